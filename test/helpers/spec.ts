@@ -3,8 +3,8 @@
 // independent oracle the generated validators are compared with.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import Ajv2020, { type ErrorObject } from "ajv/dist/2020.js";
-import addFormats from "ajv-formats";
+import { Ajv2020, type ErrorObject } from "ajv/dist/2020.js";
+import formatsPlugin from "ajv-formats";
 import { parse } from "yaml";
 
 export const specsDir = fileURLToPath(new URL("../../specs/", import.meta.url));
@@ -51,7 +51,8 @@ function collectExtensionKeys(node: Json, into: Set<string>): void {
 export function compileAt(slug: string, pointer: string) {
   const doc = readSpec(slug);
   const ajv = new Ajv2020({ allErrors: true, strict: true, strictTypes: false, strictRequired: false });
-  addFormats(ajv);
+  // ajv-formats is CommonJS: under NodeNext its default export arrives as the module object.
+  (formatsPlugin as unknown as typeof formatsPlugin.default)(ajv);
   const extensions = new Set(["xml", "example", "discriminator", "externalDocs"]);
   collectExtensionKeys(doc, extensions);
   for (const keyword of extensions) ajv.addKeyword(keyword);

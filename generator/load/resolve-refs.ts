@@ -1,0 +1,121 @@
+import { readFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { escapePointerPart, isSchemaObject, walkSchema } from "../model/schema-walk.js";
+import { readYaml, splitPointer, valueAt, type SourceDocument } from "./read-yaml.js";
+import { SpecError } from "./spec-error.js";
+import { schemaPositions } from "./schema-positions.js";
+
+/** Reads another spec file named by a `$ref`; returns undefined when there is no such file. */
+export type ReadFile = (path: string) => string | undefined;
+
+export const readFromDisk: ReadFile = (path) => {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return undefined;
+  }
+};
+
+interface Target {
+  source: SourceDocument;
+  path: string;
+  pointer: string;
+}
+
+const SCHEMA_PREFIX = "#/components/schemas/";
+
+/**
+ * Resolves every `$ref` in a spec. Schema references stay references but all
+ * point into this document's `components.schemas` (a schema from another file
+ * is copied in under its own name); any other reference (parameters,
+ * responses, ...) is replaced by what it points to. Dangling and purely
+ * circular references are positioned errors.
+ */
+export function resolveRefs(source: SourceDocument, path: string, readFile: ReadFile = readFromDisk): Record<string, unknown> {
+  const loaded = new Map<string, SourceDocument>([[path, source]]);
+  const document = structuredClone(source.value) as Record<string, unknown>;
+  const bundled = new Map<string, string>(); // external "path#pointer" -> local schema name
+
+  const open = (from: Target, ref: string, refPointer: string): Target => {
+    const [file = "", fragment = ""] = ref.split("#", 2);
+    const targetPath = file === "" ? from.path : join(dirname(from.path), file);
+    let target = loaded.get(targetPath);
+    if (!target) {
+      const text = readFile(targetPath);
+      if (text === undefined)
+        throw new SpecError(from.source.locate(refPointer), `$ref \`${ref}\` names a file that does not exist`);
+      target = readYaml(relative(".", targetPath), text);
+      loaded.set(targetPath, target);
+    }
+    if (valueAt(target.value, fragment) === undefined)
+      throw new SpecError(from.source.locate(refPointer), `$ref \`${ref}\` points to nothing: ${target.file} has no ${fragment || "/"}`);
+    return { source: target, path: targetPath, pointer: fragment };
+  };
+
+  /** Follows $ref-only chains so that A -> B -> A is caught. */
+  const follow = (from: Target, ref: string, refPointer: string): Target => {
+    const seen = new Set<string>();
+    let target = open(from, ref, refPointer);
+    for (;;) {
+      const key = `${target.path}#${target.pointer}`;
+      if (seen.has(key)) throw new SpecError(from.source.locate(refPointer), `$ref \`${ref}\` is circular: it never reaches a definition`);
+      seen.add(key);
+      const value = valueAt(target.source.value, target.pointer);
+      if (!isSchemaObject(value) || typeof value.$ref !== "string") return target;
+      target = open(target, value.$ref, `${target.pointer}/$ref`);
+    }
+  };
+
+  /** Rewrites the schema refs inside a schema that lives at `origin` so that they point into `document`. */
+  const localiseSchema = (schema: Record<string, unknown>, origin: Target): void => {
+    walkSchema(schema, origin.pointer, (node, pointer) => {
+      if (typeof node.$ref !== "string") return;
+      const target = follow(origin, node.$ref, `${pointer}/$ref`);
+      node.$ref = schemaRefFor(target, origin, `${pointer}/$ref`);
+    });
+  };
+
+  const schemaRefFor = (target: Target, from: Target, refPointer: string): string => {
+    if (target.path === path) return `#${target.pointer}`;
+    const key = `${target.path}#${target.pointer}`;
+    const known = bundled.get(key);
+    if (known) return SCHEMA_PREFIX + known;
+    const name = splitPointer(target.pointer).at(-1) ?? "Schema";
+    const components = ((document.components ??= {}) as Record<string, unknown>);
+    const schemas = ((components.schemas ??= {}) as Record<string, unknown>);
+    if (name in schemas && !bundled.has(key))
+      throw new SpecError(from.source.locate(refPointer), `$ref brings in schema \`${name}\` from ${target.source.file}, but this spec already has a schema of that name`);
+    bundled.set(key, name);
+    const copy = structuredClone(valueAt(target.source.value, target.pointer)) as Record<string, unknown>;
+    schemas[name] = copy;
+    localiseSchema(copy, target);
+    return SCHEMA_PREFIX + escapePointerPart(name);
+  };
+
+  const self: Target = { source, path, pointer: "" };
+  const schemaRoots = new Set(schemaPositions(document));
+
+  // Non-schema references (parameters, responses, ...) are replaced by their target.
+  const inline = (node: unknown, pointer: string): unknown => {
+    if (schemaRoots.has(pointer)) return node;
+    if (Array.isArray(node)) return node.map((item, index) => inline(item, `${pointer}/${index}`));
+    if (!isSchemaObject(node)) return node;
+    if (typeof node.$ref === "string") {
+      const target = follow(self, node.$ref, `${pointer}/$ref`);
+      if (target.path !== path)
+        throw new SpecError(source.locate(`${pointer}/$ref`), "only schemas can be referenced from another file");
+      return inline(structuredClone(valueAt(document, target.pointer)), pointer);
+    }
+    for (const [key, value] of Object.entries(node))
+      if (!["example", "examples", "default", "enum", "const"].includes(key))
+        node[key] = inline(value, `${pointer}/${escapePointerPart(key)}`);
+    return node;
+  };
+  inline(document, "");
+
+  for (const root of schemaPositions(document)) {
+    const schema = valueAt(document, root);
+    if (isSchemaObject(schema)) localiseSchema(schema, { ...self, pointer: root });
+  }
+  return document;
+}

@@ -1,0 +1,76 @@
+import type { ErrorObject } from "ajv";
+import type { SourceDocument } from "../load/read-yaml.js";
+import { SpecError } from "../load/spec-error.js";
+import type { BodyModel, SpecModel } from "./model.js";
+import { isSchemaObject, subschemas, type Schema } from "./schema-walk.js";
+import { createAjv, ruleOf, validationSchema } from "./validation-schema.js";
+
+const key = (rule: { path: string; keyword: string }) => `${rule.path} ${rule.keyword}`;
+
+/** Every example must get the verdict it is documented with, and break exactly the rules it lists. */
+function checkExamples(source: SourceDocument, body: BodyModel, ajv: ReturnType<typeof createAjv>): void {
+  if (body.examples.length === 0) return;
+  const validate = ajv.compile(validationSchema(body.schema));
+  for (const example of body.examples) {
+    const valid = validate(example.value);
+    const found = valid ? [] : [...new Set((validate.errors ?? []).map((error: ErrorObject) => key(ruleOf(error))))].sort();
+    const expected = [...new Set(example.expectErrors.map(key))].sort();
+    if (example.expect !== "invalid" && !valid)
+      throw new SpecError(source.locate(`${example.pointer}/value`), `example \`${example.name}\` breaks its own schema: ${found.join(", ")}`);
+    if (example.expect === "invalid" && found.join("|") !== expected.join("|"))
+      throw new SpecError(
+        source.locate(`${example.pointer}/x-expect-errors`),
+        `example \`${example.name}\` breaks ${found.join(", ") || "no rule"}; x-expect-errors lists ${expected.join(", ")}`,
+      );
+  }
+}
+
+/** Finds the schemas that describe the value at `path` (a JSON pointer with `*` for array items). */
+export function schemasAt(model: SpecModel, root: Schema, path: string): Schema[] {
+  const resolve = (schema: Schema): Schema[] => {
+    const ref = typeof schema.$ref === "string" ? schema.$ref.replace("#/components/schemas/", "") : undefined;
+    const target = ref === undefined ? undefined : model.schemas.find((named) => named.name === ref)?.schema;
+    const expanded = [schema, ...(target ? resolve(target) : [])];
+    // Sub-schemas that describe the same value (allOf, then, ...) count too.
+    for (const [child, at] of subschemas(schema))
+      if (/^\/(allOf|anyOf|oneOf|then|else|dependentSchemas)\b/.test(at)) expanded.push(...resolve(child));
+    return expanded;
+  };
+  let current = resolve(root);
+  for (const segment of path.split("/").slice(1)) {
+    const next: Schema[] = [];
+    for (const schema of current) {
+      if (segment === "*" && isSchemaObject(schema.items)) next.push(...resolve(schema.items));
+      const properties = schema.properties;
+      if (segment !== "*" && isSchemaObject(properties) && isSchemaObject(properties[segment])) next.push(...resolve(properties[segment]));
+    }
+    current = next;
+  }
+  return current;
+}
+
+/** `x-errors` rules must point at something the request really has. */
+function checkErrorRules(source: SourceDocument, model: SpecModel): void {
+  const operation = model.operation;
+  if (!operation) return;
+  const pointer = `/paths/${operation.path.replace(/~/g, "~0").replace(/\//g, "~1")}/${operation.method.toLowerCase()}/x-errors`;
+  operation.errors.forEach((error, index) =>
+    error.rules.forEach((rule, ruleIndex) => {
+      const at = `${pointer}/${index}/rules/${ruleIndex}/path`;
+      if (rule.in === "body") {
+        if (!operation.requestBody) throw new SpecError(source.locate(at), "this rule is in the body, but the operation has no request body");
+        if (schemasAt(model, operation.requestBody.schema, rule.path).length === 0)
+          throw new SpecError(source.locate(at), `\`${rule.path}\` is not a field of the request body`);
+      } else if (!operation.parameters.some((parameter) => parameter.in === rule.in && `/${parameter.name}` === rule.path))
+        throw new SpecError(source.locate(at), `there is no ${rule.in} parameter \`${rule.path.slice(1)}\``);
+    }),
+  );
+}
+
+/** Checks that need the whole model: examples against their schemas, error rules against the request. */
+export function checkModel(source: SourceDocument, model: SpecModel): void {
+  const ajv = createAjv(model.schemas);
+  const bodies = [model.operation?.requestBody, ...(model.operation?.responses.map((response) => response.body) ?? [])];
+  for (const body of bodies) if (body) checkExamples(source, body, ajv);
+  checkErrorRules(source, model);
+}

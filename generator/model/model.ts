@@ -1,0 +1,123 @@
+import type { Schema } from "./schema-walk.js";
+
+/**
+ * The normalized model every emitter reads. It is built once per spec by
+ * `buildModel`; emitters never look at the raw YAML. Lists are in a fixed
+ * order (by name or status) unless the order carries meaning (properties,
+ * parameters and errors stay as the vendor documents them).
+ */
+export interface SpecModel {
+  kind: "vendor" | "canonical";
+  /** File name without extension: the package name. */
+  slug: string;
+  /** Path of the spec relative to the repository root, with forward slashes. */
+  specFile: string;
+  title: string;
+  version: string;
+  description: string | undefined;
+  vendorName: string;
+  seed: string | undefined;
+  servers: ServerModel[];
+  securitySchemes: SecuritySchemeModel[];
+  /** Alternatives, each a list of scheme names; an empty list means "no auth" is accepted. */
+  security: string[][];
+  operation: OperationModel | undefined;
+  /** JSON Schema of the inputs that are not customer data (`x-context`). */
+  context: Schema | undefined;
+  /** Component schemas by name, sorted; `$ref`s in them point to `#/components/schemas/<name>`. */
+  schemas: NamedSchema[];
+}
+
+export interface NamedSchema {
+  name: string;
+  schema: Schema;
+}
+
+export interface ServerModel {
+  url: string;
+  description: string | undefined;
+  variables: { name: string; default: string; description: string | undefined }[];
+}
+
+export interface SecuritySchemeModel {
+  name: string;
+  type: string;
+  scheme: string | undefined;
+  in: string | undefined;
+  parameterName: string | undefined;
+  description: string | undefined;
+}
+
+export type ParameterLocation = "path" | "query" | "header" | "cookie";
+
+export interface ParameterModel {
+  name: string;
+  in: ParameterLocation;
+  required: boolean;
+  deprecated: boolean;
+  description: string | undefined;
+  schema: Schema;
+}
+
+export interface ExampleModel {
+  name: string;
+  summary: string | undefined;
+  value: unknown;
+  expect: "valid" | "invalid" | undefined;
+  expectErrors: RuleRef[];
+  /** Where the example is in the spec, for positioned errors. */
+  pointer: string;
+}
+
+export interface RuleRef {
+  path: string;
+  keyword: string;
+}
+
+export interface BodyModel {
+  contentTypes: string[];
+  schema: Schema;
+  examples: ExampleModel[];
+}
+
+export interface RequestBodyModel extends BodyModel {
+  required: boolean;
+}
+
+export interface ErrorBodyModel {
+  code: string;
+  message: string | undefined;
+  list: string | undefined;
+  when: { pointer: string; equals: unknown } | undefined;
+}
+
+export interface ResponseModel {
+  status: string;
+  description: string;
+  body: BodyModel | undefined;
+  errorBody: ErrorBodyModel | undefined;
+}
+
+export const ERROR_KINDS = ["invalid-field", "duplicate", "unauthorized", "not-found", "unavailable", "unknown"] as const;
+export type ErrorKind = (typeof ERROR_KINDS)[number];
+
+export interface VendorErrorModel {
+  code: string | number;
+  status: number;
+  message: string;
+  kind: ErrorKind;
+  rules: { in: "body" | ParameterLocation; path: string; keywords: string[] }[];
+}
+
+export interface OperationModel {
+  id: string;
+  method: string;
+  path: string;
+  summary: string | undefined;
+  description: string | undefined;
+  deprecated: boolean;
+  parameters: ParameterModel[];
+  requestBody: RequestBodyModel | undefined;
+  responses: ResponseModel[];
+  errors: VendorErrorModel[];
+}

@@ -1,0 +1,57 @@
+import { Ajv2020, type Options } from "ajv/dist/2020.js";
+import formatsPlugin from "ajv-formats";
+import type { NamedSchema } from "./model.js";
+import { isSchemaObject, mapSchema, type Schema } from "./schema-walk.js";
+
+/** Keywords that do not affect validation; dropped so that compiled validators stay small. */
+const ANNOTATIONS = new Set(["title", "description", "examples", "example", "$comment", "xml", "externalDocs", "discriminator", "deprecated"]);
+
+export const COMPONENTS_ID = "components";
+
+/** A schema reduced to what validation needs, with `$ref`s pointing into the shared components schema. */
+export function validationSchema(schema: Schema): Schema {
+  return mapSchema(schema, (node) => {
+    const kept: Schema = {};
+    for (const [keyword, value] of Object.entries(node)) {
+      if (ANNOTATIONS.has(keyword) || keyword.startsWith("x-")) continue;
+      kept[keyword] =
+        keyword === "$ref" && typeof value === "string"
+          ? value.replace(/^#\/components\/schemas\//, `${COMPONENTS_ID}#/$defs/`)
+          : value;
+    }
+    return kept;
+  });
+}
+
+/**
+ * The one ajv configuration of the project: used to check examples at
+ * generate time and to emit the standalone validators, so both agree.
+ */
+export function createAjv(schemas: NamedSchema[], options: Options = {}): Ajv2020 {
+  const ajv = new Ajv2020({
+    allErrors: true,
+    strict: true,
+    strictTypes: false,
+    strictRequired: false,
+    allowUnionTypes: true,
+    ...options,
+  });
+  // ajv-formats is CommonJS: under NodeNext its default export arrives as the module object.
+  (formatsPlugin as unknown as typeof formatsPlugin.default)(ajv);
+  ajv.addSchema({
+    $id: COMPONENTS_ID,
+    $defs: Object.fromEntries(schemas.map(({ name, schema }) => [name, validationSchema(schema)])),
+  });
+  return ajv;
+}
+
+/** A broken rule as `x-errors` and `x-expect-errors` name it: required-like errors point at the missing property. */
+export function ruleOf(error: { instancePath: string; keyword: string; params: object }): { path: string; keyword: string } {
+  const missing = (error.params as { missingProperty?: unknown }).missingProperty;
+  return {
+    path: typeof missing === "string" ? `${error.instancePath}/${missing}` : error.instancePath,
+    keyword: error.keyword,
+  };
+}
+
+export { isSchemaObject };
