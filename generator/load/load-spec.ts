@@ -15,7 +15,7 @@ export const MAX_SPEC_BYTES = 5 * 1024 * 1024;
  * load → check → resolve → model, for one spec file. Every problem is a
  * `SpecError` naming file, line, column and JSON pointer.
  */
-export function loadSpec(path: string, options: { root?: string; readFile?: ReadFile } = {}): SpecModel {
+export function loadSpec(path: string, options: { root?: string; readFile?: ReadFile; slug?: string } = {}): SpecModel {
   const readFile = options.readFile ?? readFromDisk;
   const file = relative(options.root ?? process.cwd(), path).split(sep).join("/");
   const text = readFile(path);
@@ -29,7 +29,7 @@ export function loadSpec(path: string, options: { root?: string; readFile?: Read
   checkStructure(source);
   checkSchemas(source);
   const document = resolveRefs(source, path, readFile);
-  const model = buildModel(source, document, file, basename(path).replace(/\.ya?ml$/, ""));
+  const model = buildModel(source, document, file, options.slug ?? basename(path).replace(/\.ya?ml$/, ""));
   checkModel(source, model);
   return model;
 }

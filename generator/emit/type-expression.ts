@@ -1,0 +1,156 @@
+import type { NamedSchema } from "../model/model.js";
+import { isSchemaObject, subschemas, type Schema } from "../model/schema-walk.js";
+import { jsDoc } from "./source-file.js";
+
+/** Which side of the wire a type describes: what is sent (`write`) or what is read back (`read`). */
+export type Direction = "write" | "read";
+
+export const SCHEMA_REF = "#/components/schemas/";
+
+export function refName(schema: Schema): string | undefined {
+  return typeof schema.$ref === "string" && schema.$ref.startsWith(SCHEMA_REF)
+    ? decodeURIComponent(schema.$ref.slice(SCHEMA_REF.length).replace(/~1/g, "/").replace(/~0/g, "~"))
+    : undefined;
+}
+
+/** A valid TypeScript identifier from a schema or parameter name. */
+export function typeName(name: string): string {
+  const words = name.split(/[^A-Za-z0-9]+/).filter(Boolean);
+  const joined = words.map((word) => word[0]?.toUpperCase() + word.slice(1)).join("");
+  return /^[0-9]/.test(joined) ? `_${joined}` : joined;
+}
+
+export function propertyKey(name: string): string {
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : JSON.stringify(name);
+}
+
+/** The JSDoc text for a schema: the vendor's description, then its limits as tags. */
+export function docOf(schema: Schema, extra: string[] = []): string | undefined {
+  const lines: string[] = [];
+  if (typeof schema.description === "string") lines.push(schema.description.trim());
+  if (schema["x-sensitive"] === true || schema["x-credential"] === true)
+    lines.push("Sensitive: never logged or shown in error messages.");
+  lines.push(...extra);
+  const tag = (name: string, value: unknown) => {
+    if (value !== undefined) lines.push(`@${name} ${typeof value === "string" ? value : JSON.stringify(value)}`);
+  };
+  tag("format", schema.format);
+  tag("minLength", schema.minLength);
+  tag("maxLength", schema.maxLength);
+  tag("pattern", schema.pattern);
+  tag("minimum", schema.minimum);
+  tag("maximum", schema.maximum);
+  tag("minItems", schema.minItems);
+  tag("maxItems", schema.maxItems);
+  tag("default", schema.default);
+  if (schema.deprecated === true) lines.push("@deprecated");
+  if (lines.length === 0) return undefined;
+  return lines.join("\n").replace(/\*\//g, "*\\/");
+}
+
+/**
+ * Turns JSON Schema into TypeScript type text. Each named schema that reads
+ * differently from how it is written (readOnly/writeOnly somewhere inside)
+ * gets two types: `Name` for what is sent and `NameRead` for what comes back.
+ */
+export class TypeWriter {
+  private readonly byName: Map<string, Schema>;
+  private readonly splitCache = new Map<string, boolean>();
+
+  constructor(schemas: NamedSchema[]) {
+    this.byName = new Map(schemas.map(({ name, schema }) => [name, schema]));
+  }
+
+  /** Whether the schema (following refs) has readOnly or writeOnly parts. */
+  differsByDirection(schema: Schema, seen = new Set<string>()): boolean {
+    const name = refName(schema);
+    if (name !== undefined) {
+      if (seen.has(name)) return false;
+      const cached = this.splitCache.get(name);
+      if (cached !== undefined) return cached;
+      seen.add(name);
+      const target = this.byName.get(name);
+      const result = target ? this.differsByDirection(target, seen) : false;
+      this.splitCache.set(name, result);
+      return result;
+    }
+    if (schema.readOnly === true || schema.writeOnly === true) return true;
+    for (const [child] of subschemas(schema)) if (this.differsByDirection(child, seen)) return true;
+    return false;
+  }
+
+  /** The exported type name for a named schema seen from one direction. */
+  nameFor(name: string, direction: Direction): string {
+    const schema = this.byName.get(name);
+    const split = schema ? this.differsByDirection({ $ref: SCHEMA_REF + name }) : false;
+    return typeName(name) + (split && direction === "read" ? "Read" : "");
+  }
+
+  private hidden(schema: Schema, direction: Direction): boolean {
+    const target = refName(schema);
+    const resolved = target === undefined ? schema : (this.byName.get(target) ?? schema);
+    const flag = direction === "write" ? "readOnly" : "writeOnly";
+    return schema[flag] === true || resolved[flag] === true;
+  }
+
+  expression(schema: Schema, direction: Direction): string {
+    const name = refName(schema);
+    if (name !== undefined) return this.nameFor(name, direction);
+    if ("const" in schema) return JSON.stringify(schema.const);
+    if (Array.isArray(schema.enum)) return schema.enum.map((value) => JSON.stringify(value)).join(" | ");
+    const unions = (schema.oneOf ?? schema.anyOf) as Schema[] | undefined;
+    const parts: string[] = [];
+    if (Array.isArray(unions)) parts.push(`(${unions.map((member) => this.expression(member, direction)).join(" | ")})`);
+    if (Array.isArray(schema.allOf))
+      for (const member of schema.allOf as Schema[])
+        if (member.$ref !== undefined || member.properties !== undefined || member.type !== undefined)
+          parts.push(this.expression(member, direction));
+    const types = Array.isArray(schema.type) ? (schema.type as string[]) : schema.type ? [schema.type as string] : [];
+    if (types.length > 0) parts.push(types.map((type) => this.primitive(type, schema, direction)).join(" | "));
+    else if (schema.properties !== undefined) parts.push(this.objectLiteral(schema, direction));
+    if (parts.length === 0) return "unknown";
+    return parts.length === 1 ? (parts[0] as string) : parts.map((part) => (part.includes("|") ? `(${part})` : part)).join(" & ");
+  }
+
+  private primitive(type: string, schema: Schema, direction: Direction): string {
+    switch (type) {
+      case "string":
+        return "string";
+      case "number":
+      case "integer":
+        return "number";
+      case "boolean":
+        return "boolean";
+      case "null":
+        return "null";
+      case "array": {
+        const items = isSchemaObject(schema.items) ? this.expression(schema.items, direction) : "unknown";
+        return /[|&]/.test(items) ? `(${items})[]` : `${items}[]`;
+      }
+      default:
+        return this.objectLiteral(schema, direction);
+    }
+  }
+
+  /** Property members of an object schema, as `{ name?: type }` text with JSDoc. */
+  members(schema: Schema, direction: Direction): string[] {
+    const properties = isSchemaObject(schema.properties) ? schema.properties : {};
+    const required = new Set(Array.isArray(schema.required) ? (schema.required as string[]) : []);
+    const lines: string[] = [];
+    for (const [name, property] of Object.entries(properties)) {
+      if (!isSchemaObject(property) || this.hidden(property, direction)) continue;
+      const doc = docOf(property);
+      if (doc) lines.push(jsDoc(doc));
+      const readonly = direction === "read" && property.readOnly === true ? "readonly " : "";
+      lines.push(`${readonly}${propertyKey(name)}${required.has(name) ? "" : "?"}: ${this.expression(property, direction)};`);
+    }
+    if (isSchemaObject(schema.additionalProperties)) lines.push(`[key: string]: unknown;`);
+    return lines;
+  }
+
+  objectLiteral(schema: Schema, direction: Direction): string {
+    const members = this.members(schema, direction);
+    if (members.length === 0) return schema.additionalProperties === false ? "Record<string, never>" : "Record<string, unknown>";
+    return `{\n${members.join("\n")}\n}`;
+  }
+}

@@ -1,0 +1,96 @@
+import type { SpecModel } from "../model/model.js";
+import { isSchemaObject, walkSchema, type Schema } from "../model/schema-walk.js";
+import { docOf, refName, typeName, TypeWriter, type Direction } from "./type-expression.js";
+import { parameterGroups, responseTypeName } from "./names.js";
+import { jsDoc, printStatements } from "./source-file.js";
+
+/** Named schemas reachable from `roots`, following `$ref`s. */
+function reachable(model: SpecModel, roots: Schema[]): Set<string> {
+  const found = new Set<string>();
+  const visit = (schema: Schema) =>
+    walkSchema(schema, "", (node) => {
+      const name = refName(node);
+      if (name === undefined || found.has(name)) return;
+      found.add(name);
+      const target = model.schemas.find((named) => named.name === name);
+      if (target) visit(target.schema);
+    });
+  roots.forEach(visit);
+  return found;
+}
+
+function directionsOf(model: SpecModel): Record<Direction, Set<string>> {
+  const operation = model.operation;
+  if (!operation) return { write: new Set(model.schemas.map(({ name }) => name)), read: new Set() };
+  const write = reachable(model, [
+    ...(operation.requestBody ? [operation.requestBody.schema] : []),
+    ...operation.parameters.map((parameter) => parameter.schema),
+    ...(model.context ? [model.context] : []),
+  ]);
+  const read = reachable(
+    model,
+    operation.responses.flatMap((response) => (response.body ? [response.body.schema] : [])),
+  );
+  // A component no operation uses still gets its (request-side) type.
+  for (const { name } of model.schemas) if (!write.has(name) && !read.has(name)) write.add(name);
+  return { write, read };
+}
+
+function declaration(name: string, schema: Schema, writer: TypeWriter, direction: Direction, extraDoc: string[] = []): string {
+  const doc = docOf(schema, extraDoc);
+  const head = doc ? `${jsDoc(doc)}\n` : "";
+  const isPlainObject =
+    isSchemaObject(schema.properties) && schema.type === "object" && !schema.oneOf && !schema.anyOf && !schema.$ref &&
+    !(Array.isArray(schema.allOf) && schema.allOf.some((part) => isSchemaObject(part) && (part.$ref || part.properties)));
+  if (isPlainObject) return `${head}export interface ${name} {\n${writer.members(schema, direction).join("\n")}\n}`;
+  return `${head}export type ${name} = ${writer.expression(schema, direction)};`;
+}
+
+/** Cross-field rules read best next to the type they constrain. */
+function ruleNotes(schema: Schema): string[] {
+  const rules = Array.isArray(schema.allOf) ? (schema.allOf as Schema[]) : [];
+  const notes = rules.filter((rule) => typeof rule.description === "string" && rule.if !== undefined).map((rule) => `- ${String(rule.description)}`);
+  if (isSchemaObject(schema.dependentRequired))
+    for (const [field, needs] of Object.entries(schema.dependentRequired))
+      notes.push(`- \`${field}\` requires ${(needs as string[]).map((need) => `\`${need}\``).join(", ")}.`);
+  if (typeof schema.if === "object" && typeof schema.description === "string") notes.push(`- ${schema.description}`);
+  return notes.length > 0 ? ["", "Rules:", ...notes] : [];
+}
+
+function operationStatements(model: SpecModel, writer: TypeWriter): string[] {
+  const operation = model.operation;
+  if (!operation) return [];
+  const prefix = typeName(operation.id);
+  const statements: string[] = [];
+  if (operation.requestBody)
+    statements.push(
+      declaration(`${prefix}RequestBody`, operation.requestBody.schema, writer, "write", [
+        `The ${operation.method} ${operation.path} request body (${operation.requestBody.contentTypes.join(", ")}).`,
+      ]),
+    );
+  for (const group of parameterGroups(model))
+    statements.push(declaration(`${prefix}${group.suffix}`, group.schema, writer, "write", [`The ${group.location} parameters of ${operation.method} ${operation.path}.`]));
+  for (const response of operation.responses)
+    if (response.body)
+      statements.push(declaration(responseTypeName(model, response.status), response.body.schema, writer, "read", [`Response ${response.status}: ${response.description}`]));
+  if (model.context)
+    statements.push(declaration(`${prefix}Context`, model.context, writer, "write", ["Inputs that are not customer data: credentials, account and channel ids, headers."]));
+  return statements;
+}
+
+/** `types.ts`: one exported type per component schema and direction, plus the operation's named types. */
+export function emitTypes(model: SpecModel): string {
+  const writer = new TypeWriter(model.schemas);
+  const directions = directionsOf(model);
+  const statements: string[] = [];
+  for (const { name, schema } of model.schemas) {
+    const split = writer.differsByDirection({ $ref: `#/components/schemas/${name}` });
+    for (const direction of ["write", "read"] as const) {
+      if (!directions[direction].has(name)) continue;
+      if (direction === "read" && !split && directions.write.has(name)) continue;
+      statements.push(declaration(writer.nameFor(name, direction), schema, writer, direction, ruleNotes(schema)));
+    }
+  }
+  statements.push(...operationStatements(model, writer));
+  return printStatements(statements);
+}

@@ -1,0 +1,93 @@
+import standaloneModule from "ajv/dist/standalone/index.js";
+import type { SpecModel } from "../model/model.js";
+import { createAjv, validationSchema } from "../model/validation-schema.js";
+import { jsDoc, printStatements } from "./source-file.js";
+import { validationTargets } from "./validation-targets.js";
+
+/** Where the shared runtime is imported from by vendor packages; the canonical package has it locally. */
+export function runtimeImport(model: SpecModel): string {
+  return model.kind === "canonical" ? "./runtime/validation.js" : "@customer-adapters/canonical";
+}
+
+// CommonJS default export: under NodeNext it arrives as the module object.
+const standaloneCode = standaloneModule as unknown as typeof standaloneModule.default;
+
+/**
+ * ajv's standalone ESM output still `require`s its runtime helpers
+ * (ajv-validator/ajv#2209); turn each into an ESM default import of the
+ * CommonJS module, which Node and bundlers both understand.
+ */
+export function esmImports(code: string): string {
+  const modules: string[] = [];
+  const body = code.replace(/require\("([^"]+)"\)/g, (_match, module: string) => {
+    const specifier = module.endsWith(".js") ? module : `${module}.js`;
+    let index = modules.indexOf(specifier);
+    if (index < 0) index = modules.push(specifier) - 1;
+    return `runtime${index}`;
+  });
+  if (/\brequire\(/.test(body)) throw new Error("ajv standalone output has a require() that could not be rewritten");
+  const imports = modules.map((module, index) => `import runtime${index} from "${module}";`).join("\n");
+  return `${imports}\n${body.replace(/^"use strict";/, "")}`;
+}
+
+/** `validators.compiled.js`: ajv compiled at generate time, so consumers never compile schemas (no eval, CSP-safe). */
+export function emitCompiledValidators(model: SpecModel): { js: string; dts: string } {
+  // inlineRefs: false compiles each shared definition once instead of into every caller.
+  const ajv = createAjv(model.schemas, { inlineRefs: false, code: { source: true, esm: true, optimize: true, lines: true } });
+  const targets = validationTargets(model);
+  for (const target of targets) ajv.addSchema(validationSchema(target.schema), target.id);
+  const code = standaloneCode(ajv, Object.fromEntries(targets.map((target) => [target.id, target.id])));
+  const dts = [
+    `import type { CompiledValidator } from "${runtimeImport(model)}";`,
+    ...targets.map((target) => `/** Validates ${target.summary}. */\nexport declare const ${target.id}: CompiledValidator;`),
+  ].join("\n\n");
+  return { js: `// @ts-nocheck\n${esmImports(code)}`, dts };
+}
+
+/** `validators.ts`: typed `isX` guards and `validateX` functions with the vendor's own error codes attached. */
+export function emitValidators(model: SpecModel): string {
+  const targets = validationTargets(model);
+  const errors = model.operation?.errors ?? [];
+  const statements: string[] = [
+    `import { passes, runValidator, type ValidationResult, type VendorRule } from "${runtimeImport(model)}";`,
+    `import * as compiled from "./validators.compiled.js";`,
+    `import type { ${targets.map((target) => target.type).sort().join(", ")} } from "./types.js";`,
+  ];
+  const locations = [...new Set(targets.map((target) => target.location).filter((location) => location !== undefined))];
+  for (const location of locations) {
+    const rules = errors.flatMap((error) =>
+      error.rules
+        .filter((rule) => rule.in === location)
+        .map((rule) => ({ path: rule.path, keywords: rule.keywords, code: error.code, message: error.message })),
+    );
+    statements.push(
+      `${jsDoc(`The vendor's error codes for rules on the ${location}, from the spec's \`x-errors\`.`)}\nconst ${location}Rules: readonly VendorRule[] = ${JSON.stringify(rules, null, 2)};`,
+    );
+  }
+  for (const target of targets) {
+    const rules = target.location ? `, ${target.location}Rules` : "";
+    statements.push(
+      `${jsDoc(`Validates ${target.summary}: every broken rule, with the vendor's code where it has one.`)}\nexport function validate${target.type}(value: unknown): ValidationResult<${target.type}> {\n  return runValidator<${target.type}>(compiled.${target.id}, value${rules});\n}`,
+      `${jsDoc(`Whether a value is ${target.summary.replace(/^the /, "a valid ")}. Never throws.`)}\nexport function is${target.type}(value: unknown): value is ${target.type} {\n  return passes(compiled.${target.id}, value);\n}`,
+    );
+  }
+  const responses = targets.filter((target) => target.status !== undefined);
+  if (model.operation) {
+    const documented = responses.map((target) => target.status as string);
+    const cases = responses.map((target) => `    case ${JSON.stringify(target.status)}:\n      return validate${target.type}(body);`).join("\n");
+    statements.push(
+      `const documentedStatuses: readonly string[] = ${JSON.stringify(documented)};`,
+      `${jsDoc("Validates a response body against the schema the vendor documents for its status (exact status first, then `4XX`-style ranges, then `default`).")}
+export function validateResponse(status: number, body: unknown): ValidationResult<unknown> {
+  const range = \`\${String(status).charAt(0)}XX\`;
+  const key = [String(status), range, "default"].find((candidate) => documentedStatuses.includes(candidate));
+  switch (key) {
+${cases}
+    default:
+      return { ok: false, errors: [{ path: "", rule: "status", message: \`status \${status} is not documented for this operation\` }] };
+  }
+}`,
+    );
+  }
+  return printStatements(statements);
+}

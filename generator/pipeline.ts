@@ -1,0 +1,43 @@
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { loadSpec } from "./load/load-spec.js";
+import { SpecError, SpecErrors } from "./load/spec-error.js";
+import type { SpecModel } from "./model/model.js";
+import { emitPackage, type GeneratedFile } from "./emit/package.js";
+import { formatFiles } from "./write/format.js";
+
+export const CANONICAL_SPEC = "canonical/customer.yaml";
+
+/** The specs in a folder: every `*.yaml` at the top (vendors) plus the canonical customer, in a fixed order. */
+export function findSpecs(specsDir: string): { path: string; slug: string }[] {
+  const vendors = readdirSync(specsDir)
+    .filter((name) => /\.ya?ml$/.test(name))
+    .sort()
+    .map((name) => ({ path: join(specsDir, name), slug: name.replace(/\.ya?ml$/, "") }));
+  const canonical = join(specsDir, CANONICAL_SPEC);
+  return [...(existsSync(canonical) ? [{ path: canonical, slug: "canonical" }] : []), ...vendors];
+}
+
+/** load → model for every spec; all files' errors are collected before failing. */
+export function loadAll(specsDir: string, root: string): SpecModel[] {
+  const models: SpecModel[] = [];
+  const errors: SpecError[] = [];
+  for (const { path, slug } of findSpecs(specsDir)) {
+    try {
+      models.push(loadSpec(path, { root, slug }));
+    } catch (error) {
+      if (error instanceof SpecErrors) errors.push(...error.errors);
+      else if (error instanceof SpecError) errors.push(error);
+      else throw error;
+    }
+  }
+  if (errors.length > 0) throw new SpecErrors(errors);
+  return models;
+}
+
+/** The whole generated tree, formatted, as files relative to `generated/`. */
+export async function generate(specsDir: string, root: string): Promise<{ models: SpecModel[]; files: GeneratedFile[] }> {
+  const models = loadAll(specsDir, root);
+  const files = await formatFiles(models.flatMap(emitPackage));
+  return { models, files: files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };
+}

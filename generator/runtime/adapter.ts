@@ -1,0 +1,40 @@
+/**
+ * The face every vendor package shows, so that a consumer can loop over
+ * vendors. Copied as it is into the canonical package.
+ */
+import type { ValidationResult } from "./validation.js";
+
+export interface AuthScheme {
+  /** Name of the scheme in the spec. */
+  name: string;
+  /** `http`, `apiKey`, `oauth2`, `openIdConnect`, `mutualTLS`, or `body` for a credential sent in the request body. */
+  type: string;
+  /** For `http`: `basic` or `bearer`. */
+  scheme?: string;
+  /** For `apiKey`: where the key goes and under which name. */
+  in?: string;
+  parameterName?: string;
+}
+
+export interface OperationInfo {
+  operationId: string;
+  method: string;
+  /** Path template, with `{name}` for path parameters. */
+  path: string;
+  /** Server URL templates, with `{name}` for server variables. */
+  servers: readonly string[];
+  requestContentTypes: readonly string[];
+  /** Alternatives: each entry is a set of schemes used together; an empty set means no auth is needed. */
+  auth: readonly (readonly AuthScheme[])[];
+  deprecated: boolean;
+}
+
+export interface VendorAdapter<RequestBody = unknown> {
+  /** The vendor's slug, the same as its spec's file name. */
+  vendor: string;
+  operation: OperationInfo;
+  validateRequest(value: unknown): ValidationResult<RequestBody>;
+  isRequest(value: unknown): value is RequestBody;
+  /** Validates a response body against the schema documented for its status. */
+  validateResponse(status: number, body: unknown): ValidationResult<unknown>;
+}

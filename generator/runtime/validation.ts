@@ -1,0 +1,82 @@
+/**
+ * Validation results shared by every generated package. This file is copied
+ * as it is into the canonical package; vendor packages import it from there.
+ */
+
+/** One broken rule. Messages never contain the value that broke the rule. */
+export interface ValidationError {
+  /** JSON pointer to the value at fault; for a missing field, the field itself. */
+  path: string;
+  /** The JSON Schema keyword that failed (`maxLength`, `required`, `format`, ...). */
+  rule: string;
+  /** A sentence a person can act on. */
+  message: string;
+  /** The vendor's own error code for this rule, where the vendor documents one. */
+  vendorCode?: string | number;
+  /** The vendor's own message for that code. */
+  vendorMessage?: string;
+}
+
+export type ValidationResult<T> = { ok: true; value: T } | { ok: false; errors: ValidationError[] };
+
+/** The shape of an ajv standalone validation function. */
+export interface CompiledValidator {
+  (value: unknown): boolean;
+  errors?: { instancePath: string; keyword: string; params: Record<string, unknown>; message?: string }[] | null;
+}
+
+/** A vendor error code tied to the rule it reports (`x-errors` in the spec). */
+export interface VendorRule {
+  path: string;
+  keywords: readonly string[];
+  code: string | number;
+  message: string;
+}
+
+const ARRAY_INDEX = /\/\d+(?=\/|$)/g;
+
+function vendorRuleFor(rules: readonly VendorRule[], path: string, keyword: string): VendorRule | undefined {
+  const pattern = path.replace(ARRAY_INDEX, "/*");
+  return rules.find((rule) => rule.path === pattern && rule.keywords.includes(keyword));
+}
+
+/** Runs a compiled validator and turns its errors into `ValidationError`s, with vendor codes attached. */
+export function runValidator<T>(
+  validate: CompiledValidator,
+  value: unknown,
+  rules: readonly VendorRule[] = [],
+): ValidationResult<T> {
+  let valid: boolean;
+  try {
+    valid = validate(value);
+  } catch {
+    // A getter that throws, a revoked Proxy: the value cannot be read, so it is not valid.
+    return { ok: false, errors: [{ path: "", rule: "readable", message: "the value could not be read" }] };
+  }
+  if (valid) return { ok: true, value: value as T };
+  const errors = (validate.errors ?? []).map((error): ValidationError => {
+    const missing = error.params.missingProperty;
+    const path = typeof missing === "string" ? `${error.instancePath}/${missing}` : error.instancePath;
+    const found: ValidationError = {
+      path,
+      rule: error.keyword,
+      message: `${path || "the value"} ${error.message ?? `breaks ${error.keyword}`}`,
+    };
+    const vendor = vendorRuleFor(rules, path, error.keyword);
+    if (vendor) {
+      found.vendorCode = vendor.code;
+      found.vendorMessage = vendor.message;
+    }
+    return found;
+  });
+  return { ok: false, errors };
+}
+
+/** A type guard from a compiled validator that never throws. */
+export function passes(validate: CompiledValidator, value: unknown): boolean {
+  try {
+    return validate(value);
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,18 @@
+import { format, type Options } from "prettier";
+import type { GeneratedFile } from "../emit/package.js";
+
+const PARSERS: Record<string, string> = { ts: "typescript", js: "babel", json: "json", md: "markdown" };
+
+/** Fixed options: output must not depend on a prettier config found on the machine. */
+const OPTIONS: Options = { printWidth: 120, trailingComma: "all", endOfLine: "lf" };
+
+/** Formats every file with prettier, by extension. */
+export async function formatFiles(files: GeneratedFile[]): Promise<GeneratedFile[]> {
+  return Promise.all(
+    files.map(async (file) => {
+      const extension = file.path.split(".").pop() ?? "";
+      const parser = PARSERS[extension];
+      return parser ? { ...file, content: await format(file.content, { ...OPTIONS, parser }) } : file;
+    }),
+  );
+}
