@@ -36,5 +36,6 @@ export function isSuccess(status: string): boolean {
 /** `CreateCustomerResponse200` for a success, `CreateCustomerError400` otherwise. */
 export function responseTypeName(model: SpecModel, status: string): string {
   const prefix = typeName(model.operation?.id ?? "");
-  return `${prefix}${isSuccess(status) ? "Response" : "Error"}${typeName(status)}`;
+  const suffix = status === "default" ? "Default" : status.toUpperCase();
+  return `${prefix}${isSuccess(status) ? "Response" : "Error"}${suffix}`;
 }

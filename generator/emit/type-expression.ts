@@ -57,7 +57,14 @@ export class TypeWriter {
   private readonly byName: Map<string, Schema>;
   private readonly splitCache = new Map<string, boolean>();
 
-  constructor(schemas: NamedSchema[]) {
+  /**
+   * @param bothWays names of schemas that are both sent and read back; only
+   * those need a second (`Read`) type when the two sides differ.
+   */
+  constructor(
+    schemas: NamedSchema[],
+    private readonly bothWays: ReadonlySet<string> = new Set(schemas.map(({ name }) => name)),
+  ) {
     this.byName = new Map(schemas.map(({ name, schema }) => [name, schema]));
   }
 
@@ -81,8 +88,7 @@ export class TypeWriter {
 
   /** The exported type name for a named schema seen from one direction. */
   nameFor(name: string, direction: Direction): string {
-    const schema = this.byName.get(name);
-    const split = schema ? this.differsByDirection({ $ref: SCHEMA_REF + name }) : false;
+    const split = this.bothWays.has(name) && this.differsByDirection({ $ref: SCHEMA_REF + name });
     return typeName(name) + (split && direction === "read" ? "Read" : "");
   }
 
@@ -144,12 +150,15 @@ export class TypeWriter {
       const readonly = direction === "read" && property.readOnly === true ? "readonly " : "";
       lines.push(`${readonly}${propertyKey(name)}${required.has(name) ? "" : "?"}: ${this.expression(property, direction)};`);
     }
-    if (isSchemaObject(schema.additionalProperties)) lines.push(`[key: string]: unknown;`);
+    // Declared properties must fit the index signature, so it can only say `unknown` beside them.
+    if (isSchemaObject(schema.additionalProperties) && lines.length > 0) lines.push(`[key: string]: unknown;`);
     return lines;
   }
 
   objectLiteral(schema: Schema, direction: Direction): string {
     const members = this.members(schema, direction);
+    if (members.length === 0 && isSchemaObject(schema.additionalProperties))
+      return `Record<string, ${this.expression(schema.additionalProperties, direction)}>`;
     if (members.length === 0) return schema.additionalProperties === false ? "Record<string, never>" : "Record<string, unknown>";
     return `{\n${members.join("\n")}\n}`;
   }

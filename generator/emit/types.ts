@@ -80,11 +80,12 @@ function operationStatements(model: SpecModel, writer: TypeWriter): string[] {
 
 /** `types.ts`: one exported type per component schema and direction, plus the operation's named types. */
 export function emitTypes(model: SpecModel): string {
-  const writer = new TypeWriter(model.schemas);
   const directions = directionsOf(model);
+  const bothWays = new Set([...directions.write].filter((name) => directions.read.has(name)));
+  const writer = new TypeWriter(model.schemas, bothWays);
   const statements: string[] = [];
   for (const { name, schema } of model.schemas) {
-    const split = writer.differsByDirection({ $ref: `#/components/schemas/${name}` });
+    const split = bothWays.has(name) && writer.differsByDirection({ $ref: `#/components/schemas/${name}` });
     for (const direction of ["write", "read"] as const) {
       if (!directions[direction].has(name)) continue;
       if (direction === "read" && !split && directions.write.has(name)) continue;

@@ -53,19 +53,19 @@ export function emitValidators(model: SpecModel): string {
     `import * as compiled from "./validators.compiled.js";`,
     `import type { ${targets.map((target) => target.type).sort().join(", ")} } from "./types.js";`,
   ];
-  const locations = [...new Set(targets.map((target) => target.location).filter((location) => location !== undefined))];
-  for (const location of locations) {
-    const rules = errors.flatMap((error) =>
-      error.rules
-        .filter((rule) => rule.in === location)
-        .map((rule) => ({ path: rule.path, keywords: rule.keywords, code: error.code, message: error.message })),
-    );
+  const rulesByLocation = new Map<string, unknown[]>();
+  for (const error of errors)
+    for (const rule of error.rules) {
+      const list = rulesByLocation.get(rule.in) ?? [];
+      list.push({ path: rule.path, keywords: rule.keywords, code: error.code, message: error.message });
+      rulesByLocation.set(rule.in, list);
+    }
+  for (const [location, rules] of [...rulesByLocation].sort(([a], [b]) => (a < b ? -1 : 1)))
     statements.push(
       `${jsDoc(`The vendor's error codes for rules on the ${location}, from the spec's \`x-errors\`.`)}\nconst ${location}Rules: readonly VendorRule[] = ${JSON.stringify(rules, null, 2)};`,
     );
-  }
   for (const target of targets) {
-    const rules = target.location ? `, ${target.location}Rules` : "";
+    const rules = target.location && rulesByLocation.has(target.location) ? `, ${target.location}Rules` : "";
     statements.push(
       `${jsDoc(`Validates ${target.summary}: every broken rule, with the vendor's code where it has one.`)}\nexport function validate${target.type}(value: unknown): ValidationResult<${target.type}> {\n  return runValidator<${target.type}>(compiled.${target.id}, value${rules});\n}`,
       `${jsDoc(`Whether a value is ${target.summary.replace(/^the /, "a valid ")}. Never throws.`)}\nexport function is${target.type}(value: unknown): value is ${target.type} {\n  return passes(compiled.${target.id}, value);\n}`,

@@ -7,9 +7,24 @@ import { schemaPositions } from "./schema-positions.js";
 
 let officialSchema: ValidateFunction | undefined;
 
+/**
+ * ajv resolves the official schema's `$dynamicRef: "#meta"` (where Schema
+ * Objects go) to the wrong definition, so an empty schema fails as if it were
+ * a Parameter. Schema Objects have their own checks (check-schemas.ts); here
+ * they only need to be objects or booleans.
+ */
+function withoutDynamicRefs(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withoutDynamicRefs);
+  if (!isSchemaObject(node)) return node;
+  if (node.$dynamicRef === "#meta") return { type: ["object", "boolean"] };
+  return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, withoutDynamicRefs(value)]));
+}
+
 function officialValidator(): ValidateFunction {
   // Formats (`uri`, `media-range`) are not checked here; the project's own rules are stricter where it matters.
-  officialSchema ??= new Ajv2020({ allErrors: true, strict: false, validateFormats: false }).compile(openapi.v31 as object);
+  officialSchema ??= new Ajv2020({ allErrors: true, strict: false, validateFormats: false }).compile(
+    withoutDynamicRefs(openapi.v31) as object,
+  );
   return officialSchema;
 }
 
