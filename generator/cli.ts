@@ -1,4 +1,4 @@
-import { resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { isSpecFailure } from "./load/spec-error.js";
 import { generate } from "./pipeline.js";
@@ -19,9 +19,10 @@ async function main(): Promise<number> {
     console.log(usage);
     return 0;
   }
-  const root = process.cwd();
+  const specsDir = resolve(values.specs);
   const outDir = resolve(values.out);
-  const { models, files } = await generate(resolve(values.specs), root);
+  // Paths in banners are relative to the folder that holds specs/, whatever the working directory.
+  const { models, files } = await generate(specsDir, dirname(specsDir));
 
   if (values.check) {
     const { stale, missing, extra } = compareTree(outDir, files);

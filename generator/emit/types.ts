@@ -51,7 +51,7 @@ function ruleNotes(schema: Schema): string[] {
   const rules = Array.isArray(schema.allOf) ? (schema.allOf as Schema[]) : [];
   const notes = rules.filter((rule) => typeof rule.description === "string" && rule.if !== undefined).map((rule) => `- ${String(rule.description)}`);
   if (isSchemaObject(schema.dependentRequired))
-    for (const [field, needs] of Object.entries(schema.dependentRequired))
+    for (const [field, needs] of Object.entries(schema.dependentRequired).sort(([a], [b]) => (a < b ? -1 : 1)))
       notes.push(`- \`${field}\` requires ${(needs as string[]).map((need) => `\`${need}\``).join(", ")}.`);
   if (typeof schema.if === "object" && typeof schema.description === "string") notes.push(`- ${schema.description}`);
   return notes.length > 0 ? ["", "Rules:", ...notes] : [];

@@ -8,16 +8,27 @@ const ANNOTATIONS = new Set(["title", "description", "examples", "example", "$co
 
 export const COMPONENTS_ID = "components";
 
-/** A schema reduced to what validation needs, with `$ref`s pointing into the shared components schema. */
+/** Maps whose key order carries no meaning; sorted so that spec key order cannot change the output. */
+const UNORDERED_MAPS = new Set(["dependentRequired", "dependentSchemas", "patternProperties", "$defs"]);
+
+const sortedKeys = (value: Schema): Schema => Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+
+/**
+ * A schema reduced to what validation needs, with `$ref`s pointing into the
+ * shared components schema and keywords in a fixed order. `properties` keep
+ * the spec's order: it is the vendor's field (and XML element) order.
+ */
 export function validationSchema(schema: Schema): Schema {
   return mapSchema(schema, (node) => {
     const kept: Schema = {};
-    for (const [keyword, value] of Object.entries(node)) {
+    for (const [keyword, value] of Object.entries(sortedKeys(node))) {
       if (ANNOTATIONS.has(keyword) || keyword.startsWith("x-")) continue;
       kept[keyword] =
         keyword === "$ref" && typeof value === "string"
           ? value.replace(/^#\/components\/schemas\//, `${COMPONENTS_ID}#/$defs/`)
-          : value;
+          : UNORDERED_MAPS.has(keyword) && isSchemaObject(value)
+            ? sortedKeys(value)
+            : value;
     }
     return kept;
   });

@@ -106,8 +106,8 @@ export interface CreatedCustomer {
  * Sensitive: never logged or shown in error messages.
  *
  * Rules:
- * - `securityQuestion` requires `securityAnswer`.
  * - `securityAnswer` requires `securityQuestion`.
+ * - `securityQuestion` requires `securityAnswer`.
  */
 export interface Credentials {
   /**

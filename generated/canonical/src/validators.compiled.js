@@ -9,17 +9,17 @@ import runtime1 from "ajv-formats/dist/formats.js";
 export const address = validate52;
 const schema19 = { $ref: "components#/$defs/Address" };
 const schema21 = {
-  type: "object",
-  required: ["lines", "city", "country"],
   additionalProperties: false,
   properties: {
-    lines: { type: "array", minItems: 1, maxItems: 3, items: { type: "string", minLength: 1, maxLength: 255 } },
-    city: { type: "string", minLength: 1, maxLength: 100 },
-    region: { type: "string", maxLength: 100 },
-    county: { type: "string", maxLength: 100 },
-    postalCode: { type: "string", maxLength: 20 },
-    country: { type: "string", pattern: "^[A-Z]{2}$" },
+    lines: { items: { maxLength: 255, minLength: 1, type: "string" }, maxItems: 3, minItems: 1, type: "array" },
+    city: { maxLength: 100, minLength: 1, type: "string" },
+    region: { maxLength: 100, type: "string" },
+    county: { maxLength: 100, type: "string" },
+    postalCode: { maxLength: 20, type: "string" },
+    country: { pattern: "^[A-Z]{2}$", type: "string" },
   },
+  required: ["lines", "city", "country"],
+  type: "object",
 };
 const func1 = runtime0.default;
 const pattern3 = new RegExp("^[A-Z]{2}$", "u");
@@ -436,13 +436,13 @@ validate52.evaluated = { props: true, dynamicProps: false, dynamicItems: false }
 export const company = validate56;
 const schema22 = { $ref: "components#/$defs/Company" };
 const schema23 = {
-  type: "object",
-  required: ["name"],
   additionalProperties: false,
   properties: {
-    name: { type: "string", minLength: 1, maxLength: 200 },
-    registrationNumber: { type: "string", maxLength: 50 },
+    name: { maxLength: 200, minLength: 1, type: "string" },
+    registrationNumber: { maxLength: 50, type: "string" },
   },
+  required: ["name"],
+  type: "object",
 };
 
 function validate57(
@@ -619,16 +619,16 @@ validate56.evaluated = { props: true, dynamicProps: false, dynamicItems: false }
 export const contact = validate59;
 const schema24 = { $ref: "components#/$defs/Contact" };
 const schema25 = {
-  type: "object",
-  required: ["name"],
   additionalProperties: false,
   properties: {
-    name: { type: "string", minLength: 1, maxLength: 200 },
-    title: { type: "string", maxLength: 100 },
-    email: { type: "string", format: "email", maxLength: 320 },
-    phone: { type: "string", pattern: "^\\+[1-9][0-9]{6,14}$" },
-    mobile: { type: "string", pattern: "^\\+[1-9][0-9]{6,14}$" },
+    name: { maxLength: 200, minLength: 1, type: "string" },
+    title: { maxLength: 100, type: "string" },
+    email: { format: "email", maxLength: 320, type: "string" },
+    phone: { pattern: "^\\+[1-9][0-9]{6,14}$", type: "string" },
+    mobile: { pattern: "^\\+[1-9][0-9]{6,14}$", type: "string" },
   },
+  required: ["name"],
+  type: "object",
 };
 const formats0 =
   /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
@@ -925,14 +925,14 @@ validate59.evaluated = { props: true, dynamicProps: false, dynamicItems: false }
 export const createdCustomer = validate62;
 const schema26 = { $ref: "components#/$defs/CreatedCustomer" };
 const schema27 = {
-  type: "object",
-  required: ["id"],
   additionalProperties: false,
   properties: {
-    id: { type: "string", minLength: 1 },
+    id: { minLength: 1, type: "string" },
     number: { type: "string" },
-    createdAt: { type: "string", format: "date-time" },
+    createdAt: { format: "date-time", type: "string" },
   },
+  required: ["id"],
+  type: "object",
 };
 const formats2 = runtime1.fullFormats["date-time"];
 
@@ -1112,15 +1112,15 @@ validate62.evaluated = { props: true, dynamicProps: false, dynamicItems: false }
 export const credentials = validate65;
 const schema28 = { $ref: "components#/$defs/Credentials" };
 const schema29 = {
+  additionalProperties: false,
+  dependentRequired: { securityAnswer: ["securityQuestion"], securityQuestion: ["securityAnswer"] },
+  properties: {
+    password: { maxLength: 128, minLength: 1, type: "string", writeOnly: true },
+    securityQuestion: { maxLength: 200, type: "string" },
+    securityAnswer: { maxLength: 200, type: "string", writeOnly: true },
+  },
   type: "object",
   writeOnly: true,
-  additionalProperties: false,
-  properties: {
-    password: { type: "string", minLength: 1, maxLength: 128, writeOnly: true },
-    securityQuestion: { type: "string", maxLength: 200 },
-    securityAnswer: { type: "string", maxLength: 200, writeOnly: true },
-  },
-  dependentRequired: { securityQuestion: ["securityAnswer"], securityAnswer: ["securityQuestion"] },
 };
 
 function validate66(
@@ -1271,31 +1271,9 @@ function validate66(
         errors++;
       }
     }
-    if (data.securityQuestion !== undefined) {
-      if (data.securityAnswer === undefined) {
-        const err8 = {
-          instancePath,
-          schemaPath: "#/dependentRequired",
-          keyword: "dependentRequired",
-          params: {
-            property: "securityQuestion",
-            missingProperty: "securityAnswer",
-            depsCount: 1,
-            deps: "securityAnswer",
-          },
-          message: "must have property securityAnswer when property securityQuestion is present",
-        };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
-    }
     if (data.securityAnswer !== undefined) {
       if (data.securityQuestion === undefined) {
-        const err9 = {
+        const err8 = {
           instancePath,
           schemaPath: "#/dependentRequired",
           keyword: "dependentRequired",
@@ -1306,6 +1284,28 @@ function validate66(
             deps: "securityQuestion",
           },
           message: "must have property securityQuestion when property securityAnswer is present",
+        };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.securityQuestion !== undefined) {
+      if (data.securityAnswer === undefined) {
+        const err9 = {
+          instancePath,
+          schemaPath: "#/dependentRequired",
+          keyword: "dependentRequired",
+          params: {
+            property: "securityQuestion",
+            missingProperty: "securityAnswer",
+            depsCount: 1,
+            deps: "securityAnswer",
+          },
+          message: "must have property securityAnswer when property securityQuestion is present",
         };
         if (vErrors === null) {
           vErrors = [err9];
@@ -1360,46 +1360,46 @@ validate65.evaluated = { props: true, dynamicProps: false, dynamicItems: false }
 export const customer = validate68;
 const schema30 = { $ref: "components#/$defs/Customer" };
 const schema31 = {
-  type: "object",
-  required: ["kind", "email"],
   additionalProperties: false,
-  properties: {
-    kind: { type: "string", enum: ["person", "company"] },
-    person: { $ref: "components#/$defs/PersonName" },
-    company: { $ref: "components#/$defs/Company" },
-    email: { type: "string", format: "email", maxLength: 320 },
-    phones: { type: "array", maxItems: 10, items: { $ref: "components#/$defs/Phone" } },
-    billingAddress: { $ref: "components#/$defs/Address" },
-    shippingAddress: { $ref: "components#/$defs/Address" },
-    contacts: { type: "array", maxItems: 20, items: { $ref: "components#/$defs/Contact" } },
-    dateOfBirth: { type: "string", format: "date" },
-    taxIds: { $ref: "components#/$defs/TaxIds" },
-    language: { type: "string", pattern: "^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$", maxLength: 35 },
-    currency: { type: "string", pattern: "^[A-Z]{3}$" },
-    website: { type: "string", format: "uri", maxLength: 2048 },
-    referralSource: { type: "string", maxLength: 255 },
-    customerNumber: { type: "string", maxLength: 50 },
-    externalIds: { type: "array", maxItems: 20, items: { $ref: "components#/$defs/ExternalId" } },
-    createdAt: { type: "string", format: "date-time" },
-    agreedToTerms: { type: "boolean" },
-    credentials: { $ref: "components#/$defs/Credentials" },
-  },
   allOf: [
     { if: { properties: { kind: { const: "person" } } }, then: { required: ["person"] } },
     { if: { properties: { kind: { const: "company" } } }, then: { required: ["company"] } },
   ],
+  properties: {
+    kind: { enum: ["person", "company"], type: "string" },
+    person: { $ref: "components#/$defs/PersonName" },
+    company: { $ref: "components#/$defs/Company" },
+    email: { format: "email", maxLength: 320, type: "string" },
+    phones: { items: { $ref: "components#/$defs/Phone" }, maxItems: 10, type: "array" },
+    billingAddress: { $ref: "components#/$defs/Address" },
+    shippingAddress: { $ref: "components#/$defs/Address" },
+    contacts: { items: { $ref: "components#/$defs/Contact" }, maxItems: 20, type: "array" },
+    dateOfBirth: { format: "date", type: "string" },
+    taxIds: { $ref: "components#/$defs/TaxIds" },
+    language: { maxLength: 35, pattern: "^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$", type: "string" },
+    currency: { pattern: "^[A-Z]{3}$", type: "string" },
+    website: { format: "uri", maxLength: 2048, type: "string" },
+    referralSource: { maxLength: 255, type: "string" },
+    customerNumber: { maxLength: 50, type: "string" },
+    externalIds: { items: { $ref: "components#/$defs/ExternalId" }, maxItems: 20, type: "array" },
+    createdAt: { format: "date-time", type: "string" },
+    agreedToTerms: { type: "boolean" },
+    credentials: { $ref: "components#/$defs/Credentials" },
+  },
+  required: ["kind", "email"],
+  type: "object",
 };
 const func20 = Object.prototype.hasOwnProperty;
 const schema32 = {
-  type: "object",
-  required: ["givenName", "familyName"],
   additionalProperties: false,
   properties: {
-    title: { type: "string", maxLength: 50 },
-    givenName: { type: "string", minLength: 1, maxLength: 100 },
-    middleName: { type: "string", maxLength: 100 },
-    familyName: { type: "string", minLength: 1, maxLength: 100 },
+    title: { maxLength: 50, type: "string" },
+    givenName: { maxLength: 100, minLength: 1, type: "string" },
+    middleName: { maxLength: 100, type: "string" },
+    familyName: { maxLength: 100, minLength: 1, type: "string" },
   },
+  required: ["givenName", "familyName"],
+  type: "object",
 };
 
 function validate70(
@@ -1799,13 +1799,13 @@ function validate72(
 validate72.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 
 const schema34 = {
-  type: "object",
-  required: ["type", "number"],
   additionalProperties: false,
   properties: {
-    type: { type: "string", enum: ["landline", "mobile", "fax", "work", "other"] },
-    number: { type: "string", pattern: "^\\+[1-9][0-9]{6,14}$" },
+    type: { enum: ["landline", "mobile", "fax", "work", "other"], type: "string" },
+    number: { pattern: "^\\+[1-9][0-9]{6,14}$", type: "string" },
   },
+  required: ["type", "number"],
+  type: "object",
 };
 
 function validate74(
@@ -2610,13 +2610,13 @@ function validate79(
 validate79.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 
 const schema37 = {
-  type: "object",
   additionalProperties: false,
   properties: {
-    vat: { type: "string", maxLength: 30 },
-    eori: { type: "string", maxLength: 20 },
-    national: { type: "string", maxLength: 50 },
+    vat: { maxLength: 30, type: "string" },
+    eori: { maxLength: 20, type: "string" },
+    national: { maxLength: 50, type: "string" },
   },
+  type: "object",
 };
 
 function validate81(
@@ -2773,13 +2773,13 @@ function validate81(
 validate81.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 
 const schema38 = {
-  type: "object",
-  required: ["system", "id"],
   additionalProperties: false,
   properties: {
-    system: { type: "string", minLength: 1, maxLength: 50 },
-    id: { type: "string", minLength: 1, maxLength: 100 },
+    system: { maxLength: 50, minLength: 1, type: "string" },
+    id: { maxLength: 100, minLength: 1, type: "string" },
   },
+  required: ["system", "id"],
+  type: "object",
 };
 
 function validate83(
@@ -3109,31 +3109,9 @@ function validate85(
         errors++;
       }
     }
-    if (data.securityQuestion !== undefined) {
-      if (data.securityAnswer === undefined) {
-        const err8 = {
-          instancePath,
-          schemaPath: "#/dependentRequired",
-          keyword: "dependentRequired",
-          params: {
-            property: "securityQuestion",
-            missingProperty: "securityAnswer",
-            depsCount: 1,
-            deps: "securityAnswer",
-          },
-          message: "must have property securityAnswer when property securityQuestion is present",
-        };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
-    }
     if (data.securityAnswer !== undefined) {
       if (data.securityQuestion === undefined) {
-        const err9 = {
+        const err8 = {
           instancePath,
           schemaPath: "#/dependentRequired",
           keyword: "dependentRequired",
@@ -3144,6 +3122,28 @@ function validate85(
             deps: "securityQuestion",
           },
           message: "must have property securityQuestion when property securityAnswer is present",
+        };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.securityQuestion !== undefined) {
+      if (data.securityAnswer === undefined) {
+        const err9 = {
+          instancePath,
+          schemaPath: "#/dependentRequired",
+          keyword: "dependentRequired",
+          params: {
+            property: "securityQuestion",
+            missingProperty: "securityAnswer",
+            depsCount: 1,
+            deps: "securityAnswer",
+          },
+          message: "must have property securityAnswer when property securityQuestion is present",
         };
         if (vErrors === null) {
           vErrors = [err9];
@@ -4833,19 +4833,19 @@ validate97.evaluated = { props: true, dynamicProps: false, dynamicItems: false }
 export const vendorError = validate100;
 const schema48 = { $ref: "components#/$defs/VendorError" };
 const schema49 = {
-  type: "object",
-  required: ["kind", "code", "message"],
   additionalProperties: false,
   properties: {
     kind: {
-      type: "string",
       enum: ["invalid-field", "duplicate", "unauthorized", "not-found", "unavailable", "unknown"],
+      type: "string",
     },
     code: { type: ["string", "integer"] },
     message: { type: "string" },
     field: { type: "string" },
     status: { type: "integer" },
   },
+  required: ["kind", "code", "message"],
+  type: "object",
 };
 
 function validate101(

@@ -1,0 +1,43 @@
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { cpSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
+
+export interface CliResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `npm run generate -- <args>` as a user would (without npm's own output), in `cwd`. */
+export function runGenerate(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
+  const tsx = join(repoRoot, "node_modules/tsx/dist/cli.mjs");
+  const result = spawnSync(process.execPath, [tsx, join(repoRoot, "generator/cli.ts"), ...args], {
+    cwd: options.cwd ?? repoRoot,
+    env: { ...process.env, ...options.env },
+    encoding: "utf8",
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A scratch folder with a copy of `from` (relative to the repository) in it. */
+export function scratchCopy(from: string, name = "specs"): string {
+  const dir = mkdtempSync(join(tmpdir(), "customer-adapters-"));
+  cpSync(join(repoRoot, from), join(dir, name), { recursive: true });
+  return dir;
+}
+
+/** One hash over every file's path and bytes: equal hashes mean byte-identical trees. */
+export function treeHash(dir: string): string {
+  const hash = createHash("sha256");
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+  for (const file of files) hash.update(relative(dir, file)).update("\0").update(readFileSync(file)).update("\0");
+  return hash.digest("hex");
+}
