@@ -48,7 +48,7 @@ export function readYaml(file: string, text: string): SourceDocument {
   const lineCounter = new LineCounter();
   const at = (offset: number, pointer: string): SpecPosition => {
     const { line, col } = lineCounter.linePos(offset);
-    return { file, line, column: col, pointer };
+    return { file, line: Math.max(line, 1), column: Math.max(col, 1), pointer };
   };
   if (text.trim() === "") throw new SpecError(at(0, ""), "the file is empty; expected an OpenAPI 3.1 document");
 

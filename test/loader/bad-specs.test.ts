@@ -1,0 +1,71 @@
+import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadSpec } from "../../generator/load/load-spec.js";
+import { isSpecFailure } from "../../generator/load/spec-error.js";
+import { repoRoot } from "../helpers/cli.js";
+
+const corpus = join(repoRoot, "test/fixtures/bad-specs");
+
+/** file → [line, column, JSON pointer, what the message must say]. */
+const expected: Record<string, [number, number, string, string]> = {
+  "cyclic-ref": [33, 13, "/components/schemas/A/$ref", "is circular"],
+  "dangling-ref": [17, 21, "/paths/~1customers/post/requestBody/content/application~1json/schema/$ref", "`#/components/schemas/Custmer` points to nothing"],
+  "duplicate-key": [31, 11, "/", "Map keys must be unique"],
+  empty: [1, 1, "/", "the file is empty"],
+  "error-rule-unknown-field": [13, 110, "/paths/~1customers/post/x-errors/0/rules/0/path", "`/nmae` is not a field of the request body"],
+  "error-unknown-kind": [13, 69, "/paths/~1customers/post/x-errors/0/kind", "`kind` must be one of invalid-field"],
+  "example-breaks-schema": [20, 24, "/paths/~1customers/post/requestBody/content/application~1json/examples/sample/value", "example `sample` breaks its own schema: /name maxLength"],
+  "impossible-required": [26, 24, "/components/schemas/Customer/required/1", "`email` is required but is not a property"],
+  "invalid-pattern": [31, 20, "/components/schemas/Customer/properties/name/pattern", "invalid regular expression"],
+  "malformed-yaml": [27, 7, "/", "YAML: Flow sequence"],
+  "min-greater-than-max": [31, 22, "/components/schemas/Customer/properties/name/minLength", "minLength 61 is greater than maxLength 60"],
+  "missing-ref-file": [17, 21, "/paths/~1customers/post/requestBody/content/application~1json/schema/$ref", "names a file that does not exist"],
+  "no-openapi-field": [1, 1, "/", "the `openapi: 3.1.x` field is missing"],
+  "no-operation": [8, 8, "/paths", "exactly one create-customer operation; found 0"],
+  "not-openapi": [1, 1, "/", "expected a mapping at the top level"],
+  "nullable-3-0": [31, 21, "/components/schemas/Customer/properties/name/nullable", "`nullable` is OpenAPI 3.0"],
+  "openapi-3-0": [1, 10, "/openapi", "OpenAPI 3.0.3 is not supported"],
+  "slug-mismatch": [6, 11, "/info/x-vendor/slug", "the file is named slug-mismatch.yaml"],
+  "swagger-2": [1, 10, "/swagger", "Swagger/OpenAPI 2.0 document"],
+  "tab-indent": [30, 1, "/", "Tabs are not allowed as indentation"],
+  "two-operations": [16, 5, "/paths/~1customers", "exactly one create-customer operation; found 2"],
+  "undefined-security-scheme": [9, 16, "/security/0/basicAuth", "`basicAuth` is not defined"],
+  "unknown-format": [31, 19, "/components/schemas/Customer/properties/name/format", "unknown format `guid`"],
+  "unknown-keyword": [30, 22, "/components/schemas/Customer/properties/name/maxlength", "did you mean `maxLength`?"],
+  "unknown-top-level-field": [8, 8, "/pathz", "unknown field `pathz`"],
+  "unknown-type": [29, 17, "/components/schemas/Customer/properties/name/type", "unknown type `strnig`"],
+  "wrong-expected-errors": [21, 34, "/paths/~1customers/post/requestBody/content/application~1json/examples/sample/x-expect-errors", "breaks /name maxLength; x-expect-errors lists /name required"],
+};
+
+function firstLine(path: string): string {
+  try {
+    loadSpec(path, { root: repoRoot });
+  } catch (error) {
+    expect(isSpecFailure(error), `a SpecError, not ${String(error)}`).toBe(true);
+    return (error as Error).message.split("\n")[0] as string;
+  }
+  throw new Error(`${path} loaded without an error`);
+}
+
+describe("broken specs", () => {
+  it("the corpus and the table name the same cases", () => {
+    const files = readdirSync(corpus).map((name) => name.replace(/\.yaml$/, "")).sort();
+    expect(files).toEqual(Object.keys(expected).sort());
+    expect(files.length).toBeGreaterThanOrEqual(25);
+  });
+
+  it.each(Object.entries(expected))("%s: one positioned message", (name, [line, column, pointer, says]) => {
+    const message = firstLine(join(corpus, `${name}.yaml`));
+    expect(message.startsWith(`test/fixtures/bad-specs/${name}.yaml:${line}:${column} ${pointer}: `), message).toBe(true);
+    expect(message).toContain(says);
+  });
+
+  it("refuses a file larger than a hand-written spec can be, without parsing it", () => {
+    const dir = mkdtempSync(join(tmpdir(), "huge-spec-"));
+    const path = join(dir, "huge.yaml");
+    writeFileSync(path, `openapi: 3.1.0\ninfo:\n  description: "${"x".repeat(20 * 1024 * 1024)}"\n`);
+    expect(firstLine(path)).toMatch(/huge\.yaml:1:1 \/: the file is 20\.0 MB; specs are limited to 5 MB/);
+  });
+});
