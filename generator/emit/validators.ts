@@ -14,19 +14,27 @@ const standaloneCode = standaloneModule as unknown as typeof standaloneModule.de
 
 /**
  * ajv's standalone ESM output still `require`s its runtime helpers
- * (ajv-validator/ajv#2209); turn each into an ESM default import of the
- * CommonJS module, which Node and bundlers both understand.
+ * (ajv-validator/ajv#2209). Each known one becomes an import that means the
+ * same under Node and under bundlers; an unknown one stops generation.
  */
-export function esmImports(code: string): string {
-  const modules: string[] = [];
-  const body = code.replace(/require\("([^"]+)"\)/g, (_match, module: string) => {
-    const specifier = module.endsWith(".js") ? module : `${module}.js`;
-    let index = modules.indexOf(specifier);
-    if (index < 0) index = modules.push(specifier) - 1;
-    return `runtime${index}`;
-  });
-  if (/\brequire\(/.test(body)) throw new Error("ajv standalone output has a require() that could not be rewritten");
-  const imports = modules.map((module, index) => `import runtime${index} from "${module}";`).join("\n");
+function runtimeHelpers(model: SpecModel): Record<string, { name: string; from: string }> {
+  return {
+    'require("ajv/dist/runtime/ucs2length").default': { name: "ucs2length", from: runtimeImport(model) },
+    'require("ajv-formats/dist/formats").fullFormats': { name: "fullFormats", from: "ajv-formats/dist/formats.js" },
+  };
+}
+
+export function esmImports(code: string, helpers: Record<string, { name: string; from: string }>): string {
+  const used = new Map<string, Set<string>>();
+  let body = code;
+  for (const [expression, { name, from }] of Object.entries(helpers))
+    if (body.includes(expression)) {
+      body = body.split(expression).join(name);
+      used.set(from, (used.get(from) ?? new Set()).add(name));
+    }
+  const leftover = /require\("[^"]+"\)[^;]*/.exec(body);
+  if (leftover) throw new Error(`ajv's standalone code needs \`${leftover[0]}\`, which the generator cannot import yet`);
+  const imports = [...used].map(([from, names]) => `import { ${[...names].sort().join(", ")} } from "${from}";`).join("\n");
   return `${imports}\n${body.replace(/^"use strict";/, "")}`;
 }
 
@@ -41,7 +49,7 @@ export function emitCompiledValidators(model: SpecModel): { js: string; dts: str
     `import type { CompiledValidator } from "${runtimeImport(model)}";`,
     ...targets.map((target) => `/** Validates ${target.summary}. */\nexport declare const ${target.id}: CompiledValidator;`),
   ].join("\n\n");
-  return { js: `// @ts-nocheck\n${esmImports(code)}`, dts };
+  return { js: esmImports(code, runtimeHelpers(model)), dts };
 }
 
 /** `validators.ts`: typed `isX` guards and `validateX` functions with the vendor's own error codes attached. */

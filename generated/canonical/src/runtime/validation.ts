@@ -84,3 +84,22 @@ export function passes(validate: CompiledValidator, value: unknown): boolean {
     return false;
   }
 }
+
+/**
+ * Length of a string in Unicode code points, as JSON Schema counts
+ * `maxLength` (an emoji is one character, not two UTF-16 units). Used by the
+ * compiled validators in place of ajv's own helper, whose CommonJS default
+ * export imports differently under Node and under bundlers.
+ */
+export function ucs2length(text: string): number {
+  let length = 0;
+  for (let index = 0; index < text.length; index++) {
+    length++;
+    const unit = text.charCodeAt(index);
+    if (unit >= 0xd800 && unit <= 0xdbff && index + 1 < text.length) {
+      const next = text.charCodeAt(index + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) index++;
+    }
+  }
+  return length;
+}
