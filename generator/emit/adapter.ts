@@ -61,7 +61,7 @@ export function emitIndex(model: SpecModel): string {
     `import { is${body}, validate${body}, validateResponse } from "./validators.js";`,
     `export type * from "./types.js";`,
     `export * from "./validators.js";`,
-    `${jsDoc(`${operation.method} ${operation.path}${operation.summary ? `: ${operation.summary}` : ""}`)}\nexport const operation: OperationInfo = ${JSON.stringify(operationInfo(model), null, 2)};`,
+    `${jsDoc(`${operation.method} ${operation.path}${operation.summary ? `: ${operation.summary}` : ""}${operation.deprecated ? "\n@deprecated The vendor marks this operation as obsolete." : ""}`)}\nexport const operation: OperationInfo = ${JSON.stringify(operationInfo(model), null, 2)};`,
     `${jsDoc("The vendor's documented errors (`x-errors`): code, HTTP status, message, canonical kind and the rules each reports.")}\nexport const vendorErrors = ${JSON.stringify(operation.errors, null, 2)} as const;`,
     `${jsDoc(`${model.vendorName}: ${model.title}.`)}\nexport const adapter: VendorAdapter<${bodyType}> = {\n  vendor: ${JSON.stringify(model.slug)},\n  operation,\n  validateRequest: validate${body},\n  isRequest: is${body},\n  validateResponse,\n};`,
   ]);

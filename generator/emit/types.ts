@@ -62,10 +62,12 @@ function operationStatements(model: SpecModel, writer: TypeWriter): string[] {
   if (!operation) return [];
   const prefix = typeName(operation.id);
   const statements: string[] = [];
+  const deprecated = operation.deprecated ? [`@deprecated The vendor marks ${operation.method} ${operation.path} as obsolete.`] : [];
   if (operation.requestBody)
     statements.push(
       declaration(`${prefix}RequestBody`, operation.requestBody.schema, writer, "write", [
         `The ${operation.method} ${operation.path} request body (${operation.requestBody.contentTypes.join(", ")}).`,
+        ...deprecated,
       ]),
     );
   for (const group of parameterGroups(model))

@@ -45,6 +45,12 @@ describe("canonical customer validator", () => {
     );
   });
 
+  it("takes date-times with any number of fractional digits, as vendors send them", () => {
+    expect(isCustomer({ ...person, createdAt: "2023-02-01T13:30:00.0000000+00:00" })).toBe(true);
+    expect(isCustomer({ ...person, createdAt: "2023-02-01T13:30:00Z" })).toBe(true);
+    expect(rules(validateCustomer({ ...person, createdAt: "2023-02-01 13:30" }))).toEqual(["/createdAt format"]);
+  });
+
   it("needs a security answer with a security question, and the other way round", () => {
     expect(rules(validateCustomer({ ...person, credentials: { securityQuestion: "First concert?" } }))).toEqual(["/credentials/securityAnswer dependentRequired"]);
     expect(rules(validateCustomer({ ...person, credentials: { securityAnswer: "Journey" } }))).toEqual(["/credentials/securityQuestion dependentRequired"]);

@@ -20,6 +20,15 @@ describe("generated/ is exactly what specs/ gives", () => {
     expect(compareTree(generatedDir, files).extra).toEqual([]);
   });
 
+  it("compiles schemas at generate time: no eval or new Function for consumers (CSP-safe)", () => {
+    const compiled = files.filter((file) => file.path.endsWith("validators.compiled.js"));
+    expect(compiled.length).toBeGreaterThan(0);
+    for (const file of compiled) {
+      expect(file.content, file.path).not.toMatch(/\bnew Function\b|\beval\(|\brequire\(/);
+      expect(file.content, file.path).toMatch(/^export const \w+ = validate\d+;$/m);
+    }
+  });
+
   it("starts every file but package.json with a banner naming its spec", () => {
     for (const file of files.filter((file) => !file.path.endsWith(".json"))) {
       const slug = file.path.split("/")[0];
