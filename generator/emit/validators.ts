@@ -43,8 +43,18 @@ export function emitCompiledValidators(model: SpecModel): { js: string; dts: str
   // inlineRefs: false compiles each shared definition once instead of into every caller.
   const ajv = createAjv(model.schemas, { inlineRefs: false, code: { source: true, esm: true, optimize: true, lines: true } });
   const targets = validationTargets(model);
-  for (const target of targets) ajv.addSchema(validationSchema(target.schema), target.id);
-  const code = standaloneCode(ajv, Object.fromEntries(targets.map((target) => [target.id, target.id])));
+  // A target that is just a reference is exported as the component itself, so
+  // that every export and every caller share one compiled function per schema.
+  const exportsMap: Record<string, string> = {};
+  for (const target of targets) {
+    const { $ref, ...rest } = validationSchema(target.schema);
+    if (typeof $ref === "string" && Object.keys(rest).length === 0) exportsMap[target.id] = $ref;
+    else {
+      ajv.addSchema(validationSchema(target.schema), target.id);
+      exportsMap[target.id] = target.id;
+    }
+  }
+  const code = standaloneCode(ajv, exportsMap);
   const dts = [
     `import type { CompiledValidator } from "${runtimeImport(model)}";`,
     ...targets.map((target) => `/** Validates ${target.summary}. */\nexport declare const ${target.id}: CompiledValidator;`),

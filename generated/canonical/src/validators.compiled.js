@@ -5,9 +5,8 @@
 import { ucs2length } from "./runtime/validation.js";
 import { fullFormats } from "ajv-formats/dist/formats.js";
 
-export const address = validate52;
-const schema19 = { $ref: "components#/$defs/Address" };
-const schema21 = {
+export const address = validate53;
+const schema20 = {
   additionalProperties: false,
   properties: {
     lines: { items: { maxLength: 255, minLength: 1, type: "string" }, maxItems: 3, minItems: 1, type: "array" },
@@ -23,13 +22,13 @@ const schema21 = {
 const func1 = ucs2length;
 const pattern3 = new RegExp("^[A-Z]{2}$", "u");
 
-function validate54(
+function validate53(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate54.evaluated;
+  const evaluated0 = validate53.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -405,36 +404,13 @@ function validate54(
     }
     errors++;
   }
-  validate54.errors = vErrors;
+  validate53.errors = vErrors;
   return errors === 0;
 }
-validate54.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate53.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 
-function validate52(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate52.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
-  }
-  if (!validate54(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
-    errors = vErrors.length;
-  }
-  validate52.errors = vErrors;
-  return errors === 0;
-}
-validate52.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-
-export const company = validate56;
-const schema22 = { $ref: "components#/$defs/Company" };
-const schema23 = {
+export const company = validate54;
+const schema21 = {
   additionalProperties: false,
   properties: {
     name: { maxLength: 200, minLength: 1, type: "string" },
@@ -444,13 +420,13 @@ const schema23 = {
   type: "object",
 };
 
-function validate57(
+function validate54(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate57.evaluated;
+  const evaluated0 = validate54.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -588,36 +564,13 @@ function validate57(
     }
     errors++;
   }
-  validate57.errors = vErrors;
+  validate54.errors = vErrors;
   return errors === 0;
 }
-validate57.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate54.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 
-function validate56(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate56.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
-  }
-  if (!validate57(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
-    errors = vErrors.length;
-  }
-  validate56.errors = vErrors;
-  return errors === 0;
-}
-validate56.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-
-export const contact = validate59;
-const schema24 = { $ref: "components#/$defs/Contact" };
-const schema25 = {
+export const contact = validate55;
+const schema22 = {
   additionalProperties: false,
   properties: {
     name: { maxLength: 200, minLength: 1, type: "string" },
@@ -633,13 +586,13 @@ const formats0 =
   /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 const pattern4 = new RegExp("^\\+[1-9][0-9]{6,14}$", "u");
 
-function validate60(
+function validate55(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate60.evaluated;
+  const evaluated0 = validate55.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -894,36 +847,13 @@ function validate60(
     }
     errors++;
   }
-  validate60.errors = vErrors;
+  validate55.errors = vErrors;
   return errors === 0;
 }
-validate60.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate55.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 
-function validate59(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate59.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
-  }
-  if (!validate60(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
-    errors = vErrors.length;
-  }
-  validate59.errors = vErrors;
-  return errors === 0;
-}
-validate59.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-
-export const createdCustomer = validate62;
-const schema26 = { $ref: "components#/$defs/CreatedCustomer" };
-const schema27 = {
+export const createdCustomer = validate56;
+const schema23 = {
   additionalProperties: false,
   properties: {
     id: { minLength: 1, type: "string" },
@@ -935,13 +865,13 @@ const schema27 = {
 };
 const formats2 = fullFormats["date-time"];
 
-function validate63(
+function validate56(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate63.evaluated;
+  const evaluated0 = validate56.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -1081,36 +1011,13 @@ function validate63(
     }
     errors++;
   }
-  validate63.errors = vErrors;
+  validate56.errors = vErrors;
   return errors === 0;
 }
-validate63.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate56.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 
-function validate62(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate62.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
-  }
-  if (!validate63(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
-    errors = vErrors.length;
-  }
-  validate62.errors = vErrors;
-  return errors === 0;
-}
-validate62.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-
-export const credentials = validate65;
-const schema28 = { $ref: "components#/$defs/Credentials" };
-const schema29 = {
+export const credentials = validate57;
+const schema24 = {
   additionalProperties: false,
   dependentRequired: { securityAnswer: ["securityQuestion"], securityQuestion: ["securityAnswer"] },
   properties: {
@@ -1122,13 +1029,13 @@ const schema29 = {
   writeOnly: true,
 };
 
-function validate66(
+function validate57(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate66.evaluated;
+  const evaluated0 = validate57.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -1329,36 +1236,13 @@ function validate66(
     }
     errors++;
   }
-  validate66.errors = vErrors;
+  validate57.errors = vErrors;
   return errors === 0;
 }
-validate66.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate57.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 
-function validate65(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate65.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
-  }
-  if (!validate66(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
-    errors = vErrors.length;
-  }
-  validate65.errors = vErrors;
-  return errors === 0;
-}
-validate65.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-
-export const customer = validate68;
-const schema30 = { $ref: "components#/$defs/Customer" };
-const schema31 = {
+export const customer = validate58;
+const schema25 = {
   additionalProperties: false,
   allOf: [
     { if: { properties: { kind: { const: "person" } } }, then: { required: ["person"] } },
@@ -1389,7 +1273,7 @@ const schema31 = {
   type: "object",
 };
 const func20 = Object.prototype.hasOwnProperty;
-const schema32 = {
+const schema26 = {
   additionalProperties: false,
   properties: {
     title: { maxLength: 50, type: "string" },
@@ -1401,13 +1285,13 @@ const schema32 = {
   type: "object",
 };
 
-function validate70(
+function validate59(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate70.evaluated;
+  const evaluated0 = validate59.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -1643,161 +1527,12 @@ function validate70(
     }
     errors++;
   }
-  validate70.errors = vErrors;
+  validate59.errors = vErrors;
   return errors === 0;
 }
-validate70.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate59.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 
-function validate72(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate72.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.name === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "name" },
-        message: "must have required property '" + "name" + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "name" || key0 === "registrationNumber")) {
-        const err1 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-        };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.name !== undefined) {
-      let data0 = data.name;
-      if (typeof data0 === "string") {
-        if (func1(data0) > 200) {
-          const err2 = {
-            instancePath: instancePath + "/name",
-            schemaPath: "#/properties/name/maxLength",
-            keyword: "maxLength",
-            params: { limit: 200 },
-            message: "must NOT have more than 200 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-        if (func1(data0) < 1) {
-          const err3 = {
-            instancePath: instancePath + "/name",
-            schemaPath: "#/properties/name/minLength",
-            keyword: "minLength",
-            params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-      } else {
-        const err4 = {
-          instancePath: instancePath + "/name",
-          schemaPath: "#/properties/name/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-    if (data.registrationNumber !== undefined) {
-      let data1 = data.registrationNumber;
-      if (typeof data1 === "string") {
-        if (func1(data1) > 50) {
-          const err5 = {
-            instancePath: instancePath + "/registrationNumber",
-            schemaPath: "#/properties/registrationNumber/maxLength",
-            keyword: "maxLength",
-            params: { limit: 50 },
-            message: "must NOT have more than 50 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
-        }
-      } else {
-        const err6 = {
-          instancePath: instancePath + "/registrationNumber",
-          schemaPath: "#/properties/registrationNumber/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err7 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
-    if (vErrors === null) {
-      vErrors = [err7];
-    } else {
-      vErrors.push(err7);
-    }
-    errors++;
-  }
-  validate72.errors = vErrors;
-  return errors === 0;
-}
-validate72.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-
-const schema34 = {
+const schema27 = {
   additionalProperties: false,
   properties: {
     type: { enum: ["landline", "mobile", "fax", "work", "other"], type: "string" },
@@ -1807,13 +1542,13 @@ const schema34 = {
   type: "object",
 };
 
-function validate74(
+function validate62(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate74.evaluated;
+  const evaluated0 = validate62.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -1890,7 +1625,7 @@ function validate74(
           instancePath: instancePath + "/type",
           schemaPath: "#/properties/type/enum",
           keyword: "enum",
-          params: { allowedValues: schema34.properties.type.enum },
+          params: { allowedValues: schema27.properties.type.enum },
           message: "must be equal to one of the allowed values",
         };
         if (vErrors === null) {
@@ -1950,665 +1685,12 @@ function validate74(
     }
     errors++;
   }
-  validate74.errors = vErrors;
+  validate62.errors = vErrors;
   return errors === 0;
 }
-validate74.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate62.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 
-function validate76(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate76.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.lines === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "lines" },
-        message: "must have required property '" + "lines" + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.city === undefined) {
-      const err1 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "city" },
-        message: "must have required property '" + "city" + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.country === undefined) {
-      const err2 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "country" },
-        message: "must have required property '" + "country" + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(
-        key0 === "lines" ||
-        key0 === "city" ||
-        key0 === "region" ||
-        key0 === "county" ||
-        key0 === "postalCode" ||
-        key0 === "country"
-      )) {
-        const err3 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-        };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.lines !== undefined) {
-      let data0 = data.lines;
-      if (Array.isArray(data0)) {
-        if (data0.length > 3) {
-          const err4 = {
-            instancePath: instancePath + "/lines",
-            schemaPath: "#/properties/lines/maxItems",
-            keyword: "maxItems",
-            params: { limit: 3 },
-            message: "must NOT have more than 3 items",
-          };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
-        }
-        if (data0.length < 1) {
-          const err5 = {
-            instancePath: instancePath + "/lines",
-            schemaPath: "#/properties/lines/minItems",
-            keyword: "minItems",
-            params: { limit: 1 },
-            message: "must NOT have fewer than 1 items",
-          };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
-        }
-        const len0 = data0.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          let data1 = data0[i0];
-          if (typeof data1 === "string") {
-            if (func1(data1) > 255) {
-              const err6 = {
-                instancePath: instancePath + "/lines/" + i0,
-                schemaPath: "#/properties/lines/items/maxLength",
-                keyword: "maxLength",
-                params: { limit: 255 },
-                message: "must NOT have more than 255 characters",
-              };
-              if (vErrors === null) {
-                vErrors = [err6];
-              } else {
-                vErrors.push(err6);
-              }
-              errors++;
-            }
-            if (func1(data1) < 1) {
-              const err7 = {
-                instancePath: instancePath + "/lines/" + i0,
-                schemaPath: "#/properties/lines/items/minLength",
-                keyword: "minLength",
-                params: { limit: 1 },
-                message: "must NOT have fewer than 1 characters",
-              };
-              if (vErrors === null) {
-                vErrors = [err7];
-              } else {
-                vErrors.push(err7);
-              }
-              errors++;
-            }
-          } else {
-            const err8 = {
-              instancePath: instancePath + "/lines/" + i0,
-              schemaPath: "#/properties/lines/items/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
-            };
-            if (vErrors === null) {
-              vErrors = [err8];
-            } else {
-              vErrors.push(err8);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err9 = {
-          instancePath: instancePath + "/lines",
-          schemaPath: "#/properties/lines/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-    }
-    if (data.city !== undefined) {
-      let data2 = data.city;
-      if (typeof data2 === "string") {
-        if (func1(data2) > 100) {
-          const err10 = {
-            instancePath: instancePath + "/city",
-            schemaPath: "#/properties/city/maxLength",
-            keyword: "maxLength",
-            params: { limit: 100 },
-            message: "must NOT have more than 100 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err10];
-          } else {
-            vErrors.push(err10);
-          }
-          errors++;
-        }
-        if (func1(data2) < 1) {
-          const err11 = {
-            instancePath: instancePath + "/city",
-            schemaPath: "#/properties/city/minLength",
-            keyword: "minLength",
-            params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
-          }
-          errors++;
-        }
-      } else {
-        const err12 = {
-          instancePath: instancePath + "/city",
-          schemaPath: "#/properties/city/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err12];
-        } else {
-          vErrors.push(err12);
-        }
-        errors++;
-      }
-    }
-    if (data.region !== undefined) {
-      let data3 = data.region;
-      if (typeof data3 === "string") {
-        if (func1(data3) > 100) {
-          const err13 = {
-            instancePath: instancePath + "/region",
-            schemaPath: "#/properties/region/maxLength",
-            keyword: "maxLength",
-            params: { limit: 100 },
-            message: "must NOT have more than 100 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err13];
-          } else {
-            vErrors.push(err13);
-          }
-          errors++;
-        }
-      } else {
-        const err14 = {
-          instancePath: instancePath + "/region",
-          schemaPath: "#/properties/region/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err14];
-        } else {
-          vErrors.push(err14);
-        }
-        errors++;
-      }
-    }
-    if (data.county !== undefined) {
-      let data4 = data.county;
-      if (typeof data4 === "string") {
-        if (func1(data4) > 100) {
-          const err15 = {
-            instancePath: instancePath + "/county",
-            schemaPath: "#/properties/county/maxLength",
-            keyword: "maxLength",
-            params: { limit: 100 },
-            message: "must NOT have more than 100 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err15];
-          } else {
-            vErrors.push(err15);
-          }
-          errors++;
-        }
-      } else {
-        const err16 = {
-          instancePath: instancePath + "/county",
-          schemaPath: "#/properties/county/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err16];
-        } else {
-          vErrors.push(err16);
-        }
-        errors++;
-      }
-    }
-    if (data.postalCode !== undefined) {
-      let data5 = data.postalCode;
-      if (typeof data5 === "string") {
-        if (func1(data5) > 20) {
-          const err17 = {
-            instancePath: instancePath + "/postalCode",
-            schemaPath: "#/properties/postalCode/maxLength",
-            keyword: "maxLength",
-            params: { limit: 20 },
-            message: "must NOT have more than 20 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err17];
-          } else {
-            vErrors.push(err17);
-          }
-          errors++;
-        }
-      } else {
-        const err18 = {
-          instancePath: instancePath + "/postalCode",
-          schemaPath: "#/properties/postalCode/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err18];
-        } else {
-          vErrors.push(err18);
-        }
-        errors++;
-      }
-    }
-    if (data.country !== undefined) {
-      let data6 = data.country;
-      if (typeof data6 === "string") {
-        if (!pattern3.test(data6)) {
-          const err19 = {
-            instancePath: instancePath + "/country",
-            schemaPath: "#/properties/country/pattern",
-            keyword: "pattern",
-            params: { pattern: "^[A-Z]{2}$" },
-            message: 'must match pattern "' + "^[A-Z]{2}$" + '"',
-          };
-          if (vErrors === null) {
-            vErrors = [err19];
-          } else {
-            vErrors.push(err19);
-          }
-          errors++;
-        }
-      } else {
-        const err20 = {
-          instancePath: instancePath + "/country",
-          schemaPath: "#/properties/country/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err20];
-        } else {
-          vErrors.push(err20);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err21 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
-    if (vErrors === null) {
-      vErrors = [err21];
-    } else {
-      vErrors.push(err21);
-    }
-    errors++;
-  }
-  validate76.errors = vErrors;
-  return errors === 0;
-}
-validate76.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-
-function validate79(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate79.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.name === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "name" },
-        message: "must have required property '" + "name" + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "name" || key0 === "title" || key0 === "email" || key0 === "phone" || key0 === "mobile")) {
-        const err1 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-        };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.name !== undefined) {
-      let data0 = data.name;
-      if (typeof data0 === "string") {
-        if (func1(data0) > 200) {
-          const err2 = {
-            instancePath: instancePath + "/name",
-            schemaPath: "#/properties/name/maxLength",
-            keyword: "maxLength",
-            params: { limit: 200 },
-            message: "must NOT have more than 200 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-        if (func1(data0) < 1) {
-          const err3 = {
-            instancePath: instancePath + "/name",
-            schemaPath: "#/properties/name/minLength",
-            keyword: "minLength",
-            params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-      } else {
-        const err4 = {
-          instancePath: instancePath + "/name",
-          schemaPath: "#/properties/name/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-    if (data.title !== undefined) {
-      let data1 = data.title;
-      if (typeof data1 === "string") {
-        if (func1(data1) > 100) {
-          const err5 = {
-            instancePath: instancePath + "/title",
-            schemaPath: "#/properties/title/maxLength",
-            keyword: "maxLength",
-            params: { limit: 100 },
-            message: "must NOT have more than 100 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
-        }
-      } else {
-        const err6 = {
-          instancePath: instancePath + "/title",
-          schemaPath: "#/properties/title/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
-    if (data.email !== undefined) {
-      let data2 = data.email;
-      if (typeof data2 === "string") {
-        if (func1(data2) > 320) {
-          const err7 = {
-            instancePath: instancePath + "/email",
-            schemaPath: "#/properties/email/maxLength",
-            keyword: "maxLength",
-            params: { limit: 320 },
-            message: "must NOT have more than 320 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
-          }
-          errors++;
-        }
-        if (!formats0.test(data2)) {
-          const err8 = {
-            instancePath: instancePath + "/email",
-            schemaPath: "#/properties/email/format",
-            keyword: "format",
-            params: { format: "email" },
-            message: 'must match format "' + "email" + '"',
-          };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
-          }
-          errors++;
-        }
-      } else {
-        const err9 = {
-          instancePath: instancePath + "/email",
-          schemaPath: "#/properties/email/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-    }
-    if (data.phone !== undefined) {
-      let data3 = data.phone;
-      if (typeof data3 === "string") {
-        if (!pattern4.test(data3)) {
-          const err10 = {
-            instancePath: instancePath + "/phone",
-            schemaPath: "#/properties/phone/pattern",
-            keyword: "pattern",
-            params: { pattern: "^\\+[1-9][0-9]{6,14}$" },
-            message: 'must match pattern "' + "^\\+[1-9][0-9]{6,14}$" + '"',
-          };
-          if (vErrors === null) {
-            vErrors = [err10];
-          } else {
-            vErrors.push(err10);
-          }
-          errors++;
-        }
-      } else {
-        const err11 = {
-          instancePath: instancePath + "/phone",
-          schemaPath: "#/properties/phone/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err11];
-        } else {
-          vErrors.push(err11);
-        }
-        errors++;
-      }
-    }
-    if (data.mobile !== undefined) {
-      let data4 = data.mobile;
-      if (typeof data4 === "string") {
-        if (!pattern4.test(data4)) {
-          const err12 = {
-            instancePath: instancePath + "/mobile",
-            schemaPath: "#/properties/mobile/pattern",
-            keyword: "pattern",
-            params: { pattern: "^\\+[1-9][0-9]{6,14}$" },
-            message: 'must match pattern "' + "^\\+[1-9][0-9]{6,14}$" + '"',
-          };
-          if (vErrors === null) {
-            vErrors = [err12];
-          } else {
-            vErrors.push(err12);
-          }
-          errors++;
-        }
-      } else {
-        const err13 = {
-          instancePath: instancePath + "/mobile",
-          schemaPath: "#/properties/mobile/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err13];
-        } else {
-          vErrors.push(err13);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err14 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
-    if (vErrors === null) {
-      vErrors = [err14];
-    } else {
-      vErrors.push(err14);
-    }
-    errors++;
-  }
-  validate79.errors = vErrors;
-  return errors === 0;
-}
-validate79.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-
-const schema37 = {
+const schema28 = {
   additionalProperties: false,
   properties: {
     vat: { maxLength: 30, type: "string" },
@@ -2618,13 +1700,13 @@ const schema37 = {
   type: "object",
 };
 
-function validate81(
+function validate67(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate81.evaluated;
+  const evaluated0 = validate67.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -2766,12 +1848,12 @@ function validate81(
     }
     errors++;
   }
-  validate81.errors = vErrors;
+  validate67.errors = vErrors;
   return errors === 0;
 }
-validate81.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate67.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 
-const schema38 = {
+const schema29 = {
   additionalProperties: false,
   properties: {
     system: { maxLength: 50, minLength: 1, type: "string" },
@@ -2781,13 +1863,13 @@ const schema38 = {
   type: "object",
 };
 
-function validate83(
+function validate69(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate83.evaluated;
+  const evaluated0 = validate69.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -2955,235 +2037,23 @@ function validate83(
     }
     errors++;
   }
-  validate83.errors = vErrors;
+  validate69.errors = vErrors;
   return errors === 0;
 }
-validate83.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate69.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 
-function validate85(
+const formats6 = fullFormats.date;
+const formats8 = fullFormats.uri;
+const pattern7 = new RegExp("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$", "u");
+const pattern8 = new RegExp("^[A-Z]{3}$", "u");
+
+function validate58(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate85.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 in data) {
-      if (!(key0 === "password" || key0 === "securityQuestion" || key0 === "securityAnswer")) {
-        const err0 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-        };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
-        errors++;
-      }
-    }
-    if (data.password !== undefined) {
-      let data0 = data.password;
-      if (typeof data0 === "string") {
-        if (func1(data0) > 128) {
-          const err1 = {
-            instancePath: instancePath + "/password",
-            schemaPath: "#/properties/password/maxLength",
-            keyword: "maxLength",
-            params: { limit: 128 },
-            message: "must NOT have more than 128 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
-        }
-        if (func1(data0) < 1) {
-          const err2 = {
-            instancePath: instancePath + "/password",
-            schemaPath: "#/properties/password/minLength",
-            keyword: "minLength",
-            params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      } else {
-        const err3 = {
-          instancePath: instancePath + "/password",
-          schemaPath: "#/properties/password/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.securityQuestion !== undefined) {
-      let data1 = data.securityQuestion;
-      if (typeof data1 === "string") {
-        if (func1(data1) > 200) {
-          const err4 = {
-            instancePath: instancePath + "/securityQuestion",
-            schemaPath: "#/properties/securityQuestion/maxLength",
-            keyword: "maxLength",
-            params: { limit: 200 },
-            message: "must NOT have more than 200 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
-        }
-      } else {
-        const err5 = {
-          instancePath: instancePath + "/securityQuestion",
-          schemaPath: "#/properties/securityQuestion/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-    if (data.securityAnswer !== undefined) {
-      let data2 = data.securityAnswer;
-      if (typeof data2 === "string") {
-        if (func1(data2) > 200) {
-          const err6 = {
-            instancePath: instancePath + "/securityAnswer",
-            schemaPath: "#/properties/securityAnswer/maxLength",
-            keyword: "maxLength",
-            params: { limit: 200 },
-            message: "must NOT have more than 200 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
-        }
-      } else {
-        const err7 = {
-          instancePath: instancePath + "/securityAnswer",
-          schemaPath: "#/properties/securityAnswer/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-    if (data.securityAnswer !== undefined) {
-      if (data.securityQuestion === undefined) {
-        const err8 = {
-          instancePath,
-          schemaPath: "#/dependentRequired",
-          keyword: "dependentRequired",
-          params: {
-            property: "securityAnswer",
-            missingProperty: "securityQuestion",
-            depsCount: 1,
-            deps: "securityQuestion",
-          },
-          message: "must have property securityQuestion when property securityAnswer is present",
-        };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
-    }
-    if (data.securityQuestion !== undefined) {
-      if (data.securityAnswer === undefined) {
-        const err9 = {
-          instancePath,
-          schemaPath: "#/dependentRequired",
-          keyword: "dependentRequired",
-          params: {
-            property: "securityQuestion",
-            missingProperty: "securityAnswer",
-            depsCount: 1,
-            deps: "securityAnswer",
-          },
-          message: "must have property securityAnswer when property securityQuestion is present",
-        };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err10 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
-    if (vErrors === null) {
-      vErrors = [err10];
-    } else {
-      vErrors.push(err10);
-    }
-    errors++;
-  }
-  validate85.errors = vErrors;
-  return errors === 0;
-}
-validate85.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-
-const formats8 = fullFormats.date;
-const formats10 = fullFormats.uri;
-const pattern10 = new RegExp("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$", "u");
-const pattern11 = new RegExp("^[A-Z]{3}$", "u");
-
-function validate69(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate69.evaluated;
+  const evaluated0 = validate58.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -3346,7 +2216,7 @@ function validate69(
       errors++;
     }
     for (const key0 in data) {
-      if (!func20.call(schema31.properties, key0)) {
+      if (!func20.call(schema25.properties, key0)) {
         const err8 = {
           instancePath,
           schemaPath: "#/additionalProperties",
@@ -3384,7 +2254,7 @@ function validate69(
           instancePath: instancePath + "/kind",
           schemaPath: "#/properties/kind/enum",
           keyword: "enum",
-          params: { allowedValues: schema31.properties.kind.enum },
+          params: { allowedValues: schema25.properties.kind.enum },
           message: "must be equal to one of the allowed values",
         };
         if (vErrors === null) {
@@ -3397,7 +2267,7 @@ function validate69(
     }
     if (data.person !== undefined) {
       if (
-        !validate70(data.person, {
+        !validate59(data.person, {
           instancePath: instancePath + "/person",
           parentData: data,
           parentDataProperty: "person",
@@ -3405,13 +2275,13 @@ function validate69(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
+        vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
         errors = vErrors.length;
       }
     }
     if (data.company !== undefined) {
       if (
-        !validate72(data.company, {
+        !validate54(data.company, {
           instancePath: instancePath + "/company",
           parentData: data,
           parentDataProperty: "company",
@@ -3419,7 +2289,7 @@ function validate69(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
+        vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
         errors = vErrors.length;
       }
     }
@@ -3493,7 +2363,7 @@ function validate69(
         const len0 = data6.length;
         for (let i0 = 0; i0 < len0; i0++) {
           if (
-            !validate74(data6[i0], {
+            !validate62(data6[i0], {
               instancePath: instancePath + "/phones/" + i0,
               parentData: data6,
               parentDataProperty: i0,
@@ -3501,7 +2371,7 @@ function validate69(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
+            vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
             errors = vErrors.length;
           }
         }
@@ -3523,7 +2393,7 @@ function validate69(
     }
     if (data.billingAddress !== undefined) {
       if (
-        !validate76(data.billingAddress, {
+        !validate53(data.billingAddress, {
           instancePath: instancePath + "/billingAddress",
           parentData: data,
           parentDataProperty: "billingAddress",
@@ -3531,13 +2401,13 @@ function validate69(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
+        vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
         errors = vErrors.length;
       }
     }
     if (data.shippingAddress !== undefined) {
       if (
-        !validate76(data.shippingAddress, {
+        !validate53(data.shippingAddress, {
           instancePath: instancePath + "/shippingAddress",
           parentData: data,
           parentDataProperty: "shippingAddress",
@@ -3545,7 +2415,7 @@ function validate69(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
+        vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
         errors = vErrors.length;
       }
     }
@@ -3570,7 +2440,7 @@ function validate69(
         const len1 = data10.length;
         for (let i1 = 0; i1 < len1; i1++) {
           if (
-            !validate79(data10[i1], {
+            !validate55(data10[i1], {
               instancePath: instancePath + "/contacts/" + i1,
               parentData: data10,
               parentDataProperty: i1,
@@ -3578,7 +2448,7 @@ function validate69(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
+            vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
             errors = vErrors.length;
           }
         }
@@ -3601,7 +2471,7 @@ function validate69(
     if (data.dateOfBirth !== undefined) {
       let data12 = data.dateOfBirth;
       if (typeof data12 === "string") {
-        if (!formats8.validate(data12)) {
+        if (!formats6.validate(data12)) {
           const err18 = {
             instancePath: instancePath + "/dateOfBirth",
             schemaPath: "#/properties/dateOfBirth/format",
@@ -3634,7 +2504,7 @@ function validate69(
     }
     if (data.taxIds !== undefined) {
       if (
-        !validate81(data.taxIds, {
+        !validate67(data.taxIds, {
           instancePath: instancePath + "/taxIds",
           parentData: data,
           parentDataProperty: "taxIds",
@@ -3642,7 +2512,7 @@ function validate69(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+        vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
         errors = vErrors.length;
       }
     }
@@ -3664,7 +2534,7 @@ function validate69(
           }
           errors++;
         }
-        if (!pattern10.test(data14)) {
+        if (!pattern7.test(data14)) {
           const err21 = {
             instancePath: instancePath + "/language",
             schemaPath: "#/properties/language/pattern",
@@ -3698,7 +2568,7 @@ function validate69(
     if (data.currency !== undefined) {
       let data15 = data.currency;
       if (typeof data15 === "string") {
-        if (!pattern11.test(data15)) {
+        if (!pattern8.test(data15)) {
           const err23 = {
             instancePath: instancePath + "/currency",
             schemaPath: "#/properties/currency/pattern",
@@ -3747,7 +2617,7 @@ function validate69(
           }
           errors++;
         }
-        if (!formats10(data16)) {
+        if (!formats8(data16)) {
           const err26 = {
             instancePath: instancePath + "/website",
             schemaPath: "#/properties/website/format",
@@ -3867,7 +2737,7 @@ function validate69(
         const len2 = data19.length;
         for (let i2 = 0; i2 < len2; i2++) {
           if (
-            !validate83(data19[i2], {
+            !validate69(data19[i2], {
               instancePath: instancePath + "/externalIds/" + i2,
               parentData: data19,
               parentDataProperty: i2,
@@ -3875,7 +2745,7 @@ function validate69(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
+            vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
             errors = vErrors.length;
           }
         }
@@ -3948,7 +2818,7 @@ function validate69(
     }
     if (data.credentials !== undefined) {
       if (
-        !validate85(data.credentials, {
+        !validate57(data.credentials, {
           instancePath: instancePath + "/credentials",
           parentData: data,
           parentDataProperty: "credentials",
@@ -3956,7 +2826,7 @@ function validate69(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
+        vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
         errors = vErrors.length;
       }
     }
@@ -3975,43 +2845,20 @@ function validate69(
     }
     errors++;
   }
-  validate69.errors = vErrors;
+  validate58.errors = vErrors;
   return errors === 0;
 }
-validate69.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate58.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 
-function validate68(
+export const externalId = validate72;
+
+function validate72(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate68.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
-  }
-  if (!validate69(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
-    errors = vErrors.length;
-  }
-  validate68.errors = vErrors;
-  return errors === 0;
-}
-validate68.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-
-export const externalId = validate88;
-const schema40 = { $ref: "components#/$defs/ExternalId" };
-
-function validate89(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate89.evaluated;
+  const evaluated0 = validate72.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -4179,43 +3026,20 @@ function validate89(
     }
     errors++;
   }
-  validate89.errors = vErrors;
+  validate72.errors = vErrors;
   return errors === 0;
 }
-validate89.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate72.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 
-function validate88(
+export const personName = validate73;
+
+function validate73(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate88.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
-  }
-  if (!validate89(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
-    errors = vErrors.length;
-  }
-  validate88.errors = vErrors;
-  return errors === 0;
-}
-validate88.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-
-export const personName = validate91;
-const schema42 = { $ref: "components#/$defs/PersonName" };
-
-function validate92(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate92.evaluated;
+  const evaluated0 = validate73.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -4451,43 +3275,20 @@ function validate92(
     }
     errors++;
   }
-  validate92.errors = vErrors;
+  validate73.errors = vErrors;
   return errors === 0;
 }
-validate92.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate73.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 
-function validate91(
+export const phone = validate74;
+
+function validate74(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate91.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
-  }
-  if (!validate92(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);
-    errors = vErrors.length;
-  }
-  validate91.errors = vErrors;
-  return errors === 0;
-}
-validate91.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-
-export const phone = validate94;
-const schema44 = { $ref: "components#/$defs/Phone" };
-
-function validate95(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate95.evaluated;
+  const evaluated0 = validate74.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -4564,7 +3365,7 @@ function validate95(
           instancePath: instancePath + "/type",
           schemaPath: "#/properties/type/enum",
           keyword: "enum",
-          params: { allowedValues: schema34.properties.type.enum },
+          params: { allowedValues: schema27.properties.type.enum },
           message: "must be equal to one of the allowed values",
         };
         if (vErrors === null) {
@@ -4624,43 +3425,20 @@ function validate95(
     }
     errors++;
   }
-  validate95.errors = vErrors;
+  validate74.errors = vErrors;
   return errors === 0;
 }
-validate95.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate74.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 
-function validate94(
+export const taxIds = validate75;
+
+function validate75(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate94.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
-  }
-  if (!validate95(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate95.errors : vErrors.concat(validate95.errors);
-    errors = vErrors.length;
-  }
-  validate94.errors = vErrors;
-  return errors === 0;
-}
-validate94.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-
-export const taxIds = validate97;
-const schema46 = { $ref: "components#/$defs/TaxIds" };
-
-function validate98(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate98.evaluated;
+  const evaluated0 = validate75.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -4802,36 +3580,13 @@ function validate98(
     }
     errors++;
   }
-  validate98.errors = vErrors;
+  validate75.errors = vErrors;
   return errors === 0;
 }
-validate98.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate75.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 
-function validate97(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate97.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
-  }
-  if (!validate98(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate98.errors : vErrors.concat(validate98.errors);
-    errors = vErrors.length;
-  }
-  validate97.errors = vErrors;
-  return errors === 0;
-}
-validate97.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-
-export const vendorError = validate100;
-const schema48 = { $ref: "components#/$defs/VendorError" };
-const schema49 = {
+export const vendorError = validate76;
+const schema34 = {
   additionalProperties: false,
   properties: {
     kind: {
@@ -4847,13 +3602,13 @@ const schema49 = {
   type: "object",
 };
 
-function validate101(
+function validate76(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate101.evaluated;
+  const evaluated0 = validate76.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -4952,7 +3707,7 @@ function validate101(
           instancePath: instancePath + "/kind",
           schemaPath: "#/properties/kind/enum",
           keyword: "enum",
-          params: { allowedValues: schema49.properties.kind.enum },
+          params: { allowedValues: schema34.properties.kind.enum },
           message: "must be equal to one of the allowed values",
         };
         if (vErrors === null) {
@@ -4973,7 +3728,7 @@ function validate101(
           instancePath: instancePath + "/code",
           schemaPath: "#/properties/code/type",
           keyword: "type",
-          params: { type: schema49.properties.code.type },
+          params: { type: schema34.properties.code.type },
           message: "must be string,integer",
         };
         if (vErrors === null) {
@@ -5051,29 +3806,7 @@ function validate101(
     }
     errors++;
   }
-  validate101.errors = vErrors;
+  validate76.errors = vErrors;
   return errors === 0;
 }
-validate101.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-
-function validate100(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate100.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
-  }
-  if (!validate101(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate101.errors : vErrors.concat(validate101.errors);
-    errors = vErrors.length;
-  }
-  validate100.errors = vErrors;
-  return errors === 0;
-}
-validate100.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate76.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
