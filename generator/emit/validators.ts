@@ -1,6 +1,7 @@
 import standaloneModule from "ajv/dist/standalone/index.js";
 import type { SpecModel } from "../model/model.js";
-import { createAjv, validationSchema } from "../model/validation-schema.js";
+import type { Schema } from "../model/schema-walk.js";
+import { COMPONENTS_ID, createAjv, validationSchema } from "../model/validation-schema.js";
 import { jsDoc, printStatements } from "./source-file.js";
 import { validationTargets } from "./validation-targets.js";
 
@@ -40,21 +41,28 @@ export function esmImports(code: string, helpers: Record<string, { name: string;
 
 /** `validators.compiled.js`: ajv compiled at generate time, so consumers never compile schemas (no eval, CSP-safe). */
 export function emitCompiledValidators(model: SpecModel): { js: string; dts: string } {
-  // inlineRefs: false compiles each shared definition once instead of into every caller.
-  const ajv = createAjv(model.schemas, { inlineRefs: false, code: { source: true, esm: true, optimize: true, lines: true } });
   const targets = validationTargets(model);
-  // A target that is just a reference is exported as the component itself, so
-  // that every export and every caller share one compiled function per schema.
+  // Every export points into one root schema (ajv declares shared functions
+  // twice when exports come from several roots); a target that is just a
+  // reference exports the component itself, others become extra definitions.
   const exportsMap: Record<string, string> = {};
+  const aliases: string[] = [];
+  const extra: { name: string; schema: Schema }[] = [];
   for (const target of targets) {
     const { $ref, ...rest } = validationSchema(target.schema);
-    if (typeof $ref === "string" && Object.keys(rest).length === 0) exportsMap[target.id] = $ref;
-    else {
-      ajv.addSchema(validationSchema(target.schema), target.id);
-      exportsMap[target.id] = target.id;
+    if (typeof $ref === "string" && Object.keys(rest).length === 0) {
+      // ajv declares a function once per export: two exports of one schema would clash.
+      const first = Object.entries(exportsMap).find(([, key]) => key === $ref)?.[0];
+      if (first) aliases.push(`export const ${target.id} = ${first};`);
+      else exportsMap[target.id] = $ref;
+    } else {
+      extra.push({ name: `@${target.id}`, schema: target.schema });
+      exportsMap[target.id] = `${COMPONENTS_ID}#/$defs/@${target.id}`;
     }
   }
-  const code = standaloneCode(ajv, exportsMap);
+  // inlineRefs: false compiles each shared definition once instead of into every caller.
+  const ajv = createAjv(model.schemas, { inlineRefs: false, code: { source: true, esm: true, optimize: true, lines: true } }, extra);
+  const code = `${standaloneCode(ajv, exportsMap)}\n${aliases.join("\n")}\n`;
   const dts = [
     `import type { CompiledValidator } from "${runtimeImport(model)}";`,
     ...targets.map((target) => `/** Validates ${target.summary}. */\nexport declare const ${target.id}: CompiledValidator;`),

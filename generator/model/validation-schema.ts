@@ -38,7 +38,7 @@ export function validationSchema(schema: Schema): Schema {
  * The one ajv configuration of the project: used to check examples at
  * generate time and to emit the standalone validators, so both agree.
  */
-export function createAjv(schemas: NamedSchema[], options: Options = {}): Ajv2020 {
+export function createAjv(schemas: NamedSchema[], options: Options = {}, extraDefinitions: NamedSchema[] = []): Ajv2020 {
   const ajv = new Ajv2020({
     allErrors: true,
     strict: true,
@@ -51,7 +51,7 @@ export function createAjv(schemas: NamedSchema[], options: Options = {}): Ajv202
   (formatsPlugin as unknown as typeof formatsPlugin.default)(ajv);
   ajv.addSchema({
     $id: COMPONENTS_ID,
-    $defs: Object.fromEntries(schemas.map(({ name, schema }) => [name, validationSchema(schema)])),
+    $defs: Object.fromEntries([...schemas, ...extraDefinitions].map(({ name, schema }) => [name, validationSchema(schema)])),
   });
   return ajv;
 }
