@@ -1,14 +1,15 @@
 import { readdirSync, readFileSync, writeFileSync, rmSync, existsSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { parseDocument, isMap, isSeq, type Node } from "yaml";
 import { generate } from "../../generator/pipeline.js";
 import { compareTree } from "../../generator/write/write-tree.js";
-import { repoRoot, runGenerate, scratchCopy, treeHash } from "../helpers/cli.js";
+import { removeScratch, repoRoot, runGenerate, scratchCopy, treeHash } from "../helpers/cli.js";
 
 const specsDir = join(repoRoot, "specs");
 const generatedDir = join(repoRoot, "generated");
 const { files } = await generate(specsDir, repoRoot);
+afterAll(removeScratch);
 
 describe("generated/ is exactly what specs/ gives", () => {
   // The committed generated/ tree is the snapshot: a generator change shows as a diff of it.

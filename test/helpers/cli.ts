@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cpSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -24,9 +24,17 @@ export function runGenerate(args: string[], options: { cwd?: string; env?: Recor
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** A scratch folder with a copy of `from` (relative to the repository) in it. */
+const scratchDirs: string[] = [];
+
+/** Removes every scratch folder made so far; call it from `afterAll`. */
+export function removeScratch(): void {
+  for (const dir of scratchDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+/** A scratch folder (removed by `removeScratch`) with a copy of `from` (relative to the repository) in it. */
 export function scratchCopy(from: string, name = "specs"): string {
   const dir = mkdtempSync(join(tmpdir(), "customer-adapters-"));
+  scratchDirs.push(dir);
   cpSync(join(repoRoot, from), join(dir, name), { recursive: true });
   return dir;
 }
