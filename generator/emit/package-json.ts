@@ -2,25 +2,68 @@ import type { SpecModel } from "../model/model.js";
 
 export const SCOPE = "@customer-adapters";
 
-/** The generator's own version, part of every package version so that a generator change is a new release. */
+/** The generator's own version, recorded in every package so that a consumer can tell which generator built it. */
 export const GENERATOR_VERSION = "0.1.0";
 
-/** `package.json` of a generated package. `source` points tools that read TypeScript at the sources. */
-export function emitPackageJson(model: SpecModel, runtimeDependencies: Record<string, string>): string {
+/**
+ * The package version: the spec's `info.version`, with the generator version
+ * as build metadata (`1.0.0+gen.0.1.0`), so that either change is visible.
+ */
+export function packageVersion(model: SpecModel): string {
+  return `${model.version}+gen.${GENERATOR_VERSION}`;
+}
+
+/** Bare module specifiers a generated source imports, e.g. `ajv-formats` for `ajv-formats/dist/formats.js`. */
+export function importedPackages(code: string): string[] {
+  const names = [...code.matchAll(/^import .* from "([^".][^"]*)";$/gm)].map(([, specifier]) => {
+    const parts = (specifier as string).split("/");
+    return (specifier as string).startsWith("@") ? parts.slice(0, 2).join("/") : (parts[0] as string);
+  });
+  return [...new Set(names)].sort();
+}
+
+/** `package.json` of a generated package. The `customer-adapters-source` condition points this repository's own tools at the sources. */
+export function emitPackageJson(model: SpecModel, dependencies: Record<string, string>): string {
   const manifest = {
     name: `${SCOPE}/${model.slug}`,
-    version: `${model.version}+gen.${GENERATOR_VERSION}`,
-    description: `${model.title}: generated types and validators${model.seed ? ` (from ${model.specFile})` : ""}.`,
+    version: packageVersion(model),
+    description: `${model.title}: generated types and validators (from ${model.specFile}).`,
+    license: "UNLICENSED",
     type: "module",
     sideEffects: false,
+    engines: { node: ">=20" },
     exports: {
-      ".": { types: "./dist/index.d.ts", source: "./src/index.ts", default: "./dist/index.js" },
+      // The repository's own condition comes first: conditions match in order.
+      ".": { "customer-adapters-source": "./src/index.ts", types: "./dist/index.d.ts", default: "./dist/index.js" },
     },
-    files: ["dist", "src", "README.md"],
-    dependencies: {
-      ...(model.kind === "vendor" ? { [`${SCOPE}/canonical`]: "^1.0.0" } : {}),
-      ...runtimeDependencies,
-    },
+    main: "./dist/index.js",
+    types: "./dist/index.d.ts",
+    files: ["dist", "README.md"],
+    dependencies,
   };
   return `${JSON.stringify(manifest, null, 2)}\n`;
+}
+
+/** `tsconfig.json` that builds the package's `src/` into `dist/`. */
+export function emitTsconfig(): string {
+  const config = {
+    compilerOptions: {
+      target: "ES2022",
+      module: "NodeNext",
+      moduleResolution: "NodeNext",
+      lib: ["ES2022"],
+      types: [],
+      strict: true,
+      exactOptionalPropertyTypes: true,
+      noUncheckedIndexedAccess: true,
+      declaration: true,
+      declarationMap: true,
+      sourceMap: true,
+      rootDir: "src",
+      outDir: "dist",
+      skipLibCheck: true,
+    },
+    include: ["src"],
+  };
+  return `${JSON.stringify(config, null, 2)}\n`;
 }

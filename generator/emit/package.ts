@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import type { SpecModel } from "../model/model.js";
 import { emitIndex } from "./adapter.js";
 import { banner } from "./banner.js";
-import { emitPackageJson } from "./package-json.js";
+import { emitPackageJson, emitTsconfig, importedPackages, SCOPE } from "./package-json.js";
 import { emitTypes } from "./types.js";
 import { emitCompiledValidators, emitValidators } from "./validators.js";
 
@@ -14,11 +14,16 @@ export interface GeneratedFile {
 
 const RUNTIME_FILES = ["validation.ts", "adapter.ts"];
 
-function rootVersion(name: string): string {
-  const manifest = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
-    dependencies: Record<string, string>;
-  };
-  return `^${manifest.dependencies[name] ?? "0.0.0"}`;
+const rootManifest = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+  dependencies: Record<string, string>;
+};
+
+/** Runtime dependencies: what the package's sources import, at the versions this repository tests with. */
+function dependenciesOf(sources: string[]): Record<string, string> {
+  const names = importedPackages(sources.join("\n"));
+  return Object.fromEntries(
+    names.map((name) => [name, name.startsWith(`${SCOPE}/`) ? "^1.0.0" : `^${rootManifest.dependencies[name] ?? "0.0.0"}`]),
+  );
 }
 
 /** Every file of one package. Each emitter reads the model; none reads YAML. */
@@ -26,13 +31,16 @@ export function emitPackage(model: SpecModel): GeneratedFile[] {
   const dir = model.slug;
   const code = (content: string) => banner(model, "js") + content;
   const compiled = emitCompiledValidators(model);
+  const sources = [emitTypes(model), compiled.js, emitValidators(model), emitIndex(model)];
+  const [types, js, validators, index] = sources as [string, string, string, string];
   const files: GeneratedFile[] = [
-    { path: `${dir}/package.json`, content: emitPackageJson(model, { ajv: rootVersion("ajv"), "ajv-formats": rootVersion("ajv-formats") }) },
-    { path: `${dir}/src/types.ts`, content: code(emitTypes(model)) },
-    { path: `${dir}/src/validators.compiled.js`, content: code(compiled.js) },
+    { path: `${dir}/package.json`, content: emitPackageJson(model, dependenciesOf(sources)) },
+    { path: `${dir}/tsconfig.json`, content: emitTsconfig() },
+    { path: `${dir}/src/types.ts`, content: code(types) },
+    { path: `${dir}/src/validators.compiled.js`, content: code(js) },
     { path: `${dir}/src/validators.compiled.d.ts`, content: code(compiled.dts) },
-    { path: `${dir}/src/validators.ts`, content: code(emitValidators(model)) },
-    { path: `${dir}/src/index.ts`, content: code(emitIndex(model)) },
+    { path: `${dir}/src/validators.ts`, content: code(validators) },
+    { path: `${dir}/src/index.ts`, content: code(index) },
   ];
   if (model.kind === "canonical")
     for (const name of RUNTIME_FILES)

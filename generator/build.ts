@@ -1,0 +1,31 @@
+/**
+ * `npm run build`: compiles every generated package's `src/` to `dist/`
+ * (JavaScript, declarations, source maps). The canonical package goes first:
+ * vendor packages read its declarations.
+ */
+import { spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, readdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("../", import.meta.url));
+const generated = join(root, "generated");
+const tsc = join(root, "node_modules/typescript/bin/tsc");
+
+const packages = readdirSync(generated).sort((a, b) => (a === "canonical" ? -1 : b === "canonical" ? 1 : a < b ? -1 : 1));
+let failed = false;
+for (const name of packages) {
+  const dir = join(generated, name);
+  if (!existsSync(join(dir, "tsconfig.json"))) continue;
+  rmSync(join(dir, "dist"), { recursive: true, force: true });
+  const result = spawnSync(process.execPath, [tsc, "-p", join(dir, "tsconfig.json")], { encoding: "utf8" });
+  if (result.status !== 0) {
+    failed = true;
+    console.error(`${name}: build failed\n${result.stdout}${result.stderr}`);
+    continue;
+  }
+  // ajv's compiled validators are JavaScript with a hand-made declaration beside them: tsc does not copy those.
+  for (const file of ["validators.compiled.js", "validators.compiled.d.ts"]) copyFileSync(join(dir, "src", file), join(dir, "dist", file));
+  console.log(`${name.padEnd(10)} built into generated/${name}/dist`);
+}
+process.exitCode = failed ? 1 : 0;
