@@ -3,6 +3,7 @@ import type { SpecModel } from "../model/model.js";
 import { emitIndex } from "./adapter.js";
 import { banner } from "./banner.js";
 import { emitPackageJson, emitTsconfig, importedPackages, SCOPE } from "./package-json.js";
+import { emitReadme } from "./readme.js";
 import { emitTypes } from "./types.js";
 import { emitCompiledValidators, emitValidators } from "./validators.js";
 
@@ -36,6 +37,7 @@ export function emitPackage(model: SpecModel): GeneratedFile[] {
   const files: GeneratedFile[] = [
     { path: `${dir}/package.json`, content: emitPackageJson(model, dependenciesOf(sources)) },
     { path: `${dir}/tsconfig.json`, content: emitTsconfig() },
+    { path: `${dir}/README.md`, content: emitReadme(model) },
     { path: `${dir}/src/types.ts`, content: code(types) },
     { path: `${dir}/src/validators.compiled.js`, content: code(js) },
     { path: `${dir}/src/validators.compiled.d.ts`, content: code(compiled.dts) },

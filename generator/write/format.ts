@@ -1,7 +1,8 @@
 import { format, type Options } from "prettier";
 import type { GeneratedFile } from "../emit/package.js";
 
-const PARSERS: Record<string, string> = { ts: "typescript", js: "babel", json: "json", md: "markdown" };
+// Markdown comes from handlebars templates as it should read; prettier would pad every table column to its widest cell.
+const PARSERS: Record<string, string> = { ts: "typescript", js: "babel", json: "json" };
 
 /** Fixed options: output must not depend on a prettier config found on the machine. */
 const OPTIONS: Options = { printWidth: 120, trailingComma: "all", endOfLine: "lf" };

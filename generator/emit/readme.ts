@@ -1,0 +1,55 @@
+import { readFileSync } from "node:fs";
+import Handlebars from "handlebars";
+import type { SpecModel } from "../model/model.js";
+import { banner } from "./banner.js";
+import { fieldRows } from "./field-table.js";
+import { GENERATOR_VERSION, SCOPE } from "./package-json.js";
+
+const template = Handlebars.compile(readFileSync(new URL("../../templates/package-readme.hbs", import.meta.url), "utf8"), {
+  noEscape: true,
+});
+
+/** Markdown table cells cannot hold raw pipes or line breaks. */
+const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\s*\n\s*/g, " ");
+
+function authText(model: SpecModel): string {
+  const described = model.security.map((names) =>
+    names.length === 0 ? "none" : names.map((name) => {
+      const scheme = model.securitySchemes.find((candidate) => candidate.name === name);
+      return [scheme?.type, scheme?.scheme].filter(Boolean).join(" ");
+    }).join(" + "),
+  );
+  return described.length > 0 ? described.join(", or ") : "see the spec (credentials in the body, if any, are marked sensitive)";
+}
+
+/** The package README, from `templates/package-readme.hbs`. */
+export function emitReadme(model: SpecModel): string {
+  const operation = model.operation;
+  // The canonical package documents its Customer; a vendor package its request body.
+  const body = operation ? operation.requestBody?.schema : { $ref: "#/components/schemas/Customer" };
+  return (
+    `${banner(model, "md")}\n` +
+    template({
+      name: `${SCOPE}/${model.slug}`,
+      vendor: model.kind === "vendor",
+      title: model.title,
+      vendorName: model.vendorName,
+      description: model.description,
+      specFile: model.specFile,
+      specVersion: model.version,
+      generatorVersion: GENERATOR_VERSION,
+      deprecated: operation?.deprecated,
+      method: operation?.method ?? "",
+      path: operation?.path ?? "",
+      servers: model.servers.map((server) => server.url),
+      contentTypes: operation?.requestBody?.contentTypes ?? [],
+      auth: authText(model),
+      fields: body ? fieldRows(model, body).map((row) => ({ ...row, description: cell(row.description), limits: cell(row.limits) })) : [],
+      errors: (operation?.errors ?? []).map((error) => ({
+        ...error,
+        message: cell(error.message),
+        rules: error.rules.map((rule) => `${rule.in} \`${rule.path}\` ${rule.keywords.join("/")}`).join("; "),
+      })),
+    })
+  );
+}

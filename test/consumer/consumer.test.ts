@@ -1,0 +1,97 @@
+/**
+ * A consumer who knows nothing of this repository: build and pack every
+ * generated package, install the tarballs into a fresh project outside the
+ * repository (no workspace links, no path aliases), type-check a consumer
+ * file under two module resolutions, and run it as ESM and as CommonJS.
+ */
+import { spawnSync, type SpawnSyncReturns } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { repoRoot } from "../helpers/cli.js";
+
+const work = mkdtempSync(join(tmpdir(), "consumer-"));
+const project = join(work, "project");
+const packages = readdirSync(join(repoRoot, "generated")).sort();
+const vendors = packages.filter((name) => name !== "canonical");
+
+function run(command: string, args: string[], cwd: string): SpawnSyncReturns<string> {
+  const result = spawnSync(command, args, { cwd, encoding: "utf8", env: { ...process.env, npm_config_update_notifier: "false" } });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed:\n${result.stdout}\n${result.stderr}`);
+  return result;
+}
+
+const consumerEsm = `import { validateCustomer, type Customer } from "@customer-adapters/canonical";
+${vendors.map((name, index) => `import { adapter as vendor${index} } from "@customer-adapters/${name}";`).join("\n")}
+import type { VendorAdapter } from "@customer-adapters/canonical";
+
+const customer: Customer = { kind: "person", email: "ada@example.com", person: { givenName: "Ada", familyName: "Lovelace" } };
+const checked = validateCustomer(customer);
+if (!checked.ok) throw new Error("the canonical customer should be valid");
+if (validateCustomer({ kind: "robot" }).ok) throw new Error("a robot is not a customer");
+
+const adapters: VendorAdapter[] = [${vendors.map((_, index) => `vendor${index}`).join(", ")}];
+const report = adapters.map((adapter) => ({
+  vendor: adapter.vendor,
+  method: adapter.operation.method,
+  rejectsGarbage: !adapter.validateRequest("not a request").ok,
+  undocumentedStatus: adapter.validateResponse(599, {}).ok,
+}));
+console.log(JSON.stringify(report));
+`;
+
+const consumerCjs = `const { validateCustomer } = require("@customer-adapters/canonical");
+${vendors.map((name, index) => `const { adapter: vendor${index} } = require("@customer-adapters/${name}");`).join("\n")}
+console.log(JSON.stringify({ canonical: validateCustomer({ kind: "person" }).ok, vendors: [${vendors.map((_, index) => `vendor${index}.vendor`).join(", ")}] }));
+`;
+
+beforeAll(() => {
+  run(process.execPath, [join(repoRoot, "node_modules/tsx/dist/cli.mjs"), join(repoRoot, "generator/build.ts")], repoRoot);
+  const tarballs = join(work, "tarballs");
+  mkdirSync(tarballs);
+  for (const name of packages) run("npm", ["pack", "--silent", "--pack-destination", tarballs], join(repoRoot, "generated", name));
+  mkdirSync(project);
+  writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
+  const files = readdirSync(tarballs).sort();
+  run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", ...files.map((file) => join(tarballs, file))], project);
+  writeFileSync(join(project, "consumer.ts"), consumerEsm);
+  writeFileSync(join(project, "consumer.cjs"), consumerCjs);
+  const base = { strict: true, target: "es2022", skipLibCheck: false, types: [], outDir: "out" };
+  writeFileSync(join(project, "tsconfig.node16.json"), JSON.stringify({ compilerOptions: { ...base, module: "node16", moduleResolution: "node16" }, files: ["consumer.ts"] }));
+  writeFileSync(join(project, "tsconfig.bundler.json"), JSON.stringify({ compilerOptions: { ...base, module: "esnext", moduleResolution: "bundler", noEmit: true }, files: ["consumer.ts"] }));
+}, 240_000);
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe("the packed packages, installed in a project outside the repository", () => {
+  it("pack just what a consumer needs", () => {
+    const listing = run("npm", ["pack", "--dry-run", "--json"], join(repoRoot, "generated/canonical"));
+    const files = (JSON.parse(listing.stdout) as { files: { path: string }[] }[])[0]?.files.map((file) => file.path) ?? [];
+    expect(files).toContain("dist/index.js");
+    expect(files).toContain("dist/index.d.ts");
+    expect(files).toContain("README.md");
+    expect(files.filter((file) => file.startsWith("src/") || file === "tsconfig.json")).toEqual([]);
+  });
+
+  // node16 compiles to out/ (run below); bundler only type-checks.
+  it.each(["bundler", "node16"])("type-check with tsc --strict under moduleResolution %s", (resolution) => {
+    const tsc = spawnSync(process.execPath, [join(repoRoot, "node_modules/typescript/bin/tsc"), "-p", `tsconfig.${resolution}.json`], { cwd: project, encoding: "utf8" });
+    expect(tsc.stdout + tsc.stderr).toBe("");
+    expect(tsc.status).toBe(0);
+  });
+
+  it("run with node as an ES module: validate a customer and use every vendor's adapter", () => {
+    const js = spawnSync(process.execPath, ["out/consumer.js"], { cwd: project, encoding: "utf8" });
+    expect(js.stderr).toBe("");
+    const report = JSON.parse(js.stdout) as { vendor: string; method: string; rejectsGarbage: boolean; undocumentedStatus: boolean }[];
+    expect(report.map((entry) => entry.vendor)).toEqual(vendors);
+    for (const entry of report) expect(entry).toMatchObject({ rejectsGarbage: true, undocumentedStatus: false });
+  });
+
+  it("run from CommonJS with require()", () => {
+    const cjs = spawnSync(process.execPath, ["consumer.cjs"], { cwd: project, encoding: "utf8" });
+    expect(cjs.status, cjs.stderr).toBe(0);
+    expect(JSON.parse(cjs.stdout)).toEqual({ canonical: false, vendors });
+  });
+});
