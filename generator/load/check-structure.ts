@@ -20,10 +20,21 @@ function withoutDynamicRefs(node: unknown): unknown {
   return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, withoutDynamicRefs(value)]));
 }
 
+/** The bundled 2021-04-15 schema spells a server variable's `description` as `descriptions` (fixed upstream later). */
+function withServerVariableDescription(schema: Record<string, unknown>): Record<string, unknown> {
+  const defs = schema.$defs as Record<string, { properties: Record<string, unknown> }>;
+  const variable = defs["server-variable"];
+  if (variable && "descriptions" in variable.properties) {
+    const { descriptions, ...rest } = variable.properties;
+    variable.properties = { ...rest, description: descriptions };
+  }
+  return schema;
+}
+
 function officialValidator(): ValidateFunction {
   // Formats (`uri`, `media-range`) are not checked here; the project's own rules are stricter where it matters.
   officialSchema ??= new Ajv2020({ allErrors: true, strict: false, validateFormats: false }).compile(
-    withoutDynamicRefs(openapi.v31) as object,
+    withServerVariableDescription(withoutDynamicRefs(openapi.v31) as Record<string, unknown>),
   );
   return officialSchema;
 }

@@ -53,7 +53,8 @@ export function compileAt(slug: string, pointer: string) {
   const ajv = new Ajv2020({ allErrors: true, strict: true, strictTypes: false, strictRequired: false });
   // ajv-formats is CommonJS: under NodeNext its default export arrives as the module object.
   (formatsPlugin as unknown as typeof formatsPlugin.default)(ajv);
-  const extensions = new Set(["xml", "example", "discriminator", "externalDocs"]);
+  // The document's own top-level fields (openapi, info, paths, ...) are not schema keywords either.
+  const extensions = new Set(["xml", "example", "discriminator", "externalDocs", ...Object.keys(doc)]);
   collectExtensionKeys(doc, extensions);
   for (const keyword of extensions) ajv.addKeyword(keyword);
   const id = `https://specs.local/${slug}.json`;
