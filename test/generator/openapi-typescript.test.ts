@@ -1,0 +1,51 @@
+/**
+ * openapi-typescript as an independent oracle for the types: for every spec,
+ * its output and ours must agree, checked by the TypeScript compiler. Request
+ * bodies must match both ways; our response types (which drop writeOnly
+ * fields) must be assignable to its response types.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import openapiTS, { astToString } from "openapi-typescript";
+import { afterAll, expect, it } from "vitest";
+import { loadAll } from "../../generator/pipeline.js";
+import { responseTypeName } from "../../generator/emit/names.js";
+import { refName, typeName } from "../../generator/emit/type-expression.js";
+import { repoRoot } from "../helpers/cli.js";
+
+const out = join(repoRoot, ".test-output/openapi-typescript");
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+it("agrees with openapi-typescript on every vendor's request and response types", async () => {
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  const vendors = loadAll(join(repoRoot, "specs"), repoRoot).filter((model) => model.kind === "vendor");
+  expect(vendors.length).toBeGreaterThan(0);
+  const checks: string[] = [
+    "type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;",
+    "type Fits<A, B> = [A] extends [B] ? true : false;",
+  ];
+  for (const model of vendors) {
+    const theirs = astToString(await openapiTS(pathToFileURL(join(repoRoot, model.specFile))));
+    writeFileSync(join(out, `${model.slug}.ts`), theirs);
+    const operation = model.operation;
+    if (!operation) continue;
+    const alias = model.slug.replace(/\W/g, "_");
+    checks.push(`import type * as ${alias}Theirs from "./${model.slug}.js";`, `import type * as ${alias}Ours from "../../generated/${model.slug}/src/index.js";`);
+    const prefix = typeName(operation.id);
+    const body = operation.requestBody ? refName(operation.requestBody.schema) : undefined;
+    if (body) checks.push(`export const ${alias}Request: Same<${alias}Ours.${prefix}RequestBody, ${alias}Theirs.components["schemas"]["${body}"]> = true;`);
+    for (const response of operation.responses) {
+      const schema = response.body ? refName(response.body.schema) : undefined;
+      if (schema)
+        checks.push(`export const ${alias}Response${response.status}: Fits<${alias}Ours.${responseTypeName(model, response.status)}, ${alias}Theirs.components["schemas"]["${schema}"]> = true;`);
+    }
+  }
+  writeFileSync(join(out, "agree.ts"), `${checks.join("\n")}\n`);
+  writeFileSync(join(out, "tsconfig.json"), JSON.stringify({ extends: join(repoRoot, "tsconfig.json"), include: ["*.ts"] }));
+  const tsc = spawnSync(process.execPath, [join(repoRoot, "node_modules/typescript/bin/tsc"), "-p", join(out, "tsconfig.json")], { encoding: "utf8" });
+  expect(tsc.stdout + tsc.stderr).toBe("");
+  expect(tsc.status).toBe(0);
+});
