@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { loadSpec } from "./load/load-spec.js";
 import { SpecError, SpecErrors } from "./load/spec-error.js";
+import { checkMapping } from "./model/check-mapping.js";
 import type { SpecModel } from "./model/model.js";
 import { emitPackage, type GeneratedFile } from "./emit/package.js";
 import { formatFiles } from "./write/format.js";
@@ -31,6 +32,13 @@ export function loadAll(specsDir: string, root: string): SpecModel[] {
       else throw error;
     }
   }
+  // Mappings join two specs, so they are checked once both have loaded.
+  const canonical = models.find((model) => model.kind === "canonical");
+  for (const model of models)
+    if (model.mapping) {
+      if (canonical) errors.push(...checkMapping(model, canonical));
+      else errors.push(new SpecError(model.mapping.at, `\`x-mapping\` maps from the canonical customer, but ${CANONICAL_SPEC} is missing`));
+    }
   if (errors.length > 0) throw new SpecErrors(errors);
   return models;
 }

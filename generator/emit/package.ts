@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { SpecModel } from "../model/model.js";
 import { emitIndex } from "./adapter.js";
+import { emitMapping } from "./mapping.js";
 import { banner } from "./banner.js";
 import { emitPackageJson, emitTsconfig, importedPackages, SCOPE } from "./package-json.js";
 import { emitReadme } from "./readme.js";
@@ -13,7 +14,8 @@ export interface GeneratedFile {
   content: string;
 }
 
-const RUNTIME_FILES = ["validation.ts", "adapter.ts"];
+const RUNTIME_FILES = ["validation.ts", "adapter.ts", "mapping.ts", "transforms.ts"];
+const runtimeSource = (name: string) => readFileSync(new URL(`../runtime/${name}`, import.meta.url), "utf8");
 
 const rootManifest = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
   dependencies: Record<string, string>;
@@ -32,10 +34,12 @@ export function emitPackage(model: SpecModel): GeneratedFile[] {
   const dir = model.slug;
   const code = (content: string) => banner(model, "js") + content;
   const compiled = emitCompiledValidators(model);
+  const mapping = emitMapping(model);
   const sources = [emitTypes(model), compiled.js, emitValidators(model), emitIndex(model)];
   const [types, js, validators, index] = sources as [string, string, string, string];
+  const runtime = model.kind === "canonical" ? RUNTIME_FILES.map((name) => ({ name, content: runtimeSource(name) })) : [];
   const files: GeneratedFile[] = [
-    { path: `${dir}/package.json`, content: emitPackageJson(model, dependenciesOf(sources)) },
+    { path: `${dir}/package.json`, content: emitPackageJson(model, dependenciesOf([...sources, ...(mapping ? [mapping] : []), ...runtime.map((file) => file.content)])) },
     { path: `${dir}/tsconfig.json`, content: emitTsconfig() },
     { path: `${dir}/README.md`, content: emitReadme(model) },
     { path: `${dir}/src/types.ts`, content: code(types) },
@@ -43,12 +47,8 @@ export function emitPackage(model: SpecModel): GeneratedFile[] {
     { path: `${dir}/src/validators.compiled.d.ts`, content: code(compiled.dts) },
     { path: `${dir}/src/validators.ts`, content: code(validators) },
     { path: `${dir}/src/index.ts`, content: code(index) },
+    ...(mapping ? [{ path: `${dir}/src/mapping.ts`, content: code(mapping) }] : []),
+    ...runtime.map((file) => ({ path: `${dir}/src/runtime/${file.name}`, content: code(file.content) })),
   ];
-  if (model.kind === "canonical")
-    for (const name of RUNTIME_FILES)
-      files.push({
-        path: `${dir}/src/runtime/${name}`,
-        content: code(readFileSync(new URL(`../runtime/${name}`, import.meta.url), "utf8")),
-      });
   return files;
 }

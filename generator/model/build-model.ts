@@ -16,15 +16,16 @@ import {
   type SpecModel,
   type VendorErrorModel,
 } from "./model.js";
+import { readMapping } from "./read-mapping.js";
 import { escapePointerPart, isSchemaObject, type Schema } from "./schema-walk.js";
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 const LOCATIONS: readonly string[] = ["path", "query", "header", "cookie"];
 
-type Node = Record<string, unknown>;
+export type Node = Record<string, unknown>;
 
 /** Reads typed values out of the resolved document, failing at the right position. */
-class Reader {
+export class Reader {
   constructor(private readonly source: SourceDocument) {}
 
   fail(pointer: string, problem: string): never {
@@ -289,5 +290,6 @@ export function buildModel(source: SourceDocument, document: Node, specFile: str
     operation: kind === "vendor" ? readOperation(read, document) : undefined,
     context: read.object(document, "x-context", ""),
     schemas,
+    mapping: kind === "vendor" ? readMapping(read, source, document) : undefined,
   };
 }

@@ -25,15 +25,18 @@ function checkExamples(source: SourceDocument, body: BodyModel, ajv: ReturnType<
   }
 }
 
-/** Finds the schemas that describe the value at `path` (a JSON pointer with `*` for array items). */
-export function schemasAt(model: SpecModel, root: Schema, path: string): Schema[] {
+/**
+ * Finds the schemas that describe the value at `path` (a JSON pointer with `*` for array items).
+ * With `conditional: false`, only what always applies (`$ref`, `allOf`), not `then`, `anyOf` and the like.
+ */
+export function schemasAt(model: SpecModel, root: Schema, path: string, conditional = true): Schema[] {
+  const sameValue = conditional ? /^\/(allOf|anyOf|oneOf|then|else|dependentSchemas)\b/ : /^\/allOf\b/;
   const resolve = (schema: Schema): Schema[] => {
     const ref = typeof schema.$ref === "string" ? schema.$ref.replace("#/components/schemas/", "") : undefined;
     const target = ref === undefined ? undefined : model.schemas.find((named) => named.name === ref)?.schema;
     const expanded = [schema, ...(target ? resolve(target) : [])];
     // Sub-schemas that describe the same value (allOf, then, ...) count too.
-    for (const [child, at] of subschemas(schema))
-      if (/^\/(allOf|anyOf|oneOf|then|else|dependentSchemas)\b/.test(at)) expanded.push(...resolve(child));
+    for (const [child, at] of subschemas(schema)) if (sameValue.test(at)) expanded.push(...resolve(child));
     return expanded;
   };
   let current = resolve(root);

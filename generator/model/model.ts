@@ -1,3 +1,4 @@
+import type { SpecPosition } from "../load/spec-error.js";
 import type { Schema } from "./schema-walk.js";
 
 /**
@@ -26,6 +27,74 @@ export interface SpecModel {
   context: Schema | undefined;
   /** Component schemas by name, sorted; `$ref`s in them point to `#/components/schemas/<name>`. */
   schemas: NamedSchema[];
+  /** How the canonical customer maps to the request and the response back (`x-mapping`). */
+  mapping: MappingModel | undefined;
+}
+
+/** Transforms a declaration may name; `join` and `nth` also shape where values come from. */
+export const TRANSFORMS = [
+  "copy",
+  "join",
+  "nth",
+  "country-alpha3",
+  "country-alpha2",
+  "date",
+  "date-time",
+  "local-date-time",
+  "assume-utc",
+  "epoch-seconds",
+  "string",
+  "lookup",
+] as const;
+export type TransformName = (typeof TRANSFORMS)[number];
+
+/** One `x-mapping` declaration, as written, with where it is for errors. */
+export interface FieldMappingModel {
+  to: string;
+  from: string | string[] | undefined;
+  context: string | undefined;
+  /** A constant (`value`), when `hasValue`. */
+  value: unknown;
+  hasValue: boolean;
+  transform: TransformName | undefined;
+  separator: string | undefined;
+  index: number | undefined;
+  where: Record<string, unknown> | undefined;
+  pick: string | undefined;
+  table: Record<string, unknown> | undefined;
+  default: unknown;
+  hasDefault: boolean;
+  when: Record<string, unknown> | undefined;
+  map: FieldMappingModel[] | undefined;
+  /** Why it maps this way, shown in the README's mapping table. */
+  note: string | undefined;
+  at: SpecPosition;
+  pointer: string;
+}
+
+export interface AuthMappingModel {
+  scheme: string;
+  username: string | undefined;
+  password: string | undefined;
+  token: string | undefined;
+  pointer: string;
+  at: SpecPosition;
+}
+
+/** A vendor request field deliberately left unfed, and why. */
+export interface UnmappedModel {
+  field: string;
+  reason: string;
+  at: SpecPosition;
+}
+
+export interface MappingModel {
+  request: FieldMappingModel[];
+  response: FieldMappingModel[];
+  auth: AuthMappingModel[];
+  unmapped: UnmappedModel[];
+  pointer: string;
+  at: SpecPosition;
 }
 
 export interface NamedSchema {

@@ -8,4 +8,6 @@ export * from "./validators.js";
 
 export * from "./runtime/validation.js";
 
+export * from "./runtime/mapping.js";
+
 export type * from "./runtime/adapter.js";

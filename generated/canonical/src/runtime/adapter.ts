@@ -6,6 +6,7 @@
  * The face every vendor package shows, so that a consumer can loop over
  * vendors. Copied as it is into the canonical package.
  */
+import type { FromResponseResult, ToRequestResult } from "./mapping.js";
 import type { ValidationResult } from "./validation.js";
 
 export interface AuthScheme {
@@ -33,7 +34,7 @@ export interface OperationInfo {
   deprecated: boolean;
 }
 
-export interface VendorAdapter<RequestBody = unknown> {
+export interface VendorAdapter<RequestBody = unknown, Context = never, Customer = unknown> {
   /** The vendor's slug, the same as its spec's file name. */
   vendor: string;
   operation: OperationInfo;
@@ -41,4 +42,8 @@ export interface VendorAdapter<RequestBody = unknown> {
   isRequest(value: unknown): value is RequestBody;
   /** Validates a response body against the schema documented for its status. */
   validateResponse(status: number, body: unknown): ValidationResult<unknown>;
+  /** The whole request for a canonical customer (present when the spec declares `x-mapping`). */
+  toRequest?(customer: Customer, context: Context): ToRequestResult<RequestBody>;
+  /** The vendor's answer as a canonical result (present when the spec declares `x-mapping`). */
+  fromResponse?(status: number, body: unknown): FromResponseResult;
 }

@@ -1,0 +1,109 @@
+import { scopedPointer } from "../runtime/mapping.js";
+import type { FieldMappingModel, SpecModel } from "./model.js";
+import { isSchemaObject, type Schema } from "./schema-walk.js";
+
+/** One fed vendor field, flattened out of nested `map`s, with array indexes as `*`. */
+export interface MappingRow {
+  /** Vendor field: `/body/name`, `/path/apiVersion`, `/body/contacts/*\/name`. */
+  vendor: string;
+  /** Canonical fields read (`/person/givenName`), or `context.<name>`, or a constant. */
+  sources: string[];
+  /** How: `copy`, `join`, `nth 0 of type mobile`, `country-alpha3`, `constant`, ... */
+  how: string;
+  note: string | undefined;
+}
+
+const wildcard = (pointer: string) => pointer.replace(/\/\d+(?=\/|$)/g, "/*");
+
+function how(declaration: FieldMappingModel): string {
+  const parts: string[] = [];
+  if (declaration.hasValue) parts.push(`constant ${JSON.stringify(declaration.value)}`);
+  else if (declaration.transform === "nth") {
+    const where = Object.entries(declaration.where ?? {}).map(([key, value]) => `${key} = ${JSON.stringify(value)}`);
+    parts.push(`item ${(declaration.index ?? 0) + 1}${where.length > 0 ? ` with ${where.join(", ")}` : ""}`);
+  } else if (declaration.transform === "join") parts.push(`join with ${JSON.stringify(declaration.separator ?? " ")}`);
+  else if (declaration.map !== undefined) parts.push("each field below");
+  else parts.push(declaration.transform ?? "copy");
+  if (declaration.hasDefault) parts.push(`default ${JSON.stringify(declaration.default)}`);
+  if (declaration.when) parts.push(`when ${Object.entries(declaration.when).map(([key, value]) => `${key} = ${JSON.stringify(value)}`).join(", ")}`);
+  return parts.join(", ");
+}
+
+/** The request mapping as rows, in declaration order. */
+export function requestRows(model: SpecModel): MappingRow[] {
+  const rows: MappingRow[] = [];
+  const visit = (declarations: FieldMappingModel[], scope: string, base: string) => {
+    for (const declaration of declarations) {
+      const to = base + declaration.to;
+      const from = Array.isArray(declaration.from) ? declaration.from : declaration.from === undefined ? [] : [declaration.from];
+      const pick = declaration.transform === "nth" ? `/*${declaration.pick ?? ""}` : "";
+      const sources = declaration.context !== undefined ? [`context.${declaration.context}`] : from.map((pointer) => wildcard(scopedPointer(scope, pointer) + pick));
+      if (declaration.map !== undefined && typeof declaration.from === "string") {
+        const list = isList(model, declaration);
+        const from = scopedPointer(scope, declaration.from);
+        visit(declaration.map, list ? `${from}/*` : from, list ? `${to}/*` : to);
+      } else rows.push({ vendor: wildcard(to), sources, how: how(declaration), note: declaration.note });
+    }
+  };
+  visit(model.mapping?.request ?? [], "", "");
+  return rows;
+}
+
+/** Whether a `map` declaration maps list items; its children then sit under `/*`. */
+function isList(model: SpecModel, declaration: FieldMappingModel): boolean {
+  return declaration.map !== undefined && /^\/body\/.*/.test(declaration.to) && requestFieldIsList(model, declaration.to);
+}
+
+function requestFieldIsList(model: SpecModel, to: string): boolean {
+  const body = model.operation?.requestBody?.schema;
+  let schema: Schema | undefined = body;
+  for (const key of to.split("/").slice(2)) {
+    schema = resolve(model, schema);
+    schema = key === "*" ? (isSchemaObject(schema?.items) ? schema.items : undefined) : isSchemaObject(schema?.properties) ? (schema.properties[key] as Schema | undefined) : undefined;
+  }
+  return resolve(model, schema)?.type === "array";
+}
+
+function resolve(model: SpecModel, schema: Schema | undefined): Schema | undefined {
+  const ref = typeof schema?.$ref === "string" ? schema.$ref.replace("#/components/schemas/", "") : undefined;
+  return ref === undefined ? schema : model.schemas.find((named) => named.name === ref)?.schema;
+}
+
+/** The response mapping as rows: canonical result field ← vendor response field. */
+export function responseRows(model: SpecModel): MappingRow[] {
+  return (model.mapping?.response ?? []).map((declaration) => ({
+    vendor: typeof declaration.from === "string" ? declaration.from : "",
+    sources: [declaration.to],
+    how: declaration.transform ?? (declaration.to === "/createdAt" ? "copy" : "string"),
+    note: declaration.note,
+  }));
+}
+
+/** The canonical fields a vendor's error reports, through the request mapping: an error on `/body/name` names what feeds `name`. */
+export function canonicalFieldsOf(model: SpecModel, rules: { in: string; path: string }[]): string[] {
+  const rows = requestRows(model);
+  const fields = rules.flatMap((rule) => rows.find((row) => row.vendor === wildcard(`/${rule.in}${rule.path}`))?.sources ?? []);
+  return [...new Set(fields.filter((field) => field.startsWith("/")))];
+}
+
+/** Leaf fields of the canonical customer, as wildcard pointers, in schema order. */
+export function canonicalLeaves(canonical: SpecModel): string[] {
+  const leaves: string[] = [];
+  const walk = (schema: Schema | undefined, pointer: string, depth: number) => {
+    const resolved = resolve(canonical, schema);
+    if (!resolved || depth > 8) return;
+    if (resolved.type === "array") return walk(isSchemaObject(resolved.items) ? resolved.items : undefined, `${pointer}/*`, depth + 1);
+    const properties = isSchemaObject(resolved.properties) ? resolved.properties : undefined;
+    if (!properties) return void leaves.push(pointer);
+    for (const [name, child] of Object.entries(properties)) walk(child as Schema, `${pointer}/${name}`, depth + 1);
+  };
+  walk({ $ref: "#/components/schemas/Customer" }, "", 0);
+  return leaves;
+}
+
+/** Canonical leaf fields no declaration reads: the vendor cannot hold them. */
+export function unheldFields(model: SpecModel, canonical: SpecModel): string[] {
+  const read = requestRows(model).flatMap((row) => row.sources.filter((source) => source.startsWith("/")));
+  const covers = (source: string, leaf: string) => leaf === source || leaf.startsWith(`${source}/`) || source.startsWith(`${leaf}/`);
+  return canonicalLeaves(canonical).filter((leaf) => !read.some((source) => covers(source, leaf) || covers(source.replace(/\/\*/g, ""), leaf.replace(/\/\*/g, ""))));
+}

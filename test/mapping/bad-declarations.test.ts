@@ -1,0 +1,148 @@
+// Each kind of bad `x-mapping` declaration is a positioned spec error naming
+// what is wrong, found at generate time (loadAll joins the vendor spec and the
+// canonical customer).
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { isSpecFailure } from "../../generator/load/spec-error.js";
+import { loadAll } from "../../generator/pipeline.js";
+import { repoRoot } from "../helpers/cli.js";
+
+/** A small vendor: closed body with a required name (1..60), an alpha-3 country, a date, a phone and contacts. */
+const vendor = (mapping: string) => `openapi: 3.1.0
+info:
+  title: Mini vendor
+  version: 1.0.0
+  x-vendor: { slug: mini, name: Mini, seed: none }
+servers:
+  - url: https://{host}/api
+    variables:
+      host: { default: mini.test }
+components:
+  securitySchemes:
+    basicAuth: { type: http, scheme: basic }
+  schemas:
+    Body:
+      type: object
+      additionalProperties: false
+      required: [name]
+      properties:
+        name: { type: string, minLength: 1, maxLength: 60, description: Name. }
+        country: { type: string, maxLength: 3, description: ISO alpha-3. }
+        born: { type: string, format: date-time, description: Birth. }
+        kind: { type: integer, enum: [1, 2], description: "Person 1, company 2." }
+        phone: { type: string, description: Phone. }
+        contacts:
+          type: array
+          maxItems: 2
+          description: Contacts.
+          items:
+            type: object
+            additionalProperties: false
+            required: [fullName]
+            properties:
+              fullName: { type: string, description: Name. }
+              email: { type: string, description: E-mail. }
+    Created:
+      type: object
+      properties:
+        customerId: { type: integer, description: Id. }
+security: [{ basicAuth: [] }]
+paths:
+  /customers:
+    post:
+      operationId: createCustomer
+      parameters:
+        - { name: account, in: query, required: true, schema: { type: string }, description: Account. }
+      requestBody:
+        content:
+          application/json:
+            schema: { $ref: "#/components/schemas/Body" }
+      responses:
+        "201":
+          description: Created.
+          content:
+            application/json:
+              schema: { $ref: "#/components/schemas/Created" }
+x-context:
+  type: object
+  additionalProperties: false
+  properties:
+    account: { type: string, description: Account. }
+    user: { type: string, description: User. }
+    password: { type: string, description: Password., x-sensitive: true }
+x-mapping:
+${mapping}`;
+
+const good = `  request:
+    - { to: /query/account, context: account }
+    - { to: /body/name, from: [/person/givenName, /person/familyName], transform: join }
+  auth:
+    basicAuth: { username: user, password: password }
+  response:
+    - { to: /id, from: /customerId }`;
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+function load(mapping: string): string[] {
+  const dir = mkdtempSync(join(tmpdir(), "bad-mapping-"));
+  dirs.push(dir);
+  cpSync(join(repoRoot, "specs/canonical"), join(dir, "canonical"), { recursive: true });
+  writeFileSync(join(dir, "mini.yaml"), vendor(mapping));
+  try {
+    loadAll(dir, dir);
+    return [];
+  } catch (error) {
+    expect(isSpecFailure(error), String(error)).toBe(true);
+    return (error as Error).message.split("\n");
+  }
+}
+
+const swap = (from: string, to: string) => {
+  expect(good).toContain(from);
+  return good.replace(from, to);
+};
+
+describe("x-mapping declarations checked at generate time", () => {
+  it("accepts the good mapping", () => {
+    expect(load(good)).toEqual([]);
+  });
+
+  const cases: [string, string, string, string][] = [
+    ["unknown canonical field", swap("/person/familyName]", "/person/surname]"), "/x-mapping/request/1", "`/person/surname` is not a field of the canonical customer"],
+    ["unknown vendor field", swap("to: /body/name,", "to: /body/nmae,"), "/x-mapping/request/1", "`/nmae` is not a field of the request body"],
+    ["unknown parameter", swap("to: /query/account", "to: /query/acount"), "/x-mapping/request/0", "there is no query parameter `acount`"],
+    ["unknown target part", swap("to: /query/account", "to: /cookie/account"), "/x-mapping/request/0", "`to` must start with /body, /path, /query, /header, /server"],
+    ["unknown context property", swap("context: account", "context: acct"), "/x-mapping/request/0", "x-context has no property `acct`"],
+    ["unknown transform", swap("transform: join", "transform: concat"), "/x-mapping/request/1/transform", "unknown transform `concat`"],
+    ["type mismatch", `${good}\n    - { to: /body/kind, from: /kind }`.replace("  auth:", "    - { to: /body/kind, from: /kind }\n  auth:").replace(/\n    - \{ to: \/body\/kind, from: \/kind \}$/, ""), "/x-mapping/request/2", "`/kind` gives string but /body/kind takes integer; name a transform"],
+    ["transform does not fit the source", swap("  auth:", "    - { to: /body/country, from: /dateOfBirth, transform: date }\n  auth:"), "/x-mapping/request/2", "`date` takes a `date-time` string, but `/dateOfBirth` is a `date`"],
+    ["format mismatch", swap("  auth:", "    - { to: /body/born, from: /dateOfBirth }\n  auth:"), "/x-mapping/request/2", "/body/born takes a `date-time` string, but `/dateOfBirth` gives a `date`"],
+    ["join of a non-text field", swap("[/person/givenName, /person/familyName]", "[/person/givenName, /phones]"), "/x-mapping/request/1", "`join` joins text, but `/phones` is array"],
+    ["nth of a non-list", swap("  auth:", "    - { to: /body/phone, from: /email, transform: nth }\n  auth:"), "/x-mapping/request/2", "`nth` takes an item of a list, but `/email` is not a list"],
+    ["nth picks an unknown field", swap("  auth:", "    - { to: /body/phone, from: /phones, transform: nth, pick: /digits }\n  auth:"), "/x-mapping/request/2", "the items of `/phones` have no field `/digits`"],
+    ["lookup missing a canonical value", swap("  auth:", "    - { to: /body/kind, from: /kind, transform: lookup, table: { person: 1 } }\n  auth:"), "/x-mapping/request/2", "`table` has no entry for the canonical value \"company\""],
+    ["lookup value the vendor rejects", swap("  auth:", "    - { to: /body/kind, from: /kind, transform: lookup, table: { person: 1, company: 3 } }\n  auth:"), "/x-mapping/request/2", "`table.company` 3 does not fit /body/kind"],
+    ["constant the vendor rejects", swap("  auth:", "    - { to: /body/country, value: GERMANY }\n  auth:"), "/x-mapping/request/2", "`value` \"GERMANY\" does not fit /body/country"],
+    ["two sources", swap("{ to: /query/account, context: account }", "{ to: /query/account, context: account, value: x }"), "/x-mapping/request/0", "a declaration takes one source, not `context` and `value`"],
+    ["unknown key", swap("{ to: /query/account, context: account }", "{ to: /query/account, context: account, defualt: x }"), "/x-mapping/request/0/defualt", "unknown mapping key `defualt`"],
+    ["required body field not fed", swap("    - { to: /body/name, from: [/person/givenName, /person/familyName], transform: join }\n", ""), "/x-mapping", "the vendor requires `/name` in the request body, and no declaration feeds it"],
+    ["required parameter not fed", swap("    - { to: /query/account, context: account }\n", ""), "/x-mapping", "the required query parameter `account` is fed by no declaration"],
+    ["unknown field of a mapped list item", swap("  auth:", "    - to: /body/contacts\n      from: /contacts\n      map:\n        - { to: /title, from: /title }\n  auth:"), "/x-mapping/request/2/map/0", "`/contacts/*/title` is not a field of the request body"],
+    ["required field of a mapped list item not fed", swap("  auth:", "    - to: /body/contacts\n      from: /contacts\n      map:\n        - { to: /email, from: /email }\n  auth:"), "/x-mapping", "the vendor requires `/contacts/*/fullName` in the request body"],
+    ["map from an object into a list", swap("  auth:", "    - { to: /body/contacts, from: /billingAddress, map: [] }\n  auth:"), "/x-mapping/request/2", "`map` maps an object (`/billingAddress`) into a list (/body/contacts)"],
+    ["unknown security scheme", swap("basicAuth: { username", "bearer: { username"), "/x-mapping/auth/bearer", "`bearer` is not a security scheme of this spec"],
+    ["basic auth without a password", swap("{ username: user, password: password }", "{ username: user }"), "/x-mapping/auth/basicAuth", "needs `password`"],
+    ["response to an unknown result field", swap("{ to: /id, from: /customerId }", "{ to: /customerId, from: /customerId }"), "/x-mapping/response/0", "a response declaration goes to /id, /number, /createdAt"],
+    ["response from an unknown field", swap("{ to: /id, from: /customerId }", "{ to: /id, from: /id }"), "/x-mapping/response/0", "`/id` is not a field of the success response body"],
+  ];
+
+  it.each(cases)("%s", (_name, mapping, pointer, says) => {
+    const [first, ...rest] = load(mapping);
+    expect(rest, "one message").toEqual([]);
+    expect(first).toMatch(new RegExp(`^mini\\.yaml:\\d+:\\d+ ${pointer.replace(/[/.]/g, "\\$&")}: `));
+    expect(first).toContain(says);
+  });
+});
