@@ -46,6 +46,7 @@ export function loadAll(specsDir: string, root: string): SpecModel[] {
 /** The whole generated tree, formatted, as files relative to `generated/`. */
 export async function generate(specsDir: string, root: string): Promise<{ models: SpecModel[]; files: GeneratedFile[] }> {
   const models = loadAll(specsDir, root);
-  const files = await formatFiles(models.flatMap(emitPackage));
+  const canonical = models.find((model) => model.kind === "canonical");
+  const files = await formatFiles(models.flatMap((model) => emitPackage(model, canonical)));
   return { models, files: files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };
 }

@@ -36,6 +36,7 @@ function mappingPlan(model: SpecModel): Record<string, unknown> {
     method: operation.method,
     path: operation.path,
     server: model.servers[0]?.url ?? "",
+    serverDefaults: Object.fromEntries((model.servers[0]?.variables ?? []).map((variable) => [variable.name, variable.default])),
     contentType: contentTypes.find((type) => /json/.test(type)) ?? contentTypes[0],
     request: (model.mapping?.request ?? []).map(planOf),
     auth: authPlan(model),

@@ -30,7 +30,7 @@ function dependenciesOf(sources: string[]): Record<string, string> {
 }
 
 /** Every file of one package. Each emitter reads the model; none reads YAML. */
-export function emitPackage(model: SpecModel): GeneratedFile[] {
+export function emitPackage(model: SpecModel, canonical?: SpecModel): GeneratedFile[] {
   const dir = model.slug;
   const code = (content: string) => banner(model, "js") + content;
   const compiled = emitCompiledValidators(model);
@@ -41,7 +41,7 @@ export function emitPackage(model: SpecModel): GeneratedFile[] {
   const files: GeneratedFile[] = [
     { path: `${dir}/package.json`, content: emitPackageJson(model, dependenciesOf([...sources, ...(mapping ? [mapping] : []), ...runtime.map((file) => file.content)])) },
     { path: `${dir}/tsconfig.json`, content: emitTsconfig() },
-    { path: `${dir}/README.md`, content: emitReadme(model) },
+    { path: `${dir}/README.md`, content: emitReadme(model, canonical) },
     { path: `${dir}/src/types.ts`, content: code(types) },
     { path: `${dir}/src/validators.compiled.js`, content: code(js) },
     { path: `${dir}/src/validators.compiled.d.ts`, content: code(compiled.dts) },

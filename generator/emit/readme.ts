@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import Handlebars from "handlebars";
+import { requestRows, responseRows, unheldFields } from "../model/mapping-table.js";
 import type { SpecModel } from "../model/model.js";
 import { banner } from "./banner.js";
 import { fieldRows } from "./field-table.js";
@@ -22,8 +23,25 @@ function authText(model: SpecModel): string {
   return described.length > 0 ? described.join(", or ") : "see the spec (credentials in the body, if any, are marked sensitive)";
 }
 
+function mappingView(model: SpecModel, canonical: SpecModel | undefined): Record<string, unknown> {
+  if (!model.mapping) return { mapped: false };
+  const row = (entry: ReturnType<typeof requestRows>[number]) => ({
+    vendor: entry.vendor,
+    sources: entry.sources.map((source) => `\`${source}\``).join(" + ") || "",
+    how: cell(entry.note ? `${entry.how} (${entry.note})` : entry.how),
+  });
+  return {
+    mapped: true,
+    requestRows: requestRows(model).map(row),
+    responseRows: responseRows(model).map(row),
+    successStatus: model.operation?.responses.find((response) => response.status.startsWith("2"))?.status ?? "success",
+    unheld: canonical ? unheldFields(model, canonical) : [],
+    unmapped: model.mapping.unmapped.map((entry) => ({ field: entry.field, reason: cell(entry.reason) })),
+  };
+}
+
 /** The package README, from `templates/package-readme.hbs`. */
-export function emitReadme(model: SpecModel): string {
+export function emitReadme(model: SpecModel, canonical?: SpecModel): string {
   const operation = model.operation;
   // The canonical package documents its Customer; a vendor package its request body.
   const body = operation ? operation.requestBody?.schema : { $ref: "#/components/schemas/Customer" };
@@ -45,6 +63,7 @@ export function emitReadme(model: SpecModel): string {
       contentTypes: operation?.requestBody?.contentTypes ?? [],
       auth: authText(model),
       fields: body ? fieldRows(model, body).map((row) => ({ ...row, description: cell(row.description), limits: cell(row.limits) })) : [],
+      ...mappingView(model, canonical),
       errors: (operation?.errors ?? []).map((error) => ({
         ...error,
         message: cell(error.message),

@@ -11,6 +11,8 @@ export interface MappingRow {
   /** How: `copy`, `join`, `nth 0 of type mobile`, `country-alpha3`, `constant`, ... */
   how: string;
   note: string | undefined;
+  /** Every canonical field the declaration looks at, also in `when` and `where`. */
+  reads: string[];
 }
 
 const wildcard = (pointer: string) => pointer.replace(/\/\d+(?=\/|$)/g, "/*");
@@ -37,12 +39,16 @@ export function requestRows(model: SpecModel): MappingRow[] {
       const to = base + declaration.to;
       const from = Array.isArray(declaration.from) ? declaration.from : declaration.from === undefined ? [] : [declaration.from];
       const pick = declaration.transform === "nth" ? `/*${declaration.pick ?? ""}` : "";
-      const sources = declaration.context !== undefined ? [`context.${declaration.context}`] : from.map((pointer) => wildcard(scopedPointer(scope, pointer) + pick));
+      const sources = declaration.context !== undefined ? [`context.${declaration.context}`] : from.map((pointer) => scopedPointer(scope, pointer) + pick);
+      const conditions = [
+        ...Object.keys(declaration.when ?? {}).map((pointer) => scopedPointer(scope, pointer)),
+        ...from.flatMap((pointer) => Object.keys(declaration.where ?? {}).map((key) => `${scopedPointer(scope, pointer)}/*/${key}`)),
+      ];
       if (declaration.map !== undefined && typeof declaration.from === "string") {
         const list = isList(model, declaration);
         const from = scopedPointer(scope, declaration.from);
         visit(declaration.map, list ? `${from}/*` : from, list ? `${to}/*` : to);
-      } else rows.push({ vendor: wildcard(to), sources, how: how(declaration), note: declaration.note });
+      } else rows.push({ vendor: wildcard(to), sources, how: how(declaration), note: declaration.note, reads: [...sources, ...conditions].filter((source) => source.startsWith("/")) });
     }
   };
   visit(model.mapping?.request ?? [], "", "");
@@ -76,6 +82,7 @@ export function responseRows(model: SpecModel): MappingRow[] {
     sources: [declaration.to],
     how: declaration.transform ?? (declaration.to === "/createdAt" ? "copy" : "string"),
     note: declaration.note,
+    reads: [],
   }));
 }
 
@@ -103,7 +110,7 @@ export function canonicalLeaves(canonical: SpecModel): string[] {
 
 /** Canonical leaf fields no declaration reads: the vendor cannot hold them. */
 export function unheldFields(model: SpecModel, canonical: SpecModel): string[] {
-  const read = requestRows(model).flatMap((row) => row.sources.filter((source) => source.startsWith("/")));
+  const read = requestRows(model).flatMap((row) => row.reads.map(wildcard));
   const covers = (source: string, leaf: string) => leaf === source || leaf.startsWith(`${source}/`) || source.startsWith(`${leaf}/`);
-  return canonicalLeaves(canonical).filter((leaf) => !read.some((source) => covers(source, leaf) || covers(source.replace(/\/\*/g, ""), leaf.replace(/\/\*/g, ""))));
+  return canonicalLeaves(canonical).filter((leaf) => !read.some((source) => covers(source, leaf)));
 }

@@ -21,6 +21,9 @@ export const mappingPlan: MappingPlan = {
   method: "POST",
   path: "/v1/customers",
   server: "https://{host}",
+  serverDefaults: {
+    host: "api.jtl-cloud.com/erp",
+  },
   contentType: "application/json",
   request: [
     {

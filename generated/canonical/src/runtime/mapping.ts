@@ -62,6 +62,8 @@ export interface MappingPlan {
   readonly method: string;
   readonly path: string;
   readonly server: string;
+  /** Defaults of the server URL's variables, used where no declaration feeds one. */
+  readonly serverDefaults: Readonly<Record<string, string>>;
   readonly contentType: string | undefined;
   readonly request: readonly FieldMapping[];
   readonly auth: readonly AuthMapping[];
@@ -448,7 +450,7 @@ export function buildRequest<Body>(
   const { body, path, query, header, server } = builder.parts;
   const headers = stringValues(header);
   if (plan.contentType !== undefined) headers["content-type"] = plan.contentType;
-  const base = fillTemplate(plan.server, server, false).replace(/\/$/, "");
+  const base = fillTemplate(plan.server, { ...plan.serverDefaults, ...server }, false).replace(/\/$/, "");
   const url = `${base}${fillTemplate(plan.path, path, true)}`;
   return { ok: true, request: { method: plan.method, url, headers, query: stringValues(query), body: body as Body } };
 }

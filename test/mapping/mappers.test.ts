@@ -1,0 +1,191 @@
+// Behaviour of the generated mappers: every vendor with an `x-mapping` maps
+// the canonical customers to a request its own validator accepts (golden
+// files under __snapshots__/), reports what does not fit instead of losing
+// it, and reads every documented answer back as a canonical result.
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { Customer, FromResponseResult, MappingPlan, ToRequestResult } from "@customer-adapters/canonical";
+import { readPointer } from "@customer-adapters/canonical";
+import { loadAll } from "../../generator/pipeline.js";
+import { customers } from "../fixtures/customers.js";
+import { repoRoot } from "../helpers/cli.js";
+
+const vendors = loadAll(join(repoRoot, "specs"), repoRoot).filter((model) => model.kind === "vendor" && model.mapping !== undefined);
+
+interface MappedPackage {
+  adapter: {
+    isRequest(value: unknown): boolean;
+    toRequest(customer: Customer, context: unknown): ToRequestResult<unknown>;
+    fromResponse(status: number, body: unknown): FromResponseResult;
+  };
+  mappingPlan: MappingPlan;
+}
+const load = (slug: string): Promise<MappedPackage> => import(`../../generated/${slug}/src/index.ts`);
+
+/** A context per vendor, with obviously fake credentials. */
+const contexts: Record<string, Record<string, unknown>> = {
+  jtl: { appId: "CustomerAdapters/1.0.0", appVersion: "1.0.0", accessToken: "FAKE-TOKEN-0000", tenantId: "tenant-test" },
+};
+
+/** Sets `value` at a JSON pointer, creating objects on the way (test data only). */
+function put(root: Record<string, unknown>, pointer: string, value: unknown): void {
+  const keys = pointer.split("/").slice(1);
+  let node = root;
+  for (const key of keys.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
+  node[keys[keys.length - 1] as string] = value;
+}
+
+it("maps at least the vendors whose specs declare a mapping", () => {
+  expect(vendors.map((model) => model.slug)).toContain("jtl");
+  for (const model of vendors) expect(Object.keys(contexts), `a test context for ${model.slug}`).toContain(model.slug);
+});
+
+describe.each(vendors.map((model) => [model.slug, model] as const))("%s mapper", (slug, model) => {
+  const context = contexts[slug] ?? {};
+
+  it.each(Object.entries(customers))("maps the %s customer to a request its own validator accepts (golden file)", async (name, customer) => {
+    const { adapter } = await load(slug);
+    const result = adapter.toRequest(customer, context);
+    // Credentials stay out of snapshots, even fake ones.
+    const redacted = JSON.stringify(result, (key, value) => (key === "authorization" ? "[redacted]" : value), 2);
+    await expect(`${redacted}\n`).toMatchFileSnapshot(`__snapshots__/${slug}/${name}.json`);
+    if (result.ok) {
+      expect(adapter.isRequest(result.request.body)).toBe(true);
+      expect(result.request.method).toBe(model.operation?.method);
+    } else for (const error of result.errors) expect(["does-not-fit", "no-place"]).toContain(error.kind);
+  });
+
+  it("rejects a customer that breaks the canonical schema, naming the canonical field", async () => {
+    const { adapter } = await load(slug);
+    const result = adapter.toRequest({ ...customers.person, email: "not an e-mail" }, context);
+    expect(result).toEqual({ ok: false, errors: [expect.objectContaining({ kind: "invalid-customer", field: "/email", rule: "format" })] });
+  });
+
+  it("rejects a context that breaks the vendor's x-context", async () => {
+    const { adapter } = await load(slug);
+    const result = adapter.toRequest(customers.person, { ...context, notAContextField: 1 });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors.map((error) => [error.kind, error.rule])).toEqual([["invalid-context", "additionalProperties"]]);
+  });
+
+  it("never throws, whatever it is given", async () => {
+    const { adapter } = await load(slug);
+    const hostile = new Proxy({}, { get: () => { throw new Error("boom"); }, ownKeys: () => { throw new Error("boom"); } });
+    for (const input of [null, undefined, 42, "x", [], hostile, JSON.parse('{"__proto__": {"polluted": true}, "kind": "person"}')]) {
+      const result = adapter.toRequest(input as Customer, context);
+      expect(result.ok).toBe(false);
+      expect(adapter.fromResponse(200, input).ok).toBe(false);
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it("reads each documented vendor error as its canonical kind", async () => {
+    const { adapter, mappingPlan } = await load(slug);
+    for (const error of mappingPlan.errors) {
+      const location = mappingPlan.errorLocations.find((candidate) => candidate.status === String(error.status));
+      if (!location) continue;
+      const item: Record<string, unknown> = {};
+      put(item, location.code, error.code);
+      if (location.message) put(item, location.message, "the vendor's message");
+      const body: Record<string, unknown> = location.list ? {} : item;
+      if (location.list) put(body, location.list, [item]);
+      if (location.when) put(body, location.when.pointer, location.when.equals);
+      const result = adapter.fromResponse(error.status, body);
+      expect(result.ok, String(error.code)).toBe(false);
+      if (!result.ok) {
+        expect(result.errors[0]).toMatchObject({ kind: error.kind, code: error.code, message: "the vendor's message" });
+        if (error.fields.length === 1) expect(result.errors[0]?.field).toBe(error.fields[0]);
+      }
+    }
+  });
+
+  it("reads an unexpected answer as an error, never as a success", async () => {
+    const { adapter } = await load(slug);
+    expect(adapter.fromResponse(503, "<html>Service Unavailable</html>")).toMatchObject({ ok: false, status: 503, errors: [{ kind: "unavailable" }] });
+    expect(adapter.fromResponse(418, null)).toMatchObject({ ok: false, errors: [{ kind: "unknown" }] });
+    expect(adapter.fromResponse(201, {})).toMatchObject({ ok: false });
+  });
+
+  it("round trip: customer → request → the success answer the vendor documents → canonical id", async () => {
+    const { adapter, mappingPlan } = await load(slug);
+    const built = adapter.toRequest(customers.person, context);
+    expect(built.ok).toBe(true);
+    const success = model.operation?.responses.find((response) => response.status.startsWith("2"));
+    const idField = mappingPlan.response.find((mapping) => mapping.to === "/id")?.from as string;
+    const documented = success?.body?.examples.find((example) => example.expect !== "invalid")?.value ?? {};
+    const answer = structuredClone(documented) as Record<string, unknown>;
+    if (readPointer(answer, idField) === undefined) put(answer, idField, 4711);
+    const result = adapter.fromResponse(Number(success?.status), answer);
+    expect(result).toMatchObject({ ok: true, id: String(readPointer(answer, idField)) });
+  });
+});
+
+describe("jtl mapping in detail", () => {
+  const context = contexts.jtl;
+
+  it("sends the app headers, the bearer token and the body to the default host", async () => {
+    const { adapter } = await load("jtl");
+    const result = adapter.toRequest(customers.person, context);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.request).toMatchObject({
+      method: "POST",
+      url: "https://{host}/v1/customers".replace("{host}", "api.jtl-cloud.com/erp"),
+      headers: { "x-appid": "CustomerAdapters/1.0.0", "x-appversion": "1.0.0", "x-tenant-id": "tenant-test", authorization: "Bearer FAKE-TOKEN-0000", "content-type": "application/json" },
+      query: {},
+    });
+    expect(result.request.body).toMatchObject({
+      BillingAddress: { FormOfAddress: "Frau", FirstName: "Anna", LastName: "Müller", Street: "Hauptstraße 1", City: "Hückelhoven", PostalCode: "41836", CountryIso: "DE", MobilePhoneNumber: "+4915550000001", EmailAddress: "anna.mueller@example.com" },
+      Birthday: "1985-01-01",
+      LanguageIso: "de",
+    });
+  });
+
+  it("takes the host from the context when given", async () => {
+    const { adapter } = await load("jtl");
+    const result = adapter.toRequest(customers.person, { ...context, host: "erp.example.test" });
+    expect(result.ok && result.request.url).toBe("https://erp.example.test/v1/customers");
+  });
+
+  it("reports a third address line and a phone type it has no field for, instead of dropping them", async () => {
+    const { adapter } = await load("jtl");
+    const customer: Customer = {
+      ...customers.person,
+      phones: [{ type: "mobile", number: "+4915550000001" }, { type: "other", number: "+4930555000002" }],
+      billingAddress: { lines: ["Hauptstraße 1", "Hinterhaus", "3. OG"], city: "Berlin", country: "DE" },
+    };
+    const result = adapter.toRequest(customer, context);
+    expect(result.ok).toBe(false);
+    if (!result.ok)
+      expect(result.errors.map((error) => [error.kind, error.field])).toEqual([
+        ["no-place", "/billingAddress/lines/2"],
+        ["no-place", "/phones/1"],
+      ]);
+  });
+
+  it("uses a work number where there is no landline, and keeps the landline first when both exist", async () => {
+    const { adapter } = await load("jtl");
+    const work = adapter.toRequest({ ...customers.person, phones: [{ type: "work", number: "+4930555000003" }] }, context);
+    expect(work.ok && (work.request.body as { BillingAddress: { PhoneNumber: string } }).BillingAddress.PhoneNumber).toBe("+4930555000003");
+    const both = adapter.toRequest({ ...customers.person, phones: [{ type: "work", number: "+4930555000003" }, { type: "landline", number: "+4930555000004" }] }, context);
+    // Both are phones JTL has one field for: the work number has no place once the landline took it.
+    expect(both.ok).toBe(false);
+    if (!both.ok) expect(both.errors.map((error) => error.field)).toEqual(["/phones/0"]);
+  });
+
+  it("reads the created customer back", async () => {
+    const { adapter } = await load("jtl");
+    expect(adapter.fromResponse(201, { Id: 42, Number: "C1005486", CustomerSince: "2023-02-01T13:30:00.0000000+00:00" })).toEqual({
+      ok: true,
+      id: "42",
+      number: "C1005486",
+      createdAt: "2023-02-01T13:30:00.0000000+00:00",
+    });
+    expect(adapter.fromResponse(201, { Id: 42, Number: null })).toEqual({ ok: true, id: "42" });
+  });
+
+  it("names no canonical field for JTL's catch-all validation error", async () => {
+    const { adapter } = await load("jtl");
+    const result = adapter.fromResponse(400, { type: "https://tools.ietf.org/html/rfc9110#section-15.5.1", title: "One or more validation errors occurred." });
+    expect(result).toEqual({ ok: false, status: 400, errors: [{ kind: "invalid-field", code: "https://tools.ietf.org/html/rfc9110#section-15.5.1", message: "One or more validation errors occurred." }] });
+  });
+});
