@@ -35,10 +35,12 @@ export function emitPackageJson(model: SpecModel, dependencies: Record<string, s
     exports: {
       // The repository's own condition comes first: conditions match in order.
       ".": { "customer-adapters-source": "./src/index.ts", types: "./dist/index.d.ts", default: "./dist/index.js" },
+      "./fixtures": { "customer-adapters-source": "./src/fixtures.ts", types: "./dist/fixtures.d.ts", default: "./dist/fixtures.js" },
+      "./fixtures/*.json": "./fixtures/*.json",
     },
     main: "./dist/index.js",
     types: "./dist/index.d.ts",
-    files: ["dist", "README.md"],
+    files: ["dist", "fixtures", "README.md"],
     dependencies,
   };
   return `${JSON.stringify(manifest, null, 2)}\n`;

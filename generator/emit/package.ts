@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { SpecModel } from "../model/model.js";
 import { emitIndex } from "./adapter.js";
+import { emitFixtures } from "./fixtures.js";
 import { emitMapping } from "./mapping.js";
 import { banner } from "./banner.js";
 import { emitPackageJson, emitTsconfig, importedPackages, SCOPE } from "./package-json.js";
@@ -35,6 +36,7 @@ export function emitPackage(model: SpecModel, canonical?: SpecModel): GeneratedF
   const code = (content: string) => banner(model, "js") + content;
   const compiled = emitCompiledValidators(model);
   const mapping = emitMapping(model);
+  const fixtures = emitFixtures(model);
   const sources = [emitTypes(model), compiled.js, emitValidators(model), emitIndex(model)];
   const [types, js, validators, index] = sources as [string, string, string, string];
   const runtime = model.kind === "canonical" ? RUNTIME_FILES.map((name) => ({ name, content: runtimeSource(name) })) : [];
@@ -48,6 +50,8 @@ export function emitPackage(model: SpecModel, canonical?: SpecModel): GeneratedF
     { path: `${dir}/src/validators.ts`, content: code(validators) },
     { path: `${dir}/src/index.ts`, content: code(index) },
     ...(mapping ? [{ path: `${dir}/src/mapping.ts`, content: code(mapping) }] : []),
+    { path: `${dir}/src/fixtures.ts`, content: code(fixtures.module) },
+    ...fixtures.json.map((file) => ({ path: `${dir}/fixtures/${file.name}`, content: file.content })),
     ...runtime.map((file) => ({ path: `${dir}/src/runtime/${file.name}`, content: code(file.content) })),
   ];
   return files;

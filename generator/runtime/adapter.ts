@@ -3,7 +3,7 @@
  * vendors. Copied as it is into the canonical package.
  */
 import type { FromResponseResult, ToRequestResult } from "./mapping.js";
-import type { ValidationResult } from "./validation.js";
+import type { InvalidFixture, ValidationResult } from "./validation.js";
 
 export interface AuthScheme {
   /** Name of the scheme in the spec. */
@@ -40,6 +40,8 @@ export interface VendorAdapter<RequestBody = unknown, Context = never, Customer 
   validateResponse(status: number, body: unknown): ValidationResult<unknown>;
   /** The whole request for a canonical customer (present when the spec declares `x-mapping`). */
   toRequest?(customer: Customer, context: Context): ToRequestResult<RequestBody>;
+  /** Generated fixtures: valid and invalid request bodies, a context, documented answers. */
+  fixtures: { valid: { minimal: RequestBody; full: RequestBody; boundary: RequestBody }; invalid: readonly InvalidFixture[] };
   /** The vendor's answer as a canonical result (present when the spec declares `x-mapping`). */
   fromResponse?(status: number, body: unknown): FromResponseResult;
 }

@@ -17,6 +17,17 @@ export interface ValidationError {
   vendorMessage?: string;
 }
 
+/** A generated payload that breaks exactly one rule, with the errors a validator reports for it. */
+export interface InvalidFixture {
+  /** `maxLength at /name`. */
+  name: string;
+  /** The rule it breaks, at a path with `*` for list items. */
+  breaks: { path: string; keyword: string };
+  /** What `validateX` reports: path, rule and the vendor's code where the spec has one. */
+  errors: { path: string; rule: string; vendorCode?: string | number }[];
+  value: unknown;
+}
+
 export type ValidationResult<T> = { ok: true; value: T } | { ok: false; errors: ValidationError[] };
 
 /** The shape of an ajv standalone validation function. */

@@ -11,3 +11,5 @@ export * from "./runtime/validation.js";
 export * from "./runtime/mapping.js";
 
 export type * from "./runtime/adapter.js";
+
+export { fixtures } from "./fixtures.js";

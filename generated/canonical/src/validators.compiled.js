@@ -1245,8 +1245,8 @@ export const customer = validate58;
 const schema25 = {
   additionalProperties: false,
   allOf: [
-    { if: { properties: { kind: { const: "person" } } }, then: { required: ["person"] } },
-    { if: { properties: { kind: { const: "company" } } }, then: { required: ["company"] } },
+    { if: { properties: { kind: { const: "person" } }, required: ["kind"] }, then: { required: ["person"] } },
+    { if: { properties: { kind: { const: "company" } }, required: ["kind"] }, then: { required: ["company"] } },
   ],
   properties: {
     kind: { enum: ["person", "company"], type: "string" },
@@ -2064,15 +2064,26 @@ function validate58(
   let valid1 = true;
   const _errs3 = errors;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.kind !== undefined) {
-      if ("person" !== data.kind) {
-        const err0 = {};
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
+    let missing0;
+    if (data.kind === undefined && (missing0 = "kind")) {
+      const err0 = {};
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    } else {
+      if (data.kind !== undefined) {
+        if ("person" !== data.kind) {
+          const err1 = {};
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
         }
-        errors++;
       }
     }
   }
@@ -2089,7 +2100,7 @@ function validate58(
     const _errs5 = errors;
     if (data && typeof data == "object" && !Array.isArray(data)) {
       if (data.person === undefined) {
-        const err1 = {
+        const err2 = {
           instancePath,
           schemaPath: "#/allOf/0/then/required",
           keyword: "required",
@@ -2097,9 +2108,9 @@ function validate58(
           message: "must have required property '" + "person" + "'",
         };
         if (vErrors === null) {
-          vErrors = [err1];
+          vErrors = [err2];
         } else {
-          vErrors.push(err1);
+          vErrors.push(err2);
         }
         errors++;
       }
@@ -2108,7 +2119,7 @@ function validate58(
     valid1 = _valid0;
   }
   if (!valid1) {
-    const err2 = {
+    const err3 = {
       instancePath,
       schemaPath: "#/allOf/0/if",
       keyword: "if",
@@ -2116,9 +2127,9 @@ function validate58(
       message: 'must match "then" schema',
     };
     if (vErrors === null) {
-      vErrors = [err2];
+      vErrors = [err3];
     } else {
-      vErrors.push(err2);
+      vErrors.push(err3);
     }
     errors++;
   }
@@ -2126,15 +2137,26 @@ function validate58(
   let valid3 = true;
   const _errs8 = errors;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.kind !== undefined) {
-      if ("company" !== data.kind) {
-        const err3 = {};
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
+    let missing1;
+    if (data.kind === undefined && (missing1 = "kind")) {
+      const err4 = {};
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    } else {
+      if (data.kind !== undefined) {
+        if ("company" !== data.kind) {
+          const err5 = {};
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
         }
-        errors++;
       }
     }
   }
@@ -2151,7 +2173,7 @@ function validate58(
     const _errs10 = errors;
     if (data && typeof data == "object" && !Array.isArray(data)) {
       if (data.company === undefined) {
-        const err4 = {
+        const err6 = {
           instancePath,
           schemaPath: "#/allOf/1/then/required",
           keyword: "required",
@@ -2159,9 +2181,9 @@ function validate58(
           message: "must have required property '" + "company" + "'",
         };
         if (vErrors === null) {
-          vErrors = [err4];
+          vErrors = [err6];
         } else {
-          vErrors.push(err4);
+          vErrors.push(err6);
         }
         errors++;
       }
@@ -2170,7 +2192,7 @@ function validate58(
     valid3 = _valid1;
   }
   if (!valid3) {
-    const err5 = {
+    const err7 = {
       instancePath,
       schemaPath: "#/allOf/1/if",
       keyword: "if",
@@ -2178,15 +2200,15 @@ function validate58(
       message: 'must match "then" schema',
     };
     if (vErrors === null) {
-      vErrors = [err5];
+      vErrors = [err7];
     } else {
-      vErrors.push(err5);
+      vErrors.push(err7);
     }
     errors++;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.kind === undefined) {
-      const err6 = {
+      const err8 = {
         instancePath,
         schemaPath: "#/required",
         keyword: "required",
@@ -2194,14 +2216,14 @@ function validate58(
         message: "must have required property '" + "kind" + "'",
       };
       if (vErrors === null) {
-        vErrors = [err6];
+        vErrors = [err8];
       } else {
-        vErrors.push(err6);
+        vErrors.push(err8);
       }
       errors++;
     }
     if (data.email === undefined) {
-      const err7 = {
+      const err9 = {
         instancePath,
         schemaPath: "#/required",
         keyword: "required",
@@ -2209,15 +2231,15 @@ function validate58(
         message: "must have required property '" + "email" + "'",
       };
       if (vErrors === null) {
-        vErrors = [err7];
+        vErrors = [err9];
       } else {
-        vErrors.push(err7);
+        vErrors.push(err9);
       }
       errors++;
     }
     for (const key0 in data) {
       if (!func20.call(schema25.properties, key0)) {
-        const err8 = {
+        const err10 = {
           instancePath,
           schemaPath: "#/additionalProperties",
           keyword: "additionalProperties",
@@ -2225,9 +2247,9 @@ function validate58(
           message: "must NOT have additional properties",
         };
         if (vErrors === null) {
-          vErrors = [err8];
+          vErrors = [err10];
         } else {
-          vErrors.push(err8);
+          vErrors.push(err10);
         }
         errors++;
       }
@@ -2235,7 +2257,7 @@ function validate58(
     if (data.kind !== undefined) {
       let data2 = data.kind;
       if (typeof data2 !== "string") {
-        const err9 = {
+        const err11 = {
           instancePath: instancePath + "/kind",
           schemaPath: "#/properties/kind/type",
           keyword: "type",
@@ -2243,14 +2265,14 @@ function validate58(
           message: "must be string",
         };
         if (vErrors === null) {
-          vErrors = [err9];
+          vErrors = [err11];
         } else {
-          vErrors.push(err9);
+          vErrors.push(err11);
         }
         errors++;
       }
       if (!(data2 === "person" || data2 === "company")) {
-        const err10 = {
+        const err12 = {
           instancePath: instancePath + "/kind",
           schemaPath: "#/properties/kind/enum",
           keyword: "enum",
@@ -2258,9 +2280,9 @@ function validate58(
           message: "must be equal to one of the allowed values",
         };
         if (vErrors === null) {
-          vErrors = [err10];
+          vErrors = [err12];
         } else {
-          vErrors.push(err10);
+          vErrors.push(err12);
         }
         errors++;
       }
@@ -2297,7 +2319,7 @@ function validate58(
       let data5 = data.email;
       if (typeof data5 === "string") {
         if (func1(data5) > 320) {
-          const err11 = {
+          const err13 = {
             instancePath: instancePath + "/email",
             schemaPath: "#/properties/email/maxLength",
             keyword: "maxLength",
@@ -2305,14 +2327,14 @@ function validate58(
             message: "must NOT have more than 320 characters",
           };
           if (vErrors === null) {
-            vErrors = [err11];
+            vErrors = [err13];
           } else {
-            vErrors.push(err11);
+            vErrors.push(err13);
           }
           errors++;
         }
         if (!formats0.test(data5)) {
-          const err12 = {
+          const err14 = {
             instancePath: instancePath + "/email",
             schemaPath: "#/properties/email/format",
             keyword: "format",
@@ -2320,14 +2342,14 @@ function validate58(
             message: 'must match format "' + "email" + '"',
           };
           if (vErrors === null) {
-            vErrors = [err12];
+            vErrors = [err14];
           } else {
-            vErrors.push(err12);
+            vErrors.push(err14);
           }
           errors++;
         }
       } else {
-        const err13 = {
+        const err15 = {
           instancePath: instancePath + "/email",
           schemaPath: "#/properties/email/type",
           keyword: "type",
@@ -2335,9 +2357,9 @@ function validate58(
           message: "must be string",
         };
         if (vErrors === null) {
-          vErrors = [err13];
+          vErrors = [err15];
         } else {
-          vErrors.push(err13);
+          vErrors.push(err15);
         }
         errors++;
       }
@@ -2346,7 +2368,7 @@ function validate58(
       let data6 = data.phones;
       if (Array.isArray(data6)) {
         if (data6.length > 10) {
-          const err14 = {
+          const err16 = {
             instancePath: instancePath + "/phones",
             schemaPath: "#/properties/phones/maxItems",
             keyword: "maxItems",
@@ -2354,9 +2376,9 @@ function validate58(
             message: "must NOT have more than 10 items",
           };
           if (vErrors === null) {
-            vErrors = [err14];
+            vErrors = [err16];
           } else {
-            vErrors.push(err14);
+            vErrors.push(err16);
           }
           errors++;
         }
@@ -2376,7 +2398,7 @@ function validate58(
           }
         }
       } else {
-        const err15 = {
+        const err17 = {
           instancePath: instancePath + "/phones",
           schemaPath: "#/properties/phones/type",
           keyword: "type",
@@ -2384,9 +2406,9 @@ function validate58(
           message: "must be array",
         };
         if (vErrors === null) {
-          vErrors = [err15];
+          vErrors = [err17];
         } else {
-          vErrors.push(err15);
+          vErrors.push(err17);
         }
         errors++;
       }
@@ -2423,7 +2445,7 @@ function validate58(
       let data10 = data.contacts;
       if (Array.isArray(data10)) {
         if (data10.length > 20) {
-          const err16 = {
+          const err18 = {
             instancePath: instancePath + "/contacts",
             schemaPath: "#/properties/contacts/maxItems",
             keyword: "maxItems",
@@ -2431,9 +2453,9 @@ function validate58(
             message: "must NOT have more than 20 items",
           };
           if (vErrors === null) {
-            vErrors = [err16];
+            vErrors = [err18];
           } else {
-            vErrors.push(err16);
+            vErrors.push(err18);
           }
           errors++;
         }
@@ -2453,7 +2475,7 @@ function validate58(
           }
         }
       } else {
-        const err17 = {
+        const err19 = {
           instancePath: instancePath + "/contacts",
           schemaPath: "#/properties/contacts/type",
           keyword: "type",
@@ -2461,9 +2483,9 @@ function validate58(
           message: "must be array",
         };
         if (vErrors === null) {
-          vErrors = [err17];
+          vErrors = [err19];
         } else {
-          vErrors.push(err17);
+          vErrors.push(err19);
         }
         errors++;
       }
@@ -2472,7 +2494,7 @@ function validate58(
       let data12 = data.dateOfBirth;
       if (typeof data12 === "string") {
         if (!formats6.validate(data12)) {
-          const err18 = {
+          const err20 = {
             instancePath: instancePath + "/dateOfBirth",
             schemaPath: "#/properties/dateOfBirth/format",
             keyword: "format",
@@ -2480,14 +2502,14 @@ function validate58(
             message: 'must match format "' + "date" + '"',
           };
           if (vErrors === null) {
-            vErrors = [err18];
+            vErrors = [err20];
           } else {
-            vErrors.push(err18);
+            vErrors.push(err20);
           }
           errors++;
         }
       } else {
-        const err19 = {
+        const err21 = {
           instancePath: instancePath + "/dateOfBirth",
           schemaPath: "#/properties/dateOfBirth/type",
           keyword: "type",
@@ -2495,9 +2517,9 @@ function validate58(
           message: "must be string",
         };
         if (vErrors === null) {
-          vErrors = [err19];
+          vErrors = [err21];
         } else {
-          vErrors.push(err19);
+          vErrors.push(err21);
         }
         errors++;
       }
@@ -2520,7 +2542,7 @@ function validate58(
       let data14 = data.language;
       if (typeof data14 === "string") {
         if (func1(data14) > 35) {
-          const err20 = {
+          const err22 = {
             instancePath: instancePath + "/language",
             schemaPath: "#/properties/language/maxLength",
             keyword: "maxLength",
@@ -2528,53 +2550,19 @@ function validate58(
             message: "must NOT have more than 35 characters",
           };
           if (vErrors === null) {
-            vErrors = [err20];
+            vErrors = [err22];
           } else {
-            vErrors.push(err20);
+            vErrors.push(err22);
           }
           errors++;
         }
         if (!pattern7.test(data14)) {
-          const err21 = {
+          const err23 = {
             instancePath: instancePath + "/language",
             schemaPath: "#/properties/language/pattern",
             keyword: "pattern",
             params: { pattern: "^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$" },
             message: 'must match pattern "' + "^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$" + '"',
-          };
-          if (vErrors === null) {
-            vErrors = [err21];
-          } else {
-            vErrors.push(err21);
-          }
-          errors++;
-        }
-      } else {
-        const err22 = {
-          instancePath: instancePath + "/language",
-          schemaPath: "#/properties/language/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err22];
-        } else {
-          vErrors.push(err22);
-        }
-        errors++;
-      }
-    }
-    if (data.currency !== undefined) {
-      let data15 = data.currency;
-      if (typeof data15 === "string") {
-        if (!pattern8.test(data15)) {
-          const err23 = {
-            instancePath: instancePath + "/currency",
-            schemaPath: "#/properties/currency/pattern",
-            keyword: "pattern",
-            params: { pattern: "^[A-Z]{3}$" },
-            message: 'must match pattern "' + "^[A-Z]{3}$" + '"',
           };
           if (vErrors === null) {
             vErrors = [err23];
@@ -2585,8 +2573,8 @@ function validate58(
         }
       } else {
         const err24 = {
-          instancePath: instancePath + "/currency",
-          schemaPath: "#/properties/currency/type",
+          instancePath: instancePath + "/language",
+          schemaPath: "#/properties/language/type",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -2599,16 +2587,16 @@ function validate58(
         errors++;
       }
     }
-    if (data.website !== undefined) {
-      let data16 = data.website;
-      if (typeof data16 === "string") {
-        if (func1(data16) > 2048) {
+    if (data.currency !== undefined) {
+      let data15 = data.currency;
+      if (typeof data15 === "string") {
+        if (!pattern8.test(data15)) {
           const err25 = {
-            instancePath: instancePath + "/website",
-            schemaPath: "#/properties/website/maxLength",
-            keyword: "maxLength",
-            params: { limit: 2048 },
-            message: "must NOT have more than 2048 characters",
+            instancePath: instancePath + "/currency",
+            schemaPath: "#/properties/currency/pattern",
+            keyword: "pattern",
+            params: { pattern: "^[A-Z]{3}$" },
+            message: 'must match pattern "' + "^[A-Z]{3}$" + '"',
           };
           if (vErrors === null) {
             vErrors = [err25];
@@ -2617,47 +2605,47 @@ function validate58(
           }
           errors++;
         }
-        if (!formats8(data16)) {
-          const err26 = {
-            instancePath: instancePath + "/website",
-            schemaPath: "#/properties/website/format",
-            keyword: "format",
-            params: { format: "uri" },
-            message: 'must match format "' + "uri" + '"',
-          };
-          if (vErrors === null) {
-            vErrors = [err26];
-          } else {
-            vErrors.push(err26);
-          }
-          errors++;
-        }
       } else {
-        const err27 = {
-          instancePath: instancePath + "/website",
-          schemaPath: "#/properties/website/type",
+        const err26 = {
+          instancePath: instancePath + "/currency",
+          schemaPath: "#/properties/currency/type",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
         };
         if (vErrors === null) {
-          vErrors = [err27];
+          vErrors = [err26];
         } else {
-          vErrors.push(err27);
+          vErrors.push(err26);
         }
         errors++;
       }
     }
-    if (data.referralSource !== undefined) {
-      let data17 = data.referralSource;
-      if (typeof data17 === "string") {
-        if (func1(data17) > 255) {
-          const err28 = {
-            instancePath: instancePath + "/referralSource",
-            schemaPath: "#/properties/referralSource/maxLength",
+    if (data.website !== undefined) {
+      let data16 = data.website;
+      if (typeof data16 === "string") {
+        if (func1(data16) > 2048) {
+          const err27 = {
+            instancePath: instancePath + "/website",
+            schemaPath: "#/properties/website/maxLength",
             keyword: "maxLength",
-            params: { limit: 255 },
-            message: "must NOT have more than 255 characters",
+            params: { limit: 2048 },
+            message: "must NOT have more than 2048 characters",
+          };
+          if (vErrors === null) {
+            vErrors = [err27];
+          } else {
+            vErrors.push(err27);
+          }
+          errors++;
+        }
+        if (!formats8(data16)) {
+          const err28 = {
+            instancePath: instancePath + "/website",
+            schemaPath: "#/properties/website/format",
+            keyword: "format",
+            params: { format: "uri" },
+            message: 'must match format "' + "uri" + '"',
           };
           if (vErrors === null) {
             vErrors = [err28];
@@ -2668,8 +2656,8 @@ function validate58(
         }
       } else {
         const err29 = {
-          instancePath: instancePath + "/referralSource",
-          schemaPath: "#/properties/referralSource/type",
+          instancePath: instancePath + "/website",
+          schemaPath: "#/properties/website/type",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -2682,16 +2670,16 @@ function validate58(
         errors++;
       }
     }
-    if (data.customerNumber !== undefined) {
-      let data18 = data.customerNumber;
-      if (typeof data18 === "string") {
-        if (func1(data18) > 50) {
+    if (data.referralSource !== undefined) {
+      let data17 = data.referralSource;
+      if (typeof data17 === "string") {
+        if (func1(data17) > 255) {
           const err30 = {
-            instancePath: instancePath + "/customerNumber",
-            schemaPath: "#/properties/customerNumber/maxLength",
+            instancePath: instancePath + "/referralSource",
+            schemaPath: "#/properties/referralSource/maxLength",
             keyword: "maxLength",
-            params: { limit: 50 },
-            message: "must NOT have more than 50 characters",
+            params: { limit: 255 },
+            message: "must NOT have more than 255 characters",
           };
           if (vErrors === null) {
             vErrors = [err30];
@@ -2702,8 +2690,8 @@ function validate58(
         }
       } else {
         const err31 = {
-          instancePath: instancePath + "/customerNumber",
-          schemaPath: "#/properties/customerNumber/type",
+          instancePath: instancePath + "/referralSource",
+          schemaPath: "#/properties/referralSource/type",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -2716,11 +2704,45 @@ function validate58(
         errors++;
       }
     }
+    if (data.customerNumber !== undefined) {
+      let data18 = data.customerNumber;
+      if (typeof data18 === "string") {
+        if (func1(data18) > 50) {
+          const err32 = {
+            instancePath: instancePath + "/customerNumber",
+            schemaPath: "#/properties/customerNumber/maxLength",
+            keyword: "maxLength",
+            params: { limit: 50 },
+            message: "must NOT have more than 50 characters",
+          };
+          if (vErrors === null) {
+            vErrors = [err32];
+          } else {
+            vErrors.push(err32);
+          }
+          errors++;
+        }
+      } else {
+        const err33 = {
+          instancePath: instancePath + "/customerNumber",
+          schemaPath: "#/properties/customerNumber/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err33];
+        } else {
+          vErrors.push(err33);
+        }
+        errors++;
+      }
+    }
     if (data.externalIds !== undefined) {
       let data19 = data.externalIds;
       if (Array.isArray(data19)) {
         if (data19.length > 20) {
-          const err32 = {
+          const err34 = {
             instancePath: instancePath + "/externalIds",
             schemaPath: "#/properties/externalIds/maxItems",
             keyword: "maxItems",
@@ -2728,9 +2750,9 @@ function validate58(
             message: "must NOT have more than 20 items",
           };
           if (vErrors === null) {
-            vErrors = [err32];
+            vErrors = [err34];
           } else {
-            vErrors.push(err32);
+            vErrors.push(err34);
           }
           errors++;
         }
@@ -2750,46 +2772,12 @@ function validate58(
           }
         }
       } else {
-        const err33 = {
+        const err35 = {
           instancePath: instancePath + "/externalIds",
           schemaPath: "#/properties/externalIds/type",
           keyword: "type",
           params: { type: "array" },
           message: "must be array",
-        };
-        if (vErrors === null) {
-          vErrors = [err33];
-        } else {
-          vErrors.push(err33);
-        }
-        errors++;
-      }
-    }
-    if (data.createdAt !== undefined) {
-      let data21 = data.createdAt;
-      if (typeof data21 === "string") {
-        if (!formats2.validate(data21)) {
-          const err34 = {
-            instancePath: instancePath + "/createdAt",
-            schemaPath: "#/properties/createdAt/format",
-            keyword: "format",
-            params: { format: "date-time" },
-            message: 'must match format "' + "date-time" + '"',
-          };
-          if (vErrors === null) {
-            vErrors = [err34];
-          } else {
-            vErrors.push(err34);
-          }
-          errors++;
-        }
-      } else {
-        const err35 = {
-          instancePath: instancePath + "/createdAt",
-          schemaPath: "#/properties/createdAt/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err35];
@@ -2799,9 +2787,43 @@ function validate58(
         errors++;
       }
     }
+    if (data.createdAt !== undefined) {
+      let data21 = data.createdAt;
+      if (typeof data21 === "string") {
+        if (!formats2.validate(data21)) {
+          const err36 = {
+            instancePath: instancePath + "/createdAt",
+            schemaPath: "#/properties/createdAt/format",
+            keyword: "format",
+            params: { format: "date-time" },
+            message: 'must match format "' + "date-time" + '"',
+          };
+          if (vErrors === null) {
+            vErrors = [err36];
+          } else {
+            vErrors.push(err36);
+          }
+          errors++;
+        }
+      } else {
+        const err37 = {
+          instancePath: instancePath + "/createdAt",
+          schemaPath: "#/properties/createdAt/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err37];
+        } else {
+          vErrors.push(err37);
+        }
+        errors++;
+      }
+    }
     if (data.agreedToTerms !== undefined) {
       if (typeof data.agreedToTerms !== "boolean") {
-        const err36 = {
+        const err38 = {
           instancePath: instancePath + "/agreedToTerms",
           schemaPath: "#/properties/agreedToTerms/type",
           keyword: "type",
@@ -2809,9 +2831,9 @@ function validate58(
           message: "must be boolean",
         };
         if (vErrors === null) {
-          vErrors = [err36];
+          vErrors = [err38];
         } else {
-          vErrors.push(err36);
+          vErrors.push(err38);
         }
         errors++;
       }
@@ -2831,7 +2853,7 @@ function validate58(
       }
     }
   } else {
-    const err37 = {
+    const err39 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -2839,9 +2861,9 @@ function validate58(
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err37];
+      vErrors = [err39];
     } else {
-      vErrors.push(err37);
+      vErrors.push(err39);
     }
     errors++;
   }

@@ -3,6 +3,7 @@
  * Do not edit by hand: change the spec and run `npm run generate`.
  */
 import type { Customer, OperationInfo, VendorAdapter } from "@customer-adapters/canonical";
+import { fixtures } from "./fixtures.js";
 import { fromResponse, toRequest } from "./mapping.js";
 import type { CreateCustomerContext } from "./types.js";
 import type { CreateCustomerRequestBody } from "./types.js";
@@ -12,6 +13,8 @@ export type * from "./types.js";
 export * from "./validators.js";
 
 export { fromResponse, mappingPlan, toRequest } from "./mapping.js";
+
+export { fixtures };
 
 /**
  * POST /v1/customers: Create a new customer
@@ -136,4 +139,5 @@ export const adapter: VendorAdapter<CreateCustomerRequestBody, CreateCustomerCon
   validateResponse,
   toRequest,
   fromResponse,
+  fixtures,
 };

@@ -1,0 +1,107 @@
+import { buildFixtures, type FixtureSet } from "../model/fixtures.js";
+import type { SpecModel } from "../model/model.js";
+import { Synthesizer } from "../model/samples.js";
+import type { Schema } from "../model/schema-walk.js";
+import { banner } from "./banner.js";
+import { isSuccess, responseTypeName } from "./names.js";
+import { jsDoc, printStatements } from "./source-file.js";
+import { typeName } from "./type-expression.js";
+import { runtimeImport } from "./validators.js";
+
+/** One response a consumer can feed to `fromResponse` or `validateResponse`. */
+interface ResponseFixture {
+  status: number;
+  name: string;
+  body: unknown;
+}
+
+type Json = Record<string, unknown>;
+
+function put(root: Json, pointer: string, value: unknown): void {
+  const keys = pointer.split("/").slice(1);
+  let node = root;
+  for (const key of keys.slice(0, -1)) node = (node[key] ??= {}) as Json;
+  node[keys[keys.length - 1] as string] = value;
+}
+
+/** The success body (a full sample) and one body per documented vendor error, laid out as its `x-error-body` says. */
+function responseFixtures(model: SpecModel): ResponseFixture[] {
+  const operation = model.operation;
+  if (!operation) return [];
+  const synth = new Synthesizer(model, "response");
+  const fixtures: ResponseFixture[] = [];
+  for (const response of operation.responses.filter((candidate) => isSuccess(candidate.status) && candidate.body))
+    fixtures.push({ status: Number(response.status), name: "success", body: synth.sample(response.body?.schema as Schema, "full", `/responses/${response.status}`) });
+  for (const error of operation.errors) {
+    const layout = operation.responses.find((response) => response.status === String(error.status))?.errorBody;
+    if (!layout) continue;
+    const item: Json = {};
+    put(item, layout.code, error.code);
+    if (layout.message) put(item, layout.message, error.message);
+    const body: Json = layout.list ? {} : item;
+    if (layout.list) put(body, layout.list, [item]);
+    if (layout.when) put(body, layout.when.pointer, layout.when.equals);
+    fixtures.push({ status: error.status, name: `error ${error.code}`, body });
+  }
+  return fixtures;
+}
+
+interface PackageFixtures {
+  /** The request body's (or, for the canonical package, the customer's) fixtures. */
+  main: FixtureSet;
+  context: unknown;
+  responses: ResponseFixture[];
+}
+
+function fixturesOf(model: SpecModel): PackageFixtures {
+  if (model.kind === "canonical")
+    return { main: buildFixtures(model, { $ref: "#/components/schemas/Customer" }, "request"), context: undefined, responses: [] };
+  const body = model.operation?.requestBody?.schema ?? { type: "object" };
+  return {
+    main: buildFixtures(model, body, "request", "body"),
+    context: model.context ? new Synthesizer(model, "request").sample(model.context, "full", "/context") : undefined,
+    responses: responseFixtures(model),
+  };
+}
+
+const json = (value: unknown) => JSON.stringify(value, null, 2);
+
+/** `fixtures/*.json` and `src/fixtures.ts`: the same data, for any test runner and as typed imports. */
+export function emitFixtures(model: SpecModel): { json: { name: string; content: string }[]; module: string } {
+  const { main, context, responses } = fixturesOf(model);
+  const comment = banner(model, "md").replace(/<!--\n|\n-->\n/g, "").replace(/\n/g, " ");
+  const withComment = (data: Json) => `${json({ $comment: comment, ...data })}\n`;
+  const target = model.kind === "canonical" ? "customer" : "request-body";
+  const files = [{ name: `${target}.json`, content: withComment({ valid: main.valid, invalid: main.invalid }) }];
+  if (context !== undefined) files.push({ name: "context.json", content: withComment({ context }) });
+  if (responses.length > 0) files.push({ name: "responses.json", content: withComment({ responses }) });
+
+  const prefix = model.operation ? typeName(model.operation.id) : "";
+  const mainType = model.kind === "canonical" ? "Customer" : model.operation?.requestBody ? `${prefix}RequestBody` : "unknown";
+  const successes = responses.filter((response) => isSuccess(String(response.status)));
+  const types = [mainType, ...(context !== undefined ? [`${prefix}Context`] : []), ...successes.map((response) => responseTypeName(model, String(response.status)))].filter(
+    (name) => name !== "unknown",
+  );
+  const statements = [
+    `import type { InvalidFixture } from "${runtimeImport(model)}";`,
+    `import type { ${[...new Set(types)].join(", ")} } from "./types.js";`,
+    `${jsDoc(`Valid ${target.replace("-", " ")}s: required fields only, every field, and every limit reached (strings at their maximum length in code points, lists at their maximum count, numbers at their bounds).`)}\nexport const valid: { minimal: ${mainType}; full: ${mainType}; boundary: ${mainType} } = ${json(main.valid)};`,
+    `${jsDoc("One payload per rule of the schema, each breaking exactly that rule, with the errors the validator reports for it (and the vendor's code where the spec ties the rule to one).")}\nexport const invalid: readonly InvalidFixture[] = ${json(main.invalid)};`,
+  ];
+  const names = ["valid", "invalid"];
+  if (context !== undefined) {
+    statements.push(`${jsDoc("A context for `toRequest`, with obviously fake credentials.")}\nexport const context: ${prefix}Context = ${json(context)};`);
+    names.push("context");
+  }
+  if (responses.length > 0) {
+    const success = successes[0];
+    if (success) {
+      statements.push(`${jsDoc(`The success answer (${success.status}), as a full sample.`)}\nexport const successResponse: { status: ${success.status}; body: ${responseTypeName(model, String(success.status))} } = ${json({ status: success.status, body: success.body })};`);
+      names.push("successResponse");
+    }
+    statements.push(`${jsDoc("One answer per documented vendor error, laid out as the vendor sends it.")}\nexport const errorResponses: readonly { status: number; name: string; body: unknown }[] = ${json(responses.filter((response) => !isSuccess(String(response.status))))};`);
+    names.push("errorResponses");
+  }
+  statements.push(`${jsDoc("Every fixture of the package, also on `adapter.fixtures`.")}\nexport const fixtures = { ${names.join(", ")} };`);
+  return { json: files, module: printStatements(statements) };
+}

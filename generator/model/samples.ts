@@ -1,0 +1,232 @@
+import { Faker, base, de, en, ja, ru } from "@faker-js/faker";
+import randexpModule from "randexp";
+import type { SpecModel } from "../model/model.js";
+import { isSchemaObject, type Schema } from "../model/schema-walk.js";
+
+/**
+ * Makes sample values from a schema: deterministic (every value is seeded
+ * from the spec's slug and the value's path, so neither the order of reading
+ * nor the machine changes it), realistic (names in Latin with diacritics,
+ * Cyrillic and CJK; reserved domains and phone ranges), and within the
+ * schema's limits.
+ */
+
+export type SampleMode = "minimal" | "full" | "boundary";
+/** A request leaves out readOnly fields; a response leaves out writeOnly ones. */
+export type Direction = "request" | "response";
+
+// randexp is CommonJS whose module.exports is the class; its typings describe an ES default export.
+const RandExp = randexpModule as unknown as typeof randexpModule.default;
+
+// Each falls back to English for what its locale lacks (Japanese has no name prefixes).
+const LOCALES = [de, ru, ja].map((locale) => new Faker({ locale: [locale, en, base] }));
+/** Characters a boundary string is padded with: two-byte, Cyrillic, CJK, and one outside the BMP (two UTF-16 units, one code point). */
+const PADDING = ["é", "ß", "Ж", "漢", "😀"];
+
+function hash(text: string): number {
+  // FNV-1a: small, stable across platforms.
+  let value = 0x811c9dc5;
+  for (let index = 0; index < text.length; index++) value = Math.imul(value ^ text.charCodeAt(index), 0x01000193) >>> 0;
+  return value;
+}
+
+const codePoints = (text: string) => [...text];
+const fit = (text: string, min: number, max: number): string => {
+  const points = codePoints(text).slice(0, max);
+  while (points.length < min) points.push("x");
+  return points.join("");
+};
+
+function schemaTypes(schema: Schema): string[] {
+  if (Array.isArray(schema.type)) return schema.type as string[];
+  if (typeof schema.type === "string") return [schema.type];
+  return [];
+}
+
+export class Synthesizer {
+  constructor(
+    private readonly model: SpecModel,
+    private readonly direction: Direction,
+  ) {}
+
+  /** Resolves `$ref` and folds `allOf` into one schema (properties, required and limits). */
+  resolve(schema: Schema): Schema {
+    let current = schema;
+    for (let depth = 0; typeof current.$ref === "string" && depth < 20; depth++) {
+      const name = current.$ref.replace("#/components/schemas/", "");
+      const { $ref: _ref, ...rest } = current;
+      const target = this.model.schemas.find((named) => named.name === name)?.schema ?? {};
+      current = { ...target, ...rest };
+    }
+    if (Array.isArray(current.allOf)) {
+      const merged: Schema = { ...current, allOf: undefined };
+      for (const part of current.allOf as Schema[]) {
+        const resolved = this.resolve(part);
+        merged.properties = { ...(isSchemaObject(merged.properties) ? merged.properties : {}), ...(isSchemaObject(resolved.properties) ? resolved.properties : {}) };
+        merged.required = [...((merged.required as string[]) ?? []), ...((resolved.required as string[]) ?? [])];
+      }
+      delete merged.allOf;
+      current = merged;
+    }
+    return current;
+  }
+
+  /** Whether a property is left out in this direction. */
+  skipped(schema: Schema): boolean {
+    const resolved = this.resolve(schema);
+    return this.direction === "request" ? resolved.readOnly === true || schema.readOnly === true : resolved.writeOnly === true || schema.writeOnly === true;
+  }
+
+  sample(schema: Schema, mode: SampleMode, path: string, depth = 0): unknown {
+    const resolved = this.resolve(schema);
+    if ("const" in resolved) return resolved.const;
+    if (Array.isArray(resolved.enum)) {
+      const values = (resolved.enum as unknown[]).filter((value) => value !== null);
+      return mode === "boundary" ? values[values.length - 1] : values[0];
+    }
+    const branches = (resolved.anyOf ?? resolved.oneOf) as Schema[] | undefined;
+    if (Array.isArray(branches)) {
+      const branch = branches.find((candidate) => !schemaTypes(this.resolve(candidate)).every((type) => type === "null")) ?? branches[0];
+      return branch ? this.sample(branch, mode, path, depth + 1) : null;
+    }
+    const type = schemaTypes(resolved).find((candidate) => candidate !== "null") ?? (isSchemaObject(resolved.properties) ? "object" : "string");
+    switch (type) {
+      case "object":
+        return this.object(resolved, mode, path, depth);
+      case "array":
+        return this.array(resolved, mode, path, depth);
+      case "integer":
+      case "number":
+        return this.number(resolved, type, mode, path);
+      case "boolean":
+        return hash(path) % 2 === 0;
+      default:
+        return this.string(resolved, mode, path);
+    }
+  }
+
+  private object(schema: Schema, mode: SampleMode, path: string, depth: number): Record<string, unknown> {
+    const result: Record<string, unknown> = {};
+    if (depth > 8) return result;
+    const properties = isSchemaObject(schema.properties) ? schema.properties : {};
+    const required = new Set(Array.isArray(schema.required) ? (schema.required as string[]) : []);
+    for (const [name, property] of Object.entries(properties)) {
+      if (!isSchemaObject(property) || this.skipped(property)) continue;
+      if (mode === "minimal" && !required.has(name)) continue;
+      result[name] = this.sample(property, mode, `${path}/${name}`, depth + 1);
+    }
+    return result;
+  }
+
+  private array(schema: Schema, mode: SampleMode, path: string, depth: number): unknown[] {
+    const min = typeof schema.minItems === "number" ? schema.minItems : 0;
+    const max = typeof schema.maxItems === "number" ? schema.maxItems : Math.max(min, 2);
+    const count = mode === "boundary" ? Math.min(max, 10) : Math.min(Math.max(min, 1), max);
+    const items = isSchemaObject(schema.items) ? schema.items : {};
+    return Array.from({ length: count }, (_unused, index) => this.sample(items, mode, `${path}/${index}`, depth + 1));
+  }
+
+  private number(schema: Schema, type: string, mode: SampleMode, path: string): number {
+    const step = type === "integer" ? 1 : 0.01;
+    const min = typeof schema.exclusiveMinimum === "number" ? schema.exclusiveMinimum + step : typeof schema.minimum === "number" ? schema.minimum : undefined;
+    const max = typeof schema.exclusiveMaximum === "number" ? schema.exclusiveMaximum - step : typeof schema.maximum === "number" ? schema.maximum : undefined;
+    if (mode === "boundary") return max ?? min ?? 0;
+    const low = min ?? 1;
+    const high = max ?? Math.max(low, 1) + 9999;
+    const value = low + (hash(path) % Math.max(1, Math.floor(high - low) + 1));
+    return type === "integer" ? Math.round(value) : Math.round(value * 100) / 100;
+  }
+
+  private string(schema: Schema, mode: SampleMode, path: string): string {
+    const min = typeof schema.minLength === "number" ? schema.minLength : 0;
+    const max = typeof schema.maxLength === "number" ? schema.maxLength : Number.POSITIVE_INFINITY;
+    const shaped = typeof schema.format === "string" || typeof schema.pattern === "string";
+    const realistic = this.realistic(path, schema);
+    // A realistic value that already has the required shape beats a random one (a real country code, not `UJ`).
+    const value = typeof schema.pattern === "string" && schema.format === undefined && new RegExp(schema.pattern, "u").test(realistic) ? realistic : (this.shapedString(schema, path) ?? realistic);
+    if (mode !== "boundary" || shaped || !Number.isFinite(max)) return shaped ? value : fit(value, min, max);
+    // Boundary: exactly the maximum, counted in code points as JSON Schema counts them.
+    const points = codePoints(value).slice(0, max);
+    for (let index = 0; points.length < max; index++) points.push(PADDING[index % PADDING.length] as string);
+    return points.join("");
+  }
+
+  /** Values whose shape a format or pattern dictates; examples in the spec come first. */
+  private shapedString(schema: Schema, path: string): string | undefined {
+    const faker = this.faker(path);
+    switch (schema.format) {
+      case "email":
+        return `${faker.internet.username({ firstName: "sample" }).toLowerCase().replace(/[^a-z0-9._-]/g, "")}@example.com`;
+      case "date":
+        return this.date(path);
+      case "date-time":
+        return `${this.date(path)}T10:30:00Z`;
+      case "uuid":
+        return faker.string.uuid();
+      case "uri":
+      case "uri-reference":
+      case "url":
+        return `https://www.example.com/${hash(path) % 1000}`;
+    }
+    if (typeof schema.pattern !== "string") return undefined;
+    const pattern = new RegExp(schema.pattern, "u");
+    const examples = [...(Array.isArray(schema.examples) ? schema.examples : []), schema.example, schema.default];
+    const example = examples.find((candidate): candidate is string => typeof candidate === "string" && pattern.test(candidate));
+    if (example !== undefined) return example;
+    const generator = new RandExp(schema.pattern);
+    generator.max = 3;
+    let seed = hash(path);
+    generator.randInt = (low: number, high: number) => {
+      seed = Math.imul(seed ^ (seed >>> 15), 0x2c1b3c6d) >>> 0;
+      return low + (seed % (high - low + 1));
+    };
+    return generator.gen();
+  }
+
+  private date(path: string): string {
+    const value = hash(path);
+    const year = 1950 + (value % 55);
+    const month = 1 + ((value >>> 8) % 12);
+    const day = 1 + ((value >>> 16) % 28);
+    return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+  }
+
+  private faker(path: string) {
+    const faker = LOCALES[hash(path) % LOCALES.length] as Faker;
+    faker.seed(hash(`${this.model.slug}${path}`));
+    return faker;
+  }
+
+  /** Text that looks like what the field holds, from its name; secrets are obviously fake. */
+  private realistic(path: string, schema: Schema): string {
+    const faker = this.faker(path);
+    const max = typeof schema.maxLength === "number" ? schema.maxLength : 100;
+    if (schema["x-sensitive"] === true || schema["x-credential"] === true) return fit("FAKE-SECRET-0000", 1, max);
+    // The field's own name first, then with its parent's: `/phones/0/number` is a phone number.
+    const names = path.split("/").filter((part) => !/^\d*$/.test(part)).map((part) => part.toLowerCase());
+    const own = names.slice(-1).join("/");
+    return this.byName(own, faker, max, path) ?? this.byName(names.slice(-2).join("/"), faker, max, path) ?? faker.lorem.word();
+  }
+
+  /** Text that looks like what a field of this name holds; secrets are obviously fake. */
+  private byName(name: string, faker: Faker, max: number, path: string): string | undefined {
+    if (/password|secret|answer|apikey|api_key|token|ssn/.test(name)) return fit("FAKE-SECRET-0000", 1, max);
+    if (/title|salutation|formofaddress/.test(name)) return ["Dr", "Mr", "Ms", "Prof"][hash(path) % 4] as string;
+    if (/country/.test(name)) return max <= 2 ? "DE" : "DEU";
+    if (/currency/.test(name)) return "EUR";
+    if (/lang|culture|locale/.test(name)) return max <= 2 ? "de" : "de-DE";
+    if (/e-?mail/.test(name)) return `sample.${hash(path) % 1000}@example.com`;
+    if (/phone|mobile|fax|tel/.test(name)) return `+1202555${String(100 + (hash(path) % 100)).padStart(4, "0")}`;
+    if (/zip|postal|postcode/.test(name)) return faker.string.numeric({ length: 5, allowLeadingZeros: false });
+    if (/city|town/.test(name)) return faker.location.city();
+    if (/state|region|province/.test(name)) return faker.location.state();
+    if (/first|given/.test(name)) return faker.person.firstName();
+    if (/last|family|surname/.test(name)) return faker.person.lastName();
+    if (/street|line|address/.test(name)) return faker.location.streetAddress();
+    if (/registration|vat|tax|eori|orgno/.test(name)) return fit(`DE${faker.string.numeric(9)}`, 1, max);
+    if (/company|organi/.test(name)) return faker.company.name();
+    if (/name/.test(name)) return faker.person.fullName();
+    if (/url|website|web/.test(name)) return `https://www.example.com/${hash(path) % 1000}`;
+    return undefined;
+  }
+}
