@@ -50,6 +50,9 @@ export function emitIndex(model: SpecModel): string {
       `export * from "./validators.js";`,
       `export * from "./runtime/validation.js";`,
       `export * from "./runtime/mapping.js";`,
+      `export * from "./runtime/wire.js";`,
+      `export * from "./runtime/client.js";`,
+      `export * from "./runtime/mock.js";`,
       `export type * from "./runtime/adapter.js";`,
       `export { fixtures } from "./fixtures.js";`,
     ]);
@@ -63,16 +66,16 @@ export function emitIndex(model: SpecModel): string {
   return printStatements([
     `import type { ${mapped ? "Customer, " : ""}OperationInfo, VendorAdapter } from "${runtimeImport(model)}";`,
     `import { fixtures } from "./fixtures.js";`,
-    ...(mapped ? [`import { fromResponse, toRequest } from "./mapping.js";`] : []),
+    ...(mapped ? [`import { createCustomer, fromResponse, toRequest } from "./mapping.js";`] : []),
     ...(mapped && model.context ? [`import type { ${context} } from "./types.js";`] : []),
     ...(operation.requestBody ? [`import type { ${body} } from "./types.js";`] : []),
     `import { is${body}, validate${body}, validateResponse } from "./validators.js";`,
     `export type * from "./types.js";`,
     `export * from "./validators.js";`,
-    ...(mapped ? [`export { fromResponse, mappingPlan, toRequest } from "./mapping.js";`] : []),
+    ...(mapped ? [`export { bodyShape, createCustomer, fromResponse, mappingPlan, toRequest } from "./mapping.js";`, `export { createMock, mockDefinition } from "./mock.js";`] : []),
     `export { fixtures };`,
     `${jsDoc(`${operation.method} ${operation.path}${operation.summary ? `: ${operation.summary}` : ""}${operation.deprecated ? "\n@deprecated The vendor marks this operation as obsolete." : ""}`)}\nexport const operation: OperationInfo = ${JSON.stringify(operationInfo(model), null, 2)};`,
     `${jsDoc("The vendor's documented errors (`x-errors`): code, HTTP status, message, canonical kind and the rules each reports.")}\nexport const vendorErrors = ${JSON.stringify(operation.errors, null, 2)} as const;`,
-    `${jsDoc(`${model.vendorName}: ${model.title}.`)}\nexport const adapter: ${adapterType} = {\n  vendor: ${JSON.stringify(model.slug)},\n  operation,\n  validateRequest: validate${body},\n  isRequest: is${body},\n  validateResponse,${mapped ? "\n  toRequest,\n  fromResponse," : ""}\n  fixtures,\n};`,
+    `${jsDoc(`${model.vendorName}: ${model.title}.`)}\nexport const adapter: ${adapterType} = {\n  vendor: ${JSON.stringify(model.slug)},\n  operation,\n  validateRequest: validate${body},\n  isRequest: is${body},\n  validateResponse,${mapped ? "\n  toRequest,\n  fromResponse,\n  createCustomer," : ""}\n  fixtures,\n};`,
   ]);
 }

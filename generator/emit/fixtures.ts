@@ -1,3 +1,4 @@
+import { errorBody } from "../runtime/mapping.js";
 import { buildFixtures, type FixtureSet } from "../model/fixtures.js";
 import type { SpecModel } from "../model/model.js";
 import { Synthesizer } from "../model/samples.js";
@@ -17,13 +18,6 @@ interface ResponseFixture {
 
 type Json = Record<string, unknown>;
 
-function put(root: Json, pointer: string, value: unknown): void {
-  const keys = pointer.split("/").slice(1);
-  let node = root;
-  for (const key of keys.slice(0, -1)) node = (node[key] ??= {}) as Json;
-  node[keys[keys.length - 1] as string] = value;
-}
-
 /** The success body (a full sample) and one body per documented vendor error, laid out as its `x-error-body` says. */
 function responseFixtures(model: SpecModel): ResponseFixture[] {
   const operation = model.operation;
@@ -35,13 +29,7 @@ function responseFixtures(model: SpecModel): ResponseFixture[] {
   for (const error of operation.errors) {
     const layout = operation.responses.find((response) => response.status === String(error.status))?.errorBody;
     if (!layout) continue;
-    const item: Json = {};
-    put(item, layout.code, error.code);
-    if (layout.message) put(item, layout.message, error.message);
-    const body: Json = layout.list ? {} : item;
-    if (layout.list) put(body, layout.list, [item]);
-    if (layout.when) put(body, layout.when.pointer, layout.when.equals);
-    fixtures.push({ status: error.status, name: `error ${error.code}`, body });
+    fixtures.push({ status: error.status, name: `error ${error.code}`, body: errorBody({ status: String(error.status), ...layout }, error.code, error.message) });
   }
   return fixtures;
 }
@@ -59,7 +47,7 @@ function fixturesOf(model: SpecModel): PackageFixtures {
   const body = model.operation?.requestBody?.schema ?? { type: "object" };
   return {
     main: buildFixtures(model, body, "request", "body"),
-    context: model.context ? new Synthesizer(model, "request").sample(model.context, "full", "/context") : undefined,
+    context: model.context ? new Synthesizer(model, "request", true).sample(model.context, "full", "/context") : undefined,
     responses: responseFixtures(model),
   };
 }

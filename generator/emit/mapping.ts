@@ -1,3 +1,4 @@
+import { requestShape } from "../model/body-shape.js";
 import { canonicalFieldsOf } from "../model/mapping-table.js";
 import type { FieldMappingModel, SpecModel } from "../model/model.js";
 import { parameterGroups } from "./names.js";
@@ -46,8 +47,27 @@ function mappingPlan(model: SpecModel): Record<string, unknown> {
         ? [Object.fromEntries(Object.entries({ status: response.status, ...response.errorBody }).filter(([, value]) => value !== undefined))]
         : [],
     ),
-    errors: operation.errors.map((error) => ({ code: error.code, status: error.status, kind: error.kind, fields: canonicalFieldsOf(model, error.rules) })),
+    errors: operation.errors.map((error) => ({ code: error.code, status: error.status, kind: error.kind, message: error.message, fields: canonicalFieldsOf(model, error.rules) })),
   };
+}
+
+/** Where the mock checks credentials: the declared auth, and body fields marked `x-credential`. */
+function credentialChecks(model: SpecModel): Record<string, unknown>[] {
+  const optional = model.security.some((alternative) => alternative.length === 0);
+  const checks: Record<string, unknown>[] = authPlan(model).map((auth) => {
+    if (auth.type === "basic") return { in: "basic", context: [auth.username, auth.password], optional };
+    if (auth.type === "bearer") return { in: "bearer", context: [auth.token], optional };
+    return { in: auth.in === "query" ? "query" : "header", name: auth.name, context: [auth.token], optional };
+  });
+  const body = model.operation?.requestBody?.schema;
+  const bodySchema = typeof body?.$ref === "string" ? model.schemas.find((named) => `#/components/schemas/${named.name}` === body.$ref)?.schema : body;
+  const properties = (bodySchema?.properties ?? {}) as Record<string, Record<string, unknown>>;
+  for (const [field, property] of Object.entries(properties))
+    if (property["x-credential"] === true) {
+      const fed = model.mapping?.request.find((declaration) => declaration.to === `/body/${field}` && declaration.context !== undefined);
+      if (fed) checks.push({ in: "body", name: `/${field}`, context: [fed.context], optional: false });
+    }
+  return checks;
 }
 
 /** `mapping.ts`: the vendor's mapping plan and the typed `toRequest` / `fromResponse` around it. */
@@ -61,7 +81,7 @@ export function emitMapping(model: SpecModel): string | undefined {
   const parameters = groups.map((group) => `${group.location}: compiled.${group.suffix.charAt(0).toLowerCase()}${group.suffix.slice(1)}`);
   const types = [...(operation.requestBody ? [body] : []), ...(model.context ? [context] : [])];
   return printStatements([
-    `import { buildRequest, readResponse, validateCustomer, type Customer, type FromResponseResult, type MappingPlan, type ToRequestResult } from "${runtimeImport(model)}";`,
+    `import { buildRequest, readResponse, sendRequest, validateCustomer, type CreateResult, type Customer, type FromResponseResult, type MappingPlan, type RootShape, type SendOptions, type ToRequestResult } from "${runtimeImport(model)}";`,
     ...(types.length > 0 ? [`import type { ${types.join(", ")} } from "./types.js";`] : []),
     `import * as compiled from "./validators.compiled.js";`,
     ...(model.context ? [`import { validate${context} } from "./validators.js";`] : []),
@@ -69,5 +89,25 @@ export function emitMapping(model: SpecModel): string | undefined {
     `const validators = {\n  customer: validateCustomer,\n  context: ${model.context ? `validate${context}` : "undefined"},\n  body: ${operation.requestBody ? "compiled.requestBody" : "undefined"},\n  parameters: { ${parameters.join(", ")} },\n};`,
     `${jsDoc(`Maps a canonical customer and the vendor context to the whole ${operation.method} ${operation.path} request.\nThe request passes the vendor's own validators; anything that does not fit is an error naming the canonical field, the vendor field and the rule. Never throws.`)}\nexport function toRequest(customer: Customer, context: ${context}): ToRequestResult<${body}> {\n  return buildRequest<${body}>(mappingPlan, validators, customer, context);\n}`,
     `${jsDoc("Reads the vendor's answer (status and parsed body) as a canonical result: the new customer's id, or its errors with canonical kinds and fields. Never throws.")}\nexport function fromResponse(status: number, body: unknown): FromResponseResult {\n  return readResponse(mappingPlan, status, body);\n}`,
+    `${jsDoc("The request body's element names, order and leaf types, for the XML and form content types.")}\nexport const bodyShape: RootShape | undefined = ${JSON.stringify(requestShape(model), null, 2) ?? "undefined"};`,
+    `${jsDoc(`Creates the customer at ${model.vendorName}: validates and maps it (\`toRequest\`), sends the request with \`options.fetch\` (the global \`fetch\` by default) in \`options.contentType\` (JSON by default), and reads the answer (\`fromResponse\`).\nNot retried once it may have reached the vendor; a refused connection is tried again. Never throws: network failures and timeouts are \`unavailable\`.`)}\nexport async function createCustomer(customer: Customer, context: ${context}, options: SendOptions = {}): Promise<CreateResult> {\n  const built = toRequest(customer, context);\n  if (!built.ok) return { ok: false, sent: false, errors: built.errors };\n  return sendRequest(mappingPlan, bodyShape, built.request, options);\n}`,
+  ]);
+}
+
+/** \`mock.ts\`: the vendor's stand-in, from the same plan, validators and fixtures. */
+export function emitMock(model: SpecModel): string | undefined {
+  const operation = model.operation;
+  if (!operation || !model.mapping) return undefined;
+  const prefix = typeName(operation.id);
+  const groups = parameterGroups(model).filter((group) => group.location !== "cookie");
+  const parameters = groups.map((group) => `${group.location}: validate${prefix}${group.suffix}`);
+  const validators = [...(operation.requestBody ? [`validate${prefix}RequestBody`] : []), ...groups.map((group) => `validate${prefix}${group.suffix}`)];
+  return printStatements([
+    `import { createMockVendor, type MockDefinition, type MockVendor } from "${runtimeImport(model)}";`,
+    `import { context, successResponse } from "./fixtures.js";`,
+    `import { bodyShape, mappingPlan } from "./mapping.js";`,
+    ...(validators.length > 0 ? [`import { ${validators.join(", ")} } from "./validators.js";`] : []),
+    `${jsDoc("How the mock checks credentials, validates and answers.")}\nexport const mockDefinition: MockDefinition = {\n  plan: mappingPlan,\n  shape: bodyShape,\n  credentials: ${JSON.stringify(credentialChecks(model))},\n  validateBody: ${operation.requestBody ? `validate${prefix}RequestBody` : "undefined"},\n  validateParameters: { ${parameters.join(", ")} },\n  success: successResponse,\n  context: ${model.context ? "context" : "{}"},\n};`,
+    `${jsDoc(`A stand-in for ${model.vendorName}'s create endpoint. It accepts the credentials of \`fixtures.context\` unless \`options.context\` says otherwise; \`mock.fetch\` goes to \`createCustomer\`'s \`options.fetch\`, or serve it with \`startMockServer\` from \`@customer-adapters/canonical/mock-server\`.`)}\nexport function createMock(options: { context?: Record<string, unknown> } = {}): MockVendor {\n  return createMockVendor(mockDefinition, options);\n}`,
   ]);
 }

@@ -37,6 +37,9 @@ export function emitPackageJson(model: SpecModel, dependencies: Record<string, s
       ".": { "customer-adapters-source": "./src/index.ts", types: "./dist/index.d.ts", default: "./dist/index.js" },
       "./fixtures": { "customer-adapters-source": "./src/fixtures.ts", types: "./dist/fixtures.d.ts", default: "./dist/fixtures.js" },
       "./fixtures/*.json": "./fixtures/*.json",
+      ...(model.kind === "canonical"
+        ? { "./mock-server": { "customer-adapters-source": "./src/runtime/mock-server.ts", types: "./dist/runtime/mock-server.d.ts", default: "./dist/runtime/mock-server.js" } }
+        : {}),
     },
     main: "./dist/index.js",
     types: "./dist/index.d.ts",
@@ -53,7 +56,8 @@ export function emitTsconfig(): string {
       target: "ES2022",
       module: "NodeNext",
       moduleResolution: "NodeNext",
-      lib: ["ES2022"],
+      // DOM for the web APIs Node 20 shares with browsers (URL, URLSearchParams, structuredClone); the packages use no Node built-ins.
+      lib: ["ES2022", "DOM", "DOM.Iterable"],
       types: [],
       strict: true,
       exactOptionalPropertyTypes: true,

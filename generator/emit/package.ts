@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import type { SpecModel } from "../model/model.js";
 import { emitIndex } from "./adapter.js";
 import { emitFixtures } from "./fixtures.js";
-import { emitMapping } from "./mapping.js";
+import { emitMapping, emitMock } from "./mapping.js";
 import { banner } from "./banner.js";
 import { emitPackageJson, emitTsconfig, importedPackages, SCOPE } from "./package-json.js";
 import { emitReadme } from "./readme.js";
@@ -15,7 +15,7 @@ export interface GeneratedFile {
   content: string;
 }
 
-const RUNTIME_FILES = ["validation.ts", "adapter.ts", "mapping.ts", "transforms.ts"];
+const RUNTIME_FILES = ["validation.ts", "adapter.ts", "mapping.ts", "transforms.ts", "wire.ts", "client.ts", "mock.ts", "mock-server.ts"];
 const runtimeSource = (name: string) => readFileSync(new URL(`../runtime/${name}`, import.meta.url), "utf8");
 
 const rootManifest = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
@@ -37,11 +37,12 @@ export function emitPackage(model: SpecModel, canonical?: SpecModel): GeneratedF
   const compiled = emitCompiledValidators(model);
   const mapping = emitMapping(model);
   const fixtures = emitFixtures(model);
+  const mock = emitMock(model);
   const sources = [emitTypes(model), compiled.js, emitValidators(model), emitIndex(model)];
   const [types, js, validators, index] = sources as [string, string, string, string];
   const runtime = model.kind === "canonical" ? RUNTIME_FILES.map((name) => ({ name, content: runtimeSource(name) })) : [];
   const files: GeneratedFile[] = [
-    { path: `${dir}/package.json`, content: emitPackageJson(model, dependenciesOf([...sources, ...(mapping ? [mapping] : []), ...runtime.map((file) => file.content)])) },
+    { path: `${dir}/package.json`, content: emitPackageJson(model, dependenciesOf([...sources, ...(mapping ? [mapping] : []), ...(mock ? [mock] : []), ...runtime.map((file) => file.content)])) },
     { path: `${dir}/tsconfig.json`, content: emitTsconfig() },
     { path: `${dir}/README.md`, content: emitReadme(model, canonical) },
     { path: `${dir}/src/types.ts`, content: code(types) },
@@ -51,6 +52,7 @@ export function emitPackage(model: SpecModel, canonical?: SpecModel): GeneratedF
     { path: `${dir}/src/index.ts`, content: code(index) },
     ...(mapping ? [{ path: `${dir}/src/mapping.ts`, content: code(mapping) }] : []),
     { path: `${dir}/src/fixtures.ts`, content: code(fixtures.module) },
+    ...(mock ? [{ path: `${dir}/src/mock.ts`, content: code(mock) }] : []),
     ...fixtures.json.map((file) => ({ path: `${dir}/fixtures/${file.name}`, content: file.content })),
     ...runtime.map((file) => ({ path: `${dir}/src/runtime/${file.name}`, content: code(file.content) })),
   ];

@@ -20,6 +20,7 @@ const RandExp = randexpModule as unknown as typeof randexpModule.default;
 
 // Each falls back to English for what its locale lacks (Japanese has no name prefixes).
 const LOCALES = [de, ru, ja].map((locale) => new Faker({ locale: [locale, en, base] }));
+const ENGLISH = new Faker({ locale: [en, base] });
 /** Characters a boundary string is padded with: two-byte, Cyrillic, CJK, and one outside the BMP (two UTF-16 units, one code point). */
 const PADDING = ["é", "ß", "Ж", "漢", "😀"];
 
@@ -47,6 +48,8 @@ export class Synthesizer {
   constructor(
     private readonly model: SpecModel,
     private readonly direction: Direction,
+    /** ASCII only: for values that travel in HTTP headers (a context). */
+    private readonly ascii = false,
   ) {}
 
   /** Resolves `$ref` and folds `allOf` into one schema (properties, required and limits). */
@@ -192,7 +195,7 @@ export class Synthesizer {
   }
 
   private faker(path: string) {
-    const faker = LOCALES[hash(path) % LOCALES.length] as Faker;
+    const faker = (this.ascii ? ENGLISH : LOCALES[hash(path) % LOCALES.length]) as Faker;
     faker.seed(hash(`${this.model.slug}${path}`));
     return faker;
   }

@@ -2,6 +2,7 @@
  * The face every vendor package shows, so that a consumer can loop over
  * vendors. Copied as it is into the canonical package.
  */
+import type { CreateResult, SendOptions } from "./client.js";
 import type { FromResponseResult, ToRequestResult } from "./mapping.js";
 import type { InvalidFixture, ValidationResult } from "./validation.js";
 
@@ -44,4 +45,6 @@ export interface VendorAdapter<RequestBody = unknown, Context = never, Customer 
   fixtures: { valid: { minimal: RequestBody; full: RequestBody; boundary: RequestBody }; invalid: readonly InvalidFixture[] };
   /** The vendor's answer as a canonical result (present when the spec declares `x-mapping`). */
   fromResponse?(status: number, body: unknown): FromResponseResult;
+  /** Validate, map, send and read the answer (present when the spec declares `x-mapping`). */
+  createCustomer?(customer: Customer, context: Context, options?: SendOptions): Promise<CreateResult>;
 }

@@ -23,21 +23,33 @@ function run(command: string, args: string[], cwd: string): SpawnSyncReturns<str
 }
 
 const consumerEsm = `import { validateCustomer, type Customer } from "@customer-adapters/canonical";
-${vendors.map((name, index) => `import { adapter as vendor${index} } from "@customer-adapters/${name}";`).join("\n")}
+${vendors.map((name, index) => `import { adapter as vendor${index}, fixtures as fixtures${index} } from "@customer-adapters/${name}";`).join("\n")}
 import type { VendorAdapter } from "@customer-adapters/canonical";
+
+interface VendorFixtures {
+  context?: unknown;
+  successResponse?: { status: number; body: unknown };
+}
 
 const customer: Customer = { kind: "person", email: "ada@example.com", person: { givenName: "Ada", familyName: "Lovelace" } };
 const checked = validateCustomer(customer);
 if (!checked.ok) throw new Error("the canonical customer should be valid");
 if (validateCustomer({ kind: "robot" }).ok) throw new Error("a robot is not a customer");
 
-const adapters: VendorAdapter[] = [${vendors.map((_, index) => `vendor${index}`).join(", ")}];
-const report = adapters.map((adapter) => ({
-  vendor: adapter.vendor,
-  method: adapter.operation.method,
-  rejectsGarbage: !adapter.validateRequest("not a request").ok,
-  undocumentedStatus: adapter.validateResponse(599, {}).ok,
-}));
+const adapters: [VendorAdapter<unknown, never, Customer>, VendorFixtures][] = [${vendors.map((_, index) => `[vendor${index}, fixtures${index}]`).join(", ")}];
+const report = adapters.map(([adapter, fixtures]) => {
+  const built = adapter.toRequest?.(customer, fixtures.context as never);
+  const answer = fixtures.successResponse;
+  return {
+    vendor: adapter.vendor,
+    method: adapter.operation.method,
+    rejectsGarbage: !adapter.validateRequest("not a request").ok,
+    undocumentedStatus: adapter.validateResponse(599, {}).ok,
+    fixtureValid: adapter.validateRequest(adapter.fixtures.valid.full).ok,
+    maps: built === undefined ? "no mapping" : built.ok && adapter.isRequest(built.request.body),
+    readsAnswer: answer === undefined || adapter.fromResponse === undefined ? "no mapping" : adapter.fromResponse(answer.status, answer.body).ok,
+  };
+});
 console.log(JSON.stringify(report));
 `;
 
@@ -81,12 +93,12 @@ describe("the packed packages, installed in a project outside the repository", (
     expect(tsc.status).toBe(0);
   });
 
-  it("run with node as an ES module: validate a customer and use every vendor's adapter", () => {
+  it("run with node as an ES module: validate a fixture, map a customer and read a documented answer with every vendor's adapter", () => {
     const js = spawnSync(process.execPath, ["out/consumer.js"], { cwd: project, encoding: "utf8" });
     expect(js.stderr).toBe("");
-    const report = JSON.parse(js.stdout) as { vendor: string; method: string; rejectsGarbage: boolean; undocumentedStatus: boolean }[];
+    const report = JSON.parse(js.stdout) as Record<string, unknown>[];
     expect(report.map((entry) => entry.vendor)).toEqual(vendors);
-    for (const entry of report) expect(entry).toMatchObject({ rejectsGarbage: true, undocumentedStatus: false });
+    for (const entry of report) expect(entry).toMatchObject({ rejectsGarbage: true, undocumentedStatus: false, fixtureValid: true, maps: true, readsAnswer: true });
   });
 
   it("run from CommonJS with require()", () => {

@@ -5013,15 +5013,15 @@ export const invalid: readonly InvalidFixture[] = [
  * A context for `toRequest`, with obviously fake credentials.
  */
 export const context: CreateCustomerContext = {
-  tenantId: "анализа",
-  appId: "たつ",
-  appVersion: "社員",
-  apiVersion: "важные",
+  tenantId: "addo",
+  appId: "deputo",
+  appVersion: "repellendus",
+  apiVersion: "adsum",
   runAs: "105",
   sessionId: "FAKE-SECRET-0000",
   workflowDisabled: false,
   accessToken: "FAKE-SECRET-0000",
-  host: "nemo",
+  host: "copiose",
 };
 
 /**

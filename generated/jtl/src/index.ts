@@ -4,7 +4,7 @@
  */
 import type { Customer, OperationInfo, VendorAdapter } from "@customer-adapters/canonical";
 import { fixtures } from "./fixtures.js";
-import { fromResponse, toRequest } from "./mapping.js";
+import { createCustomer, fromResponse, toRequest } from "./mapping.js";
 import type { CreateCustomerContext } from "./types.js";
 import type { CreateCustomerRequestBody } from "./types.js";
 import { isCreateCustomerRequestBody, validateCreateCustomerRequestBody, validateResponse } from "./validators.js";
@@ -12,7 +12,9 @@ export type * from "./types.js";
 
 export * from "./validators.js";
 
-export { fromResponse, mappingPlan, toRequest } from "./mapping.js";
+export { bodyShape, createCustomer, fromResponse, mappingPlan, toRequest } from "./mapping.js";
+
+export { createMock, mockDefinition } from "./mock.js";
 
 export { fixtures };
 
@@ -139,5 +141,6 @@ export const adapter: VendorAdapter<CreateCustomerRequestBody, CreateCustomerCon
   validateResponse,
   toRequest,
   fromResponse,
+  createCustomer,
   fixtures,
 };

@@ -5,10 +5,14 @@
 import {
   buildRequest,
   readResponse,
+  sendRequest,
   validateCustomer,
+  type CreateResult,
   type Customer,
   type FromResponseResult,
   type MappingPlan,
+  type RootShape,
+  type SendOptions,
   type ToRequestResult,
 } from "@customer-adapters/canonical";
 import type { CreateCustomerRequestBody, CreateCustomerContext } from "./types.js";
@@ -318,24 +322,28 @@ export const mappingPlan: MappingPlan = {
       code: "https://tools.ietf.org/html/rfc9110#section-15.5.1",
       status: 400,
       kind: "invalid-field",
+      message: "One or more validation errors occurred.",
       fields: ["/createdAt", "/dateOfBirth"],
     },
     {
       code: "https://tools.ietf.org/html/rfc9110#section-15.5.2",
       status: 401,
       kind: "unauthorized",
+      message: "Unauthorized",
       fields: [],
     },
     {
       code: "https://tools.ietf.org/html/rfc9110#section-15.5.4",
       status: 403,
       kind: "unauthorized",
+      message: "Forbidden",
       fields: [],
     },
     {
       code: "https://tools.ietf.org/html/rfc9110#section-15.6.1",
       status: 500,
       kind: "unknown",
+      message: "An error occurred while processing your request.",
       fields: [],
     },
   ],
@@ -364,4 +372,941 @@ export function toRequest(
  */
 export function fromResponse(status: number, body: unknown): FromResponseResult {
   return readResponse(mappingPlan, status, body);
+}
+
+/**
+ * The request body's element names, order and leaf types, for the XML and form content types.
+ */
+export const bodyShape: RootShape | undefined = {
+  element: "CreateCustomer",
+  shape: {
+    kind: "object",
+    properties: [
+      {
+        name: "Number",
+        element: "Number",
+        shape: {
+          kind: "value",
+          type: "string",
+        },
+      },
+      {
+        name: "CustomerGroupId",
+        element: "CustomerGroupId",
+        shape: {
+          kind: "value",
+          type: "integer",
+        },
+      },
+      {
+        name: "BillingAddress",
+        element: "BillingAddress",
+        shape: {
+          kind: "object",
+          properties: [
+            {
+              name: "City",
+              element: "City",
+              shape: {
+                kind: "value",
+                type: "string",
+              },
+            },
+            {
+              name: "CountryIso",
+              element: "CountryIso",
+              shape: {
+                kind: "value",
+                type: "string",
+              },
+            },
+            {
+              name: "Company",
+              element: "Company",
+              shape: {
+                kind: "value",
+                type: "string",
+              },
+            },
+            {
+              name: "Company2",
+              element: "Company2",
+              shape: {
+                kind: "value",
+                type: "string",
+              },
+            },
+            {
+              name: "FormOfAddress",
+              element: "FormOfAddress",
+              shape: {
+                kind: "value",
+                type: "string",
+              },
+            },
+            {
+              name: "Title",
+              element: "Title",
+              shape: {
+                kind: "value",
+                type: "string",
+              },
+            },
+            {
+              name: "FirstName",
+              element: "FirstName",
+              shape: {
+                kind: "value",
+                type: "string",
+              },
+            },
+            {
+              name: "LastName",
+              element: "LastName",
+              shape: {
+                kind: "value",
+                type: "string",
+              },
+            },
+            {
+              name: "Street",
+              element: "Street",
+              shape: {
+                kind: "value",
+                type: "string",
+              },
+            },
+            {
+              name: "Address2",
+              element: "Address2",
+              shape: {
+                kind: "value",
+                type: "string",
+              },
+            },
+            {
+              name: "PostalCode",
+              element: "PostalCode",
+              shape: {
+                kind: "value",
+                type: "string",
+              },
+            },
+            {
+              name: "State",
+              element: "State",
+              shape: {
+                kind: "value",
+                type: "string",
+              },
+            },
+            {
+              name: "VatID",
+              element: "VatID",
+              shape: {
+                kind: "value",
+                type: "string",
+              },
+            },
+            {
+              name: "PhoneNumber",
+              element: "PhoneNumber",
+              shape: {
+                kind: "value",
+                type: "string",
+              },
+            },
+            {
+              name: "MobilePhoneNumber",
+              element: "MobilePhoneNumber",
+              shape: {
+                kind: "value",
+                type: "string",
+              },
+            },
+            {
+              name: "EmailAddress",
+              element: "EmailAddress",
+              shape: {
+                kind: "value",
+                type: "string",
+              },
+            },
+            {
+              name: "Fax",
+              element: "Fax",
+              shape: {
+                kind: "value",
+                type: "string",
+              },
+            },
+          ],
+        },
+      },
+      {
+        name: "Shipmentaddress",
+        element: "Shipmentaddress",
+        shape: {
+          kind: "object",
+          properties: [
+            {
+              name: "City",
+              element: "City",
+              shape: {
+                kind: "value",
+                type: "string",
+              },
+            },
+            {
+              name: "CountryIso",
+              element: "CountryIso",
+              shape: {
+                kind: "value",
+                type: "string",
+              },
+            },
+            {
+              name: "Company",
+              element: "Company",
+              shape: {
+                kind: "value",
+                type: "string",
+              },
+            },
+            {
+              name: "Company2",
+              element: "Company2",
+              shape: {
+                kind: "value",
+                type: "string",
+              },
+            },
+            {
+              name: "FormOfAddress",
+              element: "FormOfAddress",
+              shape: {
+                kind: "value",
+                type: "string",
+              },
+            },
+            {
+              name: "Title",
+              element: "Title",
+              shape: {
+                kind: "value",
+                type: "string",
+              },
+            },
+            {
+              name: "FirstName",
+              element: "FirstName",
+              shape: {
+                kind: "value",
+                type: "string",
+              },
+            },
+            {
+              name: "LastName",
+              element: "LastName",
+              shape: {
+                kind: "value",
+                type: "string",
+              },
+            },
+            {
+              name: "Street",
+              element: "Street",
+              shape: {
+                kind: "value",
+                type: "string",
+              },
+            },
+            {
+              name: "Address2",
+              element: "Address2",
+              shape: {
+                kind: "value",
+                type: "string",
+              },
+            },
+            {
+              name: "PostalCode",
+              element: "PostalCode",
+              shape: {
+                kind: "value",
+                type: "string",
+              },
+            },
+            {
+              name: "State",
+              element: "State",
+              shape: {
+                kind: "value",
+                type: "string",
+              },
+            },
+            {
+              name: "VatID",
+              element: "VatID",
+              shape: {
+                kind: "value",
+                type: "string",
+              },
+            },
+            {
+              name: "PhoneNumber",
+              element: "PhoneNumber",
+              shape: {
+                kind: "value",
+                type: "string",
+              },
+            },
+            {
+              name: "MobilePhoneNumber",
+              element: "MobilePhoneNumber",
+              shape: {
+                kind: "value",
+                type: "string",
+              },
+            },
+            {
+              name: "EmailAddress",
+              element: "EmailAddress",
+              shape: {
+                kind: "value",
+                type: "string",
+              },
+            },
+            {
+              name: "Fax",
+              element: "Fax",
+              shape: {
+                kind: "value",
+                type: "string",
+              },
+            },
+          ],
+        },
+      },
+      {
+        name: "CustomAddress",
+        element: "CustomAddress",
+        shape: {
+          kind: "object",
+          properties: [
+            {
+              name: "City",
+              element: "City",
+              shape: {
+                kind: "value",
+                type: "string",
+              },
+            },
+            {
+              name: "CountryIso",
+              element: "CountryIso",
+              shape: {
+                kind: "value",
+                type: "string",
+              },
+            },
+            {
+              name: "Company",
+              element: "Company",
+              shape: {
+                kind: "value",
+                type: "string",
+              },
+            },
+            {
+              name: "Company2",
+              element: "Company2",
+              shape: {
+                kind: "value",
+                type: "string",
+              },
+            },
+            {
+              name: "FormOfAddress",
+              element: "FormOfAddress",
+              shape: {
+                kind: "value",
+                type: "string",
+              },
+            },
+            {
+              name: "Title",
+              element: "Title",
+              shape: {
+                kind: "value",
+                type: "string",
+              },
+            },
+            {
+              name: "FirstName",
+              element: "FirstName",
+              shape: {
+                kind: "value",
+                type: "string",
+              },
+            },
+            {
+              name: "LastName",
+              element: "LastName",
+              shape: {
+                kind: "value",
+                type: "string",
+              },
+            },
+            {
+              name: "Street",
+              element: "Street",
+              shape: {
+                kind: "value",
+                type: "string",
+              },
+            },
+            {
+              name: "Address2",
+              element: "Address2",
+              shape: {
+                kind: "value",
+                type: "string",
+              },
+            },
+            {
+              name: "PostalCode",
+              element: "PostalCode",
+              shape: {
+                kind: "value",
+                type: "string",
+              },
+            },
+            {
+              name: "State",
+              element: "State",
+              shape: {
+                kind: "value",
+                type: "string",
+              },
+            },
+            {
+              name: "VatID",
+              element: "VatID",
+              shape: {
+                kind: "value",
+                type: "string",
+              },
+            },
+            {
+              name: "PhoneNumber",
+              element: "PhoneNumber",
+              shape: {
+                kind: "value",
+                type: "string",
+              },
+            },
+            {
+              name: "MobilePhoneNumber",
+              element: "MobilePhoneNumber",
+              shape: {
+                kind: "value",
+                type: "string",
+              },
+            },
+            {
+              name: "EmailAddress",
+              element: "EmailAddress",
+              shape: {
+                kind: "value",
+                type: "string",
+              },
+            },
+            {
+              name: "Fax",
+              element: "Fax",
+              shape: {
+                kind: "value",
+                type: "string",
+              },
+            },
+          ],
+        },
+      },
+      {
+        name: "OtherAddresses",
+        element: "OtherAddresses",
+        shape: {
+          kind: "object",
+          properties: [
+            {
+              name: "OtherBillingAddresses",
+              element: "OtherBillingAddresses",
+              shape: {
+                kind: "array",
+                element: "CreateAddress",
+                items: {
+                  kind: "object",
+                  properties: [
+                    {
+                      name: "City",
+                      element: "City",
+                      shape: {
+                        kind: "value",
+                        type: "string",
+                      },
+                    },
+                    {
+                      name: "CountryIso",
+                      element: "CountryIso",
+                      shape: {
+                        kind: "value",
+                        type: "string",
+                      },
+                    },
+                    {
+                      name: "Company",
+                      element: "Company",
+                      shape: {
+                        kind: "value",
+                        type: "string",
+                      },
+                    },
+                    {
+                      name: "Company2",
+                      element: "Company2",
+                      shape: {
+                        kind: "value",
+                        type: "string",
+                      },
+                    },
+                    {
+                      name: "FormOfAddress",
+                      element: "FormOfAddress",
+                      shape: {
+                        kind: "value",
+                        type: "string",
+                      },
+                    },
+                    {
+                      name: "Title",
+                      element: "Title",
+                      shape: {
+                        kind: "value",
+                        type: "string",
+                      },
+                    },
+                    {
+                      name: "FirstName",
+                      element: "FirstName",
+                      shape: {
+                        kind: "value",
+                        type: "string",
+                      },
+                    },
+                    {
+                      name: "LastName",
+                      element: "LastName",
+                      shape: {
+                        kind: "value",
+                        type: "string",
+                      },
+                    },
+                    {
+                      name: "Street",
+                      element: "Street",
+                      shape: {
+                        kind: "value",
+                        type: "string",
+                      },
+                    },
+                    {
+                      name: "Address2",
+                      element: "Address2",
+                      shape: {
+                        kind: "value",
+                        type: "string",
+                      },
+                    },
+                    {
+                      name: "PostalCode",
+                      element: "PostalCode",
+                      shape: {
+                        kind: "value",
+                        type: "string",
+                      },
+                    },
+                    {
+                      name: "State",
+                      element: "State",
+                      shape: {
+                        kind: "value",
+                        type: "string",
+                      },
+                    },
+                    {
+                      name: "VatID",
+                      element: "VatID",
+                      shape: {
+                        kind: "value",
+                        type: "string",
+                      },
+                    },
+                    {
+                      name: "PhoneNumber",
+                      element: "PhoneNumber",
+                      shape: {
+                        kind: "value",
+                        type: "string",
+                      },
+                    },
+                    {
+                      name: "MobilePhoneNumber",
+                      element: "MobilePhoneNumber",
+                      shape: {
+                        kind: "value",
+                        type: "string",
+                      },
+                    },
+                    {
+                      name: "EmailAddress",
+                      element: "EmailAddress",
+                      shape: {
+                        kind: "value",
+                        type: "string",
+                      },
+                    },
+                    {
+                      name: "Fax",
+                      element: "Fax",
+                      shape: {
+                        kind: "value",
+                        type: "string",
+                      },
+                    },
+                  ],
+                },
+              },
+            },
+            {
+              name: "OtherShippingAddresses",
+              element: "OtherShippingAddresses",
+              shape: {
+                kind: "array",
+                element: "CreateAddress",
+                items: {
+                  kind: "object",
+                  properties: [
+                    {
+                      name: "City",
+                      element: "City",
+                      shape: {
+                        kind: "value",
+                        type: "string",
+                      },
+                    },
+                    {
+                      name: "CountryIso",
+                      element: "CountryIso",
+                      shape: {
+                        kind: "value",
+                        type: "string",
+                      },
+                    },
+                    {
+                      name: "Company",
+                      element: "Company",
+                      shape: {
+                        kind: "value",
+                        type: "string",
+                      },
+                    },
+                    {
+                      name: "Company2",
+                      element: "Company2",
+                      shape: {
+                        kind: "value",
+                        type: "string",
+                      },
+                    },
+                    {
+                      name: "FormOfAddress",
+                      element: "FormOfAddress",
+                      shape: {
+                        kind: "value",
+                        type: "string",
+                      },
+                    },
+                    {
+                      name: "Title",
+                      element: "Title",
+                      shape: {
+                        kind: "value",
+                        type: "string",
+                      },
+                    },
+                    {
+                      name: "FirstName",
+                      element: "FirstName",
+                      shape: {
+                        kind: "value",
+                        type: "string",
+                      },
+                    },
+                    {
+                      name: "LastName",
+                      element: "LastName",
+                      shape: {
+                        kind: "value",
+                        type: "string",
+                      },
+                    },
+                    {
+                      name: "Street",
+                      element: "Street",
+                      shape: {
+                        kind: "value",
+                        type: "string",
+                      },
+                    },
+                    {
+                      name: "Address2",
+                      element: "Address2",
+                      shape: {
+                        kind: "value",
+                        type: "string",
+                      },
+                    },
+                    {
+                      name: "PostalCode",
+                      element: "PostalCode",
+                      shape: {
+                        kind: "value",
+                        type: "string",
+                      },
+                    },
+                    {
+                      name: "State",
+                      element: "State",
+                      shape: {
+                        kind: "value",
+                        type: "string",
+                      },
+                    },
+                    {
+                      name: "VatID",
+                      element: "VatID",
+                      shape: {
+                        kind: "value",
+                        type: "string",
+                      },
+                    },
+                    {
+                      name: "PhoneNumber",
+                      element: "PhoneNumber",
+                      shape: {
+                        kind: "value",
+                        type: "string",
+                      },
+                    },
+                    {
+                      name: "MobilePhoneNumber",
+                      element: "MobilePhoneNumber",
+                      shape: {
+                        kind: "value",
+                        type: "string",
+                      },
+                    },
+                    {
+                      name: "EmailAddress",
+                      element: "EmailAddress",
+                      shape: {
+                        kind: "value",
+                        type: "string",
+                      },
+                    },
+                    {
+                      name: "Fax",
+                      element: "Fax",
+                      shape: {
+                        kind: "value",
+                        type: "string",
+                      },
+                    },
+                  ],
+                },
+              },
+            },
+          ],
+        },
+      },
+      {
+        name: "PaymentSettings",
+        element: "PaymentSettings",
+        shape: {
+          kind: "object",
+          properties: [
+            {
+              name: "creditLimit",
+              element: "creditLimit",
+              shape: {
+                kind: "value",
+                type: "number",
+              },
+            },
+            {
+              name: "paymentDueDateInDays",
+              element: "paymentDueDateInDays",
+              shape: {
+                kind: "value",
+                type: "integer",
+              },
+            },
+            {
+              name: "discount",
+              element: "discount",
+              shape: {
+                kind: "value",
+                type: "number",
+              },
+            },
+            {
+              name: "isDunningBlocked",
+              element: "isDunningBlocked",
+              shape: {
+                kind: "value",
+                type: "boolean",
+              },
+            },
+          ],
+        },
+      },
+      {
+        name: "CustomerSince",
+        element: "CustomerSince",
+        shape: {
+          kind: "value",
+          type: "string",
+        },
+      },
+      {
+        name: "LastChange",
+        element: "LastChange",
+        shape: {
+          kind: "value",
+          type: "string",
+        },
+      },
+      {
+        name: "LanguageIso",
+        element: "LanguageIso",
+        shape: {
+          kind: "value",
+          type: "string",
+        },
+      },
+      {
+        name: "InternalCompanyId",
+        element: "InternalCompanyId",
+        shape: {
+          kind: "value",
+          type: "integer",
+        },
+      },
+      {
+        name: "CustomerCategoryId",
+        element: "CustomerCategoryId",
+        shape: {
+          kind: "value",
+          type: "integer",
+        },
+      },
+      {
+        name: "TaxIdentificationNumber",
+        element: "TaxIdentificationNumber",
+        shape: {
+          kind: "value",
+          type: "string",
+        },
+      },
+      {
+        name: "AccountsReceivableNumber",
+        element: "AccountsReceivableNumber",
+        shape: {
+          kind: "value",
+          type: "integer",
+        },
+      },
+      {
+        name: "CommercialRegisterNumber",
+        element: "CommercialRegisterNumber",
+        shape: {
+          kind: "value",
+          type: "string",
+        },
+      },
+      {
+        name: "Website",
+        element: "Website",
+        shape: {
+          kind: "value",
+          type: "string",
+        },
+      },
+      {
+        name: "InitialContact",
+        element: "InitialContact",
+        shape: {
+          kind: "value",
+          type: "string",
+        },
+      },
+      {
+        name: "EbayUsername",
+        element: "EbayUsername",
+        shape: {
+          kind: "value",
+          type: "string",
+        },
+      },
+      {
+        name: "Birthday",
+        element: "Birthday",
+        shape: {
+          kind: "value",
+          type: "string",
+        },
+      },
+      {
+        name: "IsLocked",
+        element: "IsLocked",
+        shape: {
+          kind: "value",
+          type: "boolean",
+        },
+      },
+      {
+        name: "IsCashRegisterBased",
+        element: "IsCashRegisterBased",
+        shape: {
+          kind: "value",
+          type: "boolean",
+        },
+      },
+    ],
+  },
+};
+
+/**
+ * Creates the customer at JTL-Wawi REST API (JTL Software): validates and maps it (`toRequest`), sends the request with `options.fetch` (the global `fetch` by default) in `options.contentType` (JSON by default), and reads the answer (`fromResponse`).
+ * Not retried once it may have reached the vendor; a refused connection is tried again. Never throws: network failures and timeouts are `unavailable`.
+ */
+export async function createCustomer(
+  customer: Customer,
+  context: CreateCustomerContext,
+  options: SendOptions = {},
+): Promise<CreateResult> {
+  const built = toRequest(customer, context);
+  if (!built.ok) return { ok: false, sent: false, errors: built.errors };
+  return sendRequest(mappingPlan, bodyShape, built.request, options);
 }

@@ -53,9 +53,9 @@ export interface AuthMapping {
 export interface ErrorLocation {
   readonly status: string;
   readonly code: string;
-  readonly message?: string;
-  readonly list?: string;
-  readonly when?: { readonly pointer: string; readonly equals: unknown };
+  readonly message?: string | undefined;
+  readonly list?: string | undefined;
+  readonly when?: { readonly pointer: string; readonly equals: unknown } | undefined;
 }
 
 export interface MappingPlan {
@@ -75,6 +75,7 @@ export interface MappingPlan {
     readonly code: string | number;
     readonly status: number;
     readonly kind: ErrorKind;
+    readonly message: string;
     readonly fields: readonly string[];
   }[];
 }
@@ -97,7 +98,10 @@ export interface MappingError {
 
 export interface VendorRequest<Body> {
   method: string;
+  /** The whole URL: the server (its variables filled) and the path. */
   url: string;
+  /** The path alone, its parameters filled: for sending to another base URL (a mock, a proxy). */
+  path: string;
   headers: Record<string, string>;
   query: Record<string, string>;
   body: Body;
@@ -422,6 +426,22 @@ function invalid(
   }));
 }
 
+/** HTTP header values are Latin-1 text: anything else cannot be sent, so it is an error here rather than a failed call. */
+function headerMisfits(builder: RequestBuilder): MappingError[] {
+  return Object.entries(builder.parts.header)
+    .filter(([, value]) => /[^\t\x20-\x7e\x80-\xff]/.test(asText(value)))
+    .map(([name]) => {
+      const field = builder.sourceOf.get(`/header/${name}`) ?? "";
+      return {
+        kind: "does-not-fit",
+        field,
+        vendorField: `/header/${name}`,
+        rule: "header-text",
+        message: `${field || "a value"} does not fit the header ${name}: headers carry Latin-1 text only`,
+      };
+    });
+}
+
 /** Canonical customer + context → the vendor's request, or every reason it cannot be built. */
 export function buildRequest<Body>(
   plan: MappingPlan,
@@ -441,6 +461,7 @@ export function buildRequest<Body>(
   const errors = [
     ...builder.errors,
     ...builder.leftovers(),
+    ...headerMisfits(builder),
     ...vendorErrors(builder, plan, "body", validators.body),
     ...(["path", "query", "header"] as const).flatMap((part) =>
       vendorErrors(builder, plan, part, validators.parameters[part]),
@@ -451,8 +472,18 @@ export function buildRequest<Body>(
   const headers = stringValues(header);
   if (plan.contentType !== undefined) headers["content-type"] = plan.contentType;
   const base = fillTemplate(plan.server, { ...plan.serverDefaults, ...server }, false).replace(/\/$/, "");
-  const url = `${base}${fillTemplate(plan.path, path, true)}`;
-  return { ok: true, request: { method: plan.method, url, headers, query: stringValues(query), body: body as Body } };
+  const filledPath = fillTemplate(plan.path, path, true);
+  return {
+    ok: true,
+    request: {
+      method: plan.method,
+      url: `${base}${filledPath}`,
+      path: filledPath,
+      headers,
+      query: stringValues(query),
+      body: body as Body,
+    },
+  };
 }
 
 function kindOfStatus(status: number): ErrorKind {
@@ -478,6 +509,17 @@ function canonicalError(plan: MappingPlan, status: number, code: unknown, messag
   const field = known?.fields.length === 1 ? known.fields[0] : undefined;
   if (field !== undefined) found.field = field;
   return found;
+}
+
+/** A vendor error body laid out as its `x-error-body` says: the code and message in place, in a list and under the failure flag where there are ones. */
+export function errorBody(location: ErrorLocation, code: string | number, message: string): unknown {
+  const item: Json = {};
+  writePath(item, segments(location.code), code);
+  if (location.message !== undefined) writePath(item, segments(location.message), message);
+  const body: Json = location.list === undefined ? item : {};
+  if (location.list !== undefined) writePath(body, segments(location.list), [item]);
+  if (location.when !== undefined) writePath(body, segments(location.when.pointer), location.when.equals);
+  return body;
 }
 
 /** The vendor's answer → a canonical result: the new customer's id, or its errors. Never throws. */

@@ -1,0 +1,63 @@
+import type { BodyShape, RootShape } from "../runtime/wire.js";
+import type { SpecModel } from "./model.js";
+import { isSchemaObject, type Schema } from "./schema-walk.js";
+
+/**
+ * The request body's structure as the wire formats need it: property order
+ * (XML elements go in the vendor's documented order), element names, and the
+ * JSON type of each leaf (XML and form values are text and are read back by
+ * type). Emitted as data for the runtime's serializer, client and mock.
+ */
+
+function componentName(schema: Schema): string | undefined {
+  return typeof schema.$ref === "string" ? schema.$ref.replace("#/components/schemas/", "") : undefined;
+}
+
+function xmlOf(schema: Schema): { name?: string; namespace?: string } {
+  return isSchemaObject(schema.xml) ? (schema.xml as { name?: string; namespace?: string }) : {};
+}
+
+class ShapeReader {
+  constructor(private readonly model: SpecModel) {}
+
+  resolve(schema: Schema): Schema {
+    const name = componentName(schema);
+    const target = name === undefined ? undefined : this.model.schemas.find((named) => named.name === name)?.schema;
+    const resolved = target ? { ...this.resolve(target), ...Object.fromEntries(Object.entries(schema).filter(([key]) => key !== "$ref")) } : schema;
+    const branches = (resolved.anyOf ?? resolved.oneOf) as Schema[] | undefined;
+    const branch = Array.isArray(branches) ? branches.find((candidate) => this.resolve(candidate).type !== "null") : undefined;
+    return branch ? this.resolve(branch) : resolved;
+  }
+
+  shape(schema: Schema, depth: number): BodyShape {
+    const resolved = this.resolve(schema);
+    const types = Array.isArray(resolved.type) ? (resolved.type as string[]) : [resolved.type];
+    const type = types.find((candidate) => candidate !== "null");
+    if (depth > 10) return { kind: "value", type: "string" };
+    if (type === "array" && isSchemaObject(resolved.items)) {
+      const items = resolved.items;
+      const element = xmlOf(items).name ?? xmlOf(this.resolve(items)).name ?? componentName(items) ?? "item";
+      return { kind: "array", element, items: this.shape(items, depth + 1) };
+    }
+    if (type === "object" || isSchemaObject(resolved.properties)) {
+      const properties = Object.entries(isSchemaObject(resolved.properties) ? resolved.properties : {})
+        .filter(([, property]) => isSchemaObject(property) && this.resolve(property).readOnly !== true)
+        .map(([name, property]) => ({ name, element: xmlOf(property as Schema).name ?? name, shape: this.shape(property as Schema, depth + 1) }));
+      return { kind: "object", properties };
+    }
+    return { kind: "value", type: type === "integer" || type === "number" || type === "boolean" ? type : "string" };
+  }
+}
+
+/** The request body's shape, or undefined when the operation takes no body. */
+export function requestShape(model: SpecModel): RootShape | undefined {
+  const schema = model.operation?.requestBody?.schema;
+  if (!schema) return undefined;
+  const reader = new ShapeReader(model);
+  const resolved = reader.resolve(schema);
+  return {
+    element: xmlOf(schema).name ?? xmlOf(resolved).name ?? componentName(schema) ?? "request",
+    namespace: xmlOf(resolved).namespace ?? xmlOf(schema).namespace,
+    shape: reader.shape(schema, 0),
+  };
+}
