@@ -51,6 +51,17 @@ function vendorRuleFor(rules: readonly VendorRule[], path: string, keyword: stri
   return rules.find((rule) => rule.path === pattern && rule.keywords.includes(keyword));
 }
 
+/**
+ * JSON data has plain objects only. A Date, Map or class instance at the top
+ * would pass a schema whose fields are all optional (it has no own fields),
+ * yet it is not what the caller meant to send.
+ */
+function isForeignObject(value: unknown): boolean {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype !== Object.prototype && prototype !== null;
+}
+
 /** Runs a compiled validator and turns its errors into `ValidationError`s, with vendor codes attached. */
 export function runValidator<T>(
   validate: CompiledValidator,
@@ -59,6 +70,7 @@ export function runValidator<T>(
 ): ValidationResult<T> {
   let valid: boolean;
   try {
+    if (isForeignObject(value)) return { ok: false, errors: [{ path: "", rule: "type", message: "the value is not plain JSON data (a Date, Map or class instance)" }] };
     valid = validate(value);
   } catch {
     // A getter that throws, a revoked Proxy: the value cannot be read, so it is not valid.
@@ -86,7 +98,7 @@ export function runValidator<T>(
 /** A type guard from a compiled validator that never throws. */
 export function passes(validate: CompiledValidator, value: unknown): boolean {
   try {
-    return validate(value);
+    return !isForeignObject(value) && validate(value);
   } catch {
     return false;
   }
