@@ -13,6 +13,8 @@ import { emitCompiledValidators, emitValidators } from "./validators.js";
 export interface GeneratedFile {
   path: string;
   content: string;
+  /** Already in its final layout (hand-written runtime sources, data written with JSON.stringify): prettier skips it. */
+  verbatim?: boolean;
 }
 
 const RUNTIME_FILES = ["validation.ts", "adapter.ts", "mapping.ts", "transforms.ts", "wire.ts", "client.ts", "mock.ts", "mock-server.ts"];
@@ -51,10 +53,10 @@ export function emitPackage(model: SpecModel, canonical?: SpecModel): GeneratedF
     { path: `${dir}/src/validators.ts`, content: code(validators) },
     { path: `${dir}/src/index.ts`, content: code(index) },
     ...(mapping ? [{ path: `${dir}/src/mapping.ts`, content: code(mapping) }] : []),
-    { path: `${dir}/src/fixtures.ts`, content: code(fixtures.module) },
+    { path: `${dir}/src/fixtures.ts`, content: code(fixtures.module), verbatim: true },
     ...(mock ? [{ path: `${dir}/src/mock.ts`, content: code(mock) }] : []),
-    ...fixtures.json.map((file) => ({ path: `${dir}/fixtures/${file.name}`, content: file.content })),
-    ...runtime.map((file) => ({ path: `${dir}/src/runtime/${file.name}`, content: code(file.content) })),
+    ...fixtures.json.map((file) => ({ path: `${dir}/fixtures/${file.name}`, content: file.content, verbatim: true })),
+    ...runtime.map((file) => ({ path: `${dir}/src/runtime/${file.name}`, content: code(file.content), verbatim: true })),
   ];
   return files;
 }

@@ -13,7 +13,8 @@ export async function formatFiles(files: GeneratedFile[]): Promise<GeneratedFile
     files.map(async (file) => {
       const extension = file.path.split(".").pop() ?? "";
       const parser = PARSERS[extension];
-      return parser ? { ...file, content: await format(file.content, { ...OPTIONS, parser }) } : file;
+      const { verbatim: _verbatim, ...plain } = file;
+      return parser && !file.verbatim ? { ...plain, content: await format(file.content, { ...OPTIONS, parser }) } : plain;
     }),
   );
 }

@@ -4,322 +4,306 @@
  */
 import type { InvalidFixture } from "./runtime/validation.js";
 import type { Customer } from "./types.js";
+
 /**
  * Valid customers: required fields only, every field, and every limit reached (strings at their maximum length in code points, lists at their maximum count, numbers at their bounds).
  */
 export const valid: { minimal: Customer; full: Customer; boundary: Customer } = {
-  minimal: {
-    kind: "person",
-    email: "sample89@example.com",
-    person: {
-      title: "Ms",
-      givenName: "真由美",
-      middleName: "寺田 悠太",
-      familyName: "岩崎",
-    },
+  "minimal": {
+    "kind": "person",
+    "email": "sample89@example.com",
+    "person": {
+      "title": "Ms",
+      "givenName": "真由美",
+      "middleName": "寺田 悠太",
+      "familyName": "岩崎"
+    }
   },
-  full: {
-    kind: "person",
-    person: {
-      title: "Ms",
-      givenName: "真由美",
-      middleName: "寺田 悠太",
-      familyName: "岩崎",
+  "full": {
+    "kind": "person",
+    "person": {
+      "title": "Ms",
+      "givenName": "真由美",
+      "middleName": "寺田 悠太",
+      "familyName": "岩崎"
     },
-    company: {
-      name: "Рогова Антонина",
-      registrationNumber: "DE277762836",
+    "company": {
+      "name": "Рогова Антонина",
+      "registrationNumber": "DE277762836"
     },
-    email: "sample89@example.com",
-    phones: [
+    "email": "sample89@example.com",
+    "phones": [
       {
-        type: "landline",
-        number: "+12025550160",
-      },
+        "type": "landline",
+        "number": "+12025550160"
+      }
     ],
-    billingAddress: {
-      lines: ["An der Laach 41b"],
-      city: "Alt Sinjadorf",
-      region: "静岡県",
-      county: "Blütenstr. 80",
-      postalCode: "92985",
-      country: "FR",
+    "billingAddress": {
+      "lines": [
+        "An der Laach 41b"
+      ],
+      "city": "Alt Sinjadorf",
+      "region": "静岡県",
+      "county": "Blütenstr. 80",
+      "postalCode": "92985",
+      "country": "FR"
     },
-    shippingAddress: {
-      lines: ["Breidenbachstr. 540"],
-      city: "Калевала",
-      region: "Алтайский край",
-      county: "ул. Брянская, 266",
-      postalCode: "58725",
-      country: "UJ",
+    "shippingAddress": {
+      "lines": [
+        "Breidenbachstr. 540"
+      ],
+      "city": "Калевала",
+      "region": "Алтайский край",
+      "county": "ул. Брянская, 266",
+      "postalCode": "58725",
+      "country": "UJ"
     },
-    contacts: [
+    "contacts": [
       {
-        name: "Katja Schnürer",
-        title: "Mr",
-        email: "sample46@example.com",
-        phone: "+12025550195",
-        mobile: "+12025550183",
-      },
+        "name": "Katja Schnürer",
+        "title": "Mr",
+        "email": "sample46@example.com",
+        "phone": "+12025550195",
+        "mobile": "+12025550183"
+      }
     ],
-    dateOfBirth: "1960-12-15",
-    taxIds: {
-      vat: "DE108610903",
-      eori: "DE704425664",
-      national: "DE409326436",
+    "dateOfBirth": "1960-12-15",
+    "taxIds": {
+      "vat": "DE108610903",
+      "eori": "DE704425664",
+      "national": "DE409326436"
     },
-    language: "de-DE",
-    currency: "EUR",
-    website: "https://www.example.com/83",
-    referralSource: "temporibus",
-    customerNumber: "понимание",
-    externalIds: [
+    "language": "de-DE",
+    "currency": "EUR",
+    "website": "https://www.example.com/83",
+    "referralSource": "temporibus",
+    "customerNumber": "понимание",
+    "externalIds": [
       {
-        system: "香り",
-        id: "деятельности",
-      },
+        "system": "香り",
+        "id": "деятельности"
+      }
     ],
-    createdAt: "1985-08-02T10:30:00Z",
-    agreedToTerms: true,
-    credentials: {
-      password: "FAKE-SECRET-0000",
-      securityQuestion: "とう",
-      securityAnswer: "FAKE-SECRET-0000",
-    },
+    "createdAt": "1985-08-02T10:30:00Z",
+    "agreedToTerms": true,
+    "credentials": {
+      "password": "FAKE-SECRET-0000",
+      "securityQuestion": "とう",
+      "securityAnswer": "FAKE-SECRET-0000"
+    }
   },
-  boundary: {
-    kind: "company",
-    person: {
-      title: "MséßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
-      givenName:
-        "真由美éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éß",
-      middleName:
-        "寺田 悠太éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀",
-      familyName:
-        "岩崎éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
+  "boundary": {
+    "kind": "company",
+    "person": {
+      "title": "MséßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
+      "givenName": "真由美éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éß",
+      "middleName": "寺田 悠太éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀",
+      "familyName": "岩崎éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ"
     },
-    company: {
-      name: "Рогова АнтонинаéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀",
-      registrationNumber: "DE277762836éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢",
+    "company": {
+      "name": "Рогова АнтонинаéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀",
+      "registrationNumber": "DE277762836éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢"
     },
-    email: "sample89@example.com",
-    phones: [
+    "email": "sample89@example.com",
+    "phones": [
       {
-        type: "other",
-        number: "+12025550160",
+        "type": "other",
+        "number": "+12025550160"
       },
       {
-        type: "other",
-        number: "+12025550149",
+        "type": "other",
+        "number": "+12025550149"
       },
       {
-        type: "other",
-        number: "+12025550170",
+        "type": "other",
+        "number": "+12025550170"
       },
       {
-        type: "other",
-        number: "+12025550195",
+        "type": "other",
+        "number": "+12025550195"
       },
       {
-        type: "other",
-        number: "+12025550160",
+        "type": "other",
+        "number": "+12025550160"
       },
       {
-        type: "other",
-        number: "+12025550169",
+        "type": "other",
+        "number": "+12025550169"
       },
       {
-        type: "other",
-        number: "+12025550198",
+        "type": "other",
+        "number": "+12025550198"
       },
       {
-        type: "other",
-        number: "+12025550171",
+        "type": "other",
+        "number": "+12025550171"
       },
       {
-        type: "other",
-        number: "+12025550116",
+        "type": "other",
+        "number": "+12025550116"
       },
       {
-        type: "other",
-        number: "+12025550117",
-      },
+        "type": "other",
+        "number": "+12025550117"
+      }
     ],
-    billingAddress: {
-      lines: [
+    "billingAddress": {
+      "lines": [
         "An der Laach 41béßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢",
         "3丁目1番7号éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
-        "набережная Путевая, 349éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éß",
+        "набережная Путевая, 349éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éß"
       ],
-      city: "Alt SinjadorféßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éß",
-      region:
-        "静岡県éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éß",
-      county:
-        "Blütenstr. 80éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éß",
-      postalCode: "92985éßЖ漢😀éßЖ漢😀éßЖ漢😀",
-      country: "FR",
+      "city": "Alt SinjadorféßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éß",
+      "region": "静岡県éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éß",
+      "county": "Blütenstr. 80éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éß",
+      "postalCode": "92985éßЖ漢😀éßЖ漢😀éßЖ漢😀",
+      "country": "FR"
     },
-    shippingAddress: {
-      lines: [
+    "shippingAddress": {
+      "lines": [
         "Breidenbachstr. 540éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀é",
         "Физкультурная наб., 654éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éß",
-        "наб. Ленинская, 622éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀é",
+        "наб. Ленинская, 622éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀é"
       ],
-      city: "КалевалаéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éß",
-      region:
-        "Алтайский крайéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀é",
-      county:
-        "ул. Брянская, 266éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
-      postalCode: "58725éßЖ漢😀éßЖ漢😀éßЖ漢😀",
-      country: "UJ",
+      "city": "КалевалаéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éß",
+      "region": "Алтайский крайéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀é",
+      "county": "ул. Брянская, 266éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
+      "postalCode": "58725éßЖ漢😀éßЖ漢😀éßЖ漢😀",
+      "country": "UJ"
     },
-    contacts: [
+    "contacts": [
       {
-        name: "Katja SchnüreréßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀é",
-        title:
-          "MréßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
-        email: "sample46@example.com",
-        phone: "+12025550195",
-        mobile: "+12025550183",
+        "name": "Katja SchnüreréßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀é",
+        "title": "MréßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
+        "email": "sample46@example.com",
+        "phone": "+12025550195",
+        "mobile": "+12025550183"
       },
       {
-        name: "Агафья НестероваéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢",
-        title:
-          "MséßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
-        email: "sample.tivrp3ijh85@example.com",
-        phone: "+12025550100",
-        mobile: "+12025550158",
+        "name": "Агафья НестероваéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢",
+        "title": "MséßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
+        "email": "sample.tivrp3ijh85@example.com",
+        "phone": "+12025550100",
+        "mobile": "+12025550158"
       },
       {
-        name: "Nino BalzeréßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢",
-        title:
-          "ProféßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀é",
-        email: "sample_sioqg4@example.com",
-        phone: "+12025550165",
-        mobile: "+12025550109",
+        "name": "Nino BalzeréßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢",
+        "title": "ProféßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀é",
+        "email": "sample_sioqg4@example.com",
+        "phone": "+12025550165",
+        "mobile": "+12025550109"
       },
       {
-        name: "Femke BourrouagéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀",
-        title:
-          "DréßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
-        email: "sample.hlzhf8@example.com",
-        phone: "+12025550190",
-        mobile: "+12025550160",
+        "name": "Femke BourrouagéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀",
+        "title": "DréßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
+        "email": "sample.hlzhf8@example.com",
+        "phone": "+12025550190",
+        "mobile": "+12025550160"
       },
       {
-        name: "手塚 豊éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀é",
-        title:
-          "MréßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
-        email: "sample.qg4ssu77@example.com",
-        phone: "+12025550103",
-        mobile: "+12025550179",
+        "name": "手塚 豊éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀é",
+        "title": "MréßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
+        "email": "sample.qg4ssu77@example.com",
+        "phone": "+12025550103",
+        "mobile": "+12025550179"
       },
       {
-        name: "Martha KlauséßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
-        title:
-          "MséßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
-        email: "sample_schramm46@example.com",
-        phone: "+12025550132",
-        mobile: "+12025550146",
+        "name": "Martha KlauséßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
+        "title": "MséßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
+        "email": "sample_schramm46@example.com",
+        "phone": "+12025550132",
+        "mobile": "+12025550146"
       },
       {
-        name: "白石 心結éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀",
-        title:
-          "ProféßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀é",
-        email: "sample72@example.com",
-        phone: "+12025550185",
-        mobile: "+12025550125",
+        "name": "白石 心結éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀",
+        "title": "ProféßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀é",
+        "email": "sample72@example.com",
+        "phone": "+12025550185",
+        "mobile": "+12025550125"
       },
       {
-        name: "Hassan KesselringéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
-        title:
-          "DréßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
-        email: "sample_hardy57@example.com",
-        phone: "+12025550138",
-        mobile: "+12025550164",
+        "name": "Hassan KesselringéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
+        "title": "DréßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
+        "email": "sample_hardy57@example.com",
+        "phone": "+12025550138",
+        "mobile": "+12025550164"
       },
       {
-        name: "若林 蒼空éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀",
-        title:
-          "MréßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
-        email: "sample.lutje@example.com",
-        phone: "+12025550151",
-        mobile: "+12025550175",
+        "name": "若林 蒼空éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀",
+        "title": "MréßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
+        "email": "sample.lutje@example.com",
+        "phone": "+12025550151",
+        "mobile": "+12025550175"
       },
       {
-        name: "Виталий ДроздовéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀",
-        title:
-          "MséßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
-        email: "sample.fedotov86@example.com",
-        phone: "+12025550192",
-        mobile: "+12025550174",
-      },
+        "name": "Виталий ДроздовéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀",
+        "title": "MséßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
+        "email": "sample.fedotov86@example.com",
+        "phone": "+12025550192",
+        "mobile": "+12025550174"
+      }
     ],
-    dateOfBirth: "1960-12-15",
-    taxIds: {
-      vat: "DE108610903éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢",
-      eori: "DE704425664éßЖ漢😀éßЖ漢",
-      national: "DE409326436éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢",
+    "dateOfBirth": "1960-12-15",
+    "taxIds": {
+      "vat": "DE108610903éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢",
+      "eori": "DE704425664éßЖ漢😀éßЖ漢",
+      "national": "DE409326436éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢"
     },
-    language: "de-DE",
-    currency: "EUR",
-    website: "https://www.example.com/83",
-    referralSource:
-      "temporibuséßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀",
-    customerNumber: "пониманиеéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀é",
-    externalIds: [
+    "language": "de-DE",
+    "currency": "EUR",
+    "website": "https://www.example.com/83",
+    "referralSource": "temporibuséßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀",
+    "customerNumber": "пониманиеéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀é",
+    "externalIds": [
       {
-        system: "香りéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
-        id: "деятельностиéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
+        "system": "香りéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
+        "id": "деятельностиéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ"
       },
       {
-        system: "泳ぐéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
-        id: "さいほうéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀é",
+        "system": "泳ぐéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
+        "id": "さいほうéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀é"
       },
       {
-        system: "количественныйéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀é",
-        id: "вéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢",
+        "system": "количественныйéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀é",
+        "id": "вéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢"
       },
       {
-        system: "соответствующейéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀",
-        id: "corruptiéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éß",
+        "system": "соответствующейéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀",
+        "id": "corruptiéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éß"
       },
       {
-        system: "フランス語éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀",
-        id: "architectoéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀",
+        "system": "フランス語éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀",
+        "id": "architectoéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀"
       },
       {
-        system: "чтоéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éß",
-        id: "eligendiéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éß",
+        "system": "чтоéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éß",
+        "id": "eligendiéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éß"
       },
       {
-        system: "erroréßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀",
-        id: "柱éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢",
+        "system": "erroréßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀",
+        "id": "柱éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢"
       },
       {
-        system: "поэтапногоéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀",
-        id: "placeatéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
+        "system": "поэтапногоéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀",
+        "id": "placeatéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ"
       },
       {
-        system: "sequiéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀",
-        id: "うえるéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éß",
+        "system": "sequiéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀",
+        "id": "うえるéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éß"
       },
       {
-        system: "aperiaméßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
-        id: "обеспечениеéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢",
-      },
+        "system": "aperiaméßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
+        "id": "обеспечениеéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢"
+      }
     ],
-    createdAt: "1985-08-02T10:30:00Z",
-    agreedToTerms: true,
-    credentials: {
-      password:
-        "FAKE-SECRET-0000éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éß",
-      securityQuestion:
-        "とうéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
-      securityAnswer:
-        "FAKE-SECRET-0000éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢",
-    },
-  },
+    "createdAt": "1985-08-02T10:30:00Z",
+    "agreedToTerms": true,
+    "credentials": {
+      "password": "FAKE-SECRET-0000éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éß",
+      "securityQuestion": "とうéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
+      "securityAnswer": "FAKE-SECRET-0000éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢"
+    }
+  }
 };
 
 /**
@@ -327,4427 +311,4495 @@ export const valid: { minimal: Customer; full: Customer; boundary: Customer } = 
  */
 export const invalid: readonly InvalidFixture[] = [
   {
-    name: "required at /kind",
-    breaks: {
-      path: "/kind",
-      keyword: "required",
+    "name": "required at /kind",
+    "breaks": {
+      "path": "/kind",
+      "keyword": "required"
     },
-    errors: [
+    "errors": [
       {
-        path: "/kind",
-        rule: "required",
-      },
+        "path": "/kind",
+        "rule": "required"
+      }
     ],
-    value: {
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-    },
+    "value": {
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      }
+    }
   },
   {
-    name: "required at /email",
-    breaks: {
-      path: "/email",
-      keyword: "required",
+    "name": "required at /email",
+    "breaks": {
+      "path": "/email",
+      "keyword": "required"
     },
-    errors: [
+    "errors": [
       {
-        path: "/email",
-        rule: "required",
-      },
+        "path": "/email",
+        "rule": "required"
+      }
     ],
-    value: {
-      kind: "person",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-    },
+    "value": {
+      "kind": "person",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      }
+    }
   },
   {
-    name: "additionalProperties at /",
-    breaks: {
-      path: "",
-      keyword: "additionalProperties",
+    "name": "additionalProperties at /",
+    "breaks": {
+      "path": "",
+      "keyword": "additionalProperties"
     },
-    errors: [
+    "errors": [
       {
-        path: "",
-        rule: "additionalProperties",
-      },
+        "path": "",
+        "rule": "additionalProperties"
+      }
     ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
       },
-      unexpectedField: "not documented",
-    },
+      "unexpectedField": "not documented"
+    }
   },
   {
-    name: "type at /kind",
-    breaks: {
-      path: "/kind",
-      keyword: "type",
+    "name": "type at /kind",
+    "breaks": {
+      "path": "/kind",
+      "keyword": "type"
     },
-    errors: [
+    "errors": [
       {
-        path: "/kind",
-        rule: "enum",
+        "path": "/kind",
+        "rule": "enum"
       },
       {
-        path: "/kind",
-        rule: "type",
-      },
+        "path": "/kind",
+        "rule": "type"
+      }
     ],
-    value: {
-      kind: true,
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-    },
+    "value": {
+      "kind": true,
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      }
+    }
   },
   {
-    name: "enum at /kind",
-    breaks: {
-      path: "/kind",
-      keyword: "enum",
+    "name": "enum at /kind",
+    "breaks": {
+      "path": "/kind",
+      "keyword": "enum"
     },
-    errors: [
+    "errors": [
       {
-        path: "/kind",
-        rule: "enum",
-      },
+        "path": "/kind",
+        "rule": "enum"
+      }
     ],
-    value: {
-      kind: "NOT-A-LISTED-VALUE",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-    },
+    "value": {
+      "kind": "NOT-A-LISTED-VALUE",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      }
+    }
   },
   {
-    name: "type at /person",
-    breaks: {
-      path: "/person",
-      keyword: "type",
+    "name": "type at /person",
+    "breaks": {
+      "path": "/person",
+      "keyword": "type"
     },
-    errors: [
+    "errors": [
       {
-        path: "/person",
-        rule: "type",
-      },
+        "path": "/person",
+        "rule": "type"
+      }
     ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: true,
-    },
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": true
+    }
   },
   {
-    name: "required at /person/givenName",
-    breaks: {
-      path: "/person/givenName",
-      keyword: "required",
+    "name": "required at /person/givenName",
+    "breaks": {
+      "path": "/person/givenName",
+      "keyword": "required"
     },
-    errors: [
+    "errors": [
       {
-        path: "/person/givenName",
-        rule: "required",
-      },
+        "path": "/person/givenName",
+        "rule": "required"
+      }
     ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-    },
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      }
+    }
   },
   {
-    name: "required at /person/familyName",
-    breaks: {
-      path: "/person/familyName",
-      keyword: "required",
+    "name": "required at /person/familyName",
+    "breaks": {
+      "path": "/person/familyName",
+      "keyword": "required"
     },
-    errors: [
+    "errors": [
       {
-        path: "/person/familyName",
-        rule: "required",
-      },
+        "path": "/person/familyName",
+        "rule": "required"
+      }
     ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-      },
-    },
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太"
+      }
+    }
   },
   {
-    name: "additionalProperties at /person",
-    breaks: {
-      path: "/person",
-      keyword: "additionalProperties",
+    "name": "additionalProperties at /person",
+    "breaks": {
+      "path": "/person",
+      "keyword": "additionalProperties"
     },
-    errors: [
+    "errors": [
       {
-        path: "/person",
-        rule: "additionalProperties",
-      },
+        "path": "/person",
+        "rule": "additionalProperties"
+      }
     ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-        unexpectedField: "not documented",
-      },
-    },
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎",
+        "unexpectedField": "not documented"
+      }
+    }
   },
   {
-    name: "type at /person/title",
-    breaks: {
-      path: "/person/title",
-      keyword: "type",
+    "name": "type at /person/title",
+    "breaks": {
+      "path": "/person/title",
+      "keyword": "type"
     },
-    errors: [
+    "errors": [
       {
-        path: "/person/title",
-        rule: "type",
-      },
+        "path": "/person/title",
+        "rule": "type"
+      }
     ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: true,
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-    },
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": true,
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      }
+    }
   },
   {
-    name: "maxLength at /person/title",
-    breaks: {
-      path: "/person/title",
-      keyword: "maxLength",
+    "name": "maxLength at /person/title",
+    "breaks": {
+      "path": "/person/title",
+      "keyword": "maxLength"
     },
-    errors: [
+    "errors": [
       {
-        path: "/person/title",
-        rule: "maxLength",
-      },
+        "path": "/person/title",
+        "rule": "maxLength"
+      }
     ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Msxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-    },
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Msxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      }
+    }
   },
   {
-    name: "type at /person/givenName",
-    breaks: {
-      path: "/person/givenName",
-      keyword: "type",
+    "name": "type at /person/givenName",
+    "breaks": {
+      "path": "/person/givenName",
+      "keyword": "type"
     },
-    errors: [
+    "errors": [
       {
-        path: "/person/givenName",
-        rule: "type",
-      },
+        "path": "/person/givenName",
+        "rule": "type"
+      }
     ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: true,
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-    },
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": true,
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      }
+    }
   },
   {
-    name: "maxLength at /person/givenName",
-    breaks: {
-      path: "/person/givenName",
-      keyword: "maxLength",
+    "name": "maxLength at /person/givenName",
+    "breaks": {
+      "path": "/person/givenName",
+      "keyword": "maxLength"
     },
-    errors: [
+    "errors": [
       {
-        path: "/person/givenName",
-        rule: "maxLength",
-      },
+        "path": "/person/givenName",
+        "rule": "maxLength"
+      }
     ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName:
-          "真由美xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-    },
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      }
+    }
   },
   {
-    name: "minLength at /person/givenName",
-    breaks: {
-      path: "/person/givenName",
-      keyword: "minLength",
+    "name": "minLength at /person/givenName",
+    "breaks": {
+      "path": "/person/givenName",
+      "keyword": "minLength"
     },
-    errors: [
+    "errors": [
       {
-        path: "/person/givenName",
-        rule: "minLength",
-      },
+        "path": "/person/givenName",
+        "rule": "minLength"
+      }
     ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-    },
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      }
+    }
   },
   {
-    name: "type at /person/middleName",
-    breaks: {
-      path: "/person/middleName",
-      keyword: "type",
+    "name": "type at /person/middleName",
+    "breaks": {
+      "path": "/person/middleName",
+      "keyword": "type"
     },
-    errors: [
+    "errors": [
       {
-        path: "/person/middleName",
-        rule: "type",
-      },
+        "path": "/person/middleName",
+        "rule": "type"
+      }
     ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: true,
-        familyName: "岩崎",
-      },
-    },
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": true,
+        "familyName": "岩崎"
+      }
+    }
   },
   {
-    name: "maxLength at /person/middleName",
-    breaks: {
-      path: "/person/middleName",
-      keyword: "maxLength",
+    "name": "maxLength at /person/middleName",
+    "breaks": {
+      "path": "/person/middleName",
+      "keyword": "maxLength"
     },
-    errors: [
+    "errors": [
       {
-        path: "/person/middleName",
-        rule: "maxLength",
-      },
+        "path": "/person/middleName",
+        "rule": "maxLength"
+      }
     ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName:
-          "寺田 悠太xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
-        familyName: "岩崎",
-      },
-    },
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+        "familyName": "岩崎"
+      }
+    }
   },
   {
-    name: "type at /person/familyName",
-    breaks: {
-      path: "/person/familyName",
-      keyword: "type",
+    "name": "type at /person/familyName",
+    "breaks": {
+      "path": "/person/familyName",
+      "keyword": "type"
     },
-    errors: [
+    "errors": [
       {
-        path: "/person/familyName",
-        rule: "type",
-      },
+        "path": "/person/familyName",
+        "rule": "type"
+      }
     ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: true,
-      },
-    },
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": true
+      }
+    }
   },
   {
-    name: "maxLength at /person/familyName",
-    breaks: {
-      path: "/person/familyName",
-      keyword: "maxLength",
+    "name": "maxLength at /person/familyName",
+    "breaks": {
+      "path": "/person/familyName",
+      "keyword": "maxLength"
     },
-    errors: [
+    "errors": [
       {
-        path: "/person/familyName",
-        rule: "maxLength",
-      },
+        "path": "/person/familyName",
+        "rule": "maxLength"
+      }
     ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName:
-          "岩崎xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
-      },
-    },
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+      }
+    }
   },
   {
-    name: "minLength at /person/familyName",
-    breaks: {
-      path: "/person/familyName",
-      keyword: "minLength",
+    "name": "minLength at /person/familyName",
+    "breaks": {
+      "path": "/person/familyName",
+      "keyword": "minLength"
     },
-    errors: [
+    "errors": [
       {
-        path: "/person/familyName",
-        rule: "minLength",
-      },
+        "path": "/person/familyName",
+        "rule": "minLength"
+      }
     ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "",
-      },
-    },
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": ""
+      }
+    }
   },
   {
-    name: "type at /company",
-    breaks: {
-      path: "/company",
-      keyword: "type",
+    "name": "type at /company",
+    "breaks": {
+      "path": "/company",
+      "keyword": "type"
     },
-    errors: [
+    "errors": [
       {
-        path: "/company",
-        rule: "type",
-      },
+        "path": "/company",
+        "rule": "type"
+      }
     ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
       },
-      company: true,
-    },
+      "company": true
+    }
   },
   {
-    name: "required at /company/name",
-    breaks: {
-      path: "/company/name",
-      keyword: "required",
+    "name": "required at /company/name",
+    "breaks": {
+      "path": "/company/name",
+      "keyword": "required"
     },
-    errors: [
+    "errors": [
       {
-        path: "/company/name",
-        rule: "required",
-      },
+        "path": "/company/name",
+        "rule": "required"
+      }
     ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
       },
-      company: {
-        registrationNumber: "DE277762836",
-      },
-    },
+      "company": {
+        "registrationNumber": "DE277762836"
+      }
+    }
   },
   {
-    name: "additionalProperties at /company",
-    breaks: {
-      path: "/company",
-      keyword: "additionalProperties",
+    "name": "additionalProperties at /company",
+    "breaks": {
+      "path": "/company",
+      "keyword": "additionalProperties"
     },
-    errors: [
+    "errors": [
       {
-        path: "/company",
-        rule: "additionalProperties",
-      },
+        "path": "/company",
+        "rule": "additionalProperties"
+      }
     ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
       },
-      company: {
-        name: "Рогова Антонина",
-        registrationNumber: "DE277762836",
-        unexpectedField: "not documented",
-      },
-    },
+      "company": {
+        "name": "Рогова Антонина",
+        "registrationNumber": "DE277762836",
+        "unexpectedField": "not documented"
+      }
+    }
   },
   {
-    name: "type at /company/name",
-    breaks: {
-      path: "/company/name",
-      keyword: "type",
+    "name": "type at /company/name",
+    "breaks": {
+      "path": "/company/name",
+      "keyword": "type"
     },
-    errors: [
+    "errors": [
       {
-        path: "/company/name",
-        rule: "type",
-      },
+        "path": "/company/name",
+        "rule": "type"
+      }
     ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
       },
-      company: {
-        name: true,
-        registrationNumber: "DE277762836",
-      },
-    },
+      "company": {
+        "name": true,
+        "registrationNumber": "DE277762836"
+      }
+    }
   },
   {
-    name: "maxLength at /company/name",
-    breaks: {
-      path: "/company/name",
-      keyword: "maxLength",
+    "name": "maxLength at /company/name",
+    "breaks": {
+      "path": "/company/name",
+      "keyword": "maxLength"
     },
-    errors: [
+    "errors": [
       {
-        path: "/company/name",
-        rule: "maxLength",
-      },
+        "path": "/company/name",
+        "rule": "maxLength"
+      }
     ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
       },
-      company: {
-        name: "Рогова Антонинаxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
-        registrationNumber: "DE277762836",
-      },
-    },
+      "company": {
+        "name": "Рогова Антонинаxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+        "registrationNumber": "DE277762836"
+      }
+    }
   },
   {
-    name: "minLength at /company/name",
-    breaks: {
-      path: "/company/name",
-      keyword: "minLength",
+    "name": "minLength at /company/name",
+    "breaks": {
+      "path": "/company/name",
+      "keyword": "minLength"
     },
-    errors: [
+    "errors": [
       {
-        path: "/company/name",
-        rule: "minLength",
-      },
+        "path": "/company/name",
+        "rule": "minLength"
+      }
     ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
       },
-      company: {
-        name: "",
-        registrationNumber: "DE277762836",
-      },
-    },
+      "company": {
+        "name": "",
+        "registrationNumber": "DE277762836"
+      }
+    }
   },
   {
-    name: "type at /company/registrationNumber",
-    breaks: {
-      path: "/company/registrationNumber",
-      keyword: "type",
+    "name": "type at /company/registrationNumber",
+    "breaks": {
+      "path": "/company/registrationNumber",
+      "keyword": "type"
     },
-    errors: [
+    "errors": [
       {
-        path: "/company/registrationNumber",
-        rule: "type",
-      },
+        "path": "/company/registrationNumber",
+        "rule": "type"
+      }
     ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
       },
-      company: {
-        name: "Рогова Антонина",
-        registrationNumber: true,
-      },
-    },
+      "company": {
+        "name": "Рогова Антонина",
+        "registrationNumber": true
+      }
+    }
   },
   {
-    name: "maxLength at /company/registrationNumber",
-    breaks: {
-      path: "/company/registrationNumber",
-      keyword: "maxLength",
+    "name": "maxLength at /company/registrationNumber",
+    "breaks": {
+      "path": "/company/registrationNumber",
+      "keyword": "maxLength"
     },
-    errors: [
+    "errors": [
       {
-        path: "/company/registrationNumber",
-        rule: "maxLength",
-      },
+        "path": "/company/registrationNumber",
+        "rule": "maxLength"
+      }
     ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
       },
-      company: {
-        name: "Рогова Антонина",
-        registrationNumber: "DE277762836xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
-      },
-    },
+      "company": {
+        "name": "Рогова Антонина",
+        "registrationNumber": "DE277762836xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+      }
+    }
   },
   {
-    name: "type at /email",
-    breaks: {
-      path: "/email",
-      keyword: "type",
+    "name": "type at /email",
+    "breaks": {
+      "path": "/email",
+      "keyword": "type"
     },
-    errors: [
+    "errors": [
       {
-        path: "/email",
-        rule: "type",
-      },
+        "path": "/email",
+        "rule": "type"
+      }
     ],
-    value: {
-      kind: "person",
-      email: true,
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-    },
+    "value": {
+      "kind": "person",
+      "email": true,
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      }
+    }
   },
   {
-    name: "maxLength at /email",
-    breaks: {
-      path: "/email",
-      keyword: "maxLength",
+    "name": "maxLength at /email",
+    "breaks": {
+      "path": "/email",
+      "keyword": "maxLength"
     },
-    errors: [
+    "errors": [
       {
-        path: "/email",
-        rule: "maxLength",
-      },
+        "path": "/email",
+        "rule": "maxLength"
+      }
     ],
-    value: {
-      kind: "person",
-      email:
-        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-    },
+    "value": {
+      "kind": "person",
+      "email": "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      }
+    }
   },
   {
-    name: "format at /email",
-    breaks: {
-      path: "/email",
-      keyword: "format",
+    "name": "format at /email",
+    "breaks": {
+      "path": "/email",
+      "keyword": "format"
     },
-    errors: [
+    "errors": [
       {
-        path: "/email",
-        rule: "format",
-      },
+        "path": "/email",
+        "rule": "format"
+      }
     ],
-    value: {
-      kind: "person",
-      email: "not a email",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-    },
+    "value": {
+      "kind": "person",
+      "email": "not a email",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      }
+    }
   },
   {
-    name: "type at /phones",
-    breaks: {
-      path: "/phones",
-      keyword: "type",
+    "name": "type at /phones",
+    "breaks": {
+      "path": "/phones",
+      "keyword": "type"
     },
-    errors: [
+    "errors": [
       {
-        path: "/phones",
-        rule: "type",
-      },
+        "path": "/phones",
+        "rule": "type"
+      }
     ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
       },
-      phones: true,
-    },
+      "phones": true
+    }
   },
   {
-    name: "maxItems at /phones",
-    breaks: {
-      path: "/phones",
-      keyword: "maxItems",
+    "name": "maxItems at /phones",
+    "breaks": {
+      "path": "/phones",
+      "keyword": "maxItems"
     },
-    errors: [
+    "errors": [
       {
-        path: "/phones",
-        rule: "maxItems",
-      },
+        "path": "/phones",
+        "rule": "maxItems"
+      }
     ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
       },
-      phones: [
+      "phones": [
         {
-          type: "landline",
-          number: "+12025550160",
+          "type": "landline",
+          "number": "+12025550160"
         },
         {
-          type: "landline",
-          number: "+12025550160",
+          "type": "landline",
+          "number": "+12025550160"
         },
         {
-          type: "landline",
-          number: "+12025550160",
+          "type": "landline",
+          "number": "+12025550160"
         },
         {
-          type: "landline",
-          number: "+12025550160",
+          "type": "landline",
+          "number": "+12025550160"
         },
         {
-          type: "landline",
-          number: "+12025550160",
+          "type": "landline",
+          "number": "+12025550160"
         },
         {
-          type: "landline",
-          number: "+12025550160",
+          "type": "landline",
+          "number": "+12025550160"
         },
         {
-          type: "landline",
-          number: "+12025550160",
+          "type": "landline",
+          "number": "+12025550160"
         },
         {
-          type: "landline",
-          number: "+12025550160",
+          "type": "landline",
+          "number": "+12025550160"
         },
         {
-          type: "landline",
-          number: "+12025550160",
+          "type": "landline",
+          "number": "+12025550160"
         },
         {
-          type: "landline",
-          number: "+12025550160",
+          "type": "landline",
+          "number": "+12025550160"
         },
         {
-          type: "landline",
-          number: "+12025550160",
-        },
-      ],
-    },
+          "type": "landline",
+          "number": "+12025550160"
+        }
+      ]
+    }
   },
   {
-    name: "type at /phones/*",
-    breaks: {
-      path: "/phones/*",
-      keyword: "type",
+    "name": "type at /phones/*",
+    "breaks": {
+      "path": "/phones/*",
+      "keyword": "type"
     },
-    errors: [
+    "errors": [
       {
-        path: "/phones/0",
-        rule: "type",
-      },
+        "path": "/phones/0",
+        "rule": "type"
+      }
     ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
       },
-      phones: [true],
-    },
+      "phones": [
+        true
+      ]
+    }
   },
   {
-    name: "required at /phones/*/type",
-    breaks: {
-      path: "/phones/*/type",
-      keyword: "required",
+    "name": "required at /phones/*/type",
+    "breaks": {
+      "path": "/phones/*/type",
+      "keyword": "required"
     },
-    errors: [
+    "errors": [
       {
-        path: "/phones/0/type",
-        rule: "required",
-      },
+        "path": "/phones/0/type",
+        "rule": "required"
+      }
     ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
       },
-      phones: [
+      "phones": [
         {
-          number: "+12025550160",
-        },
-      ],
-    },
+          "number": "+12025550160"
+        }
+      ]
+    }
   },
   {
-    name: "required at /phones/*/number",
-    breaks: {
-      path: "/phones/*/number",
-      keyword: "required",
+    "name": "required at /phones/*/number",
+    "breaks": {
+      "path": "/phones/*/number",
+      "keyword": "required"
     },
-    errors: [
+    "errors": [
       {
-        path: "/phones/0/number",
-        rule: "required",
-      },
+        "path": "/phones/0/number",
+        "rule": "required"
+      }
     ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
       },
-      phones: [
+      "phones": [
         {
-          type: "landline",
-        },
-      ],
-    },
+          "type": "landline"
+        }
+      ]
+    }
   },
   {
-    name: "additionalProperties at /phones/*",
-    breaks: {
-      path: "/phones/*",
-      keyword: "additionalProperties",
+    "name": "additionalProperties at /phones/*",
+    "breaks": {
+      "path": "/phones/*",
+      "keyword": "additionalProperties"
     },
-    errors: [
+    "errors": [
       {
-        path: "/phones/0",
-        rule: "additionalProperties",
-      },
+        "path": "/phones/0",
+        "rule": "additionalProperties"
+      }
     ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
       },
-      phones: [
+      "phones": [
         {
-          type: "landline",
-          number: "+12025550160",
-          unexpectedField: "not documented",
-        },
-      ],
-    },
+          "type": "landline",
+          "number": "+12025550160",
+          "unexpectedField": "not documented"
+        }
+      ]
+    }
   },
   {
-    name: "type at /phones/*/type",
-    breaks: {
-      path: "/phones/*/type",
-      keyword: "type",
+    "name": "type at /phones/*/type",
+    "breaks": {
+      "path": "/phones/*/type",
+      "keyword": "type"
     },
-    errors: [
+    "errors": [
       {
-        path: "/phones/0/type",
-        rule: "enum",
+        "path": "/phones/0/type",
+        "rule": "enum"
       },
       {
-        path: "/phones/0/type",
-        rule: "type",
-      },
+        "path": "/phones/0/type",
+        "rule": "type"
+      }
     ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
       },
-      phones: [
+      "phones": [
         {
-          type: true,
-          number: "+12025550160",
-        },
-      ],
-    },
+          "type": true,
+          "number": "+12025550160"
+        }
+      ]
+    }
   },
   {
-    name: "enum at /phones/*/type",
-    breaks: {
-      path: "/phones/*/type",
-      keyword: "enum",
+    "name": "enum at /phones/*/type",
+    "breaks": {
+      "path": "/phones/*/type",
+      "keyword": "enum"
     },
-    errors: [
+    "errors": [
       {
-        path: "/phones/0/type",
-        rule: "enum",
-      },
+        "path": "/phones/0/type",
+        "rule": "enum"
+      }
     ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
       },
-      phones: [
+      "phones": [
         {
-          type: "NOT-A-LISTED-VALUE",
-          number: "+12025550160",
-        },
-      ],
-    },
+          "type": "NOT-A-LISTED-VALUE",
+          "number": "+12025550160"
+        }
+      ]
+    }
   },
   {
-    name: "type at /phones/*/number",
-    breaks: {
-      path: "/phones/*/number",
-      keyword: "type",
+    "name": "type at /phones/*/number",
+    "breaks": {
+      "path": "/phones/*/number",
+      "keyword": "type"
     },
-    errors: [
+    "errors": [
       {
-        path: "/phones/0/number",
-        rule: "type",
-      },
+        "path": "/phones/0/number",
+        "rule": "type"
+      }
     ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
       },
-      phones: [
+      "phones": [
         {
-          type: "landline",
-          number: true,
-        },
-      ],
-    },
+          "type": "landline",
+          "number": true
+        }
+      ]
+    }
   },
   {
-    name: "pattern at /phones/*/number",
-    breaks: {
-      path: "/phones/*/number",
-      keyword: "pattern",
+    "name": "pattern at /phones/*/number",
+    "breaks": {
+      "path": "/phones/*/number",
+      "keyword": "pattern"
     },
-    errors: [
+    "errors": [
       {
-        path: "/phones/0/number",
-        rule: "pattern",
-      },
+        "path": "/phones/0/number",
+        "rule": "pattern"
+      }
     ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
       },
-      phones: [
+      "phones": [
         {
-          type: "landline",
-          number: "\u0000 does not match",
-        },
-      ],
-    },
+          "type": "landline",
+          "number": "\u0000 does not match"
+        }
+      ]
+    }
   },
   {
-    name: "type at /billingAddress",
-    breaks: {
-      path: "/billingAddress",
-      keyword: "type",
+    "name": "type at /billingAddress",
+    "breaks": {
+      "path": "/billingAddress",
+      "keyword": "type"
     },
-    errors: [
+    "errors": [
       {
-        path: "/billingAddress",
-        rule: "type",
-      },
+        "path": "/billingAddress",
+        "rule": "type"
+      }
     ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
       },
-      billingAddress: true,
-    },
+      "billingAddress": true
+    }
   },
   {
-    name: "required at /billingAddress/lines",
-    breaks: {
-      path: "/billingAddress/lines",
-      keyword: "required",
+    "name": "required at /billingAddress/lines",
+    "breaks": {
+      "path": "/billingAddress/lines",
+      "keyword": "required"
     },
-    errors: [
+    "errors": [
       {
-        path: "/billingAddress/lines",
-        rule: "required",
-      },
+        "path": "/billingAddress/lines",
+        "rule": "required"
+      }
     ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
       },
-      billingAddress: {
-        city: "Alt Sinjadorf",
-        region: "静岡県",
-        county: "Blütenstr. 80",
-        postalCode: "92985",
-        country: "FR",
-      },
-    },
+      "billingAddress": {
+        "city": "Alt Sinjadorf",
+        "region": "静岡県",
+        "county": "Blütenstr. 80",
+        "postalCode": "92985",
+        "country": "FR"
+      }
+    }
   },
   {
-    name: "required at /billingAddress/city",
-    breaks: {
-      path: "/billingAddress/city",
-      keyword: "required",
+    "name": "required at /billingAddress/city",
+    "breaks": {
+      "path": "/billingAddress/city",
+      "keyword": "required"
     },
-    errors: [
+    "errors": [
       {
-        path: "/billingAddress/city",
-        rule: "required",
-      },
+        "path": "/billingAddress/city",
+        "rule": "required"
+      }
     ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
       },
-      billingAddress: {
-        lines: ["An der Laach 41b"],
-        region: "静岡県",
-        county: "Blütenstr. 80",
-        postalCode: "92985",
-        country: "FR",
-      },
-    },
-  },
-  {
-    name: "required at /billingAddress/country",
-    breaks: {
-      path: "/billingAddress/country",
-      keyword: "required",
-    },
-    errors: [
-      {
-        path: "/billingAddress/country",
-        rule: "required",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      billingAddress: {
-        lines: ["An der Laach 41b"],
-        city: "Alt Sinjadorf",
-        region: "静岡県",
-        county: "Blütenstr. 80",
-        postalCode: "92985",
-      },
-    },
-  },
-  {
-    name: "additionalProperties at /billingAddress",
-    breaks: {
-      path: "/billingAddress",
-      keyword: "additionalProperties",
-    },
-    errors: [
-      {
-        path: "/billingAddress",
-        rule: "additionalProperties",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      billingAddress: {
-        lines: ["An der Laach 41b"],
-        city: "Alt Sinjadorf",
-        region: "静岡県",
-        county: "Blütenstr. 80",
-        postalCode: "92985",
-        country: "FR",
-        unexpectedField: "not documented",
-      },
-    },
-  },
-  {
-    name: "type at /billingAddress/lines",
-    breaks: {
-      path: "/billingAddress/lines",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/billingAddress/lines",
-        rule: "type",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      billingAddress: {
-        lines: true,
-        city: "Alt Sinjadorf",
-        region: "静岡県",
-        county: "Blütenstr. 80",
-        postalCode: "92985",
-        country: "FR",
-      },
-    },
-  },
-  {
-    name: "maxItems at /billingAddress/lines",
-    breaks: {
-      path: "/billingAddress/lines",
-      keyword: "maxItems",
-    },
-    errors: [
-      {
-        path: "/billingAddress/lines",
-        rule: "maxItems",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      billingAddress: {
-        lines: ["An der Laach 41b", "An der Laach 41b", "An der Laach 41b", "An der Laach 41b"],
-        city: "Alt Sinjadorf",
-        region: "静岡県",
-        county: "Blütenstr. 80",
-        postalCode: "92985",
-        country: "FR",
-      },
-    },
-  },
-  {
-    name: "minItems at /billingAddress/lines",
-    breaks: {
-      path: "/billingAddress/lines",
-      keyword: "minItems",
-    },
-    errors: [
-      {
-        path: "/billingAddress/lines",
-        rule: "minItems",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      billingAddress: {
-        lines: [],
-        city: "Alt Sinjadorf",
-        region: "静岡県",
-        county: "Blütenstr. 80",
-        postalCode: "92985",
-        country: "FR",
-      },
-    },
-  },
-  {
-    name: "type at /billingAddress/lines/*",
-    breaks: {
-      path: "/billingAddress/lines/*",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/billingAddress/lines/0",
-        rule: "type",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      billingAddress: {
-        lines: [true],
-        city: "Alt Sinjadorf",
-        region: "静岡県",
-        county: "Blütenstr. 80",
-        postalCode: "92985",
-        country: "FR",
-      },
-    },
-  },
-  {
-    name: "maxLength at /billingAddress/lines/*",
-    breaks: {
-      path: "/billingAddress/lines/*",
-      keyword: "maxLength",
-    },
-    errors: [
-      {
-        path: "/billingAddress/lines/0",
-        rule: "maxLength",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      billingAddress: {
-        lines: [
-          "An der Laach 41bxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+      "billingAddress": {
+        "lines": [
+          "An der Laach 41b"
         ],
-        city: "Alt Sinjadorf",
-        region: "静岡県",
-        county: "Blütenstr. 80",
-        postalCode: "92985",
-        country: "FR",
-      },
-    },
+        "region": "静岡県",
+        "county": "Blütenstr. 80",
+        "postalCode": "92985",
+        "country": "FR"
+      }
+    }
   },
   {
-    name: "minLength at /billingAddress/lines/*",
-    breaks: {
-      path: "/billingAddress/lines/*",
-      keyword: "minLength",
+    "name": "required at /billingAddress/country",
+    "breaks": {
+      "path": "/billingAddress/country",
+      "keyword": "required"
     },
-    errors: [
+    "errors": [
       {
-        path: "/billingAddress/lines/0",
-        rule: "minLength",
-      },
+        "path": "/billingAddress/country",
+        "rule": "required"
+      }
     ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
       },
-      billingAddress: {
-        lines: [""],
-        city: "Alt Sinjadorf",
-        region: "静岡県",
-        county: "Blütenstr. 80",
-        postalCode: "92985",
-        country: "FR",
-      },
-    },
-  },
-  {
-    name: "type at /billingAddress/city",
-    breaks: {
-      path: "/billingAddress/city",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/billingAddress/city",
-        rule: "type",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      billingAddress: {
-        lines: ["An der Laach 41b"],
-        city: true,
-        region: "静岡県",
-        county: "Blütenstr. 80",
-        postalCode: "92985",
-        country: "FR",
-      },
-    },
-  },
-  {
-    name: "maxLength at /billingAddress/city",
-    breaks: {
-      path: "/billingAddress/city",
-      keyword: "maxLength",
-    },
-    errors: [
-      {
-        path: "/billingAddress/city",
-        rule: "maxLength",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      billingAddress: {
-        lines: ["An der Laach 41b"],
-        city: "Alt Sinjadorfxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
-        region: "静岡県",
-        county: "Blütenstr. 80",
-        postalCode: "92985",
-        country: "FR",
-      },
-    },
-  },
-  {
-    name: "minLength at /billingAddress/city",
-    breaks: {
-      path: "/billingAddress/city",
-      keyword: "minLength",
-    },
-    errors: [
-      {
-        path: "/billingAddress/city",
-        rule: "minLength",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      billingAddress: {
-        lines: ["An der Laach 41b"],
-        city: "",
-        region: "静岡県",
-        county: "Blütenstr. 80",
-        postalCode: "92985",
-        country: "FR",
-      },
-    },
-  },
-  {
-    name: "type at /billingAddress/region",
-    breaks: {
-      path: "/billingAddress/region",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/billingAddress/region",
-        rule: "type",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      billingAddress: {
-        lines: ["An der Laach 41b"],
-        city: "Alt Sinjadorf",
-        region: true,
-        county: "Blütenstr. 80",
-        postalCode: "92985",
-        country: "FR",
-      },
-    },
-  },
-  {
-    name: "maxLength at /billingAddress/region",
-    breaks: {
-      path: "/billingAddress/region",
-      keyword: "maxLength",
-    },
-    errors: [
-      {
-        path: "/billingAddress/region",
-        rule: "maxLength",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      billingAddress: {
-        lines: ["An der Laach 41b"],
-        city: "Alt Sinjadorf",
-        region:
-          "静岡県xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
-        county: "Blütenstr. 80",
-        postalCode: "92985",
-        country: "FR",
-      },
-    },
-  },
-  {
-    name: "type at /billingAddress/county",
-    breaks: {
-      path: "/billingAddress/county",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/billingAddress/county",
-        rule: "type",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      billingAddress: {
-        lines: ["An der Laach 41b"],
-        city: "Alt Sinjadorf",
-        region: "静岡県",
-        county: true,
-        postalCode: "92985",
-        country: "FR",
-      },
-    },
-  },
-  {
-    name: "maxLength at /billingAddress/county",
-    breaks: {
-      path: "/billingAddress/county",
-      keyword: "maxLength",
-    },
-    errors: [
-      {
-        path: "/billingAddress/county",
-        rule: "maxLength",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      billingAddress: {
-        lines: ["An der Laach 41b"],
-        city: "Alt Sinjadorf",
-        region: "静岡県",
-        county: "Blütenstr. 80xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
-        postalCode: "92985",
-        country: "FR",
-      },
-    },
-  },
-  {
-    name: "type at /billingAddress/postalCode",
-    breaks: {
-      path: "/billingAddress/postalCode",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/billingAddress/postalCode",
-        rule: "type",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      billingAddress: {
-        lines: ["An der Laach 41b"],
-        city: "Alt Sinjadorf",
-        region: "静岡県",
-        county: "Blütenstr. 80",
-        postalCode: true,
-        country: "FR",
-      },
-    },
-  },
-  {
-    name: "maxLength at /billingAddress/postalCode",
-    breaks: {
-      path: "/billingAddress/postalCode",
-      keyword: "maxLength",
-    },
-    errors: [
-      {
-        path: "/billingAddress/postalCode",
-        rule: "maxLength",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      billingAddress: {
-        lines: ["An der Laach 41b"],
-        city: "Alt Sinjadorf",
-        region: "静岡県",
-        county: "Blütenstr. 80",
-        postalCode: "92985xxxxxxxxxxxxxxxx",
-        country: "FR",
-      },
-    },
-  },
-  {
-    name: "type at /billingAddress/country",
-    breaks: {
-      path: "/billingAddress/country",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/billingAddress/country",
-        rule: "type",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      billingAddress: {
-        lines: ["An der Laach 41b"],
-        city: "Alt Sinjadorf",
-        region: "静岡県",
-        county: "Blütenstr. 80",
-        postalCode: "92985",
-        country: true,
-      },
-    },
-  },
-  {
-    name: "pattern at /billingAddress/country",
-    breaks: {
-      path: "/billingAddress/country",
-      keyword: "pattern",
-    },
-    errors: [
-      {
-        path: "/billingAddress/country",
-        rule: "pattern",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      billingAddress: {
-        lines: ["An der Laach 41b"],
-        city: "Alt Sinjadorf",
-        region: "静岡県",
-        county: "Blütenstr. 80",
-        postalCode: "92985",
-        country: "\u0000 does not match",
-      },
-    },
-  },
-  {
-    name: "type at /shippingAddress",
-    breaks: {
-      path: "/shippingAddress",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/shippingAddress",
-        rule: "type",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      shippingAddress: true,
-    },
-  },
-  {
-    name: "required at /shippingAddress/lines",
-    breaks: {
-      path: "/shippingAddress/lines",
-      keyword: "required",
-    },
-    errors: [
-      {
-        path: "/shippingAddress/lines",
-        rule: "required",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      shippingAddress: {
-        city: "Калевала",
-        region: "Алтайский край",
-        county: "ул. Брянская, 266",
-        postalCode: "58725",
-        country: "UJ",
-      },
-    },
-  },
-  {
-    name: "required at /shippingAddress/city",
-    breaks: {
-      path: "/shippingAddress/city",
-      keyword: "required",
-    },
-    errors: [
-      {
-        path: "/shippingAddress/city",
-        rule: "required",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      shippingAddress: {
-        lines: ["Breidenbachstr. 540"],
-        region: "Алтайский край",
-        county: "ул. Брянская, 266",
-        postalCode: "58725",
-        country: "UJ",
-      },
-    },
-  },
-  {
-    name: "required at /shippingAddress/country",
-    breaks: {
-      path: "/shippingAddress/country",
-      keyword: "required",
-    },
-    errors: [
-      {
-        path: "/shippingAddress/country",
-        rule: "required",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      shippingAddress: {
-        lines: ["Breidenbachstr. 540"],
-        city: "Калевала",
-        region: "Алтайский край",
-        county: "ул. Брянская, 266",
-        postalCode: "58725",
-      },
-    },
-  },
-  {
-    name: "additionalProperties at /shippingAddress",
-    breaks: {
-      path: "/shippingAddress",
-      keyword: "additionalProperties",
-    },
-    errors: [
-      {
-        path: "/shippingAddress",
-        rule: "additionalProperties",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      shippingAddress: {
-        lines: ["Breidenbachstr. 540"],
-        city: "Калевала",
-        region: "Алтайский край",
-        county: "ул. Брянская, 266",
-        postalCode: "58725",
-        country: "UJ",
-        unexpectedField: "not documented",
-      },
-    },
-  },
-  {
-    name: "type at /shippingAddress/lines",
-    breaks: {
-      path: "/shippingAddress/lines",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/shippingAddress/lines",
-        rule: "type",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      shippingAddress: {
-        lines: true,
-        city: "Калевала",
-        region: "Алтайский край",
-        county: "ул. Брянская, 266",
-        postalCode: "58725",
-        country: "UJ",
-      },
-    },
-  },
-  {
-    name: "maxItems at /shippingAddress/lines",
-    breaks: {
-      path: "/shippingAddress/lines",
-      keyword: "maxItems",
-    },
-    errors: [
-      {
-        path: "/shippingAddress/lines",
-        rule: "maxItems",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      shippingAddress: {
-        lines: ["Breidenbachstr. 540", "Breidenbachstr. 540", "Breidenbachstr. 540", "Breidenbachstr. 540"],
-        city: "Калевала",
-        region: "Алтайский край",
-        county: "ул. Брянская, 266",
-        postalCode: "58725",
-        country: "UJ",
-      },
-    },
-  },
-  {
-    name: "minItems at /shippingAddress/lines",
-    breaks: {
-      path: "/shippingAddress/lines",
-      keyword: "minItems",
-    },
-    errors: [
-      {
-        path: "/shippingAddress/lines",
-        rule: "minItems",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      shippingAddress: {
-        lines: [],
-        city: "Калевала",
-        region: "Алтайский край",
-        county: "ул. Брянская, 266",
-        postalCode: "58725",
-        country: "UJ",
-      },
-    },
-  },
-  {
-    name: "type at /shippingAddress/lines/*",
-    breaks: {
-      path: "/shippingAddress/lines/*",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/shippingAddress/lines/0",
-        rule: "type",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      shippingAddress: {
-        lines: [true],
-        city: "Калевала",
-        region: "Алтайский край",
-        county: "ул. Брянская, 266",
-        postalCode: "58725",
-        country: "UJ",
-      },
-    },
-  },
-  {
-    name: "maxLength at /shippingAddress/lines/*",
-    breaks: {
-      path: "/shippingAddress/lines/*",
-      keyword: "maxLength",
-    },
-    errors: [
-      {
-        path: "/shippingAddress/lines/0",
-        rule: "maxLength",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      shippingAddress: {
-        lines: [
-          "Breidenbachstr. 540xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+      "billingAddress": {
+        "lines": [
+          "An der Laach 41b"
         ],
-        city: "Калевала",
-        region: "Алтайский край",
-        county: "ул. Брянская, 266",
-        postalCode: "58725",
-        country: "UJ",
-      },
-    },
-  },
-  {
-    name: "minLength at /shippingAddress/lines/*",
-    breaks: {
-      path: "/shippingAddress/lines/*",
-      keyword: "minLength",
-    },
-    errors: [
-      {
-        path: "/shippingAddress/lines/0",
-        rule: "minLength",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      shippingAddress: {
-        lines: [""],
-        city: "Калевала",
-        region: "Алтайский край",
-        county: "ул. Брянская, 266",
-        postalCode: "58725",
-        country: "UJ",
-      },
-    },
-  },
-  {
-    name: "type at /shippingAddress/city",
-    breaks: {
-      path: "/shippingAddress/city",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/shippingAddress/city",
-        rule: "type",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      shippingAddress: {
-        lines: ["Breidenbachstr. 540"],
-        city: true,
-        region: "Алтайский край",
-        county: "ул. Брянская, 266",
-        postalCode: "58725",
-        country: "UJ",
-      },
-    },
-  },
-  {
-    name: "maxLength at /shippingAddress/city",
-    breaks: {
-      path: "/shippingAddress/city",
-      keyword: "maxLength",
-    },
-    errors: [
-      {
-        path: "/shippingAddress/city",
-        rule: "maxLength",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      shippingAddress: {
-        lines: ["Breidenbachstr. 540"],
-        city: "Калевалаxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
-        region: "Алтайский край",
-        county: "ул. Брянская, 266",
-        postalCode: "58725",
-        country: "UJ",
-      },
-    },
-  },
-  {
-    name: "minLength at /shippingAddress/city",
-    breaks: {
-      path: "/shippingAddress/city",
-      keyword: "minLength",
-    },
-    errors: [
-      {
-        path: "/shippingAddress/city",
-        rule: "minLength",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      shippingAddress: {
-        lines: ["Breidenbachstr. 540"],
-        city: "",
-        region: "Алтайский край",
-        county: "ул. Брянская, 266",
-        postalCode: "58725",
-        country: "UJ",
-      },
-    },
-  },
-  {
-    name: "type at /shippingAddress/region",
-    breaks: {
-      path: "/shippingAddress/region",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/shippingAddress/region",
-        rule: "type",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      shippingAddress: {
-        lines: ["Breidenbachstr. 540"],
-        city: "Калевала",
-        region: true,
-        county: "ул. Брянская, 266",
-        postalCode: "58725",
-        country: "UJ",
-      },
-    },
-  },
-  {
-    name: "maxLength at /shippingAddress/region",
-    breaks: {
-      path: "/shippingAddress/region",
-      keyword: "maxLength",
-    },
-    errors: [
-      {
-        path: "/shippingAddress/region",
-        rule: "maxLength",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      shippingAddress: {
-        lines: ["Breidenbachstr. 540"],
-        city: "Калевала",
-        region: "Алтайский крайxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
-        county: "ул. Брянская, 266",
-        postalCode: "58725",
-        country: "UJ",
-      },
-    },
-  },
-  {
-    name: "type at /shippingAddress/county",
-    breaks: {
-      path: "/shippingAddress/county",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/shippingAddress/county",
-        rule: "type",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      shippingAddress: {
-        lines: ["Breidenbachstr. 540"],
-        city: "Калевала",
-        region: "Алтайский край",
-        county: true,
-        postalCode: "58725",
-        country: "UJ",
-      },
-    },
-  },
-  {
-    name: "maxLength at /shippingAddress/county",
-    breaks: {
-      path: "/shippingAddress/county",
-      keyword: "maxLength",
-    },
-    errors: [
-      {
-        path: "/shippingAddress/county",
-        rule: "maxLength",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      shippingAddress: {
-        lines: ["Breidenbachstr. 540"],
-        city: "Калевала",
-        region: "Алтайский край",
-        county: "ул. Брянская, 266xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
-        postalCode: "58725",
-        country: "UJ",
-      },
-    },
-  },
-  {
-    name: "type at /shippingAddress/postalCode",
-    breaks: {
-      path: "/shippingAddress/postalCode",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/shippingAddress/postalCode",
-        rule: "type",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      shippingAddress: {
-        lines: ["Breidenbachstr. 540"],
-        city: "Калевала",
-        region: "Алтайский край",
-        county: "ул. Брянская, 266",
-        postalCode: true,
-        country: "UJ",
-      },
-    },
-  },
-  {
-    name: "maxLength at /shippingAddress/postalCode",
-    breaks: {
-      path: "/shippingAddress/postalCode",
-      keyword: "maxLength",
-    },
-    errors: [
-      {
-        path: "/shippingAddress/postalCode",
-        rule: "maxLength",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      shippingAddress: {
-        lines: ["Breidenbachstr. 540"],
-        city: "Калевала",
-        region: "Алтайский край",
-        county: "ул. Брянская, 266",
-        postalCode: "58725xxxxxxxxxxxxxxxx",
-        country: "UJ",
-      },
-    },
-  },
-  {
-    name: "type at /shippingAddress/country",
-    breaks: {
-      path: "/shippingAddress/country",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/shippingAddress/country",
-        rule: "type",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      shippingAddress: {
-        lines: ["Breidenbachstr. 540"],
-        city: "Калевала",
-        region: "Алтайский край",
-        county: "ул. Брянская, 266",
-        postalCode: "58725",
-        country: true,
-      },
-    },
-  },
-  {
-    name: "pattern at /shippingAddress/country",
-    breaks: {
-      path: "/shippingAddress/country",
-      keyword: "pattern",
-    },
-    errors: [
-      {
-        path: "/shippingAddress/country",
-        rule: "pattern",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      shippingAddress: {
-        lines: ["Breidenbachstr. 540"],
-        city: "Калевала",
-        region: "Алтайский край",
-        county: "ул. Брянская, 266",
-        postalCode: "58725",
-        country: "\u0000 does not match",
-      },
-    },
-  },
-  {
-    name: "type at /contacts",
-    breaks: {
-      path: "/contacts",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/contacts",
-        rule: "type",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      contacts: true,
-    },
-  },
-  {
-    name: "maxItems at /contacts",
-    breaks: {
-      path: "/contacts",
-      keyword: "maxItems",
-    },
-    errors: [
-      {
-        path: "/contacts",
-        rule: "maxItems",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      contacts: [
-        {
-          name: "Katja Schnürer",
-          title: "Mr",
-          email: "sample46@example.com",
-          phone: "+12025550195",
-          mobile: "+12025550183",
-        },
-        {
-          name: "Katja Schnürer",
-          title: "Mr",
-          email: "sample46@example.com",
-          phone: "+12025550195",
-          mobile: "+12025550183",
-        },
-        {
-          name: "Katja Schnürer",
-          title: "Mr",
-          email: "sample46@example.com",
-          phone: "+12025550195",
-          mobile: "+12025550183",
-        },
-        {
-          name: "Katja Schnürer",
-          title: "Mr",
-          email: "sample46@example.com",
-          phone: "+12025550195",
-          mobile: "+12025550183",
-        },
-        {
-          name: "Katja Schnürer",
-          title: "Mr",
-          email: "sample46@example.com",
-          phone: "+12025550195",
-          mobile: "+12025550183",
-        },
-        {
-          name: "Katja Schnürer",
-          title: "Mr",
-          email: "sample46@example.com",
-          phone: "+12025550195",
-          mobile: "+12025550183",
-        },
-        {
-          name: "Katja Schnürer",
-          title: "Mr",
-          email: "sample46@example.com",
-          phone: "+12025550195",
-          mobile: "+12025550183",
-        },
-        {
-          name: "Katja Schnürer",
-          title: "Mr",
-          email: "sample46@example.com",
-          phone: "+12025550195",
-          mobile: "+12025550183",
-        },
-        {
-          name: "Katja Schnürer",
-          title: "Mr",
-          email: "sample46@example.com",
-          phone: "+12025550195",
-          mobile: "+12025550183",
-        },
-        {
-          name: "Katja Schnürer",
-          title: "Mr",
-          email: "sample46@example.com",
-          phone: "+12025550195",
-          mobile: "+12025550183",
-        },
-        {
-          name: "Katja Schnürer",
-          title: "Mr",
-          email: "sample46@example.com",
-          phone: "+12025550195",
-          mobile: "+12025550183",
-        },
-        {
-          name: "Katja Schnürer",
-          title: "Mr",
-          email: "sample46@example.com",
-          phone: "+12025550195",
-          mobile: "+12025550183",
-        },
-        {
-          name: "Katja Schnürer",
-          title: "Mr",
-          email: "sample46@example.com",
-          phone: "+12025550195",
-          mobile: "+12025550183",
-        },
-        {
-          name: "Katja Schnürer",
-          title: "Mr",
-          email: "sample46@example.com",
-          phone: "+12025550195",
-          mobile: "+12025550183",
-        },
-        {
-          name: "Katja Schnürer",
-          title: "Mr",
-          email: "sample46@example.com",
-          phone: "+12025550195",
-          mobile: "+12025550183",
-        },
-        {
-          name: "Katja Schnürer",
-          title: "Mr",
-          email: "sample46@example.com",
-          phone: "+12025550195",
-          mobile: "+12025550183",
-        },
-        {
-          name: "Katja Schnürer",
-          title: "Mr",
-          email: "sample46@example.com",
-          phone: "+12025550195",
-          mobile: "+12025550183",
-        },
-        {
-          name: "Katja Schnürer",
-          title: "Mr",
-          email: "sample46@example.com",
-          phone: "+12025550195",
-          mobile: "+12025550183",
-        },
-        {
-          name: "Katja Schnürer",
-          title: "Mr",
-          email: "sample46@example.com",
-          phone: "+12025550195",
-          mobile: "+12025550183",
-        },
-        {
-          name: "Katja Schnürer",
-          title: "Mr",
-          email: "sample46@example.com",
-          phone: "+12025550195",
-          mobile: "+12025550183",
-        },
-        {
-          name: "Katja Schnürer",
-          title: "Mr",
-          email: "sample46@example.com",
-          phone: "+12025550195",
-          mobile: "+12025550183",
-        },
-      ],
-    },
-  },
-  {
-    name: "type at /contacts/*",
-    breaks: {
-      path: "/contacts/*",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/contacts/0",
-        rule: "type",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      contacts: [true],
-    },
-  },
-  {
-    name: "required at /contacts/*/name",
-    breaks: {
-      path: "/contacts/*/name",
-      keyword: "required",
-    },
-    errors: [
-      {
-        path: "/contacts/0/name",
-        rule: "required",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      contacts: [
-        {
-          title: "Mr",
-          email: "sample46@example.com",
-          phone: "+12025550195",
-          mobile: "+12025550183",
-        },
-      ],
-    },
-  },
-  {
-    name: "additionalProperties at /contacts/*",
-    breaks: {
-      path: "/contacts/*",
-      keyword: "additionalProperties",
-    },
-    errors: [
-      {
-        path: "/contacts/0",
-        rule: "additionalProperties",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      contacts: [
-        {
-          name: "Katja Schnürer",
-          title: "Mr",
-          email: "sample46@example.com",
-          phone: "+12025550195",
-          mobile: "+12025550183",
-          unexpectedField: "not documented",
-        },
-      ],
-    },
-  },
-  {
-    name: "type at /contacts/*/name",
-    breaks: {
-      path: "/contacts/*/name",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/contacts/0/name",
-        rule: "type",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      contacts: [
-        {
-          name: true,
-          title: "Mr",
-          email: "sample46@example.com",
-          phone: "+12025550195",
-          mobile: "+12025550183",
-        },
-      ],
-    },
-  },
-  {
-    name: "maxLength at /contacts/*/name",
-    breaks: {
-      path: "/contacts/*/name",
-      keyword: "maxLength",
-    },
-    errors: [
-      {
-        path: "/contacts/0/name",
-        rule: "maxLength",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      contacts: [
-        {
-          name: "Katja Schnürerxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
-          title: "Mr",
-          email: "sample46@example.com",
-          phone: "+12025550195",
-          mobile: "+12025550183",
-        },
-      ],
-    },
-  },
-  {
-    name: "minLength at /contacts/*/name",
-    breaks: {
-      path: "/contacts/*/name",
-      keyword: "minLength",
-    },
-    errors: [
-      {
-        path: "/contacts/0/name",
-        rule: "minLength",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      contacts: [
-        {
-          name: "",
-          title: "Mr",
-          email: "sample46@example.com",
-          phone: "+12025550195",
-          mobile: "+12025550183",
-        },
-      ],
-    },
-  },
-  {
-    name: "type at /contacts/*/title",
-    breaks: {
-      path: "/contacts/*/title",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/contacts/0/title",
-        rule: "type",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      contacts: [
-        {
-          name: "Katja Schnürer",
-          title: true,
-          email: "sample46@example.com",
-          phone: "+12025550195",
-          mobile: "+12025550183",
-        },
-      ],
-    },
-  },
-  {
-    name: "maxLength at /contacts/*/title",
-    breaks: {
-      path: "/contacts/*/title",
-      keyword: "maxLength",
-    },
-    errors: [
-      {
-        path: "/contacts/0/title",
-        rule: "maxLength",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      contacts: [
-        {
-          name: "Katja Schnürer",
-          title:
-            "Mrxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
-          email: "sample46@example.com",
-          phone: "+12025550195",
-          mobile: "+12025550183",
-        },
-      ],
-    },
-  },
-  {
-    name: "type at /contacts/*/email",
-    breaks: {
-      path: "/contacts/*/email",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/contacts/0/email",
-        rule: "type",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      contacts: [
-        {
-          name: "Katja Schnürer",
-          title: "Mr",
-          email: true,
-          phone: "+12025550195",
-          mobile: "+12025550183",
-        },
-      ],
-    },
-  },
-  {
-    name: "maxLength at /contacts/*/email",
-    breaks: {
-      path: "/contacts/*/email",
-      keyword: "maxLength",
-    },
-    errors: [
-      {
-        path: "/contacts/0/email",
-        rule: "maxLength",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      contacts: [
-        {
-          name: "Katja Schnürer",
-          title: "Mr",
-          email:
-            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa@example.com",
-          phone: "+12025550195",
-          mobile: "+12025550183",
-        },
-      ],
-    },
-  },
-  {
-    name: "format at /contacts/*/email",
-    breaks: {
-      path: "/contacts/*/email",
-      keyword: "format",
-    },
-    errors: [
-      {
-        path: "/contacts/0/email",
-        rule: "format",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      contacts: [
-        {
-          name: "Katja Schnürer",
-          title: "Mr",
-          email: "not a email",
-          phone: "+12025550195",
-          mobile: "+12025550183",
-        },
-      ],
-    },
-  },
-  {
-    name: "type at /contacts/*/phone",
-    breaks: {
-      path: "/contacts/*/phone",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/contacts/0/phone",
-        rule: "type",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      contacts: [
-        {
-          name: "Katja Schnürer",
-          title: "Mr",
-          email: "sample46@example.com",
-          phone: true,
-          mobile: "+12025550183",
-        },
-      ],
-    },
-  },
-  {
-    name: "pattern at /contacts/*/phone",
-    breaks: {
-      path: "/contacts/*/phone",
-      keyword: "pattern",
-    },
-    errors: [
-      {
-        path: "/contacts/0/phone",
-        rule: "pattern",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      contacts: [
-        {
-          name: "Katja Schnürer",
-          title: "Mr",
-          email: "sample46@example.com",
-          phone: "\u0000 does not match",
-          mobile: "+12025550183",
-        },
-      ],
-    },
-  },
-  {
-    name: "type at /contacts/*/mobile",
-    breaks: {
-      path: "/contacts/*/mobile",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/contacts/0/mobile",
-        rule: "type",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      contacts: [
-        {
-          name: "Katja Schnürer",
-          title: "Mr",
-          email: "sample46@example.com",
-          phone: "+12025550195",
-          mobile: true,
-        },
-      ],
-    },
-  },
-  {
-    name: "pattern at /contacts/*/mobile",
-    breaks: {
-      path: "/contacts/*/mobile",
-      keyword: "pattern",
-    },
-    errors: [
-      {
-        path: "/contacts/0/mobile",
-        rule: "pattern",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      contacts: [
-        {
-          name: "Katja Schnürer",
-          title: "Mr",
-          email: "sample46@example.com",
-          phone: "+12025550195",
-          mobile: "\u0000 does not match",
-        },
-      ],
-    },
-  },
-  {
-    name: "type at /dateOfBirth",
-    breaks: {
-      path: "/dateOfBirth",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/dateOfBirth",
-        rule: "type",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      dateOfBirth: true,
-    },
-  },
-  {
-    name: "format at /dateOfBirth",
-    breaks: {
-      path: "/dateOfBirth",
-      keyword: "format",
-    },
-    errors: [
-      {
-        path: "/dateOfBirth",
-        rule: "format",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      dateOfBirth: "not a date",
-    },
-  },
-  {
-    name: "type at /taxIds",
-    breaks: {
-      path: "/taxIds",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/taxIds",
-        rule: "type",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      taxIds: true,
-    },
-  },
-  {
-    name: "additionalProperties at /taxIds",
-    breaks: {
-      path: "/taxIds",
-      keyword: "additionalProperties",
-    },
-    errors: [
-      {
-        path: "/taxIds",
-        rule: "additionalProperties",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      taxIds: {
-        vat: "DE108610903",
-        eori: "DE704425664",
-        national: "DE409326436",
-        unexpectedField: "not documented",
-      },
-    },
-  },
-  {
-    name: "type at /taxIds/vat",
-    breaks: {
-      path: "/taxIds/vat",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/taxIds/vat",
-        rule: "type",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      taxIds: {
-        vat: true,
-        eori: "DE704425664",
-        national: "DE409326436",
-      },
-    },
-  },
-  {
-    name: "maxLength at /taxIds/vat",
-    breaks: {
-      path: "/taxIds/vat",
-      keyword: "maxLength",
-    },
-    errors: [
-      {
-        path: "/taxIds/vat",
-        rule: "maxLength",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      taxIds: {
-        vat: "DE108610903xxxxxxxxxxxxxxxxxxxx",
-        eori: "DE704425664",
-        national: "DE409326436",
-      },
-    },
-  },
-  {
-    name: "type at /taxIds/eori",
-    breaks: {
-      path: "/taxIds/eori",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/taxIds/eori",
-        rule: "type",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      taxIds: {
-        vat: "DE108610903",
-        eori: true,
-        national: "DE409326436",
-      },
-    },
-  },
-  {
-    name: "maxLength at /taxIds/eori",
-    breaks: {
-      path: "/taxIds/eori",
-      keyword: "maxLength",
-    },
-    errors: [
-      {
-        path: "/taxIds/eori",
-        rule: "maxLength",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      taxIds: {
-        vat: "DE108610903",
-        eori: "DE704425664xxxxxxxxxx",
-        national: "DE409326436",
-      },
-    },
-  },
-  {
-    name: "type at /taxIds/national",
-    breaks: {
-      path: "/taxIds/national",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/taxIds/national",
-        rule: "type",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      taxIds: {
-        vat: "DE108610903",
-        eori: "DE704425664",
-        national: true,
-      },
-    },
-  },
-  {
-    name: "maxLength at /taxIds/national",
-    breaks: {
-      path: "/taxIds/national",
-      keyword: "maxLength",
-    },
-    errors: [
-      {
-        path: "/taxIds/national",
-        rule: "maxLength",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      taxIds: {
-        vat: "DE108610903",
-        eori: "DE704425664",
-        national: "DE409326436xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
-      },
-    },
-  },
-  {
-    name: "type at /language",
-    breaks: {
-      path: "/language",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/language",
-        rule: "type",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      language: true,
-    },
-  },
-  {
-    name: "maxLength at /language",
-    breaks: {
-      path: "/language",
-      keyword: "maxLength",
-    },
-    errors: [
-      {
-        path: "/language",
-        rule: "maxLength",
-      },
-      {
-        path: "/language",
-        rule: "pattern",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      language: "de-DExxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
-    },
-  },
-  {
-    name: "pattern at /language",
-    breaks: {
-      path: "/language",
-      keyword: "pattern",
-    },
-    errors: [
-      {
-        path: "/language",
-        rule: "pattern",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      language: "\u0000 does not match",
-    },
-  },
-  {
-    name: "type at /currency",
-    breaks: {
-      path: "/currency",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/currency",
-        rule: "type",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      currency: true,
-    },
-  },
-  {
-    name: "pattern at /currency",
-    breaks: {
-      path: "/currency",
-      keyword: "pattern",
-    },
-    errors: [
-      {
-        path: "/currency",
-        rule: "pattern",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      currency: "\u0000 does not match",
-    },
-  },
-  {
-    name: "type at /website",
-    breaks: {
-      path: "/website",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/website",
-        rule: "type",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      website: true,
-    },
-  },
-  {
-    name: "maxLength at /website",
-    breaks: {
-      path: "/website",
-      keyword: "maxLength",
-    },
-    errors: [
-      {
-        path: "/website",
-        rule: "maxLength",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      website:
-        "https://www.example.com/83xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
-    },
-  },
-  {
-    name: "format at /website",
-    breaks: {
-      path: "/website",
-      keyword: "format",
-    },
-    errors: [
-      {
-        path: "/website",
-        rule: "format",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      website: "not a uri",
-    },
-  },
-  {
-    name: "type at /referralSource",
-    breaks: {
-      path: "/referralSource",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/referralSource",
-        rule: "type",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      referralSource: true,
-    },
-  },
-  {
-    name: "maxLength at /referralSource",
-    breaks: {
-      path: "/referralSource",
-      keyword: "maxLength",
-    },
-    errors: [
-      {
-        path: "/referralSource",
-        rule: "maxLength",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      referralSource:
-        "temporibusxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
-    },
-  },
-  {
-    name: "type at /customerNumber",
-    breaks: {
-      path: "/customerNumber",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/customerNumber",
-        rule: "type",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      customerNumber: true,
-    },
-  },
-  {
-    name: "maxLength at /customerNumber",
-    breaks: {
-      path: "/customerNumber",
-      keyword: "maxLength",
-    },
-    errors: [
-      {
-        path: "/customerNumber",
-        rule: "maxLength",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      customerNumber: "пониманиеxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
-    },
-  },
-  {
-    name: "type at /externalIds",
-    breaks: {
-      path: "/externalIds",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/externalIds",
-        rule: "type",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      externalIds: true,
-    },
-  },
-  {
-    name: "maxItems at /externalIds",
-    breaks: {
-      path: "/externalIds",
-      keyword: "maxItems",
-    },
-    errors: [
-      {
-        path: "/externalIds",
-        rule: "maxItems",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      externalIds: [
-        {
-          system: "香り",
-          id: "деятельности",
-        },
-        {
-          system: "香り",
-          id: "деятельности",
-        },
-        {
-          system: "香り",
-          id: "деятельности",
-        },
-        {
-          system: "香り",
-          id: "деятельности",
-        },
-        {
-          system: "香り",
-          id: "деятельности",
-        },
-        {
-          system: "香り",
-          id: "деятельности",
-        },
-        {
-          system: "香り",
-          id: "деятельности",
-        },
-        {
-          system: "香り",
-          id: "деятельности",
-        },
-        {
-          system: "香り",
-          id: "деятельности",
-        },
-        {
-          system: "香り",
-          id: "деятельности",
-        },
-        {
-          system: "香り",
-          id: "деятельности",
-        },
-        {
-          system: "香り",
-          id: "деятельности",
-        },
-        {
-          system: "香り",
-          id: "деятельности",
-        },
-        {
-          system: "香り",
-          id: "деятельности",
-        },
-        {
-          system: "香り",
-          id: "деятельности",
-        },
-        {
-          system: "香り",
-          id: "деятельности",
-        },
-        {
-          system: "香り",
-          id: "деятельности",
-        },
-        {
-          system: "香り",
-          id: "деятельности",
-        },
-        {
-          system: "香り",
-          id: "деятельности",
-        },
-        {
-          system: "香り",
-          id: "деятельности",
-        },
-        {
-          system: "香り",
-          id: "деятельности",
-        },
-      ],
-    },
-  },
-  {
-    name: "type at /externalIds/*",
-    breaks: {
-      path: "/externalIds/*",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/externalIds/0",
-        rule: "type",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      externalIds: [true],
-    },
-  },
-  {
-    name: "required at /externalIds/*/system",
-    breaks: {
-      path: "/externalIds/*/system",
-      keyword: "required",
-    },
-    errors: [
-      {
-        path: "/externalIds/0/system",
-        rule: "required",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      externalIds: [
-        {
-          id: "деятельности",
-        },
-      ],
-    },
-  },
-  {
-    name: "required at /externalIds/*/id",
-    breaks: {
-      path: "/externalIds/*/id",
-      keyword: "required",
-    },
-    errors: [
-      {
-        path: "/externalIds/0/id",
-        rule: "required",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      externalIds: [
-        {
-          system: "香り",
-        },
-      ],
-    },
-  },
-  {
-    name: "additionalProperties at /externalIds/*",
-    breaks: {
-      path: "/externalIds/*",
-      keyword: "additionalProperties",
-    },
-    errors: [
-      {
-        path: "/externalIds/0",
-        rule: "additionalProperties",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      externalIds: [
-        {
-          system: "香り",
-          id: "деятельности",
-          unexpectedField: "not documented",
-        },
-      ],
-    },
-  },
-  {
-    name: "type at /externalIds/*/system",
-    breaks: {
-      path: "/externalIds/*/system",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/externalIds/0/system",
-        rule: "type",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      externalIds: [
-        {
-          system: true,
-          id: "деятельности",
-        },
-      ],
-    },
-  },
-  {
-    name: "maxLength at /externalIds/*/system",
-    breaks: {
-      path: "/externalIds/*/system",
-      keyword: "maxLength",
-    },
-    errors: [
-      {
-        path: "/externalIds/0/system",
-        rule: "maxLength",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      externalIds: [
-        {
-          system: "香りxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
-          id: "деятельности",
-        },
-      ],
-    },
-  },
-  {
-    name: "minLength at /externalIds/*/system",
-    breaks: {
-      path: "/externalIds/*/system",
-      keyword: "minLength",
-    },
-    errors: [
-      {
-        path: "/externalIds/0/system",
-        rule: "minLength",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      externalIds: [
-        {
-          system: "",
-          id: "деятельности",
-        },
-      ],
-    },
-  },
-  {
-    name: "type at /externalIds/*/id",
-    breaks: {
-      path: "/externalIds/*/id",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/externalIds/0/id",
-        rule: "type",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      externalIds: [
-        {
-          system: "香り",
-          id: true,
-        },
-      ],
-    },
-  },
-  {
-    name: "maxLength at /externalIds/*/id",
-    breaks: {
-      path: "/externalIds/*/id",
-      keyword: "maxLength",
-    },
-    errors: [
-      {
-        path: "/externalIds/0/id",
-        rule: "maxLength",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      externalIds: [
-        {
-          system: "香り",
-          id: "деятельностиxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
-        },
-      ],
-    },
-  },
-  {
-    name: "minLength at /externalIds/*/id",
-    breaks: {
-      path: "/externalIds/*/id",
-      keyword: "minLength",
-    },
-    errors: [
-      {
-        path: "/externalIds/0/id",
-        rule: "minLength",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      externalIds: [
-        {
-          system: "香り",
-          id: "",
-        },
-      ],
-    },
-  },
-  {
-    name: "type at /createdAt",
-    breaks: {
-      path: "/createdAt",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/createdAt",
-        rule: "type",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      createdAt: true,
-    },
-  },
-  {
-    name: "format at /createdAt",
-    breaks: {
-      path: "/createdAt",
-      keyword: "format",
-    },
-    errors: [
-      {
-        path: "/createdAt",
-        rule: "format",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      createdAt: "not a date-time",
-    },
-  },
-  {
-    name: "type at /agreedToTerms",
-    breaks: {
-      path: "/agreedToTerms",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/agreedToTerms",
-        rule: "type",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      agreedToTerms: "text",
-    },
-  },
-  {
-    name: "type at /credentials",
-    breaks: {
-      path: "/credentials",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/credentials",
-        rule: "type",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      credentials: true,
-    },
-  },
-  {
-    name: "additionalProperties at /credentials",
-    breaks: {
-      path: "/credentials",
-      keyword: "additionalProperties",
-    },
-    errors: [
-      {
-        path: "/credentials",
-        rule: "additionalProperties",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      credentials: {
-        password: "FAKE-SECRET-0000",
-        securityQuestion: "とう",
-        securityAnswer: "FAKE-SECRET-0000",
-        unexpectedField: "not documented",
-      },
-    },
-  },
-  {
-    name: "dependentRequired at /credentials/securityQuestion",
-    breaks: {
-      path: "/credentials/securityQuestion",
-      keyword: "dependentRequired",
-    },
-    errors: [
-      {
-        path: "/credentials/securityQuestion",
-        rule: "dependentRequired",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      credentials: {
-        password: "FAKE-SECRET-0000",
-        securityAnswer: "FAKE-SECRET-0000",
-      },
-    },
-  },
-  {
-    name: "dependentRequired at /credentials/securityAnswer",
-    breaks: {
-      path: "/credentials/securityAnswer",
-      keyword: "dependentRequired",
-    },
-    errors: [
-      {
-        path: "/credentials/securityAnswer",
-        rule: "dependentRequired",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      credentials: {
-        password: "FAKE-SECRET-0000",
-        securityQuestion: "とう",
-      },
-    },
-  },
-  {
-    name: "type at /credentials/password",
-    breaks: {
-      path: "/credentials/password",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/credentials/password",
-        rule: "type",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      credentials: {
-        password: true,
-        securityQuestion: "とう",
-        securityAnswer: "FAKE-SECRET-0000",
-      },
-    },
-  },
-  {
-    name: "maxLength at /credentials/password",
-    breaks: {
-      path: "/credentials/password",
-      keyword: "maxLength",
-    },
-    errors: [
-      {
-        path: "/credentials/password",
-        rule: "maxLength",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      credentials: {
-        password:
-          "FAKE-SECRET-0000xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
-        securityQuestion: "とう",
-        securityAnswer: "FAKE-SECRET-0000",
-      },
-    },
-  },
-  {
-    name: "minLength at /credentials/password",
-    breaks: {
-      path: "/credentials/password",
-      keyword: "minLength",
-    },
-    errors: [
-      {
-        path: "/credentials/password",
-        rule: "minLength",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      credentials: {
-        password: "",
-        securityQuestion: "とう",
-        securityAnswer: "FAKE-SECRET-0000",
-      },
-    },
-  },
-  {
-    name: "type at /credentials/securityQuestion",
-    breaks: {
-      path: "/credentials/securityQuestion",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/credentials/securityQuestion",
-        rule: "type",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      credentials: {
-        password: "FAKE-SECRET-0000",
-        securityQuestion: true,
-        securityAnswer: "FAKE-SECRET-0000",
-      },
-    },
-  },
-  {
-    name: "maxLength at /credentials/securityQuestion",
-    breaks: {
-      path: "/credentials/securityQuestion",
-      keyword: "maxLength",
-    },
-    errors: [
-      {
-        path: "/credentials/securityQuestion",
-        rule: "maxLength",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      credentials: {
-        password: "FAKE-SECRET-0000",
-        securityQuestion:
-          "とうxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
-        securityAnswer: "FAKE-SECRET-0000",
-      },
-    },
-  },
-  {
-    name: "type at /credentials/securityAnswer",
-    breaks: {
-      path: "/credentials/securityAnswer",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/credentials/securityAnswer",
-        rule: "type",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      credentials: {
-        password: "FAKE-SECRET-0000",
-        securityQuestion: "とう",
-        securityAnswer: true,
-      },
-    },
-  },
-  {
-    name: "maxLength at /credentials/securityAnswer",
-    breaks: {
-      path: "/credentials/securityAnswer",
-      keyword: "maxLength",
-    },
-    errors: [
-      {
-        path: "/credentials/securityAnswer",
-        rule: "maxLength",
-      },
-    ],
-    value: {
-      kind: "person",
-      email: "sample89@example.com",
-      person: {
-        title: "Ms",
-        givenName: "真由美",
-        middleName: "寺田 悠太",
-        familyName: "岩崎",
-      },
-      credentials: {
-        password: "FAKE-SECRET-0000",
-        securityQuestion: "とう",
-        securityAnswer:
-          "FAKE-SECRET-0000xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
-      },
-    },
-  },
+        "city": "Alt Sinjadorf",
+        "region": "静岡県",
+        "county": "Blütenstr. 80",
+        "postalCode": "92985"
+      }
+    }
+  },
+  {
+    "name": "additionalProperties at /billingAddress",
+    "breaks": {
+      "path": "/billingAddress",
+      "keyword": "additionalProperties"
+    },
+    "errors": [
+      {
+        "path": "/billingAddress",
+        "rule": "additionalProperties"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "billingAddress": {
+        "lines": [
+          "An der Laach 41b"
+        ],
+        "city": "Alt Sinjadorf",
+        "region": "静岡県",
+        "county": "Blütenstr. 80",
+        "postalCode": "92985",
+        "country": "FR",
+        "unexpectedField": "not documented"
+      }
+    }
+  },
+  {
+    "name": "type at /billingAddress/lines",
+    "breaks": {
+      "path": "/billingAddress/lines",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/billingAddress/lines",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "billingAddress": {
+        "lines": true,
+        "city": "Alt Sinjadorf",
+        "region": "静岡県",
+        "county": "Blütenstr. 80",
+        "postalCode": "92985",
+        "country": "FR"
+      }
+    }
+  },
+  {
+    "name": "maxItems at /billingAddress/lines",
+    "breaks": {
+      "path": "/billingAddress/lines",
+      "keyword": "maxItems"
+    },
+    "errors": [
+      {
+        "path": "/billingAddress/lines",
+        "rule": "maxItems"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "billingAddress": {
+        "lines": [
+          "An der Laach 41b",
+          "An der Laach 41b",
+          "An der Laach 41b",
+          "An der Laach 41b"
+        ],
+        "city": "Alt Sinjadorf",
+        "region": "静岡県",
+        "county": "Blütenstr. 80",
+        "postalCode": "92985",
+        "country": "FR"
+      }
+    }
+  },
+  {
+    "name": "minItems at /billingAddress/lines",
+    "breaks": {
+      "path": "/billingAddress/lines",
+      "keyword": "minItems"
+    },
+    "errors": [
+      {
+        "path": "/billingAddress/lines",
+        "rule": "minItems"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "billingAddress": {
+        "lines": [],
+        "city": "Alt Sinjadorf",
+        "region": "静岡県",
+        "county": "Blütenstr. 80",
+        "postalCode": "92985",
+        "country": "FR"
+      }
+    }
+  },
+  {
+    "name": "type at /billingAddress/lines/*",
+    "breaks": {
+      "path": "/billingAddress/lines/*",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/billingAddress/lines/0",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "billingAddress": {
+        "lines": [
+          true
+        ],
+        "city": "Alt Sinjadorf",
+        "region": "静岡県",
+        "county": "Blütenstr. 80",
+        "postalCode": "92985",
+        "country": "FR"
+      }
+    }
+  },
+  {
+    "name": "maxLength at /billingAddress/lines/*",
+    "breaks": {
+      "path": "/billingAddress/lines/*",
+      "keyword": "maxLength"
+    },
+    "errors": [
+      {
+        "path": "/billingAddress/lines/0",
+        "rule": "maxLength"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "billingAddress": {
+        "lines": [
+          "An der Laach 41bxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+        ],
+        "city": "Alt Sinjadorf",
+        "region": "静岡県",
+        "county": "Blütenstr. 80",
+        "postalCode": "92985",
+        "country": "FR"
+      }
+    }
+  },
+  {
+    "name": "minLength at /billingAddress/lines/*",
+    "breaks": {
+      "path": "/billingAddress/lines/*",
+      "keyword": "minLength"
+    },
+    "errors": [
+      {
+        "path": "/billingAddress/lines/0",
+        "rule": "minLength"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "billingAddress": {
+        "lines": [
+          ""
+        ],
+        "city": "Alt Sinjadorf",
+        "region": "静岡県",
+        "county": "Blütenstr. 80",
+        "postalCode": "92985",
+        "country": "FR"
+      }
+    }
+  },
+  {
+    "name": "type at /billingAddress/city",
+    "breaks": {
+      "path": "/billingAddress/city",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/billingAddress/city",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "billingAddress": {
+        "lines": [
+          "An der Laach 41b"
+        ],
+        "city": true,
+        "region": "静岡県",
+        "county": "Blütenstr. 80",
+        "postalCode": "92985",
+        "country": "FR"
+      }
+    }
+  },
+  {
+    "name": "maxLength at /billingAddress/city",
+    "breaks": {
+      "path": "/billingAddress/city",
+      "keyword": "maxLength"
+    },
+    "errors": [
+      {
+        "path": "/billingAddress/city",
+        "rule": "maxLength"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "billingAddress": {
+        "lines": [
+          "An der Laach 41b"
+        ],
+        "city": "Alt Sinjadorfxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+        "region": "静岡県",
+        "county": "Blütenstr. 80",
+        "postalCode": "92985",
+        "country": "FR"
+      }
+    }
+  },
+  {
+    "name": "minLength at /billingAddress/city",
+    "breaks": {
+      "path": "/billingAddress/city",
+      "keyword": "minLength"
+    },
+    "errors": [
+      {
+        "path": "/billingAddress/city",
+        "rule": "minLength"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "billingAddress": {
+        "lines": [
+          "An der Laach 41b"
+        ],
+        "city": "",
+        "region": "静岡県",
+        "county": "Blütenstr. 80",
+        "postalCode": "92985",
+        "country": "FR"
+      }
+    }
+  },
+  {
+    "name": "type at /billingAddress/region",
+    "breaks": {
+      "path": "/billingAddress/region",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/billingAddress/region",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "billingAddress": {
+        "lines": [
+          "An der Laach 41b"
+        ],
+        "city": "Alt Sinjadorf",
+        "region": true,
+        "county": "Blütenstr. 80",
+        "postalCode": "92985",
+        "country": "FR"
+      }
+    }
+  },
+  {
+    "name": "maxLength at /billingAddress/region",
+    "breaks": {
+      "path": "/billingAddress/region",
+      "keyword": "maxLength"
+    },
+    "errors": [
+      {
+        "path": "/billingAddress/region",
+        "rule": "maxLength"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "billingAddress": {
+        "lines": [
+          "An der Laach 41b"
+        ],
+        "city": "Alt Sinjadorf",
+        "region": "静岡県xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+        "county": "Blütenstr. 80",
+        "postalCode": "92985",
+        "country": "FR"
+      }
+    }
+  },
+  {
+    "name": "type at /billingAddress/county",
+    "breaks": {
+      "path": "/billingAddress/county",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/billingAddress/county",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "billingAddress": {
+        "lines": [
+          "An der Laach 41b"
+        ],
+        "city": "Alt Sinjadorf",
+        "region": "静岡県",
+        "county": true,
+        "postalCode": "92985",
+        "country": "FR"
+      }
+    }
+  },
+  {
+    "name": "maxLength at /billingAddress/county",
+    "breaks": {
+      "path": "/billingAddress/county",
+      "keyword": "maxLength"
+    },
+    "errors": [
+      {
+        "path": "/billingAddress/county",
+        "rule": "maxLength"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "billingAddress": {
+        "lines": [
+          "An der Laach 41b"
+        ],
+        "city": "Alt Sinjadorf",
+        "region": "静岡県",
+        "county": "Blütenstr. 80xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+        "postalCode": "92985",
+        "country": "FR"
+      }
+    }
+  },
+  {
+    "name": "type at /billingAddress/postalCode",
+    "breaks": {
+      "path": "/billingAddress/postalCode",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/billingAddress/postalCode",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "billingAddress": {
+        "lines": [
+          "An der Laach 41b"
+        ],
+        "city": "Alt Sinjadorf",
+        "region": "静岡県",
+        "county": "Blütenstr. 80",
+        "postalCode": true,
+        "country": "FR"
+      }
+    }
+  },
+  {
+    "name": "maxLength at /billingAddress/postalCode",
+    "breaks": {
+      "path": "/billingAddress/postalCode",
+      "keyword": "maxLength"
+    },
+    "errors": [
+      {
+        "path": "/billingAddress/postalCode",
+        "rule": "maxLength"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "billingAddress": {
+        "lines": [
+          "An der Laach 41b"
+        ],
+        "city": "Alt Sinjadorf",
+        "region": "静岡県",
+        "county": "Blütenstr. 80",
+        "postalCode": "92985xxxxxxxxxxxxxxxx",
+        "country": "FR"
+      }
+    }
+  },
+  {
+    "name": "type at /billingAddress/country",
+    "breaks": {
+      "path": "/billingAddress/country",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/billingAddress/country",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "billingAddress": {
+        "lines": [
+          "An der Laach 41b"
+        ],
+        "city": "Alt Sinjadorf",
+        "region": "静岡県",
+        "county": "Blütenstr. 80",
+        "postalCode": "92985",
+        "country": true
+      }
+    }
+  },
+  {
+    "name": "pattern at /billingAddress/country",
+    "breaks": {
+      "path": "/billingAddress/country",
+      "keyword": "pattern"
+    },
+    "errors": [
+      {
+        "path": "/billingAddress/country",
+        "rule": "pattern"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "billingAddress": {
+        "lines": [
+          "An der Laach 41b"
+        ],
+        "city": "Alt Sinjadorf",
+        "region": "静岡県",
+        "county": "Blütenstr. 80",
+        "postalCode": "92985",
+        "country": "\u0000 does not match"
+      }
+    }
+  },
+  {
+    "name": "type at /shippingAddress",
+    "breaks": {
+      "path": "/shippingAddress",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/shippingAddress",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "shippingAddress": true
+    }
+  },
+  {
+    "name": "required at /shippingAddress/lines",
+    "breaks": {
+      "path": "/shippingAddress/lines",
+      "keyword": "required"
+    },
+    "errors": [
+      {
+        "path": "/shippingAddress/lines",
+        "rule": "required"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "shippingAddress": {
+        "city": "Калевала",
+        "region": "Алтайский край",
+        "county": "ул. Брянская, 266",
+        "postalCode": "58725",
+        "country": "UJ"
+      }
+    }
+  },
+  {
+    "name": "required at /shippingAddress/city",
+    "breaks": {
+      "path": "/shippingAddress/city",
+      "keyword": "required"
+    },
+    "errors": [
+      {
+        "path": "/shippingAddress/city",
+        "rule": "required"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "shippingAddress": {
+        "lines": [
+          "Breidenbachstr. 540"
+        ],
+        "region": "Алтайский край",
+        "county": "ул. Брянская, 266",
+        "postalCode": "58725",
+        "country": "UJ"
+      }
+    }
+  },
+  {
+    "name": "required at /shippingAddress/country",
+    "breaks": {
+      "path": "/shippingAddress/country",
+      "keyword": "required"
+    },
+    "errors": [
+      {
+        "path": "/shippingAddress/country",
+        "rule": "required"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "shippingAddress": {
+        "lines": [
+          "Breidenbachstr. 540"
+        ],
+        "city": "Калевала",
+        "region": "Алтайский край",
+        "county": "ул. Брянская, 266",
+        "postalCode": "58725"
+      }
+    }
+  },
+  {
+    "name": "additionalProperties at /shippingAddress",
+    "breaks": {
+      "path": "/shippingAddress",
+      "keyword": "additionalProperties"
+    },
+    "errors": [
+      {
+        "path": "/shippingAddress",
+        "rule": "additionalProperties"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "shippingAddress": {
+        "lines": [
+          "Breidenbachstr. 540"
+        ],
+        "city": "Калевала",
+        "region": "Алтайский край",
+        "county": "ул. Брянская, 266",
+        "postalCode": "58725",
+        "country": "UJ",
+        "unexpectedField": "not documented"
+      }
+    }
+  },
+  {
+    "name": "type at /shippingAddress/lines",
+    "breaks": {
+      "path": "/shippingAddress/lines",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/shippingAddress/lines",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "shippingAddress": {
+        "lines": true,
+        "city": "Калевала",
+        "region": "Алтайский край",
+        "county": "ул. Брянская, 266",
+        "postalCode": "58725",
+        "country": "UJ"
+      }
+    }
+  },
+  {
+    "name": "maxItems at /shippingAddress/lines",
+    "breaks": {
+      "path": "/shippingAddress/lines",
+      "keyword": "maxItems"
+    },
+    "errors": [
+      {
+        "path": "/shippingAddress/lines",
+        "rule": "maxItems"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "shippingAddress": {
+        "lines": [
+          "Breidenbachstr. 540",
+          "Breidenbachstr. 540",
+          "Breidenbachstr. 540",
+          "Breidenbachstr. 540"
+        ],
+        "city": "Калевала",
+        "region": "Алтайский край",
+        "county": "ул. Брянская, 266",
+        "postalCode": "58725",
+        "country": "UJ"
+      }
+    }
+  },
+  {
+    "name": "minItems at /shippingAddress/lines",
+    "breaks": {
+      "path": "/shippingAddress/lines",
+      "keyword": "minItems"
+    },
+    "errors": [
+      {
+        "path": "/shippingAddress/lines",
+        "rule": "minItems"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "shippingAddress": {
+        "lines": [],
+        "city": "Калевала",
+        "region": "Алтайский край",
+        "county": "ул. Брянская, 266",
+        "postalCode": "58725",
+        "country": "UJ"
+      }
+    }
+  },
+  {
+    "name": "type at /shippingAddress/lines/*",
+    "breaks": {
+      "path": "/shippingAddress/lines/*",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/shippingAddress/lines/0",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "shippingAddress": {
+        "lines": [
+          true
+        ],
+        "city": "Калевала",
+        "region": "Алтайский край",
+        "county": "ул. Брянская, 266",
+        "postalCode": "58725",
+        "country": "UJ"
+      }
+    }
+  },
+  {
+    "name": "maxLength at /shippingAddress/lines/*",
+    "breaks": {
+      "path": "/shippingAddress/lines/*",
+      "keyword": "maxLength"
+    },
+    "errors": [
+      {
+        "path": "/shippingAddress/lines/0",
+        "rule": "maxLength"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "shippingAddress": {
+        "lines": [
+          "Breidenbachstr. 540xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+        ],
+        "city": "Калевала",
+        "region": "Алтайский край",
+        "county": "ул. Брянская, 266",
+        "postalCode": "58725",
+        "country": "UJ"
+      }
+    }
+  },
+  {
+    "name": "minLength at /shippingAddress/lines/*",
+    "breaks": {
+      "path": "/shippingAddress/lines/*",
+      "keyword": "minLength"
+    },
+    "errors": [
+      {
+        "path": "/shippingAddress/lines/0",
+        "rule": "minLength"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "shippingAddress": {
+        "lines": [
+          ""
+        ],
+        "city": "Калевала",
+        "region": "Алтайский край",
+        "county": "ул. Брянская, 266",
+        "postalCode": "58725",
+        "country": "UJ"
+      }
+    }
+  },
+  {
+    "name": "type at /shippingAddress/city",
+    "breaks": {
+      "path": "/shippingAddress/city",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/shippingAddress/city",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "shippingAddress": {
+        "lines": [
+          "Breidenbachstr. 540"
+        ],
+        "city": true,
+        "region": "Алтайский край",
+        "county": "ул. Брянская, 266",
+        "postalCode": "58725",
+        "country": "UJ"
+      }
+    }
+  },
+  {
+    "name": "maxLength at /shippingAddress/city",
+    "breaks": {
+      "path": "/shippingAddress/city",
+      "keyword": "maxLength"
+    },
+    "errors": [
+      {
+        "path": "/shippingAddress/city",
+        "rule": "maxLength"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "shippingAddress": {
+        "lines": [
+          "Breidenbachstr. 540"
+        ],
+        "city": "Калевалаxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+        "region": "Алтайский край",
+        "county": "ул. Брянская, 266",
+        "postalCode": "58725",
+        "country": "UJ"
+      }
+    }
+  },
+  {
+    "name": "minLength at /shippingAddress/city",
+    "breaks": {
+      "path": "/shippingAddress/city",
+      "keyword": "minLength"
+    },
+    "errors": [
+      {
+        "path": "/shippingAddress/city",
+        "rule": "minLength"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "shippingAddress": {
+        "lines": [
+          "Breidenbachstr. 540"
+        ],
+        "city": "",
+        "region": "Алтайский край",
+        "county": "ул. Брянская, 266",
+        "postalCode": "58725",
+        "country": "UJ"
+      }
+    }
+  },
+  {
+    "name": "type at /shippingAddress/region",
+    "breaks": {
+      "path": "/shippingAddress/region",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/shippingAddress/region",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "shippingAddress": {
+        "lines": [
+          "Breidenbachstr. 540"
+        ],
+        "city": "Калевала",
+        "region": true,
+        "county": "ул. Брянская, 266",
+        "postalCode": "58725",
+        "country": "UJ"
+      }
+    }
+  },
+  {
+    "name": "maxLength at /shippingAddress/region",
+    "breaks": {
+      "path": "/shippingAddress/region",
+      "keyword": "maxLength"
+    },
+    "errors": [
+      {
+        "path": "/shippingAddress/region",
+        "rule": "maxLength"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "shippingAddress": {
+        "lines": [
+          "Breidenbachstr. 540"
+        ],
+        "city": "Калевала",
+        "region": "Алтайский крайxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+        "county": "ул. Брянская, 266",
+        "postalCode": "58725",
+        "country": "UJ"
+      }
+    }
+  },
+  {
+    "name": "type at /shippingAddress/county",
+    "breaks": {
+      "path": "/shippingAddress/county",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/shippingAddress/county",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "shippingAddress": {
+        "lines": [
+          "Breidenbachstr. 540"
+        ],
+        "city": "Калевала",
+        "region": "Алтайский край",
+        "county": true,
+        "postalCode": "58725",
+        "country": "UJ"
+      }
+    }
+  },
+  {
+    "name": "maxLength at /shippingAddress/county",
+    "breaks": {
+      "path": "/shippingAddress/county",
+      "keyword": "maxLength"
+    },
+    "errors": [
+      {
+        "path": "/shippingAddress/county",
+        "rule": "maxLength"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "shippingAddress": {
+        "lines": [
+          "Breidenbachstr. 540"
+        ],
+        "city": "Калевала",
+        "region": "Алтайский край",
+        "county": "ул. Брянская, 266xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+        "postalCode": "58725",
+        "country": "UJ"
+      }
+    }
+  },
+  {
+    "name": "type at /shippingAddress/postalCode",
+    "breaks": {
+      "path": "/shippingAddress/postalCode",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/shippingAddress/postalCode",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "shippingAddress": {
+        "lines": [
+          "Breidenbachstr. 540"
+        ],
+        "city": "Калевала",
+        "region": "Алтайский край",
+        "county": "ул. Брянская, 266",
+        "postalCode": true,
+        "country": "UJ"
+      }
+    }
+  },
+  {
+    "name": "maxLength at /shippingAddress/postalCode",
+    "breaks": {
+      "path": "/shippingAddress/postalCode",
+      "keyword": "maxLength"
+    },
+    "errors": [
+      {
+        "path": "/shippingAddress/postalCode",
+        "rule": "maxLength"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "shippingAddress": {
+        "lines": [
+          "Breidenbachstr. 540"
+        ],
+        "city": "Калевала",
+        "region": "Алтайский край",
+        "county": "ул. Брянская, 266",
+        "postalCode": "58725xxxxxxxxxxxxxxxx",
+        "country": "UJ"
+      }
+    }
+  },
+  {
+    "name": "type at /shippingAddress/country",
+    "breaks": {
+      "path": "/shippingAddress/country",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/shippingAddress/country",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "shippingAddress": {
+        "lines": [
+          "Breidenbachstr. 540"
+        ],
+        "city": "Калевала",
+        "region": "Алтайский край",
+        "county": "ул. Брянская, 266",
+        "postalCode": "58725",
+        "country": true
+      }
+    }
+  },
+  {
+    "name": "pattern at /shippingAddress/country",
+    "breaks": {
+      "path": "/shippingAddress/country",
+      "keyword": "pattern"
+    },
+    "errors": [
+      {
+        "path": "/shippingAddress/country",
+        "rule": "pattern"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "shippingAddress": {
+        "lines": [
+          "Breidenbachstr. 540"
+        ],
+        "city": "Калевала",
+        "region": "Алтайский край",
+        "county": "ул. Брянская, 266",
+        "postalCode": "58725",
+        "country": "\u0000 does not match"
+      }
+    }
+  },
+  {
+    "name": "type at /contacts",
+    "breaks": {
+      "path": "/contacts",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/contacts",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "contacts": true
+    }
+  },
+  {
+    "name": "maxItems at /contacts",
+    "breaks": {
+      "path": "/contacts",
+      "keyword": "maxItems"
+    },
+    "errors": [
+      {
+        "path": "/contacts",
+        "rule": "maxItems"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "contacts": [
+        {
+          "name": "Katja Schnürer",
+          "title": "Mr",
+          "email": "sample46@example.com",
+          "phone": "+12025550195",
+          "mobile": "+12025550183"
+        },
+        {
+          "name": "Katja Schnürer",
+          "title": "Mr",
+          "email": "sample46@example.com",
+          "phone": "+12025550195",
+          "mobile": "+12025550183"
+        },
+        {
+          "name": "Katja Schnürer",
+          "title": "Mr",
+          "email": "sample46@example.com",
+          "phone": "+12025550195",
+          "mobile": "+12025550183"
+        },
+        {
+          "name": "Katja Schnürer",
+          "title": "Mr",
+          "email": "sample46@example.com",
+          "phone": "+12025550195",
+          "mobile": "+12025550183"
+        },
+        {
+          "name": "Katja Schnürer",
+          "title": "Mr",
+          "email": "sample46@example.com",
+          "phone": "+12025550195",
+          "mobile": "+12025550183"
+        },
+        {
+          "name": "Katja Schnürer",
+          "title": "Mr",
+          "email": "sample46@example.com",
+          "phone": "+12025550195",
+          "mobile": "+12025550183"
+        },
+        {
+          "name": "Katja Schnürer",
+          "title": "Mr",
+          "email": "sample46@example.com",
+          "phone": "+12025550195",
+          "mobile": "+12025550183"
+        },
+        {
+          "name": "Katja Schnürer",
+          "title": "Mr",
+          "email": "sample46@example.com",
+          "phone": "+12025550195",
+          "mobile": "+12025550183"
+        },
+        {
+          "name": "Katja Schnürer",
+          "title": "Mr",
+          "email": "sample46@example.com",
+          "phone": "+12025550195",
+          "mobile": "+12025550183"
+        },
+        {
+          "name": "Katja Schnürer",
+          "title": "Mr",
+          "email": "sample46@example.com",
+          "phone": "+12025550195",
+          "mobile": "+12025550183"
+        },
+        {
+          "name": "Katja Schnürer",
+          "title": "Mr",
+          "email": "sample46@example.com",
+          "phone": "+12025550195",
+          "mobile": "+12025550183"
+        },
+        {
+          "name": "Katja Schnürer",
+          "title": "Mr",
+          "email": "sample46@example.com",
+          "phone": "+12025550195",
+          "mobile": "+12025550183"
+        },
+        {
+          "name": "Katja Schnürer",
+          "title": "Mr",
+          "email": "sample46@example.com",
+          "phone": "+12025550195",
+          "mobile": "+12025550183"
+        },
+        {
+          "name": "Katja Schnürer",
+          "title": "Mr",
+          "email": "sample46@example.com",
+          "phone": "+12025550195",
+          "mobile": "+12025550183"
+        },
+        {
+          "name": "Katja Schnürer",
+          "title": "Mr",
+          "email": "sample46@example.com",
+          "phone": "+12025550195",
+          "mobile": "+12025550183"
+        },
+        {
+          "name": "Katja Schnürer",
+          "title": "Mr",
+          "email": "sample46@example.com",
+          "phone": "+12025550195",
+          "mobile": "+12025550183"
+        },
+        {
+          "name": "Katja Schnürer",
+          "title": "Mr",
+          "email": "sample46@example.com",
+          "phone": "+12025550195",
+          "mobile": "+12025550183"
+        },
+        {
+          "name": "Katja Schnürer",
+          "title": "Mr",
+          "email": "sample46@example.com",
+          "phone": "+12025550195",
+          "mobile": "+12025550183"
+        },
+        {
+          "name": "Katja Schnürer",
+          "title": "Mr",
+          "email": "sample46@example.com",
+          "phone": "+12025550195",
+          "mobile": "+12025550183"
+        },
+        {
+          "name": "Katja Schnürer",
+          "title": "Mr",
+          "email": "sample46@example.com",
+          "phone": "+12025550195",
+          "mobile": "+12025550183"
+        },
+        {
+          "name": "Katja Schnürer",
+          "title": "Mr",
+          "email": "sample46@example.com",
+          "phone": "+12025550195",
+          "mobile": "+12025550183"
+        }
+      ]
+    }
+  },
+  {
+    "name": "type at /contacts/*",
+    "breaks": {
+      "path": "/contacts/*",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/contacts/0",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "contacts": [
+        true
+      ]
+    }
+  },
+  {
+    "name": "required at /contacts/*/name",
+    "breaks": {
+      "path": "/contacts/*/name",
+      "keyword": "required"
+    },
+    "errors": [
+      {
+        "path": "/contacts/0/name",
+        "rule": "required"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "contacts": [
+        {
+          "title": "Mr",
+          "email": "sample46@example.com",
+          "phone": "+12025550195",
+          "mobile": "+12025550183"
+        }
+      ]
+    }
+  },
+  {
+    "name": "additionalProperties at /contacts/*",
+    "breaks": {
+      "path": "/contacts/*",
+      "keyword": "additionalProperties"
+    },
+    "errors": [
+      {
+        "path": "/contacts/0",
+        "rule": "additionalProperties"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "contacts": [
+        {
+          "name": "Katja Schnürer",
+          "title": "Mr",
+          "email": "sample46@example.com",
+          "phone": "+12025550195",
+          "mobile": "+12025550183",
+          "unexpectedField": "not documented"
+        }
+      ]
+    }
+  },
+  {
+    "name": "type at /contacts/*/name",
+    "breaks": {
+      "path": "/contacts/*/name",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/contacts/0/name",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "contacts": [
+        {
+          "name": true,
+          "title": "Mr",
+          "email": "sample46@example.com",
+          "phone": "+12025550195",
+          "mobile": "+12025550183"
+        }
+      ]
+    }
+  },
+  {
+    "name": "maxLength at /contacts/*/name",
+    "breaks": {
+      "path": "/contacts/*/name",
+      "keyword": "maxLength"
+    },
+    "errors": [
+      {
+        "path": "/contacts/0/name",
+        "rule": "maxLength"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "contacts": [
+        {
+          "name": "Katja Schnürerxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+          "title": "Mr",
+          "email": "sample46@example.com",
+          "phone": "+12025550195",
+          "mobile": "+12025550183"
+        }
+      ]
+    }
+  },
+  {
+    "name": "minLength at /contacts/*/name",
+    "breaks": {
+      "path": "/contacts/*/name",
+      "keyword": "minLength"
+    },
+    "errors": [
+      {
+        "path": "/contacts/0/name",
+        "rule": "minLength"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "contacts": [
+        {
+          "name": "",
+          "title": "Mr",
+          "email": "sample46@example.com",
+          "phone": "+12025550195",
+          "mobile": "+12025550183"
+        }
+      ]
+    }
+  },
+  {
+    "name": "type at /contacts/*/title",
+    "breaks": {
+      "path": "/contacts/*/title",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/contacts/0/title",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "contacts": [
+        {
+          "name": "Katja Schnürer",
+          "title": true,
+          "email": "sample46@example.com",
+          "phone": "+12025550195",
+          "mobile": "+12025550183"
+        }
+      ]
+    }
+  },
+  {
+    "name": "maxLength at /contacts/*/title",
+    "breaks": {
+      "path": "/contacts/*/title",
+      "keyword": "maxLength"
+    },
+    "errors": [
+      {
+        "path": "/contacts/0/title",
+        "rule": "maxLength"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "contacts": [
+        {
+          "name": "Katja Schnürer",
+          "title": "Mrxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+          "email": "sample46@example.com",
+          "phone": "+12025550195",
+          "mobile": "+12025550183"
+        }
+      ]
+    }
+  },
+  {
+    "name": "type at /contacts/*/email",
+    "breaks": {
+      "path": "/contacts/*/email",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/contacts/0/email",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "contacts": [
+        {
+          "name": "Katja Schnürer",
+          "title": "Mr",
+          "email": true,
+          "phone": "+12025550195",
+          "mobile": "+12025550183"
+        }
+      ]
+    }
+  },
+  {
+    "name": "maxLength at /contacts/*/email",
+    "breaks": {
+      "path": "/contacts/*/email",
+      "keyword": "maxLength"
+    },
+    "errors": [
+      {
+        "path": "/contacts/0/email",
+        "rule": "maxLength"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "contacts": [
+        {
+          "name": "Katja Schnürer",
+          "title": "Mr",
+          "email": "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa@example.com",
+          "phone": "+12025550195",
+          "mobile": "+12025550183"
+        }
+      ]
+    }
+  },
+  {
+    "name": "format at /contacts/*/email",
+    "breaks": {
+      "path": "/contacts/*/email",
+      "keyword": "format"
+    },
+    "errors": [
+      {
+        "path": "/contacts/0/email",
+        "rule": "format"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "contacts": [
+        {
+          "name": "Katja Schnürer",
+          "title": "Mr",
+          "email": "not a email",
+          "phone": "+12025550195",
+          "mobile": "+12025550183"
+        }
+      ]
+    }
+  },
+  {
+    "name": "type at /contacts/*/phone",
+    "breaks": {
+      "path": "/contacts/*/phone",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/contacts/0/phone",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "contacts": [
+        {
+          "name": "Katja Schnürer",
+          "title": "Mr",
+          "email": "sample46@example.com",
+          "phone": true,
+          "mobile": "+12025550183"
+        }
+      ]
+    }
+  },
+  {
+    "name": "pattern at /contacts/*/phone",
+    "breaks": {
+      "path": "/contacts/*/phone",
+      "keyword": "pattern"
+    },
+    "errors": [
+      {
+        "path": "/contacts/0/phone",
+        "rule": "pattern"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "contacts": [
+        {
+          "name": "Katja Schnürer",
+          "title": "Mr",
+          "email": "sample46@example.com",
+          "phone": "\u0000 does not match",
+          "mobile": "+12025550183"
+        }
+      ]
+    }
+  },
+  {
+    "name": "type at /contacts/*/mobile",
+    "breaks": {
+      "path": "/contacts/*/mobile",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/contacts/0/mobile",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "contacts": [
+        {
+          "name": "Katja Schnürer",
+          "title": "Mr",
+          "email": "sample46@example.com",
+          "phone": "+12025550195",
+          "mobile": true
+        }
+      ]
+    }
+  },
+  {
+    "name": "pattern at /contacts/*/mobile",
+    "breaks": {
+      "path": "/contacts/*/mobile",
+      "keyword": "pattern"
+    },
+    "errors": [
+      {
+        "path": "/contacts/0/mobile",
+        "rule": "pattern"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "contacts": [
+        {
+          "name": "Katja Schnürer",
+          "title": "Mr",
+          "email": "sample46@example.com",
+          "phone": "+12025550195",
+          "mobile": "\u0000 does not match"
+        }
+      ]
+    }
+  },
+  {
+    "name": "type at /dateOfBirth",
+    "breaks": {
+      "path": "/dateOfBirth",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/dateOfBirth",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "dateOfBirth": true
+    }
+  },
+  {
+    "name": "format at /dateOfBirth",
+    "breaks": {
+      "path": "/dateOfBirth",
+      "keyword": "format"
+    },
+    "errors": [
+      {
+        "path": "/dateOfBirth",
+        "rule": "format"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "dateOfBirth": "not a date"
+    }
+  },
+  {
+    "name": "type at /taxIds",
+    "breaks": {
+      "path": "/taxIds",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/taxIds",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "taxIds": true
+    }
+  },
+  {
+    "name": "additionalProperties at /taxIds",
+    "breaks": {
+      "path": "/taxIds",
+      "keyword": "additionalProperties"
+    },
+    "errors": [
+      {
+        "path": "/taxIds",
+        "rule": "additionalProperties"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "taxIds": {
+        "vat": "DE108610903",
+        "eori": "DE704425664",
+        "national": "DE409326436",
+        "unexpectedField": "not documented"
+      }
+    }
+  },
+  {
+    "name": "type at /taxIds/vat",
+    "breaks": {
+      "path": "/taxIds/vat",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/taxIds/vat",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "taxIds": {
+        "vat": true,
+        "eori": "DE704425664",
+        "national": "DE409326436"
+      }
+    }
+  },
+  {
+    "name": "maxLength at /taxIds/vat",
+    "breaks": {
+      "path": "/taxIds/vat",
+      "keyword": "maxLength"
+    },
+    "errors": [
+      {
+        "path": "/taxIds/vat",
+        "rule": "maxLength"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "taxIds": {
+        "vat": "DE108610903xxxxxxxxxxxxxxxxxxxx",
+        "eori": "DE704425664",
+        "national": "DE409326436"
+      }
+    }
+  },
+  {
+    "name": "type at /taxIds/eori",
+    "breaks": {
+      "path": "/taxIds/eori",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/taxIds/eori",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "taxIds": {
+        "vat": "DE108610903",
+        "eori": true,
+        "national": "DE409326436"
+      }
+    }
+  },
+  {
+    "name": "maxLength at /taxIds/eori",
+    "breaks": {
+      "path": "/taxIds/eori",
+      "keyword": "maxLength"
+    },
+    "errors": [
+      {
+        "path": "/taxIds/eori",
+        "rule": "maxLength"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "taxIds": {
+        "vat": "DE108610903",
+        "eori": "DE704425664xxxxxxxxxx",
+        "national": "DE409326436"
+      }
+    }
+  },
+  {
+    "name": "type at /taxIds/national",
+    "breaks": {
+      "path": "/taxIds/national",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/taxIds/national",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "taxIds": {
+        "vat": "DE108610903",
+        "eori": "DE704425664",
+        "national": true
+      }
+    }
+  },
+  {
+    "name": "maxLength at /taxIds/national",
+    "breaks": {
+      "path": "/taxIds/national",
+      "keyword": "maxLength"
+    },
+    "errors": [
+      {
+        "path": "/taxIds/national",
+        "rule": "maxLength"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "taxIds": {
+        "vat": "DE108610903",
+        "eori": "DE704425664",
+        "national": "DE409326436xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+      }
+    }
+  },
+  {
+    "name": "type at /language",
+    "breaks": {
+      "path": "/language",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/language",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "language": true
+    }
+  },
+  {
+    "name": "maxLength at /language",
+    "breaks": {
+      "path": "/language",
+      "keyword": "maxLength"
+    },
+    "errors": [
+      {
+        "path": "/language",
+        "rule": "maxLength"
+      },
+      {
+        "path": "/language",
+        "rule": "pattern"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "language": "de-DExxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+    }
+  },
+  {
+    "name": "pattern at /language",
+    "breaks": {
+      "path": "/language",
+      "keyword": "pattern"
+    },
+    "errors": [
+      {
+        "path": "/language",
+        "rule": "pattern"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "language": "\u0000 does not match"
+    }
+  },
+  {
+    "name": "type at /currency",
+    "breaks": {
+      "path": "/currency",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/currency",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "currency": true
+    }
+  },
+  {
+    "name": "pattern at /currency",
+    "breaks": {
+      "path": "/currency",
+      "keyword": "pattern"
+    },
+    "errors": [
+      {
+        "path": "/currency",
+        "rule": "pattern"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "currency": "\u0000 does not match"
+    }
+  },
+  {
+    "name": "type at /website",
+    "breaks": {
+      "path": "/website",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/website",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "website": true
+    }
+  },
+  {
+    "name": "maxLength at /website",
+    "breaks": {
+      "path": "/website",
+      "keyword": "maxLength"
+    },
+    "errors": [
+      {
+        "path": "/website",
+        "rule": "maxLength"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "website": "https://www.example.com/83xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+    }
+  },
+  {
+    "name": "format at /website",
+    "breaks": {
+      "path": "/website",
+      "keyword": "format"
+    },
+    "errors": [
+      {
+        "path": "/website",
+        "rule": "format"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "website": "not a uri"
+    }
+  },
+  {
+    "name": "type at /referralSource",
+    "breaks": {
+      "path": "/referralSource",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/referralSource",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "referralSource": true
+    }
+  },
+  {
+    "name": "maxLength at /referralSource",
+    "breaks": {
+      "path": "/referralSource",
+      "keyword": "maxLength"
+    },
+    "errors": [
+      {
+        "path": "/referralSource",
+        "rule": "maxLength"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "referralSource": "temporibusxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+    }
+  },
+  {
+    "name": "type at /customerNumber",
+    "breaks": {
+      "path": "/customerNumber",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/customerNumber",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "customerNumber": true
+    }
+  },
+  {
+    "name": "maxLength at /customerNumber",
+    "breaks": {
+      "path": "/customerNumber",
+      "keyword": "maxLength"
+    },
+    "errors": [
+      {
+        "path": "/customerNumber",
+        "rule": "maxLength"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "customerNumber": "пониманиеxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+    }
+  },
+  {
+    "name": "type at /externalIds",
+    "breaks": {
+      "path": "/externalIds",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/externalIds",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "externalIds": true
+    }
+  },
+  {
+    "name": "maxItems at /externalIds",
+    "breaks": {
+      "path": "/externalIds",
+      "keyword": "maxItems"
+    },
+    "errors": [
+      {
+        "path": "/externalIds",
+        "rule": "maxItems"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "externalIds": [
+        {
+          "system": "香り",
+          "id": "деятельности"
+        },
+        {
+          "system": "香り",
+          "id": "деятельности"
+        },
+        {
+          "system": "香り",
+          "id": "деятельности"
+        },
+        {
+          "system": "香り",
+          "id": "деятельности"
+        },
+        {
+          "system": "香り",
+          "id": "деятельности"
+        },
+        {
+          "system": "香り",
+          "id": "деятельности"
+        },
+        {
+          "system": "香り",
+          "id": "деятельности"
+        },
+        {
+          "system": "香り",
+          "id": "деятельности"
+        },
+        {
+          "system": "香り",
+          "id": "деятельности"
+        },
+        {
+          "system": "香り",
+          "id": "деятельности"
+        },
+        {
+          "system": "香り",
+          "id": "деятельности"
+        },
+        {
+          "system": "香り",
+          "id": "деятельности"
+        },
+        {
+          "system": "香り",
+          "id": "деятельности"
+        },
+        {
+          "system": "香り",
+          "id": "деятельности"
+        },
+        {
+          "system": "香り",
+          "id": "деятельности"
+        },
+        {
+          "system": "香り",
+          "id": "деятельности"
+        },
+        {
+          "system": "香り",
+          "id": "деятельности"
+        },
+        {
+          "system": "香り",
+          "id": "деятельности"
+        },
+        {
+          "system": "香り",
+          "id": "деятельности"
+        },
+        {
+          "system": "香り",
+          "id": "деятельности"
+        },
+        {
+          "system": "香り",
+          "id": "деятельности"
+        }
+      ]
+    }
+  },
+  {
+    "name": "type at /externalIds/*",
+    "breaks": {
+      "path": "/externalIds/*",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/externalIds/0",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "externalIds": [
+        true
+      ]
+    }
+  },
+  {
+    "name": "required at /externalIds/*/system",
+    "breaks": {
+      "path": "/externalIds/*/system",
+      "keyword": "required"
+    },
+    "errors": [
+      {
+        "path": "/externalIds/0/system",
+        "rule": "required"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "externalIds": [
+        {
+          "id": "деятельности"
+        }
+      ]
+    }
+  },
+  {
+    "name": "required at /externalIds/*/id",
+    "breaks": {
+      "path": "/externalIds/*/id",
+      "keyword": "required"
+    },
+    "errors": [
+      {
+        "path": "/externalIds/0/id",
+        "rule": "required"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "externalIds": [
+        {
+          "system": "香り"
+        }
+      ]
+    }
+  },
+  {
+    "name": "additionalProperties at /externalIds/*",
+    "breaks": {
+      "path": "/externalIds/*",
+      "keyword": "additionalProperties"
+    },
+    "errors": [
+      {
+        "path": "/externalIds/0",
+        "rule": "additionalProperties"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "externalIds": [
+        {
+          "system": "香り",
+          "id": "деятельности",
+          "unexpectedField": "not documented"
+        }
+      ]
+    }
+  },
+  {
+    "name": "type at /externalIds/*/system",
+    "breaks": {
+      "path": "/externalIds/*/system",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/externalIds/0/system",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "externalIds": [
+        {
+          "system": true,
+          "id": "деятельности"
+        }
+      ]
+    }
+  },
+  {
+    "name": "maxLength at /externalIds/*/system",
+    "breaks": {
+      "path": "/externalIds/*/system",
+      "keyword": "maxLength"
+    },
+    "errors": [
+      {
+        "path": "/externalIds/0/system",
+        "rule": "maxLength"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "externalIds": [
+        {
+          "system": "香りxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+          "id": "деятельности"
+        }
+      ]
+    }
+  },
+  {
+    "name": "minLength at /externalIds/*/system",
+    "breaks": {
+      "path": "/externalIds/*/system",
+      "keyword": "minLength"
+    },
+    "errors": [
+      {
+        "path": "/externalIds/0/system",
+        "rule": "minLength"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "externalIds": [
+        {
+          "system": "",
+          "id": "деятельности"
+        }
+      ]
+    }
+  },
+  {
+    "name": "type at /externalIds/*/id",
+    "breaks": {
+      "path": "/externalIds/*/id",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/externalIds/0/id",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "externalIds": [
+        {
+          "system": "香り",
+          "id": true
+        }
+      ]
+    }
+  },
+  {
+    "name": "maxLength at /externalIds/*/id",
+    "breaks": {
+      "path": "/externalIds/*/id",
+      "keyword": "maxLength"
+    },
+    "errors": [
+      {
+        "path": "/externalIds/0/id",
+        "rule": "maxLength"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "externalIds": [
+        {
+          "system": "香り",
+          "id": "деятельностиxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+        }
+      ]
+    }
+  },
+  {
+    "name": "minLength at /externalIds/*/id",
+    "breaks": {
+      "path": "/externalIds/*/id",
+      "keyword": "minLength"
+    },
+    "errors": [
+      {
+        "path": "/externalIds/0/id",
+        "rule": "minLength"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "externalIds": [
+        {
+          "system": "香り",
+          "id": ""
+        }
+      ]
+    }
+  },
+  {
+    "name": "type at /createdAt",
+    "breaks": {
+      "path": "/createdAt",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/createdAt",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "createdAt": true
+    }
+  },
+  {
+    "name": "format at /createdAt",
+    "breaks": {
+      "path": "/createdAt",
+      "keyword": "format"
+    },
+    "errors": [
+      {
+        "path": "/createdAt",
+        "rule": "format"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "createdAt": "not a date-time"
+    }
+  },
+  {
+    "name": "type at /agreedToTerms",
+    "breaks": {
+      "path": "/agreedToTerms",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/agreedToTerms",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "agreedToTerms": "text"
+    }
+  },
+  {
+    "name": "type at /credentials",
+    "breaks": {
+      "path": "/credentials",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/credentials",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "credentials": true
+    }
+  },
+  {
+    "name": "additionalProperties at /credentials",
+    "breaks": {
+      "path": "/credentials",
+      "keyword": "additionalProperties"
+    },
+    "errors": [
+      {
+        "path": "/credentials",
+        "rule": "additionalProperties"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "credentials": {
+        "password": "FAKE-SECRET-0000",
+        "securityQuestion": "とう",
+        "securityAnswer": "FAKE-SECRET-0000",
+        "unexpectedField": "not documented"
+      }
+    }
+  },
+  {
+    "name": "dependentRequired at /credentials/securityQuestion",
+    "breaks": {
+      "path": "/credentials/securityQuestion",
+      "keyword": "dependentRequired"
+    },
+    "errors": [
+      {
+        "path": "/credentials/securityQuestion",
+        "rule": "dependentRequired"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "credentials": {
+        "password": "FAKE-SECRET-0000",
+        "securityAnswer": "FAKE-SECRET-0000"
+      }
+    }
+  },
+  {
+    "name": "dependentRequired at /credentials/securityAnswer",
+    "breaks": {
+      "path": "/credentials/securityAnswer",
+      "keyword": "dependentRequired"
+    },
+    "errors": [
+      {
+        "path": "/credentials/securityAnswer",
+        "rule": "dependentRequired"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "credentials": {
+        "password": "FAKE-SECRET-0000",
+        "securityQuestion": "とう"
+      }
+    }
+  },
+  {
+    "name": "type at /credentials/password",
+    "breaks": {
+      "path": "/credentials/password",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/credentials/password",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "credentials": {
+        "password": true,
+        "securityQuestion": "とう",
+        "securityAnswer": "FAKE-SECRET-0000"
+      }
+    }
+  },
+  {
+    "name": "maxLength at /credentials/password",
+    "breaks": {
+      "path": "/credentials/password",
+      "keyword": "maxLength"
+    },
+    "errors": [
+      {
+        "path": "/credentials/password",
+        "rule": "maxLength"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "credentials": {
+        "password": "FAKE-SECRET-0000xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+        "securityQuestion": "とう",
+        "securityAnswer": "FAKE-SECRET-0000"
+      }
+    }
+  },
+  {
+    "name": "minLength at /credentials/password",
+    "breaks": {
+      "path": "/credentials/password",
+      "keyword": "minLength"
+    },
+    "errors": [
+      {
+        "path": "/credentials/password",
+        "rule": "minLength"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "credentials": {
+        "password": "",
+        "securityQuestion": "とう",
+        "securityAnswer": "FAKE-SECRET-0000"
+      }
+    }
+  },
+  {
+    "name": "type at /credentials/securityQuestion",
+    "breaks": {
+      "path": "/credentials/securityQuestion",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/credentials/securityQuestion",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "credentials": {
+        "password": "FAKE-SECRET-0000",
+        "securityQuestion": true,
+        "securityAnswer": "FAKE-SECRET-0000"
+      }
+    }
+  },
+  {
+    "name": "maxLength at /credentials/securityQuestion",
+    "breaks": {
+      "path": "/credentials/securityQuestion",
+      "keyword": "maxLength"
+    },
+    "errors": [
+      {
+        "path": "/credentials/securityQuestion",
+        "rule": "maxLength"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "credentials": {
+        "password": "FAKE-SECRET-0000",
+        "securityQuestion": "とうxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+        "securityAnswer": "FAKE-SECRET-0000"
+      }
+    }
+  },
+  {
+    "name": "type at /credentials/securityAnswer",
+    "breaks": {
+      "path": "/credentials/securityAnswer",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/credentials/securityAnswer",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "credentials": {
+        "password": "FAKE-SECRET-0000",
+        "securityQuestion": "とう",
+        "securityAnswer": true
+      }
+    }
+  },
+  {
+    "name": "maxLength at /credentials/securityAnswer",
+    "breaks": {
+      "path": "/credentials/securityAnswer",
+      "keyword": "maxLength"
+    },
+    "errors": [
+      {
+        "path": "/credentials/securityAnswer",
+        "rule": "maxLength"
+      }
+    ],
+    "value": {
+      "kind": "person",
+      "email": "sample89@example.com",
+      "person": {
+        "title": "Ms",
+        "givenName": "真由美",
+        "middleName": "寺田 悠太",
+        "familyName": "岩崎"
+      },
+      "credentials": {
+        "password": "FAKE-SECRET-0000",
+        "securityQuestion": "とう",
+        "securityAnswer": "FAKE-SECRET-0000xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+      }
+    }
+  }
 ];
 
 /**

@@ -4,303 +4,300 @@
  */
 import type { InvalidFixture } from "@customer-adapters/canonical";
 import type { CreateCustomerRequestBody, CreateCustomerContext, CreateCustomerResponse201 } from "./types.js";
+
 /**
- * Valid request bodys: required fields only, every field, and every limit reached (strings at their maximum length in code points, lists at their maximum count, numbers at their bounds).
+ * Valid request bodies: required fields only, every field, and every limit reached (strings at their maximum length in code points, lists at their maximum count, numbers at their bounds).
  */
-export const valid: {
-  minimal: CreateCustomerRequestBody;
-  full: CreateCustomerRequestBody;
-  boundary: CreateCustomerRequestBody;
-} = {
-  minimal: {},
-  full: {
-    Number: "quisquam",
-    CustomerGroupId: 9117,
-    BillingAddress: {
-      City: "Camarascheid",
-      CountryIso: "DEU",
-      Company: "МУП КингисеппГрупп",
-      Company2: "ЗАО СистемсРус",
-      FormOfAddress: "Mr",
-      Title: "Ms",
-      FirstName: "Фортунат",
-      LastName: "Кузьмин",
-      Street: "Buchenweg 25b",
-      Address2: "Овражная набережная, 966",
-      PostalCode: "70137",
-      State: "г. Москва",
-      VatID: "DE371675833",
-      PhoneNumber: "+12025550133",
-      MobilePhoneNumber: "+12025550155",
-      EmailAddress: "sample.968@example.com",
-      Fax: "+12025550171",
+export const valid: { minimal: CreateCustomerRequestBody; full: CreateCustomerRequestBody; boundary: CreateCustomerRequestBody } = {
+  "minimal": {},
+  "full": {
+    "Number": "quisquam",
+    "CustomerGroupId": 9117,
+    "BillingAddress": {
+      "City": "Camarascheid",
+      "CountryIso": "DEU",
+      "Company": "МУП КингисеппГрупп",
+      "Company2": "ЗАО СистемсРус",
+      "FormOfAddress": "Mr",
+      "Title": "Ms",
+      "FirstName": "Фортунат",
+      "LastName": "Кузьмин",
+      "Street": "Buchenweg 25b",
+      "Address2": "Овражная набережная, 966",
+      "PostalCode": "70137",
+      "State": "г. Москва",
+      "VatID": "DE371675833",
+      "PhoneNumber": "+12025550133",
+      "MobilePhoneNumber": "+12025550155",
+      "EmailAddress": "sample.968@example.com",
+      "Fax": "+12025550171"
     },
-    Shipmentaddress: {
-      City: "北石橋市",
-      CountryIso: "DEU",
-      Company: "ОАО СмоленскТоргРусСистемс",
-      Company2: "МУП СалехардПром",
-      FormOfAddress: "Ms",
-      Title: "Mr",
-      FirstName: "Emilio",
-      LastName: "宇野",
-      Street: "Кузнечная наб., 111",
-      Address2: "Придорожная наб., 798",
-      PostalCode: "84856",
-      State: "岡山県",
-      VatID: "DE436506997",
-      PhoneNumber: "+12025550126",
-      MobilePhoneNumber: "+12025550172",
-      EmailAddress: "sample.925@example.com",
-      Fax: "+12025550156",
+    "Shipmentaddress": {
+      "City": "北石橋市",
+      "CountryIso": "DEU",
+      "Company": "ОАО СмоленскТоргРусСистемс",
+      "Company2": "МУП СалехардПром",
+      "FormOfAddress": "Ms",
+      "Title": "Mr",
+      "FirstName": "Emilio",
+      "LastName": "宇野",
+      "Street": "Кузнечная наб., 111",
+      "Address2": "Придорожная наб., 798",
+      "PostalCode": "84856",
+      "State": "岡山県",
+      "VatID": "DE436506997",
+      "PhoneNumber": "+12025550126",
+      "MobilePhoneNumber": "+12025550172",
+      "EmailAddress": "sample.925@example.com",
+      "Fax": "+12025550156"
     },
-    CustomAddress: {
-      City: "Истра",
-      CountryIso: "DEU",
-      Company: "ЗАО ВоронежТрейдТоргПром",
-      Company2: "合名会社工藤化学",
-      FormOfAddress: "Mr",
-      Title: "Ms",
-      FirstName: "Дарья",
-      LastName: "小柳",
-      Street: "Odenthaler Str. 6",
-      Address2: "площадь Профсоюзная, 466",
-      PostalCode: "64588",
-      State: "滋賀県",
-      VatID: "DE548064130",
-      PhoneNumber: "+12025550137",
-      MobilePhoneNumber: "+12025550135",
-      EmailAddress: "sample.260@example.com",
-      Fax: "+12025550143",
+    "CustomAddress": {
+      "City": "Истра",
+      "CountryIso": "DEU",
+      "Company": "ЗАО ВоронежТрейдТоргПром",
+      "Company2": "合名会社工藤化学",
+      "FormOfAddress": "Mr",
+      "Title": "Ms",
+      "FirstName": "Дарья",
+      "LastName": "小柳",
+      "Street": "Odenthaler Str. 6",
+      "Address2": "площадь Профсоюзная, 466",
+      "PostalCode": "64588",
+      "State": "滋賀県",
+      "VatID": "DE548064130",
+      "PhoneNumber": "+12025550137",
+      "MobilePhoneNumber": "+12025550135",
+      "EmailAddress": "sample.260@example.com",
+      "Fax": "+12025550143"
     },
-    OtherAddresses: {
-      OtherBillingAddresses: [
+    "OtherAddresses": {
+      "OtherBillingAddresses": [
         {
-          City: "Россошь",
-          CountryIso: "DEU",
-          Company: "ГУП СнабСбыт",
-          Company2: "Farber-Zimanyi",
-          FormOfAddress: "Mr",
-          Title: "Ms",
-          FirstName: "Никон",
-          LastName: "Козлова",
-          Street: "Средняя ул., 340",
-          Address2: "Treuburger Str. 86b",
-          PostalCode: "24877",
-          State: "宮城県",
-          VatID: "DE512349075",
-          PhoneNumber: "+12025550189",
-          MobilePhoneNumber: "+12025550175",
-          EmailAddress: "sample.168@example.com",
-          Fax: "+12025550139",
-        },
+          "City": "Россошь",
+          "CountryIso": "DEU",
+          "Company": "ГУП СнабСбыт",
+          "Company2": "Farber-Zimanyi",
+          "FormOfAddress": "Mr",
+          "Title": "Ms",
+          "FirstName": "Никон",
+          "LastName": "Козлова",
+          "Street": "Средняя ул., 340",
+          "Address2": "Treuburger Str. 86b",
+          "PostalCode": "24877",
+          "State": "宮城県",
+          "VatID": "DE512349075",
+          "PhoneNumber": "+12025550189",
+          "MobilePhoneNumber": "+12025550175",
+          "EmailAddress": "sample.168@example.com",
+          "Fax": "+12025550139"
+        }
       ],
-      OtherShippingAddresses: [
+      "OtherShippingAddresses": [
         {
-          City: "Лотошино",
-          CountryIso: "DEU",
-          Company: "合同会社吉岡農林",
-          Company2: "Jess, Walz und Rüter",
-          FormOfAddress: "Dr",
-          Title: "Prof",
-          FirstName: "Наина",
-          LastName: "Otto",
-          Street: "набережная Северная, 619",
-          Address2: "Заливная аллея, 456",
-          PostalCode: "71183",
-          State: "Baden-Württemberg",
-          VatID: "DE988693900",
-          PhoneNumber: "+12025550112",
-          MobilePhoneNumber: "+12025550174",
-          EmailAddress: "sample.131@example.com",
-          Fax: "+12025550158",
-        },
-      ],
+          "City": "Лотошино",
+          "CountryIso": "DEU",
+          "Company": "合同会社吉岡農林",
+          "Company2": "Jess, Walz und Rüter",
+          "FormOfAddress": "Dr",
+          "Title": "Prof",
+          "FirstName": "Наина",
+          "LastName": "Otto",
+          "Street": "набережная Северная, 619",
+          "Address2": "Заливная аллея, 456",
+          "PostalCode": "71183",
+          "State": "Baden-Württemberg",
+          "VatID": "DE988693900",
+          "PhoneNumber": "+12025550112",
+          "MobilePhoneNumber": "+12025550174",
+          "EmailAddress": "sample.131@example.com",
+          "Fax": "+12025550158"
+        }
+      ]
     },
-    PaymentSettings: {
-      creditLimit: 2531,
-      paymentDueDateInDays: 1759,
-      discount: 7518,
-      isDunningBlocked: false,
+    "PaymentSettings": {
+      "creditLimit": 2531,
+      "paymentDueDateInDays": 1759,
+      "discount": 7518,
+      "isDunningBlocked": false
     },
-    CustomerSince: "2003-12-06T10:30:00Z",
-    LastChange: "1996-01-12T10:30:00Z",
-    LanguageIso: "de-DE",
-    InternalCompanyId: 1016,
-    CustomerCategoryId: 692,
-    TaxIdentificationNumber: "FAKE-SECRET-0000",
-    AccountsReceivableNumber: 7662,
-    CommercialRegisterNumber: "изменений",
-    Website: "https://www.example.com/427",
-    InitialContact: "deleniti",
-    EbayUsername: "秋山 葵",
-    Birthday: "1985-01-01T",
-    IsLocked: true,
-    IsCashRegisterBased: false,
+    "CustomerSince": "2003-12-06T10:30:00Z",
+    "LastChange": "1996-01-12T10:30:00Z",
+    "LanguageIso": "de-DE",
+    "InternalCompanyId": 1016,
+    "CustomerCategoryId": 692,
+    "TaxIdentificationNumber": "FAKE-SECRET-0000",
+    "AccountsReceivableNumber": 7662,
+    "CommercialRegisterNumber": "изменений",
+    "Website": "https://www.example.com/427",
+    "InitialContact": "deleniti",
+    "EbayUsername": "秋山 葵",
+    "Birthday": "1985-01-01T",
+    "IsLocked": true,
+    "IsCashRegisterBased": false
   },
-  boundary: {
-    Number: "quisquam",
-    CustomerGroupId: 0,
-    BillingAddress: {
-      City: "Camarascheid",
-      CountryIso: "DEU",
-      Company: "МУП КингисеппГрупп",
-      Company2: "ЗАО СистемсРус",
-      FormOfAddress: "Mr",
-      Title: "Ms",
-      FirstName: "Фортунат",
-      LastName: "Кузьмин",
-      Street: "Buchenweg 25b",
-      Address2: "Овражная набережная, 966",
-      PostalCode: "70137",
-      State: "г. Москва",
-      VatID: "DE371675833",
-      PhoneNumber: "+12025550133",
-      MobilePhoneNumber: "+12025550155",
-      EmailAddress: "sample.968@example.com",
-      Fax: "+12025550171",
+  "boundary": {
+    "Number": "quisquam",
+    "CustomerGroupId": 0,
+    "BillingAddress": {
+      "City": "Camarascheid",
+      "CountryIso": "DEU",
+      "Company": "МУП КингисеппГрупп",
+      "Company2": "ЗАО СистемсРус",
+      "FormOfAddress": "Mr",
+      "Title": "Ms",
+      "FirstName": "Фортунат",
+      "LastName": "Кузьмин",
+      "Street": "Buchenweg 25b",
+      "Address2": "Овражная набережная, 966",
+      "PostalCode": "70137",
+      "State": "г. Москва",
+      "VatID": "DE371675833",
+      "PhoneNumber": "+12025550133",
+      "MobilePhoneNumber": "+12025550155",
+      "EmailAddress": "sample.968@example.com",
+      "Fax": "+12025550171"
     },
-    Shipmentaddress: {
-      City: "北石橋市",
-      CountryIso: "DEU",
-      Company: "ОАО СмоленскТоргРусСистемс",
-      Company2: "МУП СалехардПром",
-      FormOfAddress: "Ms",
-      Title: "Mr",
-      FirstName: "Emilio",
-      LastName: "宇野",
-      Street: "Кузнечная наб., 111",
-      Address2: "Придорожная наб., 798",
-      PostalCode: "84856",
-      State: "岡山県",
-      VatID: "DE436506997",
-      PhoneNumber: "+12025550126",
-      MobilePhoneNumber: "+12025550172",
-      EmailAddress: "sample.925@example.com",
-      Fax: "+12025550156",
+    "Shipmentaddress": {
+      "City": "北石橋市",
+      "CountryIso": "DEU",
+      "Company": "ОАО СмоленскТоргРусСистемс",
+      "Company2": "МУП СалехардПром",
+      "FormOfAddress": "Ms",
+      "Title": "Mr",
+      "FirstName": "Emilio",
+      "LastName": "宇野",
+      "Street": "Кузнечная наб., 111",
+      "Address2": "Придорожная наб., 798",
+      "PostalCode": "84856",
+      "State": "岡山県",
+      "VatID": "DE436506997",
+      "PhoneNumber": "+12025550126",
+      "MobilePhoneNumber": "+12025550172",
+      "EmailAddress": "sample.925@example.com",
+      "Fax": "+12025550156"
     },
-    CustomAddress: {
-      City: "Истра",
-      CountryIso: "DEU",
-      Company: "ЗАО ВоронежТрейдТоргПром",
-      Company2: "合名会社工藤化学",
-      FormOfAddress: "Mr",
-      Title: "Ms",
-      FirstName: "Дарья",
-      LastName: "小柳",
-      Street: "Odenthaler Str. 6",
-      Address2: "площадь Профсоюзная, 466",
-      PostalCode: "64588",
-      State: "滋賀県",
-      VatID: "DE548064130",
-      PhoneNumber: "+12025550137",
-      MobilePhoneNumber: "+12025550135",
-      EmailAddress: "sample.260@example.com",
-      Fax: "+12025550143",
+    "CustomAddress": {
+      "City": "Истра",
+      "CountryIso": "DEU",
+      "Company": "ЗАО ВоронежТрейдТоргПром",
+      "Company2": "合名会社工藤化学",
+      "FormOfAddress": "Mr",
+      "Title": "Ms",
+      "FirstName": "Дарья",
+      "LastName": "小柳",
+      "Street": "Odenthaler Str. 6",
+      "Address2": "площадь Профсоюзная, 466",
+      "PostalCode": "64588",
+      "State": "滋賀県",
+      "VatID": "DE548064130",
+      "PhoneNumber": "+12025550137",
+      "MobilePhoneNumber": "+12025550135",
+      "EmailAddress": "sample.260@example.com",
+      "Fax": "+12025550143"
     },
-    OtherAddresses: {
-      OtherBillingAddresses: [
+    "OtherAddresses": {
+      "OtherBillingAddresses": [
         {
-          City: "Россошь",
-          CountryIso: "DEU",
-          Company: "ГУП СнабСбыт",
-          Company2: "Farber-Zimanyi",
-          FormOfAddress: "Mr",
-          Title: "Ms",
-          FirstName: "Никон",
-          LastName: "Козлова",
-          Street: "Средняя ул., 340",
-          Address2: "Treuburger Str. 86b",
-          PostalCode: "24877",
-          State: "宮城県",
-          VatID: "DE512349075",
-          PhoneNumber: "+12025550189",
-          MobilePhoneNumber: "+12025550175",
-          EmailAddress: "sample.168@example.com",
-          Fax: "+12025550139",
+          "City": "Россошь",
+          "CountryIso": "DEU",
+          "Company": "ГУП СнабСбыт",
+          "Company2": "Farber-Zimanyi",
+          "FormOfAddress": "Mr",
+          "Title": "Ms",
+          "FirstName": "Никон",
+          "LastName": "Козлова",
+          "Street": "Средняя ул., 340",
+          "Address2": "Treuburger Str. 86b",
+          "PostalCode": "24877",
+          "State": "宮城県",
+          "VatID": "DE512349075",
+          "PhoneNumber": "+12025550189",
+          "MobilePhoneNumber": "+12025550175",
+          "EmailAddress": "sample.168@example.com",
+          "Fax": "+12025550139"
         },
         {
-          City: "Neu Alessio",
-          CountryIso: "DEU",
-          Company: "合資会社西鉄道",
-          Company2: "Bahl-Platzer",
-          FormOfAddress: "Ms",
-          Title: "Mr",
-          FirstName: "葵",
-          LastName: "Dahm",
-          Street: "Шахтерская площадь, 592",
-          Address2: "2丁目2番1号",
-          PostalCode: "50160",
-          State: "Удмуртская Республика",
-          VatID: "DE804572961",
-          PhoneNumber: "+12025550194",
-          MobilePhoneNumber: "+12025550140",
-          EmailAddress: "sample.753@example.com",
-          Fax: "+12025550196",
-        },
+          "City": "Neu Alessio",
+          "CountryIso": "DEU",
+          "Company": "合資会社西鉄道",
+          "Company2": "Bahl-Platzer",
+          "FormOfAddress": "Ms",
+          "Title": "Mr",
+          "FirstName": "葵",
+          "LastName": "Dahm",
+          "Street": "Шахтерская площадь, 592",
+          "Address2": "2丁目2番1号",
+          "PostalCode": "50160",
+          "State": "Удмуртская Республика",
+          "VatID": "DE804572961",
+          "PhoneNumber": "+12025550194",
+          "MobilePhoneNumber": "+12025550140",
+          "EmailAddress": "sample.753@example.com",
+          "Fax": "+12025550196"
+        }
       ],
-      OtherShippingAddresses: [
+      "OtherShippingAddresses": [
         {
-          City: "Лотошино",
-          CountryIso: "DEU",
-          Company: "合同会社吉岡農林",
-          Company2: "Jess, Walz und Rüter",
-          FormOfAddress: "Dr",
-          Title: "Prof",
-          FirstName: "Наина",
-          LastName: "Otto",
-          Street: "набережная Северная, 619",
-          Address2: "Заливная аллея, 456",
-          PostalCode: "71183",
-          State: "Baden-Württemberg",
-          VatID: "DE988693900",
-          PhoneNumber: "+12025550112",
-          MobilePhoneNumber: "+12025550174",
-          EmailAddress: "sample.131@example.com",
-          Fax: "+12025550158",
+          "City": "Лотошино",
+          "CountryIso": "DEU",
+          "Company": "合同会社吉岡農林",
+          "Company2": "Jess, Walz und Rüter",
+          "FormOfAddress": "Dr",
+          "Title": "Prof",
+          "FirstName": "Наина",
+          "LastName": "Otto",
+          "Street": "набережная Северная, 619",
+          "Address2": "Заливная аллея, 456",
+          "PostalCode": "71183",
+          "State": "Baden-Württemberg",
+          "VatID": "DE988693900",
+          "PhoneNumber": "+12025550112",
+          "MobilePhoneNumber": "+12025550174",
+          "EmailAddress": "sample.131@example.com",
+          "Fax": "+12025550158"
         },
         {
-          City: "北青柳市",
-          CountryIso: "DEU",
-          Company: "堀江製薬有限会社",
-          Company2: "НКО СнабИнкорпорэйтед",
-          FormOfAddress: "Prof",
-          Title: "Dr",
-          FirstName: "Варвара",
-          LastName: "Clarius",
-          Street: "Волочаевская улица, 463",
-          Address2: "ал. Боровая, 271",
-          PostalCode: "38943",
-          State: "Камчатский край",
-          VatID: "DE356790037",
-          PhoneNumber: "+12025550147",
-          MobilePhoneNumber: "+12025550165",
-          EmailAddress: "sample.378@example.com",
-          Fax: "+12025550185",
-        },
-      ],
+          "City": "北青柳市",
+          "CountryIso": "DEU",
+          "Company": "堀江製薬有限会社",
+          "Company2": "НКО СнабИнкорпорэйтед",
+          "FormOfAddress": "Prof",
+          "Title": "Dr",
+          "FirstName": "Варвара",
+          "LastName": "Clarius",
+          "Street": "Волочаевская улица, 463",
+          "Address2": "ал. Боровая, 271",
+          "PostalCode": "38943",
+          "State": "Камчатский край",
+          "VatID": "DE356790037",
+          "PhoneNumber": "+12025550147",
+          "MobilePhoneNumber": "+12025550165",
+          "EmailAddress": "sample.378@example.com",
+          "Fax": "+12025550185"
+        }
+      ]
     },
-    PaymentSettings: {
-      creditLimit: 0,
-      paymentDueDateInDays: 0,
-      discount: 0,
-      isDunningBlocked: false,
+    "PaymentSettings": {
+      "creditLimit": 0,
+      "paymentDueDateInDays": 0,
+      "discount": 0,
+      "isDunningBlocked": false
     },
-    CustomerSince: "2003-12-06T10:30:00Z",
-    LastChange: "1996-01-12T10:30:00Z",
-    LanguageIso: "de-DE",
-    InternalCompanyId: 0,
-    CustomerCategoryId: 0,
-    TaxIdentificationNumber: "FAKE-SECRET-0000",
-    AccountsReceivableNumber: 0,
-    CommercialRegisterNumber: "изменений",
-    Website: "https://www.example.com/427",
-    InitialContact: "deleniti",
-    EbayUsername: "秋山 葵",
-    Birthday: "1985-01-01T",
-    IsLocked: true,
-    IsCashRegisterBased: false,
-  },
+    "CustomerSince": "2003-12-06T10:30:00Z",
+    "LastChange": "1996-01-12T10:30:00Z",
+    "LanguageIso": "de-DE",
+    "InternalCompanyId": 0,
+    "CustomerCategoryId": 0,
+    "TaxIdentificationNumber": "FAKE-SECRET-0000",
+    "AccountsReceivableNumber": 0,
+    "CommercialRegisterNumber": "изменений",
+    "Website": "https://www.example.com/427",
+    "InitialContact": "deleniti",
+    "EbayUsername": "秋山 葵",
+    "Birthday": "1985-01-01T",
+    "IsLocked": true,
+    "IsCashRegisterBased": false
+  }
 };
 
 /**
@@ -308,4853 +305,4857 @@ export const valid: {
  */
 export const invalid: readonly InvalidFixture[] = [
   {
-    name: "additionalProperties at /",
-    breaks: {
-      path: "",
-      keyword: "additionalProperties",
-    },
-    errors: [
-      {
-        path: "",
-        rule: "additionalProperties",
-      },
-    ],
-    value: {
-      unexpectedField: "not documented",
-    },
-  },
-  {
-    name: "type at /Number",
-    breaks: {
-      path: "/Number",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/Number",
-        rule: "type",
-      },
-    ],
-    value: {
-      Number: true,
-    },
-  },
-  {
-    name: "type at /CustomerGroupId",
-    breaks: {
-      path: "/CustomerGroupId",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/CustomerGroupId",
-        rule: "type",
-        vendorCode: "https://tools.ietf.org/html/rfc9110#section-15.5.1",
-      },
-    ],
-    value: {
-      CustomerGroupId: true,
-    },
-  },
-  {
-    name: "type at /BillingAddress",
-    breaks: {
-      path: "/BillingAddress",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/BillingAddress",
-        rule: "type",
-      },
-    ],
-    value: {
-      BillingAddress: true,
-    },
-  },
-  {
-    name: "additionalProperties at /BillingAddress",
-    breaks: {
-      path: "/BillingAddress",
-      keyword: "additionalProperties",
-    },
-    errors: [
-      {
-        path: "/BillingAddress",
-        rule: "additionalProperties",
-      },
-    ],
-    value: {
-      BillingAddress: {
-        City: "Camarascheid",
-        CountryIso: "DEU",
-        Company: "МУП КингисеппГрупп",
-        Company2: "ЗАО СистемсРус",
-        FormOfAddress: "Mr",
-        Title: "Ms",
-        FirstName: "Фортунат",
-        LastName: "Кузьмин",
-        Street: "Buchenweg 25b",
-        Address2: "Овражная набережная, 966",
-        PostalCode: "70137",
-        State: "г. Москва",
-        VatID: "DE371675833",
-        PhoneNumber: "+12025550133",
-        MobilePhoneNumber: "+12025550155",
-        EmailAddress: "sample.968@example.com",
-        Fax: "+12025550171",
-        unexpectedField: "not documented",
-      },
-    },
-  },
-  {
-    name: "type at /BillingAddress/City",
-    breaks: {
-      path: "/BillingAddress/City",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/BillingAddress/City",
-        rule: "type",
-      },
-    ],
-    value: {
-      BillingAddress: {
-        City: true,
-        CountryIso: "DEU",
-        Company: "МУП КингисеппГрупп",
-        Company2: "ЗАО СистемсРус",
-        FormOfAddress: "Mr",
-        Title: "Ms",
-        FirstName: "Фортунат",
-        LastName: "Кузьмин",
-        Street: "Buchenweg 25b",
-        Address2: "Овражная набережная, 966",
-        PostalCode: "70137",
-        State: "г. Москва",
-        VatID: "DE371675833",
-        PhoneNumber: "+12025550133",
-        MobilePhoneNumber: "+12025550155",
-        EmailAddress: "sample.968@example.com",
-        Fax: "+12025550171",
-      },
-    },
-  },
-  {
-    name: "type at /BillingAddress/CountryIso",
-    breaks: {
-      path: "/BillingAddress/CountryIso",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/BillingAddress/CountryIso",
-        rule: "type",
-      },
-    ],
-    value: {
-      BillingAddress: {
-        City: "Camarascheid",
-        CountryIso: true,
-        Company: "МУП КингисеппГрупп",
-        Company2: "ЗАО СистемсРус",
-        FormOfAddress: "Mr",
-        Title: "Ms",
-        FirstName: "Фортунат",
-        LastName: "Кузьмин",
-        Street: "Buchenweg 25b",
-        Address2: "Овражная набережная, 966",
-        PostalCode: "70137",
-        State: "г. Москва",
-        VatID: "DE371675833",
-        PhoneNumber: "+12025550133",
-        MobilePhoneNumber: "+12025550155",
-        EmailAddress: "sample.968@example.com",
-        Fax: "+12025550171",
-      },
-    },
-  },
-  {
-    name: "type at /BillingAddress/Company",
-    breaks: {
-      path: "/BillingAddress/Company",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/BillingAddress/Company",
-        rule: "type",
-      },
-    ],
-    value: {
-      BillingAddress: {
-        City: "Camarascheid",
-        CountryIso: "DEU",
-        Company: true,
-        Company2: "ЗАО СистемсРус",
-        FormOfAddress: "Mr",
-        Title: "Ms",
-        FirstName: "Фортунат",
-        LastName: "Кузьмин",
-        Street: "Buchenweg 25b",
-        Address2: "Овражная набережная, 966",
-        PostalCode: "70137",
-        State: "г. Москва",
-        VatID: "DE371675833",
-        PhoneNumber: "+12025550133",
-        MobilePhoneNumber: "+12025550155",
-        EmailAddress: "sample.968@example.com",
-        Fax: "+12025550171",
-      },
-    },
-  },
-  {
-    name: "type at /BillingAddress/Company2",
-    breaks: {
-      path: "/BillingAddress/Company2",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/BillingAddress/Company2",
-        rule: "type",
-      },
-    ],
-    value: {
-      BillingAddress: {
-        City: "Camarascheid",
-        CountryIso: "DEU",
-        Company: "МУП КингисеппГрупп",
-        Company2: true,
-        FormOfAddress: "Mr",
-        Title: "Ms",
-        FirstName: "Фортунат",
-        LastName: "Кузьмин",
-        Street: "Buchenweg 25b",
-        Address2: "Овражная набережная, 966",
-        PostalCode: "70137",
-        State: "г. Москва",
-        VatID: "DE371675833",
-        PhoneNumber: "+12025550133",
-        MobilePhoneNumber: "+12025550155",
-        EmailAddress: "sample.968@example.com",
-        Fax: "+12025550171",
-      },
-    },
-  },
-  {
-    name: "type at /BillingAddress/FormOfAddress",
-    breaks: {
-      path: "/BillingAddress/FormOfAddress",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/BillingAddress/FormOfAddress",
-        rule: "type",
-      },
-    ],
-    value: {
-      BillingAddress: {
-        City: "Camarascheid",
-        CountryIso: "DEU",
-        Company: "МУП КингисеппГрупп",
-        Company2: "ЗАО СистемсРус",
-        FormOfAddress: true,
-        Title: "Ms",
-        FirstName: "Фортунат",
-        LastName: "Кузьмин",
-        Street: "Buchenweg 25b",
-        Address2: "Овражная набережная, 966",
-        PostalCode: "70137",
-        State: "г. Москва",
-        VatID: "DE371675833",
-        PhoneNumber: "+12025550133",
-        MobilePhoneNumber: "+12025550155",
-        EmailAddress: "sample.968@example.com",
-        Fax: "+12025550171",
-      },
-    },
-  },
-  {
-    name: "type at /BillingAddress/Title",
-    breaks: {
-      path: "/BillingAddress/Title",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/BillingAddress/Title",
-        rule: "type",
-      },
-    ],
-    value: {
-      BillingAddress: {
-        City: "Camarascheid",
-        CountryIso: "DEU",
-        Company: "МУП КингисеппГрупп",
-        Company2: "ЗАО СистемсРус",
-        FormOfAddress: "Mr",
-        Title: true,
-        FirstName: "Фортунат",
-        LastName: "Кузьмин",
-        Street: "Buchenweg 25b",
-        Address2: "Овражная набережная, 966",
-        PostalCode: "70137",
-        State: "г. Москва",
-        VatID: "DE371675833",
-        PhoneNumber: "+12025550133",
-        MobilePhoneNumber: "+12025550155",
-        EmailAddress: "sample.968@example.com",
-        Fax: "+12025550171",
-      },
-    },
-  },
-  {
-    name: "type at /BillingAddress/FirstName",
-    breaks: {
-      path: "/BillingAddress/FirstName",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/BillingAddress/FirstName",
-        rule: "type",
-      },
-    ],
-    value: {
-      BillingAddress: {
-        City: "Camarascheid",
-        CountryIso: "DEU",
-        Company: "МУП КингисеппГрупп",
-        Company2: "ЗАО СистемсРус",
-        FormOfAddress: "Mr",
-        Title: "Ms",
-        FirstName: true,
-        LastName: "Кузьмин",
-        Street: "Buchenweg 25b",
-        Address2: "Овражная набережная, 966",
-        PostalCode: "70137",
-        State: "г. Москва",
-        VatID: "DE371675833",
-        PhoneNumber: "+12025550133",
-        MobilePhoneNumber: "+12025550155",
-        EmailAddress: "sample.968@example.com",
-        Fax: "+12025550171",
-      },
-    },
-  },
-  {
-    name: "type at /BillingAddress/LastName",
-    breaks: {
-      path: "/BillingAddress/LastName",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/BillingAddress/LastName",
-        rule: "type",
-      },
-    ],
-    value: {
-      BillingAddress: {
-        City: "Camarascheid",
-        CountryIso: "DEU",
-        Company: "МУП КингисеппГрупп",
-        Company2: "ЗАО СистемсРус",
-        FormOfAddress: "Mr",
-        Title: "Ms",
-        FirstName: "Фортунат",
-        LastName: true,
-        Street: "Buchenweg 25b",
-        Address2: "Овражная набережная, 966",
-        PostalCode: "70137",
-        State: "г. Москва",
-        VatID: "DE371675833",
-        PhoneNumber: "+12025550133",
-        MobilePhoneNumber: "+12025550155",
-        EmailAddress: "sample.968@example.com",
-        Fax: "+12025550171",
-      },
-    },
-  },
-  {
-    name: "type at /BillingAddress/Street",
-    breaks: {
-      path: "/BillingAddress/Street",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/BillingAddress/Street",
-        rule: "type",
-      },
-    ],
-    value: {
-      BillingAddress: {
-        City: "Camarascheid",
-        CountryIso: "DEU",
-        Company: "МУП КингисеппГрупп",
-        Company2: "ЗАО СистемсРус",
-        FormOfAddress: "Mr",
-        Title: "Ms",
-        FirstName: "Фортунат",
-        LastName: "Кузьмин",
-        Street: true,
-        Address2: "Овражная набережная, 966",
-        PostalCode: "70137",
-        State: "г. Москва",
-        VatID: "DE371675833",
-        PhoneNumber: "+12025550133",
-        MobilePhoneNumber: "+12025550155",
-        EmailAddress: "sample.968@example.com",
-        Fax: "+12025550171",
-      },
-    },
-  },
-  {
-    name: "type at /BillingAddress/Address2",
-    breaks: {
-      path: "/BillingAddress/Address2",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/BillingAddress/Address2",
-        rule: "type",
-      },
-    ],
-    value: {
-      BillingAddress: {
-        City: "Camarascheid",
-        CountryIso: "DEU",
-        Company: "МУП КингисеппГрупп",
-        Company2: "ЗАО СистемсРус",
-        FormOfAddress: "Mr",
-        Title: "Ms",
-        FirstName: "Фортунат",
-        LastName: "Кузьмин",
-        Street: "Buchenweg 25b",
-        Address2: true,
-        PostalCode: "70137",
-        State: "г. Москва",
-        VatID: "DE371675833",
-        PhoneNumber: "+12025550133",
-        MobilePhoneNumber: "+12025550155",
-        EmailAddress: "sample.968@example.com",
-        Fax: "+12025550171",
-      },
-    },
-  },
-  {
-    name: "type at /BillingAddress/PostalCode",
-    breaks: {
-      path: "/BillingAddress/PostalCode",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/BillingAddress/PostalCode",
-        rule: "type",
-      },
-    ],
-    value: {
-      BillingAddress: {
-        City: "Camarascheid",
-        CountryIso: "DEU",
-        Company: "МУП КингисеппГрупп",
-        Company2: "ЗАО СистемсРус",
-        FormOfAddress: "Mr",
-        Title: "Ms",
-        FirstName: "Фортунат",
-        LastName: "Кузьмин",
-        Street: "Buchenweg 25b",
-        Address2: "Овражная набережная, 966",
-        PostalCode: true,
-        State: "г. Москва",
-        VatID: "DE371675833",
-        PhoneNumber: "+12025550133",
-        MobilePhoneNumber: "+12025550155",
-        EmailAddress: "sample.968@example.com",
-        Fax: "+12025550171",
-      },
-    },
-  },
-  {
-    name: "type at /BillingAddress/State",
-    breaks: {
-      path: "/BillingAddress/State",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/BillingAddress/State",
-        rule: "type",
-      },
-    ],
-    value: {
-      BillingAddress: {
-        City: "Camarascheid",
-        CountryIso: "DEU",
-        Company: "МУП КингисеппГрупп",
-        Company2: "ЗАО СистемсРус",
-        FormOfAddress: "Mr",
-        Title: "Ms",
-        FirstName: "Фортунат",
-        LastName: "Кузьмин",
-        Street: "Buchenweg 25b",
-        Address2: "Овражная набережная, 966",
-        PostalCode: "70137",
-        State: true,
-        VatID: "DE371675833",
-        PhoneNumber: "+12025550133",
-        MobilePhoneNumber: "+12025550155",
-        EmailAddress: "sample.968@example.com",
-        Fax: "+12025550171",
-      },
-    },
-  },
-  {
-    name: "type at /BillingAddress/VatID",
-    breaks: {
-      path: "/BillingAddress/VatID",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/BillingAddress/VatID",
-        rule: "type",
-      },
-    ],
-    value: {
-      BillingAddress: {
-        City: "Camarascheid",
-        CountryIso: "DEU",
-        Company: "МУП КингисеппГрупп",
-        Company2: "ЗАО СистемсРус",
-        FormOfAddress: "Mr",
-        Title: "Ms",
-        FirstName: "Фортунат",
-        LastName: "Кузьмин",
-        Street: "Buchenweg 25b",
-        Address2: "Овражная набережная, 966",
-        PostalCode: "70137",
-        State: "г. Москва",
-        VatID: true,
-        PhoneNumber: "+12025550133",
-        MobilePhoneNumber: "+12025550155",
-        EmailAddress: "sample.968@example.com",
-        Fax: "+12025550171",
-      },
-    },
-  },
-  {
-    name: "type at /BillingAddress/PhoneNumber",
-    breaks: {
-      path: "/BillingAddress/PhoneNumber",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/BillingAddress/PhoneNumber",
-        rule: "type",
-      },
-    ],
-    value: {
-      BillingAddress: {
-        City: "Camarascheid",
-        CountryIso: "DEU",
-        Company: "МУП КингисеппГрупп",
-        Company2: "ЗАО СистемсРус",
-        FormOfAddress: "Mr",
-        Title: "Ms",
-        FirstName: "Фортунат",
-        LastName: "Кузьмин",
-        Street: "Buchenweg 25b",
-        Address2: "Овражная набережная, 966",
-        PostalCode: "70137",
-        State: "г. Москва",
-        VatID: "DE371675833",
-        PhoneNumber: true,
-        MobilePhoneNumber: "+12025550155",
-        EmailAddress: "sample.968@example.com",
-        Fax: "+12025550171",
-      },
-    },
-  },
-  {
-    name: "type at /BillingAddress/MobilePhoneNumber",
-    breaks: {
-      path: "/BillingAddress/MobilePhoneNumber",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/BillingAddress/MobilePhoneNumber",
-        rule: "type",
-      },
-    ],
-    value: {
-      BillingAddress: {
-        City: "Camarascheid",
-        CountryIso: "DEU",
-        Company: "МУП КингисеппГрупп",
-        Company2: "ЗАО СистемсРус",
-        FormOfAddress: "Mr",
-        Title: "Ms",
-        FirstName: "Фортунат",
-        LastName: "Кузьмин",
-        Street: "Buchenweg 25b",
-        Address2: "Овражная набережная, 966",
-        PostalCode: "70137",
-        State: "г. Москва",
-        VatID: "DE371675833",
-        PhoneNumber: "+12025550133",
-        MobilePhoneNumber: true,
-        EmailAddress: "sample.968@example.com",
-        Fax: "+12025550171",
-      },
-    },
-  },
-  {
-    name: "type at /BillingAddress/EmailAddress",
-    breaks: {
-      path: "/BillingAddress/EmailAddress",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/BillingAddress/EmailAddress",
-        rule: "type",
-      },
-    ],
-    value: {
-      BillingAddress: {
-        City: "Camarascheid",
-        CountryIso: "DEU",
-        Company: "МУП КингисеппГрупп",
-        Company2: "ЗАО СистемсРус",
-        FormOfAddress: "Mr",
-        Title: "Ms",
-        FirstName: "Фортунат",
-        LastName: "Кузьмин",
-        Street: "Buchenweg 25b",
-        Address2: "Овражная набережная, 966",
-        PostalCode: "70137",
-        State: "г. Москва",
-        VatID: "DE371675833",
-        PhoneNumber: "+12025550133",
-        MobilePhoneNumber: "+12025550155",
-        EmailAddress: true,
-        Fax: "+12025550171",
-      },
-    },
-  },
-  {
-    name: "type at /BillingAddress/Fax",
-    breaks: {
-      path: "/BillingAddress/Fax",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/BillingAddress/Fax",
-        rule: "type",
-      },
-    ],
-    value: {
-      BillingAddress: {
-        City: "Camarascheid",
-        CountryIso: "DEU",
-        Company: "МУП КингисеппГрупп",
-        Company2: "ЗАО СистемсРус",
-        FormOfAddress: "Mr",
-        Title: "Ms",
-        FirstName: "Фортунат",
-        LastName: "Кузьмин",
-        Street: "Buchenweg 25b",
-        Address2: "Овражная набережная, 966",
-        PostalCode: "70137",
-        State: "г. Москва",
-        VatID: "DE371675833",
-        PhoneNumber: "+12025550133",
-        MobilePhoneNumber: "+12025550155",
-        EmailAddress: "sample.968@example.com",
-        Fax: true,
-      },
-    },
-  },
-  {
-    name: "type at /Shipmentaddress",
-    breaks: {
-      path: "/Shipmentaddress",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/Shipmentaddress",
-        rule: "type",
-      },
-    ],
-    value: {
-      Shipmentaddress: true,
-    },
-  },
-  {
-    name: "additionalProperties at /Shipmentaddress",
-    breaks: {
-      path: "/Shipmentaddress",
-      keyword: "additionalProperties",
-    },
-    errors: [
-      {
-        path: "/Shipmentaddress",
-        rule: "additionalProperties",
-      },
-    ],
-    value: {
-      Shipmentaddress: {
-        City: "北石橋市",
-        CountryIso: "DEU",
-        Company: "ОАО СмоленскТоргРусСистемс",
-        Company2: "МУП СалехардПром",
-        FormOfAddress: "Ms",
-        Title: "Mr",
-        FirstName: "Emilio",
-        LastName: "宇野",
-        Street: "Кузнечная наб., 111",
-        Address2: "Придорожная наб., 798",
-        PostalCode: "84856",
-        State: "岡山県",
-        VatID: "DE436506997",
-        PhoneNumber: "+12025550126",
-        MobilePhoneNumber: "+12025550172",
-        EmailAddress: "sample.925@example.com",
-        Fax: "+12025550156",
-        unexpectedField: "not documented",
-      },
-    },
-  },
-  {
-    name: "type at /Shipmentaddress/City",
-    breaks: {
-      path: "/Shipmentaddress/City",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/Shipmentaddress/City",
-        rule: "type",
-      },
-    ],
-    value: {
-      Shipmentaddress: {
-        City: true,
-        CountryIso: "DEU",
-        Company: "ОАО СмоленскТоргРусСистемс",
-        Company2: "МУП СалехардПром",
-        FormOfAddress: "Ms",
-        Title: "Mr",
-        FirstName: "Emilio",
-        LastName: "宇野",
-        Street: "Кузнечная наб., 111",
-        Address2: "Придорожная наб., 798",
-        PostalCode: "84856",
-        State: "岡山県",
-        VatID: "DE436506997",
-        PhoneNumber: "+12025550126",
-        MobilePhoneNumber: "+12025550172",
-        EmailAddress: "sample.925@example.com",
-        Fax: "+12025550156",
-      },
-    },
-  },
-  {
-    name: "type at /Shipmentaddress/CountryIso",
-    breaks: {
-      path: "/Shipmentaddress/CountryIso",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/Shipmentaddress/CountryIso",
-        rule: "type",
-      },
-    ],
-    value: {
-      Shipmentaddress: {
-        City: "北石橋市",
-        CountryIso: true,
-        Company: "ОАО СмоленскТоргРусСистемс",
-        Company2: "МУП СалехардПром",
-        FormOfAddress: "Ms",
-        Title: "Mr",
-        FirstName: "Emilio",
-        LastName: "宇野",
-        Street: "Кузнечная наб., 111",
-        Address2: "Придорожная наб., 798",
-        PostalCode: "84856",
-        State: "岡山県",
-        VatID: "DE436506997",
-        PhoneNumber: "+12025550126",
-        MobilePhoneNumber: "+12025550172",
-        EmailAddress: "sample.925@example.com",
-        Fax: "+12025550156",
-      },
-    },
-  },
-  {
-    name: "type at /Shipmentaddress/Company",
-    breaks: {
-      path: "/Shipmentaddress/Company",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/Shipmentaddress/Company",
-        rule: "type",
-      },
-    ],
-    value: {
-      Shipmentaddress: {
-        City: "北石橋市",
-        CountryIso: "DEU",
-        Company: true,
-        Company2: "МУП СалехардПром",
-        FormOfAddress: "Ms",
-        Title: "Mr",
-        FirstName: "Emilio",
-        LastName: "宇野",
-        Street: "Кузнечная наб., 111",
-        Address2: "Придорожная наб., 798",
-        PostalCode: "84856",
-        State: "岡山県",
-        VatID: "DE436506997",
-        PhoneNumber: "+12025550126",
-        MobilePhoneNumber: "+12025550172",
-        EmailAddress: "sample.925@example.com",
-        Fax: "+12025550156",
-      },
-    },
-  },
-  {
-    name: "type at /Shipmentaddress/Company2",
-    breaks: {
-      path: "/Shipmentaddress/Company2",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/Shipmentaddress/Company2",
-        rule: "type",
-      },
-    ],
-    value: {
-      Shipmentaddress: {
-        City: "北石橋市",
-        CountryIso: "DEU",
-        Company: "ОАО СмоленскТоргРусСистемс",
-        Company2: true,
-        FormOfAddress: "Ms",
-        Title: "Mr",
-        FirstName: "Emilio",
-        LastName: "宇野",
-        Street: "Кузнечная наб., 111",
-        Address2: "Придорожная наб., 798",
-        PostalCode: "84856",
-        State: "岡山県",
-        VatID: "DE436506997",
-        PhoneNumber: "+12025550126",
-        MobilePhoneNumber: "+12025550172",
-        EmailAddress: "sample.925@example.com",
-        Fax: "+12025550156",
-      },
-    },
-  },
-  {
-    name: "type at /Shipmentaddress/FormOfAddress",
-    breaks: {
-      path: "/Shipmentaddress/FormOfAddress",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/Shipmentaddress/FormOfAddress",
-        rule: "type",
-      },
-    ],
-    value: {
-      Shipmentaddress: {
-        City: "北石橋市",
-        CountryIso: "DEU",
-        Company: "ОАО СмоленскТоргРусСистемс",
-        Company2: "МУП СалехардПром",
-        FormOfAddress: true,
-        Title: "Mr",
-        FirstName: "Emilio",
-        LastName: "宇野",
-        Street: "Кузнечная наб., 111",
-        Address2: "Придорожная наб., 798",
-        PostalCode: "84856",
-        State: "岡山県",
-        VatID: "DE436506997",
-        PhoneNumber: "+12025550126",
-        MobilePhoneNumber: "+12025550172",
-        EmailAddress: "sample.925@example.com",
-        Fax: "+12025550156",
-      },
-    },
-  },
-  {
-    name: "type at /Shipmentaddress/Title",
-    breaks: {
-      path: "/Shipmentaddress/Title",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/Shipmentaddress/Title",
-        rule: "type",
-      },
-    ],
-    value: {
-      Shipmentaddress: {
-        City: "北石橋市",
-        CountryIso: "DEU",
-        Company: "ОАО СмоленскТоргРусСистемс",
-        Company2: "МУП СалехардПром",
-        FormOfAddress: "Ms",
-        Title: true,
-        FirstName: "Emilio",
-        LastName: "宇野",
-        Street: "Кузнечная наб., 111",
-        Address2: "Придорожная наб., 798",
-        PostalCode: "84856",
-        State: "岡山県",
-        VatID: "DE436506997",
-        PhoneNumber: "+12025550126",
-        MobilePhoneNumber: "+12025550172",
-        EmailAddress: "sample.925@example.com",
-        Fax: "+12025550156",
-      },
-    },
-  },
-  {
-    name: "type at /Shipmentaddress/FirstName",
-    breaks: {
-      path: "/Shipmentaddress/FirstName",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/Shipmentaddress/FirstName",
-        rule: "type",
-      },
-    ],
-    value: {
-      Shipmentaddress: {
-        City: "北石橋市",
-        CountryIso: "DEU",
-        Company: "ОАО СмоленскТоргРусСистемс",
-        Company2: "МУП СалехардПром",
-        FormOfAddress: "Ms",
-        Title: "Mr",
-        FirstName: true,
-        LastName: "宇野",
-        Street: "Кузнечная наб., 111",
-        Address2: "Придорожная наб., 798",
-        PostalCode: "84856",
-        State: "岡山県",
-        VatID: "DE436506997",
-        PhoneNumber: "+12025550126",
-        MobilePhoneNumber: "+12025550172",
-        EmailAddress: "sample.925@example.com",
-        Fax: "+12025550156",
-      },
-    },
-  },
-  {
-    name: "type at /Shipmentaddress/LastName",
-    breaks: {
-      path: "/Shipmentaddress/LastName",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/Shipmentaddress/LastName",
-        rule: "type",
-      },
-    ],
-    value: {
-      Shipmentaddress: {
-        City: "北石橋市",
-        CountryIso: "DEU",
-        Company: "ОАО СмоленскТоргРусСистемс",
-        Company2: "МУП СалехардПром",
-        FormOfAddress: "Ms",
-        Title: "Mr",
-        FirstName: "Emilio",
-        LastName: true,
-        Street: "Кузнечная наб., 111",
-        Address2: "Придорожная наб., 798",
-        PostalCode: "84856",
-        State: "岡山県",
-        VatID: "DE436506997",
-        PhoneNumber: "+12025550126",
-        MobilePhoneNumber: "+12025550172",
-        EmailAddress: "sample.925@example.com",
-        Fax: "+12025550156",
-      },
-    },
-  },
-  {
-    name: "type at /Shipmentaddress/Street",
-    breaks: {
-      path: "/Shipmentaddress/Street",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/Shipmentaddress/Street",
-        rule: "type",
-      },
-    ],
-    value: {
-      Shipmentaddress: {
-        City: "北石橋市",
-        CountryIso: "DEU",
-        Company: "ОАО СмоленскТоргРусСистемс",
-        Company2: "МУП СалехардПром",
-        FormOfAddress: "Ms",
-        Title: "Mr",
-        FirstName: "Emilio",
-        LastName: "宇野",
-        Street: true,
-        Address2: "Придорожная наб., 798",
-        PostalCode: "84856",
-        State: "岡山県",
-        VatID: "DE436506997",
-        PhoneNumber: "+12025550126",
-        MobilePhoneNumber: "+12025550172",
-        EmailAddress: "sample.925@example.com",
-        Fax: "+12025550156",
-      },
-    },
-  },
-  {
-    name: "type at /Shipmentaddress/Address2",
-    breaks: {
-      path: "/Shipmentaddress/Address2",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/Shipmentaddress/Address2",
-        rule: "type",
-      },
-    ],
-    value: {
-      Shipmentaddress: {
-        City: "北石橋市",
-        CountryIso: "DEU",
-        Company: "ОАО СмоленскТоргРусСистемс",
-        Company2: "МУП СалехардПром",
-        FormOfAddress: "Ms",
-        Title: "Mr",
-        FirstName: "Emilio",
-        LastName: "宇野",
-        Street: "Кузнечная наб., 111",
-        Address2: true,
-        PostalCode: "84856",
-        State: "岡山県",
-        VatID: "DE436506997",
-        PhoneNumber: "+12025550126",
-        MobilePhoneNumber: "+12025550172",
-        EmailAddress: "sample.925@example.com",
-        Fax: "+12025550156",
-      },
-    },
-  },
-  {
-    name: "type at /Shipmentaddress/PostalCode",
-    breaks: {
-      path: "/Shipmentaddress/PostalCode",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/Shipmentaddress/PostalCode",
-        rule: "type",
-      },
-    ],
-    value: {
-      Shipmentaddress: {
-        City: "北石橋市",
-        CountryIso: "DEU",
-        Company: "ОАО СмоленскТоргРусСистемс",
-        Company2: "МУП СалехардПром",
-        FormOfAddress: "Ms",
-        Title: "Mr",
-        FirstName: "Emilio",
-        LastName: "宇野",
-        Street: "Кузнечная наб., 111",
-        Address2: "Придорожная наб., 798",
-        PostalCode: true,
-        State: "岡山県",
-        VatID: "DE436506997",
-        PhoneNumber: "+12025550126",
-        MobilePhoneNumber: "+12025550172",
-        EmailAddress: "sample.925@example.com",
-        Fax: "+12025550156",
-      },
-    },
-  },
-  {
-    name: "type at /Shipmentaddress/State",
-    breaks: {
-      path: "/Shipmentaddress/State",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/Shipmentaddress/State",
-        rule: "type",
-      },
-    ],
-    value: {
-      Shipmentaddress: {
-        City: "北石橋市",
-        CountryIso: "DEU",
-        Company: "ОАО СмоленскТоргРусСистемс",
-        Company2: "МУП СалехардПром",
-        FormOfAddress: "Ms",
-        Title: "Mr",
-        FirstName: "Emilio",
-        LastName: "宇野",
-        Street: "Кузнечная наб., 111",
-        Address2: "Придорожная наб., 798",
-        PostalCode: "84856",
-        State: true,
-        VatID: "DE436506997",
-        PhoneNumber: "+12025550126",
-        MobilePhoneNumber: "+12025550172",
-        EmailAddress: "sample.925@example.com",
-        Fax: "+12025550156",
-      },
-    },
-  },
-  {
-    name: "type at /Shipmentaddress/VatID",
-    breaks: {
-      path: "/Shipmentaddress/VatID",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/Shipmentaddress/VatID",
-        rule: "type",
-      },
-    ],
-    value: {
-      Shipmentaddress: {
-        City: "北石橋市",
-        CountryIso: "DEU",
-        Company: "ОАО СмоленскТоргРусСистемс",
-        Company2: "МУП СалехардПром",
-        FormOfAddress: "Ms",
-        Title: "Mr",
-        FirstName: "Emilio",
-        LastName: "宇野",
-        Street: "Кузнечная наб., 111",
-        Address2: "Придорожная наб., 798",
-        PostalCode: "84856",
-        State: "岡山県",
-        VatID: true,
-        PhoneNumber: "+12025550126",
-        MobilePhoneNumber: "+12025550172",
-        EmailAddress: "sample.925@example.com",
-        Fax: "+12025550156",
-      },
-    },
-  },
-  {
-    name: "type at /Shipmentaddress/PhoneNumber",
-    breaks: {
-      path: "/Shipmentaddress/PhoneNumber",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/Shipmentaddress/PhoneNumber",
-        rule: "type",
-      },
-    ],
-    value: {
-      Shipmentaddress: {
-        City: "北石橋市",
-        CountryIso: "DEU",
-        Company: "ОАО СмоленскТоргРусСистемс",
-        Company2: "МУП СалехардПром",
-        FormOfAddress: "Ms",
-        Title: "Mr",
-        FirstName: "Emilio",
-        LastName: "宇野",
-        Street: "Кузнечная наб., 111",
-        Address2: "Придорожная наб., 798",
-        PostalCode: "84856",
-        State: "岡山県",
-        VatID: "DE436506997",
-        PhoneNumber: true,
-        MobilePhoneNumber: "+12025550172",
-        EmailAddress: "sample.925@example.com",
-        Fax: "+12025550156",
-      },
-    },
-  },
-  {
-    name: "type at /Shipmentaddress/MobilePhoneNumber",
-    breaks: {
-      path: "/Shipmentaddress/MobilePhoneNumber",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/Shipmentaddress/MobilePhoneNumber",
-        rule: "type",
-      },
-    ],
-    value: {
-      Shipmentaddress: {
-        City: "北石橋市",
-        CountryIso: "DEU",
-        Company: "ОАО СмоленскТоргРусСистемс",
-        Company2: "МУП СалехардПром",
-        FormOfAddress: "Ms",
-        Title: "Mr",
-        FirstName: "Emilio",
-        LastName: "宇野",
-        Street: "Кузнечная наб., 111",
-        Address2: "Придорожная наб., 798",
-        PostalCode: "84856",
-        State: "岡山県",
-        VatID: "DE436506997",
-        PhoneNumber: "+12025550126",
-        MobilePhoneNumber: true,
-        EmailAddress: "sample.925@example.com",
-        Fax: "+12025550156",
-      },
-    },
-  },
-  {
-    name: "type at /Shipmentaddress/EmailAddress",
-    breaks: {
-      path: "/Shipmentaddress/EmailAddress",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/Shipmentaddress/EmailAddress",
-        rule: "type",
-      },
-    ],
-    value: {
-      Shipmentaddress: {
-        City: "北石橋市",
-        CountryIso: "DEU",
-        Company: "ОАО СмоленскТоргРусСистемс",
-        Company2: "МУП СалехардПром",
-        FormOfAddress: "Ms",
-        Title: "Mr",
-        FirstName: "Emilio",
-        LastName: "宇野",
-        Street: "Кузнечная наб., 111",
-        Address2: "Придорожная наб., 798",
-        PostalCode: "84856",
-        State: "岡山県",
-        VatID: "DE436506997",
-        PhoneNumber: "+12025550126",
-        MobilePhoneNumber: "+12025550172",
-        EmailAddress: true,
-        Fax: "+12025550156",
-      },
-    },
-  },
-  {
-    name: "type at /Shipmentaddress/Fax",
-    breaks: {
-      path: "/Shipmentaddress/Fax",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/Shipmentaddress/Fax",
-        rule: "type",
-      },
-    ],
-    value: {
-      Shipmentaddress: {
-        City: "北石橋市",
-        CountryIso: "DEU",
-        Company: "ОАО СмоленскТоргРусСистемс",
-        Company2: "МУП СалехардПром",
-        FormOfAddress: "Ms",
-        Title: "Mr",
-        FirstName: "Emilio",
-        LastName: "宇野",
-        Street: "Кузнечная наб., 111",
-        Address2: "Придорожная наб., 798",
-        PostalCode: "84856",
-        State: "岡山県",
-        VatID: "DE436506997",
-        PhoneNumber: "+12025550126",
-        MobilePhoneNumber: "+12025550172",
-        EmailAddress: "sample.925@example.com",
-        Fax: true,
-      },
-    },
-  },
-  {
-    name: "type at /CustomAddress",
-    breaks: {
-      path: "/CustomAddress",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/CustomAddress",
-        rule: "type",
-      },
-    ],
-    value: {
-      CustomAddress: true,
-    },
-  },
-  {
-    name: "additionalProperties at /CustomAddress",
-    breaks: {
-      path: "/CustomAddress",
-      keyword: "additionalProperties",
-    },
-    errors: [
-      {
-        path: "/CustomAddress",
-        rule: "additionalProperties",
-      },
-    ],
-    value: {
-      CustomAddress: {
-        City: "Истра",
-        CountryIso: "DEU",
-        Company: "ЗАО ВоронежТрейдТоргПром",
-        Company2: "合名会社工藤化学",
-        FormOfAddress: "Mr",
-        Title: "Ms",
-        FirstName: "Дарья",
-        LastName: "小柳",
-        Street: "Odenthaler Str. 6",
-        Address2: "площадь Профсоюзная, 466",
-        PostalCode: "64588",
-        State: "滋賀県",
-        VatID: "DE548064130",
-        PhoneNumber: "+12025550137",
-        MobilePhoneNumber: "+12025550135",
-        EmailAddress: "sample.260@example.com",
-        Fax: "+12025550143",
-        unexpectedField: "not documented",
-      },
-    },
-  },
-  {
-    name: "type at /CustomAddress/City",
-    breaks: {
-      path: "/CustomAddress/City",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/CustomAddress/City",
-        rule: "type",
-      },
-    ],
-    value: {
-      CustomAddress: {
-        City: true,
-        CountryIso: "DEU",
-        Company: "ЗАО ВоронежТрейдТоргПром",
-        Company2: "合名会社工藤化学",
-        FormOfAddress: "Mr",
-        Title: "Ms",
-        FirstName: "Дарья",
-        LastName: "小柳",
-        Street: "Odenthaler Str. 6",
-        Address2: "площадь Профсоюзная, 466",
-        PostalCode: "64588",
-        State: "滋賀県",
-        VatID: "DE548064130",
-        PhoneNumber: "+12025550137",
-        MobilePhoneNumber: "+12025550135",
-        EmailAddress: "sample.260@example.com",
-        Fax: "+12025550143",
-      },
-    },
-  },
-  {
-    name: "type at /CustomAddress/CountryIso",
-    breaks: {
-      path: "/CustomAddress/CountryIso",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/CustomAddress/CountryIso",
-        rule: "type",
-      },
-    ],
-    value: {
-      CustomAddress: {
-        City: "Истра",
-        CountryIso: true,
-        Company: "ЗАО ВоронежТрейдТоргПром",
-        Company2: "合名会社工藤化学",
-        FormOfAddress: "Mr",
-        Title: "Ms",
-        FirstName: "Дарья",
-        LastName: "小柳",
-        Street: "Odenthaler Str. 6",
-        Address2: "площадь Профсоюзная, 466",
-        PostalCode: "64588",
-        State: "滋賀県",
-        VatID: "DE548064130",
-        PhoneNumber: "+12025550137",
-        MobilePhoneNumber: "+12025550135",
-        EmailAddress: "sample.260@example.com",
-        Fax: "+12025550143",
-      },
-    },
-  },
-  {
-    name: "type at /CustomAddress/Company",
-    breaks: {
-      path: "/CustomAddress/Company",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/CustomAddress/Company",
-        rule: "type",
-      },
-    ],
-    value: {
-      CustomAddress: {
-        City: "Истра",
-        CountryIso: "DEU",
-        Company: true,
-        Company2: "合名会社工藤化学",
-        FormOfAddress: "Mr",
-        Title: "Ms",
-        FirstName: "Дарья",
-        LastName: "小柳",
-        Street: "Odenthaler Str. 6",
-        Address2: "площадь Профсоюзная, 466",
-        PostalCode: "64588",
-        State: "滋賀県",
-        VatID: "DE548064130",
-        PhoneNumber: "+12025550137",
-        MobilePhoneNumber: "+12025550135",
-        EmailAddress: "sample.260@example.com",
-        Fax: "+12025550143",
-      },
-    },
-  },
-  {
-    name: "type at /CustomAddress/Company2",
-    breaks: {
-      path: "/CustomAddress/Company2",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/CustomAddress/Company2",
-        rule: "type",
-      },
-    ],
-    value: {
-      CustomAddress: {
-        City: "Истра",
-        CountryIso: "DEU",
-        Company: "ЗАО ВоронежТрейдТоргПром",
-        Company2: true,
-        FormOfAddress: "Mr",
-        Title: "Ms",
-        FirstName: "Дарья",
-        LastName: "小柳",
-        Street: "Odenthaler Str. 6",
-        Address2: "площадь Профсоюзная, 466",
-        PostalCode: "64588",
-        State: "滋賀県",
-        VatID: "DE548064130",
-        PhoneNumber: "+12025550137",
-        MobilePhoneNumber: "+12025550135",
-        EmailAddress: "sample.260@example.com",
-        Fax: "+12025550143",
-      },
-    },
-  },
-  {
-    name: "type at /CustomAddress/FormOfAddress",
-    breaks: {
-      path: "/CustomAddress/FormOfAddress",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/CustomAddress/FormOfAddress",
-        rule: "type",
-      },
-    ],
-    value: {
-      CustomAddress: {
-        City: "Истра",
-        CountryIso: "DEU",
-        Company: "ЗАО ВоронежТрейдТоргПром",
-        Company2: "合名会社工藤化学",
-        FormOfAddress: true,
-        Title: "Ms",
-        FirstName: "Дарья",
-        LastName: "小柳",
-        Street: "Odenthaler Str. 6",
-        Address2: "площадь Профсоюзная, 466",
-        PostalCode: "64588",
-        State: "滋賀県",
-        VatID: "DE548064130",
-        PhoneNumber: "+12025550137",
-        MobilePhoneNumber: "+12025550135",
-        EmailAddress: "sample.260@example.com",
-        Fax: "+12025550143",
-      },
-    },
-  },
-  {
-    name: "type at /CustomAddress/Title",
-    breaks: {
-      path: "/CustomAddress/Title",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/CustomAddress/Title",
-        rule: "type",
-      },
-    ],
-    value: {
-      CustomAddress: {
-        City: "Истра",
-        CountryIso: "DEU",
-        Company: "ЗАО ВоронежТрейдТоргПром",
-        Company2: "合名会社工藤化学",
-        FormOfAddress: "Mr",
-        Title: true,
-        FirstName: "Дарья",
-        LastName: "小柳",
-        Street: "Odenthaler Str. 6",
-        Address2: "площадь Профсоюзная, 466",
-        PostalCode: "64588",
-        State: "滋賀県",
-        VatID: "DE548064130",
-        PhoneNumber: "+12025550137",
-        MobilePhoneNumber: "+12025550135",
-        EmailAddress: "sample.260@example.com",
-        Fax: "+12025550143",
-      },
-    },
-  },
-  {
-    name: "type at /CustomAddress/FirstName",
-    breaks: {
-      path: "/CustomAddress/FirstName",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/CustomAddress/FirstName",
-        rule: "type",
-      },
-    ],
-    value: {
-      CustomAddress: {
-        City: "Истра",
-        CountryIso: "DEU",
-        Company: "ЗАО ВоронежТрейдТоргПром",
-        Company2: "合名会社工藤化学",
-        FormOfAddress: "Mr",
-        Title: "Ms",
-        FirstName: true,
-        LastName: "小柳",
-        Street: "Odenthaler Str. 6",
-        Address2: "площадь Профсоюзная, 466",
-        PostalCode: "64588",
-        State: "滋賀県",
-        VatID: "DE548064130",
-        PhoneNumber: "+12025550137",
-        MobilePhoneNumber: "+12025550135",
-        EmailAddress: "sample.260@example.com",
-        Fax: "+12025550143",
-      },
-    },
-  },
-  {
-    name: "type at /CustomAddress/LastName",
-    breaks: {
-      path: "/CustomAddress/LastName",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/CustomAddress/LastName",
-        rule: "type",
-      },
-    ],
-    value: {
-      CustomAddress: {
-        City: "Истра",
-        CountryIso: "DEU",
-        Company: "ЗАО ВоронежТрейдТоргПром",
-        Company2: "合名会社工藤化学",
-        FormOfAddress: "Mr",
-        Title: "Ms",
-        FirstName: "Дарья",
-        LastName: true,
-        Street: "Odenthaler Str. 6",
-        Address2: "площадь Профсоюзная, 466",
-        PostalCode: "64588",
-        State: "滋賀県",
-        VatID: "DE548064130",
-        PhoneNumber: "+12025550137",
-        MobilePhoneNumber: "+12025550135",
-        EmailAddress: "sample.260@example.com",
-        Fax: "+12025550143",
-      },
-    },
-  },
-  {
-    name: "type at /CustomAddress/Street",
-    breaks: {
-      path: "/CustomAddress/Street",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/CustomAddress/Street",
-        rule: "type",
-      },
-    ],
-    value: {
-      CustomAddress: {
-        City: "Истра",
-        CountryIso: "DEU",
-        Company: "ЗАО ВоронежТрейдТоргПром",
-        Company2: "合名会社工藤化学",
-        FormOfAddress: "Mr",
-        Title: "Ms",
-        FirstName: "Дарья",
-        LastName: "小柳",
-        Street: true,
-        Address2: "площадь Профсоюзная, 466",
-        PostalCode: "64588",
-        State: "滋賀県",
-        VatID: "DE548064130",
-        PhoneNumber: "+12025550137",
-        MobilePhoneNumber: "+12025550135",
-        EmailAddress: "sample.260@example.com",
-        Fax: "+12025550143",
-      },
-    },
-  },
-  {
-    name: "type at /CustomAddress/Address2",
-    breaks: {
-      path: "/CustomAddress/Address2",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/CustomAddress/Address2",
-        rule: "type",
-      },
-    ],
-    value: {
-      CustomAddress: {
-        City: "Истра",
-        CountryIso: "DEU",
-        Company: "ЗАО ВоронежТрейдТоргПром",
-        Company2: "合名会社工藤化学",
-        FormOfAddress: "Mr",
-        Title: "Ms",
-        FirstName: "Дарья",
-        LastName: "小柳",
-        Street: "Odenthaler Str. 6",
-        Address2: true,
-        PostalCode: "64588",
-        State: "滋賀県",
-        VatID: "DE548064130",
-        PhoneNumber: "+12025550137",
-        MobilePhoneNumber: "+12025550135",
-        EmailAddress: "sample.260@example.com",
-        Fax: "+12025550143",
-      },
-    },
-  },
-  {
-    name: "type at /CustomAddress/PostalCode",
-    breaks: {
-      path: "/CustomAddress/PostalCode",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/CustomAddress/PostalCode",
-        rule: "type",
-      },
-    ],
-    value: {
-      CustomAddress: {
-        City: "Истра",
-        CountryIso: "DEU",
-        Company: "ЗАО ВоронежТрейдТоргПром",
-        Company2: "合名会社工藤化学",
-        FormOfAddress: "Mr",
-        Title: "Ms",
-        FirstName: "Дарья",
-        LastName: "小柳",
-        Street: "Odenthaler Str. 6",
-        Address2: "площадь Профсоюзная, 466",
-        PostalCode: true,
-        State: "滋賀県",
-        VatID: "DE548064130",
-        PhoneNumber: "+12025550137",
-        MobilePhoneNumber: "+12025550135",
-        EmailAddress: "sample.260@example.com",
-        Fax: "+12025550143",
-      },
-    },
-  },
-  {
-    name: "type at /CustomAddress/State",
-    breaks: {
-      path: "/CustomAddress/State",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/CustomAddress/State",
-        rule: "type",
-      },
-    ],
-    value: {
-      CustomAddress: {
-        City: "Истра",
-        CountryIso: "DEU",
-        Company: "ЗАО ВоронежТрейдТоргПром",
-        Company2: "合名会社工藤化学",
-        FormOfAddress: "Mr",
-        Title: "Ms",
-        FirstName: "Дарья",
-        LastName: "小柳",
-        Street: "Odenthaler Str. 6",
-        Address2: "площадь Профсоюзная, 466",
-        PostalCode: "64588",
-        State: true,
-        VatID: "DE548064130",
-        PhoneNumber: "+12025550137",
-        MobilePhoneNumber: "+12025550135",
-        EmailAddress: "sample.260@example.com",
-        Fax: "+12025550143",
-      },
-    },
-  },
-  {
-    name: "type at /CustomAddress/VatID",
-    breaks: {
-      path: "/CustomAddress/VatID",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/CustomAddress/VatID",
-        rule: "type",
-      },
-    ],
-    value: {
-      CustomAddress: {
-        City: "Истра",
-        CountryIso: "DEU",
-        Company: "ЗАО ВоронежТрейдТоргПром",
-        Company2: "合名会社工藤化学",
-        FormOfAddress: "Mr",
-        Title: "Ms",
-        FirstName: "Дарья",
-        LastName: "小柳",
-        Street: "Odenthaler Str. 6",
-        Address2: "площадь Профсоюзная, 466",
-        PostalCode: "64588",
-        State: "滋賀県",
-        VatID: true,
-        PhoneNumber: "+12025550137",
-        MobilePhoneNumber: "+12025550135",
-        EmailAddress: "sample.260@example.com",
-        Fax: "+12025550143",
-      },
-    },
-  },
-  {
-    name: "type at /CustomAddress/PhoneNumber",
-    breaks: {
-      path: "/CustomAddress/PhoneNumber",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/CustomAddress/PhoneNumber",
-        rule: "type",
-      },
-    ],
-    value: {
-      CustomAddress: {
-        City: "Истра",
-        CountryIso: "DEU",
-        Company: "ЗАО ВоронежТрейдТоргПром",
-        Company2: "合名会社工藤化学",
-        FormOfAddress: "Mr",
-        Title: "Ms",
-        FirstName: "Дарья",
-        LastName: "小柳",
-        Street: "Odenthaler Str. 6",
-        Address2: "площадь Профсоюзная, 466",
-        PostalCode: "64588",
-        State: "滋賀県",
-        VatID: "DE548064130",
-        PhoneNumber: true,
-        MobilePhoneNumber: "+12025550135",
-        EmailAddress: "sample.260@example.com",
-        Fax: "+12025550143",
-      },
-    },
-  },
-  {
-    name: "type at /CustomAddress/MobilePhoneNumber",
-    breaks: {
-      path: "/CustomAddress/MobilePhoneNumber",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/CustomAddress/MobilePhoneNumber",
-        rule: "type",
-      },
-    ],
-    value: {
-      CustomAddress: {
-        City: "Истра",
-        CountryIso: "DEU",
-        Company: "ЗАО ВоронежТрейдТоргПром",
-        Company2: "合名会社工藤化学",
-        FormOfAddress: "Mr",
-        Title: "Ms",
-        FirstName: "Дарья",
-        LastName: "小柳",
-        Street: "Odenthaler Str. 6",
-        Address2: "площадь Профсоюзная, 466",
-        PostalCode: "64588",
-        State: "滋賀県",
-        VatID: "DE548064130",
-        PhoneNumber: "+12025550137",
-        MobilePhoneNumber: true,
-        EmailAddress: "sample.260@example.com",
-        Fax: "+12025550143",
-      },
-    },
-  },
-  {
-    name: "type at /CustomAddress/EmailAddress",
-    breaks: {
-      path: "/CustomAddress/EmailAddress",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/CustomAddress/EmailAddress",
-        rule: "type",
-      },
-    ],
-    value: {
-      CustomAddress: {
-        City: "Истра",
-        CountryIso: "DEU",
-        Company: "ЗАО ВоронежТрейдТоргПром",
-        Company2: "合名会社工藤化学",
-        FormOfAddress: "Mr",
-        Title: "Ms",
-        FirstName: "Дарья",
-        LastName: "小柳",
-        Street: "Odenthaler Str. 6",
-        Address2: "площадь Профсоюзная, 466",
-        PostalCode: "64588",
-        State: "滋賀県",
-        VatID: "DE548064130",
-        PhoneNumber: "+12025550137",
-        MobilePhoneNumber: "+12025550135",
-        EmailAddress: true,
-        Fax: "+12025550143",
-      },
-    },
-  },
-  {
-    name: "type at /CustomAddress/Fax",
-    breaks: {
-      path: "/CustomAddress/Fax",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/CustomAddress/Fax",
-        rule: "type",
-      },
-    ],
-    value: {
-      CustomAddress: {
-        City: "Истра",
-        CountryIso: "DEU",
-        Company: "ЗАО ВоронежТрейдТоргПром",
-        Company2: "合名会社工藤化学",
-        FormOfAddress: "Mr",
-        Title: "Ms",
-        FirstName: "Дарья",
-        LastName: "小柳",
-        Street: "Odenthaler Str. 6",
-        Address2: "площадь Профсоюзная, 466",
-        PostalCode: "64588",
-        State: "滋賀県",
-        VatID: "DE548064130",
-        PhoneNumber: "+12025550137",
-        MobilePhoneNumber: "+12025550135",
-        EmailAddress: "sample.260@example.com",
-        Fax: true,
-      },
-    },
-  },
-  {
-    name: "type at /OtherAddresses",
-    breaks: {
-      path: "/OtherAddresses",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/OtherAddresses",
-        rule: "type",
-      },
-    ],
-    value: {
-      OtherAddresses: true,
-    },
-  },
-  {
-    name: "additionalProperties at /OtherAddresses",
-    breaks: {
-      path: "/OtherAddresses",
-      keyword: "additionalProperties",
-    },
-    errors: [
-      {
-        path: "/OtherAddresses",
-        rule: "additionalProperties",
-      },
-    ],
-    value: {
-      OtherAddresses: {
-        OtherBillingAddresses: [
-          {
-            City: "Россошь",
-            CountryIso: "DEU",
-            Company: "ГУП СнабСбыт",
-            Company2: "Farber-Zimanyi",
-            FormOfAddress: "Mr",
-            Title: "Ms",
-            FirstName: "Никон",
-            LastName: "Козлова",
-            Street: "Средняя ул., 340",
-            Address2: "Treuburger Str. 86b",
-            PostalCode: "24877",
-            State: "宮城県",
-            VatID: "DE512349075",
-            PhoneNumber: "+12025550189",
-            MobilePhoneNumber: "+12025550175",
-            EmailAddress: "sample.168@example.com",
-            Fax: "+12025550139",
-          },
-        ],
-        OtherShippingAddresses: [
-          {
-            City: "Лотошино",
-            CountryIso: "DEU",
-            Company: "合同会社吉岡農林",
-            Company2: "Jess, Walz und Rüter",
-            FormOfAddress: "Dr",
-            Title: "Prof",
-            FirstName: "Наина",
-            LastName: "Otto",
-            Street: "набережная Северная, 619",
-            Address2: "Заливная аллея, 456",
-            PostalCode: "71183",
-            State: "Baden-Württemberg",
-            VatID: "DE988693900",
-            PhoneNumber: "+12025550112",
-            MobilePhoneNumber: "+12025550174",
-            EmailAddress: "sample.131@example.com",
-            Fax: "+12025550158",
-          },
-        ],
-        unexpectedField: "not documented",
-      },
-    },
-  },
-  {
-    name: "type at /OtherAddresses/OtherBillingAddresses",
-    breaks: {
-      path: "/OtherAddresses/OtherBillingAddresses",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/OtherAddresses/OtherBillingAddresses",
-        rule: "type",
-      },
-    ],
-    value: {
-      OtherAddresses: {
-        OtherBillingAddresses: true,
-        OtherShippingAddresses: [
-          {
-            City: "Лотошино",
-            CountryIso: "DEU",
-            Company: "合同会社吉岡農林",
-            Company2: "Jess, Walz und Rüter",
-            FormOfAddress: "Dr",
-            Title: "Prof",
-            FirstName: "Наина",
-            LastName: "Otto",
-            Street: "набережная Северная, 619",
-            Address2: "Заливная аллея, 456",
-            PostalCode: "71183",
-            State: "Baden-Württemberg",
-            VatID: "DE988693900",
-            PhoneNumber: "+12025550112",
-            MobilePhoneNumber: "+12025550174",
-            EmailAddress: "sample.131@example.com",
-            Fax: "+12025550158",
-          },
-        ],
-      },
-    },
-  },
-  {
-    name: "type at /OtherAddresses/OtherBillingAddresses/*",
-    breaks: {
-      path: "/OtherAddresses/OtherBillingAddresses/*",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/OtherAddresses/OtherBillingAddresses/0",
-        rule: "type",
-      },
-    ],
-    value: {
-      OtherAddresses: {
-        OtherBillingAddresses: [true],
-        OtherShippingAddresses: [
-          {
-            City: "Лотошино",
-            CountryIso: "DEU",
-            Company: "合同会社吉岡農林",
-            Company2: "Jess, Walz und Rüter",
-            FormOfAddress: "Dr",
-            Title: "Prof",
-            FirstName: "Наина",
-            LastName: "Otto",
-            Street: "набережная Северная, 619",
-            Address2: "Заливная аллея, 456",
-            PostalCode: "71183",
-            State: "Baden-Württemberg",
-            VatID: "DE988693900",
-            PhoneNumber: "+12025550112",
-            MobilePhoneNumber: "+12025550174",
-            EmailAddress: "sample.131@example.com",
-            Fax: "+12025550158",
-          },
-        ],
-      },
-    },
-  },
-  {
-    name: "additionalProperties at /OtherAddresses/OtherBillingAddresses/*",
-    breaks: {
-      path: "/OtherAddresses/OtherBillingAddresses/*",
-      keyword: "additionalProperties",
-    },
-    errors: [
-      {
-        path: "/OtherAddresses/OtherBillingAddresses/0",
-        rule: "additionalProperties",
-      },
-    ],
-    value: {
-      OtherAddresses: {
-        OtherBillingAddresses: [
-          {
-            City: "Россошь",
-            CountryIso: "DEU",
-            Company: "ГУП СнабСбыт",
-            Company2: "Farber-Zimanyi",
-            FormOfAddress: "Mr",
-            Title: "Ms",
-            FirstName: "Никон",
-            LastName: "Козлова",
-            Street: "Средняя ул., 340",
-            Address2: "Treuburger Str. 86b",
-            PostalCode: "24877",
-            State: "宮城県",
-            VatID: "DE512349075",
-            PhoneNumber: "+12025550189",
-            MobilePhoneNumber: "+12025550175",
-            EmailAddress: "sample.168@example.com",
-            Fax: "+12025550139",
-            unexpectedField: "not documented",
-          },
-        ],
-        OtherShippingAddresses: [
-          {
-            City: "Лотошино",
-            CountryIso: "DEU",
-            Company: "合同会社吉岡農林",
-            Company2: "Jess, Walz und Rüter",
-            FormOfAddress: "Dr",
-            Title: "Prof",
-            FirstName: "Наина",
-            LastName: "Otto",
-            Street: "набережная Северная, 619",
-            Address2: "Заливная аллея, 456",
-            PostalCode: "71183",
-            State: "Baden-Württemberg",
-            VatID: "DE988693900",
-            PhoneNumber: "+12025550112",
-            MobilePhoneNumber: "+12025550174",
-            EmailAddress: "sample.131@example.com",
-            Fax: "+12025550158",
-          },
-        ],
-      },
-    },
-  },
-  {
-    name: "type at /OtherAddresses/OtherBillingAddresses/*/City",
-    breaks: {
-      path: "/OtherAddresses/OtherBillingAddresses/*/City",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/OtherAddresses/OtherBillingAddresses/0/City",
-        rule: "type",
-      },
-    ],
-    value: {
-      OtherAddresses: {
-        OtherBillingAddresses: [
-          {
-            City: true,
-            CountryIso: "DEU",
-            Company: "ГУП СнабСбыт",
-            Company2: "Farber-Zimanyi",
-            FormOfAddress: "Mr",
-            Title: "Ms",
-            FirstName: "Никон",
-            LastName: "Козлова",
-            Street: "Средняя ул., 340",
-            Address2: "Treuburger Str. 86b",
-            PostalCode: "24877",
-            State: "宮城県",
-            VatID: "DE512349075",
-            PhoneNumber: "+12025550189",
-            MobilePhoneNumber: "+12025550175",
-            EmailAddress: "sample.168@example.com",
-            Fax: "+12025550139",
-          },
-        ],
-        OtherShippingAddresses: [
-          {
-            City: "Лотошино",
-            CountryIso: "DEU",
-            Company: "合同会社吉岡農林",
-            Company2: "Jess, Walz und Rüter",
-            FormOfAddress: "Dr",
-            Title: "Prof",
-            FirstName: "Наина",
-            LastName: "Otto",
-            Street: "набережная Северная, 619",
-            Address2: "Заливная аллея, 456",
-            PostalCode: "71183",
-            State: "Baden-Württemberg",
-            VatID: "DE988693900",
-            PhoneNumber: "+12025550112",
-            MobilePhoneNumber: "+12025550174",
-            EmailAddress: "sample.131@example.com",
-            Fax: "+12025550158",
-          },
-        ],
-      },
-    },
-  },
-  {
-    name: "type at /OtherAddresses/OtherBillingAddresses/*/CountryIso",
-    breaks: {
-      path: "/OtherAddresses/OtherBillingAddresses/*/CountryIso",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/OtherAddresses/OtherBillingAddresses/0/CountryIso",
-        rule: "type",
-      },
-    ],
-    value: {
-      OtherAddresses: {
-        OtherBillingAddresses: [
-          {
-            City: "Россошь",
-            CountryIso: true,
-            Company: "ГУП СнабСбыт",
-            Company2: "Farber-Zimanyi",
-            FormOfAddress: "Mr",
-            Title: "Ms",
-            FirstName: "Никон",
-            LastName: "Козлова",
-            Street: "Средняя ул., 340",
-            Address2: "Treuburger Str. 86b",
-            PostalCode: "24877",
-            State: "宮城県",
-            VatID: "DE512349075",
-            PhoneNumber: "+12025550189",
-            MobilePhoneNumber: "+12025550175",
-            EmailAddress: "sample.168@example.com",
-            Fax: "+12025550139",
-          },
-        ],
-        OtherShippingAddresses: [
-          {
-            City: "Лотошино",
-            CountryIso: "DEU",
-            Company: "合同会社吉岡農林",
-            Company2: "Jess, Walz und Rüter",
-            FormOfAddress: "Dr",
-            Title: "Prof",
-            FirstName: "Наина",
-            LastName: "Otto",
-            Street: "набережная Северная, 619",
-            Address2: "Заливная аллея, 456",
-            PostalCode: "71183",
-            State: "Baden-Württemberg",
-            VatID: "DE988693900",
-            PhoneNumber: "+12025550112",
-            MobilePhoneNumber: "+12025550174",
-            EmailAddress: "sample.131@example.com",
-            Fax: "+12025550158",
-          },
-        ],
-      },
-    },
-  },
-  {
-    name: "type at /OtherAddresses/OtherBillingAddresses/*/Company",
-    breaks: {
-      path: "/OtherAddresses/OtherBillingAddresses/*/Company",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/OtherAddresses/OtherBillingAddresses/0/Company",
-        rule: "type",
-      },
-    ],
-    value: {
-      OtherAddresses: {
-        OtherBillingAddresses: [
-          {
-            City: "Россошь",
-            CountryIso: "DEU",
-            Company: true,
-            Company2: "Farber-Zimanyi",
-            FormOfAddress: "Mr",
-            Title: "Ms",
-            FirstName: "Никон",
-            LastName: "Козлова",
-            Street: "Средняя ул., 340",
-            Address2: "Treuburger Str. 86b",
-            PostalCode: "24877",
-            State: "宮城県",
-            VatID: "DE512349075",
-            PhoneNumber: "+12025550189",
-            MobilePhoneNumber: "+12025550175",
-            EmailAddress: "sample.168@example.com",
-            Fax: "+12025550139",
-          },
-        ],
-        OtherShippingAddresses: [
-          {
-            City: "Лотошино",
-            CountryIso: "DEU",
-            Company: "合同会社吉岡農林",
-            Company2: "Jess, Walz und Rüter",
-            FormOfAddress: "Dr",
-            Title: "Prof",
-            FirstName: "Наина",
-            LastName: "Otto",
-            Street: "набережная Северная, 619",
-            Address2: "Заливная аллея, 456",
-            PostalCode: "71183",
-            State: "Baden-Württemberg",
-            VatID: "DE988693900",
-            PhoneNumber: "+12025550112",
-            MobilePhoneNumber: "+12025550174",
-            EmailAddress: "sample.131@example.com",
-            Fax: "+12025550158",
-          },
-        ],
-      },
-    },
-  },
-  {
-    name: "type at /OtherAddresses/OtherBillingAddresses/*/Company2",
-    breaks: {
-      path: "/OtherAddresses/OtherBillingAddresses/*/Company2",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/OtherAddresses/OtherBillingAddresses/0/Company2",
-        rule: "type",
-      },
-    ],
-    value: {
-      OtherAddresses: {
-        OtherBillingAddresses: [
-          {
-            City: "Россошь",
-            CountryIso: "DEU",
-            Company: "ГУП СнабСбыт",
-            Company2: true,
-            FormOfAddress: "Mr",
-            Title: "Ms",
-            FirstName: "Никон",
-            LastName: "Козлова",
-            Street: "Средняя ул., 340",
-            Address2: "Treuburger Str. 86b",
-            PostalCode: "24877",
-            State: "宮城県",
-            VatID: "DE512349075",
-            PhoneNumber: "+12025550189",
-            MobilePhoneNumber: "+12025550175",
-            EmailAddress: "sample.168@example.com",
-            Fax: "+12025550139",
-          },
-        ],
-        OtherShippingAddresses: [
-          {
-            City: "Лотошино",
-            CountryIso: "DEU",
-            Company: "合同会社吉岡農林",
-            Company2: "Jess, Walz und Rüter",
-            FormOfAddress: "Dr",
-            Title: "Prof",
-            FirstName: "Наина",
-            LastName: "Otto",
-            Street: "набережная Северная, 619",
-            Address2: "Заливная аллея, 456",
-            PostalCode: "71183",
-            State: "Baden-Württemberg",
-            VatID: "DE988693900",
-            PhoneNumber: "+12025550112",
-            MobilePhoneNumber: "+12025550174",
-            EmailAddress: "sample.131@example.com",
-            Fax: "+12025550158",
-          },
-        ],
-      },
-    },
-  },
-  {
-    name: "type at /OtherAddresses/OtherBillingAddresses/*/FormOfAddress",
-    breaks: {
-      path: "/OtherAddresses/OtherBillingAddresses/*/FormOfAddress",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/OtherAddresses/OtherBillingAddresses/0/FormOfAddress",
-        rule: "type",
-      },
-    ],
-    value: {
-      OtherAddresses: {
-        OtherBillingAddresses: [
-          {
-            City: "Россошь",
-            CountryIso: "DEU",
-            Company: "ГУП СнабСбыт",
-            Company2: "Farber-Zimanyi",
-            FormOfAddress: true,
-            Title: "Ms",
-            FirstName: "Никон",
-            LastName: "Козлова",
-            Street: "Средняя ул., 340",
-            Address2: "Treuburger Str. 86b",
-            PostalCode: "24877",
-            State: "宮城県",
-            VatID: "DE512349075",
-            PhoneNumber: "+12025550189",
-            MobilePhoneNumber: "+12025550175",
-            EmailAddress: "sample.168@example.com",
-            Fax: "+12025550139",
-          },
-        ],
-        OtherShippingAddresses: [
-          {
-            City: "Лотошино",
-            CountryIso: "DEU",
-            Company: "合同会社吉岡農林",
-            Company2: "Jess, Walz und Rüter",
-            FormOfAddress: "Dr",
-            Title: "Prof",
-            FirstName: "Наина",
-            LastName: "Otto",
-            Street: "набережная Северная, 619",
-            Address2: "Заливная аллея, 456",
-            PostalCode: "71183",
-            State: "Baden-Württemberg",
-            VatID: "DE988693900",
-            PhoneNumber: "+12025550112",
-            MobilePhoneNumber: "+12025550174",
-            EmailAddress: "sample.131@example.com",
-            Fax: "+12025550158",
-          },
-        ],
-      },
-    },
-  },
-  {
-    name: "type at /OtherAddresses/OtherBillingAddresses/*/Title",
-    breaks: {
-      path: "/OtherAddresses/OtherBillingAddresses/*/Title",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/OtherAddresses/OtherBillingAddresses/0/Title",
-        rule: "type",
-      },
-    ],
-    value: {
-      OtherAddresses: {
-        OtherBillingAddresses: [
-          {
-            City: "Россошь",
-            CountryIso: "DEU",
-            Company: "ГУП СнабСбыт",
-            Company2: "Farber-Zimanyi",
-            FormOfAddress: "Mr",
-            Title: true,
-            FirstName: "Никон",
-            LastName: "Козлова",
-            Street: "Средняя ул., 340",
-            Address2: "Treuburger Str. 86b",
-            PostalCode: "24877",
-            State: "宮城県",
-            VatID: "DE512349075",
-            PhoneNumber: "+12025550189",
-            MobilePhoneNumber: "+12025550175",
-            EmailAddress: "sample.168@example.com",
-            Fax: "+12025550139",
-          },
-        ],
-        OtherShippingAddresses: [
-          {
-            City: "Лотошино",
-            CountryIso: "DEU",
-            Company: "合同会社吉岡農林",
-            Company2: "Jess, Walz und Rüter",
-            FormOfAddress: "Dr",
-            Title: "Prof",
-            FirstName: "Наина",
-            LastName: "Otto",
-            Street: "набережная Северная, 619",
-            Address2: "Заливная аллея, 456",
-            PostalCode: "71183",
-            State: "Baden-Württemberg",
-            VatID: "DE988693900",
-            PhoneNumber: "+12025550112",
-            MobilePhoneNumber: "+12025550174",
-            EmailAddress: "sample.131@example.com",
-            Fax: "+12025550158",
-          },
-        ],
-      },
-    },
-  },
-  {
-    name: "type at /OtherAddresses/OtherBillingAddresses/*/FirstName",
-    breaks: {
-      path: "/OtherAddresses/OtherBillingAddresses/*/FirstName",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/OtherAddresses/OtherBillingAddresses/0/FirstName",
-        rule: "type",
-      },
-    ],
-    value: {
-      OtherAddresses: {
-        OtherBillingAddresses: [
-          {
-            City: "Россошь",
-            CountryIso: "DEU",
-            Company: "ГУП СнабСбыт",
-            Company2: "Farber-Zimanyi",
-            FormOfAddress: "Mr",
-            Title: "Ms",
-            FirstName: true,
-            LastName: "Козлова",
-            Street: "Средняя ул., 340",
-            Address2: "Treuburger Str. 86b",
-            PostalCode: "24877",
-            State: "宮城県",
-            VatID: "DE512349075",
-            PhoneNumber: "+12025550189",
-            MobilePhoneNumber: "+12025550175",
-            EmailAddress: "sample.168@example.com",
-            Fax: "+12025550139",
-          },
-        ],
-        OtherShippingAddresses: [
-          {
-            City: "Лотошино",
-            CountryIso: "DEU",
-            Company: "合同会社吉岡農林",
-            Company2: "Jess, Walz und Rüter",
-            FormOfAddress: "Dr",
-            Title: "Prof",
-            FirstName: "Наина",
-            LastName: "Otto",
-            Street: "набережная Северная, 619",
-            Address2: "Заливная аллея, 456",
-            PostalCode: "71183",
-            State: "Baden-Württemberg",
-            VatID: "DE988693900",
-            PhoneNumber: "+12025550112",
-            MobilePhoneNumber: "+12025550174",
-            EmailAddress: "sample.131@example.com",
-            Fax: "+12025550158",
-          },
-        ],
-      },
-    },
-  },
-  {
-    name: "type at /OtherAddresses/OtherBillingAddresses/*/LastName",
-    breaks: {
-      path: "/OtherAddresses/OtherBillingAddresses/*/LastName",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/OtherAddresses/OtherBillingAddresses/0/LastName",
-        rule: "type",
-      },
-    ],
-    value: {
-      OtherAddresses: {
-        OtherBillingAddresses: [
-          {
-            City: "Россошь",
-            CountryIso: "DEU",
-            Company: "ГУП СнабСбыт",
-            Company2: "Farber-Zimanyi",
-            FormOfAddress: "Mr",
-            Title: "Ms",
-            FirstName: "Никон",
-            LastName: true,
-            Street: "Средняя ул., 340",
-            Address2: "Treuburger Str. 86b",
-            PostalCode: "24877",
-            State: "宮城県",
-            VatID: "DE512349075",
-            PhoneNumber: "+12025550189",
-            MobilePhoneNumber: "+12025550175",
-            EmailAddress: "sample.168@example.com",
-            Fax: "+12025550139",
-          },
-        ],
-        OtherShippingAddresses: [
-          {
-            City: "Лотошино",
-            CountryIso: "DEU",
-            Company: "合同会社吉岡農林",
-            Company2: "Jess, Walz und Rüter",
-            FormOfAddress: "Dr",
-            Title: "Prof",
-            FirstName: "Наина",
-            LastName: "Otto",
-            Street: "набережная Северная, 619",
-            Address2: "Заливная аллея, 456",
-            PostalCode: "71183",
-            State: "Baden-Württemberg",
-            VatID: "DE988693900",
-            PhoneNumber: "+12025550112",
-            MobilePhoneNumber: "+12025550174",
-            EmailAddress: "sample.131@example.com",
-            Fax: "+12025550158",
-          },
-        ],
-      },
-    },
-  },
-  {
-    name: "type at /OtherAddresses/OtherBillingAddresses/*/Street",
-    breaks: {
-      path: "/OtherAddresses/OtherBillingAddresses/*/Street",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/OtherAddresses/OtherBillingAddresses/0/Street",
-        rule: "type",
-      },
-    ],
-    value: {
-      OtherAddresses: {
-        OtherBillingAddresses: [
-          {
-            City: "Россошь",
-            CountryIso: "DEU",
-            Company: "ГУП СнабСбыт",
-            Company2: "Farber-Zimanyi",
-            FormOfAddress: "Mr",
-            Title: "Ms",
-            FirstName: "Никон",
-            LastName: "Козлова",
-            Street: true,
-            Address2: "Treuburger Str. 86b",
-            PostalCode: "24877",
-            State: "宮城県",
-            VatID: "DE512349075",
-            PhoneNumber: "+12025550189",
-            MobilePhoneNumber: "+12025550175",
-            EmailAddress: "sample.168@example.com",
-            Fax: "+12025550139",
-          },
-        ],
-        OtherShippingAddresses: [
-          {
-            City: "Лотошино",
-            CountryIso: "DEU",
-            Company: "合同会社吉岡農林",
-            Company2: "Jess, Walz und Rüter",
-            FormOfAddress: "Dr",
-            Title: "Prof",
-            FirstName: "Наина",
-            LastName: "Otto",
-            Street: "набережная Северная, 619",
-            Address2: "Заливная аллея, 456",
-            PostalCode: "71183",
-            State: "Baden-Württemberg",
-            VatID: "DE988693900",
-            PhoneNumber: "+12025550112",
-            MobilePhoneNumber: "+12025550174",
-            EmailAddress: "sample.131@example.com",
-            Fax: "+12025550158",
-          },
-        ],
-      },
-    },
-  },
-  {
-    name: "type at /OtherAddresses/OtherBillingAddresses/*/Address2",
-    breaks: {
-      path: "/OtherAddresses/OtherBillingAddresses/*/Address2",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/OtherAddresses/OtherBillingAddresses/0/Address2",
-        rule: "type",
-      },
-    ],
-    value: {
-      OtherAddresses: {
-        OtherBillingAddresses: [
-          {
-            City: "Россошь",
-            CountryIso: "DEU",
-            Company: "ГУП СнабСбыт",
-            Company2: "Farber-Zimanyi",
-            FormOfAddress: "Mr",
-            Title: "Ms",
-            FirstName: "Никон",
-            LastName: "Козлова",
-            Street: "Средняя ул., 340",
-            Address2: true,
-            PostalCode: "24877",
-            State: "宮城県",
-            VatID: "DE512349075",
-            PhoneNumber: "+12025550189",
-            MobilePhoneNumber: "+12025550175",
-            EmailAddress: "sample.168@example.com",
-            Fax: "+12025550139",
-          },
-        ],
-        OtherShippingAddresses: [
-          {
-            City: "Лотошино",
-            CountryIso: "DEU",
-            Company: "合同会社吉岡農林",
-            Company2: "Jess, Walz und Rüter",
-            FormOfAddress: "Dr",
-            Title: "Prof",
-            FirstName: "Наина",
-            LastName: "Otto",
-            Street: "набережная Северная, 619",
-            Address2: "Заливная аллея, 456",
-            PostalCode: "71183",
-            State: "Baden-Württemberg",
-            VatID: "DE988693900",
-            PhoneNumber: "+12025550112",
-            MobilePhoneNumber: "+12025550174",
-            EmailAddress: "sample.131@example.com",
-            Fax: "+12025550158",
-          },
-        ],
-      },
-    },
-  },
-  {
-    name: "type at /OtherAddresses/OtherBillingAddresses/*/PostalCode",
-    breaks: {
-      path: "/OtherAddresses/OtherBillingAddresses/*/PostalCode",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/OtherAddresses/OtherBillingAddresses/0/PostalCode",
-        rule: "type",
-      },
-    ],
-    value: {
-      OtherAddresses: {
-        OtherBillingAddresses: [
-          {
-            City: "Россошь",
-            CountryIso: "DEU",
-            Company: "ГУП СнабСбыт",
-            Company2: "Farber-Zimanyi",
-            FormOfAddress: "Mr",
-            Title: "Ms",
-            FirstName: "Никон",
-            LastName: "Козлова",
-            Street: "Средняя ул., 340",
-            Address2: "Treuburger Str. 86b",
-            PostalCode: true,
-            State: "宮城県",
-            VatID: "DE512349075",
-            PhoneNumber: "+12025550189",
-            MobilePhoneNumber: "+12025550175",
-            EmailAddress: "sample.168@example.com",
-            Fax: "+12025550139",
-          },
-        ],
-        OtherShippingAddresses: [
-          {
-            City: "Лотошино",
-            CountryIso: "DEU",
-            Company: "合同会社吉岡農林",
-            Company2: "Jess, Walz und Rüter",
-            FormOfAddress: "Dr",
-            Title: "Prof",
-            FirstName: "Наина",
-            LastName: "Otto",
-            Street: "набережная Северная, 619",
-            Address2: "Заливная аллея, 456",
-            PostalCode: "71183",
-            State: "Baden-Württemberg",
-            VatID: "DE988693900",
-            PhoneNumber: "+12025550112",
-            MobilePhoneNumber: "+12025550174",
-            EmailAddress: "sample.131@example.com",
-            Fax: "+12025550158",
-          },
-        ],
-      },
-    },
-  },
-  {
-    name: "type at /OtherAddresses/OtherBillingAddresses/*/State",
-    breaks: {
-      path: "/OtherAddresses/OtherBillingAddresses/*/State",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/OtherAddresses/OtherBillingAddresses/0/State",
-        rule: "type",
-      },
-    ],
-    value: {
-      OtherAddresses: {
-        OtherBillingAddresses: [
-          {
-            City: "Россошь",
-            CountryIso: "DEU",
-            Company: "ГУП СнабСбыт",
-            Company2: "Farber-Zimanyi",
-            FormOfAddress: "Mr",
-            Title: "Ms",
-            FirstName: "Никон",
-            LastName: "Козлова",
-            Street: "Средняя ул., 340",
-            Address2: "Treuburger Str. 86b",
-            PostalCode: "24877",
-            State: true,
-            VatID: "DE512349075",
-            PhoneNumber: "+12025550189",
-            MobilePhoneNumber: "+12025550175",
-            EmailAddress: "sample.168@example.com",
-            Fax: "+12025550139",
-          },
-        ],
-        OtherShippingAddresses: [
-          {
-            City: "Лотошино",
-            CountryIso: "DEU",
-            Company: "合同会社吉岡農林",
-            Company2: "Jess, Walz und Rüter",
-            FormOfAddress: "Dr",
-            Title: "Prof",
-            FirstName: "Наина",
-            LastName: "Otto",
-            Street: "набережная Северная, 619",
-            Address2: "Заливная аллея, 456",
-            PostalCode: "71183",
-            State: "Baden-Württemberg",
-            VatID: "DE988693900",
-            PhoneNumber: "+12025550112",
-            MobilePhoneNumber: "+12025550174",
-            EmailAddress: "sample.131@example.com",
-            Fax: "+12025550158",
-          },
-        ],
-      },
-    },
-  },
-  {
-    name: "type at /OtherAddresses/OtherBillingAddresses/*/VatID",
-    breaks: {
-      path: "/OtherAddresses/OtherBillingAddresses/*/VatID",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/OtherAddresses/OtherBillingAddresses/0/VatID",
-        rule: "type",
-      },
-    ],
-    value: {
-      OtherAddresses: {
-        OtherBillingAddresses: [
-          {
-            City: "Россошь",
-            CountryIso: "DEU",
-            Company: "ГУП СнабСбыт",
-            Company2: "Farber-Zimanyi",
-            FormOfAddress: "Mr",
-            Title: "Ms",
-            FirstName: "Никон",
-            LastName: "Козлова",
-            Street: "Средняя ул., 340",
-            Address2: "Treuburger Str. 86b",
-            PostalCode: "24877",
-            State: "宮城県",
-            VatID: true,
-            PhoneNumber: "+12025550189",
-            MobilePhoneNumber: "+12025550175",
-            EmailAddress: "sample.168@example.com",
-            Fax: "+12025550139",
-          },
-        ],
-        OtherShippingAddresses: [
-          {
-            City: "Лотошино",
-            CountryIso: "DEU",
-            Company: "合同会社吉岡農林",
-            Company2: "Jess, Walz und Rüter",
-            FormOfAddress: "Dr",
-            Title: "Prof",
-            FirstName: "Наина",
-            LastName: "Otto",
-            Street: "набережная Северная, 619",
-            Address2: "Заливная аллея, 456",
-            PostalCode: "71183",
-            State: "Baden-Württemberg",
-            VatID: "DE988693900",
-            PhoneNumber: "+12025550112",
-            MobilePhoneNumber: "+12025550174",
-            EmailAddress: "sample.131@example.com",
-            Fax: "+12025550158",
-          },
-        ],
-      },
-    },
-  },
-  {
-    name: "type at /OtherAddresses/OtherBillingAddresses/*/PhoneNumber",
-    breaks: {
-      path: "/OtherAddresses/OtherBillingAddresses/*/PhoneNumber",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/OtherAddresses/OtherBillingAddresses/0/PhoneNumber",
-        rule: "type",
-      },
-    ],
-    value: {
-      OtherAddresses: {
-        OtherBillingAddresses: [
-          {
-            City: "Россошь",
-            CountryIso: "DEU",
-            Company: "ГУП СнабСбыт",
-            Company2: "Farber-Zimanyi",
-            FormOfAddress: "Mr",
-            Title: "Ms",
-            FirstName: "Никон",
-            LastName: "Козлова",
-            Street: "Средняя ул., 340",
-            Address2: "Treuburger Str. 86b",
-            PostalCode: "24877",
-            State: "宮城県",
-            VatID: "DE512349075",
-            PhoneNumber: true,
-            MobilePhoneNumber: "+12025550175",
-            EmailAddress: "sample.168@example.com",
-            Fax: "+12025550139",
-          },
-        ],
-        OtherShippingAddresses: [
-          {
-            City: "Лотошино",
-            CountryIso: "DEU",
-            Company: "合同会社吉岡農林",
-            Company2: "Jess, Walz und Rüter",
-            FormOfAddress: "Dr",
-            Title: "Prof",
-            FirstName: "Наина",
-            LastName: "Otto",
-            Street: "набережная Северная, 619",
-            Address2: "Заливная аллея, 456",
-            PostalCode: "71183",
-            State: "Baden-Württemberg",
-            VatID: "DE988693900",
-            PhoneNumber: "+12025550112",
-            MobilePhoneNumber: "+12025550174",
-            EmailAddress: "sample.131@example.com",
-            Fax: "+12025550158",
-          },
-        ],
-      },
-    },
-  },
-  {
-    name: "type at /OtherAddresses/OtherBillingAddresses/*/MobilePhoneNumber",
-    breaks: {
-      path: "/OtherAddresses/OtherBillingAddresses/*/MobilePhoneNumber",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/OtherAddresses/OtherBillingAddresses/0/MobilePhoneNumber",
-        rule: "type",
-      },
-    ],
-    value: {
-      OtherAddresses: {
-        OtherBillingAddresses: [
-          {
-            City: "Россошь",
-            CountryIso: "DEU",
-            Company: "ГУП СнабСбыт",
-            Company2: "Farber-Zimanyi",
-            FormOfAddress: "Mr",
-            Title: "Ms",
-            FirstName: "Никон",
-            LastName: "Козлова",
-            Street: "Средняя ул., 340",
-            Address2: "Treuburger Str. 86b",
-            PostalCode: "24877",
-            State: "宮城県",
-            VatID: "DE512349075",
-            PhoneNumber: "+12025550189",
-            MobilePhoneNumber: true,
-            EmailAddress: "sample.168@example.com",
-            Fax: "+12025550139",
-          },
-        ],
-        OtherShippingAddresses: [
-          {
-            City: "Лотошино",
-            CountryIso: "DEU",
-            Company: "合同会社吉岡農林",
-            Company2: "Jess, Walz und Rüter",
-            FormOfAddress: "Dr",
-            Title: "Prof",
-            FirstName: "Наина",
-            LastName: "Otto",
-            Street: "набережная Северная, 619",
-            Address2: "Заливная аллея, 456",
-            PostalCode: "71183",
-            State: "Baden-Württemberg",
-            VatID: "DE988693900",
-            PhoneNumber: "+12025550112",
-            MobilePhoneNumber: "+12025550174",
-            EmailAddress: "sample.131@example.com",
-            Fax: "+12025550158",
-          },
-        ],
-      },
-    },
-  },
-  {
-    name: "type at /OtherAddresses/OtherBillingAddresses/*/EmailAddress",
-    breaks: {
-      path: "/OtherAddresses/OtherBillingAddresses/*/EmailAddress",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/OtherAddresses/OtherBillingAddresses/0/EmailAddress",
-        rule: "type",
-      },
-    ],
-    value: {
-      OtherAddresses: {
-        OtherBillingAddresses: [
-          {
-            City: "Россошь",
-            CountryIso: "DEU",
-            Company: "ГУП СнабСбыт",
-            Company2: "Farber-Zimanyi",
-            FormOfAddress: "Mr",
-            Title: "Ms",
-            FirstName: "Никон",
-            LastName: "Козлова",
-            Street: "Средняя ул., 340",
-            Address2: "Treuburger Str. 86b",
-            PostalCode: "24877",
-            State: "宮城県",
-            VatID: "DE512349075",
-            PhoneNumber: "+12025550189",
-            MobilePhoneNumber: "+12025550175",
-            EmailAddress: true,
-            Fax: "+12025550139",
-          },
-        ],
-        OtherShippingAddresses: [
-          {
-            City: "Лотошино",
-            CountryIso: "DEU",
-            Company: "合同会社吉岡農林",
-            Company2: "Jess, Walz und Rüter",
-            FormOfAddress: "Dr",
-            Title: "Prof",
-            FirstName: "Наина",
-            LastName: "Otto",
-            Street: "набережная Северная, 619",
-            Address2: "Заливная аллея, 456",
-            PostalCode: "71183",
-            State: "Baden-Württemberg",
-            VatID: "DE988693900",
-            PhoneNumber: "+12025550112",
-            MobilePhoneNumber: "+12025550174",
-            EmailAddress: "sample.131@example.com",
-            Fax: "+12025550158",
-          },
-        ],
-      },
-    },
-  },
-  {
-    name: "type at /OtherAddresses/OtherBillingAddresses/*/Fax",
-    breaks: {
-      path: "/OtherAddresses/OtherBillingAddresses/*/Fax",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/OtherAddresses/OtherBillingAddresses/0/Fax",
-        rule: "type",
-      },
-    ],
-    value: {
-      OtherAddresses: {
-        OtherBillingAddresses: [
-          {
-            City: "Россошь",
-            CountryIso: "DEU",
-            Company: "ГУП СнабСбыт",
-            Company2: "Farber-Zimanyi",
-            FormOfAddress: "Mr",
-            Title: "Ms",
-            FirstName: "Никон",
-            LastName: "Козлова",
-            Street: "Средняя ул., 340",
-            Address2: "Treuburger Str. 86b",
-            PostalCode: "24877",
-            State: "宮城県",
-            VatID: "DE512349075",
-            PhoneNumber: "+12025550189",
-            MobilePhoneNumber: "+12025550175",
-            EmailAddress: "sample.168@example.com",
-            Fax: true,
-          },
-        ],
-        OtherShippingAddresses: [
-          {
-            City: "Лотошино",
-            CountryIso: "DEU",
-            Company: "合同会社吉岡農林",
-            Company2: "Jess, Walz und Rüter",
-            FormOfAddress: "Dr",
-            Title: "Prof",
-            FirstName: "Наина",
-            LastName: "Otto",
-            Street: "набережная Северная, 619",
-            Address2: "Заливная аллея, 456",
-            PostalCode: "71183",
-            State: "Baden-Württemberg",
-            VatID: "DE988693900",
-            PhoneNumber: "+12025550112",
-            MobilePhoneNumber: "+12025550174",
-            EmailAddress: "sample.131@example.com",
-            Fax: "+12025550158",
-          },
-        ],
-      },
-    },
-  },
-  {
-    name: "type at /OtherAddresses/OtherShippingAddresses",
-    breaks: {
-      path: "/OtherAddresses/OtherShippingAddresses",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/OtherAddresses/OtherShippingAddresses",
-        rule: "type",
-      },
-    ],
-    value: {
-      OtherAddresses: {
-        OtherBillingAddresses: [
-          {
-            City: "Россошь",
-            CountryIso: "DEU",
-            Company: "ГУП СнабСбыт",
-            Company2: "Farber-Zimanyi",
-            FormOfAddress: "Mr",
-            Title: "Ms",
-            FirstName: "Никон",
-            LastName: "Козлова",
-            Street: "Средняя ул., 340",
-            Address2: "Treuburger Str. 86b",
-            PostalCode: "24877",
-            State: "宮城県",
-            VatID: "DE512349075",
-            PhoneNumber: "+12025550189",
-            MobilePhoneNumber: "+12025550175",
-            EmailAddress: "sample.168@example.com",
-            Fax: "+12025550139",
-          },
-        ],
-        OtherShippingAddresses: true,
-      },
-    },
-  },
-  {
-    name: "type at /OtherAddresses/OtherShippingAddresses/*",
-    breaks: {
-      path: "/OtherAddresses/OtherShippingAddresses/*",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/OtherAddresses/OtherShippingAddresses/0",
-        rule: "type",
-      },
-    ],
-    value: {
-      OtherAddresses: {
-        OtherBillingAddresses: [
-          {
-            City: "Россошь",
-            CountryIso: "DEU",
-            Company: "ГУП СнабСбыт",
-            Company2: "Farber-Zimanyi",
-            FormOfAddress: "Mr",
-            Title: "Ms",
-            FirstName: "Никон",
-            LastName: "Козлова",
-            Street: "Средняя ул., 340",
-            Address2: "Treuburger Str. 86b",
-            PostalCode: "24877",
-            State: "宮城県",
-            VatID: "DE512349075",
-            PhoneNumber: "+12025550189",
-            MobilePhoneNumber: "+12025550175",
-            EmailAddress: "sample.168@example.com",
-            Fax: "+12025550139",
-          },
-        ],
-        OtherShippingAddresses: [true],
-      },
-    },
-  },
-  {
-    name: "additionalProperties at /OtherAddresses/OtherShippingAddresses/*",
-    breaks: {
-      path: "/OtherAddresses/OtherShippingAddresses/*",
-      keyword: "additionalProperties",
-    },
-    errors: [
-      {
-        path: "/OtherAddresses/OtherShippingAddresses/0",
-        rule: "additionalProperties",
-      },
-    ],
-    value: {
-      OtherAddresses: {
-        OtherBillingAddresses: [
-          {
-            City: "Россошь",
-            CountryIso: "DEU",
-            Company: "ГУП СнабСбыт",
-            Company2: "Farber-Zimanyi",
-            FormOfAddress: "Mr",
-            Title: "Ms",
-            FirstName: "Никон",
-            LastName: "Козлова",
-            Street: "Средняя ул., 340",
-            Address2: "Treuburger Str. 86b",
-            PostalCode: "24877",
-            State: "宮城県",
-            VatID: "DE512349075",
-            PhoneNumber: "+12025550189",
-            MobilePhoneNumber: "+12025550175",
-            EmailAddress: "sample.168@example.com",
-            Fax: "+12025550139",
-          },
-        ],
-        OtherShippingAddresses: [
-          {
-            City: "Лотошино",
-            CountryIso: "DEU",
-            Company: "合同会社吉岡農林",
-            Company2: "Jess, Walz und Rüter",
-            FormOfAddress: "Dr",
-            Title: "Prof",
-            FirstName: "Наина",
-            LastName: "Otto",
-            Street: "набережная Северная, 619",
-            Address2: "Заливная аллея, 456",
-            PostalCode: "71183",
-            State: "Baden-Württemberg",
-            VatID: "DE988693900",
-            PhoneNumber: "+12025550112",
-            MobilePhoneNumber: "+12025550174",
-            EmailAddress: "sample.131@example.com",
-            Fax: "+12025550158",
-            unexpectedField: "not documented",
-          },
-        ],
-      },
-    },
-  },
-  {
-    name: "type at /OtherAddresses/OtherShippingAddresses/*/City",
-    breaks: {
-      path: "/OtherAddresses/OtherShippingAddresses/*/City",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/OtherAddresses/OtherShippingAddresses/0/City",
-        rule: "type",
-      },
-    ],
-    value: {
-      OtherAddresses: {
-        OtherBillingAddresses: [
-          {
-            City: "Россошь",
-            CountryIso: "DEU",
-            Company: "ГУП СнабСбыт",
-            Company2: "Farber-Zimanyi",
-            FormOfAddress: "Mr",
-            Title: "Ms",
-            FirstName: "Никон",
-            LastName: "Козлова",
-            Street: "Средняя ул., 340",
-            Address2: "Treuburger Str. 86b",
-            PostalCode: "24877",
-            State: "宮城県",
-            VatID: "DE512349075",
-            PhoneNumber: "+12025550189",
-            MobilePhoneNumber: "+12025550175",
-            EmailAddress: "sample.168@example.com",
-            Fax: "+12025550139",
-          },
-        ],
-        OtherShippingAddresses: [
-          {
-            City: true,
-            CountryIso: "DEU",
-            Company: "合同会社吉岡農林",
-            Company2: "Jess, Walz und Rüter",
-            FormOfAddress: "Dr",
-            Title: "Prof",
-            FirstName: "Наина",
-            LastName: "Otto",
-            Street: "набережная Северная, 619",
-            Address2: "Заливная аллея, 456",
-            PostalCode: "71183",
-            State: "Baden-Württemberg",
-            VatID: "DE988693900",
-            PhoneNumber: "+12025550112",
-            MobilePhoneNumber: "+12025550174",
-            EmailAddress: "sample.131@example.com",
-            Fax: "+12025550158",
-          },
-        ],
-      },
-    },
-  },
-  {
-    name: "type at /OtherAddresses/OtherShippingAddresses/*/CountryIso",
-    breaks: {
-      path: "/OtherAddresses/OtherShippingAddresses/*/CountryIso",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/OtherAddresses/OtherShippingAddresses/0/CountryIso",
-        rule: "type",
-      },
-    ],
-    value: {
-      OtherAddresses: {
-        OtherBillingAddresses: [
-          {
-            City: "Россошь",
-            CountryIso: "DEU",
-            Company: "ГУП СнабСбыт",
-            Company2: "Farber-Zimanyi",
-            FormOfAddress: "Mr",
-            Title: "Ms",
-            FirstName: "Никон",
-            LastName: "Козлова",
-            Street: "Средняя ул., 340",
-            Address2: "Treuburger Str. 86b",
-            PostalCode: "24877",
-            State: "宮城県",
-            VatID: "DE512349075",
-            PhoneNumber: "+12025550189",
-            MobilePhoneNumber: "+12025550175",
-            EmailAddress: "sample.168@example.com",
-            Fax: "+12025550139",
-          },
-        ],
-        OtherShippingAddresses: [
-          {
-            City: "Лотошино",
-            CountryIso: true,
-            Company: "合同会社吉岡農林",
-            Company2: "Jess, Walz und Rüter",
-            FormOfAddress: "Dr",
-            Title: "Prof",
-            FirstName: "Наина",
-            LastName: "Otto",
-            Street: "набережная Северная, 619",
-            Address2: "Заливная аллея, 456",
-            PostalCode: "71183",
-            State: "Baden-Württemberg",
-            VatID: "DE988693900",
-            PhoneNumber: "+12025550112",
-            MobilePhoneNumber: "+12025550174",
-            EmailAddress: "sample.131@example.com",
-            Fax: "+12025550158",
-          },
-        ],
-      },
-    },
-  },
-  {
-    name: "type at /OtherAddresses/OtherShippingAddresses/*/Company",
-    breaks: {
-      path: "/OtherAddresses/OtherShippingAddresses/*/Company",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/OtherAddresses/OtherShippingAddresses/0/Company",
-        rule: "type",
-      },
-    ],
-    value: {
-      OtherAddresses: {
-        OtherBillingAddresses: [
-          {
-            City: "Россошь",
-            CountryIso: "DEU",
-            Company: "ГУП СнабСбыт",
-            Company2: "Farber-Zimanyi",
-            FormOfAddress: "Mr",
-            Title: "Ms",
-            FirstName: "Никон",
-            LastName: "Козлова",
-            Street: "Средняя ул., 340",
-            Address2: "Treuburger Str. 86b",
-            PostalCode: "24877",
-            State: "宮城県",
-            VatID: "DE512349075",
-            PhoneNumber: "+12025550189",
-            MobilePhoneNumber: "+12025550175",
-            EmailAddress: "sample.168@example.com",
-            Fax: "+12025550139",
-          },
-        ],
-        OtherShippingAddresses: [
-          {
-            City: "Лотошино",
-            CountryIso: "DEU",
-            Company: true,
-            Company2: "Jess, Walz und Rüter",
-            FormOfAddress: "Dr",
-            Title: "Prof",
-            FirstName: "Наина",
-            LastName: "Otto",
-            Street: "набережная Северная, 619",
-            Address2: "Заливная аллея, 456",
-            PostalCode: "71183",
-            State: "Baden-Württemberg",
-            VatID: "DE988693900",
-            PhoneNumber: "+12025550112",
-            MobilePhoneNumber: "+12025550174",
-            EmailAddress: "sample.131@example.com",
-            Fax: "+12025550158",
-          },
-        ],
-      },
-    },
-  },
-  {
-    name: "type at /OtherAddresses/OtherShippingAddresses/*/Company2",
-    breaks: {
-      path: "/OtherAddresses/OtherShippingAddresses/*/Company2",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/OtherAddresses/OtherShippingAddresses/0/Company2",
-        rule: "type",
-      },
-    ],
-    value: {
-      OtherAddresses: {
-        OtherBillingAddresses: [
-          {
-            City: "Россошь",
-            CountryIso: "DEU",
-            Company: "ГУП СнабСбыт",
-            Company2: "Farber-Zimanyi",
-            FormOfAddress: "Mr",
-            Title: "Ms",
-            FirstName: "Никон",
-            LastName: "Козлова",
-            Street: "Средняя ул., 340",
-            Address2: "Treuburger Str. 86b",
-            PostalCode: "24877",
-            State: "宮城県",
-            VatID: "DE512349075",
-            PhoneNumber: "+12025550189",
-            MobilePhoneNumber: "+12025550175",
-            EmailAddress: "sample.168@example.com",
-            Fax: "+12025550139",
-          },
-        ],
-        OtherShippingAddresses: [
-          {
-            City: "Лотошино",
-            CountryIso: "DEU",
-            Company: "合同会社吉岡農林",
-            Company2: true,
-            FormOfAddress: "Dr",
-            Title: "Prof",
-            FirstName: "Наина",
-            LastName: "Otto",
-            Street: "набережная Северная, 619",
-            Address2: "Заливная аллея, 456",
-            PostalCode: "71183",
-            State: "Baden-Württemberg",
-            VatID: "DE988693900",
-            PhoneNumber: "+12025550112",
-            MobilePhoneNumber: "+12025550174",
-            EmailAddress: "sample.131@example.com",
-            Fax: "+12025550158",
-          },
-        ],
-      },
-    },
-  },
-  {
-    name: "type at /OtherAddresses/OtherShippingAddresses/*/FormOfAddress",
-    breaks: {
-      path: "/OtherAddresses/OtherShippingAddresses/*/FormOfAddress",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/OtherAddresses/OtherShippingAddresses/0/FormOfAddress",
-        rule: "type",
-      },
-    ],
-    value: {
-      OtherAddresses: {
-        OtherBillingAddresses: [
-          {
-            City: "Россошь",
-            CountryIso: "DEU",
-            Company: "ГУП СнабСбыт",
-            Company2: "Farber-Zimanyi",
-            FormOfAddress: "Mr",
-            Title: "Ms",
-            FirstName: "Никон",
-            LastName: "Козлова",
-            Street: "Средняя ул., 340",
-            Address2: "Treuburger Str. 86b",
-            PostalCode: "24877",
-            State: "宮城県",
-            VatID: "DE512349075",
-            PhoneNumber: "+12025550189",
-            MobilePhoneNumber: "+12025550175",
-            EmailAddress: "sample.168@example.com",
-            Fax: "+12025550139",
-          },
-        ],
-        OtherShippingAddresses: [
-          {
-            City: "Лотошино",
-            CountryIso: "DEU",
-            Company: "合同会社吉岡農林",
-            Company2: "Jess, Walz und Rüter",
-            FormOfAddress: true,
-            Title: "Prof",
-            FirstName: "Наина",
-            LastName: "Otto",
-            Street: "набережная Северная, 619",
-            Address2: "Заливная аллея, 456",
-            PostalCode: "71183",
-            State: "Baden-Württemberg",
-            VatID: "DE988693900",
-            PhoneNumber: "+12025550112",
-            MobilePhoneNumber: "+12025550174",
-            EmailAddress: "sample.131@example.com",
-            Fax: "+12025550158",
-          },
-        ],
-      },
-    },
-  },
-  {
-    name: "type at /OtherAddresses/OtherShippingAddresses/*/Title",
-    breaks: {
-      path: "/OtherAddresses/OtherShippingAddresses/*/Title",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/OtherAddresses/OtherShippingAddresses/0/Title",
-        rule: "type",
-      },
-    ],
-    value: {
-      OtherAddresses: {
-        OtherBillingAddresses: [
-          {
-            City: "Россошь",
-            CountryIso: "DEU",
-            Company: "ГУП СнабСбыт",
-            Company2: "Farber-Zimanyi",
-            FormOfAddress: "Mr",
-            Title: "Ms",
-            FirstName: "Никон",
-            LastName: "Козлова",
-            Street: "Средняя ул., 340",
-            Address2: "Treuburger Str. 86b",
-            PostalCode: "24877",
-            State: "宮城県",
-            VatID: "DE512349075",
-            PhoneNumber: "+12025550189",
-            MobilePhoneNumber: "+12025550175",
-            EmailAddress: "sample.168@example.com",
-            Fax: "+12025550139",
-          },
-        ],
-        OtherShippingAddresses: [
-          {
-            City: "Лотошино",
-            CountryIso: "DEU",
-            Company: "合同会社吉岡農林",
-            Company2: "Jess, Walz und Rüter",
-            FormOfAddress: "Dr",
-            Title: true,
-            FirstName: "Наина",
-            LastName: "Otto",
-            Street: "набережная Северная, 619",
-            Address2: "Заливная аллея, 456",
-            PostalCode: "71183",
-            State: "Baden-Württemberg",
-            VatID: "DE988693900",
-            PhoneNumber: "+12025550112",
-            MobilePhoneNumber: "+12025550174",
-            EmailAddress: "sample.131@example.com",
-            Fax: "+12025550158",
-          },
-        ],
-      },
-    },
-  },
-  {
-    name: "type at /OtherAddresses/OtherShippingAddresses/*/FirstName",
-    breaks: {
-      path: "/OtherAddresses/OtherShippingAddresses/*/FirstName",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/OtherAddresses/OtherShippingAddresses/0/FirstName",
-        rule: "type",
-      },
-    ],
-    value: {
-      OtherAddresses: {
-        OtherBillingAddresses: [
-          {
-            City: "Россошь",
-            CountryIso: "DEU",
-            Company: "ГУП СнабСбыт",
-            Company2: "Farber-Zimanyi",
-            FormOfAddress: "Mr",
-            Title: "Ms",
-            FirstName: "Никон",
-            LastName: "Козлова",
-            Street: "Средняя ул., 340",
-            Address2: "Treuburger Str. 86b",
-            PostalCode: "24877",
-            State: "宮城県",
-            VatID: "DE512349075",
-            PhoneNumber: "+12025550189",
-            MobilePhoneNumber: "+12025550175",
-            EmailAddress: "sample.168@example.com",
-            Fax: "+12025550139",
-          },
-        ],
-        OtherShippingAddresses: [
-          {
-            City: "Лотошино",
-            CountryIso: "DEU",
-            Company: "合同会社吉岡農林",
-            Company2: "Jess, Walz und Rüter",
-            FormOfAddress: "Dr",
-            Title: "Prof",
-            FirstName: true,
-            LastName: "Otto",
-            Street: "набережная Северная, 619",
-            Address2: "Заливная аллея, 456",
-            PostalCode: "71183",
-            State: "Baden-Württemberg",
-            VatID: "DE988693900",
-            PhoneNumber: "+12025550112",
-            MobilePhoneNumber: "+12025550174",
-            EmailAddress: "sample.131@example.com",
-            Fax: "+12025550158",
-          },
-        ],
-      },
-    },
-  },
-  {
-    name: "type at /OtherAddresses/OtherShippingAddresses/*/LastName",
-    breaks: {
-      path: "/OtherAddresses/OtherShippingAddresses/*/LastName",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/OtherAddresses/OtherShippingAddresses/0/LastName",
-        rule: "type",
-      },
-    ],
-    value: {
-      OtherAddresses: {
-        OtherBillingAddresses: [
-          {
-            City: "Россошь",
-            CountryIso: "DEU",
-            Company: "ГУП СнабСбыт",
-            Company2: "Farber-Zimanyi",
-            FormOfAddress: "Mr",
-            Title: "Ms",
-            FirstName: "Никон",
-            LastName: "Козлова",
-            Street: "Средняя ул., 340",
-            Address2: "Treuburger Str. 86b",
-            PostalCode: "24877",
-            State: "宮城県",
-            VatID: "DE512349075",
-            PhoneNumber: "+12025550189",
-            MobilePhoneNumber: "+12025550175",
-            EmailAddress: "sample.168@example.com",
-            Fax: "+12025550139",
-          },
-        ],
-        OtherShippingAddresses: [
-          {
-            City: "Лотошино",
-            CountryIso: "DEU",
-            Company: "合同会社吉岡農林",
-            Company2: "Jess, Walz und Rüter",
-            FormOfAddress: "Dr",
-            Title: "Prof",
-            FirstName: "Наина",
-            LastName: true,
-            Street: "набережная Северная, 619",
-            Address2: "Заливная аллея, 456",
-            PostalCode: "71183",
-            State: "Baden-Württemberg",
-            VatID: "DE988693900",
-            PhoneNumber: "+12025550112",
-            MobilePhoneNumber: "+12025550174",
-            EmailAddress: "sample.131@example.com",
-            Fax: "+12025550158",
-          },
-        ],
-      },
-    },
-  },
-  {
-    name: "type at /OtherAddresses/OtherShippingAddresses/*/Street",
-    breaks: {
-      path: "/OtherAddresses/OtherShippingAddresses/*/Street",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/OtherAddresses/OtherShippingAddresses/0/Street",
-        rule: "type",
-      },
-    ],
-    value: {
-      OtherAddresses: {
-        OtherBillingAddresses: [
-          {
-            City: "Россошь",
-            CountryIso: "DEU",
-            Company: "ГУП СнабСбыт",
-            Company2: "Farber-Zimanyi",
-            FormOfAddress: "Mr",
-            Title: "Ms",
-            FirstName: "Никон",
-            LastName: "Козлова",
-            Street: "Средняя ул., 340",
-            Address2: "Treuburger Str. 86b",
-            PostalCode: "24877",
-            State: "宮城県",
-            VatID: "DE512349075",
-            PhoneNumber: "+12025550189",
-            MobilePhoneNumber: "+12025550175",
-            EmailAddress: "sample.168@example.com",
-            Fax: "+12025550139",
-          },
-        ],
-        OtherShippingAddresses: [
-          {
-            City: "Лотошино",
-            CountryIso: "DEU",
-            Company: "合同会社吉岡農林",
-            Company2: "Jess, Walz und Rüter",
-            FormOfAddress: "Dr",
-            Title: "Prof",
-            FirstName: "Наина",
-            LastName: "Otto",
-            Street: true,
-            Address2: "Заливная аллея, 456",
-            PostalCode: "71183",
-            State: "Baden-Württemberg",
-            VatID: "DE988693900",
-            PhoneNumber: "+12025550112",
-            MobilePhoneNumber: "+12025550174",
-            EmailAddress: "sample.131@example.com",
-            Fax: "+12025550158",
-          },
-        ],
-      },
-    },
-  },
-  {
-    name: "type at /OtherAddresses/OtherShippingAddresses/*/Address2",
-    breaks: {
-      path: "/OtherAddresses/OtherShippingAddresses/*/Address2",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/OtherAddresses/OtherShippingAddresses/0/Address2",
-        rule: "type",
-      },
-    ],
-    value: {
-      OtherAddresses: {
-        OtherBillingAddresses: [
-          {
-            City: "Россошь",
-            CountryIso: "DEU",
-            Company: "ГУП СнабСбыт",
-            Company2: "Farber-Zimanyi",
-            FormOfAddress: "Mr",
-            Title: "Ms",
-            FirstName: "Никон",
-            LastName: "Козлова",
-            Street: "Средняя ул., 340",
-            Address2: "Treuburger Str. 86b",
-            PostalCode: "24877",
-            State: "宮城県",
-            VatID: "DE512349075",
-            PhoneNumber: "+12025550189",
-            MobilePhoneNumber: "+12025550175",
-            EmailAddress: "sample.168@example.com",
-            Fax: "+12025550139",
-          },
-        ],
-        OtherShippingAddresses: [
-          {
-            City: "Лотошино",
-            CountryIso: "DEU",
-            Company: "合同会社吉岡農林",
-            Company2: "Jess, Walz und Rüter",
-            FormOfAddress: "Dr",
-            Title: "Prof",
-            FirstName: "Наина",
-            LastName: "Otto",
-            Street: "набережная Северная, 619",
-            Address2: true,
-            PostalCode: "71183",
-            State: "Baden-Württemberg",
-            VatID: "DE988693900",
-            PhoneNumber: "+12025550112",
-            MobilePhoneNumber: "+12025550174",
-            EmailAddress: "sample.131@example.com",
-            Fax: "+12025550158",
-          },
-        ],
-      },
-    },
-  },
-  {
-    name: "type at /OtherAddresses/OtherShippingAddresses/*/PostalCode",
-    breaks: {
-      path: "/OtherAddresses/OtherShippingAddresses/*/PostalCode",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/OtherAddresses/OtherShippingAddresses/0/PostalCode",
-        rule: "type",
-      },
-    ],
-    value: {
-      OtherAddresses: {
-        OtherBillingAddresses: [
-          {
-            City: "Россошь",
-            CountryIso: "DEU",
-            Company: "ГУП СнабСбыт",
-            Company2: "Farber-Zimanyi",
-            FormOfAddress: "Mr",
-            Title: "Ms",
-            FirstName: "Никон",
-            LastName: "Козлова",
-            Street: "Средняя ул., 340",
-            Address2: "Treuburger Str. 86b",
-            PostalCode: "24877",
-            State: "宮城県",
-            VatID: "DE512349075",
-            PhoneNumber: "+12025550189",
-            MobilePhoneNumber: "+12025550175",
-            EmailAddress: "sample.168@example.com",
-            Fax: "+12025550139",
-          },
-        ],
-        OtherShippingAddresses: [
-          {
-            City: "Лотошино",
-            CountryIso: "DEU",
-            Company: "合同会社吉岡農林",
-            Company2: "Jess, Walz und Rüter",
-            FormOfAddress: "Dr",
-            Title: "Prof",
-            FirstName: "Наина",
-            LastName: "Otto",
-            Street: "набережная Северная, 619",
-            Address2: "Заливная аллея, 456",
-            PostalCode: true,
-            State: "Baden-Württemberg",
-            VatID: "DE988693900",
-            PhoneNumber: "+12025550112",
-            MobilePhoneNumber: "+12025550174",
-            EmailAddress: "sample.131@example.com",
-            Fax: "+12025550158",
-          },
-        ],
-      },
-    },
-  },
-  {
-    name: "type at /OtherAddresses/OtherShippingAddresses/*/State",
-    breaks: {
-      path: "/OtherAddresses/OtherShippingAddresses/*/State",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/OtherAddresses/OtherShippingAddresses/0/State",
-        rule: "type",
-      },
-    ],
-    value: {
-      OtherAddresses: {
-        OtherBillingAddresses: [
-          {
-            City: "Россошь",
-            CountryIso: "DEU",
-            Company: "ГУП СнабСбыт",
-            Company2: "Farber-Zimanyi",
-            FormOfAddress: "Mr",
-            Title: "Ms",
-            FirstName: "Никон",
-            LastName: "Козлова",
-            Street: "Средняя ул., 340",
-            Address2: "Treuburger Str. 86b",
-            PostalCode: "24877",
-            State: "宮城県",
-            VatID: "DE512349075",
-            PhoneNumber: "+12025550189",
-            MobilePhoneNumber: "+12025550175",
-            EmailAddress: "sample.168@example.com",
-            Fax: "+12025550139",
-          },
-        ],
-        OtherShippingAddresses: [
-          {
-            City: "Лотошино",
-            CountryIso: "DEU",
-            Company: "合同会社吉岡農林",
-            Company2: "Jess, Walz und Rüter",
-            FormOfAddress: "Dr",
-            Title: "Prof",
-            FirstName: "Наина",
-            LastName: "Otto",
-            Street: "набережная Северная, 619",
-            Address2: "Заливная аллея, 456",
-            PostalCode: "71183",
-            State: true,
-            VatID: "DE988693900",
-            PhoneNumber: "+12025550112",
-            MobilePhoneNumber: "+12025550174",
-            EmailAddress: "sample.131@example.com",
-            Fax: "+12025550158",
-          },
-        ],
-      },
-    },
-  },
-  {
-    name: "type at /OtherAddresses/OtherShippingAddresses/*/VatID",
-    breaks: {
-      path: "/OtherAddresses/OtherShippingAddresses/*/VatID",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/OtherAddresses/OtherShippingAddresses/0/VatID",
-        rule: "type",
-      },
-    ],
-    value: {
-      OtherAddresses: {
-        OtherBillingAddresses: [
-          {
-            City: "Россошь",
-            CountryIso: "DEU",
-            Company: "ГУП СнабСбыт",
-            Company2: "Farber-Zimanyi",
-            FormOfAddress: "Mr",
-            Title: "Ms",
-            FirstName: "Никон",
-            LastName: "Козлова",
-            Street: "Средняя ул., 340",
-            Address2: "Treuburger Str. 86b",
-            PostalCode: "24877",
-            State: "宮城県",
-            VatID: "DE512349075",
-            PhoneNumber: "+12025550189",
-            MobilePhoneNumber: "+12025550175",
-            EmailAddress: "sample.168@example.com",
-            Fax: "+12025550139",
-          },
-        ],
-        OtherShippingAddresses: [
-          {
-            City: "Лотошино",
-            CountryIso: "DEU",
-            Company: "合同会社吉岡農林",
-            Company2: "Jess, Walz und Rüter",
-            FormOfAddress: "Dr",
-            Title: "Prof",
-            FirstName: "Наина",
-            LastName: "Otto",
-            Street: "набережная Северная, 619",
-            Address2: "Заливная аллея, 456",
-            PostalCode: "71183",
-            State: "Baden-Württemberg",
-            VatID: true,
-            PhoneNumber: "+12025550112",
-            MobilePhoneNumber: "+12025550174",
-            EmailAddress: "sample.131@example.com",
-            Fax: "+12025550158",
-          },
-        ],
-      },
-    },
-  },
-  {
-    name: "type at /OtherAddresses/OtherShippingAddresses/*/PhoneNumber",
-    breaks: {
-      path: "/OtherAddresses/OtherShippingAddresses/*/PhoneNumber",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/OtherAddresses/OtherShippingAddresses/0/PhoneNumber",
-        rule: "type",
-      },
-    ],
-    value: {
-      OtherAddresses: {
-        OtherBillingAddresses: [
-          {
-            City: "Россошь",
-            CountryIso: "DEU",
-            Company: "ГУП СнабСбыт",
-            Company2: "Farber-Zimanyi",
-            FormOfAddress: "Mr",
-            Title: "Ms",
-            FirstName: "Никон",
-            LastName: "Козлова",
-            Street: "Средняя ул., 340",
-            Address2: "Treuburger Str. 86b",
-            PostalCode: "24877",
-            State: "宮城県",
-            VatID: "DE512349075",
-            PhoneNumber: "+12025550189",
-            MobilePhoneNumber: "+12025550175",
-            EmailAddress: "sample.168@example.com",
-            Fax: "+12025550139",
-          },
-        ],
-        OtherShippingAddresses: [
-          {
-            City: "Лотошино",
-            CountryIso: "DEU",
-            Company: "合同会社吉岡農林",
-            Company2: "Jess, Walz und Rüter",
-            FormOfAddress: "Dr",
-            Title: "Prof",
-            FirstName: "Наина",
-            LastName: "Otto",
-            Street: "набережная Северная, 619",
-            Address2: "Заливная аллея, 456",
-            PostalCode: "71183",
-            State: "Baden-Württemberg",
-            VatID: "DE988693900",
-            PhoneNumber: true,
-            MobilePhoneNumber: "+12025550174",
-            EmailAddress: "sample.131@example.com",
-            Fax: "+12025550158",
-          },
-        ],
-      },
-    },
-  },
-  {
-    name: "type at /OtherAddresses/OtherShippingAddresses/*/MobilePhoneNumber",
-    breaks: {
-      path: "/OtherAddresses/OtherShippingAddresses/*/MobilePhoneNumber",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/OtherAddresses/OtherShippingAddresses/0/MobilePhoneNumber",
-        rule: "type",
-      },
-    ],
-    value: {
-      OtherAddresses: {
-        OtherBillingAddresses: [
-          {
-            City: "Россошь",
-            CountryIso: "DEU",
-            Company: "ГУП СнабСбыт",
-            Company2: "Farber-Zimanyi",
-            FormOfAddress: "Mr",
-            Title: "Ms",
-            FirstName: "Никон",
-            LastName: "Козлова",
-            Street: "Средняя ул., 340",
-            Address2: "Treuburger Str. 86b",
-            PostalCode: "24877",
-            State: "宮城県",
-            VatID: "DE512349075",
-            PhoneNumber: "+12025550189",
-            MobilePhoneNumber: "+12025550175",
-            EmailAddress: "sample.168@example.com",
-            Fax: "+12025550139",
-          },
-        ],
-        OtherShippingAddresses: [
-          {
-            City: "Лотошино",
-            CountryIso: "DEU",
-            Company: "合同会社吉岡農林",
-            Company2: "Jess, Walz und Rüter",
-            FormOfAddress: "Dr",
-            Title: "Prof",
-            FirstName: "Наина",
-            LastName: "Otto",
-            Street: "набережная Северная, 619",
-            Address2: "Заливная аллея, 456",
-            PostalCode: "71183",
-            State: "Baden-Württemberg",
-            VatID: "DE988693900",
-            PhoneNumber: "+12025550112",
-            MobilePhoneNumber: true,
-            EmailAddress: "sample.131@example.com",
-            Fax: "+12025550158",
-          },
-        ],
-      },
-    },
-  },
-  {
-    name: "type at /OtherAddresses/OtherShippingAddresses/*/EmailAddress",
-    breaks: {
-      path: "/OtherAddresses/OtherShippingAddresses/*/EmailAddress",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/OtherAddresses/OtherShippingAddresses/0/EmailAddress",
-        rule: "type",
-      },
-    ],
-    value: {
-      OtherAddresses: {
-        OtherBillingAddresses: [
-          {
-            City: "Россошь",
-            CountryIso: "DEU",
-            Company: "ГУП СнабСбыт",
-            Company2: "Farber-Zimanyi",
-            FormOfAddress: "Mr",
-            Title: "Ms",
-            FirstName: "Никон",
-            LastName: "Козлова",
-            Street: "Средняя ул., 340",
-            Address2: "Treuburger Str. 86b",
-            PostalCode: "24877",
-            State: "宮城県",
-            VatID: "DE512349075",
-            PhoneNumber: "+12025550189",
-            MobilePhoneNumber: "+12025550175",
-            EmailAddress: "sample.168@example.com",
-            Fax: "+12025550139",
-          },
-        ],
-        OtherShippingAddresses: [
-          {
-            City: "Лотошино",
-            CountryIso: "DEU",
-            Company: "合同会社吉岡農林",
-            Company2: "Jess, Walz und Rüter",
-            FormOfAddress: "Dr",
-            Title: "Prof",
-            FirstName: "Наина",
-            LastName: "Otto",
-            Street: "набережная Северная, 619",
-            Address2: "Заливная аллея, 456",
-            PostalCode: "71183",
-            State: "Baden-Württemberg",
-            VatID: "DE988693900",
-            PhoneNumber: "+12025550112",
-            MobilePhoneNumber: "+12025550174",
-            EmailAddress: true,
-            Fax: "+12025550158",
-          },
-        ],
-      },
-    },
-  },
-  {
-    name: "type at /OtherAddresses/OtherShippingAddresses/*/Fax",
-    breaks: {
-      path: "/OtherAddresses/OtherShippingAddresses/*/Fax",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/OtherAddresses/OtherShippingAddresses/0/Fax",
-        rule: "type",
-      },
-    ],
-    value: {
-      OtherAddresses: {
-        OtherBillingAddresses: [
-          {
-            City: "Россошь",
-            CountryIso: "DEU",
-            Company: "ГУП СнабСбыт",
-            Company2: "Farber-Zimanyi",
-            FormOfAddress: "Mr",
-            Title: "Ms",
-            FirstName: "Никон",
-            LastName: "Козлова",
-            Street: "Средняя ул., 340",
-            Address2: "Treuburger Str. 86b",
-            PostalCode: "24877",
-            State: "宮城県",
-            VatID: "DE512349075",
-            PhoneNumber: "+12025550189",
-            MobilePhoneNumber: "+12025550175",
-            EmailAddress: "sample.168@example.com",
-            Fax: "+12025550139",
-          },
-        ],
-        OtherShippingAddresses: [
-          {
-            City: "Лотошино",
-            CountryIso: "DEU",
-            Company: "合同会社吉岡農林",
-            Company2: "Jess, Walz und Rüter",
-            FormOfAddress: "Dr",
-            Title: "Prof",
-            FirstName: "Наина",
-            LastName: "Otto",
-            Street: "набережная Северная, 619",
-            Address2: "Заливная аллея, 456",
-            PostalCode: "71183",
-            State: "Baden-Württemberg",
-            VatID: "DE988693900",
-            PhoneNumber: "+12025550112",
-            MobilePhoneNumber: "+12025550174",
-            EmailAddress: "sample.131@example.com",
-            Fax: true,
-          },
-        ],
-      },
-    },
-  },
-  {
-    name: "type at /PaymentSettings",
-    breaks: {
-      path: "/PaymentSettings",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/PaymentSettings",
-        rule: "type",
-      },
-    ],
-    value: {
-      PaymentSettings: true,
-    },
-  },
-  {
-    name: "additionalProperties at /PaymentSettings",
-    breaks: {
-      path: "/PaymentSettings",
-      keyword: "additionalProperties",
-    },
-    errors: [
-      {
-        path: "/PaymentSettings",
-        rule: "additionalProperties",
-      },
-    ],
-    value: {
-      PaymentSettings: {
-        creditLimit: 2531,
-        paymentDueDateInDays: 1759,
-        discount: 7518,
-        isDunningBlocked: false,
-        unexpectedField: "not documented",
-      },
-    },
-  },
-  {
-    name: "type at /PaymentSettings/creditLimit",
-    breaks: {
-      path: "/PaymentSettings/creditLimit",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/PaymentSettings/creditLimit",
-        rule: "type",
-      },
-    ],
-    value: {
-      PaymentSettings: {
-        creditLimit: true,
-        paymentDueDateInDays: 1759,
-        discount: 7518,
-        isDunningBlocked: false,
-      },
-    },
-  },
-  {
-    name: "type at /PaymentSettings/paymentDueDateInDays",
-    breaks: {
-      path: "/PaymentSettings/paymentDueDateInDays",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/PaymentSettings/paymentDueDateInDays",
-        rule: "type",
-        vendorCode: "https://tools.ietf.org/html/rfc9110#section-15.5.1",
-      },
-    ],
-    value: {
-      PaymentSettings: {
-        creditLimit: 2531,
-        paymentDueDateInDays: true,
-        discount: 7518,
-        isDunningBlocked: false,
-      },
-    },
-  },
-  {
-    name: "type at /PaymentSettings/discount",
-    breaks: {
-      path: "/PaymentSettings/discount",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/PaymentSettings/discount",
-        rule: "type",
-      },
-    ],
-    value: {
-      PaymentSettings: {
-        creditLimit: 2531,
-        paymentDueDateInDays: 1759,
-        discount: true,
-        isDunningBlocked: false,
-      },
-    },
-  },
-  {
-    name: "type at /PaymentSettings/isDunningBlocked",
-    breaks: {
-      path: "/PaymentSettings/isDunningBlocked",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/PaymentSettings/isDunningBlocked",
-        rule: "type",
-      },
-    ],
-    value: {
-      PaymentSettings: {
-        creditLimit: 2531,
-        paymentDueDateInDays: 1759,
-        discount: 7518,
-        isDunningBlocked: "text",
-      },
-    },
-  },
-  {
-    name: "type at /CustomerSince",
-    breaks: {
-      path: "/CustomerSince",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/CustomerSince",
-        rule: "type",
-        vendorCode: "https://tools.ietf.org/html/rfc9110#section-15.5.1",
-      },
-    ],
-    value: {
-      CustomerSince: true,
-    },
-  },
-  {
-    name: "format at /CustomerSince",
-    breaks: {
-      path: "/CustomerSince",
-      keyword: "format",
-    },
-    errors: [
-      {
-        path: "/CustomerSince",
-        rule: "format",
-        vendorCode: "https://tools.ietf.org/html/rfc9110#section-15.5.1",
-      },
-    ],
-    value: {
-      CustomerSince: "not a date-time",
-    },
-  },
-  {
-    name: "type at /LastChange",
-    breaks: {
-      path: "/LastChange",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/LastChange",
-        rule: "type",
-        vendorCode: "https://tools.ietf.org/html/rfc9110#section-15.5.1",
-      },
-    ],
-    value: {
-      LastChange: true,
-    },
-  },
-  {
-    name: "format at /LastChange",
-    breaks: {
-      path: "/LastChange",
-      keyword: "format",
-    },
-    errors: [
-      {
-        path: "/LastChange",
-        rule: "format",
-        vendorCode: "https://tools.ietf.org/html/rfc9110#section-15.5.1",
-      },
-    ],
-    value: {
-      LastChange: "not a date-time",
-    },
-  },
-  {
-    name: "type at /LanguageIso",
-    breaks: {
-      path: "/LanguageIso",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/LanguageIso",
-        rule: "type",
-      },
-    ],
-    value: {
-      LanguageIso: true,
-    },
-  },
-  {
-    name: "type at /InternalCompanyId",
-    breaks: {
-      path: "/InternalCompanyId",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/InternalCompanyId",
-        rule: "type",
-        vendorCode: "https://tools.ietf.org/html/rfc9110#section-15.5.1",
-      },
-    ],
-    value: {
-      InternalCompanyId: true,
-    },
-  },
-  {
-    name: "type at /CustomerCategoryId",
-    breaks: {
-      path: "/CustomerCategoryId",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/CustomerCategoryId",
-        rule: "type",
-        vendorCode: "https://tools.ietf.org/html/rfc9110#section-15.5.1",
-      },
-    ],
-    value: {
-      CustomerCategoryId: true,
-    },
-  },
-  {
-    name: "type at /TaxIdentificationNumber",
-    breaks: {
-      path: "/TaxIdentificationNumber",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/TaxIdentificationNumber",
-        rule: "type",
-      },
-    ],
-    value: {
-      TaxIdentificationNumber: true,
-    },
-  },
-  {
-    name: "type at /AccountsReceivableNumber",
-    breaks: {
-      path: "/AccountsReceivableNumber",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/AccountsReceivableNumber",
-        rule: "type",
-        vendorCode: "https://tools.ietf.org/html/rfc9110#section-15.5.1",
-      },
-    ],
-    value: {
-      AccountsReceivableNumber: true,
-    },
-  },
-  {
-    name: "type at /CommercialRegisterNumber",
-    breaks: {
-      path: "/CommercialRegisterNumber",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/CommercialRegisterNumber",
-        rule: "type",
-      },
-    ],
-    value: {
-      CommercialRegisterNumber: true,
-    },
-  },
-  {
-    name: "type at /Website",
-    breaks: {
-      path: "/Website",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/Website",
-        rule: "type",
-      },
-    ],
-    value: {
-      Website: true,
-    },
-  },
-  {
-    name: "type at /InitialContact",
-    breaks: {
-      path: "/InitialContact",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/InitialContact",
-        rule: "type",
-      },
-    ],
-    value: {
-      InitialContact: true,
-    },
-  },
-  {
-    name: "type at /EbayUsername",
-    breaks: {
-      path: "/EbayUsername",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/EbayUsername",
-        rule: "type",
-      },
-    ],
-    value: {
-      EbayUsername: true,
-    },
-  },
-  {
-    name: "type at /Birthday",
-    breaks: {
-      path: "/Birthday",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/Birthday",
-        rule: "type",
-        vendorCode: "https://tools.ietf.org/html/rfc9110#section-15.5.1",
-      },
-    ],
-    value: {
-      Birthday: true,
-    },
-  },
-  {
-    name: "pattern at /Birthday",
-    breaks: {
-      path: "/Birthday",
-      keyword: "pattern",
-    },
-    errors: [
-      {
-        path: "/Birthday",
-        rule: "pattern",
-        vendorCode: "https://tools.ietf.org/html/rfc9110#section-15.5.1",
-      },
-    ],
-    value: {
-      Birthday: "\u0000 does not match",
-    },
-  },
-  {
-    name: "type at /IsLocked",
-    breaks: {
-      path: "/IsLocked",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/IsLocked",
-        rule: "type",
-        vendorCode: "https://tools.ietf.org/html/rfc9110#section-15.5.1",
-      },
-    ],
-    value: {
-      IsLocked: "text",
-    },
-  },
-  {
-    name: "type at /IsCashRegisterBased",
-    breaks: {
-      path: "/IsCashRegisterBased",
-      keyword: "type",
-    },
-    errors: [
-      {
-        path: "/IsCashRegisterBased",
-        rule: "type",
-        vendorCode: "https://tools.ietf.org/html/rfc9110#section-15.5.1",
-      },
-    ],
-    value: {
-      IsCashRegisterBased: "text",
-    },
-  },
+    "name": "additionalProperties at /",
+    "breaks": {
+      "path": "",
+      "keyword": "additionalProperties"
+    },
+    "errors": [
+      {
+        "path": "",
+        "rule": "additionalProperties"
+      }
+    ],
+    "value": {
+      "unexpectedField": "not documented"
+    }
+  },
+  {
+    "name": "type at /Number",
+    "breaks": {
+      "path": "/Number",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/Number",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "Number": true
+    }
+  },
+  {
+    "name": "type at /CustomerGroupId",
+    "breaks": {
+      "path": "/CustomerGroupId",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/CustomerGroupId",
+        "rule": "type",
+        "vendorCode": "https://tools.ietf.org/html/rfc9110#section-15.5.1"
+      }
+    ],
+    "value": {
+      "CustomerGroupId": true
+    }
+  },
+  {
+    "name": "type at /BillingAddress",
+    "breaks": {
+      "path": "/BillingAddress",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/BillingAddress",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "BillingAddress": true
+    }
+  },
+  {
+    "name": "additionalProperties at /BillingAddress",
+    "breaks": {
+      "path": "/BillingAddress",
+      "keyword": "additionalProperties"
+    },
+    "errors": [
+      {
+        "path": "/BillingAddress",
+        "rule": "additionalProperties"
+      }
+    ],
+    "value": {
+      "BillingAddress": {
+        "City": "Camarascheid",
+        "CountryIso": "DEU",
+        "Company": "МУП КингисеппГрупп",
+        "Company2": "ЗАО СистемсРус",
+        "FormOfAddress": "Mr",
+        "Title": "Ms",
+        "FirstName": "Фортунат",
+        "LastName": "Кузьмин",
+        "Street": "Buchenweg 25b",
+        "Address2": "Овражная набережная, 966",
+        "PostalCode": "70137",
+        "State": "г. Москва",
+        "VatID": "DE371675833",
+        "PhoneNumber": "+12025550133",
+        "MobilePhoneNumber": "+12025550155",
+        "EmailAddress": "sample.968@example.com",
+        "Fax": "+12025550171",
+        "unexpectedField": "not documented"
+      }
+    }
+  },
+  {
+    "name": "type at /BillingAddress/City",
+    "breaks": {
+      "path": "/BillingAddress/City",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/BillingAddress/City",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "BillingAddress": {
+        "City": true,
+        "CountryIso": "DEU",
+        "Company": "МУП КингисеппГрупп",
+        "Company2": "ЗАО СистемсРус",
+        "FormOfAddress": "Mr",
+        "Title": "Ms",
+        "FirstName": "Фортунат",
+        "LastName": "Кузьмин",
+        "Street": "Buchenweg 25b",
+        "Address2": "Овражная набережная, 966",
+        "PostalCode": "70137",
+        "State": "г. Москва",
+        "VatID": "DE371675833",
+        "PhoneNumber": "+12025550133",
+        "MobilePhoneNumber": "+12025550155",
+        "EmailAddress": "sample.968@example.com",
+        "Fax": "+12025550171"
+      }
+    }
+  },
+  {
+    "name": "type at /BillingAddress/CountryIso",
+    "breaks": {
+      "path": "/BillingAddress/CountryIso",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/BillingAddress/CountryIso",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "BillingAddress": {
+        "City": "Camarascheid",
+        "CountryIso": true,
+        "Company": "МУП КингисеппГрупп",
+        "Company2": "ЗАО СистемсРус",
+        "FormOfAddress": "Mr",
+        "Title": "Ms",
+        "FirstName": "Фортунат",
+        "LastName": "Кузьмин",
+        "Street": "Buchenweg 25b",
+        "Address2": "Овражная набережная, 966",
+        "PostalCode": "70137",
+        "State": "г. Москва",
+        "VatID": "DE371675833",
+        "PhoneNumber": "+12025550133",
+        "MobilePhoneNumber": "+12025550155",
+        "EmailAddress": "sample.968@example.com",
+        "Fax": "+12025550171"
+      }
+    }
+  },
+  {
+    "name": "type at /BillingAddress/Company",
+    "breaks": {
+      "path": "/BillingAddress/Company",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/BillingAddress/Company",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "BillingAddress": {
+        "City": "Camarascheid",
+        "CountryIso": "DEU",
+        "Company": true,
+        "Company2": "ЗАО СистемсРус",
+        "FormOfAddress": "Mr",
+        "Title": "Ms",
+        "FirstName": "Фортунат",
+        "LastName": "Кузьмин",
+        "Street": "Buchenweg 25b",
+        "Address2": "Овражная набережная, 966",
+        "PostalCode": "70137",
+        "State": "г. Москва",
+        "VatID": "DE371675833",
+        "PhoneNumber": "+12025550133",
+        "MobilePhoneNumber": "+12025550155",
+        "EmailAddress": "sample.968@example.com",
+        "Fax": "+12025550171"
+      }
+    }
+  },
+  {
+    "name": "type at /BillingAddress/Company2",
+    "breaks": {
+      "path": "/BillingAddress/Company2",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/BillingAddress/Company2",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "BillingAddress": {
+        "City": "Camarascheid",
+        "CountryIso": "DEU",
+        "Company": "МУП КингисеппГрупп",
+        "Company2": true,
+        "FormOfAddress": "Mr",
+        "Title": "Ms",
+        "FirstName": "Фортунат",
+        "LastName": "Кузьмин",
+        "Street": "Buchenweg 25b",
+        "Address2": "Овражная набережная, 966",
+        "PostalCode": "70137",
+        "State": "г. Москва",
+        "VatID": "DE371675833",
+        "PhoneNumber": "+12025550133",
+        "MobilePhoneNumber": "+12025550155",
+        "EmailAddress": "sample.968@example.com",
+        "Fax": "+12025550171"
+      }
+    }
+  },
+  {
+    "name": "type at /BillingAddress/FormOfAddress",
+    "breaks": {
+      "path": "/BillingAddress/FormOfAddress",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/BillingAddress/FormOfAddress",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "BillingAddress": {
+        "City": "Camarascheid",
+        "CountryIso": "DEU",
+        "Company": "МУП КингисеппГрупп",
+        "Company2": "ЗАО СистемсРус",
+        "FormOfAddress": true,
+        "Title": "Ms",
+        "FirstName": "Фортунат",
+        "LastName": "Кузьмин",
+        "Street": "Buchenweg 25b",
+        "Address2": "Овражная набережная, 966",
+        "PostalCode": "70137",
+        "State": "г. Москва",
+        "VatID": "DE371675833",
+        "PhoneNumber": "+12025550133",
+        "MobilePhoneNumber": "+12025550155",
+        "EmailAddress": "sample.968@example.com",
+        "Fax": "+12025550171"
+      }
+    }
+  },
+  {
+    "name": "type at /BillingAddress/Title",
+    "breaks": {
+      "path": "/BillingAddress/Title",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/BillingAddress/Title",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "BillingAddress": {
+        "City": "Camarascheid",
+        "CountryIso": "DEU",
+        "Company": "МУП КингисеппГрупп",
+        "Company2": "ЗАО СистемсРус",
+        "FormOfAddress": "Mr",
+        "Title": true,
+        "FirstName": "Фортунат",
+        "LastName": "Кузьмин",
+        "Street": "Buchenweg 25b",
+        "Address2": "Овражная набережная, 966",
+        "PostalCode": "70137",
+        "State": "г. Москва",
+        "VatID": "DE371675833",
+        "PhoneNumber": "+12025550133",
+        "MobilePhoneNumber": "+12025550155",
+        "EmailAddress": "sample.968@example.com",
+        "Fax": "+12025550171"
+      }
+    }
+  },
+  {
+    "name": "type at /BillingAddress/FirstName",
+    "breaks": {
+      "path": "/BillingAddress/FirstName",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/BillingAddress/FirstName",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "BillingAddress": {
+        "City": "Camarascheid",
+        "CountryIso": "DEU",
+        "Company": "МУП КингисеппГрупп",
+        "Company2": "ЗАО СистемсРус",
+        "FormOfAddress": "Mr",
+        "Title": "Ms",
+        "FirstName": true,
+        "LastName": "Кузьмин",
+        "Street": "Buchenweg 25b",
+        "Address2": "Овражная набережная, 966",
+        "PostalCode": "70137",
+        "State": "г. Москва",
+        "VatID": "DE371675833",
+        "PhoneNumber": "+12025550133",
+        "MobilePhoneNumber": "+12025550155",
+        "EmailAddress": "sample.968@example.com",
+        "Fax": "+12025550171"
+      }
+    }
+  },
+  {
+    "name": "type at /BillingAddress/LastName",
+    "breaks": {
+      "path": "/BillingAddress/LastName",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/BillingAddress/LastName",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "BillingAddress": {
+        "City": "Camarascheid",
+        "CountryIso": "DEU",
+        "Company": "МУП КингисеппГрупп",
+        "Company2": "ЗАО СистемсРус",
+        "FormOfAddress": "Mr",
+        "Title": "Ms",
+        "FirstName": "Фортунат",
+        "LastName": true,
+        "Street": "Buchenweg 25b",
+        "Address2": "Овражная набережная, 966",
+        "PostalCode": "70137",
+        "State": "г. Москва",
+        "VatID": "DE371675833",
+        "PhoneNumber": "+12025550133",
+        "MobilePhoneNumber": "+12025550155",
+        "EmailAddress": "sample.968@example.com",
+        "Fax": "+12025550171"
+      }
+    }
+  },
+  {
+    "name": "type at /BillingAddress/Street",
+    "breaks": {
+      "path": "/BillingAddress/Street",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/BillingAddress/Street",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "BillingAddress": {
+        "City": "Camarascheid",
+        "CountryIso": "DEU",
+        "Company": "МУП КингисеппГрупп",
+        "Company2": "ЗАО СистемсРус",
+        "FormOfAddress": "Mr",
+        "Title": "Ms",
+        "FirstName": "Фортунат",
+        "LastName": "Кузьмин",
+        "Street": true,
+        "Address2": "Овражная набережная, 966",
+        "PostalCode": "70137",
+        "State": "г. Москва",
+        "VatID": "DE371675833",
+        "PhoneNumber": "+12025550133",
+        "MobilePhoneNumber": "+12025550155",
+        "EmailAddress": "sample.968@example.com",
+        "Fax": "+12025550171"
+      }
+    }
+  },
+  {
+    "name": "type at /BillingAddress/Address2",
+    "breaks": {
+      "path": "/BillingAddress/Address2",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/BillingAddress/Address2",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "BillingAddress": {
+        "City": "Camarascheid",
+        "CountryIso": "DEU",
+        "Company": "МУП КингисеппГрупп",
+        "Company2": "ЗАО СистемсРус",
+        "FormOfAddress": "Mr",
+        "Title": "Ms",
+        "FirstName": "Фортунат",
+        "LastName": "Кузьмин",
+        "Street": "Buchenweg 25b",
+        "Address2": true,
+        "PostalCode": "70137",
+        "State": "г. Москва",
+        "VatID": "DE371675833",
+        "PhoneNumber": "+12025550133",
+        "MobilePhoneNumber": "+12025550155",
+        "EmailAddress": "sample.968@example.com",
+        "Fax": "+12025550171"
+      }
+    }
+  },
+  {
+    "name": "type at /BillingAddress/PostalCode",
+    "breaks": {
+      "path": "/BillingAddress/PostalCode",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/BillingAddress/PostalCode",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "BillingAddress": {
+        "City": "Camarascheid",
+        "CountryIso": "DEU",
+        "Company": "МУП КингисеппГрупп",
+        "Company2": "ЗАО СистемсРус",
+        "FormOfAddress": "Mr",
+        "Title": "Ms",
+        "FirstName": "Фортунат",
+        "LastName": "Кузьмин",
+        "Street": "Buchenweg 25b",
+        "Address2": "Овражная набережная, 966",
+        "PostalCode": true,
+        "State": "г. Москва",
+        "VatID": "DE371675833",
+        "PhoneNumber": "+12025550133",
+        "MobilePhoneNumber": "+12025550155",
+        "EmailAddress": "sample.968@example.com",
+        "Fax": "+12025550171"
+      }
+    }
+  },
+  {
+    "name": "type at /BillingAddress/State",
+    "breaks": {
+      "path": "/BillingAddress/State",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/BillingAddress/State",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "BillingAddress": {
+        "City": "Camarascheid",
+        "CountryIso": "DEU",
+        "Company": "МУП КингисеппГрупп",
+        "Company2": "ЗАО СистемсРус",
+        "FormOfAddress": "Mr",
+        "Title": "Ms",
+        "FirstName": "Фортунат",
+        "LastName": "Кузьмин",
+        "Street": "Buchenweg 25b",
+        "Address2": "Овражная набережная, 966",
+        "PostalCode": "70137",
+        "State": true,
+        "VatID": "DE371675833",
+        "PhoneNumber": "+12025550133",
+        "MobilePhoneNumber": "+12025550155",
+        "EmailAddress": "sample.968@example.com",
+        "Fax": "+12025550171"
+      }
+    }
+  },
+  {
+    "name": "type at /BillingAddress/VatID",
+    "breaks": {
+      "path": "/BillingAddress/VatID",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/BillingAddress/VatID",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "BillingAddress": {
+        "City": "Camarascheid",
+        "CountryIso": "DEU",
+        "Company": "МУП КингисеппГрупп",
+        "Company2": "ЗАО СистемсРус",
+        "FormOfAddress": "Mr",
+        "Title": "Ms",
+        "FirstName": "Фортунат",
+        "LastName": "Кузьмин",
+        "Street": "Buchenweg 25b",
+        "Address2": "Овражная набережная, 966",
+        "PostalCode": "70137",
+        "State": "г. Москва",
+        "VatID": true,
+        "PhoneNumber": "+12025550133",
+        "MobilePhoneNumber": "+12025550155",
+        "EmailAddress": "sample.968@example.com",
+        "Fax": "+12025550171"
+      }
+    }
+  },
+  {
+    "name": "type at /BillingAddress/PhoneNumber",
+    "breaks": {
+      "path": "/BillingAddress/PhoneNumber",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/BillingAddress/PhoneNumber",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "BillingAddress": {
+        "City": "Camarascheid",
+        "CountryIso": "DEU",
+        "Company": "МУП КингисеппГрупп",
+        "Company2": "ЗАО СистемсРус",
+        "FormOfAddress": "Mr",
+        "Title": "Ms",
+        "FirstName": "Фортунат",
+        "LastName": "Кузьмин",
+        "Street": "Buchenweg 25b",
+        "Address2": "Овражная набережная, 966",
+        "PostalCode": "70137",
+        "State": "г. Москва",
+        "VatID": "DE371675833",
+        "PhoneNumber": true,
+        "MobilePhoneNumber": "+12025550155",
+        "EmailAddress": "sample.968@example.com",
+        "Fax": "+12025550171"
+      }
+    }
+  },
+  {
+    "name": "type at /BillingAddress/MobilePhoneNumber",
+    "breaks": {
+      "path": "/BillingAddress/MobilePhoneNumber",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/BillingAddress/MobilePhoneNumber",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "BillingAddress": {
+        "City": "Camarascheid",
+        "CountryIso": "DEU",
+        "Company": "МУП КингисеппГрупп",
+        "Company2": "ЗАО СистемсРус",
+        "FormOfAddress": "Mr",
+        "Title": "Ms",
+        "FirstName": "Фортунат",
+        "LastName": "Кузьмин",
+        "Street": "Buchenweg 25b",
+        "Address2": "Овражная набережная, 966",
+        "PostalCode": "70137",
+        "State": "г. Москва",
+        "VatID": "DE371675833",
+        "PhoneNumber": "+12025550133",
+        "MobilePhoneNumber": true,
+        "EmailAddress": "sample.968@example.com",
+        "Fax": "+12025550171"
+      }
+    }
+  },
+  {
+    "name": "type at /BillingAddress/EmailAddress",
+    "breaks": {
+      "path": "/BillingAddress/EmailAddress",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/BillingAddress/EmailAddress",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "BillingAddress": {
+        "City": "Camarascheid",
+        "CountryIso": "DEU",
+        "Company": "МУП КингисеппГрупп",
+        "Company2": "ЗАО СистемсРус",
+        "FormOfAddress": "Mr",
+        "Title": "Ms",
+        "FirstName": "Фортунат",
+        "LastName": "Кузьмин",
+        "Street": "Buchenweg 25b",
+        "Address2": "Овражная набережная, 966",
+        "PostalCode": "70137",
+        "State": "г. Москва",
+        "VatID": "DE371675833",
+        "PhoneNumber": "+12025550133",
+        "MobilePhoneNumber": "+12025550155",
+        "EmailAddress": true,
+        "Fax": "+12025550171"
+      }
+    }
+  },
+  {
+    "name": "type at /BillingAddress/Fax",
+    "breaks": {
+      "path": "/BillingAddress/Fax",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/BillingAddress/Fax",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "BillingAddress": {
+        "City": "Camarascheid",
+        "CountryIso": "DEU",
+        "Company": "МУП КингисеппГрупп",
+        "Company2": "ЗАО СистемсРус",
+        "FormOfAddress": "Mr",
+        "Title": "Ms",
+        "FirstName": "Фортунат",
+        "LastName": "Кузьмин",
+        "Street": "Buchenweg 25b",
+        "Address2": "Овражная набережная, 966",
+        "PostalCode": "70137",
+        "State": "г. Москва",
+        "VatID": "DE371675833",
+        "PhoneNumber": "+12025550133",
+        "MobilePhoneNumber": "+12025550155",
+        "EmailAddress": "sample.968@example.com",
+        "Fax": true
+      }
+    }
+  },
+  {
+    "name": "type at /Shipmentaddress",
+    "breaks": {
+      "path": "/Shipmentaddress",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/Shipmentaddress",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "Shipmentaddress": true
+    }
+  },
+  {
+    "name": "additionalProperties at /Shipmentaddress",
+    "breaks": {
+      "path": "/Shipmentaddress",
+      "keyword": "additionalProperties"
+    },
+    "errors": [
+      {
+        "path": "/Shipmentaddress",
+        "rule": "additionalProperties"
+      }
+    ],
+    "value": {
+      "Shipmentaddress": {
+        "City": "北石橋市",
+        "CountryIso": "DEU",
+        "Company": "ОАО СмоленскТоргРусСистемс",
+        "Company2": "МУП СалехардПром",
+        "FormOfAddress": "Ms",
+        "Title": "Mr",
+        "FirstName": "Emilio",
+        "LastName": "宇野",
+        "Street": "Кузнечная наб., 111",
+        "Address2": "Придорожная наб., 798",
+        "PostalCode": "84856",
+        "State": "岡山県",
+        "VatID": "DE436506997",
+        "PhoneNumber": "+12025550126",
+        "MobilePhoneNumber": "+12025550172",
+        "EmailAddress": "sample.925@example.com",
+        "Fax": "+12025550156",
+        "unexpectedField": "not documented"
+      }
+    }
+  },
+  {
+    "name": "type at /Shipmentaddress/City",
+    "breaks": {
+      "path": "/Shipmentaddress/City",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/Shipmentaddress/City",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "Shipmentaddress": {
+        "City": true,
+        "CountryIso": "DEU",
+        "Company": "ОАО СмоленскТоргРусСистемс",
+        "Company2": "МУП СалехардПром",
+        "FormOfAddress": "Ms",
+        "Title": "Mr",
+        "FirstName": "Emilio",
+        "LastName": "宇野",
+        "Street": "Кузнечная наб., 111",
+        "Address2": "Придорожная наб., 798",
+        "PostalCode": "84856",
+        "State": "岡山県",
+        "VatID": "DE436506997",
+        "PhoneNumber": "+12025550126",
+        "MobilePhoneNumber": "+12025550172",
+        "EmailAddress": "sample.925@example.com",
+        "Fax": "+12025550156"
+      }
+    }
+  },
+  {
+    "name": "type at /Shipmentaddress/CountryIso",
+    "breaks": {
+      "path": "/Shipmentaddress/CountryIso",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/Shipmentaddress/CountryIso",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "Shipmentaddress": {
+        "City": "北石橋市",
+        "CountryIso": true,
+        "Company": "ОАО СмоленскТоргРусСистемс",
+        "Company2": "МУП СалехардПром",
+        "FormOfAddress": "Ms",
+        "Title": "Mr",
+        "FirstName": "Emilio",
+        "LastName": "宇野",
+        "Street": "Кузнечная наб., 111",
+        "Address2": "Придорожная наб., 798",
+        "PostalCode": "84856",
+        "State": "岡山県",
+        "VatID": "DE436506997",
+        "PhoneNumber": "+12025550126",
+        "MobilePhoneNumber": "+12025550172",
+        "EmailAddress": "sample.925@example.com",
+        "Fax": "+12025550156"
+      }
+    }
+  },
+  {
+    "name": "type at /Shipmentaddress/Company",
+    "breaks": {
+      "path": "/Shipmentaddress/Company",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/Shipmentaddress/Company",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "Shipmentaddress": {
+        "City": "北石橋市",
+        "CountryIso": "DEU",
+        "Company": true,
+        "Company2": "МУП СалехардПром",
+        "FormOfAddress": "Ms",
+        "Title": "Mr",
+        "FirstName": "Emilio",
+        "LastName": "宇野",
+        "Street": "Кузнечная наб., 111",
+        "Address2": "Придорожная наб., 798",
+        "PostalCode": "84856",
+        "State": "岡山県",
+        "VatID": "DE436506997",
+        "PhoneNumber": "+12025550126",
+        "MobilePhoneNumber": "+12025550172",
+        "EmailAddress": "sample.925@example.com",
+        "Fax": "+12025550156"
+      }
+    }
+  },
+  {
+    "name": "type at /Shipmentaddress/Company2",
+    "breaks": {
+      "path": "/Shipmentaddress/Company2",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/Shipmentaddress/Company2",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "Shipmentaddress": {
+        "City": "北石橋市",
+        "CountryIso": "DEU",
+        "Company": "ОАО СмоленскТоргРусСистемс",
+        "Company2": true,
+        "FormOfAddress": "Ms",
+        "Title": "Mr",
+        "FirstName": "Emilio",
+        "LastName": "宇野",
+        "Street": "Кузнечная наб., 111",
+        "Address2": "Придорожная наб., 798",
+        "PostalCode": "84856",
+        "State": "岡山県",
+        "VatID": "DE436506997",
+        "PhoneNumber": "+12025550126",
+        "MobilePhoneNumber": "+12025550172",
+        "EmailAddress": "sample.925@example.com",
+        "Fax": "+12025550156"
+      }
+    }
+  },
+  {
+    "name": "type at /Shipmentaddress/FormOfAddress",
+    "breaks": {
+      "path": "/Shipmentaddress/FormOfAddress",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/Shipmentaddress/FormOfAddress",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "Shipmentaddress": {
+        "City": "北石橋市",
+        "CountryIso": "DEU",
+        "Company": "ОАО СмоленскТоргРусСистемс",
+        "Company2": "МУП СалехардПром",
+        "FormOfAddress": true,
+        "Title": "Mr",
+        "FirstName": "Emilio",
+        "LastName": "宇野",
+        "Street": "Кузнечная наб., 111",
+        "Address2": "Придорожная наб., 798",
+        "PostalCode": "84856",
+        "State": "岡山県",
+        "VatID": "DE436506997",
+        "PhoneNumber": "+12025550126",
+        "MobilePhoneNumber": "+12025550172",
+        "EmailAddress": "sample.925@example.com",
+        "Fax": "+12025550156"
+      }
+    }
+  },
+  {
+    "name": "type at /Shipmentaddress/Title",
+    "breaks": {
+      "path": "/Shipmentaddress/Title",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/Shipmentaddress/Title",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "Shipmentaddress": {
+        "City": "北石橋市",
+        "CountryIso": "DEU",
+        "Company": "ОАО СмоленскТоргРусСистемс",
+        "Company2": "МУП СалехардПром",
+        "FormOfAddress": "Ms",
+        "Title": true,
+        "FirstName": "Emilio",
+        "LastName": "宇野",
+        "Street": "Кузнечная наб., 111",
+        "Address2": "Придорожная наб., 798",
+        "PostalCode": "84856",
+        "State": "岡山県",
+        "VatID": "DE436506997",
+        "PhoneNumber": "+12025550126",
+        "MobilePhoneNumber": "+12025550172",
+        "EmailAddress": "sample.925@example.com",
+        "Fax": "+12025550156"
+      }
+    }
+  },
+  {
+    "name": "type at /Shipmentaddress/FirstName",
+    "breaks": {
+      "path": "/Shipmentaddress/FirstName",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/Shipmentaddress/FirstName",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "Shipmentaddress": {
+        "City": "北石橋市",
+        "CountryIso": "DEU",
+        "Company": "ОАО СмоленскТоргРусСистемс",
+        "Company2": "МУП СалехардПром",
+        "FormOfAddress": "Ms",
+        "Title": "Mr",
+        "FirstName": true,
+        "LastName": "宇野",
+        "Street": "Кузнечная наб., 111",
+        "Address2": "Придорожная наб., 798",
+        "PostalCode": "84856",
+        "State": "岡山県",
+        "VatID": "DE436506997",
+        "PhoneNumber": "+12025550126",
+        "MobilePhoneNumber": "+12025550172",
+        "EmailAddress": "sample.925@example.com",
+        "Fax": "+12025550156"
+      }
+    }
+  },
+  {
+    "name": "type at /Shipmentaddress/LastName",
+    "breaks": {
+      "path": "/Shipmentaddress/LastName",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/Shipmentaddress/LastName",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "Shipmentaddress": {
+        "City": "北石橋市",
+        "CountryIso": "DEU",
+        "Company": "ОАО СмоленскТоргРусСистемс",
+        "Company2": "МУП СалехардПром",
+        "FormOfAddress": "Ms",
+        "Title": "Mr",
+        "FirstName": "Emilio",
+        "LastName": true,
+        "Street": "Кузнечная наб., 111",
+        "Address2": "Придорожная наб., 798",
+        "PostalCode": "84856",
+        "State": "岡山県",
+        "VatID": "DE436506997",
+        "PhoneNumber": "+12025550126",
+        "MobilePhoneNumber": "+12025550172",
+        "EmailAddress": "sample.925@example.com",
+        "Fax": "+12025550156"
+      }
+    }
+  },
+  {
+    "name": "type at /Shipmentaddress/Street",
+    "breaks": {
+      "path": "/Shipmentaddress/Street",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/Shipmentaddress/Street",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "Shipmentaddress": {
+        "City": "北石橋市",
+        "CountryIso": "DEU",
+        "Company": "ОАО СмоленскТоргРусСистемс",
+        "Company2": "МУП СалехардПром",
+        "FormOfAddress": "Ms",
+        "Title": "Mr",
+        "FirstName": "Emilio",
+        "LastName": "宇野",
+        "Street": true,
+        "Address2": "Придорожная наб., 798",
+        "PostalCode": "84856",
+        "State": "岡山県",
+        "VatID": "DE436506997",
+        "PhoneNumber": "+12025550126",
+        "MobilePhoneNumber": "+12025550172",
+        "EmailAddress": "sample.925@example.com",
+        "Fax": "+12025550156"
+      }
+    }
+  },
+  {
+    "name": "type at /Shipmentaddress/Address2",
+    "breaks": {
+      "path": "/Shipmentaddress/Address2",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/Shipmentaddress/Address2",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "Shipmentaddress": {
+        "City": "北石橋市",
+        "CountryIso": "DEU",
+        "Company": "ОАО СмоленскТоргРусСистемс",
+        "Company2": "МУП СалехардПром",
+        "FormOfAddress": "Ms",
+        "Title": "Mr",
+        "FirstName": "Emilio",
+        "LastName": "宇野",
+        "Street": "Кузнечная наб., 111",
+        "Address2": true,
+        "PostalCode": "84856",
+        "State": "岡山県",
+        "VatID": "DE436506997",
+        "PhoneNumber": "+12025550126",
+        "MobilePhoneNumber": "+12025550172",
+        "EmailAddress": "sample.925@example.com",
+        "Fax": "+12025550156"
+      }
+    }
+  },
+  {
+    "name": "type at /Shipmentaddress/PostalCode",
+    "breaks": {
+      "path": "/Shipmentaddress/PostalCode",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/Shipmentaddress/PostalCode",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "Shipmentaddress": {
+        "City": "北石橋市",
+        "CountryIso": "DEU",
+        "Company": "ОАО СмоленскТоргРусСистемс",
+        "Company2": "МУП СалехардПром",
+        "FormOfAddress": "Ms",
+        "Title": "Mr",
+        "FirstName": "Emilio",
+        "LastName": "宇野",
+        "Street": "Кузнечная наб., 111",
+        "Address2": "Придорожная наб., 798",
+        "PostalCode": true,
+        "State": "岡山県",
+        "VatID": "DE436506997",
+        "PhoneNumber": "+12025550126",
+        "MobilePhoneNumber": "+12025550172",
+        "EmailAddress": "sample.925@example.com",
+        "Fax": "+12025550156"
+      }
+    }
+  },
+  {
+    "name": "type at /Shipmentaddress/State",
+    "breaks": {
+      "path": "/Shipmentaddress/State",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/Shipmentaddress/State",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "Shipmentaddress": {
+        "City": "北石橋市",
+        "CountryIso": "DEU",
+        "Company": "ОАО СмоленскТоргРусСистемс",
+        "Company2": "МУП СалехардПром",
+        "FormOfAddress": "Ms",
+        "Title": "Mr",
+        "FirstName": "Emilio",
+        "LastName": "宇野",
+        "Street": "Кузнечная наб., 111",
+        "Address2": "Придорожная наб., 798",
+        "PostalCode": "84856",
+        "State": true,
+        "VatID": "DE436506997",
+        "PhoneNumber": "+12025550126",
+        "MobilePhoneNumber": "+12025550172",
+        "EmailAddress": "sample.925@example.com",
+        "Fax": "+12025550156"
+      }
+    }
+  },
+  {
+    "name": "type at /Shipmentaddress/VatID",
+    "breaks": {
+      "path": "/Shipmentaddress/VatID",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/Shipmentaddress/VatID",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "Shipmentaddress": {
+        "City": "北石橋市",
+        "CountryIso": "DEU",
+        "Company": "ОАО СмоленскТоргРусСистемс",
+        "Company2": "МУП СалехардПром",
+        "FormOfAddress": "Ms",
+        "Title": "Mr",
+        "FirstName": "Emilio",
+        "LastName": "宇野",
+        "Street": "Кузнечная наб., 111",
+        "Address2": "Придорожная наб., 798",
+        "PostalCode": "84856",
+        "State": "岡山県",
+        "VatID": true,
+        "PhoneNumber": "+12025550126",
+        "MobilePhoneNumber": "+12025550172",
+        "EmailAddress": "sample.925@example.com",
+        "Fax": "+12025550156"
+      }
+    }
+  },
+  {
+    "name": "type at /Shipmentaddress/PhoneNumber",
+    "breaks": {
+      "path": "/Shipmentaddress/PhoneNumber",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/Shipmentaddress/PhoneNumber",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "Shipmentaddress": {
+        "City": "北石橋市",
+        "CountryIso": "DEU",
+        "Company": "ОАО СмоленскТоргРусСистемс",
+        "Company2": "МУП СалехардПром",
+        "FormOfAddress": "Ms",
+        "Title": "Mr",
+        "FirstName": "Emilio",
+        "LastName": "宇野",
+        "Street": "Кузнечная наб., 111",
+        "Address2": "Придорожная наб., 798",
+        "PostalCode": "84856",
+        "State": "岡山県",
+        "VatID": "DE436506997",
+        "PhoneNumber": true,
+        "MobilePhoneNumber": "+12025550172",
+        "EmailAddress": "sample.925@example.com",
+        "Fax": "+12025550156"
+      }
+    }
+  },
+  {
+    "name": "type at /Shipmentaddress/MobilePhoneNumber",
+    "breaks": {
+      "path": "/Shipmentaddress/MobilePhoneNumber",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/Shipmentaddress/MobilePhoneNumber",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "Shipmentaddress": {
+        "City": "北石橋市",
+        "CountryIso": "DEU",
+        "Company": "ОАО СмоленскТоргРусСистемс",
+        "Company2": "МУП СалехардПром",
+        "FormOfAddress": "Ms",
+        "Title": "Mr",
+        "FirstName": "Emilio",
+        "LastName": "宇野",
+        "Street": "Кузнечная наб., 111",
+        "Address2": "Придорожная наб., 798",
+        "PostalCode": "84856",
+        "State": "岡山県",
+        "VatID": "DE436506997",
+        "PhoneNumber": "+12025550126",
+        "MobilePhoneNumber": true,
+        "EmailAddress": "sample.925@example.com",
+        "Fax": "+12025550156"
+      }
+    }
+  },
+  {
+    "name": "type at /Shipmentaddress/EmailAddress",
+    "breaks": {
+      "path": "/Shipmentaddress/EmailAddress",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/Shipmentaddress/EmailAddress",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "Shipmentaddress": {
+        "City": "北石橋市",
+        "CountryIso": "DEU",
+        "Company": "ОАО СмоленскТоргРусСистемс",
+        "Company2": "МУП СалехардПром",
+        "FormOfAddress": "Ms",
+        "Title": "Mr",
+        "FirstName": "Emilio",
+        "LastName": "宇野",
+        "Street": "Кузнечная наб., 111",
+        "Address2": "Придорожная наб., 798",
+        "PostalCode": "84856",
+        "State": "岡山県",
+        "VatID": "DE436506997",
+        "PhoneNumber": "+12025550126",
+        "MobilePhoneNumber": "+12025550172",
+        "EmailAddress": true,
+        "Fax": "+12025550156"
+      }
+    }
+  },
+  {
+    "name": "type at /Shipmentaddress/Fax",
+    "breaks": {
+      "path": "/Shipmentaddress/Fax",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/Shipmentaddress/Fax",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "Shipmentaddress": {
+        "City": "北石橋市",
+        "CountryIso": "DEU",
+        "Company": "ОАО СмоленскТоргРусСистемс",
+        "Company2": "МУП СалехардПром",
+        "FormOfAddress": "Ms",
+        "Title": "Mr",
+        "FirstName": "Emilio",
+        "LastName": "宇野",
+        "Street": "Кузнечная наб., 111",
+        "Address2": "Придорожная наб., 798",
+        "PostalCode": "84856",
+        "State": "岡山県",
+        "VatID": "DE436506997",
+        "PhoneNumber": "+12025550126",
+        "MobilePhoneNumber": "+12025550172",
+        "EmailAddress": "sample.925@example.com",
+        "Fax": true
+      }
+    }
+  },
+  {
+    "name": "type at /CustomAddress",
+    "breaks": {
+      "path": "/CustomAddress",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/CustomAddress",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "CustomAddress": true
+    }
+  },
+  {
+    "name": "additionalProperties at /CustomAddress",
+    "breaks": {
+      "path": "/CustomAddress",
+      "keyword": "additionalProperties"
+    },
+    "errors": [
+      {
+        "path": "/CustomAddress",
+        "rule": "additionalProperties"
+      }
+    ],
+    "value": {
+      "CustomAddress": {
+        "City": "Истра",
+        "CountryIso": "DEU",
+        "Company": "ЗАО ВоронежТрейдТоргПром",
+        "Company2": "合名会社工藤化学",
+        "FormOfAddress": "Mr",
+        "Title": "Ms",
+        "FirstName": "Дарья",
+        "LastName": "小柳",
+        "Street": "Odenthaler Str. 6",
+        "Address2": "площадь Профсоюзная, 466",
+        "PostalCode": "64588",
+        "State": "滋賀県",
+        "VatID": "DE548064130",
+        "PhoneNumber": "+12025550137",
+        "MobilePhoneNumber": "+12025550135",
+        "EmailAddress": "sample.260@example.com",
+        "Fax": "+12025550143",
+        "unexpectedField": "not documented"
+      }
+    }
+  },
+  {
+    "name": "type at /CustomAddress/City",
+    "breaks": {
+      "path": "/CustomAddress/City",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/CustomAddress/City",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "CustomAddress": {
+        "City": true,
+        "CountryIso": "DEU",
+        "Company": "ЗАО ВоронежТрейдТоргПром",
+        "Company2": "合名会社工藤化学",
+        "FormOfAddress": "Mr",
+        "Title": "Ms",
+        "FirstName": "Дарья",
+        "LastName": "小柳",
+        "Street": "Odenthaler Str. 6",
+        "Address2": "площадь Профсоюзная, 466",
+        "PostalCode": "64588",
+        "State": "滋賀県",
+        "VatID": "DE548064130",
+        "PhoneNumber": "+12025550137",
+        "MobilePhoneNumber": "+12025550135",
+        "EmailAddress": "sample.260@example.com",
+        "Fax": "+12025550143"
+      }
+    }
+  },
+  {
+    "name": "type at /CustomAddress/CountryIso",
+    "breaks": {
+      "path": "/CustomAddress/CountryIso",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/CustomAddress/CountryIso",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "CustomAddress": {
+        "City": "Истра",
+        "CountryIso": true,
+        "Company": "ЗАО ВоронежТрейдТоргПром",
+        "Company2": "合名会社工藤化学",
+        "FormOfAddress": "Mr",
+        "Title": "Ms",
+        "FirstName": "Дарья",
+        "LastName": "小柳",
+        "Street": "Odenthaler Str. 6",
+        "Address2": "площадь Профсоюзная, 466",
+        "PostalCode": "64588",
+        "State": "滋賀県",
+        "VatID": "DE548064130",
+        "PhoneNumber": "+12025550137",
+        "MobilePhoneNumber": "+12025550135",
+        "EmailAddress": "sample.260@example.com",
+        "Fax": "+12025550143"
+      }
+    }
+  },
+  {
+    "name": "type at /CustomAddress/Company",
+    "breaks": {
+      "path": "/CustomAddress/Company",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/CustomAddress/Company",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "CustomAddress": {
+        "City": "Истра",
+        "CountryIso": "DEU",
+        "Company": true,
+        "Company2": "合名会社工藤化学",
+        "FormOfAddress": "Mr",
+        "Title": "Ms",
+        "FirstName": "Дарья",
+        "LastName": "小柳",
+        "Street": "Odenthaler Str. 6",
+        "Address2": "площадь Профсоюзная, 466",
+        "PostalCode": "64588",
+        "State": "滋賀県",
+        "VatID": "DE548064130",
+        "PhoneNumber": "+12025550137",
+        "MobilePhoneNumber": "+12025550135",
+        "EmailAddress": "sample.260@example.com",
+        "Fax": "+12025550143"
+      }
+    }
+  },
+  {
+    "name": "type at /CustomAddress/Company2",
+    "breaks": {
+      "path": "/CustomAddress/Company2",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/CustomAddress/Company2",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "CustomAddress": {
+        "City": "Истра",
+        "CountryIso": "DEU",
+        "Company": "ЗАО ВоронежТрейдТоргПром",
+        "Company2": true,
+        "FormOfAddress": "Mr",
+        "Title": "Ms",
+        "FirstName": "Дарья",
+        "LastName": "小柳",
+        "Street": "Odenthaler Str. 6",
+        "Address2": "площадь Профсоюзная, 466",
+        "PostalCode": "64588",
+        "State": "滋賀県",
+        "VatID": "DE548064130",
+        "PhoneNumber": "+12025550137",
+        "MobilePhoneNumber": "+12025550135",
+        "EmailAddress": "sample.260@example.com",
+        "Fax": "+12025550143"
+      }
+    }
+  },
+  {
+    "name": "type at /CustomAddress/FormOfAddress",
+    "breaks": {
+      "path": "/CustomAddress/FormOfAddress",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/CustomAddress/FormOfAddress",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "CustomAddress": {
+        "City": "Истра",
+        "CountryIso": "DEU",
+        "Company": "ЗАО ВоронежТрейдТоргПром",
+        "Company2": "合名会社工藤化学",
+        "FormOfAddress": true,
+        "Title": "Ms",
+        "FirstName": "Дарья",
+        "LastName": "小柳",
+        "Street": "Odenthaler Str. 6",
+        "Address2": "площадь Профсоюзная, 466",
+        "PostalCode": "64588",
+        "State": "滋賀県",
+        "VatID": "DE548064130",
+        "PhoneNumber": "+12025550137",
+        "MobilePhoneNumber": "+12025550135",
+        "EmailAddress": "sample.260@example.com",
+        "Fax": "+12025550143"
+      }
+    }
+  },
+  {
+    "name": "type at /CustomAddress/Title",
+    "breaks": {
+      "path": "/CustomAddress/Title",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/CustomAddress/Title",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "CustomAddress": {
+        "City": "Истра",
+        "CountryIso": "DEU",
+        "Company": "ЗАО ВоронежТрейдТоргПром",
+        "Company2": "合名会社工藤化学",
+        "FormOfAddress": "Mr",
+        "Title": true,
+        "FirstName": "Дарья",
+        "LastName": "小柳",
+        "Street": "Odenthaler Str. 6",
+        "Address2": "площадь Профсоюзная, 466",
+        "PostalCode": "64588",
+        "State": "滋賀県",
+        "VatID": "DE548064130",
+        "PhoneNumber": "+12025550137",
+        "MobilePhoneNumber": "+12025550135",
+        "EmailAddress": "sample.260@example.com",
+        "Fax": "+12025550143"
+      }
+    }
+  },
+  {
+    "name": "type at /CustomAddress/FirstName",
+    "breaks": {
+      "path": "/CustomAddress/FirstName",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/CustomAddress/FirstName",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "CustomAddress": {
+        "City": "Истра",
+        "CountryIso": "DEU",
+        "Company": "ЗАО ВоронежТрейдТоргПром",
+        "Company2": "合名会社工藤化学",
+        "FormOfAddress": "Mr",
+        "Title": "Ms",
+        "FirstName": true,
+        "LastName": "小柳",
+        "Street": "Odenthaler Str. 6",
+        "Address2": "площадь Профсоюзная, 466",
+        "PostalCode": "64588",
+        "State": "滋賀県",
+        "VatID": "DE548064130",
+        "PhoneNumber": "+12025550137",
+        "MobilePhoneNumber": "+12025550135",
+        "EmailAddress": "sample.260@example.com",
+        "Fax": "+12025550143"
+      }
+    }
+  },
+  {
+    "name": "type at /CustomAddress/LastName",
+    "breaks": {
+      "path": "/CustomAddress/LastName",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/CustomAddress/LastName",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "CustomAddress": {
+        "City": "Истра",
+        "CountryIso": "DEU",
+        "Company": "ЗАО ВоронежТрейдТоргПром",
+        "Company2": "合名会社工藤化学",
+        "FormOfAddress": "Mr",
+        "Title": "Ms",
+        "FirstName": "Дарья",
+        "LastName": true,
+        "Street": "Odenthaler Str. 6",
+        "Address2": "площадь Профсоюзная, 466",
+        "PostalCode": "64588",
+        "State": "滋賀県",
+        "VatID": "DE548064130",
+        "PhoneNumber": "+12025550137",
+        "MobilePhoneNumber": "+12025550135",
+        "EmailAddress": "sample.260@example.com",
+        "Fax": "+12025550143"
+      }
+    }
+  },
+  {
+    "name": "type at /CustomAddress/Street",
+    "breaks": {
+      "path": "/CustomAddress/Street",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/CustomAddress/Street",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "CustomAddress": {
+        "City": "Истра",
+        "CountryIso": "DEU",
+        "Company": "ЗАО ВоронежТрейдТоргПром",
+        "Company2": "合名会社工藤化学",
+        "FormOfAddress": "Mr",
+        "Title": "Ms",
+        "FirstName": "Дарья",
+        "LastName": "小柳",
+        "Street": true,
+        "Address2": "площадь Профсоюзная, 466",
+        "PostalCode": "64588",
+        "State": "滋賀県",
+        "VatID": "DE548064130",
+        "PhoneNumber": "+12025550137",
+        "MobilePhoneNumber": "+12025550135",
+        "EmailAddress": "sample.260@example.com",
+        "Fax": "+12025550143"
+      }
+    }
+  },
+  {
+    "name": "type at /CustomAddress/Address2",
+    "breaks": {
+      "path": "/CustomAddress/Address2",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/CustomAddress/Address2",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "CustomAddress": {
+        "City": "Истра",
+        "CountryIso": "DEU",
+        "Company": "ЗАО ВоронежТрейдТоргПром",
+        "Company2": "合名会社工藤化学",
+        "FormOfAddress": "Mr",
+        "Title": "Ms",
+        "FirstName": "Дарья",
+        "LastName": "小柳",
+        "Street": "Odenthaler Str. 6",
+        "Address2": true,
+        "PostalCode": "64588",
+        "State": "滋賀県",
+        "VatID": "DE548064130",
+        "PhoneNumber": "+12025550137",
+        "MobilePhoneNumber": "+12025550135",
+        "EmailAddress": "sample.260@example.com",
+        "Fax": "+12025550143"
+      }
+    }
+  },
+  {
+    "name": "type at /CustomAddress/PostalCode",
+    "breaks": {
+      "path": "/CustomAddress/PostalCode",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/CustomAddress/PostalCode",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "CustomAddress": {
+        "City": "Истра",
+        "CountryIso": "DEU",
+        "Company": "ЗАО ВоронежТрейдТоргПром",
+        "Company2": "合名会社工藤化学",
+        "FormOfAddress": "Mr",
+        "Title": "Ms",
+        "FirstName": "Дарья",
+        "LastName": "小柳",
+        "Street": "Odenthaler Str. 6",
+        "Address2": "площадь Профсоюзная, 466",
+        "PostalCode": true,
+        "State": "滋賀県",
+        "VatID": "DE548064130",
+        "PhoneNumber": "+12025550137",
+        "MobilePhoneNumber": "+12025550135",
+        "EmailAddress": "sample.260@example.com",
+        "Fax": "+12025550143"
+      }
+    }
+  },
+  {
+    "name": "type at /CustomAddress/State",
+    "breaks": {
+      "path": "/CustomAddress/State",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/CustomAddress/State",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "CustomAddress": {
+        "City": "Истра",
+        "CountryIso": "DEU",
+        "Company": "ЗАО ВоронежТрейдТоргПром",
+        "Company2": "合名会社工藤化学",
+        "FormOfAddress": "Mr",
+        "Title": "Ms",
+        "FirstName": "Дарья",
+        "LastName": "小柳",
+        "Street": "Odenthaler Str. 6",
+        "Address2": "площадь Профсоюзная, 466",
+        "PostalCode": "64588",
+        "State": true,
+        "VatID": "DE548064130",
+        "PhoneNumber": "+12025550137",
+        "MobilePhoneNumber": "+12025550135",
+        "EmailAddress": "sample.260@example.com",
+        "Fax": "+12025550143"
+      }
+    }
+  },
+  {
+    "name": "type at /CustomAddress/VatID",
+    "breaks": {
+      "path": "/CustomAddress/VatID",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/CustomAddress/VatID",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "CustomAddress": {
+        "City": "Истра",
+        "CountryIso": "DEU",
+        "Company": "ЗАО ВоронежТрейдТоргПром",
+        "Company2": "合名会社工藤化学",
+        "FormOfAddress": "Mr",
+        "Title": "Ms",
+        "FirstName": "Дарья",
+        "LastName": "小柳",
+        "Street": "Odenthaler Str. 6",
+        "Address2": "площадь Профсоюзная, 466",
+        "PostalCode": "64588",
+        "State": "滋賀県",
+        "VatID": true,
+        "PhoneNumber": "+12025550137",
+        "MobilePhoneNumber": "+12025550135",
+        "EmailAddress": "sample.260@example.com",
+        "Fax": "+12025550143"
+      }
+    }
+  },
+  {
+    "name": "type at /CustomAddress/PhoneNumber",
+    "breaks": {
+      "path": "/CustomAddress/PhoneNumber",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/CustomAddress/PhoneNumber",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "CustomAddress": {
+        "City": "Истра",
+        "CountryIso": "DEU",
+        "Company": "ЗАО ВоронежТрейдТоргПром",
+        "Company2": "合名会社工藤化学",
+        "FormOfAddress": "Mr",
+        "Title": "Ms",
+        "FirstName": "Дарья",
+        "LastName": "小柳",
+        "Street": "Odenthaler Str. 6",
+        "Address2": "площадь Профсоюзная, 466",
+        "PostalCode": "64588",
+        "State": "滋賀県",
+        "VatID": "DE548064130",
+        "PhoneNumber": true,
+        "MobilePhoneNumber": "+12025550135",
+        "EmailAddress": "sample.260@example.com",
+        "Fax": "+12025550143"
+      }
+    }
+  },
+  {
+    "name": "type at /CustomAddress/MobilePhoneNumber",
+    "breaks": {
+      "path": "/CustomAddress/MobilePhoneNumber",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/CustomAddress/MobilePhoneNumber",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "CustomAddress": {
+        "City": "Истра",
+        "CountryIso": "DEU",
+        "Company": "ЗАО ВоронежТрейдТоргПром",
+        "Company2": "合名会社工藤化学",
+        "FormOfAddress": "Mr",
+        "Title": "Ms",
+        "FirstName": "Дарья",
+        "LastName": "小柳",
+        "Street": "Odenthaler Str. 6",
+        "Address2": "площадь Профсоюзная, 466",
+        "PostalCode": "64588",
+        "State": "滋賀県",
+        "VatID": "DE548064130",
+        "PhoneNumber": "+12025550137",
+        "MobilePhoneNumber": true,
+        "EmailAddress": "sample.260@example.com",
+        "Fax": "+12025550143"
+      }
+    }
+  },
+  {
+    "name": "type at /CustomAddress/EmailAddress",
+    "breaks": {
+      "path": "/CustomAddress/EmailAddress",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/CustomAddress/EmailAddress",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "CustomAddress": {
+        "City": "Истра",
+        "CountryIso": "DEU",
+        "Company": "ЗАО ВоронежТрейдТоргПром",
+        "Company2": "合名会社工藤化学",
+        "FormOfAddress": "Mr",
+        "Title": "Ms",
+        "FirstName": "Дарья",
+        "LastName": "小柳",
+        "Street": "Odenthaler Str. 6",
+        "Address2": "площадь Профсоюзная, 466",
+        "PostalCode": "64588",
+        "State": "滋賀県",
+        "VatID": "DE548064130",
+        "PhoneNumber": "+12025550137",
+        "MobilePhoneNumber": "+12025550135",
+        "EmailAddress": true,
+        "Fax": "+12025550143"
+      }
+    }
+  },
+  {
+    "name": "type at /CustomAddress/Fax",
+    "breaks": {
+      "path": "/CustomAddress/Fax",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/CustomAddress/Fax",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "CustomAddress": {
+        "City": "Истра",
+        "CountryIso": "DEU",
+        "Company": "ЗАО ВоронежТрейдТоргПром",
+        "Company2": "合名会社工藤化学",
+        "FormOfAddress": "Mr",
+        "Title": "Ms",
+        "FirstName": "Дарья",
+        "LastName": "小柳",
+        "Street": "Odenthaler Str. 6",
+        "Address2": "площадь Профсоюзная, 466",
+        "PostalCode": "64588",
+        "State": "滋賀県",
+        "VatID": "DE548064130",
+        "PhoneNumber": "+12025550137",
+        "MobilePhoneNumber": "+12025550135",
+        "EmailAddress": "sample.260@example.com",
+        "Fax": true
+      }
+    }
+  },
+  {
+    "name": "type at /OtherAddresses",
+    "breaks": {
+      "path": "/OtherAddresses",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/OtherAddresses",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "OtherAddresses": true
+    }
+  },
+  {
+    "name": "additionalProperties at /OtherAddresses",
+    "breaks": {
+      "path": "/OtherAddresses",
+      "keyword": "additionalProperties"
+    },
+    "errors": [
+      {
+        "path": "/OtherAddresses",
+        "rule": "additionalProperties"
+      }
+    ],
+    "value": {
+      "OtherAddresses": {
+        "OtherBillingAddresses": [
+          {
+            "City": "Россошь",
+            "CountryIso": "DEU",
+            "Company": "ГУП СнабСбыт",
+            "Company2": "Farber-Zimanyi",
+            "FormOfAddress": "Mr",
+            "Title": "Ms",
+            "FirstName": "Никон",
+            "LastName": "Козлова",
+            "Street": "Средняя ул., 340",
+            "Address2": "Treuburger Str. 86b",
+            "PostalCode": "24877",
+            "State": "宮城県",
+            "VatID": "DE512349075",
+            "PhoneNumber": "+12025550189",
+            "MobilePhoneNumber": "+12025550175",
+            "EmailAddress": "sample.168@example.com",
+            "Fax": "+12025550139"
+          }
+        ],
+        "OtherShippingAddresses": [
+          {
+            "City": "Лотошино",
+            "CountryIso": "DEU",
+            "Company": "合同会社吉岡農林",
+            "Company2": "Jess, Walz und Rüter",
+            "FormOfAddress": "Dr",
+            "Title": "Prof",
+            "FirstName": "Наина",
+            "LastName": "Otto",
+            "Street": "набережная Северная, 619",
+            "Address2": "Заливная аллея, 456",
+            "PostalCode": "71183",
+            "State": "Baden-Württemberg",
+            "VatID": "DE988693900",
+            "PhoneNumber": "+12025550112",
+            "MobilePhoneNumber": "+12025550174",
+            "EmailAddress": "sample.131@example.com",
+            "Fax": "+12025550158"
+          }
+        ],
+        "unexpectedField": "not documented"
+      }
+    }
+  },
+  {
+    "name": "type at /OtherAddresses/OtherBillingAddresses",
+    "breaks": {
+      "path": "/OtherAddresses/OtherBillingAddresses",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/OtherAddresses/OtherBillingAddresses",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "OtherAddresses": {
+        "OtherBillingAddresses": true,
+        "OtherShippingAddresses": [
+          {
+            "City": "Лотошино",
+            "CountryIso": "DEU",
+            "Company": "合同会社吉岡農林",
+            "Company2": "Jess, Walz und Rüter",
+            "FormOfAddress": "Dr",
+            "Title": "Prof",
+            "FirstName": "Наина",
+            "LastName": "Otto",
+            "Street": "набережная Северная, 619",
+            "Address2": "Заливная аллея, 456",
+            "PostalCode": "71183",
+            "State": "Baden-Württemberg",
+            "VatID": "DE988693900",
+            "PhoneNumber": "+12025550112",
+            "MobilePhoneNumber": "+12025550174",
+            "EmailAddress": "sample.131@example.com",
+            "Fax": "+12025550158"
+          }
+        ]
+      }
+    }
+  },
+  {
+    "name": "type at /OtherAddresses/OtherBillingAddresses/*",
+    "breaks": {
+      "path": "/OtherAddresses/OtherBillingAddresses/*",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/OtherAddresses/OtherBillingAddresses/0",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "OtherAddresses": {
+        "OtherBillingAddresses": [
+          true
+        ],
+        "OtherShippingAddresses": [
+          {
+            "City": "Лотошино",
+            "CountryIso": "DEU",
+            "Company": "合同会社吉岡農林",
+            "Company2": "Jess, Walz und Rüter",
+            "FormOfAddress": "Dr",
+            "Title": "Prof",
+            "FirstName": "Наина",
+            "LastName": "Otto",
+            "Street": "набережная Северная, 619",
+            "Address2": "Заливная аллея, 456",
+            "PostalCode": "71183",
+            "State": "Baden-Württemberg",
+            "VatID": "DE988693900",
+            "PhoneNumber": "+12025550112",
+            "MobilePhoneNumber": "+12025550174",
+            "EmailAddress": "sample.131@example.com",
+            "Fax": "+12025550158"
+          }
+        ]
+      }
+    }
+  },
+  {
+    "name": "additionalProperties at /OtherAddresses/OtherBillingAddresses/*",
+    "breaks": {
+      "path": "/OtherAddresses/OtherBillingAddresses/*",
+      "keyword": "additionalProperties"
+    },
+    "errors": [
+      {
+        "path": "/OtherAddresses/OtherBillingAddresses/0",
+        "rule": "additionalProperties"
+      }
+    ],
+    "value": {
+      "OtherAddresses": {
+        "OtherBillingAddresses": [
+          {
+            "City": "Россошь",
+            "CountryIso": "DEU",
+            "Company": "ГУП СнабСбыт",
+            "Company2": "Farber-Zimanyi",
+            "FormOfAddress": "Mr",
+            "Title": "Ms",
+            "FirstName": "Никон",
+            "LastName": "Козлова",
+            "Street": "Средняя ул., 340",
+            "Address2": "Treuburger Str. 86b",
+            "PostalCode": "24877",
+            "State": "宮城県",
+            "VatID": "DE512349075",
+            "PhoneNumber": "+12025550189",
+            "MobilePhoneNumber": "+12025550175",
+            "EmailAddress": "sample.168@example.com",
+            "Fax": "+12025550139",
+            "unexpectedField": "not documented"
+          }
+        ],
+        "OtherShippingAddresses": [
+          {
+            "City": "Лотошино",
+            "CountryIso": "DEU",
+            "Company": "合同会社吉岡農林",
+            "Company2": "Jess, Walz und Rüter",
+            "FormOfAddress": "Dr",
+            "Title": "Prof",
+            "FirstName": "Наина",
+            "LastName": "Otto",
+            "Street": "набережная Северная, 619",
+            "Address2": "Заливная аллея, 456",
+            "PostalCode": "71183",
+            "State": "Baden-Württemberg",
+            "VatID": "DE988693900",
+            "PhoneNumber": "+12025550112",
+            "MobilePhoneNumber": "+12025550174",
+            "EmailAddress": "sample.131@example.com",
+            "Fax": "+12025550158"
+          }
+        ]
+      }
+    }
+  },
+  {
+    "name": "type at /OtherAddresses/OtherBillingAddresses/*/City",
+    "breaks": {
+      "path": "/OtherAddresses/OtherBillingAddresses/*/City",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/OtherAddresses/OtherBillingAddresses/0/City",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "OtherAddresses": {
+        "OtherBillingAddresses": [
+          {
+            "City": true,
+            "CountryIso": "DEU",
+            "Company": "ГУП СнабСбыт",
+            "Company2": "Farber-Zimanyi",
+            "FormOfAddress": "Mr",
+            "Title": "Ms",
+            "FirstName": "Никон",
+            "LastName": "Козлова",
+            "Street": "Средняя ул., 340",
+            "Address2": "Treuburger Str. 86b",
+            "PostalCode": "24877",
+            "State": "宮城県",
+            "VatID": "DE512349075",
+            "PhoneNumber": "+12025550189",
+            "MobilePhoneNumber": "+12025550175",
+            "EmailAddress": "sample.168@example.com",
+            "Fax": "+12025550139"
+          }
+        ],
+        "OtherShippingAddresses": [
+          {
+            "City": "Лотошино",
+            "CountryIso": "DEU",
+            "Company": "合同会社吉岡農林",
+            "Company2": "Jess, Walz und Rüter",
+            "FormOfAddress": "Dr",
+            "Title": "Prof",
+            "FirstName": "Наина",
+            "LastName": "Otto",
+            "Street": "набережная Северная, 619",
+            "Address2": "Заливная аллея, 456",
+            "PostalCode": "71183",
+            "State": "Baden-Württemberg",
+            "VatID": "DE988693900",
+            "PhoneNumber": "+12025550112",
+            "MobilePhoneNumber": "+12025550174",
+            "EmailAddress": "sample.131@example.com",
+            "Fax": "+12025550158"
+          }
+        ]
+      }
+    }
+  },
+  {
+    "name": "type at /OtherAddresses/OtherBillingAddresses/*/CountryIso",
+    "breaks": {
+      "path": "/OtherAddresses/OtherBillingAddresses/*/CountryIso",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/OtherAddresses/OtherBillingAddresses/0/CountryIso",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "OtherAddresses": {
+        "OtherBillingAddresses": [
+          {
+            "City": "Россошь",
+            "CountryIso": true,
+            "Company": "ГУП СнабСбыт",
+            "Company2": "Farber-Zimanyi",
+            "FormOfAddress": "Mr",
+            "Title": "Ms",
+            "FirstName": "Никон",
+            "LastName": "Козлова",
+            "Street": "Средняя ул., 340",
+            "Address2": "Treuburger Str. 86b",
+            "PostalCode": "24877",
+            "State": "宮城県",
+            "VatID": "DE512349075",
+            "PhoneNumber": "+12025550189",
+            "MobilePhoneNumber": "+12025550175",
+            "EmailAddress": "sample.168@example.com",
+            "Fax": "+12025550139"
+          }
+        ],
+        "OtherShippingAddresses": [
+          {
+            "City": "Лотошино",
+            "CountryIso": "DEU",
+            "Company": "合同会社吉岡農林",
+            "Company2": "Jess, Walz und Rüter",
+            "FormOfAddress": "Dr",
+            "Title": "Prof",
+            "FirstName": "Наина",
+            "LastName": "Otto",
+            "Street": "набережная Северная, 619",
+            "Address2": "Заливная аллея, 456",
+            "PostalCode": "71183",
+            "State": "Baden-Württemberg",
+            "VatID": "DE988693900",
+            "PhoneNumber": "+12025550112",
+            "MobilePhoneNumber": "+12025550174",
+            "EmailAddress": "sample.131@example.com",
+            "Fax": "+12025550158"
+          }
+        ]
+      }
+    }
+  },
+  {
+    "name": "type at /OtherAddresses/OtherBillingAddresses/*/Company",
+    "breaks": {
+      "path": "/OtherAddresses/OtherBillingAddresses/*/Company",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/OtherAddresses/OtherBillingAddresses/0/Company",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "OtherAddresses": {
+        "OtherBillingAddresses": [
+          {
+            "City": "Россошь",
+            "CountryIso": "DEU",
+            "Company": true,
+            "Company2": "Farber-Zimanyi",
+            "FormOfAddress": "Mr",
+            "Title": "Ms",
+            "FirstName": "Никон",
+            "LastName": "Козлова",
+            "Street": "Средняя ул., 340",
+            "Address2": "Treuburger Str. 86b",
+            "PostalCode": "24877",
+            "State": "宮城県",
+            "VatID": "DE512349075",
+            "PhoneNumber": "+12025550189",
+            "MobilePhoneNumber": "+12025550175",
+            "EmailAddress": "sample.168@example.com",
+            "Fax": "+12025550139"
+          }
+        ],
+        "OtherShippingAddresses": [
+          {
+            "City": "Лотошино",
+            "CountryIso": "DEU",
+            "Company": "合同会社吉岡農林",
+            "Company2": "Jess, Walz und Rüter",
+            "FormOfAddress": "Dr",
+            "Title": "Prof",
+            "FirstName": "Наина",
+            "LastName": "Otto",
+            "Street": "набережная Северная, 619",
+            "Address2": "Заливная аллея, 456",
+            "PostalCode": "71183",
+            "State": "Baden-Württemberg",
+            "VatID": "DE988693900",
+            "PhoneNumber": "+12025550112",
+            "MobilePhoneNumber": "+12025550174",
+            "EmailAddress": "sample.131@example.com",
+            "Fax": "+12025550158"
+          }
+        ]
+      }
+    }
+  },
+  {
+    "name": "type at /OtherAddresses/OtherBillingAddresses/*/Company2",
+    "breaks": {
+      "path": "/OtherAddresses/OtherBillingAddresses/*/Company2",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/OtherAddresses/OtherBillingAddresses/0/Company2",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "OtherAddresses": {
+        "OtherBillingAddresses": [
+          {
+            "City": "Россошь",
+            "CountryIso": "DEU",
+            "Company": "ГУП СнабСбыт",
+            "Company2": true,
+            "FormOfAddress": "Mr",
+            "Title": "Ms",
+            "FirstName": "Никон",
+            "LastName": "Козлова",
+            "Street": "Средняя ул., 340",
+            "Address2": "Treuburger Str. 86b",
+            "PostalCode": "24877",
+            "State": "宮城県",
+            "VatID": "DE512349075",
+            "PhoneNumber": "+12025550189",
+            "MobilePhoneNumber": "+12025550175",
+            "EmailAddress": "sample.168@example.com",
+            "Fax": "+12025550139"
+          }
+        ],
+        "OtherShippingAddresses": [
+          {
+            "City": "Лотошино",
+            "CountryIso": "DEU",
+            "Company": "合同会社吉岡農林",
+            "Company2": "Jess, Walz und Rüter",
+            "FormOfAddress": "Dr",
+            "Title": "Prof",
+            "FirstName": "Наина",
+            "LastName": "Otto",
+            "Street": "набережная Северная, 619",
+            "Address2": "Заливная аллея, 456",
+            "PostalCode": "71183",
+            "State": "Baden-Württemberg",
+            "VatID": "DE988693900",
+            "PhoneNumber": "+12025550112",
+            "MobilePhoneNumber": "+12025550174",
+            "EmailAddress": "sample.131@example.com",
+            "Fax": "+12025550158"
+          }
+        ]
+      }
+    }
+  },
+  {
+    "name": "type at /OtherAddresses/OtherBillingAddresses/*/FormOfAddress",
+    "breaks": {
+      "path": "/OtherAddresses/OtherBillingAddresses/*/FormOfAddress",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/OtherAddresses/OtherBillingAddresses/0/FormOfAddress",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "OtherAddresses": {
+        "OtherBillingAddresses": [
+          {
+            "City": "Россошь",
+            "CountryIso": "DEU",
+            "Company": "ГУП СнабСбыт",
+            "Company2": "Farber-Zimanyi",
+            "FormOfAddress": true,
+            "Title": "Ms",
+            "FirstName": "Никон",
+            "LastName": "Козлова",
+            "Street": "Средняя ул., 340",
+            "Address2": "Treuburger Str. 86b",
+            "PostalCode": "24877",
+            "State": "宮城県",
+            "VatID": "DE512349075",
+            "PhoneNumber": "+12025550189",
+            "MobilePhoneNumber": "+12025550175",
+            "EmailAddress": "sample.168@example.com",
+            "Fax": "+12025550139"
+          }
+        ],
+        "OtherShippingAddresses": [
+          {
+            "City": "Лотошино",
+            "CountryIso": "DEU",
+            "Company": "合同会社吉岡農林",
+            "Company2": "Jess, Walz und Rüter",
+            "FormOfAddress": "Dr",
+            "Title": "Prof",
+            "FirstName": "Наина",
+            "LastName": "Otto",
+            "Street": "набережная Северная, 619",
+            "Address2": "Заливная аллея, 456",
+            "PostalCode": "71183",
+            "State": "Baden-Württemberg",
+            "VatID": "DE988693900",
+            "PhoneNumber": "+12025550112",
+            "MobilePhoneNumber": "+12025550174",
+            "EmailAddress": "sample.131@example.com",
+            "Fax": "+12025550158"
+          }
+        ]
+      }
+    }
+  },
+  {
+    "name": "type at /OtherAddresses/OtherBillingAddresses/*/Title",
+    "breaks": {
+      "path": "/OtherAddresses/OtherBillingAddresses/*/Title",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/OtherAddresses/OtherBillingAddresses/0/Title",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "OtherAddresses": {
+        "OtherBillingAddresses": [
+          {
+            "City": "Россошь",
+            "CountryIso": "DEU",
+            "Company": "ГУП СнабСбыт",
+            "Company2": "Farber-Zimanyi",
+            "FormOfAddress": "Mr",
+            "Title": true,
+            "FirstName": "Никон",
+            "LastName": "Козлова",
+            "Street": "Средняя ул., 340",
+            "Address2": "Treuburger Str. 86b",
+            "PostalCode": "24877",
+            "State": "宮城県",
+            "VatID": "DE512349075",
+            "PhoneNumber": "+12025550189",
+            "MobilePhoneNumber": "+12025550175",
+            "EmailAddress": "sample.168@example.com",
+            "Fax": "+12025550139"
+          }
+        ],
+        "OtherShippingAddresses": [
+          {
+            "City": "Лотошино",
+            "CountryIso": "DEU",
+            "Company": "合同会社吉岡農林",
+            "Company2": "Jess, Walz und Rüter",
+            "FormOfAddress": "Dr",
+            "Title": "Prof",
+            "FirstName": "Наина",
+            "LastName": "Otto",
+            "Street": "набережная Северная, 619",
+            "Address2": "Заливная аллея, 456",
+            "PostalCode": "71183",
+            "State": "Baden-Württemberg",
+            "VatID": "DE988693900",
+            "PhoneNumber": "+12025550112",
+            "MobilePhoneNumber": "+12025550174",
+            "EmailAddress": "sample.131@example.com",
+            "Fax": "+12025550158"
+          }
+        ]
+      }
+    }
+  },
+  {
+    "name": "type at /OtherAddresses/OtherBillingAddresses/*/FirstName",
+    "breaks": {
+      "path": "/OtherAddresses/OtherBillingAddresses/*/FirstName",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/OtherAddresses/OtherBillingAddresses/0/FirstName",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "OtherAddresses": {
+        "OtherBillingAddresses": [
+          {
+            "City": "Россошь",
+            "CountryIso": "DEU",
+            "Company": "ГУП СнабСбыт",
+            "Company2": "Farber-Zimanyi",
+            "FormOfAddress": "Mr",
+            "Title": "Ms",
+            "FirstName": true,
+            "LastName": "Козлова",
+            "Street": "Средняя ул., 340",
+            "Address2": "Treuburger Str. 86b",
+            "PostalCode": "24877",
+            "State": "宮城県",
+            "VatID": "DE512349075",
+            "PhoneNumber": "+12025550189",
+            "MobilePhoneNumber": "+12025550175",
+            "EmailAddress": "sample.168@example.com",
+            "Fax": "+12025550139"
+          }
+        ],
+        "OtherShippingAddresses": [
+          {
+            "City": "Лотошино",
+            "CountryIso": "DEU",
+            "Company": "合同会社吉岡農林",
+            "Company2": "Jess, Walz und Rüter",
+            "FormOfAddress": "Dr",
+            "Title": "Prof",
+            "FirstName": "Наина",
+            "LastName": "Otto",
+            "Street": "набережная Северная, 619",
+            "Address2": "Заливная аллея, 456",
+            "PostalCode": "71183",
+            "State": "Baden-Württemberg",
+            "VatID": "DE988693900",
+            "PhoneNumber": "+12025550112",
+            "MobilePhoneNumber": "+12025550174",
+            "EmailAddress": "sample.131@example.com",
+            "Fax": "+12025550158"
+          }
+        ]
+      }
+    }
+  },
+  {
+    "name": "type at /OtherAddresses/OtherBillingAddresses/*/LastName",
+    "breaks": {
+      "path": "/OtherAddresses/OtherBillingAddresses/*/LastName",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/OtherAddresses/OtherBillingAddresses/0/LastName",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "OtherAddresses": {
+        "OtherBillingAddresses": [
+          {
+            "City": "Россошь",
+            "CountryIso": "DEU",
+            "Company": "ГУП СнабСбыт",
+            "Company2": "Farber-Zimanyi",
+            "FormOfAddress": "Mr",
+            "Title": "Ms",
+            "FirstName": "Никон",
+            "LastName": true,
+            "Street": "Средняя ул., 340",
+            "Address2": "Treuburger Str. 86b",
+            "PostalCode": "24877",
+            "State": "宮城県",
+            "VatID": "DE512349075",
+            "PhoneNumber": "+12025550189",
+            "MobilePhoneNumber": "+12025550175",
+            "EmailAddress": "sample.168@example.com",
+            "Fax": "+12025550139"
+          }
+        ],
+        "OtherShippingAddresses": [
+          {
+            "City": "Лотошино",
+            "CountryIso": "DEU",
+            "Company": "合同会社吉岡農林",
+            "Company2": "Jess, Walz und Rüter",
+            "FormOfAddress": "Dr",
+            "Title": "Prof",
+            "FirstName": "Наина",
+            "LastName": "Otto",
+            "Street": "набережная Северная, 619",
+            "Address2": "Заливная аллея, 456",
+            "PostalCode": "71183",
+            "State": "Baden-Württemberg",
+            "VatID": "DE988693900",
+            "PhoneNumber": "+12025550112",
+            "MobilePhoneNumber": "+12025550174",
+            "EmailAddress": "sample.131@example.com",
+            "Fax": "+12025550158"
+          }
+        ]
+      }
+    }
+  },
+  {
+    "name": "type at /OtherAddresses/OtherBillingAddresses/*/Street",
+    "breaks": {
+      "path": "/OtherAddresses/OtherBillingAddresses/*/Street",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/OtherAddresses/OtherBillingAddresses/0/Street",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "OtherAddresses": {
+        "OtherBillingAddresses": [
+          {
+            "City": "Россошь",
+            "CountryIso": "DEU",
+            "Company": "ГУП СнабСбыт",
+            "Company2": "Farber-Zimanyi",
+            "FormOfAddress": "Mr",
+            "Title": "Ms",
+            "FirstName": "Никон",
+            "LastName": "Козлова",
+            "Street": true,
+            "Address2": "Treuburger Str. 86b",
+            "PostalCode": "24877",
+            "State": "宮城県",
+            "VatID": "DE512349075",
+            "PhoneNumber": "+12025550189",
+            "MobilePhoneNumber": "+12025550175",
+            "EmailAddress": "sample.168@example.com",
+            "Fax": "+12025550139"
+          }
+        ],
+        "OtherShippingAddresses": [
+          {
+            "City": "Лотошино",
+            "CountryIso": "DEU",
+            "Company": "合同会社吉岡農林",
+            "Company2": "Jess, Walz und Rüter",
+            "FormOfAddress": "Dr",
+            "Title": "Prof",
+            "FirstName": "Наина",
+            "LastName": "Otto",
+            "Street": "набережная Северная, 619",
+            "Address2": "Заливная аллея, 456",
+            "PostalCode": "71183",
+            "State": "Baden-Württemberg",
+            "VatID": "DE988693900",
+            "PhoneNumber": "+12025550112",
+            "MobilePhoneNumber": "+12025550174",
+            "EmailAddress": "sample.131@example.com",
+            "Fax": "+12025550158"
+          }
+        ]
+      }
+    }
+  },
+  {
+    "name": "type at /OtherAddresses/OtherBillingAddresses/*/Address2",
+    "breaks": {
+      "path": "/OtherAddresses/OtherBillingAddresses/*/Address2",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/OtherAddresses/OtherBillingAddresses/0/Address2",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "OtherAddresses": {
+        "OtherBillingAddresses": [
+          {
+            "City": "Россошь",
+            "CountryIso": "DEU",
+            "Company": "ГУП СнабСбыт",
+            "Company2": "Farber-Zimanyi",
+            "FormOfAddress": "Mr",
+            "Title": "Ms",
+            "FirstName": "Никон",
+            "LastName": "Козлова",
+            "Street": "Средняя ул., 340",
+            "Address2": true,
+            "PostalCode": "24877",
+            "State": "宮城県",
+            "VatID": "DE512349075",
+            "PhoneNumber": "+12025550189",
+            "MobilePhoneNumber": "+12025550175",
+            "EmailAddress": "sample.168@example.com",
+            "Fax": "+12025550139"
+          }
+        ],
+        "OtherShippingAddresses": [
+          {
+            "City": "Лотошино",
+            "CountryIso": "DEU",
+            "Company": "合同会社吉岡農林",
+            "Company2": "Jess, Walz und Rüter",
+            "FormOfAddress": "Dr",
+            "Title": "Prof",
+            "FirstName": "Наина",
+            "LastName": "Otto",
+            "Street": "набережная Северная, 619",
+            "Address2": "Заливная аллея, 456",
+            "PostalCode": "71183",
+            "State": "Baden-Württemberg",
+            "VatID": "DE988693900",
+            "PhoneNumber": "+12025550112",
+            "MobilePhoneNumber": "+12025550174",
+            "EmailAddress": "sample.131@example.com",
+            "Fax": "+12025550158"
+          }
+        ]
+      }
+    }
+  },
+  {
+    "name": "type at /OtherAddresses/OtherBillingAddresses/*/PostalCode",
+    "breaks": {
+      "path": "/OtherAddresses/OtherBillingAddresses/*/PostalCode",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/OtherAddresses/OtherBillingAddresses/0/PostalCode",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "OtherAddresses": {
+        "OtherBillingAddresses": [
+          {
+            "City": "Россошь",
+            "CountryIso": "DEU",
+            "Company": "ГУП СнабСбыт",
+            "Company2": "Farber-Zimanyi",
+            "FormOfAddress": "Mr",
+            "Title": "Ms",
+            "FirstName": "Никон",
+            "LastName": "Козлова",
+            "Street": "Средняя ул., 340",
+            "Address2": "Treuburger Str. 86b",
+            "PostalCode": true,
+            "State": "宮城県",
+            "VatID": "DE512349075",
+            "PhoneNumber": "+12025550189",
+            "MobilePhoneNumber": "+12025550175",
+            "EmailAddress": "sample.168@example.com",
+            "Fax": "+12025550139"
+          }
+        ],
+        "OtherShippingAddresses": [
+          {
+            "City": "Лотошино",
+            "CountryIso": "DEU",
+            "Company": "合同会社吉岡農林",
+            "Company2": "Jess, Walz und Rüter",
+            "FormOfAddress": "Dr",
+            "Title": "Prof",
+            "FirstName": "Наина",
+            "LastName": "Otto",
+            "Street": "набережная Северная, 619",
+            "Address2": "Заливная аллея, 456",
+            "PostalCode": "71183",
+            "State": "Baden-Württemberg",
+            "VatID": "DE988693900",
+            "PhoneNumber": "+12025550112",
+            "MobilePhoneNumber": "+12025550174",
+            "EmailAddress": "sample.131@example.com",
+            "Fax": "+12025550158"
+          }
+        ]
+      }
+    }
+  },
+  {
+    "name": "type at /OtherAddresses/OtherBillingAddresses/*/State",
+    "breaks": {
+      "path": "/OtherAddresses/OtherBillingAddresses/*/State",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/OtherAddresses/OtherBillingAddresses/0/State",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "OtherAddresses": {
+        "OtherBillingAddresses": [
+          {
+            "City": "Россошь",
+            "CountryIso": "DEU",
+            "Company": "ГУП СнабСбыт",
+            "Company2": "Farber-Zimanyi",
+            "FormOfAddress": "Mr",
+            "Title": "Ms",
+            "FirstName": "Никон",
+            "LastName": "Козлова",
+            "Street": "Средняя ул., 340",
+            "Address2": "Treuburger Str. 86b",
+            "PostalCode": "24877",
+            "State": true,
+            "VatID": "DE512349075",
+            "PhoneNumber": "+12025550189",
+            "MobilePhoneNumber": "+12025550175",
+            "EmailAddress": "sample.168@example.com",
+            "Fax": "+12025550139"
+          }
+        ],
+        "OtherShippingAddresses": [
+          {
+            "City": "Лотошино",
+            "CountryIso": "DEU",
+            "Company": "合同会社吉岡農林",
+            "Company2": "Jess, Walz und Rüter",
+            "FormOfAddress": "Dr",
+            "Title": "Prof",
+            "FirstName": "Наина",
+            "LastName": "Otto",
+            "Street": "набережная Северная, 619",
+            "Address2": "Заливная аллея, 456",
+            "PostalCode": "71183",
+            "State": "Baden-Württemberg",
+            "VatID": "DE988693900",
+            "PhoneNumber": "+12025550112",
+            "MobilePhoneNumber": "+12025550174",
+            "EmailAddress": "sample.131@example.com",
+            "Fax": "+12025550158"
+          }
+        ]
+      }
+    }
+  },
+  {
+    "name": "type at /OtherAddresses/OtherBillingAddresses/*/VatID",
+    "breaks": {
+      "path": "/OtherAddresses/OtherBillingAddresses/*/VatID",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/OtherAddresses/OtherBillingAddresses/0/VatID",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "OtherAddresses": {
+        "OtherBillingAddresses": [
+          {
+            "City": "Россошь",
+            "CountryIso": "DEU",
+            "Company": "ГУП СнабСбыт",
+            "Company2": "Farber-Zimanyi",
+            "FormOfAddress": "Mr",
+            "Title": "Ms",
+            "FirstName": "Никон",
+            "LastName": "Козлова",
+            "Street": "Средняя ул., 340",
+            "Address2": "Treuburger Str. 86b",
+            "PostalCode": "24877",
+            "State": "宮城県",
+            "VatID": true,
+            "PhoneNumber": "+12025550189",
+            "MobilePhoneNumber": "+12025550175",
+            "EmailAddress": "sample.168@example.com",
+            "Fax": "+12025550139"
+          }
+        ],
+        "OtherShippingAddresses": [
+          {
+            "City": "Лотошино",
+            "CountryIso": "DEU",
+            "Company": "合同会社吉岡農林",
+            "Company2": "Jess, Walz und Rüter",
+            "FormOfAddress": "Dr",
+            "Title": "Prof",
+            "FirstName": "Наина",
+            "LastName": "Otto",
+            "Street": "набережная Северная, 619",
+            "Address2": "Заливная аллея, 456",
+            "PostalCode": "71183",
+            "State": "Baden-Württemberg",
+            "VatID": "DE988693900",
+            "PhoneNumber": "+12025550112",
+            "MobilePhoneNumber": "+12025550174",
+            "EmailAddress": "sample.131@example.com",
+            "Fax": "+12025550158"
+          }
+        ]
+      }
+    }
+  },
+  {
+    "name": "type at /OtherAddresses/OtherBillingAddresses/*/PhoneNumber",
+    "breaks": {
+      "path": "/OtherAddresses/OtherBillingAddresses/*/PhoneNumber",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/OtherAddresses/OtherBillingAddresses/0/PhoneNumber",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "OtherAddresses": {
+        "OtherBillingAddresses": [
+          {
+            "City": "Россошь",
+            "CountryIso": "DEU",
+            "Company": "ГУП СнабСбыт",
+            "Company2": "Farber-Zimanyi",
+            "FormOfAddress": "Mr",
+            "Title": "Ms",
+            "FirstName": "Никон",
+            "LastName": "Козлова",
+            "Street": "Средняя ул., 340",
+            "Address2": "Treuburger Str. 86b",
+            "PostalCode": "24877",
+            "State": "宮城県",
+            "VatID": "DE512349075",
+            "PhoneNumber": true,
+            "MobilePhoneNumber": "+12025550175",
+            "EmailAddress": "sample.168@example.com",
+            "Fax": "+12025550139"
+          }
+        ],
+        "OtherShippingAddresses": [
+          {
+            "City": "Лотошино",
+            "CountryIso": "DEU",
+            "Company": "合同会社吉岡農林",
+            "Company2": "Jess, Walz und Rüter",
+            "FormOfAddress": "Dr",
+            "Title": "Prof",
+            "FirstName": "Наина",
+            "LastName": "Otto",
+            "Street": "набережная Северная, 619",
+            "Address2": "Заливная аллея, 456",
+            "PostalCode": "71183",
+            "State": "Baden-Württemberg",
+            "VatID": "DE988693900",
+            "PhoneNumber": "+12025550112",
+            "MobilePhoneNumber": "+12025550174",
+            "EmailAddress": "sample.131@example.com",
+            "Fax": "+12025550158"
+          }
+        ]
+      }
+    }
+  },
+  {
+    "name": "type at /OtherAddresses/OtherBillingAddresses/*/MobilePhoneNumber",
+    "breaks": {
+      "path": "/OtherAddresses/OtherBillingAddresses/*/MobilePhoneNumber",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/OtherAddresses/OtherBillingAddresses/0/MobilePhoneNumber",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "OtherAddresses": {
+        "OtherBillingAddresses": [
+          {
+            "City": "Россошь",
+            "CountryIso": "DEU",
+            "Company": "ГУП СнабСбыт",
+            "Company2": "Farber-Zimanyi",
+            "FormOfAddress": "Mr",
+            "Title": "Ms",
+            "FirstName": "Никон",
+            "LastName": "Козлова",
+            "Street": "Средняя ул., 340",
+            "Address2": "Treuburger Str. 86b",
+            "PostalCode": "24877",
+            "State": "宮城県",
+            "VatID": "DE512349075",
+            "PhoneNumber": "+12025550189",
+            "MobilePhoneNumber": true,
+            "EmailAddress": "sample.168@example.com",
+            "Fax": "+12025550139"
+          }
+        ],
+        "OtherShippingAddresses": [
+          {
+            "City": "Лотошино",
+            "CountryIso": "DEU",
+            "Company": "合同会社吉岡農林",
+            "Company2": "Jess, Walz und Rüter",
+            "FormOfAddress": "Dr",
+            "Title": "Prof",
+            "FirstName": "Наина",
+            "LastName": "Otto",
+            "Street": "набережная Северная, 619",
+            "Address2": "Заливная аллея, 456",
+            "PostalCode": "71183",
+            "State": "Baden-Württemberg",
+            "VatID": "DE988693900",
+            "PhoneNumber": "+12025550112",
+            "MobilePhoneNumber": "+12025550174",
+            "EmailAddress": "sample.131@example.com",
+            "Fax": "+12025550158"
+          }
+        ]
+      }
+    }
+  },
+  {
+    "name": "type at /OtherAddresses/OtherBillingAddresses/*/EmailAddress",
+    "breaks": {
+      "path": "/OtherAddresses/OtherBillingAddresses/*/EmailAddress",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/OtherAddresses/OtherBillingAddresses/0/EmailAddress",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "OtherAddresses": {
+        "OtherBillingAddresses": [
+          {
+            "City": "Россошь",
+            "CountryIso": "DEU",
+            "Company": "ГУП СнабСбыт",
+            "Company2": "Farber-Zimanyi",
+            "FormOfAddress": "Mr",
+            "Title": "Ms",
+            "FirstName": "Никон",
+            "LastName": "Козлова",
+            "Street": "Средняя ул., 340",
+            "Address2": "Treuburger Str. 86b",
+            "PostalCode": "24877",
+            "State": "宮城県",
+            "VatID": "DE512349075",
+            "PhoneNumber": "+12025550189",
+            "MobilePhoneNumber": "+12025550175",
+            "EmailAddress": true,
+            "Fax": "+12025550139"
+          }
+        ],
+        "OtherShippingAddresses": [
+          {
+            "City": "Лотошино",
+            "CountryIso": "DEU",
+            "Company": "合同会社吉岡農林",
+            "Company2": "Jess, Walz und Rüter",
+            "FormOfAddress": "Dr",
+            "Title": "Prof",
+            "FirstName": "Наина",
+            "LastName": "Otto",
+            "Street": "набережная Северная, 619",
+            "Address2": "Заливная аллея, 456",
+            "PostalCode": "71183",
+            "State": "Baden-Württemberg",
+            "VatID": "DE988693900",
+            "PhoneNumber": "+12025550112",
+            "MobilePhoneNumber": "+12025550174",
+            "EmailAddress": "sample.131@example.com",
+            "Fax": "+12025550158"
+          }
+        ]
+      }
+    }
+  },
+  {
+    "name": "type at /OtherAddresses/OtherBillingAddresses/*/Fax",
+    "breaks": {
+      "path": "/OtherAddresses/OtherBillingAddresses/*/Fax",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/OtherAddresses/OtherBillingAddresses/0/Fax",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "OtherAddresses": {
+        "OtherBillingAddresses": [
+          {
+            "City": "Россошь",
+            "CountryIso": "DEU",
+            "Company": "ГУП СнабСбыт",
+            "Company2": "Farber-Zimanyi",
+            "FormOfAddress": "Mr",
+            "Title": "Ms",
+            "FirstName": "Никон",
+            "LastName": "Козлова",
+            "Street": "Средняя ул., 340",
+            "Address2": "Treuburger Str. 86b",
+            "PostalCode": "24877",
+            "State": "宮城県",
+            "VatID": "DE512349075",
+            "PhoneNumber": "+12025550189",
+            "MobilePhoneNumber": "+12025550175",
+            "EmailAddress": "sample.168@example.com",
+            "Fax": true
+          }
+        ],
+        "OtherShippingAddresses": [
+          {
+            "City": "Лотошино",
+            "CountryIso": "DEU",
+            "Company": "合同会社吉岡農林",
+            "Company2": "Jess, Walz und Rüter",
+            "FormOfAddress": "Dr",
+            "Title": "Prof",
+            "FirstName": "Наина",
+            "LastName": "Otto",
+            "Street": "набережная Северная, 619",
+            "Address2": "Заливная аллея, 456",
+            "PostalCode": "71183",
+            "State": "Baden-Württemberg",
+            "VatID": "DE988693900",
+            "PhoneNumber": "+12025550112",
+            "MobilePhoneNumber": "+12025550174",
+            "EmailAddress": "sample.131@example.com",
+            "Fax": "+12025550158"
+          }
+        ]
+      }
+    }
+  },
+  {
+    "name": "type at /OtherAddresses/OtherShippingAddresses",
+    "breaks": {
+      "path": "/OtherAddresses/OtherShippingAddresses",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/OtherAddresses/OtherShippingAddresses",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "OtherAddresses": {
+        "OtherBillingAddresses": [
+          {
+            "City": "Россошь",
+            "CountryIso": "DEU",
+            "Company": "ГУП СнабСбыт",
+            "Company2": "Farber-Zimanyi",
+            "FormOfAddress": "Mr",
+            "Title": "Ms",
+            "FirstName": "Никон",
+            "LastName": "Козлова",
+            "Street": "Средняя ул., 340",
+            "Address2": "Treuburger Str. 86b",
+            "PostalCode": "24877",
+            "State": "宮城県",
+            "VatID": "DE512349075",
+            "PhoneNumber": "+12025550189",
+            "MobilePhoneNumber": "+12025550175",
+            "EmailAddress": "sample.168@example.com",
+            "Fax": "+12025550139"
+          }
+        ],
+        "OtherShippingAddresses": true
+      }
+    }
+  },
+  {
+    "name": "type at /OtherAddresses/OtherShippingAddresses/*",
+    "breaks": {
+      "path": "/OtherAddresses/OtherShippingAddresses/*",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/OtherAddresses/OtherShippingAddresses/0",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "OtherAddresses": {
+        "OtherBillingAddresses": [
+          {
+            "City": "Россошь",
+            "CountryIso": "DEU",
+            "Company": "ГУП СнабСбыт",
+            "Company2": "Farber-Zimanyi",
+            "FormOfAddress": "Mr",
+            "Title": "Ms",
+            "FirstName": "Никон",
+            "LastName": "Козлова",
+            "Street": "Средняя ул., 340",
+            "Address2": "Treuburger Str. 86b",
+            "PostalCode": "24877",
+            "State": "宮城県",
+            "VatID": "DE512349075",
+            "PhoneNumber": "+12025550189",
+            "MobilePhoneNumber": "+12025550175",
+            "EmailAddress": "sample.168@example.com",
+            "Fax": "+12025550139"
+          }
+        ],
+        "OtherShippingAddresses": [
+          true
+        ]
+      }
+    }
+  },
+  {
+    "name": "additionalProperties at /OtherAddresses/OtherShippingAddresses/*",
+    "breaks": {
+      "path": "/OtherAddresses/OtherShippingAddresses/*",
+      "keyword": "additionalProperties"
+    },
+    "errors": [
+      {
+        "path": "/OtherAddresses/OtherShippingAddresses/0",
+        "rule": "additionalProperties"
+      }
+    ],
+    "value": {
+      "OtherAddresses": {
+        "OtherBillingAddresses": [
+          {
+            "City": "Россошь",
+            "CountryIso": "DEU",
+            "Company": "ГУП СнабСбыт",
+            "Company2": "Farber-Zimanyi",
+            "FormOfAddress": "Mr",
+            "Title": "Ms",
+            "FirstName": "Никон",
+            "LastName": "Козлова",
+            "Street": "Средняя ул., 340",
+            "Address2": "Treuburger Str. 86b",
+            "PostalCode": "24877",
+            "State": "宮城県",
+            "VatID": "DE512349075",
+            "PhoneNumber": "+12025550189",
+            "MobilePhoneNumber": "+12025550175",
+            "EmailAddress": "sample.168@example.com",
+            "Fax": "+12025550139"
+          }
+        ],
+        "OtherShippingAddresses": [
+          {
+            "City": "Лотошино",
+            "CountryIso": "DEU",
+            "Company": "合同会社吉岡農林",
+            "Company2": "Jess, Walz und Rüter",
+            "FormOfAddress": "Dr",
+            "Title": "Prof",
+            "FirstName": "Наина",
+            "LastName": "Otto",
+            "Street": "набережная Северная, 619",
+            "Address2": "Заливная аллея, 456",
+            "PostalCode": "71183",
+            "State": "Baden-Württemberg",
+            "VatID": "DE988693900",
+            "PhoneNumber": "+12025550112",
+            "MobilePhoneNumber": "+12025550174",
+            "EmailAddress": "sample.131@example.com",
+            "Fax": "+12025550158",
+            "unexpectedField": "not documented"
+          }
+        ]
+      }
+    }
+  },
+  {
+    "name": "type at /OtherAddresses/OtherShippingAddresses/*/City",
+    "breaks": {
+      "path": "/OtherAddresses/OtherShippingAddresses/*/City",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/OtherAddresses/OtherShippingAddresses/0/City",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "OtherAddresses": {
+        "OtherBillingAddresses": [
+          {
+            "City": "Россошь",
+            "CountryIso": "DEU",
+            "Company": "ГУП СнабСбыт",
+            "Company2": "Farber-Zimanyi",
+            "FormOfAddress": "Mr",
+            "Title": "Ms",
+            "FirstName": "Никон",
+            "LastName": "Козлова",
+            "Street": "Средняя ул., 340",
+            "Address2": "Treuburger Str. 86b",
+            "PostalCode": "24877",
+            "State": "宮城県",
+            "VatID": "DE512349075",
+            "PhoneNumber": "+12025550189",
+            "MobilePhoneNumber": "+12025550175",
+            "EmailAddress": "sample.168@example.com",
+            "Fax": "+12025550139"
+          }
+        ],
+        "OtherShippingAddresses": [
+          {
+            "City": true,
+            "CountryIso": "DEU",
+            "Company": "合同会社吉岡農林",
+            "Company2": "Jess, Walz und Rüter",
+            "FormOfAddress": "Dr",
+            "Title": "Prof",
+            "FirstName": "Наина",
+            "LastName": "Otto",
+            "Street": "набережная Северная, 619",
+            "Address2": "Заливная аллея, 456",
+            "PostalCode": "71183",
+            "State": "Baden-Württemberg",
+            "VatID": "DE988693900",
+            "PhoneNumber": "+12025550112",
+            "MobilePhoneNumber": "+12025550174",
+            "EmailAddress": "sample.131@example.com",
+            "Fax": "+12025550158"
+          }
+        ]
+      }
+    }
+  },
+  {
+    "name": "type at /OtherAddresses/OtherShippingAddresses/*/CountryIso",
+    "breaks": {
+      "path": "/OtherAddresses/OtherShippingAddresses/*/CountryIso",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/OtherAddresses/OtherShippingAddresses/0/CountryIso",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "OtherAddresses": {
+        "OtherBillingAddresses": [
+          {
+            "City": "Россошь",
+            "CountryIso": "DEU",
+            "Company": "ГУП СнабСбыт",
+            "Company2": "Farber-Zimanyi",
+            "FormOfAddress": "Mr",
+            "Title": "Ms",
+            "FirstName": "Никон",
+            "LastName": "Козлова",
+            "Street": "Средняя ул., 340",
+            "Address2": "Treuburger Str. 86b",
+            "PostalCode": "24877",
+            "State": "宮城県",
+            "VatID": "DE512349075",
+            "PhoneNumber": "+12025550189",
+            "MobilePhoneNumber": "+12025550175",
+            "EmailAddress": "sample.168@example.com",
+            "Fax": "+12025550139"
+          }
+        ],
+        "OtherShippingAddresses": [
+          {
+            "City": "Лотошино",
+            "CountryIso": true,
+            "Company": "合同会社吉岡農林",
+            "Company2": "Jess, Walz und Rüter",
+            "FormOfAddress": "Dr",
+            "Title": "Prof",
+            "FirstName": "Наина",
+            "LastName": "Otto",
+            "Street": "набережная Северная, 619",
+            "Address2": "Заливная аллея, 456",
+            "PostalCode": "71183",
+            "State": "Baden-Württemberg",
+            "VatID": "DE988693900",
+            "PhoneNumber": "+12025550112",
+            "MobilePhoneNumber": "+12025550174",
+            "EmailAddress": "sample.131@example.com",
+            "Fax": "+12025550158"
+          }
+        ]
+      }
+    }
+  },
+  {
+    "name": "type at /OtherAddresses/OtherShippingAddresses/*/Company",
+    "breaks": {
+      "path": "/OtherAddresses/OtherShippingAddresses/*/Company",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/OtherAddresses/OtherShippingAddresses/0/Company",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "OtherAddresses": {
+        "OtherBillingAddresses": [
+          {
+            "City": "Россошь",
+            "CountryIso": "DEU",
+            "Company": "ГУП СнабСбыт",
+            "Company2": "Farber-Zimanyi",
+            "FormOfAddress": "Mr",
+            "Title": "Ms",
+            "FirstName": "Никон",
+            "LastName": "Козлова",
+            "Street": "Средняя ул., 340",
+            "Address2": "Treuburger Str. 86b",
+            "PostalCode": "24877",
+            "State": "宮城県",
+            "VatID": "DE512349075",
+            "PhoneNumber": "+12025550189",
+            "MobilePhoneNumber": "+12025550175",
+            "EmailAddress": "sample.168@example.com",
+            "Fax": "+12025550139"
+          }
+        ],
+        "OtherShippingAddresses": [
+          {
+            "City": "Лотошино",
+            "CountryIso": "DEU",
+            "Company": true,
+            "Company2": "Jess, Walz und Rüter",
+            "FormOfAddress": "Dr",
+            "Title": "Prof",
+            "FirstName": "Наина",
+            "LastName": "Otto",
+            "Street": "набережная Северная, 619",
+            "Address2": "Заливная аллея, 456",
+            "PostalCode": "71183",
+            "State": "Baden-Württemberg",
+            "VatID": "DE988693900",
+            "PhoneNumber": "+12025550112",
+            "MobilePhoneNumber": "+12025550174",
+            "EmailAddress": "sample.131@example.com",
+            "Fax": "+12025550158"
+          }
+        ]
+      }
+    }
+  },
+  {
+    "name": "type at /OtherAddresses/OtherShippingAddresses/*/Company2",
+    "breaks": {
+      "path": "/OtherAddresses/OtherShippingAddresses/*/Company2",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/OtherAddresses/OtherShippingAddresses/0/Company2",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "OtherAddresses": {
+        "OtherBillingAddresses": [
+          {
+            "City": "Россошь",
+            "CountryIso": "DEU",
+            "Company": "ГУП СнабСбыт",
+            "Company2": "Farber-Zimanyi",
+            "FormOfAddress": "Mr",
+            "Title": "Ms",
+            "FirstName": "Никон",
+            "LastName": "Козлова",
+            "Street": "Средняя ул., 340",
+            "Address2": "Treuburger Str. 86b",
+            "PostalCode": "24877",
+            "State": "宮城県",
+            "VatID": "DE512349075",
+            "PhoneNumber": "+12025550189",
+            "MobilePhoneNumber": "+12025550175",
+            "EmailAddress": "sample.168@example.com",
+            "Fax": "+12025550139"
+          }
+        ],
+        "OtherShippingAddresses": [
+          {
+            "City": "Лотошино",
+            "CountryIso": "DEU",
+            "Company": "合同会社吉岡農林",
+            "Company2": true,
+            "FormOfAddress": "Dr",
+            "Title": "Prof",
+            "FirstName": "Наина",
+            "LastName": "Otto",
+            "Street": "набережная Северная, 619",
+            "Address2": "Заливная аллея, 456",
+            "PostalCode": "71183",
+            "State": "Baden-Württemberg",
+            "VatID": "DE988693900",
+            "PhoneNumber": "+12025550112",
+            "MobilePhoneNumber": "+12025550174",
+            "EmailAddress": "sample.131@example.com",
+            "Fax": "+12025550158"
+          }
+        ]
+      }
+    }
+  },
+  {
+    "name": "type at /OtherAddresses/OtherShippingAddresses/*/FormOfAddress",
+    "breaks": {
+      "path": "/OtherAddresses/OtherShippingAddresses/*/FormOfAddress",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/OtherAddresses/OtherShippingAddresses/0/FormOfAddress",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "OtherAddresses": {
+        "OtherBillingAddresses": [
+          {
+            "City": "Россошь",
+            "CountryIso": "DEU",
+            "Company": "ГУП СнабСбыт",
+            "Company2": "Farber-Zimanyi",
+            "FormOfAddress": "Mr",
+            "Title": "Ms",
+            "FirstName": "Никон",
+            "LastName": "Козлова",
+            "Street": "Средняя ул., 340",
+            "Address2": "Treuburger Str. 86b",
+            "PostalCode": "24877",
+            "State": "宮城県",
+            "VatID": "DE512349075",
+            "PhoneNumber": "+12025550189",
+            "MobilePhoneNumber": "+12025550175",
+            "EmailAddress": "sample.168@example.com",
+            "Fax": "+12025550139"
+          }
+        ],
+        "OtherShippingAddresses": [
+          {
+            "City": "Лотошино",
+            "CountryIso": "DEU",
+            "Company": "合同会社吉岡農林",
+            "Company2": "Jess, Walz und Rüter",
+            "FormOfAddress": true,
+            "Title": "Prof",
+            "FirstName": "Наина",
+            "LastName": "Otto",
+            "Street": "набережная Северная, 619",
+            "Address2": "Заливная аллея, 456",
+            "PostalCode": "71183",
+            "State": "Baden-Württemberg",
+            "VatID": "DE988693900",
+            "PhoneNumber": "+12025550112",
+            "MobilePhoneNumber": "+12025550174",
+            "EmailAddress": "sample.131@example.com",
+            "Fax": "+12025550158"
+          }
+        ]
+      }
+    }
+  },
+  {
+    "name": "type at /OtherAddresses/OtherShippingAddresses/*/Title",
+    "breaks": {
+      "path": "/OtherAddresses/OtherShippingAddresses/*/Title",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/OtherAddresses/OtherShippingAddresses/0/Title",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "OtherAddresses": {
+        "OtherBillingAddresses": [
+          {
+            "City": "Россошь",
+            "CountryIso": "DEU",
+            "Company": "ГУП СнабСбыт",
+            "Company2": "Farber-Zimanyi",
+            "FormOfAddress": "Mr",
+            "Title": "Ms",
+            "FirstName": "Никон",
+            "LastName": "Козлова",
+            "Street": "Средняя ул., 340",
+            "Address2": "Treuburger Str. 86b",
+            "PostalCode": "24877",
+            "State": "宮城県",
+            "VatID": "DE512349075",
+            "PhoneNumber": "+12025550189",
+            "MobilePhoneNumber": "+12025550175",
+            "EmailAddress": "sample.168@example.com",
+            "Fax": "+12025550139"
+          }
+        ],
+        "OtherShippingAddresses": [
+          {
+            "City": "Лотошино",
+            "CountryIso": "DEU",
+            "Company": "合同会社吉岡農林",
+            "Company2": "Jess, Walz und Rüter",
+            "FormOfAddress": "Dr",
+            "Title": true,
+            "FirstName": "Наина",
+            "LastName": "Otto",
+            "Street": "набережная Северная, 619",
+            "Address2": "Заливная аллея, 456",
+            "PostalCode": "71183",
+            "State": "Baden-Württemberg",
+            "VatID": "DE988693900",
+            "PhoneNumber": "+12025550112",
+            "MobilePhoneNumber": "+12025550174",
+            "EmailAddress": "sample.131@example.com",
+            "Fax": "+12025550158"
+          }
+        ]
+      }
+    }
+  },
+  {
+    "name": "type at /OtherAddresses/OtherShippingAddresses/*/FirstName",
+    "breaks": {
+      "path": "/OtherAddresses/OtherShippingAddresses/*/FirstName",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/OtherAddresses/OtherShippingAddresses/0/FirstName",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "OtherAddresses": {
+        "OtherBillingAddresses": [
+          {
+            "City": "Россошь",
+            "CountryIso": "DEU",
+            "Company": "ГУП СнабСбыт",
+            "Company2": "Farber-Zimanyi",
+            "FormOfAddress": "Mr",
+            "Title": "Ms",
+            "FirstName": "Никон",
+            "LastName": "Козлова",
+            "Street": "Средняя ул., 340",
+            "Address2": "Treuburger Str. 86b",
+            "PostalCode": "24877",
+            "State": "宮城県",
+            "VatID": "DE512349075",
+            "PhoneNumber": "+12025550189",
+            "MobilePhoneNumber": "+12025550175",
+            "EmailAddress": "sample.168@example.com",
+            "Fax": "+12025550139"
+          }
+        ],
+        "OtherShippingAddresses": [
+          {
+            "City": "Лотошино",
+            "CountryIso": "DEU",
+            "Company": "合同会社吉岡農林",
+            "Company2": "Jess, Walz und Rüter",
+            "FormOfAddress": "Dr",
+            "Title": "Prof",
+            "FirstName": true,
+            "LastName": "Otto",
+            "Street": "набережная Северная, 619",
+            "Address2": "Заливная аллея, 456",
+            "PostalCode": "71183",
+            "State": "Baden-Württemberg",
+            "VatID": "DE988693900",
+            "PhoneNumber": "+12025550112",
+            "MobilePhoneNumber": "+12025550174",
+            "EmailAddress": "sample.131@example.com",
+            "Fax": "+12025550158"
+          }
+        ]
+      }
+    }
+  },
+  {
+    "name": "type at /OtherAddresses/OtherShippingAddresses/*/LastName",
+    "breaks": {
+      "path": "/OtherAddresses/OtherShippingAddresses/*/LastName",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/OtherAddresses/OtherShippingAddresses/0/LastName",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "OtherAddresses": {
+        "OtherBillingAddresses": [
+          {
+            "City": "Россошь",
+            "CountryIso": "DEU",
+            "Company": "ГУП СнабСбыт",
+            "Company2": "Farber-Zimanyi",
+            "FormOfAddress": "Mr",
+            "Title": "Ms",
+            "FirstName": "Никон",
+            "LastName": "Козлова",
+            "Street": "Средняя ул., 340",
+            "Address2": "Treuburger Str. 86b",
+            "PostalCode": "24877",
+            "State": "宮城県",
+            "VatID": "DE512349075",
+            "PhoneNumber": "+12025550189",
+            "MobilePhoneNumber": "+12025550175",
+            "EmailAddress": "sample.168@example.com",
+            "Fax": "+12025550139"
+          }
+        ],
+        "OtherShippingAddresses": [
+          {
+            "City": "Лотошино",
+            "CountryIso": "DEU",
+            "Company": "合同会社吉岡農林",
+            "Company2": "Jess, Walz und Rüter",
+            "FormOfAddress": "Dr",
+            "Title": "Prof",
+            "FirstName": "Наина",
+            "LastName": true,
+            "Street": "набережная Северная, 619",
+            "Address2": "Заливная аллея, 456",
+            "PostalCode": "71183",
+            "State": "Baden-Württemberg",
+            "VatID": "DE988693900",
+            "PhoneNumber": "+12025550112",
+            "MobilePhoneNumber": "+12025550174",
+            "EmailAddress": "sample.131@example.com",
+            "Fax": "+12025550158"
+          }
+        ]
+      }
+    }
+  },
+  {
+    "name": "type at /OtherAddresses/OtherShippingAddresses/*/Street",
+    "breaks": {
+      "path": "/OtherAddresses/OtherShippingAddresses/*/Street",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/OtherAddresses/OtherShippingAddresses/0/Street",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "OtherAddresses": {
+        "OtherBillingAddresses": [
+          {
+            "City": "Россошь",
+            "CountryIso": "DEU",
+            "Company": "ГУП СнабСбыт",
+            "Company2": "Farber-Zimanyi",
+            "FormOfAddress": "Mr",
+            "Title": "Ms",
+            "FirstName": "Никон",
+            "LastName": "Козлова",
+            "Street": "Средняя ул., 340",
+            "Address2": "Treuburger Str. 86b",
+            "PostalCode": "24877",
+            "State": "宮城県",
+            "VatID": "DE512349075",
+            "PhoneNumber": "+12025550189",
+            "MobilePhoneNumber": "+12025550175",
+            "EmailAddress": "sample.168@example.com",
+            "Fax": "+12025550139"
+          }
+        ],
+        "OtherShippingAddresses": [
+          {
+            "City": "Лотошино",
+            "CountryIso": "DEU",
+            "Company": "合同会社吉岡農林",
+            "Company2": "Jess, Walz und Rüter",
+            "FormOfAddress": "Dr",
+            "Title": "Prof",
+            "FirstName": "Наина",
+            "LastName": "Otto",
+            "Street": true,
+            "Address2": "Заливная аллея, 456",
+            "PostalCode": "71183",
+            "State": "Baden-Württemberg",
+            "VatID": "DE988693900",
+            "PhoneNumber": "+12025550112",
+            "MobilePhoneNumber": "+12025550174",
+            "EmailAddress": "sample.131@example.com",
+            "Fax": "+12025550158"
+          }
+        ]
+      }
+    }
+  },
+  {
+    "name": "type at /OtherAddresses/OtherShippingAddresses/*/Address2",
+    "breaks": {
+      "path": "/OtherAddresses/OtherShippingAddresses/*/Address2",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/OtherAddresses/OtherShippingAddresses/0/Address2",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "OtherAddresses": {
+        "OtherBillingAddresses": [
+          {
+            "City": "Россошь",
+            "CountryIso": "DEU",
+            "Company": "ГУП СнабСбыт",
+            "Company2": "Farber-Zimanyi",
+            "FormOfAddress": "Mr",
+            "Title": "Ms",
+            "FirstName": "Никон",
+            "LastName": "Козлова",
+            "Street": "Средняя ул., 340",
+            "Address2": "Treuburger Str. 86b",
+            "PostalCode": "24877",
+            "State": "宮城県",
+            "VatID": "DE512349075",
+            "PhoneNumber": "+12025550189",
+            "MobilePhoneNumber": "+12025550175",
+            "EmailAddress": "sample.168@example.com",
+            "Fax": "+12025550139"
+          }
+        ],
+        "OtherShippingAddresses": [
+          {
+            "City": "Лотошино",
+            "CountryIso": "DEU",
+            "Company": "合同会社吉岡農林",
+            "Company2": "Jess, Walz und Rüter",
+            "FormOfAddress": "Dr",
+            "Title": "Prof",
+            "FirstName": "Наина",
+            "LastName": "Otto",
+            "Street": "набережная Северная, 619",
+            "Address2": true,
+            "PostalCode": "71183",
+            "State": "Baden-Württemberg",
+            "VatID": "DE988693900",
+            "PhoneNumber": "+12025550112",
+            "MobilePhoneNumber": "+12025550174",
+            "EmailAddress": "sample.131@example.com",
+            "Fax": "+12025550158"
+          }
+        ]
+      }
+    }
+  },
+  {
+    "name": "type at /OtherAddresses/OtherShippingAddresses/*/PostalCode",
+    "breaks": {
+      "path": "/OtherAddresses/OtherShippingAddresses/*/PostalCode",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/OtherAddresses/OtherShippingAddresses/0/PostalCode",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "OtherAddresses": {
+        "OtherBillingAddresses": [
+          {
+            "City": "Россошь",
+            "CountryIso": "DEU",
+            "Company": "ГУП СнабСбыт",
+            "Company2": "Farber-Zimanyi",
+            "FormOfAddress": "Mr",
+            "Title": "Ms",
+            "FirstName": "Никон",
+            "LastName": "Козлова",
+            "Street": "Средняя ул., 340",
+            "Address2": "Treuburger Str. 86b",
+            "PostalCode": "24877",
+            "State": "宮城県",
+            "VatID": "DE512349075",
+            "PhoneNumber": "+12025550189",
+            "MobilePhoneNumber": "+12025550175",
+            "EmailAddress": "sample.168@example.com",
+            "Fax": "+12025550139"
+          }
+        ],
+        "OtherShippingAddresses": [
+          {
+            "City": "Лотошино",
+            "CountryIso": "DEU",
+            "Company": "合同会社吉岡農林",
+            "Company2": "Jess, Walz und Rüter",
+            "FormOfAddress": "Dr",
+            "Title": "Prof",
+            "FirstName": "Наина",
+            "LastName": "Otto",
+            "Street": "набережная Северная, 619",
+            "Address2": "Заливная аллея, 456",
+            "PostalCode": true,
+            "State": "Baden-Württemberg",
+            "VatID": "DE988693900",
+            "PhoneNumber": "+12025550112",
+            "MobilePhoneNumber": "+12025550174",
+            "EmailAddress": "sample.131@example.com",
+            "Fax": "+12025550158"
+          }
+        ]
+      }
+    }
+  },
+  {
+    "name": "type at /OtherAddresses/OtherShippingAddresses/*/State",
+    "breaks": {
+      "path": "/OtherAddresses/OtherShippingAddresses/*/State",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/OtherAddresses/OtherShippingAddresses/0/State",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "OtherAddresses": {
+        "OtherBillingAddresses": [
+          {
+            "City": "Россошь",
+            "CountryIso": "DEU",
+            "Company": "ГУП СнабСбыт",
+            "Company2": "Farber-Zimanyi",
+            "FormOfAddress": "Mr",
+            "Title": "Ms",
+            "FirstName": "Никон",
+            "LastName": "Козлова",
+            "Street": "Средняя ул., 340",
+            "Address2": "Treuburger Str. 86b",
+            "PostalCode": "24877",
+            "State": "宮城県",
+            "VatID": "DE512349075",
+            "PhoneNumber": "+12025550189",
+            "MobilePhoneNumber": "+12025550175",
+            "EmailAddress": "sample.168@example.com",
+            "Fax": "+12025550139"
+          }
+        ],
+        "OtherShippingAddresses": [
+          {
+            "City": "Лотошино",
+            "CountryIso": "DEU",
+            "Company": "合同会社吉岡農林",
+            "Company2": "Jess, Walz und Rüter",
+            "FormOfAddress": "Dr",
+            "Title": "Prof",
+            "FirstName": "Наина",
+            "LastName": "Otto",
+            "Street": "набережная Северная, 619",
+            "Address2": "Заливная аллея, 456",
+            "PostalCode": "71183",
+            "State": true,
+            "VatID": "DE988693900",
+            "PhoneNumber": "+12025550112",
+            "MobilePhoneNumber": "+12025550174",
+            "EmailAddress": "sample.131@example.com",
+            "Fax": "+12025550158"
+          }
+        ]
+      }
+    }
+  },
+  {
+    "name": "type at /OtherAddresses/OtherShippingAddresses/*/VatID",
+    "breaks": {
+      "path": "/OtherAddresses/OtherShippingAddresses/*/VatID",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/OtherAddresses/OtherShippingAddresses/0/VatID",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "OtherAddresses": {
+        "OtherBillingAddresses": [
+          {
+            "City": "Россошь",
+            "CountryIso": "DEU",
+            "Company": "ГУП СнабСбыт",
+            "Company2": "Farber-Zimanyi",
+            "FormOfAddress": "Mr",
+            "Title": "Ms",
+            "FirstName": "Никон",
+            "LastName": "Козлова",
+            "Street": "Средняя ул., 340",
+            "Address2": "Treuburger Str. 86b",
+            "PostalCode": "24877",
+            "State": "宮城県",
+            "VatID": "DE512349075",
+            "PhoneNumber": "+12025550189",
+            "MobilePhoneNumber": "+12025550175",
+            "EmailAddress": "sample.168@example.com",
+            "Fax": "+12025550139"
+          }
+        ],
+        "OtherShippingAddresses": [
+          {
+            "City": "Лотошино",
+            "CountryIso": "DEU",
+            "Company": "合同会社吉岡農林",
+            "Company2": "Jess, Walz und Rüter",
+            "FormOfAddress": "Dr",
+            "Title": "Prof",
+            "FirstName": "Наина",
+            "LastName": "Otto",
+            "Street": "набережная Северная, 619",
+            "Address2": "Заливная аллея, 456",
+            "PostalCode": "71183",
+            "State": "Baden-Württemberg",
+            "VatID": true,
+            "PhoneNumber": "+12025550112",
+            "MobilePhoneNumber": "+12025550174",
+            "EmailAddress": "sample.131@example.com",
+            "Fax": "+12025550158"
+          }
+        ]
+      }
+    }
+  },
+  {
+    "name": "type at /OtherAddresses/OtherShippingAddresses/*/PhoneNumber",
+    "breaks": {
+      "path": "/OtherAddresses/OtherShippingAddresses/*/PhoneNumber",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/OtherAddresses/OtherShippingAddresses/0/PhoneNumber",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "OtherAddresses": {
+        "OtherBillingAddresses": [
+          {
+            "City": "Россошь",
+            "CountryIso": "DEU",
+            "Company": "ГУП СнабСбыт",
+            "Company2": "Farber-Zimanyi",
+            "FormOfAddress": "Mr",
+            "Title": "Ms",
+            "FirstName": "Никон",
+            "LastName": "Козлова",
+            "Street": "Средняя ул., 340",
+            "Address2": "Treuburger Str. 86b",
+            "PostalCode": "24877",
+            "State": "宮城県",
+            "VatID": "DE512349075",
+            "PhoneNumber": "+12025550189",
+            "MobilePhoneNumber": "+12025550175",
+            "EmailAddress": "sample.168@example.com",
+            "Fax": "+12025550139"
+          }
+        ],
+        "OtherShippingAddresses": [
+          {
+            "City": "Лотошино",
+            "CountryIso": "DEU",
+            "Company": "合同会社吉岡農林",
+            "Company2": "Jess, Walz und Rüter",
+            "FormOfAddress": "Dr",
+            "Title": "Prof",
+            "FirstName": "Наина",
+            "LastName": "Otto",
+            "Street": "набережная Северная, 619",
+            "Address2": "Заливная аллея, 456",
+            "PostalCode": "71183",
+            "State": "Baden-Württemberg",
+            "VatID": "DE988693900",
+            "PhoneNumber": true,
+            "MobilePhoneNumber": "+12025550174",
+            "EmailAddress": "sample.131@example.com",
+            "Fax": "+12025550158"
+          }
+        ]
+      }
+    }
+  },
+  {
+    "name": "type at /OtherAddresses/OtherShippingAddresses/*/MobilePhoneNumber",
+    "breaks": {
+      "path": "/OtherAddresses/OtherShippingAddresses/*/MobilePhoneNumber",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/OtherAddresses/OtherShippingAddresses/0/MobilePhoneNumber",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "OtherAddresses": {
+        "OtherBillingAddresses": [
+          {
+            "City": "Россошь",
+            "CountryIso": "DEU",
+            "Company": "ГУП СнабСбыт",
+            "Company2": "Farber-Zimanyi",
+            "FormOfAddress": "Mr",
+            "Title": "Ms",
+            "FirstName": "Никон",
+            "LastName": "Козлова",
+            "Street": "Средняя ул., 340",
+            "Address2": "Treuburger Str. 86b",
+            "PostalCode": "24877",
+            "State": "宮城県",
+            "VatID": "DE512349075",
+            "PhoneNumber": "+12025550189",
+            "MobilePhoneNumber": "+12025550175",
+            "EmailAddress": "sample.168@example.com",
+            "Fax": "+12025550139"
+          }
+        ],
+        "OtherShippingAddresses": [
+          {
+            "City": "Лотошино",
+            "CountryIso": "DEU",
+            "Company": "合同会社吉岡農林",
+            "Company2": "Jess, Walz und Rüter",
+            "FormOfAddress": "Dr",
+            "Title": "Prof",
+            "FirstName": "Наина",
+            "LastName": "Otto",
+            "Street": "набережная Северная, 619",
+            "Address2": "Заливная аллея, 456",
+            "PostalCode": "71183",
+            "State": "Baden-Württemberg",
+            "VatID": "DE988693900",
+            "PhoneNumber": "+12025550112",
+            "MobilePhoneNumber": true,
+            "EmailAddress": "sample.131@example.com",
+            "Fax": "+12025550158"
+          }
+        ]
+      }
+    }
+  },
+  {
+    "name": "type at /OtherAddresses/OtherShippingAddresses/*/EmailAddress",
+    "breaks": {
+      "path": "/OtherAddresses/OtherShippingAddresses/*/EmailAddress",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/OtherAddresses/OtherShippingAddresses/0/EmailAddress",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "OtherAddresses": {
+        "OtherBillingAddresses": [
+          {
+            "City": "Россошь",
+            "CountryIso": "DEU",
+            "Company": "ГУП СнабСбыт",
+            "Company2": "Farber-Zimanyi",
+            "FormOfAddress": "Mr",
+            "Title": "Ms",
+            "FirstName": "Никон",
+            "LastName": "Козлова",
+            "Street": "Средняя ул., 340",
+            "Address2": "Treuburger Str. 86b",
+            "PostalCode": "24877",
+            "State": "宮城県",
+            "VatID": "DE512349075",
+            "PhoneNumber": "+12025550189",
+            "MobilePhoneNumber": "+12025550175",
+            "EmailAddress": "sample.168@example.com",
+            "Fax": "+12025550139"
+          }
+        ],
+        "OtherShippingAddresses": [
+          {
+            "City": "Лотошино",
+            "CountryIso": "DEU",
+            "Company": "合同会社吉岡農林",
+            "Company2": "Jess, Walz und Rüter",
+            "FormOfAddress": "Dr",
+            "Title": "Prof",
+            "FirstName": "Наина",
+            "LastName": "Otto",
+            "Street": "набережная Северная, 619",
+            "Address2": "Заливная аллея, 456",
+            "PostalCode": "71183",
+            "State": "Baden-Württemberg",
+            "VatID": "DE988693900",
+            "PhoneNumber": "+12025550112",
+            "MobilePhoneNumber": "+12025550174",
+            "EmailAddress": true,
+            "Fax": "+12025550158"
+          }
+        ]
+      }
+    }
+  },
+  {
+    "name": "type at /OtherAddresses/OtherShippingAddresses/*/Fax",
+    "breaks": {
+      "path": "/OtherAddresses/OtherShippingAddresses/*/Fax",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/OtherAddresses/OtherShippingAddresses/0/Fax",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "OtherAddresses": {
+        "OtherBillingAddresses": [
+          {
+            "City": "Россошь",
+            "CountryIso": "DEU",
+            "Company": "ГУП СнабСбыт",
+            "Company2": "Farber-Zimanyi",
+            "FormOfAddress": "Mr",
+            "Title": "Ms",
+            "FirstName": "Никон",
+            "LastName": "Козлова",
+            "Street": "Средняя ул., 340",
+            "Address2": "Treuburger Str. 86b",
+            "PostalCode": "24877",
+            "State": "宮城県",
+            "VatID": "DE512349075",
+            "PhoneNumber": "+12025550189",
+            "MobilePhoneNumber": "+12025550175",
+            "EmailAddress": "sample.168@example.com",
+            "Fax": "+12025550139"
+          }
+        ],
+        "OtherShippingAddresses": [
+          {
+            "City": "Лотошино",
+            "CountryIso": "DEU",
+            "Company": "合同会社吉岡農林",
+            "Company2": "Jess, Walz und Rüter",
+            "FormOfAddress": "Dr",
+            "Title": "Prof",
+            "FirstName": "Наина",
+            "LastName": "Otto",
+            "Street": "набережная Северная, 619",
+            "Address2": "Заливная аллея, 456",
+            "PostalCode": "71183",
+            "State": "Baden-Württemberg",
+            "VatID": "DE988693900",
+            "PhoneNumber": "+12025550112",
+            "MobilePhoneNumber": "+12025550174",
+            "EmailAddress": "sample.131@example.com",
+            "Fax": true
+          }
+        ]
+      }
+    }
+  },
+  {
+    "name": "type at /PaymentSettings",
+    "breaks": {
+      "path": "/PaymentSettings",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/PaymentSettings",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "PaymentSettings": true
+    }
+  },
+  {
+    "name": "additionalProperties at /PaymentSettings",
+    "breaks": {
+      "path": "/PaymentSettings",
+      "keyword": "additionalProperties"
+    },
+    "errors": [
+      {
+        "path": "/PaymentSettings",
+        "rule": "additionalProperties"
+      }
+    ],
+    "value": {
+      "PaymentSettings": {
+        "creditLimit": 2531,
+        "paymentDueDateInDays": 1759,
+        "discount": 7518,
+        "isDunningBlocked": false,
+        "unexpectedField": "not documented"
+      }
+    }
+  },
+  {
+    "name": "type at /PaymentSettings/creditLimit",
+    "breaks": {
+      "path": "/PaymentSettings/creditLimit",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/PaymentSettings/creditLimit",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "PaymentSettings": {
+        "creditLimit": true,
+        "paymentDueDateInDays": 1759,
+        "discount": 7518,
+        "isDunningBlocked": false
+      }
+    }
+  },
+  {
+    "name": "type at /PaymentSettings/paymentDueDateInDays",
+    "breaks": {
+      "path": "/PaymentSettings/paymentDueDateInDays",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/PaymentSettings/paymentDueDateInDays",
+        "rule": "type",
+        "vendorCode": "https://tools.ietf.org/html/rfc9110#section-15.5.1"
+      }
+    ],
+    "value": {
+      "PaymentSettings": {
+        "creditLimit": 2531,
+        "paymentDueDateInDays": true,
+        "discount": 7518,
+        "isDunningBlocked": false
+      }
+    }
+  },
+  {
+    "name": "type at /PaymentSettings/discount",
+    "breaks": {
+      "path": "/PaymentSettings/discount",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/PaymentSettings/discount",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "PaymentSettings": {
+        "creditLimit": 2531,
+        "paymentDueDateInDays": 1759,
+        "discount": true,
+        "isDunningBlocked": false
+      }
+    }
+  },
+  {
+    "name": "type at /PaymentSettings/isDunningBlocked",
+    "breaks": {
+      "path": "/PaymentSettings/isDunningBlocked",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/PaymentSettings/isDunningBlocked",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "PaymentSettings": {
+        "creditLimit": 2531,
+        "paymentDueDateInDays": 1759,
+        "discount": 7518,
+        "isDunningBlocked": "text"
+      }
+    }
+  },
+  {
+    "name": "type at /CustomerSince",
+    "breaks": {
+      "path": "/CustomerSince",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/CustomerSince",
+        "rule": "type",
+        "vendorCode": "https://tools.ietf.org/html/rfc9110#section-15.5.1"
+      }
+    ],
+    "value": {
+      "CustomerSince": true
+    }
+  },
+  {
+    "name": "format at /CustomerSince",
+    "breaks": {
+      "path": "/CustomerSince",
+      "keyword": "format"
+    },
+    "errors": [
+      {
+        "path": "/CustomerSince",
+        "rule": "format",
+        "vendorCode": "https://tools.ietf.org/html/rfc9110#section-15.5.1"
+      }
+    ],
+    "value": {
+      "CustomerSince": "not a date-time"
+    }
+  },
+  {
+    "name": "type at /LastChange",
+    "breaks": {
+      "path": "/LastChange",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/LastChange",
+        "rule": "type",
+        "vendorCode": "https://tools.ietf.org/html/rfc9110#section-15.5.1"
+      }
+    ],
+    "value": {
+      "LastChange": true
+    }
+  },
+  {
+    "name": "format at /LastChange",
+    "breaks": {
+      "path": "/LastChange",
+      "keyword": "format"
+    },
+    "errors": [
+      {
+        "path": "/LastChange",
+        "rule": "format",
+        "vendorCode": "https://tools.ietf.org/html/rfc9110#section-15.5.1"
+      }
+    ],
+    "value": {
+      "LastChange": "not a date-time"
+    }
+  },
+  {
+    "name": "type at /LanguageIso",
+    "breaks": {
+      "path": "/LanguageIso",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/LanguageIso",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "LanguageIso": true
+    }
+  },
+  {
+    "name": "type at /InternalCompanyId",
+    "breaks": {
+      "path": "/InternalCompanyId",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/InternalCompanyId",
+        "rule": "type",
+        "vendorCode": "https://tools.ietf.org/html/rfc9110#section-15.5.1"
+      }
+    ],
+    "value": {
+      "InternalCompanyId": true
+    }
+  },
+  {
+    "name": "type at /CustomerCategoryId",
+    "breaks": {
+      "path": "/CustomerCategoryId",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/CustomerCategoryId",
+        "rule": "type",
+        "vendorCode": "https://tools.ietf.org/html/rfc9110#section-15.5.1"
+      }
+    ],
+    "value": {
+      "CustomerCategoryId": true
+    }
+  },
+  {
+    "name": "type at /TaxIdentificationNumber",
+    "breaks": {
+      "path": "/TaxIdentificationNumber",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/TaxIdentificationNumber",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "TaxIdentificationNumber": true
+    }
+  },
+  {
+    "name": "type at /AccountsReceivableNumber",
+    "breaks": {
+      "path": "/AccountsReceivableNumber",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/AccountsReceivableNumber",
+        "rule": "type",
+        "vendorCode": "https://tools.ietf.org/html/rfc9110#section-15.5.1"
+      }
+    ],
+    "value": {
+      "AccountsReceivableNumber": true
+    }
+  },
+  {
+    "name": "type at /CommercialRegisterNumber",
+    "breaks": {
+      "path": "/CommercialRegisterNumber",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/CommercialRegisterNumber",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "CommercialRegisterNumber": true
+    }
+  },
+  {
+    "name": "type at /Website",
+    "breaks": {
+      "path": "/Website",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/Website",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "Website": true
+    }
+  },
+  {
+    "name": "type at /InitialContact",
+    "breaks": {
+      "path": "/InitialContact",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/InitialContact",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "InitialContact": true
+    }
+  },
+  {
+    "name": "type at /EbayUsername",
+    "breaks": {
+      "path": "/EbayUsername",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/EbayUsername",
+        "rule": "type"
+      }
+    ],
+    "value": {
+      "EbayUsername": true
+    }
+  },
+  {
+    "name": "type at /Birthday",
+    "breaks": {
+      "path": "/Birthday",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/Birthday",
+        "rule": "type",
+        "vendorCode": "https://tools.ietf.org/html/rfc9110#section-15.5.1"
+      }
+    ],
+    "value": {
+      "Birthday": true
+    }
+  },
+  {
+    "name": "pattern at /Birthday",
+    "breaks": {
+      "path": "/Birthday",
+      "keyword": "pattern"
+    },
+    "errors": [
+      {
+        "path": "/Birthday",
+        "rule": "pattern",
+        "vendorCode": "https://tools.ietf.org/html/rfc9110#section-15.5.1"
+      }
+    ],
+    "value": {
+      "Birthday": "\u0000 does not match"
+    }
+  },
+  {
+    "name": "type at /IsLocked",
+    "breaks": {
+      "path": "/IsLocked",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/IsLocked",
+        "rule": "type",
+        "vendorCode": "https://tools.ietf.org/html/rfc9110#section-15.5.1"
+      }
+    ],
+    "value": {
+      "IsLocked": "text"
+    }
+  },
+  {
+    "name": "type at /IsCashRegisterBased",
+    "breaks": {
+      "path": "/IsCashRegisterBased",
+      "keyword": "type"
+    },
+    "errors": [
+      {
+        "path": "/IsCashRegisterBased",
+        "rule": "type",
+        "vendorCode": "https://tools.ietf.org/html/rfc9110#section-15.5.1"
+      }
+    ],
+    "value": {
+      "IsCashRegisterBased": "text"
+    }
+  }
 ];
 
 /**
  * A context for `toRequest`, with obviously fake credentials.
  */
 export const context: CreateCustomerContext = {
-  tenantId: "addo",
-  appId: "deputo",
-  appVersion: "repellendus",
-  apiVersion: "adsum",
-  runAs: "105",
-  sessionId: "FAKE-SECRET-0000",
-  workflowDisabled: false,
-  accessToken: "FAKE-SECRET-0000",
-  host: "copiose",
+  "tenantId": "addo",
+  "appId": "deputo",
+  "appVersion": "repellendus",
+  "apiVersion": "adsum",
+  "runAs": "105",
+  "sessionId": "FAKE-SECRET-0000",
+  "workflowDisabled": false,
+  "accessToken": "FAKE-SECRET-0000",
+  "host": "copiose"
 };
 
 /**
  * The success answer (201), as a full sample.
  */
 export const successResponse: { status: 201; body: CreateCustomerResponse201 } = {
-  status: 201,
-  body: {
-    Id: 1593,
-    Number: "участниками",
-    CustomerGroupId: 5814,
-    BillingAddress: {
-      City: "Neu Leonidas",
-      CountryIso: "DEU",
-      Company: "ФГУП ТоргЛимитедСбыт",
-      Company2: "Wallstab-Fuhlbrügge",
-      FormOfAddress: "Ms",
-      Title: "Mr",
-      FirstName: "Dario",
-      LastName: "川口",
-      Street: "Hans-Gerhard-Str. 95",
-      Address2: "3丁目1番8号",
-      PostalCode: "70600",
-      State: "Республика Коми",
-      VatID: "DE336571192",
-      PhoneNumber: "+12025550194",
-      MobilePhoneNumber: "+12025550148",
-      EmailAddress: "sample.273@example.com",
-      Fax: "+12025550156",
+  "status": 201,
+  "body": {
+    "Id": 1593,
+    "Number": "участниками",
+    "CustomerGroupId": 5814,
+    "BillingAddress": {
+      "City": "Neu Leonidas",
+      "CountryIso": "DEU",
+      "Company": "ФГУП ТоргЛимитедСбыт",
+      "Company2": "Wallstab-Fuhlbrügge",
+      "FormOfAddress": "Ms",
+      "Title": "Mr",
+      "FirstName": "Dario",
+      "LastName": "川口",
+      "Street": "Hans-Gerhard-Str. 95",
+      "Address2": "3丁目1番8号",
+      "PostalCode": "70600",
+      "State": "Республика Коми",
+      "VatID": "DE336571192",
+      "PhoneNumber": "+12025550194",
+      "MobilePhoneNumber": "+12025550148",
+      "EmailAddress": "sample.273@example.com",
+      "Fax": "+12025550156"
     },
-    ShippingAddress: {
-      City: "Шамары",
-      CountryIso: "DEU",
-      Company: "Laws, Küsters und Huneke",
-      Company2: "Brandt, Busch und Rittweg",
-      FormOfAddress: "Prof",
-      Title: "Dr",
-      FirstName: "Силантий",
-      LastName: "小倉",
-      Street: "Weiherfeld 4",
-      Address2: "Torstr. 78b",
-      PostalCode: "21446",
-      State: "Sachsen-Anhalt",
-      VatID: "DE234996114",
-      PhoneNumber: "+12025550123",
-      MobilePhoneNumber: "+12025550101",
-      EmailAddress: "sample.366@example.com",
-      Fax: "+12025550121",
+    "ShippingAddress": {
+      "City": "Шамары",
+      "CountryIso": "DEU",
+      "Company": "Laws, Küsters und Huneke",
+      "Company2": "Brandt, Busch und Rittweg",
+      "FormOfAddress": "Prof",
+      "Title": "Dr",
+      "FirstName": "Силантий",
+      "LastName": "小倉",
+      "Street": "Weiherfeld 4",
+      "Address2": "Torstr. 78b",
+      "PostalCode": "21446",
+      "State": "Sachsen-Anhalt",
+      "VatID": "DE234996114",
+      "PhoneNumber": "+12025550123",
+      "MobilePhoneNumber": "+12025550101",
+      "EmailAddress": "sample.366@example.com",
+      "Fax": "+12025550121"
     },
-    CustomAddress: {
-      City: "West Jolieland",
-      CountryIso: "DEU",
-      Company: "Koczulla GmbH",
-      Company2: "福島建設合同会社",
-      FormOfAddress: "Dr",
-      Title: "Prof",
-      FirstName: "Luke",
-      LastName: "Кулакова",
-      Street: "Löchergraben 71",
-      Address2: "9丁目7番7号",
-      PostalCode: "98236",
-      State: "神奈川県",
-      VatID: "DE587054505",
-      PhoneNumber: "+12025550172",
-      MobilePhoneNumber: "+12025550138",
-      EmailAddress: "sample.687@example.com",
-      Fax: "+12025550142",
+    "CustomAddress": {
+      "City": "West Jolieland",
+      "CountryIso": "DEU",
+      "Company": "Koczulla GmbH",
+      "Company2": "福島建設合同会社",
+      "FormOfAddress": "Dr",
+      "Title": "Prof",
+      "FirstName": "Luke",
+      "LastName": "Кулакова",
+      "Street": "Löchergraben 71",
+      "Address2": "9丁目7番7号",
+      "PostalCode": "98236",
+      "State": "神奈川県",
+      "VatID": "DE587054505",
+      "PhoneNumber": "+12025550172",
+      "MobilePhoneNumber": "+12025550138",
+      "EmailAddress": "sample.687@example.com",
+      "Fax": "+12025550142"
     },
-    OtherAddresses: {
-      OtherBillingAddresses: [
+    "OtherAddresses": {
+      "OtherBillingAddresses": [
         {
-          City: "Карабудахкент",
-          CountryIso: "DEU",
-          Company: "Stein GmbH & Co. KG",
-          Company2: "細川自動車株式会社",
-          FormOfAddress: "Ms",
-          Title: "Mr",
-          FirstName: "Парамон",
-          LastName: "Florczak",
-          Street: "Рябиновая улица, 662",
-          Address2: "6丁目7番2号",
-          PostalCode: "37593",
-          State: "Республика Хакасия",
-          VatID: "DE567814833",
-          PhoneNumber: "+12025550114",
-          MobilePhoneNumber: "+12025550184",
-          EmailAddress: "sample.397@example.com",
-          Fax: "+12025550164",
-        },
+          "City": "Карабудахкент",
+          "CountryIso": "DEU",
+          "Company": "Stein GmbH & Co. KG",
+          "Company2": "細川自動車株式会社",
+          "FormOfAddress": "Ms",
+          "Title": "Mr",
+          "FirstName": "Парамон",
+          "LastName": "Florczak",
+          "Street": "Рябиновая улица, 662",
+          "Address2": "6丁目7番2号",
+          "PostalCode": "37593",
+          "State": "Республика Хакасия",
+          "VatID": "DE567814833",
+          "PhoneNumber": "+12025550114",
+          "MobilePhoneNumber": "+12025550184",
+          "EmailAddress": "sample.397@example.com",
+          "Fax": "+12025550164"
+        }
       ],
-      OtherShippingAddresses: [
+      "OtherShippingAddresses": [
         {
-          City: "北節子区",
-          CountryIso: "DEU",
-          Company: "Kreissig Gruppe",
-          Company2: "北島ホテル合同会社",
-          FormOfAddress: "Mr",
-          Title: "Ms",
-          FirstName: "Baran",
-          LastName: "Lohmann",
-          Street: "Пионерская площадь, 231",
-          Address2: "ул. Заовражная, 181",
-          PostalCode: "59035",
-          State: "Ханты-Мансийский автономный округ - Югра",
-          VatID: "DE137517270",
-          PhoneNumber: "+12025550133",
-          MobilePhoneNumber: "+12025550147",
-          EmailAddress: "sample.144@example.com",
-          Fax: "+12025550175",
-        },
-      ],
+          "City": "北節子区",
+          "CountryIso": "DEU",
+          "Company": "Kreissig Gruppe",
+          "Company2": "北島ホテル合同会社",
+          "FormOfAddress": "Mr",
+          "Title": "Ms",
+          "FirstName": "Baran",
+          "LastName": "Lohmann",
+          "Street": "Пионерская площадь, 231",
+          "Address2": "ул. Заовражная, 181",
+          "PostalCode": "59035",
+          "State": "Ханты-Мансийский автономный округ - Югра",
+          "VatID": "DE137517270",
+          "PhoneNumber": "+12025550133",
+          "MobilePhoneNumber": "+12025550147",
+          "EmailAddress": "sample.144@example.com",
+          "Fax": "+12025550175"
+        }
+      ]
     },
-    PaymentSettings: {
-      creditLimit: 556,
-      paymentDueDateInDays: 6914,
-      discount: 3059,
-      isDunningBlocked: true,
+    "PaymentSettings": {
+      "creditLimit": 556,
+      "paymentDueDateInDays": 6914,
+      "discount": 3059,
+      "isDunningBlocked": true
     },
-    CustomerSince: "1980-04-16T10:30:00Z",
-    LastChange: "1951-11-22T10:30:00Z",
-    LanguageIso: "de-DE",
-    InternalCompanyId: 483,
-    CustomerCategoryId: 6313,
-    TaxIdentificationNumber: "FAKE-SECRET-0000",
-    AccountReceivableNumber: 7416,
-    CommercialRegisterNumber: "обучения",
-    Website: "https://www.example.com/578",
-    InitialContact: "ресурсосберегающих",
-    EbayUsername: "浅井 美穂",
-    Birthday: "1985-01-01T",
-    IsLocked: false,
-    IsCashRegisterBased: true,
-  },
+    "CustomerSince": "1980-04-16T10:30:00Z",
+    "LastChange": "1951-11-22T10:30:00Z",
+    "LanguageIso": "de-DE",
+    "InternalCompanyId": 483,
+    "CustomerCategoryId": 6313,
+    "TaxIdentificationNumber": "FAKE-SECRET-0000",
+    "AccountReceivableNumber": 7416,
+    "CommercialRegisterNumber": "обучения",
+    "Website": "https://www.example.com/578",
+    "InitialContact": "ресурсосберегающих",
+    "EbayUsername": "浅井 美穂",
+    "Birthday": "1985-01-01T",
+    "IsLocked": false,
+    "IsCashRegisterBased": true
+  }
 };
 
 /**
@@ -5162,37 +5163,37 @@ export const successResponse: { status: 201; body: CreateCustomerResponse201 } =
  */
 export const errorResponses: readonly { status: number; name: string; body: unknown }[] = [
   {
-    status: 400,
-    name: "error https://tools.ietf.org/html/rfc9110#section-15.5.1",
-    body: {
-      type: "https://tools.ietf.org/html/rfc9110#section-15.5.1",
-      title: "One or more validation errors occurred.",
-    },
+    "status": 400,
+    "name": "error https://tools.ietf.org/html/rfc9110#section-15.5.1",
+    "body": {
+      "type": "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+      "title": "One or more validation errors occurred."
+    }
   },
   {
-    status: 401,
-    name: "error https://tools.ietf.org/html/rfc9110#section-15.5.2",
-    body: {
-      type: "https://tools.ietf.org/html/rfc9110#section-15.5.2",
-      title: "Unauthorized",
-    },
+    "status": 401,
+    "name": "error https://tools.ietf.org/html/rfc9110#section-15.5.2",
+    "body": {
+      "type": "https://tools.ietf.org/html/rfc9110#section-15.5.2",
+      "title": "Unauthorized"
+    }
   },
   {
-    status: 403,
-    name: "error https://tools.ietf.org/html/rfc9110#section-15.5.4",
-    body: {
-      type: "https://tools.ietf.org/html/rfc9110#section-15.5.4",
-      title: "Forbidden",
-    },
+    "status": 403,
+    "name": "error https://tools.ietf.org/html/rfc9110#section-15.5.4",
+    "body": {
+      "type": "https://tools.ietf.org/html/rfc9110#section-15.5.4",
+      "title": "Forbidden"
+    }
   },
   {
-    status: 500,
-    name: "error https://tools.ietf.org/html/rfc9110#section-15.6.1",
-    body: {
-      type: "https://tools.ietf.org/html/rfc9110#section-15.6.1",
-      title: "An error occurred while processing your request.",
-    },
-  },
+    "status": 500,
+    "name": "error https://tools.ietf.org/html/rfc9110#section-15.6.1",
+    "body": {
+      "type": "https://tools.ietf.org/html/rfc9110#section-15.6.1",
+      "title": "An error occurred while processing your request."
+    }
+  }
 ];
 
 /**

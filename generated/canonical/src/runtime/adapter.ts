@@ -46,10 +46,7 @@ export interface VendorAdapter<RequestBody = unknown, Context = never, Customer 
   /** The whole request for a canonical customer (present when the spec declares `x-mapping`). */
   toRequest?(customer: Customer, context: Context): ToRequestResult<RequestBody>;
   /** Generated fixtures: valid and invalid request bodies, a context, documented answers. */
-  fixtures: {
-    valid: { minimal: RequestBody; full: RequestBody; boundary: RequestBody };
-    invalid: readonly InvalidFixture[];
-  };
+  fixtures: { valid: { minimal: RequestBody; full: RequestBody; boundary: RequestBody }; invalid: readonly InvalidFixture[] };
   /** The vendor's answer as a canonical result (present when the spec declares `x-mapping`). */
   fromResponse?(status: number, body: unknown): FromResponseResult;
   /** Validate, map, send and read the answer (present when the spec declares `x-mapping`). */

@@ -11,13 +11,7 @@
  * never contain the URL, headers or body, which carry credentials.
  * Copied as it is into the canonical package.
  */
-import {
-  readResponse,
-  type FromResponseResult,
-  type MappingError,
-  type MappingPlan,
-  type VendorRequest,
-} from "./mapping.js";
+import { readResponse, type FromResponseResult, type MappingError, type MappingPlan, type VendorRequest } from "./mapping.js";
 import { serializeBody, type RootShape } from "./wire.js";
 
 /** What the client needs of a `Response`. */
@@ -28,10 +22,7 @@ export interface ResponseLike {
 }
 
 /** What the client needs of `fetch`; the global `fetch` fits. */
-export type FetchLike = (
-  url: string,
-  init: { method: string; headers: Record<string, string>; body?: string; signal?: unknown },
-) => Promise<ResponseLike>;
+export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body?: string; signal?: unknown }) => Promise<ResponseLike>;
 
 /** What the client needs of an `AbortSignal`. */
 export interface SignalLike {
@@ -63,11 +54,7 @@ interface TimerGlobals {
   clearTimeout(handle: unknown): void;
 }
 
-function failure(
-  status: number,
-  kind: "unavailable" | "unknown",
-  message: string,
-): FromResponseResult & { sent: true } {
+function failure(status: number, kind: "unavailable" | "unknown", message: string): FromResponseResult & { sent: true } {
   return { ok: false, sent: true, status, errors: [{ kind, code: undefined, message }] };
 }
 
@@ -88,12 +75,7 @@ function bodyOf(text: string, contentType: string | null): unknown {
 }
 
 /** Sends `request` and reads the answer with `readResponse`. Never throws. */
-export async function sendRequest(
-  plan: MappingPlan,
-  shape: RootShape | undefined,
-  request: VendorRequest<unknown>,
-  options: SendOptions = {},
-): Promise<CreateResult> {
+export async function sendRequest(plan: MappingPlan, shape: RootShape | undefined, request: VendorRequest<unknown>, options: SendOptions = {}): Promise<CreateResult> {
   const web = globalThis as unknown as TimerGlobals;
   const send = options.fetch ?? web.fetch;
   if (send === undefined) return failure(0, "unavailable", "no fetch: pass options.fetch");
@@ -120,25 +102,13 @@ export async function sendRequest(
     for (let attempt = 0; ; attempt++) {
       try {
         if (reason !== undefined) return failure(0, "unavailable", reason);
-        const response = await send(url, {
-          method: request.method,
-          headers,
-          ...(body === undefined ? {} : { body }),
-          signal: controller.signal,
-        });
+        const response = await send(url, { method: request.method, headers, ...(body === undefined ? {} : { body }), signal: controller.signal });
         const text = await response.text();
-        return {
-          ...readResponse(plan, response.status, bodyOf(text, response.headers.get("content-type"))),
-          sent: true,
-        };
+        return { ...readResponse(plan, response.status, bodyOf(text, response.headers.get("content-type"))), sent: true };
       } catch (error) {
         if (reason !== undefined) return failure(0, "unavailable", reason);
         if (refused(error) && attempt < (options.retriesOnRefusedConnection ?? 2)) continue;
-        return failure(
-          0,
-          "unavailable",
-          refused(error) ? "connection refused" : "the connection failed before an answer arrived",
-        );
+        return failure(0, "unavailable", refused(error) ? "connection refused" : "the connection failed before an answer arrived");
       }
     }
   } finally {

@@ -71,13 +71,7 @@ export interface MappingPlan {
   readonly response: readonly FieldMapping[];
   readonly errorLocations: readonly ErrorLocation[];
   /** The vendor's documented errors, with the canonical field each reports where it names one. */
-  readonly errors: readonly {
-    readonly code: string | number;
-    readonly status: number;
-    readonly kind: ErrorKind;
-    readonly message: string;
-    readonly fields: readonly string[];
-  }[];
+  readonly errors: readonly { readonly code: string | number; readonly status: number; readonly kind: ErrorKind; readonly message: string; readonly fields: readonly string[] }[];
 }
 
 export type ErrorKind = "invalid-field" | "duplicate" | "unauthorized" | "not-found" | "unavailable" | "unknown";
@@ -117,9 +111,7 @@ export interface CanonicalError {
   field?: string;
 }
 
-export type FromResponseResult =
-  | { ok: true; id: string; number?: string; createdAt?: string }
-  | { ok: false; status: number; errors: CanonicalError[] };
+export type FromResponseResult = { ok: true; id: string; number?: string; createdAt?: string } | { ok: false; status: number; errors: CanonicalError[] };
 
 /** The validators one request needs, from the vendor package. */
 export interface RequestValidators {
@@ -134,16 +126,10 @@ type Json = Record<string, unknown>;
 
 const PARTS: readonly string[] = ["body", "path", "query", "header", "server"];
 const hasOwn = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key);
-const isRecord = (value: unknown): value is Json =>
-  value !== null && typeof value === "object" && !Array.isArray(value);
+const isRecord = (value: unknown): value is Json => value !== null && typeof value === "object" && !Array.isArray(value);
 
 function segments(pointer: string): string[] {
-  return pointer === ""
-    ? []
-    : pointer
-        .split("/")
-        .slice(1)
-        .map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"));
+  return pointer === "" ? [] : pointer.split("/").slice(1).map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"));
 }
 
 /** A `from` pointer inside a `map` is relative to the mapped object; `#/...` reaches from the customer's root. */
@@ -216,9 +202,7 @@ class RequestBuilder {
   }
 
   private matches(conditions: Readonly<Record<string, unknown>> | undefined, scope: string): boolean {
-    return Object.entries(conditions ?? {}).every(
-      ([pointer, expected]) => readPointer(this.customer, scopedPointer(scope, pointer)) === expected,
-    );
+    return Object.entries(conditions ?? {}).every(([pointer, expected]) => readPointer(this.customer, scopedPointer(scope, pointer)) === expected);
   }
 
   private applyOne(mapping: FieldMapping, scope: string, target: string): void {
@@ -232,8 +216,7 @@ class RequestBuilder {
 
     if (mapping.map !== undefined && from !== undefined) {
       const source = this.read(from);
-      if (Array.isArray(source))
-        source.forEach((_item, index) => this.apply(mapping.map ?? [], `${from}/${index}`, `${to}/${index}`));
+      if (Array.isArray(source)) source.forEach((_item, index) => this.apply(mapping.map ?? [], `${from}/${index}`, `${to}/${index}`));
       else if (isRecord(source)) this.apply(mapping.map, from, to);
       return;
     }
@@ -245,24 +228,15 @@ class RequestBuilder {
       value = hasOwn(this.context, mapping.context) ? this.context[mapping.context] : undefined;
     } else if (hasOwn(mapping, "value")) value = mapping.value;
     else if (mapping.transform === "join") {
-      const pointers = (Array.isArray(mapping.from) ? mapping.from : [mapping.from]).map((pointer) =>
-        scopedPointer(scope, String(pointer)),
-      );
+      const pointers = (Array.isArray(mapping.from) ? mapping.from : [mapping.from]).map((pointer) => scopedPointer(scope, String(pointer)));
       sourceField = pointers.join(" + ");
-      const parts = pointers
-        .map((pointer) => this.read(pointer))
-        .filter((part): part is string => typeof part === "string" && part !== "");
+      const parts = pointers.map((pointer) => this.read(pointer)).filter((part): part is string => typeof part === "string" && part !== "");
       value = parts.length > 0 ? parts.join(mapping.separator ?? " ") : undefined;
     } else if (mapping.transform === "nth" && from !== undefined) {
       const items = this.read(from);
       const index = mapping.index ?? 0;
       if (Array.isArray(items)) {
-        const found = items
-          .map((item, position) => ({ item, position }))
-          .filter(
-            ({ item }) =>
-              isRecord(item) && Object.entries(mapping.where ?? {}).every(([key, expected]) => item[key] === expected),
-          )[index];
+        const found = items.map((item, position) => ({ item, position })).filter(({ item }) => isRecord(item) && Object.entries(mapping.where ?? {}).every(([key, expected]) => item[key] === expected))[index];
         if (found) {
           this.markUsed(from, found.position);
           sourceField = `${from}/${found.position}${mapping.pick ?? ""}`;
@@ -271,21 +245,10 @@ class RequestBuilder {
       }
     } else if (from !== undefined) value = this.read(from);
 
-    if (
-      value !== undefined &&
-      mapping.transform !== undefined &&
-      mapping.transform !== "join" &&
-      mapping.transform !== "nth"
-    ) {
+    if (value !== undefined && mapping.transform !== undefined && mapping.transform !== "join" && mapping.transform !== "nth") {
       const result = applyTransform(mapping.transform, value, mapping.table);
       if (!result.ok) {
-        this.errors.push({
-          kind: "does-not-fit",
-          field: sourceField,
-          vendorField: to,
-          rule: mapping.transform,
-          message: `${sourceField} ${result.problem}, so it cannot go to ${to}`,
-        });
+        this.errors.push({ kind: "does-not-fit", field: sourceField, vendorField: to, rule: mapping.transform, message: `${sourceField} ${result.problem}, so it cannot go to ${to}` });
         return;
       }
       value = result.value;
@@ -304,11 +267,7 @@ class RequestBuilder {
       if (!Array.isArray(items)) continue;
       for (let index = 0; index < items.length; index++)
         if (!used.has(index))
-          errors.push({
-            kind: "no-place",
-            field: `${array}/${index}`,
-            message: `${array}/${index} has no place at this vendor: no field of its request takes it`,
-          });
+          errors.push({ kind: "no-place", field: `${array}/${index}`, message: `${array}/${index} has no place at this vendor: no field of its request takes it` });
     }
     return errors;
   }
@@ -328,12 +287,7 @@ function sourceFor(builder: RequestBuilder, vendorField: string, plan: readonly 
   return "";
 }
 
-function vendorErrors(
-  builder: RequestBuilder,
-  plan: MappingPlan,
-  part: Part,
-  validate: CompiledValidator | undefined,
-): MappingError[] {
+function vendorErrors(builder: RequestBuilder, plan: MappingPlan, part: Part, validate: CompiledValidator | undefined): MappingError[] {
   if (validate === undefined) return [];
   const valid = safely(() => validate(builder.parts[part]));
   if (valid) return [];
@@ -378,21 +332,18 @@ function basicCredentials(username: string, password: string): string {
 }
 
 function addAuth(builder: RequestBuilder, auth: readonly AuthMapping[], context: Json): void {
-  const text = (name: string | undefined) =>
-    name !== undefined && typeof context[name] === "string" ? (context[name] as string) : undefined;
+  const text = (name: string | undefined) => (name !== undefined && typeof context[name] === "string" ? (context[name] as string) : undefined);
   for (const scheme of auth) {
     if (scheme.type === "basic") {
       const username = text(scheme.username);
       const password = text(scheme.password);
-      if (username !== undefined && password !== undefined)
-        builder.parts.header.authorization = `Basic ${basicCredentials(username, password)}`;
+      if (username !== undefined && password !== undefined) builder.parts.header.authorization = `Basic ${basicCredentials(username, password)}`;
     } else if (scheme.type === "bearer") {
       const token = text(scheme.token);
       if (token !== undefined) builder.parts.header.authorization = `Bearer ${token}`;
     } else {
       const token = text(scheme.token);
-      if (token !== undefined && scheme.name !== undefined)
-        builder.parts[scheme.in === "query" ? "query" : "header"][scheme.name] = token;
+      if (token !== undefined && scheme.name !== undefined) builder.parts[scheme.in === "query" ? "query" : "header"][scheme.name] = token;
     }
   }
 }
@@ -411,11 +362,7 @@ function stringValues(values: Json): Record<string, string> {
   return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, asText(value)]));
 }
 
-function invalid(
-  kind: "invalid-customer" | "invalid-context",
-  validate: (value: unknown) => ValidationResult<unknown>,
-  value: unknown,
-): MappingError[] {
+function invalid(kind: "invalid-customer" | "invalid-context", validate: (value: unknown) => ValidationResult<unknown>, value: unknown): MappingError[] {
   const result = validate(value);
   if (result.ok) return [];
   return result.errors.map((error) => ({
@@ -432,27 +379,13 @@ function headerMisfits(builder: RequestBuilder): MappingError[] {
     .filter(([, value]) => /[^\t\x20-\x7e\x80-\xff]/.test(asText(value)))
     .map(([name]) => {
       const field = builder.sourceOf.get(`/header/${name}`) ?? "";
-      return {
-        kind: "does-not-fit",
-        field,
-        vendorField: `/header/${name}`,
-        rule: "header-text",
-        message: `${field || "a value"} does not fit the header ${name}: headers carry Latin-1 text only`,
-      };
+      return { kind: "does-not-fit", field, vendorField: `/header/${name}`, rule: "header-text", message: `${field || "a value"} does not fit the header ${name}: headers carry Latin-1 text only` };
     });
 }
 
 /** Canonical customer + context → the vendor's request, or every reason it cannot be built. */
-export function buildRequest<Body>(
-  plan: MappingPlan,
-  validators: RequestValidators,
-  customer: unknown,
-  context: unknown,
-): ToRequestResult<Body> {
-  const problems = [
-    ...invalid("invalid-customer", validators.customer, customer),
-    ...(validators.context ? invalid("invalid-context", validators.context, context ?? {}) : []),
-  ];
+export function buildRequest<Body>(plan: MappingPlan, validators: RequestValidators, customer: unknown, context: unknown): ToRequestResult<Body> {
+  const problems = [...invalid("invalid-customer", validators.customer, customer), ...(validators.context ? invalid("invalid-context", validators.context, context ?? {}) : [])];
   if (problems.length > 0) return { ok: false, errors: problems };
   const contextValues = isRecord(context) ? context : {};
   const builder = new RequestBuilder(customer, contextValues);
@@ -463,9 +396,7 @@ export function buildRequest<Body>(
     ...builder.leftovers(),
     ...headerMisfits(builder),
     ...vendorErrors(builder, plan, "body", validators.body),
-    ...(["path", "query", "header"] as const).flatMap((part) =>
-      vendorErrors(builder, plan, part, validators.parameters[part]),
-    ),
+    ...(["path", "query", "header"] as const).flatMap((part) => vendorErrors(builder, plan, part, validators.parameters[part])),
   ];
   if (errors.length > 0) return { ok: false, errors };
   const { body, path, query, header, server } = builder.parts;
@@ -473,17 +404,7 @@ export function buildRequest<Body>(
   if (plan.contentType !== undefined) headers["content-type"] = plan.contentType;
   const base = fillTemplate(plan.server, { ...plan.serverDefaults, ...server }, false).replace(/\/$/, "");
   const filledPath = fillTemplate(plan.path, path, true);
-  return {
-    ok: true,
-    request: {
-      method: plan.method,
-      url: `${base}${filledPath}`,
-      path: filledPath,
-      headers,
-      query: stringValues(query),
-      body: body as Body,
-    },
-  };
+  return { ok: true, request: { method: plan.method, url: `${base}${filledPath}`, path: filledPath, headers, query: stringValues(query), body: body as Body } };
 }
 
 function kindOfStatus(status: number): ErrorKind {
@@ -496,15 +417,9 @@ function kindOfStatus(status: number): ErrorKind {
 }
 
 function canonicalError(plan: MappingPlan, status: number, code: unknown, message: unknown): CanonicalError {
-  const known =
-    plan.errors.find((error) => String(error.code) === String(code) && (error.status === status || status === 200)) ??
-    plan.errors.find((error) => String(error.code) === String(code));
+  const known = plan.errors.find((error) => String(error.code) === String(code) && (error.status === status || status === 200)) ?? plan.errors.find((error) => String(error.code) === String(code));
   const text = typeof message === "string" ? message : `the vendor answered ${status}`;
-  const found: CanonicalError = {
-    kind: known?.kind ?? kindOfStatus(status),
-    code: typeof code === "string" || typeof code === "number" ? code : undefined,
-    message: text,
-  };
+  const found: CanonicalError = { kind: known?.kind ?? kindOfStatus(status), code: typeof code === "string" || typeof code === "number" ? code : undefined, message: text };
   // An error that covers several fields (a generic "validation failed") names none.
   const field = known?.fields.length === 1 ? known.fields[0] : undefined;
   if (field !== undefined) found.field = field;
@@ -526,28 +441,15 @@ export function errorBody(location: ErrorLocation, code: string | number, messag
 export function readResponse(plan: MappingPlan, status: number, body: unknown): FromResponseResult {
   try {
     const location = plan.errorLocations.find(
-      (candidate) =>
-        candidate.status === String(status) &&
-        (candidate.when === undefined || readPointer(body, candidate.when.pointer) === candidate.when.equals),
+      (candidate) => candidate.status === String(status) && (candidate.when === undefined || readPointer(body, candidate.when.pointer) === candidate.when.equals),
     );
     if (location !== undefined) {
       const items = location.list === undefined ? [body] : readPointer(body, location.list);
-      const errors = (Array.isArray(items) ? items : []).map((item) =>
-        canonicalError(
-          plan,
-          status,
-          readPointer(item, location.code),
-          location.message === undefined ? undefined : readPointer(item, location.message),
-        ),
-      );
-      return {
-        ok: false,
-        status,
-        errors: errors.length > 0 ? errors : [canonicalError(plan, status, undefined, undefined)],
-      };
+      const errors = (Array.isArray(items) ? items : [])
+        .map((item) => canonicalError(plan, status, readPointer(item, location.code), location.message === undefined ? undefined : readPointer(item, location.message)));
+      return { ok: false, status, errors: errors.length > 0 ? errors : [canonicalError(plan, status, undefined, undefined)] };
     }
-    if (status < 200 || status > 299)
-      return { ok: false, status, errors: [canonicalError(plan, status, undefined, undefined)] };
+    if (status < 200 || status > 299) return { ok: false, status, errors: [canonicalError(plan, status, undefined, undefined)] };
     const result: Json = {};
     const builder = new RequestBuilder(body, {});
     builder.apply(plan.response, "", "/body");
@@ -556,17 +458,9 @@ export function readResponse(plan: MappingPlan, status: number, body: unknown): 
       if (value !== undefined && value !== null) result[key] = String(value);
     }
     if (builder.errors.length > 0 || typeof result.id !== "string")
-      return {
-        ok: false,
-        status,
-        errors: [{ kind: "unknown", code: undefined, message: "the vendor's success answer carries no customer id" }],
-      };
+      return { ok: false, status, errors: [{ kind: "unknown", code: undefined, message: "the vendor's success answer carries no customer id" }] };
     return { ok: true, ...(result as { id: string }) };
   } catch {
-    return {
-      ok: false,
-      status,
-      errors: [{ kind: "unknown", code: undefined, message: "the vendor's answer could not be read" }],
-    };
+    return { ok: false, status, errors: [{ kind: "unknown", code: undefined, message: "the vendor's answer could not be read" }] };
   }
 }

@@ -47,12 +47,7 @@ export async function startMockServer(mock: MockVendor, options: { port?: number
     request.on("data", (chunk) => chunks.push(chunk));
     request.on("end", () => {
       const body = new TextDecoder().decode(concat(chunks));
-      const headers = Object.fromEntries(
-        Object.entries(request.headers).map(([name, value]) => [
-          name,
-          Array.isArray(value) ? value.join(", ") : (value ?? ""),
-        ]),
-      );
+      const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(", ") : (value ?? "")]));
       const answer = mock.handle({ method: request.method ?? "GET", url: request.url ?? "/", headers, body });
       response.writeHead(answer.status, answer.headers);
       response.end(answer.body);

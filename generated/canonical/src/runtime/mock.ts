@@ -33,9 +33,7 @@ export interface MockDefinition {
   readonly shape: RootShape | undefined;
   readonly credentials: readonly CredentialCheck[];
   readonly validateBody: ((value: unknown) => ValidationResult<unknown>) | undefined;
-  readonly validateParameters: Partial<
-    Record<"path" | "query" | "header", (value: unknown) => ValidationResult<unknown>>
-  >;
+  readonly validateParameters: Partial<Record<"path" | "query" | "header", (value: unknown) => ValidationResult<unknown>>>;
   readonly success: { readonly status: number; readonly body: unknown };
   /** The context whose credentials the mock accepts unless told otherwise. */
   readonly context: object;
@@ -58,10 +56,7 @@ export interface MockVendor {
   /** Answers one request. */
   handle(request: MockRequest): MockResponse;
   /** A `fetch` for the client: no network involved. */
-  fetch(
-    url: string,
-    init: { method: string; headers: Record<string, string>; body?: string },
-  ): Promise<{ status: number; text(): Promise<string>; headers: { get(name: string): string | null } }>;
+  fetch(url: string, init: { method: string; headers: Record<string, string>; body?: string }): Promise<{ status: number; text(): Promise<string>; headers: { get(name: string): string | null } }>;
   /** The bodies the mock accepted, parsed, in order. */
   readonly created: unknown[];
 }
@@ -80,11 +75,7 @@ function base64(text: string): string {
   return btoa(binary);
 }
 
-const json = (status: number, body: unknown): MockResponse => ({
-  status,
-  headers: { "content-type": "application/json; charset=utf-8" },
-  body: JSON.stringify(body),
-});
+const json = (status: number, body: unknown): MockResponse => ({ status, headers: { "content-type": "application/json; charset=utf-8" }, body: JSON.stringify(body) });
 
 function pathPattern(template: string): RegExp {
   const escaped = template.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\\?\{([^}]+)\\?\}/g, "(?<$1>[^/]+)");
@@ -92,32 +83,17 @@ function pathPattern(template: string): RegExp {
 }
 
 /** Builds a mock vendor; `options.context` replaces the credentials it accepts. */
-export function createMockVendor(
-  definition: MockDefinition,
-  options: { context?: Record<string, unknown> } = {},
-): MockVendor {
+export function createMockVendor(definition: MockDefinition, options: { context?: Record<string, unknown> } = {}): MockVendor {
   const context: Record<string, unknown> = { ...definition.context, ...options.context };
   const { plan } = definition;
   const seen = new Set<string>();
   const created: unknown[] = [];
-  const route = pathPattern(
-    plan.path.replace(/\{([^}]+)\}/g, (_whole, name: string) => `{${name.replace(/\W/g, "_")}}`),
-  );
+  const route = pathPattern(plan.path.replace(/\{([^}]+)\}/g, (_whole, name: string) => `{${name.replace(/\W/g, "_")}}`));
   let nextId = 1000;
 
-  const documented = (kind: string) =>
-    plan.errors.find(
-      (error) =>
-        error.kind === kind && plan.errorLocations.some((location) => location.status === String(error.status)),
-    );
-  const answerError = (
-    error: MappingPlan["errors"][number] | undefined,
-    fallbackStatus: number,
-    fallback: string,
-  ): MockResponse => {
-    const location = error
-      ? plan.errorLocations.find((candidate) => candidate.status === String(error.status))
-      : undefined;
+  const documented = (kind: string) => plan.errors.find((error) => error.kind === kind && plan.errorLocations.some((location) => location.status === String(error.status)));
+  const answerError = (error: MappingPlan["errors"][number] | undefined, fallbackStatus: number, fallback: string): MockResponse => {
+    const location = error ? plan.errorLocations.find((candidate) => candidate.status === String(error.status)) : undefined;
     if (!error || !location) return json(fallbackStatus, { message: fallback });
     return json(location.status === "200" ? 200 : error.status, errorBody(location, error.code, error.message));
   };
@@ -130,20 +106,12 @@ export function createMockVendor(
       const [first, second] = check.context;
       if (check.in === "basic") {
         given = request.headers.authorization;
-        wanted =
-          expected(first) === undefined
-            ? undefined
-            : `Basic ${base64(`${String(expected(first))}:${String(expected(second))}`)}`;
+        wanted = expected(first) === undefined ? undefined : `Basic ${base64(`${String(expected(first))}:${String(expected(second))}`)}`;
       } else if (check.in === "bearer") {
         given = request.headers.authorization;
         wanted = expected(first) === undefined ? undefined : `Bearer ${String(expected(first))}`;
       } else {
-        const raw =
-          check.in === "header"
-            ? request.headers[(check.name ?? "").toLowerCase()]
-            : check.in === "query"
-              ? query.get(check.name ?? "")
-              : readPointer(body, check.name ?? "");
+        const raw = check.in === "header" ? request.headers[(check.name ?? "").toLowerCase()] : check.in === "query" ? query.get(check.name ?? "") : readPointer(body, check.name ?? "");
         given = raw === undefined || raw === null ? undefined : String(raw);
         wanted = expected(first) === undefined ? undefined : String(expected(first));
       }
@@ -155,27 +123,18 @@ export function createMockVendor(
   function handle(request: MockRequest): MockResponse {
     const url = new URL(request.url, "http://mock.invalid");
     const match = route.exec(url.pathname);
-    if (request.method.toUpperCase() !== plan.method.toUpperCase() || !match)
-      return json(404, { message: "no such endpoint at this vendor" });
-    const headers = Object.fromEntries(
-      Object.entries(request.headers).map(([name, value]) => [name.toLowerCase(), value]),
-    );
+    if (request.method.toUpperCase() !== plan.method.toUpperCase() || !match) return json(404, { message: "no such endpoint at this vendor" });
+    const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name.toLowerCase(), value]));
     let body: unknown;
     try {
-      body =
-        definition.shape === undefined && request.body === ""
-          ? undefined
-          : parseBody(request.body, definition.shape, headers["content-type"] ?? "application/json");
+      body = definition.shape === undefined && request.body === "" ? undefined : parseBody(request.body, definition.shape, headers["content-type"] ?? "application/json");
     } catch {
       return answerError(documented("invalid-field"), 400, "the body could not be read");
     }
-    if (!credentialsFit({ ...request, headers }, url.searchParams, body))
-      return answerError(documented("unauthorized"), 401, "unauthorized");
+    if (!credentialsFit({ ...request, headers }, url.searchParams, body)) return answerError(documented("unauthorized"), 401, "unauthorized");
 
     const parameters: Record<"path" | "query" | "header", Json> = {
-      path: Object.fromEntries(
-        Object.entries(match.groups ?? {}).map(([name, value]) => [name, decodeURIComponent(value)]),
-      ),
+      path: Object.fromEntries(Object.entries(match.groups ?? {}).map(([name, value]) => [name, decodeURIComponent(value)])),
       query: Object.fromEntries(url.searchParams),
       header: headers,
     };
@@ -186,9 +145,7 @@ export function createMockVendor(
         // Parameters arrive as text: a typed one (`updatedBy=1`, `x-workflow-disabled: true`) is read back when the text alone does not pass.
         const raw = validate(parameters[part]);
         if (raw.ok) return raw;
-        const mistyped = new Set(
-          raw.errors.filter((error) => error.rule === "type").map((error) => error.path.slice(1)),
-        );
+        const mistyped = new Set(raw.errors.filter((error) => error.rule === "type").map((error) => error.path.slice(1)));
         return validate(coerceParameters(parameters[part], mistyped));
       }),
       definition.validateBody?.(body),
@@ -196,9 +153,7 @@ export function createMockVendor(
     for (const result of results)
       if (result && !result.ok) {
         const first = result.errors.find((error) => error.vendorCode !== undefined) ?? result.errors[0];
-        const known = plan.errors.find(
-          (error) => first?.vendorCode !== undefined && String(error.code) === String(first.vendorCode),
-        );
+        const known = plan.errors.find((error) => first?.vendorCode !== undefined && String(error.code) === String(first.vendorCode));
         return answerError(known ?? documented("invalid-field"), 400, first?.message ?? "invalid request");
       }
 
@@ -221,28 +176,15 @@ export function createMockVendor(
     created,
     async fetch(url, init) {
       const response = handle({ method: init.method, url, headers: init.headers, body: init.body ?? "" });
-      return {
-        status: response.status,
-        text: async () => response.body,
-        headers: { get: (name: string) => response.headers[name.toLowerCase()] ?? null },
-      };
+      return { status: response.status, text: async () => response.body, headers: { get: (name: string) => response.headers[name.toLowerCase()] ?? null } };
     },
   };
 }
 
 /** Query and header values arrive as text; numbers and booleans are read back for the validators. */
 function coerceParameters(values: Json, names: Set<string>): Json {
-  const read = (value: unknown) =>
-    typeof value === "string" && /^-?\d+(\.\d+)?$/.test(value)
-      ? Number(value)
-      : value === "true"
-        ? true
-        : value === "false"
-          ? false
-          : value;
-  return Object.fromEntries(
-    Object.entries(values).map(([name, value]) => [name, names.has(name) ? read(value) : value]),
-  );
+  const read = (value: unknown) => (typeof value === "string" && /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value === "true" ? true : value === "false" ? false : value);
+  return Object.fromEntries(Object.entries(values).map(([name, value]) => [name, names.has(name) ? read(value) : value]));
 }
 
 function setPointer(root: Json, pointer: string, value: unknown): void {

@@ -74,13 +74,7 @@ export function runValidator<T>(
 ): ValidationResult<T> {
   let valid: boolean;
   try {
-    if (isForeignObject(value))
-      return {
-        ok: false,
-        errors: [
-          { path: "", rule: "type", message: "the value is not plain JSON data (a Date, Map or class instance)" },
-        ],
-      };
+    if (isForeignObject(value)) return { ok: false, errors: [{ path: "", rule: "type", message: "the value is not plain JSON data (a Date, Map or class instance)" }] };
     valid = validate(value);
   } catch {
     // A getter that throws, a revoked Proxy: the value cannot be read, so it is not valid.

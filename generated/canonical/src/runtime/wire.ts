@@ -13,10 +13,7 @@
 import { XMLBuilder, XMLParser } from "fast-xml-parser";
 
 export type BodyShape =
-  | {
-      readonly kind: "object";
-      readonly properties: readonly { readonly name: string; readonly element: string; readonly shape: BodyShape }[];
-    }
+  | { readonly kind: "object"; readonly properties: readonly { readonly name: string; readonly element: string; readonly shape: BodyShape }[] }
   | { readonly kind: "array"; readonly element: string; readonly items: BodyShape }
   | { readonly kind: "value"; readonly type: "string" | "integer" | "number" | "boolean" };
 
@@ -27,8 +24,7 @@ export interface RootShape {
 }
 
 type Json = Record<string, unknown>;
-const isRecord = (value: unknown): value is Json =>
-  value !== null && typeof value === "object" && !Array.isArray(value);
+const isRecord = (value: unknown): value is Json => value !== null && typeof value === "object" && !Array.isArray(value);
 
 export type WireFormat = "json" | "xml" | "form";
 
@@ -41,8 +37,7 @@ export function wireFormat(contentType: string): WireFormat {
 /** A value read from text, by the type the shape expects; text that is not one stays text, for the validator to reject. */
 function fromText(text: unknown, shape: BodyShape): unknown {
   if (shape.kind !== "value" || typeof text !== "string") return text;
-  if ((shape.type === "integer" || shape.type === "number") && /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(text.trim()))
-    return Number(text);
+  if ((shape.type === "integer" || shape.type === "number") && /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(text.trim())) return Number(text);
   if (shape.type === "boolean" && (text === "true" || text === "false")) return text === "true";
   return text;
 }
@@ -52,12 +47,10 @@ function toXmlTree(value: unknown, shape: BodyShape): unknown {
     const tree: Json = {};
     // Insertion order is element order: the vendor's documented order, not the order the mapper filled the object in.
     for (const property of shape.properties)
-      if (value[property.name] !== undefined && value[property.name] !== null)
-        tree[property.element] = toXmlTree(value[property.name], property.shape);
+      if (value[property.name] !== undefined && value[property.name] !== null) tree[property.element] = toXmlTree(value[property.name], property.shape);
     return tree;
   }
-  if (shape.kind === "array" && Array.isArray(value))
-    return { [shape.element]: value.map((item) => toXmlTree(item, shape.items)) };
+  if (shape.kind === "array" && Array.isArray(value)) return { [shape.element]: value.map((item) => toXmlTree(item, shape.items)) };
   return typeof value === "object" ? JSON.stringify(value) : String(value);
 }
 
@@ -65,16 +58,13 @@ function fromXmlTree(node: unknown, shape: BodyShape): unknown {
   if (shape.kind === "object") {
     if (!isRecord(node)) return node === "" ? {} : node;
     const value: Json = {};
-    for (const property of shape.properties)
-      if (property.element in node) value[property.name] = fromXmlTree(node[property.element], property.shape);
+    for (const property of shape.properties) if (property.element in node) value[property.name] = fromXmlTree(node[property.element], property.shape);
     return value;
   }
   if (shape.kind === "array") {
     if (!isRecord(node)) return node === "" ? [] : node;
     const items = node[shape.element];
-    return (Array.isArray(items) ? items : items === undefined ? [] : [items]).map((item) =>
-      fromXmlTree(item, shape.items),
-    );
+    return (Array.isArray(items) ? items : items === undefined ? [] : [items]).map((item) => fromXmlTree(item, shape.items));
   }
   return fromText(node, shape);
 }
@@ -82,10 +72,8 @@ function fromXmlTree(node: unknown, shape: BodyShape): unknown {
 function formPairs(value: unknown, shape: BodyShape, prefix: string, into: [string, string][]): void {
   if (shape.kind === "object" && isRecord(value)) {
     for (const property of shape.properties)
-      if (value[property.name] !== undefined && value[property.name] !== null)
-        formPairs(value[property.name], property.shape, prefix ? `${prefix}.${property.name}` : property.name, into);
-  } else if (shape.kind === "array" && Array.isArray(value))
-    value.forEach((item, index) => formPairs(item, shape.items, `${prefix}[${index}]`, into));
+      if (value[property.name] !== undefined && value[property.name] !== null) formPairs(value[property.name], property.shape, prefix ? `${prefix}.${property.name}` : property.name, into);
+  } else if (shape.kind === "array" && Array.isArray(value)) value.forEach((item, index) => formPairs(item, shape.items, `${prefix}[${index}]`, into));
   else into.push([prefix, typeof value === "object" ? JSON.stringify(value) : String(value)]);
 }
 
@@ -99,8 +87,7 @@ function fromForm(text: string, shape: BodyShape): unknown {
       const index = /^\[(\d+)\]$/.exec(step);
       const name = index ? Number(index[1]) : step;
       if (index && current?.kind === "array") current = current.items;
-      else if (!index && current?.kind === "object")
-        current = current.properties.find((property) => property.name === step)?.shape;
+      else if (!index && current?.kind === "object") current = current.properties.find((property) => property.name === step)?.shape;
       else current = undefined;
       if (typeof name === "string" && (name === "__proto__" || name === "constructor" || name === "prototype")) return;
       const last = position === steps.length - 1;
@@ -127,9 +114,7 @@ export function serializeBody(body: unknown, root: RootShape | undefined, conten
   }
   const tree = toXmlTree(body, root.shape) as Json;
   const element = root.namespace === undefined ? tree : { "@_xmlns": root.namespace, ...tree };
-  return new XMLBuilder({ ignoreAttributes: false, suppressEmptyNode: false }).build({
-    [root.element]: element,
-  }) as string;
+  return new XMLBuilder({ ignoreAttributes: false, suppressEmptyNode: false }).build({ [root.element]: element }) as string;
 }
 
 /** A body read back from text: the object the JSON body would have given. Throws on text that is not the format at all. */
@@ -137,10 +122,7 @@ export function parseBody(text: string, root: RootShape | undefined, contentType
   const format = wireFormat(contentType);
   if (format === "json" || root === undefined) return JSON.parse(text);
   if (format === "form") return fromForm(text, root.shape);
-  const document = new XMLParser({ ignoreAttributes: true, parseTagValue: false, processEntities: true }).parse(
-    text,
-    true,
-  ) as Json;
+  const document = new XMLParser({ ignoreAttributes: true, parseTagValue: false, processEntities: true }).parse(text, true) as Json;
   if (!(root.element in document)) throw new Error(`the XML root element is not <${root.element}>`);
   return fromXmlTree(document[root.element], root.shape);
 }
