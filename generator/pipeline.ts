@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { loadSpec } from "./load/load-spec.js";
+import { loadSpecWithSource } from "./load/load-spec.js";
+import type { SourceDocument } from "./load/read-yaml.js";
 import { SpecError, SpecErrors } from "./load/spec-error.js";
 import { checkMapping } from "./model/check-mapping.js";
 import type { SpecModel } from "./model/model.js";
@@ -21,17 +22,23 @@ export function findSpecs(specsDir: string): { path: string; slug: string }[] {
 
 /** load → model for every spec; all files' errors are collected before failing. */
 export function loadAll(specsDir: string, root: string): SpecModel[] {
-  const models: SpecModel[] = [];
+  return loadAllWithSources(specsDir, root).map(({ model }) => model);
+}
+
+/** `loadAll`, keeping each spec's parsed source for tools that report their own positions. */
+export function loadAllWithSources(specsDir: string, root: string): { model: SpecModel; source: SourceDocument }[] {
+  const loaded: { model: SpecModel; source: SourceDocument }[] = [];
   const errors: SpecError[] = [];
   for (const { path, slug } of findSpecs(specsDir)) {
     try {
-      models.push(loadSpec(path, { root, slug }));
+      loaded.push(loadSpecWithSource(path, { root, slug }));
     } catch (error) {
       if (error instanceof SpecErrors) errors.push(...error.errors);
       else if (error instanceof SpecError) errors.push(error);
       else throw error;
     }
   }
+  const models = loaded.map(({ model }) => model);
   // Mappings join two specs, so they are checked once both have loaded.
   const canonical = models.find((model) => model.kind === "canonical");
   for (const model of models)
@@ -40,7 +47,7 @@ export function loadAll(specsDir: string, root: string): SpecModel[] {
       else errors.push(new SpecError(model.mapping.at, `\`x-mapping\` maps from the canonical customer, but ${CANONICAL_SPEC} is missing`));
     }
   if (errors.length > 0) throw new SpecErrors(errors);
-  return models;
+  return loaded;
 }
 
 /** The whole generated tree, formatted, as files relative to `generated/`. */

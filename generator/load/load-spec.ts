@@ -4,7 +4,7 @@ import { checkModel } from "../model/check-model.js";
 import type { SpecModel } from "../model/model.js";
 import { checkSchemas } from "./check-schemas.js";
 import { checkStructure } from "./check-structure.js";
-import { readYaml } from "./read-yaml.js";
+import { readYaml, type SourceDocument } from "./read-yaml.js";
 import { readFromDisk, resolveRefs, type ReadFile } from "./resolve-refs.js";
 import { SpecError } from "./spec-error.js";
 
@@ -16,6 +16,11 @@ export const MAX_SPEC_BYTES = 5 * 1024 * 1024;
  * `SpecError` naming file, line, column and JSON pointer.
  */
 export function loadSpec(path: string, options: { root?: string; readFile?: ReadFile; slug?: string } = {}): SpecModel {
+  return loadSpecWithSource(path, options).model;
+}
+
+/** `loadSpec`, also giving the parsed source, for tools that report positions of their own (lint, review). */
+export function loadSpecWithSource(path: string, options: { root?: string; readFile?: ReadFile; slug?: string } = {}): { model: SpecModel; source: SourceDocument } {
   const readFile = options.readFile ?? readFromDisk;
   const file = relative(options.root ?? process.cwd(), path).split(sep).join("/");
   const text = readFile(path);
@@ -31,5 +36,5 @@ export function loadSpec(path: string, options: { root?: string; readFile?: Read
   const document = resolveRefs(source, path, readFile);
   const model = buildModel(source, document, file, options.slug ?? basename(path).replace(/\.ya?ml$/, ""));
   checkModel(source, model);
-  return model;
+  return { model, source };
 }

@@ -1,0 +1,142 @@
+/**
+ * `npm run lint:specs`: this project's rules for its specs, beyond what the
+ * loader already refuses (bad OpenAPI, duplicate keys, examples that contradict
+ * their verdict, bad mappings). Each finding names its rule and position.
+ */
+import type { SourceDocument } from "../load/read-yaml.js";
+import type { SpecPosition } from "../load/spec-error.js";
+import { requestRows } from "../model/mapping-table.js";
+import type { SpecModel } from "../model/model.js";
+import { escapePointerPart, isSchemaObject, walkSchema, type Schema } from "../model/schema-walk.js";
+
+export interface LintFinding {
+  rule: string;
+  at: SpecPosition;
+  message: string;
+}
+
+export const LINT_RULES = {
+  "typed-and-described": "every property has a type and a description",
+  "string-limit": "every request string has a length limit, a format, a pattern or an enum, or says why not (`x-no-limit`)",
+  "mapped-or-unmapped": "every request field is fed by x-mapping, or listed in x-mapping.unmapped with a reason",
+  "operation-id": "the operation has an operationId",
+  "unused-component": "every component schema is used",
+} as const;
+
+type Rule = keyof typeof LINT_RULES;
+
+class Linter {
+  readonly findings: LintFinding[] = [];
+  constructor(
+    private readonly model: SpecModel,
+    private readonly source: SourceDocument,
+  ) {}
+
+  report(rule: Rule, pointer: string, message: string): void {
+    this.findings.push({ rule, at: this.source.locate(pointer), message });
+  }
+
+  /** Each property of each component schema (and of x-context), with its pointer. */
+  *properties(): Generator<[Schema, string, Schema]> {
+    const roots: [Schema, string][] = this.model.schemas.map(({ name, schema }) => [schema, `/components/schemas/${escapePointerPart(name)}`]);
+    if (this.model.context) roots.push([this.model.context, "/x-context"]);
+    for (const [root, pointer] of roots) {
+      const found: [Schema, string, Schema][] = [];
+      walkSchema(root, pointer, (schema, at) => {
+        if (isSchemaObject(schema.properties))
+          for (const [name, property] of Object.entries(schema.properties)) if (isSchemaObject(property)) found.push([property, `${at}/properties/${escapePointerPart(name)}`, schema]);
+      });
+      yield* found;
+    }
+  }
+
+  typedAndDescribed(): void {
+    for (const [property, pointer] of this.properties()) {
+      const typed = ["type", "$ref", "anyOf", "oneOf", "allOf", "const", "enum"].some((keyword) => keyword in property);
+      if (!typed) this.report("typed-and-described", pointer, "the property has no type");
+      if (typeof property.description !== "string" || property.description.trim() === "") this.report("typed-and-described", pointer, "the property has no description");
+    }
+  }
+
+  /** Schemas the request body reaches, by component name. */
+  requestComponents(): Set<string> {
+    const reached = new Set<string>();
+    const visit = (schema: unknown) => {
+      if (!isSchemaObject(schema)) return;
+      walkSchema(schema, "", (node) => {
+        const name = typeof node.$ref === "string" ? node.$ref.replace("#/components/schemas/", "") : undefined;
+        if (name !== undefined && !reached.has(name)) {
+          reached.add(name);
+          visit(this.model.schemas.find((named) => named.name === name)?.schema);
+        }
+      });
+    };
+    visit(this.model.operation?.requestBody?.schema);
+    return reached;
+  }
+
+  stringLimits(): void {
+    const request = this.requestComponents();
+    for (const { name, schema } of this.model.schemas) {
+      if (!request.has(name) || schema.readOnly === true) continue;
+      const waived = typeof schema["x-no-limit"] === "string";
+      for (const [property, pointer] of this.properties())
+        if (pointer.startsWith(`/components/schemas/${escapePointerPart(name)}/properties/`) && !pointer.slice(`/components/schemas/${escapePointerPart(name)}/properties/`.length).includes("/")) {
+          const types = Array.isArray(property.type) ? property.type : [property.type];
+          const shaped = ["maxLength", "format", "pattern", "enum", "const"].some((keyword) => keyword in property);
+          if (types.includes("string") && !shaped && property.readOnly !== true && !waived && typeof property["x-no-limit"] !== "string")
+            this.report("string-limit", pointer, "a request string without maxLength, format, pattern or enum; add the vendor's limit, or `x-no-limit: <why>` (here or on the schema)");
+        }
+    }
+  }
+
+  mappedOrUnmapped(): void {
+    const mapping = this.model.mapping;
+    const body = this.model.operation?.requestBody;
+    if (!body) return;
+    if (!mapping) return this.report("mapped-or-unmapped", "", "the spec has no x-mapping: no request field is fed from the canonical customer");
+    const fed = requestRows(this.model).map((row) => row.vendor);
+    const unmapped = mapping.unmapped.map((entry) => entry.field.replace(/\/\d+(?=\/|$)/g, "/*"));
+    const covered = (field: string) => [...fed, ...unmapped].some((path) => path === field || field.startsWith(`${path}/`) || path.startsWith(`${field}/`));
+    for (const field of this.requestLeaves(body.schema, "/body", 0))
+      if (!covered(field)) this.report("mapped-or-unmapped", mapping.pointer, `\`${field}\` is neither fed by a declaration nor listed in \`unmapped\` with a reason`);
+    for (const parameter of this.model.operation?.parameters ?? [])
+      if (!covered(`/${parameter.in}/${parameter.name}`)) this.report("mapped-or-unmapped", mapping.pointer, `the ${parameter.in} parameter \`${parameter.name}\` is neither fed nor listed in \`unmapped\``);
+  }
+
+  /** Leaf fields of the request body as wildcard pointers (`/body/contacts/*\/name`). */
+  requestLeaves(schema: Schema, pointer: string, depth: number): string[] {
+    const name = typeof schema.$ref === "string" ? schema.$ref.replace("#/components/schemas/", "") : undefined;
+    const resolved = name === undefined ? schema : (this.model.schemas.find((named) => named.name === name)?.schema ?? schema);
+    if (depth > 8 || resolved.readOnly === true) return [];
+    if (resolved.type === "array" && isSchemaObject(resolved.items)) return this.requestLeaves(resolved.items, `${pointer}/*`, depth + 1);
+    if (!isSchemaObject(resolved.properties)) return [pointer];
+    return Object.entries(resolved.properties).flatMap(([key, property]) => (isSchemaObject(property) && property.readOnly !== true ? this.requestLeaves(property, `${pointer}/${key}`, depth + 1) : []));
+  }
+
+  operationId(): void {
+    const operation = this.model.operation;
+    if (operation && !/^[A-Za-z][A-Za-z0-9]*$/.test(operation.id))
+      this.report("operation-id", `/paths/${escapePointerPart(operation.path)}/${operation.method.toLowerCase()}`, "the operation needs an operationId (letters and digits)");
+  }
+
+  unusedComponents(document: unknown): void {
+    const text = JSON.stringify(document);
+    for (const { name } of this.model.schemas) {
+      const uses = text.split(`"#/components/schemas/${name}"`).length - 1;
+      if (uses === 0) this.report("unused-component", `/components/schemas/${escapePointerPart(name)}`, `\`${name}\` is not used by the operation, another schema or x-context`);
+    }
+  }
+}
+
+/** Every finding for one vendor spec. */
+export function lintSpec(model: SpecModel, source: SourceDocument): LintFinding[] {
+  if (model.kind !== "vendor") return [];
+  const linter = new Linter(model, source);
+  linter.typedAndDescribed();
+  linter.stringLimits();
+  linter.mappedOrUnmapped();
+  linter.operationId();
+  linter.unusedComponents(source.value);
+  return linter.findings.sort((a, b) => a.at.line - b.at.line || a.at.column - b.at.column || (a.message < b.message ? -1 : 1));
+}

@@ -1,0 +1,69 @@
+// A small vendor spec for tests of the tools that read specs (mapping checks,
+// lint, review): a closed body with a required name (1..60), an alpha-3
+// country, a date, a kind enum, a phone and contacts; Basic auth; a query
+// parameter; a context. The caller supplies the x-mapping block.
+export const miniVendor = (mapping: string) => `openapi: 3.1.0
+info:
+  title: Mini vendor
+  version: 1.0.0
+  x-vendor: { slug: mini, name: Mini, seed: none }
+servers:
+  - url: https://{host}/api
+    variables:
+      host: { default: mini.test }
+components:
+  securitySchemes:
+    basicAuth: { type: http, scheme: basic }
+  schemas:
+    Body:
+      type: object
+      additionalProperties: false
+      required: [name]
+      properties:
+        name: { type: string, minLength: 1, maxLength: 60, description: Name. }
+        country: { type: string, maxLength: 3, description: ISO alpha-3. }
+        born: { type: string, format: date-time, description: Birth. }
+        kind: { type: integer, enum: [1, 2], description: "Person 1, company 2." }
+        phone: { type: string, description: Phone. }
+        contacts:
+          type: array
+          maxItems: 2
+          description: Contacts.
+          items:
+            type: object
+            additionalProperties: false
+            required: [fullName]
+            properties:
+              fullName: { type: string, description: Name. }
+              email: { type: string, description: E-mail. }
+    Created:
+      type: object
+      properties:
+        customerId: { type: integer, description: Id. }
+security: [{ basicAuth: [] }]
+paths:
+  /customers:
+    post:
+      operationId: createCustomer
+      parameters:
+        - { name: account, in: query, required: true, schema: { type: string }, description: Account. }
+      requestBody:
+        content:
+          application/json:
+            schema: { $ref: "#/components/schemas/Body" }
+      responses:
+        "201":
+          description: Created.
+          content:
+            application/json:
+              schema: { $ref: "#/components/schemas/Created" }
+x-context:
+  type: object
+  additionalProperties: false
+  properties:
+    account: { type: string, description: Account. }
+    user: { type: string, description: User. }
+    password: { type: string, description: Password., x-sensitive: true }
+x-mapping:
+${mapping}`;
+
