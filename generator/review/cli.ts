@@ -1,0 +1,47 @@
+// npm run review -- --base <git-ref> | --base-dir <dir> [--head-dir <dir>] [--out <dir>]
+// Writes review.md (a pull-request comment) and review.json; exits 1 on unacknowledged breaking changes.
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { isSpecFailure } from "../load/spec-error.js";
+import { review, reviewMarkdown } from "./review.js";
+
+const usage = "usage: npm run review -- (--base <git-ref> | --base-dir <dir>) [--head-dir <dir>] [--out <dir>]";
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({ options: { base: { type: "string" }, "base-dir": { type: "string" }, "head-dir": { type: "string", default: "specs" }, out: { type: "string", default: ".review" } } });
+  let baseDir = values["base-dir"] && resolve(values["base-dir"]);
+  let scratch: string | undefined;
+  if (!baseDir && values.base) {
+    // The base specs as they were at the ref, unpacked beside nothing else.
+    scratch = mkdtempSync(join(tmpdir(), "review-base-"));
+    const archive = execFileSync("git", ["archive", "--format=tar", values.base, "specs"], { maxBuffer: 64 * 1024 * 1024 });
+    execFileSync("tar", ["-x", "-C", scratch], { input: archive });
+    baseDir = join(scratch, "specs");
+  }
+  if (!baseDir) {
+    console.error(usage);
+    return 2;
+  }
+  try {
+    const report = await review(baseDir, resolve(values["head-dir"]));
+    const markdown = reviewMarkdown(report);
+    mkdirSync(values.out, { recursive: true });
+    writeFileSync(join(values.out, "review.md"), markdown);
+    writeFileSync(join(values.out, "review.json"), `${JSON.stringify(report, null, 2)}\n`);
+    console.log(markdown);
+    return report.unacknowledged > 0 ? 1 : 0;
+  } finally {
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    console.error(isSpecFailure(error) ? error.message : `review: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 2;
+  },
+);
