@@ -43,6 +43,8 @@ class Linter {
     for (const [root, pointer] of roots) {
       const found: [Schema, string, Schema][] = [];
       walkSchema(root, pointer, (schema, at) => {
+        // Properties inside conditions (`if: { properties: { x: { const: false } } }`) are tests, not fields.
+        if (/\/(if|then|else|not|dependentSchemas)(\/|$)/.test(at.slice(pointer.length))) return;
         if (isSchemaObject(schema.properties))
           for (const [name, property] of Object.entries(schema.properties)) if (isSchemaObject(property)) found.push([property, `${at}/properties/${escapePointerPart(name)}`, schema]);
       });

@@ -149,9 +149,13 @@ export class Synthesizer {
     const value = typeof schema.pattern === "string" && schema.format === undefined && new RegExp(schema.pattern, "u").test(realistic) ? realistic : (this.shapedString(schema, path) ?? realistic);
     if (mode !== "boundary" || shaped || !Number.isFinite(max)) return shaped ? value : fit(value, min, max);
     // Boundary: exactly the maximum, counted in code points as JSON Schema counts them.
-    const points = codePoints(value).slice(0, max);
-    for (let index = 0; points.length < max; index++) points.push(PADDING[index % PADDING.length] as string);
-    return points.join("");
+    // An address keeps its reserved domain: the padding goes into the local part.
+    const at = value.indexOf("@");
+    const [head, tail] = at > 0 ? [codePoints(value.slice(0, at)), codePoints(value.slice(at))] : [codePoints(value), []];
+    const room = Math.max(0, max - tail.length);
+    const points = head.slice(0, room);
+    for (let index = 0; points.length < room; index++) points.push(PADDING[index % PADDING.length] as string);
+    return [...points, ...tail].slice(0, max).join("");
   }
 
   /** Values whose shape a format or pattern dictates; examples in the spec come first. */
@@ -229,6 +233,7 @@ export class Synthesizer {
     if (/registration|vat|tax|eori|orgno/.test(name)) return fit(`DE${faker.string.numeric(9)}`, 1, max);
     if (/company|organi/.test(name)) return faker.company.name();
     if (/name/.test(name)) return faker.person.fullName();
+    if (/host|domain/.test(name)) return `${this.model.slug}.example.test`;
     if (/url|website|web/.test(name)) return `https://www.example.com/${hash(path) % 1000}`;
     return undefined;
   }

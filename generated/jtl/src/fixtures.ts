@@ -5022,7 +5022,7 @@ export const context: CreateCustomerContext = {
   "sessionId": "FAKE-SECRET-0000",
   "workflowDisabled": false,
   "accessToken": "FAKE-SECRET-0000",
-  "host": "copiose"
+  "host": "jtl.example.test"
 };
 
 /**

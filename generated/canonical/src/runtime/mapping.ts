@@ -202,7 +202,11 @@ class RequestBuilder {
   }
 
   private matches(conditions: Readonly<Record<string, unknown>> | undefined, scope: string): boolean {
-    return Object.entries(conditions ?? {}).every(([pointer, expected]) => readPointer(this.customer, scopedPointer(scope, pointer)) === expected);
+    // `null` in a condition means "absent": the canonical customer leaves out what it does not have.
+    return Object.entries(conditions ?? {}).every(([pointer, expected]) => {
+      const actual = readPointer(this.customer, scopedPointer(scope, pointer));
+      return expected === null ? actual === undefined || actual === null : actual === expected;
+    });
   }
 
   private applyOne(mapping: FieldMapping, scope: string, target: string): void {
