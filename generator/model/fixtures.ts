@@ -156,7 +156,9 @@ class FixtureBuilder {
       add("minLength", path, (root) => setAt(root, at, [...String(getAt(root, at) ?? "")].slice(0, min - 1).join("")));
     }
     if (typeof resolved.pattern === "string") add("pattern", path, (root) => setAt(root, at, "\u0000 does not match"));
-    if (typeof resolved.format === "string") add("format", path, (root) => setAt(root, at, `not a ${resolved.format}`));
+    // A string format is broken by text that is not one; int32 by a number past its range; other number formats (int64, double) cannot be broken by JSON numbers a validator reads.
+    if (typeof resolved.format === "string" && (types.includes("string") || types.length === 0)) add("format", path, (root) => setAt(root, at, `not a ${resolved.format}`));
+    else if (resolved.format === "int32") add("format", path, (root) => setAt(root, at, 2 ** 31));
     for (const [keyword, delta] of [["minimum", -1], ["exclusiveMinimum", 0], ["maximum", 1], ["exclusiveMaximum", 0]] as const)
       if (typeof resolved[keyword] === "number") add(keyword, path, (root) => setAt(root, at, (resolved[keyword] as number) + delta));
     if (typeof resolved.maxItems === "number") {
@@ -200,26 +202,42 @@ class FixtureBuilder {
     if (isSchemaObject(resolved.items)) this.collect(resolved.items, `${path}/*`, depth + 1);
   }
 
-  /** A valid payload in which the path to `at` exists: the minimal sample, with the branch taken from the full one. */
+  /**
+   * A small valid payload in which the value at the constraint's path exists:
+   * the minimal sample, with each missing step on the way filled with the
+   * minimal sample of its own schema (a list gets one item), and the value
+   * itself taken from the full sample.
+   */
   baseFor(constraint: Breakable, minimal: unknown, full: unknown): Json {
     const base = clone(minimal) as Json;
-    const keys = parts(constraint.keyword === "required" || constraint.keyword === "dependentRequired" ? constraint.at.replace(/\/[^/]*$/, "") : constraint.at);
-    let node: Json = base;
-    let source: unknown = full;
-    for (const key of keys) {
-      source = source !== null && typeof source === "object" ? (source as Json)[key] : undefined;
-      if (node[key] === undefined) {
-        if (source === undefined) break;
-        node[key] = clone(source);
+    const keys = parts(constraint.at);
+    let node: Json | unknown[] = base;
+    for (const [index, key] of keys.entries()) {
+      const here = `/${keys.slice(0, index + 1).join("/")}`;
+      const last = index === keys.length - 1;
+      const current = (node as Json)[key];
+      if (current === undefined) {
+        // The value a rule is about comes whole from the full sample; the steps to it stay minimal.
+        const filler = last ? getAt(full, here) : this.minimalAt(here);
+        if (filler === undefined) break;
+        if (Array.isArray(node)) node[Number(key)] = clone(filler);
+        else setAt(base, here, clone(filler));
       }
-      if (node[key] === null || typeof node[key] !== "object") break;
-      node = node[key] as Json;
-    }
-    if (constraint.keyword === "required" && getAt(base, constraint.at) === undefined) {
-      const value = getAt(full, constraint.at);
-      if (value !== undefined) setAt(base, constraint.at, clone(value));
+      const next = (node as Json)[key];
+      if (next === null || typeof next !== "object") break;
+      node = next as Json;
     }
     return this.repaired(base, "full") as Json;
+  }
+
+  /** The minimal sample of the value at an instance path; a list gets one (minimal) item so that paths through it exist. */
+  private minimalAt(pointer: string): unknown {
+    const schema = this.schemaAt(pointer);
+    if (!schema) return undefined;
+    const value = this.synth.sample(schema, "minimal", pointer);
+    const resolved = this.synth.resolve(schema);
+    if (Array.isArray(value) && value.length === 0 && isSchemaObject(resolved.items)) value.push(this.synth.sample(resolved.items, "minimal", `${pointer}/0`));
+    return value;
   }
 }
 

@@ -46,7 +46,7 @@ describe.each(vendors.map((model) => [model.slug, model] as const))("%s mapper",
     const { adapter } = await load(slug);
     const result = adapter.toRequest(customer, context);
     // Credentials stay out of snapshots, even fake ones.
-    const redacted = JSON.stringify(result, (key, value) => (key === "authorization" ? "[redacted]" : value), 2);
+    const redacted = JSON.stringify(result, (key, value) => (/^(authorization|password|apikey|token)$/i.test(key) ? "[redacted]" : value), 2);
     await expect(`${redacted}\n`).toMatchFileSnapshot(`__snapshots__/${slug}/${name}.json`);
     if (result.ok) {
       expect(adapter.isRequest(result.request.body)).toBe(true);

@@ -644,11 +644,6 @@ export const invalid: readonly InvalidFixture[] = [
       },
       "contacts": [
         {
-          "name": "Jordan Fenske",
-          "title": "Mr",
-          "phone": "+12025550195",
-          "mobile": "+12025550183",
-          "email": "sample.935@example.com",
           "unexpectedField": "not documented"
         }
       ]
@@ -679,11 +674,7 @@ export const invalid: readonly InvalidFixture[] = [
       },
       "contacts": [
         {
-          "name": true,
-          "title": "Mr",
-          "phone": "+12025550195",
-          "mobile": "+12025550183",
-          "email": "sample.935@example.com"
+          "name": true
         }
       ]
     }
@@ -714,11 +705,7 @@ export const invalid: readonly InvalidFixture[] = [
       },
       "contacts": [
         {
-          "name": "Jordan Fenskexxxxxxxxxxxxxxxxxxxxxxxxxxxx",
-          "title": "Mr",
-          "phone": "+12025550195",
-          "mobile": "+12025550183",
-          "email": "sample.935@example.com"
+          "name": "Jordan Fenskexxxxxxxxxxxxxxxxxxxxxxxxxxxx"
         }
       ]
     }
@@ -748,11 +735,7 @@ export const invalid: readonly InvalidFixture[] = [
       },
       "contacts": [
         {
-          "name": "Jordan Fenske",
-          "title": true,
-          "phone": "+12025550195",
-          "mobile": "+12025550183",
-          "email": "sample.935@example.com"
+          "title": true
         }
       ]
     }
@@ -783,11 +766,7 @@ export const invalid: readonly InvalidFixture[] = [
       },
       "contacts": [
         {
-          "name": "Jordan Fenske",
-          "title": "Mrxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
-          "phone": "+12025550195",
-          "mobile": "+12025550183",
-          "email": "sample.935@example.com"
+          "title": "Mrxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
         }
       ]
     }
@@ -817,11 +796,7 @@ export const invalid: readonly InvalidFixture[] = [
       },
       "contacts": [
         {
-          "name": "Jordan Fenske",
-          "title": "Mr",
-          "phone": true,
-          "mobile": "+12025550183",
-          "email": "sample.935@example.com"
+          "phone": true
         }
       ]
     }
@@ -852,11 +827,7 @@ export const invalid: readonly InvalidFixture[] = [
       },
       "contacts": [
         {
-          "name": "Jordan Fenske",
-          "title": "Mr",
-          "phone": "+12025550195xxxxxxxxxxxxxx",
-          "mobile": "+12025550183",
-          "email": "sample.935@example.com"
+          "phone": "+12025550195xxxxxxxxxxxxxx"
         }
       ]
     }
@@ -886,11 +857,7 @@ export const invalid: readonly InvalidFixture[] = [
       },
       "contacts": [
         {
-          "name": "Jordan Fenske",
-          "title": "Mr",
-          "phone": "+12025550195",
-          "mobile": true,
-          "email": "sample.935@example.com"
+          "mobile": true
         }
       ]
     }
@@ -921,11 +888,7 @@ export const invalid: readonly InvalidFixture[] = [
       },
       "contacts": [
         {
-          "name": "Jordan Fenske",
-          "title": "Mr",
-          "phone": "+12025550195",
-          "mobile": "+12025550183xxxxxxxxxxxxxx",
-          "email": "sample.935@example.com"
+          "mobile": "+12025550183xxxxxxxxxxxxxx"
         }
       ]
     }
@@ -955,10 +918,6 @@ export const invalid: readonly InvalidFixture[] = [
       },
       "contacts": [
         {
-          "name": "Jordan Fenske",
-          "title": "Mr",
-          "phone": "+12025550195",
-          "mobile": "+12025550183",
           "email": true
         }
       ]
@@ -990,10 +949,6 @@ export const invalid: readonly InvalidFixture[] = [
       },
       "contacts": [
         {
-          "name": "Jordan Fenske",
-          "title": "Mr",
-          "phone": "+12025550195",
-          "mobile": "+12025550183",
           "email": "sample.935@example.comxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
         }
       ]
@@ -1083,12 +1038,7 @@ export const invalid: readonly InvalidFixture[] = [
         "postalCode": "43926"
       },
       "billingAddress": {
-        "addressLine1": true,
-        "addressLine2": "Окружная ул., 187",
-        "city": "Bad Nikitaland",
-        "state": "Магаданская область",
-        "country": "DEU",
-        "postalCode": "78083"
+        "addressLine1": true
       }
     }
   },
@@ -1117,12 +1067,7 @@ export const invalid: readonly InvalidFixture[] = [
         "postalCode": "43926"
       },
       "billingAddress": {
-        "addressLine1": "ул. Таманская, 562xxxxxxxxxxxxxxxxxxxxxxx",
-        "addressLine2": "Окружная ул., 187",
-        "city": "Bad Nikitaland",
-        "state": "Магаданская область",
-        "country": "DEU",
-        "postalCode": "78083"
+        "addressLine1": "ул. Таманская, 562xxxxxxxxxxxxxxxxxxxxxxx"
       }
     }
   },
@@ -1150,12 +1095,7 @@ export const invalid: readonly InvalidFixture[] = [
         "postalCode": "43926"
       },
       "billingAddress": {
-        "addressLine1": "ул. Таманская, 562",
-        "addressLine2": true,
-        "city": "Bad Nikitaland",
-        "state": "Магаданская область",
-        "country": "DEU",
-        "postalCode": "78083"
+        "addressLine2": true
       }
     }
   },
@@ -1184,12 +1124,7 @@ export const invalid: readonly InvalidFixture[] = [
         "postalCode": "43926"
       },
       "billingAddress": {
-        "addressLine1": "ул. Таманская, 562",
-        "addressLine2": "Окружная ул., 187xxxxxxxxxxxxxxxxxxxxxxxx",
-        "city": "Bad Nikitaland",
-        "state": "Магаданская область",
-        "country": "DEU",
-        "postalCode": "78083"
+        "addressLine2": "Окружная ул., 187xxxxxxxxxxxxxxxxxxxxxxxx"
       }
     }
   },
@@ -1217,12 +1152,7 @@ export const invalid: readonly InvalidFixture[] = [
         "postalCode": "43926"
       },
       "billingAddress": {
-        "addressLine1": "ул. Таманская, 562",
-        "addressLine2": "Окружная ул., 187",
-        "city": true,
-        "state": "Магаданская область",
-        "country": "DEU",
-        "postalCode": "78083"
+        "city": true
       }
     }
   },
@@ -1251,12 +1181,7 @@ export const invalid: readonly InvalidFixture[] = [
         "postalCode": "43926"
       },
       "billingAddress": {
-        "addressLine1": "ул. Таманская, 562",
-        "addressLine2": "Окружная ул., 187",
-        "city": "Bad Nikitalandxxxxxxxxxxxxxxxxxxxxxxxxxxx",
-        "state": "Магаданская область",
-        "country": "DEU",
-        "postalCode": "78083"
+        "city": "Bad Nikitalandxxxxxxxxxxxxxxxxxxxxxxxxxxx"
       }
     }
   },
@@ -1284,12 +1209,7 @@ export const invalid: readonly InvalidFixture[] = [
         "postalCode": "43926"
       },
       "billingAddress": {
-        "addressLine1": "ул. Таманская, 562",
-        "addressLine2": "Окружная ул., 187",
-        "city": "Bad Nikitaland",
-        "state": true,
-        "country": "DEU",
-        "postalCode": "78083"
+        "state": true
       }
     }
   },
@@ -1318,12 +1238,7 @@ export const invalid: readonly InvalidFixture[] = [
         "postalCode": "43926"
       },
       "billingAddress": {
-        "addressLine1": "ул. Таманская, 562",
-        "addressLine2": "Окружная ул., 187",
-        "city": "Bad Nikitaland",
-        "state": "Магаданская областьxxxxxxxxxxxxxxxxxxxxxx",
-        "country": "DEU",
-        "postalCode": "78083"
+        "state": "Магаданская областьxxxxxxxxxxxxxxxxxxxxxx"
       }
     }
   },
@@ -1351,12 +1266,7 @@ export const invalid: readonly InvalidFixture[] = [
         "postalCode": "43926"
       },
       "billingAddress": {
-        "addressLine1": "ул. Таманская, 562",
-        "addressLine2": "Окружная ул., 187",
-        "city": "Bad Nikitaland",
-        "state": "Магаданская область",
-        "country": true,
-        "postalCode": "78083"
+        "country": true
       }
     }
   },
@@ -1385,12 +1295,7 @@ export const invalid: readonly InvalidFixture[] = [
         "postalCode": "43926"
       },
       "billingAddress": {
-        "addressLine1": "ул. Таманская, 562",
-        "addressLine2": "Окружная ул., 187",
-        "city": "Bad Nikitaland",
-        "state": "Магаданская область",
-        "country": "DEUxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
-        "postalCode": "78083"
+        "country": "DEUxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
       }
     }
   },
@@ -1418,11 +1323,6 @@ export const invalid: readonly InvalidFixture[] = [
         "postalCode": "43926"
       },
       "billingAddress": {
-        "addressLine1": "ул. Таманская, 562",
-        "addressLine2": "Окружная ул., 187",
-        "city": "Bad Nikitaland",
-        "state": "Магаданская область",
-        "country": "DEU",
         "postalCode": true
       }
     }
@@ -1452,11 +1352,6 @@ export const invalid: readonly InvalidFixture[] = [
         "postalCode": "43926"
       },
       "billingAddress": {
-        "addressLine1": "ул. Таманская, 562",
-        "addressLine2": "Окружная ул., 187",
-        "city": "Bad Nikitaland",
-        "state": "Магаданская область",
-        "country": "DEU",
         "postalCode": "78083xxxxxxxxxxx"
       }
     }

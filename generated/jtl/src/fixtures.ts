@@ -418,23 +418,7 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "BillingAddress": {
-        "City": true,
-        "CountryIso": "DEU",
-        "Company": "МУП КингисеппГрупп",
-        "Company2": "ЗАО СистемсРус",
-        "FormOfAddress": "Mr",
-        "Title": "Ms",
-        "FirstName": "Фортунат",
-        "LastName": "Кузьмин",
-        "Street": "Buchenweg 25b",
-        "Address2": "Овражная набережная, 966",
-        "PostalCode": "70137",
-        "State": "г. Москва",
-        "VatID": "DE371675833",
-        "PhoneNumber": "+12025550133",
-        "MobilePhoneNumber": "+12025550155",
-        "EmailAddress": "sample.968@example.com",
-        "Fax": "+12025550171"
+        "City": true
       }
     }
   },
@@ -452,23 +436,7 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "BillingAddress": {
-        "City": "Camarascheid",
-        "CountryIso": true,
-        "Company": "МУП КингисеппГрупп",
-        "Company2": "ЗАО СистемсРус",
-        "FormOfAddress": "Mr",
-        "Title": "Ms",
-        "FirstName": "Фортунат",
-        "LastName": "Кузьмин",
-        "Street": "Buchenweg 25b",
-        "Address2": "Овражная набережная, 966",
-        "PostalCode": "70137",
-        "State": "г. Москва",
-        "VatID": "DE371675833",
-        "PhoneNumber": "+12025550133",
-        "MobilePhoneNumber": "+12025550155",
-        "EmailAddress": "sample.968@example.com",
-        "Fax": "+12025550171"
+        "CountryIso": true
       }
     }
   },
@@ -486,23 +454,7 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "BillingAddress": {
-        "City": "Camarascheid",
-        "CountryIso": "DEU",
-        "Company": true,
-        "Company2": "ЗАО СистемсРус",
-        "FormOfAddress": "Mr",
-        "Title": "Ms",
-        "FirstName": "Фортунат",
-        "LastName": "Кузьмин",
-        "Street": "Buchenweg 25b",
-        "Address2": "Овражная набережная, 966",
-        "PostalCode": "70137",
-        "State": "г. Москва",
-        "VatID": "DE371675833",
-        "PhoneNumber": "+12025550133",
-        "MobilePhoneNumber": "+12025550155",
-        "EmailAddress": "sample.968@example.com",
-        "Fax": "+12025550171"
+        "Company": true
       }
     }
   },
@@ -520,23 +472,7 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "BillingAddress": {
-        "City": "Camarascheid",
-        "CountryIso": "DEU",
-        "Company": "МУП КингисеппГрупп",
-        "Company2": true,
-        "FormOfAddress": "Mr",
-        "Title": "Ms",
-        "FirstName": "Фортунат",
-        "LastName": "Кузьмин",
-        "Street": "Buchenweg 25b",
-        "Address2": "Овражная набережная, 966",
-        "PostalCode": "70137",
-        "State": "г. Москва",
-        "VatID": "DE371675833",
-        "PhoneNumber": "+12025550133",
-        "MobilePhoneNumber": "+12025550155",
-        "EmailAddress": "sample.968@example.com",
-        "Fax": "+12025550171"
+        "Company2": true
       }
     }
   },
@@ -554,23 +490,7 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "BillingAddress": {
-        "City": "Camarascheid",
-        "CountryIso": "DEU",
-        "Company": "МУП КингисеппГрупп",
-        "Company2": "ЗАО СистемсРус",
-        "FormOfAddress": true,
-        "Title": "Ms",
-        "FirstName": "Фортунат",
-        "LastName": "Кузьмин",
-        "Street": "Buchenweg 25b",
-        "Address2": "Овражная набережная, 966",
-        "PostalCode": "70137",
-        "State": "г. Москва",
-        "VatID": "DE371675833",
-        "PhoneNumber": "+12025550133",
-        "MobilePhoneNumber": "+12025550155",
-        "EmailAddress": "sample.968@example.com",
-        "Fax": "+12025550171"
+        "FormOfAddress": true
       }
     }
   },
@@ -588,23 +508,7 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "BillingAddress": {
-        "City": "Camarascheid",
-        "CountryIso": "DEU",
-        "Company": "МУП КингисеппГрупп",
-        "Company2": "ЗАО СистемсРус",
-        "FormOfAddress": "Mr",
-        "Title": true,
-        "FirstName": "Фортунат",
-        "LastName": "Кузьмин",
-        "Street": "Buchenweg 25b",
-        "Address2": "Овражная набережная, 966",
-        "PostalCode": "70137",
-        "State": "г. Москва",
-        "VatID": "DE371675833",
-        "PhoneNumber": "+12025550133",
-        "MobilePhoneNumber": "+12025550155",
-        "EmailAddress": "sample.968@example.com",
-        "Fax": "+12025550171"
+        "Title": true
       }
     }
   },
@@ -622,23 +526,7 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "BillingAddress": {
-        "City": "Camarascheid",
-        "CountryIso": "DEU",
-        "Company": "МУП КингисеппГрупп",
-        "Company2": "ЗАО СистемсРус",
-        "FormOfAddress": "Mr",
-        "Title": "Ms",
-        "FirstName": true,
-        "LastName": "Кузьмин",
-        "Street": "Buchenweg 25b",
-        "Address2": "Овражная набережная, 966",
-        "PostalCode": "70137",
-        "State": "г. Москва",
-        "VatID": "DE371675833",
-        "PhoneNumber": "+12025550133",
-        "MobilePhoneNumber": "+12025550155",
-        "EmailAddress": "sample.968@example.com",
-        "Fax": "+12025550171"
+        "FirstName": true
       }
     }
   },
@@ -656,23 +544,7 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "BillingAddress": {
-        "City": "Camarascheid",
-        "CountryIso": "DEU",
-        "Company": "МУП КингисеппГрупп",
-        "Company2": "ЗАО СистемсРус",
-        "FormOfAddress": "Mr",
-        "Title": "Ms",
-        "FirstName": "Фортунат",
-        "LastName": true,
-        "Street": "Buchenweg 25b",
-        "Address2": "Овражная набережная, 966",
-        "PostalCode": "70137",
-        "State": "г. Москва",
-        "VatID": "DE371675833",
-        "PhoneNumber": "+12025550133",
-        "MobilePhoneNumber": "+12025550155",
-        "EmailAddress": "sample.968@example.com",
-        "Fax": "+12025550171"
+        "LastName": true
       }
     }
   },
@@ -690,23 +562,7 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "BillingAddress": {
-        "City": "Camarascheid",
-        "CountryIso": "DEU",
-        "Company": "МУП КингисеппГрупп",
-        "Company2": "ЗАО СистемсРус",
-        "FormOfAddress": "Mr",
-        "Title": "Ms",
-        "FirstName": "Фортунат",
-        "LastName": "Кузьмин",
-        "Street": true,
-        "Address2": "Овражная набережная, 966",
-        "PostalCode": "70137",
-        "State": "г. Москва",
-        "VatID": "DE371675833",
-        "PhoneNumber": "+12025550133",
-        "MobilePhoneNumber": "+12025550155",
-        "EmailAddress": "sample.968@example.com",
-        "Fax": "+12025550171"
+        "Street": true
       }
     }
   },
@@ -724,23 +580,7 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "BillingAddress": {
-        "City": "Camarascheid",
-        "CountryIso": "DEU",
-        "Company": "МУП КингисеппГрупп",
-        "Company2": "ЗАО СистемсРус",
-        "FormOfAddress": "Mr",
-        "Title": "Ms",
-        "FirstName": "Фортунат",
-        "LastName": "Кузьмин",
-        "Street": "Buchenweg 25b",
-        "Address2": true,
-        "PostalCode": "70137",
-        "State": "г. Москва",
-        "VatID": "DE371675833",
-        "PhoneNumber": "+12025550133",
-        "MobilePhoneNumber": "+12025550155",
-        "EmailAddress": "sample.968@example.com",
-        "Fax": "+12025550171"
+        "Address2": true
       }
     }
   },
@@ -758,23 +598,7 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "BillingAddress": {
-        "City": "Camarascheid",
-        "CountryIso": "DEU",
-        "Company": "МУП КингисеппГрупп",
-        "Company2": "ЗАО СистемсРус",
-        "FormOfAddress": "Mr",
-        "Title": "Ms",
-        "FirstName": "Фортунат",
-        "LastName": "Кузьмин",
-        "Street": "Buchenweg 25b",
-        "Address2": "Овражная набережная, 966",
-        "PostalCode": true,
-        "State": "г. Москва",
-        "VatID": "DE371675833",
-        "PhoneNumber": "+12025550133",
-        "MobilePhoneNumber": "+12025550155",
-        "EmailAddress": "sample.968@example.com",
-        "Fax": "+12025550171"
+        "PostalCode": true
       }
     }
   },
@@ -792,23 +616,7 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "BillingAddress": {
-        "City": "Camarascheid",
-        "CountryIso": "DEU",
-        "Company": "МУП КингисеппГрупп",
-        "Company2": "ЗАО СистемсРус",
-        "FormOfAddress": "Mr",
-        "Title": "Ms",
-        "FirstName": "Фортунат",
-        "LastName": "Кузьмин",
-        "Street": "Buchenweg 25b",
-        "Address2": "Овражная набережная, 966",
-        "PostalCode": "70137",
-        "State": true,
-        "VatID": "DE371675833",
-        "PhoneNumber": "+12025550133",
-        "MobilePhoneNumber": "+12025550155",
-        "EmailAddress": "sample.968@example.com",
-        "Fax": "+12025550171"
+        "State": true
       }
     }
   },
@@ -826,23 +634,7 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "BillingAddress": {
-        "City": "Camarascheid",
-        "CountryIso": "DEU",
-        "Company": "МУП КингисеппГрупп",
-        "Company2": "ЗАО СистемсРус",
-        "FormOfAddress": "Mr",
-        "Title": "Ms",
-        "FirstName": "Фортунат",
-        "LastName": "Кузьмин",
-        "Street": "Buchenweg 25b",
-        "Address2": "Овражная набережная, 966",
-        "PostalCode": "70137",
-        "State": "г. Москва",
-        "VatID": true,
-        "PhoneNumber": "+12025550133",
-        "MobilePhoneNumber": "+12025550155",
-        "EmailAddress": "sample.968@example.com",
-        "Fax": "+12025550171"
+        "VatID": true
       }
     }
   },
@@ -860,23 +652,7 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "BillingAddress": {
-        "City": "Camarascheid",
-        "CountryIso": "DEU",
-        "Company": "МУП КингисеппГрупп",
-        "Company2": "ЗАО СистемсРус",
-        "FormOfAddress": "Mr",
-        "Title": "Ms",
-        "FirstName": "Фортунат",
-        "LastName": "Кузьмин",
-        "Street": "Buchenweg 25b",
-        "Address2": "Овражная набережная, 966",
-        "PostalCode": "70137",
-        "State": "г. Москва",
-        "VatID": "DE371675833",
-        "PhoneNumber": true,
-        "MobilePhoneNumber": "+12025550155",
-        "EmailAddress": "sample.968@example.com",
-        "Fax": "+12025550171"
+        "PhoneNumber": true
       }
     }
   },
@@ -894,23 +670,7 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "BillingAddress": {
-        "City": "Camarascheid",
-        "CountryIso": "DEU",
-        "Company": "МУП КингисеппГрупп",
-        "Company2": "ЗАО СистемсРус",
-        "FormOfAddress": "Mr",
-        "Title": "Ms",
-        "FirstName": "Фортунат",
-        "LastName": "Кузьмин",
-        "Street": "Buchenweg 25b",
-        "Address2": "Овражная набережная, 966",
-        "PostalCode": "70137",
-        "State": "г. Москва",
-        "VatID": "DE371675833",
-        "PhoneNumber": "+12025550133",
-        "MobilePhoneNumber": true,
-        "EmailAddress": "sample.968@example.com",
-        "Fax": "+12025550171"
+        "MobilePhoneNumber": true
       }
     }
   },
@@ -928,23 +688,7 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "BillingAddress": {
-        "City": "Camarascheid",
-        "CountryIso": "DEU",
-        "Company": "МУП КингисеппГрупп",
-        "Company2": "ЗАО СистемсРус",
-        "FormOfAddress": "Mr",
-        "Title": "Ms",
-        "FirstName": "Фортунат",
-        "LastName": "Кузьмин",
-        "Street": "Buchenweg 25b",
-        "Address2": "Овражная набережная, 966",
-        "PostalCode": "70137",
-        "State": "г. Москва",
-        "VatID": "DE371675833",
-        "PhoneNumber": "+12025550133",
-        "MobilePhoneNumber": "+12025550155",
-        "EmailAddress": true,
-        "Fax": "+12025550171"
+        "EmailAddress": true
       }
     }
   },
@@ -962,22 +706,6 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "BillingAddress": {
-        "City": "Camarascheid",
-        "CountryIso": "DEU",
-        "Company": "МУП КингисеппГрупп",
-        "Company2": "ЗАО СистемсРус",
-        "FormOfAddress": "Mr",
-        "Title": "Ms",
-        "FirstName": "Фортунат",
-        "LastName": "Кузьмин",
-        "Street": "Buchenweg 25b",
-        "Address2": "Овражная набережная, 966",
-        "PostalCode": "70137",
-        "State": "г. Москва",
-        "VatID": "DE371675833",
-        "PhoneNumber": "+12025550133",
-        "MobilePhoneNumber": "+12025550155",
-        "EmailAddress": "sample.968@example.com",
         "Fax": true
       }
     }
@@ -1047,23 +775,7 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "Shipmentaddress": {
-        "City": true,
-        "CountryIso": "DEU",
-        "Company": "ОАО СмоленскТоргРусСистемс",
-        "Company2": "МУП СалехардПром",
-        "FormOfAddress": "Ms",
-        "Title": "Mr",
-        "FirstName": "Emilio",
-        "LastName": "宇野",
-        "Street": "Кузнечная наб., 111",
-        "Address2": "Придорожная наб., 798",
-        "PostalCode": "84856",
-        "State": "岡山県",
-        "VatID": "DE436506997",
-        "PhoneNumber": "+12025550126",
-        "MobilePhoneNumber": "+12025550172",
-        "EmailAddress": "sample.925@example.com",
-        "Fax": "+12025550156"
+        "City": true
       }
     }
   },
@@ -1081,23 +793,7 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "Shipmentaddress": {
-        "City": "北石橋市",
-        "CountryIso": true,
-        "Company": "ОАО СмоленскТоргРусСистемс",
-        "Company2": "МУП СалехардПром",
-        "FormOfAddress": "Ms",
-        "Title": "Mr",
-        "FirstName": "Emilio",
-        "LastName": "宇野",
-        "Street": "Кузнечная наб., 111",
-        "Address2": "Придорожная наб., 798",
-        "PostalCode": "84856",
-        "State": "岡山県",
-        "VatID": "DE436506997",
-        "PhoneNumber": "+12025550126",
-        "MobilePhoneNumber": "+12025550172",
-        "EmailAddress": "sample.925@example.com",
-        "Fax": "+12025550156"
+        "CountryIso": true
       }
     }
   },
@@ -1115,23 +811,7 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "Shipmentaddress": {
-        "City": "北石橋市",
-        "CountryIso": "DEU",
-        "Company": true,
-        "Company2": "МУП СалехардПром",
-        "FormOfAddress": "Ms",
-        "Title": "Mr",
-        "FirstName": "Emilio",
-        "LastName": "宇野",
-        "Street": "Кузнечная наб., 111",
-        "Address2": "Придорожная наб., 798",
-        "PostalCode": "84856",
-        "State": "岡山県",
-        "VatID": "DE436506997",
-        "PhoneNumber": "+12025550126",
-        "MobilePhoneNumber": "+12025550172",
-        "EmailAddress": "sample.925@example.com",
-        "Fax": "+12025550156"
+        "Company": true
       }
     }
   },
@@ -1149,23 +829,7 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "Shipmentaddress": {
-        "City": "北石橋市",
-        "CountryIso": "DEU",
-        "Company": "ОАО СмоленскТоргРусСистемс",
-        "Company2": true,
-        "FormOfAddress": "Ms",
-        "Title": "Mr",
-        "FirstName": "Emilio",
-        "LastName": "宇野",
-        "Street": "Кузнечная наб., 111",
-        "Address2": "Придорожная наб., 798",
-        "PostalCode": "84856",
-        "State": "岡山県",
-        "VatID": "DE436506997",
-        "PhoneNumber": "+12025550126",
-        "MobilePhoneNumber": "+12025550172",
-        "EmailAddress": "sample.925@example.com",
-        "Fax": "+12025550156"
+        "Company2": true
       }
     }
   },
@@ -1183,23 +847,7 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "Shipmentaddress": {
-        "City": "北石橋市",
-        "CountryIso": "DEU",
-        "Company": "ОАО СмоленскТоргРусСистемс",
-        "Company2": "МУП СалехардПром",
-        "FormOfAddress": true,
-        "Title": "Mr",
-        "FirstName": "Emilio",
-        "LastName": "宇野",
-        "Street": "Кузнечная наб., 111",
-        "Address2": "Придорожная наб., 798",
-        "PostalCode": "84856",
-        "State": "岡山県",
-        "VatID": "DE436506997",
-        "PhoneNumber": "+12025550126",
-        "MobilePhoneNumber": "+12025550172",
-        "EmailAddress": "sample.925@example.com",
-        "Fax": "+12025550156"
+        "FormOfAddress": true
       }
     }
   },
@@ -1217,23 +865,7 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "Shipmentaddress": {
-        "City": "北石橋市",
-        "CountryIso": "DEU",
-        "Company": "ОАО СмоленскТоргРусСистемс",
-        "Company2": "МУП СалехардПром",
-        "FormOfAddress": "Ms",
-        "Title": true,
-        "FirstName": "Emilio",
-        "LastName": "宇野",
-        "Street": "Кузнечная наб., 111",
-        "Address2": "Придорожная наб., 798",
-        "PostalCode": "84856",
-        "State": "岡山県",
-        "VatID": "DE436506997",
-        "PhoneNumber": "+12025550126",
-        "MobilePhoneNumber": "+12025550172",
-        "EmailAddress": "sample.925@example.com",
-        "Fax": "+12025550156"
+        "Title": true
       }
     }
   },
@@ -1251,23 +883,7 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "Shipmentaddress": {
-        "City": "北石橋市",
-        "CountryIso": "DEU",
-        "Company": "ОАО СмоленскТоргРусСистемс",
-        "Company2": "МУП СалехардПром",
-        "FormOfAddress": "Ms",
-        "Title": "Mr",
-        "FirstName": true,
-        "LastName": "宇野",
-        "Street": "Кузнечная наб., 111",
-        "Address2": "Придорожная наб., 798",
-        "PostalCode": "84856",
-        "State": "岡山県",
-        "VatID": "DE436506997",
-        "PhoneNumber": "+12025550126",
-        "MobilePhoneNumber": "+12025550172",
-        "EmailAddress": "sample.925@example.com",
-        "Fax": "+12025550156"
+        "FirstName": true
       }
     }
   },
@@ -1285,23 +901,7 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "Shipmentaddress": {
-        "City": "北石橋市",
-        "CountryIso": "DEU",
-        "Company": "ОАО СмоленскТоргРусСистемс",
-        "Company2": "МУП СалехардПром",
-        "FormOfAddress": "Ms",
-        "Title": "Mr",
-        "FirstName": "Emilio",
-        "LastName": true,
-        "Street": "Кузнечная наб., 111",
-        "Address2": "Придорожная наб., 798",
-        "PostalCode": "84856",
-        "State": "岡山県",
-        "VatID": "DE436506997",
-        "PhoneNumber": "+12025550126",
-        "MobilePhoneNumber": "+12025550172",
-        "EmailAddress": "sample.925@example.com",
-        "Fax": "+12025550156"
+        "LastName": true
       }
     }
   },
@@ -1319,23 +919,7 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "Shipmentaddress": {
-        "City": "北石橋市",
-        "CountryIso": "DEU",
-        "Company": "ОАО СмоленскТоргРусСистемс",
-        "Company2": "МУП СалехардПром",
-        "FormOfAddress": "Ms",
-        "Title": "Mr",
-        "FirstName": "Emilio",
-        "LastName": "宇野",
-        "Street": true,
-        "Address2": "Придорожная наб., 798",
-        "PostalCode": "84856",
-        "State": "岡山県",
-        "VatID": "DE436506997",
-        "PhoneNumber": "+12025550126",
-        "MobilePhoneNumber": "+12025550172",
-        "EmailAddress": "sample.925@example.com",
-        "Fax": "+12025550156"
+        "Street": true
       }
     }
   },
@@ -1353,23 +937,7 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "Shipmentaddress": {
-        "City": "北石橋市",
-        "CountryIso": "DEU",
-        "Company": "ОАО СмоленскТоргРусСистемс",
-        "Company2": "МУП СалехардПром",
-        "FormOfAddress": "Ms",
-        "Title": "Mr",
-        "FirstName": "Emilio",
-        "LastName": "宇野",
-        "Street": "Кузнечная наб., 111",
-        "Address2": true,
-        "PostalCode": "84856",
-        "State": "岡山県",
-        "VatID": "DE436506997",
-        "PhoneNumber": "+12025550126",
-        "MobilePhoneNumber": "+12025550172",
-        "EmailAddress": "sample.925@example.com",
-        "Fax": "+12025550156"
+        "Address2": true
       }
     }
   },
@@ -1387,23 +955,7 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "Shipmentaddress": {
-        "City": "北石橋市",
-        "CountryIso": "DEU",
-        "Company": "ОАО СмоленскТоргРусСистемс",
-        "Company2": "МУП СалехардПром",
-        "FormOfAddress": "Ms",
-        "Title": "Mr",
-        "FirstName": "Emilio",
-        "LastName": "宇野",
-        "Street": "Кузнечная наб., 111",
-        "Address2": "Придорожная наб., 798",
-        "PostalCode": true,
-        "State": "岡山県",
-        "VatID": "DE436506997",
-        "PhoneNumber": "+12025550126",
-        "MobilePhoneNumber": "+12025550172",
-        "EmailAddress": "sample.925@example.com",
-        "Fax": "+12025550156"
+        "PostalCode": true
       }
     }
   },
@@ -1421,23 +973,7 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "Shipmentaddress": {
-        "City": "北石橋市",
-        "CountryIso": "DEU",
-        "Company": "ОАО СмоленскТоргРусСистемс",
-        "Company2": "МУП СалехардПром",
-        "FormOfAddress": "Ms",
-        "Title": "Mr",
-        "FirstName": "Emilio",
-        "LastName": "宇野",
-        "Street": "Кузнечная наб., 111",
-        "Address2": "Придорожная наб., 798",
-        "PostalCode": "84856",
-        "State": true,
-        "VatID": "DE436506997",
-        "PhoneNumber": "+12025550126",
-        "MobilePhoneNumber": "+12025550172",
-        "EmailAddress": "sample.925@example.com",
-        "Fax": "+12025550156"
+        "State": true
       }
     }
   },
@@ -1455,23 +991,7 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "Shipmentaddress": {
-        "City": "北石橋市",
-        "CountryIso": "DEU",
-        "Company": "ОАО СмоленскТоргРусСистемс",
-        "Company2": "МУП СалехардПром",
-        "FormOfAddress": "Ms",
-        "Title": "Mr",
-        "FirstName": "Emilio",
-        "LastName": "宇野",
-        "Street": "Кузнечная наб., 111",
-        "Address2": "Придорожная наб., 798",
-        "PostalCode": "84856",
-        "State": "岡山県",
-        "VatID": true,
-        "PhoneNumber": "+12025550126",
-        "MobilePhoneNumber": "+12025550172",
-        "EmailAddress": "sample.925@example.com",
-        "Fax": "+12025550156"
+        "VatID": true
       }
     }
   },
@@ -1489,23 +1009,7 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "Shipmentaddress": {
-        "City": "北石橋市",
-        "CountryIso": "DEU",
-        "Company": "ОАО СмоленскТоргРусСистемс",
-        "Company2": "МУП СалехардПром",
-        "FormOfAddress": "Ms",
-        "Title": "Mr",
-        "FirstName": "Emilio",
-        "LastName": "宇野",
-        "Street": "Кузнечная наб., 111",
-        "Address2": "Придорожная наб., 798",
-        "PostalCode": "84856",
-        "State": "岡山県",
-        "VatID": "DE436506997",
-        "PhoneNumber": true,
-        "MobilePhoneNumber": "+12025550172",
-        "EmailAddress": "sample.925@example.com",
-        "Fax": "+12025550156"
+        "PhoneNumber": true
       }
     }
   },
@@ -1523,23 +1027,7 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "Shipmentaddress": {
-        "City": "北石橋市",
-        "CountryIso": "DEU",
-        "Company": "ОАО СмоленскТоргРусСистемс",
-        "Company2": "МУП СалехардПром",
-        "FormOfAddress": "Ms",
-        "Title": "Mr",
-        "FirstName": "Emilio",
-        "LastName": "宇野",
-        "Street": "Кузнечная наб., 111",
-        "Address2": "Придорожная наб., 798",
-        "PostalCode": "84856",
-        "State": "岡山県",
-        "VatID": "DE436506997",
-        "PhoneNumber": "+12025550126",
-        "MobilePhoneNumber": true,
-        "EmailAddress": "sample.925@example.com",
-        "Fax": "+12025550156"
+        "MobilePhoneNumber": true
       }
     }
   },
@@ -1557,23 +1045,7 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "Shipmentaddress": {
-        "City": "北石橋市",
-        "CountryIso": "DEU",
-        "Company": "ОАО СмоленскТоргРусСистемс",
-        "Company2": "МУП СалехардПром",
-        "FormOfAddress": "Ms",
-        "Title": "Mr",
-        "FirstName": "Emilio",
-        "LastName": "宇野",
-        "Street": "Кузнечная наб., 111",
-        "Address2": "Придорожная наб., 798",
-        "PostalCode": "84856",
-        "State": "岡山県",
-        "VatID": "DE436506997",
-        "PhoneNumber": "+12025550126",
-        "MobilePhoneNumber": "+12025550172",
-        "EmailAddress": true,
-        "Fax": "+12025550156"
+        "EmailAddress": true
       }
     }
   },
@@ -1591,22 +1063,6 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "Shipmentaddress": {
-        "City": "北石橋市",
-        "CountryIso": "DEU",
-        "Company": "ОАО СмоленскТоргРусСистемс",
-        "Company2": "МУП СалехардПром",
-        "FormOfAddress": "Ms",
-        "Title": "Mr",
-        "FirstName": "Emilio",
-        "LastName": "宇野",
-        "Street": "Кузнечная наб., 111",
-        "Address2": "Придорожная наб., 798",
-        "PostalCode": "84856",
-        "State": "岡山県",
-        "VatID": "DE436506997",
-        "PhoneNumber": "+12025550126",
-        "MobilePhoneNumber": "+12025550172",
-        "EmailAddress": "sample.925@example.com",
         "Fax": true
       }
     }
@@ -1676,23 +1132,7 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "CustomAddress": {
-        "City": true,
-        "CountryIso": "DEU",
-        "Company": "ЗАО ВоронежТрейдТоргПром",
-        "Company2": "合名会社工藤化学",
-        "FormOfAddress": "Mr",
-        "Title": "Ms",
-        "FirstName": "Дарья",
-        "LastName": "小柳",
-        "Street": "Odenthaler Str. 6",
-        "Address2": "площадь Профсоюзная, 466",
-        "PostalCode": "64588",
-        "State": "滋賀県",
-        "VatID": "DE548064130",
-        "PhoneNumber": "+12025550137",
-        "MobilePhoneNumber": "+12025550135",
-        "EmailAddress": "sample.260@example.com",
-        "Fax": "+12025550143"
+        "City": true
       }
     }
   },
@@ -1710,23 +1150,7 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "CustomAddress": {
-        "City": "Истра",
-        "CountryIso": true,
-        "Company": "ЗАО ВоронежТрейдТоргПром",
-        "Company2": "合名会社工藤化学",
-        "FormOfAddress": "Mr",
-        "Title": "Ms",
-        "FirstName": "Дарья",
-        "LastName": "小柳",
-        "Street": "Odenthaler Str. 6",
-        "Address2": "площадь Профсоюзная, 466",
-        "PostalCode": "64588",
-        "State": "滋賀県",
-        "VatID": "DE548064130",
-        "PhoneNumber": "+12025550137",
-        "MobilePhoneNumber": "+12025550135",
-        "EmailAddress": "sample.260@example.com",
-        "Fax": "+12025550143"
+        "CountryIso": true
       }
     }
   },
@@ -1744,23 +1168,7 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "CustomAddress": {
-        "City": "Истра",
-        "CountryIso": "DEU",
-        "Company": true,
-        "Company2": "合名会社工藤化学",
-        "FormOfAddress": "Mr",
-        "Title": "Ms",
-        "FirstName": "Дарья",
-        "LastName": "小柳",
-        "Street": "Odenthaler Str. 6",
-        "Address2": "площадь Профсоюзная, 466",
-        "PostalCode": "64588",
-        "State": "滋賀県",
-        "VatID": "DE548064130",
-        "PhoneNumber": "+12025550137",
-        "MobilePhoneNumber": "+12025550135",
-        "EmailAddress": "sample.260@example.com",
-        "Fax": "+12025550143"
+        "Company": true
       }
     }
   },
@@ -1778,23 +1186,7 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "CustomAddress": {
-        "City": "Истра",
-        "CountryIso": "DEU",
-        "Company": "ЗАО ВоронежТрейдТоргПром",
-        "Company2": true,
-        "FormOfAddress": "Mr",
-        "Title": "Ms",
-        "FirstName": "Дарья",
-        "LastName": "小柳",
-        "Street": "Odenthaler Str. 6",
-        "Address2": "площадь Профсоюзная, 466",
-        "PostalCode": "64588",
-        "State": "滋賀県",
-        "VatID": "DE548064130",
-        "PhoneNumber": "+12025550137",
-        "MobilePhoneNumber": "+12025550135",
-        "EmailAddress": "sample.260@example.com",
-        "Fax": "+12025550143"
+        "Company2": true
       }
     }
   },
@@ -1812,23 +1204,7 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "CustomAddress": {
-        "City": "Истра",
-        "CountryIso": "DEU",
-        "Company": "ЗАО ВоронежТрейдТоргПром",
-        "Company2": "合名会社工藤化学",
-        "FormOfAddress": true,
-        "Title": "Ms",
-        "FirstName": "Дарья",
-        "LastName": "小柳",
-        "Street": "Odenthaler Str. 6",
-        "Address2": "площадь Профсоюзная, 466",
-        "PostalCode": "64588",
-        "State": "滋賀県",
-        "VatID": "DE548064130",
-        "PhoneNumber": "+12025550137",
-        "MobilePhoneNumber": "+12025550135",
-        "EmailAddress": "sample.260@example.com",
-        "Fax": "+12025550143"
+        "FormOfAddress": true
       }
     }
   },
@@ -1846,23 +1222,7 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "CustomAddress": {
-        "City": "Истра",
-        "CountryIso": "DEU",
-        "Company": "ЗАО ВоронежТрейдТоргПром",
-        "Company2": "合名会社工藤化学",
-        "FormOfAddress": "Mr",
-        "Title": true,
-        "FirstName": "Дарья",
-        "LastName": "小柳",
-        "Street": "Odenthaler Str. 6",
-        "Address2": "площадь Профсоюзная, 466",
-        "PostalCode": "64588",
-        "State": "滋賀県",
-        "VatID": "DE548064130",
-        "PhoneNumber": "+12025550137",
-        "MobilePhoneNumber": "+12025550135",
-        "EmailAddress": "sample.260@example.com",
-        "Fax": "+12025550143"
+        "Title": true
       }
     }
   },
@@ -1880,23 +1240,7 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "CustomAddress": {
-        "City": "Истра",
-        "CountryIso": "DEU",
-        "Company": "ЗАО ВоронежТрейдТоргПром",
-        "Company2": "合名会社工藤化学",
-        "FormOfAddress": "Mr",
-        "Title": "Ms",
-        "FirstName": true,
-        "LastName": "小柳",
-        "Street": "Odenthaler Str. 6",
-        "Address2": "площадь Профсоюзная, 466",
-        "PostalCode": "64588",
-        "State": "滋賀県",
-        "VatID": "DE548064130",
-        "PhoneNumber": "+12025550137",
-        "MobilePhoneNumber": "+12025550135",
-        "EmailAddress": "sample.260@example.com",
-        "Fax": "+12025550143"
+        "FirstName": true
       }
     }
   },
@@ -1914,23 +1258,7 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "CustomAddress": {
-        "City": "Истра",
-        "CountryIso": "DEU",
-        "Company": "ЗАО ВоронежТрейдТоргПром",
-        "Company2": "合名会社工藤化学",
-        "FormOfAddress": "Mr",
-        "Title": "Ms",
-        "FirstName": "Дарья",
-        "LastName": true,
-        "Street": "Odenthaler Str. 6",
-        "Address2": "площадь Профсоюзная, 466",
-        "PostalCode": "64588",
-        "State": "滋賀県",
-        "VatID": "DE548064130",
-        "PhoneNumber": "+12025550137",
-        "MobilePhoneNumber": "+12025550135",
-        "EmailAddress": "sample.260@example.com",
-        "Fax": "+12025550143"
+        "LastName": true
       }
     }
   },
@@ -1948,23 +1276,7 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "CustomAddress": {
-        "City": "Истра",
-        "CountryIso": "DEU",
-        "Company": "ЗАО ВоронежТрейдТоргПром",
-        "Company2": "合名会社工藤化学",
-        "FormOfAddress": "Mr",
-        "Title": "Ms",
-        "FirstName": "Дарья",
-        "LastName": "小柳",
-        "Street": true,
-        "Address2": "площадь Профсоюзная, 466",
-        "PostalCode": "64588",
-        "State": "滋賀県",
-        "VatID": "DE548064130",
-        "PhoneNumber": "+12025550137",
-        "MobilePhoneNumber": "+12025550135",
-        "EmailAddress": "sample.260@example.com",
-        "Fax": "+12025550143"
+        "Street": true
       }
     }
   },
@@ -1982,23 +1294,7 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "CustomAddress": {
-        "City": "Истра",
-        "CountryIso": "DEU",
-        "Company": "ЗАО ВоронежТрейдТоргПром",
-        "Company2": "合名会社工藤化学",
-        "FormOfAddress": "Mr",
-        "Title": "Ms",
-        "FirstName": "Дарья",
-        "LastName": "小柳",
-        "Street": "Odenthaler Str. 6",
-        "Address2": true,
-        "PostalCode": "64588",
-        "State": "滋賀県",
-        "VatID": "DE548064130",
-        "PhoneNumber": "+12025550137",
-        "MobilePhoneNumber": "+12025550135",
-        "EmailAddress": "sample.260@example.com",
-        "Fax": "+12025550143"
+        "Address2": true
       }
     }
   },
@@ -2016,23 +1312,7 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "CustomAddress": {
-        "City": "Истра",
-        "CountryIso": "DEU",
-        "Company": "ЗАО ВоронежТрейдТоргПром",
-        "Company2": "合名会社工藤化学",
-        "FormOfAddress": "Mr",
-        "Title": "Ms",
-        "FirstName": "Дарья",
-        "LastName": "小柳",
-        "Street": "Odenthaler Str. 6",
-        "Address2": "площадь Профсоюзная, 466",
-        "PostalCode": true,
-        "State": "滋賀県",
-        "VatID": "DE548064130",
-        "PhoneNumber": "+12025550137",
-        "MobilePhoneNumber": "+12025550135",
-        "EmailAddress": "sample.260@example.com",
-        "Fax": "+12025550143"
+        "PostalCode": true
       }
     }
   },
@@ -2050,23 +1330,7 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "CustomAddress": {
-        "City": "Истра",
-        "CountryIso": "DEU",
-        "Company": "ЗАО ВоронежТрейдТоргПром",
-        "Company2": "合名会社工藤化学",
-        "FormOfAddress": "Mr",
-        "Title": "Ms",
-        "FirstName": "Дарья",
-        "LastName": "小柳",
-        "Street": "Odenthaler Str. 6",
-        "Address2": "площадь Профсоюзная, 466",
-        "PostalCode": "64588",
-        "State": true,
-        "VatID": "DE548064130",
-        "PhoneNumber": "+12025550137",
-        "MobilePhoneNumber": "+12025550135",
-        "EmailAddress": "sample.260@example.com",
-        "Fax": "+12025550143"
+        "State": true
       }
     }
   },
@@ -2084,23 +1348,7 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "CustomAddress": {
-        "City": "Истра",
-        "CountryIso": "DEU",
-        "Company": "ЗАО ВоронежТрейдТоргПром",
-        "Company2": "合名会社工藤化学",
-        "FormOfAddress": "Mr",
-        "Title": "Ms",
-        "FirstName": "Дарья",
-        "LastName": "小柳",
-        "Street": "Odenthaler Str. 6",
-        "Address2": "площадь Профсоюзная, 466",
-        "PostalCode": "64588",
-        "State": "滋賀県",
-        "VatID": true,
-        "PhoneNumber": "+12025550137",
-        "MobilePhoneNumber": "+12025550135",
-        "EmailAddress": "sample.260@example.com",
-        "Fax": "+12025550143"
+        "VatID": true
       }
     }
   },
@@ -2118,23 +1366,7 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "CustomAddress": {
-        "City": "Истра",
-        "CountryIso": "DEU",
-        "Company": "ЗАО ВоронежТрейдТоргПром",
-        "Company2": "合名会社工藤化学",
-        "FormOfAddress": "Mr",
-        "Title": "Ms",
-        "FirstName": "Дарья",
-        "LastName": "小柳",
-        "Street": "Odenthaler Str. 6",
-        "Address2": "площадь Профсоюзная, 466",
-        "PostalCode": "64588",
-        "State": "滋賀県",
-        "VatID": "DE548064130",
-        "PhoneNumber": true,
-        "MobilePhoneNumber": "+12025550135",
-        "EmailAddress": "sample.260@example.com",
-        "Fax": "+12025550143"
+        "PhoneNumber": true
       }
     }
   },
@@ -2152,23 +1384,7 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "CustomAddress": {
-        "City": "Истра",
-        "CountryIso": "DEU",
-        "Company": "ЗАО ВоронежТрейдТоргПром",
-        "Company2": "合名会社工藤化学",
-        "FormOfAddress": "Mr",
-        "Title": "Ms",
-        "FirstName": "Дарья",
-        "LastName": "小柳",
-        "Street": "Odenthaler Str. 6",
-        "Address2": "площадь Профсоюзная, 466",
-        "PostalCode": "64588",
-        "State": "滋賀県",
-        "VatID": "DE548064130",
-        "PhoneNumber": "+12025550137",
-        "MobilePhoneNumber": true,
-        "EmailAddress": "sample.260@example.com",
-        "Fax": "+12025550143"
+        "MobilePhoneNumber": true
       }
     }
   },
@@ -2186,23 +1402,7 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "CustomAddress": {
-        "City": "Истра",
-        "CountryIso": "DEU",
-        "Company": "ЗАО ВоронежТрейдТоргПром",
-        "Company2": "合名会社工藤化学",
-        "FormOfAddress": "Mr",
-        "Title": "Ms",
-        "FirstName": "Дарья",
-        "LastName": "小柳",
-        "Street": "Odenthaler Str. 6",
-        "Address2": "площадь Профсоюзная, 466",
-        "PostalCode": "64588",
-        "State": "滋賀県",
-        "VatID": "DE548064130",
-        "PhoneNumber": "+12025550137",
-        "MobilePhoneNumber": "+12025550135",
-        "EmailAddress": true,
-        "Fax": "+12025550143"
+        "EmailAddress": true
       }
     }
   },
@@ -2220,22 +1420,6 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "CustomAddress": {
-        "City": "Истра",
-        "CountryIso": "DEU",
-        "Company": "ЗАО ВоронежТрейдТоргПром",
-        "Company2": "合名会社工藤化学",
-        "FormOfAddress": "Mr",
-        "Title": "Ms",
-        "FirstName": "Дарья",
-        "LastName": "小柳",
-        "Street": "Odenthaler Str. 6",
-        "Address2": "площадь Профсоюзная, 466",
-        "PostalCode": "64588",
-        "State": "滋賀県",
-        "VatID": "DE548064130",
-        "PhoneNumber": "+12025550137",
-        "MobilePhoneNumber": "+12025550135",
-        "EmailAddress": "sample.260@example.com",
         "Fax": true
       }
     }
@@ -2330,28 +1514,7 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "OtherAddresses": {
-        "OtherBillingAddresses": true,
-        "OtherShippingAddresses": [
-          {
-            "City": "Лотошино",
-            "CountryIso": "DEU",
-            "Company": "合同会社吉岡農林",
-            "Company2": "Jess, Walz und Rüter",
-            "FormOfAddress": "Dr",
-            "Title": "Prof",
-            "FirstName": "Наина",
-            "LastName": "Otto",
-            "Street": "набережная Северная, 619",
-            "Address2": "Заливная аллея, 456",
-            "PostalCode": "71183",
-            "State": "Baden-Württemberg",
-            "VatID": "DE988693900",
-            "PhoneNumber": "+12025550112",
-            "MobilePhoneNumber": "+12025550174",
-            "EmailAddress": "sample.131@example.com",
-            "Fax": "+12025550158"
-          }
-        ]
+        "OtherBillingAddresses": true
       }
     }
   },
@@ -2371,27 +1534,6 @@ export const invalid: readonly InvalidFixture[] = [
       "OtherAddresses": {
         "OtherBillingAddresses": [
           true
-        ],
-        "OtherShippingAddresses": [
-          {
-            "City": "Лотошино",
-            "CountryIso": "DEU",
-            "Company": "合同会社吉岡農林",
-            "Company2": "Jess, Walz und Rüter",
-            "FormOfAddress": "Dr",
-            "Title": "Prof",
-            "FirstName": "Наина",
-            "LastName": "Otto",
-            "Street": "набережная Северная, 619",
-            "Address2": "Заливная аллея, 456",
-            "PostalCode": "71183",
-            "State": "Baden-Württemberg",
-            "VatID": "DE988693900",
-            "PhoneNumber": "+12025550112",
-            "MobilePhoneNumber": "+12025550174",
-            "EmailAddress": "sample.131@example.com",
-            "Fax": "+12025550158"
-          }
         ]
       }
     }
@@ -2412,45 +1554,7 @@ export const invalid: readonly InvalidFixture[] = [
       "OtherAddresses": {
         "OtherBillingAddresses": [
           {
-            "City": "Россошь",
-            "CountryIso": "DEU",
-            "Company": "ГУП СнабСбыт",
-            "Company2": "Farber-Zimanyi",
-            "FormOfAddress": "Mr",
-            "Title": "Ms",
-            "FirstName": "Никон",
-            "LastName": "Козлова",
-            "Street": "Средняя ул., 340",
-            "Address2": "Treuburger Str. 86b",
-            "PostalCode": "24877",
-            "State": "宮城県",
-            "VatID": "DE512349075",
-            "PhoneNumber": "+12025550189",
-            "MobilePhoneNumber": "+12025550175",
-            "EmailAddress": "sample.168@example.com",
-            "Fax": "+12025550139",
             "unexpectedField": "not documented"
-          }
-        ],
-        "OtherShippingAddresses": [
-          {
-            "City": "Лотошино",
-            "CountryIso": "DEU",
-            "Company": "合同会社吉岡農林",
-            "Company2": "Jess, Walz und Rüter",
-            "FormOfAddress": "Dr",
-            "Title": "Prof",
-            "FirstName": "Наина",
-            "LastName": "Otto",
-            "Street": "набережная Северная, 619",
-            "Address2": "Заливная аллея, 456",
-            "PostalCode": "71183",
-            "State": "Baden-Württemberg",
-            "VatID": "DE988693900",
-            "PhoneNumber": "+12025550112",
-            "MobilePhoneNumber": "+12025550174",
-            "EmailAddress": "sample.131@example.com",
-            "Fax": "+12025550158"
           }
         ]
       }
@@ -2472,44 +1576,7 @@ export const invalid: readonly InvalidFixture[] = [
       "OtherAddresses": {
         "OtherBillingAddresses": [
           {
-            "City": true,
-            "CountryIso": "DEU",
-            "Company": "ГУП СнабСбыт",
-            "Company2": "Farber-Zimanyi",
-            "FormOfAddress": "Mr",
-            "Title": "Ms",
-            "FirstName": "Никон",
-            "LastName": "Козлова",
-            "Street": "Средняя ул., 340",
-            "Address2": "Treuburger Str. 86b",
-            "PostalCode": "24877",
-            "State": "宮城県",
-            "VatID": "DE512349075",
-            "PhoneNumber": "+12025550189",
-            "MobilePhoneNumber": "+12025550175",
-            "EmailAddress": "sample.168@example.com",
-            "Fax": "+12025550139"
-          }
-        ],
-        "OtherShippingAddresses": [
-          {
-            "City": "Лотошино",
-            "CountryIso": "DEU",
-            "Company": "合同会社吉岡農林",
-            "Company2": "Jess, Walz und Rüter",
-            "FormOfAddress": "Dr",
-            "Title": "Prof",
-            "FirstName": "Наина",
-            "LastName": "Otto",
-            "Street": "набережная Северная, 619",
-            "Address2": "Заливная аллея, 456",
-            "PostalCode": "71183",
-            "State": "Baden-Württemberg",
-            "VatID": "DE988693900",
-            "PhoneNumber": "+12025550112",
-            "MobilePhoneNumber": "+12025550174",
-            "EmailAddress": "sample.131@example.com",
-            "Fax": "+12025550158"
+            "City": true
           }
         ]
       }
@@ -2531,44 +1598,7 @@ export const invalid: readonly InvalidFixture[] = [
       "OtherAddresses": {
         "OtherBillingAddresses": [
           {
-            "City": "Россошь",
-            "CountryIso": true,
-            "Company": "ГУП СнабСбыт",
-            "Company2": "Farber-Zimanyi",
-            "FormOfAddress": "Mr",
-            "Title": "Ms",
-            "FirstName": "Никон",
-            "LastName": "Козлова",
-            "Street": "Средняя ул., 340",
-            "Address2": "Treuburger Str. 86b",
-            "PostalCode": "24877",
-            "State": "宮城県",
-            "VatID": "DE512349075",
-            "PhoneNumber": "+12025550189",
-            "MobilePhoneNumber": "+12025550175",
-            "EmailAddress": "sample.168@example.com",
-            "Fax": "+12025550139"
-          }
-        ],
-        "OtherShippingAddresses": [
-          {
-            "City": "Лотошино",
-            "CountryIso": "DEU",
-            "Company": "合同会社吉岡農林",
-            "Company2": "Jess, Walz und Rüter",
-            "FormOfAddress": "Dr",
-            "Title": "Prof",
-            "FirstName": "Наина",
-            "LastName": "Otto",
-            "Street": "набережная Северная, 619",
-            "Address2": "Заливная аллея, 456",
-            "PostalCode": "71183",
-            "State": "Baden-Württemberg",
-            "VatID": "DE988693900",
-            "PhoneNumber": "+12025550112",
-            "MobilePhoneNumber": "+12025550174",
-            "EmailAddress": "sample.131@example.com",
-            "Fax": "+12025550158"
+            "CountryIso": true
           }
         ]
       }
@@ -2590,44 +1620,7 @@ export const invalid: readonly InvalidFixture[] = [
       "OtherAddresses": {
         "OtherBillingAddresses": [
           {
-            "City": "Россошь",
-            "CountryIso": "DEU",
-            "Company": true,
-            "Company2": "Farber-Zimanyi",
-            "FormOfAddress": "Mr",
-            "Title": "Ms",
-            "FirstName": "Никон",
-            "LastName": "Козлова",
-            "Street": "Средняя ул., 340",
-            "Address2": "Treuburger Str. 86b",
-            "PostalCode": "24877",
-            "State": "宮城県",
-            "VatID": "DE512349075",
-            "PhoneNumber": "+12025550189",
-            "MobilePhoneNumber": "+12025550175",
-            "EmailAddress": "sample.168@example.com",
-            "Fax": "+12025550139"
-          }
-        ],
-        "OtherShippingAddresses": [
-          {
-            "City": "Лотошино",
-            "CountryIso": "DEU",
-            "Company": "合同会社吉岡農林",
-            "Company2": "Jess, Walz und Rüter",
-            "FormOfAddress": "Dr",
-            "Title": "Prof",
-            "FirstName": "Наина",
-            "LastName": "Otto",
-            "Street": "набережная Северная, 619",
-            "Address2": "Заливная аллея, 456",
-            "PostalCode": "71183",
-            "State": "Baden-Württemberg",
-            "VatID": "DE988693900",
-            "PhoneNumber": "+12025550112",
-            "MobilePhoneNumber": "+12025550174",
-            "EmailAddress": "sample.131@example.com",
-            "Fax": "+12025550158"
+            "Company": true
           }
         ]
       }
@@ -2649,44 +1642,7 @@ export const invalid: readonly InvalidFixture[] = [
       "OtherAddresses": {
         "OtherBillingAddresses": [
           {
-            "City": "Россошь",
-            "CountryIso": "DEU",
-            "Company": "ГУП СнабСбыт",
-            "Company2": true,
-            "FormOfAddress": "Mr",
-            "Title": "Ms",
-            "FirstName": "Никон",
-            "LastName": "Козлова",
-            "Street": "Средняя ул., 340",
-            "Address2": "Treuburger Str. 86b",
-            "PostalCode": "24877",
-            "State": "宮城県",
-            "VatID": "DE512349075",
-            "PhoneNumber": "+12025550189",
-            "MobilePhoneNumber": "+12025550175",
-            "EmailAddress": "sample.168@example.com",
-            "Fax": "+12025550139"
-          }
-        ],
-        "OtherShippingAddresses": [
-          {
-            "City": "Лотошино",
-            "CountryIso": "DEU",
-            "Company": "合同会社吉岡農林",
-            "Company2": "Jess, Walz und Rüter",
-            "FormOfAddress": "Dr",
-            "Title": "Prof",
-            "FirstName": "Наина",
-            "LastName": "Otto",
-            "Street": "набережная Северная, 619",
-            "Address2": "Заливная аллея, 456",
-            "PostalCode": "71183",
-            "State": "Baden-Württemberg",
-            "VatID": "DE988693900",
-            "PhoneNumber": "+12025550112",
-            "MobilePhoneNumber": "+12025550174",
-            "EmailAddress": "sample.131@example.com",
-            "Fax": "+12025550158"
+            "Company2": true
           }
         ]
       }
@@ -2708,44 +1664,7 @@ export const invalid: readonly InvalidFixture[] = [
       "OtherAddresses": {
         "OtherBillingAddresses": [
           {
-            "City": "Россошь",
-            "CountryIso": "DEU",
-            "Company": "ГУП СнабСбыт",
-            "Company2": "Farber-Zimanyi",
-            "FormOfAddress": true,
-            "Title": "Ms",
-            "FirstName": "Никон",
-            "LastName": "Козлова",
-            "Street": "Средняя ул., 340",
-            "Address2": "Treuburger Str. 86b",
-            "PostalCode": "24877",
-            "State": "宮城県",
-            "VatID": "DE512349075",
-            "PhoneNumber": "+12025550189",
-            "MobilePhoneNumber": "+12025550175",
-            "EmailAddress": "sample.168@example.com",
-            "Fax": "+12025550139"
-          }
-        ],
-        "OtherShippingAddresses": [
-          {
-            "City": "Лотошино",
-            "CountryIso": "DEU",
-            "Company": "合同会社吉岡農林",
-            "Company2": "Jess, Walz und Rüter",
-            "FormOfAddress": "Dr",
-            "Title": "Prof",
-            "FirstName": "Наина",
-            "LastName": "Otto",
-            "Street": "набережная Северная, 619",
-            "Address2": "Заливная аллея, 456",
-            "PostalCode": "71183",
-            "State": "Baden-Württemberg",
-            "VatID": "DE988693900",
-            "PhoneNumber": "+12025550112",
-            "MobilePhoneNumber": "+12025550174",
-            "EmailAddress": "sample.131@example.com",
-            "Fax": "+12025550158"
+            "FormOfAddress": true
           }
         ]
       }
@@ -2767,44 +1686,7 @@ export const invalid: readonly InvalidFixture[] = [
       "OtherAddresses": {
         "OtherBillingAddresses": [
           {
-            "City": "Россошь",
-            "CountryIso": "DEU",
-            "Company": "ГУП СнабСбыт",
-            "Company2": "Farber-Zimanyi",
-            "FormOfAddress": "Mr",
-            "Title": true,
-            "FirstName": "Никон",
-            "LastName": "Козлова",
-            "Street": "Средняя ул., 340",
-            "Address2": "Treuburger Str. 86b",
-            "PostalCode": "24877",
-            "State": "宮城県",
-            "VatID": "DE512349075",
-            "PhoneNumber": "+12025550189",
-            "MobilePhoneNumber": "+12025550175",
-            "EmailAddress": "sample.168@example.com",
-            "Fax": "+12025550139"
-          }
-        ],
-        "OtherShippingAddresses": [
-          {
-            "City": "Лотошино",
-            "CountryIso": "DEU",
-            "Company": "合同会社吉岡農林",
-            "Company2": "Jess, Walz und Rüter",
-            "FormOfAddress": "Dr",
-            "Title": "Prof",
-            "FirstName": "Наина",
-            "LastName": "Otto",
-            "Street": "набережная Северная, 619",
-            "Address2": "Заливная аллея, 456",
-            "PostalCode": "71183",
-            "State": "Baden-Württemberg",
-            "VatID": "DE988693900",
-            "PhoneNumber": "+12025550112",
-            "MobilePhoneNumber": "+12025550174",
-            "EmailAddress": "sample.131@example.com",
-            "Fax": "+12025550158"
+            "Title": true
           }
         ]
       }
@@ -2826,44 +1708,7 @@ export const invalid: readonly InvalidFixture[] = [
       "OtherAddresses": {
         "OtherBillingAddresses": [
           {
-            "City": "Россошь",
-            "CountryIso": "DEU",
-            "Company": "ГУП СнабСбыт",
-            "Company2": "Farber-Zimanyi",
-            "FormOfAddress": "Mr",
-            "Title": "Ms",
-            "FirstName": true,
-            "LastName": "Козлова",
-            "Street": "Средняя ул., 340",
-            "Address2": "Treuburger Str. 86b",
-            "PostalCode": "24877",
-            "State": "宮城県",
-            "VatID": "DE512349075",
-            "PhoneNumber": "+12025550189",
-            "MobilePhoneNumber": "+12025550175",
-            "EmailAddress": "sample.168@example.com",
-            "Fax": "+12025550139"
-          }
-        ],
-        "OtherShippingAddresses": [
-          {
-            "City": "Лотошино",
-            "CountryIso": "DEU",
-            "Company": "合同会社吉岡農林",
-            "Company2": "Jess, Walz und Rüter",
-            "FormOfAddress": "Dr",
-            "Title": "Prof",
-            "FirstName": "Наина",
-            "LastName": "Otto",
-            "Street": "набережная Северная, 619",
-            "Address2": "Заливная аллея, 456",
-            "PostalCode": "71183",
-            "State": "Baden-Württemberg",
-            "VatID": "DE988693900",
-            "PhoneNumber": "+12025550112",
-            "MobilePhoneNumber": "+12025550174",
-            "EmailAddress": "sample.131@example.com",
-            "Fax": "+12025550158"
+            "FirstName": true
           }
         ]
       }
@@ -2885,44 +1730,7 @@ export const invalid: readonly InvalidFixture[] = [
       "OtherAddresses": {
         "OtherBillingAddresses": [
           {
-            "City": "Россошь",
-            "CountryIso": "DEU",
-            "Company": "ГУП СнабСбыт",
-            "Company2": "Farber-Zimanyi",
-            "FormOfAddress": "Mr",
-            "Title": "Ms",
-            "FirstName": "Никон",
-            "LastName": true,
-            "Street": "Средняя ул., 340",
-            "Address2": "Treuburger Str. 86b",
-            "PostalCode": "24877",
-            "State": "宮城県",
-            "VatID": "DE512349075",
-            "PhoneNumber": "+12025550189",
-            "MobilePhoneNumber": "+12025550175",
-            "EmailAddress": "sample.168@example.com",
-            "Fax": "+12025550139"
-          }
-        ],
-        "OtherShippingAddresses": [
-          {
-            "City": "Лотошино",
-            "CountryIso": "DEU",
-            "Company": "合同会社吉岡農林",
-            "Company2": "Jess, Walz und Rüter",
-            "FormOfAddress": "Dr",
-            "Title": "Prof",
-            "FirstName": "Наина",
-            "LastName": "Otto",
-            "Street": "набережная Северная, 619",
-            "Address2": "Заливная аллея, 456",
-            "PostalCode": "71183",
-            "State": "Baden-Württemberg",
-            "VatID": "DE988693900",
-            "PhoneNumber": "+12025550112",
-            "MobilePhoneNumber": "+12025550174",
-            "EmailAddress": "sample.131@example.com",
-            "Fax": "+12025550158"
+            "LastName": true
           }
         ]
       }
@@ -2944,44 +1752,7 @@ export const invalid: readonly InvalidFixture[] = [
       "OtherAddresses": {
         "OtherBillingAddresses": [
           {
-            "City": "Россошь",
-            "CountryIso": "DEU",
-            "Company": "ГУП СнабСбыт",
-            "Company2": "Farber-Zimanyi",
-            "FormOfAddress": "Mr",
-            "Title": "Ms",
-            "FirstName": "Никон",
-            "LastName": "Козлова",
-            "Street": true,
-            "Address2": "Treuburger Str. 86b",
-            "PostalCode": "24877",
-            "State": "宮城県",
-            "VatID": "DE512349075",
-            "PhoneNumber": "+12025550189",
-            "MobilePhoneNumber": "+12025550175",
-            "EmailAddress": "sample.168@example.com",
-            "Fax": "+12025550139"
-          }
-        ],
-        "OtherShippingAddresses": [
-          {
-            "City": "Лотошино",
-            "CountryIso": "DEU",
-            "Company": "合同会社吉岡農林",
-            "Company2": "Jess, Walz und Rüter",
-            "FormOfAddress": "Dr",
-            "Title": "Prof",
-            "FirstName": "Наина",
-            "LastName": "Otto",
-            "Street": "набережная Северная, 619",
-            "Address2": "Заливная аллея, 456",
-            "PostalCode": "71183",
-            "State": "Baden-Württemberg",
-            "VatID": "DE988693900",
-            "PhoneNumber": "+12025550112",
-            "MobilePhoneNumber": "+12025550174",
-            "EmailAddress": "sample.131@example.com",
-            "Fax": "+12025550158"
+            "Street": true
           }
         ]
       }
@@ -3003,44 +1774,7 @@ export const invalid: readonly InvalidFixture[] = [
       "OtherAddresses": {
         "OtherBillingAddresses": [
           {
-            "City": "Россошь",
-            "CountryIso": "DEU",
-            "Company": "ГУП СнабСбыт",
-            "Company2": "Farber-Zimanyi",
-            "FormOfAddress": "Mr",
-            "Title": "Ms",
-            "FirstName": "Никон",
-            "LastName": "Козлова",
-            "Street": "Средняя ул., 340",
-            "Address2": true,
-            "PostalCode": "24877",
-            "State": "宮城県",
-            "VatID": "DE512349075",
-            "PhoneNumber": "+12025550189",
-            "MobilePhoneNumber": "+12025550175",
-            "EmailAddress": "sample.168@example.com",
-            "Fax": "+12025550139"
-          }
-        ],
-        "OtherShippingAddresses": [
-          {
-            "City": "Лотошино",
-            "CountryIso": "DEU",
-            "Company": "合同会社吉岡農林",
-            "Company2": "Jess, Walz und Rüter",
-            "FormOfAddress": "Dr",
-            "Title": "Prof",
-            "FirstName": "Наина",
-            "LastName": "Otto",
-            "Street": "набережная Северная, 619",
-            "Address2": "Заливная аллея, 456",
-            "PostalCode": "71183",
-            "State": "Baden-Württemberg",
-            "VatID": "DE988693900",
-            "PhoneNumber": "+12025550112",
-            "MobilePhoneNumber": "+12025550174",
-            "EmailAddress": "sample.131@example.com",
-            "Fax": "+12025550158"
+            "Address2": true
           }
         ]
       }
@@ -3062,44 +1796,7 @@ export const invalid: readonly InvalidFixture[] = [
       "OtherAddresses": {
         "OtherBillingAddresses": [
           {
-            "City": "Россошь",
-            "CountryIso": "DEU",
-            "Company": "ГУП СнабСбыт",
-            "Company2": "Farber-Zimanyi",
-            "FormOfAddress": "Mr",
-            "Title": "Ms",
-            "FirstName": "Никон",
-            "LastName": "Козлова",
-            "Street": "Средняя ул., 340",
-            "Address2": "Treuburger Str. 86b",
-            "PostalCode": true,
-            "State": "宮城県",
-            "VatID": "DE512349075",
-            "PhoneNumber": "+12025550189",
-            "MobilePhoneNumber": "+12025550175",
-            "EmailAddress": "sample.168@example.com",
-            "Fax": "+12025550139"
-          }
-        ],
-        "OtherShippingAddresses": [
-          {
-            "City": "Лотошино",
-            "CountryIso": "DEU",
-            "Company": "合同会社吉岡農林",
-            "Company2": "Jess, Walz und Rüter",
-            "FormOfAddress": "Dr",
-            "Title": "Prof",
-            "FirstName": "Наина",
-            "LastName": "Otto",
-            "Street": "набережная Северная, 619",
-            "Address2": "Заливная аллея, 456",
-            "PostalCode": "71183",
-            "State": "Baden-Württemberg",
-            "VatID": "DE988693900",
-            "PhoneNumber": "+12025550112",
-            "MobilePhoneNumber": "+12025550174",
-            "EmailAddress": "sample.131@example.com",
-            "Fax": "+12025550158"
+            "PostalCode": true
           }
         ]
       }
@@ -3121,44 +1818,7 @@ export const invalid: readonly InvalidFixture[] = [
       "OtherAddresses": {
         "OtherBillingAddresses": [
           {
-            "City": "Россошь",
-            "CountryIso": "DEU",
-            "Company": "ГУП СнабСбыт",
-            "Company2": "Farber-Zimanyi",
-            "FormOfAddress": "Mr",
-            "Title": "Ms",
-            "FirstName": "Никон",
-            "LastName": "Козлова",
-            "Street": "Средняя ул., 340",
-            "Address2": "Treuburger Str. 86b",
-            "PostalCode": "24877",
-            "State": true,
-            "VatID": "DE512349075",
-            "PhoneNumber": "+12025550189",
-            "MobilePhoneNumber": "+12025550175",
-            "EmailAddress": "sample.168@example.com",
-            "Fax": "+12025550139"
-          }
-        ],
-        "OtherShippingAddresses": [
-          {
-            "City": "Лотошино",
-            "CountryIso": "DEU",
-            "Company": "合同会社吉岡農林",
-            "Company2": "Jess, Walz und Rüter",
-            "FormOfAddress": "Dr",
-            "Title": "Prof",
-            "FirstName": "Наина",
-            "LastName": "Otto",
-            "Street": "набережная Северная, 619",
-            "Address2": "Заливная аллея, 456",
-            "PostalCode": "71183",
-            "State": "Baden-Württemberg",
-            "VatID": "DE988693900",
-            "PhoneNumber": "+12025550112",
-            "MobilePhoneNumber": "+12025550174",
-            "EmailAddress": "sample.131@example.com",
-            "Fax": "+12025550158"
+            "State": true
           }
         ]
       }
@@ -3180,44 +1840,7 @@ export const invalid: readonly InvalidFixture[] = [
       "OtherAddresses": {
         "OtherBillingAddresses": [
           {
-            "City": "Россошь",
-            "CountryIso": "DEU",
-            "Company": "ГУП СнабСбыт",
-            "Company2": "Farber-Zimanyi",
-            "FormOfAddress": "Mr",
-            "Title": "Ms",
-            "FirstName": "Никон",
-            "LastName": "Козлова",
-            "Street": "Средняя ул., 340",
-            "Address2": "Treuburger Str. 86b",
-            "PostalCode": "24877",
-            "State": "宮城県",
-            "VatID": true,
-            "PhoneNumber": "+12025550189",
-            "MobilePhoneNumber": "+12025550175",
-            "EmailAddress": "sample.168@example.com",
-            "Fax": "+12025550139"
-          }
-        ],
-        "OtherShippingAddresses": [
-          {
-            "City": "Лотошино",
-            "CountryIso": "DEU",
-            "Company": "合同会社吉岡農林",
-            "Company2": "Jess, Walz und Rüter",
-            "FormOfAddress": "Dr",
-            "Title": "Prof",
-            "FirstName": "Наина",
-            "LastName": "Otto",
-            "Street": "набережная Северная, 619",
-            "Address2": "Заливная аллея, 456",
-            "PostalCode": "71183",
-            "State": "Baden-Württemberg",
-            "VatID": "DE988693900",
-            "PhoneNumber": "+12025550112",
-            "MobilePhoneNumber": "+12025550174",
-            "EmailAddress": "sample.131@example.com",
-            "Fax": "+12025550158"
+            "VatID": true
           }
         ]
       }
@@ -3239,44 +1862,7 @@ export const invalid: readonly InvalidFixture[] = [
       "OtherAddresses": {
         "OtherBillingAddresses": [
           {
-            "City": "Россошь",
-            "CountryIso": "DEU",
-            "Company": "ГУП СнабСбыт",
-            "Company2": "Farber-Zimanyi",
-            "FormOfAddress": "Mr",
-            "Title": "Ms",
-            "FirstName": "Никон",
-            "LastName": "Козлова",
-            "Street": "Средняя ул., 340",
-            "Address2": "Treuburger Str. 86b",
-            "PostalCode": "24877",
-            "State": "宮城県",
-            "VatID": "DE512349075",
-            "PhoneNumber": true,
-            "MobilePhoneNumber": "+12025550175",
-            "EmailAddress": "sample.168@example.com",
-            "Fax": "+12025550139"
-          }
-        ],
-        "OtherShippingAddresses": [
-          {
-            "City": "Лотошино",
-            "CountryIso": "DEU",
-            "Company": "合同会社吉岡農林",
-            "Company2": "Jess, Walz und Rüter",
-            "FormOfAddress": "Dr",
-            "Title": "Prof",
-            "FirstName": "Наина",
-            "LastName": "Otto",
-            "Street": "набережная Северная, 619",
-            "Address2": "Заливная аллея, 456",
-            "PostalCode": "71183",
-            "State": "Baden-Württemberg",
-            "VatID": "DE988693900",
-            "PhoneNumber": "+12025550112",
-            "MobilePhoneNumber": "+12025550174",
-            "EmailAddress": "sample.131@example.com",
-            "Fax": "+12025550158"
+            "PhoneNumber": true
           }
         ]
       }
@@ -3298,44 +1884,7 @@ export const invalid: readonly InvalidFixture[] = [
       "OtherAddresses": {
         "OtherBillingAddresses": [
           {
-            "City": "Россошь",
-            "CountryIso": "DEU",
-            "Company": "ГУП СнабСбыт",
-            "Company2": "Farber-Zimanyi",
-            "FormOfAddress": "Mr",
-            "Title": "Ms",
-            "FirstName": "Никон",
-            "LastName": "Козлова",
-            "Street": "Средняя ул., 340",
-            "Address2": "Treuburger Str. 86b",
-            "PostalCode": "24877",
-            "State": "宮城県",
-            "VatID": "DE512349075",
-            "PhoneNumber": "+12025550189",
-            "MobilePhoneNumber": true,
-            "EmailAddress": "sample.168@example.com",
-            "Fax": "+12025550139"
-          }
-        ],
-        "OtherShippingAddresses": [
-          {
-            "City": "Лотошино",
-            "CountryIso": "DEU",
-            "Company": "合同会社吉岡農林",
-            "Company2": "Jess, Walz und Rüter",
-            "FormOfAddress": "Dr",
-            "Title": "Prof",
-            "FirstName": "Наина",
-            "LastName": "Otto",
-            "Street": "набережная Северная, 619",
-            "Address2": "Заливная аллея, 456",
-            "PostalCode": "71183",
-            "State": "Baden-Württemberg",
-            "VatID": "DE988693900",
-            "PhoneNumber": "+12025550112",
-            "MobilePhoneNumber": "+12025550174",
-            "EmailAddress": "sample.131@example.com",
-            "Fax": "+12025550158"
+            "MobilePhoneNumber": true
           }
         ]
       }
@@ -3357,44 +1906,7 @@ export const invalid: readonly InvalidFixture[] = [
       "OtherAddresses": {
         "OtherBillingAddresses": [
           {
-            "City": "Россошь",
-            "CountryIso": "DEU",
-            "Company": "ГУП СнабСбыт",
-            "Company2": "Farber-Zimanyi",
-            "FormOfAddress": "Mr",
-            "Title": "Ms",
-            "FirstName": "Никон",
-            "LastName": "Козлова",
-            "Street": "Средняя ул., 340",
-            "Address2": "Treuburger Str. 86b",
-            "PostalCode": "24877",
-            "State": "宮城県",
-            "VatID": "DE512349075",
-            "PhoneNumber": "+12025550189",
-            "MobilePhoneNumber": "+12025550175",
-            "EmailAddress": true,
-            "Fax": "+12025550139"
-          }
-        ],
-        "OtherShippingAddresses": [
-          {
-            "City": "Лотошино",
-            "CountryIso": "DEU",
-            "Company": "合同会社吉岡農林",
-            "Company2": "Jess, Walz und Rüter",
-            "FormOfAddress": "Dr",
-            "Title": "Prof",
-            "FirstName": "Наина",
-            "LastName": "Otto",
-            "Street": "набережная Северная, 619",
-            "Address2": "Заливная аллея, 456",
-            "PostalCode": "71183",
-            "State": "Baden-Württemberg",
-            "VatID": "DE988693900",
-            "PhoneNumber": "+12025550112",
-            "MobilePhoneNumber": "+12025550174",
-            "EmailAddress": "sample.131@example.com",
-            "Fax": "+12025550158"
+            "EmailAddress": true
           }
         ]
       }
@@ -3416,44 +1928,7 @@ export const invalid: readonly InvalidFixture[] = [
       "OtherAddresses": {
         "OtherBillingAddresses": [
           {
-            "City": "Россошь",
-            "CountryIso": "DEU",
-            "Company": "ГУП СнабСбыт",
-            "Company2": "Farber-Zimanyi",
-            "FormOfAddress": "Mr",
-            "Title": "Ms",
-            "FirstName": "Никон",
-            "LastName": "Козлова",
-            "Street": "Средняя ул., 340",
-            "Address2": "Treuburger Str. 86b",
-            "PostalCode": "24877",
-            "State": "宮城県",
-            "VatID": "DE512349075",
-            "PhoneNumber": "+12025550189",
-            "MobilePhoneNumber": "+12025550175",
-            "EmailAddress": "sample.168@example.com",
             "Fax": true
-          }
-        ],
-        "OtherShippingAddresses": [
-          {
-            "City": "Лотошино",
-            "CountryIso": "DEU",
-            "Company": "合同会社吉岡農林",
-            "Company2": "Jess, Walz und Rüter",
-            "FormOfAddress": "Dr",
-            "Title": "Prof",
-            "FirstName": "Наина",
-            "LastName": "Otto",
-            "Street": "набережная Северная, 619",
-            "Address2": "Заливная аллея, 456",
-            "PostalCode": "71183",
-            "State": "Baden-Württemberg",
-            "VatID": "DE988693900",
-            "PhoneNumber": "+12025550112",
-            "MobilePhoneNumber": "+12025550174",
-            "EmailAddress": "sample.131@example.com",
-            "Fax": "+12025550158"
           }
         ]
       }
@@ -3473,27 +1948,6 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "OtherAddresses": {
-        "OtherBillingAddresses": [
-          {
-            "City": "Россошь",
-            "CountryIso": "DEU",
-            "Company": "ГУП СнабСбыт",
-            "Company2": "Farber-Zimanyi",
-            "FormOfAddress": "Mr",
-            "Title": "Ms",
-            "FirstName": "Никон",
-            "LastName": "Козлова",
-            "Street": "Средняя ул., 340",
-            "Address2": "Treuburger Str. 86b",
-            "PostalCode": "24877",
-            "State": "宮城県",
-            "VatID": "DE512349075",
-            "PhoneNumber": "+12025550189",
-            "MobilePhoneNumber": "+12025550175",
-            "EmailAddress": "sample.168@example.com",
-            "Fax": "+12025550139"
-          }
-        ],
         "OtherShippingAddresses": true
       }
     }
@@ -3512,27 +1966,6 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "OtherAddresses": {
-        "OtherBillingAddresses": [
-          {
-            "City": "Россошь",
-            "CountryIso": "DEU",
-            "Company": "ГУП СнабСбыт",
-            "Company2": "Farber-Zimanyi",
-            "FormOfAddress": "Mr",
-            "Title": "Ms",
-            "FirstName": "Никон",
-            "LastName": "Козлова",
-            "Street": "Средняя ул., 340",
-            "Address2": "Treuburger Str. 86b",
-            "PostalCode": "24877",
-            "State": "宮城県",
-            "VatID": "DE512349075",
-            "PhoneNumber": "+12025550189",
-            "MobilePhoneNumber": "+12025550175",
-            "EmailAddress": "sample.168@example.com",
-            "Fax": "+12025550139"
-          }
-        ],
         "OtherShippingAddresses": [
           true
         ]
@@ -3553,46 +1986,8 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "OtherAddresses": {
-        "OtherBillingAddresses": [
-          {
-            "City": "Россошь",
-            "CountryIso": "DEU",
-            "Company": "ГУП СнабСбыт",
-            "Company2": "Farber-Zimanyi",
-            "FormOfAddress": "Mr",
-            "Title": "Ms",
-            "FirstName": "Никон",
-            "LastName": "Козлова",
-            "Street": "Средняя ул., 340",
-            "Address2": "Treuburger Str. 86b",
-            "PostalCode": "24877",
-            "State": "宮城県",
-            "VatID": "DE512349075",
-            "PhoneNumber": "+12025550189",
-            "MobilePhoneNumber": "+12025550175",
-            "EmailAddress": "sample.168@example.com",
-            "Fax": "+12025550139"
-          }
-        ],
         "OtherShippingAddresses": [
           {
-            "City": "Лотошино",
-            "CountryIso": "DEU",
-            "Company": "合同会社吉岡農林",
-            "Company2": "Jess, Walz und Rüter",
-            "FormOfAddress": "Dr",
-            "Title": "Prof",
-            "FirstName": "Наина",
-            "LastName": "Otto",
-            "Street": "набережная Северная, 619",
-            "Address2": "Заливная аллея, 456",
-            "PostalCode": "71183",
-            "State": "Baden-Württemberg",
-            "VatID": "DE988693900",
-            "PhoneNumber": "+12025550112",
-            "MobilePhoneNumber": "+12025550174",
-            "EmailAddress": "sample.131@example.com",
-            "Fax": "+12025550158",
             "unexpectedField": "not documented"
           }
         ]
@@ -3613,46 +2008,9 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "OtherAddresses": {
-        "OtherBillingAddresses": [
-          {
-            "City": "Россошь",
-            "CountryIso": "DEU",
-            "Company": "ГУП СнабСбыт",
-            "Company2": "Farber-Zimanyi",
-            "FormOfAddress": "Mr",
-            "Title": "Ms",
-            "FirstName": "Никон",
-            "LastName": "Козлова",
-            "Street": "Средняя ул., 340",
-            "Address2": "Treuburger Str. 86b",
-            "PostalCode": "24877",
-            "State": "宮城県",
-            "VatID": "DE512349075",
-            "PhoneNumber": "+12025550189",
-            "MobilePhoneNumber": "+12025550175",
-            "EmailAddress": "sample.168@example.com",
-            "Fax": "+12025550139"
-          }
-        ],
         "OtherShippingAddresses": [
           {
-            "City": true,
-            "CountryIso": "DEU",
-            "Company": "合同会社吉岡農林",
-            "Company2": "Jess, Walz und Rüter",
-            "FormOfAddress": "Dr",
-            "Title": "Prof",
-            "FirstName": "Наина",
-            "LastName": "Otto",
-            "Street": "набережная Северная, 619",
-            "Address2": "Заливная аллея, 456",
-            "PostalCode": "71183",
-            "State": "Baden-Württemberg",
-            "VatID": "DE988693900",
-            "PhoneNumber": "+12025550112",
-            "MobilePhoneNumber": "+12025550174",
-            "EmailAddress": "sample.131@example.com",
-            "Fax": "+12025550158"
+            "City": true
           }
         ]
       }
@@ -3672,46 +2030,9 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "OtherAddresses": {
-        "OtherBillingAddresses": [
-          {
-            "City": "Россошь",
-            "CountryIso": "DEU",
-            "Company": "ГУП СнабСбыт",
-            "Company2": "Farber-Zimanyi",
-            "FormOfAddress": "Mr",
-            "Title": "Ms",
-            "FirstName": "Никон",
-            "LastName": "Козлова",
-            "Street": "Средняя ул., 340",
-            "Address2": "Treuburger Str. 86b",
-            "PostalCode": "24877",
-            "State": "宮城県",
-            "VatID": "DE512349075",
-            "PhoneNumber": "+12025550189",
-            "MobilePhoneNumber": "+12025550175",
-            "EmailAddress": "sample.168@example.com",
-            "Fax": "+12025550139"
-          }
-        ],
         "OtherShippingAddresses": [
           {
-            "City": "Лотошино",
-            "CountryIso": true,
-            "Company": "合同会社吉岡農林",
-            "Company2": "Jess, Walz und Rüter",
-            "FormOfAddress": "Dr",
-            "Title": "Prof",
-            "FirstName": "Наина",
-            "LastName": "Otto",
-            "Street": "набережная Северная, 619",
-            "Address2": "Заливная аллея, 456",
-            "PostalCode": "71183",
-            "State": "Baden-Württemberg",
-            "VatID": "DE988693900",
-            "PhoneNumber": "+12025550112",
-            "MobilePhoneNumber": "+12025550174",
-            "EmailAddress": "sample.131@example.com",
-            "Fax": "+12025550158"
+            "CountryIso": true
           }
         ]
       }
@@ -3731,46 +2052,9 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "OtherAddresses": {
-        "OtherBillingAddresses": [
-          {
-            "City": "Россошь",
-            "CountryIso": "DEU",
-            "Company": "ГУП СнабСбыт",
-            "Company2": "Farber-Zimanyi",
-            "FormOfAddress": "Mr",
-            "Title": "Ms",
-            "FirstName": "Никон",
-            "LastName": "Козлова",
-            "Street": "Средняя ул., 340",
-            "Address2": "Treuburger Str. 86b",
-            "PostalCode": "24877",
-            "State": "宮城県",
-            "VatID": "DE512349075",
-            "PhoneNumber": "+12025550189",
-            "MobilePhoneNumber": "+12025550175",
-            "EmailAddress": "sample.168@example.com",
-            "Fax": "+12025550139"
-          }
-        ],
         "OtherShippingAddresses": [
           {
-            "City": "Лотошино",
-            "CountryIso": "DEU",
-            "Company": true,
-            "Company2": "Jess, Walz und Rüter",
-            "FormOfAddress": "Dr",
-            "Title": "Prof",
-            "FirstName": "Наина",
-            "LastName": "Otto",
-            "Street": "набережная Северная, 619",
-            "Address2": "Заливная аллея, 456",
-            "PostalCode": "71183",
-            "State": "Baden-Württemberg",
-            "VatID": "DE988693900",
-            "PhoneNumber": "+12025550112",
-            "MobilePhoneNumber": "+12025550174",
-            "EmailAddress": "sample.131@example.com",
-            "Fax": "+12025550158"
+            "Company": true
           }
         ]
       }
@@ -3790,46 +2074,9 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "OtherAddresses": {
-        "OtherBillingAddresses": [
-          {
-            "City": "Россошь",
-            "CountryIso": "DEU",
-            "Company": "ГУП СнабСбыт",
-            "Company2": "Farber-Zimanyi",
-            "FormOfAddress": "Mr",
-            "Title": "Ms",
-            "FirstName": "Никон",
-            "LastName": "Козлова",
-            "Street": "Средняя ул., 340",
-            "Address2": "Treuburger Str. 86b",
-            "PostalCode": "24877",
-            "State": "宮城県",
-            "VatID": "DE512349075",
-            "PhoneNumber": "+12025550189",
-            "MobilePhoneNumber": "+12025550175",
-            "EmailAddress": "sample.168@example.com",
-            "Fax": "+12025550139"
-          }
-        ],
         "OtherShippingAddresses": [
           {
-            "City": "Лотошино",
-            "CountryIso": "DEU",
-            "Company": "合同会社吉岡農林",
-            "Company2": true,
-            "FormOfAddress": "Dr",
-            "Title": "Prof",
-            "FirstName": "Наина",
-            "LastName": "Otto",
-            "Street": "набережная Северная, 619",
-            "Address2": "Заливная аллея, 456",
-            "PostalCode": "71183",
-            "State": "Baden-Württemberg",
-            "VatID": "DE988693900",
-            "PhoneNumber": "+12025550112",
-            "MobilePhoneNumber": "+12025550174",
-            "EmailAddress": "sample.131@example.com",
-            "Fax": "+12025550158"
+            "Company2": true
           }
         ]
       }
@@ -3849,46 +2096,9 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "OtherAddresses": {
-        "OtherBillingAddresses": [
-          {
-            "City": "Россошь",
-            "CountryIso": "DEU",
-            "Company": "ГУП СнабСбыт",
-            "Company2": "Farber-Zimanyi",
-            "FormOfAddress": "Mr",
-            "Title": "Ms",
-            "FirstName": "Никон",
-            "LastName": "Козлова",
-            "Street": "Средняя ул., 340",
-            "Address2": "Treuburger Str. 86b",
-            "PostalCode": "24877",
-            "State": "宮城県",
-            "VatID": "DE512349075",
-            "PhoneNumber": "+12025550189",
-            "MobilePhoneNumber": "+12025550175",
-            "EmailAddress": "sample.168@example.com",
-            "Fax": "+12025550139"
-          }
-        ],
         "OtherShippingAddresses": [
           {
-            "City": "Лотошино",
-            "CountryIso": "DEU",
-            "Company": "合同会社吉岡農林",
-            "Company2": "Jess, Walz und Rüter",
-            "FormOfAddress": true,
-            "Title": "Prof",
-            "FirstName": "Наина",
-            "LastName": "Otto",
-            "Street": "набережная Северная, 619",
-            "Address2": "Заливная аллея, 456",
-            "PostalCode": "71183",
-            "State": "Baden-Württemberg",
-            "VatID": "DE988693900",
-            "PhoneNumber": "+12025550112",
-            "MobilePhoneNumber": "+12025550174",
-            "EmailAddress": "sample.131@example.com",
-            "Fax": "+12025550158"
+            "FormOfAddress": true
           }
         ]
       }
@@ -3908,46 +2118,9 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "OtherAddresses": {
-        "OtherBillingAddresses": [
-          {
-            "City": "Россошь",
-            "CountryIso": "DEU",
-            "Company": "ГУП СнабСбыт",
-            "Company2": "Farber-Zimanyi",
-            "FormOfAddress": "Mr",
-            "Title": "Ms",
-            "FirstName": "Никон",
-            "LastName": "Козлова",
-            "Street": "Средняя ул., 340",
-            "Address2": "Treuburger Str. 86b",
-            "PostalCode": "24877",
-            "State": "宮城県",
-            "VatID": "DE512349075",
-            "PhoneNumber": "+12025550189",
-            "MobilePhoneNumber": "+12025550175",
-            "EmailAddress": "sample.168@example.com",
-            "Fax": "+12025550139"
-          }
-        ],
         "OtherShippingAddresses": [
           {
-            "City": "Лотошино",
-            "CountryIso": "DEU",
-            "Company": "合同会社吉岡農林",
-            "Company2": "Jess, Walz und Rüter",
-            "FormOfAddress": "Dr",
-            "Title": true,
-            "FirstName": "Наина",
-            "LastName": "Otto",
-            "Street": "набережная Северная, 619",
-            "Address2": "Заливная аллея, 456",
-            "PostalCode": "71183",
-            "State": "Baden-Württemberg",
-            "VatID": "DE988693900",
-            "PhoneNumber": "+12025550112",
-            "MobilePhoneNumber": "+12025550174",
-            "EmailAddress": "sample.131@example.com",
-            "Fax": "+12025550158"
+            "Title": true
           }
         ]
       }
@@ -3967,46 +2140,9 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "OtherAddresses": {
-        "OtherBillingAddresses": [
-          {
-            "City": "Россошь",
-            "CountryIso": "DEU",
-            "Company": "ГУП СнабСбыт",
-            "Company2": "Farber-Zimanyi",
-            "FormOfAddress": "Mr",
-            "Title": "Ms",
-            "FirstName": "Никон",
-            "LastName": "Козлова",
-            "Street": "Средняя ул., 340",
-            "Address2": "Treuburger Str. 86b",
-            "PostalCode": "24877",
-            "State": "宮城県",
-            "VatID": "DE512349075",
-            "PhoneNumber": "+12025550189",
-            "MobilePhoneNumber": "+12025550175",
-            "EmailAddress": "sample.168@example.com",
-            "Fax": "+12025550139"
-          }
-        ],
         "OtherShippingAddresses": [
           {
-            "City": "Лотошино",
-            "CountryIso": "DEU",
-            "Company": "合同会社吉岡農林",
-            "Company2": "Jess, Walz und Rüter",
-            "FormOfAddress": "Dr",
-            "Title": "Prof",
-            "FirstName": true,
-            "LastName": "Otto",
-            "Street": "набережная Северная, 619",
-            "Address2": "Заливная аллея, 456",
-            "PostalCode": "71183",
-            "State": "Baden-Württemberg",
-            "VatID": "DE988693900",
-            "PhoneNumber": "+12025550112",
-            "MobilePhoneNumber": "+12025550174",
-            "EmailAddress": "sample.131@example.com",
-            "Fax": "+12025550158"
+            "FirstName": true
           }
         ]
       }
@@ -4026,46 +2162,9 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "OtherAddresses": {
-        "OtherBillingAddresses": [
-          {
-            "City": "Россошь",
-            "CountryIso": "DEU",
-            "Company": "ГУП СнабСбыт",
-            "Company2": "Farber-Zimanyi",
-            "FormOfAddress": "Mr",
-            "Title": "Ms",
-            "FirstName": "Никон",
-            "LastName": "Козлова",
-            "Street": "Средняя ул., 340",
-            "Address2": "Treuburger Str. 86b",
-            "PostalCode": "24877",
-            "State": "宮城県",
-            "VatID": "DE512349075",
-            "PhoneNumber": "+12025550189",
-            "MobilePhoneNumber": "+12025550175",
-            "EmailAddress": "sample.168@example.com",
-            "Fax": "+12025550139"
-          }
-        ],
         "OtherShippingAddresses": [
           {
-            "City": "Лотошино",
-            "CountryIso": "DEU",
-            "Company": "合同会社吉岡農林",
-            "Company2": "Jess, Walz und Rüter",
-            "FormOfAddress": "Dr",
-            "Title": "Prof",
-            "FirstName": "Наина",
-            "LastName": true,
-            "Street": "набережная Северная, 619",
-            "Address2": "Заливная аллея, 456",
-            "PostalCode": "71183",
-            "State": "Baden-Württemberg",
-            "VatID": "DE988693900",
-            "PhoneNumber": "+12025550112",
-            "MobilePhoneNumber": "+12025550174",
-            "EmailAddress": "sample.131@example.com",
-            "Fax": "+12025550158"
+            "LastName": true
           }
         ]
       }
@@ -4085,46 +2184,9 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "OtherAddresses": {
-        "OtherBillingAddresses": [
-          {
-            "City": "Россошь",
-            "CountryIso": "DEU",
-            "Company": "ГУП СнабСбыт",
-            "Company2": "Farber-Zimanyi",
-            "FormOfAddress": "Mr",
-            "Title": "Ms",
-            "FirstName": "Никон",
-            "LastName": "Козлова",
-            "Street": "Средняя ул., 340",
-            "Address2": "Treuburger Str. 86b",
-            "PostalCode": "24877",
-            "State": "宮城県",
-            "VatID": "DE512349075",
-            "PhoneNumber": "+12025550189",
-            "MobilePhoneNumber": "+12025550175",
-            "EmailAddress": "sample.168@example.com",
-            "Fax": "+12025550139"
-          }
-        ],
         "OtherShippingAddresses": [
           {
-            "City": "Лотошино",
-            "CountryIso": "DEU",
-            "Company": "合同会社吉岡農林",
-            "Company2": "Jess, Walz und Rüter",
-            "FormOfAddress": "Dr",
-            "Title": "Prof",
-            "FirstName": "Наина",
-            "LastName": "Otto",
-            "Street": true,
-            "Address2": "Заливная аллея, 456",
-            "PostalCode": "71183",
-            "State": "Baden-Württemberg",
-            "VatID": "DE988693900",
-            "PhoneNumber": "+12025550112",
-            "MobilePhoneNumber": "+12025550174",
-            "EmailAddress": "sample.131@example.com",
-            "Fax": "+12025550158"
+            "Street": true
           }
         ]
       }
@@ -4144,46 +2206,9 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "OtherAddresses": {
-        "OtherBillingAddresses": [
-          {
-            "City": "Россошь",
-            "CountryIso": "DEU",
-            "Company": "ГУП СнабСбыт",
-            "Company2": "Farber-Zimanyi",
-            "FormOfAddress": "Mr",
-            "Title": "Ms",
-            "FirstName": "Никон",
-            "LastName": "Козлова",
-            "Street": "Средняя ул., 340",
-            "Address2": "Treuburger Str. 86b",
-            "PostalCode": "24877",
-            "State": "宮城県",
-            "VatID": "DE512349075",
-            "PhoneNumber": "+12025550189",
-            "MobilePhoneNumber": "+12025550175",
-            "EmailAddress": "sample.168@example.com",
-            "Fax": "+12025550139"
-          }
-        ],
         "OtherShippingAddresses": [
           {
-            "City": "Лотошино",
-            "CountryIso": "DEU",
-            "Company": "合同会社吉岡農林",
-            "Company2": "Jess, Walz und Rüter",
-            "FormOfAddress": "Dr",
-            "Title": "Prof",
-            "FirstName": "Наина",
-            "LastName": "Otto",
-            "Street": "набережная Северная, 619",
-            "Address2": true,
-            "PostalCode": "71183",
-            "State": "Baden-Württemberg",
-            "VatID": "DE988693900",
-            "PhoneNumber": "+12025550112",
-            "MobilePhoneNumber": "+12025550174",
-            "EmailAddress": "sample.131@example.com",
-            "Fax": "+12025550158"
+            "Address2": true
           }
         ]
       }
@@ -4203,46 +2228,9 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "OtherAddresses": {
-        "OtherBillingAddresses": [
-          {
-            "City": "Россошь",
-            "CountryIso": "DEU",
-            "Company": "ГУП СнабСбыт",
-            "Company2": "Farber-Zimanyi",
-            "FormOfAddress": "Mr",
-            "Title": "Ms",
-            "FirstName": "Никон",
-            "LastName": "Козлова",
-            "Street": "Средняя ул., 340",
-            "Address2": "Treuburger Str. 86b",
-            "PostalCode": "24877",
-            "State": "宮城県",
-            "VatID": "DE512349075",
-            "PhoneNumber": "+12025550189",
-            "MobilePhoneNumber": "+12025550175",
-            "EmailAddress": "sample.168@example.com",
-            "Fax": "+12025550139"
-          }
-        ],
         "OtherShippingAddresses": [
           {
-            "City": "Лотошино",
-            "CountryIso": "DEU",
-            "Company": "合同会社吉岡農林",
-            "Company2": "Jess, Walz und Rüter",
-            "FormOfAddress": "Dr",
-            "Title": "Prof",
-            "FirstName": "Наина",
-            "LastName": "Otto",
-            "Street": "набережная Северная, 619",
-            "Address2": "Заливная аллея, 456",
-            "PostalCode": true,
-            "State": "Baden-Württemberg",
-            "VatID": "DE988693900",
-            "PhoneNumber": "+12025550112",
-            "MobilePhoneNumber": "+12025550174",
-            "EmailAddress": "sample.131@example.com",
-            "Fax": "+12025550158"
+            "PostalCode": true
           }
         ]
       }
@@ -4262,46 +2250,9 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "OtherAddresses": {
-        "OtherBillingAddresses": [
-          {
-            "City": "Россошь",
-            "CountryIso": "DEU",
-            "Company": "ГУП СнабСбыт",
-            "Company2": "Farber-Zimanyi",
-            "FormOfAddress": "Mr",
-            "Title": "Ms",
-            "FirstName": "Никон",
-            "LastName": "Козлова",
-            "Street": "Средняя ул., 340",
-            "Address2": "Treuburger Str. 86b",
-            "PostalCode": "24877",
-            "State": "宮城県",
-            "VatID": "DE512349075",
-            "PhoneNumber": "+12025550189",
-            "MobilePhoneNumber": "+12025550175",
-            "EmailAddress": "sample.168@example.com",
-            "Fax": "+12025550139"
-          }
-        ],
         "OtherShippingAddresses": [
           {
-            "City": "Лотошино",
-            "CountryIso": "DEU",
-            "Company": "合同会社吉岡農林",
-            "Company2": "Jess, Walz und Rüter",
-            "FormOfAddress": "Dr",
-            "Title": "Prof",
-            "FirstName": "Наина",
-            "LastName": "Otto",
-            "Street": "набережная Северная, 619",
-            "Address2": "Заливная аллея, 456",
-            "PostalCode": "71183",
-            "State": true,
-            "VatID": "DE988693900",
-            "PhoneNumber": "+12025550112",
-            "MobilePhoneNumber": "+12025550174",
-            "EmailAddress": "sample.131@example.com",
-            "Fax": "+12025550158"
+            "State": true
           }
         ]
       }
@@ -4321,46 +2272,9 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "OtherAddresses": {
-        "OtherBillingAddresses": [
-          {
-            "City": "Россошь",
-            "CountryIso": "DEU",
-            "Company": "ГУП СнабСбыт",
-            "Company2": "Farber-Zimanyi",
-            "FormOfAddress": "Mr",
-            "Title": "Ms",
-            "FirstName": "Никон",
-            "LastName": "Козлова",
-            "Street": "Средняя ул., 340",
-            "Address2": "Treuburger Str. 86b",
-            "PostalCode": "24877",
-            "State": "宮城県",
-            "VatID": "DE512349075",
-            "PhoneNumber": "+12025550189",
-            "MobilePhoneNumber": "+12025550175",
-            "EmailAddress": "sample.168@example.com",
-            "Fax": "+12025550139"
-          }
-        ],
         "OtherShippingAddresses": [
           {
-            "City": "Лотошино",
-            "CountryIso": "DEU",
-            "Company": "合同会社吉岡農林",
-            "Company2": "Jess, Walz und Rüter",
-            "FormOfAddress": "Dr",
-            "Title": "Prof",
-            "FirstName": "Наина",
-            "LastName": "Otto",
-            "Street": "набережная Северная, 619",
-            "Address2": "Заливная аллея, 456",
-            "PostalCode": "71183",
-            "State": "Baden-Württemberg",
-            "VatID": true,
-            "PhoneNumber": "+12025550112",
-            "MobilePhoneNumber": "+12025550174",
-            "EmailAddress": "sample.131@example.com",
-            "Fax": "+12025550158"
+            "VatID": true
           }
         ]
       }
@@ -4380,46 +2294,9 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "OtherAddresses": {
-        "OtherBillingAddresses": [
-          {
-            "City": "Россошь",
-            "CountryIso": "DEU",
-            "Company": "ГУП СнабСбыт",
-            "Company2": "Farber-Zimanyi",
-            "FormOfAddress": "Mr",
-            "Title": "Ms",
-            "FirstName": "Никон",
-            "LastName": "Козлова",
-            "Street": "Средняя ул., 340",
-            "Address2": "Treuburger Str. 86b",
-            "PostalCode": "24877",
-            "State": "宮城県",
-            "VatID": "DE512349075",
-            "PhoneNumber": "+12025550189",
-            "MobilePhoneNumber": "+12025550175",
-            "EmailAddress": "sample.168@example.com",
-            "Fax": "+12025550139"
-          }
-        ],
         "OtherShippingAddresses": [
           {
-            "City": "Лотошино",
-            "CountryIso": "DEU",
-            "Company": "合同会社吉岡農林",
-            "Company2": "Jess, Walz und Rüter",
-            "FormOfAddress": "Dr",
-            "Title": "Prof",
-            "FirstName": "Наина",
-            "LastName": "Otto",
-            "Street": "набережная Северная, 619",
-            "Address2": "Заливная аллея, 456",
-            "PostalCode": "71183",
-            "State": "Baden-Württemberg",
-            "VatID": "DE988693900",
-            "PhoneNumber": true,
-            "MobilePhoneNumber": "+12025550174",
-            "EmailAddress": "sample.131@example.com",
-            "Fax": "+12025550158"
+            "PhoneNumber": true
           }
         ]
       }
@@ -4439,46 +2316,9 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "OtherAddresses": {
-        "OtherBillingAddresses": [
-          {
-            "City": "Россошь",
-            "CountryIso": "DEU",
-            "Company": "ГУП СнабСбыт",
-            "Company2": "Farber-Zimanyi",
-            "FormOfAddress": "Mr",
-            "Title": "Ms",
-            "FirstName": "Никон",
-            "LastName": "Козлова",
-            "Street": "Средняя ул., 340",
-            "Address2": "Treuburger Str. 86b",
-            "PostalCode": "24877",
-            "State": "宮城県",
-            "VatID": "DE512349075",
-            "PhoneNumber": "+12025550189",
-            "MobilePhoneNumber": "+12025550175",
-            "EmailAddress": "sample.168@example.com",
-            "Fax": "+12025550139"
-          }
-        ],
         "OtherShippingAddresses": [
           {
-            "City": "Лотошино",
-            "CountryIso": "DEU",
-            "Company": "合同会社吉岡農林",
-            "Company2": "Jess, Walz und Rüter",
-            "FormOfAddress": "Dr",
-            "Title": "Prof",
-            "FirstName": "Наина",
-            "LastName": "Otto",
-            "Street": "набережная Северная, 619",
-            "Address2": "Заливная аллея, 456",
-            "PostalCode": "71183",
-            "State": "Baden-Württemberg",
-            "VatID": "DE988693900",
-            "PhoneNumber": "+12025550112",
-            "MobilePhoneNumber": true,
-            "EmailAddress": "sample.131@example.com",
-            "Fax": "+12025550158"
+            "MobilePhoneNumber": true
           }
         ]
       }
@@ -4498,46 +2338,9 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "OtherAddresses": {
-        "OtherBillingAddresses": [
-          {
-            "City": "Россошь",
-            "CountryIso": "DEU",
-            "Company": "ГУП СнабСбыт",
-            "Company2": "Farber-Zimanyi",
-            "FormOfAddress": "Mr",
-            "Title": "Ms",
-            "FirstName": "Никон",
-            "LastName": "Козлова",
-            "Street": "Средняя ул., 340",
-            "Address2": "Treuburger Str. 86b",
-            "PostalCode": "24877",
-            "State": "宮城県",
-            "VatID": "DE512349075",
-            "PhoneNumber": "+12025550189",
-            "MobilePhoneNumber": "+12025550175",
-            "EmailAddress": "sample.168@example.com",
-            "Fax": "+12025550139"
-          }
-        ],
         "OtherShippingAddresses": [
           {
-            "City": "Лотошино",
-            "CountryIso": "DEU",
-            "Company": "合同会社吉岡農林",
-            "Company2": "Jess, Walz und Rüter",
-            "FormOfAddress": "Dr",
-            "Title": "Prof",
-            "FirstName": "Наина",
-            "LastName": "Otto",
-            "Street": "набережная Северная, 619",
-            "Address2": "Заливная аллея, 456",
-            "PostalCode": "71183",
-            "State": "Baden-Württemberg",
-            "VatID": "DE988693900",
-            "PhoneNumber": "+12025550112",
-            "MobilePhoneNumber": "+12025550174",
-            "EmailAddress": true,
-            "Fax": "+12025550158"
+            "EmailAddress": true
           }
         ]
       }
@@ -4557,45 +2360,8 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "OtherAddresses": {
-        "OtherBillingAddresses": [
-          {
-            "City": "Россошь",
-            "CountryIso": "DEU",
-            "Company": "ГУП СнабСбыт",
-            "Company2": "Farber-Zimanyi",
-            "FormOfAddress": "Mr",
-            "Title": "Ms",
-            "FirstName": "Никон",
-            "LastName": "Козлова",
-            "Street": "Средняя ул., 340",
-            "Address2": "Treuburger Str. 86b",
-            "PostalCode": "24877",
-            "State": "宮城県",
-            "VatID": "DE512349075",
-            "PhoneNumber": "+12025550189",
-            "MobilePhoneNumber": "+12025550175",
-            "EmailAddress": "sample.168@example.com",
-            "Fax": "+12025550139"
-          }
-        ],
         "OtherShippingAddresses": [
           {
-            "City": "Лотошино",
-            "CountryIso": "DEU",
-            "Company": "合同会社吉岡農林",
-            "Company2": "Jess, Walz und Rüter",
-            "FormOfAddress": "Dr",
-            "Title": "Prof",
-            "FirstName": "Наина",
-            "LastName": "Otto",
-            "Street": "набережная Северная, 619",
-            "Address2": "Заливная аллея, 456",
-            "PostalCode": "71183",
-            "State": "Baden-Württemberg",
-            "VatID": "DE988693900",
-            "PhoneNumber": "+12025550112",
-            "MobilePhoneNumber": "+12025550174",
-            "EmailAddress": "sample.131@example.com",
             "Fax": true
           }
         ]
@@ -4654,10 +2420,7 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "PaymentSettings": {
-        "creditLimit": true,
-        "paymentDueDateInDays": 1759,
-        "discount": 7518,
-        "isDunningBlocked": false
+        "creditLimit": true
       }
     }
   },
@@ -4676,10 +2439,7 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "PaymentSettings": {
-        "creditLimit": 2531,
-        "paymentDueDateInDays": true,
-        "discount": 7518,
-        "isDunningBlocked": false
+        "paymentDueDateInDays": true
       }
     }
   },
@@ -4697,10 +2457,7 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "PaymentSettings": {
-        "creditLimit": 2531,
-        "paymentDueDateInDays": 1759,
-        "discount": true,
-        "isDunningBlocked": false
+        "discount": true
       }
     }
   },
@@ -4718,9 +2475,6 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "PaymentSettings": {
-        "creditLimit": 2531,
-        "paymentDueDateInDays": 1759,
-        "discount": 7518,
         "isDunningBlocked": "text"
       }
     }
