@@ -1,4 +1,4 @@
-import { errorBody } from "../runtime/mapping.js";
+import { errorBody, writePointer } from "../runtime/mapping.js";
 import { buildFixtures, type FixtureSet } from "../model/fixtures.js";
 import type { SpecModel } from "../model/model.js";
 import { Synthesizer } from "../model/samples.js";
@@ -18,14 +18,21 @@ interface ResponseFixture {
 
 type Json = Record<string, unknown>;
 
+
 /** The success body (a full sample) and one body per documented vendor error, laid out as its `x-error-body` says. */
 function responseFixtures(model: SpecModel): ResponseFixture[] {
   const operation = model.operation;
   if (!operation) return [];
   const synth = new Synthesizer(model, "response");
   const fixtures: ResponseFixture[] = [];
-  for (const response of operation.responses.filter((candidate) => isSuccess(candidate.status) && candidate.body))
-    fixtures.push({ status: Number(response.status), name: "success", body: synth.sample(response.body?.schema as Schema, "full", `/responses/${response.status}`) });
+  for (const response of operation.responses.filter((candidate) => isSuccess(candidate.status) && candidate.body)) {
+    const body = synth.sample(response.body?.schema as Schema, "full", `/responses/${response.status}`);
+    // A success answer that can also carry errors (Caliq's 200 with `OK: false`) is sampled as a success, without issues.
+    const when = response.errorBody?.when;
+    if (when && typeof when.equals === "boolean") writePointer(body as Json, when.pointer, !when.equals);
+    if (when && response.errorBody?.list) writePointer(body as Json, response.errorBody.list, []);
+    fixtures.push({ status: Number(response.status), name: "success", body });
+  }
   for (const error of operation.errors) {
     const layout = operation.responses.find((response) => response.status === String(error.status))?.errorBody;
     if (!layout) continue;

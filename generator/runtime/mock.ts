@@ -9,7 +9,7 @@
  * serve it over HTTP with `startMockServer` (`./mock-server`).
  * Copied as it is into the canonical package.
  */
-import { errorBody, readPointer, type MappingPlan } from "./mapping.js";
+import { errorBody, readPointer, writePointer, type MappingPlan } from "./mapping.js";
 import type { ValidationResult } from "./validation.js";
 import { parseBody, type RootShape } from "./wire.js";
 
@@ -162,7 +162,7 @@ export function createMockVendor(definition: MockDefinition, options: { context?
     if (typeof idField === "string") {
       const current = readPointer(answer, idField);
       const id = nextId++;
-      setPointer(answer, idField, typeof current === "string" ? String(id) : id);
+      writePointer(answer, idField, typeof current === "string" ? String(id) : id);
     }
     return json(definition.success.status, answer);
   }
@@ -181,11 +181,4 @@ export function createMockVendor(definition: MockDefinition, options: { context?
 function coerceParameters(values: Json, names: Set<string>): Json {
   const read = (value: unknown) => (typeof value === "string" && /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value === "true" ? true : value === "false" ? false : value);
   return Object.fromEntries(Object.entries(values).map(([name, value]) => [name, names.has(name) ? read(value) : value]));
-}
-
-function setPointer(root: Json, pointer: string, value: unknown): void {
-  const keys = pointer.split("/").slice(1);
-  let node = root;
-  for (const key of keys.slice(0, -1)) node = (node[key] ??= {}) as Json;
-  node[keys[keys.length - 1] as string] = value;
 }

@@ -18,7 +18,7 @@ const vendors = loadAll(join(repoRoot, "specs"), repoRoot).filter((model) => mod
 
 interface Fixtures {
   context: Record<string, unknown>;
-  invalid: { name: string; errors: { path: string; rule: string; vendorCode?: string | number }[]; value: unknown }[];
+  invalid: { name: string; breaks: { path: string }; errors: { path: string; rule: string; vendorCode?: string | number }[]; value: unknown }[];
 }
 interface MappedPackage {
   adapter: {
@@ -30,7 +30,7 @@ interface MappedPackage {
   mappingPlan: MappingPlan;
   bodyShape: RootShape | undefined;
   createMock(options?: { context?: Record<string, unknown> }): MockVendor;
-  mockDefinition: { credentials: readonly unknown[] };
+  mockDefinition: { credentials: readonly { in: string; name?: string }[] };
 }
 const load = (slug: string): Promise<MappedPackage> => import(`../../generated/${slug}/src/index.ts`);
 
@@ -72,7 +72,11 @@ describe.each(vendors.map((model) => [model.slug] as const))("%s client and mock
   it("answers a request that breaks a vendor rule with the vendor's own error for it", async () => {
     const built = pkg.adapter.toRequest(customers.person, pkg.fixtures.context);
     if (!built.ok) throw new Error("the person maps");
-    const broken = pkg.fixtures.invalid.find((fixture) => fixture.errors.length === 1 && fixture.errors[0]?.vendorCode !== undefined) ?? pkg.fixtures.invalid[0];
+    // A broken credential is answered as unauthorized, not as a field error: pick a rule on customer data.
+    const credentials = pkg.mockDefinition.credentials.filter((check) => check.in === "body").map((check) => check.name);
+    const broken =
+      pkg.fixtures.invalid.find((fixture) => fixture.errors.length === 1 && fixture.errors[0]?.vendorCode !== undefined) ??
+      pkg.fixtures.invalid.find((fixture) => !credentials.includes(fixture.breaks.path));
     if (!broken) throw new Error("no invalid fixture");
     const code = broken.errors[0]?.vendorCode;
     const expected = pkg.mappingPlan.errors.find((error) => String(error.code) === String(code)) ?? pkg.mappingPlan.errors.find((error) => error.kind === "invalid-field");

@@ -188,3 +188,44 @@ describe("jtl mapping in detail", () => {
     expect(result).toEqual({ ok: false, status: 400, errors: [{ kind: "invalid-field", code: "https://tools.ietf.org/html/rfc9110#section-15.5.1", message: "One or more validation errors occurred." }] });
   });
 });
+
+describe("caliq mapping in detail", () => {
+  it("sends the API key in the body, the country as ISO alpha-3, and a blank account number for Caliq to fill", async () => {
+    const { adapter, fixtures } = await load("caliq");
+    const result = adapter.toRequest(customers.person, fixtures.context);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.request.headers.authorization).toBeUndefined();
+    expect(result.request.body).toMatchObject({ apiKey: fixtures.context?.apiKey, Country: "DEU", AccountNo: "", AllowInvoices: true, AllowDeliveries: true, Firstname: "Anna", Surname: "Müller" });
+  });
+
+  it("reports a name longer than Caliq holds, naming both fields and the limit", async () => {
+    const { adapter, fixtures } = await load("caliq");
+    const long: Customer = { ...customers.person, person: { givenName: "Maximiliane-Alexandra", familyName: "Müller" } };
+    const result = adapter.toRequest(long, fixtures.context);
+    expect(result).toEqual({ ok: false, errors: [expect.objectContaining({ kind: "does-not-fit", field: "/person/givenName", vendorField: "/body/Firstname", rule: "maxLength", limit: 20 })] });
+  });
+
+  it("needs a currency, from the customer or the context's default", async () => {
+    const { adapter, fixtures } = await load("caliq");
+    const { defaultCurrency: _unused, ...withoutDefault } = fixtures.context ?? {};
+    const missing = adapter.toRequest(customers.person, withoutDefault);
+    expect(missing.ok).toBe(false);
+    if (!missing.ok) expect(missing.errors).toEqual([expect.objectContaining({ vendorField: "/body/Currency", rule: "required" })]);
+    expect(adapter.toRequest({ ...customers.person, currency: "EUR" }, withoutDefault).ok).toBe(true);
+  });
+
+  it("reads a 200 with OK false as a failure, one error per issue", async () => {
+    const { adapter } = await load("caliq");
+    const failed = adapter.fromResponse(200, { CustomerCreateData: { OK: false, CustomerCreateIssues: [{ ID: 29, Message: "Account number in use" }, { ID: 40, Message: "Bad e-mail" }] } });
+    expect(failed).toEqual({
+      ok: false,
+      status: 200,
+      errors: [
+        { kind: "invalid-field", code: 29, message: "Account number in use" },
+        { kind: "invalid-field", code: 40, message: "Bad e-mail" },
+      ],
+    });
+    expect(adapter.fromResponse(200, { CustomerCreateData: { OK: true, AccountID: 77, AccountNo: "ACC77" } })).toEqual({ ok: true, id: "77", number: "ACC77" });
+    expect(adapter.fromResponse(401, { Message: "Not Authorised" })).toMatchObject({ ok: false, errors: [{ kind: "unauthorized" }] });
+  });
+});

@@ -26,7 +26,7 @@ export const mappingPlan: MappingPlan = {
   path: "/CustomerService.svc/rest/RegisterCustomer2",
   server: "https://{host}",
   serverDefaults: {
-    host: "services.storm.io",
+    host: "storm-application.invalid",
   },
   contentType: "application/json",
   request: [

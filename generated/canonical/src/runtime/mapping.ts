@@ -148,6 +148,11 @@ export function readPointer(root: unknown, pointer: string): unknown {
   return node;
 }
 
+/** Writes `value` at a JSON pointer under `root`, creating objects (or arrays, before an index) on the way. */
+export function writePointer(root: Record<string, unknown>, pointer: string, value: unknown): void {
+  writePath(root, segments(pointer), value);
+}
+
 /** Writes `value` at `path` under `root`, creating objects, or arrays where the next key is an index. */
 function writePath(root: Json, path: readonly string[], value: unknown): void {
   let node: Json | unknown[] = root;
