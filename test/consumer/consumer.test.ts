@@ -31,7 +31,13 @@ interface VendorFixtures {
   successResponse?: { status: number; body: unknown };
 }
 
-const customer: Customer = { kind: "person", email: "ada@example.com", person: { givenName: "Ada", familyName: "Lovelace" } };
+const customer: Customer = {
+  kind: "person",
+  email: "ada@example.com",
+  person: { givenName: "Ada", familyName: "Lovelace" },
+  billingAddress: { lines: ["12 Example Street"], city: "London", postalCode: "SW1A 1AA", country: "GB" },
+  currency: "GBP",
+};
 const checked = validateCustomer(customer);
 if (!checked.ok) throw new Error("the canonical customer should be valid");
 if (validateCustomer({ kind: "robot" }).ok) throw new Error("a robot is not a customer");
