@@ -2,6 +2,38 @@
 // lint, review): a closed body with a required name (1..60), an alpha-3
 // country, a date, a kind enum, a phone and contacts; Basic auth; a query
 // parameter; a context. The caller supplies the x-mapping block.
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { repoRoot } from "./cli.js";
+
+/** The smallest mapping the mini vendor needs: the required name and parameter, the auth and the id. */
+export const miniMapping = `  request:
+    - { to: /query/account, context: account }
+    - { to: /body/name, from: [/person/givenName, /person/familyName], transform: join }
+  auth:
+    basicAuth: { username: user, password: password }
+  response:
+    - { to: /id, from: /customerId }`;
+
+const folders: string[] = [];
+
+/** A specs folder (the canonical customer, and \`mini.yaml\` when given) in a temporary directory. */
+export function specsFolder(mini: string | undefined): string {
+  const dir = mkdtempSync(join(tmpdir(), "mini-specs-"));
+  folders.push(dir);
+  const specs = join(dir, "specs");
+  mkdirSync(specs);
+  cpSync(join(repoRoot, "specs/canonical"), join(specs, "canonical"), { recursive: true });
+  if (mini !== undefined) writeFileSync(join(specs, "mini.yaml"), mini);
+  return specs;
+}
+
+/** Removes every folder \`specsFolder\` made (call it from afterAll). */
+export function removeSpecsFolders(): void {
+  for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
 export const miniVendor = (mapping: string) => `openapi: 3.1.0
 info:
   title: Mini vendor

@@ -1,13 +1,11 @@
 // Each lint rule: a clean spec passes, and a spec that breaks the rule gets one
 // finding naming the rule and the position.
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { LINT_RULES, lintSpec } from "../../generator/lint/lint-specs.js";
 import { loadAllWithSources } from "../../generator/pipeline.js";
 import { repoRoot } from "../helpers/cli.js";
-import { miniVendor } from "../helpers/mini-vendor.js";
+import { miniVendor, removeSpecsFolders, specsFolder } from "../helpers/mini-vendor.js";
 
 const mapping = `  request:
     - { to: /query/account, context: account }
@@ -30,14 +28,10 @@ const clean = miniVendor(mapping)
   .replace("        phone: { type: string, description: Phone. }", "        phone: { type: string, description: Phone., x-no-limit: the vendor documents none }")
   .replace("            required: [fullName]", "            required: [fullName]\n            x-no-limit: the vendor documents none");
 
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+afterAll(removeSpecsFolders);
 
 function lint(text: string) {
-  const dir = mkdtempSync(join(tmpdir(), "lint-"));
-  dirs.push(dir);
-  cpSync(join(repoRoot, "specs/canonical"), join(dir, "canonical"), { recursive: true });
-  writeFileSync(join(dir, "mini.yaml"), text);
+  const dir = specsFolder(text);
   return loadAllWithSources(dir, dir).flatMap(({ model, source }) => lintSpec(model, source));
 }
 

@@ -1,31 +1,16 @@
 // Each kind of bad `x-mapping` declaration is a positioned spec error naming
 // what is wrong, found at generate time (loadAll joins the vendor spec and the
 // canonical customer).
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { isSpecFailure } from "../../generator/load/spec-error.js";
 import { loadAll } from "../../generator/pipeline.js";
-import { repoRoot } from "../helpers/cli.js";
-import { miniVendor as vendor } from "../helpers/mini-vendor.js";
+import { miniMapping, miniVendor as vendor, removeSpecsFolders, specsFolder } from "../helpers/mini-vendor.js";
 
-const good = `  request:
-    - { to: /query/account, context: account }
-    - { to: /body/name, from: [/person/givenName, /person/familyName], transform: join }
-  auth:
-    basicAuth: { username: user, password: password }
-  response:
-    - { to: /id, from: /customerId }`;
-
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+const good = miniMapping;
+afterAll(removeSpecsFolders);
 
 function load(mapping: string): string[] {
-  const dir = mkdtempSync(join(tmpdir(), "bad-mapping-"));
-  dirs.push(dir);
-  cpSync(join(repoRoot, "specs/canonical"), join(dir, "canonical"), { recursive: true });
-  writeFileSync(join(dir, "mini.yaml"), vendor(mapping));
+  const dir = specsFolder(vendor(mapping));
   try {
     loadAll(dir, dir);
     return [];

@@ -1,34 +1,13 @@
 // The spec review: a before/after pair for each rule, asserting how the change
 // is classified, plus the Markdown report as a file snapshot and the exit rule
 // (breaking fails unless the head spec acknowledges it).
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { review, reviewMarkdown } from "../../generator/review/review.js";
-import { repoRoot } from "../helpers/cli.js";
-import { miniVendor } from "../helpers/mini-vendor.js";
+import { miniMapping, miniVendor, removeSpecsFolders, specsFolder } from "../helpers/mini-vendor.js";
 
-const mapping = `  request:
-    - { to: /query/account, context: account }
-    - { to: /body/name, from: [/person/givenName, /person/familyName], transform: join }
-  auth:
-    basicAuth: { username: user, password: password }
-  response:
-    - { to: /id, from: /customerId }`;
-const base = miniVendor(mapping);
-
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-
-function folder(spec: string | undefined): string {
-  const dir = mkdtempSync(join(tmpdir(), "review-"));
-  dirs.push(dir);
-  mkdirSync(join(dir, "specs"));
-  cpSync(join(repoRoot, "specs/canonical"), join(dir, "specs/canonical"), { recursive: true });
-  if (spec !== undefined) writeFileSync(join(dir, "specs/mini.yaml"), spec);
-  return join(dir, "specs");
-}
+const base = miniVendor(miniMapping);
+const folder = specsFolder;
+afterAll(removeSpecsFolders);
 
 const swap = (from: string, to: string) => {
   expect(base).toContain(from);
