@@ -1,4 +1,5 @@
 import { fullFormats } from "ajv-formats/dist/formats.js";
+import { isSafe } from "redos-detector";
 import { isSchemaObject, walkSchema, type Schema } from "../model/schema-walk.js";
 import { valueAt, type SourceDocument } from "./read-yaml.js";
 import { SpecError } from "./spec-error.js";
@@ -72,12 +73,10 @@ function problemsOf(schema: Schema): [string, string][] {
         ]);
   }
 
-  if (typeof schema.pattern === "string")
-    try {
-      new RegExp(schema.pattern, "u");
-    } catch (error) {
-      problems.push(["/pattern", `invalid regular expression: ${(error as Error).message}`]);
-    }
+  if (typeof schema.pattern === "string") {
+    const problem = patternProblem(schema.pattern);
+    if (problem) problems.push(["/pattern", problem]);
+  }
   if (typeof schema.format === "string" && !KNOWN_FORMATS.has(schema.format))
     problems.push([
       "/format",
@@ -86,6 +85,25 @@ function problemsOf(schema: Schema): [string, string][] {
   if (Array.isArray(schema.enum) && schema.enum.length === 0)
     problems.push(["/enum", "`enum` is empty: no value can be valid"]);
   return problems;
+}
+
+/**
+ * A pattern the generated validators will run on untrusted input must be
+ * valid and must not backtrack catastrophically. Only a group that repeats
+ * (`)*`, `)+`, `){n,}`) can nest repetitions, so only such patterns go to
+ * redos-detector, which proves the rest safe or finds the attack.
+ */
+function patternProblem(pattern: string): string | undefined {
+  let regex: RegExp;
+  try {
+    regex = new RegExp(pattern, "u");
+  } catch (error) {
+    return `invalid regular expression: ${(error as Error).message}`;
+  }
+  if (!/\)[*+{]/.test(pattern)) return undefined;
+  const verdict = isSafe(regex, { maxSteps: 5000, timeout: 1000 });
+  if (verdict.safe) return undefined;
+  return `the pattern can backtrack catastrophically (${verdict.error === "timedOut" ? "its analysis did not finish" : "nested repetition"}): a long input would stall every validator that runs it; rewrite it without a repeated group around a repetition`;
 }
 
 /** Checks every Schema Object in the document; the first problem found is reported at its position. */

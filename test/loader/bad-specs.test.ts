@@ -10,6 +10,7 @@ const corpus = join(repoRoot, "test/fixtures/bad-specs");
 
 /** file → [line, column, JSON pointer, what the message must say]. */
 const expected: Record<string, [number, number, string, string]> = {
+  "catastrophic-pattern": [31, 20, "/components/schemas/Customer/properties/name/pattern", "the pattern can backtrack catastrophically"],
   "cyclic-ref": [33, 13, "/components/schemas/A/$ref", "is circular"],
   "dangling-ref": [17, 21, "/paths/~1customers/post/requestBody/content/application~1json/schema/$ref", "`#/components/schemas/Custmer` points to nothing"],
   "duplicate-key": [31, 11, "/", "Map keys must be unique"],
