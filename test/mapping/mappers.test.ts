@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Customer, FromResponseResult, MappingPlan, ToRequestResult } from "@customer-adapters/canonical";
 import { readPointer } from "@customer-adapters/canonical";
+import { schemasAt } from "../../generator/model/check-model.js";
 import { loadAll } from "../../generator/pipeline.js";
 import { customers } from "../fixtures/customers.js";
 import { repoRoot } from "../helpers/cli.js";
@@ -229,5 +230,53 @@ describe("caliq mapping in detail", () => {
     });
     expect(adapter.fromResponse(200, { CustomerCreateData: { OK: true, AccountID: 77, AccountNo: "ACC77" } })).toEqual({ ok: true, id: "77", number: "ACC77" });
     expect(adapter.fromResponse(401, { Message: "Not Authorised" })).toMatchObject({ ok: false, errors: [{ kind: "unauthorized" }] });
+  });
+});
+
+/** Vendor fields with a length limit that one canonical text field feeds as it is. */
+async function limitedFields(slug: string) {
+  const { mappingPlan } = await load(slug);
+  const model = vendors.find((candidate) => candidate.slug === slug);
+  if (!model) return [];
+  const body = model.operation?.requestBody?.schema ?? {};
+  const fields = ["/person/givenName", "/person/familyName", "/person/title", "/email", "/customerNumber"];
+  return mappingPlan.request
+    .filter((mapping) => typeof mapping.from === "string" && fields.includes(mapping.from) && mapping.transform === undefined && mapping.when === undefined && mapping.to.startsWith("/body/"))
+    .map((mapping) => ({ mapping, limit: schemasAt(model, body, mapping.to.slice("/body".length)).map((schema) => schema.maxLength).find((max): max is number => typeof max === "number") }))
+    .filter((entry): entry is { mapping: (typeof entry)["mapping"]; limit: number } => entry.limit !== undefined);
+}
+
+/** A text of a length, in code points; an e-mail keeps its reserved domain. */
+const textOf = (field: string, length: number) => (field === "/email" ? `${"a".repeat(length - 12)}@example.com` : "é".repeat(length));
+
+function customerWith(field: string, value: string): Customer {
+  const customer = structuredClone(customers.person);
+  if (field === "/email") return { ...customer, email: value };
+  if (field === "/customerNumber") return { ...customer, customerNumber: value };
+  const person = customer.person ?? { givenName: "x", familyName: "x" };
+  return { ...customer, person: { ...person, [field.slice("/person/".length)]: value } };
+}
+
+/** The canonical schema's own limits: a vendor limit at or above them cannot be passed by a valid customer. */
+const CANONICAL_LIMITS: Record<string, number> = { "/email": 320, "/person/title": 50, "/customerNumber": 50, "/person/givenName": 100, "/person/familyName": 100 };
+
+it("finds vendor limits on mapped canonical fields to test", async () => {
+  const counts = await Promise.all(vendors.map((model) => limitedFields(model.slug).then((list) => list.length)));
+  expect(counts.reduce((sum, count) => sum + count, 0)).toBeGreaterThan(5);
+});
+
+describe.each(vendors.map((model) => [model.slug] as const))("%s at its limits", (slug) => {
+  it("maps a value exactly at each limit, and reports one past it naming both fields and the limit", async () => {
+    const { adapter, fixtures } = await load(slug);
+    const context = slug === "jtl" ? jtlContext : (fixtures.context ?? {});
+    for (const { mapping, limit } of await limitedFields(slug)) {
+      const field = mapping.from as string;
+      if (limit >= (CANONICAL_LIMITS[field] ?? 0)) continue;
+      expect(adapter.toRequest(customerWith(field, textOf(field, limit)), context).ok, `${slug} ${field} at ${limit}`).toBe(true);
+      expect(adapter.toRequest(customerWith(field, textOf(field, limit + 1)), context), `${slug} ${field} at ${limit + 1}`).toEqual({
+        ok: false,
+        errors: [expect.objectContaining({ kind: "does-not-fit", field, vendorField: mapping.to, rule: "maxLength", limit })],
+      });
+    }
   });
 });
