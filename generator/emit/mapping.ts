@@ -29,7 +29,7 @@ function authPlan(model: SpecModel): Record<string, unknown>[] {
   });
 }
 
-function mappingPlan(model: SpecModel): Record<string, unknown> {
+export function mappingPlan(model: SpecModel): Record<string, unknown> {
   const operation = model.operation;
   if (!operation) throw new Error("a mapping plan needs a vendor model");
   const contentTypes = operation.requestBody?.contentTypes ?? [];

@@ -38,7 +38,7 @@ export function emitPackage(model: SpecModel, canonical?: SpecModel): GeneratedF
   const code = (content: string) => banner(model, "js") + content;
   const compiled = emitCompiledValidators(model);
   const mapping = emitMapping(model);
-  const fixtures = emitFixtures(model);
+  const fixtures = emitFixtures(model, canonical);
   const mock = emitMock(model);
   const sources = [emitTypes(model), compiled.js, emitValidators(model), emitIndex(model)];
   const [types, js, validators, index] = sources as [string, string, string, string];

@@ -248,8 +248,7 @@ export function buildFixtures(model: SpecModel, root: Schema, direction: Directi
     for (const rule of error.rules)
       if (rule.in === location) for (const keyword of rule.keywords) if (!codes.has(`${rule.path} ${keyword}`)) codes.set(`${rule.path} ${keyword}`, error.code);
   const builder = new FixtureBuilder(model, root, direction, codes);
-  const sample = (mode: "minimal" | "full" | "boundary") => builder.repaired(builder.synth.sample(root, mode, ""), mode);
-  const valid = { minimal: sample("minimal"), full: sample("full"), boundary: sample("boundary") };
+  const valid = validSamples(model, root, direction);
   builder.collect(root, "");
   const invalid: InvalidFixture[] = [];
   const uncovered: Constraint[] = [];
@@ -277,6 +276,13 @@ export function buildFixtures(model: SpecModel, root: Schema, direction: Directi
     if (errors.length > 0) throw new Error(`cannot make a valid ${name} sample for ${model.slug}: ${errors.map((error) => `${error.path} ${error.rule}`).join(", ")}`);
   }
   return { valid, invalid, uncovered };
+}
+
+/** Just the valid samples of `root` (minimal, full, boundary), repaired to pass conditional rules. */
+export function validSamples(model: SpecModel, root: Schema, direction: Direction): FixtureSet["valid"] {
+  const builder = new FixtureBuilder(model, root, direction, new Map());
+  const sample = (mode: "minimal" | "full" | "boundary") => builder.repaired(builder.synth.sample(root, mode, ""), mode);
+  return { minimal: sample("minimal"), full: sample("full"), boundary: sample("boundary") };
 }
 
 /** Every rule of `root` that a fixture must break: the list the coverage test checks. */

@@ -212,16 +212,20 @@ export class Synthesizer {
     // The field's own name first, then with its parent's: `/phones/0/number` is a phone number.
     const names = path.split("/").filter((part) => !/^\d*$/.test(part)).map((part) => part.toLowerCase());
     const own = names.slice(-1).join("/");
-    return this.byName(own, faker, max, path) ?? this.byName(names.slice(-2).join("/"), faker, max, path) ?? faker.lorem.word();
+    const found = this.byName(own, faker, max, path) ?? this.byName(names.slice(-2).join("/"), faker, max, path) ?? faker.lorem.word();
+    // Some names have several usual forms (DE or DEU): the first that fits the field's pattern and length wins.
+    const candidates = Array.isArray(found) ? found : [found];
+    const pattern = typeof schema.pattern === "string" ? new RegExp(schema.pattern, "u") : undefined;
+    return candidates.find((candidate) => [...candidate].length <= max && (pattern === undefined || pattern.test(candidate))) ?? (candidates[0] as string);
   }
 
   /** Text that looks like what a field of this name holds; secrets are obviously fake. */
-  private byName(name: string, faker: Faker, max: number, path: string): string | undefined {
+  private byName(name: string, faker: Faker, max: number, path: string): string | string[] | undefined {
     if (/password|secret|answer|apikey|api_key|token|ssn/.test(name)) return fit("FAKE-SECRET-0000", 1, max);
     if (/title|salutation|formofaddress/.test(name)) return ["Dr", "Mr", "Ms", "Prof"][hash(path) % 4] as string;
-    if (/country/.test(name)) return max <= 2 ? "DE" : "DEU";
+    if (/country/.test(name)) return ["DE", "DEU"];
     if (/currency/.test(name)) return "EUR";
-    if (/lang|culture|locale/.test(name)) return max <= 2 ? "de" : "de-DE";
+    if (/lang|culture|locale/.test(name)) return ["de-DE", "de"];
     if (/e-?mail/.test(name)) return `sample.${hash(path) % 1000}@example.com`;
     if (/phone|mobile|fax|tel/.test(name)) return `+1202555${String(100 + (hash(path) % 100)).padStart(4, "0")}`;
     if (/zip|postal|postcode/.test(name)) return faker.string.numeric({ length: 5, allowLeadingZeros: false });

@@ -20,12 +20,18 @@ interface Fixtures {
   context?: unknown;
   successResponse?: { status: number; body: unknown };
   errorResponses?: { status: number; name: string; body: unknown }[];
+  mapped?: { name: string; customer: unknown; result: { ok: boolean } }[];
 }
 interface Package {
   fixtures: Fixtures;
   validateCustomer?(value: unknown): Result;
   validateCreateCustomerContext?(value: unknown): Result;
-  adapter?: { validateRequest(value: unknown): Result; validateResponse(status: number, body: unknown): Result; fixtures: Fixtures };
+  adapter?: {
+    validateRequest(value: unknown): Result;
+    validateResponse(status: number, body: unknown): Result;
+    toRequest?(customer: unknown, context: unknown): unknown;
+    fixtures: Fixtures;
+  };
 }
 const load = (slug: string): Promise<Package> => import(`../../generated/${slug}/src/index.ts`);
 const validatorOf = (slug: string, pkg: Package) => (slug === "canonical" ? pkg.validateCustomer : pkg.adapter?.validateRequest) as (value: unknown) => Result;
@@ -98,6 +104,17 @@ describe.each(models.map((model) => [model.slug, model] as const))("%s fixtures"
     expect(pkg.adapter?.fixtures).toBe(pkg.fixtures);
   });
 });
+
+it.each(models.filter((model) => model.mapping !== undefined).map((model) => [model.slug] as const))(
+  "%s: the mapped fixtures (made at generate time) are what toRequest gives at run time",
+  async (slug) => {
+    const pkg = await load(slug);
+    const mapped = pkg.fixtures.mapped ?? [];
+    expect(mapped.map((entry) => entry.name)).toEqual(["minimal", "full"]);
+    for (const entry of mapped) expect(pkg.adapter?.toRequest?.(entry.customer, pkg.fixtures.context), entry.name).toEqual(entry.result);
+    expect(mapped.some((entry) => entry.result.ok)).toBe(true);
+  },
+);
 
 it("gives the boundary strings their maximum length in code points, some outside the BMP", async () => {
   const pkg = await load("canonical");

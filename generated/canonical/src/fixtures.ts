@@ -46,7 +46,7 @@ export const valid: { minimal: Customer; full: Customer; boundary: Customer } = 
       "region": "静岡県",
       "county": "Blütenstr. 80",
       "postalCode": "92985",
-      "country": "FR"
+      "country": "DE"
     },
     "shippingAddress": {
       "lines": [
@@ -56,7 +56,7 @@ export const valid: { minimal: Customer; full: Customer; boundary: Customer } = 
       "region": "Алтайский край",
       "county": "ул. Брянская, 266",
       "postalCode": "58725",
-      "country": "UJ"
+      "country": "DE"
     },
     "contacts": [
       {
@@ -157,7 +157,7 @@ export const valid: { minimal: Customer; full: Customer; boundary: Customer } = 
       "region": "静岡県éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éß",
       "county": "Blütenstr. 80éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éß",
       "postalCode": "92985éßЖ漢😀éßЖ漢😀éßЖ漢😀",
-      "country": "FR"
+      "country": "DE"
     },
     "shippingAddress": {
       "lines": [
@@ -169,7 +169,7 @@ export const valid: { minimal: Customer; full: Customer; boundary: Customer } = 
       "region": "Алтайский крайéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀é",
       "county": "ул. Брянская, 266éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
       "postalCode": "58725éßЖ漢😀éßЖ漢😀éßЖ漢😀",
-      "country": "UJ"
+      "country": "DE"
     },
     "contacts": [
       {
@@ -1393,7 +1393,7 @@ export const invalid: readonly InvalidFixture[] = [
       },
       "billingAddress": {
         "city": "Alt Sinjadorf",
-        "country": "FR"
+        "country": "DE"
       }
     }
   },
@@ -1422,7 +1422,7 @@ export const invalid: readonly InvalidFixture[] = [
         "lines": [
           "An der Laach 41b"
         ],
-        "country": "FR"
+        "country": "DE"
       }
     }
   },
@@ -1484,7 +1484,7 @@ export const invalid: readonly InvalidFixture[] = [
         "region": "静岡県",
         "county": "Blütenstr. 80",
         "postalCode": "92985",
-        "country": "FR",
+        "country": "DE",
         "unexpectedField": "not documented"
       }
     }
@@ -1513,7 +1513,7 @@ export const invalid: readonly InvalidFixture[] = [
       "billingAddress": {
         "lines": true,
         "city": "Alt Sinjadorf",
-        "country": "FR"
+        "country": "DE"
       }
     }
   },
@@ -1546,7 +1546,7 @@ export const invalid: readonly InvalidFixture[] = [
           "An der Laach 41b"
         ],
         "city": "Alt Sinjadorf",
-        "country": "FR"
+        "country": "DE"
       }
     }
   },
@@ -1574,7 +1574,7 @@ export const invalid: readonly InvalidFixture[] = [
       "billingAddress": {
         "lines": [],
         "city": "Alt Sinjadorf",
-        "country": "FR"
+        "country": "DE"
       }
     }
   },
@@ -1604,7 +1604,7 @@ export const invalid: readonly InvalidFixture[] = [
           true
         ],
         "city": "Alt Sinjadorf",
-        "country": "FR"
+        "country": "DE"
       }
     }
   },
@@ -1634,7 +1634,7 @@ export const invalid: readonly InvalidFixture[] = [
           "An der Laach 41bxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
         ],
         "city": "Alt Sinjadorf",
-        "country": "FR"
+        "country": "DE"
       }
     }
   },
@@ -1664,7 +1664,7 @@ export const invalid: readonly InvalidFixture[] = [
           ""
         ],
         "city": "Alt Sinjadorf",
-        "country": "FR"
+        "country": "DE"
       }
     }
   },
@@ -1694,7 +1694,7 @@ export const invalid: readonly InvalidFixture[] = [
           "An der Laach 41b"
         ],
         "city": true,
-        "country": "FR"
+        "country": "DE"
       }
     }
   },
@@ -1724,7 +1724,7 @@ export const invalid: readonly InvalidFixture[] = [
           "An der Laach 41b"
         ],
         "city": "Alt Sinjadorfxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
-        "country": "FR"
+        "country": "DE"
       }
     }
   },
@@ -1754,7 +1754,7 @@ export const invalid: readonly InvalidFixture[] = [
           "An der Laach 41b"
         ],
         "city": "",
-        "country": "FR"
+        "country": "DE"
       }
     }
   },
@@ -1784,7 +1784,7 @@ export const invalid: readonly InvalidFixture[] = [
           "An der Laach 41b"
         ],
         "city": "Alt Sinjadorf",
-        "country": "FR",
+        "country": "DE",
         "region": true
       }
     }
@@ -1815,7 +1815,7 @@ export const invalid: readonly InvalidFixture[] = [
           "An der Laach 41b"
         ],
         "city": "Alt Sinjadorf",
-        "country": "FR",
+        "country": "DE",
         "region": "静岡県xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
       }
     }
@@ -1846,7 +1846,7 @@ export const invalid: readonly InvalidFixture[] = [
           "An der Laach 41b"
         ],
         "city": "Alt Sinjadorf",
-        "country": "FR",
+        "country": "DE",
         "county": true
       }
     }
@@ -1877,7 +1877,7 @@ export const invalid: readonly InvalidFixture[] = [
           "An der Laach 41b"
         ],
         "city": "Alt Sinjadorf",
-        "country": "FR",
+        "country": "DE",
         "county": "Blütenstr. 80xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
       }
     }
@@ -1908,7 +1908,7 @@ export const invalid: readonly InvalidFixture[] = [
           "An der Laach 41b"
         ],
         "city": "Alt Sinjadorf",
-        "country": "FR",
+        "country": "DE",
         "postalCode": true
       }
     }
@@ -1939,7 +1939,7 @@ export const invalid: readonly InvalidFixture[] = [
           "An der Laach 41b"
         ],
         "city": "Alt Sinjadorf",
-        "country": "FR",
+        "country": "DE",
         "postalCode": "92985xxxxxxxxxxxxxxxx"
       }
     }
@@ -2051,7 +2051,7 @@ export const invalid: readonly InvalidFixture[] = [
       },
       "shippingAddress": {
         "city": "Калевала",
-        "country": "UJ"
+        "country": "DE"
       }
     }
   },
@@ -2080,7 +2080,7 @@ export const invalid: readonly InvalidFixture[] = [
         "lines": [
           "Breidenbachstr. 540"
         ],
-        "country": "UJ"
+        "country": "DE"
       }
     }
   },
@@ -2142,7 +2142,7 @@ export const invalid: readonly InvalidFixture[] = [
         "region": "Алтайский край",
         "county": "ул. Брянская, 266",
         "postalCode": "58725",
-        "country": "UJ",
+        "country": "DE",
         "unexpectedField": "not documented"
       }
     }
@@ -2171,7 +2171,7 @@ export const invalid: readonly InvalidFixture[] = [
       "shippingAddress": {
         "lines": true,
         "city": "Калевала",
-        "country": "UJ"
+        "country": "DE"
       }
     }
   },
@@ -2204,7 +2204,7 @@ export const invalid: readonly InvalidFixture[] = [
           "Breidenbachstr. 540"
         ],
         "city": "Калевала",
-        "country": "UJ"
+        "country": "DE"
       }
     }
   },
@@ -2232,7 +2232,7 @@ export const invalid: readonly InvalidFixture[] = [
       "shippingAddress": {
         "lines": [],
         "city": "Калевала",
-        "country": "UJ"
+        "country": "DE"
       }
     }
   },
@@ -2262,7 +2262,7 @@ export const invalid: readonly InvalidFixture[] = [
           true
         ],
         "city": "Калевала",
-        "country": "UJ"
+        "country": "DE"
       }
     }
   },
@@ -2292,7 +2292,7 @@ export const invalid: readonly InvalidFixture[] = [
           "Breidenbachstr. 540xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
         ],
         "city": "Калевала",
-        "country": "UJ"
+        "country": "DE"
       }
     }
   },
@@ -2322,7 +2322,7 @@ export const invalid: readonly InvalidFixture[] = [
           ""
         ],
         "city": "Калевала",
-        "country": "UJ"
+        "country": "DE"
       }
     }
   },
@@ -2352,7 +2352,7 @@ export const invalid: readonly InvalidFixture[] = [
           "Breidenbachstr. 540"
         ],
         "city": true,
-        "country": "UJ"
+        "country": "DE"
       }
     }
   },
@@ -2382,7 +2382,7 @@ export const invalid: readonly InvalidFixture[] = [
           "Breidenbachstr. 540"
         ],
         "city": "Калевалаxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
-        "country": "UJ"
+        "country": "DE"
       }
     }
   },
@@ -2412,7 +2412,7 @@ export const invalid: readonly InvalidFixture[] = [
           "Breidenbachstr. 540"
         ],
         "city": "",
-        "country": "UJ"
+        "country": "DE"
       }
     }
   },
@@ -2442,7 +2442,7 @@ export const invalid: readonly InvalidFixture[] = [
           "Breidenbachstr. 540"
         ],
         "city": "Калевала",
-        "country": "UJ",
+        "country": "DE",
         "region": true
       }
     }
@@ -2473,7 +2473,7 @@ export const invalid: readonly InvalidFixture[] = [
           "Breidenbachstr. 540"
         ],
         "city": "Калевала",
-        "country": "UJ",
+        "country": "DE",
         "region": "Алтайский крайxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
       }
     }
@@ -2504,7 +2504,7 @@ export const invalid: readonly InvalidFixture[] = [
           "Breidenbachstr. 540"
         ],
         "city": "Калевала",
-        "country": "UJ",
+        "country": "DE",
         "county": true
       }
     }
@@ -2535,7 +2535,7 @@ export const invalid: readonly InvalidFixture[] = [
           "Breidenbachstr. 540"
         ],
         "city": "Калевала",
-        "country": "UJ",
+        "country": "DE",
         "county": "ул. Брянская, 266xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
       }
     }
@@ -2566,7 +2566,7 @@ export const invalid: readonly InvalidFixture[] = [
           "Breidenbachstr. 540"
         ],
         "city": "Калевала",
-        "country": "UJ",
+        "country": "DE",
         "postalCode": true
       }
     }
@@ -2597,7 +2597,7 @@ export const invalid: readonly InvalidFixture[] = [
           "Breidenbachstr. 540"
         ],
         "city": "Калевала",
-        "country": "UJ",
+        "country": "DE",
         "postalCode": "58725xxxxxxxxxxxxxxxx"
       }
     }
