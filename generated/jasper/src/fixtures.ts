@@ -1925,6 +1925,22 @@ export const errorResponses: readonly { status: number; name: string; body: unkn
       "errorCode": 10000603,
       "errorMessage": "Invalid account. Account erasure request is in progress for the account."
     }
+  },
+  {
+    "status": 404,
+    "name": "error 20000003",
+    "body": {
+      "errorCode": 20000003,
+      "errorMessage": "Resource not found - Invalid accountId."
+    }
+  },
+  {
+    "status": 401,
+    "name": "error 10000001",
+    "body": {
+      "errorCode": 10000001,
+      "errorMessage": "Invalid credentials"
+    }
   }
 ];
 

@@ -361,6 +361,20 @@ export const vendorErrors = [
     kind: "not-found",
     rules: [],
   },
+  {
+    code: 20000003,
+    status: 404,
+    message: "Resource not found - Invalid accountId.",
+    kind: "not-found",
+    rules: [],
+  },
+  {
+    code: 10000001,
+    status: 401,
+    message: "Invalid credentials",
+    kind: "unauthorized",
+    rules: [],
+  },
 ] as const;
 
 /**

@@ -187,6 +187,16 @@ export const mappingPlan: MappingPlan = {
       code: "/errorCode",
       message: "/errorMessage",
     },
+    {
+      status: "401",
+      code: "/errorCode",
+      message: "/errorMessage",
+    },
+    {
+      status: "404",
+      code: "/errorCode",
+      message: "/errorMessage",
+    },
   ],
   errors: [
     {
@@ -355,6 +365,20 @@ export const mappingPlan: MappingPlan = {
       status: 400,
       kind: "not-found",
       message: "Invalid account. Account erasure request is in progress for the account.",
+      fields: [],
+    },
+    {
+      code: 20000003,
+      status: 404,
+      kind: "not-found",
+      message: "Resource not found - Invalid accountId.",
+      fields: [],
+    },
+    {
+      code: 10000001,
+      status: 401,
+      kind: "unauthorized",
+      message: "Invalid credentials",
       fields: [],
     },
   ],

@@ -3,7 +3,7 @@
  * Do not edit by hand: change the spec and run `npm run generate`.
  */
 /**
- * Used for both billingAddress and shippingAddress (Address Parameters table). Billing addresses are optional.
+ * The following parameters are used for both billingAddress and shippingAddress (Address Parameters table). Billing addresses are optional.
  */
 export interface Address {
   /**
@@ -39,7 +39,7 @@ export interface Address {
 }
 
 /**
- * A contact of the customer (Contact Parameters table).
+ * A contact of the customer (Contact Parameters table). Each customer can have a maximum of four contacts. A customer contact is optional.
  */
 export interface Contact {
   /**
@@ -70,12 +70,12 @@ export interface Contact {
 }
 
 /**
- * The customer to create.
+ * The customer to create (Request Parameters table). Its shippingAddress is required unless shipToBillAddress is true.
  *
  * Rules:
  * - `securityAnswer` requires `securityQuestion`.
  * - `securityQuestion` requires `securityAnswer`.
- * - The customer to create.
+ * - The customer to create (Request Parameters table). Its shippingAddress is required unless shipToBillAddress is true.
  */
 export interface CreateCustomerRequest {
   /**
@@ -120,29 +120,30 @@ export interface CreateCustomerRequest {
 }
 
 /**
- * Return Values.
+ * Return Values and Descriptions.
  */
 export interface CreateCustomerResponse {
   /**
    * The identification number of the customer that was created.
    */
-  customerId?: number;
+  readonly customerId?: number;
   /**
-   * The date and time when the customer was created. The timestamp displays in UNIX Epoch clock format.
+   * The date and time when the customer was created. The timestamp displays in UNIX Epoch clock format. See Date/Time Formats for more information.
    */
-  timestamp?: number;
+  readonly timestamp?: number;
 }
 
 /**
- * The error body (Error Codes table).
+ * The error body (Error Codes, HTTP Codes, and Descriptions).
  */
 export interface ErrorResponse {
   /**
-   * The error code (Error Codes table).
+   * The error code (Error Code column). Numeric; accepted both as a JSON number and as a string of digits (see x-conflict).
+   * @pattern ^[0-9]+$
    */
-  errorCode?: number;
+  errorCode?: number | string;
   /**
-   * The error message (Error Codes table).
+   * The error message (Error Message column).
    */
   errorMessage?: string;
 }
@@ -168,14 +169,19 @@ export interface CreateCustomerPathParameters {
 export type CreateCustomerResponse200 = CreateCustomerResponse;
 
 /**
- * Response 400: The request was refused; `errorCode` says why (see x-errors).
+ * Response 400: The request was refused; `errorCode` says why (Error Codes table, HTTP Code 400).
  */
 export type CreateCustomerError400 = ErrorResponse;
 
 /**
- * Response 401: The Basic credentials are missing or wrong.
+ * Response 401: The Basic credentials are missing or wrong (10000001 Invalid credentials).
  */
 export type CreateCustomerError401 = ErrorResponse;
+
+/**
+ * Response 404: Resource not found - Invalid accountId (Error Codes table, HTTP Code 404).
+ */
+export type CreateCustomerError404 = ErrorResponse;
 
 /**
  * Inputs of a Control Center call that are not customer data.
@@ -183,26 +189,26 @@ export type CreateCustomerError401 = ErrorResponse;
  */
 export interface CreateCustomerContext {
   /**
-   * The Control Center user name, for HTTP Basic authentication.
+   * The Control Center user name, the user part of HTTP Basic authentication.
    * Sensitive: never logged or shown in error messages.
    */
   username: string;
   /**
-   * The user's API key, the password of HTTP Basic authentication.
+   * The user's API key, the password part of HTTP Basic authentication.
    * Sensitive: never logged or shown in error messages.
    */
   apiKey: string;
   /**
-   * The name of the parent account containing the customer (sent as `accountName`).
+   * The name of the parent account containing the customer. Sent in the body as `accountName`; it names the caller's account, not the customer.
    */
   accountName: string;
   /**
-   * The API version in the path; the current version for all functions is 1.
+   * The API version in the path (`v{apiVersion}`); the current version for all functions is 1.
    * @default 1
    */
   apiVersion?: "1";
   /**
-   * Host of the Control Center REST API (the server variable `host`).
+   * Host of the Control Center REST API (the server variable `host`; default rws-jpotest.jasper.com).
    */
   host?: string;
 }

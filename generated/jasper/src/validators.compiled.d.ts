@@ -21,3 +21,6 @@ export declare const error400: CompiledValidator;
 
 /** Validates a 401 response body. */
 export declare const error401: CompiledValidator;
+
+/** Validates a 404 response body. */
+export declare const error404: CompiledValidator;

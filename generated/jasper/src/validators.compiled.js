@@ -1263,7 +1263,10 @@ function validate60(
 validate60.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 
 export const response200 = validate61;
-const schema25 = { properties: { customerId: { type: "integer" }, timestamp: { type: "integer" } }, type: "object" };
+const schema25 = {
+  properties: { customerId: { readOnly: true, type: "integer" }, timestamp: { readOnly: true, type: "integer" } },
+  type: "object",
+};
 
 function validate61(
   data,
@@ -1336,7 +1339,11 @@ function validate61(
 validate61.evaluated = { props: { customerId: true, timestamp: true }, dynamicProps: false, dynamicItems: false };
 
 export const error400 = validate62;
-const schema26 = { properties: { errorCode: { type: "integer" }, errorMessage: { type: "string" } }, type: "object" };
+const schema26 = {
+  properties: { errorCode: { pattern: "^[0-9]+$", type: ["integer", "string"] }, errorMessage: { type: "string" } },
+  type: "object",
+};
+const pattern3 = new RegExp("^[0-9]+$", "u");
 
 function validate62(
   data,
@@ -1354,13 +1361,16 @@ function validate62(
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.errorCode !== undefined) {
       let data0 = data.errorCode;
-      if (!(typeof data0 == "number" && !(data0 % 1) && !isNaN(data0) && isFinite(data0))) {
+      if (
+        !(typeof data0 == "number" && !(data0 % 1) && !isNaN(data0) && isFinite(data0)) &&
+        typeof data0 !== "string"
+      ) {
         const err0 = {
           instancePath: instancePath + "/errorCode",
           schemaPath: "#/properties/errorCode/type",
           keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
+          params: { type: schema26.properties.errorCode.type },
+          message: "must be integer,string",
         };
         if (vErrors === null) {
           vErrors = [err0];
@@ -1369,10 +1379,27 @@ function validate62(
         }
         errors++;
       }
+      if (typeof data0 === "string") {
+        if (!pattern3.test(data0)) {
+          const err1 = {
+            instancePath: instancePath + "/errorCode",
+            schemaPath: "#/properties/errorCode/pattern",
+            keyword: "pattern",
+            params: { pattern: "^[0-9]+$" },
+            message: 'must match pattern "' + "^[0-9]+$" + '"',
+          };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+      }
     }
     if (data.errorMessage !== undefined) {
       if (typeof data.errorMessage !== "string") {
-        const err1 = {
+        const err2 = {
           instancePath: instancePath + "/errorMessage",
           schemaPath: "#/properties/errorMessage/type",
           keyword: "type",
@@ -1380,15 +1407,15 @@ function validate62(
           message: "must be string",
         };
         if (vErrors === null) {
-          vErrors = [err1];
+          vErrors = [err2];
         } else {
-          vErrors.push(err1);
+          vErrors.push(err2);
         }
         errors++;
       }
     }
   } else {
-    const err2 = {
+    const err3 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -1396,9 +1423,9 @@ function validate62(
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err2];
+      vErrors = [err3];
     } else {
-      vErrors.push(err2);
+      vErrors.push(err3);
     }
     errors++;
   }
@@ -1408,3 +1435,4 @@ function validate62(
 validate62.evaluated = { props: { errorCode: true, errorMessage: true }, dynamicProps: false, dynamicItems: false };
 
 export const error401 = error400;
+export const error404 = error400;

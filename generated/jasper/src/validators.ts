@@ -8,6 +8,7 @@ import type {
   CreateCustomerContext,
   CreateCustomerError400,
   CreateCustomerError401,
+  CreateCustomerError404,
   CreateCustomerPathParameters,
   CreateCustomerRequestBody,
   CreateCustomerResponse200,
@@ -264,7 +265,21 @@ export function isCreateCustomerError401(value: unknown): value is CreateCustome
   return passes(compiled.error401, value);
 }
 
-const documentedStatuses: readonly string[] = ["200", "400", "401"];
+/**
+ * Validates a 404 response body: every broken rule, with the vendor's code where it has one.
+ */
+export function validateCreateCustomerError404(value: unknown): ValidationResult<CreateCustomerError404> {
+  return runValidator<CreateCustomerError404>(compiled.error404, value);
+}
+
+/**
+ * Whether a value is a 404 response body. Never throws.
+ */
+export function isCreateCustomerError404(value: unknown): value is CreateCustomerError404 {
+  return passes(compiled.error404, value);
+}
+
+const documentedStatuses: readonly string[] = ["200", "400", "401", "404"];
 
 /**
  * Validates a response body against the schema the vendor documents for its status (exact status first, then `4XX`-style ranges, then `default`).
@@ -279,6 +294,8 @@ export function validateResponse(status: number, body: unknown): ValidationResul
       return validateCreateCustomerError400(body);
     case "401":
       return validateCreateCustomerError401(body);
+    case "404":
+      return validateCreateCustomerError404(body);
     default:
       return {
         ok: false,
