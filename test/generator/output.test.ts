@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync, rmSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { parseDocument, isMap, isSeq, type Node } from "yaml";
+import { parse, stringify } from "yaml";
 import { generate } from "../../generator/pipeline.js";
 import { compareTree } from "../../generator/write/write-tree.js";
 import { removeScratch, repoRoot, runGenerate, scratchCopy, treeHash } from "../helpers/cli.js";
@@ -62,17 +62,19 @@ describe("generate --check", () => {
   });
 });
 
-/** Rewrites a YAML file with every mapping's keys in reverse order, except `properties`, whose order is the vendor's field order. */
+/**
+ * Rewrites a YAML file with every mapping's keys in reverse order, except
+ * `properties`, whose order is the vendor's field order. Anchors and aliases
+ * are expanded first: reversed, an alias could come before its anchor.
+ */
 function reverseKeys(text: string): string {
-  const document = parseDocument(text);
-  const visit = (node: Node | null, parentKey: string | undefined): void => {
-    if (isMap(node)) {
-      if (parentKey !== "properties") node.items.reverse();
-      for (const pair of node.items) visit(pair.value as Node, String((pair.key as { value?: unknown })?.value));
-    } else if (isSeq(node)) for (const item of node.items) visit(item as Node, undefined);
+  const reverse = (value: unknown, parentKey: string | undefined): unknown => {
+    if (Array.isArray(value)) return value.map((item) => reverse(item, undefined));
+    if (value === null || typeof value !== "object") return value;
+    const entries = Object.entries(value).map(([key, item]) => [key, reverse(item, key)] as const);
+    return Object.fromEntries(parentKey === "properties" ? entries : entries.reverse());
   };
-  visit(document.contents as Node, undefined);
-  return document.toString();
+  return stringify(reverse(parse(text, { maxAliasCount: 1000 }), undefined), { aliasDuplicateObjects: false });
 }
 
 describe("determinism", () => {

@@ -19,7 +19,7 @@ export { createMock, mockDefinition } from "./mock.js";
 export { fixtures };
 
 /**
- * POST /api/users/customer: Create a customer
+ * POST /api/users/customer: Create a customer for a given representative
  */
 export const operation: OperationInfo = {
   operationId: "createCustomer",
@@ -58,22 +58,47 @@ export const vendorErrors = [
       {
         in: "body",
         path: "/FirstName",
-        keywords: ["type", "maxLength"],
+        keywords: ["maxLength"],
       },
       {
         in: "body",
         path: "/LastName",
-        keywords: ["type", "maxLength"],
+        keywords: ["maxLength"],
       },
       {
         in: "body",
         path: "/Email",
-        keywords: ["type", "maxLength", "format"],
+        keywords: ["maxLength"],
+      },
+      {
+        in: "body",
+        path: "/AgreedToTerms",
+        keywords: ["type"],
+      },
+      {
+        in: "body",
+        path: "/ReferralMarketType",
+        keywords: ["type"],
+      },
+      {
+        in: "body",
+        path: "/CustomerType",
+        keywords: ["type"],
+      },
+      {
+        in: "body",
+        path: "/SendAutoresponders",
+        keywords: ["type"],
       },
       {
         in: "body",
         path: "/DateOfBirth",
         keywords: ["type", "pattern"],
+      },
+      {
+        in: "body",
+        path: "/PreferredCulture",
+        keywords: ["type"],
       },
     ],
   },

@@ -224,7 +224,7 @@ export const mappingPlan: MappingPlan = {
       status: 400,
       kind: "invalid-field",
       message: "The request is invalid.",
-      fields: ["/person/givenName", "/person/familyName", "/email", "/dateOfBirth"],
+      fields: ["/person/givenName", "/person/familyName", "/email", "/agreedToTerms", "/dateOfBirth"],
     },
     {
       code: "Authorization has been denied for this request.",

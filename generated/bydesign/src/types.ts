@@ -3,36 +3,21 @@
  * Do not edit by hand: change the spec and run `npm run generate`.
  */
 /**
- * ASP.NET Web API's error body.
- */
-export interface ApiError {
-  /**
-   * What went wrong.
-   */
-  Message?: string;
-  /**
-   * For a 400, the messages per field.
-   */
-  ModelState?: Record<string, string[]>;
-}
-
-/**
- * CustomerCreationViewModel (Body Parameters). No field is marked required.
+ * CustomerCreationViewModel (Body Parameters). The seed's "Additional information" says "None." for every field but FirstName, LastName and Email, so no field is required.
  */
 export interface CustomerCreationViewModel {
   /**
-   * The First Name of the Customer
+   * The First Name of the Customer. Max length: 50.
    * @maxLength 50
    */
   FirstName?: string;
   /**
-   * THe Last Name of the Customer
+   * THe Last Name of the Customer. Max length: 50.
    * @maxLength 50
    */
   LastName?: string;
   /**
-   * The email of the customer
-   * @format email
+   * The email of the customer. Max length: 100.
    * @maxLength 100
    */
   Email?: string;
@@ -139,10 +124,12 @@ export interface CustomerCreationViewModel {
   ReferCustomerID?: string;
   /**
    * The TaxID of the Customer
+   * Sensitive: never logged or shown in error messages.
    */
   TaxID?: string;
   /**
    * The TaxID2 of the Customer
+   * Sensitive: never logged or shown in error messages.
    */
   TaxID2?: string;
   /**
@@ -159,12 +146,12 @@ export interface CustomerCreationViewModel {
    */
   SendAutoresponders?: boolean;
   /**
-   * The Customer's Date of Birth (a .NET date-time: the JSON sample sends 2025-11-03T07:40:09.7363348-05:00, seven fractional digits, the offset optional; so a pattern, not format date-time)
-   * @pattern ^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{1,7})?(Z|[+-][0-9]{2}:[0-9]{2})?)?$
+   * The Customer's Date of Birth. The seed's type is "date" (the help page's name for a .NET DateTime); the JSON sample sends 2025-11-03T07:40:09.7363348-05:00. A .NET date-time has up to seven fractional digits and is often written without an offset (1985-01-01T00:00:00), which RFC 3339 `format: date-time` refuses, so a pattern checks it: date, time, optional fraction, optional offset.
+   * @pattern ^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$
    */
   DateOfBirth?: string;
   /**
-   * The RepDID of the Representative this customer account is to be used with for personal purchasing, etc. Requires the setting JSCART_RECIPROCALIDS_INUSE
+   * The RepDID of the Representative this customer account is to be used with for personal purchasing, etc. Requires the setting JSCART_RECIPROCALIDS_INUSE: it only applies when that setting is on.
    */
   ReciprocalRepDID?: string;
   /**
@@ -174,248 +161,280 @@ export interface CustomerCreationViewModel {
 }
 
 /**
- * ICustomer, the created customer. The seed gives each field's name and type only; values it leaves empty in the XML sample may be null.
+ * ASP.NET Web API's error body (HttpError).
+ */
+export interface HttpError {
+  /**
+   * What went wrong, e.g. "The request is invalid."; the error's code.
+   */
+  Message?: string;
+  /**
+   * More detail on the message.
+   */
+  MessageDetail?: string;
+  /**
+   * For a 400, the messages per offending field, keyed by the parameter and field name (e.g. `model.FirstName`).
+   */
+  ModelState?: Record<string, string[]>;
+  /**
+   * For a 500 with error details on, the exception's message.
+   */
+  ExceptionMessage?: string;
+  /**
+   * For a 500 with error details on, the exception's type.
+   */
+  ExceptionType?: string;
+  /**
+   * For a 500 with error details on, the stack trace.
+   */
+  StackTrace?: string;
+}
+
+/**
+ * ICustomer (Resource Description), the created customer. Open: fields the seed does not list are tolerated.
  */
 export interface ICustomer {
   /**
-   * CustomerID (integer).
+   * The customer's internal id, assigned by Freedom.
    */
-  CustomerID?: number | null;
+  readonly CustomerID?: number;
   /**
-   * CustomerDID (string).
+   * The customer's display id (DID), assigned by Freedom.
    */
-  CustomerDID?: string | null;
+  readonly CustomerDID?: string | null;
   /**
-   * BCKey (integer).
+   * The customer's BC key.
    */
-  BCKey?: number | null;
+  BCKey?: number;
   /**
-   * CustomerTypeID (integer).
+   * The customer's type (CustomerType of the request).
    */
-  CustomerTypeID?: number | null;
+  CustomerTypeID?: number;
   /**
-   * FirstName (string).
+   * The customer's first name.
    */
   FirstName?: string | null;
   /**
-   * LastName (string).
+   * The customer's last name.
    */
   LastName?: string | null;
   /**
-   * MI (string).
+   * The customer's middle initial.
    */
   MI?: string | null;
   /**
-   * Email (string). The table row has no name; the samples call it Email.
+   * The customer's e-mail address. The seed's table lost this row's name; its XML sample calls it Email.
    */
   Email?: string | null;
   /**
-   * Company (string).
+   * The customer's company.
    */
   Company?: string | null;
   /**
-   * PreferredCulture (integer).
+   * The customer's preferred locale.
    */
-  PreferredCulture?: number | null;
+  PreferredCulture?: number;
   /**
-   * Password (string).
+   * The customer's password, as Freedom returns it.
    * Sensitive: never logged or shown in error messages.
    */
   Password?: string | null;
   /**
-   * BillStreet1 (string).
+   * Billing street, line 1.
    */
   BillStreet1?: string | null;
   /**
-   * BillStreet2 (string).
+   * Billing street, line 2.
    */
   BillStreet2?: string | null;
   /**
-   * BillCity (string).
+   * Billing city.
    */
   BillCity?: string | null;
   /**
-   * BillState (string).
+   * Billing state.
    */
   BillState?: string | null;
   /**
-   * BillPostalCode (string).
+   * Billing postal code.
    */
   BillPostalCode?: string | null;
   /**
-   * BillCountry (string).
+   * Billing country.
    */
   BillCountry?: string | null;
   /**
-   * BillCounty (string).
+   * Billing county.
    */
   BillCounty?: string | null;
   /**
-   * ShipStreet1 (string).
+   * Shipping street, line 1.
    */
   ShipStreet1?: string | null;
   /**
-   * ShipStreet2 (string).
+   * Shipping street, line 2.
    */
   ShipStreet2?: string | null;
   /**
-   * ShipCity (string).
+   * Shipping city.
    */
   ShipCity?: string | null;
   /**
-   * ShipState (string).
+   * Shipping state.
    */
   ShipState?: string | null;
   /**
-   * ShipPostalCode (string).
+   * Shipping postal code.
    */
   ShipPostalCode?: string | null;
   /**
-   * ShipCountry (string).
+   * Shipping country.
    */
   ShipCountry?: string | null;
   /**
-   * ShipCounty (string).
+   * Shipping county.
    */
   ShipCounty?: string | null;
   /**
-   * Phone1 (string).
+   * Phone number 1.
    */
   Phone1?: string | null;
   /**
-   * Phone2 (string).
+   * Phone number 2.
    */
   Phone2?: string | null;
   /**
-   * Phone3 (string).
+   * Phone number 3.
    */
   Phone3?: string | null;
   /**
-   * Phone4 (string).
+   * Phone number 4.
    */
   Phone4?: string | null;
   /**
-   * Phone5 (string).
+   * Phone number 5.
    */
   Phone5?: string | null;
   /**
-   * Phone6 (string).
+   * Phone number 6.
    */
   Phone6?: string | null;
   /**
-   * TaxExemptCodeID (string).
+   * The customer's tax exemption code.
    */
   TaxExemptCodeID?: string | null;
   /**
-   * TaxExempt (boolean).
+   * Whether the customer is tax exempt.
    */
-  TaxExempt?: boolean | null;
+  TaxExempt?: boolean;
   /**
-   * TaxID (string).
+   * The customer's tax id.
+   * Sensitive: never logged or shown in error messages.
    */
   TaxID?: string | null;
   /**
-   * TaxID2 (string).
+   * The customer's second tax id.
+   * Sensitive: never logged or shown in error messages.
    */
   TaxID2?: string | null;
   /**
-   * ReferralMarketTypeID (integer).
+   * The customer's referral market type (ReferralMarketType of the request).
    */
   ReferralMarketTypeID?: number | null;
   /**
-   * ReferralMarketTypeInput (string).
+   * Additional referral market type input.
    */
   ReferralMarketTypeInput?: string | null;
   /**
-   * ReferCustomerID (integer).
+   * The id of the customer who referred this customer (a string on the request).
    */
   ReferCustomerID?: number | null;
   /**
-   * CreatedBy (string).
+   * Who created the customer.
    */
-  CreatedBy?: string | null;
+  readonly CreatedBy?: string | null;
   /**
-   * PasswordResetKey (string).
+   * The key of a pending password reset.
    * Sensitive: never logged or shown in error messages.
    */
-  PasswordResetKey?: string | null;
+  readonly PasswordResetKey?: string | null;
   /**
-   * PasswordResetExpirationDate (date; a .NET date-time such as 0001-01-01T00:00:00, without an offset, so a pattern rather than format date-time).
-   * @pattern ^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,7})?(Z|[+-][0-9]{2}:[0-9]{2})?$
+   * When the pending password reset expires (a .NET date-time, possibly without an offset, so a pattern rather than format date-time).
+   * @pattern ^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$
    */
-  PasswordResetExpirationDate?: string | null;
+  readonly PasswordResetExpirationDate?: string | null;
   /**
-   * DateOfBirth (date; a .NET date-time such as 0001-01-01T00:00:00, without an offset, so a pattern rather than format date-time).
-   * @pattern ^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,7})?(Z|[+-][0-9]{2}:[0-9]{2})?$
+   * The customer's date of birth (a .NET date-time, possibly without an offset, so a pattern rather than format date-time).
+   * @pattern ^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$
    */
   DateOfBirth?: string | null;
   /**
-   * ApplicationDate (date; a .NET date-time such as 0001-01-01T00:00:00, without an offset, so a pattern rather than format date-time).
-   * @pattern ^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,7})?(Z|[+-][0-9]{2}:[0-9]{2})?$
+   * The customer's sign-up date (a .NET date-time such as 0001-01-01T00:00:00, without an offset, so a pattern rather than format date-time).
+   * @pattern ^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$
    */
-  ApplicationDate?: string | null;
+  readonly ApplicationDate?: string;
   /**
-   * StatusTypeID (integer).
+   * The customer's status.
    */
-  StatusTypeID?: number | null;
+  StatusTypeID?: number;
   /**
-   * ContactStatusID (integer).
+   * The customer's contact status.
    */
-  ContactStatusID?: number | null;
+  ContactStatusID?: number;
   /**
-   * RomanizedName (string).
+   * The customer's name in Latin letters.
    */
   RomanizedName?: string | null;
   /**
-   * ReciprocalRepID (integer).
+   * The id of the representative this customer account is used with for personal purchasing (ReciprocalRepDID of the request).
    */
   ReciprocalRepID?: number | null;
   /**
-   * LastModifiedBy (string).
+   * Who last changed the customer.
    */
-  LastModifiedBy?: string | null;
+  readonly LastModifiedBy?: string | null;
   /**
-   * DateLastModified (date; a .NET date-time such as 0001-01-01T00:00:00, without an offset, so a pattern rather than format date-time).
-   * @pattern ^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,7})?(Z|[+-][0-9]{2}:[0-9]{2})?$
+   * When the customer was last changed (a .NET date-time, possibly without an offset, so a pattern rather than format date-time).
+   * @pattern ^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$
    */
-  DateLastModified?: string | null;
+  readonly DateLastModified?: string | null;
   /**
-   * TaxExemptReasonTypeID (integer).
+   * Why the customer is tax exempt.
    */
   TaxExemptReasonTypeID?: number | null;
   /**
-   * UpgradeRepID (integer).
+   * The representative account this customer was upgraded to.
    */
   UpgradeRepID?: number | null;
   /**
-   * PhonesComputed (string).
+   * The customer's phone numbers, computed by Freedom.
    */
-  PhonesComputed?: string | null;
+  readonly PhonesComputed?: string | null;
   /**
-   * CreatedDate (date; a .NET date-time such as 0001-01-01T00:00:00, without an offset, so a pattern rather than format date-time).
-   * @pattern ^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,7})?(Z|[+-][0-9]{2}:[0-9]{2})?$
+   * When the customer was created (a .NET date-time such as 0001-01-01T00:00:00, without an offset, so a pattern rather than format date-time).
+   * @pattern ^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$
    */
-  CreatedDate?: string | null;
+  readonly CreatedDate?: string;
   /**
-   * guid (string).
+   * The customer's GUID, assigned by Freedom.
    */
-  guid?: string | null;
+  readonly guid?: string | null;
   /**
-   * AccountNumber (string).
+   * The customer's account number.
    */
   AccountNumber?: string | null;
   /**
-   * Gender (string).
+   * The customer's gender.
    */
   Gender?: string | null;
   /**
-   * EmailOptOut_Company (boolean).
+   * Whether the customer opted out of the company's e-mails.
    */
-  EmailOptOut_Company?: boolean | null;
+  EmailOptOut_Company?: boolean;
   /**
-   * EmailOptOut_Upline (boolean).
+   * Whether the customer opted out of the upline's e-mails.
    */
-  EmailOptOut_Upline?: boolean | null;
+  EmailOptOut_Upline?: boolean;
 }
 
 /**
@@ -429,19 +448,19 @@ export type CreateCustomerRequestBody = CustomerCreationViewModel;
 export type CreateCustomerResponse200 = ICustomer;
 
 /**
- * Response 400: The request is invalid; ModelState names the fields.
+ * Response 400: The request is invalid; ModelState gives the messages per field.
  */
-export type CreateCustomerError400 = ApiError;
+export type CreateCustomerError400 = HttpError;
 
 /**
  * Response 401: The credentials are missing or wrong.
  */
-export type CreateCustomerError401 = ApiError;
+export type CreateCustomerError401 = HttpError;
 
 /**
  * Response 500: An unexpected error in the back office.
  */
-export type CreateCustomerError500 = ApiError;
+export type CreateCustomerError500 = HttpError;
 
 /**
  * Inputs of a Freedom call that are not customer data.
@@ -449,12 +468,12 @@ export type CreateCustomerError500 = ApiError;
  */
 export interface CreateCustomerContext {
   /**
-   * The API user, for HTTP Basic authentication.
+   * The Freedom Web API user, for HTTP Basic authentication.
    * Sensitive: never logged or shown in error messages.
    */
   username: string;
   /**
-   * The API user's password, for HTTP Basic authentication.
+   * The Freedom Web API user's password, for HTTP Basic authentication.
    * Sensitive: never logged or shown in error messages.
    */
   password: string;
@@ -463,7 +482,7 @@ export interface CreateCustomerContext {
    */
   repDid: string;
   /**
-   * The RepDID of the Representative this customer account is to be used with for personal purchasing (sent as `ReciprocalRepDID`); only used when the setting JSCART_RECIPROCALIDS_INUSE is on.
+   * The RepDID of the Representative this customer account is to be used with for personal purchasing (sent as `ReciprocalRepDID`); it only applies when the setting JSCART_RECIPROCALIDS_INUSE is on.
    */
   reciprocalRepDid?: string;
   /**
@@ -471,11 +490,11 @@ export interface CreateCustomerContext {
    */
   customerType?: number;
   /**
-   * Whether to send the autoresponders for customer signups (sent as `SendAutoresponders`); ByDesign's default is true.
+   * Whether to send the AR related to customer signups (sent as `SendAutoresponders`); Freedom's default is true.
    */
   sendAutoresponders?: boolean;
   /**
-   * Host of the company's Freedom API (the server variable `host`).
+   * Host and company path segment of the company's Freedom Web API, e.g. `webapi.securefreedom.com/<Company>` (the server variable `host`).
    */
-  host?: string;
+  host: string;
 }

@@ -10,7 +10,7 @@ const schema20 = {
   properties: {
     FirstName: { maxLength: 50, type: "string" },
     LastName: { maxLength: 50, type: "string" },
-    Email: { format: "email", maxLength: 100, type: "string" },
+    Email: { maxLength: 100, type: "string" },
     Password: { type: "string", writeOnly: true },
     RepDID: { type: "string" },
     Company: { type: "string" },
@@ -43,7 +43,7 @@ const schema20 = {
     SendAutoresponders: { default: true, type: "boolean" },
     DateOfBirth: {
       pattern:
-        "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-][0-9]{2}:[0-9]{2})?)?$",
+        "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$",
       type: "string",
     },
     ReciprocalRepDID: { type: "string" },
@@ -53,10 +53,8 @@ const schema20 = {
 };
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = ucs2length;
-const formats0 =
-  /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 const pattern3 = new RegExp(
-  "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-][0-9]{2}:[0-9]{2})?)?$",
+  "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$",
   "u",
 );
 
@@ -177,25 +175,27 @@ function validate53(
           }
           errors++;
         }
-        if (!formats0.test(data2)) {
-          const err6 = {
-            instancePath: instancePath + "/Email",
-            schemaPath: "#/properties/Email/format",
-            keyword: "format",
-            params: { format: "email" },
-            message: 'must match format "' + "email" + '"',
-          };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
-        }
       } else {
-        const err7 = {
+        const err6 = {
           instancePath: instancePath + "/Email",
           schemaPath: "#/properties/Email/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.Password !== undefined) {
+      if (typeof data.Password !== "string") {
+        const err7 = {
+          instancePath: instancePath + "/Password",
+          schemaPath: "#/properties/Password/type",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -208,11 +208,11 @@ function validate53(
         errors++;
       }
     }
-    if (data.Password !== undefined) {
-      if (typeof data.Password !== "string") {
+    if (data.RepDID !== undefined) {
+      if (typeof data.RepDID !== "string") {
         const err8 = {
-          instancePath: instancePath + "/Password",
-          schemaPath: "#/properties/Password/type",
+          instancePath: instancePath + "/RepDID",
+          schemaPath: "#/properties/RepDID/type",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -225,11 +225,11 @@ function validate53(
         errors++;
       }
     }
-    if (data.RepDID !== undefined) {
-      if (typeof data.RepDID !== "string") {
+    if (data.Company !== undefined) {
+      if (typeof data.Company !== "string") {
         const err9 = {
-          instancePath: instancePath + "/RepDID",
-          schemaPath: "#/properties/RepDID/type",
+          instancePath: instancePath + "/Company",
+          schemaPath: "#/properties/Company/type",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -242,11 +242,11 @@ function validate53(
         errors++;
       }
     }
-    if (data.Company !== undefined) {
-      if (typeof data.Company !== "string") {
+    if (data.Phone1 !== undefined) {
+      if (typeof data.Phone1 !== "string") {
         const err10 = {
-          instancePath: instancePath + "/Company",
-          schemaPath: "#/properties/Company/type",
+          instancePath: instancePath + "/Phone1",
+          schemaPath: "#/properties/Phone1/type",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -259,11 +259,11 @@ function validate53(
         errors++;
       }
     }
-    if (data.Phone1 !== undefined) {
-      if (typeof data.Phone1 !== "string") {
+    if (data.Phone2 !== undefined) {
+      if (typeof data.Phone2 !== "string") {
         const err11 = {
-          instancePath: instancePath + "/Phone1",
-          schemaPath: "#/properties/Phone1/type",
+          instancePath: instancePath + "/Phone2",
+          schemaPath: "#/properties/Phone2/type",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -276,11 +276,11 @@ function validate53(
         errors++;
       }
     }
-    if (data.Phone2 !== undefined) {
-      if (typeof data.Phone2 !== "string") {
+    if (data.Phone3 !== undefined) {
+      if (typeof data.Phone3 !== "string") {
         const err12 = {
-          instancePath: instancePath + "/Phone2",
-          schemaPath: "#/properties/Phone2/type",
+          instancePath: instancePath + "/Phone3",
+          schemaPath: "#/properties/Phone3/type",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -293,11 +293,11 @@ function validate53(
         errors++;
       }
     }
-    if (data.Phone3 !== undefined) {
-      if (typeof data.Phone3 !== "string") {
+    if (data.Phone4 !== undefined) {
+      if (typeof data.Phone4 !== "string") {
         const err13 = {
-          instancePath: instancePath + "/Phone3",
-          schemaPath: "#/properties/Phone3/type",
+          instancePath: instancePath + "/Phone4",
+          schemaPath: "#/properties/Phone4/type",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -310,11 +310,11 @@ function validate53(
         errors++;
       }
     }
-    if (data.Phone4 !== undefined) {
-      if (typeof data.Phone4 !== "string") {
+    if (data.ShippingStreet1 !== undefined) {
+      if (typeof data.ShippingStreet1 !== "string") {
         const err14 = {
-          instancePath: instancePath + "/Phone4",
-          schemaPath: "#/properties/Phone4/type",
+          instancePath: instancePath + "/ShippingStreet1",
+          schemaPath: "#/properties/ShippingStreet1/type",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -327,11 +327,11 @@ function validate53(
         errors++;
       }
     }
-    if (data.ShippingStreet1 !== undefined) {
-      if (typeof data.ShippingStreet1 !== "string") {
+    if (data.ShippingStreet2 !== undefined) {
+      if (typeof data.ShippingStreet2 !== "string") {
         const err15 = {
-          instancePath: instancePath + "/ShippingStreet1",
-          schemaPath: "#/properties/ShippingStreet1/type",
+          instancePath: instancePath + "/ShippingStreet2",
+          schemaPath: "#/properties/ShippingStreet2/type",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -344,11 +344,11 @@ function validate53(
         errors++;
       }
     }
-    if (data.ShippingStreet2 !== undefined) {
-      if (typeof data.ShippingStreet2 !== "string") {
+    if (data.ShippingCountry !== undefined) {
+      if (typeof data.ShippingCountry !== "string") {
         const err16 = {
-          instancePath: instancePath + "/ShippingStreet2",
-          schemaPath: "#/properties/ShippingStreet2/type",
+          instancePath: instancePath + "/ShippingCountry",
+          schemaPath: "#/properties/ShippingCountry/type",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -361,11 +361,11 @@ function validate53(
         errors++;
       }
     }
-    if (data.ShippingCountry !== undefined) {
-      if (typeof data.ShippingCountry !== "string") {
+    if (data.ShippingPostalCode !== undefined) {
+      if (typeof data.ShippingPostalCode !== "string") {
         const err17 = {
-          instancePath: instancePath + "/ShippingCountry",
-          schemaPath: "#/properties/ShippingCountry/type",
+          instancePath: instancePath + "/ShippingPostalCode",
+          schemaPath: "#/properties/ShippingPostalCode/type",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -378,11 +378,11 @@ function validate53(
         errors++;
       }
     }
-    if (data.ShippingPostalCode !== undefined) {
-      if (typeof data.ShippingPostalCode !== "string") {
+    if (data.ShippingCity !== undefined) {
+      if (typeof data.ShippingCity !== "string") {
         const err18 = {
-          instancePath: instancePath + "/ShippingPostalCode",
-          schemaPath: "#/properties/ShippingPostalCode/type",
+          instancePath: instancePath + "/ShippingCity",
+          schemaPath: "#/properties/ShippingCity/type",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -395,11 +395,11 @@ function validate53(
         errors++;
       }
     }
-    if (data.ShippingCity !== undefined) {
-      if (typeof data.ShippingCity !== "string") {
+    if (data.ShippingState !== undefined) {
+      if (typeof data.ShippingState !== "string") {
         const err19 = {
-          instancePath: instancePath + "/ShippingCity",
-          schemaPath: "#/properties/ShippingCity/type",
+          instancePath: instancePath + "/ShippingState",
+          schemaPath: "#/properties/ShippingState/type",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -412,11 +412,11 @@ function validate53(
         errors++;
       }
     }
-    if (data.ShippingState !== undefined) {
-      if (typeof data.ShippingState !== "string") {
+    if (data.ShippingCounty !== undefined) {
+      if (typeof data.ShippingCounty !== "string") {
         const err20 = {
-          instancePath: instancePath + "/ShippingState",
-          schemaPath: "#/properties/ShippingState/type",
+          instancePath: instancePath + "/ShippingCounty",
+          schemaPath: "#/properties/ShippingCounty/type",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -429,11 +429,11 @@ function validate53(
         errors++;
       }
     }
-    if (data.ShippingCounty !== undefined) {
-      if (typeof data.ShippingCounty !== "string") {
+    if (data.BillingStreet1 !== undefined) {
+      if (typeof data.BillingStreet1 !== "string") {
         const err21 = {
-          instancePath: instancePath + "/ShippingCounty",
-          schemaPath: "#/properties/ShippingCounty/type",
+          instancePath: instancePath + "/BillingStreet1",
+          schemaPath: "#/properties/BillingStreet1/type",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -446,11 +446,11 @@ function validate53(
         errors++;
       }
     }
-    if (data.BillingStreet1 !== undefined) {
-      if (typeof data.BillingStreet1 !== "string") {
+    if (data.BillingStreet2 !== undefined) {
+      if (typeof data.BillingStreet2 !== "string") {
         const err22 = {
-          instancePath: instancePath + "/BillingStreet1",
-          schemaPath: "#/properties/BillingStreet1/type",
+          instancePath: instancePath + "/BillingStreet2",
+          schemaPath: "#/properties/BillingStreet2/type",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -463,11 +463,11 @@ function validate53(
         errors++;
       }
     }
-    if (data.BillingStreet2 !== undefined) {
-      if (typeof data.BillingStreet2 !== "string") {
+    if (data.BillingCountry !== undefined) {
+      if (typeof data.BillingCountry !== "string") {
         const err23 = {
-          instancePath: instancePath + "/BillingStreet2",
-          schemaPath: "#/properties/BillingStreet2/type",
+          instancePath: instancePath + "/BillingCountry",
+          schemaPath: "#/properties/BillingCountry/type",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -480,11 +480,11 @@ function validate53(
         errors++;
       }
     }
-    if (data.BillingCountry !== undefined) {
-      if (typeof data.BillingCountry !== "string") {
+    if (data.BillingPostalCode !== undefined) {
+      if (typeof data.BillingPostalCode !== "string") {
         const err24 = {
-          instancePath: instancePath + "/BillingCountry",
-          schemaPath: "#/properties/BillingCountry/type",
+          instancePath: instancePath + "/BillingPostalCode",
+          schemaPath: "#/properties/BillingPostalCode/type",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -497,11 +497,11 @@ function validate53(
         errors++;
       }
     }
-    if (data.BillingPostalCode !== undefined) {
-      if (typeof data.BillingPostalCode !== "string") {
+    if (data.BillingCity !== undefined) {
+      if (typeof data.BillingCity !== "string") {
         const err25 = {
-          instancePath: instancePath + "/BillingPostalCode",
-          schemaPath: "#/properties/BillingPostalCode/type",
+          instancePath: instancePath + "/BillingCity",
+          schemaPath: "#/properties/BillingCity/type",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -514,11 +514,11 @@ function validate53(
         errors++;
       }
     }
-    if (data.BillingCity !== undefined) {
-      if (typeof data.BillingCity !== "string") {
+    if (data.BillingState !== undefined) {
+      if (typeof data.BillingState !== "string") {
         const err26 = {
-          instancePath: instancePath + "/BillingCity",
-          schemaPath: "#/properties/BillingCity/type",
+          instancePath: instancePath + "/BillingState",
+          schemaPath: "#/properties/BillingState/type",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -531,11 +531,11 @@ function validate53(
         errors++;
       }
     }
-    if (data.BillingState !== undefined) {
-      if (typeof data.BillingState !== "string") {
+    if (data.BillingCounty !== undefined) {
+      if (typeof data.BillingCounty !== "string") {
         const err27 = {
-          instancePath: instancePath + "/BillingState",
-          schemaPath: "#/properties/BillingState/type",
+          instancePath: instancePath + "/BillingCounty",
+          schemaPath: "#/properties/BillingCounty/type",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -548,14 +548,14 @@ function validate53(
         errors++;
       }
     }
-    if (data.BillingCounty !== undefined) {
-      if (typeof data.BillingCounty !== "string") {
+    if (data.AgreedToTerms !== undefined) {
+      if (typeof data.AgreedToTerms !== "boolean") {
         const err28 = {
-          instancePath: instancePath + "/BillingCounty",
-          schemaPath: "#/properties/BillingCounty/type",
+          instancePath: instancePath + "/AgreedToTerms",
+          schemaPath: "#/properties/AgreedToTerms/type",
           keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
+          params: { type: "boolean" },
+          message: "must be boolean",
         };
         if (vErrors === null) {
           vErrors = [err28];
@@ -565,14 +565,15 @@ function validate53(
         errors++;
       }
     }
-    if (data.AgreedToTerms !== undefined) {
-      if (typeof data.AgreedToTerms !== "boolean") {
+    if (data.ReferralMarketType !== undefined) {
+      let data25 = data.ReferralMarketType;
+      if (!(typeof data25 == "number" && !(data25 % 1) && !isNaN(data25) && isFinite(data25))) {
         const err29 = {
-          instancePath: instancePath + "/AgreedToTerms",
-          schemaPath: "#/properties/AgreedToTerms/type",
+          instancePath: instancePath + "/ReferralMarketType",
+          schemaPath: "#/properties/ReferralMarketType/type",
           keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
+          params: { type: "integer" },
+          message: "must be integer",
         };
         if (vErrors === null) {
           vErrors = [err29];
@@ -582,15 +583,14 @@ function validate53(
         errors++;
       }
     }
-    if (data.ReferralMarketType !== undefined) {
-      let data25 = data.ReferralMarketType;
-      if (!(typeof data25 == "number" && !(data25 % 1) && !isNaN(data25) && isFinite(data25))) {
+    if (data.ReferralMarketTypeInput !== undefined) {
+      if (typeof data.ReferralMarketTypeInput !== "string") {
         const err30 = {
-          instancePath: instancePath + "/ReferralMarketType",
-          schemaPath: "#/properties/ReferralMarketType/type",
+          instancePath: instancePath + "/ReferralMarketTypeInput",
+          schemaPath: "#/properties/ReferralMarketTypeInput/type",
           keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
+          params: { type: "string" },
+          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err30];
@@ -600,11 +600,11 @@ function validate53(
         errors++;
       }
     }
-    if (data.ReferralMarketTypeInput !== undefined) {
-      if (typeof data.ReferralMarketTypeInput !== "string") {
+    if (data.ReferCustomerID !== undefined) {
+      if (typeof data.ReferCustomerID !== "string") {
         const err31 = {
-          instancePath: instancePath + "/ReferralMarketTypeInput",
-          schemaPath: "#/properties/ReferralMarketTypeInput/type",
+          instancePath: instancePath + "/ReferCustomerID",
+          schemaPath: "#/properties/ReferCustomerID/type",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -617,11 +617,11 @@ function validate53(
         errors++;
       }
     }
-    if (data.ReferCustomerID !== undefined) {
-      if (typeof data.ReferCustomerID !== "string") {
+    if (data.TaxID !== undefined) {
+      if (typeof data.TaxID !== "string") {
         const err32 = {
-          instancePath: instancePath + "/ReferCustomerID",
-          schemaPath: "#/properties/ReferCustomerID/type",
+          instancePath: instancePath + "/TaxID",
+          schemaPath: "#/properties/TaxID/type",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -634,11 +634,11 @@ function validate53(
         errors++;
       }
     }
-    if (data.TaxID !== undefined) {
-      if (typeof data.TaxID !== "string") {
+    if (data.TaxID2 !== undefined) {
+      if (typeof data.TaxID2 !== "string") {
         const err33 = {
-          instancePath: instancePath + "/TaxID",
-          schemaPath: "#/properties/TaxID/type",
+          instancePath: instancePath + "/TaxID2",
+          schemaPath: "#/properties/TaxID2/type",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -651,11 +651,11 @@ function validate53(
         errors++;
       }
     }
-    if (data.TaxID2 !== undefined) {
-      if (typeof data.TaxID2 !== "string") {
+    if (data.ReplicatedSiteUrl !== undefined) {
+      if (typeof data.ReplicatedSiteUrl !== "string") {
         const err34 = {
-          instancePath: instancePath + "/TaxID2",
-          schemaPath: "#/properties/TaxID2/type",
+          instancePath: instancePath + "/ReplicatedSiteUrl",
+          schemaPath: "#/properties/ReplicatedSiteUrl/type",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -668,14 +668,15 @@ function validate53(
         errors++;
       }
     }
-    if (data.ReplicatedSiteUrl !== undefined) {
-      if (typeof data.ReplicatedSiteUrl !== "string") {
+    if (data.CustomerType !== undefined) {
+      let data31 = data.CustomerType;
+      if (!(typeof data31 == "number" && !(data31 % 1) && !isNaN(data31) && isFinite(data31))) {
         const err35 = {
-          instancePath: instancePath + "/ReplicatedSiteUrl",
-          schemaPath: "#/properties/ReplicatedSiteUrl/type",
+          instancePath: instancePath + "/CustomerType",
+          schemaPath: "#/properties/CustomerType/type",
           keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
+          params: { type: "integer" },
+          message: "must be integer",
         };
         if (vErrors === null) {
           vErrors = [err35];
@@ -685,15 +686,14 @@ function validate53(
         errors++;
       }
     }
-    if (data.CustomerType !== undefined) {
-      let data31 = data.CustomerType;
-      if (!(typeof data31 == "number" && !(data31 % 1) && !isNaN(data31) && isFinite(data31))) {
+    if (data.SendAutoresponders !== undefined) {
+      if (typeof data.SendAutoresponders !== "boolean") {
         const err36 = {
-          instancePath: instancePath + "/CustomerType",
-          schemaPath: "#/properties/CustomerType/type",
+          instancePath: instancePath + "/SendAutoresponders",
+          schemaPath: "#/properties/SendAutoresponders/type",
           keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
+          params: { type: "boolean" },
+          message: "must be boolean",
         };
         if (vErrors === null) {
           vErrors = [err36];
@@ -703,51 +703,51 @@ function validate53(
         errors++;
       }
     }
-    if (data.SendAutoresponders !== undefined) {
-      if (typeof data.SendAutoresponders !== "boolean") {
-        const err37 = {
-          instancePath: instancePath + "/SendAutoresponders",
-          schemaPath: "#/properties/SendAutoresponders/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
-        };
-        if (vErrors === null) {
-          vErrors = [err37];
-        } else {
-          vErrors.push(err37);
-        }
-        errors++;
-      }
-    }
     if (data.DateOfBirth !== undefined) {
       let data33 = data.DateOfBirth;
       if (typeof data33 === "string") {
         if (!pattern3.test(data33)) {
-          const err38 = {
+          const err37 = {
             instancePath: instancePath + "/DateOfBirth",
             schemaPath: "#/properties/DateOfBirth/pattern",
             keyword: "pattern",
             params: {
               pattern:
-                "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-][0-9]{2}:[0-9]{2})?)?$",
+                "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$",
             },
             message:
               'must match pattern "' +
-              "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-][0-9]{2}:[0-9]{2})?)?$" +
+              "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$" +
               '"',
           };
           if (vErrors === null) {
-            vErrors = [err38];
+            vErrors = [err37];
           } else {
-            vErrors.push(err38);
+            vErrors.push(err37);
           }
           errors++;
         }
       } else {
-        const err39 = {
+        const err38 = {
           instancePath: instancePath + "/DateOfBirth",
           schemaPath: "#/properties/DateOfBirth/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err38];
+        } else {
+          vErrors.push(err38);
+        }
+        errors++;
+      }
+    }
+    if (data.ReciprocalRepDID !== undefined) {
+      if (typeof data.ReciprocalRepDID !== "string") {
+        const err39 = {
+          instancePath: instancePath + "/ReciprocalRepDID",
+          schemaPath: "#/properties/ReciprocalRepDID/type",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -760,14 +760,15 @@ function validate53(
         errors++;
       }
     }
-    if (data.ReciprocalRepDID !== undefined) {
-      if (typeof data.ReciprocalRepDID !== "string") {
+    if (data.PreferredCulture !== undefined) {
+      let data35 = data.PreferredCulture;
+      if (!(typeof data35 == "number" && !(data35 % 1) && !isNaN(data35) && isFinite(data35))) {
         const err40 = {
-          instancePath: instancePath + "/ReciprocalRepDID",
-          schemaPath: "#/properties/ReciprocalRepDID/type",
+          instancePath: instancePath + "/PreferredCulture",
+          schemaPath: "#/properties/PreferredCulture/type",
           keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
+          params: { type: "integer" },
+          message: "must be integer",
         };
         if (vErrors === null) {
           vErrors = [err40];
@@ -777,26 +778,8 @@ function validate53(
         errors++;
       }
     }
-    if (data.PreferredCulture !== undefined) {
-      let data35 = data.PreferredCulture;
-      if (!(typeof data35 == "number" && !(data35 % 1) && !isNaN(data35) && isFinite(data35))) {
-        const err41 = {
-          instancePath: instancePath + "/PreferredCulture",
-          schemaPath: "#/properties/PreferredCulture/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
-        if (vErrors === null) {
-          vErrors = [err41];
-        } else {
-          vErrors.push(err41);
-        }
-        errors++;
-      }
-    }
   } else {
-    const err42 = {
+    const err41 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -804,9 +787,9 @@ function validate53(
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err42];
+      vErrors = [err41];
     } else {
-      vErrors.push(err42);
+      vErrors.push(err41);
     }
     errors++;
   }
@@ -827,7 +810,7 @@ const schema21 = {
     sendAutoresponders: { type: "boolean" },
     host: { type: "string" },
   },
-  required: ["username", "password", "repDid"],
+  required: ["username", "password", "repDid", "host"],
   type: "object",
 };
 
@@ -890,6 +873,21 @@ function validate54(
       }
       errors++;
     }
+    if (data.host === undefined) {
+      const err3 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: { missingProperty: "host" },
+        message: "must have required property '" + "host" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
     for (const key0 in data) {
       if (!(
         key0 === "username" ||
@@ -900,29 +898,12 @@ function validate54(
         key0 === "sendAutoresponders" ||
         key0 === "host"
       )) {
-        const err3 = {
+        const err4 = {
           instancePath,
           schemaPath: "#/additionalProperties",
           keyword: "additionalProperties",
           params: { additionalProperty: key0 },
           message: "must NOT have additional properties",
-        };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.username !== undefined) {
-      if (typeof data.username !== "string") {
-        const err4 = {
-          instancePath: instancePath + "/username",
-          schemaPath: "#/properties/username/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err4];
@@ -932,11 +913,11 @@ function validate54(
         errors++;
       }
     }
-    if (data.password !== undefined) {
-      if (typeof data.password !== "string") {
+    if (data.username !== undefined) {
+      if (typeof data.username !== "string") {
         const err5 = {
-          instancePath: instancePath + "/password",
-          schemaPath: "#/properties/password/type",
+          instancePath: instancePath + "/username",
+          schemaPath: "#/properties/username/type",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -949,11 +930,11 @@ function validate54(
         errors++;
       }
     }
-    if (data.repDid !== undefined) {
-      if (typeof data.repDid !== "string") {
+    if (data.password !== undefined) {
+      if (typeof data.password !== "string") {
         const err6 = {
-          instancePath: instancePath + "/repDid",
-          schemaPath: "#/properties/repDid/type",
+          instancePath: instancePath + "/password",
+          schemaPath: "#/properties/password/type",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -966,11 +947,11 @@ function validate54(
         errors++;
       }
     }
-    if (data.reciprocalRepDid !== undefined) {
-      if (typeof data.reciprocalRepDid !== "string") {
+    if (data.repDid !== undefined) {
+      if (typeof data.repDid !== "string") {
         const err7 = {
-          instancePath: instancePath + "/reciprocalRepDid",
-          schemaPath: "#/properties/reciprocalRepDid/type",
+          instancePath: instancePath + "/repDid",
+          schemaPath: "#/properties/repDid/type",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -983,15 +964,14 @@ function validate54(
         errors++;
       }
     }
-    if (data.customerType !== undefined) {
-      let data4 = data.customerType;
-      if (!(typeof data4 == "number" && !(data4 % 1) && !isNaN(data4) && isFinite(data4))) {
+    if (data.reciprocalRepDid !== undefined) {
+      if (typeof data.reciprocalRepDid !== "string") {
         const err8 = {
-          instancePath: instancePath + "/customerType",
-          schemaPath: "#/properties/customerType/type",
+          instancePath: instancePath + "/reciprocalRepDid",
+          schemaPath: "#/properties/reciprocalRepDid/type",
           keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
+          params: { type: "string" },
+          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err8];
@@ -1001,14 +981,15 @@ function validate54(
         errors++;
       }
     }
-    if (data.sendAutoresponders !== undefined) {
-      if (typeof data.sendAutoresponders !== "boolean") {
+    if (data.customerType !== undefined) {
+      let data4 = data.customerType;
+      if (!(typeof data4 == "number" && !(data4 % 1) && !isNaN(data4) && isFinite(data4))) {
         const err9 = {
-          instancePath: instancePath + "/sendAutoresponders",
-          schemaPath: "#/properties/sendAutoresponders/type",
+          instancePath: instancePath + "/customerType",
+          schemaPath: "#/properties/customerType/type",
           keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
+          params: { type: "integer" },
+          message: "must be integer",
         };
         if (vErrors === null) {
           vErrors = [err9];
@@ -1018,14 +999,14 @@ function validate54(
         errors++;
       }
     }
-    if (data.host !== undefined) {
-      if (typeof data.host !== "string") {
+    if (data.sendAutoresponders !== undefined) {
+      if (typeof data.sendAutoresponders !== "boolean") {
         const err10 = {
-          instancePath: instancePath + "/host",
-          schemaPath: "#/properties/host/type",
+          instancePath: instancePath + "/sendAutoresponders",
+          schemaPath: "#/properties/sendAutoresponders/type",
           keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
+          params: { type: "boolean" },
+          message: "must be boolean",
         };
         if (vErrors === null) {
           vErrors = [err10];
@@ -1035,8 +1016,25 @@ function validate54(
         errors++;
       }
     }
+    if (data.host !== undefined) {
+      if (typeof data.host !== "string") {
+        const err11 = {
+          instancePath: instancePath + "/host",
+          schemaPath: "#/properties/host/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err11 = {
+    const err12 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -1044,9 +1042,9 @@ function validate54(
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err11];
+      vErrors = [err12];
     } else {
-      vErrors.push(err11);
+      vErrors.push(err12);
     }
     errors++;
   }
@@ -1058,16 +1056,16 @@ validate54.evaluated = { props: true, dynamicProps: false, dynamicItems: false }
 export const response200 = validate55;
 const schema22 = {
   properties: {
-    CustomerID: { type: ["integer", "null"] },
-    CustomerDID: { type: ["string", "null"] },
-    BCKey: { type: ["integer", "null"] },
-    CustomerTypeID: { type: ["integer", "null"] },
+    CustomerID: { readOnly: true, type: "integer" },
+    CustomerDID: { readOnly: true, type: ["string", "null"] },
+    BCKey: { type: "integer" },
+    CustomerTypeID: { type: "integer" },
     FirstName: { type: ["string", "null"] },
     LastName: { type: ["string", "null"] },
     MI: { type: ["string", "null"] },
     Email: { type: ["string", "null"] },
     Company: { type: ["string", "null"] },
-    PreferredCulture: { type: ["integer", "null"] },
+    PreferredCulture: { type: "integer" },
     Password: { type: ["string", "null"] },
     BillStreet1: { type: ["string", "null"] },
     BillStreet2: { type: ["string", "null"] },
@@ -1090,54 +1088,59 @@ const schema22 = {
     Phone5: { type: ["string", "null"] },
     Phone6: { type: ["string", "null"] },
     TaxExemptCodeID: { type: ["string", "null"] },
-    TaxExempt: { type: ["boolean", "null"] },
+    TaxExempt: { type: "boolean" },
     TaxID: { type: ["string", "null"] },
     TaxID2: { type: ["string", "null"] },
     ReferralMarketTypeID: { type: ["integer", "null"] },
     ReferralMarketTypeInput: { type: ["string", "null"] },
     ReferCustomerID: { type: ["integer", "null"] },
-    CreatedBy: { type: ["string", "null"] },
-    PasswordResetKey: { type: ["string", "null"] },
+    CreatedBy: { readOnly: true, type: ["string", "null"] },
+    PasswordResetKey: { readOnly: true, type: ["string", "null"] },
     PasswordResetExpirationDate: {
-      pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,7})?(Z|[+-][0-9]{2}:[0-9]{2})?$",
+      pattern:
+        "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$",
+      readOnly: true,
       type: ["string", "null"],
     },
     DateOfBirth: {
-      pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,7})?(Z|[+-][0-9]{2}:[0-9]{2})?$",
+      pattern:
+        "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$",
       type: ["string", "null"],
     },
     ApplicationDate: {
-      pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,7})?(Z|[+-][0-9]{2}:[0-9]{2})?$",
-      type: ["string", "null"],
+      pattern:
+        "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$",
+      readOnly: true,
+      type: "string",
     },
-    StatusTypeID: { type: ["integer", "null"] },
-    ContactStatusID: { type: ["integer", "null"] },
+    StatusTypeID: { type: "integer" },
+    ContactStatusID: { type: "integer" },
     RomanizedName: { type: ["string", "null"] },
     ReciprocalRepID: { type: ["integer", "null"] },
-    LastModifiedBy: { type: ["string", "null"] },
+    LastModifiedBy: { readOnly: true, type: ["string", "null"] },
     DateLastModified: {
-      pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,7})?(Z|[+-][0-9]{2}:[0-9]{2})?$",
+      pattern:
+        "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$",
+      readOnly: true,
       type: ["string", "null"],
     },
     TaxExemptReasonTypeID: { type: ["integer", "null"] },
     UpgradeRepID: { type: ["integer", "null"] },
-    PhonesComputed: { type: ["string", "null"] },
+    PhonesComputed: { readOnly: true, type: ["string", "null"] },
     CreatedDate: {
-      pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,7})?(Z|[+-][0-9]{2}:[0-9]{2})?$",
-      type: ["string", "null"],
+      pattern:
+        "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$",
+      readOnly: true,
+      type: "string",
     },
-    guid: { type: ["string", "null"] },
+    guid: { readOnly: true, type: ["string", "null"] },
     AccountNumber: { type: ["string", "null"] },
     Gender: { type: ["string", "null"] },
-    EmailOptOut_Company: { type: ["boolean", "null"] },
-    EmailOptOut_Upline: { type: ["boolean", "null"] },
+    EmailOptOut_Company: { type: "boolean" },
+    EmailOptOut_Upline: { type: "boolean" },
   },
   type: "object",
 };
-const pattern4 = new RegExp(
-  "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,7})?(Z|[+-][0-9]{2}:[0-9]{2})?$",
-  "u",
-);
 
 function validate55(
   data,
@@ -1155,13 +1158,13 @@ function validate55(
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.CustomerID !== undefined) {
       let data0 = data.CustomerID;
-      if (!(typeof data0 == "number" && !(data0 % 1) && !isNaN(data0) && isFinite(data0)) && data0 !== null) {
+      if (!(typeof data0 == "number" && !(data0 % 1) && !isNaN(data0) && isFinite(data0))) {
         const err0 = {
           instancePath: instancePath + "/CustomerID",
           schemaPath: "#/properties/CustomerID/type",
           keyword: "type",
-          params: { type: schema22.properties.CustomerID.type },
-          message: "must be integer,null",
+          params: { type: "integer" },
+          message: "must be integer",
         };
         if (vErrors === null) {
           vErrors = [err0];
@@ -1191,13 +1194,13 @@ function validate55(
     }
     if (data.BCKey !== undefined) {
       let data2 = data.BCKey;
-      if (!(typeof data2 == "number" && !(data2 % 1) && !isNaN(data2) && isFinite(data2)) && data2 !== null) {
+      if (!(typeof data2 == "number" && !(data2 % 1) && !isNaN(data2) && isFinite(data2))) {
         const err2 = {
           instancePath: instancePath + "/BCKey",
           schemaPath: "#/properties/BCKey/type",
           keyword: "type",
-          params: { type: schema22.properties.BCKey.type },
-          message: "must be integer,null",
+          params: { type: "integer" },
+          message: "must be integer",
         };
         if (vErrors === null) {
           vErrors = [err2];
@@ -1209,13 +1212,13 @@ function validate55(
     }
     if (data.CustomerTypeID !== undefined) {
       let data3 = data.CustomerTypeID;
-      if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3) && isFinite(data3)) && data3 !== null) {
+      if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3) && isFinite(data3))) {
         const err3 = {
           instancePath: instancePath + "/CustomerTypeID",
           schemaPath: "#/properties/CustomerTypeID/type",
           keyword: "type",
-          params: { type: schema22.properties.CustomerTypeID.type },
-          message: "must be integer,null",
+          params: { type: "integer" },
+          message: "must be integer",
         };
         if (vErrors === null) {
           vErrors = [err3];
@@ -1317,13 +1320,13 @@ function validate55(
     }
     if (data.PreferredCulture !== undefined) {
       let data9 = data.PreferredCulture;
-      if (!(typeof data9 == "number" && !(data9 % 1) && !isNaN(data9) && isFinite(data9)) && data9 !== null) {
+      if (!(typeof data9 == "number" && !(data9 % 1) && !isNaN(data9) && isFinite(data9))) {
         const err9 = {
           instancePath: instancePath + "/PreferredCulture",
           schemaPath: "#/properties/PreferredCulture/type",
           keyword: "type",
-          params: { type: schema22.properties.PreferredCulture.type },
-          message: "must be integer,null",
+          params: { type: "integer" },
+          message: "must be integer",
         };
         if (vErrors === null) {
           vErrors = [err9];
@@ -1730,14 +1733,13 @@ function validate55(
       }
     }
     if (data.TaxExempt !== undefined) {
-      let data32 = data.TaxExempt;
-      if (typeof data32 !== "boolean" && data32 !== null) {
+      if (typeof data.TaxExempt !== "boolean") {
         const err32 = {
           instancePath: instancePath + "/TaxExempt",
           schemaPath: "#/properties/TaxExempt/type",
           keyword: "type",
-          params: { type: schema22.properties.TaxExempt.type },
-          message: "must be boolean,null",
+          params: { type: "boolean" },
+          message: "must be boolean",
         };
         if (vErrors === null) {
           vErrors = [err32];
@@ -1891,18 +1893,18 @@ function validate55(
         errors++;
       }
       if (typeof data40 === "string") {
-        if (!pattern4.test(data40)) {
+        if (!pattern3.test(data40)) {
           const err41 = {
             instancePath: instancePath + "/PasswordResetExpirationDate",
             schemaPath: "#/properties/PasswordResetExpirationDate/pattern",
             keyword: "pattern",
             params: {
               pattern:
-                "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,7})?(Z|[+-][0-9]{2}:[0-9]{2})?$",
+                "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$",
             },
             message:
               'must match pattern "' +
-              "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,7})?(Z|[+-][0-9]{2}:[0-9]{2})?$" +
+              "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$" +
               '"',
           };
           if (vErrors === null) {
@@ -1932,18 +1934,18 @@ function validate55(
         errors++;
       }
       if (typeof data41 === "string") {
-        if (!pattern4.test(data41)) {
+        if (!pattern3.test(data41)) {
           const err43 = {
             instancePath: instancePath + "/DateOfBirth",
             schemaPath: "#/properties/DateOfBirth/pattern",
             keyword: "pattern",
             params: {
               pattern:
-                "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,7})?(Z|[+-][0-9]{2}:[0-9]{2})?$",
+                "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$",
             },
             message:
               'must match pattern "' +
-              "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,7})?(Z|[+-][0-9]{2}:[0-9]{2})?$" +
+              "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$" +
               '"',
           };
           if (vErrors === null) {
@@ -1957,54 +1959,53 @@ function validate55(
     }
     if (data.ApplicationDate !== undefined) {
       let data42 = data.ApplicationDate;
-      if (typeof data42 !== "string" && data42 !== null) {
-        const err44 = {
-          instancePath: instancePath + "/ApplicationDate",
-          schemaPath: "#/properties/ApplicationDate/type",
-          keyword: "type",
-          params: { type: schema22.properties.ApplicationDate.type },
-          message: "must be string,null",
-        };
-        if (vErrors === null) {
-          vErrors = [err44];
-        } else {
-          vErrors.push(err44);
-        }
-        errors++;
-      }
       if (typeof data42 === "string") {
-        if (!pattern4.test(data42)) {
-          const err45 = {
+        if (!pattern3.test(data42)) {
+          const err44 = {
             instancePath: instancePath + "/ApplicationDate",
             schemaPath: "#/properties/ApplicationDate/pattern",
             keyword: "pattern",
             params: {
               pattern:
-                "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,7})?(Z|[+-][0-9]{2}:[0-9]{2})?$",
+                "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$",
             },
             message:
               'must match pattern "' +
-              "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,7})?(Z|[+-][0-9]{2}:[0-9]{2})?$" +
+              "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$" +
               '"',
           };
           if (vErrors === null) {
-            vErrors = [err45];
+            vErrors = [err44];
           } else {
-            vErrors.push(err45);
+            vErrors.push(err44);
           }
           errors++;
         }
+      } else {
+        const err45 = {
+          instancePath: instancePath + "/ApplicationDate",
+          schemaPath: "#/properties/ApplicationDate/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err45];
+        } else {
+          vErrors.push(err45);
+        }
+        errors++;
       }
     }
     if (data.StatusTypeID !== undefined) {
       let data43 = data.StatusTypeID;
-      if (!(typeof data43 == "number" && !(data43 % 1) && !isNaN(data43) && isFinite(data43)) && data43 !== null) {
+      if (!(typeof data43 == "number" && !(data43 % 1) && !isNaN(data43) && isFinite(data43))) {
         const err46 = {
           instancePath: instancePath + "/StatusTypeID",
           schemaPath: "#/properties/StatusTypeID/type",
           keyword: "type",
-          params: { type: schema22.properties.StatusTypeID.type },
-          message: "must be integer,null",
+          params: { type: "integer" },
+          message: "must be integer",
         };
         if (vErrors === null) {
           vErrors = [err46];
@@ -2016,13 +2017,13 @@ function validate55(
     }
     if (data.ContactStatusID !== undefined) {
       let data44 = data.ContactStatusID;
-      if (!(typeof data44 == "number" && !(data44 % 1) && !isNaN(data44) && isFinite(data44)) && data44 !== null) {
+      if (!(typeof data44 == "number" && !(data44 % 1) && !isNaN(data44) && isFinite(data44))) {
         const err47 = {
           instancePath: instancePath + "/ContactStatusID",
           schemaPath: "#/properties/ContactStatusID/type",
           keyword: "type",
-          params: { type: schema22.properties.ContactStatusID.type },
-          message: "must be integer,null",
+          params: { type: "integer" },
+          message: "must be integer",
         };
         if (vErrors === null) {
           vErrors = [err47];
@@ -2104,18 +2105,18 @@ function validate55(
         errors++;
       }
       if (typeof data48 === "string") {
-        if (!pattern4.test(data48)) {
+        if (!pattern3.test(data48)) {
           const err52 = {
             instancePath: instancePath + "/DateLastModified",
             schemaPath: "#/properties/DateLastModified/pattern",
             keyword: "pattern",
             params: {
               pattern:
-                "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,7})?(Z|[+-][0-9]{2}:[0-9]{2})?$",
+                "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$",
             },
             message:
               'must match pattern "' +
-              "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,7})?(Z|[+-][0-9]{2}:[0-9]{2})?$" +
+              "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$" +
               '"',
           };
           if (vErrors === null) {
@@ -2183,43 +2184,42 @@ function validate55(
     }
     if (data.CreatedDate !== undefined) {
       let data52 = data.CreatedDate;
-      if (typeof data52 !== "string" && data52 !== null) {
-        const err56 = {
-          instancePath: instancePath + "/CreatedDate",
-          schemaPath: "#/properties/CreatedDate/type",
-          keyword: "type",
-          params: { type: schema22.properties.CreatedDate.type },
-          message: "must be string,null",
-        };
-        if (vErrors === null) {
-          vErrors = [err56];
-        } else {
-          vErrors.push(err56);
-        }
-        errors++;
-      }
       if (typeof data52 === "string") {
-        if (!pattern4.test(data52)) {
-          const err57 = {
+        if (!pattern3.test(data52)) {
+          const err56 = {
             instancePath: instancePath + "/CreatedDate",
             schemaPath: "#/properties/CreatedDate/pattern",
             keyword: "pattern",
             params: {
               pattern:
-                "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,7})?(Z|[+-][0-9]{2}:[0-9]{2})?$",
+                "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$",
             },
             message:
               'must match pattern "' +
-              "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,7})?(Z|[+-][0-9]{2}:[0-9]{2})?$" +
+              "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$" +
               '"',
           };
           if (vErrors === null) {
-            vErrors = [err57];
+            vErrors = [err56];
           } else {
-            vErrors.push(err57);
+            vErrors.push(err56);
           }
           errors++;
         }
+      } else {
+        const err57 = {
+          instancePath: instancePath + "/CreatedDate",
+          schemaPath: "#/properties/CreatedDate/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err57];
+        } else {
+          vErrors.push(err57);
+        }
+        errors++;
       }
     }
     if (data.guid !== undefined) {
@@ -2277,14 +2277,13 @@ function validate55(
       }
     }
     if (data.EmailOptOut_Company !== undefined) {
-      let data56 = data.EmailOptOut_Company;
-      if (typeof data56 !== "boolean" && data56 !== null) {
+      if (typeof data.EmailOptOut_Company !== "boolean") {
         const err61 = {
           instancePath: instancePath + "/EmailOptOut_Company",
           schemaPath: "#/properties/EmailOptOut_Company/type",
           keyword: "type",
-          params: { type: schema22.properties.EmailOptOut_Company.type },
-          message: "must be boolean,null",
+          params: { type: "boolean" },
+          message: "must be boolean",
         };
         if (vErrors === null) {
           vErrors = [err61];
@@ -2295,14 +2294,13 @@ function validate55(
       }
     }
     if (data.EmailOptOut_Upline !== undefined) {
-      let data57 = data.EmailOptOut_Upline;
-      if (typeof data57 !== "boolean" && data57 !== null) {
+      if (typeof data.EmailOptOut_Upline !== "boolean") {
         const err62 = {
           instancePath: instancePath + "/EmailOptOut_Upline",
           schemaPath: "#/properties/EmailOptOut_Upline/type",
           keyword: "type",
-          params: { type: schema22.properties.EmailOptOut_Upline.type },
-          message: "must be boolean,null",
+          params: { type: "boolean" },
+          message: "must be boolean",
         };
         if (vErrors === null) {
           vErrors = [err62];
@@ -2399,7 +2397,11 @@ export const error400 = validate56;
 const schema23 = {
   properties: {
     Message: { type: "string" },
+    MessageDetail: { type: "string" },
     ModelState: { additionalProperties: { items: { type: "string" }, type: "array" }, type: "object" },
+    ExceptionMessage: { type: "string" },
+    ExceptionType: { type: "string" },
+    StackTrace: { type: "string" },
   },
   type: "object",
 };
@@ -2435,16 +2437,33 @@ function validate56(
         errors++;
       }
     }
+    if (data.MessageDetail !== undefined) {
+      if (typeof data.MessageDetail !== "string") {
+        const err1 = {
+          instancePath: instancePath + "/MessageDetail",
+          schemaPath: "#/properties/MessageDetail/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
     if (data.ModelState !== undefined) {
-      let data1 = data.ModelState;
-      if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
-        for (const key0 in data1) {
-          let data2 = data1[key0];
-          if (Array.isArray(data2)) {
-            const len0 = data2.length;
+      let data2 = data.ModelState;
+      if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+        for (const key0 in data2) {
+          let data3 = data2[key0];
+          if (Array.isArray(data3)) {
+            const len0 = data3.length;
             for (let i0 = 0; i0 < len0; i0++) {
-              if (typeof data2[i0] !== "string") {
-                const err1 = {
+              if (typeof data3[i0] !== "string") {
+                const err2 = {
                   instancePath:
                     instancePath + "/ModelState/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i0,
                   schemaPath: "#/properties/ModelState/additionalProperties/items/type",
@@ -2453,15 +2472,15 @@ function validate56(
                   message: "must be string",
                 };
                 if (vErrors === null) {
-                  vErrors = [err1];
+                  vErrors = [err2];
                 } else {
-                  vErrors.push(err1);
+                  vErrors.push(err2);
                 }
                 errors++;
               }
             }
           } else {
-            const err2 = {
+            const err3 = {
               instancePath: instancePath + "/ModelState/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
               schemaPath: "#/properties/ModelState/additionalProperties/type",
               keyword: "type",
@@ -2469,15 +2488,15 @@ function validate56(
               message: "must be array",
             };
             if (vErrors === null) {
-              vErrors = [err2];
+              vErrors = [err3];
             } else {
-              vErrors.push(err2);
+              vErrors.push(err3);
             }
             errors++;
           }
         }
       } else {
-        const err3 = {
+        const err4 = {
           instancePath: instancePath + "/ModelState",
           schemaPath: "#/properties/ModelState/type",
           keyword: "type",
@@ -2485,15 +2504,66 @@ function validate56(
           message: "must be object",
         };
         if (vErrors === null) {
-          vErrors = [err3];
+          vErrors = [err4];
         } else {
-          vErrors.push(err3);
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.ExceptionMessage !== undefined) {
+      if (typeof data.ExceptionMessage !== "string") {
+        const err5 = {
+          instancePath: instancePath + "/ExceptionMessage",
+          schemaPath: "#/properties/ExceptionMessage/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.ExceptionType !== undefined) {
+      if (typeof data.ExceptionType !== "string") {
+        const err6 = {
+          instancePath: instancePath + "/ExceptionType",
+          schemaPath: "#/properties/ExceptionType/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.StackTrace !== undefined) {
+      if (typeof data.StackTrace !== "string") {
+        const err7 = {
+          instancePath: instancePath + "/StackTrace",
+          schemaPath: "#/properties/StackTrace/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
         }
         errors++;
       }
     }
   } else {
-    const err4 = {
+    const err8 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -2501,16 +2571,27 @@ function validate56(
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err4];
+      vErrors = [err8];
     } else {
-      vErrors.push(err4);
+      vErrors.push(err8);
     }
     errors++;
   }
   validate56.errors = vErrors;
   return errors === 0;
 }
-validate56.evaluated = { props: { Message: true, ModelState: true }, dynamicProps: false, dynamicItems: false };
+validate56.evaluated = {
+  props: {
+    Message: true,
+    MessageDetail: true,
+    ModelState: true,
+    ExceptionMessage: true,
+    ExceptionType: true,
+    StackTrace: true,
+  },
+  dynamicProps: false,
+  dynamicItems: false,
+};
 
 export const error401 = error400;
 export const error500 = error400;

@@ -18,25 +18,55 @@ import type {
 const bodyRules: readonly VendorRule[] = [
   {
     path: "/FirstName",
-    keywords: ["type", "maxLength"],
+    keywords: ["maxLength"],
     code: "The request is invalid.",
     message: "The request is invalid.",
   },
   {
     path: "/LastName",
-    keywords: ["type", "maxLength"],
+    keywords: ["maxLength"],
     code: "The request is invalid.",
     message: "The request is invalid.",
   },
   {
     path: "/Email",
-    keywords: ["type", "maxLength", "format"],
+    keywords: ["maxLength"],
+    code: "The request is invalid.",
+    message: "The request is invalid.",
+  },
+  {
+    path: "/AgreedToTerms",
+    keywords: ["type"],
+    code: "The request is invalid.",
+    message: "The request is invalid.",
+  },
+  {
+    path: "/ReferralMarketType",
+    keywords: ["type"],
+    code: "The request is invalid.",
+    message: "The request is invalid.",
+  },
+  {
+    path: "/CustomerType",
+    keywords: ["type"],
+    code: "The request is invalid.",
+    message: "The request is invalid.",
+  },
+  {
+    path: "/SendAutoresponders",
+    keywords: ["type"],
     code: "The request is invalid.",
     message: "The request is invalid.",
   },
   {
     path: "/DateOfBirth",
     keywords: ["type", "pattern"],
+    code: "The request is invalid.",
+    message: "The request is invalid.",
+  },
+  {
+    path: "/PreferredCulture",
+    keywords: ["type"],
     code: "The request is invalid.",
     message: "The request is invalid.",
   },

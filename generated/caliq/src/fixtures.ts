@@ -417,7 +417,8 @@ export const invalid: readonly InvalidFixture[] = [
     "errors": [
       {
         "path": "/ChannelID",
-        "rule": "type"
+        "rule": "type",
+        "vendorCode": "Bad Request"
       }
     ],
     "value": {
@@ -957,7 +958,8 @@ export const invalid: readonly InvalidFixture[] = [
     "errors": [
       {
         "path": "/AllowDeliveries",
-        "rule": "type"
+        "rule": "type",
+        "vendorCode": "Bad Request"
       }
     ],
     "value": {
@@ -983,7 +985,8 @@ export const invalid: readonly InvalidFixture[] = [
     "errors": [
       {
         "path": "/AllowInvoices",
-        "rule": "type"
+        "rule": "type",
+        "vendorCode": "Bad Request"
       }
     ],
     "value": {
@@ -1547,7 +1550,8 @@ export const invalid: readonly InvalidFixture[] = [
     "errors": [
       {
         "path": "/CustomerServiceLevel",
-        "rule": "type"
+        "rule": "type",
+        "vendorCode": "Bad Request"
       }
     ],
     "value": {
@@ -1652,7 +1656,29 @@ export const successResponse: { status: 200; body: CreateCustomerResponse200 } =
 /**
  * One answer per documented vendor error, laid out as the vendor sends it.
  */
-export const errorResponses: readonly { status: number; name: string; body: unknown }[] = [];
+export const errorResponses: readonly { status: number; name: string; body: unknown }[] = [
+  {
+    "status": 400,
+    "name": "error Bad Request",
+    "body": {
+      "Message": "Bad Request - parameters supplied cannot be properly interpreted"
+    }
+  },
+  {
+    "status": 401,
+    "name": "error Not Authorised",
+    "body": {
+      "Message": "Not Authorised if supplied api key is not valid"
+    }
+  },
+  {
+    "status": 503,
+    "name": "error Service Unavailable",
+    "body": {
+      "Message": "Service Unavailable"
+    }
+  }
+];
 
 /**
  * Canonical customers (the canonical package's minimal and full samples) and what `toRequest` makes of them with `context`: the request, or the errors.

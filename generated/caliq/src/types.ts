@@ -3,33 +3,33 @@
  * Do not edit by hand: change the spec and run `npm run generate`.
  */
 /**
- * CustomerCreateData.
+ * Returns account id and account number of the customer created and address id, or error list if failed.
  */
 export interface CustomerCreateData {
   /**
-   * Whether the customer was created; false means CustomerCreateIssues say why not.
+   * True when the customer was created; false means the create failed and CustomerCreateIssues say why.
    */
   OK?: boolean;
   /**
-   * The account id of the customer created.
+   * Account id of the customer created.
    */
   AccountID?: number;
   /**
-   * The account number of the customer created.
+   * Account number of the customer created.
    */
-  AccountNo?: string;
+  AccountNo?: string | null;
   /**
-   * The address id.
+   * Address id of the customer created.
    */
   AddressID?: number;
   /**
-   * The contact id.
+   * Contact id of the customer created.
    */
   ContactID?: number;
   /**
    * The error list if failed.
    */
-  CustomerCreateIssues?: CustomerCreateIssue[];
+  CustomerCreateIssues?: CustomerCreateIssue[] | null;
 }
 
 /**
@@ -37,17 +37,17 @@ export interface CustomerCreateData {
  */
 export interface CustomerCreateIssue {
   /**
-   * The issue's number (Messages returned for error).
+   * Number of the system message (one of the seed's "Messages returned for error").
    */
   ID?: number;
   /**
-   * The issue's text.
+   * Text of the system message.
    */
-  Message?: string;
+  Message?: string | null;
   /**
-   * More about the issue.
+   * Further detail on the issue.
    */
-  ExtraData?: string;
+  ExtraData?: string | null;
 }
 
 /**
@@ -176,17 +176,17 @@ export interface CustomerCreateParams {
 }
 
 /**
- * CustomerCreateResults.
+ * CustomerCreateResults
  */
 export interface CustomerCreateResults {
   /**
-   * The outcome of the create.
+   * CustomerCreateData
    */
   CustomerCreateData?: CustomerCreateData;
 }
 
 /**
- * The ASP.NET Web API error body.
+ * The body of a 400, 401 or 503.
  */
 export interface ErrorMessage {
   /**
@@ -216,30 +216,35 @@ export type CreateCustomerError400 = ErrorMessage;
 export type CreateCustomerError401 = ErrorMessage;
 
 /**
+ * Response 503: Service Unavailable
+ */
+export type CreateCustomerError503 = ErrorMessage;
+
+/**
  * Inputs of a Caliq call that are not customer data.
  * Inputs that are not customer data: credentials, account and channel ids, headers.
  */
 export interface CreateCustomerContext {
   /**
-   * The Caliq API key (sent as `apiKey` in the body). Please contact Caliq support to get your key.
+   * The Caliq API key, sent as `apiKey` in the body. Please contact Caliq support to get your key.
    * Sensitive: never logged or shown in error messages.
    */
   apiKey: string;
   /**
-   * The sales channel (sent as `ChannelID`); the list of channels can be retrieved via API.
+   * The channel, sent as `ChannelID`. List of channels can be retrieved via API.
    */
   channelId: number;
   /**
-   * The currency sent when the customer has none (Currency is required by Caliq).
+   * The currency sent as `Currency` when the customer has none (Currency is required by Caliq).
    * @pattern ^[A-Z]{3}$
    */
   defaultCurrency?: string;
   /**
-   * The customer service level id (sent as `CustomerServiceLevel`); Caliq's default when absent.
+   * The customer service level id, sent as `CustomerServiceLevel`. From customer service level API call; Caliq's default when absent.
    */
   customerServiceLevel?: number;
   /**
-   * Host of the Caliq API (the server variable `host`).
+   * Host of the Caliq API (the server variable `host`); api.caliq.com when absent.
    */
   host?: string;
 }

@@ -18,3 +18,6 @@ export declare const error400: CompiledValidator;
 
 /** Validates a 401 response body. */
 export declare const error401: CompiledValidator;
+
+/** Validates a 503 response body. */
+export declare const error503: CompiledValidator;

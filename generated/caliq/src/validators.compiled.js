@@ -1262,15 +1262,19 @@ const schema23 = {
   properties: {
     OK: { type: "boolean" },
     AccountID: { type: "integer" },
-    AccountNo: { type: "string" },
+    AccountNo: { type: ["string", "null"] },
     AddressID: { type: "integer" },
     ContactID: { type: "integer" },
-    CustomerCreateIssues: { items: { $ref: "components#/$defs/CustomerCreateIssue" }, type: "array" },
+    CustomerCreateIssues: { items: { $ref: "components#/$defs/CustomerCreateIssue" }, type: ["array", "null"] },
   },
   type: "object",
 };
 const schema24 = {
-  properties: { ID: { type: "integer" }, Message: { type: "string" }, ExtraData: { type: "string" } },
+  properties: {
+    ID: { type: "integer" },
+    Message: { type: ["string", "null"] },
+    ExtraData: { type: ["string", "null"] },
+  },
   type: "object",
 };
 
@@ -1307,13 +1311,14 @@ function validate57(
       }
     }
     if (data.Message !== undefined) {
-      if (typeof data.Message !== "string") {
+      let data1 = data.Message;
+      if (typeof data1 !== "string" && data1 !== null) {
         const err1 = {
           instancePath: instancePath + "/Message",
           schemaPath: "#/properties/Message/type",
           keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
+          params: { type: schema24.properties.Message.type },
+          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err1];
@@ -1324,13 +1329,14 @@ function validate57(
       }
     }
     if (data.ExtraData !== undefined) {
-      if (typeof data.ExtraData !== "string") {
+      let data2 = data.ExtraData;
+      if (typeof data2 !== "string" && data2 !== null) {
         const err2 = {
           instancePath: instancePath + "/ExtraData",
           schemaPath: "#/properties/ExtraData/type",
           keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
+          params: { type: schema24.properties.ExtraData.type },
+          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err2];
@@ -1414,13 +1420,14 @@ function validate56(
       }
     }
     if (data.AccountNo !== undefined) {
-      if (typeof data.AccountNo !== "string") {
+      let data2 = data.AccountNo;
+      if (typeof data2 !== "string" && data2 !== null) {
         const err2 = {
           instancePath: instancePath + "/AccountNo",
           schemaPath: "#/properties/AccountNo/type",
           keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
+          params: { type: schema23.properties.AccountNo.type },
+          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err2];
@@ -1468,6 +1475,21 @@ function validate56(
     }
     if (data.CustomerCreateIssues !== undefined) {
       let data5 = data.CustomerCreateIssues;
+      if (!Array.isArray(data5) && data5 !== null) {
+        const err5 = {
+          instancePath: instancePath + "/CustomerCreateIssues",
+          schemaPath: "#/properties/CustomerCreateIssues/type",
+          keyword: "type",
+          params: { type: schema23.properties.CustomerCreateIssues.type },
+          message: "must be array,null",
+        };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
       if (Array.isArray(data5)) {
         const len0 = data5.length;
         for (let i0 = 0; i0 < len0; i0++) {
@@ -1484,20 +1506,6 @@ function validate56(
             errors = vErrors.length;
           }
         }
-      } else {
-        const err5 = {
-          instancePath: instancePath + "/CustomerCreateIssues",
-          schemaPath: "#/properties/CustomerCreateIssues/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
       }
     }
   } else {
@@ -1627,3 +1635,4 @@ function validate60(
 validate60.evaluated = { props: { Message: true }, dynamicProps: false, dynamicItems: false };
 
 export const error401 = error400;
+export const error503 = error400;

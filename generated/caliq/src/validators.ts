@@ -8,14 +8,45 @@ import type {
   CreateCustomerContext,
   CreateCustomerError400,
   CreateCustomerError401,
+  CreateCustomerError503,
   CreateCustomerRequestBody,
   CreateCustomerResponse200,
 } from "./types.js";
 /**
+ * The vendor's error codes for rules on the body, from the spec's `x-errors`.
+ */
+const bodyRules: readonly VendorRule[] = [
+  {
+    path: "/ChannelID",
+    keywords: ["type"],
+    code: "Bad Request",
+    message: "Bad Request - parameters supplied cannot be properly interpreted",
+  },
+  {
+    path: "/AllowDeliveries",
+    keywords: ["type"],
+    code: "Bad Request",
+    message: "Bad Request - parameters supplied cannot be properly interpreted",
+  },
+  {
+    path: "/AllowInvoices",
+    keywords: ["type"],
+    code: "Bad Request",
+    message: "Bad Request - parameters supplied cannot be properly interpreted",
+  },
+  {
+    path: "/CustomerServiceLevel",
+    keywords: ["type"],
+    code: "Bad Request",
+    message: "Bad Request - parameters supplied cannot be properly interpreted",
+  },
+];
+
+/**
  * Validates the request body: every broken rule, with the vendor's code where it has one.
  */
 export function validateCreateCustomerRequestBody(value: unknown): ValidationResult<CreateCustomerRequestBody> {
-  return runValidator<CreateCustomerRequestBody>(compiled.requestBody, value);
+  return runValidator<CreateCustomerRequestBody>(compiled.requestBody, value, bodyRules);
 }
 
 /**
@@ -81,7 +112,21 @@ export function isCreateCustomerError401(value: unknown): value is CreateCustome
   return passes(compiled.error401, value);
 }
 
-const documentedStatuses: readonly string[] = ["200", "400", "401"];
+/**
+ * Validates a 503 response body: every broken rule, with the vendor's code where it has one.
+ */
+export function validateCreateCustomerError503(value: unknown): ValidationResult<CreateCustomerError503> {
+  return runValidator<CreateCustomerError503>(compiled.error503, value);
+}
+
+/**
+ * Whether a value is a 503 response body. Never throws.
+ */
+export function isCreateCustomerError503(value: unknown): value is CreateCustomerError503 {
+  return passes(compiled.error503, value);
+}
+
+const documentedStatuses: readonly string[] = ["200", "400", "401", "503"];
 
 /**
  * Validates a response body against the schema the vendor documents for its status (exact status first, then `4XX`-style ranges, then `default`).
@@ -96,6 +141,8 @@ export function validateResponse(status: number, body: unknown): ValidationResul
       return validateCreateCustomerError400(body);
     case "401":
       return validateCreateCustomerError401(body);
+    case "503":
+      return validateCreateCustomerError503(body);
     default:
       return {
         ok: false,
