@@ -38,7 +38,10 @@ export function emitPackageJson(model: SpecModel, dependencies: Record<string, s
       "./fixtures": { "customer-adapters-source": "./src/fixtures.ts", types: "./dist/fixtures.d.ts", default: "./dist/fixtures.js" },
       "./fixtures/*.json": "./fixtures/*.json",
       ...(model.kind === "canonical"
-        ? { "./mock-server": { "customer-adapters-source": "./src/runtime/mock-server.ts", types: "./dist/runtime/mock-server.d.ts", default: "./dist/runtime/mock-server.js" } }
+        ? {
+            "./validation": { "customer-adapters-source": "./src/runtime/validation.ts", types: "./dist/runtime/validation.d.ts", default: "./dist/runtime/validation.js" },
+            "./mock-server": { "customer-adapters-source": "./src/runtime/mock-server.ts", types: "./dist/runtime/mock-server.d.ts", default: "./dist/runtime/mock-server.js" },
+          }
         : {}),
     },
     main: "./dist/index.js",

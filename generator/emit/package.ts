@@ -7,7 +7,8 @@ import { banner } from "./banner.js";
 import { emitPackageJson, emitTsconfig, importedPackages, SCOPE } from "./package-json.js";
 import { emitReadme } from "./readme.js";
 import { emitTypes } from "./types.js";
-import { emitCompiledValidators, emitValidators } from "./validators.js";
+import { emitGuards } from "./guards.js";
+import { emitCompiledValidators, emitValidators, validationImport } from "./validators.js";
 
 /** One file of a generated package, path relative to `generated/`. */
 export interface GeneratedFile {
@@ -40,8 +41,8 @@ export function emitPackage(model: SpecModel, canonical?: SpecModel): GeneratedF
   const mapping = emitMapping(model);
   const fixtures = emitFixtures(model, canonical);
   const mock = emitMock(model);
-  const sources = [emitTypes(model), compiled.js, emitValidators(model), emitIndex(model)];
-  const [types, js, validators, index] = sources as [string, string, string, string];
+  const sources = [emitTypes(model), compiled.js, emitGuards(model, validationImport(model)), emitValidators(model), emitIndex(model)];
+  const [types, js, guards, validators, index] = sources as [string, string, string, string, string];
   const runtime = model.kind === "canonical" ? RUNTIME_FILES.map((name) => ({ name, content: runtimeSource(name) })) : [];
   const files: GeneratedFile[] = [
     { path: `${dir}/package.json`, content: emitPackageJson(model, dependenciesOf([...sources, ...(mapping ? [mapping] : []), ...(mock ? [mock] : []), ...runtime.map((file) => file.content)])) },
@@ -50,6 +51,7 @@ export function emitPackage(model: SpecModel, canonical?: SpecModel): GeneratedF
     { path: `${dir}/src/types.ts`, content: code(types) },
     { path: `${dir}/src/validators.compiled.js`, content: code(js) },
     { path: `${dir}/src/validators.compiled.d.ts`, content: code(compiled.dts) },
+    { path: `${dir}/src/guards.ts`, content: code(guards) },
     { path: `${dir}/src/validators.ts`, content: code(validators) },
     { path: `${dir}/src/index.ts`, content: code(index) },
     ...(mapping ? [{ path: `${dir}/src/mapping.ts`, content: code(mapping) }] : []),

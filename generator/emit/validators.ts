@@ -10,6 +10,11 @@ export function runtimeImport(model: SpecModel): string {
   return model.kind === "canonical" ? "./runtime/validation.js" : "@customer-adapters/canonical";
 }
 
+/** Where the small validation helpers (`ucs2length`) come from, without the rest of the canonical package. */
+export function validationImport(model: SpecModel): string {
+  return model.kind === "canonical" ? "./runtime/validation.js" : "@customer-adapters/canonical/validation";
+}
+
 // CommonJS default export: under NodeNext it arrives as the module object.
 const standaloneCode = standaloneModule as unknown as typeof standaloneModule.default;
 
@@ -20,7 +25,7 @@ const standaloneCode = standaloneModule as unknown as typeof standaloneModule.de
  */
 function runtimeHelpers(model: SpecModel): Record<string, { name: string; from: string }> {
   return {
-    'require("ajv/dist/runtime/ucs2length").default': { name: "ucs2length", from: runtimeImport(model) },
+    'require("ajv/dist/runtime/ucs2length").default': { name: "ucs2length", from: validationImport(model) },
     'require("ajv-formats/dist/formats").fullFormats': { name: "fullFormats", from: "ajv-formats/dist/formats.js" },
   };
 }
@@ -77,6 +82,7 @@ export function emitValidators(model: SpecModel): string {
   const statements: string[] = [
     `import { passes, runValidator, type ValidationResult, type VendorRule } from "${runtimeImport(model)}";`,
     `import * as compiled from "./validators.compiled.js";`,
+    `import * as guards from "./guards.js";`,
     `import type { ${targets.map((target) => target.type).sort().join(", ")} } from "./types.js";`,
   ];
   const rulesByLocation = new Map<string, unknown[]>();
@@ -94,7 +100,7 @@ export function emitValidators(model: SpecModel): string {
     const rules = target.location && rulesByLocation.has(target.location) ? `, ${target.location}Rules` : "";
     statements.push(
       `${jsDoc(`Validates ${target.summary}: every broken rule, with the vendor's code where it has one.`)}\nexport function validate${target.type}(value: unknown): ValidationResult<${target.type}> {\n  return runValidator<${target.type}>(compiled.${target.id}, value${rules});\n}`,
-      `${jsDoc(`Whether a value is ${target.summary.replace(/^the /, "a valid ")}. Never throws.`)}\nexport function is${target.type}(value: unknown): value is ${target.type} {\n  return passes(compiled.${target.id}, value);\n}`,
+      `${jsDoc(`Whether a value is ${target.summary.replace(/^the /, "a valid ")}. Never throws; stops at the first broken rule (\`validate${target.type}\` lists them all).`)}\nexport function is${target.type}(value: unknown): value is ${target.type} {\n  return passes(guards.${target.id}, value);\n}`,
     );
   }
   const responses = targets.filter((target) => target.status !== undefined);

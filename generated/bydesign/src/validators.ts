@@ -4,6 +4,7 @@
  */
 import { passes, runValidator, type ValidationResult, type VendorRule } from "@customer-adapters/canonical";
 import * as compiled from "./validators.compiled.js";
+import * as guards from "./guards.js";
 import type {
   CreateCustomerContext,
   CreateCustomerError400,
@@ -80,10 +81,10 @@ export function validateCreateCustomerRequestBody(value: unknown): ValidationRes
 }
 
 /**
- * Whether a value is a valid request body. Never throws.
+ * Whether a value is a valid request body. Never throws; stops at the first broken rule (`validateCreateCustomerRequestBody` lists them all).
  */
 export function isCreateCustomerRequestBody(value: unknown): value is CreateCustomerRequestBody {
-  return passes(compiled.requestBody, value);
+  return passes(guards.requestBody, value);
 }
 
 /**
@@ -94,10 +95,10 @@ export function validateCreateCustomerContext(value: unknown): ValidationResult<
 }
 
 /**
- * Whether a value is a valid context (inputs that are not customer data). Never throws.
+ * Whether a value is a valid context (inputs that are not customer data). Never throws; stops at the first broken rule (`validateCreateCustomerContext` lists them all).
  */
 export function isCreateCustomerContext(value: unknown): value is CreateCustomerContext {
-  return passes(compiled.context, value);
+  return passes(guards.context, value);
 }
 
 /**
@@ -108,10 +109,10 @@ export function validateCreateCustomerResponse200(value: unknown): ValidationRes
 }
 
 /**
- * Whether a value is a 200 response body. Never throws.
+ * Whether a value is a 200 response body. Never throws; stops at the first broken rule (`validateCreateCustomerResponse200` lists them all).
  */
 export function isCreateCustomerResponse200(value: unknown): value is CreateCustomerResponse200 {
-  return passes(compiled.response200, value);
+  return passes(guards.response200, value);
 }
 
 /**
@@ -122,10 +123,10 @@ export function validateCreateCustomerError400(value: unknown): ValidationResult
 }
 
 /**
- * Whether a value is a 400 response body. Never throws.
+ * Whether a value is a 400 response body. Never throws; stops at the first broken rule (`validateCreateCustomerError400` lists them all).
  */
 export function isCreateCustomerError400(value: unknown): value is CreateCustomerError400 {
-  return passes(compiled.error400, value);
+  return passes(guards.error400, value);
 }
 
 /**
@@ -136,10 +137,10 @@ export function validateCreateCustomerError401(value: unknown): ValidationResult
 }
 
 /**
- * Whether a value is a 401 response body. Never throws.
+ * Whether a value is a 401 response body. Never throws; stops at the first broken rule (`validateCreateCustomerError401` lists them all).
  */
 export function isCreateCustomerError401(value: unknown): value is CreateCustomerError401 {
-  return passes(compiled.error401, value);
+  return passes(guards.error401, value);
 }
 
 /**
@@ -150,10 +151,10 @@ export function validateCreateCustomerError500(value: unknown): ValidationResult
 }
 
 /**
- * Whether a value is a 500 response body. Never throws.
+ * Whether a value is a 500 response body. Never throws; stops at the first broken rule (`validateCreateCustomerError500` lists them all).
  */
 export function isCreateCustomerError500(value: unknown): value is CreateCustomerError500 {
-  return passes(compiled.error500, value);
+  return passes(guards.error500, value);
 }
 
 const documentedStatuses: readonly string[] = ["200", "400", "401", "500"];

@@ -4,6 +4,7 @@
  */
 import { passes, runValidator, type ValidationResult, type VendorRule } from "@customer-adapters/canonical";
 import * as compiled from "./validators.compiled.js";
+import * as guards from "./guards.js";
 import type {
   CreateCustomerContext,
   CreateCustomerError400,
@@ -50,10 +51,10 @@ export function validateCreateCustomerRequestBody(value: unknown): ValidationRes
 }
 
 /**
- * Whether a value is a valid request body. Never throws.
+ * Whether a value is a valid request body. Never throws; stops at the first broken rule (`validateCreateCustomerRequestBody` lists them all).
  */
 export function isCreateCustomerRequestBody(value: unknown): value is CreateCustomerRequestBody {
-  return passes(compiled.requestBody, value);
+  return passes(guards.requestBody, value);
 }
 
 /**
@@ -64,10 +65,10 @@ export function validateCreateCustomerContext(value: unknown): ValidationResult<
 }
 
 /**
- * Whether a value is a valid context (inputs that are not customer data). Never throws.
+ * Whether a value is a valid context (inputs that are not customer data). Never throws; stops at the first broken rule (`validateCreateCustomerContext` lists them all).
  */
 export function isCreateCustomerContext(value: unknown): value is CreateCustomerContext {
-  return passes(compiled.context, value);
+  return passes(guards.context, value);
 }
 
 /**
@@ -78,10 +79,10 @@ export function validateCreateCustomerResponse200(value: unknown): ValidationRes
 }
 
 /**
- * Whether a value is a 200 response body. Never throws.
+ * Whether a value is a 200 response body. Never throws; stops at the first broken rule (`validateCreateCustomerResponse200` lists them all).
  */
 export function isCreateCustomerResponse200(value: unknown): value is CreateCustomerResponse200 {
-  return passes(compiled.response200, value);
+  return passes(guards.response200, value);
 }
 
 /**
@@ -92,10 +93,10 @@ export function validateCreateCustomerError400(value: unknown): ValidationResult
 }
 
 /**
- * Whether a value is a 400 response body. Never throws.
+ * Whether a value is a 400 response body. Never throws; stops at the first broken rule (`validateCreateCustomerError400` lists them all).
  */
 export function isCreateCustomerError400(value: unknown): value is CreateCustomerError400 {
-  return passes(compiled.error400, value);
+  return passes(guards.error400, value);
 }
 
 /**
@@ -106,10 +107,10 @@ export function validateCreateCustomerError401(value: unknown): ValidationResult
 }
 
 /**
- * Whether a value is a 401 response body. Never throws.
+ * Whether a value is a 401 response body. Never throws; stops at the first broken rule (`validateCreateCustomerError401` lists them all).
  */
 export function isCreateCustomerError401(value: unknown): value is CreateCustomerError401 {
-  return passes(compiled.error401, value);
+  return passes(guards.error401, value);
 }
 
 /**
@@ -120,10 +121,10 @@ export function validateCreateCustomerError503(value: unknown): ValidationResult
 }
 
 /**
- * Whether a value is a 503 response body. Never throws.
+ * Whether a value is a 503 response body. Never throws; stops at the first broken rule (`validateCreateCustomerError503` lists them all).
  */
 export function isCreateCustomerError503(value: unknown): value is CreateCustomerError503 {
-  return passes(compiled.error503, value);
+  return passes(guards.error503, value);
 }
 
 const documentedStatuses: readonly string[] = ["200", "400", "401", "503"];

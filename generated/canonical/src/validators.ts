@@ -4,6 +4,7 @@
  */
 import { passes, runValidator, type ValidationResult, type VendorRule } from "./runtime/validation.js";
 import * as compiled from "./validators.compiled.js";
+import * as guards from "./guards.js";
 import type {
   Address,
   Company,
@@ -25,10 +26,10 @@ export function validateAddress(value: unknown): ValidationResult<Address> {
 }
 
 /**
- * Whether a value is a Address (Address). Never throws.
+ * Whether a value is a Address (Address). Never throws; stops at the first broken rule (`validateAddress` lists them all).
  */
 export function isAddress(value: unknown): value is Address {
-  return passes(compiled.address, value);
+  return passes(guards.address, value);
 }
 
 /**
@@ -39,10 +40,10 @@ export function validateCompany(value: unknown): ValidationResult<Company> {
 }
 
 /**
- * Whether a value is a Company (Company). Never throws.
+ * Whether a value is a Company (Company). Never throws; stops at the first broken rule (`validateCompany` lists them all).
  */
 export function isCompany(value: unknown): value is Company {
-  return passes(compiled.company, value);
+  return passes(guards.company, value);
 }
 
 /**
@@ -53,10 +54,10 @@ export function validateContact(value: unknown): ValidationResult<Contact> {
 }
 
 /**
- * Whether a value is a Contact (Contact). Never throws.
+ * Whether a value is a Contact (Contact). Never throws; stops at the first broken rule (`validateContact` lists them all).
  */
 export function isContact(value: unknown): value is Contact {
-  return passes(compiled.contact, value);
+  return passes(guards.contact, value);
 }
 
 /**
@@ -67,10 +68,10 @@ export function validateCreatedCustomer(value: unknown): ValidationResult<Create
 }
 
 /**
- * Whether a value is a CreatedCustomer (What every vendor returns for a created customer, in canonical form). Never throws.
+ * Whether a value is a CreatedCustomer (What every vendor returns for a created customer, in canonical form). Never throws; stops at the first broken rule (`validateCreatedCustomer` lists them all).
  */
 export function isCreatedCustomer(value: unknown): value is CreatedCustomer {
-  return passes(compiled.createdCustomer, value);
+  return passes(guards.createdCustomer, value);
 }
 
 /**
@@ -81,10 +82,10 @@ export function validateCredentials(value: unknown): ValidationResult<Credential
 }
 
 /**
- * Whether a value is a Credentials (Sign-in data for vendors that create a login with the customer). Never throws.
+ * Whether a value is a Credentials (Sign-in data for vendors that create a login with the customer). Never throws; stops at the first broken rule (`validateCredentials` lists them all).
  */
 export function isCredentials(value: unknown): value is Credentials {
-  return passes(compiled.credentials, value);
+  return passes(guards.credentials, value);
 }
 
 /**
@@ -95,10 +96,10 @@ export function validateCustomer(value: unknown): ValidationResult<Customer> {
 }
 
 /**
- * Whether a value is a Customer (A customer, person or company, as the seller knows it). Never throws.
+ * Whether a value is a Customer (A customer, person or company, as the seller knows it). Never throws; stops at the first broken rule (`validateCustomer` lists them all).
  */
 export function isCustomer(value: unknown): value is Customer {
-  return passes(compiled.customer, value);
+  return passes(guards.customer, value);
 }
 
 /**
@@ -109,10 +110,10 @@ export function validateExternalId(value: unknown): ValidationResult<ExternalId>
 }
 
 /**
- * Whether a value is a ExternalId (ExternalId). Never throws.
+ * Whether a value is a ExternalId (ExternalId). Never throws; stops at the first broken rule (`validateExternalId` lists them all).
  */
 export function isExternalId(value: unknown): value is ExternalId {
-  return passes(compiled.externalId, value);
+  return passes(guards.externalId, value);
 }
 
 /**
@@ -123,10 +124,10 @@ export function validatePersonName(value: unknown): ValidationResult<PersonName>
 }
 
 /**
- * Whether a value is a PersonName (PersonName). Never throws.
+ * Whether a value is a PersonName (PersonName). Never throws; stops at the first broken rule (`validatePersonName` lists them all).
  */
 export function isPersonName(value: unknown): value is PersonName {
-  return passes(compiled.personName, value);
+  return passes(guards.personName, value);
 }
 
 /**
@@ -137,10 +138,10 @@ export function validatePhone(value: unknown): ValidationResult<Phone> {
 }
 
 /**
- * Whether a value is a Phone (Phone). Never throws.
+ * Whether a value is a Phone (Phone). Never throws; stops at the first broken rule (`validatePhone` lists them all).
  */
 export function isPhone(value: unknown): value is Phone {
-  return passes(compiled.phone, value);
+  return passes(guards.phone, value);
 }
 
 /**
@@ -151,10 +152,10 @@ export function validateTaxIds(value: unknown): ValidationResult<TaxIds> {
 }
 
 /**
- * Whether a value is a TaxIds (Tax identifiers). Never throws.
+ * Whether a value is a TaxIds (Tax identifiers). Never throws; stops at the first broken rule (`validateTaxIds` lists them all).
  */
 export function isTaxIds(value: unknown): value is TaxIds {
-  return passes(compiled.taxIds, value);
+  return passes(guards.taxIds, value);
 }
 
 /**
@@ -165,8 +166,8 @@ export function validateVendorError(value: unknown): ValidationResult<VendorErro
 }
 
 /**
- * Whether a value is a VendorError (A vendor's error in canonical form). Never throws.
+ * Whether a value is a VendorError (A vendor's error in canonical form). Never throws; stops at the first broken rule (`validateVendorError` lists them all).
  */
 export function isVendorError(value: unknown): value is VendorError {
-  return passes(compiled.vendorError, value);
+  return passes(guards.vendorError, value);
 }

@@ -4,6 +4,7 @@
  */
 import { passes, runValidator, type ValidationResult, type VendorRule } from "@customer-adapters/canonical";
 import * as compiled from "./validators.compiled.js";
+import * as guards from "./guards.js";
 import type {
   CreateCustomerContext,
   CreateCustomerError400,
@@ -189,10 +190,10 @@ export function validateCreateCustomerRequestBody(value: unknown): ValidationRes
 }
 
 /**
- * Whether a value is a valid request body. Never throws.
+ * Whether a value is a valid request body. Never throws; stops at the first broken rule (`validateCreateCustomerRequestBody` lists them all).
  */
 export function isCreateCustomerRequestBody(value: unknown): value is CreateCustomerRequestBody {
-  return passes(compiled.requestBody, value);
+  return passes(guards.requestBody, value);
 }
 
 /**
@@ -203,10 +204,10 @@ export function validateCreateCustomerPathParameters(value: unknown): Validation
 }
 
 /**
- * Whether a value is a valid path parameters. Never throws.
+ * Whether a value is a valid path parameters. Never throws; stops at the first broken rule (`validateCreateCustomerPathParameters` lists them all).
  */
 export function isCreateCustomerPathParameters(value: unknown): value is CreateCustomerPathParameters {
-  return passes(compiled.pathParameters, value);
+  return passes(guards.pathParameters, value);
 }
 
 /**
@@ -217,10 +218,10 @@ export function validateCreateCustomerContext(value: unknown): ValidationResult<
 }
 
 /**
- * Whether a value is a valid context (inputs that are not customer data). Never throws.
+ * Whether a value is a valid context (inputs that are not customer data). Never throws; stops at the first broken rule (`validateCreateCustomerContext` lists them all).
  */
 export function isCreateCustomerContext(value: unknown): value is CreateCustomerContext {
-  return passes(compiled.context, value);
+  return passes(guards.context, value);
 }
 
 /**
@@ -231,10 +232,10 @@ export function validateCreateCustomerResponse200(value: unknown): ValidationRes
 }
 
 /**
- * Whether a value is a 200 response body. Never throws.
+ * Whether a value is a 200 response body. Never throws; stops at the first broken rule (`validateCreateCustomerResponse200` lists them all).
  */
 export function isCreateCustomerResponse200(value: unknown): value is CreateCustomerResponse200 {
-  return passes(compiled.response200, value);
+  return passes(guards.response200, value);
 }
 
 /**
@@ -245,10 +246,10 @@ export function validateCreateCustomerError400(value: unknown): ValidationResult
 }
 
 /**
- * Whether a value is a 400 response body. Never throws.
+ * Whether a value is a 400 response body. Never throws; stops at the first broken rule (`validateCreateCustomerError400` lists them all).
  */
 export function isCreateCustomerError400(value: unknown): value is CreateCustomerError400 {
-  return passes(compiled.error400, value);
+  return passes(guards.error400, value);
 }
 
 /**
@@ -259,10 +260,10 @@ export function validateCreateCustomerError401(value: unknown): ValidationResult
 }
 
 /**
- * Whether a value is a 401 response body. Never throws.
+ * Whether a value is a 401 response body. Never throws; stops at the first broken rule (`validateCreateCustomerError401` lists them all).
  */
 export function isCreateCustomerError401(value: unknown): value is CreateCustomerError401 {
-  return passes(compiled.error401, value);
+  return passes(guards.error401, value);
 }
 
 /**
@@ -273,10 +274,10 @@ export function validateCreateCustomerError404(value: unknown): ValidationResult
 }
 
 /**
- * Whether a value is a 404 response body. Never throws.
+ * Whether a value is a 404 response body. Never throws; stops at the first broken rule (`validateCreateCustomerError404` lists them all).
  */
 export function isCreateCustomerError404(value: unknown): value is CreateCustomerError404 {
-  return passes(compiled.error404, value);
+  return passes(guards.error404, value);
 }
 
 const documentedStatuses: readonly string[] = ["200", "400", "401", "404"];

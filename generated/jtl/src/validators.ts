@@ -4,6 +4,7 @@
  */
 import { passes, runValidator, type ValidationResult, type VendorRule } from "@customer-adapters/canonical";
 import * as compiled from "./validators.compiled.js";
+import * as guards from "./guards.js";
 import type {
   CreateCustomerContext,
   CreateCustomerError400,
@@ -100,10 +101,10 @@ export function validateCreateCustomerRequestBody(value: unknown): ValidationRes
 }
 
 /**
- * Whether a value is a valid request body. Never throws.
+ * Whether a value is a valid request body. Never throws; stops at the first broken rule (`validateCreateCustomerRequestBody` lists them all).
  */
 export function isCreateCustomerRequestBody(value: unknown): value is CreateCustomerRequestBody {
-  return passes(compiled.requestBody, value);
+  return passes(guards.requestBody, value);
 }
 
 /**
@@ -114,10 +115,10 @@ export function validateCreateCustomerHeaders(value: unknown): ValidationResult<
 }
 
 /**
- * Whether a value is a valid header parameters. Never throws.
+ * Whether a value is a valid header parameters. Never throws; stops at the first broken rule (`validateCreateCustomerHeaders` lists them all).
  */
 export function isCreateCustomerHeaders(value: unknown): value is CreateCustomerHeaders {
-  return passes(compiled.headers, value);
+  return passes(guards.headers, value);
 }
 
 /**
@@ -128,10 +129,10 @@ export function validateCreateCustomerContext(value: unknown): ValidationResult<
 }
 
 /**
- * Whether a value is a valid context (inputs that are not customer data). Never throws.
+ * Whether a value is a valid context (inputs that are not customer data). Never throws; stops at the first broken rule (`validateCreateCustomerContext` lists them all).
  */
 export function isCreateCustomerContext(value: unknown): value is CreateCustomerContext {
-  return passes(compiled.context, value);
+  return passes(guards.context, value);
 }
 
 /**
@@ -142,10 +143,10 @@ export function validateCreateCustomerResponse201(value: unknown): ValidationRes
 }
 
 /**
- * Whether a value is a 201 response body. Never throws.
+ * Whether a value is a 201 response body. Never throws; stops at the first broken rule (`validateCreateCustomerResponse201` lists them all).
  */
 export function isCreateCustomerResponse201(value: unknown): value is CreateCustomerResponse201 {
-  return passes(compiled.response201, value);
+  return passes(guards.response201, value);
 }
 
 /**
@@ -156,10 +157,10 @@ export function validateCreateCustomerError400(value: unknown): ValidationResult
 }
 
 /**
- * Whether a value is a 400 response body. Never throws.
+ * Whether a value is a 400 response body. Never throws; stops at the first broken rule (`validateCreateCustomerError400` lists them all).
  */
 export function isCreateCustomerError400(value: unknown): value is CreateCustomerError400 {
-  return passes(compiled.error400, value);
+  return passes(guards.error400, value);
 }
 
 /**
@@ -170,10 +171,10 @@ export function validateCreateCustomerError401(value: unknown): ValidationResult
 }
 
 /**
- * Whether a value is a 401 response body. Never throws.
+ * Whether a value is a 401 response body. Never throws; stops at the first broken rule (`validateCreateCustomerError401` lists them all).
  */
 export function isCreateCustomerError401(value: unknown): value is CreateCustomerError401 {
-  return passes(compiled.error401, value);
+  return passes(guards.error401, value);
 }
 
 /**
@@ -184,10 +185,10 @@ export function validateCreateCustomerError403(value: unknown): ValidationResult
 }
 
 /**
- * Whether a value is a 403 response body. Never throws.
+ * Whether a value is a 403 response body. Never throws; stops at the first broken rule (`validateCreateCustomerError403` lists them all).
  */
 export function isCreateCustomerError403(value: unknown): value is CreateCustomerError403 {
-  return passes(compiled.error403, value);
+  return passes(guards.error403, value);
 }
 
 /**
@@ -198,10 +199,10 @@ export function validateCreateCustomerError500(value: unknown): ValidationResult
 }
 
 /**
- * Whether a value is a 500 response body. Never throws.
+ * Whether a value is a 500 response body. Never throws; stops at the first broken rule (`validateCreateCustomerError500` lists them all).
  */
 export function isCreateCustomerError500(value: unknown): value is CreateCustomerError500 {
-  return passes(compiled.error500, value);
+  return passes(guards.error500, value);
 }
 
 const documentedStatuses: readonly string[] = ["201", "400", "401", "403", "500"];

@@ -4,6 +4,7 @@
  */
 import { passes, runValidator, type ValidationResult, type VendorRule } from "@customer-adapters/canonical";
 import * as compiled from "./validators.compiled.js";
+import * as guards from "./guards.js";
 import type {
   CreateCustomerContext,
   CreateCustomerError400,
@@ -73,10 +74,10 @@ export function validateCreateCustomerRequestBody(value: unknown): ValidationRes
 }
 
 /**
- * Whether a value is a valid request body. Never throws.
+ * Whether a value is a valid request body. Never throws; stops at the first broken rule (`validateCreateCustomerRequestBody` lists them all).
  */
 export function isCreateCustomerRequestBody(value: unknown): value is CreateCustomerRequestBody {
-  return passes(compiled.requestBody, value);
+  return passes(guards.requestBody, value);
 }
 
 /**
@@ -87,10 +88,10 @@ export function validateCreateCustomerQueryParameters(value: unknown): Validatio
 }
 
 /**
- * Whether a value is a valid query parameters. Never throws.
+ * Whether a value is a valid query parameters. Never throws; stops at the first broken rule (`validateCreateCustomerQueryParameters` lists them all).
  */
 export function isCreateCustomerQueryParameters(value: unknown): value is CreateCustomerQueryParameters {
-  return passes(compiled.queryParameters, value);
+  return passes(guards.queryParameters, value);
 }
 
 /**
@@ -101,10 +102,10 @@ export function validateCreateCustomerContext(value: unknown): ValidationResult<
 }
 
 /**
- * Whether a value is a valid context (inputs that are not customer data). Never throws.
+ * Whether a value is a valid context (inputs that are not customer data). Never throws; stops at the first broken rule (`validateCreateCustomerContext` lists them all).
  */
 export function isCreateCustomerContext(value: unknown): value is CreateCustomerContext {
-  return passes(compiled.context, value);
+  return passes(guards.context, value);
 }
 
 /**
@@ -115,10 +116,10 @@ export function validateCreateCustomerResponse200(value: unknown): ValidationRes
 }
 
 /**
- * Whether a value is a 200 response body. Never throws.
+ * Whether a value is a 200 response body. Never throws; stops at the first broken rule (`validateCreateCustomerResponse200` lists them all).
  */
 export function isCreateCustomerResponse200(value: unknown): value is CreateCustomerResponse200 {
-  return passes(compiled.response200, value);
+  return passes(guards.response200, value);
 }
 
 /**
@@ -129,10 +130,10 @@ export function validateCreateCustomerError400(value: unknown): ValidationResult
 }
 
 /**
- * Whether a value is a 400 response body. Never throws.
+ * Whether a value is a 400 response body. Never throws; stops at the first broken rule (`validateCreateCustomerError400` lists them all).
  */
 export function isCreateCustomerError400(value: unknown): value is CreateCustomerError400 {
-  return passes(compiled.error400, value);
+  return passes(guards.error400, value);
 }
 
 const documentedStatuses: readonly string[] = ["200", "400"];

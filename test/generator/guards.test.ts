@@ -1,0 +1,132 @@
+// The guard compiler (generator/emit/guards.ts) on keywords and names the five
+// vendor specs do not exercise: each guard must give ajv's verdict on every
+// sample, and a keyword it does not compile must hand over to ajv's function.
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { emitGuards } from "../../generator/emit/guards.js";
+import type { SpecModel } from "../../generator/model/model.js";
+import type { Schema } from "../../generator/model/schema-walk.js";
+import { createAjv, validationSchema } from "../../generator/model/validation-schema.js";
+import { repoRoot } from "../helpers/cli.js";
+
+const outDir = join(repoRoot, ".test-output/guards");
+afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+/** A canonical-style model: one validation target per schema, named after it. */
+const modelOf = (schemas: Record<string, Schema>) =>
+  ({ kind: "canonical", slug: "test", schemas: Object.entries(schemas).map(([name, schema]) => ({ name, schema })) }) as unknown as SpecModel;
+
+let files = 0;
+async function guardsFor(schemas: Record<string, Schema>): Promise<Record<string, (value: unknown) => boolean>> {
+  mkdirSync(outDir, { recursive: true });
+  const file = join(outDir, `guards${files++}.ts`);
+  writeFileSync(file, emitGuards(modelOf(schemas), "../../generator/runtime/validation.js"));
+  return (await import(file)) as Record<string, (value: unknown) => boolean>;
+}
+
+/** Asserts that the guard for `name` accepts exactly what ajv accepts, and returns the verdicts. */
+async function verdicts(schemas: Record<string, Schema>, name: string, samples: unknown[]): Promise<boolean[]> {
+  const guards = await guardsFor(schemas);
+  const guard = guards[name.charAt(0).toLowerCase() + name.slice(1)] as (value: unknown) => boolean;
+  const oracle = createAjv(modelOf(schemas).schemas).compile(validationSchema({ $ref: `#/components/schemas/${name}` }));
+  const found = samples.map((sample) => guard(sample));
+  expect(found).toEqual(samples.map((sample) => oracle(sample)));
+  return found;
+}
+
+describe("guards agree with ajv on keywords the vendor specs do not use", () => {
+  it("oneOf counts exactly one match; not excludes", async () => {
+    const schemas = {
+      Pet: { oneOf: [{ type: "string", maxLength: 3 }, { type: "string", pattern: "^a" }], not: { const: "abc" } },
+    };
+    expect(await verdicts(schemas, "Pet", ["xyz", "abcd", "ab", "abc", 1])).toEqual([true, true, false, false, false]);
+  });
+
+  it("large enums, numeric limits and nullable integers", async () => {
+    const schemas = {
+      Level: {
+        type: "object",
+        properties: {
+          grade: { enum: ["a", "b", "c", "d", "e", "f", "g", 1, null] },
+          score: { type: ["integer", "null"], minimum: 1, exclusiveMaximum: 10 },
+          ratio: { type: "number", maximum: 1.5, exclusiveMinimum: 0 },
+        },
+      },
+    };
+    const samples = [{ grade: "g" }, { grade: 1 }, { grade: null }, { grade: "h" }, { score: null }, { score: 1 }, { score: 10 }, { score: 2.5 }, { ratio: 1.5 }, { ratio: 0 }, { ratio: Infinity }];
+    expect(await verdicts(schemas, "Level", samples)).toEqual([true, true, true, false, true, true, false, false, true, false, false]);
+  });
+
+  it("minLength counts code points, not UTF-16 units", async () => {
+    const schemas = { Code: { type: "string", minLength: 3, maxLength: 4 } };
+    expect(await verdicts(schemas, "Code", ["😀😀", "😀😀😀", "ab", "abcd", "😀😀😀😀😀", "abcde"])).toEqual([false, true, false, true, false, false]);
+  });
+
+  it("additionalProperties as a schema, dependentRequired, if/else and boolean subschemas", async () => {
+    const schemas = {
+      Tags: {
+        type: "object",
+        properties: { kind: { type: "string" }, legacy: false, any: true },
+        additionalProperties: { type: "integer" },
+        dependentRequired: { kind: ["label"] },
+        if: { properties: { kind: { const: "company" } }, required: ["kind"] },
+        then: { required: ["vat"] },
+        else: { not: { required: ["vat"] } },
+      },
+    };
+    const samples = [{}, { x: 1 }, { x: "1" }, { kind: "person", label: 1 }, { kind: "person" }, { kind: "company", label: 1, vat: 2 }, { kind: "company", label: 1 }, { vat: 1 }, { legacy: 1 }, { any: "x" }];
+    expect(await verdicts(schemas, "Tags", samples)).toEqual([true, true, false, true, false, true, false, false, false, true]);
+  });
+
+  it("recursive components, anyOf through references, arrays with item limits", async () => {
+    const schemas = {
+      Tree: {
+        type: "object",
+        required: ["name"],
+        properties: {
+          name: { anyOf: [{ $ref: "#/components/schemas/Label" }, { type: "integer" }] },
+          children: { type: "array", minItems: 1, maxItems: 2, items: { $ref: "#/components/schemas/Tree" } },
+        },
+        additionalProperties: false,
+      },
+      Label: { type: "string", format: "email" },
+    };
+    const leaf = { name: "a@example.com" };
+    const samples = [leaf, { name: 7 }, { name: "x" }, { name: 1, children: [leaf] }, { name: 1, children: [] }, { name: 1, children: [leaf, leaf, leaf] }, { name: 1, children: [{ name: 1, children: [{}] }] }, { name: 1, extra: 1 }];
+    expect(await verdicts(schemas, "Tree", samples)).toEqual([true, true, false, true, false, false, false, false]);
+  });
+
+  it("property names that are not identifiers or that clash with the guards' own names", async () => {
+    const schemas = {
+      Odd: {
+        type: "object",
+        required: ["first-name", "value"],
+        properties: {
+          "first-name": { type: "string", pattern: "^[A-Z]" },
+          value: { type: "string", pattern: "^[A-Z]" },
+          isFinite: { type: "number" },
+          fields: { type: "string", maxLength: 2 },
+          key: { type: "object", properties: { fields: { type: "boolean" } } },
+          ucs2length: { type: "string", maxLength: 1 },
+        },
+        additionalProperties: false,
+      },
+    };
+    const ok = { "first-name": "A", value: "B" };
+    const samples = [ok, { ...ok, isFinite: 1 }, { ...ok, isFinite: "1" }, { ...ok, fields: "abc" }, { ...ok, key: { fields: 1 } }, { ...ok, ucs2length: "😀" }, { ...ok, ucs2length: "ab" }, { value: "B" }, { ...ok, "first-name": "a" }];
+    expect(await verdicts(schemas, "Odd", samples)).toEqual([true, true, false, false, false, true, false, false, false]);
+  });
+});
+
+describe("a keyword the guards do not compile", () => {
+  it("leaves that target to ajv's compiled function and compiles the others", async () => {
+    const schemas = { Unique: { type: "array", uniqueItems: true }, Plain: { type: "string" } };
+    mkdirSync(outDir, { recursive: true });
+    const code = emitGuards(modelOf(schemas), "../../generator/runtime/validation.js");
+    expect(code).toContain(`import * as compiled from "./validators.compiled.js";`);
+    expect(code).toMatch(/export const unique: \(value: unknown\) => boolean = compiled\.unique;/);
+    expect(code).toMatch(/function isPlain\(value: unknown\): boolean \{\nif \(typeof value !== "string"\) return false;/);
+    expect(code).toMatch(/export const plain: \(value: unknown\) => boolean = isPlain;/);
+  });
+});
