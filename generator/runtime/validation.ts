@@ -3,6 +3,8 @@
  * as it is into the canonical package; vendor packages import it from there.
  */
 
+export { isDate, isDateTime } from "./formats.js";
+
 /** One broken rule. Messages never contain the value that broke the rule. */
 export interface ValidationError {
   /** JSON pointer to the value at fault; for a missing field, the field itself. */

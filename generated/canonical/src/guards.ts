@@ -3,7 +3,7 @@
  * Do not edit by hand: change the spec and run `npm run generate`.
  */
 import { fullFormats } from "ajv-formats/dist/formats.js";
-import { ucs2length } from "./runtime/validation.js";
+import { isDate, isDateTime, ucs2length } from "./runtime/validation.js";
 const COUNTRY_PATTERN = new RegExp("^[A-Z]{2}$", "u");
 
 const ADDRESS_KEYS: ReadonlySet<string> = new Set(["lines", "city", "region", "county", "postalCode", "country"]);
@@ -17,8 +17,6 @@ const PHONE_PATTERN = new RegExp("^\\+[1-9][0-9]{6,14}$", "u");
 
 const CONTACT_KEYS: ReadonlySet<string> = new Set(["name", "title", "email", "phone", "mobile"]);
 
-const DATE_TIME_FORMAT = fullFormats["date-time"] as { validate: (value: string) => boolean };
-
 const CREATED_CUSTOMER_KEYS: ReadonlySet<string> = new Set(["id", "number", "createdAt"]);
 
 const CREDENTIALS_KEYS: ReadonlySet<string> = new Set(["password", "securityQuestion", "securityAnswer"]);
@@ -26,8 +24,6 @@ const CREDENTIALS_KEYS: ReadonlySet<string> = new Set(["password", "securityQues
 const PERSON_NAME_KEYS: ReadonlySet<string> = new Set(["title", "givenName", "middleName", "familyName"]);
 
 const PHONE_KEYS: ReadonlySet<string> = new Set(["type", "number"]);
-
-const DATE_FORMAT = fullFormats.date as { validate: (value: string) => boolean };
 
 const TAX_IDS_KEYS: ReadonlySet<string> = new Set(["vat", "eori", "national"]);
 
@@ -188,7 +184,7 @@ function isCreatedCustomer(value: unknown): boolean {
   const createdAt = fields.createdAt;
   if (createdAt !== undefined) {
     if (typeof createdAt !== "string") return false;
-    if (!DATE_TIME_FORMAT.validate(createdAt)) return false;
+    if (!isDateTime(createdAt)) return false;
   }
   for (const key in fields) {
     if (CREATED_CUSTOMER_KEYS.has(key)) continue;
@@ -401,7 +397,7 @@ function isCustomer(value: unknown): boolean {
   const dateOfBirth = fields.dateOfBirth;
   if (dateOfBirth !== undefined) {
     if (typeof dateOfBirth !== "string") return false;
-    if (!DATE_FORMAT.validate(dateOfBirth)) return false;
+    if (!isDate(dateOfBirth)) return false;
   }
   const taxIds2 = fields.taxIds;
   if (taxIds2 !== undefined) {
@@ -446,7 +442,7 @@ function isCustomer(value: unknown): boolean {
   const createdAt = fields.createdAt;
   if (createdAt !== undefined) {
     if (typeof createdAt !== "string") return false;
-    if (!DATE_TIME_FORMAT.validate(createdAt)) return false;
+    if (!isDateTime(createdAt)) return false;
   }
   const agreedToTerms = fields.agreedToTerms;
   if (agreedToTerms !== undefined) {

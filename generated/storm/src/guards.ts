@@ -3,7 +3,7 @@
  * Do not edit by hand: change the spec and run `npm run generate`.
  */
 import { fullFormats } from "ajv-formats/dist/formats.js";
-import { ucs2length } from "@customer-adapters/canonical/validation";
+import { isDateTime, ucs2length } from "@customer-adapters/canonical/validation";
 const INT32_FORMAT = fullFormats.int32 as { validate: (value: number) => boolean };
 
 const UUID_FORMAT = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
@@ -61,8 +61,6 @@ const COMPANY_KEYS: ReadonlySet<string> = new Set([
   "Flags",
   "VatNo",
 ]);
-
-const DATE_TIME_FORMAT = fullFormats["date-time"] as { validate: (value: string) => boolean };
 
 const CUSTOMER_KEYS: ReadonlySet<string> = new Set([
   "Id",
@@ -544,14 +542,14 @@ function isCustomer(value: unknown): boolean {
   if (created !== undefined) {
     if (!(typeof created === "string" || created === null)) return false;
     if (typeof created === "string") {
-      if (!DATE_TIME_FORMAT.validate(created)) return false;
+      if (!isDateTime(created)) return false;
     }
   }
   const updated = fields.Updated;
   if (updated !== undefined) {
     if (!(typeof updated === "string" || updated === null)) return false;
     if (typeof updated === "string") {
-      if (!DATE_TIME_FORMAT.validate(updated)) return false;
+      if (!isDateTime(updated)) return false;
     }
   }
   for (const key2 in fields) {
