@@ -1,18 +1,23 @@
+import { existsSync, realpathSync } from "node:fs";
 import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { isSpecFailure } from "./load/spec-error.js";
 import { generate } from "./pipeline.js";
 import { compareTree, writeTree } from "./write/write-tree.js";
 
-const usage = "usage: npm run generate -- [--check] [--specs <dir>] [--out <dir>]";
+const usage = "usage: npm run generate -- [--check] [--specs <dir>] [--out <dir>] [--no-cache]";
 
-async function main(): Promise<number> {
+async function main(args: string[]): Promise<number> {
   const { values } = parseArgs({
+    args,
     options: {
       check: { type: "boolean", default: false },
       specs: { type: "string", default: "specs" },
       out: { type: "string", default: "generated" },
       help: { type: "boolean", default: false },
+      // Read by generator/run.mjs, which answers from its cache unless told not to.
+      "no-cache": { type: "boolean", default: false },
     },
   });
   if (values.help) {
@@ -49,15 +54,20 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
+/** Runs the generator on command-line arguments; resolves to the exit code. Every failure is a message, never a stack trace. */
+export function runCli(args: string[]): Promise<number> {
+  return main(args).catch((error: unknown) => {
     if (isSpecFailure(error)) console.error(error.message);
     else if (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS"))
       console.error(`${error.message}\n${usage}`);
     else console.error(`generate: internal error: ${error instanceof Error ? error.message : String(error)}`);
-    process.exitCode = 1;
-  },
-);
+    return 1;
+  });
+}
+
+// Run directly (`tsx generator/cli.ts`) or imported by generator/run.mjs, which calls runCli itself.
+const entry = process.argv[1];
+if (entry !== undefined && existsSync(entry) && realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url)))
+  void runCli(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });

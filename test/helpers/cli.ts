@@ -24,6 +24,16 @@ export function runGenerate(args: string[], options: { cwd?: string; env?: Recor
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** Runs `generator/run.mjs` (what `npm run generate` runs: the cache in front of the generator) with its own cache folder. */
+export function runLauncher(args: string[], options: { cwd: string; cacheDir: string }): CliResult {
+  const result = spawnSync(process.execPath, [join(repoRoot, "generator/run.mjs"), ...args], {
+    cwd: options.cwd,
+    env: { ...process.env, CUSTOMER_ADAPTERS_CACHE: options.cacheDir },
+    encoding: "utf8",
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
 const scratchDirs: string[] = [];
 
 /** Removes every scratch folder made so far; call it from `afterAll`. */

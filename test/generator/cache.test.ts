@@ -1,0 +1,77 @@
+// generator/run.mjs, what `npm run generate` runs: a run with nothing to do
+// answers from its cache without loading the generator, and anything that
+// could change the answer (an edited output file, a changed spec, a broken or
+// corrupt cache) runs the generator itself.
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { removeScratch, runLauncher, scratchCopy, treeHash } from "../helpers/cli.js";
+import { miniMapping, miniVendor } from "../helpers/mini-vendor.js";
+
+afterAll(removeScratch);
+
+describe("the generate cache", () => {
+  // The canonical customer and a small vendor keep each full run short.
+  const dir = scratchCopy("specs/canonical", "specs/canonical");
+  writeFileSync(join(dir, "specs/mini.yaml"), miniVendor(miniMapping));
+  const cacheDir = join(dir, "cache");
+  const run = (...args: string[]) => runLauncher([...args, "--specs", "specs", "--out", "out"], { cwd: dir, cacheDir });
+  const outFile = join(dir, "out/mini/src/types.ts");
+
+  it("generates on the first run and records the result", () => {
+    const first = run();
+    expect(first.stderr).toBe("");
+    expect(first.stdout).toMatch(/^generated 2 packages, \d+ files into out\/$/m);
+    expect(readdirSync(cacheDir).filter((name) => name.endsWith(".json"))).toHaveLength(1);
+  });
+
+  it("answers a run with nothing to do from the cache, writing nothing", () => {
+    const before = treeHash(join(dir, "out"));
+    const modified = statSync(outFile).mtimeMs;
+    const again = run();
+    expect(again.status).toBe(0);
+    expect(again.stdout).toMatch(/^out\/ is already what specs\/ gives \(\d+ files, 2 packages\): nothing to write$/m);
+    expect(run("--check").stdout).toMatch(/^out\/ is up to date with specs\/ \(\d+ files, 2 packages\)$/m);
+    expect(treeHash(join(dir, "out"))).toBe(before);
+    expect(statSync(outFile).mtimeMs).toBe(modified);
+  });
+
+  it("still catches a hand edit in the output, and generate repairs it", () => {
+    const original = readFileSync(outFile, "utf8");
+    writeFileSync(outFile, `${original}// edited\n`);
+    const check = run("--check");
+    expect(check.status).toBe(1);
+    expect(check.stderr).toContain("stale    out/mini/src/types.ts");
+    expect(run().status).toBe(0);
+    expect(readFileSync(outFile, "utf8")).toBe(original);
+  });
+
+  it("regenerates when a spec changes", () => {
+    const spec = join(dir, "specs/mini.yaml");
+    writeFileSync(spec, readFileSync(spec, "utf8").replace("name: { type: string, minLength: 1, maxLength: 60, description: Name. }", "name: { type: string, minLength: 1, maxLength: 60, description: The customer's name. }"));
+    const changed = run();
+    expect(changed.stdout).toMatch(/^generated 2 packages/m);
+    expect(readFileSync(outFile, "utf8")).toContain("The customer's name.");
+  });
+
+  it("treats a corrupt cache as an empty one", () => {
+    for (const name of readdirSync(cacheDir)) writeFileSync(join(cacheDir, name), "{ not json");
+    const check = run("--check");
+    expect(check.status).toBe(0);
+    expect(check.stderr).toBe("");
+    // The generator ran (it answers in its own words) and recorded a sound manifest again.
+    expect(check.stdout).toMatch(/^out\/ is up to date with specs\/ \(\d+ files, 2 packages\)$/m);
+    expect(() => JSON.parse(readFileSync(join(cacheDir, readdirSync(cacheDir)[0] as string), "utf8"))).not.toThrow();
+  });
+
+  it("never caches a failure: a broken spec is reported every time, and the output stays as it was", () => {
+    const spec = join(dir, "specs/mini.yaml");
+    const before = treeHash(join(dir, "out"));
+    writeFileSync(spec, readFileSync(spec, "utf8").replace("maxLength: 60", "maxLength: -1"));
+    for (const attempt of [run(), run()]) {
+      expect(attempt.status).toBe(1);
+      expect(attempt.stderr).toMatch(/mini\.yaml:\d+:\d+/);
+    }
+    expect(treeHash(join(dir, "out"))).toBe(before);
+  });
+});
