@@ -6,7 +6,7 @@ import { SpecError, SpecErrors } from "./load/spec-error.js";
 import { checkMapping } from "./model/check-mapping.js";
 import type { SpecModel } from "./model/model.js";
 import { emitPackage, type GeneratedFile } from "./emit/package.js";
-import { formatFiles } from "./write/format.js";
+import { Formatter } from "./write/format.js";
 
 export const CANONICAL_SPEC = "canonical/customer.yaml";
 
@@ -52,8 +52,20 @@ export function loadAllWithSources(specsDir: string, root: string): { model: Spe
 
 /** The whole generated tree, formatted, as files relative to `generated/`. */
 export async function generate(specsDir: string, root: string): Promise<{ models: SpecModel[]; files: GeneratedFile[] }> {
-  const models = loadAll(specsDir, root);
-  const canonical = models.find((model) => model.kind === "canonical");
-  const files = await formatFiles(models.flatMap((model) => emitPackage(model, canonical)));
-  return { models, files: files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };
+  // Started first, so that the workers load prettier while the specs load.
+  const formatter = new Formatter();
+  try {
+    const models = loadAll(specsDir, root);
+    const canonical = models.find((model) => model.kind === "canonical");
+    const packages: Promise<GeneratedFile[]>[] = [];
+    for (const model of models) {
+      packages.push(formatter.format(emitPackage(model, canonical)));
+      // Let the worker take this package before the next one is emitted.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const files = (await Promise.all(packages)).flat();
+    return { models, files: files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };
+  } finally {
+    await formatter.close();
+  }
 }

@@ -1,6 +1,6 @@
 import { buildRequest, errorBody, writePointer, type MappingPlan, type RequestValidators } from "../runtime/mapping.js";
 import { runValidator, type CompiledValidator } from "../runtime/validation.js";
-import { createAjv, validationSchema } from "../model/validation-schema.js";
+import { compileSchema } from "../model/validation-schema.js";
 import { mappingPlan } from "./mapping.js";
 import { buildFixtures, validSamples, type FixtureSet } from "../model/fixtures.js";
 import type { SpecModel } from "../model/model.js";
@@ -49,7 +49,7 @@ function mappedSamples(model: SpecModel, canonical: SpecModel | undefined, conte
   const operation = model.operation;
   if (!model.mapping || !operation || !canonical) return [];
   const customerRoot = { $ref: "#/components/schemas/Customer" };
-  const compile = (owner: SpecModel, schema: Schema) => createAjv(owner.schemas).compile(validationSchema(schema));
+  const compile = (owner: SpecModel, schema: Schema) => compileSchema(owner.schemas, schema);
   const checker = (owner: SpecModel, schema: Schema) => {
     const validate = compile(owner, schema);
     return (value: unknown) => runValidator(validate as CompiledValidator, value);

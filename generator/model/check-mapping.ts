@@ -3,7 +3,7 @@ import { scopedPointer } from "../runtime/mapping.js";
 import { schemasAt } from "./check-model.js";
 import type { FieldMappingModel, MappingModel, SpecModel, TransformName } from "./model.js";
 import { isSchemaObject, type Schema } from "./schema-walk.js";
-import { createAjv, validationSchema } from "./validation-schema.js";
+import { compileSchema } from "./validation-schema.js";
 
 /**
  * Checks a vendor's `x-mapping` against both sides at generate time: every
@@ -57,15 +57,11 @@ class MappingChecker {
   readonly errors: SpecError[] = [];
   /** Every vendor target fed, as wildcard pointers (`/body/contacts/*\/name`). */
   readonly fed = new Set<string>();
-  private readonly ajv;
-
   constructor(
     private readonly vendor: SpecModel,
     private readonly canonical: SpecModel,
     private readonly customer: Schema,
-  ) {
-    this.ajv = createAjv(vendor.schemas, { allErrors: true });
-  }
+  ) {}
 
   fail(at: SpecPosition, problem: string): void {
     this.errors.push(new SpecError(at, problem));
@@ -146,7 +142,7 @@ class MappingChecker {
 
   checkConstant(at: SpecPosition, key: string, value: unknown, target: Side): void {
     for (const schema of target.schemas.slice(0, 1)) {
-      const validate = this.ajv.compile(validationSchema(schema));
+      const validate = compileSchema(this.vendor.schemas, schema);
       if (!validate(value)) this.fail(at, `\`${key}\` ${JSON.stringify(value)} does not fit ${target.label}: ${validate.errors?.[0]?.message ?? "invalid"}`);
     }
   }

@@ -3,14 +3,14 @@ import type { SourceDocument } from "../load/read-yaml.js";
 import { SpecError } from "../load/spec-error.js";
 import type { BodyModel, SpecModel } from "./model.js";
 import { isSchemaObject, subschemas, type Schema } from "./schema-walk.js";
-import { createAjv, ruleOf, validationSchema } from "./validation-schema.js";
+import { compileSchema, ruleOf } from "./validation-schema.js";
 
 const key = (rule: { path: string; keyword: string }) => `${rule.path} ${rule.keyword}`;
 
 /** Every example must get the verdict it is documented with, and break exactly the rules it lists. */
-function checkExamples(source: SourceDocument, body: BodyModel, ajv: ReturnType<typeof createAjv>): void {
+function checkExamples(source: SourceDocument, body: BodyModel, model: SpecModel): void {
   if (body.examples.length === 0) return;
-  const validate = ajv.compile(validationSchema(body.schema));
+  const validate = compileSchema(model.schemas, body.schema);
   for (const example of body.examples) {
     const valid = validate(example.value);
     const found = valid ? [] : [...new Set((validate.errors ?? []).map((error: ErrorObject) => key(ruleOf(error))))].sort();
@@ -72,8 +72,7 @@ function checkErrorRules(source: SourceDocument, model: SpecModel): void {
 
 /** Checks that need the whole model: examples against their schemas, error rules against the request. */
 export function checkModel(source: SourceDocument, model: SpecModel): void {
-  const ajv = createAjv(model.schemas);
   const bodies = [model.operation?.requestBody, ...(model.operation?.responses.map((response) => response.body) ?? [])];
-  for (const body of bodies) if (body) checkExamples(source, body, ajv);
+  for (const body of bodies) if (body) checkExamples(source, body, model);
   checkErrorRules(source, model);
 }

@@ -2,7 +2,7 @@ import type { ErrorObject } from "ajv";
 import type { SpecModel } from "./model.js";
 import { Synthesizer, type Direction } from "./samples.js";
 import { isSchemaObject, type Schema } from "./schema-walk.js";
-import { createAjv, ruleOf, validationSchema } from "./validation-schema.js";
+import { compileSchema, ruleOf } from "./validation-schema.js";
 
 /**
  * Fixtures for one schema: valid samples (minimal, full, boundary) and one
@@ -90,7 +90,7 @@ class FixtureBuilder {
     private readonly vendorCodes: Map<string, string | number>,
   ) {
     this.synth = new Synthesizer(model, direction);
-    this.validate = createAjv(model.schemas, { allErrors: true }).compile(validationSchema(root));
+    this.validate = compileSchema(model.schemas, root);
   }
 
   errors(value: unknown): ExpectedError[] {

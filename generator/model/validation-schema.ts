@@ -1,4 +1,4 @@
-import { Ajv2020, type Options } from "ajv/dist/2020.js";
+import { Ajv2020, type Options, type ValidateFunction } from "ajv/dist/2020.js";
 import formatsPlugin from "ajv-formats";
 import type { NamedSchema } from "./model.js";
 import { isSchemaObject, mapSchema, type Schema } from "./schema-walk.js";
@@ -54,6 +54,30 @@ export function createAjv(schemas: NamedSchema[], options: Options = {}, extraDe
     $defs: Object.fromEntries([...schemas, ...extraDefinitions].map(({ name, schema }) => [name, validationSchema(schema)])),
   });
   return ajv;
+}
+
+/** One ajv per spec (by its schema list) and each schema compiled once: several generate steps check values against the same schemas. */
+const shared = new WeakMap<NamedSchema[], { ajv: Ajv2020; compiled: Map<string, ValidateFunction> }>();
+
+/**
+ * A validator for `schema` (with its `$ref`s into `schemas`), compiled with
+ * the project's ajv configuration. Compiling is the costliest step of a
+ * generate run, so each spec's validators are compiled once and shared.
+ */
+export function compileSchema(schemas: NamedSchema[], schema: Schema): ValidateFunction {
+  let entry = shared.get(schemas);
+  if (!entry) {
+    entry = { ajv: createAjv(schemas), compiled: new Map() };
+    shared.set(schemas, entry);
+  }
+  const reduced = validationSchema(schema);
+  const key = JSON.stringify(reduced);
+  let validate = entry.compiled.get(key);
+  if (!validate) {
+    validate = entry.ajv.compile(reduced);
+    entry.compiled.set(key, validate);
+  }
+  return validate;
 }
 
 /** A broken rule as `x-errors` and `x-expect-errors` name it: required-like errors point at the missing property. */
