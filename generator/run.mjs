@@ -7,7 +7,8 @@
  * After every successful run it records, outside the repository tree
  * (node_modules/.cache/customer-adapters/), a hash of everything the output
  * depends on (the specs folder, the generator's sources and templates, the
- * lock file) and a hash of each file in the output folder. When the inputs
+ * lock file) and the size, modification time and hash of each file in the
+ * output folder. When the inputs
  * hash the same and every output file is still the bytes recorded (so a hand
  * edit in generated/ is still caught), the answer is known: `--check` reports
  * up to date and `generate` has nothing to write. Anything else (no cache, a
@@ -53,15 +54,34 @@ function inputsHash(specsDir) {
   return hash.digest("hex");
 }
 
-/** Hashes of the files now in the output folder. */
-function outputHashes(outDir) {
-  return Object.fromEntries(listFiles(outDir).map((file) => [file, hashBytes(readFileSync(join(outDir, file)))]));
+/** Size, modification time and hash of each file now in the output folder. */
+function outputRecords(outDir) {
+  return Object.fromEntries(
+    listFiles(outDir).map((file) => {
+      const path = join(outDir, file);
+      const { size, mtimeMs } = statSync(path);
+      return [file, { size, mtimeMs, hash: hashBytes(readFileSync(path)) }];
+    }),
+  );
 }
 
+/**
+ * Whether the output folder holds exactly the recorded files and bytes. As
+ * git does for its index, a file whose size and modification time are as
+ * recorded is taken as unchanged; any other is read and hashed.
+ */
 function sameOutputs(outDir, recorded) {
   const files = listFiles(outDir);
   const expected = Object.keys(recorded);
-  return files.length === expected.length && files.every((file, index) => file === expected[index] && hashBytes(readFileSync(join(outDir, file))) === recorded[file]);
+  if (files.length !== expected.length) return false;
+  return files.every((file, index) => {
+    const record = recorded[file];
+    if (file !== expected[index] || !record) return false;
+    const path = join(outDir, file);
+    const { size, mtimeMs } = statSync(path);
+    if (size !== record.size) return false;
+    return mtimeMs === record.mtimeMs || hashBytes(readFileSync(path)) === record.hash;
+  });
 }
 
 function parse(args) {
@@ -102,7 +122,7 @@ if (options && !options["no-cache"]) {
   }
   const code = await runGenerator(args);
   if (code === 0 && inputs && inputs === inputsHash(specsDir)) {
-    const outputs = outputHashes(outDir);
+    const outputs = outputRecords(outDir);
     const packages = new Set(Object.keys(outputs).map((file) => file.split("/")[0])).size;
     mkdirSync(cacheDir, { recursive: true });
     // Written aside and renamed, so that a concurrent run never reads half a manifest.

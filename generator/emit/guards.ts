@@ -31,7 +31,7 @@ const OBJECT_KEYWORDS = ["properties", "required", "additionalProperties", "depe
 const ARRAY_KEYWORDS = ["items", "minItems", "maxItems"];
 const COMPONENT_REF = `${COMPONENTS_ID}#/$defs/`;
 /** Formats with a hand-written check in the runtime (formats.ts) that agrees with ajv-formats at a fraction of its cost. */
-const FAST_FORMATS: Record<string, string> = { date: "isDate", "date-time": "isDateTime" };
+const FAST_FORMATS: Record<string, string> = { date: "isDate", "date-time": "isDateTime", int32: "isInt32" };
 /** Enums up to this size compare value by value; larger ones look up a Set. */
 const INLINE_ENUM = 6;
 
@@ -126,7 +126,7 @@ class Names {
   }
 }
 /** Words a local must not be named: keywords, and the globals and imports the guards call. */
-const RESERVED = new Set(["arguments", "await", "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do", "else", "enum", "eval", "export", "extends", "false", "finally", "for", "function", "if", "implements", "import", "in", "instanceof", "interface", "let", "new", "null", "package", "private", "protected", "public", "return", "static", "super", "switch", "this", "throw", "true", "try", "typeof", "undefined", "var", "void", "while", "with", "yield", "isFinite", "ucs2length", "isDate", "isDateTime", "fullFormats", "compiled", "Array", "Number", "Set", "RegExp"]);
+const RESERVED = new Set(["arguments", "await", "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do", "else", "enum", "eval", "export", "extends", "false", "finally", "for", "function", "if", "implements", "import", "in", "instanceof", "interface", "let", "new", "null", "package", "private", "protected", "public", "return", "static", "super", "switch", "this", "throw", "true", "try", "typeof", "undefined", "var", "void", "while", "with", "yield", "isFinite", "ucs2length", "isDate", "isDateTime", "isInt32", "fullFormats", "compiled", "Array", "Number", "Set", "RegExp"]);
 
 /** Whether every keyword reachable from `schema` (through component references too) is one the guards compile. */
 function compilable(schema: Schema | boolean, components: Map<string, Schema>, seen = new Set<string>()): boolean {

@@ -1,5 +1,5 @@
 /**
- * The `date` and `date-time` formats for the generated guards, with exactly
+ * The `date`, `date-time` and `int32` formats for the generated guards, with exactly
  * the verdicts of ajv-formats' full mode (which the detailed validators use),
  * read character by character instead of split and matched with regular
  * expressions: on the guards' hot path they cost a fraction of the library's
@@ -82,4 +82,9 @@ export function isDateTime(text: string): boolean {
   if (text.length < 20 || !dateAtStart(text)) return false;
   const separator = text.charCodeAt(10);
   return (separator === 84 || separator === 116 || separator === 32 || WHITESPACE.test(text.charAt(10))) && timeFrom(text, 11);
+}
+
+/** ajv-formats' `int32`: an integer that fits in 32 bits, signed. */
+export function isInt32(value: number): boolean {
+  return Number.isInteger(value) && value <= 2147483647 && value >= -2147483648;
 }

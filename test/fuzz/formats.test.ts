@@ -1,4 +1,4 @@
-// The guards' own `date` and `date-time` checks must give ajv-formats' verdict
+// The guards' own `date`, `date-time` and `int32` checks must give ajv-formats' verdict
 // on every string: valid values, each character swapped, dropped or doubled,
 // leap days and seconds, time zones at and past their limits, every kind of
 // whitespace as the separator, and random strings built from the characters
@@ -6,7 +6,7 @@
 import { fullFormats } from "ajv-formats/dist/formats.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isDate, isDateTime } from "../../generator/runtime/formats.js";
+import { isDate, isDateTime, isInt32 } from "../../generator/runtime/formats.js";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 3000);
 const library = {
@@ -65,5 +65,14 @@ describe.each(["date", "date-time"] as const)("%s agrees with ajv-formats", (for
       ),
     );
     fc.assert(fc.property(text, (sample) => ours[format](sample) === library[format](sample)), { numRuns: RUNS, seed: 20261125 });
+  });
+});
+
+describe("int32 agrees with ajv-formats", () => {
+  const library = (fullFormats.int32 as { validate: (value: number) => boolean }).validate;
+  it("at and past its limits, and on any double", () => {
+    const edges = [0, -0, 1.5, 2 ** 31 - 1, 2 ** 31, -(2 ** 31), -(2 ** 31) - 1, Number.MAX_SAFE_INTEGER, Infinity, -Infinity, NaN, 2147483646.5];
+    expect(edges.map(isInt32)).toEqual(edges.map(library));
+    fc.assert(fc.property(fc.oneof(fc.double(), fc.integer({ min: -(2 ** 33), max: 2 ** 33 })), (value) => isInt32(value) === library(value)), { numRuns: RUNS, seed: 20261125 });
   });
 });

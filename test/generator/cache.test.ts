@@ -36,9 +36,11 @@ describe("the generate cache", () => {
     expect(statSync(outFile).mtimeMs).toBe(modified);
   });
 
-  it("still catches a hand edit in the output, and generate repairs it", () => {
+  it("still catches a hand edit in the output, even one that keeps the file's size, and generate repairs it", () => {
     const original = readFileSync(outFile, "utf8");
-    writeFileSync(outFile, `${original}// edited\n`);
+    const edited = original.replace("export", "EXPORT");
+    expect(edited).not.toBe(original);
+    writeFileSync(outFile, edited);
     const check = run("--check");
     expect(check.status).toBe(1);
     expect(check.stderr).toContain("stale    out/mini/src/types.ts");

@@ -7,7 +7,7 @@
  * as it is into the canonical package; vendor packages import it from there.
  */
 
-export { isDate, isDateTime } from "./formats.js";
+export { isDate, isDateTime, isInt32 } from "./formats.js";
 
 /** One broken rule. Messages never contain the value that broke the rule. */
 export interface ValidationError {
