@@ -18,6 +18,8 @@ async function main(args: string[]): Promise<number> {
       help: { type: "boolean", default: false },
       // Read by generator/run.mjs, which answers from its cache unless told not to.
       "no-cache": { type: "boolean", default: false },
+      // Given by generator/run.mjs: the packages whose inputs or files changed since its last run; the others are left as they are.
+      only: { type: "string" },
     },
   });
   if (values.help) {
@@ -27,30 +29,32 @@ async function main(args: string[]): Promise<number> {
   const specsDir = resolve(values.specs);
   const outDir = resolve(values.out);
   // Paths in banners are relative to the folder that holds specs/, whatever the working directory.
-  const { models, files } = await generate(specsDir, dirname(specsDir));
+  const only = values.only?.split(",").filter(Boolean);
+  const { models, files } = await generate(specsDir, dirname(specsDir), only && new Set(only));
+  const scope = only ? ` (${only.length === 1 ? "the package" : "the packages"} whose inputs or files changed since the last run: ${only.join(", ")})` : "";
 
   if (values.check) {
-    const { stale, missing, extra } = compareTree(outDir, files);
+    const { stale, missing, extra } = compareTree(outDir, files, only);
     const problems = [
       ...stale.map((path) => `stale    ${values.out}/${path}`),
       ...missing.map((path) => `missing  ${values.out}/${path}`),
       ...extra.map((path) => `extra    ${values.out}/${path}`),
     ];
     if (problems.length === 0) {
-      console.log(`${values.out}/ is up to date with ${values.specs}/ (${files.length} files, ${models.length} packages)`);
+      console.log(only ? `${values.out}/ is up to date with ${values.specs}/${scope}` : `${values.out}/ is up to date with ${values.specs}/ (${files.length} files, ${models.length} packages)`);
       return 0;
     }
     console.error(`${values.out}/ is not what ${values.specs}/ gives; run \`npm run generate\`:\n${problems.join("\n")}`);
     return 1;
   }
 
-  writeTree(outDir, files);
+  writeTree(outDir, files, only);
   for (const model of models) {
     const own = files.filter((file) => file.path.startsWith(`${model.slug}/`));
     const bytes = own.reduce((sum, file) => sum + Buffer.byteLength(file.content), 0);
     console.log(`${model.slug.padEnd(10)} ${own.length} files, ${(bytes / 1024).toFixed(1)} KiB  from ${model.specFile}`);
   }
-  console.log(`generated ${models.length} packages, ${files.length} files into ${values.out}/`);
+  console.log(`generated ${models.length} ${models.length === 1 ? "package" : "packages"}, ${files.length} files into ${values.out}/${scope}`);
   return 0;
 }
 

@@ -25,11 +25,15 @@ export function loadAll(specsDir: string, root: string): SpecModel[] {
   return loadAllWithSources(specsDir, root).map(({ model }) => model);
 }
 
-/** `loadAll`, keeping each spec's parsed source for tools that report their own positions. */
-export function loadAllWithSources(specsDir: string, root: string): { model: SpecModel; source: SourceDocument }[] {
+/**
+ * `loadAll`, keeping each spec's parsed source for tools that report their
+ * own positions. With `only`, just those vendors (and the canonical customer,
+ * which every mapping is checked against) are loaded.
+ */
+export function loadAllWithSources(specsDir: string, root: string, only?: ReadonlySet<string>): { model: SpecModel; source: SourceDocument }[] {
   const loaded: { model: SpecModel; source: SourceDocument }[] = [];
   const errors: SpecError[] = [];
-  for (const { path, slug } of findSpecs(specsDir)) {
+  for (const { path, slug } of findSpecs(specsDir).filter((spec) => !only || spec.slug === "canonical" || only.has(spec.slug))) {
     try {
       loaded.push(loadSpecWithSource(path, { root, slug }));
     } catch (error) {
@@ -50,13 +54,17 @@ export function loadAllWithSources(specsDir: string, root: string): { model: Spe
   return loaded;
 }
 
-/** The whole generated tree, formatted, as files relative to `generated/`. */
-export async function generate(specsDir: string, root: string): Promise<{ models: SpecModel[]; files: GeneratedFile[] }> {
+/**
+ * The whole generated tree, formatted, as files relative to `generated/`; with
+ * `only`, the files of just those packages.
+ */
+export async function generate(specsDir: string, root: string, only?: ReadonlySet<string>): Promise<{ models: SpecModel[]; files: GeneratedFile[] }> {
   // Started first, so that the workers load prettier while the specs load.
   const formatter = new Formatter();
   try {
-    const models = loadAll(specsDir, root);
-    const canonical = models.find((model) => model.kind === "canonical");
+    const loaded = loadAllWithSources(specsDir, root, only).map(({ model }) => model);
+    const canonical = loaded.find((model) => model.kind === "canonical");
+    const models = only ? loaded.filter((model) => only.has(model.slug)) : loaded;
     const packages: Promise<GeneratedFile[]>[] = [];
     for (const model of models) {
       packages.push(formatter.format(emitPackage(model, canonical)));

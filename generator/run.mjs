@@ -1,19 +1,24 @@
 /**
  * `npm run generate`: the generator behind a cache, so that a run with
  * nothing to do costs milliseconds instead of loading TypeScript, ts-morph,
- * ajv and prettier (seconds). Plain JavaScript on purpose: it must answer
- * before any TypeScript tooling is loaded.
+ * ajv and prettier (seconds), and a run after one spec changed regenerates
+ * that package only. Plain JavaScript on purpose: it must answer before any
+ * TypeScript tooling is loaded.
  *
  * After every successful run it records, outside the repository tree
- * (node_modules/.cache/customer-adapters/), a hash of everything the output
- * depends on (the specs folder, the generator's sources and templates, the
- * lock file) and the size, modification time and hash of each file in the
- * output folder. When the inputs
- * hash the same and every output file is still the bytes recorded (so a hand
- * edit in generated/ is still caught), the answer is known: `--check` reports
- * up to date and `generate` has nothing to write. Anything else (no cache, a
- * changed input, an edited, missing or extra output file, `--no-cache`, an
- * unknown option) runs the generator itself (generator/cli.ts, through tsx).
+ * (node_modules/.cache/customer-adapters/), hashes of what the output depends
+ * on (the generator's sources, templates and lock file; the specs every
+ * package reads, i.e. the canonical customer and anything else in a
+ * sub-folder; each vendor's spec) and the size, modification time and hash of
+ * each output file. Then:
+ * - same inputs, and every output file as recorded (a hand edit in
+ *   generated/ is still caught): nothing to do;
+ * - only some vendor specs changed or were added, or only some packages'
+ *   files differ: the generator runs for those packages alone (`--only`);
+ * - anything else (no cache, a changed generator or shared spec, a removed
+ *   spec, a spec that refers to another file, a stray output file,
+ *   `--no-cache`, an unknown option): the generator runs in full.
+ * The generator itself is generator/cli.ts, run through tsx.
  */
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
@@ -24,6 +29,11 @@ import { parseArgs } from "node:util";
 const root = fileURLToPath(new URL("../", import.meta.url));
 /** What the output depends on besides the specs. */
 const GENERATOR_INPUTS = ["generator", "templates", "package.json", "package-lock.json"];
+/** A vendor's own spec: a YAML file at the top of the specs folder (everything in sub-folders is read by every package). */
+const VENDOR_SPEC = /^[^/]+\.ya?ml$/;
+const CANONICAL_SPEC = "canonical/customer.yaml";
+/** A `$ref` to another file: such a spec depends on more than itself, so a change runs everything. */
+const CROSS_FILE_REF = /\$ref["']?\s*:\s*["']?[^"'#\s]+\.(ya?ml|json)/;
 
 /** Every file under `path` (or `path` itself), relative to `base`, sorted; build output and dependencies left out. */
 function listFiles(path, base = path) {
@@ -40,48 +50,76 @@ function listFiles(path, base = path) {
 
 const hashBytes = (bytes) => createHash("sha256").update(bytes).digest("hex");
 
-/** One hash over the paths and bytes of every file the output depends on. */
-function inputsHash(specsDir) {
-  const hash = createHash("sha256");
-  const add = (file, label) => hash.update(`${label}\0`).update(readFileSync(file)).update("\0");
+/** What the output depends on, as hashes. */
+function readInputs(specsDir) {
+  const generator = createHash("sha256");
+  const addFile = (hash, file, label) => hash.update(`${label}\0`).update(readFileSync(file)).update("\0");
   for (const input of GENERATOR_INPUTS) {
     const path = join(root, input);
     if (!existsSync(path)) continue;
-    if (statSync(path).isDirectory()) for (const file of listFiles(path)) add(join(path, file), `${input}/${file}`);
-    else add(path, input);
+    if (statSync(path).isDirectory()) for (const file of listFiles(path)) addFile(generator, join(path, file), `${input}/${file}`);
+    else addFile(generator, path, input);
   }
-  for (const file of listFiles(specsDir)) add(join(specsDir, file), `specs/${file}`);
-  return hash.digest("hex");
+  const shared = createHash("sha256");
+  const vendors = {};
+  let crossFile = false;
+  for (const file of listFiles(specsDir)) {
+    const path = join(specsDir, file);
+    if (!VENDOR_SPEC.test(file)) {
+      addFile(shared, path, file);
+      continue;
+    }
+    const bytes = readFileSync(path);
+    vendors[file.replace(/\.ya?ml$/, "")] = hashBytes(bytes);
+    crossFile ||= CROSS_FILE_REF.test(bytes.toString("utf8"));
+  }
+  return { generator: generator.digest("hex"), shared: shared.digest("hex"), vendors, crossFile, canonical: existsSync(join(specsDir, CANONICAL_SPEC)) };
 }
 
-/** Size, modification time and hash of each file now in the output folder. */
-function outputRecords(outDir) {
+/** Size, modification time and hash of each file now in the output folder; a file whose stat is as `previous` recorded keeps its hash unread. */
+function outputRecords(outDir, previous = {}) {
   return Object.fromEntries(
     listFiles(outDir).map((file) => {
       const path = join(outDir, file);
       const { size, mtimeMs } = statSync(path);
-      return [file, { size, mtimeMs, hash: hashBytes(readFileSync(path)) }];
+      const known = previous[file];
+      const hash = known && known.size === size && known.mtimeMs === mtimeMs ? known.hash : hashBytes(readFileSync(path));
+      return [file, { size, mtimeMs, hash }];
     }),
   );
 }
 
 /**
- * Whether the output folder holds exactly the recorded files and bytes. As
- * git does for its index, a file whose size and modification time are as
- * recorded is taken as unchanged; any other is read and hashed.
+ * The packages whose files are not as recorded, or undefined when a file
+ * belongs to no package. As git does for its index, a file whose size and
+ * modification time are as recorded is taken as unchanged; any other is
+ * read and hashed.
  */
-function sameOutputs(outDir, recorded) {
-  const files = listFiles(outDir);
-  const expected = Object.keys(recorded);
-  if (files.length !== expected.length) return false;
-  return files.every((file, index) => {
+function differingPackages(outDir, recorded, packages) {
+  const differing = new Set();
+  const onDisk = listFiles(outDir);
+  for (const file of onDisk) {
+    const name = file.split("/")[0];
+    if (!packages.has(name)) return undefined;
     const record = recorded[file];
-    if (file !== expected[index] || !record) return false;
     const path = join(outDir, file);
-    const { size, mtimeMs } = statSync(path);
-    if (size !== record.size) return false;
-    return mtimeMs === record.mtimeMs || hashBytes(readFileSync(path)) === record.hash;
-  });
+    const { size, mtimeMs } = record ? statSync(path) : {};
+    if (!record || size !== record.size || (mtimeMs !== record.mtimeMs && hashBytes(readFileSync(path)) !== record.hash)) differing.add(name);
+  }
+  const present = new Set(onDisk);
+  for (const file of Object.keys(recorded)) if (!present.has(file)) differing.add(file.split("/")[0]);
+  return differing;
+}
+
+/** What this run must do: nothing, some packages, or everything. */
+function plan(manifest, inputs, outDir) {
+  if (!manifest || manifest.generator !== inputs.generator || manifest.shared !== inputs.shared || inputs.crossFile) return { full: true };
+  if (Object.keys(manifest.vendors).some((slug) => !(slug in inputs.vendors))) return { full: true };
+  const packages = new Set([...(inputs.canonical ? ["canonical"] : []), ...Object.keys(inputs.vendors)]);
+  const differing = differingPackages(outDir, manifest.outputs, packages);
+  if (!differing) return { full: true };
+  for (const [slug, hash] of Object.entries(inputs.vendors)) if (manifest.vendors[slug] !== hash) differing.add(slug);
+  return { only: [...differing].sort(), packages: packages.size };
 }
 
 function parse(args) {
@@ -109,24 +147,25 @@ if (options && !options["no-cache"]) {
   const specsDir = resolve(options.specs);
   const outDir = resolve(options.out);
   const manifestFile = join(cacheDir, `generate-${hashBytes(`${specsDir}\0${outDir}`).slice(0, 16)}.json`);
-  const inputs = existsSync(specsDir) ? inputsHash(specsDir) : undefined;
+  const inputs = existsSync(specsDir) ? readInputs(specsDir) : undefined;
   const manifest = inputs && existsSync(manifestFile) ? readManifest(manifestFile) : undefined;
-  if (manifest && manifest.inputs === inputs && sameOutputs(outDir, manifest.outputs)) {
+  const todo = inputs ? plan(manifest, inputs, outDir) : { full: true };
+  if (todo.only?.length === 0) {
     const count = Object.keys(manifest.outputs).length;
     console.log(
       options.check
-        ? `${options.out}/ is up to date with ${options.specs}/ (${count} files, ${manifest.packages} packages)`
-        : `${options.out}/ is already what ${options.specs}/ gives (${count} files, ${manifest.packages} packages): nothing to write`,
+        ? `${options.out}/ is up to date with ${options.specs}/ (${count} files, ${todo.packages} packages)`
+        : `${options.out}/ is already what ${options.specs}/ gives (${count} files, ${todo.packages} packages): nothing to write`,
     );
     process.exit(0);
   }
-  const code = await runGenerator(args);
-  if (code === 0 && inputs && inputs === inputsHash(specsDir)) {
-    const outputs = outputRecords(outDir);
-    const packages = new Set(Object.keys(outputs).map((file) => file.split("/")[0])).size;
+  const code = await runGenerator(todo.only ? [...args, "--only", todo.only.join(",")] : args);
+  if (code === 0 && inputs && JSON.stringify(readInputs(specsDir)) === JSON.stringify(inputs)) {
+    const { generator, shared, vendors } = inputs;
+    const outputs = outputRecords(outDir, manifest?.outputs);
     mkdirSync(cacheDir, { recursive: true });
     // Written aside and renamed, so that a concurrent run never reads half a manifest.
-    writeFileSync(`${manifestFile}.${process.pid}`, JSON.stringify({ inputs, packages, outputs }));
+    writeFileSync(`${manifestFile}.${process.pid}`, JSON.stringify({ generator, shared, vendors, outputs }));
     renameSync(`${manifestFile}.${process.pid}`, manifestFile);
   }
   process.exitCode = code;
@@ -138,7 +177,8 @@ if (options && !options["no-cache"]) {
 function readManifest(file) {
   try {
     const manifest = JSON.parse(readFileSync(file, "utf8"));
-    return typeof manifest.inputs === "string" && manifest.outputs && typeof manifest.outputs === "object" ? manifest : undefined;
+    const objects = [manifest.vendors, manifest.outputs].every((value) => value !== null && typeof value === "object");
+    return typeof manifest.generator === "string" && typeof manifest.shared === "string" && objects ? manifest : undefined;
   } catch {
     return undefined;
   }

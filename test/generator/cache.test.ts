@@ -1,8 +1,8 @@
 // generator/run.mjs, what `npm run generate` runs: a run with nothing to do
-// answers from its cache without loading the generator, and anything that
-// could change the answer (an edited output file, a changed spec, a broken or
-// corrupt cache) runs the generator itself.
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+// answers from its cache without loading the generator, a changed spec or an
+// edited output file runs the generator for that package alone, and anything
+// else (a removed spec, a corrupt cache) runs it in full.
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { removeScratch, runLauncher, scratchCopy, treeHash } from "../helpers/cli.js";
@@ -48,12 +48,26 @@ describe("the generate cache", () => {
     expect(readFileSync(outFile, "utf8")).toBe(original);
   });
 
-  it("regenerates when a spec changes", () => {
+  it("regenerates only the package whose spec changed", () => {
     const spec = join(dir, "specs/mini.yaml");
+    const canonicalFile = join(dir, "out/canonical/src/types.ts");
+    const canonicalModified = statSync(canonicalFile).mtimeMs;
     writeFileSync(spec, readFileSync(spec, "utf8").replace("name: { type: string, minLength: 1, maxLength: 60, description: Name. }", "name: { type: string, minLength: 1, maxLength: 60, description: The customer's name. }"));
     const changed = run();
-    expect(changed.stdout).toMatch(/^generated 2 packages/m);
+    expect(changed.stdout).toMatch(/^generated 1 package, \d+ files into out\/ \(the package whose inputs or files changed since the last run: mini\)$/m);
     expect(readFileSync(outFile, "utf8")).toContain("The customer's name.");
+    expect(statSync(canonicalFile).mtimeMs).toBe(canonicalModified);
+    expect(run().stdout).toMatch(/nothing to write$/m);
+  });
+
+  it("runs in full when a spec is removed, and its package goes", () => {
+    const extra = join(dir, "specs/extra.yaml");
+    writeFileSync(extra, miniVendor(miniMapping).replace("slug: mini", "slug: extra"));
+    expect(run().stdout).toMatch(/^generated 1 package, \d+ files into out\/ \(the package whose inputs or files changed since the last run: extra\)$/m);
+    expect(readdirSync(join(dir, "out")).sort()).toEqual(["canonical", "extra", "mini"]);
+    rmSync(extra);
+    expect(run().stdout).toMatch(/^generated 2 packages, \d+ files into out\/$/m);
+    expect(readdirSync(join(dir, "out")).sort()).toEqual(["canonical", "mini"]);
   });
 
   it("treats a corrupt cache as an empty one", () => {
