@@ -1,4 +1,7 @@
-import { Faker, base, de, en, ja, ru } from "@faker-js/faker";
+import { Faker, base, de, en, ja, ru, type Randomizer } from "@faker-js/faker";
+import { uniformFloat64 } from "pure-rand/distribution/uniformFloat64";
+import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
+import type { RandomGenerator } from "pure-rand/types/RandomGenerator";
 import randexpModule from "randexp";
 import type { SpecModel } from "../model/model.js";
 import { isSchemaObject, type Schema } from "../model/schema-walk.js";
@@ -18,9 +21,24 @@ export type Direction = "request" | "response";
 // randexp is CommonJS whose module.exports is the class; its typings describe an ES default export.
 const RandExp = randexpModule as unknown as typeof randexpModule.default;
 
+/**
+ * Every sample value is seeded from its own path, so faker is reseeded
+ * thousands of times per spec: its Mersenne Twister takes ~50 µs to seed,
+ * xoroshiro128+ (pure-rand, fast-check's generator) next to nothing.
+ */
+function xoroshiroRandomizer(): Randomizer {
+  let generator: RandomGenerator = xoroshiro128plus(0);
+  return {
+    next: () => uniformFloat64(generator),
+    seed: (seed) => {
+      generator = xoroshiro128plus(Array.isArray(seed) ? seed.reduce((all, part) => Math.imul(all ^ part, 0x01000193) >>> 0, 0x811c9dc5) : seed);
+    },
+  };
+}
+
 // Each falls back to English for what its locale lacks (Japanese has no name prefixes).
-const LOCALES = [de, ru, ja].map((locale) => new Faker({ locale: [locale, en, base] }));
-const ENGLISH = new Faker({ locale: [en, base] });
+const LOCALES = [de, ru, ja].map((locale) => new Faker({ locale: [locale, en, base], randomizer: xoroshiroRandomizer() }));
+const ENGLISH = new Faker({ locale: [en, base], randomizer: xoroshiroRandomizer() });
 /** Characters a boundary string is padded with: two-byte, Cyrillic, CJK, and one outside the BMP (two UTF-16 units, one code point). */
 const PADDING = ["é", "ß", "Ж", "漢", "😀"];
 

@@ -45,6 +45,8 @@ export function createAjv(schemas: NamedSchema[], options: Options = {}, extraDe
     strictTypes: false,
     strictRequired: false,
     allowUnionTypes: true,
+    // Checking schemas against the meta-schema cost ~20 ms per instance; load/check-structure.ts has already checked them against OpenAPI 3.1's dialect, with positions.
+    validateSchema: false,
     ...options,
   });
   // ajv-formats is CommonJS: under NodeNext its default export arrives as the module object.

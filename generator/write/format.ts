@@ -1,5 +1,6 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
+import { stop as stopEsbuild, transform } from "esbuild";
 import type { Options } from "prettier";
 import type { GeneratedFile } from "../emit/package.js";
 
@@ -41,29 +42,48 @@ export class Formatter {
     });
   }
 
-  /** The files formatted by extension (prettier skips verbatim ones), in the same order. */
+  /** The files laid out as each asks (prettier by extension unless told otherwise), in the same order. */
   async format(files: GeneratedFile[]): Promise<GeneratedFile[]> {
     const jobs = files.flatMap((file, index) => {
       const parser = PARSERS[file.path.split(".").pop() ?? ""];
-      return parser && !file.verbatim ? [{ index, parser, content: file.content }] : [];
+      return parser && file.layout === undefined ? [{ index, parser, content: file.content }] : [];
     });
+    const compiled = files.map((file) => (file.layout === "compiled" ? printCompiled(file.content) : undefined));
+    const formatted = await this.prettier(jobs);
+    const byIndex = new Map(jobs.map((job, position) => [job.index, formatted[position] as string]));
+    return Promise.all(
+      files.map(async (file, index) => ({ path: file.path, content: byIndex.get(index) ?? (await compiled[index]) ?? file.content })),
+    );
+  }
+
+  private async prettier(jobs: { parser: string; content: string }[]): Promise<string[]> {
     const target = this.workers.reduce((best, entry) => (entry.queued < best.queued ? entry : best));
     const size = jobs.reduce((sum, job) => sum + job.content.length, 0);
     target.queued += size;
     const id = this.nextId++;
-    const formatted = await new Promise<string[]>((resolve, reject) => {
-      target.pending.set(id, { resolve, reject });
-      target.worker.postMessage({ id, jobs: jobs.map(({ parser, content }) => ({ parser, content })) });
-    });
-    target.queued -= size;
-    const byIndex = new Map(jobs.map((job, position) => [job.index, formatted[position] as string]));
-    return files.map((file, index) => {
-      const { verbatim: _verbatim, ...plain } = file;
-      return { ...plain, content: byIndex.get(index) ?? file.content };
-    });
+    try {
+      return await new Promise<string[]>((resolve, reject) => {
+        target.pending.set(id, { resolve, reject });
+        target.worker.postMessage({ id, jobs: jobs.map(({ parser, content }) => ({ parser, content })) });
+      });
+    } finally {
+      target.queued -= size;
+    }
   }
 
   async close(): Promise<void> {
     await Promise.all(this.workers.map(({ worker }) => worker.terminate()));
+    await stopEsbuild();
   }
+}
+
+/**
+ * ajv's standalone code printed by esbuild (in its own process, so the
+ * main thread goes on emitting): prettier spent a third of a run on it.
+ * esbuild keeps no comments, so the banner is set back on top.
+ */
+async function printCompiled(content: string): Promise<string> {
+  const banner = /^\/\*\*[\s\S]*?\*\/\n/.exec(content)?.[0] ?? "";
+  const { code } = await transform(content.slice(banner.length), { format: "esm", target: "es2022", charset: "utf8" });
+  return banner + code;
 }

@@ -11,79 +11,79 @@ import type { CreateCustomerRequestBody, CreateCustomerContext, CreateCustomerRe
 export const valid: { minimal: CreateCustomerRequestBody; full: CreateCustomerRequestBody; boundary: CreateCustomerRequestBody } = {
   "minimal": {},
   "full": {
-    "FirstName": "理恵",
-    "LastName": "長野",
+    "FirstName": "菜々子",
+    "LastName": "大西",
     "Email": "sample.274@example.com",
     "Password": "FAKE-SECRET-0000",
-    "RepDID": "nulla",
-    "Company": "Stauss, Kuschmann und Weber",
+    "RepDID": "atque",
+    "Company": "Eich, Haaf und Kraft",
     "Phone1": "+12025550185",
     "Phone2": "+12025550128",
     "Phone3": "+12025550147",
     "Phone4": "+12025550190",
-    "ShippingStreet1": "Rostocker Str. 23",
-    "ShippingStreet2": "Прохладная площадь, 292",
+    "ShippingStreet1": "Neuenkamp 86c",
+    "ShippingStreet2": "пл. Ручейная, 962",
     "ShippingCountry": "DE",
-    "ShippingPostalCode": "41277",
-    "ShippingCity": "Bertenbreiterscheid",
-    "ShippingState": "青森県",
-    "ShippingCounty": "практика",
-    "BillingStreet1": "Загородная аллея, 482",
-    "BillingStreet2": "пл. Горная, 596",
+    "ShippingPostalCode": "96234",
+    "ShippingCity": "Preussland",
+    "ShippingState": "群馬県",
+    "ShippingCounty": "начало",
+    "BillingStreet1": "Снежная набережная, 935",
+    "BillingStreet2": "Болотная наб., 931",
     "BillingCountry": "DE",
-    "BillingPostalCode": "13311",
-    "BillingCity": "北陽大町",
-    "BillingState": "高知県",
-    "BillingCounty": "понимание",
+    "BillingPostalCode": "60967",
+    "BillingCity": "徳永市",
+    "BillingState": "香川県",
+    "BillingCounty": "роль",
     "AgreedToTerms": true,
     "ReferralMarketType": 6244,
-    "ReferralMarketTypeInput": "внедрения",
-    "ReferCustomerID": "officiis",
+    "ReferralMarketTypeInput": "социально-ориентированный",
+    "ReferCustomerID": "non",
     "TaxID": "FAKE-SECRET-0000",
     "TaxID2": "FAKE-SECRET-0000",
     "ReplicatedSiteUrl": "https://www.example.com/741",
     "CustomerType": 7271,
     "SendAutoresponders": true,
     "DateOfBirth": "2025-11-03T07:40:09.7363348-05:00",
-    "ReciprocalRepDID": "консультация",
+    "ReciprocalRepDID": "административных",
     "PreferredCulture": 16
   },
   "boundary": {
-    "FirstName": "理恵éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
-    "LastName": "長野éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
+    "FirstName": "菜々子éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éß",
+    "LastName": "大西éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
     "Email": "sample.274éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ@example.com",
     "Password": "FAKE-SECRET-0000",
-    "RepDID": "nulla",
-    "Company": "Stauss, Kuschmann und Weber",
+    "RepDID": "atque",
+    "Company": "Eich, Haaf und Kraft",
     "Phone1": "+12025550185",
     "Phone2": "+12025550128",
     "Phone3": "+12025550147",
     "Phone4": "+12025550190",
-    "ShippingStreet1": "Rostocker Str. 23",
-    "ShippingStreet2": "Прохладная площадь, 292",
+    "ShippingStreet1": "Neuenkamp 86c",
+    "ShippingStreet2": "пл. Ручейная, 962",
     "ShippingCountry": "DE",
-    "ShippingPostalCode": "41277",
-    "ShippingCity": "Bertenbreiterscheid",
-    "ShippingState": "青森県",
-    "ShippingCounty": "практика",
-    "BillingStreet1": "Загородная аллея, 482",
-    "BillingStreet2": "пл. Горная, 596",
+    "ShippingPostalCode": "96234",
+    "ShippingCity": "Preussland",
+    "ShippingState": "群馬県",
+    "ShippingCounty": "начало",
+    "BillingStreet1": "Снежная набережная, 935",
+    "BillingStreet2": "Болотная наб., 931",
     "BillingCountry": "DE",
-    "BillingPostalCode": "13311",
-    "BillingCity": "北陽大町",
-    "BillingState": "高知県",
-    "BillingCounty": "понимание",
+    "BillingPostalCode": "60967",
+    "BillingCity": "徳永市",
+    "BillingState": "香川県",
+    "BillingCounty": "роль",
     "AgreedToTerms": true,
     "ReferralMarketType": 0,
-    "ReferralMarketTypeInput": "внедрения",
-    "ReferCustomerID": "officiis",
+    "ReferralMarketTypeInput": "социально-ориентированный",
+    "ReferCustomerID": "non",
     "TaxID": "FAKE-SECRET-0000",
     "TaxID2": "FAKE-SECRET-0000",
     "ReplicatedSiteUrl": "https://www.example.com/741",
     "CustomerType": 0,
     "SendAutoresponders": true,
     "DateOfBirth": "2025-11-03T07:40:09.7363348-05:00",
-    "ReciprocalRepDID": "консультация",
+    "ReciprocalRepDID": "административных",
     "PreferredCulture": 0
   }
 };
@@ -138,7 +138,7 @@ export const invalid: readonly InvalidFixture[] = [
       }
     ],
     "value": {
-      "FirstName": "理恵xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+      "FirstName": "菜々子xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
     }
   },
   {
@@ -171,7 +171,7 @@ export const invalid: readonly InvalidFixture[] = [
       }
     ],
     "value": {
-      "LastName": "長野xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+      "LastName": "大西xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
     }
   },
   {
@@ -766,8 +766,8 @@ export const invalid: readonly InvalidFixture[] = [
 export const context: CreateCustomerContext = {
   "username": "FAKE-SECRET-0000",
   "password": "FAKE-SECRET-0000",
-  "repDid": "antiquus",
-  "reciprocalRepDid": "creber",
+  "repDid": "subvenio",
+  "reciprocalRepDid": "tenetur",
   "customerType": 4931,
   "sendAutoresponders": true,
   "host": "bydesign.example.test"
@@ -780,61 +780,61 @@ export const successResponse: { status: 200; body: CreateCustomerResponse200 } =
   "status": 200,
   "body": {
     "CustomerID": 314,
-    "CustomerDID": "обществом",
+    "CustomerDID": "повышению",
     "BCKey": 5995,
     "CustomerTypeID": 4450,
-    "FirstName": "Галина",
-    "LastName": "Bienasch",
-    "MI": "江戸",
+    "FirstName": "Карп",
+    "LastName": "Horn",
+    "MI": "喜劇",
     "Email": "sample.596@example.com",
-    "Company": "МУП ШенкурскСистемсТоргРус",
+    "Company": "ГУП ТрейдСбыт",
     "PreferredCulture": 7670,
     "Password": "FAKE-SECRET-0000",
-    "BillStreet1": "аллея Проезжая, 673",
-    "BillStreet2": "Ивановская ул., 585",
-    "BillCity": "香織村",
-    "BillState": "Алтайский край",
-    "BillPostalCode": "58080",
+    "BillStreet1": "улица Кузнецкая, 788",
+    "BillStreet2": "Угловая площадь, 145",
+    "BillCity": "彩花村",
+    "BillState": "Тамбовская область",
+    "BillPostalCode": "19888",
     "BillCountry": "DE",
-    "BillCounty": "しつ",
-    "ShipStreet1": "Калужская улица, 847",
-    "ShipStreet2": "Славянская ал., 841",
-    "ShipCity": "川本町",
-    "ShipState": "福井県",
-    "ShipPostalCode": "33316",
+    "BillCounty": "とうき",
+    "ShipStreet1": "аллея Новгородская, 485",
+    "ShipStreet2": "набережная Шахтерская, 969",
+    "ShipCity": "湖正夫村",
+    "ShipState": "大分県",
+    "ShipPostalCode": "37127",
     "ShipCountry": "DE",
-    "ShipCounty": "таким",
+    "ShipCounty": "направлений",
     "Phone1": "+12025550127",
     "Phone2": "+12025550146",
     "Phone3": "+12025550165",
     "Phone4": "+12025550184",
     "Phone5": "+12025550103",
     "Phone6": "+12025550122",
-    "TaxExemptCodeID": "DE520273309",
+    "TaxExemptCodeID": "DE717531095",
     "TaxExempt": true,
     "TaxID": "FAKE-SECRET-0000",
     "TaxID2": "FAKE-SECRET-0000",
     "ReferralMarketTypeID": 2485,
-    "ReferralMarketTypeInput": "occaecati",
+    "ReferralMarketTypeInput": "nostrum",
     "ReferCustomerID": 736,
-    "CreatedBy": "incidunt",
+    "CreatedBy": "sapiente",
     "PasswordResetKey": "FAKE-SECRET-0000",
     "PasswordResetExpirationDate": "9721-09-31T05:12:43",
     "DateOfBirth": "2837-04-27T20:31:27Z",
     "ApplicationDate": "7403-11-31T23:18:30-11:15",
     "StatusTypeID": 4436,
     "ContactStatusID": 3144,
-    "RomanizedName": "Leroy Schwarzmeier",
+    "RomanizedName": "Rebekka Goldbeck",
     "ReciprocalRepID": 423,
-    "LastModifiedBy": "馬場",
+    "LastModifiedBy": "桑原",
     "DateLastModified": "8952-05-05T03:50:47+14:00",
     "TaxExemptReasonTypeID": 2640,
     "UpgradeRepID": 6047,
     "PhonesComputed": "+12025550102",
     "CreatedDate": "9052-10-31T17:14:24.244811Z",
-    "guid": "老齢",
-    "AccountNumber": "exercitationem",
-    "Gender": "направлений",
+    "guid": "めいわくメール",
+    "AccountNumber": "impedit",
+    "Gender": "прогрессивного",
     "EmailOptOut_Company": false,
     "EmailOptOut_Upline": false
   }
@@ -875,12 +875,12 @@ export const mapped: readonly { name: string; customer: Customer; result: ToRequ
     "name": "minimal",
     "customer": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       }
     },
     "result": {
@@ -895,13 +895,13 @@ export const mapped: readonly { name: string; customer: Customer; result: ToRequ
         },
         "query": {},
         "body": {
-          "FirstName": "真由美",
-          "LastName": "岩崎",
-          "Email": "sample89@example.com",
-          "RepDID": "antiquus",
+          "FirstName": "明日香",
+          "LastName": "島田",
+          "Email": "sample_teterin47@example.com",
+          "RepDID": "subvenio",
           "CustomerType": 4931,
           "SendAutoresponders": true,
-          "ReciprocalRepDID": "creber"
+          "ReciprocalRepDID": "tenetur"
         }
       }
     }
@@ -912,15 +912,15 @@ export const mapped: readonly { name: string; customer: Customer; result: ToRequ
       "kind": "person",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "company": {
-        "name": "Рогова Антонина",
-        "registrationNumber": "DE277762836"
+        "name": "Веселова Алина Аскольдовна",
+        "registrationNumber": "DE618220496"
       },
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "phones": [
         {
           "type": "landline",
@@ -929,55 +929,55 @@ export const mapped: readonly { name: string; customer: Customer; result: ToRequ
       ],
       "billingAddress": {
         "lines": [
-          "An der Laach 41b"
+          "Schöneberger Str. 22c"
         ],
-        "city": "Alt Sinjadorf",
-        "region": "静岡県",
-        "county": "Blütenstr. 80",
-        "postalCode": "92985",
+        "city": "Maditaland",
+        "region": "和歌山県",
+        "county": "Burgloch 1",
+        "postalCode": "34586",
         "country": "DE"
       },
       "shippingAddress": {
         "lines": [
-          "Breidenbachstr. 540"
+          "Carl-Rumpff-Str. 2"
         ],
-        "city": "Калевала",
-        "region": "Алтайский край",
-        "county": "ул. Брянская, 266",
-        "postalCode": "58725",
+        "city": "Троицк (Челяб.)",
+        "region": "Самарская область",
+        "county": "ал. Песочная, 469",
+        "postalCode": "25434",
         "country": "DE"
       },
       "contacts": [
         {
-          "name": "Katja Schnürer",
+          "name": "Vin Brehmer",
           "title": "Mr",
-          "email": "sample46@example.com",
+          "email": "sample.ogwidq@example.com",
           "phone": "+12025550195",
           "mobile": "+12025550183"
         }
       ],
       "dateOfBirth": "1960-12-15",
       "taxIds": {
-        "vat": "DE108610903",
-        "eori": "DE704425664",
-        "national": "DE409326436"
+        "vat": "DE756749836",
+        "eori": "DE950669695",
+        "national": "DE327674682"
       },
       "language": "de-DE",
       "currency": "EUR",
       "website": "https://www.example.com/83",
-      "referralSource": "temporibus",
-      "customerNumber": "понимание",
+      "referralSource": "a",
+      "customerNumber": "порядка",
       "externalIds": [
         {
-          "system": "香り",
-          "id": "деятельности"
+          "system": "こころみる",
+          "id": "высшего"
         }
       ],
       "createdAt": "1985-08-02T10:30:00Z",
       "agreedToTerms": true,
       "credentials": {
         "password": "FAKE-SECRET-0000",
-        "securityQuestion": "とう",
+        "securityQuestion": "禍根",
         "securityAnswer": "FAKE-SECRET-0000"
       }
     },
@@ -993,32 +993,32 @@ export const mapped: readonly { name: string; customer: Customer; result: ToRequ
         },
         "query": {},
         "body": {
-          "FirstName": "真由美",
-          "LastName": "岩崎",
-          "Email": "sample89@example.com",
+          "FirstName": "明日香",
+          "LastName": "島田",
+          "Email": "sample_teterin47@example.com",
           "Password": "FAKE-SECRET-0000",
-          "RepDID": "antiquus",
+          "RepDID": "subvenio",
           "Phone1": "+12025550160",
-          "ShippingStreet1": "Breidenbachstr. 540",
+          "ShippingStreet1": "Carl-Rumpff-Str. 2",
           "ShippingCountry": "DE",
-          "ShippingPostalCode": "58725",
-          "ShippingCity": "Калевала",
-          "ShippingState": "Алтайский край",
-          "ShippingCounty": "ул. Брянская, 266",
-          "BillingStreet1": "An der Laach 41b",
+          "ShippingPostalCode": "25434",
+          "ShippingCity": "Троицк (Челяб.)",
+          "ShippingState": "Самарская область",
+          "ShippingCounty": "ал. Песочная, 469",
+          "BillingStreet1": "Schöneberger Str. 22c",
           "BillingCountry": "DE",
-          "BillingPostalCode": "92985",
-          "BillingCity": "Alt Sinjadorf",
-          "BillingState": "静岡県",
-          "BillingCounty": "Blütenstr. 80",
+          "BillingPostalCode": "34586",
+          "BillingCity": "Maditaland",
+          "BillingState": "和歌山県",
+          "BillingCounty": "Burgloch 1",
           "AgreedToTerms": true,
-          "ReferralMarketTypeInput": "temporibus",
-          "TaxID": "DE409326436",
-          "TaxID2": "DE108610903",
+          "ReferralMarketTypeInput": "a",
+          "TaxID": "DE327674682",
+          "TaxID2": "DE756749836",
           "CustomerType": 4931,
           "SendAutoresponders": true,
           "DateOfBirth": "1960-12-15T00:00:00",
-          "ReciprocalRepDID": "creber"
+          "ReciprocalRepDID": "tenetur"
         }
       }
     }

@@ -12,67 +12,67 @@ export const valid: { minimal: CreateCustomerRequestBody; full: CreateCustomerRe
   "minimal": {
     "apiKey": "FAKE-SECRET-0000",
     "ChannelID": 4301,
-    "AccountNo": "にんい",
-    "Line1": "9丁目9番5号",
+    "AccountNo": "ひかくする",
+    "Line1": "5丁目5番5号",
     "Country": "DEU",
     "AllowDeliveries": false,
     "AllowInvoices": false,
-    "Firstname": "蒼空",
-    "Surname": "小島",
-    "Email": "sample_g2tlen53@example.com",
+    "Firstname": "清子",
+    "Surname": "冨田",
+    "Email": "sample.fo0qg419@example.com",
     "Currency": "EUR"
   },
   "full": {
     "apiKey": "FAKE-SECRET-0000",
     "ChannelID": 4301,
-    "AccountNo": "にんい",
-    "CompanyName": "Schembera, Becker und Gerhardt",
-    "Line1": "9丁目9番5号",
-    "Line2": "пл. Троицкая, 445",
-    "Line3": "Grünstr. 1",
-    "Town": "Ludwigsburg",
-    "County": "представляет",
-    "Postcode": "89444",
+    "AccountNo": "ひかくする",
+    "CompanyName": "Ahrenberg Gruppe",
+    "Line1": "5丁目5番5号",
+    "Line2": "пл. Флотская, 106",
+    "Line3": "Albrecht-Haushofer-Str. 71a",
+    "Town": "Inascheid",
+    "County": "разнообразный",
+    "Postcode": "50269",
     "Country": "DEU",
     "AllowDeliveries": false,
     "AllowInvoices": false,
     "Title": "Dr",
-    "Firstname": "蒼空",
-    "Surname": "小島",
+    "Firstname": "清子",
+    "Surname": "冨田",
     "TelephoneNo": "+12025550153",
     "MobileNo": "+12025550187",
-    "Email": "sample_g2tlen53@example.com",
-    "VATNumber": "DE603888101",
-    "EORI": "DE823493889",
+    "Email": "sample.fo0qg419@example.com",
+    "VATNumber": "DE616946377",
+    "EORI": "DE057254284",
     "Currency": "EUR",
     "CustomerServiceLevel": 4166,
-    "CustomerCategory": "numq"
+    "CustomerCategory": "accu"
   },
   "boundary": {
     "apiKey": "FAKE-SECRET-0000",
     "ChannelID": 0,
-    "AccountNo": "にんいéßЖ漢😀éß",
-    "CompanyName": "Schembera, Becker und GerhardtéßЖ漢😀éßЖ漢😀",
-    "Line1": "9丁目9番5号éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
-    "Line2": "пл. Троицкая, 445éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
-    "Line3": "Grünstr. 1éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀",
-    "Town": "LudwigsburgéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢",
-    "County": "представляетéßЖ漢😀éßЖ漢😀éßЖ",
-    "Postcode": "89444éßЖ漢😀éßЖ漢😀",
+    "AccountNo": "ひかくするéßЖ漢😀",
+    "CompanyName": "Ahrenberg GruppeéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢",
+    "Line1": "5丁目5番5号éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
+    "Line2": "пл. Флотская, 106éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
+    "Line3": "Albrecht-Haushofer-Str. 71aéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
+    "Town": "InascheidéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀é",
+    "County": "разнообразныйéßЖ漢😀éßЖ漢😀éß",
+    "Postcode": "50269éßЖ漢😀éßЖ漢😀",
     "Country": "DEU",
     "AllowDeliveries": false,
     "AllowInvoices": false,
     "Title": "DréßЖ漢",
-    "Firstname": "蒼空éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
-    "Surname": "小島éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
+    "Firstname": "清子éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
+    "Surname": "冨田éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
     "TelephoneNo": "+12025550153éßЖ漢😀éßЖ",
     "MobileNo": "+12025550187éßЖ漢😀éßЖ",
-    "Email": "sample_g2tlen53@example.com",
-    "VATNumber": "DE603888101éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢",
-    "EORI": "DE823493889éßЖ漢😀éßЖ漢",
+    "Email": "sample.fo0qg419@example.com",
+    "VATNumber": "DE616946377éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢",
+    "EORI": "DE057254284éßЖ漢😀éßЖ漢",
     "Currency": "EUR",
     "CustomerServiceLevel": 0,
-    "CustomerCategory": "numq"
+    "CustomerCategory": "accu"
   }
 };
 
@@ -94,14 +94,14 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "ChannelID": 4301,
-      "AccountNo": "にんい",
-      "Line1": "9丁目9番5号",
+      "AccountNo": "ひかくする",
+      "Line1": "5丁目5番5号",
       "Country": "DEU",
       "AllowDeliveries": false,
       "AllowInvoices": false,
-      "Firstname": "蒼空",
-      "Surname": "小島",
-      "Email": "sample_g2tlen53@example.com",
+      "Firstname": "清子",
+      "Surname": "冨田",
+      "Email": "sample.fo0qg419@example.com",
       "Currency": "EUR"
     }
   },
@@ -119,14 +119,14 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "apiKey": "FAKE-SECRET-0000",
-      "AccountNo": "にんい",
-      "Line1": "9丁目9番5号",
+      "AccountNo": "ひかくする",
+      "Line1": "5丁目5番5号",
       "Country": "DEU",
       "AllowDeliveries": false,
       "AllowInvoices": false,
-      "Firstname": "蒼空",
-      "Surname": "小島",
-      "Email": "sample_g2tlen53@example.com",
+      "Firstname": "清子",
+      "Surname": "冨田",
+      "Email": "sample.fo0qg419@example.com",
       "Currency": "EUR"
     }
   },
@@ -145,13 +145,13 @@ export const invalid: readonly InvalidFixture[] = [
     "value": {
       "apiKey": "FAKE-SECRET-0000",
       "ChannelID": 4301,
-      "Line1": "9丁目9番5号",
+      "Line1": "5丁目5番5号",
       "Country": "DEU",
       "AllowDeliveries": false,
       "AllowInvoices": false,
-      "Firstname": "蒼空",
-      "Surname": "小島",
-      "Email": "sample_g2tlen53@example.com",
+      "Firstname": "清子",
+      "Surname": "冨田",
+      "Email": "sample.fo0qg419@example.com",
       "Currency": "EUR"
     }
   },
@@ -170,13 +170,13 @@ export const invalid: readonly InvalidFixture[] = [
     "value": {
       "apiKey": "FAKE-SECRET-0000",
       "ChannelID": 4301,
-      "AccountNo": "にんい",
+      "AccountNo": "ひかくする",
       "Country": "DEU",
       "AllowDeliveries": false,
       "AllowInvoices": false,
-      "Firstname": "蒼空",
-      "Surname": "小島",
-      "Email": "sample_g2tlen53@example.com",
+      "Firstname": "清子",
+      "Surname": "冨田",
+      "Email": "sample.fo0qg419@example.com",
       "Currency": "EUR"
     }
   },
@@ -195,13 +195,13 @@ export const invalid: readonly InvalidFixture[] = [
     "value": {
       "apiKey": "FAKE-SECRET-0000",
       "ChannelID": 4301,
-      "AccountNo": "にんい",
-      "Line1": "9丁目9番5号",
+      "AccountNo": "ひかくする",
+      "Line1": "5丁目5番5号",
       "AllowDeliveries": false,
       "AllowInvoices": false,
-      "Firstname": "蒼空",
-      "Surname": "小島",
-      "Email": "sample_g2tlen53@example.com",
+      "Firstname": "清子",
+      "Surname": "冨田",
+      "Email": "sample.fo0qg419@example.com",
       "Currency": "EUR"
     }
   },
@@ -220,13 +220,13 @@ export const invalid: readonly InvalidFixture[] = [
     "value": {
       "apiKey": "FAKE-SECRET-0000",
       "ChannelID": 4301,
-      "AccountNo": "にんい",
-      "Line1": "9丁目9番5号",
+      "AccountNo": "ひかくする",
+      "Line1": "5丁目5番5号",
       "Country": "DEU",
       "AllowInvoices": false,
-      "Firstname": "蒼空",
-      "Surname": "小島",
-      "Email": "sample_g2tlen53@example.com",
+      "Firstname": "清子",
+      "Surname": "冨田",
+      "Email": "sample.fo0qg419@example.com",
       "Currency": "EUR"
     }
   },
@@ -245,13 +245,13 @@ export const invalid: readonly InvalidFixture[] = [
     "value": {
       "apiKey": "FAKE-SECRET-0000",
       "ChannelID": 4301,
-      "AccountNo": "にんい",
-      "Line1": "9丁目9番5号",
+      "AccountNo": "ひかくする",
+      "Line1": "5丁目5番5号",
       "Country": "DEU",
       "AllowDeliveries": false,
-      "Firstname": "蒼空",
-      "Surname": "小島",
-      "Email": "sample_g2tlen53@example.com",
+      "Firstname": "清子",
+      "Surname": "冨田",
+      "Email": "sample.fo0qg419@example.com",
       "Currency": "EUR"
     }
   },
@@ -270,13 +270,13 @@ export const invalid: readonly InvalidFixture[] = [
     "value": {
       "apiKey": "FAKE-SECRET-0000",
       "ChannelID": 4301,
-      "AccountNo": "にんい",
-      "Line1": "9丁目9番5号",
+      "AccountNo": "ひかくする",
+      "Line1": "5丁目5番5号",
       "Country": "DEU",
       "AllowDeliveries": false,
       "AllowInvoices": false,
-      "Surname": "小島",
-      "Email": "sample_g2tlen53@example.com",
+      "Surname": "冨田",
+      "Email": "sample.fo0qg419@example.com",
       "Currency": "EUR"
     }
   },
@@ -295,13 +295,13 @@ export const invalid: readonly InvalidFixture[] = [
     "value": {
       "apiKey": "FAKE-SECRET-0000",
       "ChannelID": 4301,
-      "AccountNo": "にんい",
-      "Line1": "9丁目9番5号",
+      "AccountNo": "ひかくする",
+      "Line1": "5丁目5番5号",
       "Country": "DEU",
       "AllowDeliveries": false,
       "AllowInvoices": false,
-      "Firstname": "蒼空",
-      "Email": "sample_g2tlen53@example.com",
+      "Firstname": "清子",
+      "Email": "sample.fo0qg419@example.com",
       "Currency": "EUR"
     }
   },
@@ -320,13 +320,13 @@ export const invalid: readonly InvalidFixture[] = [
     "value": {
       "apiKey": "FAKE-SECRET-0000",
       "ChannelID": 4301,
-      "AccountNo": "にんい",
-      "Line1": "9丁目9番5号",
+      "AccountNo": "ひかくする",
+      "Line1": "5丁目5番5号",
       "Country": "DEU",
       "AllowDeliveries": false,
       "AllowInvoices": false,
-      "Firstname": "蒼空",
-      "Surname": "小島",
+      "Firstname": "清子",
+      "Surname": "冨田",
       "Currency": "EUR"
     }
   },
@@ -345,14 +345,14 @@ export const invalid: readonly InvalidFixture[] = [
     "value": {
       "apiKey": "FAKE-SECRET-0000",
       "ChannelID": 4301,
-      "AccountNo": "にんい",
-      "Line1": "9丁目9番5号",
+      "AccountNo": "ひかくする",
+      "Line1": "5丁目5番5号",
       "Country": "DEU",
       "AllowDeliveries": false,
       "AllowInvoices": false,
-      "Firstname": "蒼空",
-      "Surname": "小島",
-      "Email": "sample_g2tlen53@example.com"
+      "Firstname": "清子",
+      "Surname": "冨田",
+      "Email": "sample.fo0qg419@example.com"
     }
   },
   {
@@ -370,14 +370,14 @@ export const invalid: readonly InvalidFixture[] = [
     "value": {
       "apiKey": "FAKE-SECRET-0000",
       "ChannelID": 4301,
-      "AccountNo": "にんい",
-      "Line1": "9丁目9番5号",
+      "AccountNo": "ひかくする",
+      "Line1": "5丁目5番5号",
       "Country": "DEU",
       "AllowDeliveries": false,
       "AllowInvoices": false,
-      "Firstname": "蒼空",
-      "Surname": "小島",
-      "Email": "sample_g2tlen53@example.com",
+      "Firstname": "清子",
+      "Surname": "冨田",
+      "Email": "sample.fo0qg419@example.com",
       "Currency": "EUR",
       "unexpectedField": "not documented"
     }
@@ -397,14 +397,14 @@ export const invalid: readonly InvalidFixture[] = [
     "value": {
       "apiKey": true,
       "ChannelID": 4301,
-      "AccountNo": "にんい",
-      "Line1": "9丁目9番5号",
+      "AccountNo": "ひかくする",
+      "Line1": "5丁目5番5号",
       "Country": "DEU",
       "AllowDeliveries": false,
       "AllowInvoices": false,
-      "Firstname": "蒼空",
-      "Surname": "小島",
-      "Email": "sample_g2tlen53@example.com",
+      "Firstname": "清子",
+      "Surname": "冨田",
+      "Email": "sample.fo0qg419@example.com",
       "Currency": "EUR"
     }
   },
@@ -424,14 +424,14 @@ export const invalid: readonly InvalidFixture[] = [
     "value": {
       "apiKey": "FAKE-SECRET-0000",
       "ChannelID": true,
-      "AccountNo": "にんい",
-      "Line1": "9丁目9番5号",
+      "AccountNo": "ひかくする",
+      "Line1": "5丁目5番5号",
       "Country": "DEU",
       "AllowDeliveries": false,
       "AllowInvoices": false,
-      "Firstname": "蒼空",
-      "Surname": "小島",
-      "Email": "sample_g2tlen53@example.com",
+      "Firstname": "清子",
+      "Surname": "冨田",
+      "Email": "sample.fo0qg419@example.com",
       "Currency": "EUR"
     }
   },
@@ -451,13 +451,13 @@ export const invalid: readonly InvalidFixture[] = [
       "apiKey": "FAKE-SECRET-0000",
       "ChannelID": 4301,
       "AccountNo": true,
-      "Line1": "9丁目9番5号",
+      "Line1": "5丁目5番5号",
       "Country": "DEU",
       "AllowDeliveries": false,
       "AllowInvoices": false,
-      "Firstname": "蒼空",
-      "Surname": "小島",
-      "Email": "sample_g2tlen53@example.com",
+      "Firstname": "清子",
+      "Surname": "冨田",
+      "Email": "sample.fo0qg419@example.com",
       "Currency": "EUR"
     }
   },
@@ -476,14 +476,14 @@ export const invalid: readonly InvalidFixture[] = [
     "value": {
       "apiKey": "FAKE-SECRET-0000",
       "ChannelID": 4301,
-      "AccountNo": "にんいxxxxxxxx",
-      "Line1": "9丁目9番5号",
+      "AccountNo": "ひかくするxxxxxx",
+      "Line1": "5丁目5番5号",
       "Country": "DEU",
       "AllowDeliveries": false,
       "AllowInvoices": false,
-      "Firstname": "蒼空",
-      "Surname": "小島",
-      "Email": "sample_g2tlen53@example.com",
+      "Firstname": "清子",
+      "Surname": "冨田",
+      "Email": "sample.fo0qg419@example.com",
       "Currency": "EUR"
     }
   },
@@ -502,14 +502,14 @@ export const invalid: readonly InvalidFixture[] = [
     "value": {
       "apiKey": "FAKE-SECRET-0000",
       "ChannelID": 4301,
-      "AccountNo": "にんい",
-      "Line1": "9丁目9番5号",
+      "AccountNo": "ひかくする",
+      "Line1": "5丁目5番5号",
       "Country": "DEU",
       "AllowDeliveries": false,
       "AllowInvoices": false,
-      "Firstname": "蒼空",
-      "Surname": "小島",
-      "Email": "sample_g2tlen53@example.com",
+      "Firstname": "清子",
+      "Surname": "冨田",
+      "Email": "sample.fo0qg419@example.com",
       "Currency": "EUR",
       "CompanyName": true
     }
@@ -529,16 +529,16 @@ export const invalid: readonly InvalidFixture[] = [
     "value": {
       "apiKey": "FAKE-SECRET-0000",
       "ChannelID": 4301,
-      "AccountNo": "にんい",
-      "Line1": "9丁目9番5号",
+      "AccountNo": "ひかくする",
+      "Line1": "5丁目5番5号",
       "Country": "DEU",
       "AllowDeliveries": false,
       "AllowInvoices": false,
-      "Firstname": "蒼空",
-      "Surname": "小島",
-      "Email": "sample_g2tlen53@example.com",
+      "Firstname": "清子",
+      "Surname": "冨田",
+      "Email": "sample.fo0qg419@example.com",
       "Currency": "EUR",
-      "CompanyName": "Schembera, Becker und Gerhardtxxxxxxxxxxx"
+      "CompanyName": "Ahrenberg Gruppexxxxxxxxxxxxxxxxxxxxxxxxx"
     }
   },
   {
@@ -556,14 +556,14 @@ export const invalid: readonly InvalidFixture[] = [
     "value": {
       "apiKey": "FAKE-SECRET-0000",
       "ChannelID": 4301,
-      "AccountNo": "にんい",
+      "AccountNo": "ひかくする",
       "Line1": true,
       "Country": "DEU",
       "AllowDeliveries": false,
       "AllowInvoices": false,
-      "Firstname": "蒼空",
-      "Surname": "小島",
-      "Email": "sample_g2tlen53@example.com",
+      "Firstname": "清子",
+      "Surname": "冨田",
+      "Email": "sample.fo0qg419@example.com",
       "Currency": "EUR"
     }
   },
@@ -582,14 +582,14 @@ export const invalid: readonly InvalidFixture[] = [
     "value": {
       "apiKey": "FAKE-SECRET-0000",
       "ChannelID": 4301,
-      "AccountNo": "にんい",
-      "Line1": "9丁目9番5号xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+      "AccountNo": "ひかくする",
+      "Line1": "5丁目5番5号xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
       "Country": "DEU",
       "AllowDeliveries": false,
       "AllowInvoices": false,
-      "Firstname": "蒼空",
-      "Surname": "小島",
-      "Email": "sample_g2tlen53@example.com",
+      "Firstname": "清子",
+      "Surname": "冨田",
+      "Email": "sample.fo0qg419@example.com",
       "Currency": "EUR"
     }
   },
@@ -608,14 +608,14 @@ export const invalid: readonly InvalidFixture[] = [
     "value": {
       "apiKey": "FAKE-SECRET-0000",
       "ChannelID": 4301,
-      "AccountNo": "にんい",
-      "Line1": "9丁目9番5号",
+      "AccountNo": "ひかくする",
+      "Line1": "5丁目5番5号",
       "Country": "DEU",
       "AllowDeliveries": false,
       "AllowInvoices": false,
-      "Firstname": "蒼空",
-      "Surname": "小島",
-      "Email": "sample_g2tlen53@example.com",
+      "Firstname": "清子",
+      "Surname": "冨田",
+      "Email": "sample.fo0qg419@example.com",
       "Currency": "EUR",
       "Line2": true
     }
@@ -635,16 +635,16 @@ export const invalid: readonly InvalidFixture[] = [
     "value": {
       "apiKey": "FAKE-SECRET-0000",
       "ChannelID": 4301,
-      "AccountNo": "にんい",
-      "Line1": "9丁目9番5号",
+      "AccountNo": "ひかくする",
+      "Line1": "5丁目5番5号",
       "Country": "DEU",
       "AllowDeliveries": false,
       "AllowInvoices": false,
-      "Firstname": "蒼空",
-      "Surname": "小島",
-      "Email": "sample_g2tlen53@example.com",
+      "Firstname": "清子",
+      "Surname": "冨田",
+      "Email": "sample.fo0qg419@example.com",
       "Currency": "EUR",
-      "Line2": "пл. Троицкая, 445xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+      "Line2": "пл. Флотская, 106xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
     }
   },
   {
@@ -662,14 +662,14 @@ export const invalid: readonly InvalidFixture[] = [
     "value": {
       "apiKey": "FAKE-SECRET-0000",
       "ChannelID": 4301,
-      "AccountNo": "にんい",
-      "Line1": "9丁目9番5号",
+      "AccountNo": "ひかくする",
+      "Line1": "5丁目5番5号",
       "Country": "DEU",
       "AllowDeliveries": false,
       "AllowInvoices": false,
-      "Firstname": "蒼空",
-      "Surname": "小島",
-      "Email": "sample_g2tlen53@example.com",
+      "Firstname": "清子",
+      "Surname": "冨田",
+      "Email": "sample.fo0qg419@example.com",
       "Currency": "EUR",
       "Line3": true
     }
@@ -689,16 +689,16 @@ export const invalid: readonly InvalidFixture[] = [
     "value": {
       "apiKey": "FAKE-SECRET-0000",
       "ChannelID": 4301,
-      "AccountNo": "にんい",
-      "Line1": "9丁目9番5号",
+      "AccountNo": "ひかくする",
+      "Line1": "5丁目5番5号",
       "Country": "DEU",
       "AllowDeliveries": false,
       "AllowInvoices": false,
-      "Firstname": "蒼空",
-      "Surname": "小島",
-      "Email": "sample_g2tlen53@example.com",
+      "Firstname": "清子",
+      "Surname": "冨田",
+      "Email": "sample.fo0qg419@example.com",
       "Currency": "EUR",
-      "Line3": "Grünstr. 1xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+      "Line3": "Albrecht-Haushofer-Str. 71axxxxxxxxxxxxxxxxxxxxxxxx"
     }
   },
   {
@@ -716,14 +716,14 @@ export const invalid: readonly InvalidFixture[] = [
     "value": {
       "apiKey": "FAKE-SECRET-0000",
       "ChannelID": 4301,
-      "AccountNo": "にんい",
-      "Line1": "9丁目9番5号",
+      "AccountNo": "ひかくする",
+      "Line1": "5丁目5番5号",
       "Country": "DEU",
       "AllowDeliveries": false,
       "AllowInvoices": false,
-      "Firstname": "蒼空",
-      "Surname": "小島",
-      "Email": "sample_g2tlen53@example.com",
+      "Firstname": "清子",
+      "Surname": "冨田",
+      "Email": "sample.fo0qg419@example.com",
       "Currency": "EUR",
       "Town": true
     }
@@ -743,16 +743,16 @@ export const invalid: readonly InvalidFixture[] = [
     "value": {
       "apiKey": "FAKE-SECRET-0000",
       "ChannelID": 4301,
-      "AccountNo": "にんい",
-      "Line1": "9丁目9番5号",
+      "AccountNo": "ひかくする",
+      "Line1": "5丁目5番5号",
       "Country": "DEU",
       "AllowDeliveries": false,
       "AllowInvoices": false,
-      "Firstname": "蒼空",
-      "Surname": "小島",
-      "Email": "sample_g2tlen53@example.com",
+      "Firstname": "清子",
+      "Surname": "冨田",
+      "Email": "sample.fo0qg419@example.com",
       "Currency": "EUR",
-      "Town": "Ludwigsburgxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+      "Town": "Inascheidxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
     }
   },
   {
@@ -770,14 +770,14 @@ export const invalid: readonly InvalidFixture[] = [
     "value": {
       "apiKey": "FAKE-SECRET-0000",
       "ChannelID": 4301,
-      "AccountNo": "にんい",
-      "Line1": "9丁目9番5号",
+      "AccountNo": "ひかくする",
+      "Line1": "5丁目5番5号",
       "Country": "DEU",
       "AllowDeliveries": false,
       "AllowInvoices": false,
-      "Firstname": "蒼空",
-      "Surname": "小島",
-      "Email": "sample_g2tlen53@example.com",
+      "Firstname": "清子",
+      "Surname": "冨田",
+      "Email": "sample.fo0qg419@example.com",
       "Currency": "EUR",
       "County": true
     }
@@ -797,16 +797,16 @@ export const invalid: readonly InvalidFixture[] = [
     "value": {
       "apiKey": "FAKE-SECRET-0000",
       "ChannelID": 4301,
-      "AccountNo": "にんい",
-      "Line1": "9丁目9番5号",
+      "AccountNo": "ひかくする",
+      "Line1": "5丁目5番5号",
       "Country": "DEU",
       "AllowDeliveries": false,
       "AllowInvoices": false,
-      "Firstname": "蒼空",
-      "Surname": "小島",
-      "Email": "sample_g2tlen53@example.com",
+      "Firstname": "清子",
+      "Surname": "冨田",
+      "Email": "sample.fo0qg419@example.com",
       "Currency": "EUR",
-      "County": "представляетxxxxxxxxxxxxxx"
+      "County": "разнообразныйxxxxxxxxxxxxx"
     }
   },
   {
@@ -824,14 +824,14 @@ export const invalid: readonly InvalidFixture[] = [
     "value": {
       "apiKey": "FAKE-SECRET-0000",
       "ChannelID": 4301,
-      "AccountNo": "にんい",
-      "Line1": "9丁目9番5号",
+      "AccountNo": "ひかくする",
+      "Line1": "5丁目5番5号",
       "Country": "DEU",
       "AllowDeliveries": false,
       "AllowInvoices": false,
-      "Firstname": "蒼空",
-      "Surname": "小島",
-      "Email": "sample_g2tlen53@example.com",
+      "Firstname": "清子",
+      "Surname": "冨田",
+      "Email": "sample.fo0qg419@example.com",
       "Currency": "EUR",
       "Postcode": true
     }
@@ -851,16 +851,16 @@ export const invalid: readonly InvalidFixture[] = [
     "value": {
       "apiKey": "FAKE-SECRET-0000",
       "ChannelID": 4301,
-      "AccountNo": "にんい",
-      "Line1": "9丁目9番5号",
+      "AccountNo": "ひかくする",
+      "Line1": "5丁目5番5号",
       "Country": "DEU",
       "AllowDeliveries": false,
       "AllowInvoices": false,
-      "Firstname": "蒼空",
-      "Surname": "小島",
-      "Email": "sample_g2tlen53@example.com",
+      "Firstname": "清子",
+      "Surname": "冨田",
+      "Email": "sample.fo0qg419@example.com",
       "Currency": "EUR",
-      "Postcode": "89444xxxxxxxxxxx"
+      "Postcode": "50269xxxxxxxxxxx"
     }
   },
   {
@@ -878,14 +878,14 @@ export const invalid: readonly InvalidFixture[] = [
     "value": {
       "apiKey": "FAKE-SECRET-0000",
       "ChannelID": 4301,
-      "AccountNo": "にんい",
-      "Line1": "9丁目9番5号",
+      "AccountNo": "ひかくする",
+      "Line1": "5丁目5番5号",
       "Country": true,
       "AllowDeliveries": false,
       "AllowInvoices": false,
-      "Firstname": "蒼空",
-      "Surname": "小島",
-      "Email": "sample_g2tlen53@example.com",
+      "Firstname": "清子",
+      "Surname": "冨田",
+      "Email": "sample.fo0qg419@example.com",
       "Currency": "EUR"
     }
   },
@@ -908,14 +908,14 @@ export const invalid: readonly InvalidFixture[] = [
     "value": {
       "apiKey": "FAKE-SECRET-0000",
       "ChannelID": 4301,
-      "AccountNo": "にんい",
-      "Line1": "9丁目9番5号",
+      "AccountNo": "ひかくする",
+      "Line1": "5丁目5番5号",
       "Country": "DEUx",
       "AllowDeliveries": false,
       "AllowInvoices": false,
-      "Firstname": "蒼空",
-      "Surname": "小島",
-      "Email": "sample_g2tlen53@example.com",
+      "Firstname": "清子",
+      "Surname": "冨田",
+      "Email": "sample.fo0qg419@example.com",
       "Currency": "EUR"
     }
   },
@@ -938,14 +938,14 @@ export const invalid: readonly InvalidFixture[] = [
     "value": {
       "apiKey": "FAKE-SECRET-0000",
       "ChannelID": 4301,
-      "AccountNo": "にんい",
-      "Line1": "9丁目9番5号",
+      "AccountNo": "ひかくする",
+      "Line1": "5丁目5番5号",
       "Country": "\u0000 does not match",
       "AllowDeliveries": false,
       "AllowInvoices": false,
-      "Firstname": "蒼空",
-      "Surname": "小島",
-      "Email": "sample_g2tlen53@example.com",
+      "Firstname": "清子",
+      "Surname": "冨田",
+      "Email": "sample.fo0qg419@example.com",
       "Currency": "EUR"
     }
   },
@@ -965,14 +965,14 @@ export const invalid: readonly InvalidFixture[] = [
     "value": {
       "apiKey": "FAKE-SECRET-0000",
       "ChannelID": 4301,
-      "AccountNo": "にんい",
-      "Line1": "9丁目9番5号",
+      "AccountNo": "ひかくする",
+      "Line1": "5丁目5番5号",
       "Country": "DEU",
       "AllowDeliveries": "text",
       "AllowInvoices": false,
-      "Firstname": "蒼空",
-      "Surname": "小島",
-      "Email": "sample_g2tlen53@example.com",
+      "Firstname": "清子",
+      "Surname": "冨田",
+      "Email": "sample.fo0qg419@example.com",
       "Currency": "EUR"
     }
   },
@@ -992,14 +992,14 @@ export const invalid: readonly InvalidFixture[] = [
     "value": {
       "apiKey": "FAKE-SECRET-0000",
       "ChannelID": 4301,
-      "AccountNo": "にんい",
-      "Line1": "9丁目9番5号",
+      "AccountNo": "ひかくする",
+      "Line1": "5丁目5番5号",
       "Country": "DEU",
       "AllowDeliveries": false,
       "AllowInvoices": "text",
-      "Firstname": "蒼空",
-      "Surname": "小島",
-      "Email": "sample_g2tlen53@example.com",
+      "Firstname": "清子",
+      "Surname": "冨田",
+      "Email": "sample.fo0qg419@example.com",
       "Currency": "EUR"
     }
   },
@@ -1018,14 +1018,14 @@ export const invalid: readonly InvalidFixture[] = [
     "value": {
       "apiKey": "FAKE-SECRET-0000",
       "ChannelID": 4301,
-      "AccountNo": "にんい",
-      "Line1": "9丁目9番5号",
+      "AccountNo": "ひかくする",
+      "Line1": "5丁目5番5号",
       "Country": "DEU",
       "AllowDeliveries": false,
       "AllowInvoices": false,
-      "Firstname": "蒼空",
-      "Surname": "小島",
-      "Email": "sample_g2tlen53@example.com",
+      "Firstname": "清子",
+      "Surname": "冨田",
+      "Email": "sample.fo0qg419@example.com",
       "Currency": "EUR",
       "Title": true
     }
@@ -1045,14 +1045,14 @@ export const invalid: readonly InvalidFixture[] = [
     "value": {
       "apiKey": "FAKE-SECRET-0000",
       "ChannelID": 4301,
-      "AccountNo": "にんい",
-      "Line1": "9丁目9番5号",
+      "AccountNo": "ひかくする",
+      "Line1": "5丁目5番5号",
       "Country": "DEU",
       "AllowDeliveries": false,
       "AllowInvoices": false,
-      "Firstname": "蒼空",
-      "Surname": "小島",
-      "Email": "sample_g2tlen53@example.com",
+      "Firstname": "清子",
+      "Surname": "冨田",
+      "Email": "sample.fo0qg419@example.com",
       "Currency": "EUR",
       "Title": "Drxxxxx"
     }
@@ -1072,14 +1072,14 @@ export const invalid: readonly InvalidFixture[] = [
     "value": {
       "apiKey": "FAKE-SECRET-0000",
       "ChannelID": 4301,
-      "AccountNo": "にんい",
-      "Line1": "9丁目9番5号",
+      "AccountNo": "ひかくする",
+      "Line1": "5丁目5番5号",
       "Country": "DEU",
       "AllowDeliveries": false,
       "AllowInvoices": false,
       "Firstname": true,
-      "Surname": "小島",
-      "Email": "sample_g2tlen53@example.com",
+      "Surname": "冨田",
+      "Email": "sample.fo0qg419@example.com",
       "Currency": "EUR"
     }
   },
@@ -1098,14 +1098,14 @@ export const invalid: readonly InvalidFixture[] = [
     "value": {
       "apiKey": "FAKE-SECRET-0000",
       "ChannelID": 4301,
-      "AccountNo": "にんい",
-      "Line1": "9丁目9番5号",
+      "AccountNo": "ひかくする",
+      "Line1": "5丁目5番5号",
       "Country": "DEU",
       "AllowDeliveries": false,
       "AllowInvoices": false,
-      "Firstname": "蒼空xxxxxxxxxxxxxxxxxxx",
-      "Surname": "小島",
-      "Email": "sample_g2tlen53@example.com",
+      "Firstname": "清子xxxxxxxxxxxxxxxxxxx",
+      "Surname": "冨田",
+      "Email": "sample.fo0qg419@example.com",
       "Currency": "EUR"
     }
   },
@@ -1124,14 +1124,14 @@ export const invalid: readonly InvalidFixture[] = [
     "value": {
       "apiKey": "FAKE-SECRET-0000",
       "ChannelID": 4301,
-      "AccountNo": "にんい",
-      "Line1": "9丁目9番5号",
+      "AccountNo": "ひかくする",
+      "Line1": "5丁目5番5号",
       "Country": "DEU",
       "AllowDeliveries": false,
       "AllowInvoices": false,
-      "Firstname": "蒼空",
+      "Firstname": "清子",
       "Surname": true,
-      "Email": "sample_g2tlen53@example.com",
+      "Email": "sample.fo0qg419@example.com",
       "Currency": "EUR"
     }
   },
@@ -1150,14 +1150,14 @@ export const invalid: readonly InvalidFixture[] = [
     "value": {
       "apiKey": "FAKE-SECRET-0000",
       "ChannelID": 4301,
-      "AccountNo": "にんい",
-      "Line1": "9丁目9番5号",
+      "AccountNo": "ひかくする",
+      "Line1": "5丁目5番5号",
       "Country": "DEU",
       "AllowDeliveries": false,
       "AllowInvoices": false,
-      "Firstname": "蒼空",
-      "Surname": "小島xxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
-      "Email": "sample_g2tlen53@example.com",
+      "Firstname": "清子",
+      "Surname": "冨田xxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+      "Email": "sample.fo0qg419@example.com",
       "Currency": "EUR"
     }
   },
@@ -1176,14 +1176,14 @@ export const invalid: readonly InvalidFixture[] = [
     "value": {
       "apiKey": "FAKE-SECRET-0000",
       "ChannelID": 4301,
-      "AccountNo": "にんい",
-      "Line1": "9丁目9番5号",
+      "AccountNo": "ひかくする",
+      "Line1": "5丁目5番5号",
       "Country": "DEU",
       "AllowDeliveries": false,
       "AllowInvoices": false,
-      "Firstname": "蒼空",
-      "Surname": "小島",
-      "Email": "sample_g2tlen53@example.com",
+      "Firstname": "清子",
+      "Surname": "冨田",
+      "Email": "sample.fo0qg419@example.com",
       "Currency": "EUR",
       "TelephoneNo": true
     }
@@ -1203,14 +1203,14 @@ export const invalid: readonly InvalidFixture[] = [
     "value": {
       "apiKey": "FAKE-SECRET-0000",
       "ChannelID": 4301,
-      "AccountNo": "にんい",
-      "Line1": "9丁目9番5号",
+      "AccountNo": "ひかくする",
+      "Line1": "5丁目5番5号",
       "Country": "DEU",
       "AllowDeliveries": false,
       "AllowInvoices": false,
-      "Firstname": "蒼空",
-      "Surname": "小島",
-      "Email": "sample_g2tlen53@example.com",
+      "Firstname": "清子",
+      "Surname": "冨田",
+      "Email": "sample.fo0qg419@example.com",
       "Currency": "EUR",
       "TelephoneNo": "+12025550153xxxxxxxxx"
     }
@@ -1230,14 +1230,14 @@ export const invalid: readonly InvalidFixture[] = [
     "value": {
       "apiKey": "FAKE-SECRET-0000",
       "ChannelID": 4301,
-      "AccountNo": "にんい",
-      "Line1": "9丁目9番5号",
+      "AccountNo": "ひかくする",
+      "Line1": "5丁目5番5号",
       "Country": "DEU",
       "AllowDeliveries": false,
       "AllowInvoices": false,
-      "Firstname": "蒼空",
-      "Surname": "小島",
-      "Email": "sample_g2tlen53@example.com",
+      "Firstname": "清子",
+      "Surname": "冨田",
+      "Email": "sample.fo0qg419@example.com",
       "Currency": "EUR",
       "MobileNo": true
     }
@@ -1257,14 +1257,14 @@ export const invalid: readonly InvalidFixture[] = [
     "value": {
       "apiKey": "FAKE-SECRET-0000",
       "ChannelID": 4301,
-      "AccountNo": "にんい",
-      "Line1": "9丁目9番5号",
+      "AccountNo": "ひかくする",
+      "Line1": "5丁目5番5号",
       "Country": "DEU",
       "AllowDeliveries": false,
       "AllowInvoices": false,
-      "Firstname": "蒼空",
-      "Surname": "小島",
-      "Email": "sample_g2tlen53@example.com",
+      "Firstname": "清子",
+      "Surname": "冨田",
+      "Email": "sample.fo0qg419@example.com",
       "Currency": "EUR",
       "MobileNo": "+12025550187xxxxxxxxx"
     }
@@ -1284,13 +1284,13 @@ export const invalid: readonly InvalidFixture[] = [
     "value": {
       "apiKey": "FAKE-SECRET-0000",
       "ChannelID": 4301,
-      "AccountNo": "にんい",
-      "Line1": "9丁目9番5号",
+      "AccountNo": "ひかくする",
+      "Line1": "5丁目5番5号",
       "Country": "DEU",
       "AllowDeliveries": false,
       "AllowInvoices": false,
-      "Firstname": "蒼空",
-      "Surname": "小島",
+      "Firstname": "清子",
+      "Surname": "冨田",
       "Email": true,
       "Currency": "EUR"
     }
@@ -1310,13 +1310,13 @@ export const invalid: readonly InvalidFixture[] = [
     "value": {
       "apiKey": "FAKE-SECRET-0000",
       "ChannelID": 4301,
-      "AccountNo": "にんい",
-      "Line1": "9丁目9番5号",
+      "AccountNo": "ひかくする",
+      "Line1": "5丁目5番5号",
       "Country": "DEU",
       "AllowDeliveries": false,
       "AllowInvoices": false,
-      "Firstname": "蒼空",
-      "Surname": "小島",
+      "Firstname": "清子",
+      "Surname": "冨田",
       "Email": "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa@example.com",
       "Currency": "EUR"
     }
@@ -1336,13 +1336,13 @@ export const invalid: readonly InvalidFixture[] = [
     "value": {
       "apiKey": "FAKE-SECRET-0000",
       "ChannelID": 4301,
-      "AccountNo": "にんい",
-      "Line1": "9丁目9番5号",
+      "AccountNo": "ひかくする",
+      "Line1": "5丁目5番5号",
       "Country": "DEU",
       "AllowDeliveries": false,
       "AllowInvoices": false,
-      "Firstname": "蒼空",
-      "Surname": "小島",
+      "Firstname": "清子",
+      "Surname": "冨田",
       "Email": "not a email",
       "Currency": "EUR"
     }
@@ -1362,14 +1362,14 @@ export const invalid: readonly InvalidFixture[] = [
     "value": {
       "apiKey": "FAKE-SECRET-0000",
       "ChannelID": 4301,
-      "AccountNo": "にんい",
-      "Line1": "9丁目9番5号",
+      "AccountNo": "ひかくする",
+      "Line1": "5丁目5番5号",
       "Country": "DEU",
       "AllowDeliveries": false,
       "AllowInvoices": false,
-      "Firstname": "蒼空",
-      "Surname": "小島",
-      "Email": "sample_g2tlen53@example.com",
+      "Firstname": "清子",
+      "Surname": "冨田",
+      "Email": "sample.fo0qg419@example.com",
       "Currency": "EUR",
       "VATNumber": true
     }
@@ -1389,16 +1389,16 @@ export const invalid: readonly InvalidFixture[] = [
     "value": {
       "apiKey": "FAKE-SECRET-0000",
       "ChannelID": 4301,
-      "AccountNo": "にんい",
-      "Line1": "9丁目9番5号",
+      "AccountNo": "ひかくする",
+      "Line1": "5丁目5番5号",
       "Country": "DEU",
       "AllowDeliveries": false,
       "AllowInvoices": false,
-      "Firstname": "蒼空",
-      "Surname": "小島",
-      "Email": "sample_g2tlen53@example.com",
+      "Firstname": "清子",
+      "Surname": "冨田",
+      "Email": "sample.fo0qg419@example.com",
       "Currency": "EUR",
-      "VATNumber": "DE603888101xxxxxxxxxxxxxxxxxxxx"
+      "VATNumber": "DE616946377xxxxxxxxxxxxxxxxxxxx"
     }
   },
   {
@@ -1416,14 +1416,14 @@ export const invalid: readonly InvalidFixture[] = [
     "value": {
       "apiKey": "FAKE-SECRET-0000",
       "ChannelID": 4301,
-      "AccountNo": "にんい",
-      "Line1": "9丁目9番5号",
+      "AccountNo": "ひかくする",
+      "Line1": "5丁目5番5号",
       "Country": "DEU",
       "AllowDeliveries": false,
       "AllowInvoices": false,
-      "Firstname": "蒼空",
-      "Surname": "小島",
-      "Email": "sample_g2tlen53@example.com",
+      "Firstname": "清子",
+      "Surname": "冨田",
+      "Email": "sample.fo0qg419@example.com",
       "Currency": "EUR",
       "EORI": true
     }
@@ -1443,16 +1443,16 @@ export const invalid: readonly InvalidFixture[] = [
     "value": {
       "apiKey": "FAKE-SECRET-0000",
       "ChannelID": 4301,
-      "AccountNo": "にんい",
-      "Line1": "9丁目9番5号",
+      "AccountNo": "ひかくする",
+      "Line1": "5丁目5番5号",
       "Country": "DEU",
       "AllowDeliveries": false,
       "AllowInvoices": false,
-      "Firstname": "蒼空",
-      "Surname": "小島",
-      "Email": "sample_g2tlen53@example.com",
+      "Firstname": "清子",
+      "Surname": "冨田",
+      "Email": "sample.fo0qg419@example.com",
       "Currency": "EUR",
-      "EORI": "DE823493889xxxxxxxxxx"
+      "EORI": "DE057254284xxxxxxxxxx"
     }
   },
   {
@@ -1470,14 +1470,14 @@ export const invalid: readonly InvalidFixture[] = [
     "value": {
       "apiKey": "FAKE-SECRET-0000",
       "ChannelID": 4301,
-      "AccountNo": "にんい",
-      "Line1": "9丁目9番5号",
+      "AccountNo": "ひかくする",
+      "Line1": "5丁目5番5号",
       "Country": "DEU",
       "AllowDeliveries": false,
       "AllowInvoices": false,
-      "Firstname": "蒼空",
-      "Surname": "小島",
-      "Email": "sample_g2tlen53@example.com",
+      "Firstname": "清子",
+      "Surname": "冨田",
+      "Email": "sample.fo0qg419@example.com",
       "Currency": true
     }
   },
@@ -1500,14 +1500,14 @@ export const invalid: readonly InvalidFixture[] = [
     "value": {
       "apiKey": "FAKE-SECRET-0000",
       "ChannelID": 4301,
-      "AccountNo": "にんい",
-      "Line1": "9丁目9番5号",
+      "AccountNo": "ひかくする",
+      "Line1": "5丁目5番5号",
       "Country": "DEU",
       "AllowDeliveries": false,
       "AllowInvoices": false,
-      "Firstname": "蒼空",
-      "Surname": "小島",
-      "Email": "sample_g2tlen53@example.com",
+      "Firstname": "清子",
+      "Surname": "冨田",
+      "Email": "sample.fo0qg419@example.com",
       "Currency": "EURx"
     }
   },
@@ -1530,14 +1530,14 @@ export const invalid: readonly InvalidFixture[] = [
     "value": {
       "apiKey": "FAKE-SECRET-0000",
       "ChannelID": 4301,
-      "AccountNo": "にんい",
-      "Line1": "9丁目9番5号",
+      "AccountNo": "ひかくする",
+      "Line1": "5丁目5番5号",
       "Country": "DEU",
       "AllowDeliveries": false,
       "AllowInvoices": false,
-      "Firstname": "蒼空",
-      "Surname": "小島",
-      "Email": "sample_g2tlen53@example.com",
+      "Firstname": "清子",
+      "Surname": "冨田",
+      "Email": "sample.fo0qg419@example.com",
       "Currency": "\u0000 does not match"
     }
   },
@@ -1557,14 +1557,14 @@ export const invalid: readonly InvalidFixture[] = [
     "value": {
       "apiKey": "FAKE-SECRET-0000",
       "ChannelID": 4301,
-      "AccountNo": "にんい",
-      "Line1": "9丁目9番5号",
+      "AccountNo": "ひかくする",
+      "Line1": "5丁目5番5号",
       "Country": "DEU",
       "AllowDeliveries": false,
       "AllowInvoices": false,
-      "Firstname": "蒼空",
-      "Surname": "小島",
-      "Email": "sample_g2tlen53@example.com",
+      "Firstname": "清子",
+      "Surname": "冨田",
+      "Email": "sample.fo0qg419@example.com",
       "Currency": "EUR",
       "CustomerServiceLevel": true
     }
@@ -1584,14 +1584,14 @@ export const invalid: readonly InvalidFixture[] = [
     "value": {
       "apiKey": "FAKE-SECRET-0000",
       "ChannelID": 4301,
-      "AccountNo": "にんい",
-      "Line1": "9丁目9番5号",
+      "AccountNo": "ひかくする",
+      "Line1": "5丁目5番5号",
       "Country": "DEU",
       "AllowDeliveries": false,
       "AllowInvoices": false,
-      "Firstname": "蒼空",
-      "Surname": "小島",
-      "Email": "sample_g2tlen53@example.com",
+      "Firstname": "清子",
+      "Surname": "冨田",
+      "Email": "sample.fo0qg419@example.com",
       "Currency": "EUR",
       "CustomerCategory": true
     }
@@ -1611,16 +1611,16 @@ export const invalid: readonly InvalidFixture[] = [
     "value": {
       "apiKey": "FAKE-SECRET-0000",
       "ChannelID": 4301,
-      "AccountNo": "にんい",
-      "Line1": "9丁目9番5号",
+      "AccountNo": "ひかくする",
+      "Line1": "5丁目5番5号",
       "Country": "DEU",
       "AllowDeliveries": false,
       "AllowInvoices": false,
-      "Firstname": "蒼空",
-      "Surname": "小島",
-      "Email": "sample_g2tlen53@example.com",
+      "Firstname": "清子",
+      "Surname": "冨田",
+      "Email": "sample.fo0qg419@example.com",
       "Currency": "EUR",
-      "CustomerCategory": "numqx"
+      "CustomerCategory": "accux"
     }
   }
 ];
@@ -1645,7 +1645,7 @@ export const successResponse: { status: 200; body: CreateCustomerResponse200 } =
     "CustomerCreateData": {
       "OK": true,
       "AccountID": 8578,
-      "AccountNo": "芽",
+      "AccountNo": "双",
       "AddressID": 5343,
       "ContactID": 783,
       "CustomerCreateIssues": []
@@ -1688,12 +1688,12 @@ export const mapped: readonly { name: string; customer: Customer; result: ToRequ
     "name": "minimal",
     "customer": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       }
     },
     "result": {
@@ -1722,15 +1722,15 @@ export const mapped: readonly { name: string; customer: Customer; result: ToRequ
       "kind": "person",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "company": {
-        "name": "Рогова Антонина",
-        "registrationNumber": "DE277762836"
+        "name": "Веселова Алина Аскольдовна",
+        "registrationNumber": "DE618220496"
       },
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "phones": [
         {
           "type": "landline",
@@ -1739,55 +1739,55 @@ export const mapped: readonly { name: string; customer: Customer; result: ToRequ
       ],
       "billingAddress": {
         "lines": [
-          "An der Laach 41b"
+          "Schöneberger Str. 22c"
         ],
-        "city": "Alt Sinjadorf",
-        "region": "静岡県",
-        "county": "Blütenstr. 80",
-        "postalCode": "92985",
+        "city": "Maditaland",
+        "region": "和歌山県",
+        "county": "Burgloch 1",
+        "postalCode": "34586",
         "country": "DE"
       },
       "shippingAddress": {
         "lines": [
-          "Breidenbachstr. 540"
+          "Carl-Rumpff-Str. 2"
         ],
-        "city": "Калевала",
-        "region": "Алтайский край",
-        "county": "ул. Брянская, 266",
-        "postalCode": "58725",
+        "city": "Троицк (Челяб.)",
+        "region": "Самарская область",
+        "county": "ал. Песочная, 469",
+        "postalCode": "25434",
         "country": "DE"
       },
       "contacts": [
         {
-          "name": "Katja Schnürer",
+          "name": "Vin Brehmer",
           "title": "Mr",
-          "email": "sample46@example.com",
+          "email": "sample.ogwidq@example.com",
           "phone": "+12025550195",
           "mobile": "+12025550183"
         }
       ],
       "dateOfBirth": "1960-12-15",
       "taxIds": {
-        "vat": "DE108610903",
-        "eori": "DE704425664",
-        "national": "DE409326436"
+        "vat": "DE756749836",
+        "eori": "DE950669695",
+        "national": "DE327674682"
       },
       "language": "de-DE",
       "currency": "EUR",
       "website": "https://www.example.com/83",
-      "referralSource": "temporibus",
-      "customerNumber": "понимание",
+      "referralSource": "a",
+      "customerNumber": "порядка",
       "externalIds": [
         {
-          "system": "香り",
-          "id": "деятельности"
+          "system": "こころみる",
+          "id": "высшего"
         }
       ],
       "createdAt": "1985-08-02T10:30:00Z",
       "agreedToTerms": true,
       "credentials": {
         "password": "FAKE-SECRET-0000",
-        "securityQuestion": "とう",
+        "securityQuestion": "禍根",
         "securityAnswer": "FAKE-SECRET-0000"
       }
     },
@@ -1804,21 +1804,21 @@ export const mapped: readonly { name: string; customer: Customer; result: ToRequ
         "body": {
           "apiKey": "FAKE-SECRET-0000",
           "ChannelID": 7793,
-          "AccountNo": "понимание",
-          "Line1": "An der Laach 41b",
-          "Town": "Alt Sinjadorf",
-          "County": "Blütenstr. 80",
-          "Postcode": "92985",
+          "AccountNo": "порядка",
+          "Line1": "Schöneberger Str. 22c",
+          "Town": "Maditaland",
+          "County": "Burgloch 1",
+          "Postcode": "34586",
           "Country": "DEU",
           "AllowInvoices": true,
           "AllowDeliveries": false,
           "Title": "Ms",
-          "Firstname": "真由美",
-          "Surname": "岩崎",
+          "Firstname": "明日香",
+          "Surname": "島田",
           "TelephoneNo": "+12025550160",
-          "Email": "sample89@example.com",
-          "VATNumber": "DE108610903",
-          "EORI": "DE704425664",
+          "Email": "sample_teterin47@example.com",
+          "VATNumber": "DE756749836",
+          "EORI": "DE950669695",
           "Currency": "EUR",
           "CustomerServiceLevel": 7346
         }

@@ -11,27 +11,27 @@ import type { Customer } from "./types.js";
 export const valid: { minimal: Customer; full: Customer; boundary: Customer } = {
   "minimal": {
     "kind": "person",
-    "email": "sample89@example.com",
+    "email": "sample_teterin47@example.com",
     "person": {
       "title": "Ms",
-      "givenName": "真由美",
-      "middleName": "寺田 悠太",
-      "familyName": "岩崎"
+      "givenName": "明日香",
+      "middleName": "若林 哲也",
+      "familyName": "島田"
     }
   },
   "full": {
     "kind": "person",
     "person": {
       "title": "Ms",
-      "givenName": "真由美",
-      "middleName": "寺田 悠太",
-      "familyName": "岩崎"
+      "givenName": "明日香",
+      "middleName": "若林 哲也",
+      "familyName": "島田"
     },
     "company": {
-      "name": "Рогова Антонина",
-      "registrationNumber": "DE277762836"
+      "name": "Веселова Алина Аскольдовна",
+      "registrationNumber": "DE618220496"
     },
-    "email": "sample89@example.com",
+    "email": "sample_teterin47@example.com",
     "phones": [
       {
         "type": "landline",
@@ -40,55 +40,55 @@ export const valid: { minimal: Customer; full: Customer; boundary: Customer } = 
     ],
     "billingAddress": {
       "lines": [
-        "An der Laach 41b"
+        "Schöneberger Str. 22c"
       ],
-      "city": "Alt Sinjadorf",
-      "region": "静岡県",
-      "county": "Blütenstr. 80",
-      "postalCode": "92985",
+      "city": "Maditaland",
+      "region": "和歌山県",
+      "county": "Burgloch 1",
+      "postalCode": "34586",
       "country": "DE"
     },
     "shippingAddress": {
       "lines": [
-        "Breidenbachstr. 540"
+        "Carl-Rumpff-Str. 2"
       ],
-      "city": "Калевала",
-      "region": "Алтайский край",
-      "county": "ул. Брянская, 266",
-      "postalCode": "58725",
+      "city": "Троицк (Челяб.)",
+      "region": "Самарская область",
+      "county": "ал. Песочная, 469",
+      "postalCode": "25434",
       "country": "DE"
     },
     "contacts": [
       {
-        "name": "Katja Schnürer",
+        "name": "Vin Brehmer",
         "title": "Mr",
-        "email": "sample46@example.com",
+        "email": "sample.ogwidq@example.com",
         "phone": "+12025550195",
         "mobile": "+12025550183"
       }
     ],
     "dateOfBirth": "1960-12-15",
     "taxIds": {
-      "vat": "DE108610903",
-      "eori": "DE704425664",
-      "national": "DE409326436"
+      "vat": "DE756749836",
+      "eori": "DE950669695",
+      "national": "DE327674682"
     },
     "language": "de-DE",
     "currency": "EUR",
     "website": "https://www.example.com/83",
-    "referralSource": "temporibus",
-    "customerNumber": "понимание",
+    "referralSource": "a",
+    "customerNumber": "порядка",
     "externalIds": [
       {
-        "system": "香り",
-        "id": "деятельности"
+        "system": "こころみる",
+        "id": "высшего"
       }
     ],
     "createdAt": "1985-08-02T10:30:00Z",
     "agreedToTerms": true,
     "credentials": {
       "password": "FAKE-SECRET-0000",
-      "securityQuestion": "とう",
+      "securityQuestion": "禍根",
       "securityAnswer": "FAKE-SECRET-0000"
     }
   },
@@ -96,15 +96,15 @@ export const valid: { minimal: Customer; full: Customer; boundary: Customer } = 
     "kind": "company",
     "person": {
       "title": "MséßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
-      "givenName": "真由美éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éß",
-      "middleName": "寺田 悠太éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀",
-      "familyName": "岩崎éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ"
+      "givenName": "明日香éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éß",
+      "middleName": "若林 哲也éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀",
+      "familyName": "島田éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ"
     },
     "company": {
-      "name": "Рогова АнтонинаéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀",
-      "registrationNumber": "DE277762836éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢"
+      "name": "Веселова Алина АскольдовнаéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢",
+      "registrationNumber": "DE618220496éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢"
     },
-    "email": "sample89@example.com",
+    "email": "sample_teterin47@example.com",
     "phones": [
       {
         "type": "other",
@@ -149,158 +149,158 @@ export const valid: { minimal: Customer; full: Customer; boundary: Customer } = 
     ],
     "billingAddress": {
       "lines": [
-        "An der Laach 41béßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢",
-        "3丁目1番7号éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
-        "набережная Путевая, 349éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éß"
+        "Schöneberger Str. 22céßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢",
+        "6丁目4番2号éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
+        "наб. Сиреневая, 251éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀é"
       ],
-      "city": "Alt SinjadorféßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éß",
-      "region": "静岡県éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éß",
-      "county": "Blütenstr. 80éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éß",
-      "postalCode": "92985éßЖ漢😀éßЖ漢😀éßЖ漢😀",
+      "city": "MaditalandéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀",
+      "region": "和歌山県éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀é",
+      "county": "Burgloch 1éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀",
+      "postalCode": "34586éßЖ漢😀éßЖ漢😀éßЖ漢😀",
       "country": "DE"
     },
     "shippingAddress": {
       "lines": [
-        "Breidenbachstr. 540éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀é",
-        "Физкультурная наб., 654éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éß",
-        "наб. Ленинская, 622éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀é"
+        "Carl-Rumpff-Str. 2éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éß",
+        "улица Кленовая, 935éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀é",
+        "Солнечная ул., 736éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éß"
       ],
-      "city": "КалевалаéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éß",
-      "region": "Алтайский крайéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀é",
-      "county": "ул. Брянская, 266éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
-      "postalCode": "58725éßЖ漢😀éßЖ漢😀éßЖ漢😀",
+      "city": "Троицк (Челяб.)éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀",
+      "region": "Самарская областьéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
+      "county": "ал. Песочная, 469éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
+      "postalCode": "25434éßЖ漢😀éßЖ漢😀éßЖ漢😀",
       "country": "DE"
     },
     "contacts": [
       {
-        "name": "Katja SchnüreréßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀é",
+        "name": "Vin BrehmeréßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢",
         "title": "MréßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
-        "email": "sample46@example.com",
+        "email": "sample.ogwidq@example.com",
         "phone": "+12025550195",
         "mobile": "+12025550183"
       },
       {
-        "name": "Агафья НестероваéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢",
+        "name": "Никандр ЕршовéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éß",
         "title": "MséßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
-        "email": "sample.tivrp3ijh85@example.com",
+        "email": "sample.qg4lgi@example.com",
         "phone": "+12025550100",
         "mobile": "+12025550158"
       },
       {
-        "name": "Nino BalzeréßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢",
+        "name": "Lenja BedewitzéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀é",
         "title": "ProféßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀é",
-        "email": "sample_sioqg4@example.com",
+        "email": "sample31@example.com",
         "phone": "+12025550165",
         "mobile": "+12025550109"
       },
       {
-        "name": "Femke BourrouagéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀",
+        "name": "Isabella HellmannéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
         "title": "DréßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
-        "email": "sample.hlzhf8@example.com",
+        "email": "sample_g4on5c@example.com",
         "phone": "+12025550190",
         "mobile": "+12025550160"
       },
       {
-        "name": "手塚 豊éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀é",
+        "name": "北村 龍生éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀",
         "title": "MréßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
-        "email": "sample.qg4ssu77@example.com",
+        "email": "sample42@example.com",
         "phone": "+12025550103",
         "mobile": "+12025550179"
       },
       {
-        "name": "Martha KlauséßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
+        "name": "Jessy WittléßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢",
         "title": "MséßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
-        "email": "sample_schramm46@example.com",
+        "email": "sample_stein@example.com",
         "phone": "+12025550132",
         "mobile": "+12025550146"
       },
       {
-        "name": "白石 心結éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀",
+        "name": "高井 昇éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀é",
         "title": "ProféßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀é",
-        "email": "sample72@example.com",
+        "email": "sample.strutz9@example.com",
         "phone": "+12025550185",
         "mobile": "+12025550125"
       },
       {
-        "name": "Hassan KesselringéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
+        "name": "Josie KühnertéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éß",
         "title": "DréßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
-        "email": "sample_hardy57@example.com",
+        "email": "sample98@example.com",
         "phone": "+12025550138",
         "mobile": "+12025550164"
       },
       {
-        "name": "若林 蒼空éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀",
+        "name": "北川 茜éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀é",
         "title": "MréßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
-        "email": "sample.lutje@example.com",
+        "email": "sample.zimmermann78@example.com",
         "phone": "+12025550151",
         "mobile": "+12025550175"
       },
       {
-        "name": "Виталий ДроздовéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀",
+        "name": "Сафонов Аскольд ИльичéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢",
         "title": "MséßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
-        "email": "sample.fedotov86@example.com",
+        "email": "sample.kryukov@example.com",
         "phone": "+12025550192",
         "mobile": "+12025550174"
       }
     ],
     "dateOfBirth": "1960-12-15",
     "taxIds": {
-      "vat": "DE108610903éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢",
-      "eori": "DE704425664éßЖ漢😀éßЖ漢",
-      "national": "DE409326436éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢"
+      "vat": "DE756749836éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢",
+      "eori": "DE950669695éßЖ漢😀éßЖ漢",
+      "national": "DE327674682éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢"
     },
     "language": "de-DE",
     "currency": "EUR",
     "website": "https://www.example.com/83",
-    "referralSource": "temporibuséßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀",
-    "customerNumber": "пониманиеéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀é",
+    "referralSource": "aéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢",
+    "customerNumber": "порядкаéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
     "externalIds": [
       {
-        "system": "香りéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
-        "id": "деятельностиéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ"
+        "system": "こころみるéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀",
+        "id": "высшегоéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ"
       },
       {
-        "system": "泳ぐéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
-        "id": "さいほうéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀é"
+        "system": "しりつéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éß",
+        "id": "あいéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ"
       },
       {
-        "system": "количественныйéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀é",
-        "id": "вéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢"
+        "system": "намиéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀é",
+        "id": "нашейéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀"
       },
       {
-        "system": "соответствующейéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀",
-        "id": "corruptiéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éß"
+        "system": "кругуéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀",
+        "id": "repellenduséßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢"
       },
       {
-        "system": "フランス語éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀",
-        "id": "architectoéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀"
+        "system": "もちいるéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀é",
+        "id": "ipsuméßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀"
       },
       {
-        "system": "чтоéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éß",
-        "id": "eligendiéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éß"
+        "system": "развитияéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éß",
+        "id": "iustoéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀"
       },
       {
-        "system": "erroréßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀",
-        "id": "柱éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢"
+        "system": "rationeéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
+        "id": "怖いéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ"
       },
       {
-        "system": "поэтапногоéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀",
-        "id": "placeatéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ"
+        "system": "заданияéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
+        "id": "magniéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀"
       },
       {
-        "system": "sequiéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀",
-        "id": "うえるéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éß"
+        "system": "perferendiséßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢",
+        "id": "号éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢"
       },
       {
-        "system": "aperiaméßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
-        "id": "обеспечениеéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢"
+        "system": "evenietéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
+        "id": "предпосылкиéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢"
       }
     ],
     "createdAt": "1985-08-02T10:30:00Z",
     "agreedToTerms": true,
     "credentials": {
       "password": "FAKE-SECRET-0000éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éß",
-      "securityQuestion": "とうéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
+      "securityQuestion": "禍根éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
       "securityAnswer": "FAKE-SECRET-0000éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢"
     }
   }
@@ -323,12 +323,12 @@ export const invalid: readonly InvalidFixture[] = [
       }
     ],
     "value": {
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       }
     }
   },
@@ -348,9 +348,9 @@ export const invalid: readonly InvalidFixture[] = [
       "kind": "person",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       }
     }
   },
@@ -368,12 +368,12 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "unexpectedField": "not documented"
     }
@@ -396,12 +396,12 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": true,
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       }
     }
   },
@@ -419,12 +419,12 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "NOT-A-LISTED-VALUE",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       }
     }
   },
@@ -442,7 +442,7 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": true
     }
   },
@@ -460,11 +460,11 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       }
     }
   },
@@ -482,11 +482,11 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太"
+        "givenName": "明日香",
+        "middleName": "若林 哲也"
       }
     }
   },
@@ -504,12 +504,12 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎",
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田",
         "unexpectedField": "not documented"
       }
     }
@@ -528,12 +528,12 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": true,
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       }
     }
   },
@@ -551,12 +551,12 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Msxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       }
     }
   },
@@ -574,12 +574,12 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
         "givenName": true,
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       }
     }
   },
@@ -597,12 +597,12 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       }
     }
   },
@@ -620,12 +620,12 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
         "givenName": "",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       }
     }
   },
@@ -643,12 +643,12 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
+        "givenName": "明日香",
         "middleName": true,
-        "familyName": "岩崎"
+        "familyName": "島田"
       }
     }
   },
@@ -666,12 +666,12 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+        "familyName": "島田"
       }
     }
   },
@@ -689,11 +689,11 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
         "familyName": true
       }
     }
@@ -712,12 +712,12 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
       }
     }
   },
@@ -735,11 +735,11 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
         "familyName": ""
       }
     }
@@ -758,12 +758,12 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "company": true
     }
@@ -782,12 +782,12 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "company": {}
     }
@@ -806,16 +806,16 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "company": {
-        "name": "Рогова Антонина",
-        "registrationNumber": "DE277762836",
+        "name": "Веселова Алина Аскольдовна",
+        "registrationNumber": "DE618220496",
         "unexpectedField": "not documented"
       }
     }
@@ -834,12 +834,12 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "company": {
         "name": true
@@ -860,15 +860,15 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "company": {
-        "name": "Рогова Антонинаxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+        "name": "Веселова Алина Аскольдовнаxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
       }
     }
   },
@@ -886,12 +886,12 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "company": {
         "name": ""
@@ -912,15 +912,15 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "company": {
-        "name": "Рогова Антонина",
+        "name": "Веселова Алина Аскольдовна",
         "registrationNumber": true
       }
     }
@@ -939,16 +939,16 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "company": {
-        "name": "Рогова Антонина",
-        "registrationNumber": "DE277762836xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+        "name": "Веселова Алина Аскольдовна",
+        "registrationNumber": "DE618220496xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
       }
     }
   },
@@ -969,9 +969,9 @@ export const invalid: readonly InvalidFixture[] = [
       "email": true,
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       }
     }
   },
@@ -992,9 +992,9 @@ export const invalid: readonly InvalidFixture[] = [
       "email": "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       }
     }
   },
@@ -1015,9 +1015,9 @@ export const invalid: readonly InvalidFixture[] = [
       "email": "not a email",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       }
     }
   },
@@ -1035,12 +1035,12 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "phones": true
     }
@@ -1059,12 +1059,12 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "phones": [
         {
@@ -1128,12 +1128,12 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "phones": [
         true
@@ -1154,12 +1154,12 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "phones": [
         {
@@ -1182,12 +1182,12 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "phones": [
         {
@@ -1210,12 +1210,12 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "phones": [
         {
@@ -1244,12 +1244,12 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "phones": [
         {
@@ -1273,12 +1273,12 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "phones": [
         {
@@ -1302,12 +1302,12 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "phones": [
         {
@@ -1331,12 +1331,12 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "phones": [
         {
@@ -1360,12 +1360,12 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "billingAddress": true
     }
@@ -1384,15 +1384,15 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "billingAddress": {
-        "city": "Alt Sinjadorf",
+        "city": "Maditaland",
         "country": "DE"
       }
     }
@@ -1411,16 +1411,16 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "billingAddress": {
         "lines": [
-          "An der Laach 41b"
+          "Schöneberger Str. 22c"
         ],
         "country": "DE"
       }
@@ -1440,18 +1440,18 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "billingAddress": {
         "lines": [
-          "An der Laach 41b"
+          "Schöneberger Str. 22c"
         ],
-        "city": "Alt Sinjadorf"
+        "city": "Maditaland"
       }
     }
   },
@@ -1469,21 +1469,21 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "billingAddress": {
         "lines": [
-          "An der Laach 41b"
+          "Schöneberger Str. 22c"
         ],
-        "city": "Alt Sinjadorf",
-        "region": "静岡県",
-        "county": "Blütenstr. 80",
-        "postalCode": "92985",
+        "city": "Maditaland",
+        "region": "和歌山県",
+        "county": "Burgloch 1",
+        "postalCode": "34586",
         "country": "DE",
         "unexpectedField": "not documented"
       }
@@ -1503,16 +1503,16 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "billingAddress": {
         "lines": true,
-        "city": "Alt Sinjadorf",
+        "city": "Maditaland",
         "country": "DE"
       }
     }
@@ -1531,21 +1531,21 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "billingAddress": {
         "lines": [
-          "An der Laach 41b",
-          "An der Laach 41b",
-          "An der Laach 41b",
-          "An der Laach 41b"
+          "Schöneberger Str. 22c",
+          "Schöneberger Str. 22c",
+          "Schöneberger Str. 22c",
+          "Schöneberger Str. 22c"
         ],
-        "city": "Alt Sinjadorf",
+        "city": "Maditaland",
         "country": "DE"
       }
     }
@@ -1564,16 +1564,16 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "billingAddress": {
         "lines": [],
-        "city": "Alt Sinjadorf",
+        "city": "Maditaland",
         "country": "DE"
       }
     }
@@ -1592,18 +1592,18 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "billingAddress": {
         "lines": [
           true
         ],
-        "city": "Alt Sinjadorf",
+        "city": "Maditaland",
         "country": "DE"
       }
     }
@@ -1622,18 +1622,18 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "billingAddress": {
         "lines": [
-          "An der Laach 41bxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+          "Schöneberger Str. 22cxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
         ],
-        "city": "Alt Sinjadorf",
+        "city": "Maditaland",
         "country": "DE"
       }
     }
@@ -1652,18 +1652,18 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "billingAddress": {
         "lines": [
           ""
         ],
-        "city": "Alt Sinjadorf",
+        "city": "Maditaland",
         "country": "DE"
       }
     }
@@ -1682,16 +1682,16 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "billingAddress": {
         "lines": [
-          "An der Laach 41b"
+          "Schöneberger Str. 22c"
         ],
         "city": true,
         "country": "DE"
@@ -1712,18 +1712,18 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "billingAddress": {
         "lines": [
-          "An der Laach 41b"
+          "Schöneberger Str. 22c"
         ],
-        "city": "Alt Sinjadorfxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+        "city": "Maditalandxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
         "country": "DE"
       }
     }
@@ -1742,16 +1742,16 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "billingAddress": {
         "lines": [
-          "An der Laach 41b"
+          "Schöneberger Str. 22c"
         ],
         "city": "",
         "country": "DE"
@@ -1772,18 +1772,18 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "billingAddress": {
         "lines": [
-          "An der Laach 41b"
+          "Schöneberger Str. 22c"
         ],
-        "city": "Alt Sinjadorf",
+        "city": "Maditaland",
         "country": "DE",
         "region": true
       }
@@ -1803,20 +1803,20 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "billingAddress": {
         "lines": [
-          "An der Laach 41b"
+          "Schöneberger Str. 22c"
         ],
-        "city": "Alt Sinjadorf",
+        "city": "Maditaland",
         "country": "DE",
-        "region": "静岡県xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+        "region": "和歌山県xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
       }
     }
   },
@@ -1834,18 +1834,18 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "billingAddress": {
         "lines": [
-          "An der Laach 41b"
+          "Schöneberger Str. 22c"
         ],
-        "city": "Alt Sinjadorf",
+        "city": "Maditaland",
         "country": "DE",
         "county": true
       }
@@ -1865,20 +1865,20 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "billingAddress": {
         "lines": [
-          "An der Laach 41b"
+          "Schöneberger Str. 22c"
         ],
-        "city": "Alt Sinjadorf",
+        "city": "Maditaland",
         "country": "DE",
-        "county": "Blütenstr. 80xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+        "county": "Burgloch 1xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
       }
     }
   },
@@ -1896,18 +1896,18 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "billingAddress": {
         "lines": [
-          "An der Laach 41b"
+          "Schöneberger Str. 22c"
         ],
-        "city": "Alt Sinjadorf",
+        "city": "Maditaland",
         "country": "DE",
         "postalCode": true
       }
@@ -1927,20 +1927,20 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "billingAddress": {
         "lines": [
-          "An der Laach 41b"
+          "Schöneberger Str. 22c"
         ],
-        "city": "Alt Sinjadorf",
+        "city": "Maditaland",
         "country": "DE",
-        "postalCode": "92985xxxxxxxxxxxxxxxx"
+        "postalCode": "34586xxxxxxxxxxxxxxxx"
       }
     }
   },
@@ -1958,18 +1958,18 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "billingAddress": {
         "lines": [
-          "An der Laach 41b"
+          "Schöneberger Str. 22c"
         ],
-        "city": "Alt Sinjadorf",
+        "city": "Maditaland",
         "country": true
       }
     }
@@ -1988,18 +1988,18 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "billingAddress": {
         "lines": [
-          "An der Laach 41b"
+          "Schöneberger Str. 22c"
         ],
-        "city": "Alt Sinjadorf",
+        "city": "Maditaland",
         "country": "\u0000 does not match"
       }
     }
@@ -2018,12 +2018,12 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "shippingAddress": true
     }
@@ -2042,15 +2042,15 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "shippingAddress": {
-        "city": "Калевала",
+        "city": "Троицк (Челяб.)",
         "country": "DE"
       }
     }
@@ -2069,16 +2069,16 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "shippingAddress": {
         "lines": [
-          "Breidenbachstr. 540"
+          "Carl-Rumpff-Str. 2"
         ],
         "country": "DE"
       }
@@ -2098,18 +2098,18 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "shippingAddress": {
         "lines": [
-          "Breidenbachstr. 540"
+          "Carl-Rumpff-Str. 2"
         ],
-        "city": "Калевала"
+        "city": "Троицк (Челяб.)"
       }
     }
   },
@@ -2127,21 +2127,21 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "shippingAddress": {
         "lines": [
-          "Breidenbachstr. 540"
+          "Carl-Rumpff-Str. 2"
         ],
-        "city": "Калевала",
-        "region": "Алтайский край",
-        "county": "ул. Брянская, 266",
-        "postalCode": "58725",
+        "city": "Троицк (Челяб.)",
+        "region": "Самарская область",
+        "county": "ал. Песочная, 469",
+        "postalCode": "25434",
         "country": "DE",
         "unexpectedField": "not documented"
       }
@@ -2161,16 +2161,16 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "shippingAddress": {
         "lines": true,
-        "city": "Калевала",
+        "city": "Троицк (Челяб.)",
         "country": "DE"
       }
     }
@@ -2189,21 +2189,21 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "shippingAddress": {
         "lines": [
-          "Breidenbachstr. 540",
-          "Breidenbachstr. 540",
-          "Breidenbachstr. 540",
-          "Breidenbachstr. 540"
+          "Carl-Rumpff-Str. 2",
+          "Carl-Rumpff-Str. 2",
+          "Carl-Rumpff-Str. 2",
+          "Carl-Rumpff-Str. 2"
         ],
-        "city": "Калевала",
+        "city": "Троицк (Челяб.)",
         "country": "DE"
       }
     }
@@ -2222,16 +2222,16 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "shippingAddress": {
         "lines": [],
-        "city": "Калевала",
+        "city": "Троицк (Челяб.)",
         "country": "DE"
       }
     }
@@ -2250,18 +2250,18 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "shippingAddress": {
         "lines": [
           true
         ],
-        "city": "Калевала",
+        "city": "Троицк (Челяб.)",
         "country": "DE"
       }
     }
@@ -2280,18 +2280,18 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "shippingAddress": {
         "lines": [
-          "Breidenbachstr. 540xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+          "Carl-Rumpff-Str. 2xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
         ],
-        "city": "Калевала",
+        "city": "Троицк (Челяб.)",
         "country": "DE"
       }
     }
@@ -2310,18 +2310,18 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "shippingAddress": {
         "lines": [
           ""
         ],
-        "city": "Калевала",
+        "city": "Троицк (Челяб.)",
         "country": "DE"
       }
     }
@@ -2340,16 +2340,16 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "shippingAddress": {
         "lines": [
-          "Breidenbachstr. 540"
+          "Carl-Rumpff-Str. 2"
         ],
         "city": true,
         "country": "DE"
@@ -2370,18 +2370,18 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "shippingAddress": {
         "lines": [
-          "Breidenbachstr. 540"
+          "Carl-Rumpff-Str. 2"
         ],
-        "city": "Калевалаxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+        "city": "Троицк (Челяб.)xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
         "country": "DE"
       }
     }
@@ -2400,16 +2400,16 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "shippingAddress": {
         "lines": [
-          "Breidenbachstr. 540"
+          "Carl-Rumpff-Str. 2"
         ],
         "city": "",
         "country": "DE"
@@ -2430,18 +2430,18 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "shippingAddress": {
         "lines": [
-          "Breidenbachstr. 540"
+          "Carl-Rumpff-Str. 2"
         ],
-        "city": "Калевала",
+        "city": "Троицк (Челяб.)",
         "country": "DE",
         "region": true
       }
@@ -2461,20 +2461,20 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "shippingAddress": {
         "lines": [
-          "Breidenbachstr. 540"
+          "Carl-Rumpff-Str. 2"
         ],
-        "city": "Калевала",
+        "city": "Троицк (Челяб.)",
         "country": "DE",
-        "region": "Алтайский крайxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+        "region": "Самарская областьxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
       }
     }
   },
@@ -2492,18 +2492,18 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "shippingAddress": {
         "lines": [
-          "Breidenbachstr. 540"
+          "Carl-Rumpff-Str. 2"
         ],
-        "city": "Калевала",
+        "city": "Троицк (Челяб.)",
         "country": "DE",
         "county": true
       }
@@ -2523,20 +2523,20 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "shippingAddress": {
         "lines": [
-          "Breidenbachstr. 540"
+          "Carl-Rumpff-Str. 2"
         ],
-        "city": "Калевала",
+        "city": "Троицк (Челяб.)",
         "country": "DE",
-        "county": "ул. Брянская, 266xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+        "county": "ал. Песочная, 469xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
       }
     }
   },
@@ -2554,18 +2554,18 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "shippingAddress": {
         "lines": [
-          "Breidenbachstr. 540"
+          "Carl-Rumpff-Str. 2"
         ],
-        "city": "Калевала",
+        "city": "Троицк (Челяб.)",
         "country": "DE",
         "postalCode": true
       }
@@ -2585,20 +2585,20 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "shippingAddress": {
         "lines": [
-          "Breidenbachstr. 540"
+          "Carl-Rumpff-Str. 2"
         ],
-        "city": "Калевала",
+        "city": "Троицк (Челяб.)",
         "country": "DE",
-        "postalCode": "58725xxxxxxxxxxxxxxxx"
+        "postalCode": "25434xxxxxxxxxxxxxxxx"
       }
     }
   },
@@ -2616,18 +2616,18 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "shippingAddress": {
         "lines": [
-          "Breidenbachstr. 540"
+          "Carl-Rumpff-Str. 2"
         ],
-        "city": "Калевала",
+        "city": "Троицк (Челяб.)",
         "country": true
       }
     }
@@ -2646,18 +2646,18 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "shippingAddress": {
         "lines": [
-          "Breidenbachstr. 540"
+          "Carl-Rumpff-Str. 2"
         ],
-        "city": "Калевала",
+        "city": "Троицк (Челяб.)",
         "country": "\u0000 does not match"
       }
     }
@@ -2676,12 +2676,12 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "contacts": true
     }
@@ -2700,158 +2700,158 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "contacts": [
         {
-          "name": "Katja Schnürer",
+          "name": "Vin Brehmer",
           "title": "Mr",
-          "email": "sample46@example.com",
+          "email": "sample.ogwidq@example.com",
           "phone": "+12025550195",
           "mobile": "+12025550183"
         },
         {
-          "name": "Katja Schnürer",
+          "name": "Vin Brehmer",
           "title": "Mr",
-          "email": "sample46@example.com",
+          "email": "sample.ogwidq@example.com",
           "phone": "+12025550195",
           "mobile": "+12025550183"
         },
         {
-          "name": "Katja Schnürer",
+          "name": "Vin Brehmer",
           "title": "Mr",
-          "email": "sample46@example.com",
+          "email": "sample.ogwidq@example.com",
           "phone": "+12025550195",
           "mobile": "+12025550183"
         },
         {
-          "name": "Katja Schnürer",
+          "name": "Vin Brehmer",
           "title": "Mr",
-          "email": "sample46@example.com",
+          "email": "sample.ogwidq@example.com",
           "phone": "+12025550195",
           "mobile": "+12025550183"
         },
         {
-          "name": "Katja Schnürer",
+          "name": "Vin Brehmer",
           "title": "Mr",
-          "email": "sample46@example.com",
+          "email": "sample.ogwidq@example.com",
           "phone": "+12025550195",
           "mobile": "+12025550183"
         },
         {
-          "name": "Katja Schnürer",
+          "name": "Vin Brehmer",
           "title": "Mr",
-          "email": "sample46@example.com",
+          "email": "sample.ogwidq@example.com",
           "phone": "+12025550195",
           "mobile": "+12025550183"
         },
         {
-          "name": "Katja Schnürer",
+          "name": "Vin Brehmer",
           "title": "Mr",
-          "email": "sample46@example.com",
+          "email": "sample.ogwidq@example.com",
           "phone": "+12025550195",
           "mobile": "+12025550183"
         },
         {
-          "name": "Katja Schnürer",
+          "name": "Vin Brehmer",
           "title": "Mr",
-          "email": "sample46@example.com",
+          "email": "sample.ogwidq@example.com",
           "phone": "+12025550195",
           "mobile": "+12025550183"
         },
         {
-          "name": "Katja Schnürer",
+          "name": "Vin Brehmer",
           "title": "Mr",
-          "email": "sample46@example.com",
+          "email": "sample.ogwidq@example.com",
           "phone": "+12025550195",
           "mobile": "+12025550183"
         },
         {
-          "name": "Katja Schnürer",
+          "name": "Vin Brehmer",
           "title": "Mr",
-          "email": "sample46@example.com",
+          "email": "sample.ogwidq@example.com",
           "phone": "+12025550195",
           "mobile": "+12025550183"
         },
         {
-          "name": "Katja Schnürer",
+          "name": "Vin Brehmer",
           "title": "Mr",
-          "email": "sample46@example.com",
+          "email": "sample.ogwidq@example.com",
           "phone": "+12025550195",
           "mobile": "+12025550183"
         },
         {
-          "name": "Katja Schnürer",
+          "name": "Vin Brehmer",
           "title": "Mr",
-          "email": "sample46@example.com",
+          "email": "sample.ogwidq@example.com",
           "phone": "+12025550195",
           "mobile": "+12025550183"
         },
         {
-          "name": "Katja Schnürer",
+          "name": "Vin Brehmer",
           "title": "Mr",
-          "email": "sample46@example.com",
+          "email": "sample.ogwidq@example.com",
           "phone": "+12025550195",
           "mobile": "+12025550183"
         },
         {
-          "name": "Katja Schnürer",
+          "name": "Vin Brehmer",
           "title": "Mr",
-          "email": "sample46@example.com",
+          "email": "sample.ogwidq@example.com",
           "phone": "+12025550195",
           "mobile": "+12025550183"
         },
         {
-          "name": "Katja Schnürer",
+          "name": "Vin Brehmer",
           "title": "Mr",
-          "email": "sample46@example.com",
+          "email": "sample.ogwidq@example.com",
           "phone": "+12025550195",
           "mobile": "+12025550183"
         },
         {
-          "name": "Katja Schnürer",
+          "name": "Vin Brehmer",
           "title": "Mr",
-          "email": "sample46@example.com",
+          "email": "sample.ogwidq@example.com",
           "phone": "+12025550195",
           "mobile": "+12025550183"
         },
         {
-          "name": "Katja Schnürer",
+          "name": "Vin Brehmer",
           "title": "Mr",
-          "email": "sample46@example.com",
+          "email": "sample.ogwidq@example.com",
           "phone": "+12025550195",
           "mobile": "+12025550183"
         },
         {
-          "name": "Katja Schnürer",
+          "name": "Vin Brehmer",
           "title": "Mr",
-          "email": "sample46@example.com",
+          "email": "sample.ogwidq@example.com",
           "phone": "+12025550195",
           "mobile": "+12025550183"
         },
         {
-          "name": "Katja Schnürer",
+          "name": "Vin Brehmer",
           "title": "Mr",
-          "email": "sample46@example.com",
+          "email": "sample.ogwidq@example.com",
           "phone": "+12025550195",
           "mobile": "+12025550183"
         },
         {
-          "name": "Katja Schnürer",
+          "name": "Vin Brehmer",
           "title": "Mr",
-          "email": "sample46@example.com",
+          "email": "sample.ogwidq@example.com",
           "phone": "+12025550195",
           "mobile": "+12025550183"
         },
         {
-          "name": "Katja Schnürer",
+          "name": "Vin Brehmer",
           "title": "Mr",
-          "email": "sample46@example.com",
+          "email": "sample.ogwidq@example.com",
           "phone": "+12025550195",
           "mobile": "+12025550183"
         }
@@ -2872,12 +2872,12 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "contacts": [
         true
@@ -2898,12 +2898,12 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "contacts": [
         {}
@@ -2924,16 +2924,16 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "contacts": [
         {
-          "name": "Katja Schnürer",
+          "name": "Vin Brehmer",
           "unexpectedField": "not documented"
         }
       ]
@@ -2953,12 +2953,12 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "contacts": [
         {
@@ -2981,16 +2981,16 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "contacts": [
         {
-          "name": "Katja Schnürerxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+          "name": "Vin Brehmerxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
         }
       ]
     }
@@ -3009,12 +3009,12 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "contacts": [
         {
@@ -3037,16 +3037,16 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "contacts": [
         {
-          "name": "Katja Schnürer",
+          "name": "Vin Brehmer",
           "title": true
         }
       ]
@@ -3066,16 +3066,16 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "contacts": [
         {
-          "name": "Katja Schnürer",
+          "name": "Vin Brehmer",
           "title": "Mrxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
         }
       ]
@@ -3095,16 +3095,16 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "contacts": [
         {
-          "name": "Katja Schnürer",
+          "name": "Vin Brehmer",
           "email": true
         }
       ]
@@ -3124,16 +3124,16 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "contacts": [
         {
-          "name": "Katja Schnürer",
+          "name": "Vin Brehmer",
           "email": "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa@example.com"
         }
       ]
@@ -3153,16 +3153,16 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "contacts": [
         {
-          "name": "Katja Schnürer",
+          "name": "Vin Brehmer",
           "email": "not a email"
         }
       ]
@@ -3182,16 +3182,16 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "contacts": [
         {
-          "name": "Katja Schnürer",
+          "name": "Vin Brehmer",
           "phone": true
         }
       ]
@@ -3211,16 +3211,16 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "contacts": [
         {
-          "name": "Katja Schnürer",
+          "name": "Vin Brehmer",
           "phone": "\u0000 does not match"
         }
       ]
@@ -3240,16 +3240,16 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "contacts": [
         {
-          "name": "Katja Schnürer",
+          "name": "Vin Brehmer",
           "mobile": true
         }
       ]
@@ -3269,16 +3269,16 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "contacts": [
         {
-          "name": "Katja Schnürer",
+          "name": "Vin Brehmer",
           "mobile": "\u0000 does not match"
         }
       ]
@@ -3298,12 +3298,12 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "dateOfBirth": true
     }
@@ -3322,12 +3322,12 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "dateOfBirth": "not a date"
     }
@@ -3346,12 +3346,12 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "taxIds": true
     }
@@ -3370,17 +3370,17 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "taxIds": {
-        "vat": "DE108610903",
-        "eori": "DE704425664",
-        "national": "DE409326436",
+        "vat": "DE756749836",
+        "eori": "DE950669695",
+        "national": "DE327674682",
         "unexpectedField": "not documented"
       }
     }
@@ -3399,12 +3399,12 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "taxIds": {
         "vat": true
@@ -3425,15 +3425,15 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "taxIds": {
-        "vat": "DE108610903xxxxxxxxxxxxxxxxxxxx"
+        "vat": "DE756749836xxxxxxxxxxxxxxxxxxxx"
       }
     }
   },
@@ -3451,12 +3451,12 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "taxIds": {
         "eori": true
@@ -3477,15 +3477,15 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "taxIds": {
-        "eori": "DE704425664xxxxxxxxxx"
+        "eori": "DE950669695xxxxxxxxxx"
       }
     }
   },
@@ -3503,12 +3503,12 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "taxIds": {
         "national": true
@@ -3529,15 +3529,15 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "taxIds": {
-        "national": "DE409326436xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+        "national": "DE327674682xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
       }
     }
   },
@@ -3555,12 +3555,12 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "language": true
     }
@@ -3583,12 +3583,12 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "language": "de-DExxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
     }
@@ -3607,12 +3607,12 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "language": "\u0000 does not match"
     }
@@ -3631,12 +3631,12 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "currency": true
     }
@@ -3655,12 +3655,12 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "currency": "\u0000 does not match"
     }
@@ -3679,12 +3679,12 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "website": true
     }
@@ -3703,12 +3703,12 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "website": "https://www.example.com/83xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
     }
@@ -3727,12 +3727,12 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "website": "not a uri"
     }
@@ -3751,12 +3751,12 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "referralSource": true
     }
@@ -3775,14 +3775,14 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
-      "referralSource": "temporibusxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+      "referralSource": "axxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
     }
   },
   {
@@ -3799,12 +3799,12 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "customerNumber": true
     }
@@ -3823,14 +3823,14 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
-      "customerNumber": "пониманиеxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+      "customerNumber": "порядкаxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
     }
   },
   {
@@ -3847,12 +3847,12 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "externalIds": true
     }
@@ -3871,97 +3871,97 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "externalIds": [
         {
-          "system": "香り",
-          "id": "деятельности"
+          "system": "こころみる",
+          "id": "высшего"
         },
         {
-          "system": "香り",
-          "id": "деятельности"
+          "system": "こころみる",
+          "id": "высшего"
         },
         {
-          "system": "香り",
-          "id": "деятельности"
+          "system": "こころみる",
+          "id": "высшего"
         },
         {
-          "system": "香り",
-          "id": "деятельности"
+          "system": "こころみる",
+          "id": "высшего"
         },
         {
-          "system": "香り",
-          "id": "деятельности"
+          "system": "こころみる",
+          "id": "высшего"
         },
         {
-          "system": "香り",
-          "id": "деятельности"
+          "system": "こころみる",
+          "id": "высшего"
         },
         {
-          "system": "香り",
-          "id": "деятельности"
+          "system": "こころみる",
+          "id": "высшего"
         },
         {
-          "system": "香り",
-          "id": "деятельности"
+          "system": "こころみる",
+          "id": "высшего"
         },
         {
-          "system": "香り",
-          "id": "деятельности"
+          "system": "こころみる",
+          "id": "высшего"
         },
         {
-          "system": "香り",
-          "id": "деятельности"
+          "system": "こころみる",
+          "id": "высшего"
         },
         {
-          "system": "香り",
-          "id": "деятельности"
+          "system": "こころみる",
+          "id": "высшего"
         },
         {
-          "system": "香り",
-          "id": "деятельности"
+          "system": "こころみる",
+          "id": "высшего"
         },
         {
-          "system": "香り",
-          "id": "деятельности"
+          "system": "こころみる",
+          "id": "высшего"
         },
         {
-          "system": "香り",
-          "id": "деятельности"
+          "system": "こころみる",
+          "id": "высшего"
         },
         {
-          "system": "香り",
-          "id": "деятельности"
+          "system": "こころみる",
+          "id": "высшего"
         },
         {
-          "system": "香り",
-          "id": "деятельности"
+          "system": "こころみる",
+          "id": "высшего"
         },
         {
-          "system": "香り",
-          "id": "деятельности"
+          "system": "こころみる",
+          "id": "высшего"
         },
         {
-          "system": "香り",
-          "id": "деятельности"
+          "system": "こころみる",
+          "id": "высшего"
         },
         {
-          "system": "香り",
-          "id": "деятельности"
+          "system": "こころみる",
+          "id": "высшего"
         },
         {
-          "system": "香り",
-          "id": "деятельности"
+          "system": "こころみる",
+          "id": "высшего"
         },
         {
-          "system": "香り",
-          "id": "деятельности"
+          "system": "こころみる",
+          "id": "высшего"
         }
       ]
     }
@@ -3980,12 +3980,12 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "externalIds": [
         true
@@ -4006,16 +4006,16 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "externalIds": [
         {
-          "id": "деятельности"
+          "id": "высшего"
         }
       ]
     }
@@ -4034,16 +4034,16 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "externalIds": [
         {
-          "system": "香り"
+          "system": "こころみる"
         }
       ]
     }
@@ -4062,17 +4062,17 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "externalIds": [
         {
-          "system": "香り",
-          "id": "деятельности",
+          "system": "こころみる",
+          "id": "высшего",
           "unexpectedField": "not documented"
         }
       ]
@@ -4092,17 +4092,17 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "externalIds": [
         {
           "system": true,
-          "id": "деятельности"
+          "id": "высшего"
         }
       ]
     }
@@ -4121,17 +4121,17 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "externalIds": [
         {
-          "system": "香りxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
-          "id": "деятельности"
+          "system": "こころみるxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+          "id": "высшего"
         }
       ]
     }
@@ -4150,17 +4150,17 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "externalIds": [
         {
           "system": "",
-          "id": "деятельности"
+          "id": "высшего"
         }
       ]
     }
@@ -4179,16 +4179,16 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "externalIds": [
         {
-          "system": "香り",
+          "system": "こころみる",
           "id": true
         }
       ]
@@ -4208,17 +4208,17 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "externalIds": [
         {
-          "system": "香り",
-          "id": "деятельностиxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+          "system": "こころみる",
+          "id": "высшегоxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
         }
       ]
     }
@@ -4237,16 +4237,16 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "externalIds": [
         {
-          "system": "香り",
+          "system": "こころみる",
           "id": ""
         }
       ]
@@ -4266,12 +4266,12 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "createdAt": true
     }
@@ -4290,12 +4290,12 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "createdAt": "not a date-time"
     }
@@ -4314,12 +4314,12 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "agreedToTerms": "text"
     }
@@ -4338,12 +4338,12 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "credentials": true
     }
@@ -4362,16 +4362,16 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "credentials": {
         "password": "FAKE-SECRET-0000",
-        "securityQuestion": "とう",
+        "securityQuestion": "禍根",
         "securityAnswer": "FAKE-SECRET-0000",
         "unexpectedField": "not documented"
       }
@@ -4391,12 +4391,12 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "credentials": {
         "securityAnswer": "FAKE-SECRET-0000"
@@ -4417,15 +4417,15 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "credentials": {
-        "securityQuestion": "とう"
+        "securityQuestion": "禍根"
       }
     }
   },
@@ -4443,12 +4443,12 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "credentials": {
         "password": true
@@ -4469,12 +4469,12 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "credentials": {
         "password": "FAKE-SECRET-0000xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
@@ -4495,12 +4495,12 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "credentials": {
         "password": ""
@@ -4521,12 +4521,12 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "credentials": {
         "securityQuestion": true,
@@ -4548,15 +4548,15 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "credentials": {
-        "securityQuestion": "とうxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+        "securityQuestion": "禍根xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
         "securityAnswer": "FAKE-SECRET-0000"
       }
     }
@@ -4575,16 +4575,16 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "credentials": {
         "securityAnswer": true,
-        "securityQuestion": "とう"
+        "securityQuestion": "禍根"
       }
     }
   },
@@ -4602,16 +4602,16 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "credentials": {
         "securityAnswer": "FAKE-SECRET-0000xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
-        "securityQuestion": "とう"
+        "securityQuestion": "禍根"
       }
     }
   }

@@ -4,46 +4,64 @@
  */
 import { ucs2length } from "./runtime/validation.js";
 import { fullFormats } from "ajv-formats/dist/formats.js";
-
-export const address = validate53;
-const schema20 = {
-  additionalProperties: false,
-  properties: {
-    lines: { items: { maxLength: 255, minLength: 1, type: "string" }, maxItems: 3, minItems: 1, type: "array" },
-    city: { maxLength: 100, minLength: 1, type: "string" },
-    region: { maxLength: 100, type: "string" },
-    county: { maxLength: 100, type: "string" },
-    postalCode: { maxLength: 20, type: "string" },
-    country: { pattern: "^[A-Z]{2}$", type: "string" },
+const address = validate1;
+const schema1 = {
+  "additionalProperties": false,
+  "properties": {
+    "lines": {
+      "items": {
+        "maxLength": 255,
+        "minLength": 1,
+        "type": "string"
+      },
+      "maxItems": 3,
+      "minItems": 1,
+      "type": "array"
+    },
+    "city": {
+      "maxLength": 100,
+      "minLength": 1,
+      "type": "string"
+    },
+    "region": {
+      "maxLength": 100,
+      "type": "string"
+    },
+    "county": {
+      "maxLength": 100,
+      "type": "string"
+    },
+    "postalCode": {
+      "maxLength": 20,
+      "type": "string"
+    },
+    "country": {
+      "pattern": "^[A-Z]{2}$",
+      "type": "string"
+    }
   },
-  required: ["lines", "city", "country"],
-  type: "object",
+  "required": [
+    "lines",
+    "city",
+    "country"
+  ],
+  "type": "object"
 };
-const func1 = ucs2length;
-const pattern3 = new RegExp("^[A-Z]{2}$", "u");
-
-function validate53(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+const func0 = ucs2length;
+const pattern0 = new RegExp("^[A-Z]{2}$", "u");
+function validate1(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate53.evaluated;
+  const evaluated0 = validate1.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.lines === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "lines" },
-        message: "must have required property '" + "lines" + "'",
-      };
+    if (data.lines === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "lines" }, message: "must have required property 'lines'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -51,14 +69,8 @@ function validate53(
       }
       errors++;
     }
-    if (data.city === undefined) {
-      const err1 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "city" },
-        message: "must have required property '" + "city" + "'",
-      };
+    if (data.city === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "city" }, message: "must have required property 'city'" };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -66,14 +78,8 @@ function validate53(
       }
       errors++;
     }
-    if (data.country === undefined) {
-      const err2 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "country" },
-        message: "must have required property '" + "country" + "'",
-      };
+    if (data.country === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "country" }, message: "must have required property 'country'" };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -82,21 +88,8 @@ function validate53(
       errors++;
     }
     for (const key0 in data) {
-      if (!(
-        key0 === "lines" ||
-        key0 === "city" ||
-        key0 === "region" ||
-        key0 === "county" ||
-        key0 === "postalCode" ||
-        key0 === "country"
-      )) {
-        const err3 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-        };
+      if (!(key0 === "lines" || key0 === "city" || key0 === "region" || key0 === "county" || key0 === "postalCode" || key0 === "country")) {
+        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -105,17 +98,11 @@ function validate53(
         errors++;
       }
     }
-    if (data.lines !== undefined) {
+    if (data.lines !== void 0) {
       let data0 = data.lines;
       if (Array.isArray(data0)) {
         if (data0.length > 3) {
-          const err4 = {
-            instancePath: instancePath + "/lines",
-            schemaPath: "#/properties/lines/maxItems",
-            keyword: "maxItems",
-            params: { limit: 3 },
-            message: "must NOT have more than 3 items",
-          };
+          const err4 = { instancePath: instancePath + "/lines", schemaPath: "#/properties/lines/maxItems", keyword: "maxItems", params: { limit: 3 }, message: "must NOT have more than 3 items" };
           if (vErrors === null) {
             vErrors = [err4];
           } else {
@@ -124,13 +111,7 @@ function validate53(
           errors++;
         }
         if (data0.length < 1) {
-          const err5 = {
-            instancePath: instancePath + "/lines",
-            schemaPath: "#/properties/lines/minItems",
-            keyword: "minItems",
-            params: { limit: 1 },
-            message: "must NOT have fewer than 1 items",
-          };
+          const err5 = { instancePath: instancePath + "/lines", schemaPath: "#/properties/lines/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -142,14 +123,8 @@ function validate53(
         for (let i0 = 0; i0 < len0; i0++) {
           let data1 = data0[i0];
           if (typeof data1 === "string") {
-            if (func1(data1) > 255) {
-              const err6 = {
-                instancePath: instancePath + "/lines/" + i0,
-                schemaPath: "#/properties/lines/items/maxLength",
-                keyword: "maxLength",
-                params: { limit: 255 },
-                message: "must NOT have more than 255 characters",
-              };
+            if (func0(data1) > 255) {
+              const err6 = { instancePath: instancePath + "/lines/" + i0, schemaPath: "#/properties/lines/items/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
               if (vErrors === null) {
                 vErrors = [err6];
               } else {
@@ -157,14 +132,8 @@ function validate53(
               }
               errors++;
             }
-            if (func1(data1) < 1) {
-              const err7 = {
-                instancePath: instancePath + "/lines/" + i0,
-                schemaPath: "#/properties/lines/items/minLength",
-                keyword: "minLength",
-                params: { limit: 1 },
-                message: "must NOT have fewer than 1 characters",
-              };
+            if (func0(data1) < 1) {
+              const err7 = { instancePath: instancePath + "/lines/" + i0, schemaPath: "#/properties/lines/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               if (vErrors === null) {
                 vErrors = [err7];
               } else {
@@ -173,13 +142,7 @@ function validate53(
               errors++;
             }
           } else {
-            const err8 = {
-              instancePath: instancePath + "/lines/" + i0,
-              schemaPath: "#/properties/lines/items/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
-            };
+            const err8 = { instancePath: instancePath + "/lines/" + i0, schemaPath: "#/properties/lines/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err8];
             } else {
@@ -189,13 +152,7 @@ function validate53(
           }
         }
       } else {
-        const err9 = {
-          instancePath: instancePath + "/lines",
-          schemaPath: "#/properties/lines/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        };
+        const err9 = { instancePath: instancePath + "/lines", schemaPath: "#/properties/lines/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -204,17 +161,11 @@ function validate53(
         errors++;
       }
     }
-    if (data.city !== undefined) {
+    if (data.city !== void 0) {
       let data2 = data.city;
       if (typeof data2 === "string") {
-        if (func1(data2) > 100) {
-          const err10 = {
-            instancePath: instancePath + "/city",
-            schemaPath: "#/properties/city/maxLength",
-            keyword: "maxLength",
-            params: { limit: 100 },
-            message: "must NOT have more than 100 characters",
-          };
+        if (func0(data2) > 100) {
+          const err10 = { instancePath: instancePath + "/city", schemaPath: "#/properties/city/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
           if (vErrors === null) {
             vErrors = [err10];
           } else {
@@ -222,14 +173,8 @@ function validate53(
           }
           errors++;
         }
-        if (func1(data2) < 1) {
-          const err11 = {
-            instancePath: instancePath + "/city",
-            schemaPath: "#/properties/city/minLength",
-            keyword: "minLength",
-            params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
-          };
+        if (func0(data2) < 1) {
+          const err11 = { instancePath: instancePath + "/city", schemaPath: "#/properties/city/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -238,13 +183,7 @@ function validate53(
           errors++;
         }
       } else {
-        const err12 = {
-          instancePath: instancePath + "/city",
-          schemaPath: "#/properties/city/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err12 = { instancePath: instancePath + "/city", schemaPath: "#/properties/city/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -253,17 +192,11 @@ function validate53(
         errors++;
       }
     }
-    if (data.region !== undefined) {
+    if (data.region !== void 0) {
       let data3 = data.region;
       if (typeof data3 === "string") {
-        if (func1(data3) > 100) {
-          const err13 = {
-            instancePath: instancePath + "/region",
-            schemaPath: "#/properties/region/maxLength",
-            keyword: "maxLength",
-            params: { limit: 100 },
-            message: "must NOT have more than 100 characters",
-          };
+        if (func0(data3) > 100) {
+          const err13 = { instancePath: instancePath + "/region", schemaPath: "#/properties/region/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
           if (vErrors === null) {
             vErrors = [err13];
           } else {
@@ -272,13 +205,7 @@ function validate53(
           errors++;
         }
       } else {
-        const err14 = {
-          instancePath: instancePath + "/region",
-          schemaPath: "#/properties/region/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err14 = { instancePath: instancePath + "/region", schemaPath: "#/properties/region/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -287,17 +214,11 @@ function validate53(
         errors++;
       }
     }
-    if (data.county !== undefined) {
+    if (data.county !== void 0) {
       let data4 = data.county;
       if (typeof data4 === "string") {
-        if (func1(data4) > 100) {
-          const err15 = {
-            instancePath: instancePath + "/county",
-            schemaPath: "#/properties/county/maxLength",
-            keyword: "maxLength",
-            params: { limit: 100 },
-            message: "must NOT have more than 100 characters",
-          };
+        if (func0(data4) > 100) {
+          const err15 = { instancePath: instancePath + "/county", schemaPath: "#/properties/county/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
           if (vErrors === null) {
             vErrors = [err15];
           } else {
@@ -306,13 +227,7 @@ function validate53(
           errors++;
         }
       } else {
-        const err16 = {
-          instancePath: instancePath + "/county",
-          schemaPath: "#/properties/county/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err16 = { instancePath: instancePath + "/county", schemaPath: "#/properties/county/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -321,17 +236,11 @@ function validate53(
         errors++;
       }
     }
-    if (data.postalCode !== undefined) {
+    if (data.postalCode !== void 0) {
       let data5 = data.postalCode;
       if (typeof data5 === "string") {
-        if (func1(data5) > 20) {
-          const err17 = {
-            instancePath: instancePath + "/postalCode",
-            schemaPath: "#/properties/postalCode/maxLength",
-            keyword: "maxLength",
-            params: { limit: 20 },
-            message: "must NOT have more than 20 characters",
-          };
+        if (func0(data5) > 20) {
+          const err17 = { instancePath: instancePath + "/postalCode", schemaPath: "#/properties/postalCode/maxLength", keyword: "maxLength", params: { limit: 20 }, message: "must NOT have more than 20 characters" };
           if (vErrors === null) {
             vErrors = [err17];
           } else {
@@ -340,13 +249,7 @@ function validate53(
           errors++;
         }
       } else {
-        const err18 = {
-          instancePath: instancePath + "/postalCode",
-          schemaPath: "#/properties/postalCode/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err18 = { instancePath: instancePath + "/postalCode", schemaPath: "#/properties/postalCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err18];
         } else {
@@ -355,17 +258,11 @@ function validate53(
         errors++;
       }
     }
-    if (data.country !== undefined) {
+    if (data.country !== void 0) {
       let data6 = data.country;
       if (typeof data6 === "string") {
-        if (!pattern3.test(data6)) {
-          const err19 = {
-            instancePath: instancePath + "/country",
-            schemaPath: "#/properties/country/pattern",
-            keyword: "pattern",
-            params: { pattern: "^[A-Z]{2}$" },
-            message: 'must match pattern "' + "^[A-Z]{2}$" + '"',
-          };
+        if (!pattern0.test(data6)) {
+          const err19 = { instancePath: instancePath + "/country", schemaPath: "#/properties/country/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{2}$" }, message: 'must match pattern "^[A-Z]{2}$"' };
           if (vErrors === null) {
             vErrors = [err19];
           } else {
@@ -374,13 +271,7 @@ function validate53(
           errors++;
         }
       } else {
-        const err20 = {
-          instancePath: instancePath + "/country",
-          schemaPath: "#/properties/country/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err20 = { instancePath: instancePath + "/country", schemaPath: "#/properties/country/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err20];
         } else {
@@ -390,13 +281,7 @@ function validate53(
       }
     }
   } else {
-    const err21 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err21 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err21];
     } else {
@@ -404,44 +289,42 @@ function validate53(
     }
     errors++;
   }
-  validate53.errors = vErrors;
+  validate1.errors = vErrors;
   return errors === 0;
 }
-validate53.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-
-export const company = validate54;
-const schema21 = {
-  additionalProperties: false,
-  properties: {
-    name: { maxLength: 200, minLength: 1, type: "string" },
-    registrationNumber: { maxLength: 50, type: "string" },
+validate1.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+const company = validate2;
+const schema2 = {
+  "additionalProperties": false,
+  "properties": {
+    "name": {
+      "maxLength": 200,
+      "minLength": 1,
+      "type": "string"
+    },
+    "registrationNumber": {
+      "maxLength": 50,
+      "type": "string"
+    }
   },
-  required: ["name"],
-  type: "object",
+  "required": [
+    "name"
+  ],
+  "type": "object"
 };
-
-function validate54(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+function validate2(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate54.evaluated;
+  const evaluated0 = validate2.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.name === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "name" },
-        message: "must have required property '" + "name" + "'",
-      };
+    if (data.name === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -451,13 +334,7 @@ function validate54(
     }
     for (const key0 in data) {
       if (!(key0 === "name" || key0 === "registrationNumber")) {
-        const err1 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-        };
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -466,17 +343,11 @@ function validate54(
         errors++;
       }
     }
-    if (data.name !== undefined) {
+    if (data.name !== void 0) {
       let data0 = data.name;
       if (typeof data0 === "string") {
-        if (func1(data0) > 200) {
-          const err2 = {
-            instancePath: instancePath + "/name",
-            schemaPath: "#/properties/name/maxLength",
-            keyword: "maxLength",
-            params: { limit: 200 },
-            message: "must NOT have more than 200 characters",
-          };
+        if (func0(data0) > 200) {
+          const err2 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -484,14 +355,8 @@ function validate54(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
-          const err3 = {
-            instancePath: instancePath + "/name",
-            schemaPath: "#/properties/name/minLength",
-            keyword: "minLength",
-            params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
-          };
+        if (func0(data0) < 1) {
+          const err3 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -500,13 +365,7 @@ function validate54(
           errors++;
         }
       } else {
-        const err4 = {
-          instancePath: instancePath + "/name",
-          schemaPath: "#/properties/name/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err4 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -515,17 +374,11 @@ function validate54(
         errors++;
       }
     }
-    if (data.registrationNumber !== undefined) {
+    if (data.registrationNumber !== void 0) {
       let data1 = data.registrationNumber;
       if (typeof data1 === "string") {
-        if (func1(data1) > 50) {
-          const err5 = {
-            instancePath: instancePath + "/registrationNumber",
-            schemaPath: "#/properties/registrationNumber/maxLength",
-            keyword: "maxLength",
-            params: { limit: 50 },
-            message: "must NOT have more than 50 characters",
-          };
+        if (func0(data1) > 50) {
+          const err5 = { instancePath: instancePath + "/registrationNumber", schemaPath: "#/properties/registrationNumber/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -534,13 +387,7 @@ function validate54(
           errors++;
         }
       } else {
-        const err6 = {
-          instancePath: instancePath + "/registrationNumber",
-          schemaPath: "#/properties/registrationNumber/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err6 = { instancePath: instancePath + "/registrationNumber", schemaPath: "#/properties/registrationNumber/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -550,13 +397,7 @@ function validate54(
       }
     }
   } else {
-    const err7 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -564,50 +405,57 @@ function validate54(
     }
     errors++;
   }
-  validate54.errors = vErrors;
+  validate2.errors = vErrors;
   return errors === 0;
 }
-validate54.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-
-export const contact = validate55;
-const schema22 = {
-  additionalProperties: false,
-  properties: {
-    name: { maxLength: 200, minLength: 1, type: "string" },
-    title: { maxLength: 100, type: "string" },
-    email: { format: "email", maxLength: 320, type: "string" },
-    phone: { pattern: "^\\+[1-9][0-9]{6,14}$", type: "string" },
-    mobile: { pattern: "^\\+[1-9][0-9]{6,14}$", type: "string" },
+validate2.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+const contact = validate3;
+const schema3 = {
+  "additionalProperties": false,
+  "properties": {
+    "name": {
+      "maxLength": 200,
+      "minLength": 1,
+      "type": "string"
+    },
+    "title": {
+      "maxLength": 100,
+      "type": "string"
+    },
+    "email": {
+      "format": "email",
+      "maxLength": 320,
+      "type": "string"
+    },
+    "phone": {
+      "pattern": "^\\+[1-9][0-9]{6,14}$",
+      "type": "string"
+    },
+    "mobile": {
+      "pattern": "^\\+[1-9][0-9]{6,14}$",
+      "type": "string"
+    }
   },
-  required: ["name"],
-  type: "object",
+  "required": [
+    "name"
+  ],
+  "type": "object"
 };
-const formats0 =
-  /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
-const pattern4 = new RegExp("^\\+[1-9][0-9]{6,14}$", "u");
-
-function validate55(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+const formats0 = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
+const pattern1 = new RegExp("^\\+[1-9][0-9]{6,14}$", "u");
+function validate3(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate55.evaluated;
+  const evaluated0 = validate3.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.name === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "name" },
-        message: "must have required property '" + "name" + "'",
-      };
+    if (data.name === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -617,13 +465,7 @@ function validate55(
     }
     for (const key0 in data) {
       if (!(key0 === "name" || key0 === "title" || key0 === "email" || key0 === "phone" || key0 === "mobile")) {
-        const err1 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-        };
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -632,17 +474,11 @@ function validate55(
         errors++;
       }
     }
-    if (data.name !== undefined) {
+    if (data.name !== void 0) {
       let data0 = data.name;
       if (typeof data0 === "string") {
-        if (func1(data0) > 200) {
-          const err2 = {
-            instancePath: instancePath + "/name",
-            schemaPath: "#/properties/name/maxLength",
-            keyword: "maxLength",
-            params: { limit: 200 },
-            message: "must NOT have more than 200 characters",
-          };
+        if (func0(data0) > 200) {
+          const err2 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -650,14 +486,8 @@ function validate55(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
-          const err3 = {
-            instancePath: instancePath + "/name",
-            schemaPath: "#/properties/name/minLength",
-            keyword: "minLength",
-            params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
-          };
+        if (func0(data0) < 1) {
+          const err3 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -666,13 +496,7 @@ function validate55(
           errors++;
         }
       } else {
-        const err4 = {
-          instancePath: instancePath + "/name",
-          schemaPath: "#/properties/name/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err4 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -681,17 +505,11 @@ function validate55(
         errors++;
       }
     }
-    if (data.title !== undefined) {
+    if (data.title !== void 0) {
       let data1 = data.title;
       if (typeof data1 === "string") {
-        if (func1(data1) > 100) {
-          const err5 = {
-            instancePath: instancePath + "/title",
-            schemaPath: "#/properties/title/maxLength",
-            keyword: "maxLength",
-            params: { limit: 100 },
-            message: "must NOT have more than 100 characters",
-          };
+        if (func0(data1) > 100) {
+          const err5 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -700,13 +518,7 @@ function validate55(
           errors++;
         }
       } else {
-        const err6 = {
-          instancePath: instancePath + "/title",
-          schemaPath: "#/properties/title/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err6 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -715,17 +527,11 @@ function validate55(
         errors++;
       }
     }
-    if (data.email !== undefined) {
+    if (data.email !== void 0) {
       let data2 = data.email;
       if (typeof data2 === "string") {
-        if (func1(data2) > 320) {
-          const err7 = {
-            instancePath: instancePath + "/email",
-            schemaPath: "#/properties/email/maxLength",
-            keyword: "maxLength",
-            params: { limit: 320 },
-            message: "must NOT have more than 320 characters",
-          };
+        if (func0(data2) > 320) {
+          const err7 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/maxLength", keyword: "maxLength", params: { limit: 320 }, message: "must NOT have more than 320 characters" };
           if (vErrors === null) {
             vErrors = [err7];
           } else {
@@ -734,13 +540,7 @@ function validate55(
           errors++;
         }
         if (!formats0.test(data2)) {
-          const err8 = {
-            instancePath: instancePath + "/email",
-            schemaPath: "#/properties/email/format",
-            keyword: "format",
-            params: { format: "email" },
-            message: 'must match format "' + "email" + '"',
-          };
+          const err8 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/format", keyword: "format", params: { format: "email" }, message: 'must match format "email"' };
           if (vErrors === null) {
             vErrors = [err8];
           } else {
@@ -749,13 +549,7 @@ function validate55(
           errors++;
         }
       } else {
-        const err9 = {
-          instancePath: instancePath + "/email",
-          schemaPath: "#/properties/email/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err9 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -764,17 +558,11 @@ function validate55(
         errors++;
       }
     }
-    if (data.phone !== undefined) {
+    if (data.phone !== void 0) {
       let data3 = data.phone;
       if (typeof data3 === "string") {
-        if (!pattern4.test(data3)) {
-          const err10 = {
-            instancePath: instancePath + "/phone",
-            schemaPath: "#/properties/phone/pattern",
-            keyword: "pattern",
-            params: { pattern: "^\\+[1-9][0-9]{6,14}$" },
-            message: 'must match pattern "' + "^\\+[1-9][0-9]{6,14}$" + '"',
-          };
+        if (!pattern1.test(data3)) {
+          const err10 = { instancePath: instancePath + "/phone", schemaPath: "#/properties/phone/pattern", keyword: "pattern", params: { pattern: "^\\+[1-9][0-9]{6,14}$" }, message: 'must match pattern "^\\+[1-9][0-9]{6,14}$"' };
           if (vErrors === null) {
             vErrors = [err10];
           } else {
@@ -783,13 +571,7 @@ function validate55(
           errors++;
         }
       } else {
-        const err11 = {
-          instancePath: instancePath + "/phone",
-          schemaPath: "#/properties/phone/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err11 = { instancePath: instancePath + "/phone", schemaPath: "#/properties/phone/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -798,17 +580,11 @@ function validate55(
         errors++;
       }
     }
-    if (data.mobile !== undefined) {
+    if (data.mobile !== void 0) {
       let data4 = data.mobile;
       if (typeof data4 === "string") {
-        if (!pattern4.test(data4)) {
-          const err12 = {
-            instancePath: instancePath + "/mobile",
-            schemaPath: "#/properties/mobile/pattern",
-            keyword: "pattern",
-            params: { pattern: "^\\+[1-9][0-9]{6,14}$" },
-            message: 'must match pattern "' + "^\\+[1-9][0-9]{6,14}$" + '"',
-          };
+        if (!pattern1.test(data4)) {
+          const err12 = { instancePath: instancePath + "/mobile", schemaPath: "#/properties/mobile/pattern", keyword: "pattern", params: { pattern: "^\\+[1-9][0-9]{6,14}$" }, message: 'must match pattern "^\\+[1-9][0-9]{6,14}$"' };
           if (vErrors === null) {
             vErrors = [err12];
           } else {
@@ -817,13 +593,7 @@ function validate55(
           errors++;
         }
       } else {
-        const err13 = {
-          instancePath: instancePath + "/mobile",
-          schemaPath: "#/properties/mobile/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err13 = { instancePath: instancePath + "/mobile", schemaPath: "#/properties/mobile/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -833,13 +603,7 @@ function validate55(
       }
     }
   } else {
-    const err14 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err14];
     } else {
@@ -847,46 +611,45 @@ function validate55(
     }
     errors++;
   }
-  validate55.errors = vErrors;
+  validate3.errors = vErrors;
   return errors === 0;
 }
-validate55.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-
-export const createdCustomer = validate56;
-const schema23 = {
-  additionalProperties: false,
-  properties: {
-    id: { minLength: 1, type: "string" },
-    number: { type: "string" },
-    createdAt: { format: "date-time", type: "string" },
+validate3.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+const createdCustomer = validate4;
+const schema4 = {
+  "additionalProperties": false,
+  "properties": {
+    "id": {
+      "minLength": 1,
+      "type": "string"
+    },
+    "number": {
+      "type": "string"
+    },
+    "createdAt": {
+      "format": "date-time",
+      "type": "string"
+    }
   },
-  required: ["id"],
-  type: "object",
+  "required": [
+    "id"
+  ],
+  "type": "object"
 };
 const formats2 = fullFormats["date-time"];
-
-function validate56(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+function validate4(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate56.evaluated;
+  const evaluated0 = validate4.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.id === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "id" },
-        message: "must have required property '" + "id" + "'",
-      };
+    if (data.id === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -896,13 +659,7 @@ function validate56(
     }
     for (const key0 in data) {
       if (!(key0 === "id" || key0 === "number" || key0 === "createdAt")) {
-        const err1 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-        };
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -911,17 +668,11 @@ function validate56(
         errors++;
       }
     }
-    if (data.id !== undefined) {
+    if (data.id !== void 0) {
       let data0 = data.id;
       if (typeof data0 === "string") {
-        if (func1(data0) < 1) {
-          const err2 = {
-            instancePath: instancePath + "/id",
-            schemaPath: "#/properties/id/minLength",
-            keyword: "minLength",
-            params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
-          };
+        if (func0(data0) < 1) {
+          const err2 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -930,13 +681,7 @@ function validate56(
           errors++;
         }
       } else {
-        const err3 = {
-          instancePath: instancePath + "/id",
-          schemaPath: "#/properties/id/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err3 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -945,15 +690,9 @@ function validate56(
         errors++;
       }
     }
-    if (data.number !== undefined) {
+    if (data.number !== void 0) {
       if (typeof data.number !== "string") {
-        const err4 = {
-          instancePath: instancePath + "/number",
-          schemaPath: "#/properties/number/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err4 = { instancePath: instancePath + "/number", schemaPath: "#/properties/number/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -962,17 +701,11 @@ function validate56(
         errors++;
       }
     }
-    if (data.createdAt !== undefined) {
+    if (data.createdAt !== void 0) {
       let data2 = data.createdAt;
       if (typeof data2 === "string") {
         if (!formats2.validate(data2)) {
-          const err5 = {
-            instancePath: instancePath + "/createdAt",
-            schemaPath: "#/properties/createdAt/format",
-            keyword: "format",
-            params: { format: "date-time" },
-            message: 'must match format "' + "date-time" + '"',
-          };
+          const err5 = { instancePath: instancePath + "/createdAt", schemaPath: "#/properties/createdAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -981,13 +714,7 @@ function validate56(
           errors++;
         }
       } else {
-        const err6 = {
-          instancePath: instancePath + "/createdAt",
-          schemaPath: "#/properties/createdAt/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err6 = { instancePath: instancePath + "/createdAt", schemaPath: "#/properties/createdAt/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -997,13 +724,7 @@ function validate56(
       }
     }
   } else {
-    const err7 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -1011,47 +732,55 @@ function validate56(
     }
     errors++;
   }
-  validate56.errors = vErrors;
+  validate4.errors = vErrors;
   return errors === 0;
 }
-validate56.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-
-export const credentials = validate57;
-const schema24 = {
-  additionalProperties: false,
-  dependentRequired: { securityAnswer: ["securityQuestion"], securityQuestion: ["securityAnswer"] },
-  properties: {
-    password: { maxLength: 128, minLength: 1, type: "string", writeOnly: true },
-    securityQuestion: { maxLength: 200, type: "string" },
-    securityAnswer: { maxLength: 200, type: "string", writeOnly: true },
+validate4.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+const credentials = validate5;
+const schema5 = {
+  "additionalProperties": false,
+  "dependentRequired": {
+    "securityAnswer": [
+      "securityQuestion"
+    ],
+    "securityQuestion": [
+      "securityAnswer"
+    ]
   },
-  type: "object",
-  writeOnly: true,
+  "properties": {
+    "password": {
+      "maxLength": 128,
+      "minLength": 1,
+      "type": "string",
+      "writeOnly": true
+    },
+    "securityQuestion": {
+      "maxLength": 200,
+      "type": "string"
+    },
+    "securityAnswer": {
+      "maxLength": 200,
+      "type": "string",
+      "writeOnly": true
+    }
+  },
+  "type": "object",
+  "writeOnly": true
 };
-
-function validate57(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+function validate5(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate57.evaluated;
+  const evaluated0 = validate5.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
       if (!(key0 === "password" || key0 === "securityQuestion" || key0 === "securityAnswer")) {
-        const err0 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-        };
+        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -1060,17 +789,11 @@ function validate57(
         errors++;
       }
     }
-    if (data.password !== undefined) {
+    if (data.password !== void 0) {
       let data0 = data.password;
       if (typeof data0 === "string") {
-        if (func1(data0) > 128) {
-          const err1 = {
-            instancePath: instancePath + "/password",
-            schemaPath: "#/properties/password/maxLength",
-            keyword: "maxLength",
-            params: { limit: 128 },
-            message: "must NOT have more than 128 characters",
-          };
+        if (func0(data0) > 128) {
+          const err1 = { instancePath: instancePath + "/password", schemaPath: "#/properties/password/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters" };
           if (vErrors === null) {
             vErrors = [err1];
           } else {
@@ -1078,14 +801,8 @@ function validate57(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
-          const err2 = {
-            instancePath: instancePath + "/password",
-            schemaPath: "#/properties/password/minLength",
-            keyword: "minLength",
-            params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
-          };
+        if (func0(data0) < 1) {
+          const err2 = { instancePath: instancePath + "/password", schemaPath: "#/properties/password/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -1094,13 +811,7 @@ function validate57(
           errors++;
         }
       } else {
-        const err3 = {
-          instancePath: instancePath + "/password",
-          schemaPath: "#/properties/password/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err3 = { instancePath: instancePath + "/password", schemaPath: "#/properties/password/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -1109,17 +820,11 @@ function validate57(
         errors++;
       }
     }
-    if (data.securityQuestion !== undefined) {
+    if (data.securityQuestion !== void 0) {
       let data1 = data.securityQuestion;
       if (typeof data1 === "string") {
-        if (func1(data1) > 200) {
-          const err4 = {
-            instancePath: instancePath + "/securityQuestion",
-            schemaPath: "#/properties/securityQuestion/maxLength",
-            keyword: "maxLength",
-            params: { limit: 200 },
-            message: "must NOT have more than 200 characters",
-          };
+        if (func0(data1) > 200) {
+          const err4 = { instancePath: instancePath + "/securityQuestion", schemaPath: "#/properties/securityQuestion/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
           if (vErrors === null) {
             vErrors = [err4];
           } else {
@@ -1128,13 +833,7 @@ function validate57(
           errors++;
         }
       } else {
-        const err5 = {
-          instancePath: instancePath + "/securityQuestion",
-          schemaPath: "#/properties/securityQuestion/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err5 = { instancePath: instancePath + "/securityQuestion", schemaPath: "#/properties/securityQuestion/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -1143,17 +842,11 @@ function validate57(
         errors++;
       }
     }
-    if (data.securityAnswer !== undefined) {
+    if (data.securityAnswer !== void 0) {
       let data2 = data.securityAnswer;
       if (typeof data2 === "string") {
-        if (func1(data2) > 200) {
-          const err6 = {
-            instancePath: instancePath + "/securityAnswer",
-            schemaPath: "#/properties/securityAnswer/maxLength",
-            keyword: "maxLength",
-            params: { limit: 200 },
-            message: "must NOT have more than 200 characters",
-          };
+        if (func0(data2) > 200) {
+          const err6 = { instancePath: instancePath + "/securityAnswer", schemaPath: "#/properties/securityAnswer/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -1162,13 +855,7 @@ function validate57(
           errors++;
         }
       } else {
-        const err7 = {
-          instancePath: instancePath + "/securityAnswer",
-          schemaPath: "#/properties/securityAnswer/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err7 = { instancePath: instancePath + "/securityAnswer", schemaPath: "#/properties/securityAnswer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -1177,20 +864,14 @@ function validate57(
         errors++;
       }
     }
-    if (data.securityAnswer !== undefined) {
-      if (data.securityQuestion === undefined) {
-        const err8 = {
-          instancePath,
-          schemaPath: "#/dependentRequired",
-          keyword: "dependentRequired",
-          params: {
-            property: "securityAnswer",
-            missingProperty: "securityQuestion",
-            depsCount: 1,
-            deps: "securityQuestion",
-          },
-          message: "must have property securityQuestion when property securityAnswer is present",
-        };
+    if (data.securityAnswer !== void 0) {
+      if (data.securityQuestion === void 0) {
+        const err8 = { instancePath, schemaPath: "#/dependentRequired", keyword: "dependentRequired", params: {
+          property: "securityAnswer",
+          missingProperty: "securityQuestion",
+          depsCount: 1,
+          deps: "securityQuestion"
+        }, message: "must have property securityQuestion when property securityAnswer is present" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -1199,20 +880,14 @@ function validate57(
         errors++;
       }
     }
-    if (data.securityQuestion !== undefined) {
-      if (data.securityAnswer === undefined) {
-        const err9 = {
-          instancePath,
-          schemaPath: "#/dependentRequired",
-          keyword: "dependentRequired",
-          params: {
-            property: "securityQuestion",
-            missingProperty: "securityAnswer",
-            depsCount: 1,
-            deps: "securityAnswer",
-          },
-          message: "must have property securityAnswer when property securityQuestion is present",
-        };
+    if (data.securityQuestion !== void 0) {
+      if (data.securityAnswer === void 0) {
+        const err9 = { instancePath, schemaPath: "#/dependentRequired", keyword: "dependentRequired", params: {
+          property: "securityQuestion",
+          missingProperty: "securityAnswer",
+          depsCount: 1,
+          deps: "securityAnswer"
+        }, message: "must have property securityAnswer when property securityQuestion is present" };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -1222,13 +897,7 @@ function validate57(
       }
     }
   } else {
-    const err10 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err10];
     } else {
@@ -1236,77 +905,183 @@ function validate57(
     }
     errors++;
   }
-  validate57.errors = vErrors;
+  validate5.errors = vErrors;
   return errors === 0;
 }
-validate57.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-
-export const customer = validate58;
-const schema25 = {
-  additionalProperties: false,
-  allOf: [
-    { if: { properties: { kind: { const: "person" } }, required: ["kind"] }, then: { required: ["person"] } },
-    { if: { properties: { kind: { const: "company" } }, required: ["kind"] }, then: { required: ["company"] } },
+validate5.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+const customer = validate6;
+const schema6 = {
+  "additionalProperties": false,
+  "allOf": [
+    {
+      "if": {
+        "properties": {
+          "kind": {
+            "const": "person"
+          }
+        },
+        "required": [
+          "kind"
+        ]
+      },
+      "then": {
+        "required": [
+          "person"
+        ]
+      }
+    },
+    {
+      "if": {
+        "properties": {
+          "kind": {
+            "const": "company"
+          }
+        },
+        "required": [
+          "kind"
+        ]
+      },
+      "then": {
+        "required": [
+          "company"
+        ]
+      }
+    }
   ],
-  properties: {
-    kind: { enum: ["person", "company"], type: "string" },
-    person: { $ref: "components#/$defs/PersonName" },
-    company: { $ref: "components#/$defs/Company" },
-    email: { format: "email", maxLength: 320, type: "string" },
-    phones: { items: { $ref: "components#/$defs/Phone" }, maxItems: 10, type: "array" },
-    billingAddress: { $ref: "components#/$defs/Address" },
-    shippingAddress: { $ref: "components#/$defs/Address" },
-    contacts: { items: { $ref: "components#/$defs/Contact" }, maxItems: 20, type: "array" },
-    dateOfBirth: { format: "date", type: "string" },
-    taxIds: { $ref: "components#/$defs/TaxIds" },
-    language: { maxLength: 35, pattern: "^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$", type: "string" },
-    currency: { pattern: "^[A-Z]{3}$", type: "string" },
-    website: { format: "uri", maxLength: 2048, type: "string" },
-    referralSource: { maxLength: 255, type: "string" },
-    customerNumber: { maxLength: 50, type: "string" },
-    externalIds: { items: { $ref: "components#/$defs/ExternalId" }, maxItems: 20, type: "array" },
-    createdAt: { format: "date-time", type: "string" },
-    agreedToTerms: { type: "boolean" },
-    credentials: { $ref: "components#/$defs/Credentials" },
+  "properties": {
+    "kind": {
+      "enum": [
+        "person",
+        "company"
+      ],
+      "type": "string"
+    },
+    "person": {
+      "$ref": "components#/$defs/PersonName"
+    },
+    "company": {
+      "$ref": "components#/$defs/Company"
+    },
+    "email": {
+      "format": "email",
+      "maxLength": 320,
+      "type": "string"
+    },
+    "phones": {
+      "items": {
+        "$ref": "components#/$defs/Phone"
+      },
+      "maxItems": 10,
+      "type": "array"
+    },
+    "billingAddress": {
+      "$ref": "components#/$defs/Address"
+    },
+    "shippingAddress": {
+      "$ref": "components#/$defs/Address"
+    },
+    "contacts": {
+      "items": {
+        "$ref": "components#/$defs/Contact"
+      },
+      "maxItems": 20,
+      "type": "array"
+    },
+    "dateOfBirth": {
+      "format": "date",
+      "type": "string"
+    },
+    "taxIds": {
+      "$ref": "components#/$defs/TaxIds"
+    },
+    "language": {
+      "maxLength": 35,
+      "pattern": "^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
+      "type": "string"
+    },
+    "currency": {
+      "pattern": "^[A-Z]{3}$",
+      "type": "string"
+    },
+    "website": {
+      "format": "uri",
+      "maxLength": 2048,
+      "type": "string"
+    },
+    "referralSource": {
+      "maxLength": 255,
+      "type": "string"
+    },
+    "customerNumber": {
+      "maxLength": 50,
+      "type": "string"
+    },
+    "externalIds": {
+      "items": {
+        "$ref": "components#/$defs/ExternalId"
+      },
+      "maxItems": 20,
+      "type": "array"
+    },
+    "createdAt": {
+      "format": "date-time",
+      "type": "string"
+    },
+    "agreedToTerms": {
+      "type": "boolean"
+    },
+    "credentials": {
+      "$ref": "components#/$defs/Credentials"
+    }
   },
-  required: ["kind", "email"],
-  type: "object",
+  "required": [
+    "kind",
+    "email"
+  ],
+  "type": "object"
 };
-const func20 = Object.prototype.hasOwnProperty;
-const schema26 = {
-  additionalProperties: false,
-  properties: {
-    title: { maxLength: 50, type: "string" },
-    givenName: { maxLength: 100, minLength: 1, type: "string" },
-    middleName: { maxLength: 100, type: "string" },
-    familyName: { maxLength: 100, minLength: 1, type: "string" },
+const func19 = Object.prototype.hasOwnProperty;
+const schema7 = {
+  "additionalProperties": false,
+  "properties": {
+    "title": {
+      "maxLength": 50,
+      "type": "string"
+    },
+    "givenName": {
+      "maxLength": 100,
+      "minLength": 1,
+      "type": "string"
+    },
+    "middleName": {
+      "maxLength": 100,
+      "type": "string"
+    },
+    "familyName": {
+      "maxLength": 100,
+      "minLength": 1,
+      "type": "string"
+    }
   },
-  required: ["givenName", "familyName"],
-  type: "object",
+  "required": [
+    "givenName",
+    "familyName"
+  ],
+  "type": "object"
 };
-
-function validate59(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+function validate7(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate59.evaluated;
+  const evaluated0 = validate7.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.givenName === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "givenName" },
-        message: "must have required property '" + "givenName" + "'",
-      };
+    if (data.givenName === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "givenName" }, message: "must have required property 'givenName'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1314,14 +1089,8 @@ function validate59(
       }
       errors++;
     }
-    if (data.familyName === undefined) {
-      const err1 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "familyName" },
-        message: "must have required property '" + "familyName" + "'",
-      };
+    if (data.familyName === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "familyName" }, message: "must have required property 'familyName'" };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -1331,13 +1100,7 @@ function validate59(
     }
     for (const key0 in data) {
       if (!(key0 === "title" || key0 === "givenName" || key0 === "middleName" || key0 === "familyName")) {
-        const err2 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-        };
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -1346,17 +1109,11 @@ function validate59(
         errors++;
       }
     }
-    if (data.title !== undefined) {
+    if (data.title !== void 0) {
       let data0 = data.title;
       if (typeof data0 === "string") {
-        if (func1(data0) > 50) {
-          const err3 = {
-            instancePath: instancePath + "/title",
-            schemaPath: "#/properties/title/maxLength",
-            keyword: "maxLength",
-            params: { limit: 50 },
-            message: "must NOT have more than 50 characters",
-          };
+        if (func0(data0) > 50) {
+          const err3 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -1365,13 +1122,7 @@ function validate59(
           errors++;
         }
       } else {
-        const err4 = {
-          instancePath: instancePath + "/title",
-          schemaPath: "#/properties/title/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err4 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -1380,17 +1131,11 @@ function validate59(
         errors++;
       }
     }
-    if (data.givenName !== undefined) {
+    if (data.givenName !== void 0) {
       let data1 = data.givenName;
       if (typeof data1 === "string") {
-        if (func1(data1) > 100) {
-          const err5 = {
-            instancePath: instancePath + "/givenName",
-            schemaPath: "#/properties/givenName/maxLength",
-            keyword: "maxLength",
-            params: { limit: 100 },
-            message: "must NOT have more than 100 characters",
-          };
+        if (func0(data1) > 100) {
+          const err5 = { instancePath: instancePath + "/givenName", schemaPath: "#/properties/givenName/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -1398,14 +1143,8 @@ function validate59(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
-          const err6 = {
-            instancePath: instancePath + "/givenName",
-            schemaPath: "#/properties/givenName/minLength",
-            keyword: "minLength",
-            params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
-          };
+        if (func0(data1) < 1) {
+          const err6 = { instancePath: instancePath + "/givenName", schemaPath: "#/properties/givenName/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -1414,13 +1153,7 @@ function validate59(
           errors++;
         }
       } else {
-        const err7 = {
-          instancePath: instancePath + "/givenName",
-          schemaPath: "#/properties/givenName/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err7 = { instancePath: instancePath + "/givenName", schemaPath: "#/properties/givenName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -1429,17 +1162,11 @@ function validate59(
         errors++;
       }
     }
-    if (data.middleName !== undefined) {
+    if (data.middleName !== void 0) {
       let data2 = data.middleName;
       if (typeof data2 === "string") {
-        if (func1(data2) > 100) {
-          const err8 = {
-            instancePath: instancePath + "/middleName",
-            schemaPath: "#/properties/middleName/maxLength",
-            keyword: "maxLength",
-            params: { limit: 100 },
-            message: "must NOT have more than 100 characters",
-          };
+        if (func0(data2) > 100) {
+          const err8 = { instancePath: instancePath + "/middleName", schemaPath: "#/properties/middleName/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
           if (vErrors === null) {
             vErrors = [err8];
           } else {
@@ -1448,13 +1175,7 @@ function validate59(
           errors++;
         }
       } else {
-        const err9 = {
-          instancePath: instancePath + "/middleName",
-          schemaPath: "#/properties/middleName/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err9 = { instancePath: instancePath + "/middleName", schemaPath: "#/properties/middleName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -1463,17 +1184,11 @@ function validate59(
         errors++;
       }
     }
-    if (data.familyName !== undefined) {
+    if (data.familyName !== void 0) {
       let data3 = data.familyName;
       if (typeof data3 === "string") {
-        if (func1(data3) > 100) {
-          const err10 = {
-            instancePath: instancePath + "/familyName",
-            schemaPath: "#/properties/familyName/maxLength",
-            keyword: "maxLength",
-            params: { limit: 100 },
-            message: "must NOT have more than 100 characters",
-          };
+        if (func0(data3) > 100) {
+          const err10 = { instancePath: instancePath + "/familyName", schemaPath: "#/properties/familyName/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
           if (vErrors === null) {
             vErrors = [err10];
           } else {
@@ -1481,14 +1196,8 @@ function validate59(
           }
           errors++;
         }
-        if (func1(data3) < 1) {
-          const err11 = {
-            instancePath: instancePath + "/familyName",
-            schemaPath: "#/properties/familyName/minLength",
-            keyword: "minLength",
-            params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
-          };
+        if (func0(data3) < 1) {
+          const err11 = { instancePath: instancePath + "/familyName", schemaPath: "#/properties/familyName/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -1497,13 +1206,7 @@ function validate59(
           errors++;
         }
       } else {
-        const err12 = {
-          instancePath: instancePath + "/familyName",
-          schemaPath: "#/properties/familyName/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err12 = { instancePath: instancePath + "/familyName", schemaPath: "#/properties/familyName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -1513,13 +1216,7 @@ function validate59(
       }
     }
   } else {
-    const err13 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err13 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err13];
     } else {
@@ -1527,43 +1224,47 @@ function validate59(
     }
     errors++;
   }
-  validate59.errors = vErrors;
+  validate7.errors = vErrors;
   return errors === 0;
 }
-validate59.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-
-const schema27 = {
-  additionalProperties: false,
-  properties: {
-    type: { enum: ["landline", "mobile", "fax", "work", "other"], type: "string" },
-    number: { pattern: "^\\+[1-9][0-9]{6,14}$", type: "string" },
+validate7.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+const schema8 = {
+  "additionalProperties": false,
+  "properties": {
+    "type": {
+      "enum": [
+        "landline",
+        "mobile",
+        "fax",
+        "work",
+        "other"
+      ],
+      "type": "string"
+    },
+    "number": {
+      "pattern": "^\\+[1-9][0-9]{6,14}$",
+      "type": "string"
+    }
   },
-  required: ["type", "number"],
-  type: "object",
+  "required": [
+    "type",
+    "number"
+  ],
+  "type": "object"
 };
-
-function validate62(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate62.evaluated;
+  const evaluated0 = validate10.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "type" },
-        message: "must have required property '" + "type" + "'",
-      };
+    if (data.type === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1571,14 +1272,8 @@ function validate62(
       }
       errors++;
     }
-    if (data.number === undefined) {
-      const err1 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "number" },
-        message: "must have required property '" + "number" + "'",
-      };
+    if (data.number === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "number" }, message: "must have required property 'number'" };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -1588,13 +1283,7 @@ function validate62(
     }
     for (const key0 in data) {
       if (!(key0 === "type" || key0 === "number")) {
-        const err2 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-        };
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -1603,16 +1292,10 @@ function validate62(
         errors++;
       }
     }
-    if (data.type !== undefined) {
+    if (data.type !== void 0) {
       let data0 = data.type;
       if (typeof data0 !== "string") {
-        const err3 = {
-          instancePath: instancePath + "/type",
-          schemaPath: "#/properties/type/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -1621,13 +1304,7 @@ function validate62(
         errors++;
       }
       if (!(data0 === "landline" || data0 === "mobile" || data0 === "fax" || data0 === "work" || data0 === "other")) {
-        const err4 = {
-          instancePath: instancePath + "/type",
-          schemaPath: "#/properties/type/enum",
-          keyword: "enum",
-          params: { allowedValues: schema27.properties.type.enum },
-          message: "must be equal to one of the allowed values",
-        };
+        const err4 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/enum", keyword: "enum", params: { allowedValues: schema8.properties.type.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -1636,17 +1313,11 @@ function validate62(
         errors++;
       }
     }
-    if (data.number !== undefined) {
+    if (data.number !== void 0) {
       let data1 = data.number;
       if (typeof data1 === "string") {
-        if (!pattern4.test(data1)) {
-          const err5 = {
-            instancePath: instancePath + "/number",
-            schemaPath: "#/properties/number/pattern",
-            keyword: "pattern",
-            params: { pattern: "^\\+[1-9][0-9]{6,14}$" },
-            message: 'must match pattern "' + "^\\+[1-9][0-9]{6,14}$" + '"',
-          };
+        if (!pattern1.test(data1)) {
+          const err5 = { instancePath: instancePath + "/number", schemaPath: "#/properties/number/pattern", keyword: "pattern", params: { pattern: "^\\+[1-9][0-9]{6,14}$" }, message: 'must match pattern "^\\+[1-9][0-9]{6,14}$"' };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -1655,13 +1326,7 @@ function validate62(
           errors++;
         }
       } else {
-        const err6 = {
-          instancePath: instancePath + "/number",
-          schemaPath: "#/properties/number/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err6 = { instancePath: instancePath + "/number", schemaPath: "#/properties/number/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -1671,13 +1336,7 @@ function validate62(
       }
     }
   } else {
-    const err7 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -1685,44 +1344,42 @@ function validate62(
     }
     errors++;
   }
-  validate62.errors = vErrors;
+  validate10.errors = vErrors;
   return errors === 0;
 }
-validate62.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-
-const schema28 = {
-  additionalProperties: false,
-  properties: {
-    vat: { maxLength: 30, type: "string" },
-    eori: { maxLength: 20, type: "string" },
-    national: { maxLength: 50, type: "string" },
+validate10.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+const schema9 = {
+  "additionalProperties": false,
+  "properties": {
+    "vat": {
+      "maxLength": 30,
+      "type": "string"
+    },
+    "eori": {
+      "maxLength": 20,
+      "type": "string"
+    },
+    "national": {
+      "maxLength": 50,
+      "type": "string"
+    }
   },
-  type: "object",
+  "type": "object"
 };
-
-function validate67(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+function validate15(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate67.evaluated;
+  const evaluated0 = validate15.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
       if (!(key0 === "vat" || key0 === "eori" || key0 === "national")) {
-        const err0 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-        };
+        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -1731,17 +1388,11 @@ function validate67(
         errors++;
       }
     }
-    if (data.vat !== undefined) {
+    if (data.vat !== void 0) {
       let data0 = data.vat;
       if (typeof data0 === "string") {
-        if (func1(data0) > 30) {
-          const err1 = {
-            instancePath: instancePath + "/vat",
-            schemaPath: "#/properties/vat/maxLength",
-            keyword: "maxLength",
-            params: { limit: 30 },
-            message: "must NOT have more than 30 characters",
-          };
+        if (func0(data0) > 30) {
+          const err1 = { instancePath: instancePath + "/vat", schemaPath: "#/properties/vat/maxLength", keyword: "maxLength", params: { limit: 30 }, message: "must NOT have more than 30 characters" };
           if (vErrors === null) {
             vErrors = [err1];
           } else {
@@ -1750,13 +1401,7 @@ function validate67(
           errors++;
         }
       } else {
-        const err2 = {
-          instancePath: instancePath + "/vat",
-          schemaPath: "#/properties/vat/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err2 = { instancePath: instancePath + "/vat", schemaPath: "#/properties/vat/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -1765,17 +1410,11 @@ function validate67(
         errors++;
       }
     }
-    if (data.eori !== undefined) {
+    if (data.eori !== void 0) {
       let data1 = data.eori;
       if (typeof data1 === "string") {
-        if (func1(data1) > 20) {
-          const err3 = {
-            instancePath: instancePath + "/eori",
-            schemaPath: "#/properties/eori/maxLength",
-            keyword: "maxLength",
-            params: { limit: 20 },
-            message: "must NOT have more than 20 characters",
-          };
+        if (func0(data1) > 20) {
+          const err3 = { instancePath: instancePath + "/eori", schemaPath: "#/properties/eori/maxLength", keyword: "maxLength", params: { limit: 20 }, message: "must NOT have more than 20 characters" };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -1784,13 +1423,7 @@ function validate67(
           errors++;
         }
       } else {
-        const err4 = {
-          instancePath: instancePath + "/eori",
-          schemaPath: "#/properties/eori/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err4 = { instancePath: instancePath + "/eori", schemaPath: "#/properties/eori/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -1799,17 +1432,11 @@ function validate67(
         errors++;
       }
     }
-    if (data.national !== undefined) {
+    if (data.national !== void 0) {
       let data2 = data.national;
       if (typeof data2 === "string") {
-        if (func1(data2) > 50) {
-          const err5 = {
-            instancePath: instancePath + "/national",
-            schemaPath: "#/properties/national/maxLength",
-            keyword: "maxLength",
-            params: { limit: 50 },
-            message: "must NOT have more than 50 characters",
-          };
+        if (func0(data2) > 50) {
+          const err5 = { instancePath: instancePath + "/national", schemaPath: "#/properties/national/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -1818,13 +1445,7 @@ function validate67(
           errors++;
         }
       } else {
-        const err6 = {
-          instancePath: instancePath + "/national",
-          schemaPath: "#/properties/national/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err6 = { instancePath: instancePath + "/national", schemaPath: "#/properties/national/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -1834,13 +1455,7 @@ function validate67(
       }
     }
   } else {
-    const err7 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -1848,43 +1463,43 @@ function validate67(
     }
     errors++;
   }
-  validate67.errors = vErrors;
+  validate15.errors = vErrors;
   return errors === 0;
 }
-validate67.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-
-const schema29 = {
-  additionalProperties: false,
-  properties: {
-    system: { maxLength: 50, minLength: 1, type: "string" },
-    id: { maxLength: 100, minLength: 1, type: "string" },
+validate15.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+const schema10 = {
+  "additionalProperties": false,
+  "properties": {
+    "system": {
+      "maxLength": 50,
+      "minLength": 1,
+      "type": "string"
+    },
+    "id": {
+      "maxLength": 100,
+      "minLength": 1,
+      "type": "string"
+    }
   },
-  required: ["system", "id"],
-  type: "object",
+  "required": [
+    "system",
+    "id"
+  ],
+  "type": "object"
 };
-
-function validate69(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate69.evaluated;
+  const evaluated0 = validate17.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.system === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "system" },
-        message: "must have required property '" + "system" + "'",
-      };
+    if (data.system === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "system" }, message: "must have required property 'system'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1892,14 +1507,8 @@ function validate69(
       }
       errors++;
     }
-    if (data.id === undefined) {
-      const err1 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "id" },
-        message: "must have required property '" + "id" + "'",
-      };
+    if (data.id === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -1909,13 +1518,7 @@ function validate69(
     }
     for (const key0 in data) {
       if (!(key0 === "system" || key0 === "id")) {
-        const err2 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-        };
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -1924,17 +1527,11 @@ function validate69(
         errors++;
       }
     }
-    if (data.system !== undefined) {
+    if (data.system !== void 0) {
       let data0 = data.system;
       if (typeof data0 === "string") {
-        if (func1(data0) > 50) {
-          const err3 = {
-            instancePath: instancePath + "/system",
-            schemaPath: "#/properties/system/maxLength",
-            keyword: "maxLength",
-            params: { limit: 50 },
-            message: "must NOT have more than 50 characters",
-          };
+        if (func0(data0) > 50) {
+          const err3 = { instancePath: instancePath + "/system", schemaPath: "#/properties/system/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -1942,14 +1539,8 @@ function validate69(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
-          const err4 = {
-            instancePath: instancePath + "/system",
-            schemaPath: "#/properties/system/minLength",
-            keyword: "minLength",
-            params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
-          };
+        if (func0(data0) < 1) {
+          const err4 = { instancePath: instancePath + "/system", schemaPath: "#/properties/system/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err4];
           } else {
@@ -1958,13 +1549,7 @@ function validate69(
           errors++;
         }
       } else {
-        const err5 = {
-          instancePath: instancePath + "/system",
-          schemaPath: "#/properties/system/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err5 = { instancePath: instancePath + "/system", schemaPath: "#/properties/system/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -1973,17 +1558,11 @@ function validate69(
         errors++;
       }
     }
-    if (data.id !== undefined) {
+    if (data.id !== void 0) {
       let data1 = data.id;
       if (typeof data1 === "string") {
-        if (func1(data1) > 100) {
-          const err6 = {
-            instancePath: instancePath + "/id",
-            schemaPath: "#/properties/id/maxLength",
-            keyword: "maxLength",
-            params: { limit: 100 },
-            message: "must NOT have more than 100 characters",
-          };
+        if (func0(data1) > 100) {
+          const err6 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -1991,14 +1570,8 @@ function validate69(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
-          const err7 = {
-            instancePath: instancePath + "/id",
-            schemaPath: "#/properties/id/minLength",
-            keyword: "minLength",
-            params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
-          };
+        if (func0(data1) < 1) {
+          const err7 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err7];
           } else {
@@ -2007,13 +1580,7 @@ function validate69(
           errors++;
         }
       } else {
-        const err8 = {
-          instancePath: instancePath + "/id",
-          schemaPath: "#/properties/id/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err8 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -2023,13 +1590,7 @@ function validate69(
       }
     }
   } else {
-    const err9 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err9];
     } else {
@@ -2037,35 +1598,30 @@ function validate69(
     }
     errors++;
   }
-  validate69.errors = vErrors;
+  validate17.errors = vErrors;
   return errors === 0;
 }
-validate69.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-
+validate17.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 const formats6 = fullFormats.date;
 const formats8 = fullFormats.uri;
-const pattern7 = new RegExp("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$", "u");
-const pattern8 = new RegExp("^[A-Z]{3}$", "u");
-
-function validate58(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+const pattern4 = new RegExp("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$", "u");
+const pattern5 = new RegExp("^[A-Z]{3}$", "u");
+function validate6(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate58.evaluated;
+  const evaluated0 = validate6.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   const _errs2 = errors;
   let valid1 = true;
   const _errs3 = errors;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     let missing0;
-    if (data.kind === undefined && (missing0 = "kind")) {
+    if (data.kind === void 0 && (missing0 = "kind")) {
       const err0 = {};
       if (vErrors === null) {
         vErrors = [err0];
@@ -2074,7 +1630,7 @@ function validate58(
       }
       errors++;
     } else {
-      if (data.kind !== undefined) {
+      if (data.kind !== void 0) {
         if ("person" !== data.kind) {
           const err1 = {};
           if (vErrors === null) {
@@ -2099,14 +1655,8 @@ function validate58(
   if (_valid0) {
     const _errs5 = errors;
     if (data && typeof data == "object" && !Array.isArray(data)) {
-      if (data.person === undefined) {
-        const err2 = {
-          instancePath,
-          schemaPath: "#/allOf/0/then/required",
-          keyword: "required",
-          params: { missingProperty: "person" },
-          message: "must have required property '" + "person" + "'",
-        };
+      if (data.person === void 0) {
+        const err2 = { instancePath, schemaPath: "#/allOf/0/then/required", keyword: "required", params: { missingProperty: "person" }, message: "must have required property 'person'" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -2119,13 +1669,7 @@ function validate58(
     valid1 = _valid0;
   }
   if (!valid1) {
-    const err3 = {
-      instancePath,
-      schemaPath: "#/allOf/0/if",
-      keyword: "if",
-      params: { failingKeyword: "then" },
-      message: 'must match "then" schema',
-    };
+    const err3 = { instancePath, schemaPath: "#/allOf/0/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema' };
     if (vErrors === null) {
       vErrors = [err3];
     } else {
@@ -2138,7 +1682,7 @@ function validate58(
   const _errs8 = errors;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     let missing1;
-    if (data.kind === undefined && (missing1 = "kind")) {
+    if (data.kind === void 0 && (missing1 = "kind")) {
       const err4 = {};
       if (vErrors === null) {
         vErrors = [err4];
@@ -2147,7 +1691,7 @@ function validate58(
       }
       errors++;
     } else {
-      if (data.kind !== undefined) {
+      if (data.kind !== void 0) {
         if ("company" !== data.kind) {
           const err5 = {};
           if (vErrors === null) {
@@ -2172,14 +1716,8 @@ function validate58(
   if (_valid1) {
     const _errs10 = errors;
     if (data && typeof data == "object" && !Array.isArray(data)) {
-      if (data.company === undefined) {
-        const err6 = {
-          instancePath,
-          schemaPath: "#/allOf/1/then/required",
-          keyword: "required",
-          params: { missingProperty: "company" },
-          message: "must have required property '" + "company" + "'",
-        };
+      if (data.company === void 0) {
+        const err6 = { instancePath, schemaPath: "#/allOf/1/then/required", keyword: "required", params: { missingProperty: "company" }, message: "must have required property 'company'" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -2192,13 +1730,7 @@ function validate58(
     valid3 = _valid1;
   }
   if (!valid3) {
-    const err7 = {
-      instancePath,
-      schemaPath: "#/allOf/1/if",
-      keyword: "if",
-      params: { failingKeyword: "then" },
-      message: 'must match "then" schema',
-    };
+    const err7 = { instancePath, schemaPath: "#/allOf/1/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema' };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -2207,14 +1739,8 @@ function validate58(
     errors++;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.kind === undefined) {
-      const err8 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "kind" },
-        message: "must have required property '" + "kind" + "'",
-      };
+    if (data.kind === void 0) {
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'" };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -2222,14 +1748,8 @@ function validate58(
       }
       errors++;
     }
-    if (data.email === undefined) {
-      const err9 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "email" },
-        message: "must have required property '" + "email" + "'",
-      };
+    if (data.email === void 0) {
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "email" }, message: "must have required property 'email'" };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -2238,14 +1758,8 @@ function validate58(
       errors++;
     }
     for (const key0 in data) {
-      if (!func20.call(schema25.properties, key0)) {
-        const err10 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-        };
+      if (!func19.call(schema6.properties, key0)) {
+        const err10 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -2254,16 +1768,10 @@ function validate58(
         errors++;
       }
     }
-    if (data.kind !== undefined) {
+    if (data.kind !== void 0) {
       let data2 = data.kind;
       if (typeof data2 !== "string") {
-        const err11 = {
-          instancePath: instancePath + "/kind",
-          schemaPath: "#/properties/kind/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err11 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -2272,13 +1780,7 @@ function validate58(
         errors++;
       }
       if (!(data2 === "person" || data2 === "company")) {
-        const err12 = {
-          instancePath: instancePath + "/kind",
-          schemaPath: "#/properties/kind/enum",
-          keyword: "enum",
-          params: { allowedValues: schema25.properties.kind.enum },
-          message: "must be equal to one of the allowed values",
-        };
+        const err12 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/enum", keyword: "enum", params: { allowedValues: schema6.properties.kind.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -2287,45 +1789,23 @@ function validate58(
         errors++;
       }
     }
-    if (data.person !== undefined) {
-      if (
-        !validate59(data.person, {
-          instancePath: instancePath + "/person",
-          parentData: data,
-          parentDataProperty: "person",
-          rootData,
-          dynamicAnchors,
-        })
-      ) {
-        vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+    if (data.person !== void 0) {
+      if (!validate7(data.person, { instancePath: instancePath + "/person", parentData: data, parentDataProperty: "person", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate7.errors : vErrors.concat(validate7.errors);
         errors = vErrors.length;
       }
     }
-    if (data.company !== undefined) {
-      if (
-        !validate54(data.company, {
-          instancePath: instancePath + "/company",
-          parentData: data,
-          parentDataProperty: "company",
-          rootData,
-          dynamicAnchors,
-        })
-      ) {
-        vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+    if (data.company !== void 0) {
+      if (!validate2(data.company, { instancePath: instancePath + "/company", parentData: data, parentDataProperty: "company", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
         errors = vErrors.length;
       }
     }
-    if (data.email !== undefined) {
+    if (data.email !== void 0) {
       let data5 = data.email;
       if (typeof data5 === "string") {
-        if (func1(data5) > 320) {
-          const err13 = {
-            instancePath: instancePath + "/email",
-            schemaPath: "#/properties/email/maxLength",
-            keyword: "maxLength",
-            params: { limit: 320 },
-            message: "must NOT have more than 320 characters",
-          };
+        if (func0(data5) > 320) {
+          const err13 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/maxLength", keyword: "maxLength", params: { limit: 320 }, message: "must NOT have more than 320 characters" };
           if (vErrors === null) {
             vErrors = [err13];
           } else {
@@ -2334,13 +1814,7 @@ function validate58(
           errors++;
         }
         if (!formats0.test(data5)) {
-          const err14 = {
-            instancePath: instancePath + "/email",
-            schemaPath: "#/properties/email/format",
-            keyword: "format",
-            params: { format: "email" },
-            message: 'must match format "' + "email" + '"',
-          };
+          const err14 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/format", keyword: "format", params: { format: "email" }, message: 'must match format "email"' };
           if (vErrors === null) {
             vErrors = [err14];
           } else {
@@ -2349,13 +1823,7 @@ function validate58(
           errors++;
         }
       } else {
-        const err15 = {
-          instancePath: instancePath + "/email",
-          schemaPath: "#/properties/email/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err15 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -2364,17 +1832,11 @@ function validate58(
         errors++;
       }
     }
-    if (data.phones !== undefined) {
+    if (data.phones !== void 0) {
       let data6 = data.phones;
       if (Array.isArray(data6)) {
         if (data6.length > 10) {
-          const err16 = {
-            instancePath: instancePath + "/phones",
-            schemaPath: "#/properties/phones/maxItems",
-            keyword: "maxItems",
-            params: { limit: 10 },
-            message: "must NOT have more than 10 items",
-          };
+          const err16 = { instancePath: instancePath + "/phones", schemaPath: "#/properties/phones/maxItems", keyword: "maxItems", params: { limit: 10 }, message: "must NOT have more than 10 items" };
           if (vErrors === null) {
             vErrors = [err16];
           } else {
@@ -2384,27 +1846,13 @@ function validate58(
         }
         const len0 = data6.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (
-            !validate62(data6[i0], {
-              instancePath: instancePath + "/phones/" + i0,
-              parentData: data6,
-              parentDataProperty: i0,
-              rootData,
-              dynamicAnchors,
-            })
-          ) {
-            vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
+          if (!validate10(data6[i0], { instancePath: instancePath + "/phones/" + i0, parentData: data6, parentDataProperty: i0, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate10.errors : vErrors.concat(validate10.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err17 = {
-          instancePath: instancePath + "/phones",
-          schemaPath: "#/properties/phones/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        };
+        const err17 = { instancePath: instancePath + "/phones", schemaPath: "#/properties/phones/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err17];
         } else {
@@ -2413,45 +1861,23 @@ function validate58(
         errors++;
       }
     }
-    if (data.billingAddress !== undefined) {
-      if (
-        !validate53(data.billingAddress, {
-          instancePath: instancePath + "/billingAddress",
-          parentData: data,
-          parentDataProperty: "billingAddress",
-          rootData,
-          dynamicAnchors,
-        })
-      ) {
-        vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+    if (data.billingAddress !== void 0) {
+      if (!validate1(data.billingAddress, { instancePath: instancePath + "/billingAddress", parentData: data, parentDataProperty: "billingAddress", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate1.errors : vErrors.concat(validate1.errors);
         errors = vErrors.length;
       }
     }
-    if (data.shippingAddress !== undefined) {
-      if (
-        !validate53(data.shippingAddress, {
-          instancePath: instancePath + "/shippingAddress",
-          parentData: data,
-          parentDataProperty: "shippingAddress",
-          rootData,
-          dynamicAnchors,
-        })
-      ) {
-        vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+    if (data.shippingAddress !== void 0) {
+      if (!validate1(data.shippingAddress, { instancePath: instancePath + "/shippingAddress", parentData: data, parentDataProperty: "shippingAddress", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate1.errors : vErrors.concat(validate1.errors);
         errors = vErrors.length;
       }
     }
-    if (data.contacts !== undefined) {
+    if (data.contacts !== void 0) {
       let data10 = data.contacts;
       if (Array.isArray(data10)) {
         if (data10.length > 20) {
-          const err18 = {
-            instancePath: instancePath + "/contacts",
-            schemaPath: "#/properties/contacts/maxItems",
-            keyword: "maxItems",
-            params: { limit: 20 },
-            message: "must NOT have more than 20 items",
-          };
+          const err18 = { instancePath: instancePath + "/contacts", schemaPath: "#/properties/contacts/maxItems", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
           if (vErrors === null) {
             vErrors = [err18];
           } else {
@@ -2461,27 +1887,13 @@ function validate58(
         }
         const len1 = data10.length;
         for (let i1 = 0; i1 < len1; i1++) {
-          if (
-            !validate55(data10[i1], {
-              instancePath: instancePath + "/contacts/" + i1,
-              parentData: data10,
-              parentDataProperty: i1,
-              rootData,
-              dynamicAnchors,
-            })
-          ) {
-            vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
+          if (!validate3(data10[i1], { instancePath: instancePath + "/contacts/" + i1, parentData: data10, parentDataProperty: i1, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate3.errors : vErrors.concat(validate3.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err19 = {
-          instancePath: instancePath + "/contacts",
-          schemaPath: "#/properties/contacts/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        };
+        const err19 = { instancePath: instancePath + "/contacts", schemaPath: "#/properties/contacts/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err19];
         } else {
@@ -2490,17 +1902,11 @@ function validate58(
         errors++;
       }
     }
-    if (data.dateOfBirth !== undefined) {
+    if (data.dateOfBirth !== void 0) {
       let data12 = data.dateOfBirth;
       if (typeof data12 === "string") {
         if (!formats6.validate(data12)) {
-          const err20 = {
-            instancePath: instancePath + "/dateOfBirth",
-            schemaPath: "#/properties/dateOfBirth/format",
-            keyword: "format",
-            params: { format: "date" },
-            message: 'must match format "' + "date" + '"',
-          };
+          const err20 = { instancePath: instancePath + "/dateOfBirth", schemaPath: "#/properties/dateOfBirth/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"' };
           if (vErrors === null) {
             vErrors = [err20];
           } else {
@@ -2509,13 +1915,7 @@ function validate58(
           errors++;
         }
       } else {
-        const err21 = {
-          instancePath: instancePath + "/dateOfBirth",
-          schemaPath: "#/properties/dateOfBirth/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err21 = { instancePath: instancePath + "/dateOfBirth", schemaPath: "#/properties/dateOfBirth/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err21];
         } else {
@@ -2524,31 +1924,17 @@ function validate58(
         errors++;
       }
     }
-    if (data.taxIds !== undefined) {
-      if (
-        !validate67(data.taxIds, {
-          instancePath: instancePath + "/taxIds",
-          parentData: data,
-          parentDataProperty: "taxIds",
-          rootData,
-          dynamicAnchors,
-        })
-      ) {
-        vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+    if (data.taxIds !== void 0) {
+      if (!validate15(data.taxIds, { instancePath: instancePath + "/taxIds", parentData: data, parentDataProperty: "taxIds", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
         errors = vErrors.length;
       }
     }
-    if (data.language !== undefined) {
+    if (data.language !== void 0) {
       let data14 = data.language;
       if (typeof data14 === "string") {
-        if (func1(data14) > 35) {
-          const err22 = {
-            instancePath: instancePath + "/language",
-            schemaPath: "#/properties/language/maxLength",
-            keyword: "maxLength",
-            params: { limit: 35 },
-            message: "must NOT have more than 35 characters",
-          };
+        if (func0(data14) > 35) {
+          const err22 = { instancePath: instancePath + "/language", schemaPath: "#/properties/language/maxLength", keyword: "maxLength", params: { limit: 35 }, message: "must NOT have more than 35 characters" };
           if (vErrors === null) {
             vErrors = [err22];
           } else {
@@ -2556,14 +1942,8 @@ function validate58(
           }
           errors++;
         }
-        if (!pattern7.test(data14)) {
-          const err23 = {
-            instancePath: instancePath + "/language",
-            schemaPath: "#/properties/language/pattern",
-            keyword: "pattern",
-            params: { pattern: "^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$" },
-            message: 'must match pattern "' + "^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$" + '"',
-          };
+        if (!pattern4.test(data14)) {
+          const err23 = { instancePath: instancePath + "/language", schemaPath: "#/properties/language/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$" }, message: 'must match pattern "^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$"' };
           if (vErrors === null) {
             vErrors = [err23];
           } else {
@@ -2572,13 +1952,7 @@ function validate58(
           errors++;
         }
       } else {
-        const err24 = {
-          instancePath: instancePath + "/language",
-          schemaPath: "#/properties/language/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err24 = { instancePath: instancePath + "/language", schemaPath: "#/properties/language/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err24];
         } else {
@@ -2587,17 +1961,11 @@ function validate58(
         errors++;
       }
     }
-    if (data.currency !== undefined) {
+    if (data.currency !== void 0) {
       let data15 = data.currency;
       if (typeof data15 === "string") {
-        if (!pattern8.test(data15)) {
-          const err25 = {
-            instancePath: instancePath + "/currency",
-            schemaPath: "#/properties/currency/pattern",
-            keyword: "pattern",
-            params: { pattern: "^[A-Z]{3}$" },
-            message: 'must match pattern "' + "^[A-Z]{3}$" + '"',
-          };
+        if (!pattern5.test(data15)) {
+          const err25 = { instancePath: instancePath + "/currency", schemaPath: "#/properties/currency/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{3}$" }, message: 'must match pattern "^[A-Z]{3}$"' };
           if (vErrors === null) {
             vErrors = [err25];
           } else {
@@ -2606,13 +1974,7 @@ function validate58(
           errors++;
         }
       } else {
-        const err26 = {
-          instancePath: instancePath + "/currency",
-          schemaPath: "#/properties/currency/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err26 = { instancePath: instancePath + "/currency", schemaPath: "#/properties/currency/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err26];
         } else {
@@ -2621,17 +1983,11 @@ function validate58(
         errors++;
       }
     }
-    if (data.website !== undefined) {
+    if (data.website !== void 0) {
       let data16 = data.website;
       if (typeof data16 === "string") {
-        if (func1(data16) > 2048) {
-          const err27 = {
-            instancePath: instancePath + "/website",
-            schemaPath: "#/properties/website/maxLength",
-            keyword: "maxLength",
-            params: { limit: 2048 },
-            message: "must NOT have more than 2048 characters",
-          };
+        if (func0(data16) > 2048) {
+          const err27 = { instancePath: instancePath + "/website", schemaPath: "#/properties/website/maxLength", keyword: "maxLength", params: { limit: 2048 }, message: "must NOT have more than 2048 characters" };
           if (vErrors === null) {
             vErrors = [err27];
           } else {
@@ -2640,13 +1996,7 @@ function validate58(
           errors++;
         }
         if (!formats8(data16)) {
-          const err28 = {
-            instancePath: instancePath + "/website",
-            schemaPath: "#/properties/website/format",
-            keyword: "format",
-            params: { format: "uri" },
-            message: 'must match format "' + "uri" + '"',
-          };
+          const err28 = { instancePath: instancePath + "/website", schemaPath: "#/properties/website/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"' };
           if (vErrors === null) {
             vErrors = [err28];
           } else {
@@ -2655,13 +2005,7 @@ function validate58(
           errors++;
         }
       } else {
-        const err29 = {
-          instancePath: instancePath + "/website",
-          schemaPath: "#/properties/website/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err29 = { instancePath: instancePath + "/website", schemaPath: "#/properties/website/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -2670,17 +2014,11 @@ function validate58(
         errors++;
       }
     }
-    if (data.referralSource !== undefined) {
+    if (data.referralSource !== void 0) {
       let data17 = data.referralSource;
       if (typeof data17 === "string") {
-        if (func1(data17) > 255) {
-          const err30 = {
-            instancePath: instancePath + "/referralSource",
-            schemaPath: "#/properties/referralSource/maxLength",
-            keyword: "maxLength",
-            params: { limit: 255 },
-            message: "must NOT have more than 255 characters",
-          };
+        if (func0(data17) > 255) {
+          const err30 = { instancePath: instancePath + "/referralSource", schemaPath: "#/properties/referralSource/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
             vErrors = [err30];
           } else {
@@ -2689,13 +2027,7 @@ function validate58(
           errors++;
         }
       } else {
-        const err31 = {
-          instancePath: instancePath + "/referralSource",
-          schemaPath: "#/properties/referralSource/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err31 = { instancePath: instancePath + "/referralSource", schemaPath: "#/properties/referralSource/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err31];
         } else {
@@ -2704,17 +2036,11 @@ function validate58(
         errors++;
       }
     }
-    if (data.customerNumber !== undefined) {
+    if (data.customerNumber !== void 0) {
       let data18 = data.customerNumber;
       if (typeof data18 === "string") {
-        if (func1(data18) > 50) {
-          const err32 = {
-            instancePath: instancePath + "/customerNumber",
-            schemaPath: "#/properties/customerNumber/maxLength",
-            keyword: "maxLength",
-            params: { limit: 50 },
-            message: "must NOT have more than 50 characters",
-          };
+        if (func0(data18) > 50) {
+          const err32 = { instancePath: instancePath + "/customerNumber", schemaPath: "#/properties/customerNumber/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
           if (vErrors === null) {
             vErrors = [err32];
           } else {
@@ -2723,13 +2049,7 @@ function validate58(
           errors++;
         }
       } else {
-        const err33 = {
-          instancePath: instancePath + "/customerNumber",
-          schemaPath: "#/properties/customerNumber/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err33 = { instancePath: instancePath + "/customerNumber", schemaPath: "#/properties/customerNumber/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err33];
         } else {
@@ -2738,17 +2058,11 @@ function validate58(
         errors++;
       }
     }
-    if (data.externalIds !== undefined) {
+    if (data.externalIds !== void 0) {
       let data19 = data.externalIds;
       if (Array.isArray(data19)) {
         if (data19.length > 20) {
-          const err34 = {
-            instancePath: instancePath + "/externalIds",
-            schemaPath: "#/properties/externalIds/maxItems",
-            keyword: "maxItems",
-            params: { limit: 20 },
-            message: "must NOT have more than 20 items",
-          };
+          const err34 = { instancePath: instancePath + "/externalIds", schemaPath: "#/properties/externalIds/maxItems", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
           if (vErrors === null) {
             vErrors = [err34];
           } else {
@@ -2758,27 +2072,13 @@ function validate58(
         }
         const len2 = data19.length;
         for (let i2 = 0; i2 < len2; i2++) {
-          if (
-            !validate69(data19[i2], {
-              instancePath: instancePath + "/externalIds/" + i2,
-              parentData: data19,
-              parentDataProperty: i2,
-              rootData,
-              dynamicAnchors,
-            })
-          ) {
-            vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
+          if (!validate17(data19[i2], { instancePath: instancePath + "/externalIds/" + i2, parentData: data19, parentDataProperty: i2, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err35 = {
-          instancePath: instancePath + "/externalIds",
-          schemaPath: "#/properties/externalIds/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        };
+        const err35 = { instancePath: instancePath + "/externalIds", schemaPath: "#/properties/externalIds/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err35];
         } else {
@@ -2787,17 +2087,11 @@ function validate58(
         errors++;
       }
     }
-    if (data.createdAt !== undefined) {
+    if (data.createdAt !== void 0) {
       let data21 = data.createdAt;
       if (typeof data21 === "string") {
         if (!formats2.validate(data21)) {
-          const err36 = {
-            instancePath: instancePath + "/createdAt",
-            schemaPath: "#/properties/createdAt/format",
-            keyword: "format",
-            params: { format: "date-time" },
-            message: 'must match format "' + "date-time" + '"',
-          };
+          const err36 = { instancePath: instancePath + "/createdAt", schemaPath: "#/properties/createdAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
           if (vErrors === null) {
             vErrors = [err36];
           } else {
@@ -2806,13 +2100,7 @@ function validate58(
           errors++;
         }
       } else {
-        const err37 = {
-          instancePath: instancePath + "/createdAt",
-          schemaPath: "#/properties/createdAt/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err37 = { instancePath: instancePath + "/createdAt", schemaPath: "#/properties/createdAt/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err37];
         } else {
@@ -2821,15 +2109,9 @@ function validate58(
         errors++;
       }
     }
-    if (data.agreedToTerms !== undefined) {
+    if (data.agreedToTerms !== void 0) {
       if (typeof data.agreedToTerms !== "boolean") {
-        const err38 = {
-          instancePath: instancePath + "/agreedToTerms",
-          schemaPath: "#/properties/agreedToTerms/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
-        };
+        const err38 = { instancePath: instancePath + "/agreedToTerms", schemaPath: "#/properties/agreedToTerms/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err38];
         } else {
@@ -2838,28 +2120,14 @@ function validate58(
         errors++;
       }
     }
-    if (data.credentials !== undefined) {
-      if (
-        !validate57(data.credentials, {
-          instancePath: instancePath + "/credentials",
-          parentData: data,
-          parentDataProperty: "credentials",
-          rootData,
-          dynamicAnchors,
-        })
-      ) {
-        vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
+    if (data.credentials !== void 0) {
+      if (!validate5(data.credentials, { instancePath: instancePath + "/credentials", parentData: data, parentDataProperty: "credentials", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate5.errors : vErrors.concat(validate5.errors);
         errors = vErrors.length;
       }
     }
   } else {
-    const err39 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err39 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err39];
     } else {
@@ -2867,35 +2135,24 @@ function validate58(
     }
     errors++;
   }
-  validate58.errors = vErrors;
+  validate6.errors = vErrors;
   return errors === 0;
 }
-validate58.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-
-export const externalId = validate72;
-
-function validate72(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+validate6.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+const externalId = validate20;
+function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate72.evaluated;
+  const evaluated0 = validate20.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.system === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "system" },
-        message: "must have required property '" + "system" + "'",
-      };
+    if (data.system === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "system" }, message: "must have required property 'system'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -2903,14 +2160,8 @@ function validate72(
       }
       errors++;
     }
-    if (data.id === undefined) {
-      const err1 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "id" },
-        message: "must have required property '" + "id" + "'",
-      };
+    if (data.id === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -2920,13 +2171,7 @@ function validate72(
     }
     for (const key0 in data) {
       if (!(key0 === "system" || key0 === "id")) {
-        const err2 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-        };
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -2935,17 +2180,11 @@ function validate72(
         errors++;
       }
     }
-    if (data.system !== undefined) {
+    if (data.system !== void 0) {
       let data0 = data.system;
       if (typeof data0 === "string") {
-        if (func1(data0) > 50) {
-          const err3 = {
-            instancePath: instancePath + "/system",
-            schemaPath: "#/properties/system/maxLength",
-            keyword: "maxLength",
-            params: { limit: 50 },
-            message: "must NOT have more than 50 characters",
-          };
+        if (func0(data0) > 50) {
+          const err3 = { instancePath: instancePath + "/system", schemaPath: "#/properties/system/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -2953,14 +2192,8 @@ function validate72(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
-          const err4 = {
-            instancePath: instancePath + "/system",
-            schemaPath: "#/properties/system/minLength",
-            keyword: "minLength",
-            params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
-          };
+        if (func0(data0) < 1) {
+          const err4 = { instancePath: instancePath + "/system", schemaPath: "#/properties/system/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err4];
           } else {
@@ -2969,13 +2202,7 @@ function validate72(
           errors++;
         }
       } else {
-        const err5 = {
-          instancePath: instancePath + "/system",
-          schemaPath: "#/properties/system/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err5 = { instancePath: instancePath + "/system", schemaPath: "#/properties/system/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -2984,17 +2211,11 @@ function validate72(
         errors++;
       }
     }
-    if (data.id !== undefined) {
+    if (data.id !== void 0) {
       let data1 = data.id;
       if (typeof data1 === "string") {
-        if (func1(data1) > 100) {
-          const err6 = {
-            instancePath: instancePath + "/id",
-            schemaPath: "#/properties/id/maxLength",
-            keyword: "maxLength",
-            params: { limit: 100 },
-            message: "must NOT have more than 100 characters",
-          };
+        if (func0(data1) > 100) {
+          const err6 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -3002,14 +2223,8 @@ function validate72(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
-          const err7 = {
-            instancePath: instancePath + "/id",
-            schemaPath: "#/properties/id/minLength",
-            keyword: "minLength",
-            params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
-          };
+        if (func0(data1) < 1) {
+          const err7 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err7];
           } else {
@@ -3018,13 +2233,7 @@ function validate72(
           errors++;
         }
       } else {
-        const err8 = {
-          instancePath: instancePath + "/id",
-          schemaPath: "#/properties/id/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err8 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -3034,13 +2243,7 @@ function validate72(
       }
     }
   } else {
-    const err9 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err9];
     } else {
@@ -3048,35 +2251,24 @@ function validate72(
     }
     errors++;
   }
-  validate72.errors = vErrors;
+  validate20.errors = vErrors;
   return errors === 0;
 }
-validate72.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-
-export const personName = validate73;
-
-function validate73(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+validate20.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+const personName = validate21;
+function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate73.evaluated;
+  const evaluated0 = validate21.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.givenName === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "givenName" },
-        message: "must have required property '" + "givenName" + "'",
-      };
+    if (data.givenName === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "givenName" }, message: "must have required property 'givenName'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -3084,14 +2276,8 @@ function validate73(
       }
       errors++;
     }
-    if (data.familyName === undefined) {
-      const err1 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "familyName" },
-        message: "must have required property '" + "familyName" + "'",
-      };
+    if (data.familyName === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "familyName" }, message: "must have required property 'familyName'" };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -3101,13 +2287,7 @@ function validate73(
     }
     for (const key0 in data) {
       if (!(key0 === "title" || key0 === "givenName" || key0 === "middleName" || key0 === "familyName")) {
-        const err2 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-        };
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -3116,17 +2296,11 @@ function validate73(
         errors++;
       }
     }
-    if (data.title !== undefined) {
+    if (data.title !== void 0) {
       let data0 = data.title;
       if (typeof data0 === "string") {
-        if (func1(data0) > 50) {
-          const err3 = {
-            instancePath: instancePath + "/title",
-            schemaPath: "#/properties/title/maxLength",
-            keyword: "maxLength",
-            params: { limit: 50 },
-            message: "must NOT have more than 50 characters",
-          };
+        if (func0(data0) > 50) {
+          const err3 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -3135,13 +2309,7 @@ function validate73(
           errors++;
         }
       } else {
-        const err4 = {
-          instancePath: instancePath + "/title",
-          schemaPath: "#/properties/title/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err4 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -3150,17 +2318,11 @@ function validate73(
         errors++;
       }
     }
-    if (data.givenName !== undefined) {
+    if (data.givenName !== void 0) {
       let data1 = data.givenName;
       if (typeof data1 === "string") {
-        if (func1(data1) > 100) {
-          const err5 = {
-            instancePath: instancePath + "/givenName",
-            schemaPath: "#/properties/givenName/maxLength",
-            keyword: "maxLength",
-            params: { limit: 100 },
-            message: "must NOT have more than 100 characters",
-          };
+        if (func0(data1) > 100) {
+          const err5 = { instancePath: instancePath + "/givenName", schemaPath: "#/properties/givenName/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -3168,14 +2330,8 @@ function validate73(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
-          const err6 = {
-            instancePath: instancePath + "/givenName",
-            schemaPath: "#/properties/givenName/minLength",
-            keyword: "minLength",
-            params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
-          };
+        if (func0(data1) < 1) {
+          const err6 = { instancePath: instancePath + "/givenName", schemaPath: "#/properties/givenName/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -3184,13 +2340,7 @@ function validate73(
           errors++;
         }
       } else {
-        const err7 = {
-          instancePath: instancePath + "/givenName",
-          schemaPath: "#/properties/givenName/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err7 = { instancePath: instancePath + "/givenName", schemaPath: "#/properties/givenName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -3199,17 +2349,11 @@ function validate73(
         errors++;
       }
     }
-    if (data.middleName !== undefined) {
+    if (data.middleName !== void 0) {
       let data2 = data.middleName;
       if (typeof data2 === "string") {
-        if (func1(data2) > 100) {
-          const err8 = {
-            instancePath: instancePath + "/middleName",
-            schemaPath: "#/properties/middleName/maxLength",
-            keyword: "maxLength",
-            params: { limit: 100 },
-            message: "must NOT have more than 100 characters",
-          };
+        if (func0(data2) > 100) {
+          const err8 = { instancePath: instancePath + "/middleName", schemaPath: "#/properties/middleName/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
           if (vErrors === null) {
             vErrors = [err8];
           } else {
@@ -3218,13 +2362,7 @@ function validate73(
           errors++;
         }
       } else {
-        const err9 = {
-          instancePath: instancePath + "/middleName",
-          schemaPath: "#/properties/middleName/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err9 = { instancePath: instancePath + "/middleName", schemaPath: "#/properties/middleName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -3233,17 +2371,11 @@ function validate73(
         errors++;
       }
     }
-    if (data.familyName !== undefined) {
+    if (data.familyName !== void 0) {
       let data3 = data.familyName;
       if (typeof data3 === "string") {
-        if (func1(data3) > 100) {
-          const err10 = {
-            instancePath: instancePath + "/familyName",
-            schemaPath: "#/properties/familyName/maxLength",
-            keyword: "maxLength",
-            params: { limit: 100 },
-            message: "must NOT have more than 100 characters",
-          };
+        if (func0(data3) > 100) {
+          const err10 = { instancePath: instancePath + "/familyName", schemaPath: "#/properties/familyName/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
           if (vErrors === null) {
             vErrors = [err10];
           } else {
@@ -3251,14 +2383,8 @@ function validate73(
           }
           errors++;
         }
-        if (func1(data3) < 1) {
-          const err11 = {
-            instancePath: instancePath + "/familyName",
-            schemaPath: "#/properties/familyName/minLength",
-            keyword: "minLength",
-            params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
-          };
+        if (func0(data3) < 1) {
+          const err11 = { instancePath: instancePath + "/familyName", schemaPath: "#/properties/familyName/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -3267,13 +2393,7 @@ function validate73(
           errors++;
         }
       } else {
-        const err12 = {
-          instancePath: instancePath + "/familyName",
-          schemaPath: "#/properties/familyName/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err12 = { instancePath: instancePath + "/familyName", schemaPath: "#/properties/familyName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -3283,13 +2403,7 @@ function validate73(
       }
     }
   } else {
-    const err13 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err13 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err13];
     } else {
@@ -3297,35 +2411,24 @@ function validate73(
     }
     errors++;
   }
-  validate73.errors = vErrors;
+  validate21.errors = vErrors;
   return errors === 0;
 }
-validate73.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-
-export const phone = validate74;
-
-function validate74(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+validate21.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+const phone = validate22;
+function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate74.evaluated;
+  const evaluated0 = validate22.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "type" },
-        message: "must have required property '" + "type" + "'",
-      };
+    if (data.type === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -3333,14 +2436,8 @@ function validate74(
       }
       errors++;
     }
-    if (data.number === undefined) {
-      const err1 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "number" },
-        message: "must have required property '" + "number" + "'",
-      };
+    if (data.number === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "number" }, message: "must have required property 'number'" };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -3350,13 +2447,7 @@ function validate74(
     }
     for (const key0 in data) {
       if (!(key0 === "type" || key0 === "number")) {
-        const err2 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-        };
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -3365,16 +2456,10 @@ function validate74(
         errors++;
       }
     }
-    if (data.type !== undefined) {
+    if (data.type !== void 0) {
       let data0 = data.type;
       if (typeof data0 !== "string") {
-        const err3 = {
-          instancePath: instancePath + "/type",
-          schemaPath: "#/properties/type/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -3383,13 +2468,7 @@ function validate74(
         errors++;
       }
       if (!(data0 === "landline" || data0 === "mobile" || data0 === "fax" || data0 === "work" || data0 === "other")) {
-        const err4 = {
-          instancePath: instancePath + "/type",
-          schemaPath: "#/properties/type/enum",
-          keyword: "enum",
-          params: { allowedValues: schema27.properties.type.enum },
-          message: "must be equal to one of the allowed values",
-        };
+        const err4 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/enum", keyword: "enum", params: { allowedValues: schema8.properties.type.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -3398,17 +2477,11 @@ function validate74(
         errors++;
       }
     }
-    if (data.number !== undefined) {
+    if (data.number !== void 0) {
       let data1 = data.number;
       if (typeof data1 === "string") {
-        if (!pattern4.test(data1)) {
-          const err5 = {
-            instancePath: instancePath + "/number",
-            schemaPath: "#/properties/number/pattern",
-            keyword: "pattern",
-            params: { pattern: "^\\+[1-9][0-9]{6,14}$" },
-            message: 'must match pattern "' + "^\\+[1-9][0-9]{6,14}$" + '"',
-          };
+        if (!pattern1.test(data1)) {
+          const err5 = { instancePath: instancePath + "/number", schemaPath: "#/properties/number/pattern", keyword: "pattern", params: { pattern: "^\\+[1-9][0-9]{6,14}$" }, message: 'must match pattern "^\\+[1-9][0-9]{6,14}$"' };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -3417,13 +2490,7 @@ function validate74(
           errors++;
         }
       } else {
-        const err6 = {
-          instancePath: instancePath + "/number",
-          schemaPath: "#/properties/number/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err6 = { instancePath: instancePath + "/number", schemaPath: "#/properties/number/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -3433,13 +2500,7 @@ function validate74(
       }
     }
   } else {
-    const err7 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -3447,36 +2508,25 @@ function validate74(
     }
     errors++;
   }
-  validate74.errors = vErrors;
+  validate22.errors = vErrors;
   return errors === 0;
 }
-validate74.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-
-export const taxIds = validate75;
-
-function validate75(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+validate22.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+const taxIds = validate23;
+function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate75.evaluated;
+  const evaluated0 = validate23.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
       if (!(key0 === "vat" || key0 === "eori" || key0 === "national")) {
-        const err0 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-        };
+        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -3485,17 +2535,11 @@ function validate75(
         errors++;
       }
     }
-    if (data.vat !== undefined) {
+    if (data.vat !== void 0) {
       let data0 = data.vat;
       if (typeof data0 === "string") {
-        if (func1(data0) > 30) {
-          const err1 = {
-            instancePath: instancePath + "/vat",
-            schemaPath: "#/properties/vat/maxLength",
-            keyword: "maxLength",
-            params: { limit: 30 },
-            message: "must NOT have more than 30 characters",
-          };
+        if (func0(data0) > 30) {
+          const err1 = { instancePath: instancePath + "/vat", schemaPath: "#/properties/vat/maxLength", keyword: "maxLength", params: { limit: 30 }, message: "must NOT have more than 30 characters" };
           if (vErrors === null) {
             vErrors = [err1];
           } else {
@@ -3504,13 +2548,7 @@ function validate75(
           errors++;
         }
       } else {
-        const err2 = {
-          instancePath: instancePath + "/vat",
-          schemaPath: "#/properties/vat/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err2 = { instancePath: instancePath + "/vat", schemaPath: "#/properties/vat/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -3519,17 +2557,11 @@ function validate75(
         errors++;
       }
     }
-    if (data.eori !== undefined) {
+    if (data.eori !== void 0) {
       let data1 = data.eori;
       if (typeof data1 === "string") {
-        if (func1(data1) > 20) {
-          const err3 = {
-            instancePath: instancePath + "/eori",
-            schemaPath: "#/properties/eori/maxLength",
-            keyword: "maxLength",
-            params: { limit: 20 },
-            message: "must NOT have more than 20 characters",
-          };
+        if (func0(data1) > 20) {
+          const err3 = { instancePath: instancePath + "/eori", schemaPath: "#/properties/eori/maxLength", keyword: "maxLength", params: { limit: 20 }, message: "must NOT have more than 20 characters" };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -3538,13 +2570,7 @@ function validate75(
           errors++;
         }
       } else {
-        const err4 = {
-          instancePath: instancePath + "/eori",
-          schemaPath: "#/properties/eori/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err4 = { instancePath: instancePath + "/eori", schemaPath: "#/properties/eori/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -3553,17 +2579,11 @@ function validate75(
         errors++;
       }
     }
-    if (data.national !== undefined) {
+    if (data.national !== void 0) {
       let data2 = data.national;
       if (typeof data2 === "string") {
-        if (func1(data2) > 50) {
-          const err5 = {
-            instancePath: instancePath + "/national",
-            schemaPath: "#/properties/national/maxLength",
-            keyword: "maxLength",
-            params: { limit: 50 },
-            message: "must NOT have more than 50 characters",
-          };
+        if (func0(data2) > 50) {
+          const err5 = { instancePath: instancePath + "/national", schemaPath: "#/properties/national/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -3572,13 +2592,7 @@ function validate75(
           errors++;
         }
       } else {
-        const err6 = {
-          instancePath: instancePath + "/national",
-          schemaPath: "#/properties/national/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err6 = { instancePath: instancePath + "/national", schemaPath: "#/properties/national/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -3588,13 +2602,7 @@ function validate75(
       }
     }
   } else {
-    const err7 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -3602,50 +2610,61 @@ function validate75(
     }
     errors++;
   }
-  validate75.errors = vErrors;
+  validate23.errors = vErrors;
   return errors === 0;
 }
-validate75.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-
-export const vendorError = validate76;
-const schema34 = {
-  additionalProperties: false,
-  properties: {
-    kind: {
-      enum: ["invalid-field", "duplicate", "unauthorized", "not-found", "unavailable", "unknown"],
-      type: "string",
+validate23.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+const vendorError = validate24;
+const schema15 = {
+  "additionalProperties": false,
+  "properties": {
+    "kind": {
+      "enum": [
+        "invalid-field",
+        "duplicate",
+        "unauthorized",
+        "not-found",
+        "unavailable",
+        "unknown"
+      ],
+      "type": "string"
     },
-    code: { type: ["string", "integer"] },
-    message: { type: "string" },
-    field: { type: "string" },
-    status: { type: "integer" },
+    "code": {
+      "type": [
+        "string",
+        "integer"
+      ]
+    },
+    "message": {
+      "type": "string"
+    },
+    "field": {
+      "type": "string"
+    },
+    "status": {
+      "type": "integer"
+    }
   },
-  required: ["kind", "code", "message"],
-  type: "object",
+  "required": [
+    "kind",
+    "code",
+    "message"
+  ],
+  "type": "object"
 };
-
-function validate76(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate76.evaluated;
+  const evaluated0 = validate24.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.kind === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "kind" },
-        message: "must have required property '" + "kind" + "'",
-      };
+    if (data.kind === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -3653,14 +2672,8 @@ function validate76(
       }
       errors++;
     }
-    if (data.code === undefined) {
-      const err1 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "code" },
-        message: "must have required property '" + "code" + "'",
-      };
+    if (data.code === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "code" }, message: "must have required property 'code'" };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -3668,14 +2681,8 @@ function validate76(
       }
       errors++;
     }
-    if (data.message === undefined) {
-      const err2 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "message" },
-        message: "must have required property '" + "message" + "'",
-      };
+    if (data.message === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -3685,13 +2692,7 @@ function validate76(
     }
     for (const key0 in data) {
       if (!(key0 === "kind" || key0 === "code" || key0 === "message" || key0 === "field" || key0 === "status")) {
-        const err3 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-        };
+        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -3700,16 +2701,10 @@ function validate76(
         errors++;
       }
     }
-    if (data.kind !== undefined) {
+    if (data.kind !== void 0) {
       let data0 = data.kind;
       if (typeof data0 !== "string") {
-        const err4 = {
-          instancePath: instancePath + "/kind",
-          schemaPath: "#/properties/kind/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err4 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -3717,21 +2712,8 @@ function validate76(
         }
         errors++;
       }
-      if (!(
-        data0 === "invalid-field" ||
-        data0 === "duplicate" ||
-        data0 === "unauthorized" ||
-        data0 === "not-found" ||
-        data0 === "unavailable" ||
-        data0 === "unknown"
-      )) {
-        const err5 = {
-          instancePath: instancePath + "/kind",
-          schemaPath: "#/properties/kind/enum",
-          keyword: "enum",
-          params: { allowedValues: schema34.properties.kind.enum },
-          message: "must be equal to one of the allowed values",
-        };
+      if (!(data0 === "invalid-field" || data0 === "duplicate" || data0 === "unauthorized" || data0 === "not-found" || data0 === "unavailable" || data0 === "unknown")) {
+        const err5 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/enum", keyword: "enum", params: { allowedValues: schema15.properties.kind.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -3740,19 +2722,10 @@ function validate76(
         errors++;
       }
     }
-    if (data.code !== undefined) {
+    if (data.code !== void 0) {
       let data1 = data.code;
-      if (
-        typeof data1 !== "string" &&
-        !(typeof data1 == "number" && !(data1 % 1) && !isNaN(data1) && isFinite(data1))
-      ) {
-        const err6 = {
-          instancePath: instancePath + "/code",
-          schemaPath: "#/properties/code/type",
-          keyword: "type",
-          params: { type: schema34.properties.code.type },
-          message: "must be string,integer",
-        };
+      if (typeof data1 !== "string" && !(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
+        const err6 = { instancePath: instancePath + "/code", schemaPath: "#/properties/code/type", keyword: "type", params: { type: schema15.properties.code.type }, message: "must be string,integer" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -3761,15 +2734,9 @@ function validate76(
         errors++;
       }
     }
-    if (data.message !== undefined) {
+    if (data.message !== void 0) {
       if (typeof data.message !== "string") {
-        const err7 = {
-          instancePath: instancePath + "/message",
-          schemaPath: "#/properties/message/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err7 = { instancePath: instancePath + "/message", schemaPath: "#/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -3778,15 +2745,9 @@ function validate76(
         errors++;
       }
     }
-    if (data.field !== undefined) {
+    if (data.field !== void 0) {
       if (typeof data.field !== "string") {
-        const err8 = {
-          instancePath: instancePath + "/field",
-          schemaPath: "#/properties/field/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err8 = { instancePath: instancePath + "/field", schemaPath: "#/properties/field/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -3795,16 +2756,10 @@ function validate76(
         errors++;
       }
     }
-    if (data.status !== undefined) {
+    if (data.status !== void 0) {
       let data4 = data.status;
-      if (!(typeof data4 == "number" && !(data4 % 1) && !isNaN(data4) && isFinite(data4))) {
-        const err9 = {
-          instancePath: instancePath + "/status",
-          schemaPath: "#/properties/status/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
+      if (!(typeof data4 == "number" && (!(data4 % 1) && !isNaN(data4)) && isFinite(data4))) {
+        const err9 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -3814,13 +2769,7 @@ function validate76(
       }
     }
   } else {
-    const err10 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err10];
     } else {
@@ -3828,7 +2777,20 @@ function validate76(
     }
     errors++;
   }
-  validate76.errors = vErrors;
+  validate24.errors = vErrors;
   return errors === 0;
 }
-validate76.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate24.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+export {
+  address,
+  company,
+  contact,
+  createdCustomer,
+  credentials,
+  customer,
+  externalId,
+  personName,
+  phone,
+  taxIds,
+  vendorError
+};

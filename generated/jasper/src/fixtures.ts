@@ -10,26 +10,26 @@ import type { CreateCustomerRequestBody, CreateCustomerContext, CreateCustomerRe
  */
 export const valid: { minimal: CreateCustomerRequestBody; full: CreateCustomerRequestBody; boundary: CreateCustomerRequestBody } = {
   "minimal": {
-    "name": "Наталья Юрьевна Ершова",
-    "accountName": "Маслов Мечислав",
+    "name": "Галкин Петр Эдгардович",
+    "accountName": "Лукин Христофор",
     "shippingAddress": {
-      "addressLine1": "6丁目9番5号",
-      "addressLine2": "1丁目6番1号",
-      "city": "Верхний Баскунчак",
-      "state": "г. Севастополь",
+      "addressLine1": "4丁目4番2号",
+      "addressLine2": "1丁目5番6号",
+      "city": "Енисейск",
+      "state": "Костромская область",
       "country": "DE",
-      "postalCode": "43926"
+      "postalCode": "38411"
     }
   },
   "full": {
-    "name": "Наталья Юрьевна Ершова",
-    "accountName": "Маслов Мечислав",
+    "name": "Галкин Петр Эдгардович",
+    "accountName": "Лукин Христофор",
     "securityAnswer": "FAKE-SECRET-0000",
-    "securityQuestion": "おきゃくさん",
+    "securityQuestion": "錠",
     "shipToBillAddress": true,
     "contacts": [
       {
-        "name": "Jordan Fenske",
+        "name": "Korinna Maczey",
         "title": "Mr",
         "phone": "+12025550195",
         "mobile": "+12025550183",
@@ -37,52 +37,52 @@ export const valid: { minimal: CreateCustomerRequestBody; full: CreateCustomerRe
       }
     ],
     "billingAddress": {
-      "addressLine1": "ул. Таманская, 562",
-      "addressLine2": "Окружная ул., 187",
-      "city": "Bad Nikitaland",
-      "state": "Магаданская область",
+      "addressLine1": "Кузнечная пл., 977",
+      "addressLine2": "Интернациональная набережная, 199",
+      "city": "Avascheid",
+      "state": "Карачаево - Черкесская Республика",
       "country": "DE",
-      "postalCode": "78083"
+      "postalCode": "84133"
     },
     "shippingAddress": {
-      "addressLine1": "6丁目9番5号",
-      "addressLine2": "1丁目6番1号",
-      "city": "Верхний Баскунчак",
-      "state": "г. Севастополь",
+      "addressLine1": "4丁目4番2号",
+      "addressLine2": "1丁目5番6号",
+      "city": "Енисейск",
+      "state": "Костромская область",
       "country": "DE",
-      "postalCode": "43926"
+      "postalCode": "38411"
     }
   },
   "boundary": {
-    "name": "Наталья Юрьевна ЕршоваéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
-    "accountName": "Маслов Мечислав",
+    "name": "Галкин Петр ЭдгардовичéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
+    "accountName": "Лукин Христофор",
     "securityAnswer": "FAKE-SECRET-0000éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢",
-    "securityQuestion": "おきゃくさんéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢",
+    "securityQuestion": "錠éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢",
     "shipToBillAddress": true,
     "contacts": [
       {
-        "name": "Jordan FenskeéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éß",
+        "name": "Korinna MaczeyéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀é",
         "title": "MréßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
         "phone": "+12025550195éßЖ漢😀éßЖ漢😀éßЖ",
         "mobile": "+12025550183éßЖ漢😀éßЖ漢😀éßЖ",
         "email": "sample.935éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ@example.com"
       },
       {
-        "name": "Спиридон Терентьевич КалининéßЖ漢😀éßЖ漢😀éß",
+        "name": "Ратибор Дмитриевич АрхиповéßЖ漢😀éßЖ漢😀éßЖ漢",
         "title": "MséßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
         "phone": "+12025550100éßЖ漢😀éßЖ漢😀éßЖ",
         "mobile": "+12025550158éßЖ漢😀éßЖ漢😀éßЖ",
         "email": "sample.460éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ@example.com"
       },
       {
-        "name": "Albert SalowéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
+        "name": "Naemi KnorréßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢",
         "title": "ProféßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀é",
         "phone": "+12025550165éßЖ漢😀éßЖ漢😀éßЖ",
         "mobile": "+12025550109éßЖ漢😀éßЖ漢😀éßЖ",
         "email": "sample.433éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ@example.com"
       },
       {
-        "name": "Jonah JamboréßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
+        "name": "Lucia ErméßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀é",
         "title": "DréßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
         "phone": "+12025550190éßЖ漢😀éßЖ漢😀éßЖ",
         "mobile": "+12025550160éßЖ漢😀éßЖ漢😀éßЖ",
@@ -90,20 +90,20 @@ export const valid: { minimal: CreateCustomerRequestBody; full: CreateCustomerRe
       }
     ],
     "billingAddress": {
-      "addressLine1": "ул. Таманская, 562éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éß",
-      "addressLine2": "Окружная ул., 187éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
-      "city": "Bad NikitalandéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀é",
-      "state": "Магаданская областьéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀é",
+      "addressLine1": "Кузнечная пл., 977éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éß",
+      "addressLine2": "Интернациональная набережная, 199éßЖ漢😀éß",
+      "city": "AvascheidéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀é",
+      "state": "Карачаево - Черкесская РеспубликаéßЖ漢😀éß",
       "country": "DEéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
-      "postalCode": "78083éßЖ漢😀éßЖ漢😀"
+      "postalCode": "84133éßЖ漢😀éßЖ漢😀"
     },
     "shippingAddress": {
-      "addressLine1": "6丁目9番5号éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
-      "addressLine2": "1丁目6番1号éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
-      "city": "Верхний БаскунчакéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
-      "state": "г. СевастопольéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀é",
+      "addressLine1": "4丁目4番2号éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
+      "addressLine2": "1丁目5番6号éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
+      "city": "ЕнисейскéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éß",
+      "state": "Костромская областьéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀é",
       "country": "DEéßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ漢😀éßЖ",
-      "postalCode": "43926éßЖ漢😀éßЖ漢😀"
+      "postalCode": "38411éßЖ漢😀éßЖ漢😀"
     }
   }
 };
@@ -126,14 +126,14 @@ export const invalid: readonly InvalidFixture[] = [
       }
     ],
     "value": {
-      "accountName": "Маслов Мечислав",
+      "accountName": "Лукин Христофор",
       "shippingAddress": {
-        "addressLine1": "6丁目9番5号",
-        "addressLine2": "1丁目6番1号",
-        "city": "Верхний Баскунчак",
-        "state": "г. Севастополь",
+        "addressLine1": "4丁目4番2号",
+        "addressLine2": "1丁目5番6号",
+        "city": "Енисейск",
+        "state": "Костромская область",
         "country": "DE",
-        "postalCode": "43926"
+        "postalCode": "38411"
       }
     }
   },
@@ -151,14 +151,14 @@ export const invalid: readonly InvalidFixture[] = [
       }
     ],
     "value": {
-      "name": "Наталья Юрьевна Ершова",
+      "name": "Галкин Петр Эдгардович",
       "shippingAddress": {
-        "addressLine1": "6丁目9番5号",
-        "addressLine2": "1丁目6番1号",
-        "city": "Верхний Баскунчак",
-        "state": "г. Севастополь",
+        "addressLine1": "4丁目4番2号",
+        "addressLine2": "1丁目5番6号",
+        "city": "Енисейск",
+        "state": "Костромская область",
         "country": "DE",
-        "postalCode": "43926"
+        "postalCode": "38411"
       }
     }
   },
@@ -175,15 +175,15 @@ export const invalid: readonly InvalidFixture[] = [
       }
     ],
     "value": {
-      "name": "Наталья Юрьевна Ершова",
-      "accountName": "Маслов Мечислав",
+      "name": "Галкин Петр Эдгардович",
+      "accountName": "Лукин Христофор",
       "shippingAddress": {
-        "addressLine1": "6丁目9番5号",
-        "addressLine2": "1丁目6番1号",
-        "city": "Верхний Баскунчак",
-        "state": "г. Севастополь",
+        "addressLine1": "4丁目4番2号",
+        "addressLine2": "1丁目5番6号",
+        "city": "Енисейск",
+        "state": "Костромская область",
         "country": "DE",
-        "postalCode": "43926"
+        "postalCode": "38411"
       },
       "unexpectedField": "not documented"
     }
@@ -202,15 +202,15 @@ export const invalid: readonly InvalidFixture[] = [
       }
     ],
     "value": {
-      "name": "Наталья Юрьевна Ершова",
-      "accountName": "Маслов Мечислав",
+      "name": "Галкин Петр Эдгардович",
+      "accountName": "Лукин Христофор",
       "shippingAddress": {
-        "addressLine1": "6丁目9番5号",
-        "addressLine2": "1丁目6番1号",
-        "city": "Верхний Баскунчак",
-        "state": "г. Севастополь",
+        "addressLine1": "4丁目4番2号",
+        "addressLine2": "1丁目5番6号",
+        "city": "Енисейск",
+        "state": "Костромская область",
         "country": "DE",
-        "postalCode": "43926"
+        "postalCode": "38411"
       },
       "securityAnswer": "FAKE-SECRET-0000"
     }
@@ -229,17 +229,17 @@ export const invalid: readonly InvalidFixture[] = [
       }
     ],
     "value": {
-      "name": "Наталья Юрьевна Ершова",
-      "accountName": "Маслов Мечислав",
+      "name": "Галкин Петр Эдгардович",
+      "accountName": "Лукин Христофор",
       "shippingAddress": {
-        "addressLine1": "6丁目9番5号",
-        "addressLine2": "1丁目6番1号",
-        "city": "Верхний Баскунчак",
-        "state": "г. Севастополь",
+        "addressLine1": "4丁目4番2号",
+        "addressLine2": "1丁目5番6号",
+        "city": "Енисейск",
+        "state": "Костромская область",
         "country": "DE",
-        "postalCode": "43926"
+        "postalCode": "38411"
       },
-      "securityQuestion": "おきゃくさん"
+      "securityQuestion": "錠"
     }
   },
   {
@@ -259,8 +259,8 @@ export const invalid: readonly InvalidFixture[] = [
       }
     ],
     "value": {
-      "name": "Наталья Юрьевна Ершова",
-      "accountName": "Маслов Мечислав",
+      "name": "Галкин Петр Эдгардович",
+      "accountName": "Лукин Христофор",
       "shipToBillAddress": false
     }
   },
@@ -278,14 +278,14 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "name": true,
-      "accountName": "Маслов Мечислав",
+      "accountName": "Лукин Христофор",
       "shippingAddress": {
-        "addressLine1": "6丁目9番5号",
-        "addressLine2": "1丁目6番1号",
-        "city": "Верхний Баскунчак",
-        "state": "г. Севастополь",
+        "addressLine1": "4丁目4番2号",
+        "addressLine2": "1丁目5番6号",
+        "city": "Енисейск",
+        "state": "Костромская область",
         "country": "DE",
-        "postalCode": "43926"
+        "postalCode": "38411"
       }
     }
   },
@@ -303,15 +303,15 @@ export const invalid: readonly InvalidFixture[] = [
       }
     ],
     "value": {
-      "name": "Наталья Юрьевна Ершоваxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
-      "accountName": "Маслов Мечислав",
+      "name": "Галкин Петр Эдгардовичxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+      "accountName": "Лукин Христофор",
       "shippingAddress": {
-        "addressLine1": "6丁目9番5号",
-        "addressLine2": "1丁目6番1号",
-        "city": "Верхний Баскунчак",
-        "state": "г. Севастополь",
+        "addressLine1": "4丁目4番2号",
+        "addressLine2": "1丁目5番6号",
+        "city": "Енисейск",
+        "state": "Костромская область",
         "country": "DE",
-        "postalCode": "43926"
+        "postalCode": "38411"
       }
     }
   },
@@ -330,14 +330,14 @@ export const invalid: readonly InvalidFixture[] = [
     ],
     "value": {
       "name": "",
-      "accountName": "Маслов Мечислав",
+      "accountName": "Лукин Христофор",
       "shippingAddress": {
-        "addressLine1": "6丁目9番5号",
-        "addressLine2": "1丁目6番1号",
-        "city": "Верхний Баскунчак",
-        "state": "г. Севастополь",
+        "addressLine1": "4丁目4番2号",
+        "addressLine2": "1丁目5番6号",
+        "city": "Енисейск",
+        "state": "Костромская область",
         "country": "DE",
-        "postalCode": "43926"
+        "postalCode": "38411"
       }
     }
   },
@@ -354,15 +354,15 @@ export const invalid: readonly InvalidFixture[] = [
       }
     ],
     "value": {
-      "name": "Наталья Юрьевна Ершова",
+      "name": "Галкин Петр Эдгардович",
       "accountName": true,
       "shippingAddress": {
-        "addressLine1": "6丁目9番5号",
-        "addressLine2": "1丁目6番1号",
-        "city": "Верхний Баскунчак",
-        "state": "г. Севастополь",
+        "addressLine1": "4丁目4番2号",
+        "addressLine2": "1丁目5番6号",
+        "city": "Енисейск",
+        "state": "Костромская область",
         "country": "DE",
-        "postalCode": "43926"
+        "postalCode": "38411"
       }
     }
   },
@@ -379,18 +379,18 @@ export const invalid: readonly InvalidFixture[] = [
       }
     ],
     "value": {
-      "name": "Наталья Юрьевна Ершова",
-      "accountName": "Маслов Мечислав",
+      "name": "Галкин Петр Эдгардович",
+      "accountName": "Лукин Христофор",
       "shippingAddress": {
-        "addressLine1": "6丁目9番5号",
-        "addressLine2": "1丁目6番1号",
-        "city": "Верхний Баскунчак",
-        "state": "г. Севастополь",
+        "addressLine1": "4丁目4番2号",
+        "addressLine2": "1丁目5番6号",
+        "city": "Енисейск",
+        "state": "Костромская область",
         "country": "DE",
-        "postalCode": "43926"
+        "postalCode": "38411"
       },
       "securityAnswer": true,
-      "securityQuestion": "おきゃくさん"
+      "securityQuestion": "錠"
     }
   },
   {
@@ -407,18 +407,18 @@ export const invalid: readonly InvalidFixture[] = [
       }
     ],
     "value": {
-      "name": "Наталья Юрьевна Ершова",
-      "accountName": "Маслов Мечислав",
+      "name": "Галкин Петр Эдгардович",
+      "accountName": "Лукин Христофор",
       "shippingAddress": {
-        "addressLine1": "6丁目9番5号",
-        "addressLine2": "1丁目6番1号",
-        "city": "Верхний Баскунчак",
-        "state": "г. Севастополь",
+        "addressLine1": "4丁目4番2号",
+        "addressLine2": "1丁目5番6号",
+        "city": "Енисейск",
+        "state": "Костромская область",
         "country": "DE",
-        "postalCode": "43926"
+        "postalCode": "38411"
       },
       "securityAnswer": "FAKE-SECRET-0000xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
-      "securityQuestion": "おきゃくさん"
+      "securityQuestion": "錠"
     }
   },
   {
@@ -434,15 +434,15 @@ export const invalid: readonly InvalidFixture[] = [
       }
     ],
     "value": {
-      "name": "Наталья Юрьевна Ершова",
-      "accountName": "Маслов Мечислав",
+      "name": "Галкин Петр Эдгардович",
+      "accountName": "Лукин Христофор",
       "shippingAddress": {
-        "addressLine1": "6丁目9番5号",
-        "addressLine2": "1丁目6番1号",
-        "city": "Верхний Баскунчак",
-        "state": "г. Севастополь",
+        "addressLine1": "4丁目4番2号",
+        "addressLine2": "1丁目5番6号",
+        "city": "Енисейск",
+        "state": "Костромская область",
         "country": "DE",
-        "postalCode": "43926"
+        "postalCode": "38411"
       },
       "securityQuestion": true,
       "securityAnswer": "FAKE-SECRET-0000"
@@ -462,17 +462,17 @@ export const invalid: readonly InvalidFixture[] = [
       }
     ],
     "value": {
-      "name": "Наталья Юрьевна Ершова",
-      "accountName": "Маслов Мечислав",
+      "name": "Галкин Петр Эдгардович",
+      "accountName": "Лукин Христофор",
       "shippingAddress": {
-        "addressLine1": "6丁目9番5号",
-        "addressLine2": "1丁目6番1号",
-        "city": "Верхний Баскунчак",
-        "state": "г. Севастополь",
+        "addressLine1": "4丁目4番2号",
+        "addressLine2": "1丁目5番6号",
+        "city": "Енисейск",
+        "state": "Костромская область",
         "country": "DE",
-        "postalCode": "43926"
+        "postalCode": "38411"
       },
-      "securityQuestion": "おきゃくさんxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+      "securityQuestion": "錠xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
       "securityAnswer": "FAKE-SECRET-0000"
     }
   },
@@ -489,15 +489,15 @@ export const invalid: readonly InvalidFixture[] = [
       }
     ],
     "value": {
-      "name": "Наталья Юрьевна Ершова",
-      "accountName": "Маслов Мечислав",
+      "name": "Галкин Петр Эдгардович",
+      "accountName": "Лукин Христофор",
       "shippingAddress": {
-        "addressLine1": "6丁目9番5号",
-        "addressLine2": "1丁目6番1号",
-        "city": "Верхний Баскунчак",
-        "state": "г. Севастополь",
+        "addressLine1": "4丁目4番2号",
+        "addressLine2": "1丁目5番6号",
+        "city": "Енисейск",
+        "state": "Костромская область",
         "country": "DE",
-        "postalCode": "43926"
+        "postalCode": "38411"
       },
       "shipToBillAddress": "text"
     }
@@ -515,15 +515,15 @@ export const invalid: readonly InvalidFixture[] = [
       }
     ],
     "value": {
-      "name": "Наталья Юрьевна Ершова",
-      "accountName": "Маслов Мечислав",
+      "name": "Галкин Петр Эдгардович",
+      "accountName": "Лукин Христофор",
       "shippingAddress": {
-        "addressLine1": "6丁目9番5号",
-        "addressLine2": "1丁目6番1号",
-        "city": "Верхний Баскунчак",
-        "state": "г. Севастополь",
+        "addressLine1": "4丁目4番2号",
+        "addressLine2": "1丁目5番6号",
+        "city": "Енисейск",
+        "state": "Костромская область",
         "country": "DE",
-        "postalCode": "43926"
+        "postalCode": "38411"
       },
       "contacts": true
     }
@@ -542,47 +542,47 @@ export const invalid: readonly InvalidFixture[] = [
       }
     ],
     "value": {
-      "name": "Наталья Юрьевна Ершова",
-      "accountName": "Маслов Мечислав",
+      "name": "Галкин Петр Эдгардович",
+      "accountName": "Лукин Христофор",
       "shippingAddress": {
-        "addressLine1": "6丁目9番5号",
-        "addressLine2": "1丁目6番1号",
-        "city": "Верхний Баскунчак",
-        "state": "г. Севастополь",
+        "addressLine1": "4丁目4番2号",
+        "addressLine2": "1丁目5番6号",
+        "city": "Енисейск",
+        "state": "Костромская область",
         "country": "DE",
-        "postalCode": "43926"
+        "postalCode": "38411"
       },
       "contacts": [
         {
-          "name": "Jordan Fenske",
+          "name": "Korinna Maczey",
           "title": "Mr",
           "phone": "+12025550195",
           "mobile": "+12025550183",
           "email": "sample.935@example.com"
         },
         {
-          "name": "Jordan Fenske",
+          "name": "Korinna Maczey",
           "title": "Mr",
           "phone": "+12025550195",
           "mobile": "+12025550183",
           "email": "sample.935@example.com"
         },
         {
-          "name": "Jordan Fenske",
+          "name": "Korinna Maczey",
           "title": "Mr",
           "phone": "+12025550195",
           "mobile": "+12025550183",
           "email": "sample.935@example.com"
         },
         {
-          "name": "Jordan Fenske",
+          "name": "Korinna Maczey",
           "title": "Mr",
           "phone": "+12025550195",
           "mobile": "+12025550183",
           "email": "sample.935@example.com"
         },
         {
-          "name": "Jordan Fenske",
+          "name": "Korinna Maczey",
           "title": "Mr",
           "phone": "+12025550195",
           "mobile": "+12025550183",
@@ -604,15 +604,15 @@ export const invalid: readonly InvalidFixture[] = [
       }
     ],
     "value": {
-      "name": "Наталья Юрьевна Ершова",
-      "accountName": "Маслов Мечислав",
+      "name": "Галкин Петр Эдгардович",
+      "accountName": "Лукин Христофор",
       "shippingAddress": {
-        "addressLine1": "6丁目9番5号",
-        "addressLine2": "1丁目6番1号",
-        "city": "Верхний Баскунчак",
-        "state": "г. Севастополь",
+        "addressLine1": "4丁目4番2号",
+        "addressLine2": "1丁目5番6号",
+        "city": "Енисейск",
+        "state": "Костромская область",
         "country": "DE",
-        "postalCode": "43926"
+        "postalCode": "38411"
       },
       "contacts": [
         true
@@ -632,15 +632,15 @@ export const invalid: readonly InvalidFixture[] = [
       }
     ],
     "value": {
-      "name": "Наталья Юрьевна Ершова",
-      "accountName": "Маслов Мечислав",
+      "name": "Галкин Петр Эдгардович",
+      "accountName": "Лукин Христофор",
       "shippingAddress": {
-        "addressLine1": "6丁目9番5号",
-        "addressLine2": "1丁目6番1号",
-        "city": "Верхний Баскунчак",
-        "state": "г. Севастополь",
+        "addressLine1": "4丁目4番2号",
+        "addressLine2": "1丁目5番6号",
+        "city": "Енисейск",
+        "state": "Костромская область",
         "country": "DE",
-        "postalCode": "43926"
+        "postalCode": "38411"
       },
       "contacts": [
         {
@@ -662,15 +662,15 @@ export const invalid: readonly InvalidFixture[] = [
       }
     ],
     "value": {
-      "name": "Наталья Юрьевна Ершова",
-      "accountName": "Маслов Мечислав",
+      "name": "Галкин Петр Эдгардович",
+      "accountName": "Лукин Христофор",
       "shippingAddress": {
-        "addressLine1": "6丁目9番5号",
-        "addressLine2": "1丁目6番1号",
-        "city": "Верхний Баскунчак",
-        "state": "г. Севастополь",
+        "addressLine1": "4丁目4番2号",
+        "addressLine2": "1丁目5番6号",
+        "city": "Енисейск",
+        "state": "Костромская область",
         "country": "DE",
-        "postalCode": "43926"
+        "postalCode": "38411"
       },
       "contacts": [
         {
@@ -693,19 +693,19 @@ export const invalid: readonly InvalidFixture[] = [
       }
     ],
     "value": {
-      "name": "Наталья Юрьевна Ершова",
-      "accountName": "Маслов Мечислав",
+      "name": "Галкин Петр Эдгардович",
+      "accountName": "Лукин Христофор",
       "shippingAddress": {
-        "addressLine1": "6丁目9番5号",
-        "addressLine2": "1丁目6番1号",
-        "city": "Верхний Баскунчак",
-        "state": "г. Севастополь",
+        "addressLine1": "4丁目4番2号",
+        "addressLine2": "1丁目5番6号",
+        "city": "Енисейск",
+        "state": "Костромская область",
         "country": "DE",
-        "postalCode": "43926"
+        "postalCode": "38411"
       },
       "contacts": [
         {
-          "name": "Jordan Fenskexxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+          "name": "Korinna Maczeyxxxxxxxxxxxxxxxxxxxxxxxxxxx"
         }
       ]
     }
@@ -723,15 +723,15 @@ export const invalid: readonly InvalidFixture[] = [
       }
     ],
     "value": {
-      "name": "Наталья Юрьевна Ершова",
-      "accountName": "Маслов Мечислав",
+      "name": "Галкин Петр Эдгардович",
+      "accountName": "Лукин Христофор",
       "shippingAddress": {
-        "addressLine1": "6丁目9番5号",
-        "addressLine2": "1丁目6番1号",
-        "city": "Верхний Баскунчак",
-        "state": "г. Севастополь",
+        "addressLine1": "4丁目4番2号",
+        "addressLine2": "1丁目5番6号",
+        "city": "Енисейск",
+        "state": "Костромская область",
         "country": "DE",
-        "postalCode": "43926"
+        "postalCode": "38411"
       },
       "contacts": [
         {
@@ -754,15 +754,15 @@ export const invalid: readonly InvalidFixture[] = [
       }
     ],
     "value": {
-      "name": "Наталья Юрьевна Ершова",
-      "accountName": "Маслов Мечислав",
+      "name": "Галкин Петр Эдгардович",
+      "accountName": "Лукин Христофор",
       "shippingAddress": {
-        "addressLine1": "6丁目9番5号",
-        "addressLine2": "1丁目6番1号",
-        "city": "Верхний Баскунчак",
-        "state": "г. Севастополь",
+        "addressLine1": "4丁目4番2号",
+        "addressLine2": "1丁目5番6号",
+        "city": "Енисейск",
+        "state": "Костромская область",
         "country": "DE",
-        "postalCode": "43926"
+        "postalCode": "38411"
       },
       "contacts": [
         {
@@ -784,15 +784,15 @@ export const invalid: readonly InvalidFixture[] = [
       }
     ],
     "value": {
-      "name": "Наталья Юрьевна Ершова",
-      "accountName": "Маслов Мечислав",
+      "name": "Галкин Петр Эдгардович",
+      "accountName": "Лукин Христофор",
       "shippingAddress": {
-        "addressLine1": "6丁目9番5号",
-        "addressLine2": "1丁目6番1号",
-        "city": "Верхний Баскунчак",
-        "state": "г. Севастополь",
+        "addressLine1": "4丁目4番2号",
+        "addressLine2": "1丁目5番6号",
+        "city": "Енисейск",
+        "state": "Костромская область",
         "country": "DE",
-        "postalCode": "43926"
+        "postalCode": "38411"
       },
       "contacts": [
         {
@@ -815,15 +815,15 @@ export const invalid: readonly InvalidFixture[] = [
       }
     ],
     "value": {
-      "name": "Наталья Юрьевна Ершова",
-      "accountName": "Маслов Мечислав",
+      "name": "Галкин Петр Эдгардович",
+      "accountName": "Лукин Христофор",
       "shippingAddress": {
-        "addressLine1": "6丁目9番5号",
-        "addressLine2": "1丁目6番1号",
-        "city": "Верхний Баскунчак",
-        "state": "г. Севастополь",
+        "addressLine1": "4丁目4番2号",
+        "addressLine2": "1丁目5番6号",
+        "city": "Енисейск",
+        "state": "Костромская область",
         "country": "DE",
-        "postalCode": "43926"
+        "postalCode": "38411"
       },
       "contacts": [
         {
@@ -845,15 +845,15 @@ export const invalid: readonly InvalidFixture[] = [
       }
     ],
     "value": {
-      "name": "Наталья Юрьевна Ершова",
-      "accountName": "Маслов Мечислав",
+      "name": "Галкин Петр Эдгардович",
+      "accountName": "Лукин Христофор",
       "shippingAddress": {
-        "addressLine1": "6丁目9番5号",
-        "addressLine2": "1丁目6番1号",
-        "city": "Верхний Баскунчак",
-        "state": "г. Севастополь",
+        "addressLine1": "4丁目4番2号",
+        "addressLine2": "1丁目5番6号",
+        "city": "Енисейск",
+        "state": "Костромская область",
         "country": "DE",
-        "postalCode": "43926"
+        "postalCode": "38411"
       },
       "contacts": [
         {
@@ -876,15 +876,15 @@ export const invalid: readonly InvalidFixture[] = [
       }
     ],
     "value": {
-      "name": "Наталья Юрьевна Ершова",
-      "accountName": "Маслов Мечислав",
+      "name": "Галкин Петр Эдгардович",
+      "accountName": "Лукин Христофор",
       "shippingAddress": {
-        "addressLine1": "6丁目9番5号",
-        "addressLine2": "1丁目6番1号",
-        "city": "Верхний Баскунчак",
-        "state": "г. Севастополь",
+        "addressLine1": "4丁目4番2号",
+        "addressLine2": "1丁目5番6号",
+        "city": "Енисейск",
+        "state": "Костромская область",
         "country": "DE",
-        "postalCode": "43926"
+        "postalCode": "38411"
       },
       "contacts": [
         {
@@ -906,15 +906,15 @@ export const invalid: readonly InvalidFixture[] = [
       }
     ],
     "value": {
-      "name": "Наталья Юрьевна Ершова",
-      "accountName": "Маслов Мечислав",
+      "name": "Галкин Петр Эдгардович",
+      "accountName": "Лукин Христофор",
       "shippingAddress": {
-        "addressLine1": "6丁目9番5号",
-        "addressLine2": "1丁目6番1号",
-        "city": "Верхний Баскунчак",
-        "state": "г. Севастополь",
+        "addressLine1": "4丁目4番2号",
+        "addressLine2": "1丁目5番6号",
+        "city": "Енисейск",
+        "state": "Костромская область",
         "country": "DE",
-        "postalCode": "43926"
+        "postalCode": "38411"
       },
       "contacts": [
         {
@@ -937,15 +937,15 @@ export const invalid: readonly InvalidFixture[] = [
       }
     ],
     "value": {
-      "name": "Наталья Юрьевна Ершова",
-      "accountName": "Маслов Мечислав",
+      "name": "Галкин Петр Эдгардович",
+      "accountName": "Лукин Христофор",
       "shippingAddress": {
-        "addressLine1": "6丁目9番5号",
-        "addressLine2": "1丁目6番1号",
-        "city": "Верхний Баскунчак",
-        "state": "г. Севастополь",
+        "addressLine1": "4丁目4番2号",
+        "addressLine2": "1丁目5番6号",
+        "city": "Енисейск",
+        "state": "Костромская область",
         "country": "DE",
-        "postalCode": "43926"
+        "postalCode": "38411"
       },
       "contacts": [
         {
@@ -967,15 +967,15 @@ export const invalid: readonly InvalidFixture[] = [
       }
     ],
     "value": {
-      "name": "Наталья Юрьевна Ершова",
-      "accountName": "Маслов Мечислав",
+      "name": "Галкин Петр Эдгардович",
+      "accountName": "Лукин Христофор",
       "shippingAddress": {
-        "addressLine1": "6丁目9番5号",
-        "addressLine2": "1丁目6番1号",
-        "city": "Верхний Баскунчак",
-        "state": "г. Севастополь",
+        "addressLine1": "4丁目4番2号",
+        "addressLine2": "1丁目5番6号",
+        "city": "Енисейск",
+        "state": "Костромская область",
         "country": "DE",
-        "postalCode": "43926"
+        "postalCode": "38411"
       },
       "billingAddress": true
     }
@@ -993,23 +993,23 @@ export const invalid: readonly InvalidFixture[] = [
       }
     ],
     "value": {
-      "name": "Наталья Юрьевна Ершова",
-      "accountName": "Маслов Мечислав",
+      "name": "Галкин Петр Эдгардович",
+      "accountName": "Лукин Христофор",
       "shippingAddress": {
-        "addressLine1": "6丁目9番5号",
-        "addressLine2": "1丁目6番1号",
-        "city": "Верхний Баскунчак",
-        "state": "г. Севастополь",
+        "addressLine1": "4丁目4番2号",
+        "addressLine2": "1丁目5番6号",
+        "city": "Енисейск",
+        "state": "Костромская область",
         "country": "DE",
-        "postalCode": "43926"
+        "postalCode": "38411"
       },
       "billingAddress": {
-        "addressLine1": "ул. Таманская, 562",
-        "addressLine2": "Окружная ул., 187",
-        "city": "Bad Nikitaland",
-        "state": "Магаданская область",
+        "addressLine1": "Кузнечная пл., 977",
+        "addressLine2": "Интернациональная набережная, 199",
+        "city": "Avascheid",
+        "state": "Карачаево - Черкесская Республика",
         "country": "DE",
-        "postalCode": "78083",
+        "postalCode": "84133",
         "unexpectedField": "not documented"
       }
     }
@@ -1027,15 +1027,15 @@ export const invalid: readonly InvalidFixture[] = [
       }
     ],
     "value": {
-      "name": "Наталья Юрьевна Ершова",
-      "accountName": "Маслов Мечислав",
+      "name": "Галкин Петр Эдгардович",
+      "accountName": "Лукин Христофор",
       "shippingAddress": {
-        "addressLine1": "6丁目9番5号",
-        "addressLine2": "1丁目6番1号",
-        "city": "Верхний Баскунчак",
-        "state": "г. Севастополь",
+        "addressLine1": "4丁目4番2号",
+        "addressLine2": "1丁目5番6号",
+        "city": "Енисейск",
+        "state": "Костромская область",
         "country": "DE",
-        "postalCode": "43926"
+        "postalCode": "38411"
       },
       "billingAddress": {
         "addressLine1": true
@@ -1056,18 +1056,18 @@ export const invalid: readonly InvalidFixture[] = [
       }
     ],
     "value": {
-      "name": "Наталья Юрьевна Ершова",
-      "accountName": "Маслов Мечислав",
+      "name": "Галкин Петр Эдгардович",
+      "accountName": "Лукин Христофор",
       "shippingAddress": {
-        "addressLine1": "6丁目9番5号",
-        "addressLine2": "1丁目6番1号",
-        "city": "Верхний Баскунчак",
-        "state": "г. Севастополь",
+        "addressLine1": "4丁目4番2号",
+        "addressLine2": "1丁目5番6号",
+        "city": "Енисейск",
+        "state": "Костромская область",
         "country": "DE",
-        "postalCode": "43926"
+        "postalCode": "38411"
       },
       "billingAddress": {
-        "addressLine1": "ул. Таманская, 562xxxxxxxxxxxxxxxxxxxxxxx"
+        "addressLine1": "Кузнечная пл., 977xxxxxxxxxxxxxxxxxxxxxxx"
       }
     }
   },
@@ -1084,15 +1084,15 @@ export const invalid: readonly InvalidFixture[] = [
       }
     ],
     "value": {
-      "name": "Наталья Юрьевна Ершова",
-      "accountName": "Маслов Мечислав",
+      "name": "Галкин Петр Эдгардович",
+      "accountName": "Лукин Христофор",
       "shippingAddress": {
-        "addressLine1": "6丁目9番5号",
-        "addressLine2": "1丁目6番1号",
-        "city": "Верхний Баскунчак",
-        "state": "г. Севастополь",
+        "addressLine1": "4丁目4番2号",
+        "addressLine2": "1丁目5番6号",
+        "city": "Енисейск",
+        "state": "Костромская область",
         "country": "DE",
-        "postalCode": "43926"
+        "postalCode": "38411"
       },
       "billingAddress": {
         "addressLine2": true
@@ -1113,18 +1113,18 @@ export const invalid: readonly InvalidFixture[] = [
       }
     ],
     "value": {
-      "name": "Наталья Юрьевна Ершова",
-      "accountName": "Маслов Мечислав",
+      "name": "Галкин Петр Эдгардович",
+      "accountName": "Лукин Христофор",
       "shippingAddress": {
-        "addressLine1": "6丁目9番5号",
-        "addressLine2": "1丁目6番1号",
-        "city": "Верхний Баскунчак",
-        "state": "г. Севастополь",
+        "addressLine1": "4丁目4番2号",
+        "addressLine2": "1丁目5番6号",
+        "city": "Енисейск",
+        "state": "Костромская область",
         "country": "DE",
-        "postalCode": "43926"
+        "postalCode": "38411"
       },
       "billingAddress": {
-        "addressLine2": "Окружная ул., 187xxxxxxxxxxxxxxxxxxxxxxxx"
+        "addressLine2": "Интернациональная набережная, 199xxxxxxxx"
       }
     }
   },
@@ -1141,15 +1141,15 @@ export const invalid: readonly InvalidFixture[] = [
       }
     ],
     "value": {
-      "name": "Наталья Юрьевна Ершова",
-      "accountName": "Маслов Мечислав",
+      "name": "Галкин Петр Эдгардович",
+      "accountName": "Лукин Христофор",
       "shippingAddress": {
-        "addressLine1": "6丁目9番5号",
-        "addressLine2": "1丁目6番1号",
-        "city": "Верхний Баскунчак",
-        "state": "г. Севастополь",
+        "addressLine1": "4丁目4番2号",
+        "addressLine2": "1丁目5番6号",
+        "city": "Енисейск",
+        "state": "Костромская область",
         "country": "DE",
-        "postalCode": "43926"
+        "postalCode": "38411"
       },
       "billingAddress": {
         "city": true
@@ -1170,18 +1170,18 @@ export const invalid: readonly InvalidFixture[] = [
       }
     ],
     "value": {
-      "name": "Наталья Юрьевна Ершова",
-      "accountName": "Маслов Мечислав",
+      "name": "Галкин Петр Эдгардович",
+      "accountName": "Лукин Христофор",
       "shippingAddress": {
-        "addressLine1": "6丁目9番5号",
-        "addressLine2": "1丁目6番1号",
-        "city": "Верхний Баскунчак",
-        "state": "г. Севастополь",
+        "addressLine1": "4丁目4番2号",
+        "addressLine2": "1丁目5番6号",
+        "city": "Енисейск",
+        "state": "Костромская область",
         "country": "DE",
-        "postalCode": "43926"
+        "postalCode": "38411"
       },
       "billingAddress": {
-        "city": "Bad Nikitalandxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+        "city": "Avascheidxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
       }
     }
   },
@@ -1198,15 +1198,15 @@ export const invalid: readonly InvalidFixture[] = [
       }
     ],
     "value": {
-      "name": "Наталья Юрьевна Ершова",
-      "accountName": "Маслов Мечислав",
+      "name": "Галкин Петр Эдгардович",
+      "accountName": "Лукин Христофор",
       "shippingAddress": {
-        "addressLine1": "6丁目9番5号",
-        "addressLine2": "1丁目6番1号",
-        "city": "Верхний Баскунчак",
-        "state": "г. Севастополь",
+        "addressLine1": "4丁目4番2号",
+        "addressLine2": "1丁目5番6号",
+        "city": "Енисейск",
+        "state": "Костромская область",
         "country": "DE",
-        "postalCode": "43926"
+        "postalCode": "38411"
       },
       "billingAddress": {
         "state": true
@@ -1227,18 +1227,18 @@ export const invalid: readonly InvalidFixture[] = [
       }
     ],
     "value": {
-      "name": "Наталья Юрьевна Ершова",
-      "accountName": "Маслов Мечислав",
+      "name": "Галкин Петр Эдгардович",
+      "accountName": "Лукин Христофор",
       "shippingAddress": {
-        "addressLine1": "6丁目9番5号",
-        "addressLine2": "1丁目6番1号",
-        "city": "Верхний Баскунчак",
-        "state": "г. Севастополь",
+        "addressLine1": "4丁目4番2号",
+        "addressLine2": "1丁目5番6号",
+        "city": "Енисейск",
+        "state": "Костромская область",
         "country": "DE",
-        "postalCode": "43926"
+        "postalCode": "38411"
       },
       "billingAddress": {
-        "state": "Магаданская областьxxxxxxxxxxxxxxxxxxxxxx"
+        "state": "Карачаево - Черкесская Республикаxxxxxxxx"
       }
     }
   },
@@ -1255,15 +1255,15 @@ export const invalid: readonly InvalidFixture[] = [
       }
     ],
     "value": {
-      "name": "Наталья Юрьевна Ершова",
-      "accountName": "Маслов Мечислав",
+      "name": "Галкин Петр Эдгардович",
+      "accountName": "Лукин Христофор",
       "shippingAddress": {
-        "addressLine1": "6丁目9番5号",
-        "addressLine2": "1丁目6番1号",
-        "city": "Верхний Баскунчак",
-        "state": "г. Севастополь",
+        "addressLine1": "4丁目4番2号",
+        "addressLine2": "1丁目5番6号",
+        "city": "Енисейск",
+        "state": "Костромская область",
         "country": "DE",
-        "postalCode": "43926"
+        "postalCode": "38411"
       },
       "billingAddress": {
         "country": true
@@ -1284,15 +1284,15 @@ export const invalid: readonly InvalidFixture[] = [
       }
     ],
     "value": {
-      "name": "Наталья Юрьевна Ершова",
-      "accountName": "Маслов Мечислав",
+      "name": "Галкин Петр Эдгардович",
+      "accountName": "Лукин Христофор",
       "shippingAddress": {
-        "addressLine1": "6丁目9番5号",
-        "addressLine2": "1丁目6番1号",
-        "city": "Верхний Баскунчак",
-        "state": "г. Севастополь",
+        "addressLine1": "4丁目4番2号",
+        "addressLine2": "1丁目5番6号",
+        "city": "Енисейск",
+        "state": "Костромская область",
         "country": "DE",
-        "postalCode": "43926"
+        "postalCode": "38411"
       },
       "billingAddress": {
         "country": "DExxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
@@ -1312,15 +1312,15 @@ export const invalid: readonly InvalidFixture[] = [
       }
     ],
     "value": {
-      "name": "Наталья Юрьевна Ершова",
-      "accountName": "Маслов Мечислав",
+      "name": "Галкин Петр Эдгардович",
+      "accountName": "Лукин Христофор",
       "shippingAddress": {
-        "addressLine1": "6丁目9番5号",
-        "addressLine2": "1丁目6番1号",
-        "city": "Верхний Баскунчак",
-        "state": "г. Севастополь",
+        "addressLine1": "4丁目4番2号",
+        "addressLine2": "1丁目5番6号",
+        "city": "Енисейск",
+        "state": "Костромская область",
         "country": "DE",
-        "postalCode": "43926"
+        "postalCode": "38411"
       },
       "billingAddress": {
         "postalCode": true
@@ -1341,18 +1341,18 @@ export const invalid: readonly InvalidFixture[] = [
       }
     ],
     "value": {
-      "name": "Наталья Юрьевна Ершова",
-      "accountName": "Маслов Мечислав",
+      "name": "Галкин Петр Эдгардович",
+      "accountName": "Лукин Христофор",
       "shippingAddress": {
-        "addressLine1": "6丁目9番5号",
-        "addressLine2": "1丁目6番1号",
-        "city": "Верхний Баскунчак",
-        "state": "г. Севастополь",
+        "addressLine1": "4丁目4番2号",
+        "addressLine2": "1丁目5番6号",
+        "city": "Енисейск",
+        "state": "Костромская область",
         "country": "DE",
-        "postalCode": "43926"
+        "postalCode": "38411"
       },
       "billingAddress": {
-        "postalCode": "78083xxxxxxxxxxx"
+        "postalCode": "84133xxxxxxxxxxx"
       }
     }
   },
@@ -1369,8 +1369,8 @@ export const invalid: readonly InvalidFixture[] = [
       }
     ],
     "value": {
-      "name": "Наталья Юрьевна Ершова",
-      "accountName": "Маслов Мечислав",
+      "name": "Галкин Петр Эдгардович",
+      "accountName": "Лукин Христофор",
       "shippingAddress": true
     }
   },
@@ -1387,15 +1387,15 @@ export const invalid: readonly InvalidFixture[] = [
       }
     ],
     "value": {
-      "name": "Наталья Юрьевна Ершова",
-      "accountName": "Маслов Мечислав",
+      "name": "Галкин Петр Эдгардович",
+      "accountName": "Лукин Христофор",
       "shippingAddress": {
-        "addressLine1": "6丁目9番5号",
-        "addressLine2": "1丁目6番1号",
-        "city": "Верхний Баскунчак",
-        "state": "г. Севастополь",
+        "addressLine1": "4丁目4番2号",
+        "addressLine2": "1丁目5番6号",
+        "city": "Енисейск",
+        "state": "Костромская область",
         "country": "DE",
-        "postalCode": "43926",
+        "postalCode": "38411",
         "unexpectedField": "not documented"
       }
     }
@@ -1413,15 +1413,15 @@ export const invalid: readonly InvalidFixture[] = [
       }
     ],
     "value": {
-      "name": "Наталья Юрьевна Ершова",
-      "accountName": "Маслов Мечислав",
+      "name": "Галкин Петр Эдгардович",
+      "accountName": "Лукин Христофор",
       "shippingAddress": {
         "addressLine1": true,
-        "addressLine2": "1丁目6番1号",
-        "city": "Верхний Баскунчак",
-        "state": "г. Севастополь",
+        "addressLine2": "1丁目5番6号",
+        "city": "Енисейск",
+        "state": "Костромская область",
         "country": "DE",
-        "postalCode": "43926"
+        "postalCode": "38411"
       }
     }
   },
@@ -1439,15 +1439,15 @@ export const invalid: readonly InvalidFixture[] = [
       }
     ],
     "value": {
-      "name": "Наталья Юрьевна Ершова",
-      "accountName": "Маслов Мечислав",
+      "name": "Галкин Петр Эдгардович",
+      "accountName": "Лукин Христофор",
       "shippingAddress": {
-        "addressLine1": "6丁目9番5号xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
-        "addressLine2": "1丁目6番1号",
-        "city": "Верхний Баскунчак",
-        "state": "г. Севастополь",
+        "addressLine1": "4丁目4番2号xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+        "addressLine2": "1丁目5番6号",
+        "city": "Енисейск",
+        "state": "Костромская область",
         "country": "DE",
-        "postalCode": "43926"
+        "postalCode": "38411"
       }
     }
   },
@@ -1464,15 +1464,15 @@ export const invalid: readonly InvalidFixture[] = [
       }
     ],
     "value": {
-      "name": "Наталья Юрьевна Ершова",
-      "accountName": "Маслов Мечислав",
+      "name": "Галкин Петр Эдгардович",
+      "accountName": "Лукин Христофор",
       "shippingAddress": {
-        "addressLine1": "6丁目9番5号",
+        "addressLine1": "4丁目4番2号",
         "addressLine2": true,
-        "city": "Верхний Баскунчак",
-        "state": "г. Севастополь",
+        "city": "Енисейск",
+        "state": "Костромская область",
         "country": "DE",
-        "postalCode": "43926"
+        "postalCode": "38411"
       }
     }
   },
@@ -1490,15 +1490,15 @@ export const invalid: readonly InvalidFixture[] = [
       }
     ],
     "value": {
-      "name": "Наталья Юрьевна Ершова",
-      "accountName": "Маслов Мечислав",
+      "name": "Галкин Петр Эдгардович",
+      "accountName": "Лукин Христофор",
       "shippingAddress": {
-        "addressLine1": "6丁目9番5号",
-        "addressLine2": "1丁目6番1号xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
-        "city": "Верхний Баскунчак",
-        "state": "г. Севастополь",
+        "addressLine1": "4丁目4番2号",
+        "addressLine2": "1丁目5番6号xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+        "city": "Енисейск",
+        "state": "Костромская область",
         "country": "DE",
-        "postalCode": "43926"
+        "postalCode": "38411"
       }
     }
   },
@@ -1515,15 +1515,15 @@ export const invalid: readonly InvalidFixture[] = [
       }
     ],
     "value": {
-      "name": "Наталья Юрьевна Ершова",
-      "accountName": "Маслов Мечислав",
+      "name": "Галкин Петр Эдгардович",
+      "accountName": "Лукин Христофор",
       "shippingAddress": {
-        "addressLine1": "6丁目9番5号",
-        "addressLine2": "1丁目6番1号",
+        "addressLine1": "4丁目4番2号",
+        "addressLine2": "1丁目5番6号",
         "city": true,
-        "state": "г. Севастополь",
+        "state": "Костромская область",
         "country": "DE",
-        "postalCode": "43926"
+        "postalCode": "38411"
       }
     }
   },
@@ -1541,15 +1541,15 @@ export const invalid: readonly InvalidFixture[] = [
       }
     ],
     "value": {
-      "name": "Наталья Юрьевна Ершова",
-      "accountName": "Маслов Мечислав",
+      "name": "Галкин Петр Эдгардович",
+      "accountName": "Лукин Христофор",
       "shippingAddress": {
-        "addressLine1": "6丁目9番5号",
-        "addressLine2": "1丁目6番1号",
-        "city": "Верхний Баскунчакxxxxxxxxxxxxxxxxxxxxxxxx",
-        "state": "г. Севастополь",
+        "addressLine1": "4丁目4番2号",
+        "addressLine2": "1丁目5番6号",
+        "city": "Енисейскxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+        "state": "Костромская область",
         "country": "DE",
-        "postalCode": "43926"
+        "postalCode": "38411"
       }
     }
   },
@@ -1566,15 +1566,15 @@ export const invalid: readonly InvalidFixture[] = [
       }
     ],
     "value": {
-      "name": "Наталья Юрьевна Ершова",
-      "accountName": "Маслов Мечислав",
+      "name": "Галкин Петр Эдгардович",
+      "accountName": "Лукин Христофор",
       "shippingAddress": {
-        "addressLine1": "6丁目9番5号",
-        "addressLine2": "1丁目6番1号",
-        "city": "Верхний Баскунчак",
+        "addressLine1": "4丁目4番2号",
+        "addressLine2": "1丁目5番6号",
+        "city": "Енисейск",
         "state": true,
         "country": "DE",
-        "postalCode": "43926"
+        "postalCode": "38411"
       }
     }
   },
@@ -1592,15 +1592,15 @@ export const invalid: readonly InvalidFixture[] = [
       }
     ],
     "value": {
-      "name": "Наталья Юрьевна Ершова",
-      "accountName": "Маслов Мечислав",
+      "name": "Галкин Петр Эдгардович",
+      "accountName": "Лукин Христофор",
       "shippingAddress": {
-        "addressLine1": "6丁目9番5号",
-        "addressLine2": "1丁目6番1号",
-        "city": "Верхний Баскунчак",
-        "state": "г. Севастопольxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+        "addressLine1": "4丁目4番2号",
+        "addressLine2": "1丁目5番6号",
+        "city": "Енисейск",
+        "state": "Костромская областьxxxxxxxxxxxxxxxxxxxxxx",
         "country": "DE",
-        "postalCode": "43926"
+        "postalCode": "38411"
       }
     }
   },
@@ -1617,15 +1617,15 @@ export const invalid: readonly InvalidFixture[] = [
       }
     ],
     "value": {
-      "name": "Наталья Юрьевна Ершова",
-      "accountName": "Маслов Мечислав",
+      "name": "Галкин Петр Эдгардович",
+      "accountName": "Лукин Христофор",
       "shippingAddress": {
-        "addressLine1": "6丁目9番5号",
-        "addressLine2": "1丁目6番1号",
-        "city": "Верхний Баскунчак",
-        "state": "г. Севастополь",
+        "addressLine1": "4丁目4番2号",
+        "addressLine2": "1丁目5番6号",
+        "city": "Енисейск",
+        "state": "Костромская область",
         "country": true,
-        "postalCode": "43926"
+        "postalCode": "38411"
       }
     }
   },
@@ -1643,15 +1643,15 @@ export const invalid: readonly InvalidFixture[] = [
       }
     ],
     "value": {
-      "name": "Наталья Юрьевна Ершова",
-      "accountName": "Маслов Мечислав",
+      "name": "Галкин Петр Эдгардович",
+      "accountName": "Лукин Христофор",
       "shippingAddress": {
-        "addressLine1": "6丁目9番5号",
-        "addressLine2": "1丁目6番1号",
-        "city": "Верхний Баскунчак",
-        "state": "г. Севастополь",
+        "addressLine1": "4丁目4番2号",
+        "addressLine2": "1丁目5番6号",
+        "city": "Енисейск",
+        "state": "Костромская область",
         "country": "DExxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
-        "postalCode": "43926"
+        "postalCode": "38411"
       }
     }
   },
@@ -1668,13 +1668,13 @@ export const invalid: readonly InvalidFixture[] = [
       }
     ],
     "value": {
-      "name": "Наталья Юрьевна Ершова",
-      "accountName": "Маслов Мечислав",
+      "name": "Галкин Петр Эдгардович",
+      "accountName": "Лукин Христофор",
       "shippingAddress": {
-        "addressLine1": "6丁目9番5号",
-        "addressLine2": "1丁目6番1号",
-        "city": "Верхний Баскунчак",
-        "state": "г. Севастополь",
+        "addressLine1": "4丁目4番2号",
+        "addressLine2": "1丁目5番6号",
+        "city": "Енисейск",
+        "state": "Костромская область",
         "country": "DE",
         "postalCode": true
       }
@@ -1694,15 +1694,15 @@ export const invalid: readonly InvalidFixture[] = [
       }
     ],
     "value": {
-      "name": "Наталья Юрьевна Ершова",
-      "accountName": "Маслов Мечислав",
+      "name": "Галкин Петр Эдгардович",
+      "accountName": "Лукин Христофор",
       "shippingAddress": {
-        "addressLine1": "6丁目9番5号",
-        "addressLine2": "1丁目6番1号",
-        "city": "Верхний Баскунчак",
-        "state": "г. Севастополь",
+        "addressLine1": "4丁目4番2号",
+        "addressLine2": "1丁目5番6号",
+        "city": "Енисейск",
+        "state": "Костромская область",
         "country": "DE",
-        "postalCode": "43926xxxxxxxxxxx"
+        "postalCode": "38411xxxxxxxxxxx"
       }
     }
   }
@@ -1714,7 +1714,7 @@ export const invalid: readonly InvalidFixture[] = [
 export const context: CreateCustomerContext = {
   "username": "FAKE-SECRET-0000",
   "apiKey": "FAKE-SECRET-0000",
-  "accountName": "Maci Howe",
+  "accountName": "Alexander Kessler",
   "apiVersion": "1",
   "host": "jasper.example.test"
 };
@@ -1952,12 +1952,12 @@ export const mapped: readonly { name: string; customer: Customer; result: ToRequ
     "name": "minimal",
     "customer": {
       "kind": "person",
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       }
     },
     "result": {
@@ -1972,8 +1972,8 @@ export const mapped: readonly { name: string; customer: Customer; result: ToRequ
         },
         "query": {},
         "body": {
-          "name": "真由美 岩崎",
-          "accountName": "Maci Howe",
+          "name": "明日香 島田",
+          "accountName": "Alexander Kessler",
           "shipToBillAddress": true
         }
       }
@@ -1985,15 +1985,15 @@ export const mapped: readonly { name: string; customer: Customer; result: ToRequ
       "kind": "person",
       "person": {
         "title": "Ms",
-        "givenName": "真由美",
-        "middleName": "寺田 悠太",
-        "familyName": "岩崎"
+        "givenName": "明日香",
+        "middleName": "若林 哲也",
+        "familyName": "島田"
       },
       "company": {
-        "name": "Рогова Антонина",
-        "registrationNumber": "DE277762836"
+        "name": "Веселова Алина Аскольдовна",
+        "registrationNumber": "DE618220496"
       },
-      "email": "sample89@example.com",
+      "email": "sample_teterin47@example.com",
       "phones": [
         {
           "type": "landline",
@@ -2002,55 +2002,55 @@ export const mapped: readonly { name: string; customer: Customer; result: ToRequ
       ],
       "billingAddress": {
         "lines": [
-          "An der Laach 41b"
+          "Schöneberger Str. 22c"
         ],
-        "city": "Alt Sinjadorf",
-        "region": "静岡県",
-        "county": "Blütenstr. 80",
-        "postalCode": "92985",
+        "city": "Maditaland",
+        "region": "和歌山県",
+        "county": "Burgloch 1",
+        "postalCode": "34586",
         "country": "DE"
       },
       "shippingAddress": {
         "lines": [
-          "Breidenbachstr. 540"
+          "Carl-Rumpff-Str. 2"
         ],
-        "city": "Калевала",
-        "region": "Алтайский край",
-        "county": "ул. Брянская, 266",
-        "postalCode": "58725",
+        "city": "Троицк (Челяб.)",
+        "region": "Самарская область",
+        "county": "ал. Песочная, 469",
+        "postalCode": "25434",
         "country": "DE"
       },
       "contacts": [
         {
-          "name": "Katja Schnürer",
+          "name": "Vin Brehmer",
           "title": "Mr",
-          "email": "sample46@example.com",
+          "email": "sample.ogwidq@example.com",
           "phone": "+12025550195",
           "mobile": "+12025550183"
         }
       ],
       "dateOfBirth": "1960-12-15",
       "taxIds": {
-        "vat": "DE108610903",
-        "eori": "DE704425664",
-        "national": "DE409326436"
+        "vat": "DE756749836",
+        "eori": "DE950669695",
+        "national": "DE327674682"
       },
       "language": "de-DE",
       "currency": "EUR",
       "website": "https://www.example.com/83",
-      "referralSource": "temporibus",
-      "customerNumber": "понимание",
+      "referralSource": "a",
+      "customerNumber": "порядка",
       "externalIds": [
         {
-          "system": "香り",
-          "id": "деятельности"
+          "system": "こころみる",
+          "id": "высшего"
         }
       ],
       "createdAt": "1985-08-02T10:30:00Z",
       "agreedToTerms": true,
       "credentials": {
         "password": "FAKE-SECRET-0000",
-        "securityQuestion": "とう",
+        "securityQuestion": "禍根",
         "securityAnswer": "FAKE-SECRET-0000"
       }
     },
@@ -2066,32 +2066,32 @@ export const mapped: readonly { name: string; customer: Customer; result: ToRequ
         },
         "query": {},
         "body": {
-          "name": "真由美 岩崎",
-          "accountName": "Maci Howe",
-          "securityQuestion": "とう",
+          "name": "明日香 島田",
+          "accountName": "Alexander Kessler",
+          "securityQuestion": "禍根",
           "securityAnswer": "FAKE-SECRET-0000",
           "shipToBillAddress": false,
           "billingAddress": {
-            "addressLine1": "An der Laach 41b",
-            "city": "Alt Sinjadorf",
-            "state": "静岡県",
+            "addressLine1": "Schöneberger Str. 22c",
+            "city": "Maditaland",
+            "state": "和歌山県",
             "country": "DEU",
-            "postalCode": "92985"
+            "postalCode": "34586"
           },
           "shippingAddress": {
-            "addressLine1": "Breidenbachstr. 540",
-            "city": "Калевала",
-            "state": "Алтайский край",
+            "addressLine1": "Carl-Rumpff-Str. 2",
+            "city": "Троицк (Челяб.)",
+            "state": "Самарская область",
             "country": "DEU",
-            "postalCode": "58725"
+            "postalCode": "25434"
           },
           "contacts": [
             {
-              "name": "Katja Schnürer",
+              "name": "Vin Brehmer",
               "title": "Mr",
               "phone": "+12025550195",
               "mobile": "+12025550183",
-              "email": "sample46@example.com"
+              "email": "sample.ogwidq@example.com"
             }
           ]
         }

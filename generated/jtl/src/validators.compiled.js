@@ -3,87 +3,151 @@
  * Do not edit by hand: change the spec and run `npm run generate`.
  */
 import { fullFormats } from "ajv-formats/dist/formats.js";
-
-export const requestBody = validate53;
-const schema20 = {
-  additionalProperties: false,
-  properties: {
-    Number: { type: "string" },
-    CustomerGroupId: { type: "integer" },
-    BillingAddress: { $ref: "components#/$defs/CreateAddress" },
-    Shipmentaddress: { $ref: "components#/$defs/CreateAddress" },
-    CustomAddress: { $ref: "components#/$defs/CreateAddress" },
-    OtherAddresses: { $ref: "components#/$defs/CreateOtherAddresses" },
-    PaymentSettings: { $ref: "components#/$defs/CreatePaymentSettings" },
-    CustomerSince: { format: "date-time", type: "string" },
-    LastChange: { format: "date-time", type: "string" },
-    LanguageIso: { type: "string" },
-    InternalCompanyId: { type: "integer" },
-    CustomerCategoryId: { type: "integer" },
-    TaxIdentificationNumber: { type: "string" },
-    AccountsReceivableNumber: { type: "integer" },
-    CommercialRegisterNumber: { type: "string" },
-    Website: { type: "string" },
-    InitialContact: { type: "string" },
-    EbayUsername: { type: "string" },
-    Birthday: {
-      pattern:
-        "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(T([0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?)?$",
-      type: "string",
+const requestBody = validate1;
+const schema1 = {
+  "additionalProperties": false,
+  "properties": {
+    "Number": {
+      "type": "string"
     },
-    IsLocked: { type: "boolean" },
-    IsCashRegisterBased: { type: "boolean" },
+    "CustomerGroupId": {
+      "type": "integer"
+    },
+    "BillingAddress": {
+      "$ref": "components#/$defs/CreateAddress"
+    },
+    "Shipmentaddress": {
+      "$ref": "components#/$defs/CreateAddress"
+    },
+    "CustomAddress": {
+      "$ref": "components#/$defs/CreateAddress"
+    },
+    "OtherAddresses": {
+      "$ref": "components#/$defs/CreateOtherAddresses"
+    },
+    "PaymentSettings": {
+      "$ref": "components#/$defs/CreatePaymentSettings"
+    },
+    "CustomerSince": {
+      "format": "date-time",
+      "type": "string"
+    },
+    "LastChange": {
+      "format": "date-time",
+      "type": "string"
+    },
+    "LanguageIso": {
+      "type": "string"
+    },
+    "InternalCompanyId": {
+      "type": "integer"
+    },
+    "CustomerCategoryId": {
+      "type": "integer"
+    },
+    "TaxIdentificationNumber": {
+      "type": "string"
+    },
+    "AccountsReceivableNumber": {
+      "type": "integer"
+    },
+    "CommercialRegisterNumber": {
+      "type": "string"
+    },
+    "Website": {
+      "type": "string"
+    },
+    "InitialContact": {
+      "type": "string"
+    },
+    "EbayUsername": {
+      "type": "string"
+    },
+    "Birthday": {
+      "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(T([0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?)?$",
+      "type": "string"
+    },
+    "IsLocked": {
+      "type": "boolean"
+    },
+    "IsCashRegisterBased": {
+      "type": "boolean"
+    }
   },
-  type: "object",
+  "type": "object"
 };
-const func1 = Object.prototype.hasOwnProperty;
-const schema21 = {
-  additionalProperties: false,
-  properties: {
-    City: { type: "string" },
-    CountryIso: { type: "string" },
-    Company: { type: "string" },
-    Company2: { type: "string" },
-    FormOfAddress: { type: "string" },
-    Title: { type: "string" },
-    FirstName: { type: "string" },
-    LastName: { type: "string" },
-    Street: { type: "string" },
-    Address2: { type: "string" },
-    PostalCode: { type: "string" },
-    State: { type: "string" },
-    VatID: { type: "string" },
-    PhoneNumber: { type: "string" },
-    MobilePhoneNumber: { type: "string" },
-    EmailAddress: { type: "string" },
-    Fax: { type: "string" },
+const func0 = Object.prototype.hasOwnProperty;
+const schema2 = {
+  "additionalProperties": false,
+  "properties": {
+    "City": {
+      "type": "string"
+    },
+    "CountryIso": {
+      "type": "string"
+    },
+    "Company": {
+      "type": "string"
+    },
+    "Company2": {
+      "type": "string"
+    },
+    "FormOfAddress": {
+      "type": "string"
+    },
+    "Title": {
+      "type": "string"
+    },
+    "FirstName": {
+      "type": "string"
+    },
+    "LastName": {
+      "type": "string"
+    },
+    "Street": {
+      "type": "string"
+    },
+    "Address2": {
+      "type": "string"
+    },
+    "PostalCode": {
+      "type": "string"
+    },
+    "State": {
+      "type": "string"
+    },
+    "VatID": {
+      "type": "string"
+    },
+    "PhoneNumber": {
+      "type": "string"
+    },
+    "MobilePhoneNumber": {
+      "type": "string"
+    },
+    "EmailAddress": {
+      "type": "string"
+    },
+    "Fax": {
+      "type": "string"
+    }
   },
-  type: "object",
+  "type": "object"
 };
-
-function validate54(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+function validate2(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate54.evaluated;
+  const evaluated0 = validate2.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
-      if (!func1.call(schema21.properties, key0)) {
-        const err0 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-        };
+      if (!func0.call(schema2.properties, key0)) {
+        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -92,15 +156,9 @@ function validate54(
         errors++;
       }
     }
-    if (data.City !== undefined) {
+    if (data.City !== void 0) {
       if (typeof data.City !== "string") {
-        const err1 = {
-          instancePath: instancePath + "/City",
-          schemaPath: "#/properties/City/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err1 = { instancePath: instancePath + "/City", schemaPath: "#/properties/City/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -109,15 +167,9 @@ function validate54(
         errors++;
       }
     }
-    if (data.CountryIso !== undefined) {
+    if (data.CountryIso !== void 0) {
       if (typeof data.CountryIso !== "string") {
-        const err2 = {
-          instancePath: instancePath + "/CountryIso",
-          schemaPath: "#/properties/CountryIso/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err2 = { instancePath: instancePath + "/CountryIso", schemaPath: "#/properties/CountryIso/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -126,15 +178,9 @@ function validate54(
         errors++;
       }
     }
-    if (data.Company !== undefined) {
+    if (data.Company !== void 0) {
       if (typeof data.Company !== "string") {
-        const err3 = {
-          instancePath: instancePath + "/Company",
-          schemaPath: "#/properties/Company/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err3 = { instancePath: instancePath + "/Company", schemaPath: "#/properties/Company/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -143,15 +189,9 @@ function validate54(
         errors++;
       }
     }
-    if (data.Company2 !== undefined) {
+    if (data.Company2 !== void 0) {
       if (typeof data.Company2 !== "string") {
-        const err4 = {
-          instancePath: instancePath + "/Company2",
-          schemaPath: "#/properties/Company2/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err4 = { instancePath: instancePath + "/Company2", schemaPath: "#/properties/Company2/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -160,15 +200,9 @@ function validate54(
         errors++;
       }
     }
-    if (data.FormOfAddress !== undefined) {
+    if (data.FormOfAddress !== void 0) {
       if (typeof data.FormOfAddress !== "string") {
-        const err5 = {
-          instancePath: instancePath + "/FormOfAddress",
-          schemaPath: "#/properties/FormOfAddress/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err5 = { instancePath: instancePath + "/FormOfAddress", schemaPath: "#/properties/FormOfAddress/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -177,15 +211,9 @@ function validate54(
         errors++;
       }
     }
-    if (data.Title !== undefined) {
+    if (data.Title !== void 0) {
       if (typeof data.Title !== "string") {
-        const err6 = {
-          instancePath: instancePath + "/Title",
-          schemaPath: "#/properties/Title/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err6 = { instancePath: instancePath + "/Title", schemaPath: "#/properties/Title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -194,15 +222,9 @@ function validate54(
         errors++;
       }
     }
-    if (data.FirstName !== undefined) {
+    if (data.FirstName !== void 0) {
       if (typeof data.FirstName !== "string") {
-        const err7 = {
-          instancePath: instancePath + "/FirstName",
-          schemaPath: "#/properties/FirstName/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err7 = { instancePath: instancePath + "/FirstName", schemaPath: "#/properties/FirstName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -211,15 +233,9 @@ function validate54(
         errors++;
       }
     }
-    if (data.LastName !== undefined) {
+    if (data.LastName !== void 0) {
       if (typeof data.LastName !== "string") {
-        const err8 = {
-          instancePath: instancePath + "/LastName",
-          schemaPath: "#/properties/LastName/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err8 = { instancePath: instancePath + "/LastName", schemaPath: "#/properties/LastName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -228,15 +244,9 @@ function validate54(
         errors++;
       }
     }
-    if (data.Street !== undefined) {
+    if (data.Street !== void 0) {
       if (typeof data.Street !== "string") {
-        const err9 = {
-          instancePath: instancePath + "/Street",
-          schemaPath: "#/properties/Street/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err9 = { instancePath: instancePath + "/Street", schemaPath: "#/properties/Street/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -245,15 +255,9 @@ function validate54(
         errors++;
       }
     }
-    if (data.Address2 !== undefined) {
+    if (data.Address2 !== void 0) {
       if (typeof data.Address2 !== "string") {
-        const err10 = {
-          instancePath: instancePath + "/Address2",
-          schemaPath: "#/properties/Address2/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err10 = { instancePath: instancePath + "/Address2", schemaPath: "#/properties/Address2/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -262,15 +266,9 @@ function validate54(
         errors++;
       }
     }
-    if (data.PostalCode !== undefined) {
+    if (data.PostalCode !== void 0) {
       if (typeof data.PostalCode !== "string") {
-        const err11 = {
-          instancePath: instancePath + "/PostalCode",
-          schemaPath: "#/properties/PostalCode/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err11 = { instancePath: instancePath + "/PostalCode", schemaPath: "#/properties/PostalCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -279,15 +277,9 @@ function validate54(
         errors++;
       }
     }
-    if (data.State !== undefined) {
+    if (data.State !== void 0) {
       if (typeof data.State !== "string") {
-        const err12 = {
-          instancePath: instancePath + "/State",
-          schemaPath: "#/properties/State/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err12 = { instancePath: instancePath + "/State", schemaPath: "#/properties/State/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -296,15 +288,9 @@ function validate54(
         errors++;
       }
     }
-    if (data.VatID !== undefined) {
+    if (data.VatID !== void 0) {
       if (typeof data.VatID !== "string") {
-        const err13 = {
-          instancePath: instancePath + "/VatID",
-          schemaPath: "#/properties/VatID/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err13 = { instancePath: instancePath + "/VatID", schemaPath: "#/properties/VatID/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -313,15 +299,9 @@ function validate54(
         errors++;
       }
     }
-    if (data.PhoneNumber !== undefined) {
+    if (data.PhoneNumber !== void 0) {
       if (typeof data.PhoneNumber !== "string") {
-        const err14 = {
-          instancePath: instancePath + "/PhoneNumber",
-          schemaPath: "#/properties/PhoneNumber/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err14 = { instancePath: instancePath + "/PhoneNumber", schemaPath: "#/properties/PhoneNumber/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -330,15 +310,9 @@ function validate54(
         errors++;
       }
     }
-    if (data.MobilePhoneNumber !== undefined) {
+    if (data.MobilePhoneNumber !== void 0) {
       if (typeof data.MobilePhoneNumber !== "string") {
-        const err15 = {
-          instancePath: instancePath + "/MobilePhoneNumber",
-          schemaPath: "#/properties/MobilePhoneNumber/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err15 = { instancePath: instancePath + "/MobilePhoneNumber", schemaPath: "#/properties/MobilePhoneNumber/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -347,15 +321,9 @@ function validate54(
         errors++;
       }
     }
-    if (data.EmailAddress !== undefined) {
+    if (data.EmailAddress !== void 0) {
       if (typeof data.EmailAddress !== "string") {
-        const err16 = {
-          instancePath: instancePath + "/EmailAddress",
-          schemaPath: "#/properties/EmailAddress/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err16 = { instancePath: instancePath + "/EmailAddress", schemaPath: "#/properties/EmailAddress/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -364,15 +332,9 @@ function validate54(
         errors++;
       }
     }
-    if (data.Fax !== undefined) {
+    if (data.Fax !== void 0) {
       if (typeof data.Fax !== "string") {
-        const err17 = {
-          instancePath: instancePath + "/Fax",
-          schemaPath: "#/properties/Fax/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err17 = { instancePath: instancePath + "/Fax", schemaPath: "#/properties/Fax/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err17];
         } else {
@@ -382,13 +344,7 @@ function validate54(
       }
     }
   } else {
-    const err18 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err18 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err18];
     } else {
@@ -396,43 +352,42 @@ function validate54(
     }
     errors++;
   }
-  validate54.errors = vErrors;
+  validate2.errors = vErrors;
   return errors === 0;
 }
-validate54.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-
-const schema22 = {
-  additionalProperties: false,
-  properties: {
-    OtherBillingAddresses: { items: { $ref: "components#/$defs/CreateAddress" }, type: "array" },
-    OtherShippingAddresses: { items: { $ref: "components#/$defs/CreateAddress" }, type: "array" },
+validate2.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+const schema3 = {
+  "additionalProperties": false,
+  "properties": {
+    "OtherBillingAddresses": {
+      "items": {
+        "$ref": "components#/$defs/CreateAddress"
+      },
+      "type": "array"
+    },
+    "OtherShippingAddresses": {
+      "items": {
+        "$ref": "components#/$defs/CreateAddress"
+      },
+      "type": "array"
+    }
   },
-  type: "object",
+  "type": "object"
 };
-
-function validate58(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+function validate6(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate58.evaluated;
+  const evaluated0 = validate6.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
       if (!(key0 === "OtherBillingAddresses" || key0 === "OtherShippingAddresses")) {
-        const err0 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-        };
+        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -441,32 +396,18 @@ function validate58(
         errors++;
       }
     }
-    if (data.OtherBillingAddresses !== undefined) {
+    if (data.OtherBillingAddresses !== void 0) {
       let data0 = data.OtherBillingAddresses;
       if (Array.isArray(data0)) {
         const len0 = data0.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (
-            !validate54(data0[i0], {
-              instancePath: instancePath + "/OtherBillingAddresses/" + i0,
-              parentData: data0,
-              parentDataProperty: i0,
-              rootData,
-              dynamicAnchors,
-            })
-          ) {
-            vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+          if (!validate2(data0[i0], { instancePath: instancePath + "/OtherBillingAddresses/" + i0, parentData: data0, parentDataProperty: i0, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err1 = {
-          instancePath: instancePath + "/OtherBillingAddresses",
-          schemaPath: "#/properties/OtherBillingAddresses/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        };
+        const err1 = { instancePath: instancePath + "/OtherBillingAddresses", schemaPath: "#/properties/OtherBillingAddresses/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -475,32 +416,18 @@ function validate58(
         errors++;
       }
     }
-    if (data.OtherShippingAddresses !== undefined) {
+    if (data.OtherShippingAddresses !== void 0) {
       let data2 = data.OtherShippingAddresses;
       if (Array.isArray(data2)) {
         const len1 = data2.length;
         for (let i1 = 0; i1 < len1; i1++) {
-          if (
-            !validate54(data2[i1], {
-              instancePath: instancePath + "/OtherShippingAddresses/" + i1,
-              parentData: data2,
-              parentDataProperty: i1,
-              rootData,
-              dynamicAnchors,
-            })
-          ) {
-            vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+          if (!validate2(data2[i1], { instancePath: instancePath + "/OtherShippingAddresses/" + i1, parentData: data2, parentDataProperty: i1, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err2 = {
-          instancePath: instancePath + "/OtherShippingAddresses",
-          schemaPath: "#/properties/OtherShippingAddresses/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        };
+        const err2 = { instancePath: instancePath + "/OtherShippingAddresses", schemaPath: "#/properties/OtherShippingAddresses/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -510,13 +437,7 @@ function validate58(
       }
     }
   } else {
-    const err3 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err3];
     } else {
@@ -524,50 +445,42 @@ function validate58(
     }
     errors++;
   }
-  validate58.errors = vErrors;
+  validate6.errors = vErrors;
   return errors === 0;
 }
-validate58.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-
-const schema23 = {
-  additionalProperties: false,
-  properties: {
-    creditLimit: { type: "number" },
-    paymentDueDateInDays: { type: "integer" },
-    discount: { type: "number" },
-    isDunningBlocked: { type: "boolean" },
+validate6.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+const schema4 = {
+  "additionalProperties": false,
+  "properties": {
+    "creditLimit": {
+      "type": "number"
+    },
+    "paymentDueDateInDays": {
+      "type": "integer"
+    },
+    "discount": {
+      "type": "number"
+    },
+    "isDunningBlocked": {
+      "type": "boolean"
+    }
   },
-  type: "object",
+  "type": "object"
 };
-
-function validate62(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate62.evaluated;
+  const evaluated0 = validate10.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
-      if (!(
-        key0 === "creditLimit" ||
-        key0 === "paymentDueDateInDays" ||
-        key0 === "discount" ||
-        key0 === "isDunningBlocked"
-      )) {
-        const err0 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-        };
+      if (!(key0 === "creditLimit" || key0 === "paymentDueDateInDays" || key0 === "discount" || key0 === "isDunningBlocked")) {
+        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -576,16 +489,10 @@ function validate62(
         errors++;
       }
     }
-    if (data.creditLimit !== undefined) {
+    if (data.creditLimit !== void 0) {
       let data0 = data.creditLimit;
       if (!(typeof data0 == "number" && isFinite(data0))) {
-        const err1 = {
-          instancePath: instancePath + "/creditLimit",
-          schemaPath: "#/properties/creditLimit/type",
-          keyword: "type",
-          params: { type: "number" },
-          message: "must be number",
-        };
+        const err1 = { instancePath: instancePath + "/creditLimit", schemaPath: "#/properties/creditLimit/type", keyword: "type", params: { type: "number" }, message: "must be number" };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -594,16 +501,10 @@ function validate62(
         errors++;
       }
     }
-    if (data.paymentDueDateInDays !== undefined) {
+    if (data.paymentDueDateInDays !== void 0) {
       let data1 = data.paymentDueDateInDays;
-      if (!(typeof data1 == "number" && !(data1 % 1) && !isNaN(data1) && isFinite(data1))) {
-        const err2 = {
-          instancePath: instancePath + "/paymentDueDateInDays",
-          schemaPath: "#/properties/paymentDueDateInDays/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
+      if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
+        const err2 = { instancePath: instancePath + "/paymentDueDateInDays", schemaPath: "#/properties/paymentDueDateInDays/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -612,16 +513,10 @@ function validate62(
         errors++;
       }
     }
-    if (data.discount !== undefined) {
+    if (data.discount !== void 0) {
       let data2 = data.discount;
       if (!(typeof data2 == "number" && isFinite(data2))) {
-        const err3 = {
-          instancePath: instancePath + "/discount",
-          schemaPath: "#/properties/discount/type",
-          keyword: "type",
-          params: { type: "number" },
-          message: "must be number",
-        };
+        const err3 = { instancePath: instancePath + "/discount", schemaPath: "#/properties/discount/type", keyword: "type", params: { type: "number" }, message: "must be number" };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -630,15 +525,9 @@ function validate62(
         errors++;
       }
     }
-    if (data.isDunningBlocked !== undefined) {
+    if (data.isDunningBlocked !== void 0) {
       if (typeof data.isDunningBlocked !== "boolean") {
-        const err4 = {
-          instancePath: instancePath + "/isDunningBlocked",
-          schemaPath: "#/properties/isDunningBlocked/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
-        };
+        const err4 = { instancePath: instancePath + "/isDunningBlocked", schemaPath: "#/properties/isDunningBlocked/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -648,13 +537,7 @@ function validate62(
       }
     }
   } else {
-    const err5 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err5 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err5];
     } else {
@@ -662,40 +545,26 @@ function validate62(
     }
     errors++;
   }
-  validate62.errors = vErrors;
+  validate10.errors = vErrors;
   return errors === 0;
 }
-validate62.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-
+validate10.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 const formats0 = fullFormats["date-time"];
-const pattern3 = new RegExp(
-  "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(T([0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?)?$",
-  "u",
-);
-
-function validate53(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+const pattern0 = new RegExp("^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(T([0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?)?$", "u");
+function validate1(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate53.evaluated;
+  const evaluated0 = validate1.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
-      if (!func1.call(schema20.properties, key0)) {
-        const err0 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-        };
+      if (!func0.call(schema1.properties, key0)) {
+        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -704,15 +573,9 @@ function validate53(
         errors++;
       }
     }
-    if (data.Number !== undefined) {
+    if (data.Number !== void 0) {
       if (typeof data.Number !== "string") {
-        const err1 = {
-          instancePath: instancePath + "/Number",
-          schemaPath: "#/properties/Number/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err1 = { instancePath: instancePath + "/Number", schemaPath: "#/properties/Number/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -721,16 +584,10 @@ function validate53(
         errors++;
       }
     }
-    if (data.CustomerGroupId !== undefined) {
+    if (data.CustomerGroupId !== void 0) {
       let data1 = data.CustomerGroupId;
-      if (!(typeof data1 == "number" && !(data1 % 1) && !isNaN(data1) && isFinite(data1))) {
-        const err2 = {
-          instancePath: instancePath + "/CustomerGroupId",
-          schemaPath: "#/properties/CustomerGroupId/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
+      if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
+        const err2 = { instancePath: instancePath + "/CustomerGroupId", schemaPath: "#/properties/CustomerGroupId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -739,87 +596,41 @@ function validate53(
         errors++;
       }
     }
-    if (data.BillingAddress !== undefined) {
-      if (
-        !validate54(data.BillingAddress, {
-          instancePath: instancePath + "/BillingAddress",
-          parentData: data,
-          parentDataProperty: "BillingAddress",
-          rootData,
-          dynamicAnchors,
-        })
-      ) {
-        vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+    if (data.BillingAddress !== void 0) {
+      if (!validate2(data.BillingAddress, { instancePath: instancePath + "/BillingAddress", parentData: data, parentDataProperty: "BillingAddress", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
         errors = vErrors.length;
       }
     }
-    if (data.Shipmentaddress !== undefined) {
-      if (
-        !validate54(data.Shipmentaddress, {
-          instancePath: instancePath + "/Shipmentaddress",
-          parentData: data,
-          parentDataProperty: "Shipmentaddress",
-          rootData,
-          dynamicAnchors,
-        })
-      ) {
-        vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+    if (data.Shipmentaddress !== void 0) {
+      if (!validate2(data.Shipmentaddress, { instancePath: instancePath + "/Shipmentaddress", parentData: data, parentDataProperty: "Shipmentaddress", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
         errors = vErrors.length;
       }
     }
-    if (data.CustomAddress !== undefined) {
-      if (
-        !validate54(data.CustomAddress, {
-          instancePath: instancePath + "/CustomAddress",
-          parentData: data,
-          parentDataProperty: "CustomAddress",
-          rootData,
-          dynamicAnchors,
-        })
-      ) {
-        vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+    if (data.CustomAddress !== void 0) {
+      if (!validate2(data.CustomAddress, { instancePath: instancePath + "/CustomAddress", parentData: data, parentDataProperty: "CustomAddress", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
         errors = vErrors.length;
       }
     }
-    if (data.OtherAddresses !== undefined) {
-      if (
-        !validate58(data.OtherAddresses, {
-          instancePath: instancePath + "/OtherAddresses",
-          parentData: data,
-          parentDataProperty: "OtherAddresses",
-          rootData,
-          dynamicAnchors,
-        })
-      ) {
-        vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
+    if (data.OtherAddresses !== void 0) {
+      if (!validate6(data.OtherAddresses, { instancePath: instancePath + "/OtherAddresses", parentData: data, parentDataProperty: "OtherAddresses", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate6.errors : vErrors.concat(validate6.errors);
         errors = vErrors.length;
       }
     }
-    if (data.PaymentSettings !== undefined) {
-      if (
-        !validate62(data.PaymentSettings, {
-          instancePath: instancePath + "/PaymentSettings",
-          parentData: data,
-          parentDataProperty: "PaymentSettings",
-          rootData,
-          dynamicAnchors,
-        })
-      ) {
-        vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
+    if (data.PaymentSettings !== void 0) {
+      if (!validate10(data.PaymentSettings, { instancePath: instancePath + "/PaymentSettings", parentData: data, parentDataProperty: "PaymentSettings", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate10.errors : vErrors.concat(validate10.errors);
         errors = vErrors.length;
       }
     }
-    if (data.CustomerSince !== undefined) {
+    if (data.CustomerSince !== void 0) {
       let data7 = data.CustomerSince;
       if (typeof data7 === "string") {
         if (!formats0.validate(data7)) {
-          const err3 = {
-            instancePath: instancePath + "/CustomerSince",
-            schemaPath: "#/properties/CustomerSince/format",
-            keyword: "format",
-            params: { format: "date-time" },
-            message: 'must match format "' + "date-time" + '"',
-          };
+          const err3 = { instancePath: instancePath + "/CustomerSince", schemaPath: "#/properties/CustomerSince/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -828,13 +639,7 @@ function validate53(
           errors++;
         }
       } else {
-        const err4 = {
-          instancePath: instancePath + "/CustomerSince",
-          schemaPath: "#/properties/CustomerSince/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err4 = { instancePath: instancePath + "/CustomerSince", schemaPath: "#/properties/CustomerSince/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -843,17 +648,11 @@ function validate53(
         errors++;
       }
     }
-    if (data.LastChange !== undefined) {
+    if (data.LastChange !== void 0) {
       let data8 = data.LastChange;
       if (typeof data8 === "string") {
         if (!formats0.validate(data8)) {
-          const err5 = {
-            instancePath: instancePath + "/LastChange",
-            schemaPath: "#/properties/LastChange/format",
-            keyword: "format",
-            params: { format: "date-time" },
-            message: 'must match format "' + "date-time" + '"',
-          };
+          const err5 = { instancePath: instancePath + "/LastChange", schemaPath: "#/properties/LastChange/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -862,13 +661,7 @@ function validate53(
           errors++;
         }
       } else {
-        const err6 = {
-          instancePath: instancePath + "/LastChange",
-          schemaPath: "#/properties/LastChange/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err6 = { instancePath: instancePath + "/LastChange", schemaPath: "#/properties/LastChange/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -877,15 +670,9 @@ function validate53(
         errors++;
       }
     }
-    if (data.LanguageIso !== undefined) {
+    if (data.LanguageIso !== void 0) {
       if (typeof data.LanguageIso !== "string") {
-        const err7 = {
-          instancePath: instancePath + "/LanguageIso",
-          schemaPath: "#/properties/LanguageIso/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err7 = { instancePath: instancePath + "/LanguageIso", schemaPath: "#/properties/LanguageIso/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -894,16 +681,10 @@ function validate53(
         errors++;
       }
     }
-    if (data.InternalCompanyId !== undefined) {
+    if (data.InternalCompanyId !== void 0) {
       let data10 = data.InternalCompanyId;
-      if (!(typeof data10 == "number" && !(data10 % 1) && !isNaN(data10) && isFinite(data10))) {
-        const err8 = {
-          instancePath: instancePath + "/InternalCompanyId",
-          schemaPath: "#/properties/InternalCompanyId/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
+      if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
+        const err8 = { instancePath: instancePath + "/InternalCompanyId", schemaPath: "#/properties/InternalCompanyId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -912,16 +693,10 @@ function validate53(
         errors++;
       }
     }
-    if (data.CustomerCategoryId !== undefined) {
+    if (data.CustomerCategoryId !== void 0) {
       let data11 = data.CustomerCategoryId;
-      if (!(typeof data11 == "number" && !(data11 % 1) && !isNaN(data11) && isFinite(data11))) {
-        const err9 = {
-          instancePath: instancePath + "/CustomerCategoryId",
-          schemaPath: "#/properties/CustomerCategoryId/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
+      if (!(typeof data11 == "number" && (!(data11 % 1) && !isNaN(data11)) && isFinite(data11))) {
+        const err9 = { instancePath: instancePath + "/CustomerCategoryId", schemaPath: "#/properties/CustomerCategoryId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -930,15 +705,9 @@ function validate53(
         errors++;
       }
     }
-    if (data.TaxIdentificationNumber !== undefined) {
+    if (data.TaxIdentificationNumber !== void 0) {
       if (typeof data.TaxIdentificationNumber !== "string") {
-        const err10 = {
-          instancePath: instancePath + "/TaxIdentificationNumber",
-          schemaPath: "#/properties/TaxIdentificationNumber/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err10 = { instancePath: instancePath + "/TaxIdentificationNumber", schemaPath: "#/properties/TaxIdentificationNumber/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -947,16 +716,10 @@ function validate53(
         errors++;
       }
     }
-    if (data.AccountsReceivableNumber !== undefined) {
+    if (data.AccountsReceivableNumber !== void 0) {
       let data13 = data.AccountsReceivableNumber;
-      if (!(typeof data13 == "number" && !(data13 % 1) && !isNaN(data13) && isFinite(data13))) {
-        const err11 = {
-          instancePath: instancePath + "/AccountsReceivableNumber",
-          schemaPath: "#/properties/AccountsReceivableNumber/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
+      if (!(typeof data13 == "number" && (!(data13 % 1) && !isNaN(data13)) && isFinite(data13))) {
+        const err11 = { instancePath: instancePath + "/AccountsReceivableNumber", schemaPath: "#/properties/AccountsReceivableNumber/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -965,15 +728,9 @@ function validate53(
         errors++;
       }
     }
-    if (data.CommercialRegisterNumber !== undefined) {
+    if (data.CommercialRegisterNumber !== void 0) {
       if (typeof data.CommercialRegisterNumber !== "string") {
-        const err12 = {
-          instancePath: instancePath + "/CommercialRegisterNumber",
-          schemaPath: "#/properties/CommercialRegisterNumber/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err12 = { instancePath: instancePath + "/CommercialRegisterNumber", schemaPath: "#/properties/CommercialRegisterNumber/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -982,15 +739,9 @@ function validate53(
         errors++;
       }
     }
-    if (data.Website !== undefined) {
+    if (data.Website !== void 0) {
       if (typeof data.Website !== "string") {
-        const err13 = {
-          instancePath: instancePath + "/Website",
-          schemaPath: "#/properties/Website/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err13 = { instancePath: instancePath + "/Website", schemaPath: "#/properties/Website/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -999,15 +750,9 @@ function validate53(
         errors++;
       }
     }
-    if (data.InitialContact !== undefined) {
+    if (data.InitialContact !== void 0) {
       if (typeof data.InitialContact !== "string") {
-        const err14 = {
-          instancePath: instancePath + "/InitialContact",
-          schemaPath: "#/properties/InitialContact/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err14 = { instancePath: instancePath + "/InitialContact", schemaPath: "#/properties/InitialContact/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -1016,15 +761,9 @@ function validate53(
         errors++;
       }
     }
-    if (data.EbayUsername !== undefined) {
+    if (data.EbayUsername !== void 0) {
       if (typeof data.EbayUsername !== "string") {
-        const err15 = {
-          instancePath: instancePath + "/EbayUsername",
-          schemaPath: "#/properties/EbayUsername/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err15 = { instancePath: instancePath + "/EbayUsername", schemaPath: "#/properties/EbayUsername/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -1033,23 +772,11 @@ function validate53(
         errors++;
       }
     }
-    if (data.Birthday !== undefined) {
+    if (data.Birthday !== void 0) {
       let data18 = data.Birthday;
       if (typeof data18 === "string") {
-        if (!pattern3.test(data18)) {
-          const err16 = {
-            instancePath: instancePath + "/Birthday",
-            schemaPath: "#/properties/Birthday/pattern",
-            keyword: "pattern",
-            params: {
-              pattern:
-                "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(T([0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?)?$",
-            },
-            message:
-              'must match pattern "' +
-              "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(T([0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?)?$" +
-              '"',
-          };
+        if (!pattern0.test(data18)) {
+          const err16 = { instancePath: instancePath + "/Birthday", schemaPath: "#/properties/Birthday/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(T([0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?)?$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(T([0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?)?$"' };
           if (vErrors === null) {
             vErrors = [err16];
           } else {
@@ -1058,13 +785,7 @@ function validate53(
           errors++;
         }
       } else {
-        const err17 = {
-          instancePath: instancePath + "/Birthday",
-          schemaPath: "#/properties/Birthday/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err17 = { instancePath: instancePath + "/Birthday", schemaPath: "#/properties/Birthday/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err17];
         } else {
@@ -1073,15 +794,9 @@ function validate53(
         errors++;
       }
     }
-    if (data.IsLocked !== undefined) {
+    if (data.IsLocked !== void 0) {
       if (typeof data.IsLocked !== "boolean") {
-        const err18 = {
-          instancePath: instancePath + "/IsLocked",
-          schemaPath: "#/properties/IsLocked/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
-        };
+        const err18 = { instancePath: instancePath + "/IsLocked", schemaPath: "#/properties/IsLocked/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err18];
         } else {
@@ -1090,15 +805,9 @@ function validate53(
         errors++;
       }
     }
-    if (data.IsCashRegisterBased !== undefined) {
+    if (data.IsCashRegisterBased !== void 0) {
       if (typeof data.IsCashRegisterBased !== "boolean") {
-        const err19 = {
-          instancePath: instancePath + "/IsCashRegisterBased",
-          schemaPath: "#/properties/IsCashRegisterBased/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
-        };
+        const err19 = { instancePath: instancePath + "/IsCashRegisterBased", schemaPath: "#/properties/IsCashRegisterBased/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err19];
         } else {
@@ -1108,13 +817,7 @@ function validate53(
       }
     }
   } else {
-    const err20 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err20 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err20];
     } else {
@@ -1122,59 +825,71 @@ function validate53(
     }
     errors++;
   }
-  validate53.errors = vErrors;
+  validate1.errors = vErrors;
   return errors === 0;
 }
-validate53.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-
-export const headers = validate64;
-const schema24 = {
-  properties: {
-    "api-version": { type: "string" },
-    "x-appid": { type: "string" },
-    "x-appversion": { type: "string" },
-    "x-runas": { $ref: "components#/$defs/RunAsUserId" },
-    "x-sessionid": { type: "string" },
-    "x-tenant-id": { type: "string" },
-    "x-workflow-disabled": { type: "boolean" },
+validate1.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+const headers = validate12;
+const schema5 = {
+  "properties": {
+    "api-version": {
+      "type": "string"
+    },
+    "x-appid": {
+      "type": "string"
+    },
+    "x-appversion": {
+      "type": "string"
+    },
+    "x-runas": {
+      "$ref": "components#/$defs/RunAsUserId"
+    },
+    "x-sessionid": {
+      "type": "string"
+    },
+    "x-tenant-id": {
+      "type": "string"
+    },
+    "x-workflow-disabled": {
+      "type": "boolean"
+    }
   },
-  required: ["x-appid", "x-appversion"],
-  type: "object",
-};
-const schema25 = {
-  anyOf: [
-    { pattern: "^[0-9]+$", type: "string" },
-    { format: "uuid", type: "string" },
+  "required": [
+    "x-appid",
+    "x-appversion"
   ],
+  "type": "object"
 };
-const pattern4 = new RegExp("^[0-9]+$", "u");
+const schema6 = {
+  "anyOf": [
+    {
+      "pattern": "^[0-9]+$",
+      "type": "string"
+    },
+    {
+      "format": "uuid",
+      "type": "string"
+    }
+  ]
+};
+const pattern1 = new RegExp("^[0-9]+$", "u");
 const formats4 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
-
-function validate65(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+function validate13(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate65.evaluated;
+  const evaluated0 = validate13.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   const _errs0 = errors;
   let valid0 = false;
   const _errs1 = errors;
   if (typeof data === "string") {
-    if (!pattern4.test(data)) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/anyOf/0/pattern",
-        keyword: "pattern",
-        params: { pattern: "^[0-9]+$" },
-        message: 'must match pattern "' + "^[0-9]+$" + '"',
-      };
+    if (!pattern1.test(data)) {
+      const err0 = { instancePath, schemaPath: "#/anyOf/0/pattern", keyword: "pattern", params: { pattern: "^[0-9]+$" }, message: 'must match pattern "^[0-9]+$"' };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1183,13 +898,7 @@ function validate65(
       errors++;
     }
   } else {
-    const err1 = {
-      instancePath,
-      schemaPath: "#/anyOf/0/type",
-      keyword: "type",
-      params: { type: "string" },
-      message: "must be string",
-    };
+    const err1 = { instancePath, schemaPath: "#/anyOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string" };
     if (vErrors === null) {
       vErrors = [err1];
     } else {
@@ -1202,13 +911,7 @@ function validate65(
   const _errs3 = errors;
   if (typeof data === "string") {
     if (!formats4.test(data)) {
-      const err2 = {
-        instancePath,
-        schemaPath: "#/anyOf/1/format",
-        keyword: "format",
-        params: { format: "uuid" },
-        message: 'must match format "' + "uuid" + '"',
-      };
+      const err2 = { instancePath, schemaPath: "#/anyOf/1/format", keyword: "format", params: { format: "uuid" }, message: 'must match format "uuid"' };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -1217,13 +920,7 @@ function validate65(
       errors++;
     }
   } else {
-    const err3 = {
-      instancePath,
-      schemaPath: "#/anyOf/1/type",
-      keyword: "type",
-      params: { type: "string" },
-      message: "must be string",
-    };
+    const err3 = { instancePath, schemaPath: "#/anyOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string" };
     if (vErrors === null) {
       vErrors = [err3];
     } else {
@@ -1234,13 +931,7 @@ function validate65(
   var _valid0 = _errs3 === errors;
   valid0 = valid0 || _valid0;
   if (!valid0) {
-    const err4 = {
-      instancePath,
-      schemaPath: "#/anyOf",
-      keyword: "anyOf",
-      params: {},
-      message: "must match a schema in anyOf",
-    };
+    const err4 = { instancePath, schemaPath: "#/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
     if (vErrors === null) {
       vErrors = [err4];
     } else {
@@ -1257,33 +948,23 @@ function validate65(
       }
     }
   }
-  validate65.errors = vErrors;
+  validate13.errors = vErrors;
   return errors === 0;
 }
-validate65.evaluated = { dynamicProps: false, dynamicItems: false };
-
-function validate64(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+validate13.evaluated = { "dynamicProps": false, "dynamicItems": false };
+function validate12(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate64.evaluated;
+  const evaluated0 = validate12.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data["x-appid"] === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "x-appid" },
-        message: "must have required property '" + "x-appid" + "'",
-      };
+    if (data["x-appid"] === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "x-appid" }, message: "must have required property 'x-appid'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1291,14 +972,8 @@ function validate64(
       }
       errors++;
     }
-    if (data["x-appversion"] === undefined) {
-      const err1 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "x-appversion" },
-        message: "must have required property '" + "x-appversion" + "'",
-      };
+    if (data["x-appversion"] === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "x-appversion" }, message: "must have required property 'x-appversion'" };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -1306,15 +981,9 @@ function validate64(
       }
       errors++;
     }
-    if (data["api-version"] !== undefined) {
+    if (data["api-version"] !== void 0) {
       if (typeof data["api-version"] !== "string") {
-        const err2 = {
-          instancePath: instancePath + "/api-version",
-          schemaPath: "#/properties/api-version/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err2 = { instancePath: instancePath + "/api-version", schemaPath: "#/properties/api-version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -1323,15 +992,9 @@ function validate64(
         errors++;
       }
     }
-    if (data["x-appid"] !== undefined) {
+    if (data["x-appid"] !== void 0) {
       if (typeof data["x-appid"] !== "string") {
-        const err3 = {
-          instancePath: instancePath + "/x-appid",
-          schemaPath: "#/properties/x-appid/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err3 = { instancePath: instancePath + "/x-appid", schemaPath: "#/properties/x-appid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -1340,15 +1003,9 @@ function validate64(
         errors++;
       }
     }
-    if (data["x-appversion"] !== undefined) {
+    if (data["x-appversion"] !== void 0) {
       if (typeof data["x-appversion"] !== "string") {
-        const err4 = {
-          instancePath: instancePath + "/x-appversion",
-          schemaPath: "#/properties/x-appversion/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err4 = { instancePath: instancePath + "/x-appversion", schemaPath: "#/properties/x-appversion/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -1357,29 +1014,15 @@ function validate64(
         errors++;
       }
     }
-    if (data["x-runas"] !== undefined) {
-      if (
-        !validate65(data["x-runas"], {
-          instancePath: instancePath + "/x-runas",
-          parentData: data,
-          parentDataProperty: "x-runas",
-          rootData,
-          dynamicAnchors,
-        })
-      ) {
-        vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
+    if (data["x-runas"] !== void 0) {
+      if (!validate13(data["x-runas"], { instancePath: instancePath + "/x-runas", parentData: data, parentDataProperty: "x-runas", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
         errors = vErrors.length;
       }
     }
-    if (data["x-sessionid"] !== undefined) {
+    if (data["x-sessionid"] !== void 0) {
       if (typeof data["x-sessionid"] !== "string") {
-        const err5 = {
-          instancePath: instancePath + "/x-sessionid",
-          schemaPath: "#/properties/x-sessionid/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err5 = { instancePath: instancePath + "/x-sessionid", schemaPath: "#/properties/x-sessionid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -1388,15 +1031,9 @@ function validate64(
         errors++;
       }
     }
-    if (data["x-tenant-id"] !== undefined) {
+    if (data["x-tenant-id"] !== void 0) {
       if (typeof data["x-tenant-id"] !== "string") {
-        const err6 = {
-          instancePath: instancePath + "/x-tenant-id",
-          schemaPath: "#/properties/x-tenant-id/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err6 = { instancePath: instancePath + "/x-tenant-id", schemaPath: "#/properties/x-tenant-id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -1405,15 +1042,9 @@ function validate64(
         errors++;
       }
     }
-    if (data["x-workflow-disabled"] !== undefined) {
+    if (data["x-workflow-disabled"] !== void 0) {
       if (typeof data["x-workflow-disabled"] !== "boolean") {
-        const err7 = {
-          instancePath: instancePath + "/x-workflow-disabled",
-          schemaPath: "#/properties/x-workflow-disabled/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
-        };
+        const err7 = { instancePath: instancePath + "/x-workflow-disabled", schemaPath: "#/properties/x-workflow-disabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -1423,13 +1054,7 @@ function validate64(
       }
     }
   } else {
-    const err8 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err8];
     } else {
@@ -1437,63 +1062,62 @@ function validate64(
     }
     errors++;
   }
-  validate64.errors = vErrors;
+  validate12.errors = vErrors;
   return errors === 0;
 }
-validate64.evaluated = {
-  props: {
-    "api-version": true,
-    "x-appid": true,
-    "x-appversion": true,
-    "x-runas": true,
-    "x-sessionid": true,
-    "x-tenant-id": true,
-    "x-workflow-disabled": true,
+validate12.evaluated = { "props": { "api-version": true, "x-appid": true, "x-appversion": true, "x-runas": true, "x-sessionid": true, "x-tenant-id": true, "x-workflow-disabled": true }, "dynamicProps": false, "dynamicItems": false };
+const context = validate15;
+const schema7 = {
+  "additionalProperties": false,
+  "properties": {
+    "tenantId": {
+      "type": "string"
+    },
+    "appId": {
+      "type": "string"
+    },
+    "appVersion": {
+      "type": "string"
+    },
+    "apiVersion": {
+      "type": "string"
+    },
+    "runAs": {
+      "$ref": "components#/$defs/RunAsUserId"
+    },
+    "sessionId": {
+      "type": "string"
+    },
+    "workflowDisabled": {
+      "type": "boolean"
+    },
+    "accessToken": {
+      "type": "string"
+    },
+    "host": {
+      "default": "api.jtl-cloud.com/erp",
+      "type": "string"
+    }
   },
-  dynamicProps: false,
-  dynamicItems: false,
+  "required": [
+    "appId",
+    "appVersion"
+  ],
+  "type": "object"
 };
-
-export const context = validate67;
-const schema26 = {
-  additionalProperties: false,
-  properties: {
-    tenantId: { type: "string" },
-    appId: { type: "string" },
-    appVersion: { type: "string" },
-    apiVersion: { type: "string" },
-    runAs: { $ref: "components#/$defs/RunAsUserId" },
-    sessionId: { type: "string" },
-    workflowDisabled: { type: "boolean" },
-    accessToken: { type: "string" },
-    host: { default: "api.jtl-cloud.com/erp", type: "string" },
-  },
-  required: ["appId", "appVersion"],
-  type: "object",
-};
-
-function validate67(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+function validate15(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate67.evaluated;
+  const evaluated0 = validate15.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.appId === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "appId" },
-        message: "must have required property '" + "appId" + "'",
-      };
+    if (data.appId === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "appId" }, message: "must have required property 'appId'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1501,14 +1125,8 @@ function validate67(
       }
       errors++;
     }
-    if (data.appVersion === undefined) {
-      const err1 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "appVersion" },
-        message: "must have required property '" + "appVersion" + "'",
-      };
+    if (data.appVersion === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "appVersion" }, message: "must have required property 'appVersion'" };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -1517,14 +1135,8 @@ function validate67(
       errors++;
     }
     for (const key0 in data) {
-      if (!func1.call(schema26.properties, key0)) {
-        const err2 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-        };
+      if (!func0.call(schema7.properties, key0)) {
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -1533,15 +1145,9 @@ function validate67(
         errors++;
       }
     }
-    if (data.tenantId !== undefined) {
+    if (data.tenantId !== void 0) {
       if (typeof data.tenantId !== "string") {
-        const err3 = {
-          instancePath: instancePath + "/tenantId",
-          schemaPath: "#/properties/tenantId/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err3 = { instancePath: instancePath + "/tenantId", schemaPath: "#/properties/tenantId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -1550,15 +1156,9 @@ function validate67(
         errors++;
       }
     }
-    if (data.appId !== undefined) {
+    if (data.appId !== void 0) {
       if (typeof data.appId !== "string") {
-        const err4 = {
-          instancePath: instancePath + "/appId",
-          schemaPath: "#/properties/appId/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err4 = { instancePath: instancePath + "/appId", schemaPath: "#/properties/appId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -1567,15 +1167,9 @@ function validate67(
         errors++;
       }
     }
-    if (data.appVersion !== undefined) {
+    if (data.appVersion !== void 0) {
       if (typeof data.appVersion !== "string") {
-        const err5 = {
-          instancePath: instancePath + "/appVersion",
-          schemaPath: "#/properties/appVersion/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err5 = { instancePath: instancePath + "/appVersion", schemaPath: "#/properties/appVersion/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -1584,15 +1178,9 @@ function validate67(
         errors++;
       }
     }
-    if (data.apiVersion !== undefined) {
+    if (data.apiVersion !== void 0) {
       if (typeof data.apiVersion !== "string") {
-        const err6 = {
-          instancePath: instancePath + "/apiVersion",
-          schemaPath: "#/properties/apiVersion/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err6 = { instancePath: instancePath + "/apiVersion", schemaPath: "#/properties/apiVersion/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -1601,29 +1189,15 @@ function validate67(
         errors++;
       }
     }
-    if (data.runAs !== undefined) {
-      if (
-        !validate65(data.runAs, {
-          instancePath: instancePath + "/runAs",
-          parentData: data,
-          parentDataProperty: "runAs",
-          rootData,
-          dynamicAnchors,
-        })
-      ) {
-        vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
+    if (data.runAs !== void 0) {
+      if (!validate13(data.runAs, { instancePath: instancePath + "/runAs", parentData: data, parentDataProperty: "runAs", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
         errors = vErrors.length;
       }
     }
-    if (data.sessionId !== undefined) {
+    if (data.sessionId !== void 0) {
       if (typeof data.sessionId !== "string") {
-        const err7 = {
-          instancePath: instancePath + "/sessionId",
-          schemaPath: "#/properties/sessionId/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err7 = { instancePath: instancePath + "/sessionId", schemaPath: "#/properties/sessionId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -1632,15 +1206,9 @@ function validate67(
         errors++;
       }
     }
-    if (data.workflowDisabled !== undefined) {
+    if (data.workflowDisabled !== void 0) {
       if (typeof data.workflowDisabled !== "boolean") {
-        const err8 = {
-          instancePath: instancePath + "/workflowDisabled",
-          schemaPath: "#/properties/workflowDisabled/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
-        };
+        const err8 = { instancePath: instancePath + "/workflowDisabled", schemaPath: "#/properties/workflowDisabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -1649,15 +1217,9 @@ function validate67(
         errors++;
       }
     }
-    if (data.accessToken !== undefined) {
+    if (data.accessToken !== void 0) {
       if (typeof data.accessToken !== "string") {
-        const err9 = {
-          instancePath: instancePath + "/accessToken",
-          schemaPath: "#/properties/accessToken/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err9 = { instancePath: instancePath + "/accessToken", schemaPath: "#/properties/accessToken/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -1666,15 +1228,9 @@ function validate67(
         errors++;
       }
     }
-    if (data.host !== undefined) {
+    if (data.host !== void 0) {
       if (typeof data.host !== "string") {
-        const err10 = {
-          instancePath: instancePath + "/host",
-          schemaPath: "#/properties/host/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err10 = { instancePath: instancePath + "/host", schemaPath: "#/properties/host/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -1684,13 +1240,7 @@ function validate67(
       }
     }
   } else {
-    const err11 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err11];
     } else {
@@ -1698,90 +1248,291 @@ function validate67(
     }
     errors++;
   }
-  validate67.errors = vErrors;
+  validate15.errors = vErrors;
   return errors === 0;
 }
-validate67.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-
-export const response201 = validate69;
-const schema27 = {
-  properties: {
-    Id: { readOnly: true, type: "integer" },
-    Number: { type: ["string", "null"] },
-    CustomerGroupId: { type: ["integer", "null"] },
-    BillingAddress: { anyOf: [{ $ref: "components#/$defs/Address" }, { type: "null" }] },
-    ShippingAddress: { anyOf: [{ $ref: "components#/$defs/Address" }, { type: "null" }] },
-    CustomAddress: { anyOf: [{ $ref: "components#/$defs/Address" }, { type: "null" }] },
-    OtherAddresses: { anyOf: [{ $ref: "components#/$defs/OtherAddresses" }, { type: "null" }] },
-    PaymentSettings: { anyOf: [{ $ref: "components#/$defs/PaymentSettings" }, { type: "null" }] },
-    CustomerSince: { format: "date-time", type: ["string", "null"] },
-    LastChange: { format: "date-time", type: ["string", "null"] },
-    LanguageIso: { type: ["string", "null"] },
-    InternalCompanyId: { type: ["integer", "null"] },
-    CustomerCategoryId: { type: ["integer", "null"] },
-    TaxIdentificationNumber: { type: ["string", "null"] },
-    AccountReceivableNumber: { type: ["integer", "null"] },
-    CommercialRegisterNumber: { type: ["string", "null"] },
-    Website: { type: ["string", "null"] },
-    InitialContact: { type: ["string", "null"] },
-    EbayUsername: { type: ["string", "null"] },
-    Birthday: {
-      pattern:
-        "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(T([0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?)?$",
-      type: ["string", "null"],
+validate15.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+const response201 = validate17;
+const schema8 = {
+  "properties": {
+    "Id": {
+      "readOnly": true,
+      "type": "integer"
     },
-    IsLocked: { type: ["boolean", "null"] },
-    IsCashRegisterBased: { type: ["boolean", "null"] },
+    "Number": {
+      "type": [
+        "string",
+        "null"
+      ]
+    },
+    "CustomerGroupId": {
+      "type": [
+        "integer",
+        "null"
+      ]
+    },
+    "BillingAddress": {
+      "anyOf": [
+        {
+          "$ref": "components#/$defs/Address"
+        },
+        {
+          "type": "null"
+        }
+      ]
+    },
+    "ShippingAddress": {
+      "anyOf": [
+        {
+          "$ref": "components#/$defs/Address"
+        },
+        {
+          "type": "null"
+        }
+      ]
+    },
+    "CustomAddress": {
+      "anyOf": [
+        {
+          "$ref": "components#/$defs/Address"
+        },
+        {
+          "type": "null"
+        }
+      ]
+    },
+    "OtherAddresses": {
+      "anyOf": [
+        {
+          "$ref": "components#/$defs/OtherAddresses"
+        },
+        {
+          "type": "null"
+        }
+      ]
+    },
+    "PaymentSettings": {
+      "anyOf": [
+        {
+          "$ref": "components#/$defs/PaymentSettings"
+        },
+        {
+          "type": "null"
+        }
+      ]
+    },
+    "CustomerSince": {
+      "format": "date-time",
+      "type": [
+        "string",
+        "null"
+      ]
+    },
+    "LastChange": {
+      "format": "date-time",
+      "type": [
+        "string",
+        "null"
+      ]
+    },
+    "LanguageIso": {
+      "type": [
+        "string",
+        "null"
+      ]
+    },
+    "InternalCompanyId": {
+      "type": [
+        "integer",
+        "null"
+      ]
+    },
+    "CustomerCategoryId": {
+      "type": [
+        "integer",
+        "null"
+      ]
+    },
+    "TaxIdentificationNumber": {
+      "type": [
+        "string",
+        "null"
+      ]
+    },
+    "AccountReceivableNumber": {
+      "type": [
+        "integer",
+        "null"
+      ]
+    },
+    "CommercialRegisterNumber": {
+      "type": [
+        "string",
+        "null"
+      ]
+    },
+    "Website": {
+      "type": [
+        "string",
+        "null"
+      ]
+    },
+    "InitialContact": {
+      "type": [
+        "string",
+        "null"
+      ]
+    },
+    "EbayUsername": {
+      "type": [
+        "string",
+        "null"
+      ]
+    },
+    "Birthday": {
+      "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(T([0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?)?$",
+      "type": [
+        "string",
+        "null"
+      ]
+    },
+    "IsLocked": {
+      "type": [
+        "boolean",
+        "null"
+      ]
+    },
+    "IsCashRegisterBased": {
+      "type": [
+        "boolean",
+        "null"
+      ]
+    }
   },
-  type: "object",
+  "type": "object"
 };
-const schema28 = {
-  properties: {
-    City: { type: ["string", "null"] },
-    CountryIso: { type: ["string", "null"] },
-    Company: { type: ["string", "null"] },
-    Company2: { type: ["string", "null"] },
-    FormOfAddress: { type: ["string", "null"] },
-    Title: { type: ["string", "null"] },
-    FirstName: { type: ["string", "null"] },
-    LastName: { type: ["string", "null"] },
-    Street: { type: ["string", "null"] },
-    Address2: { type: ["string", "null"] },
-    PostalCode: { type: ["string", "null"] },
-    State: { type: ["string", "null"] },
-    VatID: { type: ["string", "null"] },
-    PhoneNumber: { type: ["string", "null"] },
-    MobilePhoneNumber: { type: ["string", "null"] },
-    EmailAddress: { type: ["string", "null"] },
-    Fax: { type: ["string", "null"] },
+const schema9 = {
+  "properties": {
+    "City": {
+      "type": [
+        "string",
+        "null"
+      ]
+    },
+    "CountryIso": {
+      "type": [
+        "string",
+        "null"
+      ]
+    },
+    "Company": {
+      "type": [
+        "string",
+        "null"
+      ]
+    },
+    "Company2": {
+      "type": [
+        "string",
+        "null"
+      ]
+    },
+    "FormOfAddress": {
+      "type": [
+        "string",
+        "null"
+      ]
+    },
+    "Title": {
+      "type": [
+        "string",
+        "null"
+      ]
+    },
+    "FirstName": {
+      "type": [
+        "string",
+        "null"
+      ]
+    },
+    "LastName": {
+      "type": [
+        "string",
+        "null"
+      ]
+    },
+    "Street": {
+      "type": [
+        "string",
+        "null"
+      ]
+    },
+    "Address2": {
+      "type": [
+        "string",
+        "null"
+      ]
+    },
+    "PostalCode": {
+      "type": [
+        "string",
+        "null"
+      ]
+    },
+    "State": {
+      "type": [
+        "string",
+        "null"
+      ]
+    },
+    "VatID": {
+      "type": [
+        "string",
+        "null"
+      ]
+    },
+    "PhoneNumber": {
+      "type": [
+        "string",
+        "null"
+      ]
+    },
+    "MobilePhoneNumber": {
+      "type": [
+        "string",
+        "null"
+      ]
+    },
+    "EmailAddress": {
+      "type": [
+        "string",
+        "null"
+      ]
+    },
+    "Fax": {
+      "type": [
+        "string",
+        "null"
+      ]
+    }
   },
-  type: "object",
+  "type": "object"
 };
-
-function validate70(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+function validate18(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate70.evaluated;
+  const evaluated0 = validate18.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.City !== undefined) {
+    if (data.City !== void 0) {
       let data0 = data.City;
       if (typeof data0 !== "string" && data0 !== null) {
-        const err0 = {
-          instancePath: instancePath + "/City",
-          schemaPath: "#/properties/City/type",
-          keyword: "type",
-          params: { type: schema28.properties.City.type },
-          message: "must be string,null",
-        };
+        const err0 = { instancePath: instancePath + "/City", schemaPath: "#/properties/City/type", keyword: "type", params: { type: schema9.properties.City.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -1790,16 +1541,10 @@ function validate70(
         errors++;
       }
     }
-    if (data.CountryIso !== undefined) {
+    if (data.CountryIso !== void 0) {
       let data1 = data.CountryIso;
       if (typeof data1 !== "string" && data1 !== null) {
-        const err1 = {
-          instancePath: instancePath + "/CountryIso",
-          schemaPath: "#/properties/CountryIso/type",
-          keyword: "type",
-          params: { type: schema28.properties.CountryIso.type },
-          message: "must be string,null",
-        };
+        const err1 = { instancePath: instancePath + "/CountryIso", schemaPath: "#/properties/CountryIso/type", keyword: "type", params: { type: schema9.properties.CountryIso.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -1808,16 +1553,10 @@ function validate70(
         errors++;
       }
     }
-    if (data.Company !== undefined) {
+    if (data.Company !== void 0) {
       let data2 = data.Company;
       if (typeof data2 !== "string" && data2 !== null) {
-        const err2 = {
-          instancePath: instancePath + "/Company",
-          schemaPath: "#/properties/Company/type",
-          keyword: "type",
-          params: { type: schema28.properties.Company.type },
-          message: "must be string,null",
-        };
+        const err2 = { instancePath: instancePath + "/Company", schemaPath: "#/properties/Company/type", keyword: "type", params: { type: schema9.properties.Company.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -1826,16 +1565,10 @@ function validate70(
         errors++;
       }
     }
-    if (data.Company2 !== undefined) {
+    if (data.Company2 !== void 0) {
       let data3 = data.Company2;
       if (typeof data3 !== "string" && data3 !== null) {
-        const err3 = {
-          instancePath: instancePath + "/Company2",
-          schemaPath: "#/properties/Company2/type",
-          keyword: "type",
-          params: { type: schema28.properties.Company2.type },
-          message: "must be string,null",
-        };
+        const err3 = { instancePath: instancePath + "/Company2", schemaPath: "#/properties/Company2/type", keyword: "type", params: { type: schema9.properties.Company2.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -1844,16 +1577,10 @@ function validate70(
         errors++;
       }
     }
-    if (data.FormOfAddress !== undefined) {
+    if (data.FormOfAddress !== void 0) {
       let data4 = data.FormOfAddress;
       if (typeof data4 !== "string" && data4 !== null) {
-        const err4 = {
-          instancePath: instancePath + "/FormOfAddress",
-          schemaPath: "#/properties/FormOfAddress/type",
-          keyword: "type",
-          params: { type: schema28.properties.FormOfAddress.type },
-          message: "must be string,null",
-        };
+        const err4 = { instancePath: instancePath + "/FormOfAddress", schemaPath: "#/properties/FormOfAddress/type", keyword: "type", params: { type: schema9.properties.FormOfAddress.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -1862,16 +1589,10 @@ function validate70(
         errors++;
       }
     }
-    if (data.Title !== undefined) {
+    if (data.Title !== void 0) {
       let data5 = data.Title;
       if (typeof data5 !== "string" && data5 !== null) {
-        const err5 = {
-          instancePath: instancePath + "/Title",
-          schemaPath: "#/properties/Title/type",
-          keyword: "type",
-          params: { type: schema28.properties.Title.type },
-          message: "must be string,null",
-        };
+        const err5 = { instancePath: instancePath + "/Title", schemaPath: "#/properties/Title/type", keyword: "type", params: { type: schema9.properties.Title.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -1880,16 +1601,10 @@ function validate70(
         errors++;
       }
     }
-    if (data.FirstName !== undefined) {
+    if (data.FirstName !== void 0) {
       let data6 = data.FirstName;
       if (typeof data6 !== "string" && data6 !== null) {
-        const err6 = {
-          instancePath: instancePath + "/FirstName",
-          schemaPath: "#/properties/FirstName/type",
-          keyword: "type",
-          params: { type: schema28.properties.FirstName.type },
-          message: "must be string,null",
-        };
+        const err6 = { instancePath: instancePath + "/FirstName", schemaPath: "#/properties/FirstName/type", keyword: "type", params: { type: schema9.properties.FirstName.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -1898,16 +1613,10 @@ function validate70(
         errors++;
       }
     }
-    if (data.LastName !== undefined) {
+    if (data.LastName !== void 0) {
       let data7 = data.LastName;
       if (typeof data7 !== "string" && data7 !== null) {
-        const err7 = {
-          instancePath: instancePath + "/LastName",
-          schemaPath: "#/properties/LastName/type",
-          keyword: "type",
-          params: { type: schema28.properties.LastName.type },
-          message: "must be string,null",
-        };
+        const err7 = { instancePath: instancePath + "/LastName", schemaPath: "#/properties/LastName/type", keyword: "type", params: { type: schema9.properties.LastName.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -1916,16 +1625,10 @@ function validate70(
         errors++;
       }
     }
-    if (data.Street !== undefined) {
+    if (data.Street !== void 0) {
       let data8 = data.Street;
       if (typeof data8 !== "string" && data8 !== null) {
-        const err8 = {
-          instancePath: instancePath + "/Street",
-          schemaPath: "#/properties/Street/type",
-          keyword: "type",
-          params: { type: schema28.properties.Street.type },
-          message: "must be string,null",
-        };
+        const err8 = { instancePath: instancePath + "/Street", schemaPath: "#/properties/Street/type", keyword: "type", params: { type: schema9.properties.Street.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -1934,16 +1637,10 @@ function validate70(
         errors++;
       }
     }
-    if (data.Address2 !== undefined) {
+    if (data.Address2 !== void 0) {
       let data9 = data.Address2;
       if (typeof data9 !== "string" && data9 !== null) {
-        const err9 = {
-          instancePath: instancePath + "/Address2",
-          schemaPath: "#/properties/Address2/type",
-          keyword: "type",
-          params: { type: schema28.properties.Address2.type },
-          message: "must be string,null",
-        };
+        const err9 = { instancePath: instancePath + "/Address2", schemaPath: "#/properties/Address2/type", keyword: "type", params: { type: schema9.properties.Address2.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -1952,16 +1649,10 @@ function validate70(
         errors++;
       }
     }
-    if (data.PostalCode !== undefined) {
+    if (data.PostalCode !== void 0) {
       let data10 = data.PostalCode;
       if (typeof data10 !== "string" && data10 !== null) {
-        const err10 = {
-          instancePath: instancePath + "/PostalCode",
-          schemaPath: "#/properties/PostalCode/type",
-          keyword: "type",
-          params: { type: schema28.properties.PostalCode.type },
-          message: "must be string,null",
-        };
+        const err10 = { instancePath: instancePath + "/PostalCode", schemaPath: "#/properties/PostalCode/type", keyword: "type", params: { type: schema9.properties.PostalCode.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -1970,16 +1661,10 @@ function validate70(
         errors++;
       }
     }
-    if (data.State !== undefined) {
+    if (data.State !== void 0) {
       let data11 = data.State;
       if (typeof data11 !== "string" && data11 !== null) {
-        const err11 = {
-          instancePath: instancePath + "/State",
-          schemaPath: "#/properties/State/type",
-          keyword: "type",
-          params: { type: schema28.properties.State.type },
-          message: "must be string,null",
-        };
+        const err11 = { instancePath: instancePath + "/State", schemaPath: "#/properties/State/type", keyword: "type", params: { type: schema9.properties.State.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -1988,16 +1673,10 @@ function validate70(
         errors++;
       }
     }
-    if (data.VatID !== undefined) {
+    if (data.VatID !== void 0) {
       let data12 = data.VatID;
       if (typeof data12 !== "string" && data12 !== null) {
-        const err12 = {
-          instancePath: instancePath + "/VatID",
-          schemaPath: "#/properties/VatID/type",
-          keyword: "type",
-          params: { type: schema28.properties.VatID.type },
-          message: "must be string,null",
-        };
+        const err12 = { instancePath: instancePath + "/VatID", schemaPath: "#/properties/VatID/type", keyword: "type", params: { type: schema9.properties.VatID.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -2006,16 +1685,10 @@ function validate70(
         errors++;
       }
     }
-    if (data.PhoneNumber !== undefined) {
+    if (data.PhoneNumber !== void 0) {
       let data13 = data.PhoneNumber;
       if (typeof data13 !== "string" && data13 !== null) {
-        const err13 = {
-          instancePath: instancePath + "/PhoneNumber",
-          schemaPath: "#/properties/PhoneNumber/type",
-          keyword: "type",
-          params: { type: schema28.properties.PhoneNumber.type },
-          message: "must be string,null",
-        };
+        const err13 = { instancePath: instancePath + "/PhoneNumber", schemaPath: "#/properties/PhoneNumber/type", keyword: "type", params: { type: schema9.properties.PhoneNumber.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -2024,16 +1697,10 @@ function validate70(
         errors++;
       }
     }
-    if (data.MobilePhoneNumber !== undefined) {
+    if (data.MobilePhoneNumber !== void 0) {
       let data14 = data.MobilePhoneNumber;
       if (typeof data14 !== "string" && data14 !== null) {
-        const err14 = {
-          instancePath: instancePath + "/MobilePhoneNumber",
-          schemaPath: "#/properties/MobilePhoneNumber/type",
-          keyword: "type",
-          params: { type: schema28.properties.MobilePhoneNumber.type },
-          message: "must be string,null",
-        };
+        const err14 = { instancePath: instancePath + "/MobilePhoneNumber", schemaPath: "#/properties/MobilePhoneNumber/type", keyword: "type", params: { type: schema9.properties.MobilePhoneNumber.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -2042,16 +1709,10 @@ function validate70(
         errors++;
       }
     }
-    if (data.EmailAddress !== undefined) {
+    if (data.EmailAddress !== void 0) {
       let data15 = data.EmailAddress;
       if (typeof data15 !== "string" && data15 !== null) {
-        const err15 = {
-          instancePath: instancePath + "/EmailAddress",
-          schemaPath: "#/properties/EmailAddress/type",
-          keyword: "type",
-          params: { type: schema28.properties.EmailAddress.type },
-          message: "must be string,null",
-        };
+        const err15 = { instancePath: instancePath + "/EmailAddress", schemaPath: "#/properties/EmailAddress/type", keyword: "type", params: { type: schema9.properties.EmailAddress.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -2060,16 +1721,10 @@ function validate70(
         errors++;
       }
     }
-    if (data.Fax !== undefined) {
+    if (data.Fax !== void 0) {
       let data16 = data.Fax;
       if (typeof data16 !== "string" && data16 !== null) {
-        const err16 = {
-          instancePath: instancePath + "/Fax",
-          schemaPath: "#/properties/Fax/type",
-          keyword: "type",
-          params: { type: schema28.properties.Fax.type },
-          message: "must be string,null",
-        };
+        const err16 = { instancePath: instancePath + "/Fax", schemaPath: "#/properties/Fax/type", keyword: "type", params: { type: schema9.properties.Fax.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -2079,13 +1734,7 @@ function validate70(
       }
     }
   } else {
-    const err17 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err17 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err17];
     } else {
@@ -2093,65 +1742,48 @@ function validate70(
     }
     errors++;
   }
-  validate70.errors = vErrors;
+  validate18.errors = vErrors;
   return errors === 0;
 }
-validate70.evaluated = {
-  props: {
-    City: true,
-    CountryIso: true,
-    Company: true,
-    Company2: true,
-    FormOfAddress: true,
-    Title: true,
-    FirstName: true,
-    LastName: true,
-    Street: true,
-    Address2: true,
-    PostalCode: true,
-    State: true,
-    VatID: true,
-    PhoneNumber: true,
-    MobilePhoneNumber: true,
-    EmailAddress: true,
-    Fax: true,
+validate18.evaluated = { "props": { "City": true, "CountryIso": true, "Company": true, "Company2": true, "FormOfAddress": true, "Title": true, "FirstName": true, "LastName": true, "Street": true, "Address2": true, "PostalCode": true, "State": true, "VatID": true, "PhoneNumber": true, "MobilePhoneNumber": true, "EmailAddress": true, "Fax": true }, "dynamicProps": false, "dynamicItems": false };
+const schema10 = {
+  "properties": {
+    "OtherBillingAddresses": {
+      "items": {
+        "$ref": "components#/$defs/Address"
+      },
+      "type": [
+        "array",
+        "null"
+      ]
+    },
+    "OtherShippingAddresses": {
+      "items": {
+        "$ref": "components#/$defs/Address"
+      },
+      "type": [
+        "array",
+        "null"
+      ]
+    }
   },
-  dynamicProps: false,
-  dynamicItems: false,
+  "type": "object"
 };
-
-const schema29 = {
-  properties: {
-    OtherBillingAddresses: { items: { $ref: "components#/$defs/Address" }, type: ["array", "null"] },
-    OtherShippingAddresses: { items: { $ref: "components#/$defs/Address" }, type: ["array", "null"] },
-  },
-  type: "object",
-};
-
-function validate74(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate74.evaluated;
+  const evaluated0 = validate22.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.OtherBillingAddresses !== undefined) {
+    if (data.OtherBillingAddresses !== void 0) {
       let data0 = data.OtherBillingAddresses;
       if (!Array.isArray(data0) && data0 !== null) {
-        const err0 = {
-          instancePath: instancePath + "/OtherBillingAddresses",
-          schemaPath: "#/properties/OtherBillingAddresses/type",
-          keyword: "type",
-          params: { type: schema29.properties.OtherBillingAddresses.type },
-          message: "must be array,null",
-        };
+        const err0 = { instancePath: instancePath + "/OtherBillingAddresses", schemaPath: "#/properties/OtherBillingAddresses/type", keyword: "type", params: { type: schema10.properties.OtherBillingAddresses.type }, message: "must be array,null" };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -2162,31 +1794,17 @@ function validate74(
       if (Array.isArray(data0)) {
         const len0 = data0.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (
-            !validate70(data0[i0], {
-              instancePath: instancePath + "/OtherBillingAddresses/" + i0,
-              parentData: data0,
-              parentDataProperty: i0,
-              rootData,
-              dynamicAnchors,
-            })
-          ) {
-            vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
+          if (!validate18(data0[i0], { instancePath: instancePath + "/OtherBillingAddresses/" + i0, parentData: data0, parentDataProperty: i0, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
             errors = vErrors.length;
           }
         }
       }
     }
-    if (data.OtherShippingAddresses !== undefined) {
+    if (data.OtherShippingAddresses !== void 0) {
       let data2 = data.OtherShippingAddresses;
       if (!Array.isArray(data2) && data2 !== null) {
-        const err1 = {
-          instancePath: instancePath + "/OtherShippingAddresses",
-          schemaPath: "#/properties/OtherShippingAddresses/type",
-          keyword: "type",
-          params: { type: schema29.properties.OtherShippingAddresses.type },
-          message: "must be array,null",
-        };
+        const err1 = { instancePath: instancePath + "/OtherShippingAddresses", schemaPath: "#/properties/OtherShippingAddresses/type", keyword: "type", params: { type: schema10.properties.OtherShippingAddresses.type }, message: "must be array,null" };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -2197,29 +1815,15 @@ function validate74(
       if (Array.isArray(data2)) {
         const len1 = data2.length;
         for (let i1 = 0; i1 < len1; i1++) {
-          if (
-            !validate70(data2[i1], {
-              instancePath: instancePath + "/OtherShippingAddresses/" + i1,
-              parentData: data2,
-              parentDataProperty: i1,
-              rootData,
-              dynamicAnchors,
-            })
-          ) {
-            vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
+          if (!validate18(data2[i1], { instancePath: instancePath + "/OtherShippingAddresses/" + i1, parentData: data2, parentDataProperty: i1, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
             errors = vErrors.length;
           }
         }
       }
     }
   } else {
-    const err2 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err2];
     } else {
@@ -2227,49 +1831,54 @@ function validate74(
     }
     errors++;
   }
-  validate74.errors = vErrors;
+  validate22.errors = vErrors;
   return errors === 0;
 }
-validate74.evaluated = {
-  props: { OtherBillingAddresses: true, OtherShippingAddresses: true },
-  dynamicProps: false,
-  dynamicItems: false,
-};
-
-const schema30 = {
-  properties: {
-    creditLimit: { type: ["number", "null"] },
-    paymentDueDateInDays: { type: ["integer", "null"] },
-    discount: { type: ["number", "null"] },
-    isDunningBlocked: { type: ["boolean", "null"] },
+validate22.evaluated = { "props": { "OtherBillingAddresses": true, "OtherShippingAddresses": true }, "dynamicProps": false, "dynamicItems": false };
+const schema11 = {
+  "properties": {
+    "creditLimit": {
+      "type": [
+        "number",
+        "null"
+      ]
+    },
+    "paymentDueDateInDays": {
+      "type": [
+        "integer",
+        "null"
+      ]
+    },
+    "discount": {
+      "type": [
+        "number",
+        "null"
+      ]
+    },
+    "isDunningBlocked": {
+      "type": [
+        "boolean",
+        "null"
+      ]
+    }
   },
-  type: "object",
+  "type": "object"
 };
-
-function validate78(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+function validate26(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate78.evaluated;
+  const evaluated0 = validate26.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.creditLimit !== undefined) {
+    if (data.creditLimit !== void 0) {
       let data0 = data.creditLimit;
       if (!(typeof data0 == "number" && isFinite(data0)) && data0 !== null) {
-        const err0 = {
-          instancePath: instancePath + "/creditLimit",
-          schemaPath: "#/properties/creditLimit/type",
-          keyword: "type",
-          params: { type: schema30.properties.creditLimit.type },
-          message: "must be number,null",
-        };
+        const err0 = { instancePath: instancePath + "/creditLimit", schemaPath: "#/properties/creditLimit/type", keyword: "type", params: { type: schema11.properties.creditLimit.type }, message: "must be number,null" };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -2278,16 +1887,10 @@ function validate78(
         errors++;
       }
     }
-    if (data.paymentDueDateInDays !== undefined) {
+    if (data.paymentDueDateInDays !== void 0) {
       let data1 = data.paymentDueDateInDays;
-      if (!(typeof data1 == "number" && !(data1 % 1) && !isNaN(data1) && isFinite(data1)) && data1 !== null) {
-        const err1 = {
-          instancePath: instancePath + "/paymentDueDateInDays",
-          schemaPath: "#/properties/paymentDueDateInDays/type",
-          keyword: "type",
-          params: { type: schema30.properties.paymentDueDateInDays.type },
-          message: "must be integer,null",
-        };
+      if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1)) && data1 !== null) {
+        const err1 = { instancePath: instancePath + "/paymentDueDateInDays", schemaPath: "#/properties/paymentDueDateInDays/type", keyword: "type", params: { type: schema11.properties.paymentDueDateInDays.type }, message: "must be integer,null" };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -2296,16 +1899,10 @@ function validate78(
         errors++;
       }
     }
-    if (data.discount !== undefined) {
+    if (data.discount !== void 0) {
       let data2 = data.discount;
       if (!(typeof data2 == "number" && isFinite(data2)) && data2 !== null) {
-        const err2 = {
-          instancePath: instancePath + "/discount",
-          schemaPath: "#/properties/discount/type",
-          keyword: "type",
-          params: { type: schema30.properties.discount.type },
-          message: "must be number,null",
-        };
+        const err2 = { instancePath: instancePath + "/discount", schemaPath: "#/properties/discount/type", keyword: "type", params: { type: schema11.properties.discount.type }, message: "must be number,null" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -2314,16 +1911,10 @@ function validate78(
         errors++;
       }
     }
-    if (data.isDunningBlocked !== undefined) {
+    if (data.isDunningBlocked !== void 0) {
       let data3 = data.isDunningBlocked;
       if (typeof data3 !== "boolean" && data3 !== null) {
-        const err3 = {
-          instancePath: instancePath + "/isDunningBlocked",
-          schemaPath: "#/properties/isDunningBlocked/type",
-          keyword: "type",
-          params: { type: schema30.properties.isDunningBlocked.type },
-          message: "must be boolean,null",
-        };
+        const err3 = { instancePath: instancePath + "/isDunningBlocked", schemaPath: "#/properties/isDunningBlocked/type", keyword: "type", params: { type: schema11.properties.isDunningBlocked.type }, message: "must be boolean,null" };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -2333,13 +1924,7 @@ function validate78(
       }
     }
   } else {
-    const err4 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err4];
     } else {
@@ -2347,39 +1932,25 @@ function validate78(
     }
     errors++;
   }
-  validate78.errors = vErrors;
+  validate26.errors = vErrors;
   return errors === 0;
 }
-validate78.evaluated = {
-  props: { creditLimit: true, paymentDueDateInDays: true, discount: true, isDunningBlocked: true },
-  dynamicProps: false,
-  dynamicItems: false,
-};
-
-function validate69(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+validate26.evaluated = { "props": { "creditLimit": true, "paymentDueDateInDays": true, "discount": true, "isDunningBlocked": true }, "dynamicProps": false, "dynamicItems": false };
+function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate69.evaluated;
+  const evaluated0 = validate17.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Id !== undefined) {
+    if (data.Id !== void 0) {
       let data0 = data.Id;
-      if (!(typeof data0 == "number" && !(data0 % 1) && !isNaN(data0) && isFinite(data0))) {
-        const err0 = {
-          instancePath: instancePath + "/Id",
-          schemaPath: "#/properties/Id/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
+      if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0))) {
+        const err0 = { instancePath: instancePath + "/Id", schemaPath: "#/properties/Id/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -2388,16 +1959,10 @@ function validate69(
         errors++;
       }
     }
-    if (data.Number !== undefined) {
+    if (data.Number !== void 0) {
       let data1 = data.Number;
       if (typeof data1 !== "string" && data1 !== null) {
-        const err1 = {
-          instancePath: instancePath + "/Number",
-          schemaPath: "#/properties/Number/type",
-          keyword: "type",
-          params: { type: schema27.properties.Number.type },
-          message: "must be string,null",
-        };
+        const err1 = { instancePath: instancePath + "/Number", schemaPath: "#/properties/Number/type", keyword: "type", params: { type: schema8.properties.Number.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -2406,16 +1971,10 @@ function validate69(
         errors++;
       }
     }
-    if (data.CustomerGroupId !== undefined) {
+    if (data.CustomerGroupId !== void 0) {
       let data2 = data.CustomerGroupId;
-      if (!(typeof data2 == "number" && !(data2 % 1) && !isNaN(data2) && isFinite(data2)) && data2 !== null) {
-        const err2 = {
-          instancePath: instancePath + "/CustomerGroupId",
-          schemaPath: "#/properties/CustomerGroupId/type",
-          keyword: "type",
-          params: { type: schema27.properties.CustomerGroupId.type },
-          message: "must be integer,null",
-        };
+      if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)) && isFinite(data2)) && data2 !== null) {
+        const err2 = { instancePath: instancePath + "/CustomerGroupId", schemaPath: "#/properties/CustomerGroupId/type", keyword: "type", params: { type: schema8.properties.CustomerGroupId.type }, message: "must be integer,null" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -2424,21 +1983,13 @@ function validate69(
         errors++;
       }
     }
-    if (data.BillingAddress !== undefined) {
+    if (data.BillingAddress !== void 0) {
       let data3 = data.BillingAddress;
       const _errs8 = errors;
       let valid1 = false;
       const _errs9 = errors;
-      if (
-        !validate70(data3, {
-          instancePath: instancePath + "/BillingAddress",
-          parentData: data,
-          parentDataProperty: "BillingAddress",
-          rootData,
-          dynamicAnchors,
-        })
-      ) {
-        vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
+      if (!validate18(data3, { instancePath: instancePath + "/BillingAddress", parentData: data, parentDataProperty: "BillingAddress", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
         errors = vErrors.length;
       }
       var _valid0 = _errs9 === errors;
@@ -2465,13 +2016,7 @@ function validate69(
       }
       const _errs10 = errors;
       if (data3 !== null) {
-        const err3 = {
-          instancePath: instancePath + "/BillingAddress",
-          schemaPath: "#/properties/BillingAddress/anyOf/1/type",
-          keyword: "type",
-          params: { type: "null" },
-          message: "must be null",
-        };
+        const err3 = { instancePath: instancePath + "/BillingAddress", schemaPath: "#/properties/BillingAddress/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -2482,13 +2027,7 @@ function validate69(
       var _valid0 = _errs10 === errors;
       valid1 = valid1 || _valid0;
       if (!valid1) {
-        const err4 = {
-          instancePath: instancePath + "/BillingAddress",
-          schemaPath: "#/properties/BillingAddress/anyOf",
-          keyword: "anyOf",
-          params: {},
-          message: "must match a schema in anyOf",
-        };
+        const err4 = { instancePath: instancePath + "/BillingAddress", schemaPath: "#/properties/BillingAddress/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -2506,21 +2045,13 @@ function validate69(
         }
       }
     }
-    if (data.ShippingAddress !== undefined) {
+    if (data.ShippingAddress !== void 0) {
       let data4 = data.ShippingAddress;
       const _errs13 = errors;
       let valid2 = false;
       const _errs14 = errors;
-      if (
-        !validate70(data4, {
-          instancePath: instancePath + "/ShippingAddress",
-          parentData: data,
-          parentDataProperty: "ShippingAddress",
-          rootData,
-          dynamicAnchors,
-        })
-      ) {
-        vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
+      if (!validate18(data4, { instancePath: instancePath + "/ShippingAddress", parentData: data, parentDataProperty: "ShippingAddress", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
         errors = vErrors.length;
       }
       var _valid1 = _errs14 === errors;
@@ -2547,13 +2078,7 @@ function validate69(
       }
       const _errs15 = errors;
       if (data4 !== null) {
-        const err5 = {
-          instancePath: instancePath + "/ShippingAddress",
-          schemaPath: "#/properties/ShippingAddress/anyOf/1/type",
-          keyword: "type",
-          params: { type: "null" },
-          message: "must be null",
-        };
+        const err5 = { instancePath: instancePath + "/ShippingAddress", schemaPath: "#/properties/ShippingAddress/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -2564,13 +2089,7 @@ function validate69(
       var _valid1 = _errs15 === errors;
       valid2 = valid2 || _valid1;
       if (!valid2) {
-        const err6 = {
-          instancePath: instancePath + "/ShippingAddress",
-          schemaPath: "#/properties/ShippingAddress/anyOf",
-          keyword: "anyOf",
-          params: {},
-          message: "must match a schema in anyOf",
-        };
+        const err6 = { instancePath: instancePath + "/ShippingAddress", schemaPath: "#/properties/ShippingAddress/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -2588,21 +2107,13 @@ function validate69(
         }
       }
     }
-    if (data.CustomAddress !== undefined) {
+    if (data.CustomAddress !== void 0) {
       let data5 = data.CustomAddress;
       const _errs18 = errors;
       let valid3 = false;
       const _errs19 = errors;
-      if (
-        !validate70(data5, {
-          instancePath: instancePath + "/CustomAddress",
-          parentData: data,
-          parentDataProperty: "CustomAddress",
-          rootData,
-          dynamicAnchors,
-        })
-      ) {
-        vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
+      if (!validate18(data5, { instancePath: instancePath + "/CustomAddress", parentData: data, parentDataProperty: "CustomAddress", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
         errors = vErrors.length;
       }
       var _valid2 = _errs19 === errors;
@@ -2629,13 +2140,7 @@ function validate69(
       }
       const _errs20 = errors;
       if (data5 !== null) {
-        const err7 = {
-          instancePath: instancePath + "/CustomAddress",
-          schemaPath: "#/properties/CustomAddress/anyOf/1/type",
-          keyword: "type",
-          params: { type: "null" },
-          message: "must be null",
-        };
+        const err7 = { instancePath: instancePath + "/CustomAddress", schemaPath: "#/properties/CustomAddress/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -2646,13 +2151,7 @@ function validate69(
       var _valid2 = _errs20 === errors;
       valid3 = valid3 || _valid2;
       if (!valid3) {
-        const err8 = {
-          instancePath: instancePath + "/CustomAddress",
-          schemaPath: "#/properties/CustomAddress/anyOf",
-          keyword: "anyOf",
-          params: {},
-          message: "must match a schema in anyOf",
-        };
+        const err8 = { instancePath: instancePath + "/CustomAddress", schemaPath: "#/properties/CustomAddress/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -2670,21 +2169,13 @@ function validate69(
         }
       }
     }
-    if (data.OtherAddresses !== undefined) {
+    if (data.OtherAddresses !== void 0) {
       let data6 = data.OtherAddresses;
       const _errs23 = errors;
       let valid4 = false;
       const _errs24 = errors;
-      if (
-        !validate74(data6, {
-          instancePath: instancePath + "/OtherAddresses",
-          parentData: data,
-          parentDataProperty: "OtherAddresses",
-          rootData,
-          dynamicAnchors,
-        })
-      ) {
-        vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
+      if (!validate22(data6, { instancePath: instancePath + "/OtherAddresses", parentData: data, parentDataProperty: "OtherAddresses", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
         errors = vErrors.length;
       }
       var _valid3 = _errs24 === errors;
@@ -2696,13 +2187,7 @@ function validate69(
       }
       const _errs25 = errors;
       if (data6 !== null) {
-        const err9 = {
-          instancePath: instancePath + "/OtherAddresses",
-          schemaPath: "#/properties/OtherAddresses/anyOf/1/type",
-          keyword: "type",
-          params: { type: "null" },
-          message: "must be null",
-        };
+        const err9 = { instancePath: instancePath + "/OtherAddresses", schemaPath: "#/properties/OtherAddresses/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -2713,13 +2198,7 @@ function validate69(
       var _valid3 = _errs25 === errors;
       valid4 = valid4 || _valid3;
       if (!valid4) {
-        const err10 = {
-          instancePath: instancePath + "/OtherAddresses",
-          schemaPath: "#/properties/OtherAddresses/anyOf",
-          keyword: "anyOf",
-          params: {},
-          message: "must match a schema in anyOf",
-        };
+        const err10 = { instancePath: instancePath + "/OtherAddresses", schemaPath: "#/properties/OtherAddresses/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -2737,21 +2216,13 @@ function validate69(
         }
       }
     }
-    if (data.PaymentSettings !== undefined) {
+    if (data.PaymentSettings !== void 0) {
       let data7 = data.PaymentSettings;
       const _errs28 = errors;
       let valid5 = false;
       const _errs29 = errors;
-      if (
-        !validate78(data7, {
-          instancePath: instancePath + "/PaymentSettings",
-          parentData: data,
-          parentDataProperty: "PaymentSettings",
-          rootData,
-          dynamicAnchors,
-        })
-      ) {
-        vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+      if (!validate26(data7, { instancePath: instancePath + "/PaymentSettings", parentData: data, parentDataProperty: "PaymentSettings", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
         errors = vErrors.length;
       }
       var _valid4 = _errs29 === errors;
@@ -2765,13 +2236,7 @@ function validate69(
       }
       const _errs30 = errors;
       if (data7 !== null) {
-        const err11 = {
-          instancePath: instancePath + "/PaymentSettings",
-          schemaPath: "#/properties/PaymentSettings/anyOf/1/type",
-          keyword: "type",
-          params: { type: "null" },
-          message: "must be null",
-        };
+        const err11 = { instancePath: instancePath + "/PaymentSettings", schemaPath: "#/properties/PaymentSettings/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -2782,13 +2247,7 @@ function validate69(
       var _valid4 = _errs30 === errors;
       valid5 = valid5 || _valid4;
       if (!valid5) {
-        const err12 = {
-          instancePath: instancePath + "/PaymentSettings",
-          schemaPath: "#/properties/PaymentSettings/anyOf",
-          keyword: "anyOf",
-          params: {},
-          message: "must match a schema in anyOf",
-        };
+        const err12 = { instancePath: instancePath + "/PaymentSettings", schemaPath: "#/properties/PaymentSettings/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -2806,16 +2265,10 @@ function validate69(
         }
       }
     }
-    if (data.CustomerSince !== undefined) {
+    if (data.CustomerSince !== void 0) {
       let data8 = data.CustomerSince;
       if (typeof data8 !== "string" && data8 !== null) {
-        const err13 = {
-          instancePath: instancePath + "/CustomerSince",
-          schemaPath: "#/properties/CustomerSince/type",
-          keyword: "type",
-          params: { type: schema27.properties.CustomerSince.type },
-          message: "must be string,null",
-        };
+        const err13 = { instancePath: instancePath + "/CustomerSince", schemaPath: "#/properties/CustomerSince/type", keyword: "type", params: { type: schema8.properties.CustomerSince.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -2825,13 +2278,7 @@ function validate69(
       }
       if (typeof data8 === "string") {
         if (!formats0.validate(data8)) {
-          const err14 = {
-            instancePath: instancePath + "/CustomerSince",
-            schemaPath: "#/properties/CustomerSince/format",
-            keyword: "format",
-            params: { format: "date-time" },
-            message: 'must match format "' + "date-time" + '"',
-          };
+          const err14 = { instancePath: instancePath + "/CustomerSince", schemaPath: "#/properties/CustomerSince/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
           if (vErrors === null) {
             vErrors = [err14];
           } else {
@@ -2841,16 +2288,10 @@ function validate69(
         }
       }
     }
-    if (data.LastChange !== undefined) {
+    if (data.LastChange !== void 0) {
       let data9 = data.LastChange;
       if (typeof data9 !== "string" && data9 !== null) {
-        const err15 = {
-          instancePath: instancePath + "/LastChange",
-          schemaPath: "#/properties/LastChange/type",
-          keyword: "type",
-          params: { type: schema27.properties.LastChange.type },
-          message: "must be string,null",
-        };
+        const err15 = { instancePath: instancePath + "/LastChange", schemaPath: "#/properties/LastChange/type", keyword: "type", params: { type: schema8.properties.LastChange.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -2860,13 +2301,7 @@ function validate69(
       }
       if (typeof data9 === "string") {
         if (!formats0.validate(data9)) {
-          const err16 = {
-            instancePath: instancePath + "/LastChange",
-            schemaPath: "#/properties/LastChange/format",
-            keyword: "format",
-            params: { format: "date-time" },
-            message: 'must match format "' + "date-time" + '"',
-          };
+          const err16 = { instancePath: instancePath + "/LastChange", schemaPath: "#/properties/LastChange/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
           if (vErrors === null) {
             vErrors = [err16];
           } else {
@@ -2876,16 +2311,10 @@ function validate69(
         }
       }
     }
-    if (data.LanguageIso !== undefined) {
+    if (data.LanguageIso !== void 0) {
       let data10 = data.LanguageIso;
       if (typeof data10 !== "string" && data10 !== null) {
-        const err17 = {
-          instancePath: instancePath + "/LanguageIso",
-          schemaPath: "#/properties/LanguageIso/type",
-          keyword: "type",
-          params: { type: schema27.properties.LanguageIso.type },
-          message: "must be string,null",
-        };
+        const err17 = { instancePath: instancePath + "/LanguageIso", schemaPath: "#/properties/LanguageIso/type", keyword: "type", params: { type: schema8.properties.LanguageIso.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err17];
         } else {
@@ -2894,16 +2323,10 @@ function validate69(
         errors++;
       }
     }
-    if (data.InternalCompanyId !== undefined) {
+    if (data.InternalCompanyId !== void 0) {
       let data11 = data.InternalCompanyId;
-      if (!(typeof data11 == "number" && !(data11 % 1) && !isNaN(data11) && isFinite(data11)) && data11 !== null) {
-        const err18 = {
-          instancePath: instancePath + "/InternalCompanyId",
-          schemaPath: "#/properties/InternalCompanyId/type",
-          keyword: "type",
-          params: { type: schema27.properties.InternalCompanyId.type },
-          message: "must be integer,null",
-        };
+      if (!(typeof data11 == "number" && (!(data11 % 1) && !isNaN(data11)) && isFinite(data11)) && data11 !== null) {
+        const err18 = { instancePath: instancePath + "/InternalCompanyId", schemaPath: "#/properties/InternalCompanyId/type", keyword: "type", params: { type: schema8.properties.InternalCompanyId.type }, message: "must be integer,null" };
         if (vErrors === null) {
           vErrors = [err18];
         } else {
@@ -2912,16 +2335,10 @@ function validate69(
         errors++;
       }
     }
-    if (data.CustomerCategoryId !== undefined) {
+    if (data.CustomerCategoryId !== void 0) {
       let data12 = data.CustomerCategoryId;
-      if (!(typeof data12 == "number" && !(data12 % 1) && !isNaN(data12) && isFinite(data12)) && data12 !== null) {
-        const err19 = {
-          instancePath: instancePath + "/CustomerCategoryId",
-          schemaPath: "#/properties/CustomerCategoryId/type",
-          keyword: "type",
-          params: { type: schema27.properties.CustomerCategoryId.type },
-          message: "must be integer,null",
-        };
+      if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12)) && isFinite(data12)) && data12 !== null) {
+        const err19 = { instancePath: instancePath + "/CustomerCategoryId", schemaPath: "#/properties/CustomerCategoryId/type", keyword: "type", params: { type: schema8.properties.CustomerCategoryId.type }, message: "must be integer,null" };
         if (vErrors === null) {
           vErrors = [err19];
         } else {
@@ -2930,16 +2347,10 @@ function validate69(
         errors++;
       }
     }
-    if (data.TaxIdentificationNumber !== undefined) {
+    if (data.TaxIdentificationNumber !== void 0) {
       let data13 = data.TaxIdentificationNumber;
       if (typeof data13 !== "string" && data13 !== null) {
-        const err20 = {
-          instancePath: instancePath + "/TaxIdentificationNumber",
-          schemaPath: "#/properties/TaxIdentificationNumber/type",
-          keyword: "type",
-          params: { type: schema27.properties.TaxIdentificationNumber.type },
-          message: "must be string,null",
-        };
+        const err20 = { instancePath: instancePath + "/TaxIdentificationNumber", schemaPath: "#/properties/TaxIdentificationNumber/type", keyword: "type", params: { type: schema8.properties.TaxIdentificationNumber.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err20];
         } else {
@@ -2948,16 +2359,10 @@ function validate69(
         errors++;
       }
     }
-    if (data.AccountReceivableNumber !== undefined) {
+    if (data.AccountReceivableNumber !== void 0) {
       let data14 = data.AccountReceivableNumber;
-      if (!(typeof data14 == "number" && !(data14 % 1) && !isNaN(data14) && isFinite(data14)) && data14 !== null) {
-        const err21 = {
-          instancePath: instancePath + "/AccountReceivableNumber",
-          schemaPath: "#/properties/AccountReceivableNumber/type",
-          keyword: "type",
-          params: { type: schema27.properties.AccountReceivableNumber.type },
-          message: "must be integer,null",
-        };
+      if (!(typeof data14 == "number" && (!(data14 % 1) && !isNaN(data14)) && isFinite(data14)) && data14 !== null) {
+        const err21 = { instancePath: instancePath + "/AccountReceivableNumber", schemaPath: "#/properties/AccountReceivableNumber/type", keyword: "type", params: { type: schema8.properties.AccountReceivableNumber.type }, message: "must be integer,null" };
         if (vErrors === null) {
           vErrors = [err21];
         } else {
@@ -2966,16 +2371,10 @@ function validate69(
         errors++;
       }
     }
-    if (data.CommercialRegisterNumber !== undefined) {
+    if (data.CommercialRegisterNumber !== void 0) {
       let data15 = data.CommercialRegisterNumber;
       if (typeof data15 !== "string" && data15 !== null) {
-        const err22 = {
-          instancePath: instancePath + "/CommercialRegisterNumber",
-          schemaPath: "#/properties/CommercialRegisterNumber/type",
-          keyword: "type",
-          params: { type: schema27.properties.CommercialRegisterNumber.type },
-          message: "must be string,null",
-        };
+        const err22 = { instancePath: instancePath + "/CommercialRegisterNumber", schemaPath: "#/properties/CommercialRegisterNumber/type", keyword: "type", params: { type: schema8.properties.CommercialRegisterNumber.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err22];
         } else {
@@ -2984,16 +2383,10 @@ function validate69(
         errors++;
       }
     }
-    if (data.Website !== undefined) {
+    if (data.Website !== void 0) {
       let data16 = data.Website;
       if (typeof data16 !== "string" && data16 !== null) {
-        const err23 = {
-          instancePath: instancePath + "/Website",
-          schemaPath: "#/properties/Website/type",
-          keyword: "type",
-          params: { type: schema27.properties.Website.type },
-          message: "must be string,null",
-        };
+        const err23 = { instancePath: instancePath + "/Website", schemaPath: "#/properties/Website/type", keyword: "type", params: { type: schema8.properties.Website.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err23];
         } else {
@@ -3002,16 +2395,10 @@ function validate69(
         errors++;
       }
     }
-    if (data.InitialContact !== undefined) {
+    if (data.InitialContact !== void 0) {
       let data17 = data.InitialContact;
       if (typeof data17 !== "string" && data17 !== null) {
-        const err24 = {
-          instancePath: instancePath + "/InitialContact",
-          schemaPath: "#/properties/InitialContact/type",
-          keyword: "type",
-          params: { type: schema27.properties.InitialContact.type },
-          message: "must be string,null",
-        };
+        const err24 = { instancePath: instancePath + "/InitialContact", schemaPath: "#/properties/InitialContact/type", keyword: "type", params: { type: schema8.properties.InitialContact.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err24];
         } else {
@@ -3020,16 +2407,10 @@ function validate69(
         errors++;
       }
     }
-    if (data.EbayUsername !== undefined) {
+    if (data.EbayUsername !== void 0) {
       let data18 = data.EbayUsername;
       if (typeof data18 !== "string" && data18 !== null) {
-        const err25 = {
-          instancePath: instancePath + "/EbayUsername",
-          schemaPath: "#/properties/EbayUsername/type",
-          keyword: "type",
-          params: { type: schema27.properties.EbayUsername.type },
-          message: "must be string,null",
-        };
+        const err25 = { instancePath: instancePath + "/EbayUsername", schemaPath: "#/properties/EbayUsername/type", keyword: "type", params: { type: schema8.properties.EbayUsername.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err25];
         } else {
@@ -3038,16 +2419,10 @@ function validate69(
         errors++;
       }
     }
-    if (data.Birthday !== undefined) {
+    if (data.Birthday !== void 0) {
       let data19 = data.Birthday;
       if (typeof data19 !== "string" && data19 !== null) {
-        const err26 = {
-          instancePath: instancePath + "/Birthday",
-          schemaPath: "#/properties/Birthday/type",
-          keyword: "type",
-          params: { type: schema27.properties.Birthday.type },
-          message: "must be string,null",
-        };
+        const err26 = { instancePath: instancePath + "/Birthday", schemaPath: "#/properties/Birthday/type", keyword: "type", params: { type: schema8.properties.Birthday.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err26];
         } else {
@@ -3056,20 +2431,8 @@ function validate69(
         errors++;
       }
       if (typeof data19 === "string") {
-        if (!pattern3.test(data19)) {
-          const err27 = {
-            instancePath: instancePath + "/Birthday",
-            schemaPath: "#/properties/Birthday/pattern",
-            keyword: "pattern",
-            params: {
-              pattern:
-                "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(T([0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?)?$",
-            },
-            message:
-              'must match pattern "' +
-              "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(T([0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?)?$" +
-              '"',
-          };
+        if (!pattern0.test(data19)) {
+          const err27 = { instancePath: instancePath + "/Birthday", schemaPath: "#/properties/Birthday/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(T([0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?)?$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(T([0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?)?$"' };
           if (vErrors === null) {
             vErrors = [err27];
           } else {
@@ -3079,16 +2442,10 @@ function validate69(
         }
       }
     }
-    if (data.IsLocked !== undefined) {
+    if (data.IsLocked !== void 0) {
       let data20 = data.IsLocked;
       if (typeof data20 !== "boolean" && data20 !== null) {
-        const err28 = {
-          instancePath: instancePath + "/IsLocked",
-          schemaPath: "#/properties/IsLocked/type",
-          keyword: "type",
-          params: { type: schema27.properties.IsLocked.type },
-          message: "must be boolean,null",
-        };
+        const err28 = { instancePath: instancePath + "/IsLocked", schemaPath: "#/properties/IsLocked/type", keyword: "type", params: { type: schema8.properties.IsLocked.type }, message: "must be boolean,null" };
         if (vErrors === null) {
           vErrors = [err28];
         } else {
@@ -3097,16 +2454,10 @@ function validate69(
         errors++;
       }
     }
-    if (data.IsCashRegisterBased !== undefined) {
+    if (data.IsCashRegisterBased !== void 0) {
       let data21 = data.IsCashRegisterBased;
       if (typeof data21 !== "boolean" && data21 !== null) {
-        const err29 = {
-          instancePath: instancePath + "/IsCashRegisterBased",
-          schemaPath: "#/properties/IsCashRegisterBased/type",
-          keyword: "type",
-          params: { type: schema27.properties.IsCashRegisterBased.type },
-          message: "must be boolean,null",
-        };
+        const err29 = { instancePath: instancePath + "/IsCashRegisterBased", schemaPath: "#/properties/IsCashRegisterBased/type", keyword: "type", params: { type: schema8.properties.IsCashRegisterBased.type }, message: "must be boolean,null" };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -3116,13 +2467,7 @@ function validate69(
       }
     }
   } else {
-    const err30 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err30 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err30];
     } else {
@@ -3130,75 +2475,57 @@ function validate69(
     }
     errors++;
   }
-  validate69.errors = vErrors;
+  validate17.errors = vErrors;
   return errors === 0;
 }
-validate69.evaluated = {
-  props: {
-    Id: true,
-    Number: true,
-    CustomerGroupId: true,
-    BillingAddress: true,
-    ShippingAddress: true,
-    CustomAddress: true,
-    OtherAddresses: true,
-    PaymentSettings: true,
-    CustomerSince: true,
-    LastChange: true,
-    LanguageIso: true,
-    InternalCompanyId: true,
-    CustomerCategoryId: true,
-    TaxIdentificationNumber: true,
-    AccountReceivableNumber: true,
-    CommercialRegisterNumber: true,
-    Website: true,
-    InitialContact: true,
-    EbayUsername: true,
-    Birthday: true,
-    IsLocked: true,
-    IsCashRegisterBased: true,
+validate17.evaluated = { "props": { "Id": true, "Number": true, "CustomerGroupId": true, "BillingAddress": true, "ShippingAddress": true, "CustomAddress": true, "OtherAddresses": true, "PaymentSettings": true, "CustomerSince": true, "LastChange": true, "LanguageIso": true, "InternalCompanyId": true, "CustomerCategoryId": true, "TaxIdentificationNumber": true, "AccountReceivableNumber": true, "CommercialRegisterNumber": true, "Website": true, "InitialContact": true, "EbayUsername": true, "Birthday": true, "IsLocked": true, "IsCashRegisterBased": true }, "dynamicProps": false, "dynamicItems": false };
+const error400 = validate28;
+const schema12 = {
+  "properties": {
+    "type": {
+      "type": "string"
+    },
+    "title": {
+      "type": "string"
+    },
+    "status": {
+      "type": "integer"
+    },
+    "detail": {
+      "type": "string"
+    },
+    "instance": {
+      "type": "string"
+    },
+    "traceId": {
+      "type": "string"
+    },
+    "errors": {
+      "additionalProperties": {
+        "items": {
+          "type": "string"
+        },
+        "type": "array"
+      },
+      "type": "object"
+    }
   },
-  dynamicProps: false,
-  dynamicItems: false,
+  "type": "object"
 };
-
-export const error400 = validate80;
-const schema31 = {
-  properties: {
-    type: { type: "string" },
-    title: { type: "string" },
-    status: { type: "integer" },
-    detail: { type: "string" },
-    instance: { type: "string" },
-    traceId: { type: "string" },
-    errors: { additionalProperties: { items: { type: "string" }, type: "array" }, type: "object" },
-  },
-  type: "object",
-};
-
-function validate80(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate80.evaluated;
+  const evaluated0 = validate28.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type !== undefined) {
+    if (data.type !== void 0) {
       if (typeof data.type !== "string") {
-        const err0 = {
-          instancePath: instancePath + "/type",
-          schemaPath: "#/properties/type/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err0 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -3207,15 +2534,9 @@ function validate80(
         errors++;
       }
     }
-    if (data.title !== undefined) {
+    if (data.title !== void 0) {
       if (typeof data.title !== "string") {
-        const err1 = {
-          instancePath: instancePath + "/title",
-          schemaPath: "#/properties/title/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err1 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -3224,16 +2545,10 @@ function validate80(
         errors++;
       }
     }
-    if (data.status !== undefined) {
+    if (data.status !== void 0) {
       let data2 = data.status;
-      if (!(typeof data2 == "number" && !(data2 % 1) && !isNaN(data2) && isFinite(data2))) {
-        const err2 = {
-          instancePath: instancePath + "/status",
-          schemaPath: "#/properties/status/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
+      if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)) && isFinite(data2))) {
+        const err2 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -3242,15 +2557,9 @@ function validate80(
         errors++;
       }
     }
-    if (data.detail !== undefined) {
+    if (data.detail !== void 0) {
       if (typeof data.detail !== "string") {
-        const err3 = {
-          instancePath: instancePath + "/detail",
-          schemaPath: "#/properties/detail/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err3 = { instancePath: instancePath + "/detail", schemaPath: "#/properties/detail/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -3259,15 +2568,9 @@ function validate80(
         errors++;
       }
     }
-    if (data.instance !== undefined) {
+    if (data.instance !== void 0) {
       if (typeof data.instance !== "string") {
-        const err4 = {
-          instancePath: instancePath + "/instance",
-          schemaPath: "#/properties/instance/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err4 = { instancePath: instancePath + "/instance", schemaPath: "#/properties/instance/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -3276,15 +2579,9 @@ function validate80(
         errors++;
       }
     }
-    if (data.traceId !== undefined) {
+    if (data.traceId !== void 0) {
       if (typeof data.traceId !== "string") {
-        const err5 = {
-          instancePath: instancePath + "/traceId",
-          schemaPath: "#/properties/traceId/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err5 = { instancePath: instancePath + "/traceId", schemaPath: "#/properties/traceId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -3293,7 +2590,7 @@ function validate80(
         errors++;
       }
     }
-    if (data.errors !== undefined) {
+    if (data.errors !== void 0) {
       let data6 = data.errors;
       if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
         for (const key0 in data6) {
@@ -3302,13 +2599,7 @@ function validate80(
             const len0 = data7.length;
             for (let i0 = 0; i0 < len0; i0++) {
               if (typeof data7[i0] !== "string") {
-                const err6 = {
-                  instancePath: instancePath + "/errors/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i0,
-                  schemaPath: "#/properties/errors/additionalProperties/items/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
-                };
+                const err6 = { instancePath: instancePath + "/errors/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i0, schemaPath: "#/properties/errors/additionalProperties/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err6];
                 } else {
@@ -3318,13 +2609,7 @@ function validate80(
               }
             }
           } else {
-            const err7 = {
-              instancePath: instancePath + "/errors/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
-              schemaPath: "#/properties/errors/additionalProperties/type",
-              keyword: "type",
-              params: { type: "array" },
-              message: "must be array",
-            };
+            const err7 = { instancePath: instancePath + "/errors/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/errors/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             if (vErrors === null) {
               vErrors = [err7];
             } else {
@@ -3334,13 +2619,7 @@ function validate80(
           }
         }
       } else {
-        const err8 = {
-          instancePath: instancePath + "/errors",
-          schemaPath: "#/properties/errors/type",
-          keyword: "type",
-          params: { type: "object" },
-          message: "must be object",
-        };
+        const err8 = { instancePath: instancePath + "/errors", schemaPath: "#/properties/errors/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -3350,13 +2629,7 @@ function validate80(
       }
     }
   } else {
-    const err9 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err9];
     } else {
@@ -3364,15 +2637,20 @@ function validate80(
     }
     errors++;
   }
-  validate80.errors = vErrors;
+  validate28.errors = vErrors;
   return errors === 0;
 }
-validate80.evaluated = {
-  props: { type: true, title: true, status: true, detail: true, instance: true, traceId: true, errors: true },
-  dynamicProps: false,
-  dynamicItems: false,
+validate28.evaluated = { "props": { "type": true, "title": true, "status": true, "detail": true, "instance": true, "traceId": true, "errors": true }, "dynamicProps": false, "dynamicItems": false };
+const error401 = error400;
+const error403 = error400;
+const error500 = error400;
+export {
+  context,
+  error400,
+  error401,
+  error403,
+  error500,
+  headers,
+  requestBody,
+  response201
 };
-
-export const error401 = error400;
-export const error403 = error400;
-export const error500 = error400;
