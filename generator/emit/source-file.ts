@@ -1,20 +1,21 @@
-import { Project, type CodeBlockWriter, type StatementStructures } from "ts-morph";
+import { Project } from "ts-morph";
 
 const project = new Project({ useInMemoryFileSystem: true });
-let counter = 0;
 
-/** Prints a whole file from its statements in one go (adding nodes one by one re-parses the file each time). */
-export function printStatements(statements: (string | StatementStructures)[]): string {
-  // A blank line after each declaration, as a person would write it.
-  const spaced = statements.map((statement) =>
-    typeof statement === "string" && !statement.startsWith("import ")
-      ? (writer: CodeBlockWriter) => writer.write(statement).blankLine()
-      : statement,
-  );
-  const file = project.createSourceFile(`file${counter++}.ts`, { statements: spaced });
-  const text = file.getFullText();
-  project.removeSourceFile(file);
-  return text;
+/**
+ * Prints a whole file from its statements in one go, with ts-morph's writer
+ * (adding nodes one by one re-parses the file each time; a source file built
+ * from structures is parsed once, for an AST nothing here reads).
+ */
+export function printStatements(statements: string[]): string {
+  const writer = project.createWriter();
+  for (const statement of statements) {
+    writer.write(statement);
+    // A blank line after each declaration, as a person would write it.
+    if (statement.startsWith("import ")) writer.newLine();
+    else writer.blankLine();
+  }
+  return writer.toString();
 }
 
 /** A JSDoc block from text lines. */
