@@ -23,15 +23,32 @@ export function paths(root: unknown, prefix: (string | number)[] = []): (string 
   return found;
 }
 
+/** An extra key as long as a declared one and one character off it (guards tell keys apart by length first). */
+export const NEAR_MISS = Symbol("a declared key, one character off");
+
+function addKey(target: object, extraKey: string | typeof NEAR_MISS, value: unknown): void {
+  let key = extraKey;
+  if (key === NEAR_MISS) {
+    const declared = Object.keys(target)[0] ?? "x";
+    key = `${declared.slice(0, -1)}${declared.endsWith("x") ? "y" : "x"}`;
+  }
+  Object.defineProperty(target, key, { value, enumerable: true, configurable: true, writable: true });
+}
+
+const isRecord = (value: unknown): value is object => value !== null && typeof value === "object" && !Array.isArray(value);
+
 /** Replaces, removes or adds one value at a path: one mutation of a known payload. */
-export function mutate(root: unknown, path: (string | number)[], action: "replace" | "remove" | "add", value: unknown, extraKey: string): unknown {
+export function mutate(root: unknown, path: (string | number)[], action: "replace" | "remove" | "add", value: unknown, extraKey: string | typeof NEAR_MISS): unknown {
   const copy = structuredClone(root);
-  if (path.length === 0) return action === "replace" ? value : copy;
+  if (path.length === 0) {
+    if (action === "add" && isRecord(copy)) addKey(copy, extraKey, value);
+    return action === "replace" ? value : copy;
+  }
   const parent = path.slice(0, -1).reduce<unknown>((node, key) => (node as Record<string | number, unknown>)[key], copy) as Record<string | number, unknown>;
   const key = path[path.length - 1] as string | number;
   const target = parent[key];
   if (action === "remove") delete parent[key];
-  else if (action === "add" && target !== null && typeof target === "object" && !Array.isArray(target)) Object.defineProperty(target, extraKey, { value, enumerable: true, configurable: true, writable: true });
+  else if (action === "add" && isRecord(target)) addKey(target, extraKey, value);
   else parent[key] = value;
   return copy;
 }
@@ -41,7 +58,7 @@ export function mutatedPayloads(seeds: unknown[]): fc.Arbitrary<unknown> {
   return fc
     .constantFrom(...seeds)
     .chain((base) =>
-      fc.tuple(fc.constant(base), fc.constantFrom(...paths(base)), fc.constantFrom("replace", "remove", "add") as fc.Arbitrary<"replace" | "remove" | "add">, tricky, fc.constantFrom("__proto__", "constructor", "unexpected", "name")),
+      fc.tuple(fc.constant(base), fc.constantFrom(...paths(base)), fc.constantFrom("replace", "remove", "add") as fc.Arbitrary<"replace" | "remove" | "add">, tricky, fc.constantFrom<string | typeof NEAR_MISS>("__proto__", "constructor", "unexpected", "name", NEAR_MISS)),
     )
     .map(([base, path, action, value, key]) => mutate(base, path, action, value, key));
 }

@@ -8,54 +8,54 @@ const DATE_OF_BIRTH_PATTERN = new RegExp(
   "u",
 );
 
-const CUSTOMER_CREATION_VIEW_MODEL_KEYS: ReadonlySet<string> = new Set([
-  "FirstName",
-  "LastName",
-  "Email",
-  "Password",
-  "RepDID",
-  "Company",
-  "Phone1",
-  "Phone2",
-  "Phone3",
-  "Phone4",
-  "ShippingStreet1",
-  "ShippingStreet2",
-  "ShippingCountry",
-  "ShippingPostalCode",
-  "ShippingCity",
-  "ShippingState",
-  "ShippingCounty",
-  "BillingStreet1",
-  "BillingStreet2",
-  "BillingCountry",
-  "BillingPostalCode",
-  "BillingCity",
-  "BillingState",
-  "BillingCounty",
-  "AgreedToTerms",
-  "ReferralMarketType",
-  "ReferralMarketTypeInput",
-  "ReferCustomerID",
-  "TaxID",
-  "TaxID2",
-  "ReplicatedSiteUrl",
-  "CustomerType",
-  "SendAutoresponders",
-  "DateOfBirth",
-  "ReciprocalRepDID",
-  "PreferredCulture",
-]);
-
-const CONTEXT_KEYS: ReadonlySet<string> = new Set([
-  "username",
-  "password",
-  "repDid",
-  "reciprocalRepDid",
-  "customerType",
-  "sendAutoresponders",
-  "host",
-]);
+/**
+ * Whether `key` is one of the properties CustomerCreationViewModel declares.
+ */
+function isCustomerCreationViewModelKey(key: string): boolean {
+  switch (key.length) {
+    case 5:
+      return key === "Email" || key === "TaxID";
+    case 6:
+      return (
+        key === "RepDID" ||
+        key === "Phone1" ||
+        key === "Phone2" ||
+        key === "Phone3" ||
+        key === "Phone4" ||
+        key === "TaxID2"
+      );
+    case 7:
+      return key === "Company";
+    case 8:
+      return key === "LastName" || key === "Password";
+    case 9:
+      return key === "FirstName";
+    case 11:
+      return key === "BillingCity" || key === "DateOfBirth";
+    case 12:
+      return key === "ShippingCity" || key === "BillingState" || key === "CustomerType";
+    case 13:
+      return key === "ShippingState" || key === "BillingCounty" || key === "AgreedToTerms";
+    case 14:
+      return (
+        key === "ShippingCounty" || key === "BillingStreet1" || key === "BillingStreet2" || key === "BillingCountry"
+      );
+    case 15:
+      return (
+        key === "ShippingStreet1" || key === "ShippingStreet2" || key === "ShippingCountry" || key === "ReferCustomerID"
+      );
+    case 16:
+      return key === "ReciprocalRepDID" || key === "PreferredCulture";
+    case 17:
+      return key === "BillingPostalCode" || key === "ReplicatedSiteUrl";
+    case 18:
+      return key === "ShippingPostalCode" || key === "ReferralMarketType" || key === "SendAutoresponders";
+    case 23:
+      return key === "ReferralMarketTypeInput";
+    default:
+      return false;
+  }
+}
 
 /**
  * Whether a value is a valid `CustomerCreationViewModel`.
@@ -212,10 +212,32 @@ function isCustomerCreationViewModel(value: unknown): boolean {
     if (typeof preferredCulture !== "number" || !Number.isInteger(preferredCulture)) return false;
   }
   for (const key in fields) {
-    if (CUSTOMER_CREATION_VIEW_MODEL_KEYS.has(key)) continue;
+    if (isCustomerCreationViewModelKey(key)) continue;
     return false;
   }
   return true;
+}
+
+/**
+ * Whether `key` is one of the properties context declares.
+ */
+function isContextKey(key: string): boolean {
+  switch (key.length) {
+    case 4:
+      return key === "host";
+    case 6:
+      return key === "repDid";
+    case 8:
+      return key === "username" || key === "password";
+    case 12:
+      return key === "customerType";
+    case 16:
+      return key === "reciprocalRepDid";
+    case 18:
+      return key === "sendAutoresponders";
+    default:
+      return false;
+  }
 }
 
 /**
@@ -561,7 +583,7 @@ export function context(value: unknown): boolean {
   const host = fields.host;
   if (typeof host !== "string") return false;
   for (const key in fields) {
-    if (CONTEXT_KEYS.has(key)) continue;
+    if (isContextKey(key)) continue;
     return false;
   }
   return true;

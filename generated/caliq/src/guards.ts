@@ -8,40 +8,37 @@ const COUNTRY_PATTERN = new RegExp("^[A-Z]{3}$", "u");
 const EMAIL_FORMAT =
   /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 
-const CUSTOMER_CREATE_PARAMS_KEYS: ReadonlySet<string> = new Set([
-  "apiKey",
-  "ChannelID",
-  "AccountNo",
-  "CompanyName",
-  "Line1",
-  "Line2",
-  "Line3",
-  "Town",
-  "County",
-  "Postcode",
-  "Country",
-  "AllowDeliveries",
-  "AllowInvoices",
-  "Title",
-  "Firstname",
-  "Surname",
-  "TelephoneNo",
-  "MobileNo",
-  "Email",
-  "VATNumber",
-  "EORI",
-  "Currency",
-  "CustomerServiceLevel",
-  "CustomerCategory",
-]);
-
-const CONTEXT_KEYS: ReadonlySet<string> = new Set([
-  "apiKey",
-  "channelId",
-  "defaultCurrency",
-  "customerServiceLevel",
-  "host",
-]);
+/**
+ * Whether `key` is one of the properties CustomerCreateParams declares.
+ */
+function isCustomerCreateParamsKey(key: string): boolean {
+  switch (key.length) {
+    case 4:
+      return key === "Town" || key === "EORI";
+    case 5:
+      return key === "Line1" || key === "Line2" || key === "Line3" || key === "Title" || key === "Email";
+    case 6:
+      return key === "apiKey" || key === "County";
+    case 7:
+      return key === "Country" || key === "Surname";
+    case 8:
+      return key === "Postcode" || key === "MobileNo" || key === "Currency";
+    case 9:
+      return key === "ChannelID" || key === "AccountNo" || key === "Firstname" || key === "VATNumber";
+    case 11:
+      return key === "CompanyName" || key === "TelephoneNo";
+    case 13:
+      return key === "AllowInvoices";
+    case 15:
+      return key === "AllowDeliveries";
+    case 16:
+      return key === "CustomerCategory";
+    case 20:
+      return key === "CustomerServiceLevel";
+    default:
+      return false;
+  }
+}
 
 /**
  * Whether a value is a valid `CustomerCreateParams`.
@@ -164,10 +161,30 @@ function isCustomerCreateParams(value: unknown): boolean {
     if (customerCategory.length > 4 && ucs2length(customerCategory) > 4) return false;
   }
   for (const key in fields) {
-    if (CUSTOMER_CREATE_PARAMS_KEYS.has(key)) continue;
+    if (isCustomerCreateParamsKey(key)) continue;
     return false;
   }
   return true;
+}
+
+/**
+ * Whether `key` is one of the properties context declares.
+ */
+function isContextKey(key: string): boolean {
+  switch (key.length) {
+    case 4:
+      return key === "host";
+    case 6:
+      return key === "apiKey";
+    case 9:
+      return key === "channelId";
+    case 15:
+      return key === "defaultCurrency";
+    case 20:
+      return key === "customerServiceLevel";
+    default:
+      return false;
+  }
 }
 
 /**
@@ -286,7 +303,7 @@ export function context(value: unknown): boolean {
     if (typeof host !== "string") return false;
   }
   for (const key in fields) {
-    if (CONTEXT_KEYS.has(key)) continue;
+    if (isContextKey(key)) continue;
     return false;
   }
   return true;

@@ -6,26 +6,10 @@ import { fullFormats } from "ajv-formats/dist/formats.js";
 import { isDate, isDateTime, ucs2length } from "./runtime/validation.js";
 const COUNTRY_PATTERN = new RegExp("^[A-Z]{2}$", "u");
 
-const ADDRESS_KEYS: ReadonlySet<string> = new Set(["lines", "city", "region", "county", "postalCode", "country"]);
-
-const COMPANY_KEYS: ReadonlySet<string> = new Set(["name", "registrationNumber"]);
-
 const EMAIL_FORMAT =
   /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 
 const PHONE_PATTERN = new RegExp("^\\+[1-9][0-9]{6,14}$", "u");
-
-const CONTACT_KEYS: ReadonlySet<string> = new Set(["name", "title", "email", "phone", "mobile"]);
-
-const CREATED_CUSTOMER_KEYS: ReadonlySet<string> = new Set(["id", "number", "createdAt"]);
-
-const CREDENTIALS_KEYS: ReadonlySet<string> = new Set(["password", "securityQuestion", "securityAnswer"]);
-
-const PERSON_NAME_KEYS: ReadonlySet<string> = new Set(["title", "givenName", "middleName", "familyName"]);
-
-const PHONE_KEYS: ReadonlySet<string> = new Set(["type", "number"]);
-
-const TAX_IDS_KEYS: ReadonlySet<string> = new Set(["vat", "eori", "national"]);
 
 const LANGUAGE_PATTERN = new RegExp("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$", "u");
 
@@ -33,31 +17,25 @@ const CURRENCY_PATTERN = new RegExp("^[A-Z]{3}$", "u");
 
 const URI_FORMAT = fullFormats.uri as (value: string) => boolean;
 
-const EXTERNAL_ID_KEYS: ReadonlySet<string> = new Set(["system", "id"]);
-
-const CUSTOMER_KEYS: ReadonlySet<string> = new Set([
-  "kind",
-  "person",
-  "company",
-  "email",
-  "phones",
-  "billingAddress",
-  "shippingAddress",
-  "contacts",
-  "dateOfBirth",
-  "taxIds",
-  "language",
-  "currency",
-  "website",
-  "referralSource",
-  "customerNumber",
-  "externalIds",
-  "createdAt",
-  "agreedToTerms",
-  "credentials",
-]);
-
-const VENDOR_ERROR_KEYS: ReadonlySet<string> = new Set(["kind", "code", "message", "field", "status"]);
+/**
+ * Whether `key` is one of the properties Address declares.
+ */
+function isAddressKey(key: string): boolean {
+  switch (key.length) {
+    case 4:
+      return key === "city";
+    case 5:
+      return key === "lines";
+    case 6:
+      return key === "region" || key === "county";
+    case 7:
+      return key === "country";
+    case 10:
+      return key === "postalCode";
+    default:
+      return false;
+  }
+}
 
 /**
  * Whether a value is a valid `Address`.
@@ -99,10 +77,24 @@ function isAddress(value: unknown): boolean {
   if (typeof country !== "string") return false;
   if (!COUNTRY_PATTERN.test(country)) return false;
   for (const key in fields) {
-    if (ADDRESS_KEYS.has(key)) continue;
+    if (isAddressKey(key)) continue;
     return false;
   }
   return true;
+}
+
+/**
+ * Whether `key` is one of the properties Company declares.
+ */
+function isCompanyKey(key: string): boolean {
+  switch (key.length) {
+    case 4:
+      return key === "name";
+    case 18:
+      return key === "registrationNumber";
+    default:
+      return false;
+  }
 }
 
 /**
@@ -122,10 +114,26 @@ function isCompany(value: unknown): boolean {
     if (registrationNumber.length > 50 && ucs2length(registrationNumber) > 50) return false;
   }
   for (const key in fields) {
-    if (COMPANY_KEYS.has(key)) continue;
+    if (isCompanyKey(key)) continue;
     return false;
   }
   return true;
+}
+
+/**
+ * Whether `key` is one of the properties Contact declares.
+ */
+function isContactKey(key: string): boolean {
+  switch (key.length) {
+    case 4:
+      return key === "name";
+    case 5:
+      return key === "title" || key === "email" || key === "phone";
+    case 6:
+      return key === "mobile";
+    default:
+      return false;
+  }
 }
 
 /**
@@ -161,10 +169,26 @@ function isContact(value: unknown): boolean {
     if (!PHONE_PATTERN.test(mobile)) return false;
   }
   for (const key in fields) {
-    if (CONTACT_KEYS.has(key)) continue;
+    if (isContactKey(key)) continue;
     return false;
   }
   return true;
+}
+
+/**
+ * Whether `key` is one of the properties CreatedCustomer declares.
+ */
+function isCreatedCustomerKey(key: string): boolean {
+  switch (key.length) {
+    case 2:
+      return key === "id";
+    case 6:
+      return key === "number";
+    case 9:
+      return key === "createdAt";
+    default:
+      return false;
+  }
 }
 
 /**
@@ -187,10 +211,26 @@ function isCreatedCustomer(value: unknown): boolean {
     if (!isDateTime(createdAt)) return false;
   }
   for (const key in fields) {
-    if (CREATED_CUSTOMER_KEYS.has(key)) continue;
+    if (isCreatedCustomerKey(key)) continue;
     return false;
   }
   return true;
+}
+
+/**
+ * Whether `key` is one of the properties Credentials declares.
+ */
+function isCredentialsKey(key: string): boolean {
+  switch (key.length) {
+    case 8:
+      return key === "password";
+    case 14:
+      return key === "securityAnswer";
+    case 16:
+      return key === "securityQuestion";
+    default:
+      return false;
+  }
 }
 
 /**
@@ -218,10 +258,26 @@ function isCredentials(value: unknown): boolean {
   if (fields.securityAnswer !== undefined && fields.securityQuestion === undefined) return false;
   if (fields.securityQuestion !== undefined && fields.securityAnswer === undefined) return false;
   for (const key in fields) {
-    if (CREDENTIALS_KEYS.has(key)) continue;
+    if (isCredentialsKey(key)) continue;
     return false;
   }
   return true;
+}
+
+/**
+ * Whether `key` is one of the properties PersonName declares.
+ */
+function isPersonNameKey(key: string): boolean {
+  switch (key.length) {
+    case 5:
+      return key === "title";
+    case 9:
+      return key === "givenName";
+    case 10:
+      return key === "middleName" || key === "familyName";
+    default:
+      return false;
+  }
 }
 
 /**
@@ -250,10 +306,24 @@ function isPersonName(value: unknown): boolean {
   if (familyName.length > 100 && ucs2length(familyName) > 100) return false;
   if (familyName.length === 0) return false;
   for (const key in fields) {
-    if (PERSON_NAME_KEYS.has(key)) continue;
+    if (isPersonNameKey(key)) continue;
     return false;
   }
   return true;
+}
+
+/**
+ * Whether `key` is one of the properties Phone declares.
+ */
+function isPhoneKey(key: string): boolean {
+  switch (key.length) {
+    case 4:
+      return key === "type";
+    case 6:
+      return key === "number";
+    default:
+      return false;
+  }
 }
 
 /**
@@ -270,10 +340,26 @@ function isPhone(value: unknown): boolean {
   if (typeof number !== "string") return false;
   if (!PHONE_PATTERN.test(number)) return false;
   for (const key in fields) {
-    if (PHONE_KEYS.has(key)) continue;
+    if (isPhoneKey(key)) continue;
     return false;
   }
   return true;
+}
+
+/**
+ * Whether `key` is one of the properties TaxIds declares.
+ */
+function isTaxIdsKey(key: string): boolean {
+  switch (key.length) {
+    case 3:
+      return key === "vat";
+    case 4:
+      return key === "eori";
+    case 8:
+      return key === "national";
+    default:
+      return false;
+  }
 }
 
 /**
@@ -298,10 +384,24 @@ function isTaxIds(value: unknown): boolean {
     if (national.length > 50 && ucs2length(national) > 50) return false;
   }
   for (const key in fields) {
-    if (TAX_IDS_KEYS.has(key)) continue;
+    if (isTaxIdsKey(key)) continue;
     return false;
   }
   return true;
+}
+
+/**
+ * Whether `key` is one of the properties ExternalId declares.
+ */
+function isExternalIdKey(key: string): boolean {
+  switch (key.length) {
+    case 2:
+      return key === "id";
+    case 6:
+      return key === "system";
+    default:
+      return false;
+  }
 }
 
 /**
@@ -320,10 +420,40 @@ function isExternalId(value: unknown): boolean {
   if (id.length > 100 && ucs2length(id) > 100) return false;
   if (id.length === 0) return false;
   for (const key in fields) {
-    if (EXTERNAL_ID_KEYS.has(key)) continue;
+    if (isExternalIdKey(key)) continue;
     return false;
   }
   return true;
+}
+
+/**
+ * Whether `key` is one of the properties Customer declares.
+ */
+function isCustomerKey(key: string): boolean {
+  switch (key.length) {
+    case 4:
+      return key === "kind";
+    case 5:
+      return key === "email";
+    case 6:
+      return key === "person" || key === "phones" || key === "taxIds";
+    case 7:
+      return key === "company" || key === "website";
+    case 8:
+      return key === "contacts" || key === "language" || key === "currency";
+    case 9:
+      return key === "createdAt";
+    case 11:
+      return key === "dateOfBirth" || key === "externalIds" || key === "credentials";
+    case 13:
+      return key === "agreedToTerms";
+    case 14:
+      return key === "billingAddress" || key === "referralSource" || key === "customerNumber";
+    case 15:
+      return key === "shippingAddress";
+    default:
+      return false;
+  }
 }
 
 function isCustomerCondition(value: unknown): boolean {
@@ -453,7 +583,7 @@ function isCustomer(value: unknown): boolean {
     if (!isCredentials(credentials2)) return false;
   }
   for (const key in fields) {
-    if (CUSTOMER_KEYS.has(key)) continue;
+    if (isCustomerKey(key)) continue;
     return false;
   }
   if (isCustomerCondition(value)) {
@@ -469,6 +599,24 @@ function isCustomer(value: unknown): boolean {
     }
   }
   return true;
+}
+
+/**
+ * Whether `key` is one of the properties VendorError declares.
+ */
+function isVendorErrorKey(key: string): boolean {
+  switch (key.length) {
+    case 4:
+      return key === "kind" || key === "code";
+    case 5:
+      return key === "field";
+    case 6:
+      return key === "status";
+    case 7:
+      return key === "message";
+    default:
+      return false;
+  }
 }
 
 /**
@@ -502,7 +650,7 @@ function isVendorError(value: unknown): boolean {
     if (typeof status !== "number" || !Number.isInteger(status)) return false;
   }
   for (const key in fields) {
-    if (VENDOR_ERROR_KEYS.has(key)) continue;
+    if (isVendorErrorKey(key)) continue;
     return false;
   }
   return true;

@@ -3,31 +3,23 @@
  * Do not edit by hand: change the spec and run `npm run generate`.
  */
 import { ucs2length } from "@customer-adapters/canonical/validation";
-const CONTACT_KEYS: ReadonlySet<string> = new Set(["name", "title", "phone", "mobile", "email"]);
-
-const ADDRESS_KEYS: ReadonlySet<string> = new Set([
-  "addressLine1",
-  "addressLine2",
-  "city",
-  "state",
-  "country",
-  "postalCode",
-]);
-
-const CREATE_CUSTOMER_REQUEST_KEYS: ReadonlySet<string> = new Set([
-  "name",
-  "accountName",
-  "securityAnswer",
-  "securityQuestion",
-  "shipToBillAddress",
-  "contacts",
-  "billingAddress",
-  "shippingAddress",
-]);
-
-const CONTEXT_KEYS: ReadonlySet<string> = new Set(["username", "apiKey", "accountName", "apiVersion", "host"]);
-
 const ERROR_CODE_PATTERN = new RegExp("^[0-9]+$", "u");
+
+/**
+ * Whether `key` is one of the properties Contact declares.
+ */
+function isContactKey(key: string): boolean {
+  switch (key.length) {
+    case 4:
+      return key === "name";
+    case 5:
+      return key === "title" || key === "phone" || key === "email";
+    case 6:
+      return key === "mobile";
+    default:
+      return false;
+  }
+}
 
 /**
  * Whether a value is a valid `Contact`.
@@ -61,10 +53,30 @@ function isContact(value: unknown): boolean {
     if (email.length > 320 && ucs2length(email) > 320) return false;
   }
   for (const key in fields) {
-    if (CONTACT_KEYS.has(key)) continue;
+    if (isContactKey(key)) continue;
     return false;
   }
   return true;
+}
+
+/**
+ * Whether `key` is one of the properties Address declares.
+ */
+function isAddressKey(key: string): boolean {
+  switch (key.length) {
+    case 4:
+      return key === "city";
+    case 5:
+      return key === "state";
+    case 7:
+      return key === "country";
+    case 10:
+      return key === "postalCode";
+    case 12:
+      return key === "addressLine1" || key === "addressLine2";
+    default:
+      return false;
+  }
 }
 
 /**
@@ -104,10 +116,34 @@ function isAddress(value: unknown): boolean {
     if (postalCode.length > 15 && ucs2length(postalCode) > 15) return false;
   }
   for (const key in fields) {
-    if (ADDRESS_KEYS.has(key)) continue;
+    if (isAddressKey(key)) continue;
     return false;
   }
   return true;
+}
+
+/**
+ * Whether `key` is one of the properties CreateCustomerRequest declares.
+ */
+function isCreateCustomerRequestKey(key: string): boolean {
+  switch (key.length) {
+    case 4:
+      return key === "name";
+    case 8:
+      return key === "contacts";
+    case 11:
+      return key === "accountName";
+    case 14:
+      return key === "securityAnswer" || key === "billingAddress";
+    case 15:
+      return key === "shippingAddress";
+    case 16:
+      return key === "securityQuestion";
+    case 17:
+      return key === "shipToBillAddress";
+    default:
+      return false;
+  }
 }
 
 function isCreateCustomerRequestCondition(value: unknown): boolean {
@@ -168,7 +204,7 @@ function isCreateCustomerRequest(value: unknown): boolean {
   if (fields.securityAnswer !== undefined && fields.securityQuestion === undefined) return false;
   if (fields.securityQuestion !== undefined && fields.securityAnswer === undefined) return false;
   for (const key in fields) {
-    if (CREATE_CUSTOMER_REQUEST_KEYS.has(key)) continue;
+    if (isCreateCustomerRequestKey(key)) continue;
     return false;
   }
   if (isCreateCustomerRequestCondition(value)) {
@@ -178,6 +214,26 @@ function isCreateCustomerRequest(value: unknown): boolean {
     }
   }
   return true;
+}
+
+/**
+ * Whether `key` is one of the properties context declares.
+ */
+function isContextKey(key: string): boolean {
+  switch (key.length) {
+    case 4:
+      return key === "host";
+    case 6:
+      return key === "apiKey";
+    case 8:
+      return key === "username";
+    case 10:
+      return key === "apiVersion";
+    case 11:
+      return key === "accountName";
+    default:
+      return false;
+  }
 }
 
 /**
@@ -259,7 +315,7 @@ export function context(value: unknown): boolean {
     if (typeof host !== "string") return false;
   }
   for (const key in fields) {
-    if (CONTEXT_KEYS.has(key)) continue;
+    if (isContextKey(key)) continue;
     return false;
   }
   return true;

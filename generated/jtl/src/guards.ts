@@ -3,79 +3,48 @@
  * Do not edit by hand: change the spec and run `npm run generate`.
  */
 import { isDateTime } from "@customer-adapters/canonical/validation";
-const CREATE_ADDRESS_KEYS: ReadonlySet<string> = new Set([
-  "City",
-  "CountryIso",
-  "Company",
-  "Company2",
-  "FormOfAddress",
-  "Title",
-  "FirstName",
-  "LastName",
-  "Street",
-  "Address2",
-  "PostalCode",
-  "State",
-  "VatID",
-  "PhoneNumber",
-  "MobilePhoneNumber",
-  "EmailAddress",
-  "Fax",
-]);
-
-const CREATE_OTHER_ADDRESSES_KEYS: ReadonlySet<string> = new Set(["OtherBillingAddresses", "OtherShippingAddresses"]);
-
-const CREATE_PAYMENT_SETTINGS_KEYS: ReadonlySet<string> = new Set([
-  "creditLimit",
-  "paymentDueDateInDays",
-  "discount",
-  "isDunningBlocked",
-]);
-
 const BIRTHDAY_PATTERN = new RegExp(
   "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(T([0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?)?$",
   "u",
 );
 
-const CREATE_CUSTOMER_KEYS: ReadonlySet<string> = new Set([
-  "Number",
-  "CustomerGroupId",
-  "BillingAddress",
-  "Shipmentaddress",
-  "CustomAddress",
-  "OtherAddresses",
-  "PaymentSettings",
-  "CustomerSince",
-  "LastChange",
-  "LanguageIso",
-  "InternalCompanyId",
-  "CustomerCategoryId",
-  "TaxIdentificationNumber",
-  "AccountsReceivableNumber",
-  "CommercialRegisterNumber",
-  "Website",
-  "InitialContact",
-  "EbayUsername",
-  "Birthday",
-  "IsLocked",
-  "IsCashRegisterBased",
-]);
-
 const RUN_AS_USER_ID_OPTION_1_PATTERN = new RegExp("^[0-9]+$", "u");
 
 const UUID_FORMAT = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 
-const CONTEXT_KEYS: ReadonlySet<string> = new Set([
-  "tenantId",
-  "appId",
-  "appVersion",
-  "apiVersion",
-  "runAs",
-  "sessionId",
-  "workflowDisabled",
-  "accessToken",
-  "host",
-]);
+/**
+ * Whether `key` is one of the properties CreateAddress declares.
+ */
+function isCreateAddressKey(key: string): boolean {
+  switch (key.length) {
+    case 3:
+      return key === "Fax";
+    case 4:
+      return key === "City";
+    case 5:
+      return key === "Title" || key === "State" || key === "VatID";
+    case 6:
+      return key === "Street";
+    case 7:
+      return key === "Company";
+    case 8:
+      return key === "Company2" || key === "LastName" || key === "Address2";
+    case 9:
+      return key === "FirstName";
+    case 10:
+      return key === "CountryIso" || key === "PostalCode";
+    case 11:
+      return key === "PhoneNumber";
+    case 12:
+      return key === "EmailAddress";
+    case 13:
+      return key === "FormOfAddress";
+    case 17:
+      return key === "MobilePhoneNumber";
+    default:
+      return false;
+  }
+}
 
 /**
  * Whether a value is a valid `CreateAddress`.
@@ -152,10 +121,24 @@ function isCreateAddress(value: unknown): boolean {
     if (typeof fax !== "string") return false;
   }
   for (const key in fields) {
-    if (CREATE_ADDRESS_KEYS.has(key)) continue;
+    if (isCreateAddressKey(key)) continue;
     return false;
   }
   return true;
+}
+
+/**
+ * Whether `key` is one of the properties CreateOtherAddresses declares.
+ */
+function isCreateOtherAddressesKey(key: string): boolean {
+  switch (key.length) {
+    case 21:
+      return key === "OtherBillingAddresses";
+    case 22:
+      return key === "OtherShippingAddresses";
+    default:
+      return false;
+  }
 }
 
 /**
@@ -181,10 +164,28 @@ function isCreateOtherAddresses(value: unknown): boolean {
     }
   }
   for (const key in fields) {
-    if (CREATE_OTHER_ADDRESSES_KEYS.has(key)) continue;
+    if (isCreateOtherAddressesKey(key)) continue;
     return false;
   }
   return true;
+}
+
+/**
+ * Whether `key` is one of the properties CreatePaymentSettings declares.
+ */
+function isCreatePaymentSettingsKey(key: string): boolean {
+  switch (key.length) {
+    case 8:
+      return key === "discount";
+    case 11:
+      return key === "creditLimit";
+    case 16:
+      return key === "isDunningBlocked";
+    case 20:
+      return key === "paymentDueDateInDays";
+    default:
+      return false;
+  }
 }
 
 /**
@@ -210,10 +211,48 @@ function isCreatePaymentSettings(value: unknown): boolean {
     if (typeof isDunningBlocked !== "boolean") return false;
   }
   for (const key in fields) {
-    if (CREATE_PAYMENT_SETTINGS_KEYS.has(key)) continue;
+    if (isCreatePaymentSettingsKey(key)) continue;
     return false;
   }
   return true;
+}
+
+/**
+ * Whether `key` is one of the properties CreateCustomer declares.
+ */
+function isCreateCustomerKey(key: string): boolean {
+  switch (key.length) {
+    case 6:
+      return key === "Number";
+    case 7:
+      return key === "Website";
+    case 8:
+      return key === "Birthday" || key === "IsLocked";
+    case 10:
+      return key === "LastChange";
+    case 11:
+      return key === "LanguageIso";
+    case 12:
+      return key === "EbayUsername";
+    case 13:
+      return key === "CustomAddress" || key === "CustomerSince";
+    case 14:
+      return key === "BillingAddress" || key === "OtherAddresses" || key === "InitialContact";
+    case 15:
+      return key === "CustomerGroupId" || key === "Shipmentaddress" || key === "PaymentSettings";
+    case 17:
+      return key === "InternalCompanyId";
+    case 18:
+      return key === "CustomerCategoryId";
+    case 19:
+      return key === "IsCashRegisterBased";
+    case 23:
+      return key === "TaxIdentificationNumber";
+    case 24:
+      return key === "AccountsReceivableNumber" || key === "CommercialRegisterNumber";
+    default:
+      return false;
+  }
 }
 
 /**
@@ -310,7 +349,7 @@ function isCreateCustomer(value: unknown): boolean {
     if (typeof isCashRegisterBased !== "boolean") return false;
   }
   for (const key in fields) {
-    if (CREATE_CUSTOMER_KEYS.has(key)) continue;
+    if (isCreateCustomerKey(key)) continue;
     return false;
   }
   return true;
@@ -334,6 +373,30 @@ function isRunAsUserIdOption2(value: unknown): boolean {
 function isRunAsUserId(value: unknown): boolean {
   if (!(isRunAsUserIdOption1(value) || isRunAsUserIdOption2(value))) return false;
   return true;
+}
+
+/**
+ * Whether `key` is one of the properties context declares.
+ */
+function isContextKey(key: string): boolean {
+  switch (key.length) {
+    case 4:
+      return key === "host";
+    case 5:
+      return key === "appId" || key === "runAs";
+    case 8:
+      return key === "tenantId";
+    case 9:
+      return key === "sessionId";
+    case 10:
+      return key === "appVersion" || key === "apiVersion";
+    case 11:
+      return key === "accessToken";
+    case 16:
+      return key === "workflowDisabled";
+    default:
+      return false;
+  }
 }
 
 /**
@@ -737,7 +800,7 @@ export function context(value: unknown): boolean {
     if (typeof host !== "string") return false;
   }
   for (const key in fields) {
-    if (CONTEXT_KEYS.has(key)) continue;
+    if (isContextKey(key)) continue;
     return false;
   }
   return true;

@@ -8,84 +8,21 @@ const UUID_FORMAT = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$
 const EMAIL_FORMAT =
   /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 
-const ID_VALUE_KEYS: ReadonlySet<string> = new Set(["Id", "Value", "Code"]);
-
-const ACCOUNT_KEYS: ReadonlySet<string> = new Set([
-  "Id",
-  "Key",
-  "LoginName",
-  "Name",
-  "Roles",
-  "Authorizations",
-  "IsActive",
-]);
-
-const ADDRESS_KEYS: ReadonlySet<string> = new Set([
-  "Id",
-  "CareOf",
-  "Line1",
-  "Line2",
-  "Zip",
-  "City",
-  "CountryId",
-  "Country",
-  "Region",
-  "IsValidated",
-  "GlobalLocationNo",
-  "ShippingPhoneNumber",
-]);
-
-const FLAG_KEYS: ReadonlySet<string> = new Set(["Id", "Name", "Group", "IsSelected"]);
-
-const COMPANY_KEYS: ReadonlySet<string> = new Set([
-  "Id",
-  "Key",
-  "Code",
-  "Name",
-  "OrgNo",
-  "Phone",
-  "ReferId",
-  "ReferUrl",
-  "DeliveryAddresses",
-  "InvoiceAddress",
-  "UseInvoiceAddressAsDeliveryAddress",
-  "Info",
-  "PricelistIds",
-  "ParentId",
-  "DeliveryMethodIds",
-  "PaymentMethodIds",
-  "Email",
-  "Flags",
-  "VatNo",
-]);
-
-const CUSTOMER_KEYS: ReadonlySet<string> = new Set([
-  "Id",
-  "Key",
-  "Code",
-  "Email",
-  "SSN",
-  "FirstName",
-  "LastName",
-  "Phone",
-  "CellPhone",
-  "ReferId",
-  "ReferUrl",
-  "Account",
-  "Companies",
-  "DeliveryAddresses",
-  "InvoiceAddress",
-  "Flags",
-  "UseInvoiceAddressAsDeliveryAddress",
-  "Info",
-  "PricelistIds",
-  "CrmId",
-  "IsActive",
-  "Created",
-  "Updated",
-]);
-
-const CONTEXT_KEYS: ReadonlySet<string> = new Set(["updatedBy", "password", "cultureCode", "host"]);
+/**
+ * Whether `key` is one of the properties IdValue declares.
+ */
+function isIdValueKey(key: string): boolean {
+  switch (key.length) {
+    case 2:
+      return key === "Id";
+    case 4:
+      return key === "Code";
+    case 5:
+      return key === "Value";
+    default:
+      return false;
+  }
+}
 
 /**
  * Whether a value is a valid `IdValue`.
@@ -108,10 +45,34 @@ function isIdValue(value: unknown): boolean {
     if (code.length > 255 && ucs2length(code) > 255) return false;
   }
   for (const key in fields) {
-    if (ID_VALUE_KEYS.has(key)) continue;
+    if (isIdValueKey(key)) continue;
     return false;
   }
   return true;
+}
+
+/**
+ * Whether `key` is one of the properties Account declares.
+ */
+function isAccountKey(key: string): boolean {
+  switch (key.length) {
+    case 2:
+      return key === "Id";
+    case 3:
+      return key === "Key";
+    case 4:
+      return key === "Name";
+    case 5:
+      return key === "Roles";
+    case 8:
+      return key === "IsActive";
+    case 9:
+      return key === "LoginName";
+    case 14:
+      return key === "Authorizations";
+    default:
+      return false;
+  }
 }
 
 /**
@@ -164,10 +125,40 @@ function isAccount(value: unknown): boolean {
     if (typeof isActive !== "boolean") return false;
   }
   for (const key2 in fields) {
-    if (ACCOUNT_KEYS.has(key2)) continue;
+    if (isAccountKey(key2)) continue;
     return false;
   }
   return true;
+}
+
+/**
+ * Whether `key` is one of the properties Address declares.
+ */
+function isAddressKey(key: string): boolean {
+  switch (key.length) {
+    case 2:
+      return key === "Id";
+    case 3:
+      return key === "Zip";
+    case 4:
+      return key === "City";
+    case 5:
+      return key === "Line1" || key === "Line2";
+    case 6:
+      return key === "CareOf" || key === "Region";
+    case 7:
+      return key === "Country";
+    case 9:
+      return key === "CountryId";
+    case 11:
+      return key === "IsValidated";
+    case 16:
+      return key === "GlobalLocationNo";
+    case 19:
+      return key === "ShippingPhoneNumber";
+    default:
+      return false;
+  }
 }
 
 /**
@@ -233,10 +224,28 @@ function isAddress(value: unknown): boolean {
     if (shippingPhoneNumber.length > 50 && ucs2length(shippingPhoneNumber) > 50) return false;
   }
   for (const key in fields) {
-    if (ADDRESS_KEYS.has(key)) continue;
+    if (isAddressKey(key)) continue;
     return false;
   }
   return true;
+}
+
+/**
+ * Whether `key` is one of the properties Flag declares.
+ */
+function isFlagKey(key: string): boolean {
+  switch (key.length) {
+    case 2:
+      return key === "Id";
+    case 4:
+      return key === "Name";
+    case 5:
+      return key === "Group";
+    case 10:
+      return key === "IsSelected";
+    default:
+      return false;
+  }
 }
 
 /**
@@ -265,10 +274,42 @@ function isFlag(value: unknown): boolean {
     if (typeof isSelected !== "boolean") return false;
   }
   for (const key in fields) {
-    if (FLAG_KEYS.has(key)) continue;
+    if (isFlagKey(key)) continue;
     return false;
   }
   return true;
+}
+
+/**
+ * Whether `key` is one of the properties Company declares.
+ */
+function isCompanyKey(key: string): boolean {
+  switch (key.length) {
+    case 2:
+      return key === "Id";
+    case 3:
+      return key === "Key";
+    case 4:
+      return key === "Code" || key === "Name" || key === "Info";
+    case 5:
+      return key === "OrgNo" || key === "Phone" || key === "Email" || key === "Flags" || key === "VatNo";
+    case 7:
+      return key === "ReferId";
+    case 8:
+      return key === "ReferUrl" || key === "ParentId";
+    case 12:
+      return key === "PricelistIds";
+    case 14:
+      return key === "InvoiceAddress";
+    case 16:
+      return key === "PaymentMethodIds";
+    case 17:
+      return key === "DeliveryAddresses" || key === "DeliveryMethodIds";
+    case 34:
+      return key === "UseInvoiceAddressAsDeliveryAddress";
+    default:
+      return false;
+  }
 }
 
 /**
@@ -391,10 +432,42 @@ function isCompany(value: unknown): boolean {
     if (typeof vatNo !== "string") return false;
   }
   for (const key2 in fields) {
-    if (COMPANY_KEYS.has(key2)) continue;
+    if (isCompanyKey(key2)) continue;
     return false;
   }
   return true;
+}
+
+/**
+ * Whether `key` is one of the properties Customer declares.
+ */
+function isCustomerKey(key: string): boolean {
+  switch (key.length) {
+    case 2:
+      return key === "Id";
+    case 3:
+      return key === "Key" || key === "SSN";
+    case 4:
+      return key === "Code" || key === "Info";
+    case 5:
+      return key === "Email" || key === "Phone" || key === "Flags" || key === "CrmId";
+    case 7:
+      return key === "ReferId" || key === "Account" || key === "Created" || key === "Updated";
+    case 8:
+      return key === "LastName" || key === "ReferUrl" || key === "IsActive";
+    case 9:
+      return key === "FirstName" || key === "CellPhone" || key === "Companies";
+    case 12:
+      return key === "PricelistIds";
+    case 14:
+      return key === "InvoiceAddress";
+    case 17:
+      return key === "DeliveryAddresses";
+    case 34:
+      return key === "UseInvoiceAddressAsDeliveryAddress";
+    default:
+      return false;
+  }
 }
 
 function isCustomerCondition(value: unknown): boolean {
@@ -550,7 +623,7 @@ function isCustomer(value: unknown): boolean {
     }
   }
   for (const key2 in fields) {
-    if (CUSTOMER_KEYS.has(key2)) continue;
+    if (isCustomerKey(key2)) continue;
     return false;
   }
   if (isCustomerCondition(value)) {
@@ -560,6 +633,24 @@ function isCustomer(value: unknown): boolean {
     }
   }
   return true;
+}
+
+/**
+ * Whether `key` is one of the properties context declares.
+ */
+function isContextKey(key: string): boolean {
+  switch (key.length) {
+    case 4:
+      return key === "host";
+    case 8:
+      return key === "password";
+    case 9:
+      return key === "updatedBy";
+    case 11:
+      return key === "cultureCode";
+    default:
+      return false;
+  }
 }
 
 /**
@@ -628,7 +719,7 @@ export function context(value: unknown): boolean {
     if (typeof host !== "string") return false;
   }
   for (const key in fields) {
-    if (CONTEXT_KEYS.has(key)) continue;
+    if (isContextKey(key)) continue;
     return false;
   }
   return true;
