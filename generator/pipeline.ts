@@ -26,51 +26,73 @@ export function loadAll(specsDir: string, root: string): SpecModel[] {
 }
 
 /**
+ * The specs one by one, canonical customer first, each loaded and its
+ * mapping checked against the canonical customer as soon as it is read.
+ * Problems go to `errors` rather than being thrown, so that every file's
+ * problems can be reported together; a spec with problems is not yielded.
+ */
+function* eachSpec(specsDir: string, root: string, errors: SpecError[], only?: ReadonlySet<string>): Generator<{ model: SpecModel; source: SourceDocument }> {
+  let canonical: SpecModel | undefined;
+  for (const { path, slug } of findSpecs(specsDir).filter((spec) => !only || spec.slug === "canonical" || only.has(spec.slug))) {
+    let loaded: { model: SpecModel; source: SourceDocument };
+    try {
+      loaded = loadSpecWithSource(path, { root, slug });
+    } catch (error) {
+      if (error instanceof SpecErrors) errors.push(...error.errors);
+      else if (error instanceof SpecError) errors.push(error);
+      else throw error;
+      continue;
+    }
+    const { model } = loaded;
+    if (model.kind === "canonical") canonical = model;
+    // Mappings join two specs; the canonical customer comes first (findSpecs), so it is there to check against.
+    const problems = !model.mapping
+      ? []
+      : canonical
+        ? checkMapping(model, canonical)
+        : [new SpecError(model.mapping.at, `\`x-mapping\` maps from the canonical customer, but ${CANONICAL_SPEC} is missing`)];
+    errors.push(...problems);
+    if (problems.length === 0) yield loaded;
+  }
+}
+
+/**
  * `loadAll`, keeping each spec's parsed source for tools that report their
  * own positions. With `only`, just those vendors (and the canonical customer,
  * which every mapping is checked against) are loaded.
  */
 export function loadAllWithSources(specsDir: string, root: string, only?: ReadonlySet<string>): { model: SpecModel; source: SourceDocument }[] {
-  const loaded: { model: SpecModel; source: SourceDocument }[] = [];
   const errors: SpecError[] = [];
-  for (const { path, slug } of findSpecs(specsDir).filter((spec) => !only || spec.slug === "canonical" || only.has(spec.slug))) {
-    try {
-      loaded.push(loadSpecWithSource(path, { root, slug }));
-    } catch (error) {
-      if (error instanceof SpecErrors) errors.push(...error.errors);
-      else if (error instanceof SpecError) errors.push(error);
-      else throw error;
-    }
-  }
-  const models = loaded.map(({ model }) => model);
-  // Mappings join two specs, so they are checked once both have loaded.
-  const canonical = models.find((model) => model.kind === "canonical");
-  for (const model of models)
-    if (model.mapping) {
-      if (canonical) errors.push(...checkMapping(model, canonical));
-      else errors.push(new SpecError(model.mapping.at, `\`x-mapping\` maps from the canonical customer, but ${CANONICAL_SPEC} is missing`));
-    }
+  const loaded = [...eachSpec(specsDir, root, errors, only)];
   if (errors.length > 0) throw new SpecErrors(errors);
   return loaded;
 }
 
 /**
  * The whole generated tree, formatted, as files relative to `generated/`; with
- * `only`, the files of just those packages.
+ * `only`, the files of just those packages. Each package is emitted as soon
+ * as its spec has loaded and handed to the formatter, so that loading,
+ * emitting and formatting overlap; nothing is returned (or written) unless
+ * every spec is sound.
  */
 export async function generate(specsDir: string, root: string, only?: ReadonlySet<string>): Promise<{ models: SpecModel[]; files: GeneratedFile[] }> {
-  // Started first, so that the workers load prettier while the specs load.
+  // Started first, so that the workers load the formatter while the specs load.
   const formatter = new Formatter();
   try {
-    const loaded = loadAllWithSources(specsDir, root, only).map(({ model }) => model);
-    const canonical = loaded.find((model) => model.kind === "canonical");
-    const models = only ? loaded.filter((model) => only.has(model.slug)) : loaded;
+    const errors: SpecError[] = [];
+    const models: SpecModel[] = [];
     const packages: Promise<GeneratedFile[]>[] = [];
-    for (const model of models) {
+    let canonical: SpecModel | undefined;
+    for (const { model } of eachSpec(specsDir, root, errors, only)) {
+      if (model.kind === "canonical") canonical = model;
+      // Once a spec has failed nothing will be written: the rest are only checked.
+      if (errors.length > 0 || (only && !only.has(model.slug))) continue;
+      models.push(model);
       packages.push(formatter.format(emitPackage(model, canonical)));
       // Let the worker take this package before the next one is emitted.
       await new Promise((resolve) => setImmediate(resolve));
     }
+    if (errors.length > 0) throw new SpecErrors(errors);
     const files = (await Promise.all(packages)).flat();
     return { models, files: files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };
   } finally {

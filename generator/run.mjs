@@ -1,7 +1,7 @@
 /**
  * `npm run generate`: the generator behind a cache, so that a run with
  * nothing to do costs milliseconds instead of loading TypeScript, ts-morph,
- * ajv and prettier (seconds), and a run after one spec changed regenerates
+ * ajv and the formatter (seconds), and a run after one spec changed regenerates
  * that package only. Plain JavaScript on purpose: it must answer before any
  * TypeScript tooling is loaded.
  *

@@ -14,13 +14,8 @@ import { emitCompiledValidators, emitValidators, validationImport } from "./vali
 export interface GeneratedFile {
   path: string;
   content: string;
-  /**
-   * How the write step lays it out. By default prettier, by extension;
-   * `verbatim`: already final (hand-written runtime sources, data written
-   * with JSON.stringify); `compiled`: machine-written JavaScript (ajv's
-   * validators), printed by esbuild, in a tenth of prettier's time.
-   */
-  layout?: "verbatim" | "compiled";
+  /** Already in its final layout (hand-written runtime sources, data written with JSON.stringify): the formatter skips it. */
+  verbatim?: boolean;
 }
 
 const RUNTIME_FILES = ["validation.ts", "formats.ts", "adapter.ts", "mapping.ts", "transforms.ts", "wire.ts", "client.ts", "mock.ts", "mock-server.ts"];
@@ -54,16 +49,16 @@ export function emitPackage(model: SpecModel, canonical?: SpecModel): GeneratedF
     { path: `${dir}/tsconfig.json`, content: emitTsconfig() },
     { path: `${dir}/README.md`, content: emitReadme(model, canonical) },
     { path: `${dir}/src/types.ts`, content: code(types) },
-    { path: `${dir}/src/validators.compiled.js`, content: code(js), layout: "compiled" },
+    { path: `${dir}/src/validators.compiled.js`, content: code(js) },
     { path: `${dir}/src/validators.compiled.d.ts`, content: code(compiled.dts) },
     { path: `${dir}/src/guards.ts`, content: code(guards) },
     { path: `${dir}/src/validators.ts`, content: code(validators) },
     { path: `${dir}/src/index.ts`, content: code(index) },
     ...(mapping ? [{ path: `${dir}/src/mapping.ts`, content: code(mapping) }] : []),
-    { path: `${dir}/src/fixtures.ts`, content: code(fixtures.module), layout: "verbatim" },
+    { path: `${dir}/src/fixtures.ts`, content: code(fixtures.module), verbatim: true },
     ...(mock ? [{ path: `${dir}/src/mock.ts`, content: code(mock) }] : []),
-    ...fixtures.json.map((file) => ({ path: `${dir}/fixtures/${file.name}`, content: file.content, layout: "verbatim" as const })),
-    ...runtime.map((file) => ({ path: `${dir}/src/runtime/${file.name}`, content: code(file.content), layout: "verbatim" as const })),
+    ...fixtures.json.map((file) => ({ path: `${dir}/fixtures/${file.name}`, content: file.content, verbatim: true })),
+    ...runtime.map((file) => ({ path: `${dir}/src/runtime/${file.name}`, content: code(file.content), verbatim: true })),
   ];
   return files;
 }

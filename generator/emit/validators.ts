@@ -44,11 +44,6 @@ export function esmImports(code: string, helpers: Record<string, { name: string;
   return `${imports}\n${body.replace(/^"use strict";/, "")}`;
 }
 
-/** ajv writes each schema its code keeps as one line of JSON; over several lines, it reads (and diffs) as the spec does. */
-function layOutSchemas(code: string): string {
-  return code.replace(/^(const schema\d+ = )(\{.*\});$/gm, (_line, head: string, json: string) => `${head}${JSON.stringify(JSON.parse(json), null, 2)};`);
-}
-
 /** `validators.compiled.js`: ajv compiled at generate time, so consumers never compile schemas (no eval, CSP-safe). */
 export function emitCompiledValidators(model: SpecModel): { js: string; dts: string } {
   const targets = validationTargets(model);
@@ -77,7 +72,7 @@ export function emitCompiledValidators(model: SpecModel): { js: string; dts: str
     `import type { CompiledValidator } from "${runtimeImport(model)}";`,
     ...targets.map((target) => `/** Validates ${target.summary}. */\nexport declare const ${target.id}: CompiledValidator;`),
   ].join("\n\n");
-  return { js: esmImports(layOutSchemas(code), runtimeHelpers(model)), dts };
+  return { js: esmImports(code, runtimeHelpers(model)), dts };
 }
 
 /** `validators.ts`: typed `isX` guards and `validateX` functions with the vendor's own error codes attached. */

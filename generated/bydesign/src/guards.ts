@@ -388,10 +388,12 @@ function isICustomer(value: unknown): boolean {
   }
   const referralMarketTypeID = fields.ReferralMarketTypeID;
   if (referralMarketTypeID !== undefined) {
-    if (!(
-      (typeof referralMarketTypeID === "number" && Number.isInteger(referralMarketTypeID)) ||
-      referralMarketTypeID === null
-    ))
+    if (
+      !(
+        (typeof referralMarketTypeID === "number" && Number.isInteger(referralMarketTypeID)) ||
+        referralMarketTypeID === null
+      )
+    )
       return false;
   }
   const referralMarketTypeInput = fields.ReferralMarketTypeInput;
@@ -460,10 +462,12 @@ function isICustomer(value: unknown): boolean {
   }
   const taxExemptReasonTypeID = fields.TaxExemptReasonTypeID;
   if (taxExemptReasonTypeID !== undefined) {
-    if (!(
-      (typeof taxExemptReasonTypeID === "number" && Number.isInteger(taxExemptReasonTypeID)) ||
-      taxExemptReasonTypeID === null
-    ))
+    if (
+      !(
+        (typeof taxExemptReasonTypeID === "number" && Number.isInteger(taxExemptReasonTypeID)) ||
+        taxExemptReasonTypeID === null
+      )
+    )
       return false;
   }
   const upgradeRepID = fields.UpgradeRepID;

@@ -149,10 +149,12 @@ function isCustomerCreateParams(value: unknown): boolean {
   if (!COUNTRY_PATTERN.test(currency)) return false;
   const customerServiceLevel = fields.CustomerServiceLevel;
   if (customerServiceLevel !== undefined) {
-    if (!(
-      (typeof customerServiceLevel === "number" && Number.isInteger(customerServiceLevel)) ||
-      customerServiceLevel === null
-    ))
+    if (
+      !(
+        (typeof customerServiceLevel === "number" && Number.isInteger(customerServiceLevel)) ||
+        customerServiceLevel === null
+      )
+    )
       return false;
   }
   const customerCategory = fields.CustomerCategory;

@@ -4,64 +4,46 @@
  */
 import { ucs2length } from "./runtime/validation.js";
 import { fullFormats } from "ajv-formats/dist/formats.js";
-const address = validate1;
+
+export const address = validate1;
 const schema1 = {
-  "additionalProperties": false,
-  "properties": {
-    "lines": {
-      "items": {
-        "maxLength": 255,
-        "minLength": 1,
-        "type": "string"
-      },
-      "maxItems": 3,
-      "minItems": 1,
-      "type": "array"
-    },
-    "city": {
-      "maxLength": 100,
-      "minLength": 1,
-      "type": "string"
-    },
-    "region": {
-      "maxLength": 100,
-      "type": "string"
-    },
-    "county": {
-      "maxLength": 100,
-      "type": "string"
-    },
-    "postalCode": {
-      "maxLength": 20,
-      "type": "string"
-    },
-    "country": {
-      "pattern": "^[A-Z]{2}$",
-      "type": "string"
-    }
+  additionalProperties: false,
+  properties: {
+    lines: { items: { maxLength: 255, minLength: 1, type: "string" }, maxItems: 3, minItems: 1, type: "array" },
+    city: { maxLength: 100, minLength: 1, type: "string" },
+    region: { maxLength: 100, type: "string" },
+    county: { maxLength: 100, type: "string" },
+    postalCode: { maxLength: 20, type: "string" },
+    country: { pattern: "^[A-Z]{2}$", type: "string" },
   },
-  "required": [
-    "lines",
-    "city",
-    "country"
-  ],
-  "type": "object"
+  required: ["lines", "city", "country"],
+  type: "object",
 };
 const func0 = ucs2length;
 const pattern0 = new RegExp("^[A-Z]{2}$", "u");
-function validate1(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+
+function validate1(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate1.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
+    evaluated0.props = undefined;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
+    evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.lines === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "lines" }, message: "must have required property 'lines'" };
+    if (data.lines === undefined) {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: { missingProperty: "lines" },
+        message: "must have required property '" + "lines" + "'",
+      };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -69,8 +51,14 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
       }
       errors++;
     }
-    if (data.city === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "city" }, message: "must have required property 'city'" };
+    if (data.city === undefined) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: { missingProperty: "city" },
+        message: "must have required property '" + "city" + "'",
+      };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -78,8 +66,14 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
       }
       errors++;
     }
-    if (data.country === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "country" }, message: "must have required property 'country'" };
+    if (data.country === undefined) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: { missingProperty: "country" },
+        message: "must have required property '" + "country" + "'",
+      };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -88,8 +82,23 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "lines" || key0 === "city" || key0 === "region" || key0 === "county" || key0 === "postalCode" || key0 === "country")) {
-        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+      if (
+        !(
+          key0 === "lines" ||
+          key0 === "city" ||
+          key0 === "region" ||
+          key0 === "county" ||
+          key0 === "postalCode" ||
+          key0 === "country"
+        )
+      ) {
+        const err3 = {
+          instancePath,
+          schemaPath: "#/additionalProperties",
+          keyword: "additionalProperties",
+          params: { additionalProperty: key0 },
+          message: "must NOT have additional properties",
+        };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -98,11 +107,17 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.lines !== void 0) {
+    if (data.lines !== undefined) {
       let data0 = data.lines;
       if (Array.isArray(data0)) {
         if (data0.length > 3) {
-          const err4 = { instancePath: instancePath + "/lines", schemaPath: "#/properties/lines/maxItems", keyword: "maxItems", params: { limit: 3 }, message: "must NOT have more than 3 items" };
+          const err4 = {
+            instancePath: instancePath + "/lines",
+            schemaPath: "#/properties/lines/maxItems",
+            keyword: "maxItems",
+            params: { limit: 3 },
+            message: "must NOT have more than 3 items",
+          };
           if (vErrors === null) {
             vErrors = [err4];
           } else {
@@ -111,7 +126,13 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
         if (data0.length < 1) {
-          const err5 = { instancePath: instancePath + "/lines", schemaPath: "#/properties/lines/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          const err5 = {
+            instancePath: instancePath + "/lines",
+            schemaPath: "#/properties/lines/minItems",
+            keyword: "minItems",
+            params: { limit: 1 },
+            message: "must NOT have fewer than 1 items",
+          };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -124,7 +145,13 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
           let data1 = data0[i0];
           if (typeof data1 === "string") {
             if (func0(data1) > 255) {
-              const err6 = { instancePath: instancePath + "/lines/" + i0, schemaPath: "#/properties/lines/items/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+              const err6 = {
+                instancePath: instancePath + "/lines/" + i0,
+                schemaPath: "#/properties/lines/items/maxLength",
+                keyword: "maxLength",
+                params: { limit: 255 },
+                message: "must NOT have more than 255 characters",
+              };
               if (vErrors === null) {
                 vErrors = [err6];
               } else {
@@ -133,7 +160,13 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
               errors++;
             }
             if (func0(data1) < 1) {
-              const err7 = { instancePath: instancePath + "/lines/" + i0, schemaPath: "#/properties/lines/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              const err7 = {
+                instancePath: instancePath + "/lines/" + i0,
+                schemaPath: "#/properties/lines/items/minLength",
+                keyword: "minLength",
+                params: { limit: 1 },
+                message: "must NOT have fewer than 1 characters",
+              };
               if (vErrors === null) {
                 vErrors = [err7];
               } else {
@@ -142,7 +175,13 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
               errors++;
             }
           } else {
-            const err8 = { instancePath: instancePath + "/lines/" + i0, schemaPath: "#/properties/lines/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err8 = {
+              instancePath: instancePath + "/lines/" + i0,
+              schemaPath: "#/properties/lines/items/type",
+              keyword: "type",
+              params: { type: "string" },
+              message: "must be string",
+            };
             if (vErrors === null) {
               vErrors = [err8];
             } else {
@@ -152,7 +191,13 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
           }
         }
       } else {
-        const err9 = { instancePath: instancePath + "/lines", schemaPath: "#/properties/lines/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err9 = {
+          instancePath: instancePath + "/lines",
+          schemaPath: "#/properties/lines/type",
+          keyword: "type",
+          params: { type: "array" },
+          message: "must be array",
+        };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -161,11 +206,17 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.city !== void 0) {
+    if (data.city !== undefined) {
       let data2 = data.city;
       if (typeof data2 === "string") {
         if (func0(data2) > 100) {
-          const err10 = { instancePath: instancePath + "/city", schemaPath: "#/properties/city/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
+          const err10 = {
+            instancePath: instancePath + "/city",
+            schemaPath: "#/properties/city/maxLength",
+            keyword: "maxLength",
+            params: { limit: 100 },
+            message: "must NOT have more than 100 characters",
+          };
           if (vErrors === null) {
             vErrors = [err10];
           } else {
@@ -174,7 +225,13 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
         if (func0(data2) < 1) {
-          const err11 = { instancePath: instancePath + "/city", schemaPath: "#/properties/city/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          const err11 = {
+            instancePath: instancePath + "/city",
+            schemaPath: "#/properties/city/minLength",
+            keyword: "minLength",
+            params: { limit: 1 },
+            message: "must NOT have fewer than 1 characters",
+          };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -183,7 +240,13 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err12 = { instancePath: instancePath + "/city", schemaPath: "#/properties/city/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err12 = {
+          instancePath: instancePath + "/city",
+          schemaPath: "#/properties/city/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -192,11 +255,17 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.region !== void 0) {
+    if (data.region !== undefined) {
       let data3 = data.region;
       if (typeof data3 === "string") {
         if (func0(data3) > 100) {
-          const err13 = { instancePath: instancePath + "/region", schemaPath: "#/properties/region/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
+          const err13 = {
+            instancePath: instancePath + "/region",
+            schemaPath: "#/properties/region/maxLength",
+            keyword: "maxLength",
+            params: { limit: 100 },
+            message: "must NOT have more than 100 characters",
+          };
           if (vErrors === null) {
             vErrors = [err13];
           } else {
@@ -205,7 +274,13 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err14 = { instancePath: instancePath + "/region", schemaPath: "#/properties/region/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err14 = {
+          instancePath: instancePath + "/region",
+          schemaPath: "#/properties/region/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -214,11 +289,17 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.county !== void 0) {
+    if (data.county !== undefined) {
       let data4 = data.county;
       if (typeof data4 === "string") {
         if (func0(data4) > 100) {
-          const err15 = { instancePath: instancePath + "/county", schemaPath: "#/properties/county/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
+          const err15 = {
+            instancePath: instancePath + "/county",
+            schemaPath: "#/properties/county/maxLength",
+            keyword: "maxLength",
+            params: { limit: 100 },
+            message: "must NOT have more than 100 characters",
+          };
           if (vErrors === null) {
             vErrors = [err15];
           } else {
@@ -227,7 +308,13 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err16 = { instancePath: instancePath + "/county", schemaPath: "#/properties/county/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err16 = {
+          instancePath: instancePath + "/county",
+          schemaPath: "#/properties/county/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -236,11 +323,17 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.postalCode !== void 0) {
+    if (data.postalCode !== undefined) {
       let data5 = data.postalCode;
       if (typeof data5 === "string") {
         if (func0(data5) > 20) {
-          const err17 = { instancePath: instancePath + "/postalCode", schemaPath: "#/properties/postalCode/maxLength", keyword: "maxLength", params: { limit: 20 }, message: "must NOT have more than 20 characters" };
+          const err17 = {
+            instancePath: instancePath + "/postalCode",
+            schemaPath: "#/properties/postalCode/maxLength",
+            keyword: "maxLength",
+            params: { limit: 20 },
+            message: "must NOT have more than 20 characters",
+          };
           if (vErrors === null) {
             vErrors = [err17];
           } else {
@@ -249,7 +342,13 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err18 = { instancePath: instancePath + "/postalCode", schemaPath: "#/properties/postalCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err18 = {
+          instancePath: instancePath + "/postalCode",
+          schemaPath: "#/properties/postalCode/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err18];
         } else {
@@ -258,11 +357,17 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.country !== void 0) {
+    if (data.country !== undefined) {
       let data6 = data.country;
       if (typeof data6 === "string") {
         if (!pattern0.test(data6)) {
-          const err19 = { instancePath: instancePath + "/country", schemaPath: "#/properties/country/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{2}$" }, message: 'must match pattern "^[A-Z]{2}$"' };
+          const err19 = {
+            instancePath: instancePath + "/country",
+            schemaPath: "#/properties/country/pattern",
+            keyword: "pattern",
+            params: { pattern: "^[A-Z]{2}$" },
+            message: 'must match pattern "' + "^[A-Z]{2}$" + '"',
+          };
           if (vErrors === null) {
             vErrors = [err19];
           } else {
@@ -271,7 +376,13 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err20 = { instancePath: instancePath + "/country", schemaPath: "#/properties/country/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err20 = {
+          instancePath: instancePath + "/country",
+          schemaPath: "#/properties/country/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err20];
         } else {
@@ -281,7 +392,13 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
       }
     }
   } else {
-    const err21 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err21 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
     if (vErrors === null) {
       vErrors = [err21];
     } else {
@@ -292,39 +409,41 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
   validate1.errors = vErrors;
   return errors === 0;
 }
-validate1.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-const company = validate2;
+validate1.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+
+export const company = validate2;
 const schema2 = {
-  "additionalProperties": false,
-  "properties": {
-    "name": {
-      "maxLength": 200,
-      "minLength": 1,
-      "type": "string"
-    },
-    "registrationNumber": {
-      "maxLength": 50,
-      "type": "string"
-    }
+  additionalProperties: false,
+  properties: {
+    name: { maxLength: 200, minLength: 1, type: "string" },
+    registrationNumber: { maxLength: 50, type: "string" },
   },
-  "required": [
-    "name"
-  ],
-  "type": "object"
+  required: ["name"],
+  type: "object",
 };
-function validate2(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+
+function validate2(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate2.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
+    evaluated0.props = undefined;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
+    evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.name === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+    if (data.name === undefined) {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: { missingProperty: "name" },
+        message: "must have required property '" + "name" + "'",
+      };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -334,7 +453,13 @@ function validate2(data, { instancePath = "", parentData, parentDataProperty, ro
     }
     for (const key0 in data) {
       if (!(key0 === "name" || key0 === "registrationNumber")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        const err1 = {
+          instancePath,
+          schemaPath: "#/additionalProperties",
+          keyword: "additionalProperties",
+          params: { additionalProperty: key0 },
+          message: "must NOT have additional properties",
+        };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -343,11 +468,17 @@ function validate2(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.name !== void 0) {
+    if (data.name !== undefined) {
       let data0 = data.name;
       if (typeof data0 === "string") {
         if (func0(data0) > 200) {
-          const err2 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
+          const err2 = {
+            instancePath: instancePath + "/name",
+            schemaPath: "#/properties/name/maxLength",
+            keyword: "maxLength",
+            params: { limit: 200 },
+            message: "must NOT have more than 200 characters",
+          };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -356,7 +487,13 @@ function validate2(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
         if (func0(data0) < 1) {
-          const err3 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          const err3 = {
+            instancePath: instancePath + "/name",
+            schemaPath: "#/properties/name/minLength",
+            keyword: "minLength",
+            params: { limit: 1 },
+            message: "must NOT have fewer than 1 characters",
+          };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -365,7 +502,13 @@ function validate2(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err4 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = {
+          instancePath: instancePath + "/name",
+          schemaPath: "#/properties/name/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -374,11 +517,17 @@ function validate2(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.registrationNumber !== void 0) {
+    if (data.registrationNumber !== undefined) {
       let data1 = data.registrationNumber;
       if (typeof data1 === "string") {
         if (func0(data1) > 50) {
-          const err5 = { instancePath: instancePath + "/registrationNumber", schemaPath: "#/properties/registrationNumber/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
+          const err5 = {
+            instancePath: instancePath + "/registrationNumber",
+            schemaPath: "#/properties/registrationNumber/maxLength",
+            keyword: "maxLength",
+            params: { limit: 50 },
+            message: "must NOT have more than 50 characters",
+          };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -387,7 +536,13 @@ function validate2(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/registrationNumber", schemaPath: "#/properties/registrationNumber/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = {
+          instancePath: instancePath + "/registrationNumber",
+          schemaPath: "#/properties/registrationNumber/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -397,7 +552,13 @@ function validate2(data, { instancePath = "", parentData, parentDataProperty, ro
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err7 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -408,54 +569,47 @@ function validate2(data, { instancePath = "", parentData, parentDataProperty, ro
   validate2.errors = vErrors;
   return errors === 0;
 }
-validate2.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-const contact = validate3;
+validate2.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+
+export const contact = validate3;
 const schema3 = {
-  "additionalProperties": false,
-  "properties": {
-    "name": {
-      "maxLength": 200,
-      "minLength": 1,
-      "type": "string"
-    },
-    "title": {
-      "maxLength": 100,
-      "type": "string"
-    },
-    "email": {
-      "format": "email",
-      "maxLength": 320,
-      "type": "string"
-    },
-    "phone": {
-      "pattern": "^\\+[1-9][0-9]{6,14}$",
-      "type": "string"
-    },
-    "mobile": {
-      "pattern": "^\\+[1-9][0-9]{6,14}$",
-      "type": "string"
-    }
+  additionalProperties: false,
+  properties: {
+    name: { maxLength: 200, minLength: 1, type: "string" },
+    title: { maxLength: 100, type: "string" },
+    email: { format: "email", maxLength: 320, type: "string" },
+    phone: { pattern: "^\\+[1-9][0-9]{6,14}$", type: "string" },
+    mobile: { pattern: "^\\+[1-9][0-9]{6,14}$", type: "string" },
   },
-  "required": [
-    "name"
-  ],
-  "type": "object"
+  required: ["name"],
+  type: "object",
 };
-const formats0 = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
+const formats0 =
+  /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 const pattern1 = new RegExp("^\\+[1-9][0-9]{6,14}$", "u");
-function validate3(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+
+function validate3(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate3.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
+    evaluated0.props = undefined;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
+    evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.name === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+    if (data.name === undefined) {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: { missingProperty: "name" },
+        message: "must have required property '" + "name" + "'",
+      };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -465,7 +619,13 @@ function validate3(data, { instancePath = "", parentData, parentDataProperty, ro
     }
     for (const key0 in data) {
       if (!(key0 === "name" || key0 === "title" || key0 === "email" || key0 === "phone" || key0 === "mobile")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        const err1 = {
+          instancePath,
+          schemaPath: "#/additionalProperties",
+          keyword: "additionalProperties",
+          params: { additionalProperty: key0 },
+          message: "must NOT have additional properties",
+        };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -474,11 +634,17 @@ function validate3(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.name !== void 0) {
+    if (data.name !== undefined) {
       let data0 = data.name;
       if (typeof data0 === "string") {
         if (func0(data0) > 200) {
-          const err2 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
+          const err2 = {
+            instancePath: instancePath + "/name",
+            schemaPath: "#/properties/name/maxLength",
+            keyword: "maxLength",
+            params: { limit: 200 },
+            message: "must NOT have more than 200 characters",
+          };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -487,7 +653,13 @@ function validate3(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
         if (func0(data0) < 1) {
-          const err3 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          const err3 = {
+            instancePath: instancePath + "/name",
+            schemaPath: "#/properties/name/minLength",
+            keyword: "minLength",
+            params: { limit: 1 },
+            message: "must NOT have fewer than 1 characters",
+          };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -496,7 +668,13 @@ function validate3(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err4 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = {
+          instancePath: instancePath + "/name",
+          schemaPath: "#/properties/name/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -505,11 +683,17 @@ function validate3(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.title !== void 0) {
+    if (data.title !== undefined) {
       let data1 = data.title;
       if (typeof data1 === "string") {
         if (func0(data1) > 100) {
-          const err5 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
+          const err5 = {
+            instancePath: instancePath + "/title",
+            schemaPath: "#/properties/title/maxLength",
+            keyword: "maxLength",
+            params: { limit: 100 },
+            message: "must NOT have more than 100 characters",
+          };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -518,7 +702,13 @@ function validate3(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = {
+          instancePath: instancePath + "/title",
+          schemaPath: "#/properties/title/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -527,11 +717,17 @@ function validate3(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.email !== void 0) {
+    if (data.email !== undefined) {
       let data2 = data.email;
       if (typeof data2 === "string") {
         if (func0(data2) > 320) {
-          const err7 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/maxLength", keyword: "maxLength", params: { limit: 320 }, message: "must NOT have more than 320 characters" };
+          const err7 = {
+            instancePath: instancePath + "/email",
+            schemaPath: "#/properties/email/maxLength",
+            keyword: "maxLength",
+            params: { limit: 320 },
+            message: "must NOT have more than 320 characters",
+          };
           if (vErrors === null) {
             vErrors = [err7];
           } else {
@@ -540,7 +736,13 @@ function validate3(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
         if (!formats0.test(data2)) {
-          const err8 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/format", keyword: "format", params: { format: "email" }, message: 'must match format "email"' };
+          const err8 = {
+            instancePath: instancePath + "/email",
+            schemaPath: "#/properties/email/format",
+            keyword: "format",
+            params: { format: "email" },
+            message: 'must match format "' + "email" + '"',
+          };
           if (vErrors === null) {
             vErrors = [err8];
           } else {
@@ -549,7 +751,13 @@ function validate3(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err9 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err9 = {
+          instancePath: instancePath + "/email",
+          schemaPath: "#/properties/email/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -558,11 +766,17 @@ function validate3(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.phone !== void 0) {
+    if (data.phone !== undefined) {
       let data3 = data.phone;
       if (typeof data3 === "string") {
         if (!pattern1.test(data3)) {
-          const err10 = { instancePath: instancePath + "/phone", schemaPath: "#/properties/phone/pattern", keyword: "pattern", params: { pattern: "^\\+[1-9][0-9]{6,14}$" }, message: 'must match pattern "^\\+[1-9][0-9]{6,14}$"' };
+          const err10 = {
+            instancePath: instancePath + "/phone",
+            schemaPath: "#/properties/phone/pattern",
+            keyword: "pattern",
+            params: { pattern: "^\\+[1-9][0-9]{6,14}$" },
+            message: 'must match pattern "' + "^\\+[1-9][0-9]{6,14}$" + '"',
+          };
           if (vErrors === null) {
             vErrors = [err10];
           } else {
@@ -571,7 +785,13 @@ function validate3(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err11 = { instancePath: instancePath + "/phone", schemaPath: "#/properties/phone/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err11 = {
+          instancePath: instancePath + "/phone",
+          schemaPath: "#/properties/phone/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -580,11 +800,17 @@ function validate3(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.mobile !== void 0) {
+    if (data.mobile !== undefined) {
       let data4 = data.mobile;
       if (typeof data4 === "string") {
         if (!pattern1.test(data4)) {
-          const err12 = { instancePath: instancePath + "/mobile", schemaPath: "#/properties/mobile/pattern", keyword: "pattern", params: { pattern: "^\\+[1-9][0-9]{6,14}$" }, message: 'must match pattern "^\\+[1-9][0-9]{6,14}$"' };
+          const err12 = {
+            instancePath: instancePath + "/mobile",
+            schemaPath: "#/properties/mobile/pattern",
+            keyword: "pattern",
+            params: { pattern: "^\\+[1-9][0-9]{6,14}$" },
+            message: 'must match pattern "' + "^\\+[1-9][0-9]{6,14}$" + '"',
+          };
           if (vErrors === null) {
             vErrors = [err12];
           } else {
@@ -593,7 +819,13 @@ function validate3(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err13 = { instancePath: instancePath + "/mobile", schemaPath: "#/properties/mobile/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err13 = {
+          instancePath: instancePath + "/mobile",
+          schemaPath: "#/properties/mobile/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -603,7 +835,13 @@ function validate3(data, { instancePath = "", parentData, parentDataProperty, ro
       }
     }
   } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err14 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
     if (vErrors === null) {
       vErrors = [err14];
     } else {
@@ -614,42 +852,43 @@ function validate3(data, { instancePath = "", parentData, parentDataProperty, ro
   validate3.errors = vErrors;
   return errors === 0;
 }
-validate3.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-const createdCustomer = validate4;
+validate3.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+
+export const createdCustomer = validate4;
 const schema4 = {
-  "additionalProperties": false,
-  "properties": {
-    "id": {
-      "minLength": 1,
-      "type": "string"
-    },
-    "number": {
-      "type": "string"
-    },
-    "createdAt": {
-      "format": "date-time",
-      "type": "string"
-    }
+  additionalProperties: false,
+  properties: {
+    id: { minLength: 1, type: "string" },
+    number: { type: "string" },
+    createdAt: { format: "date-time", type: "string" },
   },
-  "required": [
-    "id"
-  ],
-  "type": "object"
+  required: ["id"],
+  type: "object",
 };
 const formats2 = fullFormats["date-time"];
-function validate4(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+
+function validate4(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate4.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
+    evaluated0.props = undefined;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
+    evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.id === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+    if (data.id === undefined) {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: { missingProperty: "id" },
+        message: "must have required property '" + "id" + "'",
+      };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -659,7 +898,13 @@ function validate4(data, { instancePath = "", parentData, parentDataProperty, ro
     }
     for (const key0 in data) {
       if (!(key0 === "id" || key0 === "number" || key0 === "createdAt")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        const err1 = {
+          instancePath,
+          schemaPath: "#/additionalProperties",
+          keyword: "additionalProperties",
+          params: { additionalProperty: key0 },
+          message: "must NOT have additional properties",
+        };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -668,11 +913,17 @@ function validate4(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.id !== void 0) {
+    if (data.id !== undefined) {
       let data0 = data.id;
       if (typeof data0 === "string") {
         if (func0(data0) < 1) {
-          const err2 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          const err2 = {
+            instancePath: instancePath + "/id",
+            schemaPath: "#/properties/id/minLength",
+            keyword: "minLength",
+            params: { limit: 1 },
+            message: "must NOT have fewer than 1 characters",
+          };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -681,7 +932,13 @@ function validate4(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err3 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = {
+          instancePath: instancePath + "/id",
+          schemaPath: "#/properties/id/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -690,9 +947,15 @@ function validate4(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.number !== void 0) {
+    if (data.number !== undefined) {
       if (typeof data.number !== "string") {
-        const err4 = { instancePath: instancePath + "/number", schemaPath: "#/properties/number/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = {
+          instancePath: instancePath + "/number",
+          schemaPath: "#/properties/number/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -701,11 +964,17 @@ function validate4(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.createdAt !== void 0) {
+    if (data.createdAt !== undefined) {
       let data2 = data.createdAt;
       if (typeof data2 === "string") {
         if (!formats2.validate(data2)) {
-          const err5 = { instancePath: instancePath + "/createdAt", schemaPath: "#/properties/createdAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err5 = {
+            instancePath: instancePath + "/createdAt",
+            schemaPath: "#/properties/createdAt/format",
+            keyword: "format",
+            params: { format: "date-time" },
+            message: 'must match format "' + "date-time" + '"',
+          };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -714,7 +983,13 @@ function validate4(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/createdAt", schemaPath: "#/properties/createdAt/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = {
+          instancePath: instancePath + "/createdAt",
+          schemaPath: "#/properties/createdAt/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -724,7 +999,13 @@ function validate4(data, { instancePath = "", parentData, parentDataProperty, ro
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err7 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -735,52 +1016,44 @@ function validate4(data, { instancePath = "", parentData, parentDataProperty, ro
   validate4.errors = vErrors;
   return errors === 0;
 }
-validate4.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-const credentials = validate5;
+validate4.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+
+export const credentials = validate5;
 const schema5 = {
-  "additionalProperties": false,
-  "dependentRequired": {
-    "securityAnswer": [
-      "securityQuestion"
-    ],
-    "securityQuestion": [
-      "securityAnswer"
-    ]
+  additionalProperties: false,
+  dependentRequired: { securityAnswer: ["securityQuestion"], securityQuestion: ["securityAnswer"] },
+  properties: {
+    password: { maxLength: 128, minLength: 1, type: "string", writeOnly: true },
+    securityQuestion: { maxLength: 200, type: "string" },
+    securityAnswer: { maxLength: 200, type: "string", writeOnly: true },
   },
-  "properties": {
-    "password": {
-      "maxLength": 128,
-      "minLength": 1,
-      "type": "string",
-      "writeOnly": true
-    },
-    "securityQuestion": {
-      "maxLength": 200,
-      "type": "string"
-    },
-    "securityAnswer": {
-      "maxLength": 200,
-      "type": "string",
-      "writeOnly": true
-    }
-  },
-  "type": "object",
-  "writeOnly": true
+  type: "object",
+  writeOnly: true,
 };
-function validate5(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+
+function validate5(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate5.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
+    evaluated0.props = undefined;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
+    evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
       if (!(key0 === "password" || key0 === "securityQuestion" || key0 === "securityAnswer")) {
-        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        const err0 = {
+          instancePath,
+          schemaPath: "#/additionalProperties",
+          keyword: "additionalProperties",
+          params: { additionalProperty: key0 },
+          message: "must NOT have additional properties",
+        };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -789,11 +1062,17 @@ function validate5(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.password !== void 0) {
+    if (data.password !== undefined) {
       let data0 = data.password;
       if (typeof data0 === "string") {
         if (func0(data0) > 128) {
-          const err1 = { instancePath: instancePath + "/password", schemaPath: "#/properties/password/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters" };
+          const err1 = {
+            instancePath: instancePath + "/password",
+            schemaPath: "#/properties/password/maxLength",
+            keyword: "maxLength",
+            params: { limit: 128 },
+            message: "must NOT have more than 128 characters",
+          };
           if (vErrors === null) {
             vErrors = [err1];
           } else {
@@ -802,7 +1081,13 @@ function validate5(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
         if (func0(data0) < 1) {
-          const err2 = { instancePath: instancePath + "/password", schemaPath: "#/properties/password/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          const err2 = {
+            instancePath: instancePath + "/password",
+            schemaPath: "#/properties/password/minLength",
+            keyword: "minLength",
+            params: { limit: 1 },
+            message: "must NOT have fewer than 1 characters",
+          };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -811,7 +1096,13 @@ function validate5(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err3 = { instancePath: instancePath + "/password", schemaPath: "#/properties/password/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = {
+          instancePath: instancePath + "/password",
+          schemaPath: "#/properties/password/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -820,11 +1111,17 @@ function validate5(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.securityQuestion !== void 0) {
+    if (data.securityQuestion !== undefined) {
       let data1 = data.securityQuestion;
       if (typeof data1 === "string") {
         if (func0(data1) > 200) {
-          const err4 = { instancePath: instancePath + "/securityQuestion", schemaPath: "#/properties/securityQuestion/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
+          const err4 = {
+            instancePath: instancePath + "/securityQuestion",
+            schemaPath: "#/properties/securityQuestion/maxLength",
+            keyword: "maxLength",
+            params: { limit: 200 },
+            message: "must NOT have more than 200 characters",
+          };
           if (vErrors === null) {
             vErrors = [err4];
           } else {
@@ -833,7 +1130,13 @@ function validate5(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err5 = { instancePath: instancePath + "/securityQuestion", schemaPath: "#/properties/securityQuestion/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err5 = {
+          instancePath: instancePath + "/securityQuestion",
+          schemaPath: "#/properties/securityQuestion/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -842,11 +1145,17 @@ function validate5(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.securityAnswer !== void 0) {
+    if (data.securityAnswer !== undefined) {
       let data2 = data.securityAnswer;
       if (typeof data2 === "string") {
         if (func0(data2) > 200) {
-          const err6 = { instancePath: instancePath + "/securityAnswer", schemaPath: "#/properties/securityAnswer/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
+          const err6 = {
+            instancePath: instancePath + "/securityAnswer",
+            schemaPath: "#/properties/securityAnswer/maxLength",
+            keyword: "maxLength",
+            params: { limit: 200 },
+            message: "must NOT have more than 200 characters",
+          };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -855,7 +1164,13 @@ function validate5(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err7 = { instancePath: instancePath + "/securityAnswer", schemaPath: "#/properties/securityAnswer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err7 = {
+          instancePath: instancePath + "/securityAnswer",
+          schemaPath: "#/properties/securityAnswer/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -864,14 +1179,20 @@ function validate5(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.securityAnswer !== void 0) {
-      if (data.securityQuestion === void 0) {
-        const err8 = { instancePath, schemaPath: "#/dependentRequired", keyword: "dependentRequired", params: {
-          property: "securityAnswer",
-          missingProperty: "securityQuestion",
-          depsCount: 1,
-          deps: "securityQuestion"
-        }, message: "must have property securityQuestion when property securityAnswer is present" };
+    if (data.securityAnswer !== undefined) {
+      if (data.securityQuestion === undefined) {
+        const err8 = {
+          instancePath,
+          schemaPath: "#/dependentRequired",
+          keyword: "dependentRequired",
+          params: {
+            property: "securityAnswer",
+            missingProperty: "securityQuestion",
+            depsCount: 1,
+            deps: "securityQuestion",
+          },
+          message: "must have property securityQuestion when property securityAnswer is present",
+        };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -880,14 +1201,20 @@ function validate5(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.securityQuestion !== void 0) {
-      if (data.securityAnswer === void 0) {
-        const err9 = { instancePath, schemaPath: "#/dependentRequired", keyword: "dependentRequired", params: {
-          property: "securityQuestion",
-          missingProperty: "securityAnswer",
-          depsCount: 1,
-          deps: "securityAnswer"
-        }, message: "must have property securityAnswer when property securityQuestion is present" };
+    if (data.securityQuestion !== undefined) {
+      if (data.securityAnswer === undefined) {
+        const err9 = {
+          instancePath,
+          schemaPath: "#/dependentRequired",
+          keyword: "dependentRequired",
+          params: {
+            property: "securityQuestion",
+            missingProperty: "securityAnswer",
+            depsCount: 1,
+            deps: "securityAnswer",
+          },
+          message: "must have property securityAnswer when property securityQuestion is present",
+        };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -897,7 +1224,13 @@ function validate5(data, { instancePath = "", parentData, parentDataProperty, ro
       }
     }
   } else {
-    const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err10 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
     if (vErrors === null) {
       vErrors = [err10];
     } else {
@@ -908,180 +1241,74 @@ function validate5(data, { instancePath = "", parentData, parentDataProperty, ro
   validate5.errors = vErrors;
   return errors === 0;
 }
-validate5.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-const customer = validate6;
+validate5.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+
+export const customer = validate6;
 const schema6 = {
-  "additionalProperties": false,
-  "allOf": [
-    {
-      "if": {
-        "properties": {
-          "kind": {
-            "const": "person"
-          }
-        },
-        "required": [
-          "kind"
-        ]
-      },
-      "then": {
-        "required": [
-          "person"
-        ]
-      }
-    },
-    {
-      "if": {
-        "properties": {
-          "kind": {
-            "const": "company"
-          }
-        },
-        "required": [
-          "kind"
-        ]
-      },
-      "then": {
-        "required": [
-          "company"
-        ]
-      }
-    }
+  additionalProperties: false,
+  allOf: [
+    { if: { properties: { kind: { const: "person" } }, required: ["kind"] }, then: { required: ["person"] } },
+    { if: { properties: { kind: { const: "company" } }, required: ["kind"] }, then: { required: ["company"] } },
   ],
-  "properties": {
-    "kind": {
-      "enum": [
-        "person",
-        "company"
-      ],
-      "type": "string"
-    },
-    "person": {
-      "$ref": "components#/$defs/PersonName"
-    },
-    "company": {
-      "$ref": "components#/$defs/Company"
-    },
-    "email": {
-      "format": "email",
-      "maxLength": 320,
-      "type": "string"
-    },
-    "phones": {
-      "items": {
-        "$ref": "components#/$defs/Phone"
-      },
-      "maxItems": 10,
-      "type": "array"
-    },
-    "billingAddress": {
-      "$ref": "components#/$defs/Address"
-    },
-    "shippingAddress": {
-      "$ref": "components#/$defs/Address"
-    },
-    "contacts": {
-      "items": {
-        "$ref": "components#/$defs/Contact"
-      },
-      "maxItems": 20,
-      "type": "array"
-    },
-    "dateOfBirth": {
-      "format": "date",
-      "type": "string"
-    },
-    "taxIds": {
-      "$ref": "components#/$defs/TaxIds"
-    },
-    "language": {
-      "maxLength": 35,
-      "pattern": "^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
-      "type": "string"
-    },
-    "currency": {
-      "pattern": "^[A-Z]{3}$",
-      "type": "string"
-    },
-    "website": {
-      "format": "uri",
-      "maxLength": 2048,
-      "type": "string"
-    },
-    "referralSource": {
-      "maxLength": 255,
-      "type": "string"
-    },
-    "customerNumber": {
-      "maxLength": 50,
-      "type": "string"
-    },
-    "externalIds": {
-      "items": {
-        "$ref": "components#/$defs/ExternalId"
-      },
-      "maxItems": 20,
-      "type": "array"
-    },
-    "createdAt": {
-      "format": "date-time",
-      "type": "string"
-    },
-    "agreedToTerms": {
-      "type": "boolean"
-    },
-    "credentials": {
-      "$ref": "components#/$defs/Credentials"
-    }
+  properties: {
+    kind: { enum: ["person", "company"], type: "string" },
+    person: { $ref: "components#/$defs/PersonName" },
+    company: { $ref: "components#/$defs/Company" },
+    email: { format: "email", maxLength: 320, type: "string" },
+    phones: { items: { $ref: "components#/$defs/Phone" }, maxItems: 10, type: "array" },
+    billingAddress: { $ref: "components#/$defs/Address" },
+    shippingAddress: { $ref: "components#/$defs/Address" },
+    contacts: { items: { $ref: "components#/$defs/Contact" }, maxItems: 20, type: "array" },
+    dateOfBirth: { format: "date", type: "string" },
+    taxIds: { $ref: "components#/$defs/TaxIds" },
+    language: { maxLength: 35, pattern: "^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$", type: "string" },
+    currency: { pattern: "^[A-Z]{3}$", type: "string" },
+    website: { format: "uri", maxLength: 2048, type: "string" },
+    referralSource: { maxLength: 255, type: "string" },
+    customerNumber: { maxLength: 50, type: "string" },
+    externalIds: { items: { $ref: "components#/$defs/ExternalId" }, maxItems: 20, type: "array" },
+    createdAt: { format: "date-time", type: "string" },
+    agreedToTerms: { type: "boolean" },
+    credentials: { $ref: "components#/$defs/Credentials" },
   },
-  "required": [
-    "kind",
-    "email"
-  ],
-  "type": "object"
+  required: ["kind", "email"],
+  type: "object",
 };
 const func19 = Object.prototype.hasOwnProperty;
 const schema7 = {
-  "additionalProperties": false,
-  "properties": {
-    "title": {
-      "maxLength": 50,
-      "type": "string"
-    },
-    "givenName": {
-      "maxLength": 100,
-      "minLength": 1,
-      "type": "string"
-    },
-    "middleName": {
-      "maxLength": 100,
-      "type": "string"
-    },
-    "familyName": {
-      "maxLength": 100,
-      "minLength": 1,
-      "type": "string"
-    }
+  additionalProperties: false,
+  properties: {
+    title: { maxLength: 50, type: "string" },
+    givenName: { maxLength: 100, minLength: 1, type: "string" },
+    middleName: { maxLength: 100, type: "string" },
+    familyName: { maxLength: 100, minLength: 1, type: "string" },
   },
-  "required": [
-    "givenName",
-    "familyName"
-  ],
-  "type": "object"
+  required: ["givenName", "familyName"],
+  type: "object",
 };
-function validate7(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+
+function validate7(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate7.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
+    evaluated0.props = undefined;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
+    evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.givenName === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "givenName" }, message: "must have required property 'givenName'" };
+    if (data.givenName === undefined) {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: { missingProperty: "givenName" },
+        message: "must have required property '" + "givenName" + "'",
+      };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1089,8 +1316,14 @@ function validate7(data, { instancePath = "", parentData, parentDataProperty, ro
       }
       errors++;
     }
-    if (data.familyName === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "familyName" }, message: "must have required property 'familyName'" };
+    if (data.familyName === undefined) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: { missingProperty: "familyName" },
+        message: "must have required property '" + "familyName" + "'",
+      };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -1100,7 +1333,13 @@ function validate7(data, { instancePath = "", parentData, parentDataProperty, ro
     }
     for (const key0 in data) {
       if (!(key0 === "title" || key0 === "givenName" || key0 === "middleName" || key0 === "familyName")) {
-        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        const err2 = {
+          instancePath,
+          schemaPath: "#/additionalProperties",
+          keyword: "additionalProperties",
+          params: { additionalProperty: key0 },
+          message: "must NOT have additional properties",
+        };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -1109,11 +1348,17 @@ function validate7(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.title !== void 0) {
+    if (data.title !== undefined) {
       let data0 = data.title;
       if (typeof data0 === "string") {
         if (func0(data0) > 50) {
-          const err3 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
+          const err3 = {
+            instancePath: instancePath + "/title",
+            schemaPath: "#/properties/title/maxLength",
+            keyword: "maxLength",
+            params: { limit: 50 },
+            message: "must NOT have more than 50 characters",
+          };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -1122,7 +1367,13 @@ function validate7(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err4 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = {
+          instancePath: instancePath + "/title",
+          schemaPath: "#/properties/title/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -1131,11 +1382,17 @@ function validate7(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.givenName !== void 0) {
+    if (data.givenName !== undefined) {
       let data1 = data.givenName;
       if (typeof data1 === "string") {
         if (func0(data1) > 100) {
-          const err5 = { instancePath: instancePath + "/givenName", schemaPath: "#/properties/givenName/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
+          const err5 = {
+            instancePath: instancePath + "/givenName",
+            schemaPath: "#/properties/givenName/maxLength",
+            keyword: "maxLength",
+            params: { limit: 100 },
+            message: "must NOT have more than 100 characters",
+          };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -1144,7 +1401,13 @@ function validate7(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
         if (func0(data1) < 1) {
-          const err6 = { instancePath: instancePath + "/givenName", schemaPath: "#/properties/givenName/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          const err6 = {
+            instancePath: instancePath + "/givenName",
+            schemaPath: "#/properties/givenName/minLength",
+            keyword: "minLength",
+            params: { limit: 1 },
+            message: "must NOT have fewer than 1 characters",
+          };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -1153,7 +1416,13 @@ function validate7(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err7 = { instancePath: instancePath + "/givenName", schemaPath: "#/properties/givenName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err7 = {
+          instancePath: instancePath + "/givenName",
+          schemaPath: "#/properties/givenName/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -1162,11 +1431,17 @@ function validate7(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.middleName !== void 0) {
+    if (data.middleName !== undefined) {
       let data2 = data.middleName;
       if (typeof data2 === "string") {
         if (func0(data2) > 100) {
-          const err8 = { instancePath: instancePath + "/middleName", schemaPath: "#/properties/middleName/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
+          const err8 = {
+            instancePath: instancePath + "/middleName",
+            schemaPath: "#/properties/middleName/maxLength",
+            keyword: "maxLength",
+            params: { limit: 100 },
+            message: "must NOT have more than 100 characters",
+          };
           if (vErrors === null) {
             vErrors = [err8];
           } else {
@@ -1175,7 +1450,13 @@ function validate7(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err9 = { instancePath: instancePath + "/middleName", schemaPath: "#/properties/middleName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err9 = {
+          instancePath: instancePath + "/middleName",
+          schemaPath: "#/properties/middleName/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -1184,11 +1465,17 @@ function validate7(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.familyName !== void 0) {
+    if (data.familyName !== undefined) {
       let data3 = data.familyName;
       if (typeof data3 === "string") {
         if (func0(data3) > 100) {
-          const err10 = { instancePath: instancePath + "/familyName", schemaPath: "#/properties/familyName/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
+          const err10 = {
+            instancePath: instancePath + "/familyName",
+            schemaPath: "#/properties/familyName/maxLength",
+            keyword: "maxLength",
+            params: { limit: 100 },
+            message: "must NOT have more than 100 characters",
+          };
           if (vErrors === null) {
             vErrors = [err10];
           } else {
@@ -1197,7 +1484,13 @@ function validate7(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
         if (func0(data3) < 1) {
-          const err11 = { instancePath: instancePath + "/familyName", schemaPath: "#/properties/familyName/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          const err11 = {
+            instancePath: instancePath + "/familyName",
+            schemaPath: "#/properties/familyName/minLength",
+            keyword: "minLength",
+            params: { limit: 1 },
+            message: "must NOT have fewer than 1 characters",
+          };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -1206,7 +1499,13 @@ function validate7(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err12 = { instancePath: instancePath + "/familyName", schemaPath: "#/properties/familyName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err12 = {
+          instancePath: instancePath + "/familyName",
+          schemaPath: "#/properties/familyName/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -1216,7 +1515,13 @@ function validate7(data, { instancePath = "", parentData, parentDataProperty, ro
       }
     }
   } else {
-    const err13 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err13 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
     if (vErrors === null) {
       vErrors = [err13];
     } else {
@@ -1227,44 +1532,40 @@ function validate7(data, { instancePath = "", parentData, parentDataProperty, ro
   validate7.errors = vErrors;
   return errors === 0;
 }
-validate7.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+validate7.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+
 const schema8 = {
-  "additionalProperties": false,
-  "properties": {
-    "type": {
-      "enum": [
-        "landline",
-        "mobile",
-        "fax",
-        "work",
-        "other"
-      ],
-      "type": "string"
-    },
-    "number": {
-      "pattern": "^\\+[1-9][0-9]{6,14}$",
-      "type": "string"
-    }
+  additionalProperties: false,
+  properties: {
+    type: { enum: ["landline", "mobile", "fax", "work", "other"], type: "string" },
+    number: { pattern: "^\\+[1-9][0-9]{6,14}$", type: "string" },
   },
-  "required": [
-    "type",
-    "number"
-  ],
-  "type": "object"
+  required: ["type", "number"],
+  type: "object",
 };
-function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+
+function validate10(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate10.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
+    evaluated0.props = undefined;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
+    evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+    if (data.type === undefined) {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: { missingProperty: "type" },
+        message: "must have required property '" + "type" + "'",
+      };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1272,8 +1573,14 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.number === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "number" }, message: "must have required property 'number'" };
+    if (data.number === undefined) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: { missingProperty: "number" },
+        message: "must have required property '" + "number" + "'",
+      };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -1283,7 +1590,13 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
     }
     for (const key0 in data) {
       if (!(key0 === "type" || key0 === "number")) {
-        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        const err2 = {
+          instancePath,
+          schemaPath: "#/additionalProperties",
+          keyword: "additionalProperties",
+          params: { additionalProperty: key0 },
+          message: "must NOT have additional properties",
+        };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -1292,10 +1605,16 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.type !== void 0) {
+    if (data.type !== undefined) {
       let data0 = data.type;
       if (typeof data0 !== "string") {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = {
+          instancePath: instancePath + "/type",
+          schemaPath: "#/properties/type/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -1304,7 +1623,13 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data0 === "landline" || data0 === "mobile" || data0 === "fax" || data0 === "work" || data0 === "other")) {
-        const err4 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/enum", keyword: "enum", params: { allowedValues: schema8.properties.type.enum }, message: "must be equal to one of the allowed values" };
+        const err4 = {
+          instancePath: instancePath + "/type",
+          schemaPath: "#/properties/type/enum",
+          keyword: "enum",
+          params: { allowedValues: schema8.properties.type.enum },
+          message: "must be equal to one of the allowed values",
+        };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -1313,11 +1638,17 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.number !== void 0) {
+    if (data.number !== undefined) {
       let data1 = data.number;
       if (typeof data1 === "string") {
         if (!pattern1.test(data1)) {
-          const err5 = { instancePath: instancePath + "/number", schemaPath: "#/properties/number/pattern", keyword: "pattern", params: { pattern: "^\\+[1-9][0-9]{6,14}$" }, message: 'must match pattern "^\\+[1-9][0-9]{6,14}$"' };
+          const err5 = {
+            instancePath: instancePath + "/number",
+            schemaPath: "#/properties/number/pattern",
+            keyword: "pattern",
+            params: { pattern: "^\\+[1-9][0-9]{6,14}$" },
+            message: 'must match pattern "' + "^\\+[1-9][0-9]{6,14}$" + '"',
+          };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -1326,7 +1657,13 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/number", schemaPath: "#/properties/number/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = {
+          instancePath: instancePath + "/number",
+          schemaPath: "#/properties/number/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -1336,7 +1673,13 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err7 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -1347,39 +1690,41 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
   validate10.errors = vErrors;
   return errors === 0;
 }
-validate10.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+validate10.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+
 const schema9 = {
-  "additionalProperties": false,
-  "properties": {
-    "vat": {
-      "maxLength": 30,
-      "type": "string"
-    },
-    "eori": {
-      "maxLength": 20,
-      "type": "string"
-    },
-    "national": {
-      "maxLength": 50,
-      "type": "string"
-    }
+  additionalProperties: false,
+  properties: {
+    vat: { maxLength: 30, type: "string" },
+    eori: { maxLength: 20, type: "string" },
+    national: { maxLength: 50, type: "string" },
   },
-  "type": "object"
+  type: "object",
 };
-function validate15(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+
+function validate15(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate15.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
+    evaluated0.props = undefined;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
+    evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
       if (!(key0 === "vat" || key0 === "eori" || key0 === "national")) {
-        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        const err0 = {
+          instancePath,
+          schemaPath: "#/additionalProperties",
+          keyword: "additionalProperties",
+          params: { additionalProperty: key0 },
+          message: "must NOT have additional properties",
+        };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -1388,11 +1733,17 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.vat !== void 0) {
+    if (data.vat !== undefined) {
       let data0 = data.vat;
       if (typeof data0 === "string") {
         if (func0(data0) > 30) {
-          const err1 = { instancePath: instancePath + "/vat", schemaPath: "#/properties/vat/maxLength", keyword: "maxLength", params: { limit: 30 }, message: "must NOT have more than 30 characters" };
+          const err1 = {
+            instancePath: instancePath + "/vat",
+            schemaPath: "#/properties/vat/maxLength",
+            keyword: "maxLength",
+            params: { limit: 30 },
+            message: "must NOT have more than 30 characters",
+          };
           if (vErrors === null) {
             vErrors = [err1];
           } else {
@@ -1401,7 +1752,13 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err2 = { instancePath: instancePath + "/vat", schemaPath: "#/properties/vat/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err2 = {
+          instancePath: instancePath + "/vat",
+          schemaPath: "#/properties/vat/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -1410,11 +1767,17 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.eori !== void 0) {
+    if (data.eori !== undefined) {
       let data1 = data.eori;
       if (typeof data1 === "string") {
         if (func0(data1) > 20) {
-          const err3 = { instancePath: instancePath + "/eori", schemaPath: "#/properties/eori/maxLength", keyword: "maxLength", params: { limit: 20 }, message: "must NOT have more than 20 characters" };
+          const err3 = {
+            instancePath: instancePath + "/eori",
+            schemaPath: "#/properties/eori/maxLength",
+            keyword: "maxLength",
+            params: { limit: 20 },
+            message: "must NOT have more than 20 characters",
+          };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -1423,7 +1786,13 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err4 = { instancePath: instancePath + "/eori", schemaPath: "#/properties/eori/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = {
+          instancePath: instancePath + "/eori",
+          schemaPath: "#/properties/eori/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -1432,11 +1801,17 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.national !== void 0) {
+    if (data.national !== undefined) {
       let data2 = data.national;
       if (typeof data2 === "string") {
         if (func0(data2) > 50) {
-          const err5 = { instancePath: instancePath + "/national", schemaPath: "#/properties/national/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
+          const err5 = {
+            instancePath: instancePath + "/national",
+            schemaPath: "#/properties/national/maxLength",
+            keyword: "maxLength",
+            params: { limit: 50 },
+            message: "must NOT have more than 50 characters",
+          };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -1445,7 +1820,13 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/national", schemaPath: "#/properties/national/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = {
+          instancePath: instancePath + "/national",
+          schemaPath: "#/properties/national/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -1455,7 +1836,13 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err7 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -1466,40 +1853,40 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
   validate15.errors = vErrors;
   return errors === 0;
 }
-validate15.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+validate15.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+
 const schema10 = {
-  "additionalProperties": false,
-  "properties": {
-    "system": {
-      "maxLength": 50,
-      "minLength": 1,
-      "type": "string"
-    },
-    "id": {
-      "maxLength": 100,
-      "minLength": 1,
-      "type": "string"
-    }
+  additionalProperties: false,
+  properties: {
+    system: { maxLength: 50, minLength: 1, type: "string" },
+    id: { maxLength: 100, minLength: 1, type: "string" },
   },
-  "required": [
-    "system",
-    "id"
-  ],
-  "type": "object"
+  required: ["system", "id"],
+  type: "object",
 };
-function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+
+function validate17(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate17.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
+    evaluated0.props = undefined;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
+    evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.system === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "system" }, message: "must have required property 'system'" };
+    if (data.system === undefined) {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: { missingProperty: "system" },
+        message: "must have required property '" + "system" + "'",
+      };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1507,8 +1894,14 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.id === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+    if (data.id === undefined) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: { missingProperty: "id" },
+        message: "must have required property '" + "id" + "'",
+      };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -1518,7 +1911,13 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
     }
     for (const key0 in data) {
       if (!(key0 === "system" || key0 === "id")) {
-        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        const err2 = {
+          instancePath,
+          schemaPath: "#/additionalProperties",
+          keyword: "additionalProperties",
+          params: { additionalProperty: key0 },
+          message: "must NOT have additional properties",
+        };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -1527,11 +1926,17 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.system !== void 0) {
+    if (data.system !== undefined) {
       let data0 = data.system;
       if (typeof data0 === "string") {
         if (func0(data0) > 50) {
-          const err3 = { instancePath: instancePath + "/system", schemaPath: "#/properties/system/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
+          const err3 = {
+            instancePath: instancePath + "/system",
+            schemaPath: "#/properties/system/maxLength",
+            keyword: "maxLength",
+            params: { limit: 50 },
+            message: "must NOT have more than 50 characters",
+          };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -1540,7 +1945,13 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (func0(data0) < 1) {
-          const err4 = { instancePath: instancePath + "/system", schemaPath: "#/properties/system/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          const err4 = {
+            instancePath: instancePath + "/system",
+            schemaPath: "#/properties/system/minLength",
+            keyword: "minLength",
+            params: { limit: 1 },
+            message: "must NOT have fewer than 1 characters",
+          };
           if (vErrors === null) {
             vErrors = [err4];
           } else {
@@ -1549,7 +1960,13 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err5 = { instancePath: instancePath + "/system", schemaPath: "#/properties/system/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err5 = {
+          instancePath: instancePath + "/system",
+          schemaPath: "#/properties/system/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -1558,11 +1975,17 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.id !== void 0) {
+    if (data.id !== undefined) {
       let data1 = data.id;
       if (typeof data1 === "string") {
         if (func0(data1) > 100) {
-          const err6 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
+          const err6 = {
+            instancePath: instancePath + "/id",
+            schemaPath: "#/properties/id/maxLength",
+            keyword: "maxLength",
+            params: { limit: 100 },
+            message: "must NOT have more than 100 characters",
+          };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -1571,7 +1994,13 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (func0(data1) < 1) {
-          const err7 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          const err7 = {
+            instancePath: instancePath + "/id",
+            schemaPath: "#/properties/id/minLength",
+            keyword: "minLength",
+            params: { limit: 1 },
+            message: "must NOT have fewer than 1 characters",
+          };
           if (vErrors === null) {
             vErrors = [err7];
           } else {
@@ -1580,7 +2009,13 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err8 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err8 = {
+          instancePath: instancePath + "/id",
+          schemaPath: "#/properties/id/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -1590,7 +2025,13 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err9 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
     if (vErrors === null) {
       vErrors = [err9];
     } else {
@@ -1601,27 +2042,32 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
   validate17.errors = vErrors;
   return errors === 0;
 }
-validate17.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+validate17.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+
 const formats6 = fullFormats.date;
 const formats8 = fullFormats.uri;
 const pattern4 = new RegExp("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$", "u");
 const pattern5 = new RegExp("^[A-Z]{3}$", "u");
-function validate6(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+
+function validate6(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate6.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
+    evaluated0.props = undefined;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
+    evaluated0.items = undefined;
   }
   const _errs2 = errors;
   let valid1 = true;
   const _errs3 = errors;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     let missing0;
-    if (data.kind === void 0 && (missing0 = "kind")) {
+    if (data.kind === undefined && (missing0 = "kind")) {
       const err0 = {};
       if (vErrors === null) {
         vErrors = [err0];
@@ -1630,7 +2076,7 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
       }
       errors++;
     } else {
-      if (data.kind !== void 0) {
+      if (data.kind !== undefined) {
         if ("person" !== data.kind) {
           const err1 = {};
           if (vErrors === null) {
@@ -1655,8 +2101,14 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
   if (_valid0) {
     const _errs5 = errors;
     if (data && typeof data == "object" && !Array.isArray(data)) {
-      if (data.person === void 0) {
-        const err2 = { instancePath, schemaPath: "#/allOf/0/then/required", keyword: "required", params: { missingProperty: "person" }, message: "must have required property 'person'" };
+      if (data.person === undefined) {
+        const err2 = {
+          instancePath,
+          schemaPath: "#/allOf/0/then/required",
+          keyword: "required",
+          params: { missingProperty: "person" },
+          message: "must have required property '" + "person" + "'",
+        };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -1669,7 +2121,13 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
     valid1 = _valid0;
   }
   if (!valid1) {
-    const err3 = { instancePath, schemaPath: "#/allOf/0/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema' };
+    const err3 = {
+      instancePath,
+      schemaPath: "#/allOf/0/if",
+      keyword: "if",
+      params: { failingKeyword: "then" },
+      message: 'must match "then" schema',
+    };
     if (vErrors === null) {
       vErrors = [err3];
     } else {
@@ -1682,7 +2140,7 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
   const _errs8 = errors;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     let missing1;
-    if (data.kind === void 0 && (missing1 = "kind")) {
+    if (data.kind === undefined && (missing1 = "kind")) {
       const err4 = {};
       if (vErrors === null) {
         vErrors = [err4];
@@ -1691,7 +2149,7 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
       }
       errors++;
     } else {
-      if (data.kind !== void 0) {
+      if (data.kind !== undefined) {
         if ("company" !== data.kind) {
           const err5 = {};
           if (vErrors === null) {
@@ -1716,8 +2174,14 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
   if (_valid1) {
     const _errs10 = errors;
     if (data && typeof data == "object" && !Array.isArray(data)) {
-      if (data.company === void 0) {
-        const err6 = { instancePath, schemaPath: "#/allOf/1/then/required", keyword: "required", params: { missingProperty: "company" }, message: "must have required property 'company'" };
+      if (data.company === undefined) {
+        const err6 = {
+          instancePath,
+          schemaPath: "#/allOf/1/then/required",
+          keyword: "required",
+          params: { missingProperty: "company" },
+          message: "must have required property '" + "company" + "'",
+        };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -1730,7 +2194,13 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
     valid3 = _valid1;
   }
   if (!valid3) {
-    const err7 = { instancePath, schemaPath: "#/allOf/1/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema' };
+    const err7 = {
+      instancePath,
+      schemaPath: "#/allOf/1/if",
+      keyword: "if",
+      params: { failingKeyword: "then" },
+      message: 'must match "then" schema',
+    };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -1739,8 +2209,14 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
     errors++;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.kind === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'" };
+    if (data.kind === undefined) {
+      const err8 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: { missingProperty: "kind" },
+        message: "must have required property '" + "kind" + "'",
+      };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -1748,8 +2224,14 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
       }
       errors++;
     }
-    if (data.email === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "email" }, message: "must have required property 'email'" };
+    if (data.email === undefined) {
+      const err9 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: { missingProperty: "email" },
+        message: "must have required property '" + "email" + "'",
+      };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -1759,7 +2241,13 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
     }
     for (const key0 in data) {
       if (!func19.call(schema6.properties, key0)) {
-        const err10 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        const err10 = {
+          instancePath,
+          schemaPath: "#/additionalProperties",
+          keyword: "additionalProperties",
+          params: { additionalProperty: key0 },
+          message: "must NOT have additional properties",
+        };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -1768,10 +2256,16 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.kind !== void 0) {
+    if (data.kind !== undefined) {
       let data2 = data.kind;
       if (typeof data2 !== "string") {
-        const err11 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err11 = {
+          instancePath: instancePath + "/kind",
+          schemaPath: "#/properties/kind/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -1780,7 +2274,13 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
       if (!(data2 === "person" || data2 === "company")) {
-        const err12 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/enum", keyword: "enum", params: { allowedValues: schema6.properties.kind.enum }, message: "must be equal to one of the allowed values" };
+        const err12 = {
+          instancePath: instancePath + "/kind",
+          schemaPath: "#/properties/kind/enum",
+          keyword: "enum",
+          params: { allowedValues: schema6.properties.kind.enum },
+          message: "must be equal to one of the allowed values",
+        };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -1789,23 +2289,45 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.person !== void 0) {
-      if (!validate7(data.person, { instancePath: instancePath + "/person", parentData: data, parentDataProperty: "person", rootData, dynamicAnchors })) {
+    if (data.person !== undefined) {
+      if (
+        !validate7(data.person, {
+          instancePath: instancePath + "/person",
+          parentData: data,
+          parentDataProperty: "person",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
         vErrors = vErrors === null ? validate7.errors : vErrors.concat(validate7.errors);
         errors = vErrors.length;
       }
     }
-    if (data.company !== void 0) {
-      if (!validate2(data.company, { instancePath: instancePath + "/company", parentData: data, parentDataProperty: "company", rootData, dynamicAnchors })) {
+    if (data.company !== undefined) {
+      if (
+        !validate2(data.company, {
+          instancePath: instancePath + "/company",
+          parentData: data,
+          parentDataProperty: "company",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
         vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
         errors = vErrors.length;
       }
     }
-    if (data.email !== void 0) {
+    if (data.email !== undefined) {
       let data5 = data.email;
       if (typeof data5 === "string") {
         if (func0(data5) > 320) {
-          const err13 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/maxLength", keyword: "maxLength", params: { limit: 320 }, message: "must NOT have more than 320 characters" };
+          const err13 = {
+            instancePath: instancePath + "/email",
+            schemaPath: "#/properties/email/maxLength",
+            keyword: "maxLength",
+            params: { limit: 320 },
+            message: "must NOT have more than 320 characters",
+          };
           if (vErrors === null) {
             vErrors = [err13];
           } else {
@@ -1814,7 +2336,13 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
         if (!formats0.test(data5)) {
-          const err14 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/format", keyword: "format", params: { format: "email" }, message: 'must match format "email"' };
+          const err14 = {
+            instancePath: instancePath + "/email",
+            schemaPath: "#/properties/email/format",
+            keyword: "format",
+            params: { format: "email" },
+            message: 'must match format "' + "email" + '"',
+          };
           if (vErrors === null) {
             vErrors = [err14];
           } else {
@@ -1823,7 +2351,13 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err15 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err15 = {
+          instancePath: instancePath + "/email",
+          schemaPath: "#/properties/email/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -1832,11 +2366,17 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.phones !== void 0) {
+    if (data.phones !== undefined) {
       let data6 = data.phones;
       if (Array.isArray(data6)) {
         if (data6.length > 10) {
-          const err16 = { instancePath: instancePath + "/phones", schemaPath: "#/properties/phones/maxItems", keyword: "maxItems", params: { limit: 10 }, message: "must NOT have more than 10 items" };
+          const err16 = {
+            instancePath: instancePath + "/phones",
+            schemaPath: "#/properties/phones/maxItems",
+            keyword: "maxItems",
+            params: { limit: 10 },
+            message: "must NOT have more than 10 items",
+          };
           if (vErrors === null) {
             vErrors = [err16];
           } else {
@@ -1846,13 +2386,27 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
         }
         const len0 = data6.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate10(data6[i0], { instancePath: instancePath + "/phones/" + i0, parentData: data6, parentDataProperty: i0, rootData, dynamicAnchors })) {
+          if (
+            !validate10(data6[i0], {
+              instancePath: instancePath + "/phones/" + i0,
+              parentData: data6,
+              parentDataProperty: i0,
+              rootData,
+              dynamicAnchors,
+            })
+          ) {
             vErrors = vErrors === null ? validate10.errors : vErrors.concat(validate10.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err17 = { instancePath: instancePath + "/phones", schemaPath: "#/properties/phones/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err17 = {
+          instancePath: instancePath + "/phones",
+          schemaPath: "#/properties/phones/type",
+          keyword: "type",
+          params: { type: "array" },
+          message: "must be array",
+        };
         if (vErrors === null) {
           vErrors = [err17];
         } else {
@@ -1861,23 +2415,45 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.billingAddress !== void 0) {
-      if (!validate1(data.billingAddress, { instancePath: instancePath + "/billingAddress", parentData: data, parentDataProperty: "billingAddress", rootData, dynamicAnchors })) {
+    if (data.billingAddress !== undefined) {
+      if (
+        !validate1(data.billingAddress, {
+          instancePath: instancePath + "/billingAddress",
+          parentData: data,
+          parentDataProperty: "billingAddress",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
         vErrors = vErrors === null ? validate1.errors : vErrors.concat(validate1.errors);
         errors = vErrors.length;
       }
     }
-    if (data.shippingAddress !== void 0) {
-      if (!validate1(data.shippingAddress, { instancePath: instancePath + "/shippingAddress", parentData: data, parentDataProperty: "shippingAddress", rootData, dynamicAnchors })) {
+    if (data.shippingAddress !== undefined) {
+      if (
+        !validate1(data.shippingAddress, {
+          instancePath: instancePath + "/shippingAddress",
+          parentData: data,
+          parentDataProperty: "shippingAddress",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
         vErrors = vErrors === null ? validate1.errors : vErrors.concat(validate1.errors);
         errors = vErrors.length;
       }
     }
-    if (data.contacts !== void 0) {
+    if (data.contacts !== undefined) {
       let data10 = data.contacts;
       if (Array.isArray(data10)) {
         if (data10.length > 20) {
-          const err18 = { instancePath: instancePath + "/contacts", schemaPath: "#/properties/contacts/maxItems", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
+          const err18 = {
+            instancePath: instancePath + "/contacts",
+            schemaPath: "#/properties/contacts/maxItems",
+            keyword: "maxItems",
+            params: { limit: 20 },
+            message: "must NOT have more than 20 items",
+          };
           if (vErrors === null) {
             vErrors = [err18];
           } else {
@@ -1887,13 +2463,27 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
         }
         const len1 = data10.length;
         for (let i1 = 0; i1 < len1; i1++) {
-          if (!validate3(data10[i1], { instancePath: instancePath + "/contacts/" + i1, parentData: data10, parentDataProperty: i1, rootData, dynamicAnchors })) {
+          if (
+            !validate3(data10[i1], {
+              instancePath: instancePath + "/contacts/" + i1,
+              parentData: data10,
+              parentDataProperty: i1,
+              rootData,
+              dynamicAnchors,
+            })
+          ) {
             vErrors = vErrors === null ? validate3.errors : vErrors.concat(validate3.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err19 = { instancePath: instancePath + "/contacts", schemaPath: "#/properties/contacts/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err19 = {
+          instancePath: instancePath + "/contacts",
+          schemaPath: "#/properties/contacts/type",
+          keyword: "type",
+          params: { type: "array" },
+          message: "must be array",
+        };
         if (vErrors === null) {
           vErrors = [err19];
         } else {
@@ -1902,11 +2492,17 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.dateOfBirth !== void 0) {
+    if (data.dateOfBirth !== undefined) {
       let data12 = data.dateOfBirth;
       if (typeof data12 === "string") {
         if (!formats6.validate(data12)) {
-          const err20 = { instancePath: instancePath + "/dateOfBirth", schemaPath: "#/properties/dateOfBirth/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"' };
+          const err20 = {
+            instancePath: instancePath + "/dateOfBirth",
+            schemaPath: "#/properties/dateOfBirth/format",
+            keyword: "format",
+            params: { format: "date" },
+            message: 'must match format "' + "date" + '"',
+          };
           if (vErrors === null) {
             vErrors = [err20];
           } else {
@@ -1915,7 +2511,13 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err21 = { instancePath: instancePath + "/dateOfBirth", schemaPath: "#/properties/dateOfBirth/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err21 = {
+          instancePath: instancePath + "/dateOfBirth",
+          schemaPath: "#/properties/dateOfBirth/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err21];
         } else {
@@ -1924,17 +2526,31 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.taxIds !== void 0) {
-      if (!validate15(data.taxIds, { instancePath: instancePath + "/taxIds", parentData: data, parentDataProperty: "taxIds", rootData, dynamicAnchors })) {
+    if (data.taxIds !== undefined) {
+      if (
+        !validate15(data.taxIds, {
+          instancePath: instancePath + "/taxIds",
+          parentData: data,
+          parentDataProperty: "taxIds",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
         vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
         errors = vErrors.length;
       }
     }
-    if (data.language !== void 0) {
+    if (data.language !== undefined) {
       let data14 = data.language;
       if (typeof data14 === "string") {
         if (func0(data14) > 35) {
-          const err22 = { instancePath: instancePath + "/language", schemaPath: "#/properties/language/maxLength", keyword: "maxLength", params: { limit: 35 }, message: "must NOT have more than 35 characters" };
+          const err22 = {
+            instancePath: instancePath + "/language",
+            schemaPath: "#/properties/language/maxLength",
+            keyword: "maxLength",
+            params: { limit: 35 },
+            message: "must NOT have more than 35 characters",
+          };
           if (vErrors === null) {
             vErrors = [err22];
           } else {
@@ -1943,7 +2559,13 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
         if (!pattern4.test(data14)) {
-          const err23 = { instancePath: instancePath + "/language", schemaPath: "#/properties/language/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$" }, message: 'must match pattern "^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$"' };
+          const err23 = {
+            instancePath: instancePath + "/language",
+            schemaPath: "#/properties/language/pattern",
+            keyword: "pattern",
+            params: { pattern: "^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$" },
+            message: 'must match pattern "' + "^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$" + '"',
+          };
           if (vErrors === null) {
             vErrors = [err23];
           } else {
@@ -1952,7 +2574,13 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err24 = { instancePath: instancePath + "/language", schemaPath: "#/properties/language/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err24 = {
+          instancePath: instancePath + "/language",
+          schemaPath: "#/properties/language/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err24];
         } else {
@@ -1961,11 +2589,17 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.currency !== void 0) {
+    if (data.currency !== undefined) {
       let data15 = data.currency;
       if (typeof data15 === "string") {
         if (!pattern5.test(data15)) {
-          const err25 = { instancePath: instancePath + "/currency", schemaPath: "#/properties/currency/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{3}$" }, message: 'must match pattern "^[A-Z]{3}$"' };
+          const err25 = {
+            instancePath: instancePath + "/currency",
+            schemaPath: "#/properties/currency/pattern",
+            keyword: "pattern",
+            params: { pattern: "^[A-Z]{3}$" },
+            message: 'must match pattern "' + "^[A-Z]{3}$" + '"',
+          };
           if (vErrors === null) {
             vErrors = [err25];
           } else {
@@ -1974,7 +2608,13 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err26 = { instancePath: instancePath + "/currency", schemaPath: "#/properties/currency/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err26 = {
+          instancePath: instancePath + "/currency",
+          schemaPath: "#/properties/currency/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err26];
         } else {
@@ -1983,11 +2623,17 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.website !== void 0) {
+    if (data.website !== undefined) {
       let data16 = data.website;
       if (typeof data16 === "string") {
         if (func0(data16) > 2048) {
-          const err27 = { instancePath: instancePath + "/website", schemaPath: "#/properties/website/maxLength", keyword: "maxLength", params: { limit: 2048 }, message: "must NOT have more than 2048 characters" };
+          const err27 = {
+            instancePath: instancePath + "/website",
+            schemaPath: "#/properties/website/maxLength",
+            keyword: "maxLength",
+            params: { limit: 2048 },
+            message: "must NOT have more than 2048 characters",
+          };
           if (vErrors === null) {
             vErrors = [err27];
           } else {
@@ -1996,7 +2642,13 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
         if (!formats8(data16)) {
-          const err28 = { instancePath: instancePath + "/website", schemaPath: "#/properties/website/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"' };
+          const err28 = {
+            instancePath: instancePath + "/website",
+            schemaPath: "#/properties/website/format",
+            keyword: "format",
+            params: { format: "uri" },
+            message: 'must match format "' + "uri" + '"',
+          };
           if (vErrors === null) {
             vErrors = [err28];
           } else {
@@ -2005,7 +2657,13 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err29 = { instancePath: instancePath + "/website", schemaPath: "#/properties/website/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err29 = {
+          instancePath: instancePath + "/website",
+          schemaPath: "#/properties/website/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -2014,11 +2672,17 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.referralSource !== void 0) {
+    if (data.referralSource !== undefined) {
       let data17 = data.referralSource;
       if (typeof data17 === "string") {
         if (func0(data17) > 255) {
-          const err30 = { instancePath: instancePath + "/referralSource", schemaPath: "#/properties/referralSource/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          const err30 = {
+            instancePath: instancePath + "/referralSource",
+            schemaPath: "#/properties/referralSource/maxLength",
+            keyword: "maxLength",
+            params: { limit: 255 },
+            message: "must NOT have more than 255 characters",
+          };
           if (vErrors === null) {
             vErrors = [err30];
           } else {
@@ -2027,7 +2691,13 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err31 = { instancePath: instancePath + "/referralSource", schemaPath: "#/properties/referralSource/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err31 = {
+          instancePath: instancePath + "/referralSource",
+          schemaPath: "#/properties/referralSource/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err31];
         } else {
@@ -2036,11 +2706,17 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.customerNumber !== void 0) {
+    if (data.customerNumber !== undefined) {
       let data18 = data.customerNumber;
       if (typeof data18 === "string") {
         if (func0(data18) > 50) {
-          const err32 = { instancePath: instancePath + "/customerNumber", schemaPath: "#/properties/customerNumber/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
+          const err32 = {
+            instancePath: instancePath + "/customerNumber",
+            schemaPath: "#/properties/customerNumber/maxLength",
+            keyword: "maxLength",
+            params: { limit: 50 },
+            message: "must NOT have more than 50 characters",
+          };
           if (vErrors === null) {
             vErrors = [err32];
           } else {
@@ -2049,7 +2725,13 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err33 = { instancePath: instancePath + "/customerNumber", schemaPath: "#/properties/customerNumber/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err33 = {
+          instancePath: instancePath + "/customerNumber",
+          schemaPath: "#/properties/customerNumber/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err33];
         } else {
@@ -2058,11 +2740,17 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.externalIds !== void 0) {
+    if (data.externalIds !== undefined) {
       let data19 = data.externalIds;
       if (Array.isArray(data19)) {
         if (data19.length > 20) {
-          const err34 = { instancePath: instancePath + "/externalIds", schemaPath: "#/properties/externalIds/maxItems", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
+          const err34 = {
+            instancePath: instancePath + "/externalIds",
+            schemaPath: "#/properties/externalIds/maxItems",
+            keyword: "maxItems",
+            params: { limit: 20 },
+            message: "must NOT have more than 20 items",
+          };
           if (vErrors === null) {
             vErrors = [err34];
           } else {
@@ -2072,13 +2760,27 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
         }
         const len2 = data19.length;
         for (let i2 = 0; i2 < len2; i2++) {
-          if (!validate17(data19[i2], { instancePath: instancePath + "/externalIds/" + i2, parentData: data19, parentDataProperty: i2, rootData, dynamicAnchors })) {
+          if (
+            !validate17(data19[i2], {
+              instancePath: instancePath + "/externalIds/" + i2,
+              parentData: data19,
+              parentDataProperty: i2,
+              rootData,
+              dynamicAnchors,
+            })
+          ) {
             vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err35 = { instancePath: instancePath + "/externalIds", schemaPath: "#/properties/externalIds/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err35 = {
+          instancePath: instancePath + "/externalIds",
+          schemaPath: "#/properties/externalIds/type",
+          keyword: "type",
+          params: { type: "array" },
+          message: "must be array",
+        };
         if (vErrors === null) {
           vErrors = [err35];
         } else {
@@ -2087,11 +2789,17 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.createdAt !== void 0) {
+    if (data.createdAt !== undefined) {
       let data21 = data.createdAt;
       if (typeof data21 === "string") {
         if (!formats2.validate(data21)) {
-          const err36 = { instancePath: instancePath + "/createdAt", schemaPath: "#/properties/createdAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err36 = {
+            instancePath: instancePath + "/createdAt",
+            schemaPath: "#/properties/createdAt/format",
+            keyword: "format",
+            params: { format: "date-time" },
+            message: 'must match format "' + "date-time" + '"',
+          };
           if (vErrors === null) {
             vErrors = [err36];
           } else {
@@ -2100,7 +2808,13 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err37 = { instancePath: instancePath + "/createdAt", schemaPath: "#/properties/createdAt/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err37 = {
+          instancePath: instancePath + "/createdAt",
+          schemaPath: "#/properties/createdAt/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err37];
         } else {
@@ -2109,9 +2823,15 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.agreedToTerms !== void 0) {
+    if (data.agreedToTerms !== undefined) {
       if (typeof data.agreedToTerms !== "boolean") {
-        const err38 = { instancePath: instancePath + "/agreedToTerms", schemaPath: "#/properties/agreedToTerms/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        const err38 = {
+          instancePath: instancePath + "/agreedToTerms",
+          schemaPath: "#/properties/agreedToTerms/type",
+          keyword: "type",
+          params: { type: "boolean" },
+          message: "must be boolean",
+        };
         if (vErrors === null) {
           vErrors = [err38];
         } else {
@@ -2120,14 +2840,28 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.credentials !== void 0) {
-      if (!validate5(data.credentials, { instancePath: instancePath + "/credentials", parentData: data, parentDataProperty: "credentials", rootData, dynamicAnchors })) {
+    if (data.credentials !== undefined) {
+      if (
+        !validate5(data.credentials, {
+          instancePath: instancePath + "/credentials",
+          parentData: data,
+          parentDataProperty: "credentials",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
         vErrors = vErrors === null ? validate5.errors : vErrors.concat(validate5.errors);
         errors = vErrors.length;
       }
     }
   } else {
-    const err39 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err39 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
     if (vErrors === null) {
       vErrors = [err39];
     } else {
@@ -2138,21 +2872,32 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
   validate6.errors = vErrors;
   return errors === 0;
 }
-validate6.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-const externalId = validate20;
-function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate6.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+
+export const externalId = validate20;
+
+function validate20(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate20.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
+    evaluated0.props = undefined;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
+    evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.system === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "system" }, message: "must have required property 'system'" };
+    if (data.system === undefined) {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: { missingProperty: "system" },
+        message: "must have required property '" + "system" + "'",
+      };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -2160,8 +2905,14 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.id === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+    if (data.id === undefined) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: { missingProperty: "id" },
+        message: "must have required property '" + "id" + "'",
+      };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -2171,7 +2922,13 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     }
     for (const key0 in data) {
       if (!(key0 === "system" || key0 === "id")) {
-        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        const err2 = {
+          instancePath,
+          schemaPath: "#/additionalProperties",
+          keyword: "additionalProperties",
+          params: { additionalProperty: key0 },
+          message: "must NOT have additional properties",
+        };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -2180,11 +2937,17 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.system !== void 0) {
+    if (data.system !== undefined) {
       let data0 = data.system;
       if (typeof data0 === "string") {
         if (func0(data0) > 50) {
-          const err3 = { instancePath: instancePath + "/system", schemaPath: "#/properties/system/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
+          const err3 = {
+            instancePath: instancePath + "/system",
+            schemaPath: "#/properties/system/maxLength",
+            keyword: "maxLength",
+            params: { limit: 50 },
+            message: "must NOT have more than 50 characters",
+          };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -2193,7 +2956,13 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (func0(data0) < 1) {
-          const err4 = { instancePath: instancePath + "/system", schemaPath: "#/properties/system/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          const err4 = {
+            instancePath: instancePath + "/system",
+            schemaPath: "#/properties/system/minLength",
+            keyword: "minLength",
+            params: { limit: 1 },
+            message: "must NOT have fewer than 1 characters",
+          };
           if (vErrors === null) {
             vErrors = [err4];
           } else {
@@ -2202,7 +2971,13 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err5 = { instancePath: instancePath + "/system", schemaPath: "#/properties/system/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err5 = {
+          instancePath: instancePath + "/system",
+          schemaPath: "#/properties/system/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -2211,11 +2986,17 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.id !== void 0) {
+    if (data.id !== undefined) {
       let data1 = data.id;
       if (typeof data1 === "string") {
         if (func0(data1) > 100) {
-          const err6 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
+          const err6 = {
+            instancePath: instancePath + "/id",
+            schemaPath: "#/properties/id/maxLength",
+            keyword: "maxLength",
+            params: { limit: 100 },
+            message: "must NOT have more than 100 characters",
+          };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -2224,7 +3005,13 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (func0(data1) < 1) {
-          const err7 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          const err7 = {
+            instancePath: instancePath + "/id",
+            schemaPath: "#/properties/id/minLength",
+            keyword: "minLength",
+            params: { limit: 1 },
+            message: "must NOT have fewer than 1 characters",
+          };
           if (vErrors === null) {
             vErrors = [err7];
           } else {
@@ -2233,7 +3020,13 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err8 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err8 = {
+          instancePath: instancePath + "/id",
+          schemaPath: "#/properties/id/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -2243,7 +3036,13 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err9 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
     if (vErrors === null) {
       vErrors = [err9];
     } else {
@@ -2254,21 +3053,32 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
   validate20.errors = vErrors;
   return errors === 0;
 }
-validate20.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-const personName = validate21;
-function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate20.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+
+export const personName = validate21;
+
+function validate21(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate21.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
+    evaluated0.props = undefined;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
+    evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.givenName === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "givenName" }, message: "must have required property 'givenName'" };
+    if (data.givenName === undefined) {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: { missingProperty: "givenName" },
+        message: "must have required property '" + "givenName" + "'",
+      };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -2276,8 +3086,14 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.familyName === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "familyName" }, message: "must have required property 'familyName'" };
+    if (data.familyName === undefined) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: { missingProperty: "familyName" },
+        message: "must have required property '" + "familyName" + "'",
+      };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -2287,7 +3103,13 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     }
     for (const key0 in data) {
       if (!(key0 === "title" || key0 === "givenName" || key0 === "middleName" || key0 === "familyName")) {
-        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        const err2 = {
+          instancePath,
+          schemaPath: "#/additionalProperties",
+          keyword: "additionalProperties",
+          params: { additionalProperty: key0 },
+          message: "must NOT have additional properties",
+        };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -2296,11 +3118,17 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.title !== void 0) {
+    if (data.title !== undefined) {
       let data0 = data.title;
       if (typeof data0 === "string") {
         if (func0(data0) > 50) {
-          const err3 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
+          const err3 = {
+            instancePath: instancePath + "/title",
+            schemaPath: "#/properties/title/maxLength",
+            keyword: "maxLength",
+            params: { limit: 50 },
+            message: "must NOT have more than 50 characters",
+          };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -2309,7 +3137,13 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err4 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = {
+          instancePath: instancePath + "/title",
+          schemaPath: "#/properties/title/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -2318,11 +3152,17 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.givenName !== void 0) {
+    if (data.givenName !== undefined) {
       let data1 = data.givenName;
       if (typeof data1 === "string") {
         if (func0(data1) > 100) {
-          const err5 = { instancePath: instancePath + "/givenName", schemaPath: "#/properties/givenName/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
+          const err5 = {
+            instancePath: instancePath + "/givenName",
+            schemaPath: "#/properties/givenName/maxLength",
+            keyword: "maxLength",
+            params: { limit: 100 },
+            message: "must NOT have more than 100 characters",
+          };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -2331,7 +3171,13 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (func0(data1) < 1) {
-          const err6 = { instancePath: instancePath + "/givenName", schemaPath: "#/properties/givenName/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          const err6 = {
+            instancePath: instancePath + "/givenName",
+            schemaPath: "#/properties/givenName/minLength",
+            keyword: "minLength",
+            params: { limit: 1 },
+            message: "must NOT have fewer than 1 characters",
+          };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -2340,7 +3186,13 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err7 = { instancePath: instancePath + "/givenName", schemaPath: "#/properties/givenName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err7 = {
+          instancePath: instancePath + "/givenName",
+          schemaPath: "#/properties/givenName/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -2349,11 +3201,17 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.middleName !== void 0) {
+    if (data.middleName !== undefined) {
       let data2 = data.middleName;
       if (typeof data2 === "string") {
         if (func0(data2) > 100) {
-          const err8 = { instancePath: instancePath + "/middleName", schemaPath: "#/properties/middleName/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
+          const err8 = {
+            instancePath: instancePath + "/middleName",
+            schemaPath: "#/properties/middleName/maxLength",
+            keyword: "maxLength",
+            params: { limit: 100 },
+            message: "must NOT have more than 100 characters",
+          };
           if (vErrors === null) {
             vErrors = [err8];
           } else {
@@ -2362,7 +3220,13 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err9 = { instancePath: instancePath + "/middleName", schemaPath: "#/properties/middleName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err9 = {
+          instancePath: instancePath + "/middleName",
+          schemaPath: "#/properties/middleName/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -2371,11 +3235,17 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.familyName !== void 0) {
+    if (data.familyName !== undefined) {
       let data3 = data.familyName;
       if (typeof data3 === "string") {
         if (func0(data3) > 100) {
-          const err10 = { instancePath: instancePath + "/familyName", schemaPath: "#/properties/familyName/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
+          const err10 = {
+            instancePath: instancePath + "/familyName",
+            schemaPath: "#/properties/familyName/maxLength",
+            keyword: "maxLength",
+            params: { limit: 100 },
+            message: "must NOT have more than 100 characters",
+          };
           if (vErrors === null) {
             vErrors = [err10];
           } else {
@@ -2384,7 +3254,13 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (func0(data3) < 1) {
-          const err11 = { instancePath: instancePath + "/familyName", schemaPath: "#/properties/familyName/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          const err11 = {
+            instancePath: instancePath + "/familyName",
+            schemaPath: "#/properties/familyName/minLength",
+            keyword: "minLength",
+            params: { limit: 1 },
+            message: "must NOT have fewer than 1 characters",
+          };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -2393,7 +3269,13 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err12 = { instancePath: instancePath + "/familyName", schemaPath: "#/properties/familyName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err12 = {
+          instancePath: instancePath + "/familyName",
+          schemaPath: "#/properties/familyName/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -2403,7 +3285,13 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err13 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err13 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
     if (vErrors === null) {
       vErrors = [err13];
     } else {
@@ -2414,21 +3302,32 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
   validate21.errors = vErrors;
   return errors === 0;
 }
-validate21.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-const phone = validate22;
-function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate21.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+
+export const phone = validate22;
+
+function validate22(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate22.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
+    evaluated0.props = undefined;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
+    evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+    if (data.type === undefined) {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: { missingProperty: "type" },
+        message: "must have required property '" + "type" + "'",
+      };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -2436,8 +3335,14 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.number === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "number" }, message: "must have required property 'number'" };
+    if (data.number === undefined) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: { missingProperty: "number" },
+        message: "must have required property '" + "number" + "'",
+      };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -2447,7 +3352,13 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     }
     for (const key0 in data) {
       if (!(key0 === "type" || key0 === "number")) {
-        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        const err2 = {
+          instancePath,
+          schemaPath: "#/additionalProperties",
+          keyword: "additionalProperties",
+          params: { additionalProperty: key0 },
+          message: "must NOT have additional properties",
+        };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -2456,10 +3367,16 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.type !== void 0) {
+    if (data.type !== undefined) {
       let data0 = data.type;
       if (typeof data0 !== "string") {
-        const err3 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = {
+          instancePath: instancePath + "/type",
+          schemaPath: "#/properties/type/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -2468,7 +3385,13 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data0 === "landline" || data0 === "mobile" || data0 === "fax" || data0 === "work" || data0 === "other")) {
-        const err4 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/enum", keyword: "enum", params: { allowedValues: schema8.properties.type.enum }, message: "must be equal to one of the allowed values" };
+        const err4 = {
+          instancePath: instancePath + "/type",
+          schemaPath: "#/properties/type/enum",
+          keyword: "enum",
+          params: { allowedValues: schema8.properties.type.enum },
+          message: "must be equal to one of the allowed values",
+        };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -2477,11 +3400,17 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.number !== void 0) {
+    if (data.number !== undefined) {
       let data1 = data.number;
       if (typeof data1 === "string") {
         if (!pattern1.test(data1)) {
-          const err5 = { instancePath: instancePath + "/number", schemaPath: "#/properties/number/pattern", keyword: "pattern", params: { pattern: "^\\+[1-9][0-9]{6,14}$" }, message: 'must match pattern "^\\+[1-9][0-9]{6,14}$"' };
+          const err5 = {
+            instancePath: instancePath + "/number",
+            schemaPath: "#/properties/number/pattern",
+            keyword: "pattern",
+            params: { pattern: "^\\+[1-9][0-9]{6,14}$" },
+            message: 'must match pattern "' + "^\\+[1-9][0-9]{6,14}$" + '"',
+          };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -2490,7 +3419,13 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/number", schemaPath: "#/properties/number/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = {
+          instancePath: instancePath + "/number",
+          schemaPath: "#/properties/number/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -2500,7 +3435,13 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err7 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -2511,22 +3452,33 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
   validate22.errors = vErrors;
   return errors === 0;
 }
-validate22.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-const taxIds = validate23;
-function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate22.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+
+export const taxIds = validate23;
+
+function validate23(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate23.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
+    evaluated0.props = undefined;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
+    evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
       if (!(key0 === "vat" || key0 === "eori" || key0 === "national")) {
-        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        const err0 = {
+          instancePath,
+          schemaPath: "#/additionalProperties",
+          keyword: "additionalProperties",
+          params: { additionalProperty: key0 },
+          message: "must NOT have additional properties",
+        };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -2535,11 +3487,17 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.vat !== void 0) {
+    if (data.vat !== undefined) {
       let data0 = data.vat;
       if (typeof data0 === "string") {
         if (func0(data0) > 30) {
-          const err1 = { instancePath: instancePath + "/vat", schemaPath: "#/properties/vat/maxLength", keyword: "maxLength", params: { limit: 30 }, message: "must NOT have more than 30 characters" };
+          const err1 = {
+            instancePath: instancePath + "/vat",
+            schemaPath: "#/properties/vat/maxLength",
+            keyword: "maxLength",
+            params: { limit: 30 },
+            message: "must NOT have more than 30 characters",
+          };
           if (vErrors === null) {
             vErrors = [err1];
           } else {
@@ -2548,7 +3506,13 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err2 = { instancePath: instancePath + "/vat", schemaPath: "#/properties/vat/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err2 = {
+          instancePath: instancePath + "/vat",
+          schemaPath: "#/properties/vat/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -2557,11 +3521,17 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.eori !== void 0) {
+    if (data.eori !== undefined) {
       let data1 = data.eori;
       if (typeof data1 === "string") {
         if (func0(data1) > 20) {
-          const err3 = { instancePath: instancePath + "/eori", schemaPath: "#/properties/eori/maxLength", keyword: "maxLength", params: { limit: 20 }, message: "must NOT have more than 20 characters" };
+          const err3 = {
+            instancePath: instancePath + "/eori",
+            schemaPath: "#/properties/eori/maxLength",
+            keyword: "maxLength",
+            params: { limit: 20 },
+            message: "must NOT have more than 20 characters",
+          };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -2570,7 +3540,13 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err4 = { instancePath: instancePath + "/eori", schemaPath: "#/properties/eori/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = {
+          instancePath: instancePath + "/eori",
+          schemaPath: "#/properties/eori/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -2579,11 +3555,17 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.national !== void 0) {
+    if (data.national !== undefined) {
       let data2 = data.national;
       if (typeof data2 === "string") {
         if (func0(data2) > 50) {
-          const err5 = { instancePath: instancePath + "/national", schemaPath: "#/properties/national/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
+          const err5 = {
+            instancePath: instancePath + "/national",
+            schemaPath: "#/properties/national/maxLength",
+            keyword: "maxLength",
+            params: { limit: 50 },
+            message: "must NOT have more than 50 characters",
+          };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -2592,7 +3574,13 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/national", schemaPath: "#/properties/national/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = {
+          instancePath: instancePath + "/national",
+          schemaPath: "#/properties/national/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -2602,7 +3590,13 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err7 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -2613,58 +3607,47 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
   validate23.errors = vErrors;
   return errors === 0;
 }
-validate23.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-const vendorError = validate24;
+validate23.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+
+export const vendorError = validate24;
 const schema15 = {
-  "additionalProperties": false,
-  "properties": {
-    "kind": {
-      "enum": [
-        "invalid-field",
-        "duplicate",
-        "unauthorized",
-        "not-found",
-        "unavailable",
-        "unknown"
-      ],
-      "type": "string"
+  additionalProperties: false,
+  properties: {
+    kind: {
+      enum: ["invalid-field", "duplicate", "unauthorized", "not-found", "unavailable", "unknown"],
+      type: "string",
     },
-    "code": {
-      "type": [
-        "string",
-        "integer"
-      ]
-    },
-    "message": {
-      "type": "string"
-    },
-    "field": {
-      "type": "string"
-    },
-    "status": {
-      "type": "integer"
-    }
+    code: { type: ["string", "integer"] },
+    message: { type: "string" },
+    field: { type: "string" },
+    status: { type: "integer" },
   },
-  "required": [
-    "kind",
-    "code",
-    "message"
-  ],
-  "type": "object"
+  required: ["kind", "code", "message"],
+  type: "object",
 };
-function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+
+function validate24(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate24.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
+    evaluated0.props = undefined;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
+    evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.kind === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'" };
+    if (data.kind === undefined) {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: { missingProperty: "kind" },
+        message: "must have required property '" + "kind" + "'",
+      };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -2672,8 +3655,14 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.code === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "code" }, message: "must have required property 'code'" };
+    if (data.code === undefined) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: { missingProperty: "code" },
+        message: "must have required property '" + "code" + "'",
+      };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -2681,8 +3670,14 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.message === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
+    if (data.message === undefined) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: { missingProperty: "message" },
+        message: "must have required property '" + "message" + "'",
+      };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -2692,7 +3687,13 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     }
     for (const key0 in data) {
       if (!(key0 === "kind" || key0 === "code" || key0 === "message" || key0 === "field" || key0 === "status")) {
-        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        const err3 = {
+          instancePath,
+          schemaPath: "#/additionalProperties",
+          keyword: "additionalProperties",
+          params: { additionalProperty: key0 },
+          message: "must NOT have additional properties",
+        };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -2701,10 +3702,16 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.kind !== void 0) {
+    if (data.kind !== undefined) {
       let data0 = data.kind;
       if (typeof data0 !== "string") {
-        const err4 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = {
+          instancePath: instancePath + "/kind",
+          schemaPath: "#/properties/kind/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -2712,8 +3719,23 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data0 === "invalid-field" || data0 === "duplicate" || data0 === "unauthorized" || data0 === "not-found" || data0 === "unavailable" || data0 === "unknown")) {
-        const err5 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/enum", keyword: "enum", params: { allowedValues: schema15.properties.kind.enum }, message: "must be equal to one of the allowed values" };
+      if (
+        !(
+          data0 === "invalid-field" ||
+          data0 === "duplicate" ||
+          data0 === "unauthorized" ||
+          data0 === "not-found" ||
+          data0 === "unavailable" ||
+          data0 === "unknown"
+        )
+      ) {
+        const err5 = {
+          instancePath: instancePath + "/kind",
+          schemaPath: "#/properties/kind/enum",
+          keyword: "enum",
+          params: { allowedValues: schema15.properties.kind.enum },
+          message: "must be equal to one of the allowed values",
+        };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -2722,10 +3744,19 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.code !== void 0) {
+    if (data.code !== undefined) {
       let data1 = data.code;
-      if (typeof data1 !== "string" && !(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
-        const err6 = { instancePath: instancePath + "/code", schemaPath: "#/properties/code/type", keyword: "type", params: { type: schema15.properties.code.type }, message: "must be string,integer" };
+      if (
+        typeof data1 !== "string" &&
+        !(typeof data1 == "number" && !(data1 % 1) && !isNaN(data1) && isFinite(data1))
+      ) {
+        const err6 = {
+          instancePath: instancePath + "/code",
+          schemaPath: "#/properties/code/type",
+          keyword: "type",
+          params: { type: schema15.properties.code.type },
+          message: "must be string,integer",
+        };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -2734,9 +3765,15 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.message !== void 0) {
+    if (data.message !== undefined) {
       if (typeof data.message !== "string") {
-        const err7 = { instancePath: instancePath + "/message", schemaPath: "#/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err7 = {
+          instancePath: instancePath + "/message",
+          schemaPath: "#/properties/message/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -2745,9 +3782,15 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.field !== void 0) {
+    if (data.field !== undefined) {
       if (typeof data.field !== "string") {
-        const err8 = { instancePath: instancePath + "/field", schemaPath: "#/properties/field/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err8 = {
+          instancePath: instancePath + "/field",
+          schemaPath: "#/properties/field/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -2756,10 +3799,16 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.status !== void 0) {
+    if (data.status !== undefined) {
       let data4 = data.status;
-      if (!(typeof data4 == "number" && (!(data4 % 1) && !isNaN(data4)) && isFinite(data4))) {
-        const err9 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      if (!(typeof data4 == "number" && !(data4 % 1) && !isNaN(data4) && isFinite(data4))) {
+        const err9 = {
+          instancePath: instancePath + "/status",
+          schemaPath: "#/properties/status/type",
+          keyword: "type",
+          params: { type: "integer" },
+          message: "must be integer",
+        };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -2769,7 +3818,13 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err10 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
     if (vErrors === null) {
       vErrors = [err10];
     } else {
@@ -2780,17 +3835,4 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
   validate24.errors = vErrors;
   return errors === 0;
 }
-validate24.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-export {
-  address,
-  company,
-  contact,
-  createdCustomer,
-  credentials,
-  customer,
-  externalId,
-  personName,
-  phone,
-  taxIds,
-  vendorError
-};
+validate24.evaluated = { props: true, dynamicProps: false, dynamicItems: false };

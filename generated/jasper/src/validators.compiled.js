@@ -3,112 +3,62 @@
  * Do not edit by hand: change the spec and run `npm run generate`.
  */
 import { ucs2length } from "@customer-adapters/canonical/validation";
-const requestBody = validate1;
+
+export const requestBody = validate1;
 const schema1 = {
-  "additionalProperties": false,
-  "dependentRequired": {
-    "securityAnswer": [
-      "securityQuestion"
-    ],
-    "securityQuestion": [
-      "securityAnswer"
-    ]
+  additionalProperties: false,
+  dependentRequired: { securityAnswer: ["securityQuestion"], securityQuestion: ["securityAnswer"] },
+  if: { properties: { shipToBillAddress: { const: false } } },
+  properties: {
+    name: { maxLength: 60, minLength: 1, type: "string" },
+    accountName: { type: "string" },
+    securityAnswer: { maxLength: 100, type: "string", writeOnly: true },
+    securityQuestion: { maxLength: 100, type: "string" },
+    shipToBillAddress: { default: false, type: "boolean" },
+    contacts: { items: { $ref: "components#/$defs/Contact" }, maxItems: 4, type: "array" },
+    billingAddress: { $ref: "components#/$defs/Address" },
+    shippingAddress: { $ref: "components#/$defs/Address" },
   },
-  "if": {
-    "properties": {
-      "shipToBillAddress": {
-        "const": false
-      }
-    }
-  },
-  "properties": {
-    "name": {
-      "maxLength": 60,
-      "minLength": 1,
-      "type": "string"
-    },
-    "accountName": {
-      "type": "string"
-    },
-    "securityAnswer": {
-      "maxLength": 100,
-      "type": "string",
-      "writeOnly": true
-    },
-    "securityQuestion": {
-      "maxLength": 100,
-      "type": "string"
-    },
-    "shipToBillAddress": {
-      "default": false,
-      "type": "boolean"
-    },
-    "contacts": {
-      "items": {
-        "$ref": "components#/$defs/Contact"
-      },
-      "maxItems": 4,
-      "type": "array"
-    },
-    "billingAddress": {
-      "$ref": "components#/$defs/Address"
-    },
-    "shippingAddress": {
-      "$ref": "components#/$defs/Address"
-    }
-  },
-  "required": [
-    "name",
-    "accountName"
-  ],
-  "then": {
-    "required": [
-      "shippingAddress"
-    ]
-  },
-  "type": "object"
+  required: ["name", "accountName"],
+  then: { required: ["shippingAddress"] },
+  type: "object",
 };
 const func0 = ucs2length;
 const schema2 = {
-  "additionalProperties": false,
-  "properties": {
-    "name": {
-      "maxLength": 40,
-      "type": "string"
-    },
-    "title": {
-      "maxLength": 40,
-      "type": "string"
-    },
-    "phone": {
-      "maxLength": 25,
-      "type": "string"
-    },
-    "mobile": {
-      "maxLength": 25,
-      "type": "string"
-    },
-    "email": {
-      "maxLength": 320,
-      "type": "string"
-    }
+  additionalProperties: false,
+  properties: {
+    name: { maxLength: 40, type: "string" },
+    title: { maxLength: 40, type: "string" },
+    phone: { maxLength: 25, type: "string" },
+    mobile: { maxLength: 25, type: "string" },
+    email: { maxLength: 320, type: "string" },
   },
-  "type": "object"
+  type: "object",
 };
-function validate2(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+
+function validate2(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate2.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
+    evaluated0.props = undefined;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
+    evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
       if (!(key0 === "name" || key0 === "title" || key0 === "phone" || key0 === "mobile" || key0 === "email")) {
-        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        const err0 = {
+          instancePath,
+          schemaPath: "#/additionalProperties",
+          keyword: "additionalProperties",
+          params: { additionalProperty: key0 },
+          message: "must NOT have additional properties",
+        };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -117,11 +67,17 @@ function validate2(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.name !== void 0) {
+    if (data.name !== undefined) {
       let data0 = data.name;
       if (typeof data0 === "string") {
         if (func0(data0) > 40) {
-          const err1 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/maxLength", keyword: "maxLength", params: { limit: 40 }, message: "must NOT have more than 40 characters" };
+          const err1 = {
+            instancePath: instancePath + "/name",
+            schemaPath: "#/properties/name/maxLength",
+            keyword: "maxLength",
+            params: { limit: 40 },
+            message: "must NOT have more than 40 characters",
+          };
           if (vErrors === null) {
             vErrors = [err1];
           } else {
@@ -130,7 +86,13 @@ function validate2(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err2 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err2 = {
+          instancePath: instancePath + "/name",
+          schemaPath: "#/properties/name/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -139,11 +101,17 @@ function validate2(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.title !== void 0) {
+    if (data.title !== undefined) {
       let data1 = data.title;
       if (typeof data1 === "string") {
         if (func0(data1) > 40) {
-          const err3 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/maxLength", keyword: "maxLength", params: { limit: 40 }, message: "must NOT have more than 40 characters" };
+          const err3 = {
+            instancePath: instancePath + "/title",
+            schemaPath: "#/properties/title/maxLength",
+            keyword: "maxLength",
+            params: { limit: 40 },
+            message: "must NOT have more than 40 characters",
+          };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -152,7 +120,13 @@ function validate2(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err4 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = {
+          instancePath: instancePath + "/title",
+          schemaPath: "#/properties/title/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -161,11 +135,17 @@ function validate2(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.phone !== void 0) {
+    if (data.phone !== undefined) {
       let data2 = data.phone;
       if (typeof data2 === "string") {
         if (func0(data2) > 25) {
-          const err5 = { instancePath: instancePath + "/phone", schemaPath: "#/properties/phone/maxLength", keyword: "maxLength", params: { limit: 25 }, message: "must NOT have more than 25 characters" };
+          const err5 = {
+            instancePath: instancePath + "/phone",
+            schemaPath: "#/properties/phone/maxLength",
+            keyword: "maxLength",
+            params: { limit: 25 },
+            message: "must NOT have more than 25 characters",
+          };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -174,7 +154,13 @@ function validate2(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/phone", schemaPath: "#/properties/phone/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = {
+          instancePath: instancePath + "/phone",
+          schemaPath: "#/properties/phone/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -183,11 +169,17 @@ function validate2(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.mobile !== void 0) {
+    if (data.mobile !== undefined) {
       let data3 = data.mobile;
       if (typeof data3 === "string") {
         if (func0(data3) > 25) {
-          const err7 = { instancePath: instancePath + "/mobile", schemaPath: "#/properties/mobile/maxLength", keyword: "maxLength", params: { limit: 25 }, message: "must NOT have more than 25 characters" };
+          const err7 = {
+            instancePath: instancePath + "/mobile",
+            schemaPath: "#/properties/mobile/maxLength",
+            keyword: "maxLength",
+            params: { limit: 25 },
+            message: "must NOT have more than 25 characters",
+          };
           if (vErrors === null) {
             vErrors = [err7];
           } else {
@@ -196,7 +188,13 @@ function validate2(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err8 = { instancePath: instancePath + "/mobile", schemaPath: "#/properties/mobile/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err8 = {
+          instancePath: instancePath + "/mobile",
+          schemaPath: "#/properties/mobile/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -205,11 +203,17 @@ function validate2(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.email !== void 0) {
+    if (data.email !== undefined) {
       let data4 = data.email;
       if (typeof data4 === "string") {
         if (func0(data4) > 320) {
-          const err9 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/maxLength", keyword: "maxLength", params: { limit: 320 }, message: "must NOT have more than 320 characters" };
+          const err9 = {
+            instancePath: instancePath + "/email",
+            schemaPath: "#/properties/email/maxLength",
+            keyword: "maxLength",
+            params: { limit: 320 },
+            message: "must NOT have more than 320 characters",
+          };
           if (vErrors === null) {
             vErrors = [err9];
           } else {
@@ -218,7 +222,13 @@ function validate2(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err10 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err10 = {
+          instancePath: instancePath + "/email",
+          schemaPath: "#/properties/email/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -228,7 +238,13 @@ function validate2(data, { instancePath = "", parentData, parentDataProperty, ro
       }
     }
   } else {
-    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err11 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
     if (vErrors === null) {
       vErrors = [err11];
     } else {
@@ -239,51 +255,53 @@ function validate2(data, { instancePath = "", parentData, parentDataProperty, ro
   validate2.errors = vErrors;
   return errors === 0;
 }
-validate2.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+validate2.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+
 const schema3 = {
-  "additionalProperties": false,
-  "properties": {
-    "addressLine1": {
-      "maxLength": 40,
-      "type": "string"
-    },
-    "addressLine2": {
-      "maxLength": 40,
-      "type": "string"
-    },
-    "city": {
-      "maxLength": 40,
-      "type": "string"
-    },
-    "state": {
-      "maxLength": 40,
-      "type": "string"
-    },
-    "country": {
-      "maxLength": 100,
-      "type": "string"
-    },
-    "postalCode": {
-      "maxLength": 15,
-      "type": "string"
-    }
+  additionalProperties: false,
+  properties: {
+    addressLine1: { maxLength: 40, type: "string" },
+    addressLine2: { maxLength: 40, type: "string" },
+    city: { maxLength: 40, type: "string" },
+    state: { maxLength: 40, type: "string" },
+    country: { maxLength: 100, type: "string" },
+    postalCode: { maxLength: 15, type: "string" },
   },
-  "type": "object"
+  type: "object",
 };
-function validate4(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+
+function validate4(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate4.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
+    evaluated0.props = undefined;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
+    evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
-      if (!(key0 === "addressLine1" || key0 === "addressLine2" || key0 === "city" || key0 === "state" || key0 === "country" || key0 === "postalCode")) {
-        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+      if (
+        !(
+          key0 === "addressLine1" ||
+          key0 === "addressLine2" ||
+          key0 === "city" ||
+          key0 === "state" ||
+          key0 === "country" ||
+          key0 === "postalCode"
+        )
+      ) {
+        const err0 = {
+          instancePath,
+          schemaPath: "#/additionalProperties",
+          keyword: "additionalProperties",
+          params: { additionalProperty: key0 },
+          message: "must NOT have additional properties",
+        };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -292,11 +310,17 @@ function validate4(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.addressLine1 !== void 0) {
+    if (data.addressLine1 !== undefined) {
       let data0 = data.addressLine1;
       if (typeof data0 === "string") {
         if (func0(data0) > 40) {
-          const err1 = { instancePath: instancePath + "/addressLine1", schemaPath: "#/properties/addressLine1/maxLength", keyword: "maxLength", params: { limit: 40 }, message: "must NOT have more than 40 characters" };
+          const err1 = {
+            instancePath: instancePath + "/addressLine1",
+            schemaPath: "#/properties/addressLine1/maxLength",
+            keyword: "maxLength",
+            params: { limit: 40 },
+            message: "must NOT have more than 40 characters",
+          };
           if (vErrors === null) {
             vErrors = [err1];
           } else {
@@ -305,7 +329,13 @@ function validate4(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err2 = { instancePath: instancePath + "/addressLine1", schemaPath: "#/properties/addressLine1/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err2 = {
+          instancePath: instancePath + "/addressLine1",
+          schemaPath: "#/properties/addressLine1/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -314,11 +344,17 @@ function validate4(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.addressLine2 !== void 0) {
+    if (data.addressLine2 !== undefined) {
       let data1 = data.addressLine2;
       if (typeof data1 === "string") {
         if (func0(data1) > 40) {
-          const err3 = { instancePath: instancePath + "/addressLine2", schemaPath: "#/properties/addressLine2/maxLength", keyword: "maxLength", params: { limit: 40 }, message: "must NOT have more than 40 characters" };
+          const err3 = {
+            instancePath: instancePath + "/addressLine2",
+            schemaPath: "#/properties/addressLine2/maxLength",
+            keyword: "maxLength",
+            params: { limit: 40 },
+            message: "must NOT have more than 40 characters",
+          };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -327,7 +363,13 @@ function validate4(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err4 = { instancePath: instancePath + "/addressLine2", schemaPath: "#/properties/addressLine2/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = {
+          instancePath: instancePath + "/addressLine2",
+          schemaPath: "#/properties/addressLine2/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -336,11 +378,17 @@ function validate4(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.city !== void 0) {
+    if (data.city !== undefined) {
       let data2 = data.city;
       if (typeof data2 === "string") {
         if (func0(data2) > 40) {
-          const err5 = { instancePath: instancePath + "/city", schemaPath: "#/properties/city/maxLength", keyword: "maxLength", params: { limit: 40 }, message: "must NOT have more than 40 characters" };
+          const err5 = {
+            instancePath: instancePath + "/city",
+            schemaPath: "#/properties/city/maxLength",
+            keyword: "maxLength",
+            params: { limit: 40 },
+            message: "must NOT have more than 40 characters",
+          };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -349,7 +397,13 @@ function validate4(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/city", schemaPath: "#/properties/city/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = {
+          instancePath: instancePath + "/city",
+          schemaPath: "#/properties/city/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -358,11 +412,17 @@ function validate4(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.state !== void 0) {
+    if (data.state !== undefined) {
       let data3 = data.state;
       if (typeof data3 === "string") {
         if (func0(data3) > 40) {
-          const err7 = { instancePath: instancePath + "/state", schemaPath: "#/properties/state/maxLength", keyword: "maxLength", params: { limit: 40 }, message: "must NOT have more than 40 characters" };
+          const err7 = {
+            instancePath: instancePath + "/state",
+            schemaPath: "#/properties/state/maxLength",
+            keyword: "maxLength",
+            params: { limit: 40 },
+            message: "must NOT have more than 40 characters",
+          };
           if (vErrors === null) {
             vErrors = [err7];
           } else {
@@ -371,7 +431,13 @@ function validate4(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err8 = { instancePath: instancePath + "/state", schemaPath: "#/properties/state/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err8 = {
+          instancePath: instancePath + "/state",
+          schemaPath: "#/properties/state/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -380,11 +446,17 @@ function validate4(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.country !== void 0) {
+    if (data.country !== undefined) {
       let data4 = data.country;
       if (typeof data4 === "string") {
         if (func0(data4) > 100) {
-          const err9 = { instancePath: instancePath + "/country", schemaPath: "#/properties/country/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
+          const err9 = {
+            instancePath: instancePath + "/country",
+            schemaPath: "#/properties/country/maxLength",
+            keyword: "maxLength",
+            params: { limit: 100 },
+            message: "must NOT have more than 100 characters",
+          };
           if (vErrors === null) {
             vErrors = [err9];
           } else {
@@ -393,7 +465,13 @@ function validate4(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err10 = { instancePath: instancePath + "/country", schemaPath: "#/properties/country/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err10 = {
+          instancePath: instancePath + "/country",
+          schemaPath: "#/properties/country/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -402,11 +480,17 @@ function validate4(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.postalCode !== void 0) {
+    if (data.postalCode !== undefined) {
       let data5 = data.postalCode;
       if (typeof data5 === "string") {
         if (func0(data5) > 15) {
-          const err11 = { instancePath: instancePath + "/postalCode", schemaPath: "#/properties/postalCode/maxLength", keyword: "maxLength", params: { limit: 15 }, message: "must NOT have more than 15 characters" };
+          const err11 = {
+            instancePath: instancePath + "/postalCode",
+            schemaPath: "#/properties/postalCode/maxLength",
+            keyword: "maxLength",
+            params: { limit: 15 },
+            message: "must NOT have more than 15 characters",
+          };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -415,7 +499,13 @@ function validate4(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err12 = { instancePath: instancePath + "/postalCode", schemaPath: "#/properties/postalCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err12 = {
+          instancePath: instancePath + "/postalCode",
+          schemaPath: "#/properties/postalCode/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -425,7 +515,13 @@ function validate4(data, { instancePath = "", parentData, parentDataProperty, ro
       }
     }
   } else {
-    const err13 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err13 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
     if (vErrors === null) {
       vErrors = [err13];
     } else {
@@ -436,22 +532,26 @@ function validate4(data, { instancePath = "", parentData, parentDataProperty, ro
   validate4.errors = vErrors;
   return errors === 0;
 }
-validate4.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate1(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate4.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+
+function validate1(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate1.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
+    evaluated0.props = undefined;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
+    evaluated0.items = undefined;
   }
   const _errs1 = errors;
   let valid0 = true;
   const _errs2 = errors;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.shipToBillAddress !== void 0) {
+    if (data.shipToBillAddress !== undefined) {
       if (false !== data.shipToBillAddress) {
         const err0 = {};
         if (vErrors === null) {
@@ -475,8 +575,14 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
   if (_valid0) {
     const _errs4 = errors;
     if (data && typeof data == "object" && !Array.isArray(data)) {
-      if (data.shippingAddress === void 0) {
-        const err1 = { instancePath, schemaPath: "#/then/required", keyword: "required", params: { missingProperty: "shippingAddress" }, message: "must have required property 'shippingAddress'" };
+      if (data.shippingAddress === undefined) {
+        const err1 = {
+          instancePath,
+          schemaPath: "#/then/required",
+          keyword: "required",
+          params: { missingProperty: "shippingAddress" },
+          message: "must have required property '" + "shippingAddress" + "'",
+        };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -489,7 +595,13 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
     valid0 = _valid0;
   }
   if (!valid0) {
-    const err2 = { instancePath, schemaPath: "#/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema' };
+    const err2 = {
+      instancePath,
+      schemaPath: "#/if",
+      keyword: "if",
+      params: { failingKeyword: "then" },
+      message: 'must match "then" schema',
+    };
     if (vErrors === null) {
       vErrors = [err2];
     } else {
@@ -498,8 +610,14 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
     errors++;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.name === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+    if (data.name === undefined) {
+      const err3 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: { missingProperty: "name" },
+        message: "must have required property '" + "name" + "'",
+      };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -507,8 +625,14 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
       }
       errors++;
     }
-    if (data.accountName === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "accountName" }, message: "must have required property 'accountName'" };
+    if (data.accountName === undefined) {
+      const err4 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: { missingProperty: "accountName" },
+        message: "must have required property '" + "accountName" + "'",
+      };
       if (vErrors === null) {
         vErrors = [err4];
       } else {
@@ -517,8 +641,25 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "name" || key0 === "accountName" || key0 === "securityAnswer" || key0 === "securityQuestion" || key0 === "shipToBillAddress" || key0 === "contacts" || key0 === "billingAddress" || key0 === "shippingAddress")) {
-        const err5 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+      if (
+        !(
+          key0 === "name" ||
+          key0 === "accountName" ||
+          key0 === "securityAnswer" ||
+          key0 === "securityQuestion" ||
+          key0 === "shipToBillAddress" ||
+          key0 === "contacts" ||
+          key0 === "billingAddress" ||
+          key0 === "shippingAddress"
+        )
+      ) {
+        const err5 = {
+          instancePath,
+          schemaPath: "#/additionalProperties",
+          keyword: "additionalProperties",
+          params: { additionalProperty: key0 },
+          message: "must NOT have additional properties",
+        };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -527,11 +668,17 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.name !== void 0) {
+    if (data.name !== undefined) {
       let data1 = data.name;
       if (typeof data1 === "string") {
         if (func0(data1) > 60) {
-          const err6 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/maxLength", keyword: "maxLength", params: { limit: 60 }, message: "must NOT have more than 60 characters" };
+          const err6 = {
+            instancePath: instancePath + "/name",
+            schemaPath: "#/properties/name/maxLength",
+            keyword: "maxLength",
+            params: { limit: 60 },
+            message: "must NOT have more than 60 characters",
+          };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -540,7 +687,13 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
         if (func0(data1) < 1) {
-          const err7 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          const err7 = {
+            instancePath: instancePath + "/name",
+            schemaPath: "#/properties/name/minLength",
+            keyword: "minLength",
+            params: { limit: 1 },
+            message: "must NOT have fewer than 1 characters",
+          };
           if (vErrors === null) {
             vErrors = [err7];
           } else {
@@ -549,7 +702,13 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err8 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err8 = {
+          instancePath: instancePath + "/name",
+          schemaPath: "#/properties/name/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -558,9 +717,15 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.accountName !== void 0) {
+    if (data.accountName !== undefined) {
       if (typeof data.accountName !== "string") {
-        const err9 = { instancePath: instancePath + "/accountName", schemaPath: "#/properties/accountName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err9 = {
+          instancePath: instancePath + "/accountName",
+          schemaPath: "#/properties/accountName/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -569,11 +734,17 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.securityAnswer !== void 0) {
+    if (data.securityAnswer !== undefined) {
       let data3 = data.securityAnswer;
       if (typeof data3 === "string") {
         if (func0(data3) > 100) {
-          const err10 = { instancePath: instancePath + "/securityAnswer", schemaPath: "#/properties/securityAnswer/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
+          const err10 = {
+            instancePath: instancePath + "/securityAnswer",
+            schemaPath: "#/properties/securityAnswer/maxLength",
+            keyword: "maxLength",
+            params: { limit: 100 },
+            message: "must NOT have more than 100 characters",
+          };
           if (vErrors === null) {
             vErrors = [err10];
           } else {
@@ -582,7 +753,13 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err11 = { instancePath: instancePath + "/securityAnswer", schemaPath: "#/properties/securityAnswer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err11 = {
+          instancePath: instancePath + "/securityAnswer",
+          schemaPath: "#/properties/securityAnswer/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -591,11 +768,17 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.securityQuestion !== void 0) {
+    if (data.securityQuestion !== undefined) {
       let data4 = data.securityQuestion;
       if (typeof data4 === "string") {
         if (func0(data4) > 100) {
-          const err12 = { instancePath: instancePath + "/securityQuestion", schemaPath: "#/properties/securityQuestion/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
+          const err12 = {
+            instancePath: instancePath + "/securityQuestion",
+            schemaPath: "#/properties/securityQuestion/maxLength",
+            keyword: "maxLength",
+            params: { limit: 100 },
+            message: "must NOT have more than 100 characters",
+          };
           if (vErrors === null) {
             vErrors = [err12];
           } else {
@@ -604,7 +787,13 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err13 = { instancePath: instancePath + "/securityQuestion", schemaPath: "#/properties/securityQuestion/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err13 = {
+          instancePath: instancePath + "/securityQuestion",
+          schemaPath: "#/properties/securityQuestion/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -613,9 +802,15 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.shipToBillAddress !== void 0) {
+    if (data.shipToBillAddress !== undefined) {
       if (typeof data.shipToBillAddress !== "boolean") {
-        const err14 = { instancePath: instancePath + "/shipToBillAddress", schemaPath: "#/properties/shipToBillAddress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        const err14 = {
+          instancePath: instancePath + "/shipToBillAddress",
+          schemaPath: "#/properties/shipToBillAddress/type",
+          keyword: "type",
+          params: { type: "boolean" },
+          message: "must be boolean",
+        };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -624,11 +819,17 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.contacts !== void 0) {
+    if (data.contacts !== undefined) {
       let data6 = data.contacts;
       if (Array.isArray(data6)) {
         if (data6.length > 4) {
-          const err15 = { instancePath: instancePath + "/contacts", schemaPath: "#/properties/contacts/maxItems", keyword: "maxItems", params: { limit: 4 }, message: "must NOT have more than 4 items" };
+          const err15 = {
+            instancePath: instancePath + "/contacts",
+            schemaPath: "#/properties/contacts/maxItems",
+            keyword: "maxItems",
+            params: { limit: 4 },
+            message: "must NOT have more than 4 items",
+          };
           if (vErrors === null) {
             vErrors = [err15];
           } else {
@@ -638,13 +839,27 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         }
         const len0 = data6.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate2(data6[i0], { instancePath: instancePath + "/contacts/" + i0, parentData: data6, parentDataProperty: i0, rootData, dynamicAnchors })) {
+          if (
+            !validate2(data6[i0], {
+              instancePath: instancePath + "/contacts/" + i0,
+              parentData: data6,
+              parentDataProperty: i0,
+              rootData,
+              dynamicAnchors,
+            })
+          ) {
             vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err16 = { instancePath: instancePath + "/contacts", schemaPath: "#/properties/contacts/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err16 = {
+          instancePath: instancePath + "/contacts",
+          schemaPath: "#/properties/contacts/type",
+          keyword: "type",
+          params: { type: "array" },
+          message: "must be array",
+        };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -653,26 +868,48 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.billingAddress !== void 0) {
-      if (!validate4(data.billingAddress, { instancePath: instancePath + "/billingAddress", parentData: data, parentDataProperty: "billingAddress", rootData, dynamicAnchors })) {
+    if (data.billingAddress !== undefined) {
+      if (
+        !validate4(data.billingAddress, {
+          instancePath: instancePath + "/billingAddress",
+          parentData: data,
+          parentDataProperty: "billingAddress",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
         vErrors = vErrors === null ? validate4.errors : vErrors.concat(validate4.errors);
         errors = vErrors.length;
       }
     }
-    if (data.shippingAddress !== void 0) {
-      if (!validate4(data.shippingAddress, { instancePath: instancePath + "/shippingAddress", parentData: data, parentDataProperty: "shippingAddress", rootData, dynamicAnchors })) {
+    if (data.shippingAddress !== undefined) {
+      if (
+        !validate4(data.shippingAddress, {
+          instancePath: instancePath + "/shippingAddress",
+          parentData: data,
+          parentDataProperty: "shippingAddress",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
         vErrors = vErrors === null ? validate4.errors : vErrors.concat(validate4.errors);
         errors = vErrors.length;
       }
     }
-    if (data.securityAnswer !== void 0) {
-      if (data.securityQuestion === void 0) {
-        const err17 = { instancePath, schemaPath: "#/dependentRequired", keyword: "dependentRequired", params: {
-          property: "securityAnswer",
-          missingProperty: "securityQuestion",
-          depsCount: 1,
-          deps: "securityQuestion"
-        }, message: "must have property securityQuestion when property securityAnswer is present" };
+    if (data.securityAnswer !== undefined) {
+      if (data.securityQuestion === undefined) {
+        const err17 = {
+          instancePath,
+          schemaPath: "#/dependentRequired",
+          keyword: "dependentRequired",
+          params: {
+            property: "securityAnswer",
+            missingProperty: "securityQuestion",
+            depsCount: 1,
+            deps: "securityQuestion",
+          },
+          message: "must have property securityQuestion when property securityAnswer is present",
+        };
         if (vErrors === null) {
           vErrors = [err17];
         } else {
@@ -681,14 +918,20 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.securityQuestion !== void 0) {
-      if (data.securityAnswer === void 0) {
-        const err18 = { instancePath, schemaPath: "#/dependentRequired", keyword: "dependentRequired", params: {
-          property: "securityQuestion",
-          missingProperty: "securityAnswer",
-          depsCount: 1,
-          deps: "securityAnswer"
-        }, message: "must have property securityAnswer when property securityQuestion is present" };
+    if (data.securityQuestion !== undefined) {
+      if (data.securityAnswer === undefined) {
+        const err18 = {
+          instancePath,
+          schemaPath: "#/dependentRequired",
+          keyword: "dependentRequired",
+          params: {
+            property: "securityQuestion",
+            missingProperty: "securityAnswer",
+            depsCount: 1,
+            deps: "securityAnswer",
+          },
+          message: "must have property securityAnswer when property securityQuestion is present",
+        };
         if (vErrors === null) {
           vErrors = [err18];
         } else {
@@ -698,7 +941,13 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
       }
     }
   } else {
-    const err19 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err19 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
     if (vErrors === null) {
       vErrors = [err19];
     } else {
@@ -709,35 +958,37 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
   validate1.errors = vErrors;
   return errors === 0;
 }
-validate1.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-const pathParameters = validate7;
+validate1.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+
+export const pathParameters = validate7;
 const schema4 = {
-  "properties": {
-    "apiVersion": {
-      "enum": [
-        "1"
-      ],
-      "type": "string"
-    }
-  },
-  "required": [
-    "apiVersion"
-  ],
-  "type": "object"
+  properties: { apiVersion: { enum: ["1"], type: "string" } },
+  required: ["apiVersion"],
+  type: "object",
 };
-function validate7(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+
+function validate7(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate7.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
+    evaluated0.props = undefined;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
+    evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.apiVersion === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "apiVersion" }, message: "must have required property 'apiVersion'" };
+    if (data.apiVersion === undefined) {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: { missingProperty: "apiVersion" },
+        message: "must have required property '" + "apiVersion" + "'",
+      };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -745,10 +996,16 @@ function validate7(data, { instancePath = "", parentData, parentDataProperty, ro
       }
       errors++;
     }
-    if (data.apiVersion !== void 0) {
+    if (data.apiVersion !== undefined) {
       let data0 = data.apiVersion;
       if (typeof data0 !== "string") {
-        const err1 = { instancePath: instancePath + "/apiVersion", schemaPath: "#/properties/apiVersion/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err1 = {
+          instancePath: instancePath + "/apiVersion",
+          schemaPath: "#/properties/apiVersion/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -757,7 +1014,13 @@ function validate7(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
       if (!(data0 === "1")) {
-        const err2 = { instancePath: instancePath + "/apiVersion", schemaPath: "#/properties/apiVersion/enum", keyword: "enum", params: { allowedValues: schema4.properties.apiVersion.enum }, message: "must be equal to one of the allowed values" };
+        const err2 = {
+          instancePath: instancePath + "/apiVersion",
+          schemaPath: "#/properties/apiVersion/enum",
+          keyword: "enum",
+          params: { allowedValues: schema4.properties.apiVersion.enum },
+          message: "must be equal to one of the allowed values",
+        };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -767,7 +1030,13 @@ function validate7(data, { instancePath = "", parentData, parentDataProperty, ro
       }
     }
   } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err3 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
     if (vErrors === null) {
       vErrors = [err3];
     } else {
@@ -778,51 +1047,44 @@ function validate7(data, { instancePath = "", parentData, parentDataProperty, ro
   validate7.errors = vErrors;
   return errors === 0;
 }
-validate7.evaluated = { "props": { "apiVersion": true }, "dynamicProps": false, "dynamicItems": false };
-const context = validate8;
+validate7.evaluated = { props: { apiVersion: true }, dynamicProps: false, dynamicItems: false };
+
+export const context = validate8;
 const schema5 = {
-  "additionalProperties": false,
-  "properties": {
-    "username": {
-      "type": "string"
-    },
-    "apiKey": {
-      "type": "string"
-    },
-    "accountName": {
-      "type": "string"
-    },
-    "apiVersion": {
-      "default": "1",
-      "enum": [
-        "1"
-      ],
-      "type": "string"
-    },
-    "host": {
-      "type": "string"
-    }
+  additionalProperties: false,
+  properties: {
+    username: { type: "string" },
+    apiKey: { type: "string" },
+    accountName: { type: "string" },
+    apiVersion: { default: "1", enum: ["1"], type: "string" },
+    host: { type: "string" },
   },
-  "required": [
-    "username",
-    "apiKey",
-    "accountName"
-  ],
-  "type": "object"
+  required: ["username", "apiKey", "accountName"],
+  type: "object",
 };
-function validate8(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+
+function validate8(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate8.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
+    evaluated0.props = undefined;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
+    evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.username === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "username" }, message: "must have required property 'username'" };
+    if (data.username === undefined) {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: { missingProperty: "username" },
+        message: "must have required property '" + "username" + "'",
+      };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -830,8 +1092,14 @@ function validate8(data, { instancePath = "", parentData, parentDataProperty, ro
       }
       errors++;
     }
-    if (data.apiKey === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "apiKey" }, message: "must have required property 'apiKey'" };
+    if (data.apiKey === undefined) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: { missingProperty: "apiKey" },
+        message: "must have required property '" + "apiKey" + "'",
+      };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -839,8 +1107,14 @@ function validate8(data, { instancePath = "", parentData, parentDataProperty, ro
       }
       errors++;
     }
-    if (data.accountName === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "accountName" }, message: "must have required property 'accountName'" };
+    if (data.accountName === undefined) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: { missingProperty: "accountName" },
+        message: "must have required property '" + "accountName" + "'",
+      };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -849,8 +1123,22 @@ function validate8(data, { instancePath = "", parentData, parentDataProperty, ro
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "username" || key0 === "apiKey" || key0 === "accountName" || key0 === "apiVersion" || key0 === "host")) {
-        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+      if (
+        !(
+          key0 === "username" ||
+          key0 === "apiKey" ||
+          key0 === "accountName" ||
+          key0 === "apiVersion" ||
+          key0 === "host"
+        )
+      ) {
+        const err3 = {
+          instancePath,
+          schemaPath: "#/additionalProperties",
+          keyword: "additionalProperties",
+          params: { additionalProperty: key0 },
+          message: "must NOT have additional properties",
+        };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -859,9 +1147,15 @@ function validate8(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.username !== void 0) {
+    if (data.username !== undefined) {
       if (typeof data.username !== "string") {
-        const err4 = { instancePath: instancePath + "/username", schemaPath: "#/properties/username/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = {
+          instancePath: instancePath + "/username",
+          schemaPath: "#/properties/username/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -870,9 +1164,15 @@ function validate8(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.apiKey !== void 0) {
+    if (data.apiKey !== undefined) {
       if (typeof data.apiKey !== "string") {
-        const err5 = { instancePath: instancePath + "/apiKey", schemaPath: "#/properties/apiKey/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err5 = {
+          instancePath: instancePath + "/apiKey",
+          schemaPath: "#/properties/apiKey/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -881,9 +1181,15 @@ function validate8(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.accountName !== void 0) {
+    if (data.accountName !== undefined) {
       if (typeof data.accountName !== "string") {
-        const err6 = { instancePath: instancePath + "/accountName", schemaPath: "#/properties/accountName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = {
+          instancePath: instancePath + "/accountName",
+          schemaPath: "#/properties/accountName/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -892,10 +1198,16 @@ function validate8(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.apiVersion !== void 0) {
+    if (data.apiVersion !== undefined) {
       let data3 = data.apiVersion;
       if (typeof data3 !== "string") {
-        const err7 = { instancePath: instancePath + "/apiVersion", schemaPath: "#/properties/apiVersion/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err7 = {
+          instancePath: instancePath + "/apiVersion",
+          schemaPath: "#/properties/apiVersion/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -904,7 +1216,13 @@ function validate8(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
       if (!(data3 === "1")) {
-        const err8 = { instancePath: instancePath + "/apiVersion", schemaPath: "#/properties/apiVersion/enum", keyword: "enum", params: { allowedValues: schema5.properties.apiVersion.enum }, message: "must be equal to one of the allowed values" };
+        const err8 = {
+          instancePath: instancePath + "/apiVersion",
+          schemaPath: "#/properties/apiVersion/enum",
+          keyword: "enum",
+          params: { allowedValues: schema5.properties.apiVersion.enum },
+          message: "must be equal to one of the allowed values",
+        };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -913,9 +1231,15 @@ function validate8(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.host !== void 0) {
+    if (data.host !== undefined) {
       if (typeof data.host !== "string") {
-        const err9 = { instancePath: instancePath + "/host", schemaPath: "#/properties/host/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err9 = {
+          instancePath: instancePath + "/host",
+          schemaPath: "#/properties/host/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -925,7 +1249,13 @@ function validate8(data, { instancePath = "", parentData, parentDataProperty, ro
       }
     }
   } else {
-    const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err10 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
     if (vErrors === null) {
       vErrors = [err10];
     } else {
@@ -936,36 +1266,38 @@ function validate8(data, { instancePath = "", parentData, parentDataProperty, ro
   validate8.errors = vErrors;
   return errors === 0;
 }
-validate8.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-const response200 = validate9;
+validate8.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+
+export const response200 = validate9;
 const schema6 = {
-  "properties": {
-    "customerId": {
-      "readOnly": true,
-      "type": "integer"
-    },
-    "timestamp": {
-      "readOnly": true,
-      "type": "integer"
-    }
-  },
-  "type": "object"
+  properties: { customerId: { readOnly: true, type: "integer" }, timestamp: { readOnly: true, type: "integer" } },
+  type: "object",
 };
-function validate9(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+
+function validate9(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate9.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
+    evaluated0.props = undefined;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
+    evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.customerId !== void 0) {
+    if (data.customerId !== undefined) {
       let data0 = data.customerId;
-      if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0))) {
-        const err0 = { instancePath: instancePath + "/customerId", schemaPath: "#/properties/customerId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      if (!(typeof data0 == "number" && !(data0 % 1) && !isNaN(data0) && isFinite(data0))) {
+        const err0 = {
+          instancePath: instancePath + "/customerId",
+          schemaPath: "#/properties/customerId/type",
+          keyword: "type",
+          params: { type: "integer" },
+          message: "must be integer",
+        };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -974,10 +1306,16 @@ function validate9(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.timestamp !== void 0) {
+    if (data.timestamp !== undefined) {
       let data1 = data.timestamp;
-      if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
-        const err1 = { instancePath: instancePath + "/timestamp", schemaPath: "#/properties/timestamp/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      if (!(typeof data1 == "number" && !(data1 % 1) && !isNaN(data1) && isFinite(data1))) {
+        const err1 = {
+          instancePath: instancePath + "/timestamp",
+          schemaPath: "#/properties/timestamp/type",
+          keyword: "type",
+          params: { type: "integer" },
+          message: "must be integer",
+        };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -987,7 +1325,13 @@ function validate9(data, { instancePath = "", parentData, parentDataProperty, ro
       }
     }
   } else {
-    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err2 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
     if (vErrors === null) {
       vErrors = [err2];
     } else {
@@ -998,39 +1342,42 @@ function validate9(data, { instancePath = "", parentData, parentDataProperty, ro
   validate9.errors = vErrors;
   return errors === 0;
 }
-validate9.evaluated = { "props": { "customerId": true, "timestamp": true }, "dynamicProps": false, "dynamicItems": false };
-const error400 = validate10;
+validate9.evaluated = { props: { customerId: true, timestamp: true }, dynamicProps: false, dynamicItems: false };
+
+export const error400 = validate10;
 const schema7 = {
-  "properties": {
-    "errorCode": {
-      "pattern": "^[0-9]+$",
-      "type": [
-        "integer",
-        "string"
-      ]
-    },
-    "errorMessage": {
-      "type": "string"
-    }
-  },
-  "type": "object"
+  properties: { errorCode: { pattern: "^[0-9]+$", type: ["integer", "string"] }, errorMessage: { type: "string" } },
+  type: "object",
 };
 const pattern0 = new RegExp("^[0-9]+$", "u");
-function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+
+function validate10(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate10.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
+    evaluated0.props = undefined;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
+    evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.errorCode !== void 0) {
+    if (data.errorCode !== undefined) {
       let data0 = data.errorCode;
-      if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0)) && typeof data0 !== "string") {
-        const err0 = { instancePath: instancePath + "/errorCode", schemaPath: "#/properties/errorCode/type", keyword: "type", params: { type: schema7.properties.errorCode.type }, message: "must be integer,string" };
+      if (
+        !(typeof data0 == "number" && !(data0 % 1) && !isNaN(data0) && isFinite(data0)) &&
+        typeof data0 !== "string"
+      ) {
+        const err0 = {
+          instancePath: instancePath + "/errorCode",
+          schemaPath: "#/properties/errorCode/type",
+          keyword: "type",
+          params: { type: schema7.properties.errorCode.type },
+          message: "must be integer,string",
+        };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -1040,7 +1387,13 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (typeof data0 === "string") {
         if (!pattern0.test(data0)) {
-          const err1 = { instancePath: instancePath + "/errorCode", schemaPath: "#/properties/errorCode/pattern", keyword: "pattern", params: { pattern: "^[0-9]+$" }, message: 'must match pattern "^[0-9]+$"' };
+          const err1 = {
+            instancePath: instancePath + "/errorCode",
+            schemaPath: "#/properties/errorCode/pattern",
+            keyword: "pattern",
+            params: { pattern: "^[0-9]+$" },
+            message: 'must match pattern "' + "^[0-9]+$" + '"',
+          };
           if (vErrors === null) {
             vErrors = [err1];
           } else {
@@ -1050,9 +1403,15 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
-    if (data.errorMessage !== void 0) {
+    if (data.errorMessage !== undefined) {
       if (typeof data.errorMessage !== "string") {
-        const err2 = { instancePath: instancePath + "/errorMessage", schemaPath: "#/properties/errorMessage/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err2 = {
+          instancePath: instancePath + "/errorMessage",
+          schemaPath: "#/properties/errorMessage/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -1062,7 +1421,13 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err3 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
     if (vErrors === null) {
       vErrors = [err3];
     } else {
@@ -1073,15 +1438,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
   validate10.errors = vErrors;
   return errors === 0;
 }
-validate10.evaluated = { "props": { "errorCode": true, "errorMessage": true }, "dynamicProps": false, "dynamicItems": false };
-const error401 = error400;
-const error404 = error400;
-export {
-  context,
-  error400,
-  error401,
-  error404,
-  pathParameters,
-  requestBody,
-  response200
-};
+validate10.evaluated = { props: { errorCode: true, errorMessage: true }, dynamicProps: false, dynamicItems: false };
+
+export const error401 = error400;
+export const error404 = error400;

@@ -537,10 +537,12 @@ function isPaymentSettings(value: unknown): boolean {
   }
   const paymentDueDateInDays = fields.paymentDueDateInDays;
   if (paymentDueDateInDays !== undefined) {
-    if (!(
-      (typeof paymentDueDateInDays === "number" && Number.isInteger(paymentDueDateInDays)) ||
-      paymentDueDateInDays === null
-    ))
+    if (
+      !(
+        (typeof paymentDueDateInDays === "number" && Number.isInteger(paymentDueDateInDays)) ||
+        paymentDueDateInDays === null
+      )
+    )
       return false;
   }
   const discount = fields.discount;
@@ -623,10 +625,9 @@ function isCustomer(value: unknown): boolean {
   }
   const customerCategoryId = fields.CustomerCategoryId;
   if (customerCategoryId !== undefined) {
-    if (!(
-      (typeof customerCategoryId === "number" && Number.isInteger(customerCategoryId)) ||
-      customerCategoryId === null
-    ))
+    if (
+      !((typeof customerCategoryId === "number" && Number.isInteger(customerCategoryId)) || customerCategoryId === null)
+    )
       return false;
   }
   const taxIdentificationNumber = fields.TaxIdentificationNumber;
@@ -635,10 +636,12 @@ function isCustomer(value: unknown): boolean {
   }
   const accountReceivableNumber = fields.AccountReceivableNumber;
   if (accountReceivableNumber !== undefined) {
-    if (!(
-      (typeof accountReceivableNumber === "number" && Number.isInteger(accountReceivableNumber)) ||
-      accountReceivableNumber === null
-    ))
+    if (
+      !(
+        (typeof accountReceivableNumber === "number" && Number.isInteger(accountReceivableNumber)) ||
+        accountReceivableNumber === null
+      )
+    )
       return false;
   }
   const commercialRegisterNumber = fields.CommercialRegisterNumber;

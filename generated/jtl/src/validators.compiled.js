@@ -3,151 +3,87 @@
  * Do not edit by hand: change the spec and run `npm run generate`.
  */
 import { fullFormats } from "ajv-formats/dist/formats.js";
-const requestBody = validate1;
+
+export const requestBody = validate1;
 const schema1 = {
-  "additionalProperties": false,
-  "properties": {
-    "Number": {
-      "type": "string"
+  additionalProperties: false,
+  properties: {
+    Number: { type: "string" },
+    CustomerGroupId: { type: "integer" },
+    BillingAddress: { $ref: "components#/$defs/CreateAddress" },
+    Shipmentaddress: { $ref: "components#/$defs/CreateAddress" },
+    CustomAddress: { $ref: "components#/$defs/CreateAddress" },
+    OtherAddresses: { $ref: "components#/$defs/CreateOtherAddresses" },
+    PaymentSettings: { $ref: "components#/$defs/CreatePaymentSettings" },
+    CustomerSince: { format: "date-time", type: "string" },
+    LastChange: { format: "date-time", type: "string" },
+    LanguageIso: { type: "string" },
+    InternalCompanyId: { type: "integer" },
+    CustomerCategoryId: { type: "integer" },
+    TaxIdentificationNumber: { type: "string" },
+    AccountsReceivableNumber: { type: "integer" },
+    CommercialRegisterNumber: { type: "string" },
+    Website: { type: "string" },
+    InitialContact: { type: "string" },
+    EbayUsername: { type: "string" },
+    Birthday: {
+      pattern:
+        "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(T([0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?)?$",
+      type: "string",
     },
-    "CustomerGroupId": {
-      "type": "integer"
-    },
-    "BillingAddress": {
-      "$ref": "components#/$defs/CreateAddress"
-    },
-    "Shipmentaddress": {
-      "$ref": "components#/$defs/CreateAddress"
-    },
-    "CustomAddress": {
-      "$ref": "components#/$defs/CreateAddress"
-    },
-    "OtherAddresses": {
-      "$ref": "components#/$defs/CreateOtherAddresses"
-    },
-    "PaymentSettings": {
-      "$ref": "components#/$defs/CreatePaymentSettings"
-    },
-    "CustomerSince": {
-      "format": "date-time",
-      "type": "string"
-    },
-    "LastChange": {
-      "format": "date-time",
-      "type": "string"
-    },
-    "LanguageIso": {
-      "type": "string"
-    },
-    "InternalCompanyId": {
-      "type": "integer"
-    },
-    "CustomerCategoryId": {
-      "type": "integer"
-    },
-    "TaxIdentificationNumber": {
-      "type": "string"
-    },
-    "AccountsReceivableNumber": {
-      "type": "integer"
-    },
-    "CommercialRegisterNumber": {
-      "type": "string"
-    },
-    "Website": {
-      "type": "string"
-    },
-    "InitialContact": {
-      "type": "string"
-    },
-    "EbayUsername": {
-      "type": "string"
-    },
-    "Birthday": {
-      "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(T([0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?)?$",
-      "type": "string"
-    },
-    "IsLocked": {
-      "type": "boolean"
-    },
-    "IsCashRegisterBased": {
-      "type": "boolean"
-    }
+    IsLocked: { type: "boolean" },
+    IsCashRegisterBased: { type: "boolean" },
   },
-  "type": "object"
+  type: "object",
 };
 const func0 = Object.prototype.hasOwnProperty;
 const schema2 = {
-  "additionalProperties": false,
-  "properties": {
-    "City": {
-      "type": "string"
-    },
-    "CountryIso": {
-      "type": "string"
-    },
-    "Company": {
-      "type": "string"
-    },
-    "Company2": {
-      "type": "string"
-    },
-    "FormOfAddress": {
-      "type": "string"
-    },
-    "Title": {
-      "type": "string"
-    },
-    "FirstName": {
-      "type": "string"
-    },
-    "LastName": {
-      "type": "string"
-    },
-    "Street": {
-      "type": "string"
-    },
-    "Address2": {
-      "type": "string"
-    },
-    "PostalCode": {
-      "type": "string"
-    },
-    "State": {
-      "type": "string"
-    },
-    "VatID": {
-      "type": "string"
-    },
-    "PhoneNumber": {
-      "type": "string"
-    },
-    "MobilePhoneNumber": {
-      "type": "string"
-    },
-    "EmailAddress": {
-      "type": "string"
-    },
-    "Fax": {
-      "type": "string"
-    }
+  additionalProperties: false,
+  properties: {
+    City: { type: "string" },
+    CountryIso: { type: "string" },
+    Company: { type: "string" },
+    Company2: { type: "string" },
+    FormOfAddress: { type: "string" },
+    Title: { type: "string" },
+    FirstName: { type: "string" },
+    LastName: { type: "string" },
+    Street: { type: "string" },
+    Address2: { type: "string" },
+    PostalCode: { type: "string" },
+    State: { type: "string" },
+    VatID: { type: "string" },
+    PhoneNumber: { type: "string" },
+    MobilePhoneNumber: { type: "string" },
+    EmailAddress: { type: "string" },
+    Fax: { type: "string" },
   },
-  "type": "object"
+  type: "object",
 };
-function validate2(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+
+function validate2(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate2.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
+    evaluated0.props = undefined;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
+    evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
       if (!func0.call(schema2.properties, key0)) {
-        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        const err0 = {
+          instancePath,
+          schemaPath: "#/additionalProperties",
+          keyword: "additionalProperties",
+          params: { additionalProperty: key0 },
+          message: "must NOT have additional properties",
+        };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -156,9 +92,15 @@ function validate2(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.City !== void 0) {
+    if (data.City !== undefined) {
       if (typeof data.City !== "string") {
-        const err1 = { instancePath: instancePath + "/City", schemaPath: "#/properties/City/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err1 = {
+          instancePath: instancePath + "/City",
+          schemaPath: "#/properties/City/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -167,9 +109,15 @@ function validate2(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.CountryIso !== void 0) {
+    if (data.CountryIso !== undefined) {
       if (typeof data.CountryIso !== "string") {
-        const err2 = { instancePath: instancePath + "/CountryIso", schemaPath: "#/properties/CountryIso/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err2 = {
+          instancePath: instancePath + "/CountryIso",
+          schemaPath: "#/properties/CountryIso/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -178,9 +126,15 @@ function validate2(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.Company !== void 0) {
+    if (data.Company !== undefined) {
       if (typeof data.Company !== "string") {
-        const err3 = { instancePath: instancePath + "/Company", schemaPath: "#/properties/Company/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = {
+          instancePath: instancePath + "/Company",
+          schemaPath: "#/properties/Company/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -189,9 +143,15 @@ function validate2(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.Company2 !== void 0) {
+    if (data.Company2 !== undefined) {
       if (typeof data.Company2 !== "string") {
-        const err4 = { instancePath: instancePath + "/Company2", schemaPath: "#/properties/Company2/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = {
+          instancePath: instancePath + "/Company2",
+          schemaPath: "#/properties/Company2/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -200,9 +160,15 @@ function validate2(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.FormOfAddress !== void 0) {
+    if (data.FormOfAddress !== undefined) {
       if (typeof data.FormOfAddress !== "string") {
-        const err5 = { instancePath: instancePath + "/FormOfAddress", schemaPath: "#/properties/FormOfAddress/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err5 = {
+          instancePath: instancePath + "/FormOfAddress",
+          schemaPath: "#/properties/FormOfAddress/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -211,9 +177,15 @@ function validate2(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.Title !== void 0) {
+    if (data.Title !== undefined) {
       if (typeof data.Title !== "string") {
-        const err6 = { instancePath: instancePath + "/Title", schemaPath: "#/properties/Title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = {
+          instancePath: instancePath + "/Title",
+          schemaPath: "#/properties/Title/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -222,9 +194,15 @@ function validate2(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.FirstName !== void 0) {
+    if (data.FirstName !== undefined) {
       if (typeof data.FirstName !== "string") {
-        const err7 = { instancePath: instancePath + "/FirstName", schemaPath: "#/properties/FirstName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err7 = {
+          instancePath: instancePath + "/FirstName",
+          schemaPath: "#/properties/FirstName/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -233,9 +211,15 @@ function validate2(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.LastName !== void 0) {
+    if (data.LastName !== undefined) {
       if (typeof data.LastName !== "string") {
-        const err8 = { instancePath: instancePath + "/LastName", schemaPath: "#/properties/LastName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err8 = {
+          instancePath: instancePath + "/LastName",
+          schemaPath: "#/properties/LastName/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -244,9 +228,15 @@ function validate2(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.Street !== void 0) {
+    if (data.Street !== undefined) {
       if (typeof data.Street !== "string") {
-        const err9 = { instancePath: instancePath + "/Street", schemaPath: "#/properties/Street/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err9 = {
+          instancePath: instancePath + "/Street",
+          schemaPath: "#/properties/Street/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -255,9 +245,15 @@ function validate2(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.Address2 !== void 0) {
+    if (data.Address2 !== undefined) {
       if (typeof data.Address2 !== "string") {
-        const err10 = { instancePath: instancePath + "/Address2", schemaPath: "#/properties/Address2/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err10 = {
+          instancePath: instancePath + "/Address2",
+          schemaPath: "#/properties/Address2/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -266,9 +262,15 @@ function validate2(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.PostalCode !== void 0) {
+    if (data.PostalCode !== undefined) {
       if (typeof data.PostalCode !== "string") {
-        const err11 = { instancePath: instancePath + "/PostalCode", schemaPath: "#/properties/PostalCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err11 = {
+          instancePath: instancePath + "/PostalCode",
+          schemaPath: "#/properties/PostalCode/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -277,9 +279,15 @@ function validate2(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.State !== void 0) {
+    if (data.State !== undefined) {
       if (typeof data.State !== "string") {
-        const err12 = { instancePath: instancePath + "/State", schemaPath: "#/properties/State/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err12 = {
+          instancePath: instancePath + "/State",
+          schemaPath: "#/properties/State/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -288,9 +296,15 @@ function validate2(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.VatID !== void 0) {
+    if (data.VatID !== undefined) {
       if (typeof data.VatID !== "string") {
-        const err13 = { instancePath: instancePath + "/VatID", schemaPath: "#/properties/VatID/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err13 = {
+          instancePath: instancePath + "/VatID",
+          schemaPath: "#/properties/VatID/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -299,9 +313,15 @@ function validate2(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.PhoneNumber !== void 0) {
+    if (data.PhoneNumber !== undefined) {
       if (typeof data.PhoneNumber !== "string") {
-        const err14 = { instancePath: instancePath + "/PhoneNumber", schemaPath: "#/properties/PhoneNumber/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err14 = {
+          instancePath: instancePath + "/PhoneNumber",
+          schemaPath: "#/properties/PhoneNumber/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -310,9 +330,15 @@ function validate2(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.MobilePhoneNumber !== void 0) {
+    if (data.MobilePhoneNumber !== undefined) {
       if (typeof data.MobilePhoneNumber !== "string") {
-        const err15 = { instancePath: instancePath + "/MobilePhoneNumber", schemaPath: "#/properties/MobilePhoneNumber/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err15 = {
+          instancePath: instancePath + "/MobilePhoneNumber",
+          schemaPath: "#/properties/MobilePhoneNumber/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -321,9 +347,15 @@ function validate2(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.EmailAddress !== void 0) {
+    if (data.EmailAddress !== undefined) {
       if (typeof data.EmailAddress !== "string") {
-        const err16 = { instancePath: instancePath + "/EmailAddress", schemaPath: "#/properties/EmailAddress/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err16 = {
+          instancePath: instancePath + "/EmailAddress",
+          schemaPath: "#/properties/EmailAddress/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -332,9 +364,15 @@ function validate2(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.Fax !== void 0) {
+    if (data.Fax !== undefined) {
       if (typeof data.Fax !== "string") {
-        const err17 = { instancePath: instancePath + "/Fax", schemaPath: "#/properties/Fax/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err17 = {
+          instancePath: instancePath + "/Fax",
+          schemaPath: "#/properties/Fax/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err17];
         } else {
@@ -344,7 +382,13 @@ function validate2(data, { instancePath = "", parentData, parentDataProperty, ro
       }
     }
   } else {
-    const err18 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err18 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
     if (vErrors === null) {
       vErrors = [err18];
     } else {
@@ -355,39 +399,40 @@ function validate2(data, { instancePath = "", parentData, parentDataProperty, ro
   validate2.errors = vErrors;
   return errors === 0;
 }
-validate2.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+validate2.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+
 const schema3 = {
-  "additionalProperties": false,
-  "properties": {
-    "OtherBillingAddresses": {
-      "items": {
-        "$ref": "components#/$defs/CreateAddress"
-      },
-      "type": "array"
-    },
-    "OtherShippingAddresses": {
-      "items": {
-        "$ref": "components#/$defs/CreateAddress"
-      },
-      "type": "array"
-    }
+  additionalProperties: false,
+  properties: {
+    OtherBillingAddresses: { items: { $ref: "components#/$defs/CreateAddress" }, type: "array" },
+    OtherShippingAddresses: { items: { $ref: "components#/$defs/CreateAddress" }, type: "array" },
   },
-  "type": "object"
+  type: "object",
 };
-function validate6(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+
+function validate6(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate6.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
+    evaluated0.props = undefined;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
+    evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
       if (!(key0 === "OtherBillingAddresses" || key0 === "OtherShippingAddresses")) {
-        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        const err0 = {
+          instancePath,
+          schemaPath: "#/additionalProperties",
+          keyword: "additionalProperties",
+          params: { additionalProperty: key0 },
+          message: "must NOT have additional properties",
+        };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -396,18 +441,32 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.OtherBillingAddresses !== void 0) {
+    if (data.OtherBillingAddresses !== undefined) {
       let data0 = data.OtherBillingAddresses;
       if (Array.isArray(data0)) {
         const len0 = data0.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate2(data0[i0], { instancePath: instancePath + "/OtherBillingAddresses/" + i0, parentData: data0, parentDataProperty: i0, rootData, dynamicAnchors })) {
+          if (
+            !validate2(data0[i0], {
+              instancePath: instancePath + "/OtherBillingAddresses/" + i0,
+              parentData: data0,
+              parentDataProperty: i0,
+              rootData,
+              dynamicAnchors,
+            })
+          ) {
             vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err1 = { instancePath: instancePath + "/OtherBillingAddresses", schemaPath: "#/properties/OtherBillingAddresses/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err1 = {
+          instancePath: instancePath + "/OtherBillingAddresses",
+          schemaPath: "#/properties/OtherBillingAddresses/type",
+          keyword: "type",
+          params: { type: "array" },
+          message: "must be array",
+        };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -416,18 +475,32 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.OtherShippingAddresses !== void 0) {
+    if (data.OtherShippingAddresses !== undefined) {
       let data2 = data.OtherShippingAddresses;
       if (Array.isArray(data2)) {
         const len1 = data2.length;
         for (let i1 = 0; i1 < len1; i1++) {
-          if (!validate2(data2[i1], { instancePath: instancePath + "/OtherShippingAddresses/" + i1, parentData: data2, parentDataProperty: i1, rootData, dynamicAnchors })) {
+          if (
+            !validate2(data2[i1], {
+              instancePath: instancePath + "/OtherShippingAddresses/" + i1,
+              parentData: data2,
+              parentDataProperty: i1,
+              rootData,
+              dynamicAnchors,
+            })
+          ) {
             vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err2 = { instancePath: instancePath + "/OtherShippingAddresses", schemaPath: "#/properties/OtherShippingAddresses/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err2 = {
+          instancePath: instancePath + "/OtherShippingAddresses",
+          schemaPath: "#/properties/OtherShippingAddresses/type",
+          keyword: "type",
+          params: { type: "array" },
+          message: "must be array",
+        };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -437,7 +510,13 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
       }
     }
   } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err3 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
     if (vErrors === null) {
       vErrors = [err3];
     } else {
@@ -448,39 +527,49 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
   validate6.errors = vErrors;
   return errors === 0;
 }
-validate6.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+validate6.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+
 const schema4 = {
-  "additionalProperties": false,
-  "properties": {
-    "creditLimit": {
-      "type": "number"
-    },
-    "paymentDueDateInDays": {
-      "type": "integer"
-    },
-    "discount": {
-      "type": "number"
-    },
-    "isDunningBlocked": {
-      "type": "boolean"
-    }
+  additionalProperties: false,
+  properties: {
+    creditLimit: { type: "number" },
+    paymentDueDateInDays: { type: "integer" },
+    discount: { type: "number" },
+    isDunningBlocked: { type: "boolean" },
   },
-  "type": "object"
+  type: "object",
 };
-function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+
+function validate10(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate10.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
+    evaluated0.props = undefined;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
+    evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
-      if (!(key0 === "creditLimit" || key0 === "paymentDueDateInDays" || key0 === "discount" || key0 === "isDunningBlocked")) {
-        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+      if (
+        !(
+          key0 === "creditLimit" ||
+          key0 === "paymentDueDateInDays" ||
+          key0 === "discount" ||
+          key0 === "isDunningBlocked"
+        )
+      ) {
+        const err0 = {
+          instancePath,
+          schemaPath: "#/additionalProperties",
+          keyword: "additionalProperties",
+          params: { additionalProperty: key0 },
+          message: "must NOT have additional properties",
+        };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -489,10 +578,16 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.creditLimit !== void 0) {
+    if (data.creditLimit !== undefined) {
       let data0 = data.creditLimit;
       if (!(typeof data0 == "number" && isFinite(data0))) {
-        const err1 = { instancePath: instancePath + "/creditLimit", schemaPath: "#/properties/creditLimit/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+        const err1 = {
+          instancePath: instancePath + "/creditLimit",
+          schemaPath: "#/properties/creditLimit/type",
+          keyword: "type",
+          params: { type: "number" },
+          message: "must be number",
+        };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -501,10 +596,16 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.paymentDueDateInDays !== void 0) {
+    if (data.paymentDueDateInDays !== undefined) {
       let data1 = data.paymentDueDateInDays;
-      if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
-        const err2 = { instancePath: instancePath + "/paymentDueDateInDays", schemaPath: "#/properties/paymentDueDateInDays/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      if (!(typeof data1 == "number" && !(data1 % 1) && !isNaN(data1) && isFinite(data1))) {
+        const err2 = {
+          instancePath: instancePath + "/paymentDueDateInDays",
+          schemaPath: "#/properties/paymentDueDateInDays/type",
+          keyword: "type",
+          params: { type: "integer" },
+          message: "must be integer",
+        };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -513,10 +614,16 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.discount !== void 0) {
+    if (data.discount !== undefined) {
       let data2 = data.discount;
       if (!(typeof data2 == "number" && isFinite(data2))) {
-        const err3 = { instancePath: instancePath + "/discount", schemaPath: "#/properties/discount/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+        const err3 = {
+          instancePath: instancePath + "/discount",
+          schemaPath: "#/properties/discount/type",
+          keyword: "type",
+          params: { type: "number" },
+          message: "must be number",
+        };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -525,9 +632,15 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.isDunningBlocked !== void 0) {
+    if (data.isDunningBlocked !== undefined) {
       if (typeof data.isDunningBlocked !== "boolean") {
-        const err4 = { instancePath: instancePath + "/isDunningBlocked", schemaPath: "#/properties/isDunningBlocked/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        const err4 = {
+          instancePath: instancePath + "/isDunningBlocked",
+          schemaPath: "#/properties/isDunningBlocked/type",
+          keyword: "type",
+          params: { type: "boolean" },
+          message: "must be boolean",
+        };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -537,7 +650,13 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err5 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err5 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
     if (vErrors === null) {
       vErrors = [err5];
     } else {
@@ -548,23 +667,37 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
   validate10.errors = vErrors;
   return errors === 0;
 }
-validate10.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+validate10.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+
 const formats0 = fullFormats["date-time"];
-const pattern0 = new RegExp("^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(T([0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?)?$", "u");
-function validate1(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+const pattern0 = new RegExp(
+  "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(T([0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?)?$",
+  "u",
+);
+
+function validate1(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate1.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
+    evaluated0.props = undefined;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
+    evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
       if (!func0.call(schema1.properties, key0)) {
-        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        const err0 = {
+          instancePath,
+          schemaPath: "#/additionalProperties",
+          keyword: "additionalProperties",
+          params: { additionalProperty: key0 },
+          message: "must NOT have additional properties",
+        };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -573,9 +706,15 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.Number !== void 0) {
+    if (data.Number !== undefined) {
       if (typeof data.Number !== "string") {
-        const err1 = { instancePath: instancePath + "/Number", schemaPath: "#/properties/Number/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err1 = {
+          instancePath: instancePath + "/Number",
+          schemaPath: "#/properties/Number/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -584,10 +723,16 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.CustomerGroupId !== void 0) {
+    if (data.CustomerGroupId !== undefined) {
       let data1 = data.CustomerGroupId;
-      if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
-        const err2 = { instancePath: instancePath + "/CustomerGroupId", schemaPath: "#/properties/CustomerGroupId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      if (!(typeof data1 == "number" && !(data1 % 1) && !isNaN(data1) && isFinite(data1))) {
+        const err2 = {
+          instancePath: instancePath + "/CustomerGroupId",
+          schemaPath: "#/properties/CustomerGroupId/type",
+          keyword: "type",
+          params: { type: "integer" },
+          message: "must be integer",
+        };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -596,41 +741,87 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.BillingAddress !== void 0) {
-      if (!validate2(data.BillingAddress, { instancePath: instancePath + "/BillingAddress", parentData: data, parentDataProperty: "BillingAddress", rootData, dynamicAnchors })) {
+    if (data.BillingAddress !== undefined) {
+      if (
+        !validate2(data.BillingAddress, {
+          instancePath: instancePath + "/BillingAddress",
+          parentData: data,
+          parentDataProperty: "BillingAddress",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
         vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
         errors = vErrors.length;
       }
     }
-    if (data.Shipmentaddress !== void 0) {
-      if (!validate2(data.Shipmentaddress, { instancePath: instancePath + "/Shipmentaddress", parentData: data, parentDataProperty: "Shipmentaddress", rootData, dynamicAnchors })) {
+    if (data.Shipmentaddress !== undefined) {
+      if (
+        !validate2(data.Shipmentaddress, {
+          instancePath: instancePath + "/Shipmentaddress",
+          parentData: data,
+          parentDataProperty: "Shipmentaddress",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
         vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
         errors = vErrors.length;
       }
     }
-    if (data.CustomAddress !== void 0) {
-      if (!validate2(data.CustomAddress, { instancePath: instancePath + "/CustomAddress", parentData: data, parentDataProperty: "CustomAddress", rootData, dynamicAnchors })) {
+    if (data.CustomAddress !== undefined) {
+      if (
+        !validate2(data.CustomAddress, {
+          instancePath: instancePath + "/CustomAddress",
+          parentData: data,
+          parentDataProperty: "CustomAddress",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
         vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
         errors = vErrors.length;
       }
     }
-    if (data.OtherAddresses !== void 0) {
-      if (!validate6(data.OtherAddresses, { instancePath: instancePath + "/OtherAddresses", parentData: data, parentDataProperty: "OtherAddresses", rootData, dynamicAnchors })) {
+    if (data.OtherAddresses !== undefined) {
+      if (
+        !validate6(data.OtherAddresses, {
+          instancePath: instancePath + "/OtherAddresses",
+          parentData: data,
+          parentDataProperty: "OtherAddresses",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
         vErrors = vErrors === null ? validate6.errors : vErrors.concat(validate6.errors);
         errors = vErrors.length;
       }
     }
-    if (data.PaymentSettings !== void 0) {
-      if (!validate10(data.PaymentSettings, { instancePath: instancePath + "/PaymentSettings", parentData: data, parentDataProperty: "PaymentSettings", rootData, dynamicAnchors })) {
+    if (data.PaymentSettings !== undefined) {
+      if (
+        !validate10(data.PaymentSettings, {
+          instancePath: instancePath + "/PaymentSettings",
+          parentData: data,
+          parentDataProperty: "PaymentSettings",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
         vErrors = vErrors === null ? validate10.errors : vErrors.concat(validate10.errors);
         errors = vErrors.length;
       }
     }
-    if (data.CustomerSince !== void 0) {
+    if (data.CustomerSince !== undefined) {
       let data7 = data.CustomerSince;
       if (typeof data7 === "string") {
         if (!formats0.validate(data7)) {
-          const err3 = { instancePath: instancePath + "/CustomerSince", schemaPath: "#/properties/CustomerSince/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err3 = {
+            instancePath: instancePath + "/CustomerSince",
+            schemaPath: "#/properties/CustomerSince/format",
+            keyword: "format",
+            params: { format: "date-time" },
+            message: 'must match format "' + "date-time" + '"',
+          };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -639,7 +830,13 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err4 = { instancePath: instancePath + "/CustomerSince", schemaPath: "#/properties/CustomerSince/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = {
+          instancePath: instancePath + "/CustomerSince",
+          schemaPath: "#/properties/CustomerSince/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -648,11 +845,17 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.LastChange !== void 0) {
+    if (data.LastChange !== undefined) {
       let data8 = data.LastChange;
       if (typeof data8 === "string") {
         if (!formats0.validate(data8)) {
-          const err5 = { instancePath: instancePath + "/LastChange", schemaPath: "#/properties/LastChange/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err5 = {
+            instancePath: instancePath + "/LastChange",
+            schemaPath: "#/properties/LastChange/format",
+            keyword: "format",
+            params: { format: "date-time" },
+            message: 'must match format "' + "date-time" + '"',
+          };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -661,7 +864,13 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/LastChange", schemaPath: "#/properties/LastChange/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = {
+          instancePath: instancePath + "/LastChange",
+          schemaPath: "#/properties/LastChange/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -670,9 +879,15 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.LanguageIso !== void 0) {
+    if (data.LanguageIso !== undefined) {
       if (typeof data.LanguageIso !== "string") {
-        const err7 = { instancePath: instancePath + "/LanguageIso", schemaPath: "#/properties/LanguageIso/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err7 = {
+          instancePath: instancePath + "/LanguageIso",
+          schemaPath: "#/properties/LanguageIso/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -681,10 +896,16 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.InternalCompanyId !== void 0) {
+    if (data.InternalCompanyId !== undefined) {
       let data10 = data.InternalCompanyId;
-      if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
-        const err8 = { instancePath: instancePath + "/InternalCompanyId", schemaPath: "#/properties/InternalCompanyId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      if (!(typeof data10 == "number" && !(data10 % 1) && !isNaN(data10) && isFinite(data10))) {
+        const err8 = {
+          instancePath: instancePath + "/InternalCompanyId",
+          schemaPath: "#/properties/InternalCompanyId/type",
+          keyword: "type",
+          params: { type: "integer" },
+          message: "must be integer",
+        };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -693,10 +914,16 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.CustomerCategoryId !== void 0) {
+    if (data.CustomerCategoryId !== undefined) {
       let data11 = data.CustomerCategoryId;
-      if (!(typeof data11 == "number" && (!(data11 % 1) && !isNaN(data11)) && isFinite(data11))) {
-        const err9 = { instancePath: instancePath + "/CustomerCategoryId", schemaPath: "#/properties/CustomerCategoryId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      if (!(typeof data11 == "number" && !(data11 % 1) && !isNaN(data11) && isFinite(data11))) {
+        const err9 = {
+          instancePath: instancePath + "/CustomerCategoryId",
+          schemaPath: "#/properties/CustomerCategoryId/type",
+          keyword: "type",
+          params: { type: "integer" },
+          message: "must be integer",
+        };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -705,9 +932,15 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.TaxIdentificationNumber !== void 0) {
+    if (data.TaxIdentificationNumber !== undefined) {
       if (typeof data.TaxIdentificationNumber !== "string") {
-        const err10 = { instancePath: instancePath + "/TaxIdentificationNumber", schemaPath: "#/properties/TaxIdentificationNumber/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err10 = {
+          instancePath: instancePath + "/TaxIdentificationNumber",
+          schemaPath: "#/properties/TaxIdentificationNumber/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -716,10 +949,16 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.AccountsReceivableNumber !== void 0) {
+    if (data.AccountsReceivableNumber !== undefined) {
       let data13 = data.AccountsReceivableNumber;
-      if (!(typeof data13 == "number" && (!(data13 % 1) && !isNaN(data13)) && isFinite(data13))) {
-        const err11 = { instancePath: instancePath + "/AccountsReceivableNumber", schemaPath: "#/properties/AccountsReceivableNumber/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      if (!(typeof data13 == "number" && !(data13 % 1) && !isNaN(data13) && isFinite(data13))) {
+        const err11 = {
+          instancePath: instancePath + "/AccountsReceivableNumber",
+          schemaPath: "#/properties/AccountsReceivableNumber/type",
+          keyword: "type",
+          params: { type: "integer" },
+          message: "must be integer",
+        };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -728,9 +967,15 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.CommercialRegisterNumber !== void 0) {
+    if (data.CommercialRegisterNumber !== undefined) {
       if (typeof data.CommercialRegisterNumber !== "string") {
-        const err12 = { instancePath: instancePath + "/CommercialRegisterNumber", schemaPath: "#/properties/CommercialRegisterNumber/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err12 = {
+          instancePath: instancePath + "/CommercialRegisterNumber",
+          schemaPath: "#/properties/CommercialRegisterNumber/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -739,9 +984,15 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.Website !== void 0) {
+    if (data.Website !== undefined) {
       if (typeof data.Website !== "string") {
-        const err13 = { instancePath: instancePath + "/Website", schemaPath: "#/properties/Website/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err13 = {
+          instancePath: instancePath + "/Website",
+          schemaPath: "#/properties/Website/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -750,9 +1001,15 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.InitialContact !== void 0) {
+    if (data.InitialContact !== undefined) {
       if (typeof data.InitialContact !== "string") {
-        const err14 = { instancePath: instancePath + "/InitialContact", schemaPath: "#/properties/InitialContact/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err14 = {
+          instancePath: instancePath + "/InitialContact",
+          schemaPath: "#/properties/InitialContact/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -761,9 +1018,15 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.EbayUsername !== void 0) {
+    if (data.EbayUsername !== undefined) {
       if (typeof data.EbayUsername !== "string") {
-        const err15 = { instancePath: instancePath + "/EbayUsername", schemaPath: "#/properties/EbayUsername/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err15 = {
+          instancePath: instancePath + "/EbayUsername",
+          schemaPath: "#/properties/EbayUsername/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -772,11 +1035,23 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.Birthday !== void 0) {
+    if (data.Birthday !== undefined) {
       let data18 = data.Birthday;
       if (typeof data18 === "string") {
         if (!pattern0.test(data18)) {
-          const err16 = { instancePath: instancePath + "/Birthday", schemaPath: "#/properties/Birthday/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(T([0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?)?$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(T([0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?)?$"' };
+          const err16 = {
+            instancePath: instancePath + "/Birthday",
+            schemaPath: "#/properties/Birthday/pattern",
+            keyword: "pattern",
+            params: {
+              pattern:
+                "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(T([0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?)?$",
+            },
+            message:
+              'must match pattern "' +
+              "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(T([0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?)?$" +
+              '"',
+          };
           if (vErrors === null) {
             vErrors = [err16];
           } else {
@@ -785,7 +1060,13 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err17 = { instancePath: instancePath + "/Birthday", schemaPath: "#/properties/Birthday/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err17 = {
+          instancePath: instancePath + "/Birthday",
+          schemaPath: "#/properties/Birthday/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err17];
         } else {
@@ -794,9 +1075,15 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.IsLocked !== void 0) {
+    if (data.IsLocked !== undefined) {
       if (typeof data.IsLocked !== "boolean") {
-        const err18 = { instancePath: instancePath + "/IsLocked", schemaPath: "#/properties/IsLocked/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        const err18 = {
+          instancePath: instancePath + "/IsLocked",
+          schemaPath: "#/properties/IsLocked/type",
+          keyword: "type",
+          params: { type: "boolean" },
+          message: "must be boolean",
+        };
         if (vErrors === null) {
           vErrors = [err18];
         } else {
@@ -805,9 +1092,15 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.IsCashRegisterBased !== void 0) {
+    if (data.IsCashRegisterBased !== undefined) {
       if (typeof data.IsCashRegisterBased !== "boolean") {
-        const err19 = { instancePath: instancePath + "/IsCashRegisterBased", schemaPath: "#/properties/IsCashRegisterBased/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        const err19 = {
+          instancePath: instancePath + "/IsCashRegisterBased",
+          schemaPath: "#/properties/IsCashRegisterBased/type",
+          keyword: "type",
+          params: { type: "boolean" },
+          message: "must be boolean",
+        };
         if (vErrors === null) {
           vErrors = [err19];
         } else {
@@ -817,7 +1110,13 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
       }
     }
   } else {
-    const err20 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err20 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
     if (vErrors === null) {
       vErrors = [err20];
     } else {
@@ -828,68 +1127,56 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
   validate1.errors = vErrors;
   return errors === 0;
 }
-validate1.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-const headers = validate12;
+validate1.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+
+export const headers = validate12;
 const schema5 = {
-  "properties": {
-    "api-version": {
-      "type": "string"
-    },
-    "x-appid": {
-      "type": "string"
-    },
-    "x-appversion": {
-      "type": "string"
-    },
-    "x-runas": {
-      "$ref": "components#/$defs/RunAsUserId"
-    },
-    "x-sessionid": {
-      "type": "string"
-    },
-    "x-tenant-id": {
-      "type": "string"
-    },
-    "x-workflow-disabled": {
-      "type": "boolean"
-    }
+  properties: {
+    "api-version": { type: "string" },
+    "x-appid": { type: "string" },
+    "x-appversion": { type: "string" },
+    "x-runas": { $ref: "components#/$defs/RunAsUserId" },
+    "x-sessionid": { type: "string" },
+    "x-tenant-id": { type: "string" },
+    "x-workflow-disabled": { type: "boolean" },
   },
-  "required": [
-    "x-appid",
-    "x-appversion"
-  ],
-  "type": "object"
+  required: ["x-appid", "x-appversion"],
+  type: "object",
 };
 const schema6 = {
-  "anyOf": [
-    {
-      "pattern": "^[0-9]+$",
-      "type": "string"
-    },
-    {
-      "format": "uuid",
-      "type": "string"
-    }
-  ]
+  anyOf: [
+    { pattern: "^[0-9]+$", type: "string" },
+    { format: "uuid", type: "string" },
+  ],
 };
 const pattern1 = new RegExp("^[0-9]+$", "u");
 const formats4 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
-function validate13(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+
+function validate13(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate13.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
+    evaluated0.props = undefined;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
+    evaluated0.items = undefined;
   }
   const _errs0 = errors;
   let valid0 = false;
   const _errs1 = errors;
   if (typeof data === "string") {
     if (!pattern1.test(data)) {
-      const err0 = { instancePath, schemaPath: "#/anyOf/0/pattern", keyword: "pattern", params: { pattern: "^[0-9]+$" }, message: 'must match pattern "^[0-9]+$"' };
+      const err0 = {
+        instancePath,
+        schemaPath: "#/anyOf/0/pattern",
+        keyword: "pattern",
+        params: { pattern: "^[0-9]+$" },
+        message: 'must match pattern "' + "^[0-9]+$" + '"',
+      };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -898,7 +1185,13 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
   } else {
-    const err1 = { instancePath, schemaPath: "#/anyOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    const err1 = {
+      instancePath,
+      schemaPath: "#/anyOf/0/type",
+      keyword: "type",
+      params: { type: "string" },
+      message: "must be string",
+    };
     if (vErrors === null) {
       vErrors = [err1];
     } else {
@@ -911,7 +1204,13 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
   const _errs3 = errors;
   if (typeof data === "string") {
     if (!formats4.test(data)) {
-      const err2 = { instancePath, schemaPath: "#/anyOf/1/format", keyword: "format", params: { format: "uuid" }, message: 'must match format "uuid"' };
+      const err2 = {
+        instancePath,
+        schemaPath: "#/anyOf/1/format",
+        keyword: "format",
+        params: { format: "uuid" },
+        message: 'must match format "' + "uuid" + '"',
+      };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -920,7 +1219,13 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
   } else {
-    const err3 = { instancePath, schemaPath: "#/anyOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    const err3 = {
+      instancePath,
+      schemaPath: "#/anyOf/1/type",
+      keyword: "type",
+      params: { type: "string" },
+      message: "must be string",
+    };
     if (vErrors === null) {
       vErrors = [err3];
     } else {
@@ -931,7 +1236,13 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
   var _valid0 = _errs3 === errors;
   valid0 = valid0 || _valid0;
   if (!valid0) {
-    const err4 = { instancePath, schemaPath: "#/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+    const err4 = {
+      instancePath,
+      schemaPath: "#/anyOf",
+      keyword: "anyOf",
+      params: {},
+      message: "must match a schema in anyOf",
+    };
     if (vErrors === null) {
       vErrors = [err4];
     } else {
@@ -951,20 +1262,30 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
   validate13.errors = vErrors;
   return errors === 0;
 }
-validate13.evaluated = { "dynamicProps": false, "dynamicItems": false };
-function validate12(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate13.evaluated = { dynamicProps: false, dynamicItems: false };
+
+function validate12(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate12.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
+    evaluated0.props = undefined;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
+    evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data["x-appid"] === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "x-appid" }, message: "must have required property 'x-appid'" };
+    if (data["x-appid"] === undefined) {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: { missingProperty: "x-appid" },
+        message: "must have required property '" + "x-appid" + "'",
+      };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -972,8 +1293,14 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data["x-appversion"] === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "x-appversion" }, message: "must have required property 'x-appversion'" };
+    if (data["x-appversion"] === undefined) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: { missingProperty: "x-appversion" },
+        message: "must have required property '" + "x-appversion" + "'",
+      };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -981,9 +1308,15 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data["api-version"] !== void 0) {
+    if (data["api-version"] !== undefined) {
       if (typeof data["api-version"] !== "string") {
-        const err2 = { instancePath: instancePath + "/api-version", schemaPath: "#/properties/api-version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err2 = {
+          instancePath: instancePath + "/api-version",
+          schemaPath: "#/properties/api-version/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -992,9 +1325,15 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["x-appid"] !== void 0) {
+    if (data["x-appid"] !== undefined) {
       if (typeof data["x-appid"] !== "string") {
-        const err3 = { instancePath: instancePath + "/x-appid", schemaPath: "#/properties/x-appid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = {
+          instancePath: instancePath + "/x-appid",
+          schemaPath: "#/properties/x-appid/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -1003,9 +1342,15 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["x-appversion"] !== void 0) {
+    if (data["x-appversion"] !== undefined) {
       if (typeof data["x-appversion"] !== "string") {
-        const err4 = { instancePath: instancePath + "/x-appversion", schemaPath: "#/properties/x-appversion/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = {
+          instancePath: instancePath + "/x-appversion",
+          schemaPath: "#/properties/x-appversion/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -1014,15 +1359,29 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["x-runas"] !== void 0) {
-      if (!validate13(data["x-runas"], { instancePath: instancePath + "/x-runas", parentData: data, parentDataProperty: "x-runas", rootData, dynamicAnchors })) {
+    if (data["x-runas"] !== undefined) {
+      if (
+        !validate13(data["x-runas"], {
+          instancePath: instancePath + "/x-runas",
+          parentData: data,
+          parentDataProperty: "x-runas",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
         vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
         errors = vErrors.length;
       }
     }
-    if (data["x-sessionid"] !== void 0) {
+    if (data["x-sessionid"] !== undefined) {
       if (typeof data["x-sessionid"] !== "string") {
-        const err5 = { instancePath: instancePath + "/x-sessionid", schemaPath: "#/properties/x-sessionid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err5 = {
+          instancePath: instancePath + "/x-sessionid",
+          schemaPath: "#/properties/x-sessionid/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -1031,9 +1390,15 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["x-tenant-id"] !== void 0) {
+    if (data["x-tenant-id"] !== undefined) {
       if (typeof data["x-tenant-id"] !== "string") {
-        const err6 = { instancePath: instancePath + "/x-tenant-id", schemaPath: "#/properties/x-tenant-id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = {
+          instancePath: instancePath + "/x-tenant-id",
+          schemaPath: "#/properties/x-tenant-id/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -1042,9 +1407,15 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data["x-workflow-disabled"] !== void 0) {
+    if (data["x-workflow-disabled"] !== undefined) {
       if (typeof data["x-workflow-disabled"] !== "boolean") {
-        const err7 = { instancePath: instancePath + "/x-workflow-disabled", schemaPath: "#/properties/x-workflow-disabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        const err7 = {
+          instancePath: instancePath + "/x-workflow-disabled",
+          schemaPath: "#/properties/x-workflow-disabled/type",
+          keyword: "type",
+          params: { type: "boolean" },
+          message: "must be boolean",
+        };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -1054,7 +1425,13 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err8 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
     if (vErrors === null) {
       vErrors = [err8];
     } else {
@@ -1065,59 +1442,60 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
   validate12.errors = vErrors;
   return errors === 0;
 }
-validate12.evaluated = { "props": { "api-version": true, "x-appid": true, "x-appversion": true, "x-runas": true, "x-sessionid": true, "x-tenant-id": true, "x-workflow-disabled": true }, "dynamicProps": false, "dynamicItems": false };
-const context = validate15;
-const schema7 = {
-  "additionalProperties": false,
-  "properties": {
-    "tenantId": {
-      "type": "string"
-    },
-    "appId": {
-      "type": "string"
-    },
-    "appVersion": {
-      "type": "string"
-    },
-    "apiVersion": {
-      "type": "string"
-    },
-    "runAs": {
-      "$ref": "components#/$defs/RunAsUserId"
-    },
-    "sessionId": {
-      "type": "string"
-    },
-    "workflowDisabled": {
-      "type": "boolean"
-    },
-    "accessToken": {
-      "type": "string"
-    },
-    "host": {
-      "default": "api.jtl-cloud.com/erp",
-      "type": "string"
-    }
+validate12.evaluated = {
+  props: {
+    "api-version": true,
+    "x-appid": true,
+    "x-appversion": true,
+    "x-runas": true,
+    "x-sessionid": true,
+    "x-tenant-id": true,
+    "x-workflow-disabled": true,
   },
-  "required": [
-    "appId",
-    "appVersion"
-  ],
-  "type": "object"
+  dynamicProps: false,
+  dynamicItems: false,
 };
-function validate15(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+
+export const context = validate15;
+const schema7 = {
+  additionalProperties: false,
+  properties: {
+    tenantId: { type: "string" },
+    appId: { type: "string" },
+    appVersion: { type: "string" },
+    apiVersion: { type: "string" },
+    runAs: { $ref: "components#/$defs/RunAsUserId" },
+    sessionId: { type: "string" },
+    workflowDisabled: { type: "boolean" },
+    accessToken: { type: "string" },
+    host: { default: "api.jtl-cloud.com/erp", type: "string" },
+  },
+  required: ["appId", "appVersion"],
+  type: "object",
+};
+
+function validate15(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate15.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
+    evaluated0.props = undefined;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
+    evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.appId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "appId" }, message: "must have required property 'appId'" };
+    if (data.appId === undefined) {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: { missingProperty: "appId" },
+        message: "must have required property '" + "appId" + "'",
+      };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1125,8 +1503,14 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.appVersion === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "appVersion" }, message: "must have required property 'appVersion'" };
+    if (data.appVersion === undefined) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: { missingProperty: "appVersion" },
+        message: "must have required property '" + "appVersion" + "'",
+      };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -1136,7 +1520,13 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
     }
     for (const key0 in data) {
       if (!func0.call(schema7.properties, key0)) {
-        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        const err2 = {
+          instancePath,
+          schemaPath: "#/additionalProperties",
+          keyword: "additionalProperties",
+          params: { additionalProperty: key0 },
+          message: "must NOT have additional properties",
+        };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -1145,9 +1535,15 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.tenantId !== void 0) {
+    if (data.tenantId !== undefined) {
       if (typeof data.tenantId !== "string") {
-        const err3 = { instancePath: instancePath + "/tenantId", schemaPath: "#/properties/tenantId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = {
+          instancePath: instancePath + "/tenantId",
+          schemaPath: "#/properties/tenantId/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -1156,9 +1552,15 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.appId !== void 0) {
+    if (data.appId !== undefined) {
       if (typeof data.appId !== "string") {
-        const err4 = { instancePath: instancePath + "/appId", schemaPath: "#/properties/appId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = {
+          instancePath: instancePath + "/appId",
+          schemaPath: "#/properties/appId/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -1167,9 +1569,15 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.appVersion !== void 0) {
+    if (data.appVersion !== undefined) {
       if (typeof data.appVersion !== "string") {
-        const err5 = { instancePath: instancePath + "/appVersion", schemaPath: "#/properties/appVersion/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err5 = {
+          instancePath: instancePath + "/appVersion",
+          schemaPath: "#/properties/appVersion/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -1178,9 +1586,15 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.apiVersion !== void 0) {
+    if (data.apiVersion !== undefined) {
       if (typeof data.apiVersion !== "string") {
-        const err6 = { instancePath: instancePath + "/apiVersion", schemaPath: "#/properties/apiVersion/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = {
+          instancePath: instancePath + "/apiVersion",
+          schemaPath: "#/properties/apiVersion/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -1189,15 +1603,29 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.runAs !== void 0) {
-      if (!validate13(data.runAs, { instancePath: instancePath + "/runAs", parentData: data, parentDataProperty: "runAs", rootData, dynamicAnchors })) {
+    if (data.runAs !== undefined) {
+      if (
+        !validate13(data.runAs, {
+          instancePath: instancePath + "/runAs",
+          parentData: data,
+          parentDataProperty: "runAs",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
         vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
         errors = vErrors.length;
       }
     }
-    if (data.sessionId !== void 0) {
+    if (data.sessionId !== undefined) {
       if (typeof data.sessionId !== "string") {
-        const err7 = { instancePath: instancePath + "/sessionId", schemaPath: "#/properties/sessionId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err7 = {
+          instancePath: instancePath + "/sessionId",
+          schemaPath: "#/properties/sessionId/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -1206,9 +1634,15 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.workflowDisabled !== void 0) {
+    if (data.workflowDisabled !== undefined) {
       if (typeof data.workflowDisabled !== "boolean") {
-        const err8 = { instancePath: instancePath + "/workflowDisabled", schemaPath: "#/properties/workflowDisabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        const err8 = {
+          instancePath: instancePath + "/workflowDisabled",
+          schemaPath: "#/properties/workflowDisabled/type",
+          keyword: "type",
+          params: { type: "boolean" },
+          message: "must be boolean",
+        };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -1217,9 +1651,15 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.accessToken !== void 0) {
+    if (data.accessToken !== undefined) {
       if (typeof data.accessToken !== "string") {
-        const err9 = { instancePath: instancePath + "/accessToken", schemaPath: "#/properties/accessToken/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err9 = {
+          instancePath: instancePath + "/accessToken",
+          schemaPath: "#/properties/accessToken/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -1228,9 +1668,15 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.host !== void 0) {
+    if (data.host !== undefined) {
       if (typeof data.host !== "string") {
-        const err10 = { instancePath: instancePath + "/host", schemaPath: "#/properties/host/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err10 = {
+          instancePath: instancePath + "/host",
+          schemaPath: "#/properties/host/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -1240,7 +1686,13 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err11 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
     if (vErrors === null) {
       vErrors = [err11];
     } else {
@@ -1251,288 +1703,87 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
   validate15.errors = vErrors;
   return errors === 0;
 }
-validate15.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-const response201 = validate17;
+validate15.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+
+export const response201 = validate17;
 const schema8 = {
-  "properties": {
-    "Id": {
-      "readOnly": true,
-      "type": "integer"
+  properties: {
+    Id: { readOnly: true, type: "integer" },
+    Number: { type: ["string", "null"] },
+    CustomerGroupId: { type: ["integer", "null"] },
+    BillingAddress: { anyOf: [{ $ref: "components#/$defs/Address" }, { type: "null" }] },
+    ShippingAddress: { anyOf: [{ $ref: "components#/$defs/Address" }, { type: "null" }] },
+    CustomAddress: { anyOf: [{ $ref: "components#/$defs/Address" }, { type: "null" }] },
+    OtherAddresses: { anyOf: [{ $ref: "components#/$defs/OtherAddresses" }, { type: "null" }] },
+    PaymentSettings: { anyOf: [{ $ref: "components#/$defs/PaymentSettings" }, { type: "null" }] },
+    CustomerSince: { format: "date-time", type: ["string", "null"] },
+    LastChange: { format: "date-time", type: ["string", "null"] },
+    LanguageIso: { type: ["string", "null"] },
+    InternalCompanyId: { type: ["integer", "null"] },
+    CustomerCategoryId: { type: ["integer", "null"] },
+    TaxIdentificationNumber: { type: ["string", "null"] },
+    AccountReceivableNumber: { type: ["integer", "null"] },
+    CommercialRegisterNumber: { type: ["string", "null"] },
+    Website: { type: ["string", "null"] },
+    InitialContact: { type: ["string", "null"] },
+    EbayUsername: { type: ["string", "null"] },
+    Birthday: {
+      pattern:
+        "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(T([0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?)?$",
+      type: ["string", "null"],
     },
-    "Number": {
-      "type": [
-        "string",
-        "null"
-      ]
-    },
-    "CustomerGroupId": {
-      "type": [
-        "integer",
-        "null"
-      ]
-    },
-    "BillingAddress": {
-      "anyOf": [
-        {
-          "$ref": "components#/$defs/Address"
-        },
-        {
-          "type": "null"
-        }
-      ]
-    },
-    "ShippingAddress": {
-      "anyOf": [
-        {
-          "$ref": "components#/$defs/Address"
-        },
-        {
-          "type": "null"
-        }
-      ]
-    },
-    "CustomAddress": {
-      "anyOf": [
-        {
-          "$ref": "components#/$defs/Address"
-        },
-        {
-          "type": "null"
-        }
-      ]
-    },
-    "OtherAddresses": {
-      "anyOf": [
-        {
-          "$ref": "components#/$defs/OtherAddresses"
-        },
-        {
-          "type": "null"
-        }
-      ]
-    },
-    "PaymentSettings": {
-      "anyOf": [
-        {
-          "$ref": "components#/$defs/PaymentSettings"
-        },
-        {
-          "type": "null"
-        }
-      ]
-    },
-    "CustomerSince": {
-      "format": "date-time",
-      "type": [
-        "string",
-        "null"
-      ]
-    },
-    "LastChange": {
-      "format": "date-time",
-      "type": [
-        "string",
-        "null"
-      ]
-    },
-    "LanguageIso": {
-      "type": [
-        "string",
-        "null"
-      ]
-    },
-    "InternalCompanyId": {
-      "type": [
-        "integer",
-        "null"
-      ]
-    },
-    "CustomerCategoryId": {
-      "type": [
-        "integer",
-        "null"
-      ]
-    },
-    "TaxIdentificationNumber": {
-      "type": [
-        "string",
-        "null"
-      ]
-    },
-    "AccountReceivableNumber": {
-      "type": [
-        "integer",
-        "null"
-      ]
-    },
-    "CommercialRegisterNumber": {
-      "type": [
-        "string",
-        "null"
-      ]
-    },
-    "Website": {
-      "type": [
-        "string",
-        "null"
-      ]
-    },
-    "InitialContact": {
-      "type": [
-        "string",
-        "null"
-      ]
-    },
-    "EbayUsername": {
-      "type": [
-        "string",
-        "null"
-      ]
-    },
-    "Birthday": {
-      "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(T([0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?)?$",
-      "type": [
-        "string",
-        "null"
-      ]
-    },
-    "IsLocked": {
-      "type": [
-        "boolean",
-        "null"
-      ]
-    },
-    "IsCashRegisterBased": {
-      "type": [
-        "boolean",
-        "null"
-      ]
-    }
+    IsLocked: { type: ["boolean", "null"] },
+    IsCashRegisterBased: { type: ["boolean", "null"] },
   },
-  "type": "object"
+  type: "object",
 };
 const schema9 = {
-  "properties": {
-    "City": {
-      "type": [
-        "string",
-        "null"
-      ]
-    },
-    "CountryIso": {
-      "type": [
-        "string",
-        "null"
-      ]
-    },
-    "Company": {
-      "type": [
-        "string",
-        "null"
-      ]
-    },
-    "Company2": {
-      "type": [
-        "string",
-        "null"
-      ]
-    },
-    "FormOfAddress": {
-      "type": [
-        "string",
-        "null"
-      ]
-    },
-    "Title": {
-      "type": [
-        "string",
-        "null"
-      ]
-    },
-    "FirstName": {
-      "type": [
-        "string",
-        "null"
-      ]
-    },
-    "LastName": {
-      "type": [
-        "string",
-        "null"
-      ]
-    },
-    "Street": {
-      "type": [
-        "string",
-        "null"
-      ]
-    },
-    "Address2": {
-      "type": [
-        "string",
-        "null"
-      ]
-    },
-    "PostalCode": {
-      "type": [
-        "string",
-        "null"
-      ]
-    },
-    "State": {
-      "type": [
-        "string",
-        "null"
-      ]
-    },
-    "VatID": {
-      "type": [
-        "string",
-        "null"
-      ]
-    },
-    "PhoneNumber": {
-      "type": [
-        "string",
-        "null"
-      ]
-    },
-    "MobilePhoneNumber": {
-      "type": [
-        "string",
-        "null"
-      ]
-    },
-    "EmailAddress": {
-      "type": [
-        "string",
-        "null"
-      ]
-    },
-    "Fax": {
-      "type": [
-        "string",
-        "null"
-      ]
-    }
+  properties: {
+    City: { type: ["string", "null"] },
+    CountryIso: { type: ["string", "null"] },
+    Company: { type: ["string", "null"] },
+    Company2: { type: ["string", "null"] },
+    FormOfAddress: { type: ["string", "null"] },
+    Title: { type: ["string", "null"] },
+    FirstName: { type: ["string", "null"] },
+    LastName: { type: ["string", "null"] },
+    Street: { type: ["string", "null"] },
+    Address2: { type: ["string", "null"] },
+    PostalCode: { type: ["string", "null"] },
+    State: { type: ["string", "null"] },
+    VatID: { type: ["string", "null"] },
+    PhoneNumber: { type: ["string", "null"] },
+    MobilePhoneNumber: { type: ["string", "null"] },
+    EmailAddress: { type: ["string", "null"] },
+    Fax: { type: ["string", "null"] },
   },
-  "type": "object"
+  type: "object",
 };
-function validate18(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+
+function validate18(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate18.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
+    evaluated0.props = undefined;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
+    evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.City !== void 0) {
+    if (data.City !== undefined) {
       let data0 = data.City;
       if (typeof data0 !== "string" && data0 !== null) {
-        const err0 = { instancePath: instancePath + "/City", schemaPath: "#/properties/City/type", keyword: "type", params: { type: schema9.properties.City.type }, message: "must be string,null" };
+        const err0 = {
+          instancePath: instancePath + "/City",
+          schemaPath: "#/properties/City/type",
+          keyword: "type",
+          params: { type: schema9.properties.City.type },
+          message: "must be string,null",
+        };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -1541,10 +1792,16 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.CountryIso !== void 0) {
+    if (data.CountryIso !== undefined) {
       let data1 = data.CountryIso;
       if (typeof data1 !== "string" && data1 !== null) {
-        const err1 = { instancePath: instancePath + "/CountryIso", schemaPath: "#/properties/CountryIso/type", keyword: "type", params: { type: schema9.properties.CountryIso.type }, message: "must be string,null" };
+        const err1 = {
+          instancePath: instancePath + "/CountryIso",
+          schemaPath: "#/properties/CountryIso/type",
+          keyword: "type",
+          params: { type: schema9.properties.CountryIso.type },
+          message: "must be string,null",
+        };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -1553,10 +1810,16 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.Company !== void 0) {
+    if (data.Company !== undefined) {
       let data2 = data.Company;
       if (typeof data2 !== "string" && data2 !== null) {
-        const err2 = { instancePath: instancePath + "/Company", schemaPath: "#/properties/Company/type", keyword: "type", params: { type: schema9.properties.Company.type }, message: "must be string,null" };
+        const err2 = {
+          instancePath: instancePath + "/Company",
+          schemaPath: "#/properties/Company/type",
+          keyword: "type",
+          params: { type: schema9.properties.Company.type },
+          message: "must be string,null",
+        };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -1565,10 +1828,16 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.Company2 !== void 0) {
+    if (data.Company2 !== undefined) {
       let data3 = data.Company2;
       if (typeof data3 !== "string" && data3 !== null) {
-        const err3 = { instancePath: instancePath + "/Company2", schemaPath: "#/properties/Company2/type", keyword: "type", params: { type: schema9.properties.Company2.type }, message: "must be string,null" };
+        const err3 = {
+          instancePath: instancePath + "/Company2",
+          schemaPath: "#/properties/Company2/type",
+          keyword: "type",
+          params: { type: schema9.properties.Company2.type },
+          message: "must be string,null",
+        };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -1577,10 +1846,16 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.FormOfAddress !== void 0) {
+    if (data.FormOfAddress !== undefined) {
       let data4 = data.FormOfAddress;
       if (typeof data4 !== "string" && data4 !== null) {
-        const err4 = { instancePath: instancePath + "/FormOfAddress", schemaPath: "#/properties/FormOfAddress/type", keyword: "type", params: { type: schema9.properties.FormOfAddress.type }, message: "must be string,null" };
+        const err4 = {
+          instancePath: instancePath + "/FormOfAddress",
+          schemaPath: "#/properties/FormOfAddress/type",
+          keyword: "type",
+          params: { type: schema9.properties.FormOfAddress.type },
+          message: "must be string,null",
+        };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -1589,10 +1864,16 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.Title !== void 0) {
+    if (data.Title !== undefined) {
       let data5 = data.Title;
       if (typeof data5 !== "string" && data5 !== null) {
-        const err5 = { instancePath: instancePath + "/Title", schemaPath: "#/properties/Title/type", keyword: "type", params: { type: schema9.properties.Title.type }, message: "must be string,null" };
+        const err5 = {
+          instancePath: instancePath + "/Title",
+          schemaPath: "#/properties/Title/type",
+          keyword: "type",
+          params: { type: schema9.properties.Title.type },
+          message: "must be string,null",
+        };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -1601,10 +1882,16 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.FirstName !== void 0) {
+    if (data.FirstName !== undefined) {
       let data6 = data.FirstName;
       if (typeof data6 !== "string" && data6 !== null) {
-        const err6 = { instancePath: instancePath + "/FirstName", schemaPath: "#/properties/FirstName/type", keyword: "type", params: { type: schema9.properties.FirstName.type }, message: "must be string,null" };
+        const err6 = {
+          instancePath: instancePath + "/FirstName",
+          schemaPath: "#/properties/FirstName/type",
+          keyword: "type",
+          params: { type: schema9.properties.FirstName.type },
+          message: "must be string,null",
+        };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -1613,10 +1900,16 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.LastName !== void 0) {
+    if (data.LastName !== undefined) {
       let data7 = data.LastName;
       if (typeof data7 !== "string" && data7 !== null) {
-        const err7 = { instancePath: instancePath + "/LastName", schemaPath: "#/properties/LastName/type", keyword: "type", params: { type: schema9.properties.LastName.type }, message: "must be string,null" };
+        const err7 = {
+          instancePath: instancePath + "/LastName",
+          schemaPath: "#/properties/LastName/type",
+          keyword: "type",
+          params: { type: schema9.properties.LastName.type },
+          message: "must be string,null",
+        };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -1625,10 +1918,16 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.Street !== void 0) {
+    if (data.Street !== undefined) {
       let data8 = data.Street;
       if (typeof data8 !== "string" && data8 !== null) {
-        const err8 = { instancePath: instancePath + "/Street", schemaPath: "#/properties/Street/type", keyword: "type", params: { type: schema9.properties.Street.type }, message: "must be string,null" };
+        const err8 = {
+          instancePath: instancePath + "/Street",
+          schemaPath: "#/properties/Street/type",
+          keyword: "type",
+          params: { type: schema9.properties.Street.type },
+          message: "must be string,null",
+        };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -1637,10 +1936,16 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.Address2 !== void 0) {
+    if (data.Address2 !== undefined) {
       let data9 = data.Address2;
       if (typeof data9 !== "string" && data9 !== null) {
-        const err9 = { instancePath: instancePath + "/Address2", schemaPath: "#/properties/Address2/type", keyword: "type", params: { type: schema9.properties.Address2.type }, message: "must be string,null" };
+        const err9 = {
+          instancePath: instancePath + "/Address2",
+          schemaPath: "#/properties/Address2/type",
+          keyword: "type",
+          params: { type: schema9.properties.Address2.type },
+          message: "must be string,null",
+        };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -1649,10 +1954,16 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.PostalCode !== void 0) {
+    if (data.PostalCode !== undefined) {
       let data10 = data.PostalCode;
       if (typeof data10 !== "string" && data10 !== null) {
-        const err10 = { instancePath: instancePath + "/PostalCode", schemaPath: "#/properties/PostalCode/type", keyword: "type", params: { type: schema9.properties.PostalCode.type }, message: "must be string,null" };
+        const err10 = {
+          instancePath: instancePath + "/PostalCode",
+          schemaPath: "#/properties/PostalCode/type",
+          keyword: "type",
+          params: { type: schema9.properties.PostalCode.type },
+          message: "must be string,null",
+        };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -1661,10 +1972,16 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.State !== void 0) {
+    if (data.State !== undefined) {
       let data11 = data.State;
       if (typeof data11 !== "string" && data11 !== null) {
-        const err11 = { instancePath: instancePath + "/State", schemaPath: "#/properties/State/type", keyword: "type", params: { type: schema9.properties.State.type }, message: "must be string,null" };
+        const err11 = {
+          instancePath: instancePath + "/State",
+          schemaPath: "#/properties/State/type",
+          keyword: "type",
+          params: { type: schema9.properties.State.type },
+          message: "must be string,null",
+        };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -1673,10 +1990,16 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.VatID !== void 0) {
+    if (data.VatID !== undefined) {
       let data12 = data.VatID;
       if (typeof data12 !== "string" && data12 !== null) {
-        const err12 = { instancePath: instancePath + "/VatID", schemaPath: "#/properties/VatID/type", keyword: "type", params: { type: schema9.properties.VatID.type }, message: "must be string,null" };
+        const err12 = {
+          instancePath: instancePath + "/VatID",
+          schemaPath: "#/properties/VatID/type",
+          keyword: "type",
+          params: { type: schema9.properties.VatID.type },
+          message: "must be string,null",
+        };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -1685,10 +2008,16 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.PhoneNumber !== void 0) {
+    if (data.PhoneNumber !== undefined) {
       let data13 = data.PhoneNumber;
       if (typeof data13 !== "string" && data13 !== null) {
-        const err13 = { instancePath: instancePath + "/PhoneNumber", schemaPath: "#/properties/PhoneNumber/type", keyword: "type", params: { type: schema9.properties.PhoneNumber.type }, message: "must be string,null" };
+        const err13 = {
+          instancePath: instancePath + "/PhoneNumber",
+          schemaPath: "#/properties/PhoneNumber/type",
+          keyword: "type",
+          params: { type: schema9.properties.PhoneNumber.type },
+          message: "must be string,null",
+        };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -1697,10 +2026,16 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.MobilePhoneNumber !== void 0) {
+    if (data.MobilePhoneNumber !== undefined) {
       let data14 = data.MobilePhoneNumber;
       if (typeof data14 !== "string" && data14 !== null) {
-        const err14 = { instancePath: instancePath + "/MobilePhoneNumber", schemaPath: "#/properties/MobilePhoneNumber/type", keyword: "type", params: { type: schema9.properties.MobilePhoneNumber.type }, message: "must be string,null" };
+        const err14 = {
+          instancePath: instancePath + "/MobilePhoneNumber",
+          schemaPath: "#/properties/MobilePhoneNumber/type",
+          keyword: "type",
+          params: { type: schema9.properties.MobilePhoneNumber.type },
+          message: "must be string,null",
+        };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -1709,10 +2044,16 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.EmailAddress !== void 0) {
+    if (data.EmailAddress !== undefined) {
       let data15 = data.EmailAddress;
       if (typeof data15 !== "string" && data15 !== null) {
-        const err15 = { instancePath: instancePath + "/EmailAddress", schemaPath: "#/properties/EmailAddress/type", keyword: "type", params: { type: schema9.properties.EmailAddress.type }, message: "must be string,null" };
+        const err15 = {
+          instancePath: instancePath + "/EmailAddress",
+          schemaPath: "#/properties/EmailAddress/type",
+          keyword: "type",
+          params: { type: schema9.properties.EmailAddress.type },
+          message: "must be string,null",
+        };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -1721,10 +2062,16 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.Fax !== void 0) {
+    if (data.Fax !== undefined) {
       let data16 = data.Fax;
       if (typeof data16 !== "string" && data16 !== null) {
-        const err16 = { instancePath: instancePath + "/Fax", schemaPath: "#/properties/Fax/type", keyword: "type", params: { type: schema9.properties.Fax.type }, message: "must be string,null" };
+        const err16 = {
+          instancePath: instancePath + "/Fax",
+          schemaPath: "#/properties/Fax/type",
+          keyword: "type",
+          params: { type: schema9.properties.Fax.type },
+          message: "must be string,null",
+        };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -1734,7 +2081,13 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err17 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err17 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
     if (vErrors === null) {
       vErrors = [err17];
     } else {
@@ -1745,45 +2098,62 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
   validate18.errors = vErrors;
   return errors === 0;
 }
-validate18.evaluated = { "props": { "City": true, "CountryIso": true, "Company": true, "Company2": true, "FormOfAddress": true, "Title": true, "FirstName": true, "LastName": true, "Street": true, "Address2": true, "PostalCode": true, "State": true, "VatID": true, "PhoneNumber": true, "MobilePhoneNumber": true, "EmailAddress": true, "Fax": true }, "dynamicProps": false, "dynamicItems": false };
-const schema10 = {
-  "properties": {
-    "OtherBillingAddresses": {
-      "items": {
-        "$ref": "components#/$defs/Address"
-      },
-      "type": [
-        "array",
-        "null"
-      ]
-    },
-    "OtherShippingAddresses": {
-      "items": {
-        "$ref": "components#/$defs/Address"
-      },
-      "type": [
-        "array",
-        "null"
-      ]
-    }
+validate18.evaluated = {
+  props: {
+    City: true,
+    CountryIso: true,
+    Company: true,
+    Company2: true,
+    FormOfAddress: true,
+    Title: true,
+    FirstName: true,
+    LastName: true,
+    Street: true,
+    Address2: true,
+    PostalCode: true,
+    State: true,
+    VatID: true,
+    PhoneNumber: true,
+    MobilePhoneNumber: true,
+    EmailAddress: true,
+    Fax: true,
   },
-  "type": "object"
+  dynamicProps: false,
+  dynamicItems: false,
 };
-function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+
+const schema10 = {
+  properties: {
+    OtherBillingAddresses: { items: { $ref: "components#/$defs/Address" }, type: ["array", "null"] },
+    OtherShippingAddresses: { items: { $ref: "components#/$defs/Address" }, type: ["array", "null"] },
+  },
+  type: "object",
+};
+
+function validate22(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate22.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
+    evaluated0.props = undefined;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
+    evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.OtherBillingAddresses !== void 0) {
+    if (data.OtherBillingAddresses !== undefined) {
       let data0 = data.OtherBillingAddresses;
       if (!Array.isArray(data0) && data0 !== null) {
-        const err0 = { instancePath: instancePath + "/OtherBillingAddresses", schemaPath: "#/properties/OtherBillingAddresses/type", keyword: "type", params: { type: schema10.properties.OtherBillingAddresses.type }, message: "must be array,null" };
+        const err0 = {
+          instancePath: instancePath + "/OtherBillingAddresses",
+          schemaPath: "#/properties/OtherBillingAddresses/type",
+          keyword: "type",
+          params: { type: schema10.properties.OtherBillingAddresses.type },
+          message: "must be array,null",
+        };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -1794,17 +2164,31 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       if (Array.isArray(data0)) {
         const len0 = data0.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate18(data0[i0], { instancePath: instancePath + "/OtherBillingAddresses/" + i0, parentData: data0, parentDataProperty: i0, rootData, dynamicAnchors })) {
+          if (
+            !validate18(data0[i0], {
+              instancePath: instancePath + "/OtherBillingAddresses/" + i0,
+              parentData: data0,
+              parentDataProperty: i0,
+              rootData,
+              dynamicAnchors,
+            })
+          ) {
             vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
             errors = vErrors.length;
           }
         }
       }
     }
-    if (data.OtherShippingAddresses !== void 0) {
+    if (data.OtherShippingAddresses !== undefined) {
       let data2 = data.OtherShippingAddresses;
       if (!Array.isArray(data2) && data2 !== null) {
-        const err1 = { instancePath: instancePath + "/OtherShippingAddresses", schemaPath: "#/properties/OtherShippingAddresses/type", keyword: "type", params: { type: schema10.properties.OtherShippingAddresses.type }, message: "must be array,null" };
+        const err1 = {
+          instancePath: instancePath + "/OtherShippingAddresses",
+          schemaPath: "#/properties/OtherShippingAddresses/type",
+          keyword: "type",
+          params: { type: schema10.properties.OtherShippingAddresses.type },
+          message: "must be array,null",
+        };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -1815,7 +2199,15 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       if (Array.isArray(data2)) {
         const len1 = data2.length;
         for (let i1 = 0; i1 < len1; i1++) {
-          if (!validate18(data2[i1], { instancePath: instancePath + "/OtherShippingAddresses/" + i1, parentData: data2, parentDataProperty: i1, rootData, dynamicAnchors })) {
+          if (
+            !validate18(data2[i1], {
+              instancePath: instancePath + "/OtherShippingAddresses/" + i1,
+              parentData: data2,
+              parentDataProperty: i1,
+              rootData,
+              dynamicAnchors,
+            })
+          ) {
             vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
             errors = vErrors.length;
           }
@@ -1823,7 +2215,13 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err2 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
     if (vErrors === null) {
       vErrors = [err2];
     } else {
@@ -1834,51 +2232,46 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
   validate22.errors = vErrors;
   return errors === 0;
 }
-validate22.evaluated = { "props": { "OtherBillingAddresses": true, "OtherShippingAddresses": true }, "dynamicProps": false, "dynamicItems": false };
-const schema11 = {
-  "properties": {
-    "creditLimit": {
-      "type": [
-        "number",
-        "null"
-      ]
-    },
-    "paymentDueDateInDays": {
-      "type": [
-        "integer",
-        "null"
-      ]
-    },
-    "discount": {
-      "type": [
-        "number",
-        "null"
-      ]
-    },
-    "isDunningBlocked": {
-      "type": [
-        "boolean",
-        "null"
-      ]
-    }
-  },
-  "type": "object"
+validate22.evaluated = {
+  props: { OtherBillingAddresses: true, OtherShippingAddresses: true },
+  dynamicProps: false,
+  dynamicItems: false,
 };
-function validate26(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+
+const schema11 = {
+  properties: {
+    creditLimit: { type: ["number", "null"] },
+    paymentDueDateInDays: { type: ["integer", "null"] },
+    discount: { type: ["number", "null"] },
+    isDunningBlocked: { type: ["boolean", "null"] },
+  },
+  type: "object",
+};
+
+function validate26(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate26.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
+    evaluated0.props = undefined;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
+    evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.creditLimit !== void 0) {
+    if (data.creditLimit !== undefined) {
       let data0 = data.creditLimit;
       if (!(typeof data0 == "number" && isFinite(data0)) && data0 !== null) {
-        const err0 = { instancePath: instancePath + "/creditLimit", schemaPath: "#/properties/creditLimit/type", keyword: "type", params: { type: schema11.properties.creditLimit.type }, message: "must be number,null" };
+        const err0 = {
+          instancePath: instancePath + "/creditLimit",
+          schemaPath: "#/properties/creditLimit/type",
+          keyword: "type",
+          params: { type: schema11.properties.creditLimit.type },
+          message: "must be number,null",
+        };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -1887,10 +2280,16 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.paymentDueDateInDays !== void 0) {
+    if (data.paymentDueDateInDays !== undefined) {
       let data1 = data.paymentDueDateInDays;
-      if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1)) && data1 !== null) {
-        const err1 = { instancePath: instancePath + "/paymentDueDateInDays", schemaPath: "#/properties/paymentDueDateInDays/type", keyword: "type", params: { type: schema11.properties.paymentDueDateInDays.type }, message: "must be integer,null" };
+      if (!(typeof data1 == "number" && !(data1 % 1) && !isNaN(data1) && isFinite(data1)) && data1 !== null) {
+        const err1 = {
+          instancePath: instancePath + "/paymentDueDateInDays",
+          schemaPath: "#/properties/paymentDueDateInDays/type",
+          keyword: "type",
+          params: { type: schema11.properties.paymentDueDateInDays.type },
+          message: "must be integer,null",
+        };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -1899,10 +2298,16 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.discount !== void 0) {
+    if (data.discount !== undefined) {
       let data2 = data.discount;
       if (!(typeof data2 == "number" && isFinite(data2)) && data2 !== null) {
-        const err2 = { instancePath: instancePath + "/discount", schemaPath: "#/properties/discount/type", keyword: "type", params: { type: schema11.properties.discount.type }, message: "must be number,null" };
+        const err2 = {
+          instancePath: instancePath + "/discount",
+          schemaPath: "#/properties/discount/type",
+          keyword: "type",
+          params: { type: schema11.properties.discount.type },
+          message: "must be number,null",
+        };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -1911,10 +2316,16 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.isDunningBlocked !== void 0) {
+    if (data.isDunningBlocked !== undefined) {
       let data3 = data.isDunningBlocked;
       if (typeof data3 !== "boolean" && data3 !== null) {
-        const err3 = { instancePath: instancePath + "/isDunningBlocked", schemaPath: "#/properties/isDunningBlocked/type", keyword: "type", params: { type: schema11.properties.isDunningBlocked.type }, message: "must be boolean,null" };
+        const err3 = {
+          instancePath: instancePath + "/isDunningBlocked",
+          schemaPath: "#/properties/isDunningBlocked/type",
+          keyword: "type",
+          params: { type: schema11.properties.isDunningBlocked.type },
+          message: "must be boolean,null",
+        };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -1924,7 +2335,13 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err4 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
     if (vErrors === null) {
       vErrors = [err4];
     } else {
@@ -1935,22 +2352,36 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
   validate26.errors = vErrors;
   return errors === 0;
 }
-validate26.evaluated = { "props": { "creditLimit": true, "paymentDueDateInDays": true, "discount": true, "isDunningBlocked": true }, "dynamicProps": false, "dynamicItems": false };
-function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate26.evaluated = {
+  props: { creditLimit: true, paymentDueDateInDays: true, discount: true, isDunningBlocked: true },
+  dynamicProps: false,
+  dynamicItems: false,
+};
+
+function validate17(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate17.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
+    evaluated0.props = undefined;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
+    evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Id !== void 0) {
+    if (data.Id !== undefined) {
       let data0 = data.Id;
-      if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0))) {
-        const err0 = { instancePath: instancePath + "/Id", schemaPath: "#/properties/Id/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      if (!(typeof data0 == "number" && !(data0 % 1) && !isNaN(data0) && isFinite(data0))) {
+        const err0 = {
+          instancePath: instancePath + "/Id",
+          schemaPath: "#/properties/Id/type",
+          keyword: "type",
+          params: { type: "integer" },
+          message: "must be integer",
+        };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -1959,10 +2390,16 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.Number !== void 0) {
+    if (data.Number !== undefined) {
       let data1 = data.Number;
       if (typeof data1 !== "string" && data1 !== null) {
-        const err1 = { instancePath: instancePath + "/Number", schemaPath: "#/properties/Number/type", keyword: "type", params: { type: schema8.properties.Number.type }, message: "must be string,null" };
+        const err1 = {
+          instancePath: instancePath + "/Number",
+          schemaPath: "#/properties/Number/type",
+          keyword: "type",
+          params: { type: schema8.properties.Number.type },
+          message: "must be string,null",
+        };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -1971,10 +2408,16 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.CustomerGroupId !== void 0) {
+    if (data.CustomerGroupId !== undefined) {
       let data2 = data.CustomerGroupId;
-      if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)) && isFinite(data2)) && data2 !== null) {
-        const err2 = { instancePath: instancePath + "/CustomerGroupId", schemaPath: "#/properties/CustomerGroupId/type", keyword: "type", params: { type: schema8.properties.CustomerGroupId.type }, message: "must be integer,null" };
+      if (!(typeof data2 == "number" && !(data2 % 1) && !isNaN(data2) && isFinite(data2)) && data2 !== null) {
+        const err2 = {
+          instancePath: instancePath + "/CustomerGroupId",
+          schemaPath: "#/properties/CustomerGroupId/type",
+          keyword: "type",
+          params: { type: schema8.properties.CustomerGroupId.type },
+          message: "must be integer,null",
+        };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -1983,12 +2426,20 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.BillingAddress !== void 0) {
+    if (data.BillingAddress !== undefined) {
       let data3 = data.BillingAddress;
       const _errs8 = errors;
       let valid1 = false;
       const _errs9 = errors;
-      if (!validate18(data3, { instancePath: instancePath + "/BillingAddress", parentData: data, parentDataProperty: "BillingAddress", rootData, dynamicAnchors })) {
+      if (
+        !validate18(data3, {
+          instancePath: instancePath + "/BillingAddress",
+          parentData: data,
+          parentDataProperty: "BillingAddress",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
         vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
         errors = vErrors.length;
       }
@@ -2016,7 +2467,13 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
       }
       const _errs10 = errors;
       if (data3 !== null) {
-        const err3 = { instancePath: instancePath + "/BillingAddress", schemaPath: "#/properties/BillingAddress/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+        const err3 = {
+          instancePath: instancePath + "/BillingAddress",
+          schemaPath: "#/properties/BillingAddress/anyOf/1/type",
+          keyword: "type",
+          params: { type: "null" },
+          message: "must be null",
+        };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -2027,7 +2484,13 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
       var _valid0 = _errs10 === errors;
       valid1 = valid1 || _valid0;
       if (!valid1) {
-        const err4 = { instancePath: instancePath + "/BillingAddress", schemaPath: "#/properties/BillingAddress/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+        const err4 = {
+          instancePath: instancePath + "/BillingAddress",
+          schemaPath: "#/properties/BillingAddress/anyOf",
+          keyword: "anyOf",
+          params: {},
+          message: "must match a schema in anyOf",
+        };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -2045,12 +2508,20 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
-    if (data.ShippingAddress !== void 0) {
+    if (data.ShippingAddress !== undefined) {
       let data4 = data.ShippingAddress;
       const _errs13 = errors;
       let valid2 = false;
       const _errs14 = errors;
-      if (!validate18(data4, { instancePath: instancePath + "/ShippingAddress", parentData: data, parentDataProperty: "ShippingAddress", rootData, dynamicAnchors })) {
+      if (
+        !validate18(data4, {
+          instancePath: instancePath + "/ShippingAddress",
+          parentData: data,
+          parentDataProperty: "ShippingAddress",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
         vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
         errors = vErrors.length;
       }
@@ -2078,7 +2549,13 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
       }
       const _errs15 = errors;
       if (data4 !== null) {
-        const err5 = { instancePath: instancePath + "/ShippingAddress", schemaPath: "#/properties/ShippingAddress/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+        const err5 = {
+          instancePath: instancePath + "/ShippingAddress",
+          schemaPath: "#/properties/ShippingAddress/anyOf/1/type",
+          keyword: "type",
+          params: { type: "null" },
+          message: "must be null",
+        };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -2089,7 +2566,13 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
       var _valid1 = _errs15 === errors;
       valid2 = valid2 || _valid1;
       if (!valid2) {
-        const err6 = { instancePath: instancePath + "/ShippingAddress", schemaPath: "#/properties/ShippingAddress/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+        const err6 = {
+          instancePath: instancePath + "/ShippingAddress",
+          schemaPath: "#/properties/ShippingAddress/anyOf",
+          keyword: "anyOf",
+          params: {},
+          message: "must match a schema in anyOf",
+        };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -2107,12 +2590,20 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
-    if (data.CustomAddress !== void 0) {
+    if (data.CustomAddress !== undefined) {
       let data5 = data.CustomAddress;
       const _errs18 = errors;
       let valid3 = false;
       const _errs19 = errors;
-      if (!validate18(data5, { instancePath: instancePath + "/CustomAddress", parentData: data, parentDataProperty: "CustomAddress", rootData, dynamicAnchors })) {
+      if (
+        !validate18(data5, {
+          instancePath: instancePath + "/CustomAddress",
+          parentData: data,
+          parentDataProperty: "CustomAddress",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
         vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
         errors = vErrors.length;
       }
@@ -2140,7 +2631,13 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
       }
       const _errs20 = errors;
       if (data5 !== null) {
-        const err7 = { instancePath: instancePath + "/CustomAddress", schemaPath: "#/properties/CustomAddress/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+        const err7 = {
+          instancePath: instancePath + "/CustomAddress",
+          schemaPath: "#/properties/CustomAddress/anyOf/1/type",
+          keyword: "type",
+          params: { type: "null" },
+          message: "must be null",
+        };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -2151,7 +2648,13 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
       var _valid2 = _errs20 === errors;
       valid3 = valid3 || _valid2;
       if (!valid3) {
-        const err8 = { instancePath: instancePath + "/CustomAddress", schemaPath: "#/properties/CustomAddress/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+        const err8 = {
+          instancePath: instancePath + "/CustomAddress",
+          schemaPath: "#/properties/CustomAddress/anyOf",
+          keyword: "anyOf",
+          params: {},
+          message: "must match a schema in anyOf",
+        };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -2169,12 +2672,20 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
-    if (data.OtherAddresses !== void 0) {
+    if (data.OtherAddresses !== undefined) {
       let data6 = data.OtherAddresses;
       const _errs23 = errors;
       let valid4 = false;
       const _errs24 = errors;
-      if (!validate22(data6, { instancePath: instancePath + "/OtherAddresses", parentData: data, parentDataProperty: "OtherAddresses", rootData, dynamicAnchors })) {
+      if (
+        !validate22(data6, {
+          instancePath: instancePath + "/OtherAddresses",
+          parentData: data,
+          parentDataProperty: "OtherAddresses",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
         vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
         errors = vErrors.length;
       }
@@ -2187,7 +2698,13 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
       }
       const _errs25 = errors;
       if (data6 !== null) {
-        const err9 = { instancePath: instancePath + "/OtherAddresses", schemaPath: "#/properties/OtherAddresses/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+        const err9 = {
+          instancePath: instancePath + "/OtherAddresses",
+          schemaPath: "#/properties/OtherAddresses/anyOf/1/type",
+          keyword: "type",
+          params: { type: "null" },
+          message: "must be null",
+        };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -2198,7 +2715,13 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
       var _valid3 = _errs25 === errors;
       valid4 = valid4 || _valid3;
       if (!valid4) {
-        const err10 = { instancePath: instancePath + "/OtherAddresses", schemaPath: "#/properties/OtherAddresses/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+        const err10 = {
+          instancePath: instancePath + "/OtherAddresses",
+          schemaPath: "#/properties/OtherAddresses/anyOf",
+          keyword: "anyOf",
+          params: {},
+          message: "must match a schema in anyOf",
+        };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -2216,12 +2739,20 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
-    if (data.PaymentSettings !== void 0) {
+    if (data.PaymentSettings !== undefined) {
       let data7 = data.PaymentSettings;
       const _errs28 = errors;
       let valid5 = false;
       const _errs29 = errors;
-      if (!validate26(data7, { instancePath: instancePath + "/PaymentSettings", parentData: data, parentDataProperty: "PaymentSettings", rootData, dynamicAnchors })) {
+      if (
+        !validate26(data7, {
+          instancePath: instancePath + "/PaymentSettings",
+          parentData: data,
+          parentDataProperty: "PaymentSettings",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
         vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
         errors = vErrors.length;
       }
@@ -2236,7 +2767,13 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
       }
       const _errs30 = errors;
       if (data7 !== null) {
-        const err11 = { instancePath: instancePath + "/PaymentSettings", schemaPath: "#/properties/PaymentSettings/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+        const err11 = {
+          instancePath: instancePath + "/PaymentSettings",
+          schemaPath: "#/properties/PaymentSettings/anyOf/1/type",
+          keyword: "type",
+          params: { type: "null" },
+          message: "must be null",
+        };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -2247,7 +2784,13 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
       var _valid4 = _errs30 === errors;
       valid5 = valid5 || _valid4;
       if (!valid5) {
-        const err12 = { instancePath: instancePath + "/PaymentSettings", schemaPath: "#/properties/PaymentSettings/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+        const err12 = {
+          instancePath: instancePath + "/PaymentSettings",
+          schemaPath: "#/properties/PaymentSettings/anyOf",
+          keyword: "anyOf",
+          params: {},
+          message: "must match a schema in anyOf",
+        };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -2265,10 +2808,16 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
-    if (data.CustomerSince !== void 0) {
+    if (data.CustomerSince !== undefined) {
       let data8 = data.CustomerSince;
       if (typeof data8 !== "string" && data8 !== null) {
-        const err13 = { instancePath: instancePath + "/CustomerSince", schemaPath: "#/properties/CustomerSince/type", keyword: "type", params: { type: schema8.properties.CustomerSince.type }, message: "must be string,null" };
+        const err13 = {
+          instancePath: instancePath + "/CustomerSince",
+          schemaPath: "#/properties/CustomerSince/type",
+          keyword: "type",
+          params: { type: schema8.properties.CustomerSince.type },
+          message: "must be string,null",
+        };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -2278,7 +2827,13 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (typeof data8 === "string") {
         if (!formats0.validate(data8)) {
-          const err14 = { instancePath: instancePath + "/CustomerSince", schemaPath: "#/properties/CustomerSince/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err14 = {
+            instancePath: instancePath + "/CustomerSince",
+            schemaPath: "#/properties/CustomerSince/format",
+            keyword: "format",
+            params: { format: "date-time" },
+            message: 'must match format "' + "date-time" + '"',
+          };
           if (vErrors === null) {
             vErrors = [err14];
           } else {
@@ -2288,10 +2843,16 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
-    if (data.LastChange !== void 0) {
+    if (data.LastChange !== undefined) {
       let data9 = data.LastChange;
       if (typeof data9 !== "string" && data9 !== null) {
-        const err15 = { instancePath: instancePath + "/LastChange", schemaPath: "#/properties/LastChange/type", keyword: "type", params: { type: schema8.properties.LastChange.type }, message: "must be string,null" };
+        const err15 = {
+          instancePath: instancePath + "/LastChange",
+          schemaPath: "#/properties/LastChange/type",
+          keyword: "type",
+          params: { type: schema8.properties.LastChange.type },
+          message: "must be string,null",
+        };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -2301,7 +2862,13 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (typeof data9 === "string") {
         if (!formats0.validate(data9)) {
-          const err16 = { instancePath: instancePath + "/LastChange", schemaPath: "#/properties/LastChange/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err16 = {
+            instancePath: instancePath + "/LastChange",
+            schemaPath: "#/properties/LastChange/format",
+            keyword: "format",
+            params: { format: "date-time" },
+            message: 'must match format "' + "date-time" + '"',
+          };
           if (vErrors === null) {
             vErrors = [err16];
           } else {
@@ -2311,10 +2878,16 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
-    if (data.LanguageIso !== void 0) {
+    if (data.LanguageIso !== undefined) {
       let data10 = data.LanguageIso;
       if (typeof data10 !== "string" && data10 !== null) {
-        const err17 = { instancePath: instancePath + "/LanguageIso", schemaPath: "#/properties/LanguageIso/type", keyword: "type", params: { type: schema8.properties.LanguageIso.type }, message: "must be string,null" };
+        const err17 = {
+          instancePath: instancePath + "/LanguageIso",
+          schemaPath: "#/properties/LanguageIso/type",
+          keyword: "type",
+          params: { type: schema8.properties.LanguageIso.type },
+          message: "must be string,null",
+        };
         if (vErrors === null) {
           vErrors = [err17];
         } else {
@@ -2323,10 +2896,16 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.InternalCompanyId !== void 0) {
+    if (data.InternalCompanyId !== undefined) {
       let data11 = data.InternalCompanyId;
-      if (!(typeof data11 == "number" && (!(data11 % 1) && !isNaN(data11)) && isFinite(data11)) && data11 !== null) {
-        const err18 = { instancePath: instancePath + "/InternalCompanyId", schemaPath: "#/properties/InternalCompanyId/type", keyword: "type", params: { type: schema8.properties.InternalCompanyId.type }, message: "must be integer,null" };
+      if (!(typeof data11 == "number" && !(data11 % 1) && !isNaN(data11) && isFinite(data11)) && data11 !== null) {
+        const err18 = {
+          instancePath: instancePath + "/InternalCompanyId",
+          schemaPath: "#/properties/InternalCompanyId/type",
+          keyword: "type",
+          params: { type: schema8.properties.InternalCompanyId.type },
+          message: "must be integer,null",
+        };
         if (vErrors === null) {
           vErrors = [err18];
         } else {
@@ -2335,10 +2914,16 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.CustomerCategoryId !== void 0) {
+    if (data.CustomerCategoryId !== undefined) {
       let data12 = data.CustomerCategoryId;
-      if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12)) && isFinite(data12)) && data12 !== null) {
-        const err19 = { instancePath: instancePath + "/CustomerCategoryId", schemaPath: "#/properties/CustomerCategoryId/type", keyword: "type", params: { type: schema8.properties.CustomerCategoryId.type }, message: "must be integer,null" };
+      if (!(typeof data12 == "number" && !(data12 % 1) && !isNaN(data12) && isFinite(data12)) && data12 !== null) {
+        const err19 = {
+          instancePath: instancePath + "/CustomerCategoryId",
+          schemaPath: "#/properties/CustomerCategoryId/type",
+          keyword: "type",
+          params: { type: schema8.properties.CustomerCategoryId.type },
+          message: "must be integer,null",
+        };
         if (vErrors === null) {
           vErrors = [err19];
         } else {
@@ -2347,10 +2932,16 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.TaxIdentificationNumber !== void 0) {
+    if (data.TaxIdentificationNumber !== undefined) {
       let data13 = data.TaxIdentificationNumber;
       if (typeof data13 !== "string" && data13 !== null) {
-        const err20 = { instancePath: instancePath + "/TaxIdentificationNumber", schemaPath: "#/properties/TaxIdentificationNumber/type", keyword: "type", params: { type: schema8.properties.TaxIdentificationNumber.type }, message: "must be string,null" };
+        const err20 = {
+          instancePath: instancePath + "/TaxIdentificationNumber",
+          schemaPath: "#/properties/TaxIdentificationNumber/type",
+          keyword: "type",
+          params: { type: schema8.properties.TaxIdentificationNumber.type },
+          message: "must be string,null",
+        };
         if (vErrors === null) {
           vErrors = [err20];
         } else {
@@ -2359,10 +2950,16 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.AccountReceivableNumber !== void 0) {
+    if (data.AccountReceivableNumber !== undefined) {
       let data14 = data.AccountReceivableNumber;
-      if (!(typeof data14 == "number" && (!(data14 % 1) && !isNaN(data14)) && isFinite(data14)) && data14 !== null) {
-        const err21 = { instancePath: instancePath + "/AccountReceivableNumber", schemaPath: "#/properties/AccountReceivableNumber/type", keyword: "type", params: { type: schema8.properties.AccountReceivableNumber.type }, message: "must be integer,null" };
+      if (!(typeof data14 == "number" && !(data14 % 1) && !isNaN(data14) && isFinite(data14)) && data14 !== null) {
+        const err21 = {
+          instancePath: instancePath + "/AccountReceivableNumber",
+          schemaPath: "#/properties/AccountReceivableNumber/type",
+          keyword: "type",
+          params: { type: schema8.properties.AccountReceivableNumber.type },
+          message: "must be integer,null",
+        };
         if (vErrors === null) {
           vErrors = [err21];
         } else {
@@ -2371,10 +2968,16 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.CommercialRegisterNumber !== void 0) {
+    if (data.CommercialRegisterNumber !== undefined) {
       let data15 = data.CommercialRegisterNumber;
       if (typeof data15 !== "string" && data15 !== null) {
-        const err22 = { instancePath: instancePath + "/CommercialRegisterNumber", schemaPath: "#/properties/CommercialRegisterNumber/type", keyword: "type", params: { type: schema8.properties.CommercialRegisterNumber.type }, message: "must be string,null" };
+        const err22 = {
+          instancePath: instancePath + "/CommercialRegisterNumber",
+          schemaPath: "#/properties/CommercialRegisterNumber/type",
+          keyword: "type",
+          params: { type: schema8.properties.CommercialRegisterNumber.type },
+          message: "must be string,null",
+        };
         if (vErrors === null) {
           vErrors = [err22];
         } else {
@@ -2383,10 +2986,16 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.Website !== void 0) {
+    if (data.Website !== undefined) {
       let data16 = data.Website;
       if (typeof data16 !== "string" && data16 !== null) {
-        const err23 = { instancePath: instancePath + "/Website", schemaPath: "#/properties/Website/type", keyword: "type", params: { type: schema8.properties.Website.type }, message: "must be string,null" };
+        const err23 = {
+          instancePath: instancePath + "/Website",
+          schemaPath: "#/properties/Website/type",
+          keyword: "type",
+          params: { type: schema8.properties.Website.type },
+          message: "must be string,null",
+        };
         if (vErrors === null) {
           vErrors = [err23];
         } else {
@@ -2395,10 +3004,16 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.InitialContact !== void 0) {
+    if (data.InitialContact !== undefined) {
       let data17 = data.InitialContact;
       if (typeof data17 !== "string" && data17 !== null) {
-        const err24 = { instancePath: instancePath + "/InitialContact", schemaPath: "#/properties/InitialContact/type", keyword: "type", params: { type: schema8.properties.InitialContact.type }, message: "must be string,null" };
+        const err24 = {
+          instancePath: instancePath + "/InitialContact",
+          schemaPath: "#/properties/InitialContact/type",
+          keyword: "type",
+          params: { type: schema8.properties.InitialContact.type },
+          message: "must be string,null",
+        };
         if (vErrors === null) {
           vErrors = [err24];
         } else {
@@ -2407,10 +3022,16 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.EbayUsername !== void 0) {
+    if (data.EbayUsername !== undefined) {
       let data18 = data.EbayUsername;
       if (typeof data18 !== "string" && data18 !== null) {
-        const err25 = { instancePath: instancePath + "/EbayUsername", schemaPath: "#/properties/EbayUsername/type", keyword: "type", params: { type: schema8.properties.EbayUsername.type }, message: "must be string,null" };
+        const err25 = {
+          instancePath: instancePath + "/EbayUsername",
+          schemaPath: "#/properties/EbayUsername/type",
+          keyword: "type",
+          params: { type: schema8.properties.EbayUsername.type },
+          message: "must be string,null",
+        };
         if (vErrors === null) {
           vErrors = [err25];
         } else {
@@ -2419,10 +3040,16 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.Birthday !== void 0) {
+    if (data.Birthday !== undefined) {
       let data19 = data.Birthday;
       if (typeof data19 !== "string" && data19 !== null) {
-        const err26 = { instancePath: instancePath + "/Birthday", schemaPath: "#/properties/Birthday/type", keyword: "type", params: { type: schema8.properties.Birthday.type }, message: "must be string,null" };
+        const err26 = {
+          instancePath: instancePath + "/Birthday",
+          schemaPath: "#/properties/Birthday/type",
+          keyword: "type",
+          params: { type: schema8.properties.Birthday.type },
+          message: "must be string,null",
+        };
         if (vErrors === null) {
           vErrors = [err26];
         } else {
@@ -2432,7 +3059,19 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (typeof data19 === "string") {
         if (!pattern0.test(data19)) {
-          const err27 = { instancePath: instancePath + "/Birthday", schemaPath: "#/properties/Birthday/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(T([0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?)?$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(T([0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?)?$"' };
+          const err27 = {
+            instancePath: instancePath + "/Birthday",
+            schemaPath: "#/properties/Birthday/pattern",
+            keyword: "pattern",
+            params: {
+              pattern:
+                "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(T([0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?)?$",
+            },
+            message:
+              'must match pattern "' +
+              "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(T([0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?)?$" +
+              '"',
+          };
           if (vErrors === null) {
             vErrors = [err27];
           } else {
@@ -2442,10 +3081,16 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
-    if (data.IsLocked !== void 0) {
+    if (data.IsLocked !== undefined) {
       let data20 = data.IsLocked;
       if (typeof data20 !== "boolean" && data20 !== null) {
-        const err28 = { instancePath: instancePath + "/IsLocked", schemaPath: "#/properties/IsLocked/type", keyword: "type", params: { type: schema8.properties.IsLocked.type }, message: "must be boolean,null" };
+        const err28 = {
+          instancePath: instancePath + "/IsLocked",
+          schemaPath: "#/properties/IsLocked/type",
+          keyword: "type",
+          params: { type: schema8.properties.IsLocked.type },
+          message: "must be boolean,null",
+        };
         if (vErrors === null) {
           vErrors = [err28];
         } else {
@@ -2454,10 +3099,16 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.IsCashRegisterBased !== void 0) {
+    if (data.IsCashRegisterBased !== undefined) {
       let data21 = data.IsCashRegisterBased;
       if (typeof data21 !== "boolean" && data21 !== null) {
-        const err29 = { instancePath: instancePath + "/IsCashRegisterBased", schemaPath: "#/properties/IsCashRegisterBased/type", keyword: "type", params: { type: schema8.properties.IsCashRegisterBased.type }, message: "must be boolean,null" };
+        const err29 = {
+          instancePath: instancePath + "/IsCashRegisterBased",
+          schemaPath: "#/properties/IsCashRegisterBased/type",
+          keyword: "type",
+          params: { type: schema8.properties.IsCashRegisterBased.type },
+          message: "must be boolean,null",
+        };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -2467,7 +3118,13 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err30 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err30 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
     if (vErrors === null) {
       vErrors = [err30];
     } else {
@@ -2478,54 +3135,72 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
   validate17.errors = vErrors;
   return errors === 0;
 }
-validate17.evaluated = { "props": { "Id": true, "Number": true, "CustomerGroupId": true, "BillingAddress": true, "ShippingAddress": true, "CustomAddress": true, "OtherAddresses": true, "PaymentSettings": true, "CustomerSince": true, "LastChange": true, "LanguageIso": true, "InternalCompanyId": true, "CustomerCategoryId": true, "TaxIdentificationNumber": true, "AccountReceivableNumber": true, "CommercialRegisterNumber": true, "Website": true, "InitialContact": true, "EbayUsername": true, "Birthday": true, "IsLocked": true, "IsCashRegisterBased": true }, "dynamicProps": false, "dynamicItems": false };
-const error400 = validate28;
-const schema12 = {
-  "properties": {
-    "type": {
-      "type": "string"
-    },
-    "title": {
-      "type": "string"
-    },
-    "status": {
-      "type": "integer"
-    },
-    "detail": {
-      "type": "string"
-    },
-    "instance": {
-      "type": "string"
-    },
-    "traceId": {
-      "type": "string"
-    },
-    "errors": {
-      "additionalProperties": {
-        "items": {
-          "type": "string"
-        },
-        "type": "array"
-      },
-      "type": "object"
-    }
+validate17.evaluated = {
+  props: {
+    Id: true,
+    Number: true,
+    CustomerGroupId: true,
+    BillingAddress: true,
+    ShippingAddress: true,
+    CustomAddress: true,
+    OtherAddresses: true,
+    PaymentSettings: true,
+    CustomerSince: true,
+    LastChange: true,
+    LanguageIso: true,
+    InternalCompanyId: true,
+    CustomerCategoryId: true,
+    TaxIdentificationNumber: true,
+    AccountReceivableNumber: true,
+    CommercialRegisterNumber: true,
+    Website: true,
+    InitialContact: true,
+    EbayUsername: true,
+    Birthday: true,
+    IsLocked: true,
+    IsCashRegisterBased: true,
   },
-  "type": "object"
+  dynamicProps: false,
+  dynamicItems: false,
 };
-function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+
+export const error400 = validate28;
+const schema12 = {
+  properties: {
+    type: { type: "string" },
+    title: { type: "string" },
+    status: { type: "integer" },
+    detail: { type: "string" },
+    instance: { type: "string" },
+    traceId: { type: "string" },
+    errors: { additionalProperties: { items: { type: "string" }, type: "array" }, type: "object" },
+  },
+  type: "object",
+};
+
+function validate28(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate28.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
+    evaluated0.props = undefined;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
+    evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type !== void 0) {
+    if (data.type !== undefined) {
       if (typeof data.type !== "string") {
-        const err0 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err0 = {
+          instancePath: instancePath + "/type",
+          schemaPath: "#/properties/type/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -2534,9 +3209,15 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.title !== void 0) {
+    if (data.title !== undefined) {
       if (typeof data.title !== "string") {
-        const err1 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err1 = {
+          instancePath: instancePath + "/title",
+          schemaPath: "#/properties/title/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -2545,10 +3226,16 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.status !== void 0) {
+    if (data.status !== undefined) {
       let data2 = data.status;
-      if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)) && isFinite(data2))) {
-        const err2 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      if (!(typeof data2 == "number" && !(data2 % 1) && !isNaN(data2) && isFinite(data2))) {
+        const err2 = {
+          instancePath: instancePath + "/status",
+          schemaPath: "#/properties/status/type",
+          keyword: "type",
+          params: { type: "integer" },
+          message: "must be integer",
+        };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -2557,9 +3244,15 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.detail !== void 0) {
+    if (data.detail !== undefined) {
       if (typeof data.detail !== "string") {
-        const err3 = { instancePath: instancePath + "/detail", schemaPath: "#/properties/detail/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = {
+          instancePath: instancePath + "/detail",
+          schemaPath: "#/properties/detail/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -2568,9 +3261,15 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.instance !== void 0) {
+    if (data.instance !== undefined) {
       if (typeof data.instance !== "string") {
-        const err4 = { instancePath: instancePath + "/instance", schemaPath: "#/properties/instance/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = {
+          instancePath: instancePath + "/instance",
+          schemaPath: "#/properties/instance/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -2579,9 +3278,15 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.traceId !== void 0) {
+    if (data.traceId !== undefined) {
       if (typeof data.traceId !== "string") {
-        const err5 = { instancePath: instancePath + "/traceId", schemaPath: "#/properties/traceId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err5 = {
+          instancePath: instancePath + "/traceId",
+          schemaPath: "#/properties/traceId/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -2590,7 +3295,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.errors !== void 0) {
+    if (data.errors !== undefined) {
       let data6 = data.errors;
       if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
         for (const key0 in data6) {
@@ -2599,7 +3304,13 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
             const len0 = data7.length;
             for (let i0 = 0; i0 < len0; i0++) {
               if (typeof data7[i0] !== "string") {
-                const err6 = { instancePath: instancePath + "/errors/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i0, schemaPath: "#/properties/errors/additionalProperties/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err6 = {
+                  instancePath: instancePath + "/errors/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i0,
+                  schemaPath: "#/properties/errors/additionalProperties/items/type",
+                  keyword: "type",
+                  params: { type: "string" },
+                  message: "must be string",
+                };
                 if (vErrors === null) {
                   vErrors = [err6];
                 } else {
@@ -2609,7 +3320,13 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err7 = { instancePath: instancePath + "/errors/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/errors/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err7 = {
+              instancePath: instancePath + "/errors/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
+              schemaPath: "#/properties/errors/additionalProperties/type",
+              keyword: "type",
+              params: { type: "array" },
+              message: "must be array",
+            };
             if (vErrors === null) {
               vErrors = [err7];
             } else {
@@ -2619,7 +3336,13 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err8 = { instancePath: instancePath + "/errors", schemaPath: "#/properties/errors/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err8 = {
+          instancePath: instancePath + "/errors",
+          schemaPath: "#/properties/errors/type",
+          keyword: "type",
+          params: { type: "object" },
+          message: "must be object",
+        };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -2629,7 +3352,13 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err9 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
     if (vErrors === null) {
       vErrors = [err9];
     } else {
@@ -2640,17 +3369,12 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
   validate28.errors = vErrors;
   return errors === 0;
 }
-validate28.evaluated = { "props": { "type": true, "title": true, "status": true, "detail": true, "instance": true, "traceId": true, "errors": true }, "dynamicProps": false, "dynamicItems": false };
-const error401 = error400;
-const error403 = error400;
-const error500 = error400;
-export {
-  context,
-  error400,
-  error401,
-  error403,
-  error500,
-  headers,
-  requestBody,
-  response201
+validate28.evaluated = {
+  props: { type: true, title: true, status: true, detail: true, instance: true, traceId: true, errors: true },
+  dynamicProps: false,
+  dynamicItems: false,
 };
+
+export const error401 = error400;
+export const error403 = error400;
+export const error500 = error400;

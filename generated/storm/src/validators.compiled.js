@@ -4,226 +4,95 @@
  */
 import { ucs2length } from "@customer-adapters/canonical/validation";
 import { fullFormats } from "ajv-formats/dist/formats.js";
-const requestBody = validate1;
+
+export const requestBody = validate1;
 const schema1 = {
-  "additionalProperties": false,
-  "if": {
-    "properties": {
-      "UseInvoiceAddressAsDeliveryAddress": {
-        "const": false
-      }
-    },
-    "required": [
-      "UseInvoiceAddressAsDeliveryAddress"
-    ]
+  additionalProperties: false,
+  if: {
+    properties: { UseInvoiceAddressAsDeliveryAddress: { const: false } },
+    required: ["UseInvoiceAddressAsDeliveryAddress"],
   },
-  "properties": {
-    "Id": {
-      "format": "int32",
-      "readOnly": true,
-      "type": [
-        "integer",
-        "null"
-      ]
-    },
-    "Key": {
-      "format": "uuid",
-      "type": "string"
-    },
-    "Code": {
-      "maxLength": 50,
-      "type": "string"
-    },
-    "Email": {
-      "format": "email",
-      "maxLength": 255,
-      "type": "string"
-    },
-    "SSN": {
-      "maxLength": 50,
-      "type": "string"
-    },
-    "FirstName": {
-      "maxLength": 50,
-      "type": "string"
-    },
-    "LastName": {
-      "maxLength": 50,
-      "type": "string"
-    },
-    "Phone": {
-      "maxLength": 50,
-      "type": "string"
-    },
-    "CellPhone": {
-      "maxLength": 50,
-      "type": "string"
-    },
-    "ReferId": {
-      "format": "int32",
-      "type": [
-        "integer",
-        "null"
-      ]
-    },
-    "ReferUrl": {
-      "maxLength": 255,
-      "type": "string"
-    },
-    "Account": {
-      "$ref": "components#/$defs/Account"
-    },
-    "Companies": {
-      "items": {
-        "$ref": "components#/$defs/Company"
-      },
-      "type": "array"
-    },
-    "DeliveryAddresses": {
-      "items": {
-        "$ref": "components#/$defs/Address"
-      },
-      "type": "array"
-    },
-    "InvoiceAddress": {
-      "$ref": "components#/$defs/Address"
-    },
-    "Flags": {
-      "items": {
-        "$ref": "components#/$defs/Flag"
-      },
-      "type": "array"
-    },
-    "UseInvoiceAddressAsDeliveryAddress": {
-      "type": "boolean"
-    },
-    "Info": {
-      "items": {
-        "$ref": "components#/$defs/IdValue"
-      },
-      "type": "array"
-    },
-    "PricelistIds": {
-      "items": {
-        "format": "int32",
-        "type": "integer"
-      },
-      "readOnly": true,
-      "type": "array"
-    },
-    "CrmId": {
-      "maxLength": 50,
-      "type": "string"
-    },
-    "IsActive": {
-      "type": [
-        "boolean",
-        "null"
-      ]
-    },
-    "Created": {
-      "format": "date-time",
-      "readOnly": true,
-      "type": [
-        "string",
-        "null"
-      ]
-    },
-    "Updated": {
-      "format": "date-time",
-      "readOnly": true,
-      "type": [
-        "string",
-        "null"
-      ]
-    }
+  properties: {
+    Id: { format: "int32", readOnly: true, type: ["integer", "null"] },
+    Key: { format: "uuid", type: "string" },
+    Code: { maxLength: 50, type: "string" },
+    Email: { format: "email", maxLength: 255, type: "string" },
+    SSN: { maxLength: 50, type: "string" },
+    FirstName: { maxLength: 50, type: "string" },
+    LastName: { maxLength: 50, type: "string" },
+    Phone: { maxLength: 50, type: "string" },
+    CellPhone: { maxLength: 50, type: "string" },
+    ReferId: { format: "int32", type: ["integer", "null"] },
+    ReferUrl: { maxLength: 255, type: "string" },
+    Account: { $ref: "components#/$defs/Account" },
+    Companies: { items: { $ref: "components#/$defs/Company" }, type: "array" },
+    DeliveryAddresses: { items: { $ref: "components#/$defs/Address" }, type: "array" },
+    InvoiceAddress: { $ref: "components#/$defs/Address" },
+    Flags: { items: { $ref: "components#/$defs/Flag" }, type: "array" },
+    UseInvoiceAddressAsDeliveryAddress: { type: "boolean" },
+    Info: { items: { $ref: "components#/$defs/IdValue" }, type: "array" },
+    PricelistIds: { items: { format: "int32", type: "integer" }, readOnly: true, type: "array" },
+    CrmId: { maxLength: 50, type: "string" },
+    IsActive: { type: ["boolean", "null"] },
+    Created: { format: "date-time", readOnly: true, type: ["string", "null"] },
+    Updated: { format: "date-time", readOnly: true, type: ["string", "null"] },
   },
-  "then": {
-    "required": [
-      "InvoiceAddress",
-      "DeliveryAddresses"
-    ]
-  },
-  "type": "object"
+  then: { required: ["InvoiceAddress", "DeliveryAddresses"] },
+  type: "object",
 };
 const func0 = Object.prototype.hasOwnProperty;
 const func1 = ucs2length;
 const formats0 = fullFormats.int32;
 const formats2 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
-const formats4 = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
+const formats4 =
+  /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 const formats40 = fullFormats["date-time"];
 const schema2 = {
-  "additionalProperties": false,
-  "properties": {
-    "Id": {
-      "format": "int32",
-      "type": [
-        "integer",
-        "null"
-      ]
-    },
-    "Key": {
-      "format": "uuid",
-      "type": "string"
-    },
-    "LoginName": {
-      "maxLength": 255,
-      "type": "string"
-    },
-    "Name": {
-      "maxLength": 100,
-      "type": "string"
-    },
-    "Roles": {
-      "items": {
-        "format": "int32",
-        "type": "integer"
-      },
-      "type": "array"
-    },
-    "Authorizations": {
-      "items": {
-        "$ref": "components#/$defs/IdValue"
-      },
-      "type": "array"
-    },
-    "IsActive": {
-      "type": "boolean"
-    }
+  additionalProperties: false,
+  properties: {
+    Id: { format: "int32", type: ["integer", "null"] },
+    Key: { format: "uuid", type: "string" },
+    LoginName: { maxLength: 255, type: "string" },
+    Name: { maxLength: 100, type: "string" },
+    Roles: { items: { format: "int32", type: "integer" }, type: "array" },
+    Authorizations: { items: { $ref: "components#/$defs/IdValue" }, type: "array" },
+    IsActive: { type: "boolean" },
   },
-  "type": "object"
+  type: "object",
 };
 const schema3 = {
-  "additionalProperties": false,
-  "properties": {
-    "Id": {
-      "format": "int32",
-      "type": "integer"
-    },
-    "Value": {
-      "type": "string"
-    },
-    "Code": {
-      "maxLength": 255,
-      "type": "string"
-    }
+  additionalProperties: false,
+  properties: {
+    Id: { format: "int32", type: "integer" },
+    Value: { type: "string" },
+    Code: { maxLength: 255, type: "string" },
   },
-  "type": "object"
+  type: "object",
 };
-function validate3(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+
+function validate3(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate3.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
+    evaluated0.props = undefined;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
+    evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
       if (!(key0 === "Id" || key0 === "Value" || key0 === "Code")) {
-        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        const err0 = {
+          instancePath,
+          schemaPath: "#/additionalProperties",
+          keyword: "additionalProperties",
+          params: { additionalProperty: key0 },
+          message: "must NOT have additional properties",
+        };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -232,10 +101,16 @@ function validate3(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.Id !== void 0) {
+    if (data.Id !== undefined) {
       let data0 = data.Id;
-      if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0))) {
-        const err1 = { instancePath: instancePath + "/Id", schemaPath: "#/properties/Id/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      if (!(typeof data0 == "number" && !(data0 % 1) && !isNaN(data0) && isFinite(data0))) {
+        const err1 = {
+          instancePath: instancePath + "/Id",
+          schemaPath: "#/properties/Id/type",
+          keyword: "type",
+          params: { type: "integer" },
+          message: "must be integer",
+        };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -245,7 +120,13 @@ function validate3(data, { instancePath = "", parentData, parentDataProperty, ro
       }
       if (typeof data0 == "number" && isFinite(data0)) {
         if (!formats0.validate(data0)) {
-          const err2 = { instancePath: instancePath + "/Id", schemaPath: "#/properties/Id/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
+          const err2 = {
+            instancePath: instancePath + "/Id",
+            schemaPath: "#/properties/Id/format",
+            keyword: "format",
+            params: { format: "int32" },
+            message: 'must match format "' + "int32" + '"',
+          };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -255,9 +136,15 @@ function validate3(data, { instancePath = "", parentData, parentDataProperty, ro
         }
       }
     }
-    if (data.Value !== void 0) {
+    if (data.Value !== undefined) {
       if (typeof data.Value !== "string") {
-        const err3 = { instancePath: instancePath + "/Value", schemaPath: "#/properties/Value/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = {
+          instancePath: instancePath + "/Value",
+          schemaPath: "#/properties/Value/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -266,11 +153,17 @@ function validate3(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.Code !== void 0) {
+    if (data.Code !== undefined) {
       let data2 = data.Code;
       if (typeof data2 === "string") {
         if (func1(data2) > 255) {
-          const err4 = { instancePath: instancePath + "/Code", schemaPath: "#/properties/Code/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          const err4 = {
+            instancePath: instancePath + "/Code",
+            schemaPath: "#/properties/Code/maxLength",
+            keyword: "maxLength",
+            params: { limit: 255 },
+            message: "must NOT have more than 255 characters",
+          };
           if (vErrors === null) {
             vErrors = [err4];
           } else {
@@ -279,7 +172,13 @@ function validate3(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err5 = { instancePath: instancePath + "/Code", schemaPath: "#/properties/Code/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err5 = {
+          instancePath: instancePath + "/Code",
+          schemaPath: "#/properties/Code/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -289,7 +188,13 @@ function validate3(data, { instancePath = "", parentData, parentDataProperty, ro
       }
     }
   } else {
-    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err6 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
     if (vErrors === null) {
       vErrors = [err6];
     } else {
@@ -300,21 +205,41 @@ function validate3(data, { instancePath = "", parentData, parentDataProperty, ro
   validate3.errors = vErrors;
   return errors === 0;
 }
-validate3.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate2(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate3.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+
+function validate2(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate2.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
+    evaluated0.props = undefined;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
+    evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
-      if (!(key0 === "Id" || key0 === "Key" || key0 === "LoginName" || key0 === "Name" || key0 === "Roles" || key0 === "Authorizations" || key0 === "IsActive")) {
-        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+      if (
+        !(
+          key0 === "Id" ||
+          key0 === "Key" ||
+          key0 === "LoginName" ||
+          key0 === "Name" ||
+          key0 === "Roles" ||
+          key0 === "Authorizations" ||
+          key0 === "IsActive"
+        )
+      ) {
+        const err0 = {
+          instancePath,
+          schemaPath: "#/additionalProperties",
+          keyword: "additionalProperties",
+          params: { additionalProperty: key0 },
+          message: "must NOT have additional properties",
+        };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -323,10 +248,16 @@ function validate2(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.Id !== void 0) {
+    if (data.Id !== undefined) {
       let data0 = data.Id;
-      if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0)) && data0 !== null) {
-        const err1 = { instancePath: instancePath + "/Id", schemaPath: "#/properties/Id/type", keyword: "type", params: { type: schema2.properties.Id.type }, message: "must be integer,null" };
+      if (!(typeof data0 == "number" && !(data0 % 1) && !isNaN(data0) && isFinite(data0)) && data0 !== null) {
+        const err1 = {
+          instancePath: instancePath + "/Id",
+          schemaPath: "#/properties/Id/type",
+          keyword: "type",
+          params: { type: schema2.properties.Id.type },
+          message: "must be integer,null",
+        };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -336,7 +267,13 @@ function validate2(data, { instancePath = "", parentData, parentDataProperty, ro
       }
       if (typeof data0 == "number" && isFinite(data0)) {
         if (!formats0.validate(data0)) {
-          const err2 = { instancePath: instancePath + "/Id", schemaPath: "#/properties/Id/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
+          const err2 = {
+            instancePath: instancePath + "/Id",
+            schemaPath: "#/properties/Id/format",
+            keyword: "format",
+            params: { format: "int32" },
+            message: 'must match format "' + "int32" + '"',
+          };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -346,11 +283,17 @@ function validate2(data, { instancePath = "", parentData, parentDataProperty, ro
         }
       }
     }
-    if (data.Key !== void 0) {
+    if (data.Key !== undefined) {
       let data1 = data.Key;
       if (typeof data1 === "string") {
         if (!formats2.test(data1)) {
-          const err3 = { instancePath: instancePath + "/Key", schemaPath: "#/properties/Key/format", keyword: "format", params: { format: "uuid" }, message: 'must match format "uuid"' };
+          const err3 = {
+            instancePath: instancePath + "/Key",
+            schemaPath: "#/properties/Key/format",
+            keyword: "format",
+            params: { format: "uuid" },
+            message: 'must match format "' + "uuid" + '"',
+          };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -359,7 +302,13 @@ function validate2(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err4 = { instancePath: instancePath + "/Key", schemaPath: "#/properties/Key/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = {
+          instancePath: instancePath + "/Key",
+          schemaPath: "#/properties/Key/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -368,11 +317,17 @@ function validate2(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.LoginName !== void 0) {
+    if (data.LoginName !== undefined) {
       let data2 = data.LoginName;
       if (typeof data2 === "string") {
         if (func1(data2) > 255) {
-          const err5 = { instancePath: instancePath + "/LoginName", schemaPath: "#/properties/LoginName/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          const err5 = {
+            instancePath: instancePath + "/LoginName",
+            schemaPath: "#/properties/LoginName/maxLength",
+            keyword: "maxLength",
+            params: { limit: 255 },
+            message: "must NOT have more than 255 characters",
+          };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -381,7 +336,13 @@ function validate2(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/LoginName", schemaPath: "#/properties/LoginName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = {
+          instancePath: instancePath + "/LoginName",
+          schemaPath: "#/properties/LoginName/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -390,11 +351,17 @@ function validate2(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.Name !== void 0) {
+    if (data.Name !== undefined) {
       let data3 = data.Name;
       if (typeof data3 === "string") {
         if (func1(data3) > 100) {
-          const err7 = { instancePath: instancePath + "/Name", schemaPath: "#/properties/Name/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
+          const err7 = {
+            instancePath: instancePath + "/Name",
+            schemaPath: "#/properties/Name/maxLength",
+            keyword: "maxLength",
+            params: { limit: 100 },
+            message: "must NOT have more than 100 characters",
+          };
           if (vErrors === null) {
             vErrors = [err7];
           } else {
@@ -403,7 +370,13 @@ function validate2(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err8 = { instancePath: instancePath + "/Name", schemaPath: "#/properties/Name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err8 = {
+          instancePath: instancePath + "/Name",
+          schemaPath: "#/properties/Name/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -412,14 +385,20 @@ function validate2(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.Roles !== void 0) {
+    if (data.Roles !== undefined) {
       let data4 = data.Roles;
       if (Array.isArray(data4)) {
         const len0 = data4.length;
         for (let i0 = 0; i0 < len0; i0++) {
           let data5 = data4[i0];
-          if (!(typeof data5 == "number" && (!(data5 % 1) && !isNaN(data5)) && isFinite(data5))) {
-            const err9 = { instancePath: instancePath + "/Roles/" + i0, schemaPath: "#/properties/Roles/items/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+          if (!(typeof data5 == "number" && !(data5 % 1) && !isNaN(data5) && isFinite(data5))) {
+            const err9 = {
+              instancePath: instancePath + "/Roles/" + i0,
+              schemaPath: "#/properties/Roles/items/type",
+              keyword: "type",
+              params: { type: "integer" },
+              message: "must be integer",
+            };
             if (vErrors === null) {
               vErrors = [err9];
             } else {
@@ -429,7 +408,13 @@ function validate2(data, { instancePath = "", parentData, parentDataProperty, ro
           }
           if (typeof data5 == "number" && isFinite(data5)) {
             if (!formats0.validate(data5)) {
-              const err10 = { instancePath: instancePath + "/Roles/" + i0, schemaPath: "#/properties/Roles/items/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
+              const err10 = {
+                instancePath: instancePath + "/Roles/" + i0,
+                schemaPath: "#/properties/Roles/items/format",
+                keyword: "format",
+                params: { format: "int32" },
+                message: 'must match format "' + "int32" + '"',
+              };
               if (vErrors === null) {
                 vErrors = [err10];
               } else {
@@ -440,7 +425,13 @@ function validate2(data, { instancePath = "", parentData, parentDataProperty, ro
           }
         }
       } else {
-        const err11 = { instancePath: instancePath + "/Roles", schemaPath: "#/properties/Roles/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err11 = {
+          instancePath: instancePath + "/Roles",
+          schemaPath: "#/properties/Roles/type",
+          keyword: "type",
+          params: { type: "array" },
+          message: "must be array",
+        };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -449,18 +440,32 @@ function validate2(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.Authorizations !== void 0) {
+    if (data.Authorizations !== undefined) {
       let data6 = data.Authorizations;
       if (Array.isArray(data6)) {
         const len1 = data6.length;
         for (let i1 = 0; i1 < len1; i1++) {
-          if (!validate3(data6[i1], { instancePath: instancePath + "/Authorizations/" + i1, parentData: data6, parentDataProperty: i1, rootData, dynamicAnchors })) {
+          if (
+            !validate3(data6[i1], {
+              instancePath: instancePath + "/Authorizations/" + i1,
+              parentData: data6,
+              parentDataProperty: i1,
+              rootData,
+              dynamicAnchors,
+            })
+          ) {
             vErrors = vErrors === null ? validate3.errors : vErrors.concat(validate3.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err12 = { instancePath: instancePath + "/Authorizations", schemaPath: "#/properties/Authorizations/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err12 = {
+          instancePath: instancePath + "/Authorizations",
+          schemaPath: "#/properties/Authorizations/type",
+          keyword: "type",
+          params: { type: "array" },
+          message: "must be array",
+        };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -469,9 +474,15 @@ function validate2(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.IsActive !== void 0) {
+    if (data.IsActive !== undefined) {
       if (typeof data.IsActive !== "boolean") {
-        const err13 = { instancePath: instancePath + "/IsActive", schemaPath: "#/properties/IsActive/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        const err13 = {
+          instancePath: instancePath + "/IsActive",
+          schemaPath: "#/properties/IsActive/type",
+          keyword: "type",
+          params: { type: "boolean" },
+          message: "must be boolean",
+        };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -481,7 +492,13 @@ function validate2(data, { instancePath = "", parentData, parentDataProperty, ro
       }
     }
   } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err14 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
     if (vErrors === null) {
       vErrors = [err14];
     } else {
@@ -492,183 +509,76 @@ function validate2(data, { instancePath = "", parentData, parentDataProperty, ro
   validate2.errors = vErrors;
   return errors === 0;
 }
-validate2.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+validate2.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+
 const schema4 = {
-  "additionalProperties": false,
-  "properties": {
-    "Id": {
-      "format": "int32",
-      "type": [
-        "integer",
-        "null"
-      ]
-    },
-    "Key": {
-      "format": "uuid",
-      "type": "string"
-    },
-    "Code": {
-      "type": "string"
-    },
-    "Name": {
-      "type": "string"
-    },
-    "OrgNo": {
-      "maxLength": 50,
-      "type": "string"
-    },
-    "Phone": {
-      "type": "string"
-    },
-    "ReferId": {
-      "format": "int32",
-      "type": [
-        "integer",
-        "null"
-      ]
-    },
-    "ReferUrl": {
-      "type": "string"
-    },
-    "DeliveryAddresses": {
-      "items": {
-        "$ref": "components#/$defs/Address"
-      },
-      "type": "array"
-    },
-    "InvoiceAddress": {
-      "$ref": "components#/$defs/Address"
-    },
-    "UseInvoiceAddressAsDeliveryAddress": {
-      "type": "boolean"
-    },
-    "Info": {
-      "items": {
-        "$ref": "components#/$defs/IdValue"
-      },
-      "type": "array"
-    },
-    "PricelistIds": {
-      "items": {
-        "format": "int32",
-        "type": "integer"
-      },
-      "readOnly": true,
-      "type": "array"
-    },
-    "ParentId": {
-      "format": "int32",
-      "type": [
-        "integer",
-        "null"
-      ]
-    },
-    "DeliveryMethodIds": {
-      "items": {
-        "format": "int32",
-        "type": "integer"
-      },
-      "type": "array"
-    },
-    "PaymentMethodIds": {
-      "items": {
-        "format": "int32",
-        "type": "integer"
-      },
-      "type": "array"
-    },
-    "Email": {
-      "type": "string"
-    },
-    "Flags": {
-      "items": {
-        "$ref": "components#/$defs/Flag"
-      },
-      "type": "array"
-    },
-    "VatNo": {
-      "type": "string"
-    }
+  additionalProperties: false,
+  properties: {
+    Id: { format: "int32", type: ["integer", "null"] },
+    Key: { format: "uuid", type: "string" },
+    Code: { type: "string" },
+    Name: { type: "string" },
+    OrgNo: { maxLength: 50, type: "string" },
+    Phone: { type: "string" },
+    ReferId: { format: "int32", type: ["integer", "null"] },
+    ReferUrl: { type: "string" },
+    DeliveryAddresses: { items: { $ref: "components#/$defs/Address" }, type: "array" },
+    InvoiceAddress: { $ref: "components#/$defs/Address" },
+    UseInvoiceAddressAsDeliveryAddress: { type: "boolean" },
+    Info: { items: { $ref: "components#/$defs/IdValue" }, type: "array" },
+    PricelistIds: { items: { format: "int32", type: "integer" }, readOnly: true, type: "array" },
+    ParentId: { format: "int32", type: ["integer", "null"] },
+    DeliveryMethodIds: { items: { format: "int32", type: "integer" }, type: "array" },
+    PaymentMethodIds: { items: { format: "int32", type: "integer" }, type: "array" },
+    Email: { type: "string" },
+    Flags: { items: { $ref: "components#/$defs/Flag" }, type: "array" },
+    VatNo: { type: "string" },
   },
-  "required": [
-    "Name"
-  ],
-  "type": "object"
+  required: ["Name"],
+  type: "object",
 };
 const schema5 = {
-  "additionalProperties": false,
-  "properties": {
-    "Id": {
-      "format": "int32",
-      "type": [
-        "integer",
-        "null"
-      ]
-    },
-    "CareOf": {
-      "maxLength": 100,
-      "type": "string"
-    },
-    "Line1": {
-      "maxLength": 255,
-      "type": "string"
-    },
-    "Line2": {
-      "maxLength": 255,
-      "type": "string"
-    },
-    "Zip": {
-      "maxLength": 50,
-      "type": "string"
-    },
-    "City": {
-      "maxLength": 50,
-      "type": "string"
-    },
-    "CountryId": {
-      "format": "int32",
-      "type": "integer"
-    },
-    "Country": {
-      "maxLength": 50,
-      "type": "string"
-    },
-    "Region": {
-      "maxLength": 50,
-      "type": "string"
-    },
-    "IsValidated": {
-      "type": "boolean"
-    },
-    "GlobalLocationNo": {
-      "maxLength": 50,
-      "type": "string"
-    },
-    "ShippingPhoneNumber": {
-      "maxLength": 50,
-      "type": "string"
-    }
+  additionalProperties: false,
+  properties: {
+    Id: { format: "int32", type: ["integer", "null"] },
+    CareOf: { maxLength: 100, type: "string" },
+    Line1: { maxLength: 255, type: "string" },
+    Line2: { maxLength: 255, type: "string" },
+    Zip: { maxLength: 50, type: "string" },
+    City: { maxLength: 50, type: "string" },
+    CountryId: { format: "int32", type: "integer" },
+    Country: { maxLength: 50, type: "string" },
+    Region: { maxLength: 50, type: "string" },
+    IsValidated: { type: "boolean" },
+    GlobalLocationNo: { maxLength: 50, type: "string" },
+    ShippingPhoneNumber: { maxLength: 50, type: "string" },
   },
-  "required": [
-    "Zip",
-    "City",
-    "Country"
-  ],
-  "type": "object"
+  required: ["Zip", "City", "Country"],
+  type: "object",
 };
-function validate7(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+
+function validate7(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate7.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
+    evaluated0.props = undefined;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
+    evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Zip === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "Zip" }, message: "must have required property 'Zip'" };
+    if (data.Zip === undefined) {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: { missingProperty: "Zip" },
+        message: "must have required property '" + "Zip" + "'",
+      };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -676,8 +586,14 @@ function validate7(data, { instancePath = "", parentData, parentDataProperty, ro
       }
       errors++;
     }
-    if (data.City === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "City" }, message: "must have required property 'City'" };
+    if (data.City === undefined) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: { missingProperty: "City" },
+        message: "must have required property '" + "City" + "'",
+      };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -685,8 +601,14 @@ function validate7(data, { instancePath = "", parentData, parentDataProperty, ro
       }
       errors++;
     }
-    if (data.Country === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "Country" }, message: "must have required property 'Country'" };
+    if (data.Country === undefined) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: { missingProperty: "Country" },
+        message: "must have required property '" + "Country" + "'",
+      };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -696,7 +618,13 @@ function validate7(data, { instancePath = "", parentData, parentDataProperty, ro
     }
     for (const key0 in data) {
       if (!func0.call(schema5.properties, key0)) {
-        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        const err3 = {
+          instancePath,
+          schemaPath: "#/additionalProperties",
+          keyword: "additionalProperties",
+          params: { additionalProperty: key0 },
+          message: "must NOT have additional properties",
+        };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -705,10 +633,16 @@ function validate7(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.Id !== void 0) {
+    if (data.Id !== undefined) {
       let data0 = data.Id;
-      if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0)) && data0 !== null) {
-        const err4 = { instancePath: instancePath + "/Id", schemaPath: "#/properties/Id/type", keyword: "type", params: { type: schema5.properties.Id.type }, message: "must be integer,null" };
+      if (!(typeof data0 == "number" && !(data0 % 1) && !isNaN(data0) && isFinite(data0)) && data0 !== null) {
+        const err4 = {
+          instancePath: instancePath + "/Id",
+          schemaPath: "#/properties/Id/type",
+          keyword: "type",
+          params: { type: schema5.properties.Id.type },
+          message: "must be integer,null",
+        };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -718,7 +652,13 @@ function validate7(data, { instancePath = "", parentData, parentDataProperty, ro
       }
       if (typeof data0 == "number" && isFinite(data0)) {
         if (!formats0.validate(data0)) {
-          const err5 = { instancePath: instancePath + "/Id", schemaPath: "#/properties/Id/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
+          const err5 = {
+            instancePath: instancePath + "/Id",
+            schemaPath: "#/properties/Id/format",
+            keyword: "format",
+            params: { format: "int32" },
+            message: 'must match format "' + "int32" + '"',
+          };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -728,11 +668,17 @@ function validate7(data, { instancePath = "", parentData, parentDataProperty, ro
         }
       }
     }
-    if (data.CareOf !== void 0) {
+    if (data.CareOf !== undefined) {
       let data1 = data.CareOf;
       if (typeof data1 === "string") {
         if (func1(data1) > 100) {
-          const err6 = { instancePath: instancePath + "/CareOf", schemaPath: "#/properties/CareOf/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
+          const err6 = {
+            instancePath: instancePath + "/CareOf",
+            schemaPath: "#/properties/CareOf/maxLength",
+            keyword: "maxLength",
+            params: { limit: 100 },
+            message: "must NOT have more than 100 characters",
+          };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -741,7 +687,13 @@ function validate7(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err7 = { instancePath: instancePath + "/CareOf", schemaPath: "#/properties/CareOf/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err7 = {
+          instancePath: instancePath + "/CareOf",
+          schemaPath: "#/properties/CareOf/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -750,11 +702,17 @@ function validate7(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.Line1 !== void 0) {
+    if (data.Line1 !== undefined) {
       let data2 = data.Line1;
       if (typeof data2 === "string") {
         if (func1(data2) > 255) {
-          const err8 = { instancePath: instancePath + "/Line1", schemaPath: "#/properties/Line1/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          const err8 = {
+            instancePath: instancePath + "/Line1",
+            schemaPath: "#/properties/Line1/maxLength",
+            keyword: "maxLength",
+            params: { limit: 255 },
+            message: "must NOT have more than 255 characters",
+          };
           if (vErrors === null) {
             vErrors = [err8];
           } else {
@@ -763,7 +721,13 @@ function validate7(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err9 = { instancePath: instancePath + "/Line1", schemaPath: "#/properties/Line1/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err9 = {
+          instancePath: instancePath + "/Line1",
+          schemaPath: "#/properties/Line1/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -772,11 +736,17 @@ function validate7(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.Line2 !== void 0) {
+    if (data.Line2 !== undefined) {
       let data3 = data.Line2;
       if (typeof data3 === "string") {
         if (func1(data3) > 255) {
-          const err10 = { instancePath: instancePath + "/Line2", schemaPath: "#/properties/Line2/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          const err10 = {
+            instancePath: instancePath + "/Line2",
+            schemaPath: "#/properties/Line2/maxLength",
+            keyword: "maxLength",
+            params: { limit: 255 },
+            message: "must NOT have more than 255 characters",
+          };
           if (vErrors === null) {
             vErrors = [err10];
           } else {
@@ -785,7 +755,13 @@ function validate7(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err11 = { instancePath: instancePath + "/Line2", schemaPath: "#/properties/Line2/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err11 = {
+          instancePath: instancePath + "/Line2",
+          schemaPath: "#/properties/Line2/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -794,11 +770,17 @@ function validate7(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.Zip !== void 0) {
+    if (data.Zip !== undefined) {
       let data4 = data.Zip;
       if (typeof data4 === "string") {
         if (func1(data4) > 50) {
-          const err12 = { instancePath: instancePath + "/Zip", schemaPath: "#/properties/Zip/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
+          const err12 = {
+            instancePath: instancePath + "/Zip",
+            schemaPath: "#/properties/Zip/maxLength",
+            keyword: "maxLength",
+            params: { limit: 50 },
+            message: "must NOT have more than 50 characters",
+          };
           if (vErrors === null) {
             vErrors = [err12];
           } else {
@@ -807,7 +789,13 @@ function validate7(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err13 = { instancePath: instancePath + "/Zip", schemaPath: "#/properties/Zip/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err13 = {
+          instancePath: instancePath + "/Zip",
+          schemaPath: "#/properties/Zip/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -816,11 +804,17 @@ function validate7(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.City !== void 0) {
+    if (data.City !== undefined) {
       let data5 = data.City;
       if (typeof data5 === "string") {
         if (func1(data5) > 50) {
-          const err14 = { instancePath: instancePath + "/City", schemaPath: "#/properties/City/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
+          const err14 = {
+            instancePath: instancePath + "/City",
+            schemaPath: "#/properties/City/maxLength",
+            keyword: "maxLength",
+            params: { limit: 50 },
+            message: "must NOT have more than 50 characters",
+          };
           if (vErrors === null) {
             vErrors = [err14];
           } else {
@@ -829,7 +823,13 @@ function validate7(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err15 = { instancePath: instancePath + "/City", schemaPath: "#/properties/City/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err15 = {
+          instancePath: instancePath + "/City",
+          schemaPath: "#/properties/City/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -838,10 +838,16 @@ function validate7(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.CountryId !== void 0) {
+    if (data.CountryId !== undefined) {
       let data6 = data.CountryId;
-      if (!(typeof data6 == "number" && (!(data6 % 1) && !isNaN(data6)) && isFinite(data6))) {
-        const err16 = { instancePath: instancePath + "/CountryId", schemaPath: "#/properties/CountryId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      if (!(typeof data6 == "number" && !(data6 % 1) && !isNaN(data6) && isFinite(data6))) {
+        const err16 = {
+          instancePath: instancePath + "/CountryId",
+          schemaPath: "#/properties/CountryId/type",
+          keyword: "type",
+          params: { type: "integer" },
+          message: "must be integer",
+        };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -851,7 +857,13 @@ function validate7(data, { instancePath = "", parentData, parentDataProperty, ro
       }
       if (typeof data6 == "number" && isFinite(data6)) {
         if (!formats0.validate(data6)) {
-          const err17 = { instancePath: instancePath + "/CountryId", schemaPath: "#/properties/CountryId/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
+          const err17 = {
+            instancePath: instancePath + "/CountryId",
+            schemaPath: "#/properties/CountryId/format",
+            keyword: "format",
+            params: { format: "int32" },
+            message: 'must match format "' + "int32" + '"',
+          };
           if (vErrors === null) {
             vErrors = [err17];
           } else {
@@ -861,11 +873,17 @@ function validate7(data, { instancePath = "", parentData, parentDataProperty, ro
         }
       }
     }
-    if (data.Country !== void 0) {
+    if (data.Country !== undefined) {
       let data7 = data.Country;
       if (typeof data7 === "string") {
         if (func1(data7) > 50) {
-          const err18 = { instancePath: instancePath + "/Country", schemaPath: "#/properties/Country/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
+          const err18 = {
+            instancePath: instancePath + "/Country",
+            schemaPath: "#/properties/Country/maxLength",
+            keyword: "maxLength",
+            params: { limit: 50 },
+            message: "must NOT have more than 50 characters",
+          };
           if (vErrors === null) {
             vErrors = [err18];
           } else {
@@ -874,7 +892,13 @@ function validate7(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err19 = { instancePath: instancePath + "/Country", schemaPath: "#/properties/Country/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err19 = {
+          instancePath: instancePath + "/Country",
+          schemaPath: "#/properties/Country/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err19];
         } else {
@@ -883,11 +907,17 @@ function validate7(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.Region !== void 0) {
+    if (data.Region !== undefined) {
       let data8 = data.Region;
       if (typeof data8 === "string") {
         if (func1(data8) > 50) {
-          const err20 = { instancePath: instancePath + "/Region", schemaPath: "#/properties/Region/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
+          const err20 = {
+            instancePath: instancePath + "/Region",
+            schemaPath: "#/properties/Region/maxLength",
+            keyword: "maxLength",
+            params: { limit: 50 },
+            message: "must NOT have more than 50 characters",
+          };
           if (vErrors === null) {
             vErrors = [err20];
           } else {
@@ -896,7 +926,13 @@ function validate7(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err21 = { instancePath: instancePath + "/Region", schemaPath: "#/properties/Region/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err21 = {
+          instancePath: instancePath + "/Region",
+          schemaPath: "#/properties/Region/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err21];
         } else {
@@ -905,9 +941,15 @@ function validate7(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.IsValidated !== void 0) {
+    if (data.IsValidated !== undefined) {
       if (typeof data.IsValidated !== "boolean") {
-        const err22 = { instancePath: instancePath + "/IsValidated", schemaPath: "#/properties/IsValidated/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        const err22 = {
+          instancePath: instancePath + "/IsValidated",
+          schemaPath: "#/properties/IsValidated/type",
+          keyword: "type",
+          params: { type: "boolean" },
+          message: "must be boolean",
+        };
         if (vErrors === null) {
           vErrors = [err22];
         } else {
@@ -916,11 +958,17 @@ function validate7(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.GlobalLocationNo !== void 0) {
+    if (data.GlobalLocationNo !== undefined) {
       let data10 = data.GlobalLocationNo;
       if (typeof data10 === "string") {
         if (func1(data10) > 50) {
-          const err23 = { instancePath: instancePath + "/GlobalLocationNo", schemaPath: "#/properties/GlobalLocationNo/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
+          const err23 = {
+            instancePath: instancePath + "/GlobalLocationNo",
+            schemaPath: "#/properties/GlobalLocationNo/maxLength",
+            keyword: "maxLength",
+            params: { limit: 50 },
+            message: "must NOT have more than 50 characters",
+          };
           if (vErrors === null) {
             vErrors = [err23];
           } else {
@@ -929,7 +977,13 @@ function validate7(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err24 = { instancePath: instancePath + "/GlobalLocationNo", schemaPath: "#/properties/GlobalLocationNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err24 = {
+          instancePath: instancePath + "/GlobalLocationNo",
+          schemaPath: "#/properties/GlobalLocationNo/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err24];
         } else {
@@ -938,11 +992,17 @@ function validate7(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.ShippingPhoneNumber !== void 0) {
+    if (data.ShippingPhoneNumber !== undefined) {
       let data11 = data.ShippingPhoneNumber;
       if (typeof data11 === "string") {
         if (func1(data11) > 50) {
-          const err25 = { instancePath: instancePath + "/ShippingPhoneNumber", schemaPath: "#/properties/ShippingPhoneNumber/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
+          const err25 = {
+            instancePath: instancePath + "/ShippingPhoneNumber",
+            schemaPath: "#/properties/ShippingPhoneNumber/maxLength",
+            keyword: "maxLength",
+            params: { limit: 50 },
+            message: "must NOT have more than 50 characters",
+          };
           if (vErrors === null) {
             vErrors = [err25];
           } else {
@@ -951,7 +1011,13 @@ function validate7(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err26 = { instancePath: instancePath + "/ShippingPhoneNumber", schemaPath: "#/properties/ShippingPhoneNumber/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err26 = {
+          instancePath: instancePath + "/ShippingPhoneNumber",
+          schemaPath: "#/properties/ShippingPhoneNumber/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err26];
         } else {
@@ -961,7 +1027,13 @@ function validate7(data, { instancePath = "", parentData, parentDataProperty, ro
       }
     }
   } else {
-    const err27 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err27 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
     if (vErrors === null) {
       vErrors = [err27];
     } else {
@@ -972,42 +1044,42 @@ function validate7(data, { instancePath = "", parentData, parentDataProperty, ro
   validate7.errors = vErrors;
   return errors === 0;
 }
-validate7.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+validate7.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+
 const schema6 = {
-  "additionalProperties": false,
-  "properties": {
-    "Id": {
-      "format": "int32",
-      "type": "integer"
-    },
-    "Name": {
-      "maxLength": 50,
-      "type": "string"
-    },
-    "Group": {
-      "format": "int32",
-      "type": "integer"
-    },
-    "IsSelected": {
-      "type": "boolean"
-    }
+  additionalProperties: false,
+  properties: {
+    Id: { format: "int32", type: "integer" },
+    Name: { maxLength: 50, type: "string" },
+    Group: { format: "int32", type: "integer" },
+    IsSelected: { type: "boolean" },
   },
-  "type": "object"
+  type: "object",
 };
-function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+
+function validate11(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate11.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
+    evaluated0.props = undefined;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
+    evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
       if (!(key0 === "Id" || key0 === "Name" || key0 === "Group" || key0 === "IsSelected")) {
-        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        const err0 = {
+          instancePath,
+          schemaPath: "#/additionalProperties",
+          keyword: "additionalProperties",
+          params: { additionalProperty: key0 },
+          message: "must NOT have additional properties",
+        };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -1016,10 +1088,16 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.Id !== void 0) {
+    if (data.Id !== undefined) {
       let data0 = data.Id;
-      if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0))) {
-        const err1 = { instancePath: instancePath + "/Id", schemaPath: "#/properties/Id/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      if (!(typeof data0 == "number" && !(data0 % 1) && !isNaN(data0) && isFinite(data0))) {
+        const err1 = {
+          instancePath: instancePath + "/Id",
+          schemaPath: "#/properties/Id/type",
+          keyword: "type",
+          params: { type: "integer" },
+          message: "must be integer",
+        };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -1029,7 +1107,13 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (typeof data0 == "number" && isFinite(data0)) {
         if (!formats0.validate(data0)) {
-          const err2 = { instancePath: instancePath + "/Id", schemaPath: "#/properties/Id/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
+          const err2 = {
+            instancePath: instancePath + "/Id",
+            schemaPath: "#/properties/Id/format",
+            keyword: "format",
+            params: { format: "int32" },
+            message: 'must match format "' + "int32" + '"',
+          };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -1039,11 +1123,17 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
-    if (data.Name !== void 0) {
+    if (data.Name !== undefined) {
       let data1 = data.Name;
       if (typeof data1 === "string") {
         if (func1(data1) > 50) {
-          const err3 = { instancePath: instancePath + "/Name", schemaPath: "#/properties/Name/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
+          const err3 = {
+            instancePath: instancePath + "/Name",
+            schemaPath: "#/properties/Name/maxLength",
+            keyword: "maxLength",
+            params: { limit: 50 },
+            message: "must NOT have more than 50 characters",
+          };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -1052,7 +1142,13 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err4 = { instancePath: instancePath + "/Name", schemaPath: "#/properties/Name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = {
+          instancePath: instancePath + "/Name",
+          schemaPath: "#/properties/Name/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -1061,10 +1157,16 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.Group !== void 0) {
+    if (data.Group !== undefined) {
       let data2 = data.Group;
-      if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)) && isFinite(data2))) {
-        const err5 = { instancePath: instancePath + "/Group", schemaPath: "#/properties/Group/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      if (!(typeof data2 == "number" && !(data2 % 1) && !isNaN(data2) && isFinite(data2))) {
+        const err5 = {
+          instancePath: instancePath + "/Group",
+          schemaPath: "#/properties/Group/type",
+          keyword: "type",
+          params: { type: "integer" },
+          message: "must be integer",
+        };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -1074,7 +1176,13 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (typeof data2 == "number" && isFinite(data2)) {
         if (!formats0.validate(data2)) {
-          const err6 = { instancePath: instancePath + "/Group", schemaPath: "#/properties/Group/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
+          const err6 = {
+            instancePath: instancePath + "/Group",
+            schemaPath: "#/properties/Group/format",
+            keyword: "format",
+            params: { format: "int32" },
+            message: 'must match format "' + "int32" + '"',
+          };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -1084,9 +1192,15 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
-    if (data.IsSelected !== void 0) {
+    if (data.IsSelected !== undefined) {
       if (typeof data.IsSelected !== "boolean") {
-        const err7 = { instancePath: instancePath + "/IsSelected", schemaPath: "#/properties/IsSelected/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        const err7 = {
+          instancePath: instancePath + "/IsSelected",
+          schemaPath: "#/properties/IsSelected/type",
+          keyword: "type",
+          params: { type: "boolean" },
+          message: "must be boolean",
+        };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -1096,7 +1210,13 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err8 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
     if (vErrors === null) {
       vErrors = [err8];
     } else {
@@ -1107,20 +1227,30 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
   validate11.errors = vErrors;
   return errors === 0;
 }
-validate11.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate6(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate11.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+
+function validate6(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate6.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
+    evaluated0.props = undefined;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
+    evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Name === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "Name" }, message: "must have required property 'Name'" };
+    if (data.Name === undefined) {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: { missingProperty: "Name" },
+        message: "must have required property '" + "Name" + "'",
+      };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1130,7 +1260,13 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
     }
     for (const key0 in data) {
       if (!func0.call(schema4.properties, key0)) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        const err1 = {
+          instancePath,
+          schemaPath: "#/additionalProperties",
+          keyword: "additionalProperties",
+          params: { additionalProperty: key0 },
+          message: "must NOT have additional properties",
+        };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -1139,10 +1275,16 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.Id !== void 0) {
+    if (data.Id !== undefined) {
       let data0 = data.Id;
-      if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0)) && data0 !== null) {
-        const err2 = { instancePath: instancePath + "/Id", schemaPath: "#/properties/Id/type", keyword: "type", params: { type: schema4.properties.Id.type }, message: "must be integer,null" };
+      if (!(typeof data0 == "number" && !(data0 % 1) && !isNaN(data0) && isFinite(data0)) && data0 !== null) {
+        const err2 = {
+          instancePath: instancePath + "/Id",
+          schemaPath: "#/properties/Id/type",
+          keyword: "type",
+          params: { type: schema4.properties.Id.type },
+          message: "must be integer,null",
+        };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -1152,7 +1294,13 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
       }
       if (typeof data0 == "number" && isFinite(data0)) {
         if (!formats0.validate(data0)) {
-          const err3 = { instancePath: instancePath + "/Id", schemaPath: "#/properties/Id/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
+          const err3 = {
+            instancePath: instancePath + "/Id",
+            schemaPath: "#/properties/Id/format",
+            keyword: "format",
+            params: { format: "int32" },
+            message: 'must match format "' + "int32" + '"',
+          };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -1162,11 +1310,17 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
         }
       }
     }
-    if (data.Key !== void 0) {
+    if (data.Key !== undefined) {
       let data1 = data.Key;
       if (typeof data1 === "string") {
         if (!formats2.test(data1)) {
-          const err4 = { instancePath: instancePath + "/Key", schemaPath: "#/properties/Key/format", keyword: "format", params: { format: "uuid" }, message: 'must match format "uuid"' };
+          const err4 = {
+            instancePath: instancePath + "/Key",
+            schemaPath: "#/properties/Key/format",
+            keyword: "format",
+            params: { format: "uuid" },
+            message: 'must match format "' + "uuid" + '"',
+          };
           if (vErrors === null) {
             vErrors = [err4];
           } else {
@@ -1175,7 +1329,13 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err5 = { instancePath: instancePath + "/Key", schemaPath: "#/properties/Key/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err5 = {
+          instancePath: instancePath + "/Key",
+          schemaPath: "#/properties/Key/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -1184,9 +1344,15 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.Code !== void 0) {
+    if (data.Code !== undefined) {
       if (typeof data.Code !== "string") {
-        const err6 = { instancePath: instancePath + "/Code", schemaPath: "#/properties/Code/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = {
+          instancePath: instancePath + "/Code",
+          schemaPath: "#/properties/Code/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -1195,9 +1361,15 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.Name !== void 0) {
+    if (data.Name !== undefined) {
       if (typeof data.Name !== "string") {
-        const err7 = { instancePath: instancePath + "/Name", schemaPath: "#/properties/Name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err7 = {
+          instancePath: instancePath + "/Name",
+          schemaPath: "#/properties/Name/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -1206,11 +1378,17 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.OrgNo !== void 0) {
+    if (data.OrgNo !== undefined) {
       let data4 = data.OrgNo;
       if (typeof data4 === "string") {
         if (func1(data4) > 50) {
-          const err8 = { instancePath: instancePath + "/OrgNo", schemaPath: "#/properties/OrgNo/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
+          const err8 = {
+            instancePath: instancePath + "/OrgNo",
+            schemaPath: "#/properties/OrgNo/maxLength",
+            keyword: "maxLength",
+            params: { limit: 50 },
+            message: "must NOT have more than 50 characters",
+          };
           if (vErrors === null) {
             vErrors = [err8];
           } else {
@@ -1219,7 +1397,13 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err9 = { instancePath: instancePath + "/OrgNo", schemaPath: "#/properties/OrgNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err9 = {
+          instancePath: instancePath + "/OrgNo",
+          schemaPath: "#/properties/OrgNo/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -1228,9 +1412,15 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.Phone !== void 0) {
+    if (data.Phone !== undefined) {
       if (typeof data.Phone !== "string") {
-        const err10 = { instancePath: instancePath + "/Phone", schemaPath: "#/properties/Phone/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err10 = {
+          instancePath: instancePath + "/Phone",
+          schemaPath: "#/properties/Phone/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -1239,10 +1429,16 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.ReferId !== void 0) {
+    if (data.ReferId !== undefined) {
       let data6 = data.ReferId;
-      if (!(typeof data6 == "number" && (!(data6 % 1) && !isNaN(data6)) && isFinite(data6)) && data6 !== null) {
-        const err11 = { instancePath: instancePath + "/ReferId", schemaPath: "#/properties/ReferId/type", keyword: "type", params: { type: schema4.properties.ReferId.type }, message: "must be integer,null" };
+      if (!(typeof data6 == "number" && !(data6 % 1) && !isNaN(data6) && isFinite(data6)) && data6 !== null) {
+        const err11 = {
+          instancePath: instancePath + "/ReferId",
+          schemaPath: "#/properties/ReferId/type",
+          keyword: "type",
+          params: { type: schema4.properties.ReferId.type },
+          message: "must be integer,null",
+        };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -1252,7 +1448,13 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
       }
       if (typeof data6 == "number" && isFinite(data6)) {
         if (!formats0.validate(data6)) {
-          const err12 = { instancePath: instancePath + "/ReferId", schemaPath: "#/properties/ReferId/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
+          const err12 = {
+            instancePath: instancePath + "/ReferId",
+            schemaPath: "#/properties/ReferId/format",
+            keyword: "format",
+            params: { format: "int32" },
+            message: 'must match format "' + "int32" + '"',
+          };
           if (vErrors === null) {
             vErrors = [err12];
           } else {
@@ -1262,9 +1464,15 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
         }
       }
     }
-    if (data.ReferUrl !== void 0) {
+    if (data.ReferUrl !== undefined) {
       if (typeof data.ReferUrl !== "string") {
-        const err13 = { instancePath: instancePath + "/ReferUrl", schemaPath: "#/properties/ReferUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err13 = {
+          instancePath: instancePath + "/ReferUrl",
+          schemaPath: "#/properties/ReferUrl/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -1273,18 +1481,32 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.DeliveryAddresses !== void 0) {
+    if (data.DeliveryAddresses !== undefined) {
       let data8 = data.DeliveryAddresses;
       if (Array.isArray(data8)) {
         const len0 = data8.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate7(data8[i0], { instancePath: instancePath + "/DeliveryAddresses/" + i0, parentData: data8, parentDataProperty: i0, rootData, dynamicAnchors })) {
+          if (
+            !validate7(data8[i0], {
+              instancePath: instancePath + "/DeliveryAddresses/" + i0,
+              parentData: data8,
+              parentDataProperty: i0,
+              rootData,
+              dynamicAnchors,
+            })
+          ) {
             vErrors = vErrors === null ? validate7.errors : vErrors.concat(validate7.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err14 = { instancePath: instancePath + "/DeliveryAddresses", schemaPath: "#/properties/DeliveryAddresses/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err14 = {
+          instancePath: instancePath + "/DeliveryAddresses",
+          schemaPath: "#/properties/DeliveryAddresses/type",
+          keyword: "type",
+          params: { type: "array" },
+          message: "must be array",
+        };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -1293,15 +1515,29 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.InvoiceAddress !== void 0) {
-      if (!validate7(data.InvoiceAddress, { instancePath: instancePath + "/InvoiceAddress", parentData: data, parentDataProperty: "InvoiceAddress", rootData, dynamicAnchors })) {
+    if (data.InvoiceAddress !== undefined) {
+      if (
+        !validate7(data.InvoiceAddress, {
+          instancePath: instancePath + "/InvoiceAddress",
+          parentData: data,
+          parentDataProperty: "InvoiceAddress",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
         vErrors = vErrors === null ? validate7.errors : vErrors.concat(validate7.errors);
         errors = vErrors.length;
       }
     }
-    if (data.UseInvoiceAddressAsDeliveryAddress !== void 0) {
+    if (data.UseInvoiceAddressAsDeliveryAddress !== undefined) {
       if (typeof data.UseInvoiceAddressAsDeliveryAddress !== "boolean") {
-        const err15 = { instancePath: instancePath + "/UseInvoiceAddressAsDeliveryAddress", schemaPath: "#/properties/UseInvoiceAddressAsDeliveryAddress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        const err15 = {
+          instancePath: instancePath + "/UseInvoiceAddressAsDeliveryAddress",
+          schemaPath: "#/properties/UseInvoiceAddressAsDeliveryAddress/type",
+          keyword: "type",
+          params: { type: "boolean" },
+          message: "must be boolean",
+        };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -1310,18 +1546,32 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.Info !== void 0) {
+    if (data.Info !== undefined) {
       let data12 = data.Info;
       if (Array.isArray(data12)) {
         const len1 = data12.length;
         for (let i1 = 0; i1 < len1; i1++) {
-          if (!validate3(data12[i1], { instancePath: instancePath + "/Info/" + i1, parentData: data12, parentDataProperty: i1, rootData, dynamicAnchors })) {
+          if (
+            !validate3(data12[i1], {
+              instancePath: instancePath + "/Info/" + i1,
+              parentData: data12,
+              parentDataProperty: i1,
+              rootData,
+              dynamicAnchors,
+            })
+          ) {
             vErrors = vErrors === null ? validate3.errors : vErrors.concat(validate3.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err16 = { instancePath: instancePath + "/Info", schemaPath: "#/properties/Info/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err16 = {
+          instancePath: instancePath + "/Info",
+          schemaPath: "#/properties/Info/type",
+          keyword: "type",
+          params: { type: "array" },
+          message: "must be array",
+        };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -1330,14 +1580,20 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.PricelistIds !== void 0) {
+    if (data.PricelistIds !== undefined) {
       let data14 = data.PricelistIds;
       if (Array.isArray(data14)) {
         const len2 = data14.length;
         for (let i2 = 0; i2 < len2; i2++) {
           let data15 = data14[i2];
-          if (!(typeof data15 == "number" && (!(data15 % 1) && !isNaN(data15)) && isFinite(data15))) {
-            const err17 = { instancePath: instancePath + "/PricelistIds/" + i2, schemaPath: "#/properties/PricelistIds/items/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+          if (!(typeof data15 == "number" && !(data15 % 1) && !isNaN(data15) && isFinite(data15))) {
+            const err17 = {
+              instancePath: instancePath + "/PricelistIds/" + i2,
+              schemaPath: "#/properties/PricelistIds/items/type",
+              keyword: "type",
+              params: { type: "integer" },
+              message: "must be integer",
+            };
             if (vErrors === null) {
               vErrors = [err17];
             } else {
@@ -1347,7 +1603,13 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
           }
           if (typeof data15 == "number" && isFinite(data15)) {
             if (!formats0.validate(data15)) {
-              const err18 = { instancePath: instancePath + "/PricelistIds/" + i2, schemaPath: "#/properties/PricelistIds/items/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
+              const err18 = {
+                instancePath: instancePath + "/PricelistIds/" + i2,
+                schemaPath: "#/properties/PricelistIds/items/format",
+                keyword: "format",
+                params: { format: "int32" },
+                message: 'must match format "' + "int32" + '"',
+              };
               if (vErrors === null) {
                 vErrors = [err18];
               } else {
@@ -1358,7 +1620,13 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
           }
         }
       } else {
-        const err19 = { instancePath: instancePath + "/PricelistIds", schemaPath: "#/properties/PricelistIds/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err19 = {
+          instancePath: instancePath + "/PricelistIds",
+          schemaPath: "#/properties/PricelistIds/type",
+          keyword: "type",
+          params: { type: "array" },
+          message: "must be array",
+        };
         if (vErrors === null) {
           vErrors = [err19];
         } else {
@@ -1367,10 +1635,16 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.ParentId !== void 0) {
+    if (data.ParentId !== undefined) {
       let data16 = data.ParentId;
-      if (!(typeof data16 == "number" && (!(data16 % 1) && !isNaN(data16)) && isFinite(data16)) && data16 !== null) {
-        const err20 = { instancePath: instancePath + "/ParentId", schemaPath: "#/properties/ParentId/type", keyword: "type", params: { type: schema4.properties.ParentId.type }, message: "must be integer,null" };
+      if (!(typeof data16 == "number" && !(data16 % 1) && !isNaN(data16) && isFinite(data16)) && data16 !== null) {
+        const err20 = {
+          instancePath: instancePath + "/ParentId",
+          schemaPath: "#/properties/ParentId/type",
+          keyword: "type",
+          params: { type: schema4.properties.ParentId.type },
+          message: "must be integer,null",
+        };
         if (vErrors === null) {
           vErrors = [err20];
         } else {
@@ -1380,7 +1654,13 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
       }
       if (typeof data16 == "number" && isFinite(data16)) {
         if (!formats0.validate(data16)) {
-          const err21 = { instancePath: instancePath + "/ParentId", schemaPath: "#/properties/ParentId/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
+          const err21 = {
+            instancePath: instancePath + "/ParentId",
+            schemaPath: "#/properties/ParentId/format",
+            keyword: "format",
+            params: { format: "int32" },
+            message: 'must match format "' + "int32" + '"',
+          };
           if (vErrors === null) {
             vErrors = [err21];
           } else {
@@ -1390,14 +1670,20 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
         }
       }
     }
-    if (data.DeliveryMethodIds !== void 0) {
+    if (data.DeliveryMethodIds !== undefined) {
       let data17 = data.DeliveryMethodIds;
       if (Array.isArray(data17)) {
         const len3 = data17.length;
         for (let i3 = 0; i3 < len3; i3++) {
           let data18 = data17[i3];
-          if (!(typeof data18 == "number" && (!(data18 % 1) && !isNaN(data18)) && isFinite(data18))) {
-            const err22 = { instancePath: instancePath + "/DeliveryMethodIds/" + i3, schemaPath: "#/properties/DeliveryMethodIds/items/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+          if (!(typeof data18 == "number" && !(data18 % 1) && !isNaN(data18) && isFinite(data18))) {
+            const err22 = {
+              instancePath: instancePath + "/DeliveryMethodIds/" + i3,
+              schemaPath: "#/properties/DeliveryMethodIds/items/type",
+              keyword: "type",
+              params: { type: "integer" },
+              message: "must be integer",
+            };
             if (vErrors === null) {
               vErrors = [err22];
             } else {
@@ -1407,7 +1693,13 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
           }
           if (typeof data18 == "number" && isFinite(data18)) {
             if (!formats0.validate(data18)) {
-              const err23 = { instancePath: instancePath + "/DeliveryMethodIds/" + i3, schemaPath: "#/properties/DeliveryMethodIds/items/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
+              const err23 = {
+                instancePath: instancePath + "/DeliveryMethodIds/" + i3,
+                schemaPath: "#/properties/DeliveryMethodIds/items/format",
+                keyword: "format",
+                params: { format: "int32" },
+                message: 'must match format "' + "int32" + '"',
+              };
               if (vErrors === null) {
                 vErrors = [err23];
               } else {
@@ -1418,7 +1710,13 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
           }
         }
       } else {
-        const err24 = { instancePath: instancePath + "/DeliveryMethodIds", schemaPath: "#/properties/DeliveryMethodIds/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err24 = {
+          instancePath: instancePath + "/DeliveryMethodIds",
+          schemaPath: "#/properties/DeliveryMethodIds/type",
+          keyword: "type",
+          params: { type: "array" },
+          message: "must be array",
+        };
         if (vErrors === null) {
           vErrors = [err24];
         } else {
@@ -1427,14 +1725,20 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.PaymentMethodIds !== void 0) {
+    if (data.PaymentMethodIds !== undefined) {
       let data19 = data.PaymentMethodIds;
       if (Array.isArray(data19)) {
         const len4 = data19.length;
         for (let i4 = 0; i4 < len4; i4++) {
           let data20 = data19[i4];
-          if (!(typeof data20 == "number" && (!(data20 % 1) && !isNaN(data20)) && isFinite(data20))) {
-            const err25 = { instancePath: instancePath + "/PaymentMethodIds/" + i4, schemaPath: "#/properties/PaymentMethodIds/items/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+          if (!(typeof data20 == "number" && !(data20 % 1) && !isNaN(data20) && isFinite(data20))) {
+            const err25 = {
+              instancePath: instancePath + "/PaymentMethodIds/" + i4,
+              schemaPath: "#/properties/PaymentMethodIds/items/type",
+              keyword: "type",
+              params: { type: "integer" },
+              message: "must be integer",
+            };
             if (vErrors === null) {
               vErrors = [err25];
             } else {
@@ -1444,7 +1748,13 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
           }
           if (typeof data20 == "number" && isFinite(data20)) {
             if (!formats0.validate(data20)) {
-              const err26 = { instancePath: instancePath + "/PaymentMethodIds/" + i4, schemaPath: "#/properties/PaymentMethodIds/items/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
+              const err26 = {
+                instancePath: instancePath + "/PaymentMethodIds/" + i4,
+                schemaPath: "#/properties/PaymentMethodIds/items/format",
+                keyword: "format",
+                params: { format: "int32" },
+                message: 'must match format "' + "int32" + '"',
+              };
               if (vErrors === null) {
                 vErrors = [err26];
               } else {
@@ -1455,7 +1765,13 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
           }
         }
       } else {
-        const err27 = { instancePath: instancePath + "/PaymentMethodIds", schemaPath: "#/properties/PaymentMethodIds/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err27 = {
+          instancePath: instancePath + "/PaymentMethodIds",
+          schemaPath: "#/properties/PaymentMethodIds/type",
+          keyword: "type",
+          params: { type: "array" },
+          message: "must be array",
+        };
         if (vErrors === null) {
           vErrors = [err27];
         } else {
@@ -1464,9 +1780,15 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.Email !== void 0) {
+    if (data.Email !== undefined) {
       if (typeof data.Email !== "string") {
-        const err28 = { instancePath: instancePath + "/Email", schemaPath: "#/properties/Email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err28 = {
+          instancePath: instancePath + "/Email",
+          schemaPath: "#/properties/Email/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err28];
         } else {
@@ -1475,18 +1797,32 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.Flags !== void 0) {
+    if (data.Flags !== undefined) {
       let data22 = data.Flags;
       if (Array.isArray(data22)) {
         const len5 = data22.length;
         for (let i5 = 0; i5 < len5; i5++) {
-          if (!validate11(data22[i5], { instancePath: instancePath + "/Flags/" + i5, parentData: data22, parentDataProperty: i5, rootData, dynamicAnchors })) {
+          if (
+            !validate11(data22[i5], {
+              instancePath: instancePath + "/Flags/" + i5,
+              parentData: data22,
+              parentDataProperty: i5,
+              rootData,
+              dynamicAnchors,
+            })
+          ) {
             vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err29 = { instancePath: instancePath + "/Flags", schemaPath: "#/properties/Flags/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err29 = {
+          instancePath: instancePath + "/Flags",
+          schemaPath: "#/properties/Flags/type",
+          keyword: "type",
+          params: { type: "array" },
+          message: "must be array",
+        };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -1495,9 +1831,15 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.VatNo !== void 0) {
+    if (data.VatNo !== undefined) {
       if (typeof data.VatNo !== "string") {
-        const err30 = { instancePath: instancePath + "/VatNo", schemaPath: "#/properties/VatNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err30 = {
+          instancePath: instancePath + "/VatNo",
+          schemaPath: "#/properties/VatNo/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err30];
         } else {
@@ -1507,7 +1849,13 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
       }
     }
   } else {
-    const err31 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err31 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
     if (vErrors === null) {
       vErrors = [err31];
     } else {
@@ -1518,23 +1866,27 @@ function validate6(data, { instancePath = "", parentData, parentDataProperty, ro
   validate6.errors = vErrors;
   return errors === 0;
 }
-validate6.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate1(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate6.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+
+function validate1(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate1.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
+    evaluated0.props = undefined;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
+    evaluated0.items = undefined;
   }
   const _errs1 = errors;
   let valid0 = true;
   const _errs2 = errors;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     let missing0;
-    if (data.UseInvoiceAddressAsDeliveryAddress === void 0 && (missing0 = "UseInvoiceAddressAsDeliveryAddress")) {
+    if (data.UseInvoiceAddressAsDeliveryAddress === undefined && (missing0 = "UseInvoiceAddressAsDeliveryAddress")) {
       const err0 = {};
       if (vErrors === null) {
         vErrors = [err0];
@@ -1543,7 +1895,7 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
       }
       errors++;
     } else {
-      if (data.UseInvoiceAddressAsDeliveryAddress !== void 0) {
+      if (data.UseInvoiceAddressAsDeliveryAddress !== undefined) {
         if (false !== data.UseInvoiceAddressAsDeliveryAddress) {
           const err1 = {};
           if (vErrors === null) {
@@ -1568,8 +1920,14 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
   if (_valid0) {
     const _errs4 = errors;
     if (data && typeof data == "object" && !Array.isArray(data)) {
-      if (data.InvoiceAddress === void 0) {
-        const err2 = { instancePath, schemaPath: "#/then/required", keyword: "required", params: { missingProperty: "InvoiceAddress" }, message: "must have required property 'InvoiceAddress'" };
+      if (data.InvoiceAddress === undefined) {
+        const err2 = {
+          instancePath,
+          schemaPath: "#/then/required",
+          keyword: "required",
+          params: { missingProperty: "InvoiceAddress" },
+          message: "must have required property '" + "InvoiceAddress" + "'",
+        };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -1577,8 +1935,14 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         }
         errors++;
       }
-      if (data.DeliveryAddresses === void 0) {
-        const err3 = { instancePath, schemaPath: "#/then/required", keyword: "required", params: { missingProperty: "DeliveryAddresses" }, message: "must have required property 'DeliveryAddresses'" };
+      if (data.DeliveryAddresses === undefined) {
+        const err3 = {
+          instancePath,
+          schemaPath: "#/then/required",
+          keyword: "required",
+          params: { missingProperty: "DeliveryAddresses" },
+          message: "must have required property '" + "DeliveryAddresses" + "'",
+        };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -1591,7 +1955,13 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
     valid0 = _valid0;
   }
   if (!valid0) {
-    const err4 = { instancePath, schemaPath: "#/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema' };
+    const err4 = {
+      instancePath,
+      schemaPath: "#/if",
+      keyword: "if",
+      params: { failingKeyword: "then" },
+      message: 'must match "then" schema',
+    };
     if (vErrors === null) {
       vErrors = [err4];
     } else {
@@ -1602,7 +1972,13 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
       if (!func0.call(schema1.properties, key0)) {
-        const err5 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        const err5 = {
+          instancePath,
+          schemaPath: "#/additionalProperties",
+          keyword: "additionalProperties",
+          params: { additionalProperty: key0 },
+          message: "must NOT have additional properties",
+        };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -1611,10 +1987,16 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.Id !== void 0) {
+    if (data.Id !== undefined) {
       let data1 = data.Id;
-      if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1)) && data1 !== null) {
-        const err6 = { instancePath: instancePath + "/Id", schemaPath: "#/properties/Id/type", keyword: "type", params: { type: schema1.properties.Id.type }, message: "must be integer,null" };
+      if (!(typeof data1 == "number" && !(data1 % 1) && !isNaN(data1) && isFinite(data1)) && data1 !== null) {
+        const err6 = {
+          instancePath: instancePath + "/Id",
+          schemaPath: "#/properties/Id/type",
+          keyword: "type",
+          params: { type: schema1.properties.Id.type },
+          message: "must be integer,null",
+        };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -1624,7 +2006,13 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
       }
       if (typeof data1 == "number" && isFinite(data1)) {
         if (!formats0.validate(data1)) {
-          const err7 = { instancePath: instancePath + "/Id", schemaPath: "#/properties/Id/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
+          const err7 = {
+            instancePath: instancePath + "/Id",
+            schemaPath: "#/properties/Id/format",
+            keyword: "format",
+            params: { format: "int32" },
+            message: 'must match format "' + "int32" + '"',
+          };
           if (vErrors === null) {
             vErrors = [err7];
           } else {
@@ -1634,11 +2022,17 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         }
       }
     }
-    if (data.Key !== void 0) {
+    if (data.Key !== undefined) {
       let data2 = data.Key;
       if (typeof data2 === "string") {
         if (!formats2.test(data2)) {
-          const err8 = { instancePath: instancePath + "/Key", schemaPath: "#/properties/Key/format", keyword: "format", params: { format: "uuid" }, message: 'must match format "uuid"' };
+          const err8 = {
+            instancePath: instancePath + "/Key",
+            schemaPath: "#/properties/Key/format",
+            keyword: "format",
+            params: { format: "uuid" },
+            message: 'must match format "' + "uuid" + '"',
+          };
           if (vErrors === null) {
             vErrors = [err8];
           } else {
@@ -1647,7 +2041,13 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err9 = { instancePath: instancePath + "/Key", schemaPath: "#/properties/Key/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err9 = {
+          instancePath: instancePath + "/Key",
+          schemaPath: "#/properties/Key/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -1656,11 +2056,17 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.Code !== void 0) {
+    if (data.Code !== undefined) {
       let data3 = data.Code;
       if (typeof data3 === "string") {
         if (func1(data3) > 50) {
-          const err10 = { instancePath: instancePath + "/Code", schemaPath: "#/properties/Code/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
+          const err10 = {
+            instancePath: instancePath + "/Code",
+            schemaPath: "#/properties/Code/maxLength",
+            keyword: "maxLength",
+            params: { limit: 50 },
+            message: "must NOT have more than 50 characters",
+          };
           if (vErrors === null) {
             vErrors = [err10];
           } else {
@@ -1669,7 +2075,13 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err11 = { instancePath: instancePath + "/Code", schemaPath: "#/properties/Code/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err11 = {
+          instancePath: instancePath + "/Code",
+          schemaPath: "#/properties/Code/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -1678,11 +2090,17 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.Email !== void 0) {
+    if (data.Email !== undefined) {
       let data4 = data.Email;
       if (typeof data4 === "string") {
         if (func1(data4) > 255) {
-          const err12 = { instancePath: instancePath + "/Email", schemaPath: "#/properties/Email/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          const err12 = {
+            instancePath: instancePath + "/Email",
+            schemaPath: "#/properties/Email/maxLength",
+            keyword: "maxLength",
+            params: { limit: 255 },
+            message: "must NOT have more than 255 characters",
+          };
           if (vErrors === null) {
             vErrors = [err12];
           } else {
@@ -1691,7 +2109,13 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
         if (!formats4.test(data4)) {
-          const err13 = { instancePath: instancePath + "/Email", schemaPath: "#/properties/Email/format", keyword: "format", params: { format: "email" }, message: 'must match format "email"' };
+          const err13 = {
+            instancePath: instancePath + "/Email",
+            schemaPath: "#/properties/Email/format",
+            keyword: "format",
+            params: { format: "email" },
+            message: 'must match format "' + "email" + '"',
+          };
           if (vErrors === null) {
             vErrors = [err13];
           } else {
@@ -1700,7 +2124,13 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err14 = { instancePath: instancePath + "/Email", schemaPath: "#/properties/Email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err14 = {
+          instancePath: instancePath + "/Email",
+          schemaPath: "#/properties/Email/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -1709,11 +2139,17 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.SSN !== void 0) {
+    if (data.SSN !== undefined) {
       let data5 = data.SSN;
       if (typeof data5 === "string") {
         if (func1(data5) > 50) {
-          const err15 = { instancePath: instancePath + "/SSN", schemaPath: "#/properties/SSN/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
+          const err15 = {
+            instancePath: instancePath + "/SSN",
+            schemaPath: "#/properties/SSN/maxLength",
+            keyword: "maxLength",
+            params: { limit: 50 },
+            message: "must NOT have more than 50 characters",
+          };
           if (vErrors === null) {
             vErrors = [err15];
           } else {
@@ -1722,7 +2158,13 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err16 = { instancePath: instancePath + "/SSN", schemaPath: "#/properties/SSN/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err16 = {
+          instancePath: instancePath + "/SSN",
+          schemaPath: "#/properties/SSN/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -1731,11 +2173,17 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.FirstName !== void 0) {
+    if (data.FirstName !== undefined) {
       let data6 = data.FirstName;
       if (typeof data6 === "string") {
         if (func1(data6) > 50) {
-          const err17 = { instancePath: instancePath + "/FirstName", schemaPath: "#/properties/FirstName/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
+          const err17 = {
+            instancePath: instancePath + "/FirstName",
+            schemaPath: "#/properties/FirstName/maxLength",
+            keyword: "maxLength",
+            params: { limit: 50 },
+            message: "must NOT have more than 50 characters",
+          };
           if (vErrors === null) {
             vErrors = [err17];
           } else {
@@ -1744,7 +2192,13 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err18 = { instancePath: instancePath + "/FirstName", schemaPath: "#/properties/FirstName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err18 = {
+          instancePath: instancePath + "/FirstName",
+          schemaPath: "#/properties/FirstName/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err18];
         } else {
@@ -1753,11 +2207,17 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.LastName !== void 0) {
+    if (data.LastName !== undefined) {
       let data7 = data.LastName;
       if (typeof data7 === "string") {
         if (func1(data7) > 50) {
-          const err19 = { instancePath: instancePath + "/LastName", schemaPath: "#/properties/LastName/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
+          const err19 = {
+            instancePath: instancePath + "/LastName",
+            schemaPath: "#/properties/LastName/maxLength",
+            keyword: "maxLength",
+            params: { limit: 50 },
+            message: "must NOT have more than 50 characters",
+          };
           if (vErrors === null) {
             vErrors = [err19];
           } else {
@@ -1766,7 +2226,13 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err20 = { instancePath: instancePath + "/LastName", schemaPath: "#/properties/LastName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err20 = {
+          instancePath: instancePath + "/LastName",
+          schemaPath: "#/properties/LastName/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err20];
         } else {
@@ -1775,11 +2241,17 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.Phone !== void 0) {
+    if (data.Phone !== undefined) {
       let data8 = data.Phone;
       if (typeof data8 === "string") {
         if (func1(data8) > 50) {
-          const err21 = { instancePath: instancePath + "/Phone", schemaPath: "#/properties/Phone/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
+          const err21 = {
+            instancePath: instancePath + "/Phone",
+            schemaPath: "#/properties/Phone/maxLength",
+            keyword: "maxLength",
+            params: { limit: 50 },
+            message: "must NOT have more than 50 characters",
+          };
           if (vErrors === null) {
             vErrors = [err21];
           } else {
@@ -1788,7 +2260,13 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err22 = { instancePath: instancePath + "/Phone", schemaPath: "#/properties/Phone/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err22 = {
+          instancePath: instancePath + "/Phone",
+          schemaPath: "#/properties/Phone/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err22];
         } else {
@@ -1797,11 +2275,17 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.CellPhone !== void 0) {
+    if (data.CellPhone !== undefined) {
       let data9 = data.CellPhone;
       if (typeof data9 === "string") {
         if (func1(data9) > 50) {
-          const err23 = { instancePath: instancePath + "/CellPhone", schemaPath: "#/properties/CellPhone/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
+          const err23 = {
+            instancePath: instancePath + "/CellPhone",
+            schemaPath: "#/properties/CellPhone/maxLength",
+            keyword: "maxLength",
+            params: { limit: 50 },
+            message: "must NOT have more than 50 characters",
+          };
           if (vErrors === null) {
             vErrors = [err23];
           } else {
@@ -1810,7 +2294,13 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err24 = { instancePath: instancePath + "/CellPhone", schemaPath: "#/properties/CellPhone/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err24 = {
+          instancePath: instancePath + "/CellPhone",
+          schemaPath: "#/properties/CellPhone/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err24];
         } else {
@@ -1819,10 +2309,16 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.ReferId !== void 0) {
+    if (data.ReferId !== undefined) {
       let data10 = data.ReferId;
-      if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10)) && data10 !== null) {
-        const err25 = { instancePath: instancePath + "/ReferId", schemaPath: "#/properties/ReferId/type", keyword: "type", params: { type: schema1.properties.ReferId.type }, message: "must be integer,null" };
+      if (!(typeof data10 == "number" && !(data10 % 1) && !isNaN(data10) && isFinite(data10)) && data10 !== null) {
+        const err25 = {
+          instancePath: instancePath + "/ReferId",
+          schemaPath: "#/properties/ReferId/type",
+          keyword: "type",
+          params: { type: schema1.properties.ReferId.type },
+          message: "must be integer,null",
+        };
         if (vErrors === null) {
           vErrors = [err25];
         } else {
@@ -1832,7 +2328,13 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
       }
       if (typeof data10 == "number" && isFinite(data10)) {
         if (!formats0.validate(data10)) {
-          const err26 = { instancePath: instancePath + "/ReferId", schemaPath: "#/properties/ReferId/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
+          const err26 = {
+            instancePath: instancePath + "/ReferId",
+            schemaPath: "#/properties/ReferId/format",
+            keyword: "format",
+            params: { format: "int32" },
+            message: 'must match format "' + "int32" + '"',
+          };
           if (vErrors === null) {
             vErrors = [err26];
           } else {
@@ -1842,11 +2344,17 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         }
       }
     }
-    if (data.ReferUrl !== void 0) {
+    if (data.ReferUrl !== undefined) {
       let data11 = data.ReferUrl;
       if (typeof data11 === "string") {
         if (func1(data11) > 255) {
-          const err27 = { instancePath: instancePath + "/ReferUrl", schemaPath: "#/properties/ReferUrl/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          const err27 = {
+            instancePath: instancePath + "/ReferUrl",
+            schemaPath: "#/properties/ReferUrl/maxLength",
+            keyword: "maxLength",
+            params: { limit: 255 },
+            message: "must NOT have more than 255 characters",
+          };
           if (vErrors === null) {
             vErrors = [err27];
           } else {
@@ -1855,7 +2363,13 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err28 = { instancePath: instancePath + "/ReferUrl", schemaPath: "#/properties/ReferUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err28 = {
+          instancePath: instancePath + "/ReferUrl",
+          schemaPath: "#/properties/ReferUrl/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err28];
         } else {
@@ -1864,24 +2378,46 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.Account !== void 0) {
-      if (!validate2(data.Account, { instancePath: instancePath + "/Account", parentData: data, parentDataProperty: "Account", rootData, dynamicAnchors })) {
+    if (data.Account !== undefined) {
+      if (
+        !validate2(data.Account, {
+          instancePath: instancePath + "/Account",
+          parentData: data,
+          parentDataProperty: "Account",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
         vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
         errors = vErrors.length;
       }
     }
-    if (data.Companies !== void 0) {
+    if (data.Companies !== undefined) {
       let data13 = data.Companies;
       if (Array.isArray(data13)) {
         const len0 = data13.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate6(data13[i0], { instancePath: instancePath + "/Companies/" + i0, parentData: data13, parentDataProperty: i0, rootData, dynamicAnchors })) {
+          if (
+            !validate6(data13[i0], {
+              instancePath: instancePath + "/Companies/" + i0,
+              parentData: data13,
+              parentDataProperty: i0,
+              rootData,
+              dynamicAnchors,
+            })
+          ) {
             vErrors = vErrors === null ? validate6.errors : vErrors.concat(validate6.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err29 = { instancePath: instancePath + "/Companies", schemaPath: "#/properties/Companies/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err29 = {
+          instancePath: instancePath + "/Companies",
+          schemaPath: "#/properties/Companies/type",
+          keyword: "type",
+          params: { type: "array" },
+          message: "must be array",
+        };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -1890,18 +2426,32 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.DeliveryAddresses !== void 0) {
+    if (data.DeliveryAddresses !== undefined) {
       let data15 = data.DeliveryAddresses;
       if (Array.isArray(data15)) {
         const len1 = data15.length;
         for (let i1 = 0; i1 < len1; i1++) {
-          if (!validate7(data15[i1], { instancePath: instancePath + "/DeliveryAddresses/" + i1, parentData: data15, parentDataProperty: i1, rootData, dynamicAnchors })) {
+          if (
+            !validate7(data15[i1], {
+              instancePath: instancePath + "/DeliveryAddresses/" + i1,
+              parentData: data15,
+              parentDataProperty: i1,
+              rootData,
+              dynamicAnchors,
+            })
+          ) {
             vErrors = vErrors === null ? validate7.errors : vErrors.concat(validate7.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err30 = { instancePath: instancePath + "/DeliveryAddresses", schemaPath: "#/properties/DeliveryAddresses/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err30 = {
+          instancePath: instancePath + "/DeliveryAddresses",
+          schemaPath: "#/properties/DeliveryAddresses/type",
+          keyword: "type",
+          params: { type: "array" },
+          message: "must be array",
+        };
         if (vErrors === null) {
           vErrors = [err30];
         } else {
@@ -1910,24 +2460,46 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.InvoiceAddress !== void 0) {
-      if (!validate7(data.InvoiceAddress, { instancePath: instancePath + "/InvoiceAddress", parentData: data, parentDataProperty: "InvoiceAddress", rootData, dynamicAnchors })) {
+    if (data.InvoiceAddress !== undefined) {
+      if (
+        !validate7(data.InvoiceAddress, {
+          instancePath: instancePath + "/InvoiceAddress",
+          parentData: data,
+          parentDataProperty: "InvoiceAddress",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
         vErrors = vErrors === null ? validate7.errors : vErrors.concat(validate7.errors);
         errors = vErrors.length;
       }
     }
-    if (data.Flags !== void 0) {
+    if (data.Flags !== undefined) {
       let data18 = data.Flags;
       if (Array.isArray(data18)) {
         const len2 = data18.length;
         for (let i2 = 0; i2 < len2; i2++) {
-          if (!validate11(data18[i2], { instancePath: instancePath + "/Flags/" + i2, parentData: data18, parentDataProperty: i2, rootData, dynamicAnchors })) {
+          if (
+            !validate11(data18[i2], {
+              instancePath: instancePath + "/Flags/" + i2,
+              parentData: data18,
+              parentDataProperty: i2,
+              rootData,
+              dynamicAnchors,
+            })
+          ) {
             vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err31 = { instancePath: instancePath + "/Flags", schemaPath: "#/properties/Flags/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err31 = {
+          instancePath: instancePath + "/Flags",
+          schemaPath: "#/properties/Flags/type",
+          keyword: "type",
+          params: { type: "array" },
+          message: "must be array",
+        };
         if (vErrors === null) {
           vErrors = [err31];
         } else {
@@ -1936,9 +2508,15 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.UseInvoiceAddressAsDeliveryAddress !== void 0) {
+    if (data.UseInvoiceAddressAsDeliveryAddress !== undefined) {
       if (typeof data.UseInvoiceAddressAsDeliveryAddress !== "boolean") {
-        const err32 = { instancePath: instancePath + "/UseInvoiceAddressAsDeliveryAddress", schemaPath: "#/properties/UseInvoiceAddressAsDeliveryAddress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        const err32 = {
+          instancePath: instancePath + "/UseInvoiceAddressAsDeliveryAddress",
+          schemaPath: "#/properties/UseInvoiceAddressAsDeliveryAddress/type",
+          keyword: "type",
+          params: { type: "boolean" },
+          message: "must be boolean",
+        };
         if (vErrors === null) {
           vErrors = [err32];
         } else {
@@ -1947,18 +2525,32 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.Info !== void 0) {
+    if (data.Info !== undefined) {
       let data21 = data.Info;
       if (Array.isArray(data21)) {
         const len3 = data21.length;
         for (let i3 = 0; i3 < len3; i3++) {
-          if (!validate3(data21[i3], { instancePath: instancePath + "/Info/" + i3, parentData: data21, parentDataProperty: i3, rootData, dynamicAnchors })) {
+          if (
+            !validate3(data21[i3], {
+              instancePath: instancePath + "/Info/" + i3,
+              parentData: data21,
+              parentDataProperty: i3,
+              rootData,
+              dynamicAnchors,
+            })
+          ) {
             vErrors = vErrors === null ? validate3.errors : vErrors.concat(validate3.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err33 = { instancePath: instancePath + "/Info", schemaPath: "#/properties/Info/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err33 = {
+          instancePath: instancePath + "/Info",
+          schemaPath: "#/properties/Info/type",
+          keyword: "type",
+          params: { type: "array" },
+          message: "must be array",
+        };
         if (vErrors === null) {
           vErrors = [err33];
         } else {
@@ -1967,14 +2559,20 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.PricelistIds !== void 0) {
+    if (data.PricelistIds !== undefined) {
       let data23 = data.PricelistIds;
       if (Array.isArray(data23)) {
         const len4 = data23.length;
         for (let i4 = 0; i4 < len4; i4++) {
           let data24 = data23[i4];
-          if (!(typeof data24 == "number" && (!(data24 % 1) && !isNaN(data24)) && isFinite(data24))) {
-            const err34 = { instancePath: instancePath + "/PricelistIds/" + i4, schemaPath: "#/properties/PricelistIds/items/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+          if (!(typeof data24 == "number" && !(data24 % 1) && !isNaN(data24) && isFinite(data24))) {
+            const err34 = {
+              instancePath: instancePath + "/PricelistIds/" + i4,
+              schemaPath: "#/properties/PricelistIds/items/type",
+              keyword: "type",
+              params: { type: "integer" },
+              message: "must be integer",
+            };
             if (vErrors === null) {
               vErrors = [err34];
             } else {
@@ -1984,7 +2582,13 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
           }
           if (typeof data24 == "number" && isFinite(data24)) {
             if (!formats0.validate(data24)) {
-              const err35 = { instancePath: instancePath + "/PricelistIds/" + i4, schemaPath: "#/properties/PricelistIds/items/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
+              const err35 = {
+                instancePath: instancePath + "/PricelistIds/" + i4,
+                schemaPath: "#/properties/PricelistIds/items/format",
+                keyword: "format",
+                params: { format: "int32" },
+                message: 'must match format "' + "int32" + '"',
+              };
               if (vErrors === null) {
                 vErrors = [err35];
               } else {
@@ -1995,7 +2599,13 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
           }
         }
       } else {
-        const err36 = { instancePath: instancePath + "/PricelistIds", schemaPath: "#/properties/PricelistIds/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err36 = {
+          instancePath: instancePath + "/PricelistIds",
+          schemaPath: "#/properties/PricelistIds/type",
+          keyword: "type",
+          params: { type: "array" },
+          message: "must be array",
+        };
         if (vErrors === null) {
           vErrors = [err36];
         } else {
@@ -2004,11 +2614,17 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.CrmId !== void 0) {
+    if (data.CrmId !== undefined) {
       let data25 = data.CrmId;
       if (typeof data25 === "string") {
         if (func1(data25) > 50) {
-          const err37 = { instancePath: instancePath + "/CrmId", schemaPath: "#/properties/CrmId/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
+          const err37 = {
+            instancePath: instancePath + "/CrmId",
+            schemaPath: "#/properties/CrmId/maxLength",
+            keyword: "maxLength",
+            params: { limit: 50 },
+            message: "must NOT have more than 50 characters",
+          };
           if (vErrors === null) {
             vErrors = [err37];
           } else {
@@ -2017,7 +2633,13 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err38 = { instancePath: instancePath + "/CrmId", schemaPath: "#/properties/CrmId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err38 = {
+          instancePath: instancePath + "/CrmId",
+          schemaPath: "#/properties/CrmId/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err38];
         } else {
@@ -2026,10 +2648,16 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.IsActive !== void 0) {
+    if (data.IsActive !== undefined) {
       let data26 = data.IsActive;
       if (typeof data26 !== "boolean" && data26 !== null) {
-        const err39 = { instancePath: instancePath + "/IsActive", schemaPath: "#/properties/IsActive/type", keyword: "type", params: { type: schema1.properties.IsActive.type }, message: "must be boolean,null" };
+        const err39 = {
+          instancePath: instancePath + "/IsActive",
+          schemaPath: "#/properties/IsActive/type",
+          keyword: "type",
+          params: { type: schema1.properties.IsActive.type },
+          message: "must be boolean,null",
+        };
         if (vErrors === null) {
           vErrors = [err39];
         } else {
@@ -2038,10 +2666,16 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.Created !== void 0) {
+    if (data.Created !== undefined) {
       let data27 = data.Created;
       if (typeof data27 !== "string" && data27 !== null) {
-        const err40 = { instancePath: instancePath + "/Created", schemaPath: "#/properties/Created/type", keyword: "type", params: { type: schema1.properties.Created.type }, message: "must be string,null" };
+        const err40 = {
+          instancePath: instancePath + "/Created",
+          schemaPath: "#/properties/Created/type",
+          keyword: "type",
+          params: { type: schema1.properties.Created.type },
+          message: "must be string,null",
+        };
         if (vErrors === null) {
           vErrors = [err40];
         } else {
@@ -2051,7 +2685,13 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
       }
       if (typeof data27 === "string") {
         if (!formats40.validate(data27)) {
-          const err41 = { instancePath: instancePath + "/Created", schemaPath: "#/properties/Created/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err41 = {
+            instancePath: instancePath + "/Created",
+            schemaPath: "#/properties/Created/format",
+            keyword: "format",
+            params: { format: "date-time" },
+            message: 'must match format "' + "date-time" + '"',
+          };
           if (vErrors === null) {
             vErrors = [err41];
           } else {
@@ -2061,10 +2701,16 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         }
       }
     }
-    if (data.Updated !== void 0) {
+    if (data.Updated !== undefined) {
       let data28 = data.Updated;
       if (typeof data28 !== "string" && data28 !== null) {
-        const err42 = { instancePath: instancePath + "/Updated", schemaPath: "#/properties/Updated/type", keyword: "type", params: { type: schema1.properties.Updated.type }, message: "must be string,null" };
+        const err42 = {
+          instancePath: instancePath + "/Updated",
+          schemaPath: "#/properties/Updated/type",
+          keyword: "type",
+          params: { type: schema1.properties.Updated.type },
+          message: "must be string,null",
+        };
         if (vErrors === null) {
           vErrors = [err42];
         } else {
@@ -2074,7 +2720,13 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
       }
       if (typeof data28 === "string") {
         if (!formats40.validate(data28)) {
-          const err43 = { instancePath: instancePath + "/Updated", schemaPath: "#/properties/Updated/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err43 = {
+            instancePath: instancePath + "/Updated",
+            schemaPath: "#/properties/Updated/format",
+            keyword: "format",
+            params: { format: "date-time" },
+            message: 'must match format "' + "date-time" + '"',
+          };
           if (vErrors === null) {
             vErrors = [err43];
           } else {
@@ -2085,7 +2737,13 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
       }
     }
   } else {
-    const err44 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err44 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
     if (vErrors === null) {
       vErrors = [err44];
     } else {
@@ -2096,39 +2754,41 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
   validate1.errors = vErrors;
   return errors === 0;
 }
-validate1.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-const queryParameters = validate18;
+validate1.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+
+export const queryParameters = validate18;
 const schema7 = {
-  "properties": {
-    "password": {
-      "type": "string"
-    },
-    "updatedBy": {
-      "format": "int32",
-      "type": "integer"
-    },
-    "cultureCode": {
-      "type": "string"
-    }
+  properties: {
+    password: { type: "string" },
+    updatedBy: { format: "int32", type: "integer" },
+    cultureCode: { type: "string" },
   },
-  "required": [
-    "updatedBy"
-  ],
-  "type": "object"
+  required: ["updatedBy"],
+  type: "object",
 };
-function validate18(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+
+function validate18(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate18.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
+    evaluated0.props = undefined;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
+    evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.updatedBy === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "updatedBy" }, message: "must have required property 'updatedBy'" };
+    if (data.updatedBy === undefined) {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: { missingProperty: "updatedBy" },
+        message: "must have required property '" + "updatedBy" + "'",
+      };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -2136,9 +2796,15 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.password !== void 0) {
+    if (data.password !== undefined) {
       if (typeof data.password !== "string") {
-        const err1 = { instancePath: instancePath + "/password", schemaPath: "#/properties/password/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err1 = {
+          instancePath: instancePath + "/password",
+          schemaPath: "#/properties/password/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -2147,10 +2813,16 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.updatedBy !== void 0) {
+    if (data.updatedBy !== undefined) {
       let data1 = data.updatedBy;
-      if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
-        const err2 = { instancePath: instancePath + "/updatedBy", schemaPath: "#/properties/updatedBy/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      if (!(typeof data1 == "number" && !(data1 % 1) && !isNaN(data1) && isFinite(data1))) {
+        const err2 = {
+          instancePath: instancePath + "/updatedBy",
+          schemaPath: "#/properties/updatedBy/type",
+          keyword: "type",
+          params: { type: "integer" },
+          message: "must be integer",
+        };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -2160,7 +2832,13 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (typeof data1 == "number" && isFinite(data1)) {
         if (!formats0.validate(data1)) {
-          const err3 = { instancePath: instancePath + "/updatedBy", schemaPath: "#/properties/updatedBy/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
+          const err3 = {
+            instancePath: instancePath + "/updatedBy",
+            schemaPath: "#/properties/updatedBy/format",
+            keyword: "format",
+            params: { format: "int32" },
+            message: 'must match format "' + "int32" + '"',
+          };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -2170,9 +2848,15 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
-    if (data.cultureCode !== void 0) {
+    if (data.cultureCode !== undefined) {
       if (typeof data.cultureCode !== "string") {
-        const err4 = { instancePath: instancePath + "/cultureCode", schemaPath: "#/properties/cultureCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = {
+          instancePath: instancePath + "/cultureCode",
+          schemaPath: "#/properties/cultureCode/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -2182,7 +2866,13 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err5 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err5 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
     if (vErrors === null) {
       vErrors = [err5];
     } else {
@@ -2193,44 +2883,47 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
   validate18.errors = vErrors;
   return errors === 0;
 }
-validate18.evaluated = { "props": { "password": true, "updatedBy": true, "cultureCode": true }, "dynamicProps": false, "dynamicItems": false };
-const context = validate19;
-const schema8 = {
-  "additionalProperties": false,
-  "properties": {
-    "updatedBy": {
-      "default": 1,
-      "format": "int32",
-      "type": "integer"
-    },
-    "password": {
-      "type": "string"
-    },
-    "cultureCode": {
-      "type": "string"
-    },
-    "host": {
-      "type": "string"
-    }
-  },
-  "required": [
-    "updatedBy"
-  ],
-  "type": "object"
+validate18.evaluated = {
+  props: { password: true, updatedBy: true, cultureCode: true },
+  dynamicProps: false,
+  dynamicItems: false,
 };
-function validate19(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+
+export const context = validate19;
+const schema8 = {
+  additionalProperties: false,
+  properties: {
+    updatedBy: { default: 1, format: "int32", type: "integer" },
+    password: { type: "string" },
+    cultureCode: { type: "string" },
+    host: { type: "string" },
+  },
+  required: ["updatedBy"],
+  type: "object",
+};
+
+function validate19(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate19.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
+    evaluated0.props = undefined;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
+    evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.updatedBy === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "updatedBy" }, message: "must have required property 'updatedBy'" };
+    if (data.updatedBy === undefined) {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: { missingProperty: "updatedBy" },
+        message: "must have required property '" + "updatedBy" + "'",
+      };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -2240,7 +2933,13 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     }
     for (const key0 in data) {
       if (!(key0 === "updatedBy" || key0 === "password" || key0 === "cultureCode" || key0 === "host")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        const err1 = {
+          instancePath,
+          schemaPath: "#/additionalProperties",
+          keyword: "additionalProperties",
+          params: { additionalProperty: key0 },
+          message: "must NOT have additional properties",
+        };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -2249,10 +2948,16 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.updatedBy !== void 0) {
+    if (data.updatedBy !== undefined) {
       let data0 = data.updatedBy;
-      if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0))) {
-        const err2 = { instancePath: instancePath + "/updatedBy", schemaPath: "#/properties/updatedBy/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      if (!(typeof data0 == "number" && !(data0 % 1) && !isNaN(data0) && isFinite(data0))) {
+        const err2 = {
+          instancePath: instancePath + "/updatedBy",
+          schemaPath: "#/properties/updatedBy/type",
+          keyword: "type",
+          params: { type: "integer" },
+          message: "must be integer",
+        };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -2262,7 +2967,13 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (typeof data0 == "number" && isFinite(data0)) {
         if (!formats0.validate(data0)) {
-          const err3 = { instancePath: instancePath + "/updatedBy", schemaPath: "#/properties/updatedBy/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
+          const err3 = {
+            instancePath: instancePath + "/updatedBy",
+            schemaPath: "#/properties/updatedBy/format",
+            keyword: "format",
+            params: { format: "int32" },
+            message: 'must match format "' + "int32" + '"',
+          };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -2272,9 +2983,15 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
-    if (data.password !== void 0) {
+    if (data.password !== undefined) {
       if (typeof data.password !== "string") {
-        const err4 = { instancePath: instancePath + "/password", schemaPath: "#/properties/password/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = {
+          instancePath: instancePath + "/password",
+          schemaPath: "#/properties/password/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -2283,9 +3000,15 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.cultureCode !== void 0) {
+    if (data.cultureCode !== undefined) {
       if (typeof data.cultureCode !== "string") {
-        const err5 = { instancePath: instancePath + "/cultureCode", schemaPath: "#/properties/cultureCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err5 = {
+          instancePath: instancePath + "/cultureCode",
+          schemaPath: "#/properties/cultureCode/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -2294,9 +3017,15 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.host !== void 0) {
+    if (data.host !== undefined) {
       if (typeof data.host !== "string") {
-        const err6 = { instancePath: instancePath + "/host", schemaPath: "#/properties/host/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = {
+          instancePath: instancePath + "/host",
+          schemaPath: "#/properties/host/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -2306,7 +3035,13 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err7 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -2317,33 +3052,34 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
   validate19.errors = vErrors;
   return errors === 0;
 }
-validate19.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-const error400 = validate20;
-const schema9 = {
-  "properties": {
-    "Key": {
-      "type": "string"
-    },
-    "Message": {
-      "type": "string"
-    }
-  },
-  "type": "object"
-};
-function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate19.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+
+export const error400 = validate20;
+const schema9 = { properties: { Key: { type: "string" }, Message: { type: "string" } }, type: "object" };
+
+function validate20(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate20.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
+    evaluated0.props = undefined;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
+    evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Key !== void 0) {
+    if (data.Key !== undefined) {
       if (typeof data.Key !== "string") {
-        const err0 = { instancePath: instancePath + "/Key", schemaPath: "#/properties/Key/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err0 = {
+          instancePath: instancePath + "/Key",
+          schemaPath: "#/properties/Key/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -2352,9 +3088,15 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.Message !== void 0) {
+    if (data.Message !== undefined) {
       if (typeof data.Message !== "string") {
-        const err1 = { instancePath: instancePath + "/Message", schemaPath: "#/properties/Message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err1 = {
+          instancePath: instancePath + "/Message",
+          schemaPath: "#/properties/Message/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -2364,7 +3106,13 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err2 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
     if (vErrors === null) {
       vErrors = [err2];
     } else {
@@ -2375,12 +3123,6 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
   validate20.errors = vErrors;
   return errors === 0;
 }
-validate20.evaluated = { "props": { "Key": true, "Message": true }, "dynamicProps": false, "dynamicItems": false };
-const response200 = requestBody;
-export {
-  context,
-  error400,
-  queryParameters,
-  requestBody,
-  response200
-};
+validate20.evaluated = { props: { Key: true, Message: true }, dynamicProps: false, dynamicItems: false };
+
+export const response200 = requestBody;
