@@ -139,6 +139,11 @@ function parse(args) {
   }
 }
 
+// A reader that stops early (`npm run generate | head`) is no failure of the run, and no reason for a stack trace.
+process.stdout.on("error", (error) => {
+  if (error.code !== "EPIPE") throw error;
+});
+
 const args = process.argv.slice(2);
 const options = parse(args);
 const cacheDir = process.env.CUSTOMER_ADAPTERS_CACHE ?? join(root, "node_modules/.cache/customer-adapters");

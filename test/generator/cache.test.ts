@@ -2,10 +2,11 @@
 // answers from its cache without loading the generator, a changed spec or an
 // edited output file runs the generator for that package alone, and anything
 // else (a removed spec, a corrupt cache) runs it in full.
+import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { removeScratch, runLauncher, scratchCopy, treeHash } from "../helpers/cli.js";
+import { removeScratch, repoRoot, runLauncher, scratchCopy, treeHash } from "../helpers/cli.js";
 import { miniMapping, miniVendor } from "../helpers/mini-vendor.js";
 
 afterAll(removeScratch);
@@ -89,5 +90,21 @@ describe("the generate cache", () => {
       expect(attempt.stderr).toMatch(/mini\.yaml:\d+:\d+/);
     }
     expect(treeHash(join(dir, "out"))).toBe(before);
+  });
+});
+
+describe("npm run generate piped into a reader that stops early", () => {
+  it("still writes the tree and exits 0, with no stack trace", () => {
+    const dir = scratchCopy("specs/canonical", "specs/canonical");
+    writeFileSync(join(dir, "specs/mini.yaml"), miniVendor(miniMapping));
+    // `true` reads nothing and exits at once: every line the run prints meets a closed pipe (EPIPE).
+    const launcher = JSON.stringify(join(repoRoot, "generator/run.mjs"));
+    const piped = spawnSync("bash", ["-o", "pipefail", "-c", `${JSON.stringify(process.execPath)} ${launcher} --no-cache --specs specs --out out | true`], {
+      cwd: dir,
+      encoding: "utf8",
+    });
+    expect(piped.stderr).toBe("");
+    expect(piped.status).toBe(0);
+    expect(readdirSync(join(dir, "out")).sort()).toEqual(["canonical", "mini"]);
   });
 });
