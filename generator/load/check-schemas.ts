@@ -1,4 +1,5 @@
 import { fullFormats } from "ajv-formats/dist/formats.js";
+import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import { isSafe } from "redos-detector";
 import { isSchemaObject, walkSchema, type Schema } from "../model/schema-walk.js";
 import { valueAt, type SourceDocument } from "./read-yaml.js";
@@ -106,7 +107,22 @@ function patternProblem(pattern: string): string | undefined {
   return `the pattern can backtrack catastrophically (${verdict.error === "timedOut" ? "its analysis did not finish" : "nested repetition"}): a long input would stall every validator that runs it; rewrite it without a repeated group around a repetition`;
 }
 
-/** Checks every Schema Object in the document; the first problem found is reported at its position. */
+let metaSchema: ValidateFunction | undefined;
+
+/** JSON Schema 2020-12's own meta-schema, compiled once: it knows every keyword's shape (`pattern` a string, `multipleOf` above 0, ...). */
+function metaSchemaValidator(): ValidateFunction {
+  metaSchema ??= new Ajv2020({ strict: false, validateFormats: false }).getSchema("https://json-schema.org/draft/2020-12/schema");
+  if (!metaSchema) throw new Error("ajv has no JSON Schema 2020-12 meta-schema");
+  return metaSchema;
+}
+
+/**
+ * Checks every Schema Object in the document; the first problem found is
+ * reported at its position. The project's own rules come first (their
+ * messages say what to write instead); the meta-schema then catches any
+ * keyword of the wrong shape, so that no malformed schema reaches ajv's
+ * compiler, whose errors carry no position.
+ */
 export function checkSchemas(source: SourceDocument): void {
   for (const root of schemaPositions(source.value)) {
     const schema = valueAt(source.value, root);
@@ -115,5 +131,11 @@ export function checkSchemas(source: SourceDocument): void {
       const [problem] = problemsOf(node);
       if (problem) throw new SpecError(source.locate(pointer + problem[0]), problem[1]);
     });
+    const validate = metaSchemaValidator();
+    const error = validate(schema) ? undefined : validate.errors?.[0];
+    if (error) {
+      const keyword = error.instancePath.split("/").pop() || error.keyword;
+      throw new SpecError(source.locate(root + error.instancePath), `\`${keyword}\` ${(error.message ?? "is not valid JSON Schema").replace(/^must be (\w+(,\w+)+)$/, (_all, types: string) => `must be ${types.split(",").join(" or ")}`)}`);
+    }
   }
 }
