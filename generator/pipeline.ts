@@ -4,6 +4,7 @@ import { loadSpecWithSource } from "./load/load-spec.js";
 import type { SourceDocument } from "./load/read-yaml.js";
 import { SpecError, SpecErrors } from "./load/spec-error.js";
 import { checkMapping } from "./model/check-mapping.js";
+import { SampleError } from "./model/fixtures.js";
 import type { SpecModel } from "./model/model.js";
 import { emitPackage, type GeneratedFile } from "./emit/package.js";
 import { Formatter } from "./write/format.js";
@@ -83,12 +84,21 @@ export async function generate(specsDir: string, root: string, only?: ReadonlySe
     const models: SpecModel[] = [];
     const packages: Promise<GeneratedFile[]>[] = [];
     let canonical: SpecModel | undefined;
-    for (const { model } of eachSpec(specsDir, root, errors, only)) {
+    for (const { model, source } of eachSpec(specsDir, root, errors, only)) {
       if (model.kind === "canonical") canonical = model;
       // Once a spec has failed nothing will be written: the rest are only checked.
       if (errors.length > 0 || (only && !only.has(model.slug))) continue;
+      let files: GeneratedFile[];
+      try {
+        files = emitPackage(model, canonical);
+      } catch (error) {
+        // Fixtures are the one output that can find a schema no value satisfies.
+        if (!(error instanceof SampleError)) throw error;
+        errors.push(new SpecError(source.locate(error.pointer), error.message));
+        continue;
+      }
       models.push(model);
-      packages.push(formatter.format(emitPackage(model, canonical)));
+      packages.push(formatter.format(files));
       // Let the worker take this package before the next one is emitted.
       await new Promise((resolve) => setImmediate(resolve));
     }

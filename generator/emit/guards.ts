@@ -186,7 +186,8 @@ class GuardCompiler {
 
   /** A function `(value) => boolean` for a subschema used where a yes/no is needed (anyOf, oneOf, not, if). */
   predicate(schema: Schema | boolean, hint: string): string {
-    if (typeof schema === "boolean") return `() => ${schema}`;
+    // Called in place (`(() => true)(value)`): `true` admits anything, `false` nothing.
+    if (typeof schema === "boolean") return `(() => ${schema})`;
     const ref = componentName(schema.$ref);
     if (ref !== undefined && Object.keys(schema).every((keyword) => keyword === "$ref" || IGNORED.has(keyword))) return this.component(ref);
     const fn = this.names.take(`is ${hint}`);

@@ -99,7 +99,9 @@ export class TypeWriter {
     return schema[flag] === true || resolved[flag] === true;
   }
 
-  expression(schema: Schema, direction: Direction): string {
+  expression(schema: Schema | boolean, direction: Direction): string {
+    // JSON Schema's `true` admits any value, `false` none.
+    if (typeof schema === "boolean") return schema ? "unknown" : "never";
     const name = refName(schema);
     if (name !== undefined) return this.nameFor(name, direction);
     if ("const" in schema) return JSON.stringify(schema.const);

@@ -26,6 +26,7 @@ const standaloneCode = standaloneModule as unknown as typeof standaloneModule.de
 function runtimeHelpers(model: SpecModel): Record<string, { name: string; from: string }> {
   return {
     'require("ajv/dist/runtime/ucs2length").default': { name: "ucs2length", from: validationImport(model) },
+    'require("ajv/dist/runtime/equal").default': { name: "equal", from: validationImport(model) },
     'require("ajv-formats/dist/formats").fullFormats': { name: "fullFormats", from: "ajv-formats/dist/formats.js" },
   };
 }

@@ -126,7 +126,8 @@ function metaSchemaValidator(): ValidateFunction {
 export function checkSchemas(source: SourceDocument): void {
   for (const root of schemaPositions(source.value)) {
     const schema = valueAt(source.value, root);
-    if (!isSchemaObject(schema)) continue;
+    if (typeof schema === "boolean") continue;
+    if (!isSchemaObject(schema)) throw new SpecError(source.locate(root), "a schema must be a mapping (or `true` or `false`)");
     walkSchema(schema, root, (node, pointer) => {
       const [problem] = problemsOf(node);
       if (problem) throw new SpecError(source.locate(pointer + problem[0]), problem[1]);

@@ -71,6 +71,9 @@ export function resolveRefs(source: SourceDocument, path: string, readFile: Read
     walkSchema(schema, origin.pointer, (node, pointer) => {
       if (typeof node.$ref !== "string") return;
       const target = follow(origin, node.$ref, `${pointer}/$ref`);
+      // Within the spec a schema can only stand for a schema: `#` (the whole document) or `#/paths/...` would make no type, or an endless one.
+      if (target.path === path && ![...schemaRoots].some((root) => target.pointer === root || target.pointer.startsWith(`${root}/`)))
+        throw new SpecError(origin.source.locate(`${pointer}/$ref`), `$ref \`${node.$ref}\` must point at a schema (such as \`#/components/schemas/<Name>\`), not at ${target.pointer || "the whole document"}`);
       node.$ref = schemaRefFor(target, origin, `${pointer}/$ref`);
     });
   };

@@ -215,6 +215,7 @@ function readErrors(read: Reader, operation: Node, pointer: string): VendorError
       read.fail(`${at}/kind`, `\`kind\` must be one of ${ERROR_KINDS.join(", ")}`);
     const rules = read.list(entry, "rules", at).map((rule, ruleIndex) => {
       const ruleAt = `${at}/rules/${ruleIndex}`;
+      if (!isSchemaObject(rule)) read.fail(ruleAt, "an `x-errors` rule must be a mapping with `in`, `path` and `keyword`");
       const ruleNode = rule as Node;
       const location = read.requiredString(ruleNode, "in", ruleAt);
       if (location !== "body" && !LOCATIONS.includes(location))

@@ -241,8 +241,21 @@ class FixtureBuilder {
   }
 }
 
-/** Valid and invalid fixtures for `root`, with the vendor's codes from `x-errors` where a rule has one. */
-export function buildFixtures(model: SpecModel, root: Schema, direction: Direction, location?: string): FixtureSet {
+/** A schema the sample generator could not satisfy: a problem of the spec, reported at `pointer` (where the schema is). */
+export class SampleError extends Error {
+  constructor(
+    message: string,
+    readonly pointer: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Valid and invalid fixtures for `root` (found at `pointer` in the spec),
+ * with the vendor's codes from `x-errors` where a rule has one.
+ */
+export function buildFixtures(model: SpecModel, root: Schema, pointer: string, direction: Direction, location?: string): FixtureSet {
   const codes = new Map<string, string | number>();
   for (const error of model.operation?.errors ?? [])
     for (const rule of error.rules)
@@ -273,7 +286,11 @@ export function buildFixtures(model: SpecModel, root: Schema, direction: Directi
   }
   for (const [name, value] of Object.entries(valid)) {
     const errors = builder.errors(value);
-    if (errors.length > 0) throw new Error(`cannot make a valid ${name} sample for ${model.slug}: ${errors.map((error) => `${error.path} ${error.rule}`).join(", ")}`);
+    if (errors.length > 0)
+      throw new SampleError(
+        `no valid ${name} sample could be made of this schema (the generated one breaks ${errors.map((error) => `${error.path || "/"} ${error.rule}`).join(", ")}): check that a value can satisfy it, e.g. every required property has a schema and every limit fits its format`,
+        pointer,
+      );
   }
   return { valid, invalid, uncovered };
 }

@@ -70,8 +70,9 @@ export class Synthesizer {
     private readonly ascii = false,
   ) {}
 
-  /** Resolves `$ref` and folds `allOf` into one schema (properties, required and limits). */
-  resolve(schema: Schema): Schema {
+  /** Resolves `$ref` and folds `allOf` into one schema (properties, required and limits); `true` is any value, `false` none. */
+  resolve(schema: Schema | boolean): Schema {
+    if (typeof schema === "boolean") return schema ? {} : { not: {} };
     let current = schema;
     for (let depth = 0; typeof current.$ref === "string" && depth < 20; depth++) {
       const name = current.$ref.replace("#/components/schemas/", "");
@@ -131,7 +132,8 @@ export class Synthesizer {
     if (depth > 8) return result;
     const properties = isSchemaObject(schema.properties) ? schema.properties : {};
     const required = new Set(Array.isArray(schema.required) ? (schema.required as string[]) : []);
-    for (const [name, property] of Object.entries(properties)) {
+    for (const [name, declared] of Object.entries(properties)) {
+      const property = declared === true ? {} : declared;
       if (!isSchemaObject(property) || this.skipped(property)) continue;
       if (mode === "minimal" && !required.has(name)) continue;
       result[name] = this.sample(property, mode, `${path}/${name}`, depth + 1);

@@ -3,7 +3,17 @@
  * as it is into the canonical package; vendor packages import it from there.
  */
 
+import deepEqual from "fast-deep-equal";
+
 export { isDate, isDateTime, isInt32 } from "./formats.js";
+
+/**
+ * Deep equality of JSON values, for `enum`, `const` and `uniqueItems` over
+ * objects and arrays: the function ajv's compiled code calls (its own
+ * runtime re-exports fast-deep-equal as a CommonJS default, which Node and
+ * bundlers import differently).
+ */
+export const equal: (a: unknown, b: unknown) => boolean = deepEqual;
 
 /** One broken rule. Messages never contain the value that broke the rule. */
 export interface ValidationError {

@@ -14,7 +14,7 @@ parentPort.on("message", ({ id, jobs }) => {
     const formatted = jobs.map((job) => {
       const { content, diagnostics } = biome.formatContent(projectKey, job.content, { filePath: job.path });
       const error = diagnostics.find((diagnostic) => diagnostic.severity === "error" || diagnostic.severity === "fatal");
-      if (error) throw new Error(`${job.path}: ${biome.printDiagnostics([error], { filePath: job.path, fileSource: job.content })}`);
+      if (error) throw new Error(`${job.path}: ${error.description}`);
       return content;
     });
     parentPort.postMessage({ id, formatted });

@@ -79,6 +79,14 @@ describe("guards agree with ajv on keywords the vendor specs do not use", () => 
     expect(await verdicts(schemas, "Tags", samples)).toEqual([true, true, false, true, false, true, false, false, false, true]);
   });
 
+  it("true and false as anyOf, oneOf and not members", async () => {
+    const samples = ["text", 1, null, { a: 1 }];
+    expect(await verdicts({ Loose: { anyOf: [{ type: "string" }, true] } }, "Loose", samples)).toEqual([true, true, true, true]);
+    expect(await verdicts({ Strict: { anyOf: [{ type: "string" }, false] } }, "Strict", samples)).toEqual([true, false, false, false]);
+    expect(await verdicts({ Either: { oneOf: [true, { type: "string" }] } }, "Either", samples)).toEqual([false, true, true, true]);
+    expect(await verdicts({ Nothing: { not: true } }, "Nothing", samples)).toEqual([false, false, false, false]);
+  });
+
   it("recursive components, anyOf through references, arrays with item limits", async () => {
     const schemas = {
       Tree: {

@@ -1,0 +1,47 @@
+// validators.compiled.js is ajv's standalone code with its CommonJS requires
+// turned into imports: every helper it can call must resolve and behave as
+// ajv's own. Deep equality (enum and const over objects, uniqueItems) is the
+// one the five vendor specs do not reach.
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { emitCompiledValidators } from "../../generator/emit/validators.js";
+import type { SpecModel } from "../../generator/model/model.js";
+import type { Schema } from "../../generator/model/schema-walk.js";
+import { createAjv, validationSchema } from "../../generator/model/validation-schema.js";
+import { repoRoot } from "../helpers/cli.js";
+
+const outDir = join(repoRoot, ".test-output/compiled");
+afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+const modelOf = (schemas: Record<string, Schema>) =>
+  ({ kind: "canonical", slug: "test", schemas: Object.entries(schemas).map(([name, schema]) => ({ name, schema })) }) as unknown as SpecModel;
+
+describe("ajv's compiled validators, as the generator writes them", () => {
+  it("compare objects and arrays by value in enum, const and uniqueItems", async () => {
+    const schemas = {
+      Shape: { enum: [{ kind: "circle" }, ["a", 1], "plain"] },
+      Origin: { const: { x: 0, y: 0 } },
+      Tags: { type: "array", uniqueItems: true, items: { type: "object" } },
+    };
+    const { js } = emitCompiledValidators(modelOf(schemas));
+    expect(js).toContain('import { equal } from "./runtime/validation.js";');
+    expect(js).not.toMatch(/\brequire\(/);
+    mkdirSync(outDir, { recursive: true });
+    const file = join(outDir, "validators.compiled.js");
+    writeFileSync(file, js.replace('"./runtime/validation.js"', JSON.stringify(join(repoRoot, "generator/runtime/validation.ts"))));
+    const compiled = (await import(file)) as Record<string, (value: unknown) => boolean>;
+    const samples: Record<string, unknown[]> = {
+      Shape: [{ kind: "circle" }, { kind: "square" }, ["a", 1], ["a", 2], "plain", { kind: "circle", r: 1 }],
+      Origin: [{ x: 0, y: 0 }, { y: 0, x: 0 }, { x: 0, y: 1 }, [0, 0]],
+      Tags: [[{ a: 1 }, { a: 2 }], [{ a: 1 }, { a: 1 }], [{ a: [1] }, { a: [1] }], []],
+    };
+    for (const [name, values] of Object.entries(samples)) {
+      const validate = compiled[name.charAt(0).toLowerCase() + name.slice(1)] as (value: unknown) => boolean;
+      const oracle = createAjv(modelOf(schemas).schemas).compile(validationSchema({ $ref: `#/components/schemas/${name}` }));
+      expect(values.map((value) => validate(value)), name).toEqual(values.map((value) => oracle(value)));
+    }
+    expect(compiled.shape?.({ kind: "circle" })).toBe(true);
+    expect(compiled.tags?.([{ a: 1 }, { a: 1 }])).toBe(false);
+  });
+});
