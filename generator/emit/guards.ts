@@ -314,6 +314,18 @@ class GuardCompiler {
     const required = new Set(Array.isArray(schema.required) ? (schema.required as string[]) : []);
     if (required.size > 0) lines.push(`if (${[...required].map((key) => `${read(key)} === undefined`).join(" || ")}) return false;`);
     const properties = isSchemaObject(schema.properties) ? (schema.properties as Record<string, Schema | boolean>) : {};
+    // Unknown keys first, as ajv's code does: a payload with an extra key fails before its fields are read.
+    const extra = schema.additionalProperties as Schema | boolean | undefined;
+    if (extra !== undefined && extra !== true) {
+      const key = scope.take("key");
+      const known = Object.keys(properties);
+      const unknownKey = known.length === 0 ? "" : `if (${this.knownKeys(known, hint)}(${key})) continue;\n`;
+      if (extra === false) lines.push(`for (const ${key} in ${fields}) {\n${unknownKey}return false;\n}`);
+      else {
+        const item = scope.take(`${hint} extra`);
+        lines.push(`for (const ${key} in ${fields}) {\n${unknownKey}const ${item} = ${fields}[${key}];\n${this.checks(extra, item, scope, `${hint} extra`).join("\n")}\n}`);
+      }
+    }
     for (const [key, property] of Object.entries(properties)) {
       if (property === true) continue;
       const field = scope.take(key);
@@ -326,17 +338,6 @@ class GuardCompiler {
     }
     for (const [key, needs] of Object.entries(isSchemaObject(schema.dependentRequired) ? (schema.dependentRequired as Record<string, string[]>) : {}))
       if (needs.length > 0) lines.push(`if (${read(key)} !== undefined && (${needs.map((other) => `${read(other)} === undefined`).join(" || ")})) return false;`);
-    const extra = schema.additionalProperties as Schema | boolean | undefined;
-    if (extra !== undefined && extra !== true) {
-      const key = scope.take("key");
-      const known = Object.keys(properties);
-      const unknownKey = known.length === 0 ? "" : `if (${this.knownKeys(known, hint)}(${key})) continue;\n`;
-      if (extra === false) lines.push(`for (const ${key} in ${fields}) {\n${unknownKey}return false;\n}`);
-      else {
-        const item = scope.take(`${hint} extra`);
-        lines.push(`for (const ${key} in ${fields}) {\n${unknownKey}const ${item} = ${fields}[${key}];\n${this.checks(extra, item, scope, `${hint} extra`).join("\n")}\n}`);
-      }
-    }
     return lines;
   }
 

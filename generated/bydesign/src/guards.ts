@@ -63,6 +63,10 @@ function isCustomerCreationViewModelKey(key: string): boolean {
 function isCustomerCreationViewModel(value: unknown): boolean {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
   const fields = value as Readonly<Record<string, unknown>>;
+  for (const key in fields) {
+    if (isCustomerCreationViewModelKey(key)) continue;
+    return false;
+  }
   const firstName = fields.FirstName;
   if (firstName !== undefined) {
     if (typeof firstName !== "string") return false;
@@ -210,10 +214,6 @@ function isCustomerCreationViewModel(value: unknown): boolean {
   const preferredCulture = fields.PreferredCulture;
   if (preferredCulture !== undefined) {
     if (typeof preferredCulture !== "number" || !Number.isInteger(preferredCulture)) return false;
-  }
-  for (const key in fields) {
-    if (isCustomerCreationViewModelKey(key)) continue;
-    return false;
   }
   return true;
 }
@@ -566,6 +566,10 @@ export function context(value: unknown): boolean {
     fields.host === undefined
   )
     return false;
+  for (const key in fields) {
+    if (isContextKey(key)) continue;
+    return false;
+  }
   const username = fields.username;
   if (typeof username !== "string") return false;
   const password = fields.password;
@@ -586,10 +590,6 @@ export function context(value: unknown): boolean {
   }
   const host = fields.host;
   if (typeof host !== "string") return false;
-  for (const key in fields) {
-    if (isContextKey(key)) continue;
-    return false;
-  }
   return true;
 }
 

@@ -60,6 +60,10 @@ function isCustomerCreateParams(value: unknown): boolean {
     fields.Currency === undefined
   )
     return false;
+  for (const key in fields) {
+    if (isCustomerCreateParamsKey(key)) continue;
+    return false;
+  }
   const apiKey = fields.apiKey;
   if (typeof apiKey !== "string") return false;
   const channelID = fields.ChannelID;
@@ -161,10 +165,6 @@ function isCustomerCreateParams(value: unknown): boolean {
   if (customerCategory !== undefined) {
     if (typeof customerCategory !== "string") return false;
     if (customerCategory.length > 4 && ucs2length(customerCategory) > 4) return false;
-  }
-  for (const key in fields) {
-    if (isCustomerCreateParamsKey(key)) continue;
-    return false;
   }
   return true;
 }
@@ -287,6 +287,10 @@ export function context(value: unknown): boolean {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
   const fields = value as Readonly<Record<string, unknown>>;
   if (fields.apiKey === undefined || fields.channelId === undefined) return false;
+  for (const key in fields) {
+    if (isContextKey(key)) continue;
+    return false;
+  }
   const apiKey = fields.apiKey;
   if (typeof apiKey !== "string") return false;
   const channelId = fields.channelId;
@@ -303,10 +307,6 @@ export function context(value: unknown): boolean {
   const host = fields.host;
   if (host !== undefined) {
     if (typeof host !== "string") return false;
-  }
-  for (const key in fields) {
-    if (isContextKey(key)) continue;
-    return false;
   }
   return true;
 }

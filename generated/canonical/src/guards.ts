@@ -44,6 +44,10 @@ function isAddress(value: unknown): boolean {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
   const fields = value as Readonly<Record<string, unknown>>;
   if (fields.lines === undefined || fields.city === undefined || fields.country === undefined) return false;
+  for (const key in fields) {
+    if (isAddressKey(key)) continue;
+    return false;
+  }
   const lines = fields.lines;
   if (!Array.isArray(lines)) return false;
   if (lines.length > 3) return false;
@@ -76,10 +80,6 @@ function isAddress(value: unknown): boolean {
   const country = fields.country;
   if (typeof country !== "string") return false;
   if (!COUNTRY_PATTERN.test(country)) return false;
-  for (const key in fields) {
-    if (isAddressKey(key)) continue;
-    return false;
-  }
   return true;
 }
 
@@ -104,6 +104,10 @@ function isCompany(value: unknown): boolean {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
   const fields = value as Readonly<Record<string, unknown>>;
   if (fields.name === undefined) return false;
+  for (const key in fields) {
+    if (isCompanyKey(key)) continue;
+    return false;
+  }
   const name = fields.name;
   if (typeof name !== "string") return false;
   if (name.length > 200 && ucs2length(name) > 200) return false;
@@ -112,10 +116,6 @@ function isCompany(value: unknown): boolean {
   if (registrationNumber !== undefined) {
     if (typeof registrationNumber !== "string") return false;
     if (registrationNumber.length > 50 && ucs2length(registrationNumber) > 50) return false;
-  }
-  for (const key in fields) {
-    if (isCompanyKey(key)) continue;
-    return false;
   }
   return true;
 }
@@ -143,6 +143,10 @@ function isContact(value: unknown): boolean {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
   const fields = value as Readonly<Record<string, unknown>>;
   if (fields.name === undefined) return false;
+  for (const key in fields) {
+    if (isContactKey(key)) continue;
+    return false;
+  }
   const name = fields.name;
   if (typeof name !== "string") return false;
   if (name.length > 200 && ucs2length(name) > 200) return false;
@@ -167,10 +171,6 @@ function isContact(value: unknown): boolean {
   if (mobile !== undefined) {
     if (typeof mobile !== "string") return false;
     if (!PHONE_PATTERN.test(mobile)) return false;
-  }
-  for (const key in fields) {
-    if (isContactKey(key)) continue;
-    return false;
   }
   return true;
 }
@@ -198,6 +198,10 @@ function isCreatedCustomer(value: unknown): boolean {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
   const fields = value as Readonly<Record<string, unknown>>;
   if (fields.id === undefined) return false;
+  for (const key in fields) {
+    if (isCreatedCustomerKey(key)) continue;
+    return false;
+  }
   const id = fields.id;
   if (typeof id !== "string") return false;
   if (id.length === 0) return false;
@@ -209,10 +213,6 @@ function isCreatedCustomer(value: unknown): boolean {
   if (createdAt !== undefined) {
     if (typeof createdAt !== "string") return false;
     if (!isDateTime(createdAt)) return false;
-  }
-  for (const key in fields) {
-    if (isCreatedCustomerKey(key)) continue;
-    return false;
   }
   return true;
 }
@@ -239,6 +239,10 @@ function isCredentialsKey(key: string): boolean {
 function isCredentials(value: unknown): boolean {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
   const fields = value as Readonly<Record<string, unknown>>;
+  for (const key in fields) {
+    if (isCredentialsKey(key)) continue;
+    return false;
+  }
   const password = fields.password;
   if (password !== undefined) {
     if (typeof password !== "string") return false;
@@ -257,172 +261,6 @@ function isCredentials(value: unknown): boolean {
   }
   if (fields.securityAnswer !== undefined && fields.securityQuestion === undefined) return false;
   if (fields.securityQuestion !== undefined && fields.securityAnswer === undefined) return false;
-  for (const key in fields) {
-    if (isCredentialsKey(key)) continue;
-    return false;
-  }
-  return true;
-}
-
-/**
- * Whether `key` is one of the properties PersonName declares.
- */
-function isPersonNameKey(key: string): boolean {
-  switch (key.length) {
-    case 5:
-      return key === "title";
-    case 9:
-      return key === "givenName";
-    case 10:
-      return key === "middleName" || key === "familyName";
-    default:
-      return false;
-  }
-}
-
-/**
- * Whether a value is a valid `PersonName`.
- */
-function isPersonName(value: unknown): boolean {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-  const fields = value as Readonly<Record<string, unknown>>;
-  if (fields.givenName === undefined || fields.familyName === undefined) return false;
-  const title = fields.title;
-  if (title !== undefined) {
-    if (typeof title !== "string") return false;
-    if (title.length > 50 && ucs2length(title) > 50) return false;
-  }
-  const givenName = fields.givenName;
-  if (typeof givenName !== "string") return false;
-  if (givenName.length > 100 && ucs2length(givenName) > 100) return false;
-  if (givenName.length === 0) return false;
-  const middleName = fields.middleName;
-  if (middleName !== undefined) {
-    if (typeof middleName !== "string") return false;
-    if (middleName.length > 100 && ucs2length(middleName) > 100) return false;
-  }
-  const familyName = fields.familyName;
-  if (typeof familyName !== "string") return false;
-  if (familyName.length > 100 && ucs2length(familyName) > 100) return false;
-  if (familyName.length === 0) return false;
-  for (const key in fields) {
-    if (isPersonNameKey(key)) continue;
-    return false;
-  }
-  return true;
-}
-
-/**
- * Whether `key` is one of the properties Phone declares.
- */
-function isPhoneKey(key: string): boolean {
-  switch (key.length) {
-    case 4:
-      return key === "type";
-    case 6:
-      return key === "number";
-    default:
-      return false;
-  }
-}
-
-/**
- * Whether a value is a valid `Phone`.
- */
-function isPhone(value: unknown): boolean {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-  const fields = value as Readonly<Record<string, unknown>>;
-  if (fields.type === undefined || fields.number === undefined) return false;
-  const type = fields.type;
-  if (typeof type !== "string") return false;
-  if (type !== "landline" && type !== "mobile" && type !== "fax" && type !== "work" && type !== "other") return false;
-  const number = fields.number;
-  if (typeof number !== "string") return false;
-  if (!PHONE_PATTERN.test(number)) return false;
-  for (const key in fields) {
-    if (isPhoneKey(key)) continue;
-    return false;
-  }
-  return true;
-}
-
-/**
- * Whether `key` is one of the properties TaxIds declares.
- */
-function isTaxIdsKey(key: string): boolean {
-  switch (key.length) {
-    case 3:
-      return key === "vat";
-    case 4:
-      return key === "eori";
-    case 8:
-      return key === "national";
-    default:
-      return false;
-  }
-}
-
-/**
- * Whether a value is a valid `TaxIds`.
- */
-function isTaxIds(value: unknown): boolean {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-  const fields = value as Readonly<Record<string, unknown>>;
-  const vat = fields.vat;
-  if (vat !== undefined) {
-    if (typeof vat !== "string") return false;
-    if (vat.length > 30 && ucs2length(vat) > 30) return false;
-  }
-  const eori = fields.eori;
-  if (eori !== undefined) {
-    if (typeof eori !== "string") return false;
-    if (eori.length > 20 && ucs2length(eori) > 20) return false;
-  }
-  const national = fields.national;
-  if (national !== undefined) {
-    if (typeof national !== "string") return false;
-    if (national.length > 50 && ucs2length(national) > 50) return false;
-  }
-  for (const key in fields) {
-    if (isTaxIdsKey(key)) continue;
-    return false;
-  }
-  return true;
-}
-
-/**
- * Whether `key` is one of the properties ExternalId declares.
- */
-function isExternalIdKey(key: string): boolean {
-  switch (key.length) {
-    case 2:
-      return key === "id";
-    case 6:
-      return key === "system";
-    default:
-      return false;
-  }
-}
-
-/**
- * Whether a value is a valid `ExternalId`.
- */
-function isExternalId(value: unknown): boolean {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-  const fields = value as Readonly<Record<string, unknown>>;
-  if (fields.system === undefined || fields.id === undefined) return false;
-  const system = fields.system;
-  if (typeof system !== "string") return false;
-  if (system.length > 50 && ucs2length(system) > 50) return false;
-  if (system.length === 0) return false;
-  const id = fields.id;
-  if (typeof id !== "string") return false;
-  if (id.length > 100 && ucs2length(id) > 100) return false;
-  if (id.length === 0) return false;
-  for (const key in fields) {
-    if (isExternalIdKey(key)) continue;
-    return false;
-  }
   return true;
 }
 
@@ -456,6 +294,168 @@ function isCustomerKey(key: string): boolean {
   }
 }
 
+/**
+ * Whether `key` is one of the properties PersonName declares.
+ */
+function isPersonNameKey(key: string): boolean {
+  switch (key.length) {
+    case 5:
+      return key === "title";
+    case 9:
+      return key === "givenName";
+    case 10:
+      return key === "middleName" || key === "familyName";
+    default:
+      return false;
+  }
+}
+
+/**
+ * Whether a value is a valid `PersonName`.
+ */
+function isPersonName(value: unknown): boolean {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const fields = value as Readonly<Record<string, unknown>>;
+  if (fields.givenName === undefined || fields.familyName === undefined) return false;
+  for (const key in fields) {
+    if (isPersonNameKey(key)) continue;
+    return false;
+  }
+  const title = fields.title;
+  if (title !== undefined) {
+    if (typeof title !== "string") return false;
+    if (title.length > 50 && ucs2length(title) > 50) return false;
+  }
+  const givenName = fields.givenName;
+  if (typeof givenName !== "string") return false;
+  if (givenName.length > 100 && ucs2length(givenName) > 100) return false;
+  if (givenName.length === 0) return false;
+  const middleName = fields.middleName;
+  if (middleName !== undefined) {
+    if (typeof middleName !== "string") return false;
+    if (middleName.length > 100 && ucs2length(middleName) > 100) return false;
+  }
+  const familyName = fields.familyName;
+  if (typeof familyName !== "string") return false;
+  if (familyName.length > 100 && ucs2length(familyName) > 100) return false;
+  if (familyName.length === 0) return false;
+  return true;
+}
+
+/**
+ * Whether `key` is one of the properties Phone declares.
+ */
+function isPhoneKey(key: string): boolean {
+  switch (key.length) {
+    case 4:
+      return key === "type";
+    case 6:
+      return key === "number";
+    default:
+      return false;
+  }
+}
+
+/**
+ * Whether a value is a valid `Phone`.
+ */
+function isPhone(value: unknown): boolean {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const fields = value as Readonly<Record<string, unknown>>;
+  if (fields.type === undefined || fields.number === undefined) return false;
+  for (const key in fields) {
+    if (isPhoneKey(key)) continue;
+    return false;
+  }
+  const type = fields.type;
+  if (typeof type !== "string") return false;
+  if (type !== "landline" && type !== "mobile" && type !== "fax" && type !== "work" && type !== "other") return false;
+  const number = fields.number;
+  if (typeof number !== "string") return false;
+  if (!PHONE_PATTERN.test(number)) return false;
+  return true;
+}
+
+/**
+ * Whether `key` is one of the properties TaxIds declares.
+ */
+function isTaxIdsKey(key: string): boolean {
+  switch (key.length) {
+    case 3:
+      return key === "vat";
+    case 4:
+      return key === "eori";
+    case 8:
+      return key === "national";
+    default:
+      return false;
+  }
+}
+
+/**
+ * Whether a value is a valid `TaxIds`.
+ */
+function isTaxIds(value: unknown): boolean {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const fields = value as Readonly<Record<string, unknown>>;
+  for (const key in fields) {
+    if (isTaxIdsKey(key)) continue;
+    return false;
+  }
+  const vat = fields.vat;
+  if (vat !== undefined) {
+    if (typeof vat !== "string") return false;
+    if (vat.length > 30 && ucs2length(vat) > 30) return false;
+  }
+  const eori = fields.eori;
+  if (eori !== undefined) {
+    if (typeof eori !== "string") return false;
+    if (eori.length > 20 && ucs2length(eori) > 20) return false;
+  }
+  const national = fields.national;
+  if (national !== undefined) {
+    if (typeof national !== "string") return false;
+    if (national.length > 50 && ucs2length(national) > 50) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether `key` is one of the properties ExternalId declares.
+ */
+function isExternalIdKey(key: string): boolean {
+  switch (key.length) {
+    case 2:
+      return key === "id";
+    case 6:
+      return key === "system";
+    default:
+      return false;
+  }
+}
+
+/**
+ * Whether a value is a valid `ExternalId`.
+ */
+function isExternalId(value: unknown): boolean {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const fields = value as Readonly<Record<string, unknown>>;
+  if (fields.system === undefined || fields.id === undefined) return false;
+  for (const key in fields) {
+    if (isExternalIdKey(key)) continue;
+    return false;
+  }
+  const system = fields.system;
+  if (typeof system !== "string") return false;
+  if (system.length > 50 && ucs2length(system) > 50) return false;
+  if (system.length === 0) return false;
+  const id = fields.id;
+  if (typeof id !== "string") return false;
+  if (id.length > 100 && ucs2length(id) > 100) return false;
+  if (id.length === 0) return false;
+  return true;
+}
+
 function isCustomerCondition(value: unknown): boolean {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const fields = value as Readonly<Record<string, unknown>>;
@@ -483,6 +483,10 @@ function isCustomer(value: unknown): boolean {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
   const fields = value as Readonly<Record<string, unknown>>;
   if (fields.kind === undefined || fields.email === undefined) return false;
+  for (const key in fields) {
+    if (isCustomerKey(key)) continue;
+    return false;
+  }
   const kind = fields.kind;
   if (typeof kind !== "string") return false;
   if (kind !== "person" && kind !== "company") return false;
@@ -582,10 +586,6 @@ function isCustomer(value: unknown): boolean {
   if (credentials2 !== undefined) {
     if (!isCredentials(credentials2)) return false;
   }
-  for (const key in fields) {
-    if (isCustomerKey(key)) continue;
-    return false;
-  }
   if (isCustomerCondition(value)) {
     if (typeof value === "object" && value !== null && !Array.isArray(value)) {
       const fields2 = value as Readonly<Record<string, unknown>>;
@@ -626,6 +626,10 @@ function isVendorError(value: unknown): boolean {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
   const fields = value as Readonly<Record<string, unknown>>;
   if (fields.kind === undefined || fields.code === undefined || fields.message === undefined) return false;
+  for (const key in fields) {
+    if (isVendorErrorKey(key)) continue;
+    return false;
+  }
   const kind = fields.kind;
   if (typeof kind !== "string") return false;
   if (
@@ -648,10 +652,6 @@ function isVendorError(value: unknown): boolean {
   const status = fields.status;
   if (status !== undefined) {
     if (typeof status !== "number" || !Number.isInteger(status)) return false;
-  }
-  for (const key in fields) {
-    if (isVendorErrorKey(key)) continue;
-    return false;
   }
   return true;
 }

@@ -6,6 +6,30 @@ import { ucs2length } from "@customer-adapters/canonical/validation";
 const ERROR_CODE_PATTERN = new RegExp("^[0-9]+$", "u");
 
 /**
+ * Whether `key` is one of the properties CreateCustomerRequest declares.
+ */
+function isCreateCustomerRequestKey(key: string): boolean {
+  switch (key.length) {
+    case 4:
+      return key === "name";
+    case 8:
+      return key === "contacts";
+    case 11:
+      return key === "accountName";
+    case 14:
+      return key === "securityAnswer" || key === "billingAddress";
+    case 15:
+      return key === "shippingAddress";
+    case 16:
+      return key === "securityQuestion";
+    case 17:
+      return key === "shipToBillAddress";
+    default:
+      return false;
+  }
+}
+
+/**
  * Whether `key` is one of the properties Contact declares.
  */
 function isContactKey(key: string): boolean {
@@ -27,6 +51,10 @@ function isContactKey(key: string): boolean {
 function isContact(value: unknown): boolean {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
   const fields = value as Readonly<Record<string, unknown>>;
+  for (const key in fields) {
+    if (isContactKey(key)) continue;
+    return false;
+  }
   const name = fields.name;
   if (name !== undefined) {
     if (typeof name !== "string") return false;
@@ -51,10 +79,6 @@ function isContact(value: unknown): boolean {
   if (email !== undefined) {
     if (typeof email !== "string") return false;
     if (email.length > 320 && ucs2length(email) > 320) return false;
-  }
-  for (const key in fields) {
-    if (isContactKey(key)) continue;
-    return false;
   }
   return true;
 }
@@ -85,6 +109,10 @@ function isAddressKey(key: string): boolean {
 function isAddress(value: unknown): boolean {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
   const fields = value as Readonly<Record<string, unknown>>;
+  for (const key in fields) {
+    if (isAddressKey(key)) continue;
+    return false;
+  }
   const addressLine1 = fields.addressLine1;
   if (addressLine1 !== undefined) {
     if (typeof addressLine1 !== "string") return false;
@@ -115,35 +143,7 @@ function isAddress(value: unknown): boolean {
     if (typeof postalCode !== "string") return false;
     if (postalCode.length > 15 && ucs2length(postalCode) > 15) return false;
   }
-  for (const key in fields) {
-    if (isAddressKey(key)) continue;
-    return false;
-  }
   return true;
-}
-
-/**
- * Whether `key` is one of the properties CreateCustomerRequest declares.
- */
-function isCreateCustomerRequestKey(key: string): boolean {
-  switch (key.length) {
-    case 4:
-      return key === "name";
-    case 8:
-      return key === "contacts";
-    case 11:
-      return key === "accountName";
-    case 14:
-      return key === "securityAnswer" || key === "billingAddress";
-    case 15:
-      return key === "shippingAddress";
-    case 16:
-      return key === "securityQuestion";
-    case 17:
-      return key === "shipToBillAddress";
-    default:
-      return false;
-  }
 }
 
 function isCreateCustomerRequestCondition(value: unknown): boolean {
@@ -164,6 +164,10 @@ function isCreateCustomerRequest(value: unknown): boolean {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
   const fields = value as Readonly<Record<string, unknown>>;
   if (fields.name === undefined || fields.accountName === undefined) return false;
+  for (const key in fields) {
+    if (isCreateCustomerRequestKey(key)) continue;
+    return false;
+  }
   const name = fields.name;
   if (typeof name !== "string") return false;
   if (name.length > 60 && ucs2length(name) > 60) return false;
@@ -203,10 +207,6 @@ function isCreateCustomerRequest(value: unknown): boolean {
   }
   if (fields.securityAnswer !== undefined && fields.securityQuestion === undefined) return false;
   if (fields.securityQuestion !== undefined && fields.securityAnswer === undefined) return false;
-  for (const key in fields) {
-    if (isCreateCustomerRequestKey(key)) continue;
-    return false;
-  }
   if (isCreateCustomerRequestCondition(value)) {
     if (typeof value === "object" && value !== null && !Array.isArray(value)) {
       const fields2 = value as Readonly<Record<string, unknown>>;
@@ -299,6 +299,10 @@ export function context(value: unknown): boolean {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
   const fields = value as Readonly<Record<string, unknown>>;
   if (fields.username === undefined || fields.apiKey === undefined || fields.accountName === undefined) return false;
+  for (const key in fields) {
+    if (isContextKey(key)) continue;
+    return false;
+  }
   const username = fields.username;
   if (typeof username !== "string") return false;
   const apiKey = fields.apiKey;
@@ -313,10 +317,6 @@ export function context(value: unknown): boolean {
   const host = fields.host;
   if (host !== undefined) {
     if (typeof host !== "string") return false;
-  }
-  for (const key in fields) {
-    if (isContextKey(key)) continue;
-    return false;
   }
   return true;
 }

@@ -13,6 +13,44 @@ const RUN_AS_USER_ID_OPTION_1_PATTERN = new RegExp("^[0-9]+$", "u");
 const UUID_FORMAT = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 
 /**
+ * Whether `key` is one of the properties CreateCustomer declares.
+ */
+function isCreateCustomerKey(key: string): boolean {
+  switch (key.length) {
+    case 6:
+      return key === "Number";
+    case 7:
+      return key === "Website";
+    case 8:
+      return key === "Birthday" || key === "IsLocked";
+    case 10:
+      return key === "LastChange";
+    case 11:
+      return key === "LanguageIso";
+    case 12:
+      return key === "EbayUsername";
+    case 13:
+      return key === "CustomAddress" || key === "CustomerSince";
+    case 14:
+      return key === "BillingAddress" || key === "OtherAddresses" || key === "InitialContact";
+    case 15:
+      return key === "CustomerGroupId" || key === "Shipmentaddress" || key === "PaymentSettings";
+    case 17:
+      return key === "InternalCompanyId";
+    case 18:
+      return key === "CustomerCategoryId";
+    case 19:
+      return key === "IsCashRegisterBased";
+    case 23:
+      return key === "TaxIdentificationNumber";
+    case 24:
+      return key === "AccountsReceivableNumber" || key === "CommercialRegisterNumber";
+    default:
+      return false;
+  }
+}
+
+/**
  * Whether `key` is one of the properties CreateAddress declares.
  */
 function isCreateAddressKey(key: string): boolean {
@@ -52,6 +90,10 @@ function isCreateAddressKey(key: string): boolean {
 function isCreateAddress(value: unknown): boolean {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
   const fields = value as Readonly<Record<string, unknown>>;
+  for (const key in fields) {
+    if (isCreateAddressKey(key)) continue;
+    return false;
+  }
   const city = fields.City;
   if (city !== undefined) {
     if (typeof city !== "string") return false;
@@ -120,10 +162,6 @@ function isCreateAddress(value: unknown): boolean {
   if (fax !== undefined) {
     if (typeof fax !== "string") return false;
   }
-  for (const key in fields) {
-    if (isCreateAddressKey(key)) continue;
-    return false;
-  }
   return true;
 }
 
@@ -147,6 +185,10 @@ function isCreateOtherAddressesKey(key: string): boolean {
 function isCreateOtherAddresses(value: unknown): boolean {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
   const fields = value as Readonly<Record<string, unknown>>;
+  for (const key in fields) {
+    if (isCreateOtherAddressesKey(key)) continue;
+    return false;
+  }
   const otherBillingAddresses = fields.OtherBillingAddresses;
   if (otherBillingAddresses !== undefined) {
     if (!Array.isArray(otherBillingAddresses)) return false;
@@ -162,10 +204,6 @@ function isCreateOtherAddresses(value: unknown): boolean {
       const otherShippingAddressesItem: unknown = otherShippingAddresses[index2];
       if (!isCreateAddress(otherShippingAddressesItem)) return false;
     }
-  }
-  for (const key in fields) {
-    if (isCreateOtherAddressesKey(key)) continue;
-    return false;
   }
   return true;
 }
@@ -194,6 +232,10 @@ function isCreatePaymentSettingsKey(key: string): boolean {
 function isCreatePaymentSettings(value: unknown): boolean {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
   const fields = value as Readonly<Record<string, unknown>>;
+  for (const key in fields) {
+    if (isCreatePaymentSettingsKey(key)) continue;
+    return false;
+  }
   const creditLimit = fields.creditLimit;
   if (creditLimit !== undefined) {
     if (typeof creditLimit !== "number" || !isFinite(creditLimit)) return false;
@@ -210,49 +252,7 @@ function isCreatePaymentSettings(value: unknown): boolean {
   if (isDunningBlocked !== undefined) {
     if (typeof isDunningBlocked !== "boolean") return false;
   }
-  for (const key in fields) {
-    if (isCreatePaymentSettingsKey(key)) continue;
-    return false;
-  }
   return true;
-}
-
-/**
- * Whether `key` is one of the properties CreateCustomer declares.
- */
-function isCreateCustomerKey(key: string): boolean {
-  switch (key.length) {
-    case 6:
-      return key === "Number";
-    case 7:
-      return key === "Website";
-    case 8:
-      return key === "Birthday" || key === "IsLocked";
-    case 10:
-      return key === "LastChange";
-    case 11:
-      return key === "LanguageIso";
-    case 12:
-      return key === "EbayUsername";
-    case 13:
-      return key === "CustomAddress" || key === "CustomerSince";
-    case 14:
-      return key === "BillingAddress" || key === "OtherAddresses" || key === "InitialContact";
-    case 15:
-      return key === "CustomerGroupId" || key === "Shipmentaddress" || key === "PaymentSettings";
-    case 17:
-      return key === "InternalCompanyId";
-    case 18:
-      return key === "CustomerCategoryId";
-    case 19:
-      return key === "IsCashRegisterBased";
-    case 23:
-      return key === "TaxIdentificationNumber";
-    case 24:
-      return key === "AccountsReceivableNumber" || key === "CommercialRegisterNumber";
-    default:
-      return false;
-  }
 }
 
 /**
@@ -261,6 +261,10 @@ function isCreateCustomerKey(key: string): boolean {
 function isCreateCustomer(value: unknown): boolean {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
   const fields = value as Readonly<Record<string, unknown>>;
+  for (const key in fields) {
+    if (isCreateCustomerKey(key)) continue;
+    return false;
+  }
   const number = fields.Number;
   if (number !== undefined) {
     if (typeof number !== "string") return false;
@@ -347,10 +351,6 @@ function isCreateCustomer(value: unknown): boolean {
   const isCashRegisterBased = fields.IsCashRegisterBased;
   if (isCashRegisterBased !== undefined) {
     if (typeof isCashRegisterBased !== "boolean") return false;
-  }
-  for (const key in fields) {
-    if (isCreateCustomerKey(key)) continue;
-    return false;
   }
   return true;
 }
@@ -770,6 +770,10 @@ export function context(value: unknown): boolean {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
   const fields = value as Readonly<Record<string, unknown>>;
   if (fields.appId === undefined || fields.appVersion === undefined) return false;
+  for (const key in fields) {
+    if (isContextKey(key)) continue;
+    return false;
+  }
   const tenantId = fields.tenantId;
   if (tenantId !== undefined) {
     if (typeof tenantId !== "string") return false;
@@ -801,10 +805,6 @@ export function context(value: unknown): boolean {
   const host = fields.host;
   if (host !== undefined) {
     if (typeof host !== "string") return false;
-  }
-  for (const key in fields) {
-    if (isContextKey(key)) continue;
-    return false;
   }
   return true;
 }

@@ -9,46 +9,35 @@ const EMAIL_FORMAT =
   /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 
 /**
- * Whether `key` is one of the properties IdValue declares.
+ * Whether `key` is one of the properties Customer declares.
  */
-function isIdValueKey(key: string): boolean {
+function isCustomerKey(key: string): boolean {
   switch (key.length) {
     case 2:
       return key === "Id";
+    case 3:
+      return key === "Key" || key === "SSN";
     case 4:
-      return key === "Code";
+      return key === "Code" || key === "Info";
     case 5:
-      return key === "Value";
+      return key === "Email" || key === "Phone" || key === "Flags" || key === "CrmId";
+    case 7:
+      return key === "ReferId" || key === "Account" || key === "Created" || key === "Updated";
+    case 8:
+      return key === "LastName" || key === "ReferUrl" || key === "IsActive";
+    case 9:
+      return key === "FirstName" || key === "CellPhone" || key === "Companies";
+    case 12:
+      return key === "PricelistIds";
+    case 14:
+      return key === "InvoiceAddress";
+    case 17:
+      return key === "DeliveryAddresses";
+    case 34:
+      return key === "UseInvoiceAddressAsDeliveryAddress";
     default:
       return false;
   }
-}
-
-/**
- * Whether a value is a valid `IdValue`.
- */
-function isIdValue(value: unknown): boolean {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-  const fields = value as Readonly<Record<string, unknown>>;
-  const id = fields.Id;
-  if (id !== undefined) {
-    if (typeof id !== "number" || !Number.isInteger(id)) return false;
-    if (!isInt32(id)) return false;
-  }
-  const value2 = fields.Value;
-  if (value2 !== undefined) {
-    if (typeof value2 !== "string") return false;
-  }
-  const code = fields.Code;
-  if (code !== undefined) {
-    if (typeof code !== "string") return false;
-    if (code.length > 255 && ucs2length(code) > 255) return false;
-  }
-  for (const key in fields) {
-    if (isIdValueKey(key)) continue;
-    return false;
-  }
-  return true;
 }
 
 /**
@@ -76,11 +65,58 @@ function isAccountKey(key: string): boolean {
 }
 
 /**
+ * Whether `key` is one of the properties IdValue declares.
+ */
+function isIdValueKey(key: string): boolean {
+  switch (key.length) {
+    case 2:
+      return key === "Id";
+    case 4:
+      return key === "Code";
+    case 5:
+      return key === "Value";
+    default:
+      return false;
+  }
+}
+
+/**
+ * Whether a value is a valid `IdValue`.
+ */
+function isIdValue(value: unknown): boolean {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const fields = value as Readonly<Record<string, unknown>>;
+  for (const key in fields) {
+    if (isIdValueKey(key)) continue;
+    return false;
+  }
+  const id = fields.Id;
+  if (id !== undefined) {
+    if (typeof id !== "number" || !Number.isInteger(id)) return false;
+    if (!isInt32(id)) return false;
+  }
+  const value2 = fields.Value;
+  if (value2 !== undefined) {
+    if (typeof value2 !== "string") return false;
+  }
+  const code = fields.Code;
+  if (code !== undefined) {
+    if (typeof code !== "string") return false;
+    if (code.length > 255 && ucs2length(code) > 255) return false;
+  }
+  return true;
+}
+
+/**
  * Whether a value is a valid `Account`.
  */
 function isAccount(value: unknown): boolean {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
   const fields = value as Readonly<Record<string, unknown>>;
+  for (const key in fields) {
+    if (isAccountKey(key)) continue;
+    return false;
+  }
   const id = fields.Id;
   if (id !== undefined) {
     if (!((typeof id === "number" && Number.isInteger(id)) || id === null)) return false;
@@ -88,10 +124,10 @@ function isAccount(value: unknown): boolean {
       if (!isInt32(id)) return false;
     }
   }
-  const key = fields.Key;
-  if (key !== undefined) {
-    if (typeof key !== "string") return false;
-    if (!UUID_FORMAT.test(key)) return false;
+  const key2 = fields.Key;
+  if (key2 !== undefined) {
+    if (typeof key2 !== "string") return false;
+    if (!UUID_FORMAT.test(key2)) return false;
   }
   const loginName = fields.LoginName;
   if (loginName !== undefined) {
@@ -124,11 +160,39 @@ function isAccount(value: unknown): boolean {
   if (isActive !== undefined) {
     if (typeof isActive !== "boolean") return false;
   }
-  for (const key2 in fields) {
-    if (isAccountKey(key2)) continue;
-    return false;
-  }
   return true;
+}
+
+/**
+ * Whether `key` is one of the properties Company declares.
+ */
+function isCompanyKey(key: string): boolean {
+  switch (key.length) {
+    case 2:
+      return key === "Id";
+    case 3:
+      return key === "Key";
+    case 4:
+      return key === "Code" || key === "Name" || key === "Info";
+    case 5:
+      return key === "OrgNo" || key === "Phone" || key === "Email" || key === "Flags" || key === "VatNo";
+    case 7:
+      return key === "ReferId";
+    case 8:
+      return key === "ReferUrl" || key === "ParentId";
+    case 12:
+      return key === "PricelistIds";
+    case 14:
+      return key === "InvoiceAddress";
+    case 16:
+      return key === "PaymentMethodIds";
+    case 17:
+      return key === "DeliveryAddresses" || key === "DeliveryMethodIds";
+    case 34:
+      return key === "UseInvoiceAddressAsDeliveryAddress";
+    default:
+      return false;
+  }
 }
 
 /**
@@ -168,6 +232,10 @@ function isAddress(value: unknown): boolean {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
   const fields = value as Readonly<Record<string, unknown>>;
   if (fields.Zip === undefined || fields.City === undefined || fields.Country === undefined) return false;
+  for (const key in fields) {
+    if (isAddressKey(key)) continue;
+    return false;
+  }
   const id = fields.Id;
   if (id !== undefined) {
     if (!((typeof id === "number" && Number.isInteger(id)) || id === null)) return false;
@@ -223,10 +291,6 @@ function isAddress(value: unknown): boolean {
     if (typeof shippingPhoneNumber !== "string") return false;
     if (shippingPhoneNumber.length > 50 && ucs2length(shippingPhoneNumber) > 50) return false;
   }
-  for (const key in fields) {
-    if (isAddressKey(key)) continue;
-    return false;
-  }
   return true;
 }
 
@@ -254,6 +318,10 @@ function isFlagKey(key: string): boolean {
 function isFlag(value: unknown): boolean {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
   const fields = value as Readonly<Record<string, unknown>>;
+  for (const key in fields) {
+    if (isFlagKey(key)) continue;
+    return false;
+  }
   const id = fields.Id;
   if (id !== undefined) {
     if (typeof id !== "number" || !Number.isInteger(id)) return false;
@@ -273,43 +341,7 @@ function isFlag(value: unknown): boolean {
   if (isSelected !== undefined) {
     if (typeof isSelected !== "boolean") return false;
   }
-  for (const key in fields) {
-    if (isFlagKey(key)) continue;
-    return false;
-  }
   return true;
-}
-
-/**
- * Whether `key` is one of the properties Company declares.
- */
-function isCompanyKey(key: string): boolean {
-  switch (key.length) {
-    case 2:
-      return key === "Id";
-    case 3:
-      return key === "Key";
-    case 4:
-      return key === "Code" || key === "Name" || key === "Info";
-    case 5:
-      return key === "OrgNo" || key === "Phone" || key === "Email" || key === "Flags" || key === "VatNo";
-    case 7:
-      return key === "ReferId";
-    case 8:
-      return key === "ReferUrl" || key === "ParentId";
-    case 12:
-      return key === "PricelistIds";
-    case 14:
-      return key === "InvoiceAddress";
-    case 16:
-      return key === "PaymentMethodIds";
-    case 17:
-      return key === "DeliveryAddresses" || key === "DeliveryMethodIds";
-    case 34:
-      return key === "UseInvoiceAddressAsDeliveryAddress";
-    default:
-      return false;
-  }
 }
 
 /**
@@ -319,6 +351,10 @@ function isCompany(value: unknown): boolean {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
   const fields = value as Readonly<Record<string, unknown>>;
   if (fields.Name === undefined) return false;
+  for (const key in fields) {
+    if (isCompanyKey(key)) continue;
+    return false;
+  }
   const id = fields.Id;
   if (id !== undefined) {
     if (!((typeof id === "number" && Number.isInteger(id)) || id === null)) return false;
@@ -326,10 +362,10 @@ function isCompany(value: unknown): boolean {
       if (!isInt32(id)) return false;
     }
   }
-  const key = fields.Key;
-  if (key !== undefined) {
-    if (typeof key !== "string") return false;
-    if (!UUID_FORMAT.test(key)) return false;
+  const key2 = fields.Key;
+  if (key2 !== undefined) {
+    if (typeof key2 !== "string") return false;
+    if (!UUID_FORMAT.test(key2)) return false;
   }
   const code = fields.Code;
   if (code !== undefined) {
@@ -431,43 +467,7 @@ function isCompany(value: unknown): boolean {
   if (vatNo !== undefined) {
     if (typeof vatNo !== "string") return false;
   }
-  for (const key2 in fields) {
-    if (isCompanyKey(key2)) continue;
-    return false;
-  }
   return true;
-}
-
-/**
- * Whether `key` is one of the properties Customer declares.
- */
-function isCustomerKey(key: string): boolean {
-  switch (key.length) {
-    case 2:
-      return key === "Id";
-    case 3:
-      return key === "Key" || key === "SSN";
-    case 4:
-      return key === "Code" || key === "Info";
-    case 5:
-      return key === "Email" || key === "Phone" || key === "Flags" || key === "CrmId";
-    case 7:
-      return key === "ReferId" || key === "Account" || key === "Created" || key === "Updated";
-    case 8:
-      return key === "LastName" || key === "ReferUrl" || key === "IsActive";
-    case 9:
-      return key === "FirstName" || key === "CellPhone" || key === "Companies";
-    case 12:
-      return key === "PricelistIds";
-    case 14:
-      return key === "InvoiceAddress";
-    case 17:
-      return key === "DeliveryAddresses";
-    case 34:
-      return key === "UseInvoiceAddressAsDeliveryAddress";
-    default:
-      return false;
-  }
 }
 
 function isCustomerCondition(value: unknown): boolean {
@@ -486,6 +486,10 @@ function isCustomerCondition(value: unknown): boolean {
 function isCustomer(value: unknown): boolean {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
   const fields = value as Readonly<Record<string, unknown>>;
+  for (const key in fields) {
+    if (isCustomerKey(key)) continue;
+    return false;
+  }
   const id = fields.Id;
   if (id !== undefined) {
     if (!((typeof id === "number" && Number.isInteger(id)) || id === null)) return false;
@@ -493,10 +497,10 @@ function isCustomer(value: unknown): boolean {
       if (!isInt32(id)) return false;
     }
   }
-  const key = fields.Key;
-  if (key !== undefined) {
-    if (typeof key !== "string") return false;
-    if (!UUID_FORMAT.test(key)) return false;
+  const key2 = fields.Key;
+  if (key2 !== undefined) {
+    if (typeof key2 !== "string") return false;
+    if (!UUID_FORMAT.test(key2)) return false;
   }
   const code = fields.Code;
   if (code !== undefined) {
@@ -622,10 +626,6 @@ function isCustomer(value: unknown): boolean {
       if (!isDateTime(updated)) return false;
     }
   }
-  for (const key2 in fields) {
-    if (isCustomerKey(key2)) continue;
-    return false;
-  }
   if (isCustomerCondition(value)) {
     if (typeof value === "object" && value !== null && !Array.isArray(value)) {
       const fields2 = value as Readonly<Record<string, unknown>>;
@@ -703,6 +703,10 @@ export function context(value: unknown): boolean {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
   const fields = value as Readonly<Record<string, unknown>>;
   if (fields.updatedBy === undefined) return false;
+  for (const key in fields) {
+    if (isContextKey(key)) continue;
+    return false;
+  }
   const updatedBy = fields.updatedBy;
   if (typeof updatedBy !== "number" || !Number.isInteger(updatedBy)) return false;
   if (!isInt32(updatedBy)) return false;
@@ -717,10 +721,6 @@ export function context(value: unknown): boolean {
   const host = fields.host;
   if (host !== undefined) {
     if (typeof host !== "string") return false;
-  }
-  for (const key in fields) {
-    if (isContextKey(key)) continue;
-    return false;
   }
   return true;
 }
