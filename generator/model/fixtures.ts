@@ -57,6 +57,8 @@ function setAt(root: Json, pointer: string, value: unknown): void {
   const keys = parts(pointer);
   const parent = getAt(root, `/${keys.slice(0, -1).join("/")}`.replace(/^\/$/, "")) as Json;
   const last = keys[keys.length - 1] as string;
+  // A sample without the place (a schema that leaves the type open got a string): the rule stays uncovered.
+  if (parent === null || typeof parent !== "object") return;
   if (Array.isArray(parent)) parent[Number(last)] = value;
   else Object.defineProperty(parent, last, { value, enumerable: true, writable: true, configurable: true });
 }
