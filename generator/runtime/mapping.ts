@@ -124,8 +124,18 @@ const PARTS: readonly string[] = ["body", "path", "query", "header", "server"];
 const hasOwn = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key);
 const isRecord = (value: unknown): value is Json => value !== null && typeof value === "object" && !Array.isArray(value);
 
-function segments(pointer: string): string[] {
-  return pointer === "" ? [] : pointer.split("/").slice(1).map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"));
+/** Split pointers, by pointer: a mapping reads the same few hundred pointers for every customer. */
+const splitPointers = new Map<string, readonly string[]>();
+
+function segments(pointer: string): readonly string[] {
+  let parts = splitPointers.get(pointer);
+  if (parts === undefined) {
+    parts = pointer === "" ? [] : pointer.split("/").slice(1).map((part) => (part.includes("~") ? part.replace(/~1/g, "/").replace(/~0/g, "~") : part));
+    // Pointers into customer arrays carry indexes: the cache is bounded, not a leak.
+    if (splitPointers.size >= 4096) splitPointers.clear();
+    splitPointers.set(pointer, parts);
+  }
+  return parts;
 }
 
 /** A `from` pointer inside a `map` is relative to the mapped object; `#/...` reaches from the customer's root. */
@@ -135,8 +145,12 @@ export function scopedPointer(scope: string, pointer: string): string {
 
 /** Reads a pointer from plain data, own properties only: `__proto__` and friends are never followed. */
 export function readPointer(root: unknown, pointer: string): unknown {
+  return readPath(root, segments(pointer));
+}
+
+function readPath(root: unknown, path: readonly string[]): unknown {
   let node = root;
-  for (const key of segments(pointer)) {
+  for (const key of path) {
     if (Array.isArray(node) && /^\d+$/.test(key)) node = node[Number(key)];
     else if (isRecord(node) && hasOwn(node, key)) node = node[key];
     else return undefined;
@@ -149,20 +163,27 @@ export function writePointer(root: Record<string, unknown>, pointer: string, val
   writePath(root, segments(pointer), value);
 }
 
+/** Sets an own property; `__proto__` as a key is data, never the prototype (assignment would set the prototype). */
+function setOwn(node: Json | unknown[], key: string, value: unknown): void {
+  if (key === "__proto__") Object.defineProperty(node, key, { value, enumerable: true, writable: true, configurable: true });
+  else (node as Json)[key] = value;
+}
+
 /** Writes `value` at `path` under `root`, creating objects, or arrays where the next key is an index. */
 function writePath(root: Json, path: readonly string[], value: unknown): void {
   let node: Json | unknown[] = root;
   for (const [position, key] of path.entries()) {
     const last = position === path.length - 1;
     const next = path[position + 1];
-    const slot = (node as Json)[key];
+    // Own properties only: an inherited `__proto__` or `constructor` is never walked into.
+    const slot = hasOwn(node, key) ? (node as Json)[key] : undefined;
     if (last) {
-      Object.defineProperty(node, key, { value, enumerable: true, writable: true, configurable: true });
+      setOwn(node, key, value);
       return;
     }
     if (slot === null || typeof slot !== "object") {
       const created = next !== undefined && /^\d+$/.test(next) ? [] : {};
-      Object.defineProperty(node, key, { value: created, enumerable: true, writable: true, configurable: true });
+      setOwn(node, key, created);
       node = created;
     } else node = slot as Json;
   }
@@ -216,7 +237,7 @@ class RequestBuilder {
     const [part, ...path] = segments(to);
     if (part === undefined || !PARTS.includes(part)) return;
     // The first declaration that gives a target a value wins: later ones are alternatives.
-    if (readPointer(this.parts[part as Part], `/${path.join("/")}`) !== undefined) return;
+    if (readPath(this.parts[part as Part], path) !== undefined) return;
     const from = typeof mapping.from === "string" ? scopedPointer(scope, mapping.from) : undefined;
 
     if (mapping.map !== undefined && from !== undefined) {
