@@ -6,16 +6,13 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { emitCompiledValidators } from "../../generator/emit/validators.js";
-import type { SpecModel } from "../../generator/model/model.js";
-import type { Schema } from "../../generator/model/schema-walk.js";
 import { createAjv, validationSchema } from "../../generator/model/validation-schema.js";
 import { repoRoot } from "../helpers/cli.js";
+import { modelOf } from "../helpers/schema-model.js";
 
 const outDir = join(repoRoot, ".test-output/compiled");
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
-const modelOf = (schemas: Record<string, Schema>) =>
-  ({ kind: "canonical", slug: "test", schemas: Object.entries(schemas).map(([name, schema]) => ({ name, schema })) }) as unknown as SpecModel;
 
 describe("ajv's compiled validators, as the generator writes them", () => {
   it("compare objects and arrays by value in enum, const and uniqueItems", async () => {

@@ -5,17 +5,14 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { emitGuards } from "../../generator/emit/guards.js";
-import type { SpecModel } from "../../generator/model/model.js";
 import type { Schema } from "../../generator/model/schema-walk.js";
 import { createAjv, validationSchema } from "../../generator/model/validation-schema.js";
 import { repoRoot } from "../helpers/cli.js";
+import { modelOf } from "../helpers/schema-model.js";
 
 const outDir = join(repoRoot, ".test-output/guards");
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
-/** A canonical-style model: one validation target per schema, named after it. */
-const modelOf = (schemas: Record<string, Schema>) =>
-  ({ kind: "canonical", slug: "test", schemas: Object.entries(schemas).map(([name, schema]) => ({ name, schema })) }) as unknown as SpecModel;
 
 let files = 0;
 async function guardsFor(schemas: Record<string, Schema>): Promise<Record<string, (value: unknown) => boolean>> {
