@@ -102,7 +102,11 @@ export async function generate(specsDir: string, root: string, only?: ReadonlySe
       // Let the worker take this package before the next one is emitted.
       await new Promise((resolve) => setImmediate(resolve));
     }
-    if (errors.length > 0) throw new SpecErrors(errors);
+    if (errors.length > 0) {
+      // The packages already being formatted are dropped; their outcome no longer matters.
+      void Promise.allSettled(packages);
+      throw new SpecErrors(errors);
+    }
     const files = (await Promise.all(packages)).flat();
     return { models, files: files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };
   } finally {
