@@ -5,7 +5,7 @@ import { mappingPlan } from "./mapping.js";
 import { buildFixtures, validSamples, type FixtureSet } from "../model/fixtures.js";
 import type { SpecModel } from "../model/model.js";
 import { Synthesizer } from "../model/samples.js";
-import { escapePointerPart, type Schema } from "../model/schema-walk.js";
+import type { Schema } from "../model/schema-walk.js";
 import { banner } from "./banner.js";
 import { isSuccess, parameterGroups, responseTypeName } from "./names.js";
 import { jsDoc } from "./source-file.js";
@@ -78,7 +78,7 @@ function fixturesOf(model: SpecModel, canonical: SpecModel | undefined): Package
   if (model.kind === "canonical")
     return { main: buildFixtures(model, { $ref: "#/components/schemas/Customer" }, "/components/schemas/Customer", "request"), context: undefined, responses: [], mapped: [] };
   const body = model.operation?.requestBody?.schema ?? { type: "object" };
-  const bodyPointer = model.operation ? `/paths/${escapePointerPart(model.operation.path)}/${model.operation.method.toLowerCase()}/requestBody` : "";
+  const bodyPointer = model.operation ? `${model.operation.pointer}/requestBody` : "";
   const context = model.context ? new Synthesizer(model, "request", true).sample(model.context, "full", "/context") : undefined;
   return { main: buildFixtures(model, body, bodyPointer, "request", "body"), context, responses: responseFixtures(model), mapped: mappedSamples(model, canonical, context) };
 }

@@ -119,7 +119,7 @@ class Linter {
   operationId(): void {
     const operation = this.model.operation;
     if (operation && !/^[A-Za-z][A-Za-z0-9]*$/.test(operation.id))
-      this.report("operation-id", `/paths/${escapePointerPart(operation.path)}/${operation.method.toLowerCase()}`, "the operation needs an operationId (letters and digits)");
+      this.report("operation-id", operation.pointer, "the operation needs an operationId (letters and digits)");
   }
 
   unusedComponents(document: unknown): void {

@@ -250,6 +250,7 @@ function readOperation(read: Reader, document: Node): OperationModel {
     id,
     method: method.toUpperCase(),
     path,
+    pointer,
     summary: read.string(operation, "summary", pointer),
     description: read.string(operation, "description", pointer),
     deprecated: operation.deprecated === true,

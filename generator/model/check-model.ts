@@ -56,7 +56,7 @@ export function schemasAt(model: SpecModel, root: Schema, path: string, conditio
 function checkErrorRules(source: SourceDocument, model: SpecModel): void {
   const operation = model.operation;
   if (!operation) return;
-  const pointer = `/paths/${operation.path.replace(/~/g, "~0").replace(/\//g, "~1")}/${operation.method.toLowerCase()}/x-errors`;
+  const pointer = `${operation.pointer}/x-errors`;
   operation.errors.forEach((error, index) =>
     error.rules.forEach((rule, ruleIndex) => {
       const at = `${pointer}/${index}/rules/${ruleIndex}/path`;

@@ -182,6 +182,8 @@ export interface OperationModel {
   id: string;
   method: string;
   path: string;
+  /** Where the operation is in the spec (`/paths/~1customers/post`), for positions of what is found later. */
+  pointer: string;
   summary: string | undefined;
   description: string | undefined;
   deprecated: boolean;

@@ -122,7 +122,7 @@ class Differ {
     const before = this.base.model.operation?.parameters ?? [];
     const after = this.head.model.operation?.parameters ?? [];
     const key = (parameter: { in: string; name: string }) => `${parameter.in} ${parameter.name}`;
-    const operationPointer = (side: Side) => `/paths/${escapePointerPart(side.model.operation?.path ?? "")}/${side.model.operation?.method.toLowerCase() ?? "post"}/parameters`;
+    const operationPointer = (side: Side) => `${side.model.operation?.pointer ?? ""}/parameters`;
     for (const [index, old] of before.entries()) {
       const nowIndex = after.findIndex((candidate) => key(candidate) === key(old));
       const now = after[nowIndex];
@@ -136,7 +136,7 @@ class Differ {
   }
 
   errors(): void {
-    const pointer = (side: Side) => `/paths/${escapePointerPart(side.model.operation?.path ?? "")}/${side.model.operation?.method.toLowerCase() ?? "post"}/x-errors`;
+    const pointer = (side: Side) => `${side.model.operation?.pointer ?? ""}/x-errors`;
     const before = this.base.model.operation?.errors ?? [];
     const after = this.head.model.operation?.errors ?? [];
     for (const [index, old] of before.entries())
@@ -149,7 +149,7 @@ class Differ {
     const old = this.base.model.operation;
     const now = this.head.model.operation;
     if (!old || !now) return;
-    const at = `/paths/${escapePointerPart(now.path)}/${now.method.toLowerCase()}`;
+    const at = now.pointer;
     if (old.path !== now.path || old.method !== now.method) this.add(true, "operation-moved", at, `the operation moved from ${old.method} ${old.path} to ${now.method} ${now.path}`);
     if (!old.deprecated && now.deprecated) this.add(false, "operation-deprecated", at, "the operation is now deprecated");
   }
