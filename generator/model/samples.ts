@@ -35,7 +35,7 @@ function xoroshiroRandomizer(): Randomizer {
   return {
     next: () => uniformFloat64(generator),
     seed: (seed) => {
-      generator = xoroshiro128plus(Array.isArray(seed) ? seed.reduce((all, part) => Math.imul(all ^ part, 0x01000193) >>> 0, 0x811c9dc5) : seed);
+      generator = xoroshiro128plus(Array.isArray(seed) ? hash(seed.join(",")) : seed);
     },
   };
 }
