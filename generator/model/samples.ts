@@ -160,7 +160,16 @@ export class Synthesizer {
     const max = typeof schema.maxItems === "number" ? schema.maxItems : Math.max(min, 2);
     const count = mode === "boundary" ? Math.min(max, 10) : Math.min(Math.max(min, 1), max);
     const items = isSchemaObject(schema.items) ? schema.items : {};
-    return Array.from({ length: count }, (_unused, index) => this.sample(items, mode, `${path}/${index}`, depth + 1));
+    const samples = Array.from({ length: count }, (_unused, index) => this.sample(items, mode, `${path}/${index}`, depth + 1));
+    if (schema.uniqueItems !== true) return samples;
+    // Items that came out alike (objects with nothing to vary) are kept once.
+    const seen = new Set<string>();
+    return samples.filter((item) => {
+      const key = JSON.stringify(item);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
   }
 
   private number(schema: Schema, type: string, mode: SampleMode, path: string): number {
