@@ -1,6 +1,6 @@
 import { vendorErrorTable } from "../model/mapping-plan.js";
 import type { SpecModel } from "../model/model.js";
-import { isSchemaObject } from "../model/schema-walk.js";
+import { isSchemaObject } from "../core/schema-walk.js";
 import { importTypes, RUNTIME_PACKAGE } from "./imports.js";
 import type { OutputKind } from "./output-kind.js";
 import { jsDoc, printStatements } from "./source-file.js";

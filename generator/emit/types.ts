@@ -1,5 +1,5 @@
 import type { SpecModel } from "../model/model.js";
-import { isSchemaObject, walkSchema, type Schema } from "../model/schema-walk.js";
+import { isSchemaObject, walkSchema, type Schema } from "../core/schema-walk.js";
 import { docOf, refName, typeName, TypeWriter, type Direction } from "./type-expression.js";
 import { parameterGroups, responseTypeName } from "./names.js";
 import { jsDoc, printStatements } from "./source-file.js";

@@ -1,6 +1,6 @@
 import standaloneModule from "ajv/dist/standalone/index.js";
 import type { SpecModel } from "../model/model.js";
-import type { Schema } from "../model/schema-walk.js";
+import type { Schema } from "../core/schema-walk.js";
 import { COMPONENTS_ID, createAjv, validationSchema } from "../model/validation-schema.js";
 import { importLine, runtimeModule } from "./imports.js";
 import type { OutputKind } from "./output-kind.js";
