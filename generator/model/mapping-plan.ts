@@ -1,5 +1,6 @@
 import { canonicalFieldsOf } from "./mapping-table.js";
 import type { FieldMappingModel, SpecModel } from "./model.js";
+import { resolveSchema } from "./lookup.js";
 
 /**
  * The mapping plan: a vendor's `x-mapping` and operation as the runtime reads
@@ -77,7 +78,7 @@ export function credentialChecks(model: SpecModel): Record<string, unknown>[] {
     return { in: auth.in === "query" ? "query" : "header", name: auth.name, context: [auth.token], optional };
   });
   const body = model.operation?.requestBody?.schema;
-  const bodySchema = typeof body?.$ref === "string" ? model.schemas.find((named) => `#/components/schemas/${named.name}` === body.$ref)?.schema : body;
+  const bodySchema = typeof body?.$ref === "string" ? resolveSchema(model, body) : body;
   const properties = (bodySchema?.properties ?? {}) as Record<string, Record<string, unknown>>;
   for (const [field, property] of Object.entries(properties))
     if (property["x-credential"] === true) {
