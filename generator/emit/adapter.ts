@@ -3,6 +3,7 @@ import { isSchemaObject } from "../model/schema-walk.js";
 import { jsDoc, printStatements } from "./source-file.js";
 import { typeName } from "./type-expression.js";
 import { runtimeImport } from "./validators.js";
+import { standardSchemaName } from "./standard-schema.js";
 
 /** Fields of the request body that carry a credential (`x-credential`), for vendors whose auth travels in the body. */
 function bodyCredentials(model: SpecModel): string[] {
@@ -48,7 +49,9 @@ export function emitIndex(model: SpecModel): string {
     return printStatements([
       `export type * from "./types.js";`,
       `export * from "./validators.js";`,
+      `export * from "./standard-schema.js";`,
       `export * from "./runtime/validation.js";`,
+      `export * from "./runtime/standard-schema.js";`,
       `export * from "./runtime/mapping.js";`,
       `export * from "./runtime/wire.js";`,
       `export * from "./runtime/client.js";`,
@@ -70,12 +73,14 @@ export function emitIndex(model: SpecModel): string {
     ...(mapped && model.context ? [`import type { ${context} } from "./types.js";`] : []),
     ...(operation.requestBody ? [`import type { ${body} } from "./types.js";`] : []),
     `import { is${body}, validate${body}, validateResponse } from "./validators.js";`,
+    `import { ${standardSchemaName(body)} } from "./standard-schema.js";`,
     `export type * from "./types.js";`,
     `export * from "./validators.js";`,
+    `export * from "./standard-schema.js";`,
     ...(mapped ? [`export { bodyShape, createCustomer, fromResponse, mappingPlan, toRequest } from "./mapping.js";`, `export { createMock, mockDefinition } from "./mock.js";`] : []),
     `export { fixtures };`,
     `${jsDoc(`${operation.method} ${operation.path}${operation.summary ? `: ${operation.summary}` : ""}${operation.deprecated ? "\n@deprecated The vendor marks this operation as obsolete." : ""}`)}\nexport const operation: OperationInfo = ${JSON.stringify(operationInfo(model), null, 2)};`,
     `${jsDoc("The vendor's documented errors (`x-errors`): code, HTTP status, message, canonical kind and the rules each reports.")}\nexport const vendorErrors = ${JSON.stringify(operation.errors, null, 2)} as const;`,
-    `${jsDoc(`${model.vendorName}: ${model.title}.`)}\nexport const adapter: ${adapterType} = {\n  vendor: ${JSON.stringify(model.slug)},\n  operation,\n  validateRequest: validate${body},\n  isRequest: is${body},\n  validateResponse,${mapped ? "\n  toRequest,\n  fromResponse,\n  createCustomer," : ""}\n  fixtures,\n};`,
+    `${jsDoc(`${model.vendorName}: ${model.title}.`)}\nexport const adapter: ${adapterType} = {\n  vendor: ${JSON.stringify(model.slug)},\n  operation,\n  validateRequest: validate${body},\n  isRequest: is${body},\n  requestSchema: ${standardSchemaName(body)},\n  validateResponse,${mapped ? "\n  toRequest,\n  fromResponse,\n  createCustomer," : ""}\n  fixtures,\n};`,
   ]);
 }

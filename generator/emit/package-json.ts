@@ -1,4 +1,5 @@
 import type { SpecModel } from "../model/model.js";
+import { hasMswHandlers, mswExport, mswPeerDependencies } from "./msw.js";
 
 export const SCOPE = "@customer-adapters";
 
@@ -43,11 +44,13 @@ export function emitPackageJson(model: SpecModel, dependencies: Record<string, s
             "./mock-server": { "customer-adapters-source": "./src/runtime/mock-server.ts", types: "./dist/runtime/mock-server.d.ts", default: "./dist/runtime/mock-server.js" },
           }
         : {}),
+      ...(hasMswHandlers(model) ? mswExport(model) : {}),
     },
     main: "./dist/index.js",
     types: "./dist/index.d.ts",
     files: ["dist", "fixtures", "README.md"],
     dependencies,
+    ...(hasMswHandlers(model) ? mswPeerDependencies() : {}),
   };
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }

@@ -9,6 +9,8 @@ import { emitReadme } from "./readme.js";
 import { emitTypes } from "./types.js";
 import { emitGuards } from "./guards.js";
 import { emitCompiledValidators, emitValidators, validationImport } from "./validators.js";
+import { emitStandardSchemas } from "./standard-schema.js";
+import { emitMswHandlers, hasMswHandlers, MSW_PEER } from "./msw.js";
 
 /** One file of a generated package, path relative to `generated/`. */
 export interface GeneratedFile {
@@ -18,7 +20,7 @@ export interface GeneratedFile {
   verbatim?: boolean;
 }
 
-const RUNTIME_FILES = ["validation.ts", "formats.ts", "adapter.ts", "mapping.ts", "transforms.ts", "wire.ts", "client.ts", "mock.ts", "mock-server.ts"];
+const RUNTIME_FILES = ["validation.ts", "formats.ts", "adapter.ts", "mapping.ts", "transforms.ts", "wire.ts", "client.ts", "mock.ts", "mock-server.ts", "standard-schema.ts", "msw.ts"];
 const runtimeSource = (name: string) => readFileSync(new URL(`../runtime/${name}`, import.meta.url), "utf8");
 
 const rootManifest = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
@@ -27,7 +29,7 @@ const rootManifest = JSON.parse(readFileSync(new URL("../../package.json", impor
 
 /** Runtime dependencies: what the package's sources import, at the versions this repository tests with. */
 function dependenciesOf(sources: string[]): Record<string, string> {
-  const names = importedPackages(sources.join("\n"));
+  const names = importedPackages(sources.join("\n")).filter((name) => name !== MSW_PEER);
   return Object.fromEntries(
     names.map((name) => [name, name.startsWith(`${SCOPE}/`) ? "^1.0.0" : `^${rootManifest.dependencies[name] ?? "0.0.0"}`]),
   );
@@ -41,11 +43,13 @@ export function emitPackage(model: SpecModel, canonical?: SpecModel): GeneratedF
   const mapping = emitMapping(model);
   const fixtures = emitFixtures(model, canonical);
   const mock = emitMock(model);
+  const standardSchemas = emitStandardSchemas(model);
+  const msw = model.kind === "vendor" && hasMswHandlers(model) ? emitMswHandlers(model) : undefined;
   const sources = [emitTypes(model), compiled.js, emitGuards(model, validationImport(model)), emitValidators(model), emitIndex(model)];
   const [types, js, guards, validators, index] = sources as [string, string, string, string, string];
   const runtime = model.kind === "canonical" ? RUNTIME_FILES.map((name) => ({ name, content: runtimeSource(name) })) : [];
   const files: GeneratedFile[] = [
-    { path: `${dir}/package.json`, content: emitPackageJson(model, dependenciesOf([...sources, ...(mapping ? [mapping] : []), ...(mock ? [mock] : []), ...runtime.map((file) => file.content)])) },
+    { path: `${dir}/package.json`, content: emitPackageJson(model, dependenciesOf([...sources, ...(mapping ? [mapping] : []), standardSchemas, ...(mock ? [mock] : []), ...(msw ? [msw] : []), ...runtime.map((file) => file.content)])) },
     { path: `${dir}/tsconfig.json`, content: emitTsconfig() },
     { path: `${dir}/README.md`, content: emitReadme(model, canonical) },
     { path: `${dir}/src/types.ts`, content: code(types) },
@@ -54,9 +58,11 @@ export function emitPackage(model: SpecModel, canonical?: SpecModel): GeneratedF
     { path: `${dir}/src/guards.ts`, content: code(guards) },
     { path: `${dir}/src/validators.ts`, content: code(validators) },
     { path: `${dir}/src/index.ts`, content: code(index) },
+    { path: `${dir}/src/standard-schema.ts`, content: code(standardSchemas) },
     ...(mapping ? [{ path: `${dir}/src/mapping.ts`, content: code(mapping) }] : []),
     { path: `${dir}/src/fixtures.ts`, content: code(fixtures.module), verbatim: true },
     ...(mock ? [{ path: `${dir}/src/mock.ts`, content: code(mock) }] : []),
+    ...(msw ? [{ path: `${dir}/src/msw.ts`, content: code(msw) }] : []),
     ...fixtures.json.map((file) => ({ path: `${dir}/fixtures/${file.name}`, content: file.content, verbatim: true })),
     ...runtime.map((file) => ({ path: `${dir}/src/runtime/${file.name}`, content: code(file.content), verbatim: true })),
   ];

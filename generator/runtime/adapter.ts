@@ -4,6 +4,7 @@
  */
 import type { CreateResult, SendOptions } from "./client.js";
 import type { FromResponseResult, ToRequestResult } from "./mapping.js";
+import type { VendorSchema } from "./standard-schema.js";
 import type { InvalidFixture, ValidationResult } from "./validation.js";
 
 export interface AuthScheme {
@@ -37,6 +38,8 @@ export interface VendorAdapter<RequestBody = unknown, Context = never, Customer 
   operation: OperationInfo;
   validateRequest(value: unknown): ValidationResult<RequestBody>;
   isRequest(value: unknown): value is RequestBody;
+  /** The request body's Standard Schema v1 (`validateRequest` underneath), for tRPC, TanStack Form, Hono. */
+  requestSchema: VendorSchema<RequestBody>;
   /** Validates a response body against the schema documented for its status. */
   validateResponse(status: number, body: unknown): ValidationResult<unknown>;
   /** The whole request for a canonical customer (present when the spec declares `x-mapping`). */

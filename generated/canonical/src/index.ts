@@ -6,7 +6,11 @@ export type * from "./types.js";
 
 export * from "./validators.js";
 
+export * from "./standard-schema.js";
+
 export * from "./runtime/validation.js";
+
+export * from "./runtime/standard-schema.js";
 
 export * from "./runtime/mapping.js";
 

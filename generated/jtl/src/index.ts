@@ -8,9 +8,12 @@ import { createCustomer, fromResponse, toRequest } from "./mapping.js";
 import type { CreateCustomerContext } from "./types.js";
 import type { CreateCustomerRequestBody } from "./types.js";
 import { isCreateCustomerRequestBody, validateCreateCustomerRequestBody, validateResponse } from "./validators.js";
+import { CreateCustomerRequestBodySchema } from "./standard-schema.js";
 export type * from "./types.js";
 
 export * from "./validators.js";
+
+export * from "./standard-schema.js";
 
 export { bodyShape, createCustomer, fromResponse, mappingPlan, toRequest } from "./mapping.js";
 
@@ -138,6 +141,7 @@ export const adapter: VendorAdapter<CreateCustomerRequestBody, CreateCustomerCon
   operation,
   validateRequest: validateCreateCustomerRequestBody,
   isRequest: isCreateCustomerRequestBody,
+  requestSchema: CreateCustomerRequestBodySchema,
   validateResponse,
   toRequest,
   fromResponse,
