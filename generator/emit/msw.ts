@@ -10,7 +10,10 @@ const rootManifest = JSON.parse(readFileSync(new URL("../../package.json", impor
 };
 
 /** `peerDependencies` and `peerDependenciesMeta` of a package with a `./msw` subpath. */
-export function mswPeerDependencies(): { peerDependencies: Record<string, string>; peerDependenciesMeta: Record<string, { optional: true }> } {
+export function mswPeerDependencies(): {
+  peerDependencies: Record<string, string>;
+  peerDependenciesMeta: Record<string, { optional: true }>;
+} {
   const version = rootManifest.devDependencies[MSW_PEER] ?? "0.0.0";
   return { peerDependencies: { [MSW_PEER]: `^${version}` }, peerDependenciesMeta: { [MSW_PEER]: { optional: true } } };
 }
@@ -22,7 +25,8 @@ export function hasMswHandlers(model: SpecModel): boolean {
 
 /** The `./msw` entry of `exports`. */
 export function mswExport(model: SpecModel): Record<string, Record<string, string>> {
-  const [source, built] = model.kind === "canonical" ? ["./src/runtime/msw.ts", "./dist/runtime/msw"] : ["./src/msw.ts", "./dist/msw"];
+  const [source, built] =
+    model.kind === "canonical" ? ["./src/runtime/msw.ts", "./dist/runtime/msw"] : ["./src/msw.ts", "./dist/msw"];
   return { "./msw": { "customer-adapters-source": source, types: `${built}.d.ts`, default: `${built}.js` } };
 }
 
@@ -32,7 +36,15 @@ export function emitMswHandlers(model: SpecModel): string {
     `import { mockHandlers, type MockHandlerOptions } from "@customer-adapters/canonical/msw";`,
     `import type { HttpHandler } from "msw";`,
     `import { mockDefinition } from "./mock.js";`,
-    `${jsDoc(`msw request handlers that answer like \`createMock()\`, as ${model.vendorName}'s create endpoint would: the same credentials, validation, error bodies and duplicates. They answer at the spec's server (its variables at their defaults) unless \`options.baseUrl\` says otherwise; \`options.context\` replaces the credentials they accept.\n@example setupServer(...createHandlers()).listen()`)}
+    `${jsDoc(
+      [
+        `msw request handlers that answer like \`createMock()\`, as ${model.vendorName}'s create endpoint would:`,
+        "the same credentials, validation, error bodies and duplicates. They answer at the spec's server (its",
+        "variables at their defaults) unless `options.baseUrl` says otherwise; `options.context` replaces the",
+        "credentials they accept.",
+        "@example setupServer(...createHandlers()).listen()",
+      ].join("\n"),
+    )}
 export function createHandlers(options: MockHandlerOptions = {}): HttpHandler[] {
   return mockHandlers(mockDefinition, options);
 }`,

@@ -22,9 +22,10 @@ export function emitStandardSchemas(model: SpecModel): string {
     `import { standardSchema, type VendorSchema } from "${from}";`,
     `import type { ${types.join(", ")} } from "./types.js";`,
     `import { ${types.map((type) => `validate${type}`).join(", ")} } from "./validators.js";`,
-    ...targets.map(
-      (target) =>
-        `${jsDoc(`Standard Schema v1 for ${target.summary} (\`validate${target.type}\` underneath: the same rules and vendor codes).`)}\nexport const ${standardSchemaName(target.type)}: VendorSchema<${target.type}> = standardSchema(validate${target.type});`,
-    ),
+    ...targets.map((target) => {
+      const doc = jsDoc(`Standard Schema v1 for ${target.summary} (\`validate${target.type}\` underneath).`);
+      const name = standardSchemaName(target.type);
+      return `${doc}\nexport const ${name}: VendorSchema<${target.type}> = standardSchema(validate${target.type});`;
+    }),
   ]);
 }

@@ -12,7 +12,10 @@ import { createMockVendor, type MockDefinition, type MockVendor } from "./mock.j
 export interface MockHandlerOptions {
   /** The credentials the handlers accept, as `createMock`'s `options.context`; `fixtures.context`'s by default. */
   context?: Record<string, unknown>;
-  /** Where the client sends (its context's host, or its `baseUrl`); by default the spec's server, its variables at their defaults. */
+  /**
+   * Where the client sends (its context's host, or its `baseUrl`); by
+   * default the spec's server, its variables at their defaults.
+   */
   baseUrl?: string;
 }
 
@@ -38,11 +41,13 @@ export async function respond(mock: MockVendor, request: Request): Promise<Respo
   return new Response(answer.body, { status: answer.status, headers: answer.headers });
 }
 
-/** The msw handlers for one vendor's endpoint: one mock behind them, so a second create of a customer is a duplicate. */
+/** The msw handlers for one vendor's endpoint: one mock behind them, so a second create is a duplicate. */
 export function mockHandlers(definition: MockDefinition, options: MockHandlerOptions = {}): HttpHandler[] {
   const mock = createMockVendor(definition, options.context === undefined ? {} : { context: options.context });
   const pattern = endpointPattern(options.baseUrl ?? defaultBaseUrl(definition), definition.plan.path);
   const method = definition.plan.method.toUpperCase();
   // Another method on the same URL is left to other handlers (a resolver that returns nothing passes).
-  return [http.all(pattern, ({ request }) => (request.method.toUpperCase() === method ? respond(mock, request) : undefined))];
+  return [
+    http.all(pattern, ({ request }) => (request.method.toUpperCase() === method ? respond(mock, request) : undefined)),
+  ];
 }

@@ -10,13 +10,24 @@ import { setupServer } from "msw/node";
 import type { HttpHandler } from "msw";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import type { CreateResult, Customer, FromResponseResult, MappingPlan, MockVendor, SendOptions, ToRequestResult, VendorRequest } from "@customer-adapters/canonical";
+import type {
+  CreateResult,
+  Customer,
+  FromResponseResult,
+  MappingPlan,
+  MockVendor,
+  SendOptions,
+  ToRequestResult,
+  VendorRequest,
+} from "@customer-adapters/canonical";
 import type { MockHandlerOptions } from "@customer-adapters/canonical/msw";
 import { loadAll } from "../../generator/pipeline.js";
 import { customers } from "../fixtures/customers.js";
 import { repoRoot } from "../helpers/cli.js";
 
-const vendors = loadAll(join(repoRoot, "specs"), repoRoot).filter((model) => model.kind === "vendor" && model.mapping !== undefined);
+const vendors = loadAll(join(repoRoot, "specs"), repoRoot).filter(
+  (model) => model.kind === "vendor" && model.mapping !== undefined,
+);
 
 interface MappedPackage {
   adapter: {
@@ -33,7 +44,8 @@ interface MappedPackage {
   mockDefinition: { credentials: readonly { in: string; name?: string }[] };
 }
 const load = (slug: string): Promise<MappedPackage> => import(`../../generated/${slug}/src/index.ts`);
-const loadHandlers = (slug: string): Promise<{ createHandlers(options?: MockHandlerOptions): HttpHandler[] }> => import(`../../generated/${slug}/src/msw.ts`);
+const loadHandlers = (slug: string): Promise<{ createHandlers(options?: MockHandlerOptions): HttpHandler[] }> =>
+  import(`../../generated/${slug}/src/msw.ts`);
 
 /** The spec's first server URL with each variable at its default: where the vendor really answers. */
 function specBaseUrl(slug: string): string {
@@ -86,10 +98,13 @@ describe.each(vendors.map((model) => [model.slug] as const))("%s msw handlers", 
     use();
     const built = pkg.adapter.toRequest(customers.person, pkg.fixtures.context);
     if (!built.ok) throw new Error("the person maps");
-    const credentials = pkg.mockDefinition.credentials.filter((check) => check.in === "body").map((check) => check.name);
+    const credentials = pkg.mockDefinition.credentials
+      .filter((check) => check.in === "body")
+      .map((check) => check.name);
     const broken =
-      pkg.fixtures.invalid.find((fixture) => fixture.errors.length === 1 && fixture.errors[0]?.vendorCode !== undefined) ??
-      pkg.fixtures.invalid.find((fixture) => !credentials.includes(fixture.breaks.path));
+      pkg.fixtures.invalid.find(
+        (fixture) => fixture.errors.length === 1 && fixture.errors[0]?.vendorCode !== undefined,
+      ) ?? pkg.fixtures.invalid.find((fixture) => !credentials.includes(fixture.breaks.path));
     if (!broken) throw new Error("no invalid fixture");
     const request = {
       method: built.request.method,
@@ -104,35 +119,47 @@ describe.each(vendors.map((model) => [model.slug] as const))("%s msw handlers", 
     const body = await answer.text();
     expect(body).toBe(expected.body);
     const code = broken.errors[0]?.vendorCode;
-    const documented = pkg.mappingPlan.errors.find((error) => String(error.code) === String(code)) ?? pkg.mappingPlan.errors.find((error) => error.kind === "invalid-field");
+    const documented =
+      pkg.mappingPlan.errors.find((error) => String(error.code) === String(code)) ??
+      pkg.mappingPlan.errors.find((error) => error.kind === "invalid-field");
     if (!documented) throw new Error(`${slug} documents no error for ${broken.name}`);
     expect(body, "the vendor's error code is in its error body").toContain(String(documented.code));
-    expect(pkg.adapter.fromResponse(answer.status, JSON.parse(body))).toMatchObject({ ok: false, errors: [{ kind: documented.kind }] });
+    expect(pkg.adapter.fromResponse(answer.status, JSON.parse(body))).toMatchObject({
+      ok: false,
+      errors: [{ kind: documented.kind }],
+    });
   });
 
   it("answer bad credentials as unauthorized, where the mock can see them", async () => {
     use({ context: Object.fromEntries(Object.keys(pkg.fixtures.context).map((key) => [key, `EXPECTED-${key}`])) });
     const result = await pkg.adapter.createCustomer(customers.person, pkg.fixtures.context, { baseUrl });
     // Storm's client certificate is not something a mock sees.
-    if (pkg.mockDefinition.credentials.length > 0) expect(result).toMatchObject({ ok: false, sent: true, errors: [{ kind: "unauthorized" }] });
+    if (pkg.mockDefinition.credentials.length > 0)
+      expect(result).toMatchObject({ ok: false, sent: true, errors: [{ kind: "unauthorized" }] });
     else expect(result.ok).toBe(true);
   });
 
-  it("answer a second create of the same customer with the vendor's duplicate error, where it documents one", async () => {
+  it("answer a second create of a customer with the vendor's duplicate error, where it documents one", async () => {
     use();
     const create = () => pkg.adapter.createCustomer(customers.company, pkg.fixtures.context, { baseUrl });
     expect((await create()).ok).toBe(true);
     const second = await create();
-    if (pkg.mappingPlan.errors.some((error) => error.kind === "duplicate")) expect(second).toMatchObject({ ok: false, errors: [{ kind: "duplicate" }] });
+    if (pkg.mappingPlan.errors.some((error) => error.kind === "duplicate"))
+      expect(second).toMatchObject({ ok: false, errors: [{ kind: "duplicate" }] });
     else expect(second.ok).toBe(true);
   });
 
   it("answer at options.baseUrl when given, and leave other methods and hosts unhandled", async () => {
     const elsewhere = "https://tenant.example.test/api";
     use({ baseUrl: elsewhere });
-    expect(await pkg.adapter.createCustomer(customers.person, pkg.fixtures.context, { baseUrl: elsewhere })).toMatchObject({ ok: true });
+    expect(
+      await pkg.adapter.createCustomer(customers.person, pkg.fixtures.context, { baseUrl: elsewhere }),
+    ).toMatchObject({ ok: true });
     // Unhandled requests are errors under onUnhandledRequest: "error": the client reports them, nothing is sent.
-    expect(await pkg.adapter.createCustomer(customers.full, pkg.fixtures.context, { baseUrl })).toMatchObject({ ok: false, errors: [{ kind: "unavailable" }] });
+    expect(await pkg.adapter.createCustomer(customers.full, pkg.fixtures.context, { baseUrl })).toMatchObject({
+      ok: false,
+      errors: [{ kind: "unavailable" }],
+    });
     const built = pkg.adapter.toRequest(customers.person, pkg.fixtures.context);
     if (!built.ok) throw new Error("the person maps");
     await expect(fetch(`${elsewhere}${built.request.path}`, { method: "GET" })).rejects.toThrow();

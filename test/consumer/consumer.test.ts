@@ -17,9 +17,13 @@ const work = mkdtempSync(join(tmpdir(), "consumer-"));
 const project = join(work, "project");
 const packages = readdirSync(join(repoRoot, "generated")).sort();
 const vendors = packages.filter((name) => name !== "canonical");
-const rootManifest = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as Record<"dependencies" | "devDependencies", Record<string, string>>;
-// What a consumer of the msw handlers and Standard Schema exports installs beside the packages, at the versions tested here.
-const alongside = [`msw@${rootManifest.devDependencies.msw}`, `@standard-schema/spec@${rootManifest.dependencies["@standard-schema/spec"]}`];
+type Manifest = Record<"dependencies" | "devDependencies", Record<string, string>>;
+const rootManifest = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as Manifest;
+// What a consumer of the msw handlers and the Standard Schema exports installs beside the packages, as tested here.
+const alongside = [
+  `msw@${rootManifest.devDependencies.msw}`,
+  `@standard-schema/spec@${rootManifest.dependencies["@standard-schema/spec"]}`,
+];
 
 function run(command: string, args: string[], cwd: string): SpawnSyncReturns<string> {
   const result = spawnSync(command, args, { cwd, encoding: "utf8", env: { ...process.env, npm_config_update_notifier: "false" } });
@@ -29,7 +33,9 @@ function run(command: string, args: string[], cwd: string): SpawnSyncReturns<str
 
 const consumerEsm = `import { validateCustomer, type Customer } from "@customer-adapters/canonical";
 ${vendors.map((name, index) => `import { adapter as vendor${index}, fixtures as fixtures${index} } from "@customer-adapters/${name}";`).join("\n")}
-${vendors.map((name, index) => `import { createHandlers as handlers${index} } from "@customer-adapters/${name}/msw";`).join("\n")}
+${vendors
+  .map((name, index) => `import { createHandlers as handlers${index} } from "@customer-adapters/${name}/msw";`)
+  .join("\n")}
 import { CreateCustomerRequestBodySchema, type CreateCustomerRequestBody } from "@customer-adapters/${vendors[0]}";
 import type { VendorAdapter } from "@customer-adapters/canonical";
 import type { StandardSchemaV1 } from "@standard-schema/spec";
@@ -37,7 +43,8 @@ import { setupServer } from "msw/node";
 
 // Fails to compile unless Standard Schema infers the generated type.
 type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
-const inferred: Same<StandardSchemaV1.InferOutput<typeof CreateCustomerRequestBodySchema>, CreateCustomerRequestBody> = true;
+type Inferred = StandardSchemaV1.InferOutput<typeof CreateCustomerRequestBodySchema>;
+const inferred: Same<Inferred, CreateCustomerRequestBody> = true;
 const asStandard: StandardSchemaV1<CreateCustomerRequestBody> = CreateCustomerRequestBodySchema;
 if (!inferred || asStandard["~standard"].version !== 1) throw new Error("not a Standard Schema");
 
@@ -57,7 +64,8 @@ const checked = validateCustomer(customer);
 if (!checked.ok) throw new Error("the canonical customer should be valid");
 if (validateCustomer({ kind: "robot" }).ok) throw new Error("a robot is not a customer");
 
-const adapters: [VendorAdapter<unknown, never, Customer>, VendorFixtures, typeof handlers0][] = [${vendors.map((_, index) => `[vendor${index}, fixtures${index}, handlers${index}]`).join(", ")}];
+type Vendor = [VendorAdapter<unknown, never, Customer>, VendorFixtures, typeof handlers0];
+const adapters: Vendor[] = [${vendors.map((_, i) => `[vendor${i}, fixtures${i}, handlers${i}]`).join(", ")}];
 // msw answers for the vendors here: nothing leaves the machine.
 const baseUrl = "https://vendor.example.test";
 const server = setupServer();
@@ -99,7 +107,8 @@ beforeAll(() => {
   mkdirSync(project);
   writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
   const files = readdirSync(tarballs).sort();
-  run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", ...files.map((file) => join(tarballs, file)), ...alongside], project);
+  const tarballPaths = files.map((file) => join(tarballs, file));
+  run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", ...tarballPaths, ...alongside], project);
   writeFileSync(join(project, "consumer.ts"), consumerEsm);
   writeFileSync(join(project, "consumer.cjs"), consumerCjs);
   const base = { strict: true, target: "es2022", skipLibCheck: false, types: [], outDir: "out" };
@@ -119,20 +128,25 @@ describe("the packed packages, installed in a project outside the repository", (
     expect(files.filter((file) => file.startsWith("src/") || file === "tsconfig.json")).toEqual([]);
   });
 
-  // node16 compiles to out/ (run below); bundler only type-checks. msw's declarations are most of what tsc reads: 50 s on a busy machine.
+  // node16 compiles to out/ (run below); bundler only type-checks.
+  // msw's declarations are most of what tsc reads: about 50 s each on a busy machine.
   it.each(["bundler", "node16"])("type-check with tsc --strict under moduleResolution %s", (resolution) => {
     const tsc = spawnSync(process.execPath, [join(repoRoot, "node_modules/typescript/bin/tsc"), "-p", `tsconfig.${resolution}.json`], { cwd: project, encoding: "utf8" });
     expect(tsc.stdout + tsc.stderr).toBe("");
     expect(tsc.status).toBe(0);
   }, 180_000);
 
-  it("run with node as an ES module: validate a fixture (also through Standard Schema), map a customer, read a documented answer and create one against msw with every vendor's adapter", () => {
+  const esm = "validate a fixture (also as a Standard Schema), map a customer, read an answer, create one through msw";
+  it(`run with node as an ES module: ${esm} with every vendor's adapter`, () => {
     const js = spawnSync(process.execPath, ["out/consumer.js"], { cwd: project, encoding: "utf8" });
     expect(js.stderr).toBe("");
     const report = JSON.parse(js.stdout) as Record<string, unknown>[];
     expect(report.map((entry) => entry.vendor)).toEqual(vendors);
     for (const entry of report)
-      expect(entry).toMatchObject({ rejectsGarbage: true, undocumentedStatus: false, fixtureValid: true, maps: true, readsAnswer: true, standardValid: true, standardIssues: 1, createdThroughMsw: true });
+      expect(entry).toMatchObject({
+        ...{ rejectsGarbage: true, undocumentedStatus: false, fixtureValid: true, maps: true, readsAnswer: true },
+        ...{ standardValid: true, standardIssues: 1, createdThroughMsw: true },
+      });
   });
 
   it("run from CommonJS with require()", () => {

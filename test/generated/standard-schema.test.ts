@@ -14,7 +14,10 @@ import {
   type CreateCustomerContext,
   type CreateCustomerRequestBody,
 } from "../../generated/jtl/src/index.js";
-import { CreateCustomerRequestBodySchema as JasperRequestSchema, fixtures as jasperFixtures } from "../../generated/jasper/src/index.js";
+import {
+  CreateCustomerRequestBodySchema as JasperRequestSchema,
+  fixtures as jasperFixtures,
+} from "../../generated/jasper/src/index.js";
 import { repoRoot } from "../helpers/cli.js";
 
 const vendors = loadAll(join(repoRoot, "specs"), repoRoot).filter((model) => model.kind === "vendor");
@@ -37,14 +40,24 @@ interface Package {
 const load = (slug: string): Promise<Package> => import(`../../generated/${slug}/src/index.ts`);
 
 /** `/contacts/0/name` as `["contacts", 0, "name"]`: in the fixtures, a number in a path is always a list index. */
-const segments = (pointer: string) => (pointer === "" ? [] : pointer.slice(1).split("/").map((part) => (/^\d+$/.test(part) ? Number(part) : part)));
+const segments = (pointer: string) =>
+  pointer === ""
+    ? []
+    : pointer
+        .slice(1)
+        .split("/")
+        .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
 
 describe.each(vendors.map((model) => [model.slug] as const))("%s request schema", (slug) => {
   it("is adapter.requestSchema, a Standard Schema v1 of the customer-adapters library", async () => {
     const pkg = await load(slug);
     expect(pkg.adapter.requestSchema).toBe(pkg.CreateCustomerRequestBodySchema);
     const props = pkg.adapter.requestSchema["~standard"];
-    expect({ version: props.version, vendor: props.vendor, validate: typeof props.validate }).toEqual({ version: 1, vendor: "customer-adapters", validate: "function" });
+    expect({ version: props.version, vendor: props.vendor, validate: typeof props.validate }).toEqual({
+      version: 1,
+      vendor: "customer-adapters",
+      validate: "function",
+    });
   });
 
   it("gives back every valid fixture as its value, with no issues", async () => {
@@ -56,7 +69,7 @@ describe.each(vendors.map((model) => [model.slug] as const))("%s request schema"
     }
   });
 
-  it("reports every invalid fixture as validateRequest does, the path as segments and the vendor's code kept", async () => {
+  it("reports every invalid fixture as validateRequest does, path as segments, vendor code kept", async () => {
     const { adapter } = await load(slug);
     let coded = 0;
     for (const fixture of adapter.fixtures.invalid) {
@@ -69,7 +82,9 @@ describe.each(vendors.map((model) => [model.slug] as const))("%s request schema"
           message: error.message,
           path: segments(error.path),
           rule: error.rule,
-          ...(error.vendorCode === undefined ? {} : { vendorCode: error.vendorCode, vendorMessage: error.vendorMessage }),
+          ...(error.vendorCode === undefined
+            ? {}
+            : { vendorCode: error.vendorCode, vendorMessage: error.vendorMessage }),
         })),
       );
       coded += result.issues?.filter((issue) => issue.vendorCode !== undefined).length ?? 0;
@@ -90,10 +105,12 @@ describe("Standard Schema issues", () => {
   });
 
   it("of the value itself have an empty path", () => {
-    expect(CustomerSchema["~standard"].validate("not a customer").issues).toEqual([expect.objectContaining({ path: [], rule: "type" })]);
+    expect(CustomerSchema["~standard"].validate("not a customer").issues).toEqual([
+      expect.objectContaining({ path: [], rule: "type" }),
+    ]);
   });
 
-  it("read a JSON pointer as segments: escapes undone, list indexes as numbers, an object's key \"0\" kept as text", () => {
+  it("read a JSON pointer as segments: escapes undone, list indexes as numbers, a key 0 kept as text", () => {
     expect(pathSegments("/a~1b/c~0d", { "a/b": { "c~d": 1 } })).toEqual(["a/b", "c~d"]);
     expect(pathSegments("/list/0/0", { list: [{ 0: "x" }] })).toEqual(["list", 0, "0"]);
     expect(pathSegments("/gone/1", {})).toEqual(["gone", "1"]);
@@ -108,9 +125,15 @@ describe("Standard Schema issues", () => {
 
 describe("Standard Schema types", () => {
   it("infer the generated types as input and output", () => {
-    expectTypeOf<StandardSchemaV1.InferOutput<typeof CreateCustomerRequestBodySchema>>().toEqualTypeOf<CreateCustomerRequestBody>();
-    expectTypeOf<StandardSchemaV1.InferInput<typeof CreateCustomerRequestBodySchema>>().toEqualTypeOf<CreateCustomerRequestBody>();
-    expectTypeOf<StandardSchemaV1.InferOutput<typeof CreateCustomerContextSchema>>().toEqualTypeOf<CreateCustomerContext>();
+    expectTypeOf<
+      StandardSchemaV1.InferOutput<typeof CreateCustomerRequestBodySchema>
+    >().toEqualTypeOf<CreateCustomerRequestBody>();
+    expectTypeOf<
+      StandardSchemaV1.InferInput<typeof CreateCustomerRequestBodySchema>
+    >().toEqualTypeOf<CreateCustomerRequestBody>();
+    expectTypeOf<
+      StandardSchemaV1.InferOutput<typeof CreateCustomerContextSchema>
+    >().toEqualTypeOf<CreateCustomerContext>();
     expectTypeOf<StandardSchemaV1.InferOutput<typeof jtl.requestSchema>>().toEqualTypeOf<CreateCustomerRequestBody>();
     expectTypeOf<StandardSchemaV1.InferOutput<typeof CustomerSchema>>().toEqualTypeOf<Customer>();
     expectTypeOf(CustomerSchema).toMatchTypeOf<StandardSchemaV1<Customer>>();

@@ -20,39 +20,39 @@ import {
   validateCreateCustomerResponse200,
 } from "./validators.js";
 /**
- * Standard Schema v1 for the request body (`validateCreateCustomerRequestBody` underneath: the same rules and vendor codes).
+ * Standard Schema v1 for the request body (`validateCreateCustomerRequestBody` underneath).
  */
 export const CreateCustomerRequestBodySchema: VendorSchema<CreateCustomerRequestBody> = standardSchema(
   validateCreateCustomerRequestBody,
 );
 
 /**
- * Standard Schema v1 for the context (inputs that are not customer data) (`validateCreateCustomerContext` underneath: the same rules and vendor codes).
+ * Standard Schema v1 for the context (inputs that are not customer data) (`validateCreateCustomerContext` underneath).
  */
 export const CreateCustomerContextSchema: VendorSchema<CreateCustomerContext> =
   standardSchema(validateCreateCustomerContext);
 
 /**
- * Standard Schema v1 for a 200 response body (`validateCreateCustomerResponse200` underneath: the same rules and vendor codes).
+ * Standard Schema v1 for a 200 response body (`validateCreateCustomerResponse200` underneath).
  */
 export const CreateCustomerResponse200Schema: VendorSchema<CreateCustomerResponse200> = standardSchema(
   validateCreateCustomerResponse200,
 );
 
 /**
- * Standard Schema v1 for a 400 response body (`validateCreateCustomerError400` underneath: the same rules and vendor codes).
+ * Standard Schema v1 for a 400 response body (`validateCreateCustomerError400` underneath).
  */
 export const CreateCustomerError400Schema: VendorSchema<CreateCustomerError400> =
   standardSchema(validateCreateCustomerError400);
 
 /**
- * Standard Schema v1 for a 401 response body (`validateCreateCustomerError401` underneath: the same rules and vendor codes).
+ * Standard Schema v1 for a 401 response body (`validateCreateCustomerError401` underneath).
  */
 export const CreateCustomerError401Schema: VendorSchema<CreateCustomerError401> =
   standardSchema(validateCreateCustomerError401);
 
 /**
- * Standard Schema v1 for a 500 response body (`validateCreateCustomerError500` underneath: the same rules and vendor codes).
+ * Standard Schema v1 for a 500 response body (`validateCreateCustomerError500` underneath).
  */
 export const CreateCustomerError500Schema: VendorSchema<CreateCustomerError500> =
   standardSchema(validateCreateCustomerError500);

@@ -6,7 +6,10 @@ import { mockHandlers, type MockHandlerOptions } from "@customer-adapters/canoni
 import type { HttpHandler } from "msw";
 import { mockDefinition } from "./mock.js";
 /**
- * msw request handlers that answer like `createMock()`, as Caliq API's create endpoint would: the same credentials, validation, error bodies and duplicates. They answer at the spec's server (its variables at their defaults) unless `options.baseUrl` says otherwise; `options.context` replaces the credentials they accept.
+ * msw request handlers that answer like `createMock()`, as Caliq API's create endpoint would:
+ * the same credentials, validation, error bodies and duplicates. They answer at the spec's server (its
+ * variables at their defaults) unless `options.baseUrl` says otherwise; `options.context` replaces the
+ * credentials they accept.
  * @example setupServer(...createHandlers()).listen()
  */
 export function createHandlers(options: MockHandlerOptions = {}): HttpHandler[] {

@@ -30,56 +30,56 @@ import {
   validateVendorError,
 } from "./validators.js";
 /**
- * Standard Schema v1 for a Address (Address) (`validateAddress` underneath: the same rules and vendor codes).
+ * Standard Schema v1 for a Address (Address) (`validateAddress` underneath).
  */
 export const AddressSchema: VendorSchema<Address> = standardSchema(validateAddress);
 
 /**
- * Standard Schema v1 for a Company (Company) (`validateCompany` underneath: the same rules and vendor codes).
+ * Standard Schema v1 for a Company (Company) (`validateCompany` underneath).
  */
 export const CompanySchema: VendorSchema<Company> = standardSchema(validateCompany);
 
 /**
- * Standard Schema v1 for a Contact (Contact) (`validateContact` underneath: the same rules and vendor codes).
+ * Standard Schema v1 for a Contact (Contact) (`validateContact` underneath).
  */
 export const ContactSchema: VendorSchema<Contact> = standardSchema(validateContact);
 
 /**
- * Standard Schema v1 for a CreatedCustomer (What every vendor returns for a created customer, in canonical form) (`validateCreatedCustomer` underneath: the same rules and vendor codes).
+ * Standard Schema v1 for a CreatedCustomer (What every vendor returns for a created customer, in canonical form) (`validateCreatedCustomer` underneath).
  */
 export const CreatedCustomerSchema: VendorSchema<CreatedCustomer> = standardSchema(validateCreatedCustomer);
 
 /**
- * Standard Schema v1 for a Credentials (Sign-in data for vendors that create a login with the customer) (`validateCredentials` underneath: the same rules and vendor codes).
+ * Standard Schema v1 for a Credentials (Sign-in data for vendors that create a login with the customer) (`validateCredentials` underneath).
  */
 export const CredentialsSchema: VendorSchema<Credentials> = standardSchema(validateCredentials);
 
 /**
- * Standard Schema v1 for a Customer (A customer, person or company, as the seller knows it) (`validateCustomer` underneath: the same rules and vendor codes).
+ * Standard Schema v1 for a Customer (A customer, person or company, as the seller knows it) (`validateCustomer` underneath).
  */
 export const CustomerSchema: VendorSchema<Customer> = standardSchema(validateCustomer);
 
 /**
- * Standard Schema v1 for a ExternalId (ExternalId) (`validateExternalId` underneath: the same rules and vendor codes).
+ * Standard Schema v1 for a ExternalId (ExternalId) (`validateExternalId` underneath).
  */
 export const ExternalIdSchema: VendorSchema<ExternalId> = standardSchema(validateExternalId);
 
 /**
- * Standard Schema v1 for a PersonName (PersonName) (`validatePersonName` underneath: the same rules and vendor codes).
+ * Standard Schema v1 for a PersonName (PersonName) (`validatePersonName` underneath).
  */
 export const PersonNameSchema: VendorSchema<PersonName> = standardSchema(validatePersonName);
 
 /**
- * Standard Schema v1 for a Phone (Phone) (`validatePhone` underneath: the same rules and vendor codes).
+ * Standard Schema v1 for a Phone (Phone) (`validatePhone` underneath).
  */
 export const PhoneSchema: VendorSchema<Phone> = standardSchema(validatePhone);
 
 /**
- * Standard Schema v1 for a TaxIds (Tax identifiers) (`validateTaxIds` underneath: the same rules and vendor codes).
+ * Standard Schema v1 for a TaxIds (Tax identifiers) (`validateTaxIds` underneath).
  */
 export const TaxIdsSchema: VendorSchema<TaxIds> = standardSchema(validateTaxIds);
 
 /**
- * Standard Schema v1 for a VendorError (A vendor's error in canonical form) (`validateVendorError` underneath: the same rules and vendor codes).
+ * Standard Schema v1 for a VendorError (A vendor's error in canonical form) (`validateVendorError` underneath).
  */
 export const VendorErrorSchema: VendorSchema<VendorError> = standardSchema(validateVendorError);

@@ -24,51 +24,51 @@ import {
   validateCreateCustomerResponse201,
 } from "./validators.js";
 /**
- * Standard Schema v1 for the request body (`validateCreateCustomerRequestBody` underneath: the same rules and vendor codes).
+ * Standard Schema v1 for the request body (`validateCreateCustomerRequestBody` underneath).
  */
 export const CreateCustomerRequestBodySchema: VendorSchema<CreateCustomerRequestBody> = standardSchema(
   validateCreateCustomerRequestBody,
 );
 
 /**
- * Standard Schema v1 for the header parameters (`validateCreateCustomerHeaders` underneath: the same rules and vendor codes).
+ * Standard Schema v1 for the header parameters (`validateCreateCustomerHeaders` underneath).
  */
 export const CreateCustomerHeadersSchema: VendorSchema<CreateCustomerHeaders> =
   standardSchema(validateCreateCustomerHeaders);
 
 /**
- * Standard Schema v1 for the context (inputs that are not customer data) (`validateCreateCustomerContext` underneath: the same rules and vendor codes).
+ * Standard Schema v1 for the context (inputs that are not customer data) (`validateCreateCustomerContext` underneath).
  */
 export const CreateCustomerContextSchema: VendorSchema<CreateCustomerContext> =
   standardSchema(validateCreateCustomerContext);
 
 /**
- * Standard Schema v1 for a 201 response body (`validateCreateCustomerResponse201` underneath: the same rules and vendor codes).
+ * Standard Schema v1 for a 201 response body (`validateCreateCustomerResponse201` underneath).
  */
 export const CreateCustomerResponse201Schema: VendorSchema<CreateCustomerResponse201> = standardSchema(
   validateCreateCustomerResponse201,
 );
 
 /**
- * Standard Schema v1 for a 400 response body (`validateCreateCustomerError400` underneath: the same rules and vendor codes).
+ * Standard Schema v1 for a 400 response body (`validateCreateCustomerError400` underneath).
  */
 export const CreateCustomerError400Schema: VendorSchema<CreateCustomerError400> =
   standardSchema(validateCreateCustomerError400);
 
 /**
- * Standard Schema v1 for a 401 response body (`validateCreateCustomerError401` underneath: the same rules and vendor codes).
+ * Standard Schema v1 for a 401 response body (`validateCreateCustomerError401` underneath).
  */
 export const CreateCustomerError401Schema: VendorSchema<CreateCustomerError401> =
   standardSchema(validateCreateCustomerError401);
 
 /**
- * Standard Schema v1 for a 403 response body (`validateCreateCustomerError403` underneath: the same rules and vendor codes).
+ * Standard Schema v1 for a 403 response body (`validateCreateCustomerError403` underneath).
  */
 export const CreateCustomerError403Schema: VendorSchema<CreateCustomerError403> =
   standardSchema(validateCreateCustomerError403);
 
 /**
- * Standard Schema v1 for a 500 response body (`validateCreateCustomerError500` underneath: the same rules and vendor codes).
+ * Standard Schema v1 for a 500 response body (`validateCreateCustomerError500` underneath).
  */
 export const CreateCustomerError500Schema: VendorSchema<CreateCustomerError500> =
   standardSchema(validateCreateCustomerError500);

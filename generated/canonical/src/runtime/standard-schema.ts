@@ -56,7 +56,8 @@ export function pathSegments(pointer: string, value: unknown): PropertyKey[] {
       let list = false;
       try {
         list = Array.isArray(current);
-        current = current !== null && typeof current === "object" ? (current as Record<string, unknown>)[key] : undefined;
+        current =
+          current !== null && typeof current === "object" ? (current as Record<string, unknown>)[key] : undefined;
       } catch {
         // A value that cannot be read again (a revoked Proxy): its keys stay text.
         current = undefined;
