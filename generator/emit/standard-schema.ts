@@ -1,7 +1,9 @@
 import type { SpecModel } from "../model/model.js";
+import { importLine, runtimeModule } from "./imports.js";
+import type { OutputKind } from "./output-kind.js";
 import { jsDoc, printStatements } from "./source-file.js";
+import { typeName } from "./type-expression.js";
 import { validationTargets } from "./validation-targets.js";
-import { runtimeImport } from "./validators.js";
 
 /** The export name of the Standard Schema for a validated type: `CreateCustomerRequestBodySchema`. */
 export function standardSchemaName(type: string): string {
@@ -16,10 +18,9 @@ export function standardSchemaName(type: string): string {
  */
 export function emitStandardSchemas(model: SpecModel): string {
   const targets = validationTargets(model);
-  const from = model.kind === "canonical" ? "./runtime/standard-schema.js" : runtimeImport(model);
   const types = targets.map((target) => target.type).sort();
   return printStatements([
-    `import { standardSchema, type VendorSchema } from "${from}";`,
+    importLine(runtimeModule("standard-schema"), ["standardSchema"], ["VendorSchema"]),
     `import type { ${types.join(", ")} } from "./types.js";`,
     `import { ${types.map((type) => `validate${type}`).join(", ")} } from "./validators.js";`,
     ...targets.map((target) => {
@@ -29,3 +30,20 @@ export function emitStandardSchemas(model: SpecModel): string {
     }),
   ]);
 }
+
+/** Standard Schema v1 exports: `XSchema` per validated type, and `adapter.requestSchema`. */
+export const standardSchemaOutput: OutputKind = {
+  name: "standard-schema",
+  summary:
+    "`XSchema` for each validated type (and `adapter.requestSchema`): a Standard Schema v1 over `validateX`, " +
+    "for tRPC, TanStack Form, Hono and other tools; each issue has its path as segments, the rule and the vendor's code.",
+  optional: true,
+  requires: ["validators"],
+  appliesTo: () => true,
+  files: ({ model }) => [{ path: "src/standard-schema.ts", content: emitStandardSchemas(model) }],
+  main: () => [{ source: "./standard-schema.js" }],
+  adapter: (model) => {
+    const name = standardSchemaName(`${typeName(model.operation?.id ?? "")}RequestBody`);
+    return { imports: [`import { ${name} } from "./standard-schema.js";`], members: [`requestSchema: ${name}`] };
+  },
+};

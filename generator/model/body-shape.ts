@@ -1,4 +1,4 @@
-import type { BodyShape, RootShape } from "../runtime/wire.js";
+import type { BodyShape, RootShape } from "@customer-adapters/runtime/wire";
 import type { SpecModel } from "./model.js";
 import { isSchemaObject, type Schema } from "./schema-walk.js";
 

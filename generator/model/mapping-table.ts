@@ -1,4 +1,4 @@
-import { scopedPointer } from "../runtime/mapping.js";
+import { scopedPointer } from "@customer-adapters/runtime/mapping";
 import type { FieldMappingModel, SpecModel } from "./model.js";
 import { isSchemaObject, type Schema } from "./schema-walk.js";
 

@@ -10,20 +10,21 @@ import { setupServer } from "msw/node";
 import type { HttpHandler } from "msw";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import type { Customer } from "@customer-adapters/canonical";
 import type {
   CreateResult,
-  Customer,
   FromResponseResult,
   MappingPlan,
   MockVendor,
   SendOptions,
   ToRequestResult,
   VendorRequest,
-} from "@customer-adapters/canonical";
-import type { MockHandlerOptions } from "@customer-adapters/canonical/msw";
+} from "@customer-adapters/runtime";
+import type { MockHandlerOptions } from "@customer-adapters/runtime/msw";
 import { loadAll } from "../../generator/pipeline.js";
 import { customers } from "../fixtures/customers.js";
 import { repoRoot } from "../helpers/cli.js";
+import { loadPackage } from "../helpers/package.js";
 
 const vendors = loadAll(join(repoRoot, "specs"), repoRoot).filter(
   (model) => model.kind === "vendor" && model.mapping !== undefined,
@@ -43,7 +44,7 @@ interface MappedPackage {
   createMock(options?: { context?: Record<string, unknown> }): MockVendor;
   mockDefinition: { credentials: readonly { in: string; name?: string }[] };
 }
-const load = (slug: string): Promise<MappedPackage> => import(`../../generated/${slug}/src/index.ts`);
+const load = (slug: string): Promise<MappedPackage> => loadPackage<MappedPackage>(slug);
 const loadHandlers = (slug: string): Promise<{ createHandlers(options?: MockHandlerOptions): HttpHandler[] }> =>
   import(`../../generated/${slug}/src/msw.ts`);
 

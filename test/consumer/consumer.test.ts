@@ -17,12 +17,12 @@ const work = mkdtempSync(join(tmpdir(), "consumer-"));
 const project = join(work, "project");
 const packages = readdirSync(join(repoRoot, "generated")).sort();
 const vendors = packages.filter((name) => name !== "canonical");
-type Manifest = Record<"dependencies" | "devDependencies", Record<string, string>>;
+type Manifest = Record<"devDependencies", Record<string, string>>;
 const rootManifest = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as Manifest;
 // What a consumer of the msw handlers and the Standard Schema exports installs beside the packages, as tested here.
 const alongside = [
   `msw@${rootManifest.devDependencies.msw}`,
-  `@standard-schema/spec@${rootManifest.dependencies["@standard-schema/spec"]}`,
+  `@standard-schema/spec@${rootManifest.devDependencies["@standard-schema/spec"]}`,
 ];
 
 function run(command: string, args: string[], cwd: string): SpawnSyncReturns<string> {
@@ -32,12 +32,12 @@ function run(command: string, args: string[], cwd: string): SpawnSyncReturns<str
 }
 
 const consumerEsm = `import { validateCustomer, type Customer } from "@customer-adapters/canonical";
-${vendors.map((name, index) => `import { adapter as vendor${index}, fixtures as fixtures${index} } from "@customer-adapters/${name}";`).join("\n")}
+${vendors.map((name, index) => `import { adapter as vendor${index} } from "@customer-adapters/${name}";\nimport * as fixtures${index} from "@customer-adapters/${name}/fixtures";`).join("\n")}
+import type { VendorAdapter } from "@customer-adapters/runtime";
 ${vendors
   .map((name, index) => `import { createHandlers as handlers${index} } from "@customer-adapters/${name}/msw";`)
   .join("\n")}
 import { CreateCustomerRequestBodySchema, type CreateCustomerRequestBody } from "@customer-adapters/${vendors[0]}";
-import type { VendorAdapter } from "@customer-adapters/canonical";
 import type { StandardSchemaV1 } from "@standard-schema/spec";
 import { setupServer } from "msw/node";
 
@@ -49,6 +49,7 @@ const asStandard: StandardSchemaV1<CreateCustomerRequestBody> = CreateCustomerRe
 if (!inferred || asStandard["~standard"].version !== 1) throw new Error("not a Standard Schema");
 
 interface VendorFixtures {
+  valid: { full: unknown };
   context?: unknown;
   successResponse?: { status: number; body: unknown };
 }
@@ -82,10 +83,10 @@ for (const [adapter, fixtures, createHandlers] of adapters) {
     method: adapter.operation.method,
     rejectsGarbage: !adapter.validateRequest("not a request").ok,
     undocumentedStatus: adapter.validateResponse(599, {}).ok,
-    fixtureValid: adapter.validateRequest(adapter.fixtures.valid.full).ok,
+    fixtureValid: adapter.validateRequest(fixtures.valid.full).ok,
     maps: built === undefined ? "no mapping" : built.ok && adapter.isRequest(built.request.body),
     readsAnswer: answer === undefined || adapter.fromResponse === undefined ? "no mapping" : adapter.fromResponse(answer.status, answer.body).ok,
-    standardValid: standard.validate(adapter.fixtures.valid.full).issues === undefined,
+    standardValid: standard.validate(fixtures.valid.full).issues === undefined,
     standardIssues: standard.validate("not a request").issues?.length ?? 0,
     createdThroughMsw: created?.ok ?? "no mapping",
   });
@@ -103,7 +104,8 @@ beforeAll(() => {
   run(process.execPath, [join(repoRoot, "node_modules/tsx/dist/cli.mjs"), join(repoRoot, "generator/build.ts")], repoRoot);
   const tarballs = join(work, "tarballs");
   mkdirSync(tarballs);
-  for (const name of packages) run("npm", ["pack", "--silent", "--pack-destination", tarballs], join(repoRoot, "generated", name));
+  for (const dir of [join(repoRoot, "packages/runtime"), ...packages.map((name) => join(repoRoot, "generated", name))])
+    run("npm", ["pack", "--silent", "--pack-destination", tarballs], dir);
   mkdirSync(project);
   writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
   const files = readdirSync(tarballs).sort();
@@ -126,6 +128,8 @@ describe("the packed packages, installed in a project outside the repository", (
     expect(files).toContain("dist/index.d.ts");
     expect(files).toContain("README.md");
     expect(files.filter((file) => file.startsWith("src/") || file === "tsconfig.json")).toEqual([]);
+    // The fixtures' data is stored once, as JSON beside the module that types it.
+    expect(files).toContain("dist/fixtures/customer.json");
   });
 
   // node16 compiles to out/ (run below); bundler only type-checks.

@@ -5,7 +5,8 @@
 import { join } from "node:path";
 import type { StandardSchemaV1 } from "@standard-schema/spec";
 import { describe, expect, expectTypeOf, it } from "vitest";
-import { CustomerSchema, pathSegments, type Customer, type VendorSchema } from "@customer-adapters/canonical";
+import { CustomerSchema, type Customer } from "@customer-adapters/canonical";
+import { pathSegments, type VendorSchema } from "@customer-adapters/runtime";
 import { loadAll } from "../../generator/pipeline.js";
 import {
   adapter as jtl,
@@ -14,11 +15,10 @@ import {
   type CreateCustomerContext,
   type CreateCustomerRequestBody,
 } from "../../generated/jtl/src/index.js";
-import {
-  CreateCustomerRequestBodySchema as JasperRequestSchema,
-  fixtures as jasperFixtures,
-} from "../../generated/jasper/src/index.js";
+import { valid as jasperValid } from "../../generated/jasper/src/fixtures.js";
+import { CreateCustomerRequestBodySchema as JasperRequestSchema } from "../../generated/jasper/src/index.js";
 import { repoRoot } from "../helpers/cli.js";
+import { loadPackage } from "../helpers/package.js";
 
 const vendors = loadAll(join(repoRoot, "specs"), repoRoot).filter((model) => model.kind === "vendor");
 
@@ -33,11 +33,11 @@ interface Package {
   adapter: {
     requestSchema: VendorSchema<unknown>;
     validateRequest(value: unknown): { ok: true; value: unknown } | { ok: false; errors: ValidationErrorLike[] };
-    fixtures: { valid: Record<string, unknown>; invalid: readonly { name: string; value: unknown }[] };
   };
+  fixtures: { valid: Record<string, unknown>; invalid: readonly { name: string; value: unknown }[] };
   CreateCustomerRequestBodySchema: unknown;
 }
-const load = (slug: string): Promise<Package> => import(`../../generated/${slug}/src/index.ts`);
+const load = (slug: string): Promise<Package> => loadPackage<Package>(slug);
 
 /** `/contacts/0/name` as `["contacts", 0, "name"]`: in the fixtures, a number in a path is always a list index. */
 const segments = (pointer: string) =>
@@ -61,8 +61,8 @@ describe.each(vendors.map((model) => [model.slug] as const))("%s request schema"
   });
 
   it("gives back every valid fixture as its value, with no issues", async () => {
-    const { adapter } = await load(slug);
-    for (const [name, value] of Object.entries(adapter.fixtures.valid)) {
+    const { adapter, fixtures } = await load(slug);
+    for (const [name, value] of Object.entries(fixtures.valid)) {
       const result = adapter.requestSchema["~standard"].validate(value);
       expect(result, name).toEqual({ value });
       expect(result.issues === undefined && result.value, name).toBe(value);
@@ -70,9 +70,9 @@ describe.each(vendors.map((model) => [model.slug] as const))("%s request schema"
   });
 
   it("reports every invalid fixture as validateRequest does, path as segments, vendor code kept", async () => {
-    const { adapter } = await load(slug);
+    const { adapter, fixtures } = await load(slug);
     let coded = 0;
-    for (const fixture of adapter.fixtures.invalid) {
+    for (const fixture of fixtures.invalid) {
       const checked = adapter.validateRequest(fixture.value);
       if (checked.ok) throw new Error(`${fixture.name} should be invalid`);
       const result = adapter.requestSchema["~standard"].validate(fixture.value);
@@ -95,7 +95,7 @@ describe.each(vendors.map((model) => [model.slug] as const))("%s request schema"
 
 describe("Standard Schema issues", () => {
   it("carry the vendor's code and the path down a list (Jasper: a contact's name too long)", () => {
-    const body = structuredClone(jasperFixtures.valid.full);
+    const body = structuredClone(jasperValid.full);
     const contact = body.contacts?.[0];
     if (!contact) throw new Error("the full Jasper fixture has a contact");
     contact.name = "x".repeat(10_000);
