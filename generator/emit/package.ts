@@ -7,7 +7,7 @@ import { banner } from "./banner.js";
 import { emitPackageJson, emitTsconfig, importedPackages, SCOPE } from "./package-json.js";
 import { emitReadme } from "./readme.js";
 import { emitTypes } from "./types.js";
-import { emitGuards } from "./guards.js";
+import { emitGuards } from "./guards/index.js";
 import { emitCompiledValidators, emitValidators, validationImport } from "./validators.js";
 
 /** One file of a generated package, path relative to `generated/`. */
