@@ -70,17 +70,17 @@ function isCustomerCreationViewModel(value: unknown): boolean {
   const firstName = fields.FirstName;
   if (firstName !== undefined) {
     if (typeof firstName !== "string") return false;
-    if (firstName.length > 50 && ucs2length(firstName) > 50) return false;
+    if (firstName.length > 50 && (firstName.length > 100 || ucs2length(firstName) > 50)) return false;
   }
   const lastName = fields.LastName;
   if (lastName !== undefined) {
     if (typeof lastName !== "string") return false;
-    if (lastName.length > 50 && ucs2length(lastName) > 50) return false;
+    if (lastName.length > 50 && (lastName.length > 100 || ucs2length(lastName) > 50)) return false;
   }
   const email = fields.Email;
   if (email !== undefined) {
     if (typeof email !== "string") return false;
-    if (email.length > 100 && ucs2length(email) > 100) return false;
+    if (email.length > 100 && (email.length > 200 || ucs2length(email) > 100)) return false;
   }
   const password = fields.Password;
   if (password !== undefined) {

@@ -70,43 +70,43 @@ function isCustomerCreateParams(value: unknown): boolean {
   if (typeof channelID !== "number" || !Number.isInteger(channelID)) return false;
   const accountNo = fields.AccountNo;
   if (typeof accountNo !== "string") return false;
-  if (accountNo.length > 10 && ucs2length(accountNo) > 10) return false;
+  if (accountNo.length > 10 && (accountNo.length > 20 || ucs2length(accountNo) > 10)) return false;
   const companyName = fields.CompanyName;
   if (companyName !== undefined) {
     if (typeof companyName !== "string") return false;
-    if (companyName.length > 40 && ucs2length(companyName) > 40) return false;
+    if (companyName.length > 40 && (companyName.length > 80 || ucs2length(companyName) > 40)) return false;
   }
   const line1 = fields.Line1;
   if (typeof line1 !== "string") return false;
-  if (line1.length > 50 && ucs2length(line1) > 50) return false;
+  if (line1.length > 50 && (line1.length > 100 || ucs2length(line1) > 50)) return false;
   const line2 = fields.Line2;
   if (line2 !== undefined) {
     if (typeof line2 !== "string") return false;
-    if (line2.length > 50 && ucs2length(line2) > 50) return false;
+    if (line2.length > 50 && (line2.length > 100 || ucs2length(line2) > 50)) return false;
   }
   const line3 = fields.Line3;
   if (line3 !== undefined) {
     if (typeof line3 !== "string") return false;
-    if (line3.length > 50 && ucs2length(line3) > 50) return false;
+    if (line3.length > 50 && (line3.length > 100 || ucs2length(line3) > 50)) return false;
   }
   const town = fields.Town;
   if (town !== undefined) {
     if (typeof town !== "string") return false;
-    if (town.length > 50 && ucs2length(town) > 50) return false;
+    if (town.length > 50 && (town.length > 100 || ucs2length(town) > 50)) return false;
   }
   const county = fields.County;
   if (county !== undefined) {
     if (typeof county !== "string") return false;
-    if (county.length > 25 && ucs2length(county) > 25) return false;
+    if (county.length > 25 && (county.length > 50 || ucs2length(county) > 25)) return false;
   }
   const postcode = fields.Postcode;
   if (postcode !== undefined) {
     if (typeof postcode !== "string") return false;
-    if (postcode.length > 15 && ucs2length(postcode) > 15) return false;
+    if (postcode.length > 15 && (postcode.length > 30 || ucs2length(postcode) > 15)) return false;
   }
   const country = fields.Country;
   if (typeof country !== "string") return false;
-  if (country.length > 3 && ucs2length(country) > 3) return false;
+  if (country.length > 3 && (country.length > 6 || ucs2length(country) > 3)) return false;
   if (!COUNTRY_PATTERN.test(country)) return false;
   const allowDeliveries = fields.AllowDeliveries;
   if (typeof allowDeliveries !== "boolean") return false;
@@ -115,41 +115,41 @@ function isCustomerCreateParams(value: unknown): boolean {
   const title = fields.Title;
   if (title !== undefined) {
     if (typeof title !== "string") return false;
-    if (title.length > 6 && ucs2length(title) > 6) return false;
+    if (title.length > 6 && (title.length > 12 || ucs2length(title) > 6)) return false;
   }
   const firstname = fields.Firstname;
   if (typeof firstname !== "string") return false;
-  if (firstname.length > 20 && ucs2length(firstname) > 20) return false;
+  if (firstname.length > 20 && (firstname.length > 40 || ucs2length(firstname) > 20)) return false;
   const surname = fields.Surname;
   if (typeof surname !== "string") return false;
-  if (surname.length > 30 && ucs2length(surname) > 30) return false;
+  if (surname.length > 30 && (surname.length > 60 || ucs2length(surname) > 30)) return false;
   const telephoneNo = fields.TelephoneNo;
   if (telephoneNo !== undefined) {
     if (typeof telephoneNo !== "string") return false;
-    if (telephoneNo.length > 20 && ucs2length(telephoneNo) > 20) return false;
+    if (telephoneNo.length > 20 && (telephoneNo.length > 40 || ucs2length(telephoneNo) > 20)) return false;
   }
   const mobileNo = fields.MobileNo;
   if (mobileNo !== undefined) {
     if (typeof mobileNo !== "string") return false;
-    if (mobileNo.length > 20 && ucs2length(mobileNo) > 20) return false;
+    if (mobileNo.length > 20 && (mobileNo.length > 40 || ucs2length(mobileNo) > 20)) return false;
   }
   const email = fields.Email;
   if (typeof email !== "string") return false;
-  if (email.length > 70 && ucs2length(email) > 70) return false;
+  if (email.length > 70 && (email.length > 140 || ucs2length(email) > 70)) return false;
   if (!EMAIL_FORMAT.test(email)) return false;
   const vATNumber = fields.VATNumber;
   if (vATNumber !== undefined) {
     if (typeof vATNumber !== "string") return false;
-    if (vATNumber.length > 30 && ucs2length(vATNumber) > 30) return false;
+    if (vATNumber.length > 30 && (vATNumber.length > 60 || ucs2length(vATNumber) > 30)) return false;
   }
   const eORI = fields.EORI;
   if (eORI !== undefined) {
     if (typeof eORI !== "string") return false;
-    if (eORI.length > 20 && ucs2length(eORI) > 20) return false;
+    if (eORI.length > 20 && (eORI.length > 40 || ucs2length(eORI) > 20)) return false;
   }
   const currency = fields.Currency;
   if (typeof currency !== "string") return false;
-  if (currency.length > 3 && ucs2length(currency) > 3) return false;
+  if (currency.length > 3 && (currency.length > 6 || ucs2length(currency) > 3)) return false;
   if (!COUNTRY_PATTERN.test(currency)) return false;
   const customerServiceLevel = fields.CustomerServiceLevel;
   if (customerServiceLevel !== undefined) {
@@ -164,7 +164,7 @@ function isCustomerCreateParams(value: unknown): boolean {
   const customerCategory = fields.CustomerCategory;
   if (customerCategory !== undefined) {
     if (typeof customerCategory !== "string") return false;
-    if (customerCategory.length > 4 && ucs2length(customerCategory) > 4) return false;
+    if (customerCategory.length > 4 && (customerCategory.length > 8 || ucs2length(customerCategory) > 4)) return false;
   }
   return true;
 }

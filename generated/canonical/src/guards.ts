@@ -55,27 +55,27 @@ function isAddress(value: unknown): boolean {
   for (let index = 0; index < lines.length; index++) {
     const linesItem: unknown = lines[index];
     if (typeof linesItem !== "string") return false;
-    if (linesItem.length > 255 && ucs2length(linesItem) > 255) return false;
+    if (linesItem.length > 255 && (linesItem.length > 510 || ucs2length(linesItem) > 255)) return false;
     if (linesItem.length === 0) return false;
   }
   const city = fields.city;
   if (typeof city !== "string") return false;
-  if (city.length > 100 && ucs2length(city) > 100) return false;
+  if (city.length > 100 && (city.length > 200 || ucs2length(city) > 100)) return false;
   if (city.length === 0) return false;
   const region = fields.region;
   if (region !== undefined) {
     if (typeof region !== "string") return false;
-    if (region.length > 100 && ucs2length(region) > 100) return false;
+    if (region.length > 100 && (region.length > 200 || ucs2length(region) > 100)) return false;
   }
   const county = fields.county;
   if (county !== undefined) {
     if (typeof county !== "string") return false;
-    if (county.length > 100 && ucs2length(county) > 100) return false;
+    if (county.length > 100 && (county.length > 200 || ucs2length(county) > 100)) return false;
   }
   const postalCode = fields.postalCode;
   if (postalCode !== undefined) {
     if (typeof postalCode !== "string") return false;
-    if (postalCode.length > 20 && ucs2length(postalCode) > 20) return false;
+    if (postalCode.length > 20 && (postalCode.length > 40 || ucs2length(postalCode) > 20)) return false;
   }
   const country = fields.country;
   if (typeof country !== "string") return false;
@@ -110,12 +110,13 @@ function isCompany(value: unknown): boolean {
   }
   const name = fields.name;
   if (typeof name !== "string") return false;
-  if (name.length > 200 && ucs2length(name) > 200) return false;
+  if (name.length > 200 && (name.length > 400 || ucs2length(name) > 200)) return false;
   if (name.length === 0) return false;
   const registrationNumber = fields.registrationNumber;
   if (registrationNumber !== undefined) {
     if (typeof registrationNumber !== "string") return false;
-    if (registrationNumber.length > 50 && ucs2length(registrationNumber) > 50) return false;
+    if (registrationNumber.length > 50 && (registrationNumber.length > 100 || ucs2length(registrationNumber) > 50))
+      return false;
   }
   return true;
 }
@@ -149,17 +150,17 @@ function isContact(value: unknown): boolean {
   }
   const name = fields.name;
   if (typeof name !== "string") return false;
-  if (name.length > 200 && ucs2length(name) > 200) return false;
+  if (name.length > 200 && (name.length > 400 || ucs2length(name) > 200)) return false;
   if (name.length === 0) return false;
   const title = fields.title;
   if (title !== undefined) {
     if (typeof title !== "string") return false;
-    if (title.length > 100 && ucs2length(title) > 100) return false;
+    if (title.length > 100 && (title.length > 200 || ucs2length(title) > 100)) return false;
   }
   const email = fields.email;
   if (email !== undefined) {
     if (typeof email !== "string") return false;
-    if (email.length > 320 && ucs2length(email) > 320) return false;
+    if (email.length > 320 && (email.length > 640 || ucs2length(email) > 320)) return false;
     if (!EMAIL_FORMAT.test(email)) return false;
   }
   const phone2 = fields.phone;
@@ -246,18 +247,19 @@ function isCredentials(value: unknown): boolean {
   const password = fields.password;
   if (password !== undefined) {
     if (typeof password !== "string") return false;
-    if (password.length > 128 && ucs2length(password) > 128) return false;
+    if (password.length > 128 && (password.length > 256 || ucs2length(password) > 128)) return false;
     if (password.length === 0) return false;
   }
   const securityQuestion = fields.securityQuestion;
   if (securityQuestion !== undefined) {
     if (typeof securityQuestion !== "string") return false;
-    if (securityQuestion.length > 200 && ucs2length(securityQuestion) > 200) return false;
+    if (securityQuestion.length > 200 && (securityQuestion.length > 400 || ucs2length(securityQuestion) > 200))
+      return false;
   }
   const securityAnswer = fields.securityAnswer;
   if (securityAnswer !== undefined) {
     if (typeof securityAnswer !== "string") return false;
-    if (securityAnswer.length > 200 && ucs2length(securityAnswer) > 200) return false;
+    if (securityAnswer.length > 200 && (securityAnswer.length > 400 || ucs2length(securityAnswer) > 200)) return false;
   }
   if (fields.securityAnswer !== undefined && fields.securityQuestion === undefined) return false;
   if (fields.securityQuestion !== undefined && fields.securityAnswer === undefined) return false;
@@ -324,20 +326,20 @@ function isPersonName(value: unknown): boolean {
   const title = fields.title;
   if (title !== undefined) {
     if (typeof title !== "string") return false;
-    if (title.length > 50 && ucs2length(title) > 50) return false;
+    if (title.length > 50 && (title.length > 100 || ucs2length(title) > 50)) return false;
   }
   const givenName = fields.givenName;
   if (typeof givenName !== "string") return false;
-  if (givenName.length > 100 && ucs2length(givenName) > 100) return false;
+  if (givenName.length > 100 && (givenName.length > 200 || ucs2length(givenName) > 100)) return false;
   if (givenName.length === 0) return false;
   const middleName = fields.middleName;
   if (middleName !== undefined) {
     if (typeof middleName !== "string") return false;
-    if (middleName.length > 100 && ucs2length(middleName) > 100) return false;
+    if (middleName.length > 100 && (middleName.length > 200 || ucs2length(middleName) > 100)) return false;
   }
   const familyName = fields.familyName;
   if (typeof familyName !== "string") return false;
-  if (familyName.length > 100 && ucs2length(familyName) > 100) return false;
+  if (familyName.length > 100 && (familyName.length > 200 || ucs2length(familyName) > 100)) return false;
   if (familyName.length === 0) return false;
   return true;
 }
@@ -405,17 +407,17 @@ function isTaxIds(value: unknown): boolean {
   const vat = fields.vat;
   if (vat !== undefined) {
     if (typeof vat !== "string") return false;
-    if (vat.length > 30 && ucs2length(vat) > 30) return false;
+    if (vat.length > 30 && (vat.length > 60 || ucs2length(vat) > 30)) return false;
   }
   const eori = fields.eori;
   if (eori !== undefined) {
     if (typeof eori !== "string") return false;
-    if (eori.length > 20 && ucs2length(eori) > 20) return false;
+    if (eori.length > 20 && (eori.length > 40 || ucs2length(eori) > 20)) return false;
   }
   const national = fields.national;
   if (national !== undefined) {
     if (typeof national !== "string") return false;
-    if (national.length > 50 && ucs2length(national) > 50) return false;
+    if (national.length > 50 && (national.length > 100 || ucs2length(national) > 50)) return false;
   }
   return true;
 }
@@ -447,11 +449,11 @@ function isExternalId(value: unknown): boolean {
   }
   const system = fields.system;
   if (typeof system !== "string") return false;
-  if (system.length > 50 && ucs2length(system) > 50) return false;
+  if (system.length > 50 && (system.length > 100 || ucs2length(system) > 50)) return false;
   if (system.length === 0) return false;
   const id = fields.id;
   if (typeof id !== "string") return false;
-  if (id.length > 100 && ucs2length(id) > 100) return false;
+  if (id.length > 100 && (id.length > 200 || ucs2length(id) > 100)) return false;
   if (id.length === 0) return false;
   return true;
 }
@@ -500,7 +502,7 @@ function isCustomer(value: unknown): boolean {
   }
   const email = fields.email;
   if (typeof email !== "string") return false;
-  if (email.length > 320 && ucs2length(email) > 320) return false;
+  if (email.length > 320 && (email.length > 640 || ucs2length(email) > 320)) return false;
   if (!EMAIL_FORMAT.test(email)) return false;
   const phones = fields.phones;
   if (phones !== undefined) {
@@ -540,7 +542,7 @@ function isCustomer(value: unknown): boolean {
   const language = fields.language;
   if (language !== undefined) {
     if (typeof language !== "string") return false;
-    if (language.length > 35 && ucs2length(language) > 35) return false;
+    if (language.length > 35 && (language.length > 70 || ucs2length(language) > 35)) return false;
     if (!LANGUAGE_PATTERN.test(language)) return false;
   }
   const currency = fields.currency;
@@ -551,18 +553,18 @@ function isCustomer(value: unknown): boolean {
   const website = fields.website;
   if (website !== undefined) {
     if (typeof website !== "string") return false;
-    if (website.length > 2048 && ucs2length(website) > 2048) return false;
+    if (website.length > 2048 && (website.length > 4096 || ucs2length(website) > 2048)) return false;
     if (!URI_FORMAT(website)) return false;
   }
   const referralSource = fields.referralSource;
   if (referralSource !== undefined) {
     if (typeof referralSource !== "string") return false;
-    if (referralSource.length > 255 && ucs2length(referralSource) > 255) return false;
+    if (referralSource.length > 255 && (referralSource.length > 510 || ucs2length(referralSource) > 255)) return false;
   }
   const customerNumber = fields.customerNumber;
   if (customerNumber !== undefined) {
     if (typeof customerNumber !== "string") return false;
-    if (customerNumber.length > 50 && ucs2length(customerNumber) > 50) return false;
+    if (customerNumber.length > 50 && (customerNumber.length > 100 || ucs2length(customerNumber) > 50)) return false;
   }
   const externalIds = fields.externalIds;
   if (externalIds !== undefined) {

@@ -58,27 +58,27 @@ function isContact(value: unknown): boolean {
   const name = fields.name;
   if (name !== undefined) {
     if (typeof name !== "string") return false;
-    if (name.length > 40 && ucs2length(name) > 40) return false;
+    if (name.length > 40 && (name.length > 80 || ucs2length(name) > 40)) return false;
   }
   const title = fields.title;
   if (title !== undefined) {
     if (typeof title !== "string") return false;
-    if (title.length > 40 && ucs2length(title) > 40) return false;
+    if (title.length > 40 && (title.length > 80 || ucs2length(title) > 40)) return false;
   }
   const phone = fields.phone;
   if (phone !== undefined) {
     if (typeof phone !== "string") return false;
-    if (phone.length > 25 && ucs2length(phone) > 25) return false;
+    if (phone.length > 25 && (phone.length > 50 || ucs2length(phone) > 25)) return false;
   }
   const mobile = fields.mobile;
   if (mobile !== undefined) {
     if (typeof mobile !== "string") return false;
-    if (mobile.length > 25 && ucs2length(mobile) > 25) return false;
+    if (mobile.length > 25 && (mobile.length > 50 || ucs2length(mobile) > 25)) return false;
   }
   const email = fields.email;
   if (email !== undefined) {
     if (typeof email !== "string") return false;
-    if (email.length > 320 && ucs2length(email) > 320) return false;
+    if (email.length > 320 && (email.length > 640 || ucs2length(email) > 320)) return false;
   }
   return true;
 }
@@ -116,32 +116,32 @@ function isAddress(value: unknown): boolean {
   const addressLine1 = fields.addressLine1;
   if (addressLine1 !== undefined) {
     if (typeof addressLine1 !== "string") return false;
-    if (addressLine1.length > 40 && ucs2length(addressLine1) > 40) return false;
+    if (addressLine1.length > 40 && (addressLine1.length > 80 || ucs2length(addressLine1) > 40)) return false;
   }
   const addressLine2 = fields.addressLine2;
   if (addressLine2 !== undefined) {
     if (typeof addressLine2 !== "string") return false;
-    if (addressLine2.length > 40 && ucs2length(addressLine2) > 40) return false;
+    if (addressLine2.length > 40 && (addressLine2.length > 80 || ucs2length(addressLine2) > 40)) return false;
   }
   const city = fields.city;
   if (city !== undefined) {
     if (typeof city !== "string") return false;
-    if (city.length > 40 && ucs2length(city) > 40) return false;
+    if (city.length > 40 && (city.length > 80 || ucs2length(city) > 40)) return false;
   }
   const state = fields.state;
   if (state !== undefined) {
     if (typeof state !== "string") return false;
-    if (state.length > 40 && ucs2length(state) > 40) return false;
+    if (state.length > 40 && (state.length > 80 || ucs2length(state) > 40)) return false;
   }
   const country = fields.country;
   if (country !== undefined) {
     if (typeof country !== "string") return false;
-    if (country.length > 100 && ucs2length(country) > 100) return false;
+    if (country.length > 100 && (country.length > 200 || ucs2length(country) > 100)) return false;
   }
   const postalCode = fields.postalCode;
   if (postalCode !== undefined) {
     if (typeof postalCode !== "string") return false;
-    if (postalCode.length > 15 && ucs2length(postalCode) > 15) return false;
+    if (postalCode.length > 15 && (postalCode.length > 30 || ucs2length(postalCode) > 15)) return false;
   }
   return true;
 }
@@ -170,19 +170,20 @@ function isCreateCustomerRequest(value: unknown): boolean {
   }
   const name = fields.name;
   if (typeof name !== "string") return false;
-  if (name.length > 60 && ucs2length(name) > 60) return false;
+  if (name.length > 60 && (name.length > 120 || ucs2length(name) > 60)) return false;
   if (name.length === 0) return false;
   const accountName = fields.accountName;
   if (typeof accountName !== "string") return false;
   const securityAnswer = fields.securityAnswer;
   if (securityAnswer !== undefined) {
     if (typeof securityAnswer !== "string") return false;
-    if (securityAnswer.length > 100 && ucs2length(securityAnswer) > 100) return false;
+    if (securityAnswer.length > 100 && (securityAnswer.length > 200 || ucs2length(securityAnswer) > 100)) return false;
   }
   const securityQuestion = fields.securityQuestion;
   if (securityQuestion !== undefined) {
     if (typeof securityQuestion !== "string") return false;
-    if (securityQuestion.length > 100 && ucs2length(securityQuestion) > 100) return false;
+    if (securityQuestion.length > 100 && (securityQuestion.length > 200 || ucs2length(securityQuestion) > 100))
+      return false;
   }
   const shipToBillAddress = fields.shipToBillAddress;
   if (shipToBillAddress !== undefined) {

@@ -102,7 +102,7 @@ function isIdValue(value: unknown): boolean {
   const code = fields.Code;
   if (code !== undefined) {
     if (typeof code !== "string") return false;
-    if (code.length > 255 && ucs2length(code) > 255) return false;
+    if (code.length > 255 && (code.length > 510 || ucs2length(code) > 255)) return false;
   }
   return true;
 }
@@ -132,12 +132,12 @@ function isAccount(value: unknown): boolean {
   const loginName = fields.LoginName;
   if (loginName !== undefined) {
     if (typeof loginName !== "string") return false;
-    if (loginName.length > 255 && ucs2length(loginName) > 255) return false;
+    if (loginName.length > 255 && (loginName.length > 510 || ucs2length(loginName) > 255)) return false;
   }
   const name = fields.Name;
   if (name !== undefined) {
     if (typeof name !== "string") return false;
-    if (name.length > 100 && ucs2length(name) > 100) return false;
+    if (name.length > 100 && (name.length > 200 || ucs2length(name) > 100)) return false;
   }
   const roles = fields.Roles;
   if (roles !== undefined) {
@@ -246,24 +246,24 @@ function isAddress(value: unknown): boolean {
   const careOf = fields.CareOf;
   if (careOf !== undefined) {
     if (typeof careOf !== "string") return false;
-    if (careOf.length > 100 && ucs2length(careOf) > 100) return false;
+    if (careOf.length > 100 && (careOf.length > 200 || ucs2length(careOf) > 100)) return false;
   }
   const line1 = fields.Line1;
   if (line1 !== undefined) {
     if (typeof line1 !== "string") return false;
-    if (line1.length > 255 && ucs2length(line1) > 255) return false;
+    if (line1.length > 255 && (line1.length > 510 || ucs2length(line1) > 255)) return false;
   }
   const line2 = fields.Line2;
   if (line2 !== undefined) {
     if (typeof line2 !== "string") return false;
-    if (line2.length > 255 && ucs2length(line2) > 255) return false;
+    if (line2.length > 255 && (line2.length > 510 || ucs2length(line2) > 255)) return false;
   }
   const zip = fields.Zip;
   if (typeof zip !== "string") return false;
-  if (zip.length > 50 && ucs2length(zip) > 50) return false;
+  if (zip.length > 50 && (zip.length > 100 || ucs2length(zip) > 50)) return false;
   const city = fields.City;
   if (typeof city !== "string") return false;
-  if (city.length > 50 && ucs2length(city) > 50) return false;
+  if (city.length > 50 && (city.length > 100 || ucs2length(city) > 50)) return false;
   const countryId = fields.CountryId;
   if (countryId !== undefined) {
     if (typeof countryId !== "number" || !Number.isInteger(countryId)) return false;
@@ -271,11 +271,11 @@ function isAddress(value: unknown): boolean {
   }
   const country = fields.Country;
   if (typeof country !== "string") return false;
-  if (country.length > 50 && ucs2length(country) > 50) return false;
+  if (country.length > 50 && (country.length > 100 || ucs2length(country) > 50)) return false;
   const region = fields.Region;
   if (region !== undefined) {
     if (typeof region !== "string") return false;
-    if (region.length > 50 && ucs2length(region) > 50) return false;
+    if (region.length > 50 && (region.length > 100 || ucs2length(region) > 50)) return false;
   }
   const isValidated = fields.IsValidated;
   if (isValidated !== undefined) {
@@ -284,12 +284,14 @@ function isAddress(value: unknown): boolean {
   const globalLocationNo = fields.GlobalLocationNo;
   if (globalLocationNo !== undefined) {
     if (typeof globalLocationNo !== "string") return false;
-    if (globalLocationNo.length > 50 && ucs2length(globalLocationNo) > 50) return false;
+    if (globalLocationNo.length > 50 && (globalLocationNo.length > 100 || ucs2length(globalLocationNo) > 50))
+      return false;
   }
   const shippingPhoneNumber = fields.ShippingPhoneNumber;
   if (shippingPhoneNumber !== undefined) {
     if (typeof shippingPhoneNumber !== "string") return false;
-    if (shippingPhoneNumber.length > 50 && ucs2length(shippingPhoneNumber) > 50) return false;
+    if (shippingPhoneNumber.length > 50 && (shippingPhoneNumber.length > 100 || ucs2length(shippingPhoneNumber) > 50))
+      return false;
   }
   return true;
 }
@@ -330,7 +332,7 @@ function isFlag(value: unknown): boolean {
   const name = fields.Name;
   if (name !== undefined) {
     if (typeof name !== "string") return false;
-    if (name.length > 50 && ucs2length(name) > 50) return false;
+    if (name.length > 50 && (name.length > 100 || ucs2length(name) > 50)) return false;
   }
   const group = fields.Group;
   if (group !== undefined) {
@@ -376,7 +378,7 @@ function isCompany(value: unknown): boolean {
   const orgNo = fields.OrgNo;
   if (orgNo !== undefined) {
     if (typeof orgNo !== "string") return false;
-    if (orgNo.length > 50 && ucs2length(orgNo) > 50) return false;
+    if (orgNo.length > 50 && (orgNo.length > 100 || ucs2length(orgNo) > 50)) return false;
   }
   const phone = fields.Phone;
   if (phone !== undefined) {
@@ -505,38 +507,38 @@ function isCustomer(value: unknown): boolean {
   const code = fields.Code;
   if (code !== undefined) {
     if (typeof code !== "string") return false;
-    if (code.length > 50 && ucs2length(code) > 50) return false;
+    if (code.length > 50 && (code.length > 100 || ucs2length(code) > 50)) return false;
   }
   const email = fields.Email;
   if (email !== undefined) {
     if (typeof email !== "string") return false;
-    if (email.length > 255 && ucs2length(email) > 255) return false;
+    if (email.length > 255 && (email.length > 510 || ucs2length(email) > 255)) return false;
     if (!EMAIL_FORMAT.test(email)) return false;
   }
   const sSN = fields.SSN;
   if (sSN !== undefined) {
     if (typeof sSN !== "string") return false;
-    if (sSN.length > 50 && ucs2length(sSN) > 50) return false;
+    if (sSN.length > 50 && (sSN.length > 100 || ucs2length(sSN) > 50)) return false;
   }
   const firstName = fields.FirstName;
   if (firstName !== undefined) {
     if (typeof firstName !== "string") return false;
-    if (firstName.length > 50 && ucs2length(firstName) > 50) return false;
+    if (firstName.length > 50 && (firstName.length > 100 || ucs2length(firstName) > 50)) return false;
   }
   const lastName = fields.LastName;
   if (lastName !== undefined) {
     if (typeof lastName !== "string") return false;
-    if (lastName.length > 50 && ucs2length(lastName) > 50) return false;
+    if (lastName.length > 50 && (lastName.length > 100 || ucs2length(lastName) > 50)) return false;
   }
   const phone = fields.Phone;
   if (phone !== undefined) {
     if (typeof phone !== "string") return false;
-    if (phone.length > 50 && ucs2length(phone) > 50) return false;
+    if (phone.length > 50 && (phone.length > 100 || ucs2length(phone) > 50)) return false;
   }
   const cellPhone = fields.CellPhone;
   if (cellPhone !== undefined) {
     if (typeof cellPhone !== "string") return false;
-    if (cellPhone.length > 50 && ucs2length(cellPhone) > 50) return false;
+    if (cellPhone.length > 50 && (cellPhone.length > 100 || ucs2length(cellPhone) > 50)) return false;
   }
   const referId = fields.ReferId;
   if (referId !== undefined) {
@@ -548,7 +550,7 @@ function isCustomer(value: unknown): boolean {
   const referUrl = fields.ReferUrl;
   if (referUrl !== undefined) {
     if (typeof referUrl !== "string") return false;
-    if (referUrl.length > 255 && ucs2length(referUrl) > 255) return false;
+    if (referUrl.length > 255 && (referUrl.length > 510 || ucs2length(referUrl) > 255)) return false;
   }
   const account = fields.Account;
   if (account !== undefined) {
@@ -606,7 +608,7 @@ function isCustomer(value: unknown): boolean {
   const crmId = fields.CrmId;
   if (crmId !== undefined) {
     if (typeof crmId !== "string") return false;
-    if (crmId.length > 50 && ucs2length(crmId) > 50) return false;
+    if (crmId.length > 50 && (crmId.length > 100 || ucs2length(crmId) > 50)) return false;
   }
   const isActive = fields.IsActive;
   if (isActive !== undefined) {

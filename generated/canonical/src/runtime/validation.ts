@@ -120,6 +120,8 @@ export function passes(validate: CompiledValidator, value: unknown): boolean {
   }
 }
 
+const HIGH_SURROGATE = /[\uD800-\uDBFF]/;
+
 /**
  * Length of a string in Unicode code points, as JSON Schema counts
  * `maxLength` (an emoji is one character, not two UTF-16 units). Used by the
@@ -127,6 +129,9 @@ export function passes(validate: CompiledValidator, value: unknown): boolean {
  * export imports differently under Node and under bundlers.
  */
 export function ucs2length(text: string): number {
+  // Most strings hold no surrogate: one scan by the regular-expression engine
+  // (native code) is many times faster than walking charCodeAt in JavaScript.
+  if (!HIGH_SURROGATE.test(text)) return text.length;
   let length = 0;
   for (let index = 0; index < text.length; index++) {
     length++;
