@@ -191,6 +191,19 @@ function overLimit(vendor: Vendor): { path: string; value: unknown } | undefined
 }
 
 type Check = (value: unknown) => boolean;
+
+/**
+ * The full fixture with one field's value of no declared type (`[[]]`): the
+ * last field that ajv, the reference, then refuses. Fields come in the
+ * fixture's order, so a guard that walks every key first pays for it here.
+ */
+function invalidKey(full: Record<string, unknown>, reference: Check): { key: string; value: unknown } | undefined {
+  for (const key of Object.keys(full).reverse()) {
+    const value = { ...full, [key]: [[]] };
+    if (!reference(value)) return { key, value };
+  }
+  return undefined;
+}
 interface Candidates {
   isX: Check;
   typia: Check;
@@ -243,9 +256,11 @@ if (runs("validators") || runs("detailed")) {
       ...invalid.map(({ name, value }) => ({ name: `invalid "${name}"`, value, valid: false })),
     ];
     const long = overLimit(vendor);
+    const wrongKey = invalidKey(vendor.fixtures.valid.full as Record<string, unknown>, candidates.ajv);
     const classes: { name: string; value: unknown; valid: boolean }[] = [
       { name: "empty `{}`", value: {}, valid: candidates.isX({}) },
-      { name: "one invalid key", value: { notAField: true }, valid: false },
+      ...(wrongKey ? [{ name: `one invalid key (/${wrongKey.key}) in the full fixture`, value: wrongKey.value, valid: false }] : []),
+      { name: "one undeclared key `{ notAField: true }`", value: { notAField: true }, valid: false },
       ...(long ? [{ name: `long string over maxLength at ${long.path}`, value: long.value, valid: false }] : []),
       { name: "full valid", value: valid.full, valid: true },
     ];
