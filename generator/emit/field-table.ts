@@ -1,5 +1,5 @@
 import type { SpecModel } from "../model/model.js";
-import { isSchemaObject, type Schema } from "../model/schema-walk.js";
+import { isSchemaObject, type Schema } from "../core/schema-walk.js";
 import { refName } from "./type-expression.js";
 
 /** One leaf or object field of a body, flattened: `/billingAddress/city`, `/contacts/*\/name`. */

@@ -1,5 +1,5 @@
 import type { NamedSchema } from "../model/model.js";
-import { isSchemaObject, subschemas, type Schema } from "../model/schema-walk.js";
+import { isSchemaObject, subschemas, type Schema } from "../core/schema-walk.js";
 import { jsDoc } from "./source-file.js";
 
 /** Which side of the wire a type describes: what is sent (`write`) or what is read back (`read`). */

@@ -3,11 +3,12 @@
  * loader already refuses (bad OpenAPI, duplicate keys, examples that contradict
  * their verdict, bad mappings). Each finding names its rule and position.
  */
-import type { SourceDocument } from "../load/read-yaml.js";
-import type { SpecPosition } from "../load/spec-error.js";
+import type { SourceDocument } from "../core/source.js";
+import type { SpecPosition } from "../core/spec-error.js";
 import { requestRows } from "../model/mapping-table.js";
 import type { SpecModel } from "../model/model.js";
-import { escapePointerPart, isSchemaObject, walkSchema, type Schema } from "../model/schema-walk.js";
+import { escapePointerPart } from "../core/pointer.js";
+import { isSchemaObject, walkSchema, type Schema } from "../core/schema-walk.js";
 
 export interface LintFinding {
   rule: string;

@@ -1,6 +1,6 @@
-import type { BodyShape, RootShape } from "../runtime/wire.js";
+import type { BodyShape, RootShape } from "@customer-adapters/runtime/wire";
 import type { SpecModel } from "./model.js";
-import { isSchemaObject, type Schema } from "./schema-walk.js";
+import { isSchemaObject, type Schema } from "../core/schema-walk.js";
 
 /**
  * The request body's structure as the wire formats need it: property order

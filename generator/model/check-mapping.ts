@@ -1,8 +1,8 @@
-import { SpecError, type SpecPosition } from "../load/spec-error.js";
-import { scopedPointer } from "../runtime/mapping.js";
+import { SpecError, type SpecPosition } from "../core/spec-error.js";
+import { scopedPointer } from "@customer-adapters/runtime/mapping";
 import { schemasAt } from "./check-model.js";
 import type { FieldMappingModel, MappingModel, SpecModel, TransformName } from "./model.js";
-import { isSchemaObject, type Schema } from "./schema-walk.js";
+import { isSchemaObject, type Schema } from "../core/schema-walk.js";
 import { compileSchema } from "./validation-schema.js";
 
 /**

@@ -1,8 +1,8 @@
 import type { ErrorObject } from "ajv";
-import type { SourceDocument } from "../load/read-yaml.js";
-import { SpecError } from "../load/spec-error.js";
+import type { SourceDocument } from "../core/source.js";
+import { SpecError } from "../core/spec-error.js";
 import type { BodyModel, SpecModel } from "./model.js";
-import { isSchemaObject, subschemas, type Schema } from "./schema-walk.js";
+import { isSchemaObject, subschemas, type Schema } from "../core/schema-walk.js";
 import { compileSchema, ruleOf } from "./validation-schema.js";
 
 const key = (rule: { path: string; keyword: string }) => `${rule.path} ${rule.keyword}`;

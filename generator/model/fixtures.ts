@@ -1,7 +1,7 @@
 import type { ErrorObject } from "ajv";
 import type { SpecModel } from "./model.js";
 import { Synthesizer, type Direction } from "./samples.js";
-import { isSchemaObject, type Schema } from "./schema-walk.js";
+import { isSchemaObject, type Schema } from "../core/schema-walk.js";
 import { compileSchema, ruleOf } from "./validation-schema.js";
 
 /**
@@ -86,7 +86,7 @@ class FixtureBuilder {
   private readonly validate;
 
   constructor(
-    private readonly model: SpecModel,
+    model: SpecModel,
     private readonly root: Schema,
     direction: Direction,
     private readonly vendorCodes: Map<string, string | number>,

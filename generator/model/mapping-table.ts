@@ -1,6 +1,6 @@
-import { scopedPointer } from "../runtime/mapping.js";
+import { scopedPointer } from "@customer-adapters/runtime/mapping";
 import type { FieldMappingModel, SpecModel } from "./model.js";
-import { isSchemaObject, type Schema } from "./schema-walk.js";
+import { isSchemaObject, type Schema } from "../core/schema-walk.js";
 
 /** One fed vendor field, flattened out of nested `map`s, with array indexes as `*`. */
 export interface MappingRow {

@@ -7,8 +7,8 @@ import { uniformFloat64 } from "pure-rand/distribution/uniformFloat64";
 import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
 import type { RandomGenerator } from "pure-rand/types/RandomGenerator";
 import randexpModule from "randexp";
-import type { SpecModel } from "../model/model.js";
-import { isSchemaObject, type Schema } from "../model/schema-walk.js";
+import type { SpecModel } from "./model.js";
+import { isSchemaObject, type Schema } from "../core/schema-walk.js";
 
 /**
  * Makes sample values from a schema: deterministic (every value is seeded

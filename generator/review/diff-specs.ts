@@ -4,9 +4,10 @@
  * breaking-change checks, judged per direction: a tightened request rule
  * breaks callers; a widened response (a new enum value) breaks readers.
  */
-import type { SourceDocument } from "../load/read-yaml.js";
+import type { SourceDocument } from "../core/source.js";
 import type { SpecModel } from "../model/model.js";
-import { escapePointerPart, isSchemaObject, type Schema } from "../model/schema-walk.js";
+import { escapePointerPart } from "../core/pointer.js";
+import { isSchemaObject, type Schema } from "../core/schema-walk.js";
 
 export interface SpecChange {
   vendor: string;

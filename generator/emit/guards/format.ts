@@ -1,5 +1,5 @@
 import { fullFormats } from "ajv-formats/dist/formats.js";
-import type { Schema } from "../../model/schema-walk.js";
+import type { Schema } from "../../core/schema-walk.js";
 import { propertyKey } from "../type-expression.js";
 import type { GuardContext, Kind } from "./context.js";
 

@@ -1,4 +1,4 @@
-import { isSchemaObject, type Schema } from "../../model/schema-walk.js";
+import { isSchemaObject, type Schema } from "../../core/schema-walk.js";
 import { jsDoc } from "../source-file.js";
 import { propertyKey } from "../type-expression.js";
 import type { FieldReader, GuardContext } from "./context.js";
