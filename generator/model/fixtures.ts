@@ -184,7 +184,10 @@ class FixtureBuilder {
       for (const [trigger, needed] of Object.entries(resolved.dependentRequired).sort(([a], [b]) => (a < b ? -1 : 1)))
         for (const name of Array.isArray(needed) ? (needed as string[]) : [])
           add("dependentRequired", `${path}/${name}`, (root) => {
-            setAt(root, `${at}/${trigger}`, getAt(root, `${at}/${trigger}`) ?? this.synth.sample(properties[trigger] as Schema, "full", `${at}/${trigger}`));
+            // The trigger need not be a declared property: any value makes it present.
+            const triggerSchema = (properties[trigger] ?? {}) as Schema;
+            const present = getAt(root, `${at}/${trigger}`);
+            setAt(root, `${at}/${trigger}`, present ?? this.synth.sample(triggerSchema, "full", `${at}/${trigger}`));
             removeAt(root, `${at}/${name}`);
           });
     // A conditional rule (`if` … `then: { required }`): make the condition hold, then leave out what it requires.
