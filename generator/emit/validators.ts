@@ -1,7 +1,7 @@
 import standaloneModule from "ajv/dist/standalone/index.js";
 import type { SpecModel } from "../model/model.js";
 import type { Schema } from "../model/schema-walk.js";
-import { COMPONENTS_ID, createAjv, validationSchema } from "../model/validation-schema.js";
+import { COMPONENTS_ID, createAjv, FORMATS_MODULE, validationSchema } from "../model/validation-schema.js";
 import { jsDoc, printStatements } from "./source-file.js";
 import { validationTargets } from "./validation-targets.js";
 
@@ -27,7 +27,7 @@ function runtimeHelpers(model: SpecModel): Record<string, { name: string; from: 
   return {
     'require("ajv/dist/runtime/ucs2length").default': { name: "ucs2length", from: validationImport(model) },
     'require("ajv/dist/runtime/equal").default': { name: "equal", from: validationImport(model) },
-    'require("ajv-formats/dist/formats").fullFormats': { name: "fullFormats", from: "ajv-formats/dist/formats.js" },
+    [`require("${FORMATS_MODULE}").formats`]: { name: "formats", from: validationImport(model) },
   };
 }
 

@@ -1,6 +1,6 @@
-import { fullFormats } from "ajv-formats/dist/formats.js";
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import { isSafe } from "redos-detector";
+import { formats } from "../runtime/formats.js";
 import { isSchemaObject, subschemas, walkSchema, type Schema } from "../model/schema-walk.js";
 import { valueAt, type SourceDocument } from "./read-yaml.js";
 import { SpecError } from "./spec-error.js";
@@ -19,8 +19,8 @@ const JSON_SCHEMA_KEYWORDS = [
 const OPENAPI_KEYWORDS = ["discriminator", "xml", "externalDocs", "example"];
 const KNOWN_KEYWORDS = new Set([...JSON_SCHEMA_KEYWORDS, ...OPENAPI_KEYWORDS]);
 const TYPES = new Set(["string", "number", "integer", "boolean", "object", "array", "null"]);
-/** Formats the generated validators can check (ajv-formats' full set). */
-export const KNOWN_FORMATS: ReadonlySet<string> = new Set(Object.keys(fullFormats));
+/** Formats the generated validators can check (runtime/formats.ts: ajv-formats' full set, corrected, and IRIs). */
+export const KNOWN_FORMATS: ReadonlySet<string> = new Set(Object.keys(formats));
 
 const LIMIT_PAIRS = [
   ["minLength", "maxLength"],

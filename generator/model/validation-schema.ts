@@ -1,5 +1,7 @@
 import { Ajv2020, type Options, type ValidateFunction } from "ajv/dist/2020.js";
-import formatsPlugin from "ajv-formats";
+import { _ } from "ajv";
+import type { Format } from "ajv/dist/types/index.js";
+import { formats } from "../runtime/formats.js";
 import type { NamedSchema } from "./model.js";
 import { isSchemaObject, mapSchema, type Schema, walkSchema } from "./schema-walk.js";
 
@@ -13,6 +15,8 @@ const ANNOTATIONS = new Set(["title", "description", "examples", "example", "$co
 const RESOLVED_IDENTIFIERS = new Set(["$id", "$schema", "$anchor"]);
 
 export const COMPONENTS_ID = "components";
+/** The module name ajv's standalone code `require`s the formats from; emit/validators.ts turns it into an import. */
+export const FORMATS_MODULE = "customer-adapters:formats";
 
 /** Maps whose key order carries no meaning; sorted so that spec key order cannot change the output. */
 const UNORDERED_MAPS = new Set(["dependentRequired", "dependentSchemas", "patternProperties", "$defs"]);
@@ -86,8 +90,9 @@ export function createAjv(schemas: NamedSchema[], options: Options = {}, extraDe
     ownProperties: namesInherited([...schemas, ...extraDefinitions]),
     ...options,
   });
-  // ajv-formats is CommonJS: under NodeNext its default export arrives as the module object.
-  (formatsPlugin as unknown as typeof formatsPlugin.default)(ajv);
+  // The project's formats (runtime/formats.ts: ajv-formats, corrected); compiled code imports them from the runtime.
+  for (const [name, format] of Object.entries(formats)) ajv.addFormat(name, format as Format);
+  ajv.opts.code.formats = _`require(${FORMATS_MODULE}).formats`;
   ajv.addSchema({
     $id: COMPONENTS_ID,
     $defs: Object.fromEntries([...schemas, ...extraDefinitions].map(({ name, schema }) => [name, validationSchema(schema)])),

@@ -21,6 +21,15 @@ const FORMATS = ["email", "idn-email", "date", "date-time", "uuid", "uri", "iri"
 const byDesign = (group: SuiteGroup, test: SuiteCase) =>
   group.file === "format.json" && /only an annotation by default/.test(test.description);
 
+/** Optional format cases the project still gets wrong, each where its RFC reading is not settled (docs/spec-conventions.md). */
+const FORMAT_GAPS = [
+  "an IPv4-address-literal after the @ is valid",
+  "an IPv6-address-literal after the @ is valid",
+  "a second fraction of fifteen nines is valid",
+  "leading zero in an embedded IPv4 address is invalid",
+  "square brackets are not allowed in a path segment",
+];
+
 const groups: SuiteGroup[] = [
   ...readdirSync(suiteDir)
     .filter((name) => name.endsWith(".json"))
@@ -80,4 +89,5 @@ it("draft 2020-12: each group generates or is refused in one positioned line; ea
   console.log(summary.join("\n"));
   expect(crashes).toEqual([]);
   expect(wrong.filter((line) => !line.startsWith("optional/"))).toEqual([]);
+  expect(wrong.filter((line) => !FORMAT_GAPS.some((gap) => line.includes(`"${gap}"`)))).toEqual([]);
 });
