@@ -115,8 +115,8 @@ function unsupported(schema: Schema): [string, string][] {
     problems.push(["/unevaluatedItems", "`unevaluatedItems` with `contains` is not supported (ajv ignores its matches)"]);
   if (isSchemaObject(schema.properties) && Object.hasOwn(schema.properties, "__proto__"))
     problems.push(["/properties", "a property named `__proto__` is not supported"]);
-  if (typeof schema.$dynamicRef === "string" && schema.$dynamicRef.startsWith("#/"))
-    problems.push(["/$dynamicRef", "`$dynamicRef` to a JSON pointer is not supported: write `$ref`"]);
+  if (schema.$dynamicRef !== undefined)
+    problems.push(["/$dynamicRef", "`$dynamicRef` is not supported: write `$ref`"]);
   return problems;
 }
 

@@ -215,6 +215,8 @@ class FixtureBuilder {
    */
   baseFor(constraint: Breakable, minimal: unknown, full: unknown): Json {
     const base = clone(minimal) as Json;
+    // A sample that is no object or list (a fallback `null`) has no place to fill.
+    if (base === null || typeof base !== "object") return base;
     const keys = parts(constraint.at);
     let node: Json | unknown[] = base;
     for (const [index, key] of keys.entries()) {
@@ -300,10 +302,25 @@ export function buildFixtures(model: SpecModel, root: Schema, pointer: string, d
   return { valid, invalid, uncovered };
 }
 
+/**
+ * Plain values tried, in order, when the sample generator's value breaks its
+ * schema (it reads types, limits and formats, not `not`, `oneOf` overlaps or
+ * an open type): one of them often satisfies what it could not.
+ */
+const FALLBACKS: readonly unknown[] = [null, 0, 1, 2, -1, 0.5, 10, 100, "", "a", "foo", true, false, [], [1], ["a"], {}, { a: 1 }];
+
 /** Just the valid samples of `root` (minimal, full, boundary), repaired to pass conditional rules. */
 export function validSamples(model: SpecModel, root: Schema, direction: Direction): FixtureSet["valid"] {
   const builder = new FixtureBuilder(model, root, direction, new Map());
-  const sample = (mode: "minimal" | "full" | "boundary") => builder.repaired(builder.synth.sample(root, mode, ""), mode);
+  const made = (mode: "minimal" | "full" | "boundary") => builder.repaired(builder.synth.sample(root, mode, ""), mode);
+  const valid = (value: unknown) => builder.errors(value).length === 0;
+  const sample = (mode: "minimal" | "full" | "boundary") => {
+    const value = made(mode);
+    if (valid(value)) return value;
+    // A plain value, else the generator's, whose errors the refusal names (a full sample keeps every field it can).
+    const plain = FALLBACKS.findIndex(valid);
+    return plain < 0 ? value : clone(FALLBACKS[plain]);
+  };
   return { minimal: sample("minimal"), full: sample("full"), boundary: sample("boundary") };
 }
 

@@ -28,6 +28,7 @@ const FORMAT_GAPS = [
   "a second fraction of fifteen nines is valid",
   "leading zero in an embedded IPv4 address is invalid",
   "square brackets are not allowed in a path segment",
+  "an IPv6 host whose embedded IPv4 has a leading zero is invalid",
 ];
 
 const groups: SuiteGroup[] = [
