@@ -52,6 +52,7 @@ export function emitIndex(model: SpecModel): string {
       `export * from "./runtime/mapping.js";`,
       `export * from "./runtime/wire.js";`,
       `export * from "./runtime/client.js";`,
+      `export * from "./runtime/redact.js";`,
       `export * from "./runtime/mock.js";`,
       `export type * from "./runtime/adapter.js";`,
       `export { fixtures } from "./fixtures.js";`,

@@ -1,6 +1,7 @@
 import { requestShape } from "../model/body-shape.js";
 import { canonicalFieldsOf } from "../model/mapping-table.js";
 import type { FieldMappingModel, SpecModel } from "../model/model.js";
+import { isSchemaObject, walkSchema, type Schema } from "../model/schema-walk.js";
 import { parameterGroups } from "./names.js";
 import { jsDoc, printStatements } from "./source-file.js";
 import { typeName } from "./type-expression.js";
@@ -70,6 +71,28 @@ function credentialChecks(model: SpecModel): Record<string, unknown>[] {
   return checks;
 }
 
+const isSecret = (schema: unknown) => isSchemaObject(schema) && (schema["x-sensitive"] === true || schema["x-credential"] === true);
+
+/** Names of what the spec marks `x-sensitive` or `x-credential`: context properties, and parameter and body property names, which the client redacts from the vendor's messages. */
+export function sensitiveFields(model: SpecModel): { context: string[]; fields: string[] } {
+  const secretNames = (schema: Schema | undefined): string[] => {
+    const names: string[] = [];
+    if (schema)
+      walkSchema(schema, "", (node) => {
+        if (isSchemaObject(node.properties)) for (const [name, property] of Object.entries(node.properties)) if (isSecret(property)) names.push(name);
+      });
+    return names;
+  };
+  const operation = model.operation;
+  const fields = [
+    ...(operation?.parameters ?? []).filter((parameter) => isSecret(parameter.schema)).map((parameter) => parameter.name),
+    ...secretNames(operation?.requestBody?.schema),
+    ...model.schemas.flatMap((named) => secretNames(named.schema)),
+  ];
+  const sorted = (names: string[]) => [...new Set(names)].sort();
+  return { context: sorted(secretNames(model.context)), fields: sorted(fields) };
+}
+
 /** `mapping.ts`: the vendor's mapping plan and the typed `toRequest` / `fromResponse` around it. */
 export function emitMapping(model: SpecModel): string | undefined {
   const operation = model.operation;
@@ -81,16 +104,17 @@ export function emitMapping(model: SpecModel): string | undefined {
   const parameters = groups.map((group) => `${group.location}: compiled.${group.suffix.charAt(0).toLowerCase()}${group.suffix.slice(1)}`);
   const types = [...(operation.requestBody ? [body] : []), ...(model.context ? [context] : [])];
   return printStatements([
-    `import { buildRequest, readResponse, sendRequest, validateCustomer, type CreateResult, type Customer, type FromResponseResult, type MappingPlan, type RootShape, type SendOptions, type ToRequestResult } from "${runtimeImport(model)}";`,
+    `import { buildRequest, readResponse, sendRequest, validateCustomer, type CreateResult, type Customer, type FromResponseResult, type MappingPlan, type RootShape, type SendOptions, type SensitiveFields, type ToRequestResult } from "${runtimeImport(model)}";`,
     ...(types.length > 0 ? [`import type { ${types.join(", ")} } from "./types.js";`] : []),
     `import * as compiled from "./validators.compiled.js";`,
-    ...(model.context ? [`import { validate${context} } from "./validators.js";`] : []),
+    `import { ${model.context ? `validate${context}, ` : ""}validateResponse } from "./validators.js";`,
     `${jsDoc(`How a canonical customer becomes ${model.vendorName}'s request, and its answer a canonical result: the spec's \`x-mapping\`, checked at generate time.`)}\nexport const mappingPlan: MappingPlan = ${JSON.stringify(mappingPlan(model), null, 2)};`,
     `const validators = {\n  customer: validateCustomer,\n  context: ${model.context ? `validate${context}` : "undefined"},\n  body: ${operation.requestBody ? "compiled.requestBody" : "undefined"},\n  parameters: { ${parameters.join(", ")} },\n};`,
     `${jsDoc(`Maps a canonical customer and the vendor context to the whole ${operation.method} ${operation.path} request.\nThe request passes the vendor's own validators; anything that does not fit is an error naming the canonical field, the vendor field and the rule. Never throws.`)}\nexport function toRequest(customer: Customer, context: ${context}): ToRequestResult<${body}> {\n  return buildRequest<${body}>(mappingPlan, validators, customer, context);\n}`,
-    `${jsDoc("Reads the vendor's answer (status and parsed body) as a canonical result: the new customer's id, or its errors with canonical kinds and fields. Never throws.")}\nexport function fromResponse(status: number, body: unknown): FromResponseResult {\n  return readResponse(mappingPlan, status, body);\n}`,
+    `${jsDoc("Reads the vendor's answer (status and parsed body) as a canonical result: the new customer's id, or its errors with canonical kinds and fields. Never throws.")}\nexport function fromResponse(status: number, body: unknown): FromResponseResult {\n  return readResponse(mappingPlan, status, body, validateResponse);\n}`,
+    `${jsDoc("What the spec marks `x-sensitive` or `x-credential`: redacted from every message the vendor sends back.")}\nexport const sensitiveFields: SensitiveFields = ${JSON.stringify(sensitiveFields(model), null, 2)};`,
     `${jsDoc("The request body's element names, order and leaf types, for the XML and form content types.")}\nexport const bodyShape: RootShape | undefined = ${JSON.stringify(requestShape(model), null, 2) ?? "undefined"};`,
-    `${jsDoc(`Creates the customer at ${model.vendorName}: validates and maps it (\`toRequest\`), sends the request with \`options.fetch\` (the global \`fetch\` by default) in \`options.contentType\` (JSON by default), and reads the answer (\`fromResponse\`).\nNot retried once it may have reached the vendor; a refused connection is tried again. Never throws: network failures and timeouts are \`unavailable\`.`)}\nexport async function createCustomer(customer: Customer, context: ${context}, options: SendOptions = {}): Promise<CreateResult> {\n  const built = toRequest(customer, context);\n  if (!built.ok) return { ok: false, sent: false, errors: built.errors };\n  return sendRequest(mappingPlan, bodyShape, built.request, options);\n}`,
+    `${jsDoc(`Creates the customer at ${model.vendorName}: validates and maps it (\`toRequest\`), sends the request with \`options.fetch\` (the global \`fetch\` by default) in \`options.contentType\` (JSON by default), and reads the answer (\`fromResponse\`).\nNot retried once it may have reached the vendor; a refused connection is tried again. Redirects are not followed; the answer is read up to \`options.maxResponseBytes\`; secrets are redacted from the vendor's messages. Never throws: network failures and timeouts are \`unavailable\`, bad options \`invalid-options\`.`)}\nexport async function createCustomer(customer: Customer, context: ${context}, options: SendOptions = {}): Promise<CreateResult> {\n  const built = toRequest(customer, context);\n  if (!built.ok) return { ok: false, sent: false, errors: built.errors };\n  return sendRequest(mappingPlan, bodyShape, built.request, options, { validateResponse, sensitive: sensitiveFields, context });\n}`,
   ]);
 }
 
@@ -101,13 +125,16 @@ export function emitMock(model: SpecModel): string | undefined {
   const prefix = typeName(operation.id);
   const groups = parameterGroups(model).filter((group) => group.location !== "cookie");
   const parameters = groups.map((group) => `${group.location}: validate${prefix}${group.suffix}`);
-  const validators = [...(operation.requestBody ? [`validate${prefix}RequestBody`] : []), ...groups.map((group) => `validate${prefix}${group.suffix}`)];
+  const validators = [
+    ...(operation.requestBody ? [`is${prefix}RequestBody`, `validate${prefix}RequestBody`] : []),
+    ...groups.map((group) => `validate${prefix}${group.suffix}`),
+  ];
   return printStatements([
-    `import { createMockVendor, type MockDefinition, type MockVendor } from "${runtimeImport(model)}";`,
+    `import { createMockVendor, type MockDefinition, type MockOptions, type MockVendor } from "${runtimeImport(model)}";`,
     `import { context, successResponse } from "./fixtures.js";`,
     `import { bodyShape, mappingPlan } from "./mapping.js";`,
     ...(validators.length > 0 ? [`import { ${validators.join(", ")} } from "./validators.js";`] : []),
-    `${jsDoc("How the mock checks credentials, validates and answers.")}\nexport const mockDefinition: MockDefinition = {\n  plan: mappingPlan,\n  shape: bodyShape,\n  credentials: ${JSON.stringify(credentialChecks(model))},\n  validateBody: ${operation.requestBody ? `validate${prefix}RequestBody` : "undefined"},\n  validateParameters: { ${parameters.join(", ")} },\n  success: successResponse,\n  context: ${model.context ? "context" : "{}"},\n};`,
-    `${jsDoc(`A stand-in for ${model.vendorName}'s create endpoint. It accepts the credentials of \`fixtures.context\` unless \`options.context\` says otherwise; \`mock.fetch\` goes to \`createCustomer\`'s \`options.fetch\`, or serve it with \`startMockServer\` from \`@customer-adapters/canonical/mock-server\`.`)}\nexport function createMock(options: { context?: Record<string, unknown> } = {}): MockVendor {\n  return createMockVendor(mockDefinition, options);\n}`,
+    `${jsDoc("How the mock checks credentials, validates and answers.")}\nexport const mockDefinition: MockDefinition = {\n  plan: mappingPlan,\n  shape: bodyShape,\n  credentials: ${JSON.stringify(credentialChecks(model))},\n  contentTypes: ${JSON.stringify(operation.requestBody?.contentTypes ?? [])},\n  isBody: ${operation.requestBody ? `is${prefix}RequestBody` : "undefined"},\n  validateBody: ${operation.requestBody ? `validate${prefix}RequestBody` : "undefined"},\n  validateParameters: { ${parameters.join(", ")} },\n  success: successResponse,\n  context: ${model.context ? "context" : "{}"},\n};`,
+    `${jsDoc(`A stand-in for ${model.vendorName}'s create endpoint. It accepts the credentials of \`fixtures.context\` unless \`options.context\` says otherwise (\`options\` also sets its body size limit and how many customers it remembers); \`mock.fetch\` goes to \`createCustomer\`'s \`options.fetch\`, or serve it with \`startMockServer\` from \`@customer-adapters/canonical/mock-server\`.`)}\nexport function createMock(options: MockOptions = {}): MockVendor {\n  return createMockVendor(mockDefinition, options);\n}`,
   ]);
 }

@@ -18,7 +18,7 @@ export interface GeneratedFile {
   verbatim?: boolean;
 }
 
-const RUNTIME_FILES = ["validation.ts", "formats.ts", "adapter.ts", "mapping.ts", "transforms.ts", "wire.ts", "client.ts", "mock.ts", "mock-server.ts"];
+const RUNTIME_FILES = ["validation.ts", "formats.ts", "adapter.ts", "mapping.ts", "transforms.ts", "wire.ts", "client.ts", "redact.ts", "mock.ts", "mock-server.ts"];
 const runtimeSource = (name: string) => readFileSync(new URL(`../runtime/${name}`, import.meta.url), "utf8");
 
 const rootManifest = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {

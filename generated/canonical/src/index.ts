@@ -14,6 +14,8 @@ export * from "./runtime/wire.js";
 
 export * from "./runtime/client.js";
 
+export * from "./runtime/redact.js";
+
 export * from "./runtime/mock.js";
 
 export type * from "./runtime/adapter.js";
