@@ -150,14 +150,22 @@ function retryAfterSeconds(header: string | null): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
-class TooLarge extends Error {}
+/** The answer's status arrived, then reading its body failed: the vendor may have made the customer. */
+class UnreadAnswer extends Error {
+  constructor(
+    readonly status: number,
+    readonly tooLarge: boolean,
+  ) {
+    super("the answer could not be read");
+  }
+}
 
 /** The answer as text, read as a stream and given up past `limit` bytes (counted as the body arrives, after decompression). */
 async function readText(response: ResponseLike, limit: number, decoder: InstanceType<TimerGlobals["TextDecoder"]>): Promise<string> {
   const stream = streamOf(response.body);
   if (stream === undefined) {
     const text = await response.text();
-    if (text.length > limit) throw new TooLarge();
+    if (text.length > limit) throw new UnreadAnswer(response.status, true);
     return text;
   }
   const reader = stream.getReader();
@@ -169,7 +177,7 @@ async function readText(response: ResponseLike, limit: number, decoder: Instance
     size += value?.byteLength ?? 0;
     if (size > limit) {
       await reader.cancel().catch(() => undefined);
-      throw new TooLarge();
+      throw new UnreadAnswer(response.status, true);
     }
     text += decoder.decode(value, { stream: true });
   }
@@ -241,8 +249,11 @@ async function send(plan: MappingPlan, shape: RootShape | undefined, request: Ve
         const response = await fetchWith(url, init);
         return await answer(plan, response, limit, reading, web);
       } catch (error) {
+        if (error instanceof UnreadAnswer) {
+          const what = error.tooLarge ? `is larger than ${limit} bytes (options.maxResponseBytes)` : `broke off (${reason ?? "connection closed"})`;
+          return failure(error.status, "unknown", `the vendor answered ${error.status}, but the answer ${what}; it may have made the customer`);
+        }
         if (reason !== undefined) return failure(0, "unavailable", reason);
-        if (error instanceof TooLarge) return failure(0, "unknown", `the answer is larger than ${limit} bytes (options.maxResponseBytes); it was not read`);
         if (refused(error) && attempt < (options.retriesOnRefusedConnection ?? SEND_DEFAULTS.retriesOnRefusedConnection)) continue;
         return failure(0, "unavailable", refused(error) ? "connection refused" : "the connection failed before an answer arrived");
       }
@@ -268,6 +279,11 @@ async function answer(plan: MappingPlan, response: ResponseLike, limit: number, 
     const seconds = retryAfterSeconds(response.headers.get("retry-after"));
     if (seconds !== undefined) extra.retryAfterSeconds = seconds;
   }
-  const text = await readText(response, limit, new web.TextDecoder());
+  let text: string;
+  try {
+    text = await readText(response, limit, new web.TextDecoder());
+  } catch (error) {
+    throw error instanceof UnreadAnswer ? error : new UnreadAnswer(status, false);
+  }
   return { ...readResponse(plan, status, bodyOf(text, response.headers.get("content-type")), reading.validateResponse), sent: true, ...extra };
 }
