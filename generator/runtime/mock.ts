@@ -46,12 +46,12 @@ export interface MockOptions {
   maxBodyBytes?: number;
   /** How many created customers are remembered for duplicate detection (and `created`); the oldest is forgotten first. Default 1000. */
   rememberCustomers?: number;
-  /** Bodies up to this many bytes that fail the fail-fast check get the detailed validator's first vendor error; larger ones the vendor's generic one. Default 64 KiB. */
+  /** Bodies up to this many bytes that fail the fail-fast check get the detailed validator's first vendor error; larger ones the vendor's generic one (the detailed validator can cost more than linear time). Default 16 KiB. */
   detailedValidationBytes?: number;
 }
 
 /** The defaults of `MockOptions`. */
-export const MOCK_DEFAULTS = { maxBodyBytes: 1024 * 1024, rememberCustomers: 1000, detailedValidationBytes: 64 * 1024 } as const;
+export const MOCK_DEFAULTS = { maxBodyBytes: 1024 * 1024, rememberCustomers: 1000, detailedValidationBytes: 16 * 1024 } as const;
 
 export interface MockRequest {
   method: string;
