@@ -14,6 +14,7 @@ interface MappedPackage {
   toRequest(customer: Customer, context: unknown): ToRequestResult<unknown>;
   fixtures: { context: Record<string, unknown> };
   createMock(options?: MockOptions): MockVendor;
+  bodyShape: RootShape | undefined;
 }
 const load = (slug: string): Promise<MappedPackage> => import(`../../generated/${slug}/src/index.ts`);
 
@@ -114,7 +115,7 @@ describe("bodies built to make the mock loop", () => {
   });
 
   it("a form that sets a list's length or an index past its pairs cannot be read, and a vendor that takes forms answers 400", async () => {
-    const jasper = (await import("../../generated/jasper/src/index.ts")) as { bodyShape: RootShape | undefined };
+    const jasper = await load("jasper");
     for (const body of hostile) expect(() => parseBody(body, jasper.bodyShape, "application/x-www-form-urlencoded"), body).toThrow();
     const { pkg, request } = await requestFor("bydesign");
     const mock = pkg.createMock();
