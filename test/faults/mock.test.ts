@@ -5,7 +5,7 @@
 // starts its own mock server (port 0) and stops it.
 import { connect } from "node:net";
 import { describe, expect, it } from "vitest";
-import type { Customer, MockOptions, MockVendor, RootShape, ToRequestResult } from "@customer-adapters/canonical";
+import type { Customer, FromResponseResult, MockOptions, MockVendor, RootShape, ToRequestResult } from "@customer-adapters/canonical";
 import { parseBody } from "@customer-adapters/canonical";
 import { startMockServer, type MockServerOptions, type RunningMock } from "@customer-adapters/canonical/mock-server";
 import { customers } from "../fixtures/customers.js";
@@ -15,6 +15,7 @@ interface MappedPackage {
   fixtures: { context: Record<string, unknown> };
   createMock(options?: MockOptions): MockVendor;
   bodyShape: RootShape | undefined;
+  fromResponse(status: number, body: unknown): FromResponseResult;
 }
 const load = (slug: string): Promise<MappedPackage> => import(`../../generated/${slug}/src/index.ts`);
 
@@ -100,6 +101,20 @@ describe("what HTTP expects where the vendor documents nothing better", () => {
     const { "content-type": _dropped, ...untyped } = request.headers;
     expect(mock.handle({ ...request, headers: untyped }).status).toBe(415);
     expect(mock.handle({ ...request, headers: { ...request.headers, "content-type": "application/json; charset=utf-8" } }).status).toBe(201);
+  });
+});
+
+describe("a rule the vendor gives no code of its own", () => {
+  it("an unknown key is a plain 400 where the vendor has only specific codes, and its one invalid-request error otherwise", async () => {
+    const expected: Record<string, string | undefined> = { jasper: undefined, storm: undefined, jtl: "https://tools.ietf.org/html/rfc9110#section-15.5.1" };
+    for (const [slug, code] of Object.entries(expected)) {
+      const { pkg, request } = await requestFor(slug);
+      const answer = pkg.createMock().handle({ ...request, body: JSON.stringify({ ...JSON.parse(request.body), Zzz_unknown: 1 }) });
+      expect(answer.status, slug).toBe(400);
+      // As the client reads it: the code the vendor's answer carries.
+      const read = pkg.fromResponse(answer.status, JSON.parse(answer.body));
+      expect(read.ok ? undefined : read.errors[0]?.code, slug).toBe(code);
+    }
   });
 });
 

@@ -142,8 +142,10 @@ export function createMockVendor(definition: MockDefinition, options: MockOption
   let nextId = 1000;
 
   const documented = (kind: string) => plan.errors.find((error) => error.kind === kind && plan.errorLocations.some((location) => location.status === String(error.status)));
-  // The vendor's invalid-request error that names no one field: what a rule without a code of its own is answered with.
-  const generic = plan.errors.find((error) => error.kind === "invalid-field" && error.fields.length !== 1 && plan.errorLocations.some((location) => location.status === String(error.status)));
+  // A rule without a code of its own gets the vendor's 400 for an invalid request where it documents only one (it
+  // answers every rule); among several specific ones none fits, and the answer is a plain 400.
+  const invalidErrors = plan.errors.filter((error) => error.kind === "invalid-field" && error.status === 400 && plan.errorLocations.some((location) => location.status === "400"));
+  const generic = invalidErrors.length === 1 ? invalidErrors[0] : undefined;
   const answerError = (error: MappingPlan["errors"][number] | undefined, fallbackStatus: number, fallback: string): MockResponse => {
     const location = error ? plan.errorLocations.find((candidate) => candidate.status === String(error.status)) : undefined;
     if (!error || !location) return json(fallbackStatus, { message: fallback });
