@@ -71,15 +71,20 @@ function credentialChecks(model: SpecModel): Record<string, unknown>[] {
   return checks;
 }
 
-const isSecret = (schema: unknown) => isSchemaObject(schema) && (schema["x-sensitive"] === true || schema["x-credential"] === true);
+const isSecret = (schema: unknown) =>
+  isSchemaObject(schema) && (schema["x-sensitive"] === true || schema["x-credential"] === true);
 
-/** Names of what the spec marks `x-sensitive` or `x-credential`: context properties, and parameter and body property names, which the client redacts from the vendor's messages. */
+/**
+ * Names of what the spec marks `x-sensitive` or `x-credential`: context properties, and parameter and body
+ * property names. The client redacts their values from the vendor's messages.
+ */
 export function sensitiveFields(model: SpecModel): { context: string[]; fields: string[] } {
   const secretNames = (schema: Schema | undefined): string[] => {
     const names: string[] = [];
     if (schema)
       walkSchema(schema, "", (node) => {
-        if (isSchemaObject(node.properties)) for (const [name, property] of Object.entries(node.properties)) if (isSecret(property)) names.push(name);
+        if (!isSchemaObject(node.properties)) return;
+        for (const [name, property] of Object.entries(node.properties)) if (isSecret(property)) names.push(name);
       });
     return names;
   };

@@ -35,32 +35,47 @@ function base64(text: string): string {
 function valuesNamed(node: unknown, names: ReadonlySet<string>, into: string[], depth = 0): void {
   if (!isRecord(node) || depth > 32) return;
   for (const [key, value] of Object.entries(node)) {
-    if (names.has(key.toLowerCase()) && (typeof value === "string" || typeof value === "number")) into.push(String(value));
+    if (names.has(key.toLowerCase()) && (typeof value === "string" || typeof value === "number"))
+      into.push(String(value));
     else valuesNamed(value, names, into, depth + 1);
   }
 }
 
 /** Every secret the request carries, with the encodings an echo may show it in, longest first. */
-export function collectSecrets(plan: MappingPlan, request: VendorRequest<unknown>, sensitive: SensitiveFields | undefined, context: unknown): string[] {
+export function collectSecrets(
+  plan: MappingPlan,
+  request: VendorRequest<unknown>,
+  sensitive: SensitiveFields | undefined,
+  context: unknown,
+): string[] {
   const found: string[] = [];
   const authorization = request.headers.authorization;
   if (typeof authorization === "string") found.push(authorization, authorization.replace(/^\S+\s+/, ""));
-  const names = new Set([...(sensitive?.fields ?? []), ...plan.auth.flatMap((auth) => (auth.name === undefined ? [] : [auth.name]))].map((name) => name.toLowerCase()));
+  const names = new Set(
+    [...(sensitive?.fields ?? []), ...plan.auth.flatMap((auth) => (auth.name === undefined ? [] : [auth.name]))].map(
+      (name) => name.toLowerCase(),
+    ),
+  );
   valuesNamed({ headers: request.headers, query: request.query, body: request.body }, names, found);
-  const contextNames = [...(sensitive?.context ?? []), ...plan.auth.flatMap((auth) => [auth.username, auth.password, auth.token])];
+  const contextNames = [
+    ...(sensitive?.context ?? []),
+    ...plan.auth.flatMap((auth) => [auth.username, auth.password, auth.token]),
+  ];
   if (isRecord(context))
     for (const name of contextNames) {
       const value = name === undefined ? undefined : context[name];
       if (typeof value === "string" || typeof value === "number") found.push(String(value));
     }
-  const variants = found.filter((secret) => secret.length >= 2).flatMap((secret) => [
-    secret,
-    encodeURIComponent(secret),
-    new URLSearchParams({ s: secret }).toString().slice(2),
-    JSON.stringify(secret).slice(1, -1),
-    secret.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;"),
-    base64(secret),
-  ]);
+  const variants = found
+    .filter((secret) => secret.length >= 2)
+    .flatMap((secret) => [
+      secret,
+      encodeURIComponent(secret),
+      new URLSearchParams({ s: secret }).toString().slice(2),
+      JSON.stringify(secret).slice(1, -1),
+      secret.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;"),
+      base64(secret),
+    ]);
   // Longest first, so that a secret inside a longer one (a token inside its header) leaves no part behind.
   return [...new Set(variants)].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
 }

@@ -78,8 +78,9 @@ function fromForm(text: string, shape: BodyShape): unknown {
   const pairs = [...new URLSearchParams(text)];
   for (const [key, raw] of pairs) {
     const steps = key.match(/[^.[\]]+|\[\d+\]/g) ?? [];
-    // An index past the number of pairs can only make a sparse list (`x[4294967294]=1`): too large to walk, never a real form.
-    for (const step of steps) if (/^\[\d+\]$/.test(step) && Number(step.slice(1, -1)) >= pairs.length) throw new Error("a form index is out of range");
+    // An index past the number of pairs can only make a sparse list (`x[4294967294]=1`): too long to walk.
+    for (const step of steps)
+      if (/^\[\d+\]$/.test(step) && Number(step.slice(1, -1)) >= pairs.length) throw new Error("a form index is out of range");
     let node: Json | unknown[] = root;
     let current: BodyShape | undefined = shape;
     steps.forEach((step, position) => {

@@ -4,7 +4,8 @@ import type { GeneratedFile } from "../emit/package.js";
 
 /** The file that marks a folder as the generator's: only such a folder, or an empty one, is written into (and replaced). */
 export const OUT_MARKER = ".customer-adapters-generated";
-const MARKER_TEXT = "This folder is written by the customer-adapters generator (npm run generate), which replaces what is in it.\n";
+const MARKER_TEXT =
+  "This folder is written by the customer-adapters generator (npm run generate), which replaces what is in it.\n";
 
 /** What each package folder keeps across a regeneration: what a build or an install made there, never the generator. */
 const KEPT = ["dist", "node_modules"];
@@ -36,7 +37,8 @@ export interface TreeDifference {
   extra: string[];
 }
 
-const inPackages = (packages: readonly string[] | undefined) => (path: string) => !packages || packages.includes(path.split("/")[0] as string);
+const inPackages = (packages: readonly string[] | undefined) => (path: string) =>
+  !packages || packages.includes(path.split("/")[0] as string);
 
 /**
  * How the files on disk differ from what the specs give; with `packages`,
@@ -55,9 +57,18 @@ export function compareTree(outDir: string, files: GeneratedFile[], packages?: r
 }
 
 /** Moves each package's build output (`dist/`, `node_modules/`) from the tree being replaced into the new one. */
-function keepBuildOutput(outDir: string, staging: string, packages: readonly string[] | undefined, moved: { from: string; to: string }[]): void {
+function keepBuildOutput(
+  outDir: string,
+  staging: string,
+  packages: readonly string[] | undefined,
+  moved: { from: string; to: string }[],
+): void {
   if (!existsSync(outDir)) return;
-  const names = packages ?? readdirSync(outDir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+  const names =
+    packages ??
+    readdirSync(outDir, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name);
   for (const name of names)
     for (const kept of KEPT) {
       const from = join(outDir, name, kept);
@@ -79,7 +90,9 @@ export function writeTree(outDir: string, files: GeneratedFile[], packages?: rea
   const previous = `${outDir}.previous-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
   // The folders swapped: the whole tree, or each package's.
-  const swaps = packages ? packages.map((name) => ({ from: join(staging, name), to: join(outDir, name), aside: join(previous, name) })) : [{ from: staging, to: outDir, aside: previous }];
+  const swaps = packages
+    ? packages.map((name) => ({ from: join(staging, name), to: join(outDir, name), aside: join(previous, name) }))
+    : [{ from: staging, to: outDir, aside: previous }];
   const done: typeof swaps = [];
   const moved: { from: string; to: string }[] = [];
   try {

@@ -25,7 +25,10 @@ const slugs = loadAll(join(repoRoot, "specs"), repoRoot)
   .map((model) => model.slug);
 
 /** Runs `body` with a fault server, and stops the server whatever happens. */
-async function withServer<T>(handler: Parameters<typeof faultServer>[0], body: (server: FaultServer) => Promise<T>): Promise<T> {
+async function withServer<T>(
+  handler: Parameters<typeof faultServer>[0],
+  body: (server: FaultServer) => Promise<T>,
+): Promise<T> {
   const server = await faultServer(handler);
   try {
     return await body(server);
@@ -45,7 +48,11 @@ describe("a server that never answers", () => {
       async (server) => {
         const controller = new AbortController();
         for (let call = 0; call < 12; call++) {
-          const result = await jtl.createCustomer(customers.person, jtl.fixtures.context, { baseUrl: server.url, timeoutMs: 20, signal: controller.signal });
+          const result = await jtl.createCustomer(customers.person, jtl.fixtures.context, {
+            baseUrl: server.url,
+            timeoutMs: 20,
+            signal: controller.signal,
+          });
           expect(result).toMatchObject({ ok: false, errors: [{ kind: "unavailable", message: "timed out" }] });
         }
         expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
@@ -59,8 +66,15 @@ describe("a server that never answers", () => {
       () => undefined,
       async (server) => {
         for (const timeoutMs of [Number.POSITIVE_INFINITY, 2 ** 31, 0, -1, Number.NaN]) {
-          const result = await jtl.createCustomer(customers.person, jtl.fixtures.context, { baseUrl: server.url, timeoutMs });
-          expect(result, String(timeoutMs)).toMatchObject({ ok: false, sent: false, errors: [{ kind: "invalid-options", field: "options/timeoutMs" }] });
+          const result = await jtl.createCustomer(customers.person, jtl.fixtures.context, {
+            baseUrl: server.url,
+            timeoutMs,
+          });
+          expect(result, String(timeoutMs)).toMatchObject({
+            ok: false,
+            sent: false,
+            errors: [{ kind: "invalid-options", field: "options/timeoutMs" }],
+          });
         }
         expect(server.received).toHaveLength(0);
       },
@@ -69,15 +83,33 @@ describe("a server that never answers", () => {
 
   it("never throws, whatever the options", async () => {
     const jtl = await load("jtl");
-    const hostile = new Proxy({}, { get: () => { throw new Error("a hostile getter"); } });
+    const hostile = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error("a hostile getter");
+        },
+      },
+    );
     const weird: unknown[] = [
       null,
       42,
       hostile,
       { fetch: 42 },
       { signal: {} },
-      { signal: { aborted: false, addEventListener: () => { throw new Error("no"); } } },
-      { fetch: () => { throw new Error("sync"); } },
+      {
+        signal: {
+          aborted: false,
+          addEventListener: () => {
+            throw new Error("no");
+          },
+        },
+      },
+      {
+        fetch: () => {
+          throw new Error("sync");
+        },
+      },
       { fetch: async () => null },
       { fetch: async () => ({ status: 201, headers: null, text: 5 }) },
       { fetch: async () => ({ status: "201", headers: { get: () => null }, text: async () => "{}" }) },
@@ -98,7 +130,10 @@ describe("a server that stalls, drips or resets after its status line", () => {
     await withServer(
       (_request, response) => (response.writeHead(201, json), response.write('{"Id":')),
       async (server) => {
-        const result = await jtl.createCustomer(customers.person, jtl.fixtures.context, { baseUrl: server.url, timeoutMs: 100 });
+        const result = await jtl.createCustomer(customers.person, jtl.fixtures.context, {
+          baseUrl: server.url,
+          timeoutMs: 100,
+        });
         expect(result).toMatchObject(unknownFailure(201));
       },
     );
@@ -110,7 +145,11 @@ describe("a server that stalls, drips or resets after its status line", () => {
       (_request, response) => (response.writeHead(201, json), drip(response, "          ", 5, 400)),
       async (server) => {
         const started = Date.now();
-        const result = await jtl.createCustomer(customers.person, jtl.fixtures.context, { baseUrl: server.url, timeoutMs: 5000, maxResponseBytes: 64 });
+        const result = await jtl.createCustomer(customers.person, jtl.fixtures.context, {
+          baseUrl: server.url,
+          timeoutMs: 5000,
+          maxResponseBytes: 64,
+        });
         expect(result).toMatchObject(unknownFailure(201));
         expect(!result.ok && result.errors[0]?.message).toMatch(/larger than 64 bytes/);
         expect(Date.now() - started).toBeLessThan(1500);
@@ -123,7 +162,9 @@ describe("a server that stalls, drips or resets after its status line", () => {
     await withServer(
       (_request, response) => response.socket?.destroy(),
       async (server) => {
-        expect(await jtl.createCustomer(customers.person, jtl.fixtures.context, { baseUrl: server.url })).toMatchObject({ ok: false, errors: [{ kind: "unavailable" }] });
+        expect(await jtl.createCustomer(customers.person, jtl.fixtures.context, { baseUrl: server.url })).toMatchObject(
+          { ok: false, errors: [{ kind: "unavailable" }] },
+        );
         expect(server.received).toHaveLength(1);
       },
     );
@@ -134,33 +175,48 @@ describe("a server that stalls, drips or resets after its status line", () => {
         setTimeout(() => response.socket?.destroy(), 10);
       },
       async (server) => {
-        expect(await jtl.createCustomer(customers.person, jtl.fixtures.context, { baseUrl: server.url })).toMatchObject(unknownFailure(201));
+        expect(await jtl.createCustomer(customers.person, jtl.fixtures.context, { baseUrl: server.url })).toMatchObject(
+          unknownFailure(201),
+        );
       },
     );
   });
 });
 
 describe("a server that redirects", () => {
-  it.each([301, 302, 303, 307, 308])("%i: a result with its status and Location, never a second request, credentials never sent elsewhere", async (status) => {
-    const jtl = await load("jtl");
-    const context = { ...jtl.fixtures.context, sessionId: "SESSION-SECRET-1", accessToken: "TOKEN-SECRET-1" };
-    await withServer(
-      (_request, response) => (response.writeHead(201, json), response.end(JSON.stringify(jtl.fixtures.successResponse.body))),
-      async (elsewhere) => {
-        // Another origin: another port on the same host.
-        await withServer(
-          (_request, response) => (response.writeHead(status, { location: `${elsewhere.url}/v1/customers` }), response.end()),
-          async (origin) => {
-            const result = await jtl.createCustomer(customers.person, context, { baseUrl: origin.url });
-            expect(result).toMatchObject({ ok: false, sent: true, status, location: `${elsewhere.url}/v1/customers`, errors: [{ kind: "unknown" }] });
-            expect(origin.received).toHaveLength(1);
-            expect(origin.received[0]?.headers["x-sessionid"]).toBe("SESSION-SECRET-1");
-            expect(elsewhere.received).toHaveLength(0);
-          },
-        );
-      },
-    );
-  });
+  it.each([301, 302, 303, 307, 308])(
+    "%i: a result with its status and Location, never a second request, credentials never sent elsewhere",
+    async (status) => {
+      const jtl = await load("jtl");
+      const context = { ...jtl.fixtures.context, sessionId: "SESSION-SECRET-1", accessToken: "TOKEN-SECRET-1" };
+      await withServer(
+        (_request, response) => (
+          response.writeHead(201, json), response.end(JSON.stringify(jtl.fixtures.successResponse.body))
+        ),
+        async (elsewhere) => {
+          // Another origin: another port on the same host.
+          await withServer(
+            (_request, response) => (
+              response.writeHead(status, { location: `${elsewhere.url}/v1/customers` }), response.end()
+            ),
+            async (origin) => {
+              const result = await jtl.createCustomer(customers.person, context, { baseUrl: origin.url });
+              expect(result).toMatchObject({
+                ok: false,
+                sent: true,
+                status,
+                location: `${elsewhere.url}/v1/customers`,
+                errors: [{ kind: "unknown" }],
+              });
+              expect(origin.received).toHaveLength(1);
+              expect(origin.received[0]?.headers["x-sessionid"]).toBe("SESSION-SECRET-1");
+              expect(elsewhere.received).toHaveLength(0);
+            },
+          );
+        },
+      );
+    },
+  );
 
   it("a 307 back to itself is sent once, not again and again", async () => {
     const jtl = await load("jtl");
@@ -196,13 +252,16 @@ describe.each(slugs.map((slug) => [slug] as const))("%s against a server that ec
     const pkg = await load(slug);
     const location = pkg.mappingPlan.errorLocations[0];
     if (location === undefined) throw new Error(`${slug} documents no error body`);
-    const error = pkg.mappingPlan.errors.find((candidate) => String(candidate.status) === location.status) ?? pkg.mappingPlan.errors[0];
+    const error =
+      pkg.mappingPlan.errors.find((candidate) => String(candidate.status) === location.status) ??
+      pkg.mappingPlan.errors[0];
     await withServer(
       (request, response) => {
         // As a proxy's error page may: the request line, the headers (Basic credentials decoded) and the body.
         const basic = /^Basic (.+)$/.exec(request.headers.authorization ?? "")?.[1];
         const decoded = basic === undefined ? "" : ` (user:password ${Buffer.from(basic, "base64").toString("utf8")})`;
-        const echo = `rejected ${request.method} ${request.url} ${JSON.stringify(request.headers)}${decoded} ${request.body}`;
+        const headers = JSON.stringify(request.headers);
+        const echo = `rejected ${request.method} ${request.url} ${headers}${decoded} ${request.body}`;
         response.writeHead(Number(location.status), json);
         response.end(JSON.stringify(errorBody(location, error?.code ?? "E", echo)));
       },
@@ -212,12 +271,15 @@ describe.each(slugs.map((slug) => [slug] as const))("%s against a server that ec
         const request = server.received[0];
         const authorization = request?.headers.authorization;
         const secrets = [
-          ...Object.values(pkg.fixtures.context).filter((value): value is string => typeof value === "string" && value.startsWith("FAKE")),
+          ...Object.values(pkg.fixtures.context).filter(
+            (value): value is string => typeof value === "string" && value.startsWith("FAKE"),
+          ),
           ...(authorization === undefined ? [] : [authorization, authorization.replace(/^\S+ /, "")]),
         ];
         expect(secrets.length, "the vendor sends credentials").toBeGreaterThan(0);
         const basic = /^Basic (.+)$/.exec(authorization ?? "")?.[1];
-        const sent = JSON.stringify(request) + (basic === undefined ? "" : Buffer.from(basic, "base64").toString("utf8"));
+        const sent =
+          JSON.stringify(request) + (basic === undefined ? "" : Buffer.from(basic, "base64").toString("utf8"));
         const returned = JSON.stringify(result);
         expect(returned).toMatch(/rejected POST/);
         for (const secret of secrets) {

@@ -5,7 +5,14 @@
 // starts its own mock server (port 0) and stops it.
 import { connect } from "node:net";
 import { describe, expect, it } from "vitest";
-import type { Customer, FromResponseResult, MockOptions, MockVendor, RootShape, ToRequestResult } from "@customer-adapters/canonical";
+import type {
+  Customer,
+  FromResponseResult,
+  MockOptions,
+  MockVendor,
+  RootShape,
+  ToRequestResult,
+} from "@customer-adapters/canonical";
 import { parseBody } from "@customer-adapters/canonical";
 import { startMockServer, type MockServerOptions, type RunningMock } from "@customer-adapters/canonical/mock-server";
 import { customers } from "../fixtures/customers.js";
@@ -19,7 +26,11 @@ interface MappedPackage {
 }
 const load = (slug: string): Promise<MappedPackage> => import(`../../generated/${slug}/src/index.ts`);
 
-async function withMock<T>(mock: MockVendor, options: MockServerOptions, body: (running: RunningMock) => Promise<T>): Promise<T> {
+async function withMock<T>(
+  mock: MockVendor,
+  options: MockServerOptions,
+  body: (running: RunningMock) => Promise<T>,
+): Promise<T> {
   const running = await startMockServer(mock, { quiet: true, ...options });
   try {
     return await body(running);
@@ -28,7 +39,7 @@ async function withMock<T>(mock: MockVendor, options: MockServerOptions, body: (
   }
 }
 
-/** Sends raw bytes and reads until the server closes the connection or 2 s pass: whatever the answer, its status line. */
+/** Sends raw bytes and reads until the answer's head, a close, or 2 s: the answer's status line, if any. */
 function raw(port: number, bytes: string): Promise<string> {
   return new Promise((resolve) => {
     const socket = connect(port, "127.0.0.1");
@@ -50,15 +61,29 @@ async function requestFor(slug: string, customer: Customer = customers.person) {
   const built = pkg.toRequest(customer, pkg.fixtures.context);
   if (!built.ok) throw new Error(JSON.stringify(built.errors));
   const query = new URLSearchParams(built.request.query).toString();
-  return { pkg, request: { method: built.request.method, url: `${built.request.path}${query ? `?${query}` : ""}`, headers: built.request.headers, body: JSON.stringify(built.request.body) } };
+  return {
+    pkg,
+    request: {
+      method: built.request.method,
+      url: `${built.request.path}${query ? `?${query}` : ""}`,
+      headers: built.request.headers,
+      body: JSON.stringify(built.request.body),
+    },
+  };
 }
 
 describe("request targets that are not URLs", () => {
   it("answers `POST //[` with 400 and goes on serving", async () => {
     const { pkg, request } = await requestFor("jtl");
     await withMock(pkg.createMock(), {}, async (running) => {
-      expect(await raw(running.port, "POST //[ HTTP/1.1\r\nhost: x\r\ncontent-length: 0\r\n\r\n")).toBe("HTTP/1.1 400 Bad Request");
-      const after = await fetch(`${running.url}${request.url}`, { method: "POST", headers: request.headers, body: request.body });
+      expect(await raw(running.port, "POST //[ HTTP/1.1\r\nhost: x\r\ncontent-length: 0\r\n\r\n")).toBe(
+        "HTTP/1.1 400 Bad Request",
+      );
+      const after = await fetch(`${running.url}${request.url}`, {
+        method: "POST",
+        headers: request.headers,
+        body: request.body,
+      });
       expect(after.status).toBe(201);
     });
   });
@@ -69,7 +94,15 @@ describe("request targets that are not URLs", () => {
     // A body and credentials that pass, so that the path parameter is what is read.
     expect(mock.handle({ ...request, url: "/rws/api/v%ZZ/customers" }).status).toBe(400);
     await withMock(mock, {}, async (running) => {
-      expect((await fetch(`${running.url}/rws/api/v%ZZ/customers`, { method: "POST", headers: request.headers, body: request.body })).status).toBe(400);
+      expect(
+        (
+          await fetch(`${running.url}/rws/api/v%ZZ/customers`, {
+            method: "POST",
+            headers: request.headers,
+            body: request.body,
+          })
+        ).status,
+      ).toBe(400);
     });
   });
 });
@@ -89,7 +122,11 @@ describe("what HTTP expects where the vendor documents nothing better", () => {
     const big = JSON.stringify({ ...JSON.parse(request.body), Comment: "x".repeat(4000) });
     expect(pkg.createMock({ maxBodyBytes: 1000 }).handle({ ...request, body: big }).status).toBe(413);
     await withMock(pkg.createMock(), { maxBodyBytes: 1000 }, async (running) => {
-      const answer = await fetch(`${running.url}${request.url}`, { method: "POST", headers: request.headers, body: big });
+      const answer = await fetch(`${running.url}${request.url}`, {
+        method: "POST",
+        headers: request.headers,
+        body: big,
+      });
       expect(answer.status).toBe(413);
     });
   });
@@ -100,16 +137,25 @@ describe("what HTTP expects where the vendor documents nothing better", () => {
     expect(mock.handle({ ...request, headers: { ...request.headers, "content-type": "text/plain" } }).status).toBe(415);
     const { "content-type": _dropped, ...untyped } = request.headers;
     expect(mock.handle({ ...request, headers: untyped }).status).toBe(415);
-    expect(mock.handle({ ...request, headers: { ...request.headers, "content-type": "application/json; charset=utf-8" } }).status).toBe(201);
+    expect(
+      mock.handle({ ...request, headers: { ...request.headers, "content-type": "application/json; charset=utf-8" } })
+        .status,
+    ).toBe(201);
   });
 });
 
 describe("a rule the vendor gives no code of its own", () => {
-  it("an unknown key is a plain 400 where the vendor has only specific codes, and its one invalid-request error otherwise", async () => {
-    const expected: Record<string, string | undefined> = { jasper: undefined, storm: undefined, jtl: "https://tools.ietf.org/html/rfc9110#section-15.5.1" };
+  it("an unknown key: a plain 400 among specific codes, else the vendor's one invalid-request error", async () => {
+    const expected: Record<string, string | undefined> = {
+      jasper: undefined,
+      storm: undefined,
+      jtl: "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+    };
     for (const [slug, code] of Object.entries(expected)) {
       const { pkg, request } = await requestFor(slug);
-      const answer = pkg.createMock().handle({ ...request, body: JSON.stringify({ ...JSON.parse(request.body), Zzz_unknown: 1 }) });
+      const answer = pkg
+        .createMock()
+        .handle({ ...request, body: JSON.stringify({ ...JSON.parse(request.body), Zzz_unknown: 1 }) });
       expect(answer.status, slug).toBe(400);
       // As the client reads it: the code the vendor's answer carries.
       const read = pkg.fromResponse(answer.status, JSON.parse(answer.body));
@@ -126,23 +172,41 @@ describe("bodies built to make the mock loop", () => {
     const { pkg, request } = await requestFor("jasper");
     const mock = pkg.createMock();
     for (const body of hostile)
-      expect(mock.handle({ ...request, headers: { ...request.headers, "content-type": "application/x-www-form-urlencoded" }, body }).status, body).toBe(415);
+      expect(
+        mock.handle({
+          ...request,
+          headers: { ...request.headers, "content-type": "application/x-www-form-urlencoded" },
+          body,
+        }).status,
+        body,
+      ).toBe(415);
   });
 
-  it("a form that sets a list's length or an index past its pairs cannot be read, and a vendor that takes forms answers 400", async () => {
+  it("a form that sets a list's length or a huge index cannot be read; a form vendor answers 400", async () => {
     const jasper = await load("jasper");
-    for (const body of hostile) expect(() => parseBody(body, jasper.bodyShape, "application/x-www-form-urlencoded"), body).toThrow();
+    for (const body of hostile)
+      expect(() => parseBody(body, jasper.bodyShape, "application/x-www-form-urlencoded"), body).toThrow();
     const { pkg, request } = await requestFor("bydesign");
     const mock = pkg.createMock();
     const started = Date.now();
     for (const body of hostile)
-      expect(mock.handle({ ...request, headers: { ...request.headers, "content-type": "application/x-www-form-urlencoded" }, body }).status, body).toBe(400);
+      expect(
+        mock.handle({
+          ...request,
+          headers: { ...request.headers, "content-type": "application/x-www-form-urlencoded" },
+          body,
+        }).status,
+        body,
+      ).toBe(400);
     expect(Date.now() - started).toBeLessThan(1000);
   });
 
-  it("a list of 40 000 items is rejected in linear time: the fail-fast check first, the detailed validator only on small bodies", async () => {
+  it("a list of 40 000 items is rejected in linear time: the guard first, details on small bodies", async () => {
     const { pkg, request } = await requestFor("jasper");
-    const body = JSON.stringify({ ...JSON.parse(request.body), contacts: Array.from({ length: 40_000 }, () => ({ x: 1 })) });
+    const body = JSON.stringify({
+      ...JSON.parse(request.body),
+      contacts: Array.from({ length: 40_000 }, () => ({ x: 1 })),
+    });
     const started = Date.now();
     expect(pkg.createMock().handle({ ...request, body }).status).toBe(400);
     // The detailed validator took 25 s on this body.
@@ -151,7 +215,7 @@ describe("bodies built to make the mock loop", () => {
 });
 
 describe("the memory of created customers", () => {
-  it("keeps the last rememberCustomers, forgets the oldest first, and still answers a duplicate of one it remembers", async () => {
+  it("keeps the last rememberCustomers, oldest forgotten first, duplicates still found", async () => {
     const people = [1, 2, 3, 4].map((index) => ({ ...customers.person, email: `person${index}@example.com` }));
     const requests = await Promise.all(people.map(async (person) => (await requestFor("storm", person)).request));
     const { pkg } = await requestFor("storm");
@@ -169,14 +233,25 @@ describe("the memory of created customers", () => {
 });
 
 describe("the log", () => {
-  it("has one line per request on stderr: method, path without the query, status and vendor code; none when quiet", async () => {
+  it("is one line per request: method, path without the query, status and vendor code; none when quiet", async () => {
     const { pkg, request } = await requestFor("jtl");
     const lines: string[] = [];
     await withMock(pkg.createMock(), { quiet: false, log: (line) => lines.push(line) }, async (running) => {
-      await fetch(`${running.url}${request.url}?secret=FAKE-SECRET-0000`, { method: "POST", headers: request.headers, body: request.body });
-      await fetch(`${running.url}${request.url}`, { method: "POST", headers: { ...request.headers, authorization: "Bearer wrong" }, body: request.body });
+      await fetch(`${running.url}${request.url}?secret=FAKE-SECRET-0000`, {
+        method: "POST",
+        headers: request.headers,
+        body: request.body,
+      });
+      await fetch(`${running.url}${request.url}`, {
+        method: "POST",
+        headers: { ...request.headers, authorization: "Bearer wrong" },
+        body: request.body,
+      });
     });
-    expect(lines).toEqual(["POST /v1/customers 201", "POST /v1/customers 401 https://tools.ietf.org/html/rfc9110#section-15.5.2"]);
+    expect(lines).toEqual([
+      "POST /v1/customers 201",
+      "POST /v1/customers 401 https://tools.ietf.org/html/rfc9110#section-15.5.2",
+    ]);
     const quiet: string[] = [];
     await withMock(pkg.createMock(), { quiet: true, log: (line) => quiet.push(line) }, async (running) => {
       await fetch(`${running.url}${request.url}`, { method: "POST", headers: request.headers, body: request.body });
@@ -193,6 +268,8 @@ describe("listen errors", () => {
       await expect(taken).rejects.toThrow(new RegExp(`^mock: port ${running.port} on 127.0.0.1 is already in use$`));
     });
     for (const port of [Number.NaN, -1, 70000, 1.5])
-      await expect(startMockServer(pkg.createMock(), { port, quiet: true }), String(port)).rejects.toThrow(/^mock: port .* is not a port \(a whole number from 0 to 65535\)$/);
+      await expect(startMockServer(pkg.createMock(), { port, quiet: true }), String(port)).rejects.toThrow(
+        /^mock: port .* is not a port \(a whole number from 0 to 65535\)$/,
+      );
   });
 });

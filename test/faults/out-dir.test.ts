@@ -38,8 +38,12 @@ describe("outDirRefusal", () => {
     expect(outDirRefusal(folder({}))).toBeUndefined();
     expect(outDirRefusal(folder({ [OUT_MARKER]: "", "alpha/src/index.ts": "old" }))).toBeUndefined();
     const refusal = outDirRefusal(folder({ ".git/HEAD": "ref", "specs/jtl.yaml": "openapi: 3.1.0" }), "here");
-    expect(refusal).toBe(`generate: --out here holds files the generator did not make (no ${OUT_MARKER}); give an empty or new folder`);
-    expect(outDirRefusal(join(folder({ file: "x" }), "file"), "file")).toBe("generate: --out file is a file, not a folder");
+    expect(refusal).toBe(
+      `generate: --out here holds files the generator did not make (no ${OUT_MARKER}); give an empty or new folder`,
+    );
+    expect(outDirRefusal(join(folder({ file: "x" }), "file"), "file")).toBe(
+      "generate: --out file is a file, not a folder",
+    );
   });
 });
 
@@ -75,7 +79,9 @@ describe("generate --out", () => {
     writeFileSync(join(dir, "notes.txt"), "mine");
     const result = runGenerate(["--specs", "specs", "--out", "."], { cwd: dir });
     expect(result.status).toBe(2);
-    expect(result.stderr.trim().split("\n")).toEqual([`generate: --out . holds files the generator did not make (no ${OUT_MARKER}); give an empty or new folder`]);
+    expect(result.stderr.trim().split("\n")).toEqual([
+      `generate: --out . holds files the generator did not make (no ${OUT_MARKER}); give an empty or new folder`,
+    ]);
     expect(readdirSync(dir).sort()).toEqual(["notes.txt", "specs"]);
     expect(readFileSync(join(dir, "notes.txt"), "utf8")).toBe("mine");
   });

@@ -20,13 +20,20 @@ export interface FaultServer {
 }
 
 /** Starts a server whose `handler` answers (or does not) each request, once its body is read. */
-export async function faultServer(handler: (request: Received, response: ServerResponse, raw: IncomingMessage) => void): Promise<FaultServer> {
+export async function faultServer(
+  handler: (request: Received, response: ServerResponse, raw: IncomingMessage) => void,
+): Promise<FaultServer> {
   const received: Received[] = [];
   const server = createServer((raw, response) => {
     const chunks: Buffer[] = [];
     raw.on("data", (chunk: Buffer) => chunks.push(chunk));
     raw.on("end", () => {
-      const request = { method: raw.method ?? "", url: raw.url ?? "", headers: raw.headers, body: Buffer.concat(chunks).toString("utf8") };
+      const request = {
+        method: raw.method ?? "",
+        url: raw.url ?? "",
+        headers: raw.headers,
+        body: Buffer.concat(chunks).toString("utf8"),
+      };
       received.push(request);
       handler(request, response, raw);
     });
@@ -45,7 +52,7 @@ export async function faultServer(handler: (request: Received, response: ServerR
   };
 }
 
-/** Writes `chunk` every `everyMs` until the response closes or `times` chunks are written: a drip that ends by itself. */
+/** Writes `chunk` every `everyMs` until the response closes or `times` chunks are out: a drip that ends by itself. */
 export function drip(response: ServerResponse, chunk: string, everyMs: number, times: number): void {
   let written = 0;
   const timer = setInterval(() => {

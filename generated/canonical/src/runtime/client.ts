@@ -14,7 +14,14 @@
  * message from the vendor is redacted of the request's secrets before it is
  * returned. Copied as it is into the canonical package.
  */
-import { readResponse, type CanonicalError, type FromResponseResult, type MappingError, type MappingPlan, type VendorRequest } from "./mapping.js";
+import {
+  readResponse,
+  type CanonicalError,
+  type FromResponseResult,
+  type MappingError,
+  type MappingPlan,
+  type VendorRequest,
+} from "./mapping.js";
 import { collectSecrets, redact, type SensitiveFields } from "./redact.js";
 import type { ValidationResult } from "./validation.js";
 import { serializeBody, type RootShape } from "./wire.js";
@@ -34,7 +41,9 @@ export interface ResponseLike {
 }
 
 const streamOf = (body: unknown): BodyStreamLike | undefined =>
-  body !== null && typeof body === "object" && typeof (body as Partial<BodyStreamLike>).getReader === "function" ? (body as BodyStreamLike) : undefined;
+  body !== null && typeof body === "object" && typeof (body as Partial<BodyStreamLike>).getReader === "function"
+    ? (body as BodyStreamLike)
+    : undefined;
 
 /** What the client needs of `fetch`; the global `fetch` fits. */
 export type FetchLike = (
@@ -67,9 +76,13 @@ export interface SendOptions {
 }
 
 /** The defaults of `SendOptions`. */
-export const SEND_DEFAULTS = { timeoutMs: 30_000, retriesOnRefusedConnection: 2, maxResponseBytes: 1024 * 1024 } as const;
+export const SEND_DEFAULTS = {
+  timeoutMs: 30_000,
+  retriesOnRefusedConnection: 2,
+  maxResponseBytes: 1024 * 1024,
+} as const;
 
-/** A sent call's result; a 3xx carries its `location`, a 429 or 503 its `retryAfterSeconds` when the vendor gave one. */
+/** A sent call's result; a 3xx carries its `location`, a 429 or 503 its `retryAfterSeconds` where given. */
 export type SentResult = FromResponseResult & { sent: true; location?: string; retryAfterSeconds?: number };
 
 /** An option that cannot be used: nothing was sent. */
@@ -120,23 +133,36 @@ function bodyOf(text: string, contentType: string | null): unknown {
 }
 
 const inRange = (value: unknown, low: number, high: number, integer: boolean): value is number =>
-  typeof value === "number" && Number.isFinite(value) && value >= low && value <= high && (!integer || Number.isInteger(value));
+  typeof value === "number" &&
+  Number.isFinite(value) &&
+  value >= low &&
+  value <= high &&
+  (!integer || Number.isInteger(value));
 
 /** Every option checked before anything is sent: a value that cannot be meant is an error, never a silent default. */
 function optionErrors(options: SendOptions): OptionsError[] {
   const errors: OptionsError[] = [];
-  const wrong = (name: string, message: string) => errors.push({ kind: "invalid-options", field: `options/${name}`, message: `options.${name} ${message}` });
+  const wrong = (name: string, message: string) =>
+    errors.push({ kind: "invalid-options", field: `options/${name}`, message: `options.${name} ${message}` });
   if (options.timeoutMs !== undefined && !inRange(options.timeoutMs, 1, MAX_TIMER_MS, false))
     wrong("timeoutMs", `must be a finite number of milliseconds from 1 to ${MAX_TIMER_MS}`);
   if (options.retriesOnRefusedConnection !== undefined && !inRange(options.retriesOnRefusedConnection, 0, 10, true))
     wrong("retriesOnRefusedConnection", "must be a whole number from 0 to 10");
   if (options.maxResponseBytes !== undefined && !inRange(options.maxResponseBytes, 1, Number.MAX_SAFE_INTEGER, true))
     wrong("maxResponseBytes", "must be a positive whole number of bytes");
-  if (options.fetch !== undefined && typeof options.fetch !== "function") wrong("fetch", "must be a function like the global fetch");
-  if (options.signal !== undefined && typeof (options.signal as Partial<SignalLike> | null)?.addEventListener !== "function")
+  if (options.fetch !== undefined && typeof options.fetch !== "function")
+    wrong("fetch", "must be a function like the global fetch");
+  if (
+    options.signal !== undefined &&
+    typeof (options.signal as Partial<SignalLike> | null)?.addEventListener !== "function"
+  )
     wrong("signal", "must be an AbortSignal");
-  if (options.contentType !== undefined && typeof options.contentType !== "string") wrong("contentType", "must be a content type");
-  if (options.baseUrl !== undefined && !(typeof options.baseUrl === "string" && /^https?:\/\/[^/?#]+/i.test(options.baseUrl)))
+  if (options.contentType !== undefined && typeof options.contentType !== "string")
+    wrong("contentType", "must be a content type");
+  if (
+    options.baseUrl !== undefined &&
+    !(typeof options.baseUrl === "string" && /^https?:\/\/[^/?#]+/i.test(options.baseUrl))
+  )
     wrong("baseUrl", "must be an http or https URL");
   return errors;
 }
@@ -160,8 +186,12 @@ class UnreadAnswer extends Error {
   }
 }
 
-/** The answer as text, read as a stream and given up past `limit` bytes (counted as the body arrives, after decompression). */
-async function readText(response: ResponseLike, limit: number, decoder: InstanceType<TimerGlobals["TextDecoder"]>): Promise<string> {
+/** The answer as text, read as a stream and given up past `limit` bytes (counted after decompression). */
+async function readText(
+  response: ResponseLike,
+  limit: number,
+  decoder: InstanceType<TimerGlobals["TextDecoder"]>,
+): Promise<string> {
   const stream = streamOf(response.body);
   if (stream === undefined) {
     const text = await response.text();
@@ -191,7 +221,8 @@ function redactResult(result: CreateResult, secrets: readonly string[]): CreateR
     return redacted;
   };
   const errors = result.ok ? undefined : (result.errors as (CanonicalError | MappingError | OptionsError)[]).map(clean);
-  const location = "location" in result && result.location !== undefined ? { location: redact(result.location, secrets) } : {};
+  const location =
+    "location" in result && result.location !== undefined ? { location: redact(result.location, secrets) } : {};
   return { ...result, ...(errors ? { errors } : {}), ...location } as CreateResult;
 }
 
@@ -211,11 +242,20 @@ export async function sendRequest(
     if (problems.length > 0) return { ok: false, sent: false, errors: problems };
     return redactResult(await send(plan, shape, request, options, reading), secrets);
   } catch {
-    return redactResult(failure(0, "unknown", "the call failed in an unexpected way; the vendor may or may not have the customer"), secrets);
+    return redactResult(
+      failure(0, "unknown", "the call failed in an unexpected way; the vendor may or may not have the customer"),
+      secrets,
+    );
   }
 }
 
-async function send(plan: MappingPlan, shape: RootShape | undefined, request: VendorRequest<unknown>, options: SendOptions, reading: ResponseReading): Promise<CreateResult> {
+async function send(
+  plan: MappingPlan,
+  shape: RootShape | undefined,
+  request: VendorRequest<unknown>,
+  options: SendOptions,
+  reading: ResponseReading,
+): Promise<CreateResult> {
   const web = globalThis as unknown as TimerGlobals;
   const fetchWith = options.fetch ?? web.fetch;
   if (fetchWith === undefined) return failure(0, "unavailable", "no fetch: pass options.fetch");
@@ -245,17 +285,37 @@ async function send(plan: MappingPlan, shape: RootShape | undefined, request: Ve
       try {
         if (reason !== undefined) return failure(0, "unavailable", reason);
         // Never followed: a redirect would take the credentials along, and resend the create, to wherever it points.
-        const init = { method: request.method, headers, ...(body === undefined ? {} : { body }), signal: controller.signal, redirect: "manual" as const };
+        const init = {
+          method: request.method,
+          headers,
+          ...(body === undefined ? {} : { body }),
+          signal: controller.signal,
+          redirect: "manual" as const,
+        };
         const response = await fetchWith(url, init);
         return await answer(plan, response, limit, reading, web);
       } catch (error) {
         if (error instanceof UnreadAnswer) {
-          const what = error.tooLarge ? `is larger than ${limit} bytes (options.maxResponseBytes)` : `broke off (${reason ?? "connection closed"})`;
-          return failure(error.status, "unknown", `the vendor answered ${error.status}, but the answer ${what}; it may have made the customer`);
+          const what = error.tooLarge
+            ? `is larger than ${limit} bytes (options.maxResponseBytes)`
+            : `broke off (${reason ?? "connection closed"})`;
+          return failure(
+            error.status,
+            "unknown",
+            `the vendor answered ${error.status}, but the answer ${what}; it may have made the customer`,
+          );
         }
         if (reason !== undefined) return failure(0, "unavailable", reason);
-        if (refused(error) && attempt < (options.retriesOnRefusedConnection ?? SEND_DEFAULTS.retriesOnRefusedConnection)) continue;
-        return failure(0, "unavailable", refused(error) ? "connection refused" : "the connection failed before an answer arrived");
+        if (
+          refused(error) &&
+          attempt < (options.retriesOnRefusedConnection ?? SEND_DEFAULTS.retriesOnRefusedConnection)
+        )
+          continue;
+        return failure(
+          0,
+          "unavailable",
+          refused(error) ? "connection refused" : "the connection failed before an answer arrived",
+        );
       }
     }
   } finally {
@@ -264,16 +324,28 @@ async function send(plan: MappingPlan, shape: RootShape | undefined, request: Ve
   }
 }
 
-async function answer(plan: MappingPlan, response: ResponseLike, limit: number, reading: ResponseReading, web: TimerGlobals): Promise<SentResult> {
+async function answer(
+  plan: MappingPlan,
+  response: ResponseLike,
+  limit: number,
+  reading: ResponseReading,
+  web: TimerGlobals,
+): Promise<SentResult> {
   const status = response.status;
   if (!Number.isInteger(status)) return failure(0, "unknown", "the answer has no HTTP status");
   const extra: { location?: string; retryAfterSeconds?: number } = {};
   if (status >= 300 && status <= 399) {
     const location = response.headers.get("location");
     if (location !== null) extra.location = location;
-    await streamOf(response.body)?.getReader().cancel().catch(() => undefined);
+    await streamOf(response.body)
+      ?.getReader()
+      .cancel()
+      .catch(() => undefined);
     // A redirected create may have been made (303 See Other is the usual answer to one): unknown, not unavailable.
-    return { ...failure(status, "unknown", `the vendor answered ${status}, a redirect, which is not followed`), ...extra };
+    return {
+      ...failure(status, "unknown", `the vendor answered ${status}, a redirect, which is not followed`),
+      ...extra,
+    };
   }
   if (status === 429 || status === 503) {
     const seconds = retryAfterSeconds(response.headers.get("retry-after"));
@@ -285,5 +357,9 @@ async function answer(plan: MappingPlan, response: ResponseLike, limit: number, 
   } catch (error) {
     throw error instanceof UnreadAnswer ? error : new UnreadAnswer(status, false);
   }
-  return { ...readResponse(plan, status, bodyOf(text, response.headers.get("content-type")), reading.validateResponse), sent: true, ...extra };
+  return {
+    ...readResponse(plan, status, bodyOf(text, response.headers.get("content-type")), reading.validateResponse),
+    sent: true,
+    ...extra,
+  };
 }

@@ -31,7 +31,10 @@ interface ServerLike {
   listen(port: number, host: string): void;
   once(event: "listening", listener: () => void): void;
   once(event: "error", listener: (error: { code?: string; message?: string }) => void): void;
-  on(event: "clientError", listener: (error: unknown, socket: { destroy(): void; writable?: boolean; end(data: string): void }) => void): void;
+  on(
+    event: "clientError",
+    listener: (error: unknown, socket: { destroy(): void; writable?: boolean; end(data: string): void }) => void,
+  ): void;
   address(): { port: number } | string | null;
   close(callback: () => void): void;
   closeAllConnections?(): void;
@@ -73,7 +76,8 @@ function logPath(target: string): string {
 
 export async function startMockServer(mock: MockVendor, options: MockServerOptions = {}): Promise<RunningMock> {
   const port = options.port ?? 0;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`mock: port ${String(port)} is not a port (a whole number from 0 to 65535)`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`mock: port ${String(port)} is not a port (a whole number from 0 to 65535)`);
   const limit = options.maxBodyBytes ?? MOCK_DEFAULTS.maxBodyBytes;
   const log = options.quiet ? undefined : (options.log ?? ((line: string) => console.error(line)));
   // A module name in a variable: the package compiles without Node's typings, and bundlers leave it alone.
@@ -97,24 +101,38 @@ export async function startMockServer(mock: MockVendor, options: MockServerOptio
       else {
         // Past the limit: answer now, keep nothing, and read no further.
         chunks.length = 0;
-        reply(413, { "content-type": "application/json; charset=utf-8", connection: "close" }, JSON.stringify({ message: `the body is larger than ${limit} bytes` }));
+        reply(
+          413,
+          { "content-type": "application/json; charset=utf-8", connection: "close" },
+          JSON.stringify({ message: `the body is larger than ${limit} bytes` }),
+        );
       }
     });
     request.on("end", () => {
       if (size > limit) return;
       try {
         const body = new TextDecoder().decode(concat(chunks));
-        const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(", ") : (value ?? "")]));
+        const headers = Object.fromEntries(
+          Object.entries(request.headers).map(([name, value]) => [
+            name,
+            Array.isArray(value) ? value.join(", ") : (value ?? ""),
+          ]),
+        );
         const answer = mock.handle({ method: request.method ?? "GET", url: request.url ?? "/", headers, body });
         reply(answer.status, answer.headers, answer.body, answer.code);
       } catch {
-        reply(500, { "content-type": "application/json; charset=utf-8" }, JSON.stringify({ message: "the mock failed on this request" }));
+        reply(
+          500,
+          { "content-type": "application/json; charset=utf-8" },
+          JSON.stringify({ message: "the mock failed on this request" }),
+        );
       }
     });
   });
   // A request line Node cannot parse: 400, as HTTP expects, and the connection closed.
   server.on("clientError", (_error, socket) => {
-    if (socket.writable !== false) socket.end("HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n");
+    if (socket.writable !== false)
+      socket.end("HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n");
     else socket.destroy();
   });
   await new Promise<void>((resolve, reject) => {
