@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { isSpecFailure } from "./core/spec-error.js";
 import { generate } from "./pipeline.js";
-import { compareTree, writeTree } from "./write/write-tree.js";
+import { compareTree, outDirRefusal, writeTree } from "./write/write-tree.js";
 
 const usage = "usage: npm run generate -- [--check] [--specs <dir>] [--out <dir>] [--no-cache]";
 
@@ -28,6 +28,11 @@ async function main(args: string[]): Promise<number> {
   }
   const specsDir = resolve(values.specs);
   const outDir = resolve(values.out);
+  const refusal = values.check ? undefined : outDirRefusal(outDir, values.out);
+  if (refusal !== undefined) {
+    console.error(refusal);
+    return 2;
+  }
   // Paths in banners are relative to the folder that holds specs/, whatever the working directory.
   const only = values.only?.split(",").filter(Boolean);
   const { models, files } = await generate(specsDir, dirname(specsDir), only && new Set(only));

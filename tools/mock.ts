@@ -17,7 +17,11 @@ if (!vendor.createMock) {
   console.error(`${slug} declares no x-mapping, so it has no mock`);
   process.exit(1);
 }
-const running = await startMockServer(vendor.createMock(), { port: Number(values.port) });
+// A port in use or not a port is one line, not a stack trace.
+const running = await startMockServer(vendor.createMock(), { port: Number(values.port) }).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});
 console.log(`${slug} mock: ${vendor.operation.method} ${running.url}${vendor.operation.path} (accepts the credentials of its fixtures.context); Ctrl-C stops it`);
 process.on("SIGINT", () => void running.close().then(() => process.exit(0)));
 process.on("SIGTERM", () => void running.close().then(() => process.exit(0)));
