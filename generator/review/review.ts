@@ -143,7 +143,7 @@ export function reviewMarkdown(report: ReviewReport): string {
       .filter((vendor) => vendor.status !== "unchanged")
       .map((vendor) => ({
         ...vendor,
-        changes: vendor.changes.map((change) => ({ ...change, message: cell(change.message), class: change.breaking ? "**breaking**" : change.severity })),
+        changes: vendor.changes.map((change) => ({ ...change, message: cell(change.message), removed: change.side === "base", class: change.breaking ? "**breaking**" : change.severity })),
         // Exports and mapping rows are findings in the table above; the rest is what the files show.
         generatedLines: (Object.entries(vendor.generated) as [string, string[]][])
           .filter(([key, list]) => list.length > 0 && !/^(exports|mapping)/.test(key))
