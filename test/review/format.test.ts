@@ -42,7 +42,7 @@ describe("--format github", () => {
     // The line is the x-appid header's schema (its first keyword), in the head text.
     const lines = head.split("\n").slice(0, annotation?.line);
     expect(lineOf(head, annotation?.line ?? 0)).toMatch(/^\s+type: string$/);
-    expect(lines.findLast((line) => line.includes("- name:"))).toContain("x-appid");
+    expect(lines.filter((line) => line.includes("- name:")).at(-1)).toContain("x-appid");
     const printed = formatReview(reportOf("jtl", head), "github", join(repoRoot, "specs"), repoRoot);
     expect(printed).toMatch(new RegExp(`^::error file=specs/jtl.yaml,line=${annotation?.line},col=${annotation?.column},title=review%3A request-parameter-became-enum::`));
     expect(printed).toContain("breaks request senders");
