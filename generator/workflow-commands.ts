@@ -23,7 +23,12 @@ const escapeProperty = (text: string) => escapeData(text).replace(/:/g, "%3A").r
 
 export function workflowCommand(annotation: Annotation, cwd = process.cwd()): string {
   const file = relative(cwd, annotation.path).split(sep).join("/");
-  const properties = [`file=${file}`, `line=${annotation.line}`, `col=${annotation.column}`, `title=${annotation.title}`].map((property) => {
+  const properties = [
+    `file=${file}`,
+    `line=${annotation.line}`,
+    `col=${annotation.column}`,
+    `title=${annotation.title}`,
+  ].map((property) => {
     const [key, ...value] = property.split("=");
     return `${key}=${escapeProperty(value.join("="))}`;
   });

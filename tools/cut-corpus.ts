@@ -20,7 +20,8 @@ function clean(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(clean);
   if (!isNode(value)) return value;
   const out: Node = {};
-  for (const [key, child] of Object.entries(value)) if (!PROSE.has(key) && !key.startsWith("x-") && key !== "nullable") out[key] = clean(child);
+  for (const [key, child] of Object.entries(value))
+    if (!PROSE.has(key) && !key.startsWith("x-") && key !== "nullable") out[key] = clean(child);
   for (const bound of ["Minimum", "Maximum"] as const)
     if (typeof out[`exclusive${bound}`] === "boolean") {
       if (out[`exclusive${bound}`] === true) out[`exclusive${bound}`] = out[bound.toLowerCase()];
@@ -56,7 +57,8 @@ function cut(document: Node, path: string, method: string, depth: number): Node 
     return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, rewrite(child, hops, queue)]));
   };
   const queue: [string, number][] = [];
-  const parameters = pathItem.parameters === undefined ? {} : { parameters: rewrite(clean(pathItem.parameters), 0, queue) };
+  const parameters =
+    pathItem.parameters === undefined ? {} : { parameters: rewrite(clean(pathItem.parameters), 0, queue) };
   const op = rewrite(clean(operation), 0, queue) as Node;
   while (queue.length > 0) {
     const [name, hops] = queue.shift() as [string, number];
@@ -66,7 +68,9 @@ function cut(document: Node, path: string, method: string, depth: number): Node 
   }
   const requirements = (op.security ?? document.security ?? []) as Node[];
   const used = new Set(requirements.flatMap((requirement) => Object.keys(requirement)));
-  const schemes = Object.entries(((document.components as Node | undefined)?.securitySchemes ?? {}) as Node).filter(([name]) => used.has(name));
+  const schemes = Object.entries(((document.components as Node | undefined)?.securitySchemes ?? {}) as Node).filter(
+    ([name]) => used.has(name),
+  );
   const info = document.info as Node;
   return {
     openapi: "3.1.0",
@@ -75,8 +79,13 @@ function cut(document: Node, path: string, method: string, depth: number): Node 
     ...(document.security === undefined ? {} : { security: document.security }),
     paths: { [path]: { ...parameters, [method]: op } },
     components: {
-      ...(schemes.length > 0 ? { securitySchemes: Object.fromEntries(schemes.map(([name, scheme]) => [name, clean(scheme)])) } : {}),
-      schemas: Object.fromEntries([...[...kept].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)), ...(cutAny ? [["Cut", {}]] : [])]),
+      ...(schemes.length > 0
+        ? { securitySchemes: Object.fromEntries(schemes.map(([name, scheme]) => [name, clean(scheme)])) }
+        : {}),
+      schemas: Object.fromEntries([
+        ...[...kept].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        ...(cutAny ? [["Cut", {}]] : []),
+      ]),
     },
   };
 }
@@ -86,8 +95,18 @@ if (!gitDir || !file || !commit || !path || !method || !depth) {
   console.error("usage: npx tsx tools/cut-corpus.ts <git-dir> <file> <commit> <path> <method> <depth>");
   process.exit(2);
 }
-const text = execFileSync("git", ["--git-dir", gitDir, "show", `${commit}:${file}`], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
-const date = execFileSync("git", ["--git-dir", gitDir, "log", "-1", "--format=%ad", "--date=short", commit], { encoding: "utf8" }).trim();
+const text = execFileSync("git", ["--git-dir", gitDir, "show", `${commit}:${file}`], {
+  encoding: "utf8",
+  maxBuffer: 256 * 1024 * 1024,
+});
+const date = execFileSync("git", ["--git-dir", gitDir, "log", "-1", "--format=%ad", "--date=short", commit], {
+  encoding: "utf8",
+}).trim();
 const document = (file.endsWith(".json") ? JSON.parse(text) : parse(text)) as Node;
-process.stdout.write(`# ${file} at ${commit} (${date}), ${method.toUpperCase()} ${path}, ${depth} $ref hop(s): cut by tools/cut-corpus.ts\n`);
-process.stdout.write(stringify(cut(document, path, method, Number(depth)), { lineWidth: 0, aliasDuplicateObjects: false }));
+process.stdout.write(
+  `# ${file} at ${commit} (${date}), ${method.toUpperCase()} ${path}, ${depth} $ref hop(s)` +
+    ": cut by tools/cut-corpus.ts\n",
+);
+process.stdout.write(
+  stringify(cut(document, path, method, Number(depth)), { lineWidth: 0, aliasDuplicateObjects: false }),
+);

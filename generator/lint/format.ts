@@ -10,6 +10,16 @@ export type LintFormat = (typeof LINT_FORMATS)[number];
 export function formatLintFinding(finding: LintFinding, format: LintFormat, root: string, cwd = process.cwd()): string {
   const { file, line, column, pointer } = finding.at;
   if (format === "github")
-    return workflowCommand({ level: "error", path: join(root, file), line, column, title: `lint:specs: ${finding.rule}`, message: `${pointer || "/"}: ${finding.message}` }, cwd);
+    return workflowCommand(
+      {
+        level: "error",
+        path: join(root, file),
+        line,
+        column,
+        title: `lint:specs: ${finding.rule}`,
+        message: `${pointer || "/"}: ${finding.message}`,
+      },
+      cwd,
+    );
   return `${file}:${line}:${column} ${pointer || "/"}: [${finding.rule}] ${finding.message}`;
 }

@@ -20,14 +20,19 @@ export function reviewAnnotations(report: ReviewReport, headDir: string): Annota
   return report.vendors.flatMap((vendor) =>
     vendor.changes
       .filter((change) => change.severity !== "info")
-      .map((change): Annotation => ({
-        level: change.severity === "breaking" ? (vendor.acknowledged === undefined ? "error" : "warning") : "notice",
-        path: join(headDir, vendor.file),
-        line: change.headLine,
-        column: change.headColumn,
-        title: `review: ${change.rule}`,
-        message: `${change.message} (${change.severity}${change.breaking ? `, breaks ${change.breaks}` : ""}${change.side === "base" ? `; was at line ${change.line} of the base` : ""})`,
-      })),
+      .map(
+        (change): Annotation => ({
+          level: change.severity === "breaking" ? (vendor.acknowledged === undefined ? "error" : "warning") : "notice",
+          path: join(headDir, vendor.file),
+          line: change.headLine,
+          column: change.headColumn,
+          title: `review: ${change.rule}`,
+          message: `${change.message} (${[
+            change.severity + (change.breaking ? `, breaks ${change.breaks}` : ""),
+            ...(change.side === "base" ? [`was at line ${change.line} of the base`] : []),
+          ].join("; ")})`,
+        }),
+      ),
   );
 }
 

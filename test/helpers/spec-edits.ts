@@ -14,29 +14,37 @@ function mustHave(doc: Document, path: Path): void {
 }
 
 /** Sets the value at `path` (its parent must exist, so a mistyped path fails the test). */
-export const set = (path: Path, value: unknown): Edit => (doc) => {
-  mustHave(doc, path.slice(0, -1));
-  doc.setIn(path, doc.createNode(value));
-};
+export const set =
+  (path: Path, value: unknown): Edit =>
+  (doc) => {
+    mustHave(doc, path.slice(0, -1));
+    doc.setIn(path, doc.createNode(value));
+  };
 
-export const remove = (path: Path): Edit => (doc) => {
-  mustHave(doc, path);
-  doc.deleteIn(path);
-};
+export const remove =
+  (path: Path): Edit =>
+  (doc) => {
+    mustHave(doc, path);
+    doc.deleteIn(path);
+  };
 
 /** Appends to the list at `path` (a key is added to a map with `set`). */
-export const append = (path: Path, value: unknown): Edit => (doc) => {
-  mustHave(doc, path);
-  doc.addIn(path, doc.createNode(value));
-};
+export const append =
+  (path: Path, value: unknown): Edit =>
+  (doc) => {
+    mustHave(doc, path);
+    doc.addIn(path, doc.createNode(value));
+  };
 
 /** Renames the key `from` of the map at `path`, keeping its place and value. */
-export const rename = (path: Path, from: string, to: string): Edit => (doc) => {
-  const map = doc.getIn(path, true);
-  const pair = isMap(map) ? map.items.find((item) => isScalar(item.key) && item.key.value === from) : undefined;
-  if (!pair) throw new Error(`spec edit: no key ${from} at ${path.join(" / ")}`);
-  pair.key = doc.createNode(to);
-};
+export const rename =
+  (path: Path, from: string, to: string): Edit =>
+  (doc) => {
+    const map = doc.getIn(path, true);
+    const pair = isMap(map) ? map.items.find((item) => isScalar(item.key) && item.key.value === from) : undefined;
+    if (!pair) throw new Error(`spec edit: no key ${from} at ${path.join(" / ")}`);
+    pair.key = doc.createNode(to);
+  };
 
 /** The text of `specs/<slug>.yaml` with the edits made. */
 export function editedSpec(slug: string, edits: Edit[] = []): string {

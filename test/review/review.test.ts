@@ -36,20 +36,28 @@ function realSpecs(specs: Record<string, string>): string {
 }
 
 const rulesOf = (report: Awaited<ReturnType<typeof review>>, vendor: string) =>
-  report.vendors.find((entry) => entry.vendor === vendor)?.changes.map((change) => [change.rule, change.severity]) ?? [];
+  report.vendors.find((entry) => entry.vendor === vendor)?.changes.map((change) => [change.rule, change.severity]) ??
+  [];
 
 describe("review: the changes it used to pass as harmless", () => {
   it("fails on each, in real specs", async () => {
     const op = ["paths", "/v1/customers", "post"];
     const jtl = editedSpec("jtl", [
-      set([...op, "parameters", 1, "schema", "enum"], ["MyApp/1.0.0"]), // the required x-appid header narrowed to an enum
+      // the required x-appid header narrowed to an enum
+      set([...op, "parameters", 1, "schema", "enum"], ["MyApp/1.0.0"]),
       set([...op, "parameters", 2, "schema", "maxLength"], 10), // the required x-appversion header gains a maxLength
       rename([...op, "responses"], "201", "200"), // the success status changes
-      set(["components", "securitySchemes", "oauth2Bearer"], { type: "apiKey", in: "header", name: "X-Api-Key" }), // the scheme changes
+      // the scheme changes
+      set(["components", "securitySchemes", "oauth2Bearer"], { type: "apiKey", in: "header", name: "X-Api-Key" }),
     ]);
     // ByDesign's form body is no longer accepted.
-    const bydesign = editedSpec("bydesign", [remove(["paths", "/api/users/customer", "post", "requestBody", "content", "application/x-www-form-urlencoded"])]);
-    const report = await review(realSpecs({ jtl: editedSpec("jtl"), bydesign: editedSpec("bydesign") }), realSpecs({ jtl, bydesign }));
+    const bydesign = editedSpec("bydesign", [
+      remove(["paths", "/api/users/customer", "post", "requestBody", "content", "application/x-www-form-urlencoded"]),
+    ]);
+    const report = await review(
+      realSpecs({ jtl: editedSpec("jtl"), bydesign: editedSpec("bydesign") }),
+      realSpecs({ jtl, bydesign }),
+    );
     expect(rulesOf(report, "jtl")).toEqual(
       expect.arrayContaining([
         ["api-security-component-type-changed", "breaking"],
@@ -58,20 +66,38 @@ describe("review: the changes it used to pass as harmless", () => {
         ["response-success-status-removed", "breaking"],
       ]),
     );
-    expect(rulesOf(report, "bydesign")).toEqual(expect.arrayContaining([["request-body-media-type-removed", "breaking"]]));
+    expect(rulesOf(report, "bydesign")).toEqual(
+      expect.arrayContaining([["request-body-media-type-removed", "breaking"]]),
+    );
     expect(report.unacknowledged).toBeGreaterThanOrEqual(5);
   });
 });
 
 describe("review: the rules that read the generated package", () => {
   // Without its one query parameter, the package has no parameter type, and the mapping no row for it.
-  const withoutParameter = swap("      parameters:\n        - { name: account, in: query, required: true, schema: { type: string }, description: Account. }\n", "").replace("    - { to: /query/account, context: account }\n", "");
+  const withoutParameter = swap(
+    "      parameters:\n" +
+      "        - { name: account, in: query, required: true, schema: { type: string }, description: Account. }\n",
+    "",
+  ).replace("    - { to: /query/account, context: account }\n", "");
 
   it("a removed export and mapping row, and added ones the other way round", async () => {
     const removed = rulesOf(await review(folder(base), folder(withoutParameter)), "mini");
-    expect(removed).toEqual(expect.arrayContaining([["request-parameter-removed", "breaking"], ["generated-export-removed", "breaking"], ["x-mapping-row-removed", "info"]]));
+    expect(removed).toEqual(
+      expect.arrayContaining([
+        ["request-parameter-removed", "breaking"],
+        ["generated-export-removed", "breaking"],
+        ["x-mapping-row-removed", "info"],
+      ]),
+    );
     const added = rulesOf(await review(folder(withoutParameter), folder(base)), "mini");
-    expect(added).toEqual(expect.arrayContaining([["new-required-request-parameter", "breaking"], ["generated-export-added", "info"], ["x-mapping-row-added", "info"]]));
+    expect(added).toEqual(
+      expect.arrayContaining([
+        ["new-required-request-parameter", "breaking"],
+        ["generated-export-added", "info"],
+        ["x-mapping-row-added", "info"],
+      ]),
+    );
   });
 
   it("a removed vendor is breaking", async () => {
@@ -88,18 +114,28 @@ describe("review: the report and its verdict", () => {
     const report = await review(folder(base), folder(tightened));
     expect(report.unacknowledged).toBe(1);
     const [change] = report.vendors.find((vendor) => vendor.vendor === "mini")?.changes ?? [];
-    expect(change).toMatchObject({ rule: "request-property-max-length-decreased", pointer: "/components/schemas/Body/properties/name", breaking: true, side: "head" });
+    expect(change).toMatchObject({
+      rule: "request-property-max-length-decreased",
+      pointer: "/components/schemas/Body/properties/name",
+      breaking: true,
+      side: "head",
+    });
     expect(change?.line).toBeGreaterThan(10);
     expect(change?.headLine).toBe(change?.line);
   });
 
   it("accepts it after a major version bump or an acknowledgement in the spec", async () => {
     const bumped = tightened.replace("  version: 1.0.0", "  version: 2.0.0");
-    const acknowledged = tightened.replace("  version: 1.0.0", "  version: 1.1.0\n  x-breaking-change-acknowledged: the vendor shortened names on 2026-11-01");
+    const acknowledged = tightened.replace(
+      "  version: 1.0.0",
+      "  version: 1.1.0\n  x-breaking-change-acknowledged: the vendor shortened names on 2026-11-01",
+    );
     expect((await review(folder(base), folder(bumped))).unacknowledged).toBe(0);
     const report = await review(folder(base), folder(acknowledged));
     expect(report.unacknowledged).toBe(0);
-    expect(report.vendors.find((vendor) => vendor.vendor === "mini")?.acknowledged).toContain("the vendor shortened names");
+    expect(report.vendors.find((vendor) => vendor.vendor === "mini")?.acknowledged).toContain(
+      "the vendor shortened names",
+    );
   });
 
   it("reports a new vendor and what it adds to the generated tree", async () => {
@@ -112,7 +148,9 @@ describe("review: the report and its verdict", () => {
   });
 
   it("writes the Markdown report (file snapshot)", async () => {
-    const head = tightened.replace("        phone: { type: string, description: Phone. }\n", "").replace("description: Name. }", "description: The customer's name. }");
+    const head = tightened
+      .replace("        phone: { type: string, description: Phone. }\n", "")
+      .replace("description: Name. }", "description: The customer's name. }");
     const markdown = reviewMarkdown(await review(folder(base), folder(head)));
     await expect(markdown).toMatchFileSnapshot("__snapshots__/review.md");
   });
