@@ -126,8 +126,18 @@ function fields(version: Version, root: unknown, rootPointer: string): Map<strin
   return found;
 }
 
-const typesOf = (schema: Schema): string =>
-  Array.isArray(schema.type) ? [...schema.type].map(String).sort().join("|") : String(schema.type ?? "");
+const typesOf = (schema: Schema): string[] =>
+  (Array.isArray(schema.type) ? schema.type : schema.type === undefined ? [] : [schema.type]).map(String).sort();
+
+/** Whether every value of `narrow`'s type and format is one of `wide`'s (a schema without `type` takes any type). */
+function typeCovers(wide: Schema, narrow: Schema): boolean {
+  const [wideTypes, narrowTypes] = [typesOf(wide), typesOf(narrow)];
+  const types =
+    wideTypes.length === 0 ||
+    (narrowTypes.length > 0 &&
+      narrowTypes.every((type) => wideTypes.includes(type) || (type === "integer" && wideTypes.includes("number"))));
+  return types && (wide.format === undefined || wide.format === narrow.format);
+}
 const mediaTypes = (content: unknown): string[] => (isNode(content) ? Object.keys(content) : []);
 
 type Subject = "request-parameter" | "request-body" | "request-property" | "response-body" | "response-property";
@@ -172,11 +182,15 @@ class Differ {
   /** The keyword-level rules for one schema in both versions. */
   schema(subject: Subject, label: string, old: Schema, now: Schema, at: string): void {
     const request = subject.startsWith("request");
-    const [oldTypes, newTypes] = [typesOf(old), typesOf(now)];
-    if (oldTypes !== newTypes && oldTypes !== "" && newTypes !== "")
-      this.note(`${subject}-type-changed`, at, label, `type ${oldTypes} → ${newTypes}`);
-    if (old.format !== now.format)
-      this.note(`${subject}-type-changed`, at, label, `format ${show(old.format)} → ${show(now.format)}`);
+    const [oldTypes, newTypes] = [typesOf(old).join("|"), typesOf(now).join("|")];
+    if (oldTypes !== newTypes || old.format !== now.format) {
+      // A sender is safe when the head takes all it took; a reader when the head gives nothing it did not.
+      const safe = request ? typeCovers(now, old) : typeCovers(old, now);
+      const types = oldTypes === newTypes ? [] : [`type ${oldTypes || "any"} → ${newTypes || "any"}`];
+      const formats = old.format === now.format ? [] : [`format ${show(old.format)} → ${show(now.format)}`];
+      const rule = safe ? (request ? "type-generalized" : "type-specialized") : "type-changed";
+      this.note(`${subject}-${rule}`, at, label, [...types, ...formats].join(", "));
+    }
     if (subject === "request-body" || subject === "request-property") {
       const closed = (schema: Schema) => schema.additionalProperties === false;
       if (!closed(old) && closed(now))

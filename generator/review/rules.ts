@@ -171,10 +171,17 @@ function requestValueRules(subject: "request-parameter" | "request-property", wh
   return [
     rule(
       `${subject}-type-changed`,
-      `${what}'s \`type\` or \`format\` changed`,
+      `${what}'s \`type\` or \`format\` changed, not only widened`,
       "request senders",
       "breaking",
       "type: string → integer",
+    ),
+    rule(
+      `${subject}-type-generalized`,
+      `${what}'s \`type\` widened (a type added, integer to number, a format dropped)`,
+      "nobody",
+      "non-breaking",
+      'type: string → [string, "null"]',
     ),
     rule(
       `${subject}-became-enum`,
@@ -374,10 +381,17 @@ export const RULES: readonly Rule[] = [
   rule("request-body-media-type-added", "a request media type added", "nobody", "info", "+ application/xml"),
   rule(
     "request-body-type-changed",
-    "the request body's `type` changed",
+    "the request body's `type` changed, not only widened",
     "request senders",
     "breaking",
     "type: object → array",
+  ),
+  rule(
+    "request-body-type-generalized",
+    "the request body's `type` widened",
+    "nobody",
+    "non-breaking",
+    "type: object → [object, array]",
   ),
   rule(
     "request-body-additional-properties-closed",
@@ -471,10 +485,17 @@ export const RULES: readonly Rule[] = [
   rule("response-media-type-added", "a response media type added", "nobody", "info", "+ application/xml"),
   rule(
     "response-body-type-changed",
-    "a response body's `type` changed",
+    "a response body's `type` changed, not only narrowed",
     "response readers",
     "breaking",
     "type: object → array",
+  ),
+  rule(
+    "response-body-type-specialized",
+    "a response body's `type` narrowed",
+    "nobody",
+    "non-breaking",
+    'type: [object, "null"] → object',
   ),
   ...alternativeRules("response-body", "a response body"),
   rule(
@@ -521,10 +542,17 @@ export const RULES: readonly Rule[] = [
   ),
   rule(
     "response-property-type-changed",
-    "a response property's `type` or `format` changed",
+    "a response property's `type` or `format` changed, not only narrowed (a type or `null` added breaks readers)",
     "response readers",
     "breaking",
     "type: integer → string",
+  ),
+  rule(
+    "response-property-type-specialized",
+    "a response property's `type` narrowed (a type dropped, number to integer, a format added)",
+    "nobody",
+    "non-breaking",
+    'type: [string, "null"] → string',
   ),
   rule(
     "response-property-enum-value-added",

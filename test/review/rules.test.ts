@@ -78,6 +78,13 @@ function valueCases(subject: string, target: (...rest: string[]) => (string | nu
   return [
     { name: "type changed", head: [set(target("type"), "integer")], rules: [`${subject}-type-changed`] },
     { name: "format changed", head: [set(target("format"), "email")], rules: [`${subject}-type-changed`] },
+    { name: "type widened", head: [set(target("type"), ["string", "null"])], rules: [`${subject}-type-generalized`] },
+    {
+      name: "format dropped",
+      base: [set(target("format"), "email")],
+      head: [],
+      rules: [`${subject}-type-generalized`],
+    },
     { name: "restricted to an enum", head: [set(target("enum"), ["a", "b"])], rules: [`${subject}-became-enum`] },
     {
       name: "enum narrowed",
@@ -273,6 +280,11 @@ const cases: Case[] = [
   },
   { name: "request body type changed", head: [set(body("type"), "array")], rules: ["request-body-type-changed"] },
   {
+    name: "request body type widened",
+    head: [set(body("type"), ["object", "null"])],
+    rules: ["request-body-type-generalized"],
+  },
+  {
     name: "request body closed",
     base: [set(body("additionalProperties"), true)],
     head: [],
@@ -369,6 +381,23 @@ const cases: Case[] = [
     rules: ["response-media-type-added"],
   },
   { name: "response body type changed", head: [set(reply("type"), "array")], rules: ["response-body-type-changed"] },
+  {
+    name: "response body type narrowed",
+    base: [set(reply("type"), ["object", "null"])],
+    head: [],
+    rules: ["response-body-type-specialized"],
+  },
+  {
+    name: "response property gains null (readers meet a null)",
+    base: [set(replyNumber("type"), "string")],
+    head: [],
+    rules: ["response-property-type-changed"],
+  },
+  {
+    name: "response property narrowed (null dropped, a format added)",
+    head: [set(replyNumber("type"), "string"), set(replyNumber("format"), "email")],
+    rules: ["response-property-type-specialized"],
+  },
   ...prefixed(
     "response body",
     alternativeCases("response-body", (keyword) => reply(keyword)),
