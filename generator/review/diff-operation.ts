@@ -92,6 +92,9 @@ class Version {
 interface Field {
   schema: Schema;
   required: boolean;
+  /** Where the field is declared (its entry in `properties`): where it is added, removed or made required. */
+  site: string;
+  /** Where its schema is, past any `$ref`: where its keywords change. */
   pointer: string;
 }
 
@@ -101,7 +104,7 @@ function fields(version: Version, root: unknown, rootPointer: string): Map<strin
   const visit = (schema: unknown, pointer: string, path: string, required: boolean, depth: number) => {
     const [resolved, at] = version.deref(schema, pointer);
     if (!resolved || found.has(path)) return;
-    found.set(path, { schema: resolved, required, pointer: at });
+    found.set(path, { schema: resolved, required, site: pointer, pointer: at });
     if (depth > 12) return;
     const parts: [Node, string][] = [[resolved, at]];
     for (const [index, part] of list(resolved.allOf).entries()) {
@@ -297,7 +300,7 @@ class Differ {
             request
               ? "request-property-removed"
               : `response-${old.required ? "required" : "optional"}-property-removed`,
-            old.pointer,
+            old.site,
             `${label(path)} removed`,
             "base",
             "",
@@ -307,7 +310,7 @@ class Differ {
       if (path !== "" && old.required !== now.required)
         this.add(
           `${direction}-property-became-${now.required ? "required" : "optional"}`,
-          now.pointer,
+          now.site,
           `${label(path)} is now ${now.required ? "required" : "optional"}`,
           "head",
           "",
@@ -322,7 +325,7 @@ class Differ {
       const rule = request
         ? `new-${now.required ? "required" : "optional"}-request-property`
         : `response-${now.required ? "required" : "optional"}-property-added`;
-      this.add(rule, now.pointer, `${label(path)} added${now.required ? " as required" : ""}`, "head", "");
+      this.add(rule, now.site, `${label(path)} added${now.required ? " as required" : ""}`, "head", "");
     }
   }
 

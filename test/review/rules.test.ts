@@ -322,6 +322,11 @@ const cases: Case[] = [
     rules: ["request-property-became-optional"],
   },
   {
+    name: "two properties of one shared schema became required: two findings, at each property",
+    head: [set(body("required"), ["BillingAddress", "Shipmentaddress"])],
+    rules: ["request-property-became-required", "request-property-became-required"],
+  },
+  {
     name: "nested request object closed (one finding for a schema reached three ways)",
     base: [set(["components", "schemas", "CreateAddress", "additionalProperties"], true)],
     head: [],
