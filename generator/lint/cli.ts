@@ -2,7 +2,7 @@
 // (or GitHub annotation) per finding. Exits 0 with none, 1 with findings or a spec that does not load, 2 on a usage error.
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { isSpecFailure } from "../load/spec-error.js";
+import { isSpecFailure } from "../core/spec-error.js";
 import { loadAllWithSources } from "../pipeline.js";
 import { formatLintFinding, LINT_FORMATS, type LintFormat } from "./format.js";
 import { LINT_RULES, lintSpec } from "./lint-specs.js";

@@ -1,6 +1,6 @@
 /** Lint findings as `lint:specs -- --format` prints them: positioned lines (text) or GitHub annotations. */
 import { join } from "node:path";
-import { workflowCommand } from "../workflow-commands.js";
+import { workflowCommand } from "../core/workflow-commands.js";
 import type { LintFinding } from "./lint-specs.js";
 
 export const LINT_FORMATS = ["text", "github"] as const;

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { isSpecFailure } from "../load/spec-error.js";
+import { isSpecFailure } from "../core/spec-error.js";
 import { formatReview, REVIEW_FORMATS, type ReviewFormat } from "./format.js";
 import { review, reviewMarkdown } from "./review.js";
 

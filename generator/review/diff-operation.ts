@@ -6,8 +6,9 @@
  * document, not only on this project's specs: the real-world corpus
  * (test/fixtures/review-corpus/) goes through the same code.
  */
-import { type SourceDocument, valueAt } from "../load/read-yaml.js";
-import { escapePointerPart, isSchemaObject, type Schema } from "../model/schema-walk.js";
+import { escapePointerPart, valueAt } from "../core/pointer.js";
+import { isSchemaObject, type Schema } from "../core/schema-walk.js";
+import type { SourceDocument } from "../core/source.js";
 import { type Breaks, LIMITS, ruleById, type Severity } from "./rules.js";
 
 export interface SpecChange {

@@ -4,7 +4,7 @@
  * workflow commands (one annotation per finding, at its line in the head spec).
  */
 import { join } from "node:path";
-import { type Annotation, workflowCommand } from "../workflow-commands.js";
+import { type Annotation, workflowCommand } from "../core/workflow-commands.js";
 import { type ReviewReport, reviewMarkdown } from "./review.js";
 
 export const REVIEW_FORMATS = ["markdown", "json", "github"] as const;

@@ -7,9 +7,7 @@ import type { GeneratedFile } from "../emit/package.js";
 
 export function exportedNames(files: GeneratedFile[], slug: string): string[] {
   const names = new Set<string>();
-  const sources = files.filter(
-    (file) => file.path.startsWith(`${slug}/src/`) && file.path.endsWith(".ts") && !file.path.includes("/runtime/"),
-  );
+  const sources = files.filter((file) => file.path.startsWith(`${slug}/src/`) && file.path.endsWith(".ts"));
   for (const file of sources)
     for (const match of file.content.matchAll(
       /^export (?:declare )?(?:async )?(?:const|function|type|interface|class) (\w+)/gm,

@@ -11,7 +11,7 @@ import type { GeneratedFile } from "../emit/package.js";
 import { requestRows } from "../model/mapping-table.js";
 import type { SpecModel } from "../model/model.js";
 import { generate, loadAllWithSources } from "../pipeline.js";
-import type { SourceDocument } from "../load/read-yaml.js";
+import type { SourceDocument } from "../core/source.js";
 import { changeAt, diffOperation, type SpecChange } from "./diff-operation.js";
 import { exportedNames } from "./generated-exports.js";
 
@@ -58,7 +58,7 @@ const major = (version: string | undefined) => Number(version?.split(".")[0] ?? 
 const minus = (a: string[], b: string[]) => a.filter((item) => !b.includes(item)).sort();
 
 function fixtureNames(files: GeneratedFile[], slug: string): string[] {
-  const file = files.find((candidate) => candidate.path === `${slug}/fixtures/request-body.json` || candidate.path === `${slug}/fixtures/customer.json`);
+  const file = files.find((candidate) => candidate.path === `${slug}/src/fixtures/request-body.json` || candidate.path === `${slug}/src/fixtures/customer.json`);
   if (!file) return [];
   return ((JSON.parse(file.content) as { invalid?: { name: string }[] }).invalid ?? []).map((fixture) => fixture.name);
 }

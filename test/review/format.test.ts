@@ -8,7 +8,7 @@ import { readYaml } from "../../generator/load/read-yaml.js";
 import { diffOperation } from "../../generator/review/diff-operation.js";
 import { formatReview, reviewAnnotations } from "../../generator/review/format.js";
 import type { ReviewReport } from "../../generator/review/review.js";
-import { workflowCommand } from "../../generator/workflow-commands.js";
+import { workflowCommand } from "../../generator/core/workflow-commands.js";
 import { repoRoot } from "../helpers/cli.js";
 import { miniMapping, miniVendor, removeSpecsFolders, specsFolder } from "../helpers/mini-vendor.js";
 import { editedSpec, remove, set } from "../helpers/spec-edits.js";
