@@ -282,7 +282,7 @@ export const RULES: readonly Rule[] = [
   ),
   rule(
     "api-security-added",
-    "a security requirement added (breaking when the base accepted calls without credentials)",
+    "a security requirement added as another way in (credentials needed at all: api-security-became-required)",
     "request senders",
     "non-breaking",
     "security: [basic] → [basic, bearer]",

@@ -120,7 +120,10 @@ describe("--format json", () => {
 describe("the command lines", () => {
   const tsx = join(repoRoot, "node_modules/tsx/dist/cli.mjs");
   const run = (script: string, args: string[]) =>
-    spawnSync(process.execPath, [tsx, join(repoRoot, script), ...args], { cwd: repoRoot, encoding: "utf8" });
+    spawnSync(process.execPath, [tsx, "--conditions", "customer-adapters-source", join(repoRoot, script), ...args], {
+      cwd: repoRoot,
+      encoding: "utf8",
+    });
 
   it("a format neither knows is a usage error: one line, exit 2", () => {
     for (const script of ["generator/review/cli.ts", "generator/lint/cli.ts"]) {
