@@ -10,6 +10,7 @@
 import { existsSync, watch as watchFolder } from "node:fs";
 import { join } from "node:path";
 import { isSpecFailure } from "../load/spec-error.js";
+import { shownPath } from "./args.js";
 import type { ResolvedConfig } from "./config.js";
 import type { ProgressMode } from "./progress.js";
 import { regenerate } from "./regenerate.js";
@@ -61,7 +62,7 @@ export async function watch({ config, progress, signal }: { config: ResolvedConf
       running ??= drain();
     }, SETTLE_MS);
   });
-  console.error(`watch: watching ${config.specs} (Ctrl-C stops)`);
+  console.error(`watch: watching ${shownPath(config.specs)} (Ctrl-C stops)`);
 
   await new Promise<void>((resolve) => {
     const stop = () => {
