@@ -93,5 +93,6 @@ export async function compile(hash = sourcesHash()) {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const count = await compile();
-  console.log(`compiled the generator into dist/ (${count} files)`);
+  // On stderr: `npm pack --json` runs this first, and its stdout is the JSON.
+  console.error(`compiled the generator into dist/ (${count} files)`);
 }
