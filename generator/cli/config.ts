@@ -9,7 +9,6 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "no
 import { basename, dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { CustomerAdaptersConfig, OutputKind } from "../config.js";
-import { readYaml } from "../load/read-yaml.js";
 import { isSpecFailure } from "../load/spec-error.js";
 import { OUTPUT_KINDS } from "../outputs.js";
 import { shownPath, stringValue, UsageError, type Values } from "./args.js";
@@ -110,6 +109,8 @@ export async function readConfig(cwd: string, explicit?: string): Promise<{ file
   if (!existsSync(file)) throw new UsageError(`no config file \`${explicit}\``);
   if (!/\.(json|mjs|ts)$/.test(file)) throw new UsageError(`\`${explicit}\`: a config file is .json, .mjs or .ts`);
   if (file.endsWith(".json")) {
+    // The YAML reader (JSON is YAML) keeps positions; loaded only for a JSON config, since it costs a no-op run its time.
+    const { readYaml } = await import("../load/read-yaml.js");
     let document;
     try {
       document = readYaml(shown, readFileSync(file, "utf8"));
