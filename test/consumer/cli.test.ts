@@ -15,7 +15,8 @@ import { repoRoot } from "../helpers/cli.js";
 const work = mkdtempSync(join(tmpdir(), "cli-consumer-"));
 const project = join(work, "project");
 // The installed CLI keeps its cache where it would for a user (a test's own cache folder would hide that).
-const { CUSTOMER_ADAPTERS_CACHE: _, ...env } = { ...process.env, npm_config_update_notifier: "false" };
+const env: NodeJS.ProcessEnv = { ...process.env, npm_config_update_notifier: "false" };
+delete env.CUSTOMER_ADAPTERS_CACHE;
 
 function run(command: string, args: string[], cwd = project) {
   return spawnSync(command, args, { cwd, encoding: "utf8", env });
