@@ -29,14 +29,25 @@ function listFiles(path, base = path) {
   if (!existsSync(path)) return [];
   if (!statSync(path).isDirectory()) return [relative(base, path).split(sep).join("/")];
   return readdirSync(path, { withFileTypes: true })
-    .flatMap((entry) => (entry.isDirectory() ? listFiles(join(path, entry.name), base) : entry.isFile() ? [relative(base, join(path, entry.name)).split(sep).join("/")] : []))
+    .flatMap((entry) =>
+      entry.isDirectory()
+        ? listFiles(join(path, entry.name), base)
+        : entry.isFile()
+          ? [relative(base, join(path, entry.name)).split(sep).join("/")]
+          : [],
+    )
     .sort();
 }
 
 /** One hash over the paths and bytes of everything dist/ is made from. */
 export function sourcesHash() {
   const hash = createHash("sha256");
-  for (const source of SOURCES) for (const file of listFiles(join(root, source), root)) hash.update(`${file}\0`).update(readFileSync(join(root, file))).update("\0");
+  for (const source of SOURCES)
+    for (const file of listFiles(join(root, source), root))
+      hash
+        .update(`${file}\0`)
+        .update(readFileSync(join(root, file)))
+        .update("\0");
   return hash.digest("hex");
 }
 
@@ -53,14 +64,23 @@ async function distFiles() {
   for (const file of listFiles(join(root, "generator"))) {
     const source = readFileSync(join(root, "generator", file), "utf8");
     if (file.endsWith(".ts")) {
-      const { code } = await transform(source, { loader: "ts", format: "esm", target: "node20", sourcefile: `generator/${file}` });
+      const { code } = await transform(source, {
+        loader: "ts",
+        format: "esm",
+        target: "node20",
+        sourcefile: `generator/${file}`,
+      });
       files.set(`generator/${file.replace(/\.ts$/, ".js")}`, code);
       // The runtime is also copied, as TypeScript, into every canonical package.
       if (file.startsWith("runtime/")) files.set(`generator/${file}`, source);
     } else if (file !== "compile.mjs" && file !== "run.mjs") files.set(`generator/${file}`, source);
   }
-  for (const file of listFiles(join(root, "templates"))) files.set(`templates/${file}`, readFileSync(join(root, "templates", file), "utf8"));
-  files.set("templates/init/specs/canonical/customer.yaml", readFileSync(join(root, "specs/canonical/customer.yaml"), "utf8"));
+  for (const file of listFiles(join(root, "templates")))
+    files.set(`templates/${file}`, readFileSync(join(root, "templates", file), "utf8"));
+  files.set(
+    "templates/init/specs/canonical/customer.yaml",
+    readFileSync(join(root, "specs/canonical/customer.yaml"), "utf8"),
+  );
   files.set("generator/config.d.ts", await configDeclarations());
   const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
   const { version, dependencies } = manifest;
@@ -68,12 +88,16 @@ async function distFiles() {
   return files;
 }
 
-/** Declarations of the public entry (`defineConfig`), which is written with explicit types for isolated declarations. */
+/** Declarations of the public entry (`defineConfig`), written with explicit types for isolated declarations. */
 async function configDeclarations() {
   const { default: ts } = await import("typescript");
   const file = join(root, "generator/config.ts");
-  const { outputText, diagnostics } = ts.transpileDeclaration(readFileSync(file, "utf8"), { fileName: file, compilerOptions: { strict: true } });
-  if (diagnostics?.length) throw new Error(`generator/config.ts: ${ts.flattenDiagnosticMessageText(diagnostics[0].messageText, "\n")}`);
+  const { outputText, diagnostics } = ts.transpileDeclaration(readFileSync(file, "utf8"), {
+    fileName: file,
+    compilerOptions: { strict: true },
+  });
+  if (diagnostics?.length)
+    throw new Error(`generator/config.ts: ${ts.flattenDiagnosticMessageText(diagnostics[0].messageText, "\n")}`);
   return outputText;
 }
 

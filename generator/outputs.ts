@@ -30,7 +30,7 @@ export interface OutputOptions {
   names?: Readonly<Record<string, string>>;
 }
 
-/** The kind of output a file (path relative to the output folder) belongs to, or undefined for the package's own files. */
+/** The kind of output of a file (path relative to the output folder); undefined for the package's own files. */
 export function outputKind(path: string): OutputKind | undefined {
   const inPackage = path.slice(path.indexOf("/") + 1);
   return OUTPUT_KINDS.find((kind) => KIND_FILES[kind].test(inPackage));
@@ -39,9 +39,17 @@ export function outputKind(path: string): OutputKind | undefined {
 /** The files `options` asks for, with the packages named as it says. */
 export function applyOutputOptions(files: GeneratedFile[], options: OutputOptions): GeneratedFile[] {
   const { outputs, scope = SCOPE, names = {} } = options;
-  const kept = outputs ? files.filter((file) => { const kind = outputKind(file.path); return !kind || outputs.includes(kind); }) : files;
+  const kept = outputs
+    ? files.filter((file) => {
+        const kind = outputKind(file.path);
+        return !kind || outputs.includes(kind);
+      })
+    : files;
   if (scope === SCOPE && Object.keys(names).length === 0) return kept;
   // Every mention of a package (its manifest, imports between packages, READMEs) names it the same way.
   const packageName = new RegExp(`${SCOPE}/([a-z0-9][a-z0-9-]*)(?![a-z0-9-])`, "g");
-  return kept.map((file) => ({ ...file, content: file.content.replace(packageName, (_, slug: string) => `${scope}/${names[slug] ?? slug}`) }));
+  return kept.map((file) => ({
+    ...file,
+    content: file.content.replace(packageName, (_, slug: string) => `${scope}/${names[slug] ?? slug}`),
+  }));
 }

@@ -16,7 +16,7 @@ if (existsSync(new URL("./cli/main.ts", import.meta.url))) {
   if (!isFresh(hash)) await compile(hash);
 }
 
-// A reader that stops early (`customer-adapters generate | head`) is no failure of the run, and no reason for a stack trace.
+// A reader that stops early (`customer-adapters generate | head`) is no failure of the run, nor a reason for a stack.
 process.stdout.on("error", (error) => {
   if (error.code !== "EPIPE") throw error;
 });

@@ -53,7 +53,9 @@ export interface Parsed {
 
 /** The version of the `customer-adapters` package (dist/package.json once compiled). */
 export function version(): string {
-  const manifest = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+  const manifest = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+    version: string;
+  };
   return manifest.version;
 }
 
@@ -66,7 +68,9 @@ export function parseCommand(spec: CommandSpec, args: string[]): Parsed {
       args,
       allowPositionals: true,
       strict: true,
-      options: Object.fromEntries(Object.entries(options).map(([name, { type, short }]) => [name, short ? { type, short } : { type }])),
+      options: Object.fromEntries(
+        Object.entries(options).map(([name, { type, short }]) => [name, short ? { type, short } : { type }]),
+      ),
     });
   } catch (error) {
     throw new UsageError(parseProblem(error));
@@ -74,7 +78,8 @@ export function parseCommand(spec: CommandSpec, args: string[]): Parsed {
   const { values, positionals } = parsed as Parsed;
   if (values.help || values.version) return { values, positionals };
   const declared = spec.positionals ?? [];
-  if (positionals.length > declared.length) throw new UsageError(`unexpected argument \`${positionals[declared.length]}\``);
+  if (positionals.length > declared.length)
+    throw new UsageError(`unexpected argument \`${positionals[declared.length]}\``);
   const missing = declared.find((positional, index) => positional.required && positionals[index] === undefined);
   if (missing) throw new UsageError(`missing <${missing.name}>`);
   return { values, positionals };
@@ -96,10 +101,10 @@ export function helpText(spec: CommandSpec): string {
   const positionals = (spec.positionals ?? []).map((p) => (p.required ? ` <${p.name}>` : ` [<${p.name}>]`)).join("");
   const rows: [string, string][] = [
     ...(spec.positionals ?? []).map((p): [string, string] => [`<${p.name}>`, p.description]),
-    ...Object.entries({ ...spec.options, ...COMMON }).map(([name, option]): [string, string] => [
-      `${option.short ? `-${option.short}, ` : ""}--${name}${option.type === "string" ? ` <${option.value ?? "value"}>` : ""}`,
-      option.description,
-    ]),
+    ...Object.entries({ ...spec.options, ...COMMON }).map(([name, option]): [string, string] => {
+      const placeholder = option.type === "string" ? ` <${option.value ?? "value"}>` : "";
+      return [`${option.short ? `-${option.short}, ` : ""}--${name}${placeholder}`, option.description];
+    }),
   ];
   const width = Math.max(...rows.map(([left]) => left.length));
   return [
@@ -114,14 +119,19 @@ export function helpText(spec: CommandSpec): string {
 
 /** A TCP port given on the command line: 0 (any free port) to 65535. */
 export function portValue(value: string, option = "--port"): number {
-  if (!/^\d+$/.test(value) || Number(value) > 65535) throw new UsageError(`${option} must be a port number (0-65535), not \`${value}\``);
+  if (!/^\d+$/.test(value) || Number(value) > 65535)
+    throw new UsageError(`${option} must be a port number (0-65535), not \`${value}\``);
   return Number(value);
 }
 
 /** Writes one line of a failure to stderr; with `debug`, the stack of an internal error too. */
 function report(command: string, error: unknown, debug: boolean): number {
   if (error instanceof UsageError) {
-    console.error(error.positioned ? error.message : `${PROGRAM} ${command}: ${error.message} (see \`${PROGRAM} ${command} --help\`)`);
+    console.error(
+      error.positioned
+        ? error.message
+        : `${PROGRAM} ${command}: ${error.message} (see \`${PROGRAM} ${command} --help\`)`,
+    );
     return 2;
   }
   if (isSpecFailure(error)) {
@@ -135,7 +145,11 @@ function report(command: string, error: unknown, debug: boolean): number {
 }
 
 /** Parses `args` for `spec`, answers --help and --version, runs `run`; resolves to the exit code and never throws. */
-export async function runCommand(spec: CommandSpec, args: string[], run: (parsed: Parsed) => Promise<number> | number): Promise<number> {
+export async function runCommand(
+  spec: CommandSpec,
+  args: string[],
+  run: (parsed: Parsed) => Promise<number> | number,
+): Promise<number> {
   const debug = args.includes("--debug");
   try {
     const parsed = parseCommand(spec, args);

@@ -13,10 +13,15 @@ import { CONFIG_OPTIONS, configFromValues } from "./config.js";
 
 export const buildCommand: CommandSpec = {
   name: "build",
-  summary: "Compiles every generated package's src/ to dist/ (JavaScript, declarations, source maps), as npm pack ships them.",
+  summary:
+    "Compiles every generated package's src/ to dist/ (JavaScript, declarations, source maps), as npm pack ships them.",
   options: {
     config: CONFIG_OPTIONS.config,
-    out: { type: "string", value: "dir", description: "the output folder holding the packages (default: the config's, else generated)" },
+    out: {
+      type: "string",
+      value: "dir",
+      description: "the output folder holding the packages (default: the config's, else generated)",
+    },
   },
 };
 
@@ -48,7 +53,8 @@ export function buildPackages(outDir: string, packages?: string[]): string[] {
       continue;
     }
     // ajv's compiled validators are JavaScript with a hand-made declaration beside them: tsc does not copy those.
-    for (const file of ["validators.compiled.js", "validators.compiled.d.ts"]) copyFileSync(join(dir, "src", file), join(dir, "dist", file));
+    for (const file of ["validators.compiled.js", "validators.compiled.d.ts"])
+      copyFileSync(join(dir, "src", file), join(dir, "dist", file));
     console.log(`${name.padEnd(10)} built into ${shownPath(dir)}/dist`);
   }
   return failed;
@@ -57,7 +63,8 @@ export function buildPackages(outDir: string, packages?: string[]): string[] {
 export function main(args: string[]): Promise<number> {
   return runCommand(buildCommand, args, async ({ values }) => {
     const config = await configFromValues(values, { readsSpecs: false });
-    if (!existsSync(config.out)) throw new UsageError(`no output folder \`${shownPath(config.out)}\`; run \`customer-adapters generate\` first`);
+    if (!existsSync(config.out))
+      throw new UsageError(`no output folder \`${shownPath(config.out)}\`; run \`customer-adapters generate\` first`);
     return buildPackages(config.out).length === 0 ? 0 : 1;
   });
 }

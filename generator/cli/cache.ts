@@ -29,8 +29,13 @@ const codeDir = fileURLToPath(new URL("../", import.meta.url));
 const codeRoot = dirname(codeDir);
 const packageRoot = basename(codeRoot) === "dist" ? dirname(codeRoot) : codeRoot;
 /** What the output depends on besides the specs and the options. */
-const GENERATOR_INPUTS = [codeDir, join(codeRoot, "templates"), join(codeRoot, "package.json"), join(packageRoot, "package-lock.json")];
-/** A vendor's own spec: a YAML or JSON file at the top of the specs folder (everything in sub-folders is read by every package). */
+const GENERATOR_INPUTS = [
+  codeDir,
+  join(codeRoot, "templates"),
+  join(codeRoot, "package.json"),
+  join(packageRoot, "package-lock.json"),
+];
+/** A vendor's own spec: a YAML or JSON file at the top of the specs folder (sub-folders are read by every package). */
 const VENDOR_SPEC = /^[^/]+\.(ya?ml|json)$/;
 const CANONICAL_SPEC = "canonical/customer.yaml";
 /** A `$ref` to another file: such a spec depends on more than itself, so a change runs everything. */
@@ -67,7 +72,8 @@ function listFiles(path: string, base = path): string[] {
   return readdirSync(path, { withFileTypes: true })
     .flatMap((entry) => {
       const full = join(path, entry.name);
-      if (entry.isDirectory()) return entry.name === "node_modules" || entry.name === "dist" ? [] : listFiles(full, base);
+      if (entry.isDirectory())
+        return entry.name === "node_modules" || entry.name === "dist" ? [] : listFiles(full, base);
       return entry.isFile() ? [relative(base, full).split(sep).join("/")] : [];
     })
     .sort();
@@ -78,8 +84,10 @@ const hashBytes = (bytes: string | Buffer) => createHash("sha256").update(bytes)
 /** What the output of `specsDir` with `options` (anything that shapes the output, as JSON) depends on, as hashes. */
 export function readInputs(specsDir: string, options: unknown): Inputs {
   const generator = createHash("sha256").update(JSON.stringify(options)).update("\0");
-  const addFile = (hash: ReturnType<typeof createHash>, file: string, label: string) => hash.update(`${label}\0`).update(readFileSync(file)).update("\0");
-  for (const input of GENERATOR_INPUTS) for (const file of listFiles(input, codeRoot)) addFile(generator, join(codeRoot, file), file);
+  const addFile = (hash: ReturnType<typeof createHash>, file: string, label: string) =>
+    hash.update(`${label}\0`).update(readFileSync(file)).update("\0");
+  for (const input of GENERATOR_INPUTS)
+    for (const file of listFiles(input, codeRoot)) addFile(generator, join(codeRoot, file), file);
   const shared = createHash("sha256");
   const vendors: Record<string, string> = {};
   let crossFile = false;
@@ -93,17 +101,27 @@ export function readInputs(specsDir: string, options: unknown): Inputs {
     vendors[file.replace(/\.(ya?ml|json)$/, "")] = hashBytes(bytes);
     crossFile ||= CROSS_FILE_REF.test(bytes.toString("utf8"));
   }
-  return { generator: generator.digest("hex"), shared: shared.digest("hex"), vendors, crossFile, canonical: existsSync(join(specsDir, CANONICAL_SPEC)) };
+  return {
+    generator: generator.digest("hex"),
+    shared: shared.digest("hex"),
+    vendors,
+    crossFile,
+    canonical: existsSync(join(specsDir, CANONICAL_SPEC)),
+  };
 }
 
-/** Size, modification time and hash of each file now in the output folder; a file whose stat is as `previous` recorded keeps its hash unread. */
+/**
+ * Size, modification time and hash of each file now in the output folder; a
+ * file whose stat is as `previous` recorded keeps its hash unread.
+ */
 function outputRecords(outDir: string, previous: Record<string, OutputRecord> = {}): Record<string, OutputRecord> {
   return Object.fromEntries(
     listFiles(outDir).map((file) => {
       const path = join(outDir, file);
       const { size, mtimeMs } = statSync(path);
       const known = previous[file];
-      const hash = known && known.size === size && known.mtimeMs === mtimeMs ? known.hash : hashBytes(readFileSync(path));
+      const hash =
+        known && known.size === size && known.mtimeMs === mtimeMs ? known.hash : hashBytes(readFileSync(path));
       return [file, { size, mtimeMs, hash }];
     }),
   );
@@ -115,7 +133,11 @@ function outputRecords(outDir: string, previous: Record<string, OutputRecord> = 
  * modification time are as recorded is taken as unchanged; any other is
  * read and hashed.
  */
-function differingPackages(outDir: string, recorded: Record<string, OutputRecord>, packages: Set<string>): Set<string> | undefined {
+function differingPackages(
+  outDir: string,
+  recorded: Record<string, OutputRecord>,
+  packages: Set<string>,
+): Set<string> | undefined {
   const differing = new Set<string>();
   const onDisk = listFiles(outDir);
   for (const file of onDisk) {
@@ -128,7 +150,8 @@ function differingPackages(outDir: string, recorded: Record<string, OutputRecord
       continue;
     }
     const { size, mtimeMs } = statSync(path);
-    if (size !== record.size || (mtimeMs !== record.mtimeMs && hashBytes(readFileSync(path)) !== record.hash)) differing.add(name);
+    if (size !== record.size || (mtimeMs !== record.mtimeMs && hashBytes(readFileSync(path)) !== record.hash))
+      differing.add(name);
   }
   const present = new Set(onDisk);
   for (const file of Object.keys(recorded)) if (!present.has(file)) differing.add(file.split("/")[0] as string);
@@ -152,7 +175,8 @@ export class GenerateCache {
   plan(inputs: Inputs): Plan {
     this.manifest = readManifest(this.manifestFile);
     const manifest = this.manifest;
-    if (!manifest || manifest.generator !== inputs.generator || manifest.shared !== inputs.shared || inputs.crossFile) return { full: true };
+    if (!manifest || manifest.generator !== inputs.generator || manifest.shared !== inputs.shared || inputs.crossFile)
+      return { full: true };
     if (Object.keys(manifest.vendors).some((slug) => !(slug in inputs.vendors))) return { full: true };
     const packages = new Set([...(inputs.canonical ? ["canonical"] : []), ...Object.keys(inputs.vendors)]);
     const differing = differingPackages(this.outDir, manifest.outputs, packages);
@@ -184,7 +208,9 @@ function readManifest(file: string): Manifest | undefined {
     if (!existsSync(file)) return undefined;
     const manifest = JSON.parse(readFileSync(file, "utf8")) as Manifest;
     const objects = [manifest.vendors, manifest.outputs].every((value) => value !== null && typeof value === "object");
-    return typeof manifest.generator === "string" && typeof manifest.shared === "string" && objects ? manifest : undefined;
+    return typeof manifest.generator === "string" && typeof manifest.shared === "string" && objects
+      ? manifest
+      : undefined;
   } catch {
     return undefined;
   }

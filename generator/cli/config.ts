@@ -13,7 +13,11 @@ import { isSpecFailure } from "../load/spec-error.js";
 import { OUTPUT_KINDS } from "../outputs.js";
 import { shownPath, stringValue, UsageError, type Values } from "./args.js";
 
-export const CONFIG_FILES = ["customer-adapters.config.json", "customer-adapters.config.mjs", "customer-adapters.config.ts"];
+export const CONFIG_FILES = [
+  "customer-adapters.config.json",
+  "customer-adapters.config.mjs",
+  "customer-adapters.config.ts",
+];
 
 const KEYS = ["specs", "out", "scope", "names", "outputs", "format"] as const;
 const SCOPE = /^@[a-z0-9][a-z0-9._-]*$/;
@@ -21,7 +25,11 @@ const NAME = /^[a-z0-9][a-z0-9._-]*$/;
 
 /** The options that say where the specs are, shared by the commands that read specs. */
 export const CONFIG_OPTIONS = {
-  config: { type: "string", value: "file", description: "the config file (default: customer-adapters.config.{json,mjs,ts} here, if any)" },
+  config: {
+    type: "string",
+    value: "file",
+    description: "the config file (default: customer-adapters.config.{json,mjs,ts} here, if any)",
+  },
   specs: { type: "string", value: "dir", description: "the specs folder (default: the config's, else specs)" },
 } as const;
 
@@ -47,28 +55,37 @@ type Path = (string | number)[];
 
 /** The problems of a config value, each with the path of the key it is about. */
 export function configProblems(config: unknown): { path: Path; problem: string }[] {
-  if (config === null || typeof config !== "object" || Array.isArray(config)) return [{ path: [], problem: "the config must be an object" }];
+  if (config === null || typeof config !== "object" || Array.isArray(config))
+    return [{ path: [], problem: "the config must be an object" }];
   const problems: { path: Path; problem: string }[] = [];
   const add = (path: Path, problem: string) => problems.push({ path, problem });
   const value = config as Record<string, unknown>;
   for (const key of Object.keys(value))
     if (!(KEYS as readonly string[]).includes(key)) add([key], `unknown key (expected one of ${KEYS.join(", ")})`);
   for (const key of ["specs", "out"] as const)
-    if (key in value && (typeof value[key] !== "string" || value[key] === "")) add([key], "must be a folder name (a non-empty string)");
-  if ("scope" in value && (typeof value.scope !== "string" || !SCOPE.test(value.scope))) add(["scope"], "must be an npm scope such as `@acme`");
+    if (key in value && (typeof value[key] !== "string" || value[key] === ""))
+      add([key], "must be a folder name (a non-empty string)");
+  if ("scope" in value && (typeof value.scope !== "string" || !SCOPE.test(value.scope)))
+    add(["scope"], "must be an npm scope such as `@acme`");
   if ("names" in value) {
     const names = value.names;
-    if (names === null || typeof names !== "object" || Array.isArray(names)) add(["names"], "must map spec slugs to package names");
+    if (names === null || typeof names !== "object" || Array.isArray(names))
+      add(["names"], "must map spec slugs to package names");
     else
       for (const [slug, name] of Object.entries(names))
-        if (typeof name !== "string" || !NAME.test(name)) add(["names", slug], "must be a package name (lower case, without the scope)");
+        if (typeof name !== "string" || !NAME.test(name))
+          add(["names", slug], "must be a package name (lower case, without the scope)");
   }
   if ("outputs" in value) {
     const outputs: unknown = value.outputs;
     if (!Array.isArray(outputs)) add(["outputs"], `must be a list of output kinds (${OUTPUT_KINDS.join(", ")})`);
     else
       outputs.forEach((kind: unknown, index) => {
-        if (!OUTPUT_KINDS.includes(kind as OutputKind)) add(["outputs", index], `unknown output kind ${JSON.stringify(kind)} (expected one of ${OUTPUT_KINDS.join(", ")})`);
+        if (!OUTPUT_KINDS.includes(kind as OutputKind))
+          add(
+            ["outputs", index],
+            `unknown output kind ${JSON.stringify(kind)} (expected one of ${OUTPUT_KINDS.join(", ")})`,
+          );
         else if (outputs.indexOf(kind) !== index) add(["outputs", index], `${JSON.stringify(kind)} is listed twice`);
       });
   }
@@ -77,7 +94,9 @@ export function configProblems(config: unknown): { path: Path; problem: string }
 }
 
 /** `outputs[1]`, `names.jtl`: a key path as it is written in a module. */
-const keyPath = (path: Path) => path.map((part, index) => (typeof part === "number" ? `[${part}]` : index === 0 ? part : `.${part}`)).join("") || "(the default export)";
+const keyPath = (path: Path) =>
+  path.map((part, index) => (typeof part === "number" ? `[${part}]` : index === 0 ? part : `.${part}`)).join("") ||
+  "(the default export)";
 
 /** A module config: its default export, TypeScript first transpiled beside it so that its own imports resolve. */
 async function importConfig(file: string): Promise<unknown> {
@@ -94,7 +113,8 @@ async function importConfig(file: string): Promise<unknown> {
   }
   try {
     const module = (await import(pathToFileURL(target).href)) as { default?: unknown };
-    if (!("default" in module)) throw new ConfigError(`${shownPath(file)}: has no default export (\`export default defineConfig({ ... })\`)`);
+    if (!("default" in module))
+      throw new ConfigError(`${shownPath(file)}: has no default export (\`export default defineConfig({ ... })\`)`);
     return module.default;
   } finally {
     if (target !== file) rmSync(target, { force: true });
@@ -102,14 +122,19 @@ async function importConfig(file: string): Promise<unknown> {
 }
 
 /** The config file's value, validated; `undefined` when there is none. */
-export async function readConfig(cwd: string, explicit?: string): Promise<{ file: string; config: CustomerAdaptersConfig } | undefined> {
-  const file = explicit ? resolve(cwd, explicit) : CONFIG_FILES.map((name) => join(cwd, name)).find((path) => existsSync(path));
+export async function readConfig(
+  cwd: string,
+  explicit?: string,
+): Promise<{ file: string; config: CustomerAdaptersConfig } | undefined> {
+  const file = explicit
+    ? resolve(cwd, explicit)
+    : CONFIG_FILES.map((name) => join(cwd, name)).find((path) => existsSync(path));
   if (!file) return undefined;
   const shown = shownPath(file, cwd);
   if (!existsSync(file)) throw new UsageError(`no config file \`${explicit}\``);
   if (!/\.(json|mjs|ts)$/.test(file)) throw new UsageError(`\`${explicit}\`: a config file is .json, .mjs or .ts`);
   if (file.endsWith(".json")) {
-    // The YAML reader (JSON is YAML) keeps positions; loaded only for a JSON config, since it costs a no-op run its time.
+    // The YAML reader (JSON is YAML) keeps positions; loaded only for a JSON config: it is most of a no-op run's time.
     const { readYaml } = await import("../load/read-yaml.js");
     let document;
     try {
@@ -132,7 +157,8 @@ export async function readConfig(cwd: string, explicit?: string): Promise<{ file
   }
   const config = await importConfig(file);
   const problems = configProblems(config);
-  if (problems.length > 0) throw new ConfigError(problems.map(({ path, problem }) => `${shown}: ${keyPath(path)}: ${problem}`).join("\n"));
+  if (problems.length > 0)
+    throw new ConfigError(problems.map(({ path, problem }) => `${shown}: ${keyPath(path)}: ${problem}`).join("\n"));
   return { file: shown, config: config as CustomerAdaptersConfig };
 }
 
@@ -147,7 +173,8 @@ export interface ConfigFlags {
 
 /** The config file under the flags; folders absolute (the config's relative to its own folder, the flags' to `cwd`). */
 export async function resolveConfig(cwd: string, flags: ConfigFlags): Promise<ResolvedConfig> {
-  if (flags.scope !== undefined && !SCOPE.test(flags.scope)) throw new UsageError(`--scope must be an npm scope such as \`@acme\`, not \`${flags.scope}\``);
+  if (flags.scope !== undefined && !SCOPE.test(flags.scope))
+    throw new UsageError(`--scope must be an npm scope such as \`@acme\`, not \`${flags.scope}\``);
   const found = await readConfig(cwd, flags.config);
   const base = found ? dirname(resolve(cwd, found.file)) : cwd;
   const config = found?.config ?? {};
@@ -167,8 +194,11 @@ export async function resolveConfig(cwd: string, flags: ConfigFlags): Promise<Re
 export function checkSpecsFolder(specs: string, cwd: string): void {
   const shown = shownPath(specs, cwd);
   if (!existsSync(specs)) throw new UsageError(`no specs folder \`${shown}\``);
-  const hasSpecs = readdirNames(specs).some((name) => /\.(ya?ml|json)$/.test(name)) || existsSync(join(specs, "canonical/customer.yaml"));
-  if (!hasSpecs) throw new UsageError(`no specs in \`${shown}/\` (expected <slug>.yaml files and canonical/customer.yaml)`);
+  const hasSpecs =
+    readdirNames(specs).some((name) => /\.(ya?ml|json)$/.test(name)) ||
+    existsSync(join(specs, "canonical/customer.yaml"));
+  if (!hasSpecs)
+    throw new UsageError(`no specs in \`${shown}/\` (expected <slug>.yaml files and canonical/customer.yaml)`);
 }
 
 function readdirNames(dir: string): string[] {

@@ -13,11 +13,18 @@ export const generateCommand: CommandSpec = {
     watch: { type: "boolean", description: "regenerate each changed spec's package on save, until stopped (Ctrl-C)" },
     ...CONFIG_OPTIONS,
     out: { type: "string", value: "dir", description: "the output folder (default: the config's, else generated)" },
-    scope: { type: "string", value: "@scope", description: "the packages' npm scope (default: the config's, else @customer-adapters)" },
+    scope: {
+      type: "string",
+      value: "@scope",
+      description: "the packages' npm scope (default: the config's, else @customer-adapters)",
+    },
     "no-format": { type: "boolean", description: "leave the generated code unformatted" },
     only: { type: "string", value: "slugs", description: "regenerate just these packages (comma-separated)" },
     "no-cache": { type: "boolean", description: "run the generator even when the cache says nothing changed" },
-    progress: { type: "boolean", description: "one line per package on stderr (a terminal gets one updating line anyway)" },
+    progress: {
+      type: "boolean",
+      description: "one line per package on stderr (a terminal gets one updating line anyway)",
+    },
   },
 };
 
@@ -42,14 +49,26 @@ export function main(args: string[]): Promise<number> {
     if ("only" in plan && plan.only.length === 0) {
       const [out, specs] = [shownPath(config.out), shownPath(config.specs)];
       const counts = `${cache.recordedFiles} files, ${plan.packages} packages`;
-      console.log(check ? `${out}/ is up to date with ${specs}/ (${counts})` : `${out}/ is already what ${specs}/ gives (${counts}): nothing to write`);
+      console.log(
+        check
+          ? `${out}/ is up to date with ${specs}/ (${counts})`
+          : `${out}/ is already what ${specs}/ gives (${counts}): nothing to write`,
+      );
       return 0;
     }
     const code = await regenerate({
       config,
       check,
       progress,
-      ...("only" in plan ? { only: plan.only, onlyReason: plan.only.length === 1 ? "the package whose inputs or files changed since the last run" : "the packages whose inputs or files changed since the last run" } : {}),
+      ...("only" in plan
+        ? {
+            only: plan.only,
+            onlyReason:
+              plan.only.length === 1
+                ? "the package whose inputs or files changed since the last run"
+                : "the packages whose inputs or files changed since the last run",
+          }
+        : {}),
     });
     if (code === 0) cache.save(inputs, options);
     return code;

@@ -1,4 +1,4 @@
-// customer-adapters init [<dir>]: a starter, from templates/init/: a config, the canonical customer and one example vendor.
+// customer-adapters init [<dir>]: the starter in templates/init/: a config, the canonical customer, an example vendor.
 import { cpSync, existsSync, readdirSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -8,7 +8,8 @@ const STARTER = fileURLToPath(new URL("../../templates/init/", import.meta.url))
 
 export const initCommand: CommandSpec = {
   name: "init",
-  summary: "Writes a starter: customer-adapters.config.json and a specs folder with the canonical customer and one example vendor.",
+  summary:
+    "Writes a starter: customer-adapters.config.json, and specs/ with the canonical customer and an example vendor.",
   positionals: [{ name: "dir", description: "where to write it (default: here)", required: false }],
   options: {},
 };

@@ -21,7 +21,11 @@ const COMMANDS: Record<string, () => Promise<CommandModule & Record<string, unkn
 /** The top-level help: every command with its summary. */
 async function helpText(): Promise<string> {
   const specs = await Promise.all(
-    Object.values(COMMANDS).map(async (load) => Object.values(await load()).find((value): value is CommandSpec => typeof value === "object" && value !== null && "summary" in value)),
+    Object.values(COMMANDS).map(async (load) =>
+      Object.values(await load()).find(
+        (value): value is CommandSpec => typeof value === "object" && value !== null && "summary" in value,
+      ),
+    ),
   );
   const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
   return [

@@ -10,22 +10,34 @@ import { CONFIG_OPTIONS, configFromValues } from "./config.js";
 
 export const mockCommand: CommandSpec = {
   name: "mock",
-  summary: "Serves a vendor's mock (its credentials, validation, error bodies, duplicates) on 127.0.0.1, building the package first if need be.",
-  positionals: [{ name: "slug", description: "the vendor, as its package is named in the output folder", required: true }],
+  summary: "Serves a vendor's mock on 127.0.0.1 (building its package first if need be) until Ctrl-C.",
+  positionals: [
+    { name: "slug", description: "the vendor, as its package is named in the output folder", required: true },
+  ],
   options: {
     port: { type: "string", value: "n", description: "the port (default 0: a free one)" },
     config: CONFIG_OPTIONS.config,
-    out: { type: "string", value: "dir", description: "the output folder holding the packages (default: the config's, else generated)" },
+    out: {
+      type: "string",
+      value: "dir",
+      description: "the output folder holding the packages (default: the config's, else generated)",
+    },
   },
 };
 
 /** The newest modification time of the files under `dir`. */
 function newest(dir: string): number {
-  return Math.max(0, ...readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => statSync(join(entry.parentPath, entry.name)).mtimeMs));
+  return Math.max(
+    0,
+    ...readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => statSync(join(entry.parentPath, entry.name)).mtimeMs),
+  );
 }
 
 /** Whether a package's dist/ is missing or older than its src/. */
-const needsBuild = (dir: string) => !existsSync(join(dir, "dist/index.js")) || newest(join(dir, "src")) > newest(join(dir, "dist"));
+const needsBuild = (dir: string) =>
+  !existsSync(join(dir, "dist/index.js")) || newest(join(dir, "src")) > newest(join(dir, "dist"));
 
 export function main(args: string[]): Promise<number> {
   return runCommand(mockCommand, args, async ({ values, positionals }) => {
@@ -34,13 +46,20 @@ export function main(args: string[]): Promise<number> {
     const config = await configFromValues(values, { readsSpecs: false });
     const dir = join(config.out, slug);
     const shown = shownPath(dir);
-    if (!/^[a-z0-9-]+$/.test(slug) || !existsSync(join(dir, "package.json"))) throw new UsageError(`no generated package \`${shown}\`; run \`customer-adapters generate\` first`);
-    const stale = ["canonical", slug].filter((name) => existsSync(join(config.out, name)) && needsBuild(join(config.out, name)));
+    if (!/^[a-z0-9-]+$/.test(slug) || !existsSync(join(dir, "package.json")))
+      throw new UsageError(`no generated package \`${shown}\`; run \`customer-adapters generate\` first`);
+    const stale = ["canonical", slug].filter(
+      (name) => existsSync(join(config.out, name)) && needsBuild(join(config.out, name)),
+    );
     if (stale.length > 0 && buildPackages(config.out, stale).length > 0) return 1;
-    const vendor = (await import(pathToFileURL(join(dir, "dist/index.js")).href)) as { createMock?: () => MockVendor; operation: { method: string; path: string } };
+    const vendor = (await import(pathToFileURL(join(dir, "dist/index.js")).href)) as {
+      createMock?: () => MockVendor;
+      operation: { method: string; path: string };
+    };
     if (!vendor.createMock) throw new UsageError(`${slug} declares no x-mapping, so it has no mock`);
     const running = await startMockServer(vendor.createMock(), { port });
-    console.log(`${slug} mock: ${vendor.operation.method} ${running.url}${vendor.operation.path} (accepts the credentials of its fixtures.context); Ctrl-C stops it`);
+    const endpoint = `${vendor.operation.method} ${running.url}${vendor.operation.path}`;
+    console.log(`${slug} mock: ${endpoint} (accepts the credentials of its fixtures.context); Ctrl-C stops it`);
     await new Promise<void>((resolve) => {
       process.once("SIGINT", resolve);
       process.once("SIGTERM", resolve);

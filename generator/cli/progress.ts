@@ -17,7 +17,11 @@ export interface Progress {
   end(): void;
 }
 
-export function createProgress(mode: ProgressMode, total: number, write: (text: string) => unknown = (text) => process.stderr.write(text)): Progress {
+export function createProgress(
+  mode: ProgressMode,
+  total: number,
+  write: (text: string) => unknown = (text) => process.stderr.write(text),
+): Progress {
   let count = 0;
   let shown = false;
   return {

@@ -31,9 +31,12 @@ export function outputOptions(config: ResolvedConfig): OutputOptions & { format:
   };
 }
 
-/** Runs the generator once; resolves to the exit code (1: the output is stale under `check`), or throws the spec errors. */
+/** Runs the generator once; resolves to the exit code (1: stale output under `check`), or throws the spec errors. */
 export async function regenerate({ config, only, check, progress, onlyReason }: RunRequest): Promise<number> {
-  const [{ findSpecs, generate }, { compareTree, writeTree }] = await Promise.all([import("../pipeline.js"), import("../write/write-tree.js")]);
+  const [{ findSpecs, generate }, { compareTree, writeTree }] = await Promise.all([
+    import("../pipeline.js"),
+    import("../write/write-tree.js"),
+  ]);
   const specsName = shownPath(config.specs);
   const outName = shownPath(config.out);
   // Paths in banners are relative to the folder that holds the specs folder, whatever the working directory.
@@ -42,12 +45,17 @@ export async function regenerate({ config, only, check, progress, onlyReason }: 
   const bar = createProgress(progress, total);
   let result;
   try {
-    result = await generate(config.specs, root, only && new Set(only), { ...outputOptions(config), onPackage: (slug, ms) => bar.done(slug, ms) });
+    result = await generate(config.specs, root, only && new Set(only), {
+      ...outputOptions(config),
+      onPackage: (slug, ms) => bar.done(slug, ms),
+    });
   } finally {
     bar.end();
   }
   const { models, files } = result;
-  const scope = only ? ` (${onlyReason ?? (only.length === 1 ? "the package" : "the packages")}: ${only.join(", ")})` : "";
+  const scope = only
+    ? ` (${onlyReason ?? (only.length === 1 ? "the package" : "the packages")}: ${only.join(", ")})`
+    : "";
   if (check) {
     const { stale, missing, extra } = compareTree(config.out, files, only);
     const problems = [
@@ -56,18 +64,27 @@ export async function regenerate({ config, only, check, progress, onlyReason }: 
       ...extra.map((path) => `extra    ${outName}/${path}`),
     ];
     if (problems.length === 0) {
-      console.log(only ? `${outName}/ is up to date with ${specsName}/${scope}` : `${outName}/ is up to date with ${specsName}/ (${files.length} files, ${models.length} packages)`);
+      console.log(
+        only
+          ? `${outName}/ is up to date with ${specsName}/${scope}`
+          : `${outName}/ is up to date with ${specsName}/ (${files.length} files, ${models.length} packages)`,
+      );
       return 0;
     }
-    console.error(`${outName}/ is not what ${specsName}/ gives; run \`customer-adapters generate\`:\n${problems.join("\n")}`);
+    console.error(
+      `${outName}/ is not what ${specsName}/ gives; run \`customer-adapters generate\`:\n${problems.join("\n")}`,
+    );
     return 1;
   }
   writeTree(config.out, files, only);
   for (const model of models) {
     const own = files.filter((file) => file.path.startsWith(`${model.slug}/`));
     const bytes = own.reduce((sum, file) => sum + Buffer.byteLength(file.content), 0);
-    console.log(`${model.slug.padEnd(10)} ${own.length} files, ${(bytes / 1024).toFixed(1)} KiB  from ${model.specFile}`);
+    console.log(
+      `${model.slug.padEnd(10)} ${own.length} files, ${(bytes / 1024).toFixed(1)} KiB  from ${model.specFile}`,
+    );
   }
-  console.log(`generated ${models.length} ${models.length === 1 ? "package" : "packages"}, ${files.length} files into ${outName}/${scope}`);
+  const packages = `${models.length} ${models.length === 1 ? "package" : "packages"}`;
+  console.log(`generated ${packages}, ${files.length} files into ${outName}/${scope}`);
   return 0;
 }

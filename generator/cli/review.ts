@@ -9,11 +9,15 @@ import { CONFIG_OPTIONS, configFromValues } from "./config.js";
 
 export const reviewCommand: CommandSpec = {
   name: "review",
-  summary: "Reviews the spec changes from a base (a git ref or a folder) to the head specs; exit 1 on an unacknowledged breaking change.",
+  summary: "Reviews the spec changes from a base (git ref or folder); exit 1 on an unacknowledged breaking change.",
   options: {
     base: { type: "string", value: "git-ref", description: "the base: the specs folder as it is at this git ref" },
     "base-dir": { type: "string", value: "dir", description: "the base: a specs folder" },
-    "head-dir": { type: "string", value: "dir", description: "the head specs folder (default: the config's, else specs)" },
+    "head-dir": {
+      type: "string",
+      value: "dir",
+      description: "the head specs folder (default: the config's, else specs)",
+    },
     config: CONFIG_OPTIONS.config,
     out: { type: "string", value: "dir", description: "where review.md and review.json go (default .review)" },
   },
@@ -36,7 +40,10 @@ export function main(args: string[]): Promise<number> {
       scratch = mkdtempSync(join(tmpdir(), "review-base-"));
       let archive: Buffer;
       try {
-        archive = execFileSync("git", ["archive", "--format=tar", base as string, specs], { maxBuffer: 64 * 1024 * 1024, stdio: ["ignore", "pipe", "pipe"] });
+        archive = execFileSync("git", ["archive", "--format=tar", base as string, specs], {
+          maxBuffer: 64 * 1024 * 1024,
+          stdio: ["ignore", "pipe", "pipe"],
+        });
       } catch {
         rmSync(scratch, { recursive: true, force: true });
         throw new UsageError(`--base ${base}: no \`${specs}\` at that git ref`);

@@ -29,7 +29,15 @@ export function packagesFor(changed: Iterable<string>, specsDir: string): string
   return [...slugs].sort();
 }
 
-export async function watch({ config, progress, signal }: { config: ResolvedConfig; progress: ProgressMode; signal?: AbortSignal }): Promise<number> {
+export async function watch({
+  config,
+  progress,
+  signal,
+}: {
+  config: ResolvedConfig;
+  progress: ProgressMode;
+  signal?: AbortSignal;
+}): Promise<number> {
   const changed = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
@@ -37,10 +45,17 @@ export async function watch({ config, progress, signal }: { config: ResolvedConf
 
   const runOnce = async (only: string[] | undefined) => {
     try {
-      await regenerate({ config, check: false, progress, ...(only ? { only, onlyReason: only.length === 1 ? "the changed spec" : "the changed specs" } : {}) });
+      await regenerate({
+        config,
+        check: false,
+        progress,
+        ...(only ? { only, onlyReason: only.length === 1 ? "the changed spec" : "the changed specs" } : {}),
+      });
     } catch (error) {
       // Whatever goes wrong in one run is reported, and the watch goes on.
-      const message = isSpecFailure(error) ? error.message : `watch: internal error: ${error instanceof Error ? error.message : String(error)}`;
+      const message = isSpecFailure(error)
+        ? error.message
+        : `watch: internal error: ${error instanceof Error ? error.message : String(error)}`;
       console.error(`${message}\nwatch: the output is left as the last good run made it`);
     }
   };

@@ -28,17 +28,38 @@ async function problem(dir: string): Promise<string> {
 
 describe("the config's rules", () => {
   it("accepts every key with a good value", () => {
-    const config = { specs: "api", out: "packages", scope: "@acme", names: { jtl: "jtl-wawi" }, outputs: ["types", "validators"], format: false };
+    const config = {
+      specs: "api",
+      out: "packages",
+      scope: "@acme",
+      names: { jtl: "jtl-wawi" },
+      outputs: ["types", "validators"],
+      format: false,
+    };
     expect(configProblems(config)).toEqual([]);
   });
 
   it.each([
     [[], [{ path: [], problem: "the config must be an object" }]],
-    [{ spec: "x" }, [{ path: ["spec"], problem: "unknown key (expected one of specs, out, scope, names, outputs, format)" }]],
+    [
+      { spec: "x" },
+      [{ path: ["spec"], problem: "unknown key (expected one of specs, out, scope, names, outputs, format)" }],
+    ],
     [{ out: "" }, [{ path: ["out"], problem: "must be a folder name (a non-empty string)" }]],
     [{ scope: "acme" }, [{ path: ["scope"], problem: "must be an npm scope such as `@acme`" }]],
-    [{ names: { jtl: "JTL Wawi" } }, [{ path: ["names", "jtl"], problem: "must be a package name (lower case, without the scope)" }]],
-    [{ outputs: "types" }, [{ path: ["outputs"], problem: "must be a list of output kinds (types, validators, mapping, mock, fixtures, readme)" }]],
+    [
+      { names: { jtl: "JTL Wawi" } },
+      [{ path: ["names", "jtl"], problem: "must be a package name (lower case, without the scope)" }],
+    ],
+    [
+      { outputs: "types" },
+      [
+        {
+          path: ["outputs"],
+          problem: "must be a list of output kinds (types, validators, mapping, mock, fixtures, readme)",
+        },
+      ],
+    ],
     [{ outputs: ["types", "types"] }, [{ path: ["outputs", 1], problem: '"types" is listed twice' }]],
     [{ format: "yes" }, [{ path: ["format"], problem: "must be true or false" }]],
   ])("%j: %j", (config, problems) => {
@@ -61,7 +82,10 @@ describe("reading the config file", () => {
   });
 
   it("names the key path in a module config", async () => {
-    const dir = withConfig("customer-adapters.config.mjs", 'export default { outputs: ["types", "zod"], names: { jtl: "" } };\n');
+    const dir = withConfig(
+      "customer-adapters.config.mjs",
+      'export default { outputs: ["types", "zod"], names: { jtl: "" } };\n',
+    );
     expect((await problem(dir)).split("\n")).toEqual([
       "customer-adapters.config.mjs: names.jtl: must be a package name (lower case, without the scope)",
       'customer-adapters.config.mjs: outputs[1]: unknown output kind "zod" (expected one of types, validators, mapping, mock, fixtures, readme)',
@@ -69,9 +93,17 @@ describe("reading the config file", () => {
   });
 
   it("reads a TypeScript config without a loader, its folders relative to the config's folder", async () => {
-    const dir = withConfig("customer-adapters.config.ts", 'const out: string = "packages";\nexport default { specs: "api", out, format: false as boolean };\n');
+    const dir = withConfig(
+      "customer-adapters.config.ts",
+      'const out: string = "packages";\nexport default { specs: "api", out, format: false as boolean };\n',
+    );
     const config = await resolveConfig(dir, {});
-    expect(config).toEqual({ file: "customer-adapters.config.ts", specs: join(dir, "api"), out: join(dir, "packages"), format: false });
+    expect(config).toEqual({
+      file: "customer-adapters.config.ts",
+      specs: join(dir, "api"),
+      out: join(dir, "packages"),
+      format: false,
+    });
   });
 
   it("wants a default export", async () => {
@@ -80,14 +112,27 @@ describe("reading the config file", () => {
   });
 
   it("is overridden by the flags, whose folders are relative to the working directory", async () => {
-    const dir = withConfig("customer-adapters.config.json", '{ "specs": "api", "out": "packages", "scope": "@acme", "format": true }');
+    const dir = withConfig(
+      "customer-adapters.config.json",
+      '{ "specs": "api", "out": "packages", "scope": "@acme", "format": true }',
+    );
     const config = await resolveConfig(dir, { out: "elsewhere", scope: "@other", format: false });
-    expect(config).toEqual({ file: "customer-adapters.config.json", specs: join(dir, "api"), out: join(dir, "elsewhere"), scope: "@other", format: false });
+    expect(config).toEqual({
+      file: "customer-adapters.config.json",
+      specs: join(dir, "api"),
+      out: join(dir, "elsewhere"),
+      scope: "@other",
+      format: false,
+    });
   });
 
   it("has defaults when there is no config file", async () => {
     const dir = mkdtempSync(join(tmpdir(), "config-"));
     dirs.push(dir);
-    expect(await resolveConfig(dir, {})).toEqual({ specs: join(dir, "specs"), out: join(dir, "generated"), format: true });
+    expect(await resolveConfig(dir, {})).toEqual({
+      specs: join(dir, "specs"),
+      out: join(dir, "generated"),
+      format: true,
+    });
   });
 });

@@ -24,7 +24,8 @@ function run(command: string, args: string[], cwd = project) {
 
 function ok(command: string, args: string[], cwd = project) {
   const result = run(command, args, cwd);
-  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
+  if (result.status !== 0)
+    throw new Error(`${command} ${args.join(" ")} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
   return result;
 }
 
@@ -46,7 +47,10 @@ beforeAll(() => {
   const pack = ok("npm", ["pack", "--json", "--pack-destination", tarballs], repoRoot);
   packed = (JSON.parse(pack.stdout) as { files: { path: string }[] }[])[0]?.files.map((file) => file.path) ?? [];
   mkdirSync(project);
-  writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer-repo", private: true, type: "module" }));
+  writeFileSync(
+    join(project, "package.json"),
+    JSON.stringify({ name: "consumer-repo", private: true, type: "module" }),
+  );
   const [tarball] = readdirSync(tarballs);
   ok("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", join(tarballs, tarball as string)]);
   ok("npx", ["--no-install", "customer-adapters", "init"]);
@@ -61,8 +65,14 @@ describe("the customer-adapters CLI, installed from its tarball in another repos
     expect(packed).toContain("dist/generator/cli/main.js");
     expect(packed).toContain("generator/run.mjs");
     // The runtime's TypeScript is data (copied into every canonical package), not code the CLI runs.
-    expect(packed.filter((file) => file.endsWith(".ts") && !file.endsWith(".d.ts") && !file.startsWith("dist/generator/runtime/"))).toEqual([]);
-    const manifest = JSON.parse(readFileSync(join(project, "node_modules/customer-adapters/package.json"), "utf8")) as { dependencies: Record<string, string> };
+    expect(
+      packed.filter(
+        (file) => file.endsWith(".ts") && !file.endsWith(".d.ts") && !file.startsWith("dist/generator/runtime/"),
+      ),
+    ).toEqual([]);
+    const manifest = JSON.parse(readFileSync(join(project, "node_modules/customer-adapters/package.json"), "utf8")) as {
+      dependencies: Record<string, string>;
+    };
     expect(Object.keys(manifest.dependencies)).not.toContain("tsx");
   });
 
@@ -74,7 +84,10 @@ describe("the customer-adapters CLI, installed from its tarball in another repos
   it("generates the project's own specs as its config says, then answers again from its cache", () => {
     const first = ok("npx", ["--no-install", "customer-adapters", "generate"]);
     expect(first.stdout).toMatch(/^generated 2 packages, \d+ files into packages\/$/m);
-    const vendor = JSON.parse(readFileSync(join(project, "packages/example/package.json"), "utf8")) as { name: string; dependencies: Record<string, string> };
+    const vendor = JSON.parse(readFileSync(join(project, "packages/example/package.json"), "utf8")) as {
+      name: string;
+      dependencies: Record<string, string>;
+    };
     expect(vendor.name).toBe("@acme/example-vendor");
     expect(Object.keys(vendor.dependencies)).toContain("@acme/canonical");
     expect(readFileSync(join(project, "packages/example/src/index.ts"), "utf8")).not.toContain("@customer-adapters/");
@@ -88,7 +101,14 @@ describe("the customer-adapters CLI, installed from its tarball in another repos
   it("types the config with defineConfig: a wrong value fails to compile", () => {
     const tsc = join(repoRoot, "node_modules/typescript/bin/tsc");
     const check = (file: string) => {
-      const compilerOptions = { noEmit: true, strict: true, module: "nodenext", moduleResolution: "nodenext", types: [], skipLibCheck: true };
+      const compilerOptions = {
+        noEmit: true,
+        strict: true,
+        module: "nodenext",
+        moduleResolution: "nodenext",
+        types: [],
+        skipLibCheck: true,
+      };
       writeFileSync(join(project, "tsconfig.check.json"), JSON.stringify({ compilerOptions, files: [file] }));
       return run(process.execPath, [tsc, "-p", "tsconfig.check.json"]);
     };
@@ -96,12 +116,19 @@ describe("the customer-adapters CLI, installed from its tarball in another repos
     writeFileSync(join(project, "bad.config.ts"), config.replace('scope: "@acme"', 'scope: "@acme", outputs: ["zod"]'));
     const bad = check("bad.config.ts");
     expect(bad.status).not.toBe(0);
-    expect(bad.stdout).toMatch(/bad\.config\.ts\(\d+,\d+\): error TS2322: Type '"zod"' is not assignable to type 'OutputKind'/);
+    expect(bad.stdout).toMatch(
+      /bad\.config\.ts\(\d+,\d+\): error TS2322: Type '"zod"' is not assignable to type 'OutputKind'/,
+    );
   });
 
   it("lints the project's specs, and refuses a usage error in one line, exit 2", () => {
-    expect(ok("npx", ["--no-install", "customer-adapters", "lint"]).stdout).toBe("lint: 1 vendor specs follow all 5 rules\n");
+    expect(ok("npx", ["--no-install", "customer-adapters", "lint"]).stdout).toBe(
+      "lint: 1 vendor specs follow all 5 rules\n",
+    );
     const usage = run("npx", ["--no-install", "customer-adapters", "generate", "--specs", "nowhere"]);
-    expect([usage.status, usage.stderr]).toEqual([2, "customer-adapters generate: no specs folder `nowhere` (see `customer-adapters generate --help`)\n"]);
+    expect([usage.status, usage.stderr]).toEqual([
+      2,
+      "customer-adapters generate: no specs folder `nowhere` (see `customer-adapters generate --help`)\n",
+    ]);
   });
 });

@@ -8,7 +8,10 @@ import { miniMapping, miniVendor, removeSpecsFolders, specsFolder } from "../hel
 afterAll(removeSpecsFolders);
 
 const files = [
-  { path: "jtl/package.json", content: '{ "name": "@customer-adapters/jtl", "dependencies": { "@customer-adapters/canonical": "^1.0.0" } }' },
+  {
+    path: "jtl/package.json",
+    content: '{ "name": "@customer-adapters/jtl", "dependencies": { "@customer-adapters/canonical": "^1.0.0" } }',
+  },
   { path: "jtl/README.md", content: "Serve it with `@customer-adapters/canonical/mock-server`." },
   { path: "jtl/src/types.ts", content: "export type A = string;" },
   { path: "jtl/src/guards.ts", content: 'import { x } from "@customer-adapters/canonical/validation";' },
@@ -19,7 +22,15 @@ const files = [
 
 describe("output options", () => {
   it("knows each file's kind, and leaves a package's own files kindless", () => {
-    expect(files.map((file) => outputKind(file.path))).toEqual([undefined, "readme", "types", "validators", "mock", "fixtures", undefined]);
+    expect(files.map((file) => outputKind(file.path))).toEqual([
+      undefined,
+      "readme",
+      "types",
+      "validators",
+      "mock",
+      "fixtures",
+      undefined,
+    ]);
   });
 
   it("keeps only the kinds asked for, and every package's own files", () => {
@@ -41,9 +52,18 @@ describe("output options", () => {
   it("reaches the pipeline: packages reported as done, unformatted on request", async () => {
     const specs = specsFolder(miniVendor(miniMapping));
     const done: string[] = [];
-    const plain = await generate(specs, `${specs}/..`, new Set(["mini"]), { format: false, outputs: ["types"], onPackage: (slug, ms) => done.push(`${slug} ${ms >= 0}`) });
+    const plain = await generate(specs, `${specs}/..`, new Set(["mini"]), {
+      format: false,
+      outputs: ["types"],
+      onPackage: (slug, ms) => done.push(`${slug} ${ms >= 0}`),
+    });
     expect(done).toEqual(["mini true"]);
-    expect(plain.files.map((file) => file.path)).toEqual(["mini/package.json", "mini/src/index.ts", "mini/src/types.ts", "mini/tsconfig.json"]);
+    expect(plain.files.map((file) => file.path)).toEqual([
+      "mini/package.json",
+      "mini/src/index.ts",
+      "mini/src/types.ts",
+      "mini/tsconfig.json",
+    ]);
     const formatted = await generate(specs, `${specs}/..`, new Set(["mini"]), { outputs: ["types"] });
     const types = (result: typeof plain) => result.files.find((file) => file.path === "mini/src/types.ts")?.content;
     expect(types(plain)).not.toBe(types(formatted));
