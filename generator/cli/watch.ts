@@ -17,14 +17,21 @@ import { regenerate } from "./regenerate.js";
 
 /** Saves closer together than this are one change (editors write a file in several steps). */
 const SETTLE_MS = 100;
+const SPEC_FILE = /\.(ya?ml|json)$/;
 const VENDOR_SPEC = /^[^/\\]+\.(ya?ml|json)$/;
 
-/** The packages a set of changed files (relative to the specs folder) calls for; undefined for all of them. */
+/**
+ * The packages a set of changed files (relative to the specs folder) calls
+ * for: none for files that are no spec (an editor's swap file), those of
+ * changed vendor specs, or undefined for all of them (a change in a
+ * sub-folder, or a removed spec).
+ */
 export function packagesFor(changed: Iterable<string>, specsDir: string): string[] | undefined {
   const slugs = new Set<string>();
   for (const file of changed) {
+    if (!SPEC_FILE.test(file)) continue;
     if (!VENDOR_SPEC.test(file) || !existsSync(join(specsDir, file))) return undefined;
-    slugs.add(file.replace(/\.(ya?ml|json)$/, ""));
+    slugs.add(file.replace(SPEC_FILE, ""));
   }
   return [...slugs].sort();
 }
@@ -63,7 +70,8 @@ export async function watch({
     while (changed.size > 0 && !stopped) {
       const batch = [...changed];
       changed.clear();
-      await runOnce(packagesFor(batch, config.specs));
+      const only = packagesFor(batch, config.specs);
+      if (only?.length !== 0) await runOnce(only);
     }
     running = undefined;
   };

@@ -3,7 +3,8 @@
 import { spawn } from "node:child_process";
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
+import { packagesFor } from "../../generator/cli/watch.js";
 import { removeScratch, repoRoot, runCommand, scratchCopy, treeHash } from "../helpers/cli.js";
 
 afterAll(removeScratch);
@@ -68,3 +69,19 @@ it("regenerates the one changed spec, keeps the last good output on an error, an
   expect(await exited).toBe(0);
   expect(stderr).toMatch(/^watch: stopped$/m);
 }, 180_000);
+
+describe("which packages a batch of saves calls for", () => {
+  const specs = join(repoRoot, "specs");
+  it.each([
+    [["jtl.yaml"], ["jtl"]],
+    [
+      ["storm.yaml", "jtl.yaml", "jtl.yaml"],
+      ["jtl", "storm"],
+    ],
+    [[".jtl.yaml.swp", "4913"], []],
+    [["jtl.yaml", "canonical/customer.yaml"], undefined],
+    [["removed.yaml"], undefined],
+  ])("%j: %j", (changed, packages) => {
+    expect(packagesFor(changed, specs)).toEqual(packages);
+  });
+});
