@@ -22,7 +22,14 @@ import { fileURLToPath } from "node:url";
 const root = fileURLToPath(new URL("../", import.meta.url));
 export const distDir = join(root, "dist");
 /** What dist/ is made from. */
-const SOURCES = ["generator", "templates", "specs/canonical/customer.yaml", "package.json"];
+const SOURCES = [
+  "generator",
+  "templates",
+  "packages/runtime/src",
+  "packages/runtime/package.json",
+  "specs/canonical/customer.yaml",
+  "package.json",
+];
 const STAMP = ".sources";
 
 function listFiles(path, base = path) {
@@ -57,34 +64,58 @@ export function isFresh(hash = sourcesHash()) {
   return existsSync(stamp) && readFileSync(stamp, "utf8") === hash;
 }
 
+/**
+ * The generator imports its runtime package (`@customer-adapters/runtime/<subpath>`), which is not published: the
+ * runtime is compiled into dist/ too, and those imports point at it by relative path.
+ */
+function runtimeImports() {
+  const manifest = JSON.parse(readFileSync(join(root, "packages/runtime/package.json"), "utf8"));
+  return Object.entries(manifest.exports).map(([subpath, conditions]) => ({
+    specifier: `${manifest.name}${subpath.slice(1)}`,
+    target: `packages/runtime/${conditions["customer-adapters-source"].replace(/^\.\//, "").replace(/\.ts$/, ".js")}`,
+  }));
+}
+
 /** The files of dist/, as paths relative to it and their contents. */
 async function distFiles() {
   const { transform } = await import("esbuild");
   const files = new Map();
+  const imports = runtimeImports();
+  const compileTs = async (source, path) =>
+    (await transform(source, { loader: "ts", format: "esm", target: "node20", sourcefile: path })).code;
   for (const file of listFiles(join(root, "generator"))) {
     const source = readFileSync(join(root, "generator", file), "utf8");
-    if (file.endsWith(".ts")) {
-      const { code } = await transform(source, {
-        loader: "ts",
-        format: "esm",
-        target: "node20",
-        sourcefile: `generator/${file}`,
-      });
-      files.set(`generator/${file.replace(/\.ts$/, ".js")}`, code);
-      // The runtime is also copied, as TypeScript, into every canonical package.
-      if (file.startsWith("runtime/")) files.set(`generator/${file}`, source);
-    } else if (file !== "compile.mjs" && file !== "run.mjs") files.set(`generator/${file}`, source);
+    if (!file.endsWith(".ts")) {
+      if (file !== "compile.mjs" && file !== "run.mjs") files.set(`generator/${file}`, source);
+      continue;
+    }
+    const from = dirname(join(distDir, "generator", file));
+    const code = (await compileTs(source, `generator/${file}`)).replace(
+      /(from |import\()"([^"]+)"/g,
+      (whole, lead, specifier) => {
+        const runtime = imports.find((entry) => entry.specifier === specifier);
+        if (!runtime) return whole;
+        const path = relative(from, join(distDir, runtime.target)).split(sep).join("/");
+        return `${lead}"${path.startsWith(".") ? path : `./${path}`}"`;
+      },
+    );
+    files.set(`generator/${file.replace(/\.ts$/, ".js")}`, code);
   }
-  for (const file of listFiles(join(root, "templates")))
+  for (const file of listFiles(join(root, "packages/runtime/src"))) {
+    const source = readFileSync(join(root, "packages/runtime/src", file), "utf8");
+    if (file.endsWith(".ts"))
+      files.set(`packages/runtime/src/${file.replace(/\.ts$/, ".js")}`, await compileTs(source, file));
+  }
+  files.set("packages/runtime/package.json", readFileSync(join(root, "packages/runtime/package.json"), "utf8"));
+  for (const file of listFiles(join(root, "templates"))) {
     files.set(`templates/${file}`, readFileSync(join(root, "templates", file), "utf8"));
-  files.set(
-    "templates/init/specs/canonical/customer.yaml",
-    readFileSync(join(root, "specs/canonical/customer.yaml"), "utf8"),
-  );
+  }
+  const canonical = readFileSync(join(root, "specs/canonical/customer.yaml"), "utf8");
+  files.set("templates/init/specs/canonical/customer.yaml", canonical);
   files.set("generator/config.d.ts", await configDeclarations());
-  const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
-  const { version, dependencies } = manifest;
-  files.set("package.json", `${JSON.stringify({ type: "module", version, dependencies }, null, 2)}\n`);
+  const { version, dependencies, devDependencies } = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+  // The versions generated packages depend on, as generator/emit reads them from ../../package.json.
+  files.set("package.json", `${JSON.stringify({ type: "module", version, dependencies, devDependencies }, null, 2)}\n`);
   return files;
 }
 

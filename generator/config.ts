@@ -5,8 +5,28 @@
  * (generator/compile.mjs).
  */
 
-/** The kinds of output a package can be made with; `outputs` lists the ones to make. */
-export type OutputKind = "types" | "validators" | "mapping" | "mock" | "fixtures" | "readme";
+/** The kinds of output a package can be made with (generator/emit/registry.ts); `outputs` lists the ones to make. */
+export type OutputKind =
+  | "types"
+  | "operation"
+  | "validators"
+  | "standard-schema"
+  | "mapper"
+  | "fixtures"
+  | "mock"
+  | "msw";
+
+/** Every output kind's name, as the registry has them (test/cli/config.test.ts holds the two lists equal). */
+export const OUTPUT_NAMES: readonly OutputKind[] = [
+  "types",
+  "operation",
+  "validators",
+  "standard-schema",
+  "mapper",
+  "fixtures",
+  "mock",
+  "msw",
+];
 
 export interface CustomerAdaptersConfig {
   /** The specs folder, relative to the config file (default `specs`). */
@@ -17,7 +37,7 @@ export interface CustomerAdaptersConfig {
   scope?: string;
   /** A package name (without the scope) per spec slug, for the packages not to be named after their slug. */
   names?: Record<string, string>;
-  /** Which outputs to make (default: all of them). */
+  /** Which optional outputs to make, besides types, operation and validators, which every package has (default: all). */
   outputs?: OutputKind[];
   /** Whether to format the generated code with Biome (default true). */
   format?: boolean;

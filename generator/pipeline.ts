@@ -1,12 +1,13 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { loadSpecWithSource } from "./load/load-spec.js";
-import type { SourceDocument } from "./load/read-yaml.js";
-import { SpecError, SpecErrors } from "./load/spec-error.js";
+import { loadSpecWithSource } from "./spec.js";
+import type { SourceDocument } from "./core/source.js";
+import { SpecError, SpecErrors } from "./core/spec-error.js";
 import { checkMapping } from "./model/check-mapping.js";
 import { SampleError } from "./model/fixtures.js";
 import type { SpecModel } from "./model/model.js";
 import { emitPackage, type GeneratedFile } from "./emit/package.js";
+import { selectOutputs } from "./emit/registry.js";
 import { applyOutputOptions, type OutputOptions } from "./outputs.js";
 import { Formatter } from "./write/format.js";
 
@@ -92,6 +93,7 @@ export async function generate(
 ): Promise<{ models: SpecModel[]; files: GeneratedFile[] }> {
   // Started first, so that the workers load the formatter while the specs load.
   const formatter = options.format === false ? undefined : new Formatter();
+  const kinds = selectOutputs(options.outputs);
   try {
     const errors: SpecError[] = [];
     const models: SpecModel[] = [];
@@ -104,7 +106,7 @@ export async function generate(
       const started = performance.now();
       let files: GeneratedFile[];
       try {
-        files = emitPackage(model, canonical);
+        files = emitPackage(model, canonical, kinds);
       } catch (error) {
         // Fixtures are the one output that can find a schema no value satisfies.
         if (!(error instanceof SampleError)) throw error;

@@ -9,7 +9,7 @@
 import { readFileSync } from "node:fs";
 import { isAbsolute, relative } from "node:path";
 import { parseArgs } from "node:util";
-import { isSpecFailure } from "../load/spec-error.js";
+import { isSpecFailure } from "../core/spec-error.js";
 
 export const PROGRAM = "customer-adapters";
 

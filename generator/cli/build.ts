@@ -1,13 +1,12 @@
 /**
  * customer-adapters build: compiles each generated package's `src/` to
  * `dist/` (JavaScript, declarations, source maps) with the project's own
- * TypeScript, else this package's. The canonical package goes first: vendor
- * packages read its declarations.
+ * TypeScript, else this package's.
  */
 import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, readdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { runCommand, shownPath, UsageError, type CommandSpec } from "./args.js";
 import { CONFIG_OPTIONS, configFromValues } from "./config.js";
 
@@ -37,14 +36,34 @@ function findTsc(): string {
   throw new UsageError("build needs TypeScript: `npm install --save-dev typescript`");
 }
 
-/** Builds `packages` (default: all) of `outDir`; the names of those that failed, their compiler output printed. */
-export function buildPackages(outDir: string, packages?: string[]): string[] {
+/** A package to build: its name, as messages show it, and its folder. */
+export interface BuildTarget {
+  name: string;
+  dir: string;
+}
+
+/**
+ * The packages of `outDir` (default: all; else those named, when there), the
+ * canonical package first: the others read its declarations. This
+ * repository's own runtime package (packages/runtime beside the output
+ * folder), which every generated package imports, goes before them all.
+ */
+export function buildTargets(outDir: string, names?: string[]): BuildTarget[] {
+  const runtime = join(dirname(outDir), "packages/runtime");
+  const generated = (names ?? readdirSync(outDir))
+    .filter((name) => existsSync(join(outDir, name, "tsconfig.json")))
+    .sort((a, b) => (a === "canonical" ? -1 : b === "canonical" ? 1 : a < b ? -1 : 1));
+  return [
+    ...(existsSync(join(runtime, "tsconfig.json")) ? [{ name: "runtime", dir: runtime }] : []),
+    ...generated.map((name) => ({ name, dir: join(outDir, name) })),
+  ];
+}
+
+/** Builds `targets` in order; the names of those that failed, their compiler output printed. */
+export function buildPackages(targets: BuildTarget[]): string[] {
   const tsc = findTsc();
-  const names = (packages ?? readdirSync(outDir)).filter((name) => existsSync(join(outDir, name, "tsconfig.json")));
-  const ordered = names.sort((a, b) => (a === "canonical" ? -1 : b === "canonical" ? 1 : a < b ? -1 : 1));
   const failed: string[] = [];
-  for (const name of ordered) {
-    const dir = join(outDir, name);
+  for (const { name, dir } of targets) {
     rmSync(join(dir, "dist"), { recursive: true, force: true });
     const result = spawnSync(process.execPath, [tsc, "-p", join(dir, "tsconfig.json")], { encoding: "utf8" });
     if (result.status !== 0) {
@@ -54,7 +73,7 @@ export function buildPackages(outDir: string, packages?: string[]): string[] {
     }
     // ajv's compiled validators are JavaScript with a hand-made declaration beside them: tsc does not copy those.
     for (const file of ["validators.compiled.js", "validators.compiled.d.ts"])
-      copyFileSync(join(dir, "src", file), join(dir, "dist", file));
+      if (existsSync(join(dir, "src", file))) copyFileSync(join(dir, "src", file), join(dir, "dist", file));
     console.log(`${name.padEnd(10)} built into ${shownPath(dir)}/dist`);
   }
   return failed;
@@ -65,6 +84,6 @@ export function main(args: string[]): Promise<number> {
     const config = await configFromValues(values, { readsSpecs: false });
     if (!existsSync(config.out))
       throw new UsageError(`no output folder \`${shownPath(config.out)}\`; run \`customer-adapters generate\` first`);
-    return buildPackages(config.out).length === 0 ? 0 : 1;
+    return buildPackages(buildTargets(config.out)).length === 0 ? 0 : 1;
   });
 }

@@ -6,7 +6,7 @@
  *
  * After every successful run it records, outside the output tree
  * (node_modules/.cache/customer-adapters/), hashes of what the output depends
- * on (the generator's code, templates and manifests, and the options that
+ * on (the generator's code, its runtime, templates and manifests, and the options that
  * shape the output; the specs every package reads, i.e. the canonical
  * customer and anything else in a sub-folder; each vendor's spec) and the
  * size, modification time and hash of each output file. Then:
@@ -32,6 +32,7 @@ const packageRoot = basename(codeRoot) === "dist" ? dirname(codeRoot) : codeRoot
 const GENERATOR_INPUTS = [
   codeDir,
   join(codeRoot, "templates"),
+  join(codeRoot, "packages/runtime"),
   join(codeRoot, "package.json"),
   join(packageRoot, "package-lock.json"),
 ];

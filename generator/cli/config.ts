@@ -8,9 +8,8 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { CustomerAdaptersConfig, OutputKind } from "../config.js";
-import { isSpecFailure } from "../load/spec-error.js";
-import { OUTPUT_KINDS } from "../outputs.js";
+import { OUTPUT_NAMES, type CustomerAdaptersConfig, type OutputKind } from "../config.js";
+import { isSpecFailure } from "../core/spec-error.js";
 import { shownPath, stringValue, UsageError, type Values } from "./args.js";
 
 export const CONFIG_FILES = [
@@ -78,13 +77,13 @@ export function configProblems(config: unknown): { path: Path; problem: string }
   }
   if ("outputs" in value) {
     const outputs: unknown = value.outputs;
-    if (!Array.isArray(outputs)) add(["outputs"], `must be a list of output kinds (${OUTPUT_KINDS.join(", ")})`);
+    if (!Array.isArray(outputs)) add(["outputs"], `must be a list of output kinds (${OUTPUT_NAMES.join(", ")})`);
     else
       outputs.forEach((kind: unknown, index) => {
-        if (!OUTPUT_KINDS.includes(kind as OutputKind))
+        if (!OUTPUT_NAMES.includes(kind as OutputKind))
           add(
             ["outputs", index],
-            `unknown output kind ${JSON.stringify(kind)} (expected one of ${OUTPUT_KINDS.join(", ")})`,
+            `unknown output kind ${JSON.stringify(kind)} (expected one of ${OUTPUT_NAMES.join(", ")})`,
           );
         else if (outputs.indexOf(kind) !== index) add(["outputs", index], `${JSON.stringify(kind)} is listed twice`);
       });

@@ -2,10 +2,10 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { MockVendor } from "../runtime/mock.js";
-import { startMockServer } from "../runtime/mock-server.js";
+import type { MockVendor } from "@customer-adapters/runtime";
+import { startMockServer } from "@customer-adapters/runtime/mock-server";
 import { portValue, runCommand, shownPath, stringValue, UsageError, type CommandSpec } from "./args.js";
-import { buildPackages } from "./build.js";
+import { buildPackages, buildTargets } from "./build.js";
 import { CONFIG_OPTIONS, configFromValues } from "./config.js";
 
 export const mockCommand: CommandSpec = {
@@ -48,17 +48,17 @@ export function main(args: string[]): Promise<number> {
     const shown = shownPath(dir);
     if (!/^[a-z0-9-]+$/.test(slug) || !existsSync(join(dir, "package.json")))
       throw new UsageError(`no generated package \`${shown}\`; run \`customer-adapters generate\` first`);
-    const stale = ["canonical", slug].filter(
-      (name) => existsSync(join(config.out, name)) && needsBuild(join(config.out, name)),
-    );
-    if (stale.length > 0 && buildPackages(config.out, stale).length > 0) return 1;
-    const vendor = (await import(pathToFileURL(join(dir, "dist/index.js")).href)) as {
-      createMock?: () => MockVendor;
-      operation: { method: string; path: string };
-    };
+    const stale = buildTargets(config.out, ["canonical", slug]).filter((target) => needsBuild(target.dir));
+    if (stale.length > 0 && buildPackages(stale).length > 0) return 1;
+    const load = async <T>(file: string) => (await import(pathToFileURL(join(dir, "dist", file)).href)) as T;
+    const { operation } = await load<{ operation: { method: string; path: string } }>("index.js");
+    // A package whose spec declares no mapping has no mock.
+    const vendor = existsSync(join(dir, "dist/mock.js"))
+      ? await load<{ createMock?: () => MockVendor }>("mock.js")
+      : {};
     if (!vendor.createMock) throw new UsageError(`${slug} declares no x-mapping, so it has no mock`);
     const running = await startMockServer(vendor.createMock(), { port });
-    const endpoint = `${vendor.operation.method} ${running.url}${vendor.operation.path}`;
+    const endpoint = `${operation.method} ${running.url}${operation.path}`;
     console.log(`${slug} mock: ${endpoint} (accepts the credentials of its fixtures.context); Ctrl-C stops it`);
     await new Promise<void>((resolve) => {
       process.once("SIGINT", resolve);

@@ -9,7 +9,7 @@
  */
 import { existsSync, watch as watchFolder } from "node:fs";
 import { join } from "node:path";
-import { isSpecFailure } from "../load/spec-error.js";
+import { isSpecFailure } from "../core/spec-error.js";
 import { shownPath } from "./args.js";
 import type { ResolvedConfig } from "./config.js";
 import type { ProgressMode } from "./progress.js";

@@ -5,6 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ConfigError, configProblems, resolveConfig } from "../../generator/cli/config.js";
+import { OUTPUT_NAMES } from "../../generator/config.js";
+import { OUTPUT_NAMES as REGISTRY_NAMES } from "../../generator/emit/registry.js";
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -27,6 +29,10 @@ async function problem(dir: string): Promise<string> {
 }
 
 describe("the config's rules", () => {
+  it("knows the registry's output kinds (the config module lists them without loading the emitters)", () => {
+    expect(OUTPUT_NAMES).toEqual(REGISTRY_NAMES);
+  });
+
   it("accepts every key with a good value", () => {
     const config = {
       specs: "api",
@@ -56,7 +62,8 @@ describe("the config's rules", () => {
       [
         {
           path: ["outputs"],
-          problem: "must be a list of output kinds (types, validators, mapping, mock, fixtures, readme)",
+          problem:
+            "must be a list of output kinds (types, operation, validators, standard-schema, mapper, fixtures, mock, msw)",
         },
       ],
     ],
@@ -88,7 +95,7 @@ describe("reading the config file", () => {
     );
     expect((await problem(dir)).split("\n")).toEqual([
       "customer-adapters.config.mjs: names.jtl: must be a package name (lower case, without the scope)",
-      'customer-adapters.config.mjs: outputs[1]: unknown output kind "zod" (expected one of types, validators, mapping, mock, fixtures, readme)',
+      'customer-adapters.config.mjs: outputs[1]: unknown output kind "zod" (expected one of types, operation, validators, standard-schema, mapper, fixtures, mock, msw)',
     ]);
   });
 
