@@ -86,6 +86,9 @@ export function createMockVendor(definition: MockDefinition, options: { context?
   const created: unknown[] = [];
   const route = pathPattern(plan.path.replace(/\{([^}]+)\}/g, (_whole, name: string) => `{${name.replace(/\W/g, "_")}}`));
   let nextId = 1000;
+  const headerNames = new Map(
+    plan.request.filter((mapping) => mapping.to.startsWith("/header/")).map((mapping) => mapping.to.slice("/header/".length)).map((name) => [name.toLowerCase(), name]),
+  );
 
   const documented = (kind: string) => plan.errors.find((error) => error.kind === kind && plan.errorLocations.some((location) => location.status === String(error.status)));
   const answerError = (error: MappingPlan["errors"][number] | undefined, fallbackStatus: number, fallback: string): MockResponse => {
@@ -132,7 +135,8 @@ export function createMockVendor(definition: MockDefinition, options: { context?
     const parameters: Record<"path" | "query" | "header", Json> = {
       path: Object.fromEntries(Object.entries(match.groups ?? {}).map(([name, value]) => [name, decodeURIComponent(value)])),
       query: Object.fromEntries(url.searchParams),
-      header: headers,
+      // Header names arrive in any case; the validators know them as the spec spells them (`applicationId`).
+      header: Object.fromEntries(Object.entries(headers).map(([name, value]) => [headerNames.get(name) ?? name, value])),
     };
     const results = [
       ...(["path", "query", "header"] as const).map((part) => {
