@@ -5,7 +5,7 @@ export default defineConfig({
   resolve: { conditions: ["customer-adapters-source"] },
   ssr: { resolve: { conditions: ["customer-adapters-source"] } },
   test: {
-    include: ["test/**/*.test.ts"],
+    include: ["test/**/*.test.ts", "packages/*/test/**/*.test.ts"],
     testTimeout: 60_000,
   },
 });

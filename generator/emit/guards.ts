@@ -1,6 +1,6 @@
 import { fullFormats } from "ajv-formats/dist/formats.js";
 import type { SpecModel } from "../model/model.js";
-import { isSchemaObject, type Schema } from "../model/schema-walk.js";
+import { isSchemaObject, type Schema } from "../core/schema-walk.js";
 import { COMPONENTS_ID, validationSchema } from "../model/validation-schema.js";
 import { jsDoc, printStatements } from "./source-file.js";
 import { propertyKey, typeName } from "./type-expression.js";

@@ -23,10 +23,11 @@ function run(command: string, args: string[], cwd: string): SpawnSyncReturns<str
 }
 
 const consumerEsm = `import { validateCustomer, type Customer } from "@customer-adapters/canonical";
-${vendors.map((name, index) => `import { adapter as vendor${index}, fixtures as fixtures${index} } from "@customer-adapters/${name}";`).join("\n")}
-import type { VendorAdapter } from "@customer-adapters/canonical";
+${vendors.map((name, index) => `import { adapter as vendor${index} } from "@customer-adapters/${name}";\nimport * as fixtures${index} from "@customer-adapters/${name}/fixtures";`).join("\n")}
+import type { VendorAdapter } from "@customer-adapters/runtime";
 
 interface VendorFixtures {
+  valid: { full: unknown };
   context?: unknown;
   successResponse?: { status: number; body: unknown };
 }
@@ -51,7 +52,7 @@ const report = adapters.map(([adapter, fixtures]) => {
     method: adapter.operation.method,
     rejectsGarbage: !adapter.validateRequest("not a request").ok,
     undocumentedStatus: adapter.validateResponse(599, {}).ok,
-    fixtureValid: adapter.validateRequest(adapter.fixtures.valid.full).ok,
+    fixtureValid: adapter.validateRequest(fixtures.valid.full).ok,
     maps: built === undefined ? "no mapping" : built.ok && adapter.isRequest(built.request.body),
     readsAnswer: answer === undefined || adapter.fromResponse === undefined ? "no mapping" : adapter.fromResponse(answer.status, answer.body).ok,
   };
@@ -68,7 +69,8 @@ beforeAll(() => {
   run(process.execPath, [join(repoRoot, "node_modules/tsx/dist/cli.mjs"), join(repoRoot, "generator/build.ts")], repoRoot);
   const tarballs = join(work, "tarballs");
   mkdirSync(tarballs);
-  for (const name of packages) run("npm", ["pack", "--silent", "--pack-destination", tarballs], join(repoRoot, "generated", name));
+  for (const dir of [join(repoRoot, "packages/runtime"), ...packages.map((name) => join(repoRoot, "generated", name))])
+    run("npm", ["pack", "--silent", "--pack-destination", tarballs], dir);
   mkdirSync(project);
   writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
   const files = readdirSync(tarballs).sort();
@@ -90,6 +92,8 @@ describe("the packed packages, installed in a project outside the repository", (
     expect(files).toContain("dist/index.d.ts");
     expect(files).toContain("README.md");
     expect(files.filter((file) => file.startsWith("src/") || file === "tsconfig.json")).toEqual([]);
+    // The fixtures' data is stored once, as JSON beside the module that types it.
+    expect(files).toContain("dist/fixtures/customer.json");
   });
 
   // node16 compiles to out/ (run below); bundler only type-checks.

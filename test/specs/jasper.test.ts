@@ -10,8 +10,9 @@
 // the generic errors every call can answer, the 401 body without errorCode,
 // errorCode as a JSON string (also in what the mock sends) and the access rule.
 import { describe, expect, it } from "vitest";
-import type { FromResponseResult, MockVendor, ToRequestResult, ValidationResult } from "@customer-adapters/canonical";
+import type { FromResponseResult, MockVendor, ToRequestResult, ValidationResult } from "@customer-adapters/runtime";
 import { customers } from "../fixtures/customers.js";
+import { loadPackage } from "../helpers/package.js";
 import { at, compileAt, readSpec, readVendorSource, type Json, type RuleHit } from "../helpers/spec.js";
 
 const spec = readSpec("jasper");
@@ -601,8 +602,7 @@ describe("jasper against vendor-sources/jasper/: generic errors, the 401 body, e
     createMock(options?: { context?: Record<string, unknown> }): MockVendor;
     fixtures: { context: Record<string, unknown> };
   }
-  // A path built at run time, as in test/mapping: the generated package is imported as TypeScript source.
-  const load = (slug = "jasper"): Promise<JasperPackage> => import(`../../generated/${slug}/src/index.ts`);
+  const load = (): Promise<JasperPackage> => loadPackage<JasperPackage>("jasper");
   /** The enum entries of JasperError.java: code → [HTTP status, message]. */
   const javaErrors = new Map(
     [...(readVendorSource("jasper", "OSGP_open-smart-grid-platform", "JasperError.java") as string).matchAll(/"(\d{8})",\s*HttpStatus\.(\w+),\s*"([^"]*)"/g)].map(

@@ -5,8 +5,10 @@
 // mapper reads it, the auth, the tenant header and the workflow flag as the
 // mapper sends them and the mock checks them.
 import { describe, expect, it } from "vitest";
-import type { Customer, FromResponseResult, MockVendor, ToRequestResult } from "@customer-adapters/canonical";
+import type { Customer } from "@customer-adapters/canonical";
+import type { FromResponseResult, MockVendor, ToRequestResult } from "@customer-adapters/runtime";
 import { customers } from "../fixtures/customers.js";
+import { loadPackage } from "../helpers/package.js";
 import { at, compileAt, readSpec, readVendorSource, type Json, type RuleHit } from "../helpers/spec.js";
 
 const EXTRACT = "EXTRACT_post_customers_v1.0.json";
@@ -25,8 +27,7 @@ interface JtlPackage {
   adapter: { toRequest(customer: Customer, context: unknown): ToRequestResult<Json>; fromResponse(status: number, body: unknown): FromResponseResult };
   createMock(options?: { context?: Record<string, unknown> }): MockVendor;
 }
-// A path built at run time, as in test/mapping: the generated package is imported as TypeScript source.
-const load = (slug = "jtl"): Promise<JtlPackage> => import(`../../generated/${slug}/src/index.ts`);
+const load = (): Promise<JtlPackage> => loadPackage<JtlPackage>("jtl");
 
 const context = {
   appId: "CustomerAdapters/1.0.0",

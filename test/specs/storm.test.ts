@@ -7,8 +7,10 @@
 // Commerce servers with their version segment, the Company and Address limits,
 // and CountryId as an alternative to Country.
 import { describe, expect, it } from "vitest";
-import type { CreateResult, Customer, MockVendor, SendOptions, ToRequestResult } from "@customer-adapters/canonical";
+import type { Customer } from "@customer-adapters/canonical";
+import type { CreateResult, MockVendor, SendOptions, ToRequestResult } from "@customer-adapters/runtime";
 import { customers } from "../fixtures/customers.js";
+import { loadPackage } from "../helpers/package.js";
 import { at, compileAt, readSpec, readVendorSource, type Json, type RuleHit } from "../helpers/spec.js";
 
 const spec = readSpec("storm");
@@ -140,8 +142,7 @@ describe("storm against Norce's reference (vendor-sources/storm/VENDOR_DOC_EXCER
     createMock(options?: { context?: Record<string, unknown> }): MockVendor;
     fixtures: { context: Record<string, unknown> };
   }
-  // A path built at run time, as in test/mapping: the generated package is imported as TypeScript source.
-  const load = (slug = "storm"): Promise<StormPackage> => import(`../../generated/${slug}/src/index.ts`);
+  const load = (): Promise<StormPackage> => loadPackage<StormPackage>("storm");
   const context = { updatedBy: 1, applicationId: 1234, accessToken: "FAKE-TOKEN-0000" };
   /** The URL of a server with its variables' defaults filled. */
   const serverUrl = (index: number) => (spec.servers[index].url as string).replace(/\{(\w+)\}/g, (_whole, name: string) => spec.servers[index].variables[name].default);

@@ -3,7 +3,7 @@
  * Do not edit by hand: change the spec and run `npm run generate`.
  */
 import { fullFormats } from "ajv-formats/dist/formats.js";
-import { isDate, isDateTime, ucs2length } from "./runtime/validation.js";
+import { isDate, isDateTime, ucs2length } from "@customer-adapters/runtime/validation";
 const COUNTRY_PATTERN = new RegExp("^[A-Z]{2}$", "u");
 
 const EMAIL_FORMAT =

@@ -5,17 +5,15 @@
 import {
   buildRequest,
   readResponse,
-  sendRequest,
-  validateCustomer,
-  type CreateResult,
-  type Customer,
   type FromResponseResult,
   type MappingPlan,
-  type RootShape,
-  type SendOptions,
   type ToRequestResult,
-} from "@customer-adapters/canonical";
-import type { CreateCustomerRequestBody, CreateCustomerContext } from "./types.js";
+} from "@customer-adapters/runtime/mapping";
+import { sendRequest, type CreateResult, type SendOptions } from "@customer-adapters/runtime/client";
+import type { RootShape } from "@customer-adapters/runtime/wire";
+import { validateCustomer, type Customer } from "@customer-adapters/canonical";
+import type { CreateCustomerContext, CreateCustomerRequestBody } from "./types.js";
+import { vendorErrors } from "./operation.js";
 import * as compiled from "./validators.compiled.js";
 import { validateCreateCustomerContext } from "./validators.js";
 /**
@@ -325,37 +323,6 @@ export const mappingPlan: MappingPlan = {
       fields: "/ValidationErrors",
     },
   ],
-  errors: [
-    {
-      code: "InvalidRequest",
-      status: 400,
-      kind: "invalid-field",
-      message: "The sent data is invalid.",
-      fields: [
-        "/language",
-        "/billingAddress/city",
-        "/billingAddress/country",
-        "/shippingAddress/city",
-        "/shippingAddress/country",
-        "/createdAt",
-        "/dateOfBirth",
-      ],
-    },
-    {
-      code: "Unauthorized",
-      status: 401,
-      kind: "unauthorized",
-      message: "Unauthorized",
-      fields: [],
-    },
-    {
-      code: "NoLicence",
-      status: 402,
-      kind: "unauthorized",
-      message: "No licence available or the app has not been authorised by JTL.",
-      fields: [],
-    },
-  ],
   fieldSources: {
     "/Number": "/customerNumber",
     "/BillingAddress/Company": "/company/name",
@@ -396,6 +363,7 @@ export const mappingPlan: MappingPlan = {
     "/Birthday": "/dateOfBirth",
     "/CustomerSince": "/createdAt",
   },
+  errors: vendorErrors,
 };
 
 const validators = {
