@@ -4,7 +4,7 @@ import type { Schema } from "../core/schema-walk.js";
 import { COMPONENTS_ID, createAjv, validationSchema } from "../model/validation-schema.js";
 import { importLine, runtimeModule } from "./imports.js";
 import type { OutputKind } from "./output-kind.js";
-import { emitGuards } from "./guards.js";
+import { emitGuards } from "./guards/index.js";
 import { jsDoc, printStatements } from "./source-file.js";
 import { typeName } from "./type-expression.js";
 import { validationTargets } from "./validation-targets.js";
