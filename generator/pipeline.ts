@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { loadSpecWithSource } from "./load/load-spec.js";
+import { CANONICAL_PLACE, loadSpecWithSource, slugOf } from "./load/load-spec.js";
 import type { SourceDocument } from "./load/read-yaml.js";
 import { SpecError, SpecErrors } from "./load/spec-error.js";
 import { checkMapping } from "./model/check-mapping.js";
@@ -9,14 +9,18 @@ import type { SpecModel } from "./model/model.js";
 import { emitPackage, type GeneratedFile } from "./emit/package.js";
 import { Formatter } from "./write/format.js";
 
-export const CANONICAL_SPEC = "canonical/customer.yaml";
+export const CANONICAL_SPEC = CANONICAL_PLACE;
 
-/** The specs in a folder: every `*.yaml` at the top (vendors) plus the canonical customer, in a fixed order. */
+/**
+ * The specs in a folder, in a fixed order: the canonical customer, then every
+ * `*.yaml` and `*.json` at the top (vendors; `<slug>.overlay.yaml` is read
+ * with its document, not on its own).
+ */
 export function findSpecs(specsDir: string): { path: string; slug: string }[] {
   const vendors = readdirSync(specsDir)
-    .filter((name) => /\.ya?ml$/.test(name))
+    .filter((name) => /\.(ya?ml|json)$/.test(name) && !name.endsWith(".overlay.yaml"))
     .sort()
-    .map((name) => ({ path: join(specsDir, name), slug: name.replace(/\.ya?ml$/, "") }));
+    .map((name) => ({ path: join(specsDir, name), slug: slugOf(name) }));
   const canonical = join(specsDir, CANONICAL_SPEC);
   return [...(existsSync(canonical) ? [{ path: canonical, slug: "canonical" }] : []), ...vendors];
 }
