@@ -53,6 +53,7 @@ async function main(args: string[]): Promise<number> {
     const own = files.filter((file) => file.path.startsWith(`${model.slug}/`));
     const bytes = own.reduce((sum, file) => sum + Buffer.byteLength(file.content), 0);
     console.log(`${model.slug.padEnd(10)} ${own.length} files, ${(bytes / 1024).toFixed(1)} KiB  from ${model.specFile}`);
+    for (const warning of model.warnings) console.error(warning);
   }
   console.log(`generated ${models.length} ${models.length === 1 ? "package" : "packages"}, ${files.length} files into ${values.out}/${scope}`);
   return 0;

@@ -304,5 +304,6 @@ export function buildModel(source: SourceDocument, document: Node, specFile: str
     context: read.object(document, "x-context", ""),
     schemas,
     mapping: kind === "vendor" ? readMapping(read, source, document) : undefined,
+    warnings: [],
   };
 }

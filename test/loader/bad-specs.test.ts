@@ -18,7 +18,7 @@ const expected: Record<string, [number, number, string, string]> = {
   "error-rule-unknown-field": [13, 110, "/paths/~1customers/post/x-errors/0/rules/0/path", "`/nmae` is not a field of the request body"],
   "error-rule-not-a-mapping": [19, 84, "/paths/~1customers/post/x-errors/0/rules/0", "an `x-errors` rule must be a mapping"],
   "error-unknown-kind": [13, 69, "/paths/~1customers/post/x-errors/0/kind", "`kind` must be one of invalid-field"],
-  "example-breaks-schema": [20, 24, "/paths/~1customers/post/requestBody/content/application~1json/examples/sample/value", "example `sample` breaks its own schema: /name maxLength"],
+  "example-breaks-schema": [21, 24, "/paths/~1customers/post/requestBody/content/application~1json/examples/sample/value", "example `sample` breaks its own schema: /name maxLength"],
   "impossible-required": [26, 24, "/components/schemas/Customer/required/1", "`email` is required but is not a property"],
   "items-not-a-schema": [31, 18, "/components/schemas/Customer/properties/name/items", "`items` must be object or boolean"],
   "invalid-pattern": [31, 20, "/components/schemas/Customer/properties/name/pattern", "invalid regular expression"],
