@@ -29,8 +29,12 @@ import { parseArgs } from "node:util";
 const root = fileURLToPath(new URL("../", import.meta.url));
 /** What the output depends on besides the specs. */
 const GENERATOR_INPUTS = ["generator", "templates", "package.json", "package-lock.json"];
-/** A vendor's own spec: a YAML file at the top of the specs folder (everything in sub-folders is read by every package). */
-const VENDOR_SPEC = /^[^/]+\.ya?ml$/;
+/**
+ * A vendor's own files: a YAML or JSON file at the top of the specs folder, and the overlay beside it
+ * (`<slug>.overlay.yaml`, hashed into the same package); everything in sub-folders is read by every package.
+ */
+const VENDOR_SPEC = /^[^/]+\.(ya?ml|json)$/;
+const vendorSlug = (file) => file.replace(/(\.overlay)?\.(ya?ml|json)$/, "");
 const CANONICAL_SPEC = "canonical/customer.yaml";
 /** A `$ref` to another file: such a spec depends on more than itself, so a change runs everything. */
 const CROSS_FILE_REF = /\$ref["']?\s*:\s*["']?[^"'#\s]+\.(ya?ml|json)/;
@@ -70,7 +74,8 @@ function readInputs(specsDir) {
       continue;
     }
     const bytes = readFileSync(path);
-    vendors[file.replace(/\.ya?ml$/, "")] = hashBytes(bytes);
+    const slug = vendorSlug(file);
+    vendors[slug] = hashBytes(`${vendors[slug] ?? ""}\0${file}\0${hashBytes(bytes)}`);
     crossFile ||= CROSS_FILE_REF.test(bytes.toString("utf8"));
   }
   return { generator: generator.digest("hex"), shared: shared.digest("hex"), vendors, crossFile, canonical: existsSync(join(specsDir, CANONICAL_SPEC)) };

@@ -59,10 +59,11 @@ export function loadSpecWithSource(path: string, options: LoadOptions = {}): { m
   const published = readSource(path, options.root, readFile);
   if (!published) throw new SpecError({ file: relative(options.root ?? process.cwd(), path), line: 1, column: 1, pointer: "" }, "cannot read the file");
   const overlay = readSource(overlayPathOf(path), options.root, readFile);
-  const upgraded = upgradeToThreeOne(overlay ? applyOverlay(published, overlay) : published);
+  const applied = overlay ? applyOverlay(published, overlay) : published;
+  const upgraded = upgradeToThreeOne(applied);
   const source: SourceDocument = isSchemaObject(upgraded.value) ? { ...upgraded, value: cutToOperation(upgraded, upgraded.value) } : upgraded;
   annotateUnknownFormats(source.value);
-  checkStructure(source, { published: upgraded !== published });
+  checkStructure(source, { published: upgraded !== applied });
   checkSchemas(source);
   const document = resolveRefs(source, path, readFile);
   const kind = options.kind ?? (path.split(sep).join("/").endsWith(CANONICAL_PLACE) ? "canonical" : "vendor");

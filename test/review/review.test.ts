@@ -1,6 +1,8 @@
 // The spec review: a before/after pair for each rule, asserting how the change
 // is classified, plus the Markdown report as a file snapshot and the exit rule
 // (breaking fails unless the head spec acknowledges it).
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { review, reviewMarkdown } from "../../generator/review/review.js";
 import { miniMapping, miniVendor, removeSpecsFolders, specsFolder } from "../helpers/mini-vendor.js";
@@ -54,6 +56,19 @@ describe("review: each rule classified for consumers", () => {
     expect(await report(withState, withStateWider)).toEqual([["response-enum-widened", true]]);
     expect(await report(withErrors([1, 2]), withErrors([1]))).toEqual([["error-code-removed", true]]);
     expect(await report(withErrors([1]), withErrors([1, 2]))).toEqual([["error-code-added", false]]);
+  });
+});
+
+describe("review: a published document and its overlay", () => {
+  it("compares the applied result: a change made by the overlay is reviewed like a change of the spec", async () => {
+    const head = folder(base);
+    writeFileSync(
+      join(head, "mini.overlay.yaml"),
+      "overlay: 1.0.0\ninfo: { title: Mini, version: 1.0.0 }\nactions:\n  - target: $.components.schemas.Body.properties.name\n    update: { maxLength: 40 }\n",
+    );
+    const report = await review(folder(base), head);
+    const change = report.vendors.find((vendor) => vendor.vendor === "mini")?.changes[0];
+    expect(change).toMatchObject({ rule: "request-maxLength-tightened", breaking: true, pointer: "/components/schemas/Body/properties/name/maxLength" });
   });
 });
 
