@@ -1,8 +1,12 @@
 // Vendor documents as vendors publish them: OpenAPI 3.0 and Swagger 2.0, JSON, many operations, an overlay
 // beside them. Every message still points at the file the user wrote.
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { loadSpec } from "../../generator/load/load-spec.js";
 import { isSpecFailure } from "../../generator/load/spec-error.js";
+import { loadAllWithSources } from "../../generator/pipeline.js";
+import { miniMapping, miniVendor, removeSpecsFolders, specsFolder } from "../helpers/mini-vendor.js";
+
+afterAll(removeSpecsFolders);
 
 /** Loads `specs/<name>` from these files only (no disk). */
 function load(name: string, files: Record<string, string>) {
@@ -172,5 +176,14 @@ actions:
       // Positioned at the vendor's own `example` (3.0), which the upgrade made `examples.default`.
       /^specs\/acme\.json:17:26 \/paths\/~1customers\/post\/requestBody\/content\/application~1json\/example: example `default` breaks its own schema: \/name maxLength \(warning\)$/,
     );
+  });
+
+  it("kind by place: a vendor spec without x-vendor is a vendor named from its file and title, never the canonical customer", () => {
+    const mini = miniVendor(miniMapping).replace("  x-vendor: { slug: mini, name: Mini, seed: none }\n", "");
+    const models = loadAllWithSources(specsFolder(mini), ".").map(({ model }) => [model.slug, model.kind, model.vendorName]);
+    expect(models).toEqual([
+      ["canonical", "canonical", expect.any(String)],
+      ["mini", "vendor", "Mini vendor"],
+    ]);
   });
 });
