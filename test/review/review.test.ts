@@ -68,7 +68,7 @@ describe("review: a published document and its overlay", () => {
     );
     const report = await review(folder(base), head);
     const change = report.vendors.find((vendor) => vendor.vendor === "mini")?.changes[0];
-    expect(change).toMatchObject({ rule: "request-maxLength-tightened", breaking: true, pointer: "/components/schemas/Body/properties/name/maxLength" });
+    expect(change).toMatchObject({ rule: "request-maxLength-tightened", breaking: true, pointer: "/components/schemas/Body/properties/name" });
   });
 });
 
