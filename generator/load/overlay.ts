@@ -20,9 +20,10 @@ function merge(target: Json, update: Json, pointer: string, overlayPointer: stri
     const at = `${pointer}${joinPointer([key])}`;
     const from = `${overlayPointer}${joinPointer([key])}`;
     written.push({ pointer: at, overlayPointer: from });
-    const current = target[key];
+    // Own keys only, and defined rather than assigned: an overlay's `__proto__` is a key like any other, never a prototype.
+    const current = Object.hasOwn(target, key) ? target[key] : undefined;
     if (isSchemaObject(current) && isSchemaObject(value)) merge(current, value, at, from, written);
-    else target[key] = structuredClone(value);
+    else Object.defineProperty(target, key, { value: structuredClone(value), writable: true, enumerable: true, configurable: true });
   }
 }
 

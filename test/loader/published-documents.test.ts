@@ -160,6 +160,20 @@ actions:
     );
   });
 
+  it("an overlay's __proto__ key is data: nothing is polluted", () => {
+    const files = {
+      "specs/acme.json": openapi30({ "/customers": { post: operation("createCustomer") } }),
+      "specs/acme.overlay.yaml": `overlay: 1.0.0
+info: { title: Acme, version: 1.0.0 }
+actions:
+  - target: $.info
+    update: { __proto__: { polluted: true }, x-vendor: { slug: acme } }
+`,
+    };
+    load("acme.json", files);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it("an unknown format is kept as an annotation, not refused", () => {
     const schemas = { Customer: { type: "object", properties: { created: { type: "integer", format: "unix-time", description: "When." } } } };
     const model = load("acme.json", { "specs/acme.json": openapi30({ "/customers": { post: operation("createCustomer") } }, schemas) });
