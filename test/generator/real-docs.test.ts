@@ -43,13 +43,11 @@ describe("published vendor documents as they are, plus an overlay", () => {
     for (const slug of slugs) expect(generation.stdout).toMatch(new RegExp(`^${slug}\\s+\\d+ files`, "m"));
   });
 
-  it("the overlays add only info.x-vendor", () => {
+  it("the overlays add only info.x-vendor, and for the mapped one (JTL) x-context and x-mapping", () => {
     for (const file of readdirSync(overlays)) {
       const overlay = parse(readFileSync(join(overlays, file), "utf8")) as { actions: { target: string; update: object }[] };
-      for (const action of overlay.actions) {
-        expect(action.target, file).toBe("$.info");
-        expect(Object.keys(action.update), file).toEqual(["x-vendor"]);
-      }
+      const added = overlay.actions.map((action) => `${action.target} ${Object.keys(action.update).join(",")}`);
+      expect(added, file).toEqual(file === "jtl.overlay.yaml" ? ["$.info x-vendor", "$ x-context,x-mapping"] : ["$.info x-vendor"]);
     }
   });
 
@@ -71,13 +69,27 @@ describe("published vendor documents as they are, plus an overlay", () => {
   });
 
   it("a vendor without x-mapping gets types, validators and fixtures, but no mapper, client or mock", async () => {
-    for (const slug of slugs) {
+    for (const slug of slugs.filter((name) => name !== "jtl")) {
       const { adapter } = await load(slug);
       expect(adapter.toRequest, slug).toBeUndefined();
       expect(readdirSync(join(out, slug, "src")).sort(), slug).toEqual([
         "fixtures.ts", "guards.ts", "index.ts", "types.ts", "validators.compiled.d.ts", "validators.compiled.js", "validators.ts",
       ]);
     }
+  });
+
+  it("JTL, mapped by its overlay, maps the canonical customer, and creates it against its own mock", async () => {
+    const { adapter, fixtures, createCustomer, createMock } = await load("jtl");
+    const full = fixtures.mapped.find((entry: { name: string }) => entry.name === "full");
+    const built = adapter.toRequest(full.customer, fixtures.context);
+    expect(built.ok).toBe(true);
+    expect(adapter.validateRequest(built.request.body)).toMatchObject({ ok: true });
+    expect(Object.keys(built.request.headers).sort()).toEqual(["authorization", "content-type", "tenant-id", "x-api-key", "x-appid", "x-appversion"]);
+    // The canonical minimal customer has no billing address, which JTL requires: an error, not a dropped field.
+    const minimal = fixtures.mapped.find((entry: { name: string }) => entry.name === "minimal");
+    expect(adapter.toRequest(minimal.customer, fixtures.context).errors).toMatchObject([{ kind: "does-not-fit", vendorField: "/body/BillingAddress", rule: "required" }]);
+    const result = await createCustomer(full.customer, fixtures.context, { fetch: createMock().fetch });
+    expect(result).toMatchObject({ ok: true, sent: true });
   });
 
   it("each success fixture passes its own response validator (Stripe's customer nests a dozen levels) and each valid body its request validator", async () => {
