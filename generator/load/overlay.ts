@@ -1,7 +1,8 @@
 import { JSONPath } from "jsonpath-plus";
-import { isSchemaObject } from "../model/schema-walk.js";
-import { joinPointer, splitPointer, valueAt, type SourceDocument } from "./read-yaml.js";
-import { SpecError } from "./spec-error.js";
+import { joinPointer, splitPointer, valueAt } from "../core/pointer.js";
+import { isSchemaObject } from "../core/schema-walk.js";
+import type { SourceDocument } from "../core/source.js";
+import { SpecError } from "../core/spec-error.js";
 
 /** The overlay beside a vendor's document: `specs/<slug>.overlay.yaml` next to `specs/<slug>.yaml` or `.json`. */
 export const overlayPathOf = (specPath: string): string => specPath.replace(/\.(ya?ml|json)$/, ".overlay.yaml");

@@ -1,7 +1,8 @@
 import { createRequire } from "node:module";
 import type * as JsoncParser from "jsonc-parser";
-import { splitPointer, type SourceDocument } from "./read-yaml.js";
-import { SpecError, type SpecPosition } from "./spec-error.js";
+import { splitPointer } from "../core/pointer.js";
+import type { SourceDocument } from "../core/source.js";
+import { SpecError, type SpecPosition } from "../core/spec-error.js";
 
 // jsonc-parser's ES module build imports without file extensions, which Node refuses; its CommonJS build is fine.
 const jsonc = createRequire(import.meta.url)("jsonc-parser") as typeof JsoncParser;

@@ -1,6 +1,6 @@
-import { isSchemaObject, walkSchema } from "../model/schema-walk.js";
+import { valueAt } from "../core/pointer.js";
+import { isSchemaObject, walkSchema } from "../core/schema-walk.js";
 import { KNOWN_FORMATS } from "./check-schemas.js";
-import { valueAt } from "./read-yaml.js";
 import { schemaPositions } from "./schema-positions.js";
 
 /**

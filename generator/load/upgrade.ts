@@ -1,7 +1,8 @@
 import { upgradeFromTwoToThree } from "@scalar/openapi-upgrader/2.0-to-3.0";
 import { upgradeFromThreeToThreeOne } from "@scalar/openapi-upgrader/3.0-to-3.1";
-import { isSchemaObject, walkSchema, type Schema } from "../model/schema-walk.js";
-import { joinPointer, splitPointer, valueAt, type SourceDocument } from "./read-yaml.js";
+import { joinPointer, splitPointer, valueAt } from "../core/pointer.js";
+import { isSchemaObject, walkSchema, type Schema } from "../core/schema-walk.js";
+import type { SourceDocument } from "../core/source.js";
 import { schemaPositions } from "./schema-positions.js";
 
 type Json = Record<string, unknown>;

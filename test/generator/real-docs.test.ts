@@ -3,7 +3,7 @@ import { copyFileSync, cpSync, mkdirSync, readFileSync, readdirSync, rmSync, wri
 import { join } from "node:path";
 import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadSpec } from "../../generator/load/load-spec.js";
+import { loadSpec } from "../../generator/spec.js";
 import { repoRoot, runGenerate } from "../helpers/cli.js";
 
 // Real, published vendor documents, used as published: each beside an overlay that adds only what this project needs.

@@ -1,8 +1,8 @@
 // Vendor documents as vendors publish them: OpenAPI 3.0 and Swagger 2.0, JSON, many operations, an overlay
 // beside them. Every message still points at the file the user wrote.
 import { afterAll, describe, expect, it } from "vitest";
-import { loadSpec } from "../../generator/load/load-spec.js";
-import { isSpecFailure } from "../../generator/load/spec-error.js";
+import { loadSpec } from "../../generator/spec.js";
+import { isSpecFailure } from "../../generator/core/spec-error.js";
 import { loadAllWithSources } from "../../generator/pipeline.js";
 import { miniMapping, miniVendor, removeSpecsFolders, specsFolder } from "../helpers/mini-vendor.js";
 
