@@ -11,6 +11,7 @@ const WHOLE_GENERATOR = [
   "test/generator/cache.test.ts",
   "test/generator/openapi-typescript.test.ts",
   "test/generator/output.test.ts",
+  "test/generator/real-docs.test.ts",
   "test/generator/sixth-vendor.test.ts",
   "test/lint/**",
   "test/review/**",
