@@ -48,7 +48,10 @@ export interface LoadedSpec {
 /** The slug a spec file gives its package: its name without the extension. */
 export const slugOf = (path: string): string => basename(path).replace(/\.(ya?ml|json)$/, "");
 
-const relativeFile = (path: string, root: string | undefined) => relative(root ?? process.cwd(), path).split(sep).join("/");
+const relativeFile = (path: string, root: string | undefined) =>
+  relative(root ?? process.cwd(), path)
+    .split(sep)
+    .join("/");
 
 /** A spec file parsed, JSON or YAML by its extension, with positions; undefined when there is no such file. */
 function readSource(path: string, root: string | undefined, readFile: ReadFile): SourceDocument | undefined {
@@ -75,7 +78,9 @@ export function loadDocument(path: string, options: LoadOptions = {}): LoadedSpe
   const overlay = readSource(overlayPathOf(path), options.root, readFile);
   const applied = overlay ? applyOverlay(published, overlay) : published;
   const upgraded = upgradeToThreeOne(applied);
-  const source: SourceDocument = isSchemaObject(upgraded.value) ? { ...upgraded, value: cutToOperation(upgraded, upgraded.value) } : upgraded;
+  const source: SourceDocument = isSchemaObject(upgraded.value)
+    ? { ...upgraded, value: cutToOperation(upgraded, upgraded.value) }
+    : upgraded;
   annotateUnknownFormats(source.value);
   checkStructure(source, { published: upgraded !== applied });
   checkSchemas(source);

@@ -15,16 +15,26 @@ interface Written {
   overlayPointer: string;
 }
 
-/** Objects merge key by key (recursively); anything else replaces what was there. Records where each value came from. */
+/**
+ * Objects merge key by key (recursively); anything else replaces what was
+ * there. Records where each value came from.
+ */
 function merge(target: Json, update: Json, pointer: string, overlayPointer: string, written: Written[]): void {
   for (const [key, value] of Object.entries(update)) {
     const at = `${pointer}${joinPointer([key])}`;
     const from = `${overlayPointer}${joinPointer([key])}`;
     written.push({ pointer: at, overlayPointer: from });
-    // Own keys only, and defined rather than assigned: an overlay's `__proto__` is a key like any other, never a prototype.
+    // Own keys only, and defined rather than assigned: an overlay's `__proto__` is a key like any other,
+    // never a prototype.
     const current = Object.hasOwn(target, key) ? target[key] : undefined;
     if (isSchemaObject(current) && isSchemaObject(value)) merge(current, value, at, from, written);
-    else Object.defineProperty(target, key, { value: structuredClone(value), writable: true, enumerable: true, configurable: true });
+    else
+      Object.defineProperty(target, key, {
+        value: structuredClone(value),
+        writable: true,
+        enumerable: true,
+        configurable: true,
+      });
   }
 }
 
@@ -44,7 +54,8 @@ function checkOverlay(overlay: SourceDocument): Json[] {
     fail(root.overlay === undefined ? "" : "/overlay", "`overlay: 1.0.0` is required (OpenAPI Overlay 1.0)");
   if (!isSchemaObject(root.info) || typeof root.info.title !== "string" || typeof root.info.version !== "string")
     fail(root.info === undefined ? "" : "/info", "`info` with a `title` and a `version` is required");
-  if (!Array.isArray(root.actions) || root.actions.length === 0) return fail("/actions", "`actions` must be a non-empty list");
+  if (!Array.isArray(root.actions) || root.actions.length === 0)
+    return fail("/actions", "`actions` must be a non-empty list");
   return root.actions.map((action, index) => {
     const at = `/actions/${index}`;
     if (!isSchemaObject(action) || typeof action.target !== "string")
@@ -68,12 +79,23 @@ export function applyOverlay(source: SourceDocument, overlay: SourceDocument): S
     const at = `/actions/${index}`;
     let matches: string[];
     try {
-      matches = JSONPath({ path: action.target as string, json: document as object, resultType: "pointer", wrap: true }) as string[];
+      matches = JSONPath({
+        path: action.target as string,
+        json: document as object,
+        resultType: "pointer",
+        wrap: true,
+      }) as string[];
     } catch (error) {
-      throw new SpecError(overlay.locate(`${at}/target`), `\`target\` is not a JSONPath expression: ${(error as Error).message}`);
+      throw new SpecError(
+        overlay.locate(`${at}/target`),
+        `\`target\` is not a JSONPath expression: ${(error as Error).message}`,
+      );
     }
     if (!Array.isArray(matches) || matches.length === 0)
-      throw new SpecError(overlay.locate(`${at}/target`), `\`${String(action.target)}\` matches nothing in ${source.file}`);
+      throw new SpecError(
+        overlay.locate(`${at}/target`),
+        `\`${String(action.target)}\` matches nothing in ${source.file}`,
+      );
     for (const pointer of matches) {
       if (action.remove === true) {
         const { parent, key } = parentOf(document, pointer);
@@ -86,8 +108,13 @@ export function applyOverlay(source: SourceDocument, overlay: SourceDocument): S
       if (Array.isArray(target)) {
         written.push({ pointer: `${pointer}/${target.length}`, overlayPointer: `${at}/update` });
         target.push(structuredClone(action.update));
-      } else if (isSchemaObject(target) && isSchemaObject(action.update)) merge(target, action.update, pointer, `${at}/update`, written);
-      else throw new SpecError(overlay.locate(`${at}/update`), `\`update\` must be a mapping to merge into ${pointer || "the document"}`);
+      } else if (isSchemaObject(target) && isSchemaObject(action.update))
+        merge(target, action.update, pointer, `${at}/update`, written);
+      else
+        throw new SpecError(
+          overlay.locate(`${at}/update`),
+          `\`update\` must be a mapping to merge into ${pointer || "the document"}`,
+        );
     }
   });
 
@@ -98,7 +125,10 @@ export function applyOverlay(source: SourceDocument, overlay: SourceDocument): S
       // The deepest value the overlay wrote that holds `pointer`; the later action where two wrote the same.
       let best: Written | undefined;
       for (const entry of written)
-        if ((pointer === entry.pointer || pointer.startsWith(`${entry.pointer}/`)) && entry.pointer.length >= (best?.pointer.length ?? 0))
+        if (
+          (pointer === entry.pointer || pointer.startsWith(`${entry.pointer}/`)) &&
+          entry.pointer.length >= (best?.pointer.length ?? 0)
+        )
           best = entry;
       if (!best) return source.locate(pointer);
       const position = overlay.locate(best.overlayPointer + pointer.slice(best.pointer.length));

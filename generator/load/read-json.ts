@@ -34,7 +34,10 @@ export function readJson(file: string, text: string): SourceDocument {
     const errors: JsoncParser.ParseError[] = [];
     jsonc.parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
     const [first] = errors;
-    throw new SpecError(at(first?.offset ?? 0, ""), `JSON: ${first ? jsonc.printParseErrorCode(first.error) : "not valid JSON"}`);
+    throw new SpecError(
+      at(first?.offset ?? 0, ""),
+      `JSON: ${first ? jsonc.printParseErrorCode(first.error) : "not valid JSON"}`,
+    );
   }
   let tree: JsoncParser.Node | undefined;
   return {

@@ -26,7 +26,8 @@ function operationsOf(document: Json): Candidate[] {
 }
 
 const describe = (candidate: Candidate) =>
-  `${candidate.method.toUpperCase()} ${candidate.path}${typeof candidate.operationId === "string" ? ` (${candidate.operationId})` : ""}`;
+  `${candidate.method.toUpperCase()} ${candidate.path}` +
+  (typeof candidate.operationId === "string" ? ` (${candidate.operationId})` : "");
 
 /**
  * The create operation of a vendor document: the one named by
@@ -42,7 +43,8 @@ export function selectOperation(source: SourceDocument, document: Json): Candida
     if (candidates.length <= 1) return candidates[0];
     throw new SpecError(
       source.locate("/paths"),
-      `${candidates.length} operations and no \`info.x-vendor.operationId\` naming the create operation; one of: ${candidates.map(describe).join(", ")}`,
+      `${candidates.length} operations and no \`info.x-vendor.operationId\` naming the create operation; ` +
+        `one of: ${candidates.map(describe).join(", ")}`,
     );
   }
   const chosen = candidates.filter((candidate) => candidate.operationId === name);
@@ -85,7 +87,9 @@ function reachableComponents(document: Json, roots: unknown[]): Map<string, Set<
 
 /** The security scheme names a list of security requirements uses. */
 const schemeNames = (requirements: unknown): string[] =>
-  Array.isArray(requirements) ? requirements.flatMap((requirement) => (isSchemaObject(requirement) ? Object.keys(requirement) : [])) : [];
+  Array.isArray(requirements)
+    ? requirements.flatMap((requirement) => (isSchemaObject(requirement) ? Object.keys(requirement) : []))
+    : [];
 
 /**
  * The document cut to its create operation: that one path item with only that
@@ -101,7 +105,9 @@ export function cutToOperation(source: SourceDocument, document: Json): Json {
   if (!chosen || operationsOf(document).length === 1) return document;
   const paths = document.paths as Json;
   const item = paths[chosen.path] as Json;
-  const keptItem = Object.fromEntries(Object.entries(item).filter(([key]) => !HTTP_METHODS.includes(key) || key === chosen.method));
+  const keptItem = Object.fromEntries(
+    Object.entries(item).filter(([key]) => !HTTP_METHODS.includes(key) || key === chosen.method),
+  );
   const operation = item[chosen.method] as Json;
   const { webhooks: _webhooks, "x-webhooks": _xWebhooks, ...rest } = document;
   const reached = reachableComponents(document, [keptItem, document["x-context"]]);
@@ -115,7 +121,9 @@ export function cutToOperation(source: SourceDocument, document: Json): Json {
           .filter(([kind]) => !kind.startsWith("x-"))
           .map(([kind, group]) => [
             kind,
-            isSchemaObject(group) ? Object.fromEntries(Object.entries(group).filter(([name]) => reached.get(kind)?.has(name))) : group,
+            isSchemaObject(group)
+              ? Object.fromEntries(Object.entries(group).filter(([name]) => reached.get(kind)?.has(name)))
+              : group,
           ])
           .filter(([, group]) => !isSchemaObject(group) || Object.keys(group).length > 0),
       )

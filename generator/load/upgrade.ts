@@ -70,8 +70,15 @@ function swaggerPath(path: string[], original: Json): string[] {
   }
   if (section === "parameters" && inner[0] !== undefined) {
     // The body parameter moved out of the list: the n-th parameter left is the n-th that is not a body.
-    const index = list.map((parameter, at) => (isBodyParameter(parameter) ? -1 : at)).filter((at) => at >= 0)[Number(inner[0])];
-    return [...item, "parameters", String(index ?? inner[0]), ...(inner[1] === "schema" ? inner.slice(2) : inner.slice(1))];
+    const index = list.map((parameter, at) => (isBodyParameter(parameter) ? -1 : at)).filter((at) => at >= 0)[
+      Number(inner[0])
+    ];
+    return [
+      ...item,
+      "parameters",
+      String(index ?? inner[0]),
+      ...(inner[1] === "schema" ? inner.slice(2) : inner.slice(1)),
+    ];
   }
   if (section === "responses" && inner[1] === "content" && inner[3] === "schema")
     return [...item, "responses", inner[0] as string, "schema", ...inner.slice(4)];
@@ -95,7 +102,8 @@ function originalPointer(pointer: string, original: Json, fromSwagger: boolean):
     else if (isSchemaObject(node) && key === "anyOf" && /^\d+$/.test(path[index + 1] ?? "")) {
       index += 1;
       continue;
-    } else if (isSchemaObject(node) && key === "examples" && "example" in node) return joinPointer([...found, "example"]);
+    } else if (isSchemaObject(node) && key === "examples" && "example" in node)
+      return joinPointer([...found, "example"]);
     else return joinPointer([...found, ...path.slice(index)]);
     found.push(key);
   }

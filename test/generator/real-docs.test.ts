@@ -46,15 +46,23 @@ describe("published vendor documents as they are, plus an overlay", () => {
 
   it("the overlays add only info.x-vendor, and for the mapped one (JTL) x-context and x-mapping", () => {
     for (const file of readdirSync(overlays)) {
-      const overlay = parse(readFileSync(join(overlays, file), "utf8")) as { actions: { target: string; update: object }[] };
+      const overlay = parse(readFileSync(join(overlays, file), "utf8")) as {
+        actions: { target: string; update: object }[];
+      };
       const added = overlay.actions.map((action) => `${action.target} ${Object.keys(action.update).join(",")}`);
-      expect(added, file).toEqual(file === "jtl.overlay.yaml" ? ["$.info x-vendor", "$ x-context,x-mapping"] : ["$.info x-vendor"]);
+      expect(added, file).toEqual(
+        file === "jtl.overlay.yaml" ? ["$.info x-vendor", "$ x-context,x-mapping"] : ["$.info x-vendor"],
+      );
     }
   });
 
   it("JTL's whole document (209 operations) gives the one its overlay names, and only the schemas it reaches", async () => {
     const jtl = await load("jtl");
-    expect(jtl.adapter.operation).toMatchObject({ operationId: "CustomerHeader_CreateCustomerAsync", method: "POST", path: "/customers" });
+    expect(jtl.adapter.operation).toMatchObject({
+      operationId: "CustomerHeader_CreateCustomerAsync",
+      method: "POST",
+      path: "/customers",
+    });
     const types = readFileSync(join(out, "jtl/src/types.ts"), "utf8");
     expect(types).toMatch(/^export interface CreateCustomer \{/m);
     // 219 component schemas in the document; an unrelated one (an item) is not emitted.
@@ -81,7 +89,9 @@ describe("published vendor documents as they are, plus an overlay", () => {
       const { adapter } = await load(slug);
       expect(adapter.toRequest, slug).toBeUndefined();
       const files = readdirSync(join(out, slug, "src"));
-      expect(files, slug).toEqual(expect.arrayContaining(["fixtures.ts", "guards.ts", "index.ts", "types.ts", "validators.ts"]));
+      expect(files, slug).toEqual(
+        expect.arrayContaining(["fixtures.ts", "guards.ts", "index.ts", "types.ts", "validators.ts"]),
+      );
       for (const absent of ["mapping.ts", "mock.ts", "msw.ts"]) expect(files, slug).not.toContain(absent);
     }
   });
@@ -94,10 +104,19 @@ describe("published vendor documents as they are, plus an overlay", () => {
     const built = adapter.toRequest(full.customer, fixtures.context);
     expect(built.ok).toBe(true);
     expect(adapter.validateRequest(built.request.body)).toMatchObject({ ok: true });
-    expect(Object.keys(built.request.headers).sort()).toEqual(["authorization", "content-type", "tenant-id", "x-api-key", "x-appid", "x-appversion"]);
+    expect(Object.keys(built.request.headers).sort()).toEqual([
+      "authorization",
+      "content-type",
+      "tenant-id",
+      "x-api-key",
+      "x-appid",
+      "x-appversion",
+    ]);
     // The canonical minimal customer has no billing address, which JTL requires: an error, not a dropped field.
     const minimal = fixtures.mapped.find((entry: { name: string }) => entry.name === "minimal");
-    expect(adapter.toRequest(minimal.customer, fixtures.context).errors).toMatchObject([{ kind: "does-not-fit", vendorField: "/body/BillingAddress", rule: "required" }]);
+    expect(adapter.toRequest(minimal.customer, fixtures.context).errors).toMatchObject([
+      { kind: "does-not-fit", vendorField: "/body/BillingAddress", rule: "required" },
+    ]);
     const result = await createCustomer(full.customer, fixtures.context, { fetch: createMock().fetch });
     expect(result).toMatchObject({ ok: true, sent: true });
   });
@@ -128,7 +147,10 @@ describe("published vendor documents as they are, plus an overlay", () => {
     const jtl = readFileSync(join(specs, "jtl.json"), "utf8").split("\n");
     expect(jtl[29834]).toContain('"example": "1985-01-01T"');
     expect(jtl[30578]).toContain('"example": ""');
-    for (const [file, examples] of [["square.yaml", 2], ["square-swagger2.yaml", 2]] as const) {
+    for (const [file, examples] of [
+      ["square.yaml", 2],
+      ["square-swagger2.yaml", 2],
+    ] as const) {
       const model = loadSpec(join(specs, file), { root: work });
       expect(model.warnings, file).toEqual([]);
       expect(JSON.stringify(model.schemas).match(/"examples":\[/g)?.length ?? 0, file).toBeGreaterThanOrEqual(examples);
@@ -138,9 +160,17 @@ describe("published vendor documents as they are, plus an overlay", () => {
   it("type-check under strict, exactOptionalPropertyTypes and noUncheckedIndexedAccess", () => {
     writeFileSync(
       join(out, "tsconfig.json"),
-      JSON.stringify({ extends: join(repoRoot, "tsconfig.json"), include: ["*/src/**/*.ts"], compilerOptions: { noEmit: true } }),
+      JSON.stringify({
+        extends: join(repoRoot, "tsconfig.json"),
+        include: ["*/src/**/*.ts"],
+        compilerOptions: { noEmit: true },
+      }),
     );
-    const tsc = spawnSync(process.execPath, [join(repoRoot, "node_modules/typescript/bin/tsc"), "-p", join(out, "tsconfig.json")], { encoding: "utf8" });
+    const tsc = spawnSync(
+      process.execPath,
+      [join(repoRoot, "node_modules/typescript/bin/tsc"), "-p", join(out, "tsconfig.json")],
+      { encoding: "utf8" },
+    );
     expect(tsc.stdout + tsc.stderr).toBe("");
     expect(tsc.status).toBe(0);
   }, 180_000);

@@ -31,7 +31,16 @@ const operation = (operationId: string, extra: object = {}) => ({
   ...extra,
 });
 const openapi30 = (paths: object, schemas: object = { Customer: customer }, info: object = {}) =>
-  JSON.stringify({ openapi: "3.0.3", info: { title: "Acme Commerce API", version: "2020-08-27", ...info }, paths, components: { schemas } }, null, 2);
+  JSON.stringify(
+    {
+      openapi: "3.0.3",
+      info: { title: "Acme Commerce API", version: "2020-08-27", ...info },
+      paths,
+      components: { schemas },
+    },
+    null,
+    2,
+  );
 
 const swagger = `swagger: "2.0"
 info:
@@ -63,11 +72,18 @@ definitions:
 
 describe("published vendor documents", () => {
   it("read .json like .yaml, and a syntax error is positioned", () => {
-    const model = load("acme.json", { "specs/acme.json": openapi30({ "/customers": { post: operation("createCustomer") } }) });
-    expect(model).toMatchObject({ kind: "vendor", slug: "acme", vendorName: "Acme Commerce API", version: "2020-08-27" });
-    expect(failure("acme.json", { "specs/acme.json": '{\n  "openapi": "3.0.3",\n  "info": {\n    "title": "x",,\n' })).toMatch(
-      /^specs\/acme\.json:4:18 \/: JSON: PropertyNameExpected$/,
-    );
+    const model = load("acme.json", {
+      "specs/acme.json": openapi30({ "/customers": { post: operation("createCustomer") } }),
+    });
+    expect(model).toMatchObject({
+      kind: "vendor",
+      slug: "acme",
+      vendorName: "Acme Commerce API",
+      version: "2020-08-27",
+    });
+    expect(
+      failure("acme.json", { "specs/acme.json": '{\n  "openapi": "3.0.3",\n  "info": {\n    "title": "x",,\n' }),
+    ).toMatch(/^specs\/acme\.json:4:18 \/: JSON: PropertyNameExpected$/);
   });
 
   it("upgrade OpenAPI 3.0 (nullable beside $ref and anyOf, nullable enums) and position errors in the 3.0 file", () => {
@@ -85,10 +101,14 @@ describe("published vendor documents", () => {
     const text = openapi30({ "/customers": { post: operation("createCustomer") } }, schemas);
     const message = failure("acme.json", { "specs/acme.json": text });
     const line = text.split("\n").findIndex((row) => row.includes('"minLength": 5')) + 1;
-    expect(message).toBe(`specs/acme.json:${line}:26 /components/schemas/Address/properties/city/minLength: minLength 5 is greater than maxLength 2: no value can be valid`);
+    expect(message).toBe(
+      `specs/acme.json:${line}:26 /components/schemas/Address/properties/city/minLength: minLength 5 is greater than maxLength 2: no value can be valid`,
+    );
 
     schemas.Address.properties.city.minLength = 1;
-    const model = load("acme.json", { "specs/acme.json": openapi30({ "/customers": { post: operation("createCustomer") } }, schemas) });
+    const model = load("acme.json", {
+      "specs/acme.json": openapi30({ "/customers": { post: operation("createCustomer") } }, schemas),
+    });
     const properties = model.schemas.find((named) => named.name === "Customer")?.schema.properties;
     expect(properties).toEqual({
       address: { anyOf: [{ $ref: "#/components/schemas/Address" }, { type: "null" }], description: "Where." },
@@ -102,7 +122,9 @@ describe("published vendor documents", () => {
       "specs/acme.yaml:17:19 /paths/~1customers/post/parameters/1/schema/$ref: $ref `#/components/schemas/Custmer` points to nothing: specs/acme.yaml has no /components/schemas/Custmer",
     );
     const model = load("acme.yaml", { "specs/acme.yaml": swagger.replace("Custmer", "Customer") });
-    expect(model.operation?.parameters.map((parameter) => [parameter.in, parameter.name])).toEqual([["header", "X-Tenant"]]);
+    expect(model.operation?.parameters.map((parameter) => [parameter.in, parameter.name])).toEqual([
+      ["header", "X-Tenant"],
+    ]);
     expect(model.operation?.requestBody?.contentTypes).toEqual(["application/json"]);
     // Operation-level security replaces the document's (here: none).
     expect(model.security).toEqual([["token"]]);
@@ -110,7 +132,10 @@ describe("published vendor documents", () => {
   });
 
   it("several operations and no name: one positioned error listing the candidates", () => {
-    const paths = { "/customers": { get: operation("listCustomers"), post: operation("createCustomer") }, "/orders": { post: operation("createOrder") } };
+    const paths = {
+      "/customers": { get: operation("listCustomers"), post: operation("createCustomer") },
+      "/orders": { post: operation("createOrder") },
+    };
     expect(failure("acme.json", { "specs/acme.json": openapi30(paths) })).toBe(
       "specs/acme.json:7:12 /paths: 3 operations and no `info.x-vendor.operationId` naming the create operation; one of: GET /customers (listCustomers), POST /customers (createCustomer), POST /orders (createOrder)",
     );
@@ -119,7 +144,12 @@ describe("published vendor documents", () => {
   it("the operation named in an overlay: only what it reaches is modelled; a wrong name is an error in the overlay", () => {
     const paths = {
       "/customers": { get: operation("listCustomers"), post: operation("createCustomer") },
-      "/orders": { post: { ...operation("createOrder"), requestBody: { content: { "application/json": { schema: { $ref: "#/components/schemas/Order" } } } } } },
+      "/orders": {
+        post: {
+          ...operation("createOrder"),
+          requestBody: { content: { "application/json": { schema: { $ref: "#/components/schemas/Order" } } } },
+        },
+      },
     };
     const schemas = { Customer: customer, Order: { type: "object", properties: { total: { type: "number" } } } };
     const overlay = (operationId: string) => `overlay: 1.0.0
@@ -132,7 +162,10 @@ actions:
         name: Acme
         operationId: ${operationId}
 `;
-    const files = { "specs/acme.json": openapi30(paths, schemas), "specs/acme.overlay.yaml": overlay("createCustomer") };
+    const files = {
+      "specs/acme.json": openapi30(paths, schemas),
+      "specs/acme.overlay.yaml": overlay("createCustomer"),
+    };
     const model = load("acme.json", files);
     expect(model.operation).toMatchObject({ id: "createCustomer", method: "POST", path: "/customers" });
     expect(model.schemas.map((named) => named.name)).toEqual(["Customer"]);
@@ -154,10 +187,15 @@ actions:
     update: { summary: Create a customer }
 `,
     };
-    expect(failure("acme.json", files)).toBe("specs/acme.overlay.yaml:6:13 /actions/1/target: `$.paths['/customer'].post` matches nothing in specs/acme.json");
-    expect(failure("acme.json", { ...files, "specs/acme.overlay.yaml": "overlay: 2.0.0\ninfo: { title: a, version: b }\nactions: []\n" })).toMatch(
-      /^specs\/acme\.overlay\.yaml:1:10 \/overlay: `overlay: 1\.0\.0` is required/,
+    expect(failure("acme.json", files)).toBe(
+      "specs/acme.overlay.yaml:6:13 /actions/1/target: `$.paths['/customer'].post` matches nothing in specs/acme.json",
     );
+    expect(
+      failure("acme.json", {
+        ...files,
+        "specs/acme.overlay.yaml": "overlay: 2.0.0\ninfo: { title: a, version: b }\nactions: []\n",
+      }),
+    ).toMatch(/^specs\/acme\.overlay\.yaml:1:10 \/overlay: `overlay: 1\.0\.0` is required/);
   });
 
   it("an overlay's __proto__ key is data: nothing is polluted", () => {
@@ -175,14 +213,27 @@ actions:
   });
 
   it("an unknown format is kept as an annotation, not refused", () => {
-    const schemas = { Customer: { type: "object", properties: { created: { type: "integer", format: "unix-time", description: "When." } } } };
-    const model = load("acme.json", { "specs/acme.json": openapi30({ "/customers": { post: operation("createCustomer") } }, schemas) });
-    expect(model.schemas[0]?.schema.properties).toEqual({ created: { type: "integer", "x-format": "unix-time", description: "When." } });
+    const schemas = {
+      Customer: {
+        type: "object",
+        properties: { created: { type: "integer", format: "unix-time", description: "When." } },
+      },
+    };
+    const model = load("acme.json", {
+      "specs/acme.json": openapi30({ "/customers": { post: operation("createCustomer") } }, schemas),
+    });
+    expect(model.schemas[0]?.schema.properties).toEqual({
+      created: { type: "integer", "x-format": "unix-time", description: "When." },
+    });
   });
 
   it("an example without a verdict that its schema refuses is a warning naming it, not an abort", () => {
     const post = operation("createCustomer", {
-      requestBody: { content: { "application/json": { schema: { $ref: "#/components/schemas/Customer" }, example: { name: "x".repeat(61) } } } },
+      requestBody: {
+        content: {
+          "application/json": { schema: { $ref: "#/components/schemas/Customer" }, example: { name: "x".repeat(61) } },
+        },
+      },
     });
     const model = load("acme.json", { "specs/acme.json": openapi30({ "/customers": { post } }) });
     expect(model.warnings).toHaveLength(1);
@@ -194,7 +245,11 @@ actions:
 
   it("kind by place: a vendor spec without x-vendor is a vendor named from its file and title, never the canonical customer", () => {
     const mini = miniVendor(miniMapping).replace("  x-vendor: { slug: mini, name: Mini, seed: none }\n", "");
-    const models = loadAllWithSources(specsFolder(mini), ".").map(({ model }) => [model.slug, model.kind, model.vendorName]);
+    const models = loadAllWithSources(specsFolder(mini), ".").map(({ model }) => [
+      model.slug,
+      model.kind,
+      model.vendorName,
+    ]);
     expect(models).toEqual([
       ["canonical", "canonical", expect.any(String)],
       ["mini", "vendor", "Mini vendor"],
