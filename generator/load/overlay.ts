@@ -96,14 +96,18 @@ export function applyOverlay(source: SourceDocument, overlay: SourceDocument): S
         overlay.locate(`${at}/target`),
         `\`${String(action.target)}\` matches nothing in ${source.file}`,
       );
-    for (const pointer of matches) {
-      if (action.remove === true) {
+    if (action.remove === true) {
+      // Last match first, so that removing an array item does not move the items still to be removed.
+      for (const pointer of [...matches].reverse()) {
+        if (pointer === "")
+          throw new SpecError(overlay.locate(`${at}/target`), "`remove` cannot remove the whole document");
         const { parent, key } = parentOf(document, pointer);
         if (Array.isArray(parent)) parent.splice(Number(key), 1);
         else if (isSchemaObject(parent)) delete parent[key];
-        else throw new SpecError(overlay.locate(`${at}/target`), "`remove` cannot remove the whole document");
-        continue;
       }
+      return;
+    }
+    for (const pointer of matches) {
       const target = valueAt(document, pointer);
       if (Array.isArray(target)) {
         written.push({ pointer: `${pointer}/${target.length}`, overlayPointer: `${at}/update` });

@@ -1,7 +1,7 @@
 // Vendor documents as vendors publish them: OpenAPI 3.0 and Swagger 2.0, JSON, many operations, an overlay
 // beside them. Every message still points at the file the user wrote.
 import { afterAll, describe, expect, it } from "vitest";
-import { loadSpec } from "../../generator/spec.js";
+import { loadSpec, loadSpecWithSource } from "../../generator/spec.js";
 import { isSpecFailure } from "../../generator/core/spec-error.js";
 import { loadAllWithSources } from "../../generator/pipeline.js";
 import { miniMapping, miniVendor, removeSpecsFolders, specsFolder } from "../helpers/mini-vendor.js";
@@ -196,6 +196,24 @@ actions:
         "specs/acme.overlay.yaml": "overlay: 2.0.0\ninfo: { title: a, version: b }\nactions: []\n",
       }),
     ).toMatch(/^specs\/acme\.overlay\.yaml:1:10 \/overlay: `overlay: 1\.0\.0` is required/);
+  });
+
+  it("an overlay removes every match, array items included, and never the whole document", () => {
+    const text = JSON.stringify({
+      ...JSON.parse(openapi30({ "/customers": { post: operation("createCustomer") } })),
+      tags: [{ name: "a" }, { name: "b" }, { name: "c" }, { name: "d" }],
+    });
+    const overlay = (target: string) =>
+      `overlay: 1.0.0\ninfo: { title: Acme, version: 1.0.0 }\nactions:\n  - target: "${target}"\n    remove: true\n`;
+    const files = { "specs/acme.json": text, "specs/acme.overlay.yaml": overlay("$.tags[?(@.name != 'b')]") };
+    const { source } = loadSpecWithSource("specs/acme.json", {
+      root: ".",
+      readFile: (path) => files[path as keyof typeof files],
+    });
+    expect((source.value as { tags: unknown }).tags).toEqual([{ name: "b" }]);
+    expect(failure("acme.json", { ...files, "specs/acme.overlay.yaml": overlay("$") })).toBe(
+      "specs/acme.overlay.yaml:4:13 /actions/0/target: `remove` cannot remove the whole document",
+    );
   });
 
   it("an overlay's __proto__ key is data: nothing is polluted", () => {
