@@ -5,7 +5,7 @@ import { mappingPlan } from "../model/mapping-plan.js";
 import { buildFixtures, validSamples, type FixtureSet } from "../model/fixtures.js";
 import type { SpecModel } from "../model/model.js";
 import { Synthesizer } from "../model/samples.js";
-import type { Schema } from "../model/schema-walk.js";
+import type { Schema } from "../core/schema-walk.js";
 import { banner } from "./banner.js";
 import { isSuccess, parameterGroups, responseTypeName } from "./names.js";
 import { jsDoc, printStatements } from "./source-file.js";

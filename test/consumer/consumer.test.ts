@@ -15,7 +15,10 @@ import { repoRoot } from "../helpers/cli.js";
 
 const work = mkdtempSync(join(tmpdir(), "consumer-"));
 const project = join(work, "project");
-const packages = readdirSync(join(repoRoot, "generated")).sort();
+const packages = readdirSync(join(repoRoot, "generated"), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .sort();
 const vendors = packages.filter((name) => name !== "canonical");
 type Manifest = Record<"devDependencies", Record<string, string>>;
 const rootManifest = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as Manifest;
@@ -101,7 +104,7 @@ console.log(JSON.stringify({ canonical: validateCustomer({ kind: "person" }).ok,
 `;
 
 beforeAll(() => {
-  run(process.execPath, [join(repoRoot, "node_modules/tsx/dist/cli.mjs"), join(repoRoot, "generator/build.ts")], repoRoot);
+  run(process.execPath, [join(repoRoot, "generator/run.mjs"), "build"], repoRoot);
   const tarballs = join(work, "tarballs");
   mkdirSync(tarballs);
   for (const dir of [join(repoRoot, "packages/runtime"), ...packages.map((name) => join(repoRoot, "generated", name))])

@@ -1,3 +1,5 @@
+import { escapePointerPart } from "./pointer.js";
+
 /** A JSON Schema object as found in a spec (2020-12 dialect, OpenAPI 3.1). */
 export type Schema = { [keyword: string]: unknown };
 
@@ -24,10 +26,6 @@ export const SUBSCHEMA_KEYWORDS: ReadonlySet<string> = new Set([...SINGLE, ...LI
 
 export function isSchemaObject(value: unknown): value is Schema {
   return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-
-export function escapePointerPart(part: string): string {
-  return part.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
 /** The direct subschemas of `schema`, each with its pointer relative to the schema. */
