@@ -157,7 +157,7 @@ if (runs("validators") || runs("cold") || runs("size")) {
   typiaGaps = buildTypia(root, typiaDir, vendors.map(({ slug, body, defs }) => ({ slug, root: body, defs })));
   for (const [slug, gaps] of Object.entries(typiaGaps)) if (gaps.length > 0) note(`typia cannot express, for ${slug}: ${gaps.join(", ")}`);
 }
-note("schemasafe is given the schemas without `format: int32`: its default mode refuses it beside `type: [integer, null]` (it applies format to strings only), so int32 ranges go unchecked by it");
+if (runs("validators")) note("schemasafe is given the schemas without `format: int32`: its default mode refuses it beside `type: [integer, null]` (it applies format to strings only), so int32 ranges go unchecked by it");
 
 /** A string property with `maxLength` at the top of the body, or one level down in an object the full fixture has. */
 function overLimit(vendor: Vendor): { path: string; value: unknown } | undefined {
