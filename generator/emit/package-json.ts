@@ -79,7 +79,8 @@ export function emitPackageJson(model: SpecModel, kinds: readonly OutputKind[], 
     main: "./dist/index.js",
     types: "./dist/index.d.ts",
     files: ["dist", "README.md"],
-    dependencies,
+    // A peer is the consumer's to install (a type-only import of it would otherwise land here too).
+    dependencies: Object.fromEntries(Object.entries(dependencies).filter(([name]) => !(name in peers))),
     ...(Object.keys(peers).length > 0
       ? { peerDependencies: peers, peerDependenciesMeta: Object.fromEntries(Object.keys(peers).map((name) => [name, { optional: true }])) }
       : {}),

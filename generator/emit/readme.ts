@@ -70,6 +70,8 @@ export function emitReadme(model: SpecModel, kinds: readonly OutputKind[], canon
       deprecated: operation?.deprecated,
       contents: contentsView(model, kinds),
       hasMock: kinds.some((kind) => kind.name === "mock"),
+      hasMsw: kinds.some((kind) => kind.name === "msw"),
+      hasStandardSchema: kinds.some((kind) => kind.name === "standard-schema"),
       method: operation?.method ?? "",
       path: operation?.path ?? "",
       servers: model.servers.map((server) => server.url),

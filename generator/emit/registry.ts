@@ -1,13 +1,24 @@
 import { fixturesOutput } from "./fixtures.js";
 import { mapperOutput } from "./mapping.js";
 import { mockOutput } from "./mock.js";
+import { mswOutput } from "./msw.js";
 import { operationOutput } from "./operation.js";
 import type { OutputKind } from "./output-kind.js";
+import { standardSchemaOutput } from "./standard-schema.js";
 import { typesOutput } from "./types.js";
 import { validatorsOutput } from "./validators.js";
 
 /** Every output kind, in the order their files, exports and README lines appear. Adding a kind is one module and one line here. */
-export const OUTPUT_KINDS: readonly OutputKind[] = [typesOutput, operationOutput, validatorsOutput, mapperOutput, fixturesOutput, mockOutput];
+export const OUTPUT_KINDS: readonly OutputKind[] = [
+  typesOutput,
+  operationOutput,
+  validatorsOutput,
+  standardSchemaOutput,
+  mapperOutput,
+  fixturesOutput,
+  mockOutput,
+  mswOutput,
+];
 
 export const OUTPUT_NAMES: readonly string[] = OUTPUT_KINDS.map((kind) => kind.name);
 

@@ -1,20 +1,21 @@
 import type { SpecModel } from "../model/model.js";
 import { isSchemaObject, walkSchema, type Schema } from "../core/schema-walk.js";
-import { docOf, refName, typeName, TypeWriter, type Direction } from "./type-expression.js";
+import { docOf, typeName, TypeWriter, type Direction } from "./type-expression.js";
 import { parameterGroups, responseTypeName } from "./names.js";
 import { jsDoc, printStatements } from "./source-file.js";
 import type { OutputKind } from "./output-kind.js";
+import { componentName, schemaNamed } from "../model/lookup.js";
 
 /** Named schemas reachable from `roots`, following `$ref`s. */
 function reachable(model: SpecModel, roots: Schema[]): Set<string> {
   const found = new Set<string>();
   const visit = (schema: Schema) =>
     walkSchema(schema, "", (node) => {
-      const name = refName(node);
+      const name = componentName(node);
       if (name === undefined || found.has(name)) return;
       found.add(name);
-      const target = model.schemas.find((named) => named.name === name);
-      if (target) visit(target.schema);
+      const target = schemaNamed(model, name);
+      if (target) visit(target);
     });
   roots.forEach(visit);
   return found;

@@ -3,6 +3,7 @@ import type { SpecModel } from "./model.js";
 import { Synthesizer, type Direction } from "./samples.js";
 import { isSchemaObject, type Schema } from "../core/schema-walk.js";
 import { compileSchema, ruleOf } from "./validation-schema.js";
+import { splitPointer } from "../core/pointer.js";
 
 /**
  * Fixtures for one schema: valid samples (minimal, full, boundary) and one
@@ -45,16 +46,12 @@ interface Breakable extends Constraint {
 
 type Json = Record<string, unknown>;
 
-function parts(pointer: string): string[] {
-  return pointer === "" ? [] : pointer.split("/").slice(1).map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"));
-}
-
 function getAt(root: unknown, pointer: string): unknown {
-  return parts(pointer).reduce<unknown>((node, key) => (node !== null && typeof node === "object" ? (node as Json)[key] : undefined), root);
+  return splitPointer(pointer).reduce<unknown>((node, key) => (node !== null && typeof node === "object" ? (node as Json)[key] : undefined), root);
 }
 
 function setAt(root: Json, pointer: string, value: unknown): void {
-  const keys = parts(pointer);
+  const keys = splitPointer(pointer);
   const parent = getAt(root, `/${keys.slice(0, -1).join("/")}`.replace(/^\/$/, "")) as Json;
   const last = keys[keys.length - 1] as string;
   // A sample without the place (a schema that leaves the type open got a string): the rule stays uncovered.
@@ -64,7 +61,7 @@ function setAt(root: Json, pointer: string, value: unknown): void {
 }
 
 function removeAt(root: Json, pointer: string): void {
-  const keys = parts(pointer);
+  const keys = splitPointer(pointer);
   const parent = getAt(root, `/${keys.slice(0, -1).join("/")}`.replace(/^\/$/, "")) as Json | undefined;
   if (parent && typeof parent === "object") delete parent[keys[keys.length - 1] as string];
 }
@@ -122,7 +119,7 @@ class FixtureBuilder {
   /** The schema of the value at an instance path, following properties and items. */
   schemaAt(pointer: string): Schema | undefined {
     let schema: Schema | undefined = this.root;
-    for (const key of parts(pointer)) {
+    for (const key of splitPointer(pointer)) {
       if (!schema) return undefined;
       const resolved = this.synth.resolve(schema);
       const properties = isSchemaObject(resolved.properties) ? resolved.properties : {};
@@ -184,7 +181,10 @@ class FixtureBuilder {
       for (const [trigger, needed] of Object.entries(resolved.dependentRequired).sort(([a], [b]) => (a < b ? -1 : 1)))
         for (const name of Array.isArray(needed) ? (needed as string[]) : [])
           add("dependentRequired", `${path}/${name}`, (root) => {
-            setAt(root, `${at}/${trigger}`, getAt(root, `${at}/${trigger}`) ?? this.synth.sample(properties[trigger] as Schema, "full", `${at}/${trigger}`));
+            // The trigger need not be a declared property: any value makes it present.
+            const triggerSchema = (properties[trigger] ?? {}) as Schema;
+            const present = getAt(root, `${at}/${trigger}`);
+            setAt(root, `${at}/${trigger}`, present ?? this.synth.sample(triggerSchema, "full", `${at}/${trigger}`));
             removeAt(root, `${at}/${name}`);
           });
     // A conditional rule (`if` … `then: { required }`): make the condition hold, then leave out what it requires.
@@ -212,7 +212,9 @@ class FixtureBuilder {
    */
   baseFor(constraint: Breakable, minimal: unknown, full: unknown): Json {
     const base = clone(minimal) as Json;
-    const keys = parts(constraint.at);
+    // A sample that is no object or list (a fallback `null`) has no place to fill.
+    if (base === null || typeof base !== "object") return base;
+    const keys = splitPointer(constraint.at);
     let node: Json | unknown[] = base;
     for (const [index, key] of keys.entries()) {
       const here = `/${keys.slice(0, index + 1).join("/")}`;
@@ -297,10 +299,25 @@ export function buildFixtures(model: SpecModel, root: Schema, pointer: string, d
   return { valid, invalid, uncovered };
 }
 
+/**
+ * Plain values tried, in order, when the sample generator's value breaks its
+ * schema (it reads types, limits and formats, not `not`, `oneOf` overlaps or
+ * an open type): one of them often satisfies what it could not.
+ */
+const FALLBACKS: readonly unknown[] = [null, 0, 1, 2, -1, 0.5, 10, 100, "", "a", "foo", true, false, [], [1], ["a"], {}, { a: 1 }];
+
 /** Just the valid samples of `root` (minimal, full, boundary), repaired to pass conditional rules. */
 export function validSamples(model: SpecModel, root: Schema, direction: Direction): FixtureSet["valid"] {
   const builder = new FixtureBuilder(model, root, direction, new Map());
-  const sample = (mode: "minimal" | "full" | "boundary") => builder.repaired(builder.synth.sample(root, mode, ""), mode);
+  const made = (mode: "minimal" | "full" | "boundary") => builder.repaired(builder.synth.sample(root, mode, ""), mode);
+  const valid = (value: unknown) => builder.errors(value).length === 0;
+  const sample = (mode: "minimal" | "full" | "boundary") => {
+    const value = made(mode);
+    if (valid(value)) return value;
+    // A plain value, else the generator's, whose errors the refusal names (a full sample keeps every field it can).
+    const plain = FALLBACKS.findIndex(valid);
+    return plain < 0 ? value : clone(FALLBACKS[plain]);
+  };
   return { minimal: sample("minimal"), full: sample("full"), boundary: sample("boundary") };
 }
 

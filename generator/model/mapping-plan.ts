@@ -1,5 +1,7 @@
-import { canonicalFieldsOf } from "./mapping-table.js";
+import { isSchemaObject, walkSchema, type Schema } from "../core/schema-walk.js";
+import { canonicalFieldsOf, fieldSources } from "./mapping-table.js";
 import type { FieldMappingModel, SpecModel } from "./model.js";
+import { resolveSchema } from "./lookup.js";
 
 /**
  * The mapping plan: a vendor's `x-mapping` and operation as the runtime reads
@@ -20,14 +22,22 @@ function planOf(declaration: FieldMappingModel): Record<string, unknown> {
   return plan;
 }
 
-function authPlan(model: SpecModel): Record<string, unknown>[] {
-  return (model.mapping?.auth ?? []).flatMap((auth): Record<string, unknown>[] => {
+type AuthPlan = { scheme: string; plan: Record<string, unknown> };
+
+/** Each declared auth as the runtime applies it, with the security scheme it stands for. */
+function authWithSchemes(model: SpecModel): AuthPlan[] {
+  return (model.mapping?.auth ?? []).flatMap((auth): AuthPlan[] => {
     const scheme = model.securitySchemes.find((candidate) => candidate.name === auth.scheme);
     if (!scheme) return [];
-    if (scheme.type === "http" && scheme.scheme?.toLowerCase() === "basic") return [{ type: "basic", username: auth.username, password: auth.password }];
-    if (scheme.type === "apiKey") return [{ type: "apiKey", in: scheme.in, name: scheme.parameterName, token: auth.token }];
-    return [{ type: "bearer", token: auth.token }];
+    const plan = (fields: Record<string, unknown>) => [{ scheme: auth.scheme, plan: fields }];
+    if (scheme.type === "http" && scheme.scheme?.toLowerCase() === "basic") return plan({ type: "basic", username: auth.username, password: auth.password });
+    if (scheme.type === "apiKey") return plan({ type: "apiKey", in: scheme.in, name: scheme.parameterName, token: auth.token });
+    return plan({ type: "bearer", token: auth.token });
   });
+}
+
+function authPlan(model: SpecModel): Record<string, unknown>[] {
+  return authWithSchemes(model).map((auth) => auth.plan);
 }
 
 /**
@@ -65,19 +75,28 @@ export function mappingPlan(model: SpecModel): Record<string, unknown> {
         : [],
     ),
     errors: vendorErrorTable(model),
+    // Only where an error body names fields, so that other plans stay as they are.
+    ...(operation.responses.some((response) => response.errorBody?.fields !== undefined) ? { fieldSources: fieldSources(model) } : {}),
   };
 }
 
 /** Where the mock checks credentials: the declared auth, and body fields marked `x-credential`. */
 export function credentialChecks(model: SpecModel): Record<string, unknown>[] {
-  const optional = model.security.some((alternative) => alternative.length === 0);
-  const checks: Record<string, unknown>[] = authPlan(model).map((auth) => {
-    if (auth.type === "basic") return { in: "basic", context: [auth.username, auth.password], optional };
-    if (auth.type === "bearer") return { in: "bearer", context: [auth.token], optional };
-    return { in: auth.in === "query" ? "query" : "header", name: auth.name, context: [auth.token], optional };
-  });
+  // A credential is optional when some security alternative goes without its scheme (`[]`, or `{ apiKey }` beside `{ oauth2, apiKey }`).
+  const checks: Record<string, unknown>[] = [];
+  for (const { scheme, plan: auth } of authWithSchemes(model)) {
+    const optional = model.security.some((alternative) => !alternative.includes(scheme));
+    const check =
+      auth.type === "basic"
+        ? { in: "basic", context: [auth.username, auth.password], optional }
+        : auth.type === "bearer"
+          ? { in: "bearer", context: [auth.token], optional }
+          : { in: auth.in === "query" ? "query" : "header", name: auth.name, context: [auth.token], optional };
+    // Two schemes sending the same credential (two OAuth 2.0 flows, one bearer token) are one check.
+    if (!checks.some((known) => JSON.stringify(known) === JSON.stringify(check))) checks.push(check);
+  }
   const body = model.operation?.requestBody?.schema;
-  const bodySchema = typeof body?.$ref === "string" ? model.schemas.find((named) => `#/components/schemas/${named.name}` === body.$ref)?.schema : body;
+  const bodySchema = typeof body?.$ref === "string" ? resolveSchema(model, body) : body;
   const properties = (bodySchema?.properties ?? {}) as Record<string, Record<string, unknown>>;
   for (const [field, property] of Object.entries(properties))
     if (property["x-credential"] === true) {
@@ -85,4 +104,30 @@ export function credentialChecks(model: SpecModel): Record<string, unknown>[] {
       if (fed) checks.push({ in: "body", name: `/${field}`, context: [fed.context], optional: false });
     }
   return checks;
+}
+
+const isSecret = (schema: unknown) => isSchemaObject(schema) && (schema["x-sensitive"] === true || schema["x-credential"] === true);
+
+/**
+ * Names of what the spec marks `x-sensitive` or `x-credential`: context properties, and parameter and body
+ * property names. The client redacts their values from the vendor's messages.
+ */
+export function sensitiveFields(model: SpecModel): { context: string[]; fields: string[] } {
+  const secretNames = (schema: Schema | undefined): string[] => {
+    const names: string[] = [];
+    if (schema)
+      walkSchema(schema, "", (node) => {
+        if (!isSchemaObject(node.properties)) return;
+        for (const [name, property] of Object.entries(node.properties)) if (isSecret(property)) names.push(name);
+      });
+    return names;
+  };
+  const operation = model.operation;
+  const fields = [
+    ...(operation?.parameters ?? []).filter((parameter) => isSecret(parameter.schema)).map((parameter) => parameter.name),
+    ...secretNames(operation?.requestBody?.schema),
+    ...model.schemas.flatMap((named) => secretNames(named.schema)),
+  ];
+  const sorted = (names: string[]) => [...new Set(names)].sort();
+  return { context: sorted(secretNames(model.context)), fields: sorted(fields) };
 }

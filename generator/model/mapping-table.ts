@@ -1,6 +1,7 @@
 import { scopedPointer } from "@customer-adapters/runtime/mapping";
 import type { FieldMappingModel, SpecModel } from "./model.js";
 import { isSchemaObject, type Schema } from "../core/schema-walk.js";
+import { schemaNamed } from "./lookup.js";
 
 /** One fed vendor field, flattened out of nested `map`s, with array indexes as `*`. */
 export interface MappingRow {
@@ -72,7 +73,7 @@ function requestFieldIsList(model: SpecModel, to: string): boolean {
 
 function resolve(model: SpecModel, schema: Schema | undefined): Schema | undefined {
   const ref = typeof schema?.$ref === "string" ? schema.$ref.replace("#/components/schemas/", "") : undefined;
-  return ref === undefined ? schema : model.schemas.find((named) => named.name === ref)?.schema;
+  return ref === undefined ? schema : schemaNamed(model, ref);
 }
 
 /** The response mapping as rows: canonical result field ← vendor response field. */
@@ -91,6 +92,19 @@ export function canonicalFieldsOf(model: SpecModel, rules: { in: string; path: s
   const rows = requestRows(model);
   const fields = rules.flatMap((rule) => rows.find((row) => row.vendor === wildcard(`/${rule.in}${rule.path}`))?.sources ?? []);
   return [...new Set(fields.filter((field) => field.startsWith("/")))];
+}
+
+/** Body field (without `/body`, indexes as `*`) → the one canonical field feeding it; fields fed by several, or by context or constants, are left out. */
+export function fieldSources(model: SpecModel): Record<string, string> {
+  const sources: Record<string, string> = {};
+  for (const row of requestRows(model)) {
+    const fields = [...new Set(row.sources.filter((source) => source.startsWith("/")))];
+    if (!row.vendor.startsWith("/body/") || fields.length !== 1) continue;
+    const vendor = row.vendor.slice("/body".length);
+    // Several declarations may feed one field (alternatives); the first names it.
+    sources[vendor] ??= fields[0] as string;
+  }
+  return sources;
 }
 
 /** Leaf fields of the canonical customer, as wildcard pointers, in schema order. */

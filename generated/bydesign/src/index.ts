@@ -6,6 +6,7 @@ import type { Customer } from "@customer-adapters/canonical";
 import type { VendorAdapter } from "@customer-adapters/runtime";
 import { operation, vendorErrors } from "./operation.js";
 import { isCreateCustomerRequestBody, validateCreateCustomerRequestBody, validateResponse } from "./validators.js";
+import { CreateCustomerRequestBodySchema } from "./standard-schema.js";
 import { createCustomer, fromResponse, toRequest } from "./mapping.js";
 import type { CreateCustomerContext, CreateCustomerRequestBody } from "./types.js";
 export type * from "./types.js";
@@ -13,6 +14,8 @@ export type * from "./types.js";
 export * from "./operation.js";
 
 export * from "./validators.js";
+
+export * from "./standard-schema.js";
 
 export * from "./mapping.js";
 
@@ -26,6 +29,7 @@ export const adapter: VendorAdapter<CreateCustomerRequestBody, CreateCustomerCon
   validateRequest: validateCreateCustomerRequestBody,
   isRequest: isCreateCustomerRequestBody,
   validateResponse,
+  requestSchema: CreateCustomerRequestBodySchema,
   toRequest,
   fromResponse,
   createCustomer,

@@ -5,3 +5,5 @@
 export type * from "./types.js";
 
 export * from "./validators.js";
+
+export * from "./standard-schema.js";

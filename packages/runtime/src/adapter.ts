@@ -4,6 +4,7 @@
  */
 import type { CreateResult, SendOptions } from "./client.js";
 import type { FromResponseResult, ToRequestResult } from "./mapping.js";
+import type { VendorSchema } from "./standard-schema.js";
 import type { ValidationResult, VendorError } from "./validation.js";
 
 export interface AuthScheme {
@@ -39,6 +40,8 @@ export interface VendorAdapter<RequestBody = unknown, Context = never, Customer 
   vendorErrors: readonly VendorError[];
   validateRequest(value: unknown): ValidationResult<RequestBody>;
   isRequest(value: unknown): value is RequestBody;
+  /** The request body's Standard Schema v1 (`validateRequest` underneath), for tRPC, TanStack Form, Hono. */
+  requestSchema: VendorSchema<RequestBody>;
   /** Validates a response body against the schema documented for its status. */
   validateResponse(status: number, body: unknown): ValidationResult<unknown>;
   /** The whole request for a canonical customer (present when the spec declares `x-mapping`). */

@@ -3,7 +3,7 @@
  * (`@customer-adapters/runtime/validation`).
  */
 
-export { isDate, isDateTime, isInt32 } from "./formats.js";
+export { formats, isDate, isDateTime, isInt32, isIri, isIriReference, isUri } from "./formats.js";
 // In a module of its own: a bundle that never compares values leaves fast-deep-equal out.
 export { equal } from "./equal.js";
 
