@@ -32,19 +32,19 @@ export const readGroups = (file: string): SuiteGroup[] =>
     file,
   }));
 
-/** Refs the suite serves from a web server (refRemote and friends): not part of one document, so skipped. */
-export const usesRemoteRef = (schema: unknown): boolean =>
-  /localhost:1234|"\$ref":"https?:\/\/(?!json-schema\.org)/.test(JSON.stringify(schema));
+/** Refs to the schemas the suite serves from a web server (refRemote and friends): not part of one document. */
+export const usesRemoteRef = (schema: unknown): boolean => /localhost:1234/.test(JSON.stringify(schema));
 
 const COMPONENT = "#/components/schemas/Customer";
 
 /**
  * The group's schema as a component: its document-relative refs (`#`,
- * `#/$defs/x`) are relative to the component now.
+ * `#/$defs/x`) are relative to the component now, unless a schema resource
+ * (`$id`) encloses them, which the loader resolves them against.
  */
 function asComponent(schema: unknown): unknown {
   if (Array.isArray(schema)) return schema.map(asComponent);
-  if (schema === null || typeof schema !== "object") return schema;
+  if (schema === null || typeof schema !== "object" || "$id" in schema) return schema;
   return Object.fromEntries(
     Object.entries(schema).map(([key, value]) => [
       key,
