@@ -8,7 +8,7 @@ import { repoRoot } from "../helpers/cli.js";
 import { generateGroup, readGroups, suiteDir, usesRemoteRef, type SuiteCase, type SuiteGroup } from "./suite-runner.js";
 
 const outDir = join(repoRoot, ".test-output/json-schema-suite");
-afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+afterAll(() => rmSync(outDir, { recursive: true, force: true }), 60_000);
 
 /** The optional format files whose formats the project asserts (docs/spec-conventions.md). */
 const FORMATS = ["email", "idn-email", "date", "date-time", "uuid", "uri", "iri"];
@@ -98,4 +98,4 @@ it("draft 2020-12: each group generates or is refused in one positioned line; ea
   expect(satisfiable.map((line) => line.replace(/:.*/, ""))).toEqual(['unevaluatedItems.json "unevaluatedItems with oneOf"']);
   expect(wrong.filter((line) => !line.startsWith("optional/"))).toEqual([]);
   expect(wrong.filter((line) => !FORMAT_GAPS.some((gap) => line.includes(`"${gap}"`)))).toEqual([]);
-});
+}, 300_000);

@@ -4,7 +4,7 @@
 // load -> model -> emit as `generate` runs them (without the formatter), and
 // each case is checked with the generated `isCustomer` and `validateCustomer`.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { emitPackage } from "../../generator/emit/package.js";
 import { loadSpecWithSource } from "../../generator/load/load-spec.js";
 import { isSpecFailure } from "../../generator/load/spec-error.js";
@@ -36,6 +36,9 @@ export const readGroups = (file: string): SuiteGroup[] =>
 export const usesRemoteRef = (schema: unknown): boolean => /localhost:1234/.test(JSON.stringify(schema));
 
 const COMPONENT = "#/components/schemas/Customer";
+/** The generated files `isCustomer` and `validateCustomer` need (types are erased). */
+const RUN_FILES = new Set(["suite/src/validators.ts", "suite/src/guards.ts", "suite/src/validators.compiled.js"]);
+const runtime = join(repoRoot, "generator/runtime/validation.ts");
 
 /**
  * The group's schema as a component: its document-relative refs (`#`,
@@ -97,11 +100,11 @@ export async function generateGroup(schema: unknown, dir: string): Promise<Outco
     if (isSpecFailure(error)) return { kind: "refused", message: error.message };
     return { kind: "crashed", message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
   }
+  mkdirSync(join(dir, "suite/src"), { recursive: true });
   for (const file of files) {
-    if (!file.path.startsWith("suite/src/")) continue;
-    const target = join(dir, file.path);
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, file.content);
+    if (!RUN_FILES.has(file.path)) continue;
+    // Every group shares the repository's runtime, loaded once, rather than its own copy.
+    writeFileSync(join(dir, file.path), file.content.split('"./runtime/validation.js"').join(JSON.stringify(runtime)));
   }
   const module = (await import(join(dir, "suite/src/validators.ts"))) as {
     isCustomer: (value: unknown) => boolean;

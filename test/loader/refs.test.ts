@@ -34,9 +34,11 @@ describe("references inside one document", () => {
   const spec = (schemas: Record<string, unknown>) =>
     JSON.stringify({ openapi: "3.1.0", info: { title: "Ids", version: "1.0.0" }, components: { schemas } });
   const load = (schemas: Record<string, unknown>) =>
-    loadSpec("ids.yaml", { root: ".", slug: "ids", readFile: (file) => (file === "ids.yaml" ? spec(schemas) : undefined) });
-  const refsOf = (schemas: Record<string, unknown>) =>
-    (load(schemas).schemas.find((named) => named.name === "A")?.schema as { properties: Record<string, unknown> }).properties;
+    loadSpec("ids.yaml", { root: ".", readFile: (file) => (file === "ids.yaml" ? spec(schemas) : undefined) });
+  const refsOf = (schemas: Record<string, unknown>) => {
+    const schema = load(schemas).schemas.find((named) => named.name === "A")?.schema;
+    return (schema as { properties: Record<string, unknown> }).properties;
+  };
 
   it("resolve an $anchor, an $id (absolute, relative to its resource, a URN) and a percent-encoded pointer", () => {
     const properties = refsOf({
@@ -65,8 +67,8 @@ describe("references inside one document", () => {
   });
 
   it("refuse, positioned, an anchor no schema declares", () => {
-    expect(() => refsOf({ A: { $id: "https://example.test/a.json", properties: { x: { $ref: "#missing" } } } })).toThrow(
-      /^ids\.yaml:\d+:\d+ \/components\/schemas\/A\/properties\/x\/\$ref: \$ref `#missing` points to nothing in ids\.yaml$/,
-    );
+    const schemas = { A: { $id: "https://example.test/a.json", properties: { x: { $ref: "#missing" } } } };
+    expect(() => refsOf(schemas)).toThrow(/^ids\.yaml:\d+:\d+ \/components\/schemas\/A\/properties\/x\/\$ref: /);
+    expect(() => refsOf(schemas)).toThrow(/: \$ref `#missing` points to nothing in ids\.yaml$/);
   });
 });
