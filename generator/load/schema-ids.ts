@@ -1,5 +1,5 @@
-import { isSchemaObject, walkSchema } from "../model/schema-walk.js";
-import { splitPointer, valueAt } from "./read-yaml.js";
+import { isSchemaObject, walkSchema } from "../core/schema-walk.js";
+import { splitPointer, valueAt } from "../core/pointer.js";
 
 /** The base URI of the spec document itself: any absolute URI would do, refs only resolve against it. */
 const DOCUMENT_BASE = "https://spec.invalid/document";

@@ -7,9 +7,9 @@ import { uniformFloat64 } from "pure-rand/distribution/uniformFloat64";
 import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
 import type { RandomGenerator } from "pure-rand/types/RandomGenerator";
 import randexpModule from "randexp";
-import type { SpecModel } from "../model/model.js";
-import { joinPointer, splitPointer, valueAt } from "../load/read-yaml.js";
-import { isSchemaObject, type Schema } from "../model/schema-walk.js";
+import type { SpecModel } from "./model.js";
+import { joinPointer, splitPointer, valueAt } from "../core/pointer.js";
+import { isSchemaObject, type Schema } from "../core/schema-walk.js";
 
 /**
  * Makes sample values from a schema: deterministic (every value is seeded

@@ -1,9 +1,9 @@
 import { Ajv2020, type Options, type ValidateFunction } from "ajv/dist/2020.js";
 import { _ } from "ajv";
 import type { Format } from "ajv/dist/types/index.js";
-import { formats } from "../runtime/formats.js";
+import { formats } from "@customer-adapters/runtime/formats";
 import type { NamedSchema } from "./model.js";
-import { isSchemaObject, mapSchema, type Schema, walkSchema } from "./schema-walk.js";
+import { isSchemaObject, mapSchema, type Schema, walkSchema } from "../core/schema-walk.js";
 
 /** Keywords that do not affect validation; dropped so that compiled validators stay small. */
 const ANNOTATIONS = new Set(["title", "description", "examples", "example", "$comment", "xml", "externalDocs", "discriminator", "deprecated"]);

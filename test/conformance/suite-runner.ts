@@ -6,8 +6,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { emitPackage } from "../../generator/emit/package.js";
-import { loadSpecWithSource } from "../../generator/load/load-spec.js";
-import { isSpecFailure } from "../../generator/load/spec-error.js";
+import { loadSpecWithSource } from "../../generator/spec.js";
+import { isSpecFailure } from "../../generator/core/spec-error.js";
 import { positionedSampleError } from "../../generator/pipeline.js";
 import { repoRoot } from "../helpers/cli.js";
 
@@ -38,7 +38,6 @@ export const usesRemoteRef = (schema: unknown): boolean => /localhost:1234/.test
 const COMPONENT = "#/components/schemas/Customer";
 /** The generated files `isCustomer` and `validateCustomer` need (types are erased). */
 const RUN_FILES = new Set(["suite/src/validators.ts", "suite/src/guards.ts", "suite/src/validators.compiled.js"]);
-const runtime = join(repoRoot, "generator/runtime/validation.ts");
 
 /**
  * The group's schema as a component: its document-relative refs (`#`,
@@ -103,8 +102,7 @@ export async function generateGroup(schema: unknown, dir: string): Promise<Outco
   mkdirSync(join(dir, "suite/src"), { recursive: true });
   for (const file of files) {
     if (!RUN_FILES.has(file.path)) continue;
-    // Every group shares the repository's runtime, loaded once, rather than its own copy.
-    writeFileSync(join(dir, file.path), file.content.split('"./runtime/validation.js"').join(JSON.stringify(runtime)));
+    writeFileSync(join(dir, file.path), file.content);
   }
   const module = (await import(join(dir, "suite/src/validators.ts"))) as {
     isCustomer: (value: unknown) => boolean;

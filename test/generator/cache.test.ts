@@ -1,4 +1,4 @@
-// generator/run.mjs, what `npm run generate` runs: a run with nothing to do
+// `customer-adapters generate` (generator/run.mjs, what `npm run generate` runs): a run with nothing to do
 // answers from its cache without loading the generator, a changed spec or an
 // edited output file runs the generator for that package alone, and anything
 // else (a removed spec, a corrupt cache) runs it in full.
@@ -6,6 +6,7 @@ import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { OUT_MARKER } from "../../generator/write/write-tree.js";
 import { removeScratch, repoRoot, runLauncher, scratchCopy, treeHash } from "../helpers/cli.js";
 import { miniMapping, miniVendor } from "../helpers/mini-vendor.js";
 
@@ -65,10 +66,10 @@ describe("the generate cache", () => {
     const extra = join(dir, "specs/extra.yaml");
     writeFileSync(extra, miniVendor(miniMapping).replace("slug: mini", "slug: extra"));
     expect(run().stdout).toMatch(/^generated 1 package, \d+ files into out\/ \(the package whose inputs or files changed since the last run: extra\)$/m);
-    expect(readdirSync(join(dir, "out")).sort()).toEqual(["canonical", "extra", "mini"]);
+    expect(readdirSync(join(dir, "out")).sort()).toEqual([OUT_MARKER, "canonical", "extra", "mini"]);
     rmSync(extra);
     expect(run().stdout).toMatch(/^generated 2 packages, \d+ files into out\/$/m);
-    expect(readdirSync(join(dir, "out")).sort()).toEqual(["canonical", "mini"]);
+    expect(readdirSync(join(dir, "out")).sort()).toEqual([OUT_MARKER, "canonical", "mini"]);
   });
 
   it("treats a corrupt cache as an empty one", () => {
@@ -99,12 +100,12 @@ describe("npm run generate piped into a reader that stops early", () => {
     writeFileSync(join(dir, "specs/mini.yaml"), miniVendor(miniMapping));
     // `true` reads nothing and exits at once: every line the run prints meets a closed pipe (EPIPE).
     const launcher = JSON.stringify(join(repoRoot, "generator/run.mjs"));
-    const piped = spawnSync("bash", ["-o", "pipefail", "-c", `${JSON.stringify(process.execPath)} ${launcher} --no-cache --specs specs --out out | true`], {
+    const piped = spawnSync("bash", ["-o", "pipefail", "-c", `${JSON.stringify(process.execPath)} ${launcher} generate --no-cache --specs specs --out out | true`], {
       cwd: dir,
       encoding: "utf8",
     });
     expect(piped.stderr).toBe("");
     expect(piped.status).toBe(0);
-    expect(readdirSync(join(dir, "out")).sort()).toEqual(["canonical", "mini"]);
+    expect(readdirSync(join(dir, "out")).sort()).toEqual([OUT_MARKER, "canonical", "mini"]);
   });
 });

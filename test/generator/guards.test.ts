@@ -5,7 +5,7 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { emitGuards } from "../../generator/emit/guards/index.js";
-import type { Schema } from "../../generator/model/schema-walk.js";
+import type { Schema } from "../../generator/core/schema-walk.js";
 import { createAjv, validationSchema } from "../../generator/model/validation-schema.js";
 import { repoRoot } from "../helpers/cli.js";
 import { modelOf } from "../helpers/schema-model.js";
@@ -18,7 +18,7 @@ let files = 0;
 async function guardsFor(schemas: Record<string, Schema>): Promise<Record<string, (value: unknown) => boolean>> {
   mkdirSync(outDir, { recursive: true });
   const file = join(outDir, `guards${files++}.ts`);
-  writeFileSync(file, emitGuards(modelOf(schemas), "../../generator/runtime/validation.js"));
+  writeFileSync(file, emitGuards(modelOf(schemas), "../../packages/runtime/src/validation.js"));
   return (await import(file)) as Record<string, (value: unknown) => boolean>;
 }
 
@@ -132,7 +132,7 @@ describe("JSON Schema cases the suite found wrong (test/conformance/)", () => {
 
   it("only own properties count: every object inherits toString and constructor", async () => {
     const schemas = { Named: { type: "object", required: ["toString"], properties: { constructor: { type: "string" } } } };
-    const samples = [{}, { toString: 1 }, { toString: 1, constructor: 2 }, { toString: 1, constructor: "x" }];
+    const samples: unknown[] = [{}, { toString: 1 }, { toString: 1, constructor: 2 }, { toString: 1, constructor: "x" }];
     expect(await verdicts(schemas, "Named", samples)).toEqual([false, true, false, true]);
   });
 });
@@ -141,7 +141,7 @@ describe("a keyword the guards do not compile", () => {
   it("leaves that target to ajv's compiled function and compiles the others", async () => {
     const schemas = { Unique: { type: "array", uniqueItems: true }, Plain: { type: "string" } };
     mkdirSync(outDir, { recursive: true });
-    const code = emitGuards(modelOf(schemas), "../../generator/runtime/validation.js");
+    const code = emitGuards(modelOf(schemas), "../../packages/runtime/src/validation.js");
     expect(code).toContain(`import * as compiled from "./validators.compiled.js";`);
     expect(code).toMatch(/export const unique: \(value: unknown\) => boolean = compiled\.unique;/);
     expect(code).toMatch(/function isPlain\(value: unknown\): boolean \{\nif \(typeof value !== "string"\) return false;/);

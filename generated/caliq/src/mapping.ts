@@ -5,19 +5,22 @@
 import {
   buildRequest,
   readResponse,
-  sendRequest,
-  validateCustomer,
-  type CreateResult,
-  type Customer,
   type FromResponseResult,
   type MappingPlan,
-  type RootShape,
-  type SendOptions,
   type ToRequestResult,
-} from "@customer-adapters/canonical";
-import type { CreateCustomerRequestBody, CreateCustomerContext } from "./types.js";
+} from "@customer-adapters/runtime/mapping";
+import {
+  sendRequest,
+  type CreateResult,
+  type SendOptions,
+  type SensitiveFields,
+} from "@customer-adapters/runtime/client";
+import type { RootShape } from "@customer-adapters/runtime/wire";
+import { validateCustomer, type Customer } from "@customer-adapters/canonical";
+import type { CreateCustomerContext, CreateCustomerRequestBody } from "./types.js";
+import { vendorErrors } from "./operation.js";
 import * as compiled from "./validators.compiled.js";
-import { validateCreateCustomerContext } from "./validators.js";
+import { validateCreateCustomerContext, validateResponse } from "./validators.js";
 /**
  * How a canonical customer becomes Caliq API's request, and its answer a canonical result: the spec's `x-mapping`, checked at generate time.
  */
@@ -200,113 +203,7 @@ export const mappingPlan: MappingPlan = {
       message: "/Message",
     },
   ],
-  errors: [
-    {
-      code: "Bad Request",
-      status: 400,
-      kind: "invalid-field",
-      message: "Bad Request - parameters supplied cannot be properly interpreted",
-      fields: [],
-    },
-    {
-      code: "Not Authorised",
-      status: 401,
-      kind: "unauthorized",
-      message: "Not Authorised if supplied api key is not valid",
-      fields: [],
-    },
-    {
-      code: "Service Unavailable",
-      status: 503,
-      kind: "unavailable",
-      message: "Service Unavailable",
-      fields: [],
-    },
-    {
-      code: 1,
-      status: 200,
-      kind: "invalid-field",
-      message: "System message 1 (its text is retrieved with POST api/v1/Message).",
-      fields: [],
-    },
-    {
-      code: 9,
-      status: 200,
-      kind: "invalid-field",
-      message: "System message 9 (its text is retrieved with POST api/v1/Message).",
-      fields: [],
-    },
-    {
-      code: 29,
-      status: 200,
-      kind: "invalid-field",
-      message: "System message 29 (its text is retrieved with POST api/v1/Message).",
-      fields: [],
-    },
-    {
-      code: 30,
-      status: 200,
-      kind: "invalid-field",
-      message: "System message 30 (its text is retrieved with POST api/v1/Message).",
-      fields: [],
-    },
-    {
-      code: 31,
-      status: 200,
-      kind: "invalid-field",
-      message: "System message 31 (its text is retrieved with POST api/v1/Message).",
-      fields: [],
-    },
-    {
-      code: 32,
-      status: 200,
-      kind: "invalid-field",
-      message: "System message 32 (its text is retrieved with POST api/v1/Message).",
-      fields: [],
-    },
-    {
-      code: 34,
-      status: 200,
-      kind: "invalid-field",
-      message: "System message 34 (its text is retrieved with POST api/v1/Message).",
-      fields: [],
-    },
-    {
-      code: 35,
-      status: 200,
-      kind: "invalid-field",
-      message: "System message 35 (its text is retrieved with POST api/v1/Message).",
-      fields: [],
-    },
-    {
-      code: 37,
-      status: 200,
-      kind: "invalid-field",
-      message: "System message 37 (its text is retrieved with POST api/v1/Message).",
-      fields: [],
-    },
-    {
-      code: 38,
-      status: 200,
-      kind: "invalid-field",
-      message: "System message 38 (its text is retrieved with POST api/v1/Message).",
-      fields: [],
-    },
-    {
-      code: 39,
-      status: 200,
-      kind: "invalid-field",
-      message: "System message 39 (its text is retrieved with POST api/v1/Message).",
-      fields: [],
-    },
-    {
-      code: 40,
-      status: 200,
-      kind: "invalid-field",
-      message: "System message 40 (its text is retrieved with POST api/v1/Message).",
-      fields: [],
-    },
-  ],
+  errors: vendorErrors,
 };
 
 const validators = {
@@ -331,8 +228,16 @@ export function toRequest(
  * Reads the vendor's answer (status and parsed body) as a canonical result: the new customer's id, or its errors with canonical kinds and fields. Never throws.
  */
 export function fromResponse(status: number, body: unknown): FromResponseResult {
-  return readResponse(mappingPlan, status, body);
+  return readResponse(mappingPlan, status, body, validateResponse);
 }
+
+/**
+ * What the spec marks `x-sensitive` or `x-credential`: redacted from every message the vendor sends back.
+ */
+export const sensitiveFields: SensitiveFields = {
+  context: ["apiKey"],
+  fields: ["apiKey"],
+};
 
 /**
  * The request body's element names, order and leaf types, for the XML and form content types.
@@ -540,7 +445,7 @@ export const bodyShape: RootShape | undefined = {
 
 /**
  * Creates the customer at Caliq API: validates and maps it (`toRequest`), sends the request with `options.fetch` (the global `fetch` by default) in `options.contentType` (JSON by default), and reads the answer (`fromResponse`).
- * Not retried once it may have reached the vendor; a refused connection is tried again. Never throws: network failures and timeouts are `unavailable`.
+ * Not retried once it may have reached the vendor; a refused connection is tried again. Redirects are not followed; the answer is read up to `options.maxResponseBytes`; secrets are redacted from the vendor's messages. Never throws: network failures and timeouts are `unavailable`, bad options `invalid-options`.
  */
 export async function createCustomer(
   customer: Customer,
@@ -549,5 +454,9 @@ export async function createCustomer(
 ): Promise<CreateResult> {
   const built = toRequest(customer, context);
   if (!built.ok) return { ok: false, sent: false, errors: built.errors };
-  return sendRequest(mappingPlan, bodyShape, built.request, options);
+  return sendRequest(mappingPlan, bodyShape, built.request, options, {
+    validateResponse,
+    sensitive: sensitiveFields,
+    context,
+  });
 }

@@ -1,4 +1,4 @@
-import { isSchemaObject, type Schema } from "../../model/schema-walk.js";
+import { isSchemaObject, type Schema } from "../../core/schema-walk.js";
 import { COMBINATOR_KEYWORDS } from "./combinators.js";
 import { CONDITIONAL_KEYWORDS } from "./conditional.js";
 import { componentName, IGNORED } from "./context.js";

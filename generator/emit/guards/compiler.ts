@@ -1,4 +1,4 @@
-import type { Schema } from "../../model/schema-walk.js";
+import type { Schema } from "../../core/schema-walk.js";
 import { jsDoc } from "../source-file.js";
 import { typeName } from "../type-expression.js";
 import { combinatorChecks } from "./combinators.js";

@@ -1,4 +1,4 @@
-import type { Schema } from "../../model/schema-walk.js";
+import type { Schema } from "../../core/schema-walk.js";
 import type { GuardContext } from "./context.js";
 import type { Names } from "./scope.js";
 

@@ -1,4 +1,4 @@
-import type { Schema } from "../../model/schema-walk.js";
+import type { Schema } from "../../core/schema-walk.js";
 import { COMPONENTS_ID } from "../../model/validation-schema.js";
 import type { Names } from "./scope.js";
 

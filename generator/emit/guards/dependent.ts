@@ -1,4 +1,4 @@
-import { isSchemaObject, type Schema } from "../../model/schema-walk.js";
+import { isSchemaObject, type Schema } from "../../core/schema-walk.js";
 import type { FieldReader } from "./context.js";
 
 /** `dependentRequired`: a present key requires others. */

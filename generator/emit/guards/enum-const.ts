@@ -1,4 +1,4 @@
-import type { Schema } from "../../model/schema-walk.js";
+import type { Schema } from "../../core/schema-walk.js";
 import type { GuardContext } from "./context.js";
 
 /** `const` and `enum`, compiled when every value is a primitive (compared with `===`). */

@@ -1,5 +1,5 @@
-import type { Schema } from "../../model/schema-walk.js";
-import { formats } from "../../runtime/formats.js";
+import type { Schema } from "../../core/schema-walk.js";
+import { formats } from "@customer-adapters/runtime/formats";
 import { propertyKey } from "../type-expression.js";
 import type { GuardContext, Kind } from "./context.js";
 

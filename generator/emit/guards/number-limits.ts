@@ -1,4 +1,4 @@
-import type { Schema } from "../../model/schema-walk.js";
+import type { Schema } from "../../core/schema-walk.js";
 
 /** `minimum`, `maximum`, `exclusiveMinimum`, `exclusiveMaximum`: checks on numbers. */
 export const NUMBER_KEYWORDS = ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"];

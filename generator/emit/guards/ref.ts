@@ -1,4 +1,4 @@
-import type { Schema } from "../../model/schema-walk.js";
+import type { Schema } from "../../core/schema-walk.js";
 import { componentName, type GuardContext } from "./context.js";
 
 /** `$ref`, compiled when it names a component: the component's own function is called. */

@@ -1,4 +1,4 @@
-import type { Schema } from "../../model/schema-walk.js";
+import type { Schema } from "../../core/schema-walk.js";
 import type { GuardContext } from "./context.js";
 
 /** `maxLength`, `minLength`, `pattern`: checks on strings. */
@@ -12,9 +12,12 @@ export function stringChecks(context: GuardContext, schema: Schema, value: strin
   const lines: string[] = [];
   const max = schema.maxLength as number | undefined;
   const min = schema.minLength as number | undefined;
-  if (max !== undefined) {
+  if (max === 0) lines.push(`if (${value}.length > 0) return false;`);
+  else if (max !== undefined) {
+    // Over twice the limit in units is over it in code points: no need to count.
     context.imports.helpers.add("ucs2length");
-    lines.push(`if (${value}.length > ${max} && ucs2length(${value}) > ${max}) return false;`);
+    const long = `${value}.length > ${max} && (${value}.length > ${2 * max} || ucs2length(${value}) > ${max})`;
+    lines.push(`if (${long}) return false;`);
   }
   if (min === 1) lines.push(`if (${value}.length === 0) return false;`);
   else if (min !== undefined && min > 1) {

@@ -1,4 +1,4 @@
-import type { Schema } from "../../model/schema-walk.js";
+import type { Schema } from "../../core/schema-walk.js";
 import type { Kind } from "./context.js";
 
 /** `type`. */
