@@ -64,7 +64,8 @@ it("draft 2020-12: each group generates or is refused in one positioned line; ea
       tally.refused += group.tests.length;
       expect(outcome.message, where).toMatch(/^suite\.yaml:\d+:\d+ \/\S*: [^\n]+$/);
       const reason = outcome.message.replace(/^\S+ \S+: /, "").replace(/: check that a value can satisfy it.*/, "");
-      if (/^no valid \w+ sample/.test(reason) && group.tests.some((test) => test.valid)) satisfiable.push(`${where}: ${reason}`);
+      const someValid = group.tests.some((test) => test.valid);
+      if (/^no valid \w+ sample/.test(reason) && someValid) satisfiable.push(`${where}: ${reason}`);
       refusals.set(reason, (refusals.get(reason) ?? 0) + group.tests.length);
       continue;
     }
@@ -95,7 +96,8 @@ it("draft 2020-12: each group generates or is refused in one positioned line; ea
   console.log(summary.join("\n"));
   expect(crashes).toEqual([]);
   // The one satisfiable schema left without fixtures: a oneOf of two prefixItems tuples over unevaluatedItems.
-  expect(satisfiable.map((line) => line.replace(/:.*/, ""))).toEqual(['unevaluatedItems.json "unevaluatedItems with oneOf"']);
+  const leftWithout = satisfiable.map((line) => line.replace(/:.*/, ""));
+  expect(leftWithout).toEqual(['unevaluatedItems.json "unevaluatedItems with oneOf"']);
   expect(wrong.filter((line) => !line.startsWith("optional/"))).toEqual([]);
   expect(wrong.filter((line) => !FORMAT_GAPS.some((gap) => line.includes(`"${gap}"`)))).toEqual([]);
 }, 300_000);

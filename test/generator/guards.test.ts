@@ -131,9 +131,10 @@ describe("JSON Schema cases the suite found wrong (test/conformance/)", () => {
   });
 
   it("only own properties count: every object inherits toString and constructor", async () => {
-    const schemas = { Named: { type: "object", required: ["toString"], properties: { constructor: { type: "string" } } } };
-    const samples: unknown[] = [{}, { toString: 1 }, { toString: 1, constructor: 2 }, { toString: 1, constructor: "x" }];
-    expect(await verdicts(schemas, "Named", samples)).toEqual([false, true, false, true]);
+    const named = { type: "object", required: ["toString"], properties: { constructor: { type: "string" } } };
+    const samples: unknown[] = [{}, { toString: 1 }, { toString: 1, constructor: 2 }];
+    samples.push({ toString: 1, constructor: "x" });
+    expect(await verdicts({ Named: named }, "Named", samples)).toEqual([false, true, false, true]);
   });
 });
 
