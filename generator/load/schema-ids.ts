@@ -30,7 +30,9 @@ export class SchemaIds {
         if (base === undefined) return;
         this.bases.set(pointer, base);
         if (typeof node.$id === "string" && !this.resources.has(base)) this.resources.set(base, pointer);
-        if (typeof node.$anchor === "string") this.anchors.set(`${base}#${node.$anchor}`, pointer);
+        // A `$dynamicAnchor` is a plain anchor too (JSON Schema 2020-12, 8.2.2).
+        for (const anchor of [node.$anchor, node.$dynamicAnchor])
+          if (typeof anchor === "string") this.anchors.set(`${base}#${anchor}`, pointer);
       });
     }
   }
