@@ -1,11 +1,31 @@
 import { defineConfig } from "vitest/config";
 
+/**
+ * Tests that run the whole generator (a CLI process, a full generate, a
+ * build and install): minutes on two cores. Everything else is the `unit`
+ * project, `npm run test:unit`, which answers in well under a minute.
+ */
+const WHOLE_GENERATOR = [
+  "test/consumer/**",
+  "test/fuzz/spec-mutations.test.ts",
+  "test/generator/cache.test.ts",
+  "test/generator/openapi-typescript.test.ts",
+  "test/generator/output.test.ts",
+  "test/generator/sixth-vendor.test.ts",
+  "test/lint/**",
+  "test/review/**",
+];
+const ALL = ["test/**/*.test.ts", "packages/*/test/**/*.test.ts"];
+
 export default defineConfig({
   // Generated packages point tools that read TypeScript at their sources with the `customer-adapters-source` export condition.
   resolve: { conditions: ["customer-adapters-source"] },
   ssr: { resolve: { conditions: ["customer-adapters-source"] } },
   test: {
-    include: ["test/**/*.test.ts"],
     testTimeout: 60_000,
+    projects: [
+      { extends: true, test: { name: "unit", include: ALL, exclude: WHOLE_GENERATOR } },
+      { extends: true, test: { name: "generator", include: WHOLE_GENERATOR } },
+    ],
   },
 });

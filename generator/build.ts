@@ -1,21 +1,22 @@
 /**
- * `npm run build`: compiles every generated package's `src/` to `dist/`
- * (JavaScript, declarations, source maps). The canonical package goes first:
- * vendor packages read its declarations.
+ * `npm run build`: compiles the runtime package and every generated
+ * package's `src/` to `dist/` (JavaScript, declarations, source maps, the
+ * JSON fixtures). The runtime goes first, then the canonical package: the
+ * others read their declarations.
  */
 import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, readdirSync, rmSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
 const generated = join(root, "generated");
 const tsc = join(root, "node_modules/typescript/bin/tsc");
 
-const packages = readdirSync(generated).sort((a, b) => (a === "canonical" ? -1 : b === "canonical" ? 1 : a < b ? -1 : 1));
+const generatedPackages = readdirSync(generated).sort((a, b) => (a === "canonical" ? -1 : b === "canonical" ? 1 : a < b ? -1 : 1));
+const packages = [{ name: "runtime", dir: join(root, "packages/runtime"), compiled: false }, ...generatedPackages.map((name) => ({ name, dir: join(generated, name), compiled: true }))];
 let failed = false;
-for (const name of packages) {
-  const dir = join(generated, name);
+for (const { name, dir, compiled } of packages) {
   if (!existsSync(join(dir, "tsconfig.json"))) continue;
   rmSync(join(dir, "dist"), { recursive: true, force: true });
   const result = spawnSync(process.execPath, [tsc, "-p", join(dir, "tsconfig.json")], { encoding: "utf8" });
@@ -25,7 +26,7 @@ for (const name of packages) {
     continue;
   }
   // ajv's compiled validators are JavaScript with a hand-made declaration beside them: tsc does not copy those.
-  for (const file of ["validators.compiled.js", "validators.compiled.d.ts"]) copyFileSync(join(dir, "src", file), join(dir, "dist", file));
-  console.log(`${name.padEnd(10)} built into generated/${name}/dist`);
+  if (compiled) for (const file of ["validators.compiled.js", "validators.compiled.d.ts"]) copyFileSync(join(dir, "src", file), join(dir, "dist", file));
+  console.log(`${name.padEnd(10)} built into ${relative(root, dir)}/dist`);
 }
 process.exitCode = failed ? 1 : 0;

@@ -2,7 +2,7 @@ import { existsSync, realpathSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { isSpecFailure } from "./load/spec-error.js";
+import { isSpecFailure } from "./core/spec-error.js";
 import { generate } from "./pipeline.js";
 import { compareTree, outDirRefusal, writeTree } from "./write/write-tree.js";
 

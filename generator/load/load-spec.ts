@@ -1,26 +1,38 @@
 import { basename, relative, sep } from "node:path";
-import { buildModel } from "../model/build-model.js";
-import { checkModel } from "../model/check-model.js";
-import type { SpecModel } from "../model/model.js";
+import type { SourceDocument } from "../core/source.js";
+import { SpecError } from "../core/spec-error.js";
 import { checkSchemas } from "./check-schemas.js";
 import { checkStructure } from "./check-structure.js";
-import { readYaml, type SourceDocument } from "./read-yaml.js";
+import { readYaml } from "./read-yaml.js";
 import { readFromDisk, resolveRefs, type ReadFile } from "./resolve-refs.js";
-import { SpecError } from "./spec-error.js";
 
 /** Largest spec file read; a bigger one is almost certainly not a hand-written spec. */
 export const MAX_SPEC_BYTES = 5 * 1024 * 1024;
 
-/**
- * load → check → resolve → model, for one spec file. Every problem is a
- * `SpecError` naming file, line, column and JSON pointer.
- */
-export function loadSpec(path: string, options: { root?: string; readFile?: ReadFile; slug?: string } = {}): SpecModel {
-  return loadSpecWithSource(path, options).model;
+export interface LoadOptions {
+  /** Paths in messages and banners are relative to it (the working directory by default). */
+  root?: string;
+  readFile?: ReadFile;
+  /** The package name; the file name without its extension by default. */
+  slug?: string;
 }
 
-/** `loadSpec`, also giving the parsed source, for tools that report positions of their own (lint, review). */
-export function loadSpecWithSource(path: string, options: { root?: string; readFile?: ReadFile; slug?: string } = {}): { model: SpecModel; source: SourceDocument } {
+/** A spec read and checked, its `$ref`s resolved: what the model is built from. */
+export interface LoadedSpec {
+  /** The file as written, with positions. */
+  source: SourceDocument;
+  /** The document with every `$ref` resolved. */
+  document: Record<string, unknown>;
+  /** The file's path relative to the root, with forward slashes. */
+  file: string;
+  slug: string;
+}
+
+/**
+ * read → check → resolve, for one spec file. Every problem is a `SpecError`
+ * naming file, line, column and JSON pointer.
+ */
+export function loadDocument(path: string, options: LoadOptions = {}): LoadedSpec {
   const readFile = options.readFile ?? readFromDisk;
   const file = relative(options.root ?? process.cwd(), path).split(sep).join("/");
   const text = readFile(path);
@@ -34,7 +46,5 @@ export function loadSpecWithSource(path: string, options: { root?: string; readF
   checkStructure(source);
   checkSchemas(source);
   const document = resolveRefs(source, path, readFile);
-  const model = buildModel(source, document, file, options.slug ?? basename(path).replace(/\.ya?ml$/, ""));
-  checkModel(source, model);
-  return { model, source };
+  return { source, document, file, slug: options.slug ?? basename(path).replace(/\.ya?ml$/, "") };
 }

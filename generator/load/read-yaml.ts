@@ -1,35 +1,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
-import { SpecError, SpecErrors, type SpecPosition } from "./spec-error.js";
-
-/** A parsed spec file that still knows where each of its values came from. */
-export interface SourceDocument {
-  file: string;
-  value: unknown;
-  /** Position of the value at `pointer`, or of its nearest ancestor that exists. */
-  locate(pointer: string): SpecPosition;
-}
-
-export function splitPointer(pointer: string): string[] {
-  if (pointer === "" || pointer === "/") return [];
-  return pointer
-    .slice(1)
-    .split("/")
-    .map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"));
-}
-
-/** The value at `pointer` in a plain JSON value, or undefined. */
-export function valueAt(root: unknown, pointer: string): unknown {
-  let node = root;
-  for (const key of splitPointer(pointer)) {
-    if (node === null || typeof node !== "object" || !Object.hasOwn(node, key)) return undefined;
-    node = (node as Record<string, unknown>)[key];
-  }
-  return node;
-}
-
-export function joinPointer(parts: readonly (string | number)[]): string {
-  return parts.map((part) => `/${String(part).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
-}
+import { splitPointer } from "../core/pointer.js";
+import type { SourceDocument } from "../core/source.js";
+import { SpecError, SpecErrors, type SpecPosition } from "../core/spec-error.js";
 
 function childNode(node: Node, key: string): Node | undefined {
   if (isMap(node)) {

@@ -1,8 +1,11 @@
 import { readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
-import { escapePointerPart, isSchemaObject, walkSchema } from "../model/schema-walk.js";
-import { readYaml, splitPointer, valueAt, type SourceDocument } from "./read-yaml.js";
-import { SpecError } from "./spec-error.js";
+import { escapePointerPart } from "../core/pointer.js";
+import { isSchemaObject, walkSchema } from "../core/schema-walk.js";
+import { readYaml } from "./read-yaml.js";
+import { splitPointer, valueAt } from "../core/pointer.js";
+import { type SourceDocument } from "../core/source.js";
+import { SpecError } from "../core/spec-error.js";
 import { schemaPositions } from "./schema-positions.js";
 
 /** Reads another spec file named by a `$ref`; returns undefined when there is no such file. */

@@ -1,4 +1,5 @@
-import { escapePointerPart, isSchemaObject } from "../model/schema-walk.js";
+import { escapePointerPart } from "../core/pointer.js";
+import { isSchemaObject } from "../core/schema-walk.js";
 
 /** Keys under which an OpenAPI document holds data, not OpenAPI objects. */
 const DATA_KEYS = new Set(["example", "examples", "default", "enum", "const"]);

@@ -1,6 +1,7 @@
-import type { BodyShape, RootShape } from "../runtime/wire.js";
+import type { BodyShape, RootShape } from "@customer-adapters/runtime/wire";
 import type { SpecModel } from "./model.js";
-import { isSchemaObject, type Schema } from "./schema-walk.js";
+import { isSchemaObject, type Schema } from "../core/schema-walk.js";
+import { schemaNamed } from "./lookup.js";
 
 /**
  * The request body's structure as the wire formats need it: property order
@@ -22,7 +23,7 @@ class ShapeReader {
 
   resolve(schema: Schema): Schema {
     const name = componentName(schema);
-    const target = name === undefined ? undefined : this.model.schemas.find((named) => named.name === name)?.schema;
+    const target = name === undefined ? undefined : schemaNamed(this.model, name);
     const resolved = target ? { ...this.resolve(target), ...Object.fromEntries(Object.entries(schema).filter(([key]) => key !== "$ref")) } : schema;
     const branches = (resolved.anyOf ?? resolved.oneOf) as Schema[] | undefined;
     const branch = Array.isArray(branches) ? branches.find((candidate) => this.resolve(candidate).type !== "null") : undefined;

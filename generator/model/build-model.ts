@@ -1,62 +1,12 @@
-import type { SourceDocument } from "../load/read-yaml.js";
-import { SpecError } from "../load/spec-error.js";
-import {
-  ERROR_KINDS,
-  type BodyModel,
-  type ErrorBodyModel,
-  type ErrorKind,
-  type ExampleModel,
-  type OperationModel,
-  type ParameterLocation,
-  type ParameterModel,
-  type ResponseModel,
-  type RuleRef,
-  type SecuritySchemeModel,
-  type ServerModel,
-  type SpecModel,
-  type VendorErrorModel,
-} from "./model.js";
+import type { SourceDocument } from "../core/source.js";
+import { ERROR_KINDS, type BodyModel, type ErrorBodyModel, type ErrorKind, type ExampleModel, type OperationModel, type ParameterLocation, type ParameterModel, type ResponseModel, type RuleRef, type SecuritySchemeModel, type ServerModel, type SpecModel, type VendorErrorModel } from "./model.js";
 import { readMapping } from "./read-mapping.js";
-import { escapePointerPart, isSchemaObject, type Schema } from "./schema-walk.js";
+import { Reader, type Node } from "./reader.js";
+import { escapePointerPart } from "../core/pointer.js";
+import { isSchemaObject, type Schema } from "../core/schema-walk.js";
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 const LOCATIONS: readonly string[] = ["path", "query", "header", "cookie"];
-
-export type Node = Record<string, unknown>;
-
-/** Reads typed values out of the resolved document, failing at the right position. */
-export class Reader {
-  constructor(private readonly source: SourceDocument) {}
-
-  fail(pointer: string, problem: string): never {
-    throw new SpecError(this.source.locate(pointer), problem);
-  }
-
-  object(node: Node, key: string, pointer: string): Node | undefined {
-    const value = node[key];
-    if (value === undefined) return undefined;
-    if (!isSchemaObject(value)) this.fail(`${pointer}/${escapePointerPart(key)}`, `\`${key}\` must be a mapping`);
-    return value;
-  }
-
-  list(node: Node, key: string, pointer: string): unknown[] {
-    const value = node[key];
-    if (value === undefined) return [];
-    if (!Array.isArray(value)) this.fail(`${pointer}/${escapePointerPart(key)}`, `\`${key}\` must be a list`);
-    return value;
-  }
-
-  string(node: Node, key: string, pointer: string): string | undefined {
-    const value = node[key];
-    if (value === undefined) return undefined;
-    if (typeof value !== "string") this.fail(`${pointer}/${escapePointerPart(key)}`, `\`${key}\` must be a string`);
-    return value;
-  }
-
-  requiredString(node: Node, key: string, pointer: string): string {
-    return this.string(node, key, pointer) ?? this.fail(pointer, `\`${key}\` is required here`);
-  }
-}
 
 const byName = <T extends { name: string }>(a: T, b: T) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 

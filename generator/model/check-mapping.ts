@@ -1,9 +1,10 @@
-import { SpecError, type SpecPosition } from "../load/spec-error.js";
-import { scopedPointer } from "../runtime/mapping.js";
+import { SpecError, type SpecPosition } from "../core/spec-error.js";
+import { scopedPointer } from "@customer-adapters/runtime/mapping";
 import { schemasAt } from "./check-model.js";
 import type { FieldMappingModel, MappingModel, SpecModel, TransformName } from "./model.js";
-import { isSchemaObject, type Schema } from "./schema-walk.js";
+import { isSchemaObject, type Schema } from "../core/schema-walk.js";
 import { compileSchema } from "./validation-schema.js";
+import { schemaNamed } from "./lookup.js";
 
 /**
  * Checks a vendor's `x-mapping` against both sides at generate time: every
@@ -314,7 +315,7 @@ class MappingChecker {
 export function checkMapping(vendor: SpecModel, canonical: SpecModel): SpecError[] {
   const mapping = vendor.mapping;
   if (!mapping) return [];
-  const customer = canonical.schemas.find((named) => named.name === "Customer")?.schema;
+  const customer = schemaNamed(canonical, "Customer");
   if (!customer) return [new SpecError(mapping.at, `the canonical spec (${canonical.specFile}) has no \`Customer\` schema to map from`)];
   const checker = new MappingChecker(vendor, canonical, { $ref: "#/components/schemas/Customer" });
   checker.request(mapping.request, "", "");

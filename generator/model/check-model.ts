@@ -1,9 +1,10 @@
 import type { ErrorObject } from "ajv";
-import type { SourceDocument } from "../load/read-yaml.js";
-import { SpecError } from "../load/spec-error.js";
+import type { SourceDocument } from "../core/source.js";
+import { SpecError } from "../core/spec-error.js";
 import type { BodyModel, SpecModel } from "./model.js";
-import { isSchemaObject, subschemas, type Schema } from "./schema-walk.js";
+import { isSchemaObject, subschemas, type Schema } from "../core/schema-walk.js";
 import { compileSchema, ruleOf } from "./validation-schema.js";
+import { schemaNamed } from "./lookup.js";
 
 const key = (rule: { path: string; keyword: string }) => `${rule.path} ${rule.keyword}`;
 
@@ -33,7 +34,7 @@ export function schemasAt(model: SpecModel, root: Schema, path: string, conditio
   const sameValue = conditional ? /^\/(allOf|anyOf|oneOf|then|else|dependentSchemas)\b/ : /^\/allOf\b/;
   const resolve = (schema: Schema): Schema[] => {
     const ref = typeof schema.$ref === "string" ? schema.$ref.replace("#/components/schemas/", "") : undefined;
-    const target = ref === undefined ? undefined : model.schemas.find((named) => named.name === ref)?.schema;
+    const target = ref === undefined ? undefined : schemaNamed(model, ref);
     const expanded = [schema, ...(target ? resolve(target) : [])];
     // Sub-schemas that describe the same value (allOf, then, ...) count too.
     for (const [child, at] of subschemas(schema)) if (sameValue.test(at)) expanded.push(...resolve(child));

@@ -1,8 +1,9 @@
 import type { ErrorObject } from "ajv";
 import type { SpecModel } from "./model.js";
 import { Synthesizer, type Direction } from "./samples.js";
-import { isSchemaObject, type Schema } from "./schema-walk.js";
+import { isSchemaObject, type Schema } from "../core/schema-walk.js";
 import { compileSchema, ruleOf } from "./validation-schema.js";
+import { splitPointer } from "../core/pointer.js";
 
 /**
  * Fixtures for one schema: valid samples (minimal, full, boundary) and one
@@ -45,16 +46,12 @@ interface Breakable extends Constraint {
 
 type Json = Record<string, unknown>;
 
-function parts(pointer: string): string[] {
-  return pointer === "" ? [] : pointer.split("/").slice(1).map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"));
-}
-
 function getAt(root: unknown, pointer: string): unknown {
-  return parts(pointer).reduce<unknown>((node, key) => (node !== null && typeof node === "object" ? (node as Json)[key] : undefined), root);
+  return splitPointer(pointer).reduce<unknown>((node, key) => (node !== null && typeof node === "object" ? (node as Json)[key] : undefined), root);
 }
 
 function setAt(root: Json, pointer: string, value: unknown): void {
-  const keys = parts(pointer);
+  const keys = splitPointer(pointer);
   const parent = getAt(root, `/${keys.slice(0, -1).join("/")}`.replace(/^\/$/, "")) as Json;
   const last = keys[keys.length - 1] as string;
   // A sample without the place (a schema that leaves the type open got a string): the rule stays uncovered.
@@ -64,7 +61,7 @@ function setAt(root: Json, pointer: string, value: unknown): void {
 }
 
 function removeAt(root: Json, pointer: string): void {
-  const keys = parts(pointer);
+  const keys = splitPointer(pointer);
   const parent = getAt(root, `/${keys.slice(0, -1).join("/")}`.replace(/^\/$/, "")) as Json | undefined;
   if (parent && typeof parent === "object") delete parent[keys[keys.length - 1] as string];
 }
@@ -86,7 +83,7 @@ class FixtureBuilder {
   private readonly validate;
 
   constructor(
-    private readonly model: SpecModel,
+    model: SpecModel,
     private readonly root: Schema,
     direction: Direction,
     private readonly vendorCodes: Map<string, string | number>,
@@ -122,7 +119,7 @@ class FixtureBuilder {
   /** The schema of the value at an instance path, following properties and items. */
   schemaAt(pointer: string): Schema | undefined {
     let schema: Schema | undefined = this.root;
-    for (const key of parts(pointer)) {
+    for (const key of splitPointer(pointer)) {
       if (!schema) return undefined;
       const resolved = this.synth.resolve(schema);
       const properties = isSchemaObject(resolved.properties) ? resolved.properties : {};
@@ -212,7 +209,7 @@ class FixtureBuilder {
    */
   baseFor(constraint: Breakable, minimal: unknown, full: unknown): Json {
     const base = clone(minimal) as Json;
-    const keys = parts(constraint.at);
+    const keys = splitPointer(constraint.at);
     let node: Json | unknown[] = base;
     for (const [index, key] of keys.entries()) {
       const here = `/${keys.slice(0, index + 1).join("/")}`;

@@ -1,6 +1,7 @@
-import { scopedPointer } from "../runtime/mapping.js";
+import { scopedPointer } from "@customer-adapters/runtime/mapping";
 import type { FieldMappingModel, SpecModel } from "./model.js";
-import { isSchemaObject, type Schema } from "./schema-walk.js";
+import { isSchemaObject, type Schema } from "../core/schema-walk.js";
+import { schemaNamed } from "./lookup.js";
 
 /** One fed vendor field, flattened out of nested `map`s, with array indexes as `*`. */
 export interface MappingRow {
@@ -72,7 +73,7 @@ function requestFieldIsList(model: SpecModel, to: string): boolean {
 
 function resolve(model: SpecModel, schema: Schema | undefined): Schema | undefined {
   const ref = typeof schema?.$ref === "string" ? schema.$ref.replace("#/components/schemas/", "") : undefined;
-  return ref === undefined ? schema : model.schemas.find((named) => named.name === ref)?.schema;
+  return ref === undefined ? schema : schemaNamed(model, ref);
 }
 
 /** The response mapping as rows: canonical result field ← vendor response field. */

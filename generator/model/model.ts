@@ -1,5 +1,5 @@
-import type { SpecPosition } from "../load/spec-error.js";
-import type { Schema } from "./schema-walk.js";
+import type { SpecPosition } from "../core/spec-error.js";
+import type { Schema } from "../core/schema-walk.js";
 
 /**
  * The normalized model every emitter reads. It is built once per spec by

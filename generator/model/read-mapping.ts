@@ -1,7 +1,8 @@
-import type { SourceDocument } from "../load/read-yaml.js";
-import type { Reader, Node } from "./build-model.js";
+import type { SourceDocument } from "../core/source.js";
+import type { Node, Reader } from "./reader.js";
 import { TRANSFORMS, type AuthMappingModel, type FieldMappingModel, type MappingModel, type TransformName, type UnmappedModel } from "./model.js";
-import { escapePointerPart, isSchemaObject } from "./schema-walk.js";
+import { escapePointerPart } from "../core/pointer.js";
+import { isSchemaObject } from "../core/schema-walk.js";
 
 const KEYS = new Set(["to", "from", "context", "value", "transform", "separator", "index", "where", "pick", "table", "default", "when", "map", "note"]);
 const SOURCES = ["from", "context", "value"] as const;

@@ -7,8 +7,9 @@ import { uniformFloat64 } from "pure-rand/distribution/uniformFloat64";
 import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
 import type { RandomGenerator } from "pure-rand/types/RandomGenerator";
 import randexpModule from "randexp";
-import type { SpecModel } from "../model/model.js";
-import { isSchemaObject, type Schema } from "../model/schema-walk.js";
+import type { SpecModel } from "./model.js";
+import { isSchemaObject, type Schema } from "../core/schema-walk.js";
+import { schemaNamed } from "./lookup.js";
 
 /**
  * Makes sample values from a schema: deterministic (every value is seeded
@@ -91,7 +92,7 @@ export class Synthesizer {
     for (let depth = 0; typeof current.$ref === "string" && depth < 20; depth++) {
       const name = current.$ref.replace("#/components/schemas/", "");
       const { $ref: _ref, ...rest } = current;
-      const target = this.model.schemas.find((named) => named.name === name)?.schema ?? {};
+      const target = schemaNamed(this.model, name) ?? {};
       current = { ...target, ...rest };
     }
     if (Array.isArray(current.allOf)) {

@@ -1,7 +1,7 @@
 import { Ajv2020, type Options, type ValidateFunction } from "ajv/dist/2020.js";
 import formatsPlugin from "ajv-formats";
 import type { NamedSchema } from "./model.js";
-import { isSchemaObject, mapSchema, type Schema } from "./schema-walk.js";
+import { isSchemaObject, mapSchema, type Schema } from "../core/schema-walk.js";
 
 /** Keywords that do not affect validation; dropped so that compiled validators stay small. */
 const ANNOTATIONS = new Set(["title", "description", "examples", "example", "$comment", "xml", "externalDocs", "discriminator", "deprecated"]);

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { isSpecFailure } from "../load/spec-error.js";
+import { isSpecFailure } from "../core/spec-error.js";
 import { review, reviewMarkdown } from "./review.js";
 
 const usage = "usage: npm run review -- (--base <git-ref> | --base-dir <dir>) [--head-dir <dir>] [--out <dir>]";

@@ -4,9 +4,11 @@
  * breaking-change checks, judged per direction: a tightened request rule
  * breaks callers; a widened response (a new enum value) breaks readers.
  */
-import type { SourceDocument } from "../load/read-yaml.js";
+import type { SourceDocument } from "../core/source.js";
 import type { SpecModel } from "../model/model.js";
-import { escapePointerPart, isSchemaObject, type Schema } from "../model/schema-walk.js";
+import { escapePointerPart } from "../core/pointer.js";
+import { isSchemaObject, type Schema } from "../core/schema-walk.js";
+import { schemaNamed } from "../model/lookup.js";
 
 export interface SpecChange {
   vendor: string;
@@ -35,7 +37,7 @@ function fields(model: SpecModel, root: Schema, rootPointer: string): Map<string
   const found = new Map<string, Field>();
   const resolve = (schema: Schema, pointer: string): [Schema, string] => {
     const name = typeof schema.$ref === "string" ? schema.$ref.replace("#/components/schemas/", "") : undefined;
-    const target = name === undefined ? undefined : model.schemas.find((named) => named.name === name)?.schema;
+    const target = name === undefined ? undefined : schemaNamed(model, name);
     return target ? resolve({ ...target, ...Object.fromEntries(Object.entries(schema).filter(([key]) => key !== "$ref")) }, `/components/schemas/${escapePointerPart(name ?? "")}`) : [schema, pointer];
   };
   const visit = (schema: Schema, pointer: string, path: string, required: boolean, depth: number) => {

@@ -50,14 +50,14 @@ const minus = (a: string[], b: string[]) => a.filter((item) => !b.includes(item)
 
 function exportsOf(files: GeneratedFile[], slug: string): string[] {
   const names = new Set<string>();
-  for (const file of files.filter((candidate) => candidate.path.startsWith(`${slug}/src/`) && /\.(ts)$/.test(candidate.path) && !candidate.path.includes("/runtime/"))) {
+  for (const file of files.filter((candidate) => candidate.path.startsWith(`${slug}/src/`) && /\.(ts)$/.test(candidate.path))) {
     for (const match of file.content.matchAll(/^export (?:declare )?(?:async )?(?:const|function|type|interface|class) (\w+)/gm)) names.add(match[1] as string);
   }
   return [...names];
 }
 
 function fixtureNames(files: GeneratedFile[], slug: string): string[] {
-  const file = files.find((candidate) => candidate.path === `${slug}/fixtures/request-body.json` || candidate.path === `${slug}/fixtures/customer.json`);
+  const file = files.find((candidate) => candidate.path === `${slug}/src/fixtures/request-body.json` || candidate.path === `${slug}/src/fixtures/customer.json`);
   if (!file) return [];
   return ((JSON.parse(file.content) as { invalid?: { name: string }[] }).invalid ?? []).map((fixture) => fixture.name);
 }

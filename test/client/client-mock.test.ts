@@ -7,12 +7,14 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CreateResult, Customer, MappingPlan, MockVendor, RootShape, SendOptions, ToRequestResult } from "@customer-adapters/canonical";
-import { parseBody, sendRequest, serializeBody } from "@customer-adapters/canonical";
-import { startMockServer, type RunningMock } from "@customer-adapters/canonical/mock-server";
+import type { Customer } from "@customer-adapters/canonical";
+import type { CreateResult, MappingPlan, MockVendor, RootShape, SendOptions, ToRequestResult } from "@customer-adapters/runtime";
+import { parseBody, sendRequest, serializeBody } from "@customer-adapters/runtime";
+import { startMockServer, type RunningMock } from "@customer-adapters/runtime/mock-server";
 import { loadAll } from "../../generator/pipeline.js";
 import { customers } from "../fixtures/customers.js";
 import { repoRoot } from "../helpers/cli.js";
+import { loadPackage } from "../helpers/package.js";
 
 const vendors = loadAll(join(repoRoot, "specs"), repoRoot).filter((model) => model.kind === "vendor" && model.mapping !== undefined);
 
@@ -32,7 +34,7 @@ interface MappedPackage {
   createMock(options?: { context?: Record<string, unknown> }): MockVendor;
   mockDefinition: { credentials: readonly { in: string; name?: string }[] };
 }
-const load = (slug: string): Promise<MappedPackage> => import(`../../generated/${slug}/src/index.ts`);
+const load = (slug: string): Promise<MappedPackage> => loadPackage<MappedPackage>(slug);
 
 /** A throwaway HTTP server on 127.0.0.1 that misbehaves as told. */
 async function misbehaving(handler: Parameters<typeof createServer>[1]): Promise<{ url: string; server: Server }> {
@@ -84,7 +86,7 @@ describe.each(vendors.map((model) => [model.slug] as const))("%s client and mock
     expect(result.ok, broken.name).toBe(false);
     if (!result.ok && result.sent) {
       expect(result.errors[0]?.kind, broken.name).toBe(expected?.kind ?? "invalid-field");
-      if (expected?.fields.length === 1) expect(result.errors[0]?.field).toBe(expected.fields[0]);
+      if (expected?.fields?.length === 1) expect(result.errors[0]?.field).toBe(expected.fields[0]);
     }
   });
 

@@ -7,19 +7,21 @@ import { getEventListeners } from "node:events";
 import { gzipSync } from "node:zlib";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { CreateResult, Customer, MappingPlan, SendOptions } from "@customer-adapters/canonical";
-import { errorBody, writePointer } from "@customer-adapters/canonical";
+import type { Customer } from "@customer-adapters/canonical";
+import type { CreateResult, MappingPlan, SendOptions } from "@customer-adapters/runtime";
+import { errorBody, writePointer } from "@customer-adapters/runtime";
 import { loadAll } from "../../generator/pipeline.js";
 import { customers } from "../fixtures/customers.js";
 import { repoRoot } from "../helpers/cli.js";
 import { drip, faultServer, type FaultServer } from "../helpers/fault-server.js";
+import { loadPackage } from "../helpers/package.js";
 
 interface MappedPackage {
   createCustomer(customer: Customer, context: unknown, options?: SendOptions): Promise<CreateResult>;
   fixtures: { context: Record<string, unknown>; successResponse: { status: number; body: unknown } };
   mappingPlan: MappingPlan;
 }
-const load = (slug: string): Promise<MappedPackage> => import(`../../generated/${slug}/src/index.ts`);
+const load = (slug: string): Promise<MappedPackage> => loadPackage<MappedPackage>(slug);
 const slugs = loadAll(join(repoRoot, "specs"), repoRoot)
   .filter((model) => model.kind === "vendor" && model.mapping !== undefined)
   .map((model) => model.slug);

@@ -5,17 +5,18 @@
 // starts its own mock server (port 0) and stops it.
 import { connect } from "node:net";
 import { describe, expect, it } from "vitest";
+import type { Customer } from "@customer-adapters/canonical";
 import type {
-  Customer,
   FromResponseResult,
   MockOptions,
   MockVendor,
   RootShape,
   ToRequestResult,
-} from "@customer-adapters/canonical";
-import { parseBody } from "@customer-adapters/canonical";
-import { startMockServer, type MockServerOptions, type RunningMock } from "@customer-adapters/canonical/mock-server";
+} from "@customer-adapters/runtime";
+import { parseBody } from "@customer-adapters/runtime";
+import { startMockServer, type MockServerOptions, type RunningMock } from "@customer-adapters/runtime/mock-server";
 import { customers } from "../fixtures/customers.js";
+import { loadPackage } from "../helpers/package.js";
 
 interface MappedPackage {
   toRequest(customer: Customer, context: unknown): ToRequestResult<unknown>;
@@ -24,7 +25,7 @@ interface MappedPackage {
   bodyShape: RootShape | undefined;
   fromResponse(status: number, body: unknown): FromResponseResult;
 }
-const load = (slug: string): Promise<MappedPackage> => import(`../../generated/${slug}/src/index.ts`);
+const load = (slug: string): Promise<MappedPackage> => loadPackage<MappedPackage>(slug);
 
 async function withMock<T>(
   mock: MockVendor,

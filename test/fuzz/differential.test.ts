@@ -15,6 +15,7 @@ import { loadAll } from "../../generator/pipeline.js";
 import { createAjv, ruleOf, validationSchema } from "../../generator/model/validation-schema.js";
 import { repoRoot } from "../helpers/cli.js";
 import { mutatedPayloads } from "../helpers/mutations.js";
+import { loadPackage } from "../helpers/package.js";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261124);
@@ -42,7 +43,7 @@ describe.each(models.map((model) => [model.slug, model] as const))("%s validator
   const oracle = createAjv(model.schemas).compile(validationSchema(root));
 
   it(`on ${RUNS} mutated payloads (seed ${SEED})`, async () => {
-    const pkg = (await import(`../../generated/${slug}/src/index.ts`)) as Package;
+    const pkg = await loadPackage<Package>(slug);
     const generated = (value: unknown) => (slug === "canonical" ? pkg.validateCustomer?.(value) : pkg.adapter?.validateRequest(value)) ?? { ok: false };
     const guard = (value: unknown) => (slug === "canonical" ? pkg.isCustomer?.(value) : pkg.adapter?.isRequest(value));
     const seeds = [...Object.values(pkg.fixtures.valid), ...pkg.fixtures.invalid.slice(0, 40).map((fixture) => fixture.value)];
@@ -61,7 +62,7 @@ describe.each(models.map((model) => [model.slug, model] as const))("%s validator
   }, 600_000);
 
   it(`every guard agrees with ajv's compiled function for its target, on ${RUNS} mutated payloads (seed ${SEED})`, async () => {
-    const pkg = (await import(`../../generated/${slug}/src/index.ts`)) as Package;
+    const pkg = await loadPackage<Package>(slug);
     const guards = (await import(`../../generated/${slug}/src/guards.ts`)) as Record<string, Check>;
     const compiled = (await import(`../../generated/${slug}/src/validators.compiled.js`)) as Record<string, Check>;
     const targets = Object.keys(compiled).sort();

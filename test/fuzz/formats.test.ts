@@ -6,7 +6,7 @@
 import { fullFormats } from "ajv-formats/dist/formats.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isDate, isDateTime, isInt32 } from "../../generator/runtime/formats.js";
+import { isDate, isDateTime, isInt32 } from "@customer-adapters/runtime/formats";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 3000);
 const library = {

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import type { Customer } from "@customer-adapters/canonical";
 import { loadAll } from "../../generator/pipeline.js";
 import { repoRoot } from "../helpers/cli.js";
+import { loadPackage } from "../helpers/package.js";
 
 const vendors = loadAll(join(repoRoot, "specs"), repoRoot).filter((model) => model.kind === "vendor");
 
@@ -47,7 +48,7 @@ const hostile: [string, () => unknown][] = [
 
 describe.each(vendors.map((model) => [model.slug] as const))("%s under hostile input", (slug) => {
   it.each(hostile)("%s: a result, no exception, no pollution", async (_name, make) => {
-    const { adapter, fixtures } = (await import(`../../generated/${slug}/src/index.ts`)) as Package;
+    const { adapter, fixtures } = await loadPackage<Package>(slug);
     const value = make();
     expect(adapter.validateRequest(value).ok).toBe(false);
     expect(adapter.isRequest(value)).toBe(false);
@@ -59,7 +60,7 @@ describe.each(vendors.map((model) => [model.slug] as const))("%s under hostile i
   });
 
   it("stays linear: ten times the input takes nowhere near a hundred times as long", async () => {
-    const { adapter } = (await import(`../../generated/${slug}/src/index.ts`)) as Package;
+    const { adapter } = await loadPackage<Package>(slug);
     const time = (size: number) => {
       const value = { name: "é".repeat(size), email: `${"a".repeat(size)}@example.com`, Number: "n".repeat(size) };
       const start = performance.now();

@@ -12,7 +12,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { parse, stringify } from "yaml";
 import { afterAll, describe, expect, it } from "vitest";
-import { isSpecFailure } from "../../generator/load/spec-error.js";
+import { isSpecFailure } from "../../generator/core/spec-error.js";
 import { findSpecs, generate } from "../../generator/pipeline.js";
 import { repoRoot } from "../helpers/cli.js";
 import { paths } from "../helpers/mutations.js";

@@ -1,5 +1,6 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
-import { isCustomer, validateCustomer, type Customer, type ValidationResult } from "@customer-adapters/canonical";
+import { isCustomer, validateCustomer, type Customer } from "@customer-adapters/canonical";
+import type { ValidationResult } from "@customer-adapters/runtime";
 
 const person: Customer = {
   kind: "person",

@@ -4,6 +4,7 @@ import { loadAll } from "../../generator/pipeline.js";
 import { schemasAt } from "../../generator/model/check-model.js";
 import type { SpecModel } from "../../generator/model/model.js";
 import { repoRoot } from "../helpers/cli.js";
+import { loadPackage } from "../helpers/package.js";
 
 const vendors = loadAll(join(repoRoot, "specs"), repoRoot).filter((model) => model.kind === "vendor");
 
@@ -14,7 +15,7 @@ interface Package {
   };
 }
 // By path: vendor packages are not workspaces (a new vendor must not need a lockfile change).
-const load = (slug: string): Promise<Package> => import(`../../generated/${slug}/src/index.ts`);
+const load = (slug: string): Promise<Package> => loadPackage<Package>(slug);
 const ruleSet = (errors: { path: string; rule: string }[] = []) => [...new Set(errors.map((error) => `${error.path} ${error.rule}`))].sort();
 
 function examplesOf(model: SpecModel) {

@@ -22,11 +22,11 @@ describe("ajv's compiled validators, as the generator writes them", () => {
       Tags: { type: "array", uniqueItems: true, items: { type: "object" } },
     };
     const { js } = emitCompiledValidators(modelOf(schemas));
-    expect(js).toContain('import { equal } from "./runtime/validation.js";');
+    expect(js).toContain('import { equal } from "@customer-adapters/runtime/validation";');
     expect(js).not.toMatch(/\brequire\(/);
     mkdirSync(outDir, { recursive: true });
     const file = join(outDir, "validators.compiled.js");
-    writeFileSync(file, js.replace('"./runtime/validation.js"', JSON.stringify(join(repoRoot, "generator/runtime/validation.ts"))));
+    writeFileSync(file, js.replace('"@customer-adapters/runtime/validation"', JSON.stringify(join(repoRoot, "packages/runtime/src/validation.ts"))));
     const compiled = (await import(file)) as Record<string, (value: unknown) => boolean>;
     const samples: Record<string, unknown[]> = {
       Shape: [{ kind: "circle" }, { kind: "square" }, ["a", 1], ["a", 2], "plain", { kind: "circle", r: 1 }],

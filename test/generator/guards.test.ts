@@ -1,11 +1,11 @@
-// The guard compiler (generator/emit/guards.ts) on keywords and names the five
+// The guard compiler (generator/emit/guards/) on keywords and names the five
 // vendor specs do not exercise: each guard must give ajv's verdict on every
 // sample, and a keyword it does not compile must hand over to ajv's function.
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { emitGuards } from "../../generator/emit/guards.js";
-import type { Schema } from "../../generator/model/schema-walk.js";
+import { emitGuards } from "../../generator/emit/guards/index.js";
+import type { Schema } from "../../generator/core/schema-walk.js";
 import { createAjv, validationSchema } from "../../generator/model/validation-schema.js";
 import { repoRoot } from "../helpers/cli.js";
 import { modelOf } from "../helpers/schema-model.js";
@@ -18,7 +18,7 @@ let files = 0;
 async function guardsFor(schemas: Record<string, Schema>): Promise<Record<string, (value: unknown) => boolean>> {
   mkdirSync(outDir, { recursive: true });
   const file = join(outDir, `guards${files++}.ts`);
-  writeFileSync(file, emitGuards(modelOf(schemas), "../../generator/runtime/validation.js"));
+  writeFileSync(file, emitGuards(modelOf(schemas), "../../packages/runtime/src/validation.js"));
   return (await import(file)) as Record<string, (value: unknown) => boolean>;
 }
 
@@ -128,7 +128,7 @@ describe("a keyword the guards do not compile", () => {
   it("leaves that target to ajv's compiled function and compiles the others", async () => {
     const schemas = { Unique: { type: "array", uniqueItems: true }, Plain: { type: "string" } };
     mkdirSync(outDir, { recursive: true });
-    const code = emitGuards(modelOf(schemas), "../../generator/runtime/validation.js");
+    const code = emitGuards(modelOf(schemas), "../../packages/runtime/src/validation.js");
     expect(code).toContain(`import * as compiled from "./validators.compiled.js";`);
     expect(code).toMatch(/export const unique: \(value: unknown\) => boolean = compiled\.unique;/);
     expect(code).toMatch(/function isPlain\(value: unknown\): boolean \{\nif \(typeof value !== "string"\) return false;/);

@@ -12,8 +12,9 @@ import openapiTS, { astToString } from "openapi-typescript";
 import { afterAll, expect, it } from "vitest";
 import { loadAll } from "../../generator/pipeline.js";
 import { responseTypeName } from "../../generator/emit/names.js";
-import { refName, typeName } from "../../generator/emit/type-expression.js";
+import { typeName } from "../../generator/emit/type-expression.js";
 import { repoRoot } from "../helpers/cli.js";
+import { componentName } from "../../generator/model/lookup.js";
 
 const out = join(repoRoot, ".test-output/openapi-typescript");
 afterAll(() => rmSync(out, { recursive: true, force: true }));
@@ -36,10 +37,10 @@ it("agrees with openapi-typescript on every vendor's request and response types"
     const alias = model.slug.replace(/\W/g, "_");
     checks.push(`import type * as ${alias}Theirs from "./${model.slug}.js";`, `import type * as ${alias}Ours from "../../generated/${model.slug}/src/index.js";`);
     const prefix = typeName(operation.id);
-    const body = operation.requestBody ? refName(operation.requestBody.schema) : undefined;
+    const body = operation.requestBody ? componentName(operation.requestBody.schema) : undefined;
     if (body) checks.push(`export const ${alias}Request: Same<${alias}Ours.${prefix}RequestBody, ${alias}Theirs.components["schemas"]["${body}"]> = true;`);
     for (const response of operation.responses) {
-      const schema = response.body ? refName(response.body.schema) : undefined;
+      const schema = response.body ? componentName(response.body.schema) : undefined;
       if (schema)
         checks.push(`export const ${alias}Response${response.status}: Fits<${alias}Ours.${responseTypeName(model, response.status)}, ${alias}Theirs.components["schemas"]["${schema}"]> = true;`);
     }

@@ -16,7 +16,8 @@ export interface CliResult {
 /** Runs `npm run generate -- <args>` as a user would (without npm's own output), in `cwd`. */
 export function runGenerate(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
   const tsx = join(repoRoot, "node_modules/tsx/dist/cli.mjs");
-  const result = spawnSync(process.execPath, [tsx, join(repoRoot, "generator/cli.ts"), ...args], {
+  // The generator imports @customer-adapters/runtime from its sources, as `npm run generate` does.
+  const result = spawnSync(process.execPath, [tsx, "--conditions", "customer-adapters-source", join(repoRoot, "generator/cli.ts"), ...args], {
     cwd: options.cwd ?? repoRoot,
     env: { ...process.env, ...options.env },
     encoding: "utf8",
@@ -26,7 +27,7 @@ export function runGenerate(args: string[], options: { cwd?: string; env?: Recor
 
 /** Runs `generator/run.mjs` (what `npm run generate` runs: the cache in front of the generator) with its own cache folder. */
 export function runLauncher(args: string[], options: { cwd: string; cacheDir: string }): CliResult {
-  const result = spawnSync(process.execPath, [join(repoRoot, "generator/run.mjs"), ...args], {
+  const result = spawnSync(process.execPath, ["--conditions", "customer-adapters-source", join(repoRoot, "generator/run.mjs"), ...args], {
     cwd: options.cwd,
     env: { ...process.env, CUSTOMER_ADAPTERS_CACHE: options.cacheDir },
     encoding: "utf8",

@@ -1,5 +1,5 @@
 import type { SpecModel } from "../../generator/model/model.js";
-import type { Schema } from "../../generator/model/schema-walk.js";
+import type { Schema } from "../../generator/core/schema-walk.js";
 
 /** A canonical-style model of just these component schemas: one validation target per schema, named after it. */
 export const modelOf = (schemas: Record<string, Schema>): SpecModel =>

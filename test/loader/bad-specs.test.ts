@@ -2,8 +2,8 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadSpec } from "../../generator/load/load-spec.js";
-import { isSpecFailure } from "../../generator/load/spec-error.js";
+import { loadSpec } from "../../generator/spec.js";
+import { isSpecFailure } from "../../generator/core/spec-error.js";
 import { repoRoot } from "../helpers/cli.js";
 
 const corpus = join(repoRoot, "test/fixtures/bad-specs");

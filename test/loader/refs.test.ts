@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadSpec } from "../../generator/load/load-spec.js";
+import { loadSpec } from "../../generator/spec.js";
 import { createAjv, validationSchema } from "../../generator/model/validation-schema.js";
 import { repoRoot } from "../helpers/cli.js";
 

@@ -2,7 +2,7 @@
 // what is wrong, found at generate time (loadAll joins the vendor spec and the
 // canonical customer).
 import { afterAll, describe, expect, it } from "vitest";
-import { isSpecFailure } from "../../generator/load/spec-error.js";
+import { isSpecFailure } from "../../generator/core/spec-error.js";
 import { loadAll } from "../../generator/pipeline.js";
 import { miniMapping, miniVendor as vendor, removeSpecsFolders, specsFolder } from "../helpers/mini-vendor.js";
 

@@ -5,18 +5,20 @@
 import {
   buildRequest,
   readResponse,
-  sendRequest,
-  validateCustomer,
-  type CreateResult,
-  type Customer,
   type FromResponseResult,
   type MappingPlan,
-  type RootShape,
+  type ToRequestResult,
+} from "@customer-adapters/runtime/mapping";
+import {
+  sendRequest,
+  type CreateResult,
   type SendOptions,
   type SensitiveFields,
-  type ToRequestResult,
-} from "@customer-adapters/canonical";
-import type { CreateCustomerRequestBody, CreateCustomerContext } from "./types.js";
+} from "@customer-adapters/runtime/client";
+import type { RootShape } from "@customer-adapters/runtime/wire";
+import { validateCustomer, type Customer } from "@customer-adapters/canonical";
+import type { CreateCustomerContext, CreateCustomerRequestBody } from "./types.js";
+import { vendorErrors } from "./operation.js";
 import * as compiled from "./validators.compiled.js";
 import { validateCreateCustomerContext, validateResponse } from "./validators.js";
 /**
@@ -219,29 +221,7 @@ export const mappingPlan: MappingPlan = {
       message: "/Message",
     },
   ],
-  errors: [
-    {
-      code: "The request is invalid.",
-      status: 400,
-      kind: "invalid-field",
-      message: "The request is invalid.",
-      fields: ["/person/givenName", "/person/familyName", "/email", "/agreedToTerms", "/dateOfBirth"],
-    },
-    {
-      code: "Authorization has been denied for this request.",
-      status: 401,
-      kind: "unauthorized",
-      message: "Authorization has been denied for this request.",
-      fields: [],
-    },
-    {
-      code: "An error has occurred.",
-      status: 500,
-      kind: "unknown",
-      message: "An error has occurred.",
-      fields: [],
-    },
-  ],
+  errors: vendorErrors,
 };
 
 const validators = {

@@ -5,18 +5,20 @@
 import {
   buildRequest,
   readResponse,
-  sendRequest,
-  validateCustomer,
-  type CreateResult,
-  type Customer,
   type FromResponseResult,
   type MappingPlan,
-  type RootShape,
+  type ToRequestResult,
+} from "@customer-adapters/runtime/mapping";
+import {
+  sendRequest,
+  type CreateResult,
   type SendOptions,
   type SensitiveFields,
-  type ToRequestResult,
-} from "@customer-adapters/canonical";
-import type { CreateCustomerRequestBody, CreateCustomerContext } from "./types.js";
+} from "@customer-adapters/runtime/client";
+import type { RootShape } from "@customer-adapters/runtime/wire";
+import { validateCustomer, type Customer } from "@customer-adapters/canonical";
+import type { CreateCustomerContext, CreateCustomerRequestBody } from "./types.js";
+import { vendorErrors } from "./operation.js";
 import * as compiled from "./validators.compiled.js";
 import { validateCreateCustomerContext, validateResponse } from "./validators.js";
 /**
@@ -201,113 +203,7 @@ export const mappingPlan: MappingPlan = {
       message: "/Message",
     },
   ],
-  errors: [
-    {
-      code: "Bad Request",
-      status: 400,
-      kind: "invalid-field",
-      message: "Bad Request - parameters supplied cannot be properly interpreted",
-      fields: [],
-    },
-    {
-      code: "Not Authorised",
-      status: 401,
-      kind: "unauthorized",
-      message: "Not Authorised if supplied api key is not valid",
-      fields: [],
-    },
-    {
-      code: "Service Unavailable",
-      status: 503,
-      kind: "unavailable",
-      message: "Service Unavailable",
-      fields: [],
-    },
-    {
-      code: 1,
-      status: 200,
-      kind: "invalid-field",
-      message: "System message 1 (its text is retrieved with POST api/v1/Message).",
-      fields: [],
-    },
-    {
-      code: 9,
-      status: 200,
-      kind: "invalid-field",
-      message: "System message 9 (its text is retrieved with POST api/v1/Message).",
-      fields: [],
-    },
-    {
-      code: 29,
-      status: 200,
-      kind: "invalid-field",
-      message: "System message 29 (its text is retrieved with POST api/v1/Message).",
-      fields: [],
-    },
-    {
-      code: 30,
-      status: 200,
-      kind: "invalid-field",
-      message: "System message 30 (its text is retrieved with POST api/v1/Message).",
-      fields: [],
-    },
-    {
-      code: 31,
-      status: 200,
-      kind: "invalid-field",
-      message: "System message 31 (its text is retrieved with POST api/v1/Message).",
-      fields: [],
-    },
-    {
-      code: 32,
-      status: 200,
-      kind: "invalid-field",
-      message: "System message 32 (its text is retrieved with POST api/v1/Message).",
-      fields: [],
-    },
-    {
-      code: 34,
-      status: 200,
-      kind: "invalid-field",
-      message: "System message 34 (its text is retrieved with POST api/v1/Message).",
-      fields: [],
-    },
-    {
-      code: 35,
-      status: 200,
-      kind: "invalid-field",
-      message: "System message 35 (its text is retrieved with POST api/v1/Message).",
-      fields: [],
-    },
-    {
-      code: 37,
-      status: 200,
-      kind: "invalid-field",
-      message: "System message 37 (its text is retrieved with POST api/v1/Message).",
-      fields: [],
-    },
-    {
-      code: 38,
-      status: 200,
-      kind: "invalid-field",
-      message: "System message 38 (its text is retrieved with POST api/v1/Message).",
-      fields: [],
-    },
-    {
-      code: 39,
-      status: 200,
-      kind: "invalid-field",
-      message: "System message 39 (its text is retrieved with POST api/v1/Message).",
-      fields: [],
-    },
-    {
-      code: 40,
-      status: 200,
-      kind: "invalid-field",
-      message: "System message 40 (its text is retrieved with POST api/v1/Message).",
-      fields: [],
-    },
-  ],
+  errors: vendorErrors,
 };
 
 const validators = {

@@ -3,7 +3,7 @@
  * Do not edit by hand: change the spec and run `npm run generate`.
  */
 import { fullFormats } from "ajv-formats/dist/formats.js";
-import { isDate, isDateTime, ucs2length } from "./runtime/validation.js";
+import { isDate, isDateTime, ucs2length } from "@customer-adapters/runtime/validation";
 const COUNTRY_PATTERN = new RegExp("^[A-Z]{2}$", "u");
 
 const EMAIL_FORMAT =
@@ -11,31 +11,11 @@ const EMAIL_FORMAT =
 
 const PHONE_PATTERN = new RegExp("^\\+[1-9][0-9]{6,14}$", "u");
 
+const URI_FORMAT = fullFormats.uri as (value: string) => boolean;
+
 const LANGUAGE_PATTERN = new RegExp("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$", "u");
 
 const CURRENCY_PATTERN = new RegExp("^[A-Z]{3}$", "u");
-
-const URI_FORMAT = fullFormats.uri as (value: string) => boolean;
-
-/**
- * Whether `key` is one of the properties Address declares.
- */
-function isAddressKey(key: string): boolean {
-  switch (key.length) {
-    case 4:
-      return key === "city";
-    case 5:
-      return key === "lines";
-    case 6:
-      return key === "region" || key === "county";
-    case 7:
-      return key === "country";
-    case 10:
-      return key === "postalCode";
-    default:
-      return false;
-  }
-}
 
 /**
  * Whether a value is a valid `Address`.
@@ -45,56 +25,71 @@ function isAddress(value: unknown): boolean {
   const fields = value as Readonly<Record<string, unknown>>;
   if (fields.lines === undefined || fields.city === undefined || fields.country === undefined) return false;
   for (const key in fields) {
-    if (isAddressKey(key)) continue;
+    switch (key.length) {
+      case 4:
+        if (key === "city") {
+          const city = fields[key];
+          if (typeof city !== "string") return false;
+          if (city.length > 100 && (city.length > 200 || ucs2length(city) > 100)) return false;
+          if (city.length === 0) return false;
+          continue;
+        }
+        break;
+      case 5:
+        if (key === "lines") {
+          const lines = fields[key];
+          if (!Array.isArray(lines)) return false;
+          if (lines.length > 3) return false;
+          if (lines.length < 1) return false;
+          for (let index = 0; index < lines.length; index++) {
+            const linesItem: unknown = lines[index];
+            if (typeof linesItem !== "string") return false;
+            if (linesItem.length > 255 && (linesItem.length > 510 || ucs2length(linesItem) > 255)) return false;
+            if (linesItem.length === 0) return false;
+          }
+          continue;
+        }
+        break;
+      case 6:
+        if (key === "region") {
+          const region = fields[key];
+          if (region !== undefined) {
+            if (typeof region !== "string") return false;
+            if (region.length > 100 && (region.length > 200 || ucs2length(region) > 100)) return false;
+          }
+          continue;
+        }
+        if (key === "county") {
+          const county = fields[key];
+          if (county !== undefined) {
+            if (typeof county !== "string") return false;
+            if (county.length > 100 && (county.length > 200 || ucs2length(county) > 100)) return false;
+          }
+          continue;
+        }
+        break;
+      case 7:
+        if (key === "country") {
+          const country = fields[key];
+          if (typeof country !== "string") return false;
+          if (!COUNTRY_PATTERN.test(country)) return false;
+          continue;
+        }
+        break;
+      case 10:
+        if (key === "postalCode") {
+          const postalCode = fields[key];
+          if (postalCode !== undefined) {
+            if (typeof postalCode !== "string") return false;
+            if (postalCode.length > 20 && (postalCode.length > 40 || ucs2length(postalCode) > 20)) return false;
+          }
+          continue;
+        }
+        break;
+    }
     return false;
   }
-  const lines = fields.lines;
-  if (!Array.isArray(lines)) return false;
-  if (lines.length > 3) return false;
-  if (lines.length < 1) return false;
-  for (let index = 0; index < lines.length; index++) {
-    const linesItem: unknown = lines[index];
-    if (typeof linesItem !== "string") return false;
-    if (linesItem.length > 255 && ucs2length(linesItem) > 255) return false;
-    if (linesItem.length === 0) return false;
-  }
-  const city = fields.city;
-  if (typeof city !== "string") return false;
-  if (city.length > 100 && ucs2length(city) > 100) return false;
-  if (city.length === 0) return false;
-  const region = fields.region;
-  if (region !== undefined) {
-    if (typeof region !== "string") return false;
-    if (region.length > 100 && ucs2length(region) > 100) return false;
-  }
-  const county = fields.county;
-  if (county !== undefined) {
-    if (typeof county !== "string") return false;
-    if (county.length > 100 && ucs2length(county) > 100) return false;
-  }
-  const postalCode = fields.postalCode;
-  if (postalCode !== undefined) {
-    if (typeof postalCode !== "string") return false;
-    if (postalCode.length > 20 && ucs2length(postalCode) > 20) return false;
-  }
-  const country = fields.country;
-  if (typeof country !== "string") return false;
-  if (!COUNTRY_PATTERN.test(country)) return false;
   return true;
-}
-
-/**
- * Whether `key` is one of the properties Company declares.
- */
-function isCompanyKey(key: string): boolean {
-  switch (key.length) {
-    case 4:
-      return key === "name";
-    case 18:
-      return key === "registrationNumber";
-    default:
-      return false;
-  }
 }
 
 /**
@@ -105,35 +100,34 @@ function isCompany(value: unknown): boolean {
   const fields = value as Readonly<Record<string, unknown>>;
   if (fields.name === undefined) return false;
   for (const key in fields) {
-    if (isCompanyKey(key)) continue;
+    switch (key.length) {
+      case 4:
+        if (key === "name") {
+          const name = fields[key];
+          if (typeof name !== "string") return false;
+          if (name.length > 200 && (name.length > 400 || ucs2length(name) > 200)) return false;
+          if (name.length === 0) return false;
+          continue;
+        }
+        break;
+      case 18:
+        if (key === "registrationNumber") {
+          const registrationNumber = fields[key];
+          if (registrationNumber !== undefined) {
+            if (typeof registrationNumber !== "string") return false;
+            if (
+              registrationNumber.length > 50 &&
+              (registrationNumber.length > 100 || ucs2length(registrationNumber) > 50)
+            )
+              return false;
+          }
+          continue;
+        }
+        break;
+    }
     return false;
   }
-  const name = fields.name;
-  if (typeof name !== "string") return false;
-  if (name.length > 200 && ucs2length(name) > 200) return false;
-  if (name.length === 0) return false;
-  const registrationNumber = fields.registrationNumber;
-  if (registrationNumber !== undefined) {
-    if (typeof registrationNumber !== "string") return false;
-    if (registrationNumber.length > 50 && ucs2length(registrationNumber) > 50) return false;
-  }
   return true;
-}
-
-/**
- * Whether `key` is one of the properties Contact declares.
- */
-function isContactKey(key: string): boolean {
-  switch (key.length) {
-    case 4:
-      return key === "name";
-    case 5:
-      return key === "title" || key === "email" || key === "phone";
-    case 6:
-      return key === "mobile";
-    default:
-      return false;
-  }
 }
 
 /**
@@ -144,51 +138,57 @@ function isContact(value: unknown): boolean {
   const fields = value as Readonly<Record<string, unknown>>;
   if (fields.name === undefined) return false;
   for (const key in fields) {
-    if (isContactKey(key)) continue;
+    switch (key.length) {
+      case 4:
+        if (key === "name") {
+          const name = fields[key];
+          if (typeof name !== "string") return false;
+          if (name.length > 200 && (name.length > 400 || ucs2length(name) > 200)) return false;
+          if (name.length === 0) return false;
+          continue;
+        }
+        break;
+      case 5:
+        if (key === "title") {
+          const title = fields[key];
+          if (title !== undefined) {
+            if (typeof title !== "string") return false;
+            if (title.length > 100 && (title.length > 200 || ucs2length(title) > 100)) return false;
+          }
+          continue;
+        }
+        if (key === "email") {
+          const email = fields[key];
+          if (email !== undefined) {
+            if (typeof email !== "string") return false;
+            if (email.length > 320 && (email.length > 640 || ucs2length(email) > 320)) return false;
+            if (!EMAIL_FORMAT.test(email)) return false;
+          }
+          continue;
+        }
+        if (key === "phone") {
+          const phone2 = fields[key];
+          if (phone2 !== undefined) {
+            if (typeof phone2 !== "string") return false;
+            if (!PHONE_PATTERN.test(phone2)) return false;
+          }
+          continue;
+        }
+        break;
+      case 6:
+        if (key === "mobile") {
+          const mobile = fields[key];
+          if (mobile !== undefined) {
+            if (typeof mobile !== "string") return false;
+            if (!PHONE_PATTERN.test(mobile)) return false;
+          }
+          continue;
+        }
+        break;
+    }
     return false;
   }
-  const name = fields.name;
-  if (typeof name !== "string") return false;
-  if (name.length > 200 && ucs2length(name) > 200) return false;
-  if (name.length === 0) return false;
-  const title = fields.title;
-  if (title !== undefined) {
-    if (typeof title !== "string") return false;
-    if (title.length > 100 && ucs2length(title) > 100) return false;
-  }
-  const email = fields.email;
-  if (email !== undefined) {
-    if (typeof email !== "string") return false;
-    if (email.length > 320 && ucs2length(email) > 320) return false;
-    if (!EMAIL_FORMAT.test(email)) return false;
-  }
-  const phone2 = fields.phone;
-  if (phone2 !== undefined) {
-    if (typeof phone2 !== "string") return false;
-    if (!PHONE_PATTERN.test(phone2)) return false;
-  }
-  const mobile = fields.mobile;
-  if (mobile !== undefined) {
-    if (typeof mobile !== "string") return false;
-    if (!PHONE_PATTERN.test(mobile)) return false;
-  }
   return true;
-}
-
-/**
- * Whether `key` is one of the properties CreatedCustomer declares.
- */
-function isCreatedCustomerKey(key: string): boolean {
-  switch (key.length) {
-    case 2:
-      return key === "id";
-    case 6:
-      return key === "number";
-    case 9:
-      return key === "createdAt";
-    default:
-      return false;
-  }
 }
 
 /**
@@ -199,38 +199,38 @@ function isCreatedCustomer(value: unknown): boolean {
   const fields = value as Readonly<Record<string, unknown>>;
   if (fields.id === undefined) return false;
   for (const key in fields) {
-    if (isCreatedCustomerKey(key)) continue;
+    switch (key.length) {
+      case 2:
+        if (key === "id") {
+          const id = fields[key];
+          if (typeof id !== "string") return false;
+          if (id.length === 0) return false;
+          continue;
+        }
+        break;
+      case 6:
+        if (key === "number") {
+          const number = fields[key];
+          if (number !== undefined) {
+            if (typeof number !== "string") return false;
+          }
+          continue;
+        }
+        break;
+      case 9:
+        if (key === "createdAt") {
+          const createdAt = fields[key];
+          if (createdAt !== undefined) {
+            if (typeof createdAt !== "string") return false;
+            if (!isDateTime(createdAt)) return false;
+          }
+          continue;
+        }
+        break;
+    }
     return false;
   }
-  const id = fields.id;
-  if (typeof id !== "string") return false;
-  if (id.length === 0) return false;
-  const number = fields.number;
-  if (number !== undefined) {
-    if (typeof number !== "string") return false;
-  }
-  const createdAt = fields.createdAt;
-  if (createdAt !== undefined) {
-    if (typeof createdAt !== "string") return false;
-    if (!isDateTime(createdAt)) return false;
-  }
   return true;
-}
-
-/**
- * Whether `key` is one of the properties Credentials declares.
- */
-function isCredentialsKey(key: string): boolean {
-  switch (key.length) {
-    case 8:
-      return key === "password";
-    case 14:
-      return key === "securityAnswer";
-    case 16:
-      return key === "securityQuestion";
-    default:
-      return false;
-  }
 }
 
 /**
@@ -240,74 +240,46 @@ function isCredentials(value: unknown): boolean {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
   const fields = value as Readonly<Record<string, unknown>>;
   for (const key in fields) {
-    if (isCredentialsKey(key)) continue;
+    switch (key.length) {
+      case 8:
+        if (key === "password") {
+          const password = fields[key];
+          if (password !== undefined) {
+            if (typeof password !== "string") return false;
+            if (password.length > 128 && (password.length > 256 || ucs2length(password) > 128)) return false;
+            if (password.length === 0) return false;
+          }
+          continue;
+        }
+        break;
+      case 14:
+        if (key === "securityAnswer") {
+          const securityAnswer = fields[key];
+          if (securityAnswer !== undefined) {
+            if (typeof securityAnswer !== "string") return false;
+            if (securityAnswer.length > 200 && (securityAnswer.length > 400 || ucs2length(securityAnswer) > 200))
+              return false;
+          }
+          continue;
+        }
+        break;
+      case 16:
+        if (key === "securityQuestion") {
+          const securityQuestion = fields[key];
+          if (securityQuestion !== undefined) {
+            if (typeof securityQuestion !== "string") return false;
+            if (securityQuestion.length > 200 && (securityQuestion.length > 400 || ucs2length(securityQuestion) > 200))
+              return false;
+          }
+          continue;
+        }
+        break;
+    }
     return false;
-  }
-  const password = fields.password;
-  if (password !== undefined) {
-    if (typeof password !== "string") return false;
-    if (password.length > 128 && ucs2length(password) > 128) return false;
-    if (password.length === 0) return false;
-  }
-  const securityQuestion = fields.securityQuestion;
-  if (securityQuestion !== undefined) {
-    if (typeof securityQuestion !== "string") return false;
-    if (securityQuestion.length > 200 && ucs2length(securityQuestion) > 200) return false;
-  }
-  const securityAnswer = fields.securityAnswer;
-  if (securityAnswer !== undefined) {
-    if (typeof securityAnswer !== "string") return false;
-    if (securityAnswer.length > 200 && ucs2length(securityAnswer) > 200) return false;
   }
   if (fields.securityAnswer !== undefined && fields.securityQuestion === undefined) return false;
   if (fields.securityQuestion !== undefined && fields.securityAnswer === undefined) return false;
   return true;
-}
-
-/**
- * Whether `key` is one of the properties Customer declares.
- */
-function isCustomerKey(key: string): boolean {
-  switch (key.length) {
-    case 4:
-      return key === "kind";
-    case 5:
-      return key === "email";
-    case 6:
-      return key === "person" || key === "phones" || key === "taxIds";
-    case 7:
-      return key === "company" || key === "website";
-    case 8:
-      return key === "contacts" || key === "language" || key === "currency";
-    case 9:
-      return key === "createdAt";
-    case 11:
-      return key === "dateOfBirth" || key === "externalIds" || key === "credentials";
-    case 13:
-      return key === "agreedToTerms";
-    case 14:
-      return key === "billingAddress" || key === "referralSource" || key === "customerNumber";
-    case 15:
-      return key === "shippingAddress";
-    default:
-      return false;
-  }
-}
-
-/**
- * Whether `key` is one of the properties PersonName declares.
- */
-function isPersonNameKey(key: string): boolean {
-  switch (key.length) {
-    case 5:
-      return key === "title";
-    case 9:
-      return key === "givenName";
-    case 10:
-      return key === "middleName" || key === "familyName";
-    default:
-      return false;
-  }
 }
 
 /**
@@ -318,42 +290,47 @@ function isPersonName(value: unknown): boolean {
   const fields = value as Readonly<Record<string, unknown>>;
   if (fields.givenName === undefined || fields.familyName === undefined) return false;
   for (const key in fields) {
-    if (isPersonNameKey(key)) continue;
+    switch (key.length) {
+      case 5:
+        if (key === "title") {
+          const title = fields[key];
+          if (title !== undefined) {
+            if (typeof title !== "string") return false;
+            if (title.length > 50 && (title.length > 100 || ucs2length(title) > 50)) return false;
+          }
+          continue;
+        }
+        break;
+      case 9:
+        if (key === "givenName") {
+          const givenName = fields[key];
+          if (typeof givenName !== "string") return false;
+          if (givenName.length > 100 && (givenName.length > 200 || ucs2length(givenName) > 100)) return false;
+          if (givenName.length === 0) return false;
+          continue;
+        }
+        break;
+      case 10:
+        if (key === "middleName") {
+          const middleName = fields[key];
+          if (middleName !== undefined) {
+            if (typeof middleName !== "string") return false;
+            if (middleName.length > 100 && (middleName.length > 200 || ucs2length(middleName) > 100)) return false;
+          }
+          continue;
+        }
+        if (key === "familyName") {
+          const familyName = fields[key];
+          if (typeof familyName !== "string") return false;
+          if (familyName.length > 100 && (familyName.length > 200 || ucs2length(familyName) > 100)) return false;
+          if (familyName.length === 0) return false;
+          continue;
+        }
+        break;
+    }
     return false;
   }
-  const title = fields.title;
-  if (title !== undefined) {
-    if (typeof title !== "string") return false;
-    if (title.length > 50 && ucs2length(title) > 50) return false;
-  }
-  const givenName = fields.givenName;
-  if (typeof givenName !== "string") return false;
-  if (givenName.length > 100 && ucs2length(givenName) > 100) return false;
-  if (givenName.length === 0) return false;
-  const middleName = fields.middleName;
-  if (middleName !== undefined) {
-    if (typeof middleName !== "string") return false;
-    if (middleName.length > 100 && ucs2length(middleName) > 100) return false;
-  }
-  const familyName = fields.familyName;
-  if (typeof familyName !== "string") return false;
-  if (familyName.length > 100 && ucs2length(familyName) > 100) return false;
-  if (familyName.length === 0) return false;
   return true;
-}
-
-/**
- * Whether `key` is one of the properties Phone declares.
- */
-function isPhoneKey(key: string): boolean {
-  switch (key.length) {
-    case 4:
-      return key === "type";
-    case 6:
-      return key === "number";
-    default:
-      return false;
-  }
 }
 
 /**
@@ -364,32 +341,28 @@ function isPhone(value: unknown): boolean {
   const fields = value as Readonly<Record<string, unknown>>;
   if (fields.type === undefined || fields.number === undefined) return false;
   for (const key in fields) {
-    if (isPhoneKey(key)) continue;
+    switch (key.length) {
+      case 4:
+        if (key === "type") {
+          const type = fields[key];
+          if (typeof type !== "string") return false;
+          if (type !== "landline" && type !== "mobile" && type !== "fax" && type !== "work" && type !== "other")
+            return false;
+          continue;
+        }
+        break;
+      case 6:
+        if (key === "number") {
+          const number = fields[key];
+          if (typeof number !== "string") return false;
+          if (!PHONE_PATTERN.test(number)) return false;
+          continue;
+        }
+        break;
+    }
     return false;
   }
-  const type = fields.type;
-  if (typeof type !== "string") return false;
-  if (type !== "landline" && type !== "mobile" && type !== "fax" && type !== "work" && type !== "other") return false;
-  const number = fields.number;
-  if (typeof number !== "string") return false;
-  if (!PHONE_PATTERN.test(number)) return false;
   return true;
-}
-
-/**
- * Whether `key` is one of the properties TaxIds declares.
- */
-function isTaxIdsKey(key: string): boolean {
-  switch (key.length) {
-    case 3:
-      return key === "vat";
-    case 4:
-      return key === "eori";
-    case 8:
-      return key === "national";
-    default:
-      return false;
-  }
 }
 
 /**
@@ -399,39 +372,41 @@ function isTaxIds(value: unknown): boolean {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
   const fields = value as Readonly<Record<string, unknown>>;
   for (const key in fields) {
-    if (isTaxIdsKey(key)) continue;
+    switch (key.length) {
+      case 3:
+        if (key === "vat") {
+          const vat = fields[key];
+          if (vat !== undefined) {
+            if (typeof vat !== "string") return false;
+            if (vat.length > 30 && (vat.length > 60 || ucs2length(vat) > 30)) return false;
+          }
+          continue;
+        }
+        break;
+      case 4:
+        if (key === "eori") {
+          const eori = fields[key];
+          if (eori !== undefined) {
+            if (typeof eori !== "string") return false;
+            if (eori.length > 20 && (eori.length > 40 || ucs2length(eori) > 20)) return false;
+          }
+          continue;
+        }
+        break;
+      case 8:
+        if (key === "national") {
+          const national = fields[key];
+          if (national !== undefined) {
+            if (typeof national !== "string") return false;
+            if (national.length > 50 && (national.length > 100 || ucs2length(national) > 50)) return false;
+          }
+          continue;
+        }
+        break;
+    }
     return false;
   }
-  const vat = fields.vat;
-  if (vat !== undefined) {
-    if (typeof vat !== "string") return false;
-    if (vat.length > 30 && ucs2length(vat) > 30) return false;
-  }
-  const eori = fields.eori;
-  if (eori !== undefined) {
-    if (typeof eori !== "string") return false;
-    if (eori.length > 20 && ucs2length(eori) > 20) return false;
-  }
-  const national = fields.national;
-  if (national !== undefined) {
-    if (typeof national !== "string") return false;
-    if (national.length > 50 && ucs2length(national) > 50) return false;
-  }
   return true;
-}
-
-/**
- * Whether `key` is one of the properties ExternalId declares.
- */
-function isExternalIdKey(key: string): boolean {
-  switch (key.length) {
-    case 2:
-      return key === "id";
-    case 6:
-      return key === "system";
-    default:
-      return false;
-  }
 }
 
 /**
@@ -442,17 +417,28 @@ function isExternalId(value: unknown): boolean {
   const fields = value as Readonly<Record<string, unknown>>;
   if (fields.system === undefined || fields.id === undefined) return false;
   for (const key in fields) {
-    if (isExternalIdKey(key)) continue;
+    switch (key.length) {
+      case 2:
+        if (key === "id") {
+          const id = fields[key];
+          if (typeof id !== "string") return false;
+          if (id.length > 100 && (id.length > 200 || ucs2length(id) > 100)) return false;
+          if (id.length === 0) return false;
+          continue;
+        }
+        break;
+      case 6:
+        if (key === "system") {
+          const system = fields[key];
+          if (typeof system !== "string") return false;
+          if (system.length > 50 && (system.length > 100 || ucs2length(system) > 50)) return false;
+          if (system.length === 0) return false;
+          continue;
+        }
+        break;
+    }
     return false;
   }
-  const system = fields.system;
-  if (typeof system !== "string") return false;
-  if (system.length > 50 && ucs2length(system) > 50) return false;
-  if (system.length === 0) return false;
-  const id = fields.id;
-  if (typeof id !== "string") return false;
-  if (id.length > 100 && ucs2length(id) > 100) return false;
-  if (id.length === 0) return false;
   return true;
 }
 
@@ -484,107 +470,187 @@ function isCustomer(value: unknown): boolean {
   const fields = value as Readonly<Record<string, unknown>>;
   if (fields.kind === undefined || fields.email === undefined) return false;
   for (const key in fields) {
-    if (isCustomerKey(key)) continue;
+    switch (key.length) {
+      case 4:
+        if (key === "kind") {
+          const kind = fields[key];
+          if (typeof kind !== "string") return false;
+          if (kind !== "person" && kind !== "company") return false;
+          continue;
+        }
+        break;
+      case 5:
+        if (key === "email") {
+          const email = fields[key];
+          if (typeof email !== "string") return false;
+          if (email.length > 320 && (email.length > 640 || ucs2length(email) > 320)) return false;
+          if (!EMAIL_FORMAT.test(email)) return false;
+          continue;
+        }
+        break;
+      case 6:
+        if (key === "person") {
+          const person = fields[key];
+          if (person !== undefined) {
+            if (!isPersonName(person)) return false;
+          }
+          continue;
+        }
+        if (key === "phones") {
+          const phones = fields[key];
+          if (phones !== undefined) {
+            if (!Array.isArray(phones)) return false;
+            if (phones.length > 10) return false;
+            for (let index = 0; index < phones.length; index++) {
+              const phonesItem: unknown = phones[index];
+              if (!isPhone(phonesItem)) return false;
+            }
+          }
+          continue;
+        }
+        if (key === "taxIds") {
+          const taxIds2 = fields[key];
+          if (taxIds2 !== undefined) {
+            if (!isTaxIds(taxIds2)) return false;
+          }
+          continue;
+        }
+        break;
+      case 7:
+        if (key === "company") {
+          const company2 = fields[key];
+          if (company2 !== undefined) {
+            if (!isCompany(company2)) return false;
+          }
+          continue;
+        }
+        if (key === "website") {
+          const website = fields[key];
+          if (website !== undefined) {
+            if (typeof website !== "string") return false;
+            if (website.length > 2048 && (website.length > 4096 || ucs2length(website) > 2048)) return false;
+            if (!URI_FORMAT(website)) return false;
+          }
+          continue;
+        }
+        break;
+      case 8:
+        if (key === "contacts") {
+          const contacts = fields[key];
+          if (contacts !== undefined) {
+            if (!Array.isArray(contacts)) return false;
+            if (contacts.length > 20) return false;
+            for (let index2 = 0; index2 < contacts.length; index2++) {
+              const contactsItem: unknown = contacts[index2];
+              if (!isContact(contactsItem)) return false;
+            }
+          }
+          continue;
+        }
+        if (key === "language") {
+          const language = fields[key];
+          if (language !== undefined) {
+            if (typeof language !== "string") return false;
+            if (language.length > 35 && (language.length > 70 || ucs2length(language) > 35)) return false;
+            if (!LANGUAGE_PATTERN.test(language)) return false;
+          }
+          continue;
+        }
+        if (key === "currency") {
+          const currency = fields[key];
+          if (currency !== undefined) {
+            if (typeof currency !== "string") return false;
+            if (!CURRENCY_PATTERN.test(currency)) return false;
+          }
+          continue;
+        }
+        break;
+      case 9:
+        if (key === "createdAt") {
+          const createdAt = fields[key];
+          if (createdAt !== undefined) {
+            if (typeof createdAt !== "string") return false;
+            if (!isDateTime(createdAt)) return false;
+          }
+          continue;
+        }
+        break;
+      case 11:
+        if (key === "dateOfBirth") {
+          const dateOfBirth = fields[key];
+          if (dateOfBirth !== undefined) {
+            if (typeof dateOfBirth !== "string") return false;
+            if (!isDate(dateOfBirth)) return false;
+          }
+          continue;
+        }
+        if (key === "externalIds") {
+          const externalIds = fields[key];
+          if (externalIds !== undefined) {
+            if (!Array.isArray(externalIds)) return false;
+            if (externalIds.length > 20) return false;
+            for (let index3 = 0; index3 < externalIds.length; index3++) {
+              const externalIdsItem: unknown = externalIds[index3];
+              if (!isExternalId(externalIdsItem)) return false;
+            }
+          }
+          continue;
+        }
+        if (key === "credentials") {
+          const credentials2 = fields[key];
+          if (credentials2 !== undefined) {
+            if (!isCredentials(credentials2)) return false;
+          }
+          continue;
+        }
+        break;
+      case 13:
+        if (key === "agreedToTerms") {
+          const agreedToTerms = fields[key];
+          if (agreedToTerms !== undefined) {
+            if (typeof agreedToTerms !== "boolean") return false;
+          }
+          continue;
+        }
+        break;
+      case 14:
+        if (key === "billingAddress") {
+          const billingAddress = fields[key];
+          if (billingAddress !== undefined) {
+            if (!isAddress(billingAddress)) return false;
+          }
+          continue;
+        }
+        if (key === "referralSource") {
+          const referralSource = fields[key];
+          if (referralSource !== undefined) {
+            if (typeof referralSource !== "string") return false;
+            if (referralSource.length > 255 && (referralSource.length > 510 || ucs2length(referralSource) > 255))
+              return false;
+          }
+          continue;
+        }
+        if (key === "customerNumber") {
+          const customerNumber = fields[key];
+          if (customerNumber !== undefined) {
+            if (typeof customerNumber !== "string") return false;
+            if (customerNumber.length > 50 && (customerNumber.length > 100 || ucs2length(customerNumber) > 50))
+              return false;
+          }
+          continue;
+        }
+        break;
+      case 15:
+        if (key === "shippingAddress") {
+          const shippingAddress = fields[key];
+          if (shippingAddress !== undefined) {
+            if (!isAddress(shippingAddress)) return false;
+          }
+          continue;
+        }
+        break;
+    }
     return false;
-  }
-  const kind = fields.kind;
-  if (typeof kind !== "string") return false;
-  if (kind !== "person" && kind !== "company") return false;
-  const person = fields.person;
-  if (person !== undefined) {
-    if (!isPersonName(person)) return false;
-  }
-  const company2 = fields.company;
-  if (company2 !== undefined) {
-    if (!isCompany(company2)) return false;
-  }
-  const email = fields.email;
-  if (typeof email !== "string") return false;
-  if (email.length > 320 && ucs2length(email) > 320) return false;
-  if (!EMAIL_FORMAT.test(email)) return false;
-  const phones = fields.phones;
-  if (phones !== undefined) {
-    if (!Array.isArray(phones)) return false;
-    if (phones.length > 10) return false;
-    for (let index = 0; index < phones.length; index++) {
-      const phonesItem: unknown = phones[index];
-      if (!isPhone(phonesItem)) return false;
-    }
-  }
-  const billingAddress = fields.billingAddress;
-  if (billingAddress !== undefined) {
-    if (!isAddress(billingAddress)) return false;
-  }
-  const shippingAddress = fields.shippingAddress;
-  if (shippingAddress !== undefined) {
-    if (!isAddress(shippingAddress)) return false;
-  }
-  const contacts = fields.contacts;
-  if (contacts !== undefined) {
-    if (!Array.isArray(contacts)) return false;
-    if (contacts.length > 20) return false;
-    for (let index2 = 0; index2 < contacts.length; index2++) {
-      const contactsItem: unknown = contacts[index2];
-      if (!isContact(contactsItem)) return false;
-    }
-  }
-  const dateOfBirth = fields.dateOfBirth;
-  if (dateOfBirth !== undefined) {
-    if (typeof dateOfBirth !== "string") return false;
-    if (!isDate(dateOfBirth)) return false;
-  }
-  const taxIds2 = fields.taxIds;
-  if (taxIds2 !== undefined) {
-    if (!isTaxIds(taxIds2)) return false;
-  }
-  const language = fields.language;
-  if (language !== undefined) {
-    if (typeof language !== "string") return false;
-    if (language.length > 35 && ucs2length(language) > 35) return false;
-    if (!LANGUAGE_PATTERN.test(language)) return false;
-  }
-  const currency = fields.currency;
-  if (currency !== undefined) {
-    if (typeof currency !== "string") return false;
-    if (!CURRENCY_PATTERN.test(currency)) return false;
-  }
-  const website = fields.website;
-  if (website !== undefined) {
-    if (typeof website !== "string") return false;
-    if (website.length > 2048 && ucs2length(website) > 2048) return false;
-    if (!URI_FORMAT(website)) return false;
-  }
-  const referralSource = fields.referralSource;
-  if (referralSource !== undefined) {
-    if (typeof referralSource !== "string") return false;
-    if (referralSource.length > 255 && ucs2length(referralSource) > 255) return false;
-  }
-  const customerNumber = fields.customerNumber;
-  if (customerNumber !== undefined) {
-    if (typeof customerNumber !== "string") return false;
-    if (customerNumber.length > 50 && ucs2length(customerNumber) > 50) return false;
-  }
-  const externalIds = fields.externalIds;
-  if (externalIds !== undefined) {
-    if (!Array.isArray(externalIds)) return false;
-    if (externalIds.length > 20) return false;
-    for (let index3 = 0; index3 < externalIds.length; index3++) {
-      const externalIdsItem: unknown = externalIds[index3];
-      if (!isExternalId(externalIdsItem)) return false;
-    }
-  }
-  const createdAt = fields.createdAt;
-  if (createdAt !== undefined) {
-    if (typeof createdAt !== "string") return false;
-    if (!isDateTime(createdAt)) return false;
-  }
-  const agreedToTerms = fields.agreedToTerms;
-  if (agreedToTerms !== undefined) {
-    if (typeof agreedToTerms !== "boolean") return false;
-  }
-  const credentials2 = fields.credentials;
-  if (credentials2 !== undefined) {
-    if (!isCredentials(credentials2)) return false;
   }
   if (isCustomerCondition(value)) {
     if (typeof value === "object" && value !== null && !Array.isArray(value)) {
@@ -602,24 +668,6 @@ function isCustomer(value: unknown): boolean {
 }
 
 /**
- * Whether `key` is one of the properties VendorError declares.
- */
-function isVendorErrorKey(key: string): boolean {
-  switch (key.length) {
-    case 4:
-      return key === "kind" || key === "code";
-    case 5:
-      return key === "field";
-    case 6:
-      return key === "status";
-    case 7:
-      return key === "message";
-    default:
-      return false;
-  }
-}
-
-/**
  * Whether a value is a valid `VendorError`.
  */
 function isVendorError(value: unknown): boolean {
@@ -627,31 +675,55 @@ function isVendorError(value: unknown): boolean {
   const fields = value as Readonly<Record<string, unknown>>;
   if (fields.kind === undefined || fields.code === undefined || fields.message === undefined) return false;
   for (const key in fields) {
-    if (isVendorErrorKey(key)) continue;
+    switch (key.length) {
+      case 4:
+        if (key === "kind") {
+          const kind = fields[key];
+          if (typeof kind !== "string") return false;
+          if (
+            kind !== "invalid-field" &&
+            kind !== "duplicate" &&
+            kind !== "unauthorized" &&
+            kind !== "not-found" &&
+            kind !== "unavailable" &&
+            kind !== "unknown"
+          )
+            return false;
+          continue;
+        }
+        if (key === "code") {
+          const code = fields[key];
+          if (!(typeof code === "string" || (typeof code === "number" && Number.isInteger(code)))) return false;
+          continue;
+        }
+        break;
+      case 5:
+        if (key === "field") {
+          const field = fields[key];
+          if (field !== undefined) {
+            if (typeof field !== "string") return false;
+          }
+          continue;
+        }
+        break;
+      case 6:
+        if (key === "status") {
+          const status = fields[key];
+          if (status !== undefined) {
+            if (typeof status !== "number" || !Number.isInteger(status)) return false;
+          }
+          continue;
+        }
+        break;
+      case 7:
+        if (key === "message") {
+          const message = fields[key];
+          if (typeof message !== "string") return false;
+          continue;
+        }
+        break;
+    }
     return false;
-  }
-  const kind = fields.kind;
-  if (typeof kind !== "string") return false;
-  if (
-    kind !== "invalid-field" &&
-    kind !== "duplicate" &&
-    kind !== "unauthorized" &&
-    kind !== "not-found" &&
-    kind !== "unavailable" &&
-    kind !== "unknown"
-  )
-    return false;
-  const code = fields.code;
-  if (!(typeof code === "string" || (typeof code === "number" && Number.isInteger(code)))) return false;
-  const message = fields.message;
-  if (typeof message !== "string") return false;
-  const field = fields.field;
-  if (field !== undefined) {
-    if (typeof field !== "string") return false;
-  }
-  const status = fields.status;
-  if (status !== undefined) {
-    if (typeof status !== "number" || !Number.isInteger(status)) return false;
   }
   return true;
 }

@@ -6,18 +6,4 @@ export type * from "./types.js";
 
 export * from "./validators.js";
 
-export * from "./runtime/validation.js";
-
-export * from "./runtime/mapping.js";
-
-export * from "./runtime/wire.js";
-
-export * from "./runtime/client.js";
-
-export * from "./runtime/redact.js";
-
-export * from "./runtime/mock.js";
-
-export type * from "./runtime/adapter.js";
-
-export { fixtures } from "./fixtures.js";
+export * from "./standard-schema.js";

@@ -5,18 +5,20 @@
 import {
   buildRequest,
   readResponse,
-  sendRequest,
-  validateCustomer,
-  type CreateResult,
-  type Customer,
   type FromResponseResult,
   type MappingPlan,
-  type RootShape,
+  type ToRequestResult,
+} from "@customer-adapters/runtime/mapping";
+import {
+  sendRequest,
+  type CreateResult,
   type SendOptions,
   type SensitiveFields,
-  type ToRequestResult,
-} from "@customer-adapters/canonical";
-import type { CreateCustomerRequestBody, CreateCustomerContext } from "./types.js";
+} from "@customer-adapters/runtime/client";
+import type { RootShape } from "@customer-adapters/runtime/wire";
+import { validateCustomer, type Customer } from "@customer-adapters/canonical";
+import type { CreateCustomerContext, CreateCustomerRequestBody } from "./types.js";
+import { vendorErrors } from "./operation.js";
 import * as compiled from "./validators.compiled.js";
 import { validateCreateCustomerContext, validateResponse } from "./validators.js";
 /**
@@ -199,190 +201,7 @@ export const mappingPlan: MappingPlan = {
       message: "/errorMessage",
     },
   ],
-  errors: [
-    {
-      code: 10000004,
-      status: 400,
-      kind: "not-found",
-      message: "Invalid accountId.",
-      fields: [],
-    },
-    {
-      code: 10000024,
-      status: 400,
-      kind: "invalid-field",
-      message: "Invalid apiVersion.",
-      fields: [],
-    },
-    {
-      code: 10000580,
-      status: 400,
-      kind: "invalid-field",
-      message: "Customer details required.",
-      fields: [],
-    },
-    {
-      code: 10000581,
-      status: 400,
-      kind: "invalid-field",
-      message: "Customer name is required.",
-      fields: ["/company/name"],
-    },
-    {
-      code: 10000582,
-      status: 400,
-      kind: "invalid-field",
-      message: "Invalid customer name. Number of characters allowed 1 - 60.",
-      fields: ["/company/name"],
-    },
-    {
-      code: 10000583,
-      status: 400,
-      kind: "invalid-field",
-      message: "Account Id is required.",
-      fields: [],
-    },
-    {
-      code: 10000584,
-      status: 400,
-      kind: "invalid-field",
-      message: "Security answer missing.",
-      fields: ["/credentials/securityAnswer"],
-    },
-    {
-      code: 10000585,
-      status: 400,
-      kind: "invalid-field",
-      message: "Security question missing.",
-      fields: ["/credentials/securityQuestion"],
-    },
-    {
-      code: 10000586,
-      status: 400,
-      kind: "invalid-field",
-      message: "Invalid security question. Number of characters allowed 0 - 100.",
-      fields: ["/credentials/securityQuestion"],
-    },
-    {
-      code: 10000587,
-      status: 400,
-      kind: "invalid-field",
-      message: "Invalid security answer. Number of characters allowed 0 - 100.",
-      fields: ["/credentials/securityAnswer"],
-    },
-    {
-      code: 10000588,
-      status: 400,
-      kind: "invalid-field",
-      message: "Maximum 4 contacts can be associated with a customer.",
-      fields: [],
-    },
-    {
-      code: 10000589,
-      status: 400,
-      kind: "invalid-field",
-      message: "Invalid contact name. Number of characters allowed 0 - 40.",
-      fields: ["/contacts/*/name"],
-    },
-    {
-      code: 10000590,
-      status: 400,
-      kind: "invalid-field",
-      message: "Invalid contact title. Number of characters allowed 0 - 40.",
-      fields: ["/contacts/*/title"],
-    },
-    {
-      code: 10000591,
-      status: 400,
-      kind: "invalid-field",
-      message: "Invalid contact phone. Number of characters allowed 0 - 25.",
-      fields: ["/contacts/*/phone"],
-    },
-    {
-      code: 10000592,
-      status: 400,
-      kind: "invalid-field",
-      message: "Invalid contact mobile. Number of characters allowed 0 - 40.",
-      fields: ["/contacts/*/mobile"],
-    },
-    {
-      code: 10000593,
-      status: 400,
-      kind: "invalid-field",
-      message: "Invalid contact email. Number of characters allowed 0 - 320.",
-      fields: ["/contacts/*/email"],
-    },
-    {
-      code: 10000594,
-      status: 400,
-      kind: "invalid-field",
-      message: "Invalid address line1. Number of characters allowed 0 - 40.",
-      fields: ["/billingAddress/lines/0", "/shippingAddress/lines/0"],
-    },
-    {
-      code: 10000595,
-      status: 400,
-      kind: "invalid-field",
-      message: "Invalid address line2. Number of characters allowed 0 - 40.",
-      fields: ["/billingAddress/lines/1", "/shippingAddress/lines/1"],
-    },
-    {
-      code: 10000596,
-      status: 400,
-      kind: "invalid-field",
-      message: "Invalid city. Number of characters allowed 0 - 40.",
-      fields: ["/billingAddress/city", "/shippingAddress/city"],
-    },
-    {
-      code: 10000597,
-      status: 400,
-      kind: "invalid-field",
-      message: "Invalid state/region. Number of characters allowed 0 - 40.",
-      fields: ["/billingAddress/region", "/shippingAddress/region"],
-    },
-    {
-      code: 10000598,
-      status: 400,
-      kind: "invalid-field",
-      message: "Invalid country. Number of characters allowed 0 - 100.",
-      fields: ["/billingAddress/country", "/shippingAddress/country"],
-    },
-    {
-      code: 10000599,
-      status: 400,
-      kind: "invalid-field",
-      message: "Invalid postal code. Number of characters allowed 0 - 15.",
-      fields: ["/billingAddress/postalCode", "/shippingAddress/postalCode"],
-    },
-    {
-      code: 10000602,
-      status: 400,
-      kind: "duplicate",
-      message: "Duplicate customer name.",
-      fields: [],
-    },
-    {
-      code: 10000603,
-      status: 400,
-      kind: "not-found",
-      message: "Invalid account. Account erasure request is in progress for the account.",
-      fields: [],
-    },
-    {
-      code: 20000003,
-      status: 404,
-      kind: "not-found",
-      message: "Resource not found - Invalid accountId.",
-      fields: [],
-    },
-    {
-      code: 10000001,
-      status: 401,
-      kind: "unauthorized",
-      message: "Invalid credentials",
-      fields: [],
-    },
-  ],
+  errors: vendorErrors,
 };
 
 const validators = {

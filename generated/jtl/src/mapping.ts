@@ -5,18 +5,20 @@
 import {
   buildRequest,
   readResponse,
-  sendRequest,
-  validateCustomer,
-  type CreateResult,
-  type Customer,
   type FromResponseResult,
   type MappingPlan,
-  type RootShape,
+  type ToRequestResult,
+} from "@customer-adapters/runtime/mapping";
+import {
+  sendRequest,
+  type CreateResult,
   type SendOptions,
   type SensitiveFields,
-  type ToRequestResult,
-} from "@customer-adapters/canonical";
-import type { CreateCustomerRequestBody, CreateCustomerContext } from "./types.js";
+} from "@customer-adapters/runtime/client";
+import type { RootShape } from "@customer-adapters/runtime/wire";
+import { validateCustomer, type Customer } from "@customer-adapters/canonical";
+import type { CreateCustomerContext, CreateCustomerRequestBody } from "./types.js";
+import { vendorErrors } from "./operation.js";
 import * as compiled from "./validators.compiled.js";
 import { validateCreateCustomerContext, validateResponse } from "./validators.js";
 /**
@@ -318,36 +320,7 @@ export const mappingPlan: MappingPlan = {
       message: "/title",
     },
   ],
-  errors: [
-    {
-      code: "https://tools.ietf.org/html/rfc9110#section-15.5.1",
-      status: 400,
-      kind: "invalid-field",
-      message: "One or more validation errors occurred.",
-      fields: ["/createdAt", "/dateOfBirth"],
-    },
-    {
-      code: "https://tools.ietf.org/html/rfc9110#section-15.5.2",
-      status: 401,
-      kind: "unauthorized",
-      message: "Unauthorized",
-      fields: [],
-    },
-    {
-      code: "https://tools.ietf.org/html/rfc9110#section-15.5.4",
-      status: 403,
-      kind: "unauthorized",
-      message: "Forbidden",
-      fields: [],
-    },
-    {
-      code: "https://tools.ietf.org/html/rfc9110#section-15.6.1",
-      status: 500,
-      kind: "unknown",
-      message: "An error occurred while processing your request.",
-      fields: [],
-    },
-  ],
+  errors: vendorErrors,
 };
 
 const validators = {

@@ -5,18 +5,20 @@
 import {
   buildRequest,
   readResponse,
-  sendRequest,
-  validateCustomer,
-  type CreateResult,
-  type Customer,
   type FromResponseResult,
   type MappingPlan,
-  type RootShape,
+  type ToRequestResult,
+} from "@customer-adapters/runtime/mapping";
+import {
+  sendRequest,
+  type CreateResult,
   type SendOptions,
   type SensitiveFields,
-  type ToRequestResult,
-} from "@customer-adapters/canonical";
-import type { CreateCustomerRequestBody, CreateCustomerContext } from "./types.js";
+} from "@customer-adapters/runtime/client";
+import type { RootShape } from "@customer-adapters/runtime/wire";
+import { validateCustomer, type Customer } from "@customer-adapters/canonical";
+import type { CreateCustomerContext, CreateCustomerRequestBody } from "./types.js";
+import { vendorErrors } from "./operation.js";
 import * as compiled from "./validators.compiled.js";
 import { validateCreateCustomerContext, validateResponse } from "./validators.js";
 /**
@@ -219,86 +221,7 @@ export const mappingPlan: MappingPlan = {
       message: "/Message",
     },
   ],
-  errors: [
-    {
-      code: "AccountAlreadyExists",
-      status: 400,
-      kind: "duplicate",
-      message: "Gets raised when the account already exists",
-      fields: [],
-    },
-    {
-      code: "CompanyAlreadyExists",
-      status: 400,
-      kind: "duplicate",
-      message:
-        "Gets raised when there already exists a company with the specified organizational number/name combination.",
-      fields: [],
-    },
-    {
-      code: "CustomerAlreadyExists",
-      status: 400,
-      kind: "duplicate",
-      message: "Gets raised when there already exists a Customer with the specified email.",
-      fields: [],
-    },
-    {
-      code: "InvalidCompanyName",
-      status: 400,
-      kind: "invalid-field",
-      message: "Gets raised if any Company.Name is missing.",
-      fields: ["/company/name"],
-    },
-    {
-      code: "InvalidEmail",
-      status: 400,
-      kind: "invalid-field",
-      message: "Gets raised if an email is supplied and it is invalid.",
-      fields: ["/email"],
-    },
-    {
-      code: "DeliveryAddressZipMissing",
-      status: 400,
-      kind: "invalid-field",
-      message: "Gets raised if any DeliveryAddress is supplied and it is missing a Zip code.",
-      fields: ["/shippingAddress/postalCode"],
-    },
-    {
-      code: "DeliveryAddressCityMissing",
-      status: 400,
-      kind: "invalid-field",
-      message: "Gets raised if any DeliveryAddress is supplied and it is missing a City.",
-      fields: ["/shippingAddress/city"],
-    },
-    {
-      code: "DeliveryAddressCountryMissing",
-      status: 400,
-      kind: "invalid-field",
-      message: "Gets raised if any DeliveryAddress is supplied and it is missing a Country.",
-      fields: ["/shippingAddress/country"],
-    },
-    {
-      code: "InvoiceAddressZipMissing",
-      status: 400,
-      kind: "invalid-field",
-      message: "Gets raised if any DeliveryAddress is supplied and it is missing a Zip code.",
-      fields: ["/billingAddress/postalCode"],
-    },
-    {
-      code: "InvoiceAddressCityMissing",
-      status: 400,
-      kind: "invalid-field",
-      message: "Gets raised if any DeliveryAddress is supplied and it is missing a City.",
-      fields: ["/billingAddress/city"],
-    },
-    {
-      code: "InvoiceAddressCountryMissing",
-      status: 400,
-      kind: "invalid-field",
-      message: "Gets raised if any DeliveryAddress is supplied and it is missing a Country.",
-      fields: ["/billingAddress/country"],
-    },
-  ],
+  errors: vendorErrors,
 };
 
 const validators = {

@@ -1,0 +1,38 @@
+import type { SpecModel } from "../model/model.js";
+import { canonicalModule, importTypes, RUNTIME_PACKAGE } from "./imports.js";
+import type { OutputKind } from "./output-kind.js";
+import { jsDoc, printStatements } from "./source-file.js";
+import { typeName } from "./type-expression.js";
+
+/** The `VendorAdapter<...>` type of the package's `adapter`, with the types it needs from `./types.js`. */
+function adapterType(model: SpecModel, mapped: boolean): { type: string; own: string[] } {
+  const prefix = typeName(model.operation?.id ?? "");
+  const body = model.operation?.requestBody ? `${prefix}RequestBody` : "never";
+  const context = model.context ? `${prefix}Context` : "Record<string, never>";
+  const own = [...(model.operation?.requestBody ? [body] : []), ...(mapped && model.context ? [context] : [])];
+  return { type: mapped ? `VendorAdapter<${body}, ${context}, Customer>` : `VendorAdapter<${body}>`, own };
+}
+
+/**
+ * `index.ts`, the package's main entry: what production code calls, as the
+ * kinds declare it (types, validators, the mapper and client), and for a
+ * vendor the `adapter` object built from their members. Fixtures and the
+ * mock have subpaths of their own and are never reached from here.
+ */
+export function emitMainEntry(model: SpecModel, kinds: readonly OutputKind[]): string {
+  const reexports = kinds.flatMap((kind) => kind.main?.(model) ?? []);
+  const statements = reexports.map(({ source, typesOnly }) => `export ${typesOnly ? "type " : ""}* from "${source}";`);
+  if (model.kind === "canonical" || !model.operation) return printStatements(statements);
+  const parts = kinds.flatMap((kind) => (kind.adapter ? [kind.adapter(model)] : []));
+  const mapped = kinds.some((kind) => kind.name === "mapper");
+  const { type, own } = adapterType(model, mapped);
+  const members = [`vendor: ${JSON.stringify(model.slug)}`, ...parts.flatMap((part) => part.members)];
+  return printStatements([
+    ...(mapped ? [importTypes(canonicalModule(model), ["Customer"])] : []),
+    importTypes(RUNTIME_PACKAGE, ["VendorAdapter"]),
+    ...parts.flatMap((part) => part.imports),
+    ...(own.length > 0 ? [importTypes("./types.js", own)] : []),
+    ...statements,
+    `${jsDoc(`${model.vendorName}: ${model.title}. The same shape (\`VendorAdapter\`) for every vendor.`)}\nexport const adapter: ${type} = {\n${members.map((member) => `  ${member},`).join("\n")}\n};`,
+  ]);
+}

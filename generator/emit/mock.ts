@@ -1,0 +1,39 @@
+import { credentialChecks } from "../model/mapping-plan.js";
+import type { SpecModel } from "../model/model.js";
+import { importLine, runtimeModule } from "./imports.js";
+import { parameterGroups } from "./names.js";
+import type { OutputKind } from "./output-kind.js";
+import { jsDoc, printStatements } from "./source-file.js";
+import { typeName } from "./type-expression.js";
+
+/** `mock.ts`: the vendor's stand-in, from the same plan, validators and fixtures. */
+export function emitMock(model: SpecModel): string {
+  const operation = model.operation;
+  if (!operation || !model.mapping) throw new Error("a mock needs a mapped vendor model");
+  const prefix = typeName(operation.id);
+  const groups = parameterGroups(model).filter((group) => group.location !== "cookie");
+  const parameters = groups.map((group) => `${group.location}: validate${prefix}${group.suffix}`);
+  const validators = [
+    ...(operation.requestBody ? [`is${prefix}RequestBody`, `validate${prefix}RequestBody`] : []),
+    ...groups.map((group) => `validate${prefix}${group.suffix}`),
+  ];
+  return printStatements([
+    importLine(runtimeModule("mock"), ["createMockVendor"], ["MockDefinition", "MockOptions", "MockVendor"]),
+    `import { context, successResponse } from "./fixtures.js";`,
+    `import { bodyShape, mappingPlan } from "./mapping.js";`,
+    ...(validators.length > 0 ? [`import { ${validators.join(", ")} } from "./validators.js";`] : []),
+    `${jsDoc("How the mock checks credentials, validates and answers.")}\nexport const mockDefinition: MockDefinition = {\n  plan: mappingPlan,\n  shape: bodyShape,\n  credentials: ${JSON.stringify(credentialChecks(model))},\n  contentTypes: ${JSON.stringify(operation.requestBody?.contentTypes ?? [])},\n  isBody: ${operation.requestBody ? `is${prefix}RequestBody` : "undefined"},\n  validateBody: ${operation.requestBody ? `validate${prefix}RequestBody` : "undefined"},\n  validateParameters: { ${parameters.join(", ")} },\n  success: successResponse,\n  context: ${model.context ? "context" : "{}"},\n};`,
+    `${jsDoc(`A stand-in for ${model.vendorName}'s create endpoint. It accepts the credentials of \`fixtures.context\` unless \`options.context\` says otherwise (\`options\` also sets its body size limit and how many customers it remembers); \`mock.fetch\` goes to \`createCustomer\`'s \`options.fetch\`, or serve it with \`startMockServer\` from \`@customer-adapters/runtime/mock-server\`.`)}\nexport function createMock(options: MockOptions = {}): MockVendor {\n  return createMockVendor(mockDefinition, options);\n}`,
+  ]);
+}
+
+/** The mock vendor: `createMock()`, answering as the vendor documents, for tests. */
+export const mockOutput: OutputKind = {
+  name: "mock",
+  summary: "`createMock()`: the vendor's stand-in (its credentials, validation, error bodies and duplicates) behind a `fetch` function, for tests; serve it over HTTP with `startMockServer` from `@customer-adapters/runtime/mock-server`.",
+  optional: true,
+  requires: ["mapper", "fixtures"],
+  appliesTo: (model) => model.operation !== undefined && model.mapping !== undefined,
+  files: ({ model }) => [{ path: "src/mock.ts", content: emitMock(model) }],
+  entries: () => [{ subpath: "./mock", source: "src/mock.ts" }],
+};

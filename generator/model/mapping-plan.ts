@@ -1,0 +1,117 @@
+import { canonicalFieldsOf } from "./mapping-table.js";
+import type { FieldMappingModel, SpecModel } from "./model.js";
+import { resolveSchema } from "./lookup.js";
+import { isSchemaObject, walkSchema, type Schema } from "../core/schema-walk.js";
+
+/**
+ * The mapping plan: a vendor's `x-mapping` and operation as the runtime reads
+ * them (`MappingPlan` in `@customer-adapters/runtime/mapping`), data only, no
+ * positions. The mapper, the mock and the fixtures are all emitted from it.
+ */
+
+/** A declaration as the runtime reads it: only what it acts on, no positions. */
+function planOf(declaration: FieldMappingModel): Record<string, unknown> {
+  const plan: Record<string, unknown> = { to: declaration.to };
+  if (declaration.from !== undefined) plan.from = declaration.from;
+  if (declaration.context !== undefined) plan.context = declaration.context;
+  if (declaration.hasValue) plan.value = declaration.value;
+  if (declaration.transform !== undefined && declaration.transform !== "copy") plan.transform = declaration.transform;
+  for (const key of ["separator", "index", "where", "pick", "table", "when"] as const) if (declaration[key] !== undefined) plan[key] = declaration[key];
+  if (declaration.hasDefault) plan.default = declaration.default;
+  if (declaration.map !== undefined) plan.map = declaration.map.map(planOf);
+  return plan;
+}
+
+function authPlan(model: SpecModel): Record<string, unknown>[] {
+  return (model.mapping?.auth ?? []).flatMap((auth): Record<string, unknown>[] => {
+    const scheme = model.securitySchemes.find((candidate) => candidate.name === auth.scheme);
+    if (!scheme) return [];
+    if (scheme.type === "http" && scheme.scheme?.toLowerCase() === "basic") return [{ type: "basic", username: auth.username, password: auth.password }];
+    if (scheme.type === "apiKey") return [{ type: "apiKey", in: scheme.in, name: scheme.parameterName, token: auth.token }];
+    return [{ type: "bearer", token: auth.token }];
+  });
+}
+
+/**
+ * The vendor's documented errors as every package carries them, once: code,
+ * status, message, kind, the rules each reports and, with a mapping, the
+ * canonical fields behind those rules.
+ */
+export function vendorErrorTable(model: SpecModel): Record<string, unknown>[] {
+  return (model.operation?.errors ?? []).map((error) => ({
+    code: error.code,
+    status: error.status,
+    message: error.message,
+    kind: error.kind,
+    rules: error.rules,
+    ...(model.mapping ? { fields: canonicalFieldsOf(model, error.rules) } : {}),
+  }));
+}
+
+export function mappingPlan(model: SpecModel): Record<string, unknown> {
+  const operation = model.operation;
+  if (!operation) throw new Error("a mapping plan needs a vendor model");
+  const contentTypes = operation.requestBody?.contentTypes ?? [];
+  return {
+    method: operation.method,
+    path: operation.path,
+    server: model.servers[0]?.url ?? "",
+    serverDefaults: Object.fromEntries((model.servers[0]?.variables ?? []).map((variable) => [variable.name, variable.default])),
+    contentType: contentTypes.find((type) => /json/.test(type)) ?? contentTypes[0],
+    request: (model.mapping?.request ?? []).map(planOf),
+    auth: authPlan(model),
+    response: (model.mapping?.response ?? []).map(planOf),
+    errorLocations: operation.responses.flatMap((response) =>
+      response.errorBody
+        ? [Object.fromEntries(Object.entries({ status: response.status, ...response.errorBody }).filter(([, value]) => value !== undefined))]
+        : [],
+    ),
+    errors: vendorErrorTable(model),
+  };
+}
+
+/** Where the mock checks credentials: the declared auth, and body fields marked `x-credential`. */
+export function credentialChecks(model: SpecModel): Record<string, unknown>[] {
+  const optional = model.security.some((alternative) => alternative.length === 0);
+  const checks: Record<string, unknown>[] = authPlan(model).map((auth) => {
+    if (auth.type === "basic") return { in: "basic", context: [auth.username, auth.password], optional };
+    if (auth.type === "bearer") return { in: "bearer", context: [auth.token], optional };
+    return { in: auth.in === "query" ? "query" : "header", name: auth.name, context: [auth.token], optional };
+  });
+  const body = model.operation?.requestBody?.schema;
+  const bodySchema = typeof body?.$ref === "string" ? resolveSchema(model, body) : body;
+  const properties = (bodySchema?.properties ?? {}) as Record<string, Record<string, unknown>>;
+  for (const [field, property] of Object.entries(properties))
+    if (property["x-credential"] === true) {
+      const fed = model.mapping?.request.find((declaration) => declaration.to === `/body/${field}` && declaration.context !== undefined);
+      if (fed) checks.push({ in: "body", name: `/${field}`, context: [fed.context], optional: false });
+    }
+  return checks;
+}
+
+const isSecret = (schema: unknown) =>
+  isSchemaObject(schema) && (schema["x-sensitive"] === true || schema["x-credential"] === true);
+
+/**
+ * Names of what the spec marks `x-sensitive` or `x-credential`: context properties, and parameter and body
+ * property names (`SensitiveFields` in the runtime). The client redacts their values from the vendor's messages.
+ */
+export function sensitiveFields(model: SpecModel): { context: string[]; fields: string[] } {
+  const secretNames = (schema: Schema | undefined): string[] => {
+    const names: string[] = [];
+    if (schema)
+      walkSchema(schema, "", (node) => {
+        if (!isSchemaObject(node.properties)) return;
+        for (const [name, property] of Object.entries(node.properties)) if (isSecret(property)) names.push(name);
+      });
+    return names;
+  };
+  const operation = model.operation;
+  const fields = [
+    ...(operation?.parameters ?? []).filter((parameter) => isSecret(parameter.schema)).map((parameter) => parameter.name),
+    ...secretNames(operation?.requestBody?.schema),
+    ...model.schemas.flatMap((named) => secretNames(named.schema)),
+  ];
+  const sorted = (names: string[]) => [...new Set(names)].sort();
+  return { context: sorted(secretNames(model.context)), fields: sorted(fields) };
+}

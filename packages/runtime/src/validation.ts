@@ -1,0 +1,164 @@
+/**
+ * Validation results shared by every generated package
+ * (`@customer-adapters/runtime/validation`).
+ */
+
+import deepEqual from "fast-deep-equal";
+
+export { isDate, isDateTime, isInt32 } from "./formats.js";
+
+/**
+ * Deep equality of JSON values, for `enum`, `const` and `uniqueItems` over
+ * objects and arrays: the function ajv's compiled code calls (its own
+ * runtime re-exports fast-deep-equal as a CommonJS default, which Node and
+ * bundlers import differently).
+ */
+export const equal: (a: unknown, b: unknown) => boolean = deepEqual;
+
+/** One broken rule. Messages never contain the value that broke the rule. */
+export interface ValidationError {
+  /** JSON pointer to the value at fault; for a missing field, the field itself. */
+  path: string;
+  /** The JSON Schema keyword that failed (`maxLength`, `required`, `format`, ...). */
+  rule: string;
+  /** A sentence a person can act on. */
+  message: string;
+  /** The vendor's own error code for this rule, where the vendor documents one. */
+  vendorCode?: string | number;
+  /** The vendor's own message for that code. */
+  vendorMessage?: string;
+}
+
+/** A generated payload that breaks exactly one rule, with the errors a validator reports for it. */
+export interface InvalidFixture {
+  /** `maxLength at /name`. */
+  name: string;
+  /** The rule it breaks, at a path with `*` for list items. */
+  breaks: { path: string; keyword: string };
+  /** What `validateX` reports: path, rule and the vendor's code where the spec has one. */
+  errors: { path: string; rule: string; vendorCode?: string | number }[];
+  value: unknown;
+}
+
+export type ValidationResult<T> = { ok: true; value: T } | { ok: false; errors: ValidationError[] };
+
+/** The shape of an ajv standalone validation function. */
+export interface CompiledValidator {
+  (value: unknown): boolean;
+  errors?: { instancePath: string; keyword: string; params: Record<string, unknown>; message?: string }[] | null;
+}
+
+/** A vendor error code tied to the rule it reports (`x-errors` in the spec). */
+export interface VendorRule {
+  path: string;
+  keywords: readonly string[];
+  code: string | number;
+  message: string;
+}
+
+/** The canonical kinds a vendor's errors are sorted into. */
+export type ErrorKind = "invalid-field" | "duplicate" | "unauthorized" | "not-found" | "unavailable" | "unknown";
+
+/** One of the vendor's documented errors (its spec's `x-errors`), as every generated package carries them once. */
+export interface VendorError {
+  readonly code: string | number;
+  readonly status: number;
+  readonly message: string;
+  readonly kind: ErrorKind;
+  /** The request rules it reports: where (`body`, `query`, `header`, `path`), the JSON pointer (`*` for any index) and the keywords. */
+  readonly rules: readonly { readonly in: string; readonly path: string; readonly keywords: readonly string[] }[];
+  /** For a package with a mapper: the canonical fields behind those rules. */
+  readonly fields?: readonly string[];
+}
+
+/** The vendor's codes for the rules on one part of the request, for `runValidator`. */
+export function vendorRules(errors: readonly VendorError[], location: string): VendorRule[] {
+  return errors.flatMap((error) =>
+    error.rules.filter((rule) => rule.in === location).map((rule) => ({ path: rule.path, keywords: rule.keywords, code: error.code, message: error.message })),
+  );
+}
+
+const ARRAY_INDEX = /\/\d+(?=\/|$)/g;
+
+function vendorRuleFor(rules: readonly VendorRule[], path: string, keyword: string): VendorRule | undefined {
+  const pattern = path.replace(ARRAY_INDEX, "/*");
+  return rules.find((rule) => rule.path === pattern && rule.keywords.includes(keyword));
+}
+
+/**
+ * JSON data has plain objects only. A Date, Map or class instance at the top
+ * would pass a schema whose fields are all optional (it has no own fields),
+ * yet it is not what the caller meant to send.
+ */
+function isForeignObject(value: unknown): boolean {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype !== Object.prototype && prototype !== null;
+}
+
+/** Runs a compiled validator and turns its errors into `ValidationError`s, with vendor codes attached. */
+export function runValidator<T>(
+  validate: CompiledValidator,
+  value: unknown,
+  rules: readonly VendorRule[] = [],
+): ValidationResult<T> {
+  let valid: boolean;
+  try {
+    if (isForeignObject(value)) return { ok: false, errors: [{ path: "", rule: "type", message: "the value is not plain JSON data (a Date, Map or class instance)" }] };
+    valid = validate(value);
+  } catch {
+    // A getter that throws, a revoked Proxy: the value cannot be read, so it is not valid.
+    return { ok: false, errors: [{ path: "", rule: "readable", message: "the value could not be read" }] };
+  }
+  if (valid) return { ok: true, value: value as T };
+  const errors = (validate.errors ?? []).map((error): ValidationError => {
+    const missing = error.params.missingProperty;
+    const path = typeof missing === "string" ? `${error.instancePath}/${missing}` : error.instancePath;
+    const found: ValidationError = {
+      path,
+      rule: error.keyword,
+      message: `${path || "the value"} ${error.message ?? `breaks ${error.keyword}`}`,
+    };
+    const vendor = vendorRuleFor(rules, path, error.keyword);
+    if (vendor) {
+      found.vendorCode = vendor.code;
+      found.vendorMessage = vendor.message;
+    }
+    return found;
+  });
+  return { ok: false, errors };
+}
+
+/** A type guard from a compiled validator that never throws. */
+export function passes(validate: CompiledValidator, value: unknown): boolean {
+  try {
+    // The guard first: a payload it refuses (most invalid ones) costs no prototype lookup.
+    return validate(value) && !isForeignObject(value);
+  } catch {
+    return false;
+  }
+}
+
+const HIGH_SURROGATE = /[\uD800-\uDBFF]/;
+
+/**
+ * Length of a string in Unicode code points, as JSON Schema counts
+ * `maxLength` (an emoji is one character, not two UTF-16 units). Used by the
+ * compiled validators in place of ajv's own helper, whose CommonJS default
+ * export imports differently under Node and under bundlers.
+ */
+export function ucs2length(text: string): number {
+  // Most strings hold no surrogate: one scan by the regular-expression engine
+  // (native code) is many times faster than walking charCodeAt in JavaScript.
+  if (!HIGH_SURROGATE.test(text)) return text.length;
+  let length = 0;
+  for (let index = 0; index < text.length; index++) {
+    length++;
+    const unit = text.charCodeAt(index);
+    if (unit >= 0xd800 && unit <= 0xdbff && index + 1 < text.length) {
+      const next = text.charCodeAt(index + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) index++;
+    }
+  }
+  return length;
+}

@@ -1,0 +1,41 @@
+// What each entry point of a generated package loads, read from esbuild's
+// metafile of a bundle of it: the main entry reaches no fixture or mock,
+// and `./validators` reaches no mapper, client, XML or country code.
+import { build } from "esbuild";
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { repoRoot } from "../helpers/cli.js";
+
+const vendors = readdirSync(join(repoRoot, "generated")).filter((name) => name !== "canonical").sort();
+
+/** The files a bundle of `code` (resolved from the repository root) pulls in, relative to the root. */
+async function inputsOf(code: string): Promise<string[]> {
+  const result = await build({
+    stdin: { contents: code, resolveDir: repoRoot, loader: "ts" },
+    bundle: true,
+    write: false,
+    metafile: true,
+    format: "esm",
+    platform: "neutral",
+    conditions: ["customer-adapters-source"],
+    mainFields: ["module", "main"],
+    logLevel: "silent",
+  });
+  return Object.keys(result.metafile.inputs).sort();
+}
+
+describe.each(vendors)("%s entry points", (slug) => {
+  it("the main entry holds no fixture and no mock", async () => {
+    const inputs = await inputsOf(`export { adapter } from "./generated/${slug}/src/index.ts";`);
+    expect(inputs).toContain(`generated/${slug}/src/validators.ts`);
+    expect(inputs.filter((file) => /fixtures|\/mock\.ts$|mock-server/.test(file))).toEqual([]);
+  });
+
+  it("./validators loads the validators alone: no mapper, client, XML or countries", async () => {
+    const inputs = await inputsOf(`export * from "./generated/${slug}/src/validators.ts";`);
+    expect(inputs).toContain(`generated/${slug}/src/guards.ts`);
+    const outside = inputs.filter((file) => /fast-xml-parser|countries-list|runtime\/src\/(mapping|client|wire|mock|transforms)\.ts|\/(mapping|fixtures|index)\.ts$/.test(file));
+    expect(outside).toEqual([]);
+  });
+});

@@ -1,0 +1,17 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { repoRoot } from "./cli.js";
+
+/**
+ * A generated package as the tests use it: its main entry, with its
+ * `./fixtures` module as `fixtures` and its `./mock` module's exports beside
+ * them (consumers import those subpaths separately; tests want all three).
+ */
+export async function loadPackage<T>(slug: string, dir = join(repoRoot, "generated")): Promise<T> {
+  const module = (file: string) => import(pathToFileURL(join(dir, slug, "src", file)).href) as Promise<Record<string, unknown>>;
+  const main = await module("index.ts");
+  const fixtures = await module("fixtures.ts");
+  const mock = existsSync(join(dir, slug, "src", "mock.ts")) ? await module("mock.ts") : {};
+  return { ...main, ...mock, fixtures } as T;
+}
