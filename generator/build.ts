@@ -13,7 +13,11 @@ const root = fileURLToPath(new URL("../", import.meta.url));
 const generated = join(root, "generated");
 const tsc = join(root, "node_modules/typescript/bin/tsc");
 
-const generatedPackages = readdirSync(generated).sort((a, b) => (a === "canonical" ? -1 : b === "canonical" ? 1 : a < b ? -1 : 1));
+// Package folders only: generated/ also holds the generator's marker file (write/write-tree.ts).
+const generatedPackages = readdirSync(generated, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .sort((a, b) => (a === "canonical" ? -1 : b === "canonical" ? 1 : a < b ? -1 : 1));
 const packages = [{ name: "runtime", dir: join(root, "packages/runtime"), compiled: false }, ...generatedPackages.map((name) => ({ name, dir: join(generated, name), compiled: true }))];
 let failed = false;
 for (const { name, dir, compiled } of packages) {
