@@ -15,7 +15,6 @@ import { repoRoot } from "../helpers/cli.js";
 
 const work = mkdtempSync(join(tmpdir(), "consumer-"));
 const project = join(work, "project");
-// Package folders only: generated/ also holds the generator's marker file.
 const packages = readdirSync(join(repoRoot, "generated"), { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name)

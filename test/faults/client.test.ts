@@ -8,13 +8,12 @@ import { gzipSync } from "node:zlib";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Customer } from "@customer-adapters/canonical";
-import type { CreateResult, MappingPlan, SendOptions } from "@customer-adapters/runtime";
-import { errorBody, writePointer } from "@customer-adapters/runtime";
+import { errorBody, writePointer, type CreateResult, type MappingPlan, type SendOptions } from "@customer-adapters/runtime";
 import { loadAll } from "../../generator/pipeline.js";
 import { customers } from "../fixtures/customers.js";
 import { repoRoot } from "../helpers/cli.js";
-import { drip, faultServer, type FaultServer } from "../helpers/fault-server.js";
 import { loadPackage } from "../helpers/package.js";
+import { drip, faultServer, type FaultServer } from "../helpers/fault-server.js";
 
 interface MappedPackage {
   createCustomer(customer: Customer, context: unknown, options?: SendOptions): Promise<CreateResult>;

@@ -10,7 +10,7 @@ const BIRTHDAY_PATTERN = new RegExp(
 
 const RUN_AS_USER_ID_OPTION_1_PATTERN = new RegExp("^[0-9]+$", "u");
 
-const UUID_FORMAT = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
+const UUID_FORMAT = /^[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 
 /**
  * Whether a value is a valid `CreateAddress`.

@@ -19,7 +19,7 @@ export class GuardCompiler implements GuardContext {
   readonly names: Names;
   readonly constants: string[] = [];
   readonly functions: string[] = [];
-  readonly imports = { formats: false, helpers: new Set<string>() };
+  readonly imports = { helpers: new Set<string>() };
   private readonly componentFunctions = new Map<string, string>();
   /** Per family (pattern, format), the constant declared for each key. */
   private readonly sharedConstants = new Map<string, string>();

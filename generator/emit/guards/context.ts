@@ -14,7 +14,7 @@ export interface GuardContext {
   /** Declarations in the order they must appear: constants first, then functions. */
   readonly constants: string[];
   readonly functions: string[];
-  readonly imports: { formats: boolean; helpers: Set<string> };
+  readonly imports: { helpers: Set<string> };
   /** The function that checks a component, written on first use. */
   component(name: string): string;
   /** A function `(value) => boolean` for a subschema used where a yes/no is needed (anyOf, oneOf, not, if). */

@@ -1,19 +1,26 @@
-import { fullFormats } from "ajv-formats/dist/formats.js";
 import type { Schema } from "../../core/schema-walk.js";
+import { formats } from "@customer-adapters/runtime/formats";
 import { propertyKey } from "../type-expression.js";
 import type { GuardContext, Kind } from "./context.js";
 
-/** `format`, compiled when ajv-formats defines it. */
+/** `format`, compiled when the project defines it (runtime/formats.ts). */
 export const FORMAT_KEYWORDS = ["format"];
 
 type Check = RegExp | ((value: never) => boolean);
 type Format = Check | { type?: string; validate: Check };
 
-/** Formats with a hand-written runtime check (formats.ts): agrees with ajv-formats at a fraction of its cost. */
-const FAST_FORMATS: Record<string, string> = { date: "isDate", "date-time": "isDateTime", int32: "isInt32" };
+/** Formats with a function of their own in the runtime (formats.ts), called by name. */
+const FAST_FORMATS: Record<string, string> = {
+  date: "isDate",
+  "date-time": "isDateTime",
+  int32: "isInt32",
+  uri: "isUri",
+  iri: "isIri",
+  "iri-reference": "isIriReference",
+};
 
 export const formatOf = (name: unknown): Format | undefined =>
-  typeof name === "string" ? (fullFormats as Record<string, Format | undefined>)[name] : undefined;
+  typeof name === "string" && Object.hasOwn(formats, name) ? (formats[name] as Format) : undefined;
 
 const formatKind = (format: Format): Kind =>
   typeof format === "object" && !(format instanceof RegExp) && format.type === "number" ? "number" : "string";
@@ -25,8 +32,8 @@ export function formatChecks(context: GuardContext, schema: Schema, value: strin
 }
 
 /**
- * ajv-formats' own definition of the format, called as ajv's compiled code
- * calls it; its declared type is too wide to call, hence the cast.
+ * The project's definition of the format (ajv-formats' where it is right), called as ajv's
+ * compiled code calls it; its declared type is too wide to call, hence the cast.
  */
 function formatCheck(context: GuardContext, name: string, format: Format, value: string): string {
   const fast = FAST_FORMATS[name];
@@ -38,11 +45,10 @@ function formatCheck(context: GuardContext, name: string, format: Format, value:
   const check = wrapped ? format.validate : format;
   const callable = check instanceof RegExp ? "RegExp" : `(value: ${formatKind(format)}) => boolean`;
   const constant = context.shared("format", name, `${name} format`, (constant) => {
-    // A plain pattern is written out, as ajv's standalone code does,
-    // so that the package need not import ajv-formats for it.
+    // A plain pattern is written out, as ajv's standalone code does, so that the package need not import it.
     if (format instanceof RegExp) return `const ${constant} = ${String(format)};`;
-    context.imports.formats = true;
-    const access = `fullFormats${propertyKey(name) === name ? `.${name}` : `[${JSON.stringify(name)}]`}`;
+    context.imports.helpers.add("formats");
+    const access = `formats${propertyKey(name) === name ? `.${name}` : `[${JSON.stringify(name)}]`}`;
     return `const ${constant} = ${access} as ${wrapped ? `{ validate: ${callable} }` : callable};`;
   });
   const call = `${constant}${wrapped ? ".validate" : ""}${check instanceof RegExp ? ".test" : ""}`;

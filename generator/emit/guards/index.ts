@@ -50,7 +50,6 @@ export function emitGuards(model: SpecModel, validationImport: string): string {
     } else exports.push(compiler.functionOf(target.id, schema, target.id, doc, true));
   }
   const imports = [
-    ...(compiler.imports.formats ? [`import { fullFormats } from "ajv-formats/dist/formats.js";`] : []),
     ...(compiler.imports.helpers.size > 0
       ? [`import { ${[...compiler.imports.helpers].sort().join(", ")} } from "${validationImport}";`]
       : []),

@@ -1,4 +1,5 @@
 import { isSchemaObject, type Schema } from "../../core/schema-walk.js";
+import { INHERITED } from "../../model/validation-schema.js";
 import { jsDoc } from "../source-file.js";
 import { propertyKey } from "../type-expression.js";
 import type { FieldReader, GuardContext } from "./context.js";
@@ -17,8 +18,13 @@ export function objectChecks(
 ): string[] {
   const fields = scope.take(value === "value" ? "fields" : `${hint} fields`);
   const lines = [`const ${fields} = ${value} as Readonly<Record<string, unknown>>;`];
-  const read: FieldReader = (key) =>
-    propertyKey(key) === key && key !== "__proto__" ? `${fields}.${key}` : `${fields}[${JSON.stringify(key)}]`;
+  const read: FieldReader = (key) => {
+    const name = JSON.stringify(key);
+    const access = propertyKey(key) === key && key !== "__proto__" ? `${fields}.${key}` : `${fields}[${name}]`;
+    // Only own properties count: every object inherits `toString`, `constructor`, `__proto__`.
+    if (!INHERITED.has(key)) return access;
+    return `(Object.prototype.hasOwnProperty.call(${fields}, ${name}) ? ${access} : undefined)`;
+  };
   const required = new Set(Array.isArray(schema.required) ? (schema.required as string[]) : []);
   if (required.size > 0) {
     lines.push(`if (${[...required].map((key) => `${read(key)} === undefined`).join(" || ")}) return false;`);

@@ -51,6 +51,6 @@ const RESERVED = new Set([
   "in",
   "instanceof", "interface", "let", "new", "null", "package", "private", "protected", "public", "return", "static",
   "super", "switch", "this", "throw", "true", "try", "typeof", "undefined", "var", "void", "while", "with", "yield",
-  "isFinite", "ucs2length", "isDate", "isDateTime", "isInt32", "fullFormats", "compiled", "Array", "Number", "Set",
+  "isFinite", "ucs2length", "isDate", "isDateTime", "isInt32", "isUri", "isIri", "isIriReference", "formats", "compiled", "Array", "Number", "Set",
   "RegExp",
 ]);

@@ -5,7 +5,7 @@
 
 import deepEqual from "fast-deep-equal";
 
-export { isDate, isDateTime, isInt32 } from "./formats.js";
+export { formats, isDate, isDateTime, isInt32, isIri, isIriReference, isUri } from "./formats.js";
 
 /**
  * Deep equality of JSON values, for `enum`, `const` and `uniqueItems` over
