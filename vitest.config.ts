@@ -6,11 +6,14 @@ import { defineConfig } from "vitest/config";
  * project, `npm run test:unit`, which answers in well under a minute.
  */
 const WHOLE_GENERATOR = [
+  "test/cli/usage.test.ts",
+  "test/cli/watch.test.ts",
   "test/consumer/**",
   "test/fuzz/spec-mutations.test.ts",
   "test/generator/cache.test.ts",
   "test/generator/openapi-typescript.test.ts",
   "test/generator/output.test.ts",
+  "test/generator/outputs.test.ts",
   "test/generator/sixth-vendor.test.ts",
   "test/lint/**",
   // rules.test.ts and corpus.test.ts compare documents only: unit tests.

@@ -7,6 +7,8 @@ import { checkMapping } from "./model/check-mapping.js";
 import { SampleError } from "./model/fixtures.js";
 import type { SpecModel } from "./model/model.js";
 import { emitPackage, type GeneratedFile } from "./emit/package.js";
+import { selectOutputs } from "./emit/registry.js";
+import { applyOutputOptions, type OutputOptions } from "./outputs.js";
 import { Formatter } from "./write/format.js";
 
 export const CANONICAL_SPEC = "canonical/customer.yaml";
@@ -79,6 +81,13 @@ export function positionedSampleError<T>(source: SourceDocument, emit: () => T):
   }
 }
 
+export interface GenerateOptions extends OutputOptions {
+  /** Format the code with Biome (default true). */
+  format?: boolean;
+  /** Told as each package is done (emitted and formatted), with the milliseconds it took. */
+  onPackage?: (slug: string, milliseconds: number) => void;
+}
+
 /**
  * The whole generated tree, formatted, as files relative to `generated/`; with
  * `only`, the files of just those packages. Each package is emitted as soon
@@ -86,9 +95,15 @@ export function positionedSampleError<T>(source: SourceDocument, emit: () => T):
  * emitting and formatting overlap; nothing is returned (or written) unless
  * every spec is sound.
  */
-export async function generate(specsDir: string, root: string, only?: ReadonlySet<string>): Promise<{ models: SpecModel[]; files: GeneratedFile[] }> {
+export async function generate(
+  specsDir: string,
+  root: string,
+  only?: ReadonlySet<string>,
+  options: GenerateOptions = {},
+): Promise<{ models: SpecModel[]; files: GeneratedFile[] }> {
   // Started first, so that the workers load the formatter while the specs load.
-  const formatter = new Formatter();
+  const formatter = options.format === false ? undefined : new Formatter();
+  const kinds = selectOutputs(options.outputs);
   try {
     const errors: SpecError[] = [];
     const models: SpecModel[] = [];
@@ -98,16 +113,19 @@ export async function generate(specsDir: string, root: string, only?: ReadonlySe
       if (model.kind === "canonical") canonical = model;
       // Once a spec has failed nothing will be written: the rest are only checked.
       if (errors.length > 0 || (only && !only.has(model.slug))) continue;
+      const started = performance.now();
       let files: GeneratedFile[];
       try {
-        files = positionedSampleError(source, () => emitPackage(model, canonical));
+        files = positionedSampleError(source, () => emitPackage(model, canonical, kinds));
       } catch (error) {
         if (!(error instanceof SpecError)) throw error;
         errors.push(error);
         continue;
       }
       models.push(model);
-      packages.push(formatter.format(files));
+      const selected = applyOutputOptions(files, options);
+      const done = formatter ? formatter.format(selected) : Promise.resolve(selected);
+      packages.push(done.then((formatted) => (options.onPackage?.(model.slug, performance.now() - started), formatted)));
       // Let the worker take this package before the next one is emitted.
       await new Promise((resolve) => setImmediate(resolve));
     }
@@ -119,6 +137,6 @@ export async function generate(specsDir: string, root: string, only?: ReadonlySe
     const files = (await Promise.all(packages)).flat();
     return { models, files: files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };
   } finally {
-    await formatter.close();
+    await formatter?.close();
   }
 }

@@ -116,6 +116,7 @@ function readErrorBody(read: Reader, response: Node, pointer: string): ErrorBody
     code: read.requiredString(spec, "code", at),
     message: read.string(spec, "message", at),
     list: read.string(spec, "list", at),
+    fields: read.string(spec, "fields", at),
     when: when ? { pointer: read.requiredString(when, "pointer", `${at}/when`), equals: when.equals } : undefined,
   };
 }

@@ -157,6 +157,8 @@ export interface ErrorBodyModel {
   code: string;
   message: string | undefined;
   list: string | undefined;
+  /** Pointer to an object: the vendor's field name → its message (one canonical error per entry). */
+  fields: string | undefined;
   when: { pointer: string; equals: unknown } | undefined;
 }
 

@@ -221,7 +221,8 @@ export class Synthesizer {
       case "date-time":
         return `${this.date(path)}T10:30:00Z`;
       case "uuid":
-        return faker.string.uuid();
+        // A secret in UUID form (an API key) is the nil UUID: obviously fake, and still a uuid.
+        return schema["x-sensitive"] === true || schema["x-credential"] === true ? "00000000-0000-0000-0000-000000000000" : faker.string.uuid();
       case "uri":
       case "uri-reference":
       case "url":

@@ -104,7 +104,7 @@ console.log(JSON.stringify({ canonical: validateCustomer({ kind: "person" }).ok,
 `;
 
 beforeAll(() => {
-  run(process.execPath, [join(repoRoot, "node_modules/tsx/dist/cli.mjs"), join(repoRoot, "generator/build.ts")], repoRoot);
+  run(process.execPath, [join(repoRoot, "generator/run.mjs"), "build"], repoRoot);
   const tarballs = join(work, "tarballs");
   mkdirSync(tarballs);
   for (const dir of [join(repoRoot, "packages/runtime"), ...packages.map((name) => join(repoRoot, "generated", name))])

@@ -1,4 +1,4 @@
-// generator/run.mjs, what `npm run generate` runs: a run with nothing to do
+// `customer-adapters generate` (generator/run.mjs, what `npm run generate` runs): a run with nothing to do
 // answers from its cache without loading the generator, a changed spec or an
 // edited output file runs the generator for that package alone, and anything
 // else (a removed spec, a corrupt cache) runs it in full.
@@ -100,7 +100,7 @@ describe("npm run generate piped into a reader that stops early", () => {
     writeFileSync(join(dir, "specs/mini.yaml"), miniVendor(miniMapping));
     // `true` reads nothing and exits at once: every line the run prints meets a closed pipe (EPIPE).
     const launcher = JSON.stringify(join(repoRoot, "generator/run.mjs"));
-    const piped = spawnSync("bash", ["-o", "pipefail", "-c", `${JSON.stringify(process.execPath)} ${launcher} --no-cache --specs specs --out out | true`], {
+    const piped = spawnSync("bash", ["-o", "pipefail", "-c", `${JSON.stringify(process.execPath)} ${launcher} generate --no-cache --specs specs --out out | true`], {
       cwd: dir,
       encoding: "utf8",
     });

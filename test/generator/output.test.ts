@@ -108,9 +108,9 @@ describe("a broken spec", () => {
     expect(treeHash(join(dir, "out"))).toBe(before);
   });
 
-  it("rejects an unknown option with the usage line", () => {
+  it("rejects an unknown option in one line, exit 2", () => {
     const result = runGenerate(["--chek"]);
-    expect(result.status).toBe(1);
-    expect(result.stderr).toContain("usage: npm run generate");
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe("customer-adapters generate: unknown option --chek (see `customer-adapters generate --help`)\n");
   });
 });

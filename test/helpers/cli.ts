@@ -13,11 +13,9 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `npm run generate -- <args>` as a user would (without npm's own output), in `cwd`. */
-export function runGenerate(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
-  const tsx = join(repoRoot, "node_modules/tsx/dist/cli.mjs");
-  // The generator imports @customer-adapters/runtime from its sources, as `npm run generate` does.
-  const result = spawnSync(process.execPath, [tsx, "--conditions", "customer-adapters-source", join(repoRoot, "generator/cli.ts"), ...args], {
+/** Runs `customer-adapters <args>` (what the npm scripts run: generator/run.mjs) in `cwd`. */
+export function runCommand(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
+  const result = spawnSync(process.execPath, [join(repoRoot, "generator/run.mjs"), ...args], {
     cwd: options.cwd ?? repoRoot,
     env: { ...process.env, ...options.env },
     encoding: "utf8",
@@ -25,14 +23,14 @@ export function runGenerate(args: string[], options: { cwd?: string; env?: Recor
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** Runs `generator/run.mjs` (what `npm run generate` runs: the cache in front of the generator) with its own cache folder. */
+/** Runs the generator itself, the cache left out (`npm run generate -- --no-cache <args>`), in `cwd`. */
+export function runGenerate(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
+  return runCommand(["generate", "--no-cache", ...args], options);
+}
+
+/** Runs `npm run generate -- <args>` (the cache in front of the generator) with its own cache folder. */
 export function runLauncher(args: string[], options: { cwd: string; cacheDir: string }): CliResult {
-  const result = spawnSync(process.execPath, ["--conditions", "customer-adapters-source", join(repoRoot, "generator/run.mjs"), ...args], {
-    cwd: options.cwd,
-    env: { ...process.env, CUSTOMER_ADAPTERS_CACHE: options.cacheDir },
-    encoding: "utf8",
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runCommand(["generate", ...args], { cwd: options.cwd, env: { CUSTOMER_ADAPTERS_CACHE: options.cacheDir } });
 }
 
 const scratchDirs: string[] = [];

@@ -1,0 +1,70 @@
+// customer-adapters mock <slug>: serves a vendor's mock on 127.0.0.1 until stopped (Ctrl-C).
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { MockVendor } from "@customer-adapters/runtime";
+import { startMockServer } from "@customer-adapters/runtime/mock-server";
+import { portValue, runCommand, shownPath, stringValue, UsageError, type CommandSpec } from "./args.js";
+import { buildPackages, buildTargets } from "./build.js";
+import { CONFIG_OPTIONS, configFromValues } from "./config.js";
+
+export const mockCommand: CommandSpec = {
+  name: "mock",
+  summary: "Serves a vendor's mock on 127.0.0.1 (building its package first if need be) until Ctrl-C.",
+  positionals: [
+    { name: "slug", description: "the vendor, as its package is named in the output folder", required: true },
+  ],
+  options: {
+    port: { type: "string", value: "n", description: "the port (default 0: a free one)" },
+    config: CONFIG_OPTIONS.config,
+    out: {
+      type: "string",
+      value: "dir",
+      description: "the output folder holding the packages (default: the config's, else generated)",
+    },
+  },
+};
+
+/** The newest modification time of the files under `dir`. */
+function newest(dir: string): number {
+  return Math.max(
+    0,
+    ...readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => statSync(join(entry.parentPath, entry.name)).mtimeMs),
+  );
+}
+
+/** Whether a package's dist/ is missing or older than its src/. */
+const needsBuild = (dir: string) =>
+  !existsSync(join(dir, "dist/index.js")) || newest(join(dir, "src")) > newest(join(dir, "dist"));
+
+export function main(args: string[]): Promise<number> {
+  return runCommand(mockCommand, args, async ({ values, positionals }) => {
+    const slug = positionals[0] as string;
+    const port = portValue(stringValue(values, "port") ?? "0");
+    const config = await configFromValues(values, { readsSpecs: false });
+    const dir = join(config.out, slug);
+    const shown = shownPath(dir);
+    if (!/^[a-z0-9-]+$/.test(slug) || !existsSync(join(dir, "package.json")))
+      throw new UsageError(`no generated package \`${shown}\`; run \`customer-adapters generate\` first`);
+    const stale = buildTargets(config.out, ["canonical", slug]).filter((target) => needsBuild(target.dir));
+    if (stale.length > 0 && buildPackages(stale).length > 0) return 1;
+    const load = async <T>(file: string) => (await import(pathToFileURL(join(dir, "dist", file)).href)) as T;
+    const { operation } = await load<{ operation: { method: string; path: string } }>("index.js");
+    // A package whose spec declares no mapping has no mock.
+    const vendor = existsSync(join(dir, "dist/mock.js"))
+      ? await load<{ createMock?: () => MockVendor }>("mock.js")
+      : {};
+    if (!vendor.createMock) throw new UsageError(`${slug} declares no x-mapping, so it has no mock`);
+    const running = await startMockServer(vendor.createMock(), { port });
+    const endpoint = `${operation.method} ${running.url}${operation.path}`;
+    console.log(`${slug} mock: ${endpoint} (accepts the credentials of its fixtures.context); Ctrl-C stops it`);
+    await new Promise<void>((resolve) => {
+      process.once("SIGINT", resolve);
+      process.once("SIGTERM", resolve);
+    });
+    await running.close();
+    return 0;
+  });
+}
