@@ -37,8 +37,12 @@ const GENERATOR_INPUTS = [
   join(codeRoot, "package.json"),
   join(packageRoot, "package-lock.json"),
 ];
-/** A vendor's own spec: a YAML or JSON file at the top of the specs folder (sub-folders are read by every package). */
+/**
+ * A vendor's own files: a YAML or JSON file at the top of the specs folder, and the overlay beside it
+ * (`<slug>.overlay.yaml`, hashed into the same package); everything in sub-folders is read by every package.
+ */
 const VENDOR_SPEC = /^[^/]+\.(ya?ml|json)$/;
+const vendorSlug = (file: string) => file.replace(/(\.overlay)?\.(ya?ml|json)$/, "");
 const CANONICAL_SPEC = "canonical/customer.yaml";
 /** A `$ref` to another file: such a spec depends on more than itself, so a change runs everything. */
 const CROSS_FILE_REF = /\$ref["']?\s*:\s*["']?[^"'#\s]+\.(ya?ml|json)/;
@@ -101,7 +105,8 @@ export function readInputs(specsDir: string, options: unknown): Inputs {
       continue;
     }
     const bytes = readFileSync(path);
-    vendors[file.replace(/\.(ya?ml|json)$/, "")] = hashBytes(bytes);
+    const slug = vendorSlug(file);
+    vendors[slug] = hashBytes(`${vendors[slug] ?? ""}\0${file}\0${hashBytes(bytes)}`);
     crossFile ||= CROSS_FILE_REF.test(bytes.toString("utf8"));
   }
   return {

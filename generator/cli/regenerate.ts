@@ -56,6 +56,8 @@ export async function regenerate({ config, only, check, progress, onlyReason }: 
     bar.end();
   }
   const { models, files } = result;
+  // A vendor document's own mistakes (an example its schema refuses) are shown, positioned; they fail nothing.
+  for (const model of models) for (const warning of model.warnings) console.error(warning);
   const scope = only
     ? ` (${onlyReason ?? (only.length === 1 ? "the package" : "the packages")}: ${only.join(", ")})`
     : "";
