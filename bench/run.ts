@@ -1,215 +1,396 @@
 /**
  * `npm run bench`: what users of the generator and of the generated packages
- * feel, each figure a median over repeated runs and a ratio against a
- * baseline measured in the same run. Prints a table and writes
- * bench/results/latest.json. A script, not a test: timings vary by machine.
+ * feel, each figure a median, each ratio against a peer measured in the same
+ * run, interleaved with it. Prints progress on stderr, each row as it is
+ * measured, then the table (targets, and whether each is met) on stdout, and
+ * writes bench/results/latest.json. A script, not a test: timings vary by
+ * machine. `--only generation,validators` runs a subset (sections: generation,
+ * scaling, validators, detailed, cold, size); `--quick` takes fewer runs.
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { build } from "esbuild";
+import { build, transform } from "esbuild";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import formatsPlugin from "ajv-formats";
 import { loadAll } from "../generator/pipeline.js";
 import { validationSchema, COMPONENTS_ID } from "../generator/model/validation-schema.js";
+import type { SpecModel } from "../generator/model/model.js";
 import { isJtlRequest } from "./hand-written-jtl.js";
+import { kib, ms, ops, progress, throughputs, timeProcesses } from "./measure.js";
+import { buildTypia } from "./peers/typia.js";
+import { schemasafeModuleSource, schemasafeValidator } from "./peers/schemasafe.js";
 
+const SECTIONS = ["generation", "scaling", "validators", "detailed", "cold", "size"] as const;
+type Section = (typeof SECTIONS)[number];
 const root = fileURLToPath(new URL("../", import.meta.url));
-// What `npm run generate` runs (npm's own start-up, ~0.25 s, left out).
-const launcher = join(root, "generator/run.mjs");
-/** `customer-adapters generate`, as `npm run generate` runs it. */
-const generateCommand = [launcher, "generate"];
+const onlyIndex = process.argv.indexOf("--only");
+const only = onlyIndex >= 0 ? (process.argv[onlyIndex + 1] ?? "").split(",") : [...SECTIONS];
+for (const name of only) {
+  if (!(SECTIONS as readonly string[]).includes(name)) {
+    console.error(`bench: unknown section "${name}" (sections: ${SECTIONS.join(", ")})`);
+    process.exit(2);
+  }
+}
+const runs = (section: Section) => only.includes(section);
 const quick = process.argv.includes("--quick");
-const rows: { measure: string; value: string; baseline: string; ratio: string; target: string; met: string }[] = [];
+const rounds = quick ? 3 : 7;
+const processRuns = quick ? 3 : 5;
+
+interface Row {
+  measure: string;
+  value: string;
+  baseline: string;
+  ratio: string;
+  target: string;
+  met: string;
+}
+const rows: Row[] = [];
+const notes: string[] = [];
 const results: Record<string, unknown> = {};
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
-const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 0)} ms`;
-const ops = (value: number) => `${(value / 1e6).toFixed(2)} M/s`;
-
-function timeProcess(command: string, args: string[], runs: number): number {
-  const times: number[] = [];
-  for (let run = 0; run < runs; run++) {
-    const start = performance.now();
-    const result = spawnSync(command, args, { cwd: root, encoding: "utf8", env: { ...process.env, CUSTOMER_ADAPTERS_CACHE: cacheDir } });
-    if (result.status !== 0) throw new Error(`${command} ${args.join(" ")}: ${result.stderr}`);
-    times.push(performance.now() - start);
-  }
-  return median(times);
-}
-
-/** Operations per second of `run`, median of several timed batches. */
-function throughput(run: () => unknown, batch = 20_000, batches = quick ? 3 : 7): number {
-  for (let index = 0; index < batch; index++) run();
-  const rates: number[] = [];
-  for (let round = 0; round < batches; round++) {
-    const start = performance.now();
-    for (let index = 0; index < batch; index++) run();
-    rates.push(batch / ((performance.now() - start) / 1000));
-  }
-  return median(rates);
-}
-
 function row(measure: string, value: string, baseline: string, ratio: number | undefined, target: string, met: boolean | undefined) {
-  rows.push({ measure, value, baseline, ratio: ratio === undefined ? "" : `${ratio.toFixed(2)}×`, target, met: met === undefined ? "" : met ? "yes" : "no" });
+  const entry = { measure, value, baseline, ratio: ratio === undefined ? "" : `${ratio.toFixed(2)}×`, target, met: met === undefined ? "" : met ? "yes" : "no" };
+  rows.push(entry);
+  console.error(`${measure}: ${value}${baseline ? ` (${baseline})` : ""}${entry.ratio ? ` ${entry.ratio}` : ""}${entry.met ? ` target ${target}: ${entry.met}` : ""}`);
 }
+const note = (text: string) => {
+  notes.push(text);
+  console.error(`note: ${text}`);
+};
 
-// ---- generation, whole process, cold ----
-const runs = quick ? 3 : 5;
+const packageVersion = (name: string) => (JSON.parse(readFileSync(join(root, "node_modules", name, "package.json"), "utf8")) as { version: string }).version;
+const peers = Object.fromEntries(
+  ["@hey-api/openapi-ts", "openapi-typescript", "typia", "@exodus/schemasafe", "ajv"].map((name) => [name, packageVersion(name)]),
+);
 const scratch = mkdtempSync(join(tmpdir(), "bench-"));
-const specFiles = readdirSync(join(root, "specs")).filter((name) => name.endsWith(".yaml"));
+// Peers' code that must resolve packages from the repository lives in its node_modules.
+const local = join(root, "node_modules/.bench");
+rmSync(local, { recursive: true, force: true });
+mkdirSync(local, { recursive: true });
 // The generator's cache is kept in the scratch folder, away from the repository's own.
 const cacheDir = join(scratch, "cache");
-const generation = timeProcess(process.execPath, [...generateCommand, "--no-cache", "--out", join(scratch, "out")], runs);
-// openapi-typescript takes one spec per run: one process per vendor, as a build step would run it.
-const openapiTsCli = join(root, "node_modules/openapi-typescript/bin/cli.js");
-const openapiTs = timeProcess(
-  process.execPath,
-  ["-e", `for (const f of ${JSON.stringify(specFiles)}) require("node:child_process").execFileSync(process.execPath, [${JSON.stringify(openapiTsCli)}, "specs/" + f, "-o", ${JSON.stringify(join(scratch, "oapi"))} + "/" + f + ".d.ts"])`],
-  runs,
-);
-results.generation = { ms: generation, openapiTypescriptMs: openapiTs, specs: specFiles.length };
-row(`generate all ${specFiles.length} vendors + canonical (whole process)`, ms(generation), `openapi-typescript CLI, types only: ${ms(openapiTs)}`, generation / openapiTs, "< 1 s and ≤ 3×", generation < 1000 && generation / openapiTs <= 3);
+const nodeCommand = (args: string[]) => ({ command: process.execPath, args, cwd: root, env: { ...process.env, CUSTOMER_ADAPTERS_CACHE: cacheDir } });
+// What `npm run generate` runs (npm's own start-up, ~0.25 s, left out).
+const launcher = join(root, "generator/run.mjs");
+const specFiles = readdirSync(join(root, "specs")).filter((name) => name.endsWith(".yaml"));
+const allSpecs = [...specFiles.map((name) => join(root, "specs", name)), join(root, "specs/canonical/customer.yaml")];
+
+// ---- generation, whole process, cold ----
+if (runs("generation")) {
+  progress(`generation: ours, hey-api and openapi-typescript taking turns, ${processRuns} runs each`);
+  const times = timeProcesses(
+    {
+      ours: nodeCommand([launcher, "generate", "--no-cache", "--out", join(scratch, "out")]),
+      heyApi: nodeCommand([join(root, "bench/peers/generate-hey-api.mjs"), join(scratch, "hey-api"), ...allSpecs]),
+      openapiTs: nodeCommand([join(root, "bench/peers/generate-openapi-typescript.mjs"), join(scratch, "oapi"), ...allSpecs]),
+    },
+    processRuns,
+  );
+  results.generation = { ...times, specs: allSpecs.length };
+  const label = `generate all ${specFiles.length} vendors + canonical (whole process, cold)`;
+  row(label, ms(times.ours), `@hey-api/openapi-ts, types + zod: ${ms(times.heyApi)}`, times.ours / times.heyApi, "≤ 1.0×", times.ours <= times.heyApi);
+  row(label, ms(times.ours), `openapi-typescript, one process, types only: ${ms(times.openapiTs)}`, times.ours / times.openapiTs, "≤ 1.5×", times.ours <= 1.5 * times.openapiTs);
+}
 
 // ---- scaling: synthetic vendors made from the real ones ----
-const scaling: Record<number, number> = {};
-for (const count of quick ? [10] : [10, 50, 200]) {
-  const dir = join(scratch, `specs-${count}`);
-  mkdirSync(dir, { recursive: true });
-  cpSync(join(root, "specs/canonical"), join(dir, "canonical"), { recursive: true });
-  for (let index = 0; index < count; index++) {
-    const source = specFiles[index % specFiles.length] as string;
-    const slug = `${source.replace(".yaml", "")}${index}`;
-    const text = readFileSync(join(root, "specs", source), "utf8").replace(/(x-vendor:[\s\S]*?slug: )([a-z]+)/, `$1${slug}`).replace(/(slug: )([a-z]+)(,| *\n|\s*})/, `$1${slug}$3`);
-    writeFileSync(join(dir, `${slug}.yaml`), text);
+if (runs("scaling")) {
+  const scaling: Record<number, number> = {};
+  for (const count of quick ? [10] : [10, 50, 200]) {
+    progress(`scaling: ${count} synthetic vendors`);
+    const dir = join(scratch, `specs-${count}`);
+    mkdirSync(dir, { recursive: true });
+    cpSync(join(root, "specs/canonical"), join(dir, "canonical"), { recursive: true });
+    for (let index = 0; index < count; index++) {
+      const source = specFiles[index % specFiles.length] as string;
+      const slug = `${source.replace(".yaml", "")}${index}`;
+      const text = readFileSync(join(root, "specs", source), "utf8").replace(/(x-vendor:[\s\S]*?slug: )([a-z]+)/, `$1${slug}`).replace(/(slug: )([a-z]+)(,| *\n|\s*})/, `$1${slug}$3`);
+      writeFileSync(join(dir, `${slug}.yaml`), text);
+    }
+    const time = timeProcesses({ ours: nodeCommand([launcher, "generate", "--specs", dir, "--out", join(scratch, `out-${count}`)]) }, 1).ours;
+    scaling[count] = time;
+    row(`generate ${count} synthetic vendors`, ms(time), `per spec: ${ms(time / count)}`, undefined, count === 200 ? "< 20 s, flat per spec" : "flat per spec", count === 200 ? time < 20_000 : undefined);
   }
-  const time = timeProcess(process.execPath, [...generateCommand, "--specs", dir, "--out", join(scratch, `out-${count}`)], 1);
-  scaling[count] = time;
-  row(`generate ${count} synthetic vendors`, ms(time), `per spec: ${ms(time / count)}`, undefined, count === 200 ? "< 20 s, flat per spec" : "flat per spec", count === 200 ? time < 20_000 : undefined);
+  results.scaling = scaling;
+
+  // ---- no-op regeneration, and one changed spec, among the most specs generated above ----
+  const most = Math.max(...Object.keys(scaling).map(Number));
+  progress(`no-op and one changed spec among ${most}`);
+  const mostArgs = ["--specs", join(scratch, `specs-${most}`), "--out", join(scratch, `out-${most}`)];
+  const noop = timeProcesses({ check: nodeCommand([launcher, "generate", "--check", ...mostArgs]), generate: nodeCommand([launcher, "generate", ...mostArgs]) }, processRuns);
+  results.noop = { specs: most, checkMs: noop.check, generateMs: noop.generate };
+  row(`no-op run among ${most} specs (\`generate --check\`, nothing changed)`, ms(noop.check), `\`generate\`: ${ms(noop.generate)}`, undefined, "< 300 ms", noop.check < 300 && noop.generate < 300);
+  const edited = join(scratch, `specs-${most}`, readdirSync(join(scratch, `specs-${most}`)).filter((name) => name.endsWith(".yaml")).sort()[0] as string);
+  // A comment is the one edit that is safe in any spec; the inputs change all the same.
+  writeFileSync(edited, `${readFileSync(edited, "utf8")}\n# edited\n`);
+  const oneChanged = timeProcesses({ ours: nodeCommand([launcher, "generate", ...mostArgs]) }, 1).ours;
+  results.oneChangedMs = oneChanged;
+  row(`one changed spec among ${most}`, ms(oneChanged), `all ${most} cold: ${ms(scaling[most] as number)}`, oneChanged / (scaling[most] as number), "", undefined);
 }
-results.scaling = scaling;
 
-// ---- no-op regeneration, and one changed spec, among the most specs generated above ----
-const most = Math.max(...Object.keys(scaling).map(Number));
-const mostArgs = ["--specs", join(scratch, `specs-${most}`), "--out", join(scratch, `out-${most}`)];
-const noop = timeProcess(process.execPath, [...generateCommand, "--check", ...mostArgs], runs);
-const noopWrite = timeProcess(process.execPath, [...generateCommand, ...mostArgs], runs);
-results.noop = { specs: most, checkMs: noop, generateMs: noopWrite };
-row(`no-op run among ${most} specs (\`generate --check\`, nothing changed)`, ms(noop), `\`generate\`: ${ms(noopWrite)}`, undefined, "< 300 ms", noop < 300 && noopWrite < 300);
-const edited = join(scratch, `specs-${most}`, readdirSync(join(scratch, `specs-${most}`)).filter((name) => name.endsWith(".yaml")).sort()[0] as string);
-// A comment is the one edit that is safe in any spec; the inputs change all the same.
-writeFileSync(edited, `${readFileSync(edited, "utf8")}\n# edited\n`);
-const oneChanged = timeProcess(process.execPath, [...generateCommand, ...mostArgs], 1);
-results.oneChangedMs = oneChanged;
-row(`one changed spec among ${most}`, ms(oneChanged), `all ${most} cold: ${ms(scaling[most] as number)}`, oneChanged / (scaling[most] as number), "", undefined);
+// ---- the validators: each vendor's request body, through every validator ----
+interface Vendor {
+  slug: string;
+  model: SpecModel;
+  body: Record<string, unknown>;
+  defs: Record<string, unknown>;
+  fixtures: { valid: Record<string, unknown>; invalid: { name: string; value: unknown }[] };
+}
+const needValidators = runs("validators") || runs("detailed") || runs("cold") || runs("size");
+const vendors: Vendor[] = needValidators
+  ? loadAll(join(root, "specs"), root)
+      .filter((model) => model.kind === "vendor")
+      .map((model) => ({
+        slug: model.slug,
+        model,
+        body: validationSchema(model.operation?.requestBody?.schema ?? {}) as Record<string, unknown>,
+        defs: Object.fromEntries(model.schemas.map(({ name, schema }) => [name, validationSchema(schema)])),
+        fixtures: JSON.parse(readFileSync(join(root, "generated", model.slug, "fixtures/request-body.json"), "utf8")),
+      }))
+  : [];
+const typiaDir = join(local, "typia");
+let typiaGaps: Record<string, string[]> = {};
+if (runs("validators") || runs("cold") || runs("size")) {
+  progress("typia: writing tagged types and running typia's transform");
+  typiaGaps = buildTypia(root, typiaDir, vendors.map(({ slug, body, defs }) => ({ slug, root: body, defs })));
+  for (const [slug, gaps] of Object.entries(typiaGaps)) if (gaps.length > 0) note(`typia cannot express, for ${slug}: ${gaps.join(", ")}`);
+}
+note("schemasafe is given the schemas without `format: int32`: its default mode refuses it beside `type: [integer, null]` (it applies format to strings only), so int32 ranges go unchecked by it");
 
-// ---- validators ----
-const models = loadAll(join(root, "specs"), root).filter((model) => model.kind === "vendor");
-const validatorResults: Record<string, unknown> = {};
-for (const model of models) {
-  const pkg = (await import(`../generated/${model.slug}/src/index.ts`)) as {
-    adapter: { isRequest(value: unknown): boolean; toRequest?(customer: unknown, context: unknown): unknown; fromResponse?(status: number, body: unknown): unknown };
-    fixtures: { valid: { full: unknown; boundary: unknown }; invalid: { value: unknown }[]; context?: unknown; successResponse?: { status: number; body: unknown } };
+/** A string property with `maxLength` at the top of the body, or one level down in an object the full fixture has. */
+function overLimit(vendor: Vendor): { path: string; value: unknown } | undefined {
+  const resolve = (schema: Record<string, unknown>): Record<string, unknown> => {
+    const ref = schema.$ref;
+    return typeof ref === "string" ? resolve(vendor.defs[ref.slice(ref.lastIndexOf("/") + 1)] as Record<string, unknown>) : schema;
   };
-  const ajv = new Ajv2020({ strict: false, allowUnionTypes: true });
-  (formatsPlugin as unknown as typeof formatsPlugin.default)(ajv);
-  ajv.addSchema({ $id: COMPONENTS_ID, $defs: Object.fromEntries(model.schemas.map(({ name, schema }) => [name, validationSchema(schema)])) });
-  const runtime = ajv.compile(validationSchema(model.operation?.requestBody?.schema ?? {}));
-  const valid = pkg.fixtures.valid.full;
-  const invalid = pkg.fixtures.invalid[0]?.value;
-  const generatedValid = throughput(() => pkg.adapter.isRequest(valid));
-  const ajvValid = throughput(() => runtime(valid));
-  const generatedInvalid = throughput(() => pkg.adapter.isRequest(invalid));
-  const ajvInvalid = throughput(() => runtime(invalid));
-  validatorResults[model.slug] = { generatedValid, ajvValid, generatedInvalid, ajvInvalid };
-  row(`${model.slug}: isRequest, valid payload`, ops(generatedValid), `ajv default, compiled at run time: ${ops(ajvValid)}`, generatedValid / ajvValid, "≥ 2× ajv", generatedValid / ajvValid >= 2);
-  row(`${model.slug}: isRequest, invalid payload`, ops(generatedInvalid), `ajv default: ${ops(ajvInvalid)}`, generatedInvalid / ajvInvalid, "", undefined);
-  if (model.slug === "jtl") {
-    const samples = [valid, pkg.fixtures.valid.boundary, ...pkg.fixtures.invalid.map((fixture) => fixture.value)];
-    const disagreements = samples.filter((sample) => isJtlRequest(sample) !== pkg.adapter.isRequest(sample));
-    if (disagreements.length > 0) throw new Error(`the hand-written JTL validator disagrees with the generated one on ${disagreements.length} fixtures`);
-    const hand = throughput(() => isJtlRequest(valid));
-    validatorResults.handWrittenJtl = hand;
-    row("jtl: hand-written validator, valid payload", ops(hand), `generated: ${ops(generatedValid)}`, hand / generatedValid, "generated within 1.25× of it", hand / generatedValid <= 1.25);
-  }
-  if (pkg.adapter.toRequest && pkg.fixtures.context !== undefined) {
-    const customer = JSON.parse(readFileSync(join(root, "generated/canonical/fixtures/customer.json"), "utf8")).valid.minimal;
-    const mapped = throughput(() => pkg.adapter.toRequest?.(customer, pkg.fixtures.context), 5_000);
-    const answer = pkg.fixtures.successResponse;
-    const read = answer ? throughput(() => pkg.adapter.fromResponse?.(answer.status, answer.body), 5_000) : 0;
-    validatorResults[`${model.slug}Mapper`] = { toRequest: mapped, fromResponse: read };
-    row(`${model.slug}: toRequest / fromResponse`, `${ops(mapped)} / ${ops(read)}`, "", undefined, "", undefined);
-  }
+  const full = vendor.fixtures.valid.full as Record<string, unknown>;
+  const search = (schema: Record<string, unknown>, value: Record<string, unknown>, path: string[]): { path: string[]; max: number } | undefined => {
+    const properties = (resolve(schema).properties ?? {}) as Record<string, Record<string, unknown>>;
+    for (const [key, property] of Object.entries(properties)) {
+      const max = resolve(property).maxLength;
+      if (typeof max === "number") return { path: [...path, key], max };
+    }
+    for (const [key, property] of Object.entries(properties)) {
+      const inner = value[key];
+      if (path.length === 0 && inner && typeof inner === "object" && !Array.isArray(inner)) {
+        const found = search(property, inner as Record<string, unknown>, [key]);
+        if (found) return found;
+      }
+    }
+    return undefined;
+  };
+  const found = search(vendor.body, full, []);
+  if (!found) return undefined;
+  const value = structuredClone(full);
+  let target = value;
+  for (const key of found.path.slice(0, -1)) target = target[key] as Record<string, unknown>;
+  target[found.path.at(-1) as string] = "x".repeat(Math.max(321, found.max + 1));
+  return { path: `/${found.path.join("/")}`, value };
 }
-results.validators = validatorResults;
 
-// ---- cold start: import + first validation in a fresh process ----
-// Both sides are bundled by esbuild as an application would ship them, and
-// time themselves from the import to the first answer. Left out, as the same
-// for both: node's start-up and the ESM loader's set-up on its first file
-// import (5 ms here, paid by any program), done beforehand with an empty module.
-async function bundle(name: string, contents: string): Promise<string> {
-  const outfile = join(scratch, `${name}.mjs`);
-  await build({ stdin: { contents, resolveDir: root, loader: "ts" }, bundle: true, format: "esm", platform: "node", conditions: ["customer-adapters-source"], outfile, logLevel: "silent" });
-  return outfile;
-}
-const warmUp = join(scratch, "empty.mjs");
-writeFileSync(warmUp, "export {};\n");
-function coldStart(file: string, payload: string): number {
-  const script = `await import(${JSON.stringify(warmUp)}); const t = performance.now(); const m = await import(${JSON.stringify(file)}); if (typeof m.check(${payload}) !== "boolean") process.exit(1); console.log(performance.now() - t);`;
-  const times: number[] = [];
-  for (let run = 0; run < runs * 2; run++) {
-    const result = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
-    if (result.status !== 0) throw new Error(`cold start of ${file}: ${result.stderr}`);
-    times.push(Number(result.stdout.trim()));
-  }
-  return median(times);
-}
-const jtlBody = JSON.stringify(JSON.parse(readFileSync(join(root, "generated/jtl/fixtures/request-body.json"), "utf8")).valid.full);
-const jtlModel = models.find((model) => model.slug === "jtl");
-const defs = JSON.stringify(Object.fromEntries((jtlModel?.schemas ?? []).map(({ name, schema }) => [name, validationSchema(schema)])));
-const guardCold = coldStart(await bundle("guard", `export { isCreateCustomerRequestBody as check } from "./generated/jtl/src/index.ts";`), jtlBody);
-const detailedCold = coldStart(await bundle("detailed", `import { validateCreateCustomerRequestBody } from "./generated/jtl/src/index.ts"; export const check = (value: unknown) => validateCreateCustomerRequestBody(value).ok;`), jtlBody);
-const ajvCold = coldStart(
-  await bundle(
-    "ajv",
-    `import { Ajv2020 } from "ajv/dist/2020.js"; import formats from "ajv-formats";
-export function check(value: unknown) { const ajv = new Ajv2020({ strict: false, allowUnionTypes: true }); formats(ajv); ajv.addSchema({ $id: "components", $defs: ${defs} }); return ajv.compile(${JSON.stringify(validationSchema(jtlModel?.operation?.requestBody?.schema ?? {}))})(value); }`,
-  ),
-  jtlBody,
-);
-results.coldStart = { guardMs: guardCold, detailedMs: detailedCold, ajvMs: ajvCold };
-row("jtl cold start: import + first `isRequest`", ms(guardCold), `ajv compile at run time: ${ms(ajvCold)}`, ajvCold / guardCold, "≥ 20× faster", ajvCold / guardCold >= 20);
-row("jtl cold start: import + first `validateRequest`", ms(detailedCold), `ajv compile at run time: ${ms(ajvCold)}`, ajvCold / detailedCold, "", undefined);
+type Check = (value: unknown) => boolean;
 
-// ---- size: each package's JavaScript, minified and gzipped ----
-const sizes: Record<string, unknown> = {};
-for (const name of readdirSync(join(root, "generated")).sort()) {
-  const output = await build({
-    entryPoints: [join(root, "generated", name, "src/index.ts")],
-    bundle: true,
-    minify: true,
-    write: false,
-    format: "esm",
-    platform: "browser",
-    conditions: ["customer-adapters-source"],
-    external: name === "canonical" ? [] : ["@customer-adapters/canonical"],
-    logLevel: "silent",
-  });
-  const code = output.outputFiles[0]?.contents ?? new Uint8Array();
-  sizes[name] = { minified: code.length, gzipped: gzipSync(code).length };
-  row(`${name}: index bundle, minified / gzipped`, `${(code.length / 1024).toFixed(1)} / ${(gzipSync(code).length / 1024).toFixed(1)} KiB`, "", undefined, "", undefined);
+/**
+ * The full fixture with one field's value of no declared type (`[[]]`): the
+ * last field that ajv, the reference, then refuses. Fields come in the
+ * fixture's order, so a guard that walks every key first pays for it here.
+ */
+function invalidKey(full: Record<string, unknown>, reference: Check): { key: string; value: unknown } | undefined {
+  for (const key of Object.keys(full).reverse()) {
+    const value = { ...full, [key]: [[]] };
+    if (!reference(value)) return { key, value };
+  }
+  return undefined;
 }
-results.size = sizes;
+interface Candidates {
+  isX: Check;
+  typia: Check;
+  schemasafe: Check;
+}
+async function candidatesOf(vendor: Vendor): Promise<Candidates & { ajv: Check; ajvAllErrors: Check; validateX: (value: unknown) => { ok: boolean } }> {
+  const pkg = (await import(`../generated/${vendor.slug}/src/index.ts`)) as { adapter: { isRequest: Check; validateRequest(value: unknown): { ok: boolean } } };
+  const ajvOf = (allErrors: boolean) => {
+    const ajv = new Ajv2020({ strict: false, allowUnionTypes: true, allErrors });
+    (formatsPlugin as unknown as typeof formatsPlugin.default)(ajv);
+    ajv.addSchema({ $id: COMPONENTS_ID, $defs: vendor.defs });
+    return ajv.compile(vendor.body) as Check;
+  };
+  const typia = runs("validators") ? ((await import(join(typiaDir, "out", `${vendor.slug}.ts`))) as { check: Check }).check : () => false;
+  return {
+    isX: pkg.adapter.isRequest,
+    typia,
+    schemasafe: schemasafeValidator(COMPONENTS_ID, vendor.body, vendor.defs) as Check,
+    ajv: ajvOf(false),
+    ajvAllErrors: ajvOf(true),
+    validateX: pkg.adapter.validateRequest,
+  };
+}
+
+/** Each sample through each validator against its documented verdict; the disagreements, named. */
+function disagreements(slug: string, checks: Record<string, Check>, samples: { name: string; value: unknown; valid: boolean }[]) {
+  const found: string[] = [];
+  for (const sample of samples) {
+    for (const [name, check] of Object.entries(checks)) {
+      if (check(sample.value) !== sample.valid) found.push(`${name} says ${sample.valid ? "invalid" : "valid"} to ${sample.name}`);
+    }
+  }
+  for (const name of Object.keys(checks)) {
+    const own = found.filter((text) => text.startsWith(`${name} `));
+    if (own.length === 0) continue;
+    const shown = own.slice(0, 4).join("; ");
+    note(`${slug}: ${name} disagrees with the fixtures' verdicts ${own.length} time(s): ${shown}${own.length > 4 ? "; …" : ""}`);
+  }
+  return found;
+}
+
+const validatorResults: Record<string, unknown> = {};
+if (runs("validators") || runs("detailed")) {
+  for (const vendor of vendors) {
+    progress(`validators: ${vendor.slug}`);
+    const candidates = await candidatesOf(vendor);
+    const { valid, invalid } = vendor.fixtures;
+    const fixtureSamples = [
+      ...Object.entries(valid).map(([name, value]) => ({ name: `valid.${name}`, value, valid: true })),
+      ...invalid.map(({ name, value }) => ({ name: `invalid "${name}"`, value, valid: false })),
+    ];
+    const long = overLimit(vendor);
+    const wrongKey = invalidKey(vendor.fixtures.valid.full as Record<string, unknown>, candidates.ajv);
+    const classes: { name: string; value: unknown; valid: boolean }[] = [
+      { name: "empty `{}`", value: {}, valid: candidates.isX({}) },
+      ...(wrongKey ? [{ name: `one invalid key (/${wrongKey.key}) in the full fixture`, value: wrongKey.value, valid: false }] : []),
+      { name: "one undeclared key `{ notAField: true }`", value: { notAField: true }, valid: false },
+      ...(long ? [{ name: `long string over maxLength at ${long.path}`, value: long.value, valid: false }] : []),
+      { name: "full valid", value: valid.full, valid: true },
+    ];
+    const result: Record<string, unknown> = {};
+    if (runs("validators")) {
+      const { isX, typia, schemasafe } = candidates;
+      result.disagreements = disagreements(vendor.slug, { isX, typia, schemasafe, ajv: candidates.ajv }, [...fixtureSamples, ...classes]);
+      const compare = (label: string, inputs: unknown[]) => {
+        const rates = throughputs({ isX, typia, schemasafe }, inputs, { rounds });
+        const worst = Math.min(rates.isX / rates.typia, rates.isX / rates.schemasafe);
+        row(`${vendor.slug}: isRequest, ${label}`, ops(rates.isX), `typia ${ops(rates.typia)}, schemasafe ${ops(rates.schemasafe)}`, worst, "≥ 1.0× both", worst >= 1);
+        return rates;
+      };
+      result.mixed = compare(`mixed workload (all ${fixtureSamples.length} fixtures in turn)`, fixtureSamples.map(({ value }) => value));
+      for (const sample of classes) result[sample.name] = compare(sample.name, [sample.value]);
+      const againstAjv = throughputs({ isX, ajv: candidates.ajv }, [valid.full], { rounds });
+      row(`${vendor.slug}: isRequest, full valid`, ops(againstAjv.isX), `ajv default, compiled at run time: ${ops(againstAjv.ajv)}`, againstAjv.isX / againstAjv.ajv, "≥ 2× ajv", againstAjv.isX / againstAjv.ajv >= 2);
+      if (vendor.slug === "jtl") {
+        const wrong = fixtureSamples.filter((sample) => isJtlRequest(sample.value) !== isX(sample.value));
+        if (wrong.length > 0) throw new Error(`the hand-written JTL validator disagrees with the generated one on ${wrong.length} fixtures`);
+        const hand = throughputs({ hand: isJtlRequest, isX }, [valid.full], { rounds });
+        result.handWritten = hand;
+        row("jtl: hand-written validator, full valid", ops(hand.hand), `generated: ${ops(hand.isX)}`, hand.hand / hand.isX, "generated within 1.25× of it", hand.hand / hand.isX <= 1.25);
+      }
+    }
+    if (runs("detailed")) {
+      const invalidValues = invalid.map(({ value }) => value);
+      const wrong = invalidValues.filter((value) => candidates.validateX(value).ok || candidates.ajvAllErrors(value));
+      if (wrong.length > 0) note(`${vendor.slug}: validateX or ajv (allErrors) accepts ${wrong.length} invalid fixture(s)`);
+      const rates = throughputs({ validateX: (value) => candidates.validateX(value).ok, ajv: candidates.ajvAllErrors }, invalidValues, { rounds, batch: 5_000 });
+      result.detailed = rates;
+      row(`${vendor.slug}: validateRequest, all ${invalidValues.length} invalid fixtures in turn`, ops(rates.validateX), `ajv allErrors: ${ops(rates.ajv)}`, rates.validateX / rates.ajv, "≥ 1.0×", rates.validateX >= rates.ajv);
+    }
+    validatorResults[vendor.slug] = result;
+  }
+  results.validators = validatorResults;
+}
+
+/** The generated package's lightest entry with the request guard: `./validators` where the package has one. */
+function guardEntry(slug: string): { dist: string; source: string; name: string } {
+  const dir = join(root, "generated", slug);
+  const manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { exports: Record<string, unknown> };
+  const sub = "./validators" in manifest.exports ? "validators" : "index";
+  const text = readFileSync(join(dir, "src/validators.ts"), "utf8");
+  const name = /export function (is\w*RequestBody)\(/.exec(text)?.[1];
+  if (!name) throw new Error(`${slug}: no isXRequestBody in src/validators.ts`);
+  return { dist: join(dir, "dist", `${sub}.js`), source: join(dir, "src", `${sub}.ts`), name };
+}
+
+// ---- cold start: plain Node, a fresh process, import + the first check ----
+if (runs("cold")) {
+  progress("cold start: building the generated packages (`npm run build`)");
+  const built = spawnSync(process.execPath, [join(root, "node_modules/tsx/dist/cli.mjs"), join(root, "generator/build.ts")], { cwd: root, encoding: "utf8" });
+  if (built.status !== 0) throw new Error(`npm run build: ${built.stdout}${built.stderr}`);
+  const coldResults: Record<string, unknown> = {};
+  for (const vendor of vendors) {
+    progress(`cold start: ${vendor.slug}`);
+    const payload = JSON.stringify(vendor.fixtures.valid.full);
+    const entry = guardEntry(vendor.slug);
+    const typiaModule = join(typiaDir, `${vendor.slug}.mjs`);
+    writeFileSync(typiaModule, (await transform(readFileSync(join(typiaDir, "out", `${vendor.slug}.ts`), "utf8"), { loader: "ts", format: "esm" })).code);
+    const schemasafeModule = join(local, `schemasafe-${vendor.slug}.mjs`);
+    writeFileSync(schemasafeModule, schemasafeModuleSource(COMPONENTS_ID, vendor.body, vendor.defs));
+    const script = (file: string, name: string) => [
+      "--input-type=module",
+      "-e",
+      `const m = await import(${JSON.stringify(file)}); if (m[${JSON.stringify(name)}](${payload}) !== true) process.exit(3);`,
+    ];
+    const times = timeProcesses(
+      {
+        isX: { command: process.execPath, args: script(entry.dist, entry.name), cwd: root },
+        typia: { command: process.execPath, args: script(typiaModule, "check"), cwd: root },
+        schemasafe: { command: process.execPath, args: script(schemasafeModule, "check"), cwd: root },
+      },
+      quick ? 3 : 7,
+    );
+    coldResults[vendor.slug] = times;
+    row(
+      `${vendor.slug} cold start: node, import + first \`isRequest\` (whole process)`,
+      ms(times.isX),
+      `typia ${ms(times.typia)}, schemasafe compiling at run time ${ms(times.schemasafe)}`,
+      times.isX / times.typia,
+      "≤ 1.1× typia",
+      times.isX <= 1.1 * times.typia,
+    );
+  }
+  results.coldStart = coldResults;
+}
+
+// ---- size: the request guard alone, minified and gzipped, against the peers' code for the same schema ----
+if (runs("size")) {
+  const minified = async (contents: string, resolveDir: string) => {
+    const output = await build({
+      stdin: { contents, resolveDir, loader: "ts" },
+      bundle: true,
+      minify: true,
+      write: false,
+      format: "esm",
+      platform: "browser",
+      conditions: ["customer-adapters-source"],
+      logLevel: "silent",
+    });
+    return gzipSync(output.outputFiles[0]?.contents ?? new Uint8Array()).length;
+  };
+  const sizes: Record<string, unknown> = {};
+  for (const vendor of vendors) {
+    progress(`size: ${vendor.slug}`);
+    const entry = guardEntry(vendor.slug);
+    const isX = await minified(`export { ${entry.name} } from ${JSON.stringify(entry.source)};`, root);
+    const validate = schemasafeValidator(COMPONENTS_ID, vendor.body, vendor.defs) as unknown as { toModule(): string };
+    writeFileSync(join(local, `schemasafe-${vendor.slug}.cjs`), validate.toModule());
+    const schemasafe = await minified(`export { default } from ${JSON.stringify(join(local, `schemasafe-${vendor.slug}.cjs`))};`, local);
+    const typia = await minified(`export { check } from ${JSON.stringify(join(typiaDir, "out", `${vendor.slug}.ts`))};`, typiaDir);
+    sizes[vendor.slug] = { isX, schemasafe, typia };
+    row(`${vendor.slug}: \`isRequest\` bundle, minified + gzipped`, kib(isX), `schemasafe's module ${kib(schemasafe)}, typia ${kib(typia)}`, isX / schemasafe, "≤ 1.0× schemasafe", isX <= schemasafe);
+  }
+  results.size = sizes;
+}
 rmSync(scratch, { recursive: true, force: true });
 
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? "cpu"}, Node ${process.version}`;
 const date = new Date().toISOString().slice(0, 10);
-console.log(`\n${date}, ${machine}\n`);
+const versions = Object.entries(peers).map(([name, version]) => `${name} ${version}`).join(", ");
+console.log(`\n${date}, ${machine}; peers: ${versions}\n`);
 console.log("| measure | value | baseline | ratio | target | met |\n|---|---|---|---|---|---|");
 for (const entry of rows) console.log(`| ${entry.measure} | ${entry.value} | ${entry.baseline} | ${entry.ratio} | ${entry.target} | ${entry.met} |`);
+if (notes.length > 0) console.log(`\n${notes.map((text) => `- ${text}`).join("\n")}`);
+const met = rows.filter((entry) => entry.met === "yes").length;
+const missed = rows.filter((entry) => entry.met === "no").length;
+console.log(`\nTargets met: ${met} of ${met + missed}.`);
 mkdirSync(join(root, "bench/results"), { recursive: true });
-writeFileSync(join(root, "bench/results/latest.json"), `${JSON.stringify({ date, machine, results, rows }, null, 2)}\n`);
+writeFileSync(join(root, "bench/results/latest.json"), `${JSON.stringify({ date, machine, peers, results, rows, notes }, null, 2)}\n`);
+if (existsSync(local)) rmSync(local, { recursive: true, force: true });

@@ -78,6 +78,16 @@ export interface GenerateOptions extends OutputOptions {
   onPackage?: (slug: string, milliseconds: number) => void;
 }
 
+/** Runs an emit step; fixtures are the one that can find a schema no value satisfies: a positioned spec error. */
+export function positionedSampleError<T>(source: SourceDocument, emit: () => T): T {
+  try {
+    return emit();
+  } catch (error) {
+    if (error instanceof SampleError) throw new SpecError(source.locate(error.pointer), error.message);
+    throw error;
+  }
+}
+
 /**
  * The whole generated tree, formatted, as files relative to `generated/`; with
  * `only`, the files of just those packages. Each package is emitted as soon
@@ -106,11 +116,10 @@ export async function generate(
       const started = performance.now();
       let files: GeneratedFile[];
       try {
-        files = emitPackage(model, canonical, kinds);
+        files = positionedSampleError(source, () => emitPackage(model, canonical, kinds));
       } catch (error) {
-        // Fixtures are the one output that can find a schema no value satisfies.
-        if (!(error instanceof SampleError)) throw error;
-        errors.push(new SpecError(source.locate(error.pointer), error.message));
+        if (!(error instanceof SpecError)) throw error;
+        errors.push(error);
         continue;
       }
       models.push(model);

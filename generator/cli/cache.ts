@@ -75,7 +75,10 @@ function listFiles(path: string, base = path): string[] {
       const full = join(path, entry.name);
       if (entry.isDirectory())
         return entry.name === "node_modules" || entry.name === "dist" ? [] : listFiles(full, base);
-      return entry.isFile() ? [relative(base, full).split(sep).join("/")] : [];
+      // The generator's marker (generator/write/write-tree.ts) is no package's file.
+      return entry.isFile() && entry.name !== ".customer-adapters-generated"
+        ? [relative(base, full).split(sep).join("/")]
+        : [];
     })
     .sort();
 }

@@ -4,6 +4,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
+import { REVIEW_FORMATS, type ReviewFormat } from "../review/format.js";
 import { runCommand, stringValue, UsageError, type CommandSpec } from "./args.js";
 import { CONFIG_OPTIONS, configFromValues } from "./config.js";
 
@@ -20,6 +21,11 @@ export const reviewCommand: CommandSpec = {
     },
     config: CONFIG_OPTIONS.config,
     out: { type: "string", value: "dir", description: "where review.md and review.json go (default .review)" },
+    format: {
+      type: "string",
+      value: "markdown|json|github",
+      description: "how the report is printed (default markdown)",
+    },
   },
 };
 
@@ -29,6 +35,9 @@ export function main(args: string[]): Promise<number> {
     const baseDirFlag = stringValue(values, "base-dir");
     if (!base && !baseDirFlag) throw new UsageError("give the base: --base <git-ref> or --base-dir <dir>");
     if (base && baseDirFlag) throw new UsageError("--base and --base-dir do not go together");
+    const format = (stringValue(values, "format") ?? "markdown") as ReviewFormat;
+    if (!REVIEW_FORMATS.includes(format))
+      throw new UsageError(`--format must be one of ${REVIEW_FORMATS.join(", ")}, not \`${format}\``);
     const head = stringValue(values, "head-dir");
     const config = await configFromValues({ ...values, ...(head !== undefined ? { specs: head } : {}) });
     const out = stringValue(values, "out") ?? ".review";
@@ -52,13 +61,16 @@ export function main(args: string[]): Promise<number> {
       baseDir = join(scratch, specs);
     }
     try {
-      const { review, reviewMarkdown } = await import("../review/review.js");
+      const [{ review, reviewMarkdown }, { formatReview }] = await Promise.all([
+        import("../review/review.js"),
+        import("../review/format.js"),
+      ]);
       const report = await review(baseDir, config.specs);
       const markdown = reviewMarkdown(report);
       mkdirSync(out, { recursive: true });
       writeFileSync(join(out, "review.md"), markdown);
       writeFileSync(join(out, "review.json"), `${JSON.stringify(report, null, 2)}\n`);
-      console.log(markdown);
+      console.log(formatReview(report, format, config.specs).trimEnd());
       return report.unacknowledged > 0 ? 1 : 0;
     } finally {
       if (scratch) rmSync(scratch, { recursive: true, force: true });

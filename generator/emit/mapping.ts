@@ -1,5 +1,5 @@
 import { requestShape } from "../model/body-shape.js";
-import { mappingPlan } from "../model/mapping-plan.js";
+import { mappingPlan, sensitiveFields } from "../model/mapping-plan.js";
 import type { SpecModel } from "../model/model.js";
 import { canonicalModule, importLine, importTypes, runtimeModule } from "./imports.js";
 import { parameterGroups } from "./names.js";
@@ -25,19 +25,20 @@ export function emitMapping(model: SpecModel): string {
   const types = [...(operation.requestBody ? [body] : []), ...(model.context ? [context] : [])];
   return printStatements([
     importLine(runtimeModule("mapping"), ["buildRequest", "readResponse"], ["FromResponseResult", "MappingPlan", "ToRequestResult"]),
-    importLine(runtimeModule("client"), ["sendRequest"], ["CreateResult", "SendOptions"]),
+    importLine(runtimeModule("client"), ["sendRequest"], ["CreateResult", "SendOptions", "SensitiveFields"]),
     importTypes(runtimeModule("wire"), ["RootShape"]),
     importLine(canonicalModule(model), ["validateCustomer"], ["Customer"]),
     ...(types.length > 0 ? [importTypes("./types.js", types)] : []),
     `import { vendorErrors } from "./operation.js";`,
     `import * as compiled from "./validators.compiled.js";`,
-    ...(model.context ? [`import { validate${context} } from "./validators.js";`] : []),
+    `import { ${model.context ? `validate${context}, ` : ""}validateResponse } from "./validators.js";`,
     `${jsDoc(`How a canonical customer becomes ${model.vendorName}'s request, and its answer a canonical result: the spec's \`x-mapping\`, checked at generate time.`)}\nexport const mappingPlan: MappingPlan = ${planLiteral(model)};`,
     `const validators = {\n  customer: validateCustomer,\n  context: ${model.context ? `validate${context}` : "undefined"},\n  body: ${operation.requestBody ? "compiled.requestBody" : "undefined"},\n  parameters: { ${parameters.join(", ")} },\n};`,
     `${jsDoc(`Maps a canonical customer and the vendor context to the whole ${operation.method} ${operation.path} request.\nThe request passes the vendor's own validators; anything that does not fit is an error naming the canonical field, the vendor field and the rule. Never throws.`)}\nexport function toRequest(customer: Customer, context: ${context}): ToRequestResult<${body}> {\n  return buildRequest<${body}>(mappingPlan, validators, customer, context);\n}`,
-    `${jsDoc("Reads the vendor's answer (status and parsed body) as a canonical result: the new customer's id, or its errors with canonical kinds and fields. Never throws.")}\nexport function fromResponse(status: number, body: unknown): FromResponseResult {\n  return readResponse(mappingPlan, status, body);\n}`,
+    `${jsDoc("Reads the vendor's answer (status and parsed body) as a canonical result: the new customer's id, or its errors with canonical kinds and fields. Never throws.")}\nexport function fromResponse(status: number, body: unknown): FromResponseResult {\n  return readResponse(mappingPlan, status, body, validateResponse);\n}`,
+    `${jsDoc("What the spec marks `x-sensitive` or `x-credential`: redacted from every message the vendor sends back.")}\nexport const sensitiveFields: SensitiveFields = ${JSON.stringify(sensitiveFields(model), null, 2)};`,
     `${jsDoc("The request body's element names, order and leaf types, for the XML and form content types.")}\nexport const bodyShape: RootShape | undefined = ${JSON.stringify(requestShape(model), null, 2) ?? "undefined"};`,
-    `${jsDoc(`Creates the customer at ${model.vendorName}: validates and maps it (\`toRequest\`), sends the request with \`options.fetch\` (the global \`fetch\` by default) in \`options.contentType\` (JSON by default), and reads the answer (\`fromResponse\`).\nNot retried once it may have reached the vendor; a refused connection is tried again. Never throws: network failures and timeouts are \`unavailable\`.`)}\nexport async function createCustomer(customer: Customer, context: ${context}, options: SendOptions = {}): Promise<CreateResult> {\n  const built = toRequest(customer, context);\n  if (!built.ok) return { ok: false, sent: false, errors: built.errors };\n  return sendRequest(mappingPlan, bodyShape, built.request, options);\n}`,
+    `${jsDoc(`Creates the customer at ${model.vendorName}: validates and maps it (\`toRequest\`), sends the request with \`options.fetch\` (the global \`fetch\` by default) in \`options.contentType\` (JSON by default), and reads the answer (\`fromResponse\`).\nNot retried once it may have reached the vendor; a refused connection is tried again. Redirects are not followed; the answer is read up to \`options.maxResponseBytes\`; secrets are redacted from the vendor's messages. Never throws: network failures and timeouts are \`unavailable\`, bad options \`invalid-options\`.`)}\nexport async function createCustomer(customer: Customer, context: ${context}, options: SendOptions = {}): Promise<CreateResult> {\n  const built = toRequest(customer, context);\n  if (!built.ok) return { ok: false, sent: false, errors: built.errors };\n  return sendRequest(mappingPlan, bodyShape, built.request, options, { validateResponse, sensitive: sensitiveFields, context });\n}`,
   ]);
 }
 

@@ -13,14 +13,17 @@ export function emitMock(model: SpecModel): string {
   const prefix = typeName(operation.id);
   const groups = parameterGroups(model).filter((group) => group.location !== "cookie");
   const parameters = groups.map((group) => `${group.location}: validate${prefix}${group.suffix}`);
-  const validators = [...(operation.requestBody ? [`validate${prefix}RequestBody`] : []), ...groups.map((group) => `validate${prefix}${group.suffix}`)];
+  const validators = [
+    ...(operation.requestBody ? [`is${prefix}RequestBody`, `validate${prefix}RequestBody`] : []),
+    ...groups.map((group) => `validate${prefix}${group.suffix}`),
+  ];
   return printStatements([
-    importLine(runtimeModule("mock"), ["createMockVendor"], ["MockDefinition", "MockVendor"]),
+    importLine(runtimeModule("mock"), ["createMockVendor"], ["MockDefinition", "MockOptions", "MockVendor"]),
     `import { context, successResponse } from "./fixtures.js";`,
     `import { bodyShape, mappingPlan } from "./mapping.js";`,
     ...(validators.length > 0 ? [`import { ${validators.join(", ")} } from "./validators.js";`] : []),
-    `${jsDoc("How the mock checks credentials, validates and answers.")}\nexport const mockDefinition: MockDefinition = {\n  plan: mappingPlan,\n  shape: bodyShape,\n  credentials: ${JSON.stringify(credentialChecks(model))},\n  validateBody: ${operation.requestBody ? `validate${prefix}RequestBody` : "undefined"},\n  validateParameters: { ${parameters.join(", ")} },\n  success: successResponse,\n  context: ${model.context ? "context" : "{}"},\n};`,
-    `${jsDoc(`A stand-in for ${model.vendorName}'s create endpoint. It accepts the credentials of \`fixtures.context\` unless \`options.context\` says otherwise; \`mock.fetch\` goes to \`createCustomer\`'s \`options.fetch\`, or serve it with \`startMockServer\` from \`@customer-adapters/runtime/mock-server\`.`)}\nexport function createMock(options: { context?: Record<string, unknown> } = {}): MockVendor {\n  return createMockVendor(mockDefinition, options);\n}`,
+    `${jsDoc("How the mock checks credentials, validates and answers.")}\nexport const mockDefinition: MockDefinition = {\n  plan: mappingPlan,\n  shape: bodyShape,\n  credentials: ${JSON.stringify(credentialChecks(model))},\n  contentTypes: ${JSON.stringify(operation.requestBody?.contentTypes ?? [])},\n  isBody: ${operation.requestBody ? `is${prefix}RequestBody` : "undefined"},\n  validateBody: ${operation.requestBody ? `validate${prefix}RequestBody` : "undefined"},\n  validateParameters: { ${parameters.join(", ")} },\n  success: successResponse,\n  context: ${model.context ? "context" : "{}"},\n};`,
+    `${jsDoc(`A stand-in for ${model.vendorName}'s create endpoint. It accepts the credentials of \`fixtures.context\` unless \`options.context\` says otherwise (\`options\` also sets its body size limit and how many customers it remembers); \`mock.fetch\` goes to \`createCustomer\`'s \`options.fetch\`, or serve it with \`startMockServer\` from \`@customer-adapters/runtime/mock-server\`.`)}\nexport function createMock(options: MockOptions = {}): MockVendor {\n  return createMockVendor(mockDefinition, options);\n}`,
   ]);
 }
 

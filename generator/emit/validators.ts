@@ -1,10 +1,10 @@
 import standaloneModule from "ajv/dist/standalone/index.js";
 import type { SpecModel } from "../model/model.js";
 import type { Schema } from "../core/schema-walk.js";
-import { COMPONENTS_ID, createAjv, validationSchema } from "../model/validation-schema.js";
+import { COMPONENTS_ID, createAjv, FORMATS_MODULE, validationSchema } from "../model/validation-schema.js";
 import { importLine, runtimeModule } from "./imports.js";
 import type { OutputKind } from "./output-kind.js";
-import { emitGuards } from "./guards.js";
+import { emitGuards } from "./guards/index.js";
 import { jsDoc, printStatements } from "./source-file.js";
 import { typeName } from "./type-expression.js";
 import { validationTargets } from "./validation-targets.js";
@@ -20,7 +20,7 @@ const standaloneCode = standaloneModule as unknown as typeof standaloneModule.de
 const RUNTIME_HELPERS: Record<string, { name: string; from: string }> = {
   'require("ajv/dist/runtime/ucs2length").default': { name: "ucs2length", from: runtimeModule("validation") },
   'require("ajv/dist/runtime/equal").default': { name: "equal", from: runtimeModule("validation") },
-  'require("ajv-formats/dist/formats").fullFormats': { name: "fullFormats", from: "ajv-formats/dist/formats.js" },
+  [`require("${FORMATS_MODULE}").formats`]: { name: "formats", from: runtimeModule("validation") },
 };
 
 export function esmImports(code: string, helpers: Record<string, { name: string; from: string }>): string {

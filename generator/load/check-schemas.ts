@@ -1,9 +1,9 @@
-import { fullFormats } from "ajv-formats/dist/formats.js";
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import { isSafe } from "redos-detector";
-import { isSchemaObject, walkSchema, type Schema } from "../core/schema-walk.js";
+import { formats } from "@customer-adapters/runtime/formats";
+import { isSchemaObject, subschemas, walkSchema, type Schema } from "../core/schema-walk.js";
 import { valueAt } from "../core/pointer.js";
-import { type SourceDocument } from "../core/source.js";
+import type { SourceDocument } from "../core/source.js";
 import { SpecError } from "../core/spec-error.js";
 import { schemaPositions } from "./schema-positions.js";
 
@@ -20,8 +20,8 @@ const JSON_SCHEMA_KEYWORDS = [
 const OPENAPI_KEYWORDS = ["discriminator", "xml", "externalDocs", "example"];
 const KNOWN_KEYWORDS = new Set([...JSON_SCHEMA_KEYWORDS, ...OPENAPI_KEYWORDS]);
 const TYPES = new Set(["string", "number", "integer", "boolean", "object", "array", "null"]);
-/** Formats the generated validators can check (ajv-formats' full set). */
-export const KNOWN_FORMATS: ReadonlySet<string> = new Set(Object.keys(fullFormats));
+/** Formats the generated validators can check (runtime/formats.ts: ajv-formats' full set, corrected, and IRIs). */
+export const KNOWN_FORMATS: ReadonlySet<string> = new Set(Object.keys(formats));
 
 const LIMIT_PAIRS = [
   ["minLength", "maxLength"],
@@ -84,8 +84,40 @@ function problemsOf(schema: Schema): [string, string][] {
       "/format",
       `unknown format \`${schema.format}\`${suggestion(schema.format, KNOWN_FORMATS)}; use a \`pattern\` for vendor-specific formats`,
     ]);
+  problems.push(...unsupported(schema));
   if (Array.isArray(schema.enum) && schema.enum.length === 0)
     problems.push(["/enum", "`enum` is empty: no value can be valid"]);
+  return problems;
+}
+
+/** Whether a keyword occurs anywhere inside `schema`'s subschemas. */
+const usesInside = (schema: Schema, keyword: string): boolean =>
+  [...subschemas(schema)].some(([child]) => child[keyword] !== undefined || usesInside(child, keyword));
+
+/**
+ * Valid JSON Schema the compiled validators would get wrong (ajv's gaps),
+ * refused rather than mis-validated; docs/spec-conventions.md lists them.
+ */
+function unsupported(schema: Schema): [string, string][] {
+  const problems: [string, string][] = [];
+  for (const keyword of ["unevaluatedItems", "unevaluatedProperties"])
+    if (schema[keyword] !== undefined && (schema.if !== undefined || usesInside(schema, "if")))
+      problems.push([`/${keyword}`, `\`${keyword}\` over an \`if\` is not supported (ajv ignores what it evaluated)`]);
+  const booleanBranch = ["anyOf", "oneOf"].some(
+    (keyword) => Array.isArray(schema[keyword]) && schema[keyword].some((branch) => typeof branch === "boolean"),
+  );
+  for (const keyword of ["unevaluatedItems", "unevaluatedProperties"])
+    if (booleanBranch && schema[keyword] !== undefined)
+      problems.push([
+        `/${keyword}`,
+        `\`${keyword}\` beside an \`anyOf\`/\`oneOf\` with a boolean branch is not supported (ajv loses annotations)`,
+      ]);
+  if (schema.unevaluatedItems !== undefined && (schema.contains !== undefined || usesInside(schema, "contains")))
+    problems.push(["/unevaluatedItems", "`unevaluatedItems` with `contains` is not supported (ajv ignores its matches)"]);
+  if (isSchemaObject(schema.properties) && Object.hasOwn(schema.properties, "__proto__"))
+    problems.push(["/properties", "a property named `__proto__` is not supported"]);
+  if (schema.$dynamicRef !== undefined)
+    problems.push(["/$dynamicRef", "`$dynamicRef` is not supported: write `$ref`"]);
   return problems;
 }
 

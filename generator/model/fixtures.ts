@@ -181,7 +181,10 @@ class FixtureBuilder {
       for (const [trigger, needed] of Object.entries(resolved.dependentRequired).sort(([a], [b]) => (a < b ? -1 : 1)))
         for (const name of Array.isArray(needed) ? (needed as string[]) : [])
           add("dependentRequired", `${path}/${name}`, (root) => {
-            setAt(root, `${at}/${trigger}`, getAt(root, `${at}/${trigger}`) ?? this.synth.sample(properties[trigger] as Schema, "full", `${at}/${trigger}`));
+            // The trigger need not be a declared property: any value makes it present.
+            const triggerSchema = (properties[trigger] ?? {}) as Schema;
+            const present = getAt(root, `${at}/${trigger}`);
+            setAt(root, `${at}/${trigger}`, present ?? this.synth.sample(triggerSchema, "full", `${at}/${trigger}`));
             removeAt(root, `${at}/${name}`);
           });
     // A conditional rule (`if` … `then: { required }`): make the condition hold, then leave out what it requires.
@@ -209,6 +212,8 @@ class FixtureBuilder {
    */
   baseFor(constraint: Breakable, minimal: unknown, full: unknown): Json {
     const base = clone(minimal) as Json;
+    // A sample that is no object or list (a fallback `null`) has no place to fill.
+    if (base === null || typeof base !== "object") return base;
     const keys = splitPointer(constraint.at);
     let node: Json | unknown[] = base;
     for (const [index, key] of keys.entries()) {
@@ -294,10 +299,25 @@ export function buildFixtures(model: SpecModel, root: Schema, pointer: string, d
   return { valid, invalid, uncovered };
 }
 
+/**
+ * Plain values tried, in order, when the sample generator's value breaks its
+ * schema (it reads types, limits and formats, not `not`, `oneOf` overlaps or
+ * an open type): one of them often satisfies what it could not.
+ */
+const FALLBACKS: readonly unknown[] = [null, 0, 1, 2, -1, 0.5, 10, 100, "", "a", "foo", true, false, [], [1], ["a"], {}, { a: 1 }];
+
 /** Just the valid samples of `root` (minimal, full, boundary), repaired to pass conditional rules. */
 export function validSamples(model: SpecModel, root: Schema, direction: Direction): FixtureSet["valid"] {
   const builder = new FixtureBuilder(model, root, direction, new Map());
-  const sample = (mode: "minimal" | "full" | "boundary") => builder.repaired(builder.synth.sample(root, mode, ""), mode);
+  const made = (mode: "minimal" | "full" | "boundary") => builder.repaired(builder.synth.sample(root, mode, ""), mode);
+  const valid = (value: unknown) => builder.errors(value).length === 0;
+  const sample = (mode: "minimal" | "full" | "boundary") => {
+    const value = made(mode);
+    if (valid(value)) return value;
+    // A plain value, else the generator's, whose errors the refusal names (a full sample keeps every field it can).
+    const plain = FALLBACKS.findIndex(valid);
+    return plain < 0 ? value : clone(FALLBACKS[plain]);
+  };
   return { minimal: sample("minimal"), full: sample("full"), boundary: sample("boundary") };
 }
 

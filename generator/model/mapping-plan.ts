@@ -1,3 +1,4 @@
+import { isSchemaObject, walkSchema, type Schema } from "../core/schema-walk.js";
 import { canonicalFieldsOf } from "./mapping-table.js";
 import type { FieldMappingModel, SpecModel } from "./model.js";
 import { resolveSchema } from "./lookup.js";
@@ -86,4 +87,30 @@ export function credentialChecks(model: SpecModel): Record<string, unknown>[] {
       if (fed) checks.push({ in: "body", name: `/${field}`, context: [fed.context], optional: false });
     }
   return checks;
+}
+
+const isSecret = (schema: unknown) => isSchemaObject(schema) && (schema["x-sensitive"] === true || schema["x-credential"] === true);
+
+/**
+ * Names of what the spec marks `x-sensitive` or `x-credential`: context properties, and parameter and body
+ * property names. The client redacts their values from the vendor's messages.
+ */
+export function sensitiveFields(model: SpecModel): { context: string[]; fields: string[] } {
+  const secretNames = (schema: Schema | undefined): string[] => {
+    const names: string[] = [];
+    if (schema)
+      walkSchema(schema, "", (node) => {
+        if (!isSchemaObject(node.properties)) return;
+        for (const [name, property] of Object.entries(node.properties)) if (isSecret(property)) names.push(name);
+      });
+    return names;
+  };
+  const operation = model.operation;
+  const fields = [
+    ...(operation?.parameters ?? []).filter((parameter) => isSecret(parameter.schema)).map((parameter) => parameter.name),
+    ...secretNames(operation?.requestBody?.schema),
+    ...model.schemas.flatMap((named) => secretNames(named.schema)),
+  ];
+  const sorted = (names: string[]) => [...new Set(names)].sort();
+  return { context: sorted(secretNames(model.context)), fields: sorted(fields) };
 }

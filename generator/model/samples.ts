@@ -8,8 +8,8 @@ import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
 import type { RandomGenerator } from "pure-rand/types/RandomGenerator";
 import randexpModule from "randexp";
 import type { SpecModel } from "./model.js";
+import { joinPointer, splitPointer, valueAt } from "../core/pointer.js";
 import { isSchemaObject, type Schema } from "../core/schema-walk.js";
-import { schemaNamed } from "./lookup.js";
 
 /**
  * Makes sample values from a schema: deterministic (every value is seeded
@@ -90,10 +90,10 @@ export class Synthesizer {
     if (typeof schema === "boolean") return schema ? {} : { not: {} };
     let current = schema;
     for (let depth = 0; typeof current.$ref === "string" && depth < 20; depth++) {
-      const name = current.$ref.replace("#/components/schemas/", "");
-      const { $ref: _ref, ...rest } = current;
-      const target = schemaNamed(this.model, name) ?? {};
-      current = { ...target, ...rest };
+      const { $ref: ref, ...rest } = current;
+      const target = this.target(ref as string);
+      if (typeof target === "boolean") return target ? rest : { not: {} };
+      current = { ...(target ?? {}), ...rest };
     }
     if (Array.isArray(current.allOf)) {
       const merged: Schema = { ...current, allOf: undefined };
@@ -106,6 +106,14 @@ export class Synthesizer {
       current = merged;
     }
     return current;
+  }
+
+  /** The schema a `$ref` names: a component, or a schema inside one (`#/components/schemas/A/properties/b`). */
+  private target(ref: string): Schema | boolean | undefined {
+    const [name = "", ...path] = splitPointer(decodeURI(ref.replace(/^#\/components\/schemas/, "")));
+    const component = this.model.schemas.find((named) => named.name === name)?.schema;
+    const found = path.length === 0 ? component : valueAt(component, joinPointer(path));
+    return typeof found === "boolean" || isSchemaObject(found) ? found : undefined;
   }
 
   /** Whether a property is left out in this direction. */

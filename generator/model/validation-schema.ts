@@ -1,12 +1,22 @@
 import { Ajv2020, type Options, type ValidateFunction } from "ajv/dist/2020.js";
-import formatsPlugin from "ajv-formats";
+import { _ } from "ajv";
+import type { Format } from "ajv/dist/types/index.js";
+import { formats } from "@customer-adapters/runtime/formats";
 import type { NamedSchema } from "./model.js";
-import { isSchemaObject, mapSchema, type Schema } from "../core/schema-walk.js";
+import { isSchemaObject, mapSchema, type Schema, walkSchema } from "../core/schema-walk.js";
 
 /** Keywords that do not affect validation; dropped so that compiled validators stay small. */
 const ANNOTATIONS = new Set(["title", "description", "examples", "example", "$comment", "xml", "externalDocs", "discriminator", "deprecated"]);
+/**
+ * Identifiers ajv would resolve references against: the loader has already
+ * resolved every reference within the spec (load/resolve-refs.ts), so they
+ * are dropped, and a `$ref` means the document pointer it became.
+ */
+const RESOLVED_IDENTIFIERS = new Set(["$id", "$schema", "$anchor"]);
 
 export const COMPONENTS_ID = "components";
+/** The module name ajv's standalone code `require`s the formats from; emit/validators.ts turns it into an import. */
+export const FORMATS_MODULE = "customer-adapters:formats";
 
 /** Maps whose key order carries no meaning; sorted so that spec key order cannot change the output. */
 const UNORDERED_MAPS = new Set(["dependentRequired", "dependentSchemas", "patternProperties", "$defs"]);
@@ -18,11 +28,13 @@ const sortedKeys = (value: Schema): Schema => Object.fromEntries(Object.entries(
  * shared components schema and keywords in a fixed order. `properties` keep
  * the spec's order: it is the vendor's field (and XML element) order.
  */
-export function validationSchema(schema: Schema): Schema {
+export function validationSchema(schema: Schema | boolean): Schema {
+  // A component may be a boolean schema; ajv's `$defs` and the guards take the object forms.
+  if (typeof schema === "boolean") return schema ? {} : { not: {} };
   return mapSchema(schema, (node) => {
     const kept: Schema = {};
     for (const [keyword, value] of Object.entries(sortedKeys(node))) {
-      if (ANNOTATIONS.has(keyword) || keyword.startsWith("x-")) continue;
+      if (ANNOTATIONS.has(keyword) || RESOLVED_IDENTIFIERS.has(keyword) || keyword.startsWith("x-")) continue;
       kept[keyword] =
         keyword === "$ref" && typeof value === "string"
           ? value.replace(/^#\/components\/schemas\//, `${COMPONENTS_ID}#/$defs/`)
@@ -32,6 +44,26 @@ export function validationSchema(schema: Schema): Schema {
     }
     return kept;
   });
+}
+
+/** Names every object inherits (`toString`, `constructor`, `__proto__`): a read finds a value that is not there. */
+export const INHERITED: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/** Whether a schema names an inherited property in `properties`, `required` or `dependentRequired`. */
+export function namesInherited(schemas: NamedSchema[]): boolean {
+  let found = false;
+  const names = (value: unknown): string[] =>
+    Array.isArray(value) ? value.map(String) : isSchemaObject(value) ? Object.keys(value) : [];
+  for (const { schema } of schemas) {
+    if (!isSchemaObject(schema)) continue;
+    walkSchema(schema, "", (node) => {
+      const dependencies = node.dependentRequired;
+      const dependents = isSchemaObject(dependencies) ? Object.values(dependencies).flatMap(names) : [];
+      const all = [...names(node.properties), ...names(node.required), ...names(node.dependentRequired), ...dependents];
+      if (all.some((name) => INHERITED.has(name))) found = true;
+    });
+  }
+  return found;
 }
 
 /**
@@ -45,12 +77,22 @@ export function createAjv(schemas: NamedSchema[], options: Options = {}, extraDe
     strictTypes: false,
     strictRequired: false,
     allowUnionTypes: true,
+    // Valid JSON Schema that strict mode refuses: a tuple left open (`prefixItems` without `items`), a
+    // property a pattern also matches, and keywords that only annotate (`if` without `then`/`else`,
+    // `minContains` without `contains`). Unknown keywords and formats are refused at load, with positions.
+    strictTuples: false,
+    allowMatchingProperties: true,
+    strictSchema: false,
     // Checking schemas against the meta-schema cost ~20 ms per instance; load/check-schemas.ts has checked every Schema Object against it once, with positions.
     validateSchema: false,
+    // Only own properties count; ajv's code reads them as `data.name`, which finds inherited ones
+    // (`toString`), so a spec that names one gets ajv's own-property checks (slower, hence not always).
+    ownProperties: namesInherited([...schemas, ...extraDefinitions]),
     ...options,
   });
-  // ajv-formats is CommonJS: under NodeNext its default export arrives as the module object.
-  (formatsPlugin as unknown as typeof formatsPlugin.default)(ajv);
+  // The project's formats (runtime/formats.ts: ajv-formats, corrected); compiled code imports them from the runtime.
+  for (const [name, format] of Object.entries(formats)) ajv.addFormat(name, format as Format);
+  ajv.opts.code.formats = _`require(${FORMATS_MODULE}).formats`;
   ajv.addSchema({
     $id: COMPONENTS_ID,
     $defs: Object.fromEntries([...schemas, ...extraDefinitions].map(({ name, schema }) => [name, validationSchema(schema)])),

@@ -11,7 +11,14 @@ import type { GeneratedFile } from "../emit/package.js";
 import { requestRows } from "../model/mapping-table.js";
 import type { SpecModel } from "../model/model.js";
 import { generate, loadAllWithSources } from "../pipeline.js";
-import { diffSpecs, type Side, type SpecChange } from "./diff-specs.js";
+import type { SourceDocument } from "../core/source.js";
+import { changeAt, diffOperation, type SpecChange } from "./diff-operation.js";
+import { exportedNames } from "./generated-exports.js";
+
+interface Side {
+  model: SpecModel;
+  source: SourceDocument;
+}
 
 export interface GeneratedEffect {
   filesAdded: string[];
@@ -27,6 +34,8 @@ export interface GeneratedEffect {
 
 export interface VendorReview {
   vendor: string;
+  /** The head spec (the base spec when it was removed), relative to its specs folder. */
+  file: string;
   status: "added" | "removed" | "changed" | "unchanged";
   baseVersion: string | undefined;
   headVersion: string | undefined;
@@ -48,14 +57,6 @@ const template = Handlebars.compile(readFileSync(new URL("../../templates/review
 const major = (version: string | undefined) => Number(version?.split(".")[0] ?? 0);
 const minus = (a: string[], b: string[]) => a.filter((item) => !b.includes(item)).sort();
 
-function exportsOf(files: GeneratedFile[], slug: string): string[] {
-  const names = new Set<string>();
-  for (const file of files.filter((candidate) => candidate.path.startsWith(`${slug}/src/`) && /\.(ts)$/.test(candidate.path))) {
-    for (const match of file.content.matchAll(/^export (?:declare )?(?:async )?(?:const|function|type|interface|class) (\w+)/gm)) names.add(match[1] as string);
-  }
-  return [...names];
-}
-
 function fixtureNames(files: GeneratedFile[], slug: string): string[] {
   const file = files.find((candidate) => candidate.path === `${slug}/src/fixtures/request-body.json` || candidate.path === `${slug}/src/fixtures/customer.json`);
   if (!file) return [];
@@ -74,13 +75,24 @@ function effect(slug: string, base: { models: SpecModel[]; files: GeneratedFile[
     filesAdded: minus([...after.keys()], [...before.keys()]),
     filesRemoved: minus([...before.keys()], [...after.keys()]),
     filesChanged: [...after.keys()].filter((path) => before.has(path) && before.get(path) !== after.get(path)).sort(),
-    exportsAdded: minus(exportsOf(head.files, slug), exportsOf(base.files, slug)),
-    exportsRemoved: minus(exportsOf(base.files, slug), exportsOf(head.files, slug)),
+    exportsAdded: minus(exportedNames(head.files, slug), exportedNames(base.files, slug)),
+    exportsRemoved: minus(exportedNames(base.files, slug), exportedNames(head.files, slug)),
     mappingAdded: minus(rows(head.models), rows(base.models)),
     mappingRemoved: minus(rows(base.models), rows(head.models)),
     fixturesAdded: minus(fixtureNames(head.files, slug), fixtureNames(base.files, slug)),
     fixturesRemoved: minus(fixtureNames(base.files, slug), fixtureNames(head.files, slug)),
   };
+}
+
+/** What the spec change does to the package's face: exports and mapping rows, as findings of the rule table. */
+function packageChanges(slug: string, head: SourceDocument, generated: GeneratedEffect): SpecChange[] {
+  const findings: [string, string[], string, (item: string) => string][] = [
+    ["generated-export-removed", generated.exportsRemoved, "", (name) => `the package no longer exports \`${name}\``],
+    ["generated-export-added", generated.exportsAdded, "", (name) => `the package now exports \`${name}\``],
+    ["x-mapping-row-removed", generated.mappingRemoved, "/x-mapping/request", (row) => `mapping row removed: ${row}`],
+    ["x-mapping-row-added", generated.mappingAdded, "/x-mapping/request", (row) => `mapping row added: ${row}`],
+  ];
+  return findings.flatMap(([rule, items, pointer, message]) => items.map((item) => changeAt(slug, rule, head, pointer, message(item))));
 }
 
 function acknowledgement(base: Side | undefined, head: Side): string | undefined {
@@ -100,13 +112,15 @@ export async function review(baseDir: string, headDir: string): Promise<ReviewRe
   const vendors = slugs.map((slug): VendorReview => {
     const base = baseSides.find(({ model }) => model.slug === slug);
     const head = headSides.find(({ model }) => model.slug === slug);
-    const changes = base && head && head.model.kind === "vendor" ? diffSpecs(base, head) : [];
-    const removed = base !== undefined && head === undefined;
-    const breaking = changes.filter((change) => change.breaking).length + (removed && base?.model.kind === "vendor" ? 1 : 0);
     const generated = effect(slug, baseGenerated, headGenerated);
+    const changes = base && head && head.model.kind === "vendor" ? [...diffOperation(base.source, head.source, slug), ...packageChanges(slug, head.source, generated)] : [];
+    const removed = base !== undefined && head === undefined;
+    if (removed && base.model.kind === "vendor") changes.push(changeAt(slug, "vendor-removed", base.source, "", `the vendor spec ${base.source.file} was removed`));
+    const breaking = changes.filter((change) => change.breaking).length;
     const touched = Object.values(generated).some((list) => list.length > 0);
     return {
       vendor: slug,
+      file: (head ?? base)?.source.file ?? "",
       status: !base ? "added" : removed ? "removed" : changes.length > 0 || touched ? "changed" : "unchanged",
       baseVersion: base?.model.version,
       headVersion: head?.model.version,
@@ -129,9 +143,10 @@ export function reviewMarkdown(report: ReviewReport): string {
       .filter((vendor) => vendor.status !== "unchanged")
       .map((vendor) => ({
         ...vendor,
-        changes: vendor.changes.map((change) => ({ ...change, message: cell(change.message), class: change.breaking ? "**breaking**" : "non-breaking" })),
+        changes: vendor.changes.map((change) => ({ ...change, message: cell(change.message), removed: change.side === "base", class: change.breaking ? "**breaking**" : change.severity })),
+        // Exports and mapping rows are findings in the table above; the rest is what the files show.
         generatedLines: (Object.entries(vendor.generated) as [string, string[]][])
-          .filter(([, list]) => list.length > 0)
+          .filter(([key, list]) => list.length > 0 && !/^(exports|mapping)/.test(key))
           .map(([key, list]) => `${key.replace(/[A-Z]/g, (letter) => ` ${letter.toLowerCase()}`)}: ${list.map((item) => `\`${item}\``).join(", ")}`),
       })),
   });

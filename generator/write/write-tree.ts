@@ -1,13 +1,33 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import type { GeneratedFile } from "../emit/package.js";
+
+/** The file that marks a folder as the generator's: only such a folder, or an empty one, is written into (and replaced). */
+export const OUT_MARKER = ".customer-adapters-generated";
+const MARKER_TEXT =
+  "This folder is written by the customer-adapters generator (npm run generate), which replaces what is in it.\n";
+
+/** What each package folder keeps across a regeneration: what a build or an install made there, never the generator. */
+const KEPT = ["dist", "node_modules"];
+
+/**
+ * Why `outDir` must not be written into, or undefined when it may be: it does not exist, is empty, or carries
+ * the generator's marker. Anything else may be someone's files (`--out .` would replace the repository).
+ */
+export function outDirRefusal(outDir: string, shown: string = outDir): string | undefined {
+  if (!existsSync(outDir)) return undefined;
+  if (!statSync(outDir).isDirectory()) return `generate: --out ${shown} is a file, not a folder`;
+  const entries = readdirSync(outDir);
+  if (entries.length === 0 || entries.includes(OUT_MARKER)) return undefined;
+  return `generate: --out ${shown} holds files the generator did not make (no ${OUT_MARKER}); give an empty or new folder`;
+}
 
 function listFiles(root: string): string[] {
   if (!existsSync(root)) return [];
   return readdirSync(root, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join("/"))
-    .filter((path) => !path.split("/").some((part) => part === "node_modules" || part === "dist"))
+    .filter((path) => path !== OUT_MARKER && !path.split("/").some((part) => KEPT.includes(part)))
     .sort();
 }
 
@@ -17,7 +37,8 @@ export interface TreeDifference {
   extra: string[];
 }
 
-const inPackages = (packages: readonly string[] | undefined) => (path: string) => !packages || packages.includes(path.split("/")[0] as string);
+const inPackages = (packages: readonly string[] | undefined) => (path: string) =>
+  !packages || packages.includes(path.split("/")[0] as string);
 
 /**
  * How the files on disk differ from what the specs give; with `packages`,
@@ -35,27 +56,58 @@ export function compareTree(outDir: string, files: GeneratedFile[], packages?: r
   };
 }
 
+/** Moves each package's build output (`dist/`, `node_modules/`) from the tree being replaced into the new one. */
+function keepBuildOutput(
+  outDir: string,
+  staging: string,
+  packages: readonly string[] | undefined,
+  moved: { from: string; to: string }[],
+): void {
+  if (!existsSync(outDir)) return;
+  const names =
+    packages ??
+    readdirSync(outDir, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name);
+  for (const name of names)
+    for (const kept of KEPT) {
+      const from = join(outDir, name, kept);
+      if (!existsSync(from)) continue;
+      const to = join(staging, name, kept);
+      mkdirSync(dirname(to), { recursive: true });
+      renameSync(from, to);
+      moved.push({ from, to });
+    }
+}
+
 /**
- * Replaces `outDir` with exactly `files` (with `packages`, only those package
- * folders, leaving the others as they are): everything is written to a
- * sibling folder first and swapped in with renames, so a failure leaves
- * `outDir` as it was.
+ * Replaces `outDir` with exactly `files` and the marker (with `packages`, only those package folders, leaving the
+ * others as they are): everything is written to a sibling folder first and swapped in with renames, so a failure
+ * leaves `outDir` as it was. Each package's `dist/` and `node_modules/` are kept. Call `outDirRefusal` first.
  */
 export function writeTree(outDir: string, files: GeneratedFile[], packages?: readonly string[]): void {
   const staging = `${outDir}.staging-${process.pid}`;
   const previous = `${outDir}.previous-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
   // The folders swapped: the whole tree, or each package's.
-  const swaps = packages ? packages.map((name) => ({ from: join(staging, name), to: join(outDir, name), aside: join(previous, name) })) : [{ from: staging, to: outDir, aside: previous }];
+  const swaps = packages
+    ? packages.map((name) => ({ from: join(staging, name), to: join(outDir, name), aside: join(previous, name) }))
+    : [{ from: staging, to: outDir, aside: previous }];
   const done: typeof swaps = [];
+  const moved: { from: string; to: string }[] = [];
   try {
     mkdirSync(staging, { recursive: true });
-    for (const file of files) {
+    for (const file of [...files, ...(packages ? [] : [{ path: OUT_MARKER, content: MARKER_TEXT }])]) {
       const target = join(staging, file.path);
       mkdirSync(dirname(target), { recursive: true });
       writeFileSync(target, file.content);
     }
-    if (packages) mkdirSync(previous, { recursive: true });
+    if (packages) {
+      mkdirSync(previous, { recursive: true });
+      mkdirSync(outDir, { recursive: true });
+      writeFileSync(join(outDir, OUT_MARKER), MARKER_TEXT);
+    }
+    keepBuildOutput(outDir, staging, packages, moved);
     for (const swap of swaps) {
       if (existsSync(swap.to)) renameSync(swap.to, swap.aside);
       done.push(swap);
@@ -64,9 +116,13 @@ export function writeTree(outDir: string, files: GeneratedFile[], packages?: rea
     }
   } catch (error) {
     for (const swap of done.reverse()) {
+      // What was moved into the new tree goes back with the old one.
+      for (const kept of moved)
+        if (kept.to.startsWith(swap.from + sep)) renameSync(swap.to + kept.to.slice(swap.from.length), kept.to);
       rmSync(swap.to, { recursive: true, force: true });
       if (existsSync(swap.aside)) renameSync(swap.aside, swap.to);
     }
+    for (const kept of moved.reverse()) if (existsSync(kept.to)) renameSync(kept.to, kept.from);
     rmSync(staging, { recursive: true, force: true });
     rmSync(previous, { recursive: true, force: true });
     throw error;

@@ -52,7 +52,7 @@ describe.each(vendors.map((model) => [model.slug] as const))("%s client and mock
   beforeAll(async () => {
     pkg = await load(slug);
     mock = pkg.createMock();
-    running = await startMockServer(mock);
+    running = await startMockServer(mock, { quiet: true });
   });
   afterAll(() => running.close());
 
@@ -91,7 +91,7 @@ describe.each(vendors.map((model) => [model.slug] as const))("%s client and mock
   });
 
   it("answers bad credentials as unauthorized", async () => {
-    const strict = await startMockServer(pkg.createMock({ context: Object.fromEntries(Object.keys(pkg.fixtures.context).map((key) => [key, `EXPECTED-${key}`])) }));
+    const strict = await startMockServer(pkg.createMock({ context: Object.fromEntries(Object.keys(pkg.fixtures.context).map((key) => [key, `EXPECTED-${key}`])) }), { quiet: true });
     try {
       const result = await pkg.adapter.createCustomer(customers.person, pkg.fixtures.context, { baseUrl: strict.url });
       // A vendor whose credentials the mock cannot see (Storm's client certificate) has nothing to refuse here.
@@ -144,7 +144,7 @@ describe.each(vendors.map((model) => [model.slug] as const))("%s client and mock
 
   it("keeps credentials out of every error it returns", async () => {
     const secrets = Object.values(pkg.fixtures.context).filter((value): value is string => typeof value === "string" && value.startsWith("FAKE"));
-    const strict = await startMockServer(pkg.createMock({ context: Object.fromEntries(Object.keys(pkg.fixtures.context).map((key) => [key, `EXPECTED-${key}`])) }));
+    const strict = await startMockServer(pkg.createMock({ context: Object.fromEntries(Object.keys(pkg.fixtures.context).map((key) => [key, `EXPECTED-${key}`])) }), { quiet: true });
     try {
       const results = [await pkg.adapter.createCustomer(customers.person, pkg.fixtures.context, { baseUrl: strict.url }), await pkg.adapter.createCustomer(customers.person, pkg.fixtures.context, { baseUrl: "http://127.0.0.1:9" })];
       for (const secret of secrets) expect(JSON.stringify(results)).not.toContain(secret);

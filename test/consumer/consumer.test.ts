@@ -15,7 +15,10 @@ import { repoRoot } from "../helpers/cli.js";
 
 const work = mkdtempSync(join(tmpdir(), "consumer-"));
 const project = join(work, "project");
-const packages = readdirSync(join(repoRoot, "generated")).sort();
+const packages = readdirSync(join(repoRoot, "generated"), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .sort();
 const vendors = packages.filter((name) => name !== "canonical");
 type Manifest = Record<"devDependencies", Record<string, string>>;
 const rootManifest = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as Manifest;

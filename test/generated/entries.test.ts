@@ -7,7 +7,10 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "../helpers/cli.js";
 
-const vendors = readdirSync(join(repoRoot, "generated")).filter((name) => name !== "canonical").sort();
+const vendors = readdirSync(join(repoRoot, "generated"), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && entry.name !== "canonical")
+  .map((entry) => entry.name)
+  .sort();
 
 /** The files a bundle of `code` (resolved from the repository root) pulls in, relative to the root. */
 async function inputsOf(code: string): Promise<string[]> {

@@ -6,6 +6,7 @@ import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { OUT_MARKER } from "../../generator/write/write-tree.js";
 import { removeScratch, repoRoot, runLauncher, scratchCopy, treeHash } from "../helpers/cli.js";
 import { miniMapping, miniVendor } from "../helpers/mini-vendor.js";
 
@@ -65,10 +66,10 @@ describe("the generate cache", () => {
     const extra = join(dir, "specs/extra.yaml");
     writeFileSync(extra, miniVendor(miniMapping).replace("slug: mini", "slug: extra"));
     expect(run().stdout).toMatch(/^generated 1 package, \d+ files into out\/ \(the package whose inputs or files changed since the last run: extra\)$/m);
-    expect(readdirSync(join(dir, "out")).sort()).toEqual(["canonical", "extra", "mini"]);
+    expect(readdirSync(join(dir, "out")).sort()).toEqual([OUT_MARKER, "canonical", "extra", "mini"]);
     rmSync(extra);
     expect(run().stdout).toMatch(/^generated 2 packages, \d+ files into out\/$/m);
-    expect(readdirSync(join(dir, "out")).sort()).toEqual(["canonical", "mini"]);
+    expect(readdirSync(join(dir, "out")).sort()).toEqual([OUT_MARKER, "canonical", "mini"]);
   });
 
   it("treats a corrupt cache as an empty one", () => {
@@ -105,6 +106,6 @@ describe("npm run generate piped into a reader that stops early", () => {
     });
     expect(piped.stderr).toBe("");
     expect(piped.status).toBe(0);
-    expect(readdirSync(join(dir, "out")).sort()).toEqual(["canonical", "mini"]);
+    expect(readdirSync(join(dir, "out")).sort()).toEqual([OUT_MARKER, "canonical", "mini"]);
   });
 });

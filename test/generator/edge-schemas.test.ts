@@ -28,7 +28,7 @@ describe("unusual schemas through the whole generator", () => {
   it("enum and uniqueItems over objects: ajv's code gets its deep-equality helper", async () => {
     const { files } = await run(withPhone("{ type: array, uniqueItems: true, items: { type: object }, description: Phones. }"));
     const compiled = files.find((file) => file.path === "mini/src/validators.compiled.js")?.content ?? "";
-    expect(compiled).toContain('import { equal, ucs2length } from "@customer-adapters/runtime/validation";');
+    expect(compiled).toContain('import { equal, formats, ucs2length } from "@customer-adapters/runtime/validation";');
   });
 
   it("a schema the fixture generator cannot satisfy is a positioned spec error, not a crash", async () => {

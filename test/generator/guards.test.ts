@@ -1,10 +1,10 @@
-// The guard compiler (generator/emit/guards.ts) on keywords and names the five
+// The guard compiler (generator/emit/guards/) on keywords and names the five
 // vendor specs do not exercise: each guard must give ajv's verdict on every
 // sample, and a keyword it does not compile must hand over to ajv's function.
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { emitGuards } from "../../generator/emit/guards.js";
+import { emitGuards } from "../../generator/emit/guards/index.js";
 import type { Schema } from "../../generator/core/schema-walk.js";
 import { createAjv, validationSchema } from "../../generator/model/validation-schema.js";
 import { repoRoot } from "../helpers/cli.js";

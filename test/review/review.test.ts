@@ -1,59 +1,109 @@
-// The spec review: a before/after pair for each rule, asserting how the change
-// is classified, plus the Markdown report as a file snapshot and the exit rule
-// (breaking fails unless the head spec acknowledges it).
+// The whole review: what it misses no more (real specs, each edit a change a
+// consumer feels), the rules that read the generated package (exports,
+// mapping rows, a removed vendor), the verdict (breaking fails unless the head
+// spec acknowledges it) and the Markdown report as a file snapshot. The
+// differ's rules one by one are in rules.test.ts.
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { review, reviewMarkdown } from "../../generator/review/review.js";
+import { repoRoot } from "../helpers/cli.js";
 import { miniMapping, miniVendor, removeSpecsFolders, specsFolder } from "../helpers/mini-vendor.js";
+import { editedSpec, remove, rename, set } from "../helpers/spec-edits.js";
 
 const base = miniVendor(miniMapping);
 const folder = specsFolder;
-afterAll(removeSpecsFolders);
+const scratch: string[] = [];
+afterAll(() => {
+  removeSpecsFolders();
+  for (const dir of scratch.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 
 const swap = (from: string, to: string) => {
   expect(base).toContain(from);
   return base.replace(from, to);
 };
 
-/** A head spec whose mapping also feeds a newly required field (the generator insists). */
-const feed = (spec: string, to: string) => spec.replace("  auth:\n", `    - { to: ${to}, value: "x" }\n  auth:\n`);
-
-async function changesFor(head: string) {
-  const report = await review(folder(base), folder(head));
-  return report.vendors.find((vendor) => vendor.vendor === "mini")?.changes.map((change) => [change.rule, change.breaking]) ?? [];
+/** A specs folder with the canonical customer and the given vendor specs (slug → text). */
+function realSpecs(specs: Record<string, string>): string {
+  const dir = join(mkdtempSync(join(tmpdir(), "review-real-")), "specs");
+  scratch.push(join(dir, ".."));
+  mkdirSync(dir);
+  cpSync(join(repoRoot, "specs/canonical"), join(dir, "canonical"), { recursive: true });
+  for (const [slug, text] of Object.entries(specs)) writeFileSync(join(dir, `${slug}.yaml`), text);
+  return dir;
 }
 
-describe("review: each rule classified for consumers", () => {
-  const cases: [string, string, [string, boolean][]][] = [
-    ["request field removed", swap("        phone: { type: string, description: Phone. }\n", ""), [["request-property-removed", true]]],
-    ["optional request field added", swap("        phone: { type: string, description: Phone. }", "        phone: { type: string, description: Phone. }\n        fax: { type: string, description: Fax. }"), [["request-property-added", false]]],
-    ["required request field added", feed(swap("      required: [name]", "      required: [name, fax]").replace("        phone: { type: string, description: Phone. }", "        phone: { type: string, description: Phone. }\n        fax: { type: string, description: Fax. }"), "/body/fax"), [["request-property-added-required", true]]],
-    ["request field became required", feed(swap("      required: [name]", "      required: [name, phone]"), "/body/phone"), [["request-property-became-required", true]]],
-    ["request limit tightened", swap("maxLength: 60", "maxLength: 40"), [["request-maxLength-tightened", true]]],
-    ["request limit loosened", swap("maxLength: 60", "maxLength: 80"), [["request-maxLength-loosened", false]]],
-    ["request enum narrowed", swap("enum: [1, 2]", "enum: [1]"), [["request-enum-narrowed", true]]],
-    ["request enum widened", swap("enum: [1, 2]", "enum: [1, 2, 3]"), [["request-enum-widened", false]]],
-    ["request type changed", swap("phone: { type: string, description: Phone. }", "phone: { type: integer, description: Phone. }"), [["request-type-changed", true]]],
-    ["request format changed", swap("format: date-time", "format: date"), [["request-format-changed", true]]],
-    ["description changed", swap("description: Name. }", "description: The name. }"), [["description-changed", false]]],
-    ["response enum widened", swap("        customerId: { type: integer, description: Id. }", "        customerId: { type: integer, description: Id. }\n        state: { type: string, enum: [new], description: State. }"), [["response-property-added", false]]],
-    ["parameter made required", swap("- { name: account, in: query, required: true", "- { name: account, in: query, required: false"), [["parameter-became-optional", false]]],
-    ["required parameter added", feed(swap("      parameters:\n", "      parameters:\n        - { name: tenant, in: header, required: true, schema: { type: string }, description: Tenant. }\n"), "/header/tenant"), [["parameter-added-required", true]]],
-  ];
+const rulesOf = (report: Awaited<ReturnType<typeof review>>, vendor: string) =>
+  report.vendors.find((entry) => entry.vendor === vendor)?.changes.map((change) => [change.rule, change.severity]) ??
+  [];
 
-  it.each(cases)("%s", async (_name, head, expected) => {
-    expect(await changesFor(head)).toEqual(expected);
+describe("review: the changes it used to pass as harmless", () => {
+  it("fails on each, in real specs", async () => {
+    const op = ["paths", "/v1/customers", "post"];
+    const jtl = editedSpec("jtl", [
+      // the required x-appid header narrowed to an enum
+      set([...op, "parameters", 1, "schema", "enum"], ["MyApp/1.0.0"]),
+      set([...op, "parameters", 2, "schema", "maxLength"], 10), // the required x-appversion header gains a maxLength
+      rename([...op, "responses"], "201", "200"), // the success status changes
+      // the scheme changes
+      set(["components", "securitySchemes", "oauth2Bearer"], { type: "apiKey", in: "header", name: "X-Api-Key" }),
+    ]);
+    // ByDesign's form body is no longer accepted.
+    const bydesign = editedSpec("bydesign", [
+      remove(["paths", "/api/users/customer", "post", "requestBody", "content", "application/x-www-form-urlencoded"]),
+    ]);
+    const report = await review(
+      realSpecs({ jtl: editedSpec("jtl"), bydesign: editedSpec("bydesign") }),
+      realSpecs({ jtl, bydesign }),
+    );
+    expect(rulesOf(report, "jtl")).toEqual(
+      expect.arrayContaining([
+        ["api-security-component-type-changed", "breaking"],
+        ["request-parameter-became-enum", "breaking"],
+        ["request-parameter-max-length-set", "breaking"],
+        ["response-success-status-removed", "breaking"],
+      ]),
+    );
+    expect(rulesOf(report, "bydesign")).toEqual(
+      expect.arrayContaining([["request-body-media-type-removed", "breaking"]]),
+    );
+    expect(report.unacknowledged).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe("review: the rules that read the generated package", () => {
+  // Without its one query parameter, the package has no parameter type, and the mapping no row for it.
+  const withoutParameter = swap(
+    "      parameters:\n" +
+      "        - { name: account, in: query, required: true, schema: { type: string }, description: Account. }\n",
+    "",
+  ).replace("    - { to: /query/account, context: account }\n", "");
+
+  it("a removed export and mapping row, and added ones the other way round", async () => {
+    const removed = rulesOf(await review(folder(base), folder(withoutParameter)), "mini");
+    expect(removed).toEqual(
+      expect.arrayContaining([
+        ["request-parameter-removed", "breaking"],
+        ["generated-export-removed", "breaking"],
+        ["x-mapping-row-removed", "info"],
+      ]),
+    );
+    const added = rulesOf(await review(folder(withoutParameter), folder(base)), "mini");
+    expect(added).toEqual(
+      expect.arrayContaining([
+        ["new-required-request-parameter", "breaking"],
+        ["generated-export-added", "info"],
+        ["x-mapping-row-added", "info"],
+      ]),
+    );
   });
 
-  it("response field removed, response enum widened, error code removed: breaking for readers", async () => {
-    const withState = swap("        customerId: { type: integer, description: Id. }", "        customerId: { type: integer, description: Id. }\n        state: { type: string, enum: [new], description: State. }");
-    const withStateWider = withState.replace("enum: [new]", "enum: [new, merged]");
-    const withErrors = (codes: number[]) =>
-      withState.replace("      responses:\n", `      x-errors:\n${codes.map((code) => `        - { code: ${code}, status: 400, message: Bad., kind: invalid-field }`).join("\n")}\n      responses:\n`);
-    const report = async (before: string, after: string) => (await review(folder(before), folder(after))).vendors[1]?.changes.map((change) => [change.rule, change.breaking]);
-    expect(await report(withState, base)).toEqual([["response-property-removed", true]]);
-    expect(await report(withState, withStateWider)).toEqual([["response-enum-widened", true]]);
-    expect(await report(withErrors([1, 2]), withErrors([1]))).toEqual([["error-code-removed", true]]);
-    expect(await report(withErrors([1]), withErrors([1, 2]))).toEqual([["error-code-added", false]]);
+  it("a removed vendor is breaking", async () => {
+    const report = await review(folder(base), folder(undefined));
+    expect(rulesOf(report, "mini")).toEqual([["vendor-removed", "breaking"]]);
+    expect(report.unacknowledged).toBe(1);
   });
 });
 
@@ -64,30 +114,43 @@ describe("review: the report and its verdict", () => {
     const report = await review(folder(base), folder(tightened));
     expect(report.unacknowledged).toBe(1);
     const [change] = report.vendors.find((vendor) => vendor.vendor === "mini")?.changes ?? [];
-    expect(change).toMatchObject({ pointer: "/components/schemas/Body/properties/name", breaking: true });
+    expect(change).toMatchObject({
+      rule: "request-property-max-length-decreased",
+      pointer: "/components/schemas/Body/properties/name",
+      breaking: true,
+      side: "head",
+    });
     expect(change?.line).toBeGreaterThan(10);
+    expect(change?.headLine).toBe(change?.line);
   });
 
   it("accepts it after a major version bump or an acknowledgement in the spec", async () => {
     const bumped = tightened.replace("  version: 1.0.0", "  version: 2.0.0");
-    const acknowledged = tightened.replace("  version: 1.0.0", "  version: 1.1.0\n  x-breaking-change-acknowledged: the vendor shortened names on 2026-11-01");
+    const acknowledged = tightened.replace(
+      "  version: 1.0.0",
+      "  version: 1.1.0\n  x-breaking-change-acknowledged: the vendor shortened names on 2026-11-01",
+    );
     expect((await review(folder(base), folder(bumped))).unacknowledged).toBe(0);
     const report = await review(folder(base), folder(acknowledged));
     expect(report.unacknowledged).toBe(0);
-    expect(report.vendors.find((vendor) => vendor.vendor === "mini")?.acknowledged).toContain("the vendor shortened names");
+    expect(report.vendors.find((vendor) => vendor.vendor === "mini")?.acknowledged).toContain(
+      "the vendor shortened names",
+    );
   });
 
   it("reports a new vendor and what it adds to the generated tree", async () => {
     const report = await review(folder(undefined), folder(base));
     const mini = report.vendors.find((vendor) => vendor.vendor === "mini");
-    expect(mini).toMatchObject({ status: "added", breaking: 0 });
+    expect(mini).toMatchObject({ status: "added", breaking: 0, file: "mini.yaml" });
     expect(mini?.generated.filesAdded).toContain("mini/src/index.ts");
     expect(mini?.generated.exportsAdded).toContain("toRequest");
     expect(mini?.generated.mappingAdded.length).toBeGreaterThan(0);
   });
 
   it("writes the Markdown report (file snapshot)", async () => {
-    const head = tightened.replace("        phone: { type: string, description: Phone. }\n", "").replace("description: Name. }", "description: The customer's name. }");
+    const head = tightened
+      .replace("        phone: { type: string, description: Phone. }\n", "")
+      .replace("description: Name. }", "description: The customer's name. }");
     const markdown = reviewMarkdown(await review(folder(base), folder(head)));
     await expect(markdown).toMatchFileSnapshot("__snapshots__/review.md");
   });

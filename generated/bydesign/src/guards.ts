@@ -9,235 +9,301 @@ const DATE_OF_BIRTH_PATTERN = new RegExp(
 );
 
 /**
- * Whether `key` is one of the properties CustomerCreationViewModel declares.
- */
-function isCustomerCreationViewModelKey(key: string): boolean {
-  switch (key.length) {
-    case 5:
-      return key === "Email" || key === "TaxID";
-    case 6:
-      return (
-        key === "RepDID" ||
-        key === "Phone1" ||
-        key === "Phone2" ||
-        key === "Phone3" ||
-        key === "Phone4" ||
-        key === "TaxID2"
-      );
-    case 7:
-      return key === "Company";
-    case 8:
-      return key === "LastName" || key === "Password";
-    case 9:
-      return key === "FirstName";
-    case 11:
-      return key === "BillingCity" || key === "DateOfBirth";
-    case 12:
-      return key === "ShippingCity" || key === "BillingState" || key === "CustomerType";
-    case 13:
-      return key === "ShippingState" || key === "BillingCounty" || key === "AgreedToTerms";
-    case 14:
-      return (
-        key === "ShippingCounty" || key === "BillingStreet1" || key === "BillingStreet2" || key === "BillingCountry"
-      );
-    case 15:
-      return (
-        key === "ShippingStreet1" || key === "ShippingStreet2" || key === "ShippingCountry" || key === "ReferCustomerID"
-      );
-    case 16:
-      return key === "ReciprocalRepDID" || key === "PreferredCulture";
-    case 17:
-      return key === "BillingPostalCode" || key === "ReplicatedSiteUrl";
-    case 18:
-      return key === "ShippingPostalCode" || key === "ReferralMarketType" || key === "SendAutoresponders";
-    case 23:
-      return key === "ReferralMarketTypeInput";
-    default:
-      return false;
-  }
-}
-
-/**
  * Whether a value is a valid `CustomerCreationViewModel`.
  */
 function isCustomerCreationViewModel(value: unknown): boolean {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
   const fields = value as Readonly<Record<string, unknown>>;
   for (const key in fields) {
-    if (isCustomerCreationViewModelKey(key)) continue;
+    switch (key.length) {
+      case 5:
+        if (key === "Email") {
+          const email = fields[key];
+          if (email !== undefined) {
+            if (typeof email !== "string") return false;
+            if (email.length > 100 && (email.length > 200 || ucs2length(email) > 100)) return false;
+          }
+          continue;
+        }
+        if (key === "TaxID") {
+          const taxID = fields[key];
+          if (taxID !== undefined) {
+            if (typeof taxID !== "string") return false;
+          }
+          continue;
+        }
+        break;
+      case 6:
+        if (key === "RepDID") {
+          const repDID = fields[key];
+          if (repDID !== undefined) {
+            if (typeof repDID !== "string") return false;
+          }
+          continue;
+        }
+        if (key === "Phone1") {
+          const phone1 = fields[key];
+          if (phone1 !== undefined) {
+            if (typeof phone1 !== "string") return false;
+          }
+          continue;
+        }
+        if (key === "Phone2") {
+          const phone2 = fields[key];
+          if (phone2 !== undefined) {
+            if (typeof phone2 !== "string") return false;
+          }
+          continue;
+        }
+        if (key === "Phone3") {
+          const phone3 = fields[key];
+          if (phone3 !== undefined) {
+            if (typeof phone3 !== "string") return false;
+          }
+          continue;
+        }
+        if (key === "Phone4") {
+          const phone4 = fields[key];
+          if (phone4 !== undefined) {
+            if (typeof phone4 !== "string") return false;
+          }
+          continue;
+        }
+        if (key === "TaxID2") {
+          const taxID2 = fields[key];
+          if (taxID2 !== undefined) {
+            if (typeof taxID2 !== "string") return false;
+          }
+          continue;
+        }
+        break;
+      case 7:
+        if (key === "Company") {
+          const company = fields[key];
+          if (company !== undefined) {
+            if (typeof company !== "string") return false;
+          }
+          continue;
+        }
+        break;
+      case 8:
+        if (key === "LastName") {
+          const lastName = fields[key];
+          if (lastName !== undefined) {
+            if (typeof lastName !== "string") return false;
+            if (lastName.length > 50 && (lastName.length > 100 || ucs2length(lastName) > 50)) return false;
+          }
+          continue;
+        }
+        if (key === "Password") {
+          const password = fields[key];
+          if (password !== undefined) {
+            if (typeof password !== "string") return false;
+          }
+          continue;
+        }
+        break;
+      case 9:
+        if (key === "FirstName") {
+          const firstName = fields[key];
+          if (firstName !== undefined) {
+            if (typeof firstName !== "string") return false;
+            if (firstName.length > 50 && (firstName.length > 100 || ucs2length(firstName) > 50)) return false;
+          }
+          continue;
+        }
+        break;
+      case 11:
+        if (key === "BillingCity") {
+          const billingCity = fields[key];
+          if (billingCity !== undefined) {
+            if (typeof billingCity !== "string") return false;
+          }
+          continue;
+        }
+        if (key === "DateOfBirth") {
+          const dateOfBirth = fields[key];
+          if (dateOfBirth !== undefined) {
+            if (typeof dateOfBirth !== "string") return false;
+            if (!DATE_OF_BIRTH_PATTERN.test(dateOfBirth)) return false;
+          }
+          continue;
+        }
+        break;
+      case 12:
+        if (key === "ShippingCity") {
+          const shippingCity = fields[key];
+          if (shippingCity !== undefined) {
+            if (typeof shippingCity !== "string") return false;
+          }
+          continue;
+        }
+        if (key === "BillingState") {
+          const billingState = fields[key];
+          if (billingState !== undefined) {
+            if (typeof billingState !== "string") return false;
+          }
+          continue;
+        }
+        if (key === "CustomerType") {
+          const customerType = fields[key];
+          if (customerType !== undefined) {
+            if (typeof customerType !== "number" || !Number.isInteger(customerType)) return false;
+          }
+          continue;
+        }
+        break;
+      case 13:
+        if (key === "ShippingState") {
+          const shippingState = fields[key];
+          if (shippingState !== undefined) {
+            if (typeof shippingState !== "string") return false;
+          }
+          continue;
+        }
+        if (key === "BillingCounty") {
+          const billingCounty = fields[key];
+          if (billingCounty !== undefined) {
+            if (typeof billingCounty !== "string") return false;
+          }
+          continue;
+        }
+        if (key === "AgreedToTerms") {
+          const agreedToTerms = fields[key];
+          if (agreedToTerms !== undefined) {
+            if (typeof agreedToTerms !== "boolean") return false;
+          }
+          continue;
+        }
+        break;
+      case 14:
+        if (key === "ShippingCounty") {
+          const shippingCounty = fields[key];
+          if (shippingCounty !== undefined) {
+            if (typeof shippingCounty !== "string") return false;
+          }
+          continue;
+        }
+        if (key === "BillingStreet1") {
+          const billingStreet1 = fields[key];
+          if (billingStreet1 !== undefined) {
+            if (typeof billingStreet1 !== "string") return false;
+          }
+          continue;
+        }
+        if (key === "BillingStreet2") {
+          const billingStreet2 = fields[key];
+          if (billingStreet2 !== undefined) {
+            if (typeof billingStreet2 !== "string") return false;
+          }
+          continue;
+        }
+        if (key === "BillingCountry") {
+          const billingCountry = fields[key];
+          if (billingCountry !== undefined) {
+            if (typeof billingCountry !== "string") return false;
+          }
+          continue;
+        }
+        break;
+      case 15:
+        if (key === "ShippingStreet1") {
+          const shippingStreet1 = fields[key];
+          if (shippingStreet1 !== undefined) {
+            if (typeof shippingStreet1 !== "string") return false;
+          }
+          continue;
+        }
+        if (key === "ShippingStreet2") {
+          const shippingStreet2 = fields[key];
+          if (shippingStreet2 !== undefined) {
+            if (typeof shippingStreet2 !== "string") return false;
+          }
+          continue;
+        }
+        if (key === "ShippingCountry") {
+          const shippingCountry = fields[key];
+          if (shippingCountry !== undefined) {
+            if (typeof shippingCountry !== "string") return false;
+          }
+          continue;
+        }
+        if (key === "ReferCustomerID") {
+          const referCustomerID = fields[key];
+          if (referCustomerID !== undefined) {
+            if (typeof referCustomerID !== "string") return false;
+          }
+          continue;
+        }
+        break;
+      case 16:
+        if (key === "ReciprocalRepDID") {
+          const reciprocalRepDID = fields[key];
+          if (reciprocalRepDID !== undefined) {
+            if (typeof reciprocalRepDID !== "string") return false;
+          }
+          continue;
+        }
+        if (key === "PreferredCulture") {
+          const preferredCulture = fields[key];
+          if (preferredCulture !== undefined) {
+            if (typeof preferredCulture !== "number" || !Number.isInteger(preferredCulture)) return false;
+          }
+          continue;
+        }
+        break;
+      case 17:
+        if (key === "BillingPostalCode") {
+          const billingPostalCode = fields[key];
+          if (billingPostalCode !== undefined) {
+            if (typeof billingPostalCode !== "string") return false;
+          }
+          continue;
+        }
+        if (key === "ReplicatedSiteUrl") {
+          const replicatedSiteUrl = fields[key];
+          if (replicatedSiteUrl !== undefined) {
+            if (typeof replicatedSiteUrl !== "string") return false;
+          }
+          continue;
+        }
+        break;
+      case 18:
+        if (key === "ShippingPostalCode") {
+          const shippingPostalCode = fields[key];
+          if (shippingPostalCode !== undefined) {
+            if (typeof shippingPostalCode !== "string") return false;
+          }
+          continue;
+        }
+        if (key === "ReferralMarketType") {
+          const referralMarketType = fields[key];
+          if (referralMarketType !== undefined) {
+            if (typeof referralMarketType !== "number" || !Number.isInteger(referralMarketType)) return false;
+          }
+          continue;
+        }
+        if (key === "SendAutoresponders") {
+          const sendAutoresponders = fields[key];
+          if (sendAutoresponders !== undefined) {
+            if (typeof sendAutoresponders !== "boolean") return false;
+          }
+          continue;
+        }
+        break;
+      case 23:
+        if (key === "ReferralMarketTypeInput") {
+          const referralMarketTypeInput = fields[key];
+          if (referralMarketTypeInput !== undefined) {
+            if (typeof referralMarketTypeInput !== "string") return false;
+          }
+          continue;
+        }
+        break;
+    }
     return false;
   }
-  const firstName = fields.FirstName;
-  if (firstName !== undefined) {
-    if (typeof firstName !== "string") return false;
-    if (firstName.length > 50 && ucs2length(firstName) > 50) return false;
-  }
-  const lastName = fields.LastName;
-  if (lastName !== undefined) {
-    if (typeof lastName !== "string") return false;
-    if (lastName.length > 50 && ucs2length(lastName) > 50) return false;
-  }
-  const email = fields.Email;
-  if (email !== undefined) {
-    if (typeof email !== "string") return false;
-    if (email.length > 100 && ucs2length(email) > 100) return false;
-  }
-  const password = fields.Password;
-  if (password !== undefined) {
-    if (typeof password !== "string") return false;
-  }
-  const repDID = fields.RepDID;
-  if (repDID !== undefined) {
-    if (typeof repDID !== "string") return false;
-  }
-  const company = fields.Company;
-  if (company !== undefined) {
-    if (typeof company !== "string") return false;
-  }
-  const phone1 = fields.Phone1;
-  if (phone1 !== undefined) {
-    if (typeof phone1 !== "string") return false;
-  }
-  const phone2 = fields.Phone2;
-  if (phone2 !== undefined) {
-    if (typeof phone2 !== "string") return false;
-  }
-  const phone3 = fields.Phone3;
-  if (phone3 !== undefined) {
-    if (typeof phone3 !== "string") return false;
-  }
-  const phone4 = fields.Phone4;
-  if (phone4 !== undefined) {
-    if (typeof phone4 !== "string") return false;
-  }
-  const shippingStreet1 = fields.ShippingStreet1;
-  if (shippingStreet1 !== undefined) {
-    if (typeof shippingStreet1 !== "string") return false;
-  }
-  const shippingStreet2 = fields.ShippingStreet2;
-  if (shippingStreet2 !== undefined) {
-    if (typeof shippingStreet2 !== "string") return false;
-  }
-  const shippingCountry = fields.ShippingCountry;
-  if (shippingCountry !== undefined) {
-    if (typeof shippingCountry !== "string") return false;
-  }
-  const shippingPostalCode = fields.ShippingPostalCode;
-  if (shippingPostalCode !== undefined) {
-    if (typeof shippingPostalCode !== "string") return false;
-  }
-  const shippingCity = fields.ShippingCity;
-  if (shippingCity !== undefined) {
-    if (typeof shippingCity !== "string") return false;
-  }
-  const shippingState = fields.ShippingState;
-  if (shippingState !== undefined) {
-    if (typeof shippingState !== "string") return false;
-  }
-  const shippingCounty = fields.ShippingCounty;
-  if (shippingCounty !== undefined) {
-    if (typeof shippingCounty !== "string") return false;
-  }
-  const billingStreet1 = fields.BillingStreet1;
-  if (billingStreet1 !== undefined) {
-    if (typeof billingStreet1 !== "string") return false;
-  }
-  const billingStreet2 = fields.BillingStreet2;
-  if (billingStreet2 !== undefined) {
-    if (typeof billingStreet2 !== "string") return false;
-  }
-  const billingCountry = fields.BillingCountry;
-  if (billingCountry !== undefined) {
-    if (typeof billingCountry !== "string") return false;
-  }
-  const billingPostalCode = fields.BillingPostalCode;
-  if (billingPostalCode !== undefined) {
-    if (typeof billingPostalCode !== "string") return false;
-  }
-  const billingCity = fields.BillingCity;
-  if (billingCity !== undefined) {
-    if (typeof billingCity !== "string") return false;
-  }
-  const billingState = fields.BillingState;
-  if (billingState !== undefined) {
-    if (typeof billingState !== "string") return false;
-  }
-  const billingCounty = fields.BillingCounty;
-  if (billingCounty !== undefined) {
-    if (typeof billingCounty !== "string") return false;
-  }
-  const agreedToTerms = fields.AgreedToTerms;
-  if (agreedToTerms !== undefined) {
-    if (typeof agreedToTerms !== "boolean") return false;
-  }
-  const referralMarketType = fields.ReferralMarketType;
-  if (referralMarketType !== undefined) {
-    if (typeof referralMarketType !== "number" || !Number.isInteger(referralMarketType)) return false;
-  }
-  const referralMarketTypeInput = fields.ReferralMarketTypeInput;
-  if (referralMarketTypeInput !== undefined) {
-    if (typeof referralMarketTypeInput !== "string") return false;
-  }
-  const referCustomerID = fields.ReferCustomerID;
-  if (referCustomerID !== undefined) {
-    if (typeof referCustomerID !== "string") return false;
-  }
-  const taxID = fields.TaxID;
-  if (taxID !== undefined) {
-    if (typeof taxID !== "string") return false;
-  }
-  const taxID2 = fields.TaxID2;
-  if (taxID2 !== undefined) {
-    if (typeof taxID2 !== "string") return false;
-  }
-  const replicatedSiteUrl = fields.ReplicatedSiteUrl;
-  if (replicatedSiteUrl !== undefined) {
-    if (typeof replicatedSiteUrl !== "string") return false;
-  }
-  const customerType = fields.CustomerType;
-  if (customerType !== undefined) {
-    if (typeof customerType !== "number" || !Number.isInteger(customerType)) return false;
-  }
-  const sendAutoresponders = fields.SendAutoresponders;
-  if (sendAutoresponders !== undefined) {
-    if (typeof sendAutoresponders !== "boolean") return false;
-  }
-  const dateOfBirth = fields.DateOfBirth;
-  if (dateOfBirth !== undefined) {
-    if (typeof dateOfBirth !== "string") return false;
-    if (!DATE_OF_BIRTH_PATTERN.test(dateOfBirth)) return false;
-  }
-  const reciprocalRepDID = fields.ReciprocalRepDID;
-  if (reciprocalRepDID !== undefined) {
-    if (typeof reciprocalRepDID !== "string") return false;
-  }
-  const preferredCulture = fields.PreferredCulture;
-  if (preferredCulture !== undefined) {
-    if (typeof preferredCulture !== "number" || !Number.isInteger(preferredCulture)) return false;
-  }
   return true;
-}
-
-/**
- * Whether `key` is one of the properties context declares.
- */
-function isContextKey(key: string): boolean {
-  switch (key.length) {
-    case 4:
-      return key === "host";
-    case 6:
-      return key === "repDid";
-    case 8:
-      return key === "username" || key === "password";
-    case 12:
-      return key === "customerType";
-    case 16:
-      return key === "reciprocalRepDid";
-    case 18:
-      return key === "sendAutoresponders";
-    default:
-      return false;
-  }
 }
 
 /**
@@ -567,29 +633,63 @@ export function context(value: unknown): boolean {
   )
     return false;
   for (const key in fields) {
-    if (isContextKey(key)) continue;
+    switch (key.length) {
+      case 4:
+        if (key === "host") {
+          const host = fields[key];
+          if (typeof host !== "string") return false;
+          continue;
+        }
+        break;
+      case 6:
+        if (key === "repDid") {
+          const repDid = fields[key];
+          if (typeof repDid !== "string") return false;
+          continue;
+        }
+        break;
+      case 8:
+        if (key === "username") {
+          const username = fields[key];
+          if (typeof username !== "string") return false;
+          continue;
+        }
+        if (key === "password") {
+          const password = fields[key];
+          if (typeof password !== "string") return false;
+          continue;
+        }
+        break;
+      case 12:
+        if (key === "customerType") {
+          const customerType = fields[key];
+          if (customerType !== undefined) {
+            if (typeof customerType !== "number" || !Number.isInteger(customerType)) return false;
+          }
+          continue;
+        }
+        break;
+      case 16:
+        if (key === "reciprocalRepDid") {
+          const reciprocalRepDid = fields[key];
+          if (reciprocalRepDid !== undefined) {
+            if (typeof reciprocalRepDid !== "string") return false;
+          }
+          continue;
+        }
+        break;
+      case 18:
+        if (key === "sendAutoresponders") {
+          const sendAutoresponders = fields[key];
+          if (sendAutoresponders !== undefined) {
+            if (typeof sendAutoresponders !== "boolean") return false;
+          }
+          continue;
+        }
+        break;
+    }
     return false;
   }
-  const username = fields.username;
-  if (typeof username !== "string") return false;
-  const password = fields.password;
-  if (typeof password !== "string") return false;
-  const repDid = fields.repDid;
-  if (typeof repDid !== "string") return false;
-  const reciprocalRepDid = fields.reciprocalRepDid;
-  if (reciprocalRepDid !== undefined) {
-    if (typeof reciprocalRepDid !== "string") return false;
-  }
-  const customerType = fields.customerType;
-  if (customerType !== undefined) {
-    if (typeof customerType !== "number" || !Number.isInteger(customerType)) return false;
-  }
-  const sendAutoresponders = fields.sendAutoresponders;
-  if (sendAutoresponders !== undefined) {
-    if (typeof sendAutoresponders !== "boolean") return false;
-  }
-  const host = fields.host;
-  if (typeof host !== "string") return false;
   return true;
 }
 

@@ -3,42 +3,10 @@
  * Do not edit by hand: change the spec and run `npm run generate`.
  */
 import { ucs2length } from "@customer-adapters/runtime/validation";
-const COUNTRY_PATTERN = new RegExp("^[A-Z]{3}$", "u");
-
 const EMAIL_FORMAT =
-  /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
+  /^(?:[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*|"(?:[\x20\x21\x23-\x5b\x5d-\x7e]|\\[\x20-\x7e])*")@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 
-/**
- * Whether `key` is one of the properties CustomerCreateParams declares.
- */
-function isCustomerCreateParamsKey(key: string): boolean {
-  switch (key.length) {
-    case 4:
-      return key === "Town" || key === "EORI";
-    case 5:
-      return key === "Line1" || key === "Line2" || key === "Line3" || key === "Title" || key === "Email";
-    case 6:
-      return key === "apiKey" || key === "County";
-    case 7:
-      return key === "Country" || key === "Surname";
-    case 8:
-      return key === "Postcode" || key === "MobileNo" || key === "Currency";
-    case 9:
-      return key === "ChannelID" || key === "AccountNo" || key === "Firstname" || key === "VATNumber";
-    case 11:
-      return key === "CompanyName" || key === "TelephoneNo";
-    case 13:
-      return key === "AllowInvoices";
-    case 15:
-      return key === "AllowDeliveries";
-    case 16:
-      return key === "CustomerCategory";
-    case 20:
-      return key === "CustomerServiceLevel";
-    default:
-      return false;
-  }
-}
+const COUNTRY_PATTERN = new RegExp("^[A-Z]{3}$", "u");
 
 /**
  * Whether a value is a valid `CustomerCreateParams`.
@@ -61,132 +29,208 @@ function isCustomerCreateParams(value: unknown): boolean {
   )
     return false;
   for (const key in fields) {
-    if (isCustomerCreateParamsKey(key)) continue;
+    switch (key.length) {
+      case 4:
+        if (key === "Town") {
+          const town = fields[key];
+          if (town !== undefined) {
+            if (typeof town !== "string") return false;
+            if (town.length > 50 && (town.length > 100 || ucs2length(town) > 50)) return false;
+          }
+          continue;
+        }
+        if (key === "EORI") {
+          const eORI = fields[key];
+          if (eORI !== undefined) {
+            if (typeof eORI !== "string") return false;
+            if (eORI.length > 20 && (eORI.length > 40 || ucs2length(eORI) > 20)) return false;
+          }
+          continue;
+        }
+        break;
+      case 5:
+        if (key === "Line1") {
+          const line1 = fields[key];
+          if (typeof line1 !== "string") return false;
+          if (line1.length > 50 && (line1.length > 100 || ucs2length(line1) > 50)) return false;
+          continue;
+        }
+        if (key === "Line2") {
+          const line2 = fields[key];
+          if (line2 !== undefined) {
+            if (typeof line2 !== "string") return false;
+            if (line2.length > 50 && (line2.length > 100 || ucs2length(line2) > 50)) return false;
+          }
+          continue;
+        }
+        if (key === "Line3") {
+          const line3 = fields[key];
+          if (line3 !== undefined) {
+            if (typeof line3 !== "string") return false;
+            if (line3.length > 50 && (line3.length > 100 || ucs2length(line3) > 50)) return false;
+          }
+          continue;
+        }
+        if (key === "Title") {
+          const title = fields[key];
+          if (title !== undefined) {
+            if (typeof title !== "string") return false;
+            if (title.length > 6 && (title.length > 12 || ucs2length(title) > 6)) return false;
+          }
+          continue;
+        }
+        if (key === "Email") {
+          const email = fields[key];
+          if (typeof email !== "string") return false;
+          if (email.length > 70 && (email.length > 140 || ucs2length(email) > 70)) return false;
+          if (!EMAIL_FORMAT.test(email)) return false;
+          continue;
+        }
+        break;
+      case 6:
+        if (key === "apiKey") {
+          const apiKey = fields[key];
+          if (typeof apiKey !== "string") return false;
+          continue;
+        }
+        if (key === "County") {
+          const county = fields[key];
+          if (county !== undefined) {
+            if (typeof county !== "string") return false;
+            if (county.length > 25 && (county.length > 50 || ucs2length(county) > 25)) return false;
+          }
+          continue;
+        }
+        break;
+      case 7:
+        if (key === "Country") {
+          const country = fields[key];
+          if (typeof country !== "string") return false;
+          if (country.length > 3 && (country.length > 6 || ucs2length(country) > 3)) return false;
+          if (!COUNTRY_PATTERN.test(country)) return false;
+          continue;
+        }
+        if (key === "Surname") {
+          const surname = fields[key];
+          if (typeof surname !== "string") return false;
+          if (surname.length > 30 && (surname.length > 60 || ucs2length(surname) > 30)) return false;
+          continue;
+        }
+        break;
+      case 8:
+        if (key === "Postcode") {
+          const postcode = fields[key];
+          if (postcode !== undefined) {
+            if (typeof postcode !== "string") return false;
+            if (postcode.length > 15 && (postcode.length > 30 || ucs2length(postcode) > 15)) return false;
+          }
+          continue;
+        }
+        if (key === "MobileNo") {
+          const mobileNo = fields[key];
+          if (mobileNo !== undefined) {
+            if (typeof mobileNo !== "string") return false;
+            if (mobileNo.length > 20 && (mobileNo.length > 40 || ucs2length(mobileNo) > 20)) return false;
+          }
+          continue;
+        }
+        if (key === "Currency") {
+          const currency = fields[key];
+          if (typeof currency !== "string") return false;
+          if (currency.length > 3 && (currency.length > 6 || ucs2length(currency) > 3)) return false;
+          if (!COUNTRY_PATTERN.test(currency)) return false;
+          continue;
+        }
+        break;
+      case 9:
+        if (key === "ChannelID") {
+          const channelID = fields[key];
+          if (typeof channelID !== "number" || !Number.isInteger(channelID)) return false;
+          continue;
+        }
+        if (key === "AccountNo") {
+          const accountNo = fields[key];
+          if (typeof accountNo !== "string") return false;
+          if (accountNo.length > 10 && (accountNo.length > 20 || ucs2length(accountNo) > 10)) return false;
+          continue;
+        }
+        if (key === "Firstname") {
+          const firstname = fields[key];
+          if (typeof firstname !== "string") return false;
+          if (firstname.length > 20 && (firstname.length > 40 || ucs2length(firstname) > 20)) return false;
+          continue;
+        }
+        if (key === "VATNumber") {
+          const vATNumber = fields[key];
+          if (vATNumber !== undefined) {
+            if (typeof vATNumber !== "string") return false;
+            if (vATNumber.length > 30 && (vATNumber.length > 60 || ucs2length(vATNumber) > 30)) return false;
+          }
+          continue;
+        }
+        break;
+      case 11:
+        if (key === "CompanyName") {
+          const companyName = fields[key];
+          if (companyName !== undefined) {
+            if (typeof companyName !== "string") return false;
+            if (companyName.length > 40 && (companyName.length > 80 || ucs2length(companyName) > 40)) return false;
+          }
+          continue;
+        }
+        if (key === "TelephoneNo") {
+          const telephoneNo = fields[key];
+          if (telephoneNo !== undefined) {
+            if (typeof telephoneNo !== "string") return false;
+            if (telephoneNo.length > 20 && (telephoneNo.length > 40 || ucs2length(telephoneNo) > 20)) return false;
+          }
+          continue;
+        }
+        break;
+      case 13:
+        if (key === "AllowInvoices") {
+          const allowInvoices = fields[key];
+          if (typeof allowInvoices !== "boolean") return false;
+          continue;
+        }
+        break;
+      case 15:
+        if (key === "AllowDeliveries") {
+          const allowDeliveries = fields[key];
+          if (typeof allowDeliveries !== "boolean") return false;
+          continue;
+        }
+        break;
+      case 16:
+        if (key === "CustomerCategory") {
+          const customerCategory = fields[key];
+          if (customerCategory !== undefined) {
+            if (typeof customerCategory !== "string") return false;
+            if (customerCategory.length > 4 && (customerCategory.length > 8 || ucs2length(customerCategory) > 4))
+              return false;
+          }
+          continue;
+        }
+        break;
+      case 20:
+        if (key === "CustomerServiceLevel") {
+          const customerServiceLevel = fields[key];
+          if (customerServiceLevel !== undefined) {
+            if (
+              !(
+                (typeof customerServiceLevel === "number" && Number.isInteger(customerServiceLevel)) ||
+                customerServiceLevel === null
+              )
+            )
+              return false;
+          }
+          continue;
+        }
+        break;
+    }
     return false;
   }
-  const apiKey = fields.apiKey;
-  if (typeof apiKey !== "string") return false;
-  const channelID = fields.ChannelID;
-  if (typeof channelID !== "number" || !Number.isInteger(channelID)) return false;
-  const accountNo = fields.AccountNo;
-  if (typeof accountNo !== "string") return false;
-  if (accountNo.length > 10 && ucs2length(accountNo) > 10) return false;
-  const companyName = fields.CompanyName;
-  if (companyName !== undefined) {
-    if (typeof companyName !== "string") return false;
-    if (companyName.length > 40 && ucs2length(companyName) > 40) return false;
-  }
-  const line1 = fields.Line1;
-  if (typeof line1 !== "string") return false;
-  if (line1.length > 50 && ucs2length(line1) > 50) return false;
-  const line2 = fields.Line2;
-  if (line2 !== undefined) {
-    if (typeof line2 !== "string") return false;
-    if (line2.length > 50 && ucs2length(line2) > 50) return false;
-  }
-  const line3 = fields.Line3;
-  if (line3 !== undefined) {
-    if (typeof line3 !== "string") return false;
-    if (line3.length > 50 && ucs2length(line3) > 50) return false;
-  }
-  const town = fields.Town;
-  if (town !== undefined) {
-    if (typeof town !== "string") return false;
-    if (town.length > 50 && ucs2length(town) > 50) return false;
-  }
-  const county = fields.County;
-  if (county !== undefined) {
-    if (typeof county !== "string") return false;
-    if (county.length > 25 && ucs2length(county) > 25) return false;
-  }
-  const postcode = fields.Postcode;
-  if (postcode !== undefined) {
-    if (typeof postcode !== "string") return false;
-    if (postcode.length > 15 && ucs2length(postcode) > 15) return false;
-  }
-  const country = fields.Country;
-  if (typeof country !== "string") return false;
-  if (country.length > 3 && ucs2length(country) > 3) return false;
-  if (!COUNTRY_PATTERN.test(country)) return false;
-  const allowDeliveries = fields.AllowDeliveries;
-  if (typeof allowDeliveries !== "boolean") return false;
-  const allowInvoices = fields.AllowInvoices;
-  if (typeof allowInvoices !== "boolean") return false;
-  const title = fields.Title;
-  if (title !== undefined) {
-    if (typeof title !== "string") return false;
-    if (title.length > 6 && ucs2length(title) > 6) return false;
-  }
-  const firstname = fields.Firstname;
-  if (typeof firstname !== "string") return false;
-  if (firstname.length > 20 && ucs2length(firstname) > 20) return false;
-  const surname = fields.Surname;
-  if (typeof surname !== "string") return false;
-  if (surname.length > 30 && ucs2length(surname) > 30) return false;
-  const telephoneNo = fields.TelephoneNo;
-  if (telephoneNo !== undefined) {
-    if (typeof telephoneNo !== "string") return false;
-    if (telephoneNo.length > 20 && ucs2length(telephoneNo) > 20) return false;
-  }
-  const mobileNo = fields.MobileNo;
-  if (mobileNo !== undefined) {
-    if (typeof mobileNo !== "string") return false;
-    if (mobileNo.length > 20 && ucs2length(mobileNo) > 20) return false;
-  }
-  const email = fields.Email;
-  if (typeof email !== "string") return false;
-  if (email.length > 70 && ucs2length(email) > 70) return false;
-  if (!EMAIL_FORMAT.test(email)) return false;
-  const vATNumber = fields.VATNumber;
-  if (vATNumber !== undefined) {
-    if (typeof vATNumber !== "string") return false;
-    if (vATNumber.length > 30 && ucs2length(vATNumber) > 30) return false;
-  }
-  const eORI = fields.EORI;
-  if (eORI !== undefined) {
-    if (typeof eORI !== "string") return false;
-    if (eORI.length > 20 && ucs2length(eORI) > 20) return false;
-  }
-  const currency = fields.Currency;
-  if (typeof currency !== "string") return false;
-  if (currency.length > 3 && ucs2length(currency) > 3) return false;
-  if (!COUNTRY_PATTERN.test(currency)) return false;
-  const customerServiceLevel = fields.CustomerServiceLevel;
-  if (customerServiceLevel !== undefined) {
-    if (
-      !(
-        (typeof customerServiceLevel === "number" && Number.isInteger(customerServiceLevel)) ||
-        customerServiceLevel === null
-      )
-    )
-      return false;
-  }
-  const customerCategory = fields.CustomerCategory;
-  if (customerCategory !== undefined) {
-    if (typeof customerCategory !== "string") return false;
-    if (customerCategory.length > 4 && ucs2length(customerCategory) > 4) return false;
-  }
   return true;
-}
-
-/**
- * Whether `key` is one of the properties context declares.
- */
-function isContextKey(key: string): boolean {
-  switch (key.length) {
-    case 4:
-      return key === "host";
-    case 6:
-      return key === "apiKey";
-    case 9:
-      return key === "channelId";
-    case 15:
-      return key === "defaultCurrency";
-    case 20:
-      return key === "customerServiceLevel";
-    default:
-      return false;
-  }
 }
 
 /**
@@ -288,25 +332,51 @@ export function context(value: unknown): boolean {
   const fields = value as Readonly<Record<string, unknown>>;
   if (fields.apiKey === undefined || fields.channelId === undefined) return false;
   for (const key in fields) {
-    if (isContextKey(key)) continue;
+    switch (key.length) {
+      case 4:
+        if (key === "host") {
+          const host = fields[key];
+          if (host !== undefined) {
+            if (typeof host !== "string") return false;
+          }
+          continue;
+        }
+        break;
+      case 6:
+        if (key === "apiKey") {
+          const apiKey = fields[key];
+          if (typeof apiKey !== "string") return false;
+          continue;
+        }
+        break;
+      case 9:
+        if (key === "channelId") {
+          const channelId = fields[key];
+          if (typeof channelId !== "number" || !Number.isInteger(channelId)) return false;
+          continue;
+        }
+        break;
+      case 15:
+        if (key === "defaultCurrency") {
+          const defaultCurrency = fields[key];
+          if (defaultCurrency !== undefined) {
+            if (typeof defaultCurrency !== "string") return false;
+            if (!COUNTRY_PATTERN.test(defaultCurrency)) return false;
+          }
+          continue;
+        }
+        break;
+      case 20:
+        if (key === "customerServiceLevel") {
+          const customerServiceLevel = fields[key];
+          if (customerServiceLevel !== undefined) {
+            if (typeof customerServiceLevel !== "number" || !Number.isInteger(customerServiceLevel)) return false;
+          }
+          continue;
+        }
+        break;
+    }
     return false;
-  }
-  const apiKey = fields.apiKey;
-  if (typeof apiKey !== "string") return false;
-  const channelId = fields.channelId;
-  if (typeof channelId !== "number" || !Number.isInteger(channelId)) return false;
-  const defaultCurrency = fields.defaultCurrency;
-  if (defaultCurrency !== undefined) {
-    if (typeof defaultCurrency !== "string") return false;
-    if (!COUNTRY_PATTERN.test(defaultCurrency)) return false;
-  }
-  const customerServiceLevel = fields.customerServiceLevel;
-  if (customerServiceLevel !== undefined) {
-    if (typeof customerServiceLevel !== "number" || !Number.isInteger(customerServiceLevel)) return false;
-  }
-  const host = fields.host;
-  if (host !== undefined) {
-    if (typeof host !== "string") return false;
   }
   return true;
 }

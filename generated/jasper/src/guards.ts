@@ -6,101 +6,63 @@ import { ucs2length } from "@customer-adapters/runtime/validation";
 const ERROR_CODE_PATTERN = new RegExp("^[0-9]+$", "u");
 
 /**
- * Whether `key` is one of the properties CreateCustomerRequest declares.
- */
-function isCreateCustomerRequestKey(key: string): boolean {
-  switch (key.length) {
-    case 4:
-      return key === "name";
-    case 8:
-      return key === "contacts";
-    case 11:
-      return key === "accountName";
-    case 14:
-      return key === "securityAnswer" || key === "billingAddress";
-    case 15:
-      return key === "shippingAddress";
-    case 16:
-      return key === "securityQuestion";
-    case 17:
-      return key === "shipToBillAddress";
-    default:
-      return false;
-  }
-}
-
-/**
- * Whether `key` is one of the properties Contact declares.
- */
-function isContactKey(key: string): boolean {
-  switch (key.length) {
-    case 4:
-      return key === "name";
-    case 5:
-      return key === "title" || key === "phone" || key === "email";
-    case 6:
-      return key === "mobile";
-    default:
-      return false;
-  }
-}
-
-/**
  * Whether a value is a valid `Contact`.
  */
 function isContact(value: unknown): boolean {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
   const fields = value as Readonly<Record<string, unknown>>;
   for (const key in fields) {
-    if (isContactKey(key)) continue;
+    switch (key.length) {
+      case 4:
+        if (key === "name") {
+          const name = fields[key];
+          if (name !== undefined) {
+            if (typeof name !== "string") return false;
+            if (name.length > 40 && (name.length > 80 || ucs2length(name) > 40)) return false;
+          }
+          continue;
+        }
+        break;
+      case 5:
+        if (key === "title") {
+          const title = fields[key];
+          if (title !== undefined) {
+            if (typeof title !== "string") return false;
+            if (title.length > 40 && (title.length > 80 || ucs2length(title) > 40)) return false;
+          }
+          continue;
+        }
+        if (key === "phone") {
+          const phone = fields[key];
+          if (phone !== undefined) {
+            if (typeof phone !== "string") return false;
+            if (phone.length > 25 && (phone.length > 50 || ucs2length(phone) > 25)) return false;
+          }
+          continue;
+        }
+        if (key === "email") {
+          const email = fields[key];
+          if (email !== undefined) {
+            if (typeof email !== "string") return false;
+            if (email.length > 320 && (email.length > 640 || ucs2length(email) > 320)) return false;
+          }
+          continue;
+        }
+        break;
+      case 6:
+        if (key === "mobile") {
+          const mobile = fields[key];
+          if (mobile !== undefined) {
+            if (typeof mobile !== "string") return false;
+            if (mobile.length > 25 && (mobile.length > 50 || ucs2length(mobile) > 25)) return false;
+          }
+          continue;
+        }
+        break;
+    }
     return false;
   }
-  const name = fields.name;
-  if (name !== undefined) {
-    if (typeof name !== "string") return false;
-    if (name.length > 40 && ucs2length(name) > 40) return false;
-  }
-  const title = fields.title;
-  if (title !== undefined) {
-    if (typeof title !== "string") return false;
-    if (title.length > 40 && ucs2length(title) > 40) return false;
-  }
-  const phone = fields.phone;
-  if (phone !== undefined) {
-    if (typeof phone !== "string") return false;
-    if (phone.length > 25 && ucs2length(phone) > 25) return false;
-  }
-  const mobile = fields.mobile;
-  if (mobile !== undefined) {
-    if (typeof mobile !== "string") return false;
-    if (mobile.length > 25 && ucs2length(mobile) > 25) return false;
-  }
-  const email = fields.email;
-  if (email !== undefined) {
-    if (typeof email !== "string") return false;
-    if (email.length > 320 && ucs2length(email) > 320) return false;
-  }
   return true;
-}
-
-/**
- * Whether `key` is one of the properties Address declares.
- */
-function isAddressKey(key: string): boolean {
-  switch (key.length) {
-    case 4:
-      return key === "city";
-    case 5:
-      return key === "state";
-    case 7:
-      return key === "country";
-    case 10:
-      return key === "postalCode";
-    case 12:
-      return key === "addressLine1" || key === "addressLine2";
-    default:
-      return false;
-  }
 }
 
 /**
@@ -110,38 +72,67 @@ function isAddress(value: unknown): boolean {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
   const fields = value as Readonly<Record<string, unknown>>;
   for (const key in fields) {
-    if (isAddressKey(key)) continue;
+    switch (key.length) {
+      case 4:
+        if (key === "city") {
+          const city = fields[key];
+          if (city !== undefined) {
+            if (typeof city !== "string") return false;
+            if (city.length > 40 && (city.length > 80 || ucs2length(city) > 40)) return false;
+          }
+          continue;
+        }
+        break;
+      case 5:
+        if (key === "state") {
+          const state = fields[key];
+          if (state !== undefined) {
+            if (typeof state !== "string") return false;
+            if (state.length > 40 && (state.length > 80 || ucs2length(state) > 40)) return false;
+          }
+          continue;
+        }
+        break;
+      case 7:
+        if (key === "country") {
+          const country = fields[key];
+          if (country !== undefined) {
+            if (typeof country !== "string") return false;
+            if (country.length > 100 && (country.length > 200 || ucs2length(country) > 100)) return false;
+          }
+          continue;
+        }
+        break;
+      case 10:
+        if (key === "postalCode") {
+          const postalCode = fields[key];
+          if (postalCode !== undefined) {
+            if (typeof postalCode !== "string") return false;
+            if (postalCode.length > 15 && (postalCode.length > 30 || ucs2length(postalCode) > 15)) return false;
+          }
+          continue;
+        }
+        break;
+      case 12:
+        if (key === "addressLine1") {
+          const addressLine1 = fields[key];
+          if (addressLine1 !== undefined) {
+            if (typeof addressLine1 !== "string") return false;
+            if (addressLine1.length > 40 && (addressLine1.length > 80 || ucs2length(addressLine1) > 40)) return false;
+          }
+          continue;
+        }
+        if (key === "addressLine2") {
+          const addressLine2 = fields[key];
+          if (addressLine2 !== undefined) {
+            if (typeof addressLine2 !== "string") return false;
+            if (addressLine2.length > 40 && (addressLine2.length > 80 || ucs2length(addressLine2) > 40)) return false;
+          }
+          continue;
+        }
+        break;
+    }
     return false;
-  }
-  const addressLine1 = fields.addressLine1;
-  if (addressLine1 !== undefined) {
-    if (typeof addressLine1 !== "string") return false;
-    if (addressLine1.length > 40 && ucs2length(addressLine1) > 40) return false;
-  }
-  const addressLine2 = fields.addressLine2;
-  if (addressLine2 !== undefined) {
-    if (typeof addressLine2 !== "string") return false;
-    if (addressLine2.length > 40 && ucs2length(addressLine2) > 40) return false;
-  }
-  const city = fields.city;
-  if (city !== undefined) {
-    if (typeof city !== "string") return false;
-    if (city.length > 40 && ucs2length(city) > 40) return false;
-  }
-  const state = fields.state;
-  if (state !== undefined) {
-    if (typeof state !== "string") return false;
-    if (state.length > 40 && ucs2length(state) > 40) return false;
-  }
-  const country = fields.country;
-  if (country !== undefined) {
-    if (typeof country !== "string") return false;
-    if (country.length > 100 && ucs2length(country) > 100) return false;
-  }
-  const postalCode = fields.postalCode;
-  if (postalCode !== undefined) {
-    if (typeof postalCode !== "string") return false;
-    if (postalCode.length > 15 && ucs2length(postalCode) > 15) return false;
   }
   return true;
 }
@@ -165,45 +156,86 @@ function isCreateCustomerRequest(value: unknown): boolean {
   const fields = value as Readonly<Record<string, unknown>>;
   if (fields.name === undefined || fields.accountName === undefined) return false;
   for (const key in fields) {
-    if (isCreateCustomerRequestKey(key)) continue;
-    return false;
-  }
-  const name = fields.name;
-  if (typeof name !== "string") return false;
-  if (name.length > 60 && ucs2length(name) > 60) return false;
-  if (name.length === 0) return false;
-  const accountName = fields.accountName;
-  if (typeof accountName !== "string") return false;
-  const securityAnswer = fields.securityAnswer;
-  if (securityAnswer !== undefined) {
-    if (typeof securityAnswer !== "string") return false;
-    if (securityAnswer.length > 100 && ucs2length(securityAnswer) > 100) return false;
-  }
-  const securityQuestion = fields.securityQuestion;
-  if (securityQuestion !== undefined) {
-    if (typeof securityQuestion !== "string") return false;
-    if (securityQuestion.length > 100 && ucs2length(securityQuestion) > 100) return false;
-  }
-  const shipToBillAddress = fields.shipToBillAddress;
-  if (shipToBillAddress !== undefined) {
-    if (typeof shipToBillAddress !== "boolean") return false;
-  }
-  const contacts = fields.contacts;
-  if (contacts !== undefined) {
-    if (!Array.isArray(contacts)) return false;
-    if (contacts.length > 4) return false;
-    for (let index = 0; index < contacts.length; index++) {
-      const contactsItem: unknown = contacts[index];
-      if (!isContact(contactsItem)) return false;
+    switch (key.length) {
+      case 4:
+        if (key === "name") {
+          const name = fields[key];
+          if (typeof name !== "string") return false;
+          if (name.length > 60 && (name.length > 120 || ucs2length(name) > 60)) return false;
+          if (name.length === 0) return false;
+          continue;
+        }
+        break;
+      case 8:
+        if (key === "contacts") {
+          const contacts = fields[key];
+          if (contacts !== undefined) {
+            if (!Array.isArray(contacts)) return false;
+            if (contacts.length > 4) return false;
+            for (let index = 0; index < contacts.length; index++) {
+              const contactsItem: unknown = contacts[index];
+              if (!isContact(contactsItem)) return false;
+            }
+          }
+          continue;
+        }
+        break;
+      case 11:
+        if (key === "accountName") {
+          const accountName = fields[key];
+          if (typeof accountName !== "string") return false;
+          continue;
+        }
+        break;
+      case 14:
+        if (key === "securityAnswer") {
+          const securityAnswer = fields[key];
+          if (securityAnswer !== undefined) {
+            if (typeof securityAnswer !== "string") return false;
+            if (securityAnswer.length > 100 && (securityAnswer.length > 200 || ucs2length(securityAnswer) > 100))
+              return false;
+          }
+          continue;
+        }
+        if (key === "billingAddress") {
+          const billingAddress = fields[key];
+          if (billingAddress !== undefined) {
+            if (!isAddress(billingAddress)) return false;
+          }
+          continue;
+        }
+        break;
+      case 15:
+        if (key === "shippingAddress") {
+          const shippingAddress = fields[key];
+          if (shippingAddress !== undefined) {
+            if (!isAddress(shippingAddress)) return false;
+          }
+          continue;
+        }
+        break;
+      case 16:
+        if (key === "securityQuestion") {
+          const securityQuestion = fields[key];
+          if (securityQuestion !== undefined) {
+            if (typeof securityQuestion !== "string") return false;
+            if (securityQuestion.length > 100 && (securityQuestion.length > 200 || ucs2length(securityQuestion) > 100))
+              return false;
+          }
+          continue;
+        }
+        break;
+      case 17:
+        if (key === "shipToBillAddress") {
+          const shipToBillAddress = fields[key];
+          if (shipToBillAddress !== undefined) {
+            if (typeof shipToBillAddress !== "boolean") return false;
+          }
+          continue;
+        }
+        break;
     }
-  }
-  const billingAddress = fields.billingAddress;
-  if (billingAddress !== undefined) {
-    if (!isAddress(billingAddress)) return false;
-  }
-  const shippingAddress = fields.shippingAddress;
-  if (shippingAddress !== undefined) {
-    if (!isAddress(shippingAddress)) return false;
+    return false;
   }
   if (fields.securityAnswer !== undefined && fields.securityQuestion === undefined) return false;
   if (fields.securityQuestion !== undefined && fields.securityAnswer === undefined) return false;
@@ -214,26 +246,6 @@ function isCreateCustomerRequest(value: unknown): boolean {
     }
   }
   return true;
-}
-
-/**
- * Whether `key` is one of the properties context declares.
- */
-function isContextKey(key: string): boolean {
-  switch (key.length) {
-    case 4:
-      return key === "host";
-    case 6:
-      return key === "apiKey";
-    case 8:
-      return key === "username";
-    case 10:
-      return key === "apiVersion";
-    case 11:
-      return key === "accountName";
-    default:
-      return false;
-  }
 }
 
 /**
@@ -300,23 +312,49 @@ export function context(value: unknown): boolean {
   const fields = value as Readonly<Record<string, unknown>>;
   if (fields.username === undefined || fields.apiKey === undefined || fields.accountName === undefined) return false;
   for (const key in fields) {
-    if (isContextKey(key)) continue;
+    switch (key.length) {
+      case 4:
+        if (key === "host") {
+          const host = fields[key];
+          if (host !== undefined) {
+            if (typeof host !== "string") return false;
+          }
+          continue;
+        }
+        break;
+      case 6:
+        if (key === "apiKey") {
+          const apiKey = fields[key];
+          if (typeof apiKey !== "string") return false;
+          continue;
+        }
+        break;
+      case 8:
+        if (key === "username") {
+          const username = fields[key];
+          if (typeof username !== "string") return false;
+          continue;
+        }
+        break;
+      case 10:
+        if (key === "apiVersion") {
+          const apiVersion = fields[key];
+          if (apiVersion !== undefined) {
+            if (typeof apiVersion !== "string") return false;
+            if (apiVersion !== "1") return false;
+          }
+          continue;
+        }
+        break;
+      case 11:
+        if (key === "accountName") {
+          const accountName = fields[key];
+          if (typeof accountName !== "string") return false;
+          continue;
+        }
+        break;
+    }
     return false;
-  }
-  const username = fields.username;
-  if (typeof username !== "string") return false;
-  const apiKey = fields.apiKey;
-  if (typeof apiKey !== "string") return false;
-  const accountName = fields.accountName;
-  if (typeof accountName !== "string") return false;
-  const apiVersion = fields.apiVersion;
-  if (apiVersion !== undefined) {
-    if (typeof apiVersion !== "string") return false;
-    if (apiVersion !== "1") return false;
-  }
-  const host = fields.host;
-  if (host !== undefined) {
-    if (typeof host !== "string") return false;
   }
   return true;
 }

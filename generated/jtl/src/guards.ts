@@ -10,79 +10,7 @@ const BIRTHDAY_PATTERN = new RegExp(
 
 const RUN_AS_USER_ID_OPTION_1_PATTERN = new RegExp("^[0-9]+$", "u");
 
-const UUID_FORMAT = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
-
-/**
- * Whether `key` is one of the properties CreateCustomer declares.
- */
-function isCreateCustomerKey(key: string): boolean {
-  switch (key.length) {
-    case 6:
-      return key === "Number";
-    case 7:
-      return key === "Website";
-    case 8:
-      return key === "Birthday" || key === "IsLocked";
-    case 10:
-      return key === "LastChange";
-    case 11:
-      return key === "LanguageIso";
-    case 12:
-      return key === "EbayUsername";
-    case 13:
-      return key === "CustomAddress" || key === "CustomerSince";
-    case 14:
-      return key === "BillingAddress" || key === "OtherAddresses" || key === "InitialContact";
-    case 15:
-      return key === "CustomerGroupId" || key === "Shipmentaddress" || key === "PaymentSettings";
-    case 17:
-      return key === "InternalCompanyId";
-    case 18:
-      return key === "CustomerCategoryId";
-    case 19:
-      return key === "IsCashRegisterBased";
-    case 23:
-      return key === "TaxIdentificationNumber";
-    case 24:
-      return key === "AccountsReceivableNumber" || key === "CommercialRegisterNumber";
-    default:
-      return false;
-  }
-}
-
-/**
- * Whether `key` is one of the properties CreateAddress declares.
- */
-function isCreateAddressKey(key: string): boolean {
-  switch (key.length) {
-    case 3:
-      return key === "Fax";
-    case 4:
-      return key === "City";
-    case 5:
-      return key === "Title" || key === "State" || key === "VatID";
-    case 6:
-      return key === "Street";
-    case 7:
-      return key === "Company";
-    case 8:
-      return key === "Company2" || key === "LastName" || key === "Address2";
-    case 9:
-      return key === "FirstName";
-    case 10:
-      return key === "CountryIso" || key === "PostalCode";
-    case 11:
-      return key === "PhoneNumber";
-    case 12:
-      return key === "EmailAddress";
-    case 13:
-      return key === "FormOfAddress";
-    case 17:
-      return key === "MobilePhoneNumber";
-    default:
-      return false;
-  }
-}
+const UUID_FORMAT = /^[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 
 /**
  * Whether a value is a valid `CreateAddress`.
@@ -91,92 +19,154 @@ function isCreateAddress(value: unknown): boolean {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
   const fields = value as Readonly<Record<string, unknown>>;
   for (const key in fields) {
-    if (isCreateAddressKey(key)) continue;
+    switch (key.length) {
+      case 3:
+        if (key === "Fax") {
+          const fax = fields[key];
+          if (fax !== undefined) {
+            if (typeof fax !== "string") return false;
+          }
+          continue;
+        }
+        break;
+      case 4:
+        if (key === "City") {
+          const city = fields[key];
+          if (city !== undefined) {
+            if (typeof city !== "string") return false;
+          }
+          continue;
+        }
+        break;
+      case 5:
+        if (key === "Title") {
+          const title = fields[key];
+          if (title !== undefined) {
+            if (typeof title !== "string") return false;
+          }
+          continue;
+        }
+        if (key === "State") {
+          const state = fields[key];
+          if (state !== undefined) {
+            if (typeof state !== "string") return false;
+          }
+          continue;
+        }
+        if (key === "VatID") {
+          const vatID = fields[key];
+          if (vatID !== undefined) {
+            if (typeof vatID !== "string") return false;
+          }
+          continue;
+        }
+        break;
+      case 6:
+        if (key === "Street") {
+          const street = fields[key];
+          if (street !== undefined) {
+            if (typeof street !== "string") return false;
+          }
+          continue;
+        }
+        break;
+      case 7:
+        if (key === "Company") {
+          const company = fields[key];
+          if (company !== undefined) {
+            if (typeof company !== "string") return false;
+          }
+          continue;
+        }
+        break;
+      case 8:
+        if (key === "Company2") {
+          const company2 = fields[key];
+          if (company2 !== undefined) {
+            if (typeof company2 !== "string") return false;
+          }
+          continue;
+        }
+        if (key === "LastName") {
+          const lastName = fields[key];
+          if (lastName !== undefined) {
+            if (typeof lastName !== "string") return false;
+          }
+          continue;
+        }
+        if (key === "Address2") {
+          const address2 = fields[key];
+          if (address2 !== undefined) {
+            if (typeof address2 !== "string") return false;
+          }
+          continue;
+        }
+        break;
+      case 9:
+        if (key === "FirstName") {
+          const firstName = fields[key];
+          if (firstName !== undefined) {
+            if (typeof firstName !== "string") return false;
+          }
+          continue;
+        }
+        break;
+      case 10:
+        if (key === "CountryIso") {
+          const countryIso = fields[key];
+          if (countryIso !== undefined) {
+            if (typeof countryIso !== "string") return false;
+          }
+          continue;
+        }
+        if (key === "PostalCode") {
+          const postalCode = fields[key];
+          if (postalCode !== undefined) {
+            if (typeof postalCode !== "string") return false;
+          }
+          continue;
+        }
+        break;
+      case 11:
+        if (key === "PhoneNumber") {
+          const phoneNumber = fields[key];
+          if (phoneNumber !== undefined) {
+            if (typeof phoneNumber !== "string") return false;
+          }
+          continue;
+        }
+        break;
+      case 12:
+        if (key === "EmailAddress") {
+          const emailAddress = fields[key];
+          if (emailAddress !== undefined) {
+            if (typeof emailAddress !== "string") return false;
+          }
+          continue;
+        }
+        break;
+      case 13:
+        if (key === "FormOfAddress") {
+          const formOfAddress = fields[key];
+          if (formOfAddress !== undefined) {
+            if (typeof formOfAddress !== "string") return false;
+          }
+          continue;
+        }
+        break;
+      case 17:
+        if (key === "MobilePhoneNumber") {
+          const mobilePhoneNumber = fields[key];
+          if (mobilePhoneNumber !== undefined) {
+            if (typeof mobilePhoneNumber !== "string") return false;
+          }
+          continue;
+        }
+        break;
+    }
     return false;
   }
-  const city = fields.City;
-  if (city !== undefined) {
-    if (typeof city !== "string") return false;
-  }
-  const countryIso = fields.CountryIso;
-  if (countryIso !== undefined) {
-    if (typeof countryIso !== "string") return false;
-  }
-  const company = fields.Company;
-  if (company !== undefined) {
-    if (typeof company !== "string") return false;
-  }
-  const company2 = fields.Company2;
-  if (company2 !== undefined) {
-    if (typeof company2 !== "string") return false;
-  }
-  const formOfAddress = fields.FormOfAddress;
-  if (formOfAddress !== undefined) {
-    if (typeof formOfAddress !== "string") return false;
-  }
-  const title = fields.Title;
-  if (title !== undefined) {
-    if (typeof title !== "string") return false;
-  }
-  const firstName = fields.FirstName;
-  if (firstName !== undefined) {
-    if (typeof firstName !== "string") return false;
-  }
-  const lastName = fields.LastName;
-  if (lastName !== undefined) {
-    if (typeof lastName !== "string") return false;
-  }
-  const street = fields.Street;
-  if (street !== undefined) {
-    if (typeof street !== "string") return false;
-  }
-  const address2 = fields.Address2;
-  if (address2 !== undefined) {
-    if (typeof address2 !== "string") return false;
-  }
-  const postalCode = fields.PostalCode;
-  if (postalCode !== undefined) {
-    if (typeof postalCode !== "string") return false;
-  }
-  const state = fields.State;
-  if (state !== undefined) {
-    if (typeof state !== "string") return false;
-  }
-  const vatID = fields.VatID;
-  if (vatID !== undefined) {
-    if (typeof vatID !== "string") return false;
-  }
-  const phoneNumber = fields.PhoneNumber;
-  if (phoneNumber !== undefined) {
-    if (typeof phoneNumber !== "string") return false;
-  }
-  const mobilePhoneNumber = fields.MobilePhoneNumber;
-  if (mobilePhoneNumber !== undefined) {
-    if (typeof mobilePhoneNumber !== "string") return false;
-  }
-  const emailAddress = fields.EmailAddress;
-  if (emailAddress !== undefined) {
-    if (typeof emailAddress !== "string") return false;
-  }
-  const fax = fields.Fax;
-  if (fax !== undefined) {
-    if (typeof fax !== "string") return false;
-  }
   return true;
-}
-
-/**
- * Whether `key` is one of the properties CreateOtherAddresses declares.
- */
-function isCreateOtherAddressesKey(key: string): boolean {
-  switch (key.length) {
-    case 21:
-      return key === "OtherBillingAddresses";
-    case 22:
-      return key === "OtherShippingAddresses";
-    default:
-      return false;
-  }
 }
 
 /**
@@ -186,44 +176,37 @@ function isCreateOtherAddresses(value: unknown): boolean {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
   const fields = value as Readonly<Record<string, unknown>>;
   for (const key in fields) {
-    if (isCreateOtherAddressesKey(key)) continue;
+    switch (key.length) {
+      case 21:
+        if (key === "OtherBillingAddresses") {
+          const otherBillingAddresses = fields[key];
+          if (otherBillingAddresses !== undefined) {
+            if (!Array.isArray(otherBillingAddresses)) return false;
+            for (let index = 0; index < otherBillingAddresses.length; index++) {
+              const otherBillingAddressesItem: unknown = otherBillingAddresses[index];
+              if (!isCreateAddress(otherBillingAddressesItem)) return false;
+            }
+          }
+          continue;
+        }
+        break;
+      case 22:
+        if (key === "OtherShippingAddresses") {
+          const otherShippingAddresses = fields[key];
+          if (otherShippingAddresses !== undefined) {
+            if (!Array.isArray(otherShippingAddresses)) return false;
+            for (let index2 = 0; index2 < otherShippingAddresses.length; index2++) {
+              const otherShippingAddressesItem: unknown = otherShippingAddresses[index2];
+              if (!isCreateAddress(otherShippingAddressesItem)) return false;
+            }
+          }
+          continue;
+        }
+        break;
+    }
     return false;
   }
-  const otherBillingAddresses = fields.OtherBillingAddresses;
-  if (otherBillingAddresses !== undefined) {
-    if (!Array.isArray(otherBillingAddresses)) return false;
-    for (let index = 0; index < otherBillingAddresses.length; index++) {
-      const otherBillingAddressesItem: unknown = otherBillingAddresses[index];
-      if (!isCreateAddress(otherBillingAddressesItem)) return false;
-    }
-  }
-  const otherShippingAddresses = fields.OtherShippingAddresses;
-  if (otherShippingAddresses !== undefined) {
-    if (!Array.isArray(otherShippingAddresses)) return false;
-    for (let index2 = 0; index2 < otherShippingAddresses.length; index2++) {
-      const otherShippingAddressesItem: unknown = otherShippingAddresses[index2];
-      if (!isCreateAddress(otherShippingAddressesItem)) return false;
-    }
-  }
   return true;
-}
-
-/**
- * Whether `key` is one of the properties CreatePaymentSettings declares.
- */
-function isCreatePaymentSettingsKey(key: string): boolean {
-  switch (key.length) {
-    case 8:
-      return key === "discount";
-    case 11:
-      return key === "creditLimit";
-    case 16:
-      return key === "isDunningBlocked";
-    case 20:
-      return key === "paymentDueDateInDays";
-    default:
-      return false;
-  }
 }
 
 /**
@@ -233,24 +216,45 @@ function isCreatePaymentSettings(value: unknown): boolean {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
   const fields = value as Readonly<Record<string, unknown>>;
   for (const key in fields) {
-    if (isCreatePaymentSettingsKey(key)) continue;
+    switch (key.length) {
+      case 8:
+        if (key === "discount") {
+          const discount = fields[key];
+          if (discount !== undefined) {
+            if (typeof discount !== "number" || !isFinite(discount)) return false;
+          }
+          continue;
+        }
+        break;
+      case 11:
+        if (key === "creditLimit") {
+          const creditLimit = fields[key];
+          if (creditLimit !== undefined) {
+            if (typeof creditLimit !== "number" || !isFinite(creditLimit)) return false;
+          }
+          continue;
+        }
+        break;
+      case 16:
+        if (key === "isDunningBlocked") {
+          const isDunningBlocked = fields[key];
+          if (isDunningBlocked !== undefined) {
+            if (typeof isDunningBlocked !== "boolean") return false;
+          }
+          continue;
+        }
+        break;
+      case 20:
+        if (key === "paymentDueDateInDays") {
+          const paymentDueDateInDays = fields[key];
+          if (paymentDueDateInDays !== undefined) {
+            if (typeof paymentDueDateInDays !== "number" || !Number.isInteger(paymentDueDateInDays)) return false;
+          }
+          continue;
+        }
+        break;
+    }
     return false;
-  }
-  const creditLimit = fields.creditLimit;
-  if (creditLimit !== undefined) {
-    if (typeof creditLimit !== "number" || !isFinite(creditLimit)) return false;
-  }
-  const paymentDueDateInDays = fields.paymentDueDateInDays;
-  if (paymentDueDateInDays !== undefined) {
-    if (typeof paymentDueDateInDays !== "number" || !Number.isInteger(paymentDueDateInDays)) return false;
-  }
-  const discount = fields.discount;
-  if (discount !== undefined) {
-    if (typeof discount !== "number" || !isFinite(discount)) return false;
-  }
-  const isDunningBlocked = fields.isDunningBlocked;
-  if (isDunningBlocked !== undefined) {
-    if (typeof isDunningBlocked !== "boolean") return false;
   }
   return true;
 }
@@ -262,95 +266,188 @@ function isCreateCustomer(value: unknown): boolean {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
   const fields = value as Readonly<Record<string, unknown>>;
   for (const key in fields) {
-    if (isCreateCustomerKey(key)) continue;
+    switch (key.length) {
+      case 6:
+        if (key === "Number") {
+          const number = fields[key];
+          if (number !== undefined) {
+            if (typeof number !== "string") return false;
+          }
+          continue;
+        }
+        break;
+      case 7:
+        if (key === "Website") {
+          const website = fields[key];
+          if (website !== undefined) {
+            if (typeof website !== "string") return false;
+          }
+          continue;
+        }
+        break;
+      case 8:
+        if (key === "Birthday") {
+          const birthday = fields[key];
+          if (birthday !== undefined) {
+            if (typeof birthday !== "string") return false;
+            if (!BIRTHDAY_PATTERN.test(birthday)) return false;
+          }
+          continue;
+        }
+        if (key === "IsLocked") {
+          const isLocked = fields[key];
+          if (isLocked !== undefined) {
+            if (typeof isLocked !== "boolean") return false;
+          }
+          continue;
+        }
+        break;
+      case 10:
+        if (key === "LastChange") {
+          const lastChange = fields[key];
+          if (lastChange !== undefined) {
+            if (typeof lastChange !== "string") return false;
+            if (!isDateTime(lastChange)) return false;
+          }
+          continue;
+        }
+        break;
+      case 11:
+        if (key === "LanguageIso") {
+          const languageIso = fields[key];
+          if (languageIso !== undefined) {
+            if (typeof languageIso !== "string") return false;
+          }
+          continue;
+        }
+        break;
+      case 12:
+        if (key === "EbayUsername") {
+          const ebayUsername = fields[key];
+          if (ebayUsername !== undefined) {
+            if (typeof ebayUsername !== "string") return false;
+          }
+          continue;
+        }
+        break;
+      case 13:
+        if (key === "CustomAddress") {
+          const customAddress = fields[key];
+          if (customAddress !== undefined) {
+            if (!isCreateAddress(customAddress)) return false;
+          }
+          continue;
+        }
+        if (key === "CustomerSince") {
+          const customerSince = fields[key];
+          if (customerSince !== undefined) {
+            if (typeof customerSince !== "string") return false;
+            if (!isDateTime(customerSince)) return false;
+          }
+          continue;
+        }
+        break;
+      case 14:
+        if (key === "BillingAddress") {
+          const billingAddress = fields[key];
+          if (billingAddress !== undefined) {
+            if (!isCreateAddress(billingAddress)) return false;
+          }
+          continue;
+        }
+        if (key === "OtherAddresses") {
+          const otherAddresses = fields[key];
+          if (otherAddresses !== undefined) {
+            if (!isCreateOtherAddresses(otherAddresses)) return false;
+          }
+          continue;
+        }
+        if (key === "InitialContact") {
+          const initialContact = fields[key];
+          if (initialContact !== undefined) {
+            if (typeof initialContact !== "string") return false;
+          }
+          continue;
+        }
+        break;
+      case 15:
+        if (key === "CustomerGroupId") {
+          const customerGroupId = fields[key];
+          if (customerGroupId !== undefined) {
+            if (typeof customerGroupId !== "number" || !Number.isInteger(customerGroupId)) return false;
+          }
+          continue;
+        }
+        if (key === "Shipmentaddress") {
+          const shipmentaddress = fields[key];
+          if (shipmentaddress !== undefined) {
+            if (!isCreateAddress(shipmentaddress)) return false;
+          }
+          continue;
+        }
+        if (key === "PaymentSettings") {
+          const paymentSettings = fields[key];
+          if (paymentSettings !== undefined) {
+            if (!isCreatePaymentSettings(paymentSettings)) return false;
+          }
+          continue;
+        }
+        break;
+      case 17:
+        if (key === "InternalCompanyId") {
+          const internalCompanyId = fields[key];
+          if (internalCompanyId !== undefined) {
+            if (typeof internalCompanyId !== "number" || !Number.isInteger(internalCompanyId)) return false;
+          }
+          continue;
+        }
+        break;
+      case 18:
+        if (key === "CustomerCategoryId") {
+          const customerCategoryId = fields[key];
+          if (customerCategoryId !== undefined) {
+            if (typeof customerCategoryId !== "number" || !Number.isInteger(customerCategoryId)) return false;
+          }
+          continue;
+        }
+        break;
+      case 19:
+        if (key === "IsCashRegisterBased") {
+          const isCashRegisterBased = fields[key];
+          if (isCashRegisterBased !== undefined) {
+            if (typeof isCashRegisterBased !== "boolean") return false;
+          }
+          continue;
+        }
+        break;
+      case 23:
+        if (key === "TaxIdentificationNumber") {
+          const taxIdentificationNumber = fields[key];
+          if (taxIdentificationNumber !== undefined) {
+            if (typeof taxIdentificationNumber !== "string") return false;
+          }
+          continue;
+        }
+        break;
+      case 24:
+        if (key === "AccountsReceivableNumber") {
+          const accountsReceivableNumber = fields[key];
+          if (accountsReceivableNumber !== undefined) {
+            if (typeof accountsReceivableNumber !== "number" || !Number.isInteger(accountsReceivableNumber))
+              return false;
+          }
+          continue;
+        }
+        if (key === "CommercialRegisterNumber") {
+          const commercialRegisterNumber = fields[key];
+          if (commercialRegisterNumber !== undefined) {
+            if (typeof commercialRegisterNumber !== "string") return false;
+          }
+          continue;
+        }
+        break;
+    }
     return false;
-  }
-  const number = fields.Number;
-  if (number !== undefined) {
-    if (typeof number !== "string") return false;
-  }
-  const customerGroupId = fields.CustomerGroupId;
-  if (customerGroupId !== undefined) {
-    if (typeof customerGroupId !== "number" || !Number.isInteger(customerGroupId)) return false;
-  }
-  const billingAddress = fields.BillingAddress;
-  if (billingAddress !== undefined) {
-    if (!isCreateAddress(billingAddress)) return false;
-  }
-  const shipmentaddress = fields.Shipmentaddress;
-  if (shipmentaddress !== undefined) {
-    if (!isCreateAddress(shipmentaddress)) return false;
-  }
-  const customAddress = fields.CustomAddress;
-  if (customAddress !== undefined) {
-    if (!isCreateAddress(customAddress)) return false;
-  }
-  const otherAddresses = fields.OtherAddresses;
-  if (otherAddresses !== undefined) {
-    if (!isCreateOtherAddresses(otherAddresses)) return false;
-  }
-  const paymentSettings = fields.PaymentSettings;
-  if (paymentSettings !== undefined) {
-    if (!isCreatePaymentSettings(paymentSettings)) return false;
-  }
-  const customerSince = fields.CustomerSince;
-  if (customerSince !== undefined) {
-    if (typeof customerSince !== "string") return false;
-    if (!isDateTime(customerSince)) return false;
-  }
-  const lastChange = fields.LastChange;
-  if (lastChange !== undefined) {
-    if (typeof lastChange !== "string") return false;
-    if (!isDateTime(lastChange)) return false;
-  }
-  const languageIso = fields.LanguageIso;
-  if (languageIso !== undefined) {
-    if (typeof languageIso !== "string") return false;
-  }
-  const internalCompanyId = fields.InternalCompanyId;
-  if (internalCompanyId !== undefined) {
-    if (typeof internalCompanyId !== "number" || !Number.isInteger(internalCompanyId)) return false;
-  }
-  const customerCategoryId = fields.CustomerCategoryId;
-  if (customerCategoryId !== undefined) {
-    if (typeof customerCategoryId !== "number" || !Number.isInteger(customerCategoryId)) return false;
-  }
-  const taxIdentificationNumber = fields.TaxIdentificationNumber;
-  if (taxIdentificationNumber !== undefined) {
-    if (typeof taxIdentificationNumber !== "string") return false;
-  }
-  const accountsReceivableNumber = fields.AccountsReceivableNumber;
-  if (accountsReceivableNumber !== undefined) {
-    if (typeof accountsReceivableNumber !== "number" || !Number.isInteger(accountsReceivableNumber)) return false;
-  }
-  const commercialRegisterNumber = fields.CommercialRegisterNumber;
-  if (commercialRegisterNumber !== undefined) {
-    if (typeof commercialRegisterNumber !== "string") return false;
-  }
-  const website = fields.Website;
-  if (website !== undefined) {
-    if (typeof website !== "string") return false;
-  }
-  const initialContact = fields.InitialContact;
-  if (initialContact !== undefined) {
-    if (typeof initialContact !== "string") return false;
-  }
-  const ebayUsername = fields.EbayUsername;
-  if (ebayUsername !== undefined) {
-    if (typeof ebayUsername !== "string") return false;
-  }
-  const birthday = fields.Birthday;
-  if (birthday !== undefined) {
-    if (typeof birthday !== "string") return false;
-    if (!BIRTHDAY_PATTERN.test(birthday)) return false;
-  }
-  const isLocked = fields.IsLocked;
-  if (isLocked !== undefined) {
-    if (typeof isLocked !== "boolean") return false;
-  }
-  const isCashRegisterBased = fields.IsCashRegisterBased;
-  if (isCashRegisterBased !== undefined) {
-    if (typeof isCashRegisterBased !== "boolean") return false;
   }
   return true;
 }
@@ -373,30 +470,6 @@ function isRunAsUserIdOption2(value: unknown): boolean {
 function isRunAsUserId(value: unknown): boolean {
   if (!(isRunAsUserIdOption1(value) || isRunAsUserIdOption2(value))) return false;
   return true;
-}
-
-/**
- * Whether `key` is one of the properties context declares.
- */
-function isContextKey(key: string): boolean {
-  switch (key.length) {
-    case 4:
-      return key === "host";
-    case 5:
-      return key === "appId" || key === "runAs";
-    case 8:
-      return key === "tenantId";
-    case 9:
-      return key === "sessionId";
-    case 10:
-      return key === "appVersion" || key === "apiVersion";
-    case 11:
-      return key === "accessToken";
-    case 16:
-      return key === "workflowDisabled";
-    default:
-      return false;
-  }
 }
 
 /**
@@ -771,40 +844,82 @@ export function context(value: unknown): boolean {
   const fields = value as Readonly<Record<string, unknown>>;
   if (fields.appId === undefined || fields.appVersion === undefined) return false;
   for (const key in fields) {
-    if (isContextKey(key)) continue;
+    switch (key.length) {
+      case 4:
+        if (key === "host") {
+          const host = fields[key];
+          if (host !== undefined) {
+            if (typeof host !== "string") return false;
+          }
+          continue;
+        }
+        break;
+      case 5:
+        if (key === "appId") {
+          const appId = fields[key];
+          if (typeof appId !== "string") return false;
+          continue;
+        }
+        if (key === "runAs") {
+          const runAs = fields[key];
+          if (runAs !== undefined) {
+            if (!isRunAsUserId(runAs)) return false;
+          }
+          continue;
+        }
+        break;
+      case 8:
+        if (key === "tenantId") {
+          const tenantId = fields[key];
+          if (tenantId !== undefined) {
+            if (typeof tenantId !== "string") return false;
+          }
+          continue;
+        }
+        break;
+      case 9:
+        if (key === "sessionId") {
+          const sessionId = fields[key];
+          if (sessionId !== undefined) {
+            if (typeof sessionId !== "string") return false;
+          }
+          continue;
+        }
+        break;
+      case 10:
+        if (key === "appVersion") {
+          const appVersion = fields[key];
+          if (typeof appVersion !== "string") return false;
+          continue;
+        }
+        if (key === "apiVersion") {
+          const apiVersion = fields[key];
+          if (apiVersion !== undefined) {
+            if (typeof apiVersion !== "string") return false;
+          }
+          continue;
+        }
+        break;
+      case 11:
+        if (key === "accessToken") {
+          const accessToken = fields[key];
+          if (accessToken !== undefined) {
+            if (typeof accessToken !== "string") return false;
+          }
+          continue;
+        }
+        break;
+      case 16:
+        if (key === "workflowDisabled") {
+          const workflowDisabled = fields[key];
+          if (workflowDisabled !== undefined) {
+            if (typeof workflowDisabled !== "boolean") return false;
+          }
+          continue;
+        }
+        break;
+    }
     return false;
-  }
-  const tenantId = fields.tenantId;
-  if (tenantId !== undefined) {
-    if (typeof tenantId !== "string") return false;
-  }
-  const appId = fields.appId;
-  if (typeof appId !== "string") return false;
-  const appVersion = fields.appVersion;
-  if (typeof appVersion !== "string") return false;
-  const apiVersion = fields.apiVersion;
-  if (apiVersion !== undefined) {
-    if (typeof apiVersion !== "string") return false;
-  }
-  const runAs = fields.runAs;
-  if (runAs !== undefined) {
-    if (!isRunAsUserId(runAs)) return false;
-  }
-  const sessionId = fields.sessionId;
-  if (sessionId !== undefined) {
-    if (typeof sessionId !== "string") return false;
-  }
-  const workflowDisabled = fields.workflowDisabled;
-  if (workflowDisabled !== undefined) {
-    if (typeof workflowDisabled !== "boolean") return false;
-  }
-  const accessToken = fields.accessToken;
-  if (accessToken !== undefined) {
-    if (typeof accessToken !== "string") return false;
-  }
-  const host = fields.host;
-  if (host !== undefined) {
-    if (typeof host !== "string") return false;
   }
   return true;
 }

@@ -9,13 +9,18 @@ import {
   type MappingPlan,
   type ToRequestResult,
 } from "@customer-adapters/runtime/mapping";
-import { sendRequest, type CreateResult, type SendOptions } from "@customer-adapters/runtime/client";
+import {
+  sendRequest,
+  type CreateResult,
+  type SendOptions,
+  type SensitiveFields,
+} from "@customer-adapters/runtime/client";
 import type { RootShape } from "@customer-adapters/runtime/wire";
 import { validateCustomer, type Customer } from "@customer-adapters/canonical";
 import type { CreateCustomerContext, CreateCustomerRequestBody } from "./types.js";
 import { vendorErrors } from "./operation.js";
 import * as compiled from "./validators.compiled.js";
-import { validateCreateCustomerContext } from "./validators.js";
+import { validateCreateCustomerContext, validateResponse } from "./validators.js";
 /**
  * How a canonical customer becomes JTL-Wawi REST API (JTL Software)'s request, and its answer a canonical result: the spec's `x-mapping`, checked at generate time.
  */
@@ -340,8 +345,16 @@ export function toRequest(
  * Reads the vendor's answer (status and parsed body) as a canonical result: the new customer's id, or its errors with canonical kinds and fields. Never throws.
  */
 export function fromResponse(status: number, body: unknown): FromResponseResult {
-  return readResponse(mappingPlan, status, body);
+  return readResponse(mappingPlan, status, body, validateResponse);
 }
+
+/**
+ * What the spec marks `x-sensitive` or `x-credential`: redacted from every message the vendor sends back.
+ */
+export const sensitiveFields: SensitiveFields = {
+  context: ["accessToken", "sessionId"],
+  fields: ["TaxIdentificationNumber", "x-sessionid"],
+};
 
 /**
  * The request body's element names, order and leaf types, for the XML and form content types.
@@ -1268,7 +1281,7 @@ export const bodyShape: RootShape | undefined = {
 
 /**
  * Creates the customer at JTL-Wawi REST API (JTL Software): validates and maps it (`toRequest`), sends the request with `options.fetch` (the global `fetch` by default) in `options.contentType` (JSON by default), and reads the answer (`fromResponse`).
- * Not retried once it may have reached the vendor; a refused connection is tried again. Never throws: network failures and timeouts are `unavailable`.
+ * Not retried once it may have reached the vendor; a refused connection is tried again. Redirects are not followed; the answer is read up to `options.maxResponseBytes`; secrets are redacted from the vendor's messages. Never throws: network failures and timeouts are `unavailable`, bad options `invalid-options`.
  */
 export async function createCustomer(
   customer: Customer,
@@ -1277,5 +1290,9 @@ export async function createCustomer(
 ): Promise<CreateResult> {
   const built = toRequest(customer, context);
   if (!built.ok) return { ok: false, sent: false, errors: built.errors };
-  return sendRequest(mappingPlan, bodyShape, built.request, options);
+  return sendRequest(mappingPlan, bodyShape, built.request, options, {
+    validateResponse,
+    sensitive: sensitiveFields,
+    context,
+  });
 }

@@ -3,82 +3,10 @@
  * Do not edit by hand: change the spec and run `npm run generate`.
  */
 import { isDateTime, isInt32, ucs2length } from "@customer-adapters/runtime/validation";
-const UUID_FORMAT = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
+const UUID_FORMAT = /^[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 
 const EMAIL_FORMAT =
-  /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
-
-/**
- * Whether `key` is one of the properties Customer declares.
- */
-function isCustomerKey(key: string): boolean {
-  switch (key.length) {
-    case 2:
-      return key === "Id";
-    case 3:
-      return key === "Key" || key === "SSN";
-    case 4:
-      return key === "Code" || key === "Info";
-    case 5:
-      return key === "Email" || key === "Phone" || key === "Flags" || key === "CrmId";
-    case 7:
-      return key === "ReferId" || key === "Account" || key === "Created" || key === "Updated";
-    case 8:
-      return key === "LastName" || key === "ReferUrl" || key === "IsActive";
-    case 9:
-      return key === "FirstName" || key === "CellPhone" || key === "Companies";
-    case 12:
-      return key === "PricelistIds";
-    case 14:
-      return key === "InvoiceAddress";
-    case 17:
-      return key === "DeliveryAddresses";
-    case 34:
-      return key === "UseInvoiceAddressAsDeliveryAddress";
-    default:
-      return false;
-  }
-}
-
-/**
- * Whether `key` is one of the properties Account declares.
- */
-function isAccountKey(key: string): boolean {
-  switch (key.length) {
-    case 2:
-      return key === "Id";
-    case 3:
-      return key === "Key";
-    case 4:
-      return key === "Name";
-    case 5:
-      return key === "Roles";
-    case 8:
-      return key === "IsActive";
-    case 9:
-      return key === "LoginName";
-    case 14:
-      return key === "Authorizations";
-    default:
-      return false;
-  }
-}
-
-/**
- * Whether `key` is one of the properties IdValue declares.
- */
-function isIdValueKey(key: string): boolean {
-  switch (key.length) {
-    case 2:
-      return key === "Id";
-    case 4:
-      return key === "Code";
-    case 5:
-      return key === "Value";
-    default:
-      return false;
-  }
-}
+  /^(?:[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*|"(?:[\x20\x21\x23-\x5b\x5d-\x7e]|\\[\x20-\x7e])*")@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 
 /**
  * Whether a value is a valid `IdValue`.
@@ -87,22 +15,91 @@ function isIdValue(value: unknown): boolean {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
   const fields = value as Readonly<Record<string, unknown>>;
   for (const key in fields) {
-    if (isIdValueKey(key)) continue;
+    switch (key.length) {
+      case 2:
+        if (key === "Id") {
+          const id = fields[key];
+          if (id !== undefined) {
+            if (typeof id !== "number" || !Number.isInteger(id)) return false;
+            if (!isInt32(id)) return false;
+          }
+          continue;
+        }
+        break;
+      case 4:
+        if (key === "Code") {
+          const code = fields[key];
+          if (code !== undefined) {
+            if (typeof code !== "string") return false;
+            if (code.length > 255 && (code.length > 510 || ucs2length(code) > 255)) return false;
+          }
+          continue;
+        }
+        break;
+      case 5:
+        if (key === "Value") {
+          const value2 = fields[key];
+          if (value2 !== undefined) {
+            if (typeof value2 !== "string") return false;
+          }
+          continue;
+        }
+        break;
+    }
     return false;
   }
-  const id = fields.Id;
-  if (id !== undefined) {
-    if (typeof id !== "number" || !Number.isInteger(id)) return false;
-    if (!isInt32(id)) return false;
-  }
-  const value2 = fields.Value;
-  if (value2 !== undefined) {
-    if (typeof value2 !== "string") return false;
-  }
-  const code = fields.Code;
-  if (code !== undefined) {
-    if (typeof code !== "string") return false;
-    if (code.length > 255 && ucs2length(code) > 255) return false;
+  return true;
+}
+
+/**
+ * Whether a value is a valid `Flag`.
+ */
+function isFlag(value: unknown): boolean {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const fields = value as Readonly<Record<string, unknown>>;
+  for (const key in fields) {
+    switch (key.length) {
+      case 2:
+        if (key === "Id") {
+          const id = fields[key];
+          if (id !== undefined) {
+            if (typeof id !== "number" || !Number.isInteger(id)) return false;
+            if (!isInt32(id)) return false;
+          }
+          continue;
+        }
+        break;
+      case 4:
+        if (key === "Name") {
+          const name = fields[key];
+          if (name !== undefined) {
+            if (typeof name !== "string") return false;
+            if (name.length > 50 && (name.length > 100 || ucs2length(name) > 50)) return false;
+          }
+          continue;
+        }
+        break;
+      case 5:
+        if (key === "Group") {
+          const group = fields[key];
+          if (group !== undefined) {
+            if (typeof group !== "number" || !Number.isInteger(group)) return false;
+            if (!isInt32(group)) return false;
+          }
+          continue;
+        }
+        break;
+      case 10:
+        if (key === "IsSelected") {
+          const isSelected = fields[key];
+          if (isSelected !== undefined) {
+            if (typeof isSelected !== "boolean") return false;
+          }
+          continue;
+        }
+        break;
+    }
+    return false;
   }
   return true;
 }
@@ -114,115 +111,89 @@ function isAccount(value: unknown): boolean {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
   const fields = value as Readonly<Record<string, unknown>>;
   for (const key in fields) {
-    if (isAccountKey(key)) continue;
+    switch (key.length) {
+      case 2:
+        if (key === "Id") {
+          const id = fields[key];
+          if (id !== undefined) {
+            if (!((typeof id === "number" && Number.isInteger(id)) || id === null)) return false;
+            if (typeof id === "number" && isFinite(id)) {
+              if (!isInt32(id)) return false;
+            }
+          }
+          continue;
+        }
+        break;
+      case 3:
+        if (key === "Key") {
+          const key2 = fields[key];
+          if (key2 !== undefined) {
+            if (typeof key2 !== "string") return false;
+            if (!UUID_FORMAT.test(key2)) return false;
+          }
+          continue;
+        }
+        break;
+      case 4:
+        if (key === "Name") {
+          const name = fields[key];
+          if (name !== undefined) {
+            if (typeof name !== "string") return false;
+            if (name.length > 100 && (name.length > 200 || ucs2length(name) > 100)) return false;
+          }
+          continue;
+        }
+        break;
+      case 5:
+        if (key === "Roles") {
+          const roles = fields[key];
+          if (roles !== undefined) {
+            if (!Array.isArray(roles)) return false;
+            for (let index = 0; index < roles.length; index++) {
+              const rolesItem: unknown = roles[index];
+              if (typeof rolesItem !== "number" || !Number.isInteger(rolesItem)) return false;
+              if (!isInt32(rolesItem)) return false;
+            }
+          }
+          continue;
+        }
+        break;
+      case 8:
+        if (key === "IsActive") {
+          const isActive = fields[key];
+          if (isActive !== undefined) {
+            if (typeof isActive !== "boolean") return false;
+          }
+          continue;
+        }
+        break;
+      case 9:
+        if (key === "LoginName") {
+          const loginName = fields[key];
+          if (loginName !== undefined) {
+            if (typeof loginName !== "string") return false;
+            if (loginName.length > 255 && (loginName.length > 510 || ucs2length(loginName) > 255)) return false;
+          }
+          continue;
+        }
+        break;
+      case 14:
+        if (key === "Authorizations") {
+          const authorizations = fields[key];
+          if (authorizations !== undefined) {
+            if (!Array.isArray(authorizations)) return false;
+            for (let index2 = 0; index2 < authorizations.length; index2++) {
+              const authorizationsItem: unknown = authorizations[index2];
+              if (!isIdValue(authorizationsItem)) return false;
+            }
+          }
+          continue;
+        }
+        break;
+    }
     return false;
   }
-  const id = fields.Id;
-  if (id !== undefined) {
-    if (!((typeof id === "number" && Number.isInteger(id)) || id === null)) return false;
-    if (typeof id === "number" && isFinite(id)) {
-      if (!isInt32(id)) return false;
-    }
-  }
-  const key2 = fields.Key;
-  if (key2 !== undefined) {
-    if (typeof key2 !== "string") return false;
-    if (!UUID_FORMAT.test(key2)) return false;
-  }
-  const loginName = fields.LoginName;
-  if (loginName !== undefined) {
-    if (typeof loginName !== "string") return false;
-    if (loginName.length > 255 && ucs2length(loginName) > 255) return false;
-  }
-  const name = fields.Name;
-  if (name !== undefined) {
-    if (typeof name !== "string") return false;
-    if (name.length > 100 && ucs2length(name) > 100) return false;
-  }
-  const roles = fields.Roles;
-  if (roles !== undefined) {
-    if (!Array.isArray(roles)) return false;
-    for (let index = 0; index < roles.length; index++) {
-      const rolesItem: unknown = roles[index];
-      if (typeof rolesItem !== "number" || !Number.isInteger(rolesItem)) return false;
-      if (!isInt32(rolesItem)) return false;
-    }
-  }
-  const authorizations = fields.Authorizations;
-  if (authorizations !== undefined) {
-    if (!Array.isArray(authorizations)) return false;
-    for (let index2 = 0; index2 < authorizations.length; index2++) {
-      const authorizationsItem: unknown = authorizations[index2];
-      if (!isIdValue(authorizationsItem)) return false;
-    }
-  }
-  const isActive = fields.IsActive;
-  if (isActive !== undefined) {
-    if (typeof isActive !== "boolean") return false;
-  }
   return true;
-}
-
-/**
- * Whether `key` is one of the properties Company declares.
- */
-function isCompanyKey(key: string): boolean {
-  switch (key.length) {
-    case 2:
-      return key === "Id";
-    case 3:
-      return key === "Key";
-    case 4:
-      return key === "Code" || key === "Name" || key === "Info";
-    case 5:
-      return key === "OrgNo" || key === "Phone" || key === "Email" || key === "Flags" || key === "VatNo";
-    case 7:
-      return key === "ReferId";
-    case 8:
-      return key === "ReferUrl" || key === "ParentId";
-    case 12:
-      return key === "PricelistIds";
-    case 14:
-      return key === "InvoiceAddress";
-    case 16:
-      return key === "PaymentMethodIds";
-    case 17:
-      return key === "DeliveryAddresses" || key === "DeliveryMethodIds";
-    case 34:
-      return key === "UseInvoiceAddressAsDeliveryAddress";
-    default:
-      return false;
-  }
-}
-
-/**
- * Whether `key` is one of the properties Address declares.
- */
-function isAddressKey(key: string): boolean {
-  switch (key.length) {
-    case 2:
-      return key === "Id";
-    case 3:
-      return key === "Zip";
-    case 4:
-      return key === "City";
-    case 5:
-      return key === "Line1" || key === "Line2";
-    case 6:
-      return key === "CareOf" || key === "Region";
-    case 7:
-      return key === "Country";
-    case 9:
-      return key === "CountryId";
-    case 11:
-      return key === "IsValidated";
-    case 16:
-      return key === "GlobalLocationNo";
-    case 19:
-      return key === "ShippingPhoneNumber";
-    default:
-      return false;
-  }
 }
 
 /**
@@ -233,113 +204,125 @@ function isAddress(value: unknown): boolean {
   const fields = value as Readonly<Record<string, unknown>>;
   if (fields.Zip === undefined || fields.City === undefined || fields.Country === undefined) return false;
   for (const key in fields) {
-    if (isAddressKey(key)) continue;
-    return false;
-  }
-  const id = fields.Id;
-  if (id !== undefined) {
-    if (!((typeof id === "number" && Number.isInteger(id)) || id === null)) return false;
-    if (typeof id === "number" && isFinite(id)) {
-      if (!isInt32(id)) return false;
+    switch (key.length) {
+      case 2:
+        if (key === "Id") {
+          const id = fields[key];
+          if (id !== undefined) {
+            if (!((typeof id === "number" && Number.isInteger(id)) || id === null)) return false;
+            if (typeof id === "number" && isFinite(id)) {
+              if (!isInt32(id)) return false;
+            }
+          }
+          continue;
+        }
+        break;
+      case 3:
+        if (key === "Zip") {
+          const zip = fields[key];
+          if (typeof zip !== "string") return false;
+          if (zip.length > 50 && (zip.length > 100 || ucs2length(zip) > 50)) return false;
+          continue;
+        }
+        break;
+      case 4:
+        if (key === "City") {
+          const city = fields[key];
+          if (typeof city !== "string") return false;
+          if (city.length > 50 && (city.length > 100 || ucs2length(city) > 50)) return false;
+          continue;
+        }
+        break;
+      case 5:
+        if (key === "Line1") {
+          const line1 = fields[key];
+          if (line1 !== undefined) {
+            if (typeof line1 !== "string") return false;
+            if (line1.length > 255 && (line1.length > 510 || ucs2length(line1) > 255)) return false;
+          }
+          continue;
+        }
+        if (key === "Line2") {
+          const line2 = fields[key];
+          if (line2 !== undefined) {
+            if (typeof line2 !== "string") return false;
+            if (line2.length > 255 && (line2.length > 510 || ucs2length(line2) > 255)) return false;
+          }
+          continue;
+        }
+        break;
+      case 6:
+        if (key === "CareOf") {
+          const careOf = fields[key];
+          if (careOf !== undefined) {
+            if (typeof careOf !== "string") return false;
+            if (careOf.length > 100 && (careOf.length > 200 || ucs2length(careOf) > 100)) return false;
+          }
+          continue;
+        }
+        if (key === "Region") {
+          const region = fields[key];
+          if (region !== undefined) {
+            if (typeof region !== "string") return false;
+            if (region.length > 50 && (region.length > 100 || ucs2length(region) > 50)) return false;
+          }
+          continue;
+        }
+        break;
+      case 7:
+        if (key === "Country") {
+          const country = fields[key];
+          if (typeof country !== "string") return false;
+          if (country.length > 50 && (country.length > 100 || ucs2length(country) > 50)) return false;
+          continue;
+        }
+        break;
+      case 9:
+        if (key === "CountryId") {
+          const countryId = fields[key];
+          if (countryId !== undefined) {
+            if (typeof countryId !== "number" || !Number.isInteger(countryId)) return false;
+            if (!isInt32(countryId)) return false;
+          }
+          continue;
+        }
+        break;
+      case 11:
+        if (key === "IsValidated") {
+          const isValidated = fields[key];
+          if (isValidated !== undefined) {
+            if (typeof isValidated !== "boolean") return false;
+          }
+          continue;
+        }
+        break;
+      case 16:
+        if (key === "GlobalLocationNo") {
+          const globalLocationNo = fields[key];
+          if (globalLocationNo !== undefined) {
+            if (typeof globalLocationNo !== "string") return false;
+            if (globalLocationNo.length > 50 && (globalLocationNo.length > 100 || ucs2length(globalLocationNo) > 50))
+              return false;
+          }
+          continue;
+        }
+        break;
+      case 19:
+        if (key === "ShippingPhoneNumber") {
+          const shippingPhoneNumber = fields[key];
+          if (shippingPhoneNumber !== undefined) {
+            if (typeof shippingPhoneNumber !== "string") return false;
+            if (
+              shippingPhoneNumber.length > 50 &&
+              (shippingPhoneNumber.length > 100 || ucs2length(shippingPhoneNumber) > 50)
+            )
+              return false;
+          }
+          continue;
+        }
+        break;
     }
-  }
-  const careOf = fields.CareOf;
-  if (careOf !== undefined) {
-    if (typeof careOf !== "string") return false;
-    if (careOf.length > 100 && ucs2length(careOf) > 100) return false;
-  }
-  const line1 = fields.Line1;
-  if (line1 !== undefined) {
-    if (typeof line1 !== "string") return false;
-    if (line1.length > 255 && ucs2length(line1) > 255) return false;
-  }
-  const line2 = fields.Line2;
-  if (line2 !== undefined) {
-    if (typeof line2 !== "string") return false;
-    if (line2.length > 255 && ucs2length(line2) > 255) return false;
-  }
-  const zip = fields.Zip;
-  if (typeof zip !== "string") return false;
-  if (zip.length > 50 && ucs2length(zip) > 50) return false;
-  const city = fields.City;
-  if (typeof city !== "string") return false;
-  if (city.length > 50 && ucs2length(city) > 50) return false;
-  const countryId = fields.CountryId;
-  if (countryId !== undefined) {
-    if (typeof countryId !== "number" || !Number.isInteger(countryId)) return false;
-    if (!isInt32(countryId)) return false;
-  }
-  const country = fields.Country;
-  if (typeof country !== "string") return false;
-  if (country.length > 50 && ucs2length(country) > 50) return false;
-  const region = fields.Region;
-  if (region !== undefined) {
-    if (typeof region !== "string") return false;
-    if (region.length > 50 && ucs2length(region) > 50) return false;
-  }
-  const isValidated = fields.IsValidated;
-  if (isValidated !== undefined) {
-    if (typeof isValidated !== "boolean") return false;
-  }
-  const globalLocationNo = fields.GlobalLocationNo;
-  if (globalLocationNo !== undefined) {
-    if (typeof globalLocationNo !== "string") return false;
-    if (globalLocationNo.length > 50 && ucs2length(globalLocationNo) > 50) return false;
-  }
-  const shippingPhoneNumber = fields.ShippingPhoneNumber;
-  if (shippingPhoneNumber !== undefined) {
-    if (typeof shippingPhoneNumber !== "string") return false;
-    if (shippingPhoneNumber.length > 50 && ucs2length(shippingPhoneNumber) > 50) return false;
-  }
-  return true;
-}
-
-/**
- * Whether `key` is one of the properties Flag declares.
- */
-function isFlagKey(key: string): boolean {
-  switch (key.length) {
-    case 2:
-      return key === "Id";
-    case 4:
-      return key === "Name";
-    case 5:
-      return key === "Group";
-    case 10:
-      return key === "IsSelected";
-    default:
-      return false;
-  }
-}
-
-/**
- * Whether a value is a valid `Flag`.
- */
-function isFlag(value: unknown): boolean {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-  const fields = value as Readonly<Record<string, unknown>>;
-  for (const key in fields) {
-    if (isFlagKey(key)) continue;
     return false;
-  }
-  const id = fields.Id;
-  if (id !== undefined) {
-    if (typeof id !== "number" || !Number.isInteger(id)) return false;
-    if (!isInt32(id)) return false;
-  }
-  const name = fields.Name;
-  if (name !== undefined) {
-    if (typeof name !== "string") return false;
-    if (name.length > 50 && ucs2length(name) > 50) return false;
-  }
-  const group = fields.Group;
-  if (group !== undefined) {
-    if (typeof group !== "number" || !Number.isInteger(group)) return false;
-    if (!isInt32(group)) return false;
-  }
-  const isSelected = fields.IsSelected;
-  if (isSelected !== undefined) {
-    if (typeof isSelected !== "boolean") return false;
   }
   return true;
 }
@@ -352,120 +335,200 @@ function isCompany(value: unknown): boolean {
   const fields = value as Readonly<Record<string, unknown>>;
   if (fields.Name === undefined) return false;
   for (const key in fields) {
-    if (isCompanyKey(key)) continue;
+    switch (key.length) {
+      case 2:
+        if (key === "Id") {
+          const id = fields[key];
+          if (id !== undefined) {
+            if (!((typeof id === "number" && Number.isInteger(id)) || id === null)) return false;
+            if (typeof id === "number" && isFinite(id)) {
+              if (!isInt32(id)) return false;
+            }
+          }
+          continue;
+        }
+        break;
+      case 3:
+        if (key === "Key") {
+          const key2 = fields[key];
+          if (key2 !== undefined) {
+            if (typeof key2 !== "string") return false;
+            if (!UUID_FORMAT.test(key2)) return false;
+          }
+          continue;
+        }
+        break;
+      case 4:
+        if (key === "Code") {
+          const code = fields[key];
+          if (code !== undefined) {
+            if (typeof code !== "string") return false;
+          }
+          continue;
+        }
+        if (key === "Name") {
+          const name = fields[key];
+          if (typeof name !== "string") return false;
+          continue;
+        }
+        if (key === "Info") {
+          const info = fields[key];
+          if (info !== undefined) {
+            if (!Array.isArray(info)) return false;
+            for (let index = 0; index < info.length; index++) {
+              const infoItem: unknown = info[index];
+              if (!isIdValue(infoItem)) return false;
+            }
+          }
+          continue;
+        }
+        break;
+      case 5:
+        if (key === "OrgNo") {
+          const orgNo = fields[key];
+          if (orgNo !== undefined) {
+            if (typeof orgNo !== "string") return false;
+            if (orgNo.length > 50 && (orgNo.length > 100 || ucs2length(orgNo) > 50)) return false;
+          }
+          continue;
+        }
+        if (key === "Phone") {
+          const phone = fields[key];
+          if (phone !== undefined) {
+            if (typeof phone !== "string") return false;
+          }
+          continue;
+        }
+        if (key === "Email") {
+          const email = fields[key];
+          if (email !== undefined) {
+            if (typeof email !== "string") return false;
+          }
+          continue;
+        }
+        if (key === "Flags") {
+          const flags = fields[key];
+          if (flags !== undefined) {
+            if (!Array.isArray(flags)) return false;
+            for (let index2 = 0; index2 < flags.length; index2++) {
+              const flagsItem: unknown = flags[index2];
+              if (!isFlag(flagsItem)) return false;
+            }
+          }
+          continue;
+        }
+        if (key === "VatNo") {
+          const vatNo = fields[key];
+          if (vatNo !== undefined) {
+            if (typeof vatNo !== "string") return false;
+          }
+          continue;
+        }
+        break;
+      case 7:
+        if (key === "ReferId") {
+          const referId = fields[key];
+          if (referId !== undefined) {
+            if (!((typeof referId === "number" && Number.isInteger(referId)) || referId === null)) return false;
+            if (typeof referId === "number" && isFinite(referId)) {
+              if (!isInt32(referId)) return false;
+            }
+          }
+          continue;
+        }
+        break;
+      case 8:
+        if (key === "ReferUrl") {
+          const referUrl = fields[key];
+          if (referUrl !== undefined) {
+            if (typeof referUrl !== "string") return false;
+          }
+          continue;
+        }
+        if (key === "ParentId") {
+          const parentId = fields[key];
+          if (parentId !== undefined) {
+            if (!((typeof parentId === "number" && Number.isInteger(parentId)) || parentId === null)) return false;
+            if (typeof parentId === "number" && isFinite(parentId)) {
+              if (!isInt32(parentId)) return false;
+            }
+          }
+          continue;
+        }
+        break;
+      case 12:
+        if (key === "PricelistIds") {
+          const pricelistIds = fields[key];
+          if (pricelistIds !== undefined) {
+            if (!Array.isArray(pricelistIds)) return false;
+            for (let index3 = 0; index3 < pricelistIds.length; index3++) {
+              const pricelistIdsItem: unknown = pricelistIds[index3];
+              if (typeof pricelistIdsItem !== "number" || !Number.isInteger(pricelistIdsItem)) return false;
+              if (!isInt32(pricelistIdsItem)) return false;
+            }
+          }
+          continue;
+        }
+        break;
+      case 14:
+        if (key === "InvoiceAddress") {
+          const invoiceAddress = fields[key];
+          if (invoiceAddress !== undefined) {
+            if (!isAddress(invoiceAddress)) return false;
+          }
+          continue;
+        }
+        break;
+      case 16:
+        if (key === "PaymentMethodIds") {
+          const paymentMethodIds = fields[key];
+          if (paymentMethodIds !== undefined) {
+            if (!Array.isArray(paymentMethodIds)) return false;
+            for (let index4 = 0; index4 < paymentMethodIds.length; index4++) {
+              const paymentMethodIdsItem: unknown = paymentMethodIds[index4];
+              if (typeof paymentMethodIdsItem !== "number" || !Number.isInteger(paymentMethodIdsItem)) return false;
+              if (!isInt32(paymentMethodIdsItem)) return false;
+            }
+          }
+          continue;
+        }
+        break;
+      case 17:
+        if (key === "DeliveryAddresses") {
+          const deliveryAddresses = fields[key];
+          if (deliveryAddresses !== undefined) {
+            if (!Array.isArray(deliveryAddresses)) return false;
+            for (let index5 = 0; index5 < deliveryAddresses.length; index5++) {
+              const deliveryAddressesItem: unknown = deliveryAddresses[index5];
+              if (!isAddress(deliveryAddressesItem)) return false;
+            }
+          }
+          continue;
+        }
+        if (key === "DeliveryMethodIds") {
+          const deliveryMethodIds = fields[key];
+          if (deliveryMethodIds !== undefined) {
+            if (!Array.isArray(deliveryMethodIds)) return false;
+            for (let index6 = 0; index6 < deliveryMethodIds.length; index6++) {
+              const deliveryMethodIdsItem: unknown = deliveryMethodIds[index6];
+              if (typeof deliveryMethodIdsItem !== "number" || !Number.isInteger(deliveryMethodIdsItem)) return false;
+              if (!isInt32(deliveryMethodIdsItem)) return false;
+            }
+          }
+          continue;
+        }
+        break;
+      case 34:
+        if (key === "UseInvoiceAddressAsDeliveryAddress") {
+          const useInvoiceAddressAsDeliveryAddress = fields[key];
+          if (useInvoiceAddressAsDeliveryAddress !== undefined) {
+            if (typeof useInvoiceAddressAsDeliveryAddress !== "boolean") return false;
+          }
+          continue;
+        }
+        break;
+    }
     return false;
-  }
-  const id = fields.Id;
-  if (id !== undefined) {
-    if (!((typeof id === "number" && Number.isInteger(id)) || id === null)) return false;
-    if (typeof id === "number" && isFinite(id)) {
-      if (!isInt32(id)) return false;
-    }
-  }
-  const key2 = fields.Key;
-  if (key2 !== undefined) {
-    if (typeof key2 !== "string") return false;
-    if (!UUID_FORMAT.test(key2)) return false;
-  }
-  const code = fields.Code;
-  if (code !== undefined) {
-    if (typeof code !== "string") return false;
-  }
-  const name = fields.Name;
-  if (typeof name !== "string") return false;
-  const orgNo = fields.OrgNo;
-  if (orgNo !== undefined) {
-    if (typeof orgNo !== "string") return false;
-    if (orgNo.length > 50 && ucs2length(orgNo) > 50) return false;
-  }
-  const phone = fields.Phone;
-  if (phone !== undefined) {
-    if (typeof phone !== "string") return false;
-  }
-  const referId = fields.ReferId;
-  if (referId !== undefined) {
-    if (!((typeof referId === "number" && Number.isInteger(referId)) || referId === null)) return false;
-    if (typeof referId === "number" && isFinite(referId)) {
-      if (!isInt32(referId)) return false;
-    }
-  }
-  const referUrl = fields.ReferUrl;
-  if (referUrl !== undefined) {
-    if (typeof referUrl !== "string") return false;
-  }
-  const deliveryAddresses = fields.DeliveryAddresses;
-  if (deliveryAddresses !== undefined) {
-    if (!Array.isArray(deliveryAddresses)) return false;
-    for (let index = 0; index < deliveryAddresses.length; index++) {
-      const deliveryAddressesItem: unknown = deliveryAddresses[index];
-      if (!isAddress(deliveryAddressesItem)) return false;
-    }
-  }
-  const invoiceAddress = fields.InvoiceAddress;
-  if (invoiceAddress !== undefined) {
-    if (!isAddress(invoiceAddress)) return false;
-  }
-  const useInvoiceAddressAsDeliveryAddress = fields.UseInvoiceAddressAsDeliveryAddress;
-  if (useInvoiceAddressAsDeliveryAddress !== undefined) {
-    if (typeof useInvoiceAddressAsDeliveryAddress !== "boolean") return false;
-  }
-  const info = fields.Info;
-  if (info !== undefined) {
-    if (!Array.isArray(info)) return false;
-    for (let index2 = 0; index2 < info.length; index2++) {
-      const infoItem: unknown = info[index2];
-      if (!isIdValue(infoItem)) return false;
-    }
-  }
-  const pricelistIds = fields.PricelistIds;
-  if (pricelistIds !== undefined) {
-    if (!Array.isArray(pricelistIds)) return false;
-    for (let index3 = 0; index3 < pricelistIds.length; index3++) {
-      const pricelistIdsItem: unknown = pricelistIds[index3];
-      if (typeof pricelistIdsItem !== "number" || !Number.isInteger(pricelistIdsItem)) return false;
-      if (!isInt32(pricelistIdsItem)) return false;
-    }
-  }
-  const parentId = fields.ParentId;
-  if (parentId !== undefined) {
-    if (!((typeof parentId === "number" && Number.isInteger(parentId)) || parentId === null)) return false;
-    if (typeof parentId === "number" && isFinite(parentId)) {
-      if (!isInt32(parentId)) return false;
-    }
-  }
-  const deliveryMethodIds = fields.DeliveryMethodIds;
-  if (deliveryMethodIds !== undefined) {
-    if (!Array.isArray(deliveryMethodIds)) return false;
-    for (let index4 = 0; index4 < deliveryMethodIds.length; index4++) {
-      const deliveryMethodIdsItem: unknown = deliveryMethodIds[index4];
-      if (typeof deliveryMethodIdsItem !== "number" || !Number.isInteger(deliveryMethodIdsItem)) return false;
-      if (!isInt32(deliveryMethodIdsItem)) return false;
-    }
-  }
-  const paymentMethodIds = fields.PaymentMethodIds;
-  if (paymentMethodIds !== undefined) {
-    if (!Array.isArray(paymentMethodIds)) return false;
-    for (let index5 = 0; index5 < paymentMethodIds.length; index5++) {
-      const paymentMethodIdsItem: unknown = paymentMethodIds[index5];
-      if (typeof paymentMethodIdsItem !== "number" || !Number.isInteger(paymentMethodIdsItem)) return false;
-      if (!isInt32(paymentMethodIdsItem)) return false;
-    }
-  }
-  const email = fields.Email;
-  if (email !== undefined) {
-    if (typeof email !== "string") return false;
-  }
-  const flags = fields.Flags;
-  if (flags !== undefined) {
-    if (!Array.isArray(flags)) return false;
-    for (let index6 = 0; index6 < flags.length; index6++) {
-      const flagsItem: unknown = flags[index6];
-      if (!isFlag(flagsItem)) return false;
-    }
-  }
-  const vatNo = fields.VatNo;
-  if (vatNo !== undefined) {
-    if (typeof vatNo !== "string") return false;
   }
   return true;
 }
@@ -487,144 +550,236 @@ function isCustomer(value: unknown): boolean {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
   const fields = value as Readonly<Record<string, unknown>>;
   for (const key in fields) {
-    if (isCustomerKey(key)) continue;
+    switch (key.length) {
+      case 2:
+        if (key === "Id") {
+          const id = fields[key];
+          if (id !== undefined) {
+            if (!((typeof id === "number" && Number.isInteger(id)) || id === null)) return false;
+            if (typeof id === "number" && isFinite(id)) {
+              if (!isInt32(id)) return false;
+            }
+          }
+          continue;
+        }
+        break;
+      case 3:
+        if (key === "Key") {
+          const key2 = fields[key];
+          if (key2 !== undefined) {
+            if (typeof key2 !== "string") return false;
+            if (!UUID_FORMAT.test(key2)) return false;
+          }
+          continue;
+        }
+        if (key === "SSN") {
+          const sSN = fields[key];
+          if (sSN !== undefined) {
+            if (typeof sSN !== "string") return false;
+            if (sSN.length > 50 && (sSN.length > 100 || ucs2length(sSN) > 50)) return false;
+          }
+          continue;
+        }
+        break;
+      case 4:
+        if (key === "Code") {
+          const code = fields[key];
+          if (code !== undefined) {
+            if (typeof code !== "string") return false;
+            if (code.length > 50 && (code.length > 100 || ucs2length(code) > 50)) return false;
+          }
+          continue;
+        }
+        if (key === "Info") {
+          const info = fields[key];
+          if (info !== undefined) {
+            if (!Array.isArray(info)) return false;
+            for (let index = 0; index < info.length; index++) {
+              const infoItem: unknown = info[index];
+              if (!isIdValue(infoItem)) return false;
+            }
+          }
+          continue;
+        }
+        break;
+      case 5:
+        if (key === "Email") {
+          const email = fields[key];
+          if (email !== undefined) {
+            if (typeof email !== "string") return false;
+            if (email.length > 255 && (email.length > 510 || ucs2length(email) > 255)) return false;
+            if (!EMAIL_FORMAT.test(email)) return false;
+          }
+          continue;
+        }
+        if (key === "Phone") {
+          const phone = fields[key];
+          if (phone !== undefined) {
+            if (typeof phone !== "string") return false;
+            if (phone.length > 50 && (phone.length > 100 || ucs2length(phone) > 50)) return false;
+          }
+          continue;
+        }
+        if (key === "Flags") {
+          const flags = fields[key];
+          if (flags !== undefined) {
+            if (!Array.isArray(flags)) return false;
+            for (let index2 = 0; index2 < flags.length; index2++) {
+              const flagsItem: unknown = flags[index2];
+              if (!isFlag(flagsItem)) return false;
+            }
+          }
+          continue;
+        }
+        if (key === "CrmId") {
+          const crmId = fields[key];
+          if (crmId !== undefined) {
+            if (typeof crmId !== "string") return false;
+            if (crmId.length > 50 && (crmId.length > 100 || ucs2length(crmId) > 50)) return false;
+          }
+          continue;
+        }
+        break;
+      case 7:
+        if (key === "ReferId") {
+          const referId = fields[key];
+          if (referId !== undefined) {
+            if (!((typeof referId === "number" && Number.isInteger(referId)) || referId === null)) return false;
+            if (typeof referId === "number" && isFinite(referId)) {
+              if (!isInt32(referId)) return false;
+            }
+          }
+          continue;
+        }
+        if (key === "Account") {
+          const account = fields[key];
+          if (account !== undefined) {
+            if (!isAccount(account)) return false;
+          }
+          continue;
+        }
+        if (key === "Created") {
+          const created = fields[key];
+          if (created !== undefined) {
+            if (!(typeof created === "string" || created === null)) return false;
+            if (typeof created === "string") {
+              if (!isDateTime(created)) return false;
+            }
+          }
+          continue;
+        }
+        if (key === "Updated") {
+          const updated = fields[key];
+          if (updated !== undefined) {
+            if (!(typeof updated === "string" || updated === null)) return false;
+            if (typeof updated === "string") {
+              if (!isDateTime(updated)) return false;
+            }
+          }
+          continue;
+        }
+        break;
+      case 8:
+        if (key === "LastName") {
+          const lastName = fields[key];
+          if (lastName !== undefined) {
+            if (typeof lastName !== "string") return false;
+            if (lastName.length > 50 && (lastName.length > 100 || ucs2length(lastName) > 50)) return false;
+          }
+          continue;
+        }
+        if (key === "ReferUrl") {
+          const referUrl = fields[key];
+          if (referUrl !== undefined) {
+            if (typeof referUrl !== "string") return false;
+            if (referUrl.length > 255 && (referUrl.length > 510 || ucs2length(referUrl) > 255)) return false;
+          }
+          continue;
+        }
+        if (key === "IsActive") {
+          const isActive = fields[key];
+          if (isActive !== undefined) {
+            if (!(typeof isActive === "boolean" || isActive === null)) return false;
+          }
+          continue;
+        }
+        break;
+      case 9:
+        if (key === "FirstName") {
+          const firstName = fields[key];
+          if (firstName !== undefined) {
+            if (typeof firstName !== "string") return false;
+            if (firstName.length > 50 && (firstName.length > 100 || ucs2length(firstName) > 50)) return false;
+          }
+          continue;
+        }
+        if (key === "CellPhone") {
+          const cellPhone = fields[key];
+          if (cellPhone !== undefined) {
+            if (typeof cellPhone !== "string") return false;
+            if (cellPhone.length > 50 && (cellPhone.length > 100 || ucs2length(cellPhone) > 50)) return false;
+          }
+          continue;
+        }
+        if (key === "Companies") {
+          const companies = fields[key];
+          if (companies !== undefined) {
+            if (!Array.isArray(companies)) return false;
+            for (let index3 = 0; index3 < companies.length; index3++) {
+              const companiesItem: unknown = companies[index3];
+              if (!isCompany(companiesItem)) return false;
+            }
+          }
+          continue;
+        }
+        break;
+      case 12:
+        if (key === "PricelistIds") {
+          const pricelistIds = fields[key];
+          if (pricelistIds !== undefined) {
+            if (!Array.isArray(pricelistIds)) return false;
+            for (let index4 = 0; index4 < pricelistIds.length; index4++) {
+              const pricelistIdsItem: unknown = pricelistIds[index4];
+              if (typeof pricelistIdsItem !== "number" || !Number.isInteger(pricelistIdsItem)) return false;
+              if (!isInt32(pricelistIdsItem)) return false;
+            }
+          }
+          continue;
+        }
+        break;
+      case 14:
+        if (key === "InvoiceAddress") {
+          const invoiceAddress = fields[key];
+          if (invoiceAddress !== undefined) {
+            if (!isAddress(invoiceAddress)) return false;
+          }
+          continue;
+        }
+        break;
+      case 17:
+        if (key === "DeliveryAddresses") {
+          const deliveryAddresses = fields[key];
+          if (deliveryAddresses !== undefined) {
+            if (!Array.isArray(deliveryAddresses)) return false;
+            for (let index5 = 0; index5 < deliveryAddresses.length; index5++) {
+              const deliveryAddressesItem: unknown = deliveryAddresses[index5];
+              if (!isAddress(deliveryAddressesItem)) return false;
+            }
+          }
+          continue;
+        }
+        break;
+      case 34:
+        if (key === "UseInvoiceAddressAsDeliveryAddress") {
+          const useInvoiceAddressAsDeliveryAddress = fields[key];
+          if (useInvoiceAddressAsDeliveryAddress !== undefined) {
+            if (typeof useInvoiceAddressAsDeliveryAddress !== "boolean") return false;
+          }
+          continue;
+        }
+        break;
+    }
     return false;
-  }
-  const id = fields.Id;
-  if (id !== undefined) {
-    if (!((typeof id === "number" && Number.isInteger(id)) || id === null)) return false;
-    if (typeof id === "number" && isFinite(id)) {
-      if (!isInt32(id)) return false;
-    }
-  }
-  const key2 = fields.Key;
-  if (key2 !== undefined) {
-    if (typeof key2 !== "string") return false;
-    if (!UUID_FORMAT.test(key2)) return false;
-  }
-  const code = fields.Code;
-  if (code !== undefined) {
-    if (typeof code !== "string") return false;
-    if (code.length > 50 && ucs2length(code) > 50) return false;
-  }
-  const email = fields.Email;
-  if (email !== undefined) {
-    if (typeof email !== "string") return false;
-    if (email.length > 255 && ucs2length(email) > 255) return false;
-    if (!EMAIL_FORMAT.test(email)) return false;
-  }
-  const sSN = fields.SSN;
-  if (sSN !== undefined) {
-    if (typeof sSN !== "string") return false;
-    if (sSN.length > 50 && ucs2length(sSN) > 50) return false;
-  }
-  const firstName = fields.FirstName;
-  if (firstName !== undefined) {
-    if (typeof firstName !== "string") return false;
-    if (firstName.length > 50 && ucs2length(firstName) > 50) return false;
-  }
-  const lastName = fields.LastName;
-  if (lastName !== undefined) {
-    if (typeof lastName !== "string") return false;
-    if (lastName.length > 50 && ucs2length(lastName) > 50) return false;
-  }
-  const phone = fields.Phone;
-  if (phone !== undefined) {
-    if (typeof phone !== "string") return false;
-    if (phone.length > 50 && ucs2length(phone) > 50) return false;
-  }
-  const cellPhone = fields.CellPhone;
-  if (cellPhone !== undefined) {
-    if (typeof cellPhone !== "string") return false;
-    if (cellPhone.length > 50 && ucs2length(cellPhone) > 50) return false;
-  }
-  const referId = fields.ReferId;
-  if (referId !== undefined) {
-    if (!((typeof referId === "number" && Number.isInteger(referId)) || referId === null)) return false;
-    if (typeof referId === "number" && isFinite(referId)) {
-      if (!isInt32(referId)) return false;
-    }
-  }
-  const referUrl = fields.ReferUrl;
-  if (referUrl !== undefined) {
-    if (typeof referUrl !== "string") return false;
-    if (referUrl.length > 255 && ucs2length(referUrl) > 255) return false;
-  }
-  const account = fields.Account;
-  if (account !== undefined) {
-    if (!isAccount(account)) return false;
-  }
-  const companies = fields.Companies;
-  if (companies !== undefined) {
-    if (!Array.isArray(companies)) return false;
-    for (let index = 0; index < companies.length; index++) {
-      const companiesItem: unknown = companies[index];
-      if (!isCompany(companiesItem)) return false;
-    }
-  }
-  const deliveryAddresses = fields.DeliveryAddresses;
-  if (deliveryAddresses !== undefined) {
-    if (!Array.isArray(deliveryAddresses)) return false;
-    for (let index2 = 0; index2 < deliveryAddresses.length; index2++) {
-      const deliveryAddressesItem: unknown = deliveryAddresses[index2];
-      if (!isAddress(deliveryAddressesItem)) return false;
-    }
-  }
-  const invoiceAddress = fields.InvoiceAddress;
-  if (invoiceAddress !== undefined) {
-    if (!isAddress(invoiceAddress)) return false;
-  }
-  const flags = fields.Flags;
-  if (flags !== undefined) {
-    if (!Array.isArray(flags)) return false;
-    for (let index3 = 0; index3 < flags.length; index3++) {
-      const flagsItem: unknown = flags[index3];
-      if (!isFlag(flagsItem)) return false;
-    }
-  }
-  const useInvoiceAddressAsDeliveryAddress = fields.UseInvoiceAddressAsDeliveryAddress;
-  if (useInvoiceAddressAsDeliveryAddress !== undefined) {
-    if (typeof useInvoiceAddressAsDeliveryAddress !== "boolean") return false;
-  }
-  const info = fields.Info;
-  if (info !== undefined) {
-    if (!Array.isArray(info)) return false;
-    for (let index4 = 0; index4 < info.length; index4++) {
-      const infoItem: unknown = info[index4];
-      if (!isIdValue(infoItem)) return false;
-    }
-  }
-  const pricelistIds = fields.PricelistIds;
-  if (pricelistIds !== undefined) {
-    if (!Array.isArray(pricelistIds)) return false;
-    for (let index5 = 0; index5 < pricelistIds.length; index5++) {
-      const pricelistIdsItem: unknown = pricelistIds[index5];
-      if (typeof pricelistIdsItem !== "number" || !Number.isInteger(pricelistIdsItem)) return false;
-      if (!isInt32(pricelistIdsItem)) return false;
-    }
-  }
-  const crmId = fields.CrmId;
-  if (crmId !== undefined) {
-    if (typeof crmId !== "string") return false;
-    if (crmId.length > 50 && ucs2length(crmId) > 50) return false;
-  }
-  const isActive = fields.IsActive;
-  if (isActive !== undefined) {
-    if (!(typeof isActive === "boolean" || isActive === null)) return false;
-  }
-  const created = fields.Created;
-  if (created !== undefined) {
-    if (!(typeof created === "string" || created === null)) return false;
-    if (typeof created === "string") {
-      if (!isDateTime(created)) return false;
-    }
-  }
-  const updated = fields.Updated;
-  if (updated !== undefined) {
-    if (!(typeof updated === "string" || updated === null)) return false;
-    if (typeof updated === "string") {
-      if (!isDateTime(updated)) return false;
-    }
   }
   if (isCustomerCondition(value)) {
     if (typeof value === "object" && value !== null && !Array.isArray(value)) {
@@ -633,24 +788,6 @@ function isCustomer(value: unknown): boolean {
     }
   }
   return true;
-}
-
-/**
- * Whether `key` is one of the properties context declares.
- */
-function isContextKey(key: string): boolean {
-  switch (key.length) {
-    case 4:
-      return key === "host";
-    case 8:
-      return key === "password";
-    case 9:
-      return key === "updatedBy";
-    case 11:
-      return key === "cultureCode";
-    default:
-      return false;
-  }
 }
 
 /**
@@ -704,23 +841,44 @@ export function context(value: unknown): boolean {
   const fields = value as Readonly<Record<string, unknown>>;
   if (fields.updatedBy === undefined) return false;
   for (const key in fields) {
-    if (isContextKey(key)) continue;
+    switch (key.length) {
+      case 4:
+        if (key === "host") {
+          const host = fields[key];
+          if (host !== undefined) {
+            if (typeof host !== "string") return false;
+          }
+          continue;
+        }
+        break;
+      case 8:
+        if (key === "password") {
+          const password = fields[key];
+          if (password !== undefined) {
+            if (typeof password !== "string") return false;
+          }
+          continue;
+        }
+        break;
+      case 9:
+        if (key === "updatedBy") {
+          const updatedBy = fields[key];
+          if (typeof updatedBy !== "number" || !Number.isInteger(updatedBy)) return false;
+          if (!isInt32(updatedBy)) return false;
+          continue;
+        }
+        break;
+      case 11:
+        if (key === "cultureCode") {
+          const cultureCode = fields[key];
+          if (cultureCode !== undefined) {
+            if (typeof cultureCode !== "string") return false;
+          }
+          continue;
+        }
+        break;
+    }
     return false;
-  }
-  const updatedBy = fields.updatedBy;
-  if (typeof updatedBy !== "number" || !Number.isInteger(updatedBy)) return false;
-  if (!isInt32(updatedBy)) return false;
-  const password = fields.password;
-  if (password !== undefined) {
-    if (typeof password !== "string") return false;
-  }
-  const cultureCode = fields.cultureCode;
-  if (cultureCode !== undefined) {
-    if (typeof cultureCode !== "string") return false;
-  }
-  const host = fields.host;
-  if (host !== undefined) {
-    if (typeof host !== "string") return false;
   }
   return true;
 }

@@ -3,27 +3,58 @@
  * global one by default), timeouts and cancellation, and every failure as a
  * canonical result, never an exception. A create call is not retried once it
  * may have reached the vendor (a retried create makes duplicates); only a
- * refused connection, which provably never left, is tried again. Errors
- * never contain the URL, headers or body, which carry credentials.
+ * refused connection, which provably never left, is tried again. Redirects
+ * are never followed (the credentials would go along to wherever they
+ * point). The answer is read up to a size limit, counted after
+ * decompression. Errors never contain the URL, headers or body, and every
+ * message from the vendor is redacted of the request's secrets before it is
+ * returned.
  *
  */
-import { readResponse, type FromResponseResult, type MappingError, type MappingPlan, type VendorRequest } from "./mapping.js";
+import {
+  readResponse,
+  type CanonicalError,
+  type FromResponseResult,
+  type MappingError,
+  type MappingPlan,
+  type VendorRequest,
+} from "./mapping.js";
+import { collectSecrets, redact, type SensitiveFields } from "./redact.js";
+
+export type { SensitiveFields } from "./redact.js";
+import type { ValidationResult } from "./validation.js";
 import { serializeBody, type RootShape } from "./wire.js";
 
-/** What the client needs of a `Response`. */
+/** What the client reads of a response body's stream (the web `ReadableStream`). */
+interface BodyStreamLike {
+  getReader(): { read(): Promise<{ done: boolean; value?: Uint8Array }>; cancel(reason?: unknown): Promise<void> };
+}
+
+/** What the client needs of a `Response`; `body`, when there, is read as a stream, up to the size limit. */
 export interface ResponseLike {
   status: number;
   text(): Promise<string>;
   headers: { get(name: string): string | null };
+  /** A `ReadableStream` of bytes, when there; typed loosely, as each platform types its own. */
+  body?: unknown;
 }
 
+const streamOf = (body: unknown): BodyStreamLike | undefined =>
+  body !== null && typeof body === "object" && typeof (body as Partial<BodyStreamLike>).getReader === "function"
+    ? (body as BodyStreamLike)
+    : undefined;
+
 /** What the client needs of `fetch`; the global `fetch` fits. */
-export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body?: string; signal?: unknown }) => Promise<ResponseLike>;
+export type FetchLike = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; body?: string; signal?: unknown; redirect?: "manual" },
+) => Promise<ResponseLike>;
 
 /** What the client needs of an `AbortSignal`. */
 export interface SignalLike {
   readonly aborted: boolean;
   addEventListener(type: "abort", listener: () => void, options?: { once?: boolean }): void;
+  removeEventListener?(type: "abort", listener: () => void): void;
 }
 
 export interface SendOptions {
@@ -31,26 +62,56 @@ export interface SendOptions {
   fetch?: FetchLike;
   /** Cancels the call; the result is then `unavailable` with the message `cancelled`. */
   signal?: SignalLike;
-  /** Milliseconds before the call is given up (`unavailable`, `timed out`). Default 30 000. */
+  /** Milliseconds before the call is given up (`unavailable`, `timed out`): 1 to 2^31-1. Default 30 000. */
   timeoutMs?: number;
   /** One of the content types the vendor accepts (`operation.requestContentTypes`); JSON by default. */
   contentType?: string;
   /** Sends to this base URL instead of the vendor's server (a mock, a proxy): `http://127.0.0.1:8080`. */
   baseUrl?: string;
-  /** Further attempts after a refused connection. Default 2. */
+  /** Further attempts after a refused connection: 0 to 10. Default 2. */
   retriesOnRefusedConnection?: number;
+  /** The most bytes of answer read, after decompression; past it the result is `unknown`. Default 1 MiB. */
+  maxResponseBytes?: number;
 }
 
-export type CreateResult = (FromResponseResult & { sent: true }) | { ok: false; sent: false; errors: MappingError[] };
+/** The defaults of `SendOptions`. */
+export const SEND_DEFAULTS = {
+  timeoutMs: 30_000,
+  retriesOnRefusedConnection: 2,
+  maxResponseBytes: 1024 * 1024,
+} as const;
+
+/** A sent call's result; a 3xx carries its `location`, a 429 or 503 its `retryAfterSeconds` where given. */
+export type SentResult = FromResponseResult & { sent: true; location?: string; retryAfterSeconds?: number };
+
+/** An option that cannot be used: nothing was sent. */
+export interface OptionsError {
+  kind: "invalid-options";
+  /** `options/<name>`. */
+  field: string;
+  message: string;
+}
+
+export type CreateResult = SentResult | { ok: false; sent: false; errors: (MappingError | OptionsError)[] };
+
+/** What the generated package gives the client besides the plan: its response validator and what is secret. */
+export interface ResponseReading {
+  validateResponse?: (status: number, body: unknown) => ValidationResult<unknown>;
+  sensitive?: SensitiveFields;
+  context?: unknown;
+}
 
 interface TimerGlobals {
   fetch?: FetchLike;
   AbortController: new () => { signal: SignalLike; abort(): void };
   setTimeout(callback: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
+  TextDecoder: new () => { decode(bytes?: Uint8Array, options?: { stream?: boolean }): string };
 }
 
-function failure(status: number, kind: "unavailable" | "unknown", message: string): FromResponseResult & { sent: true } {
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+function failure(status: number, kind: "unavailable" | "unknown", message: string): SentResult {
   return { ok: false, sent: true, status, errors: [{ kind, code: undefined, message }] };
 }
 
@@ -70,44 +131,234 @@ function bodyOf(text: string, contentType: string | null): unknown {
   }
 }
 
-/** Sends `request` and reads the answer with `readResponse`. Never throws. */
-export async function sendRequest(plan: MappingPlan, shape: RootShape | undefined, request: VendorRequest<unknown>, options: SendOptions = {}): Promise<CreateResult> {
+const inRange = (value: unknown, low: number, high: number, integer: boolean): value is number =>
+  typeof value === "number" &&
+  Number.isFinite(value) &&
+  value >= low &&
+  value <= high &&
+  (!integer || Number.isInteger(value));
+
+/** Every option checked before anything is sent: a value that cannot be meant is an error, never a silent default. */
+function optionErrors(options: SendOptions): OptionsError[] {
+  const errors: OptionsError[] = [];
+  const wrong = (name: string, message: string) =>
+    errors.push({ kind: "invalid-options", field: `options/${name}`, message: `options.${name} ${message}` });
+  if (options.timeoutMs !== undefined && !inRange(options.timeoutMs, 1, MAX_TIMER_MS, false))
+    wrong("timeoutMs", `must be a finite number of milliseconds from 1 to ${MAX_TIMER_MS}`);
+  if (options.retriesOnRefusedConnection !== undefined && !inRange(options.retriesOnRefusedConnection, 0, 10, true))
+    wrong("retriesOnRefusedConnection", "must be a whole number from 0 to 10");
+  if (options.maxResponseBytes !== undefined && !inRange(options.maxResponseBytes, 1, Number.MAX_SAFE_INTEGER, true))
+    wrong("maxResponseBytes", "must be a positive whole number of bytes");
+  if (options.fetch !== undefined && typeof options.fetch !== "function")
+    wrong("fetch", "must be a function like the global fetch");
+  if (
+    options.signal !== undefined &&
+    typeof (options.signal as Partial<SignalLike> | null)?.addEventListener !== "function"
+  )
+    wrong("signal", "must be an AbortSignal");
+  if (options.contentType !== undefined && typeof options.contentType !== "string")
+    wrong("contentType", "must be a content type");
+  if (
+    options.baseUrl !== undefined &&
+    !(typeof options.baseUrl === "string" && /^https?:\/\/[^/?#]+/i.test(options.baseUrl))
+  )
+    wrong("baseUrl", "must be an http or https URL");
+  return errors;
+}
+
+/** `Retry-After` as seconds: a number of seconds, or an HTTP date from now. */
+function retryAfterSeconds(header: string | null): number | undefined {
+  if (header === null) return undefined;
+  const text = header.trim();
+  if (/^\d+$/.test(text)) return Number(text);
+  const date = Date.parse(text);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
+/** The answer's status arrived, then reading its body failed: the vendor may have made the customer. */
+class UnreadAnswer extends Error {
+  constructor(
+    readonly status: number,
+    readonly tooLarge: boolean,
+  ) {
+    super("the answer could not be read");
+  }
+}
+
+/** The answer as text, read as a stream and given up past `limit` bytes (counted after decompression). */
+async function readText(
+  response: ResponseLike,
+  limit: number,
+  decoder: InstanceType<TimerGlobals["TextDecoder"]>,
+): Promise<string> {
+  const stream = streamOf(response.body);
+  if (stream === undefined) {
+    const text = await response.text();
+    if (text.length > limit) throw new UnreadAnswer(response.status, true);
+    return text;
+  }
+  const reader = stream.getReader();
+  let size = 0;
+  let text = "";
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    size += value?.byteLength ?? 0;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw new UnreadAnswer(response.status, true);
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+}
+
+function redactResult(result: CreateResult, secrets: readonly string[]): CreateResult {
+  if (secrets.length === 0) return result;
+  const clean = (error: CanonicalError | MappingError | OptionsError) => {
+    const redacted = { ...error, message: redact(error.message, secrets) };
+    if ("code" in redacted && typeof redacted.code === "string") redacted.code = redact(redacted.code, secrets);
+    return redacted;
+  };
+  const errors = result.ok ? undefined : (result.errors as (CanonicalError | MappingError | OptionsError)[]).map(clean);
+  const location =
+    "location" in result && result.location !== undefined ? { location: redact(result.location, secrets) } : {};
+  return { ...result, ...(errors ? { errors } : {}), ...location } as CreateResult;
+}
+
+/** Sends `request` and reads the answer with `readResponse`. Never throws, whatever the options. */
+export async function sendRequest(
+  plan: MappingPlan,
+  shape: RootShape | undefined,
+  request: VendorRequest<unknown>,
+  options: SendOptions = {},
+  reading: ResponseReading = {},
+): Promise<CreateResult> {
+  let secrets: readonly string[] = [];
+  try {
+    secrets = collectSecrets(plan, request, reading.sensitive, reading.context);
+    if (options === null || typeof options !== "object") options = {};
+    const problems = optionErrors(options);
+    if (problems.length > 0) return { ok: false, sent: false, errors: problems };
+    return redactResult(await send(plan, shape, request, options, reading), secrets);
+  } catch {
+    return redactResult(
+      failure(0, "unknown", "the call failed in an unexpected way; the vendor may or may not have the customer"),
+      secrets,
+    );
+  }
+}
+
+async function send(
+  plan: MappingPlan,
+  shape: RootShape | undefined,
+  request: VendorRequest<unknown>,
+  options: SendOptions,
+  reading: ResponseReading,
+): Promise<CreateResult> {
   const web = globalThis as unknown as TimerGlobals;
-  const send = options.fetch ?? web.fetch;
-  if (send === undefined) return failure(0, "unavailable", "no fetch: pass options.fetch");
+  const fetchWith = options.fetch ?? web.fetch;
+  if (fetchWith === undefined) return failure(0, "unavailable", "no fetch: pass options.fetch");
   const contentType = options.contentType ?? request.headers["content-type"] ?? "application/json";
   const headers = { ...request.headers, "content-type": contentType };
   const query = new URLSearchParams(Object.entries(request.query)).toString();
   const target = options.baseUrl === undefined ? request.url : `${options.baseUrl.replace(/\/$/, "")}${request.path}`;
   const url = query === "" ? target : `${target}?${query}`;
   const body = plan.contentType === undefined ? undefined : serializeBody(request.body, shape, contentType);
+  const limit = options.maxResponseBytes ?? SEND_DEFAULTS.maxResponseBytes;
 
   const controller = new web.AbortController();
   let reason: "timed out" | "cancelled" | undefined;
   const timer = web.setTimeout(() => {
     reason = "timed out";
     controller.abort();
-  }, options.timeoutMs ?? 30_000);
+  }, options.timeoutMs ?? SEND_DEFAULTS.timeoutMs);
   const cancel = () => {
     reason ??= "cancelled";
     controller.abort();
   };
-  if (options.signal?.aborted) cancel();
-  options.signal?.addEventListener("abort", cancel, { once: true });
+  const signal = options.signal;
   try {
+    if (signal?.aborted) cancel();
+    signal?.addEventListener("abort", cancel, { once: true });
     for (let attempt = 0; ; attempt++) {
       try {
         if (reason !== undefined) return failure(0, "unavailable", reason);
-        const response = await send(url, { method: request.method, headers, ...(body === undefined ? {} : { body }), signal: controller.signal });
-        const text = await response.text();
-        return { ...readResponse(plan, response.status, bodyOf(text, response.headers.get("content-type"))), sent: true };
+        // Never followed: a redirect would take the credentials along, and resend the create, to wherever it points.
+        const init = {
+          method: request.method,
+          headers,
+          ...(body === undefined ? {} : { body }),
+          signal: controller.signal,
+          redirect: "manual" as const,
+        };
+        const response = await fetchWith(url, init);
+        return await answer(plan, response, limit, reading, web);
       } catch (error) {
+        if (error instanceof UnreadAnswer) {
+          const what = error.tooLarge
+            ? `is larger than ${limit} bytes (options.maxResponseBytes)`
+            : `broke off (${reason ?? "connection closed"})`;
+          return failure(
+            error.status,
+            "unknown",
+            `the vendor answered ${error.status}, but the answer ${what}; it may have made the customer`,
+          );
+        }
         if (reason !== undefined) return failure(0, "unavailable", reason);
-        if (refused(error) && attempt < (options.retriesOnRefusedConnection ?? 2)) continue;
-        return failure(0, "unavailable", refused(error) ? "connection refused" : "the connection failed before an answer arrived");
+        if (
+          refused(error) &&
+          attempt < (options.retriesOnRefusedConnection ?? SEND_DEFAULTS.retriesOnRefusedConnection)
+        )
+          continue;
+        return failure(
+          0,
+          "unavailable",
+          refused(error) ? "connection refused" : "the connection failed before an answer arrived",
+        );
       }
     }
   } finally {
     web.clearTimeout(timer);
+    signal?.removeEventListener?.("abort", cancel);
   }
+}
+
+async function answer(
+  plan: MappingPlan,
+  response: ResponseLike,
+  limit: number,
+  reading: ResponseReading,
+  web: TimerGlobals,
+): Promise<SentResult> {
+  const status = response.status;
+  if (!Number.isInteger(status)) return failure(0, "unknown", "the answer has no HTTP status");
+  const extra: { location?: string; retryAfterSeconds?: number } = {};
+  if (status >= 300 && status <= 399) {
+    const location = response.headers.get("location");
+    if (location !== null) extra.location = location;
+    await streamOf(response.body)
+      ?.getReader()
+      .cancel()
+      .catch(() => undefined);
+    // A redirected create may have been made (303 See Other is the usual answer to one): unknown, not unavailable.
+    return {
+      ...failure(status, "unknown", `the vendor answered ${status}, a redirect, which is not followed`),
+      ...extra,
+    };
+  }
+  if (status === 429 || status === 503) {
+    const seconds = retryAfterSeconds(response.headers.get("retry-after"));
+    if (seconds !== undefined) extra.retryAfterSeconds = seconds;
+  }
+  let text: string;
+  try {
+    text = await readText(response, limit, new web.TextDecoder());
+  } catch (error) {
+    throw error instanceof UnreadAnswer ? error : new UnreadAnswer(status, false);
+  }
+  return {
+    ...readResponse(plan, status, bodyOf(text, response.headers.get("content-type")), reading.validateResponse),
+    sent: true,
+    ...extra,
+  };
 }

@@ -462,8 +462,26 @@ export function errorBody(location: ErrorLocation, code: string | number, messag
   return body;
 }
 
-/** The vendor's answer → a canonical result: the new customer's id, or its errors. Never throws. */
-export function readResponse(plan: MappingPlan, status: number, body: unknown): FromResponseResult {
+/** An id as the vendor may give one: text that is not empty, or a finite number; never an object, a list or a flag. */
+const isId = (value: unknown): boolean =>
+  (typeof value === "string" && value !== "") || (typeof value === "number" && Number.isFinite(value));
+
+const unknownAnswer = (status: number, message: string): FromResponseResult => ({
+  ok: false,
+  status,
+  errors: [{ kind: "unknown", code: undefined, message }],
+});
+
+/**
+ * The vendor's answer → a canonical result: the new customer's id, or its errors. With `validate` (the package's
+ * `validateResponse`), a success is believed only when its body passes it. Never throws.
+ */
+export function readResponse(
+  plan: MappingPlan,
+  status: number,
+  body: unknown,
+  validate?: (status: number, body: unknown) => ValidationResult<unknown>,
+): FromResponseResult {
   try {
     const location = plan.errorLocations.find(
       (candidate) => candidate.status === String(status) && (candidate.when === undefined || readPointer(body, candidate.when.pointer) === candidate.when.equals),
@@ -475,17 +493,25 @@ export function readResponse(plan: MappingPlan, status: number, body: unknown): 
       return { ok: false, status, errors: errors.length > 0 ? errors : [canonicalError(plan, status, undefined, undefined)] };
     }
     if (status < 200 || status > 299) return { ok: false, status, errors: [canonicalError(plan, status, undefined, undefined)] };
+    const checked = validate?.(status, body);
+    if (checked !== undefined && !checked.ok)
+      return unknownAnswer(
+        status,
+        `the vendor's success answer does not match its documented schema (${checked.errors[0]?.message ?? "invalid"}), so its id is not believed`,
+      );
     const result: Json = {};
     const builder = new RequestBuilder(body, {});
     builder.apply(plan.response, "", "/body");
     for (const key of ["id", "number", "createdAt"]) {
       const value = builder.parts.body[key];
-      if (value !== undefined && value !== null) result[key] = String(value);
+      if (isId(value)) result[key] = String(value);
+      else if (key === "id" && value !== undefined && value !== null)
+        return unknownAnswer(status, "the vendor's success answer carries an id that is not text or a number");
     }
     if (builder.errors.length > 0 || typeof result.id !== "string")
-      return { ok: false, status, errors: [{ kind: "unknown", code: undefined, message: "the vendor's success answer carries no customer id" }] };
+      return unknownAnswer(status, "the vendor's success answer carries no customer id");
     return { ok: true, ...(result as { id: string }) };
   } catch {
-    return { ok: false, status, errors: [{ kind: "unknown", code: undefined, message: "the vendor's answer could not be read" }] };
+    return unknownAnswer(status, "the vendor's answer could not be read");
   }
 }

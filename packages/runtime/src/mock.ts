@@ -28,12 +28,39 @@ export interface MockDefinition {
   readonly plan: MappingPlan;
   readonly shape: RootShape | undefined;
   readonly credentials: readonly CredentialCheck[];
+  /** The content types the vendor accepts; a body in any other is answered 415 before it is read. */
+  readonly contentTypes?: readonly string[];
+  /** The fail-fast check of the body (the package's `isX`); the detailed validator runs only on a rejection. */
+  readonly isBody?: ((value: unknown) => boolean) | undefined;
   readonly validateBody: ((value: unknown) => ValidationResult<unknown>) | undefined;
-  readonly validateParameters: Partial<Record<"path" | "query" | "header", (value: unknown) => ValidationResult<unknown>>>;
+  readonly validateParameters: Partial<
+    Record<"path" | "query" | "header", (value: unknown) => ValidationResult<unknown>>
+  >;
   readonly success: { readonly status: number; readonly body: unknown };
   /** The context whose credentials the mock accepts unless told otherwise. */
   readonly context: object;
 }
+
+export interface MockOptions {
+  /** Replaces the credentials the mock accepts. */
+  context?: Record<string, unknown>;
+  /** The largest body read, in bytes (UTF-8); a larger one is answered 413. Default 1 MiB. */
+  maxBodyBytes?: number;
+  /** How many created customers are remembered (duplicates, `created`); the oldest is forgotten first. Default 1000. */
+  rememberCustomers?: number;
+  /**
+   * Bodies up to this many bytes that fail the fail-fast check get the detailed validator's first vendor error;
+   * larger ones the vendor's generic one (the detailed validator can cost more than linear time). Default 16 KiB.
+   */
+  detailedValidationBytes?: number;
+}
+
+/** The defaults of `MockOptions`. */
+export const MOCK_DEFAULTS = {
+  maxBodyBytes: 1024 * 1024,
+  rememberCustomers: 1000,
+  detailedValidationBytes: 16 * 1024,
+} as const;
 
 export interface MockRequest {
   method: string;
@@ -46,14 +73,19 @@ export interface MockResponse {
   status: number;
   headers: Record<string, string>;
   body: string;
+  /** The vendor's error code answered, for the log. */
+  code?: string | number;
 }
 
 export interface MockVendor {
   /** Answers one request. */
   handle(request: MockRequest): MockResponse;
   /** A `fetch` for the client: no network involved. */
-  fetch(url: string, init: { method: string; headers: Record<string, string>; body?: string }): Promise<{ status: number; text(): Promise<string>; headers: { get(name: string): string | null } }>;
-  /** The bodies the mock accepted, parsed, in order. */
+  fetch(
+    url: string,
+    init: { method: string; headers: Record<string, string>; body?: string },
+  ): Promise<{ status: number; text(): Promise<string>; headers: { get(name: string): string | null } }>;
+  /** The bodies the mock accepted, parsed, in order: the last `rememberCustomers` of them. */
   readonly created: unknown[];
 }
 
@@ -71,27 +103,90 @@ function base64(text: string): string {
   return btoa(binary);
 }
 
-const json = (status: number, body: unknown): MockResponse => ({ status, headers: { "content-type": "application/json; charset=utf-8" }, body: JSON.stringify(body) });
+const json = (status: number, body: unknown): MockResponse => ({
+  status,
+  headers: { "content-type": "application/json; charset=utf-8" },
+  body: JSON.stringify(body),
+});
+
+const withHeader = (response: MockResponse, name: string, value: string): MockResponse => ({
+  ...response,
+  headers: { ...response.headers, [name]: value },
+});
 
 function pathPattern(template: string): RegExp {
   const escaped = template.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\\?\{([^}]+)\\?\}/g, "(?<$1>[^/]+)");
   return new RegExp(`${escaped}$`);
 }
 
+/** A 53-bit hash of a body's JSON (cyrb53): what the duplicate check remembers, whatever the body's size. */
+function fingerprint(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    h1 = Math.imul(h1 ^ code, 2654435761);
+    h2 = Math.imul(h2 ^ code, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return `${text.length}:${(h2 >>> 0).toString(16)}${(h1 >>> 0).toString(16)}`;
+}
+
+function byteLength(text: string): number {
+  // Every UTF-16 unit is at most 3 bytes of UTF-8: most bodies need no encoding to be measured.
+  if (text.length * 3 <= 0xffff) return text.length * 3;
+  const { TextEncoder } = globalThis as unknown as WebGlobals;
+  return new TextEncoder().encode(text).length;
+}
+
+const mediaType = (contentType: string) => (contentType.split(";")[0] ?? "").trim().toLowerCase();
+
 /** Builds a mock vendor; `options.context` replaces the credentials it accepts. */
-export function createMockVendor(definition: MockDefinition, options: { context?: Record<string, unknown> } = {}): MockVendor {
+export function createMockVendor(definition: MockDefinition, options: MockOptions = {}): MockVendor {
   const context: Record<string, unknown> = { ...definition.context, ...options.context };
+  const maxBodyBytes = options.maxBodyBytes ?? MOCK_DEFAULTS.maxBodyBytes;
+  const remember = Math.max(1, options.rememberCustomers ?? MOCK_DEFAULTS.rememberCustomers);
+  const detailedBytes = options.detailedValidationBytes ?? MOCK_DEFAULTS.detailedValidationBytes;
   const { plan } = definition;
+  const accepted = (definition.contentTypes ?? (plan.contentType === undefined ? [] : [plan.contentType])).map(
+    mediaType,
+  );
+  // Insertion order is age: the first key is the oldest, forgotten first.
   const seen = new Set<string>();
   const created: unknown[] = [];
-  const route = pathPattern(plan.path.replace(/\{([^}]+)\}/g, (_whole, name: string) => `{${name.replace(/\W/g, "_")}}`));
+  const route = pathPattern(
+    plan.path.replace(/\{([^}]+)\}/g, (_whole, name: string) => `{${name.replace(/\W/g, "_")}}`),
+  );
   let nextId = 1000;
 
-  const documented = (kind: string) => plan.errors.find((error) => error.kind === kind && plan.errorLocations.some((location) => location.status === String(error.status)));
-  const answerError = (error: MappingPlan["errors"][number] | undefined, fallbackStatus: number, fallback: string): MockResponse => {
-    const location = error ? plan.errorLocations.find((candidate) => candidate.status === String(error.status)) : undefined;
+  const documented = (kind: string) =>
+    plan.errors.find(
+      (error) =>
+        error.kind === kind && plan.errorLocations.some((location) => location.status === String(error.status)),
+    );
+  // A rule without a code of its own gets the vendor's 400 for an invalid request where it documents only one (it
+  // answers every rule); among several specific ones none fits, and the answer is a plain 400.
+  const invalidErrors = plan.errors.filter(
+    (error) =>
+      error.kind === "invalid-field" &&
+      error.status === 400 &&
+      plan.errorLocations.some((location) => location.status === "400"),
+  );
+  const generic = invalidErrors.length === 1 ? invalidErrors[0] : undefined;
+  const answerError = (
+    error: MappingPlan["errors"][number] | undefined,
+    fallbackStatus: number,
+    fallback: string,
+  ): MockResponse => {
+    const location = error
+      ? plan.errorLocations.find((candidate) => candidate.status === String(error.status))
+      : undefined;
     if (!error || !location) return json(fallbackStatus, { message: fallback });
-    return json(location.status === "200" ? 200 : error.status, errorBody(location, error.code, error.message));
+    return {
+      ...json(location.status === "200" ? 200 : error.status, errorBody(location, error.code, error.message)),
+      code: error.code,
+    };
   };
 
   function credentialsFit(request: MockRequest, query: URLSearchParams, body: unknown): boolean {
@@ -102,12 +197,20 @@ export function createMockVendor(definition: MockDefinition, options: { context?
       const [first, second] = check.context;
       if (check.in === "basic") {
         given = request.headers.authorization;
-        wanted = expected(first) === undefined ? undefined : `Basic ${base64(`${String(expected(first))}:${String(expected(second))}`)}`;
+        wanted =
+          expected(first) === undefined
+            ? undefined
+            : `Basic ${base64(`${String(expected(first))}:${String(expected(second))}`)}`;
       } else if (check.in === "bearer") {
         given = request.headers.authorization;
         wanted = expected(first) === undefined ? undefined : `Bearer ${String(expected(first))}`;
       } else {
-        const raw = check.in === "header" ? request.headers[(check.name ?? "").toLowerCase()] : check.in === "query" ? query.get(check.name ?? "") : readPointer(body, check.name ?? "");
+        const raw =
+          check.in === "header"
+            ? request.headers[(check.name ?? "").toLowerCase()]
+            : check.in === "query"
+              ? query.get(check.name ?? "")
+              : readPointer(body, check.name ?? "");
         given = raw === undefined || raw === null ? undefined : String(raw);
         wanted = expected(first) === undefined ? undefined : String(expected(first));
       }
@@ -116,55 +219,116 @@ export function createMockVendor(definition: MockDefinition, options: { context?
     });
   }
 
-  function handle(request: MockRequest): MockResponse {
-    const url = new URL(request.url, "http://mock.invalid");
+  /** The body's broken rule as the vendor answers it: the fail-fast check, then the detailed one (bounded). */
+  function bodyProblem(body: unknown, size: number): MockResponse | undefined {
+    if (definition.validateBody === undefined || definition.isBody?.(body) === true) return undefined;
+    if (definition.isBody !== undefined && size > detailedBytes)
+      return answerError(generic, 400, "the body breaks the vendor's rules");
+    return validationProblem(definition.validateBody(body));
+  }
+
+  function validationProblem(result: ValidationResult<unknown>): MockResponse | undefined {
+    if (result.ok) return undefined;
+    const first = result.errors.find((error) => error.vendorCode !== undefined) ?? result.errors[0];
+    const known = plan.errors.find(
+      (error) => first?.vendorCode !== undefined && String(error.code) === String(first.vendorCode),
+    );
+    return answerError(known ?? generic, 400, first?.message ?? "invalid request");
+  }
+
+  function answer(request: MockRequest): MockResponse {
+    let url: URL;
+    try {
+      url = new URL(request.url, "http://mock.invalid");
+    } catch {
+      return json(400, { message: "the request target is not a URL" });
+    }
     const match = route.exec(url.pathname);
-    if (request.method.toUpperCase() !== plan.method.toUpperCase() || !match) return json(404, { message: "no such endpoint at this vendor" });
-    const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name.toLowerCase(), value]));
+    if (!match) return json(404, { message: "no such endpoint at this vendor" });
+    if (String(request.method).toUpperCase() !== plan.method.toUpperCase())
+      return withHeader(
+        json(405, { message: `this endpoint takes ${plan.method.toUpperCase()} only` }),
+        "allow",
+        plan.method.toUpperCase(),
+      );
+    const headers = Object.fromEntries(
+      Object.entries(request.headers).map(([name, value]) => [name.toLowerCase(), String(value)]),
+    );
+    const size = byteLength(request.body);
+    if (size > maxBodyBytes) return json(413, { message: `the body is larger than ${maxBodyBytes} bytes` });
+    const contentType = headers["content-type"];
+    if (
+      plan.contentType !== undefined &&
+      request.body !== "" &&
+      (contentType === undefined || !accepted.includes(mediaType(contentType)))
+    )
+      return json(415, { message: `the body must be one of: ${accepted.join(", ")}` });
     let body: unknown;
     try {
-      body = definition.shape === undefined && request.body === "" ? undefined : parseBody(request.body, definition.shape, headers["content-type"] ?? "application/json");
+      body =
+        plan.contentType === undefined || (definition.shape === undefined && request.body === "")
+          ? undefined
+          : parseBody(request.body, definition.shape, contentType ?? accepted[0] ?? "application/json");
     } catch {
-      return answerError(documented("invalid-field"), 400, "the body could not be read");
+      return answerError(generic, 400, "the body could not be read");
     }
-    if (!credentialsFit({ ...request, headers }, url.searchParams, body)) return answerError(documented("unauthorized"), 401, "unauthorized");
+    if (!credentialsFit({ ...request, headers }, url.searchParams, body))
+      return answerError(documented("unauthorized"), 401, "unauthorized");
 
+    let path: Json;
+    try {
+      path = Object.fromEntries(
+        Object.entries(match.groups ?? {}).map(([name, value]) => [name, decodeURIComponent(value)]),
+      );
+    } catch {
+      return json(400, { message: "the path is not valid percent-encoding" });
+    }
     const parameters: Record<"path" | "query" | "header", Json> = {
-      path: Object.fromEntries(Object.entries(match.groups ?? {}).map(([name, value]) => [name, decodeURIComponent(value)])),
+      path,
       query: Object.fromEntries(url.searchParams),
       header: headers,
     };
-    const results = [
-      ...(["path", "query", "header"] as const).map((part) => {
-        const validate = definition.validateParameters[part];
-        if (!validate) return undefined;
-        // Parameters arrive as text: a typed one (`updatedBy=1`, `x-workflow-disabled: true`) is read back when the text alone does not pass.
-        const raw = validate(parameters[part]);
-        if (raw.ok) return raw;
-        const mistyped = new Set(raw.errors.filter((error) => error.rule === "type").map((error) => error.path.slice(1)));
-        return validate(coerceParameters(parameters[part], mistyped));
-      }),
-      definition.validateBody?.(body),
-    ];
-    for (const result of results)
-      if (result && !result.ok) {
-        const first = result.errors.find((error) => error.vendorCode !== undefined) ?? result.errors[0];
-        const known = plan.errors.find((error) => first?.vendorCode !== undefined && String(error.code) === String(first.vendorCode));
-        return answerError(known ?? documented("invalid-field"), 400, first?.message ?? "invalid request");
-      }
+    for (const part of ["path", "query", "header"] as const) {
+      const validate = definition.validateParameters[part];
+      if (!validate) continue;
+      // Parameters arrive as text: a typed one (`updatedBy=1`, `x-workflow-disabled: true`) is read back
+      // when the text alone does not pass.
+      const raw = validate(parameters[part]);
+      const mistyped = raw.ok
+        ? undefined
+        : new Set(raw.errors.filter((error) => error.rule === "type").map((error) => error.path.slice(1)));
+      const problem = validationProblem(
+        mistyped === undefined ? raw : validate(coerceParameters(parameters[part], mistyped)),
+      );
+      if (problem) return problem;
+    }
+    const problem = bodyProblem(body, size);
+    if (problem) return problem;
 
-    const key = JSON.stringify(body);
+    const key = fingerprint(JSON.stringify(body) ?? "");
     if (seen.has(key) && documented("duplicate")) return answerError(documented("duplicate"), 409, "duplicate");
+    seen.delete(key);
     seen.add(key);
     created.push(body);
-    const answer = structuredClone(definition.success.body) as Json;
+    if (seen.size > remember) seen.delete(seen.values().next().value as string);
+    if (created.length > remember) created.shift();
+    const success = structuredClone(definition.success.body) as Json;
     const idField = plan.response.find((mapping) => mapping.to === "/id")?.from;
     if (typeof idField === "string") {
-      const current = readPointer(answer, idField);
+      const current = readPointer(success, idField);
       const id = nextId++;
-      writePointer(answer, idField, typeof current === "string" ? String(id) : id);
+      writePointer(success, idField, typeof current === "string" ? String(id) : id);
     }
-    return json(definition.success.status, answer);
+    return json(definition.success.status, success);
+  }
+
+  /** Answers one request; never throws, whatever it holds. */
+  function handle(request: MockRequest): MockResponse {
+    try {
+      return answer(request);
+    } catch {
+      return json(400, { message: "the request could not be read" });
+    }
   }
 
   return {
@@ -172,13 +336,26 @@ export function createMockVendor(definition: MockDefinition, options: { context?
     created,
     async fetch(url, init) {
       const response = handle({ method: init.method, url, headers: init.headers, body: init.body ?? "" });
-      return { status: response.status, text: async () => response.body, headers: { get: (name: string) => response.headers[name.toLowerCase()] ?? null } };
+      return {
+        status: response.status,
+        text: async () => response.body,
+        headers: { get: (name: string) => response.headers[name.toLowerCase()] ?? null },
+      };
     },
   };
 }
 
 /** Query and header values arrive as text; numbers and booleans are read back for the validators. */
 function coerceParameters(values: Json, names: Set<string>): Json {
-  const read = (value: unknown) => (typeof value === "string" && /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value === "true" ? true : value === "false" ? false : value);
-  return Object.fromEntries(Object.entries(values).map(([name, value]) => [name, names.has(name) ? read(value) : value]));
+  const read = (value: unknown) =>
+    typeof value === "string" && /^-?\d+(\.\d+)?$/.test(value)
+      ? Number(value)
+      : value === "true"
+        ? true
+        : value === "false"
+          ? false
+          : value;
+  return Object.fromEntries(
+    Object.entries(values).map(([name, value]) => [name, names.has(name) ? read(value) : value]),
+  );
 }

@@ -75,8 +75,12 @@ function formPairs(value: unknown, shape: BodyShape, prefix: string, into: [stri
 
 function fromForm(text: string, shape: BodyShape): unknown {
   const root: Json = {};
-  for (const [key, raw] of new URLSearchParams(text)) {
+  const pairs = [...new URLSearchParams(text)];
+  for (const [key, raw] of pairs) {
     const steps = key.match(/[^.[\]]+|\[\d+\]/g) ?? [];
+    // An index past the number of pairs can only make a sparse list (`x[4294967294]=1`): too long to walk.
+    for (const step of steps)
+      if (/^\[\d+\]$/.test(step) && Number(step.slice(1, -1)) >= pairs.length) throw new Error("a form index is out of range");
     let node: Json | unknown[] = root;
     let current: BodyShape | undefined = shape;
     steps.forEach((step, position) => {
@@ -86,6 +90,8 @@ function fromForm(text: string, shape: BodyShape): unknown {
       else if (!index && current?.kind === "object") current = current.properties.find((property) => property.name === step)?.shape;
       else current = undefined;
       if (typeof name === "string" && (name === "__proto__" || name === "constructor" || name === "prototype")) return;
+      // A list takes indexes only: `contacts.length=4294967295` would otherwise set its length.
+      if (Array.isArray(node) && typeof name === "string") throw new Error("a form names a property of a list");
       const last = position === steps.length - 1;
       const container = node as Json;
       if (last) container[name] = current ? fromText(raw, current) : raw;

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { passes, runValidator, type CompiledValidator } from "../src/validation.js";
+import ajvUcs2lengthModule from "ajv/dist/runtime/ucs2length.js";
+import { passes, runValidator, ucs2length, type CompiledValidator } from "../src/validation.js";
+
+// ajv's own helper, the reference (JSON Schema counts code points); CommonJS, so its default sits one level down under Node.
+const ajvModule = ajvUcs2lengthModule as unknown as { default?: (text: string) => number } & ((text: string) => number);
+const ajvUcs2length = ajvModule.default ?? ajvModule;
 
 /** A stand-in for an ajv function that fails with the given errors. */
 function failingWith(errors: NonNullable<CompiledValidator["errors"]>): CompiledValidator {
@@ -45,5 +50,22 @@ describe("runValidator", () => {
   it("passes the value through when it is valid", () => {
     const value = { name: "Ada" };
     expect(runValidator((() => true) as CompiledValidator, value)).toEqual({ ok: true, value });
+  });
+});
+
+describe("ucs2length", () => {
+  it.each([
+    ["", 0],
+    ["x".repeat(321), 321],
+    ["😀", 1],
+    ["a😀b", 3],
+    ["\uD800", 1],
+    ["\uDC00", 1],
+    ["\uD800a", 2],
+    ["\uDC00\uD800", 2],
+    [`${"x".repeat(300)}😀😀\uD83D`, 303],
+  ])("counts %j as %i code points, as ajv does", (text, expected) => {
+    expect(ucs2length(text)).toBe(expected);
+    expect(ajvUcs2length(text)).toBe(expected);
   });
 });

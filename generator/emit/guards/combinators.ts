@@ -1,0 +1,36 @@
+import type { Schema } from "../../core/schema-walk.js";
+import type { GuardContext } from "./context.js";
+import type { Names } from "./scope.js";
+
+/** `allOf`, `anyOf`, `oneOf`, `not`. */
+export const COMBINATOR_KEYWORDS = ["allOf", "anyOf", "oneOf", "not"];
+
+export function combinatorChecks(
+  context: GuardContext,
+  schema: Schema,
+  value: string,
+  scope: Names,
+  hint: string,
+): string[] {
+  const lines: string[] = [];
+  if (Array.isArray(schema.allOf)) {
+    for (const part of schema.allOf as Schema[]) lines.push(...context.checks(part, value, scope, hint));
+  }
+  if (Array.isArray(schema.anyOf)) {
+    const options = (schema.anyOf as Schema[]).map(
+      (part, index) => `${context.predicate(part, `${hint} option ${index + 1}`)}(${value})`,
+    );
+    lines.push(`if (!(${options.join(" || ")})) return false;`);
+  }
+  if (Array.isArray(schema.oneOf)) {
+    const matches = scope.take(`${hint} matches`);
+    const counts = (schema.oneOf as Schema[]).map(
+      (part, index) => `if (${context.predicate(part, `${hint} choice ${index + 1}`)}(${value})) ${matches}++;`,
+    );
+    lines.push(`let ${matches} = 0;`, ...counts, `if (${matches} !== 1) return false;`);
+  }
+  if (schema.not !== undefined) {
+    lines.push(`if (${context.predicate(schema.not as Schema, `${hint} excluded`)}(${value})) return false;`);
+  }
+  return lines;
+}

@@ -1,0 +1,640 @@
+/**
+ * What changed between two versions of an OpenAPI 3.1 document's one
+ * operation, as findings named by the rules of `rules.ts`. It reads the
+ * documents as written (following local `$ref`s itself, so every finding
+ * keeps the pointer and line where the change is), and so works on any
+ * document, not only on this project's specs: the real-world corpus
+ * (test/fixtures/review-corpus/) goes through the same code.
+ */
+import { escapePointerPart, valueAt } from "../core/pointer.js";
+import { isSchemaObject, type Schema } from "../core/schema-walk.js";
+import type { SourceDocument } from "../core/source.js";
+import { type Breaks, LIMITS, ruleById, type Severity } from "./rules.js";
+
+export interface SpecChange {
+  vendor: string;
+  rule: string;
+  severity: Severity;
+  breaking: boolean;
+  breaks: Breaks;
+  /** JSON pointer in the spec: in the head, or in the base for what was removed (`side`). */
+  pointer: string;
+  side: "base" | "head";
+  line: number;
+  column: number;
+  /** Where in the head spec to show it: the pointer's position, or its nearest ancestor's when it is gone. */
+  headLine: number;
+  headColumn: number;
+  message: string;
+}
+
+type Node = Record<string, unknown>;
+const isNode = (value: unknown): value is Node => isSchemaObject(value);
+const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+const show = (value: unknown) => (value === undefined ? "none" : JSON.stringify(value));
+/** Stable JSON: the same schema written with its keys in another order compares equal. */
+const stable = (value: unknown): string =>
+  Array.isArray(value)
+    ? `[${value.map(stable).join(",")}]`
+    : isNode(value)
+      ? `{${Object.keys(value)
+          .sort()
+          .map((key) => `${JSON.stringify(key)}:${stable(value[key])}`)
+          .join(",")}}`
+      : JSON.stringify(value);
+
+/** One version of the document, read as written. */
+class Version {
+  constructor(readonly source: SourceDocument) {}
+
+  get root(): Node {
+    return isNode(this.source.value) ? this.source.value : {};
+  }
+
+  /** Follows local `$ref`s; a `$ref`'s siblings override the target's keywords, as 3.1 allows. */
+  deref(node: unknown, pointer: string): [Node | undefined, string] {
+    let current = node;
+    let at = pointer;
+    for (
+      let hops = 0;
+      hops < 32 && isNode(current) && typeof current.$ref === "string" && current.$ref.startsWith("#");
+      hops++
+    ) {
+      const target = decodeURIComponent(current.$ref.slice(1));
+      const { $ref: _ref, ...siblings } = current;
+      const found = valueAt(this.root, target);
+      if (!isNode(found)) break;
+      current = { ...found, ...siblings };
+      at = target;
+    }
+    return [isNode(current) ? current : undefined, at];
+  }
+
+  /** The document's one operation (the first, in a document with more). */
+  operation(): { path: string; method: string; pointer: string; node: Node; pathItem: Node } | undefined {
+    const paths = isNode(this.root.paths) ? this.root.paths : {};
+    for (const [path, item] of Object.entries(paths)) {
+      const [pathItem] = this.deref(item, `/paths/${escapePointerPart(path)}`);
+      const method = METHODS.find((candidate) => isNode(pathItem?.[candidate]));
+      if (pathItem && method)
+        return {
+          path,
+          method,
+          pointer: `/paths/${escapePointerPart(path)}/${method}`,
+          node: pathItem[method] as Node,
+          pathItem,
+        };
+    }
+    return undefined;
+  }
+}
+
+interface Field {
+  schema: Schema;
+  required: boolean;
+  /** Where the field is declared (its entry in `properties`): where it is added, removed or made required. */
+  site: string;
+  /** Where its schema is, past any `$ref`: where its keywords change. */
+  pointer: string;
+}
+
+/** A body schema flattened by instance path (`""` the body, `/contacts/*\/name`), through `$ref`s and `allOf`. */
+function fields(version: Version, root: unknown, rootPointer: string): Map<string, Field> {
+  const found = new Map<string, Field>();
+  const visit = (schema: unknown, pointer: string, path: string, required: boolean, depth: number) => {
+    const [resolved, at] = version.deref(schema, pointer);
+    if (!resolved || found.has(path)) return;
+    found.set(path, { schema: resolved, required, site: pointer, pointer: at });
+    if (depth > 12) return;
+    const parts: [Node, string][] = [[resolved, at]];
+    for (const [index, part] of list(resolved.allOf).entries()) {
+      const [node, partAt] = version.deref(part, `${at}/allOf/${index}`);
+      if (node) parts.push([node, partAt]);
+    }
+    for (const [part, partAt] of parts) {
+      const requiredNames = new Set(list(part.required).map(String));
+      if (isNode(part.properties))
+        for (const [name, property] of Object.entries(part.properties))
+          visit(
+            property,
+            `${partAt}/properties/${escapePointerPart(name)}`,
+            `${path}/${name}`,
+            requiredNames.has(name),
+            depth + 1,
+          );
+      if (isNode(part.items)) visit(part.items, `${partAt}/items`, `${path}/*`, true, depth + 1);
+    }
+  };
+  visit(root, rootPointer, "", true, 0);
+  return found;
+}
+
+const typesOf = (schema: Schema): string[] =>
+  (Array.isArray(schema.type) ? schema.type : schema.type === undefined ? [] : [schema.type]).map(String).sort();
+
+/** Whether every value of `narrow`'s type and format is one of `wide`'s (a schema without `type` takes any type). */
+function typeCovers(wide: Schema, narrow: Schema): boolean {
+  const [wideTypes, narrowTypes] = [typesOf(wide), typesOf(narrow)];
+  const types =
+    wideTypes.length === 0 ||
+    (narrowTypes.length > 0 &&
+      narrowTypes.every((type) => wideTypes.includes(type) || (type === "integer" && wideTypes.includes("number"))));
+  return types && (wide.format === undefined || wide.format === narrow.format);
+}
+const mediaTypes = (content: unknown): string[] => (isNode(content) ? Object.keys(content) : []);
+
+type Subject = "request-parameter" | "request-body" | "request-property" | "response-body" | "response-property";
+
+class Differ {
+  readonly changes: SpecChange[] = [];
+  private readonly seen = new Set<string>();
+  constructor(
+    private readonly vendor: string,
+    private readonly base: Version,
+    private readonly head: Version,
+  ) {}
+
+  /** Records a finding once: the same change reached twice (two media types, two statuses, one `$ref`) is one. */
+  add(rule: string, pointer: string, message: string, side: "base" | "head" = "head", key = message): void {
+    if (this.seen.has(`${rule} ${pointer} ${key}`)) return;
+    this.seen.add(`${rule} ${pointer} ${key}`);
+    const { severity, breaks } = ruleById(rule);
+    const at = (side === "head" ? this.head : this.base).source.locate(pointer);
+    const inHead = this.head.source.locate(pointer);
+    this.changes.push({
+      vendor: this.vendor,
+      rule,
+      severity,
+      breaking: severity === "breaking",
+      breaks,
+      pointer,
+      side,
+      line: at.line,
+      column: at.column,
+      headLine: inHead.line,
+      headColumn: inHead.column,
+      message,
+    });
+  }
+
+  /** A finding about a schema: once per place in the spec, however many paths reach it (`label` names the first). */
+  private note(rule: string, at: string, label: string, detail: string): void {
+    this.add(rule, at, `${label}: ${detail}`, "head", detail);
+  }
+
+  /** The keyword-level rules for one schema in both versions. */
+  schema(subject: Subject, label: string, old: Schema, now: Schema, at: string): void {
+    const request = subject.startsWith("request");
+    const [oldTypes, newTypes] = [typesOf(old).join("|"), typesOf(now).join("|")];
+    if (oldTypes !== newTypes || old.format !== now.format) {
+      // A sender is safe when the head takes all it took; a reader when the head gives nothing it did not.
+      const safe = request ? typeCovers(now, old) : typeCovers(old, now);
+      const types = oldTypes === newTypes ? [] : [`type ${oldTypes || "any"} → ${newTypes || "any"}`];
+      const formats = old.format === now.format ? [] : [`format ${show(old.format)} → ${show(now.format)}`];
+      const rule = safe ? (request ? "type-generalized" : "type-specialized") : "type-changed";
+      this.note(`${subject}-${rule}`, at, label, [...types, ...formats].join(", "));
+    }
+    if (subject === "request-body" || subject === "request-property") {
+      const closed = (schema: Schema) => schema.additionalProperties === false;
+      if (!closed(old) && closed(now))
+        this.note(`${subject}-additional-properties-closed`, at, label, `undeclared properties are no longer accepted`);
+      if (closed(old) && !closed(now))
+        this.note(`${subject}-additional-properties-opened`, at, label, `undeclared properties are now accepted`);
+    }
+    if (subject !== "request-parameter") this.alternatives(subject, label, old, now, at);
+    if (subject === "request-body" || subject === "response-body") return;
+    this.enums(subject, label, old, now, at);
+    this.limits(subject, label, old, now, at);
+    if (request) {
+      if (old.pattern === undefined && now.pattern !== undefined)
+        this.note(`${subject}-pattern-added`, at, label, `pattern ${show(now.pattern)} added`);
+      else if (old.pattern !== undefined && now.pattern === undefined)
+        this.note(`${subject}-pattern-removed`, at, label, `pattern ${show(old.pattern)} removed`);
+      else if (old.pattern !== now.pattern)
+        this.note(`${subject}-pattern-changed`, at, label, `pattern ${show(old.pattern)} → ${show(now.pattern)}`);
+    }
+    if (old.description !== now.description) this.note("description-changed", at, label, `description changed`);
+  }
+
+  private enums(subject: Subject, label: string, old: Schema, now: Schema, at: string): void {
+    const oldEnum = Array.isArray(old.enum) ? old.enum.map(stable) : undefined;
+    const newEnum = Array.isArray(now.enum) ? now.enum.map(stable) : undefined;
+    if (!newEnum) return;
+    if (!oldEnum) {
+      if (subject !== "response-property")
+        this.note(`${subject}-became-enum`, at, label, `restricted to ${newEnum.join(", ")}`);
+      return;
+    }
+    const removed = oldEnum.filter((value) => !newEnum.includes(value));
+    const added = newEnum.filter((value) => !oldEnum.includes(value));
+    if (removed.length > 0)
+      this.note(
+        `${subject}-enum-value-removed`,
+        at,
+        label,
+        `no longer ${subject === "response-property" ? "gives" : "takes"} ${removed.join(", ")}`,
+      );
+    if (added.length > 0)
+      this.note(
+        `${subject}-enum-value-added`,
+        at,
+        label,
+        `now also ${subject === "response-property" ? "gives" : "takes"} ${added.join(", ")}`,
+      );
+  }
+
+  private limits(subject: Subject, label: string, old: Schema, now: Schema, at: string): void {
+    for (const { keyword, name, tighter, looser } of LIMITS) {
+      const was = typeof old[keyword] === "number" ? (old[keyword] as number) : undefined;
+      const is = typeof now[keyword] === "number" ? (now[keyword] as number) : undefined;
+      if (was === is) continue;
+      const detail = `${keyword} ${show(was)} → ${show(is)}`;
+      const tightened = was !== undefined && is !== undefined && (tighter === "decreased" ? is < was : is > was);
+      if (subject === "response-property") {
+        // Only a looser response breaks anyone: a reader that relied on the bound.
+        if (is === undefined) this.note(`${subject}-${name}-unset`, at, label, detail);
+        else if (was !== undefined && !tightened) this.note(`${subject}-${name}-${looser}`, at, label, detail);
+      } else
+        this.note(`${subject}-${name}-${was === undefined ? "set" : tightened ? tighter : looser}`, at, label, detail);
+    }
+  }
+
+  private alternatives(subject: Subject, label: string, old: Schema, now: Schema, at: string): void {
+    for (const [keyword, name] of [
+      ["oneOf", "one-of"],
+      ["anyOf", "any-of"],
+    ] as const) {
+      const branches = (version: Version, schema: Schema) =>
+        list(schema[keyword]).map((branch, index) => stable(version.deref(branch, `${at}/${keyword}/${index}`)[0]));
+      const [before, after] = [branches(this.base, old), branches(this.head, now)];
+      const removed = before.filter((branch) => !after.includes(branch)).length;
+      const added = after.filter((branch) => !before.includes(branch)).length;
+      if (removed > 0)
+        this.note(`${subject}-${name}-removed`, at, label, `${removed} ${keyword} alternative(s) removed`);
+      if (added > 0) this.note(`${subject}-${name}-added`, at, label, `${added} ${keyword} alternative(s) added`);
+    }
+  }
+
+  /** Two versions of a body compared field by field. */
+  bodies(
+    oldRoot: unknown,
+    oldPointer: string,
+    newRoot: unknown,
+    newPointer: string,
+    direction: "request" | "response",
+    where: string,
+  ): void {
+    const before = fields(this.base, oldRoot, oldPointer);
+    const after = fields(this.head, newRoot, newPointer);
+    const request = direction === "request";
+    const subjectOf = (path: string): Subject => `${direction}-${path === "" ? "body" : "property"}`;
+    const label = (path: string) =>
+      path === "" ? `${direction} body${where}` : `${direction} property \`${path}\`${where}`;
+    for (const [path, old] of before) {
+      const now = after.get(path);
+      if (!now) {
+        // A field inside a removed object is removed with it: one finding, for the object.
+        const parent = path.replace(/\/[^/]+$/, "");
+        if (path !== "" && (parent === "" || after.has(parent)))
+          this.add(
+            request
+              ? "request-property-removed"
+              : `response-${old.required ? "required" : "optional"}-property-removed`,
+            old.site,
+            `${label(path)} removed`,
+            "base",
+            "",
+          );
+        continue;
+      }
+      if (path !== "" && old.required !== now.required)
+        this.add(
+          `${direction}-property-became-${now.required ? "required" : "optional"}`,
+          now.site,
+          `${label(path)} is now ${now.required ? "required" : "optional"}`,
+          "head",
+          "",
+        );
+      this.schema(subjectOf(path), label(path), old.schema, now.schema, now.pointer);
+    }
+    for (const [path, now] of after) {
+      if (before.has(path)) continue;
+      const parent = path.replace(/\/[^/]+$/, "");
+      // A field inside a new object is new with it: one finding, for the object.
+      if (!(parent === "" || before.has(parent))) continue;
+      const rule = request
+        ? `new-${now.required ? "required" : "optional"}-request-property`
+        : `response-${now.required ? "required" : "optional"}-property-added`;
+      this.add(rule, now.site, `${label(path)} added${now.required ? " as required" : ""}`, "head", "");
+    }
+  }
+
+  location(
+    oldOp: NonNullable<ReturnType<Version["operation"]>>,
+    newOp: NonNullable<ReturnType<Version["operation"]>>,
+  ): void {
+    if (oldOp.path !== newOp.path)
+      this.add("api-path-changed", newOp.pointer, `the operation moved from ${oldOp.path} to ${newOp.path}`);
+    if (oldOp.method !== newOp.method)
+      this.add(
+        "api-method-changed",
+        newOp.pointer,
+        `the operation's method changed from ${oldOp.method} to ${newOp.method}`,
+      );
+    if (oldOp.node.deprecated !== true && newOp.node.deprecated === true)
+      this.add("endpoint-deprecated", newOp.pointer, "the operation is now deprecated");
+    if (oldOp.node.deprecated === true && newOp.node.deprecated !== true)
+      this.add("endpoint-reactivated", newOp.pointer, "the operation is no longer deprecated");
+    const servers = (version: Version, op: typeof oldOp): [string, string][] => {
+      const [where, value] =
+        isNode(op.node) && Array.isArray(op.node.servers)
+          ? [`${op.pointer}/servers`, op.node.servers]
+          : [`/servers`, list(version.root.servers)];
+      return value.map((server, index): [string, string] => [
+        isNode(server) ? String(server.url) : "",
+        `${where}/${index}`,
+      ]);
+    };
+    const [before, after] = [servers(this.base, oldOp), servers(this.head, newOp)];
+    for (const [url, at] of before)
+      if (!after.some(([other]) => other === url)) this.add("api-server-removed", at, `server ${url} removed`, "base");
+    for (const [url, at] of after)
+      if (!before.some(([other]) => other === url)) this.add("api-server-added", at, `server ${url} added`);
+  }
+
+  security(
+    oldOp: NonNullable<ReturnType<Version["operation"]>>,
+    newOp: NonNullable<ReturnType<Version["operation"]>>,
+  ): void {
+    type Requirement = { key: string; scopes: Map<string, string[]>; pointer: string };
+    const requirements = (version: Version, op: typeof oldOp): Requirement[] => {
+      const [where, value] = Array.isArray(op.node.security)
+        ? [`${op.pointer}/security`, op.node.security]
+        : ["/security", list(version.root.security)];
+      return value.map((entry, index) => {
+        const scopes = new Map(
+          Object.entries(isNode(entry) ? entry : {}).map(([name, granted]) => [name, list(granted).map(String)]),
+        );
+        return { key: [...scopes.keys()].sort().join(" + "), scopes, pointer: `${where}/${index}` };
+      });
+    };
+    const [before, after] = [requirements(this.base, oldOp), requirements(this.head, newOp)];
+    const anonymous = (all: Requirement[]) => all.length === 0 || all.some((requirement) => requirement.key === "");
+    const securityPointer =
+      after[0]?.pointer.replace(/\/\d+$/, "") ??
+      (Array.isArray(newOp.node.security) ? `${newOp.pointer}/security` : "/security");
+    if (anonymous(before) && !anonymous(after))
+      this.add("api-security-became-required", securityPointer, "calls without credentials are no longer accepted");
+    for (const old of before) {
+      if (old.key === "") continue;
+      const now = after.find((candidate) => candidate.key === old.key);
+      if (!now) {
+        this.add("api-security-removed", old.pointer, `security requirement ${old.key} removed`, "base");
+        continue;
+      }
+      for (const [scheme, scopes] of now.scopes) {
+        const was = old.scopes.get(scheme) ?? [];
+        const added = scopes.filter((scope) => !was.includes(scope));
+        const removed = was.filter((scope) => !scopes.includes(scope));
+        if (added.length > 0)
+          this.add(
+            "api-security-scope-added",
+            now.pointer,
+            `security ${scheme} now needs scope(s) ${added.join(", ")}`,
+          );
+        if (removed.length > 0)
+          this.add(
+            "api-security-scope-removed",
+            now.pointer,
+            `security ${scheme} no longer needs scope(s) ${removed.join(", ")}`,
+          );
+      }
+    }
+    for (const now of after)
+      if (now.key !== "" && !before.some((old) => old.key === now.key))
+        this.add("api-security-added", now.pointer, `security requirement ${now.key} added`);
+    // A scheme both versions use, defined differently: the credentials callers send change.
+    const used = new Set(before.flatMap((requirement) => [...requirement.scopes.keys()]));
+    for (const name of new Set(after.flatMap((requirement) => [...requirement.scopes.keys()]))) {
+      if (!used.has(name)) continue;
+      const pointer = `/components/securitySchemes/${escapePointerPart(name)}`;
+      const describe = (version: Version) => {
+        const [scheme] = version.deref(valueAt(version.root, pointer), pointer);
+        return [scheme?.type, scheme?.scheme, scheme?.in, scheme?.name]
+          .filter((part) => part !== undefined)
+          .map(String)
+          .join(" ");
+      };
+      const [was, is] = [describe(this.base), describe(this.head)];
+      if (was !== is)
+        this.add(
+          "api-security-component-type-changed",
+          pointer,
+          `security scheme ${name} changed from ${was || "none"} to ${is || "none"}`,
+        );
+    }
+  }
+
+  parameters(
+    oldOp: NonNullable<ReturnType<Version["operation"]>>,
+    newOp: NonNullable<ReturnType<Version["operation"]>>,
+  ): void {
+    type Parameter = { name: string; in: string; required: boolean; node: Node; pointer: string };
+    const parameters = (version: Version, op: typeof oldOp): Parameter[] => {
+      const found = new Map<string, Parameter>();
+      const collect = (value: unknown, where: string) => {
+        for (const [index, entry] of list(value).entries()) {
+          const [node] = version.deref(entry, `${where}/${index}`);
+          if (node)
+            found.set(`${String(node.in)} ${String(node.name)}`, {
+              name: String(node.name),
+              in: String(node.in),
+              required: node.required === true,
+              node,
+              pointer: `${where}/${index}`,
+            });
+        }
+      };
+      // Operation parameters override the path item's of the same name and location.
+      collect(op.pathItem.parameters, op.pointer.replace(/\/[^/]+$/, "/parameters"));
+      collect(op.node.parameters, `${op.pointer}/parameters`);
+      return [...found.values()];
+    };
+    const [before, after] = [parameters(this.base, oldOp), parameters(this.head, newOp)];
+    const same = (a: Parameter, b: Parameter) => a.in === b.in && a.name === b.name;
+    for (const old of before) {
+      const now = after.find((candidate) => same(candidate, old));
+      const label = `${old.in} parameter \`${old.name}\``;
+      if (!now) {
+        const moved = after.find(
+          (candidate) => candidate.name === old.name && !before.some((other) => same(other, candidate)),
+        );
+        if (moved) this.add("request-parameter-in-changed", moved.pointer, `${label} moved to ${moved.in}`);
+        else this.add("request-parameter-removed", old.pointer, `${label} removed`, "base");
+        continue;
+      }
+      if (old.required !== now.required)
+        this.add(
+          `request-parameter-became-${now.required ? "required" : "optional"}`,
+          now.pointer,
+          `${label} is now ${now.required ? "required" : "optional"}`,
+        );
+      const [oldSchema] = this.base.deref(old.node.schema, `${old.pointer}/schema`);
+      const [newSchema, schemaAt] = this.head.deref(now.node.schema, `${now.pointer}/schema`);
+      if (oldSchema && newSchema) this.schema("request-parameter", label, oldSchema, newSchema, schemaAt);
+      if (old.node.description !== now.node.description)
+        this.add("description-changed", now.pointer, `${label}: description changed`);
+    }
+    for (const now of after) {
+      if (
+        before.some((old) => same(old, now)) ||
+        before.some((old) => old.name === now.name && !after.some((other) => same(other, old)))
+      )
+        continue;
+      this.add(
+        `new-${now.required ? "required" : "optional"}-request-parameter`,
+        now.pointer,
+        `${now.in} parameter \`${now.name}\` added${now.required ? " as required" : ""}`,
+      );
+    }
+  }
+
+  requestBody(
+    oldOp: NonNullable<ReturnType<Version["operation"]>>,
+    newOp: NonNullable<ReturnType<Version["operation"]>>,
+  ): void {
+    const [old, oldAt] = this.base.deref(oldOp.node.requestBody, `${oldOp.pointer}/requestBody`);
+    const [now, nowAt] = this.head.deref(newOp.node.requestBody, `${newOp.pointer}/requestBody`);
+    if (old?.required !== true && now?.required === true)
+      this.add("request-body-became-required", nowAt, "the request body is now required");
+    if (old?.required === true && now !== undefined && now.required !== true)
+      this.add("request-body-became-optional", nowAt, "the request body is now optional");
+    this.content(old?.content, `${oldAt}/content`, now?.content, `${nowAt}/content`, "request", "");
+  }
+
+  /** The media types of a body in both versions, and the schemas of those in both. */
+  private content(
+    oldContent: unknown,
+    oldAt: string,
+    newContent: unknown,
+    newAt: string,
+    direction: "request" | "response",
+    where: string,
+  ): void {
+    const [before, after] = [mediaTypes(oldContent), mediaTypes(newContent)];
+    const removed = direction === "request" ? "request-body-media-type-removed" : "response-media-type-removed";
+    const added = direction === "request" ? "request-body-media-type-added" : "response-media-type-added";
+    for (const type of before.filter((candidate) => !after.includes(candidate)))
+      this.add(
+        removed,
+        `${oldAt}/${escapePointerPart(type)}`,
+        `${direction} media type ${type}${where} removed`,
+        "base",
+      );
+    for (const type of after.filter((candidate) => !before.includes(candidate)))
+      this.add(added, `${newAt}/${escapePointerPart(type)}`, `${direction} media type ${type}${where} added`);
+    for (const type of before.filter((candidate) => after.includes(candidate))) {
+      const schemaAt = (at: string) => `${at}/${escapePointerPart(type)}/schema`;
+      const schema = (content: unknown) =>
+        isNode(content) && isNode(content[type]) ? content[type].schema : undefined;
+      this.bodies(schema(oldContent), schemaAt(oldAt), schema(newContent), schemaAt(newAt), direction, where);
+    }
+  }
+
+  responses(
+    oldOp: NonNullable<ReturnType<Version["operation"]>>,
+    newOp: NonNullable<ReturnType<Version["operation"]>>,
+  ): void {
+    const statuses = (op: typeof oldOp) => (isNode(op.node.responses) ? Object.keys(op.node.responses) : []);
+    const [before, after] = [statuses(oldOp), statuses(newOp)];
+    const success = (status: string) => status.startsWith("2");
+    const at = (op: typeof oldOp, status: string) => `${op.pointer}/responses/${escapePointerPart(status)}`;
+    for (const status of before.filter((candidate) => !after.includes(candidate)))
+      this.add(
+        `response-${success(status) ? "" : "non-"}success-status-removed`,
+        at(oldOp, status),
+        `response ${status} removed`,
+        "base",
+      );
+    for (const status of after.filter((candidate) => !before.includes(candidate)))
+      this.add(
+        `response-${success(status) ? "" : "non-"}success-status-added`,
+        at(newOp, status),
+        `response ${status} added`,
+      );
+    for (const status of before.filter((candidate) => after.includes(candidate))) {
+      const [old, oldAt] = this.base.deref((oldOp.node.responses as Node)[status], at(oldOp, status));
+      const [now, nowAt] = this.head.deref((newOp.node.responses as Node)[status], at(newOp, status));
+      this.content(old?.content, `${oldAt}/content`, now?.content, `${nowAt}/content`, "response", ` (${status})`);
+    }
+  }
+
+  /** `x-errors`: the vendor's error codes the generated package tells apart. */
+  errors(
+    oldOp: NonNullable<ReturnType<Version["operation"]>>,
+    newOp: NonNullable<ReturnType<Version["operation"]>>,
+  ): void {
+    const codes = (op: typeof oldOp) =>
+      list(op.node["x-errors"]).map((entry, index) => ({
+        code: String(isNode(entry) ? entry.code : ""),
+        status: isNode(entry) ? entry.status : undefined,
+        pointer: `${op.pointer}/x-errors/${index}`,
+      }));
+    const [before, after] = [codes(oldOp), codes(newOp)];
+    for (const old of before) {
+      const now = after.find((candidate) => candidate.code === old.code);
+      if (!now) this.add("x-errors-code-removed", old.pointer, `vendor error \`${old.code}\` removed`, "base");
+      else if (old.status !== now.status)
+        this.add(
+          "x-errors-code-status-changed",
+          now.pointer,
+          `vendor error \`${old.code}\` now comes with status ${show(now.status)} (was ${show(old.status)})`,
+        );
+    }
+    for (const now of after)
+      if (!before.some((old) => old.code === now.code))
+        this.add("x-errors-code-added", now.pointer, `vendor error \`${now.code}\` added`);
+  }
+}
+
+/** Every change between two versions of a document's operation, in the order the document reads. */
+export function diffOperation(base: SourceDocument, head: SourceDocument, vendor: string): SpecChange[] {
+  const [before, after] = [new Version(base), new Version(head)];
+  const differ = new Differ(vendor, before, after);
+  const [oldOp, newOp] = [before.operation(), after.operation()];
+  if (!oldOp || !newOp) return [];
+  differ.location(oldOp, newOp);
+  differ.security(oldOp, newOp);
+  differ.parameters(oldOp, newOp);
+  differ.requestBody(oldOp, newOp);
+  differ.responses(oldOp, newOp);
+  differ.errors(oldOp, newOp);
+  return differ.changes;
+}
+
+/** A finding the review makes from more than the documents (the generated package, the mapping). */
+export function changeAt(
+  vendor: string,
+  rule: string,
+  head: SourceDocument,
+  pointer: string,
+  message: string,
+): SpecChange {
+  const { severity, breaks } = ruleById(rule);
+  const at = head.locate(pointer);
+  return {
+    vendor,
+    rule,
+    severity,
+    breaking: severity === "breaking",
+    breaks,
+    pointer,
+    side: "head",
+    line: at.line,
+    column: at.column,
+    headLine: at.line,
+    headColumn: at.column,
+    message,
+  };
+}
