@@ -4,6 +4,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
+import { isSpecFailure } from "../core/spec-error.js";
 import { REVIEW_FORMATS, type ReviewFormat } from "../review/format.js";
 import { runCommand, stringValue, UsageError, type CommandSpec } from "./args.js";
 import { CONFIG_OPTIONS, configFromValues } from "./config.js";
@@ -65,7 +66,15 @@ export function main(args: string[]): Promise<number> {
         import("../review/review.js"),
         import("../review/format.js"),
       ]);
-      const report = await review(baseDir, config.specs);
+      // A spec that does not load is exit 2, not 1: 1 says a breaking change was found.
+      const report = await review(baseDir, config.specs).catch((error: unknown) => {
+        if (isSpecFailure(error)) return error;
+        throw error;
+      });
+      if (isSpecFailure(report)) {
+        console.error(report.message);
+        return 2;
+      }
       const markdown = reviewMarkdown(report);
       mkdirSync(out, { recursive: true });
       writeFileSync(join(out, "review.md"), markdown);
