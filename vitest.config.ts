@@ -14,6 +14,7 @@ const WHOLE_GENERATOR = [
   "test/generator/openapi-typescript.test.ts",
   "test/generator/output.test.ts",
   "test/generator/outputs.test.ts",
+  "test/generator/real-docs.test.ts",
   "test/generator/sixth-vendor.test.ts",
   "test/lint/**",
   // rules.test.ts and corpus.test.ts compare documents only: unit tests.

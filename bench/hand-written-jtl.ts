@@ -1,10 +1,15 @@
 // A hand-written validator for JTL's CreateCustomer, checking the same rules
-// as the generated one (closed objects, types, date-time format, the birthday
-// pattern), written once as the benchmark's baseline. Fail-fast like `isX`.
+// as the generated one (closed objects, required fields, types, int32 ids,
+// City and CountryIso lengths, date-time format, the birthday pattern),
+// written once as the benchmark's baseline. Fail-fast like `isX`.
 const DATE_TIME = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[Tt](\d{2}):(\d{2}):(\d{2}|60)(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
 const BIRTHDAY = /^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(T([0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?)?$/;
 const ADDRESS = new Set(["City", "CountryIso", "Company", "Company2", "FormOfAddress", "Title", "FirstName", "LastName", "Street", "Address2", "PostalCode", "State", "VatID", "PhoneNumber", "MobilePhoneNumber", "EmailAddress", "Fax"]);
-const PAYMENT: Record<string, "number" | "integer" | "boolean"> = { creditLimit: "number", paymentDueDateInDays: "integer", discount: "number", isDunningBlocked: "boolean" };
+const PAYMENT: Record<string, "number" | "integer" | "boolean"> = { PaymentMethodId: "integer", Discount: "number", PaymentTarget: "integer", CreditLimit: "integer", StopPaymentRequest: "boolean" };
+const OTHER_ADDRESSES = new Set(["OtherBillingAddresses", "OtherShippingAddresses", "OtherCustomerAddresses"]);
+const REQUIRED = ["CustomerGroupId", "BillingAddress", "LanguageIso", "InternalCompanyId"];
+/** Address fields with a length: [min, max] in code points. */
+const ADDRESS_LIMITS: Record<string, [number, number]> = { City: [1, 255], CountryIso: [1, 5] };
 const TOP: Record<string, string> = {
   Number: "string", CustomerGroupId: "integer", BillingAddress: "address", Shipmentaddress: "address", CustomAddress: "address", OtherAddresses: "others",
   PaymentSettings: "payment", CustomerSince: "date-time", LastChange: "date-time", LanguageIso: "string", InternalCompanyId: "integer", CustomerCategoryId: "integer",
@@ -13,7 +18,9 @@ const TOP: Record<string, string> = {
 };
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
-const isInteger = (value: unknown) => typeof value === "number" && Number.isInteger(value);
+/** Every integer of JTL's models is an int32. */
+const isInteger = (value: unknown) => typeof value === "number" && Number.isInteger(value) && value >= -(2 ** 31) && value <= 2 ** 31 - 1;
+const codePoints = (text: string) => [...text].length;
 
 function validDate(text: string): boolean {
   const match = DATE_TIME.exec(text);
@@ -24,13 +31,18 @@ function validDate(text: string): boolean {
 }
 
 function isAddress(value: unknown): boolean {
-  if (!isObject(value)) return false;
-  for (const key in value) if (!ADDRESS.has(key) || typeof value[key] !== "string") return false;
+  if (!isObject(value) || typeof value.City !== "string" || typeof value.CountryIso !== "string") return false;
+  for (const key in value) {
+    const field = value[key];
+    if (!ADDRESS.has(key) || typeof field !== "string") return false;
+    const limits = ADDRESS_LIMITS[key];
+    if (limits && (codePoints(field) < limits[0] || codePoints(field) > limits[1])) return false;
+  }
   return true;
 }
 
 export function isJtlRequest(value: unknown): boolean {
-  if (!isObject(value)) return false;
+  if (!isObject(value) || !REQUIRED.every((key) => key in value)) return false;
   for (const key in value) {
     const field = value[key];
     switch (TOP[key]) {
@@ -43,7 +55,7 @@ export function isJtlRequest(value: unknown): boolean {
       case "others":
         if (!isObject(field)) return false;
         for (const list in field) {
-          if (list !== "OtherBillingAddresses" && list !== "OtherShippingAddresses") return false;
+          if (!OTHER_ADDRESSES.has(list)) return false;
           const items = field[list];
           if (!Array.isArray(items) || !items.every(isAddress)) return false;
         }

@@ -75,6 +75,8 @@ const cacheDir = join(scratch, "cache");
 const nodeCommand = (args: string[]) => ({ command: process.execPath, args, cwd: root, env: { ...process.env, CUSTOMER_ADAPTERS_CACHE: cacheDir } });
 // What `npm run generate` runs (npm's own start-up, ~0.25 s, left out).
 const launcher = join(root, "generator/run.mjs");
+/** `customer-adapters generate`, as `npm run generate` runs it. */
+const generateCommand = (args: string[]) => nodeCommand([launcher, "generate", ...args]);
 const specFiles = readdirSync(join(root, "specs")).filter((name) => name.endsWith(".yaml"));
 const allSpecs = [...specFiles.map((name) => join(root, "specs", name)), join(root, "specs/canonical/customer.yaml")];
 
@@ -83,7 +85,7 @@ if (runs("generation")) {
   progress(`generation: ours, hey-api and openapi-typescript taking turns, ${processRuns} runs each`);
   const times = timeProcesses(
     {
-      ours: nodeCommand([launcher, "generate", "--no-cache", "--out", join(scratch, "out")]),
+      ours: generateCommand(["--no-cache", "--out", join(scratch, "out")]),
       heyApi: nodeCommand([join(root, "bench/peers/generate-hey-api.mjs"), join(scratch, "hey-api"), ...allSpecs]),
       openapiTs: nodeCommand([join(root, "bench/peers/generate-openapi-typescript.mjs"), join(scratch, "oapi"), ...allSpecs]),
     },
@@ -109,7 +111,7 @@ if (runs("scaling")) {
       const text = readFileSync(join(root, "specs", source), "utf8").replace(/(x-vendor:[\s\S]*?slug: )([a-z]+)/, `$1${slug}`).replace(/(slug: )([a-z]+)(,| *\n|\s*})/, `$1${slug}$3`);
       writeFileSync(join(dir, `${slug}.yaml`), text);
     }
-    const time = timeProcesses({ ours: nodeCommand([launcher, "generate", "--specs", dir, "--out", join(scratch, `out-${count}`)]) }, 1).ours;
+    const time = timeProcesses({ ours: generateCommand(["--specs", dir, "--out", join(scratch, `out-${count}`)]) }, 1).ours;
     scaling[count] = time;
     row(`generate ${count} synthetic vendors`, ms(time), `per spec: ${ms(time / count)}`, undefined, count === 200 ? "< 20 s, flat per spec" : "flat per spec", count === 200 ? time < 20_000 : undefined);
   }
@@ -119,13 +121,13 @@ if (runs("scaling")) {
   const most = Math.max(...Object.keys(scaling).map(Number));
   progress(`no-op and one changed spec among ${most}`);
   const mostArgs = ["--specs", join(scratch, `specs-${most}`), "--out", join(scratch, `out-${most}`)];
-  const noop = timeProcesses({ check: nodeCommand([launcher, "generate", "--check", ...mostArgs]), generate: nodeCommand([launcher, "generate", ...mostArgs]) }, processRuns);
+  const noop = timeProcesses({ check: generateCommand(["--check", ...mostArgs]), generate: generateCommand(mostArgs) }, processRuns);
   results.noop = { specs: most, checkMs: noop.check, generateMs: noop.generate };
   row(`no-op run among ${most} specs (\`generate --check\`, nothing changed)`, ms(noop.check), `\`generate\`: ${ms(noop.generate)}`, undefined, "< 300 ms", noop.check < 300 && noop.generate < 300);
   const edited = join(scratch, `specs-${most}`, readdirSync(join(scratch, `specs-${most}`)).filter((name) => name.endsWith(".yaml")).sort()[0] as string);
   // A comment is the one edit that is safe in any spec; the inputs change all the same.
   writeFileSync(edited, `${readFileSync(edited, "utf8")}\n# edited\n`);
-  const oneChanged = timeProcesses({ ours: nodeCommand([launcher, "generate", ...mostArgs]) }, 1).ours;
+  const oneChanged = timeProcesses({ ours: generateCommand(mostArgs) }, 1).ours;
   results.oneChangedMs = oneChanged;
   row(`one changed spec among ${most}`, ms(oneChanged), `all ${most} cold: ${ms(scaling[most] as number)}`, oneChanged / (scaling[most] as number), "", undefined);
 }

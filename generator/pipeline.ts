@@ -1,5 +1,6 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+import { CANONICAL_PLACE, slugOf } from "./load/load-spec.js";
 import { loadSpecWithSource } from "./spec.js";
 import type { SourceDocument } from "./core/source.js";
 import { SpecError, SpecErrors } from "./core/spec-error.js";
@@ -11,14 +12,18 @@ import { selectOutputs } from "./emit/registry.js";
 import { applyOutputOptions, type OutputOptions } from "./outputs.js";
 import { Formatter } from "./write/format.js";
 
-export const CANONICAL_SPEC = "canonical/customer.yaml";
+export const CANONICAL_SPEC = CANONICAL_PLACE;
 
-/** The specs in a folder: every `*.yaml` at the top (vendors) plus the canonical customer, in a fixed order. */
+/**
+ * The specs in a folder, in a fixed order: the canonical customer, then every
+ * `*.yaml` and `*.json` at the top (vendors; `<slug>.overlay.yaml` is read
+ * with its document, not on its own).
+ */
 export function findSpecs(specsDir: string): { path: string; slug: string }[] {
   const vendors = readdirSync(specsDir)
-    .filter((name) => /\.ya?ml$/.test(name))
+    .filter((name) => /\.(ya?ml|json)$/.test(name) && !name.endsWith(".overlay.yaml"))
     .sort()
-    .map((name) => ({ path: join(specsDir, name), slug: name.replace(/\.ya?ml$/, "") }));
+    .map((name) => ({ path: join(specsDir, name), slug: slugOf(name) }));
   const canonical = join(specsDir, CANONICAL_SPEC);
   return [...(existsSync(canonical) ? [{ path: canonical, slug: "canonical" }] : []), ...vendors];
 }
@@ -71,13 +76,6 @@ export function loadAllWithSources(specsDir: string, root: string, only?: Readon
   return loaded;
 }
 
-export interface GenerateOptions extends OutputOptions {
-  /** Format the code with Biome (default true). */
-  format?: boolean;
-  /** Told as each package is done (emitted and formatted), with the milliseconds it took. */
-  onPackage?: (slug: string, milliseconds: number) => void;
-}
-
 /** Runs an emit step; fixtures are the one that can find a schema no value satisfies: a positioned spec error. */
 export function positionedSampleError<T>(source: SourceDocument, emit: () => T): T {
   try {
@@ -86,6 +84,13 @@ export function positionedSampleError<T>(source: SourceDocument, emit: () => T):
     if (error instanceof SampleError) throw new SpecError(source.locate(error.pointer), error.message);
     throw error;
   }
+}
+
+export interface GenerateOptions extends OutputOptions {
+  /** Format the code with Biome (default true). */
+  format?: boolean;
+  /** Told as each package is done (emitted and formatted), with the milliseconds it took. */
+  onPackage?: (slug: string, milliseconds: number) => void;
 }
 
 /**

@@ -11,8 +11,8 @@ import type { SpecModel } from "./model/model.js";
 
 /** `loadSpec`, also giving the parsed source, for tools that report positions of their own (lint, review). */
 export function loadSpecWithSource(path: string, options: LoadOptions = {}): { model: SpecModel; source: SourceDocument } {
-  const { source, document, file, slug } = loadDocument(path, options);
-  const model = buildModel(source, document, file, slug);
+  const { source, document, file, slug, kind } = loadDocument(path, options);
+  const model = buildModel(source, document, file, slug, kind);
   checkModel(source, model);
   return { model, source };
 }

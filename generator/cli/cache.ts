@@ -22,6 +22,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { OUT_MARKER } from "../write/write-tree.js";
 
 /** The generator's code: generator/ in a checkout, dist/generator/ once compiled. */
 const codeDir = fileURLToPath(new URL("../", import.meta.url));
@@ -36,8 +37,12 @@ const GENERATOR_INPUTS = [
   join(codeRoot, "package.json"),
   join(packageRoot, "package-lock.json"),
 ];
-/** A vendor's own spec: a YAML or JSON file at the top of the specs folder (sub-folders are read by every package). */
+/**
+ * A vendor's own files: a YAML or JSON file at the top of the specs folder, and the overlay beside it
+ * (`<slug>.overlay.yaml`, hashed into the same package); everything in sub-folders is read by every package.
+ */
 const VENDOR_SPEC = /^[^/]+\.(ya?ml|json)$/;
+const vendorSlug = (file: string) => file.replace(/(\.overlay)?\.(ya?ml|json)$/, "");
 const CANONICAL_SPEC = "canonical/customer.yaml";
 /** A `$ref` to another file: such a spec depends on more than itself, so a change runs everything. */
 const CROSS_FILE_REF = /\$ref["']?\s*:\s*["']?[^"'#\s]+\.(ya?ml|json)/;
@@ -75,10 +80,8 @@ function listFiles(path: string, base = path): string[] {
       const full = join(path, entry.name);
       if (entry.isDirectory())
         return entry.name === "node_modules" || entry.name === "dist" ? [] : listFiles(full, base);
-      // The generator's marker (generator/write/write-tree.ts) is no package's file.
-      return entry.isFile() && entry.name !== ".customer-adapters-generated"
-        ? [relative(base, full).split(sep).join("/")]
-        : [];
+      // The generator's marker (write/write-tree.ts) is no package's file.
+      return entry.isFile() && entry.name !== OUT_MARKER ? [relative(base, full).split(sep).join("/")] : [];
     })
     .sort();
 }
@@ -102,7 +105,8 @@ export function readInputs(specsDir: string, options: unknown): Inputs {
       continue;
     }
     const bytes = readFileSync(path);
-    vendors[file.replace(/\.(ya?ml|json)$/, "")] = hashBytes(bytes);
+    const slug = vendorSlug(file);
+    vendors[slug] = hashBytes(`${vendors[slug] ?? ""}\0${file}\0${hashBytes(bytes)}`);
     crossFile ||= CROSS_FILE_REF.test(bytes.toString("utf8"));
   }
   return {

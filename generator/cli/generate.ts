@@ -2,7 +2,6 @@
 import { runCommand, shownPath, stringValue, UsageError, type CommandSpec } from "./args.js";
 import { GenerateCache, readInputs } from "./cache.js";
 import { CONFIG_OPTIONS, configFromValues } from "./config.js";
-import { outDirRefusal } from "../write/write-tree.js";
 import { progressMode } from "./progress.js";
 import { outputOptions, regenerate } from "./regenerate.js";
 
@@ -32,17 +31,11 @@ export const generateCommand: CommandSpec = {
 export function main(args: string[]): Promise<number> {
   return runCommand(generateCommand, args, async ({ values }) => {
     if (values.watch && values.check) throw new UsageError("--watch and --check do not go together");
-    const check = values.check === true;
     const only = stringValue(values, "only")?.split(",").filter(Boolean);
     if (only?.length === 0) throw new UsageError("--only needs at least one package name");
     const config = await configFromValues(values);
-    // Only a folder the generator made (or none, or an empty one) is written into: `--out .` would replace the project.
-    const refusal = check ? undefined : outDirRefusal(config.out, shownPath(config.out));
-    if (refusal !== undefined) {
-      console.error(refusal);
-      return 2;
-    }
     const progress = progressMode(values.progress === true);
+    const check = values.check === true;
     if (values.watch) {
       const { watch } = await import("./watch.js");
       return watch({ config, progress });

@@ -6,7 +6,7 @@
  * answering from the cache never loads it.
  */
 import { dirname } from "node:path";
-import { shownPath } from "./args.js";
+import { shownPath, UsageError } from "./args.js";
 import type { OutputOptions } from "../outputs.js";
 import type { ResolvedConfig } from "./config.js";
 import { createProgress, type ProgressMode } from "./progress.js";
@@ -33,12 +33,15 @@ export function outputOptions(config: ResolvedConfig): OutputOptions & { format:
 
 /** Runs the generator once; resolves to the exit code (1: stale output under `check`), or throws the spec errors. */
 export async function regenerate({ config, only, check, progress, onlyReason }: RunRequest): Promise<number> {
-  const [{ findSpecs, generate }, { compareTree, writeTree }] = await Promise.all([
+  const [{ findSpecs, generate }, { compareTree, outDirRefusal, writeTree }] = await Promise.all([
     import("../pipeline.js"),
     import("../write/write-tree.js"),
   ]);
   const specsName = shownPath(config.specs);
   const outName = shownPath(config.out);
+  // Checked before any work: a folder the generator did not make is never written into.
+  const refusal = check ? undefined : outDirRefusal(config.out, outName);
+  if (refusal !== undefined) throw new UsageError(refusal);
   // Paths in banners are relative to the folder that holds the specs folder, whatever the working directory.
   const root = dirname(config.specs);
   const total = findSpecs(config.specs).filter((spec) => !only || only.includes(spec.slug)).length;
@@ -53,6 +56,8 @@ export async function regenerate({ config, only, check, progress, onlyReason }: 
     bar.end();
   }
   const { models, files } = result;
+  // A vendor document's own mistakes (an example its schema refuses) are shown, positioned; they fail nothing.
+  for (const model of models) for (const warning of model.warnings) console.error(warning);
   const scope = only
     ? ` (${onlyReason ?? (only.length === 1 ? "the package" : "the packages")}: ${only.join(", ")})`
     : "";

@@ -1,12 +1,13 @@
 // customer-adapters review: every spec change between two versions, classified for consumers.
-// Writes review.md (a pull-request comment) and review.json; exits 1 on unacknowledged breaking changes.
+// Writes review.md (a pull-request comment) and review.json, and prints the report as markdown, JSON or GitHub
+// annotations; exits 0 with no unacknowledged breaking change, 1 with one, 2 on a usage error.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
-import { isSpecFailure } from "../core/spec-error.js";
-import { REVIEW_FORMATS, type ReviewFormat } from "../review/format.js";
 import { runCommand, stringValue, UsageError, type CommandSpec } from "./args.js";
+import { isSpecFailure } from "../core/spec-error.js";
+import { formatReview, REVIEW_FORMATS, type ReviewFormat } from "../review/format.js";
 import { CONFIG_OPTIONS, configFromValues } from "./config.js";
 
 export const reviewCommand: CommandSpec = {
@@ -22,11 +23,7 @@ export const reviewCommand: CommandSpec = {
     },
     config: CONFIG_OPTIONS.config,
     out: { type: "string", value: "dir", description: "where review.md and review.json go (default .review)" },
-    format: {
-      type: "string",
-      value: "markdown|json|github",
-      description: "how the report is printed (default markdown)",
-    },
+    format: { type: "string", value: "markdown|json|github", description: "what is printed (default markdown)" },
   },
 };
 
@@ -36,12 +33,12 @@ export function main(args: string[]): Promise<number> {
     const baseDirFlag = stringValue(values, "base-dir");
     if (!base && !baseDirFlag) throw new UsageError("give the base: --base <git-ref> or --base-dir <dir>");
     if (base && baseDirFlag) throw new UsageError("--base and --base-dir do not go together");
-    const format = (stringValue(values, "format") ?? "markdown") as ReviewFormat;
-    if (!REVIEW_FORMATS.includes(format))
-      throw new UsageError(`--format must be one of ${REVIEW_FORMATS.join(", ")}, not \`${format}\``);
     const head = stringValue(values, "head-dir");
     const config = await configFromValues({ ...values, ...(head !== undefined ? { specs: head } : {}) });
     const out = stringValue(values, "out") ?? ".review";
+    const format = (stringValue(values, "format") ?? "markdown") as ReviewFormat;
+    if (!REVIEW_FORMATS.includes(format))
+      throw new UsageError(`--format ${format}: one of ${REVIEW_FORMATS.join(", ")}`);
     let baseDir = baseDirFlag && resolve(baseDirFlag);
     let scratch: string | undefined;
     if (baseDir === undefined) {
@@ -62,10 +59,7 @@ export function main(args: string[]): Promise<number> {
       baseDir = join(scratch, specs);
     }
     try {
-      const [{ review, reviewMarkdown }, { formatReview }] = await Promise.all([
-        import("../review/review.js"),
-        import("../review/format.js"),
-      ]);
+      const { review, reviewMarkdown } = await import("../review/review.js");
       // A spec that does not load is exit 2, not 1: 1 says a breaking change was found.
       const report = await review(baseDir, config.specs).catch((error: unknown) => {
         if (isSpecFailure(error)) return error;

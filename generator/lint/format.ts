@@ -12,7 +12,7 @@ export function formatLintFinding(finding: LintFinding, format: LintFormat, root
   if (format === "github")
     return workflowCommand(
       {
-        level: "error",
+        level: finding.warning ? "warning" : "error",
         path: join(root, file),
         line,
         column,
@@ -21,5 +21,5 @@ export function formatLintFinding(finding: LintFinding, format: LintFormat, root
       },
       cwd,
     );
-  return `${file}:${line}:${column} ${pointer || "/"}: [${finding.rule}] ${finding.message}`;
+  return `${file}:${line}:${column} ${pointer || "/"}: [${finding.rule}]${finding.warning ? " (warning)" : ""} ${finding.message}`;
 }

@@ -15,6 +15,8 @@ export interface LintFinding {
   rule: string;
   at: SpecPosition;
   message: string;
+  /** Reported, but does not fail the run. */
+  warning?: true;
 }
 
 export const LINT_RULES = {
@@ -23,6 +25,8 @@ export const LINT_RULES = {
   "mapped-or-unmapped": "every request field is fed by x-mapping, or listed in x-mapping.unmapped with a reason",
   "operation-id": "the operation has an operationId",
   "unused-component": "every component schema is used",
+  "vendor-declared": "the document declares who the vendor is (`info.x-vendor`: slug, name, seed)",
+  "known-format": "every `format` is one the validators check (another is kept as an annotation: a warning)",
 } as const;
 
 type Rule = keyof typeof LINT_RULES;
@@ -34,8 +38,23 @@ class Linter {
     private readonly source: SourceDocument,
   ) {}
 
-  report(rule: Rule, pointer: string, message: string): void {
-    this.findings.push({ rule, at: this.source.locate(pointer), message });
+  report(rule: Rule, pointer: string, message: string, warning = false): void {
+    this.findings.push({ rule, at: this.source.locate(pointer), message, ...(warning ? { warning: true as const } : {}) });
+  }
+
+  vendorDeclared(document: unknown): void {
+    const info = isSchemaObject(document) && isSchemaObject(document.info) ? document.info : {};
+    if (!isSchemaObject(info["x-vendor"]))
+      this.report("vendor-declared", "/info", `no \`x-vendor\`: the package is named from the file (${this.model.slug}) and info.title; add \`x-vendor: { slug, name, seed }\` (in an overlay for a published document)`);
+  }
+
+  /** The loader keeps a format the validators cannot check as `x-format` (load/unknown-formats.ts). */
+  knownFormats(): void {
+    for (const { name, schema } of this.model.schemas)
+      walkSchema(schema, `/components/schemas/${escapePointerPart(name)}`, (node, pointer) => {
+        if (typeof node["x-format"] === "string")
+          this.report("known-format", pointer, `format \`${node["x-format"]}\` is not one the validators check: it is documentation only; a \`pattern\` would check it`, true);
+      });
   }
 
   /** Each property of each component schema (and of x-context), with its pointer. */
@@ -142,5 +161,7 @@ export function lintSpec(model: SpecModel, source: SourceDocument): LintFinding[
   linter.mappedOrUnmapped();
   linter.operationId();
   linter.unusedComponents(source.value);
+  linter.vendorDeclared(source.value);
+  linter.knownFormats();
   return linter.findings.sort((a, b) => a.at.line - b.at.line || a.at.column - b.at.column || (a.message < b.message ? -1 : 1));
 }

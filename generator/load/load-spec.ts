@@ -1,13 +1,24 @@
 import { basename, relative, sep } from "node:path";
+import { isSchemaObject } from "../core/schema-walk.js";
 import type { SourceDocument } from "../core/source.js";
 import { SpecError } from "../core/spec-error.js";
 import { checkSchemas } from "./check-schemas.js";
 import { checkStructure } from "./check-structure.js";
+import { applyOverlay, overlayPathOf } from "./overlay.js";
+import { readJson } from "./read-json.js";
 import { readYaml } from "./read-yaml.js";
 import { readFromDisk, resolveRefs, type ReadFile } from "./resolve-refs.js";
+import { cutToOperation } from "./select-operation.js";
+import { annotateUnknownFormats } from "./unknown-formats.js";
+import { upgradeToThreeOne } from "./upgrade.js";
 
 /** Largest spec file read; a bigger one is almost certainly not a hand-written spec. */
 export const MAX_SPEC_BYTES = 5 * 1024 * 1024;
+
+/** Where the canonical customer is, under the specs folder. */
+export const CANONICAL_PLACE = "canonical/customer.yaml";
+
+export type SpecKind = "vendor" | "canonical";
 
 export interface LoadOptions {
   /** Paths in messages and banners are relative to it (the working directory by default). */
@@ -15,36 +26,65 @@ export interface LoadOptions {
   readFile?: ReadFile;
   /** The package name; the file name without its extension by default. */
   slug?: string;
+  /** What the spec is; by default by place: only `canonical/customer.yaml` is the canonical customer. */
+  kind?: SpecKind;
 }
 
 /** A spec read and checked, its `$ref`s resolved: what the model is built from. */
 export interface LoadedSpec {
-  /** The file as written, with positions. */
+  /**
+   * The document as every check saw it (the overlay applied, upgraded to 3.1, cut to its operation),
+   * with positions in the files the user wrote.
+   */
   source: SourceDocument;
   /** The document with every `$ref` resolved. */
   document: Record<string, unknown>;
   /** The file's path relative to the root, with forward slashes. */
   file: string;
   slug: string;
+  kind: SpecKind;
 }
 
-/**
- * read → check → resolve, for one spec file. Every problem is a `SpecError`
- * naming file, line, column and JSON pointer.
- */
-export function loadDocument(path: string, options: LoadOptions = {}): LoadedSpec {
-  const readFile = options.readFile ?? readFromDisk;
-  const file = relative(options.root ?? process.cwd(), path).split(sep).join("/");
+/** The slug a spec file gives its package: its name without the extension. */
+export const slugOf = (path: string): string => basename(path).replace(/\.(ya?ml|json)$/, "");
+
+const relativeFile = (path: string, root: string | undefined) =>
+  relative(root ?? process.cwd(), path)
+    .split(sep)
+    .join("/");
+
+/** A spec file parsed, JSON or YAML by its extension, with positions; undefined when there is no such file. */
+function readSource(path: string, root: string | undefined, readFile: ReadFile): SourceDocument | undefined {
+  const file = relativeFile(path, root);
   const text = readFile(path);
-  if (text === undefined) throw new SpecError({ file, line: 1, column: 1, pointer: "" }, "cannot read the file");
+  if (text === undefined) return undefined;
   if (Buffer.byteLength(text) > MAX_SPEC_BYTES)
     throw new SpecError(
       { file, line: 1, column: 1, pointer: "" },
       `the file is ${(Buffer.byteLength(text) / 1024 / 1024).toFixed(1)} MB; specs are limited to ${MAX_SPEC_BYTES / 1024 / 1024} MB`,
     );
-  const source = readYaml(file, text);
-  checkStructure(source);
+  return path.endsWith(".json") ? readJson(file, text) : readYaml(file, text);
+}
+
+/**
+ * read → overlay → upgrade → cut → check → resolve, for one spec file. Every
+ * problem is a `SpecError` naming file, line, column and JSON pointer.
+ */
+export function loadDocument(path: string, options: LoadOptions = {}): LoadedSpec {
+  const readFile = options.readFile ?? readFromDisk;
+  const file = relativeFile(path, options.root);
+  const published = readSource(path, options.root, readFile);
+  if (!published) throw new SpecError({ file, line: 1, column: 1, pointer: "" }, "cannot read the file");
+  const overlay = readSource(overlayPathOf(path), options.root, readFile);
+  const applied = overlay ? applyOverlay(published, overlay) : published;
+  const upgraded = upgradeToThreeOne(applied);
+  const source: SourceDocument = isSchemaObject(upgraded.value)
+    ? { ...upgraded, value: cutToOperation(upgraded, upgraded.value) }
+    : upgraded;
+  annotateUnknownFormats(source.value);
+  checkStructure(source, { published: upgraded !== applied });
   checkSchemas(source);
   const document = resolveRefs(source, path, readFile);
-  return { source, document, file, slug: options.slug ?? basename(path).replace(/\.ya?ml$/, "") };
+  const kind = options.kind ?? (path.split(sep).join("/").endsWith(CANONICAL_PLACE) ? "canonical" : "vendor");
+  return { source, document, file, slug: options.slug ?? slugOf(path), kind };
 }

@@ -2,7 +2,7 @@ import type { SourceDocument } from "../core/source.js";
 import { ERROR_KINDS, type BodyModel, type ErrorBodyModel, type ErrorKind, type ExampleModel, type OperationModel, type ParameterLocation, type ParameterModel, type ResponseModel, type RuleRef, type SecuritySchemeModel, type ServerModel, type SpecModel, type VendorErrorModel } from "./model.js";
 import { readMapping } from "./read-mapping.js";
 import { Reader, type Node } from "./reader.js";
-import { escapePointerPart } from "../core/pointer.js";
+import { escapePointerPart, valueAt } from "../core/pointer.js";
 import { isSchemaObject, type Schema } from "../core/schema-walk.js";
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
@@ -45,14 +45,18 @@ function readSecurity(read: Reader, document: Node): { schemes: SecuritySchemeMo
       };
     },
   );
-  const security = read.list(document, "security", "").map((requirement, index) => {
+  return { schemes: schemes.sort(byName), security: readRequirements(read, document, "", schemes) };
+}
+
+/** A `security` list (the document's, or an operation's own, which replaces it): each alternative as scheme names. */
+function readRequirements(read: Reader, owner: Node, pointer: string, schemes: SecuritySchemeModel[]): string[][] {
+  return read.list(owner, "security", pointer).map((requirement, index) => {
     const names = Object.keys(requirement as Node).sort();
     for (const name of names)
       if (!schemes.some((scheme) => scheme.name === name))
-        read.fail(`/security/${index}/${escapePointerPart(name)}`, `security scheme \`${name}\` is not defined in components.securitySchemes`);
+        read.fail(`${pointer}/security/${index}/${escapePointerPart(name)}`, `security scheme \`${name}\` is not defined in components.securitySchemes`);
     return names;
   });
-  return { schemes: schemes.sort(byName), security };
 }
 
 function readRuleRefs(read: Reader, node: Node, key: string, pointer: string): RuleRef[] {
@@ -87,17 +91,23 @@ function readExamples(read: Reader, media: Node, pointer: string): ExampleModel[
     .sort(byName);
 }
 
-/** Reads a `content` map. All media types of one body must share one schema. */
+/**
+ * Reads a `content` map. All media types of one body must share one schema;
+ * one without a schema (any body, in OpenAPI's words) describes nothing to check.
+ */
 function readBody(read: Reader, owner: Node, pointer: string): BodyModel | undefined {
   const content = read.object(owner, "content", pointer);
-  if (!content || Object.keys(content).length === 0) return undefined;
-  const contentTypes = Object.keys(content).sort();
+  if (!content) return undefined;
+  const contentTypes = Object.keys(content)
+    .filter((contentType) => read.object(content[contentType] as Node, "schema", `${pointer}/content/${escapePointerPart(contentType)}`))
+    .sort();
+  if (contentTypes.length === 0) return undefined;
   let schema: Schema | undefined;
   const examples: ExampleModel[] = [];
   for (const contentType of contentTypes) {
     const at = `${pointer}/content/${escapePointerPart(contentType)}`;
     const media = content[contentType] as Node;
-    const mediaSchema = read.object(media, "schema", at) ?? read.fail(at, "a media type needs a `schema`");
+    const mediaSchema = read.object(media, "schema", at) as Schema;
     if (schema === undefined) schema = mediaSchema;
     else if (JSON.stringify(schema) !== JSON.stringify(mediaSchema))
       read.fail(`${at}/schema`, "every content type of one body must use the same schema (a `$ref` to one component)");
@@ -116,6 +126,7 @@ function readErrorBody(read: Reader, response: Node, pointer: string): ErrorBody
     code: read.requiredString(spec, "code", at),
     message: read.string(spec, "message", at),
     list: read.string(spec, "list", at),
+    fields: read.string(spec, "fields", at),
     when: when ? { pointer: read.requiredString(when, "pointer", `${at}/when`), equals: when.equals } : undefined,
   };
 }
@@ -215,18 +226,19 @@ function readOperation(read: Reader, document: Node): OperationModel {
 }
 
 /** Builds the normalized model from a resolved document (see `resolveRefs`). */
-export function buildModel(source: SourceDocument, document: Node, specFile: string, slug: string): SpecModel {
+export function buildModel(source: SourceDocument, document: Node, specFile: string, slug: string, kind: SpecModel["kind"]): SpecModel {
   const read = new Reader(source);
   const info = read.object(document, "info", "") ?? read.fail("", "`info` is required");
   const vendor = read.object(info, "x-vendor", "/info");
-  const kind = vendor ? "vendor" : "canonical";
-  if (vendor && vendor.slug !== slug)
+  if (vendor && vendor.slug !== undefined && vendor.slug !== slug)
     read.fail("/info/x-vendor/slug", `\`slug\` is \`${String(vendor.slug)}\` but the file is named ${slug}.yaml; they must match`);
   const components = read.object(document, "components", "") ?? {};
   const schemas = Object.entries(read.object(components, "schemas", "/components") ?? {})
     .map(([name, schema]) => ({ name, schema: schema as Schema }))
     .sort(byName);
   const { schemes, security } = readSecurity(read, document);
+  const operation = kind === "vendor" ? readOperation(read, document) : undefined;
+  const operationNode = operation && (valueAt(document, operation.pointer) as Node);
   return {
     kind,
     slug,
@@ -234,14 +246,15 @@ export function buildModel(source: SourceDocument, document: Node, specFile: str
     title: read.requiredString(info, "title", "/info"),
     version: read.requiredString(info, "version", "/info"),
     description: read.string(info, "description", "/info"),
-    vendorName: vendor ? read.requiredString(vendor, "name", "/info/x-vendor") : read.requiredString(info, "title", "/info"),
+    vendorName: (vendor && read.string(vendor, "name", "/info/x-vendor")) ?? read.requiredString(info, "title", "/info"),
     seed: vendor ? read.string(vendor, "seed", "/info/x-vendor") : undefined,
     servers: readServers(read, document),
     securitySchemes: schemes,
-    security,
-    operation: kind === "vendor" ? readOperation(read, document) : undefined,
+    security: operationNode && "security" in operationNode ? readRequirements(read, operationNode, operation.pointer, schemes) : security,
+    operation,
     context: read.object(document, "x-context", ""),
     schemas,
     mapping: kind === "vendor" ? readMapping(read, source, document) : undefined,
+    warnings: [],
   };
 }

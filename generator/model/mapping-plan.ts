@@ -1,5 +1,5 @@
 import { isSchemaObject, walkSchema, type Schema } from "../core/schema-walk.js";
-import { canonicalFieldsOf } from "./mapping-table.js";
+import { canonicalFieldsOf, fieldSources } from "./mapping-table.js";
 import type { FieldMappingModel, SpecModel } from "./model.js";
 import { resolveSchema } from "./lookup.js";
 
@@ -22,14 +22,22 @@ function planOf(declaration: FieldMappingModel): Record<string, unknown> {
   return plan;
 }
 
-function authPlan(model: SpecModel): Record<string, unknown>[] {
-  return (model.mapping?.auth ?? []).flatMap((auth): Record<string, unknown>[] => {
+type AuthPlan = { scheme: string; plan: Record<string, unknown> };
+
+/** Each declared auth as the runtime applies it, with the security scheme it stands for. */
+function authWithSchemes(model: SpecModel): AuthPlan[] {
+  return (model.mapping?.auth ?? []).flatMap((auth): AuthPlan[] => {
     const scheme = model.securitySchemes.find((candidate) => candidate.name === auth.scheme);
     if (!scheme) return [];
-    if (scheme.type === "http" && scheme.scheme?.toLowerCase() === "basic") return [{ type: "basic", username: auth.username, password: auth.password }];
-    if (scheme.type === "apiKey") return [{ type: "apiKey", in: scheme.in, name: scheme.parameterName, token: auth.token }];
-    return [{ type: "bearer", token: auth.token }];
+    const plan = (fields: Record<string, unknown>) => [{ scheme: auth.scheme, plan: fields }];
+    if (scheme.type === "http" && scheme.scheme?.toLowerCase() === "basic") return plan({ type: "basic", username: auth.username, password: auth.password });
+    if (scheme.type === "apiKey") return plan({ type: "apiKey", in: scheme.in, name: scheme.parameterName, token: auth.token });
+    return plan({ type: "bearer", token: auth.token });
   });
+}
+
+function authPlan(model: SpecModel): Record<string, unknown>[] {
+  return authWithSchemes(model).map((auth) => auth.plan);
 }
 
 /**
@@ -67,17 +75,26 @@ export function mappingPlan(model: SpecModel): Record<string, unknown> {
         : [],
     ),
     errors: vendorErrorTable(model),
+    // Only where an error body names fields, so that other plans stay as they are.
+    ...(operation.responses.some((response) => response.errorBody?.fields !== undefined) ? { fieldSources: fieldSources(model) } : {}),
   };
 }
 
 /** Where the mock checks credentials: the declared auth, and body fields marked `x-credential`. */
 export function credentialChecks(model: SpecModel): Record<string, unknown>[] {
-  const optional = model.security.some((alternative) => alternative.length === 0);
-  const checks: Record<string, unknown>[] = authPlan(model).map((auth) => {
-    if (auth.type === "basic") return { in: "basic", context: [auth.username, auth.password], optional };
-    if (auth.type === "bearer") return { in: "bearer", context: [auth.token], optional };
-    return { in: auth.in === "query" ? "query" : "header", name: auth.name, context: [auth.token], optional };
-  });
+  // A credential is optional when some security alternative goes without its scheme (`[]`, or `{ apiKey }` beside `{ oauth2, apiKey }`).
+  const checks: Record<string, unknown>[] = [];
+  for (const { scheme, plan: auth } of authWithSchemes(model)) {
+    const optional = model.security.some((alternative) => !alternative.includes(scheme));
+    const check =
+      auth.type === "basic"
+        ? { in: "basic", context: [auth.username, auth.password], optional }
+        : auth.type === "bearer"
+          ? { in: "bearer", context: [auth.token], optional }
+          : { in: auth.in === "query" ? "query" : "header", name: auth.name, context: [auth.token], optional };
+    // Two schemes sending the same credential (two OAuth 2.0 flows, one bearer token) are one check.
+    if (!checks.some((known) => JSON.stringify(known) === JSON.stringify(check))) checks.push(check);
+  }
   const body = model.operation?.requestBody?.schema;
   const bodySchema = typeof body?.$ref === "string" ? resolveSchema(model, body) : body;
   const properties = (bodySchema?.properties ?? {}) as Record<string, Record<string, unknown>>;

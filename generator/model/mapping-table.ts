@@ -94,6 +94,19 @@ export function canonicalFieldsOf(model: SpecModel, rules: { in: string; path: s
   return [...new Set(fields.filter((field) => field.startsWith("/")))];
 }
 
+/** Body field (without `/body`, indexes as `*`) → the one canonical field feeding it; fields fed by several, or by context or constants, are left out. */
+export function fieldSources(model: SpecModel): Record<string, string> {
+  const sources: Record<string, string> = {};
+  for (const row of requestRows(model)) {
+    const fields = [...new Set(row.sources.filter((source) => source.startsWith("/")))];
+    if (!row.vendor.startsWith("/body/") || fields.length !== 1) continue;
+    const vendor = row.vendor.slice("/body".length);
+    // Several declarations may feed one field (alternatives); the first names it.
+    sources[vendor] ??= fields[0] as string;
+  }
+  return sources;
+}
+
 /** Leaf fields of the canonical customer, as wildcard pointers, in schema order. */
 export function canonicalLeaves(canonical: SpecModel): string[] {
   const leaves: string[] = [];

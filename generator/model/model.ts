@@ -29,6 +29,8 @@ export interface SpecModel {
   schemas: NamedSchema[];
   /** How the canonical customer maps to the request and the response back (`x-mapping`). */
   mapping: MappingModel | undefined;
+  /** Positioned one-line warnings (a vendor's own example its schema refuses): reported, not fatal. */
+  warnings: string[];
 }
 
 /** Transforms a declaration may name; `join` and `nth` also shape where values come from. */
@@ -157,6 +159,8 @@ export interface ErrorBodyModel {
   code: string;
   message: string | undefined;
   list: string | undefined;
+  /** Pointer to an object: the vendor's field name → its message (one canonical error per entry). */
+  fields: string | undefined;
   when: { pointer: string; equals: unknown } | undefined;
 }
 

@@ -60,7 +60,9 @@ function readDeclaration(read: Reader, source: SourceDocument, entry: unknown, p
 }
 
 function readAuth(read: Reader, source: SourceDocument, node: Node, pointer: string): AuthMappingModel[] {
-  return Object.entries(read.object(node, "auth", pointer) ?? {}).map(([scheme, value]) => {
+  // A mapping's key order means nothing: sorted by scheme, the output does not depend on it.
+  const entries = Object.entries(read.object(node, "auth", pointer) ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return entries.map(([scheme, value]) => {
     const at = `${pointer}/auth/${escapePointerPart(scheme)}`;
     if (!isSchemaObject(value)) read.fail(at, "expected `{ username, password }` or `{ token }`: the context properties that hold the credentials");
     return {

@@ -77,6 +77,10 @@ function schemaTypes(schema: Schema): string[] {
   return [];
 }
 
+/** Nesting below which samples hold only what is required (and null where allowed), and the depth where they stop. */
+const DEEP = 8;
+const DEEPEST = 40;
+
 export class Synthesizer {
   constructor(
     private readonly model: SpecModel,
@@ -131,7 +135,10 @@ export class Synthesizer {
     }
     const branches = (resolved.anyOf ?? resolved.oneOf) as Schema[] | undefined;
     if (Array.isArray(branches)) {
-      const branch = branches.find((candidate) => !schemaTypes(this.resolve(candidate)).every((type) => type === "null")) ?? branches[0];
+      const isNull = (candidate: Schema) => schemaTypes(this.resolve(candidate)).every((type) => type === "null");
+      // Deep in a model (Stripe's customer nests a dozen levels), null ends a branch that allows it.
+      if (depth > DEEP && branches.some(isNull)) return null;
+      const branch = branches.find((candidate) => !isNull(candidate)) ?? branches[0];
       return branch ? this.sample(branch, mode, path, depth + 1) : null;
     }
     const type = schemaTypes(resolved).find((candidate) => candidate !== "null") ?? (isSchemaObject(resolved.properties) ? "object" : "string");
@@ -152,13 +159,14 @@ export class Synthesizer {
 
   private object(schema: Schema, mode: SampleMode, path: string, depth: number): Record<string, unknown> {
     const result: Record<string, unknown> = {};
-    if (depth > 8) return result;
+    if (depth > DEEPEST) return result;
     const properties = isSchemaObject(schema.properties) ? schema.properties : {};
     const required = new Set(Array.isArray(schema.required) ? (schema.required as string[]) : []);
     for (const [name, declared] of Object.entries(properties)) {
       const property = declared === true ? {} : declared;
       if (!isSchemaObject(property) || this.skipped(property)) continue;
-      if (mode === "minimal" && !required.has(name)) continue;
+      // Past DEEP only what is required, so that a deep model still gets a valid (and finite) sample.
+      if ((mode === "minimal" || depth > DEEP) && !required.has(name)) continue;
       result[name] = this.sample(property, mode, `${path}/${name}`, depth + 1);
     }
     return result;
@@ -167,7 +175,7 @@ export class Synthesizer {
   private array(schema: Schema, mode: SampleMode, path: string, depth: number): unknown[] {
     const min = typeof schema.minItems === "number" ? schema.minItems : 0;
     const max = typeof schema.maxItems === "number" ? schema.maxItems : Math.max(min, 2);
-    const count = mode === "boundary" ? Math.min(max, 10) : Math.min(Math.max(min, 1), max);
+    const count = depth > DEEP ? min : mode === "boundary" ? Math.min(max, 10) : Math.min(Math.max(min, 1), max);
     const items = isSchemaObject(schema.items) ? schema.items : {};
     const samples = Array.from({ length: count }, (_unused, index) => this.sample(items, mode, `${path}/${index}`, depth + 1));
     if (schema.uniqueItems !== true) return samples;
@@ -221,7 +229,8 @@ export class Synthesizer {
       case "date-time":
         return `${this.date(path)}T10:30:00Z`;
       case "uuid":
-        return faker.string.uuid();
+        // A secret in UUID form (an API key) is the nil UUID: obviously fake, and still a uuid.
+        return schema["x-sensitive"] === true || schema["x-credential"] === true ? "00000000-0000-0000-0000-000000000000" : faker.string.uuid();
       case "uri":
       case "uri-reference":
       case "url":

@@ -16,10 +16,10 @@ const KEPT = ["dist", "node_modules"];
  */
 export function outDirRefusal(outDir: string, shown: string = outDir): string | undefined {
   if (!existsSync(outDir)) return undefined;
-  if (!statSync(outDir).isDirectory()) return `generate: --out ${shown} is a file, not a folder`;
+  if (!statSync(outDir).isDirectory()) return `--out ${shown} is a file, not a folder`;
   const entries = readdirSync(outDir);
   if (entries.length === 0 || entries.includes(OUT_MARKER)) return undefined;
-  return `generate: --out ${shown} holds files the generator did not make (no ${OUT_MARKER}); give an empty or new folder`;
+  return `--out ${shown} holds files the generator did not make (no ${OUT_MARKER}); give an empty or new folder`;
 }
 
 function listFiles(root: string): string[] {

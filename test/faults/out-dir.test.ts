@@ -39,10 +39,10 @@ describe("outDirRefusal", () => {
     expect(outDirRefusal(folder({ [OUT_MARKER]: "", "alpha/src/index.ts": "old" }))).toBeUndefined();
     const refusal = outDirRefusal(folder({ ".git/HEAD": "ref", "specs/jtl.yaml": "openapi: 3.1.0" }), "here");
     expect(refusal).toBe(
-      `generate: --out here holds files the generator did not make (no ${OUT_MARKER}); give an empty or new folder`,
+      `--out here holds files the generator did not make (no ${OUT_MARKER}); give an empty or new folder`,
     );
     expect(outDirRefusal(join(folder({ file: "x" }), "file"), "file")).toBe(
-      "generate: --out file is a file, not a folder",
+      "--out file is a file, not a folder",
     );
   });
 });
@@ -80,7 +80,7 @@ describe("generate --out", () => {
     const result = runGenerate(["--specs", "specs", "--out", "."], { cwd: dir });
     expect(result.status).toBe(2);
     expect(result.stderr.trim().split("\n")).toEqual([
-      `generate: --out . holds files the generator did not make (no ${OUT_MARKER}); give an empty or new folder`,
+      `customer-adapters generate: --out . holds files the generator did not make (no ${OUT_MARKER}); give an empty or new folder (see \`customer-adapters generate --help\`)`,
     ]);
     expect(readdirSync(dir).sort()).toEqual(["notes.txt", "specs"]);
     expect(readFileSync(join(dir, "notes.txt"), "utf8")).toBe("mine");

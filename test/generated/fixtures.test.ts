@@ -106,7 +106,8 @@ describe.each(models.map((model) => [model.slug, model] as const))("%s fixtures"
     const pkg = await load(slug);
     for (const [key, value] of strings([pkg.fixtures.valid, pkg.fixtures.context])) {
       if (value.includes("@")) expect(value, key).toMatch(/@example\.com$/);
-      if (/password|secret|answer|apikey|token/i.test(key)) expect(value, key).toMatch(/^FAKE-/);
+      // A secret that must be a uuid is the nil UUID.
+      if (/password|secret|answer|apikey|token/i.test(key)) expect(value, key).toMatch(/^(FAKE-|00000000-0000-0000-0000-000000000000$)/);
     }
   });
 

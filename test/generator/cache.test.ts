@@ -62,6 +62,20 @@ describe("the generate cache", () => {
     expect(run().stdout).toMatch(/nothing to write$/m);
   });
 
+  it("regenerates only its vendor's package when the overlay beside a spec changes", () => {
+    const canonicalFile = join(dir, "out/canonical/src/types.ts");
+    const canonicalModified = statSync(canonicalFile).mtimeMs;
+    const overlay = (title: string) =>
+      `overlay: 1.0.0\ninfo: { title: Mini, version: 1.0.0 }\nactions:\n  - target: $.components.schemas.Body.properties.name\n    update: { description: ${title} }\n`;
+    writeFileSync(join(dir, "specs/mini.overlay.yaml"), overlay("Name from the overlay."));
+    const changed = run();
+    expect(changed.stdout).toMatch(/^generated 1 package, \d+ files into out\/ \(the package whose inputs or files changed since the last run: mini\)$/m);
+    expect(readFileSync(outFile, "utf8")).toContain("Name from the overlay.");
+    expect(statSync(canonicalFile).mtimeMs).toBe(canonicalModified);
+    rmSync(join(dir, "specs/mini.overlay.yaml"));
+    expect(run().status).toBe(0);
+  });
+
   it("runs in full when a spec is removed, and its package goes", () => {
     const extra = join(dir, "specs/extra.yaml");
     writeFileSync(extra, miniVendor(miniMapping).replace("slug: mini", "slug: extra"));

@@ -2,6 +2,7 @@
 // against one of its schemas with ajv compiled at test time. They are the
 // independent oracle the generated validators are compared with.
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Ajv2020, type ErrorObject } from "ajv/dist/2020.js";
 import formatsPlugin from "ajv-formats";
@@ -62,4 +63,10 @@ export function compileAt(slug: string, pointer: string) {
   const validate = ajv.getSchema(`${id}#${pointer}`);
   if (!validate) throw new Error(`no schema at ${slug}${pointer}`);
   return (value: unknown): RuleHit[] => (validate(value) ? [] : (validate.errors ?? []).map(ruleHit));
+}
+
+/** A vendor's own reference in `../shared/vendor-sources/` (next to the repository), parsed when it is JSON. */
+export function readVendorSource(...parts: string[]): Json {
+  const text = readFileSync(join(fileURLToPath(new URL("../../", import.meta.url)), "..", "shared", "vendor-sources", ...parts), "utf8");
+  return parts[parts.length - 1]?.endsWith(".json") ? JSON.parse(text) : text;
 }

@@ -26,7 +26,16 @@ interface MappedPackage {
 const load = (slug: string): Promise<MappedPackage> => loadPackage<MappedPackage>(slug);
 
 /** JTL's context for the detailed tests; every vendor's generic tests use its generated fixture context. */
-const jtlContext = { appId: "CustomerAdapters/1.0.0", appVersion: "1.0.0", accessToken: "FAKE-TOKEN-0000", tenantId: "tenant-test" };
+const jtlContext = {
+  appId: "CustomerAdapters/1.0.0",
+  appVersion: "1.0.0",
+  accessToken: "FAKE-TOKEN-0000",
+  apiKey: "00000000-0000-4000-8000-000000000000",
+  tenantId: "00000000-0000-4000-8000-000000000001",
+  customerGroupId: 0,
+  internalCompanyId: 1,
+  defaultLanguageIso: "DE",
+};
 
 /** Sets `value` at a JSON pointer, creating objects on the way (test data only). */
 function put(root: Record<string, unknown>, pointer: string, value: unknown): void {
@@ -48,7 +57,7 @@ describe.each(vendors.map((model) => [model.slug, model] as const))("%s mapper",
     const { adapter } = await load(slug);
     const result = adapter.toRequest(customer, context);
     // Credentials stay out of snapshots, even fake ones.
-    const redacted = JSON.stringify(result, (key, value) => (/^(authorization|password|apikey|token)$/i.test(key) ? "[redacted]" : value), 2);
+    const redacted = JSON.stringify(result, (key, value) => (/^(authorization|password|apikey|x-api-key|token)$/i.test(key) ? "[redacted]" : value), 2);
     await expect(`${redacted}\n`).toMatchFileSnapshot(`__snapshots__/${slug}/${name}.json`);
     if (result.ok) {
       expect(adapter.isRequest(result.request.body)).toBe(true);
@@ -126,14 +135,21 @@ describe.each(vendors.map((model) => [model.slug, model] as const))("%s mapper",
 describe("jtl mapping in detail", () => {
   const context = jtlContext;
 
-  it("sends the app headers, the bearer token and the body to the default host", async () => {
+  it("sends the app headers, the bearer token, the API key and the body to the default host", async () => {
     const { adapter } = await load("jtl");
     const result = adapter.toRequest(customers.person, context);
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
     expect(result.request).toMatchObject({
       method: "POST",
       url: "https://{host}/v1/customers".replace("{host}", "api.jtl-cloud.com/erp"),
-      headers: { "x-appid": "CustomerAdapters/1.0.0", "x-appversion": "1.0.0", "x-tenant-id": "tenant-test", authorization: "Bearer FAKE-TOKEN-0000", "content-type": "application/json" },
+      headers: {
+        "x-appid": "CustomerAdapters/1.0.0",
+        "x-appversion": "1.0.0",
+        "x-tenant-id": jtlContext.tenantId,
+        "x-api-key": jtlContext.apiKey,
+        authorization: "Bearer FAKE-TOKEN-0000",
+        "content-type": "application/json",
+      },
       query: {},
     });
     expect(result.request.body).toMatchObject({
@@ -186,10 +202,17 @@ describe("jtl mapping in detail", () => {
     expect(adapter.fromResponse(201, { Id: 42, Number: null })).toEqual({ ok: true, id: "42" });
   });
 
-  it("names no canonical field for JTL's catch-all validation error", async () => {
+  it("names the fields of JTL's ValidationErrors, the vendor's and the canonical one", async () => {
     const { adapter } = await load("jtl");
-    const result = adapter.fromResponse(400, { type: "https://tools.ietf.org/html/rfc9110#section-15.5.1", title: "One or more validation errors occurred." });
-    expect(result).toEqual({ ok: false, status: 400, errors: [{ kind: "invalid-field", code: "https://tools.ietf.org/html/rfc9110#section-15.5.1", message: "One or more validation errors occurred." }] });
+    const result = adapter.fromResponse(400, { ErrorCode: "E1", ErrorMessage: "The sent data is invalid.", ValidationErrors: { "Shipmentaddress.PostalCode": "Too long." } });
+    expect(result).toEqual({ ok: false, status: 400, errors: [{ kind: "invalid-field", code: "E1", message: "Too long.", vendorField: "Shipmentaddress.PostalCode", field: "/shippingAddress/postalCode" }] });
+  });
+
+  it("sends the context's language when the customer has none", async () => {
+    const { adapter } = await load("jtl");
+    const { language: _none, ...customer } = customers.person;
+    const result = adapter.toRequest(customer, context);
+    expect(result.ok && (result.request.body as { LanguageIso: string }).LanguageIso).toBe("DE");
   });
 });
 

@@ -124,9 +124,7 @@ describe("the command lines", () => {
       const result = run(command, ["--base-dir", "specs", "--format", "xml"].slice(command === "lint" ? 2 : 0));
       expect(result.status).toBe(2);
       expect(result.stderr.trim().split("\n")).toHaveLength(1);
-      expect(result.stderr).toMatch(
-        new RegExp(`^customer-adapters ${command}: --format must be one of .*, not \`xml\``),
-      );
+      expect(result.stderr).toMatch(new RegExp(`^customer-adapters ${command}: --format xml: one of `));
     }
   });
 

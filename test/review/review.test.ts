@@ -107,6 +107,19 @@ describe("review: the rules that read the generated package", () => {
   });
 });
 
+describe("review: a published document and its overlay", () => {
+  it("compares the applied result: a change made by the overlay is reviewed like a change of the spec", async () => {
+    const head = folder(base);
+    writeFileSync(
+      join(head, "mini.overlay.yaml"),
+      "overlay: 1.0.0\ninfo: { title: Mini, version: 1.0.0 }\nactions:\n  - target: $.components.schemas.Body.properties.name\n    update: { maxLength: 40 }\n",
+    );
+    const report = await review(folder(base), head);
+    const change = report.vendors.find((vendor) => vendor.vendor === "mini")?.changes[0];
+    expect(change).toMatchObject({ rule: "request-maxLength-tightened", breaking: true, pointer: "/components/schemas/Body/properties/name" });
+  });
+});
+
 describe("review: the report and its verdict", () => {
   const tightened = swap("maxLength: 60", "maxLength: 40");
 

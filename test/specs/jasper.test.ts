@@ -4,15 +4,23 @@
 // examples; the two limit conflicts; the shipping-address and security
 // question/answer rules and the four-contact limit, shown with hand-written
 // payloads; each error code of the seed's table, tied to the rule the schema
-// really reports; the Basic auth and the context.
+// really reports; the Basic auth and the context. Beyond the seed, against
+// vendor-sources/jasper/ (OSGP_open-smart-grid-platform/JasperError.java,
+// api-evangelist_rogers/errors_rogers-error-codes.yml, VENDOR_DOC_EXCERPTS.md):
+// the generic errors every call can answer, the 401 body without errorCode,
+// errorCode as a JSON string (also in what the mock sends) and the access rule.
 import { describe, expect, it } from "vitest";
-import { at, compileAt, readSpec, type Json, type RuleHit } from "../helpers/spec.js";
+import type { FromResponseResult, MockVendor, ToRequestResult, ValidationResult } from "@customer-adapters/runtime";
+import { customers } from "../fixtures/customers.js";
+import { loadPackage } from "../helpers/package.js";
+import { at, compileAt, readSpec, readVendorSource, type Json, type RuleHit } from "../helpers/spec.js";
 
 const spec = readSpec("jasper");
 const operation = at(spec, "/paths/~1rws~1api~1v{apiVersion}~1customers/post");
 const validateRequest = compileAt("jasper", "/components/schemas/CreateCustomerRequest");
 const validateResponse = compileAt("jasper", "/components/schemas/CreateCustomerResponse");
 const validateError = compileAt("jasper", "/components/schemas/ErrorResponse");
+const validateUnauthorized = compileAt("jasper", "/components/schemas/UnauthorizedResponse");
 const validateApiVersion = compileAt("jasper", "/paths/~1rws~1api~1v{apiVersion}~1customers/post/parameters/0/schema");
 const hit = (path: string, keyword: string): RuleHit => ({ path, keyword });
 
@@ -57,18 +65,23 @@ const fields: Record<string, Row[]> = {
     ["customerId", "integer", undefined, undefined, "The identification number of the customer that was created."],
     ["timestamp", "integer", undefined, undefined, "The date and time when the customer was created. The timestamp displays in UNIX Epoch clock format. See Date/Time Formats for more information."],
   ],
-  // Not in the seed: the error body from vendor-notes.
+  // Not in the seed: the error bodies, from vendor-sources/jasper/.
   ErrorResponse: [
-    ["errorCode", "integer|string", undefined, undefined, "The error code (Error Code column)."],
+    ["errorCode", "string", undefined, undefined, "The error code (Error Code column), a string of digits on the wire."],
     ["errorMessage", "string", undefined, undefined, "The error message (Error Message column)."],
+  ],
+  UnauthorizedResponse: [
+    ["errorCode", "string", undefined, undefined, "The error code, when there is one (10000001)."],
+    ["errorMessage", "string", undefined, undefined, "The error message."],
   ],
 };
 const rows = Object.entries(fields).flatMap(([model, list]) => list.map((row) => [model, ...row] as const));
 const requestModels = ["CreateCustomerRequest", "Contact", "Address"];
-const responseModels = ["CreateCustomerResponse", "ErrorResponse"];
+const responseModels = ["CreateCustomerResponse", "ErrorResponse", "UnauthorizedResponse"];
 
-// The seed's Errors table, in order: [code, HTTP code, message verbatim, kind]; then the one inferred entry.
-const errorTable: [number, number, string, string][] = [
+// The seed's Errors table, in order: [code, HTTP code, message verbatim, kind]. Codes are written as the
+// strings they are on the wire.
+const errorTable: [string, number, string, string][] = ([
   [10000004, 400, "Invalid accountId.", "not-found"],
   [10000024, 400, "Invalid apiVersion.", "invalid-field"],
   [10000580, 400, "Customer details required.", "invalid-field"],
@@ -94,8 +107,15 @@ const errorTable: [number, number, string, string][] = [
   [10000602, 400, "Duplicate customer name.", "duplicate"],
   [10000603, 400, "Invalid account. Account erasure request is in progress for the account.", "not-found"],
   [20000003, 404, "Resource not found - Invalid accountId.", "not-found"],
+] as const).map(([code, ...rest]) => [String(code), ...rest]);
+// The errors every Control Center call can answer (vendor-sources/jasper/OSGP_open-smart-grid-platform/JasperError.java), listed first.
+const genericErrors: [string, number, string, string][] = [
+  ["10000001", 401, "Invalid credentials", "unauthorized"],
+  ["10000023", 400, "The JSON in the request is not well formed. Please ensure that commas, colons, braces etc. are formatted properly.", "invalid-field"],
+  ["10000028", 400, "Invalid request. Description: The request contained one or more unrecognized parameters.", "invalid-field"],
+  ["10000030", 400, "Your role does not have access to this API function.", "unauthorized"],
+  ["30000001", 500, "Unknown server error.", "unknown"],
 ];
-const inferredErrors: [number, number, string, string][] = [[10000001, 401, "Invalid credentials", "unauthorized"]];
 const xErrors = (): Json[] => operation["x-errors"] as Json[];
 
 /** A valid request to vary: the seed's own example. */
@@ -153,7 +173,7 @@ describe("jasper models: every documented field with its type, limits and words"
   it("requires the name and the account, and nothing in a contact or an address", () => {
     expect(at(spec, "/components/schemas/CreateCustomerRequest/required")).toEqual(["name", "accountName"]);
     expect(at(spec, "/components/schemas/CreateCustomerRequest/properties/accountName/x-source")).toMatch(/^inference: /);
-    for (const model of ["Contact", "Address", ...responseModels]) expect(at(spec, `/components/schemas/${model}/required`), model).toBeUndefined();
+    for (const model of ["Contact", "Address", "CreateCustomerResponse"]) expect(at(spec, `/components/schemas/${model}/required`), model).toBeUndefined();
   });
 
   it("holds at most four contacts and defaults shipToBillAddress to false", () => {
@@ -199,13 +219,14 @@ describe("jasper models: every documented field with its type, limits and words"
   it("marks what Control Center fills as read-only, the timestamp as epoch seconds", () => {
     for (const field of ["customerId", "timestamp"]) expect(at(spec, `/components/schemas/CreateCustomerResponse/properties/${field}/readOnly`), field).toBe(true);
     expect(at(spec, "/components/schemas/CreateCustomerResponse/properties/timestamp/x-source")).toMatch(/^vendor-notes: .*UNIX epoch seconds/);
-    expect(at(spec, "/components/schemas/ErrorResponse/x-source")).toMatch(/^vendor-notes: /);
+    expect(at(spec, "/components/schemas/ErrorResponse/x-source")).toMatch(/^vendor-sources: jasper\/VENDOR_DOC_EXCERPTS\.md/);
   });
 
-  it("records the error code's number/string conflict and accepts both", () => {
+  it("records the error code's conflict: numbers in the seed's table, a JSON string on the wire (chosen)", () => {
     const errorCode = at(spec, "/components/schemas/ErrorResponse/properties/errorCode");
-    expect(errorCode["x-conflict"].values.map((value: Json) => value.where)).toEqual([expect.stringMatching(/vendor-notes/), expect.stringMatching(/public Control Center client/)]);
-    expect(errorCode.pattern).toBe("^[0-9]+$");
+    expect(errorCode["x-conflict"].values.map((value: Json) => value.where)).toEqual([expect.stringMatching(/seeds\/jasper\.txt/), expect.stringMatching(/VENDOR_DOC_EXCERPTS\.md.*JasperError\.java/)]);
+    expect(errorCode["x-conflict"].chosen).toBe("a string of digits");
+    expect(readVendorSource("jasper", "VENDOR_DOC_EXCERPTS.md")).toContain('{"errorMessage":"Invalid credentials","errorCode":"10000001"}');
   });
 
   it("carries the seed's examples", () => {
@@ -390,20 +411,19 @@ describe("jasper payloads", () => {
     expect(validateResponse({ timestamp: "2018-05-29T10:36:13Z" })).toEqual([hit("/timestamp", "type")]);
   });
 
-  it("reads an error body whose code is a number or a string of digits", () => {
-    expect(validateError({ errorCode: 10000581, errorMessage: "Customer name is required." })).toEqual([]);
+  it("reads an error body whose code is a JSON string of digits (VENDOR_DOC_EXCERPTS.md's captured response), not a number", () => {
     expect(validateError({ errorMessage: "Invalid credentials", errorCode: "10000001" })).toEqual([]);
-    expect(validateError({ errorCode: 10000581, errorMessage: "x", traceId: "t" })).toEqual([]);
-    expect(validateError({ errorCode: "E1" })).toEqual([hit("/errorCode", "pattern")]);
-    expect(validateError({ errorCode: 1.5 })).toEqual([hit("/errorCode", "type")]);
-    expect(validateError({ errorMessage: 3 })).toEqual([hit("/errorMessage", "type")]);
+    expect(validateError({ errorCode: "10000581", errorMessage: "x", traceId: "t" })).toEqual([]);
+    expect(validateError({ errorCode: 10000581, errorMessage: "Customer name is required." })).toEqual([hit("/errorCode", "type")]);
+    expect(validateError({ errorCode: "E1", errorMessage: "x" })).toEqual([hit("/errorCode", "pattern")]);
+    expect(validateError({ errorCode: "10000581", errorMessage: 3 })).toEqual([hit("/errorMessage", "type")]);
   });
 });
 
 describe("jasper operation", () => {
   it("is POST rws/api/v{apiVersion}/customers, createCustomer, in the vendor's words", () => {
     expect(spec.openapi).toBe("3.1.0");
-    expect(spec.info.version).toBe("1.0.0");
+    expect(spec.info.version).toBe("2.0.0");
     expect(spec.info["x-vendor"]).toEqual({ slug: "jasper", name: "Cisco IoT Control Center (formerly Jasper) REST API", seed: "seeds/jasper.txt" });
     expect(Object.keys(spec.paths)).toEqual(["/rws/api/v{apiVersion}/customers"]);
     expect(Object.keys(spec.paths["/rws/api/v{apiVersion}/customers"])).toEqual(["post"]);
@@ -417,7 +437,7 @@ describe("jasper operation", () => {
     expect(spec.servers).toHaveLength(1);
     expect(spec.servers[0].url).toBe("https://{host}");
     expect(spec.servers[0].variables.host.default).toBe("rws-jpotest.jasper.com");
-    expect(spec.servers[0]["x-source"]).toMatch(/^inference: /);
+    expect(spec.servers[0]["x-source"]).toMatch(/^vendor-sources: jasper\/VENDOR_DOC_EXCERPTS\.md: rws-jpotest\.jasper\.com .* is the sandbox/);
   });
 
   it("authenticates with HTTP Basic only", () => {
@@ -441,28 +461,28 @@ describe("jasper operation", () => {
     expect(validateApiVersion("v1")).toEqual([hit("", "enum")]);
   });
 
-  it("documents 200 with the customer id and 400/401/404 with the error body", () => {
-    expect(Object.keys(operation.responses)).toEqual(["200", "400", "401", "404"]);
+  it("documents 200 with the customer id, 400/404/500 with the error body and 401 with a body that may lack the code", () => {
+    expect(Object.keys(operation.responses)).toEqual(["200", "400", "401", "404", "500"]);
     expect(at(operation, "/responses/200/content/application~1json/schema/$ref")).toBe("#/components/schemas/CreateCustomerResponse");
     expect(operation.responses["200"]["x-error-body"]).toBeUndefined();
     expect(operation.responses["200"]["x-source"]).toMatch(/^inference: /);
-    expect(operation.responses["401"]["x-source"]).toMatch(/^inference: /);
-    for (const status of ["400", "401", "404"]) {
+    expect(operation.responses["401"]["x-source"]).toMatch(/JasperError\.java.*errors_rogers-error-codes\.yml/s);
+    expect(at(operation, "/responses/401/content/application~1json/schema/$ref")).toBe("#/components/schemas/UnauthorizedResponse");
+    for (const status of ["400", "404", "500"])
       expect(at(operation, `/responses/${status}/content/application~1json/schema/$ref`), status).toBe("#/components/schemas/ErrorResponse");
-      expect(operation.responses[status]["x-error-body"], status).toEqual({ code: "/errorCode", message: "/errorMessage" });
-    }
+    for (const status of ["400", "401", "404", "500"]) expect(operation.responses[status]["x-error-body"], status).toEqual({ code: "/errorCode", message: "/errorMessage" });
   });
 
-  it("lists the seed's error table in order, verbatim, then the one inferred credentials error", () => {
-    expect(xErrors().map((error) => [error.code, error.status, error.message, error.kind])).toEqual([...errorTable, ...inferredErrors]);
+  it("lists the generic errors first, then the seed's error table in order, verbatim; every code a string", () => {
+    expect(xErrors().map((error) => [error.code, error.status, error.message, error.kind])).toEqual([...genericErrors, ...errorTable]);
     for (const error of xErrors()) expect(String(error.status) in operation.responses, String(error.code)).toBe(true);
-    const inferred = xErrors().slice(errorTable.length);
-    for (const error of inferred) expect(error["x-source"], String(error.code)).toMatch(/^inference: /);
+    for (const error of xErrors()) expect(typeof error.code, String(error.code)).toBe("string");
+    for (const error of xErrors().slice(0, genericErrors.length)) expect(error["x-source"], String(error.code)).toMatch(/^vendor-sources: jasper\/OSGP_open-smart-grid-platform\/JasperError\.java/);
   });
 
   it("ties the field errors to rules and leaves the others without", () => {
     const withRules = xErrors().filter((error) => Array.isArray(error.rules)).map((error) => error.code);
-    expect(withRules).toEqual([10000024, ...Array.from({ length: 19 }, (_unused, index) => 10000581 + index)]);
+    expect(withRules).toEqual(["10000028", "10000024", ...Array.from({ length: 19 }, (_unused, index) => String(10000581 + index))]);
     for (const error of xErrors()) if (error.rules) expect(error.kind, String(error.code)).toBe("invalid-field");
   });
 
@@ -488,11 +508,12 @@ describe("jasper operation", () => {
           else if (keyword === "maxLength") setAt(body, path, "x".repeat(schema.maxLength + 1));
           else if (keyword === "minLength") setAt(body, path, "x".repeat(schema.minLength - 1));
           else if (keyword === "maxItems") setAt(body, path, Array.from({ length: schema.maxItems + 1 }, () => ({})));
+          else if (keyword === "additionalProperties") setAt(body, path === "" ? "/unknownKey" : `${path}/unknownKey`, "x");
           else throw new Error(`no breaker for ${label}`);
           expect(validateRequest(body), label).toEqual([hit(path, keyword)]);
         }
       }
-    expect(checked).toBe(1 + 1 + 2 + 1 + 2 + 2 + 1 + 5 + 2 * 6);
+    expect(checked).toBe(4 + 1 + 1 + 2 + 1 + 2 + 2 + 1 + 5 + 2 * 6);
   });
 
   it("has the schema enforce each length error's limit, or a stricter one where the tables disagree", () => {
@@ -568,5 +589,95 @@ describe("jasper x-context", () => {
     expect(mapping.auth).toEqual({ basicAuth: { username: "username", password: "apiKey" } });
     const fromContext = (mapping.request as Json[]).filter((declaration) => declaration.context !== undefined).map((declaration) => [declaration.to, declaration.context]);
     expect(fromContext).toEqual([["/server/host", "host"], ["/path/apiVersion", "apiVersion"], ["/body/accountName", "accountName"]]);
+  });
+});
+
+describe("jasper against vendor-sources/jasper/: generic errors, the 401 body, errorCode on the wire, the access rule", () => {
+  interface JasperPackage {
+    adapter: {
+      toRequest(customer: unknown, context: unknown): ToRequestResult<Json>;
+      fromResponse(status: number, body: unknown): FromResponseResult;
+      validateRequest(body: unknown): ValidationResult<unknown>;
+    };
+    createMock(options?: { context?: Record<string, unknown> }): MockVendor;
+    fixtures: { context: Record<string, unknown> };
+  }
+  const load = (): Promise<JasperPackage> => loadPackage<JasperPackage>("jasper");
+  /** The enum entries of JasperError.java: code → [HTTP status, message]. */
+  const javaErrors = new Map(
+    [...(readVendorSource("jasper", "OSGP_open-smart-grid-platform", "JasperError.java") as string).matchAll(/"(\d{8})",\s*HttpStatus\.(\w+),\s*"([^"]*)"/g)].map(
+      ([, code, status, message]) => [code, [{ BAD_REQUEST: 400, UNAUTHORIZED: 401, INTERNAL_SERVER_ERROR: 500 }[status as string], message]] as const,
+    ),
+  );
+  /** A request the mock accepts, and a way to send a variant of it. */
+  async function mockAndRequest() {
+    const { adapter, createMock, fixtures } = await load();
+    const built = adapter.toRequest(customers.company, fixtures.context);
+    if (!built.ok) throw new Error(JSON.stringify(built.errors));
+    const mock = createMock();
+    const send = (body: string, headers = built.request.headers) => {
+      const answer = mock.handle({ method: "POST", url: built.request.url, headers, body });
+      return { status: answer.status, body: JSON.parse(answer.body) };
+    };
+    return { adapter, built: built.request, send };
+  }
+
+  it("lists the generic errors with JasperError.java's codes, statuses and (but for 10000001) messages", () => {
+    for (const [code, status, message] of genericErrors) {
+      const [javaStatus, javaMessage] = javaErrors.get(code) ?? [];
+      expect(status, code).toBe(javaStatus);
+      if (code === "10000001") expect(javaMessage).toMatch(/^Invalid credentials\. .*IP address is not within the allowed range/);
+      else expect(message, code).toBe(javaMessage);
+    }
+  });
+
+  it("the mapper reads each generic error as its kind, the role without access as unauthorized", async () => {
+    const { adapter } = await load();
+    const read = (status: number, code: string) => adapter.fromResponse(status, { errorCode: code, errorMessage: "m" });
+    expect(read(400, "10000023")).toEqual({ ok: false, status: 400, errors: [{ kind: "invalid-field", code: "10000023", message: "m" }] });
+    expect(read(400, "10000028")).toEqual({ ok: false, status: 400, errors: [{ kind: "invalid-field", code: "10000028", message: "m" }] });
+    expect(read(400, "10000030")).toEqual({ ok: false, status: 400, errors: [{ kind: "unauthorized", code: "10000030", message: "m" }] });
+    expect(read(500, "30000001")).toEqual({ ok: false, status: 500, errors: [{ kind: "unknown", code: "30000001", message: "m" }] });
+  });
+
+  it("ties an unrecognized parameter to 10000028 in the validator, and the mock answers it so", async () => {
+    const { adapter, built, send } = await mockAndRequest();
+    const result = adapter.validateRequest({ ...built.body, accountId: 1 });
+    expect(result).toMatchObject({ ok: false, errors: [{ path: "", rule: "additionalProperties", vendorCode: "10000028" }] });
+    expect(send(JSON.stringify({ ...built.body, accountId: 1 }))).toEqual({ status: 400, body: { errorCode: "10000028", errorMessage: genericErrors[2]?.[2] } });
+  });
+
+  it("the mock answers malformed JSON with 10000023", async () => {
+    const { send } = await mockAndRequest();
+    expect(send('{"name": "Acme",')).toEqual({ status: 400, body: { errorCode: "10000023", errorMessage: genericErrors[1]?.[2] } });
+  });
+
+  it("the mock sends errorCode as a JSON string, as Control Center does", async () => {
+    const { built, send } = await mockAndRequest();
+    const tooLong = send(JSON.stringify({ ...built.body, name: "x".repeat(61) }));
+    expect(tooLong).toEqual({ status: 400, body: { errorCode: "10000582", errorMessage: "Invalid customer name. Number of characters allowed 1 - 60." } });
+    expect(validateError(tooLong.body)).toEqual([]);
+    const wrong = send(JSON.stringify(built.body), { ...built.headers, authorization: "Basic d3Jvbmc6d3Jvbmc=" });
+    expect(wrong).toEqual({ status: 401, body: { errorCode: "10000001", errorMessage: "Invalid credentials" } });
+  });
+
+  it("reads the 401 without credentials, which has no errorCode (errors_rogers-error-codes.yml)", async () => {
+    const rogers = readVendorSource("jasper", "api-evangelist_rogers", "errors_rogers-error-codes.yml") as string;
+    expect(rogers).toContain("message: Full authentication is required to access this resource");
+    const body = { errorMessage: "Full authentication is required to access this resource" };
+    expect(validateUnauthorized(body)).toEqual([]);
+    expect(validateUnauthorized({ errorCode: "10000001", errorMessage: "Invalid credentials" })).toEqual([]);
+    expect(validateUnauthorized({})).toEqual([hit("/errorMessage", "required")]);
+    expect(validateError(body)).toEqual([hit("/errorCode", "required")]);
+    const { adapter } = await load();
+    expect(adapter.fromResponse(401, body)).toEqual({ ok: false, status: 401, errors: [{ kind: "unauthorized", code: undefined, message: body.errorMessage }] });
+  });
+
+  it("states the access rule, Advantage account and AccountAdmin role, from VENDOR_DOC_EXCERPTS.md", () => {
+    const excerpts = readVendorSource("jasper", "VENDOR_DOC_EXCERPTS.md") as string;
+    expect(excerpts).toMatch(/Create a Customer.*Advantage account type only.*AccountAdmin/);
+    expect(operation.description).toMatch(/only an Advantage account \(not an Essential one\)\s+may call Create Customer, and only a user with the AccountAdmin role/);
+    expect(operation["x-source"]).toMatch(/^vendor-sources: jasper\/VENDOR_DOC_EXCERPTS\.md/);
+    expect(operation.description).toContain("10000030");
   });
 });

@@ -50,6 +50,8 @@ export interface ErrorLocation {
   readonly code: string;
   readonly message?: string | undefined;
   readonly list?: string | undefined;
+  /** An object in the body (or in each list item): the vendor's field name → its message, one error each. */
+  readonly fields?: string | undefined;
   readonly when?: { readonly pointer: string; readonly equals: unknown } | undefined;
 }
 
@@ -67,6 +69,8 @@ export interface MappingPlan {
   readonly errorLocations: readonly ErrorLocation[];
   /** The vendor's documented errors, with the canonical field each reports where it names one. */
   readonly errors: readonly VendorError[];
+  /** Vendor body field (`/BillingAddress/City`, list indexes as `*`) → the canonical field feeding it; where an error body names fields. */
+  readonly fieldSources?: Readonly<Record<string, string>>;
 }
 
 export type { ErrorKind } from "./validation.js";
@@ -104,6 +108,8 @@ export interface CanonicalError {
   message: string;
   /** The canonical field the vendor names, where its error names one. */
   field?: string;
+  /** The vendor's own name for the field, as its error body gives it (`BillingAddress.City`). */
+  vendorField?: string;
 }
 
 export type FromResponseResult = { ok: true; id: string; number?: string; createdAt?: string } | { ok: false; status: number; errors: CanonicalError[] };
@@ -443,12 +449,35 @@ function kindOfStatus(status: number): ErrorKind {
 
 function canonicalError(plan: MappingPlan, status: number, code: unknown, message: unknown): CanonicalError {
   const known = plan.errors.find((error) => String(error.code) === String(code) && (error.status === status || status === 200)) ?? plan.errors.find((error) => String(error.code) === String(code));
-  const text = typeof message === "string" ? message : `the vendor answered ${status}`;
-  const found: CanonicalError = { kind: known?.kind ?? kindOfStatus(status), code: typeof code === "string" || typeof code === "number" ? code : undefined, message: text };
+  // An answer without a code (a bare 402, a 401 body with only a message) is its status's error when the spec documents just one.
+  const ofStatus = plan.errors.filter((error) => error.status === status);
+  const documented = known ?? (code === undefined && ofStatus.length === 1 ? ofStatus[0] : undefined);
+  const text = typeof message === "string" ? message : (documented?.message ?? `the vendor answered ${status}`);
+  const found: CanonicalError = { kind: documented?.kind ?? kindOfStatus(status), code: typeof code === "string" || typeof code === "number" ? code : undefined, message: text };
   // An error that covers several fields (a generic "validation failed") names none.
   const field = known?.fields?.length === 1 ? known.fields[0] : undefined;
   if (field !== undefined) found.field = field;
   return found;
+}
+
+/** `BillingAddress.City`, `$.Lines[0].Zip` or `/BillingAddress/City` → a body pointer with list indexes as `*`. */
+export function vendorFieldPointer(name: string): string {
+  const pointer = name.startsWith("/") ? name : `/${name.replace(/^\$\.?/, "").replace(/\[(\d+)\]/g, ".$1").split(".").filter((part) => part !== "").join("/")}`;
+  return pointer.replace(/\/\d+(?=\/|$)/g, "/*");
+}
+
+/** One error per field a vendor's error names (`{ "BillingAddress.City": "required" }`), each with the vendor's name and, where the mapping feeds it, the canonical field; the error itself when it names none. */
+function fieldErrors(plan: MappingPlan, error: CanonicalError, named: unknown): CanonicalError[] {
+  if (!isRecord(named)) return [error];
+  const sources = Object.entries(plan.fieldSources ?? {});
+  const errors = Object.entries(named).map(([name, text]): CanonicalError => {
+    const pointer = vendorFieldPointer(name).toLowerCase();
+    // Case-insensitive: .NET and Java binders report a field in the casing of the model, not always of the JSON.
+    const field = sources.find(([vendor]) => vendor.toLowerCase() === pointer)?.[1];
+    const message = Array.isArray(text) && typeof text[0] === "string" ? text.join(" ") : typeof text === "string" ? text : error.message;
+    return { kind: error.kind, code: error.code, message, vendorField: name, ...(field === undefined ? {} : { field }) };
+  });
+  return errors.length > 0 ? errors : [error];
 }
 
 /** A vendor error body laid out as its `x-error-body` says: the code and message in place, in a list and under the failure flag where there are ones. */
@@ -488,8 +517,10 @@ export function readResponse(
     );
     if (location !== undefined) {
       const items = location.list === undefined ? [body] : readPointer(body, location.list);
-      const errors = (Array.isArray(items) ? items : [])
-        .map((item) => canonicalError(plan, status, readPointer(item, location.code), location.message === undefined ? undefined : readPointer(item, location.message)));
+      const errors = (Array.isArray(items) ? items : []).flatMap((item) => {
+        const found = canonicalError(plan, status, readPointer(item, location.code), location.message === undefined ? undefined : readPointer(item, location.message));
+        return location.fields === undefined ? [found] : fieldErrors(plan, found, readPointer(item, location.fields));
+      });
       return { ok: false, status, errors: errors.length > 0 ? errors : [canonicalError(plan, status, undefined, undefined)] };
     }
     if (status < 200 || status > 299) return { ok: false, status, errors: [canonicalError(plan, status, undefined, undefined)] };

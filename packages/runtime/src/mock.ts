@@ -159,6 +159,9 @@ export function createMockVendor(definition: MockDefinition, options: MockOption
     plan.path.replace(/\{([^}]+)\}/g, (_whole, name: string) => `{${name.replace(/\W/g, "_")}}`),
   );
   let nextId = 1000;
+  const headerNames = new Map(
+    plan.request.filter((mapping) => mapping.to.startsWith("/header/")).map((mapping) => mapping.to.slice("/header/".length)).map((name) => [name.toLowerCase(), name]),
+  );
 
   const documented = (kind: string) =>
     plan.errors.find(
@@ -286,7 +289,8 @@ export function createMockVendor(definition: MockDefinition, options: MockOption
     const parameters: Record<"path" | "query" | "header", Json> = {
       path,
       query: Object.fromEntries(url.searchParams),
-      header: headers,
+      // Header names arrive in any case; the validators know them as the spec spells them (`applicationId`).
+      header: Object.fromEntries(Object.entries(headers).map(([name, value]) => [headerNames.get(name) ?? name, value])),
     };
     for (const part of ["path", "query", "header"] as const) {
       const validate = definition.validateParameters[part];
