@@ -125,8 +125,9 @@ describe("the customer-adapters CLI, installed from its tarball in another repos
   }, 120_000);
 
   it("lints the project's specs, and refuses a usage error in one line, exit 2", () => {
-    expect(ok("npx", ["--no-install", "customer-adapters", "lint"]).stdout).toBe(
-      "lint: 1 vendor specs follow all 5 rules\n",
+    // The starter's example follows every rule the lint has, however many there are.
+    expect(ok("npx", ["--no-install", "customer-adapters", "lint"]).stdout).toMatch(
+      /^lint: 1 vendor specs follow all \d+ rules\n$/,
     );
     const usage = run("npx", ["--no-install", "customer-adapters", "generate", "--specs", "nowhere"]);
     expect([usage.status, usage.stderr]).toEqual([
