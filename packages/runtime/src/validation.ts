@@ -61,6 +61,8 @@ export interface VendorError {
   readonly rules: readonly { readonly in: string; readonly path: string; readonly keywords: readonly string[] }[];
   /** For a package with a mapper: the canonical fields behind those rules. */
   readonly fields?: readonly string[];
+  /** The error the vendor answers a body it cannot read (malformed JSON) with. */
+  readonly unreadable?: boolean;
 }
 
 /** The vendor's codes for the rules on one part of the request, for `runValidator`. */
