@@ -18,7 +18,7 @@ export class SchemaIds {
   private readonly bases = new Map<string, string>();
 
   constructor(
-    private readonly document: unknown,
+    document: unknown,
     roots: Iterable<string>,
   ) {
     for (const root of roots) {
