@@ -1,6 +1,6 @@
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import { isSafe } from "redos-detector";
-import { formats } from "@customer-adapters/runtime/formats";
+import { formats } from "@customer-adapters/runtime/format-set";
 import { isSchemaObject, subschemas, walkSchema, type Schema } from "../core/schema-walk.js";
 import { valueAt } from "../core/pointer.js";
 import type { SourceDocument } from "../core/source.js";

@@ -1,7 +1,7 @@
 import { Ajv2020, type Options, type ValidateFunction } from "ajv/dist/2020.js";
 import { _ } from "ajv";
 import type { Format } from "ajv/dist/types/index.js";
-import { formats } from "@customer-adapters/runtime/formats";
+import { formats } from "@customer-adapters/runtime/format-set";
 import type { NamedSchema } from "./model.js";
 import { isSchemaObject, mapSchema, type Schema, walkSchema } from "../core/schema-walk.js";
 

@@ -92,6 +92,8 @@ export async function generateGroup(schema: unknown, dir: string): Promise<Outco
     const { model, source } = loadSpecWithSource(path, {
       root: dir,
       slug: "suite",
+      // A canonical-kind spec: one schema, no operation (the loader tells kinds by place otherwise).
+      kind: "canonical",
       readFile: (file) => (file === path ? text : undefined),
     });
     files = positionedSampleError(source, () => emitPackage(model));

@@ -1,5 +1,5 @@
 import type { Schema } from "../../core/schema-walk.js";
-import { formats } from "@customer-adapters/runtime/formats";
+import { formats } from "@customer-adapters/runtime/format-set";
 import { propertyKey } from "../type-expression.js";
 import type { GuardContext, Kind } from "./context.js";
 

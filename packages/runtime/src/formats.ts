@@ -8,9 +8,11 @@
  * `date-time` and `int32` are read character by character instead of split
  * and matched with regular expressions: on the guards' hot path they cost a
  * fraction of the library's time. test/fuzz/formats.test.ts holds them to
- * ajv-formats, with these corrections, on thousands of near-misses.
+ * ajv-formats, with these corrections, on thousands of near-misses. The
+ * checks built on ajv-formats (`uri`, the IRIs, and the whole set ajv is
+ * given) are in `format-set.ts`, so that a guard that checks dates only
+ * bundles none of ajv-formats.
  */
-import { fullFormats } from "ajv-formats/dist/formats.js";
 
 const DAYS_IN_MONTH = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const HYPHEN = 45;
@@ -94,22 +96,6 @@ export function isInt32(value: number): boolean {
   return Number.isInteger(value) && value <= 2147483647 && value >= -2147483648;
 }
 
-type Check = (text: string) => boolean;
-const libraryUri = fullFormats.uri as Check;
-
-/**
- * RFC 3986 URI: ajv-formats' check, and a port of digits only (the
- * library reads `//host:abc/path` as a path when the port is not a number).
- */
-export function isUri(text: string): boolean {
-  if (!libraryUri(text)) return false;
-  const authority = /^[a-z][a-z0-9+\-.]*:\/\/([^/?#]*)/i.exec(text)?.[1];
-  if (authority === undefined) return true;
-  const host = authority.slice(authority.lastIndexOf("@") + 1);
-  const port = host.startsWith("[") ? host.slice(host.indexOf("]") + 1) : host.slice(host.indexOf(":") < 0 ? host.length : host.indexOf(":"));
-  return /^(:\d*)?$/.test(port);
-}
-
 /** RFC 4122 string form: hex groups 8-4-4-4-12, no `urn:uuid:` prefix. */
 export const UUID = /^[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 
@@ -120,24 +106,3 @@ export const EMAIL =
 /** RFC 6531 mailbox: `email` with any non-ASCII character also allowed in the local part and the domain labels. */
 export const IDN_EMAIL =
   /^(?:[a-z0-9!#$%&'*+/=?^_`{|}~\u0080-\u{10ffff}-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~\u0080-\u{10ffff}-]+)*|"(?:[\x20\x21\x23-\x5b\x5d-\x7e\u0080-\u{10ffff}]|\\[\x20-\x7e])*")@(?:[a-z0-9\u0080-\u{10ffff}](?:[a-z0-9\u0080-\u{10ffff}-]*[a-z0-9\u0080-\u{10ffff}])?\.)+[a-z0-9\u0080-\u{10ffff}](?:[a-z0-9\u0080-\u{10ffff}-]*[a-z0-9\u0080-\u{10ffff}])?$/iu;
-
-/** A character an IRI may hold where a URI holds a percent-encoded one (RFC 3987 `ucschar`), as one for the URI check. */
-const asUriText = (text: string) => text.replace(/[\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef]|[\ud800-\udbff][\udc00-\udfff]/g, "%41");
-
-/** RFC 3987 IRI: a URI in which `ucschar` characters may stand unencoded. */
-export const isIri = (text: string): boolean => isUri(asUriText(text));
-
-/** RFC 3987 IRI reference. */
-export const isIriReference = (text: string): boolean => (fullFormats["uri-reference"] as RegExp).test(asUriText(text));
-
-/** Every format the validators know: ajv-formats' full set with the corrections above, and the IRI and IDN forms. */
-export const formats: Record<string, unknown> = {
-  ...fullFormats,
-  "date-time": { ...(fullFormats["date-time"] as object), validate: isDateTime },
-  uri: isUri,
-  uuid: UUID,
-  email: EMAIL,
-  "idn-email": IDN_EMAIL,
-  iri: isIri,
-  "iri-reference": isIriReference,
-};

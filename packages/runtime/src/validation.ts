@@ -3,7 +3,8 @@
  * (`@customer-adapters/runtime/validation`).
  */
 
-export { formats, isDate, isDateTime, isInt32, isIri, isIriReference, isUri } from "./formats.js";
+export { formats, isIri, isIriReference, isUri } from "./format-set.js";
+export { EMAIL, IDN_EMAIL, isDate, isDateTime, isInt32, UUID } from "./formats.js";
 // In a module of its own: a bundle that never compares values leaves fast-deep-equal out.
 export { equal } from "./equal.js";
 
