@@ -25,6 +25,7 @@ interface ShopPackage {
     validateRequest(body: unknown): { ok: boolean };
   };
   createMock(): MockVendor;
+  createCustomer(customer: Customer, context: unknown, options: { fetch: MockVendor["fetch"] }): Promise<unknown>;
   fixtures: {
     context: Record<string, unknown>;
     valid: Record<string, unknown>;
@@ -117,6 +118,9 @@ describe("a request body that is a list, with a free-form map in its items", () 
     const answered = JSON.parse(answer.body) as { data: { id: number }[] };
     expect(typeof answered.data[0]?.id).toBe("number");
     expect(pkg.adapter.fromResponse(answer.status, answered)).toEqual({ ok: true, id: String(answered.data[0]?.id) });
+    // The generated client sends the list as it is and reads the id back.
+    const created = await pkg.createCustomer(person, pkg.fixtures.context, { fetch: pkg.createMock().fetch });
+    expect(created).toMatchObject({ ok: true, sent: true, id: expect.any(String) });
   });
 
   it("its fixtures are lists: valid ones pass, invalid ones fail, the mapped full sample is a list", async () => {
