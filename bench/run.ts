@@ -149,7 +149,7 @@ const vendors: Vendor[] = needValidators
         model,
         body: validationSchema(model.operation?.requestBody?.schema ?? {}) as Record<string, unknown>,
         defs: Object.fromEntries(model.schemas.map(({ name, schema }) => [name, validationSchema(schema)])),
-        fixtures: JSON.parse(readFileSync(join(root, "generated", model.slug, "fixtures/request-body.json"), "utf8")),
+        fixtures: JSON.parse(readFileSync(join(root, "generated", model.slug, "src/fixtures/request-body.json"), "utf8")),
       }))
   : [];
 const typiaDir = join(local, "typia");
@@ -159,7 +159,7 @@ if (runs("validators") || runs("cold") || runs("size")) {
   typiaGaps = buildTypia(root, typiaDir, vendors.map(({ slug, body, defs }) => ({ slug, root: body, defs })));
   for (const [slug, gaps] of Object.entries(typiaGaps)) if (gaps.length > 0) note(`typia cannot express, for ${slug}: ${gaps.join(", ")}`);
 }
-note("schemasafe is given the schemas without `format: int32`: its default mode refuses it beside `type: [integer, null]` (it applies format to strings only), so int32 ranges go unchecked by it");
+if (runs("validators")) note("schemasafe is given the schemas without `format: int32`: its default mode refuses it beside `type: [integer, null]` (it applies format to strings only), so int32 ranges go unchecked by it");
 
 /** A string property with `maxLength` at the top of the body, or one level down in an object the full fixture has. */
 function overLimit(vendor: Vendor): { path: string; value: unknown } | undefined {
@@ -315,7 +315,7 @@ function guardEntry(slug: string): { dist: string; source: string; name: string 
 // ---- cold start: plain Node, a fresh process, import + the first check ----
 if (runs("cold")) {
   progress("cold start: building the generated packages (`npm run build`)");
-  const built = spawnSync(process.execPath, [join(root, "node_modules/tsx/dist/cli.mjs"), join(root, "generator/build.ts")], { cwd: root, encoding: "utf8" });
+  const built = spawnSync(process.execPath, [launcher, "build"], { cwd: root, encoding: "utf8" });
   if (built.status !== 0) throw new Error(`npm run build: ${built.stdout}${built.stderr}`);
   const coldResults: Record<string, unknown> = {};
   for (const vendor of vendors) {

@@ -57,7 +57,14 @@ export function main(args: string[]): Promise<number> {
       ? await load<{ createMock?: () => MockVendor }>("mock.js")
       : {};
     if (!vendor.createMock) throw new UsageError(`${slug} declares no x-mapping, so it has no mock`);
-    const running = await startMockServer(vendor.createMock(), { port });
+    let running: Awaited<ReturnType<typeof startMockServer>>;
+    try {
+      running = await startMockServer(vendor.createMock(), { port });
+    } catch (error) {
+      // A port in use is one line, not a stack trace.
+      console.error(`customer-adapters mock: ${error instanceof Error ? error.message : String(error)}`);
+      return 1;
+    }
     const endpoint = `${operation.method} ${running.url}${operation.path}`;
     console.log(`${slug} mock: ${endpoint} (accepts the credentials of its fixtures.context); Ctrl-C stops it`);
     await new Promise<void>((resolve) => {

@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { runCommand, stringValue, UsageError, type CommandSpec } from "./args.js";
+import { isSpecFailure } from "../core/spec-error.js";
 import { formatReview, REVIEW_FORMATS, type ReviewFormat } from "../review/format.js";
 import { CONFIG_OPTIONS, configFromValues } from "./config.js";
 
@@ -36,7 +37,8 @@ export function main(args: string[]): Promise<number> {
     const config = await configFromValues({ ...values, ...(head !== undefined ? { specs: head } : {}) });
     const out = stringValue(values, "out") ?? ".review";
     const format = (stringValue(values, "format") ?? "markdown") as ReviewFormat;
-    if (!REVIEW_FORMATS.includes(format)) throw new UsageError(`--format ${format}: one of ${REVIEW_FORMATS.join(", ")}`);
+    if (!REVIEW_FORMATS.includes(format))
+      throw new UsageError(`--format ${format}: one of ${REVIEW_FORMATS.join(", ")}`);
     let baseDir = baseDirFlag && resolve(baseDirFlag);
     let scratch: string | undefined;
     if (baseDir === undefined) {
@@ -58,7 +60,15 @@ export function main(args: string[]): Promise<number> {
     }
     try {
       const { review, reviewMarkdown } = await import("../review/review.js");
-      const report = await review(baseDir, config.specs);
+      // A spec that does not load is exit 2, not 1: 1 says a breaking change was found.
+      const report = await review(baseDir, config.specs).catch((error: unknown) => {
+        if (isSpecFailure(error)) return error;
+        throw error;
+      });
+      if (isSpecFailure(report)) {
+        console.error(report.message);
+        return 2;
+      }
       const markdown = reviewMarkdown(report);
       mkdirSync(out, { recursive: true });
       writeFileSync(join(out, "review.md"), markdown);

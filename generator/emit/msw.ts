@@ -34,7 +34,8 @@ export const mswOutput: OutputKind = {
   name: "msw",
   summary:
     "`createHandlers(options)`: msw request handlers that answer as `createMock()` does " +
-    "(credentials, validation, error bodies, duplicates) at the spec's server or `options.baseUrl`; msw is an optional peer.",
+    "(credentials, validation, error bodies, duplicates) at the spec's server or `options.baseUrl`; " +
+    "msw is an optional peer.",
   optional: true,
   requires: ["mock"],
   appliesTo: (model) => model.operation !== undefined && model.mapping !== undefined,

@@ -36,7 +36,8 @@ export const standardSchemaOutput: OutputKind = {
   name: "standard-schema",
   summary:
     "`XSchema` for each validated type (and `adapter.requestSchema`): a Standard Schema v1 over `validateX`, " +
-    "for tRPC, TanStack Form, Hono and other tools; each issue has its path as segments, the rule and the vendor's code.",
+    "for tRPC, TanStack Form, Hono and other tools; each issue has its path as segments, the rule and the " +
+    "vendor's code.",
   optional: true,
   requires: ["validators"],
   appliesTo: () => true,

@@ -81,8 +81,11 @@ export function emitValidators(model: SpecModel): string {
   ];
   const locations = [...new Set(errors.flatMap((error) => error.rules.map((rule) => rule.in)))].sort();
   if (locations.length > 0) statements.splice(2, 0, `import { vendorErrors } from "./operation.js";`);
-  for (const location of locations)
-    statements.push(`${jsDoc(`The vendor's error codes for rules on the ${location}.`)}\nconst ${location}Rules: readonly VendorRule[] = vendorRules(vendorErrors, ${JSON.stringify(location)});`);
+  for (const location of locations) {
+    // Marked pure: a bundle that takes only `isX` drops the table and the vendor's error list with it.
+    const rules = `/* @__PURE__ */ vendorRules(vendorErrors, ${JSON.stringify(location)})`;
+    statements.push(`${jsDoc(`The vendor's error codes for rules on the ${location}.`)}\nconst ${location}Rules: readonly VendorRule[] = ${rules};`);
+  }
   const rulesByLocation = new Set(locations);
   for (const target of targets) {
     const rules = target.location && rulesByLocation.has(target.location) ? `, ${target.location}Rules` : "";

@@ -6,6 +6,7 @@ import { readYaml } from "./read-yaml.js";
 import { splitPointer, valueAt } from "../core/pointer.js";
 import { type SourceDocument } from "../core/source.js";
 import { SpecError } from "../core/spec-error.js";
+import { pointerFragment, SchemaIds } from "./schema-ids.js";
 import { schemaPositions } from "./schema-positions.js";
 
 /** Reads another spec file named by a `$ref`; returns undefined when there is no such file. */
@@ -40,6 +41,13 @@ export function resolveRefs(source: SourceDocument, path: string, readFile: Read
   const bundled = new Map<string, string>(); // external "path#pointer" -> local schema name
 
   const open = (from: Target, ref: string, refPointer: string): Target => {
+    // Within this document: a JSON pointer (percent-encoded as a fragment), an `$id` or an `$anchor`.
+    const local = from.path === path ? ids.resolve(ref, refPointer) : undefined;
+    if (local !== undefined) {
+      if (local.includes("#") || valueAt(source.value, local) === undefined)
+        throw new SpecError(from.source.locate(refPointer), `$ref \`${ref}\` points to nothing in ${source.file}`);
+      return { source, path, pointer: local };
+    }
     const [file = "", fragment = ""] = ref.split("#", 2);
     const targetPath = file === "" ? from.path : join(dirname(from.path), file);
     let target = loaded.get(targetPath);
@@ -82,7 +90,7 @@ export function resolveRefs(source: SourceDocument, path: string, readFile: Read
   };
 
   const schemaRefFor = (target: Target, from: Target, refPointer: string): string => {
-    if (target.path === path) return `#${target.pointer}`;
+    if (target.path === path) return `#${pointerFragment(target.pointer)}`;
     const key = `${target.path}#${target.pointer}`;
     const known = bundled.get(key);
     if (known) return SCHEMA_PREFIX + known;
@@ -100,6 +108,7 @@ export function resolveRefs(source: SourceDocument, path: string, readFile: Read
 
   const self: Target = { source, path, pointer: "" };
   const schemaRoots = new Set(schemaPositions(document));
+  const ids = new SchemaIds(source.value, schemaRoots);
 
   // Non-schema references (parameters, responses, ...) are replaced by their target.
   const inline = (node: unknown, pointer: string): unknown => {

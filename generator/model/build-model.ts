@@ -186,7 +186,9 @@ function readErrors(read: Reader, operation: Node, pointer: string): VendorError
       if (keyword === undefined) read.fail(ruleAt, "a rule needs a `keyword`");
       return { in: location as "body" | ParameterLocation, path: read.requiredString(ruleNode, "path", ruleAt), keywords };
     });
-    return { code, status: entry.status as number, message: read.requiredString(entry, "message", at), kind: kind as ErrorKind, rules };
+    if (entry.unreadable !== undefined && typeof entry.unreadable !== "boolean") read.fail(`${at}/unreadable`, "`unreadable` must be true or false");
+    const message = read.requiredString(entry, "message", at);
+    return { code, status: entry.status as number, message, kind: kind as ErrorKind, rules, unreadable: entry.unreadable === true };
   });
 }
 

@@ -1,7 +1,7 @@
 import type { ErrorObject } from "ajv";
 import type { SpecModel } from "./model.js";
 import { Synthesizer, type Direction } from "./samples.js";
-import { isSchemaObject, type Schema } from "../core/schema-walk.js";
+import { isSchemaObject, type Schema, walkSchema } from "../core/schema-walk.js";
 import { compileSchema, ruleOf } from "./validation-schema.js";
 import { splitPointer } from "../core/pointer.js";
 
@@ -306,6 +306,20 @@ export function buildFixtures(model: SpecModel, root: Schema, pointer: string, d
  */
 const FALLBACKS: readonly unknown[] = [null, 0, 1, 2, -1, 0.5, 10, 100, "", "a", "foo", true, false, [], [1], ["a"], {}, { a: 1 }];
 
+/** Values the schema itself names (`const`, `enum`) and objects with each `required` list's keys: candidates too. */
+function namedValues(model: SpecModel, root: Schema): unknown[] {
+  const found: unknown[] = [];
+  const visit = (schema: Schema) =>
+    walkSchema(schema, "", (node) => {
+      if ("const" in node) found.push(node.const);
+      if (Array.isArray(node.enum)) found.push(...node.enum);
+      if (Array.isArray(node.required)) found.push(Object.fromEntries(node.required.map((key) => [String(key), 1])));
+    });
+  visit(root);
+  for (const { schema } of model.schemas) if (isSchemaObject(schema)) visit(schema);
+  return found;
+}
+
 /** Just the valid samples of `root` (minimal, full, boundary), repaired to pass conditional rules. */
 export function validSamples(model: SpecModel, root: Schema, direction: Direction): FixtureSet["valid"] {
   const builder = new FixtureBuilder(model, root, direction, new Map());
@@ -315,8 +329,9 @@ export function validSamples(model: SpecModel, root: Schema, direction: Directio
     const value = made(mode);
     if (valid(value)) return value;
     // A plain value, else the generator's, whose errors the refusal names (a full sample keeps every field it can).
-    const plain = FALLBACKS.findIndex(valid);
-    return plain < 0 ? value : clone(FALLBACKS[plain]);
+    const candidates = [...FALLBACKS, ...namedValues(model, root)];
+    const index = candidates.findIndex(valid);
+    return index < 0 ? value : clone(candidates[index]);
   };
   return { minimal: sample("minimal"), full: sample("full"), boundary: sample("boundary") };
 }

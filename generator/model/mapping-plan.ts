@@ -52,6 +52,7 @@ export function vendorErrorTable(model: SpecModel): Record<string, unknown>[] {
     message: error.message,
     kind: error.kind,
     rules: error.rules,
+    ...(error.unreadable ? { unreadable: true } : {}),
     ...(model.mapping ? { fields: canonicalFieldsOf(model, error.rules) } : {}),
   }));
 }

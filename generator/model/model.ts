@@ -180,6 +180,8 @@ export interface VendorErrorModel {
   message: string;
   kind: ErrorKind;
   rules: { in: "body" | ParameterLocation; path: string; keywords: string[] }[];
+  /** The error the vendor answers a body it cannot read with (malformed JSON): `unreadable: true`. */
+  unreadable: boolean;
 }
 
 export interface OperationModel {

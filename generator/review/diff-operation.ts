@@ -44,6 +44,15 @@ const stable = (value: unknown): string =>
           .join(",")}}`
       : JSON.stringify(value);
 
+/** The operation a document describes, as written, and where it is. */
+interface Operation {
+  path: string;
+  method: string;
+  pointer: string;
+  node: Node;
+  pathItem: Node;
+}
+
 /** One version of the document, read as written. */
 class Version {
   constructor(readonly source: SourceDocument) {}
@@ -72,7 +81,7 @@ class Version {
   }
 
   /** The document's one operation (the first, in a document with more). */
-  operation(): { path: string; method: string; pointer: string; node: Node; pathItem: Node } | undefined {
+  operation(): Operation | undefined {
     const paths = isNode(this.root.paths) ? this.root.paths : {};
     for (const [path, item] of Object.entries(paths)) {
       const [pathItem] = this.deref(item, `/paths/${escapePointerPart(path)}`);
@@ -330,10 +339,7 @@ class Differ {
     }
   }
 
-  location(
-    oldOp: NonNullable<ReturnType<Version["operation"]>>,
-    newOp: NonNullable<ReturnType<Version["operation"]>>,
-  ): void {
+  location(oldOp: Operation, newOp: Operation): void {
     if (oldOp.path !== newOp.path)
       this.add("api-path-changed", newOp.pointer, `the operation moved from ${oldOp.path} to ${newOp.path}`);
     if (oldOp.method !== newOp.method)
@@ -346,7 +352,7 @@ class Differ {
       this.add("endpoint-deprecated", newOp.pointer, "the operation is now deprecated");
     if (oldOp.node.deprecated === true && newOp.node.deprecated !== true)
       this.add("endpoint-reactivated", newOp.pointer, "the operation is no longer deprecated");
-    const servers = (version: Version, op: typeof oldOp): [string, string][] => {
+    const servers = (version: Version, op: Operation): [string, string][] => {
       const [where, value] =
         isNode(op.node) && Array.isArray(op.node.servers)
           ? [`${op.pointer}/servers`, op.node.servers]
@@ -363,12 +369,9 @@ class Differ {
       if (!before.some(([other]) => other === url)) this.add("api-server-added", at, `server ${url} added`);
   }
 
-  security(
-    oldOp: NonNullable<ReturnType<Version["operation"]>>,
-    newOp: NonNullable<ReturnType<Version["operation"]>>,
-  ): void {
+  security(oldOp: Operation, newOp: Operation): void {
     type Requirement = { key: string; scopes: Map<string, string[]>; pointer: string };
-    const requirements = (version: Version, op: typeof oldOp): Requirement[] => {
+    const requirements = (version: Version, op: Operation): Requirement[] => {
       const [where, value] = Array.isArray(op.node.security)
         ? [`${op.pointer}/security`, op.node.security]
         : ["/security", list(version.root.security)];
@@ -436,12 +439,9 @@ class Differ {
     }
   }
 
-  parameters(
-    oldOp: NonNullable<ReturnType<Version["operation"]>>,
-    newOp: NonNullable<ReturnType<Version["operation"]>>,
-  ): void {
+  parameters(oldOp: Operation, newOp: Operation): void {
     type Parameter = { name: string; in: string; required: boolean; node: Node; pointer: string };
-    const parameters = (version: Version, op: typeof oldOp): Parameter[] => {
+    const parameters = (version: Version, op: Operation): Parameter[] => {
       const found = new Map<string, Parameter>();
       const collect = (value: unknown, where: string) => {
         for (const [index, entry] of list(value).entries()) {
@@ -500,10 +500,7 @@ class Differ {
     }
   }
 
-  requestBody(
-    oldOp: NonNullable<ReturnType<Version["operation"]>>,
-    newOp: NonNullable<ReturnType<Version["operation"]>>,
-  ): void {
+  requestBody(oldOp: Operation, newOp: Operation): void {
     const [old, oldAt] = this.base.deref(oldOp.node.requestBody, `${oldOp.pointer}/requestBody`);
     const [now, nowAt] = this.head.deref(newOp.node.requestBody, `${newOp.pointer}/requestBody`);
     if (old?.required !== true && now?.required === true)
@@ -542,14 +539,11 @@ class Differ {
     }
   }
 
-  responses(
-    oldOp: NonNullable<ReturnType<Version["operation"]>>,
-    newOp: NonNullable<ReturnType<Version["operation"]>>,
-  ): void {
-    const statuses = (op: typeof oldOp) => (isNode(op.node.responses) ? Object.keys(op.node.responses) : []);
+  responses(oldOp: Operation, newOp: Operation): void {
+    const statuses = (op: Operation) => (isNode(op.node.responses) ? Object.keys(op.node.responses) : []);
     const [before, after] = [statuses(oldOp), statuses(newOp)];
     const success = (status: string) => status.startsWith("2");
-    const at = (op: typeof oldOp, status: string) => `${op.pointer}/responses/${escapePointerPart(status)}`;
+    const at = (op: Operation, status: string) => `${op.pointer}/responses/${escapePointerPart(status)}`;
     for (const status of before.filter((candidate) => !after.includes(candidate)))
       this.add(
         `response-${success(status) ? "" : "non-"}success-status-removed`,
@@ -571,11 +565,8 @@ class Differ {
   }
 
   /** `x-errors`: the vendor's error codes the generated package tells apart. */
-  errors(
-    oldOp: NonNullable<ReturnType<Version["operation"]>>,
-    newOp: NonNullable<ReturnType<Version["operation"]>>,
-  ): void {
-    const codes = (op: typeof oldOp) =>
+  errors(oldOp: Operation, newOp: Operation): void {
+    const codes = (op: Operation) =>
       list(op.node["x-errors"]).map((entry, index) => ({
         code: String(isNode(entry) ? entry.code : ""),
         status: isNode(entry) ? entry.status : undefined,

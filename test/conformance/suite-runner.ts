@@ -4,7 +4,7 @@
 // load -> model -> emit as `generate` runs them (without the formatter), and
 // each case is checked with the generated `isCustomer` and `validateCustomer`.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { emitPackage } from "../../generator/emit/package.js";
 import { loadSpecWithSource } from "../../generator/spec.js";
 import { isSpecFailure } from "../../generator/core/spec-error.js";
@@ -32,19 +32,21 @@ export const readGroups = (file: string): SuiteGroup[] =>
     file,
   }));
 
-/** Refs the suite serves from a web server (refRemote and friends): not part of one document, so skipped. */
-export const usesRemoteRef = (schema: unknown): boolean =>
-  /localhost:1234|"\$ref":"https?:\/\/(?!json-schema\.org)/.test(JSON.stringify(schema));
+/** Refs to the schemas the suite serves from a web server (refRemote and friends): not part of one document. */
+export const usesRemoteRef = (schema: unknown): boolean => /localhost:1234/.test(JSON.stringify(schema));
 
 const COMPONENT = "#/components/schemas/Customer";
+/** The generated files `isCustomer` and `validateCustomer` need (types are erased). */
+const RUN_FILES = new Set(["suite/src/validators.ts", "suite/src/guards.ts", "suite/src/validators.compiled.js"]);
 
 /**
  * The group's schema as a component: its document-relative refs (`#`,
- * `#/$defs/x`) are relative to the component now.
+ * `#/$defs/x`) are relative to the component now, unless a schema resource
+ * (`$id`) encloses them, which the loader resolves them against.
  */
 function asComponent(schema: unknown): unknown {
   if (Array.isArray(schema)) return schema.map(asComponent);
-  if (schema === null || typeof schema !== "object") return schema;
+  if (schema === null || typeof schema !== "object" || "$id" in schema) return schema;
   return Object.fromEntries(
     Object.entries(schema).map(([key, value]) => [
       key,
@@ -97,11 +99,10 @@ export async function generateGroup(schema: unknown, dir: string): Promise<Outco
     if (isSpecFailure(error)) return { kind: "refused", message: error.message };
     return { kind: "crashed", message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
   }
+  mkdirSync(join(dir, "suite/src"), { recursive: true });
   for (const file of files) {
-    if (!file.path.startsWith("suite/src/")) continue;
-    const target = join(dir, file.path);
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, file.content);
+    if (!RUN_FILES.has(file.path)) continue;
+    writeFileSync(join(dir, file.path), file.content);
   }
   const module = (await import(join(dir, "suite/src/validators.ts"))) as {
     isCustomer: (value: unknown) => boolean;

@@ -99,7 +99,7 @@ describe("the customer-adapters CLI, installed from its tarball in another repos
     expect(readdirSync(cache).filter((name) => /^generate-[0-9a-f]{16}\.json$/.test(name))).toHaveLength(1);
     const again = ok("npx", ["--no-install", "customer-adapters", "generate", "--check"]);
     expect(again.stdout).toMatch(/^packages\/ is up to date with specs\/ \(\d+ files, 2 packages\)$/m);
-  });
+  }, 240_000);
 
   it("types the config with defineConfig: a wrong value fails to compile", () => {
     const tsc = join(repoRoot, "node_modules/typescript/bin/tsc");
@@ -122,11 +122,12 @@ describe("the customer-adapters CLI, installed from its tarball in another repos
     expect(bad.stdout).toMatch(
       /bad\.config\.ts\(\d+,\d+\): error TS2322: Type '"zod"' is not assignable to type 'OutputKind'/,
     );
-  });
+  }, 120_000);
 
   it("lints the project's specs, and refuses a usage error in one line, exit 2", () => {
-    expect(ok("npx", ["--no-install", "customer-adapters", "lint"]).stdout).toBe(
-      "lint: 1 vendor specs follow all 5 rules\n",
+    // The starter's example follows every rule the lint has, however many there are.
+    expect(ok("npx", ["--no-install", "customer-adapters", "lint"]).stdout).toMatch(
+      /^lint: 1 vendor specs follow all \d+ rules\n$/,
     );
     const usage = run("npx", ["--no-install", "customer-adapters", "generate", "--specs", "nowhere"]);
     expect([usage.status, usage.stderr]).toEqual([

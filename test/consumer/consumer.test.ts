@@ -121,7 +121,8 @@ beforeAll(() => {
   writeFileSync(join(project, "tsconfig.bundler.json"), JSON.stringify({ compilerOptions: { ...base, module: "esnext", moduleResolution: "bundler", noEmit: true }, files: ["consumer.ts"] }));
 }, 240_000);
 
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+// msw and its dependencies make the project's node_modules large: removing it takes a while on a busy machine.
+afterAll(() => rmSync(work, { recursive: true, force: true }), 60_000);
 
 describe("the packed packages, installed in a project outside the repository", () => {
   it("pack just what a consumer needs", () => {

@@ -2,7 +2,7 @@
 // metafile of a bundle of it: the main entry reaches no fixture or mock,
 // and `./validators` reaches no mapper, client, XML or country code.
 import { build } from "esbuild";
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "../helpers/cli.js";
@@ -28,6 +28,24 @@ async function inputsOf(code: string): Promise<string[]> {
   return Object.keys(result.metafile.inputs).sort();
 }
 
+/** The files whose code a bundle of `code` keeps after tree shaking. */
+async function keptFrom(code: string): Promise<string[]> {
+  const result = await build({
+    stdin: { contents: code, resolveDir: repoRoot, loader: "ts" },
+    bundle: true,
+    write: false,
+    metafile: true,
+    outfile: "bundle.js",
+    format: "esm",
+    platform: "neutral",
+    conditions: ["customer-adapters-source"],
+    mainFields: ["module", "main"],
+    logLevel: "silent",
+  });
+  const [output] = Object.values(result.metafile.outputs);
+  return Object.entries(output?.inputs ?? {}).filter(([, use]) => use.bytesInOutput > 0).map(([file]) => file).sort();
+}
+
 describe.each(vendors)("%s entry points", (slug) => {
   it("the main entry holds no fixture and no mock", async () => {
     const inputs = await inputsOf(`export { adapter } from "./generated/${slug}/src/index.ts";`);
@@ -40,5 +58,14 @@ describe.each(vendors)("%s entry points", (slug) => {
     expect(inputs).toContain(`generated/${slug}/src/guards.ts`);
     const outside = inputs.filter((file) => /fast-xml-parser|countries-list|runtime\/src\/(mapping|client|wire|mock|transforms)\.ts|\/(mapping|fixtures|index)\.ts$/.test(file));
     expect(outside).toEqual([]);
+  });
+
+  it("a bundle of the request guard alone keeps neither the vendor's error table nor deep equality", async () => {
+    const source = readFileSync(join(repoRoot, "generated", slug, "src/validators.ts"), "utf8");
+    const guard = /export function (is\w*RequestBody)\(/.exec(source)?.[1];
+    expect(guard).toBeDefined();
+    const kept = await keptFrom(`export { ${guard} } from "./generated/${slug}/src/validators.ts";`);
+    expect(kept).toContain(`generated/${slug}/src/guards.ts`);
+    expect(kept.filter((file) => /operation\.ts$|fast-deep-equal|validators\.compiled/.test(file))).toEqual([]);
   });
 });

@@ -124,6 +124,20 @@ describe("guards agree with ajv on keywords the vendor specs do not use", () => 
   });
 });
 
+describe("JSON Schema cases the suite found wrong (test/conformance/)", () => {
+  it("a component that is `false` rejects every value", async () => {
+    const schemas = { Never: false } as unknown as Record<string, Schema>;
+    expect(await verdicts(schemas, "Never", [null, 0, "", {}, []])).toEqual([false, false, false, false, false]);
+  });
+
+  it("only own properties count: every object inherits toString and constructor", async () => {
+    const named = { type: "object", required: ["toString"], properties: { constructor: { type: "string" } } };
+    const samples: unknown[] = [{}, { toString: 1 }, { toString: 1, constructor: 2 }];
+    samples.push({ toString: 1, constructor: "x" });
+    expect(await verdicts({ Named: named }, "Named", samples)).toEqual([false, true, false, true]);
+  });
+});
+
 describe("a keyword the guards do not compile", () => {
   it("leaves that target to ajv's compiled function and compiles the others", async () => {
     const schemas = { Unique: { type: "array", uniqueItems: true }, Plain: { type: "string" } };

@@ -46,9 +46,20 @@ export const rename =
     pair.key = doc.createNode(to);
   };
 
-/** The text of `specs/<slug>.yaml` with the edits made. */
+const parsed = new Map<string, Document>();
+const unedited = new Map<string, string>();
+
+/** The text of `specs/<slug>.yaml` with the edits made (each spec is parsed once; edits work on a copy). */
 export function editedSpec(slug: string, edits: Edit[] = []): string {
-  const doc = parseDocument(readFileSync(join(repoRoot, "specs", `${slug}.yaml`), "utf8"));
+  if (edits.length === 0 && unedited.has(slug)) return unedited.get(slug) as string;
+  let original = parsed.get(slug);
+  if (!original) {
+    original = parseDocument(readFileSync(join(repoRoot, "specs", `${slug}.yaml`), "utf8"));
+    parsed.set(slug, original);
+  }
+  const doc = original.clone();
   for (const edit of edits) edit(doc);
-  return doc.toString({ lineWidth: 0 });
+  const text = doc.toString({ lineWidth: 0 });
+  if (edits.length === 0) unedited.set(slug, text);
+  return text;
 }

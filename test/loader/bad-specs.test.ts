@@ -14,6 +14,7 @@ const expected: Record<string, [number, number, string, string]> = {
   "cyclic-ref": [33, 13, "/components/schemas/A/$ref", "is circular"],
   "dangling-ref": [17, 21, "/paths/~1customers/post/requestBody/content/application~1json/schema/$ref", "`#/components/schemas/Custmer` points to nothing"],
   "duplicate-key": [31, 11, "/", "Map keys must be unique"],
+  "dynamic-ref": [31, 24, "/components/schemas/Customer/properties/name/$dynamicRef", "`$dynamicRef` is not supported"],
   empty: [1, 1, "/", "the file is empty"],
   "error-rule-unknown-field": [13, 110, "/paths/~1customers/post/x-errors/0/rules/0/path", "`/nmae` is not a field of the request body"],
   "error-rule-not-a-mapping": [19, 84, "/paths/~1customers/post/x-errors/0/rules/0", "an `x-errors` rule must be a mapping"],

@@ -29,3 +29,46 @@ describe("$ref resolution", () => {
     expect(validate.errors?.map((error) => `${error.instancePath} ${error.keyword}`)).toEqual(["/address/country pattern"]);
   });
 });
+
+describe("references inside one document", () => {
+  const spec = (schemas: Record<string, unknown>) =>
+    JSON.stringify({ openapi: "3.1.0", info: { title: "Ids", version: "1.0.0" }, components: { schemas } });
+  const load = (schemas: Record<string, unknown>) =>
+    loadSpec("ids.yaml", { root: ".", readFile: (file) => (file === "ids.yaml" ? spec(schemas) : undefined) });
+  const refsOf = (schemas: Record<string, unknown>) => {
+    const schema = load(schemas).schemas.find((named) => named.name === "A")?.schema;
+    return (schema as { properties: Record<string, unknown> }).properties;
+  };
+
+  it("resolve an $anchor, an $id (absolute, relative to its resource, a URN) and a percent-encoded pointer", () => {
+    const properties = refsOf({
+      A: {
+        $id: "https://example.test/a.json",
+        properties: {
+          byAnchor: { $ref: "#tag" },
+          byId: { $ref: "b.json" },
+          byUrn: { $ref: "urn:example:c" },
+          byPercent: { $ref: "#/$defs/50%25" },
+        },
+        $defs: {
+          tagged: { $anchor: "tag", type: "string" },
+          b: { $id: "b.json", type: "integer" },
+          c: { $id: "urn:example:c", type: "boolean" },
+          "50%": { type: "null" },
+        },
+      },
+    });
+    expect(properties).toEqual({
+      byAnchor: { $ref: "#/components/schemas/A/$defs/tagged" },
+      byId: { $ref: "#/components/schemas/A/$defs/b" },
+      byUrn: { $ref: "#/components/schemas/A/$defs/c" },
+      byPercent: { $ref: "#/components/schemas/A/$defs/50%25" },
+    });
+  });
+
+  it("refuse, positioned, an anchor no schema declares", () => {
+    const schemas = { A: { $id: "https://example.test/a.json", properties: { x: { $ref: "#missing" } } } };
+    expect(() => refsOf(schemas)).toThrow(/^ids\.yaml:\d+:\d+ \/components\/schemas\/A\/properties\/x\/\$ref: /);
+    expect(() => refsOf(schemas)).toThrow(/: \$ref `#missing` points to nothing in ids\.yaml$/);
+  });
+});

@@ -1,7 +1,6 @@
 // The review's and lint's output for where they run: GitHub workflow commands
 // (escaped as the runner reads them, at the head spec's line), JSON, and the
 // command lines' usage errors and exit codes.
-import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { readYaml } from "../../generator/load/read-yaml.js";
@@ -9,7 +8,7 @@ import { diffOperation } from "../../generator/review/diff-operation.js";
 import { formatReview, reviewAnnotations } from "../../generator/review/format.js";
 import type { ReviewReport } from "../../generator/review/review.js";
 import { workflowCommand } from "../../generator/core/workflow-commands.js";
-import { repoRoot } from "../helpers/cli.js";
+import { repoRoot, runCommand } from "../helpers/cli.js";
 import { miniMapping, miniVendor, removeSpecsFolders, specsFolder } from "../helpers/mini-vendor.js";
 import { editedSpec, remove, set } from "../helpers/spec-edits.js";
 
@@ -118,25 +117,20 @@ describe("--format json", () => {
 });
 
 describe("the command lines", () => {
-  const tsx = join(repoRoot, "node_modules/tsx/dist/cli.mjs");
-  const run = (script: string, args: string[]) =>
-    spawnSync(process.execPath, [tsx, "--conditions", "customer-adapters-source", join(repoRoot, script), ...args], {
-      cwd: repoRoot,
-      encoding: "utf8",
-    });
+  const run = (command: string, args: string[]) => runCommand([command, ...args]);
 
   it("a format neither knows is a usage error: one line, exit 2", () => {
-    for (const script of ["generator/review/cli.ts", "generator/lint/cli.ts"]) {
-      const result = run(script, ["--base-dir", "specs", "--format", "xml"].slice(script.includes("lint") ? 2 : 0));
+    for (const command of ["review", "lint"]) {
+      const result = run(command, ["--base-dir", "specs", "--format", "xml"].slice(command === "lint" ? 2 : 0));
       expect(result.status).toBe(2);
       expect(result.stderr.trim().split("\n")).toHaveLength(1);
-      expect(result.stderr).toMatch(/^usage: .*--format/);
+      expect(result.stderr).toMatch(new RegExp(`^customer-adapters ${command}: --format xml: one of `));
     }
   });
 
   it("lint:specs --format github prints one annotation per finding, and exits 1", () => {
     const dir = specsFolder(miniVendor(miniMapping));
-    const result = run("generator/lint/cli.ts", ["--specs", dir, "--format", "github"]);
+    const result = run("lint", ["--specs", dir, "--format", "github"]);
     expect(result.status).toBe(1);
     const annotations = result.stdout.split("\n").filter((line) => line.startsWith("::error "));
     expect(annotations.length).toBeGreaterThan(0);
@@ -149,30 +143,12 @@ describe("the command lines", () => {
     const base = miniVendor(miniMapping);
     const [before, after] = [specsFolder(base), specsFolder(base.replace("maxLength: 60", "maxLength: 40"))];
     const out = join(after, "..", "review");
-    const failing = run("generator/review/cli.ts", [
-      "--base-dir",
-      before,
-      "--head-dir",
-      after,
-      "--out",
-      out,
-      "--format",
-      "github",
-    ]);
+    const failing = run("review", ["--base-dir", before, "--head-dir", after, "--out", out, "--format", "github"]);
     expect(failing.status).toBe(1);
     expect(failing.stdout).toMatch(
       /^::error file=[^,]*specs\/mini\.yaml,line=19,col=\d+,title=review%3A request-property-max-length-decreased::/m,
     );
-    const passing = run("generator/review/cli.ts", [
-      "--base-dir",
-      before,
-      "--head-dir",
-      before,
-      "--out",
-      out,
-      "--format",
-      "github",
-    ]);
+    const passing = run("review", ["--base-dir", before, "--head-dir", before, "--out", out, "--format", "github"]);
     expect(passing.status).toBe(0);
     expect(passing.stdout.trim()).toBe("review: 0 unacknowledged breaking change(s)");
   }, 300_000);

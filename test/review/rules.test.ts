@@ -31,12 +31,15 @@ interface Case {
   rules: string[];
 }
 
+const read = new Map<string, ReturnType<typeof readYaml>>();
+/** A spec text read once: most pairs share one side, the spec as committed. */
+function source(slug: string, text: string) {
+  if (!read.has(text)) read.set(text, readYaml(`${slug}.yaml`, text));
+  return read.get(text) as ReturnType<typeof readYaml>;
+}
+
 function findings(slug: string, base: Edit[], head: Edit[]) {
-  return diffOperation(
-    readYaml(`${slug}.yaml`, editedSpec(slug, base)),
-    readYaml(`${slug}.yaml`, editedSpec(slug, head)),
-    slug,
-  );
+  return diffOperation(source(slug, editedSpec(slug, base)), source(slug, editedSpec(slug, head)), slug);
 }
 
 /** A limit rule's pair: `target` holds the keyword in base and head as the verb says. */

@@ -6,7 +6,7 @@ import { ucs2length } from "@customer-adapters/runtime/validation";
 const EMAIL_FORMAT =
   /^(?:[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*|"(?:[\x20\x21\x23-\x5b\x5d-\x7e]|\\[\x20-\x7e])*")@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 
-const COUNTRY_PATTERN = new RegExp("^[A-Z]{3}$", "u");
+const COUNTRY_PATTERN = /* @__PURE__ */ new RegExp("^[A-Z]{3}$", "u");
 
 /**
  * Whether a value is a valid `CustomerCreateParams`.

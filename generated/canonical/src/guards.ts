@@ -3,16 +3,16 @@
  * Do not edit by hand: change the spec and run `npm run generate`.
  */
 import { isDate, isDateTime, isUri, ucs2length } from "@customer-adapters/runtime/validation";
-const COUNTRY_PATTERN = new RegExp("^[A-Z]{2}$", "u");
+const COUNTRY_PATTERN = /* @__PURE__ */ new RegExp("^[A-Z]{2}$", "u");
 
 const EMAIL_FORMAT =
   /^(?:[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*|"(?:[\x20\x21\x23-\x5b\x5d-\x7e]|\\[\x20-\x7e])*")@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 
-const PHONE_PATTERN = new RegExp("^\\+[1-9][0-9]{6,14}$", "u");
+const PHONE_PATTERN = /* @__PURE__ */ new RegExp("^\\+[1-9][0-9]{6,14}$", "u");
 
-const LANGUAGE_PATTERN = new RegExp("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$", "u");
+const LANGUAGE_PATTERN = /* @__PURE__ */ new RegExp("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$", "u");
 
-const CURRENCY_PATTERN = new RegExp("^[A-Z]{3}$", "u");
+const CURRENCY_PATTERN = /* @__PURE__ */ new RegExp("^[A-Z]{3}$", "u");
 
 /**
  * Whether a value is a valid `Address`.

@@ -3,7 +3,7 @@
  * Do not edit by hand: change the spec and run `npm run generate`.
  */
 import { ucs2length } from "@customer-adapters/runtime/validation";
-const ERROR_CODE_PATTERN = new RegExp("^[0-9]+$", "u");
+const ERROR_CODE_PATTERN = /* @__PURE__ */ new RegExp("^[0-9]+$", "u");
 
 /**
  * Whether a value is a valid `Contact`.

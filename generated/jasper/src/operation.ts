@@ -43,6 +43,7 @@ export const vendorErrors = [
       "The JSON in the request is not well formed. Please ensure that commas, colons, braces etc. are formatted properly.",
     kind: "invalid-field",
     rules: [],
+    unreadable: true,
     fields: [],
   },
   {

@@ -25,12 +25,12 @@ import type {
 /**
  * The vendor's error codes for rules on the body.
  */
-const bodyRules: readonly VendorRule[] = vendorRules(vendorErrors, "body");
+const bodyRules: readonly VendorRule[] = /* @__PURE__ */ vendorRules(vendorErrors, "body");
 
 /**
  * The vendor's error codes for rules on the path.
  */
-const pathRules: readonly VendorRule[] = vendorRules(vendorErrors, "path");
+const pathRules: readonly VendorRule[] = /* @__PURE__ */ vendorRules(vendorErrors, "path");
 
 /**
  * Validates the request body: every broken rule, with the vendor's code where it has one.

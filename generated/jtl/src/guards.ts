@@ -3,12 +3,12 @@
  * Do not edit by hand: change the spec and run `npm run generate`.
  */
 import { isDateTime, isInt32, ucs2length } from "@customer-adapters/runtime/validation";
-const BIRTHDAY_PATTERN = new RegExp(
+const BIRTHDAY_PATTERN = /* @__PURE__ */ new RegExp(
   "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(T([0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?)?$",
   "u",
 );
 
-const RUN_AS_USER_ID_OPTION_1_PATTERN = new RegExp("^[0-9]+$", "u");
+const RUN_AS_USER_ID_OPTION_1_PATTERN = /* @__PURE__ */ new RegExp("^[0-9]+$", "u");
 
 const UUID_FORMAT = /^[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 

@@ -23,17 +23,17 @@ import type {
 /**
  * The vendor's error codes for rules on the body.
  */
-const bodyRules: readonly VendorRule[] = vendorRules(vendorErrors, "body");
+const bodyRules: readonly VendorRule[] = /* @__PURE__ */ vendorRules(vendorErrors, "body");
 
 /**
  * The vendor's error codes for rules on the header.
  */
-const headerRules: readonly VendorRule[] = vendorRules(vendorErrors, "header");
+const headerRules: readonly VendorRule[] = /* @__PURE__ */ vendorRules(vendorErrors, "header");
 
 /**
  * The vendor's error codes for rules on the query.
  */
-const queryRules: readonly VendorRule[] = vendorRules(vendorErrors, "query");
+const queryRules: readonly VendorRule[] = /* @__PURE__ */ vendorRules(vendorErrors, "query");
 
 /**
  * Validates the request body: every broken rule, with the vendor's code where it has one.

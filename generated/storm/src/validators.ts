@@ -23,7 +23,7 @@ import type {
 /**
  * The vendor's error codes for rules on the body.
  */
-const bodyRules: readonly VendorRule[] = vendorRules(vendorErrors, "body");
+const bodyRules: readonly VendorRule[] = /* @__PURE__ */ vendorRules(vendorErrors, "body");
 
 /**
  * Validates the request body: every broken rule, with the vendor's code where it has one.

@@ -27,8 +27,8 @@ export function stringChecks(context: GuardContext, schema: Schema, value: strin
   }
   if (typeof schema.pattern === "string") {
     const source = schema.pattern;
-    // ajv compiles patterns with the `u` flag.
-    const declare = (name: string) => `const ${name} = new RegExp(${JSON.stringify(source)}, "u");`;
+    // ajv compiles patterns with the `u` flag; marked pure, so a bundle drops the patterns of guards it does not take.
+    const declare = (name: string) => `const ${name} = /* @__PURE__ */ new RegExp(${JSON.stringify(source)}, "u");`;
     const pattern = context.shared("pattern", source, `${hint} pattern`, declare);
     lines.push(`if (!${pattern}.test(${value})) return false;`);
   }

@@ -9,7 +9,6 @@
  * decompression. Errors never contain the URL, headers or body, and every
  * message from the vendor is redacted of the request's secrets before it is
  * returned.
- *
  */
 import {
   readResponse,

@@ -177,6 +177,8 @@ export function createMockVendor(definition: MockDefinition, options: MockOption
       plan.errorLocations.some((location) => location.status === "400"),
   );
   const generic = invalidErrors.length === 1 ? invalidErrors[0] : undefined;
+  // A body that cannot be read gets the error the vendor documents for it (`unreadable`), else the generic one.
+  const unreadable = plan.errors.find((error) => error.unreadable === true) ?? generic;
   const answerError = (
     error: MappingPlan["errors"][number] | undefined,
     fallbackStatus: number,
@@ -273,7 +275,7 @@ export function createMockVendor(definition: MockDefinition, options: MockOption
           ? undefined
           : parseBody(request.body, definition.shape, contentType ?? accepted[0] ?? "application/json");
     } catch {
-      return answerError(generic, 400, "the body could not be read");
+      return answerError(unreadable, 400, "the body could not be read");
     }
     if (!credentialsFit({ ...request, headers }, url.searchParams, body))
       return answerError(documented("unauthorized"), 401, "unauthorized");

@@ -4,7 +4,7 @@
  * message. The secrets are the credentials the plan sends, the context's
  * values marked `x-sensitive` or `x-credential`, and the request's fields
  * marked so; each is replaced wherever it appears, as sent and in the
- * encodings an echo may use. Copied as it is into the canonical package.
+ * encodings an echo may use.
  */
 import type { MappingPlan, VendorRequest } from "./mapping.js";
 

@@ -3,17 +3,9 @@
  * (`@customer-adapters/runtime/validation`).
  */
 
-import deepEqual from "fast-deep-equal";
-
 export { formats, isDate, isDateTime, isInt32, isIri, isIriReference, isUri } from "./formats.js";
-
-/**
- * Deep equality of JSON values, for `enum`, `const` and `uniqueItems` over
- * objects and arrays: the function ajv's compiled code calls (its own
- * runtime re-exports fast-deep-equal as a CommonJS default, which Node and
- * bundlers import differently).
- */
-export const equal: (a: unknown, b: unknown) => boolean = deepEqual;
+// In a module of its own: a bundle that never compares values leaves fast-deep-equal out.
+export { equal } from "./equal.js";
 
 /** One broken rule. Messages never contain the value that broke the rule. */
 export interface ValidationError {
@@ -69,6 +61,8 @@ export interface VendorError {
   readonly rules: readonly { readonly in: string; readonly path: string; readonly keywords: readonly string[] }[];
   /** For a package with a mapper: the canonical fields behind those rules. */
   readonly fields?: readonly string[];
+  /** The error the vendor answers a body it cannot read (malformed JSON) with. */
+  readonly unreadable?: boolean;
 }
 
 /** The vendor's codes for the rules on one part of the request, for `runValidator`. */
