@@ -10,6 +10,7 @@ const WHOLE_GENERATOR = [
   "test/cli/watch.test.ts",
   "test/consumer/**",
   "test/fuzz/spec-mutations.test.ts",
+  "test/generator/array-body.test.ts",
   "test/generator/cache.test.ts",
   "test/generator/openapi-typescript.test.ts",
   "test/generator/output.test.ts",

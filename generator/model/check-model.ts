@@ -30,7 +30,8 @@ function checkExamples(source: SourceDocument, body: BodyModel, model: SpecModel
 }
 
 /**
- * Finds the schemas that describe the value at `path` (a JSON pointer with `*` for array items).
+ * Finds the schemas that describe the value at `path` (a JSON pointer with `*` for array items): properties,
+ * items, and a free-form map's values (`additionalProperties` as a schema) for a key the schema does not name.
  * With `conditional: false`, only what always applies (`$ref`, `allOf`), not `then`, `anyOf` and the like.
  */
 export function schemasAt(model: SpecModel, root: Schema, path: string, conditional = true): Schema[] {
@@ -47,9 +48,12 @@ export function schemasAt(model: SpecModel, root: Schema, path: string, conditio
   for (const segment of path.split("/").slice(1)) {
     const next: Schema[] = [];
     for (const schema of current) {
-      if (segment === "*" && isSchemaObject(schema.items)) next.push(...resolve(schema.items));
       const properties = schema.properties;
-      if (segment !== "*" && isSchemaObject(properties) && isSchemaObject(properties[segment])) next.push(...resolve(properties[segment]));
+      if (segment === "*" && isSchemaObject(schema.items)) next.push(...resolve(schema.items));
+      else if (segment !== "*" && isSchemaObject(properties) && isSchemaObject(properties[segment]))
+        next.push(...resolve(properties[segment]));
+      // A key the schema does not name is one of its free-form map's (`metadata/plan`); `*` stands for a numeric key.
+      else if (isSchemaObject(schema.additionalProperties)) next.push(...resolve(schema.additionalProperties));
     }
     current = next;
   }

@@ -2,6 +2,7 @@ import { scopedPointer } from "@customer-adapters/runtime/mapping";
 import type { FieldMappingModel, SpecModel } from "./model.js";
 import { isSchemaObject, type Schema } from "../core/schema-walk.js";
 import { schemaNamed } from "./lookup.js";
+import { schemasAt } from "./check-model.js";
 
 /** One fed vendor field, flattened out of nested `map`s, with array indexes as `*`. */
 export interface MappingRow {
@@ -46,7 +47,7 @@ export function requestRows(model: SpecModel): MappingRow[] {
         ...from.flatMap((pointer) => Object.keys(declaration.where ?? {}).map((key) => `${scopedPointer(scope, pointer)}/*/${key}`)),
       ];
       if (declaration.map !== undefined && typeof declaration.from === "string") {
-        const list = isList(model, declaration);
+        const list = isList(model, to);
         const from = scopedPointer(scope, declaration.from);
         visit(declaration.map, list ? `${from}/*` : from, list ? `${to}/*` : to);
       } else rows.push({ vendor: wildcard(to), sources, how: how(declaration), note: declaration.note, reads: [...sources, ...conditions].filter((source) => source.startsWith("/")) });
@@ -56,19 +57,12 @@ export function requestRows(model: SpecModel): MappingRow[] {
   return rows;
 }
 
-/** Whether a `map` declaration maps list items; its children then sit under `/*`. */
-function isList(model: SpecModel, declaration: FieldMappingModel): boolean {
-  return declaration.map !== undefined && /^\/body\/.*/.test(declaration.to) && requestFieldIsList(model, declaration.to);
-}
-
-function requestFieldIsList(model: SpecModel, to: string): boolean {
+/** Whether a `map` into the body field `to` (the whole target) maps list items; its children then sit under `/*`. */
+function isList(model: SpecModel, to: string): boolean {
   const body = model.operation?.requestBody?.schema;
-  let schema: Schema | undefined = body;
-  for (const key of to.split("/").slice(2)) {
-    schema = resolve(model, schema);
-    schema = key === "*" ? (isSchemaObject(schema?.items) ? schema.items : undefined) : isSchemaObject(schema?.properties) ? (schema.properties[key] as Schema | undefined) : undefined;
-  }
-  return resolve(model, schema)?.type === "array";
+  if (body === undefined || !to.startsWith("/body/")) return false;
+  // Indexes (`/body/0/addresses`) and free-form map keys are found as the checker finds them.
+  return schemasAt(model, body, wildcard(to.slice("/body".length))).some((schema) => schema.type === "array");
 }
 
 function resolve(model: SpecModel, schema: Schema | undefined): Schema | undefined {

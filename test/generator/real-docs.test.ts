@@ -2,7 +2,8 @@ import { spawnSync } from "node:child_process";
 import { copyFileSync, cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { buildPackages } from "../../generator/cli/build.js";
 import { loadSpec } from "../../generator/spec.js";
 import { repoRoot, runGenerate } from "../helpers/cli.js";
 
@@ -174,4 +175,39 @@ describe("published vendor documents as they are, plus an overlay", () => {
     expect(tsc.stdout + tsc.stderr).toBe("");
     expect(tsc.status).toBe(0);
   }, 180_000);
+
+  it("Square's package builds as `npm run build` does, and its built entry, in plain Node, takes its fixtures", () => {
+    // The runtime is built beside the packages, not in packages/runtime, so that no other test's dist/ is touched.
+    const runtime = join(work, "node_modules/@customer-adapters/runtime");
+    mkdirSync(runtime, { recursive: true });
+    for (const item of ["src", "package.json", "tsconfig.json"])
+      cpSync(join(repoRoot, "packages/runtime", item), join(runtime, item), { recursive: true });
+    const square = join(out, "square");
+    // Its progress lines ("square built into ...") are the command's, not the test's.
+    const log = vi.spyOn(console, "log").mockImplementation(() => undefined);
+    const failed = buildPackages([
+      { name: "runtime", dir: runtime },
+      { name: "square", dir: square },
+    ]);
+    log.mockRestore();
+    expect(failed).toEqual([]);
+    const script = `
+      import { adapter } from ${JSON.stringify(`${join(square, "dist/index.js")}`)};
+      import { valid, successResponse } from ${JSON.stringify(`${join(square, "dist/fixtures.js")}`)};
+      const verdicts = Object.entries(valid).map(([name, body]) => [name, adapter.validateRequest(body).ok]);
+      const response = adapter.validateResponse(successResponse.status, successResponse.body).ok;
+      console.log(JSON.stringify({ verdicts, response, broken: adapter.validateRequest("not a body").ok }));`;
+    // No loader and no export conditions: the package's main entry as a consumer's Node resolves it.
+    const node = spawnSync(process.execPath, ["--input-type=module", "-e", script], { cwd: work, encoding: "utf8" });
+    expect(node.stderr).toBe("");
+    expect(JSON.parse(node.stdout)).toEqual({
+      verdicts: [
+        ["minimal", true],
+        ["full", true],
+        ["boundary", true],
+      ],
+      response: true,
+      broken: false,
+    });
+  }, 120_000);
 });

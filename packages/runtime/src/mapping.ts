@@ -128,6 +128,7 @@ type Json = Record<string, unknown>;
 const PARTS: readonly string[] = ["body", "path", "query", "header", "server"];
 const hasOwn = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key);
 const isRecord = (value: unknown): value is Json => value !== null && typeof value === "object" && !Array.isArray(value);
+const isIndex = (key: string | undefined): key is string => key !== undefined && /^\d+$/.test(key);
 
 /** Split pointers, by pointer: a mapping reads the same few hundred pointers for every customer. */
 const splitPointers = new Map<string, readonly string[]>();
@@ -156,7 +157,7 @@ export function readPointer(root: unknown, pointer: string): unknown {
 function readPath(root: unknown, path: readonly string[]): unknown {
   let node = root;
   for (const key of path) {
-    if (Array.isArray(node) && /^\d+$/.test(key)) node = node[Number(key)];
+    if (Array.isArray(node) && isIndex(key)) node = node[Number(key)];
     else if (isRecord(node) && hasOwn(node, key)) node = node[key];
     else return undefined;
   }
@@ -164,7 +165,7 @@ function readPath(root: unknown, path: readonly string[]): unknown {
 }
 
 /** Writes `value` at a JSON pointer under `root`, creating objects (or arrays, before an index) on the way. */
-export function writePointer(root: Record<string, unknown>, pointer: string, value: unknown): void {
+export function writePointer(root: Record<string, unknown> | unknown[], pointer: string, value: unknown): void {
   writePath(root, segments(pointer), value);
 }
 
@@ -175,7 +176,7 @@ function setOwn(node: Json | unknown[], key: string, value: unknown): void {
 }
 
 /** Writes `value` at `path` under `root`, creating objects, or arrays where the next key is an index. */
-function writePath(root: Json, path: readonly string[], value: unknown): void {
+function writePath(root: Json | unknown[], path: readonly string[], value: unknown): void {
   let node: Json | unknown[] = root;
   for (const [position, key] of path.entries()) {
     const last = position === path.length - 1;
@@ -187,15 +188,18 @@ function writePath(root: Json, path: readonly string[], value: unknown): void {
       return;
     }
     if (slot === null || typeof slot !== "object") {
-      const created = next !== undefined && /^\d+$/.test(next) ? [] : {};
+      const created = isIndex(next) ? [] : {};
       setOwn(node, key, created);
       node = created;
     } else node = slot as Json;
   }
 }
 
+/** The request being built; the body is a list where the vendor takes one (`/body/0/email`). */
+type Parts = Record<Exclude<Part, "body">, Json> & { body: Json | unknown[] };
+
 class RequestBuilder {
-  readonly parts: Record<Part, Json> = { body: {}, path: {}, query: {}, header: {}, server: {} };
+  readonly parts: Parts = { body: {}, path: {}, query: {}, header: {}, server: {} };
   /** Which canonical field fed each vendor field, to name the source when the vendor rejects a value. */
   readonly sourceOf = new Map<string, string>();
   /** Array items read by index, per canonical array: what is left over has no place at the vendor. */
@@ -215,7 +219,7 @@ class RequestBuilder {
     // Every indexed read marks the item as used, whether or not it holds a value.
     const parts = segments(pointer);
     for (const [position, key] of parts.entries())
-      if (/^\d+$/.test(key)) {
+      if (isIndex(key)) {
         const array = `/${parts.slice(0, position).join("/")}`;
         if (Array.isArray(readPointer(this.customer, array))) this.markUsed(array, Number(key));
       }
@@ -286,6 +290,10 @@ class RequestBuilder {
     }
     if (value === undefined) value = mapping.default;
     if (value === undefined) return;
+    // The first value written to the body decides its shape: an index first makes it a list.
+    const body = this.parts.body;
+    const startsList = part === "body" && isIndex(path[0]) && !Array.isArray(body) && Object.keys(body).length === 0;
+    if (startsList) this.parts.body = [];
     writePath(this.parts[part as Part], path, value);
     this.sourceOf.set(to, sourceField);
   }
@@ -534,7 +542,7 @@ export function readResponse(
     const builder = new RequestBuilder(body, {});
     builder.apply(plan.response, "", "/body");
     for (const key of ["id", "number", "createdAt"]) {
-      const value = builder.parts.body[key];
+      const value = readPath(builder.parts.body, [key]);
       if (isId(value)) result[key] = String(value);
       else if (key === "id" && value !== undefined && value !== null)
         return unknownAnswer(status, "the vendor's success answer carries an id that is not text or a number");
