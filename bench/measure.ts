@@ -5,7 +5,8 @@
  */
 import { spawnSync } from "node:child_process";
 
-export const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+export const median = (values: readonly number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 export const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 0)} ms`;
 export const ops = (value: number) => `${(value / 1e6).toFixed(2)} M/s`;
 export const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
@@ -31,7 +32,9 @@ export function timeProcesses<K extends string>(commands: Record<K, Command>, ru
       times[name].push(performance.now() - start);
     }
   }
-  return Object.fromEntries(Object.entries(times).map(([name, values]) => [name, median(values as number[])])) as Record<K, number>;
+  return Object.fromEntries(
+    Object.entries(times).map(([name, values]) => [name, median(values as number[])]),
+  ) as Record<K, number>;
 }
 
 type Loop = (check: (value: unknown) => unknown, inputs: readonly unknown[], batch: number) => number;

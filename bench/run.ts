@@ -51,19 +51,39 @@ interface Row {
 const rows: Row[] = [];
 const notes: string[] = [];
 const results: Record<string, unknown> = {};
-function row(measure: string, value: string, baseline: string, ratio: number | undefined, target: string, met: boolean | undefined) {
-  const entry = { measure, value, baseline, ratio: ratio === undefined ? "" : `${ratio.toFixed(2)}×`, target, met: met === undefined ? "" : met ? "yes" : "no" };
+function row(
+  measure: string,
+  value: string,
+  baseline: string,
+  ratio: number | undefined,
+  target: string,
+  met: boolean | undefined,
+) {
+  const entry = {
+    measure,
+    value,
+    baseline,
+    ratio: ratio === undefined ? "" : `${ratio.toFixed(2)}×`,
+    target,
+    met: met === undefined ? "" : met ? "yes" : "no",
+  };
   rows.push(entry);
-  console.error(`${measure}: ${value}${baseline ? ` (${baseline})` : ""}${entry.ratio ? ` ${entry.ratio}` : ""}${entry.met ? ` target ${target}: ${entry.met}` : ""}`);
+  console.error(
+    `${measure}: ${value}${baseline ? ` (${baseline})` : ""}${entry.ratio ? ` ${entry.ratio}` : ""}${entry.met ? ` target ${target}: ${entry.met}` : ""}`,
+  );
 }
 const note = (text: string) => {
   notes.push(text);
   console.error(`note: ${text}`);
 };
 
-const packageVersion = (name: string) => (JSON.parse(readFileSync(join(root, "node_modules", name, "package.json"), "utf8")) as { version: string }).version;
+const packageVersion = (name: string) =>
+  (JSON.parse(readFileSync(join(root, "node_modules", name, "package.json"), "utf8")) as { version: string }).version;
 const peers = Object.fromEntries(
-  ["@hey-api/openapi-ts", "openapi-typescript", "typia", "@exodus/schemasafe", "ajv"].map((name) => [name, packageVersion(name)]),
+  ["@hey-api/openapi-ts", "openapi-typescript", "typia", "@exodus/schemasafe", "ajv"].map((name) => [
+    name,
+    packageVersion(name),
+  ]),
 );
 const scratch = mkdtempSync(join(tmpdir(), "bench-"));
 // Peers' code that must resolve packages from the repository lives in its node_modules.
@@ -72,7 +92,12 @@ rmSync(local, { recursive: true, force: true });
 mkdirSync(local, { recursive: true });
 // The generator's cache is kept in the scratch folder, away from the repository's own.
 const cacheDir = join(scratch, "cache");
-const nodeCommand = (args: string[]) => ({ command: process.execPath, args, cwd: root, env: { ...process.env, CUSTOMER_ADAPTERS_CACHE: cacheDir } });
+const nodeCommand = (args: string[]) => ({
+  command: process.execPath,
+  args,
+  cwd: root,
+  env: { ...process.env, CUSTOMER_ADAPTERS_CACHE: cacheDir },
+});
 // What `npm run generate` runs (npm's own start-up, ~0.25 s, left out).
 const launcher = join(root, "generator/run.mjs");
 /** `customer-adapters generate`, as `npm run generate` runs it. */
@@ -87,14 +112,32 @@ if (runs("generation")) {
     {
       ours: generateCommand(["--no-cache", "--out", join(scratch, "out")]),
       heyApi: nodeCommand([join(root, "bench/peers/generate-hey-api.mjs"), join(scratch, "hey-api"), ...allSpecs]),
-      openapiTs: nodeCommand([join(root, "bench/peers/generate-openapi-typescript.mjs"), join(scratch, "oapi"), ...allSpecs]),
+      openapiTs: nodeCommand([
+        join(root, "bench/peers/generate-openapi-typescript.mjs"),
+        join(scratch, "oapi"),
+        ...allSpecs,
+      ]),
     },
     processRuns,
   );
   results.generation = { ...times, specs: allSpecs.length };
   const label = `generate all ${specFiles.length} vendors + canonical (whole process, cold)`;
-  row(label, ms(times.ours), `@hey-api/openapi-ts, types + zod: ${ms(times.heyApi)}`, times.ours / times.heyApi, "≤ 1.0×", times.ours <= times.heyApi);
-  row(label, ms(times.ours), `openapi-typescript, one process, types only: ${ms(times.openapiTs)}`, times.ours / times.openapiTs, "≤ 1.5×", times.ours <= 1.5 * times.openapiTs);
+  row(
+    label,
+    ms(times.ours),
+    `@hey-api/openapi-ts, types + zod: ${ms(times.heyApi)}`,
+    times.ours / times.heyApi,
+    "≤ 1.0×",
+    times.ours <= times.heyApi,
+  );
+  row(
+    label,
+    ms(times.ours),
+    `openapi-typescript, one process, types only: ${ms(times.openapiTs)}`,
+    times.ours / times.openapiTs,
+    "≤ 1.5×",
+    times.ours <= 1.5 * times.openapiTs,
+  );
 }
 
 // ---- scaling: synthetic vendors made from the real ones ----
@@ -108,12 +151,24 @@ if (runs("scaling")) {
     for (let index = 0; index < count; index++) {
       const source = specFiles[index % specFiles.length] as string;
       const slug = `${source.replace(".yaml", "")}${index}`;
-      const text = readFileSync(join(root, "specs", source), "utf8").replace(/(x-vendor:[\s\S]*?slug: )([a-z]+)/, `$1${slug}`).replace(/(slug: )([a-z]+)(,| *\n|\s*})/, `$1${slug}$3`);
+      const text = readFileSync(join(root, "specs", source), "utf8")
+        .replace(/(x-vendor:[\s\S]*?slug: )([a-z]+)/, `$1${slug}`)
+        .replace(/(slug: )([a-z]+)(,| *\n|\s*})/, `$1${slug}$3`);
       writeFileSync(join(dir, `${slug}.yaml`), text);
     }
-    const time = timeProcesses({ ours: generateCommand(["--specs", dir, "--out", join(scratch, `out-${count}`)]) }, 1).ours;
+    const time = timeProcesses(
+      { ours: generateCommand(["--specs", dir, "--out", join(scratch, `out-${count}`)]) },
+      1,
+    ).ours;
     scaling[count] = time;
-    row(`generate ${count} synthetic vendors`, ms(time), `per spec: ${ms(time / count)}`, undefined, count === 200 ? "< 20 s, flat per spec" : "flat per spec", count === 200 ? time < 20_000 : undefined);
+    row(
+      `generate ${count} synthetic vendors`,
+      ms(time),
+      `per spec: ${ms(time / count)}`,
+      undefined,
+      count === 200 ? "< 20 s, flat per spec" : "flat per spec",
+      count === 200 ? time < 20_000 : undefined,
+    );
   }
   results.scaling = scaling;
 
@@ -121,15 +176,38 @@ if (runs("scaling")) {
   const most = Math.max(...Object.keys(scaling).map(Number));
   progress(`no-op and one changed spec among ${most}`);
   const mostArgs = ["--specs", join(scratch, `specs-${most}`), "--out", join(scratch, `out-${most}`)];
-  const noop = timeProcesses({ check: generateCommand(["--check", ...mostArgs]), generate: generateCommand(mostArgs) }, processRuns);
+  const noop = timeProcesses(
+    { check: generateCommand(["--check", ...mostArgs]), generate: generateCommand(mostArgs) },
+    processRuns,
+  );
   results.noop = { specs: most, checkMs: noop.check, generateMs: noop.generate };
-  row(`no-op run among ${most} specs (\`generate --check\`, nothing changed)`, ms(noop.check), `\`generate\`: ${ms(noop.generate)}`, undefined, "< 300 ms", noop.check < 300 && noop.generate < 300);
-  const edited = join(scratch, `specs-${most}`, readdirSync(join(scratch, `specs-${most}`)).filter((name) => name.endsWith(".yaml")).sort()[0] as string);
+  row(
+    `no-op run among ${most} specs (\`generate --check\`, nothing changed)`,
+    ms(noop.check),
+    `\`generate\`: ${ms(noop.generate)}`,
+    undefined,
+    "< 300 ms",
+    noop.check < 300 && noop.generate < 300,
+  );
+  const edited = join(
+    scratch,
+    `specs-${most}`,
+    readdirSync(join(scratch, `specs-${most}`))
+      .filter((name) => name.endsWith(".yaml"))
+      .sort()[0] as string,
+  );
   // A comment is the one edit that is safe in any spec; the inputs change all the same.
   writeFileSync(edited, `${readFileSync(edited, "utf8")}\n# edited\n`);
   const oneChanged = timeProcesses({ ours: generateCommand(mostArgs) }, 1).ours;
   results.oneChangedMs = oneChanged;
-  row(`one changed spec among ${most}`, ms(oneChanged), `all ${most} cold: ${ms(scaling[most] as number)}`, oneChanged / (scaling[most] as number), "", undefined);
+  row(
+    `one changed spec among ${most}`,
+    ms(oneChanged),
+    `all ${most} cold: ${ms(scaling[most] as number)}`,
+    oneChanged / (scaling[most] as number),
+    "",
+    undefined,
+  );
 }
 
 // ---- the validators: each vendor's request body, through every validator ----
@@ -149,26 +227,42 @@ const vendors: Vendor[] = needValidators
         model,
         body: validationSchema(model.operation?.requestBody?.schema ?? {}) as Record<string, unknown>,
         defs: Object.fromEntries(model.schemas.map(({ name, schema }) => [name, validationSchema(schema)])),
-        fixtures: JSON.parse(readFileSync(join(root, "generated", model.slug, "src/fixtures/request-body.json"), "utf8")),
+        fixtures: JSON.parse(
+          readFileSync(join(root, "generated", model.slug, "src/fixtures/request-body.json"), "utf8"),
+        ),
       }))
   : [];
 const typiaDir = join(local, "typia");
 let typiaGaps: Record<string, string[]> = {};
 if (runs("validators") || runs("cold") || runs("size")) {
   progress("typia: writing tagged types and running typia's transform");
-  typiaGaps = buildTypia(root, typiaDir, vendors.map(({ slug, body, defs }) => ({ slug, root: body, defs })));
-  for (const [slug, gaps] of Object.entries(typiaGaps)) if (gaps.length > 0) note(`typia cannot express, for ${slug}: ${gaps.join(", ")}`);
+  typiaGaps = buildTypia(
+    root,
+    typiaDir,
+    vendors.map(({ slug, body, defs }) => ({ slug, root: body, defs })),
+  );
+  for (const [slug, gaps] of Object.entries(typiaGaps))
+    if (gaps.length > 0) note(`typia cannot express, for ${slug}: ${gaps.join(", ")}`);
 }
-if (runs("validators")) note("schemasafe is given the schemas without `format: int32`: its default mode refuses it beside `type: [integer, null]` (it applies format to strings only), so int32 ranges go unchecked by it");
+if (runs("validators"))
+  note(
+    "schemasafe is given the schemas without `format: int32`: its default mode refuses it beside `type: [integer, null]` (it applies format to strings only), so int32 ranges go unchecked by it",
+  );
 
 /** A string property with `maxLength` at the top of the body, or one level down in an object the full fixture has. */
 function overLimit(vendor: Vendor): { path: string; value: unknown } | undefined {
   const resolve = (schema: Record<string, unknown>): Record<string, unknown> => {
     const ref = schema.$ref;
-    return typeof ref === "string" ? resolve(vendor.defs[ref.slice(ref.lastIndexOf("/") + 1)] as Record<string, unknown>) : schema;
+    return typeof ref === "string"
+      ? resolve(vendor.defs[ref.slice(ref.lastIndexOf("/") + 1)] as Record<string, unknown>)
+      : schema;
   };
   const full = vendor.fixtures.valid.full as Record<string, unknown>;
-  const search = (schema: Record<string, unknown>, value: Record<string, unknown>, path: string[]): { path: string[]; max: number } | undefined => {
+  const search = (
+    schema: Record<string, unknown>,
+    value: Record<string, unknown>,
+    path: string[],
+  ): { path: string[]; max: number } | undefined => {
     const properties = (resolve(schema).properties ?? {}) as Record<string, Record<string, unknown>>;
     for (const [key, property] of Object.entries(properties)) {
       const max = resolve(property).maxLength;
@@ -211,15 +305,21 @@ interface Candidates {
   typia: Check;
   schemasafe: Check;
 }
-async function candidatesOf(vendor: Vendor): Promise<Candidates & { ajv: Check; ajvAllErrors: Check; validateX: (value: unknown) => { ok: boolean } }> {
-  const pkg = (await import(`../generated/${vendor.slug}/src/index.ts`)) as { adapter: { isRequest: Check; validateRequest(value: unknown): { ok: boolean } } };
+async function candidatesOf(
+  vendor: Vendor,
+): Promise<Candidates & { ajv: Check; ajvAllErrors: Check; validateX: (value: unknown) => { ok: boolean } }> {
+  const pkg = (await import(`../generated/${vendor.slug}/src/index.ts`)) as {
+    adapter: { isRequest: Check; validateRequest(value: unknown): { ok: boolean } };
+  };
   const ajvOf = (allErrors: boolean) => {
     const ajv = new Ajv2020({ strict: false, allowUnionTypes: true, allErrors });
     (formatsPlugin as unknown as typeof formatsPlugin.default)(ajv);
     ajv.addSchema({ $id: COMPONENTS_ID, $defs: vendor.defs });
     return ajv.compile(vendor.body) as Check;
   };
-  const typia = runs("validators") ? ((await import(join(typiaDir, "out", `${vendor.slug}.ts`))) as { check: Check }).check : () => false;
+  const typia = runs("validators")
+    ? ((await import(join(typiaDir, "out", `${vendor.slug}.ts`))) as { check: Check }).check
+    : () => false;
   return {
     isX: pkg.adapter.isRequest,
     typia,
@@ -231,18 +331,25 @@ async function candidatesOf(vendor: Vendor): Promise<Candidates & { ajv: Check; 
 }
 
 /** Each sample through each validator against its documented verdict; the disagreements, named. */
-function disagreements(slug: string, checks: Record<string, Check>, samples: { name: string; value: unknown; valid: boolean }[]) {
+function disagreements(
+  slug: string,
+  checks: Record<string, Check>,
+  samples: { name: string; value: unknown; valid: boolean }[],
+) {
   const found: string[] = [];
   for (const sample of samples) {
     for (const [name, check] of Object.entries(checks)) {
-      if (check(sample.value) !== sample.valid) found.push(`${name} says ${sample.valid ? "invalid" : "valid"} to ${sample.name}`);
+      if (check(sample.value) !== sample.valid)
+        found.push(`${name} says ${sample.valid ? "invalid" : "valid"} to ${sample.name}`);
     }
   }
   for (const name of Object.keys(checks)) {
     const own = found.filter((text) => text.startsWith(`${name} `));
     if (own.length === 0) continue;
     const shown = own.slice(0, 4).join("; ");
-    note(`${slug}: ${name} disagrees with the fixtures' verdicts ${own.length} time(s): ${shown}${own.length > 4 ? "; …" : ""}`);
+    note(
+      `${slug}: ${name} disagrees with the fixtures' verdicts ${own.length} time(s): ${shown}${own.length > 4 ? "; …" : ""}`,
+    );
   }
   return found;
 }
@@ -261,7 +368,9 @@ if (runs("validators") || runs("detailed")) {
     const wrongKey = invalidKey(vendor.fixtures.valid.full as Record<string, unknown>, candidates.ajv);
     const classes: { name: string; value: unknown; valid: boolean }[] = [
       { name: "empty `{}`", value: {}, valid: candidates.isX({}) },
-      ...(wrongKey ? [{ name: `one invalid key (/${wrongKey.key}) in the full fixture`, value: wrongKey.value, valid: false }] : []),
+      ...(wrongKey
+        ? [{ name: `one invalid key (/${wrongKey.key}) in the full fixture`, value: wrongKey.value, valid: false }]
+        : []),
       { name: "one undeclared key `{ notAField: true }`", value: { notAField: true }, valid: false },
       ...(long ? [{ name: `long string over maxLength at ${long.path}`, value: long.value, valid: false }] : []),
       { name: "full valid", value: valid.full, valid: true },
@@ -269,32 +378,74 @@ if (runs("validators") || runs("detailed")) {
     const result: Record<string, unknown> = {};
     if (runs("validators")) {
       const { isX, typia, schemasafe } = candidates;
-      result.disagreements = disagreements(vendor.slug, { isX, typia, schemasafe, ajv: candidates.ajv }, [...fixtureSamples, ...classes]);
+      result.disagreements = disagreements(vendor.slug, { isX, typia, schemasafe, ajv: candidates.ajv }, [
+        ...fixtureSamples,
+        ...classes,
+      ]);
       const compare = (label: string, inputs: unknown[]) => {
         const rates = throughputs({ isX, typia, schemasafe }, inputs, { rounds });
         const worst = Math.min(rates.isX / rates.typia, rates.isX / rates.schemasafe);
-        row(`${vendor.slug}: isRequest, ${label}`, ops(rates.isX), `typia ${ops(rates.typia)}, schemasafe ${ops(rates.schemasafe)}`, worst, "≥ 1.0× both", worst >= 1);
+        row(
+          `${vendor.slug}: isRequest, ${label}`,
+          ops(rates.isX),
+          `typia ${ops(rates.typia)}, schemasafe ${ops(rates.schemasafe)}`,
+          worst,
+          "≥ 1.0× both",
+          worst >= 1,
+        );
         return rates;
       };
-      result.mixed = compare(`mixed workload (all ${fixtureSamples.length} fixtures in turn)`, fixtureSamples.map(({ value }) => value));
+      result.mixed = compare(
+        `mixed workload (all ${fixtureSamples.length} fixtures in turn)`,
+        fixtureSamples.map(({ value }) => value),
+      );
       for (const sample of classes) result[sample.name] = compare(sample.name, [sample.value]);
       const againstAjv = throughputs({ isX, ajv: candidates.ajv }, [valid.full], { rounds });
-      row(`${vendor.slug}: isRequest, full valid`, ops(againstAjv.isX), `ajv default, compiled at run time: ${ops(againstAjv.ajv)}`, againstAjv.isX / againstAjv.ajv, "≥ 2× ajv", againstAjv.isX / againstAjv.ajv >= 2);
+      row(
+        `${vendor.slug}: isRequest, full valid`,
+        ops(againstAjv.isX),
+        `ajv default, compiled at run time: ${ops(againstAjv.ajv)}`,
+        againstAjv.isX / againstAjv.ajv,
+        "≥ 2× ajv",
+        againstAjv.isX / againstAjv.ajv >= 2,
+      );
       if (vendor.slug === "jtl") {
         const wrong = fixtureSamples.filter((sample) => isJtlRequest(sample.value) !== isX(sample.value));
-        if (wrong.length > 0) throw new Error(`the hand-written JTL validator disagrees with the generated one on ${wrong.length} fixtures`);
+        if (wrong.length > 0)
+          throw new Error(
+            `the hand-written JTL validator disagrees with the generated one on ${wrong.length} fixtures`,
+          );
         const hand = throughputs({ hand: isJtlRequest, isX }, [valid.full], { rounds });
         result.handWritten = hand;
-        row("jtl: hand-written validator, full valid", ops(hand.hand), `generated: ${ops(hand.isX)}`, hand.hand / hand.isX, "generated within 1.25× of it", hand.hand / hand.isX <= 1.25);
+        row(
+          "jtl: hand-written validator, full valid",
+          ops(hand.hand),
+          `generated: ${ops(hand.isX)}`,
+          hand.hand / hand.isX,
+          "generated within 1.25× of it",
+          hand.hand / hand.isX <= 1.25,
+        );
       }
     }
     if (runs("detailed")) {
       const invalidValues = invalid.map(({ value }) => value);
       const wrong = invalidValues.filter((value) => candidates.validateX(value).ok || candidates.ajvAllErrors(value));
-      if (wrong.length > 0) note(`${vendor.slug}: validateX or ajv (allErrors) accepts ${wrong.length} invalid fixture(s)`);
-      const rates = throughputs({ validateX: (value) => candidates.validateX(value).ok, ajv: candidates.ajvAllErrors }, invalidValues, { rounds, batch: 5_000 });
+      if (wrong.length > 0)
+        note(`${vendor.slug}: validateX or ajv (allErrors) accepts ${wrong.length} invalid fixture(s)`);
+      const rates = throughputs(
+        { validateX: (value) => candidates.validateX(value).ok, ajv: candidates.ajvAllErrors },
+        invalidValues,
+        { rounds, batch: 5_000 },
+      );
       result.detailed = rates;
-      row(`${vendor.slug}: validateRequest, all ${invalidValues.length} invalid fixtures in turn`, ops(rates.validateX), `ajv allErrors: ${ops(rates.ajv)}`, rates.validateX / rates.ajv, "≥ 1.0×", rates.validateX >= rates.ajv);
+      row(
+        `${vendor.slug}: validateRequest, all ${invalidValues.length} invalid fixtures in turn`,
+        ops(rates.validateX),
+        `ajv allErrors: ${ops(rates.ajv)}`,
+        rates.validateX / rates.ajv,
+        "≥ 1.0×",
+        rates.validateX >= rates.ajv,
+      );
     }
     validatorResults[vendor.slug] = result;
   }
@@ -323,7 +474,15 @@ if (runs("cold")) {
     const payload = JSON.stringify(vendor.fixtures.valid.full);
     const entry = guardEntry(vendor.slug);
     const typiaModule = join(typiaDir, `${vendor.slug}.mjs`);
-    writeFileSync(typiaModule, (await transform(readFileSync(join(typiaDir, "out", `${vendor.slug}.ts`), "utf8"), { loader: "ts", format: "esm" })).code);
+    writeFileSync(
+      typiaModule,
+      (
+        await transform(readFileSync(join(typiaDir, "out", `${vendor.slug}.ts`), "utf8"), {
+          loader: "ts",
+          format: "esm",
+        })
+      ).code,
+    );
     const schemasafeModule = join(local, `schemasafe-${vendor.slug}.mjs`);
     writeFileSync(schemasafeModule, schemasafeModuleSource(COMPONENTS_ID, vendor.body, vendor.defs));
     const script = (file: string, name: string) => [
@@ -374,10 +533,23 @@ if (runs("size")) {
     const isX = await minified(`export { ${entry.name} } from ${JSON.stringify(entry.source)};`, root);
     const validate = schemasafeValidator(COMPONENTS_ID, vendor.body, vendor.defs) as unknown as { toModule(): string };
     writeFileSync(join(local, `schemasafe-${vendor.slug}.cjs`), validate.toModule());
-    const schemasafe = await minified(`export { default } from ${JSON.stringify(join(local, `schemasafe-${vendor.slug}.cjs`))};`, local);
-    const typia = await minified(`export { check } from ${JSON.stringify(join(typiaDir, "out", `${vendor.slug}.ts`))};`, typiaDir);
+    const schemasafe = await minified(
+      `export { default } from ${JSON.stringify(join(local, `schemasafe-${vendor.slug}.cjs`))};`,
+      local,
+    );
+    const typia = await minified(
+      `export { check } from ${JSON.stringify(join(typiaDir, "out", `${vendor.slug}.ts`))};`,
+      typiaDir,
+    );
     sizes[vendor.slug] = { isX, schemasafe, typia };
-    row(`${vendor.slug}: \`isRequest\` bundle, minified + gzipped`, kib(isX), `schemasafe's module ${kib(schemasafe)}, typia ${kib(typia)}`, isX / schemasafe, "≤ 1.0× schemasafe", isX <= schemasafe);
+    row(
+      `${vendor.slug}: \`isRequest\` bundle, minified + gzipped`,
+      kib(isX),
+      `schemasafe's module ${kib(schemasafe)}, typia ${kib(typia)}`,
+      isX / schemasafe,
+      "≤ 1.0× schemasafe",
+      isX <= schemasafe,
+    );
   }
   results.size = sizes;
 }
@@ -385,14 +557,22 @@ rmSync(scratch, { recursive: true, force: true });
 
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? "cpu"}, Node ${process.version}`;
 const date = new Date().toISOString().slice(0, 10);
-const versions = Object.entries(peers).map(([name, version]) => `${name} ${version}`).join(", ");
+const versions = Object.entries(peers)
+  .map(([name, version]) => `${name} ${version}`)
+  .join(", ");
 console.log(`\n${date}, ${machine}; peers: ${versions}\n`);
 console.log("| measure | value | baseline | ratio | target | met |\n|---|---|---|---|---|---|");
-for (const entry of rows) console.log(`| ${entry.measure} | ${entry.value} | ${entry.baseline} | ${entry.ratio} | ${entry.target} | ${entry.met} |`);
+for (const entry of rows)
+  console.log(
+    `| ${entry.measure} | ${entry.value} | ${entry.baseline} | ${entry.ratio} | ${entry.target} | ${entry.met} |`,
+  );
 if (notes.length > 0) console.log(`\n${notes.map((text) => `- ${text}`).join("\n")}`);
 const met = rows.filter((entry) => entry.met === "yes").length;
 const missed = rows.filter((entry) => entry.met === "no").length;
 console.log(`\nTargets met: ${met} of ${met + missed}.`);
 mkdirSync(join(root, "bench/results"), { recursive: true });
-writeFileSync(join(root, "bench/results/latest.json"), `${JSON.stringify({ date, machine, peers, results, rows, notes }, null, 2)}\n`);
+writeFileSync(
+  join(root, "bench/results/latest.json"),
+  `${JSON.stringify({ date, machine, peers, results, rows, notes }, null, 2)}\n`,
+);
 if (existsSync(local)) rmSync(local, { recursive: true, force: true });

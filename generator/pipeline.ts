@@ -39,9 +39,16 @@ export function loadAll(specsDir: string, root: string): SpecModel[] {
  * Problems go to `errors` rather than being thrown, so that every file's
  * problems can be reported together; a spec with problems is not yielded.
  */
-function* eachSpec(specsDir: string, root: string, errors: SpecError[], only?: ReadonlySet<string>): Generator<{ model: SpecModel; source: SourceDocument }> {
+function* eachSpec(
+  specsDir: string,
+  root: string,
+  errors: SpecError[],
+  only?: ReadonlySet<string>,
+): Generator<{ model: SpecModel; source: SourceDocument }> {
   let canonical: SpecModel | undefined;
-  for (const { path, slug } of findSpecs(specsDir).filter((spec) => !only || spec.slug === "canonical" || only.has(spec.slug))) {
+  for (const { path, slug } of findSpecs(specsDir).filter(
+    (spec) => !only || spec.slug === "canonical" || only.has(spec.slug),
+  )) {
     let loaded: { model: SpecModel; source: SourceDocument };
     try {
       loaded = loadSpecWithSource(path, { root, slug });
@@ -58,7 +65,12 @@ function* eachSpec(specsDir: string, root: string, errors: SpecError[], only?: R
       ? []
       : canonical
         ? checkMapping(model, canonical)
-        : [new SpecError(model.mapping.at, `\`x-mapping\` maps from the canonical customer, but ${CANONICAL_SPEC} is missing`)];
+        : [
+            new SpecError(
+              model.mapping.at,
+              `\`x-mapping\` maps from the canonical customer, but ${CANONICAL_SPEC} is missing`,
+            ),
+          ];
     errors.push(...problems);
     if (problems.length === 0) yield loaded;
   }
@@ -69,7 +81,11 @@ function* eachSpec(specsDir: string, root: string, errors: SpecError[], only?: R
  * own positions. With `only`, just those vendors (and the canonical customer,
  * which every mapping is checked against) are loaded.
  */
-export function loadAllWithSources(specsDir: string, root: string, only?: ReadonlySet<string>): { model: SpecModel; source: SourceDocument }[] {
+export function loadAllWithSources(
+  specsDir: string,
+  root: string,
+  only?: ReadonlySet<string>,
+): { model: SpecModel; source: SourceDocument }[] {
   const errors: SpecError[] = [];
   const loaded = [...eachSpec(specsDir, root, errors, only)];
   if (errors.length > 0) throw new SpecErrors(errors);
@@ -130,7 +146,9 @@ export async function generate(
       models.push(model);
       const selected = applyOutputOptions(files, options);
       const done = formatter ? formatter.format(selected) : Promise.resolve(selected);
-      packages.push(done.then((formatted) => (options.onPackage?.(model.slug, performance.now() - started), formatted)));
+      packages.push(
+        done.then((formatted) => (options.onPackage?.(model.slug, performance.now() - started), formatted)),
+      );
       // Let the worker take this package before the next one is emitted.
       await new Promise((resolve) => setImmediate(resolve));
     }

@@ -10,7 +10,10 @@ import { checkModel } from "./model/check-model.js";
 import type { SpecModel } from "./model/model.js";
 
 /** `loadSpec`, also giving the parsed source, for tools that report positions of their own (lint, review). */
-export function loadSpecWithSource(path: string, options: LoadOptions = {}): { model: SpecModel; source: SourceDocument } {
+export function loadSpecWithSource(
+  path: string,
+  options: LoadOptions = {},
+): { model: SpecModel; source: SourceDocument } {
   const { source, document, file, slug, kind } = loadDocument(path, options);
   const model = buildModel(source, document, file, slug, kind);
   checkModel(source, model);

@@ -16,7 +16,10 @@ export function withoutInt32<T>(schema: T): T {
   return Object.fromEntries(
     Object.entries(schema)
       .filter(([key, value]) => !(key === "format" && value === "int32"))
-      .map(([key, value]) => [key, key === "const" || key === "enum" || key === "default" ? value : withoutInt32(value)]),
+      .map(([key, value]) => [
+        key,
+        key === "const" || key === "enum" || key === "default" ? value : withoutInt32(value),
+      ]),
   ) as T;
 }
 

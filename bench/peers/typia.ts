@@ -20,18 +20,28 @@ const typeName = (ref: string) => `D_${ref.slice(ref.lastIndexOf("/") + 1).repla
 export function typiaType(schema: Schema, unsupported: Set<string>): string {
   if (schema === true) return "unknown";
   if (schema === false) return "never";
-  for (const keyword of ["if", "dependentRequired", "not", "patternProperties", "uniqueItems"]) if (keyword in schema) unsupported.add(keyword);
+  for (const keyword of ["if", "dependentRequired", "not", "patternProperties", "uniqueItems"])
+    if (keyword in schema) unsupported.add(keyword);
   const parts: string[] = [];
   if (typeof schema.$ref === "string") parts.push(typeName(schema.$ref));
   for (const keyword of ["anyOf", "oneOf"] as const) {
     const members = schema[keyword];
-    if (Array.isArray(members)) parts.push(`(${members.map((member) => typiaType(member as Schema, unsupported)).join(" | ")})`);
+    if (Array.isArray(members))
+      parts.push(`(${members.map((member) => typiaType(member as Schema, unsupported)).join(" | ")})`);
   }
-  if (Array.isArray(schema.allOf)) parts.push(...schema.allOf.map((member) => `(${typiaType(member as Schema, unsupported)})`));
+  if (Array.isArray(schema.allOf))
+    parts.push(...schema.allOf.map((member) => `(${typiaType(member as Schema, unsupported)})`));
   if ("const" in schema) parts.push(JSON.stringify(schema.const));
   if (Array.isArray(schema.enum)) parts.push(`(${schema.enum.map((value) => JSON.stringify(value)).join(" | ")})`);
-  const types = Array.isArray(schema.type) ? (schema.type as string[]) : typeof schema.type === "string" ? [schema.type] : schema.properties ? ["object"] : [];
-  if (types.length > 0) parts.push(`(${types.map((type) => typed(type, schema as Record<string, unknown>, unsupported)).join(" | ")})`);
+  const types = Array.isArray(schema.type)
+    ? (schema.type as string[])
+    : typeof schema.type === "string"
+      ? [schema.type]
+      : schema.properties
+        ? ["object"]
+        : [];
+  if (types.length > 0)
+    parts.push(`(${types.map((type) => typed(type, schema as Record<string, unknown>, unsupported)).join(" | ")})`);
   return parts.length === 0 ? "unknown" : parts.join(" & ");
 }
 
@@ -70,11 +80,17 @@ function typed(type: string, schema: Record<string, unknown>, unsupported: Set<s
     case "object": {
       const required = new Set((schema.required as string[] | undefined) ?? []);
       const properties = Object.entries((schema.properties as Record<string, Schema> | undefined) ?? {});
-      const fields = properties.map(([key, value]) => `${JSON.stringify(key)}${required.has(key) ? "" : "?"}: ${typiaType(value, unsupported)};`);
-      for (const key of required) if (!properties.some(([name]) => name === key)) fields.push(`${JSON.stringify(key)}: unknown;`);
+      const fields = properties.map(
+        ([key, value]) => `${JSON.stringify(key)}${required.has(key) ? "" : "?"}: ${typiaType(value, unsupported)};`,
+      );
+      for (const key of required)
+        if (!properties.some(([name]) => name === key)) fields.push(`${JSON.stringify(key)}: unknown;`);
       const extra = schema.additionalProperties;
       // typia's `equals` rejects undeclared keys unless the type has an index signature.
-      if (extra !== false) fields.push(`[key: string]: ${properties.length > 0 ? "unknown" : typiaType((extra as Schema | undefined) ?? true, unsupported)};`);
+      if (extra !== false)
+        fields.push(
+          `[key: string]: ${properties.length > 0 ? "unknown" : typiaType((extra as Schema | undefined) ?? true, unsupported)};`,
+        );
       return `{ ${fields.join(" ")} }`;
     }
     default:
@@ -104,13 +120,19 @@ export function buildTypia(root: string, dir: string, sources: readonly TypiaSou
   const gaps: Record<string, string[]> = {};
   for (const { slug, root: body, defs } of sources) {
     const unsupported = new Set<string>();
-    const aliases = Object.entries(defs).map(([name, schema]) => `type ${typeName(name)} = ${typiaType(schema as Schema, unsupported)};`);
+    const aliases = Object.entries(defs).map(
+      ([name, schema]) => `type ${typeName(name)} = ${typiaType(schema as Schema, unsupported)};`,
+    );
     const text = `import typia, { tags } from "typia";\n${aliases.join("\n")}\ntype Body = ${typiaType(body, unsupported)};\nexport const check = typia.createEquals<Body>();\n`;
     writeFileSync(join(dir, "in", `${slug}.ts`), text);
     gaps[slug] = [...unsupported].sort();
   }
   const cli = join(root, "node_modules/typia/lib/executable/typia.js");
-  const result = spawnSync(process.execPath, [cli, "generate", "--input", "in", "--output", "out", "--project", "tsconfig.json"], { cwd: dir, encoding: "utf8" });
+  const result = spawnSync(
+    process.execPath,
+    [cli, "generate", "--input", "in", "--output", "out", "--project", "tsconfig.json"],
+    { cwd: dir, encoding: "utf8" },
+  );
   if (result.status !== 0) throw new Error(`typia generate: ${result.stdout}${result.stderr}`);
   return gaps;
 }

@@ -135,7 +135,7 @@ export async function readConfig(
   if (file.endsWith(".json")) {
     // The YAML reader (JSON is YAML) keeps positions; loaded only for a JSON config: it is most of a no-op run's time.
     const { readYaml } = await import("../load/read-yaml.js");
-    let document;
+    let document: ReturnType<typeof readYaml>;
     try {
       document = readYaml(shown, readFileSync(file, "utf8"));
     } catch (error) {

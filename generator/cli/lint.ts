@@ -10,7 +10,11 @@ export const lintCommand: CommandSpec = {
   summary: "Checks the specs against the spec conventions: one positioned line per finding, exit 1 on any.",
   options: {
     ...CONFIG_OPTIONS,
-    format: { type: "string", value: "text|github", description: "positioned lines, or GitHub workflow annotations (default text)" },
+    format: {
+      type: "string",
+      value: "text|github",
+      description: "positioned lines, or GitHub workflow annotations (default text)",
+    },
   },
 };
 
@@ -26,7 +30,8 @@ export function main(args: string[]): Promise<number> {
     const loaded = loadAllWithSources(config.specs, dirname(config.specs));
     const findings = loaded.flatMap(({ model, source }) => lintSpec(model, source));
     // Workflow commands are read from standard output; positioned lines go to standard error.
-    for (const finding of findings) (format === "github" ? console.log : console.error)(formatLintFinding(finding, format, dirname(config.specs)));
+    for (const finding of findings)
+      (format === "github" ? console.log : console.error)(formatLintFinding(finding, format, dirname(config.specs)));
     const vendors = loaded.filter(({ model }) => model.kind === "vendor").length;
     // A warning (an annotation the generator keeps, such as an unknown format) is shown, not failed on.
     const failing = findings.filter((finding) => !finding.warning).length;

@@ -46,7 +46,7 @@ export async function regenerate({ config, only, check, progress, onlyReason }: 
   const root = dirname(config.specs);
   const total = findSpecs(config.specs).filter((spec) => !only || only.includes(spec.slug)).length;
   const bar = createProgress(progress, total);
-  let result;
+  let result: Awaited<ReturnType<typeof generate>>;
   try {
     result = await generate(config.specs, root, only && new Set(only), {
       ...outputOptions(config),

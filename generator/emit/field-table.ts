@@ -30,7 +30,10 @@ function typeOf(schema: Schema): string {
 
 function limitsOf(schema: Schema): string {
   return LIMIT_KEYWORDS.filter(([keyword]) => schema[keyword] !== undefined)
-    .map(([keyword, label]) => `${label} ${keyword === "pattern" ? `\`${String(schema[keyword])}\`` : String(schema[keyword])}`)
+    .map(
+      ([keyword, label]) =>
+        `${label} ${keyword === "pattern" ? `\`${String(schema[keyword])}\`` : String(schema[keyword])}`,
+    )
     .join(", ");
 }
 
@@ -40,7 +43,12 @@ export function fieldRows(model: SpecModel, root: Schema): FieldRow[] {
   const rows: FieldRow[] = [];
   const resolve = (schema: Schema): Schema => {
     const name = componentName(schema);
-    return name === undefined ? schema : { ...(byName.get(name) ?? {}), ...Object.fromEntries(Object.entries(schema).filter(([key]) => key !== "$ref")) };
+    return name === undefined
+      ? schema
+      : {
+          ...(byName.get(name) ?? {}),
+          ...Object.fromEntries(Object.entries(schema).filter(([key]) => key !== "$ref")),
+        };
   };
   const visit = (schema: Schema, path: string, seen: ReadonlySet<string>) => {
     const name = componentName(schema);
@@ -63,7 +71,11 @@ export function fieldRows(model: SpecModel, root: Schema): FieldRow[] {
         description: typeof property.description === "string" ? property.description.replace(/\s+/g, " ").trim() : "",
       });
       if (isSchemaObject(property.properties) || componentName(value) !== undefined) visit(value, fieldPath, nextSeen);
-      if (item && isSchemaObject(property.items) && (isSchemaObject(item.properties) || componentName(property.items) !== undefined))
+      if (
+        item &&
+        isSchemaObject(property.items) &&
+        (isSchemaObject(item.properties) || componentName(property.items) !== undefined)
+      )
         visit(property.items, `${fieldPath}/*`, nextSeen);
     }
   };

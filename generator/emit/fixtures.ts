@@ -1,4 +1,10 @@
-import { buildRequest, errorBody, writePointer, type MappingPlan, type RequestValidators } from "@customer-adapters/runtime/mapping";
+import {
+  buildRequest,
+  errorBody,
+  writePointer,
+  type MappingPlan,
+  type RequestValidators,
+} from "@customer-adapters/runtime/mapping";
 import { runValidator, type CompiledValidator } from "@customer-adapters/runtime/validation";
 import { compileSchema } from "../model/validation-schema.js";
 import { mappingPlan } from "../model/mapping-plan.js";
@@ -22,7 +28,6 @@ interface ResponseFixture {
 
 type Json = Record<string, unknown>;
 
-
 /** The success body (a full sample) and one body per documented vendor error, laid out as its `x-error-body` says. */
 function responseFixtures(model: SpecModel): ResponseFixture[] {
   const operation = model.operation;
@@ -40,13 +45,21 @@ function responseFixtures(model: SpecModel): ResponseFixture[] {
   for (const error of operation.errors) {
     const layout = operation.responses.find((response) => response.status === String(error.status))?.errorBody;
     if (!layout) continue;
-    fixtures.push({ status: error.status, name: `error ${error.code}`, body: errorBody({ status: String(error.status), ...layout }, error.code, error.message) });
+    fixtures.push({
+      status: error.status,
+      name: `error ${error.code}`,
+      body: errorBody({ status: String(error.status), ...layout }, error.code, error.message),
+    });
   }
   return fixtures;
 }
 
 /** What the package's own mapper makes of the canonical samples, run at generate time with ajv-compiled validators: consumers compare their integration with it. */
-function mappedSamples(model: SpecModel, canonical: SpecModel | undefined, context: unknown): { name: string; customer: unknown; result: unknown }[] {
+function mappedSamples(
+  model: SpecModel,
+  canonical: SpecModel | undefined,
+  context: unknown,
+): { name: string; customer: unknown; result: unknown }[] {
   const operation = model.operation;
   if (!model.mapping || !operation || !canonical) return [];
   const customerRoot = { $ref: "#/components/schemas/Customer" };
@@ -59,7 +72,11 @@ function mappedSamples(model: SpecModel, canonical: SpecModel | undefined, conte
     customer: checker(canonical, customerRoot),
     context: model.context ? checker(model, model.context) : undefined,
     body: operation.requestBody ? (compile(model, operation.requestBody.schema) as CompiledValidator) : undefined,
-    parameters: Object.fromEntries(parameterGroups(model).filter((group) => group.location !== "cookie").map((group) => [group.location, compile(model, group.schema) as CompiledValidator])),
+    parameters: Object.fromEntries(
+      parameterGroups(model)
+        .filter((group) => group.location !== "cookie")
+        .map((group) => [group.location, compile(model, group.schema) as CompiledValidator]),
+    ),
   };
   const plan = mappingPlan(model) as unknown as MappingPlan;
   return Object.entries(validSamples(canonical, customerRoot, "request"))
@@ -77,18 +94,32 @@ interface PackageFixtures {
 
 function fixturesOf(model: SpecModel, canonical: SpecModel | undefined): PackageFixtures {
   if (model.kind === "canonical")
-    return { main: buildFixtures(model, { $ref: "#/components/schemas/Customer" }, "/components/schemas/Customer", "request"), context: undefined, responses: [], mapped: [] };
+    return {
+      main: buildFixtures(model, { $ref: "#/components/schemas/Customer" }, "/components/schemas/Customer", "request"),
+      context: undefined,
+      responses: [],
+      mapped: [],
+    };
   const body = model.operation?.requestBody?.schema ?? { type: "object" };
   const bodyPointer = model.operation ? `${model.operation.pointer}/requestBody` : "";
-  const context = model.context ? new Synthesizer(model, "request", true).sample(model.context, "full", "/context") : undefined;
-  return { main: buildFixtures(model, body, bodyPointer, "request", "body"), context, responses: responseFixtures(model), mapped: mappedSamples(model, canonical, context) };
+  const context = model.context
+    ? new Synthesizer(model, "request", true).sample(model.context, "full", "/context")
+    : undefined;
+  return {
+    main: buildFixtures(model, body, bodyPointer, "request", "body"),
+    context,
+    responses: responseFixtures(model),
+    mapped: mappedSamples(model, canonical, context),
+  };
 }
 
 const json = (value: unknown) => JSON.stringify(value, null, 2);
 
 /** A fixture file's data with the banner as its `$comment`, laid out as JSON.stringify does. */
 function dataFile(model: SpecModel, name: string, data: Json): PackageFile {
-  const comment = banner(model, "md").replace(/<!--\n|\n-->\n/g, "").replace(/\n/g, " ");
+  const comment = banner(model, "md")
+    .replace(/<!--\n|\n-->\n/g, "")
+    .replace(/\n/g, " ");
   return { path: `src/fixtures/${name}`, content: `${json({ $comment: comment, ...data })}\n`, verbatim: true };
 }
 
@@ -108,34 +139,53 @@ export function emitFixtures(model: SpecModel, canonical?: SpecModel): PackageFi
   if (mapped.length > 0) files.push(dataFile(model, "mapped.json", { mapped }));
 
   const prefix = model.operation ? typeName(model.operation.id) : "";
-  const mainType = model.kind === "canonical" ? "Customer" : model.operation?.requestBody ? `${prefix}RequestBody` : "unknown";
+  const mainType =
+    model.kind === "canonical" ? "Customer" : model.operation?.requestBody ? `${prefix}RequestBody` : "unknown";
   const successType = success ? responseTypeName(model, String(success.status)) : undefined;
   const contextType = `${prefix}Context`;
-  const ownTypes = [mainType, ...(context !== undefined ? [contextType] : []), ...(successType ? [successType] : [])].filter((name) => name !== "unknown");
-  const dataName = (file: PackageFile) => `${(file.path.split("/").pop() as string).replace(/\.json$/, "").replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase())}File`;
+  const ownTypes = [
+    mainType,
+    ...(context !== undefined ? [contextType] : []),
+    ...(successType ? [successType] : []),
+  ].filter((name) => name !== "unknown");
+  const dataName = (file: PackageFile) =>
+    `${(file.path.split("/").pop() as string).replace(/\.json$/, "").replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase())}File`;
   const statements = [
     importTypes(runtimeModule("validation"), ["InvalidFixture"]),
-    ...(mapped.length > 0 ? [importTypes(runtimeModule("mapping"), ["ToRequestResult"]), importTypes(canonicalModule(model), ["Customer"])] : []),
+    ...(mapped.length > 0
+      ? [importTypes(runtimeModule("mapping"), ["ToRequestResult"]), importTypes(canonicalModule(model), ["Customer"])]
+      : []),
     ...(ownTypes.length > 0 ? [importTypes("./types.js", ownTypes)] : []),
-    ...files.map((file) => `import ${dataName(file)} from "./${file.path.slice("src/".length)}" with { type: "json" };`),
+    ...files.map(
+      (file) => `import ${dataName(file)} from "./${file.path.slice("src/".length)}" with { type: "json" };`,
+    ),
     `${jsDoc(`Valid ${model.kind === "canonical" ? "customers" : "request bodies"}: required fields only, every field, and every limit reached (strings at their maximum length in code points, lists at their maximum count, numbers at their bounds).`)}\nexport const valid = ${dataName(files[0] as PackageFile)}.valid as unknown as { minimal: ${mainType}; full: ${mainType}; boundary: ${mainType} };`,
     `${jsDoc("One payload per rule of the schema, each breaking exactly that rule, with the errors the validator reports for it (and the vendor's code where the spec ties the rule to one).")}\nexport const invalid = ${dataName(files[0] as PackageFile)}.invalid as readonly InvalidFixture[];`,
   ];
   if (context !== undefined)
-    statements.push(`${jsDoc("A context for `toRequest`, with obviously fake credentials.")}\nexport const context = contextFile.context as ${contextType};`);
+    statements.push(
+      `${jsDoc("A context for `toRequest`, with obviously fake credentials.")}\nexport const context = contextFile.context as ${contextType};`,
+    );
   if (success && successType)
-    statements.push(`${jsDoc(`The success answer (${success.status}), as a full sample.`)}\nexport const successResponse = responsesFile.success as unknown as { status: ${success.status}; name: "success"; body: ${successType} };`);
+    statements.push(
+      `${jsDoc(`The success answer (${success.status}), as a full sample.`)}\nexport const successResponse = responsesFile.success as unknown as { status: ${success.status}; name: "success"; body: ${successType} };`,
+    );
   if (responses.length > 0)
-    statements.push(`${jsDoc("One answer per documented vendor error, laid out as the vendor sends it.")}\nexport const errorResponses: readonly { status: number; name: string; body: unknown }[] = responsesFile.errors;`);
+    statements.push(
+      `${jsDoc("One answer per documented vendor error, laid out as the vendor sends it.")}\nexport const errorResponses: readonly { status: number; name: string; body: unknown }[] = responsesFile.errors;`,
+    );
   if (mapped.length > 0)
-    statements.push(`${jsDoc("Canonical customers (the canonical package's minimal and full samples) and what `toRequest` makes of them with `context`: the request, or the errors.")}\nexport const mapped = mappedFile.mapped as unknown as readonly { name: string; customer: Customer; result: ToRequestResult<${mainType}> }[];`);
+    statements.push(
+      `${jsDoc("Canonical customers (the canonical package's minimal and full samples) and what `toRequest` makes of them with `context`: the request, or the errors.")}\nexport const mapped = mappedFile.mapped as unknown as readonly { name: string; customer: Customer; result: ToRequestResult<${mainType}> }[];`,
+    );
   return [...files, { path: "src/fixtures.ts", content: printStatements(statements) }];
 }
 
 /** Fixtures: valid and invalid payloads, a fake context, the documented answers and the mapper's output on the canonical samples. */
 export const fixturesOutput: OutputKind = {
   name: "fixtures",
-  summary: "Test data, as JSON and as typed constants: valid payloads (minimal, full, at every limit), one invalid payload per rule with the errors it must give, a context with fake credentials, every documented answer, and what the mapper makes of the canonical samples.",
+  summary:
+    "Test data, as JSON and as typed constants: valid payloads (minimal, full, at every limit), one invalid payload per rule with the errors it must give, a context with fake credentials, every documented answer, and what the mapper makes of the canonical samples.",
   optional: true,
   appliesTo: () => true,
   files: ({ model, canonical }) => emitFixtures(model, canonical),

@@ -20,4 +20,5 @@ export function importLine(from: string, values: string[], types: string[] = [])
 }
 
 /** `import type { A, B } from "x";` with the names sorted. */
-export const importTypes = (from: string, types: string[]): string => `import type { ${[...new Set(types)].sort().join(", ")} } from "${from}";`;
+export const importTypes = (from: string, types: string[]): string =>
+  `import type { ${[...new Set(types)].sort().join(", ")} } from "${from}";`;

@@ -21,10 +21,16 @@ export function emitMapping(model: SpecModel): string {
   const body = operation.requestBody ? `${prefix}RequestBody` : "undefined";
   const context = model.context ? `${prefix}Context` : "Record<string, never>";
   const groups = parameterGroups(model).filter((group) => group.location !== "cookie");
-  const parameters = groups.map((group) => `${group.location}: compiled.${group.suffix.charAt(0).toLowerCase()}${group.suffix.slice(1)}`);
+  const parameters = groups.map(
+    (group) => `${group.location}: compiled.${group.suffix.charAt(0).toLowerCase()}${group.suffix.slice(1)}`,
+  );
   const types = [...(operation.requestBody ? [body] : []), ...(model.context ? [context] : [])];
   return printStatements([
-    importLine(runtimeModule("mapping"), ["buildRequest", "readResponse"], ["FromResponseResult", "MappingPlan", "ToRequestResult"]),
+    importLine(
+      runtimeModule("mapping"),
+      ["buildRequest", "readResponse"],
+      ["FromResponseResult", "MappingPlan", "ToRequestResult"],
+    ),
     importLine(runtimeModule("client"), ["sendRequest"], ["CreateResult", "SendOptions", "SensitiveFields"]),
     importTypes(runtimeModule("wire"), ["RootShape"]),
     importLine(canonicalModule(model), ["validateCustomer"], ["Customer"]),
@@ -45,10 +51,14 @@ export function emitMapping(model: SpecModel): string {
 /** The mapper: `toRequest`, `fromResponse` and `createCustomer`, from the spec's `x-mapping`. */
 export const mapperOutput: OutputKind = {
   name: "mapper",
-  summary: "`toRequest(customer, context)`, `fromResponse(status, body)` and `createCustomer(customer, context, options)`: the canonical customer to the vendor's request and back, and the client that sends it.",
+  summary:
+    "`toRequest(customer, context)`, `fromResponse(status, body)` and `createCustomer(customer, context, options)`: the canonical customer to the vendor's request and back, and the client that sends it.",
   optional: true,
   appliesTo: (model) => model.operation !== undefined && model.mapping !== undefined,
   files: ({ model }) => [{ path: "src/mapping.ts", content: emitMapping(model) }],
   main: () => [{ source: "./mapping.js" }],
-  adapter: () => ({ imports: [`import { createCustomer, fromResponse, toRequest } from "./mapping.js";`], members: ["toRequest", "fromResponse", "createCustomer"] }),
+  adapter: () => ({
+    imports: [`import { createCustomer, fromResponse, toRequest } from "./mapping.js";`],
+    members: ["toRequest", "fromResponse", "createCustomer"],
+  }),
 };

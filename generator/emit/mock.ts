@@ -30,7 +30,8 @@ export function emitMock(model: SpecModel): string {
 /** The mock vendor: `createMock()`, answering as the vendor documents, for tests. */
 export const mockOutput: OutputKind = {
   name: "mock",
-  summary: "`createMock()`: the vendor's stand-in (its credentials, validation, error bodies and duplicates) behind a `fetch` function, for tests; serve it over HTTP with `startMockServer` from `@customer-adapters/runtime/mock-server`.",
+  summary:
+    "`createMock()`: the vendor's stand-in (its credentials, validation, error bodies and duplicates) behind a `fetch` function, for tests; serve it over HTTP with `startMockServer` from `@customer-adapters/runtime/mock-server`.",
   optional: true,
   requires: ["mapper", "fixtures"],
   appliesTo: (model) => model.operation !== undefined && model.mapping !== undefined,

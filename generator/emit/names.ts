@@ -20,7 +20,11 @@ export function parameterGroups(model: SpecModel): { location: ParameterLocation
       properties: Object.fromEntries(
         group.map((parameter) => [
           parameter.name,
-          { ...parameter.schema, ...(parameter.description ? { description: parameter.description } : {}), ...(parameter.deprecated ? { deprecated: true } : {}) },
+          {
+            ...parameter.schema,
+            ...(parameter.description ? { description: parameter.description } : {}),
+            ...(parameter.deprecated ? { deprecated: true } : {}),
+          },
         ]),
       ),
       required: group.filter((parameter) => parameter.required).map((parameter) => parameter.name),

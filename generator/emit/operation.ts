@@ -23,11 +23,22 @@ function operationInfo(model: SpecModel): Record<string, unknown> {
   const auth = model.security.map((names) =>
     names.map((name) => {
       const scheme = schemes.get(name);
-      const facts = { name, type: scheme?.type, scheme: scheme?.scheme, in: scheme?.in, parameterName: scheme?.parameterName };
+      const facts = {
+        name,
+        type: scheme?.type,
+        scheme: scheme?.scheme,
+        in: scheme?.in,
+        parameterName: scheme?.parameterName,
+      };
       return Object.fromEntries(Object.entries(facts).filter(([, value]) => value !== undefined));
     }),
   );
-  const credentials = bodyCredentials(model).map((field) => ({ name: field, type: "body", in: "body", parameterName: field }));
+  const credentials = bodyCredentials(model).map((field) => ({
+    name: field,
+    type: "body",
+    in: "body",
+    parameterName: field,
+  }));
   if (credentials.length > 0) auth.push(credentials);
   return {
     operationId: operation.id,
@@ -56,10 +67,14 @@ export function emitOperation(model: SpecModel): string {
 /** The operation's facts (method, path, servers, content types, auth) and the vendor's errors. */
 export const operationOutput: OutputKind = {
   name: "operation",
-  summary: "`operation` (method, path, servers, content types, auth) and `vendorErrors`, the vendor's error vocabulary.",
+  summary:
+    "`operation` (method, path, servers, content types, auth) and `vendorErrors`, the vendor's error vocabulary.",
   optional: false,
   appliesTo: (model) => model.operation !== undefined,
   files: ({ model }) => [{ path: "src/operation.ts", content: emitOperation(model) }],
   main: () => [{ source: "./operation.js" }],
-  adapter: () => ({ imports: [`import { operation, vendorErrors } from "./operation.js";`], members: ["operation", "vendorErrors"] }),
+  adapter: () => ({
+    imports: [`import { operation, vendorErrors } from "./operation.js";`],
+    members: ["operation", "vendorErrors"],
+  }),
 };

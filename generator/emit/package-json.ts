@@ -5,7 +5,8 @@ import type { OutputKind } from "./output-kind.js";
 
 export const SCOPE = "@customer-adapters";
 
-const manifestOf = (url: URL) => JSON.parse(readFileSync(url, "utf8")) as { version: string; dependencies: Record<string, string> };
+const manifestOf = (url: URL) =>
+  JSON.parse(readFileSync(url, "utf8")) as { version: string; dependencies: Record<string, string> };
 const generatorManifest = manifestOf(new URL("../../package.json", import.meta.url));
 const runtimeManifest = manifestOf(new URL("../../packages/runtime/package.json", import.meta.url));
 
@@ -50,19 +51,27 @@ export function dependenciesOf(sources: string[], canonical: SpecModel | undefin
     [`${SCOPE}/canonical`]: canonical && packageVersion(canonical),
   };
   return Object.fromEntries(
-    importedPackages(sources.join("\n")).map((name) => [name, exact[name] ?? `^${generatorManifest.dependencies[name] ?? runtimeManifest.dependencies[name] ?? "0.0.0"}`]),
+    importedPackages(sources.join("\n")).map((name) => [
+      name,
+      exact[name] ?? `^${generatorManifest.dependencies[name] ?? runtimeManifest.dependencies[name] ?? "0.0.0"}`,
+    ]),
   );
 }
 
 /** An export condition set: the repository's own condition first (conditions match in order), then the built files. */
 function conditions(source: string): Record<string, string> | string {
-  if (source.endsWith(".json")) return { "customer-adapters-source": `./${source}`, default: `./${source.replace(/^src\//, "dist/")}` };
+  if (source.endsWith(".json"))
+    return { "customer-adapters-source": `./${source}`, default: `./${source.replace(/^src\//, "dist/")}` };
   const built = source.replace(/^src\//, "./dist/").replace(/\.ts$/, "");
   return { "customer-adapters-source": `./${source}`, types: `${built}.d.ts`, default: `${built}.js` };
 }
 
 /** `package.json` of a generated package: the main entry, then each kind's own subpaths, in registry order. */
-export function emitPackageJson(model: SpecModel, kinds: readonly OutputKind[], dependencies: Record<string, string>): string {
+export function emitPackageJson(
+  model: SpecModel,
+  kinds: readonly OutputKind[],
+  dependencies: Record<string, string>,
+): string {
   const peers = Object.assign({}, ...kinds.map((kind) => kind.peerDependencies ?? {})) as Record<string, string>;
   const manifest = {
     name: `${SCOPE}/${model.slug}`,
@@ -82,7 +91,10 @@ export function emitPackageJson(model: SpecModel, kinds: readonly OutputKind[], 
     // A peer is the consumer's to install (a type-only import of it would otherwise land here too).
     dependencies: Object.fromEntries(Object.entries(dependencies).filter(([name]) => !(name in peers))),
     ...(Object.keys(peers).length > 0
-      ? { peerDependencies: peers, peerDependenciesMeta: Object.fromEntries(Object.keys(peers).map((name) => [name, { optional: true }])) }
+      ? {
+          peerDependencies: peers,
+          peerDependenciesMeta: Object.fromEntries(Object.keys(peers).map((name) => [name, { optional: true }])),
+        }
       : {}),
   };
   return `${JSON.stringify(manifest, null, 2)}\n`;

@@ -24,7 +24,11 @@ const withBanner = (model: SpecModel, file: PackageFile): PackageFile =>
  * the package as a whole, which read the kinds as data. Each emitter reads
  * the model; none reads YAML.
  */
-export function emitPackage(model: SpecModel, canonical?: SpecModel, kinds: readonly OutputKind[] = OUTPUT_KINDS): GeneratedFile[] {
+export function emitPackage(
+  model: SpecModel,
+  canonical?: SpecModel,
+  kinds: readonly OutputKind[] = OUTPUT_KINDS,
+): GeneratedFile[] {
   const applied = kinds.filter((kind) => kind.appliesTo(model));
   const own = applied.flatMap((kind) => kind.files({ model, canonical }));
   const index: PackageFile = { path: "src/index.ts", content: emitMainEntry(model, applied) };

@@ -7,21 +7,30 @@ import { fieldRows } from "./field-table.js";
 import type { OutputKind } from "./output-kind.js";
 import { GENERATOR_VERSION, SCOPE } from "./package-json.js";
 
-const template = Handlebars.compile(readFileSync(new URL("../../templates/package-readme.hbs", import.meta.url), "utf8"), {
-  noEscape: true,
-});
+const template = Handlebars.compile(
+  readFileSync(new URL("../../templates/package-readme.hbs", import.meta.url), "utf8"),
+  {
+    noEscape: true,
+  },
+);
 
 /** Markdown table cells cannot hold raw pipes or line breaks. */
 const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\s*\n\s*/g, " ");
 
 function authText(model: SpecModel): string {
   const described = model.security.map((names) =>
-    names.length === 0 ? "none" : names.map((name) => {
-      const scheme = model.securitySchemes.find((candidate) => candidate.name === name);
-      return [scheme?.type, scheme?.scheme].filter(Boolean).join(" ");
-    }).join(" + "),
+    names.length === 0
+      ? "none"
+      : names
+          .map((name) => {
+            const scheme = model.securitySchemes.find((candidate) => candidate.name === name);
+            return [scheme?.type, scheme?.scheme].filter(Boolean).join(" ");
+          })
+          .join(" + "),
   );
-  return described.length > 0 ? described.join(", or ") : "see the spec (credentials in the body, if any, are marked sensitive)";
+  return described.length > 0
+    ? described.join(", or ")
+    : "see the spec (credentials in the body, if any, are marked sensitive)";
 }
 
 function mappingView(model: SpecModel, canonical: SpecModel | undefined): Record<string, unknown> {
@@ -77,7 +86,13 @@ export function emitReadme(model: SpecModel, kinds: readonly OutputKind[], canon
       servers: model.servers.map((server) => server.url),
       contentTypes: operation?.requestBody?.contentTypes ?? [],
       auth: authText(model),
-      fields: body ? fieldRows(model, body).map((row) => ({ ...row, description: cell(row.description), limits: cell(row.limits) })) : [],
+      fields: body
+        ? fieldRows(model, body).map((row) => ({
+            ...row,
+            description: cell(row.description),
+            limits: cell(row.limits),
+          }))
+        : [],
       ...mappingView(model, canonical),
       errors: (operation?.errors ?? []).map((error) => ({
         ...error,

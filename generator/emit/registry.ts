@@ -30,8 +30,12 @@ export const OUTPUT_NAMES: readonly string[] = OUTPUT_KINDS.map((kind) => kind.n
 export function selectOutputs(names?: readonly string[]): OutputKind[] {
   if (!names) return [...OUTPUT_KINDS];
   const unknown = names.filter((name) => !OUTPUT_NAMES.includes(name));
-  if (unknown.length > 0) throw new RangeError(`unknown output ${unknown.map((name) => `'${name}'`).join(", ")}; the outputs are ${OUTPUT_NAMES.join(", ")}`);
+  if (unknown.length > 0)
+    throw new RangeError(
+      `unknown output ${unknown.map((name) => `'${name}'`).join(", ")}; the outputs are ${OUTPUT_NAMES.join(", ")}`,
+    );
   const chosen = new Set(names);
-  for (const kind of [...OUTPUT_KINDS].reverse()) if (chosen.has(kind.name)) for (const required of kind.requires ?? []) chosen.add(required);
+  for (const kind of [...OUTPUT_KINDS].reverse())
+    if (chosen.has(kind.name)) for (const required of kind.requires ?? []) chosen.add(required);
   return OUTPUT_KINDS.filter((kind) => !kind.optional || chosen.has(kind.name));
 }

@@ -20,5 +20,8 @@ export function printStatements(statements: string[]): string {
 
 /** A JSDoc block from text lines. */
 export function jsDoc(text: string): string {
-  return `/**\n${text.split("\n").map((line) => ` * ${line}`.trimEnd()).join("\n")}\n */`;
+  return `/**\n${text
+    .split("\n")
+    .map((line) => ` * ${line}`.trimEnd())
+    .join("\n")}\n */`;
 }

@@ -6,7 +6,6 @@ import { SCHEMA_REF, componentName } from "../model/lookup.js";
 /** Which side of the wire a type describes: what is sent (`write`) or what is read back (`read`). */
 export type Direction = "write" | "read";
 
-
 /** A valid TypeScript identifier from a schema or parameter name. */
 export function typeName(name: string): string {
   const words = name.split(/[^A-Za-z0-9]+/).filter(Boolean);
@@ -102,7 +101,8 @@ export class TypeWriter {
     if (Array.isArray(schema.enum)) return schema.enum.map((value) => JSON.stringify(value)).join(" | ");
     const unions = (schema.oneOf ?? schema.anyOf) as Schema[] | undefined;
     const parts: string[] = [];
-    if (Array.isArray(unions)) parts.push(`(${unions.map((member) => this.expression(member, direction)).join(" | ")})`);
+    if (Array.isArray(unions))
+      parts.push(`(${unions.map((member) => this.expression(member, direction)).join(" | ")})`);
     if (Array.isArray(schema.allOf))
       for (const member of schema.allOf as Schema[])
         if (member.$ref !== undefined || member.properties !== undefined || member.type !== undefined)
@@ -111,7 +111,9 @@ export class TypeWriter {
     if (types.length > 0) parts.push(types.map((type) => this.primitive(type, schema, direction)).join(" | "));
     else if (schema.properties !== undefined) parts.push(this.objectLiteral(schema, direction));
     if (parts.length === 0) return "unknown";
-    return parts.length === 1 ? (parts[0] as string) : parts.map((part) => (part.includes("|") ? `(${part})` : part)).join(" & ");
+    return parts.length === 1
+      ? (parts[0] as string)
+      : parts.map((part) => (part.includes("|") ? `(${part})` : part)).join(" & ");
   }
 
   private primitive(type: string, schema: Schema, direction: Direction): string {
@@ -144,7 +146,9 @@ export class TypeWriter {
       const doc = docOf(property);
       if (doc) lines.push(jsDoc(doc));
       const readonly = direction === "read" && property.readOnly === true ? "readonly " : "";
-      lines.push(`${readonly}${propertyKey(name)}${required.has(name) ? "" : "?"}: ${this.expression(property, direction)};`);
+      lines.push(
+        `${readonly}${propertyKey(name)}${required.has(name) ? "" : "?"}: ${this.expression(property, direction)};`,
+      );
     }
     // Declared properties must fit the index signature, so it can only say `unknown` beside them.
     if (isSchemaObject(schema.additionalProperties) && lines.length > 0) lines.push(`[key: string]: unknown;`);
@@ -155,7 +159,8 @@ export class TypeWriter {
     const members = this.members(schema, direction);
     if (members.length === 0 && isSchemaObject(schema.additionalProperties))
       return `Record<string, ${this.expression(schema.additionalProperties, direction)}>`;
-    if (members.length === 0) return schema.additionalProperties === false ? "Record<string, never>" : "Record<string, unknown>";
+    if (members.length === 0)
+      return schema.additionalProperties === false ? "Record<string, never>" : "Record<string, unknown>";
     return `{\n${members.join("\n")}\n}`;
   }
 }

@@ -38,12 +38,24 @@ function directionsOf(model: SpecModel): Record<Direction, Set<string>> {
   return { write, read };
 }
 
-function declaration(name: string, schema: Schema, writer: TypeWriter, direction: Direction, extraDoc: string[] = []): string {
+function declaration(
+  name: string,
+  schema: Schema,
+  writer: TypeWriter,
+  direction: Direction,
+  extraDoc: string[] = [],
+): string {
   const doc = docOf(schema, extraDoc);
   const head = doc ? `${jsDoc(doc)}\n` : "";
   const isPlainObject =
-    isSchemaObject(schema.properties) && schema.type === "object" && !schema.oneOf && !schema.anyOf && !schema.$ref &&
-    !(Array.isArray(schema.allOf) && schema.allOf.some((part) => isSchemaObject(part) && (part.$ref || part.properties)));
+    isSchemaObject(schema.properties) &&
+    schema.type === "object" &&
+    !schema.oneOf &&
+    !schema.anyOf &&
+    !schema.$ref &&
+    !(
+      Array.isArray(schema.allOf) && schema.allOf.some((part) => isSchemaObject(part) && (part.$ref || part.properties))
+    );
   if (isPlainObject) return `${head}export interface ${name} {\n${writer.members(schema, direction).join("\n")}\n}`;
   return `${head}export type ${name} = ${writer.expression(schema, direction)};`;
 }
@@ -51,7 +63,9 @@ function declaration(name: string, schema: Schema, writer: TypeWriter, direction
 /** Cross-field rules read best next to the type they constrain. */
 function ruleNotes(schema: Schema): string[] {
   const rules = Array.isArray(schema.allOf) ? (schema.allOf as Schema[]) : [];
-  const notes = rules.filter((rule) => typeof rule.description === "string" && rule.if !== undefined).map((rule) => `- ${String(rule.description)}`);
+  const notes = rules
+    .filter((rule) => typeof rule.description === "string" && rule.if !== undefined)
+    .map((rule) => `- ${String(rule.description)}`);
   if (isSchemaObject(schema.dependentRequired))
     for (const [field, needs] of Object.entries(schema.dependentRequired).sort(([a], [b]) => (a < b ? -1 : 1)))
       notes.push(`- \`${field}\` requires ${(needs as string[]).map((need) => `\`${need}\``).join(", ")}.`);
@@ -64,7 +78,9 @@ function operationStatements(model: SpecModel, writer: TypeWriter): string[] {
   if (!operation) return [];
   const prefix = typeName(operation.id);
   const statements: string[] = [];
-  const deprecated = operation.deprecated ? [`@deprecated The vendor marks ${operation.method} ${operation.path} as obsolete.`] : [];
+  const deprecated = operation.deprecated
+    ? [`@deprecated The vendor marks ${operation.method} ${operation.path} as obsolete.`]
+    : [];
   if (operation.requestBody)
     statements.push(
       declaration(`${prefix}RequestBody`, operation.requestBody.schema, writer, "write", [
@@ -73,12 +89,24 @@ function operationStatements(model: SpecModel, writer: TypeWriter): string[] {
       ]),
     );
   for (const group of parameterGroups(model))
-    statements.push(declaration(`${prefix}${group.suffix}`, group.schema, writer, "write", [`The ${group.location} parameters of ${operation.method} ${operation.path}.`]));
+    statements.push(
+      declaration(`${prefix}${group.suffix}`, group.schema, writer, "write", [
+        `The ${group.location} parameters of ${operation.method} ${operation.path}.`,
+      ]),
+    );
   for (const response of operation.responses)
     if (response.body)
-      statements.push(declaration(responseTypeName(model, response.status), response.body.schema, writer, "read", [`Response ${response.status}: ${response.description}`]));
+      statements.push(
+        declaration(responseTypeName(model, response.status), response.body.schema, writer, "read", [
+          `Response ${response.status}: ${response.description}`,
+        ]),
+      );
   if (model.context)
-    statements.push(declaration(`${prefix}Context`, model.context, writer, "write", ["Inputs that are not customer data: credentials, account and channel ids, headers."]));
+    statements.push(
+      declaration(`${prefix}Context`, model.context, writer, "write", [
+        "Inputs that are not customer data: credentials, account and channel ids, headers.",
+      ]),
+    );
   return statements;
 }
 
@@ -103,7 +131,8 @@ export function emitTypes(model: SpecModel): string {
 /** TypeScript types for every schema and direction, and the operation's named types. */
 export const typesOutput: OutputKind = {
   name: "types",
-  summary: "A type per component schema and per operation part (request body, parameters, context, each response); `X` is what you send and `XRead` what comes back where `readOnly`/`writeOnly` make them differ.",
+  summary:
+    "A type per component schema and per operation part (request body, parameters, context, each response); `X` is what you send and `XRead` what comes back where `readOnly`/`writeOnly` make them differ.",
   optional: false,
   appliesTo: () => true,
   files: ({ model }) => [{ path: "src/types.ts", content: emitTypes(model) }],

@@ -32,15 +32,43 @@ export function validationTargets(model: SpecModel): ValidationTarget[] {
   const prefix = typeName(operation.id);
   const targets: ValidationTarget[] = [];
   if (operation.requestBody)
-    targets.push({ id: "requestBody", type: `${prefix}RequestBody`, schema: operation.requestBody.schema, location: "body", status: undefined, summary: "the request body" });
+    targets.push({
+      id: "requestBody",
+      type: `${prefix}RequestBody`,
+      schema: operation.requestBody.schema,
+      location: "body",
+      status: undefined,
+      summary: "the request body",
+    });
   for (const group of parameterGroups(model))
-    targets.push({ id: lowerFirst(group.suffix), type: `${prefix}${group.suffix}`, schema: group.schema, location: group.location, status: undefined, summary: `the ${group.location} parameters` });
+    targets.push({
+      id: lowerFirst(group.suffix),
+      type: `${prefix}${group.suffix}`,
+      schema: group.schema,
+      location: group.location,
+      status: undefined,
+      summary: `the ${group.location} parameters`,
+    });
   if (model.context)
-    targets.push({ id: "context", type: `${prefix}Context`, schema: model.context, location: undefined, status: undefined, summary: "the context (inputs that are not customer data)" });
+    targets.push({
+      id: "context",
+      type: `${prefix}Context`,
+      schema: model.context,
+      location: undefined,
+      status: undefined,
+      summary: "the context (inputs that are not customer data)",
+    });
   for (const response of operation.responses)
     if (response.body) {
       const type = responseTypeName(model, response.status);
-      targets.push({ id: lowerFirst(type.slice(prefix.length)), type, schema: response.body.schema, location: undefined, status: response.status, summary: `a ${response.status} response body` });
+      targets.push({
+        id: lowerFirst(type.slice(prefix.length)),
+        type,
+        schema: response.body.schema,
+        location: undefined,
+        status: response.status,
+        summary: `a ${response.status} response body`,
+      });
     }
   return targets;
 }

@@ -32,8 +32,11 @@ export function esmImports(code: string, helpers: Record<string, { name: string;
       used.set(from, (used.get(from) ?? new Set()).add(name));
     }
   const leftover = /require\("[^"]+"\)[^;]*/.exec(body);
-  if (leftover) throw new Error(`ajv's standalone code needs \`${leftover[0]}\`, which the generator cannot import yet`);
-  const imports = [...used].map(([from, names]) => `import { ${[...names].sort().join(", ")} } from "${from}";`).join("\n");
+  if (leftover)
+    throw new Error(`ajv's standalone code needs \`${leftover[0]}\`, which the generator cannot import yet`);
+  const imports = [...used]
+    .map(([from, names]) => `import { ${[...names].sort().join(", ")} } from "${from}";`)
+    .join("\n");
   return `${imports}\n${body.replace(/^"use strict";/, "")}`;
 }
 
@@ -59,11 +62,17 @@ export function emitCompiledValidators(model: SpecModel): { js: string; dts: str
     }
   }
   // inlineRefs: false compiles each shared definition once instead of into every caller.
-  const ajv = createAjv(model.schemas, { inlineRefs: false, code: { source: true, esm: true, optimize: true, lines: true } }, extra);
+  const ajv = createAjv(
+    model.schemas,
+    { inlineRefs: false, code: { source: true, esm: true, optimize: true, lines: true } },
+    extra,
+  );
   const code = `${standaloneCode(ajv, exportsMap)}\n${aliases.join("\n")}\n`;
   const dts = [
     `import type { CompiledValidator } from "${runtimeModule("validation")}";`,
-    ...targets.map((target) => `/** Validates ${target.summary}. */\nexport declare const ${target.id}: CompiledValidator;`),
+    ...targets.map(
+      (target) => `/** Validates ${target.summary}. */\nexport declare const ${target.id}: CompiledValidator;`,
+    ),
   ].join("\n\n");
   return { js: esmImports(code, RUNTIME_HELPERS), dts };
 }
@@ -72,19 +81,29 @@ export function emitCompiledValidators(model: SpecModel): { js: string; dts: str
 export function emitValidators(model: SpecModel): string {
   const targets = validationTargets(model);
   const errors = model.operation?.errors ?? [];
-  const helpers = errors.some((error) => error.rules.length > 0) ? ["passes", "runValidator", "vendorRules"] : ["passes", "runValidator"];
+  const helpers = errors.some((error) => error.rules.length > 0)
+    ? ["passes", "runValidator", "vendorRules"]
+    : ["passes", "runValidator"];
   const statements: string[] = [
-    importLine(runtimeModule("validation"), helpers, ["ValidationResult", ...(helpers.length > 2 ? ["VendorRule"] : [])]),
+    importLine(runtimeModule("validation"), helpers, [
+      "ValidationResult",
+      ...(helpers.length > 2 ? ["VendorRule"] : []),
+    ]),
     `import * as compiled from "./validators.compiled.js";`,
     `import * as guards from "./guards.js";`,
-    `import type { ${targets.map((target) => target.type).sort().join(", ")} } from "./types.js";`,
+    `import type { ${targets
+      .map((target) => target.type)
+      .sort()
+      .join(", ")} } from "./types.js";`,
   ];
   const locations = [...new Set(errors.flatMap((error) => error.rules.map((rule) => rule.in)))].sort();
   if (locations.length > 0) statements.splice(2, 0, `import { vendorErrors } from "./operation.js";`);
   for (const location of locations) {
     // Marked pure: a bundle that takes only `isX` drops the table and the vendor's error list with it.
     const rules = `/* @__PURE__ */ vendorRules(vendorErrors, ${JSON.stringify(location)})`;
-    statements.push(`${jsDoc(`The vendor's error codes for rules on the ${location}.`)}\nconst ${location}Rules: readonly VendorRule[] = ${rules};`);
+    statements.push(
+      `${jsDoc(`The vendor's error codes for rules on the ${location}.`)}\nconst ${location}Rules: readonly VendorRule[] = ${rules};`,
+    );
   }
   const rulesByLocation = new Set(locations);
   for (const target of targets) {
@@ -97,7 +116,9 @@ export function emitValidators(model: SpecModel): string {
   const responses = targets.filter((target) => target.status !== undefined);
   if (model.operation) {
     const documented = responses.map((target) => target.status as string);
-    const cases = responses.map((target) => `    case ${JSON.stringify(target.status)}:\n      return validate${target.type}(body);`).join("\n");
+    const cases = responses
+      .map((target) => `    case ${JSON.stringify(target.status)}:\n      return validate${target.type}(body);`)
+      .join("\n");
     statements.push(
       `const documentedStatuses: readonly string[] = ${JSON.stringify(documented)};`,
       `${jsDoc("Validates a response body against the schema the vendor documents for its status (exact status first, then `4XX`-style ranges, then `default`).")}
@@ -118,7 +139,8 @@ ${cases}
 /** Validators: ajv compiled ahead of time, the fail-fast guards and the typed `isX` / `validateX` over both. */
 export const validatorsOutput: OutputKind = {
   name: "validators",
-  summary: "`isX(value)` (a type guard that stops at the first broken rule and never throws) and `validateX(value)` (every broken rule, with the vendor's own error code) for each validated type; no `eval` at run time.",
+  summary:
+    "`isX(value)` (a type guard that stops at the first broken rule and never throws) and `validateX(value)` (every broken rule, with the vendor's own error code) for each validated type; no `eval` at run time.",
   optional: false,
   appliesTo: () => true,
   files: ({ model }) => {

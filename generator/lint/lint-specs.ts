@@ -21,7 +21,8 @@ export interface LintFinding {
 
 export const LINT_RULES = {
   "typed-and-described": "every property has a type and a description",
-  "string-limit": "every request string has a length limit, a format, a pattern or an enum, or says why not (`x-no-limit`)",
+  "string-limit":
+    "every request string has a length limit, a format, a pattern or an enum, or says why not (`x-no-limit`)",
   "mapped-or-unmapped": "every request field is fed by x-mapping, or listed in x-mapping.unmapped with a reason",
   "operation-id": "the operation has an operationId",
   "unused-component": "every component schema is used",
@@ -39,13 +40,22 @@ class Linter {
   ) {}
 
   report(rule: Rule, pointer: string, message: string, warning = false): void {
-    this.findings.push({ rule, at: this.source.locate(pointer), message, ...(warning ? { warning: true as const } : {}) });
+    this.findings.push({
+      rule,
+      at: this.source.locate(pointer),
+      message,
+      ...(warning ? { warning: true as const } : {}),
+    });
   }
 
   vendorDeclared(document: unknown): void {
     const info = isSchemaObject(document) && isSchemaObject(document.info) ? document.info : {};
     if (!isSchemaObject(info["x-vendor"]))
-      this.report("vendor-declared", "/info", `no \`x-vendor\`: the package is named from the file (${this.model.slug}) and info.title; add \`x-vendor: { slug, name, seed }\` (in an overlay for a published document)`);
+      this.report(
+        "vendor-declared",
+        "/info",
+        `no \`x-vendor\`: the package is named from the file (${this.model.slug}) and info.title; add \`x-vendor: { slug, name, seed }\` (in an overlay for a published document)`,
+      );
   }
 
   /** The loader keeps a format the validators cannot check as `x-format` (load/unknown-formats.ts). */
@@ -53,13 +63,21 @@ class Linter {
     for (const { name, schema } of this.model.schemas)
       walkSchema(schema, `/components/schemas/${escapePointerPart(name)}`, (node, pointer) => {
         if (typeof node["x-format"] === "string")
-          this.report("known-format", pointer, `format \`${node["x-format"]}\` is not one the validators check: it is documentation only; a \`pattern\` would check it`, true);
+          this.report(
+            "known-format",
+            pointer,
+            `format \`${node["x-format"]}\` is not one the validators check: it is documentation only; a \`pattern\` would check it`,
+            true,
+          );
       });
   }
 
   /** Each property of each component schema (and of x-context), with its pointer. */
   *properties(): Generator<[Schema, string, Schema]> {
-    const roots: [Schema, string][] = this.model.schemas.map(({ name, schema }) => [schema, `/components/schemas/${escapePointerPart(name)}`]);
+    const roots: [Schema, string][] = this.model.schemas.map(({ name, schema }) => [
+      schema,
+      `/components/schemas/${escapePointerPart(name)}`,
+    ]);
     if (this.model.context) roots.push([this.model.context, "/x-context"]);
     for (const [root, pointer] of roots) {
       const found: [Schema, string, Schema][] = [];
@@ -67,7 +85,8 @@ class Linter {
         // Properties inside conditions (`if: { properties: { x: { const: false } } }`) are tests, not fields.
         if (/\/(if|then|else|not|dependentSchemas)(\/|$)/.test(at.slice(pointer.length))) return;
         if (isSchemaObject(schema.properties))
-          for (const [name, property] of Object.entries(schema.properties)) if (isSchemaObject(property)) found.push([property, `${at}/properties/${escapePointerPart(name)}`, schema]);
+          for (const [name, property] of Object.entries(schema.properties))
+            if (isSchemaObject(property)) found.push([property, `${at}/properties/${escapePointerPart(name)}`, schema]);
       });
       yield* found;
     }
@@ -77,7 +96,8 @@ class Linter {
     for (const [property, pointer] of this.properties()) {
       const typed = ["type", "$ref", "anyOf", "oneOf", "allOf", "const", "enum"].some((keyword) => keyword in property);
       if (!typed) this.report("typed-and-described", pointer, "the property has no type");
-      if (typeof property.description !== "string" || property.description.trim() === "") this.report("typed-and-described", pointer, "the property has no description");
+      if (typeof property.description !== "string" || property.description.trim() === "")
+        this.report("typed-and-described", pointer, "the property has no description");
     }
   }
 
@@ -104,11 +124,24 @@ class Linter {
       if (!request.has(name) || schema.readOnly === true) continue;
       const waived = typeof schema["x-no-limit"] === "string";
       for (const [property, pointer] of this.properties())
-        if (pointer.startsWith(`/components/schemas/${escapePointerPart(name)}/properties/`) && !pointer.slice(`/components/schemas/${escapePointerPart(name)}/properties/`.length).includes("/")) {
+        if (
+          pointer.startsWith(`/components/schemas/${escapePointerPart(name)}/properties/`) &&
+          !pointer.slice(`/components/schemas/${escapePointerPart(name)}/properties/`.length).includes("/")
+        ) {
           const types = Array.isArray(property.type) ? property.type : [property.type];
           const shaped = ["maxLength", "format", "pattern", "enum", "const"].some((keyword) => keyword in property);
-          if (types.includes("string") && !shaped && property.readOnly !== true && !waived && typeof property["x-no-limit"] !== "string")
-            this.report("string-limit", pointer, "a request string without maxLength, format, pattern or enum; add the vendor's limit, or `x-no-limit: <why>` (here or on the schema)");
+          if (
+            types.includes("string") &&
+            !shaped &&
+            property.readOnly !== true &&
+            !waived &&
+            typeof property["x-no-limit"] !== "string"
+          )
+            this.report(
+              "string-limit",
+              pointer,
+              "a request string without maxLength, format, pattern or enum; add the vendor's limit, or `x-no-limit: <why>` (here or on the schema)",
+            );
         }
     }
   }
@@ -117,14 +150,32 @@ class Linter {
     const mapping = this.model.mapping;
     const body = this.model.operation?.requestBody;
     if (!body) return;
-    if (!mapping) return this.report("mapped-or-unmapped", "", "the spec has no x-mapping: no request field is fed from the canonical customer");
+    if (!mapping)
+      return this.report(
+        "mapped-or-unmapped",
+        "",
+        "the spec has no x-mapping: no request field is fed from the canonical customer",
+      );
     const fed = requestRows(this.model).map((row) => row.vendor);
     const unmapped = mapping.unmapped.map((entry) => entry.field.replace(/\/\d+(?=\/|$)/g, "/*"));
-    const covered = (field: string) => [...fed, ...unmapped].some((path) => path === field || field.startsWith(`${path}/`) || path.startsWith(`${field}/`));
+    const covered = (field: string) =>
+      [...fed, ...unmapped].some(
+        (path) => path === field || field.startsWith(`${path}/`) || path.startsWith(`${field}/`),
+      );
     for (const field of this.requestLeaves(body.schema, "/body", 0))
-      if (!covered(field)) this.report("mapped-or-unmapped", mapping.pointer, `\`${field}\` is neither fed by a declaration nor listed in \`unmapped\` with a reason`);
+      if (!covered(field))
+        this.report(
+          "mapped-or-unmapped",
+          mapping.pointer,
+          `\`${field}\` is neither fed by a declaration nor listed in \`unmapped\` with a reason`,
+        );
     for (const parameter of this.model.operation?.parameters ?? [])
-      if (!covered(`/${parameter.in}/${parameter.name}`)) this.report("mapped-or-unmapped", mapping.pointer, `the ${parameter.in} parameter \`${parameter.name}\` is neither fed nor listed in \`unmapped\``);
+      if (!covered(`/${parameter.in}/${parameter.name}`))
+        this.report(
+          "mapped-or-unmapped",
+          mapping.pointer,
+          `the ${parameter.in} parameter \`${parameter.name}\` is neither fed nor listed in \`unmapped\``,
+        );
   }
 
   /** Leaf fields of the request body as wildcard pointers (`/body/contacts/*\/name`). */
@@ -132,9 +183,14 @@ class Linter {
     const name = typeof schema.$ref === "string" ? schema.$ref.replace("#/components/schemas/", "") : undefined;
     const resolved = name === undefined ? schema : (schemaNamed(this.model, name) ?? schema);
     if (depth > 8 || resolved.readOnly === true) return [];
-    if (resolved.type === "array" && isSchemaObject(resolved.items)) return this.requestLeaves(resolved.items, `${pointer}/*`, depth + 1);
+    if (resolved.type === "array" && isSchemaObject(resolved.items))
+      return this.requestLeaves(resolved.items, `${pointer}/*`, depth + 1);
     if (!isSchemaObject(resolved.properties)) return [pointer];
-    return Object.entries(resolved.properties).flatMap(([key, property]) => (isSchemaObject(property) && property.readOnly !== true ? this.requestLeaves(property, `${pointer}/${key}`, depth + 1) : []));
+    return Object.entries(resolved.properties).flatMap(([key, property]) =>
+      isSchemaObject(property) && property.readOnly !== true
+        ? this.requestLeaves(property, `${pointer}/${key}`, depth + 1)
+        : [],
+    );
   }
 
   operationId(): void {
@@ -147,7 +203,12 @@ class Linter {
     const text = JSON.stringify(document);
     for (const { name } of this.model.schemas) {
       const uses = text.split(`"#/components/schemas/${name}"`).length - 1;
-      if (uses === 0) this.report("unused-component", `/components/schemas/${escapePointerPart(name)}`, `\`${name}\` is not used by the operation, another schema or x-context`);
+      if (uses === 0)
+        this.report(
+          "unused-component",
+          `/components/schemas/${escapePointerPart(name)}`,
+          `\`${name}\` is not used by the operation, another schema or x-context`,
+        );
     }
   }
 }
@@ -163,5 +224,7 @@ export function lintSpec(model: SpecModel, source: SourceDocument): LintFinding[
   linter.unusedComponents(source.value);
   linter.vendorDeclared(source.value);
   linter.knownFormats();
-  return linter.findings.sort((a, b) => a.at.line - b.at.line || a.at.column - b.at.column || (a.message < b.message ? -1 : 1));
+  return linter.findings.sort(
+    (a, b) => a.at.line - b.at.line || a.at.column - b.at.column || (a.message < b.message ? -1 : 1),
+  );
 }

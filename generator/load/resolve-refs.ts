@@ -4,7 +4,7 @@ import { escapePointerPart } from "../core/pointer.js";
 import { isSchemaObject, walkSchema } from "../core/schema-walk.js";
 import { readYaml } from "./read-yaml.js";
 import { splitPointer, valueAt } from "../core/pointer.js";
-import { type SourceDocument } from "../core/source.js";
+import type { SourceDocument } from "../core/source.js";
 import { SpecError } from "../core/spec-error.js";
 import { pointerFragment, SchemaIds } from "./schema-ids.js";
 import { schemaPositions } from "./schema-positions.js";
@@ -35,7 +35,11 @@ const SCHEMA_PREFIX = "#/components/schemas/";
  * responses, ...) is replaced by what it points to. Dangling and purely
  * circular references are positioned errors.
  */
-export function resolveRefs(source: SourceDocument, path: string, readFile: ReadFile = readFromDisk): Record<string, unknown> {
+export function resolveRefs(
+  source: SourceDocument,
+  path: string,
+  readFile: ReadFile = readFromDisk,
+): Record<string, unknown> {
   const loaded = new Map<string, SourceDocument>([[path, source]]);
   const document = structuredClone(source.value) as Record<string, unknown>;
   const bundled = new Map<string, string>(); // external "path#pointer" -> local schema name
@@ -59,7 +63,10 @@ export function resolveRefs(source: SourceDocument, path: string, readFile: Read
       loaded.set(targetPath, target);
     }
     if (valueAt(target.value, fragment) === undefined)
-      throw new SpecError(from.source.locate(refPointer), `$ref \`${ref}\` points to nothing: ${target.file} has no ${fragment || "/"}`);
+      throw new SpecError(
+        from.source.locate(refPointer),
+        `$ref \`${ref}\` points to nothing: ${target.file} has no ${fragment || "/"}`,
+      );
     return { source: target, path: targetPath, pointer: fragment };
   };
 
@@ -69,7 +76,11 @@ export function resolveRefs(source: SourceDocument, path: string, readFile: Read
     let target = open(from, ref, refPointer);
     for (;;) {
       const key = `${target.path}#${target.pointer}`;
-      if (seen.has(key)) throw new SpecError(from.source.locate(refPointer), `$ref \`${ref}\` is circular: it never reaches a definition`);
+      if (seen.has(key))
+        throw new SpecError(
+          from.source.locate(refPointer),
+          `$ref \`${ref}\` is circular: it never reaches a definition`,
+        );
       seen.add(key);
       const value = valueAt(target.source.value, target.pointer);
       if (!isSchemaObject(value) || typeof value.$ref !== "string") return target;
@@ -83,8 +94,14 @@ export function resolveRefs(source: SourceDocument, path: string, readFile: Read
       if (typeof node.$ref !== "string") return;
       const target = follow(origin, node.$ref, `${pointer}/$ref`);
       // Within the spec a schema can only stand for a schema: `#` (the whole document) or `#/paths/...` would make no type, or an endless one.
-      if (target.path === path && ![...schemaRoots].some((root) => target.pointer === root || target.pointer.startsWith(`${root}/`)))
-        throw new SpecError(origin.source.locate(`${pointer}/$ref`), `$ref \`${node.$ref}\` must point at a schema (such as \`#/components/schemas/<Name>\`), not at ${target.pointer || "the whole document"}`);
+      if (
+        target.path === path &&
+        ![...schemaRoots].some((root) => target.pointer === root || target.pointer.startsWith(`${root}/`))
+      )
+        throw new SpecError(
+          origin.source.locate(`${pointer}/$ref`),
+          `$ref \`${node.$ref}\` must point at a schema (such as \`#/components/schemas/<Name>\`), not at ${target.pointer || "the whole document"}`,
+        );
       node.$ref = schemaRefFor(target, origin, `${pointer}/$ref`);
     });
   };
@@ -95,10 +112,13 @@ export function resolveRefs(source: SourceDocument, path: string, readFile: Read
     const known = bundled.get(key);
     if (known) return SCHEMA_PREFIX + known;
     const name = splitPointer(target.pointer).at(-1) ?? "Schema";
-    const components = ((document.components ??= {}) as Record<string, unknown>);
-    const schemas = ((components.schemas ??= {}) as Record<string, unknown>);
+    const components = (document.components ??= {}) as Record<string, unknown>;
+    const schemas = (components.schemas ??= {}) as Record<string, unknown>;
     if (name in schemas && !bundled.has(key))
-      throw new SpecError(from.source.locate(refPointer), `$ref brings in schema \`${name}\` from ${target.source.file}, but this spec already has a schema of that name`);
+      throw new SpecError(
+        from.source.locate(refPointer),
+        `$ref brings in schema \`${name}\` from ${target.source.file}, but this spec already has a schema of that name`,
+      );
     bundled.set(key, name);
     const copy = structuredClone(valueAt(target.source.value, target.pointer)) as Record<string, unknown>;
     schemas[name] = copy;

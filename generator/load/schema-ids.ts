@@ -17,10 +17,7 @@ export class SchemaIds {
   /** Schema pointer -> the base URI its refs resolve against. */
   private readonly bases = new Map<string, string>();
 
-  constructor(
-    document: unknown,
-    roots: Iterable<string>,
-  ) {
+  constructor(document: unknown, roots: Iterable<string>) {
     for (const root of roots) {
       const schema = valueAt(document, root);
       if (!isSchemaObject(schema)) continue;
@@ -56,7 +53,10 @@ export class SchemaIds {
   private baseAbove(pointer: string): string {
     const parts = splitPointer(pointer);
     for (let length = parts.length; length >= 0; length--) {
-      const prefix = parts.slice(0, length).map((part) => `/${part.replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
+      const prefix = parts
+        .slice(0, length)
+        .map((part) => `/${part.replace(/~/g, "~0").replace(/\//g, "~1")}`)
+        .join("");
       const base = this.bases.get(prefix);
       if (base !== undefined) return base;
     }

@@ -24,9 +24,13 @@ class ShapeReader {
   resolve(schema: Schema): Schema {
     const name = componentName(schema);
     const target = name === undefined ? undefined : schemaNamed(this.model, name);
-    const resolved = target ? { ...this.resolve(target), ...Object.fromEntries(Object.entries(schema).filter(([key]) => key !== "$ref")) } : schema;
+    const resolved = target
+      ? { ...this.resolve(target), ...Object.fromEntries(Object.entries(schema).filter(([key]) => key !== "$ref")) }
+      : schema;
     const branches = (resolved.anyOf ?? resolved.oneOf) as Schema[] | undefined;
-    const branch = Array.isArray(branches) ? branches.find((candidate) => this.resolve(candidate).type !== "null") : undefined;
+    const branch = Array.isArray(branches)
+      ? branches.find((candidate) => this.resolve(candidate).type !== "null")
+      : undefined;
     return branch ? this.resolve(branch) : resolved;
   }
 
@@ -43,7 +47,11 @@ class ShapeReader {
     if (type === "object" || isSchemaObject(resolved.properties)) {
       const properties = Object.entries(isSchemaObject(resolved.properties) ? resolved.properties : {})
         .filter(([, property]) => isSchemaObject(property) && this.resolve(property).readOnly !== true)
-        .map(([name, property]) => ({ name, element: xmlOf(property as Schema).name ?? name, shape: this.shape(property as Schema, depth + 1) }));
+        .map(([name, property]) => ({
+          name,
+          element: xmlOf(property as Schema).name ?? name,
+          shape: this.shape(property as Schema, depth + 1),
+        }));
       return { kind: "object", properties };
     }
     return { kind: "value", type: type === "integer" || type === "number" || type === "boolean" ? type : "string" };

@@ -1,5 +1,20 @@
 import type { SourceDocument } from "../core/source.js";
-import { ERROR_KINDS, type BodyModel, type ErrorBodyModel, type ErrorKind, type ExampleModel, type OperationModel, type ParameterLocation, type ParameterModel, type ResponseModel, type RuleRef, type SecuritySchemeModel, type ServerModel, type SpecModel, type VendorErrorModel } from "./model.js";
+import {
+  ERROR_KINDS,
+  type BodyModel,
+  type ErrorBodyModel,
+  type ErrorKind,
+  type ExampleModel,
+  type OperationModel,
+  type ParameterLocation,
+  type ParameterModel,
+  type ResponseModel,
+  type RuleRef,
+  type SecuritySchemeModel,
+  type ServerModel,
+  type SpecModel,
+  type VendorErrorModel,
+} from "./model.js";
 import { readMapping } from "./read-mapping.js";
 import { Reader, type Node } from "./reader.js";
 import { escapePointerPart, valueAt } from "../core/pointer.js";
@@ -54,7 +69,10 @@ function readRequirements(read: Reader, owner: Node, pointer: string, schemes: S
     const names = Object.keys(requirement as Node).sort();
     for (const name of names)
       if (!schemes.some((scheme) => scheme.name === name))
-        read.fail(`${pointer}/security/${index}/${escapePointerPart(name)}`, `security scheme \`${name}\` is not defined in components.securitySchemes`);
+        read.fail(
+          `${pointer}/security/${index}/${escapePointerPart(name)}`,
+          `security scheme \`${name}\` is not defined in components.securitySchemes`,
+        );
     return names;
   });
 }
@@ -99,7 +117,9 @@ function readBody(read: Reader, owner: Node, pointer: string): BodyModel | undef
   const content = read.object(owner, "content", pointer);
   if (!content) return undefined;
   const contentTypes = Object.keys(content)
-    .filter((contentType) => read.object(content[contentType] as Node, "schema", `${pointer}/content/${escapePointerPart(contentType)}`))
+    .filter((contentType) =>
+      read.object(content[contentType] as Node, "schema", `${pointer}/content/${escapePointerPart(contentType)}`),
+    )
     .sort();
   if (contentTypes.length === 0) return undefined;
   let schema: Schema | undefined;
@@ -132,7 +152,8 @@ function readErrorBody(read: Reader, response: Node, pointer: string): ErrorBody
 }
 
 function readResponses(read: Reader, operation: Node, pointer: string): ResponseModel[] {
-  const responses = read.object(operation, "responses", pointer) ?? read.fail(pointer, "the operation has no `responses`");
+  const responses =
+    read.object(operation, "responses", pointer) ?? read.fail(pointer, "the operation has no `responses`");
   return Object.entries(responses)
     .map(([status, value]) => {
       const at = `${pointer}/responses/${status}`;
@@ -169,14 +190,16 @@ function readErrors(read: Reader, operation: Node, pointer: string): VendorError
     const at = `${pointer}/x-errors/${index}`;
     if (!isSchemaObject(entry)) read.fail(at, "an `x-errors` entry must be a mapping");
     const code = entry.code;
-    if (typeof code !== "string" && typeof code !== "number") read.fail(`${at}/code`, "`code` must be a string or a number");
+    if (typeof code !== "string" && typeof code !== "number")
+      read.fail(`${at}/code`, "`code` must be a string or a number");
     if (!Number.isInteger(entry.status)) read.fail(`${at}/status`, "`status` must be an HTTP status code");
     const kind = read.requiredString(entry, "kind", at);
     if (!(ERROR_KINDS as readonly string[]).includes(kind))
       read.fail(`${at}/kind`, `\`kind\` must be one of ${ERROR_KINDS.join(", ")}`);
     const rules = read.list(entry, "rules", at).map((rule, ruleIndex) => {
       const ruleAt = `${at}/rules/${ruleIndex}`;
-      if (!isSchemaObject(rule)) read.fail(ruleAt, "an `x-errors` rule must be a mapping with `in`, `path` and `keyword`");
+      if (!isSchemaObject(rule))
+        read.fail(ruleAt, "an `x-errors` rule must be a mapping with `in`, `path` and `keyword`");
       const ruleNode = rule as Node;
       const location = read.requiredString(ruleNode, "in", ruleAt);
       if (location !== "body" && !LOCATIONS.includes(location))
@@ -184,11 +207,23 @@ function readErrors(read: Reader, operation: Node, pointer: string): VendorError
       const keyword = ruleNode.keyword;
       const keywords = Array.isArray(keyword) ? keyword.map(String) : [String(keyword)];
       if (keyword === undefined) read.fail(ruleAt, "a rule needs a `keyword`");
-      return { in: location as "body" | ParameterLocation, path: read.requiredString(ruleNode, "path", ruleAt), keywords };
+      return {
+        in: location as "body" | ParameterLocation,
+        path: read.requiredString(ruleNode, "path", ruleAt),
+        keywords,
+      };
     });
-    if (entry.unreadable !== undefined && typeof entry.unreadable !== "boolean") read.fail(`${at}/unreadable`, "`unreadable` must be true or false");
+    if (entry.unreadable !== undefined && typeof entry.unreadable !== "boolean")
+      read.fail(`${at}/unreadable`, "`unreadable` must be true or false");
     const message = read.requiredString(entry, "message", at);
-    return { code, status: entry.status as number, message, kind: kind as ErrorKind, rules, unreadable: entry.unreadable === true };
+    return {
+      code,
+      status: entry.status as number,
+      message,
+      kind: kind as ErrorKind,
+      rules,
+      unreadable: entry.unreadable === true,
+    };
   });
 }
 
@@ -228,12 +263,21 @@ function readOperation(read: Reader, document: Node): OperationModel {
 }
 
 /** Builds the normalized model from a resolved document (see `resolveRefs`). */
-export function buildModel(source: SourceDocument, document: Node, specFile: string, slug: string, kind: SpecModel["kind"]): SpecModel {
+export function buildModel(
+  source: SourceDocument,
+  document: Node,
+  specFile: string,
+  slug: string,
+  kind: SpecModel["kind"],
+): SpecModel {
   const read = new Reader(source);
   const info = read.object(document, "info", "") ?? read.fail("", "`info` is required");
   const vendor = read.object(info, "x-vendor", "/info");
   if (vendor && vendor.slug !== undefined && vendor.slug !== slug)
-    read.fail("/info/x-vendor/slug", `\`slug\` is \`${String(vendor.slug)}\` but the file is named ${slug}.yaml; they must match`);
+    read.fail(
+      "/info/x-vendor/slug",
+      `\`slug\` is \`${String(vendor.slug)}\` but the file is named ${slug}.yaml; they must match`,
+    );
   const components = read.object(document, "components", "") ?? {};
   const schemas = Object.entries(read.object(components, "schemas", "/components") ?? {})
     .map(([name, schema]) => ({ name, schema: schema as Schema }))
@@ -248,11 +292,15 @@ export function buildModel(source: SourceDocument, document: Node, specFile: str
     title: read.requiredString(info, "title", "/info"),
     version: read.requiredString(info, "version", "/info"),
     description: read.string(info, "description", "/info"),
-    vendorName: (vendor && read.string(vendor, "name", "/info/x-vendor")) ?? read.requiredString(info, "title", "/info"),
+    vendorName:
+      (vendor && read.string(vendor, "name", "/info/x-vendor")) ?? read.requiredString(info, "title", "/info"),
     seed: vendor ? read.string(vendor, "seed", "/info/x-vendor") : undefined,
     servers: readServers(read, document),
     securitySchemes: schemes,
-    security: operationNode && "security" in operationNode ? readRequirements(read, operationNode, operation.pointer, schemes) : security,
+    security:
+      operationNode && "security" in operationNode
+        ? readRequirements(read, operationNode, operation.pointer, schemes)
+        : security,
     operation,
     context: read.object(document, "x-context", ""),
     schemas,

@@ -14,7 +14,11 @@ import { schemaNamed } from "./lookup.js";
  */
 
 const PARTS = ["body", "path", "query", "header", "server"] as const;
-const RESULT_FIELDS: Record<string, string> = { "/id": "the vendor's id of the new customer", "/number": "the vendor's customer number", "/createdAt": "when the vendor created it (RFC 3339)" };
+const RESULT_FIELDS: Record<string, string> = {
+  "/id": "the vendor's id of the new customer",
+  "/number": "the vendor's customer number",
+  "/createdAt": "when the vendor created it (RFC 3339)",
+};
 
 type JsonType = "string" | "number" | "integer" | "boolean" | "object" | "array" | "null";
 
@@ -73,11 +77,14 @@ class MappingChecker {
     const [, part, ...rest] = to.split("/");
     const name = rest.join("/");
     const operation = this.vendor.operation;
-    if (!(PARTS as readonly string[]).includes(part ?? "")) return `\`to\` must start with ${PARTS.map((item) => `/${item}`).join(", ")}`;
+    if (!(PARTS as readonly string[]).includes(part ?? ""))
+      return `\`to\` must start with ${PARTS.map((item) => `/${item}`).join(", ")}`;
     if (part === "body") {
       if (!operation?.requestBody) return "the operation has no request body";
       const schemas = schemasAt(this.vendor, operation.requestBody.schema, wildcard(`/${name}`).replace(/^\/$/, ""));
-      return schemas.length > 0 ? { schemas, label: wildcard(to) } : `\`${wildcard(to).slice(5)}\` is not a field of the request body`;
+      return schemas.length > 0
+        ? { schemas, label: wildcard(to) }
+        : `\`${wildcard(to).slice(5)}\` is not a field of the request body`;
     }
     if (part === "server") {
       const variable = this.vendor.servers[0]?.variables.find((candidate) => candidate.name === name);
@@ -102,7 +109,11 @@ class MappingChecker {
     const { at } = declaration;
     if (declaration.context !== undefined) {
       const side = this.contextAt(declaration.context);
-      if (!side) this.fail(at, `\`context: ${declaration.context}\`: the spec's x-context has no property \`${declaration.context}\``);
+      if (!side)
+        this.fail(
+          at,
+          `\`context: ${declaration.context}\`: the spec's x-context has no property \`${declaration.context}\``,
+        );
       return side;
     }
     if (declaration.hasValue) {
@@ -121,21 +132,29 @@ class MappingChecker {
     }
     const [first] = sides as [Side];
     if (declaration.transform === "nth") {
-      const items = first.schemas.flatMap((schema) => (isSchemaObject(schema.items) ? schemasAt(this.canonical, schema.items, "") : []));
+      const items = first.schemas.flatMap((schema) =>
+        isSchemaObject(schema.items) ? schemasAt(this.canonical, schema.items, "") : [],
+      );
       if (items.length === 0) {
         this.fail(at, `\`nth\` takes an item of a list, but \`${first.label}\` is not a list`);
         return undefined;
       }
       for (const key of Object.keys(declaration.where ?? {}))
-        if (items.every((schema) => schemasAt(this.canonical, schema, `/${key}`).length === 0)) this.fail(at, `\`where\`: the items of \`${first.label}\` have no field \`${key}\``);
+        if (items.every((schema) => schemasAt(this.canonical, schema, `/${key}`).length === 0))
+          this.fail(at, `\`where\`: the items of \`${first.label}\` have no field \`${key}\``);
       if (declaration.pick === undefined) return { schemas: items, label: `${first.label}/*` };
       const picked = items.flatMap((schema) => schemasAt(this.canonical, schema, declaration.pick ?? ""));
-      if (picked.length === 0) this.fail(at, `\`pick\`: the items of \`${first.label}\` have no field \`${declaration.pick}\``);
+      if (picked.length === 0)
+        this.fail(at, `\`pick\`: the items of \`${first.label}\` have no field \`${declaration.pick}\``);
       return picked.length > 0 ? { schemas: picked, label: `${first.label}/*${declaration.pick}` } : undefined;
     }
     if (declaration.transform === "join") {
       for (const side of sides)
-        if (typesOf(side.schemas)?.has("string") !== true || typesOf(side.schemas)?.size !== 1) this.fail(at, `\`join\` joins text, but \`${side.label}\` is ${describe(typesOf(side.schemas) ?? new Set())}`);
+        if (typesOf(side.schemas)?.has("string") !== true || typesOf(side.schemas)?.size !== 1)
+          this.fail(
+            at,
+            `\`join\` joins text, but \`${side.label}\` is ${describe(typesOf(side.schemas) ?? new Set())}`,
+          );
       return { schemas: [{ type: "string" }], label: sources.join(" + ") };
     }
     return first;
@@ -144,7 +163,11 @@ class MappingChecker {
   checkConstant(at: SpecPosition, key: string, value: unknown, target: Side): void {
     for (const schema of target.schemas.slice(0, 1)) {
       const validate = compileSchema(this.vendor.schemas, schema);
-      if (!validate(value)) this.fail(at, `\`${key}\` ${JSON.stringify(value)} does not fit ${target.label}: ${validate.errors?.[0]?.message ?? "invalid"}`);
+      if (!validate(value))
+        this.fail(
+          at,
+          `\`${key}\` ${JSON.stringify(value)} does not fit ${target.label}: ${validate.errors?.[0]?.message ?? "invalid"}`,
+        );
     }
   }
 
@@ -155,9 +178,21 @@ class MappingChecker {
     const sourceTypes = typesOf(source.schemas);
     const sourceFormat = formatOf(source.schemas);
     const needs = (types: JsonType[], format?: string): boolean => {
-      const fits = sourceTypes === undefined || [...sourceTypes].every((type) => type === "null" || types.includes(type) || (type === "integer" && types.includes("number")));
-      if (!fits) this.fail(at, `\`${transform}\` takes ${types.join(" or ")}, but \`${source.label}\` is ${describe(sourceTypes ?? new Set())}`);
-      else if (format !== undefined && sourceFormat !== format) this.fail(at, `\`${transform}\` takes a \`${format}\` string, but \`${source.label}\` is ${sourceFormat ? `a \`${sourceFormat}\`` : "not one"}`);
+      const fits =
+        sourceTypes === undefined ||
+        [...sourceTypes].every(
+          (type) => type === "null" || types.includes(type) || (type === "integer" && types.includes("number")),
+        );
+      if (!fits)
+        this.fail(
+          at,
+          `\`${transform}\` takes ${types.join(" or ")}, but \`${source.label}\` is ${describe(sourceTypes ?? new Set())}`,
+        );
+      else if (format !== undefined && sourceFormat !== format)
+        this.fail(
+          at,
+          `\`${transform}\` takes a \`${format}\` string, but \`${source.label}\` is ${sourceFormat ? `a \`${sourceFormat}\`` : "not one"}`,
+        );
       return fits;
     };
     let output: Set<JsonType> | undefined = new Set(["string"]);
@@ -202,19 +237,30 @@ class MappingChecker {
           return;
         }
         const enumValues = source.schemas.flatMap((schema) => (Array.isArray(schema.enum) ? schema.enum : []));
-        for (const value of enumValues) if (!(String(value) in table)) this.fail(at, `\`table\` has no entry for the canonical value ${JSON.stringify(value)}`);
+        for (const value of enumValues)
+          if (!(String(value) in table))
+            this.fail(at, `\`table\` has no entry for the canonical value ${JSON.stringify(value)}`);
         for (const [key, value] of Object.entries(table)) this.checkConstant(at, `table.${key}`, value, target);
         return;
       }
     }
     const targetTypes = typesOf(target.schemas);
     if (output !== undefined && targetTypes !== undefined) {
-      const misfit = [...output].filter((type) => type !== "null" && !targetTypes.has(type) && !(type === "integer" && targetTypes.has("number")));
-      if (misfit.length > 0) this.fail(at, `\`${source.label}\` gives ${describe(output)} but ${target.label} takes ${describe(targetTypes)}${transform === "copy" ? "; name a transform" : ""}`);
+      const misfit = [...output].filter(
+        (type) => type !== "null" && !targetTypes.has(type) && !(type === "integer" && targetTypes.has("number")),
+      );
+      if (misfit.length > 0)
+        this.fail(
+          at,
+          `\`${source.label}\` gives ${describe(output)} but ${target.label} takes ${describe(targetTypes)}${transform === "copy" ? "; name a transform" : ""}`,
+        );
     }
     const targetFormat = formatOf(target.schemas);
     if (targetFormat !== undefined && targetFormat !== outputFormat && output?.has("string"))
-      this.fail(at, `${target.label} takes a \`${targetFormat}\` string, but ${transform === "copy" ? `\`${source.label}\`` : `\`${transform}\``} gives ${outputFormat ? `a \`${outputFormat}\`` : "free text"}`);
+      this.fail(
+        at,
+        `${target.label} takes a \`${targetFormat}\` string, but ${transform === "copy" ? `\`${source.label}\`` : `\`${transform}\``} gives ${outputFormat ? `a \`${outputFormat}\`` : "free text"}`,
+      );
   }
 
   request(declarations: FieldMappingModel[], scope: string, base: string): void {
@@ -227,7 +273,11 @@ class MappingChecker {
       }
       this.fed.add(wildcard(to));
       for (const key of Object.keys(declaration.when ?? {}))
-        if (this.canonicalAt(scopedPointer(scope, key)).length === 0) this.fail(declaration.at, `\`when\`: \`${scopedPointer(scope, key)}\` is not a field of the canonical customer`);
+        if (this.canonicalAt(scopedPointer(scope, key)).length === 0)
+          this.fail(
+            declaration.at,
+            `\`when\`: \`${scopedPointer(scope, key)}\` is not a field of the canonical customer`,
+          );
       if (declaration.hasDefault) this.checkConstant(declaration.at, "default", declaration.default, target);
       if (declaration.map !== undefined) {
         this.nested(declaration, scope, to, target);
@@ -240,13 +290,22 @@ class MappingChecker {
 
   /** `map`: an object into an object, or each item of a list into each item of a list. */
   private nested(declaration: FieldMappingModel, scope: string, to: string, target: Side): void {
-    if (typeof declaration.from !== "string") return this.fail(declaration.at, "`map` needs `from`: the canonical object or list to map");
+    if (typeof declaration.from !== "string")
+      return this.fail(declaration.at, "`map` needs `from`: the canonical object or list to map");
     const from = scopedPointer(scope, declaration.from);
     const schemas = this.canonicalAt(from);
-    if (schemas.length === 0) return this.fail(declaration.at, `\`${from}\` is not a field of the canonical customer (${this.canonical.specFile})`);
+    if (schemas.length === 0)
+      return this.fail(
+        declaration.at,
+        `\`${from}\` is not a field of the canonical customer (${this.canonical.specFile})`,
+      );
     const sourceList = typesOf(schemas)?.has("array") === true;
     const targetList = typesOf(target.schemas)?.has("array") === true;
-    if (sourceList !== targetList) return this.fail(declaration.at, `\`map\` maps ${sourceList ? "a list" : "an object"} (\`${from}\`) into ${targetList ? "a list" : "an object"} (${to}); both must be the same`);
+    if (sourceList !== targetList)
+      return this.fail(
+        declaration.at,
+        `\`map\` maps ${sourceList ? "a list" : "an object"} (\`${from}\`) into ${targetList ? "a list" : "an object"} (${to}); both must be the same`,
+      );
     this.request(declaration.map ?? [], sourceList ? `${from}/0` : from, sourceList ? `${to}/0` : to);
   }
 
@@ -255,25 +314,37 @@ class MappingChecker {
     const operation = this.vendor.operation;
     for (const parameter of operation?.parameters ?? [])
       if (parameter.required && !this.fed.has(`/${parameter.in}/${parameter.name}`))
-        this.fail(mapping.at, `the required ${parameter.in} parameter \`${parameter.name}\` is fed by no declaration (from the customer or the context)`);
+        this.fail(
+          mapping.at,
+          `the required ${parameter.in} parameter \`${parameter.name}\` is fed by no declaration (from the customer or the context)`,
+        );
     const body = operation?.requestBody;
     if (!body) return;
     const objects = new Set(["/body"]);
-    for (const path of this.fed) for (let at = path; at.lastIndexOf("/") > 0; ) objects.add((at = at.slice(0, at.lastIndexOf("/"))));
+    for (const path of this.fed)
+      for (let at = path; at.lastIndexOf("/") > 0; ) objects.add((at = at.slice(0, at.lastIndexOf("/"))));
     for (const object of [...objects].filter((path) => path.startsWith("/body")).sort())
       for (const schema of schemasAt(this.vendor, body.schema, object.slice(5), false))
         for (const name of Array.isArray(schema.required) ? (schema.required as string[]) : [])
           if (![...this.fed].some((path) => path === `${object}/${name}` || path.startsWith(`${object}/${name}/`)))
-            this.fail(mapping.at, `the vendor requires \`${object.slice(5)}/${name}\` in the request body, and no declaration feeds it`);
+            this.fail(
+              mapping.at,
+              `the vendor requires \`${object.slice(5)}/${name}\` in the request body, and no declaration feeds it`,
+            );
   }
 
   response(declarations: FieldMappingModel[]): void {
     const before = this.errors.length;
-    const success = this.vendor.operation?.responses.find((response) => response.status.startsWith("2") && response.body)?.body;
+    const success = this.vendor.operation?.responses.find(
+      (response) => response.status.startsWith("2") && response.body,
+    )?.body;
     for (const declaration of declarations) {
       const description = RESULT_FIELDS[declaration.to];
       if (description === undefined) {
-        this.fail(declaration.at, `a response declaration goes to ${Object.keys(RESULT_FIELDS).join(", ")}, not \`${declaration.to}\``);
+        this.fail(
+          declaration.at,
+          `a response declaration goes to ${Object.keys(RESULT_FIELDS).join(", ")}, not \`${declaration.to}\``,
+        );
         continue;
       }
       if (!success || typeof declaration.from !== "string") {
@@ -285,12 +356,20 @@ class MappingChecker {
         this.fail(declaration.at, `\`${declaration.from}\` is not a field of the success response body`);
         continue;
       }
-      const target: Side = { schemas: declaration.to === "/createdAt" ? [{ type: "string", format: "date-time" }] : [{ type: "string" }], label: `the result's ${declaration.to.slice(1)} (${description})` };
+      const target: Side = {
+        schemas: declaration.to === "/createdAt" ? [{ type: "string", format: "date-time" }] : [{ type: "string" }],
+        label: `the result's ${declaration.to.slice(1)} (${description})`,
+      };
       // ids and numbers are text in the canonical result, whatever the vendor sends.
       const transform = declaration.transform ?? (declaration.to === "/createdAt" ? "copy" : "string");
       this.checkTransform({ ...declaration, transform }, { schemas, label: declaration.from }, target);
     }
-    if (this.errors.length === before && declarations.length > 0 && !declarations.some((declaration) => declaration.to === "/id")) this.fail(declarations[0]?.at as SpecPosition, "the response mapping must say where the new customer's `/id` is");
+    if (
+      this.errors.length === before &&
+      declarations.length > 0 &&
+      !declarations.some((declaration) => declaration.to === "/id")
+    )
+      this.fail(declarations[0]?.at as SpecPosition, "the response mapping must say where the new customer's `/id` is");
   }
 
   auth(mapping: MappingModel): void {
@@ -304,8 +383,13 @@ class MappingChecker {
       const needed = basic ? (["username", "password"] as const) : (["token"] as const);
       for (const key of needed) {
         const name = auth[key];
-        if (name === undefined) this.fail(auth.at, `scheme \`${auth.scheme}\` (${scheme.type}${scheme.scheme ? ` ${scheme.scheme}` : ""}) needs \`${key}\`: the context property that holds it`);
-        else if (!this.contextAt(name)) this.fail(auth.at, `\`${key}: ${name}\`: the spec's x-context has no property \`${name}\``);
+        if (name === undefined)
+          this.fail(
+            auth.at,
+            `scheme \`${auth.scheme}\` (${scheme.type}${scheme.scheme ? ` ${scheme.scheme}` : ""}) needs \`${key}\`: the context property that holds it`,
+          );
+        else if (!this.contextAt(name))
+          this.fail(auth.at, `\`${key}: ${name}\`: the spec's x-context has no property \`${name}\``);
       }
     }
   }
@@ -316,7 +400,10 @@ export function checkMapping(vendor: SpecModel, canonical: SpecModel): SpecError
   const mapping = vendor.mapping;
   if (!mapping) return [];
   const customer = schemaNamed(canonical, "Customer");
-  if (!customer) return [new SpecError(mapping.at, `the canonical spec (${canonical.specFile}) has no \`Customer\` schema to map from`)];
+  if (!customer)
+    return [
+      new SpecError(mapping.at, `the canonical spec (${canonical.specFile}) has no \`Customer\` schema to map from`),
+    ];
   const checker = new MappingChecker(vendor, canonical, { $ref: "#/components/schemas/Customer" });
   checker.request(mapping.request, "", "");
   // A misspelt target would also show up as an unfed field: report it once.
@@ -326,7 +413,8 @@ export function checkMapping(vendor: SpecModel, canonical: SpecModel): SpecError
   for (const unmapped of mapping.unmapped) {
     const target = checker.target(unmapped.field);
     if (typeof target === "string") checker.fail(unmapped.at, target);
-    else if (checker.fed.has(wildcard(unmapped.field))) checker.fail(unmapped.at, `\`${unmapped.field}\` is listed as unmapped, but a declaration feeds it`);
+    else if (checker.fed.has(wildcard(unmapped.field)))
+      checker.fail(unmapped.at, `\`${unmapped.field}\` is listed as unmapped, but a declaration feeds it`);
   }
   return checker.errors;
 }

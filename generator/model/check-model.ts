@@ -15,11 +15,14 @@ function checkExamples(source: SourceDocument, body: BodyModel, model: SpecModel
   const validate = compileSchema(model.schemas, body.schema);
   for (const example of body.examples) {
     const valid = validate(example.value);
-    const found = valid ? [] : [...new Set((validate.errors ?? []).map((error: ErrorObject) => key(ruleOf(error))))].sort();
+    const found = valid
+      ? []
+      : [...new Set((validate.errors ?? []).map((error: ErrorObject) => key(ruleOf(error))))].sort();
     const expected = [...new Set(example.expectErrors.map(key))].sort();
     const breaks = `example \`${example.name}\` breaks its own schema: ${found.join(", ")}`;
     // Without a verdict an example is the vendor's claim that it is valid: when it is not, the vendor's document is wrong, not ours.
-    if (example.expect === undefined && !valid) model.warnings.push(warning(source, `${example.pointer}/value`, breaks));
+    if (example.expect === undefined && !valid)
+      model.warnings.push(warning(source, `${example.pointer}/value`, breaks));
     if (example.expect === "valid" && !valid) throw new SpecError(source.locate(`${example.pointer}/value`), breaks);
     if (example.expect === "invalid" && found.join("|") !== expected.join("|"))
       throw new SpecError(
@@ -69,16 +72,20 @@ function checkErrorRules(source: SourceDocument, model: SpecModel): void {
     error.rules.forEach((rule, ruleIndex) => {
       const at = `${pointer}/${index}/rules/${ruleIndex}/path`;
       if (rule.in === "body") {
-        if (!operation.requestBody) throw new SpecError(source.locate(at), "this rule is in the body, but the operation has no request body");
+        if (!operation.requestBody)
+          throw new SpecError(source.locate(at), "this rule is in the body, but the operation has no request body");
         if (schemasAt(model, operation.requestBody.schema, rule.path).length === 0)
           throw new SpecError(source.locate(at), `\`${rule.path}\` is not a field of the request body`);
-      } else if (!operation.parameters.some((parameter) => parameter.in === rule.in && `/${parameter.name}` === rule.path))
+      } else if (
+        !operation.parameters.some((parameter) => parameter.in === rule.in && `/${parameter.name}` === rule.path)
+      )
         throw new SpecError(source.locate(at), `there is no ${rule.in} parameter \`${rule.path.slice(1)}\``);
     }),
   );
 }
 
-const warning = (source: SourceDocument, pointer: string, problem: string) => `${new SpecError(source.locate(pointer), problem).message} (warning)`;
+const warning = (source: SourceDocument, pointer: string, problem: string) =>
+  `${new SpecError(source.locate(pointer), problem).message} (warning)`;
 
 /** A schema's own `examples` (OpenAPI 3.0's `example`, upgraded) are the vendor's claim of valid values; one that is not is a warning. */
 function checkSchemaExamples(source: SourceDocument, model: SpecModel): void {
@@ -88,8 +95,16 @@ function checkSchemaExamples(source: SourceDocument, model: SpecModel): void {
       const validate = compileSchema(model.schemas, node);
       node.examples.forEach((example, index) => {
         if (validate(example)) return;
-        const found = [...new Set((validate.errors ?? []).map((error: ErrorObject) => key(ruleOf(error)).replace(/^ /, "/ ")))].sort();
-        model.warnings.push(warning(source, `${pointer}/examples/${index}`, `the vendor's example breaks its own schema: ${found.join(", ")}`));
+        const found = [
+          ...new Set((validate.errors ?? []).map((error: ErrorObject) => key(ruleOf(error)).replace(/^ /, "/ "))),
+        ].sort();
+        model.warnings.push(
+          warning(
+            source,
+            `${pointer}/examples/${index}`,
+            `the vendor's example breaks its own schema: ${found.join(", ")}`,
+          ),
+        );
       });
     });
 }

@@ -47,7 +47,10 @@ interface Breakable extends Constraint {
 type Json = Record<string, unknown>;
 
 function getAt(root: unknown, pointer: string): unknown {
-  return splitPointer(pointer).reduce<unknown>((node, key) => (node !== null && typeof node === "object" ? (node as Json)[key] : undefined), root);
+  return splitPointer(pointer).reduce<unknown>(
+    (node, key) => (node !== null && typeof node === "object" ? (node as Json)[key] : undefined),
+    root,
+  );
 }
 
 function setAt(root: Json, pointer: string, value: unknown): void {
@@ -69,7 +72,13 @@ function removeAt(root: Json, pointer: string): void {
 const clone = <T>(value: T): T => structuredClone(value);
 const wrongTypeValue = (allowed: string[]): unknown =>
   [true, "text", 1.5, { unexpected: true }, ["unexpected"]].find((candidate) => {
-    const type = Array.isArray(candidate) ? "array" : typeof candidate === "object" ? "object" : typeof candidate === "number" ? "number" : typeof candidate;
+    const type = Array.isArray(candidate)
+      ? "array"
+      : typeof candidate === "object"
+        ? "object"
+        : typeof candidate === "number"
+          ? "number"
+          : typeof candidate;
     return !allowed.includes(type) && !(type === "number" && allowed.includes("number"));
   });
 
@@ -106,11 +115,14 @@ class FixtureBuilder {
   /** A sample made valid: properties that conditional rules (`then`, `dependentRequired`) require are added. */
   repaired(value: unknown, mode: "minimal" | "full" | "boundary"): unknown {
     for (let round = 0; round < 6; round++) {
-      const missing = this.errors(value).filter((error) => error.rule === "required" || error.rule === "dependentRequired");
+      const missing = this.errors(value).filter(
+        (error) => error.rule === "required" || error.rule === "dependentRequired",
+      );
       if (missing.length === 0) break;
       for (const error of missing) {
         const schema = this.schemaAt(error.path);
-        if (schema && value !== null && typeof value === "object") setAt(value as Json, error.path, this.synth.sample(schema, mode === "minimal" ? "full" : mode, error.path));
+        if (schema && value !== null && typeof value === "object")
+          setAt(value as Json, error.path, this.synth.sample(schema, mode === "minimal" ? "full" : mode, error.path));
       }
     }
     return value;
@@ -123,7 +135,10 @@ class FixtureBuilder {
       if (!schema) return undefined;
       const resolved = this.synth.resolve(schema);
       const properties = isSchemaObject(resolved.properties) ? resolved.properties : {};
-      const conditional = [resolved.then, resolved.else].filter(isSchemaObject).map((branch) => this.synth.resolve(branch).properties).filter(isSchemaObject);
+      const conditional = [resolved.then, resolved.else]
+        .filter(isSchemaObject)
+        .map((branch) => this.synth.resolve(branch).properties)
+        .filter(isSchemaObject);
       if (/^\d+$/.test(key) && isSchemaObject(resolved.items)) schema = resolved.items;
       else schema = [properties, ...conditional].map((candidate) => candidate[key]).find(isSchemaObject);
     }
@@ -140,14 +155,29 @@ class FixtureBuilder {
     const types = typesOf(resolved);
 
     if (types.length > 0 && path !== "") add("type", path, (root) => setAt(root, at, wrongTypeValue(types)));
-    if (Array.isArray(resolved.enum)) add("enum", path, (root) => setAt(root, at, types.includes("string") || types.length === 0 ? "NOT-A-LISTED-VALUE" : 987654321));
-    if ("const" in resolved) add("const", path, (root) => setAt(root, at, typeof resolved.const === "string" ? "NOT-THE-CONSTANT" : 987654321));
+    if (Array.isArray(resolved.enum))
+      add("enum", path, (root) =>
+        setAt(root, at, types.includes("string") || types.length === 0 ? "NOT-A-LISTED-VALUE" : 987654321),
+      );
+    if ("const" in resolved)
+      add("const", path, (root) =>
+        setAt(root, at, typeof resolved.const === "string" ? "NOT-THE-CONSTANT" : 987654321),
+      );
     if (typeof resolved.maxLength === "number") {
       const max = resolved.maxLength;
       add("maxLength", path, (root) => {
         const current = String(getAt(root, at) ?? "");
         const email = resolved.format === "email" ? "@example.com" : "";
-        setAt(root, at, email ? `${"a".repeat(Math.max(1, max + 1 - email.length))}${email}` : [...current].concat(Array(max + 1).fill("x")).slice(0, max + 1).join(""));
+        setAt(
+          root,
+          at,
+          email
+            ? `${"a".repeat(Math.max(1, max + 1 - email.length))}${email}`
+            : [...current]
+                .concat(Array(max + 1).fill("x"))
+                .slice(0, max + 1)
+                .join(""),
+        );
       });
     }
     if (typeof resolved.minLength === "number" && resolved.minLength > 0) {
@@ -156,15 +186,31 @@ class FixtureBuilder {
     }
     if (typeof resolved.pattern === "string") add("pattern", path, (root) => setAt(root, at, "\u0000 does not match"));
     // A string format is broken by text that is not one; int32 by a number past its range; other number formats (int64, double) cannot be broken by JSON numbers a validator reads.
-    if (typeof resolved.format === "string" && (types.includes("string") || types.length === 0)) add("format", path, (root) => setAt(root, at, `not a ${resolved.format}`));
+    if (typeof resolved.format === "string" && (types.includes("string") || types.length === 0))
+      add("format", path, (root) => setAt(root, at, `not a ${resolved.format}`));
     else if (resolved.format === "int32") add("format", path, (root) => setAt(root, at, 2 ** 31));
-    for (const [keyword, delta] of [["minimum", -1], ["exclusiveMinimum", 0], ["maximum", 1], ["exclusiveMaximum", 0]] as const)
-      if (typeof resolved[keyword] === "number") add(keyword, path, (root) => setAt(root, at, (resolved[keyword] as number) + delta));
+    for (const [keyword, delta] of [
+      ["minimum", -1],
+      ["exclusiveMinimum", 0],
+      ["maximum", 1],
+      ["exclusiveMaximum", 0],
+    ] as const)
+      if (typeof resolved[keyword] === "number")
+        add(keyword, path, (root) => setAt(root, at, (resolved[keyword] as number) + delta));
     if (typeof resolved.maxItems === "number") {
       const max = resolved.maxItems;
       add("maxItems", path, (root) => {
         const items = (getAt(root, at) as unknown[]) ?? [];
-        setAt(root, at, Array.from({ length: max + 1 }, (_unused, index) => clone(items[index % Math.max(items.length, 1)] ?? this.synth.sample(isSchemaObject(resolved.items) ? resolved.items : {}, "full", `${at}/${index}`))));
+        setAt(
+          root,
+          at,
+          Array.from({ length: max + 1 }, (_unused, index) =>
+            clone(
+              items[index % Math.max(items.length, 1)] ??
+                this.synth.sample(isSchemaObject(resolved.items) ? resolved.items : {}, "full", `${at}/${index}`),
+            ),
+          ),
+        );
       });
     }
     if (typeof resolved.minItems === "number" && resolved.minItems > 0) {
@@ -173,10 +219,14 @@ class FixtureBuilder {
     }
 
     const properties = isSchemaObject(resolved.properties) ? resolved.properties : {};
-    const live = Object.entries(properties).filter(([, property]) => isSchemaObject(property) && !this.synth.skipped(property as Schema));
+    const live = Object.entries(properties).filter(
+      ([, property]) => isSchemaObject(property) && !this.synth.skipped(property as Schema),
+    );
     for (const name of Array.isArray(resolved.required) ? (resolved.required as string[]) : [])
-      if (live.some(([candidate]) => candidate === name)) add("required", `${path}/${name}`, (root) => removeAt(root, `${at}/${name}`));
-    if (resolved.additionalProperties === false) add("additionalProperties", path, (root) => setAt(root, `${at}/unexpectedField`, "not documented"));
+      if (live.some(([candidate]) => candidate === name))
+        add("required", `${path}/${name}`, (root) => removeAt(root, `${at}/${name}`));
+    if (resolved.additionalProperties === false)
+      add("additionalProperties", path, (root) => setAt(root, `${at}/unexpectedField`, "not documented"));
     if (isSchemaObject(resolved.dependentRequired))
       for (const [trigger, needed] of Object.entries(resolved.dependentRequired).sort(([a], [b]) => (a < b ? -1 : 1)))
         for (const name of Array.isArray(needed) ? (needed as string[]) : [])
@@ -193,7 +243,9 @@ class FixtureBuilder {
     const needed = Array.isArray(then?.required) ? (then.required as string[]) : [];
     if (condition && needed.length > 0)
       add("if", path, (root) => {
-        for (const [name, test] of Object.entries(isSchemaObject(condition.properties) ? condition.properties : {}).sort(([a], [b]) => (a < b ? -1 : 1))) {
+        for (const [name, test] of Object.entries(
+          isSchemaObject(condition.properties) ? condition.properties : {},
+        ).sort(([a], [b]) => (a < b ? -1 : 1))) {
           const resolvedTest = isSchemaObject(test) ? this.synth.resolve(test) : {};
           if ("const" in resolvedTest) setAt(root, `${at}/${name}`, resolvedTest.const);
           else if (Array.isArray(resolvedTest.enum)) setAt(root, `${at}/${name}`, resolvedTest.enum[0]);
@@ -240,7 +292,8 @@ class FixtureBuilder {
     if (!schema) return undefined;
     const value = this.synth.sample(schema, "minimal", pointer);
     const resolved = this.synth.resolve(schema);
-    if (Array.isArray(value) && value.length === 0 && isSchemaObject(resolved.items)) value.push(this.synth.sample(resolved.items, "minimal", `${pointer}/0`));
+    if (Array.isArray(value) && value.length === 0 && isSchemaObject(resolved.items))
+      value.push(this.synth.sample(resolved.items, "minimal", `${pointer}/0`));
     return value;
   }
 }
@@ -259,11 +312,19 @@ export class SampleError extends Error {
  * Valid and invalid fixtures for `root` (found at `pointer` in the spec),
  * with the vendor's codes from `x-errors` where a rule has one.
  */
-export function buildFixtures(model: SpecModel, root: Schema, pointer: string, direction: Direction, location?: string): FixtureSet {
+export function buildFixtures(
+  model: SpecModel,
+  root: Schema,
+  pointer: string,
+  direction: Direction,
+  location?: string,
+): FixtureSet {
   const codes = new Map<string, string | number>();
   for (const error of model.operation?.errors ?? [])
     for (const rule of error.rules)
-      if (rule.in === location) for (const keyword of rule.keywords) if (!codes.has(`${rule.path} ${keyword}`)) codes.set(`${rule.path} ${keyword}`, error.code);
+      if (rule.in === location)
+        for (const keyword of rule.keywords)
+          if (!codes.has(`${rule.path} ${keyword}`)) codes.set(`${rule.path} ${keyword}`, error.code);
   const builder = new FixtureBuilder(model, root, direction, codes);
   const valid = validSamples(model, root, direction);
   builder.collect(root, "");
@@ -284,9 +345,20 @@ export function buildFixtures(model: SpecModel, root: Schema, pointer: string, d
     // It must break this rule, and anything else only at the same place (a too-long code also misses its pattern).
     const place = constraint.at;
     const hits = errors.some((error) => error.rule === constraint.keyword && error.path === constraint.at);
-    const elsewhere = errors.filter((error) => error.path !== place && !(error.rule === "if" && place.startsWith(`${error.path}/`)) && !(constraint.keyword === "if" && error.path.startsWith(`${place}/`)));
+    const elsewhere = errors.filter(
+      (error) =>
+        error.path !== place &&
+        !(error.rule === "if" && place.startsWith(`${error.path}/`)) &&
+        !(constraint.keyword === "if" && error.path.startsWith(`${place}/`)),
+    );
     if (!hits || elsewhere.length > 0) uncovered.push({ path: constraint.path, keyword: constraint.keyword });
-    else invalid.push({ name: `${constraint.keyword} at ${constraint.path || "/"}`, breaks: { path: constraint.path, keyword: constraint.keyword }, errors, value });
+    else
+      invalid.push({
+        name: `${constraint.keyword} at ${constraint.path || "/"}`,
+        breaks: { path: constraint.path, keyword: constraint.keyword },
+        errors,
+        value,
+      });
   }
   for (const [name, value] of Object.entries(valid)) {
     const errors = builder.errors(value);
@@ -304,7 +376,26 @@ export function buildFixtures(model: SpecModel, root: Schema, pointer: string, d
  * schema (it reads types, limits and formats, not `not`, `oneOf` overlaps or
  * an open type): one of them often satisfies what it could not.
  */
-const FALLBACKS: readonly unknown[] = [null, 0, 1, 2, -1, 0.5, 10, 100, "", "a", "foo", true, false, [], [1], ["a"], {}, { a: 1 }];
+const FALLBACKS: readonly unknown[] = [
+  null,
+  0,
+  1,
+  2,
+  -1,
+  0.5,
+  10,
+  100,
+  "",
+  "a",
+  "foo",
+  true,
+  false,
+  [],
+  [1],
+  ["a"],
+  {},
+  { a: 1 },
+];
 
 /** Values the schema itself names (`const`, `enum`) and objects with each `required` list's keys: candidates too. */
 function namedValues(model: SpecModel, root: Schema): unknown[] {
@@ -340,6 +431,11 @@ export function validSamples(model: SpecModel, root: Schema, direction: Directio
 export function constraintsOf(model: SpecModel, root: Schema, direction: Direction): Constraint[] {
   const builder = new FixtureBuilder(model, root, direction, new Map());
   builder.collect(root, "");
-  const unique = new Map(builder.constraints.map((constraint) => [`${constraint.path} ${constraint.keyword}`, { path: constraint.path, keyword: constraint.keyword }]));
+  const unique = new Map(
+    builder.constraints.map((constraint) => [
+      `${constraint.path} ${constraint.keyword}`,
+      { path: constraint.path, keyword: constraint.keyword },
+    ]),
+  );
   return [...unique.values()];
 }

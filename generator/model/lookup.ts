@@ -8,7 +8,9 @@ export const SCHEMA_REF = "#/components/schemas/";
 /** The component a schema is a reference to, by name, or undefined for any other schema. */
 export function componentName(schema: Schema | undefined): string | undefined {
   const ref = schema?.$ref;
-  return typeof ref === "string" && ref.startsWith(SCHEMA_REF) ? decodeURIComponent(unescapePointerPart(ref.slice(SCHEMA_REF.length))) : undefined;
+  return typeof ref === "string" && ref.startsWith(SCHEMA_REF)
+    ? decodeURIComponent(unescapePointerPart(ref.slice(SCHEMA_REF.length)))
+    : undefined;
 }
 
 const indexes = new WeakMap<readonly NamedSchema[], Map<string, Schema>>();

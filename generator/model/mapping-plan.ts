@@ -16,7 +16,8 @@ function planOf(declaration: FieldMappingModel): Record<string, unknown> {
   if (declaration.context !== undefined) plan.context = declaration.context;
   if (declaration.hasValue) plan.value = declaration.value;
   if (declaration.transform !== undefined && declaration.transform !== "copy") plan.transform = declaration.transform;
-  for (const key of ["separator", "index", "where", "pick", "table", "when"] as const) if (declaration[key] !== undefined) plan[key] = declaration[key];
+  for (const key of ["separator", "index", "where", "pick", "table", "when"] as const)
+    if (declaration[key] !== undefined) plan[key] = declaration[key];
   if (declaration.hasDefault) plan.default = declaration.default;
   if (declaration.map !== undefined) plan.map = declaration.map.map(planOf);
   return plan;
@@ -30,8 +31,10 @@ function authWithSchemes(model: SpecModel): AuthPlan[] {
     const scheme = model.securitySchemes.find((candidate) => candidate.name === auth.scheme);
     if (!scheme) return [];
     const plan = (fields: Record<string, unknown>) => [{ scheme: auth.scheme, plan: fields }];
-    if (scheme.type === "http" && scheme.scheme?.toLowerCase() === "basic") return plan({ type: "basic", username: auth.username, password: auth.password });
-    if (scheme.type === "apiKey") return plan({ type: "apiKey", in: scheme.in, name: scheme.parameterName, token: auth.token });
+    if (scheme.type === "http" && scheme.scheme?.toLowerCase() === "basic")
+      return plan({ type: "basic", username: auth.username, password: auth.password });
+    if (scheme.type === "apiKey")
+      return plan({ type: "apiKey", in: scheme.in, name: scheme.parameterName, token: auth.token });
     return plan({ type: "bearer", token: auth.token });
   });
 }
@@ -65,19 +68,29 @@ export function mappingPlan(model: SpecModel): Record<string, unknown> {
     method: operation.method,
     path: operation.path,
     server: model.servers[0]?.url ?? "",
-    serverDefaults: Object.fromEntries((model.servers[0]?.variables ?? []).map((variable) => [variable.name, variable.default])),
+    serverDefaults: Object.fromEntries(
+      (model.servers[0]?.variables ?? []).map((variable) => [variable.name, variable.default]),
+    ),
     contentType: contentTypes.find((type) => /json/.test(type)) ?? contentTypes[0],
     request: (model.mapping?.request ?? []).map(planOf),
     auth: authPlan(model),
     response: (model.mapping?.response ?? []).map(planOf),
     errorLocations: operation.responses.flatMap((response) =>
       response.errorBody
-        ? [Object.fromEntries(Object.entries({ status: response.status, ...response.errorBody }).filter(([, value]) => value !== undefined))]
+        ? [
+            Object.fromEntries(
+              Object.entries({ status: response.status, ...response.errorBody }).filter(
+                ([, value]) => value !== undefined,
+              ),
+            ),
+          ]
         : [],
     ),
     errors: vendorErrorTable(model),
     // Only where an error body names fields, so that other plans stay as they are.
-    ...(operation.responses.some((response) => response.errorBody?.fields !== undefined) ? { fieldSources: fieldSources(model) } : {}),
+    ...(operation.responses.some((response) => response.errorBody?.fields !== undefined)
+      ? { fieldSources: fieldSources(model) }
+      : {}),
   };
 }
 
@@ -101,13 +114,16 @@ export function credentialChecks(model: SpecModel): Record<string, unknown>[] {
   const properties = (bodySchema?.properties ?? {}) as Record<string, Record<string, unknown>>;
   for (const [field, property] of Object.entries(properties))
     if (property["x-credential"] === true) {
-      const fed = model.mapping?.request.find((declaration) => declaration.to === `/body/${field}` && declaration.context !== undefined);
+      const fed = model.mapping?.request.find(
+        (declaration) => declaration.to === `/body/${field}` && declaration.context !== undefined,
+      );
       if (fed) checks.push({ in: "body", name: `/${field}`, context: [fed.context], optional: false });
     }
   return checks;
 }
 
-const isSecret = (schema: unknown) => isSchemaObject(schema) && (schema["x-sensitive"] === true || schema["x-credential"] === true);
+const isSecret = (schema: unknown) =>
+  isSchemaObject(schema) && (schema["x-sensitive"] === true || schema["x-credential"] === true);
 
 /**
  * Names of what the spec marks `x-sensitive` or `x-credential`: context properties, and parameter and body
@@ -125,7 +141,9 @@ export function sensitiveFields(model: SpecModel): { context: string[]; fields: 
   };
   const operation = model.operation;
   const fields = [
-    ...(operation?.parameters ?? []).filter((parameter) => isSecret(parameter.schema)).map((parameter) => parameter.name),
+    ...(operation?.parameters ?? [])
+      .filter((parameter) => isSecret(parameter.schema))
+      .map((parameter) => parameter.name),
     ...secretNames(operation?.requestBody?.schema),
     ...model.schemas.flatMap((named) => secretNames(named.schema)),
   ];

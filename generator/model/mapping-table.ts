@@ -29,7 +29,12 @@ function how(declaration: FieldMappingModel): string {
   else if (declaration.map !== undefined) parts.push("each field below");
   else parts.push(declaration.transform ?? "copy");
   if (declaration.hasDefault) parts.push(`default ${JSON.stringify(declaration.default)}`);
-  if (declaration.when) parts.push(`when ${Object.entries(declaration.when).map(([key, value]) => `${key} = ${JSON.stringify(value)}`).join(", ")}`);
+  if (declaration.when)
+    parts.push(
+      `when ${Object.entries(declaration.when)
+        .map(([key, value]) => `${key} = ${JSON.stringify(value)}`)
+        .join(", ")}`,
+    );
   return parts.join(", ");
 }
 
@@ -39,18 +44,34 @@ export function requestRows(model: SpecModel): MappingRow[] {
   const visit = (declarations: FieldMappingModel[], scope: string, base: string) => {
     for (const declaration of declarations) {
       const to = base + declaration.to;
-      const from = Array.isArray(declaration.from) ? declaration.from : declaration.from === undefined ? [] : [declaration.from];
+      const from = Array.isArray(declaration.from)
+        ? declaration.from
+        : declaration.from === undefined
+          ? []
+          : [declaration.from];
       const pick = declaration.transform === "nth" ? `/*${declaration.pick ?? ""}` : "";
-      const sources = declaration.context !== undefined ? [`context.${declaration.context}`] : from.map((pointer) => scopedPointer(scope, pointer) + pick);
+      const sources =
+        declaration.context !== undefined
+          ? [`context.${declaration.context}`]
+          : from.map((pointer) => scopedPointer(scope, pointer) + pick);
       const conditions = [
         ...Object.keys(declaration.when ?? {}).map((pointer) => scopedPointer(scope, pointer)),
-        ...from.flatMap((pointer) => Object.keys(declaration.where ?? {}).map((key) => `${scopedPointer(scope, pointer)}/*/${key}`)),
+        ...from.flatMap((pointer) =>
+          Object.keys(declaration.where ?? {}).map((key) => `${scopedPointer(scope, pointer)}/*/${key}`),
+        ),
       ];
       if (declaration.map !== undefined && typeof declaration.from === "string") {
         const list = isList(model, to);
         const from = scopedPointer(scope, declaration.from);
         visit(declaration.map, list ? `${from}/*` : from, list ? `${to}/*` : to);
-      } else rows.push({ vendor: wildcard(to), sources, how: how(declaration), note: declaration.note, reads: [...sources, ...conditions].filter((source) => source.startsWith("/")) });
+      } else
+        rows.push({
+          vendor: wildcard(to),
+          sources,
+          how: how(declaration),
+          note: declaration.note,
+          reads: [...sources, ...conditions].filter((source) => source.startsWith("/")),
+        });
     }
   };
   visit(model.mapping?.request ?? [], "", "");
@@ -84,7 +105,9 @@ export function responseRows(model: SpecModel): MappingRow[] {
 /** The canonical fields a vendor's error reports, through the request mapping: an error on `/body/name` names what feeds `name`. */
 export function canonicalFieldsOf(model: SpecModel, rules: { in: string; path: string }[]): string[] {
   const rows = requestRows(model);
-  const fields = rules.flatMap((rule) => rows.find((row) => row.vendor === wildcard(`/${rule.in}${rule.path}`))?.sources ?? []);
+  const fields = rules.flatMap(
+    (rule) => rows.find((row) => row.vendor === wildcard(`/${rule.in}${rule.path}`))?.sources ?? [],
+  );
   return [...new Set(fields.filter((field) => field.startsWith("/")))];
 }
 
@@ -107,7 +130,8 @@ export function canonicalLeaves(canonical: SpecModel): string[] {
   const walk = (schema: Schema | undefined, pointer: string, depth: number) => {
     const resolved = resolve(canonical, schema);
     if (!resolved || depth > 8) return;
-    if (resolved.type === "array") return walk(isSchemaObject(resolved.items) ? resolved.items : undefined, `${pointer}/*`, depth + 1);
+    if (resolved.type === "array")
+      return walk(isSchemaObject(resolved.items) ? resolved.items : undefined, `${pointer}/*`, depth + 1);
     const properties = isSchemaObject(resolved.properties) ? resolved.properties : undefined;
     if (!properties) return void leaves.push(pointer);
     for (const [name, child] of Object.entries(properties)) walk(child as Schema, `${pointer}/${name}`, depth + 1);
@@ -119,6 +143,7 @@ export function canonicalLeaves(canonical: SpecModel): string[] {
 /** Canonical leaf fields no declaration reads: the vendor cannot hold them. */
 export function unheldFields(model: SpecModel, canonical: SpecModel): string[] {
   const read = requestRows(model).flatMap((row) => row.reads.map(wildcard));
-  const covers = (source: string, leaf: string) => leaf === source || leaf.startsWith(`${source}/`) || source.startsWith(`${leaf}/`);
+  const covers = (source: string, leaf: string) =>
+    leaf === source || leaf.startsWith(`${source}/`) || source.startsWith(`${leaf}/`);
   return canonicalLeaves(canonical).filter((leaf) => !read.some((source) => covers(source, leaf)));
 }

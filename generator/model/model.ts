@@ -171,7 +171,14 @@ export interface ResponseModel {
   errorBody: ErrorBodyModel | undefined;
 }
 
-export const ERROR_KINDS = ["invalid-field", "duplicate", "unauthorized", "not-found", "unavailable", "unknown"] as const;
+export const ERROR_KINDS = [
+  "invalid-field",
+  "duplicate",
+  "unauthorized",
+  "not-found",
+  "unavailable",
+  "unknown",
+] as const;
 export type ErrorKind = (typeof ERROR_KINDS)[number];
 
 export interface VendorErrorModel {

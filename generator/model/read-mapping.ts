@@ -1,10 +1,32 @@
 import type { SourceDocument } from "../core/source.js";
 import type { Node, Reader } from "./reader.js";
-import { TRANSFORMS, type AuthMappingModel, type FieldMappingModel, type MappingModel, type TransformName, type UnmappedModel } from "./model.js";
+import {
+  TRANSFORMS,
+  type AuthMappingModel,
+  type FieldMappingModel,
+  type MappingModel,
+  type TransformName,
+  type UnmappedModel,
+} from "./model.js";
 import { escapePointerPart } from "../core/pointer.js";
 import { isSchemaObject } from "../core/schema-walk.js";
 
-const KEYS = new Set(["to", "from", "context", "value", "transform", "separator", "index", "where", "pick", "table", "default", "when", "map", "note"]);
+const KEYS = new Set([
+  "to",
+  "from",
+  "context",
+  "value",
+  "transform",
+  "separator",
+  "index",
+  "where",
+  "pick",
+  "table",
+  "default",
+  "when",
+  "map",
+  "note",
+]);
 const SOURCES = ["from", "context", "value"] as const;
 
 function readPointerString(read: Reader, node: Node, key: string, at: string): string | undefined {
@@ -15,12 +37,22 @@ function readPointerString(read: Reader, node: Node, key: string, at: string): s
 }
 
 function readDeclaration(read: Reader, source: SourceDocument, entry: unknown, pointer: string): FieldMappingModel {
-  if (!isSchemaObject(entry)) read.fail(pointer, "a mapping declaration must be a mapping with `to` and one of `from`, `context` or `value`");
+  if (!isSchemaObject(entry))
+    read.fail(pointer, "a mapping declaration must be a mapping with `to` and one of `from`, `context` or `value`");
   for (const key of Object.keys(entry))
-    if (!KEYS.has(key) && !key.startsWith("x-")) read.fail(`${pointer}/${escapePointerPart(key)}`, `unknown mapping key \`${key}\`; known keys: ${[...KEYS].join(", ")}`);
+    if (!KEYS.has(key) && !key.startsWith("x-"))
+      read.fail(
+        `${pointer}/${escapePointerPart(key)}`,
+        `unknown mapping key \`${key}\`; known keys: ${[...KEYS].join(", ")}`,
+      );
   const sources = SOURCES.filter((key) => key in entry);
   if (sources.length !== 1)
-    read.fail(pointer, sources.length === 0 ? "a declaration needs one of `from`, `context` or `value`" : `a declaration takes one source, not ${sources.map((key) => `\`${key}\``).join(" and ")}`);
+    read.fail(
+      pointer,
+      sources.length === 0
+        ? "a declaration needs one of `from`, `context` or `value`"
+        : `a declaration takes one source, not ${sources.map((key) => `\`${key}\``).join(" and ")}`,
+    );
   const transform = read.string(entry, "transform", pointer);
   if (transform !== undefined && !(TRANSFORMS as readonly string[]).includes(transform))
     read.fail(`${pointer}/transform`, `unknown transform \`${transform}\`; known transforms: ${TRANSFORMS.join(", ")}`);
@@ -29,12 +61,17 @@ function readDeclaration(read: Reader, source: SourceDocument, entry: unknown, p
   if (Array.isArray(from)) {
     if (transform !== "join") read.fail(`${pointer}/from`, "a list of sources needs `transform: join`");
     fromValue = from.map((item, index) => {
-      if (typeof item !== "string" || !/^#?\//.test(item)) read.fail(`${pointer}/from/${index}`, "each source must be a JSON pointer starting with `/` (or `#/` from the customer's root)");
+      if (typeof item !== "string" || !/^#?\//.test(item))
+        read.fail(
+          `${pointer}/from/${index}`,
+          "each source must be a JSON pointer starting with `/` (or `#/` from the customer's root)",
+        );
       return item;
     });
   } else fromValue = readPointerString(read, entry, "from", pointer);
   const index = entry.index;
-  if (index !== undefined && (typeof index !== "number" || !Number.isInteger(index) || index < 0)) read.fail(`${pointer}/index`, "`index` must be a whole number from 0");
+  if (index !== undefined && (typeof index !== "number" || !Number.isInteger(index) || index < 0))
+    read.fail(`${pointer}/index`, "`index` must be a whole number from 0");
   const map = entry.map;
   if (map !== undefined && !Array.isArray(map)) read.fail(`${pointer}/map`, "`map` must be a list of declarations");
   return {
@@ -52,7 +89,9 @@ function readDeclaration(read: Reader, source: SourceDocument, entry: unknown, p
     default: entry.default,
     hasDefault: "default" in entry,
     when: read.object(entry, "when", pointer),
-    map: map?.map((child: unknown, position: number) => readDeclaration(read, source, child, `${pointer}/map/${position}`)),
+    map: map?.map((child: unknown, position: number) =>
+      readDeclaration(read, source, child, `${pointer}/map/${position}`),
+    ),
     note: read.string(entry, "note", pointer),
     at: source.locate(pointer),
     pointer,
@@ -61,10 +100,16 @@ function readDeclaration(read: Reader, source: SourceDocument, entry: unknown, p
 
 function readAuth(read: Reader, source: SourceDocument, node: Node, pointer: string): AuthMappingModel[] {
   // A mapping's key order means nothing: sorted by scheme, the output does not depend on it.
-  const entries = Object.entries(read.object(node, "auth", pointer) ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const entries = Object.entries(read.object(node, "auth", pointer) ?? {}).sort(([a], [b]) =>
+    a < b ? -1 : a > b ? 1 : 0,
+  );
   return entries.map(([scheme, value]) => {
     const at = `${pointer}/auth/${escapePointerPart(scheme)}`;
-    if (!isSchemaObject(value)) read.fail(at, "expected `{ username, password }` or `{ token }`: the context properties that hold the credentials");
+    if (!isSchemaObject(value))
+      read.fail(
+        at,
+        "expected `{ username, password }` or `{ token }`: the context properties that hold the credentials",
+      );
     return {
       scheme,
       username: read.string(value, "username", at),
@@ -80,7 +125,11 @@ function readUnmapped(read: Reader, source: SourceDocument, node: Node, pointer:
   return read.list(node, "unmapped", pointer).map((entry, index) => {
     const at = `${pointer}/unmapped/${index}`;
     if (!isSchemaObject(entry)) read.fail(at, "expected `{ field, reason }`");
-    return { field: readPointerString(read, entry, "field", at) ?? read.fail(at, "`field` is required"), reason: read.requiredString(entry, "reason", at), at: source.locate(at) };
+    return {
+      field: readPointerString(read, entry, "field", at) ?? read.fail(at, "`field` is required"),
+      reason: read.requiredString(entry, "reason", at),
+      at: source.locate(at),
+    };
   });
 }
 
@@ -89,7 +138,10 @@ export function readMapping(read: Reader, source: SourceDocument, document: Node
   const pointer = "/x-mapping";
   const node = read.object(document, "x-mapping", "");
   if (node === undefined) return undefined;
-  const list = (key: string) => read.list(node, key, pointer).map((entry, index) => readDeclaration(read, source, entry, `${pointer}/${key}/${index}`));
+  const list = (key: string) =>
+    read
+      .list(node, key, pointer)
+      .map((entry, index) => readDeclaration(read, source, entry, `${pointer}/${key}/${index}`));
   return {
     request: list("request"),
     response: list("response"),

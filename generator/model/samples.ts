@@ -48,7 +48,10 @@ function xoroshiroRandomizer(): Randomizer {
  * (Japanese has no name prefixes).
  */
 function reseedable(prebuilt: Faker): Faker {
-  const FakerClass = prebuilt.constructor as new (options: { locale: Faker["rawDefinitions"]; randomizer: Randomizer }) => Faker;
+  const FakerClass = prebuilt.constructor as new (options: {
+    locale: Faker["rawDefinitions"];
+    randomizer: Randomizer;
+  }) => Faker;
   return new FakerClass({ locale: prebuilt.rawDefinitions, randomizer: xoroshiroRandomizer() });
 }
 
@@ -103,7 +106,10 @@ export class Synthesizer {
       const merged: Schema = { ...current, allOf: undefined };
       for (const part of current.allOf as Schema[]) {
         const resolved = this.resolve(part);
-        merged.properties = { ...(isSchemaObject(merged.properties) ? merged.properties : {}), ...(isSchemaObject(resolved.properties) ? resolved.properties : {}) };
+        merged.properties = {
+          ...(isSchemaObject(merged.properties) ? merged.properties : {}),
+          ...(isSchemaObject(resolved.properties) ? resolved.properties : {}),
+        };
         merged.required = [...((merged.required as string[]) ?? []), ...((resolved.required as string[]) ?? [])];
       }
       delete merged.allOf;
@@ -123,7 +129,9 @@ export class Synthesizer {
   /** Whether a property is left out in this direction. */
   skipped(schema: Schema): boolean {
     const resolved = this.resolve(schema);
-    return this.direction === "request" ? resolved.readOnly === true || schema.readOnly === true : resolved.writeOnly === true || schema.writeOnly === true;
+    return this.direction === "request"
+      ? resolved.readOnly === true || schema.readOnly === true
+      : resolved.writeOnly === true || schema.writeOnly === true;
   }
 
   sample(schema: Schema, mode: SampleMode, path: string, depth = 0): unknown {
@@ -141,7 +149,9 @@ export class Synthesizer {
       const branch = branches.find((candidate) => !isNull(candidate)) ?? branches[0];
       return branch ? this.sample(branch, mode, path, depth + 1) : null;
     }
-    const type = schemaTypes(resolved).find((candidate) => candidate !== "null") ?? (isSchemaObject(resolved.properties) ? "object" : "string");
+    const type =
+      schemaTypes(resolved).find((candidate) => candidate !== "null") ??
+      (isSchemaObject(resolved.properties) ? "object" : "string");
     switch (type) {
       case "object":
         return this.object(resolved, mode, path, depth);
@@ -177,7 +187,9 @@ export class Synthesizer {
     const max = typeof schema.maxItems === "number" ? schema.maxItems : Math.max(min, 2);
     const count = depth > DEEP ? min : mode === "boundary" ? Math.min(max, 10) : Math.min(Math.max(min, 1), max);
     const items = isSchemaObject(schema.items) ? schema.items : {};
-    const samples = Array.from({ length: count }, (_unused, index) => this.sample(items, mode, `${path}/${index}`, depth + 1));
+    const samples = Array.from({ length: count }, (_unused, index) =>
+      this.sample(items, mode, `${path}/${index}`, depth + 1),
+    );
     if (schema.uniqueItems !== true) return samples;
     // Items that came out alike (objects with nothing to vary) are kept once.
     const seen = new Set<string>();
@@ -191,8 +203,18 @@ export class Synthesizer {
 
   private number(schema: Schema, type: string, mode: SampleMode, path: string): number {
     const step = type === "integer" ? 1 : 0.01;
-    const min = typeof schema.exclusiveMinimum === "number" ? schema.exclusiveMinimum + step : typeof schema.minimum === "number" ? schema.minimum : undefined;
-    const max = typeof schema.exclusiveMaximum === "number" ? schema.exclusiveMaximum - step : typeof schema.maximum === "number" ? schema.maximum : undefined;
+    const min =
+      typeof schema.exclusiveMinimum === "number"
+        ? schema.exclusiveMinimum + step
+        : typeof schema.minimum === "number"
+          ? schema.minimum
+          : undefined;
+    const max =
+      typeof schema.exclusiveMaximum === "number"
+        ? schema.exclusiveMaximum - step
+        : typeof schema.maximum === "number"
+          ? schema.maximum
+          : undefined;
     if (mode === "boundary") return max ?? min ?? 0;
     const low = min ?? 1;
     const high = max ?? Math.max(low, 1) + 9999;
@@ -206,12 +228,18 @@ export class Synthesizer {
     const shaped = typeof schema.format === "string" || typeof schema.pattern === "string";
     const realistic = this.realistic(path, schema);
     // A realistic value that already has the required shape beats a random one (a real country code, not `UJ`).
-    const value = typeof schema.pattern === "string" && schema.format === undefined && new RegExp(schema.pattern, "u").test(realistic) ? realistic : (this.shapedString(schema, path) ?? realistic);
+    const value =
+      typeof schema.pattern === "string" &&
+      schema.format === undefined &&
+      new RegExp(schema.pattern, "u").test(realistic)
+        ? realistic
+        : (this.shapedString(schema, path) ?? realistic);
     if (mode !== "boundary" || shaped || !Number.isFinite(max)) return shaped ? value : fit(value, min, max);
     // Boundary: exactly the maximum, counted in code points as JSON Schema counts them.
     // An address keeps its reserved domain: the padding goes into the local part.
     const at = value.indexOf("@");
-    const [head, tail] = at > 0 ? [codePoints(value.slice(0, at)), codePoints(value.slice(at))] : [codePoints(value), []];
+    const [head, tail] =
+      at > 0 ? [codePoints(value.slice(0, at)), codePoints(value.slice(at))] : [codePoints(value), []];
     const room = Math.max(0, max - tail.length);
     const points = head.slice(0, room);
     for (let index = 0; points.length < room; index++) points.push(PADDING[index % PADDING.length] as string);
@@ -223,14 +251,19 @@ export class Synthesizer {
     const faker = this.faker(path);
     switch (schema.format) {
       case "email":
-        return `${faker.internet.username({ firstName: "sample" }).toLowerCase().replace(/[^a-z0-9._-]/g, "")}@example.com`;
+        return `${faker.internet
+          .username({ firstName: "sample" })
+          .toLowerCase()
+          .replace(/[^a-z0-9._-]/g, "")}@example.com`;
       case "date":
         return this.date(path);
       case "date-time":
         return `${this.date(path)}T10:30:00Z`;
       case "uuid":
         // A secret in UUID form (an API key) is the nil UUID: obviously fake, and still a uuid.
-        return schema["x-sensitive"] === true || schema["x-credential"] === true ? "00000000-0000-0000-0000-000000000000" : faker.string.uuid();
+        return schema["x-sensitive"] === true || schema["x-credential"] === true
+          ? "00000000-0000-0000-0000-000000000000"
+          : faker.string.uuid();
       case "uri":
       case "uri-reference":
       case "url":
@@ -239,7 +272,9 @@ export class Synthesizer {
     if (typeof schema.pattern !== "string") return undefined;
     const pattern = new RegExp(schema.pattern, "u");
     const examples = [...(Array.isArray(schema.examples) ? schema.examples : []), schema.example, schema.default];
-    const example = examples.find((candidate): candidate is string => typeof candidate === "string" && pattern.test(candidate));
+    const example = examples.find(
+      (candidate): candidate is string => typeof candidate === "string" && pattern.test(candidate),
+    );
     if (example !== undefined) return example;
     const generator = new RandExp(schema.pattern);
     generator.max = 3;
@@ -271,13 +306,23 @@ export class Synthesizer {
     const max = typeof schema.maxLength === "number" ? schema.maxLength : 100;
     if (schema["x-sensitive"] === true || schema["x-credential"] === true) return fit("FAKE-SECRET-0000", 1, max);
     // The field's own name first, then with its parent's: `/phones/0/number` is a phone number.
-    const names = path.split("/").filter((part) => !/^\d*$/.test(part)).map((part) => part.toLowerCase());
+    const names = path
+      .split("/")
+      .filter((part) => !/^\d*$/.test(part))
+      .map((part) => part.toLowerCase());
     const own = names.slice(-1).join("/");
-    const found = this.byName(own, faker, max, path) ?? this.byName(names.slice(-2).join("/"), faker, max, path) ?? faker.lorem.word();
+    const found =
+      this.byName(own, faker, max, path) ??
+      this.byName(names.slice(-2).join("/"), faker, max, path) ??
+      faker.lorem.word();
     // Some names have several usual forms (DE or DEU): the first that fits the field's pattern and length wins.
     const candidates = Array.isArray(found) ? found : [found];
     const pattern = typeof schema.pattern === "string" ? new RegExp(schema.pattern, "u") : undefined;
-    return candidates.find((candidate) => [...candidate].length <= max && (pattern === undefined || pattern.test(candidate))) ?? (candidates[0] as string);
+    return (
+      candidates.find(
+        (candidate) => [...candidate].length <= max && (pattern === undefined || pattern.test(candidate)),
+      ) ?? (candidates[0] as string)
+    );
   }
 
   /** Text that looks like what a field of this name holds; secrets are obviously fake. */

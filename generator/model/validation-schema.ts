@@ -6,7 +6,17 @@ import type { NamedSchema } from "./model.js";
 import { isSchemaObject, mapSchema, type Schema, walkSchema } from "../core/schema-walk.js";
 
 /** Keywords that do not affect validation; dropped so that compiled validators stay small. */
-const ANNOTATIONS = new Set(["title", "description", "examples", "example", "$comment", "xml", "externalDocs", "discriminator", "deprecated"]);
+const ANNOTATIONS = new Set([
+  "title",
+  "description",
+  "examples",
+  "example",
+  "$comment",
+  "xml",
+  "externalDocs",
+  "discriminator",
+  "deprecated",
+]);
 /**
  * Identifiers ajv would resolve references against: the loader has already
  * resolved every reference within the spec (load/resolve-refs.ts), so they
@@ -21,7 +31,8 @@ export const FORMATS_MODULE = "customer-adapters:formats";
 /** Maps whose key order carries no meaning; sorted so that spec key order cannot change the output. */
 const UNORDERED_MAPS = new Set(["dependentRequired", "dependentSchemas", "patternProperties", "$defs"]);
 
-const sortedKeys = (value: Schema): Schema => Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+const sortedKeys = (value: Schema): Schema =>
+  Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 
 /**
  * A schema reduced to what validation needs, with `$ref`s pointing into the
@@ -70,7 +81,11 @@ export function namesInherited(schemas: NamedSchema[]): boolean {
  * The one ajv configuration of the project: used to check examples at
  * generate time and to emit the standalone validators, so both agree.
  */
-export function createAjv(schemas: NamedSchema[], options: Options = {}, extraDefinitions: NamedSchema[] = []): Ajv2020 {
+export function createAjv(
+  schemas: NamedSchema[],
+  options: Options = {},
+  extraDefinitions: NamedSchema[] = [],
+): Ajv2020 {
   const ajv = new Ajv2020({
     allErrors: true,
     strict: true,
@@ -95,7 +110,9 @@ export function createAjv(schemas: NamedSchema[], options: Options = {}, extraDe
   ajv.opts.code.formats = _`require(${FORMATS_MODULE}).formats`;
   ajv.addSchema({
     $id: COMPONENTS_ID,
-    $defs: Object.fromEntries([...schemas, ...extraDefinitions].map(({ name, schema }) => [name, validationSchema(schema)])),
+    $defs: Object.fromEntries(
+      [...schemas, ...extraDefinitions].map(({ name, schema }) => [name, validationSchema(schema)]),
+    ),
   });
   return ajv;
 }
@@ -125,7 +142,10 @@ export function compileSchema(schemas: NamedSchema[], schema: Schema): ValidateF
 }
 
 /** A broken rule as `x-errors` and `x-expect-errors` name it: required-like errors point at the missing property. */
-export function ruleOf(error: { instancePath: string; keyword: string; params: object }): { path: string; keyword: string } {
+export function ruleOf(error: { instancePath: string; keyword: string; params: object }): {
+  path: string;
+  keyword: string;
+} {
   const missing = (error.params as { missingProperty?: unknown }).missingProperty;
   return {
     path: typeof missing === "string" ? `${error.instancePath}/${missing}` : error.instancePath,

@@ -52,24 +52,38 @@ export interface ReviewReport {
   unacknowledged: number;
 }
 
-const template = Handlebars.compile(readFileSync(new URL("../../templates/review-report.hbs", import.meta.url), "utf8"), { noEscape: true, strict: false });
+const template = Handlebars.compile(
+  readFileSync(new URL("../../templates/review-report.hbs", import.meta.url), "utf8"),
+  { noEscape: true, strict: false },
+);
 
 const major = (version: string | undefined) => Number(version?.split(".")[0] ?? 0);
 const minus = (a: string[], b: string[]) => a.filter((item) => !b.includes(item)).sort();
 
 function fixtureNames(files: GeneratedFile[], slug: string): string[] {
-  const file = files.find((candidate) => candidate.path === `${slug}/src/fixtures/request-body.json` || candidate.path === `${slug}/src/fixtures/customer.json`);
+  const file = files.find(
+    (candidate) =>
+      candidate.path === `${slug}/src/fixtures/request-body.json` ||
+      candidate.path === `${slug}/src/fixtures/customer.json`,
+  );
   if (!file) return [];
   return ((JSON.parse(file.content) as { invalid?: { name: string }[] }).invalid ?? []).map((fixture) => fixture.name);
 }
 
-function effect(slug: string, base: { models: SpecModel[]; files: GeneratedFile[] }, head: { models: SpecModel[]; files: GeneratedFile[] }): GeneratedEffect {
-  const own = (files: GeneratedFile[]) => new Map(files.filter((file) => file.path.startsWith(`${slug}/`)).map((file) => [file.path, file.content]));
+function effect(
+  slug: string,
+  base: { models: SpecModel[]; files: GeneratedFile[] },
+  head: { models: SpecModel[]; files: GeneratedFile[] },
+): GeneratedEffect {
+  const own = (files: GeneratedFile[]) =>
+    new Map(files.filter((file) => file.path.startsWith(`${slug}/`)).map((file) => [file.path, file.content]));
   const before = own(base.files);
   const after = own(head.files);
   const rows = (models: SpecModel[]) => {
     const model = models.find((candidate) => candidate.slug === slug);
-    return model ? requestRows(model).map((row) => `${row.vendor} ← ${row.sources.join(" + ") || "constant"} (${row.how})`) : [];
+    return model
+      ? requestRows(model).map((row) => `${row.vendor} ← ${row.sources.join(" + ") || "constant"} (${row.how})`)
+      : [];
   };
   return {
     filesAdded: minus([...after.keys()], [...before.keys()]),
@@ -92,14 +106,17 @@ function packageChanges(slug: string, head: SourceDocument, generated: Generated
     ["x-mapping-row-removed", generated.mappingRemoved, "/x-mapping/request", (row) => `mapping row removed: ${row}`],
     ["x-mapping-row-added", generated.mappingAdded, "/x-mapping/request", (row) => `mapping row added: ${row}`],
   ];
-  return findings.flatMap(([rule, items, pointer, message]) => items.map((item) => changeAt(slug, rule, head, pointer, message(item))));
+  return findings.flatMap(([rule, items, pointer, message]) =>
+    items.map((item) => changeAt(slug, rule, head, pointer, message(item))),
+  );
 }
 
 function acknowledgement(base: Side | undefined, head: Side): string | undefined {
   const info = (head.source.value as { info?: Record<string, unknown> }).info ?? {};
   const stated = info["x-breaking-change-acknowledged"];
   if (typeof stated === "string" && stated.trim() !== "") return `acknowledged in the spec: ${stated}`;
-  if (base && major(head.model.version) > major(base.model.version)) return `major version ${base.model.version} → ${head.model.version}`;
+  if (base && major(head.model.version) > major(base.model.version))
+    return `major version ${base.model.version} → ${head.model.version}`;
   return undefined;
 }
 
@@ -113,9 +130,15 @@ export async function review(baseDir: string, headDir: string): Promise<ReviewRe
     const base = baseSides.find(({ model }) => model.slug === slug);
     const head = headSides.find(({ model }) => model.slug === slug);
     const generated = effect(slug, baseGenerated, headGenerated);
-    const changes = base && head && head.model.kind === "vendor" ? [...diffOperation(base.source, head.source, slug), ...packageChanges(slug, head.source, generated)] : [];
+    const changes =
+      base && head && head.model.kind === "vendor"
+        ? [...diffOperation(base.source, head.source, slug), ...packageChanges(slug, head.source, generated)]
+        : [];
     const removed = base !== undefined && head === undefined;
-    if (removed && base.model.kind === "vendor") changes.push(changeAt(slug, "vendor-removed", base.source, "", `the vendor spec ${base.source.file} was removed`));
+    if (removed && base.model.kind === "vendor")
+      changes.push(
+        changeAt(slug, "vendor-removed", base.source, "", `the vendor spec ${base.source.file} was removed`),
+      );
     const breaking = changes.filter((change) => change.breaking).length;
     const touched = Object.values(generated).some((list) => list.length > 0);
     return {
@@ -130,7 +153,12 @@ export async function review(baseDir: string, headDir: string): Promise<ReviewRe
       generated,
     };
   });
-  return { vendors, unacknowledged: vendors.filter((vendor) => vendor.breaking > 0 && vendor.acknowledged === undefined).reduce((sum, vendor) => sum + vendor.breaking, 0) };
+  return {
+    vendors,
+    unacknowledged: vendors
+      .filter((vendor) => vendor.breaking > 0 && vendor.acknowledged === undefined)
+      .reduce((sum, vendor) => sum + vendor.breaking, 0),
+  };
 }
 
 /** The report as Markdown for a pull-request comment, from `templates/review-report.hbs`. */
@@ -143,11 +171,19 @@ export function reviewMarkdown(report: ReviewReport): string {
       .filter((vendor) => vendor.status !== "unchanged")
       .map((vendor) => ({
         ...vendor,
-        changes: vendor.changes.map((change) => ({ ...change, message: cell(change.message), removed: change.side === "base", class: change.breaking ? "**breaking**" : change.severity })),
+        changes: vendor.changes.map((change) => ({
+          ...change,
+          message: cell(change.message),
+          removed: change.side === "base",
+          class: change.breaking ? "**breaking**" : change.severity,
+        })),
         // Exports and mapping rows are findings in the table above; the rest is what the files show.
         generatedLines: (Object.entries(vendor.generated) as [string, string[]][])
           .filter(([key, list]) => list.length > 0 && !/^(exports|mapping)/.test(key))
-          .map(([key, list]) => `${key.replace(/[A-Z]/g, (letter) => ` ${letter.toLowerCase()}`)}: ${list.map((item) => `\`${item}\``).join(", ")}`),
+          .map(
+            ([key, list]) =>
+              `${key.replace(/[A-Z]/g, (letter) => ` ${letter.toLowerCase()}`)}: ${list.map((item) => `\`${item}\``).join(", ")}`,
+          ),
       })),
   });
 }

@@ -13,7 +13,9 @@ parentPort.on("message", ({ id, jobs }) => {
   try {
     const formatted = jobs.map((job) => {
       const { content, diagnostics } = biome.formatContent(projectKey, job.content, { filePath: job.path });
-      const error = diagnostics.find((diagnostic) => diagnostic.severity === "error" || diagnostic.severity === "fatal");
+      const error = diagnostics.find(
+        (diagnostic) => diagnostic.severity === "error" || diagnostic.severity === "fatal",
+      );
       if (error) throw new Error(`${job.path}: ${error.description}`);
       return content;
     });

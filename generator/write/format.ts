@@ -15,7 +15,15 @@ const CONFIGURATION: Configuration = {
   // Biome skips files over 1 MiB by default, with an empty diagnostic; a vendor's whole model (Stripe's validators) is larger.
   files: { maxSize: 64 * 1024 * 1024 },
   formatter: { enabled: true, indentStyle: "space", indentWidth: 2, lineWidth: 120, lineEnding: "lf" },
-  javascript: { formatter: { quoteStyle: "double", trailingCommas: "all", semicolons: "always", arrowParentheses: "always", quoteProperties: "asNeeded" } },
+  javascript: {
+    formatter: {
+      quoteStyle: "double",
+      trailingCommas: "all",
+      semicolons: "always",
+      arrowParentheses: "always",
+      quoteProperties: "asNeeded",
+    },
+  },
   json: { formatter: { enabled: true } },
 };
 
@@ -36,7 +44,9 @@ export class Formatter {
 
   constructor(threads = availableParallelism()) {
     this.workers = Array.from({ length: Math.max(1, threads) }, () => {
-      const worker = new Worker(new URL("./format-worker.mjs", import.meta.url), { workerData: { configuration: CONFIGURATION } });
+      const worker = new Worker(new URL("./format-worker.mjs", import.meta.url), {
+        workerData: { configuration: CONFIGURATION },
+      });
       const entry = { worker, queued: 0, pending: new Map<number, Pending>() };
       worker.on("message", ({ id, formatted, error }: { id: number; formatted?: string[]; error?: string }) => {
         const pending = entry.pending.get(id);
@@ -53,7 +63,9 @@ export class Formatter {
 
   /** The files formatted by extension (verbatim ones as they are), in the same order. */
   async format(files: GeneratedFile[]): Promise<GeneratedFile[]> {
-    const jobs = files.flatMap((file, index) => (FORMATTED.test(file.path) && !file.verbatim ? [{ index, path: file.path, content: file.content }] : []));
+    const jobs = files.flatMap((file, index) =>
+      FORMATTED.test(file.path) && !file.verbatim ? [{ index, path: file.path, content: file.content }] : [],
+    );
     const target = this.workers.reduce((best, entry) => (entry.queued < best.queued ? entry : best));
     const size = jobs.reduce((sum, job) => sum + job.content.length, 0);
     target.queued += size;

@@ -30,7 +30,10 @@ describe("typiaType", () => {
 
   it("gives open objects an index signature, and lists what a type cannot say", () => {
     const gaps = new Set<string>();
-    const type = typiaType({ type: "object", properties: { a: { const: false } }, if: {}, dependentRequired: {} }, gaps);
+    const type = typiaType(
+      { type: "object", properties: { a: { const: false } }, if: {}, dependentRequired: {} },
+      gaps,
+    );
     expect(type).toBe('({ "a"?: false; [key: string]: unknown; })');
     expect([...gaps].sort()).toEqual(["dependentRequired", "if"]);
   });
@@ -38,8 +41,14 @@ describe("typiaType", () => {
 
 describe("schemasafe peer", () => {
   it("drops format int32 only, and then compiles a schema its default mode refuses", () => {
-    const schema = { type: "object", properties: { id: { type: ["integer", "null"], format: "int32" }, mail: { type: "string", format: "email" } } };
-    expect(withoutInt32(schema)).toEqual({ type: "object", properties: { id: { type: ["integer", "null"] }, mail: { type: "string", format: "email" } } });
+    const schema = {
+      type: "object",
+      properties: { id: { type: ["integer", "null"], format: "int32" }, mail: { type: "string", format: "email" } },
+    };
+    expect(withoutInt32(schema)).toEqual({
+      type: "object",
+      properties: { id: { type: ["integer", "null"] }, mail: { type: "string", format: "email" } },
+    });
     const check = schemasafeValidator("components", schema, {});
     expect(check({ id: 1, mail: "a@example.com" })).toBe(true);
     expect(check({ mail: "not an address" })).toBe(false);

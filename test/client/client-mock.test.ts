@@ -8,7 +8,14 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Customer } from "@customer-adapters/canonical";
-import type { CreateResult, MappingPlan, MockVendor, RootShape, SendOptions, ToRequestResult } from "@customer-adapters/runtime";
+import type {
+  CreateResult,
+  MappingPlan,
+  MockVendor,
+  RootShape,
+  SendOptions,
+  ToRequestResult,
+} from "@customer-adapters/runtime";
 import { parseBody, sendRequest, serializeBody } from "@customer-adapters/runtime";
 import { startMockServer, type RunningMock } from "@customer-adapters/runtime/mock-server";
 import { loadAll } from "../../generator/pipeline.js";
@@ -16,11 +23,18 @@ import { customers } from "../fixtures/customers.js";
 import { repoRoot } from "../helpers/cli.js";
 import { loadPackage } from "../helpers/package.js";
 
-const vendors = loadAll(join(repoRoot, "specs"), repoRoot).filter((model) => model.kind === "vendor" && model.mapping !== undefined);
+const vendors = loadAll(join(repoRoot, "specs"), repoRoot).filter(
+  (model) => model.kind === "vendor" && model.mapping !== undefined,
+);
 
 interface Fixtures {
   context: Record<string, unknown>;
-  invalid: { name: string; breaks: { path: string }; errors: { path: string; rule: string; vendorCode?: string | number }[]; value: unknown }[];
+  invalid: {
+    name: string;
+    breaks: { path: string };
+    errors: { path: string; rule: string; vendorCode?: string | number }[];
+    value: unknown;
+  }[];
 }
 interface MappedPackage {
   adapter: {
@@ -42,7 +56,8 @@ async function misbehaving(handler: Parameters<typeof createServer>[1]): Promise
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
 }
-const stop = (server: Server) => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve())));
+const stop = (server: Server) =>
+  new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve())));
 
 describe.each(vendors.map((model) => [model.slug] as const))("%s client and mock", (slug) => {
   let pkg: MappedPackage;
@@ -75,14 +90,24 @@ describe.each(vendors.map((model) => [model.slug] as const))("%s client and mock
     const built = pkg.adapter.toRequest(customers.person, pkg.fixtures.context);
     if (!built.ok) throw new Error("the person maps");
     // A broken credential is answered as unauthorized, not as a field error: pick a rule on customer data.
-    const credentials = pkg.mockDefinition.credentials.filter((check) => check.in === "body").map((check) => check.name);
+    const credentials = pkg.mockDefinition.credentials
+      .filter((check) => check.in === "body")
+      .map((check) => check.name);
     const broken =
-      pkg.fixtures.invalid.find((fixture) => fixture.errors.length === 1 && fixture.errors[0]?.vendorCode !== undefined) ??
-      pkg.fixtures.invalid.find((fixture) => !credentials.includes(fixture.breaks.path));
+      pkg.fixtures.invalid.find(
+        (fixture) => fixture.errors.length === 1 && fixture.errors[0]?.vendorCode !== undefined,
+      ) ?? pkg.fixtures.invalid.find((fixture) => !credentials.includes(fixture.breaks.path));
     if (!broken) throw new Error("no invalid fixture");
     const code = broken.errors[0]?.vendorCode;
-    const expected = pkg.mappingPlan.errors.find((error) => String(error.code) === String(code)) ?? pkg.mappingPlan.errors.find((error) => error.kind === "invalid-field");
-    const result = await sendRequest(pkg.mappingPlan, pkg.bodyShape, { ...built.request, body: broken.value }, { baseUrl: running.url });
+    const expected =
+      pkg.mappingPlan.errors.find((error) => String(error.code) === String(code)) ??
+      pkg.mappingPlan.errors.find((error) => error.kind === "invalid-field");
+    const result = await sendRequest(
+      pkg.mappingPlan,
+      pkg.bodyShape,
+      { ...built.request, body: broken.value },
+      { baseUrl: running.url },
+    );
     expect(result.ok, broken.name).toBe(false);
     if (!result.ok && result.sent) {
       expect(result.errors[0]?.kind, broken.name).toBe(expected?.kind ?? "invalid-field");
@@ -91,11 +116,17 @@ describe.each(vendors.map((model) => [model.slug] as const))("%s client and mock
   });
 
   it("answers bad credentials as unauthorized", async () => {
-    const strict = await startMockServer(pkg.createMock({ context: Object.fromEntries(Object.keys(pkg.fixtures.context).map((key) => [key, `EXPECTED-${key}`])) }), { quiet: true });
+    const strict = await startMockServer(
+      pkg.createMock({
+        context: Object.fromEntries(Object.keys(pkg.fixtures.context).map((key) => [key, `EXPECTED-${key}`])),
+      }),
+      { quiet: true },
+    );
     try {
       const result = await pkg.adapter.createCustomer(customers.person, pkg.fixtures.context, { baseUrl: strict.url });
       // A vendor whose credentials the mock cannot see (Storm's client certificate) has nothing to refuse here.
-      if (pkg.mockDefinition.credentials.length > 0) expect(result).toMatchObject({ ok: false, errors: [{ kind: "unauthorized" }] });
+      if (pkg.mockDefinition.credentials.length > 0)
+        expect(result).toMatchObject({ ok: false, errors: [{ kind: "unauthorized" }] });
       else expect(result.ok).toBe(true);
     } finally {
       await strict.close();
@@ -110,7 +141,10 @@ describe.each(vendors.map((model) => [model.slug] as const))("%s client and mock
       expect(parseBody(text, pkg.bodyShape, contentType), contentType).toEqual(built.request.body);
       // A fresh mock each time, so that the same customer is not a duplicate.
       const fresh = pkg.createMock();
-      const result = await sendRequest(pkg.mappingPlan, pkg.bodyShape, built.request, { fetch: fresh.fetch, contentType });
+      const result = await sendRequest(pkg.mappingPlan, pkg.bodyShape, built.request, {
+        fetch: fresh.fetch,
+        contentType,
+      });
       expect(result.ok, contentType).toBe(true);
       expect(fresh.created, contentType).toEqual([built.request.body]);
     }
@@ -118,13 +152,21 @@ describe.each(vendors.map((model) => [model.slug] as const))("%s client and mock
 
   it("turns a closed connection, an HTML error page, a timeout and a refused connection into canonical errors", async () => {
     const closing = await misbehaving((request) => request.socket.destroy());
-    const html = await misbehaving((_request, response) => (response.writeHead(502, { "content-type": "text/html" }), response.end("<html><body>Bad gateway</body></html>")));
+    const html = await misbehaving(
+      (_request, response) => (
+        response.writeHead(502, { "content-type": "text/html" }), response.end("<html><body>Bad gateway</body></html>")
+      ),
+    );
     const silent = await misbehaving(() => undefined);
     try {
-      const send = (baseUrl: string, extra: SendOptions = {}) => pkg.adapter.createCustomer(customers.person, pkg.fixtures.context, { baseUrl, ...extra });
+      const send = (baseUrl: string, extra: SendOptions = {}) =>
+        pkg.adapter.createCustomer(customers.person, pkg.fixtures.context, { baseUrl, ...extra });
       expect(await send(closing.url)).toMatchObject({ ok: false, errors: [{ kind: "unavailable" }] });
       expect(await send(html.url)).toMatchObject({ ok: false, status: 502, errors: [{ kind: "unavailable" }] });
-      expect(await send(silent.url, { timeoutMs: 200 })).toMatchObject({ ok: false, errors: [{ kind: "unavailable", message: "timed out" }] });
+      expect(await send(silent.url, { timeoutMs: 200 })).toMatchObject({
+        ok: false,
+        errors: [{ kind: "unavailable", message: "timed out" }],
+      });
       const controller = new AbortController();
       const cancelled = send(silent.url, { signal: controller.signal });
       controller.abort();
@@ -143,10 +185,20 @@ describe.each(vendors.map((model) => [model.slug] as const))("%s client and mock
   });
 
   it("keeps credentials out of every error it returns", async () => {
-    const secrets = Object.values(pkg.fixtures.context).filter((value): value is string => typeof value === "string" && value.startsWith("FAKE"));
-    const strict = await startMockServer(pkg.createMock({ context: Object.fromEntries(Object.keys(pkg.fixtures.context).map((key) => [key, `EXPECTED-${key}`])) }), { quiet: true });
+    const secrets = Object.values(pkg.fixtures.context).filter(
+      (value): value is string => typeof value === "string" && value.startsWith("FAKE"),
+    );
+    const strict = await startMockServer(
+      pkg.createMock({
+        context: Object.fromEntries(Object.keys(pkg.fixtures.context).map((key) => [key, `EXPECTED-${key}`])),
+      }),
+      { quiet: true },
+    );
     try {
-      const results = [await pkg.adapter.createCustomer(customers.person, pkg.fixtures.context, { baseUrl: strict.url }), await pkg.adapter.createCustomer(customers.person, pkg.fixtures.context, { baseUrl: "http://127.0.0.1:9" })];
+      const results = [
+        await pkg.adapter.createCustomer(customers.person, pkg.fixtures.context, { baseUrl: strict.url }),
+        await pkg.adapter.createCustomer(customers.person, pkg.fixtures.context, { baseUrl: "http://127.0.0.1:9" }),
+      ];
       for (const secret of secrets) expect(JSON.stringify(results)).not.toContain(secret);
     } finally {
       await strict.close();

@@ -29,7 +29,11 @@ const alongside = [
 ];
 
 function run(command: string, args: string[], cwd: string): SpawnSyncReturns<string> {
-  const result = spawnSync(command, args, { cwd, encoding: "utf8", env: { ...process.env, npm_config_update_notifier: "false" } });
+  const result = spawnSync(command, args, {
+    cwd,
+    encoding: "utf8",
+    env: { ...process.env, npm_config_update_notifier: "false" },
+  });
   if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed:\n${result.stdout}\n${result.stderr}`);
   return result;
 }
@@ -117,8 +121,20 @@ beforeAll(() => {
   writeFileSync(join(project, "consumer.ts"), consumerEsm);
   writeFileSync(join(project, "consumer.cjs"), consumerCjs);
   const base = { strict: true, target: "es2022", skipLibCheck: false, types: [], outDir: "out" };
-  writeFileSync(join(project, "tsconfig.node16.json"), JSON.stringify({ compilerOptions: { ...base, module: "node16", moduleResolution: "node16" }, files: ["consumer.ts"] }));
-  writeFileSync(join(project, "tsconfig.bundler.json"), JSON.stringify({ compilerOptions: { ...base, module: "esnext", moduleResolution: "bundler", noEmit: true }, files: ["consumer.ts"] }));
+  writeFileSync(
+    join(project, "tsconfig.node16.json"),
+    JSON.stringify({
+      compilerOptions: { ...base, module: "node16", moduleResolution: "node16" },
+      files: ["consumer.ts"],
+    }),
+  );
+  writeFileSync(
+    join(project, "tsconfig.bundler.json"),
+    JSON.stringify({
+      compilerOptions: { ...base, module: "esnext", moduleResolution: "bundler", noEmit: true },
+      files: ["consumer.ts"],
+    }),
+  );
 }, 240_000);
 
 // msw and its dependencies make the project's node_modules large: removing it takes a while on a busy machine.
@@ -127,7 +143,8 @@ afterAll(() => rmSync(work, { recursive: true, force: true }), 60_000);
 describe("the packed packages, installed in a project outside the repository", () => {
   it("pack just what a consumer needs", () => {
     const listing = run("npm", ["pack", "--dry-run", "--json"], join(repoRoot, "generated/canonical"));
-    const files = (JSON.parse(listing.stdout) as { files: { path: string }[] }[])[0]?.files.map((file) => file.path) ?? [];
+    const files =
+      (JSON.parse(listing.stdout) as { files: { path: string }[] }[])[0]?.files.map((file) => file.path) ?? [];
     expect(files).toContain("dist/index.js");
     expect(files).toContain("dist/index.d.ts");
     expect(files).toContain("README.md");
@@ -138,11 +155,19 @@ describe("the packed packages, installed in a project outside the repository", (
 
   // node16 compiles to out/ (run below); bundler only type-checks.
   // msw's declarations are most of what tsc reads: about 50 s each on a busy machine.
-  it.each(["bundler", "node16"])("type-check with tsc --strict under moduleResolution %s", (resolution) => {
-    const tsc = spawnSync(process.execPath, [join(repoRoot, "node_modules/typescript/bin/tsc"), "-p", `tsconfig.${resolution}.json`], { cwd: project, encoding: "utf8" });
-    expect(tsc.stdout + tsc.stderr).toBe("");
-    expect(tsc.status).toBe(0);
-  }, 180_000);
+  it.each(["bundler", "node16"])(
+    "type-check with tsc --strict under moduleResolution %s",
+    (resolution) => {
+      const tsc = spawnSync(
+        process.execPath,
+        [join(repoRoot, "node_modules/typescript/bin/tsc"), "-p", `tsconfig.${resolution}.json`],
+        { cwd: project, encoding: "utf8" },
+      );
+      expect(tsc.stdout + tsc.stderr).toBe("");
+      expect(tsc.status).toBe(0);
+    },
+    180_000,
+  );
 
   const esm = "validate a fixture (also as a Standard Schema), map a customer, read an answer, create one through msw";
   it(`run with node as an ES module: ${esm} with every vendor's adapter`, () => {

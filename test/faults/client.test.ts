@@ -8,7 +8,13 @@ import { gzipSync } from "node:zlib";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Customer } from "@customer-adapters/canonical";
-import { errorBody, writePointer, type CreateResult, type MappingPlan, type SendOptions } from "@customer-adapters/runtime";
+import {
+  errorBody,
+  writePointer,
+  type CreateResult,
+  type MappingPlan,
+  type SendOptions,
+} from "@customer-adapters/runtime";
 import { loadAll } from "../../generator/pipeline.js";
 import { customers } from "../fixtures/customers.js";
 import { repoRoot } from "../helpers/cli.js";

@@ -41,9 +41,7 @@ describe("outDirRefusal", () => {
     expect(refusal).toBe(
       `--out here holds files the generator did not make (no ${OUT_MARKER}); give an empty or new folder`,
     );
-    expect(outDirRefusal(join(folder({ file: "x" }), "file"), "file")).toBe(
-      "--out file is a file, not a folder",
-    );
+    expect(outDirRefusal(join(folder({ file: "x" }), "file"), "file")).toBe("--out file is a file, not a folder");
   });
 });
 

@@ -31,50 +31,75 @@ interface Package {
   };
   validateCustomer?(value: unknown): { ok: boolean; errors?: { path: string; rule: string }[] };
   isCustomer?(value: unknown): boolean;
-  adapter?: { validateRequest(value: unknown): { ok: boolean; errors?: { path: string; rule: string }[] }; isRequest(value: unknown): boolean };
+  adapter?: {
+    validateRequest(value: unknown): { ok: boolean; errors?: { path: string; rule: string }[] };
+    isRequest(value: unknown): boolean;
+  };
 }
 
 type Check = (value: unknown) => boolean;
 
-const ruleKeys = (rules: { path: string; keyword?: string; rule?: string }[]) => [...new Set(rules.map((rule) => `${rule.path} ${rule.keyword ?? rule.rule}`))].sort();
+const ruleKeys = (rules: { path: string; keyword?: string; rule?: string }[]) =>
+  [...new Set(rules.map((rule) => `${rule.path} ${rule.keyword ?? rule.rule}`))].sort();
 
-describe.each(models.map((model) => [model.slug, model] as const))("%s validators agree with ajv compiled at run time", (slug, model) => {
-  const root = model.kind === "canonical" ? { $ref: "#/components/schemas/Customer" } : (model.operation?.requestBody?.schema ?? {});
-  const oracle = createAjv(model.schemas).compile(validationSchema(root));
+describe.each(models.map((model) => [model.slug, model] as const))(
+  "%s validators agree with ajv compiled at run time",
+  (slug, model) => {
+    const root =
+      model.kind === "canonical"
+        ? { $ref: "#/components/schemas/Customer" }
+        : (model.operation?.requestBody?.schema ?? {});
+    const oracle = createAjv(model.schemas).compile(validationSchema(root));
 
-  it(`on ${RUNS} mutated payloads (seed ${SEED})`, async () => {
-    const pkg = await loadPackage<Package>(slug);
-    const generated = (value: unknown) => (slug === "canonical" ? pkg.validateCustomer?.(value) : pkg.adapter?.validateRequest(value)) ?? { ok: false };
-    const guard = (value: unknown) => (slug === "canonical" ? pkg.isCustomer?.(value) : pkg.adapter?.isRequest(value));
-    const seeds = [...Object.values(pkg.fixtures.valid), ...pkg.fixtures.invalid.slice(0, 40).map((fixture) => fixture.value)];
-    const payload = mutatedPayloads(seeds);
-    fc.assert(
-      fc.property(payload, (value) => {
-        const expected = oracle(value);
-        const result = generated(value);
-        expect(result.ok).toBe(expected);
-        expect(guard(value)).toBe(expected);
-        if (!expected) expect(ruleKeys(result.errors ?? [])).toEqual(ruleKeys((oracle.errors ?? []).map((error: ErrorObject) => ruleOf(error))));
-      }),
-      { numRuns: RUNS, seed: SEED },
-    );
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-  }, 600_000);
+    it(`on ${RUNS} mutated payloads (seed ${SEED})`, async () => {
+      const pkg = await loadPackage<Package>(slug);
+      const generated = (value: unknown) =>
+        (slug === "canonical" ? pkg.validateCustomer?.(value) : pkg.adapter?.validateRequest(value)) ?? { ok: false };
+      const guard = (value: unknown) =>
+        slug === "canonical" ? pkg.isCustomer?.(value) : pkg.adapter?.isRequest(value);
+      const seeds = [
+        ...Object.values(pkg.fixtures.valid),
+        ...pkg.fixtures.invalid.slice(0, 40).map((fixture) => fixture.value),
+      ];
+      const payload = mutatedPayloads(seeds);
+      fc.assert(
+        fc.property(payload, (value) => {
+          const expected = oracle(value);
+          const result = generated(value);
+          expect(result.ok).toBe(expected);
+          expect(guard(value)).toBe(expected);
+          if (!expected)
+            expect(ruleKeys(result.errors ?? [])).toEqual(
+              ruleKeys((oracle.errors ?? []).map((error: ErrorObject) => ruleOf(error))),
+            );
+        }),
+        { numRuns: RUNS, seed: SEED },
+      );
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    }, 600_000);
 
-  it(`every guard agrees with ajv's compiled function for its target, on ${RUNS} mutated payloads (seed ${SEED})`, async () => {
-    const pkg = await loadPackage<Package>(slug);
-    const guards = (await import(`../../generated/${slug}/src/guards.ts`)) as Record<string, Check>;
-    const compiled = (await import(`../../generated/${slug}/src/validators.compiled.js`)) as Record<string, Check>;
-    const targets = Object.keys(compiled).sort();
-    expect(Object.keys(guards).sort()).toEqual(targets);
-    const { valid, invalid, context, successResponse, errorResponses = [] } = pkg.fixtures;
-    // Every fixture the package has, so that each target meets payloads close to its own schema.
-    const seeds = [...Object.values(valid), ...invalid.slice(0, 40).map((fixture) => fixture.value), context, successResponse?.body, ...errorResponses.map((answer) => answer.body)].filter((seed) => seed !== undefined);
-    fc.assert(
-      fc.property(mutatedPayloads(seeds), (value) => {
-        for (const target of targets) expect([target, (guards[target] as Check)(value)]).toEqual([target, (compiled[target] as Check)(value)]);
-      }),
-      { numRuns: RUNS, seed: SEED },
-    );
-  }, 600_000);
-});
+    it(`every guard agrees with ajv's compiled function for its target, on ${RUNS} mutated payloads (seed ${SEED})`, async () => {
+      const pkg = await loadPackage<Package>(slug);
+      const guards = (await import(`../../generated/${slug}/src/guards.ts`)) as Record<string, Check>;
+      const compiled = (await import(`../../generated/${slug}/src/validators.compiled.js`)) as Record<string, Check>;
+      const targets = Object.keys(compiled).sort();
+      expect(Object.keys(guards).sort()).toEqual(targets);
+      const { valid, invalid, context, successResponse, errorResponses = [] } = pkg.fixtures;
+      // Every fixture the package has, so that each target meets payloads close to its own schema.
+      const seeds = [
+        ...Object.values(valid),
+        ...invalid.slice(0, 40).map((fixture) => fixture.value),
+        context,
+        successResponse?.body,
+        ...errorResponses.map((answer) => answer.body),
+      ].filter((seed) => seed !== undefined);
+      fc.assert(
+        fc.property(mutatedPayloads(seeds), (value) => {
+          for (const target of targets)
+            expect([target, (guards[target] as Check)(value)]).toEqual([target, (compiled[target] as Check)(value)]);
+        }),
+        { numRuns: RUNS, seed: SEED },
+      );
+    }, 600_000);
+  },
+);

@@ -33,7 +33,31 @@ const valid = [
   "2023-06-15T00:59:60+01:00",
   "2023-06-15T22:59:60-01:00",
 ];
-const units = ["0", "1", "2", "3", "5", "9", "-", ":", ".", "+", "T", "t", "Z", "z", " ", "\t", "\u00a0", "\u2028", "\ufeff", "x", "é", "😀", "٣"];
+const units = [
+  "0",
+  "1",
+  "2",
+  "3",
+  "5",
+  "9",
+  "-",
+  ":",
+  ".",
+  "+",
+  "T",
+  "t",
+  "Z",
+  "z",
+  " ",
+  "\t",
+  "\u00a0",
+  "\u2028",
+  "\ufeff",
+  "x",
+  "é",
+  "😀",
+  "٣",
+];
 
 /** Every one-character change of `text`: swap, drop, double, insert. */
 function nearMisses(text: string): string[] {
@@ -48,7 +72,18 @@ function nearMisses(text: string): string[] {
 }
 
 describe.each(["date", "date-time"] as const)("%s agrees with ajv-formats", (format) => {
-  const seeds = format === "date" ? [...valid.map((text) => text.slice(0, 10)), "2023-02-29", "1900-02-29", "2000-02-29", "2023-04-31", "2023-13-01", "0000-00-00"] : valid;
+  const seeds =
+    format === "date"
+      ? [
+          ...valid.map((text) => text.slice(0, 10)),
+          "2023-02-29",
+          "1900-02-29",
+          "2000-02-29",
+          "2023-04-31",
+          "2023-13-01",
+          "0000-00-00",
+        ]
+      : valid;
 
   it("on valid values and every one-character change of them", () => {
     const samples = [...seeds, ...seeds.flatMap(nearMisses)];
@@ -59,27 +94,60 @@ describe.each(["date", "date-time"] as const)("%s agrees with ajv-formats", (for
   });
 
   it(`on ${RUNS} random strings of the grammar's characters`, () => {
-    const part = (length: number) => fc.string({ unit: fc.constantFrom(...units), minLength: length, maxLength: length });
+    const part = (length: number) =>
+      fc.string({ unit: fc.constantFrom(...units), minLength: length, maxLength: length });
     const text = fc.oneof(
       fc.string({ unit: fc.constantFrom(...units), maxLength: 40 }),
-      fc.tuple(fc.constantFrom(...seeds), fc.nat(30), part(3)).map(([seed, at, insert]) => seed.slice(0, at) + insert + seed.slice(at + 3)),
-      fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 }), fc.constantFrom("Z", "+23:59", "-24:00", "+00:60", "+01", "+0100", "", "z")).map(
-        ([year, month, day, hour, minute, second, zone]) => {
+      fc
+        .tuple(fc.constantFrom(...seeds), fc.nat(30), part(3))
+        .map(([seed, at, insert]) => seed.slice(0, at) + insert + seed.slice(at + 3)),
+      fc
+        .tuple(
+          fc.integer({ min: 0, max: 9999 }),
+          fc.integer({ min: 0, max: 99 }),
+          fc.integer({ min: 0, max: 99 }),
+          fc.integer({ min: 0, max: 99 }),
+          fc.integer({ min: 0, max: 99 }),
+          fc.integer({ min: 0, max: 99 }),
+          fc.constantFrom("Z", "+23:59", "-24:00", "+00:60", "+01", "+0100", "", "z"),
+        )
+        .map(([year, month, day, hour, minute, second, zone]) => {
           const pad = (value: number, width = 2) => String(value).padStart(width, "0");
           const date = `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
           return format === "date" ? date : `${date}T${pad(hour)}:${pad(minute)}:${pad(second)}${zone}`;
-        },
-      ),
+        }),
     );
-    fc.assert(fc.property(text, (sample) => ours[format](sample) === library[format](sample)), { numRuns: RUNS, seed: 20261125 });
+    fc.assert(
+      fc.property(text, (sample) => ours[format](sample) === library[format](sample)),
+      { numRuns: RUNS, seed: 20261125 },
+    );
   });
 });
 
 describe("int32 agrees with ajv-formats", () => {
   const library = (fullFormats.int32 as { validate: (value: number) => boolean }).validate;
   it("at and past its limits, and on any double", () => {
-    const edges = [0, -0, 1.5, 2 ** 31 - 1, 2 ** 31, -(2 ** 31), -(2 ** 31) - 1, Number.MAX_SAFE_INTEGER, Infinity, -Infinity, NaN, 2147483646.5];
+    const edges = [
+      0,
+      -0,
+      1.5,
+      2 ** 31 - 1,
+      2 ** 31,
+      -(2 ** 31),
+      -(2 ** 31) - 1,
+      Number.MAX_SAFE_INTEGER,
+      Infinity,
+      -Infinity,
+      NaN,
+      2147483646.5,
+    ];
     expect(edges.map(isInt32)).toEqual(edges.map(library));
-    fc.assert(fc.property(fc.oneof(fc.double(), fc.integer({ min: -(2 ** 33), max: 2 ** 33 })), (value) => isInt32(value) === library(value)), { numRuns: RUNS, seed: 20261125 });
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.double(), fc.integer({ min: -(2 ** 33), max: 2 ** 33 })),
+        (value) => isInt32(value) === library(value),
+      ),
+      { numRuns: RUNS, seed: 20261125 },
+    );
   });
 });

@@ -25,30 +25,45 @@ const POSITIONED = /^\S+\.yaml:\d+:\d+ \/\S*: ./;
 const scratch = mkdtempSync(join(tmpdir(), "spec-mutations-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-describe.each(findSpecs(join(repoRoot, "specs")).map((spec) => [spec.slug, spec.path] as const))("%s spec, one node changed", (slug, path) => {
-  const original = parse(readFileSync(path, "utf8")) as unknown;
-  const nodes = paths(original).filter((at) => at.length > 0);
-  const dir = join(scratch, slug);
-  cpSync(join(repoRoot, "specs"), join(dir, "specs"), { recursive: true });
-  const file = join(dir, "specs", path.slice(join(repoRoot, "specs").length + 1));
+describe.each(findSpecs(join(repoRoot, "specs")).map((spec) => [spec.slug, spec.path] as const))(
+  "%s spec, one node changed",
+  (slug, path) => {
+    const original = parse(readFileSync(path, "utf8")) as unknown;
+    const nodes = paths(original).filter((at) => at.length > 0);
+    const dir = join(scratch, slug);
+    cpSync(join(repoRoot, "specs"), join(dir, "specs"), { recursive: true });
+    const file = join(dir, "specs", path.slice(join(repoRoot, "specs").length + 1));
 
-  it(`generates or fails with positioned spec errors, never crashes (${RUNS} runs, seed ${SEED})`, async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...nodes), fc.option(fc.constantFrom(...SHAPES), { nil: undefined }), async (at, shape) => {
-        const document = structuredClone(original) as Record<string | number, unknown>;
-        const parent = at.slice(0, -1).reduce<Record<string | number, unknown>>((node, key) => node[key] as Record<string | number, unknown>, document);
-        const key = at[at.length - 1] as string | number;
-        if (shape === undefined && !Array.isArray(parent)) delete parent[key];
-        else parent[key] = shape ?? null;
-        writeFileSync(file, stringify(document));
-        try {
-          await generate(join(dir, "specs"), dir, new Set([slug]));
-        } catch (error) {
-          expect(isSpecFailure(error), `not a spec error: ${error instanceof Error ? error.stack : String(error)}`).toBe(true);
-          for (const line of (error as Error).message.split("\n")) expect(line).toMatch(POSITIONED);
-        }
-      }),
-      { numRuns: RUNS, seed: SEED },
-    );
-  });
-});
+    it(`generates or fails with positioned spec errors, never crashes (${RUNS} runs, seed ${SEED})`, async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom(...nodes),
+          fc.option(fc.constantFrom(...SHAPES), { nil: undefined }),
+          async (at, shape) => {
+            const document = structuredClone(original) as Record<string | number, unknown>;
+            const parent = at
+              .slice(0, -1)
+              .reduce<Record<string | number, unknown>>(
+                (node, key) => node[key] as Record<string | number, unknown>,
+                document,
+              );
+            const key = at[at.length - 1] as string | number;
+            if (shape === undefined && !Array.isArray(parent)) delete parent[key];
+            else parent[key] = shape ?? null;
+            writeFileSync(file, stringify(document));
+            try {
+              await generate(join(dir, "specs"), dir, new Set([slug]));
+            } catch (error) {
+              expect(
+                isSpecFailure(error),
+                `not a spec error: ${error instanceof Error ? error.stack : String(error)}`,
+              ).toBe(true);
+              for (const line of (error as Error).message.split("\n")) expect(line).toMatch(POSITIONED);
+            }
+          },
+        ),
+        { numRuns: RUNS, seed: SEED },
+      );
+    });
+  },
+);

@@ -9,7 +9,8 @@ const person: Customer = {
   billingAddress: { lines: ["Unter den Linden 1"], city: "Berlin", postalCode: "10117", country: "DE" },
 };
 
-const rules = (result: ValidationResult<unknown>) => (result.ok ? [] : result.errors.map((error) => `${error.path} ${error.rule}`));
+const rules = (result: ValidationResult<unknown>) =>
+  result.ok ? [] : result.errors.map((error) => `${error.path} ${error.rule}`);
 
 describe("canonical customer validator", () => {
   it("accepts a person with a name and an address", () => {
@@ -26,7 +27,9 @@ describe("canonical customer validator", () => {
   it("counts length in code points, not UTF-16 units", () => {
     const emoji = "😀".repeat(100); // 200 UTF-16 units, 100 code points
     expect(isCustomer({ ...person, person: { givenName: emoji, familyName: "X" } })).toBe(true);
-    expect(rules(validateCustomer({ ...person, person: { givenName: `${emoji}a`, familyName: "X" } }))).toEqual(["/person/givenName maxLength"]);
+    expect(rules(validateCustomer({ ...person, person: { givenName: `${emoji}a`, familyName: "X" } }))).toEqual([
+      "/person/givenName maxLength",
+    ]);
   });
 
   it("takes e-mail addresses as RFC 5321 has them: ASCII only", () => {
@@ -53,8 +56,12 @@ describe("canonical customer validator", () => {
   });
 
   it("needs a security answer with a security question, and the other way round", () => {
-    expect(rules(validateCustomer({ ...person, credentials: { securityQuestion: "First concert?" } }))).toEqual(["/credentials/securityAnswer dependentRequired"]);
-    expect(rules(validateCustomer({ ...person, credentials: { securityAnswer: "Journey" } }))).toEqual(["/credentials/securityQuestion dependentRequired"]);
+    expect(rules(validateCustomer({ ...person, credentials: { securityQuestion: "First concert?" } }))).toEqual([
+      "/credentials/securityAnswer dependentRequired",
+    ]);
+    expect(rules(validateCustomer({ ...person, credentials: { securityAnswer: "Journey" } }))).toEqual([
+      "/credentials/securityQuestion dependentRequired",
+    ]);
   });
 
   it("rejects fields it does not know (closed model) and never echoes the value", () => {

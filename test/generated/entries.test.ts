@@ -43,7 +43,10 @@ async function keptFrom(code: string): Promise<string[]> {
     logLevel: "silent",
   });
   const [output] = Object.values(result.metafile.outputs);
-  return Object.entries(output?.inputs ?? {}).filter(([, use]) => use.bytesInOutput > 0).map(([file]) => file).sort();
+  return Object.entries(output?.inputs ?? {})
+    .filter(([, use]) => use.bytesInOutput > 0)
+    .map(([file]) => file)
+    .sort();
 }
 
 describe.each(vendors)("%s entry points", (slug) => {
@@ -56,7 +59,11 @@ describe.each(vendors)("%s entry points", (slug) => {
   it("./validators loads the validators alone: no mapper, client, XML or countries", async () => {
     const inputs = await inputsOf(`export * from "./generated/${slug}/src/validators.ts";`);
     expect(inputs).toContain(`generated/${slug}/src/guards.ts`);
-    const outside = inputs.filter((file) => /fast-xml-parser|countries-list|runtime\/src\/(mapping|client|wire|mock|transforms)\.ts|\/(mapping|fixtures|index)\.ts$/.test(file));
+    const outside = inputs.filter((file) =>
+      /fast-xml-parser|countries-list|runtime\/src\/(mapping|client|wire|mock|transforms)\.ts|\/(mapping|fixtures|index)\.ts$/.test(
+        file,
+      ),
+    );
     expect(outside).toEqual([]);
   });
 

@@ -8,12 +8,12 @@ import { describe, expect, expectTypeOf, it } from "vitest";
 import { CustomerSchema, type Customer } from "@customer-adapters/canonical";
 import { pathSegments, type VendorSchema } from "@customer-adapters/runtime";
 import { loadAll } from "../../generator/pipeline.js";
-import {
+import type {
   adapter as jtl,
   CreateCustomerContextSchema,
   CreateCustomerRequestBodySchema,
-  type CreateCustomerContext,
-  type CreateCustomerRequestBody,
+  CreateCustomerContext,
+  CreateCustomerRequestBody,
 } from "../../generated/jtl/src/index.js";
 import { valid as jasperValid } from "../../generated/jasper/src/fixtures.js";
 import { CreateCustomerRequestBodySchema as JasperRequestSchema } from "../../generated/jasper/src/index.js";

@@ -54,9 +54,17 @@ describe("the generate cache", () => {
     const spec = join(dir, "specs/mini.yaml");
     const canonicalFile = join(dir, "out/canonical/src/types.ts");
     const canonicalModified = statSync(canonicalFile).mtimeMs;
-    writeFileSync(spec, readFileSync(spec, "utf8").replace("name: { type: string, minLength: 1, maxLength: 60, description: Name. }", "name: { type: string, minLength: 1, maxLength: 60, description: The customer's name. }"));
+    writeFileSync(
+      spec,
+      readFileSync(spec, "utf8").replace(
+        "name: { type: string, minLength: 1, maxLength: 60, description: Name. }",
+        "name: { type: string, minLength: 1, maxLength: 60, description: The customer's name. }",
+      ),
+    );
     const changed = run();
-    expect(changed.stdout).toMatch(/^generated 1 package, \d+ files into out\/ \(the package whose inputs or files changed since the last run: mini\)$/m);
+    expect(changed.stdout).toMatch(
+      /^generated 1 package, \d+ files into out\/ \(the package whose inputs or files changed since the last run: mini\)$/m,
+    );
     expect(readFileSync(outFile, "utf8")).toContain("The customer's name.");
     expect(statSync(canonicalFile).mtimeMs).toBe(canonicalModified);
     expect(run().stdout).toMatch(/nothing to write$/m);
@@ -69,7 +77,9 @@ describe("the generate cache", () => {
       `overlay: 1.0.0\ninfo: { title: Mini, version: 1.0.0 }\nactions:\n  - target: $.components.schemas.Body.properties.name\n    update: { description: ${title} }\n`;
     writeFileSync(join(dir, "specs/mini.overlay.yaml"), overlay("Name from the overlay."));
     const changed = run();
-    expect(changed.stdout).toMatch(/^generated 1 package, \d+ files into out\/ \(the package whose inputs or files changed since the last run: mini\)$/m);
+    expect(changed.stdout).toMatch(
+      /^generated 1 package, \d+ files into out\/ \(the package whose inputs or files changed since the last run: mini\)$/m,
+    );
     expect(readFileSync(outFile, "utf8")).toContain("Name from the overlay.");
     expect(statSync(canonicalFile).mtimeMs).toBe(canonicalModified);
     rmSync(join(dir, "specs/mini.overlay.yaml"));
@@ -79,7 +89,9 @@ describe("the generate cache", () => {
   it("runs in full when a spec is removed, and its package goes", () => {
     const extra = join(dir, "specs/extra.yaml");
     writeFileSync(extra, miniVendor(miniMapping).replace("slug: mini", "slug: extra"));
-    expect(run().stdout).toMatch(/^generated 1 package, \d+ files into out\/ \(the package whose inputs or files changed since the last run: extra\)$/m);
+    expect(run().stdout).toMatch(
+      /^generated 1 package, \d+ files into out\/ \(the package whose inputs or files changed since the last run: extra\)$/m,
+    );
     expect(readdirSync(join(dir, "out")).sort()).toEqual([OUT_MARKER, "canonical", "extra", "mini"]);
     rmSync(extra);
     expect(run().stdout).toMatch(/^generated 2 packages, \d+ files into out\/$/m);
@@ -114,10 +126,19 @@ describe("npm run generate piped into a reader that stops early", () => {
     writeFileSync(join(dir, "specs/mini.yaml"), miniVendor(miniMapping));
     // `true` reads nothing and exits at once: every line the run prints meets a closed pipe (EPIPE).
     const launcher = JSON.stringify(join(repoRoot, "generator/run.mjs"));
-    const piped = spawnSync("bash", ["-o", "pipefail", "-c", `${JSON.stringify(process.execPath)} ${launcher} generate --no-cache --specs specs --out out | true`], {
-      cwd: dir,
-      encoding: "utf8",
-    });
+    const piped = spawnSync(
+      "bash",
+      [
+        "-o",
+        "pipefail",
+        "-c",
+        `${JSON.stringify(process.execPath)} ${launcher} generate --no-cache --specs specs --out out | true`,
+      ],
+      {
+        cwd: dir,
+        encoding: "utf8",
+      },
+    );
     expect(piped.stderr).toBe("");
     expect(piped.status).toBe(0);
     expect(readdirSync(join(dir, "out")).sort()).toEqual([OUT_MARKER, "canonical", "mini"]);

@@ -13,7 +13,6 @@ import { modelOf } from "../helpers/schema-model.js";
 const outDir = join(repoRoot, ".test-output/compiled");
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
-
 describe("ajv's compiled validators, as the generator writes them", () => {
   it("compare objects and arrays by value in enum, const and uniqueItems", async () => {
     const schemas = {
@@ -26,7 +25,13 @@ describe("ajv's compiled validators, as the generator writes them", () => {
     expect(js).not.toMatch(/\brequire\(/);
     mkdirSync(outDir, { recursive: true });
     const file = join(outDir, "validators.compiled.js");
-    writeFileSync(file, js.replace('"@customer-adapters/runtime/validation"', JSON.stringify(join(repoRoot, "packages/runtime/src/validation.ts"))));
+    writeFileSync(
+      file,
+      js.replace(
+        '"@customer-adapters/runtime/validation"',
+        JSON.stringify(join(repoRoot, "packages/runtime/src/validation.ts")),
+      ),
+    );
     const compiled = (await import(file)) as Record<string, (value: unknown) => boolean>;
     const samples: Record<string, unknown[]> = {
       Shape: [{ kind: "circle" }, { kind: "square" }, ["a", 1], ["a", 2], "plain", { kind: "circle", r: 1 }],
@@ -35,8 +40,13 @@ describe("ajv's compiled validators, as the generator writes them", () => {
     };
     for (const [name, values] of Object.entries(samples)) {
       const validate = compiled[name.charAt(0).toLowerCase() + name.slice(1)] as (value: unknown) => boolean;
-      const oracle = createAjv(modelOf(schemas).schemas).compile(validationSchema({ $ref: `#/components/schemas/${name}` }));
-      expect(values.map((value) => validate(value)), name).toEqual(values.map((value) => oracle(value)));
+      const oracle = createAjv(modelOf(schemas).schemas).compile(
+        validationSchema({ $ref: `#/components/schemas/${name}` }),
+      );
+      expect(
+        values.map((value) => validate(value)),
+        name,
+      ).toEqual(values.map((value) => oracle(value)));
     }
     expect(compiled.shape?.({ kind: "circle" })).toBe(true);
     expect(compiled.tags?.([{ a: 1 }, { a: 1 }])).toBe(false);

@@ -9,7 +9,8 @@ import { miniMapping, miniVendor, removeSpecsFolders, specsFolder } from "../hel
 
 afterAll(removeSpecsFolders);
 
-const withPhone = (phone: string) => miniVendor(miniMapping).replace("phone: { type: string, description: Phone. }", `phone: ${phone}`);
+const withPhone = (phone: string) =>
+  miniVendor(miniMapping).replace("phone: { type: string, description: Phone. }", `phone: ${phone}`);
 
 async function run(spec: string) {
   const specs = specsFolder(spec);
@@ -18,7 +19,7 @@ async function run(spec: string) {
 
 describe("unusual schemas through the whole generator", () => {
   it("true and false as anyOf members: typed, sampled and guarded", async () => {
-    const { files } = await run(withPhone('{ anyOf: [{ type: string, maxLength: 3 }, true], description: Phone. }'));
+    const { files } = await run(withPhone("{ anyOf: [{ type: string, maxLength: 3 }, true], description: Phone. }"));
     const types = files.find((file) => file.path === "mini/src/types.ts")?.content ?? "";
     expect(types).toMatch(/phone\?: string \| unknown;/);
     const guards = files.find((file) => file.path === "mini/src/guards.ts")?.content ?? "";
@@ -26,15 +27,21 @@ describe("unusual schemas through the whole generator", () => {
   });
 
   it("enum and uniqueItems over objects: ajv's code gets its deep-equality helper", async () => {
-    const { files } = await run(withPhone("{ type: array, uniqueItems: true, items: { type: object }, description: Phones. }"));
+    const { files } = await run(
+      withPhone("{ type: array, uniqueItems: true, items: { type: object }, description: Phones. }"),
+    );
     const compiled = files.find((file) => file.path === "mini/src/validators.compiled.js")?.content ?? "";
     expect(compiled).toContain('import { equal, formats, ucs2length } from "@customer-adapters/runtime/validation";');
   });
 
   it("a schema the fixture generator cannot satisfy is a positioned spec error, not a crash", async () => {
     // A URI of at most 5 characters exists ("a:b"), but no sample the generator makes is one.
-    const failure = await run(withPhone("{ type: string, format: uri, maxLength: 5, description: Phone. }")).catch((error: unknown) => error);
+    const failure = await run(withPhone("{ type: string, format: uri, maxLength: 5, description: Phone. }")).catch(
+      (error: unknown) => error,
+    );
     expect(isSpecFailure(failure)).toBe(true);
-    expect((failure as Error).message).toMatch(/^specs\/mini\.yaml:\d+:\d+ \/paths\/~1customers\/post\/requestBody: no valid full sample could be made of this schema \(the generated one breaks \/phone maxLength\)/);
+    expect((failure as Error).message).toMatch(
+      /^specs\/mini\.yaml:\d+:\d+ \/paths\/~1customers\/post\/requestBody: no valid full sample could be made of this schema \(the generated one breaks \/phone maxLength\)/,
+    );
   });
 });

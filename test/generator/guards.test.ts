@@ -13,7 +13,6 @@ import { modelOf } from "../helpers/schema-model.js";
 const outDir = join(repoRoot, ".test-output/guards");
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
-
 let files = 0;
 async function guardsFor(schemas: Record<string, Schema>): Promise<Record<string, (value: unknown) => boolean>> {
   mkdirSync(outDir, { recursive: true });
@@ -26,7 +25,9 @@ async function guardsFor(schemas: Record<string, Schema>): Promise<Record<string
 async function verdicts(schemas: Record<string, Schema>, name: string, samples: unknown[]): Promise<boolean[]> {
   const guards = await guardsFor(schemas);
   const guard = guards[name.charAt(0).toLowerCase() + name.slice(1)] as (value: unknown) => boolean;
-  const oracle = createAjv(modelOf(schemas).schemas).compile(validationSchema({ $ref: `#/components/schemas/${name}` }));
+  const oracle = createAjv(modelOf(schemas).schemas).compile(
+    validationSchema({ $ref: `#/components/schemas/${name}` }),
+  );
   const found = samples.map((sample) => guard(sample));
   expect(found).toEqual(samples.map((sample) => oracle(sample)));
   return found;
@@ -35,7 +36,13 @@ async function verdicts(schemas: Record<string, Schema>, name: string, samples: 
 describe("guards agree with ajv on keywords the vendor specs do not use", () => {
   it("oneOf counts exactly one match; not excludes", async () => {
     const schemas = {
-      Pet: { oneOf: [{ type: "string", maxLength: 3 }, { type: "string", pattern: "^a" }], not: { const: "abc" } },
+      Pet: {
+        oneOf: [
+          { type: "string", maxLength: 3 },
+          { type: "string", pattern: "^a" },
+        ],
+        not: { const: "abc" },
+      },
     };
     expect(await verdicts(schemas, "Pet", ["xyz", "abcd", "ab", "abc", 1])).toEqual([true, true, false, false, false]);
   });
@@ -51,13 +58,44 @@ describe("guards agree with ajv on keywords the vendor specs do not use", () => 
         },
       },
     };
-    const samples = [{ grade: "g" }, { grade: 1 }, { grade: null }, { grade: "h" }, { score: null }, { score: 1 }, { score: 10 }, { score: 2.5 }, { ratio: 1.5 }, { ratio: 0 }, { ratio: Infinity }];
-    expect(await verdicts(schemas, "Level", samples)).toEqual([true, true, true, false, true, true, false, false, true, false, false]);
+    const samples = [
+      { grade: "g" },
+      { grade: 1 },
+      { grade: null },
+      { grade: "h" },
+      { score: null },
+      { score: 1 },
+      { score: 10 },
+      { score: 2.5 },
+      { ratio: 1.5 },
+      { ratio: 0 },
+      { ratio: Infinity },
+    ];
+    expect(await verdicts(schemas, "Level", samples)).toEqual([
+      true,
+      true,
+      true,
+      false,
+      true,
+      true,
+      false,
+      false,
+      true,
+      false,
+      false,
+    ]);
   });
 
   it("minLength counts code points, not UTF-16 units", async () => {
     const schemas = { Code: { type: "string", minLength: 3, maxLength: 4 } };
-    expect(await verdicts(schemas, "Code", ["😀😀", "😀😀😀", "ab", "abcd", "😀😀😀😀😀", "abcde"])).toEqual([false, true, false, true, false, false]);
+    expect(await verdicts(schemas, "Code", ["😀😀", "😀😀😀", "ab", "abcd", "😀😀😀😀😀", "abcde"])).toEqual([
+      false,
+      true,
+      false,
+      true,
+      false,
+      false,
+    ]);
   });
 
   it("additionalProperties as a schema, dependentRequired, if/else and boolean subschemas", async () => {
@@ -72,15 +110,52 @@ describe("guards agree with ajv on keywords the vendor specs do not use", () => 
         else: { not: { required: ["vat"] } },
       },
     };
-    const samples = [{}, { x: 1 }, { x: "1" }, { kind: "person", label: 1 }, { kind: "person" }, { kind: "company", label: 1, vat: 2 }, { kind: "company", label: 1 }, { vat: 1 }, { legacy: 1 }, { any: "x" }];
-    expect(await verdicts(schemas, "Tags", samples)).toEqual([true, true, false, true, false, true, false, false, false, true]);
+    const samples = [
+      {},
+      { x: 1 },
+      { x: "1" },
+      { kind: "person", label: 1 },
+      { kind: "person" },
+      { kind: "company", label: 1, vat: 2 },
+      { kind: "company", label: 1 },
+      { vat: 1 },
+      { legacy: 1 },
+      { any: "x" },
+    ];
+    expect(await verdicts(schemas, "Tags", samples)).toEqual([
+      true,
+      true,
+      false,
+      true,
+      false,
+      true,
+      false,
+      false,
+      false,
+      true,
+    ]);
   });
 
   it("true and false as anyOf, oneOf and not members", async () => {
     const samples = ["text", 1, null, { a: 1 }];
-    expect(await verdicts({ Loose: { anyOf: [{ type: "string" }, true] } }, "Loose", samples)).toEqual([true, true, true, true]);
-    expect(await verdicts({ Strict: { anyOf: [{ type: "string" }, false] } }, "Strict", samples)).toEqual([true, false, false, false]);
-    expect(await verdicts({ Either: { oneOf: [true, { type: "string" }] } }, "Either", samples)).toEqual([false, true, true, true]);
+    expect(await verdicts({ Loose: { anyOf: [{ type: "string" }, true] } }, "Loose", samples)).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(await verdicts({ Strict: { anyOf: [{ type: "string" }, false] } }, "Strict", samples)).toEqual([
+      true,
+      false,
+      false,
+      false,
+    ]);
+    expect(await verdicts({ Either: { oneOf: [true, { type: "string" }] } }, "Either", samples)).toEqual([
+      false,
+      true,
+      true,
+      true,
+    ]);
     expect(await verdicts({ Nothing: { not: true } }, "Nothing", samples)).toEqual([false, false, false, false]);
   });
 
@@ -98,7 +173,16 @@ describe("guards agree with ajv on keywords the vendor specs do not use", () => 
       Label: { type: "string", format: "email" },
     };
     const leaf = { name: "a@example.com" };
-    const samples = [leaf, { name: 7 }, { name: "x" }, { name: 1, children: [leaf] }, { name: 1, children: [] }, { name: 1, children: [leaf, leaf, leaf] }, { name: 1, children: [{ name: 1, children: [{}] }] }, { name: 1, extra: 1 }];
+    const samples = [
+      leaf,
+      { name: 7 },
+      { name: "x" },
+      { name: 1, children: [leaf] },
+      { name: 1, children: [] },
+      { name: 1, children: [leaf, leaf, leaf] },
+      { name: 1, children: [{ name: 1, children: [{}] }] },
+      { name: 1, extra: 1 },
+    ];
     expect(await verdicts(schemas, "Tree", samples)).toEqual([true, true, false, true, false, false, false, false]);
   });
 
@@ -119,8 +203,28 @@ describe("guards agree with ajv on keywords the vendor specs do not use", () => 
       },
     };
     const ok = { "first-name": "A", value: "B" };
-    const samples = [ok, { ...ok, isFinite: 1 }, { ...ok, isFinite: "1" }, { ...ok, fields: "abc" }, { ...ok, key: { fields: 1 } }, { ...ok, ucs2length: "😀" }, { ...ok, ucs2length: "ab" }, { value: "B" }, { ...ok, "first-name": "a" }];
-    expect(await verdicts(schemas, "Odd", samples)).toEqual([true, true, false, false, false, true, false, false, false]);
+    const samples = [
+      ok,
+      { ...ok, isFinite: 1 },
+      { ...ok, isFinite: "1" },
+      { ...ok, fields: "abc" },
+      { ...ok, key: { fields: 1 } },
+      { ...ok, ucs2length: "😀" },
+      { ...ok, ucs2length: "ab" },
+      { value: "B" },
+      { ...ok, "first-name": "a" },
+    ];
+    expect(await verdicts(schemas, "Odd", samples)).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+      true,
+      false,
+      false,
+      false,
+    ]);
   });
 });
 
@@ -145,7 +249,9 @@ describe("a keyword the guards do not compile", () => {
     const code = emitGuards(modelOf(schemas), "../../packages/runtime/src/validation.js");
     expect(code).toContain(`import * as compiled from "./validators.compiled.js";`);
     expect(code).toMatch(/export const unique: \(value: unknown\) => boolean = compiled\.unique;/);
-    expect(code).toMatch(/function isPlain\(value: unknown\): boolean \{\nif \(typeof value !== "string"\) return false;/);
+    expect(code).toMatch(
+      /function isPlain\(value: unknown\): boolean \{\nif \(typeof value !== "string"\) return false;/,
+    );
     expect(code).toMatch(/export const plain: \(value: unknown\) => boolean = isPlain;/);
   });
 });

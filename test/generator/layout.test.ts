@@ -17,7 +17,10 @@ const imports = new Map(
   modules.map((file) => {
     const text = readFileSync(join(generator, file), "utf8");
     const targets = [...text.matchAll(/^(?:import|export)\s[^;`"']*?from\s+"(\.[^"]+)"/gms)].map(([, specifier]) =>
-      relative(generator, normalize(join(generator, dirname(file), specifier as string))).split("\\").join("/").replace(/\.js$/, ".ts"),
+      relative(generator, normalize(join(generator, dirname(file), specifier as string)))
+        .split("\\")
+        .join("/")
+        .replace(/\.js$/, ".ts"),
     );
     return [file, targets];
   }),
@@ -38,7 +41,11 @@ describe("generator/ layout", () => {
   it.each(Object.keys(ALLOWED))("%s/ imports only the folders before it", (folder) => {
     const offending = [...imports]
       .filter(([file]) => folderOf(file) === folder)
-      .flatMap(([file, targets]) => targets.filter((target) => folderOf(target) !== folder && !ALLOWED[folder]?.includes(folderOf(target))).map((target) => `${file} → ${target}`));
+      .flatMap(([file, targets]) =>
+        targets
+          .filter((target) => folderOf(target) !== folder && !ALLOWED[folder]?.includes(folderOf(target)))
+          .map((target) => `${file} → ${target}`),
+      );
     expect(offending).toEqual([]);
   });
 

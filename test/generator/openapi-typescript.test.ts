@@ -30,24 +30,41 @@ it("agrees with openapi-typescript on every vendor's request and response types"
   ];
   for (const model of vendors) {
     // defaultNonNullable would make a field with a default required; a request may leave it out (the vendor applies the default).
-    const theirs = astToString(await openapiTS(pathToFileURL(join(repoRoot, model.specFile)), { defaultNonNullable: false }));
+    const theirs = astToString(
+      await openapiTS(pathToFileURL(join(repoRoot, model.specFile)), { defaultNonNullable: false }),
+    );
     writeFileSync(join(out, `${model.slug}.ts`), theirs);
     const operation = model.operation;
     if (!operation) continue;
     const alias = model.slug.replace(/\W/g, "_");
-    checks.push(`import type * as ${alias}Theirs from "./${model.slug}.js";`, `import type * as ${alias}Ours from "../../generated/${model.slug}/src/index.js";`);
+    checks.push(
+      `import type * as ${alias}Theirs from "./${model.slug}.js";`,
+      `import type * as ${alias}Ours from "../../generated/${model.slug}/src/index.js";`,
+    );
     const prefix = typeName(operation.id);
     const body = operation.requestBody ? componentName(operation.requestBody.schema) : undefined;
-    if (body) checks.push(`export const ${alias}Request: Same<${alias}Ours.${prefix}RequestBody, ${alias}Theirs.components["schemas"]["${body}"]> = true;`);
+    if (body)
+      checks.push(
+        `export const ${alias}Request: Same<${alias}Ours.${prefix}RequestBody, ${alias}Theirs.components["schemas"]["${body}"]> = true;`,
+      );
     for (const response of operation.responses) {
       const schema = response.body ? componentName(response.body.schema) : undefined;
       if (schema)
-        checks.push(`export const ${alias}Response${response.status}: Fits<${alias}Ours.${responseTypeName(model, response.status)}, ${alias}Theirs.components["schemas"]["${schema}"]> = true;`);
+        checks.push(
+          `export const ${alias}Response${response.status}: Fits<${alias}Ours.${responseTypeName(model, response.status)}, ${alias}Theirs.components["schemas"]["${schema}"]> = true;`,
+        );
     }
   }
   writeFileSync(join(out, "agree.ts"), `${checks.join("\n")}\n`);
-  writeFileSync(join(out, "tsconfig.json"), JSON.stringify({ extends: join(repoRoot, "tsconfig.json"), include: ["*.ts"] }));
-  const tsc = spawnSync(process.execPath, [join(repoRoot, "node_modules/typescript/bin/tsc"), "-p", join(out, "tsconfig.json")], { encoding: "utf8" });
+  writeFileSync(
+    join(out, "tsconfig.json"),
+    JSON.stringify({ extends: join(repoRoot, "tsconfig.json"), include: ["*.ts"] }),
+  );
+  const tsc = spawnSync(
+    process.execPath,
+    [join(repoRoot, "node_modules/typescript/bin/tsc"), "-p", join(out, "tsconfig.json")],
+    { encoding: "utf8" },
+  );
   expect(tsc.stdout + tsc.stderr).toBe("");
   expect(tsc.status).toBe(0);
 });

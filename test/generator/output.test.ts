@@ -81,7 +81,9 @@ describe("determinism", () => {
   it("gives byte-identical output in another time zone, locale, working directory and key order", () => {
     const dir = scratchCopy("specs");
     const specFiles = [
-      ...readdirSync(join(dir, "specs")).filter((name) => name.endsWith(".yaml")).map((name) => join(dir, "specs", name)),
+      ...readdirSync(join(dir, "specs"))
+        .filter((name) => name.endsWith(".yaml"))
+        .map((name) => join(dir, "specs", name)),
       join(dir, "specs/canonical/customer.yaml"),
     ];
     for (const file of specFiles) writeFileSync(file, reverseKeys(readFileSync(file, "utf8")));
@@ -100,10 +102,15 @@ describe("a broken spec", () => {
     expect(runGenerate(["--specs", "specs", "--out", "out"], { cwd: dir }).status).toBe(0);
     const before = treeHash(join(dir, "out"));
     const canonical = join(dir, "specs/canonical/customer.yaml");
-    writeFileSync(canonical, readFileSync(canonical, "utf8").replace("maxLength: 320", "maxLength: 320\n          minLength: 400"));
+    writeFileSync(
+      canonical,
+      readFileSync(canonical, "utf8").replace("maxLength: 320", "maxLength: 320\n          minLength: 400"),
+    );
     const result = runGenerate(["--specs", "specs", "--out", "out"], { cwd: dir });
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/^specs\/canonical\/customer\.yaml:\d+:\d+ \/components\/schemas\/Customer\/properties\/email\/minLength: minLength 400 is greater than maxLength 320/m);
+    expect(result.stderr).toMatch(
+      /^specs\/canonical\/customer\.yaml:\d+:\d+ \/components\/schemas\/Customer\/properties\/email\/minLength: minLength 400 is greater than maxLength 320/m,
+    );
     expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
     expect(treeHash(join(dir, "out"))).toBe(before);
   });
@@ -111,6 +118,8 @@ describe("a broken spec", () => {
   it("rejects an unknown option in one line, exit 2", () => {
     const result = runGenerate(["--chek"]);
     expect(result.status).toBe(2);
-    expect(result.stderr).toBe("customer-adapters generate: unknown option --chek (see `customer-adapters generate --help`)\n");
+    expect(result.stderr).toBe(
+      "customer-adapters generate: unknown option --chek (see `customer-adapters generate --help`)\n",
+    );
   });
 });

@@ -38,15 +38,27 @@ describe("a sixth vendor from one spec file and no mapping annotations (Stripe)"
   it("validates requests and responses, with the vendor's code where its spec ties one", async () => {
     const { adapter, isCreateCustomerHeaders } = await import(join(out, "stripe/src/index.ts"));
     expect(adapter.validateRequest({ name: "Jenny Rosen", metadata: { plan: "pro" } }).ok).toBe(true);
-    const result = adapter.validateRequest({ email: `${"a".repeat(506)}@x.test`, tax_exempt: "sometimes", metadata: { n: 1 } });
+    const result = adapter.validateRequest({
+      email: `${"a".repeat(506)}@x.test`,
+      tax_exempt: "sometimes",
+      metadata: { n: 1 },
+    });
     expect(result.ok).toBe(false);
-    expect(result.errors.map((error: { path: string; rule: string; vendorCode?: string }) => [error.path, error.rule, error.vendorCode])).toEqual([
+    expect(
+      result.errors.map((error: { path: string; rule: string; vendorCode?: string }) => [
+        error.path,
+        error.rule,
+        error.vendorCode,
+      ]),
+    ).toEqual([
       ["/email", "maxLength", "email_invalid"],
       ["/tax_exempt", "enum", undefined],
       ["/metadata/n", "type", undefined],
     ]);
     expect(isCreateCustomerHeaders({ "Idempotency-Key": "k".repeat(256) })).toBe(false);
-    expect(adapter.validateResponse(200, { id: "cus_1", object: "customer", created: 1, livemode: false, extra: true }).ok).toBe(true);
+    expect(
+      adapter.validateResponse(200, { id: "cus_1", object: "customer", created: 1, livemode: false, extra: true }).ok,
+    ).toBe(true);
     expect(adapter.validateResponse(400, { error: { type: "card_error" } }).ok).toBe(true);
     expect(adapter.validateResponse(500, {})).toMatchObject({ ok: false, errors: [{ rule: "status" }] });
   });
@@ -79,10 +91,18 @@ export const headers: CreateCustomerHeaders = { "Idempotency-Key": "k" };
     );
     writeFileSync(
       join(out, "tsconfig.json"),
-      JSON.stringify({ extends: join(repoRoot, "tsconfig.json"), include: ["**/*.ts"], compilerOptions: { noEmit: true } }),
+      JSON.stringify({
+        extends: join(repoRoot, "tsconfig.json"),
+        include: ["**/*.ts"],
+        compilerOptions: { noEmit: true },
+      }),
     );
     mkdirSync(out, { recursive: true });
-    const tsc = spawnSync(process.execPath, [join(repoRoot, "node_modules/typescript/bin/tsc"), "-p", join(out, "tsconfig.json")], { encoding: "utf8" });
+    const tsc = spawnSync(
+      process.execPath,
+      [join(repoRoot, "node_modules/typescript/bin/tsc"), "-p", join(out, "tsconfig.json")],
+      { encoding: "utf8" },
+    );
     expect(tsc.stdout + tsc.stderr).toBe("");
     expect(tsc.status).toBe(0);
   });

@@ -98,4 +98,3 @@ x-context:
     password: { type: string, description: Password., x-sensitive: true }
 x-mapping:
 ${mapping}`;
-

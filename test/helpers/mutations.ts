@@ -10,16 +10,27 @@ export const tricky = fc.oneof(
   fc.double({ noNaN: true }),
   fc.boolean(),
   fc.constant(null),
-  fc.constantFrom("", "not an e-mail", "1985-01-01", "2023-02-30T13:30:00Z", "00000000-0000-0000-0000-000000000000", "DEU", "de"),
+  fc.constantFrom(
+    "",
+    "not an e-mail",
+    "1985-01-01",
+    "2023-02-30T13:30:00Z",
+    "00000000-0000-0000-0000-000000000000",
+    "DEU",
+    "de",
+  ),
   fc.array(fc.string({ maxLength: 3 }), { maxLength: 6 }),
-  fc.dictionary(fc.constantFrom("__proto__", "constructor", "prototype", "name", "x"), fc.string({ maxLength: 3 }), { maxKeys: 2 }),
+  fc.dictionary(fc.constantFrom("__proto__", "constructor", "prototype", "name", "x"), fc.string({ maxLength: 3 }), {
+    maxKeys: 2,
+  }),
 );
 
 /** Every path to a value inside `root` (objects and arrays), the root included. */
 export function paths(root: unknown, prefix: (string | number)[] = []): (string | number)[][] {
   const found = [prefix];
   if (Array.isArray(root)) root.forEach((item, index) => found.push(...paths(item, [...prefix, index])));
-  else if (root !== null && typeof root === "object") for (const [key, value] of Object.entries(root)) found.push(...paths(value, [...prefix, key]));
+  else if (root !== null && typeof root === "object")
+    for (const [key, value] of Object.entries(root)) found.push(...paths(value, [...prefix, key]));
   return found;
 }
 
@@ -35,16 +46,28 @@ function addKey(target: object, extraKey: string | typeof NEAR_MISS, value: unkn
   Object.defineProperty(target, key, { value, enumerable: true, configurable: true, writable: true });
 }
 
-const isRecord = (value: unknown): value is object => value !== null && typeof value === "object" && !Array.isArray(value);
+const isRecord = (value: unknown): value is object =>
+  value !== null && typeof value === "object" && !Array.isArray(value);
 
 /** Replaces, removes or adds one value at a path: one mutation of a known payload. */
-export function mutate(root: unknown, path: (string | number)[], action: "replace" | "remove" | "add", value: unknown, extraKey: string | typeof NEAR_MISS): unknown {
+export function mutate(
+  root: unknown,
+  path: (string | number)[],
+  action: "replace" | "remove" | "add",
+  value: unknown,
+  extraKey: string | typeof NEAR_MISS,
+): unknown {
   const copy = structuredClone(root);
   if (path.length === 0) {
     if (action === "add" && isRecord(copy)) addKey(copy, extraKey, value);
     return action === "replace" ? value : copy;
   }
-  const parent = path.slice(0, -1).reduce<unknown>((node, key) => (node as Record<string | number, unknown>)[key], copy) as Record<string | number, unknown>;
+  const parent = path
+    .slice(0, -1)
+    .reduce<unknown>((node, key) => (node as Record<string | number, unknown>)[key], copy) as Record<
+    string | number,
+    unknown
+  >;
   const key = path[path.length - 1] as string | number;
   const target = parent[key];
   if (action === "remove") delete parent[key];
@@ -58,7 +81,13 @@ export function mutatedPayloads(seeds: unknown[]): fc.Arbitrary<unknown> {
   return fc
     .constantFrom(...seeds)
     .chain((base) =>
-      fc.tuple(fc.constant(base), fc.constantFrom(...paths(base)), fc.constantFrom("replace", "remove", "add") as fc.Arbitrary<"replace" | "remove" | "add">, tricky, fc.constantFrom<string | typeof NEAR_MISS>("__proto__", "constructor", "unexpected", "name", NEAR_MISS)),
+      fc.tuple(
+        fc.constant(base),
+        fc.constantFrom(...paths(base)),
+        fc.constantFrom("replace", "remove", "add") as fc.Arbitrary<"replace" | "remove" | "add">,
+        tricky,
+        fc.constantFrom<string | typeof NEAR_MISS>("__proto__", "constructor", "unexpected", "name", NEAR_MISS),
+      ),
     )
     .map(([base, path, action, value, key]) => mutate(base, path, action, value, key));
 }

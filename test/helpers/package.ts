@@ -9,7 +9,8 @@ import { repoRoot } from "./cli.js";
  * them (consumers import those subpaths separately; tests want all three).
  */
 export async function loadPackage<T>(slug: string, dir = join(repoRoot, "generated")): Promise<T> {
-  const module = (file: string) => import(pathToFileURL(join(dir, slug, "src", file)).href) as Promise<Record<string, unknown>>;
+  const module = (file: string) =>
+    import(pathToFileURL(join(dir, slug, "src", file)).href) as Promise<Record<string, unknown>>;
   const main = await module("index.ts");
   const fixtures = await module("fixtures.ts");
   const mock = existsSync(join(dir, slug, "src", "mock.ts")) ? await module("mock.ts") : {};

@@ -10,7 +10,7 @@ import { parse } from "yaml";
 
 export const specsDir = fileURLToPath(new URL("../../specs/", import.meta.url));
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: spec documents are edited freely in tests, whatever their shape.
 export type Json = any;
 
 export function readSpec(slug: string): Json {
@@ -67,6 +67,9 @@ export function compileAt(slug: string, pointer: string) {
 
 /** A vendor's own reference in `../shared/vendor-sources/` (next to the repository), parsed when it is JSON. */
 export function readVendorSource(...parts: string[]): Json {
-  const text = readFileSync(join(fileURLToPath(new URL("../../", import.meta.url)), "..", "shared", "vendor-sources", ...parts), "utf8");
+  const text = readFileSync(
+    join(fileURLToPath(new URL("../../", import.meta.url)), "..", "shared", "vendor-sources", ...parts),
+    "utf8",
+  );
   return parts[parts.length - 1]?.endsWith(".json") ? JSON.parse(text) : text;
 }

@@ -25,8 +25,14 @@ const mapping = `  request:
 
 /** The mini vendor made lint-clean: its free-text fields say why they have no limit. */
 const clean = miniVendor(mapping)
-  .replace("        phone: { type: string, description: Phone. }", "        phone: { type: string, description: Phone., x-no-limit: the vendor documents none }")
-  .replace("            required: [fullName]", "            required: [fullName]\n            x-no-limit: the vendor documents none");
+  .replace(
+    "        phone: { type: string, description: Phone. }",
+    "        phone: { type: string, description: Phone., x-no-limit: the vendor documents none }",
+  )
+  .replace(
+    "            required: [fullName]",
+    "            required: [fullName]\n            x-no-limit: the vendor documents none",
+  );
 
 afterAll(removeSpecsFolders);
 
@@ -46,14 +52,66 @@ describe("lint:specs", () => {
   });
 
   const cases: [keyof typeof LINT_RULES, string, string, string][] = [
-    ["typed-and-described", swap("country: { type: string, maxLength: 3, description: ISO alpha-3. }", "country: { type: string, maxLength: 3 }"), "/components/schemas/Body/properties/country", "the property has no description"],
-    ["typed-and-described", swap("born: { type: string, format: date-time, description: Birth. }", "born: { format: date-time, description: Birth. }"), "/components/schemas/Body/properties/born", "the property has no type"],
-    ["string-limit", swap("name: { type: string, minLength: 1, maxLength: 60, description: Name. }", "name: { type: string, minLength: 1, description: Name. }"), "/components/schemas/Body/properties/name", "a request string without maxLength"],
-    ["mapped-or-unmapped", swap("    - { field: /body/kind, reason: not asked for }", ""), "/x-mapping", "`/body/kind` is neither fed by a declaration nor listed in `unmapped`"],
-    ["operation-id", swap("operationId: createCustomer", "operationId: create-customer"), "/paths/~1customers/post", "needs an operationId"],
-    ["vendor-declared", swap("  x-vendor: { slug: mini, name: Mini, seed: none }\n", ""), "/info", "no `x-vendor`: the package is named from the file (mini) and info.title"],
-    ["known-format", swap("born: { type: string, format: date-time, description: Birth. }", "born: { type: integer, format: unix-time, description: Birth. }"), "/components/schemas/Body/properties/born", "format `unix-time` is not one the validators check"],
-    ["unused-component", swap("    Created:", "    Spare:\n      type: object\n      description: Not used.\n    Created:"), "/components/schemas/Spare", "`Spare` is not used"],
+    [
+      "typed-and-described",
+      swap(
+        "country: { type: string, maxLength: 3, description: ISO alpha-3. }",
+        "country: { type: string, maxLength: 3 }",
+      ),
+      "/components/schemas/Body/properties/country",
+      "the property has no description",
+    ],
+    [
+      "typed-and-described",
+      swap(
+        "born: { type: string, format: date-time, description: Birth. }",
+        "born: { format: date-time, description: Birth. }",
+      ),
+      "/components/schemas/Body/properties/born",
+      "the property has no type",
+    ],
+    [
+      "string-limit",
+      swap(
+        "name: { type: string, minLength: 1, maxLength: 60, description: Name. }",
+        "name: { type: string, minLength: 1, description: Name. }",
+      ),
+      "/components/schemas/Body/properties/name",
+      "a request string without maxLength",
+    ],
+    [
+      "mapped-or-unmapped",
+      swap("    - { field: /body/kind, reason: not asked for }", ""),
+      "/x-mapping",
+      "`/body/kind` is neither fed by a declaration nor listed in `unmapped`",
+    ],
+    [
+      "operation-id",
+      swap("operationId: createCustomer", "operationId: create-customer"),
+      "/paths/~1customers/post",
+      "needs an operationId",
+    ],
+    [
+      "vendor-declared",
+      swap("  x-vendor: { slug: mini, name: Mini, seed: none }\n", ""),
+      "/info",
+      "no `x-vendor`: the package is named from the file (mini) and info.title",
+    ],
+    [
+      "known-format",
+      swap(
+        "born: { type: string, format: date-time, description: Birth. }",
+        "born: { type: integer, format: unix-time, description: Birth. }",
+      ),
+      "/components/schemas/Body/properties/born",
+      "format `unix-time` is not one the validators check",
+    ],
+    [
+      "unused-component",
+      swap("    Created:", "    Spare:\n      type: object\n      description: Not used.\n    Created:"),
+      "/components/schemas/Spare",
+      "`Spare` is not used",
+    ],
   ];
 
   it("has a case for every rule", () => {
@@ -69,12 +127,21 @@ describe("lint:specs", () => {
   });
 
   it("an unknown format is a warning only: the spec generates, the validators take any value there", () => {
-    const [finding] = lint(swap("born: { type: string, format: date-time, description: Birth. }", "born: { type: integer, format: unix-time, description: Birth. }"));
+    const [finding] = lint(
+      swap(
+        "born: { type: string, format: date-time, description: Birth. }",
+        "born: { type: integer, format: unix-time, description: Birth. }",
+      ),
+    );
     expect(finding).toMatchObject({ rule: "known-format", warning: true });
   });
 
   it("passes on the project's own specs", () => {
-    const findings = loadAllWithSources(join(repoRoot, "specs"), repoRoot).flatMap(({ model, source }) => lintSpec(model, source));
-    expect(findings.map((finding) => `${finding.at.file}:${finding.at.line} [${finding.rule}] ${finding.message}`)).toEqual([]);
+    const findings = loadAllWithSources(join(repoRoot, "specs"), repoRoot).flatMap(({ model, source }) =>
+      lintSpec(model, source),
+    );
+    expect(
+      findings.map((finding) => `${finding.at.file}:${finding.at.line} [${finding.rule}] ${finding.message}`),
+    ).toEqual([]);
   });
 });

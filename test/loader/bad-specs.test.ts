@@ -10,30 +10,80 @@ const corpus = join(repoRoot, "test/fixtures/bad-specs");
 
 /** file → [line, column, JSON pointer, what the message must say]. */
 const expected: Record<string, [number, number, string, string]> = {
-  "catastrophic-pattern": [31, 20, "/components/schemas/Customer/properties/name/pattern", "the pattern can backtrack catastrophically"],
+  "catastrophic-pattern": [
+    31,
+    20,
+    "/components/schemas/Customer/properties/name/pattern",
+    "the pattern can backtrack catastrophically",
+  ],
   "cyclic-ref": [33, 13, "/components/schemas/A/$ref", "is circular"],
-  "dangling-ref": [17, 21, "/paths/~1customers/post/requestBody/content/application~1json/schema/$ref", "`#/components/schemas/Custmer` points to nothing"],
+  "dangling-ref": [
+    17,
+    21,
+    "/paths/~1customers/post/requestBody/content/application~1json/schema/$ref",
+    "`#/components/schemas/Custmer` points to nothing",
+  ],
   "duplicate-key": [31, 11, "/", "Map keys must be unique"],
   "dynamic-ref": [31, 24, "/components/schemas/Customer/properties/name/$dynamicRef", "`$dynamicRef` is not supported"],
   empty: [1, 1, "/", "the file is empty"],
-  "error-rule-unknown-field": [13, 110, "/paths/~1customers/post/x-errors/0/rules/0/path", "`/nmae` is not a field of the request body"],
-  "error-rule-not-a-mapping": [19, 84, "/paths/~1customers/post/x-errors/0/rules/0", "an `x-errors` rule must be a mapping"],
+  "error-rule-unknown-field": [
+    13,
+    110,
+    "/paths/~1customers/post/x-errors/0/rules/0/path",
+    "`/nmae` is not a field of the request body",
+  ],
+  "error-rule-not-a-mapping": [
+    19,
+    84,
+    "/paths/~1customers/post/x-errors/0/rules/0",
+    "an `x-errors` rule must be a mapping",
+  ],
   "error-unknown-kind": [13, 69, "/paths/~1customers/post/x-errors/0/kind", "`kind` must be one of invalid-field"],
-  "example-breaks-schema": [21, 24, "/paths/~1customers/post/requestBody/content/application~1json/examples/sample/value", "example `sample` breaks its own schema: /name maxLength"],
-  "impossible-required": [26, 24, "/components/schemas/Customer/required/1", "`email` is required but is not a property"],
-  "items-not-a-schema": [31, 18, "/components/schemas/Customer/properties/name/items", "`items` must be object or boolean"],
+  "example-breaks-schema": [
+    21,
+    24,
+    "/paths/~1customers/post/requestBody/content/application~1json/examples/sample/value",
+    "example `sample` breaks its own schema: /name maxLength",
+  ],
+  "impossible-required": [
+    26,
+    24,
+    "/components/schemas/Customer/required/1",
+    "`email` is required but is not a property",
+  ],
+  "items-not-a-schema": [
+    31,
+    18,
+    "/components/schemas/Customer/properties/name/items",
+    "`items` must be object or boolean",
+  ],
   "invalid-pattern": [31, 20, "/components/schemas/Customer/properties/name/pattern", "invalid regular expression"],
   "keyword-wrong-type": [31, 20, "/components/schemas/Customer/properties/name/pattern", "`pattern` must be string"],
   "malformed-yaml": [27, 7, "/", "YAML: Flow sequence"],
-  "min-greater-than-max": [31, 22, "/components/schemas/Customer/properties/name/minLength", "minLength 61 is greater than maxLength 60"],
-  "missing-ref-file": [17, 21, "/paths/~1customers/post/requestBody/content/application~1json/schema/$ref", "names a file that does not exist"],
+  "min-greater-than-max": [
+    31,
+    22,
+    "/components/schemas/Customer/properties/name/minLength",
+    "minLength 61 is greater than maxLength 60",
+  ],
+  "missing-ref-file": [
+    17,
+    21,
+    "/paths/~1customers/post/requestBody/content/application~1json/schema/$ref",
+    "names a file that does not exist",
+  ],
   "multiple-of-zero": [31, 23, "/components/schemas/Customer/properties/name/multipleOf", "`multipleOf` must be > 0"],
   "no-openapi-field": [1, 1, "/", "the `openapi: 3.1.x` field is missing"],
   "no-operation": [8, 8, "/paths", "exactly one create-customer operation; found 0"],
   "not-openapi": [1, 1, "/", "expected a mapping at the top level"],
   "nullable-3-0": [31, 21, "/components/schemas/Customer/properties/name/nullable", "`nullable` is OpenAPI 3.0"],
   "openapi-3-0": [31, 20, "/components/schemas/Customer/properties/name/pattern", "invalid regular expression"],
-  "ref-to-document": [17, 21, "/paths/~1customers/post/requestBody/content/application~1json/schema/$ref", "must point at a schema"],
+  "ref-to-document": [
+    17,
+    21,
+    "/paths/~1customers/post/requestBody/content/application~1json/schema/$ref",
+    "must point at a schema",
+  ],
   "schema-not-a-mapping": [32, 13, "/components/schemas/Legacy", "a schema must be a mapping"],
   "slug-mismatch": [6, 11, "/info/x-vendor/slug", "the file is named slug-mismatch.yaml"],
   "swagger-2": [35, 20, "/definitions/Customer/properties/name/minLength", "minLength 61 is greater than maxLength 60"],
@@ -43,7 +93,12 @@ const expected: Record<string, [number, number, string, string]> = {
   "unknown-keyword": [30, 22, "/components/schemas/Customer/properties/name/maxlength", "did you mean `maxLength`?"],
   "unknown-top-level-field": [8, 8, "/pathz", "unknown field `pathz`"],
   "unknown-type": [29, 17, "/components/schemas/Customer/properties/name/type", "unknown type `strnig`"],
-  "wrong-expected-errors": [21, 34, "/paths/~1customers/post/requestBody/content/application~1json/examples/sample/x-expect-errors", "breaks /name maxLength; x-expect-errors lists /name required"],
+  "wrong-expected-errors": [
+    21,
+    34,
+    "/paths/~1customers/post/requestBody/content/application~1json/examples/sample/x-expect-errors",
+    "breaks /name maxLength; x-expect-errors lists /name required",
+  ],
 };
 
 function firstLine(path: string): string {
@@ -58,14 +113,18 @@ function firstLine(path: string): string {
 
 describe("broken specs", () => {
   it("the corpus and the table name the same cases", () => {
-    const files = readdirSync(corpus).map((name) => name.replace(/\.yaml$/, "")).sort();
+    const files = readdirSync(corpus)
+      .map((name) => name.replace(/\.yaml$/, ""))
+      .sort();
     expect(files).toEqual(Object.keys(expected).sort());
     expect(files.length).toBeGreaterThanOrEqual(25);
   });
 
   it.each(Object.entries(expected))("%s: one positioned message", (name, [line, column, pointer, says]) => {
     const message = firstLine(join(corpus, `${name}.yaml`));
-    expect(message.startsWith(`test/fixtures/bad-specs/${name}.yaml:${line}:${column} ${pointer}: `), message).toBe(true);
+    expect(message.startsWith(`test/fixtures/bad-specs/${name}.yaml:${line}:${column} ${pointer}: `), message).toBe(
+      true,
+    );
     expect(message).toContain(says);
   });
 

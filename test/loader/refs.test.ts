@@ -9,24 +9,39 @@ describe("$ref resolution", () => {
 
   it("brings schemas from another file in under their own names, with their own references", () => {
     expect(model.schemas.map((named) => named.name)).toEqual(["CountryCode", "Customer", "PostalAddress"]);
-    const customer = model.schemas.find((named) => named.name === "Customer")?.schema as { properties: Record<string, unknown> };
+    const customer = model.schemas.find((named) => named.name === "Customer")?.schema as {
+      properties: Record<string, unknown>;
+    };
     expect(customer.properties.address).toEqual({ $ref: "#/components/schemas/PostalAddress" });
-    const address = model.schemas.find((named) => named.name === "PostalAddress")?.schema as { properties: Record<string, unknown> };
+    const address = model.schemas.find((named) => named.name === "PostalAddress")?.schema as {
+      properties: Record<string, unknown>;
+    };
     expect(address.properties.country).toEqual({ $ref: "#/components/schemas/CountryCode" });
   });
 
   it("replaces parameter and response references by what they point to", () => {
     expect(model.operation?.parameters).toEqual([
-      { name: "x-tenant", in: "header", required: true, deprecated: false, description: undefined, schema: { type: "string", description: "Tenant id." } },
+      {
+        name: "x-tenant",
+        in: "header",
+        required: true,
+        deprecated: false,
+        description: undefined,
+        schema: { type: "string", description: "Tenant id." },
+      },
     ]);
-    expect(model.operation?.responses).toEqual([{ status: "201", description: "Created.", body: undefined, errorBody: undefined }]);
+    expect(model.operation?.responses).toEqual([
+      { status: "201", description: "Created.", body: undefined, errorBody: undefined },
+    ]);
   });
 
   it("validates through the bundled schemas", () => {
     const validate = createAjv(model.schemas).compile(validationSchema({ $ref: "#/components/schemas/Customer" }));
     expect(validate({ name: "A", address: { city: "Wien", country: "AT" } })).toBe(true);
     expect(validate({ address: { city: "Wien", country: "AUT" } })).toBe(false);
-    expect(validate.errors?.map((error) => `${error.instancePath} ${error.keyword}`)).toEqual(["/address/country pattern"]);
+    expect(validate.errors?.map((error) => `${error.instancePath} ${error.keyword}`)).toEqual([
+      "/address/country pattern",
+    ]);
   });
 });
 

@@ -60,9 +60,17 @@ const request: [string, string, string][] = [
   ["TaxID2", "string", "The TaxID2 of the Customer"],
   ["ReplicatedSiteUrl", "string", "The ReplicatedSiteUrl of the Customer"],
   ["CustomerType", "integer", "The CustomerType of the Customer"],
-  ["SendAutoresponders", "boolean", "Indicates whether or not to send the AR related to customer signups. Optional. Default is true."],
+  [
+    "SendAutoresponders",
+    "boolean",
+    "Indicates whether or not to send the AR related to customer signups. Optional. Default is true.",
+  ],
   ["DateOfBirth", "string", "The Customer's Date of Birth"],
-  ["ReciprocalRepDID", "string", "The RepDID of the Representative this customer account is to be used with for personal purchasing, etc. Requires the setting JSCART_RECIPROCALIDS_INUSE"],
+  [
+    "ReciprocalRepDID",
+    "string",
+    "The RepDID of the Representative this customer account is to be used with for personal purchasing, etc. Requires the setting JSCART_RECIPROCALIDS_INUSE",
+  ],
   ["PreferredCulture", "integer", "Prefered locale for the Customer."],
 ];
 
@@ -70,52 +78,136 @@ const request: [string, string, string][] = [
 // and Company is Email, as in the XML sample). Fields the seed's JSON response
 // sample writes with a value are .NET value types and never null; the rest may be.
 const response: [string, string][] = [
-  ["CustomerID", "integer"], ["CustomerDID", "string|null"], ["BCKey", "integer"], ["CustomerTypeID", "integer"],
-  ["FirstName", "string|null"], ["LastName", "string|null"], ["MI", "string|null"], ["Email", "string|null"], ["Company", "string|null"],
-  ["PreferredCulture", "integer"], ["Password", "string|null"],
-  ["BillStreet1", "string|null"], ["BillStreet2", "string|null"], ["BillCity", "string|null"], ["BillState", "string|null"],
-  ["BillPostalCode", "string|null"], ["BillCountry", "string|null"], ["BillCounty", "string|null"],
-  ["ShipStreet1", "string|null"], ["ShipStreet2", "string|null"], ["ShipCity", "string|null"], ["ShipState", "string|null"],
-  ["ShipPostalCode", "string|null"], ["ShipCountry", "string|null"], ["ShipCounty", "string|null"],
-  ["Phone1", "string|null"], ["Phone2", "string|null"], ["Phone3", "string|null"], ["Phone4", "string|null"], ["Phone5", "string|null"], ["Phone6", "string|null"],
-  ["TaxExemptCodeID", "string|null"], ["TaxExempt", "boolean"], ["TaxID", "string|null"], ["TaxID2", "string|null"],
-  ["ReferralMarketTypeID", "integer|null"], ["ReferralMarketTypeInput", "string|null"], ["ReferCustomerID", "integer|null"],
-  ["CreatedBy", "string|null"], ["PasswordResetKey", "string|null"], ["PasswordResetExpirationDate", "string|null"],
-  ["DateOfBirth", "string|null"], ["ApplicationDate", "string"], ["StatusTypeID", "integer"], ["ContactStatusID", "integer"],
-  ["RomanizedName", "string|null"], ["ReciprocalRepID", "integer|null"], ["LastModifiedBy", "string|null"], ["DateLastModified", "string|null"],
-  ["TaxExemptReasonTypeID", "integer|null"], ["UpgradeRepID", "integer|null"], ["PhonesComputed", "string|null"], ["CreatedDate", "string"],
-  ["guid", "string|null"], ["AccountNumber", "string|null"], ["Gender", "string|null"], ["EmailOptOut_Company", "boolean"], ["EmailOptOut_Upline", "boolean"],
+  ["CustomerID", "integer"],
+  ["CustomerDID", "string|null"],
+  ["BCKey", "integer"],
+  ["CustomerTypeID", "integer"],
+  ["FirstName", "string|null"],
+  ["LastName", "string|null"],
+  ["MI", "string|null"],
+  ["Email", "string|null"],
+  ["Company", "string|null"],
+  ["PreferredCulture", "integer"],
+  ["Password", "string|null"],
+  ["BillStreet1", "string|null"],
+  ["BillStreet2", "string|null"],
+  ["BillCity", "string|null"],
+  ["BillState", "string|null"],
+  ["BillPostalCode", "string|null"],
+  ["BillCountry", "string|null"],
+  ["BillCounty", "string|null"],
+  ["ShipStreet1", "string|null"],
+  ["ShipStreet2", "string|null"],
+  ["ShipCity", "string|null"],
+  ["ShipState", "string|null"],
+  ["ShipPostalCode", "string|null"],
+  ["ShipCountry", "string|null"],
+  ["ShipCounty", "string|null"],
+  ["Phone1", "string|null"],
+  ["Phone2", "string|null"],
+  ["Phone3", "string|null"],
+  ["Phone4", "string|null"],
+  ["Phone5", "string|null"],
+  ["Phone6", "string|null"],
+  ["TaxExemptCodeID", "string|null"],
+  ["TaxExempt", "boolean"],
+  ["TaxID", "string|null"],
+  ["TaxID2", "string|null"],
+  ["ReferralMarketTypeID", "integer|null"],
+  ["ReferralMarketTypeInput", "string|null"],
+  ["ReferCustomerID", "integer|null"],
+  ["CreatedBy", "string|null"],
+  ["PasswordResetKey", "string|null"],
+  ["PasswordResetExpirationDate", "string|null"],
+  ["DateOfBirth", "string|null"],
+  ["ApplicationDate", "string"],
+  ["StatusTypeID", "integer"],
+  ["ContactStatusID", "integer"],
+  ["RomanizedName", "string|null"],
+  ["ReciprocalRepID", "integer|null"],
+  ["LastModifiedBy", "string|null"],
+  ["DateLastModified", "string|null"],
+  ["TaxExemptReasonTypeID", "integer|null"],
+  ["UpgradeRepID", "integer|null"],
+  ["PhonesComputed", "string|null"],
+  ["CreatedDate", "string"],
+  ["guid", "string|null"],
+  ["AccountNumber", "string|null"],
+  ["Gender", "string|null"],
+  ["EmailOptOut_Company", "boolean"],
+  ["EmailOptOut_Upline", "boolean"],
 ];
 
 // ASP.NET Web API's HttpError (inferred).
 const httpError: [string, string][] = [
-  ["Message", "string"], ["MessageDetail", "string"], ["ModelState", "object"],
-  ["ExceptionMessage", "string"], ["ExceptionType", "string"], ["StackTrace", "string"],
+  ["Message", "string"],
+  ["MessageDetail", "string"],
+  ["ModelState", "object"],
+  ["ExceptionMessage", "string"],
+  ["ExceptionType", "string"],
+  ["StackTrace", "string"],
 ];
 
 // The seed's JSON request sample, verbatim.
 const seedRequest = {
-  FirstName: "sample string 1", LastName: "sample string 2", Email: "sample string 3", Password: "sample string 4",
-  RepDID: "sample string 5", Company: "sample string 6", Phone1: "sample string 7", Phone2: "sample string 8",
-  Phone3: "sample string 9", Phone4: "sample string 10", ShippingStreet1: "sample string 11", ShippingStreet2: "sample string 12",
-  ShippingCountry: "sample string 13", ShippingPostalCode: "sample string 14", ShippingCity: "sample string 15",
-  ShippingState: "sample string 16", ShippingCounty: "sample string 17", BillingStreet1: "sample string 18",
-  BillingStreet2: "sample string 19", BillingCountry: "sample string 20", BillingPostalCode: "sample string 21",
-  BillingCity: "sample string 22", BillingState: "sample string 23", BillingCounty: "sample string 24",
-  AgreedToTerms: true, ReferralMarketType: 1, ReferralMarketTypeInput: "sample string 26", ReferCustomerID: "sample string 27",
-  TaxID: "sample string 28", TaxID2: "sample string 29", ReplicatedSiteUrl: "sample string 30", CustomerType: 31,
-  SendAutoresponders: true, DateOfBirth: "2025-11-03T07:40:09.7363348-05:00", ReciprocalRepDID: "sample string 33", PreferredCulture: 34,
+  FirstName: "sample string 1",
+  LastName: "sample string 2",
+  Email: "sample string 3",
+  Password: "sample string 4",
+  RepDID: "sample string 5",
+  Company: "sample string 6",
+  Phone1: "sample string 7",
+  Phone2: "sample string 8",
+  Phone3: "sample string 9",
+  Phone4: "sample string 10",
+  ShippingStreet1: "sample string 11",
+  ShippingStreet2: "sample string 12",
+  ShippingCountry: "sample string 13",
+  ShippingPostalCode: "sample string 14",
+  ShippingCity: "sample string 15",
+  ShippingState: "sample string 16",
+  ShippingCounty: "sample string 17",
+  BillingStreet1: "sample string 18",
+  BillingStreet2: "sample string 19",
+  BillingCountry: "sample string 20",
+  BillingPostalCode: "sample string 21",
+  BillingCity: "sample string 22",
+  BillingState: "sample string 23",
+  BillingCounty: "sample string 24",
+  AgreedToTerms: true,
+  ReferralMarketType: 1,
+  ReferralMarketTypeInput: "sample string 26",
+  ReferCustomerID: "sample string 27",
+  TaxID: "sample string 28",
+  TaxID2: "sample string 29",
+  ReplicatedSiteUrl: "sample string 30",
+  CustomerType: 31,
+  SendAutoresponders: true,
+  DateOfBirth: "2025-11-03T07:40:09.7363348-05:00",
+  ReciprocalRepDID: "sample string 33",
+  PreferredCulture: 34,
 };
 
 // The seed's JSON response sample, verbatim.
 const seedResponse = {
-  CustomerID: 0, BCKey: 0, CustomerTypeID: 0, PreferredCulture: 0, TaxExempt: false, ApplicationDate: "0001-01-01T00:00:00",
-  StatusTypeID: 0, ContactStatusID: 0, CreatedDate: "0001-01-01T00:00:00", EmailOptOut_Company: false, EmailOptOut_Upline: false,
+  CustomerID: 0,
+  BCKey: 0,
+  CustomerTypeID: 0,
+  PreferredCulture: 0,
+  TaxExempt: false,
+  ApplicationDate: "0001-01-01T00:00:00",
+  StatusTypeID: 0,
+  ContactStatusID: 0,
+  CreatedDate: "0001-01-01T00:00:00",
+  EmailOptOut_Company: false,
+  EmailOptOut_Upline: false,
 };
 
-const requestProperty = (name: string): Json => at(spec, `/components/schemas/CustomerCreationViewModel/properties/${name}`);
+const requestProperty = (name: string): Json =>
+  at(spec, `/components/schemas/CustomerCreationViewModel/properties/${name}`);
 const responseProperty = (name: string): Json => at(spec, `/components/schemas/ICustomer/properties/${name}`);
-const xmlElements = (xml: string): string[] => [...xml.matchAll(/<([A-Za-z_0-9]+)(?: \/)?>/g)].map((match) => match[1] as string);
+const xmlElements = (xml: string): string[] =>
+  [...xml.matchAll(/<([A-Za-z_0-9]+)(?: \/)?>/g)].map((match) => match[1] as string);
 
 describe("bydesign CustomerCreationViewModel", () => {
   it.each(request)("%s is %s, described in the seed's words", (name, type, description) => {
@@ -126,7 +218,9 @@ describe("bydesign CustomerCreationViewModel", () => {
   });
 
   it("has exactly the seed's fields, in the seed's order", () => {
-    expect(Object.keys(at(spec, "/components/schemas/CustomerCreationViewModel/properties"))).toEqual(request.map(([name]) => name));
+    expect(Object.keys(at(spec, "/components/schemas/CustomerCreationViewModel/properties"))).toEqual(
+      request.map(([name]) => name),
+    );
   });
 
   it("is closed and requires nothing (the seed marks no field Required)", () => {
@@ -140,12 +234,27 @@ describe("bydesign CustomerCreationViewModel", () => {
 
   it("limits FirstName and LastName to 50 and Email to 100 characters, and sets no other limit", () => {
     const properties = at(spec, "/components/schemas/CustomerCreationViewModel/properties") as Record<string, Json>;
-    const limits = ["maxLength", "minLength", "maximum", "minimum", "exclusiveMaximum", "exclusiveMinimum", "enum", "format"];
+    const limits = [
+      "maxLength",
+      "minLength",
+      "maximum",
+      "minimum",
+      "exclusiveMaximum",
+      "exclusiveMinimum",
+      "enum",
+      "format",
+    ];
     const found = Object.entries(properties).flatMap(([name, property]) =>
       limits.filter((keyword) => keyword in property).map((keyword) => [name, keyword, property[keyword]]),
     );
-    expect(found).toEqual([["FirstName", "maxLength", 50], ["LastName", "maxLength", 50], ["Email", "maxLength", 100]]);
-    expect(at(spec, "/components/schemas/CustomerCreationViewModel/x-no-limit")).toMatch(/FirstName, LastName and Email only/);
+    expect(found).toEqual([
+      ["FirstName", "maxLength", 50],
+      ["LastName", "maxLength", 50],
+      ["Email", "maxLength", 100],
+    ]);
+    expect(at(spec, "/components/schemas/CustomerCreationViewModel/x-no-limit")).toMatch(
+      /FirstName, LastName and Email only/,
+    );
   });
 
   it.each([
@@ -161,13 +270,17 @@ describe("bydesign CustomerCreationViewModel", () => {
 
   it("leaves the undocumented text fields unlimited", () => {
     const long = "x".repeat(5000);
-    expect(validateRequest({ Company: long, ShippingStreet1: long, Password: long, RepDID: long, TaxID: long })).toEqual([]);
+    expect(
+      validateRequest({ Company: long, ShippingStreet1: long, Password: long, RepDID: long, TaxID: long }),
+    ).toEqual([]);
   });
 
   it("takes Email as the seed documents it: text up to 100, no e-mail format", () => {
     const email = requestProperty("Email");
     expect(email.format).toBeUndefined();
-    expect(email["x-source"]).toMatch(/^vendor-notes: FirstName and LastName max 50, Email max 100 \(seed, confirmed by the public help page\)/);
+    expect(email["x-source"]).toMatch(
+      /^vendor-notes: FirstName and LastName max 50, Email max 100 \(seed, confirmed by the public help page\)/,
+    );
     expect(validateRequest({ Email: "sample string 3" })).toEqual([]);
     expect(validateRequest({ Email: `${"a".repeat(88)}@example.com` })).toEqual([]);
     expect(validateRequest({ Email: `${"a".repeat(89)}@example.com` })).toEqual([hit("/Email", "maxLength")]);
@@ -186,7 +299,9 @@ describe("bydesign CustomerCreationViewModel", () => {
       expect(requestProperty(name)["x-source"], name).toMatch(/^inference: /);
       expect(responseProperty(name)["x-sensitive"], name).toBe(true);
     }
-    const sensitive = Object.entries(at(spec, "/components/schemas/CustomerCreationViewModel/properties") as Record<string, Json>)
+    const sensitive = Object.entries(
+      at(spec, "/components/schemas/CustomerCreationViewModel/properties") as Record<string, Json>,
+    )
       .filter(([, property]) => property["x-sensitive"] === true)
       .map(([name]) => name);
     expect(sensitive).toEqual(["Password", "TaxID", "TaxID2"]);
@@ -245,8 +360,16 @@ describe("bydesign .NET dates", () => {
       expect(at(spec, pointer).format, pointer).toBeUndefined();
       expect(at(spec, pointer).description, pointer).toMatch(/offset/);
     }
-    const withPattern = Object.keys(at(spec, "/components/schemas/ICustomer/properties")).filter((name) => responseProperty(name).pattern !== undefined);
-    expect(withPattern).toEqual(["PasswordResetExpirationDate", "DateOfBirth", "ApplicationDate", "DateLastModified", "CreatedDate"]);
+    const withPattern = Object.keys(at(spec, "/components/schemas/ICustomer/properties")).filter(
+      (name) => responseProperty(name).pattern !== undefined,
+    );
+    expect(withPattern).toEqual([
+      "PasswordResetExpirationDate",
+      "DateOfBirth",
+      "ApplicationDate",
+      "DateLastModified",
+      "CreatedDate",
+    ]);
   });
 
   it.each([
@@ -307,8 +430,17 @@ describe("bydesign ICustomer", () => {
   it("marks what Freedom fills itself readOnly", () => {
     const readOnly = response.map(([name]) => name).filter((name) => responseProperty(name).readOnly === true);
     expect(readOnly).toEqual([
-      "CustomerID", "CustomerDID", "CreatedBy", "PasswordResetKey", "PasswordResetExpirationDate", "ApplicationDate",
-      "LastModifiedBy", "DateLastModified", "PhonesComputed", "CreatedDate", "guid",
+      "CustomerID",
+      "CustomerDID",
+      "CreatedBy",
+      "PasswordResetKey",
+      "PasswordResetExpirationDate",
+      "ApplicationDate",
+      "LastModifiedBy",
+      "DateLastModified",
+      "PhonesComputed",
+      "CreatedDate",
+      "guid",
     ]);
     expect(response.map(([name]) => name).filter((name) => responseProperty(name).writeOnly !== undefined)).toEqual([]);
   });
@@ -316,8 +448,11 @@ describe("bydesign ICustomer", () => {
   it("never takes null for the value types the JSON sample writes, and tolerates it elsewhere", () => {
     const notNull = response.filter(([, type]) => !type.endsWith("|null")).map(([name]) => name);
     expect(notNull).toEqual(Object.keys(seedResponse));
-    for (const name of notNull) expect(validateResponse({ ...seedResponse, [name]: null }), name).toEqual([hit(`/${name}`, "type")]);
-    const nulls = Object.fromEntries(response.filter(([, type]) => type.endsWith("|null")).map(([name]) => [name, null]));
+    for (const name of notNull)
+      expect(validateResponse({ ...seedResponse, [name]: null }), name).toEqual([hit(`/${name}`, "type")]);
+    const nulls = Object.fromEntries(
+      response.filter(([, type]) => type.endsWith("|null")).map(([name]) => [name, null]),
+    );
     expect(validateResponse({ ...seedResponse, ...nulls })).toEqual([]);
   });
 
@@ -333,7 +468,9 @@ describe("bydesign ICustomer", () => {
   });
 
   it("marks its descriptions and nullability as inferences (the seed gives names and types only)", () => {
-    expect(at(spec, "/components/schemas/ICustomer/x-source")).toMatch(/^inference: the seed gives each field's name and type only/);
+    expect(at(spec, "/components/schemas/ICustomer/x-source")).toMatch(
+      /^inference: the seed gives each field's name and type only/,
+    );
   });
 });
 
@@ -341,8 +478,15 @@ describe("bydesign samples", () => {
   const content = at(operation, "/requestBody/content") as Record<string, Json>;
 
   it("accepts JSON, XML and form bodies, all with the one CustomerCreationViewModel", () => {
-    expect(Object.keys(content)).toEqual(["application/json", "text/json", "application/xml", "text/xml", "application/x-www-form-urlencoded"]);
-    for (const [type, media] of Object.entries(content)) expect(media.schema, type).toEqual({ $ref: "#/components/schemas/CustomerCreationViewModel" });
+    expect(Object.keys(content)).toEqual([
+      "application/json",
+      "text/json",
+      "application/xml",
+      "text/xml",
+      "application/x-www-form-urlencoded",
+    ]);
+    for (const [type, media] of Object.entries(content))
+      expect(media.schema, type).toEqual({ $ref: "#/components/schemas/CustomerCreationViewModel" });
     expect(operation.requestBody.required).toBe(true);
   });
 
@@ -388,7 +532,8 @@ describe("bydesign samples", () => {
   it("answers in the seed's four response formats", () => {
     const formats = at(operation, "/responses/200/content") as Record<string, Json>;
     expect(Object.keys(formats)).toEqual(["application/json", "text/json", "application/xml", "text/xml"]);
-    for (const [type, media] of Object.entries(formats)) expect(media.schema, type).toEqual({ $ref: "#/components/schemas/ICustomer" });
+    for (const [type, media] of Object.entries(formats))
+      expect(media.schema, type).toEqual({ $ref: "#/components/schemas/ICustomer" });
   });
 
   it("gives a valid, inferred 400 example in ASP.NET Web API's shape", () => {
@@ -430,7 +575,9 @@ describe("bydesign operation", () => {
   });
 
   it("authenticates with HTTP Basic, marked as inference", () => {
-    expect(spec.components.securitySchemes).toEqual({ basicAuth: expect.objectContaining({ type: "http", scheme: "basic" }) });
+    expect(spec.components.securitySchemes).toEqual({
+      basicAuth: expect.objectContaining({ type: "http", scheme: "basic" }),
+    });
     expect(spec.components.securitySchemes.basicAuth["x-source"]).toMatch(/^inference: /);
     expect(spec.security).toEqual([{ basicAuth: [] }]);
     expect(operation.security).toBeUndefined();
@@ -439,26 +586,35 @@ describe("bydesign operation", () => {
   it("documents 200 with ICustomer and 400/401/500 with HttpError, each status an inference", () => {
     expect(Object.keys(operation.responses)).toEqual(["200", "400", "401", "500"]);
     expect(operation.responses["200"]["x-error-body"]).toBeUndefined();
-    for (const status of ["200", "400", "401", "500"]) expect(operation.responses[status]["x-source"], status).toMatch(/^inference: /);
+    for (const status of ["200", "400", "401", "500"])
+      expect(operation.responses[status]["x-source"], status).toMatch(/^inference: /);
     for (const status of ["400", "401", "500"]) {
       const media = operation.responses[status].content as Record<string, Json>;
       expect(Object.keys(media), status).toEqual(["application/json", "application/xml"]);
-      for (const entry of Object.values(media)) expect(entry.schema, status).toEqual({ $ref: "#/components/schemas/HttpError" });
+      for (const entry of Object.values(media))
+        expect(entry.schema, status).toEqual({ $ref: "#/components/schemas/HttpError" });
       expect(operation.responses[status]["x-error-body"], status).toEqual({ code: "/Message", message: "/Message" });
     }
   });
 
   it("has HttpError with ASP.NET Web API's fields, open, ModelState as lists of messages", () => {
     expect(Object.keys(at(spec, "/components/schemas/HttpError/properties"))).toEqual(httpError.map(([name]) => name));
-    for (const [name, type] of httpError) expect(typeOf(at(spec, `/components/schemas/HttpError/properties/${name}`)), name).toBe(type);
+    for (const [name, type] of httpError)
+      expect(typeOf(at(spec, `/components/schemas/HttpError/properties/${name}`)), name).toBe(type);
     expect(at(spec, "/components/schemas/HttpError/additionalProperties")).toBeUndefined();
     expect(at(spec, "/components/schemas/HttpError/x-source")).toMatch(/^inference: /);
     expect(validateError({ Message: "An error has occurred.", ExceptionMessage: "x", Extra: 1 })).toEqual([]);
-    expect(validateError({ Message: "The request is invalid.", ModelState: { "model.Email": "too long" } })).toEqual([hit("/ModelState/model.Email", "type")]);
+    expect(validateError({ Message: "The request is invalid.", ModelState: { "model.Email": "too long" } })).toEqual([
+      hit("/ModelState/model.Email", "type"),
+    ]);
   });
 
   it("has no schema besides the request, the response and the error body", () => {
-    expect(Object.keys(at(spec, "/components/schemas"))).toEqual(["CustomerCreationViewModel", "ICustomer", "HttpError"]);
+    expect(Object.keys(at(spec, "/components/schemas"))).toEqual([
+      "CustomerCreationViewModel",
+      "ICustomer",
+      "HttpError",
+    ]);
   });
 
   it("lists the error vocabulary, one entry per error status, each an inference", () => {
@@ -504,10 +660,17 @@ describe("bydesign operation", () => {
   });
 
   it("has a 400 rule for every documented limit and every non-text field, and none for required", () => {
-    const rules = (operation["x-errors"][0].rules as Json[]).map((rule) => [rule.path, ([] as string[]).concat(rule.keyword)]);
-    const limited = request.filter(([name]) => requestProperty(name).maxLength !== undefined).map(([name]) => `/${name}`);
+    const rules = (operation["x-errors"][0].rules as Json[]).map((rule) => [
+      rule.path,
+      ([] as string[]).concat(rule.keyword),
+    ]);
+    const limited = request
+      .filter(([name]) => requestProperty(name).maxLength !== undefined)
+      .map(([name]) => `/${name}`);
     for (const path of limited) expect(rules, path).toContainEqual([path, ["maxLength"]]);
-    const typed = request.filter(([name, type]) => type !== "string" || name === "DateOfBirth").map(([name]) => `/${name}`);
+    const typed = request
+      .filter(([name, type]) => type !== "string" || name === "DateOfBirth")
+      .map(([name]) => `/${name}`);
     for (const path of typed) expect(rules.find(([rulePath]) => rulePath === path)?.[1], path).toContain("type");
     expect(rules.flatMap(([, keywords]) => keywords)).not.toContain("required");
   });
@@ -519,7 +682,15 @@ describe("bydesign x-context", () => {
   it("is a closed object of the inputs that are not customer data", () => {
     expect(context.type).toBe("object");
     expect(context.additionalProperties).toBe(false);
-    expect(Object.keys(context.properties)).toEqual(["username", "password", "repDid", "reciprocalRepDid", "customerType", "sendAutoresponders", "host"]);
+    expect(Object.keys(context.properties)).toEqual([
+      "username",
+      "password",
+      "repDid",
+      "reciprocalRepDid",
+      "customerType",
+      "sendAutoresponders",
+      "host",
+    ]);
     for (const [name, property] of Object.entries(context.properties as Record<string, Json>)) {
       expect(typeof property.type, name).toBe("string");
       expect(typeof property.description, name).toBe("string");
@@ -527,7 +698,9 @@ describe("bydesign x-context", () => {
   });
 
   it("holds the Basic credentials as sensitive credentials, and nothing else as one", () => {
-    const credentials = Object.entries(context.properties as Record<string, Json>).filter(([, property]) => property["x-credential"] === true).map(([name]) => name);
+    const credentials = Object.entries(context.properties as Record<string, Json>)
+      .filter(([, property]) => property["x-credential"] === true)
+      .map(([name]) => name);
     expect(credentials).toEqual(["username", "password"]);
     for (const name of credentials) expect(context.properties[name]["x-sensitive"], name).toBe(true);
     expect(at(spec, "/x-mapping/auth")).toEqual({ basicAuth: { username: "username", password: "password" } });
@@ -536,13 +709,17 @@ describe("bydesign x-context", () => {
   it("requires the credentials, the representative and the host", () => {
     expect(context.required).toEqual(["username", "password", "repDid", "host"]);
     expect(context.properties.repDid["x-source"]).toMatch(/^inference: .*for a given representative/);
-    expect(context.properties.reciprocalRepDid.description).toMatch(/only applies when the setting JSCART_RECIPROCALIDS_INUSE is on/);
+    expect(context.properties.reciprocalRepDid.description).toMatch(
+      /only applies when the setting JSCART_RECIPROCALIDS_INUSE is on/,
+    );
   });
 
   it("validates a context", () => {
     const minimal = { username: "api", password: "p", repDid: "12345", host: "webapi.securefreedom.com/Company" };
     expect(validateContext(minimal)).toEqual([]);
-    expect(validateContext({ ...minimal, reciprocalRepDid: "777", customerType: 1, sendAutoresponders: false })).toEqual([]);
+    expect(
+      validateContext({ ...minimal, reciprocalRepDid: "777", customerType: 1, sendAutoresponders: false }),
+    ).toEqual([]);
     expect(validateContext({ username: "api", password: "p", host: "h" })).toEqual([hit("/repDid", "required")]);
     expect(validateContext({ username: "api", password: "p", repDid: "1" })).toEqual([hit("/host", "required")]);
     expect(validateContext({ ...minimal, customerType: "1" })).toEqual([hit("/customerType", "type")]);
@@ -551,11 +728,18 @@ describe("bydesign x-context", () => {
 
   it("feeds every context property into the request, and every request field is mapped or said unmapped", () => {
     const declarations = at(spec, "/x-mapping/request") as Json[];
-    const fromContext = declarations.filter((entry) => entry.context !== undefined).map((entry) => entry.context as string);
+    const fromContext = declarations
+      .filter((entry) => entry.context !== undefined)
+      .map((entry) => entry.context as string);
     const auth = Object.values(at(spec, "/x-mapping/auth/basicAuth") as Record<string, string>);
     expect([...fromContext, ...auth].sort()).toEqual(Object.keys(context.properties).sort());
-    const fed = declarations.map((entry) => entry.to as string).filter((to) => to.startsWith("/body/")).map((to) => to.slice("/body/".length));
-    const unmapped = (at(spec, "/x-mapping/unmapped") as Json[]).map((entry) => (entry.field as string).slice("/body/".length));
+    const fed = declarations
+      .map((entry) => entry.to as string)
+      .filter((to) => to.startsWith("/body/"))
+      .map((to) => to.slice("/body/".length));
+    const unmapped = (at(spec, "/x-mapping/unmapped") as Json[]).map((entry) =>
+      (entry.field as string).slice("/body/".length),
+    );
     expect([...new Set([...fed, ...unmapped])].sort()).toEqual(request.map(([name]) => name).sort());
     expect(fed.filter((name) => unmapped.includes(name))).toEqual([]);
   });

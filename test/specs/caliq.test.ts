@@ -27,8 +27,20 @@ function typeOf(schema: Json): string {
 const parameters: [string, string, boolean, number | undefined, string | undefined][] = [
   ["apiKey", "string", true, undefined, "Please contact Caliq support to get your key"],
   ["ChannelID", "integer", true, undefined, "List of channels can be retrieved via API"],
-  ["AccountNo", "string", true, 10, "User entered unique customer account number. If auto numbering in Caliq is live leave blank"],
-  ["CompanyName", "string", false, 40, "Company name. If this is a person leave blank otherwise account will be created as a company"],
+  [
+    "AccountNo",
+    "string",
+    true,
+    10,
+    "User entered unique customer account number. If auto numbering in Caliq is live leave blank",
+  ],
+  [
+    "CompanyName",
+    "string",
+    false,
+    40,
+    "Company name. If this is a person leave blank otherwise account will be created as a company",
+  ],
   ["Line1", "string", true, 50, undefined],
   ["Line2", "string", false, 50, undefined],
   ["Line3", "string", false, 50, undefined],
@@ -48,11 +60,25 @@ const parameters: [string, string, boolean, number | undefined, string | undefin
   ["EORI", "string", false, 20, "Customer EORI number"],
   ["Currency", "string", true, 3, "Currency that the order values are in"],
   // "integer", and its description says "leave null/0 to use default".
-  ["CustomerServiceLevel", "integer|null", false, undefined, "From customer service level API call - leave null/0 to use default else specify ID"],
-  ["CustomerCategory", "string", false, 4, "Customer category can be set if required. List can be retrieved via API call"],
+  [
+    "CustomerServiceLevel",
+    "integer|null",
+    false,
+    undefined,
+    "From customer service level API call - leave null/0 to use default else specify ID",
+  ],
+  [
+    "CustomerCategory",
+    "string",
+    false,
+    4,
+    "Customer category can be set if required. List can be retrieved via API call",
+  ],
 ];
 const names = parameters.map(([name]) => name);
-const limited = parameters.filter((row): row is [string, string, boolean, number, string | undefined] => row[3] !== undefined);
+const limited = parameters.filter(
+  (row): row is [string, string, boolean, number, string | undefined] => row[3] !== undefined,
+);
 const requiredNames = parameters.filter(([, , required]) => required).map(([name]) => name);
 /** Fields with a rule beyond the seed's (inferred): their values need a shape, not just a length. */
 const shaped: Record<string, string> = { Country: "pattern", Currency: "pattern", Email: "format" };
@@ -83,7 +109,8 @@ const requestMedia = at(operation, "/requestBody/content/application~1json");
 const seedSample = requestMedia.examples.seedSample;
 const correctedExample = requestMedia.examples.corrected;
 const corrected = (): Record<string, Json> => structuredClone(correctedExample.value);
-const expectErrors = (example: Json): RuleHit[] => (example["x-expect-errors"] as Json[]).map((rule) => hit(rule.path, rule.keyword));
+const expectErrors = (example: Json): RuleHit[] =>
+  (example["x-expect-errors"] as Json[]).map((rule) => hit(rule.path, rule.keyword));
 
 /** A valid value of `length` code points for a field (multi-byte characters count once), shaped where the field needs it. */
 function valueOfLength(name: string, length: number): string {
@@ -115,12 +142,16 @@ describe("caliq CustomerCreateParams: every body parameter of the seed", () => {
     expect(at(spec, "/components/schemas/CustomerCreateParams/required").includes(name)).toBe(required);
   });
 
-  it.each(parameters)("%s carries the seed's description, or says where its own comes from", (name, _type, _required, _max, description) => {
-    const property = properties[name];
-    expect(typeof property.description).toBe("string");
-    if (description === undefined) expect(property["x-source"], name).toMatch(/^inference: the seed gives no description/);
-    else expect(property.description).toBe(description);
-  });
+  it.each(parameters)(
+    "%s carries the seed's description, or says where its own comes from",
+    (name, _type, _required, _max, description) => {
+      const property = properties[name];
+      expect(typeof property.description).toBe("string");
+      if (description === undefined)
+        expect(property["x-source"], name).toMatch(/^inference: the seed gives no description/);
+      else expect(property.description).toBe(description);
+    },
+  );
 
   it("has exactly the seed's parameters, in the seed's order, and is closed", () => {
     expect(Object.keys(properties)).toEqual(names);
@@ -132,9 +163,24 @@ describe("caliq CustomerCreateParams: every body parameter of the seed", () => {
   it("sets no rule the seed does not give, except the marked inferences", () => {
     const found: string[] = [];
     for (const [name, property] of Object.entries(properties as Record<string, Json>))
-      for (const keyword of ["minLength", "maxLength", "minimum", "maximum", "pattern", "format", "enum", "const", "default"])
+      for (const keyword of [
+        "minLength",
+        "maxLength",
+        "minimum",
+        "maximum",
+        "pattern",
+        "format",
+        "enum",
+        "const",
+        "default",
+      ])
         if (keyword in property) found.push(`${name}.${keyword}`);
-    const expected = [...limited.map(([name]) => `${name}.maxLength`), "Country.pattern", "Email.format", "Currency.pattern"];
+    const expected = [
+      ...limited.map(([name]) => `${name}.maxLength`),
+      "Country.pattern",
+      "Email.format",
+      "Currency.pattern",
+    ];
     expect(found.sort()).toEqual(expected.sort());
     for (const name of Object.keys(shaped)) expect(properties[name]["x-source"], name).toMatch(/^inference: /);
   });
@@ -142,12 +188,16 @@ describe("caliq CustomerCreateParams: every body parameter of the seed", () => {
   it.each(limited)("%s takes %s code points at most", (name, _type, _required, max) => {
     if (name in shaped) return;
     expect(validateRequest({ ...corrected(), [name]: valueOfLength(name, max) })).toEqual([]);
-    expect(validateRequest({ ...corrected(), [name]: valueOfLength(name, max + 1) })).toEqual([hit(`/${name}`, "maxLength")]);
+    expect(validateRequest({ ...corrected(), [name]: valueOfLength(name, max + 1) })).toEqual([
+      hit(`/${name}`, "maxLength"),
+    ]);
   });
 
   it("holds an e-mail of 70 characters and refuses one of 71 for its length alone", () => {
     expect(validateRequest({ ...corrected(), Email: valueOfLength("Email", 70) })).toEqual([]);
-    expect(validateRequest({ ...corrected(), Email: valueOfLength("Email", 71) })).toEqual([hit("/Email", "maxLength")]);
+    expect(validateRequest({ ...corrected(), Email: valueOfLength("Email", 71) })).toEqual([
+      hit("/Email", "maxLength"),
+    ]);
     expect(validateRequest({ ...corrected(), Email: "sample string 19" })).toEqual([hit("/Email", "format")]);
     expect(properties.Email["x-source"]).toMatch(/^inference: `format: email`/);
   });
@@ -170,14 +220,21 @@ describe("caliq CustomerCreateParams: every body parameter of the seed", () => {
     expect(validateRequest({ ...corrected(), CustomerServiceLevel: null })).toEqual([]);
     expect(validateRequest({ ...corrected(), CustomerServiceLevel: 0 })).toEqual([]);
     expect(validateRequest({ ...corrected(), CustomerServiceLevel: 23 })).toEqual([]);
-    expect(validateRequest({ ...corrected(), CustomerServiceLevel: "23" })).toEqual([hit("/CustomerServiceLevel", "type")]);
-    expect(validateRequest({ ...corrected(), CustomerServiceLevel: 2.5 })).toEqual([hit("/CustomerServiceLevel", "type")]);
+    expect(validateRequest({ ...corrected(), CustomerServiceLevel: "23" })).toEqual([
+      hit("/CustomerServiceLevel", "type"),
+    ]);
+    expect(validateRequest({ ...corrected(), CustomerServiceLevel: 2.5 })).toEqual([
+      hit("/CustomerServiceLevel", "type"),
+    ]);
   });
 
   it("refuses values of the wrong type", () => {
     expect(validateRequest({ ...corrected(), ChannelID: "2" })).toEqual([hit("/ChannelID", "type")]);
     expect(validateRequest({ ...corrected(), ChannelID: 2.5 })).toEqual([hit("/ChannelID", "type")]);
-    expect(validateRequest({ ...corrected(), AllowDeliveries: "true", AllowInvoices: 1 })).toEqual([hit("/AllowDeliveries", "type"), hit("/AllowInvoices", "type")]);
+    expect(validateRequest({ ...corrected(), AllowDeliveries: "true", AllowInvoices: 1 })).toEqual([
+      hit("/AllowDeliveries", "type"),
+      hit("/AllowInvoices", "type"),
+    ]);
     expect(validateRequest({ ...corrected(), AccountNo: 3 })).toEqual([hit("/AccountNo", "type")]);
     expect(validateRequest({ ...corrected(), Line2: null })).toEqual([hit("/Line2", "type")]);
   });
@@ -185,7 +242,10 @@ describe("caliq CustomerCreateParams: every body parameter of the seed", () => {
   it("keeps the vendor's Country description and records the copy slip as a conflict", () => {
     const country = properties.Country;
     expect(country.description).toBe("Currency code from the currency list in ISO3 format");
-    expect(country["x-conflict"].values.map((value: Json) => value.where)).toEqual(["seed: the description of Country", "vendor-notes: the caliq section"]);
+    expect(country["x-conflict"].values.map((value: Json) => value.where)).toEqual([
+      "seed: the description of Country",
+      "vendor-notes: the caliq section",
+    ]);
     expect(country["x-conflict"].values[0].says).toBe(country.description);
     expect(country["x-conflict"].chosen).toBe("ISO 3166-1 alpha-3 country code");
     expect(country["x-conflict"].reason).toMatch(/copy slip/);
@@ -215,9 +275,16 @@ describe("caliq CustomerCreateParams: every body parameter of the seed", () => {
   });
 
   it("carries the API key in the body as a write-only credential, with no length the seed does not give", () => {
-    expect(properties.apiKey).toMatchObject({ type: "string", writeOnly: true, "x-credential": true, "x-sensitive": true });
+    expect(properties.apiKey).toMatchObject({
+      type: "string",
+      writeOnly: true,
+      "x-credential": true,
+      "x-sensitive": true,
+    });
     expect(properties.apiKey["x-no-limit"]).toMatch(/no max length/);
-    const sensitive = Object.entries(properties as Record<string, Json>).filter(([, property]) => property["x-sensitive"] || property["x-credential"] || property.writeOnly);
+    const sensitive = Object.entries(properties as Record<string, Json>).filter(
+      ([, property]) => property["x-sensitive"] || property["x-credential"] || property.writeOnly,
+    );
     expect(sensitive.map(([name]) => name)).toEqual(["apiKey"]);
     expect(Object.values(properties as Record<string, Json>).some((property) => property.readOnly)).toBe(false);
   });
@@ -239,7 +306,8 @@ describe("caliq seed samples", () => {
     expect(Object.keys(value)).toEqual(names);
     names.forEach((name, index) => {
       const type = typeOf(at(spec, `/components/schemas/CustomerCreateParams/properties/${name}`));
-      const expected = type === "boolean" ? true : type.startsWith("integer") ? index + 1 : `sample string ${index + 1}`;
+      const expected =
+        type === "boolean" ? true : type.startsWith("integer") ? index + 1 : `sample string ${index + 1}`;
       expect(value[name], name).toBe(expected);
     });
   });
@@ -252,10 +320,19 @@ describe("caliq seed samples", () => {
   });
 
   it("finds no other sample string over its limit (computed from the seed's table)", () => {
-    const computed = limited.filter(([name, , , max]) => [...String(seedSample.value[name])].length > max).map(([name]) => name);
+    const computed = limited
+      .filter(([name, , , max]) => [...String(seedSample.value[name])].length > max)
+      .map(([name]) => name);
     expect(computed).toEqual(tooLong.map(([name]) => name));
     // The longest strings that still fit: 15 characters in County (25), 16 in Firstname and EORI (20).
-    expect(validateRequest({ ...corrected(), County: seedSample.value.County, Firstname: seedSample.value.Firstname, EORI: seedSample.value.EORI })).toEqual([]);
+    expect(
+      validateRequest({
+        ...corrected(),
+        County: seedSample.value.County,
+        Firstname: seedSample.value.Firstname,
+        EORI: seedSample.value.EORI,
+      }),
+    ).toEqual([]);
   });
 
   it("lists every rule the JSON sample breaks, exactly as ajv reports them", () => {
@@ -280,7 +357,9 @@ describe("caliq seed samples", () => {
     expect(typeof example.value).toBe("string");
     const { root, elements, body } = readXmlBody(example.value);
     expect(root).toBe(at(spec, "/components/schemas/CustomerCreateParams/xml/name"));
-    expect(example.value).toContain('xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"');
+    expect(example.value).toContain(
+      'xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"',
+    );
     expect(elements).toEqual(names);
     expect(body).toEqual(seedSample.value);
     expect(example["x-expect"]).toBe("invalid");
@@ -314,10 +393,16 @@ describe("caliq seed samples", () => {
     });
     const leaves = (node: Json): [string, string][] =>
       Object.entries(node as Record<string, Json>).flatMap(([key, value]) =>
-        Array.isArray(value) ? value.flatMap(leaves) : typeof value === "object" ? leaves(value) : [[key, String(value)] as [string, string]],
+        Array.isArray(value)
+          ? value.flatMap(leaves)
+          : typeof value === "object"
+            ? leaves(value)
+            : [[key, String(value)] as [string, string]],
       );
     const xml: string = at(operation, "/responses/200/content/application~1xml/examples/seedSample/value");
-    expect([...xml.matchAll(/<(\w+)>([^<]*)<\/\1>/g)].map(([, element, text]) => [element, text])).toEqual(leaves(json.value));
+    expect([...xml.matchAll(/<(\w+)>([^<]*)<\/\1>/g)].map(([, element, text]) => [element, text])).toEqual(
+      leaves(json.value),
+    );
     expect(xml).toMatch(/^<CustomerCreateResults /);
     expect((xml.match(/<CustomerCreateIssue>/g) ?? []).length).toBe(2);
   });
@@ -342,7 +427,8 @@ describe("caliq content types", () => {
   it("accepts the seed's request formats, JSON and XML in both their media types, on one schema", () => {
     const content = at(operation, "/requestBody/content");
     expect(Object.keys(content)).toEqual(["application/json", "text/json", "application/xml", "text/xml"]);
-    for (const media of Object.values(content) as Json[]) expect(media.schema).toEqual({ $ref: "#/components/schemas/CustomerCreateParams" });
+    for (const media of Object.values(content) as Json[])
+      expect(media.schema).toEqual({ $ref: "#/components/schemas/CustomerCreateParams" });
     expect(Object.keys(content["application/json"].examples)).toEqual(["seedSample", "corrected"]);
     expect(Object.keys(content["application/xml"].examples)).toEqual(["seedSample"]);
     expect(content["text/json"].examples).toBeUndefined();
@@ -352,19 +438,24 @@ describe("caliq content types", () => {
   it("answers in the seed's response formats, on one schema", () => {
     const content = at(operation, "/responses/200/content");
     expect(Object.keys(content)).toEqual(["application/json", "text/json", "application/xml", "text/xml"]);
-    for (const media of Object.values(content) as Json[]) expect(media.schema).toEqual({ $ref: "#/components/schemas/CustomerCreateResults" });
+    for (const media of Object.values(content) as Json[])
+      expect(media.schema).toEqual({ $ref: "#/components/schemas/CustomerCreateResults" });
   });
 
   it("names the XML elements as the seed's samples do", () => {
     expect(at(spec, "/components/schemas/CustomerCreateParams/xml")).toEqual({ name: "CustomerCreateParams" });
     expect(at(spec, "/components/schemas/CustomerCreateResults/xml")).toEqual({ name: "CustomerCreateResults" });
-    expect(at(spec, "/components/schemas/CustomerCreateData/properties/CustomerCreateIssues/xml")).toEqual({ wrapped: true });
+    expect(at(spec, "/components/schemas/CustomerCreateData/properties/CustomerCreateIssues/xml")).toEqual({
+      wrapped: true,
+    });
     expect(at(spec, "/components/schemas/CustomerCreateIssue/xml")).toEqual({ name: "CustomerCreateIssue" });
   });
 });
 
 describe("caliq responses", () => {
-  const rows = Object.entries(responseFields).flatMap(([model, list]) => list.map(([field, type]) => [model, field, type] as const));
+  const rows = Object.entries(responseFields).flatMap(([model, list]) =>
+    list.map(([field, type]) => [model, field, type] as const),
+  );
 
   it.each(rows)("%s.%s is %s", (model, field, type) => {
     const property = at(spec, `/components/schemas/${model}/properties/${field}`);
@@ -373,32 +464,58 @@ describe("caliq responses", () => {
   });
 
   it.each(Object.keys(responseFields))("%s has exactly the sample's fields, in order, and is open", (model) => {
-    expect(Object.keys(at(spec, `/components/schemas/${model}/properties`))).toEqual((responseFields[model] ?? []).map(([field]) => field));
+    expect(Object.keys(at(spec, `/components/schemas/${model}/properties`))).toEqual(
+      (responseFields[model] ?? []).map(([field]) => field),
+    );
     expect(at(spec, `/components/schemas/${model}/additionalProperties`)).toBeUndefined();
   });
 
   it("has no schema besides the request, the answer and the error body", () => {
-    expect(Object.keys(at(spec, "/components/schemas"))).toEqual(["CustomerCreateParams", ...Object.keys(responseFields).filter((model) => model !== "ErrorMessage"), "ErrorMessage"]);
+    expect(Object.keys(at(spec, "/components/schemas"))).toEqual([
+      "CustomerCreateParams",
+      ...Object.keys(responseFields).filter((model) => model !== "ErrorMessage"),
+      "ErrorMessage",
+    ]);
   });
 
   it("marks the inferred descriptions and nulls of the answer", () => {
-    for (const model of ["CustomerCreateData", "CustomerCreateIssue", "ErrorMessage"]) expect(at(spec, `/components/schemas/${model}/x-source`), model).toMatch(/^inference: /);
+    for (const model of ["CustomerCreateData", "CustomerCreateIssue", "ErrorMessage"])
+      expect(at(spec, `/components/schemas/${model}/x-source`), model).toMatch(/^inference: /);
     expect(at(spec, "/components/schemas/CustomerCreateData/x-source")).toMatch(/null/);
   });
 
   it("reads answers tolerantly: unknown fields and the inferred nulls pass, wrong types do not", () => {
-    expect(validateResponse({ CustomerCreateData: { OK: false, AccountNo: null, CustomerCreateIssues: null }, Extra: 1 })).toEqual([]);
-    expect(validateResponse({ CustomerCreateData: { OK: false, CustomerCreateIssues: [{ ID: 29, Message: null, ExtraData: null, More: "x" }] } })).toEqual([]);
+    expect(
+      validateResponse({ CustomerCreateData: { OK: false, AccountNo: null, CustomerCreateIssues: null }, Extra: 1 }),
+    ).toEqual([]);
+    expect(
+      validateResponse({
+        CustomerCreateData: {
+          OK: false,
+          CustomerCreateIssues: [{ ID: 29, Message: null, ExtraData: null, More: "x" }],
+        },
+      }),
+    ).toEqual([]);
     expect(validateResponse({ CustomerCreateData: { OK: "false" } })).toEqual([hit("/CustomerCreateData/OK", "type")]);
-    expect(validateResponse({ CustomerCreateData: { OK: true, AccountID: "2" } })).toEqual([hit("/CustomerCreateData/AccountID", "type")]);
-    expect(validateResponse({ CustomerCreateData: { OK: true, AccountID: null } })).toEqual([hit("/CustomerCreateData/AccountID", "type")]);
-    expect(validateResponse({ CustomerCreateData: { OK: false, CustomerCreateIssues: [{ ID: "29" }] } })).toEqual([hit("/CustomerCreateData/CustomerCreateIssues/0/ID", "type")]);
+    expect(validateResponse({ CustomerCreateData: { OK: true, AccountID: "2" } })).toEqual([
+      hit("/CustomerCreateData/AccountID", "type"),
+    ]);
+    expect(validateResponse({ CustomerCreateData: { OK: true, AccountID: null } })).toEqual([
+      hit("/CustomerCreateData/AccountID", "type"),
+    ]);
+    expect(validateResponse({ CustomerCreateData: { OK: false, CustomerCreateIssues: [{ ID: "29" }] } })).toEqual([
+      hit("/CustomerCreateData/CustomerCreateIssues/0/ID", "type"),
+    ]);
   });
 
   it("documents 200, 400, 401 and 503 in the seed's words", () => {
     expect(Object.keys(operation.responses)).toEqual(["200", "400", "401", "503"]);
-    expect(operation.responses["200"].description).toBe("OK Returns account id and account number of the customer created and address id, or error list if failed");
-    expect(operation.responses["400"].description).toBe("Bad Request - parameters supplied cannot be properly interpreted");
+    expect(operation.responses["200"].description).toBe(
+      "OK Returns account id and account number of the customer created and address id, or error list if failed",
+    );
+    expect(operation.responses["400"].description).toBe(
+      "Bad Request - parameters supplied cannot be properly interpreted",
+    );
     expect(operation.responses["401"].description).toBe("Not Authorised if supplied api key is not valid");
     expect(operation.responses["503"].description).toBe("Service Unavailable");
   });
@@ -418,7 +535,8 @@ describe("caliq responses", () => {
     expect(response["x-source"]).toMatch(/^inference: the seed documents the status, not its body/);
     expect(response["x-error-body"]).toEqual({ code: "/Message", message: "/Message" });
     expect(Object.keys(response.content)).toEqual(["application/json", "text/json", "application/xml", "text/xml"]);
-    for (const media of Object.values(response.content) as Json[]) expect(media.schema).toEqual({ $ref: "#/components/schemas/ErrorMessage" });
+    for (const media of Object.values(response.content) as Json[])
+      expect(media.schema).toEqual({ $ref: "#/components/schemas/ErrorMessage" });
     expect(validateErrorBody({ Message: response.description })).toEqual([]);
     expect(validateErrorBody({ Message: "x", MessageDetail: "y" })).toEqual([]);
     expect(validateErrorBody({ Message: 401 })).toEqual([hit("/Message", "type")]);
@@ -443,7 +561,10 @@ describe("caliq x-errors", () => {
       expect(operation.responses[String(error.status)]?.["x-error-body"], String(error.code)).toBeDefined();
       expect(error["x-source"], String(error.code)).toMatch(/^inference: /);
     }
-    for (const status of ["400", "401", "503"]) expect(errors.find((error) => String(error.status) === status)?.message).toBe(operation.responses[status].description);
+    for (const status of ["400", "401", "503"])
+      expect(errors.find((error) => String(error.status) === status)?.message).toBe(
+        operation.responses[status].description,
+      );
   });
 
   it("says where the system messages' texts are, and ties none to a rule (the seed names none)", () => {
@@ -458,7 +579,12 @@ describe("caliq x-errors", () => {
 
   it("ties the 400 to rules that the request schema really reports", () => {
     const [badRequest] = errors;
-    const wrong: Record<string, Json> = { "/ChannelID": "two", "/AllowDeliveries": "yes", "/AllowInvoices": 1, "/CustomerServiceLevel": "23" };
+    const wrong: Record<string, Json> = {
+      "/ChannelID": "two",
+      "/AllowDeliveries": "yes",
+      "/AllowInvoices": 1,
+      "/CustomerServiceLevel": "23",
+    };
     const rules = badRequest.rules as Json[];
     expect(rules.map((rule) => rule.path)).toEqual(Object.keys(wrong));
     for (const rule of rules) {
@@ -498,7 +624,9 @@ describe("caliq operation", () => {
     expect(spec.servers).toHaveLength(1);
     expect(spec.servers[0].url).toBe("https://{host}");
     expect(spec.servers[0].variables.host.default).toBe("api.caliq.com");
-    expect(spec.servers[0]["x-source"]).toMatch(/^inference: .*https:\/\/api\.caliq\.com\/Help\/Api\/POST-api-v1-CustomerCreate/);
+    expect(spec.servers[0]["x-source"]).toMatch(
+      /^inference: .*https:\/\/api\.caliq\.com\/Help\/Api\/POST-api-v1-CustomerCreate/,
+    );
   });
 
   it("declares no security scheme: the key travels in the body", () => {
@@ -515,14 +643,23 @@ describe("caliq x-context", () => {
   it("is a closed object of every input that is not customer data", () => {
     expect(context.type).toBe("object");
     expect(context.additionalProperties).toBe(false);
-    expect(Object.keys(context.properties)).toEqual(["apiKey", "channelId", "defaultCurrency", "customerServiceLevel", "host"]);
-    for (const [name, property] of Object.entries(context.properties as Record<string, Json>)) expect(typeof property.description, name).toBe("string");
+    expect(Object.keys(context.properties)).toEqual([
+      "apiKey",
+      "channelId",
+      "defaultCurrency",
+      "customerServiceLevel",
+      "host",
+    ]);
+    for (const [name, property] of Object.entries(context.properties as Record<string, Json>))
+      expect(typeof property.description, name).toBe("string");
     expect(context.required).toEqual(["apiKey", "channelId"]);
   });
 
   it("holds the API key as a credential and feeds the body's key, channel and service level and the host", () => {
     expect(context.properties.apiKey).toMatchObject({ type: "string", "x-credential": true, "x-sensitive": true });
-    const fed = (spec["x-mapping"].request as Json[]).filter((row) => row.context !== undefined).map((row) => [row.to, row.context]);
+    const fed = (spec["x-mapping"].request as Json[])
+      .filter((row) => row.context !== undefined)
+      .map((row) => [row.to, row.context]);
     expect(fed).toEqual([
       ["/server/host", "host"],
       ["/body/apiKey", "apiKey"],
@@ -532,23 +669,38 @@ describe("caliq x-context", () => {
     ]);
     // Each context value fits the body field it feeds.
     expect(typeOf(context.properties.channelId)).toBe("integer");
-    expect(context.properties.defaultCurrency.pattern).toBe(at(spec, "/components/schemas/CustomerCreateParams/properties/Currency/pattern"));
+    expect(context.properties.defaultCurrency.pattern).toBe(
+      at(spec, "/components/schemas/CustomerCreateParams/properties/Currency/pattern"),
+    );
   });
 
   it("validates a context: the key and the channel are needed", () => {
     expect(validateContext({ apiKey: "FAKE-KEY", channelId: 2 })).toEqual([]);
-    expect(validateContext({ apiKey: "FAKE-KEY", channelId: 2, defaultCurrency: "GBP", customerServiceLevel: 23, host: "api.caliq.com" })).toEqual([]);
+    expect(
+      validateContext({
+        apiKey: "FAKE-KEY",
+        channelId: 2,
+        defaultCurrency: "GBP",
+        customerServiceLevel: 23,
+        host: "api.caliq.com",
+      }),
+    ).toEqual([]);
     expect(validateContext({ channelId: 2 })).toEqual([hit("/apiKey", "required")]);
     expect(validateContext({ apiKey: "FAKE-KEY" })).toEqual([hit("/channelId", "required")]);
     expect(validateContext({ apiKey: "FAKE-KEY", channelId: "2" })).toEqual([hit("/channelId", "type")]);
-    expect(validateContext({ apiKey: "FAKE-KEY", channelId: 2, defaultCurrency: "gbp" })).toEqual([hit("/defaultCurrency", "pattern")]);
-    expect(validateContext({ apiKey: "FAKE-KEY", channelId: 2, ChannelID: 2 })).toEqual([hit("", "additionalProperties")]);
+    expect(validateContext({ apiKey: "FAKE-KEY", channelId: 2, defaultCurrency: "gbp" })).toEqual([
+      hit("/defaultCurrency", "pattern"),
+    ]);
+    expect(validateContext({ apiKey: "FAKE-KEY", channelId: 2, ChannelID: 2 })).toEqual([
+      hit("", "additionalProperties"),
+    ]);
   });
 
   it("feeds every required body field from the customer or the context", () => {
     const targets = new Set((spec["x-mapping"].request as Json[]).map((row) => row.to));
     for (const name of requiredNames) expect(targets.has(`/body/${name}`), name).toBe(true);
     const unmapped = (spec["x-mapping"].unmapped as Json[]).map((row) => row.field);
-    for (const name of names) expect(targets.has(`/body/${name}`) || unmapped.includes(`/body/${name}`), name).toBe(true);
+    for (const name of names)
+      expect(targets.has(`/body/${name}`) || unmapped.includes(`/body/${name}`), name).toBe(true);
   });
 });

@@ -36,14 +36,44 @@ function typeOf(schema: Json): string {
 type Row = [string, string, number | undefined, number | undefined, string];
 const fields: Record<string, Row[]> = {
   CreateCustomerRequest: [
-    ["name", "string", 1, 60, "The name of the customer. The string must contain at least one character with a maximum of 60 characters. You can include spaces and special characters in the customer name."],
+    [
+      "name",
+      "string",
+      1,
+      60,
+      "The name of the customer. The string must contain at least one character with a maximum of 60 characters. You can include spaces and special characters in the customer name.",
+    ],
     ["accountName", "string", undefined, undefined, "The name of the parent account containing the customer."],
-    ["securityAnswer", "string", undefined, 100, "(Optional) The answer to the security question. This field is required if there is a securityQuestion. The string allows a maximum of 100 characters."],
-    ["securityQuestion", "string", undefined, 100, "(Optional) A security question. If a securityAnswer is used, the securityQuestion is required. The string allows a maximum of 100 characters."],
-    ["shipToBillAddress", "boolean", undefined, undefined, "(Optional) Set this value to true if you want to use the customer's billing address as the shipping address. The default is false."],
+    [
+      "securityAnswer",
+      "string",
+      undefined,
+      100,
+      "(Optional) The answer to the security question. This field is required if there is a securityQuestion. The string allows a maximum of 100 characters.",
+    ],
+    [
+      "securityQuestion",
+      "string",
+      undefined,
+      100,
+      "(Optional) A security question. If a securityAnswer is used, the securityQuestion is required. The string allows a maximum of 100 characters.",
+    ],
+    [
+      "shipToBillAddress",
+      "boolean",
+      undefined,
+      undefined,
+      "(Optional) Set this value to true if you want to use the customer's billing address as the shipping address. The default is false.",
+    ],
     ["contacts", "Contact[]", undefined, undefined, "(Optional) See the Contact Parameters table below."],
     ["billingAddress", "Address", undefined, undefined, "(Optional) See the Address Parameters table below."],
-    ["shippingAddress", "Address", undefined, undefined, "(Optional) See the Address Parameters table below. This address is required if shipToBillAddress is false."],
+    [
+      "shippingAddress",
+      "Address",
+      undefined,
+      undefined,
+      "(Optional) See the Address Parameters table below. This address is required if shipToBillAddress is false.",
+    ],
   ],
   Contact: [
     ["name", "string", undefined, 40, "The name of the contact. The string allows 0 to 40 characters."],
@@ -53,8 +83,20 @@ const fields: Record<string, Row[]> = {
     ["email", "string", undefined, 320, "The email address of the contact. The string allows 0 to 320 characters."],
   ],
   Address: [
-    ["addressLine1", "string", undefined, 40, "The first line of the contact's billing/shipping address. This is typically a street number and a street name. The string allows 0 to 40 characters."],
-    ["addressLine2", "string", undefined, 40, "The second line of the contact's billing/shipping address. The string allows 0 to 40 characters."],
+    [
+      "addressLine1",
+      "string",
+      undefined,
+      40,
+      "The first line of the contact's billing/shipping address. This is typically a street number and a street name. The string allows 0 to 40 characters.",
+    ],
+    [
+      "addressLine2",
+      "string",
+      undefined,
+      40,
+      "The second line of the contact's billing/shipping address. The string allows 0 to 40 characters.",
+    ],
     ["city", "string", undefined, 40, "The city of the contact. The string allows 0 to 40 characters."],
     ["state", "string", undefined, 40, "The state or province of the contact. The string allows 0 to 40 characters."],
     // The Address table says 150, error 10000598 says 100: the stricter is enforced (see the conflict test).
@@ -63,11 +105,23 @@ const fields: Record<string, Row[]> = {
   ],
   CreateCustomerResponse: [
     ["customerId", "integer", undefined, undefined, "The identification number of the customer that was created."],
-    ["timestamp", "integer", undefined, undefined, "The date and time when the customer was created. The timestamp displays in UNIX Epoch clock format. See Date/Time Formats for more information."],
+    [
+      "timestamp",
+      "integer",
+      undefined,
+      undefined,
+      "The date and time when the customer was created. The timestamp displays in UNIX Epoch clock format. See Date/Time Formats for more information.",
+    ],
   ],
   // Not in the seed: the error bodies, from vendor-sources/jasper/.
   ErrorResponse: [
-    ["errorCode", "string", undefined, undefined, "The error code (Error Code column), a string of digits on the wire."],
+    [
+      "errorCode",
+      "string",
+      undefined,
+      undefined,
+      "The error code (Error Code column), a string of digits on the wire.",
+    ],
     ["errorMessage", "string", undefined, undefined, "The error message (Error Message column)."],
   ],
   UnauthorizedResponse: [
@@ -81,45 +135,61 @@ const responseModels = ["CreateCustomerResponse", "ErrorResponse", "Unauthorized
 
 // The seed's Errors table, in order: [code, HTTP code, message verbatim, kind]. Codes are written as the
 // strings they are on the wire.
-const errorTable: [string, number, string, string][] = ([
-  [10000004, 400, "Invalid accountId.", "not-found"],
-  [10000024, 400, "Invalid apiVersion.", "invalid-field"],
-  [10000580, 400, "Customer details required.", "invalid-field"],
-  [10000581, 400, "Customer name is required.", "invalid-field"],
-  [10000582, 400, "Invalid customer name. Number of characters allowed 1 - 60.", "invalid-field"],
-  [10000583, 400, "Account Id is required.", "invalid-field"],
-  [10000584, 400, "Security answer missing.", "invalid-field"],
-  [10000585, 400, "Security question missing.", "invalid-field"],
-  [10000586, 400, "Invalid security question. Number of characters allowed 0 - 100.", "invalid-field"],
-  [10000587, 400, "Invalid security answer. Number of characters allowed 0 - 100.", "invalid-field"],
-  [10000588, 400, "Maximum 4 contacts can be associated with a customer.", "invalid-field"],
-  [10000589, 400, "Invalid contact name. Number of characters allowed 0 - 40.", "invalid-field"],
-  [10000590, 400, "Invalid contact title. Number of characters allowed 0 - 40.", "invalid-field"],
-  [10000591, 400, "Invalid contact phone. Number of characters allowed 0 - 25.", "invalid-field"],
-  [10000592, 400, "Invalid contact mobile. Number of characters allowed 0 - 40.", "invalid-field"],
-  [10000593, 400, "Invalid contact email. Number of characters allowed 0 - 320.", "invalid-field"],
-  [10000594, 400, "Invalid address line1. Number of characters allowed 0 - 40.", "invalid-field"],
-  [10000595, 400, "Invalid address line2. Number of characters allowed 0 - 40.", "invalid-field"],
-  [10000596, 400, "Invalid city. Number of characters allowed 0 - 40.", "invalid-field"],
-  [10000597, 400, "Invalid state/region. Number of characters allowed 0 - 40.", "invalid-field"],
-  [10000598, 400, "Invalid country. Number of characters allowed 0 - 100.", "invalid-field"],
-  [10000599, 400, "Invalid postal code. Number of characters allowed 0 - 15.", "invalid-field"],
-  [10000602, 400, "Duplicate customer name.", "duplicate"],
-  [10000603, 400, "Invalid account. Account erasure request is in progress for the account.", "not-found"],
-  [20000003, 404, "Resource not found - Invalid accountId.", "not-found"],
-] as const).map(([code, ...rest]) => [String(code), ...rest]);
+const errorTable: [string, number, string, string][] = (
+  [
+    [10000004, 400, "Invalid accountId.", "not-found"],
+    [10000024, 400, "Invalid apiVersion.", "invalid-field"],
+    [10000580, 400, "Customer details required.", "invalid-field"],
+    [10000581, 400, "Customer name is required.", "invalid-field"],
+    [10000582, 400, "Invalid customer name. Number of characters allowed 1 - 60.", "invalid-field"],
+    [10000583, 400, "Account Id is required.", "invalid-field"],
+    [10000584, 400, "Security answer missing.", "invalid-field"],
+    [10000585, 400, "Security question missing.", "invalid-field"],
+    [10000586, 400, "Invalid security question. Number of characters allowed 0 - 100.", "invalid-field"],
+    [10000587, 400, "Invalid security answer. Number of characters allowed 0 - 100.", "invalid-field"],
+    [10000588, 400, "Maximum 4 contacts can be associated with a customer.", "invalid-field"],
+    [10000589, 400, "Invalid contact name. Number of characters allowed 0 - 40.", "invalid-field"],
+    [10000590, 400, "Invalid contact title. Number of characters allowed 0 - 40.", "invalid-field"],
+    [10000591, 400, "Invalid contact phone. Number of characters allowed 0 - 25.", "invalid-field"],
+    [10000592, 400, "Invalid contact mobile. Number of characters allowed 0 - 40.", "invalid-field"],
+    [10000593, 400, "Invalid contact email. Number of characters allowed 0 - 320.", "invalid-field"],
+    [10000594, 400, "Invalid address line1. Number of characters allowed 0 - 40.", "invalid-field"],
+    [10000595, 400, "Invalid address line2. Number of characters allowed 0 - 40.", "invalid-field"],
+    [10000596, 400, "Invalid city. Number of characters allowed 0 - 40.", "invalid-field"],
+    [10000597, 400, "Invalid state/region. Number of characters allowed 0 - 40.", "invalid-field"],
+    [10000598, 400, "Invalid country. Number of characters allowed 0 - 100.", "invalid-field"],
+    [10000599, 400, "Invalid postal code. Number of characters allowed 0 - 15.", "invalid-field"],
+    [10000602, 400, "Duplicate customer name.", "duplicate"],
+    [10000603, 400, "Invalid account. Account erasure request is in progress for the account.", "not-found"],
+    [20000003, 404, "Resource not found - Invalid accountId.", "not-found"],
+  ] as const
+).map(([code, ...rest]) => [String(code), ...rest]);
 // The errors every Control Center call can answer (vendor-sources/jasper/OSGP_open-smart-grid-platform/JasperError.java), listed first.
 const genericErrors: [string, number, string, string][] = [
   ["10000001", 401, "Invalid credentials", "unauthorized"],
-  ["10000023", 400, "The JSON in the request is not well formed. Please ensure that commas, colons, braces etc. are formatted properly.", "invalid-field"],
-  ["10000028", 400, "Invalid request. Description: The request contained one or more unrecognized parameters.", "invalid-field"],
+  [
+    "10000023",
+    400,
+    "The JSON in the request is not well formed. Please ensure that commas, colons, braces etc. are formatted properly.",
+    "invalid-field",
+  ],
+  [
+    "10000028",
+    400,
+    "Invalid request. Description: The request contained one or more unrecognized parameters.",
+    "invalid-field",
+  ],
   ["10000030", 400, "Your role does not have access to this API function.", "unauthorized"],
   ["30000001", 500, "Unknown server error.", "unknown"],
 ];
 const xErrors = (): Json[] => operation["x-errors"] as Json[];
 
 /** A valid request to vary: the seed's own example. */
-const seedRequest = () => structuredClone(at(operation, "/requestBody/content/application~1json/examples/seedRequest/value")) as Record<string, Json>;
+const seedRequest = () =>
+  structuredClone(at(operation, "/requestBody/content/application~1json/examples/seedRequest/value")) as Record<
+    string,
+    Json
+  >;
 
 /** Follows `$ref` to the component. */
 const resolve = (schema: Json): Json => (typeof schema?.$ref === "string" ? at(spec, schema.$ref.slice(1)) : schema);
@@ -127,7 +197,8 @@ const resolve = (schema: Json): Json => (typeof schema?.$ref === "string" ? at(s
 /** The request schema of the value at an instance path such as `/contacts/0/name` or `/contacts/*\/name`. */
 function schemaAtPath(path: string): Json {
   let node = at(spec, "/components/schemas/CreateCustomerRequest");
-  for (const part of path.split("/").slice(1)) node = resolve(part === "*" || /^\d+$/.test(part) ? resolve(node).items : resolve(node).properties[part]);
+  for (const part of path.split("/").slice(1))
+    node = resolve(part === "*" || /^\d+$/.test(part) ? resolve(node).items : resolve(node).properties[part]);
   return resolve(node);
 }
 
@@ -155,7 +226,9 @@ describe("jasper models: every documented field with its type, limits and words"
   });
 
   it.each(Object.keys(fields))("%s has exactly the documented fields, in the documented order", (model) => {
-    expect(Object.keys(at(spec, `/components/schemas/${model}/properties`))).toEqual((fields[model] ?? []).map(([field]) => field));
+    expect(Object.keys(at(spec, `/components/schemas/${model}/properties`))).toEqual(
+      (fields[model] ?? []).map(([field]) => field),
+    );
   });
 
   it("has no schema besides the documented models", () => {
@@ -172,8 +245,11 @@ describe("jasper models: every documented field with its type, limits and words"
 
   it("requires the name and the account, and nothing in a contact or an address", () => {
     expect(at(spec, "/components/schemas/CreateCustomerRequest/required")).toEqual(["name", "accountName"]);
-    expect(at(spec, "/components/schemas/CreateCustomerRequest/properties/accountName/x-source")).toMatch(/^inference: /);
-    for (const model of ["Contact", "Address", "CreateCustomerResponse"]) expect(at(spec, `/components/schemas/${model}/required`), model).toBeUndefined();
+    expect(at(spec, "/components/schemas/CreateCustomerRequest/properties/accountName/x-source")).toMatch(
+      /^inference: /,
+    );
+    for (const model of ["Contact", "Address", "CreateCustomerResponse"])
+      expect(at(spec, `/components/schemas/${model}/required`), model).toBeUndefined();
   });
 
   it("holds at most four contacts and defaults shipToBillAddress to false", () => {
@@ -183,8 +259,14 @@ describe("jasper models: every documented field with its type, limits and words"
 
   it("gives every request string a limit or says why not", () => {
     for (const model of requestModels)
-      for (const [field, property] of Object.entries(at(spec, `/components/schemas/${model}/properties`) as Record<string, Json>))
-        if (property.type === "string") expect(property.maxLength !== undefined || typeof property["x-no-limit"] === "string", `${model}.${field}`).toBe(true);
+      for (const [field, property] of Object.entries(
+        at(spec, `/components/schemas/${model}/properties`) as Record<string, Json>,
+      ))
+        if (property.type === "string")
+          expect(
+            property.maxLength !== undefined || typeof property["x-no-limit"] === "string",
+            `${model}.${field}`,
+          ).toBe(true);
   });
 
   it("records both conflicting limits and enforces the stricter", () => {
@@ -207,7 +289,10 @@ describe("jasper models: every documented field with its type, limits and words"
   });
 
   it("marks the security answer sensitive and write-only, and nothing else in the body", () => {
-    expect(at(spec, "/components/schemas/CreateCustomerRequest/properties/securityAnswer")).toMatchObject({ writeOnly: true, "x-sensitive": true });
+    expect(at(spec, "/components/schemas/CreateCustomerRequest/properties/securityAnswer")).toMatchObject({
+      writeOnly: true,
+      "x-sensitive": true,
+    });
     const flagged = requestModels.flatMap((model) =>
       Object.entries(at(spec, `/components/schemas/${model}/properties`) as Record<string, Json>)
         .filter(([, property]) => property["x-sensitive"] || property.writeOnly || property["x-credential"])
@@ -217,16 +302,26 @@ describe("jasper models: every documented field with its type, limits and words"
   });
 
   it("marks what Control Center fills as read-only, the timestamp as epoch seconds", () => {
-    for (const field of ["customerId", "timestamp"]) expect(at(spec, `/components/schemas/CreateCustomerResponse/properties/${field}/readOnly`), field).toBe(true);
-    expect(at(spec, "/components/schemas/CreateCustomerResponse/properties/timestamp/x-source")).toMatch(/^vendor-notes: .*UNIX epoch seconds/);
-    expect(at(spec, "/components/schemas/ErrorResponse/x-source")).toMatch(/^vendor-sources: jasper\/VENDOR_DOC_EXCERPTS\.md/);
+    for (const field of ["customerId", "timestamp"])
+      expect(at(spec, `/components/schemas/CreateCustomerResponse/properties/${field}/readOnly`), field).toBe(true);
+    expect(at(spec, "/components/schemas/CreateCustomerResponse/properties/timestamp/x-source")).toMatch(
+      /^vendor-notes: .*UNIX epoch seconds/,
+    );
+    expect(at(spec, "/components/schemas/ErrorResponse/x-source")).toMatch(
+      /^vendor-sources: jasper\/VENDOR_DOC_EXCERPTS\.md/,
+    );
   });
 
   it("records the error code's conflict: numbers in the seed's table, a JSON string on the wire (chosen)", () => {
     const errorCode = at(spec, "/components/schemas/ErrorResponse/properties/errorCode");
-    expect(errorCode["x-conflict"].values.map((value: Json) => value.where)).toEqual([expect.stringMatching(/seeds\/jasper\.txt/), expect.stringMatching(/VENDOR_DOC_EXCERPTS\.md.*JasperError\.java/)]);
+    expect(errorCode["x-conflict"].values.map((value: Json) => value.where)).toEqual([
+      expect.stringMatching(/seeds\/jasper\.txt/),
+      expect.stringMatching(/VENDOR_DOC_EXCERPTS\.md.*JasperError\.java/),
+    ]);
     expect(errorCode["x-conflict"].chosen).toBe("a string of digits");
-    expect(readVendorSource("jasper", "VENDOR_DOC_EXCERPTS.md")).toContain('{"errorMessage":"Invalid credentials","errorCode":"10000001"}');
+    expect(readVendorSource("jasper", "VENDOR_DOC_EXCERPTS.md")).toContain(
+      '{"errorMessage":"Invalid credentials","errorCode":"10000001"}',
+    );
   });
 
   it("carries the seed's examples", () => {
@@ -245,7 +340,10 @@ describe("jasper models: every documented field with its type, limits and words"
       ["CreateCustomerResponse", "customerId", 1234],
       ["CreateCustomerResponse", "timestamp", 1527590173],
     ];
-    for (const [model, field, value] of examples) expect(at(spec, `/components/schemas/${model}/properties/${field}/examples`), `${model}.${field}`).toEqual([value]);
+    for (const [model, field, value] of examples)
+      expect(at(spec, `/components/schemas/${model}/properties/${field}/examples`), `${model}.${field}`).toEqual([
+        value,
+      ]);
   });
 });
 
@@ -257,17 +355,25 @@ describe("jasper example payloads", () => {
     expect(Object.keys(at(operation, "/requestBody/content"))).toEqual(["application/json"]);
     expect(requestMedia.schema.$ref).toBe("#/components/schemas/CreateCustomerRequest");
     expect(operation.requestBody.required).toBe(true);
-    for (const [status, response] of Object.entries(operation.responses as Record<string, Json>)) expect(Object.keys(response.content), status).toEqual(["application/json"]);
+    for (const [status, response] of Object.entries(operation.responses as Record<string, Json>))
+      expect(Object.keys(response.content), status).toEqual(["application/json"]);
   });
 
   it("gives every example its verdict, and the verdict holds", () => {
-    const media: [Json, (value: unknown) => RuleHit[]][] = [[requestMedia, validateRequest], [responseMedia, validateResponse]];
+    const media: [Json, (value: unknown) => RuleHit[]][] = [
+      [requestMedia, validateRequest],
+      [responseMedia, validateResponse],
+    ];
     for (const [content, validate] of media)
       for (const [name, example] of Object.entries(content.examples as Record<string, Json>)) {
         expect(["valid", "invalid"], name).toContain(example["x-expect"]);
         const found = validate(example.value);
         if (example["x-expect"] === "valid") expect(found, name).toEqual([]);
-        else expect([...found].sort((a, b) => (a.path + a.keyword).localeCompare(b.path + b.keyword)), name).toEqual(example["x-expect-errors"]);
+        else
+          expect(
+            [...found].sort((a, b) => (a.path + a.keyword).localeCompare(b.path + b.keyword)),
+            name,
+          ).toEqual(example["x-expect-errors"]);
       }
   });
 
@@ -280,7 +386,14 @@ describe("jasper example payloads", () => {
       securityQuestion: "FirstConcert",
       securityAnswer: "Journey",
       shipToBillAddress: true,
-      billingAddress: { addressLine1: "123 Main", addressLine2: "string", city: "Anytown", state: "FLA", country: "USA", postalCode: "36301" },
+      billingAddress: {
+        addressLine1: "123 Main",
+        addressLine2: "string",
+        city: "Anytown",
+        state: "FLA",
+        country: "USA",
+        postalCode: "36301",
+      },
     });
     expect(validateRequest(example.value)).toEqual([]);
   });
@@ -301,9 +414,21 @@ describe("jasper payloads", () => {
     it.each([
       ["true, no shipping address (the seed's request)", seedRequest(), []],
       ["true, with a shipping address", { ...seedRequest(), shippingAddress: { city: "Anytown" } }, []],
-      ["false, with a shipping address", { ...seedRequest(), shipToBillAddress: false, shippingAddress: { addressLine1: "1 Dock Rd", city: "Portsmouth" } }, []],
+      [
+        "false, with a shipping address",
+        {
+          ...seedRequest(),
+          shipToBillAddress: false,
+          shippingAddress: { addressLine1: "1 Dock Rd", city: "Portsmouth" },
+        },
+        [],
+      ],
       ["absent (default false), with a shipping address", { ...withoutFlag, shippingAddress: { city: "Anytown" } }, []],
-      ["false, with an empty shipping address (every field is optional)", { ...seedRequest(), shipToBillAddress: false, shippingAddress: {} }, []],
+      [
+        "false, with an empty shipping address (every field is optional)",
+        { ...seedRequest(), shipToBillAddress: false, shippingAddress: {} },
+        [],
+      ],
       ["false, no shipping address", { ...seedRequest(), shipToBillAddress: false }, missing],
       ["absent (default false), no shipping address", withoutFlag, missing],
       ["absent, no addresses at all", { name: "Acme Customer", accountName: "Acme" }, missing],
@@ -313,12 +438,18 @@ describe("jasper payloads", () => {
     });
 
     it("a mistyped flag is a type error, not a way round the rule", () => {
-      expect(validateRequest({ ...seedRequest(), shipToBillAddress: "true" })).toEqual([hit("/shipToBillAddress", "type")]);
-      expect(validateRequest({ ...withoutFlag, shipToBillAddress: "false" })).toEqual([hit("/shipToBillAddress", "type")]);
+      expect(validateRequest({ ...seedRequest(), shipToBillAddress: "true" })).toEqual([
+        hit("/shipToBillAddress", "type"),
+      ]);
+      expect(validateRequest({ ...withoutFlag, shipToBillAddress: "false" })).toEqual([
+        hit("/shipToBillAddress", "type"),
+      ]);
     });
 
     it("describes the rule", () => {
-      expect(at(spec, "/components/schemas/CreateCustomerRequest/if/description")).toMatch(/shippingAddress is required if shipToBillAddress is false/);
+      expect(at(spec, "/components/schemas/CreateCustomerRequest/if/description")).toMatch(
+        /shippingAddress is required if shipToBillAddress is false/,
+      );
       expect(at(spec, "/components/schemas/CreateCustomerRequest/then")).toEqual({ required: ["shippingAddress"] });
     });
   });
@@ -334,32 +465,65 @@ describe("jasper payloads", () => {
       ["both empty (0 characters are allowed)", { ...neither, securityQuestion: "", securityAnswer: "" }, []],
       ["the question only", questionOnly, [hit("/securityAnswer", "dependentRequired")]],
       ["the answer only", answerOnly, [hit("/securityQuestion", "dependentRequired")]],
-      ["the question only, too long", { ...questionOnly, securityQuestion: "q".repeat(101) }, [hit("/securityQuestion", "maxLength"), hit("/securityAnswer", "dependentRequired")]],
+      [
+        "the question only, too long",
+        { ...questionOnly, securityQuestion: "q".repeat(101) },
+        [hit("/securityQuestion", "maxLength"), hit("/securityAnswer", "dependentRequired")],
+      ],
     ] as [string, Json, RuleHit[]][])("%s", (_case, body, expected) => {
       expect(validateRequest(body)).toEqual(expected);
     });
 
     it("is stated as dependentRequired both ways", () => {
-      expect(at(spec, "/components/schemas/CreateCustomerRequest/dependentRequired")).toEqual({ securityQuestion: ["securityAnswer"], securityAnswer: ["securityQuestion"] });
+      expect(at(spec, "/components/schemas/CreateCustomerRequest/dependentRequired")).toEqual({
+        securityQuestion: ["securityAnswer"],
+        securityAnswer: ["securityQuestion"],
+      });
     });
   });
 
   describe("a customer has at most four contacts", () => {
-    const contact = { name: "Jane Roe", title: "CTO", phone: "+1 555 0100", mobile: "+1 555 0101", email: "jane@example.com" };
+    const contact = {
+      name: "Jane Roe",
+      title: "CTO",
+      phone: "+1 555 0100",
+      mobile: "+1 555 0101",
+      email: "jane@example.com",
+    };
     it.each([0, 1, 2, 3, 4])("accepts %i contacts", (count) => {
-      expect(validateRequest({ ...seedRequest(), contacts: Array.from({ length: count }, () => ({ ...contact })) })).toEqual([]);
+      expect(
+        validateRequest({ ...seedRequest(), contacts: Array.from({ length: count }, () => ({ ...contact })) }),
+      ).toEqual([]);
     });
     it.each([5, 6, 10])("refuses %i contacts", (count) => {
-      expect(validateRequest({ ...seedRequest(), contacts: Array.from({ length: count }, () => ({ ...contact })) })).toEqual([hit("/contacts", "maxItems")]);
+      expect(
+        validateRequest({ ...seedRequest(), contacts: Array.from({ length: count }, () => ({ ...contact })) }),
+      ).toEqual([hit("/contacts", "maxItems")]);
     });
     it("accepts four contacts with every field at its limit, and reports each field one past it", () => {
-      const full = { name: "n".repeat(40), title: "t".repeat(40), phone: "1".repeat(25), mobile: "2".repeat(25), email: "e".repeat(320) };
+      const full = {
+        name: "n".repeat(40),
+        title: "t".repeat(40),
+        phone: "1".repeat(25),
+        mobile: "2".repeat(25),
+        email: "e".repeat(320),
+      };
       expect(validateRequest({ ...seedRequest(), contacts: [full, full, full, full] })).toEqual([]);
-      const over = { name: "n".repeat(41), title: "t".repeat(41), phone: "1".repeat(26), mobile: "2".repeat(26), email: "e".repeat(321) };
-      expect(validateRequest({ ...seedRequest(), contacts: [{}, over] })).toEqual(Object.keys(over).map((field) => hit(`/contacts/1/${field}`, "maxLength")));
+      const over = {
+        name: "n".repeat(41),
+        title: "t".repeat(41),
+        phone: "1".repeat(26),
+        mobile: "2".repeat(26),
+        email: "e".repeat(321),
+      };
+      expect(validateRequest({ ...seedRequest(), contacts: [{}, over] })).toEqual(
+        Object.keys(over).map((field) => hit(`/contacts/1/${field}`, "maxLength")),
+      );
     });
     it("refuses five contacts and a long field in one report", () => {
-      expect(validateRequest({ ...seedRequest(), contacts: [contact, contact, contact, contact, { name: "x".repeat(41) }] })).toEqual([hit("/contacts", "maxItems"), hit("/contacts/4/name", "maxLength")]);
+      expect(
+        validateRequest({ ...seedRequest(), contacts: [contact, contact, contact, contact, { name: "x".repeat(41) }] }),
+      ).toEqual([hit("/contacts", "maxItems"), hit("/contacts/4/name", "maxLength")]);
     });
   });
 
@@ -375,12 +539,18 @@ describe("jasper payloads", () => {
     const atLimit = Object.fromEntries(Object.entries(limits).map(([field, max]) => [field, "a".repeat(max)]));
     const over = Object.fromEntries(Object.entries(limits).map(([field, max]) => [field, "a".repeat(max + 1)]));
     expect(validateRequest({ ...seedRequest(), billingAddress: atLimit, shippingAddress: atLimit })).toEqual([]);
-    expect(validateRequest({ ...seedRequest(), billingAddress: over })).toEqual(Object.keys(limits).map((field) => hit(`/billingAddress/${field}`, "maxLength")));
-    expect(validateRequest({ ...seedRequest(), shippingAddress: over })).toEqual(Object.keys(limits).map((field) => hit(`/shippingAddress/${field}`, "maxLength")));
+    expect(validateRequest({ ...seedRequest(), billingAddress: over })).toEqual(
+      Object.keys(limits).map((field) => hit(`/billingAddress/${field}`, "maxLength")),
+    );
+    expect(validateRequest({ ...seedRequest(), shippingAddress: over })).toEqual(
+      Object.keys(limits).map((field) => hit(`/shippingAddress/${field}`, "maxLength")),
+    );
   });
 
   it("refuses a country of 101 to 150 characters (the table's limit, above the error's)", () => {
-    expect(validateRequest({ ...seedRequest(), billingAddress: { country: "c".repeat(150) } })).toEqual([hit("/billingAddress/country", "maxLength")]);
+    expect(validateRequest({ ...seedRequest(), billingAddress: { country: "c".repeat(150) } })).toEqual([
+      hit("/billingAddress/country", "maxLength"),
+    ]);
   });
 
   it("refuses a request without the name or the account", () => {
@@ -390,8 +560,12 @@ describe("jasper payloads", () => {
 
   it("rejects an unknown property on the request, at any depth", () => {
     expect(validateRequest({ ...seedRequest(), accountId: 1 })).toEqual([hit("", "additionalProperties")]);
-    expect(validateRequest({ ...seedRequest(), billingAddress: { city: "Anytown", zip: "36301" } })).toEqual([hit("/billingAddress", "additionalProperties")]);
-    expect(validateRequest({ ...seedRequest(), contacts: [{ name: "Jane Roe", fax: "1" }] })).toEqual([hit("/contacts/0", "additionalProperties")]);
+    expect(validateRequest({ ...seedRequest(), billingAddress: { city: "Anytown", zip: "36301" } })).toEqual([
+      hit("/billingAddress", "additionalProperties"),
+    ]);
+    expect(validateRequest({ ...seedRequest(), contacts: [{ name: "Jane Roe", fax: "1" }] })).toEqual([
+      hit("/contacts/0", "additionalProperties"),
+    ]);
   });
 
   it("rejects wrong types on the request", () => {
@@ -399,8 +573,12 @@ describe("jasper payloads", () => {
     expect(validateRequest({ ...seedRequest(), accountName: null })).toEqual([hit("/accountName", "type")]);
     expect(validateRequest({ ...seedRequest(), contacts: { name: "Jane Roe" } })).toEqual([hit("/contacts", "type")]);
     expect(validateRequest({ ...seedRequest(), contacts: ["Jane Roe"] })).toEqual([hit("/contacts/0", "type")]);
-    expect(validateRequest({ ...seedRequest(), billingAddress: "123 Main, Anytown" })).toEqual([hit("/billingAddress", "type")]);
-    expect(validateRequest({ ...seedRequest(), billingAddress: { postalCode: 36301 } })).toEqual([hit("/billingAddress/postalCode", "type")]);
+    expect(validateRequest({ ...seedRequest(), billingAddress: "123 Main, Anytown" })).toEqual([
+      hit("/billingAddress", "type"),
+    ]);
+    expect(validateRequest({ ...seedRequest(), billingAddress: { postalCode: 36301 } })).toEqual([
+      hit("/billingAddress/postalCode", "type"),
+    ]);
   });
 
   it("accepts an unknown property on the response and rejects wrong types there", () => {
@@ -414,7 +592,9 @@ describe("jasper payloads", () => {
   it("reads an error body whose code is a JSON string of digits (VENDOR_DOC_EXCERPTS.md's captured response), not a number", () => {
     expect(validateError({ errorMessage: "Invalid credentials", errorCode: "10000001" })).toEqual([]);
     expect(validateError({ errorCode: "10000581", errorMessage: "x", traceId: "t" })).toEqual([]);
-    expect(validateError({ errorCode: 10000581, errorMessage: "Customer name is required." })).toEqual([hit("/errorCode", "type")]);
+    expect(validateError({ errorCode: 10000581, errorMessage: "Customer name is required." })).toEqual([
+      hit("/errorCode", "type"),
+    ]);
     expect(validateError({ errorCode: "E1", errorMessage: "x" })).toEqual([hit("/errorCode", "pattern")]);
     expect(validateError({ errorCode: "10000581", errorMessage: 3 })).toEqual([hit("/errorMessage", "type")]);
   });
@@ -424,12 +604,18 @@ describe("jasper operation", () => {
   it("is POST rws/api/v{apiVersion}/customers, createCustomer, in the vendor's words", () => {
     expect(spec.openapi).toBe("3.1.0");
     expect(spec.info.version).toBe("2.0.0");
-    expect(spec.info["x-vendor"]).toEqual({ slug: "jasper", name: "Cisco IoT Control Center (formerly Jasper) REST API", seed: "seeds/jasper.txt" });
+    expect(spec.info["x-vendor"]).toEqual({
+      slug: "jasper",
+      name: "Cisco IoT Control Center (formerly Jasper) REST API",
+      seed: "seeds/jasper.txt",
+    });
     expect(Object.keys(spec.paths)).toEqual(["/rws/api/v{apiVersion}/customers"]);
     expect(Object.keys(spec.paths["/rws/api/v{apiVersion}/customers"])).toEqual(["post"]);
     expect(operation.operationId).toBe("createCustomer");
     expect(operation.summary).toBe("Create Customer");
-    expect(operation.description).toMatch(/^Creates a new customer\. In general a user creates a customer in their own account\./);
+    expect(operation.description).toMatch(
+      /^Creates a new customer\. In general a user creates a customer in their own account\./,
+    );
     expect(operation.deprecated).toBeUndefined();
   });
 
@@ -437,12 +623,18 @@ describe("jasper operation", () => {
     expect(spec.servers).toHaveLength(1);
     expect(spec.servers[0].url).toBe("https://{host}");
     expect(spec.servers[0].variables.host.default).toBe("rws-jpotest.jasper.com");
-    expect(spec.servers[0]["x-source"]).toMatch(/^vendor-sources: jasper\/VENDOR_DOC_EXCERPTS\.md: rws-jpotest\.jasper\.com .* is the sandbox/);
+    expect(spec.servers[0]["x-source"]).toMatch(
+      /^vendor-sources: jasper\/VENDOR_DOC_EXCERPTS\.md: rws-jpotest\.jasper\.com .* is the sandbox/,
+    );
   });
 
   it("authenticates with HTTP Basic only", () => {
-    expect(spec.components.securitySchemes).toEqual({ basicAuth: expect.objectContaining({ type: "http", scheme: "basic" }) });
-    expect(spec.components.securitySchemes.basicAuth.description).toMatch(/Authorization: Basic <YOUR-ENCRYPTED-CREDENTIALS>/);
+    expect(spec.components.securitySchemes).toEqual({
+      basicAuth: expect.objectContaining({ type: "http", scheme: "basic" }),
+    });
+    expect(spec.components.securitySchemes.basicAuth.description).toMatch(
+      /Authorization: Basic <YOUR-ENCRYPTED-CREDENTIALS>/,
+    );
     expect(spec.security).toEqual([{ basicAuth: [] }]);
     expect(operation.security).toBeUndefined();
   });
@@ -463,26 +655,48 @@ describe("jasper operation", () => {
 
   it("documents 200 with the customer id, 400/404/500 with the error body and 401 with a body that may lack the code", () => {
     expect(Object.keys(operation.responses)).toEqual(["200", "400", "401", "404", "500"]);
-    expect(at(operation, "/responses/200/content/application~1json/schema/$ref")).toBe("#/components/schemas/CreateCustomerResponse");
+    expect(at(operation, "/responses/200/content/application~1json/schema/$ref")).toBe(
+      "#/components/schemas/CreateCustomerResponse",
+    );
     expect(operation.responses["200"]["x-error-body"]).toBeUndefined();
     expect(operation.responses["200"]["x-source"]).toMatch(/^inference: /);
     expect(operation.responses["401"]["x-source"]).toMatch(/JasperError\.java.*errors_rogers-error-codes\.yml/s);
-    expect(at(operation, "/responses/401/content/application~1json/schema/$ref")).toBe("#/components/schemas/UnauthorizedResponse");
+    expect(at(operation, "/responses/401/content/application~1json/schema/$ref")).toBe(
+      "#/components/schemas/UnauthorizedResponse",
+    );
     for (const status of ["400", "404", "500"])
-      expect(at(operation, `/responses/${status}/content/application~1json/schema/$ref`), status).toBe("#/components/schemas/ErrorResponse");
-    for (const status of ["400", "401", "404", "500"]) expect(operation.responses[status]["x-error-body"], status).toEqual({ code: "/errorCode", message: "/errorMessage" });
+      expect(at(operation, `/responses/${status}/content/application~1json/schema/$ref`), status).toBe(
+        "#/components/schemas/ErrorResponse",
+      );
+    for (const status of ["400", "401", "404", "500"])
+      expect(operation.responses[status]["x-error-body"], status).toEqual({
+        code: "/errorCode",
+        message: "/errorMessage",
+      });
   });
 
   it("lists the generic errors first, then the seed's error table in order, verbatim; every code a string", () => {
-    expect(xErrors().map((error) => [error.code, error.status, error.message, error.kind])).toEqual([...genericErrors, ...errorTable]);
+    expect(xErrors().map((error) => [error.code, error.status, error.message, error.kind])).toEqual([
+      ...genericErrors,
+      ...errorTable,
+    ]);
     for (const error of xErrors()) expect(String(error.status) in operation.responses, String(error.code)).toBe(true);
     for (const error of xErrors()) expect(typeof error.code, String(error.code)).toBe("string");
-    for (const error of xErrors().slice(0, genericErrors.length)) expect(error["x-source"], String(error.code)).toMatch(/^vendor-sources: jasper\/OSGP_open-smart-grid-platform\/JasperError\.java/);
+    for (const error of xErrors().slice(0, genericErrors.length))
+      expect(error["x-source"], String(error.code)).toMatch(
+        /^vendor-sources: jasper\/OSGP_open-smart-grid-platform\/JasperError\.java/,
+      );
   });
 
   it("ties the field errors to rules and leaves the others without", () => {
-    const withRules = xErrors().filter((error) => Array.isArray(error.rules)).map((error) => error.code);
-    expect(withRules).toEqual(["10000028", "10000024", ...Array.from({ length: 19 }, (_unused, index) => String(10000581 + index))]);
+    const withRules = xErrors()
+      .filter((error) => Array.isArray(error.rules))
+      .map((error) => error.code);
+    expect(withRules).toEqual([
+      "10000028",
+      "10000024",
+      ...Array.from({ length: 19 }, (_unused, index) => String(10000581 + index)),
+    ]);
     for (const error of xErrors()) if (error.rules) expect(error.kind, String(error.code)).toBe("invalid-field");
   });
 
@@ -507,8 +721,14 @@ describe("jasper operation", () => {
           else if (keyword === "dependentRequired") delete body[path.slice(1)];
           else if (keyword === "maxLength") setAt(body, path, "x".repeat(schema.maxLength + 1));
           else if (keyword === "minLength") setAt(body, path, "x".repeat(schema.minLength - 1));
-          else if (keyword === "maxItems") setAt(body, path, Array.from({ length: schema.maxItems + 1 }, () => ({})));
-          else if (keyword === "additionalProperties") setAt(body, path === "" ? "/unknownKey" : `${path}/unknownKey`, "x");
+          else if (keyword === "maxItems")
+            setAt(
+              body,
+              path,
+              Array.from({ length: schema.maxItems + 1 }, () => ({})),
+            );
+          else if (keyword === "additionalProperties")
+            setAt(body, path === "" ? "/unknownKey" : `${path}/unknownKey`, "x");
           else throw new Error(`no breaker for ${label}`);
           expect(validateRequest(body), label).toEqual([hit(path, keyword)]);
         }
@@ -527,7 +747,10 @@ describe("jasper operation", () => {
         const conflict = schema["x-conflict"];
         expect(schema.maxLength, `${error.code} ${rule.path}`).toBeLessThanOrEqual(high);
         if (conflict) {
-          expect(conflict.values.map((value: Json) => value.says), String(error.code)).toContain(`0 - ${high}`);
+          expect(
+            conflict.values.map((value: Json) => value.says),
+            String(error.code),
+          ).toContain(`0 - ${high}`);
           expect(schema.maxLength, `${error.code} ${rule.path}`).toBe(conflict.chosen);
         } else expect(schema.maxLength, `${error.code} ${rule.path}`).toBe(high);
       }
@@ -535,15 +758,26 @@ describe("jasper operation", () => {
   });
 
   it("covers every request rule by an error code, except the shipping-address rule (the seed's table has none)", () => {
-    const reported = new Set(xErrors().flatMap((error) => ((error.rules ?? []) as Json[]).flatMap((rule) => (Array.isArray(rule.keyword) ? rule.keyword : [rule.keyword]).map((keyword: string) => `${rule.path} ${keyword}`))));
+    const reported = new Set(
+      xErrors().flatMap((error) =>
+        ((error.rules ?? []) as Json[]).flatMap((rule) =>
+          (Array.isArray(rule.keyword) ? rule.keyword : [rule.keyword]).map(
+            (keyword: string) => `${rule.path} ${keyword}`,
+          ),
+        ),
+      ),
+    );
     const rules: string[] = [];
     const walk = (schema: Json, path: string): void => {
       const node = resolve(schema);
-      for (const keyword of ["minLength", "maxLength", "maxItems"]) if (node[keyword] !== undefined) rules.push(`${path} ${keyword}`);
+      for (const keyword of ["minLength", "maxLength", "maxItems"])
+        if (node[keyword] !== undefined) rules.push(`${path} ${keyword}`);
       for (const name of (node.required ?? []) as string[]) rules.push(`${path}/${name} required`);
-      for (const needs of Object.values((node.dependentRequired ?? {}) as Record<string, string[]>)) for (const name of needs) rules.push(`${path}/${name} dependentRequired`);
+      for (const needs of Object.values((node.dependentRequired ?? {}) as Record<string, string[]>))
+        for (const name of needs) rules.push(`${path}/${name} dependentRequired`);
       for (const name of (node.then?.required ?? []) as string[]) rules.push(`${path}/${name} if`);
-      for (const [name, property] of Object.entries((node.properties ?? {}) as Record<string, Json>)) walk(property, `${path}/${name}`);
+      for (const [name, property] of Object.entries((node.properties ?? {}) as Record<string, Json>))
+        walk(property, `${path}/${name}`);
       if (node.items) walk(node.items, `${path}/*`);
     };
     walk(at(spec, "/components/schemas/CreateCustomerRequest"), "");
@@ -559,36 +793,62 @@ describe("jasper x-context", () => {
     expect(context.type).toBe("object");
     expect(context.additionalProperties).toBe(false);
     expect(Object.keys(context.properties)).toEqual(["username", "apiKey", "accountName", "apiVersion", "host"]);
-    for (const [name, property] of Object.entries(context.properties as Record<string, Json>)) expect(typeof property.description, name).toBe("string");
+    for (const [name, property] of Object.entries(context.properties as Record<string, Json>))
+      expect(typeof property.description, name).toBe("string");
   });
 
   it("requires the Basic credentials and the account, and marks the credentials", () => {
     expect(context.required).toEqual(["username", "apiKey", "accountName"]);
-    for (const name of ["username", "apiKey"]) expect(context.properties[name], name).toMatchObject({ "x-credential": true, "x-sensitive": true });
-    for (const name of ["accountName", "apiVersion", "host"]) expect(context.properties[name]["x-sensitive"], name).toBeUndefined();
+    for (const name of ["username", "apiKey"])
+      expect(context.properties[name], name).toMatchObject({ "x-credential": true, "x-sensitive": true });
+    for (const name of ["accountName", "apiVersion", "host"])
+      expect(context.properties[name]["x-sensitive"], name).toBeUndefined();
   });
 
   it("describes the account that the body also carries, and the version and host the URL needs", () => {
     expect(at(spec, "/components/schemas/CreateCustomerRequest/properties/accountName")).toBeDefined();
-    expect(context.properties.accountName.description).toMatch(/^The name of the parent account containing the customer\./);
+    expect(context.properties.accountName.description).toMatch(
+      /^The name of the parent account containing the customer\./,
+    );
     expect(context.properties.apiVersion).toMatchObject({ type: "string", enum: ["1"], default: "1" });
     expect(context.properties.host.description).toMatch(/server variable `host`/);
   });
 
   it("validates a context", () => {
     expect(validateContext({ username: "jdoe", apiKey: "k-123", accountName: "Acme" })).toEqual([]);
-    expect(validateContext({ username: "jdoe", apiKey: "k-123", accountName: "Acme", apiVersion: "1", host: "restapi1.jasper.com" })).toEqual([]);
+    expect(
+      validateContext({
+        username: "jdoe",
+        apiKey: "k-123",
+        accountName: "Acme",
+        apiVersion: "1",
+        host: "restapi1.jasper.com",
+      }),
+    ).toEqual([]);
     expect(validateContext({ username: "jdoe", apiKey: "k-123" })).toEqual([hit("/accountName", "required")]);
-    expect(validateContext({ accountName: "Acme" })).toEqual([hit("/username", "required"), hit("/apiKey", "required")]);
-    expect(validateContext({ username: "jdoe", apiKey: "k-123", accountName: "Acme", apiVersion: "2" })).toEqual([hit("/apiVersion", "enum")]);
-    expect(validateContext({ username: "jdoe", apiKey: "k-123", accountName: "Acme", password: "p" })).toEqual([hit("", "additionalProperties")]);
+    expect(validateContext({ accountName: "Acme" })).toEqual([
+      hit("/username", "required"),
+      hit("/apiKey", "required"),
+    ]);
+    expect(validateContext({ username: "jdoe", apiKey: "k-123", accountName: "Acme", apiVersion: "2" })).toEqual([
+      hit("/apiVersion", "enum"),
+    ]);
+    expect(validateContext({ username: "jdoe", apiKey: "k-123", accountName: "Acme", password: "p" })).toEqual([
+      hit("", "additionalProperties"),
+    ]);
   });
 
   it("feeds the Basic scheme, the path, the host and the account from the context", () => {
     const mapping = at(spec, "/x-mapping");
     expect(mapping.auth).toEqual({ basicAuth: { username: "username", password: "apiKey" } });
-    const fromContext = (mapping.request as Json[]).filter((declaration) => declaration.context !== undefined).map((declaration) => [declaration.to, declaration.context]);
-    expect(fromContext).toEqual([["/server/host", "host"], ["/path/apiVersion", "apiVersion"], ["/body/accountName", "accountName"]]);
+    const fromContext = (mapping.request as Json[])
+      .filter((declaration) => declaration.context !== undefined)
+      .map((declaration) => [declaration.to, declaration.context]);
+    expect(fromContext).toEqual([
+      ["/server/host", "host"],
+      ["/path/apiVersion", "apiVersion"],
+      ["/body/accountName", "accountName"],
+    ]);
   });
 });
 
@@ -605,8 +865,16 @@ describe("jasper against vendor-sources/jasper/: generic errors, the 401 body, e
   const load = (): Promise<JasperPackage> => loadPackage<JasperPackage>("jasper");
   /** The enum entries of JasperError.java: code → [HTTP status, message]. */
   const javaErrors = new Map(
-    [...(readVendorSource("jasper", "OSGP_open-smart-grid-platform", "JasperError.java") as string).matchAll(/"(\d{8})",\s*HttpStatus\.(\w+),\s*"([^"]*)"/g)].map(
-      ([, code, status, message]) => [code, [{ BAD_REQUEST: 400, UNAUTHORIZED: 401, INTERNAL_SERVER_ERROR: 500 }[status as string], message]] as const,
+    [
+      ...(readVendorSource("jasper", "OSGP_open-smart-grid-platform", "JasperError.java") as string).matchAll(
+        /"(\d{8})",\s*HttpStatus\.(\w+),\s*"([^"]*)"/g,
+      ),
+    ].map(
+      ([, code, status, message]) =>
+        [
+          code,
+          [{ BAD_REQUEST: 400, UNAUTHORIZED: 401, INTERNAL_SERVER_ERROR: 500 }[status as string], message],
+        ] as const,
     ),
   );
   /** A request the mock accepts, and a way to send a variant of it. */
@@ -626,7 +894,8 @@ describe("jasper against vendor-sources/jasper/: generic errors, the 401 body, e
     for (const [code, status, message] of genericErrors) {
       const [javaStatus, javaMessage] = javaErrors.get(code) ?? [];
       expect(status, code).toBe(javaStatus);
-      if (code === "10000001") expect(javaMessage).toMatch(/^Invalid credentials\. .*IP address is not within the allowed range/);
+      if (code === "10000001")
+        expect(javaMessage).toMatch(/^Invalid credentials\. .*IP address is not within the allowed range/);
       else expect(message, code).toBe(javaMessage);
     }
   });
@@ -634,28 +903,56 @@ describe("jasper against vendor-sources/jasper/: generic errors, the 401 body, e
   it("the mapper reads each generic error as its kind, the role without access as unauthorized", async () => {
     const { adapter } = await load();
     const read = (status: number, code: string) => adapter.fromResponse(status, { errorCode: code, errorMessage: "m" });
-    expect(read(400, "10000023")).toEqual({ ok: false, status: 400, errors: [{ kind: "invalid-field", code: "10000023", message: "m" }] });
-    expect(read(400, "10000028")).toEqual({ ok: false, status: 400, errors: [{ kind: "invalid-field", code: "10000028", message: "m" }] });
-    expect(read(400, "10000030")).toEqual({ ok: false, status: 400, errors: [{ kind: "unauthorized", code: "10000030", message: "m" }] });
-    expect(read(500, "30000001")).toEqual({ ok: false, status: 500, errors: [{ kind: "unknown", code: "30000001", message: "m" }] });
+    expect(read(400, "10000023")).toEqual({
+      ok: false,
+      status: 400,
+      errors: [{ kind: "invalid-field", code: "10000023", message: "m" }],
+    });
+    expect(read(400, "10000028")).toEqual({
+      ok: false,
+      status: 400,
+      errors: [{ kind: "invalid-field", code: "10000028", message: "m" }],
+    });
+    expect(read(400, "10000030")).toEqual({
+      ok: false,
+      status: 400,
+      errors: [{ kind: "unauthorized", code: "10000030", message: "m" }],
+    });
+    expect(read(500, "30000001")).toEqual({
+      ok: false,
+      status: 500,
+      errors: [{ kind: "unknown", code: "30000001", message: "m" }],
+    });
   });
 
   it("ties an unrecognized parameter to 10000028 in the validator, and the mock answers it so", async () => {
     const { adapter, built, send } = await mockAndRequest();
     const result = adapter.validateRequest({ ...built.body, accountId: 1 });
-    expect(result).toMatchObject({ ok: false, errors: [{ path: "", rule: "additionalProperties", vendorCode: "10000028" }] });
-    expect(send(JSON.stringify({ ...built.body, accountId: 1 }))).toEqual({ status: 400, body: { errorCode: "10000028", errorMessage: genericErrors[2]?.[2] } });
+    expect(result).toMatchObject({
+      ok: false,
+      errors: [{ path: "", rule: "additionalProperties", vendorCode: "10000028" }],
+    });
+    expect(send(JSON.stringify({ ...built.body, accountId: 1 }))).toEqual({
+      status: 400,
+      body: { errorCode: "10000028", errorMessage: genericErrors[2]?.[2] },
+    });
   });
 
   it("the mock answers malformed JSON with 10000023", async () => {
     const { send } = await mockAndRequest();
-    expect(send('{"name": "Acme",')).toEqual({ status: 400, body: { errorCode: "10000023", errorMessage: genericErrors[1]?.[2] } });
+    expect(send('{"name": "Acme",')).toEqual({
+      status: 400,
+      body: { errorCode: "10000023", errorMessage: genericErrors[1]?.[2] },
+    });
   });
 
   it("the mock sends errorCode as a JSON string, as Control Center does", async () => {
     const { built, send } = await mockAndRequest();
     const tooLong = send(JSON.stringify({ ...built.body, name: "x".repeat(61) }));
-    expect(tooLong).toEqual({ status: 400, body: { errorCode: "10000582", errorMessage: "Invalid customer name. Number of characters allowed 1 - 60." } });
+    expect(tooLong).toEqual({
+      status: 400,
+      body: { errorCode: "10000582", errorMessage: "Invalid customer name. Number of characters allowed 1 - 60." },
+    });
     expect(validateError(tooLong.body)).toEqual([]);
     const wrong = send(JSON.stringify(built.body), { ...built.headers, authorization: "Basic d3Jvbmc6d3Jvbmc=" });
     expect(wrong).toEqual({ status: 401, body: { errorCode: "10000001", errorMessage: "Invalid credentials" } });
@@ -670,13 +967,19 @@ describe("jasper against vendor-sources/jasper/: generic errors, the 401 body, e
     expect(validateUnauthorized({})).toEqual([hit("/errorMessage", "required")]);
     expect(validateError(body)).toEqual([hit("/errorCode", "required")]);
     const { adapter } = await load();
-    expect(adapter.fromResponse(401, body)).toEqual({ ok: false, status: 401, errors: [{ kind: "unauthorized", code: undefined, message: body.errorMessage }] });
+    expect(adapter.fromResponse(401, body)).toEqual({
+      ok: false,
+      status: 401,
+      errors: [{ kind: "unauthorized", code: undefined, message: body.errorMessage }],
+    });
   });
 
   it("states the access rule, Advantage account and AccountAdmin role, from VENDOR_DOC_EXCERPTS.md", () => {
     const excerpts = readVendorSource("jasper", "VENDOR_DOC_EXCERPTS.md") as string;
     expect(excerpts).toMatch(/Create a Customer.*Advantage account type only.*AccountAdmin/);
-    expect(operation.description).toMatch(/only an Advantage account \(not an Essential one\)\s+may call Create Customer, and only a user with the AccountAdmin role/);
+    expect(operation.description).toMatch(
+      /only an Advantage account \(not an Essential one\)\s+may call Create Customer, and only a user with the AccountAdmin role/,
+    );
     expect(operation["x-source"]).toMatch(/^vendor-sources: jasper\/VENDOR_DOC_EXCERPTS\.md/);
     expect(operation.description).toContain("10000030");
   });

@@ -24,7 +24,10 @@ const validateContext = compileAt("jtl", "/x-context");
 const hit = (path: string, keyword: string): RuleHit => ({ path, keyword });
 
 interface JtlPackage {
-  adapter: { toRequest(customer: Customer, context: unknown): ToRequestResult<Json>; fromResponse(status: number, body: unknown): FromResponseResult };
+  adapter: {
+    toRequest(customer: Customer, context: unknown): ToRequestResult<Json>;
+    fromResponse(status: number, body: unknown): FromResponseResult;
+  };
   createMock(options?: { context?: Record<string, unknown> }): MockVendor;
 }
 const load = (): Promise<JtlPackage> => loadPackage<JtlPackage>("jtl");
@@ -39,7 +42,8 @@ const context = {
   internalCompanyId: 1,
 };
 /** The vendor's own example values (EXTRACT_post_customers_v1.0.json), the spec's `fromVendorDocument` example. */
-const vendorExample = (): Json => structuredClone(at(operation, "/requestBody/content/application~1json/examples/fromVendorDocument/value"));
+const vendorExample = (): Json =>
+  structuredClone(at(operation, "/requestBody/content/application~1json/examples/fromVendorDocument/value"));
 
 describe(`jtl request models against ${EXTRACT}`, () => {
   const models = ["CreateCustomer", "CreateAddress", "CreateOtherAddresses", "CreatePaymentSettings"];
@@ -56,7 +60,12 @@ describe(`jtl request models against ${EXTRACT}`, () => {
   });
 
   it("CreateCustomer rejects a request without each field the vendor requires, and the seed's bare examples", () => {
-    expect(vendor.schemas.CreateCustomer.required).toEqual(["CustomerGroupId", "BillingAddress", "LanguageIso", "InternalCompanyId"]);
+    expect(vendor.schemas.CreateCustomer.required).toEqual([
+      "CustomerGroupId",
+      "BillingAddress",
+      "LanguageIso",
+      "InternalCompanyId",
+    ]);
     for (const field of vendor.schemas.CreateCustomer.required as string[]) {
       const body = vendorExample();
       delete body[field];
@@ -64,7 +73,11 @@ describe(`jtl request models against ${EXTRACT}`, () => {
     }
     const seedOnly = at(operation, "/requestBody/content/application~1json/examples/fromSeedExamples");
     expect(seedOnly["x-expect"]).toBe("invalid");
-    expect(validateRequest(seedOnly.value)).toEqual([hit("/CustomerGroupId", "required"), hit("/BillingAddress", "required"), hit("/InternalCompanyId", "required")]);
+    expect(validateRequest(seedOnly.value)).toEqual([
+      hit("/CustomerGroupId", "required"),
+      hit("/BillingAddress", "required"),
+      hit("/InternalCompanyId", "required"),
+    ]);
   });
 
   it("CreateAddress requires City and CountryIso and holds them to the vendor's limits, in every address", () => {
@@ -78,32 +91,71 @@ describe(`jtl request models against ${EXTRACT}`, () => {
       else request[where] = value;
       return request;
     };
-    for (const where of ["BillingAddress", "Shipmentaddress", "CustomAddress", "OtherBillingAddresses", "OtherShippingAddresses", "OtherCustomerAddresses"]) {
+    for (const where of [
+      "BillingAddress",
+      "Shipmentaddress",
+      "CustomAddress",
+      "OtherBillingAddresses",
+      "OtherShippingAddresses",
+      "OtherCustomerAddresses",
+    ]) {
       const path = where.startsWith("Other") ? `/OtherAddresses/${where}/0` : `/${where}`;
       expect(validateRequest(body(where, address("x".repeat(255), "DEUTS"))), where).toEqual([]);
-      expect(validateRequest(body(where, address("x".repeat(256), "DEUTSC"))), where).toEqual([hit(`${path}/City`, "maxLength"), hit(`${path}/CountryIso`, "maxLength")]);
-      expect(validateRequest(body(where, address("", ""))), where).toEqual([hit(`${path}/City`, "minLength"), hit(`${path}/CountryIso`, "minLength")]);
-      expect(validateRequest(body(where, { Street: "Main St. 123" })), where).toEqual([hit(`${path}/City`, "required"), hit(`${path}/CountryIso`, "required")]);
+      expect(validateRequest(body(where, address("x".repeat(256), "DEUTSC"))), where).toEqual([
+        hit(`${path}/City`, "maxLength"),
+        hit(`${path}/CountryIso`, "maxLength"),
+      ]);
+      expect(validateRequest(body(where, address("", ""))), where).toEqual([
+        hit(`${path}/City`, "minLength"),
+        hit(`${path}/CountryIso`, "minLength"),
+      ]);
+      expect(validateRequest(body(where, { Street: "Main St. 123" })), where).toEqual([
+        hit(`${path}/City`, "required"),
+        hit(`${path}/CountryIso`, "required"),
+      ]);
     }
   });
 
   it("CreatePaymentSettings takes the vendor's PascalCase fields and types, not the v2 API's camelCase ones", () => {
     const withSettings = (settings: Json) => ({ ...vendorExample(), PaymentSettings: settings });
-    expect(validateRequest(withSettings({ PaymentMethodId: 123, Discount: 2.5, PaymentTarget: 3, CreditLimit: 100, StopPaymentRequest: true }))).toEqual([]);
-    expect(validateRequest(withSettings({ creditLimit: 100 }))).toEqual([hit("/PaymentSettings", "additionalProperties")]);
+    expect(
+      validateRequest(
+        withSettings({
+          PaymentMethodId: 123,
+          Discount: 2.5,
+          PaymentTarget: 3,
+          CreditLimit: 100,
+          StopPaymentRequest: true,
+        }),
+      ),
+    ).toEqual([]);
+    expect(validateRequest(withSettings({ creditLimit: 100 }))).toEqual([
+      hit("/PaymentSettings", "additionalProperties"),
+    ]);
     // Discount is a .NET decimal (any number); CreditLimit, PaymentTarget and PaymentMethodId are int32.
-    expect(validateRequest(withSettings({ CreditLimit: "100", PaymentTarget: "3", PaymentMethodId: true, StopPaymentRequest: "no" }))).toEqual([
+    expect(
+      validateRequest(
+        withSettings({ CreditLimit: "100", PaymentTarget: "3", PaymentMethodId: true, StopPaymentRequest: "no" }),
+      ),
+    ).toEqual([
       hit("/PaymentSettings/PaymentMethodId", "type"),
       hit("/PaymentSettings/PaymentTarget", "type"),
       hit("/PaymentSettings/CreditLimit", "type"),
       hit("/PaymentSettings/StopPaymentRequest", "type"),
     ]);
-    expect(validateRequest(withSettings({ CreditLimit: 100.5 }))).toContainEqual(hit("/PaymentSettings/CreditLimit", "type"));
-    expect(validateRequest(withSettings({ CreditLimit: 2 ** 31 }))).toEqual([hit("/PaymentSettings/CreditLimit", "format")]);
+    expect(validateRequest(withSettings({ CreditLimit: 100.5 }))).toContainEqual(
+      hit("/PaymentSettings/CreditLimit", "type"),
+    );
+    expect(validateRequest(withSettings({ CreditLimit: 2 ** 31 }))).toEqual([
+      hit("/PaymentSettings/CreditLimit", "format"),
+    ]);
   });
 
   it("keeps JTL's birthday example 1985-01-01T valid, though the vendor's date-time would refuse it (x-conflict)", () => {
-    expect(vendor.schemas.CreateCustomer.properties.Birthday).toMatchObject({ format: "date-time", example: "1985-01-01T" });
+    expect(vendor.schemas.CreateCustomer.properties.Birthday).toMatchObject({
+      format: "date-time",
+      example: "1985-01-01T",
+    });
     expect(validateRequest({ ...vendorExample(), Birthday: "1985-01-01T" })).toEqual([]);
     expect(validateRequest({ ...vendorExample(), Birthday: "01.01.1985" })).toEqual([hit("/Birthday", "pattern")]);
     expect(at(spec, "/components/schemas/CreateCustomer/properties/Birthday/x-conflict/chosen")).toBe("the pattern");
@@ -112,35 +164,69 @@ describe(`jtl request models against ${EXTRACT}`, () => {
   it("still accepts the seed's LastChange, which the v1.0 document lacks (x-conflict)", () => {
     expect(vendor.schemas.CreateCustomer.properties.LastChange).toBeUndefined();
     expect(validateRequest({ ...vendorExample(), LastChange: "2023-02-01T13:30:00.0000000+00:00" })).toEqual([]);
-    expect(at(spec, "/components/schemas/CreateCustomer/properties/LastChange/x-conflict/values/0/where")).toMatch(/seeds\/jtl\.txt/);
+    expect(at(spec, "/components/schemas/CreateCustomer/properties/LastChange/x-conflict/values/0/where")).toMatch(
+      /seeds\/jtl\.txt/,
+    );
   });
 
   it("rejects an unknown property at any depth, and JTL's seven-digit date-times pass", () => {
     expect(validateRequest({ ...vendorExample(), Nickname: "x" })).toEqual([hit("", "additionalProperties")]);
-    expect(validateRequest({ ...vendorExample(), BillingAddress: { City: "Hückelhoven", CountryIso: "DE", Street2: "x" } })).toEqual([hit("/BillingAddress", "additionalProperties")]);
+    expect(
+      validateRequest({ ...vendorExample(), BillingAddress: { City: "Hückelhoven", CountryIso: "DE", Street2: "x" } }),
+    ).toEqual([hit("/BillingAddress", "additionalProperties")]);
     expect(validateRequest({ ...vendorExample(), CustomerSince: "2024-12-31T23:59:59.1234567Z" })).toEqual([]);
-    expect(validateRequest({ ...vendorExample(), CustomerSince: "01.02.2023 13:30" })).toEqual([hit("/CustomerSince", "format")]);
+    expect(validateRequest({ ...vendorExample(), CustomerSince: "01.02.2023 13:30" })).toEqual([
+      hit("/CustomerSince", "format"),
+    ]);
   });
 });
 
 describe(`jtl response models against ${EXTRACT}`, () => {
-  it.each(["Customer", "Address", "OtherAddresses", "PaymentSettings"])("%s has the vendor's key names, in order (plus the seed's LastChange)", (model) => {
-    const ours = Object.keys(at(spec, `/components/schemas/${model}/properties`)).filter((field) => field !== "LastChange");
-    expect(ours).toEqual(Object.keys(vendor.schemas[model].properties));
-  });
+  it.each(["Customer", "Address", "OtherAddresses", "PaymentSettings"])(
+    "%s has the vendor's key names, in order (plus the seed's LastChange)",
+    (model) => {
+      const ours = Object.keys(at(spec, `/components/schemas/${model}/properties`)).filter(
+        (field) => field !== "LastChange",
+      );
+      expect(ours).toEqual(Object.keys(vendor.schemas[model].properties));
+    },
+  );
 
   it("types the vendor's keys Shipmentaddress and AccountsReceivableNumber, and stays open for others", () => {
-    expect(validateResponse({ Id: 1, Shipmentaddress: { Id: 7, City: 5 } })).toEqual([hit("/Shipmentaddress/City", "type"), hit("/Shipmentaddress", "type"), hit("/Shipmentaddress", "anyOf")]);
-    expect(validateResponse({ Id: 1, AccountsReceivableNumber: "10000" })).toEqual([hit("/AccountsReceivableNumber", "type")]);
+    expect(validateResponse({ Id: 1, Shipmentaddress: { Id: 7, City: 5 } })).toEqual([
+      hit("/Shipmentaddress/City", "type"),
+      hit("/Shipmentaddress", "type"),
+      hit("/Shipmentaddress", "anyOf"),
+    ]);
+    expect(validateResponse({ Id: 1, AccountsReceivableNumber: "10000" })).toEqual([
+      hit("/AccountsReceivableNumber", "type"),
+    ]);
     // The spellings of an earlier public client are not the vendor's: they pass untyped, as any unknown key.
     expect(validateResponse({ Id: 1, ShippingAddress: { City: 5 }, AccountReceivableNumber: "x" })).toEqual([]);
-    expect(validateResponse({ Id: 1, OtherAddresses: { OtherCustomerAddresses: [{ Id: "7" }] } })).toContainEqual(hit("/OtherAddresses/OtherCustomerAddresses/0/Id", "type"));
-    expect(validateResponse({ Id: 1, PaymentSettings: { PaymentMethodId: 123, Discount: 5.5, PaymentTarget: 3, CreditLimit: 100, StopPaymentRequest: false } })).toEqual([]);
+    expect(validateResponse({ Id: 1, OtherAddresses: { OtherCustomerAddresses: [{ Id: "7" }] } })).toContainEqual(
+      hit("/OtherAddresses/OtherCustomerAddresses/0/Id", "type"),
+    );
+    expect(
+      validateResponse({
+        Id: 1,
+        PaymentSettings: {
+          PaymentMethodId: 123,
+          Discount: 5.5,
+          PaymentTarget: 3,
+          CreditLimit: 100,
+          StopPaymentRequest: false,
+        },
+      }),
+    ).toEqual([]);
   });
 
   it("reads the vendor's Address Id and the seed's example response", () => {
-    expect(validateResponse({ Id: 123, BillingAddress: { Id: 100, City: "Example City", CountryIso: "DE" } })).toEqual([]);
-    expect(validateResponse(at(operation, "/responses/201/content/application~1json/examples/fromSeedExamples/value"))).toEqual([]);
+    expect(validateResponse({ Id: 123, BillingAddress: { Id: 100, City: "Example City", CountryIso: "DE" } })).toEqual(
+      [],
+    );
+    expect(
+      validateResponse(at(operation, "/responses/201/content/application~1json/examples/fromSeedExamples/value")),
+    ).toEqual([]);
     expect(validateResponse({ Id: "1" })).toEqual([hit("/Id", "type")]);
   });
 });
@@ -149,15 +235,23 @@ describe(`jtl errors: 400 ErrorResponse, 401 and 402 (${EXTRACT})`, () => {
   const jtlBody = {
     ErrorCode: "ValidationFailed",
     ErrorMessage: "The sent data is invalid.",
-    ValidationErrors: { "BillingAddress.City": "The City field is required.", LanguageIso: "The LanguageIso field is required.", CustomerGroupId: "Unknown customer group." },
+    ValidationErrors: {
+      "BillingAddress.City": "The City field is required.",
+      LanguageIso: "The LanguageIso field is required.",
+      CustomerGroupId: "Unknown customer group.",
+    },
     Stacktrace: "at Jtl.Wawi...",
   };
 
   it("documents exactly the vendor's statuses, the 400 with its ErrorResponse", () => {
     expect(Object.keys(operation.responses)).toEqual(Object.keys(vendor.paths["/customers"].post.responses));
-    expect(Object.keys(at(spec, "/components/schemas/ErrorResponse/properties"))).toEqual(Object.keys(vendor.schemas.ErrorResponse.properties));
+    expect(Object.keys(at(spec, "/components/schemas/ErrorResponse/properties"))).toEqual(
+      Object.keys(vendor.schemas.ErrorResponse.properties),
+    );
     expect(validateError(jtlBody)).toEqual([]);
-    expect(validateError({ ...jtlBody, ValidationErrors: { City: ["a list"] } })).toEqual([hit("/ValidationErrors/City", "type")]);
+    expect(validateError({ ...jtlBody, ValidationErrors: { City: ["a list"] } })).toEqual([
+      hit("/ValidationErrors/City", "type"),
+    ]);
   });
 
   it("the mapper reads each ValidationErrors entry as an error naming the vendor's field and the canonical one", async () => {
@@ -166,10 +260,27 @@ describe(`jtl errors: 400 ErrorResponse, 401 and 402 (${EXTRACT})`, () => {
       ok: false,
       status: 400,
       errors: [
-        { kind: "invalid-field", code: "ValidationFailed", message: "The City field is required.", vendorField: "BillingAddress.City", field: "/billingAddress/city" },
-        { kind: "invalid-field", code: "ValidationFailed", message: "The LanguageIso field is required.", vendorField: "LanguageIso", field: "/language" },
+        {
+          kind: "invalid-field",
+          code: "ValidationFailed",
+          message: "The City field is required.",
+          vendorField: "BillingAddress.City",
+          field: "/billingAddress/city",
+        },
+        {
+          kind: "invalid-field",
+          code: "ValidationFailed",
+          message: "The LanguageIso field is required.",
+          vendorField: "LanguageIso",
+          field: "/language",
+        },
         // Fed from the context, not from the customer: the vendor's name only.
-        { kind: "invalid-field", code: "ValidationFailed", message: "Unknown customer group.", vendorField: "CustomerGroupId" },
+        {
+          kind: "invalid-field",
+          code: "ValidationFailed",
+          message: "Unknown customer group.",
+          vendorField: "CustomerGroupId",
+        },
       ],
     });
   });
@@ -185,12 +296,24 @@ describe(`jtl errors: 400 ErrorResponse, 401 and 402 (${EXTRACT})`, () => {
 
   it("the mapper reads the bodiless 401 and 402 as unauthorized, the 402 in the vendor's words", async () => {
     const { adapter } = await load();
-    expect(vendor.paths["/customers"].post.responses["402"].description).toBe("No licence available or the app has not been authorised by JTL.");
-    expect(adapter.fromResponse(401, "")).toEqual({ ok: false, status: 401, errors: [{ kind: "unauthorized", code: undefined, message: "Unauthorized" }] });
+    expect(vendor.paths["/customers"].post.responses["402"].description).toBe(
+      "No licence available or the app has not been authorised by JTL.",
+    );
+    expect(adapter.fromResponse(401, "")).toEqual({
+      ok: false,
+      status: 401,
+      errors: [{ kind: "unauthorized", code: undefined, message: "Unauthorized" }],
+    });
     expect(adapter.fromResponse(402, "")).toEqual({
       ok: false,
       status: 402,
-      errors: [{ kind: "unauthorized", code: undefined, message: "No licence available or the app has not been authorised by JTL." }],
+      errors: [
+        {
+          kind: "unauthorized",
+          code: undefined,
+          message: "No licence available or the app has not been authorised by JTL.",
+        },
+      ],
     });
   });
 
@@ -199,10 +322,18 @@ describe(`jtl errors: 400 ErrorResponse, 401 and 402 (${EXTRACT})`, () => {
     const built = adapter.toRequest(customers.person, context);
     if (!built.ok) throw new Error(JSON.stringify(built.errors));
     const { BillingAddress: _dropped, ...body } = built.request.body;
-    const answer = createMock({ context }).handle({ method: "POST", url: built.request.url, headers: built.request.headers, body: JSON.stringify(body) });
+    const answer = createMock({ context }).handle({
+      method: "POST",
+      url: built.request.url,
+      headers: built.request.headers,
+      body: JSON.stringify(body),
+    });
     expect(answer.status).toBe(400);
     expect(validateError(JSON.parse(answer.body))).toEqual([]);
-    expect(JSON.parse(answer.body)).toMatchObject({ ErrorCode: "InvalidRequest", ErrorMessage: "The sent data is invalid." });
+    expect(JSON.parse(answer.body)).toMatchObject({
+      ErrorCode: "InvalidRequest",
+      ErrorMessage: "The sent data is invalid.",
+    });
   });
 });
 
@@ -210,13 +341,25 @@ describe(`jtl auth, tenant and workflow flag (${EXTRACT}, seeds/jtl.txt)`, () =>
   const post = vendor.paths["/customers"].post;
 
   it("sends the OAuth 2.0 token with the Wawi API key in x-api-key, and the tenant in x-tenant-id", async () => {
-    expect(post.security).toEqual([{ "oauth2-cloud-id-accessCode": [], Wawi: ["customer.createcustomer"] }, { "oauth2-application": [], Wawi: ["customer.createcustomer"] }]);
+    expect(post.security).toEqual([
+      { "oauth2-cloud-id-accessCode": [], Wawi: ["customer.createcustomer"] },
+      { "oauth2-application": [], Wawi: ["customer.createcustomer"] },
+    ]);
     expect(vendor.securitySchemes.Wawi).toMatchObject({ type: "apiKey", in: "header", name: "x-api-key" });
     const { adapter } = await load();
     const built = adapter.toRequest(customers.person, context);
     if (!built.ok) throw new Error(JSON.stringify(built.errors));
-    expect(built.request.headers).toMatchObject({ authorization: "Bearer FAKE-TOKEN-0000", "x-api-key": context.apiKey, "x-tenant-id": context.tenantId });
-    expect(built.request.body).toMatchObject({ CustomerGroupId: 0, InternalCompanyId: 1, LanguageIso: "de", BillingAddress: { City: "Hückelhoven", CountryIso: "DE" } });
+    expect(built.request.headers).toMatchObject({
+      authorization: "Bearer FAKE-TOKEN-0000",
+      "x-api-key": context.apiKey,
+      "x-tenant-id": context.tenantId,
+    });
+    expect(built.request.body).toMatchObject({
+      CustomerGroupId: 0,
+      InternalCompanyId: 1,
+      LanguageIso: "de",
+      BillingAddress: { City: "Hückelhoven", CountryIso: "DE" },
+    });
   });
 
   it("the API key is required, the token is not (the seed: the gateway injects a missing one); the mock agrees", async () => {
@@ -230,35 +373,62 @@ describe(`jtl auth, tenant and workflow flag (${EXTRACT}, seeds/jtl.txt)`, () =>
     const built = adapter.toRequest(customers.person, withoutToken);
     if (!built.ok) throw new Error(JSON.stringify(built.errors));
     expect(built.request.headers.authorization).toBeUndefined();
-    const send = (headers: Record<string, string>) => mock.handle({ method: "POST", url: built.request.url, headers, body: JSON.stringify(built.request.body) }).status;
+    const send = (headers: Record<string, string>) =>
+      mock.handle({ method: "POST", url: built.request.url, headers, body: JSON.stringify(built.request.body) }).status;
     expect(send(built.request.headers)).toBe(201);
     const { "x-api-key": _sent, ...keyless } = built.request.headers;
     expect(send(keyless)).toBe(401);
   });
 
   it("requires the tenant id as a uuid, in the seed's header name x-tenant-id (x-conflict with v1.0's tenant-id)", async () => {
-    expect(post.parameters.find((parameter: Json) => parameter.name === "tenant-id")).toMatchObject({ required: true, schema: { format: "uuid" } });
+    expect(post.parameters.find((parameter: Json) => parameter.name === "tenant-id")).toMatchObject({
+      required: true,
+      schema: { format: "uuid" },
+    });
     expect(validateContext({ ...context, tenantId: "tenant-test" })).toEqual([hit("/tenantId", "format")]);
     const { tenantId: _tenant, ...withoutTenant } = context;
     expect(validateContext(withoutTenant)).toEqual([hit("/tenantId", "required")]);
-    const tenant = operation.parameters.find((parameter: Json) => parameter.in === "header" && /tenant/.test(parameter.name));
-    expect(tenant).toMatchObject({ name: "x-tenant-id", required: true, schema: { format: "uuid", "x-conflict": { chosen: expect.stringContaining("x-tenant-id") } } });
+    const tenant = operation.parameters.find(
+      (parameter: Json) => parameter.in === "header" && /tenant/.test(parameter.name),
+    );
+    expect(tenant).toMatchObject({
+      name: "x-tenant-id",
+      required: true,
+      schema: { format: "uuid", "x-conflict": { chosen: expect.stringContaining("x-tenant-id") } },
+    });
     const { adapter, createMock } = await load();
     const built = adapter.toRequest(customers.person, context);
     if (!built.ok) throw new Error(JSON.stringify(built.errors));
     const { "x-tenant-id": _sent, ...untenanted } = built.request.headers;
-    expect(createMock({ context }).handle({ method: "POST", url: built.request.url, headers: untenanted, body: JSON.stringify(built.request.body) }).status).toBe(400);
+    expect(
+      createMock({ context }).handle({
+        method: "POST",
+        url: built.request.url,
+        headers: untenanted,
+        body: JSON.stringify(built.request.body),
+      }).status,
+    ).toBe(400);
   });
 
   it("sends the workflow flag as the query parameter disableAutomaticWorkflows, not as a header", async () => {
-    expect(post.parameters[0]).toMatchObject({ name: "disableAutomaticWorkflows", in: "query", schema: { type: "boolean" } });
+    expect(post.parameters[0]).toMatchObject({
+      name: "disableAutomaticWorkflows",
+      in: "query",
+      schema: { type: "boolean" },
+    });
     const { adapter, createMock } = await load();
     const built = adapter.toRequest(customers.person, { ...context, disableAutomaticWorkflows: true });
     if (!built.ok) throw new Error(JSON.stringify(built.errors));
     expect(built.request.query).toEqual({ disableAutomaticWorkflows: "true" });
     expect(Object.keys(built.request.headers).filter((name) => /workflow/i.test(name))).toEqual([]);
     const mock = createMock({ context });
-    const send = (flag: string) => mock.handle({ method: "POST", url: `${built.request.url}?disableAutomaticWorkflows=${flag}`, headers: built.request.headers, body: JSON.stringify(built.request.body) }).status;
+    const send = (flag: string) =>
+      mock.handle({
+        method: "POST",
+        url: `${built.request.url}?disableAutomaticWorkflows=${flag}`,
+        headers: built.request.headers,
+        body: JSON.stringify(built.request.body),
+      }).status;
     expect(send("true")).toBe(201);
     expect(send("maybe")).toBe(400);
   });
@@ -306,11 +476,17 @@ describe("jtl spec: sources", () => {
       "/paths/~1v1~1customers/post/responses/400",
       "/paths/~1v1~1customers/post/responses/402",
     ])
-      expect(at(spec, `${pointer}/x-source`), pointer).toMatch(new RegExp(`^vendor-sources: jtl/${EXTRACT.replace(/\./g, "\\.")}`));
+      expect(at(spec, `${pointer}/x-source`), pointer).toMatch(
+        new RegExp(`^vendor-sources: jtl/${EXTRACT.replace(/\./g, "\\.")}`),
+      );
   });
 
   it("marks the secrets: the session id, the token and the API key", () => {
     expect(operation.parameters.find((parameter: Json) => parameter.name === "x-sessionid")["x-sensitive"]).toBe(true);
-    for (const name of ["accessToken", "apiKey"]) expect(at(spec, `/x-context/properties/${name}`), name).toMatchObject({ "x-credential": true, "x-sensitive": true });
+    for (const name of ["accessToken", "apiKey"])
+      expect(at(spec, `/x-context/properties/${name}`), name).toMatchObject({
+        "x-credential": true,
+        "x-sensitive": true,
+      });
   });
 });

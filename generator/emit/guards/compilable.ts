@@ -13,8 +13,16 @@ import { TYPE_KEYWORDS } from "./type.js";
 
 /** Keywords the guards compile, each family's own list; anything else falls back to ajv's compiled function. */
 const COMPILED = new Set([
-  ...TYPE_KEYWORDS, ...ENUM_CONST_KEYWORDS, ...REF_KEYWORDS, ...COMBINATOR_KEYWORDS, ...CONDITIONAL_KEYWORDS,
-  ...OBJECT_KEYWORDS, ...STRING_KEYWORDS, ...FORMAT_KEYWORDS, ...NUMBER_KEYWORDS, ...ARRAY_KEYWORDS,
+  ...TYPE_KEYWORDS,
+  ...ENUM_CONST_KEYWORDS,
+  ...REF_KEYWORDS,
+  ...COMBINATOR_KEYWORDS,
+  ...CONDITIONAL_KEYWORDS,
+  ...OBJECT_KEYWORDS,
+  ...STRING_KEYWORDS,
+  ...FORMAT_KEYWORDS,
+  ...NUMBER_KEYWORDS,
+  ...ARRAY_KEYWORDS,
 ]);
 
 /** Keywords whose value is one subschema. */

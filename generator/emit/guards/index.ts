@@ -28,7 +28,10 @@ import { componentName } from "./context.js";
 export function emitGuards(model: SpecModel, validationImport: string): string {
   const components = new Map(model.schemas.map(({ name, schema }) => [name, validationSchema(schema)]));
   const targets = validationTargets(model);
-  const compiler = new GuardCompiler(components, targets.map((target) => target.id));
+  const compiler = new GuardCompiler(
+    components,
+    targets.map((target) => target.id),
+  );
   const exports: string[] = [];
   let fallback = false;
   for (const target of targets) {

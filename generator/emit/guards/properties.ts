@@ -89,7 +89,13 @@ function closedObjectLoop(
         if (body.length === 0) return `if (${key} === ${JSON.stringify(name)}) continue;`;
         // A required field was checked to be there; an optional one may be present as undefined.
         const checked = required.has(name) ? body : [`if (${field} !== undefined) {`, ...body, "}"];
-        return [`if (${key} === ${JSON.stringify(name)}) {`, `const ${field} = ${fields}[${key}];`, ...checked, "continue;", "}"].join("\n");
+        return [
+          `if (${key} === ${JSON.stringify(name)}) {`,
+          `const ${field} = ${fields}[${key}];`,
+          ...checked,
+          "continue;",
+          "}",
+        ].join("\n");
       });
       return `case ${length}:\n${tests.join("\n")}\nbreak;`;
     });

@@ -20,9 +20,7 @@ export class Names {
     let base =
       style === "constant"
         ? words.map((word) => word.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toUpperCase()).join("_")
-        : words
-            .map((word, index) => capitalize(word, index > 0))
-            .join("");
+        : words.map((word, index) => capitalize(word, index > 0)).join("");
     if (base === "" || /^[0-9]/.test(base) || RESERVED.has(base)) {
       base = `${base || "value"}${style === "constant" ? "_VALUE" : "Value"}`;
     }
@@ -46,11 +44,67 @@ const capitalize = (word: string, upper: boolean) =>
 
 /** Words a local must not be named: keywords, and the globals and imports the guards call. */
 const RESERVED = new Set([
-  "arguments", "await", "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do",
-  "else", "enum", "eval", "export", "extends", "false", "finally", "for", "function", "if", "implements", "import",
+  "arguments",
+  "await",
+  "break",
+  "case",
+  "catch",
+  "class",
+  "const",
+  "continue",
+  "debugger",
+  "default",
+  "delete",
+  "do",
+  "else",
+  "enum",
+  "eval",
+  "export",
+  "extends",
+  "false",
+  "finally",
+  "for",
+  "function",
+  "if",
+  "implements",
+  "import",
   "in",
-  "instanceof", "interface", "let", "new", "null", "package", "private", "protected", "public", "return", "static",
-  "super", "switch", "this", "throw", "true", "try", "typeof", "undefined", "var", "void", "while", "with", "yield",
-  "isFinite", "ucs2length", "isDate", "isDateTime", "isInt32", "isUri", "isIri", "isIriReference", "formats", "compiled", "Array", "Number", "Set",
+  "instanceof",
+  "interface",
+  "let",
+  "new",
+  "null",
+  "package",
+  "private",
+  "protected",
+  "public",
+  "return",
+  "static",
+  "super",
+  "switch",
+  "this",
+  "throw",
+  "true",
+  "try",
+  "typeof",
+  "undefined",
+  "var",
+  "void",
+  "while",
+  "with",
+  "yield",
+  "isFinite",
+  "ucs2length",
+  "isDate",
+  "isDateTime",
+  "isInt32",
+  "isUri",
+  "isIri",
+  "isIriReference",
+  "formats",
+  "compiled",
+  "Array",
+  "Number",
+  "Set",
   "RegExp",
 ]);

@@ -18,12 +18,15 @@ export function isUri(text: string): boolean {
   const authority = /^[a-z][a-z0-9+\-.]*:\/\/([^/?#]*)/i.exec(text)?.[1];
   if (authority === undefined) return true;
   const host = authority.slice(authority.lastIndexOf("@") + 1);
-  const port = host.startsWith("[") ? host.slice(host.indexOf("]") + 1) : host.slice(host.indexOf(":") < 0 ? host.length : host.indexOf(":"));
+  const port = host.startsWith("[")
+    ? host.slice(host.indexOf("]") + 1)
+    : host.slice(host.indexOf(":") < 0 ? host.length : host.indexOf(":"));
   return /^(:\d*)?$/.test(port);
 }
 
 /** A character an IRI may hold where a URI holds a percent-encoded one (RFC 3987 `ucschar`), as one for the URI check. */
-const asUriText = (text: string) => text.replace(/[\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef]|[\ud800-\udbff][\udc00-\udfff]/g, "%41");
+const asUriText = (text: string) =>
+  text.replace(/[\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef]|[\ud800-\udbff][\udc00-\udfff]/g, "%41");
 
 /** RFC 3987 IRI: a URI in which `ucschar` characters may stand unencoded. */
 export const isIri = (text: string): boolean => isUri(asUriText(text));

@@ -51,7 +51,14 @@ function timeFrom(text: string, start: number): boolean {
   const hour = twoDigits(text, start);
   const minute = twoDigits(text, start + 3);
   const whole = twoDigits(text, start + 6);
-  if (hour < 0 || minute < 0 || whole < 0 || text.charCodeAt(start + 2) !== COLON || text.charCodeAt(start + 5) !== COLON) return false;
+  if (
+    hour < 0 ||
+    minute < 0 ||
+    whole < 0 ||
+    text.charCodeAt(start + 2) !== COLON ||
+    text.charCodeAt(start + 5) !== COLON
+  )
+    return false;
   // ajv-formats lets a leap second carry the hour to 24; RFC 3339 does not.
   if (hour > 23 || minute > 59) return false;
   let index = start + 8;
@@ -88,7 +95,10 @@ function timeFrom(text: string, start: number): boolean {
 export function isDateTime(text: string): boolean {
   if (text.length < 20 || !dateAtStart(text)) return false;
   const separator = text.charCodeAt(10);
-  return (separator === 84 || separator === 116 || separator === 32 || WHITESPACE.test(text.charAt(10))) && timeFrom(text, 11);
+  return (
+    (separator === 84 || separator === 116 || separator === 32 || WHITESPACE.test(text.charAt(10))) &&
+    timeFrom(text, 11)
+  );
 }
 
 /** ajv-formats' `int32`: an integer that fits in 32 bits, signed. */

@@ -112,7 +112,9 @@ export interface CanonicalError {
   vendorField?: string;
 }
 
-export type FromResponseResult = { ok: true; id: string; number?: string; createdAt?: string } | { ok: false; status: number; errors: CanonicalError[] };
+export type FromResponseResult =
+  | { ok: true; id: string; number?: string; createdAt?: string }
+  | { ok: false; status: number; errors: CanonicalError[] };
 
 /** The validators one request needs, from the vendor package. */
 export interface RequestValidators {
@@ -126,8 +128,9 @@ type Part = "body" | "path" | "query" | "header" | "server";
 type Json = Record<string, unknown>;
 
 const PARTS: readonly string[] = ["body", "path", "query", "header", "server"];
-const hasOwn = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key);
-const isRecord = (value: unknown): value is Json => value !== null && typeof value === "object" && !Array.isArray(value);
+const hasOwn = (object: object, key: string) => Object.hasOwn(object, key);
+const isRecord = (value: unknown): value is Json =>
+  value !== null && typeof value === "object" && !Array.isArray(value);
 const isIndex = (key: string | undefined): key is string => key !== undefined && /^\d+$/.test(key);
 
 /** Split pointers, by pointer: a mapping reads the same few hundred pointers for every customer. */
@@ -136,7 +139,13 @@ const splitPointers = new Map<string, readonly string[]>();
 function segments(pointer: string): readonly string[] {
   let parts = splitPointers.get(pointer);
   if (parts === undefined) {
-    parts = pointer === "" ? [] : pointer.split("/").slice(1).map((part) => (part.includes("~") ? part.replace(/~1/g, "/").replace(/~0/g, "~") : part));
+    parts =
+      pointer === ""
+        ? []
+        : pointer
+            .split("/")
+            .slice(1)
+            .map((part) => (part.includes("~") ? part.replace(/~1/g, "/").replace(/~0/g, "~") : part));
     // Pointers into customer arrays carry indexes: the cache is bounded, not a leak.
     if (splitPointers.size >= 4096) splitPointers.clear();
     splitPointers.set(pointer, parts);
@@ -171,7 +180,8 @@ export function writePointer(root: Record<string, unknown> | unknown[], pointer:
 
 /** Sets an own property; `__proto__` as a key is data, never the prototype (assignment would set the prototype). */
 function setOwn(node: Json | unknown[], key: string, value: unknown): void {
-  if (key === "__proto__") Object.defineProperty(node, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === "__proto__")
+    Object.defineProperty(node, key, { value, enumerable: true, writable: true, configurable: true });
   else (node as Json)[key] = value;
 }
 
@@ -251,7 +261,8 @@ class RequestBuilder {
 
     if (mapping.map !== undefined && from !== undefined) {
       const source = this.read(from);
-      if (Array.isArray(source)) source.forEach((_item, index) => this.apply(mapping.map ?? [], `${from}/${index}`, `${to}/${index}`));
+      if (Array.isArray(source))
+        source.forEach((_item, index) => this.apply(mapping.map ?? [], `${from}/${index}`, `${to}/${index}`));
       else if (isRecord(source)) this.apply(mapping.map, from, to);
       return;
     }
@@ -263,15 +274,24 @@ class RequestBuilder {
       value = hasOwn(this.context, mapping.context) ? this.context[mapping.context] : undefined;
     } else if (hasOwn(mapping, "value")) value = mapping.value;
     else if (mapping.transform === "join") {
-      const pointers = (Array.isArray(mapping.from) ? mapping.from : [mapping.from]).map((pointer) => scopedPointer(scope, String(pointer)));
+      const pointers = (Array.isArray(mapping.from) ? mapping.from : [mapping.from]).map((pointer) =>
+        scopedPointer(scope, String(pointer)),
+      );
       sourceField = pointers.join(" + ");
-      const parts = pointers.map((pointer) => this.read(pointer)).filter((part): part is string => typeof part === "string" && part !== "");
+      const parts = pointers
+        .map((pointer) => this.read(pointer))
+        .filter((part): part is string => typeof part === "string" && part !== "");
       value = parts.length > 0 ? parts.join(mapping.separator ?? " ") : undefined;
     } else if (mapping.transform === "nth" && from !== undefined) {
       const items = this.read(from);
       const index = mapping.index ?? 0;
       if (Array.isArray(items)) {
-        const found = items.map((item, position) => ({ item, position })).filter(({ item }) => isRecord(item) && Object.entries(mapping.where ?? {}).every(([key, expected]) => item[key] === expected))[index];
+        const found = items
+          .map((item, position) => ({ item, position }))
+          .filter(
+            ({ item }) =>
+              isRecord(item) && Object.entries(mapping.where ?? {}).every(([key, expected]) => item[key] === expected),
+          )[index];
         if (found) {
           this.markUsed(from, found.position);
           sourceField = `${from}/${found.position}${mapping.pick ?? ""}`;
@@ -280,10 +300,21 @@ class RequestBuilder {
       }
     } else if (from !== undefined) value = this.read(from);
 
-    if (value !== undefined && mapping.transform !== undefined && mapping.transform !== "join" && mapping.transform !== "nth") {
+    if (
+      value !== undefined &&
+      mapping.transform !== undefined &&
+      mapping.transform !== "join" &&
+      mapping.transform !== "nth"
+    ) {
       const result = applyTransform(mapping.transform, value, mapping.table);
       if (!result.ok) {
-        this.errors.push({ kind: "does-not-fit", field: sourceField, vendorField: to, rule: mapping.transform, message: `${sourceField} ${result.problem}, so it cannot go to ${to}` });
+        this.errors.push({
+          kind: "does-not-fit",
+          field: sourceField,
+          vendorField: to,
+          rule: mapping.transform,
+          message: `${sourceField} ${result.problem}, so it cannot go to ${to}`,
+        });
         return;
       }
       value = result.value;
@@ -306,7 +337,11 @@ class RequestBuilder {
       if (!Array.isArray(items)) continue;
       for (let index = 0; index < items.length; index++)
         if (!used.has(index))
-          errors.push({ kind: "no-place", field: `${array}/${index}`, message: `${array}/${index} has no place at this vendor: no field of its request takes it` });
+          errors.push({
+            kind: "no-place",
+            field: `${array}/${index}`,
+            message: `${array}/${index} has no place at this vendor: no field of its request takes it`,
+          });
     }
     return errors;
   }
@@ -326,7 +361,12 @@ function sourceFor(builder: RequestBuilder, vendorField: string, plan: readonly 
   return "";
 }
 
-function vendorErrors(builder: RequestBuilder, plan: MappingPlan, part: Part, validate: CompiledValidator | undefined): MappingError[] {
+function vendorErrors(
+  builder: RequestBuilder,
+  plan: MappingPlan,
+  part: Part,
+  validate: CompiledValidator | undefined,
+): MappingError[] {
   if (validate === undefined) return [];
   const valid = safely(() => validate(builder.parts[part]));
   if (valid) return [];
@@ -371,18 +411,21 @@ function basicCredentials(username: string, password: string): string {
 }
 
 function addAuth(builder: RequestBuilder, auth: readonly AuthMapping[], context: Json): void {
-  const text = (name: string | undefined) => (name !== undefined && typeof context[name] === "string" ? (context[name] as string) : undefined);
+  const text = (name: string | undefined) =>
+    name !== undefined && typeof context[name] === "string" ? (context[name] as string) : undefined;
   for (const scheme of auth) {
     if (scheme.type === "basic") {
       const username = text(scheme.username);
       const password = text(scheme.password);
-      if (username !== undefined && password !== undefined) builder.parts.header.authorization = `Basic ${basicCredentials(username, password)}`;
+      if (username !== undefined && password !== undefined)
+        builder.parts.header.authorization = `Basic ${basicCredentials(username, password)}`;
     } else if (scheme.type === "bearer") {
       const token = text(scheme.token);
       if (token !== undefined) builder.parts.header.authorization = `Bearer ${token}`;
     } else {
       const token = text(scheme.token);
-      if (token !== undefined && scheme.name !== undefined) builder.parts[scheme.in === "query" ? "query" : "header"][scheme.name] = token;
+      if (token !== undefined && scheme.name !== undefined)
+        builder.parts[scheme.in === "query" ? "query" : "header"][scheme.name] = token;
     }
   }
 }
@@ -401,7 +444,11 @@ function stringValues(values: Json): Record<string, string> {
   return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, asText(value)]));
 }
 
-function invalid(kind: "invalid-customer" | "invalid-context", validate: (value: unknown) => ValidationResult<unknown>, value: unknown): MappingError[] {
+function invalid(
+  kind: "invalid-customer" | "invalid-context",
+  validate: (value: unknown) => ValidationResult<unknown>,
+  value: unknown,
+): MappingError[] {
   const result = validate(value);
   if (result.ok) return [];
   return result.errors.map((error) => ({
@@ -418,13 +465,27 @@ function headerMisfits(builder: RequestBuilder): MappingError[] {
     .filter(([, value]) => /[^\t\x20-\x7e\x80-\xff]/.test(asText(value)))
     .map(([name]) => {
       const field = builder.sourceOf.get(`/header/${name}`) ?? "";
-      return { kind: "does-not-fit", field, vendorField: `/header/${name}`, rule: "header-text", message: `${field || "a value"} does not fit the header ${name}: headers carry Latin-1 text only` };
+      return {
+        kind: "does-not-fit",
+        field,
+        vendorField: `/header/${name}`,
+        rule: "header-text",
+        message: `${field || "a value"} does not fit the header ${name}: headers carry Latin-1 text only`,
+      };
     });
 }
 
 /** Canonical customer + context → the vendor's request, or every reason it cannot be built. */
-export function buildRequest<Body>(plan: MappingPlan, validators: RequestValidators, customer: unknown, context: unknown): ToRequestResult<Body> {
-  const problems = [...invalid("invalid-customer", validators.customer, customer), ...(validators.context ? invalid("invalid-context", validators.context, context ?? {}) : [])];
+export function buildRequest<Body>(
+  plan: MappingPlan,
+  validators: RequestValidators,
+  customer: unknown,
+  context: unknown,
+): ToRequestResult<Body> {
+  const problems = [
+    ...invalid("invalid-customer", validators.customer, customer),
+    ...(validators.context ? invalid("invalid-context", validators.context, context ?? {}) : []),
+  ];
   if (problems.length > 0) return { ok: false, errors: problems };
   const contextValues = isRecord(context) ? context : {};
   const builder = new RequestBuilder(customer, contextValues);
@@ -435,7 +496,9 @@ export function buildRequest<Body>(plan: MappingPlan, validators: RequestValidat
     ...builder.leftovers(),
     ...headerMisfits(builder),
     ...vendorErrors(builder, plan, "body", validators.body),
-    ...(["path", "query", "header"] as const).flatMap((part) => vendorErrors(builder, plan, part, validators.parameters[part])),
+    ...(["path", "query", "header"] as const).flatMap((part) =>
+      vendorErrors(builder, plan, part, validators.parameters[part]),
+    ),
   ];
   if (errors.length > 0) return { ok: false, errors };
   const { body, path, query, header, server } = builder.parts;
@@ -443,7 +506,17 @@ export function buildRequest<Body>(plan: MappingPlan, validators: RequestValidat
   if (plan.contentType !== undefined) headers["content-type"] = plan.contentType;
   const base = fillTemplate(plan.server, { ...plan.serverDefaults, ...server }, false).replace(/\/$/, "");
   const filledPath = fillTemplate(plan.path, path, true);
-  return { ok: true, request: { method: plan.method, url: `${base}${filledPath}`, path: filledPath, headers, query: stringValues(query), body: body as Body } };
+  return {
+    ok: true,
+    request: {
+      method: plan.method,
+      url: `${base}${filledPath}`,
+      path: filledPath,
+      headers,
+      query: stringValues(query),
+      body: body as Body,
+    },
+  };
 }
 
 function kindOfStatus(status: number): ErrorKind {
@@ -456,12 +529,18 @@ function kindOfStatus(status: number): ErrorKind {
 }
 
 function canonicalError(plan: MappingPlan, status: number, code: unknown, message: unknown): CanonicalError {
-  const known = plan.errors.find((error) => String(error.code) === String(code) && (error.status === status || status === 200)) ?? plan.errors.find((error) => String(error.code) === String(code));
+  const known =
+    plan.errors.find((error) => String(error.code) === String(code) && (error.status === status || status === 200)) ??
+    plan.errors.find((error) => String(error.code) === String(code));
   // An answer without a code (a bare 402, a 401 body with only a message) is its status's error when the spec documents just one.
   const ofStatus = plan.errors.filter((error) => error.status === status);
   const documented = known ?? (code === undefined && ofStatus.length === 1 ? ofStatus[0] : undefined);
   const text = typeof message === "string" ? message : (documented?.message ?? `the vendor answered ${status}`);
-  const found: CanonicalError = { kind: documented?.kind ?? kindOfStatus(status), code: typeof code === "string" || typeof code === "number" ? code : undefined, message: text };
+  const found: CanonicalError = {
+    kind: documented?.kind ?? kindOfStatus(status),
+    code: typeof code === "string" || typeof code === "number" ? code : undefined,
+    message: text,
+  };
   // An error that covers several fields (a generic "validation failed") names none.
   const field = known?.fields?.length === 1 ? known.fields[0] : undefined;
   if (field !== undefined) found.field = field;
@@ -470,7 +549,14 @@ function canonicalError(plan: MappingPlan, status: number, code: unknown, messag
 
 /** `BillingAddress.City`, `$.Lines[0].Zip` or `/BillingAddress/City` → a body pointer with list indexes as `*`. */
 export function vendorFieldPointer(name: string): string {
-  const pointer = name.startsWith("/") ? name : `/${name.replace(/^\$\.?/, "").replace(/\[(\d+)\]/g, ".$1").split(".").filter((part) => part !== "").join("/")}`;
+  const pointer = name.startsWith("/")
+    ? name
+    : `/${name
+        .replace(/^\$\.?/, "")
+        .replace(/\[(\d+)\]/g, ".$1")
+        .split(".")
+        .filter((part) => part !== "")
+        .join("/")}`;
   return pointer.replace(/\/\d+(?=\/|$)/g, "/*");
 }
 
@@ -482,8 +568,19 @@ function fieldErrors(plan: MappingPlan, error: CanonicalError, named: unknown): 
     const pointer = vendorFieldPointer(name).toLowerCase();
     // Case-insensitive: .NET and Java binders report a field in the casing of the model, not always of the JSON.
     const field = sources.find(([vendor]) => vendor.toLowerCase() === pointer)?.[1];
-    const message = Array.isArray(text) && typeof text[0] === "string" ? text.join(" ") : typeof text === "string" ? text : error.message;
-    return { kind: error.kind, code: error.code, message, vendorField: name, ...(field === undefined ? {} : { field }) };
+    const message =
+      Array.isArray(text) && typeof text[0] === "string"
+        ? text.join(" ")
+        : typeof text === "string"
+          ? text
+          : error.message;
+    return {
+      kind: error.kind,
+      code: error.code,
+      message,
+      vendorField: name,
+      ...(field === undefined ? {} : { field }),
+    };
   });
   return errors.length > 0 ? errors : [error];
 }
@@ -521,17 +618,29 @@ export function readResponse(
 ): FromResponseResult {
   try {
     const location = plan.errorLocations.find(
-      (candidate) => candidate.status === String(status) && (candidate.when === undefined || readPointer(body, candidate.when.pointer) === candidate.when.equals),
+      (candidate) =>
+        candidate.status === String(status) &&
+        (candidate.when === undefined || readPointer(body, candidate.when.pointer) === candidate.when.equals),
     );
     if (location !== undefined) {
       const items = location.list === undefined ? [body] : readPointer(body, location.list);
       const errors = (Array.isArray(items) ? items : []).flatMap((item) => {
-        const found = canonicalError(plan, status, readPointer(item, location.code), location.message === undefined ? undefined : readPointer(item, location.message));
+        const found = canonicalError(
+          plan,
+          status,
+          readPointer(item, location.code),
+          location.message === undefined ? undefined : readPointer(item, location.message),
+        );
         return location.fields === undefined ? [found] : fieldErrors(plan, found, readPointer(item, location.fields));
       });
-      return { ok: false, status, errors: errors.length > 0 ? errors : [canonicalError(plan, status, undefined, undefined)] };
+      return {
+        ok: false,
+        status,
+        errors: errors.length > 0 ? errors : [canonicalError(plan, status, undefined, undefined)],
+      };
     }
-    if (status < 200 || status > 299) return { ok: false, status, errors: [canonicalError(plan, status, undefined, undefined)] };
+    if (status < 200 || status > 299)
+      return { ok: false, status, errors: [canonicalError(plan, status, undefined, undefined)] };
     const checked = validate?.(status, body);
     if (checked !== undefined && !checked.ok)
       return unknownAnswer(

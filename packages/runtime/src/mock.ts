@@ -160,7 +160,10 @@ export function createMockVendor(definition: MockDefinition, options: MockOption
   );
   let nextId = 1000;
   const headerNames = new Map(
-    plan.request.filter((mapping) => mapping.to.startsWith("/header/")).map((mapping) => mapping.to.slice("/header/".length)).map((name) => [name.toLowerCase(), name]),
+    plan.request
+      .filter((mapping) => mapping.to.startsWith("/header/"))
+      .map((mapping) => mapping.to.slice("/header/".length))
+      .map((name) => [name.toLowerCase(), name]),
   );
 
   const documented = (kind: string) =>
@@ -292,7 +295,9 @@ export function createMockVendor(definition: MockDefinition, options: MockOption
       path,
       query: Object.fromEntries(url.searchParams),
       // Header names arrive in any case; the validators know them as the spec spells them (`applicationId`).
-      header: Object.fromEntries(Object.entries(headers).map(([name, value]) => [headerNames.get(name) ?? name, value])),
+      header: Object.fromEntries(
+        Object.entries(headers).map(([name, value]) => [headerNames.get(name) ?? name, value]),
+      ),
     };
     for (const part of ["path", "query", "header"] as const) {
       const validate = definition.validateParameters[part];

@@ -22,7 +22,7 @@ export type TransformName =
 /** A transform's answer: the value, or why the value cannot be expressed. */
 export type TransformResult = { ok: true; value: unknown } | { ok: false; problem: string };
 
-const isAlpha2 = (code: string): code is TCountryCode => Object.prototype.hasOwnProperty.call(countries, code);
+const isAlpha2 = (code: string): code is TCountryCode => Object.hasOwn(countries, code);
 
 let alpha2ByAlpha3: Map<string, string> | undefined;
 function alpha2Of(alpha3: string): string | undefined {
@@ -33,7 +33,11 @@ function alpha2Of(alpha3: string): string | undefined {
 
 const DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2}(?:\.\d+)?)([Zz]|[+-]\d{2}:\d{2})?$/;
 
-export function applyTransform(name: TransformName, value: unknown, table?: Readonly<Record<string, unknown>>): TransformResult {
+export function applyTransform(
+  name: TransformName,
+  value: unknown,
+  table?: Readonly<Record<string, unknown>>,
+): TransformResult {
   switch (name) {
     case "copy":
       return { ok: true, value };
@@ -41,11 +45,15 @@ export function applyTransform(name: TransformName, value: unknown, table?: Read
       return { ok: true, value: String(value) };
     case "country-alpha3": {
       const code = String(value);
-      return isAlpha2(code) ? { ok: true, value: getCountryData(code).iso3 } : { ok: false, problem: "is not an ISO 3166-1 alpha-2 country code" };
+      return isAlpha2(code)
+        ? { ok: true, value: getCountryData(code).iso3 }
+        : { ok: false, problem: "is not an ISO 3166-1 alpha-2 country code" };
     }
     case "country-alpha2": {
       const code = alpha2Of(String(value));
-      return code === undefined ? { ok: false, problem: "is not an ISO 3166-1 alpha-3 country code" } : { ok: true, value: code };
+      return code === undefined
+        ? { ok: false, problem: "is not an ISO 3166-1 alpha-3 country code" }
+        : { ok: true, value: code };
     }
     case "date":
       // The calendar date as written, in the offset it was written in: a date-time is not moved to UTC first.
@@ -64,11 +72,13 @@ export function applyTransform(name: TransformName, value: unknown, table?: Read
       const seconds = Number(value);
       if (!Number.isFinite(seconds)) return { ok: false, problem: "is not a number of seconds" };
       const date = new Date(seconds * 1000);
-      return Number.isNaN(date.getTime()) ? { ok: false, problem: "is out of range" } : { ok: true, value: date.toISOString().replace(".000Z", "Z") };
+      return Number.isNaN(date.getTime())
+        ? { ok: false, problem: "is out of range" }
+        : { ok: true, value: date.toISOString().replace(".000Z", "Z") };
     }
     case "lookup": {
       const key = String(value);
-      return table !== undefined && Object.prototype.hasOwnProperty.call(table, key)
+      return table !== undefined && Object.hasOwn(table, key)
         ? { ok: true, value: table[key] }
         : { ok: false, problem: "has no counterpart at this vendor" };
     }

@@ -69,7 +69,9 @@ export interface VendorError {
 /** The vendor's codes for the rules on one part of the request, for `runValidator`. */
 export function vendorRules(errors: readonly VendorError[], location: string): VendorRule[] {
   return errors.flatMap((error) =>
-    error.rules.filter((rule) => rule.in === location).map((rule) => ({ path: rule.path, keywords: rule.keywords, code: error.code, message: error.message })),
+    error.rules
+      .filter((rule) => rule.in === location)
+      .map((rule) => ({ path: rule.path, keywords: rule.keywords, code: error.code, message: error.message })),
   );
 }
 
@@ -99,7 +101,13 @@ export function runValidator<T>(
 ): ValidationResult<T> {
   let valid: boolean;
   try {
-    if (isForeignObject(value)) return { ok: false, errors: [{ path: "", rule: "type", message: "the value is not plain JSON data (a Date, Map or class instance)" }] };
+    if (isForeignObject(value))
+      return {
+        ok: false,
+        errors: [
+          { path: "", rule: "type", message: "the value is not plain JSON data (a Date, Map or class instance)" },
+        ],
+      };
     valid = validate(value);
   } catch {
     // A getter that throws, a revoked Proxy: the value cannot be read, so it is not valid.

@@ -9,7 +9,10 @@
 import { XMLBuilder, XMLParser } from "fast-xml-parser";
 
 export type BodyShape =
-  | { readonly kind: "object"; readonly properties: readonly { readonly name: string; readonly element: string; readonly shape: BodyShape }[] }
+  | {
+      readonly kind: "object";
+      readonly properties: readonly { readonly name: string; readonly element: string; readonly shape: BodyShape }[];
+    }
   | { readonly kind: "array"; readonly element: string; readonly items: BodyShape }
   | { readonly kind: "value"; readonly type: "string" | "integer" | "number" | "boolean" };
 
@@ -20,7 +23,8 @@ export interface RootShape {
 }
 
 type Json = Record<string, unknown>;
-const isRecord = (value: unknown): value is Json => value !== null && typeof value === "object" && !Array.isArray(value);
+const isRecord = (value: unknown): value is Json =>
+  value !== null && typeof value === "object" && !Array.isArray(value);
 
 export type WireFormat = "json" | "xml" | "form";
 
@@ -33,7 +37,8 @@ export function wireFormat(contentType: string): WireFormat {
 /** A value read from text, by the type the shape expects; text that is not one stays text, for the validator to reject. */
 function fromText(text: unknown, shape: BodyShape): unknown {
   if (shape.kind !== "value" || typeof text !== "string") return text;
-  if ((shape.type === "integer" || shape.type === "number") && /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(text.trim())) return Number(text);
+  if ((shape.type === "integer" || shape.type === "number") && /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(text.trim()))
+    return Number(text);
   if (shape.type === "boolean" && (text === "true" || text === "false")) return text === "true";
   return text;
 }
@@ -43,10 +48,12 @@ function toXmlTree(value: unknown, shape: BodyShape): unknown {
     const tree: Json = {};
     // Insertion order is element order: the vendor's documented order, not the order the mapper filled the object in.
     for (const property of shape.properties)
-      if (value[property.name] !== undefined && value[property.name] !== null) tree[property.element] = toXmlTree(value[property.name], property.shape);
+      if (value[property.name] !== undefined && value[property.name] !== null)
+        tree[property.element] = toXmlTree(value[property.name], property.shape);
     return tree;
   }
-  if (shape.kind === "array" && Array.isArray(value)) return { [shape.element]: value.map((item) => toXmlTree(item, shape.items)) };
+  if (shape.kind === "array" && Array.isArray(value))
+    return { [shape.element]: value.map((item) => toXmlTree(item, shape.items)) };
   return typeof value === "object" ? JSON.stringify(value) : String(value);
 }
 
@@ -54,13 +61,16 @@ function fromXmlTree(node: unknown, shape: BodyShape): unknown {
   if (shape.kind === "object") {
     if (!isRecord(node)) return node === "" ? {} : node;
     const value: Json = {};
-    for (const property of shape.properties) if (property.element in node) value[property.name] = fromXmlTree(node[property.element], property.shape);
+    for (const property of shape.properties)
+      if (property.element in node) value[property.name] = fromXmlTree(node[property.element], property.shape);
     return value;
   }
   if (shape.kind === "array") {
     if (!isRecord(node)) return node === "" ? [] : node;
     const items = node[shape.element];
-    return (Array.isArray(items) ? items : items === undefined ? [] : [items]).map((item) => fromXmlTree(item, shape.items));
+    return (Array.isArray(items) ? items : items === undefined ? [] : [items]).map((item) =>
+      fromXmlTree(item, shape.items),
+    );
   }
   return fromText(node, shape);
 }
@@ -68,8 +78,10 @@ function fromXmlTree(node: unknown, shape: BodyShape): unknown {
 function formPairs(value: unknown, shape: BodyShape, prefix: string, into: [string, string][]): void {
   if (shape.kind === "object" && isRecord(value)) {
     for (const property of shape.properties)
-      if (value[property.name] !== undefined && value[property.name] !== null) formPairs(value[property.name], property.shape, prefix ? `${prefix}.${property.name}` : property.name, into);
-  } else if (shape.kind === "array" && Array.isArray(value)) value.forEach((item, index) => formPairs(item, shape.items, `${prefix}[${index}]`, into));
+      if (value[property.name] !== undefined && value[property.name] !== null)
+        formPairs(value[property.name], property.shape, prefix ? `${prefix}.${property.name}` : property.name, into);
+  } else if (shape.kind === "array" && Array.isArray(value))
+    value.forEach((item, index) => formPairs(item, shape.items, `${prefix}[${index}]`, into));
   else into.push([prefix, typeof value === "object" ? JSON.stringify(value) : String(value)]);
 }
 
@@ -80,14 +92,16 @@ function fromForm(text: string, shape: BodyShape): unknown {
     const steps = key.match(/[^.[\]]+|\[\d+\]/g) ?? [];
     // An index past the number of pairs can only make a sparse list (`x[4294967294]=1`): too long to walk.
     for (const step of steps)
-      if (/^\[\d+\]$/.test(step) && Number(step.slice(1, -1)) >= pairs.length) throw new Error("a form index is out of range");
+      if (/^\[\d+\]$/.test(step) && Number(step.slice(1, -1)) >= pairs.length)
+        throw new Error("a form index is out of range");
     let node: Json | unknown[] = root;
     let current: BodyShape | undefined = shape;
     steps.forEach((step, position) => {
       const index = /^\[(\d+)\]$/.exec(step);
       const name = index ? Number(index[1]) : step;
       if (index && current?.kind === "array") current = current.items;
-      else if (!index && current?.kind === "object") current = current.properties.find((property) => property.name === step)?.shape;
+      else if (!index && current?.kind === "object")
+        current = current.properties.find((property) => property.name === step)?.shape;
       else current = undefined;
       if (typeof name === "string" && (name === "__proto__" || name === "constructor" || name === "prototype")) return;
       // A list takes indexes only: `contacts.length=4294967295` would otherwise set its length.
@@ -116,7 +130,9 @@ export function serializeBody(body: unknown, root: RootShape | undefined, conten
   }
   const tree = toXmlTree(body, root.shape) as Json;
   const element = root.namespace === undefined ? tree : { "@_xmlns": root.namespace, ...tree };
-  return new XMLBuilder({ ignoreAttributes: false, suppressEmptyNode: false }).build({ [root.element]: element }) as string;
+  return new XMLBuilder({ ignoreAttributes: false, suppressEmptyNode: false }).build({
+    [root.element]: element,
+  }) as string;
 }
 
 /** A body read back from text: the object the JSON body would have given. Throws on text that is not the format at all. */
@@ -124,7 +140,10 @@ export function parseBody(text: string, root: RootShape | undefined, contentType
   const format = wireFormat(contentType);
   if (format === "json" || root === undefined) return JSON.parse(text);
   if (format === "form") return fromForm(text, root.shape);
-  const document = new XMLParser({ ignoreAttributes: true, parseTagValue: false, processEntities: true }).parse(text, true) as Json;
+  const document = new XMLParser({ ignoreAttributes: true, parseTagValue: false, processEntities: true }).parse(
+    text,
+    true,
+  ) as Json;
   if (!(root.element in document)) throw new Error(`the XML root element is not <${root.element}>`);
   return fromXmlTree(document[root.element], root.shape);
 }

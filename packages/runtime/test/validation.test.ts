@@ -15,23 +15,48 @@ function failingWith(errors: NonNullable<CompiledValidator["errors"]>): Compiled
 
 describe("runValidator", () => {
   it("points a missing field at the field itself", () => {
-    const validate = failingWith([{ instancePath: "/billingAddress", keyword: "required", params: { missingProperty: "city" }, message: "must have required property 'city'" }]);
+    const validate = failingWith([
+      {
+        instancePath: "/billingAddress",
+        keyword: "required",
+        params: { missingProperty: "city" },
+        message: "must have required property 'city'",
+      },
+    ]);
     const result = runValidator(validate, {});
     expect(result).toEqual({
       ok: false,
-      errors: [{ path: "/billingAddress/city", rule: "required", message: "/billingAddress/city must have required property 'city'" }],
+      errors: [
+        {
+          path: "/billingAddress/city",
+          rule: "required",
+          message: "/billingAddress/city must have required property 'city'",
+        },
+      ],
     });
   });
 
   it("attaches the vendor's code to the rule it reports, whatever the array index", () => {
-    const validate = failingWith([{ instancePath: "/contacts/3/name", keyword: "maxLength", params: { limit: 40 }, message: "must NOT have more than 40 characters" }]);
+    const validate = failingWith([
+      {
+        instancePath: "/contacts/3/name",
+        keyword: "maxLength",
+        params: { limit: 40 },
+        message: "must NOT have more than 40 characters",
+      },
+    ]);
     const rules = [
       { path: "/contacts/*/name", keywords: ["minLength"], code: 1, message: "too short" },
       { path: "/contacts/*/name", keywords: ["maxLength"], code: 10000589, message: "Invalid contact name." },
     ];
     const result = runValidator(validate, {}, rules);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.errors[0]).toMatchObject({ path: "/contacts/3/name", vendorCode: 10000589, vendorMessage: "Invalid contact name." });
+    if (!result.ok)
+      expect(result.errors[0]).toMatchObject({
+        path: "/contacts/3/name",
+        vendorCode: 10000589,
+        vendorMessage: "Invalid contact name.",
+      });
   });
 
   it("leaves vendor fields off when no rule matches", () => {
@@ -42,8 +67,16 @@ describe("runValidator", () => {
 
   it("returns a result instead of throwing when the value cannot be read", () => {
     const validate = ((value: { name: string }) => value.name.length > 0) as unknown as CompiledValidator;
-    const hostile = Object.defineProperty({}, "name", { get: () => { throw new Error("boom"); }, enumerable: true });
-    expect(runValidator(validate, hostile)).toEqual({ ok: false, errors: [{ path: "", rule: "readable", message: "the value could not be read" }] });
+    const hostile = Object.defineProperty({}, "name", {
+      get: () => {
+        throw new Error("boom");
+      },
+      enumerable: true,
+    });
+    expect(runValidator(validate, hostile)).toEqual({
+      ok: false,
+      errors: [{ path: "", rule: "readable", message: "the value could not be read" }],
+    });
     expect(passes(validate, hostile)).toBe(false);
   });
 
