@@ -485,7 +485,7 @@ const cases: Case[] = [
 ];
 
 /** Rules only the whole review gives (they read the generated package): tested in review.test.ts. */
-export const PACKAGE_RULES = [
+const PACKAGE_RULES = [
   "generated-export-removed",
   "generated-export-added",
   "x-mapping-row-added",
