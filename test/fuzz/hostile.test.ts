@@ -69,9 +69,9 @@ const hostile: [string, () => unknown][] = [
       ),
   ],
   ["NaN and Infinity", () => ({ kind: "person", email: "a@example.com", n: Number.NaN, i: Number.POSITIVE_INFINITY })],
-  // biome-ignore lint/suspicious/noSparseArray: a sparse array is the hostile input under test.
   [
     "a sparse array",
+    // biome-ignore lint/suspicious/noSparseArray: a sparse array is the hostile input under test.
     () => ({ kind: "person", email: "a@example.com", phones: [, , { type: "mobile", number: "+12025550100" }] }),
   ],
   [
