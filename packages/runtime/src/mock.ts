@@ -12,6 +12,7 @@
 import { errorBody, readPointer, writePointer, type MappingPlan } from "./mapping.js";
 import type { ValidationResult } from "./validation.js";
 import { parseBody, type RootShape } from "./wire.js";
+import { base64, utf8Length } from "./utf8.js";
 
 /** Where a credential is checked: an auth header, a query parameter, or a body field (`x-credential`). */
 export interface CredentialCheck {
@@ -91,18 +92,6 @@ export interface MockVendor {
 
 type Json = Record<string, unknown>;
 
-interface WebGlobals {
-  btoa(data: string): string;
-  TextEncoder: new () => { encode(text: string): Uint8Array };
-}
-
-function base64(text: string): string {
-  const { btoa, TextEncoder } = globalThis as unknown as WebGlobals;
-  let binary = "";
-  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
-  return btoa(binary);
-}
-
 const json = (status: number, body: unknown): MockResponse => ({
   status,
   headers: { "content-type": "application/json; charset=utf-8" },
@@ -136,8 +125,7 @@ function fingerprint(text: string): string {
 function byteLength(text: string): number {
   // Every UTF-16 unit is at most 3 bytes of UTF-8: most bodies need no encoding to be measured.
   if (text.length * 3 <= 0xffff) return text.length * 3;
-  const { TextEncoder } = globalThis as unknown as WebGlobals;
-  return new TextEncoder().encode(text).length;
+  return utf8Length(text);
 }
 
 const mediaType = (contentType: string) => (contentType.split(";")[0] ?? "").trim().toLowerCase();

@@ -7,6 +7,7 @@
  * encodings an echo may use.
  */
 import type { MappingPlan, VendorRequest } from "./mapping.js";
+import { base64 } from "./utf8.js";
 
 /** What the spec marks secret: context property names, and parameter and body property names. */
 export interface SensitiveFields {
@@ -18,18 +19,6 @@ export const REDACTED = "[redacted]";
 
 type Json = Record<string, unknown>;
 const isRecord = (value: unknown): value is Json => value !== null && typeof value === "object";
-
-interface WebGlobals {
-  btoa(data: string): string;
-  TextEncoder: new () => { encode(text: string): Uint8Array };
-}
-
-function base64(text: string): string {
-  const { btoa, TextEncoder } = globalThis as unknown as WebGlobals;
-  let binary = "";
-  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
-  return btoa(binary);
-}
 
 /** Values of properties with the given names, at any depth (bounded, as the body is the client's own). */
 function valuesNamed(node: unknown, names: ReadonlySet<string>, into: string[], depth = 0): void {
