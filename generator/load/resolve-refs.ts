@@ -48,8 +48,14 @@ export function resolveRefs(
     // Within this document: a JSON pointer (percent-encoded as a fragment), an `$id` or an `$anchor`.
     const local = from.path === path ? ids.resolve(ref, refPointer) : undefined;
     if (local !== undefined) {
-      if (local.includes("#") || valueAt(source.value, local) === undefined)
+      // An anchor or `$id` that names nothing stays a fragment; a pointer names the place that is missing.
+      if (local.includes("#"))
         throw new SpecError(from.source.locate(refPointer), `$ref \`${ref}\` points to nothing in ${source.file}`);
+      if (valueAt(source.value, local) === undefined)
+        throw new SpecError(
+          from.source.locate(refPointer),
+          `$ref \`${ref}\` points to nothing: ${source.file} has no ${local || "/"}`,
+        );
       return { source, path, pointer: local };
     }
     const [file = "", fragment = ""] = ref.split("#", 2);

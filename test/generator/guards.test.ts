@@ -186,6 +186,18 @@ describe("guards agree with ajv on keywords the vendor specs do not use", () => 
     expect(await verdicts(schemas, "Tree", samples)).toEqual([true, true, false, true, false, false, false, false]);
   });
 
+  it("declare no alias for an object whose properties check nothing (noUnusedLocals in a consumer's build)", async () => {
+    const schemas = {
+      Loose: { type: "object", properties: { note: {}, extra: true } },
+      Tight: { type: "object", properties: { n: { type: "number" } } },
+    };
+    const code = emitGuards(modelOf(schemas), "../../packages/runtime/src/validation.js");
+    const guard = (name: string) => code.slice(code.indexOf(`function is${name}(`)).split("\n}\n")[0] as string;
+    expect(guard("Loose")).not.toMatch(/\bconst fields\b/);
+    expect(guard("Tight")).toMatch(/\bconst fields\b/);
+    expect(await verdicts(schemas, "Loose", [{}, { note: 1 }, "x"])).toEqual([true, true, false]);
+  });
+
   it("property names that are not identifiers or that clash with the guards' own names", async () => {
     const schemas = {
       Odd: {

@@ -49,7 +49,12 @@ describe("references inside one document", () => {
   const spec = (schemas: Record<string, unknown>) =>
     JSON.stringify({ openapi: "3.1.0", info: { title: "Ids", version: "1.0.0" }, components: { schemas } });
   const load = (schemas: Record<string, unknown>) =>
-    loadSpec("ids.yaml", { root: ".", readFile: (file) => (file === "ids.yaml" ? spec(schemas) : undefined) });
+    // A document of schemas only: the canonical kind (kinds go by place, and this one has no place).
+    loadSpec("ids.yaml", {
+      root: ".",
+      kind: "canonical",
+      readFile: (file) => (file === "ids.yaml" ? spec(schemas) : undefined),
+    });
   const refsOf = (schemas: Record<string, unknown>) => {
     const schema = load(schemas).schemas.find((named) => named.name === "A")?.schema;
     return (schema as { properties: Record<string, unknown> }).properties;

@@ -33,7 +33,7 @@ export function objectChecks(
   if (schema.additionalProperties === false && Object.keys(properties).length > 0) {
     lines.push(closedObjectLoop(context, properties, required, fields, scope));
     lines.push(...dependentRequiredChecks(schema, read));
-    return lines;
+    return withoutUnusedFields(lines, fields);
   }
   // Unknown keys first, as ajv's code does: a payload with an extra key fails before its fields are read.
   const extra = schema.additionalProperties as Schema | boolean | undefined;
@@ -59,7 +59,13 @@ export function objectChecks(
     else lines.push(`if (${field} !== undefined) {`, ...body, "}");
   }
   lines.push(...dependentRequiredChecks(schema, read));
-  return lines;
+  return withoutUnusedFields(lines, fields);
+}
+
+/** The checks, without the `fields` alias when none of them reads it (an object whose properties check nothing). */
+function withoutUnusedFields(lines: string[], fields: string): string[] {
+  const used = new RegExp(`\\b${fields}\\b`);
+  return lines.slice(1).some((line) => used.test(line)) ? lines : lines.slice(1);
 }
 
 /**
