@@ -69,7 +69,7 @@ function ruleNotes(schema: Schema): string[] {
   if (isSchemaObject(schema.dependentRequired))
     for (const [field, needs] of Object.entries(schema.dependentRequired).sort(([a], [b]) => (a < b ? -1 : 1)))
       notes.push(`- \`${field}\` requires ${(needs as string[]).map((need) => `\`${need}\``).join(", ")}.`);
-  if (typeof schema.if === "object" && typeof schema.description === "string") notes.push(`- ${schema.description}`);
+  // A top-level `if` is described by the schema's own description, which already opens the type's doc comment.
   return notes.length > 0 ? ["", "Rules:", ...notes] : [];
 }
 

@@ -75,7 +75,6 @@ export interface Contact {
  * Rules:
  * - `securityAnswer` requires `securityQuestion`.
  * - `securityQuestion` requires `securityAnswer`.
- * - The customer to create (Request Parameters table). Its shippingAddress is required unless shipToBillAddress is true.
  */
 export interface CreateCustomerRequest {
   /**

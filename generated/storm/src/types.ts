@@ -42,9 +42,6 @@ export interface Account {
 
 /**
  * An invoice or delivery address. Its country is either CountryId or Country.
- *
- * Rules:
- * - An invoice or delivery address. Its country is either CountryId or Country.
  */
 export interface Address {
   /**
@@ -284,9 +281,6 @@ export interface CompanyRead {
 
 /**
  * The Customer to register; also what Storm answers.
- *
- * Rules:
- * - The Customer to register; also what Storm answers.
  */
 export interface Customer {
   /**
@@ -382,9 +376,6 @@ export interface Customer {
 
 /**
  * The Customer to register; also what Storm answers.
- *
- * Rules:
- * - The Customer to register; also what Storm answers.
  */
 export interface CustomerRead {
   /**
