@@ -8,6 +8,8 @@ import { defineConfig } from "vitest/config";
 const WHOLE_GENERATOR = [
   "test/cli/usage.test.ts",
   "test/cli/watch.test.ts",
+  // Generates a package for each of the suite's 390 schema groups.
+  "test/conformance/**",
   "test/consumer/**",
   "test/fuzz/spec-mutations.test.ts",
   "test/generator/array-body.test.ts",
@@ -31,7 +33,8 @@ export default defineConfig({
   test: {
     testTimeout: 60_000,
     projects: [
-      { extends: true, test: { name: "unit", include: ALL, exclude: WHOLE_GENERATOR } },
+      // Unit test files share their workers' module cache (isolate: false): importing the generator once per worker, not once per file.
+      { extends: true, test: { name: "unit", include: ALL, exclude: WHOLE_GENERATOR, isolate: false } },
       { extends: true, test: { name: "generator", include: WHOLE_GENERATOR } },
     ],
   },
