@@ -9,8 +9,8 @@ const WHOLE_GENERATOR = [
   "test/cli/usage.test.ts",
   "test/cli/watch.test.ts",
   // Generates a package for each of the suite's 390 schema groups.
-  "test/conformance/**",
-  "test/consumer/**",
+  "test/conformance/**/*.test.ts",
+  "test/consumer/**/*.test.ts",
   "test/fuzz/spec-mutations.test.ts",
   "test/generator/array-body.test.ts",
   "test/generator/cache.test.ts",
@@ -19,7 +19,7 @@ const WHOLE_GENERATOR = [
   "test/generator/outputs.test.ts",
   "test/generator/real-docs.test.ts",
   "test/generator/sixth-vendor.test.ts",
-  "test/lint/**",
+  "test/lint/**/*.test.ts",
   // rules.test.ts and corpus.test.ts compare documents only: unit tests.
   "test/review/review.test.ts",
   "test/review/format.test.ts",
