@@ -5,7 +5,6 @@
 // answer, timeout, refused connection).
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Customer } from "@customer-adapters/canonical";
 import type {
@@ -18,14 +17,10 @@ import type {
 } from "@customer-adapters/runtime";
 import { parseBody, sendRequest, serializeBody } from "@customer-adapters/runtime";
 import { startMockServer, type RunningMock } from "@customer-adapters/runtime/mock-server";
-import { loadAll } from "../../generator/pipeline.js";
 import { customers } from "../fixtures/customers.js";
-import { repoRoot } from "../helpers/cli.js";
-import { loadPackage } from "../helpers/package.js";
+import { loadPackage, mappedVendorModels } from "../helpers/package.js";
 
-const vendors = loadAll(join(repoRoot, "specs"), repoRoot).filter(
-  (model) => model.kind === "vendor" && model.mapping !== undefined,
-);
+const vendors = mappedVendorModels();
 
 interface Fixtures {
   context: Record<string, unknown>;

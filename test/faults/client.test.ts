@@ -5,7 +5,6 @@
 // small through the options, so that the suite takes seconds.
 import { getEventListeners } from "node:events";
 import { gzipSync } from "node:zlib";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Customer } from "@customer-adapters/canonical";
 import {
@@ -15,10 +14,8 @@ import {
   type MappingPlan,
   type SendOptions,
 } from "@customer-adapters/runtime";
-import { loadAll } from "../../generator/pipeline.js";
 import { customers } from "../fixtures/customers.js";
-import { repoRoot } from "../helpers/cli.js";
-import { loadPackage } from "../helpers/package.js";
+import { loadPackage, mappedVendorModels } from "../helpers/package.js";
 import { drip, faultServer, type FaultServer } from "../helpers/fault-server.js";
 
 interface MappedPackage {
@@ -27,9 +24,7 @@ interface MappedPackage {
   mappingPlan: MappingPlan;
 }
 const load = (slug: string): Promise<MappedPackage> => loadPackage<MappedPackage>(slug);
-const slugs = loadAll(join(repoRoot, "specs"), repoRoot)
-  .filter((model) => model.kind === "vendor" && model.mapping !== undefined)
-  .map((model) => model.slug);
+const slugs = mappedVendorModels().map((model) => model.slug);
 
 /** Runs `body` with a fault server, and stops the server whatever happens. */
 async function withServer<T>(

@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -59,4 +59,21 @@ export function treeHash(dir: string): string {
     .sort();
   for (const file of files) hash.update(relative(dir, file)).update("\0").update(readFileSync(file)).update("\0");
   return hash.digest("hex");
+}
+
+/**
+ * `tsc --noEmit` over the files `include` names in `dir`, with the
+ * repository's own settings (strict, exactOptionalPropertyTypes,
+ * noUncheckedIndexedAccess, noUnused*): what it printed and its status.
+ */
+export function typeCheck(dir: string, include: string[]): { output: string; status: number | null } {
+  const config = join(dir, "tsconfig.json");
+  writeFileSync(
+    config,
+    JSON.stringify({ extends: join(repoRoot, "tsconfig.json"), include, compilerOptions: { noEmit: true } }),
+  );
+  const tsc = spawnSync(process.execPath, [join(repoRoot, "node_modules/typescript/bin/tsc"), "-p", config], {
+    encoding: "utf8",
+  });
+  return { output: tsc.stdout + tsc.stderr, status: tsc.status };
 }

@@ -1,6 +1,8 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { loadAll } from "../../generator/pipeline.js";
+import type { SpecModel } from "../../generator/model/model.js";
 import { repoRoot } from "./cli.js";
 
 /**
@@ -15,4 +17,11 @@ export async function loadPackage<T>(slug: string, dir = join(repoRoot, "generat
   const fixtures = await module("fixtures.ts");
   const mock = existsSync(join(dir, slug, "src", "mock.ts")) ? await module("mock.ts") : {};
   return { ...main, ...mock, fixtures } as T;
+}
+
+/** The models of the repository's vendors that declare `x-mapping`: the ones with a mapper, a client and a mock. */
+export function mappedVendorModels(): SpecModel[] {
+  return loadAll(join(repoRoot, "specs"), repoRoot).filter(
+    (model) => model.kind === "vendor" && model.mapping !== undefined,
+  );
 }

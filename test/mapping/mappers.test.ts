@@ -15,11 +15,9 @@ import { schemasAt } from "../../generator/model/check-model.js";
 import { loadAll } from "../../generator/pipeline.js";
 import { customers } from "../fixtures/customers.js";
 import { repoRoot } from "../helpers/cli.js";
-import { loadPackage } from "../helpers/package.js";
+import { loadPackage, mappedVendorModels } from "../helpers/package.js";
 
-const vendors = loadAll(join(repoRoot, "specs"), repoRoot).filter(
-  (model) => model.kind === "vendor" && model.mapping !== undefined,
-);
+const vendors = mappedVendorModels();
 
 interface MappedPackage {
   adapter: {
