@@ -5,6 +5,9 @@
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { expect } from "vitest";
+import { isSpecFailure } from "../../generator/core/spec-error.js";
+import { loadAll } from "../../generator/pipeline.js";
 import { repoRoot } from "./cli.js";
 
 /** The smallest mapping the mini vendor needs: the required name and parameter, the auth and the id. */
@@ -30,6 +33,18 @@ export function specsFolder(mini: string | undefined): string {
 }
 
 /** Removes every folder \`specsFolder\` made (call it from afterAll). */
+/** The problems `generate` reports for the specs folder with this mini spec, one line each (none when it loads). */
+export function specProblems(mini: string): string[] {
+  const dir = specsFolder(mini);
+  try {
+    loadAll(dir, dir);
+    return [];
+  } catch (error) {
+    expect(isSpecFailure(error), String(error)).toBe(true);
+    return (error as Error).message.split("\n");
+  }
+}
+
 export function removeSpecsFolders(): void {
   for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
 }

@@ -4,9 +4,7 @@
 // test/generator/array-body.test.ts runs the same through the whole generator.
 import { afterAll, describe, expect, it } from "vitest";
 import { buildRequest, writePointer, type MappingPlan, type RequestValidators } from "@customer-adapters/runtime";
-import { isSpecFailure } from "../../generator/core/spec-error.js";
-import { loadAll } from "../../generator/pipeline.js";
-import { miniMapping, miniVendor, removeSpecsFolders, specsFolder } from "../helpers/mini-vendor.js";
+import { miniMapping, miniVendor, removeSpecsFolders, specProblems } from "../helpers/mini-vendor.js";
 import { person } from "../fixtures/customers.js";
 
 afterAll(removeSpecsFolders);
@@ -21,14 +19,7 @@ const withMetadata = (mapping: string) => {
 };
 
 function problems(extra: string): string[] {
-  const dir = specsFolder(withMetadata(miniMapping.replace("  auth:", `${extra}\n  auth:`)));
-  try {
-    loadAll(dir, dir);
-    return [];
-  } catch (error) {
-    expect(isSpecFailure(error), String(error)).toBe(true);
-    return (error as Error).message.split("\n");
-  }
+  return specProblems(withMetadata(miniMapping.replace("  auth:", `${extra}\n  auth:`)));
 }
 
 describe("a key of a free-form map as a target, checked at generate time", () => {
