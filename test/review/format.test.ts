@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { readYaml } from "../../generator/load/read-yaml.js";
 import { diffOperation } from "../../generator/review/diff-operation.js";
+import { formatLintFinding } from "../../generator/lint/format.js";
 import { formatReview, reviewAnnotations } from "../../generator/review/format.js";
 import type { ReviewReport } from "../../generator/review/review.js";
 import { workflowCommand } from "../../generator/core/workflow-commands.js";
@@ -106,6 +107,22 @@ describe("--format github", () => {
     ]);
     expect(reportOf("jtl", head).vendors[0]?.changes.map((change) => change.severity)).toEqual(["info"]);
     expect(reviewAnnotations(reportOf("jtl", head), "specs")).toEqual([]);
+  });
+});
+
+describe("lint findings", () => {
+  const at = { file: "specs/acme.yaml", line: 7, column: 9, pointer: "/components/schemas/A/format" };
+  it("a warning (an annotation the generator keeps) says so, as a line and as ::warning; others are ::error", () => {
+    const warning = { rule: "known-format", at, message: "`decimal` is kept as an annotation", warning: true as const };
+    expect(formatLintFinding(warning, "text", repoRoot)).toBe(
+      "specs/acme.yaml:7:9 /components/schemas/A/format: [known-format] (warning) `decimal` is kept as an annotation",
+    );
+    expect(formatLintFinding(warning, "github", repoRoot, repoRoot)).toMatch(
+      /^::warning file=specs\/acme\.yaml,line=7,col=9,/,
+    );
+    const { warning: _, ...error } = warning;
+    expect(formatLintFinding(error, "text", repoRoot)).not.toContain("(warning)");
+    expect(formatLintFinding(error, "github", repoRoot, repoRoot)).toMatch(/^::error /);
   });
 });
 
