@@ -1,4 +1,4 @@
-// The official JSON-Schema-Test-Suite, draft 2020-12 (../shared/json-schema-test-suite/), through the
+// The official JSON-Schema-Test-Suite, draft 2020-12 (test/fixtures/json-schema-test-suite/), through the
 // generator (see suite-runner.ts): every group's schema generates or is refused in one positioned line,
 // never crashes; every generated isX and validateX gives the suite's verdict.
 import { readdirSync, rmSync } from "node:fs";

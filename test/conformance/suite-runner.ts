@@ -1,5 +1,5 @@
 // Runs groups of the official JSON-Schema-Test-Suite (draft 2020-12, in
-// ../shared/json-schema-test-suite/) through the generator: each group's
+// test/fixtures/json-schema-test-suite/) through the generator: each group's
 // schema becomes the only component of a minimal canonical spec, goes through
 // load -> model -> emit as `generate` runs them (without the formatter), and
 // each case is checked with the generated `isCustomer` and `validateCustomer`.
@@ -11,7 +11,7 @@ import { isSpecFailure } from "../../generator/core/spec-error.js";
 import { positionedSampleError } from "../../generator/pipeline.js";
 import { repoRoot } from "../helpers/cli.js";
 
-export const suiteDir = join(repoRoot, "..", "shared", "json-schema-test-suite", "tests", "draft2020-12");
+export const suiteDir = join(repoRoot, "test/fixtures/json-schema-test-suite/tests/draft2020-12");
 
 export interface SuiteCase {
   description: string;

@@ -66,3 +66,52 @@ describe("generator/ layout", () => {
     expect(cycles).toEqual([]);
   });
 });
+
+// A fresh clone must pass its own tests: nothing under test/, bench/ or
+// generator/ names a path outside the repository (as `../shared/` beside the
+// checkout once was). What the tests read lives in test/fixtures/.
+describe("test/, bench/ and generator/ read nothing outside the repository", () => {
+  const sources = ["test", "bench", "generator"].flatMap((folder) =>
+    readdirSync(join(repoRoot, folder), { recursive: true, encoding: "utf8" })
+      .map((file) => `${folder}/${file.split("\\").join("/")}`)
+      .filter((file) => /\.(ts|mts|mjs|js)$/.test(file) && !file.startsWith("test/fixtures/")),
+  );
+  /** This file, whose examples below are paths outside on purpose. */
+  const self = "test/generator/layout.test.ts";
+
+  /** Where each relative path literal ("../x", `new URL("../../", import.meta.url)`) leads, from its file's folder. */
+  const escapes = (file: string, source: string): string[] => {
+    const found: string[] = [];
+    // Comments may describe paths relative to another folder (dist/, a temporary tree).
+    const text = source.replace(/^\s*(?:\/\/|\*|\/\*).*$/gm, "");
+    for (const [, literal] of text.matchAll(/["'`](\.\.\/[^"'`$]*)["'`]/g)) {
+      const target = relative(repoRoot, join(repoRoot, dirname(file), literal as string));
+      if (target.startsWith("..")) found.push(`${file}: "${literal}" leads to ${target}`);
+    }
+    // join(repoRoot, "..", ...) and the like: a ".." segment after the repository's root.
+    for (const [call] of text.matchAll(/\brepoRoot\s*,\s*["'`]\.\.["'`/][^)]*/g)) found.push(`${file}: ${call}`);
+    for (const [path] of text.matchAll(/["'`](?:\/work\/|\/home\/|\/Users\/|[A-Z]:\\\\)[^"'`]*["'`]/g))
+      found.push(`${file}: ${path}`);
+    return found;
+  };
+
+  it("finds the files it checks", () => {
+    expect(sources).toContain("test/generator/layout.test.ts");
+    expect(sources).toContain("test/helpers/spec.ts");
+    expect(sources.some((file) => file.startsWith("bench/"))).toBe(true);
+  });
+
+  it('no relative path, `repoRoot, ".."` or absolute home path leads outside', () => {
+    const found = sources
+      .filter((file) => file !== self)
+      .flatMap((file) => escapes(file, readFileSync(join(repoRoot, file), "utf8")));
+    expect(found).toEqual([]);
+  });
+
+  it("catches the forms a path outside takes", () => {
+    expect(escapes("test/helpers/spec.ts", 'new URL("../../../shared/", import.meta.url)')).toHaveLength(1);
+    expect(escapes("test/helpers/spec.ts", 'new URL("../fixtures/", import.meta.url)')).toEqual([]);
+    expect(escapes("test/x.test.ts", 'join(repoRoot, "..", "shared", "real-specs")')).toHaveLength(1);
+    expect(escapes("test/x.test.ts", 'readFileSync("/work/shared/a.json")')).toHaveLength(1);
+  });
+});

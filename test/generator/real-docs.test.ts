@@ -8,12 +8,13 @@ import { loadSpec } from "../../generator/spec.js";
 import { repoRoot, runGenerate, typeCheck } from "../helpers/cli.js";
 
 // Real, published vendor documents, used as published: each beside an overlay that adds only what this project needs.
-const shared = join(repoRoot, "..", "shared");
+// Copies in test/fixtures/, their sources and licences in each folder's SOURCE.md.
+const fixtures = join(repoRoot, "test/fixtures");
 const published: Record<string, string> = {
-  "stripe.yaml": join(shared, "real-specs/stripe.yaml"),
-  "square.yaml": join(shared, "real-specs/square.yaml"),
-  "square-swagger2.yaml": join(shared, "real-specs/square-swagger2.yaml"),
-  "jtl.json": join(shared, "vendor-sources/jtl/sebastian-jtl_demoApp/_files_wawiApi_openapi.json"),
+  "stripe.yaml": join(fixtures, "real-specs/stripe.yaml"),
+  "square.yaml": join(fixtures, "real-specs/square.yaml"),
+  "square-swagger2.yaml": join(fixtures, "real-specs/square-swagger2.yaml"),
+  "jtl.json": join(fixtures, "vendor-sources/jtl/sebastian-jtl_demoApp/_files_wawiApi_openapi.json"),
 };
 const slugs = Object.keys(published).map((file) => file.replace(/\.(yaml|json)$/, ""));
 const overlays = join(repoRoot, "test/fixtures/real-docs");

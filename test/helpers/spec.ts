@@ -65,10 +65,10 @@ export function compileAt(slug: string, pointer: string) {
   return (value: unknown): RuleHit[] => (validate(value) ? [] : (validate.errors ?? []).map(ruleHit));
 }
 
-/** A vendor's own reference in `../shared/vendor-sources/` (next to the repository), parsed when it is JSON. */
+/** A vendor's own reference in `test/fixtures/vendor-sources/` (sources and licences in its SOURCE.md), parsed when it is JSON. */
 export function readVendorSource(...parts: string[]): Json {
   const text = readFileSync(
-    join(fileURLToPath(new URL("../../", import.meta.url)), "..", "shared", "vendor-sources", ...parts),
+    join(fileURLToPath(new URL("../fixtures/vendor-sources/", import.meta.url)), ...parts),
     "utf8",
   );
   return parts[parts.length - 1]?.endsWith(".json") ? JSON.parse(text) : text;
