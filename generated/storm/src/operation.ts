@@ -34,7 +34,7 @@ export const vendorErrors = [
   {
     code: "AccountAlreadyExists",
     status: 400,
-    message: "Gets raised when the account already exists",
+    message: "Gets raised when the account already exists, if Account is supplied.",
     kind: "duplicate",
     rules: [],
     fields: [],
