@@ -6,9 +6,10 @@
  * 2 and one line for a usage error, 1 for findings (positioned spec errors),
  * 1 and one line for anything else, with the stack only under `--debug`.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { isAbsolute, relative } from "node:path";
 import { parseArgs } from "node:util";
+import { didYouMean } from "../core/did-you-mean.js";
 import { isSpecFailure } from "../core/spec-error.js";
 
 export const PROGRAM = "customer-adapters";
@@ -73,7 +74,7 @@ export function parseCommand(spec: CommandSpec, args: string[]): Parsed {
       ),
     });
   } catch (error) {
-    throw new UsageError(parseProblem(error));
+    throw new UsageError(parseProblem(error, Object.keys(options)));
   }
   const { values, positionals } = parsed as Parsed;
   if (values.help || values.version) return { values, positionals };
@@ -85,12 +86,20 @@ export function parseCommand(spec: CommandSpec, args: string[]): Parsed {
   return { values, positionals };
 }
 
-/** parseArgs' own messages are long and name its internals; these say the same in a few words. */
-function parseProblem(error: unknown): string {
+/** parseArgs' own messages are long and name its internals; these say the same in a few words, with the option meant. */
+function parseProblem(error: unknown, known: string[]): string {
   const message = error instanceof Error ? error.message : String(error);
   const code = error instanceof Error && "code" in error ? String(error.code) : "";
   const option = /'(-[^' ]+)/.exec(message)?.[1] ?? "";
-  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return `unknown option ${option}`;
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+    const near = option.startsWith("--")
+      ? didYouMean(
+          option,
+          known.map((name) => `--${name}`),
+        )
+      : "";
+    return `unknown option ${option}${near}`;
+  }
   if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE")
     return /argument missing/.test(message) ? `option ${option} needs a value` : `option ${option} takes no value`;
   return message.split("\n")[0] ?? message;
@@ -122,6 +131,12 @@ export function portValue(value: string, option = "--port"): number {
   if (!/^\d+$/.test(value) || Number(value) > 65535)
     throw new UsageError(`${option} must be a port number (0-65535), not \`${value}\``);
   return Number(value);
+}
+
+/** A folder the command reads or writes: a usage error when a file is there instead (`what` names the flag). */
+export function refuseFile(path: string, what: string): void {
+  if (statSync(path, { throwIfNoEntry: false })?.isFile() === true)
+    throw new UsageError(`${what} ${shownPath(path)} is a file, not a folder`);
 }
 
 /** Writes one line of a failure to stderr; with `debug`, the stack of an internal error too. */

@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, readdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { runCommand, shownPath, UsageError, type CommandSpec } from "./args.js";
+import { refuseFile, runCommand, shownPath, UsageError, type CommandSpec } from "./args.js";
 import { CONFIG_OPTIONS, configFromValues } from "./config.js";
 
 export const buildCommand: CommandSpec = {
@@ -82,6 +82,7 @@ export function buildPackages(targets: BuildTarget[]): string[] {
 export function main(args: string[]): Promise<number> {
   return runCommand(buildCommand, args, async ({ values }) => {
     const config = await configFromValues(values, { readsSpecs: false });
+    refuseFile(config.out, "--out");
     if (!existsSync(config.out))
       throw new UsageError(`no output folder \`${shownPath(config.out)}\`; run \`customer-adapters generate\` first`);
     return buildPackages(buildTargets(config.out)).length === 0 ? 0 : 1;

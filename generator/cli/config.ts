@@ -133,11 +133,16 @@ export async function readConfig(
   if (!existsSync(file)) throw new UsageError(`no config file \`${explicit}\``);
   if (!/\.(json|mjs|ts)$/.test(file)) throw new UsageError(`\`${explicit}\`: a config file is .json, .mjs or .ts`);
   if (file.endsWith(".json")) {
-    // The YAML reader (JSON is YAML) keeps positions; loaded only for a JSON config: it is most of a no-op run's time.
+    const text = readFileSync(file, "utf8");
+    if (text.trim() === "") throw new ConfigError(`${shown}: the file is empty; expected a JSON object`);
+    // A syntax error is JSON's, positioned by the JSON reader; the YAML reader (JSON is YAML) then keeps positions
+    // and refuses a key given twice. Each is loaded only for a JSON config: the YAML reader is most of a no-op run's time.
+    const { readJson } = await import("../load/read-json.js");
     const { readYaml } = await import("../load/read-yaml.js");
     let document: ReturnType<typeof readYaml>;
     try {
-      document = readYaml(shown, readFileSync(file, "utf8"));
+      readJson(shown, text);
+      document = readYaml(shown, text);
     } catch (error) {
       if (isSpecFailure(error)) throw new ConfigError(error.message.split("\n")[0] ?? error.message);
       throw error;

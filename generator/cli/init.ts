@@ -2,7 +2,7 @@
 import { cpSync, existsSync, readdirSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { runCommand, shownPath, UsageError, type CommandSpec } from "./args.js";
+import { refuseFile, runCommand, shownPath, UsageError, type CommandSpec } from "./args.js";
 
 const STARTER = fileURLToPath(new URL("../../templates/init/", import.meta.url));
 
@@ -24,6 +24,7 @@ const starterFiles = () =>
 export function main(args: string[]): Promise<number> {
   return runCommand(initCommand, args, ({ positionals }) => {
     const target = resolve(positionals[0] ?? ".");
+    refuseFile(target, "<dir>");
     const files = starterFiles();
     const taken = files.find((file) => existsSync(join(target, file)));
     // Nothing is overwritten: a starter goes into a place that has none of its files.

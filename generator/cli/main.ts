@@ -3,6 +3,7 @@
  * starts it). Each command is its own module, loaded when it is called, so
  * that `generate` answering from its cache loads nothing else.
  */
+import { didYouMean } from "../core/did-you-mean.js";
 import { PROGRAM, version, type CommandSpec } from "./args.js";
 
 interface CommandModule {
@@ -53,7 +54,10 @@ export async function main(args: string[]): Promise<number> {
   }
   const load = command !== undefined ? COMMANDS[command] : undefined;
   if (!load) {
-    const problem = command === undefined ? "no command given" : `unknown command \`${command}\``;
+    const problem =
+      command === undefined
+        ? "no command given"
+        : `unknown command \`${command}\`${didYouMean(command, Object.keys(COMMANDS))}`;
     console.error(`${PROGRAM}: ${problem} (commands: ${Object.keys(COMMANDS).join(", ")}; see \`${PROGRAM} --help\`)`);
     return 2;
   }

@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { MockVendor } from "@customer-adapters/runtime";
 import { startMockServer } from "@customer-adapters/runtime/mock-server";
-import { portValue, runCommand, shownPath, stringValue, UsageError, type CommandSpec } from "./args.js";
+import { didYouMean } from "../core/did-you-mean.js";
+import { portValue, refuseFile, runCommand, shownPath, stringValue, UsageError, type CommandSpec } from "./args.js";
 import { buildPackages, buildTargets } from "./build.js";
 import { CONFIG_OPTIONS, configFromValues } from "./config.js";
 
@@ -25,6 +26,25 @@ export const mockCommand: CommandSpec = {
   },
 };
 
+/** The generated packages in the output folder: its folders with a package.json. */
+function packagesIn(out: string): string[] {
+  if (!existsSync(out)) return [];
+  return readdirSync(out, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(out, entry.name, "package.json")))
+    .map((entry) => entry.name)
+    .sort();
+}
+
+/** Why there is no package `slug`: the packages there are, with the one meant, or that there are none yet. */
+function noPackage(slug: string, out: string): UsageError {
+  const vendors = packagesIn(out).filter((name) => name !== "canonical");
+  if (vendors.length === 0)
+    return new UsageError(`no generated packages in \`${shownPath(out)}/\`; run \`customer-adapters generate\` first`);
+  return new UsageError(
+    `no generated package \`${slug}\` in \`${shownPath(out)}/\`${didYouMean(slug, vendors)}; the packages: ${vendors.join(", ")}`,
+  );
+}
+
 /** The newest modification time of the files under `dir`. */
 function newest(dir: string): number {
   return Math.max(
@@ -44,10 +64,9 @@ export function main(args: string[]): Promise<number> {
     const slug = positionals[0] as string;
     const port = portValue(stringValue(values, "port") ?? "0");
     const config = await configFromValues(values, { readsSpecs: false });
+    refuseFile(config.out, "--out");
     const dir = join(config.out, slug);
-    const shown = shownPath(dir);
-    if (!/^[a-z0-9-]+$/.test(slug) || !existsSync(join(dir, "package.json")))
-      throw new UsageError(`no generated package \`${shown}\`; run \`customer-adapters generate\` first`);
+    if (!/^[a-z0-9-]+$/.test(slug) || !existsSync(join(dir, "package.json"))) throw noPackage(slug, config.out);
     const stale = buildTargets(config.out, ["canonical", slug]).filter((target) => needsBuild(target.dir));
     if (stale.length > 0 && buildPackages(stale).length > 0) return 1;
     const load = async <T>(file: string) => (await import(pathToFileURL(join(dir, "dist", file)).href)) as T;

@@ -6,6 +6,7 @@
  * answering from the cache never loads it.
  */
 import { dirname } from "node:path";
+import { didYouMean } from "../core/did-you-mean.js";
 import { shownPath, UsageError } from "./args.js";
 import type { OutputOptions } from "../outputs.js";
 import type { ResolvedConfig } from "./config.js";
@@ -44,7 +45,13 @@ export async function regenerate({ config, only, check, progress, onlyReason }: 
   if (refusal !== undefined) throw new UsageError(refusal);
   // Paths in banners are relative to the folder that holds the specs folder, whatever the working directory.
   const root = dirname(config.specs);
-  const total = findSpecs(config.specs).filter((spec) => !only || only.includes(spec.slug)).length;
+  const specs = findSpecs(config.specs).map((spec) => spec.slug);
+  const unknown = only?.find((slug) => !specs.includes(slug));
+  if (unknown !== undefined)
+    throw new UsageError(
+      `--only ${unknown}: no spec \`${unknown}\` in ${specsName}/${didYouMean(unknown, specs)}; the specs: ${specs.join(", ")}`,
+    );
+  const total = specs.filter((slug) => !only || only.includes(slug)).length;
   const bar = createProgress(progress, total);
   let result: Awaited<ReturnType<typeof generate>>;
   try {

@@ -2,10 +2,10 @@
 // Writes review.md (a pull-request comment) and review.json, and prints the report as markdown, JSON or GitHub
 // annotations; exits 0 with no unacknowledged breaking change, 1 with one, 2 on a usage error.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
-import { runCommand, stringValue, UsageError, type CommandSpec } from "./args.js";
+import { refuseFile, runCommand, stringValue, UsageError, type CommandSpec } from "./args.js";
 import { isSpecFailure } from "../core/spec-error.js";
 import { formatReview, REVIEW_FORMATS, type ReviewFormat } from "../review/format.js";
 import { CONFIG_OPTIONS, configFromValues } from "./config.js";
@@ -36,10 +36,13 @@ export function main(args: string[]): Promise<number> {
     const head = stringValue(values, "head-dir");
     const config = await configFromValues({ ...values, ...(head !== undefined ? { specs: head } : {}) });
     const out = stringValue(values, "out") ?? ".review";
+    refuseFile(out, "--out");
     const format = (stringValue(values, "format") ?? "markdown") as ReviewFormat;
     if (!REVIEW_FORMATS.includes(format))
       throw new UsageError(`--format ${format}: one of ${REVIEW_FORMATS.join(", ")}`);
     let baseDir = baseDirFlag && resolve(baseDirFlag);
+    if (baseDir !== undefined && !statSync(baseDir, { throwIfNoEntry: false })?.isDirectory())
+      throw new UsageError(`--base-dir: no folder \`${baseDirFlag}\``);
     let scratch: string | undefined;
     if (baseDir === undefined) {
       // The base specs as they were at the ref, unpacked beside nothing else.

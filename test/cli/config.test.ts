@@ -83,7 +83,15 @@ describe("reading the config file", () => {
     ]);
   });
 
-  it("positions a JSON syntax error", async () => {
+  it("positions a JSON syntax error as JSON's, not YAML's", async () => {
+    const dir = withConfig(
+      "customer-adapters.config.json",
+      '{\n  "specs": "specs",\n  "outputs": ["types" "mock"]\n}\n',
+    );
+    expect(await problem(dir)).toBe("customer-adapters.config.json:3:23 /: JSON: CommaExpected");
+  });
+
+  it("refuses a key given twice", async () => {
     const dir = withConfig("customer-adapters.config.json", '{\n  "specs": "specs",\n  "specs": "again"\n}\n');
     expect(await problem(dir)).toMatch(/^customer-adapters\.config\.json:3:3 \/: YAML: Map keys must be unique/);
   });

@@ -1,6 +1,6 @@
 // One parser and one help style for every command: --help, -h and --version exit 0; every usage error is
 // one line and exit 2, never a stack trace; an internal failure is one line unless --debug asks for the stack.
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { removeScratch, repoRoot, runCommand, scratchCopy } from "../helpers/cli.js";
@@ -46,13 +46,45 @@ describe("usage errors", () => {
     join(dir, "badconfig/customer-adapters.config.json"),
     '{\n  "specs": "specs",\n  "outputs": ["types", "zod"]\n}\n',
   );
+  // A JSON config with a syntax error, some packages to mock, a specs folder with a vendor, a file where a folder goes.
+  mkdirSync(join(dir, "jsonconfig"));
+  writeFileSync(join(dir, "jsonconfig/customer-adapters.config.json"), '{\n  "specs": "specs",\n  "out": "out"\n');
+  for (const slug of ["canonical", "jtl", "mollie"]) {
+    mkdirSync(join(dir, "out", slug), { recursive: true });
+    writeFileSync(join(dir, "out", slug, "package.json"), "{}\n");
+  }
+  cpSync(join(dir, "specs"), join(dir, "withvendor"), { recursive: true });
+  writeFileSync(join(dir, "withvendor/mollie.yaml"), "openapi: 3.1.0\n");
+  writeFileSync(join(dir, "afile"), "not a folder\n");
   const cases: [string[], string, RegExp][] = [
     [
       [],
       ".",
       /^customer-adapters: no command given \(commands: generate, review, lint, mock, build, init; see `customer-adapters --help`\)$/,
     ],
-    [["frob"], ".", /^customer-adapters: unknown command `frob` /],
+    [["frob"], ".", /^customer-adapters: unknown command `frob` \(commands: /],
+    [["generat"], ".", /^customer-adapters: unknown command `generat` \(did you mean `generate`\?\) \(commands: /],
+    [
+      ["generate", "--chek"],
+      ".",
+      /^customer-adapters generate: unknown option --chek \(did you mean `--check`\?\) \(see `customer-adapters generate --help`\)$/,
+    ],
+    [
+      ["generate", "--specs", "withvendor", "--only", "molie"],
+      ".",
+      /^customer-adapters generate: --only molie: no spec `molie` in withvendor\/ \(did you mean `mollie`\?\); the specs: canonical, mollie /,
+    ],
+    [["generate"], "jsonconfig", /^customer-adapters\.config\.json:4:1 \/: JSON: CloseBraceExpected$/],
+    [["review", "--base-dir", "/missing"], ".", /^customer-adapters review: --base-dir: no folder `\/missing` /],
+    [["review", "--base-dir", "afile"], ".", /^customer-adapters review: --base-dir: no folder `afile` /],
+    [
+      ["review", "--base-dir", "specs", "--out", "afile"],
+      ".",
+      /^customer-adapters review: --out afile is a file, not a folder /,
+    ],
+    [["build", "--out", "afile"], ".", /^customer-adapters build: --out afile is a file, not a folder /],
+    [["mock", "jtl", "--out", "afile"], ".", /^customer-adapters mock: --out afile is a file, not a folder /],
+    [["init", "afile"], ".", /^customer-adapters init: <dir> afile is a file, not a folder /],
     [
       ["generate", "--frob"],
       ".",
@@ -101,9 +133,19 @@ describe("usage errors", () => {
       /^customer-adapters mock: --port must be a port number \(0-65535\), not `70000` /,
     ],
     [
-      ["mock", "nosuch", "--out", "out"],
+      ["mock", "nosuch", "--out", "nowhere"],
       ".",
-      /^customer-adapters mock: no generated package `out\/nosuch`; run `customer-adapters generate` first /,
+      /^customer-adapters mock: no generated packages in `nowhere\/`; run `customer-adapters generate` first /,
+    ],
+    [
+      ["mock", "molly", "--out", "out"],
+      ".",
+      /^customer-adapters mock: no generated package `molly` in `out\/` \(did you mean `mollie`\?\); the packages: jtl, mollie /,
+    ],
+    [
+      ["mock", "storm", "--out", "out"],
+      ".",
+      /^customer-adapters mock: no generated package `storm` in `out\/`; the packages: jtl, mollie /,
     ],
     [
       ["build", "--out", "nowhere"],
