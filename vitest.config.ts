@@ -7,6 +7,7 @@ import { defineConfig } from "vitest/config";
  */
 const WHOLE_GENERATOR = [
   "test/cli/usage.test.ts",
+  "test/cli/user-files.test.ts",
   "test/cli/watch.test.ts",
   // Generates a package for each of the suite's 390 schema groups.
   "test/conformance/**/*.test.ts",

@@ -34,10 +34,8 @@ export function outputOptions(config: ResolvedConfig): OutputOptions & { format:
 
 /** Runs the generator once; resolves to the exit code (1: stale output under `check`), or throws the spec errors. */
 export async function regenerate({ config, only, check, progress, onlyReason }: RunRequest): Promise<number> {
-  const [{ findSpecs, generate }, { compareTree, outDirRefusal, writeTree }] = await Promise.all([
-    import("../pipeline.js"),
-    import("../write/write-tree.js"),
-  ]);
+  const [{ findSpecs, generate }, { compareTree, foreignFiles, foreignFilesRefusal, outDirRefusal, writeTree }] =
+    await Promise.all([import("../pipeline.js"), import("../write/write-tree.js")]);
   const specsName = shownPath(config.specs);
   const outName = shownPath(config.out);
   // Checked before any work: a folder the generator did not make is never written into.
@@ -88,6 +86,9 @@ export async function regenerate({ config, only, check, progress, onlyReason }: 
     );
     return 1;
   }
+  // Nothing the generator did not write is deleted: a file someone put in the folder stops the run (exit 2).
+  const foreign = foreignFiles(config.out, files, only);
+  if (foreign.length > 0) throw new UsageError(foreignFilesRefusal(outName, foreign));
   writeTree(config.out, files, only);
   for (const model of models) {
     const own = files.filter((file) => file.path.startsWith(`${model.slug}/`));

@@ -2,10 +2,33 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { dirname, join, relative, sep } from "node:path";
 import type { GeneratedFile } from "../emit/package.js";
 
-/** The file that marks a folder as the generator's: only such a folder, or an empty one, is written into (and replaced). */
+/**
+ * The file that marks a folder as the generator's: only such a folder, or an empty one, is written into (and
+ * replaced). It lists the files the generator wrote there, so that a regeneration removes only those: any other
+ * file in the folder is someone's, and makes it stop (as openapi-generator's `.openapi-generator/FILES` and git's
+ * "untracked files would be overwritten" do).
+ */
 export const OUT_MARKER = ".customer-adapters-generated";
-const MARKER_TEXT =
-  "This folder is written by the customer-adapters generator (npm run generate), which replaces what is in it.\n";
+const MARKER_HEADER =
+  "This folder is written by the customer-adapters generator, which replaces what is in it.\n" +
+  "It wrote the files below; it refuses to run while any other file is here, so that it never deletes one it did not write.\n\n";
+
+/** The marker's text, listing `paths`. */
+const markerText = (paths: Iterable<string>) => `${MARKER_HEADER}${[...new Set(paths)].sort().join("\n")}\n`;
+
+/** The files the marker of `outDir` says the generator wrote (none for a marker that lists none, or no marker). */
+function writtenBefore(outDir: string): string[] {
+  const marker = join(outDir, OUT_MARKER);
+  if (!existsSync(marker)) return [];
+  const text = readFileSync(marker, "utf8");
+  const start = text.indexOf("\n\n");
+  return start === -1
+    ? []
+    : text
+        .slice(start + 2)
+        .split("\n")
+        .filter(Boolean);
+}
 
 /** What each package folder keeps across a regeneration: what a build or an install made there, never the generator. */
 const KEPT = ["dist", "node_modules"];
@@ -30,6 +53,21 @@ function listFiles(root: string): string[] {
     .filter((path) => path !== OUT_MARKER && !path.split("/").some((part) => KEPT.includes(part)))
     .sort();
 }
+
+/**
+ * The files in `outDir` (with `packages`, in those package folders) that writing `files` would delete and that
+ * the generator did not write: neither in `files` nor in the marker's list. Build output is not counted.
+ */
+export function foreignFiles(outDir: string, files: GeneratedFile[], packages?: readonly string[]): string[] {
+  const known = new Set([...files.map((file) => file.path), ...writtenBefore(outDir)]);
+  return listFiles(outDir)
+    .filter(inPackages(packages))
+    .filter((path) => !known.has(path));
+}
+
+/** Why `outDir` is not replaced: the files in it the generator did not write. */
+export const foreignFilesRefusal = (shown: string, foreign: string[]) =>
+  `${shown}/ holds ${foreign.length === 1 ? "a file" : "files"} the generator did not write, which regenerating would delete: ${foreign.map((path) => `${shown}/${path}`).join(", ")}; move ${foreign.length === 1 ? "it" : "them"} out of ${shown}/ (the generator owns that folder) and run again`;
 
 export interface TreeDifference {
   stale: string[];
@@ -83,9 +121,17 @@ function keepBuildOutput(
 /**
  * Replaces `outDir` with exactly `files` and the marker (with `packages`, only those package folders, leaving the
  * others as they are): everything is written to a sibling folder first and swapped in with renames, so a failure
- * leaves `outDir` as it was. Each package's `dist/` and `node_modules/` are kept. Call `outDirRefusal` first.
+ * leaves `outDir` as it was. Each package's `dist/` and `node_modules/` are kept. Call `outDirRefusal` first;
+ * a file there the generator did not write (`foreignFiles`) makes it throw before anything is touched.
  */
 export function writeTree(outDir: string, files: GeneratedFile[], packages?: readonly string[]): void {
+  const foreign = foreignFiles(outDir, files, packages);
+  if (foreign.length > 0) throw new Error(foreignFilesRefusal(outDir, foreign));
+  // The marker lists what this run wrote, and with `packages` what earlier runs wrote in the other packages.
+  const marker = markerText([
+    ...files.map((file) => file.path),
+    ...(packages ? writtenBefore(outDir).filter((path) => !inPackages(packages)(path)) : []),
+  ]);
   const staging = `${outDir}.staging-${process.pid}`;
   const previous = `${outDir}.previous-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
@@ -97,7 +143,7 @@ export function writeTree(outDir: string, files: GeneratedFile[], packages?: rea
   const moved: { from: string; to: string }[] = [];
   try {
     mkdirSync(staging, { recursive: true });
-    for (const file of [...files, ...(packages ? [] : [{ path: OUT_MARKER, content: MARKER_TEXT }])]) {
+    for (const file of [...files, ...(packages ? [] : [{ path: OUT_MARKER, content: marker }])]) {
       const target = join(staging, file.path);
       mkdirSync(dirname(target), { recursive: true });
       writeFileSync(target, file.content);
@@ -105,7 +151,6 @@ export function writeTree(outDir: string, files: GeneratedFile[], packages?: rea
     if (packages) {
       mkdirSync(previous, { recursive: true });
       mkdirSync(outDir, { recursive: true });
-      writeFileSync(join(outDir, OUT_MARKER), MARKER_TEXT);
     }
     keepBuildOutput(outDir, staging, packages, moved);
     for (const swap of swaps) {
@@ -129,4 +174,5 @@ export function writeTree(outDir: string, files: GeneratedFile[], packages?: rea
   }
   rmSync(staging, { recursive: true, force: true });
   rmSync(previous, { recursive: true, force: true });
+  if (packages) writeFileSync(join(outDir, OUT_MARKER), marker);
 }

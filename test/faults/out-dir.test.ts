@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { GeneratedFile } from "../../generator/emit/package.js";
-import { OUT_MARKER, outDirRefusal, writeTree } from "../../generator/write/write-tree.js";
+import { foreignFiles, OUT_MARKER, outDirRefusal, writeTree } from "../../generator/write/write-tree.js";
 import { removeScratch, runGenerate, scratchCopy } from "../helpers/cli.js";
 
 const made: string[] = [];
@@ -55,8 +55,8 @@ describe("writeTree", () => {
 
   it("keeps each package's dist/ and node_modules/ across a full and a partial regeneration", () => {
     const dir = folder({});
-    writeTree(dir, files);
-    writeFileSync(join(dir, "alpha/stale.ts"), "removed on regeneration");
+    // A file an earlier run wrote, which this one no longer does.
+    writeTree(dir, [...files, { path: "alpha/stale.ts", content: "removed on regeneration" }]);
     mkdirSync(join(dir, "alpha/dist"), { recursive: true });
     writeFileSync(join(dir, "alpha/dist/index.js"), "built");
     mkdirSync(join(dir, "beta/node_modules/x"), { recursive: true });
@@ -68,6 +68,34 @@ describe("writeTree", () => {
     writeTree(dir, [{ path: "alpha/src/index.ts", content: "export const alpha = 3;\n" }], ["alpha"]);
     expect(readFileSync(join(dir, "alpha/dist/index.js"), "utf8")).toBe("built");
     expect(readFileSync(join(dir, "alpha/src/index.ts"), "utf8")).toBe("export const alpha = 3;\n");
+  });
+});
+
+describe("files the generator did not write", () => {
+  it("are never deleted: writeTree refuses, naming them, and leaves the folder as it was", () => {
+    const dir = folder({});
+    writeTree(dir, files);
+    writeFileSync(join(dir, "alpha/NOTES.md"), "mine");
+    writeFileSync(join(dir, "beta/.gitignore"), "dist\n");
+    expect(foreignFiles(dir, files)).toEqual(["alpha/NOTES.md", "beta/.gitignore"]);
+    // A partial run looks only inside the packages it replaces.
+    expect(foreignFiles(dir, files, ["beta"])).toEqual(["beta/.gitignore"]);
+    expect(() => writeTree(dir, files)).toThrow(/alpha\/NOTES\.md, .*beta\/\.gitignore; move them out of/);
+    expect(readFileSync(join(dir, "alpha/NOTES.md"), "utf8")).toBe("mine");
+    expect(readFileSync(join(dir, "alpha/src/index.ts"), "utf8")).toBe("export const alpha = 1;\n");
+  });
+
+  it("the marker lists what was written, across partial runs, so that a file a run stops writing is removed", () => {
+    const dir = folder({});
+    writeTree(dir, [...files, { path: "beta/src/old.ts", content: "old" }]);
+    writeTree(dir, [{ path: "alpha/src/index.ts", content: "export const alpha = 3;\n" }], ["alpha"]);
+    expect(readFileSync(join(dir, OUT_MARKER), "utf8").split("\n\n")[1]?.trim().split("\n")).toEqual([
+      "alpha/src/index.ts",
+      "beta/src/index.ts",
+      "beta/src/old.ts",
+    ]);
+    writeTree(dir, files);
+    expect(existsSync(join(dir, "beta/src/old.ts"))).toBe(false);
   });
 });
 
