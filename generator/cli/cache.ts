@@ -42,6 +42,8 @@ const GENERATOR_INPUTS = [
  * (`<slug>.overlay.yaml`, hashed into the same package); everything in sub-folders is read by every package.
  */
 const VENDOR_SPEC = /^[^/]+\.(ya?ml|json)$/;
+/** A spec, or a file a spec's `$ref` may name. */
+const SPEC_FILE = /\.(ya?ml|json)$/;
 const vendorSlug = (file: string) => file.replace(/(\.overlay)?\.(ya?ml|json)$/, "");
 const CANONICAL_SPEC = "canonical/customer.yaml";
 /** A `$ref` to another file: such a spec depends on more than itself, so a change runs everything. */
@@ -99,6 +101,8 @@ export function readInputs(specsDir: string, options: unknown): Inputs {
   const vendors: Record<string, string> = {};
   let crossFile = false;
   for (const file of listFiles(specsDir)) {
+    // What no spec is (an editor's swap file, a README) shapes no output.
+    if (!SPEC_FILE.test(file)) continue;
     const path = join(specsDir, file);
     if (!VENDOR_SPEC.test(file)) {
       addFile(shared, path, file);

@@ -1,9 +1,8 @@
 // customer-adapters generate: the specs folder into one package per spec, behind the cache (./cache.ts).
-import { runCommand, shownPath, stringValue, UsageError, type CommandSpec } from "./args.js";
-import { GenerateCache, readInputs } from "./cache.js";
+import { runCommand, stringValue, UsageError, type CommandSpec } from "./args.js";
 import { CONFIG_OPTIONS, configFromValues } from "./config.js";
 import { progressMode } from "./progress.js";
-import { outputOptions, regenerate } from "./regenerate.js";
+import { regenerate, regenerateCached } from "./regenerate.js";
 
 export const generateCommand: CommandSpec = {
   name: "generate",
@@ -41,36 +40,6 @@ export function main(args: string[]): Promise<number> {
       return watch({ config, progress });
     }
     if (only || values["no-cache"]) return regenerate({ config, check, progress, ...(only ? { only } : {}) });
-
-    const options = outputOptions(config);
-    const cache = new GenerateCache(config.specs, config.out);
-    const inputs = readInputs(config.specs, options);
-    const plan = cache.plan(inputs);
-    if ("only" in plan && plan.only.length === 0) {
-      const [out, specs] = [shownPath(config.out), shownPath(config.specs)];
-      const counts = `${cache.recordedFiles} files, ${plan.packages} packages`;
-      console.log(
-        check
-          ? `${out}/ is up to date with ${specs}/ (${counts})`
-          : `${out}/ is already what ${specs}/ gives (${counts}): nothing to write`,
-      );
-      return 0;
-    }
-    const code = await regenerate({
-      config,
-      check,
-      progress,
-      ...("only" in plan
-        ? {
-            only: plan.only,
-            onlyReason:
-              plan.only.length === 1
-                ? "the package whose inputs or files changed since the last run"
-                : "the packages whose inputs or files changed since the last run",
-          }
-        : {}),
-    });
-    if (code === 0) cache.save(inputs, options);
-    return code;
+    return regenerateCached({ config, check, progress });
   });
 }

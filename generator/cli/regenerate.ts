@@ -9,6 +9,7 @@ import { dirname } from "node:path";
 import { didYouMean } from "../core/did-you-mean.js";
 import { shownPath, UsageError } from "./args.js";
 import type { OutputOptions } from "../outputs.js";
+import { GenerateCache, type Inputs, readInputs } from "./cache.js";
 import type { ResolvedConfig } from "./config.js";
 import { createProgress, type ProgressMode } from "./progress.js";
 
@@ -100,4 +101,37 @@ export async function regenerate({ config, only, check, progress, onlyReason }: 
   const packages = `${models.length} ${models.length === 1 ? "package" : "packages"}`;
   console.log(`generated ${packages}, ${files.length} files into ${outName}/${scope}`);
   return 0;
+}
+
+/**
+ * `regenerate` behind the cache (./cache.ts): nothing when the output is what the specs give, else the packages
+ * whose inputs or files changed, or all of them; a successful run is recorded. `inputs`, when given, were read
+ * just before; the run is judged by them, so that a spec saved while it runs is not recorded as done.
+ */
+export async function regenerateCached(
+  request: Omit<RunRequest, "only">,
+  inputs: Inputs = readInputs(request.config.specs, outputOptions(request.config)),
+): Promise<number> {
+  const { config, check } = request;
+  const options = outputOptions(config);
+  const cache = new GenerateCache(config.specs, config.out);
+  const plan = cache.plan(inputs);
+  if ("only" in plan && plan.only.length === 0) {
+    const [out, specs] = [shownPath(config.out), shownPath(config.specs)];
+    const counts = `${cache.recordedFiles} files, ${plan.packages} packages`;
+    console.log(
+      check
+        ? `${out}/ is up to date with ${specs}/ (${counts})`
+        : `${out}/ is already what ${specs}/ gives (${counts}): nothing to write`,
+    );
+    return 0;
+  }
+  const reason =
+    request.onlyReason ??
+    ("only" in plan && plan.only.length === 1
+      ? "the package whose inputs or files changed since the last run"
+      : "the packages whose inputs or files changed since the last run");
+  const code = await regenerate({ ...request, ...("only" in plan ? { only: plan.only, onlyReason: reason } : {}) });
+  if (code === 0) cache.save(inputs, options);
+  return code;
 }
