@@ -1,6 +1,7 @@
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import { isSafe } from "redos-detector";
 import { formats } from "@customer-adapters/runtime/format-set";
+import { didYouMean } from "../core/did-you-mean.js";
 import { isSchemaObject, subschemas, walkSchema, type Schema } from "../core/schema-walk.js";
 import { valueAt } from "../core/pointer.js";
 import type { SourceDocument } from "../core/source.js";
@@ -31,12 +32,6 @@ const LIMIT_PAIRS = [
   ["minContains", "maxContains"],
 ] as const;
 
-function suggestion(keyword: string, among: Iterable<string>): string {
-  const lower = keyword.toLowerCase();
-  const match = [...among].find((known) => known.toLowerCase() === lower);
-  return match ? ` (did you mean \`${match}\`?)` : "";
-}
-
 function problemsOf(schema: Schema): [string, string][] {
   const problems: [string, string][] = [];
   for (const keyword of Object.keys(schema))
@@ -45,7 +40,7 @@ function problemsOf(schema: Schema): [string, string][] {
         `/${keyword}`,
         keyword === "nullable"
           ? '`nullable` is OpenAPI 3.0; in 3.1 write `type: [<type>, "null"]`'
-          : `unknown schema keyword \`${keyword}\`${suggestion(keyword, KNOWN_KEYWORDS)}`,
+          : `unknown schema keyword \`${keyword}\`${didYouMean(keyword, KNOWN_KEYWORDS)}`,
       ]);
 
   const types = Array.isArray(schema.type) ? schema.type : schema.type === undefined ? [] : [schema.type];
@@ -82,7 +77,7 @@ function problemsOf(schema: Schema): [string, string][] {
   if (typeof schema.format === "string" && !KNOWN_FORMATS.has(schema.format))
     problems.push([
       "/format",
-      `unknown format \`${schema.format}\`${suggestion(schema.format, KNOWN_FORMATS)}; use a \`pattern\` for vendor-specific formats`,
+      `unknown format \`${schema.format}\`${didYouMean(schema.format, KNOWN_FORMATS)}; use a \`pattern\` for vendor-specific formats`,
     ]);
   problems.push(...unsupported(schema));
   if (Array.isArray(schema.enum) && schema.enum.length === 0)

@@ -116,6 +116,16 @@ describe("x- extensions", () => {
   });
 });
 
+it("a misspelled schema keyword names the one meant too, by the same rule", () => {
+  const spec = good.replace(
+    "name: { type: string, minLength: 1, maxLength: 60,",
+    "name: { type: string, minLength: 1, maxLenght: 60,",
+  );
+  expect(specProblems(spec)).toEqual([
+    `${at(spec, "60,", 0)} /components/schemas/Body/properties/name/maxLenght: unknown schema keyword \`maxLenght\` (did you mean \`maxLength\`?)`,
+  ]);
+});
+
 describe("the vocabulary is one table", () => {
   it("docs/spec-conventions.md documents exactly the extensions the table knows", () => {
     const docs = readFileSync(join(repoRoot, "docs/spec-conventions.md"), "utf8");
