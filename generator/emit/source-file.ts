@@ -5,13 +5,16 @@
  * the TypeScript compiler, a fifth of its start-up, for text it never parses.
  */
 export function printStatements(statements: string[]): string {
-  let text = "";
+  const parts: string[] = [];
+  // Whether the text so far ends a line, kept aside: asking the joined text would copy it at every statement.
+  let endsLine = false;
   for (const statement of statements) {
-    text += statement.replace(/\r\n/g, "\n");
-    if (statement.startsWith("import ")) text += "\n";
-    else text += text.endsWith("\n") ? "\n" : "\n\n";
+    const text = statement.replace(/\r\n/g, "\n");
+    if (text !== "") endsLine = text.endsWith("\n");
+    parts.push(text, statement.startsWith("import ") || endsLine ? "\n" : "\n\n");
+    endsLine = true;
   }
-  return text;
+  return parts.join("");
 }
 
 /** A JSDoc block from text lines. */
