@@ -189,7 +189,8 @@ if (runs("large")) {
   cpSync(join(root, "specs/canonical"), join(dir, "canonical"), { recursive: true });
   for (const file of ["stripe.yaml", "stripe.overlay.yaml"]) cpSync(join(fixture, file), join(dir, file));
   // The generator's peak memory, from the process itself as it exits (worker threads included).
-  const exitReport = 'process.on("exit", () => process.stderr.write(["", "maxRSS", process.resourceUsage().maxRSS, ""].join("\\n")));';
+  const exitReport =
+    'process.on("exit", () => process.stderr.write(["", "maxRSS", process.resourceUsage().maxRSS, ""].join("\\n")));';
   const peak = `data:text/javascript,${encodeURIComponent(exitReport)}`;
   const measured: { ms: number; rss: number }[] = [];
   for (let run = 0; run < (quick ? 1 : 3); run++) {
@@ -590,21 +591,25 @@ if (runs("cold")) {
   results.coldStart = coldResults;
 }
 
+/** `contents` bundled for the browser (the generated packages' sources), minified: its size, and gzipped. */
+async function bundleSize(contents: string, resolveDir: string): Promise<{ minified: number; gzipped: number }> {
+  const output = await build({
+    stdin: { contents, resolveDir, loader: "ts" },
+    bundle: true,
+    minify: true,
+    write: false,
+    format: "esm",
+    platform: "browser",
+    conditions: ["customer-adapters-source"],
+    logLevel: "silent",
+  });
+  const code = output.outputFiles[0]?.contents ?? new Uint8Array();
+  return { minified: code.length, gzipped: gzipSync(code).length };
+}
+
 // ---- size: the request guard alone, minified and gzipped, against the peers' code for the same schema ----
 if (runs("size")) {
-  const minified = async (contents: string, resolveDir: string) => {
-    const output = await build({
-      stdin: { contents, resolveDir, loader: "ts" },
-      bundle: true,
-      minify: true,
-      write: false,
-      format: "esm",
-      platform: "browser",
-      conditions: ["customer-adapters-source"],
-      logLevel: "silent",
-    });
-    return gzipSync(output.outputFiles[0]?.contents ?? new Uint8Array()).length;
-  };
+  const minified = async (contents: string, resolveDir: string) => (await bundleSize(contents, resolveDir)).gzipped;
   const sizes: Record<string, unknown> = {};
   for (const vendor of vendors) {
     progress(`size: ${vendor.slug}`);
@@ -642,20 +647,7 @@ if (runs("bundles")) {
     { heyApi: nodeCommand([join(root, "bench/peers/generate-hey-api.mjs"), "--client", heyApiOut, ...vendorSpecs]) },
     1,
   );
-  const bundled = async (contents: string) => {
-    const output = await build({
-      stdin: { contents, resolveDir: root, loader: "ts" },
-      bundle: true,
-      minify: true,
-      write: false,
-      format: "esm",
-      platform: "browser",
-      conditions: ["customer-adapters-source"],
-      logLevel: "silent",
-    });
-    const code = output.outputFiles[0]?.contents ?? new Uint8Array();
-    return { minified: code.length, gzipped: gzipSync(code).length };
-  };
+  const bundled = (contents: string) => bundleSize(contents, root);
   const bundles: Record<string, unknown> = {};
   for (const name of specFiles) {
     const slug = name.replace(/\.yaml$/, "");
