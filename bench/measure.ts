@@ -19,13 +19,16 @@ export interface Command {
   args: readonly string[];
   env?: NodeJS.ProcessEnv;
   cwd: string;
+  /** Run before each timed run, untimed (e.g. the edit a save makes). */
+  before?: () => void;
 }
 
 /** Wall time of each command as a whole process, the commands taking turns, `runs` times each: medians. */
 export function timeProcesses<K extends string>(commands: Record<K, Command>, runs: number): Record<K, number> {
   const times = Object.fromEntries(Object.keys(commands).map((name) => [name, [] as number[]])) as Record<K, number[]>;
   for (let run = 0; run < runs; run++) {
-    for (const [name, { command, args, env, cwd }] of Object.entries(commands) as [K, Command][]) {
+    for (const [name, { command, args, env, cwd, before }] of Object.entries(commands) as [K, Command][]) {
+      before?.();
       const start = performance.now();
       const result = spawnSync(command, args, { cwd, encoding: "utf8", env: env ?? process.env });
       if (result.status !== 0) throw new Error(`${name}: ${command} ${args.join(" ")}: ${result.stderr}`);

