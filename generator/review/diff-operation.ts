@@ -41,6 +41,8 @@ export interface SpecChange {
    * review names the mappings that read them.
    */
   fields?: string[];
+  /** For a change of the canonical customer: the vendor mapping rows that read its fields (`jtl /body/Number`). */
+  mappings?: string[];
 }
 
 type Node = Record<string, unknown>;

@@ -540,6 +540,31 @@ function alternativeRules(
   });
 }
 
+/** A request object closed to undeclared properties (breaks senders that send them) or opened. */
+function additionalPropertiesRules(subject: "request-body" | "request-property", what: string): Rule[] {
+  return reading(
+    ["additionalProperties"],
+    [
+      rule(
+        `${subject}-additional-properties-closed`,
+        `${what} no longer accepts undeclared properties`,
+        "request senders",
+        "breaking",
+        "additionalProperties: true → false",
+        "project",
+      ),
+      rule(
+        `${subject}-additional-properties-opened`,
+        `${what} accepts undeclared properties`,
+        "nobody",
+        "non-breaking",
+        "additionalProperties: false → true",
+        "project",
+      ),
+    ],
+  );
+}
+
 export const RULES: readonly Rule[] = [
   // location
   rule(
@@ -712,32 +737,7 @@ export const RULES: readonly Rule[] = [
       ),
     ],
   ),
-  ...reading(
-    ["additionalProperties"],
-    [
-      rule(
-        "request-body-additional-properties-closed",
-        "the request body no longer accepts undeclared properties",
-        "request senders",
-        "breaking",
-        "additionalProperties: true → false",
-        "project",
-      ),
-    ],
-  ),
-  ...reading(
-    ["additionalProperties"],
-    [
-      rule(
-        "request-body-additional-properties-opened",
-        "the request body accepts undeclared properties",
-        "nobody",
-        "non-breaking",
-        "additionalProperties: false → true",
-        "project",
-      ),
-    ],
-  ),
+  ...additionalPropertiesRules("request-body", "the request body"),
   ...alternativeRules("request-body", "the request body"),
   ...requestLimitRules("request-body"),
   ...constraintRules("request-body"),
@@ -785,32 +785,7 @@ export const RULES: readonly Rule[] = [
       ),
     ],
   ),
-  ...reading(
-    ["additionalProperties"],
-    [
-      rule(
-        "request-property-additional-properties-closed",
-        "a nested request object no longer accepts undeclared properties",
-        "request senders",
-        "breaking",
-        "additionalProperties: true → false",
-        "project",
-      ),
-    ],
-  ),
-  ...reading(
-    ["additionalProperties"],
-    [
-      rule(
-        "request-property-additional-properties-opened",
-        "a nested request object accepts undeclared properties",
-        "nobody",
-        "non-breaking",
-        "additionalProperties: false → true",
-        "project",
-      ),
-    ],
-  ),
+  ...additionalPropertiesRules("request-property", "a nested request object"),
   ...requestValueRules("request-property", "a request property"),
   ...requestLimitRules("request-property"),
   ...constraintRules("request-property"),
