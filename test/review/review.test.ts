@@ -242,6 +242,27 @@ describe("review: what this project generates (the mapping, the canonical custom
   });
 });
 
+describe("review: the canonical customer with the real vendor specs", () => {
+  it("a canonical field's limit tightened names every vendor mapping that reads it", async () => {
+    const specs = { jtl: editedSpec("jtl"), storm: editedSpec("storm") };
+    const head = realSpecs(specs);
+    const canonical = join(head, "canonical/customer.yaml");
+    const limit = "          maxLength: 50\n          description: The seller's own customer number";
+    const text = readFileSync(canonical, "utf8");
+    expect(text).toContain(limit);
+    writeFileSync(canonical, text.replace(limit, limit.replace("50", "20")));
+    const report = await review(realSpecs(specs), head);
+    const [change, ...rest] = report.vendors.find((vendor) => vendor.vendor === "canonical")?.changes ?? [];
+    expect(rest).toEqual([]);
+    expect(change).toMatchObject({
+      rule: "request-property-max-length-decreased",
+      breaking: true,
+      pointer: "/components/schemas/Customer/properties/customerNumber",
+      mappings: ["jtl /body/Number", "storm /body/Code"],
+    });
+  }, 300_000);
+});
+
 describe("review: never depends on fixture samples", () => {
   it("reviews a spec no fixture sample can be made of, with a warning instead of exit 2", async () => {
     // More properties required than a generated sample has: `generate` refuses it (no valid sample).
