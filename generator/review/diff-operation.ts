@@ -261,12 +261,13 @@ class Differ {
       const rule = safe ? (request ? "type-generalized" : "type-specialized") : "type-changed";
       this.note(`${subject}-${rule}`, at, label, [...types, ...formats].join(", "));
     }
-    if (subject === "request-body" || subject === "request-property") {
+    if (subject !== "request-parameter") {
       const closed = (schema: Schema) => schema.additionalProperties === false;
+      const [no, yes] = request ? ["no longer accepted", "now accepted"] : ["no longer given", "now possible"];
       if (!closed(old) && closed(now))
-        this.note(`${subject}-additional-properties-closed`, at, label, `undeclared properties are no longer accepted`);
+        this.note(`${subject}-additional-properties-closed`, at, label, `undeclared properties are ${no}`);
       if (closed(old) && !closed(now))
-        this.note(`${subject}-additional-properties-opened`, at, label, `undeclared properties are now accepted`);
+        this.note(`${subject}-additional-properties-opened`, at, label, `undeclared properties are ${yes}`);
     }
     if (subject !== "request-parameter") this.alternatives(subject, label, old, now, at);
     this.limits(subject, label, old, now, at);

@@ -540,24 +540,32 @@ function alternativeRules(
   });
 }
 
-/** A request object closed to undeclared properties (breaks senders that send them) or opened. */
-function additionalPropertiesRules(subject: "request-body" | "request-property", what: string): Rule[] {
+/**
+ * An object closed to undeclared properties, or opened. A request closed
+ * breaks senders that send them; a response opened breaks the packages
+ * already deployed, whose closed response validators refuse what the
+ * vendor may now add.
+ */
+function additionalPropertiesRules(subject: Subject, what: string): Rule[] {
+  const request = subject.startsWith("request");
   return reading(
     ["additionalProperties"],
     [
       rule(
         `${subject}-additional-properties-closed`,
-        `${what} no longer accepts undeclared properties`,
+        `${what} no longer ${request ? "accepts" : "has"} undeclared properties`,
         "request senders",
-        "breaking",
+        request ? "breaking" : "non-breaking",
         "additionalProperties: true → false",
         "project",
       ),
       rule(
         `${subject}-additional-properties-opened`,
-        `${what} accepts undeclared properties`,
-        "nobody",
-        "non-breaking",
+        request
+          ? `${what} accepts undeclared properties`
+          : `${what} may have undeclared properties: the deployed response validators refuse them`,
+        "response readers",
+        request ? "non-breaking" : "breaking",
         "additionalProperties: false → true",
         "project",
       ),
@@ -879,6 +887,7 @@ export const RULES: readonly Rule[] = [
     ],
   ),
   ...alternativeRules("response-body", "a response body"),
+  ...additionalPropertiesRules("response-body", "a response body"),
   ...responseLimitRules("response-body"),
   ...constraintRules("response-body"),
   rule(
@@ -1000,6 +1009,7 @@ export const RULES: readonly Rule[] = [
       ),
     ],
   ),
+  ...additionalPropertiesRules("response-property", "a nested response object"),
   ...responseLimitRules("response-property"),
   ...constraintRules("response-property"),
   ...defaultRules("response-property"),

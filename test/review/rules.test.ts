@@ -653,6 +653,28 @@ const cases: Case[] = [
     rules: ["response-property-pattern-changed"],
   },
   {
+    name: "response body opened (the deployed validators refuse what the vendor may add)",
+    base: [set(reply("additionalProperties"), false)],
+    head: [],
+    rules: ["response-body-additional-properties-opened"],
+  },
+  {
+    name: "response body closed",
+    head: [set(reply("additionalProperties"), false)],
+    rules: ["response-body-additional-properties-closed"],
+  },
+  {
+    name: "nested response object opened",
+    base: [set(replyNumber("additionalProperties"), false)],
+    head: [],
+    rules: ["response-property-additional-properties-opened"],
+  },
+  {
+    name: "nested response object closed",
+    head: [set(replyNumber("additionalProperties"), false)],
+    rules: ["response-property-additional-properties-closed"],
+  },
+  {
     name: "property added to a closed response model (the deployed validators refuse it)",
     base: [set(reply("additionalProperties"), false)],
     head: [set(reply("additionalProperties"), false), set(reply("properties", "Fax"), { type: "string" })],
