@@ -307,6 +307,9 @@ class Differ {
   private enums(subject: Subject, label: string, old: Schema, now: Schema, at: string): void {
     const oldEnum = Array.isArray(old.enum) ? old.enum.map(stable) : undefined;
     const newEnum = Array.isArray(now.enum) ? now.enum.map(stable) : undefined;
+    const gives = subject === "response-property" ? "gives" : "takes";
+    // An enum dropped widens it to every value: for a reader, values the deployed validators refuse.
+    if (oldEnum && !newEnum) this.note(`${subject}-enum-value-added`, at, label, `no longer restricted to an enum`);
     if (!newEnum) return;
     if (!oldEnum) {
       if (subject !== "response-property")
@@ -316,19 +319,8 @@ class Differ {
     const removed = oldEnum.filter((value) => !newEnum.includes(value));
     const added = newEnum.filter((value) => !oldEnum.includes(value));
     if (removed.length > 0)
-      this.note(
-        `${subject}-enum-value-removed`,
-        at,
-        label,
-        `no longer ${subject === "response-property" ? "gives" : "takes"} ${removed.join(", ")}`,
-      );
-    if (added.length > 0)
-      this.note(
-        `${subject}-enum-value-added`,
-        at,
-        label,
-        `now also ${subject === "response-property" ? "gives" : "takes"} ${added.join(", ")}`,
-      );
+      this.note(`${subject}-enum-value-removed`, at, label, `no longer ${gives} ${removed.join(", ")}`);
+    if (added.length > 0) this.note(`${subject}-enum-value-added`, at, label, `now also ${gives} ${added.join(", ")}`);
   }
 
   private limits(subject: Subject, label: string, old: Schema, now: Schema, at: string): void {

@@ -618,6 +618,18 @@ const cases: Case[] = [
     rules: ["response-property-enum-value-added"],
   },
   {
+    name: "response enum dropped (readers meet any value)",
+    base: [set(replyNumber("enum"), ["a"])],
+    head: [],
+    rules: ["response-property-enum-value-added"],
+  },
+  {
+    name: "request enum dropped (senders may send any value)",
+    base: [set(bodyNumber("enum"), ["a"])],
+    head: [],
+    rules: ["request-property-enum-value-added"],
+  },
+  {
     name: "response enum narrowed",
     base: [set(replyNumber("enum"), ["a", "b"])],
     head: [set(replyNumber("enum"), ["a"])],
