@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { review, reviewMarkdown } from "../../generator/review/review.js";
-import { repoRoot } from "../helpers/cli.js";
+import { repoRoot, runCommand } from "../helpers/cli.js";
 import { miniMapping, miniVendor, removeSpecsFolders, specsFolder } from "../helpers/mini-vendor.js";
 import { editedSpec, remove, rename, set } from "../helpers/spec-edits.js";
 
@@ -276,4 +276,16 @@ describe("review: never depends on fixture samples", () => {
     // Its fixtures are left out on both sides: no export is reported removed for them.
     expect(mini?.generated.exportsRemoved).toEqual([]);
   });
+
+  it("the command reviews it too: exit 1 for the breaking change (not 2), the warning on stderr", () => {
+    const crowded = swap("      required: [name]\n", "      required: [name]\n      minProperties: 6\n");
+    const head = folder(crowded);
+    const out = join(head, "..", ".review");
+    const result = runCommand(["review", "--base-dir", folder(base), "--head-dir", head, "--out", out], {
+      cwd: join(head, ".."),
+    });
+    expect(result.stderr).toMatch(/^warning: head: mini\.yaml:\d+:\d+ .*no valid .*sample/m);
+    expect(result.stdout).toContain("request-body-min-properties-set");
+    expect(result.status).toBe(1);
+  }, 120_000);
 });
