@@ -72,6 +72,7 @@ export function main(args: string[]): Promise<number> {
         console.error(report.message);
         return 2;
       }
+      for (const vendor of report.vendors) for (const warning of vendor.warnings) console.error(`warning: ${warning}`);
       const markdown = reviewMarkdown(report);
       mkdirSync(out, { recursive: true });
       writeFileSync(join(out, "review.md"), markdown);

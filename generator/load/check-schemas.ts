@@ -8,7 +8,8 @@ import { SpecError } from "../core/spec-error.js";
 import { schemaPositions } from "./schema-positions.js";
 import { structureValidator } from "./structure-validators.js";
 
-const JSON_SCHEMA_KEYWORDS = [
+/** Every JSON Schema 2020-12 keyword a spec may use (the review holds each enforced one to a rule). */
+export const JSON_SCHEMA_KEYWORDS = [
   ...["$schema", "$id", "$ref", "$anchor", "$dynamicRef", "$dynamicAnchor", "$vocabulary", "$comment", "$defs"],
   ...["allOf", "anyOf", "oneOf", "not", "if", "then", "else", "dependentSchemas", "prefixItems", "items", "contains"],
   ...["properties", "patternProperties", "additionalProperties", "propertyNames", "unevaluatedItems"],

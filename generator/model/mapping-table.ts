@@ -17,7 +17,8 @@ export interface MappingRow {
   reads: string[];
 }
 
-const wildcard = (pointer: string) => pointer.replace(/\/\d+(?=\/|$)/g, "/*");
+/** A pointer with its array indexes as `*`. */
+export const wildcard = (pointer: string) => pointer.replace(/\/\d+(?=\/|$)/g, "/*");
 
 function how(declaration: FieldMappingModel): string {
   const parts: string[] = [];

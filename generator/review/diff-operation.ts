@@ -9,7 +9,16 @@
 import { escapePointerPart, valueAt } from "../core/pointer.js";
 import { isSchemaObject, type Schema } from "../core/schema-walk.js";
 import type { SourceDocument } from "../core/source.js";
-import { type Breaks, LIMITS, ruleById, type Severity } from "./rules.js";
+import {
+  type Breaks,
+  type ConstraintChange,
+  type Constraint,
+  constraintsFor,
+  limitsFor,
+  ruleById,
+  type Severity,
+  type Subject,
+} from "./rules.js";
 
 export interface SpecChange {
   vendor: string;
@@ -26,6 +35,14 @@ export interface SpecChange {
   headLine: number;
   headColumn: number;
   message: string;
+  /**
+   * The body fields the change is about, as instance paths (`/email`,
+   * `/phones/*\/number`): every path that reaches a shared schema. The
+   * review names the mappings that read them.
+   */
+  fields?: string[];
+  /** For a change of the canonical customer: the vendor mapping rows that read its fields (`jtl /body/Number`). */
+  mappings?: string[];
 }
 
 type Node = Record<string, unknown>;
@@ -153,11 +170,38 @@ function typeCovers(wide: Schema, narrow: Schema): boolean {
 }
 const mediaTypes = (content: unknown): string[] => (isNode(content) ? Object.keys(content) : []);
 
-type Subject = "request-parameter" | "request-body" | "request-property" | "response-body" | "response-property";
+/** A media type as media types compare: lower case, without parameters (`charset`). */
+const essence = (type: string) => (type.split(";")[0] as string).trim().toLowerCase();
+/** Whether a client parses the media type as JSON: `application/json`, `*\/*+json`. */
+const isJson = (type: string) => /^[a-z0-9!#$&^_.+-]+\/([a-z0-9!#$&^_.-]+\+)?json$/.test(essence(type));
+
+/** How a constraint keyword changed, judged for a sender (see rules.ts); undefined when it did not. */
+function constraintChange(constraint: Constraint, old: Schema, now: Schema): ConstraintChange | undefined {
+  const value = (schema: Schema) =>
+    constraint.name === "unique-items"
+      ? schema.uniqueItems === true || undefined
+      : constraint.name === "if"
+        ? schema.if === undefined
+          ? undefined
+          : { if: schema.if, then: schema.then, else: schema.else }
+        : schema[constraint.keywords[0]];
+  const [was, is] = [value(old), value(now)];
+  if (stable(was) === stable(is)) return undefined;
+  if (was === undefined) return "added";
+  if (is === undefined) return "removed";
+  // A step that divides the old one takes every value the old one took (10 → 5).
+  if (constraint.name === "multiple-of" && typeof was === "number" && typeof is === "number") {
+    const ratio = was / is;
+    if (Math.abs(ratio - Math.round(ratio)) < 1e-9) return "loosened";
+  }
+  return "changed";
+}
 
 class Differ {
   readonly changes: SpecChange[] = [];
-  private readonly seen = new Set<string>();
+  private readonly seen = new Map<string, SpecChange>();
+  /** The body field being compared (an instance path), while `bodies` compares one. */
+  private field: string | undefined;
   constructor(
     private readonly vendor: string,
     private readonly base: Version,
@@ -165,13 +209,23 @@ class Differ {
   ) {}
 
   /** Records a finding once: the same change reached twice (two media types, two statuses, one `$ref`) is one. */
-  add(rule: string, pointer: string, message: string, side: "base" | "head" = "head", key = message): void {
-    if (this.seen.has(`${rule} ${pointer} ${key}`)) return;
-    this.seen.add(`${rule} ${pointer} ${key}`);
+  add(
+    rule: string,
+    pointer: string,
+    message: string,
+    side: "base" | "head" = "head",
+    key = message,
+    field: string | undefined = this.field,
+  ): void {
+    const found = this.seen.get(`${rule} ${pointer} ${key}`);
+    if (found) {
+      if (field !== undefined && !found.fields?.includes(field)) found.fields = [...(found.fields ?? []), field];
+      return;
+    }
     const { severity, breaks } = ruleById(rule);
     const at = (side === "head" ? this.head : this.base).source.locate(pointer);
     const inHead = this.head.source.locate(pointer);
-    this.changes.push({
+    const change: SpecChange = {
       vendor: this.vendor,
       rule,
       severity,
@@ -184,7 +238,10 @@ class Differ {
       headLine: inHead.line,
       headColumn: inHead.column,
       message,
-    });
+      ...(field === undefined ? {} : { fields: [field] }),
+    };
+    this.seen.set(`${rule} ${pointer} ${key}`, change);
+    this.changes.push(change);
   }
 
   /** A finding about a schema: once per place in the spec, however many paths reach it (`label` names the first). */
@@ -204,31 +261,55 @@ class Differ {
       const rule = safe ? (request ? "type-generalized" : "type-specialized") : "type-changed";
       this.note(`${subject}-${rule}`, at, label, [...types, ...formats].join(", "));
     }
-    if (subject === "request-body" || subject === "request-property") {
+    if (subject !== "request-parameter") {
       const closed = (schema: Schema) => schema.additionalProperties === false;
+      const [no, yes] = request ? ["no longer accepted", "now accepted"] : ["no longer given", "now possible"];
       if (!closed(old) && closed(now))
-        this.note(`${subject}-additional-properties-closed`, at, label, `undeclared properties are no longer accepted`);
+        this.note(`${subject}-additional-properties-closed`, at, label, `undeclared properties are ${no}`);
       if (closed(old) && !closed(now))
-        this.note(`${subject}-additional-properties-opened`, at, label, `undeclared properties are now accepted`);
+        this.note(`${subject}-additional-properties-opened`, at, label, `undeclared properties are ${yes}`);
     }
     if (subject !== "request-parameter") this.alternatives(subject, label, old, now, at);
+    this.limits(subject, label, old, now, at);
+    this.constraints(subject, label, old, now, at);
     if (subject === "request-body" || subject === "response-body") return;
     this.enums(subject, label, old, now, at);
-    this.limits(subject, label, old, now, at);
-    if (request) {
-      if (old.pattern === undefined && now.pattern !== undefined)
-        this.note(`${subject}-pattern-added`, at, label, `pattern ${show(now.pattern)} added`);
-      else if (old.pattern !== undefined && now.pattern === undefined)
-        this.note(`${subject}-pattern-removed`, at, label, `pattern ${show(old.pattern)} removed`);
-      else if (old.pattern !== now.pattern)
-        this.note(`${subject}-pattern-changed`, at, label, `pattern ${show(old.pattern)} → ${show(now.pattern)}`);
-    }
+    this.defaults(subject, label, old, now, at);
+    if (old.pattern === undefined && now.pattern !== undefined)
+      this.note(`${subject}-pattern-added`, at, label, `pattern ${show(now.pattern)} added`);
+    else if (old.pattern !== undefined && now.pattern === undefined)
+      this.note(`${subject}-pattern-removed`, at, label, `pattern ${show(old.pattern)} removed`);
+    else if (old.pattern !== now.pattern)
+      this.note(`${subject}-pattern-changed`, at, label, `pattern ${show(old.pattern)} → ${show(now.pattern)}`);
     if (old.description !== now.description) this.note("description-changed", at, label, `description changed`);
+  }
+
+  /** Whole-value constraints (`multipleOf`, `const`, `if`/`then`, ...): see rules.ts for who each direction breaks. */
+  private constraints(subject: Subject, label: string, old: Schema, now: Schema, at: string): void {
+    for (const constraint of constraintsFor(subject)) {
+      const change = constraintChange(constraint, old, now);
+      if (!change) continue;
+      const detail = constraint.keywords
+        .filter((keyword) => stable(old[keyword]) !== stable(now[keyword]))
+        .map((keyword) => `${keyword} ${show(old[keyword])} → ${show(now[keyword])}`)
+        .join(", ");
+      this.note(`${subject}-${constraint.name}-${change}`, at, label, detail);
+    }
+  }
+
+  /** `default`: what the vendor assumes for a value left out. */
+  private defaults(subject: Subject, label: string, old: Schema, now: Schema, at: string): void {
+    if (stable(old.default) === stable(now.default)) return;
+    const verb = old.default === undefined ? "added" : now.default === undefined ? "removed" : "changed";
+    this.note(`${subject}-default-value-${verb}`, at, label, `default ${show(old.default)} → ${show(now.default)}`);
   }
 
   private enums(subject: Subject, label: string, old: Schema, now: Schema, at: string): void {
     const oldEnum = Array.isArray(old.enum) ? old.enum.map(stable) : undefined;
     const newEnum = Array.isArray(now.enum) ? now.enum.map(stable) : undefined;
+    const gives = subject === "response-property" ? "gives" : "takes";
+    // An enum dropped widens it to every value: for a reader, values the deployed validators refuse.
+    if (oldEnum && !newEnum) this.note(`${subject}-enum-value-added`, at, label, `no longer restricted to an enum`);
     if (!newEnum) return;
     if (!oldEnum) {
       if (subject !== "response-property")
@@ -238,29 +319,18 @@ class Differ {
     const removed = oldEnum.filter((value) => !newEnum.includes(value));
     const added = newEnum.filter((value) => !oldEnum.includes(value));
     if (removed.length > 0)
-      this.note(
-        `${subject}-enum-value-removed`,
-        at,
-        label,
-        `no longer ${subject === "response-property" ? "gives" : "takes"} ${removed.join(", ")}`,
-      );
-    if (added.length > 0)
-      this.note(
-        `${subject}-enum-value-added`,
-        at,
-        label,
-        `now also ${subject === "response-property" ? "gives" : "takes"} ${added.join(", ")}`,
-      );
+      this.note(`${subject}-enum-value-removed`, at, label, `no longer ${gives} ${removed.join(", ")}`);
+    if (added.length > 0) this.note(`${subject}-enum-value-added`, at, label, `now also ${gives} ${added.join(", ")}`);
   }
 
   private limits(subject: Subject, label: string, old: Schema, now: Schema, at: string): void {
-    for (const { keyword, name, tighter, looser } of LIMITS) {
+    for (const { keyword, name, tighter, looser } of limitsFor(subject)) {
       const was = typeof old[keyword] === "number" ? (old[keyword] as number) : undefined;
       const is = typeof now[keyword] === "number" ? (now[keyword] as number) : undefined;
       if (was === is) continue;
       const detail = `${keyword} ${show(was)} → ${show(is)}`;
       const tightened = was !== undefined && is !== undefined && (tighter === "decreased" ? is < was : is > was);
-      if (subject === "response-property") {
+      if (subject.startsWith("response")) {
         // Only a looser response breaks anyone: a reader that relied on the bound.
         if (is === undefined) this.note(`${subject}-${name}-unset`, at, label, detail);
         else if (was !== undefined && !tightened) this.note(`${subject}-${name}-${looser}`, at, label, detail);
@@ -302,6 +372,7 @@ class Differ {
       path === "" ? `${direction} body${where}` : `${direction} property \`${path}\`${where}`;
     for (const [path, old] of before) {
       const now = after.get(path);
+      this.field = path;
       if (!now) {
         // A field inside a removed object is removed with it: one finding, for the object.
         const parent = path.replace(/\/[^/]+$/, "");
@@ -329,14 +400,23 @@ class Differ {
     }
     for (const [path, now] of after) {
       if (before.has(path)) continue;
+      this.field = path;
       const parent = path.replace(/\/[^/]+$/, "");
       // A field inside a new object is new with it: one finding, for the object.
       if (!(parent === "" || before.has(parent))) continue;
+      // The deployed package's response validator refuses a property its closed model does not declare.
+      const closed = !request && !path.endsWith("/*") && before.get(parent)?.schema.additionalProperties === false;
       const rule = request
         ? `new-${now.required ? "required" : "optional"}-request-property`
-        : `response-${now.required ? "required" : "optional"}-property-added`;
-      this.add(rule, now.site, `${label(path)} added${now.required ? " as required" : ""}`, "head", "");
+        : closed
+          ? "response-property-added-to-closed-model"
+          : `response-${now.required ? "required" : "optional"}-property-added`;
+      const advice = closed
+        ? ": the packages already deployed refuse the vendor's answers that have it (`additionalProperties: false`); open the model or bump the major version"
+        : "";
+      this.add(rule, now.site, `${label(path)} added${now.required ? " as required" : ""}${advice}`, "head", "");
     }
+    this.field = undefined;
   }
 
   location(oldOp: Operation, newOp: Operation): void {
@@ -352,21 +432,45 @@ class Differ {
       this.add("endpoint-deprecated", newOp.pointer, "the operation is now deprecated");
     if (oldOp.node.deprecated === true && newOp.node.deprecated !== true)
       this.add("endpoint-reactivated", newOp.pointer, "the operation is no longer deprecated");
-    const servers = (version: Version, op: Operation): [string, string][] => {
-      const [where, value] =
-        isNode(op.node) && Array.isArray(op.node.servers)
-          ? [`${op.pointer}/servers`, op.node.servers]
-          : [`/servers`, list(version.root.servers)];
-      return value.map((server, index): [string, string] => [
-        isNode(server) ? String(server.url) : "",
-        `${where}/${index}`,
-      ]);
+    this.servers(oldOp, newOp);
+  }
+
+  /**
+   * Servers, judged by what the generated client does: it calls the first
+   * one, its variables at their defaults (or the base URL it is given), so
+   * only a change there moves its calls; the others are documentation.
+   */
+  private servers(oldOp: Operation, newOp: Operation): void {
+    type Server = { url: string; resolved: string; variables: string; pointer: string };
+    const servers = (version: Version, op: Operation): Server[] => {
+      const [where, value] = Array.isArray(op.node.servers)
+        ? [`${op.pointer}/servers`, op.node.servers]
+        : [`/servers`, list(version.root.servers)];
+      return value.map((server, index) => {
+        const url = isNode(server) ? String(server.url) : "";
+        const variables = isNode(server) && isNode(server.variables) ? server.variables : {};
+        const resolved = url.replace(/\{([^}]+)\}/g, (whole, name: string) => {
+          const variable = variables[name];
+          return isNode(variable) && variable.default !== undefined ? String(variable.default) : whole;
+        });
+        return { url, resolved, variables: Object.keys(variables).sort().join(","), pointer: `${where}/${index}` };
+      });
     };
     const [before, after] = [servers(this.base, oldOp), servers(this.head, newOp)];
-    for (const [url, at] of before)
-      if (!after.some(([other]) => other === url)) this.add("api-server-removed", at, `server ${url} removed`, "base");
-    for (const [url, at] of after)
-      if (!before.some(([other]) => other === url)) this.add("api-server-added", at, `server ${url} added`);
+    const [first, now] = [before[0], after[0]];
+    if (first && (first.resolved !== now?.resolved || first.variables !== now.variables))
+      this.add(
+        "api-default-server-changed",
+        now?.pointer ?? first.pointer,
+        `the client's default server ${first.resolved} is now ${now?.resolved ?? "none"}`,
+        now ? "head" : "base",
+      );
+    for (const { url, pointer } of before.slice(1))
+      if (!after.some((other) => other.url === url))
+        this.add("api-server-removed", pointer, `server ${url} removed`, "base");
+    for (const { url, pointer } of after)
+      if (!before.some((other) => other.url === url) && pointer !== now?.pointer)
+        this.add("api-server-added", pointer, `server ${url} added`);
   }
 
   security(oldOp: Operation, newOp: Operation): void {
@@ -520,22 +624,45 @@ class Differ {
     where: string,
   ): void {
     const [before, after] = [mediaTypes(oldContent), mediaTypes(newContent)];
-    const removed = direction === "request" ? "request-body-media-type-removed" : "response-media-type-removed";
-    const added = direction === "request" ? "request-body-media-type-added" : "response-media-type-added";
-    for (const type of before.filter((candidate) => !after.includes(candidate)))
-      this.add(
-        removed,
-        `${oldAt}/${escapePointerPart(type)}`,
-        `${direction} media type ${type}${where} removed`,
-        "base",
+    const request = direction === "request";
+    const removed = request ? "request-body-media-type-removed" : "response-media-type-removed";
+    const added = request ? "request-body-media-type-added" : "response-media-type-added";
+    // Each base media type's counterpart: the same one, the same but for parameters (`charset`), or, in a
+    // response, another JSON one (the client parses `application/problem+json` as it parses `application/json`).
+    const pairs = new Map<string, string>();
+    const unpaired = (type: string) => ![...pairs.values()].includes(type);
+    for (const match of [
+      (a: string, b: string) => a === b,
+      (a: string, b: string) => essence(a) === essence(b),
+      (a: string, b: string) => !request && isJson(a) && isJson(b),
+    ])
+      for (const type of before)
+        if (!pairs.has(type)) {
+          const counterpart = after.find((candidate) => unpaired(candidate) && match(type, candidate));
+          if (counterpart !== undefined) pairs.set(type, counterpart);
+        }
+    const typeAt = (at: string, type: string) => `${at}/${escapePointerPart(type)}`;
+    for (const type of before.filter((candidate) => !pairs.has(candidate)))
+      this.add(removed, typeAt(oldAt, type), `${direction} media type ${type}${where} removed`, "base");
+    for (const type of after.filter(unpaired))
+      this.add(added, typeAt(newAt, type), `${direction} media type ${type}${where} added`);
+    for (const [type, counterpart] of pairs) {
+      if (type !== counterpart)
+        this.add(
+          `${request ? "request-body" : "response"}-media-type-name-changed`,
+          typeAt(newAt, counterpart),
+          `${direction} media type ${type}${where} is now written ${counterpart}`,
+        );
+      const schema = (content: unknown, name: string) =>
+        isNode(content) && isNode(content[name]) ? content[name].schema : undefined;
+      this.bodies(
+        schema(oldContent, type),
+        `${typeAt(oldAt, type)}/schema`,
+        schema(newContent, counterpart),
+        `${typeAt(newAt, counterpart)}/schema`,
+        direction,
+        where,
       );
-    for (const type of after.filter((candidate) => !before.includes(candidate)))
-      this.add(added, `${newAt}/${escapePointerPart(type)}`, `${direction} media type ${type}${where} added`);
-    for (const type of before.filter((candidate) => after.includes(candidate))) {
-      const schemaAt = (at: string) => `${at}/${escapePointerPart(type)}/schema`;
-      const schema = (content: unknown) =>
-        isNode(content) && isNode(content[type]) ? content[type].schema : undefined;
-      this.bodies(schema(oldContent), schemaAt(oldAt), schema(newContent), schemaAt(newAt), direction, where);
     }
   }
 
@@ -561,7 +688,44 @@ class Differ {
       const [old, oldAt] = this.base.deref((oldOp.node.responses as Node)[status], at(oldOp, status));
       const [now, nowAt] = this.head.deref((newOp.node.responses as Node)[status], at(newOp, status));
       this.content(old?.content, `${oldAt}/content`, now?.content, `${nowAt}/content`, "response", ` (${status})`);
+      this.headers(old, oldAt, now, nowAt, status);
     }
+  }
+
+  /** A response's headers (names compared without case; `Content-Type` is the media type's, as OpenAPI says). */
+  private headers(old: Node | undefined, oldAt: string, now: Node | undefined, nowAt: string, status: string): void {
+    type Header = { name: string; node: Node; pointer: string };
+    const headers = (version: Version, response: Node | undefined, at: string): Map<string, Header> => {
+      const found = new Map<string, Header>();
+      for (const [name, entry] of Object.entries(isNode(response?.headers) ? response.headers : {})) {
+        const pointer = `${at}/headers/${escapePointerPart(name)}`;
+        const [node] = version.deref(entry, pointer);
+        if (node && name.toLowerCase() !== "content-type") found.set(name.toLowerCase(), { name, node, pointer });
+      }
+      return found;
+    };
+    const [before, after] = [headers(this.base, old, oldAt), headers(this.head, now, nowAt)];
+    const label = (header: Header) => `response header \`${header.name}\` (${status})`;
+    for (const [key, was] of before) {
+      const is = after.get(key);
+      if (!is) {
+        const rule = `${was.node.required === true ? "required" : "optional"}-response-header-removed`;
+        this.add(rule, was.pointer, `${label(was)} removed`, "base");
+        continue;
+      }
+      if ((was.node.required === true) !== (is.node.required === true))
+        this.add(
+          `response-header-became-${is.node.required === true ? "required" : "optional"}`,
+          is.pointer,
+          `${label(is)} is now ${is.node.required === true ? "required" : "optional"}`,
+        );
+      // A header's value is read like a response property's: the same rules judge its schema.
+      const [oldSchema] = this.base.deref(was.node.schema, `${was.pointer}/schema`);
+      const [newSchema, schemaAt] = this.head.deref(is.node.schema, `${is.pointer}/schema`);
+      if (oldSchema && newSchema) this.schema("response-property", label(is), oldSchema, newSchema, schemaAt);
+    }
+    for (const [key, is] of after)
+      if (!before.has(key)) this.add("response-header-added", is.pointer, `${label(is)} added`);
   }
 
   /** `x-errors`: the vendor's error codes the generated package tells apart. */
@@ -587,6 +751,28 @@ class Differ {
       if (!before.some((old) => old.code === now.code))
         this.add("x-errors-code-added", now.pointer, `vendor error \`${now.code}\` added`);
   }
+}
+
+/**
+ * Every change between two versions of component schemas read as bodies:
+ * the canonical customer, whose `Customer` is what `toRequest` takes (read
+ * like a request) and whose result is what `fromResponse` gives (read like
+ * a response).
+ */
+export function diffComponents(
+  base: SourceDocument,
+  head: SourceDocument,
+  vendor: string,
+  schemas: { name: string; direction: "request" | "response" }[],
+): SpecChange[] {
+  const [before, after] = [new Version(base), new Version(head)];
+  const differ = new Differ(vendor, before, after);
+  for (const { name, direction } of schemas) {
+    const pointer = `/components/schemas/${escapePointerPart(name)}`;
+    const [old, now] = [valueAt(before.root, pointer), valueAt(after.root, pointer)];
+    if (old !== undefined && now !== undefined) differ.bodies(old, pointer, now, pointer, direction, ` (${name})`);
+  }
+  return differ.changes;
 }
 
 /** Every change between two versions of a document's operation, in the order the document reads. */

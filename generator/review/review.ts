@@ -8,12 +8,13 @@
 import { readFileSync } from "node:fs";
 import Handlebars from "handlebars";
 import type { GeneratedFile } from "../emit/package.js";
-import { requestRows } from "../model/mapping-table.js";
 import type { SpecModel } from "../model/model.js";
-import { generate, loadAllWithSources } from "../pipeline.js";
+import { loadAllWithSources } from "../pipeline.js";
 import type { SourceDocument } from "../core/source.js";
-import { changeAt, diffOperation, type SpecChange } from "./diff-operation.js";
+import { changeAt, diffComponents, diffOperation, type SpecChange } from "./diff-operation.js";
 import { exportedNames } from "./generated-exports.js";
+import { generatedForReview } from "./generated-for-review.js";
+import { mappingChanges, mappingLines, namingMappings } from "./mapping-changes.js";
 
 interface Side {
   model: SpecModel;
@@ -44,6 +45,8 @@ export interface VendorReview {
   /** Why the breaking changes are accepted, when they are. */
   acknowledged: string | undefined;
   generated: GeneratedEffect;
+  /** What the review could not look at (a package's fixtures that could not be made), one line each. */
+  warnings: string[];
 }
 
 export interface ReviewReport {
@@ -79,12 +82,7 @@ function effect(
     new Map(files.filter((file) => file.path.startsWith(`${slug}/`)).map((file) => [file.path, file.content]));
   const before = own(base.files);
   const after = own(head.files);
-  const rows = (models: SpecModel[]) => {
-    const model = models.find((candidate) => candidate.slug === slug);
-    return model
-      ? requestRows(model).map((row) => `${row.vendor} ← ${row.sources.join(" + ") || "constant"} (${row.how})`)
-      : [];
-  };
+  const rows = (models: SpecModel[]) => mappingLines(models.find((candidate) => candidate.slug === slug));
   return {
     filesAdded: minus([...after.keys()], [...before.keys()]),
     filesRemoved: minus([...before.keys()], [...after.keys()]),
@@ -98,17 +96,43 @@ function effect(
   };
 }
 
-/** What the spec change does to the package's face: exports and mapping rows, as findings of the rule table. */
-function packageChanges(slug: string, head: SourceDocument, generated: GeneratedEffect): SpecChange[] {
-  const findings: [string, string[], string, (item: string) => string][] = [
-    ["generated-export-removed", generated.exportsRemoved, "", (name) => `the package no longer exports \`${name}\``],
-    ["generated-export-added", generated.exportsAdded, "", (name) => `the package now exports \`${name}\``],
-    ["x-mapping-row-removed", generated.mappingRemoved, "/x-mapping/request", (row) => `mapping row removed: ${row}`],
-    ["x-mapping-row-added", generated.mappingAdded, "/x-mapping/request", (row) => `mapping row added: ${row}`],
+/** What the spec change does to the package's face: its exports, as findings of the rule table. */
+function exportChanges(slug: string, head: SourceDocument, generated: GeneratedEffect): SpecChange[] {
+  return [
+    ...generated.exportsRemoved.map((name) =>
+      changeAt(slug, "generated-export-removed", head, "", `the package no longer exports \`${name}\``),
+    ),
+    ...generated.exportsAdded.map((name) =>
+      changeAt(slug, "generated-export-added", head, "", `the package now exports \`${name}\``),
+    ),
   ];
-  return findings.flatMap(([rule, items, pointer, message]) =>
-    items.map((item) => changeAt(slug, rule, head, pointer, message(item))),
-  );
+}
+
+/**
+ * The canonical customer's schemas, reviewed like a vendor's operation:
+ * `Customer` is what `toRequest` takes (read like a request body), the
+ * result and error are what `fromResponse` gives (read like responses).
+ */
+const CANONICAL_SCHEMAS = [
+  { name: "Customer", direction: "request" },
+  { name: "CreatedCustomer", direction: "response" },
+  { name: "VendorError", direction: "response" },
+] as const;
+
+/** The spec changes of one vendor (or of the canonical customer, each finding naming the mappings that read it). */
+function specChanges(
+  slug: string,
+  base: Side,
+  head: Side,
+  baseModels: SpecModel[],
+  headModels: SpecModel[],
+): SpecChange[] {
+  if (head.model.kind === "vendor") {
+    const [before, after] = [baseModels, headModels].map((models) => models.find((model) => model.slug === slug));
+    return [...diffOperation(base.source, head.source, slug), ...mappingChanges(slug, head.source, before, after)];
+  }
+  const changes = diffComponents(base.source, head.source, slug, [...CANONICAL_SCHEMAS]);
+  return namingMappings(changes, baseModels, headModels);
 }
 
 function acknowledgement(base: Side | undefined, head: Side): string | undefined {
@@ -124,15 +148,19 @@ function acknowledgement(base: Side | undefined, head: Side): string | undefined
 export async function review(baseDir: string, headDir: string): Promise<ReviewReport> {
   const baseSides = loadAllWithSources(baseDir, baseDir);
   const headSides = loadAllWithSources(headDir, headDir);
-  const [baseGenerated, headGenerated] = [await generate(baseDir, baseDir), await generate(headDir, headDir)];
+  // Generated here rather than by `generate`: the review needs no fixture sample, so a spec none can be made of is still reviewed.
+  const [baseGenerated, headGenerated] = generatedForReview(baseSides, headSides);
   const slugs = [...new Set([...baseSides, ...headSides].map(({ model }) => model.slug))].sort();
   const vendors = slugs.map((slug): VendorReview => {
     const base = baseSides.find(({ model }) => model.slug === slug);
     const head = headSides.find(({ model }) => model.slug === slug);
     const generated = effect(slug, baseGenerated, headGenerated);
     const changes =
-      base && head && head.model.kind === "vendor"
-        ? [...diffOperation(base.source, head.source, slug), ...packageChanges(slug, head.source, generated)]
+      base && head
+        ? [
+            ...specChanges(slug, base, head, baseGenerated.models, headGenerated.models),
+            ...exportChanges(slug, head.source, generated),
+          ]
         : [];
     const removed = base !== undefined && head === undefined;
     if (removed && base.model.kind === "vendor")
@@ -151,6 +179,10 @@ export async function review(baseDir: string, headDir: string): Promise<ReviewRe
       breaking,
       acknowledged: head && breaking > 0 ? acknowledgement(base, head) : undefined,
       generated,
+      warnings: [
+        ...(baseGenerated.warnings.get(slug) ?? []).map((warning) => `base: ${warning}`),
+        ...(headGenerated.warnings.get(slug) ?? []).map((warning) => `head: ${warning}`),
+      ],
     };
   });
   return {
@@ -166,9 +198,11 @@ export function reviewMarkdown(report: ReviewReport): string {
   const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
   return template({
     unacknowledged: report.unacknowledged,
-    unchanged: report.vendors.filter((vendor) => vendor.status === "unchanged").map((vendor) => vendor.vendor),
+    unchanged: report.vendors
+      .filter((vendor) => vendor.status === "unchanged" && vendor.warnings.length === 0)
+      .map((vendor) => vendor.vendor),
     changedVendors: report.vendors
-      .filter((vendor) => vendor.status !== "unchanged")
+      .filter((vendor) => vendor.status !== "unchanged" || vendor.warnings.length > 0)
       .map((vendor) => ({
         ...vendor,
         changes: vendor.changes.map((change) => ({

@@ -42,6 +42,7 @@ function reportOf(slug: string, head: string, acknowledged?: string): ReviewRepo
         breaking,
         acknowledged,
         generated,
+        warnings: [],
       },
     ],
     unacknowledged: acknowledged ? 0 : breaking,

@@ -3,12 +3,12 @@
 // mapping rows, a removed vendor), the verdict (breaking fails unless the head
 // spec acknowledges it) and the Markdown report as a file snapshot. The
 // differ's rules one by one are in rules.test.ts.
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { review, reviewMarkdown } from "../../generator/review/review.js";
-import { repoRoot } from "../helpers/cli.js";
+import { repoRoot, runCommand } from "../helpers/cli.js";
 import { miniMapping, miniVendor, removeSpecsFolders, specsFolder } from "../helpers/mini-vendor.js";
 import { editedSpec, remove, rename, set } from "../helpers/spec-edits.js";
 
@@ -166,4 +166,126 @@ describe("review: the report and its verdict", () => {
     const markdown = reviewMarkdown(await review(folder(base), folder(head)));
     await expect(markdown).toMatchFileSnapshot("__snapshots__/review.md");
   });
+});
+
+describe("review: what this project generates (the mapping, the canonical customer)", () => {
+  const companyName = "    - { to: /body/name, from: /company/name, when: { /kind: company } }\n";
+  const withCompanyName = miniVendor(
+    miniMapping.replace("    - { to: /body/name,", `${companyName}    - { to: /body/name,`),
+  );
+
+  it("a removed mapping row that fed a required vendor field is breaking: `toRequest` fails for the customers it mapped", async () => {
+    const report = await review(folder(withCompanyName), folder(base));
+    const changes = report.vendors.find((vendor) => vendor.vendor === "mini")?.changes ?? [];
+    expect(changes.map((change) => [change.rule, change.severity])).toEqual([
+      ["x-mapping-required-row-removed", "breaking"],
+    ]);
+    expect(changes[0]?.message).toContain("/body/name ← /company/name");
+    expect(report.unacknowledged).toBe(1);
+  });
+
+  it("a removed mapping row that fed an optional vendor field stays info", async () => {
+    const withPhone = miniVendor(
+      `${miniMapping.replace("  auth:", "    - { to: /body/phone, from: /phones/0/number }\n  auth:")}`,
+    );
+    const changes = rulesOf(await review(folder(withPhone), folder(base)), "mini");
+    expect(changes).toEqual([["x-mapping-row-removed", "info"]]);
+  });
+
+  it("a removed row of the result mapping is breaking: `fromResponse` no longer gives the field", async () => {
+    const numbered = (mapping: string) =>
+      miniVendor(mapping).replace(
+        "        customerId: { type: integer, description: Id. }\n",
+        "        customerId: { type: integer, description: Id. }\n        customerNumber: { type: string, description: Number. }\n",
+      );
+    const withNumber = numbered(`${miniMapping}\n    - { to: /number, from: /customerNumber }`);
+    expect(rulesOf(await review(folder(withNumber), folder(numbered(miniMapping))), "mini")).toEqual([
+      ["x-mapping-result-row-removed", "breaking"],
+    ]);
+    expect(rulesOf(await review(folder(numbered(miniMapping)), folder(withNumber)), "mini")).toEqual([
+      ["x-mapping-result-row-added", "info"],
+    ]);
+  });
+
+  it("the canonical customer is reviewed like a request, each finding naming the mappings that read the field", async () => {
+    const head = folder(base);
+    const canonical = join(head, "canonical/customer.yaml");
+    const text = readFileSync(canonical, "utf8");
+    const familyName = /( {8}familyName:\n(?: {10}.*\n)*?)( {10}maxLength: )(\d+)/;
+    expect(text).toMatch(familyName);
+    writeFileSync(
+      canonical,
+      text.replace(familyName, (_, start: string, key: string) => `${start}${key}20`),
+    );
+    const report = await review(folder(base), head);
+    const changes = report.vendors.find((vendor) => vendor.vendor === "canonical")?.changes ?? [];
+    expect(changes.map((change) => [change.rule, change.breaking])).toEqual([
+      ["request-property-max-length-decreased", true],
+    ]);
+    expect(changes[0]?.mappings).toEqual(["mini /body/name"]);
+    expect(changes[0]?.message).toContain("read by mini /body/name");
+    expect(report.unacknowledged).toBe(1);
+  });
+
+  it("a property added to the closed canonical result breaks the packages already deployed", async () => {
+    const head = folder(base);
+    const canonical = join(head, "canonical/customer.yaml");
+    const text = readFileSync(canonical, "utf8");
+    const createdAt = "          description: When the vendor created the customer.\n";
+    expect(text).toContain(createdAt);
+    writeFileSync(
+      canonical,
+      text.replace(createdAt, `${createdAt}        updatedAt:\n          type: string\n          description: When.\n`),
+    );
+    const changes = rulesOf(await review(folder(base), head), "canonical");
+    expect(changes).toEqual([["response-property-added-to-closed-model", "breaking"]]);
+  });
+});
+
+describe("review: the canonical customer with the real vendor specs", () => {
+  it("a canonical field's limit tightened names every vendor mapping that reads it", async () => {
+    const specs = { jtl: editedSpec("jtl"), storm: editedSpec("storm") };
+    const head = realSpecs(specs);
+    const canonical = join(head, "canonical/customer.yaml");
+    const limit = "          maxLength: 50\n          description: The seller's own customer number";
+    const text = readFileSync(canonical, "utf8");
+    expect(text).toContain(limit);
+    writeFileSync(canonical, text.replace(limit, limit.replace("50", "20")));
+    const report = await review(realSpecs(specs), head);
+    const [change, ...rest] = report.vendors.find((vendor) => vendor.vendor === "canonical")?.changes ?? [];
+    expect(rest).toEqual([]);
+    expect(change).toMatchObject({
+      rule: "request-property-max-length-decreased",
+      breaking: true,
+      pointer: "/components/schemas/Customer/properties/customerNumber",
+      mappings: ["jtl /body/Number", "storm /body/Code"],
+    });
+  }, 300_000);
+});
+
+describe("review: never depends on fixture samples", () => {
+  it("reviews a spec no fixture sample can be made of, with a warning instead of exit 2", async () => {
+    // More properties required than a generated sample has: `generate` refuses it (no valid sample).
+    const crowded = swap("      required: [name]\n", "      required: [name]\n      minProperties: 6\n");
+    const report = await review(folder(base), folder(crowded));
+    const mini = report.vendors.find((vendor) => vendor.vendor === "mini");
+    expect(mini?.changes.map((change) => [change.rule, change.severity])).toEqual([
+      ["request-body-min-properties-set", "breaking"],
+    ]);
+    expect(mini?.warnings).toEqual([expect.stringMatching(/^head: mini\.yaml:\d+:\d+ .*sample.*reviewed without/)]);
+    // Its fixtures are left out on both sides: no export is reported removed for them.
+    expect(mini?.generated.exportsRemoved).toEqual([]);
+  });
+
+  it("the command reviews it too: exit 1 for the breaking change (not 2), the warning on stderr", () => {
+    const crowded = swap("      required: [name]\n", "      required: [name]\n      minProperties: 6\n");
+    const head = folder(crowded);
+    const out = join(head, "..", ".review");
+    const result = runCommand(["review", "--base-dir", folder(base), "--head-dir", head, "--out", out], {
+      cwd: join(head, ".."),
+    });
+    expect(result.stderr).toMatch(/^warning: head: mini\.yaml:\d+:\d+ .*no valid .*sample/m);
+    expect(result.stdout).toContain("request-body-min-properties-set");
+    expect(result.status).toBe(1);
+  }, 120_000);
 });

@@ -7,7 +7,19 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readYaml } from "../../generator/load/read-yaml.js";
 import { diffOperation } from "../../generator/review/diff-operation.js";
-import { LIMITS, RULES, rulesMarkdown } from "../../generator/review/rules.js";
+import {
+  type Constraint,
+  type ConstraintChange,
+  constraintsFor,
+  constraintVerbs,
+  FOLLOWED_KEYWORDS,
+  limitsFor,
+  RULES,
+  rulesMarkdown,
+  type Subject,
+} from "../../generator/review/rules.js";
+import { GUARD_KEYWORDS } from "../../generator/emit/guards/compilable.js";
+import { JSON_SCHEMA_KEYWORDS } from "../../generator/load/check-schemas.js";
 import { repoRoot } from "../helpers/cli.js";
 import { append, type Edit, editedSpec, remove, rename, set } from "../helpers/spec-edits.js";
 
@@ -19,6 +31,7 @@ const APP_ID = 1;
 const API_VERSION = 0;
 const body = (...rest: (string | number)[]) => ["components", "schemas", "CreateCustomer", ...rest];
 const reply = (...rest: (string | number)[]) => ["components", "schemas", "Customer", ...rest];
+const created = (...rest: (string | number)[]) => [...op, "responses", "201", ...rest];
 const bodyNumber = (...rest: (string | number)[]) => body("properties", "Number", ...rest);
 const replyNumber = (...rest: (string | number)[]) => reply("properties", "Number", ...rest);
 
@@ -43,11 +56,11 @@ function findings(slug: string, base: Edit[], head: Edit[]) {
 }
 
 /** A limit rule's pair: `target` holds the keyword in base and head as the verb says. */
-function limitCases(subject: string, target: (...rest: string[]) => (string | number)[]): Case[] {
-  return LIMITS.flatMap(({ keyword, name, tighter, looser }) => {
+function limitCases(subject: Subject, target: (...rest: string[]) => (string | number)[]): Case[] {
+  return limitsFor(subject).flatMap(({ keyword, name, tighter, looser }) => {
     const [loose, tight] = tighter === "decreased" ? [10, 5] : [1, 2];
     const at = target(keyword);
-    if (subject === "response-property")
+    if (subject.startsWith("response"))
       return [
         {
           name: `${keyword} loosened`,
@@ -74,6 +87,65 @@ function limitCases(subject: string, target: (...rest: string[]) => (string | nu
       { name: `${keyword} set`, head: [set(at, tight)], rules: [`${subject}-${name}-set`] },
     ];
   });
+}
+
+/** Two values of each whole-value constraint, the second not taking all the first takes (as keyword → value). */
+const CONSTRAINT_VALUES: Record<Constraint["name"], [Record<string, unknown>, Record<string, unknown>]> = {
+  "multiple-of": [{ multipleOf: 5 }, { multipleOf: 10 }],
+  "unique-items": [{ uniqueItems: true }, { uniqueItems: true }],
+  const: [{ const: "a" }, { const: "b" }],
+  "dependent-required": [{ dependentRequired: { Number: ["Website"] } }, { dependentRequired: { Number: ["Fax"] } }],
+  if: [
+    { if: { required: ["Number"] }, then: { required: ["Website"] } },
+    { if: { required: ["Number"] }, then: { required: ["Fax"] } },
+  ],
+  not: [{ not: { required: ["Fax"] } }, { not: { required: ["Website"] } }],
+  contains: [{ contains: { const: "a" } }, { contains: { const: "b" } }],
+  "prefix-items": [{ prefixItems: [{ type: "string" }] }, { prefixItems: [{ type: "integer" }] }],
+  "unevaluated-items": [{ unevaluatedItems: false }, { unevaluatedItems: { type: "string" } }],
+  "dependent-schema": [
+    { dependentSchemas: { Number: { required: ["Website"] } } },
+    { dependentSchemas: { Number: { required: ["Fax"] } } },
+  ],
+  "pattern-property": [{ patternProperties: { "^x-": { type: "string" } } }, { patternProperties: { "^y-": {} } }],
+  "property-names": [{ propertyNames: { maxLength: 20 } }, { propertyNames: { maxLength: 10 } }],
+  "unevaluated-properties": [{ unevaluatedProperties: false }, { unevaluatedProperties: { type: "string" } }],
+};
+
+/** Whole-value constraint pairs (`multipleOf`, `const`, `if`/`then`, ...) for the schema at `target`. */
+function constraintCases(subject: Subject, target: (...rest: string[]) => (string | number)[]): Case[] {
+  const edits = (values: Record<string, unknown>) =>
+    Object.entries(values).map(([key, value]) => set(target(key), value));
+  return constraintsFor(subject).flatMap((constraint) => {
+    const [one, other] = CONSTRAINT_VALUES[constraint.name];
+    const pairs: Record<ConstraintChange, [Edit[], Edit[]]> = {
+      added: [[], edits(one)],
+      removed: [edits(one), []],
+      changed: [edits(one), edits(other)],
+      loosened: [edits({ multipleOf: 10 }), edits({ multipleOf: 5 })],
+    };
+    return constraintVerbs(constraint).map((verb) => ({
+      name: `${constraint.keywords.join("/")} ${verb}`,
+      base: pairs[verb][0],
+      head: pairs[verb][1],
+      rules: [`${subject}-${constraint.name}-${verb}`],
+    }));
+  });
+}
+
+/** `default` pairs for the schema at `target`. */
+function defaultCases(subject: Subject, target: (...rest: string[]) => (string | number)[]): Case[] {
+  const at = target("default");
+  return [
+    { name: "default added", head: [set(at, "EUR")], rules: [`${subject}-default-value-added`] },
+    {
+      name: "default changed",
+      base: [set(at, "EUR")],
+      head: [set(at, "USD")],
+      rules: [`${subject}-default-value-changed`],
+    },
+    { name: "default removed", base: [set(at, "EUR")], head: [], rules: [`${subject}-default-value-removed`] },
+  ];
 }
 
 /** Enum, pattern and type pairs for a request schema at `target`. */
@@ -143,16 +215,45 @@ const cases: Case[] = [
   { name: "path changed", head: [rename(["paths"], "/v1/customers", "/v2/customers")], rules: ["api-path-changed"] },
   { name: "method changed", head: [rename(["paths", "/v1/customers"], "post", "put")], rules: ["api-method-changed"] },
   {
-    name: "server removed",
+    name: "server other than the first removed (the client never calls it)",
     base: [append(["servers"], { url: "https://backup.test" })],
     head: [],
     rules: ["api-server-removed"],
   },
   { name: "server added", head: [append(["servers"], { url: "https://backup.test" })], rules: ["api-server-added"] },
   {
-    name: "server URL changed",
+    name: "first server's URL changed: the client's default base URL",
     head: [set(["servers", 0, "url"], "https://{host}/v2")],
+    rules: ["api-default-server-changed"],
+  },
+  {
+    name: "first server's variable default changed",
+    head: [set(["servers", 0, "variables", "host", "default"], "erp.example.test")],
+    rules: ["api-default-server-changed"],
+  },
+  {
+    name: "a server put before the first",
+    head: [
+      set(
+        ["servers"],
+        [
+          { url: "https://sandbox.test" },
+          { url: "https://{host}", variables: { host: { default: "api.jtl-cloud.com/erp" } } },
+        ],
+      ),
+    ],
+    rules: ["api-default-server-changed"],
+  },
+  {
+    name: "another server's host changed: not breaking",
+    base: [append(["servers"], { url: "https://backup.test" })],
+    head: [append(["servers"], { url: "https://backup2.test" })],
     rules: ["api-server-removed", "api-server-added"],
+  },
+  {
+    name: "first server's variable written out as its default: callers can no longer choose the host",
+    head: [set(["servers", 0], { url: "https://api.jtl-cloud.com/erp" })],
+    rules: ["api-default-server-changed"],
   },
   { name: "operation deprecated", head: [set([...op, "deprecated"], true)], rules: ["endpoint-deprecated"] },
   {
@@ -255,6 +356,14 @@ const cases: Case[] = [
     "parameter",
     limitCases("request-parameter", (keyword) => param(APP_ID, "schema", keyword)),
   ),
+  ...prefixed(
+    "parameter",
+    constraintCases("request-parameter", (keyword) => param(APP_ID, "schema", keyword)),
+  ),
+  ...prefixed(
+    "parameter",
+    defaultCases("request-parameter", (keyword) => param(APP_ID, "schema", keyword)),
+  ),
   // request body
   {
     name: "request body became required",
@@ -272,6 +381,36 @@ const cases: Case[] = [
     slug: "bydesign",
     head: [remove([...byOp, "requestBody", "content", "application/x-www-form-urlencoded"])],
     rules: ["request-body-media-type-removed"],
+  },
+  {
+    name: "request media type gains a charset: the same media type",
+    head: [rename([...op, "requestBody", "content"], "application/json", "application/json; charset=utf-8")],
+    rules: ["request-body-media-type-name-changed"],
+  },
+  {
+    name: "request media type becomes another JSON type: the client sends the old one",
+    head: [rename([...op, "requestBody", "content"], "application/json", "application/vnd.jtl+json")],
+    rules: ["request-body-media-type-removed", "request-body-media-type-added"],
+  },
+  {
+    name: "response media type gains a charset: the same media type",
+    head: [rename(created("content"), "application/json", "application/json; charset=utf-8")],
+    rules: ["response-media-type-name-changed"],
+  },
+  {
+    name: "response media type becomes a +json type: the client parses both",
+    head: [rename(created("content"), "application/json", "application/vnd.jtl+json")],
+    rules: ["response-media-type-name-changed"],
+  },
+  {
+    name: "a media type renamed is still compared: its schema's changes are found",
+    head: [
+      rename(created("content"), "application/json", "Application/JSON; charset=UTF-8"),
+      set(replyNumber("maxLength"), 5),
+      remove(replyNumber("maxLength")),
+      set(replyNumber("type"), "integer"),
+    ],
+    rules: ["response-media-type-name-changed", "response-property-type-changed"],
   },
   {
     name: "request media type added",
@@ -302,6 +441,14 @@ const cases: Case[] = [
   ...prefixed(
     "request body",
     alternativeCases("request-body", (keyword) => body(keyword)),
+  ),
+  ...prefixed(
+    "request body",
+    limitCases("request-body", (keyword) => body(keyword)),
+  ),
+  ...prefixed(
+    "request body",
+    constraintCases("request-body", (keyword) => body(keyword)),
   ),
   {
     name: "required request property added",
@@ -348,6 +495,14 @@ const cases: Case[] = [
   ...prefixed(
     "request property",
     limitCases("request-property", (keyword) => bodyNumber(keyword)),
+  ),
+  ...prefixed(
+    "request property",
+    constraintCases("request-property", (keyword) => bodyNumber(keyword)),
+  ),
+  ...prefixed(
+    "request property",
+    defaultCases("request-property", (keyword) => bodyNumber(keyword)),
   ),
   ...prefixed(
     "request property",
@@ -411,6 +566,14 @@ const cases: Case[] = [
     "response body",
     alternativeCases("response-body", (keyword) => reply(keyword)),
   ),
+  ...prefixed(
+    "response body",
+    limitCases("response-body", (keyword) => reply(keyword)),
+  ),
+  ...prefixed(
+    "response body",
+    constraintCases("response-body", (keyword) => reply(keyword)),
+  ),
   {
     name: "required response property removed",
     base: [set(reply("required"), ["Id", "Number"])],
@@ -455,6 +618,18 @@ const cases: Case[] = [
     rules: ["response-property-enum-value-added"],
   },
   {
+    name: "response enum dropped (readers meet any value)",
+    base: [set(replyNumber("enum"), ["a"])],
+    head: [],
+    rules: ["response-property-enum-value-added"],
+  },
+  {
+    name: "request enum dropped (senders may send any value)",
+    base: [set(bodyNumber("enum"), ["a"])],
+    head: [],
+    rules: ["request-property-enum-value-added"],
+  },
+  {
     name: "response enum narrowed",
     base: [set(replyNumber("enum"), ["a", "b"])],
     head: [set(replyNumber("enum"), ["a"])],
@@ -464,6 +639,106 @@ const cases: Case[] = [
     "response property",
     limitCases("response-property", (keyword) => replyNumber(keyword)),
   ),
+  ...prefixed(
+    "response property",
+    constraintCases("response-property", (keyword) => replyNumber(keyword)),
+  ),
+  ...prefixed(
+    "response property",
+    defaultCases("response-property", (keyword) => replyNumber(keyword)),
+  ),
+  {
+    name: "response property gains a pattern (breaks no reader)",
+    head: [set(replyNumber("pattern"), "^[0-9]+$")],
+    rules: ["response-property-pattern-added"],
+  },
+  {
+    name: "response property's pattern removed",
+    base: [set(replyNumber("pattern"), "^[0-9]+$")],
+    head: [],
+    rules: ["response-property-pattern-removed"],
+  },
+  {
+    name: "response property's pattern changed",
+    base: [set(replyNumber("pattern"), "^[0-9]+$")],
+    head: [set(replyNumber("pattern"), "^[0-9A-Z]+$")],
+    rules: ["response-property-pattern-changed"],
+  },
+  {
+    name: "response body opened (the deployed validators refuse what the vendor may add)",
+    base: [set(reply("additionalProperties"), false)],
+    head: [],
+    rules: ["response-body-additional-properties-opened"],
+  },
+  {
+    name: "response body closed",
+    head: [set(reply("additionalProperties"), false)],
+    rules: ["response-body-additional-properties-closed"],
+  },
+  {
+    name: "nested response object opened",
+    base: [set(replyNumber("additionalProperties"), false)],
+    head: [],
+    rules: ["response-property-additional-properties-opened"],
+  },
+  {
+    name: "nested response object closed",
+    head: [set(replyNumber("additionalProperties"), false)],
+    rules: ["response-property-additional-properties-closed"],
+  },
+  {
+    name: "property added to a closed response model (the deployed validators refuse it)",
+    base: [set(reply("additionalProperties"), false)],
+    head: [set(reply("additionalProperties"), false), set(reply("properties", "Fax"), { type: "string" })],
+    rules: ["response-property-added-to-closed-model"],
+  },
+  // response headers
+  {
+    name: "required response header removed",
+    base: [set(created("headers"), { Location: { required: true, schema: { type: "string" } } })],
+    head: [],
+    rules: ["required-response-header-removed"],
+  },
+  {
+    name: "optional response header removed",
+    base: [set(created("headers"), { Location: { schema: { type: "string" } } })],
+    head: [],
+    rules: ["optional-response-header-removed"],
+  },
+  {
+    name: "response header added",
+    head: [set(created("headers"), { Location: { schema: { type: "string" } } })],
+    rules: ["response-header-added"],
+  },
+  {
+    name: "response header became optional",
+    base: [set(created("headers"), { Location: { required: true, schema: { type: "string" } } })],
+    head: [set(created("headers"), { Location: { required: false, schema: { type: "string" } } })],
+    rules: ["response-header-became-optional"],
+  },
+  {
+    name: "response header became required",
+    base: [set(created("headers"), { Location: { schema: { type: "string" } } })],
+    head: [set(created("headers"), { Location: { required: true, schema: { type: "string" } } })],
+    rules: ["response-header-became-required"],
+  },
+  {
+    name: "response header's schema loosened (judged as a response property's)",
+    base: [set(created("headers"), { Location: { schema: { type: "string", maxLength: 200 } } })],
+    head: [set(created("headers"), { Location: { schema: { type: ["string", "integer"] } } })],
+    rules: ["response-property-type-changed", "response-property-max-length-unset"],
+  },
+  {
+    name: "response header written in another case: the same header",
+    base: [set(created("headers"), { Location: { required: true, schema: { type: "string" } } })],
+    head: [set(created("headers"), { location: { required: true, schema: { type: "string" } } })],
+    rules: [],
+  },
+  {
+    name: "Content-Type among response headers is the media type's, not a header",
+    head: [set(created("headers"), { "Content-Type": { required: true, schema: { type: "string" } } })],
+    rules: [],
+  },
   ...prefixed(
     "response property",
     alternativeCases("response-property", (keyword) => replyNumber(keyword)),
@@ -490,8 +765,27 @@ const PACKAGE_RULES = [
   "generated-export-added",
   "x-mapping-row-added",
   "x-mapping-row-removed",
+  "x-mapping-required-row-removed",
+  "x-mapping-result-row-added",
+  "x-mapping-result-row-removed",
   "vendor-removed",
 ];
+
+/** Annotations and identifiers: the validators never refuse a value for them (`default` has rules all the same). */
+const NOT_ENFORCED = new Set(
+  ["$schema", "$id", "$anchor", "$dynamicAnchor", "$vocabulary", "$comment", "$defs", "title", "description"].concat(
+    ["default", "deprecated", "readOnly", "writeOnly", "examples", "contentEncoding", "contentMediaType"],
+    ["contentSchema"],
+  ),
+);
+
+/** The enforced keywords among `keywords` that no rule reads and the differ does not follow. */
+function unruled(keywords: readonly string[]): string[] {
+  const ruled = new Set(RULES.flatMap((rule) => rule.keywords ?? []));
+  return [...new Set(keywords)].filter(
+    (keyword) => !NOT_ENFORCED.has(keyword) && !ruled.has(keyword) && !(keyword in FOLLOWED_KEYWORDS),
+  );
+}
 
 describe("review rules: each a before/after pair of a real spec", () => {
   it.each(cases.map((entry) => [entry.name, entry] as const))("%s", (_name, entry) => {
@@ -508,6 +802,27 @@ describe("review rules: each a before/after pair of a real spec", () => {
     const covered = new Set([...cases.flatMap((entry) => entry.rules), ...PACKAGE_RULES]);
     expect(RULES.map((rule) => rule.id).filter((id) => !covered.has(id))).toEqual([]);
     expect(new Set(RULES.map((rule) => rule.id)).size).toBe(RULES.length);
+  });
+
+  it("every keyword the validators or the guards enforce has a rule, or is followed to what it holds", () => {
+    expect(unruled([...JSON_SCHEMA_KEYWORDS, ...GUARD_KEYWORDS])).toEqual([]);
+    // Both directions: each keyword with request rules has one that breaks senders and one that does not.
+    for (const keyword of new Set(RULES.flatMap((rule) => rule.keywords ?? []))) {
+      const request = RULES.filter((rule) => rule.keywords?.includes(keyword) && rule.id.startsWith("request"));
+      if (request.length === 0) continue;
+      expect(
+        request.map((rule) => rule.severity),
+        keyword,
+      ).toContain("breaking");
+      expect(
+        request.map((rule) => rule.severity === "breaking"),
+        keyword,
+      ).toContain(false);
+    }
+  });
+
+  it("the keyword check names a keyword the guards would compile with no rule", () => {
+    expect(unruled([...GUARD_KEYWORDS, "contentSchemaStrict"])).toEqual(["contentSchemaStrict"]);
   });
 
   it("docs/review-rules.md is the table, one line per rule", () => {

@@ -12,7 +12,7 @@ import { STRING_KEYWORDS } from "./string-limits.js";
 import { TYPE_KEYWORDS } from "./type.js";
 
 /** Keywords the guards compile, each family's own list; anything else falls back to ajv's compiled function. */
-const COMPILED = new Set([
+export const GUARD_KEYWORDS: ReadonlySet<string> = new Set([
   ...TYPE_KEYWORDS,
   ...ENUM_CONST_KEYWORDS,
   ...REF_KEYWORDS,
@@ -37,7 +37,7 @@ export function compilable(
   if (typeof schema === "boolean") return true;
   for (const [keyword, value] of Object.entries(schema)) {
     if (IGNORED.has(keyword)) continue;
-    if (!COMPILED.has(keyword)) return false;
+    if (!GUARD_KEYWORDS.has(keyword)) return false;
     if (keyword === "$ref") {
       const name = componentName(value);
       const target = name === undefined ? undefined : components.get(name);
