@@ -111,7 +111,12 @@ async function importConfig(file: string): Promise<unknown> {
     writeFileSync(target, outputText);
   }
   try {
-    const module = (await import(pathToFileURL(target).href)) as { default?: unknown };
+    const module = (await import(pathToFileURL(target).href).catch((error: unknown) => {
+      // A module that does not parse is the config's mistake (one line, exit 2); one that throws as it runs is not.
+      if (error instanceof SyntaxError)
+        throw new ConfigError(`${shownPath(file)}: the config does not parse: ${error.message}`);
+      throw error;
+    })) as { default?: unknown };
     if (!("default" in module))
       throw new ConfigError(`${shownPath(file)}: has no default export (\`export default defineConfig({ ... })\`)`);
     return module.default;

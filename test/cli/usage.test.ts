@@ -56,6 +56,8 @@ describe("usage errors", () => {
   cpSync(join(dir, "specs"), join(dir, "withvendor"), { recursive: true });
   writeFileSync(join(dir, "withvendor/mollie.yaml"), "openapi: 3.1.0\n");
   writeFileSync(join(dir, "afile"), "not a folder\n");
+  mkdirSync(join(dir, "badmodule"));
+  writeFileSync(join(dir, "badmodule/customer-adapters.config.mjs"), "export default {\n");
   const cases: [string[], string, RegExp][] = [
     [
       [],
@@ -75,6 +77,7 @@ describe("usage errors", () => {
       /^customer-adapters generate: --only molie: no spec `molie` in withvendor\/ \(did you mean `mollie`\?\); the specs: canonical, mollie /,
     ],
     [["generate"], "jsonconfig", /^customer-adapters\.config\.json:4:1 \/: JSON: CloseBraceExpected$/],
+    [["generate"], "badmodule", /^customer-adapters\.config\.mjs: the config does not parse: \S/],
     [["review", "--base-dir", "/missing"], ".", /^customer-adapters review: --base-dir: no folder `\/missing` /],
     [["review", "--base-dir", "afile"], ".", /^customer-adapters review: --base-dir: no folder `afile` /],
     [
