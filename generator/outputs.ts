@@ -21,7 +21,8 @@ export function applyOutputOptions(files: GeneratedFile[], options: OutputOption
   if (scope === SCOPE && Object.keys(names).length === 0) return files;
   // Every mention of a package (its manifest, imports between packages, READMEs) names it the same way.
   const packageName = new RegExp(`${SCOPE}/([a-z0-9][a-z0-9-]*)(?![a-z0-9-])`, "g");
-  const rename = (slug: string) => (slug === "runtime" ? `${SCOPE}/runtime` : `${scope}/${names[slug] ?? slug}`);
+  // The runtime takes the scope too: in a user's repository it is a package of the output folder like the others.
+  const rename = (slug: string) => `${scope}/${slug === "runtime" ? slug : (names[slug] ?? slug)}`;
   return files.map((file) => ({
     ...file,
     content: file.content.replace(packageName, (_, slug: string) => rename(slug)),

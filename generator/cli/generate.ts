@@ -3,7 +3,7 @@ import { runCommand, shownPath, stringValue, UsageError, type CommandSpec } from
 import { GenerateCache, readInputs } from "./cache.js";
 import { CONFIG_OPTIONS, configFromValues } from "./config.js";
 import { progressMode } from "./progress.js";
-import { outputOptions, regenerate } from "./regenerate.js";
+import { buildProblems, outputOptions, regenerate } from "./regenerate.js";
 
 export const generateCommand: CommandSpec = {
   name: "generate",
@@ -49,12 +49,23 @@ export function main(args: string[]): Promise<number> {
     if ("only" in plan && plan.only.length === 0) {
       const [out, specs] = [shownPath(config.out), shownPath(config.specs)];
       const counts = `${cache.recordedFiles} files, ${plan.packages} packages`;
+      // The sources are what the specs give; what is built from them may still be behind (a fresh clone has no dist/).
+      const build = await import("./build.js");
+      if (check) {
+        const problems = buildProblems(config, build);
+        if (problems.length > 0) {
+          console.error(
+            `${out}/ is not what ${specs}/ gives; run \`customer-adapters generate\`:\n${problems.join("\n")}`,
+          );
+          return 1;
+        }
+      }
       console.log(
         check
           ? `${out}/ is up to date with ${specs}/ (${counts})`
           : `${out}/ is already what ${specs}/ gives (${counts}): nothing to write`,
       );
-      return 0;
+      return check || (await build.freshenBuilds(config.out, config.runtime)).length === 0 ? 0 : 1;
     }
     const code = await regenerate({
       config,

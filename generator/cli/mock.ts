@@ -1,11 +1,11 @@
 // customer-adapters mock <slug>: serves a vendor's mock on 127.0.0.1 until stopped (Ctrl-C).
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { MockVendor } from "@customer-adapters/runtime";
 import { startMockServer } from "@customer-adapters/runtime/mock-server";
 import { portValue, runCommand, shownPath, stringValue, UsageError, type CommandSpec } from "./args.js";
-import { buildPackages, buildTargets } from "./build.js";
+import { buildPackages, buildTargets, runtimeMismatches } from "./build.js";
 import { CONFIG_OPTIONS, configFromValues } from "./config.js";
 
 export const mockCommand: CommandSpec = {
@@ -25,20 +25,6 @@ export const mockCommand: CommandSpec = {
   },
 };
 
-/** The newest modification time of the files under `dir`. */
-function newest(dir: string): number {
-  return Math.max(
-    0,
-    ...readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => statSync(join(entry.parentPath, entry.name)).mtimeMs),
-  );
-}
-
-/** Whether a package's dist/ is missing or older than its src/. */
-const needsBuild = (dir: string) =>
-  !existsSync(join(dir, "dist/index.js")) || newest(join(dir, "src")) > newest(join(dir, "dist"));
-
 export function main(args: string[]): Promise<number> {
   return runCommand(mockCommand, args, async ({ values, positionals }) => {
     const slug = positionals[0] as string;
@@ -48,8 +34,10 @@ export function main(args: string[]): Promise<number> {
     const shown = shownPath(dir);
     if (!/^[a-z0-9-]+$/.test(slug) || !existsSync(join(dir, "package.json")))
       throw new UsageError(`no generated package \`${shown}\`; run \`customer-adapters generate\` first`);
-    const stale = buildTargets(config.out, ["canonical", slug]).filter((target) => needsBuild(target.dir));
-    if (stale.length > 0 && buildPackages(stale).length > 0) return 1;
+    const [mismatch] = runtimeMismatches(config.out);
+    if (mismatch) throw new UsageError(mismatch);
+    if ((await buildPackages(buildTargets(config.out, ["runtime", "canonical", slug]), { quiet: true })).length > 0)
+      return 1;
     const load = async <T>(file: string) => (await import(pathToFileURL(join(dir, "dist", file)).href)) as T;
     const { operation } = await load<{ operation: { method: string; path: string } }>("index.js");
     // A package whose spec declares no mapping has no mock.

@@ -33,10 +33,14 @@ export function outputOptions(config: ResolvedConfig): OutputOptions & { format:
 
 /** Runs the generator once; resolves to the exit code (1: stale output under `check`), or throws the spec errors. */
 export async function regenerate({ config, only, check, progress, onlyReason }: RunRequest): Promise<number> {
-  const [{ findSpecs, generate }, { compareTree, outDirRefusal, writeTree }] = await Promise.all([
-    import("../pipeline.js"),
-    import("../write/write-tree.js"),
-  ]);
+  const [{ findSpecs, generate }, { compareTree, outDirRefusal, writeTree }, runtimePackage, outputs, build] =
+    await Promise.all([
+      import("../pipeline.js"),
+      import("../write/write-tree.js"),
+      import("../emit/runtime-package.js"),
+      import("../outputs.js"),
+      import("./build.js"),
+    ]);
   const specsName = shownPath(config.specs);
   const outName = shownPath(config.out);
   // Checked before any work: a folder the generator did not make is never written into.
@@ -44,7 +48,19 @@ export async function regenerate({ config, only, check, progress, onlyReason }: 
   if (refusal !== undefined) throw new UsageError(refusal);
   // Paths in banners are relative to the folder that holds the specs folder, whatever the working directory.
   const root = dirname(config.specs);
-  const total = findSpecs(config.specs).filter((spec) => !only || only.includes(spec.slug)).length;
+  const specs = findSpecs(config.specs);
+  if (config.runtime) {
+    const { RUNTIME_FOLDER } = runtimePackage;
+    const taken = specs.find(
+      (spec) =>
+        spec.slug === RUNTIME_FOLDER || (spec.slug !== "canonical" && config.names?.[spec.slug] === RUNTIME_FOLDER),
+    );
+    if (taken)
+      throw new UsageError(
+        `${shownPath(taken.path)}: \`${RUNTIME_FOLDER}\` is the runtime package's name in ${outName}/; rename the spec or name its package in the config's \`names\``,
+      );
+  }
+  const total = specs.filter((spec) => !only || only.includes(spec.slug)).length;
   const bar = createProgress(progress, total);
   let result: Awaited<ReturnType<typeof generate>>;
   try {
@@ -55,18 +71,25 @@ export async function regenerate({ config, only, check, progress, onlyReason }: 
   } finally {
     bar.end();
   }
-  const { models, files } = result;
+  const { models } = result;
+  // In a user's repository the runtime is a package of the output folder, written (and checked) with the others.
+  const runtimeFiles = config.runtime
+    ? outputs.applyOutputOptions(runtimePackage.emitRuntimePackage(), outputOptions(config))
+    : [];
+  const files = [...result.files, ...runtimeFiles];
+  const written = only && config.runtime ? [...only, runtimePackage.RUNTIME_FOLDER] : only;
   // A vendor document's own mistakes (an example its schema refuses) are shown, positioned; they fail nothing.
   for (const model of models) for (const warning of model.warnings) console.error(warning);
   const scope = only
     ? ` (${onlyReason ?? (only.length === 1 ? "the package" : "the packages")}: ${only.join(", ")})`
     : "";
   if (check) {
-    const { stale, missing, extra } = compareTree(config.out, files, only);
+    const { stale, missing, extra } = compareTree(config.out, files, written);
     const problems = [
       ...stale.map((path) => `stale    ${outName}/${path}`),
       ...missing.map((path) => `missing  ${outName}/${path}`),
       ...extra.map((path) => `extra    ${outName}/${path}`),
+      ...buildProblems(config, build),
     ];
     if (problems.length === 0) {
       console.log(
@@ -81,7 +104,7 @@ export async function regenerate({ config, only, check, progress, onlyReason }: 
     );
     return 1;
   }
-  writeTree(config.out, files, only);
+  writeTree(config.out, files, written);
   for (const model of models) {
     const own = files.filter((file) => file.path.startsWith(`${model.slug}/`));
     const bytes = own.reduce((sum, file) => sum + Buffer.byteLength(file.content), 0);
@@ -91,5 +114,21 @@ export async function regenerate({ config, only, check, progress, onlyReason }: 
   }
   const packages = `${models.length} ${models.length === 1 ? "package" : "packages"}`;
   console.log(`generated ${packages}, ${files.length} files into ${outName}/${scope}`);
-  return 0;
+  return (await build.freshenBuilds(config.out, config.runtime)).length === 0 ? 0 : 1;
+}
+
+/**
+ * What `--check` finds wrong with the packages' builds, one line each: a
+ * `dist/` older than its sources (an app would run code that is no longer
+ * generated), and a package naming another runtime than the one beside it.
+ */
+export function buildProblems(config: ResolvedConfig, build: typeof import("./build.js")): string[] {
+  return [
+    ...build
+      .staleBuilds(config.out, config.runtime)
+      .map(
+        (target) => `stale    ${shownPath(target.dir)}/dist (not built from its src/; run \`customer-adapters build\`)`,
+      ),
+    ...build.runtimeMismatches(config.out).map((line) => `runtime  ${line}`),
+  ];
 }

@@ -17,7 +17,7 @@ it("regenerates the one changed spec, keeps the last good output on an error, an
     "customer-adapters init: `customer-adapters.config.json` exists already; init writes only new files (see `customer-adapters init --help`)\n",
   ]);
   const project = join(dir, "project");
-  expect(runCommand(["init", project]).status).toBe(0);
+  expect(runCommand(["init", project, "--scope", "@acme"]).status).toBe(0);
   const example = join(project, "specs/example.yaml");
   writeFileSync(
     join(project, "specs/other.yaml"),
