@@ -5,7 +5,7 @@
  * compared. The pipeline is loaded here, on first use, so that a command
  * answering from the cache never loads it.
  */
-import { dirname } from "node:path";
+import { dirname, relative, sep } from "node:path";
 import { shownPath, UsageError } from "./args.js";
 import type { OutputOptions } from "../outputs.js";
 import type { ResolvedConfig } from "./config.js";
@@ -25,6 +25,13 @@ export interface RunRequest {
 export function outputOptions(config: ResolvedConfig): OutputOptions & { format: boolean } {
   return {
     ...(config.scope !== undefined ? { scope: config.scope } : {}),
+    // In a user's repository: the command as it runs there (never fetched: a name on a registry may be anyone's).
+    ...(config.runtime
+      ? {
+          command: "npx --no-install customer-adapters generate",
+          folder: relative(dirname(config.specs), config.out).split(sep).join("/"),
+        }
+      : {}),
     ...(config.names ? { names: config.names } : {}),
     ...(config.outputs ? { outputs: config.outputs } : {}),
     format: config.format,
