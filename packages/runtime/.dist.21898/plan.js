@@ -1,0 +1,1 @@
+//# sourceMappingURL=plan.js.map
