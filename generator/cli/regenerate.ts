@@ -126,13 +126,14 @@ export async function regenerate({ config, only, check, progress, onlyReason }: 
 
 /**
  * What `--check` finds wrong with the packages' builds, one line each: a
- * `dist/` older than its sources (an app would run code that is no longer
+ * `dist/` built from other sources than those there now (an app would run code that is no longer
  * generated), and a package naming another runtime than the one beside it.
  */
 export function buildProblems(config: ResolvedConfig, build: typeof import("./build.js")): string[] {
   return [
+    // A dist/ not built at all is no finding: a fresh clone (CI) has none, and the app there builds before it runs.
     ...build
-      .staleBuilds(config.out, config.runtime)
+      .staleBuilds(config.out, false)
       .map(
         (target) => `stale    ${shownPath(target.dir)}/dist (not built from its src/; run \`customer-adapters build\`)`,
       ),

@@ -139,6 +139,13 @@ describe("the customer-adapters CLI, installed from its tarball in another repos
         expect(readFileSync(join(file.parentPath, file.name), "utf8")).not.toContain("@customer-adapters/");
     }
     expect(existsSync(join(project, "generated/other/dist/index.js"))).toBe(true);
+    // Each file names the command that regenerates it here, and each README the workspace line that links it.
+    expect(readFileSync(join(project, "generated/other/src/index.ts"), "utf8")).toContain(
+      "Do not edit by hand: change the spec and run `npx --no-install customer-adapters generate`.",
+    );
+    const readme = readFileSync(join(project, "generated/other/README.md"), "utf8");
+    expect(readme).toContain('"workspaces": ["generated/*"]');
+    expect(readme).not.toMatch(/npm install @/);
     const cache = join(project, "node_modules/customer-adapters/node_modules/.cache/customer-adapters");
     expect(readdirSync(cache).filter((name) => /^generate-[0-9a-f]{16}\.json$/.test(name))).toHaveLength(1);
     expect(existsSync(join(project, "generated/runtime/dist/index.d.ts"))).toBe(true);

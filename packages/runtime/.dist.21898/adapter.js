@@ -1,1 +1,0 @@
-//# sourceMappingURL=adapter.js.map

@@ -1,6 +1,0 @@
-import deepEqual from "fast-deep-equal";
-const equal = deepEqual;
-export {
-  equal
-};
-//# sourceMappingURL=equal.js.map

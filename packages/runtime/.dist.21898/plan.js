@@ -1,1 +1,0 @@
-//# sourceMappingURL=plan.js.map
