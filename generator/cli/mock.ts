@@ -38,7 +38,19 @@ export function main(args: string[]): Promise<number> {
     if (mismatch) throw new UsageError(mismatch);
     if ((await buildPackages(buildTargets(config.out, ["runtime", "canonical", slug]), { quiet: true })).length > 0)
       return 1;
-    const load = async <T>(file: string) => (await import(pathToFileURL(join(dir, "dist", file)).href)) as T;
+    const load = async <T>(file: string): Promise<T> => {
+      try {
+        return (await import(pathToFileURL(join(dir, "dist", file)).href)) as T;
+      } catch (error) {
+        // The packages import each other by name: npm links them once the output folder is a workspace.
+        const missing =
+          (error as { code?: string }).code === "ERR_MODULE_NOT_FOUND" && /package '([^']+)'/.exec(String(error));
+        if (!missing) throw error;
+        throw new UsageError(
+          `${slug} needs \`${missing[1]}\`, which is not installed: list \`${shownPath(config.out)}/*\` in package.json's workspaces, then npm install`,
+        );
+      }
+    };
     const { operation } = await load<{ operation: { method: string; path: string } }>("index.js");
     // A package whose spec declares no mapping has no mock.
     const vendor = existsSync(join(dir, "dist/mock.js"))

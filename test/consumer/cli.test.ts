@@ -11,7 +11,7 @@
  * handlers; then a spec edited, regenerated, and the app seeing the change
  * with no other step.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -193,6 +193,30 @@ describe("the customer-adapters CLI, installed from its tarball in another repos
       /^POST https:\/\/api\.example\.test\/v1\/customers\ncreated \S+\ncreated \S+ through msw\n$/,
     );
   }, 240_000);
+
+  it("serves a vendor's mock on 127.0.0.1 with `customer-adapters mock`, stopped by SIGTERM", async () => {
+    const bin = join(project, "node_modules/customer-adapters/generator/run.mjs");
+    const child = spawn(process.execPath, [bin, "mock", "example"], { cwd: project, env });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+    try {
+      for (let waited = 0; !/POST (http:\/\/127\.0\.0\.1:\d+\/customers)/.test(stdout); waited += 100) {
+        if (waited > 60_000 || child.exitCode !== null)
+          throw new Error(`the mock never started:\n${stdout}\n${stderr}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      const url = /POST (\S+)/.exec(stdout)?.[1] as string;
+      // No credentials: the vendor's stand-in refuses as the vendor would.
+      const reply = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+      expect(reply.status).toBe(401);
+    } finally {
+      child.kill("SIGTERM");
+    }
+    expect(await exited).toBe(0);
+  }, 120_000);
 
   it("gives the app what a spec edit generates, with no other step", () => {
     const spec = join(project, "specs/example.yaml");
