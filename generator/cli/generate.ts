@@ -3,7 +3,7 @@ import { runCommand, shownPath, stringValue, UsageError, type CommandSpec } from
 import { GenerateCache, readInputs } from "./cache.js";
 import { CONFIG_OPTIONS, configFromValues } from "./config.js";
 import { progressMode } from "./progress.js";
-import { buildProblems, outputOptions, regenerate } from "./regenerate.js";
+import { buildProblems, outputOptions, regenerate, reportStale } from "./regenerate.js";
 
 export const generateCommand: CommandSpec = {
   name: "generate",
@@ -53,12 +53,7 @@ export function main(args: string[]): Promise<number> {
       const build = await import("./build.js");
       if (check) {
         const problems = buildProblems(config, build);
-        if (problems.length > 0) {
-          console.error(
-            `${out}/ is not what ${specs}/ gives; run \`customer-adapters generate\`:\n${problems.join("\n")}`,
-          );
-          return 1;
-        }
+        if (problems.length > 0) return reportStale(config, problems);
       }
       console.log(
         check

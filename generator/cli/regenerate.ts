@@ -106,10 +106,7 @@ export async function regenerate({ config, only, check, progress, onlyReason }: 
       );
       return 0;
     }
-    console.error(
-      `${outName}/ is not what ${specsName}/ gives; run \`customer-adapters generate\`:\n${problems.join("\n")}`,
-    );
-    return 1;
+    return reportStale(config, problems);
   }
   writeTree(config.out, files, written);
   for (const model of models) {
@@ -122,6 +119,13 @@ export async function regenerate({ config, only, check, progress, onlyReason }: 
   const packages = `${models.length} ${models.length === 1 ? "package" : "packages"}`;
   console.log(`generated ${packages}, ${files.length} files into ${outName}/${scope}`);
   return (await build.freshenBuilds(config.out, config.runtime)).length === 0 ? 0 : 1;
+}
+
+/** `--check`'s finding: the problems listed under one line saying what to run; exit code 1. */
+export function reportStale(config: ResolvedConfig, problems: string[]): number {
+  const [out, specs] = [shownPath(config.out), shownPath(config.specs)];
+  console.error(`${out}/ is not what ${specs}/ gives; run \`customer-adapters generate\`:\n${problems.join("\n")}`);
+  return 1;
 }
 
 /**
