@@ -98,8 +98,10 @@ export function isBuilt(dir: string): boolean {
  */
 export async function buildPackage(dir: string): Promise<string[]> {
   const [{ transform }, { ts }] = await Promise.all([import("esbuild"), import("ts-morph")]);
-  const staging = join(dir, `.dist.${process.pid}`);
-  rmSync(staging, { recursive: true, force: true });
+  // Built aside in a folder named dist too, which whatever reads the package's sources (the output's hashes, --check) skips.
+  const aside = join(dir, `.build-${process.pid}`);
+  const staging = join(aside, "dist");
+  rmSync(aside, { recursive: true, force: true });
   const sources: string[] = [];
   for (const file of filesUnder(join(dir, "src"))) {
     const from = join(dir, "src", file);
@@ -146,12 +148,13 @@ export async function buildPackage(dir: string): Promise<string[]> {
     return `${where}${ts.flattenDiagnosticMessageText(diagnostic.messageText, " ")}`;
   });
   if (problems.length > 0) {
-    rmSync(staging, { recursive: true, force: true });
+    rmSync(aside, { recursive: true, force: true });
     return problems;
   }
   writeFileSync(join(staging, STAMP), sourcesHash(dir));
   rmSync(join(dir, "dist"), { recursive: true, force: true });
   renameSync(staging, join(dir, "dist"));
+  rmSync(aside, { recursive: true, force: true });
   return [];
 }
 
