@@ -3,8 +3,8 @@
  * command runs (no TypeScript loader at run time): every generator/**.ts
  * file transpiled on its own by esbuild (same folder layout, so that each
  * module's `new URL("../..", import.meta.url)` still finds what it reads),
- * beside the files the generator reads while it runs: its runtime sources
- * (copied into the canonical package), the templates (with the starter that
+ * beside the files the generator reads while it runs: the runtime's sources
+ * (written into a user's output folder as its runtime package), the templates (with the starter that
  * `init` writes, whose canonical customer is this repository's), and a
  * package.json with the versions generated packages depend on.
  *
@@ -27,6 +27,7 @@ const SOURCES = [
   "templates",
   "packages/runtime/src",
   "packages/runtime/package.json",
+  "packages/runtime/README.md",
   "specs/canonical/customer.yaml",
   "package.json",
 ];
@@ -103,10 +104,13 @@ async function distFiles() {
   }
   for (const file of listFiles(join(root, "packages/runtime/src"))) {
     const source = readFileSync(join(root, "packages/runtime/src", file), "utf8");
-    if (file.endsWith(".ts"))
-      files.set(`packages/runtime/src/${file.replace(/\.ts$/, ".js")}`, await compileTs(source, file));
+    if (!file.endsWith(".ts")) continue;
+    files.set(`packages/runtime/src/${file.replace(/\.ts$/, ".js")}`, await compileTs(source, file));
+    // The sources too, as data: `generate` writes them into a user's output folder as the runtime package.
+    files.set(`packages/runtime/src/${file}`, source);
   }
-  files.set("packages/runtime/package.json", readFileSync(join(root, "packages/runtime/package.json"), "utf8"));
+  for (const file of ["package.json", "README.md"])
+    files.set(`packages/runtime/${file}`, readFileSync(join(root, "packages/runtime", file), "utf8"));
   for (const file of listFiles(join(root, "templates"))) {
     files.set(`templates/${file}`, readFileSync(join(root, "templates", file), "utf8"));
   }

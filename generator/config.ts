@@ -41,6 +41,12 @@ export interface CustomerAdaptersConfig {
   outputs?: OutputKind[];
   /** Whether to format the generated code with Biome (default true). */
   format?: boolean;
+  /**
+   * Whether to write the runtime package into the output folder (`<out>/runtime/`, named in `scope`), which the
+   * generated packages depend on, and to build each package's `dist/` as it is written (default false: the repository
+   * provides the runtime itself, as customer-adapters' own repository does with `packages/runtime`). `init` sets it.
+   */
+  runtime?: boolean;
 }
 
 /** Returns `config` as it is: it exists so that an editor checks the config file's keys and values. */

@@ -18,8 +18,8 @@ export const CONFIG_FILES = [
   "customer-adapters.config.ts",
 ];
 
-const KEYS = ["specs", "out", "scope", "names", "outputs", "format"] as const;
-const SCOPE = /^@[a-z0-9][a-z0-9._-]*$/;
+const KEYS = ["specs", "out", "scope", "names", "outputs", "format", "runtime"] as const;
+export const SCOPE_PATTERN = /^@[a-z0-9][a-z0-9._-]*$/;
 const NAME = /^[a-z0-9][a-z0-9._-]*$/;
 
 /** The options that say where the specs are, shared by the commands that read specs. */
@@ -48,6 +48,8 @@ export interface ResolvedConfig {
   names?: Record<string, string>;
   outputs?: OutputKind[];
   format: boolean;
+  /** Whether the runtime package is written into the output folder, and the packages there built as they are written. */
+  runtime: boolean;
 }
 
 type Path = (string | number)[];
@@ -64,7 +66,7 @@ export function configProblems(config: unknown): { path: Path; problem: string }
   for (const key of ["specs", "out"] as const)
     if (key in value && (typeof value[key] !== "string" || value[key] === ""))
       add([key], "must be a folder name (a non-empty string)");
-  if ("scope" in value && (typeof value.scope !== "string" || !SCOPE.test(value.scope)))
+  if ("scope" in value && (typeof value.scope !== "string" || !SCOPE_PATTERN.test(value.scope)))
     add(["scope"], "must be an npm scope such as `@acme`");
   if ("names" in value) {
     const names = value.names;
@@ -88,7 +90,8 @@ export function configProblems(config: unknown): { path: Path; problem: string }
         else if (outputs.indexOf(kind) !== index) add(["outputs", index], `${JSON.stringify(kind)} is listed twice`);
       });
   }
-  if ("format" in value && typeof value.format !== "boolean") add(["format"], "must be true or false");
+  for (const key of ["format", "runtime"] as const)
+    if (key in value && typeof value[key] !== "boolean") add([key], "must be true or false");
   return problems;
 }
 
@@ -180,14 +183,25 @@ export interface ConfigFlags {
   format?: boolean;
 }
 
+/** A `--scope` flag's value, or a UsageError. */
+export function checkScopeFlag(scope: string): string {
+  if (!SCOPE_PATTERN.test(scope))
+    throw new UsageError(`--scope must be an npm scope such as \`@acme\`, not \`${scope}\``);
+  return scope;
+}
+
 /** The config file under the flags; folders absolute (the config's relative to its own folder, the flags' to `cwd`). */
 export async function resolveConfig(cwd: string, flags: ConfigFlags): Promise<ResolvedConfig> {
-  if (flags.scope !== undefined && !SCOPE.test(flags.scope))
-    throw new UsageError(`--scope must be an npm scope such as \`@acme\`, not \`${flags.scope}\``);
+  if (flags.scope !== undefined) checkScopeFlag(flags.scope);
   const found = await readConfig(cwd, flags.config);
   const base = found ? dirname(resolve(cwd, found.file)) : cwd;
   const config = found?.config ?? {};
   const scope = flags.scope ?? config.scope;
+  // Packages meant for a user's own registry are named in the user's scope: there is no default that may be someone else's.
+  if (config.runtime && scope === undefined)
+    throw new ConfigError(
+      `${found?.file}: set \`scope\` to your own npm scope (such as \`@acme\`): the packages and their runtime are named in it`,
+    );
   return {
     ...(found ? { file: found.file } : {}),
     specs: flags.specs !== undefined ? resolve(cwd, flags.specs) : resolve(base, config.specs ?? "specs"),
@@ -196,6 +210,7 @@ export async function resolveConfig(cwd: string, flags: ConfigFlags): Promise<Re
     ...(config.names ? { names: config.names } : {}),
     ...(config.outputs ? { outputs: config.outputs } : {}),
     format: flags.format ?? config.format ?? true,
+    runtime: config.runtime ?? false,
   };
 }
 

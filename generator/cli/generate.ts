@@ -15,7 +15,7 @@ export const generateCommand: CommandSpec = {
     scope: {
       type: "string",
       value: "@scope",
-      description: "the packages' npm scope (default: the config's, else @customer-adapters)",
+      description: "the packages' npm scope (default: the config's)",
     },
     "no-format": { type: "boolean", description: "leave the generated code unformatted" },
     only: { type: "string", value: "slugs", description: "regenerate just these packages (comma-separated)" },

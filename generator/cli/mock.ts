@@ -1,12 +1,13 @@
 // customer-adapters mock <slug>: serves a vendor's mock on 127.0.0.1 until stopped (Ctrl-C).
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { MockVendor } from "@customer-adapters/runtime";
 import { startMockServer } from "@customer-adapters/runtime/mock-server";
 import { didYouMean } from "../core/did-you-mean.js";
+import { RUNTIME_FOLDER } from "../emit/runtime-package.js";
 import { portValue, refuseFile, runCommand, shownPath, stringValue, UsageError, type CommandSpec } from "./args.js";
-import { buildPackages, buildTargets } from "./build.js";
+import { buildPackages, buildTargets, runtimeMismatches } from "./build.js";
 import { CONFIG_OPTIONS, configFromValues } from "./config.js";
 
 export const mockCommand: CommandSpec = {
@@ -37,27 +38,13 @@ function packagesIn(out: string): string[] {
 
 /** Why there is no package `slug`: the packages there are, with the one meant, or that there are none yet. */
 function noPackage(slug: string, out: string): UsageError {
-  const vendors = packagesIn(out).filter((name) => name !== "canonical");
+  const vendors = packagesIn(out).filter((name) => name !== "canonical" && name !== RUNTIME_FOLDER);
   if (vendors.length === 0)
     return new UsageError(`no generated packages in \`${shownPath(out)}/\`; run \`customer-adapters generate\` first`);
   return new UsageError(
     `no generated package \`${slug}\` in \`${shownPath(out)}/\`${didYouMean(slug, vendors)}; the packages: ${vendors.join(", ")}`,
   );
 }
-
-/** The newest modification time of the files under `dir`. */
-function newest(dir: string): number {
-  return Math.max(
-    0,
-    ...readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => statSync(join(entry.parentPath, entry.name)).mtimeMs),
-  );
-}
-
-/** Whether a package's dist/ is missing or older than its src/. */
-const needsBuild = (dir: string) =>
-  !existsSync(join(dir, "dist/index.js")) || newest(join(dir, "src")) > newest(join(dir, "dist"));
 
 export function main(args: string[]): Promise<number> {
   return runCommand(mockCommand, args, async ({ values, positionals }) => {
@@ -67,9 +54,23 @@ export function main(args: string[]): Promise<number> {
     refuseFile(config.out, "--out");
     const dir = join(config.out, slug);
     if (!/^[a-z0-9-]+$/.test(slug) || !existsSync(join(dir, "package.json"))) throw noPackage(slug, config.out);
-    const stale = buildTargets(config.out, ["canonical", slug]).filter((target) => needsBuild(target.dir));
-    if (stale.length > 0 && buildPackages(stale).length > 0) return 1;
-    const load = async <T>(file: string) => (await import(pathToFileURL(join(dir, "dist", file)).href)) as T;
+    const [mismatch] = runtimeMismatches(config.out);
+    if (mismatch) throw new UsageError(mismatch);
+    if ((await buildPackages(buildTargets(config.out, ["runtime", "canonical", slug]), { quiet: true })).length > 0)
+      return 1;
+    const load = async <T>(file: string): Promise<T> => {
+      try {
+        return (await import(pathToFileURL(join(dir, "dist", file)).href)) as T;
+      } catch (error) {
+        // The packages import each other by name: npm links them once the output folder is a workspace.
+        const missing =
+          (error as { code?: string }).code === "ERR_MODULE_NOT_FOUND" && /package '([^']+)'/.exec(String(error));
+        if (!missing) throw error;
+        throw new UsageError(
+          `${slug} needs \`${missing[1]}\`, which is not installed: list \`${shownPath(config.out)}/*\` in package.json's workspaces, then npm install`,
+        );
+      }
+    };
     const { operation } = await load<{ operation: { method: string; path: string } }>("index.js");
     // A package whose spec declares no mapping has no mock.
     const vendor = existsSync(join(dir, "dist/mock.js"))

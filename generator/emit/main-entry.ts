@@ -4,13 +4,21 @@ import type { OutputKind } from "./output-kind.js";
 import { jsDoc, printStatements } from "./source-file.js";
 import { typeName } from "./type-expression.js";
 
-/** The `VendorAdapter<...>` type of the package's `adapter`, with the types it needs from `./types.js`. */
-function adapterType(model: SpecModel, mapped: boolean): { type: string; own: string[] } {
+/**
+ * The type of the package's `adapter`: `VendorAdapter<...>` cut to exactly
+ * the members it has, each required (a package with a mapper has
+ * `toRequest`, `fromResponse` and `createCustomer`, callable as they are
+ * under `strict`; one without has none of them), with the types it needs
+ * from `./types.js`.
+ */
+function adapterType(model: SpecModel, mapped: boolean, members: string[]): { type: string; own: string[] } {
   const prefix = typeName(model.operation?.id ?? "");
   const body = model.operation?.requestBody ? `${prefix}RequestBody` : "never";
   const context = model.context ? `${prefix}Context` : "Record<string, never>";
   const own = [...(model.operation?.requestBody ? [body] : []), ...(mapped && model.context ? [context] : [])];
-  return { type: mapped ? `VendorAdapter<${body}, ${context}, Customer>` : `VendorAdapter<${body}>`, own };
+  const general = mapped ? `VendorAdapter<${body}, ${context}, Customer>` : `VendorAdapter<${body}>`;
+  const names = members.map((member) => JSON.stringify(member.split(":")[0]?.trim())).join(" | ");
+  return { type: `Pick<Required<${general}>, ${names}>`, own };
 }
 
 /**
@@ -25,14 +33,14 @@ export function emitMainEntry(model: SpecModel, kinds: readonly OutputKind[]): s
   if (model.kind === "canonical" || !model.operation) return printStatements(statements);
   const parts = kinds.flatMap((kind) => (kind.adapter ? [kind.adapter(model)] : []));
   const mapped = kinds.some((kind) => kind.name === "mapper");
-  const { type, own } = adapterType(model, mapped);
   const members = [`vendor: ${JSON.stringify(model.slug)}`, ...parts.flatMap((part) => part.members)];
+  const { type, own } = adapterType(model, mapped, members);
   return printStatements([
     ...(mapped ? [importTypes(canonicalModule(model), ["Customer"])] : []),
     importTypes(RUNTIME_PACKAGE, ["VendorAdapter"]),
     ...parts.flatMap((part) => part.imports),
     ...(own.length > 0 ? [importTypes("./types.js", own)] : []),
     ...statements,
-    `${jsDoc(`${model.vendorName}: ${model.title}. The same shape (\`VendorAdapter\`) for every vendor.`)}\nexport const adapter: ${type} = {\n${members.map((member) => `  ${member},`).join("\n")}\n};`,
+    `${jsDoc(`${model.vendorName}: ${model.title}. The same shape (\`VendorAdapter\`) for every vendor, typed with exactly the members this package has.`)}\nexport const adapter: ${type} = {\n${members.map((member) => `  ${member},`).join("\n")}\n};`,
   ]);
 }

@@ -69,6 +69,7 @@ export function emitReadme(model: SpecModel, kinds: readonly OutputKind[], canon
     `${banner(model, "md")}\n` +
     template({
       name: `${SCOPE}/${model.slug}`,
+      slug: model.slug,
       vendor: model.kind === "vendor",
       title: model.title,
       vendorName: model.vendorName,

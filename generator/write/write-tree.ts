@@ -47,11 +47,17 @@ export function outDirRefusal(outDir: string, shown: string = outDir): string | 
 
 function listFiles(root: string): string[] {
   if (!existsSync(root)) return [];
-  return readdirSync(root, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join("/"))
-    .filter((path) => path !== OUT_MARKER && !path.split("/").some((part) => KEPT.includes(part)))
-    .sort();
+  return (
+    readdirSync(root, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join("/"))
+      // `.build-<pid>/` is where `customer-adapters build` stages a package's dist/ (cli/build.ts): build output too.
+      .filter(
+        (path) =>
+          path !== OUT_MARKER && !path.split("/").some((part) => KEPT.includes(part) || part.startsWith(".build-")),
+      )
+      .sort()
+  );
 }
 
 /**

@@ -49,7 +49,7 @@ describe("the config's rules", () => {
     [[], [{ path: [], problem: "the config must be an object" }]],
     [
       { spec: "x" },
-      [{ path: ["spec"], problem: "unknown key (expected one of specs, out, scope, names, outputs, format)" }],
+      [{ path: ["spec"], problem: "unknown key (expected one of specs, out, scope, names, outputs, format, runtime)" }],
     ],
     [{ out: "" }, [{ path: ["out"], problem: "must be a folder name (a non-empty string)" }]],
     [{ scope: "acme" }, [{ path: ["scope"], problem: "must be an npm scope such as `@acme`" }]],
@@ -118,6 +118,7 @@ describe("reading the config file", () => {
       specs: join(dir, "api"),
       out: join(dir, "packages"),
       format: false,
+      runtime: false,
     });
   });
 
@@ -138,6 +139,7 @@ describe("reading the config file", () => {
       out: join(dir, "elsewhere"),
       scope: "@other",
       format: false,
+      runtime: false,
     });
   });
 
@@ -148,6 +150,7 @@ describe("reading the config file", () => {
       specs: join(dir, "specs"),
       out: join(dir, "generated"),
       format: true,
+      runtime: false,
     });
   });
 });

@@ -14,7 +14,7 @@ afterAll(removeScratch);
 function starter(): string {
   // In a scratch folder (removed after the tests); the config copied there is not the project's.
   const project = join(scratchCopy("templates/init/customer-adapters.config.json", "unused.json"), "project");
-  expect(runCommand(["init", project]).status).toBe(0);
+  expect(runCommand(["init", project, "--scope", "@acme"]).status).toBe(0);
   const example = join(project, "specs/example.yaml");
   writeFileSync(
     join(project, "specs/other.yaml"),

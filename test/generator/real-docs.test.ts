@@ -165,7 +165,7 @@ describe("published vendor documents as they are, plus an overlay", () => {
     expect(tsc.status).toBe(0);
   }, 180_000);
 
-  it("Square's package builds as `npm run build` does, and its built entry, in plain Node, takes its fixtures", () => {
+  it("Square's package builds as `npm run build` does, and its built entry, in plain Node, takes its fixtures", async () => {
     // The runtime is built beside the packages, not in packages/runtime, so that no other test's dist/ is touched.
     const runtime = join(work, "node_modules/@customer-adapters/runtime");
     mkdirSync(runtime, { recursive: true });
@@ -174,7 +174,7 @@ describe("published vendor documents as they are, plus an overlay", () => {
     const square = join(out, "square");
     // Its progress lines ("square built into ...") are the command's, not the test's.
     const log = vi.spyOn(console, "log").mockImplementation(() => undefined);
-    const failed = buildPackages([
+    const failed = await buildPackages([
       { name: "runtime", dir: runtime },
       { name: "square", dir: square },
     ]);

@@ -20,9 +20,21 @@ export * from "./standard-schema.js";
 export * from "./mapping.js";
 
 /**
- * Caliq API: Caliq API - CustomerCreate. The same shape (`VendorAdapter`) for every vendor.
+ * Caliq API: Caliq API - CustomerCreate. The same shape (`VendorAdapter`) for every vendor, typed with exactly the members this package has.
  */
-export const adapter: VendorAdapter<CreateCustomerRequestBody, CreateCustomerContext, Customer> = {
+export const adapter: Pick<
+  Required<VendorAdapter<CreateCustomerRequestBody, CreateCustomerContext, Customer>>,
+  | "vendor"
+  | "operation"
+  | "vendorErrors"
+  | "validateRequest"
+  | "isRequest"
+  | "validateResponse"
+  | "requestSchema"
+  | "toRequest"
+  | "fromResponse"
+  | "createCustomer"
+> = {
   vendor: "caliq",
   operation,
   vendorErrors,

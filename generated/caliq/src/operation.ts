@@ -170,4 +170,6 @@ export const vendorErrors = [
     rules: [],
     fields: [],
   },
-] as const satisfies readonly VendorError[];
+] as const;
+
+vendorErrors satisfies readonly VendorError[];

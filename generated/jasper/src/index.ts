@@ -20,9 +20,21 @@ export * from "./standard-schema.js";
 export * from "./mapping.js";
 
 /**
- * Cisco IoT Control Center (formerly Jasper) REST API: Cisco IoT Control Center - Create Customer. The same shape (`VendorAdapter`) for every vendor.
+ * Cisco IoT Control Center (formerly Jasper) REST API: Cisco IoT Control Center - Create Customer. The same shape (`VendorAdapter`) for every vendor, typed with exactly the members this package has.
  */
-export const adapter: VendorAdapter<CreateCustomerRequestBody, CreateCustomerContext, Customer> = {
+export const adapter: Pick<
+  Required<VendorAdapter<CreateCustomerRequestBody, CreateCustomerContext, Customer>>,
+  | "vendor"
+  | "operation"
+  | "vendorErrors"
+  | "validateRequest"
+  | "isRequest"
+  | "validateResponse"
+  | "requestSchema"
+  | "toRequest"
+  | "fromResponse"
+  | "createCustomer"
+> = {
   vendor: "jasper",
   operation,
   vendorErrors,

@@ -20,9 +20,21 @@ export * from "./standard-schema.js";
 export * from "./mapping.js";
 
 /**
- * JTL-Wawi REST API (JTL Software): JTL-Wawi REST API - Create a new customer. The same shape (`VendorAdapter`) for every vendor.
+ * JTL-Wawi REST API (JTL Software): JTL-Wawi REST API - Create a new customer. The same shape (`VendorAdapter`) for every vendor, typed with exactly the members this package has.
  */
-export const adapter: VendorAdapter<CreateCustomerRequestBody, CreateCustomerContext, Customer> = {
+export const adapter: Pick<
+  Required<VendorAdapter<CreateCustomerRequestBody, CreateCustomerContext, Customer>>,
+  | "vendor"
+  | "operation"
+  | "vendorErrors"
+  | "validateRequest"
+  | "isRequest"
+  | "validateResponse"
+  | "requestSchema"
+  | "toRequest"
+  | "fromResponse"
+  | "createCustomer"
+> = {
   vendor: "jtl",
   operation,
   vendorErrors,

@@ -236,4 +236,6 @@ export const vendorErrors = [
     rules: [],
     fields: [],
   },
-] as const satisfies readonly VendorError[];
+] as const;
+
+vendorErrors satisfies readonly VendorError[];

@@ -168,4 +168,6 @@ export const vendorErrors = [
     ],
     fields: ["/billingAddress/country"],
   },
-] as const satisfies readonly VendorError[];
+] as const;
+
+vendorErrors satisfies readonly VendorError[];

@@ -40,9 +40,9 @@ type Parts = Record<Exclude<Part, "body">, Json> & { body: Json | unknown[] };
 export class RequestBuilder {
   readonly parts: Parts = { body: {}, path: {}, query: {}, header: {}, server: {} };
   /** Which canonical field fed each vendor field, to name the source when the vendor rejects a value. */
-  readonly sourceOf = new Map<string, string>();
+  readonly sourceOf: Map<string, string> = new Map();
   /** Array items read by index, per canonical array: what is left over has no place at the vendor. */
-  readonly used = new Map<string, Set<number>>();
+  readonly used: Map<string, Set<number>> = new Map();
   readonly errors: MappingError[] = [];
 
   constructor(

@@ -77,7 +77,7 @@ export interface SendOptions {
 export const SEND_DEFAULTS = {
   timeoutMs: 30_000,
   retriesOnRefusedConnection: 2,
-  maxResponseBytes: 1024 * 1024,
+  maxResponseBytes: 1_048_576,
 } as const;
 
 /** A sent call's result; a 3xx carries its `location`, a 429 or 503 its `retryAfterSeconds` where given. */

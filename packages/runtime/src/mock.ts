@@ -58,9 +58,9 @@ export interface MockOptions {
 
 /** The defaults of `MockOptions`. */
 export const MOCK_DEFAULTS = {
-  maxBodyBytes: 1024 * 1024,
+  maxBodyBytes: 1_048_576,
   rememberCustomers: 1000,
-  detailedValidationBytes: 16 * 1024,
+  detailedValidationBytes: 16_384,
 } as const;
 
 export interface MockRequest {

@@ -5,7 +5,7 @@
  */
 export type Json = Record<string, unknown>;
 
-export const hasOwn = (object: object, key: string) => Object.hasOwn(object, key);
+export const hasOwn = (object: object, key: string): boolean => Object.hasOwn(object, key);
 export const isRecord = (value: unknown): value is Json =>
   value !== null && typeof value === "object" && !Array.isArray(value);
 export const isIndex = (key: string | undefined): key is string => key !== undefined && /^\d+$/.test(key);
