@@ -25,14 +25,17 @@ function operationsOf(document: Json): Candidate[] {
   );
 }
 
+/** `POST /contacts`: how an operation without an `operationId` is named, and how any operation may be. */
+const methodAndPath = (candidate: Candidate) => `${candidate.method.toUpperCase()} ${candidate.path}`;
+
 const describe = (candidate: Candidate) =>
-  `${candidate.method.toUpperCase()} ${candidate.path}` +
-  (typeof candidate.operationId === "string" ? ` (${candidate.operationId})` : "");
+  methodAndPath(candidate) + (typeof candidate.operationId === "string" ? ` (${candidate.operationId})` : "");
 
 /**
  * The create operation of a vendor document: the one named by
- * `info.x-vendor.operationId`, or the only one there is. Undefined when the
- * document has none (the model reports that).
+ * `info.x-vendor.operationId` (its `operationId`, or `"METHOD /path"` for
+ * one that has none), or the only one there is. Undefined when the document
+ * has none (the model reports that).
  */
 export function selectOperation(source: SourceDocument, document: Json): Candidate | undefined {
   const candidates = operationsOf(document);
@@ -47,7 +50,9 @@ export function selectOperation(source: SourceDocument, document: Json): Candida
         `one of: ${candidates.map(describe).join(", ")}`,
     );
   }
-  const chosen = candidates.filter((candidate) => candidate.operationId === name);
+  const chosen = candidates.filter(
+    (candidate) => candidate.operationId === name || methodAndPath(candidate) === name,
+  );
   if (chosen.length === 1) return chosen[0];
   throw new SpecError(
     source.locate("/info/x-vendor/operationId"),
@@ -109,6 +114,9 @@ export function cutToOperation(source: SourceDocument, document: Json): Json {
     Object.entries(item).filter(([key]) => !HTTP_METHODS.includes(key) || key === chosen.method),
   );
   const operation = item[chosen.method] as Json;
+  // Named by "METHOD /path" because it has none: that name becomes its operationId.
+  if (typeof operation.operationId !== "string")
+    keptItem[chosen.method] = { ...operation, operationId: methodAndPath(chosen) };
   const { webhooks: _webhooks, "x-webhooks": _xWebhooks, ...rest } = document;
   const reached = reachableComponents(document, [keptItem, document["x-context"]]);
   const security = new Set(schemeNames(operation.security ?? document.security));
