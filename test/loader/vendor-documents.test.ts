@@ -1,0 +1,79 @@
+// What vendors publish, in minimal reproductions of real documents (corpus/ holds the documents
+// themselves): each case was refused, or made a wrong package, before the loader took it.
+import { describe, expect, it } from "vitest";
+import { isSpecFailure } from "../../generator/core/spec-error.js";
+import { emitFixtures } from "../../generator/emit/fixtures.js";
+import { loadSpec } from "../../generator/spec.js";
+
+/** Loads `specs/<name>` from these files only (no disk). */
+function load(name: string, files: Record<string, string>) {
+  return loadSpec(`specs/${name}`, { root: ".", readFile: (path) => files[path] });
+}
+
+function failure(name: string, files: Record<string, string>): string {
+  try {
+    load(name, files);
+  } catch (error) {
+    expect(isSpecFailure(error), String(error)).toBe(true);
+    return (error as Error).message;
+  }
+  throw new Error(`${name} loaded without an error`);
+}
+
+const overlay = (operationId: string) => `overlay: 1.0.0
+info: { title: Acme as a vendor here, version: 1.0.0 }
+actions:
+  - target: $.info
+    update:
+      x-vendor: { slug: acme, operationId: "${operationId}" }
+`;
+
+const created = { "201": { description: "Created." } };
+const json = (value: object) => JSON.stringify(value, null, 2);
+
+describe("documents as vendors publish them", () => {
+  it('an operation without operationId is named by "METHOD /path", which becomes its operationId', () => {
+    const document = json({
+      openapi: "3.0.3",
+      info: { title: "Acme", version: "1" },
+      paths: {
+        "/contacts": { get: { responses: created }, put: { responses: created } },
+        "/invoices": { put: { responses: created } },
+      },
+    });
+    const model = load("acme.json", { "specs/acme.json": document, "specs/acme.overlay.yaml": overlay("PUT /contacts") });
+    expect(model.operation).toMatchObject({ id: "PUT /contacts", method: "PUT", path: "/contacts" });
+    expect(
+      failure("acme.json", { "specs/acme.json": document, "specs/acme.overlay.yaml": overlay("PUT /contact") }),
+    ).toMatch(/^specs\/acme\.overlay\.yaml:6:\d+ \/info\/x-vendor\/operationId: no operation has operationId `PUT \/contact`/);
+  });
+
+  it("a `2XX` success is the success fixture, answered with 200", () => {
+    const model = load("acme.json", {
+      "specs/acme.json": json({
+        openapi: "3.0.3",
+        info: { title: "Acme", version: "1" },
+        paths: {
+          "/contacts": {
+            post: {
+              operationId: "createContact",
+              parameters: [{ name: "email", in: "query", required: true, schema: { type: "string" } }],
+              responses: {
+                "2XX": {
+                  description: "Created.",
+                  content: { "application/json": { schema: { type: "object", properties: { id: { type: "string" } } } } },
+                },
+              },
+            },
+          },
+        },
+      }),
+    });
+    const responses = emitFixtures(model).find((file) => file.path.endsWith("responses.json"));
+    const data = JSON.parse(responses?.content ?? "{}") as { success?: { status: number }; errors: unknown[] };
+    expect(data.success?.status).toBe(200);
+    expect(data.errors).toEqual([]);
+    const typed = emitFixtures(model).find((file) => file.path === "src/fixtures.ts")?.content ?? "";
+    expect(typed).toMatch(/status: 200; name: "success"; body: CreateContactResponse2XX/);
+  });
+});
