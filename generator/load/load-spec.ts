@@ -1,3 +1,4 @@
+import { statSync } from "node:fs";
 import { basename, relative, sep } from "node:path";
 import { isSchemaObject } from "../core/schema-walk.js";
 import type { SourceDocument } from "../core/source.js";
@@ -12,8 +13,13 @@ import { cutToOperation } from "./select-operation.js";
 import { annotateUnknownFormats } from "./unknown-formats.js";
 import { upgradeToThreeOne } from "./upgrade.js";
 
-/** Largest spec file read; a bigger one is almost certainly not a hand-written spec. */
-export const MAX_SPEC_BYTES = 5 * 1024 * 1024;
+/**
+ * Largest document read. Generation costs what the operation reaches, not the
+ * file's size (a 47 MB published document generates in seconds); the limit
+ * only keeps a file that is no API document at all from filling memory, and
+ * is checked before the file is read.
+ */
+export const MAX_SPEC_BYTES = 256 * 1024 * 1024;
 
 /** Where the canonical customer is, under the specs folder. */
 export const CANONICAL_PLACE = "canonical/customer.yaml";
@@ -53,16 +59,28 @@ const relativeFile = (path: string, root: string | undefined) =>
     .split(sep)
     .join("/");
 
+/** A file's size in bytes, read from the disk without reading the file; undefined when there is no such file. */
+function sizeOnDisk(path: string): number | undefined {
+  try {
+    return statSync(path).size;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A spec file parsed, JSON or YAML by its extension, with positions; undefined when there is no such file. */
 function readSource(path: string, root: string | undefined, readFile: ReadFile): SourceDocument | undefined {
   const file = relativeFile(path, root);
+  const tooLarge = (bytes: number) =>
+    new SpecError(
+      { file, line: 1, column: 1, pointer: "" },
+      `the file is ${(bytes / 1024 / 1024).toFixed(1)} MB; documents are limited to ${MAX_SPEC_BYTES / 1024 / 1024} MB`,
+    );
+  const size = readFile === readFromDisk ? sizeOnDisk(path) : undefined;
+  if (size !== undefined && size > MAX_SPEC_BYTES) throw tooLarge(size);
   const text = readFile(path);
   if (text === undefined) return undefined;
-  if (Buffer.byteLength(text) > MAX_SPEC_BYTES)
-    throw new SpecError(
-      { file, line: 1, column: 1, pointer: "" },
-      `the file is ${(Buffer.byteLength(text) / 1024 / 1024).toFixed(1)} MB; specs are limited to ${MAX_SPEC_BYTES / 1024 / 1024} MB`,
-    );
+  if (size === undefined && Buffer.byteLength(text) > MAX_SPEC_BYTES) throw tooLarge(Buffer.byteLength(text));
   return path.endsWith(".json") ? readJson(file, text) : readYaml(file, text);
 }
 

@@ -76,4 +76,18 @@ describe("documents as vendors publish them", () => {
     const typed = emitFixtures(model).find((file) => file.path === "src/fixtures.ts")?.content ?? "";
     expect(typed).toMatch(/status: 200; name: "success"; body: CreateContactResponse2XX/);
   });
+
+  it("a document of several MB is read: generation costs what the operation reaches, not the file's size", () => {
+    const padding = Object.fromEntries(
+      Array.from({ length: 3200 }, (_, index) => [`Unused${index}`, { type: "object", description: "x".repeat(2000) }]),
+    );
+    const document = json({
+      openapi: "3.0.3",
+      info: { title: "Acme", version: "1" },
+      paths: { "/contacts": { post: { operationId: "createContact", responses: created } } },
+      components: { schemas: padding },
+    });
+    expect(document.length).toBeGreaterThan(6 * 1024 * 1024);
+    expect(load("acme.json", { "specs/acme.json": document }).operation?.id).toBe("createContact");
+  });
 });
