@@ -7,9 +7,10 @@ import { typeName } from "./type-expression.js";
 /** The `VendorAdapter<...>` type of the package's `adapter`, with the types it needs from `./types.js`. */
 function adapterType(model: SpecModel, mapped: boolean): { type: string; own: string[] } {
   const prefix = typeName(model.operation?.id ?? "");
-  const body = model.operation?.requestBody ? `${prefix}RequestBody` : "never";
+  // Declared for a body-less operation too (as `never`).
+  const body = `${prefix}RequestBody`;
   const context = model.context ? `${prefix}Context` : "Record<string, never>";
-  const own = [...(model.operation?.requestBody ? [body] : []), ...(mapped && model.context ? [context] : [])];
+  const own = [body, ...(mapped && model.context ? [context] : [])];
   return { type: mapped ? `VendorAdapter<${body}, ${context}, Customer>` : `VendorAdapter<${body}>`, own };
 }
 
