@@ -88,7 +88,7 @@ export async function runCorpusDocument(slug: string, work: string): Promise<Cor
   mkdirSync(specs, { recursive: true });
   cpSync(join(repoRoot, "specs/canonical"), join(specs, "canonical"), { recursive: true });
   for (const file of readdirSync(join(corpusFolder, slug)))
-    if (file !== "SOURCE") cpSync(join(corpusFolder, slug, file), join(specs, file));
+    if (file !== "SOURCE") cpSync(join(corpusFolder, slug, file), join(specs, file), { recursive: true });
   const started = performance.now();
   const run = spawnSync(
     process.execPath,
