@@ -11,7 +11,7 @@ import { readYaml } from "./read-yaml.js";
 import { readFromDisk, resolveRefs, type ReadFile } from "./resolve-refs.js";
 import { cutToOperation } from "./select-operation.js";
 import { annotateUnknownFormats } from "./unknown-formats.js";
-import { upgradeToThreeOne } from "./upgrade.js";
+import { upgradeSchemaFromThreeZero, upgradeToThreeOne } from "./upgrade.js";
 
 /**
  * Largest document read. Generation costs what the operation reaches, not the
@@ -102,7 +102,7 @@ export function loadDocument(path: string, options: LoadOptions = {}): LoadedSpe
   annotateUnknownFormats(source.value);
   checkStructure(source, { published: upgraded !== applied });
   checkSchemas(source);
-  const document = resolveRefs(source, path, readFile);
+  const document = resolveRefs(source, path, readFile, upgraded !== applied ? upgradeSchemaFromThreeZero : undefined);
   const kind = options.kind ?? (path.split(sep).join("/").endsWith(CANONICAL_PLACE) ? "canonical" : "vendor");
   return { source, document, file, slug: options.slug ?? slugOf(path), kind };
 }

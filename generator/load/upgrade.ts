@@ -134,3 +134,21 @@ export function upgradeToThreeOne(source: SourceDocument): SourceDocument {
     locate: (pointer) => source.locate(originalPointer(pointer, original, fromSwagger)),
   };
 }
+
+/**
+ * One Schema Object of a 3.0 document's other files (`$ref: ./schemas/Client.yaml`), upgraded as the
+ * document's own are (`nullable`, boolean exclusive bounds, `example`): they are brought in after the upgrade.
+ */
+export function upgradeSchemaFromThreeZero(schema: Json): Json {
+  const wrapper: Json = {
+    openapi: "3.0.3",
+    info: { title: "", version: "" },
+    paths: {},
+    components: { schemas: { schema } },
+  };
+  convertNullable(wrapper);
+  const upgraded = upgradeFromThreeToThreeOne(wrapper as never) as unknown as {
+    components: { schemas: { schema: Json } };
+  };
+  return upgraded.components.schemas.schema;
+}

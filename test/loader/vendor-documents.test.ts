@@ -41,11 +41,16 @@ describe("documents as vendors publish them", () => {
         "/invoices": { put: { responses: created } },
       },
     });
-    const model = load("acme.json", { "specs/acme.json": document, "specs/acme.overlay.yaml": overlay("PUT /contacts") });
+    const model = load("acme.json", {
+      "specs/acme.json": document,
+      "specs/acme.overlay.yaml": overlay("PUT /contacts"),
+    });
     expect(model.operation).toMatchObject({ id: "PUT /contacts", method: "PUT", path: "/contacts" });
     expect(
       failure("acme.json", { "specs/acme.json": document, "specs/acme.overlay.yaml": overlay("PUT /contact") }),
-    ).toMatch(/^specs\/acme\.overlay\.yaml:6:\d+ \/info\/x-vendor\/operationId: no operation has operationId `PUT \/contact`/);
+    ).toMatch(
+      /^specs\/acme\.overlay\.yaml:6:\d+ \/info\/x-vendor\/operationId: no operation has operationId `PUT \/contact`/,
+    );
   });
 
   it("a `2XX` success is the success fixture, answered with 200", () => {
@@ -61,7 +66,9 @@ describe("documents as vendors publish them", () => {
               responses: {
                 "2XX": {
                   description: "Created.",
-                  content: { "application/json": { schema: { type: "object", properties: { id: { type: "string" } } } } },
+                  content: {
+                    "application/json": { schema: { type: "object", properties: { id: { type: "string" } } } },
+                  },
                 },
               },
             },
@@ -89,5 +96,40 @@ describe("documents as vendors publish them", () => {
     });
     expect(document.length).toBeGreaterThan(6 * 1024 * 1024);
     expect(load("acme.json", { "specs/acme.json": document }).operation?.id).toBe("createContact");
+  });
+
+  it("a 3.0 document in several files: a shared response's schema in another file, whole files named after them, upgraded", () => {
+    const model = load("acme.json", {
+      "specs/acme.json": json({
+        openapi: "3.0.3",
+        info: { title: "Acme", version: "1" },
+        paths: {
+          "/clients": {
+            post: {
+              operationId: "createClient",
+              requestBody: { content: { "application/json": { schema: { $ref: "./models/Client.yaml" } } } },
+              responses: { "200": { $ref: "#/components/responses/Created" } },
+            },
+          },
+        },
+        components: {
+          responses: {
+            Created: {
+              description: "Created.",
+              content: { "application/json": { schema: { $ref: "./models/CreateClientResponse.yaml" } } },
+            },
+          },
+        },
+      }),
+      "specs/models/Client.yaml": "type: object\nproperties:\n  name: { type: string, nullable: true }\n",
+      "specs/models/CreateClientResponse.yaml":
+        "type: object\nproperties:\n  data:\n    $ref: ./Client.yaml\n    nullable: true\n",
+    });
+    const schemas = Object.fromEntries(model.schemas.map(({ name, schema }) => [name, schema]));
+    expect(Object.keys(schemas).sort()).toEqual(["Client", "CreateClientResponse"]);
+    expect(schemas.Client).toEqual({ type: "object", properties: { name: { type: ["string", "null"] } } });
+    expect(schemas.CreateClientResponse?.properties).toEqual({
+      data: { anyOf: [{ $ref: "#/components/schemas/Client" }, { type: "null" }] },
+    });
   });
 });
