@@ -50,9 +50,7 @@ export function selectOperation(source: SourceDocument, document: Json): Candida
         `one of: ${candidates.map(describe).join(", ")}`,
     );
   }
-  const chosen = candidates.filter(
-    (candidate) => candidate.operationId === name || methodAndPath(candidate) === name,
-  );
+  const chosen = candidates.filter((candidate) => candidate.operationId === name || methodAndPath(candidate) === name);
   if (chosen.length === 1) return chosen[0];
   throw new SpecError(
     source.locate("/info/x-vendor/operationId"),

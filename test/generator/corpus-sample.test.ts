@@ -15,11 +15,15 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const SAMPLE = ["paypal-vault", "adyen-account", "xero-accounting-swagger2"];
 
 describe("a sample of the corpus", () => {
-  it.each(SAMPLE)("%s generates, type-checks and its fixtures agree with its validators", async (slug) => {
-    const row = await runCorpusDocument(slug, join(work, slug));
-    expect(row.problem).toBeUndefined();
-    expect(row).toMatchObject({ generated: true, typeChecks: true, fixturesAgree: true });
-  }, 180_000);
+  it.each(SAMPLE)(
+    "%s generates, type-checks and its fixtures agree with its validators",
+    async (slug) => {
+      const row = await runCorpusDocument(slug, join(work, slug));
+      expect(row.problem).toBeUndefined();
+      expect(row).toMatchObject({ generated: true, typeChecks: true, fixturesAgree: true });
+    },
+    180_000,
+  );
 });
 
 describe("operation shapes of published documents", () => {
