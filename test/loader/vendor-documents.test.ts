@@ -132,4 +132,19 @@ describe("documents as vendors publish them", () => {
       data: { anyOf: [{ $ref: "#/components/schemas/Client" }, { type: "null" }] },
     });
   });
+
+  it("`info.license` with a name only is valid (the 2021-09-28 revision of the 3.1 schema); identifier and url together are not", () => {
+    const document = (license: object) =>
+      json({
+        openapi: "3.1.0",
+        info: { title: "Acme", version: "1", license },
+        paths: { "/contacts": { post: { operationId: "createContact", responses: created } } },
+      });
+    expect(load("acme.json", { "specs/acme.json": document({ name: "MIT" }) }).operation?.id).toBe("createContact");
+    expect(
+      failure("acme.json", {
+        "specs/acme.json": document({ name: "MIT", identifier: "MIT", url: "https://opensource.org/licenses/MIT" }),
+      }),
+    ).toMatch(/^specs\/acme\.json:\d+:\d+ \/info\/license: OpenAPI 3\.1: /);
+  });
 });
