@@ -32,10 +32,25 @@ function withServerVariableDescription(schema: Record<string, unknown>): Record<
   return schema;
 }
 
+/**
+ * The bundled 2021-04-15 schema requires `info.license` to carry an `identifier` or a `url`; its
+ * 2021-09-28 revision (the current one) only forbids both at once, as the specification says.
+ */
+function withLicenseOfRevision20210928(schema: Record<string, unknown>): Record<string, unknown> {
+  const license = (schema.$defs as Record<string, Record<string, unknown>>).license;
+  if (license && Array.isArray(license.oneOf)) {
+    delete license.oneOf;
+    license.dependentSchemas = { identifier: { not: { required: ["url"] } } };
+  }
+  return schema;
+}
+
 function officialValidator(): ValidateFunction {
   // Formats (`uri`, `media-range`) are not checked here; the project's own rules are stricter where it matters.
   officialSchema ??= new Ajv2020({ allErrors: true, strict: false, validateFormats: false }).compile(
-    withServerVariableDescription(withoutDynamicRefs(openapi.v31) as Record<string, unknown>),
+    withLicenseOfRevision20210928(
+      withServerVariableDescription(withoutDynamicRefs(openapi.v31) as Record<string, unknown>),
+    ),
   );
   return officialSchema;
 }
