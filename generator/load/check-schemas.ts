@@ -123,23 +123,41 @@ function unsupported(schema: Schema): [string, string][] {
   return problems;
 }
 
+/** How many steps redos-detector may take on one pattern: a budget, not a time, so that the verdict is the same on every machine. */
+const REDOS_STEPS = 2000;
+
 /**
- * A pattern the generated validators will run on untrusted input must be
- * valid and must not backtrack catastrophically. Only a group that repeats
+ * Whether a pattern can backtrack catastrophically. Only a group that repeats
  * (`)*`, `)+`, `){n,}`) can nest repetitions, so only such patterns go to
- * redos-detector, which proves the rest safe or finds the attack.
+ * redos-detector: `unsafe` when the backtracking it found scores above its
+ * limit, `inconclusive` when it ran out of its step budget first.
  */
-function patternProblem(pattern: string): string | undefined {
+export function backtrackingVerdict(pattern: string): "safe" | "unsafe" | "inconclusive" {
+  if (!/\)[*+{]/.test(pattern)) return "safe";
   let regex: RegExp;
   try {
     regex = new RegExp(pattern, "u");
+  } catch {
+    return "safe"; // an invalid pattern is reported as such
+  }
+  const verdict = isSafe(regex, { maxSteps: REDOS_STEPS, timeout: Number.POSITIVE_INFINITY });
+  if (verdict.safe) return "safe";
+  return verdict.error === "hitMaxScore" ? "unsafe" : "inconclusive";
+}
+
+/**
+ * A pattern the generated validators will run on untrusted input must be
+ * valid and must not backtrack catastrophically. An analysis that is
+ * inconclusive is no error (lint warns about it).
+ */
+function patternProblem(pattern: string): string | undefined {
+  try {
+    new RegExp(pattern, "u");
   } catch (error) {
     return `invalid regular expression: ${(error as Error).message}`;
   }
-  if (!/\)[*+{]/.test(pattern)) return undefined;
-  const verdict = isSafe(regex, { maxSteps: 5000, timeout: 1000 });
-  if (verdict.safe) return undefined;
-  return `the pattern can backtrack catastrophically (${verdict.error === "timedOut" ? "its analysis did not finish" : "nested repetition"}): a long input would stall every validator that runs it; rewrite it without a repeated group around a repetition`;
+  if (backtrackingVerdict(pattern) !== "unsafe") return undefined;
+  return "the pattern can backtrack catastrophically (nested repetition): a long input would stall every validator that runs it; rewrite it without a repeated group around a repetition";
 }
 
 let metaSchema: ValidateFunction | undefined;

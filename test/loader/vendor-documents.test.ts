@@ -147,4 +147,25 @@ describe("documents as vendors publish them", () => {
       }),
     ).toMatch(/^specs\/acme\.json:\d+:\d+ \/info\/license: OpenAPI 3\.1: /);
   });
+
+  it("a pattern whose ReDoS analysis runs out of its step budget is no error (lint warns); one it proves unsafe is", () => {
+    const document = (pattern: string) =>
+      json({
+        openapi: "3.0.3",
+        info: { title: "Acme", version: "1" },
+        paths: {
+          "/contacts": {
+            post: {
+              operationId: "createContact",
+              parameters: [{ name: "X-Code", in: "header", schema: { type: "string", maxLength: 20, pattern } }],
+              responses: created,
+            },
+          },
+        },
+      });
+    expect(load("acme.json", { "specs/acme.json": document("^(a|b|ab)*c$") }).operation?.id).toBe("createContact");
+    expect(failure("acme.json", { "specs/acme.json": document("^(\\w+\\s?)*$") })).toMatch(
+      /\/paths\/~1contacts\/post\/parameters\/0\/schema\/pattern: the pattern can backtrack catastrophically/,
+    );
+  });
 });
