@@ -37,10 +37,13 @@ function suggestion(keyword: string, among: Iterable<string>): string {
   return match ? ` (did you mean \`${match}\`?)` : "";
 }
 
-function problemsOf(schema: Schema): [string, string][] {
+/** Draft-07's `definitions`, which published documents use inside schemas as a container for `$ref`s (as `$defs`). */
+const PUBLISHED_KEYWORDS = new Set([...KNOWN_KEYWORDS, "definitions"]);
+
+function problemsOf(schema: Schema, known: ReadonlySet<string>): [string, string][] {
   const problems: [string, string][] = [];
   for (const keyword of Object.keys(schema))
-    if (!KNOWN_KEYWORDS.has(keyword) && !keyword.startsWith("x-"))
+    if (!known.has(keyword) && !keyword.startsWith("x-"))
       problems.push([
         `/${keyword}`,
         keyword === "nullable"
@@ -178,14 +181,15 @@ function metaSchemaValidator(): ValidateFunction {
  * keyword of the wrong shape, so that no malformed schema reaches ajv's
  * compiler, whose errors carry no position.
  */
-export function checkSchemas(source: SourceDocument): void {
+export function checkSchemas(source: SourceDocument, options: { published?: boolean } = {}): void {
+  const known = options.published ? PUBLISHED_KEYWORDS : KNOWN_KEYWORDS;
   for (const root of schemaPositions(source.value)) {
     const schema = valueAt(source.value, root);
     if (typeof schema === "boolean") continue;
     if (!isSchemaObject(schema))
       throw new SpecError(source.locate(root), "a schema must be a mapping (or `true` or `false`)");
     walkSchema(schema, root, (node, pointer) => {
-      const [problem] = problemsOf(node);
+      const [problem] = problemsOf(node, known);
       if (problem) throw new SpecError(source.locate(pointer + problem[0]), problem[1]);
     });
     const validate = metaSchemaValidator();

@@ -6,6 +6,7 @@ import { SpecError } from "../core/spec-error.js";
 import { checkSchemas } from "./check-schemas.js";
 import { checkStructure } from "./check-structure.js";
 import { applyOverlay, overlayPathOf } from "./overlay.js";
+import { readAsPublished } from "./published.js";
 import { readJson } from "./read-json.js";
 import { readYaml } from "./read-yaml.js";
 import { readFromDisk, resolveRefs, type ReadFile } from "./resolve-refs.js";
@@ -99,9 +100,12 @@ export function loadDocument(path: string, options: LoadOptions = {}): LoadedSpe
   const source: SourceDocument = isSchemaObject(upgraded.value)
     ? { ...upgraded, value: cutToOperation(upgraded, upgraded.value) }
     : upgraded;
+  // A vendor's document as published: upgraded from 3.0 or 2.0, or (3.1 too) read with an overlay beside it.
+  const asPublished = upgraded !== applied || overlay !== undefined;
+  if (asPublished && isSchemaObject(source.value)) readAsPublished(source.value);
   annotateUnknownFormats(source.value);
-  checkStructure(source, { published: upgraded !== applied });
-  checkSchemas(source);
+  checkStructure(source, { published: asPublished });
+  checkSchemas(source, { published: asPublished });
   const document = resolveRefs(source, path, readFile, upgraded !== applied ? upgradeSchemaFromThreeZero : undefined);
   const kind = options.kind ?? (path.split(sep).join("/").endsWith(CANONICAL_PLACE) ? "canonical" : "vendor");
   return { source, document, file, slug: options.slug ?? slugOf(path), kind };

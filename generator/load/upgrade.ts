@@ -13,7 +13,7 @@ type Json = Record<string, unknown>;
  * `nullable` beside `anyOf`, `oneOf`, `allOf` and `$ref` (Stripe has hundreds),
  * and an `enum` without `null` would still refuse null.
  */
-function convertNullable(document: Json): void {
+export function convertNullable(document: Json): void {
   for (const root of schemaPositions(document)) {
     const schema = valueAt(document, root);
     if (!isSchemaObject(schema)) continue;

@@ -168,4 +168,48 @@ describe("documents as vendors publish them", () => {
       /\/paths\/~1contacts\/post\/parameters\/0\/schema\/pattern: the pattern can backtrack catastrophically/,
     );
   });
+
+  it("a published 3.1 document (an overlay beside it) is read as meant; the same hand-written spec is refused", () => {
+    const document = json({
+      openapi: "3.1.0",
+      info: { title: "Acme", version: "1" },
+      paths: {
+        "/contacts": {
+          post: {
+            operationId: "createContact",
+            parameters: [{ name: "X-Origin", in: "header", $ref: "#/components/parameters/Origin", required: false }],
+            requestBody: { content: { "application/json": { schema: { $ref: "#/components/schemas/Contact" } } } },
+            responses: created,
+          },
+        },
+      },
+      components: {
+        parameters: { Origin: { name: "X-Origin", in: "header", schema: { type: "string", maxLength: 20 } } },
+        schemas: {
+          Contact: {
+            type: "object",
+            definitions: { Phone: { type: "string", pattern: "^[\\+0-9\\#\\,]+$", maxLength: 20 } },
+            properties: {
+              note: { type: "string", maxLength: 80, pattern: "^[a-zA-Z0-9_'\\-., :;\\!?\"]*$" },
+              phone: { $ref: "#/components/schemas/Contact/definitions/Phone" },
+              taxAbsent: { type: "boolean", nullable: true },
+            },
+          },
+        },
+      },
+    });
+    const model = load("acme.json", {
+      "specs/acme.json": document,
+      "specs/acme.overlay.yaml": overlay("createContact"),
+    });
+    const contact = model.schemas.find(({ name }) => name === "Contact")?.schema as {
+      properties: Record<string, { pattern?: string; type?: unknown }>;
+    };
+    expect(contact.properties.note?.pattern).toBe("^[a-zA-Z0-9_'\\-., :;!?\"]*$");
+    expect(contact.properties.taxAbsent?.type).toEqual(["boolean", "null"]);
+    expect(model.operation?.parameters.map(({ name }) => name)).toEqual(["X-Origin"]);
+    expect(failure("acme.json", { "specs/acme.json": document })).toMatch(
+      /^specs\/acme\.json:\d+:\d+ \/paths\/~1contacts\/post\/parameters\/0\/name: OpenAPI 3\.1: unknown field `name` here$/,
+    );
+  });
 });
