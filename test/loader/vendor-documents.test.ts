@@ -212,4 +212,61 @@ describe("documents as vendors publish them", () => {
       /^specs\/acme\.json:\d+:\d+ \/paths\/~1contacts\/post\/parameters\/0\/name: OpenAPI 3\.1: unknown field `name` here$/,
     );
   });
+
+  it("Swagger 2.0: document-level responses and body parameters, and names 3.x does not allow, all with their refs", () => {
+    const swagger = (nameLimit: number) => `swagger: "2.0"
+info: { title: Acme, version: "1" }
+host: api.acme.test
+produces: [application/json]
+securityDefinitions:
+  Api Key: { type: apiKey, in: header, name: X-Key }
+security:
+  - Api Key: []
+parameters:
+  page: { name: page, in: query, type: integer }
+  contact: { name: contact, in: body, schema: { $ref: "#/definitions/Contact Model" } }
+responses:
+  trait:globalErrors:401:
+    description: Not signed in.
+    schema: { $ref: "#/definitions/Error" }
+paths:
+  /contacts:
+    put:
+      parameters:
+        - $ref: "#/parameters/page"
+        - $ref: "#/parameters/contact"
+      responses:
+        "200": { description: Created., schema: { $ref: "#/definitions/Contact Model" } }
+        "401": { $ref: "#/responses/trait:globalErrors:401" }
+    get:
+      responses:
+        "200": { description: Listed. }
+definitions:
+  Contact Model:
+    type: object
+    properties:
+      name: { type: string, minLength: ${nameLimit}, maxLength: 40 }
+  Error:
+    type: object
+    properties:
+      message: { type: string }
+`;
+    const files = (nameLimit: number) => ({
+      "specs/acme.yaml": swagger(nameLimit),
+      "specs/acme.overlay.yaml": overlay("PUT /contacts"),
+    });
+    const model = load("acme.yaml", files(1));
+    expect(model.securitySchemes.map((scheme) => scheme.name)).toEqual(["Api_Key"]);
+    expect(model.security).toEqual([["Api_Key"]]);
+    expect(model.operation?.parameters.map(({ name }) => name)).toEqual(["page"]);
+    expect(model.operation?.requestBody?.schema).toEqual({ $ref: "#/components/schemas/Contact_Model" });
+    expect(model.operation?.responses.map(({ status, body }) => [status, body?.schema])).toEqual([
+      ["200", { $ref: "#/components/schemas/Contact_Model" }],
+      ["401", { $ref: "#/components/schemas/Error" }],
+    ]);
+    // A problem in a renamed definition is positioned where the document wrote it.
+    expect(failure("acme.yaml", files(50))).toMatch(
+      /^specs\/acme\.yaml:32:\d+ \/definitions\/Contact Model\/properties\/name\/minLength: minLength 50 is greater than maxLength 40/,
+    );
+  });
 });
