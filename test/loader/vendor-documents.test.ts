@@ -269,4 +269,32 @@ definitions:
       /^specs\/acme\.yaml:32:\d+ \/definitions\/Contact Model\/properties\/name\/minLength: minLength 50 is greater than maxLength 40/,
     );
   });
+
+  it("YAML that libyaml and js-yaml read: a quoted value's continuation line indented no deeper than its key", () => {
+    const document = (limit: number) => `openapi: 3.0.3
+info: { title: Acme, version: "1" }
+paths:
+  /contacts:
+    post:
+      operationId: createContact
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              description: "Where the contact is kept,
+              and what a team sees of it."
+              properties:
+                name: { type: string, minLength: ${limit}, maxLength: 40 }
+      responses:
+        "201": { description: Created. }
+`;
+    const model = load("acme.yaml", { "specs/acme.yaml": document(1) });
+    expect(model.operation?.requestBody?.schema.description).toBe(
+      "Where the contact is kept, and what a team sees of it.",
+    );
+    expect(failure("acme.yaml", { "specs/acme.yaml": document(50) })).toMatch(
+      /^specs\/acme\.yaml:15:\d+ \/paths\/~1contacts\/post\/requestBody\/content\/application~1json\/schema\/properties\/name\/minLength: /,
+    );
+  });
 });
