@@ -134,9 +134,34 @@ export function cutToOperation(source: SourceDocument, document: Json): Json {
           .filter(([, group]) => !isSchemaObject(group) || Object.keys(group).length > 0),
       )
     : undefined;
+  const { tags, security: documentSecurity, ...kept } = rest;
+  const keptTags = keptTagsOf(tags);
   return {
-    ...rest,
+    ...kept,
+    // An operation's own `security` (even `[]`) replaces the document's, whose schemes may have been dropped.
+    ...(documentSecurity !== undefined && operation.security === undefined ? { security: documentSecurity } : {}),
+    ...(keptTags !== undefined ? { tags: keptTags } : {}),
     paths: { [chosen.path]: keptItem },
     ...(keptComponents ? { components: keptComponents } : {}),
   };
+}
+
+/** Whether a value holds a `$ref` anywhere. */
+const holdsRef = (value: unknown): boolean =>
+  Array.isArray(value)
+    ? value.some(holdsRef)
+    : isSchemaObject(value) && (typeof value.$ref === "string" || Object.values(value).some(holdsRef));
+
+/**
+ * The document's tags without the `x-` extensions that hold `$ref`s (Xero's
+ * `x-model`), which would point at components the cut dropped; the tags stay
+ * where they were, so positions in them stay right.
+ */
+function keptTagsOf(tags: unknown): unknown {
+  if (!Array.isArray(tags)) return tags;
+  return tags.map((tag) =>
+    isSchemaObject(tag)
+      ? Object.fromEntries(Object.entries(tag).filter(([key, value]) => !key.startsWith("x-") || !holdsRef(value)))
+      : tag,
+  );
 }

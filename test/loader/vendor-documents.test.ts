@@ -297,4 +297,38 @@ paths:
       /^specs\/acme\.yaml:15:\d+ \/paths\/~1contacts\/post\/requestBody\/content\/application~1json\/schema\/properties\/name\/minLength: /,
     );
   });
+
+  it("the cut to one operation leaves nothing dangling: refs in tags' x- extensions, the document's security", () => {
+    const bill = { type: "object", properties: { total: { type: "number" } } };
+    const document = json({
+      openapi: "3.0.3",
+      info: { title: "Acme", version: "1" },
+      tags: [{ name: "Bills", "x-model": { $ref: "#/components/schemas/Bill" } }, { name: "Contacts" }],
+      security: [{ oauth: [] }],
+      paths: {
+        "/contacts": { post: { operationId: "createContact", tags: ["Contacts"], security: [], responses: created } },
+        "/bills": {
+          post: {
+            operationId: "createBill",
+            tags: ["Bills"],
+            requestBody: { content: { "application/json": { schema: { $ref: "#/components/schemas/Bill" } } } },
+            responses: created,
+          },
+        },
+      },
+      components: {
+        schemas: { Bill: bill },
+        securitySchemes: {
+          oauth: { type: "oauth2", flows: { clientCredentials: { tokenUrl: "https://a.test/t", scopes: {} } } },
+        },
+      },
+    });
+    const model = load("acme.json", {
+      "specs/acme.json": document,
+      "specs/acme.overlay.yaml": overlay("createContact"),
+    });
+    expect(model.schemas).toEqual([]);
+    expect(model.securitySchemes).toEqual([]);
+    expect(model.security).toEqual([]);
+  });
 });
