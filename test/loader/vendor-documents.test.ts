@@ -331,4 +331,32 @@ paths:
     expect(model.securitySchemes).toEqual([]);
     expect(model.security).toEqual([]);
   });
+
+  it("a body whose content types have different schemas (JSON and text/csv): the JSON one is the body's", () => {
+    const model = load("acme.json", {
+      "specs/acme.json": json({
+        openapi: "3.0.3",
+        info: { title: "Acme", version: "1" },
+        paths: {
+          "/contacts": {
+            post: {
+              operationId: "createContact",
+              requestBody: {
+                content: {
+                  "text/csv": { schema: { type: "string" } },
+                  "application/json": { schema: { type: "object", properties: { name: { type: "string" } } } },
+                  "text/json": { schema: { type: "object", properties: { name: { type: "string" } } } },
+                },
+              },
+              responses: created,
+            },
+          },
+        },
+      }),
+    });
+    expect(model.operation?.requestBody).toMatchObject({
+      contentTypes: ["application/json", "text/json"],
+      schema: { type: "object", properties: { name: { type: "string" } } },
+    });
+  });
 });
