@@ -12,7 +12,8 @@ import { loadPackage } from "../helpers/package.js";
 const work = join(repoRoot, ".test-output/corpus-sample");
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const SAMPLE = ["paypal-vault", "adyen-account", "xero-accounting-swagger2"];
+// Swagger 2.0 YAML without operationIds (named "PUT /Contacts"), OpenAPI 3.0 JSON, OpenAPI 3.1 JSON.
+const SAMPLE = ["xero-accounting-swagger2", "twilio-conversations", "adyen-legal-entity"];
 
 describe("a sample of the corpus", () => {
   it.each(SAMPLE)(
