@@ -1,24 +1,11 @@
 // What vendors publish, in minimal reproductions of real documents (corpus/ holds the documents
 // themselves): each case was refused, or made a wrong package, before the loader took it.
 import { describe, expect, it } from "vitest";
-import { isSpecFailure } from "../../generator/core/spec-error.js";
 import { emitFixtures } from "../../generator/emit/fixtures.js";
-import { loadSpec } from "../../generator/spec.js";
+import { failureFromFiles, loadFromFiles } from "../helpers/in-memory-spec.js";
 
-/** Loads `specs/<name>` from these files only (no disk). */
-function load(name: string, files: Record<string, string>) {
-  return loadSpec(`specs/${name}`, { root: ".", readFile: (path) => files[path] });
-}
-
-function failure(name: string, files: Record<string, string>): string {
-  try {
-    load(name, files);
-  } catch (error) {
-    expect(isSpecFailure(error), String(error)).toBe(true);
-    return (error as Error).message;
-  }
-  throw new Error(`${name} loaded without an error`);
-}
+const load = loadFromFiles;
+const failure = failureFromFiles;
 
 const overlay = (operationId: string) => `overlay: 1.0.0
 info: { title: Acme as a vendor here, version: 1.0.0 }
@@ -30,6 +17,15 @@ actions:
 
 const created = { "201": { description: "Created." } };
 const json = (value: object) => JSON.stringify(value, null, 2);
+
+/** An OpenAPI 3.0 document whose one operation is `POST /contacts` (createContact), with `post` and `extra` merged in. */
+const contactsDocument = (post: object, extra: object = {}) =>
+  json({
+    openapi: "3.0.3",
+    info: { title: "Acme", version: "1" },
+    paths: { "/contacts": { post: { operationId: "createContact", responses: created, ...post } } },
+    ...extra,
+  });
 
 describe("documents as vendors publish them", () => {
   it('an operation without operationId is named by "METHOD /path", which becomes its operationId', () => {
@@ -55,23 +51,12 @@ describe("documents as vendors publish them", () => {
 
   it("a `2XX` success is the success fixture, answered with 200", () => {
     const model = load("acme.json", {
-      "specs/acme.json": json({
-        openapi: "3.0.3",
-        info: { title: "Acme", version: "1" },
-        paths: {
-          "/contacts": {
-            post: {
-              operationId: "createContact",
-              parameters: [{ name: "email", in: "query", required: true, schema: { type: "string" } }],
-              responses: {
-                "2XX": {
-                  description: "Created.",
-                  content: {
-                    "application/json": { schema: { type: "object", properties: { id: { type: "string" } } } },
-                  },
-                },
-              },
-            },
+      "specs/acme.json": contactsDocument({
+        parameters: [{ name: "email", in: "query", required: true, schema: { type: "string" } }],
+        responses: {
+          "2XX": {
+            description: "Created.",
+            content: { "application/json": { schema: { type: "object", properties: { id: { type: "string" } } } } },
           },
         },
       }),
@@ -88,12 +73,7 @@ describe("documents as vendors publish them", () => {
     const padding = Object.fromEntries(
       Array.from({ length: 3200 }, (_, index) => [`Unused${index}`, { type: "object", description: "x".repeat(2000) }]),
     );
-    const document = json({
-      openapi: "3.0.3",
-      info: { title: "Acme", version: "1" },
-      paths: { "/contacts": { post: { operationId: "createContact", responses: created } } },
-      components: { schemas: padding },
-    });
+    const document = contactsDocument({}, { components: { schemas: padding } });
     expect(document.length).toBeGreaterThan(6 * 1024 * 1024);
     expect(load("acme.json", { "specs/acme.json": document }).operation?.id).toBe("createContact");
   });
@@ -150,18 +130,8 @@ describe("documents as vendors publish them", () => {
 
   it("a pattern whose ReDoS analysis runs out of its step budget is no error (lint warns); one it proves unsafe is", () => {
     const document = (pattern: string) =>
-      json({
-        openapi: "3.0.3",
-        info: { title: "Acme", version: "1" },
-        paths: {
-          "/contacts": {
-            post: {
-              operationId: "createContact",
-              parameters: [{ name: "X-Code", in: "header", schema: { type: "string", maxLength: 20, pattern } }],
-              responses: created,
-            },
-          },
-        },
+      contactsDocument({
+        parameters: [{ name: "X-Code", in: "header", schema: { type: "string", maxLength: 20, pattern } }],
       });
     expect(load("acme.json", { "specs/acme.json": document("^(a|b|ab)*c$") }).operation?.id).toBe("createContact");
     expect(failure("acme.json", { "specs/acme.json": document("^(\\w+\\s?)*$") })).toMatch(
@@ -334,22 +304,12 @@ paths:
 
   it("a body whose content types have different schemas (JSON and text/csv): the JSON one is the body's", () => {
     const model = load("acme.json", {
-      "specs/acme.json": json({
-        openapi: "3.0.3",
-        info: { title: "Acme", version: "1" },
-        paths: {
-          "/contacts": {
-            post: {
-              operationId: "createContact",
-              requestBody: {
-                content: {
-                  "text/csv": { schema: { type: "string" } },
-                  "application/json": { schema: { type: "object", properties: { name: { type: "string" } } } },
-                  "text/json": { schema: { type: "object", properties: { name: { type: "string" } } } },
-                },
-              },
-              responses: created,
-            },
+      "specs/acme.json": contactsDocument({
+        requestBody: {
+          content: {
+            "text/csv": { schema: { type: "string" } },
+            "application/json": { schema: { type: "object", properties: { name: { type: "string" } } } },
+            "text/json": { schema: { type: "object", properties: { name: { type: "string" } } } },
           },
         },
       }),
