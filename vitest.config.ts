@@ -15,6 +15,7 @@ const WHOLE_GENERATOR = [
   "test/fuzz/spec-mutations.test.ts",
   "test/generator/array-body.test.ts",
   "test/generator/cache.test.ts",
+  "test/generator/corpus-sample.test.ts",
   "test/generator/openapi-typescript.test.ts",
   "test/generator/output.test.ts",
   "test/generator/outputs.test.ts",

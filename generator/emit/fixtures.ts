@@ -13,7 +13,7 @@ import type { SpecModel } from "../model/model.js";
 import { Synthesizer } from "../model/samples.js";
 import type { Schema } from "../core/schema-walk.js";
 import { banner } from "./banner.js";
-import { isSuccess, parameterGroups, responseTypeName } from "./names.js";
+import { concreteStatus, isSuccess, parameterGroups, responseTypeName } from "./names.js";
 import { jsDoc, printStatements } from "./source-file.js";
 import { typeName } from "./type-expression.js";
 import { canonicalModule, importTypes, runtimeModule } from "./imports.js";
@@ -40,7 +40,7 @@ function responseFixtures(model: SpecModel): ResponseFixture[] {
     const when = response.errorBody?.when;
     if (when && typeof when.equals === "boolean") writePointer(body as Json, when.pointer, !when.equals);
     if (when && response.errorBody?.list) writePointer(body as Json, response.errorBody.list, []);
-    fixtures.push({ status: Number(response.status), name: "success", body });
+    fixtures.push({ status: concreteStatus(response.status), name: "success", body });
   }
   for (const error of operation.errors) {
     const layout = operation.responses.find((response) => response.status === String(error.status))?.errorBody;
@@ -141,7 +141,9 @@ export function emitFixtures(model: SpecModel, canonical?: SpecModel): PackageFi
   const prefix = model.operation ? typeName(model.operation.id) : "";
   const mainType =
     model.kind === "canonical" ? "Customer" : model.operation?.requestBody ? `${prefix}RequestBody` : "unknown";
-  const successType = success ? responseTypeName(model, String(success.status)) : undefined;
+  // The type is the documented status's (`2XX` too), the first success with a body, as in responseFixtures.
+  const documented = model.operation?.responses.find((response) => isSuccess(response.status) && response.body);
+  const successType = success && documented ? responseTypeName(model, documented.status) : undefined;
   const contextType = `${prefix}Context`;
   const ownTypes = [
     mainType,

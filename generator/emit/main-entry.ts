@@ -13,9 +13,10 @@ import { typeName } from "./type-expression.js";
  */
 function adapterType(model: SpecModel, mapped: boolean, members: string[]): { type: string; own: string[] } {
   const prefix = typeName(model.operation?.id ?? "");
-  const body = model.operation?.requestBody ? `${prefix}RequestBody` : "never";
+  // Declared for a body-less operation too (as `never`).
+  const body = `${prefix}RequestBody`;
   const context = model.context ? `${prefix}Context` : "Record<string, never>";
-  const own = [...(model.operation?.requestBody ? [body] : []), ...(mapped && model.context ? [context] : [])];
+  const own = [body, ...(mapped && model.context ? [context] : [])];
   const general = mapped ? `VendorAdapter<${body}, ${context}, Customer>` : `VendorAdapter<${body}>`;
   const names = members.map((member) => JSON.stringify(member.split(":")[0]?.trim())).join(" | ");
   return { type: `Pick<Required<${general}>, ${names}>`, own };

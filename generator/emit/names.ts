@@ -37,6 +37,11 @@ export function isSuccess(status: string): boolean {
   return /^2/.test(status);
 }
 
+/** The status a fixture answers with for a documented one: itself, or the range's first (`2XX` → 200). */
+export function concreteStatus(status: string): number {
+  return /^[1-5]XX$/i.test(status) ? Number(status.charAt(0)) * 100 : Number(status);
+}
+
 /** `CreateCustomerResponse200` for a success, `CreateCustomerError400` otherwise. */
 export function responseTypeName(model: SpecModel, status: string): string {
   const prefix = typeName(model.operation?.id ?? "");

@@ -4,6 +4,7 @@ import type { OutputKind } from "./output-kind.js";
 import { jsDoc, printStatements } from "./source-file.js";
 import { typeName } from "./type-expression.js";
 import { validationTargets } from "./validation-targets.js";
+import { bodylessRequest } from "./validators.js";
 
 /** The export name of the Standard Schema for a validated type: `CreateCustomerRequestBodySchema`. */
 export function standardSchemaName(type: string): string {
@@ -17,7 +18,11 @@ export function standardSchemaName(type: string): string {
  * same paths, rules and vendor codes.
  */
 export function emitStandardSchemas(model: SpecModel): string {
-  const targets = validationTargets(model);
+  const bodyless = bodylessRequest(model);
+  const targets = [
+    ...validationTargets(model),
+    ...(bodyless ? [{ type: bodyless.type, summary: `the request body (${bodyless.operation} takes none)` }] : []),
+  ];
   const types = targets.map((target) => target.type).sort();
   return printStatements([
     importLine(runtimeModule("standard-schema"), ["standardSchema"], ["VendorSchema"]),

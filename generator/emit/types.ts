@@ -81,13 +81,14 @@ function operationStatements(model: SpecModel, writer: TypeWriter): string[] {
   const deprecated = operation.deprecated
     ? [`@deprecated The vendor marks ${operation.method} ${operation.path} as obsolete.`]
     : [];
-  if (operation.requestBody)
-    statements.push(
-      declaration(`${prefix}RequestBody`, operation.requestBody.schema, writer, "write", [
-        `The ${operation.method} ${operation.path} request body (${operation.requestBody.contentTypes.join(", ")}).`,
-        ...deprecated,
-      ]),
-    );
+  statements.push(
+    operation.requestBody
+      ? declaration(`${prefix}RequestBody`, operation.requestBody.schema, writer, "write", [
+          `The ${operation.method} ${operation.path} request body (${operation.requestBody.contentTypes.join(", ")}).`,
+          ...deprecated,
+        ])
+      : `${jsDoc(`${operation.method} ${operation.path} takes no request body: no value is one.`)}\nexport type ${prefix}RequestBody = never;`,
+  );
   for (const group of parameterGroups(model))
     statements.push(
       declaration(`${prefix}${group.suffix}`, group.schema, writer, "write", [

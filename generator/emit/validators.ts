@@ -77,9 +77,25 @@ export function emitCompiledValidators(model: SpecModel): { js: string; dts: str
   return { js: esmImports(code, RUNTIME_HELPERS), dts };
 }
 
+/** The request body type of an operation that takes none (query parameters only), or undefined. */
+export function bodylessRequest(model: SpecModel): { type: string; operation: string } | undefined {
+  const operation = model.operation;
+  if (!operation || operation.requestBody) return undefined;
+  return { type: `${typeName(operation.id)}RequestBody`, operation: `${operation.method} ${operation.path}` };
+}
+
+/** `validateX`/`isX` for the body of an operation that takes none: every value is refused, as the adapter's shape needs them. */
+function bodylessValidators(type: string, operation: string): string[] {
+  return [
+    `${jsDoc(`${operation} takes no request body: every value is refused.`)}\nexport function validate${type}(_value: unknown): ValidationResult<${type}> {\n  return { ok: false, errors: [{ path: "", rule: "requestBody", message: ${JSON.stringify(`${operation} takes no request body`)} }] };\n}`,
+    `${jsDoc(`${operation} takes no request body: no value is one.`)}\nexport function is${type}(_value: unknown): _value is ${type} {\n  return false;\n}`,
+  ];
+}
+
 /** `validators.ts`: typed `isX` guards and `validateX` functions with the vendor's own error codes attached. */
 export function emitValidators(model: SpecModel): string {
   const targets = validationTargets(model);
+  const bodyless = bodylessRequest(model);
   const errors = model.operation?.errors ?? [];
   const helpers = errors.some((error) => error.rules.length > 0)
     ? ["passes", "runValidator", "vendorRules"]
@@ -91,11 +107,11 @@ export function emitValidators(model: SpecModel): string {
     ]),
     `import * as compiled from "./validators.compiled.js";`,
     `import * as guards from "./guards.js";`,
-    `import type { ${targets
-      .map((target) => target.type)
+    `import type { ${[...targets.map((target) => target.type), ...(bodyless ? [bodyless.type] : [])]
       .sort()
       .join(", ")} } from "./types.js";`,
   ];
+  if (bodyless) statements.push(...bodylessValidators(bodyless.type, bodyless.operation));
   const locations = [...new Set(errors.flatMap((error) => error.rules.map((rule) => rule.in)))].sort();
   if (locations.length > 0) statements.splice(2, 0, `import { vendorErrors } from "./operation.js";`);
   for (const location of locations) {

@@ -10,6 +10,7 @@ import type { SpecModel } from "../model/model.js";
 import { escapePointerPart } from "../core/pointer.js";
 import { isSchemaObject, walkSchema, type Schema } from "../core/schema-walk.js";
 import { schemaNamed } from "../model/lookup.js";
+import { backtrackingVerdict } from "../load/check-schemas.js";
 
 export interface LintFinding {
   rule: string;
@@ -28,6 +29,8 @@ export const LINT_RULES = {
   "unused-component": "every component schema is used",
   "vendor-declared": "the document declares who the vendor is (`info.x-vendor`: slug, name, seed)",
   "known-format": "every `format` is one the validators check (another is kept as an annotation: a warning)",
+  "pattern-analysed":
+    "every pattern is proven free of catastrophic backtracking (one whose analysis is inconclusive: a warning)",
 } as const;
 
 type Rule = keyof typeof LINT_RULES;
@@ -67,6 +70,20 @@ class Linter {
             "known-format",
             pointer,
             `format \`${node["x-format"]}\` is not one the validators check: it is documentation only; a \`pattern\` would check it`,
+            true,
+          );
+      });
+  }
+
+  /** A pattern the loader let through because redos-detector could neither prove it safe nor find an attack. */
+  analysedPatterns(): void {
+    for (const { name, schema } of this.model.schemas)
+      walkSchema(schema, `/components/schemas/${escapePointerPart(name)}`, (node, pointer) => {
+        if (typeof node.pattern === "string" && backtrackingVerdict(node.pattern) === "inconclusive")
+          this.report(
+            "pattern-analysed",
+            `${pointer}/pattern`,
+            `the analysis of this pattern for catastrophic backtracking was inconclusive within its step budget: check that a long input cannot stall the validators`,
             true,
           );
       });
@@ -224,6 +241,7 @@ export function lintSpec(model: SpecModel, source: SourceDocument): LintFinding[
   linter.unusedComponents(source.value);
   linter.vendorDeclared(source.value);
   linter.knownFormats();
+  linter.analysedPatterns();
   return linter.findings.sort(
     (a, b) => a.at.line - b.at.line || a.at.column - b.at.column || (a.message < b.message ? -1 : 1),
   );

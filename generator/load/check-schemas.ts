@@ -33,10 +33,13 @@ const LIMIT_PAIRS = [
   ["minContains", "maxContains"],
 ] as const;
 
-function problemsOf(schema: Schema): [string, string][] {
+/** Draft-07's `definitions`, which published documents use inside schemas as a container for `$ref`s (as `$defs`). */
+const PUBLISHED_KEYWORDS = new Set([...KNOWN_KEYWORDS, "definitions"]);
+
+function problemsOf(schema: Schema, known: ReadonlySet<string>): [string, string][] {
   const problems: [string, string][] = [];
   for (const keyword of Object.keys(schema))
-    if (!KNOWN_KEYWORDS.has(keyword) && !keyword.startsWith("x-"))
+    if (!known.has(keyword) && !keyword.startsWith("x-"))
       problems.push([
         `/${keyword}`,
         keyword === "nullable"
@@ -119,23 +122,41 @@ function unsupported(schema: Schema): [string, string][] {
   return problems;
 }
 
+/** How many steps redos-detector may take on one pattern: a budget, not a time, so that the verdict is the same on every machine. */
+const REDOS_STEPS = 2000;
+
 /**
- * A pattern the generated validators will run on untrusted input must be
- * valid and must not backtrack catastrophically. Only a group that repeats
+ * Whether a pattern can backtrack catastrophically. Only a group that repeats
  * (`)*`, `)+`, `){n,}`) can nest repetitions, so only such patterns go to
- * redos-detector, which proves the rest safe or finds the attack.
+ * redos-detector: `unsafe` when the backtracking it found scores above its
+ * limit, `inconclusive` when it ran out of its step budget first.
  */
-function patternProblem(pattern: string): string | undefined {
+export function backtrackingVerdict(pattern: string): "safe" | "unsafe" | "inconclusive" {
+  if (!/\)[*+{]/.test(pattern)) return "safe";
   let regex: RegExp;
   try {
     regex = new RegExp(pattern, "u");
+  } catch {
+    return "safe"; // an invalid pattern is reported as such
+  }
+  const verdict = isSafe(regex, { maxSteps: REDOS_STEPS, timeout: Number.POSITIVE_INFINITY });
+  if (verdict.safe) return "safe";
+  return verdict.error === "hitMaxScore" ? "unsafe" : "inconclusive";
+}
+
+/**
+ * A pattern the generated validators will run on untrusted input must be
+ * valid and must not backtrack catastrophically. An analysis that is
+ * inconclusive is no error (lint warns about it).
+ */
+function patternProblem(pattern: string): string | undefined {
+  try {
+    new RegExp(pattern, "u");
   } catch (error) {
     return `invalid regular expression: ${(error as Error).message}`;
   }
-  if (!/\)[*+{]/.test(pattern)) return undefined;
-  const verdict = isSafe(regex, { maxSteps: 5000, timeout: 1000 });
-  if (verdict.safe) return undefined;
-  return `the pattern can backtrack catastrophically (${verdict.error === "timedOut" ? "its analysis did not finish" : "nested repetition"}): a long input would stall every validator that runs it; rewrite it without a repeated group around a repetition`;
+  if (backtrackingVerdict(pattern) !== "unsafe") return undefined;
+  return "the pattern can backtrack catastrophically (nested repetition): a long input would stall every validator that runs it; rewrite it without a repeated group around a repetition";
 }
 
 /**
@@ -145,14 +166,15 @@ function patternProblem(pattern: string): string | undefined {
  * keyword of the wrong shape, so that no malformed schema reaches ajv's
  * compiler, whose errors carry no position.
  */
-export function checkSchemas(source: SourceDocument): void {
+export function checkSchemas(source: SourceDocument, options: { published?: boolean } = {}): void {
+  const known = options.published ? PUBLISHED_KEYWORDS : KNOWN_KEYWORDS;
   for (const root of schemaPositions(source.value)) {
     const schema = valueAt(source.value, root);
     if (typeof schema === "boolean") continue;
     if (!isSchemaObject(schema))
       throw new SpecError(source.locate(root), "a schema must be a mapping (or `true` or `false`)");
     walkSchema(schema, root, (node, pointer) => {
-      const [problem] = problemsOf(node);
+      const [problem] = problemsOf(node, known);
       if (problem) throw new SpecError(source.locate(pointer + problem[0]), problem[1]);
     });
     const validate = structureValidator("json-schema-2020-12");

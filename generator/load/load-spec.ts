@@ -1,3 +1,4 @@
+import { statSync } from "node:fs";
 import { basename, relative, sep } from "node:path";
 import { isSchemaObject } from "../core/schema-walk.js";
 import type { SourceDocument } from "../core/source.js";
@@ -6,15 +7,21 @@ import { checkExtensions } from "./check-extensions.js";
 import { checkSchemas } from "./check-schemas.js";
 import { checkStructure } from "./check-structure.js";
 import { applyOverlay, overlayPathOf } from "./overlay.js";
+import { readAsPublished } from "./published.js";
 import { readJson } from "./read-json.js";
 import { readYaml } from "./read-yaml.js";
 import { readFromDisk, resolveRefs, type ReadFile } from "./resolve-refs.js";
 import { cutToOperation } from "./select-operation.js";
 import { annotateUnknownFormats } from "./unknown-formats.js";
-import { upgradeToThreeOne } from "./upgrade.js";
+import { upgradeSchemaFromThreeZero, upgradeToThreeOne } from "./upgrade.js";
 
-/** Largest spec file read; a bigger one is almost certainly not a hand-written spec. */
-export const MAX_SPEC_BYTES = 5 * 1024 * 1024;
+/**
+ * Largest document read. Generation costs what the operation reaches, not the
+ * file's size (a 47 MB published document generates in seconds); the limit
+ * only keeps a file that is no API document at all from filling memory, and
+ * is checked before the file is read.
+ */
+export const MAX_SPEC_BYTES = 256 * 1024 * 1024;
 
 /** Where the canonical customer is, under the specs folder. */
 export const CANONICAL_PLACE = "canonical/customer.yaml";
@@ -54,16 +61,28 @@ const relativeFile = (path: string, root: string | undefined) =>
     .split(sep)
     .join("/");
 
+/** A file's size in bytes, read from the disk without reading the file; undefined when there is no such file. */
+function sizeOnDisk(path: string): number | undefined {
+  try {
+    return statSync(path).size;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A spec file parsed, JSON or YAML by its extension, with positions; undefined when there is no such file. */
 function readSource(path: string, root: string | undefined, readFile: ReadFile): SourceDocument | undefined {
   const file = relativeFile(path, root);
+  const tooLarge = (bytes: number) =>
+    new SpecError(
+      { file, line: 1, column: 1, pointer: "" },
+      `the file is ${(bytes / 1024 / 1024).toFixed(1)} MB; documents are limited to ${MAX_SPEC_BYTES / 1024 / 1024} MB`,
+    );
+  const size = readFile === readFromDisk ? sizeOnDisk(path) : undefined;
+  if (size !== undefined && size > MAX_SPEC_BYTES) throw tooLarge(size);
   const text = readFile(path);
   if (text === undefined) return undefined;
-  if (Buffer.byteLength(text) > MAX_SPEC_BYTES)
-    throw new SpecError(
-      { file, line: 1, column: 1, pointer: "" },
-      `the file is ${(Buffer.byteLength(text) / 1024 / 1024).toFixed(1)} MB; specs are limited to ${MAX_SPEC_BYTES / 1024 / 1024} MB`,
-    );
+  if (size === undefined && Buffer.byteLength(text) > MAX_SPEC_BYTES) throw tooLarge(Buffer.byteLength(text));
   return path.endsWith(".json") ? readJson(file, text) : readYaml(file, text);
 }
 
@@ -82,11 +101,14 @@ export function loadDocument(path: string, options: LoadOptions = {}): LoadedSpe
   const source: SourceDocument = isSchemaObject(upgraded.value)
     ? { ...upgraded, value: cutToOperation(upgraded, upgraded.value) }
     : upgraded;
+  // A vendor's document as published: upgraded from 3.0 or 2.0, or (3.1 too) read with an overlay beside it.
+  const asPublished = upgraded !== applied || overlay !== undefined;
+  if (asPublished && isSchemaObject(source.value)) readAsPublished(source.value);
   annotateUnknownFormats(source.value);
-  checkStructure(source, { published: upgraded !== applied });
+  checkStructure(source, { published: asPublished });
   checkExtensions(source);
-  checkSchemas(source);
-  const document = resolveRefs(source, path, readFile);
+  checkSchemas(source, { published: asPublished });
+  const document = resolveRefs(source, path, readFile, upgraded !== applied ? upgradeSchemaFromThreeZero : undefined);
   const kind = options.kind ?? (path.split(sep).join("/").endsWith(CANONICAL_PLACE) ? "canonical" : "vendor");
   return { source, document, file, slug: options.slug ?? slugOf(path), kind };
 }

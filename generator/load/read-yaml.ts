@@ -57,6 +57,33 @@ function fastValue(text: string): { value: unknown } | undefined {
 }
 
 /**
+ * A double-quoted value that runs over several lines, with a continuation
+ * line indented no deeper than its key (commercetools' descriptions): YAML
+ * requires more, mainstream parsers (libyaml, js-yaml) read it anyway. Those
+ * lines get the one space more they need; nothing else changes.
+ */
+function indentQuotedContinuations(text: string): string {
+  const lines = text.split("\n");
+  for (let index = 0; index < lines.length; index += 1) {
+    const opening = /^(\s*)(?:- )?[^\s#"'][^:"]*:\s+"/.exec(lines[index] as string);
+    if (!opening) continue;
+    const keyIndent = (opening[1] as string).length;
+    let rest = (lines[index] as string).slice(opening[0].length);
+    let line = index;
+    // Until the closing quote (an escaped one, `\"`, does not close it).
+    while (!/(^|[^\\])(\\\\)*"/.test(rest) && line + 1 < lines.length) {
+      line += 1;
+      const current = lines[line] as string;
+      const indent = /^ */.exec(current)?.[0].length ?? 0;
+      if (current.trim() !== "" && indent <= keyIndent) lines[line] = " ".repeat(keyIndent + 1 - indent) + current;
+      rest = current;
+    }
+    index = line;
+  }
+  return lines.join("\n");
+}
+
+/**
  * Parses YAML (JSON is YAML too) with duplicate keys, tabs and other syntax
  * problems reported at their position. `file` is the name used in messages.
  * Positions come from a full parse (the `yaml` library), made only when a
@@ -64,7 +91,7 @@ function fastValue(text: string): { value: unknown } | undefined {
  * ones reported).
  */
 export function readYaml(file: string, text: string): SourceDocument {
-  const lineCounter = new LineCounter();
+  let lineCounter = new LineCounter();
   const at = (offset: number, pointer: string): SpecPosition => {
     const { line, col } = lineCounter.linePos(offset);
     return { file, line: Math.max(line, 1), column: Math.max(col, 1), pointer };
@@ -72,8 +99,17 @@ export function readYaml(file: string, text: string): SourceDocument {
   if (text.trim() === "") throw new SpecError(at(0, ""), "the file is empty; expected an OpenAPI 3.1 document");
 
   let root: Node | null | undefined;
+  const parse = (source: string, counter: LineCounter) =>
+    parseDocument(source, { lineCounter: counter, uniqueKeys: true, prettyErrors: false, strict: true });
   const positioned = () => {
-    const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+    let document = parse(text, lineCounter);
+    if (document.errors.length > 0) {
+      // What libyaml and js-yaml read, and `yaml` refuses: retried with those lines indented (line numbers unchanged).
+      const repaired = indentQuotedContinuations(text);
+      const counter = new LineCounter();
+      const retried = repaired === text ? undefined : parse(repaired, counter);
+      if (retried && retried.errors.length === 0) [document, lineCounter] = [retried, counter];
+    }
     root = document.contents as Node | null;
     return document;
   };

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { basename, dirname, join, relative } from "node:path";
 import { escapePointerPart } from "../core/pointer.js";
 import { isSchemaObject, walkSchema } from "../core/schema-walk.js";
 import { readYaml } from "./read-yaml.js";
@@ -33,12 +33,14 @@ const SCHEMA_PREFIX = "#/components/schemas/";
  * point into this document's `components.schemas` (a schema from another file
  * is copied in under its own name); any other reference (parameters,
  * responses, ...) is replaced by what it points to. Dangling and purely
- * circular references are positioned errors.
+ * circular references are positioned errors. `upgradeExternal` upgrades a
+ * schema brought in from another file, as the document's own were.
  */
 export function resolveRefs(
   source: SourceDocument,
   path: string,
   readFile: ReadFile = readFromDisk,
+  upgradeExternal?: (schema: Record<string, unknown>) => Record<string, unknown>,
 ): Record<string, unknown> {
   const loaded = new Map<string, SourceDocument>([[path, source]]);
   const document = structuredClone(source.value) as Record<string, unknown>;
@@ -108,25 +110,25 @@ export function resolveRefs(
           origin.source.locate(`${pointer}/$ref`),
           `$ref \`${node.$ref}\` must point at a schema (such as \`#/components/schemas/<Name>\`), not at ${target.pointer || "the whole document"}`,
         );
-      node.$ref = schemaRefFor(target, origin, `${pointer}/$ref`);
+      node.$ref = schemaRefFor(target);
     });
   };
 
-  const schemaRefFor = (target: Target, from: Target, refPointer: string): string => {
+  const schemaRefFor = (target: Target): string => {
     if (target.path === path) return `#${pointerFragment(target.pointer)}`;
     const key = `${target.path}#${target.pointer}`;
     const known = bundled.get(key);
     if (known) return SCHEMA_PREFIX + known;
-    const name = splitPointer(target.pointer).at(-1) ?? "Schema";
+    // A whole file (`./schemas/Client.yaml`) is named after the file; a schema inside one after its own key.
+    const wanted = splitPointer(target.pointer).at(-1) ?? basename(target.path).replace(/\.(ya?ml|json)$/, "");
     const components = (document.components ??= {}) as Record<string, unknown>;
     const schemas = (components.schemas ??= {}) as Record<string, unknown>;
-    if (name in schemas && !bundled.has(key))
-      throw new SpecError(
-        from.source.locate(refPointer),
-        `$ref brings in schema \`${name}\` from ${target.source.file}, but this spec already has a schema of that name`,
-      );
+    // Two files' `Address` (or a file's and the spec's own) stay two schemas: the later one is `Address2`.
+    let name = wanted;
+    for (let suffix = 2; name in schemas; suffix += 1) name = `${wanted}${suffix}`;
     bundled.set(key, name);
-    const copy = structuredClone(valueAt(target.source.value, target.pointer)) as Record<string, unknown>;
+    const original = structuredClone(valueAt(target.source.value, target.pointer)) as Record<string, unknown>;
+    const copy = upgradeExternal ? upgradeExternal(original) : original;
     schemas[name] = copy;
     localiseSchema(copy, target);
     return SCHEMA_PREFIX + escapePointerPart(name);
@@ -147,8 +149,13 @@ export function resolveRefs(
         throw new SpecError(source.locate(`${pointer}/$ref`), "only schemas can be referenced from another file");
       return inline(structuredClone(valueAt(document, target.pointer)), pointer);
     }
+    // A `schema` is a Schema Object wherever it is (also inside an inlined response or parameter, where
+    // schemaRoots, the positions before inlining, do not list it): its `$ref`s are resolved as schemas'.
     for (const [key, value] of Object.entries(node))
-      if (!["example", "examples", "default", "enum", "const"].includes(key))
+      if (
+        !["example", "examples", "default", "enum", "const"].includes(key) &&
+        !(key === "schema" && isSchemaObject(value))
+      )
         node[key] = inline(value, `${pointer}/${escapePointerPart(key)}`);
     return node;
   };

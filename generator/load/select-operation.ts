@@ -25,14 +25,17 @@ function operationsOf(document: Json): Candidate[] {
   );
 }
 
+/** `POST /contacts`: how an operation without an `operationId` is named, and how any operation may be. */
+const methodAndPath = (candidate: Candidate) => `${candidate.method.toUpperCase()} ${candidate.path}`;
+
 const describe = (candidate: Candidate) =>
-  `${candidate.method.toUpperCase()} ${candidate.path}` +
-  (typeof candidate.operationId === "string" ? ` (${candidate.operationId})` : "");
+  methodAndPath(candidate) + (typeof candidate.operationId === "string" ? ` (${candidate.operationId})` : "");
 
 /**
  * The create operation of a vendor document: the one named by
- * `info.x-vendor.operationId`, or the only one there is. Undefined when the
- * document has none (the model reports that).
+ * `info.x-vendor.operationId` (its `operationId`, or `"METHOD /path"` for
+ * one that has none), or the only one there is. Undefined when the document
+ * has none (the model reports that).
  */
 export function selectOperation(source: SourceDocument, document: Json): Candidate | undefined {
   const candidates = operationsOf(document);
@@ -47,7 +50,7 @@ export function selectOperation(source: SourceDocument, document: Json): Candida
         `one of: ${candidates.map(describe).join(", ")}`,
     );
   }
-  const chosen = candidates.filter((candidate) => candidate.operationId === name);
+  const chosen = candidates.filter((candidate) => candidate.operationId === name || methodAndPath(candidate) === name);
   if (chosen.length === 1) return chosen[0];
   throw new SpecError(
     source.locate("/info/x-vendor/operationId"),
@@ -109,6 +112,9 @@ export function cutToOperation(source: SourceDocument, document: Json): Json {
     Object.entries(item).filter(([key]) => !HTTP_METHODS.includes(key) || key === chosen.method),
   );
   const operation = item[chosen.method] as Json;
+  // Named by "METHOD /path" because it has none: that name becomes its operationId.
+  if (typeof operation.operationId !== "string")
+    keptItem[chosen.method] = { ...operation, operationId: methodAndPath(chosen) };
   const { webhooks: _webhooks, "x-webhooks": _xWebhooks, ...rest } = document;
   const reached = reachableComponents(document, [keptItem, document["x-context"]]);
   const security = new Set(schemeNames(operation.security ?? document.security));
@@ -128,9 +134,34 @@ export function cutToOperation(source: SourceDocument, document: Json): Json {
           .filter(([, group]) => !isSchemaObject(group) || Object.keys(group).length > 0),
       )
     : undefined;
+  const { tags, security: documentSecurity, ...kept } = rest;
+  const keptTags = keptTagsOf(tags);
   return {
-    ...rest,
+    ...kept,
+    // An operation's own `security` (even `[]`) replaces the document's, whose schemes may have been dropped.
+    ...(documentSecurity !== undefined && operation.security === undefined ? { security: documentSecurity } : {}),
+    ...(keptTags !== undefined ? { tags: keptTags } : {}),
     paths: { [chosen.path]: keptItem },
     ...(keptComponents ? { components: keptComponents } : {}),
   };
+}
+
+/** Whether a value holds a `$ref` anywhere. */
+const holdsRef = (value: unknown): boolean =>
+  Array.isArray(value)
+    ? value.some(holdsRef)
+    : isSchemaObject(value) && (typeof value.$ref === "string" || Object.values(value).some(holdsRef));
+
+/**
+ * The document's tags without the `x-` extensions that hold `$ref`s (Xero's
+ * `x-model`), which would point at components the cut dropped; the tags stay
+ * where they were, so positions in them stay right.
+ */
+function keptTagsOf(tags: unknown): unknown {
+  if (!Array.isArray(tags)) return tags;
+  return tags.map((tag) =>
+    isSchemaObject(tag)
+      ? Object.fromEntries(Object.entries(tag).filter(([key, value]) => !key.startsWith("x-") || !holdsRef(value)))
+      : tag,
+  );
 }

@@ -28,6 +28,19 @@ function withoutDynamicRefs(node: unknown): unknown {
   return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, withoutDynamicRefs(value)]));
 }
 
+/**
+ * The bundled 2021-04-15 schema requires `info.license` to carry an `identifier` or a `url`; its
+ * 2021-09-28 revision (the current one) only forbids both at once, as the specification says.
+ */
+function withLicenseOfRevision20210928(schema: Record<string, unknown>): Record<string, unknown> {
+  const license = (schema.$defs as Record<string, Record<string, unknown>>).license;
+  if (license && Array.isArray(license.oneOf)) {
+    delete license.oneOf;
+    license.dependentSchemas = { identifier: { not: { required: ["url"] } } };
+  }
+  return schema;
+}
+
 /** The bundled 2021-04-15 schema spells a server variable's `description` as `descriptions` (fixed upstream later). */
 function withServerVariableDescription(schema: Record<string, unknown>): Record<string, unknown> {
   const defs = schema.$defs as Record<string, { properties: Record<string, unknown> }>;
@@ -45,7 +58,9 @@ function checkAjv(check: StructureCheck, source: boolean): { ajv: Ajv2020; ref: 
     return { ajv: new Ajv2020({ strict: false, validateFormats: false, code: { source } }), ref: META_SCHEMA_ID };
   // verbose: an unknown field's message lists the fields its parent schema knows (did you mean).
   const ajv = new Ajv2020({ allErrors: true, strict: false, validateFormats: false, verbose: true, code: { source } });
-  const schema = withServerVariableDescription(withoutDynamicRefs(openapi.v31) as Record<string, unknown>);
+  const schema = withLicenseOfRevision20210928(
+    withServerVariableDescription(withoutDynamicRefs(openapi.v31) as Record<string, unknown>),
+  );
   ajv.addSchema(schema);
   return { ajv, ref: String(schema.$id) };
 }

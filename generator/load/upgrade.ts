@@ -4,8 +4,11 @@ import { joinPointer, splitPointer, valueAt } from "../core/pointer.js";
 import { isSchemaObject, walkSchema, type Schema } from "../core/schema-walk.js";
 import type { SourceDocument } from "../core/source.js";
 import { schemaPositions } from "./schema-positions.js";
+import { liftDocumentResponses, prepareSwaggerTwo } from "./swagger-two.js";
 
 type Json = Record<string, unknown>;
+/** Per Swagger 2.0 section, the legal 3.x name → the name the document wrote (swagger-two.ts). */
+type Renamed = Map<string, Map<string, string>>;
 
 /**
  * OpenAPI 3.0's `nullable`, all of it, before the upgrader runs: the
@@ -13,7 +16,7 @@ type Json = Record<string, unknown>;
  * `nullable` beside `anyOf`, `oneOf`, `allOf` and `$ref` (Stripe has hundreds),
  * and an `enum` without `null` would still refuse null.
  */
-function convertNullable(document: Json): void {
+export function convertNullable(document: Json): void {
   for (const root of schemaPositions(document)) {
     const schema = valueAt(document, root);
     if (!isSchemaObject(schema)) continue;
@@ -49,13 +52,15 @@ const isBodyParameter = (parameter: unknown) =>
   isSchemaObject(parameter) && (parameter.in === "body" || parameter.in === "formData");
 
 /** Where a Swagger 2.0 document holds what the upgraded 3.x document has at `path` (as far as they correspond). */
-function swaggerPath(path: string[], original: Json): string[] {
+function swaggerPath(path: string[], original: Json, renamed: Renamed): string[] {
   const [first, second, ...rest] = path;
   if (first === "servers") return ["host"];
   if (first === "components" && second !== undefined && second in COMPONENTS_OF_SWAGGER) {
-    const name = rest.shift();
+    const section = COMPONENTS_OF_SWAGGER[second] as string;
+    const legal = rest.shift();
+    const name = legal === undefined ? undefined : (renamed.get(section)?.get(legal) ?? legal);
     const inner = second === "requestBodies" && rest[0] === "content" ? ["schema", ...rest.slice(3)] : rest;
-    return [COMPONENTS_OF_SWAGGER[second] as string, ...(name === undefined ? [] : [name]), ...inner];
+    return [section, ...(name === undefined ? [] : [name]), ...inner];
   }
   if (first !== "paths" || second === undefined) return path;
   const [method, section, ...inner] = rest;
@@ -91,8 +96,8 @@ function swaggerPath(path: string[], original: Json): string[] {
  * was `example`; past the first key that does not correspond the position
  * is the nearest ancestor's.
  */
-function originalPointer(pointer: string, original: Json, fromSwagger: boolean): string {
-  const path = fromSwagger ? swaggerPath(parts(pointer), original) : parts(pointer);
+function originalPointer(pointer: string, original: Json, renamed: Renamed | undefined): string {
+  const path = renamed ? swaggerPath(parts(pointer), original, renamed) : parts(pointer);
   const found: string[] = [];
   let node: unknown = original;
   for (let index = 0; index < path.length; index += 1) {
@@ -125,12 +130,33 @@ export function upgradeToThreeOne(source: SourceDocument): SourceDocument {
   if (!isSchemaObject(original)) return source;
   const fromSwagger = original.swagger === "2.0";
   if (!fromSwagger && !(typeof original.openapi === "string" && /^3\.0\.\d+$/.test(original.openapi))) return source;
-  const threeZero = upgradeFromTwoToThree(structuredClone(original)) as Json;
+  const copy = structuredClone(original);
+  const renamed = fromSwagger ? prepareSwaggerTwo(copy) : undefined;
+  const threeZero = upgradeFromTwoToThree(copy) as Json;
+  if (fromSwagger) liftDocumentResponses(threeZero);
   convertNullable(threeZero);
   const value = upgradeFromThreeToThreeOne(threeZero as never) as unknown as Json;
   return {
     file: source.file,
     value,
-    locate: (pointer) => source.locate(originalPointer(pointer, original, fromSwagger)),
+    locate: (pointer) => source.locate(originalPointer(pointer, original, renamed)),
   };
+}
+
+/**
+ * One Schema Object of a 3.0 document's other files (`$ref: ./schemas/Client.yaml`), upgraded as the
+ * document's own are (`nullable`, boolean exclusive bounds, `example`): they are brought in after the upgrade.
+ */
+export function upgradeSchemaFromThreeZero(schema: Json): Json {
+  const wrapper: Json = {
+    openapi: "3.0.3",
+    info: { title: "", version: "" },
+    paths: {},
+    components: { schemas: { schema } },
+  };
+  convertNullable(wrapper);
+  const upgraded = upgradeFromThreeToThreeOne(wrapper as never) as unknown as {
+    components: { schemas: { schema: Json } };
+  };
+  return upgraded.components.schemas.schema;
 }

@@ -122,19 +122,23 @@ function readBody(read: Reader, owner: Node, pointer: string): BodyModel | undef
     )
     .sort();
   if (contentTypes.length === 0) return undefined;
-  let schema: Schema | undefined;
+  const schemaOf = (contentType: string) => (content[contentType] as Node).schema as Schema;
+  // The body's schema is the JSON one (`application/json` first); a content type with another schema
+  // (Xero's `text/csv` beside JSON) is left out: the package types, validates and sends the JSON body.
+  const main =
+    contentTypes.find((contentType) => contentType === "application/json") ??
+    contentTypes.find((contentType) => /json/.test(contentType)) ??
+    (contentTypes[0] as string);
+  const schema = schemaOf(main);
+  const same = contentTypes.filter((contentType) => JSON.stringify(schemaOf(contentType)) === JSON.stringify(schema));
   const examples: ExampleModel[] = [];
-  for (const contentType of contentTypes) {
-    const at = `${pointer}/content/${escapePointerPart(contentType)}`;
-    const media = content[contentType] as Node;
-    const mediaSchema = read.object(media, "schema", at) as Schema;
-    if (schema === undefined) schema = mediaSchema;
-    else if (JSON.stringify(schema) !== JSON.stringify(mediaSchema))
-      read.fail(`${at}/schema`, "every content type of one body must use the same schema (a `$ref` to one component)");
-    // Examples are checked against the JSON schema; XML and form samples are kept for documentation only.
-    if (/json/.test(contentType)) examples.push(...readExamples(read, media, at));
-  }
-  return { contentTypes, schema: schema as Schema, examples };
+  // Examples are checked against the JSON schema; XML and form samples are kept for documentation only.
+  for (const contentType of same)
+    if (/json/.test(contentType))
+      examples.push(
+        ...readExamples(read, content[contentType] as Node, `${pointer}/content/${escapePointerPart(contentType)}`),
+      );
+  return { contentTypes: same, schema, examples };
 }
 
 function readErrorBody(read: Reader, response: Node, pointer: string): ErrorBodyModel | undefined {

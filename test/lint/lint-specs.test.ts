@@ -107,6 +107,15 @@ describe("lint:specs", () => {
       "format `unix-time` is not one the validators check",
     ],
     [
+      "pattern-analysed",
+      swap(
+        "name: { type: string, minLength: 1, maxLength: 60, description: Name. }",
+        'name: { type: string, minLength: 1, maxLength: 60, pattern: "^(a|b|ab)*c$", description: Name. }',
+      ),
+      "/components/schemas/Body/properties/name/pattern",
+      "inconclusive within its step budget",
+    ],
+    [
       "unused-component",
       swap("    Created:", "    Spare:\n      type: object\n      description: Not used.\n    Created:"),
       "/components/schemas/Spare",

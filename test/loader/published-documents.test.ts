@@ -1,27 +1,15 @@
 // Vendor documents as vendors publish them: OpenAPI 3.0 and Swagger 2.0, JSON, many operations, an overlay
 // beside them. Every message still points at the file the user wrote.
 import { afterAll, describe, expect, it } from "vitest";
-import { loadSpec, loadSpecWithSource } from "../../generator/spec.js";
-import { isSpecFailure } from "../../generator/core/spec-error.js";
+import { loadSpecWithSource } from "../../generator/spec.js";
+import { failureFromFiles, loadFromFiles } from "../helpers/in-memory-spec.js";
 import { loadAllWithSources } from "../../generator/pipeline.js";
 import { miniMapping, miniVendor, removeSpecsFolders, specsFolder } from "../helpers/mini-vendor.js";
 
 afterAll(removeSpecsFolders);
 
-/** Loads `specs/<name>` from these files only (no disk). */
-function load(name: string, files: Record<string, string>) {
-  return loadSpec(`specs/${name}`, { root: ".", readFile: (path) => files[path] });
-}
-
-function failure(name: string, files: Record<string, string>): string {
-  try {
-    load(name, files);
-  } catch (error) {
-    expect(isSpecFailure(error), String(error)).toBe(true);
-    return (error as Error).message;
-  }
-  throw new Error(`${name} loaded without an error`);
-}
+const load = loadFromFiles;
+const failure = failureFromFiles;
 
 const customer = { type: "object", properties: { name: { type: "string", maxLength: 60, description: "The name." } } };
 const operation = (operationId: string, extra: object = {}) => ({
