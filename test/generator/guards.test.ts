@@ -3,6 +3,7 @@
 // sample, and a keyword it does not compile must hand over to ajv's function.
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import ts from "typescript";
 import { afterAll, describe, expect, it } from "vitest";
 import { emitGuards } from "../../generator/emit/guards/index.js";
 import type { Schema } from "../../generator/core/schema-walk.js";
@@ -265,5 +266,28 @@ describe("a keyword the guards do not compile", () => {
       /function isPlain\(value: unknown\): boolean \{\nif \(typeof value !== "string"\) return false;/,
     );
     expect(code).toMatch(/export const plain: \(value: unknown\) => boolean = isPlain;/);
+  });
+});
+
+describe("keywords of a kind the declared type excludes", () => {
+  it("`maxLength` beside `type: integer` is no check at all: the guard agrees with ajv and type-checks", async () => {
+    const schemas = { Count: { type: "integer", maxLength: 2, minimum: 1, items: { type: "string" } } };
+    expect(await verdicts(schemas, "Count", [5, 12345, 0, "ab", 1.5])).toEqual([true, true, false, false, false]);
+    const file = join(outDir, "excluded-kind.ts");
+    writeFileSync(file, emitGuards(modelOf(schemas), "../../packages/runtime/src/validation.js"));
+    const program = ts.createProgram([file], {
+      strict: true,
+      noEmit: true,
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      skipLibCheck: true,
+      types: [],
+      lib: ["lib.es2022.d.ts"],
+    });
+    const problems = ts
+      .getPreEmitDiagnostics(program, program.getSourceFile(file))
+      .map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n"));
+    expect(problems).toEqual([]);
   });
 });

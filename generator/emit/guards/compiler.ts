@@ -82,7 +82,9 @@ export class GuardCompiler implements GuardContext {
 
     const kinds = types?.map(kindOfType);
     const guarded = (kind: Kind, body: string[]) => {
-      if (body.length === 0) return;
+      // A keyword of a kind the declared types exclude (`maxLength` beside `type: integer`) holds trivially:
+      // the type check above has narrowed the value, and a check for that kind would not type-check.
+      if (body.length === 0 || (kinds !== undefined && !kinds.includes(kind))) return;
       // With a single declared type the type check above has already narrowed the value.
       if (kinds?.length === 1 && kinds[0] === kind) lines.push(...body);
       else lines.push(`if (${typeTest(kind, value)}) {`, ...body, "}");
