@@ -11,6 +11,7 @@ import { mappingPlan } from "../model/mapping-plan.js";
 import {
   buildFixtures,
   reportSampleProblems,
+  takeSampleProblems,
   validSamples,
   type FixtureSet,
   type SampleProblem,
@@ -137,6 +138,13 @@ function fixturesOf(model: SpecModel, canonical: SpecModel | undefined): Package
   const responses = responseFixtures(model, problems);
   reportSampleProblems(model, problems);
   return { main, context, responses, mapped: mappedSamples(model, canonical, context) };
+}
+
+/** The samples the fixtures cannot make of a model's schemas (each left out of the package with a warning): what lint reports. */
+export function fixtureProblems(model: SpecModel): SampleProblem[] {
+  takeSampleProblems(model);
+  fixturesOf(model, undefined);
+  return takeSampleProblems(model);
 }
 
 const json = (value: unknown) => JSON.stringify(value, null, 2);

@@ -55,13 +55,18 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 const typeList = (schema: Schema): string[] | undefined =>
   Array.isArray(schema.type) ? schema.type.map(String) : typeof schema.type === "string" ? [schema.type] : undefined;
 
-/** The types both lists allow (`integer` is a `number`). */
+/** The types both lists allow, in `a`'s order (`integer` is a `number`: number and integer give integer). */
 function commonTypes(a: string[], b: string[]): string[] {
-  const allows = (list: string[], type: string) =>
-    list.includes(type) || (type === "integer" && list.includes("number"));
-  return [...new Set([...a.filter((type) => allows(b, type)), ...b.filter((type) => allows(a, type))])].filter(
-    (type) => !(type === "number" && !(a.includes("number") && b.includes("number"))),
+  const common = a.map((type) =>
+    b.includes(type)
+      ? type
+      : type === "integer" && b.includes("number")
+        ? type
+        : type === "number" && b.includes("integer")
+          ? "integer"
+          : undefined,
   );
+  return [...new Set(common.filter((type) => type !== undefined))];
 }
 
 const declared = (schema: Schema, keyword: string): Record<string, unknown> =>

@@ -36,7 +36,9 @@ describe("unusual schemas through the whole generator", () => {
   it("an optional property the fixture generator cannot satisfy is left out of the full sample, not a refusal", async () => {
     // A URI of at most 5 characters exists ("a:b"), but no sample the generator makes is one.
     const { files, models } = await run(withPhone("{ type: string, format: uri, maxLength: 5, description: Phone. }"));
-    const fixtures = JSON.parse(files.find((file) => file.path === "mini/src/fixtures/request-body.json")?.content ?? "");
+    const fixtures = JSON.parse(
+      files.find((file) => file.path === "mini/src/fixtures/request-body.json")?.content ?? "",
+    );
     expect(fixtures.valid.full.name).toEqual(expect.any(String));
     expect(fixtures.valid.full).not.toHaveProperty("phone");
     expect(models.find((model) => model.slug === "mini")?.warnings).toEqual([]);
