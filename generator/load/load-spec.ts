@@ -3,6 +3,7 @@ import { isSchemaObject } from "../core/schema-walk.js";
 import type { SourceDocument } from "../core/source.js";
 import { SpecError } from "../core/spec-error.js";
 import { checkSchemas } from "./check-schemas.js";
+import { resolveStaticDynamicRefs } from "./dynamic-refs.js";
 import { checkStructure } from "./check-structure.js";
 import { applyOverlay, overlayPathOf } from "./overlay.js";
 import { readJson } from "./read-json.js";
@@ -82,6 +83,7 @@ export function loadDocument(path: string, options: LoadOptions = {}): LoadedSpe
     ? { ...upgraded, value: cutToOperation(upgraded, upgraded.value) }
     : upgraded;
   annotateUnknownFormats(source.value);
+  resolveStaticDynamicRefs(source.value);
   checkStructure(source, { published: upgraded !== applied });
   checkSchemas(source);
   const document = resolveRefs(source, path, readFile);

@@ -102,6 +102,19 @@ it("draft 2020-12: each group generates or is refused in one positioned line; ea
   console.log(summary.join("\n"));
   expect(crashes).toEqual([]);
   expect(forWantOfFixture).toEqual([]);
+  // Refused only for a stated reason that holds: ajv's gaps, and schemas no value satisfies. A `$dynamicRef` fixed
+  // within the document, a reference to the meta-schema, `minContains` above `maxContains` without `type` and
+  // `unevaluated*` over an `if` that has its `then` all generate.
+  expect([...refusals.keys()].sort()).toEqual([
+    "`$dynamicRef` to an anchor that several `$dynamicAnchor`s declare (or beside a `$ref`) is not supported: its target depends on the dynamic scope; write `$ref`",
+    "`enum` is empty: no value can be valid",
+    "`unevaluatedItems` beside an `anyOf`/`oneOf` with a boolean branch is not supported (ajv loses annotations)",
+    "`unevaluatedItems` over an `if` without `then` is not supported (ajv ignores what the `if` evaluated)",
+    "`unevaluatedItems` with `contains` is not supported (ajv ignores its matches)",
+    "`unevaluatedProperties` beside an `anyOf`/`oneOf` with a boolean branch is not supported (ajv loses annotations)",
+    "`unevaluatedProperties` over an `if` without `then` is not supported (ajv ignores what the `if` evaluated)",
+    "a property named `__proto__` is not supported",
+  ]);
   expect(wrong.filter((line) => !line.startsWith("optional/"))).toEqual([]);
   expect(wrong.filter((line) => !FORMAT_GAPS.some((gap) => line.includes(`"${gap}"`)))).toEqual([]);
 }, 300_000);
