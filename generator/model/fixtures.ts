@@ -93,10 +93,6 @@ const wrongTypeValue = (allowed: string[]): unknown =>
     return !allowed.includes(type) && !(type === "number" && allowed.includes("number"));
   });
 
-function typesOf(schema: Schema): string[] {
-  return Array.isArray(schema.type) ? (schema.type as string[]) : typeof schema.type === "string" ? [schema.type] : [];
-}
-
 class FixtureBuilder {
   readonly synth: Synthesizer;
   readonly constraints: Breakable[] = [];
@@ -209,7 +205,7 @@ class FixtureBuilder {
     const at = path.replace(/\/\*(?=\/|$)/g, "/0");
     const add = (keyword: string, target: string, apply: (root: Json) => void) =>
       this.constraints.push({ path: target, keyword, at: target.replace(/\/\*(?=\/|$)/g, "/0"), apply });
-    const types = typesOf(resolved);
+    const types = [...(this.synth.types(schema) ?? [])];
 
     if (types.length > 0 && path !== "") add("type", path, (root) => setAt(root, at, wrongTypeValue(types)));
     if (Array.isArray(resolved.enum))

@@ -83,12 +83,6 @@ export function compilePattern(pattern: string): RegExp | undefined {
   return undefined;
 }
 
-function schemaTypes(schema: Schema): string[] {
-  if (Array.isArray(schema.type)) return schema.type as string[];
-  if (typeof schema.type === "string") return [schema.type];
-  return [];
-}
-
 /** The type an untyped schema's keywords speak of (`properties`: an object), else string. */
 function impliedType(schema: Schema): string {
   const has = (...keywords: string[]) => keywords.some((keyword) => schema[keyword] !== undefined);
@@ -122,6 +116,11 @@ export class Synthesizer {
     return this.views.view(schema).schema;
   }
 
+  /** The JSON types the schema allows (as the view reads them), undefined when any. */
+  types(schema: Schema | boolean): ReadonlySet<string> | undefined {
+    return this.views.view(schema).types;
+  }
+
   /** Whether a property is left out in this direction. */
   skipped(schema: Schema): boolean {
     const resolved = this.resolve(schema);
@@ -142,7 +141,8 @@ export class Synthesizer {
       const branch = this.branch(resolved, choice, depth);
       return branch === null ? null : this.sample(branch, mode, path, depth + 1);
     }
-    const type = schemaTypes(resolved).find((candidate) => candidate !== "null") ?? impliedType(resolved);
+    const type =
+      [...(this.views.view(schema).types ?? [])].find((candidate) => candidate !== "null") ?? impliedType(resolved);
     switch (type) {
       case "object":
         return this.object(resolved, mode, path, depth);
