@@ -235,6 +235,29 @@ describe("a sample that cannot be made", () => {
 });
 
 describe("invalid fixtures", () => {
+  it("a nullable body (anyOf of an object and null) gets invalid fixtures, through its object", () => {
+    const made = generateMini(
+      specWith({
+        Person: {
+          type: "object",
+          additionalProperties: false,
+          required: ["name"],
+          properties: { name: { type: "string", maxLength: 5 } },
+        },
+        Body: { anyOf: [{ $ref: "#/components/schemas/Person" }, { type: "null" }] },
+      }),
+    );
+    expect(made.warnings).toEqual([]);
+    expect(made.invalid.map((fixture) => fixture.name).sort()).toEqual([
+      "additionalProperties at /",
+      "maxLength at /name",
+      "required at /name",
+      "type at /name",
+    ]);
+    expectHonest(made);
+  });
+
+
   it("break maxItems with the smallest item repeated, not max+1 full items", () => {
     const item = {
       type: "object",
