@@ -127,7 +127,10 @@ function fixturesOf(model: SpecModel, canonical: SpecModel | undefined): Package
   }
   const body = model.operation?.requestBody?.schema ?? { type: "object" };
   const bodyPointer = model.operation ? `${model.operation.pointer}/requestBody` : "";
-  const main = buildFixtures(model, body, bodyPointer, "request", "body");
+  const examples = (model.operation?.requestBody?.examples ?? [])
+    .filter((example) => example.expect !== "invalid")
+    .map((example) => example.value);
+  const main = buildFixtures(model, body, bodyPointer, "request", "body", examples);
   const problems = [...main.problems];
   // Values that travel in HTTP headers: ASCII only.
   const contextSamples = model.context

@@ -425,6 +425,7 @@ export function buildFixtures(
   pointer: string,
   direction: Direction,
   location?: string,
+  examples: readonly unknown[] = [],
 ): FixtureSet {
   const codes = new Map<string, string | number>();
   for (const error of model.operation?.errors ?? [])
@@ -433,7 +434,7 @@ export function buildFixtures(
         for (const keyword of rule.keywords)
           if (!codes.has(`${rule.path} ${keyword}`)) codes.set(`${rule.path} ${keyword}`, error.code);
   const builder = new FixtureBuilder(model, root, direction, codes);
-  const { valid, problems } = validSamples(model, root, direction, pointer);
+  const { valid, problems } = validSamples(model, root, direction, pointer, { examples });
   const invalid: InvalidFixture[] = [];
   const uncovered: Constraint[] = [];
   // Invalid payloads are made from valid ones: without a minimal sample there are none.
@@ -539,7 +540,7 @@ const MODES: readonly SampleMode[] = ["minimal", "full", "boundary"];
  * The valid samples of `root` (minimal, full, boundary), each checked with
  * the compiled validator: the sampler's value repaired from the validator's
  * errors, then with other branches of its alternatives, then the schema's
- * own examples and plain values; a full or boundary sample that cannot be
+ * own examples (the body's, then the schema's) and plain values; a full or boundary sample that cannot be
  * made takes the minimal one. A sample none of these gives is left out, and
  * named in `problems` at `pointer`.
  */
@@ -548,7 +549,13 @@ export function validSamples(
   root: Schema,
   direction: Direction,
   pointer = "",
-  options: { ascii?: boolean; path?: string; modes?: readonly SampleMode[] } = {},
+  options: {
+    ascii?: boolean;
+    path?: string;
+    modes?: readonly SampleMode[];
+    /** The vendor's own examples of the value (a body's `examples`), tried before plain values. */
+    examples?: readonly unknown[];
+  } = {},
 ): { valid: ValidSamples; problems: SampleProblem[] } {
   const builders = Array.from(
     { length: VARIANTS },
@@ -563,6 +570,7 @@ export function validSamples(
     const view = builder.synth.resolve(root);
     const candidates = [
       ...made,
+      ...(options.examples ?? []),
       ...(Array.isArray(view.examples) ? view.examples : []),
       ...(view.example === undefined ? [] : [view.example]),
       ...FALLBACKS,

@@ -210,6 +210,25 @@ describe("the sampler searches for a valid sample", () => {
 });
 
 describe("a sample that cannot be made", () => {
+  it("is the vendor's own example of the body when that one is valid", () => {
+    const spec = JSON.parse(
+      specWith({
+        Body: {
+          type: "object",
+          required: ["site"],
+          properties: { site: { type: "string", format: "uri", minLength: 4, maxLength: 5 } },
+        },
+      }),
+    );
+    spec.paths["/contacts"].post.requestBody.content["application/json"].examples = {
+      short: { value: { site: "a:bc" } },
+    };
+    const made = generateMini(JSON.stringify(spec));
+    expect(made.warnings).toEqual([]);
+    expect(made.valid).toEqual({ minimal: { site: "a:bc" }, full: { site: "a:bc" }, boundary: { site: "a:bc" } });
+    expectHonest(made);
+  });
+
   it("is a positioned warning naming the schema; the fixture is left out and the package is made", () => {
     // A URI of at most 5 characters exists ("a:b"), but no sample the generator makes is one.
     const made = generateMini(
