@@ -566,23 +566,31 @@ export function validSamples(
   const valid: ValidSamples = {};
   const problems: SampleProblem[] = [];
   for (const mode of options.modes ?? MODES) {
-    const made = builders.map((each) => each.repaired(each.synth.sample(root, mode, options.path ?? ""), mode));
+    const sampled = (each: FixtureBuilder) => each.repaired(each.synth.sample(root, mode, options.path ?? ""), mode);
+    const first = sampled(builder);
     const view = builder.synth.resolve(root);
-    const candidates = [
-      ...made,
-      ...(options.examples ?? []),
-      ...(Array.isArray(view.examples) ? view.examples : []),
-      ...(view.example === undefined ? [] : [view.example]),
-      ...FALLBACKS,
-      ...namedValues(model, root),
-      valid.minimal,
-    ];
-    const found = candidates.find((candidate) => candidate !== undefined && isValid(candidate));
-    if (found !== undefined) {
-      valid[mode] = clone(found);
+    // Tried in order, each made only when the ones before it are not valid.
+    function* candidates(): Generator<unknown> {
+      yield first;
+      for (const each of builders.slice(1)) yield sampled(each);
+      yield* options.examples ?? [];
+      if (Array.isArray(view.examples)) yield* view.examples;
+      yield view.example;
+      yield* FALLBACKS;
+      yield* namedValues(model, root);
+      yield valid.minimal;
+    }
+    let found: { value: unknown } | undefined;
+    for (const candidate of candidates())
+      if (candidate !== undefined && isValid(candidate)) {
+        found = { value: candidate };
+        break;
+      }
+    if (found) {
+      valid[mode] = clone(found.value);
       continue;
     }
-    const breaks = builder.errors(made[0]).map((error) => `${error.path || "/"} ${error.rule}`);
+    const breaks = builder.errors(first).map((error) => `${error.path || "/"} ${error.rule}`);
     problems.push({
       pointer,
       message: `no valid ${mode} sample could be made of this schema (the generated one breaks ${breaks.join(", ")}): the fixture is left out; check that a value can satisfy it, e.g. every required property has a schema and every limit fits its format`,
