@@ -5,7 +5,8 @@ import { loadSpecWithSource } from "./spec.js";
 import type { SourceDocument } from "./core/source.js";
 import { SpecError, SpecErrors } from "./core/spec-error.js";
 import { checkMapping } from "./model/check-mapping.js";
-import { SampleError } from "./model/fixtures.js";
+import { takeSampleProblems } from "./model/fixtures.js";
+import { warning } from "./model/check-model.js";
 import type { SpecModel } from "./model/model.js";
 import { emitPackage, type GeneratedFile } from "./emit/package.js";
 import { selectOutputs } from "./emit/registry.js";
@@ -92,14 +93,12 @@ export function loadAllWithSources(
   return loaded;
 }
 
-/** Runs an emit step; fixtures are the one that can find a schema no value satisfies: a positioned spec error. */
-export function positionedSampleError<T>(source: SourceDocument, emit: () => T): T {
-  try {
-    return emit();
-  } catch (error) {
-    if (error instanceof SampleError) throw new SpecError(source.locate(error.pointer), error.message);
-    throw error;
-  }
+/** Runs an emit step; a sample the fixtures could not make (a schema no value satisfies) becomes a positioned warning of the model. */
+export function withSampleWarnings<T>(source: SourceDocument, model: SpecModel, emit: () => T): T {
+  const result = emit();
+  for (const problem of takeSampleProblems(model))
+    model.warnings.push(warning(source, problem.pointer, problem.message));
+  return result;
 }
 
 export interface GenerateOptions extends OutputOptions {
@@ -137,7 +136,7 @@ export async function generate(
       const started = performance.now();
       let files: GeneratedFile[];
       try {
-        files = positionedSampleError(source, () => emitPackage(model, canonical, kinds));
+        files = withSampleWarnings(source, model, () => emitPackage(model, canonical, kinds));
       } catch (error) {
         if (!(error instanceof SpecError)) throw error;
         errors.push(error);

@@ -8,9 +8,16 @@ import {
 import { runValidator, type CompiledValidator } from "@customer-adapters/runtime/validation";
 import { compileSchema } from "../model/validation-schema.js";
 import { mappingPlan } from "../model/mapping-plan.js";
-import { buildFixtures, validSamples, type FixtureSet } from "../model/fixtures.js";
+import {
+  buildFixtures,
+  reportSampleProblems,
+  takeSampleProblems,
+  validSamples,
+  type FixtureSet,
+  type SampleProblem,
+} from "../model/fixtures.js";
 import type { SpecModel } from "../model/model.js";
-import { Synthesizer } from "../model/samples.js";
+import { escapePointerPart } from "../core/pointer.js";
 import type { Schema } from "../core/schema-walk.js";
 import { banner } from "./banner.js";
 import { concreteStatus, isSuccess, parameterGroups, responseTypeName } from "./names.js";
@@ -28,18 +35,33 @@ interface ResponseFixture {
 
 type Json = Record<string, unknown>;
 
-/** The success body (a full sample) and one body per documented vendor error, laid out as its `x-error-body` says. */
-function responseFixtures(model: SpecModel): ResponseFixture[] {
+/** The success body (a full sample) and one body per documented vendor error, laid out as its `x-error-body` says; a success body that cannot be made is a problem, and left out. */
+function responseFixtures(model: SpecModel, problems: SampleProblem[]): ResponseFixture[] {
   const operation = model.operation;
   if (!operation) return [];
-  const synth = new Synthesizer(model, "response");
   const fixtures: ResponseFixture[] = [];
   for (const response of operation.responses.filter((candidate) => isSuccess(candidate.status) && candidate.body)) {
-    const body = synth.sample(response.body?.schema as Schema, "full", `/responses/${response.status}`);
+    const schema = response.body?.schema as Schema;
+    const pointer = `${operation.pointer}/responses/${escapePointerPart(response.status)}`;
+    const made = validSamples(model, schema, "response", pointer, {
+      path: `/responses/${response.status}`,
+      modes: ["full"],
+    });
+    problems.push(...made.problems);
+    const body = made.valid.full;
+    if (body === undefined) continue;
     // A success answer that can also carry errors (Caliq's 200 with `OK: false`) is sampled as a success, without issues.
     const when = response.errorBody?.when;
     if (when && typeof when.equals === "boolean") writePointer(body as Json, when.pointer, !when.equals);
     if (when && response.errorBody?.list) writePointer(body as Json, response.errorBody.list, []);
+    const validate = compileSchema(model.schemas, schema);
+    if (!validate(body)) {
+      problems.push({
+        pointer,
+        message: "no success sample both passes this schema and reads as a success: the fixture is left out",
+      });
+      continue;
+    }
     fixtures.push({ status: concreteStatus(response.status), name: "success", body });
   }
   for (const error of operation.errors) {
@@ -79,7 +101,7 @@ function mappedSamples(
     ),
   };
   const plan = mappingPlan(model) as unknown as MappingPlan;
-  return Object.entries(validSamples(canonical, customerRoot, "request"))
+  return Object.entries(validSamples(canonical, customerRoot, "request").valid)
     .filter(([name]) => name !== "boundary")
     .map(([name, customer]) => ({ name, customer, result: buildRequest(plan, validators, customer, context) }));
 }
@@ -93,24 +115,39 @@ interface PackageFixtures {
 }
 
 function fixturesOf(model: SpecModel, canonical: SpecModel | undefined): PackageFixtures {
-  if (model.kind === "canonical")
-    return {
-      main: buildFixtures(model, { $ref: "#/components/schemas/Customer" }, "/components/schemas/Customer", "request"),
-      context: undefined,
-      responses: [],
-      mapped: [],
-    };
+  if (model.kind === "canonical") {
+    const main = buildFixtures(
+      model,
+      { $ref: "#/components/schemas/Customer" },
+      "/components/schemas/Customer",
+      "request",
+    );
+    reportSampleProblems(model, main.problems);
+    return { main, context: undefined, responses: [], mapped: [] };
+  }
   const body = model.operation?.requestBody?.schema ?? { type: "object" };
   const bodyPointer = model.operation ? `${model.operation.pointer}/requestBody` : "";
-  const context = model.context
-    ? new Synthesizer(model, "request", true).sample(model.context, "full", "/context")
+  const examples = (model.operation?.requestBody?.examples ?? [])
+    .filter((example) => example.expect !== "invalid")
+    .map((example) => example.value);
+  const main = buildFixtures(model, body, bodyPointer, "request", "body", examples);
+  const problems = [...main.problems];
+  // Values that travel in HTTP headers: ASCII only.
+  const contextSamples = model.context
+    ? validSamples(model, model.context, "request", "/x-context", { ascii: true, path: "/context", modes: ["full"] })
     : undefined;
-  return {
-    main: buildFixtures(model, body, bodyPointer, "request", "body"),
-    context,
-    responses: responseFixtures(model),
-    mapped: mappedSamples(model, canonical, context),
-  };
+  problems.push(...(contextSamples?.problems ?? []));
+  const context = contextSamples?.valid.full;
+  const responses = responseFixtures(model, problems);
+  reportSampleProblems(model, problems);
+  return { main, context, responses, mapped: mappedSamples(model, canonical, context) };
+}
+
+/** The samples the fixtures cannot make of a model's schemas (each left out of the package with a warning): what lint reports. */
+export function fixtureProblems(model: SpecModel): SampleProblem[] {
+  takeSampleProblems(model);
+  fixturesOf(model, undefined);
+  return takeSampleProblems(model);
 }
 
 const json = (value: unknown) => JSON.stringify(value, null, 2);
@@ -161,7 +198,11 @@ export function emitFixtures(model: SpecModel, canonical?: SpecModel): PackageFi
     ...files.map(
       (file) => `import ${dataName(file)} from "./${file.path.slice("src/".length)}" with { type: "json" };`,
     ),
-    `${jsDoc(`Valid ${model.kind === "canonical" ? "customers" : "request bodies"}: required fields only, every field, and every limit reached (strings at their maximum length in code points, lists at their maximum count, numbers at their bounds).`)}\nexport const valid = ${dataName(files[0] as PackageFile)}.valid as unknown as { minimal: ${mainType}; full: ${mainType}; boundary: ${mainType} };`,
+    `${jsDoc(`Valid ${model.kind === "canonical" ? "customers" : "request bodies"}: required fields only, every field, and every limit reached (strings at their maximum length in code points, lists at their maximum count, numbers at their bounds).`)}\nexport const valid = ${dataName(files[0] as PackageFile)}.valid as unknown as { ${Object.keys(
+      main.valid,
+    )
+      .map((mode) => `${mode}: ${mainType}`)
+      .join("; ")} };`,
     `${jsDoc("One payload per rule of the schema, each breaking exactly that rule, with the errors the validator reports for it (and the vendor's code where the spec ties the rule to one).")}\nexport const invalid = ${dataName(files[0] as PackageFile)}.invalid as readonly InvalidFixture[];`,
   ];
   if (context !== undefined)

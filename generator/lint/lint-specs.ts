@@ -11,6 +11,7 @@ import { escapePointerPart } from "../core/pointer.js";
 import { isSchemaObject, walkSchema, type Schema } from "../core/schema-walk.js";
 import { schemaNamed } from "../model/lookup.js";
 import { backtrackingVerdict } from "../load/check-schemas.js";
+import { fixtureProblems } from "../emit/fixtures.js";
 
 export interface LintFinding {
   rule: string;
@@ -31,6 +32,8 @@ export const LINT_RULES = {
   "known-format": "every `format` is one the validators check (another is kept as an annotation: a warning)",
   "pattern-analysed":
     "every pattern is proven free of catastrophic backtracking (one whose analysis is inconclusive: a warning)",
+  sampled:
+    "the fixtures can make a valid sample of the request body, the context and each success answer (one they cannot is left out of the package: a warning)",
 } as const;
 
 type Rule = keyof typeof LINT_RULES;
@@ -87,6 +90,11 @@ class Linter {
             true,
           );
       });
+  }
+
+  /** A sample the fixtures cannot make: the package is still made, without that fixture. */
+  sampled(): void {
+    for (const problem of fixtureProblems(this.model)) this.report("sampled", problem.pointer, problem.message, true);
   }
 
   /** Each property of each component schema (and of x-context), with its pointer. */
@@ -242,6 +250,7 @@ export function lintSpec(model: SpecModel, source: SourceDocument): LintFinding[
   linter.vendorDeclared(source.value);
   linter.knownFormats();
   linter.analysedPatterns();
+  linter.sampled();
   return linter.findings.sort(
     (a, b) => a.at.line - b.at.line || a.at.column - b.at.column || (a.message < b.message ? -1 : 1),
   );

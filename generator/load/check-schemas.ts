@@ -55,7 +55,11 @@ function problemsOf(schema: Schema, known: ReadonlySet<string>): [string, string
   for (const [low, high] of LIMIT_PAIRS) {
     const min = schema[low];
     const max = schema[high];
-    if (typeof min === "number" && typeof max === "number" && min > max)
+    // `minContains` counts matches of `contains`, in arrays only: without both, any other value is still valid.
+    const holdsAlways =
+      low === "minContains" &&
+      (schema.contains === undefined || types.length === 0 || types.some((type) => type !== "array"));
+    if (typeof min === "number" && typeof max === "number" && min > max && !holdsAlways)
       problems.push([`/${low}`, `${low} ${min} is greater than ${high} ${max}: no value can be valid`]);
   }
   for (const keyword of ["minLength", "maxLength", "minItems", "maxItems"])
@@ -93,6 +97,11 @@ function problemsOf(schema: Schema, known: ReadonlySet<string>): [string, string
 const usesInside = (schema: Schema, keyword: string): boolean =>
   [...subschemas(schema)].some(([child]) => child[keyword] !== undefined || usesInside(child, keyword));
 
+/** Whether `schema` or a subschema has an `if` without a `then`: ajv then drops what the `if` evaluated (with a `then` it keeps it). */
+const ifWithoutThen = (schema: Schema): boolean =>
+  (schema.if !== undefined && schema.then === undefined) ||
+  [...subschemas(schema)].some(([child]) => ifWithoutThen(child));
+
 /**
  * Valid JSON Schema the compiled validators would get wrong (ajv's gaps),
  * refused rather than mis-validated; docs/spec-conventions.md lists them.
@@ -100,8 +109,11 @@ const usesInside = (schema: Schema, keyword: string): boolean =>
 function unsupported(schema: Schema): [string, string][] {
   const problems: [string, string][] = [];
   for (const keyword of ["unevaluatedItems", "unevaluatedProperties"])
-    if (schema[keyword] !== undefined && (schema.if !== undefined || usesInside(schema, "if")))
-      problems.push([`/${keyword}`, `\`${keyword}\` over an \`if\` is not supported (ajv ignores what it evaluated)`]);
+    if (schema[keyword] !== undefined && ifWithoutThen(schema))
+      problems.push([
+        `/${keyword}`,
+        `\`${keyword}\` over an \`if\` without \`then\` is not supported (ajv ignores what the \`if\` evaluated)`,
+      ]);
   const booleanBranch = ["anyOf", "oneOf"].some(
     (keyword) => Array.isArray(schema[keyword]) && schema[keyword].some((branch) => typeof branch === "boolean"),
   );
@@ -118,7 +130,11 @@ function unsupported(schema: Schema): [string, string][] {
     ]);
   if (isSchemaObject(schema.properties) && Object.hasOwn(schema.properties, "__proto__"))
     problems.push(["/properties", "a property named `__proto__` is not supported"]);
-  if (schema.$dynamicRef !== undefined) problems.push(["/$dynamicRef", "`$dynamicRef` is not supported: write `$ref`"]);
+  if (schema.$dynamicRef !== undefined)
+    problems.push([
+      "/$dynamicRef",
+      "`$dynamicRef` to an anchor that several `$dynamicAnchor`s declare (or beside a `$ref`) is not supported: its target depends on the dynamic scope; write `$ref`",
+    ]);
   return problems;
 }
 

@@ -5,6 +5,7 @@ import type { SourceDocument } from "../core/source.js";
 import { SpecError } from "../core/spec-error.js";
 import { checkExtensions } from "./check-extensions.js";
 import { checkSchemas } from "./check-schemas.js";
+import { resolveStaticDynamicRefs } from "./dynamic-refs.js";
 import { checkStructure } from "./check-structure.js";
 import { applyOverlay, overlayPathOf } from "./overlay.js";
 import { readAsPublished } from "./published.js";
@@ -105,6 +106,7 @@ export function loadDocument(path: string, options: LoadOptions = {}): LoadedSpe
   const asPublished = upgraded !== applied || overlay !== undefined;
   if (asPublished && isSchemaObject(source.value)) readAsPublished(source.value);
   annotateUnknownFormats(source.value);
+  resolveStaticDynamicRefs(source.value);
   checkStructure(source, { published: asPublished });
   checkExtensions(source);
   checkSchemas(source, { published: asPublished });

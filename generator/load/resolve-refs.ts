@@ -27,6 +27,8 @@ interface Target {
 }
 
 const SCHEMA_PREFIX = "#/components/schemas/";
+/** The 2020-12 meta-schema and its vocabularies (`…/meta/core`), as ajv's 2020 build registers them. */
+const META_SCHEMA = /^https:\/\/json-schema\.org\/draft\/2020-12\/(schema|meta\/[a-z-]+)#?$/;
 
 /**
  * Resolves every `$ref` in a spec. Schema references stay references but all
@@ -99,7 +101,8 @@ export function resolveRefs(
   /** Rewrites the schema refs inside a schema that lives at `origin` so that they point into `document`. */
   const localiseSchema = (schema: Record<string, unknown>, origin: Target): void => {
     walkSchema(schema, origin.pointer, (node, pointer) => {
-      if (typeof node.$ref !== "string") return;
+      // JSON Schema's own meta-schemas: ajv ships them, so the validators resolve these themselves.
+      if (typeof node.$ref !== "string" || META_SCHEMA.test(node.$ref)) return;
       const target = follow(origin, node.$ref, `${pointer}/$ref`);
       // Within the spec a schema can only stand for a schema: `#` (the whole document) or `#/paths/...` would make no type, or an endless one.
       if (

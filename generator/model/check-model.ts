@@ -84,7 +84,8 @@ function checkErrorRules(source: SourceDocument, model: SpecModel): void {
   );
 }
 
-const warning = (source: SourceDocument, pointer: string, problem: string) =>
+/** A positioned one-line warning, as `model.warnings` holds them. */
+export const warning = (source: SourceDocument, pointer: string, problem: string) =>
   `${new SpecError(source.locate(pointer), problem).message} (warning)`;
 
 /** A schema's own `examples` (OpenAPI 3.0's `example`, upgraded) are the vendor's claim of valid values; one that is not is a warning. */

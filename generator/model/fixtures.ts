@@ -1,9 +1,9 @@
 import type { ErrorObject } from "ajv";
 import type { SpecModel } from "./model.js";
-import { Synthesizer, type Direction } from "./samples.js";
+import { compilePattern, Synthesizer, type Direction, type SampleMode } from "./samples.js";
 import { isSchemaObject, type Schema, walkSchema } from "../core/schema-walk.js";
 import { compileSchema, ruleOf } from "./validation-schema.js";
-import { splitPointer } from "../core/pointer.js";
+import { escapePointerPart, splitPointer } from "../core/pointer.js";
 
 /**
  * Fixtures for one schema: valid samples (minimal, full, boundary) and one
@@ -31,10 +31,21 @@ export interface InvalidFixture {
   value: unknown;
 }
 
+/** The valid samples made (one that could not be made is left out, and named in `problems`). */
+export type ValidSamples = Partial<Record<SampleMode, unknown>>;
+
 export interface FixtureSet {
-  valid: { minimal: unknown; full: unknown; boundary: unknown };
+  valid: ValidSamples;
   invalid: InvalidFixture[];
   uncovered: Constraint[];
+  /** Samples that could not be made: warnings, each at the schema it is about. */
+  problems: SampleProblem[];
+}
+
+/** A sample the generator could not make of a schema: reported as a warning at `pointer`, and the fixture left out. */
+export interface SampleProblem {
+  pointer: string;
+  message: string;
 }
 
 interface Breakable extends Constraint {
@@ -82,10 +93,6 @@ const wrongTypeValue = (allowed: string[]): unknown =>
     return !allowed.includes(type) && !(type === "number" && allowed.includes("number"));
   });
 
-function typesOf(schema: Schema): string[] {
-  return Array.isArray(schema.type) ? (schema.type as string[]) : typeof schema.type === "string" ? [schema.type] : [];
-}
-
 class FixtureBuilder {
   readonly synth: Synthesizer;
   readonly constraints: Breakable[] = [];
@@ -96,8 +103,9 @@ class FixtureBuilder {
     private readonly root: Schema,
     direction: Direction,
     private readonly vendorCodes: Map<string, string | number>,
+    { ascii = false, variant = 0 } = {},
   ) {
-    this.synth = new Synthesizer(model, direction);
+    this.synth = new Synthesizer(model, direction, ascii, variant);
     this.validate = compileSchema(model.schemas, root);
   }
 
@@ -112,13 +120,20 @@ class FixtureBuilder {
     return [...unique.values()].sort((a, b) => (`${a.path} ${a.rule}` < `${b.path} ${b.rule}` ? -1 : 1));
   }
 
-  /** A sample made valid: properties that conditional rules (`then`, `dependentRequired`) require are added. */
-  repaired(value: unknown, mode: "minimal" | "full" | "boundary"): unknown {
+  /**
+   * A sample made valid from the validator's own errors: properties that
+   * conditional rules (`then`, `dependentRequired`) require are added, and in
+   * a full or boundary sample an optional property that breaks a rule it
+   * could not be made to keep (a pattern nothing matches) is left out.
+   */
+  repaired(value: unknown, mode: SampleMode): unknown {
     for (let round = 0; round < 6; round++) {
-      const missing = this.errors(value).filter(
-        (error) => error.rule === "required" || error.rule === "dependentRequired",
-      );
-      if (missing.length === 0) break;
+      const errors = this.errors(value);
+      const missing = errors.filter((error) => error.rule === "required" || error.rule === "dependentRequired");
+      if (missing.length === 0) {
+        if (mode === "minimal" || !errors.some((error) => this.dropOptional(value, error.path))) break;
+        continue;
+      }
       for (const error of missing) {
         const schema = this.schemaAt(error.path);
         if (schema && value !== null && typeof value === "object")
@@ -128,21 +143,59 @@ class FixtureBuilder {
     return value;
   }
 
-  /** The schema of the value at an instance path, following properties and items. */
+  /** Removes the innermost optional property on the way to `pointer`; whether there was one. */
+  private dropOptional(value: unknown, pointer: string): boolean {
+    const keys = splitPointer(pointer);
+    for (let length = keys.length; length > 0; length--) {
+      const parent = `/${keys.slice(0, length - 1).join("/")}`.replace(/^\/$/, "");
+      const key = keys[length - 1] as string;
+      const holder = getAt(value, parent);
+      const schema = this.schemaAt(parent);
+      if (!schema || holder === null || typeof holder !== "object" || Array.isArray(holder)) continue;
+      const required = this.synth.resolve(schema).required;
+      if (Array.isArray(required) && required.includes(key)) continue;
+      removeAt(value as Json, `${parent}/${escapePointerPart(key)}`);
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * The schema of the value at an instance path, as the validator reads it:
+   * properties, then a matching `patternProperties`, then
+   * `additionalProperties`, and for lists `prefixItems` then `items`; a
+   * property declared only in a conditional or alternative branch is found there.
+   */
   schemaAt(pointer: string): Schema | undefined {
     let schema: Schema | undefined = this.root;
     for (const key of splitPointer(pointer)) {
       if (!schema) return undefined;
-      const resolved = this.synth.resolve(schema);
-      const properties = isSchemaObject(resolved.properties) ? resolved.properties : {};
-      const conditional = [resolved.then, resolved.else]
-        .filter(isSchemaObject)
-        .map((branch) => this.synth.resolve(branch).properties)
-        .filter(isSchemaObject);
-      if (/^\d+$/.test(key) && isSchemaObject(resolved.items)) schema = resolved.items;
-      else schema = [properties, ...conditional].map((candidate) => candidate[key]).find(isSchemaObject);
+      schema = this.childSchema(this.synth.resolve(schema), key);
     }
     return schema;
+  }
+
+  private childSchema(resolved: Schema, key: string): Schema | undefined {
+    const asSchema = (value: unknown): Schema | undefined =>
+      typeof value === "boolean" ? this.synth.resolve(value) : isSchemaObject(value) ? value : undefined;
+    if (/^\d+$/.test(key)) {
+      const tuple = Array.isArray(resolved.prefixItems) ? resolved.prefixItems[Number(key)] : undefined;
+      const item = asSchema(tuple) ?? asSchema(resolved.items);
+      if (item) return item;
+    }
+    const own = asSchema(isSchemaObject(resolved.properties) ? resolved.properties[key] : undefined);
+    if (own) return own;
+    const patterns = isSchemaObject(resolved.patternProperties) ? resolved.patternProperties : {};
+    const matching = Object.entries(patterns).find(([pattern]) => compilePattern(pattern)?.test(key));
+    if (matching) return asSchema(matching[1]);
+    for (const branch of ["then", "else", "anyOf", "oneOf", "allOf"].flatMap((keyword) => {
+      const value = resolved[keyword];
+      return Array.isArray(value) ? value : [value];
+    })) {
+      const found = isSchemaObject(branch) ? this.synth.resolve(branch).properties : undefined;
+      if (isSchemaObject(found) && asSchema(found[key])) return asSchema(found[key]);
+    }
+    return asSchema(resolved.additionalProperties);
   }
 
   /** Walks the schema and lists each rule with a way to break it. */
@@ -152,7 +205,7 @@ class FixtureBuilder {
     const at = path.replace(/\/\*(?=\/|$)/g, "/0");
     const add = (keyword: string, target: string, apply: (root: Json) => void) =>
       this.constraints.push({ path: target, keyword, at: target.replace(/\/\*(?=\/|$)/g, "/0"), apply });
-    const types = typesOf(resolved);
+    const types = [...(this.synth.types(schema) ?? [])];
 
     if (types.length > 0 && path !== "") add("type", path, (root) => setAt(root, at, wrongTypeValue(types)));
     if (Array.isArray(resolved.enum))
@@ -198,19 +251,22 @@ class FixtureBuilder {
       if (typeof resolved[keyword] === "number")
         add(keyword, path, (root) => setAt(root, at, (resolved[keyword] as number) + delta));
     if (typeof resolved.maxItems === "number") {
+      // One item too many, all alike and small: the minimal item, else the smallest one the sample has.
       const max = resolved.maxItems;
-      add("maxItems", path, (root) => {
-        const items = (getAt(root, at) as unknown[]) ?? [];
+      const itemSchema = isSchemaObject(resolved.items) ? resolved.items : {};
+      const repeated = (item: unknown) => (root: Json) =>
         setAt(
           root,
           at,
-          Array.from({ length: max + 1 }, (_unused, index) =>
-            clone(
-              items[index % Math.max(items.length, 1)] ??
-                this.synth.sample(isSchemaObject(resolved.items) ? resolved.items : {}, "full", `${at}/${index}`),
-            ),
-          ),
+          Array.from({ length: max + 1 }, () => clone(item)),
         );
+      add("maxItems", path, (root) => repeated(this.synth.sample(itemSchema, "minimal", `${at}/0`))(root));
+      add("maxItems", path, (root) => {
+        const items = ((getAt(root, at) as unknown[]) ?? []).map(
+          (item) => [JSON.stringify(item).length, item] as const,
+        );
+        const smallest = items.sort(([a], [b]) => a - b)[0];
+        repeated(smallest ? smallest[1] : this.synth.sample(itemSchema, "full", `${at}/0`))(root);
       });
     }
     if (typeof resolved.minItems === "number" && resolved.minItems > 0) {
@@ -252,8 +308,55 @@ class FixtureBuilder {
         }
         for (const name of needed) removeAt(root, `${at}/${name}`);
       });
+    this.collectAlternatives(resolved, path, at, add, depth);
     for (const [name, property] of live) this.collect(property as Schema, `${path}/${name}`, depth + 1);
     if (isSchemaObject(resolved.items)) this.collect(resolved.items, `${path}/*`, depth + 1);
+  }
+
+  /**
+   * Ways to break an `anyOf`/`oneOf`: leave out every key a branch requires
+   * (the at-least-one-of idiom), give a value of no branch's type, and for
+   * `oneOf` fill every branch at once. A nullable schema (`anyOf` of a
+   * schema and `null`) is broken through its other branch's rules.
+   */
+  private collectAlternatives(
+    resolved: Schema,
+    path: string,
+    at: string,
+    add: (keyword: string, target: string, apply: (root: Json) => void) => void,
+    depth: number,
+  ): void {
+    for (const keyword of ["anyOf", "oneOf"] as const) {
+      const branches = Array.isArray(resolved[keyword]) ? (resolved[keyword] as (Schema | boolean)[]) : [];
+      if (branches.length === 0) continue;
+      const views = branches.map((branch) => this.synth.resolve(branch));
+      const others = views.filter(
+        (view) => !(Array.isArray(view.type) ? view.type : [view.type]).every((type) => type === "null"),
+      );
+      if (others.length === 1 && others.length < views.length) {
+        this.collect(others[0] as Schema, path, depth + 1);
+        continue;
+      }
+      const named = [
+        ...new Set(views.flatMap((view) => (Array.isArray(view.required) ? view.required.map(String) : []))),
+      ];
+      if (named.length > 0) {
+        add(keyword, path, (root) => {
+          for (const name of named) removeAt(root, `${at}/${escapePointerPart(name)}`);
+        });
+        if (keyword === "oneOf")
+          add(keyword, path, (root) => {
+            for (const name of named) {
+              const target = `${at}/${escapePointerPart(name)}`;
+              const schema = this.schemaAt(target);
+              if (getAt(root, target) === undefined && schema)
+                setAt(root, target, this.synth.sample(schema, "full", target));
+            }
+          });
+      }
+      if (path !== "")
+        for (const value of [null, {}, "", 0, []]) add(keyword, path, (root) => setAt(root, at, clone(value)));
+    }
   }
 
   /**
@@ -298,14 +401,18 @@ class FixtureBuilder {
   }
 }
 
-/** A schema the sample generator could not satisfy: a problem of the spec, reported at `pointer` (where the schema is). */
-export class SampleError extends Error {
-  constructor(
-    message: string,
-    readonly pointer: string,
-  ) {
-    super(message);
-  }
+const reported = new WeakMap<SpecModel, SampleProblem[]>();
+
+/** Records samples the fixtures could not make of a model's schemas, for the pipeline to report as warnings. */
+export function reportSampleProblems(model: SpecModel, problems: readonly SampleProblem[]): void {
+  reported.set(model, [...(reported.get(model) ?? []), ...problems]);
+}
+
+/** The problems recorded for `model` since the last call, in the order found. */
+export function takeSampleProblems(model: SpecModel): SampleProblem[] {
+  const problems = reported.get(model) ?? [];
+  reported.delete(model);
+  return problems;
 }
 
 /**
@@ -318,6 +425,7 @@ export function buildFixtures(
   pointer: string,
   direction: Direction,
   location?: string,
+  examples: readonly unknown[] = [],
 ): FixtureSet {
   const codes = new Map<string, string | number>();
   for (const error of model.operation?.errors ?? [])
@@ -326,50 +434,63 @@ export function buildFixtures(
         for (const keyword of rule.keywords)
           if (!codes.has(`${rule.path} ${keyword}`)) codes.set(`${rule.path} ${keyword}`, error.code);
   const builder = new FixtureBuilder(model, root, direction, codes);
-  const valid = validSamples(model, root, direction);
-  builder.collect(root, "");
+  const { valid, problems } = validSamples(model, root, direction, pointer, { examples });
   const invalid: InvalidFixture[] = [];
   const uncovered: Constraint[] = [];
-  const seen = new Set<string>();
+  // Invalid payloads are made from valid ones: without a minimal sample there are none.
+  if (valid.minimal === undefined) return { valid, invalid, uncovered, problems };
+  builder.collect(root, "");
+  const done = new Set<string>();
+  const failed = new Map<string, Constraint>();
+  // A rule may have several ways to break it: the first that breaks just it wins.
   for (const constraint of builder.constraints) {
     const key = `${constraint.path} ${constraint.keyword}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const value = builder.baseFor(constraint, valid.minimal, valid.full);
-    if (builder.errors(value).length > 0) {
-      uncovered.push({ path: constraint.path, keyword: constraint.keyword });
-      continue;
-    }
-    constraint.apply(value);
-    const errors = builder.errors(value);
-    // It must break this rule, and anything else only at the same place (a too-long code also misses its pattern).
-    const place = constraint.at;
-    const hits = errors.some((error) => error.rule === constraint.keyword && error.path === constraint.at);
-    const elsewhere = errors.filter(
-      (error) =>
-        error.path !== place &&
-        !(error.rule === "if" && place.startsWith(`${error.path}/`)) &&
-        !(constraint.keyword === "if" && error.path.startsWith(`${place}/`)),
-    );
-    if (!hits || elsewhere.length > 0) uncovered.push({ path: constraint.path, keyword: constraint.keyword });
-    else
-      invalid.push({
-        name: `${constraint.keyword} at ${constraint.path || "/"}`,
-        breaks: { path: constraint.path, keyword: constraint.keyword },
-        errors,
-        value,
-      });
+    if (done.has(key)) continue;
+    const made = breaking(builder, constraint, valid.minimal, valid.full ?? valid.minimal);
+    if (made) {
+      done.add(key);
+      failed.delete(key);
+      invalid.push(made);
+    } else if (!failed.has(key)) failed.set(key, { path: constraint.path, keyword: constraint.keyword });
   }
-  for (const [name, value] of Object.entries(valid)) {
-    const errors = builder.errors(value);
-    if (errors.length > 0)
-      throw new SampleError(
-        `no valid ${name} sample could be made of this schema (the generated one breaks ${errors.map((error) => `${error.path || "/"} ${error.rule}`).join(", ")}): check that a value can satisfy it, e.g. every required property has a schema and every limit fits its format`,
-        pointer,
-      );
-  }
-  return { valid, invalid, uncovered };
+  uncovered.push(...failed.values());
+  return { valid, invalid, uncovered, problems };
 }
+
+/** A payload that breaks just `constraint` (anything else only at the same place), with the errors it gives, or undefined. */
+function breaking(
+  builder: FixtureBuilder,
+  constraint: Breakable,
+  minimal: unknown,
+  full: unknown,
+): InvalidFixture | undefined {
+  const value = builder.baseFor(constraint, minimal, full);
+  if (builder.errors(value).length > 0) return undefined;
+  constraint.apply(value);
+  const errors = builder.errors(value);
+  // It must break this rule, and anything else only at the same place (a too-long code also misses its pattern).
+  const place = constraint.at;
+  const alternatives = new Set(errors.filter((error) => ALTERNATIVES.has(error.rule)).map((error) => error.path));
+  const hits = errors.some((error) => error.rule === constraint.keyword && error.path === constraint.at);
+  const elsewhere = errors.filter(
+    (error) =>
+      error.path !== place &&
+      !(error.rule === "if" && place.startsWith(`${error.path}/`)) &&
+      !(constraint.keyword === "if" && error.path.startsWith(`${place}/`)) &&
+      // Breaking an alternative's rule breaks the alternative around it: ajv reports each branch it tried.
+      !(ALTERNATIVES.has(constraint.keyword) && error.path.startsWith(`${place}/`)) &&
+      !(alternatives.has(error.path) && place.startsWith(`${error.path}/`)),
+  );
+  if (!hits || elsewhere.length > 0) return undefined;
+  return {
+    name: `${constraint.keyword} at ${constraint.path || "/"}`,
+    breaks: { path: constraint.path, keyword: constraint.keyword },
+    errors,
+    value,
+  };
+}
+
+const ALTERNATIVES = new Set(["anyOf", "oneOf"]);
 
 /**
  * Plain values tried, in order, when the sample generator's value breaks its
@@ -411,20 +532,71 @@ function namedValues(model: SpecModel, root: Schema): unknown[] {
   return found;
 }
 
-/** Just the valid samples of `root` (minimal, full, boundary), repaired to pass conditional rules. */
-export function validSamples(model: SpecModel, root: Schema, direction: Direction): FixtureSet["valid"] {
-  const builder = new FixtureBuilder(model, root, direction, new Map());
-  const made = (mode: "minimal" | "full" | "boundary") => builder.repaired(builder.synth.sample(root, mode, ""), mode);
-  const valid = (value: unknown) => builder.errors(value).length === 0;
-  const sample = (mode: "minimal" | "full" | "boundary") => {
-    const value = made(mode);
-    if (valid(value)) return value;
-    // A plain value, else the generator's, whose errors the refusal names (a full sample keeps every field it can).
-    const candidates = [...FALLBACKS, ...namedValues(model, root)];
-    const index = candidates.findIndex(valid);
-    return index < 0 ? value : clone(candidates[index]);
-  };
-  return { minimal: sample("minimal"), full: sample("full"), boundary: sample("boundary") };
+/** How many ways through `anyOf`/`oneOf` branches the sampler tries before the plain candidates. */
+const VARIANTS = 3;
+const MODES: readonly SampleMode[] = ["minimal", "full", "boundary"];
+
+/**
+ * The valid samples of `root` (minimal, full, boundary), each checked with
+ * the compiled validator: the sampler's value repaired from the validator's
+ * errors, then with other branches of its alternatives, then the schema's
+ * own examples (the body's, then the schema's) and plain values; a full or boundary sample that cannot be
+ * made takes the minimal one. A sample none of these gives is left out, and
+ * named in `problems` at `pointer`.
+ */
+export function validSamples(
+  model: SpecModel,
+  root: Schema,
+  direction: Direction,
+  pointer = "",
+  options: {
+    ascii?: boolean;
+    path?: string;
+    modes?: readonly SampleMode[];
+    /** The vendor's own examples of the value (a body's `examples`), tried before plain values. */
+    examples?: readonly unknown[];
+  } = {},
+): { valid: ValidSamples; problems: SampleProblem[] } {
+  const builders = Array.from(
+    { length: VARIANTS },
+    (_unused, variant) => new FixtureBuilder(model, root, direction, new Map(), { ascii: options.ascii, variant }),
+  );
+  const [builder] = builders as [FixtureBuilder];
+  const isValid = (value: unknown) => builder.errors(value).length === 0;
+  const valid: ValidSamples = {};
+  const problems: SampleProblem[] = [];
+  for (const mode of options.modes ?? MODES) {
+    const sampled = (each: FixtureBuilder) => each.repaired(each.synth.sample(root, mode, options.path ?? ""), mode);
+    const first = sampled(builder);
+    const view = builder.synth.resolve(root);
+    // Tried in order, each made only when the ones before it are not valid.
+    function* candidates(): Generator<unknown> {
+      yield first;
+      for (const each of builders.slice(1)) yield sampled(each);
+      yield* options.examples ?? [];
+      if (Array.isArray(view.examples)) yield* view.examples;
+      yield view.example;
+      yield* FALLBACKS;
+      yield* namedValues(model, root);
+      yield valid.minimal;
+    }
+    let found: { value: unknown } | undefined;
+    for (const candidate of candidates())
+      if (candidate !== undefined && isValid(candidate)) {
+        found = { value: candidate };
+        break;
+      }
+    if (found) {
+      valid[mode] = clone(found.value);
+      continue;
+    }
+    const breaks = builder.errors(first).map((error) => `${error.path || "/"} ${error.rule}`);
+    problems.push({
+      pointer,
+      message: `no valid ${mode} sample could be made of this schema (the generated one breaks ${breaks.join(", ")}): the fixture is left out; check that a value can satisfy it, e.g. every required property has a schema and every limit fits its format`,
+    });
+  }
+  return { valid, problems };
 }
 
 /** Every rule of `root` that a fixture must break: the list the coverage test checks. */

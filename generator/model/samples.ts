@@ -8,7 +8,7 @@ import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
 import type { RandomGenerator } from "pure-rand/types/RandomGenerator";
 import randexpModule from "randexp";
 import type { SpecModel } from "./model.js";
-import { joinPointer, splitPointer, valueAt } from "../core/pointer.js";
+import { onlyNull, type SchemaViews, schemaViews } from "./schema-view.js";
 import { isSchemaObject, type Schema } from "../core/schema-walk.js";
 
 /**
@@ -74,10 +74,23 @@ const fit = (text: string, min: number, max: number): string => {
   return points.join("");
 };
 
-function schemaTypes(schema: Schema): string[] {
-  if (Array.isArray(schema.type)) return schema.type as string[];
-  if (typeof schema.type === "string") return [schema.type];
-  return [];
+/** A pattern as the validators compile it (with the `u` flag, as ajv does), else as plain JavaScript; undefined when neither compiles. */
+export function compilePattern(pattern: string): RegExp | undefined {
+  for (const flags of ["u", ""])
+    try {
+      return new RegExp(pattern, flags);
+    } catch {}
+  return undefined;
+}
+
+/** The type an untyped schema's keywords speak of (`properties`: an object), else string. */
+function impliedType(schema: Schema): string {
+  const has = (...keywords: string[]) => keywords.some((keyword) => schema[keyword] !== undefined);
+  if (has("properties", "required", "patternProperties", "additionalProperties", "minProperties", "maxProperties"))
+    return "object";
+  if (has("items", "prefixItems", "minItems", "maxItems", "contains")) return "array";
+  if (has("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf")) return "number";
+  return "string";
 }
 
 /** Nesting below which samples hold only what is required (and null where allowed), and the depth where they stop. */
@@ -90,40 +103,22 @@ export class Synthesizer {
     private readonly direction: Direction,
     /** ASCII only: for values that travel in HTTP headers (a context). */
     private readonly ascii = false,
-  ) {}
-
-  /** Resolves `$ref` and folds `allOf` into one schema (properties, required and limits); `true` is any value, `false` none. */
-  resolve(schema: Schema | boolean): Schema {
-    if (typeof schema === "boolean") return schema ? {} : { not: {} };
-    let current = schema;
-    for (let depth = 0; typeof current.$ref === "string" && depth < 20; depth++) {
-      const { $ref: ref, ...rest } = current;
-      const target = this.target(ref as string);
-      if (typeof target === "boolean") return target ? rest : { not: {} };
-      current = { ...(target ?? {}), ...rest };
-    }
-    if (Array.isArray(current.allOf)) {
-      const merged: Schema = { ...current, allOf: undefined };
-      for (const part of current.allOf as Schema[]) {
-        const resolved = this.resolve(part);
-        merged.properties = {
-          ...(isSchemaObject(merged.properties) ? merged.properties : {}),
-          ...(isSchemaObject(resolved.properties) ? resolved.properties : {}),
-        };
-        merged.required = [...((merged.required as string[]) ?? []), ...((resolved.required as string[]) ?? [])];
-      }
-      delete merged.allOf;
-      current = merged;
-    }
-    return current;
+    /** Which viable `anyOf`/`oneOf` branch to take first: another variant is another try at a valid sample. */
+    private readonly variant = 0,
+  ) {
+    this.views = schemaViews(model);
   }
 
-  /** The schema a `$ref` names: a component, or a schema inside one (`#/components/schemas/A/properties/b`). */
-  private target(ref: string): Schema | boolean | undefined {
-    const [name = "", ...path] = splitPointer(decodeURI(ref.replace(/^#\/components\/schemas/, "")));
-    const component = this.model.schemas.find((named) => named.name === name)?.schema;
-    const found = path.length === 0 ? component : valueAt(component, joinPointer(path));
-    return typeof found === "boolean" || isSchemaObject(found) ? found : undefined;
+  private readonly views: SchemaViews;
+
+  /** The schema as the shared view reads it (model/schema-view.ts): references resolved, `allOf` merged where exact. */
+  resolve(schema: Schema | boolean): Schema {
+    return this.views.view(schema).schema;
+  }
+
+  /** The JSON types the schema allows (as the view reads them), undefined when any. */
+  types(schema: Schema | boolean): ReadonlySet<string> | undefined {
+    return this.views.view(schema).types;
   }
 
   /** Whether a property is left out in this direction. */
@@ -141,17 +136,13 @@ export class Synthesizer {
       const values = (resolved.enum as unknown[]).filter((value) => value !== null);
       return mode === "boundary" ? values[values.length - 1] : values[0];
     }
-    const branches = (resolved.anyOf ?? resolved.oneOf) as Schema[] | undefined;
-    if (Array.isArray(branches)) {
-      const isNull = (candidate: Schema) => schemaTypes(this.resolve(candidate)).every((type) => type === "null");
-      // Deep in a model (Stripe's customer nests a dozen levels), null ends a branch that allows it.
-      if (depth > DEEP && branches.some(isNull)) return null;
-      const branch = branches.find((candidate) => !isNull(candidate)) ?? branches[0];
-      return branch ? this.sample(branch, mode, path, depth + 1) : null;
+    const choice = Array.isArray(resolved.anyOf) ? "anyOf" : Array.isArray(resolved.oneOf) ? "oneOf" : undefined;
+    if (choice) {
+      const branch = this.branch(resolved, choice, depth);
+      return branch === null ? null : this.sample(branch, mode, path, depth + 1);
     }
     const type =
-      schemaTypes(resolved).find((candidate) => candidate !== "null") ??
-      (isSchemaObject(resolved.properties) ? "object" : "string");
+      [...(this.views.view(schema).types ?? [])].find((candidate) => candidate !== "null") ?? impliedType(resolved);
     switch (type) {
       case "object":
         return this.object(resolved, mode, path, depth);
@@ -167,19 +158,93 @@ export class Synthesizer {
     }
   }
 
+  /**
+   * The schema a sample of `schema` follows for its `anyOf` or `oneOf`: a
+   * branch merged with what surrounds it (a branch that only says
+   * `required: [given_name]` keeps the parent's properties); null where a
+   * branch allows it deep in a model (Stripe's customer nests a dozen levels).
+   */
+  private branch(schema: Schema, choice: "anyOf" | "oneOf", depth: number): Schema | null {
+    const { [choice]: branches, ...parent } = schema;
+    const merged = (branches as (Schema | boolean)[]).map((branch) =>
+      this.views.intersect(parent, this.resolve(branch)),
+    );
+    const isNull = (candidate: Schema) => onlyNull(this.views.view(candidate));
+    if (depth > DEEP && merged.some(isNull)) return null;
+    // A branch whose merge left a rule aside (a type the parent excludes) is tried last.
+    const viable = merged.filter((candidate) => !isNull(candidate) && !Array.isArray(candidate.allOf));
+    const ordered = [...viable, ...merged.filter((candidate) => !viable.includes(candidate))];
+    return ordered[this.variant % Math.max(1, viable.length)] ?? parent;
+  }
+
   private object(schema: Schema, mode: SampleMode, path: string, depth: number): Record<string, unknown> {
     const result: Record<string, unknown> = {};
     if (depth > DEEPEST) return result;
     const properties = isSchemaObject(schema.properties) ? schema.properties : {};
     const required = new Set(Array.isArray(schema.required) ? (schema.required as string[]) : []);
+    const add = (name: string, property: Schema | boolean) => {
+      result[name] = this.sample(this.resolve(property), mode, `${path}/${name}`, depth + 1);
+    };
     for (const [name, declared] of Object.entries(properties)) {
       const property = declared === true ? {} : declared;
       if (!isSchemaObject(property) || this.skipped(property)) continue;
       // Past DEEP only what is required, so that a deep model still gets a valid (and finite) sample.
       if ((mode === "minimal" || depth > DEEP) && !required.has(name)) continue;
-      result[name] = this.sample(property, mode, `${path}/${name}`, depth + 1);
+      add(name, property);
     }
+    // A required key no property declares: its schema is a matching pattern's, else that of any other key.
+    for (const name of required) {
+      if (name in result || name in properties) continue;
+      const schemaOf = this.otherKey(schema, name);
+      if (schemaOf !== undefined) add(name, schemaOf);
+    }
+    const min = typeof schema.minProperties === "number" ? schema.minProperties : 0;
+    const optional = Object.entries(properties).filter(
+      ([name, property]) => !(name in result) && isSchemaObject(property) && !this.skipped(property),
+    );
+    for (const [name, property] of optional.slice(0, Math.max(0, min - Object.keys(result).length)))
+      add(name, property as Schema);
+    for (let index = 1; Object.keys(result).length < min && index <= min; index++) {
+      const name = this.newKey(schema, index);
+      const schemaOf = name === undefined ? undefined : this.otherKey(schema, name);
+      if (name === undefined || schemaOf === undefined) break;
+      add(name, schemaOf);
+    }
+    // At most `maxProperties`: the optional keys go first, the last ones first.
+    const max = typeof schema.maxProperties === "number" ? schema.maxProperties : Number.POSITIVE_INFINITY;
+    for (const name of Object.keys(result).reverse())
+      if (Object.keys(result).length > max && !required.has(name)) delete result[name];
     return result;
+  }
+
+  /** The schema of a key `properties` does not declare: the first matching `patternProperties`, else `additionalProperties` (undefined when none is allowed). */
+  private otherKey(schema: Schema, name: string): Schema | boolean | undefined {
+    const patterns = isSchemaObject(schema.patternProperties) ? schema.patternProperties : {};
+    const matching = Object.entries(patterns).find(([pattern]) => compilePattern(pattern)?.test(name));
+    if (matching) return matching[1] as Schema | boolean;
+    const extra = schema.additionalProperties;
+    return extra === false ? undefined : isSchemaObject(extra) ? extra : {};
+  }
+
+  /** A key for an object that needs more than it declares: one a pattern allows, else `extra<n>`. */
+  private newKey(schema: Schema, index: number): string | undefined {
+    const patterns = Object.keys(isSchemaObject(schema.patternProperties) ? schema.patternProperties : {});
+    if (schema.additionalProperties !== false && patterns.length === 0) return `extra${index}`;
+    const pattern = patterns[0];
+    if (pattern !== undefined) return this.fromPattern(pattern, `/key${index}`);
+    return undefined;
+  }
+
+  /** A string the pattern matches, seeded by `path`. */
+  private fromPattern(pattern: string, path: string): string {
+    const generator = new RandExp(pattern);
+    generator.max = 3;
+    let seed = hash(path);
+    generator.randInt = (low: number, high: number) => {
+      seed = Math.imul(seed ^ (seed >>> 15), 0x2c1b3c6d) >>> 0;
+      return low + (seed % (high - low + 1));
+    };
+    return generator.gen();
   }
 
   private array(schema: Schema, mode: SampleMode, path: string, depth: number): unknown[] {
@@ -231,7 +296,7 @@ export class Synthesizer {
     const value =
       typeof schema.pattern === "string" &&
       schema.format === undefined &&
-      new RegExp(schema.pattern, "u").test(realistic)
+      compilePattern(schema.pattern)?.test(realistic)
         ? realistic
         : (this.shapedString(schema, path) ?? realistic);
     if (mode !== "boundary" || shaped || !Number.isFinite(max)) return shaped ? value : fit(value, min, max);
@@ -248,6 +313,24 @@ export class Synthesizer {
 
   /** Values whose shape a format or pattern dictates; examples in the spec come first. */
   private shapedString(schema: Schema, path: string): string | undefined {
+    const formatted = this.formatted(schema, path);
+    if (typeof schema.pattern !== "string") return formatted;
+    // Both must hold: the format's value when the pattern takes it (an upper-case UUID too), else the pattern's.
+    const pattern = compilePattern(schema.pattern);
+    if (!pattern) return formatted;
+    const fits = formatted === undefined ? [] : [formatted, formatted.toUpperCase(), formatted.toLowerCase()];
+    const fitting = fits.find((candidate) => pattern.test(candidate));
+    if (fitting !== undefined) return fitting;
+    const examples = [...(Array.isArray(schema.examples) ? schema.examples : []), schema.example, schema.default];
+    const example = examples.find(
+      (candidate): candidate is string => typeof candidate === "string" && pattern.test(candidate),
+    );
+    if (example !== undefined) return example;
+    return this.fromPattern(schema.pattern, path);
+  }
+
+  /** A value of the schema's format, where the sampler knows it. */
+  private formatted(schema: Schema, path: string): string | undefined {
     const faker = this.faker(path);
     switch (schema.format) {
       case "email":
@@ -269,21 +352,7 @@ export class Synthesizer {
       case "url":
         return `https://www.example.com/${hash(path) % 1000}`;
     }
-    if (typeof schema.pattern !== "string") return undefined;
-    const pattern = new RegExp(schema.pattern, "u");
-    const examples = [...(Array.isArray(schema.examples) ? schema.examples : []), schema.example, schema.default];
-    const example = examples.find(
-      (candidate): candidate is string => typeof candidate === "string" && pattern.test(candidate),
-    );
-    if (example !== undefined) return example;
-    const generator = new RandExp(schema.pattern);
-    generator.max = 3;
-    let seed = hash(path);
-    generator.randInt = (low: number, high: number) => {
-      seed = Math.imul(seed ^ (seed >>> 15), 0x2c1b3c6d) >>> 0;
-      return low + (seed % (high - low + 1));
-    };
-    return generator.gen();
+    return undefined;
   }
 
   private date(path: string): string {
@@ -317,7 +386,7 @@ export class Synthesizer {
       faker.lorem.word();
     // Some names have several usual forms (DE or DEU): the first that fits the field's pattern and length wins.
     const candidates = Array.isArray(found) ? found : [found];
-    const pattern = typeof schema.pattern === "string" ? new RegExp(schema.pattern, "u") : undefined;
+    const pattern = typeof schema.pattern === "string" ? compilePattern(schema.pattern) : undefined;
     return (
       candidates.find(
         (candidate) => [...candidate].length <= max && (pattern === undefined || pattern.test(candidate)),

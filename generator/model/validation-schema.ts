@@ -20,9 +20,11 @@ const ANNOTATIONS = new Set([
 /**
  * Identifiers ajv would resolve references against: the loader has already
  * resolved every reference within the spec (load/resolve-refs.ts), so they
- * are dropped, and a `$ref` means the document pointer it became.
+ * are dropped, and a `$ref` means the document pointer it became; a
+ * `$dynamicRef` it keeps is one fixed within the document, made a `$ref`
+ * (load/dynamic-refs.ts), so a `$dynamicAnchor` names nothing more.
  */
-const RESOLVED_IDENTIFIERS = new Set(["$id", "$schema", "$anchor"]);
+const RESOLVED_IDENTIFIERS = new Set(["$id", "$schema", "$anchor", "$dynamicAnchor"]);
 
 export const COMPONENTS_ID = "components";
 /** The module name ajv's standalone code `require`s the formats from; emit/validators.ts turns it into an import. */

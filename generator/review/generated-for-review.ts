@@ -11,7 +11,7 @@ import { SpecError } from "../core/spec-error.js";
 import type { OutputKind } from "../emit/output-kind.js";
 import { emitPackage, type GeneratedFile } from "../emit/package.js";
 import { OUTPUT_KINDS } from "../emit/registry.js";
-import { SampleError } from "../model/fixtures.js";
+import { takeSampleProblems } from "../model/fixtures.js";
 import type { SpecModel } from "../model/model.js";
 
 export interface ReviewedPackages {
@@ -51,14 +51,15 @@ function emitted(sides: Sides, withoutSamples: ReadonlySet<string>): ReviewedPac
       reviewed.files.push(...emitPackage(model, canonical, sampleless));
       continue;
     }
-    try {
-      reviewed.files.push(...emitPackage(model, canonical));
-    } catch (error) {
-      if (!(error instanceof SampleError)) throw error;
-      const { message } = new SpecError(source.locate(error.pointer), error.message);
-      warnings.set(model.slug, [`${message} (reviewed without its ${[...needSamples].join(", ")})`]);
-      reviewed.files.push(...emitPackage(model, canonical, sampleless));
+    const files = emitPackage(model, canonical);
+    const [problem] = takeSampleProblems(model);
+    if (problem === undefined) {
+      reviewed.files.push(...files);
+      continue;
     }
+    const { message } = new SpecError(source.locate(problem.pointer), problem.message);
+    warnings.set(model.slug, [`${message} (reviewed without its ${[...needSamples].join(", ")})`]);
+    reviewed.files.push(...emitPackage(model, canonical, sampleless));
   }
   return reviewed;
 }

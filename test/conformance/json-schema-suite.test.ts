@@ -52,8 +52,8 @@ it("draft 2020-12: each group generates or is refused in one positioned line; ea
   const refusals = new Map<string, number>();
   const crashes: string[] = [];
   const wrong: string[] = [];
-  /** Groups refused for want of a fixture although the suite shows a valid value. */
-  const satisfiable: string[] = [];
+  /** Groups refused for want of a fixture: a sample that cannot be made is a warning, never a refusal. */
+  const forWantOfFixture: string[] = [];
   const started = Date.now();
   for (const [index, group] of groups.entries()) {
     tally.groups++;
@@ -72,8 +72,7 @@ it("draft 2020-12: each group generates or is refused in one positioned line; ea
       tally.refused += group.tests.length;
       expect(outcome.message, where).toMatch(/^suite\.yaml:\d+:\d+ \/\S*: [^\n]+$/);
       const reason = outcome.message.replace(/^\S+ \S+: /, "").replace(/: check that a value can satisfy it.*/, "");
-      const someValid = group.tests.some((test) => test.valid);
-      if (/^no valid \w+ sample/.test(reason) && someValid) satisfiable.push(`${where}: ${reason}`);
+      if (/^no valid \w+ sample/.test(reason)) forWantOfFixture.push(`${where}: ${reason}`);
       refusals.set(reason, (refusals.get(reason) ?? 0) + group.tests.length);
       continue;
     }
@@ -96,16 +95,26 @@ it("draft 2020-12: each group generates or is refused in one positioned line; ea
     `  run ${tally.run}: passed ${tally.passed}, formats asserted ${tally.formatsAsserted}, wrong ${wrong.length}`,
     `  refused ${tally.refused}, skipped (remote refs) ${tally.skipped}, crashed groups ${crashes.length}`,
     ...[...refusals].sort(([, a], [, b]) => b - a).map(([reason, count]) => `  refused ${count}: ${reason}`),
-    `  of them satisfiable (a case is valid) but no fixture made: ${satisfiable.length} groups`,
-    ...satisfiable.map((line) => `  NO FIXTURE ${line}`),
+    ...forWantOfFixture.map((line) => `  NO FIXTURE ${line}`),
     ...crashes.map((crash) => `  CRASH ${crash}`),
     ...wrong.map((line) => `  WRONG ${line}`),
   ];
   console.log(summary.join("\n"));
   expect(crashes).toEqual([]);
-  // The one satisfiable schema left without fixtures: a oneOf of two prefixItems tuples over unevaluatedItems.
-  const leftWithout = satisfiable.map((line) => line.replace(/:.*/, ""));
-  expect(leftWithout).toEqual(['unevaluatedItems.json "unevaluatedItems with oneOf"']);
+  expect(forWantOfFixture).toEqual([]);
+  // Refused only for a stated reason that holds: ajv's gaps, and schemas no value satisfies. A `$dynamicRef` fixed
+  // within the document, a reference to the meta-schema, `minContains` above `maxContains` without `type` and
+  // `unevaluated*` over an `if` that has its `then` all generate.
+  expect([...refusals.keys()].sort()).toEqual([
+    "`$dynamicRef` to an anchor that several `$dynamicAnchor`s declare (or beside a `$ref`) is not supported: its target depends on the dynamic scope; write `$ref`",
+    "`enum` is empty: no value can be valid",
+    "`unevaluatedItems` beside an `anyOf`/`oneOf` with a boolean branch is not supported (ajv loses annotations)",
+    "`unevaluatedItems` over an `if` without `then` is not supported (ajv ignores what the `if` evaluated)",
+    "`unevaluatedItems` with `contains` is not supported (ajv ignores its matches)",
+    "`unevaluatedProperties` beside an `anyOf`/`oneOf` with a boolean branch is not supported (ajv loses annotations)",
+    "`unevaluatedProperties` over an `if` without `then` is not supported (ajv ignores what the `if` evaluated)",
+    "a property named `__proto__` is not supported",
+  ]);
   expect(wrong.filter((line) => !line.startsWith("optional/"))).toEqual([]);
   expect(wrong.filter((line) => !FORMAT_GAPS.some((gap) => line.includes(`"${gap}"`)))).toEqual([]);
 }, 300_000);

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { emitPackage } from "../../generator/emit/package.js";
 import { loadSpecWithSource } from "../../generator/spec.js";
 import { isSpecFailure } from "../../generator/core/spec-error.js";
-import { positionedSampleError } from "../../generator/pipeline.js";
+import { withSampleWarnings } from "../../generator/pipeline.js";
 import { repoRoot } from "../helpers/cli.js";
 
 export const suiteDir = join(repoRoot, "test/fixtures/json-schema-test-suite/tests/draft2020-12");
@@ -96,7 +96,7 @@ export async function generateGroup(schema: unknown, dir: string): Promise<Outco
       kind: "canonical",
       readFile: (file) => (file === path ? text : undefined),
     });
-    files = positionedSampleError(source, () => emitPackage(model));
+    files = withSampleWarnings(source, model, () => emitPackage(model));
   } catch (error) {
     if (isSpecFailure(error)) return { kind: "refused", message: error.message };
     return { kind: "crashed", message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };

@@ -149,12 +149,15 @@ describe.each(models.map((model) => [model.slug, model] as const))("%s fixtures"
   });
 
   it.runIf(model.kind === "vendor")(
-    "has a valid context and a success answer that passes the response validator",
+    "has a valid context, and success and error answers that pass the response validator",
     async () => {
       const pkg = await load(slug);
       if (model.context) expect(pkg.validateCreateCustomerContext?.(pkg.fixtures.context)).toMatchObject({ ok: true });
       const success = pkg.fixtures.successResponse;
       if (success) expect(pkg.adapter?.validateResponse(success.status, success.body)).toMatchObject({ ok: true });
+      // Every answer the fixtures ship passes the package's own validator for its status.
+      for (const answer of pkg.fixtures.errorResponses ?? [])
+        expect(pkg.adapter?.validateResponse(answer.status, answer.body), answer.name).toMatchObject({ ok: true });
       // Fixtures are a subpath of their own: the adapter production code imports carries none.
       expect(pkg.adapter && "fixtures" in pkg.adapter).toBe(false);
     },

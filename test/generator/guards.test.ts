@@ -3,6 +3,7 @@
 // sample, and a keyword it does not compile must hand over to ajv's function.
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import ts from "typescript";
 import { afterAll, describe, expect, it } from "vitest";
 import { emitGuards } from "../../generator/emit/guards/index.js";
 import type { Schema } from "../../generator/core/schema-walk.js";
@@ -265,5 +266,40 @@ describe("a keyword the guards do not compile", () => {
       /function isPlain\(value: unknown\): boolean \{\nif \(typeof value !== "string"\) return false;/,
     );
     expect(code).toMatch(/export const plain: \(value: unknown\) => boolean = isPlain;/);
+  });
+});
+
+/** TypeScript's complaints about the guards emitted for `schemas` (strict, as the packages are checked). */
+function guardTypeErrors(schemas: Record<string, Schema>): string[] {
+  mkdirSync(outDir, { recursive: true });
+  const file = join(outDir, `typed${files++}.ts`);
+  writeFileSync(file, emitGuards(modelOf(schemas), "../../packages/runtime/src/validation.js"));
+  const program = ts.createProgram([file], {
+    strict: true,
+    noEmit: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    skipLibCheck: true,
+    types: [],
+    lib: ["lib.es2022.d.ts"],
+  });
+  return ts
+    .getPreEmitDiagnostics(program, program.getSourceFile(file))
+    .map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n"));
+}
+
+describe("keywords of a kind the declared type excludes", () => {
+  it("`maxLength` beside `type: integer`, or in an allOf part after one, is no check: the guard agrees with ajv and type-checks", async () => {
+    const schemas = {
+      Count: { type: "integer", maxLength: 2, minimum: 1, items: { type: "string" } },
+      Later: { allOf: [{ type: "integer" }, { maxLength: 2, minimum: 1 }] },
+      // Not named `Then`: a module exporting `then` is a thenable, and `await import` would never settle.
+      Branch: { type: "integer", if: { minimum: 5 }, then: { maxLength: 2 }, else: { pattern: "^a" } },
+    };
+    expect(await verdicts(schemas, "Count", [5, 12345, 0, "ab", 1.5])).toEqual([true, true, false, false, false]);
+    expect(await verdicts(schemas, "Later", [5, 12345, 0, "ab"])).toEqual([true, true, false, false]);
+    expect(await verdicts(schemas, "Branch", [5, 1, "a"])).toEqual([true, true, false]);
+    expect(guardTypeErrors(schemas)).toEqual([]);
   });
 });

@@ -116,6 +116,15 @@ describe("lint:specs", () => {
       "inconclusive within its step budget",
     ],
     [
+      "sampled",
+      swap(
+        "      properties:\n        customerId: { type: integer, description: Id. }",
+        "      required: [customerId]\n      properties:\n        customerId: { type: integer, minimum: 5, maximum: 5, multipleOf: 2, description: Id. }",
+      ),
+      "/paths/~1customers/post/responses/201",
+      "no valid full sample could be made of this schema",
+    ],
+    [
       "unused-component",
       swap("    Created:", "    Spare:\n      type: object\n      description: Not used.\n    Created:"),
       "/components/schemas/Spare",

@@ -24,7 +24,12 @@ const expected: Record<string, [number, number, string, string]> = {
     "`#/components/schemas/Custmer` points to nothing",
   ],
   "duplicate-key": [31, 11, "/", "Map keys must be unique"],
-  "dynamic-ref": [31, 24, "/components/schemas/Customer/properties/name/$dynamicRef", "`$dynamicRef` is not supported"],
+  "dynamic-ref": [
+    31,
+    24,
+    "/components/schemas/Customer/properties/name/$dynamicRef",
+    "`$dynamicRef` to an anchor that several `$dynamicAnchor`s declare",
+  ],
   empty: [1, 1, "/", "the file is empty"],
   "error-rule-unknown-field": [
     13,

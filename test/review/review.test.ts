@@ -265,8 +265,8 @@ describe("review: the canonical customer with the real vendor specs", () => {
 
 describe("review: never depends on fixture samples", () => {
   it("reviews a spec no fixture sample can be made of, with a warning instead of exit 2", async () => {
-    // More properties required than a generated sample has: `generate` refuses it (no valid sample).
-    const crowded = swap("      required: [name]\n", "      required: [name]\n      minProperties: 6\n");
+    // More properties required than the closed body declares: no sample can be made (generate leaves the fixtures out).
+    const crowded = swap("      required: [name]\n", "      required: [name]\n      minProperties: 60\n");
     const report = await review(folder(base), folder(crowded));
     const mini = report.vendors.find((vendor) => vendor.vendor === "mini");
     expect(mini?.changes.map((change) => [change.rule, change.severity])).toEqual([
@@ -278,7 +278,7 @@ describe("review: never depends on fixture samples", () => {
   });
 
   it("the command reviews it too: exit 1 for the breaking change (not 2), the warning on stderr", () => {
-    const crowded = swap("      required: [name]\n", "      required: [name]\n      minProperties: 6\n");
+    const crowded = swap("      required: [name]\n", "      required: [name]\n      minProperties: 60\n");
     const head = folder(crowded);
     const out = join(head, "..", ".review");
     const result = runCommand(["review", "--base-dir", folder(base), "--head-dir", head, "--out", out], {

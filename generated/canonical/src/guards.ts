@@ -650,16 +650,12 @@ function isCustomer(value: unknown): boolean {
     return false;
   }
   if (isCustomerCondition(value)) {
-    if (typeof value === "object" && value !== null && !Array.isArray(value)) {
-      const fields2 = value as Readonly<Record<string, unknown>>;
-      if (fields2.person === undefined) return false;
-    }
+    const fields2 = value as Readonly<Record<string, unknown>>;
+    if (fields2.person === undefined) return false;
   }
   if (isCustomerCondition2(value)) {
-    if (typeof value === "object" && value !== null && !Array.isArray(value)) {
-      const fields3 = value as Readonly<Record<string, unknown>>;
-      if (fields3.company === undefined) return false;
-    }
+    const fields3 = value as Readonly<Record<string, unknown>>;
+    if (fields3.company === undefined) return false;
   }
   return true;
 }

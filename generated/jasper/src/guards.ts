@@ -240,10 +240,8 @@ function isCreateCustomerRequest(value: unknown): boolean {
   if (fields.securityAnswer !== undefined && fields.securityQuestion === undefined) return false;
   if (fields.securityQuestion !== undefined && fields.securityAnswer === undefined) return false;
   if (isCreateCustomerRequestCondition(value)) {
-    if (typeof value === "object" && value !== null && !Array.isArray(value)) {
-      const fields2 = value as Readonly<Record<string, unknown>>;
-      if (fields2.shippingAddress === undefined) return false;
-    }
+    const fields2 = value as Readonly<Record<string, unknown>>;
+    if (fields2.shippingAddress === undefined) return false;
   }
   return true;
 }

@@ -336,10 +336,8 @@ function isAddress(value: unknown): boolean {
   }
   if (isAddressCondition(value)) {
   } else {
-    if (typeof value === "object" && value !== null && !Array.isArray(value)) {
-      const fields2 = value as Readonly<Record<string, unknown>>;
-      if (fields2.Country === undefined) return false;
-    }
+    const fields2 = value as Readonly<Record<string, unknown>>;
+    if (fields2.Country === undefined) return false;
   }
   return true;
 }
@@ -801,10 +799,8 @@ function isCustomer(value: unknown): boolean {
     return false;
   }
   if (isCustomerCondition(value)) {
-    if (typeof value === "object" && value !== null && !Array.isArray(value)) {
-      const fields2 = value as Readonly<Record<string, unknown>>;
-      if (fields2.InvoiceAddress === undefined || fields2.DeliveryAddresses === undefined) return false;
-    }
+    const fields2 = value as Readonly<Record<string, unknown>>;
+    if (fields2.InvoiceAddress === undefined || fields2.DeliveryAddresses === undefined) return false;
   }
   return true;
 }

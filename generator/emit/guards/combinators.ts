@@ -1,5 +1,6 @@
 import type { Schema } from "../../core/schema-walk.js";
-import type { GuardContext } from "./context.js";
+import type { GuardContext, Kind } from "./context.js";
+import { kindOfType, typesOf } from "./type.js";
 import type { Names } from "./scope.js";
 
 /** `allOf`, `anyOf`, `oneOf`, `not`. */
@@ -11,10 +12,17 @@ export function combinatorChecks(
   value: string,
   scope: Names,
   hint: string,
+  narrowed?: readonly (Kind | undefined)[],
 ): string[] {
   const lines: string[] = [];
   if (Array.isArray(schema.allOf)) {
-    for (const part of schema.allOf as Schema[]) lines.push(...context.checks(part, value, scope, hint));
+    // Each part's checks run inline on the same value: a part's type check narrows it for the parts after it.
+    let kinds = narrowed;
+    for (const part of schema.allOf as (Schema | boolean)[]) {
+      lines.push(...context.checks(part, value, scope, hint, kinds));
+      const declared = typeof part === "boolean" ? undefined : typesOf(part)?.map(kindOfType);
+      if (declared) kinds = kinds ? kinds.filter((kind) => declared.includes(kind)) : declared;
+    }
   }
   if (Array.isArray(schema.anyOf)) {
     const options = (schema.anyOf as Schema[]).map(

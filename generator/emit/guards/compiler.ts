@@ -70,7 +70,13 @@ export class GuardCompiler implements GuardContext {
   }
 
   /** The keyword families in the order their checks run: type first, then values, then applicators. */
-  checks(schema: Schema | boolean, value: string, scope: Names, hint: string): string[] {
+  checks(
+    schema: Schema | boolean,
+    value: string,
+    scope: Names,
+    hint: string,
+    narrowed?: readonly (Kind | undefined)[],
+  ): string[] {
     if (schema === true) return [];
     if (schema === false) return ["return false;"];
     const types = typesOf(schema);
@@ -80,21 +86,30 @@ export class GuardCompiler implements GuardContext {
       ...refChecks(this, schema, value),
     ];
 
-    const kinds = types?.map(kindOfType);
-    const guarded = (kind: Kind, body: string[]) => {
+    // What TypeScript knows of the value here: the declared types, within what checks before these narrowed it to.
+    const declared = types?.map(kindOfType);
+    const kinds = declared && narrowed ? declared.filter((kind) => narrowed.includes(kind)) : (declared ?? narrowed);
+    const guarded = (kind: Kind, checksOf: () => string[]) => {
+      // A keyword of a kind the declared types exclude (`maxLength` beside `type: integer`) holds trivially:
+      // the type check above has narrowed the value, and a check for that kind would not type-check.
+      if (kinds !== undefined && !kinds.includes(kind)) return;
+      const body = checksOf();
       if (body.length === 0) return;
       // With a single declared type the type check above has already narrowed the value.
       if (kinds?.length === 1 && kinds[0] === kind) lines.push(...body);
       else lines.push(`if (${typeTest(kind, value)}) {`, ...body, "}");
     };
-    guarded("string", [...stringChecks(this, schema, value, hint), ...formatChecks(this, schema, value, "string")]);
-    guarded("number", [...numberChecks(schema, value), ...formatChecks(this, schema, value, "number")]);
+    guarded("string", () => [
+      ...stringChecks(this, schema, value, hint),
+      ...formatChecks(this, schema, value, "string"),
+    ]);
+    guarded("number", () => [...numberChecks(schema, value), ...formatChecks(this, schema, value, "number")]);
     const uses = (keywords: string[]) => keywords.some((keyword) => schema[keyword] !== undefined);
-    if (uses(OBJECT_KEYWORDS)) guarded("object", objectChecks(this, schema, value, scope, hint));
-    if (uses(ARRAY_KEYWORDS)) guarded("array", arrayChecks(this, schema, value, scope, hint));
+    if (uses(OBJECT_KEYWORDS)) guarded("object", () => objectChecks(this, schema, value, scope, hint));
+    if (uses(ARRAY_KEYWORDS)) guarded("array", () => arrayChecks(this, schema, value, scope, hint));
 
-    lines.push(...combinatorChecks(this, schema, value, scope, hint));
-    lines.push(...conditionalChecks(this, schema, value, scope, hint));
+    lines.push(...combinatorChecks(this, schema, value, scope, hint, kinds));
+    lines.push(...conditionalChecks(this, schema, value, scope, hint, kinds));
     return lines;
   }
 }

@@ -19,8 +19,14 @@ export interface GuardContext {
   component(name: string): string;
   /** A function `(value) => boolean` for a subschema used where a yes/no is needed (anyOf, oneOf, not, if). */
   predicate(schema: Schema | boolean, hint: string): string;
-  /** Statements that `return false` as soon as `value` breaks `schema`. */
-  checks(schema: Schema | boolean, value: string, scope: Names, hint: string): string[];
+  /** Statements that `return false` as soon as `value` breaks `schema`; `narrowed`: the kinds checks before these narrowed `value` to. */
+  checks(
+    schema: Schema | boolean,
+    value: string,
+    scope: Names,
+    hint: string,
+    narrowed?: readonly (Kind | undefined)[],
+  ): string[];
   /** A module constant shared by every use of the same `key` within `family`: declared once, on first use. */
   shared(family: string, key: string, hint: string, declare: (name: string) => string): string;
 }
