@@ -91,15 +91,22 @@ const unknownAnswer = (status: number, message: string): FromResponseResult => (
   errors: [{ kind: "unknown", code: undefined, message }],
 });
 
+/** A number `JSON.parse` may have rounded: an integer past 2^53 (or a float as large), which no id can be read from. */
+const rounded = (value: unknown): boolean =>
+  typeof value === "number" && Number.isFinite(value) && Math.abs(value) > Number.MAX_SAFE_INTEGER;
+
 /**
  * The vendor's answer → a canonical result: the new customer's id, or its errors. With `validate` (the package's
- * `validateResponse`), a success is believed only when its body passes it. Never throws.
+ * `validateResponse`), a success is believed only when its body passes it. An id past 2^53 is read from
+ * `exactBody` (the same body with such integers kept as their digits, as the client parses it); without it the
+ * result is `unknown`, since the parsed number is not the vendor's id. Never throws.
  */
 export function readResponse(
   plan: MappingPlan,
   status: number,
   body: unknown,
   validate?: (status: number, body: unknown) => ValidationResult<unknown>,
+  exactBody?: unknown,
 ): FromResponseResult {
   try {
     const location = plan.errorLocations.find(
@@ -135,8 +142,18 @@ export function readResponse(
     const result: Json = {};
     const builder = new RequestBuilder(body, {});
     builder.apply(plan.response, "", "/body");
+    const exact = exactBody === undefined ? undefined : new RequestBuilder(exactBody, {});
+    exact?.apply(plan.response, "", "/body");
     for (const key of ["id", "number", "createdAt"]) {
-      const value = readPath(builder.parts.body, [key]);
+      let value = readPath(builder.parts.body, [key]);
+      if (rounded(value)) {
+        value = exact === undefined ? undefined : readPath(exact.parts.body, [key]);
+        if (typeof value !== "string" || !/^-?\d+$/.test(value))
+          return unknownAnswer(
+            status,
+            `the vendor's success answer carries a ${key} past 2^53, which cannot be read exactly from a parsed body`,
+          );
+      }
       if (isId(value)) result[key] = String(value);
       else if (key === "id" && value !== undefined && value !== null)
         return unknownAnswer(status, "the vendor's success answer carries an id that is not text or a number");
