@@ -11,6 +11,7 @@ import { mappingPlan } from "../model/mapping-plan.js";
 import { buildFixtures, validSamples, type FixtureSet } from "../model/fixtures.js";
 import type { SpecModel } from "../model/model.js";
 import { Synthesizer } from "../model/samples.js";
+import { errorAnswers } from "../model/error-answers.js";
 import type { Schema } from "../core/schema-walk.js";
 import { banner } from "./banner.js";
 import { isSuccess, parameterGroups, responseTypeName } from "./names.js";
@@ -42,13 +43,19 @@ function responseFixtures(model: SpecModel): ResponseFixture[] {
     if (when && response.errorBody?.list) writePointer(body as Json, response.errorBody.list, []);
     fixtures.push({ status: Number(response.status), name: "success", body });
   }
+  const answers = errorAnswers(model);
   for (const error of operation.errors) {
     const layout = operation.responses.find((response) => response.status === String(error.status))?.errorBody;
     if (!layout) continue;
     fixtures.push({
       status: error.status,
       name: `error ${error.code}`,
-      body: errorBody({ status: String(error.status), ...layout }, error.code, error.message),
+      body: errorBody(
+        { status: String(error.status), ...layout },
+        error.code,
+        error.message,
+        answers[String(error.status)]?.body,
+      ),
     });
   }
   return fixtures;

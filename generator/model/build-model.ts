@@ -213,8 +213,9 @@ function readErrors(read: Reader, operation: Node, pointer: string): VendorError
         keywords,
       };
     });
-    if (entry.unreadable !== undefined && typeof entry.unreadable !== "boolean")
-      read.fail(`${at}/unreadable`, "`unreadable` must be true or false");
+    for (const flag of ["unreadable", "generic"])
+      if (entry[flag] !== undefined && typeof entry[flag] !== "boolean")
+        read.fail(`${at}/${flag}`, `\`${flag}\` must be true or false`);
     const message = read.requiredString(entry, "message", at);
     return {
       code,
@@ -223,6 +224,7 @@ function readErrors(read: Reader, operation: Node, pointer: string): VendorError
       kind: kind as ErrorKind,
       rules,
       unreadable: entry.unreadable === true,
+      generic: entry.generic === true,
     };
   });
 }

@@ -56,6 +56,7 @@ export function vendorErrorTable(model: SpecModel): Record<string, unknown>[] {
     kind: error.kind,
     rules: error.rules,
     ...(error.unreadable ? { unreadable: true } : {}),
+    ...(error.generic ? { generic: true } : {}),
     ...(model.mapping ? { fields: canonicalFieldsOf(model, error.rules) } : {}),
   }));
 }

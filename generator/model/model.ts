@@ -189,6 +189,8 @@ export interface VendorErrorModel {
   rules: { in: "body" | ParameterLocation; path: string; keywords: string[] }[];
   /** The error the vendor answers a body it cannot read with (malformed JSON): `unreadable: true`. */
   unreadable: boolean;
+  /** The error the vendor answers any broken rule with that no entry names (an "invalid request"): `generic: true`. */
+  generic: boolean;
 }
 
 export interface OperationModel {

@@ -70,12 +70,23 @@ function fieldErrors(plan: MappingPlan, error: CanonicalError, named: unknown): 
   return errors.length > 0 ? errors : [error];
 }
 
-/** A vendor error body laid out as its `x-error-body` says: the code and message in place, in a list and under the failure flag where there are ones. */
-export function errorBody(location: ErrorLocation, code: string | number, message: string): unknown {
-  const item: Json = {};
-  writePath(item, segments(location.code), code);
+/**
+ * A vendor error body laid out as its `x-error-body` says: the code and message in place, in a list and under the
+ * failure flag where there are ones. Built on `template` where given (a sample of the status's documented schema,
+ * so that what else the schema requires is there), else from nothing.
+ */
+export function errorBody(
+  location: ErrorLocation,
+  code: string | number | undefined,
+  message: string,
+  template?: unknown,
+): unknown {
+  const body: Json = isRecord(template) && !Array.isArray(template) ? structuredClone(template) : {};
+  const listed = location.list === undefined ? undefined : readPointer(body, location.list);
+  const first = Array.isArray(listed) ? listed[0] : undefined;
+  const item: Json = location.list === undefined ? body : isRecord(first) ? { ...first } : {};
+  if (code !== undefined) writePath(item, segments(location.code), code);
   if (location.message !== undefined) writePath(item, segments(location.message), message);
-  const body: Json = location.list === undefined ? item : {};
   if (location.list !== undefined) writePath(body, segments(location.list), [item]);
   if (location.when !== undefined) writePath(body, segments(location.when.pointer), location.when.equals);
   return body;

@@ -64,6 +64,8 @@ export interface VendorError {
   readonly fields?: readonly string[];
   /** The error the vendor answers a body it cannot read (malformed JSON) with. */
   readonly unreadable?: boolean;
+  /** The error the vendor answers a broken rule with that no error names; the mock answers it for such a rule. */
+  readonly generic?: boolean;
 }
 
 /** The vendor's codes for the rules on one part of the request, for `runValidator`. */
