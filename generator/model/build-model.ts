@@ -1,3 +1,4 @@
+import { closestName } from "../core/closest.js";
 import type { SourceDocument } from "../core/source.js";
 import {
   ERROR_KINDS,
@@ -137,16 +138,28 @@ function readBody(read: Reader, owner: Node, pointer: string): BodyModel | undef
   return { contentTypes, schema: schema as Schema, examples };
 }
 
+/** The keys `x-error-body` takes (docs/spec-conventions.md); any other is an error naming the closest of these. */
+export const ERROR_BODY_KEYS = ["code", "message", "list", "fields", "field", "when"] as const;
+
 function readErrorBody(read: Reader, response: Node, pointer: string): ErrorBodyModel | undefined {
   const spec = read.object(response, "x-error-body", pointer);
   if (!spec) return undefined;
   const at = `${pointer}/x-error-body`;
+  for (const key of Object.keys(spec))
+    if (!(ERROR_BODY_KEYS as readonly string[]).includes(key)) {
+      const near = closestName(key, ERROR_BODY_KEYS);
+      read.fail(
+        `${at}/${escapePointerPart(key)}`,
+        `\`x-error-body\` has no key \`${key}\`${near === undefined ? ` (it takes ${ERROR_BODY_KEYS.join(", ")})` : ` (did you mean \`${near}\`?)`}`,
+      );
+    }
   const when = read.object(spec, "when", at);
   return {
     code: read.requiredString(spec, "code", at),
     message: read.string(spec, "message", at),
     list: read.string(spec, "list", at),
     fields: read.string(spec, "fields", at),
+    field: read.string(spec, "field", at),
     when: when ? { pointer: read.requiredString(when, "pointer", `${at}/when`), equals: when.equals } : undefined,
   };
 }

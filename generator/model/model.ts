@@ -161,6 +161,8 @@ export interface ErrorBodyModel {
   list: string | undefined;
   /** Pointer to an object: the vendor's field name → its message (one canonical error per entry). */
   fields: string | undefined;
+  /** Pointer (in the body, or in each list item) to the name or JSON pointer of the one field at fault: `/field`, `/source/pointer`. */
+  field: string | undefined;
   when: { pointer: string; equals: unknown } | undefined;
 }
 

@@ -49,6 +49,8 @@ export interface ErrorLocation {
   readonly list?: string | undefined;
   /** An object in the body (or in each list item): the vendor's field name → its message, one error each. */
   readonly fields?: string | undefined;
+  /** The one field at fault, in the body (or in each list item): its name or a JSON pointer (`/source/pointer`). */
+  readonly field?: string | undefined;
   readonly when?: { readonly pointer: string; readonly equals: unknown } | undefined;
 }
 
@@ -66,7 +68,7 @@ export interface MappingPlan {
   readonly errorLocations: readonly ErrorLocation[];
   /** The vendor's documented errors, with the canonical field each reports where it names one. */
   readonly errors: readonly VendorError[];
-  /** Vendor body field (`/BillingAddress/City`, list indexes as `*`) → the canonical field feeding it; where an error body names fields. */
+  /** Vendor body field (`/BillingAddress/City`, list indexes as `*`) → the canonical field feeding it; where an error body names fields (`fields` or `field`). */
   readonly fieldSources?: Readonly<Record<string, string>>;
 }
 

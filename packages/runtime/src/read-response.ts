@@ -45,14 +45,30 @@ export function vendorFieldPointer(name: string): string {
   return pointer.replace(/\/\d+(?=\/|$)/g, "/*");
 }
 
+/** The canonical field feeding a vendor's field (a name, a dotted path or a pointer), by the plan's `fieldSources`. */
+function canonicalFieldOf(plan: MappingPlan, name: string): string | undefined {
+  const pointer = vendorFieldPointer(name).toLowerCase();
+  // Case-insensitive: .NET and Java binders report a field in the casing of the model, not always of the JSON.
+  return Object.entries(plan.fieldSources ?? {}).find(([vendor]) => vendor.toLowerCase() === pointer)?.[1];
+}
+
+/**
+ * The error with the field its answer names (`x-error-body`'s `field`), where it names one: the vendor's name and,
+ * through the mapping, the canonical field. The field of the code's `x-errors` rule is kept only where the answer
+ * names none: a code's rule says what usually fails, the answer what failed.
+ */
+function attributed(plan: MappingPlan, error: CanonicalError, named: unknown): CanonicalError {
+  if (typeof named !== "string" || named === "") return error;
+  const { field: _byRule, ...rest } = error;
+  const field = canonicalFieldOf(plan, named);
+  return { ...rest, vendorField: named, ...(field === undefined ? {} : { field }) };
+}
+
 /** One error per field a vendor's error names (`{ "BillingAddress.City": "required" }`), each with the vendor's name and, where the mapping feeds it, the canonical field; the error itself when it names none. */
 function fieldErrors(plan: MappingPlan, error: CanonicalError, named: unknown): CanonicalError[] {
   if (!isRecord(named)) return [error];
-  const sources = Object.entries(plan.fieldSources ?? {});
   const errors = Object.entries(named).map(([name, text]): CanonicalError => {
-    const pointer = vendorFieldPointer(name).toLowerCase();
-    // Case-insensitive: .NET and Java binders report a field in the casing of the model, not always of the JSON.
-    const field = sources.find(([vendor]) => vendor.toLowerCase() === pointer)?.[1];
+    const field = canonicalFieldOf(plan, name);
     const message =
       Array.isArray(text) && typeof text[0] === "string"
         ? text.join(" ")
@@ -134,7 +150,8 @@ export function readResponse(
           readPointer(item, location.code),
           location.message === undefined ? undefined : readPointer(item, location.message),
         );
-        return location.fields === undefined ? [found] : fieldErrors(plan, found, readPointer(item, location.fields));
+        if (location.fields !== undefined) return fieldErrors(plan, found, readPointer(item, location.fields));
+        return location.field === undefined ? [found] : [attributed(plan, found, readPointer(item, location.field))];
       });
       return {
         ok: false,
