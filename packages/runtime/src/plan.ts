@@ -75,8 +75,10 @@ export interface MappingPlan {
 export interface MappingError {
   /** `invalid-customer`: the customer breaks the canonical schema; `invalid-context`: the context breaks the vendor's; `does-not-fit`: a value breaks a vendor rule; `no-place`: the vendor has nowhere to put it. */
   kind: "invalid-customer" | "invalid-context" | "does-not-fit" | "no-place";
-  /** Canonical pointer (`/person/givenName`), or `context/<name>` for a context input. */
+  /** Canonical pointer (`/person/givenName`), or `context/<name>` for a context input; a join's first part. */
   field: string;
+  /** Every canonical field behind the value, each its own pointer, where there are several (a join's parts). */
+  fields?: string[];
   /** Where it would go at the vendor (`/body/name`), when there is such a place. */
   vendorField?: string;
   /** The rule that fails (`maxLength`, `required`, a transform name). */
