@@ -8,7 +8,6 @@ import type { Customer } from "@customer-adapters/canonical";
 import { createMockVendor } from "@customer-adapters/runtime";
 import type {
   InvalidFixture,
-  MappingPlan,
   MockDefinition,
   MockOptions,
   MockResponse,
@@ -17,6 +16,7 @@ import type {
   ValidationResult,
 } from "@customer-adapters/runtime";
 import { customers } from "../fixtures/customers.js";
+import { barePlan } from "../helpers/bare-plan.js";
 import { loadPackage, mappedVendorModels } from "../helpers/package.js";
 
 interface MappedPackage {
@@ -80,14 +80,7 @@ function wrongCredentials(pkg: MappedPackage): Record<string, unknown> {
 
 describe("a vendor that documents its validation error as a 422 in application/hal+json whose schema requires status", () => {
   const location = { status: "422", code: "/code", message: "/detail" };
-  const plan: MappingPlan = {
-    method: "POST",
-    path: "/customers",
-    server: "https://vendor.test",
-    serverDefaults: {},
-    contentType: "application/json",
-    request: [],
-    auth: [],
+  const plan = barePlan({
     response: [{ to: "/id", from: "/id" }],
     errorLocations: [location],
     errors: [
@@ -107,7 +100,7 @@ describe("a vendor that documents its validation error as a 422 in application/h
       },
       { code: "email_taken", status: 422, message: "The email is taken.", kind: "duplicate", rules: [] },
     ],
-  };
+  });
   const sample = { status: 422, title: "Unprocessable Entity", code: "validation_failed", detail: "text" };
   const definition = (errorAnswers?: MockDefinition["errorAnswers"]): MockDefinition => ({
     plan,

@@ -5,36 +5,30 @@
 // `x-error-body` refuses a key it does not know, naming the closest one.
 import { afterAll, describe, expect, it } from "vitest";
 import { readResponse, type MappingPlan } from "@customer-adapters/runtime";
+import { barePlan } from "../helpers/bare-plan.js";
 import { miniMapping, miniVendor, removeSpecsFolders, specProblems } from "../helpers/mini-vendor.js";
 
 afterAll(removeSpecsFolders);
 
-const plan = (location: MappingPlan["errorLocations"][number]): MappingPlan => ({
-  method: "POST",
-  path: "/customers",
-  server: "https://vendor.test",
-  serverDefaults: {},
-  contentType: "application/json",
-  request: [],
-  auth: [],
-  response: [],
-  errorLocations: [location],
-  errors: [
-    {
-      code: "invalid_email",
-      status: 422,
-      message: "The email is invalid.",
-      kind: "invalid-field",
-      rules: [{ in: "body", path: "/data/attributes/email", keywords: ["format"] }],
-      fields: ["/email"],
+const plan = (location: MappingPlan["errorLocations"][number]): MappingPlan =>
+  barePlan({
+    errorLocations: [location],
+    errors: [
+      {
+        code: "invalid_email",
+        status: 422,
+        message: "The email is invalid.",
+        kind: "invalid-field",
+        rules: [{ in: "body", path: "/data/attributes/email", keywords: ["format"] }],
+        fields: ["/email"],
+      },
+    ],
+    fieldSources: {
+      "/locale": "/language",
+      "/data/attributes/email": "/email",
+      "/data/attributes/name": "/company/name",
     },
-  ],
-  fieldSources: {
-    "/locale": "/language",
-    "/data/attributes/email": "/email",
-    "/data/attributes/name": "/company/name",
-  },
-});
+  });
 
 describe("the field at fault, from the answer", () => {
   it("a field the body names wins over the code's rule, mapped to the canonical field, both reported", () => {

@@ -2,15 +2,10 @@
 // own pointer (`/shoe_size`, escaped as RFC 6901 says), and a join's error
 // carries each canonical field as its own pointer.
 import { describe, expect, it } from "vitest";
-import {
-  buildRequest,
-  runValidator,
-  type CompiledValidator,
-  type MappingPlan,
-  type VendorRule,
-} from "@customer-adapters/runtime";
+import { buildRequest, runValidator, type CompiledValidator, type VendorRule } from "@customer-adapters/runtime";
 import { createAjv } from "../../generator/model/validation-schema.js";
 import { person } from "../fixtures/customers.js";
+import { barePlan } from "../helpers/bare-plan.js";
 
 const compile = (schema: object) => createAjv([]).compile(schema) as unknown as CompiledValidator;
 
@@ -33,18 +28,9 @@ describe("an undeclared property", () => {
 
 describe("a join's error", () => {
   it("carries each canonical field as its own pointer", () => {
-    const plan: MappingPlan = {
-      method: "POST",
-      path: "/customers",
-      server: "https://vendor.test",
-      serverDefaults: {},
-      contentType: "application/json",
+    const plan = barePlan({
       request: [{ to: "/body/name", from: ["/person/givenName", "/person/familyName"], transform: "join" }],
-      auth: [],
-      response: [],
-      errorLocations: [],
-      errors: [],
-    };
+    });
     const body = compile({ type: "object", properties: { name: { type: "string", maxLength: 3 } } });
     const result = buildRequest(
       plan,
