@@ -6,6 +6,13 @@ import { distance } from "fastest-levenshtein";
 /** Spelling differences that are no typo: case, and `-` against `_` or nothing. */
 const loose = (name: string) => name.toLowerCase().replace(/[-_]/g, "");
 
+/** Whether `a` is `b` with two neighbouring characters swapped (`feild`, `field`): one slip of the fingers. */
+function transposed(a: string, b: string): boolean {
+  if (a.length !== b.length || a === b) return false;
+  const at = [...a].findIndex((char, index) => char !== b[index]);
+  return a[at] === b[at + 1] && a[at + 1] === b[at] && a.slice(at + 2) === b.slice(at + 2);
+}
+
 /**
  * The known name a typo of `name` most likely is: the same but for case and
  * separators, or within a few edits (one per three characters, at least one),
@@ -16,7 +23,7 @@ export function closestName(name: string, known: Iterable<string>): string | und
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const candidate of known) {
     if (loose(candidate) === loose(name)) return candidate;
-    const edits = distance(loose(name), loose(candidate));
+    const edits = transposed(loose(name), loose(candidate)) ? 1 : distance(loose(name), loose(candidate));
     if (edits <= Math.max(1, Math.floor(loose(candidate).length / 3)) && edits < bestDistance) {
       best = candidate;
       bestDistance = edits;

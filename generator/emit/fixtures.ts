@@ -18,6 +18,7 @@ import {
 } from "../model/fixtures.js";
 import type { SpecModel } from "../model/model.js";
 import { escapePointerPart } from "../core/pointer.js";
+import { errorAnswers } from "../model/error-answers.js";
 import type { Schema } from "../core/schema-walk.js";
 import { banner } from "./banner.js";
 import { concreteStatus, isSuccess, parameterGroups, responseTypeName } from "./names.js";
@@ -64,13 +65,19 @@ function responseFixtures(model: SpecModel, problems: SampleProblem[]): Response
     }
     fixtures.push({ status: concreteStatus(response.status), name: "success", body });
   }
+  const answers = errorAnswers(model);
   for (const error of operation.errors) {
     const layout = operation.responses.find((response) => response.status === String(error.status))?.errorBody;
     if (!layout) continue;
     fixtures.push({
       status: error.status,
       name: `error ${error.code}`,
-      body: errorBody({ status: String(error.status), ...layout }, error.code, error.message),
+      body: errorBody(
+        { status: String(error.status), ...layout },
+        error.code,
+        error.message,
+        answers[String(error.status)]?.body,
+      ),
     });
   }
   return fixtures;

@@ -1,3 +1,4 @@
+import { errorAnswers } from "../model/error-answers.js";
 import { credentialChecks } from "../model/mapping-plan.js";
 import type { SpecModel } from "../model/model.js";
 import { importLine, runtimeModule } from "./imports.js";
@@ -22,7 +23,7 @@ export function emitMock(model: SpecModel): string {
     `import { context, successResponse } from "./fixtures.js";`,
     `import { bodyShape, mappingPlan } from "./mapping.js";`,
     ...(validators.length > 0 ? [`import { ${validators.join(", ")} } from "./validators.js";`] : []),
-    `${jsDoc("How the mock checks credentials, validates and answers.")}\nexport const mockDefinition: MockDefinition = {\n  plan: mappingPlan,\n  shape: bodyShape,\n  credentials: ${JSON.stringify(credentialChecks(model))},\n  contentTypes: ${JSON.stringify(operation.requestBody?.contentTypes ?? [])},\n  isBody: ${operation.requestBody ? `is${prefix}RequestBody` : "undefined"},\n  validateBody: ${operation.requestBody ? `validate${prefix}RequestBody` : "undefined"},\n  validateParameters: { ${parameters.join(", ")} },\n  success: successResponse,\n  context: ${model.context ? "context" : "{}"},\n};`,
+    `${jsDoc("How the mock checks credentials, validates and answers.")}\nexport const mockDefinition: MockDefinition = {\n  plan: mappingPlan,\n  shape: bodyShape,\n  credentials: ${JSON.stringify(credentialChecks(model))},\n  contentTypes: ${JSON.stringify(operation.requestBody?.contentTypes ?? [])},\n  isBody: ${operation.requestBody ? `is${prefix}RequestBody` : "undefined"},\n  validateBody: ${operation.requestBody ? `validate${prefix}RequestBody` : "undefined"},\n  validateParameters: { ${parameters.join(", ")} },\n  success: successResponse,\n  errorAnswers: ${JSON.stringify(errorAnswers(model), null, 2)},\n  context: ${model.context ? "context" : "{}"},\n};`,
     `${jsDoc(`A stand-in for ${model.vendorName}'s create endpoint. It accepts the credentials of \`fixtures.context\` unless \`options.context\` says otherwise (\`options\` also sets its body size limit and how many customers it remembers); \`mock.fetch\` goes to \`createCustomer\`'s \`options.fetch\`, or serve it with \`startMockServer\` from \`@customer-adapters/runtime/mock-server\`.`)}\nexport function createMock(options: MockOptions = {}): MockVendor {\n  return createMockVendor(mockDefinition, options);\n}`,
   ]);
 }

@@ -151,6 +151,7 @@ function readErrorBody(read: Reader, response: Node, pointer: string): ErrorBody
     message: read.string(spec, "message", at),
     list: read.string(spec, "list", at),
     fields: read.string(spec, "fields", at),
+    field: read.string(spec, "field", at),
     when: when ? { pointer: read.requiredString(when, "pointer", `${at}/when`), equals: when.equals } : undefined,
   };
 }
@@ -217,8 +218,9 @@ function readErrors(read: Reader, operation: Node, pointer: string): VendorError
         keywords,
       };
     });
-    if (entry.unreadable !== undefined && typeof entry.unreadable !== "boolean")
-      read.fail(`${at}/unreadable`, "`unreadable` must be true or false");
+    for (const flag of ["unreadable", "generic"])
+      if (entry[flag] !== undefined && typeof entry[flag] !== "boolean")
+        read.fail(`${at}/${flag}`, `\`${flag}\` must be true or false`);
     const message = read.requiredString(entry, "message", at);
     return {
       code,
@@ -227,6 +229,7 @@ function readErrors(read: Reader, operation: Node, pointer: string): VendorError
       kind: kind as ErrorKind,
       rules,
       unreadable: entry.unreadable === true,
+      generic: entry.generic === true,
     };
   });
 }

@@ -4,6 +4,7 @@ import { compilePattern, Synthesizer, type Direction, type SampleMode } from "./
 import { isSchemaObject, type Schema, walkSchema } from "../core/schema-walk.js";
 import { compileSchema, ruleOf } from "./validation-schema.js";
 import { escapePointerPart, splitPointer } from "../core/pointer.js";
+import { errorPointer } from "@customer-adapters/runtime/validation";
 
 /**
  * Fixtures for one schema: valid samples (minimal, full, boundary) and one
@@ -109,12 +110,14 @@ class FixtureBuilder {
     this.validate = compileSchema(model.schemas, root);
   }
 
-  errors(value: unknown): ExpectedError[] {
+  errors(value: unknown): (ExpectedError & { at: string })[] {
     if (this.validate(value)) return [];
     const found = (this.validate.errors ?? []).map((error: ErrorObject) => {
       const rule = ruleOf(error);
       const code = this.vendorCodes.get(`${rule.path.replace(/\/\d+(?=\/|$)/g, "/*")} ${rule.keyword}`);
-      return { path: rule.path, rule: rule.keyword, ...(code === undefined ? {} : { vendorCode: code }) };
+      // `path` as the validators report it (an extra key by its own pointer, `/shoe_size`); `at` where the rule is.
+      const path = errorPointer(error);
+      return { path, rule: rule.keyword, ...(code === undefined ? {} : { vendorCode: code }), at: rule.path };
     });
     const unique = new Map(found.map((error) => [`${error.path} ${error.rule}`, error]));
     return [...unique.values()].sort((a, b) => (`${a.path} ${a.rule}` < `${b.path} ${b.rule}` ? -1 : 1));
@@ -470,22 +473,22 @@ function breaking(
   const errors = builder.errors(value);
   // It must break this rule, and anything else only at the same place (a too-long code also misses its pattern).
   const place = constraint.at;
-  const alternatives = new Set(errors.filter((error) => ALTERNATIVES.has(error.rule)).map((error) => error.path));
-  const hits = errors.some((error) => error.rule === constraint.keyword && error.path === constraint.at);
+  const alternatives = new Set(errors.filter((error) => ALTERNATIVES.has(error.rule)).map((error) => error.at));
+  const hits = errors.some((error) => error.rule === constraint.keyword && error.at === constraint.at);
   const elsewhere = errors.filter(
     (error) =>
-      error.path !== place &&
-      !(error.rule === "if" && place.startsWith(`${error.path}/`)) &&
-      !(constraint.keyword === "if" && error.path.startsWith(`${place}/`)) &&
+      error.at !== place &&
+      !(error.rule === "if" && place.startsWith(`${error.at}/`)) &&
+      !(constraint.keyword === "if" && error.at.startsWith(`${place}/`)) &&
       // Breaking an alternative's rule breaks the alternative around it: ajv reports each branch it tried.
-      !(ALTERNATIVES.has(constraint.keyword) && error.path.startsWith(`${place}/`)) &&
-      !(alternatives.has(error.path) && place.startsWith(`${error.path}/`)),
+      !(ALTERNATIVES.has(constraint.keyword) && error.at.startsWith(`${place}/`)) &&
+      !(alternatives.has(error.at) && place.startsWith(`${error.at}/`)),
   );
   if (!hits || elsewhere.length > 0) return undefined;
   return {
     name: `${constraint.keyword} at ${constraint.path || "/"}`,
     breaks: { path: constraint.path, keyword: constraint.keyword },
-    errors,
+    errors: errors.map(({ at: _at, ...error }) => error),
     value,
   };
 }

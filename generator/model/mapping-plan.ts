@@ -56,6 +56,7 @@ export function vendorErrorTable(model: SpecModel): Record<string, unknown>[] {
     kind: error.kind,
     rules: error.rules,
     ...(error.unreadable ? { unreadable: true } : {}),
+    ...(error.generic ? { generic: true } : {}),
     ...(model.mapping ? { fields: canonicalFieldsOf(model, error.rules) } : {}),
   }));
 }
@@ -88,7 +89,9 @@ export function mappingPlan(model: SpecModel): Record<string, unknown> {
     ),
     errors: vendorErrorTable(model),
     // Only where an error body names fields, so that other plans stay as they are.
-    ...(operation.responses.some((response) => response.errorBody?.fields !== undefined)
+    ...(operation.responses.some(
+      (response) => response.errorBody?.fields !== undefined || response.errorBody?.field !== undefined,
+    )
       ? { fieldSources: fieldSources(model) }
       : {}),
   };

@@ -161,6 +161,8 @@ export interface ErrorBodyModel {
   list: string | undefined;
   /** Pointer to an object: the vendor's field name → its message (one canonical error per entry). */
   fields: string | undefined;
+  /** Pointer (in the body, or in each list item) to the name or JSON pointer of the one field at fault: `/field`, `/source/pointer`. */
+  field: string | undefined;
   when: { pointer: string; equals: unknown } | undefined;
 }
 
@@ -189,6 +191,8 @@ export interface VendorErrorModel {
   rules: { in: "body" | ParameterLocation; path: string; keywords: string[] }[];
   /** The error the vendor answers a body it cannot read with (malformed JSON): `unreadable: true`. */
   unreadable: boolean;
+  /** The error the vendor answers any broken rule with that no entry names (an "invalid request"): `generic: true`. */
+  generic: boolean;
 }
 
 export interface OperationModel {

@@ -156,16 +156,18 @@ describe.each(vendors.map((model) => [model.slug] as const))("%s client and mock
     try {
       const send = (baseUrl: string, extra: SendOptions = {}) =>
         pkg.adapter.createCustomer(customers.person, pkg.fixtures.context, { baseUrl, ...extra });
-      expect(await send(closing.url)).toMatchObject({ ok: false, errors: [{ kind: "unavailable" }] });
+      // Closed, timed out or cancelled once the request left: the vendor may have made the customer.
+      expect(await send(closing.url)).toMatchObject({ ok: false, errors: [{ kind: "unknown" }] });
       expect(await send(html.url)).toMatchObject({ ok: false, status: 502, errors: [{ kind: "unavailable" }] });
-      expect(await send(silent.url, { timeoutMs: 200 })).toMatchObject({
-        ok: false,
-        errors: [{ kind: "unavailable", message: "timed out" }],
-      });
+      const late = await send(silent.url, { timeoutMs: 200 });
+      expect(late).toMatchObject({ ok: false, errors: [{ kind: "unknown" }] });
+      expect(!late.ok && late.errors[0]?.message).toMatch(/^timed out/);
       const controller = new AbortController();
       const cancelled = send(silent.url, { signal: controller.signal });
       controller.abort();
-      expect(await cancelled).toMatchObject({ ok: false, errors: [{ kind: "unavailable", message: "cancelled" }] });
+      const result = await cancelled;
+      expect(result).toMatchObject({ ok: false, errors: [{ kind: "unknown" }] });
+      expect(!result.ok && result.errors[0]?.message).toMatch(/^cancelled/);
     } finally {
       await Promise.all([stop(closing.server), stop(html.server), stop(silent.server)]);
     }

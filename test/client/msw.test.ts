@@ -153,10 +153,11 @@ describe.each(vendors.map((model) => [model.slug] as const))("%s msw handlers", 
     expect(
       await pkg.adapter.createCustomer(customers.person, pkg.fixtures.context, { baseUrl: elsewhere }),
     ).toMatchObject({ ok: true });
-    // Unhandled requests are errors under onUnhandledRequest: "error": the client reports them, nothing is sent.
+    // Unhandled requests are errors under onUnhandledRequest: "error": the client reports them as it reports any
+    // fetch failure it cannot prove came before sending (unknown).
     expect(await pkg.adapter.createCustomer(customers.full, pkg.fixtures.context, { baseUrl })).toMatchObject({
       ok: false,
-      errors: [{ kind: "unavailable" }],
+      errors: [{ kind: "unknown" }],
     });
     const built = pkg.adapter.toRequest(customers.person, pkg.fixtures.context);
     if (!built.ok) throw new Error("the person maps");

@@ -118,7 +118,7 @@ describe("what HTTP expects where the vendor documents nothing better", () => {
     expect(wrongMethod.headers.allow).toBe("POST");
   });
 
-  it("413 past the body limit, in-process and over HTTP, without reading on", async () => {
+  it("413 past the body limit, in-process and over HTTP", async () => {
     const { pkg, request } = await requestFor("jtl");
     const big = JSON.stringify({ ...JSON.parse(request.body), Comment: "x".repeat(4000) });
     expect(pkg.createMock({ maxBodyBytes: 1000 }).handle({ ...request, body: big }).status).toBe(413);
@@ -146,8 +146,8 @@ describe("what HTTP expects where the vendor documents nothing better", () => {
 });
 
 describe("a rule without a vendor code of its own", () => {
-  it("an unknown key: its own code, a plain 400 among codes for other rules, or the one generic error", async () => {
-    // Jasper documents a code for unrecognized parameters; Storm only codes for other rules; JTL one generic error.
+  it("an unknown key: its own code, the 400 without a code among codes for other rules, or the one generic error", async () => {
+    // Jasper documents a code for unrecognized parameters; Storm only codes for other rules (its 400 body, no code); JTL one generic error.
     const expected: Record<string, string | undefined> = {
       jasper: "10000028",
       storm: undefined,

@@ -2,7 +2,7 @@
 // records what reached it. Each test starts its own and stops it; `stop`
 // ends every open connection, so a server that never answers stops too.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { createServer as createTcpServer, type AddressInfo, type Socket } from "node:net";
 
 export interface Received {
   method: string;
@@ -64,4 +64,28 @@ export function drip(response: ServerResponse, chunk: string, everyMs: number, t
     response.write(chunk);
   }, everyMs);
   response.on("close", () => clearInterval(timer));
+}
+
+/**
+ * A server below HTTP: once a request's first bytes arrive, `answer` writes whatever it likes on the socket
+ * (an unsolicited 1xx, a lying Content-Length, a chunked body that never ends). `stop` destroys every socket.
+ */
+export async function rawServer(answer: (socket: Socket) => void): Promise<{ url: string; stop(): Promise<void> }> {
+  const sockets = new Set<Socket>();
+  const server = createTcpServer((socket) => {
+    sockets.add(socket);
+    socket.on("error", () => undefined);
+    socket.on("close", () => sockets.delete(socket));
+    socket.once("data", () => answer(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
 }

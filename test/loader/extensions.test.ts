@@ -89,7 +89,7 @@ describe("x- extensions", () => {
   it("an unknown key nowhere near a known one lists the known keys", () => {
     const spec = withErrorBody.replace("message: /message }", "message: /message, severity: /level }");
     expect(specProblems(spec)).toEqual([
-      `${at(spec, "/level", 0)} /paths/~1customers/post/responses/400/x-error-body/severity: unknown key \`severity\` in \`x-error-body\`; known keys here: code, message, list, fields, when`,
+      `${at(spec, "/level", 0)} /paths/~1customers/post/responses/400/x-error-body/severity: unknown key \`severity\` in \`x-error-body\`; known keys here: code, message, list, fields, field, when`,
     ]);
   });
 
@@ -139,6 +139,8 @@ describe("the vocabulary is one table", () => {
   it("closestName: near misses only", () => {
     expect(closestName("x-maping", EXTENSION_NAMES)).toBe("x-mapping");
     expect(closestName("X-Error-Body", EXTENSION_NAMES)).toBe("x-error-body");
+    // Two neighbouring letters swapped is one slip, not two edits.
+    expect(closestName("feild", ["field", "fields"])).toBe("field");
     // Vendors' own extensions in the published documents under test/fixtures/.
     for (const vendor of ["x-sort", "x-stripeResource", "x-expandableFields", "x-resourceId", "x-read-only", "x-apis"])
       expect(closestName(vendor, EXTENSION_NAMES), vendor).toBeUndefined();

@@ -930,7 +930,7 @@ describe("jasper against vendor-sources/jasper/: generic errors, the 401 body, e
     const result = adapter.validateRequest({ ...built.body, accountId: 1 });
     expect(result).toMatchObject({
       ok: false,
-      errors: [{ path: "", rule: "additionalProperties", vendorCode: "10000028" }],
+      errors: [{ path: "/accountId", rule: "additionalProperties", vendorCode: "10000028" }],
     });
     expect(send(JSON.stringify({ ...built.body, accountId: 1 }))).toEqual({
       status: 400,

@@ -23,6 +23,20 @@ export const mockDefinition: MockDefinition = {
   validateBody: validateCreateCustomerRequestBody,
   validateParameters: {},
   success: successResponse,
+  errorAnswers: {
+    "400": {
+      contentType: "application/json",
+      body: {},
+    },
+    "401": {
+      contentType: "application/json",
+      body: {},
+    },
+    "500": {
+      contentType: "application/json",
+      body: {},
+    },
+  },
   context: context,
 };
 

@@ -23,6 +23,24 @@ export const mockDefinition: MockDefinition = {
   validateBody: validateCreateCustomerRequestBody,
   validateParameters: {},
   success: successResponse,
+  errorAnswers: {
+    "200": {
+      contentType: "application/json",
+      body: {},
+    },
+    "400": {
+      contentType: "application/json",
+      body: {},
+    },
+    "401": {
+      contentType: "application/json",
+      body: {},
+    },
+    "503": {
+      contentType: "application/json",
+      body: {},
+    },
+  },
   context: context,
 };
 

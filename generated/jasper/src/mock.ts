@@ -27,6 +27,35 @@ export const mockDefinition: MockDefinition = {
   validateBody: validateCreateCustomerRequestBody,
   validateParameters: { path: validateCreateCustomerPathParameters },
   success: successResponse,
+  errorAnswers: {
+    "400": {
+      contentType: "application/json",
+      body: {
+        errorCode: "10000581",
+        errorMessage: "よくあつ",
+      },
+    },
+    "401": {
+      contentType: "application/json",
+      body: {
+        errorMessage: "quasi",
+      },
+    },
+    "404": {
+      contentType: "application/json",
+      body: {
+        errorCode: "10000581",
+        errorMessage: "たす",
+      },
+    },
+    "500": {
+      contentType: "application/json",
+      body: {
+        errorCode: "10000581",
+        errorMessage: "accusamus",
+      },
+    },
+  },
   context: context,
 };
 

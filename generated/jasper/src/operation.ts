@@ -73,6 +73,7 @@ export const vendorErrors = [
         keywords: ["additionalProperties"],
       },
     ],
+    generic: true,
     fields: [],
   },
   {

@@ -28,6 +28,12 @@ export const mockDefinition: MockDefinition = {
   validateBody: validateCreateCustomerRequestBody,
   validateParameters: { query: validateCreateCustomerQueryParameters, header: validateCreateCustomerHeaders },
   success: successResponse,
+  errorAnswers: {
+    "400": {
+      contentType: "application/json",
+      body: {},
+    },
+  },
   context: context,
 };
 

@@ -15,6 +15,7 @@ import type {
   ToRequestResult,
 } from "./plan.js";
 import {
+  errorPointer,
   hasOwn,
   isIndex,
   isRecord,
@@ -39,8 +40,8 @@ type Parts = Record<Exclude<Part, "body">, Json> & { body: Json | unknown[] };
 /** Also reads the success answer into the canonical result, by the plan's `response` declarations. */
 export class RequestBuilder {
   readonly parts: Parts = { body: {}, path: {}, query: {}, header: {}, server: {} };
-  /** Which canonical field fed each vendor field, to name the source when the vendor rejects a value. */
-  readonly sourceOf: Map<string, string> = new Map();
+  /** Which canonical fields fed each vendor field (a join's parts, each a pointer), to name them when the vendor rejects a value. */
+  readonly sourceOf: Map<string, readonly string[]> = new Map();
   /** Array items read by index, per canonical array: what is left over has no place at the vendor. */
   readonly used: Map<string, Set<number>> = new Map();
   readonly errors: MappingError[] = [];
@@ -97,16 +98,16 @@ export class RequestBuilder {
     }
 
     let value: unknown;
-    let sourceField = from ?? "";
+    let sources: readonly string[] = from === undefined ? [] : [from];
     if (mapping.context !== undefined) {
-      sourceField = `context/${mapping.context}`;
+      sources = [`context/${mapping.context}`];
       value = hasOwn(this.context, mapping.context) ? this.context[mapping.context] : undefined;
     } else if (hasOwn(mapping, "value")) value = mapping.value;
     else if (mapping.transform === "join") {
       const pointers = (Array.isArray(mapping.from) ? mapping.from : [mapping.from]).map((pointer) =>
         scopedPointer(scope, String(pointer)),
       );
-      sourceField = pointers.join(" + ");
+      sources = pointers;
       const parts = pointers
         .map((pointer) => this.read(pointer))
         .filter((part): part is string => typeof part === "string" && part !== "");
@@ -123,7 +124,7 @@ export class RequestBuilder {
           )[index];
         if (found) {
           this.markUsed(from, found.position);
-          sourceField = `${from}/${found.position}${mapping.pick ?? ""}`;
+          sources = [`${from}/${found.position}${mapping.pick ?? ""}`];
           value = mapping.pick === undefined ? found.item : readPointer(found.item, mapping.pick);
         }
       }
@@ -139,10 +140,10 @@ export class RequestBuilder {
       if (!result.ok) {
         this.errors.push({
           kind: "does-not-fit",
-          field: sourceField,
+          ...fieldsOf(sources),
           vendorField: to,
           rule: mapping.transform,
-          message: `${sourceField} ${result.problem}, so it cannot go to ${to}`,
+          message: `${sources.join(" and ")} ${result.problem}, so it cannot go to ${to}`,
         });
         return;
       }
@@ -155,7 +156,7 @@ export class RequestBuilder {
     const startsList = part === "body" && isIndex(path[0]) && !Array.isArray(body) && Object.keys(body).length === 0;
     if (startsList) this.parts.body = [];
     writePath(this.parts[part as Part], path, value);
-    this.sourceOf.set(to, sourceField);
+    this.sourceOf.set(to, sources);
   }
 
   /** Items of an indexed canonical array that no declaration took. */
@@ -176,18 +177,23 @@ export class RequestBuilder {
   }
 }
 
-/** The canonical field behind a vendor field: the nearest fed ancestor. */
-function sourceFor(builder: RequestBuilder, vendorField: string, plan: readonly FieldMapping[]): string {
+/** A mapping error's canonical field (a pointer), and with several (a join's parts) each as its own pointer in `fields`. */
+function fieldsOf(sources: readonly string[]): { field: string; fields?: string[] } {
+  return { field: sources[0] ?? "", ...(sources.length > 1 ? { fields: [...sources] } : {}) };
+}
+
+/** The canonical fields behind a vendor field: the nearest fed ancestor's. */
+function sourcesFor(builder: RequestBuilder, vendorField: string, plan: readonly FieldMapping[]): readonly string[] {
   for (let path = vendorField; path !== ""; path = path.slice(0, path.lastIndexOf("/"))) {
     const found = builder.sourceOf.get(path);
     if (found !== undefined) return found;
   }
   // A required vendor field nobody fed: name the declared source, if any.
   const declared = plan.find((mapping) => mapping.to === vendorField);
-  if (declared?.context !== undefined) return `context/${declared.context}`;
-  if (typeof declared?.from === "string") return declared.from;
-  if (Array.isArray(declared?.from)) return declared.from.join(" + ");
-  return "";
+  if (declared?.context !== undefined) return [`context/${declared.context}`];
+  if (typeof declared?.from === "string") return [declared.from];
+  if (Array.isArray(declared?.from)) return declared.from;
+  return [];
 }
 
 function vendorErrors(
@@ -200,16 +206,15 @@ function vendorErrors(
   const valid = safely(() => validate(builder.parts[part]));
   if (valid) return [];
   return (validate.errors ?? []).map((error) => {
-    const missing = error.params.missingProperty;
-    const vendorField = `/${part}${typeof missing === "string" ? `${error.instancePath}/${missing}` : error.instancePath}`;
-    const field = sourceFor(builder, vendorField, plan.request);
+    const vendorField = `/${part}${errorPointer(error)}`;
+    const sources = sourcesFor(builder, vendorField, plan.request);
     const limit = error.params.limit;
     const found: MappingError = {
-      kind: error.keyword === "required" && field === "" ? "no-place" : "does-not-fit",
-      field,
+      kind: error.keyword === "required" && sources.length === 0 ? "no-place" : "does-not-fit",
+      ...fieldsOf(sources),
       vendorField,
       rule: error.keyword,
-      message: `${field || "a value"} does not fit ${vendorField}: it ${error.message ?? `breaks ${error.keyword}`}`,
+      message: `${sources.join(" and ") || "a value"} does not fit ${vendorField}: it ${error.message ?? `breaks ${error.keyword}`}`,
     };
     if (limit !== undefined) found.limit = limit;
     return found;
@@ -281,10 +286,11 @@ function headerMisfits(builder: RequestBuilder): MappingError[] {
   return Object.entries(builder.parts.header)
     .filter(([, value]) => /[^\t\x20-\x7e\x80-\xff]/.test(asText(value)))
     .map(([name]) => {
-      const field = builder.sourceOf.get(`/header/${name}`) ?? "";
+      const sources = builder.sourceOf.get(`/header/${name}`) ?? [];
+      const field = sources.join(" and ");
       return {
         kind: "does-not-fit",
-        field,
+        ...fieldsOf(sources),
         vendorField: `/header/${name}`,
         rule: "header-text",
         message: `${field || "a value"} does not fit the header ${name}: headers carry Latin-1 text only`,

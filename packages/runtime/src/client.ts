@@ -3,16 +3,18 @@
  * global one by default), timeouts and cancellation, and every failure as a
  * canonical result, never an exception. A create call is not retried once it
  * may have reached the vendor (a retried create makes duplicates); only a
- * refused connection, which provably never left, is tried again. Redirects
+ * refused connection, which provably never left, is tried again. A failure
+ * that may come after the request left (a timeout, a reset, a 1xx the vendor
+ * should not have sent) is `unknown`, never `unavailable`: the customer may
+ * exist. An id past 2^53 is read from its digits, never rounded. Redirects
  * are never followed (the credentials would go along to wherever they
  * point). The answer is read up to a size limit, counted after
  * decompression. Errors never contain the URL, headers or body, and every
- * message from the vendor is redacted of the request's secrets before it is
- * returned.
+ * text from the vendor is redacted of the request's secrets, in every
+ * encoding an echo may use, before it is returned.
  */
 import {
   readResponse,
-  type CanonicalError,
   type FromResponseResult,
   type MappingError,
   type MappingPlan,
@@ -59,9 +61,9 @@ export interface SignalLike {
 export interface SendOptions {
   /** Defaults to the global `fetch`. */
   fetch?: FetchLike;
-  /** Cancels the call; the result is then `unavailable` with the message `cancelled`. */
+  /** Cancels the call: `unavailable` (`cancelled`) when nothing was sent yet, else `unknown` (the request may have arrived). */
   signal?: SignalLike;
-  /** Milliseconds before the call is given up (`unavailable`, `timed out`): 1 to 2^31-1. Default 30 000. */
+  /** Milliseconds before the call is given up (`unknown`, `timed out`: the request may have arrived): 1 to 2^31-1. Default 30 000. */
   timeoutMs?: number;
   /** One of the content types the vendor accepts (`operation.requestContentTypes`); JSON by default. */
   contentType?: string;
@@ -116,10 +118,25 @@ function failure(status: number, kind: "unavailable" | "unknown", message: strin
 
 /** Node's fetch reports a refused connection as a TypeError whose cause has the code ECONNREFUSED. */
 function refused(error: unknown): boolean {
-  const cause = (error as { cause?: { code?: unknown } } | null)?.cause;
-  return cause?.code === "ECONNREFUSED";
+  return causeCode(error) === "ECONNREFUSED";
 }
 
+const causeCode = (error: unknown): unknown => (error as { cause?: { code?: unknown } } | null)?.cause?.code;
+
+/**
+ * Failures that happen before a request's first byte can leave: no connection (refused, no such host, no
+ * route, the connect timed out) or a TLS certificate refused in the handshake. Any other failure may come after
+ * the vendor read the request (a reset, a bad or unsolicited 1xx, a timeout), so it is `unknown`.
+ */
+const BEFORE_SENDING =
+  /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EAI_NONAME|ENETUNREACH|EHOSTUNREACH|UND_ERR_CONNECT_TIMEOUT|ERR_TLS_CERT_ALTNAME_INVALID|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT_LOCALLY|CERT_[A-Z_]+)$/;
+
+function neverLeft(error: unknown): boolean {
+  const code = causeCode(error);
+  return typeof code === "string" && BEFORE_SENDING.test(code);
+}
+
+/** The answer's body: JSON parsed where it is JSON, else the text; `undefined` when empty. */
 function bodyOf(text: string, contentType: string | null): unknown {
   if (text === "") return undefined;
   if (contentType !== null && !/json/i.test(contentType)) return text;
@@ -128,6 +145,24 @@ function bodyOf(text: string, contentType: string | null): unknown {
   } catch {
     return text;
   }
+}
+
+// A JSON string or number token; strings come first, so that digits inside a string are never taken for a number.
+const JSON_TOKEN = /"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
+
+/**
+ * The same JSON with every integer past 2^53 kept as its digits (text): what an id is read from, since
+ * `JSON.parse` rounds 9007199254740993 to another customer's id. `undefined` where there is none.
+ */
+function exactBodyOf(text: string, parsed: unknown): unknown {
+  if (typeof parsed !== "object" || parsed === null) return undefined;
+  let found = false;
+  const exact = text.replace(JSON_TOKEN, (token) => {
+    if (token.startsWith('"') || !/^-?\d+$/.test(token) || Number.isSafeInteger(Number(token))) return token;
+    found = true;
+    return `"${token}"`;
+  });
+  return found ? JSON.parse(exact) : undefined;
 }
 
 const inRange = (value: unknown, low: number, high: number, integer: boolean): value is number =>
@@ -165,13 +200,33 @@ function optionErrors(options: SendOptions): OptionsError[] {
   return errors;
 }
 
-/** `Retry-After` as seconds: a number of seconds, or an HTTP date from now. */
+/** The longest `Retry-After` believed, in seconds (a day); a longer one is ignored as a vendor's mistake. */
+export const MAX_RETRY_AFTER_SECONDS = 86_400;
+
+const DAY = "(Mon|Tue|Wed|Thu|Fri|Sat|Sun)";
+const MONTH = "(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)";
+/** The three forms of HTTP-date (RFC 9110 5.6.7): IMF-fixdate, RFC 850 and asctime; `Date.parse` reads each. */
+const HTTP_DATE = new RegExp(
+  `^(${DAY}, \\d{2} ${MONTH} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT` +
+    `|(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), \\d{2}-${MONTH}-\\d{2} \\d{2}:\\d{2}:\\d{2} GMT` +
+    `|${DAY} ${MONTH} [ \\d]\\d \\d{2}:\\d{2}:\\d{2} \\d{4})$`,
+);
+
+/**
+ * `Retry-After` as seconds: delta-seconds, or an HTTP-date from now (0 once past), up to
+ * `MAX_RETRY_AFTER_SECONDS`. Anything else (`-5`, `1.5`, 20 digits, a date in another form) is ignored:
+ * `Date.parse` alone reads `-5` as a year.
+ */
 function retryAfterSeconds(header: string | null): number | undefined {
   if (header === null) return undefined;
   const text = header.trim();
-  if (/^\d+$/.test(text)) return Number(text);
-  const date = Date.parse(text);
-  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+  let seconds: number | undefined;
+  if (/^\d{1,15}$/.test(text)) seconds = Number(text);
+  else if (HTTP_DATE.test(text)) {
+    const date = Date.parse(/GMT$/.test(text) ? text : `${text} GMT`);
+    if (!Number.isNaN(date)) seconds = Math.max(0, Math.ceil((date - Date.now()) / 1000));
+  }
+  return seconds !== undefined && seconds <= MAX_RETRY_AFTER_SECONDS ? seconds : undefined;
 }
 
 /** The answer's status arrived, then reading its body failed: the vendor may have made the customer. */
@@ -211,17 +266,19 @@ async function readText(
   }
 }
 
+/** Each text property of `value` redacted: every text the client returns from the vendor (messages, codes, field names, `location`, an id). */
+function redactTexts<T extends object>(value: T, secrets: readonly string[]): T {
+  return Object.fromEntries(
+    Object.entries(value).map(([key, text]) => [key, typeof text === "string" ? redact(text, secrets) : text]),
+  ) as T;
+}
+
 function redactResult(result: CreateResult, secrets: readonly string[]): CreateResult {
   if (secrets.length === 0) return result;
-  const clean = (error: CanonicalError | MappingError | OptionsError) => {
-    const redacted = { ...error, message: redact(error.message, secrets) };
-    if ("code" in redacted && typeof redacted.code === "string") redacted.code = redact(redacted.code, secrets);
-    return redacted;
-  };
-  const errors = result.ok ? undefined : (result.errors as (CanonicalError | MappingError | OptionsError)[]).map(clean);
-  const location =
-    "location" in result && result.location !== undefined ? { location: redact(result.location, secrets) } : {};
-  return { ...result, ...(errors ? { errors } : {}), ...location } as CreateResult;
+  const clean = redactTexts(result, secrets);
+  if (result.ok) return clean;
+  const errors = (result.errors as object[]).map((error) => redactTexts(error, secrets));
+  return { ...clean, errors } as CreateResult;
 }
 
 /** Sends `request` and reads the answer with `readResponse`. Never throws, whatever the options. */
@@ -303,16 +360,19 @@ async function send(
             `the vendor answered ${error.status}, but the answer ${what}; it may have made the customer`,
           );
         }
-        if (reason !== undefined) return failure(0, "unavailable", reason);
         if (
           refused(error) &&
+          reason === undefined &&
           attempt < (options.retriesOnRefusedConnection ?? SEND_DEFAULTS.retriesOnRefusedConnection)
         )
           continue;
+        if (neverLeft(error))
+          return failure(0, "unavailable", refused(error) ? "connection refused" : "no connection to the vendor");
+        // The request may have reached the vendor (a timeout, a reset, a 1xx it should not have sent): it may have made the customer.
         return failure(
           0,
-          "unavailable",
-          refused(error) ? "connection refused" : "the connection failed before an answer arrived",
+          "unknown",
+          `${reason ?? "the call failed"} before an answer arrived; the vendor may or may not have the customer`,
         );
       }
     }
@@ -355,8 +415,9 @@ async function answer(
   } catch (error) {
     throw error instanceof UnreadAnswer ? error : new UnreadAnswer(status, false);
   }
+  const body = bodyOf(text, response.headers.get("content-type"));
   return {
-    ...readResponse(plan, status, bodyOf(text, response.headers.get("content-type")), reading.validateResponse),
+    ...readResponse(plan, status, body, reading.validateResponse, exactBodyOf(text, body)),
     sent: true,
     ...extra,
   };

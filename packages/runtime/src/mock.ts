@@ -9,7 +9,7 @@
  * serve it over HTTP with `startMockServer` (`./mock-server`).
  *
  */
-import { errorBody, readPointer, writePointer, type MappingPlan } from "./mapping.js";
+import { errorBody, readPointer, writePointer, type ErrorLocation, type MappingPlan } from "./mapping.js";
 import type { ValidationResult } from "./validation.js";
 import { parseBody, type RootShape } from "./wire.js";
 import { base64, utf8Length } from "./utf8.js";
@@ -38,6 +38,11 @@ export interface MockDefinition {
     Record<"path" | "query" | "header", (value: unknown) => ValidationResult<unknown>>
   >;
   readonly success: { readonly status: number; readonly body: unknown };
+  /**
+   * Per documented error status: its content type, and a sample of its schema that the error's code and message are
+   * written into, so that a mock error passes the vendor's own response schema (what else it requires is there).
+   */
+  readonly errorAnswers?: Readonly<Record<string, { readonly contentType: string; readonly body: unknown }>>;
   /** The context whose credentials the mock accepts unless told otherwise. */
   readonly context: object;
 }
@@ -159,17 +164,42 @@ export function createMockVendor(definition: MockDefinition, options: MockOption
       (error) =>
         error.kind === kind && plan.errorLocations.some((location) => location.status === String(error.status)),
     );
-  // A rule without a code of its own gets the vendor's 400 for an invalid request where it documents only one (it
-  // answers every rule); among several specific ones none fits, and the answer is a plain 400.
-  const invalidErrors = plan.errors.filter(
-    (error) =>
-      error.kind === "invalid-field" &&
-      error.status === 400 &&
-      plan.errorLocations.some((location) => location.status === "400"),
-  );
-  const generic = invalidErrors.length === 1 ? invalidErrors[0] : undefined;
+  const invalidAt = (status: string) =>
+    plan.errors.filter((error) => error.kind === "invalid-field" && String(error.status) === status);
+  const only = (status: string) => {
+    const found = invalidAt(status);
+    return found.length === 1 && plan.errorLocations.some((location) => location.status === status)
+      ? found[0]
+      : undefined;
+  };
+  // A rule without a code of its own gets the error the spec marks `generic`, else the vendor's error for an invalid
+  // request where it documents only one at 400 or 422 (it answers every rule); among several specific ones none fits.
+  const generic = plan.errors.find((error) => error.generic === true) ?? only("400") ?? only("422");
+  // Without one, such a rule is answered where the vendor answers broken rules: the error layout (not one inside a
+  // success) with the most validation errors.
+  const validation = plan.errorLocations
+    .filter((location) => location.when === undefined)
+    .sort((a, b) => invalidAt(b.status).length - invalidAt(a.status).length)[0];
   // A body that cannot be read gets the error the vendor documents for it (`unreadable`), else the generic one.
   const unreadable = plan.errors.find((error) => error.unreadable === true) ?? generic;
+  /** An error answer in the status's documented content type, built on its documented shape. */
+  const errorAnswer = (location: ErrorLocation, code: string | number | undefined, message: string): MockResponse => {
+    const documentedAnswer = definition.errorAnswers?.[location.status];
+    return {
+      status: Number(location.status),
+      headers: { "content-type": `${documentedAnswer?.contentType ?? "application/json"}; charset=utf-8` },
+      body: JSON.stringify(errorBody(location, code, message, documentedAnswer?.body)),
+      ...(code === undefined ? {} : { code }),
+    };
+  };
+  /** A broken rule no documented error names: the vendor's validation answer, with this message and the code its sample has, if any. */
+  const undocumentedRule = (message: string): MockResponse => {
+    if (validation === undefined) return json(400, { message });
+    const template = definition.errorAnswers?.[validation.status]?.body;
+    const listed = validation.list === undefined ? template : readPointer(template, `${validation.list}/0`);
+    const code = readPointer(listed, validation.code);
+    return errorAnswer(validation, typeof code === "string" || typeof code === "number" ? code : undefined, message);
+  };
   const answerError = (
     error: MappingPlan["errors"][number] | undefined,
     fallbackStatus: number,
@@ -178,11 +208,9 @@ export function createMockVendor(definition: MockDefinition, options: MockOption
     const location = error
       ? plan.errorLocations.find((candidate) => candidate.status === String(error.status))
       : undefined;
-    if (!error || !location) return json(fallbackStatus, { message: fallback });
-    return {
-      ...json(location.status === "200" ? 200 : error.status, errorBody(location, error.code, error.message)),
-      code: error.code,
-    };
+    if (error && location) return errorAnswer(location, error.code, error.message);
+    // Only an answer HTTP itself requires (401, 409) may have a status the vendor does not document.
+    return fallbackStatus === 400 ? undocumentedRule(fallback) : json(fallbackStatus, { message: fallback });
   };
 
   function credentialsFit(request: MockRequest, query: URLSearchParams, body: unknown): boolean {

@@ -49,6 +49,8 @@ export interface ErrorLocation {
   readonly list?: string | undefined;
   /** An object in the body (or in each list item): the vendor's field name → its message, one error each. */
   readonly fields?: string | undefined;
+  /** The one field at fault, in the body (or in each list item): its name or a JSON pointer (`/source/pointer`). */
+  readonly field?: string | undefined;
   readonly when?: { readonly pointer: string; readonly equals: unknown } | undefined;
 }
 
@@ -66,15 +68,17 @@ export interface MappingPlan {
   readonly errorLocations: readonly ErrorLocation[];
   /** The vendor's documented errors, with the canonical field each reports where it names one. */
   readonly errors: readonly VendorError[];
-  /** Vendor body field (`/BillingAddress/City`, list indexes as `*`) → the canonical field feeding it; where an error body names fields. */
+  /** Vendor body field (`/BillingAddress/City`, list indexes as `*`) → the canonical field feeding it; where an error body names fields (`fields` or `field`). */
   readonly fieldSources?: Readonly<Record<string, string>>;
 }
 
 export interface MappingError {
   /** `invalid-customer`: the customer breaks the canonical schema; `invalid-context`: the context breaks the vendor's; `does-not-fit`: a value breaks a vendor rule; `no-place`: the vendor has nowhere to put it. */
   kind: "invalid-customer" | "invalid-context" | "does-not-fit" | "no-place";
-  /** Canonical pointer (`/person/givenName`), or `context/<name>` for a context input. */
+  /** Canonical pointer (`/person/givenName`), or `context/<name>` for a context input; a join's first part. */
   field: string;
+  /** Every canonical field behind the value, each its own pointer, where there are several (a join's parts). */
+  fields?: string[];
   /** Where it would go at the vendor (`/body/name`), when there is such a place. */
   vendorField?: string;
   /** The rule that fails (`maxLength`, `required`, a transform name). */

@@ -81,3 +81,16 @@ export function writePath(root: Json | unknown[], path: readonly string[], value
     } else node = slot as Json;
   }
 }
+
+/** What `errorPointer` reads of an ajv error. */
+export type ErrorLike = { instancePath: string; keyword: string; params: Record<string, unknown> };
+const escapeKey = (key: string) => key.replace(/~/g, "~0").replace(/\//g, "~1");
+
+/** Where an ajv error is, as a JSON pointer: a missing, extra or misnamed property's own (`/shoe_size`), else the value's. */
+export function errorPointer(error: ErrorLike): string {
+  const { missingProperty, additionalProperty, unevaluatedProperty, propertyName } = error.params;
+  const key = [missingProperty, additionalProperty, unevaluatedProperty, propertyName].find(
+    (candidate) => typeof candidate === "string",
+  );
+  return typeof key === "string" ? `${error.instancePath}/${escapeKey(key)}` : error.instancePath;
+}

@@ -45,14 +45,30 @@ export function vendorFieldPointer(name: string): string {
   return pointer.replace(/\/\d+(?=\/|$)/g, "/*");
 }
 
+/** The canonical field feeding a vendor's field (a name, a dotted path or a pointer), by the plan's `fieldSources`. */
+function canonicalFieldOf(plan: MappingPlan, name: string): string | undefined {
+  const pointer = vendorFieldPointer(name).toLowerCase();
+  // Case-insensitive: .NET and Java binders report a field in the casing of the model, not always of the JSON.
+  return Object.entries(plan.fieldSources ?? {}).find(([vendor]) => vendor.toLowerCase() === pointer)?.[1];
+}
+
+/**
+ * The error with the field its answer names (`x-error-body`'s `field`), where it names one: the vendor's name and,
+ * through the mapping, the canonical field. The field of the code's `x-errors` rule is kept only where the answer
+ * names none: a code's rule says what usually fails, the answer what failed.
+ */
+function attributed(plan: MappingPlan, error: CanonicalError, named: unknown): CanonicalError {
+  if (typeof named !== "string" || named === "") return error;
+  const { field: _byRule, ...rest } = error;
+  const field = canonicalFieldOf(plan, named);
+  return { ...rest, vendorField: named, ...(field === undefined ? {} : { field }) };
+}
+
 /** One error per field a vendor's error names (`{ "BillingAddress.City": "required" }`), each with the vendor's name and, where the mapping feeds it, the canonical field; the error itself when it names none. */
 function fieldErrors(plan: MappingPlan, error: CanonicalError, named: unknown): CanonicalError[] {
   if (!isRecord(named)) return [error];
-  const sources = Object.entries(plan.fieldSources ?? {});
   const errors = Object.entries(named).map(([name, text]): CanonicalError => {
-    const pointer = vendorFieldPointer(name).toLowerCase();
-    // Case-insensitive: .NET and Java binders report a field in the casing of the model, not always of the JSON.
-    const field = sources.find(([vendor]) => vendor.toLowerCase() === pointer)?.[1];
+    const field = canonicalFieldOf(plan, name);
     const message =
       Array.isArray(text) && typeof text[0] === "string"
         ? text.join(" ")
@@ -70,12 +86,23 @@ function fieldErrors(plan: MappingPlan, error: CanonicalError, named: unknown): 
   return errors.length > 0 ? errors : [error];
 }
 
-/** A vendor error body laid out as its `x-error-body` says: the code and message in place, in a list and under the failure flag where there are ones. */
-export function errorBody(location: ErrorLocation, code: string | number, message: string): unknown {
-  const item: Json = {};
-  writePath(item, segments(location.code), code);
+/**
+ * A vendor error body laid out as its `x-error-body` says: the code and message in place, in a list and under the
+ * failure flag where there are ones. Built on `template` where given (a sample of the status's documented schema,
+ * so that what else the schema requires is there), else from nothing.
+ */
+export function errorBody(
+  location: ErrorLocation,
+  code: string | number | undefined,
+  message: string,
+  template?: unknown,
+): unknown {
+  const body: Json = isRecord(template) && !Array.isArray(template) ? structuredClone(template) : {};
+  const listed = location.list === undefined ? undefined : readPointer(body, location.list);
+  const first = Array.isArray(listed) ? listed[0] : undefined;
+  const item: Json = location.list === undefined ? body : isRecord(first) ? { ...first } : {};
+  if (code !== undefined) writePath(item, segments(location.code), code);
   if (location.message !== undefined) writePath(item, segments(location.message), message);
-  const body: Json = location.list === undefined ? item : {};
   if (location.list !== undefined) writePath(body, segments(location.list), [item]);
   if (location.when !== undefined) writePath(body, segments(location.when.pointer), location.when.equals);
   return body;
@@ -91,15 +118,22 @@ const unknownAnswer = (status: number, message: string): FromResponseResult => (
   errors: [{ kind: "unknown", code: undefined, message }],
 });
 
+/** A number `JSON.parse` may have rounded: an integer past 2^53 (or a float as large), which no id can be read from. */
+const rounded = (value: unknown): boolean =>
+  typeof value === "number" && Number.isFinite(value) && Math.abs(value) > Number.MAX_SAFE_INTEGER;
+
 /**
  * The vendor's answer → a canonical result: the new customer's id, or its errors. With `validate` (the package's
- * `validateResponse`), a success is believed only when its body passes it. Never throws.
+ * `validateResponse`), a success is believed only when its body passes it. An id past 2^53 is read from
+ * `exactBody` (the same body with such integers kept as their digits, as the client parses it); without it the
+ * result is `unknown`, since the parsed number is not the vendor's id. Never throws.
  */
 export function readResponse(
   plan: MappingPlan,
   status: number,
   body: unknown,
   validate?: (status: number, body: unknown) => ValidationResult<unknown>,
+  exactBody?: unknown,
 ): FromResponseResult {
   try {
     const location = plan.errorLocations.find(
@@ -116,7 +150,8 @@ export function readResponse(
           readPointer(item, location.code),
           location.message === undefined ? undefined : readPointer(item, location.message),
         );
-        return location.fields === undefined ? [found] : fieldErrors(plan, found, readPointer(item, location.fields));
+        if (location.fields !== undefined) return fieldErrors(plan, found, readPointer(item, location.fields));
+        return location.field === undefined ? [found] : [attributed(plan, found, readPointer(item, location.field))];
       });
       return {
         ok: false,
@@ -135,8 +170,18 @@ export function readResponse(
     const result: Json = {};
     const builder = new RequestBuilder(body, {});
     builder.apply(plan.response, "", "/body");
+    const exact = exactBody === undefined ? undefined : new RequestBuilder(exactBody, {});
+    exact?.apply(plan.response, "", "/body");
     for (const key of ["id", "number", "createdAt"]) {
-      const value = readPath(builder.parts.body, [key]);
+      let value = readPath(builder.parts.body, [key]);
+      if (rounded(value)) {
+        value = exact === undefined ? undefined : readPath(exact.parts.body, [key]);
+        if (typeof value !== "string" || !/^-?\d+$/.test(value))
+          return unknownAnswer(
+            status,
+            `the vendor's success answer carries a ${key} past 2^53, which cannot be read exactly from a parsed body`,
+          );
+      }
       if (isId(value)) result[key] = String(value);
       else if (key === "id" && value !== undefined && value !== null)
         return unknownAnswer(status, "the vendor's success answer carries an id that is not text or a number");

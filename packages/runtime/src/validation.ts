@@ -7,6 +7,8 @@ export { formats, isIri, isIriReference, isUri } from "./format-set.js";
 export { EMAIL, IDN_EMAIL, isDate, isDateTime, isInt32, UUID } from "./formats.js";
 // In a module of its own: a bundle that never compares values leaves fast-deep-equal out.
 export { equal } from "./equal.js";
+export { errorPointer } from "./pointer.js";
+import { errorPointer, type ErrorLike } from "./pointer.js";
 
 /** One broken rule. Messages never contain the value that broke the rule. */
 export interface ValidationError {
@@ -64,6 +66,8 @@ export interface VendorError {
   readonly fields?: readonly string[];
   /** The error the vendor answers a body it cannot read (malformed JSON) with. */
   readonly unreadable?: boolean;
+  /** The error the vendor answers a broken rule with that no error names; the mock answers it for such a rule. */
+  readonly generic?: boolean;
 }
 
 /** The vendor's codes for the rules on one part of the request, for `runValidator`. */
@@ -76,6 +80,12 @@ export function vendorRules(errors: readonly VendorError[], location: string): V
 }
 
 const ARRAY_INDEX = /\/\d+(?=\/|$)/g;
+
+/** Where an `x-errors` rule places the error: the missing property for required-like rules, else the value (the object, for an extra key). */
+function rulePointer(error: ErrorLike): string {
+  const missing = error.params.missingProperty;
+  return typeof missing === "string" ? `${error.instancePath}/${missing}` : error.instancePath;
+}
 
 function vendorRuleFor(rules: readonly VendorRule[], path: string, keyword: string): VendorRule | undefined {
   const pattern = path.replace(ARRAY_INDEX, "/*");
@@ -115,14 +125,13 @@ export function runValidator<T>(
   }
   if (valid) return { ok: true, value: value as T };
   const errors = (validate.errors ?? []).map((error): ValidationError => {
-    const missing = error.params.missingProperty;
-    const path = typeof missing === "string" ? `${error.instancePath}/${missing}` : error.instancePath;
+    const path = errorPointer(error);
     const found: ValidationError = {
       path,
       rule: error.keyword,
       message: `${path || "the value"} ${error.message ?? `breaks ${error.keyword}`}`,
     };
-    const vendor = vendorRuleFor(rules, path, error.keyword);
+    const vendor = vendorRuleFor(rules, rulePointer(error), error.keyword);
     if (vendor) {
       found.vendorCode = vendor.code;
       found.vendorMessage = vendor.message;
