@@ -14,6 +14,7 @@ const WHOLE_GENERATOR = [
   "test/fuzz/spec-mutations.test.ts",
   "test/generator/array-body.test.ts",
   "test/generator/cache.test.ts",
+  "test/generator/init-example.test.ts",
   "test/generator/openapi-typescript.test.ts",
   "test/generator/output.test.ts",
   "test/generator/outputs.test.ts",

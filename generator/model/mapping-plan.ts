@@ -19,6 +19,7 @@ function planOf(declaration: FieldMappingModel): Record<string, unknown> {
   for (const key of ["separator", "index", "where", "pick", "table", "when"] as const)
     if (declaration[key] !== undefined) plan[key] = declaration[key];
   if (declaration.hasDefault) plan.default = declaration.default;
+  if (declaration.otherwise !== undefined) plan.otherwise = declaration.otherwise.then;
   if (declaration.map !== undefined) plan.map = declaration.map.map(planOf);
   return plan;
 }

@@ -25,6 +25,8 @@ export interface FieldMapping {
   readonly pick?: string;
   readonly table?: Readonly<Record<string, unknown>>;
   readonly default?: unknown;
+  /** For `lookup`: a value the table lacks is left out (`omit`) or sent as this constant; an error when absent. */
+  readonly otherwise?: "omit" | { readonly value: unknown };
   /** Applies only when every canonical pointer here holds the given value. */
   readonly when?: Readonly<Record<string, unknown>>;
   /** Children, for an object (or each item of an array) of the source. */
