@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 /**
@@ -27,9 +28,15 @@ const WHOLE_GENERATOR = [
 ];
 const ALL = ["test/**/*.test.ts", "packages/*/test/**/*.test.ts"];
 
+/** Vendor packages are not workspaces (a new vendor must not need a lockfile change): the aggregate's imports of them go to their sources. */
+const vendorPackages = {
+  find: /^@customer-adapters\/(?!runtime|canonical)([a-z0-9-]+)$/,
+  replacement: fileURLToPath(new URL("./generated/$1/src/index.ts", import.meta.url)),
+};
+
 export default defineConfig({
   // Generated packages point tools that read TypeScript at their sources with the `customer-adapters-source` export condition.
-  resolve: { conditions: ["customer-adapters-source"] },
+  resolve: { conditions: ["customer-adapters-source"], alias: [vendorPackages] },
   ssr: { resolve: { conditions: ["customer-adapters-source"] } },
   test: {
     testTimeout: 60_000,

@@ -33,7 +33,7 @@ export function outputOptions(config: ResolvedConfig): OutputOptions & { format:
 
 /** Runs the generator once; resolves to the exit code (1: stale output under `check`), or throws the spec errors. */
 export async function regenerate({ config, only, check, progress, onlyReason }: RunRequest): Promise<number> {
-  const [{ findSpecs, generate }, { compareTree, outDirRefusal, writeTree }] = await Promise.all([
+  const [{ AGGREGATE_SLUG, findSpecs, generate }, { compareTree, outDirRefusal, writeTree }] = await Promise.all([
     import("../pipeline.js"),
     import("../write/write-tree.js"),
   ]);
@@ -56,13 +56,16 @@ export async function regenerate({ config, only, check, progress, onlyReason }: 
     bar.end();
   }
   const { models, files } = result;
+  // The aggregate package reads every vendor: it is remade with any of them.
+  const folders =
+    only && files.some((file) => file.path.startsWith(`${AGGREGATE_SLUG}/`)) ? [...only, AGGREGATE_SLUG] : only;
   // A vendor document's own mistakes (an example its schema refuses) are shown, positioned; they fail nothing.
   for (const model of models) for (const warning of model.warnings) console.error(warning);
   const scope = only
     ? ` (${onlyReason ?? (only.length === 1 ? "the package" : "the packages")}: ${only.join(", ")})`
     : "";
   if (check) {
-    const { stale, missing, extra } = compareTree(config.out, files, only);
+    const { stale, missing, extra } = compareTree(config.out, files, folders);
     const problems = [
       ...stale.map((path) => `stale    ${outName}/${path}`),
       ...missing.map((path) => `missing  ${outName}/${path}`),
@@ -81,7 +84,7 @@ export async function regenerate({ config, only, check, progress, onlyReason }: 
     );
     return 1;
   }
-  writeTree(config.out, files, only);
+  writeTree(config.out, files, folders);
   for (const model of models) {
     const own = files.filter((file) => file.path.startsWith(`${model.slug}/`));
     const bytes = own.reduce((sum, file) => sum + Buffer.byteLength(file.content), 0);
