@@ -228,6 +228,16 @@ export function toRequest(
 }
 
 /**
+ * What `toRequest` gives for this customer with the context left unchecked: a preflight (`@customer-adapters/vendors`) without the credentials at hand. Never send what it builds.
+ */
+export function checkCustomer(
+  customer: Customer,
+  context: Partial<CreateCustomerContext>,
+): ToRequestResult<CreateCustomerRequestBody> {
+  return buildRequest<CreateCustomerRequestBody>(mappingPlan, { ...validators, context: undefined }, customer, context);
+}
+
+/**
  * Reads the vendor's answer (status and parsed body) as a canonical result: the new customer's id, or its errors with canonical kinds and fields. Never throws.
  */
 export function fromResponse(status: number, body: unknown): FromResponseResult {
