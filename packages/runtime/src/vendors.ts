@@ -14,8 +14,8 @@ export interface ContextInputs {
   readonly optional: readonly string[];
 }
 
-/** A vendor as the aggregate sees it: its adapter's mapper and client, and what its context holds. */
-export interface VendorEntry<Customer = unknown> {
+/** What a preflight needs of a vendor: its mapper, and what its context holds. */
+export interface PreflightVendor<Customer = unknown> {
   readonly slug: string;
   readonly name: string;
   readonly context: ContextInputs;
@@ -23,6 +23,10 @@ export interface VendorEntry<Customer = unknown> {
   toRequest(customer: Customer, context: never): ToRequestResult<unknown>;
   /** The same mapping with the context left unchecked, for a preflight without credentials. */
   checkCustomer(customer: Customer, context: Record<string, unknown>): ToRequestResult<unknown>;
+}
+
+/** A vendor as the aggregate sees it: its adapter's mapper and client, and what its context holds. */
+export interface VendorEntry<Customer = unknown> extends PreflightVendor<Customer> {
   createCustomer(customer: Customer, context: never, options?: SendOptions): Promise<CreateResult>;
 }
 
@@ -61,7 +65,7 @@ const isContextError = (error: MappingError) => error.kind === "invalid-context"
 
 /** One vendor's preflight: with its context, exactly what `toRequest` gives; without, the customer's problems and the inputs to add. */
 function preflightOne<Customer>(
-  vendor: VendorEntry<Customer>,
+  vendor: PreflightVendor<Customer>,
   customer: Customer,
   context: Record<string, unknown> | undefined,
 ): PreflightResult {
@@ -89,7 +93,7 @@ function preflightOne<Customer>(
 
 /** For each vendor (in the order given), without sending anything: `ok`, or the exact problems `toRequest` would give, and the context inputs missing. */
 export function preflight<Customer>(
-  vendors: readonly VendorEntry<Customer>[],
+  vendors: readonly PreflightVendor<Customer>[],
   customer: Customer,
   contexts: Contexts = {},
 ): PreflightResult[] {
