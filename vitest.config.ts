@@ -8,6 +8,7 @@ import { defineConfig } from "vitest/config";
  */
 const WHOLE_GENERATOR = [
   "test/cli/check.test.ts",
+  "test/client/idempotency.test.ts",
   "test/cli/usage.test.ts",
   "test/cli/watch.test.ts",
   // Generates a package for each of the suite's 390 schema groups.

@@ -88,6 +88,8 @@ export function mappingPlan(model: SpecModel): Record<string, unknown> {
         : [],
     ),
     errors: vendorErrorTable(model),
+    // Only where the vendor documents one, so that other plans stay as they are.
+    ...(operation.idempotency ? { idempotency: operation.idempotency } : {}),
     // Only where an error body names fields, so that other plans stay as they are.
     ...(operation.responses.some((response) => response.errorBody?.fields !== undefined)
       ? { fieldSources: fieldSources(model) }

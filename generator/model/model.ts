@@ -221,4 +221,9 @@ export interface OperationModel {
   requestBody: RequestBodyModel | undefined;
   responses: ResponseModel[];
   errors: VendorErrorModel[];
+  /** `x-idempotency`: where the vendor takes an idempotency key (a header, or a body field), if it documents one. */
+  idempotency: IdempotencyModel | undefined;
 }
+
+/** How a vendor takes an idempotency key: the same key, the same customer, never a second one. */
+export type IdempotencyModel = { in: "header"; name: string } | { in: "body"; field: string };

@@ -109,6 +109,12 @@ describe("lint:specs", () => {
       "format `unix-time` is not one the validators check",
     ],
     [
+      "idempotency",
+      swap("operationId: createCustomer", "operationId: createCustomer\n      x-idempotency: { body: /kind }"),
+      "/paths/~1customers/post/x-idempotency/body",
+      "`/kind` must be a string to hold the key",
+    ],
+    [
       "unused-component",
       swap("    Created:", "    Spare:\n      type: object\n      description: Not used.\n    Created:"),
       "/components/schemas/Spare",

@@ -70,6 +70,10 @@ export interface MappingPlan {
   readonly errors: readonly VendorError[];
   /** Vendor body field (`/BillingAddress/City`, list indexes as `*`) → the canonical field feeding it; where an error body names fields. */
   readonly fieldSources?: Readonly<Record<string, string>>;
+  /** Where the vendor takes an idempotency key (its spec's `x-idempotency`): the client sends one and retries what may have arrived. */
+  readonly idempotency?:
+    | { readonly in: "header"; readonly name: string }
+    | { readonly in: "body"; readonly field: string };
 }
 
 export interface MappingError {
