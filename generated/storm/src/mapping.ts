@@ -1217,7 +1217,7 @@ export const bodyShape: RootShape | undefined = {
 
 /**
  * Creates the customer at Storm Commerce (now Norce) CustomerService: validates and maps it (`toRequest`), sends the request with `options.fetch` (the global `fetch` by default) in `options.contentType` (JSON by default), and reads the answer (`fromResponse`).
- * Not retried once it may have reached the vendor; a refused connection is tried again. Redirects are not followed; the answer is read up to `options.maxResponseBytes`; secrets are redacted from the vendor's messages. Never throws: network failures and timeouts are `unavailable`, bad options `invalid-options`.
+ * Not retried once it may have reached the vendor (its spec documents no idempotency key); a refused connection is tried again. Redirects are not followed; the answer is read up to `options.maxResponseBytes`; secrets are redacted from the vendor's messages. Never throws: network failures and timeouts are `unavailable`, bad options `invalid-options`.
  */
 export async function createCustomer(
   customer: Customer,
