@@ -5,6 +5,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, readdirSync, rmSync } from "node:fs";
+import { AGGREGATE_SLUG } from "../core/aggregate-slug.js";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { runCommand, shownPath, UsageError, type CommandSpec } from "./args.js";
@@ -48,11 +49,14 @@ export interface BuildTarget {
  * repository's own runtime package (packages/runtime beside the output
  * folder), which every generated package imports, goes before them all.
  */
+const rank = (name: string) => (name === "canonical" ? 0 : name === AGGREGATE_SLUG ? 2 : 1);
+
 export function buildTargets(outDir: string, names?: string[]): BuildTarget[] {
   const runtime = join(dirname(outDir), "packages/runtime");
   const generated = (names ?? readdirSync(outDir))
     .filter((name) => existsSync(join(outDir, name, "tsconfig.json")))
-    .sort((a, b) => (a === "canonical" ? -1 : b === "canonical" ? 1 : a < b ? -1 : 1));
+    // The canonical package first, the aggregate (which reads every vendor's declarations) last.
+    .sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : 1));
   return [
     ...(existsSync(join(runtime, "tsconfig.json")) ? [{ name: "runtime", dir: runtime }] : []),
     ...generated.map((name) => ({ name, dir: join(outDir, name) })),
