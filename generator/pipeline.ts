@@ -9,6 +9,9 @@ import { takeSampleProblems } from "./model/fixtures.js";
 import { warning } from "./model/check-model.js";
 import type { SpecModel } from "./model/model.js";
 import { emitPackage, type GeneratedFile } from "./emit/package.js";
+import { emitAggregate } from "./emit/aggregate.js";
+
+export { AGGREGATE_SLUG } from "./emit/aggregate.js";
 import { selectOutputs } from "./emit/registry.js";
 import { applyOutputOptions, type OutputOptions } from "./outputs.js";
 import { Formatter } from "./write/format.js";
@@ -129,7 +132,11 @@ export async function generate(
     const models: SpecModel[] = [];
     const packages: Promise<GeneratedFile[]>[] = [];
     let canonical: SpecModel | undefined;
-    for (const { model, source } of eachSpec(specsDir, root, errors, only)) {
+    // The aggregate package reads every vendor, so with it every spec is loaded, also with `only`.
+    const aggregate = kinds.some((kind) => kind.name === "mapper");
+    const all: SpecModel[] = [];
+    for (const { model, source } of eachSpec(specsDir, root, errors, aggregate ? undefined : only)) {
+      all.push(model);
       if (model.kind === "canonical") canonical = model;
       // Once a spec has failed nothing will be written: the rest are only checked.
       if (errors.length > 0 || (only && !only.has(model.slug))) continue;
@@ -155,6 +162,10 @@ export async function generate(
       // The packages already being formatted are dropped; their outcome no longer matters.
       void Promise.allSettled(packages);
       throw new SpecErrors(errors);
+    }
+    if (aggregate) {
+      const files = applyOutputOptions(emitAggregate(all, canonical), options);
+      packages.push(formatter ? formatter.format(files) : Promise.resolve(files));
     }
     const files = (await Promise.all(packages)).flat();
     return { models, files: files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };

@@ -20,6 +20,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { AGGREGATE_SLUG } from "../core/aggregate-slug.js";
 import { refuseFile, runCommand, shownPath, UsageError, type CommandSpec } from "./args.js";
 import { CONFIG_OPTIONS, configFromValues } from "./config.js";
 
@@ -52,12 +53,15 @@ export interface BuildTarget {
  * package (packages/runtime beside the output folder), which every package
  * generated here imports, goes before them all.
  */
+const RANKS: Record<string, number> = { runtime: 0, canonical: 1, [AGGREGATE_SLUG]: 3 };
+const rank = (name: string) => RANKS[name] ?? 2;
+
 export function buildTargets(outDir: string, names?: string[]): BuildTarget[] {
   const runtime = join(dirname(outDir), "packages/runtime");
-  const first = (name: string) => (name === "runtime" ? 0 : name === "canonical" ? 1 : 2);
   const generated = (names ?? readdirSync(outDir))
     .filter((name) => existsSync(join(outDir, name, "tsconfig.json")))
-    .sort((a, b) => first(a) - first(b) || (a < b ? -1 : a > b ? 1 : 0));
+    // The runtime and the canonical package first, the aggregate (which imports every vendor) last.
+    .sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
   return [
     ...(existsSync(join(runtime, "tsconfig.json")) ? [{ name: "runtime", dir: runtime }] : []),
     ...generated.map((name) => ({ name, dir: join(outDir, name) })),

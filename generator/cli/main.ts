@@ -14,6 +14,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule & Record<string, unkn
   generate: () => import("./generate.js"),
   review: () => import("./review.js"),
   lint: () => import("./lint.js"),
+  check: () => import("./check.js"),
   mock: () => import("./mock.js"),
   build: () => import("./build.js"),
   init: () => import("./init.js"),

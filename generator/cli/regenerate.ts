@@ -43,7 +43,7 @@ export function outputOptions(config: ResolvedConfig): OutputOptions & { format:
 /** Runs the generator once; resolves to the exit code (1: stale output under `check`), or throws the spec errors. */
 export async function regenerate({ config, only, check, progress, onlyReason }: RunRequest): Promise<number> {
   const [
-    { findSpecs, generate },
+    { AGGREGATE_SLUG, findSpecs, generate },
     { compareTree, foreignFiles, foreignFilesRefusal, outDirRefusal, writeTree },
     runtimePackage,
     outputs,
@@ -98,13 +98,18 @@ export async function regenerate({ config, only, check, progress, onlyReason }: 
     : [];
   const files = [...result.files, ...runtimeFiles];
   const written = only && config.runtime ? [...only, runtimePackage.RUNTIME_FOLDER] : only;
+  // The aggregate package reads every vendor: it is remade with any of them.
+  const folders =
+    written && files.some((file) => file.path.startsWith(`${AGGREGATE_SLUG}/`))
+      ? [...written, AGGREGATE_SLUG]
+      : written;
   // A vendor document's own mistakes (an example its schema refuses) are shown, positioned; they fail nothing.
   for (const model of models) for (const warning of model.warnings) console.error(warning);
   const scope = only
     ? ` (${onlyReason ?? (only.length === 1 ? "the package" : "the packages")}: ${only.join(", ")})`
     : "";
   if (check) {
-    const { stale, missing, extra } = compareTree(config.out, files, written);
+    const { stale, missing, extra } = compareTree(config.out, files, folders);
     const problems = [
       ...stale.map((path) => `stale    ${outName}/${path}`),
       ...missing.map((path) => `missing  ${outName}/${path}`),
@@ -122,9 +127,9 @@ export async function regenerate({ config, only, check, progress, onlyReason }: 
     return reportStale(config, problems);
   }
   // Nothing the generator did not write is deleted: a file someone put in the folder stops the run (exit 2).
-  const foreign = foreignFiles(config.out, files, written);
+  const foreign = foreignFiles(config.out, files, folders);
   if (foreign.length > 0) throw new UsageError(foreignFilesRefusal(outName, foreign));
-  writeTree(config.out, files, written);
+  writeTree(config.out, files, folders);
   for (const model of models) {
     const own = files.filter((file) => file.path.startsWith(`${model.slug}/`));
     const bytes = own.reduce((sum, file) => sum + Buffer.byteLength(file.content), 0);

@@ -48,6 +48,7 @@ const DECLARATION = closed({
   when: ANY,
   map: list({ $ref: "#/$defs/declaration" }),
   note: ANY,
+  otherwise: ANY,
 });
 
 export const EXTENSIONS: Readonly<Record<string, ExtensionSpec>> = {
@@ -66,6 +67,7 @@ export const EXTENSIONS: Readonly<Record<string, ExtensionSpec>> = {
         response: list({ $ref: "#/$defs/declaration" }),
         auth: { additionalProperties: closed({ username: ANY, password: ANY, token: ANY }) },
         unmapped: list(closed({ field: ANY, reason: ANY })),
+        needs: list(closed({ field: ANY, reason: ANY })),
       },
       { $defs: { declaration: DECLARATION } },
     ),
@@ -86,6 +88,7 @@ export const EXTENSIONS: Readonly<Record<string, ExtensionSpec>> = {
       }),
     ),
   },
+  "x-idempotency": { on: "an operation", place: OPERATION, shape: closed({ header: ANY, body: ANY }) },
   "x-error-body": {
     on: "a response",
     place: RESPONSE,

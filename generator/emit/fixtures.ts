@@ -1,11 +1,5 @@
-import {
-  buildRequest,
-  errorBody,
-  writePointer,
-  type MappingPlan,
-  type RequestValidators,
-} from "@customer-adapters/runtime/mapping";
-import { runValidator, type CompiledValidator } from "@customer-adapters/runtime/validation";
+import { buildRequest, errorBody, writePointer, type MappingPlan } from "@customer-adapters/runtime/mapping";
+import { requestValidators } from "./request-validators.js";
 import { compileSchema } from "../model/validation-schema.js";
 import { mappingPlan } from "../model/mapping-plan.js";
 import {
@@ -21,7 +15,7 @@ import { escapePointerPart } from "../core/pointer.js";
 import { errorAnswers } from "../model/error-answers.js";
 import type { Schema } from "../core/schema-walk.js";
 import { banner } from "./banner.js";
-import { concreteStatus, isSuccess, parameterGroups, responseTypeName } from "./names.js";
+import { concreteStatus, isSuccess, responseTypeName } from "./names.js";
 import { jsDoc, printStatements } from "./source-file.js";
 import { typeName } from "./type-expression.js";
 import { canonicalModule, importTypes, runtimeModule } from "./imports.js";
@@ -92,21 +86,7 @@ function mappedSamples(
   const operation = model.operation;
   if (!model.mapping || !operation || !canonical) return [];
   const customerRoot = { $ref: "#/components/schemas/Customer" };
-  const compile = (owner: SpecModel, schema: Schema) => compileSchema(owner.schemas, schema);
-  const checker = (owner: SpecModel, schema: Schema) => {
-    const validate = compile(owner, schema);
-    return (value: unknown) => runValidator(validate as CompiledValidator, value);
-  };
-  const validators: RequestValidators = {
-    customer: checker(canonical, customerRoot),
-    context: model.context ? checker(model, model.context) : undefined,
-    body: operation.requestBody ? (compile(model, operation.requestBody.schema) as CompiledValidator) : undefined,
-    parameters: Object.fromEntries(
-      parameterGroups(model)
-        .filter((group) => group.location !== "cookie")
-        .map((group) => [group.location, compile(model, group.schema) as CompiledValidator]),
-    ),
-  };
+  const validators = requestValidators(model, canonical);
   const plan = mappingPlan(model) as unknown as MappingPlan;
   return Object.entries(validSamples(canonical, customerRoot, "request").valid)
     .filter(([name]) => name !== "boundary")

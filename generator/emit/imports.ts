@@ -4,7 +4,15 @@ import type { SpecModel } from "../model/model.js";
 export const RUNTIME_PACKAGE = "@customer-adapters/runtime";
 
 /** A subpath of the runtime, so that each generated module loads only what it uses (validation loads no XML). */
-export type RuntimeSubpath = "validation" | "mapping" | "wire" | "client" | "mock" | "standard-schema" | "msw";
+export type RuntimeSubpath =
+  | "validation"
+  | "mapping"
+  | "wire"
+  | "client"
+  | "mock"
+  | "standard-schema"
+  | "msw"
+  | "vendors";
 
 export const runtimeModule = (subpath: RuntimeSubpath): string => `${RUNTIME_PACKAGE}/${subpath}`;
 

@@ -13,6 +13,15 @@ function planLiteral(model: SpecModel): string {
   return `${JSON.stringify(plan, null, 2).replace(/\n}$/, "")},\n  errors: vendorErrors,\n}`;
 }
 
+/** What `createCustomer` retries: with an idempotency key, what may have arrived; without, only what never left. */
+export function retryNote(model: SpecModel): string {
+  const key = model.operation?.idempotency;
+  if (!key)
+    return "Not retried once it may have reached the vendor (its spec documents no idempotency key); a refused connection is tried again.";
+  const where = key.in === "header" ? `the \`${key.name}\` header` : `the body field \`${key.field}\``;
+  return `${model.vendorName} documents an idempotency key (${where}): \`options.idempotencyKey\`, or one derived from the customer and the vendor, is sent, and an outcome that may have arrived (a timeout, a 5xx, a broken connection) is tried again with the same key (\`options.retriesWhenUnknown\`, default 2, with backoff, honouring Retry-After); a refused connection is tried again.`;
+}
+
 /** `mapping.ts`: the vendor's mapping plan and the typed `toRequest` / `fromResponse` / `createCustomer` around it. */
 export function emitMapping(model: SpecModel): string {
   const operation = model.operation;
@@ -41,10 +50,11 @@ export function emitMapping(model: SpecModel): string {
     `${jsDoc(`How a canonical customer becomes ${model.vendorName}'s request, and its answer a canonical result: the spec's \`x-mapping\`, checked at generate time.`)}\nexport const mappingPlan: MappingPlan = ${planLiteral(model)};`,
     `const validators = {\n  customer: validateCustomer,\n  context: ${model.context ? `validate${context}` : "undefined"},\n  body: ${operation.requestBody ? "compiled.requestBody" : "undefined"},\n  parameters: { ${parameters.join(", ")} },\n};`,
     `${jsDoc(`Maps a canonical customer and the vendor context to the whole ${operation.method} ${operation.path} request.\nThe request passes the vendor's own validators; anything that does not fit is an error naming the canonical field, the vendor field and the rule. Never throws.`)}\nexport function toRequest(customer: Customer, context: ${context}): ToRequestResult<${body}> {\n  return buildRequest<${body}>(mappingPlan, validators, customer, context);\n}`,
+    `${jsDoc("What `toRequest` gives for this customer with the context left unchecked: a preflight (`@customer-adapters/vendors`) without the credentials at hand. Never send what it builds.")}\nexport function checkCustomer(customer: Customer, context: Partial<${context}>): ToRequestResult<${body}> {\n  return buildRequest<${body}>(mappingPlan, { ...validators, context: undefined }, customer, context);\n}`,
     `${jsDoc("Reads the vendor's answer (status and parsed body) as a canonical result: the new customer's id, or its errors with canonical kinds and fields. Never throws.")}\nexport function fromResponse(status: number, body: unknown): FromResponseResult {\n  return readResponse(mappingPlan, status, body, validateResponse);\n}`,
     `${jsDoc("What the spec marks `x-sensitive` or `x-credential`: redacted from every message the vendor sends back.")}\nexport const sensitiveFields: SensitiveFields = ${JSON.stringify(sensitiveFields(model), null, 2)};`,
     `${jsDoc("The request body's element names, order and leaf types, for the XML and form content types.")}\nexport const bodyShape: RootShape | undefined = ${JSON.stringify(requestShape(model), null, 2) ?? "undefined"};`,
-    `${jsDoc(`Creates the customer at ${model.vendorName}: validates and maps it (\`toRequest\`), sends the request with \`options.fetch\` (the global \`fetch\` by default) in \`options.contentType\` (JSON by default), and reads the answer (\`fromResponse\`).\nNot retried once it may have reached the vendor; a refused connection is tried again. Redirects are not followed; the answer is read up to \`options.maxResponseBytes\`; secrets are redacted from the vendor's messages. Never throws: network failures and timeouts are \`unavailable\`, bad options \`invalid-options\`.`)}\nexport async function createCustomer(customer: Customer, context: ${context}, options: SendOptions = {}): Promise<CreateResult> {\n  const built = toRequest(customer, context);\n  if (!built.ok) return { ok: false, sent: false, errors: built.errors };\n  return sendRequest(mappingPlan, bodyShape, built.request, options, { validateResponse, sensitive: sensitiveFields, context });\n}`,
+    `${jsDoc(`Creates the customer at ${model.vendorName}: validates and maps it (\`toRequest\`), sends the request with \`options.fetch\` (the global \`fetch\` by default) in \`options.contentType\` (JSON by default), and reads the answer (\`fromResponse\`).\n${retryNote(model)} Redirects are not followed; the answer is read up to \`options.maxResponseBytes\`; secrets are redacted from the vendor's messages. Never throws: network failures and timeouts are \`unavailable\`, bad options \`invalid-options\`.`)}\nexport async function createCustomer(customer: Customer, context: ${context}, options: SendOptions = {}): Promise<CreateResult> {\n  const built = toRequest(customer, context);\n  if (!built.ok) return { ok: false, sent: false, errors: built.errors };\n  return sendRequest(mappingPlan, bodyShape, built.request, options, { validateResponse, sensitive: sensitiveFields, context${model.operation?.idempotency ? ", customer" : ""} });\n}`,
   ]);
 }
 

@@ -10,6 +10,9 @@ const manifestOf = (url: URL) =>
 const generatorManifest = manifestOf(new URL("../../package.json", import.meta.url));
 const runtimeManifest = manifestOf(new URL("../../packages/runtime/package.json", import.meta.url));
 
+/** The runtime's version: every package (and the aggregate) names it exactly. */
+export const RUNTIME_VERSION = runtimeManifest.version;
+
 /** The generator's own version, recorded in every package so that a consumer can tell which generator built it. */
 export const GENERATOR_VERSION = generatorManifest.version;
 

@@ -4,6 +4,7 @@ import { requestRows, responseRows, unheldFields } from "../model/mapping-table.
 import type { SpecModel } from "../model/model.js";
 import { banner } from "./banner.js";
 import { fieldRows } from "./field-table.js";
+import { retryNote } from "./mapping.js";
 import type { OutputKind } from "./output-kind.js";
 import { GENERATOR_VERSION, SCOPE } from "./package-json.js";
 
@@ -47,6 +48,7 @@ function mappingView(model: SpecModel, canonical: SpecModel | undefined): Record
     successStatus: model.operation?.responses.find((response) => response.status.startsWith("2"))?.status ?? "success",
     unheld: canonical ? unheldFields(model, canonical) : [],
     unmapped: model.mapping.unmapped.map((entry) => ({ field: entry.field, reason: cell(entry.reason) })),
+    retries: retryNote(model),
   };
 }
 

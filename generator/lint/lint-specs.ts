@@ -12,6 +12,7 @@ import { isSchemaObject, walkSchema, type Schema } from "../core/schema-walk.js"
 import { schemaNamed } from "../model/lookup.js";
 import { backtrackingVerdict } from "../load/check-schemas.js";
 import { fixtureProblems } from "../emit/fixtures.js";
+import { schemasAt } from "../model/check-model.js";
 
 export interface LintFinding {
   rule: string;
@@ -34,6 +35,8 @@ export const LINT_RULES = {
     "every pattern is proven free of catastrophic backtracking (one whose analysis is inconclusive: a warning)",
   sampled:
     "the fixtures can make a valid sample of the request body, the context and each success answer (one they cannot is left out of the package: a warning)",
+  idempotency:
+    "`x-idempotency` names a text place the mapping leaves to the client: a body field of type string that no declaration feeds, or a header no other parameter types otherwise",
 } as const;
 
 type Rule = keyof typeof LINT_RULES;
@@ -181,7 +184,12 @@ class Linter {
         "",
         "the spec has no x-mapping: no request field is fed from the canonical customer",
       );
-    const fed = requestRows(this.model).map((row) => row.vendor);
+    const key = this.model.operation?.idempotency;
+    // The idempotency key's field is the client's to fill.
+    const fed = [
+      ...requestRows(this.model).map((row) => row.vendor),
+      ...(key ? [key.in === "body" ? `/body${key.field}` : `/header/${key.name}`] : []),
+    ];
     const unmapped = mapping.unmapped.map((entry) => entry.field.replace(/\/\d+(?=\/|$)/g, "/*"));
     const covered = (field: string) =>
       [...fed, ...unmapped].some(
@@ -218,6 +226,34 @@ class Linter {
     );
   }
 
+  /** The idempotency key goes where the vendor documents it, as text, and nothing else writes there. */
+  idempotency(): void {
+    const operation = this.model.operation;
+    const key = operation?.idempotency;
+    if (!operation || !key) return;
+    const at = `${operation.pointer}/x-idempotency`;
+    const target = key.in === "body" ? `/body${key.field}` : `/header/${key.name}`;
+    if (key.in === "body") {
+      const schemas = operation.requestBody ? schemasAt(this.model, operation.requestBody.schema, key.field) : [];
+      if (schemas.length === 0)
+        return this.report("idempotency", `${at}/body`, `\`${key.field}\` is not a field of the request body`);
+      if (!schemas.some((schema) => schema.type === "string"))
+        this.report("idempotency", `${at}/body`, `\`${key.field}\` must be a string to hold the key`);
+    } else {
+      const parameter = operation.parameters.find(
+        (candidate) => candidate.in === "header" && candidate.name.toLowerCase() === key.name.toLowerCase(),
+      );
+      if (parameter && parameter.schema.type !== undefined && parameter.schema.type !== "string")
+        this.report("idempotency", `${at}/header`, `the header parameter \`${parameter.name}\` is not a string`);
+    }
+    if (requestRows(this.model).some((row) => row.vendor.toLowerCase() === target.toLowerCase()))
+      this.report(
+        "idempotency",
+        at,
+        `\`${target}\` is fed by x-mapping, but the client writes the idempotency key there`,
+      );
+  }
+
   operationId(): void {
     const operation = this.model.operation;
     if (operation && !/^[A-Za-z][A-Za-z0-9]*$/.test(operation.id))
@@ -251,6 +287,7 @@ export function lintSpec(model: SpecModel, source: SourceDocument): LintFinding[
   linter.knownFormats();
   linter.analysedPatterns();
   linter.sampled();
+  linter.idempotency();
   return linter.findings.sort(
     (a, b) => a.at.line - b.at.line || a.at.column - b.at.column || (a.message < b.message ? -1 : 1),
   );

@@ -5,6 +5,7 @@ import {
   type ErrorBodyModel,
   type ErrorKind,
   type ExampleModel,
+  type IdempotencyModel,
   type OperationModel,
   type ParameterLocation,
   type ParameterModel,
@@ -266,7 +267,27 @@ function readOperation(read: Reader, document: Node): OperationModel {
     requestBody: body ? { ...body, required: requestBody?.required === true } : undefined,
     responses: readResponses(read, operation, pointer),
     errors: readErrors(read, operation, pointer),
+    idempotency: readIdempotency(read, operation, pointer),
   };
+}
+
+/** `x-idempotency: { header: <name> }` or `{ body: <pointer into the body> }` (docs/spec-conventions.md). */
+function readIdempotency(read: Reader, operation: Node, pointer: string): IdempotencyModel | undefined {
+  const node = read.object(operation, "x-idempotency", pointer);
+  if (node === undefined) return undefined;
+  const at = `${pointer}/x-idempotency`;
+  const keys = Object.keys(node);
+  if (keys.length !== 1 || !["header", "body"].includes(keys[0] as string))
+    read.fail(at, "`x-idempotency` takes one of `header` (the header's name) or `body` (a pointer to a body field)");
+  const header = read.string(node, "header", at);
+  if (header !== undefined) {
+    if (!/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(header)) read.fail(`${at}/header`, "`header` must be a header name");
+    return { in: "header", name: header };
+  }
+  const field = read.requiredString(node, "body", at);
+  if (!field.startsWith("/"))
+    read.fail(`${at}/body`, `\`body\` must be a JSON pointer into the body, such as \`/${field}\``);
+  return { in: "body", field };
 }
 
 /** Builds the normalized model from a resolved document (see `resolveRefs`). */

@@ -5,6 +5,7 @@ import type { FieldMappingModel, MappingModel, SpecModel, TransformName } from "
 import { isSchemaObject, type Schema } from "../core/schema-walk.js";
 import { compileSchema } from "./validation-schema.js";
 import { schemaNamed } from "./lookup.js";
+import { CustomerKinds } from "./customer-kinds.js";
 
 /**
  * Checks a vendor's `x-mapping` against both sides at generate time: every
@@ -67,6 +68,10 @@ class MappingChecker {
     private readonly canonical: SpecModel,
     private readonly customer: Schema,
   ) {}
+
+  get customerSchema(): Schema {
+    return this.customer;
+  }
 
   fail(at: SpecPosition, problem: string): void {
     this.errors.push(new SpecError(at, problem));
@@ -237,10 +242,12 @@ class MappingChecker {
           return;
         }
         const enumValues = source.schemas.flatMap((schema) => (Array.isArray(schema.enum) ? schema.enum : []));
-        for (const value of enumValues)
-          if (!(String(value) in table))
-            this.fail(at, `\`table\` has no entry for the canonical value ${JSON.stringify(value)}`);
+        if (declaration.otherwise === undefined)
+          for (const value of enumValues)
+            if (!(String(value) in table))
+              this.fail(at, `\`table\` has no entry for the canonical value ${JSON.stringify(value)}`);
         for (const [key, value] of Object.entries(table)) this.checkConstant(at, `table.${key}`, value, target);
+        this.checkOtherwise(declaration, target);
         return;
       }
     }
@@ -261,6 +268,36 @@ class MappingChecker {
         at,
         `${target.label} takes a \`${targetFormat}\` string, but ${transform === "copy" ? `\`${source.label}\`` : `\`${transform}\``} gives ${outputFormat ? `a \`${outputFormat}\`` : "free text"}`,
       );
+  }
+
+  /** `otherwise: omit` leaves the vendor field out, so the field must be one the vendor lets go; a value must fit it. */
+  private checkOtherwise(declaration: FieldMappingModel, target: Side): void {
+    const otherwise = declaration.otherwise;
+    if (otherwise === undefined) return;
+    const { then, at } = otherwise;
+    if (then === "omit" && this.requiredTarget(target.label))
+      this.fail(
+        at,
+        `\`otherwise: omit\` leaves ${target.label} out, but the vendor requires it; give \`otherwise: { value: ... }\` or let the lookup fail`,
+      );
+    else if (then !== "omit") this.checkConstant(at, "otherwise.value", then.value, target);
+  }
+
+  /** Whether the vendor requires a target (a wildcard body pointer or `/<part>/<name>`) whenever its parent is sent. */
+  requiredTarget(to: string): boolean {
+    const [, part, ...rest] = to.split("/");
+    if (part === "server") return false;
+    if (part !== "body") {
+      const name = rest.join("/");
+      return this.vendor.operation?.parameters.some((p) => p.in === part && p.name === name && p.required) === true;
+    }
+    const body = this.vendor.operation?.requestBody;
+    const name = rest.at(-1);
+    if (!body || name === undefined) return false;
+    const parent = rest.length > 1 ? `/${rest.slice(0, -1).join("/")}` : "";
+    return schemasAt(this.vendor, body.schema, parent, false).some(
+      (schema) => Array.isArray(schema.required) && schema.required.includes(name),
+    );
   }
 
   request(declarations: FieldMappingModel[], scope: string, base: string): void {
@@ -331,6 +368,91 @@ class MappingChecker {
               mapping.at,
               `the vendor requires \`${object.slice(5)}/${name}\` in the request body, and no declaration feeds it`,
             );
+  }
+
+  /**
+   * Per kind of customer (`CustomerKinds`), every required vendor field is given a value for every customer of
+   * that kind: a company has no `/person`, so a field fed only from the person's name is empty for it.
+   */
+  requiredFedForEachKind(mapping: MappingModel, kinds: CustomerKinds): void {
+    const missing = new Map<string, { labels: string[]; at: SpecPosition; sources: string[] }>();
+    for (const kind of kinds.kinds) {
+      const fed: { target: string; anchor: string }[] = [];
+      const walk = (
+        declarations: FieldMappingModel[],
+        scope: string,
+        base: string,
+        anchor: string,
+        certain: boolean,
+      ) => {
+        for (const declaration of declarations) {
+          const to = wildcard(base + declaration.to);
+          const from = typeof declaration.from === "string" ? scopedPointer(scope, declaration.from) : undefined;
+          if (declaration.map !== undefined && from !== undefined) {
+            const list = this.canonicalAt(from).some((schema) => typesOf([schema])?.has("array"));
+            const there = kinds.applies(declaration, scope, kind) && kinds.present(from, kind, scope);
+            if (certain && there) fed.push({ target: to, anchor });
+            // Inside a map, its object is written whenever its source is there: that object is an anchor.
+            walk(declaration.map, list ? `${from}/0` : from, list ? `${to}/*` : to, list ? `${to}/*` : to, true);
+          } else if (certain && kinds.feeds(declaration, scope, kind)) fed.push({ target: to, anchor });
+        }
+      };
+      walk(mapping.request, "", "", "/body", true);
+      const isFed = (path: string) => fed.some(({ target }) => target === path || target.startsWith(`${path}/`));
+      const objects = new Set<string>();
+      for (const { target, anchor } of fed)
+        for (
+          let at = target.slice(0, target.lastIndexOf("/"));
+          at.length >= anchor.length;
+          at = at.slice(0, at.lastIndexOf("/"))
+        )
+          if (at.startsWith("/body")) objects.add(at);
+      const body = this.vendor.operation?.requestBody;
+      const unfed: string[] = [];
+      if (body) {
+        objects.add("/body");
+        for (const object of [...objects].sort())
+          for (const schema of schemasAt(this.vendor, body.schema, object.slice(5), false))
+            for (const name of Array.isArray(schema.required) ? (schema.required as string[]) : [])
+              if (!isFed(`${object}/${name}`)) unfed.push(`${object}/${name}`);
+      }
+      for (const parameter of this.vendor.operation?.parameters ?? [])
+        if (parameter.required && !isFed(`/${parameter.in}/${parameter.name}`))
+          unfed.push(`/${parameter.in}/${parameter.name}`);
+      for (const path of new Set(unfed)) {
+        const declarations = this.declarationsOf(mapping.request, "", path);
+        const entry = missing.get(path) ?? {
+          labels: [],
+          at: declarations[0]?.at ?? mapping.at,
+          sources: declarations.map((declaration) =>
+            Array.isArray(declaration.from) ? declaration.from.join(" + ") : (declaration.from ?? ""),
+          ),
+        };
+        entry.labels.push(kind.label);
+        missing.set(path, entry);
+      }
+    }
+    for (const [path, { labels, at, sources }] of missing)
+      this.fail(
+        at,
+        `the vendor requires ${path}, but for ${kinds.describe(labels)} no declaration gives it a value` +
+          (sources.length > 0
+            ? ` (${sources.join(", ")} may be absent; list a field the vendor cannot do without under \`needs\`)`
+            : ""),
+      );
+  }
+
+  /** The declarations whose target is this wildcard path, at any depth of `map`. */
+  private declarationsOf(declarations: FieldMappingModel[], base: string, path: string): FieldMappingModel[] {
+    return declarations.flatMap((declaration) => {
+      const to = wildcard(base + declaration.to);
+      if (to === path) return [declaration];
+      if (declaration.map === undefined || !path.startsWith(`${to}/`)) return [];
+      return [
+        ...this.declarationsOf(declaration.map, to, path),
+        ...this.declarationsOf(declaration.map, `${to}/*`, path),
+      ];
+    });
   }
 
   response(declarations: FieldMappingModel[]): void {
@@ -406,8 +528,21 @@ export function checkMapping(vendor: SpecModel, canonical: SpecModel): SpecError
     ];
   const checker = new MappingChecker(vendor, canonical, { $ref: "#/components/schemas/Customer" });
   checker.request(mapping.request, "", "");
+  for (const need of mapping.needs)
+    if (checker.canonicalAt(need.field).length === 0)
+      checker.fail(need.at, `\`${need.field}\` is not a field of the canonical customer (${canonical.specFile})`);
   // A misspelt target would also show up as an unfed field: report it once.
   if (checker.errors.length === 0) checker.requiredFed(mapping);
+  if (checker.errors.length === 0)
+    checker.requiredFedForEachKind(
+      mapping,
+      new CustomerKinds(
+        canonical,
+        checker.customerSchema,
+        mapping.request,
+        new Set(mapping.needs.map((need) => need.field)),
+      ),
+    );
   checker.response(mapping.response);
   checker.auth(mapping);
   for (const unmapped of mapping.unmapped) {

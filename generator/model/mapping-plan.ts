@@ -19,6 +19,7 @@ function planOf(declaration: FieldMappingModel): Record<string, unknown> {
   for (const key of ["separator", "index", "where", "pick", "table", "when"] as const)
     if (declaration[key] !== undefined) plan[key] = declaration[key];
   if (declaration.hasDefault) plan.default = declaration.default;
+  if (declaration.otherwise !== undefined) plan.otherwise = declaration.otherwise.then;
   if (declaration.map !== undefined) plan.map = declaration.map.map(planOf);
   return plan;
 }
@@ -88,6 +89,8 @@ export function mappingPlan(model: SpecModel): Record<string, unknown> {
         : [],
     ),
     errors: vendorErrorTable(model),
+    // Only where the vendor documents one, so that other plans stay as they are.
+    ...(operation.idempotency ? { idempotency: operation.idempotency } : {}),
     // Only where an error body names fields, so that other plans stay as they are.
     ...(operation.responses.some(
       (response) => response.errorBody?.fields !== undefined || response.errorBody?.field !== undefined,

@@ -51,6 +51,13 @@ export const TRANSFORMS = [
 export type TransformName = (typeof TRANSFORMS)[number];
 
 /** One `x-mapping` declaration, as written, with where it is for errors. */
+/** A lookup's fallback: leave the (optional) vendor field out, or send a constant. */
+/** `otherwise` as read, with where it is written. */
+export interface OtherwiseModel {
+  then: "omit" | { value: unknown };
+  at: SpecPosition;
+}
+
 export interface FieldMappingModel {
   to: string;
   from: string | string[] | undefined;
@@ -70,6 +77,8 @@ export interface FieldMappingModel {
   map: FieldMappingModel[] | undefined;
   /** Why it maps this way, shown in the README's mapping table. */
   note: string | undefined;
+  /** What a `lookup` gives for a value its table lacks; an error when undefined. */
+  otherwise: OtherwiseModel | undefined;
   at: SpecPosition;
   pointer: string;
 }
@@ -90,11 +99,19 @@ export interface UnmappedModel {
   at: SpecPosition;
 }
 
+/** A canonical field the canonical schema leaves optional but the vendor cannot do without. */
+export interface NeedModel {
+  field: string;
+  reason: string;
+  at: SpecPosition;
+}
+
 export interface MappingModel {
   request: FieldMappingModel[];
   response: FieldMappingModel[];
   auth: AuthMappingModel[];
   unmapped: UnmappedModel[];
+  needs: NeedModel[];
   pointer: string;
   at: SpecPosition;
 }
@@ -208,4 +225,9 @@ export interface OperationModel {
   requestBody: RequestBodyModel | undefined;
   responses: ResponseModel[];
   errors: VendorErrorModel[];
+  /** `x-idempotency`: where the vendor takes an idempotency key (a header, or a body field), if it documents one. */
+  idempotency: IdempotencyModel | undefined;
 }
+
+/** How a vendor takes an idempotency key: the same key, the same customer, never a second one. */
+export type IdempotencyModel = { in: "header"; name: string } | { in: "body"; field: string };

@@ -5,6 +5,8 @@ import {
   type AuthMappingModel,
   type FieldMappingModel,
   type MappingModel,
+  type NeedModel,
+  type OtherwiseModel,
   type TransformName,
   type UnmappedModel,
 } from "./model.js";
@@ -18,6 +20,29 @@ function readPointerString(read: Reader, node: Node, key: string, at: string): s
   if (value !== undefined && value !== "" && !value.startsWith("/") && !(key === "from" && value.startsWith("#/")))
     read.fail(`${at}/${key}`, `\`${key}\` must be a JSON pointer starting with \`/\`, such as \`/${value}\``);
   return value;
+}
+
+/** `otherwise` (lookup only): `omit`, `error` (the default, so not kept) or `{ value }`. */
+function readOtherwise(
+  read: Reader,
+  source: SourceDocument,
+  entry: Node,
+  pointer: string,
+  transform: string | undefined,
+): OtherwiseModel | undefined {
+  const otherwise = entry.otherwise;
+  if (otherwise === undefined) return undefined;
+  const at = `${pointer}/otherwise`;
+  if (transform !== "lookup")
+    read.fail(
+      at,
+      "`otherwise` says what a `lookup` gives for a value its table lacks; this declaration has no `transform: lookup`",
+    );
+  if (otherwise === "error") return undefined;
+  if (otherwise === "omit") return { then: "omit", at: source.locate(at) };
+  if (isSchemaObject(otherwise) && Object.keys(otherwise).length === 1 && "value" in otherwise)
+    return { then: { value: otherwise.value }, at: source.locate(at) };
+  return read.fail(at, "`otherwise` must be `omit`, `error` or `{ value: <a constant> }`");
 }
 
 function readDeclaration(read: Reader, source: SourceDocument, entry: unknown, pointer: string): FieldMappingModel {
@@ -53,6 +78,7 @@ function readDeclaration(read: Reader, source: SourceDocument, entry: unknown, p
     read.fail(`${pointer}/index`, "`index` must be a whole number from 0");
   const map = entry.map;
   if (map !== undefined && !Array.isArray(map)) read.fail(`${pointer}/map`, "`map` must be a list of declarations");
+  const otherwise = readOtherwise(read, source, entry, pointer, transform);
   return {
     to: readPointerString(read, entry, "to", pointer) ?? read.fail(pointer, "`to` is required: where the value goes"),
     from: fromValue,
@@ -72,6 +98,7 @@ function readDeclaration(read: Reader, source: SourceDocument, entry: unknown, p
       readDeclaration(read, source, child, `${pointer}/map/${position}`),
     ),
     note: read.string(entry, "note", pointer),
+    otherwise,
     at: source.locate(pointer),
     pointer,
   };
@@ -112,6 +139,20 @@ function readUnmapped(read: Reader, source: SourceDocument, node: Node, pointer:
   });
 }
 
+/** `needs`: canonical fields the schema leaves optional but this vendor cannot do without, and why. */
+function readNeeds(read: Reader, source: SourceDocument, node: Node, pointer: string): NeedModel[] {
+  return read.list(node, "needs", pointer).map((entry, index) => {
+    const at = `${pointer}/needs/${index}`;
+    if (!isSchemaObject(entry))
+      read.fail(at, "expected `{ field, reason }`: a canonical field and why the vendor needs it");
+    return {
+      field: readPointerString(read, entry, "field", at) ?? read.fail(at, "`field` is required"),
+      reason: read.requiredString(entry, "reason", at),
+      at: source.locate(at),
+    };
+  });
+}
+
 /** Reads `x-mapping` (see docs/mapping.md); the checks against both schemas come later, in `checkMapping`. */
 export function readMapping(read: Reader, source: SourceDocument, document: Node): MappingModel | undefined {
   const pointer = "/x-mapping";
@@ -126,6 +167,7 @@ export function readMapping(read: Reader, source: SourceDocument, document: Node
     response: list("response"),
     auth: readAuth(read, source, node, pointer),
     unmapped: readUnmapped(read, source, node, pointer),
+    needs: readNeeds(read, source, node, pointer),
     pointer,
     at: source.locate(pointer),
   };

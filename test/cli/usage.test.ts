@@ -62,7 +62,7 @@ describe("usage errors", () => {
     [
       [],
       ".",
-      /^customer-adapters: no command given \(commands: generate, review, lint, mock, build, init; see `customer-adapters --help`\)$/,
+      /^customer-adapters: no command given \(commands: generate, review, lint, check, mock, build, init; see `customer-adapters --help`\)$/,
     ],
     [["frob"], ".", /^customer-adapters: unknown command `frob` \(commands: /],
     [["generat"], ".", /^customer-adapters: unknown command `generat` \(did you mean `generate`\?\) \(commands: /],

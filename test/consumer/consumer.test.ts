@@ -19,7 +19,8 @@ const packages = readdirSync(join(repoRoot, "generated"), { withFileTypes: true 
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name)
   .sort();
-const vendors = packages.filter((name) => name !== "canonical");
+// The aggregate (`vendors`) is packed and installed with the rest, but is no vendor.
+const vendors = packages.filter((name) => name !== "canonical" && name !== "vendors");
 type Manifest = Record<"devDependencies", Record<string, string>>;
 const rootManifest = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as Manifest;
 // What a consumer of the msw handlers and the Standard Schema exports installs beside the packages, as tested here.

@@ -92,10 +92,10 @@ describe("the generate cache", () => {
     expect(run().stdout).toMatch(
       /^generated 1 package, \d+ files into out\/ \(the package whose inputs or files changed since the last run: extra\)$/m,
     );
-    expect(readdirSync(join(dir, "out")).sort()).toEqual([OUT_MARKER, "canonical", "extra", "mini"]);
+    expect(readdirSync(join(dir, "out")).sort()).toEqual([OUT_MARKER, "canonical", "extra", "mini", "vendors"]);
     rmSync(extra);
     expect(run().stdout).toMatch(/^generated 2 packages, \d+ files into out\/$/m);
-    expect(readdirSync(join(dir, "out")).sort()).toEqual([OUT_MARKER, "canonical", "mini"]);
+    expect(readdirSync(join(dir, "out")).sort()).toEqual([OUT_MARKER, "canonical", "mini", "vendors"]);
   });
 
   it("treats a corrupt cache as an empty one", () => {
@@ -141,6 +141,6 @@ describe("npm run generate piped into a reader that stops early", () => {
     );
     expect(piped.stderr).toBe("");
     expect(piped.status).toBe(0);
-    expect(readdirSync(join(dir, "out")).sort()).toEqual([OUT_MARKER, "canonical", "mini"]);
+    expect(readdirSync(join(dir, "out")).sort()).toEqual([OUT_MARKER, "canonical", "mini", "vendors"]);
   });
 });

@@ -10,14 +10,16 @@ import { isSpecFailure } from "../../generator/core/spec-error.js";
 import { loadAll } from "../../generator/pipeline.js";
 import { repoRoot } from "./cli.js";
 
-/** The smallest mapping the mini vendor needs: the required name and parameter, the auth and the id. */
+/** The smallest mapping the mini vendor needs: the required name (a person's, so it `needs` one) and parameter, the auth and the id. */
 export const miniMapping = `  request:
     - { to: /query/account, context: account }
     - { to: /body/name, from: [/person/givenName, /person/familyName], transform: join }
   auth:
     basicAuth: { username: user, password: password }
   response:
-    - { to: /id, from: /customerId }`;
+    - { to: /id, from: /customerId }
+  needs:
+    - { field: /person, reason: the name is the person's, for a company its contact's }`;
 
 const folders: string[] = [];
 

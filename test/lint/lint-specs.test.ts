@@ -21,7 +21,9 @@ const mapping = `  request:
   unmapped:
     - { field: /body/country, reason: the mini vendor's own country list }
     - { field: /body/born, reason: not asked for }
-    - { field: /body/kind, reason: not asked for }`;
+    - { field: /body/kind, reason: not asked for }
+  needs:
+    - { field: /person, reason: the name is the person's, for a company its contact's }`;
 
 /** The mini vendor made lint-clean: its free-text fields say why they have no limit. */
 const clean = miniVendor(mapping)
@@ -123,6 +125,12 @@ describe("lint:specs", () => {
       ),
       "/paths/~1customers/post/responses/201",
       "no valid full sample could be made of this schema",
+    ],
+    [
+      "idempotency",
+      swap("operationId: createCustomer", "operationId: createCustomer\n      x-idempotency: { body: /kind }"),
+      "/paths/~1customers/post/x-idempotency/body",
+      "`/kind` must be a string to hold the key",
     ],
     [
       "unused-component",

@@ -390,6 +390,16 @@ export function toRequest(
 }
 
 /**
+ * What `toRequest` gives for this customer with the context left unchecked: a preflight (`@customer-adapters/vendors`) without the credentials at hand. Never send what it builds.
+ */
+export function checkCustomer(
+  customer: Customer,
+  context: Partial<CreateCustomerContext>,
+): ToRequestResult<CreateCustomerRequestBody> {
+  return buildRequest<CreateCustomerRequestBody>(mappingPlan, { ...validators, context: undefined }, customer, context);
+}
+
+/**
  * Reads the vendor's answer (status and parsed body) as a canonical result: the new customer's id, or its errors with canonical kinds and fields. Never throws.
  */
 export function fromResponse(status: number, body: unknown): FromResponseResult {
@@ -1486,7 +1496,7 @@ export const bodyShape: RootShape | undefined = {
 
 /**
  * Creates the customer at JTL-Wawi REST API (JTL Software): validates and maps it (`toRequest`), sends the request with `options.fetch` (the global `fetch` by default) in `options.contentType` (JSON by default), and reads the answer (`fromResponse`).
- * Not retried once it may have reached the vendor; a refused connection is tried again. Redirects are not followed; the answer is read up to `options.maxResponseBytes`; secrets are redacted from the vendor's messages. Never throws: network failures and timeouts are `unavailable`, bad options `invalid-options`.
+ * Not retried once it may have reached the vendor (its spec documents no idempotency key); a refused connection is tried again. Redirects are not followed; the answer is read up to `options.maxResponseBytes`; secrets are redacted from the vendor's messages. Never throws: network failures and timeouts are `unavailable`, bad options `invalid-options`.
  */
 export async function createCustomer(
   customer: Customer,

@@ -137,7 +137,12 @@ export class RequestBuilder {
       mapping.transform !== "nth"
     ) {
       const result = applyTransform(mapping.transform, value, mapping.table);
-      if (!result.ok) {
+      const otherwise = mapping.otherwise;
+      if (!result.ok && otherwise !== undefined) {
+        // A lookup's fallback: an optional vendor field is left out, or a constant goes instead.
+        if (otherwise === "omit") return;
+        value = otherwise.value;
+      } else if (!result.ok) {
         this.errors.push({
           kind: "does-not-fit",
           ...fieldsOf(sources),
@@ -146,8 +151,7 @@ export class RequestBuilder {
           message: `${sources.join(" and ")} ${result.problem}, so it cannot go to ${to}`,
         });
         return;
-      }
-      value = result.value;
+      } else value = result.value;
     }
     if (value === undefined) value = mapping.default;
     if (value === undefined) return;

@@ -13,8 +13,10 @@
  * text from the vendor is redacted of the request's secrets, in every
  * encoding an echo may use, before it is returned.
  */
+import { fingerprint, stableJson } from "./hash.js";
 import {
   readResponse,
+  writePointer,
   type FromResponseResult,
   type MappingError,
   type MappingPlan,
@@ -73,12 +75,24 @@ export interface SendOptions {
   retriesOnRefusedConnection?: number;
   /** The most bytes of answer read, after decompression; past it the result is `unknown`. Default 1 MiB. */
   maxResponseBytes?: number;
+  /**
+   * Where the vendor documents an idempotency key (its spec's `x-idempotency`): the key to send (printable
+   * ASCII, 1 to 255 characters). By default one is derived from the customer and the vendor, so that the same
+   * customer gets the same key. Ignored for a vendor without one.
+   */
+  idempotencyKey?: string;
+  /** Where the vendor takes an idempotency key: further attempts after an outcome that may have arrived (a timeout, a 5xx, a broken connection): 0 to 10. Default 2. */
+  retriesWhenUnknown?: number;
+  /** The first wait before such a retry, doubled each time (a Retry-After the vendor sends is waited for instead when longer): 0 to 60 000 ms. Default 500. */
+  retryDelayMs?: number;
 }
 
 /** The defaults of `SendOptions`. */
 export const SEND_DEFAULTS = {
   timeoutMs: 30_000,
   retriesOnRefusedConnection: 2,
+  retriesWhenUnknown: 2,
+  retryDelayMs: 500,
   maxResponseBytes: 1_048_576,
 } as const;
 
@@ -100,6 +114,8 @@ export interface ResponseReading {
   validateResponse?: (status: number, body: unknown) => ValidationResult<unknown>;
   sensitive?: SensitiveFields;
   context?: unknown;
+  /** The canonical customer: a derived idempotency key is made from it. */
+  customer?: unknown;
 }
 
 interface TimerGlobals {
@@ -111,6 +127,7 @@ interface TimerGlobals {
 }
 
 const MAX_TIMER_MS = 2 ** 31 - 1;
+const MAX_RETRY_AFTER_MS = 60_000;
 
 function failure(status: number, kind: "unavailable" | "unknown", message: string): SentResult {
   return { ok: false, sent: true, status, errors: [{ kind, code: undefined, message }] };
@@ -181,6 +198,15 @@ function optionErrors(options: SendOptions): OptionsError[] {
     wrong("timeoutMs", `must be a finite number of milliseconds from 1 to ${MAX_TIMER_MS}`);
   if (options.retriesOnRefusedConnection !== undefined && !inRange(options.retriesOnRefusedConnection, 0, 10, true))
     wrong("retriesOnRefusedConnection", "must be a whole number from 0 to 10");
+  if (
+    options.idempotencyKey !== undefined &&
+    !(typeof options.idempotencyKey === "string" && /^[\x21-\x7e]{1,255}$/.test(options.idempotencyKey))
+  )
+    wrong("idempotencyKey", "must be 1 to 255 printable ASCII characters");
+  if (options.retriesWhenUnknown !== undefined && !inRange(options.retriesWhenUnknown, 0, 10, true))
+    wrong("retriesWhenUnknown", "must be a whole number from 0 to 10");
+  if (options.retryDelayMs !== undefined && !inRange(options.retryDelayMs, 0, 60_000, false))
+    wrong("retryDelayMs", "must be a number of milliseconds from 0 to 60000");
   if (options.maxResponseBytes !== undefined && !inRange(options.maxResponseBytes, 1, Number.MAX_SAFE_INTEGER, true))
     wrong("maxResponseBytes", "must be a positive whole number of bytes");
   if (options.fetch !== undefined && typeof options.fetch !== "function")
@@ -295,13 +321,72 @@ export async function sendRequest(
     if (options === null || typeof options !== "object") options = {};
     const problems = optionErrors(options);
     if (problems.length > 0) return { ok: false, sent: false, errors: problems };
-    return redactResult(await send(plan, shape, request, options, reading), secrets);
+    if (plan.idempotency === undefined)
+      return redactResult(await send(plan, shape, request, options, reading), secrets);
+    return redactResult(await sendIdempotently(plan, shape, request, options, reading), secrets);
   } catch {
     return redactResult(
       failure(0, "unknown", "the call failed in an unexpected way; the vendor may or may not have the customer"),
       secrets,
     );
   }
+}
+
+/** The key a create carries: the caller's, or one made from the customer and the vendor (its method, server and path). */
+export function idempotencyKeyFor(plan: MappingPlan, customer: unknown, given?: string): string {
+  if (given !== undefined) return given;
+  const vendor = fingerprint(`${plan.method} ${plan.server}${plan.path}`).replace(":", "-");
+  return `ca-${fingerprint(stableJson(customer)).replace(":", "-")}-${vendor}`;
+}
+
+/** What may have reached the vendor and be worth another try with the same key: a timeout, a 5xx, a broken connection, an unreadable answer. */
+function mayHaveArrived(result: CreateResult): boolean {
+  if (result.ok || !result.sent) return false;
+  if (result.status >= 500) return true;
+  return result.errors.some(
+    (error) =>
+      error.kind === "unknown" ||
+      error.message === "timed out" ||
+      error.message === "the connection failed before an answer arrived",
+  );
+}
+
+/**
+ * For a vendor that documents an idempotency key: the key is sent with the request, and an outcome that may
+ * have arrived is tried again with the same key (which the vendor answers with the customer it made), up to
+ * `retriesWhenUnknown` times, waiting `retryDelayMs` doubled each time or the vendor's Retry-After when longer.
+ */
+async function sendIdempotently(
+  plan: MappingPlan,
+  shape: RootShape | undefined,
+  request: VendorRequest<unknown>,
+  options: SendOptions,
+  reading: ResponseReading,
+): Promise<CreateResult> {
+  const where = plan.idempotency as NonNullable<MappingPlan["idempotency"]>;
+  const key = idempotencyKeyFor(plan, reading.customer, options.idempotencyKey);
+  const keyed =
+    where.in === "header"
+      ? { ...request, headers: { ...request.headers, [where.name]: key } }
+      : { ...request, body: withValue(request.body, where.field, key) };
+  const retries = options.retriesWhenUnknown ?? SEND_DEFAULTS.retriesWhenUnknown;
+  const web = globalThis as unknown as TimerGlobals;
+  for (let attempt = 0; ; attempt++) {
+    const result = await send(plan, shape, keyed, options, reading);
+    if (attempt >= retries || !mayHaveArrived(result) || options.signal?.aborted) return result;
+    const backoff = (options.retryDelayMs ?? SEND_DEFAULTS.retryDelayMs) * 2 ** attempt;
+    const asked = !result.ok && "retryAfterSeconds" in result ? (result.retryAfterSeconds ?? 0) * 1000 : 0;
+    // A vendor that asks for more than a minute is answered with the outcome, not kept waiting on.
+    if (asked > MAX_RETRY_AFTER_MS) return result;
+    await new Promise((resolve) => web.setTimeout(() => resolve(undefined), Math.max(backoff, asked)));
+  }
+}
+
+/** A copy of a JSON body with one more field written. */
+function withValue(body: unknown, field: string, value: string): unknown {
+  const copy = structuredClone(body ?? {}) as Record<string, unknown>;
+  writePointer(copy, field, value);
+  return copy;
 }
 
 async function send(

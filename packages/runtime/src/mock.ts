@@ -13,6 +13,7 @@ import { errorBody, readPointer, writePointer, type ErrorLocation, type MappingP
 import type { ValidationResult } from "./validation.js";
 import { parseBody, type RootShape } from "./wire.js";
 import { base64, utf8Length } from "./utf8.js";
+import { fingerprint } from "./hash.js";
 
 /** Where a credential is checked: an auth header, a query parameter, or a body field (`x-credential`). */
 export interface CredentialCheck {
@@ -113,20 +114,6 @@ function pathPattern(template: string): RegExp {
   return new RegExp(`${escaped}$`);
 }
 
-/** A 53-bit hash of a body's JSON (cyrb53): what the duplicate check remembers, whatever the body's size. */
-function fingerprint(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    h1 = Math.imul(h1 ^ code, 2654435761);
-    h2 = Math.imul(h2 ^ code, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return `${text.length}:${(h2 >>> 0).toString(16)}${(h1 >>> 0).toString(16)}`;
-}
-
 function byteLength(text: string): number {
   // Every UTF-16 unit is at most 3 bytes of UTF-8: most bodies need no encoding to be measured.
   if (text.length * 3 <= 0xffff) return text.length * 3;
@@ -134,6 +121,14 @@ function byteLength(text: string): number {
 }
 
 const mediaType = (contentType: string) => (contentType.split(";")[0] ?? "").trim().toLowerCase();
+
+/** The idempotency key a request carries where the plan says the vendor takes one. */
+function keyOf(plan: MappingPlan, headers: Record<string, string>, body: unknown): string | undefined {
+  const where = plan.idempotency;
+  if (where === undefined) return undefined;
+  const key = where.in === "header" ? headers[where.name.toLowerCase()] : readPointer(body, where.field);
+  return typeof key === "string" && key !== "" ? key : undefined;
+}
 
 /** Builds a mock vendor; `options.context` replaces the credentials it accepts. */
 export function createMockVendor(definition: MockDefinition, options: MockOptions = {}): MockVendor {
@@ -147,6 +142,7 @@ export function createMockVendor(definition: MockDefinition, options: MockOption
   );
   // Insertion order is age: the first key is the oldest, forgotten first.
   const seen = new Set<string>();
+  const replays = new Map<string, MockResponse>();
   const created: unknown[] = [];
   const route = pathPattern(
     plan.path.replace(/\{([^}]+)\}/g, (_whole, name: string) => `{${name.replace(/\W/g, "_")}}`),
@@ -332,6 +328,20 @@ export function createMockVendor(definition: MockDefinition, options: MockOption
     const problem = bodyProblem(body, size);
     if (problem) return problem;
 
+    // The vendor documents an idempotency key: the same key answers what the first request got, and creates nothing.
+    const idempotencyKey = keyOf(plan, headers, body);
+    const replay = idempotencyKey === undefined ? undefined : replays.get(idempotencyKey);
+    if (replay) return replay;
+    const answered = createOnce(body);
+    if (idempotencyKey !== undefined && answered.status < 300) {
+      replays.set(idempotencyKey, answered);
+      if (replays.size > remember) replays.delete(replays.keys().next().value as string);
+    }
+    return answered;
+  }
+
+  /** Creates the customer the body describes, or answers the duplicate error for one it has seen. */
+  function createOnce(body: unknown): MockResponse {
     const key = fingerprint(JSON.stringify(body) ?? "");
     if (seen.has(key) && documented("duplicate")) return answerError(documented("duplicate"), 409, "duplicate");
     seen.delete(key);

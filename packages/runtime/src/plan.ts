@@ -25,6 +25,8 @@ export interface FieldMapping {
   readonly pick?: string;
   readonly table?: Readonly<Record<string, unknown>>;
   readonly default?: unknown;
+  /** For `lookup`: a value the table lacks is left out (`omit`) or sent as this constant; an error when absent. */
+  readonly otherwise?: "omit" | { readonly value: unknown };
   /** Applies only when every canonical pointer here holds the given value. */
   readonly when?: Readonly<Record<string, unknown>>;
   /** Children, for an object (or each item of an array) of the source. */
@@ -70,6 +72,10 @@ export interface MappingPlan {
   readonly errors: readonly VendorError[];
   /** Vendor body field (`/BillingAddress/City`, list indexes as `*`) → the canonical field feeding it; where an error body names fields (`fields` or `field`). */
   readonly fieldSources?: Readonly<Record<string, string>>;
+  /** Where the vendor takes an idempotency key (its spec's `x-idempotency`): the client sends one and retries what may have arrived. */
+  readonly idempotency?:
+    | { readonly in: "header"; readonly name: string }
+    | { readonly in: "body"; readonly field: string };
 }
 
 export interface MappingError {
