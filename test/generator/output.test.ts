@@ -125,7 +125,7 @@ describe("a broken spec", () => {
     const result = runGenerate(["--chek"]);
     expect(result.status).toBe(2);
     expect(result.stderr).toBe(
-      "customer-adapters generate: unknown option --chek (see `customer-adapters generate --help`)\n",
+      "customer-adapters generate: unknown option --chek (did you mean `--check`?) (see `customer-adapters generate --help`)\n",
     );
   });
 });

@@ -17,12 +17,12 @@ const files = [
 ];
 
 describe("package names", () => {
-  it("names every package the same way wherever it is mentioned, the runtime as it is", () => {
+  it("names every package the same way wherever it is mentioned, the runtime in the same scope", () => {
     const renamed = applyOutputOptions(files, { scope: "@acme", names: { jtl: "jtl-wawi" } });
     expect(renamed.map((file) => file.content)).toEqual([
       '{ "name": "@acme/jtl-wawi", "dependencies": { "@acme/canonical": "^1.0.0" } }',
       "Import `@acme/jtl-wawi/mock`.",
-      'import { x } from "@customer-adapters/runtime/validation";',
+      'import { x } from "@acme/runtime/validation";',
     ]);
   });
 
