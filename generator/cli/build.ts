@@ -20,7 +20,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { AGGREGATE_SLUG } from "../core/aggregate-slug.js";
+import { AGGREGATE_SLUG } from "../core/output-folders.js";
 import { refuseFile, runCommand, shownPath, UsageError, type CommandSpec } from "./args.js";
 import { CONFIG_OPTIONS, configFromValues } from "./config.js";
 

@@ -23,7 +23,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync,
 import { basename, dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { OUT_MARKER } from "../write/write-tree.js";
-import { AGGREGATE_SLUG } from "../core/aggregate-slug.js";
+import { AGGREGATE_SLUG, RUNTIME_FOLDER } from "../core/output-folders.js";
 
 /** The generator's code: generator/ in a checkout, dist/generator/ once compiled. */
 const codeDir = fileURLToPath(new URL("../", import.meta.url));
@@ -192,9 +192,15 @@ export class GenerateCache {
       return { full: true };
     if (Object.keys(manifest.vendors).some((slug) => !(slug in inputs.vendors))) return { full: true };
     const packages = new Set([...(inputs.canonical ? ["canonical"] : []), ...Object.keys(inputs.vendors)]);
-    // The aggregate package is remade with any vendor; its own files are checked like a package's.
-    const differing = differingPackages(this.outDir, manifest.outputs, new Set([...packages, AGGREGATE_SLUG]));
-    if (!differing) return { full: true };
+    // The aggregate package is remade with any vendor, and the runtime package (in a user's repository) with every
+    // run; their own files are checked like a package's.
+    const differing = differingPackages(
+      this.outDir,
+      manifest.outputs,
+      new Set([...packages, AGGREGATE_SLUG, RUNTIME_FOLDER]),
+    );
+    // Those two are no spec's package: a change there is remade by a whole run.
+    if (!differing || differing.has(AGGREGATE_SLUG) || differing.has(RUNTIME_FOLDER)) return { full: true };
     for (const [slug, hash] of Object.entries(inputs.vendors)) if (manifest.vendors[slug] !== hash) differing.add(slug);
     return { only: [...differing].sort(), packages: packages.size };
   }

@@ -5,7 +5,7 @@ import { pathToFileURL } from "node:url";
 import type { MockVendor } from "@customer-adapters/runtime";
 import { startMockServer } from "@customer-adapters/runtime/mock-server";
 import { didYouMean } from "../core/did-you-mean.js";
-import { RUNTIME_FOLDER } from "../emit/runtime-package.js";
+import { RUNTIME_FOLDER } from "../core/output-folders.js";
 import { portValue, refuseFile, runCommand, shownPath, stringValue, UsageError, type CommandSpec } from "./args.js";
 import { buildPackages, buildTargets, runtimeMismatches } from "./build.js";
 import { CONFIG_OPTIONS, configFromValues } from "./config.js";

@@ -1,4 +1,4 @@
-import { AGGREGATE_SLUG } from "../core/aggregate-slug.js";
+import { AGGREGATE_SLUG } from "../core/output-folders.js";
 import { isSchemaObject, type Schema } from "../core/schema-walk.js";
 import { schemasAt } from "../model/check-model.js";
 import { canonicalLeaves, requestRows } from "../model/mapping-table.js";

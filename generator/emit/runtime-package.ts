@@ -8,11 +8,11 @@
  * (generator/outputs.ts), a name the user owns.
  */
 import { readdirSync, readFileSync } from "node:fs";
+import { RUNTIME_FOLDER } from "../core/output-folders.js";
 import type { GeneratedFile } from "./package.js";
 import { emitTsconfig } from "./package-json.js";
 
-/** The runtime package's folder in the output folder; no spec may take it as its slug. */
-export const RUNTIME_FOLDER = "runtime";
+export { RUNTIME_FOLDER };
 
 const runtimeDir = new URL("../../packages/runtime/", import.meta.url);
 /** The repository's own condition, which resolves its workspaces to their sources; a user's repository has no use for it. */

@@ -19,7 +19,7 @@ export const miniMapping = `  request:
   response:
     - { to: /id, from: /customerId }
   needs:
-    - { field: /person, reason: the name is the person's, for a company its contact's }`;
+    - { field: /person, reason: "the name is the person's, for a company its contact's" }`;
 
 const folders: string[] = [];
 
