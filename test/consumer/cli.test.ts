@@ -120,9 +120,11 @@ describe("the customer-adapters CLI, installed from its tarball in another repos
     );
     const first = cliOk("generate");
     expect(first.stdout).toMatch(/^generated 3 packages, \d+ files into generated\/$/m);
-    expect(first.stdout).toMatch(/^built 4 packages into dist\/ \(runtime, canonical, example, other\) in \d+ ms$/m);
+    expect(first.stdout).toMatch(
+      /^built 5 packages into dist\/ \(runtime, canonical, example, other, vendors\) in \d+ ms$/m,
+    );
     const folders = readdirSync(join(project, "generated")).filter((name) => !name.startsWith("."));
-    expect(folders.sort()).toEqual(["canonical", "example", "other", "runtime"]);
+    expect(folders.sort()).toEqual(["canonical", "example", "other", "runtime", "vendors"]);
     const manifest = (name: string) =>
       JSON.parse(readFileSync(join(project, "generated", name, "package.json"), "utf8")) as {
         name: string;

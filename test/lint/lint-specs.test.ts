@@ -23,7 +23,7 @@ const mapping = `  request:
     - { field: /body/born, reason: not asked for }
     - { field: /body/kind, reason: not asked for }
   needs:
-    - { field: /person, reason: the name is the person's, for a company its contact's }`;
+    - { field: /person, reason: "the name is the person's, for a company its contact's" }`;
 
 /** The mini vendor made lint-clean: its free-text fields say why they have no limit. */
 const clean = miniVendor(mapping)

@@ -198,7 +198,12 @@ describe("review: what this project generates (the mapping, the canonical custom
         "        customerId: { type: integer, description: Id. }\n",
         "        customerId: { type: integer, description: Id. }\n        customerNumber: { type: string, description: Number. }\n",
       );
-    const withNumber = numbered(`${miniMapping}\n    - { to: /number, from: /customerNumber }`);
+    const withNumber = numbered(
+      miniMapping.replace(
+        "    - { to: /id, from: /customerId }",
+        "    - { to: /id, from: /customerId }\n    - { to: /number, from: /customerNumber }",
+      ),
+    );
     expect(rulesOf(await review(folder(withNumber), folder(numbered(miniMapping))), "mini")).toEqual([
       ["x-mapping-result-row-removed", "breaking"],
     ]);
