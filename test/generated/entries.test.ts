@@ -81,11 +81,11 @@ describe.each(vendors)("%s entry points", (slug) => {
     expect(inputs.filter((file) => /fixtures|\/mock\.ts$|mock-server/.test(file))).toEqual([]);
   });
 
-  it("./validators loads the validators alone: no mapper, client, XML or countries", async () => {
+  it("./validators loads the validators alone: no mapper, client, XML, countries or canonical validator", async () => {
     const inputs = await inputsOf(`export * from "./generated/${slug}/src/validators.ts";`);
     expect(inputs).toContain(`generated/${slug}/src/guards.ts`);
     const outside = inputs.filter((file) =>
-      /fast-xml-parser|countries-list|runtime\/src\/(mapping|client|wire|mock|transforms)\.ts|\/(mapping|fixtures|index)\.ts$/.test(
+      /fast-xml-parser|countries-list|canonical\/src\/validators\.compiled|runtime\/src\/(mapping|client|wire|xml|mock|transforms|countries)\.ts|\/(mapping|fixtures|index)\.ts$/.test(
         file,
       ),
     );
