@@ -7,6 +7,7 @@
  * the JSON body: text is turned back into numbers and booleans by the body's
  * shape.
  */
+import { fromText } from "./text-value.js";
 
 export type BodyShape =
   | {
@@ -28,7 +29,7 @@ export type XmlWriter = (body: unknown, root: RootShape) => string;
 export type XmlReader = (text: string, root: RootShape) => unknown;
 
 type Json = Record<string, unknown>;
-export const isRecord = (value: unknown): value is Json =>
+const isRecord = (value: unknown): value is Json =>
   value !== null && typeof value === "object" && !Array.isArray(value);
 
 export type WireFormat = "json" | "xml" | "form";
@@ -37,15 +38,6 @@ export function wireFormat(contentType: string): WireFormat {
   if (/xml/i.test(contentType)) return "xml";
   if (/x-www-form-urlencoded/i.test(contentType)) return "form";
   return "json";
-}
-
-/** A value read from text, by the type the shape expects; text that is not one stays text, for the validator to reject. */
-export function fromText(text: unknown, shape: BodyShape): unknown {
-  if (shape.kind !== "value" || typeof text !== "string") return text;
-  if ((shape.type === "integer" || shape.type === "number") && /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(text.trim()))
-    return Number(text);
-  if (shape.type === "boolean" && (text === "true" || text === "false")) return text === "true";
-  return text;
 }
 
 function formPairs(value: unknown, shape: BodyShape, prefix: string, into: [string, string][]): void {

@@ -5,7 +5,9 @@
  * reader by the mock vendor: two exports, so that a bundle holds only one.
  */
 import { XMLBuilder, XMLParser } from "fast-xml-parser";
-import { fromText, isRecord, type BodyShape, type XmlReader, type XmlWriter } from "./wire.js";
+import { isRecord } from "./pointer.js";
+import { fromText } from "./text-value.js";
+import type { BodyShape, XmlReader, XmlWriter } from "./wire.js";
 
 type Json = Record<string, unknown>;
 
