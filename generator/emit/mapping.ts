@@ -1,5 +1,7 @@
+import { wireFormat } from "@customer-adapters/runtime/wire";
 import { requestShape } from "../model/body-shape.js";
 import { mappingPlan, sensitiveFields } from "../model/mapping-plan.js";
+import { planTransforms } from "../model/plan-transforms.js";
 import type { SpecModel } from "../model/model.js";
 import { canonicalModule, importLine, importTypes, runtimeModule } from "./imports.js";
 import { parameterGroups } from "./names.js";
@@ -7,11 +9,29 @@ import type { OutputKind } from "./output-kind.js";
 import { jsDoc, printStatements } from "./source-file.js";
 import { typeName } from "./type-expression.js";
 
-/** The plan as a literal whose `errors` are the package's one `vendorErrors` table. */
+/** The plan as a literal whose `errors` are the package's one `vendorErrors` table, and whose `transforms` are the imported ones. */
 function planLiteral(model: SpecModel): string {
-  const { errors: _errors, ...plan } = mappingPlan(model);
-  return `${JSON.stringify(plan, null, 2).replace(/\n}$/, "")},\n  errors: vendorErrors,\n}`;
+  const { errors: _errors, transforms: _transforms, ...plan } = mappingPlan(model);
+  const used = planTransforms(model.mapping);
+  const transforms =
+    used.length === 0
+      ? ""
+      : `\n  transforms: { ${used.map((transform) => `${JSON.stringify(transform.name)}: ${transform.exported}`).join(", ")} },`;
+  return `${JSON.stringify(plan, null, 2).replace(/\n}$/, "")},\n  errors: vendorErrors,${transforms}\n}`;
 }
+
+/** The imports of the transforms the plan uses, by name, from the runtime subpath of each. */
+function transformImports(model: SpecModel): string[] {
+  const used = planTransforms(model.mapping);
+  return (["transforms", "countries"] as const).flatMap((subpath) => {
+    const names = used.filter((transform) => transform.subpath === subpath).map((transform) => transform.exported);
+    return names.length === 0 ? [] : [importLine(runtimeModule(subpath), names)];
+  });
+}
+
+/** Whether the vendor takes an XML body: only then does the mapper pass the client the XML writer. */
+const takesXml = (model: SpecModel): boolean =>
+  (model.operation?.requestBody?.contentTypes ?? []).some((type) => wireFormat(type) === "xml");
 
 /** What `createCustomer` retries: with an idempotency key, what may have arrived; without, only what never left. */
 export function retryNote(model: SpecModel): string {
@@ -42,6 +62,8 @@ export function emitMapping(model: SpecModel): string {
     ),
     importLine(runtimeModule("client"), ["sendRequest"], ["CreateResult", "SendOptions", "SensitiveFields"]),
     importTypes(runtimeModule("wire"), ["RootShape"]),
+    ...transformImports(model),
+    ...(takesXml(model) ? [importLine(runtimeModule("xml"), ["writeXml"])] : []),
     importLine(canonicalModule(model), ["validateCustomer"], ["Customer"]),
     ...(types.length > 0 ? [importTypes("./types.js", types)] : []),
     `import { vendorErrors } from "./operation.js";`,
@@ -54,7 +76,7 @@ export function emitMapping(model: SpecModel): string {
     `${jsDoc("Reads the vendor's answer (status and parsed body) as a canonical result: the new customer's id, or its errors with canonical kinds and fields. Never throws.")}\nexport function fromResponse(status: number, body: unknown): FromResponseResult {\n  return readResponse(mappingPlan, status, body, validateResponse);\n}`,
     `${jsDoc("What the spec marks `x-sensitive` or `x-credential`: redacted from every message the vendor sends back.")}\nexport const sensitiveFields: SensitiveFields = ${JSON.stringify(sensitiveFields(model), null, 2)};`,
     `${jsDoc("The request body's element names, order and leaf types, for the XML and form content types.")}\nexport const bodyShape: RootShape | undefined = ${JSON.stringify(requestShape(model), null, 2) ?? "undefined"};`,
-    `${jsDoc(`Creates the customer at ${model.vendorName}: validates and maps it (\`toRequest\`), sends the request with \`options.fetch\` (the global \`fetch\` by default) in \`options.contentType\` (JSON by default), and reads the answer (\`fromResponse\`).\n${retryNote(model)} Redirects are not followed; the answer is read up to \`options.maxResponseBytes\`; secrets are redacted from the vendor's messages. Never throws: network failures and timeouts are \`unavailable\`, bad options \`invalid-options\`.`)}\nexport async function createCustomer(customer: Customer, context: ${context}, options: SendOptions = {}): Promise<CreateResult> {\n  const built = toRequest(customer, context);\n  if (!built.ok) return { ok: false, sent: false, errors: built.errors };\n  return sendRequest(mappingPlan, bodyShape, built.request, options, { validateResponse, sensitive: sensitiveFields, context${model.operation?.idempotency ? ", customer" : ""} });\n}`,
+    `${jsDoc(`Creates the customer at ${model.vendorName}: validates and maps it (\`toRequest\`), sends the request with \`options.fetch\` (the global \`fetch\` by default) in \`options.contentType\` (JSON by default), and reads the answer (\`fromResponse\`).\n${retryNote(model)} Redirects are not followed; the answer is read up to \`options.maxResponseBytes\`; secrets are redacted from the vendor's messages. Never throws: network failures and timeouts are \`unavailable\`, bad options \`invalid-options\`.`)}\nexport async function createCustomer(customer: Customer, context: ${context}, options: SendOptions = {}): Promise<CreateResult> {\n  const built = toRequest(customer, context);\n  if (!built.ok) return { ok: false, sent: false, errors: built.errors };\n  return sendRequest(mappingPlan, bodyShape, built.request, options, { validateResponse, sensitive: sensitiveFields, context${model.operation?.idempotency ? ", customer" : ""}${takesXml(model) ? ", writeXml" : ""} });\n}`,
   ]);
 }
 

@@ -1,12 +1,14 @@
 import { isSchemaObject, walkSchema, type Schema } from "../core/schema-walk.js";
 import { canonicalFieldsOf, fieldSources } from "./mapping-table.js";
 import type { FieldMappingModel, SpecModel } from "./model.js";
+import { planTransforms } from "./plan-transforms.js";
 import { resolveSchema } from "./lookup.js";
 
 /**
  * The mapping plan: a vendor's `x-mapping` and operation as the runtime reads
- * them (`MappingPlan` in `@customer-adapters/runtime/mapping`), data only, no
- * positions. The mapper, the mock and the fixtures are all emitted from it.
+ * them (`MappingPlan` in `@customer-adapters/runtime/mapping`), data only
+ * but for the transforms it names, no positions. The mapper, the mock and the
+ * fixtures are all emitted from it.
  */
 
 /** A declaration as the runtime reads it: only what it acts on, no positions. */
@@ -75,6 +77,8 @@ export function mappingPlan(model: SpecModel): Record<string, unknown> {
     ),
     contentType: contentTypes.find((type) => /json/.test(type)) ?? contentTypes[0],
     request: (model.mapping?.request ?? []).map(planOf),
+    // Functions, not data: the emitted mapper writes them as imports (emit/mapping.ts).
+    transforms: Object.fromEntries(planTransforms(model.mapping).map((transform) => [transform.name, transform.run])),
     auth: authPlan(model),
     response: (model.mapping?.response ?? []).map(planOf),
     errorLocations: operation.responses.flatMap((response) =>

@@ -15,7 +15,7 @@ import type {
   SendOptions,
   ToRequestResult,
 } from "@customer-adapters/runtime";
-import { parseBody, sendRequest, serializeBody } from "@customer-adapters/runtime";
+import { parseBody, readXml, sendRequest, serializeBody, writeXml } from "@customer-adapters/runtime";
 import { startMockServer, type RunningMock } from "@customer-adapters/runtime/mock-server";
 import { customers } from "../fixtures/customers.js";
 import { loadPackage, mappedVendorModels } from "../helpers/package.js";
@@ -132,16 +132,40 @@ describe.each(vendors.map((model) => [model.slug] as const))("%s client and mock
     const built = pkg.adapter.toRequest(customers.full, pkg.fixtures.context);
     if (!built.ok) throw new Error(JSON.stringify(built.errors));
     for (const contentType of pkg.adapter.operation.requestContentTypes) {
-      const text = serializeBody(built.request.body, pkg.bodyShape, contentType);
-      expect(parseBody(text, pkg.bodyShape, contentType), contentType).toEqual(built.request.body);
-      // A fresh mock each time, so that the same customer is not a duplicate.
+      const text = serializeBody(built.request.body, pkg.bodyShape, contentType, writeXml);
+      expect(parseBody(text, pkg.bodyShape, contentType, readXml), contentType).toEqual(built.request.body);
+      // A fresh mock each time, so that the same customer is not a duplicate; the package passes the XML writer itself.
       const fresh = pkg.createMock();
-      const result = await sendRequest(pkg.mappingPlan, pkg.bodyShape, built.request, {
+      const result = await pkg.adapter.createCustomer(customers.full, pkg.fixtures.context, {
         fetch: fresh.fetch,
         contentType,
       });
       expect(result.ok, contentType).toBe(true);
       expect(fresh.created, contentType).toEqual([built.request.body]);
+    }
+  });
+
+  it("refuses, before sending, an XML body the vendor does not take", async () => {
+    const takesXml = pkg.adapter.operation.requestContentTypes.some((type) => /xml/i.test(type));
+    const fresh = pkg.createMock();
+    const result = await pkg.adapter.createCustomer(customers.full, pkg.fixtures.context, {
+      fetch: fresh.fetch,
+      contentType: "application/xml",
+    });
+    if (takesXml) expect(result.ok).toBe(true);
+    else {
+      expect(result).toEqual({
+        ok: false,
+        sent: false,
+        errors: [
+          {
+            kind: "invalid-options",
+            field: "options/contentType",
+            message: "options.contentType is XML, which this vendor does not take",
+          },
+        ],
+      });
+      expect(fresh.created).toEqual([]);
     }
   });
 

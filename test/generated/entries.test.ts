@@ -1,5 +1,6 @@
 // What each entry point of a generated package loads, read from esbuild's
-// metafile of a bundle of it: the main entry reaches no fixture or mock,
+// metafile of a bundle of it: the main entry reaches no fixture or mock, nor
+// XML or country code its vendor does not use (issue 28: no unused module),
 // and `./validators` reaches no mapper, client, XML or country code.
 import { build } from "esbuild";
 import { readdirSync, readFileSync } from "node:fs";
@@ -50,18 +51,41 @@ async function keptFrom(code: string): Promise<string[]> {
     .sort();
 }
 
+const generatedText = (slug: string, file: string) =>
+  readFileSync(join(repoRoot, "generated", slug, "src", file), "utf8");
+/** What the vendor's spec asks of the runtime: an XML request body, a country transform. */
+const uses = (slug: string) => ({
+  xml: /requestContentTypes: \[[^\]]*xml/.test(generatedText(slug, "operation.ts")),
+  countries: /transform: "country-/.test(generatedText(slug, "mapping.ts")),
+});
+
+it("Storm and JTL send JSON only and use no country transform", () => {
+  // So that the test below asserts an absence for some vendors, not only a presence.
+  expect(uses("storm")).toEqual({ xml: false, countries: false });
+  expect(uses("jtl")).toEqual({ xml: false, countries: false });
+});
+
 describe.each(vendors)("%s entry points", (slug) => {
+  it("the main entry loads XML and country code only when the vendor uses them", async () => {
+    const inputs = await inputsOf(`export { adapter } from "./generated/${slug}/src/index.ts";`);
+    const loads = (pattern: RegExp) => inputs.some((file) => pattern.test(file));
+    expect({
+      xml: loads(/fast-xml-parser|runtime\/src\/xml\.ts$/),
+      countries: loads(/countries-list|runtime\/src\/countries\.ts$/),
+    }).toEqual(uses(slug));
+  });
+
   it("the main entry holds no fixture and no mock", async () => {
     const inputs = await inputsOf(`export { adapter } from "./generated/${slug}/src/index.ts";`);
     expect(inputs).toContain(`generated/${slug}/src/validators.ts`);
     expect(inputs.filter((file) => /fixtures|\/mock\.ts$|mock-server/.test(file))).toEqual([]);
   });
 
-  it("./validators loads the validators alone: no mapper, client, XML or countries", async () => {
+  it("./validators loads the validators alone: no mapper, client, XML, countries or canonical validator", async () => {
     const inputs = await inputsOf(`export * from "./generated/${slug}/src/validators.ts";`);
     expect(inputs).toContain(`generated/${slug}/src/guards.ts`);
     const outside = inputs.filter((file) =>
-      /fast-xml-parser|countries-list|runtime\/src\/(mapping|client|wire|mock|transforms)\.ts|\/(mapping|fixtures|index)\.ts$/.test(
+      /fast-xml-parser|countries-list|canonical\/src\/validators\.compiled|runtime\/src\/(mapping|client|wire|xml|mock|transforms|countries)\.ts|\/(mapping|fixtures|index)\.ts$/.test(
         file,
       ),
     );

@@ -3,6 +3,7 @@
 // required vendor field is fed for each kind of customer.
 import { afterAll, describe, expect, it } from "vitest";
 import { buildRequest, type MappingPlan, type RequestValidators } from "@customer-adapters/runtime/mapping";
+import { lookup } from "@customer-adapters/runtime/transforms";
 import { miniMapping, miniVendor, removeSpecsFolders, specProblems } from "../helpers/mini-vendor.js";
 
 afterAll(removeSpecsFolders);
@@ -23,6 +24,7 @@ const plan = (otherwise?: MappingPlan["request"][number]["otherwise"]): MappingP
       ...(otherwise === undefined ? {} : { otherwise }),
     },
   ],
+  transforms: { lookup },
   auth: [],
   response: [],
   errorLocations: [],
@@ -42,6 +44,20 @@ describe("a lookup's otherwise, at run time", () => {
     expect(built.ok).toBe(false);
     expect(built.ok ? [] : built.errors).toEqual([
       expect.objectContaining({ field: "/language", vendorField: "/body/locale", rule: "lookup" }),
+    ]);
+  });
+
+  it("a plan that names a transform it does not pass is an error for that field, not a throw", () => {
+    const { transforms: _transforms, ...bare } = plan();
+    const built = buildRequest(bare, anything, { ...spanish, language: "de" }, {});
+    expect(built.ok ? [] : built.errors).toEqual([
+      {
+        kind: "does-not-fit",
+        field: "/language",
+        vendorField: "/body/locale",
+        rule: "lookup",
+        message: "/language needs the transform lookup, which the plan does not pass, so it cannot go to /body/locale",
+      },
     ]);
   });
 

@@ -16,6 +16,8 @@ import {
   type SensitiveFields,
 } from "@customer-adapters/runtime/client";
 import type { RootShape } from "@customer-adapters/runtime/wire";
+import { assumeUtc, localDateTime } from "@customer-adapters/runtime/transforms";
+import { writeXml } from "@customer-adapters/runtime/xml";
 import { validateCustomer, type Customer } from "@customer-adapters/canonical";
 import type { CreateCustomerContext, CreateCustomerRequestBody } from "./types.js";
 import { vendorErrors } from "./operation.js";
@@ -222,6 +224,7 @@ export const mappingPlan: MappingPlan = {
     },
   ],
   errors: vendorErrors,
+  transforms: { "assume-utc": assumeUtc, "local-date-time": localDateTime },
 };
 
 const validators = {
@@ -582,5 +585,6 @@ export async function createCustomer(
     validateResponse,
     sensitive: sensitiveFields,
     context,
+    writeXml,
   });
 }

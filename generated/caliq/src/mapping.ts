@@ -16,6 +16,8 @@ import {
   type SensitiveFields,
 } from "@customer-adapters/runtime/client";
 import type { RootShape } from "@customer-adapters/runtime/wire";
+import { countryAlpha3 } from "@customer-adapters/runtime/countries";
+import { writeXml } from "@customer-adapters/runtime/xml";
 import { validateCustomer, type Customer } from "@customer-adapters/canonical";
 import type { CreateCustomerContext, CreateCustomerRequestBody } from "./types.js";
 import { vendorErrors } from "./operation.js";
@@ -204,6 +206,7 @@ export const mappingPlan: MappingPlan = {
     },
   ],
   errors: vendorErrors,
+  transforms: { "country-alpha3": countryAlpha3 },
 };
 
 const validators = {
@@ -468,5 +471,6 @@ export async function createCustomer(
     validateResponse,
     sensitive: sensitiveFields,
     context,
+    writeXml,
   });
 }

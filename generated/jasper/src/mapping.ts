@@ -16,6 +16,8 @@ import {
   type SensitiveFields,
 } from "@customer-adapters/runtime/client";
 import type { RootShape } from "@customer-adapters/runtime/wire";
+import { epochSeconds } from "@customer-adapters/runtime/transforms";
+import { countryAlpha3 } from "@customer-adapters/runtime/countries";
 import { validateCustomer, type Customer } from "@customer-adapters/canonical";
 import type { CreateCustomerContext, CreateCustomerRequestBody } from "./types.js";
 import { vendorErrors } from "./operation.js";
@@ -207,6 +209,7 @@ export const mappingPlan: MappingPlan = {
     },
   ],
   errors: vendorErrors,
+  transforms: { "country-alpha3": countryAlpha3, "epoch-seconds": epochSeconds },
 };
 
 const validators = {

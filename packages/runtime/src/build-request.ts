@@ -26,7 +26,7 @@ import {
   segments,
   writePath,
 } from "./pointer.js";
-import { applyTransform } from "./transforms.js";
+import type { Transforms } from "./transforms.js";
 import { base64 } from "./utf8.js";
 import type { CompiledValidator, ValidationResult } from "./validation.js";
 
@@ -49,6 +49,7 @@ export class RequestBuilder {
   constructor(
     private readonly customer: unknown,
     private readonly context: Json,
+    private readonly transforms: Transforms = {},
   ) {}
 
   apply(mappings: readonly FieldMapping[], scope: string, target: string): void {
@@ -136,7 +137,11 @@ export class RequestBuilder {
       mapping.transform !== "join" &&
       mapping.transform !== "nth"
     ) {
-      const result = applyTransform(mapping.transform, value, mapping.table);
+      const transform = this.transforms[mapping.transform];
+      // A plan written by hand may name a transform it does not pass: an error, as a value that does not fit would be.
+      const result = transform
+        ? transform(value, mapping.table)
+        : { ok: false as const, problem: `needs the transform ${mapping.transform}, which the plan does not pass` };
       const otherwise = mapping.otherwise;
       if (!result.ok && otherwise !== undefined) {
         // A lookup's fallback: an optional vendor field is left out, or a constant goes instead.
@@ -315,7 +320,7 @@ export function buildRequest<Body>(
   ];
   if (problems.length > 0) return { ok: false, errors: problems };
   const contextValues = isRecord(context) ? context : {};
-  const builder = new RequestBuilder(customer, contextValues);
+  const builder = new RequestBuilder(customer, contextValues, plan.transforms);
   builder.apply(plan.request, "", "");
   addAuth(builder, plan.auth, contextValues);
   const errors = [

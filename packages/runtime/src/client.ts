@@ -26,7 +26,7 @@ import { collectSecrets, redact, type SensitiveFields } from "./redact.js";
 
 export type { SensitiveFields } from "./redact.js";
 import type { ValidationResult } from "./validation.js";
-import { serializeBody, type RootShape } from "./wire.js";
+import { serializeBody, wireFormat, type RootShape, type XmlWriter } from "./wire.js";
 
 /** What the client reads of a response body's stream (the web `ReadableStream`). */
 interface BodyStreamLike {
@@ -116,6 +116,8 @@ export interface ResponseReading {
   context?: unknown;
   /** The canonical customer: a derived idempotency key is made from it. */
   customer?: unknown;
+  /** The XML writer (`writeXml` from `./xml`), passed by the code of a vendor that takes XML only. */
+  writeXml?: XmlWriter;
 }
 
 interface TimerGlobals {
@@ -307,6 +309,13 @@ function redactResult(result: CreateResult, secrets: readonly string[]): CreateR
   return { ...clean, errors } as CreateResult;
 }
 
+/** An XML content type asked of a vendor whose code passes no XML format: its spec lists no XML body. */
+const isUntakenXml = (plan: MappingPlan, options: SendOptions, reading: ResponseReading): boolean =>
+  plan.contentType !== undefined &&
+  typeof options.contentType === "string" &&
+  wireFormat(options.contentType) === "xml" &&
+  reading.writeXml === undefined;
+
 /** Sends `request` and reads the answer with `readResponse`. Never throws, whatever the options. */
 export async function sendRequest(
   plan: MappingPlan,
@@ -320,6 +329,12 @@ export async function sendRequest(
     secrets = collectSecrets(plan, request, reading.sensitive, reading.context);
     if (options === null || typeof options !== "object") options = {};
     const problems = optionErrors(options);
+    if (isUntakenXml(plan, options, reading))
+      problems.push({
+        kind: "invalid-options",
+        field: "options/contentType",
+        message: "options.contentType is XML, which this vendor does not take",
+      });
     if (problems.length > 0) return { ok: false, sent: false, errors: problems };
     if (plan.idempotency === undefined)
       return redactResult(await send(plan, shape, request, options, reading), secrets);
@@ -404,7 +419,8 @@ async function send(
   const query = new URLSearchParams(Object.entries(request.query)).toString();
   const target = options.baseUrl === undefined ? request.url : `${options.baseUrl.replace(/\/$/, "")}${request.path}`;
   const url = query === "" ? target : `${target}?${query}`;
-  const body = plan.contentType === undefined ? undefined : serializeBody(request.body, shape, contentType);
+  const body =
+    plan.contentType === undefined ? undefined : serializeBody(request.body, shape, contentType, reading.writeXml);
   const limit = options.maxResponseBytes ?? SEND_DEFAULTS.maxResponseBytes;
 
   const controller = new web.AbortController();

@@ -11,3 +11,4 @@ export * from "./redact.js";
 export * from "./standard-schema.js";
 export * from "./validation.js";
 export * from "./wire.js";
+export * from "./xml.js";

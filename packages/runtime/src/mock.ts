@@ -12,6 +12,7 @@
 import { errorBody, readPointer, writePointer, type ErrorLocation, type MappingPlan } from "./mapping.js";
 import type { ValidationResult } from "./validation.js";
 import { parseBody, type RootShape } from "./wire.js";
+import { readXml } from "./xml.js";
 import { base64, utf8Length } from "./utf8.js";
 import { fingerprint } from "./hash.js";
 
@@ -288,7 +289,7 @@ export function createMockVendor(definition: MockDefinition, options: MockOption
       body =
         plan.contentType === undefined || (definition.shape === undefined && request.body === "")
           ? undefined
-          : parseBody(request.body, definition.shape, contentType ?? accepted[0] ?? "application/json");
+          : parseBody(request.body, definition.shape, contentType ?? accepted[0] ?? "application/json", readXml);
     } catch {
       return answerError(unreadable, 400, "the body could not be read");
     }

@@ -3,7 +3,7 @@
  * and operation, checked at generate time and emitted as data, and the
  * results of running it both ways.
  */
-import type { TransformName } from "./transforms.js";
+import type { TransformName, Transforms } from "./transforms.js";
 import type { CompiledValidator, ErrorKind, ValidationResult, VendorError } from "./validation.js";
 
 export type { ErrorKind } from "./validation.js";
@@ -64,6 +64,8 @@ export interface MappingPlan {
   readonly serverDefaults: Readonly<Record<string, string>>;
   readonly contentType: string | undefined;
   readonly request: readonly FieldMapping[];
+  /** The transforms `request` and `response` name, by name (`./transforms`, `./countries`): imported by the generated mapper, so that a bundle holds only those it uses. */
+  readonly transforms?: Transforms;
   readonly auth: readonly AuthMapping[];
   /** `/id`, `/number`, `/createdAt` of the canonical result, read from the success body. */
   readonly response: readonly FieldMapping[];

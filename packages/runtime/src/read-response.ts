@@ -168,9 +168,9 @@ export function readResponse(
         `the vendor's success answer does not match its documented schema (${checked.errors[0]?.message ?? "invalid"}), so its id is not believed`,
       );
     const result: Json = {};
-    const builder = new RequestBuilder(body, {});
+    const builder = new RequestBuilder(body, {}, plan.transforms);
     builder.apply(plan.response, "", "/body");
-    const exact = exactBody === undefined ? undefined : new RequestBuilder(exactBody, {});
+    const exact = exactBody === undefined ? undefined : new RequestBuilder(exactBody, {}, plan.transforms);
     exact?.apply(plan.response, "", "/body");
     for (const key of ["id", "number", "createdAt"]) {
       let value = readPath(builder.parts.body, [key]);

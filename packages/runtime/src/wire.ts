@@ -1,12 +1,13 @@
 /**
  * Request bodies on the wire: JSON, XML (element names and order as the
- * vendor documents them, built and parsed with fast-xml-parser) and
+ * vendor documents them: `./xml`, passed in by the code of a vendor that
+ * takes XML, so that no other bundle holds an XML library) and
  * form-urlencoded (ASP.NET model-binding names: `Address.City`,
  * `Contacts[0].Name`). Reading XML or a form back gives the same object as
  * the JSON body: text is turned back into numbers and booleans by the body's
  * shape.
  */
-import { XMLBuilder, XMLParser } from "fast-xml-parser";
+import { fromText } from "./text-value.js";
 
 export type BodyShape =
   | {
@@ -22,6 +23,11 @@ export interface RootShape {
   readonly shape: BodyShape;
 }
 
+/** XML text of a body, by its root shape (`writeXml` from `./xml`). */
+export type XmlWriter = (body: unknown, root: RootShape) => string;
+/** A body read from XML text by its root shape (`readXml` from `./xml`); throws on text that is not XML or whose root element is another. */
+export type XmlReader = (text: string, root: RootShape) => unknown;
+
 type Json = Record<string, unknown>;
 const isRecord = (value: unknown): value is Json =>
   value !== null && typeof value === "object" && !Array.isArray(value);
@@ -32,47 +38,6 @@ export function wireFormat(contentType: string): WireFormat {
   if (/xml/i.test(contentType)) return "xml";
   if (/x-www-form-urlencoded/i.test(contentType)) return "form";
   return "json";
-}
-
-/** A value read from text, by the type the shape expects; text that is not one stays text, for the validator to reject. */
-function fromText(text: unknown, shape: BodyShape): unknown {
-  if (shape.kind !== "value" || typeof text !== "string") return text;
-  if ((shape.type === "integer" || shape.type === "number") && /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(text.trim()))
-    return Number(text);
-  if (shape.type === "boolean" && (text === "true" || text === "false")) return text === "true";
-  return text;
-}
-
-function toXmlTree(value: unknown, shape: BodyShape): unknown {
-  if (shape.kind === "object" && isRecord(value)) {
-    const tree: Json = {};
-    // Insertion order is element order: the vendor's documented order, not the order the mapper filled the object in.
-    for (const property of shape.properties)
-      if (value[property.name] !== undefined && value[property.name] !== null)
-        tree[property.element] = toXmlTree(value[property.name], property.shape);
-    return tree;
-  }
-  if (shape.kind === "array" && Array.isArray(value))
-    return { [shape.element]: value.map((item) => toXmlTree(item, shape.items)) };
-  return typeof value === "object" ? JSON.stringify(value) : String(value);
-}
-
-function fromXmlTree(node: unknown, shape: BodyShape): unknown {
-  if (shape.kind === "object") {
-    if (!isRecord(node)) return node === "" ? {} : node;
-    const value: Json = {};
-    for (const property of shape.properties)
-      if (property.element in node) value[property.name] = fromXmlTree(node[property.element], property.shape);
-    return value;
-  }
-  if (shape.kind === "array") {
-    if (!isRecord(node)) return node === "" ? [] : node;
-    const items = node[shape.element];
-    return (Array.isArray(items) ? items : items === undefined ? [] : [items]).map((item) =>
-      fromXmlTree(item, shape.items),
-    );
-  }
-  return fromText(node, shape);
 }
 
 function formPairs(value: unknown, shape: BodyShape, prefix: string, into: [string, string][]): void {
@@ -119,8 +84,18 @@ function fromForm(text: string, shape: BodyShape): unknown {
   return root;
 }
 
-/** The body as text in the given content type. */
-export function serializeBody(body: unknown, root: RootShape | undefined, contentType: string): string {
+/** No XML format was passed for an XML content type: the vendor takes no XML. */
+function noXml(contentType: string): never {
+  throw new Error(`${contentType} needs the XML wire format, which this vendor's code does not pass`);
+}
+
+/** The body as text in the given content type; XML with `writeXml` only. */
+export function serializeBody(
+  body: unknown,
+  root: RootShape | undefined,
+  contentType: string,
+  writeXml?: XmlWriter,
+): string {
   const format = wireFormat(contentType);
   if (format === "json" || root === undefined) return JSON.stringify(body);
   if (format === "form") {
@@ -128,22 +103,18 @@ export function serializeBody(body: unknown, root: RootShape | undefined, conten
     formPairs(body, root.shape, "", pairs);
     return new URLSearchParams(pairs).toString();
   }
-  const tree = toXmlTree(body, root.shape) as Json;
-  const element = root.namespace === undefined ? tree : { "@_xmlns": root.namespace, ...tree };
-  return new XMLBuilder({ ignoreAttributes: false, suppressEmptyNode: false }).build({
-    [root.element]: element,
-  }) as string;
+  return writeXml ? writeXml(body, root) : noXml(contentType);
 }
 
-/** A body read back from text: the object the JSON body would have given. Throws on text that is not the format at all. */
-export function parseBody(text: string, root: RootShape | undefined, contentType: string): unknown {
+/** A body read back from text: the object the JSON body would have given; XML with `readXml` only. Throws on text that is not the format at all. */
+export function parseBody(
+  text: string,
+  root: RootShape | undefined,
+  contentType: string,
+  readXml?: XmlReader,
+): unknown {
   const format = wireFormat(contentType);
   if (format === "json" || root === undefined) return JSON.parse(text);
   if (format === "form") return fromForm(text, root.shape);
-  const document = new XMLParser({ ignoreAttributes: true, parseTagValue: false, processEntities: true }).parse(
-    text,
-    true,
-  ) as Json;
-  if (!(root.element in document)) throw new Error(`the XML root element is not <${root.element}>`);
-  return fromXmlTree(document[root.element], root.shape);
+  return readXml ? readXml(text, root) : noXml(contentType);
 }
