@@ -307,7 +307,7 @@ describe("keywords of a kind the declared type excludes", () => {
   });
 });
 
-describe("subschemas that check nothing (published documents' `items: {}`, `additionalProperties: {}`, a bare description)", () => {
+describe("subschemas that check nothing (published documents' `items: {}`, `additionalProperties: {}`, a bare description, a closed object with no properties)", () => {
   it("declare nothing they never read: the guard agrees with ajv and type-checks under noUnused*", async () => {
     const schemas = {
       Anything: { description: "Any value." },
@@ -318,11 +318,13 @@ describe("subschemas that check nothing (published documents' `items: {}`, `addi
         additionalProperties: { description: "Any value." },
       },
       Either: { anyOf: [{ type: "string" }, { description: "Or any value." }] },
+      Empty: { type: "object", additionalProperties: false },
     };
     expect(await verdicts(schemas, "Anything", [1, "a", null])).toEqual([true, true, true]);
     expect(await verdicts(schemas, "List", [[1, "a"], [1, 2, 3], {}])).toEqual([true, false, false]);
     expect(await verdicts(schemas, "Bag", [{ a: "x", b: 1 }, { a: 1 }, [], 1])).toEqual([true, false, false, false]);
     expect(await verdicts(schemas, "Either", ["a", 1])).toEqual([true, true]);
+    expect(await verdicts(schemas, "Empty", [{}, { a: 1 }, []])).toEqual([true, false, false]);
     expect(guardTypeErrors(schemas)).toEqual([]);
   });
 });

@@ -41,7 +41,9 @@ export function objectChecks(
     const key = scope.take("key");
     const known = Object.keys(properties);
     const unknownKey = () => (known.length === 0 ? "" : `if (${knownKeys(context, known, hint)}(${key})) continue;\n`);
-    if (extra === false) lines.push(`for (const ${key} in ${fields}) {\n${unknownKey()}return false;\n}`);
+    // With no property declared, any key fails, and the loop never reads it (a consumer's noUnusedLocals would refuse it).
+    if (extra === false && known.length === 0) lines.push(`for (const _${key} in ${fields}) return false;`);
+    else if (extra === false) lines.push(`for (const ${key} in ${fields}) {\n${unknownKey()}return false;\n}`);
     else {
       const item = scope.take(`${hint} extra`);
       const body = context.checks(extra, item, scope, `${hint} extra`).join("\n");
