@@ -91,3 +91,17 @@ describe("a mapped vendor whose context and success samples cannot be made", () 
     expect(answer.status).toBe(201);
   });
 });
+
+describe("a defect of the vendor's document", () => {
+  it("an enum whose every value is longer than its maxLength is one positioned warning; the package is made", async () => {
+    const { models } = await run(
+      withPhone("{ type: string, enum: [MALE, FEMALE], maxLength: 1, description: Gender. }"),
+    );
+    const warnings = models.find((model) => model.slug === "mini")?.warnings ?? [];
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        /^specs\/mini\.yaml:\d+:\d+ \/components\/schemas\/Body\/properties\/phone\/enum: no value of `enum` satisfies the maxLength 1 beside it \("MALE" has 4 characters\): the validators refuse every value here \(warning\)$/,
+      ),
+    ]);
+  });
+});
