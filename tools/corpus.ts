@@ -32,7 +32,7 @@ interface Result {
   ok: boolean;
   errors?: { path: string; rule: string }[];
 }
-interface GeneratedPackage {
+export interface GeneratedPackage {
   adapter?: {
     validateRequest?(value: unknown): Result;
     validateResponse(status: number, body: unknown): Result;
@@ -54,12 +54,16 @@ const failureLine = (stderr: string): string =>
     .map((line) => line.trim())
     .find((line) => line !== "" && !line.startsWith("corpus-peak-kib")) ?? "no output";
 
-/** The first fixture its own validator disagrees with, or undefined when they all agree. */
-function disagreement(pkg: GeneratedPackage): string | undefined {
+/**
+ * The first fixture its own validator disagrees with, or undefined when they all agree. An invalid fixture records
+ * each (path, rule) once, as test/generated/fixtures.test.ts reads it: two `anyOf` branches that both report `type`
+ * at one path are one error.
+ */
+export function disagreement(pkg: GeneratedPackage): string | undefined {
   const { adapter, fixtures } = pkg;
   if (!adapter) return "the package has no adapter";
   const key = (errors: { path: string; rule: string }[] = []) =>
-    JSON.stringify(errors.map(({ path, rule }) => `${path} ${rule}`).sort());
+    JSON.stringify([...new Set(errors.map(({ path, rule }) => `${path} ${rule}`))].sort());
   const validateRequest = adapter.validateRequest;
   if (validateRequest) {
     for (const [name, value] of Object.entries(fixtures.valid ?? {}))

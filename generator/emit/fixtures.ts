@@ -101,7 +101,18 @@ interface PackageFixtures {
   mapped: { name: string; customer: unknown; result: unknown }[];
 }
 
+/** Each model's fixtures, made once: `fixtures.ts` and the mock (which imports what it exports) both read them. */
+const made = new WeakMap<SpecModel, { canonical: SpecModel | undefined; fixtures: PackageFixtures }>();
+
 function fixturesOf(model: SpecModel, canonical: SpecModel | undefined): PackageFixtures {
+  const known = made.get(model);
+  if (known && known.canonical === canonical) return known.fixtures;
+  const fixtures = makeFixtures(model, canonical);
+  made.set(model, { canonical, fixtures });
+  return fixtures;
+}
+
+function makeFixtures(model: SpecModel, canonical: SpecModel | undefined): PackageFixtures {
   if (model.kind === "canonical") {
     const main = buildFixtures(
       model,
@@ -133,7 +144,7 @@ function fixturesOf(model: SpecModel, canonical: SpecModel | undefined): Package
 /** The samples the fixtures cannot make of a model's schemas (each left out of the package with a warning): what lint reports. */
 export function fixtureProblems(model: SpecModel): SampleProblem[] {
   takeSampleProblems(model);
-  fixturesOf(model, undefined);
+  makeFixtures(model, undefined);
   return takeSampleProblems(model);
 }
 
@@ -147,6 +158,23 @@ function dataFile(model: SpecModel, name: string, data: Json): PackageFile {
   return { path: `src/fixtures/${name}`, content: `${json({ $comment: comment, ...data })}\n`, verbatim: true };
 }
 
+/** The success answer `fixtures.ts` exports as `successResponse`: the first documented success with a body, when a sample of it could be made. */
+function successFixture(model: SpecModel, responses: ResponseFixture[]) {
+  const success = responses.find((response) => isSuccess(String(response.status)));
+  // The type is the documented status's (`2XX` too), the first success with a body, as in responseFixtures.
+  const documented = model.operation?.responses.find((response) => isSuccess(response.status) && response.body);
+  return success && documented ? { success, type: responseTypeName(model, documented.status) } : undefined;
+}
+
+/** Which of `context` and `successResponse` the package's `fixtures.ts` exports (a sample that could not be made is left out). */
+export function fixtureExports(
+  model: SpecModel,
+  canonical?: SpecModel,
+): { context: boolean; successResponse: boolean } {
+  const { context, responses } = fixturesOf(model, canonical);
+  return { context: context !== undefined, successResponse: successFixture(model, responses) !== undefined };
+}
+
 /**
  * `src/fixtures/*.json` (the data, stored once) and `src/fixtures.ts`, a small
  * module that gives it types: the JSON was checked against the package's
@@ -155,7 +183,8 @@ function dataFile(model: SpecModel, name: string, data: Json): PackageFile {
 export function emitFixtures(model: SpecModel, canonical?: SpecModel): PackageFile[] {
   const { main, context, responses, mapped } = fixturesOf(model, canonical);
   const target = model.kind === "canonical" ? "customer" : "request-body";
-  const success = responses.find((response) => isSuccess(String(response.status)));
+  const successExport = successFixture(model, responses);
+  const success = successExport?.success;
   const errors = responses.filter((response) => !isSuccess(String(response.status)));
   const files = [dataFile(model, `${target}.json`, { valid: main.valid, invalid: main.invalid })];
   if (context !== undefined) files.push(dataFile(model, "context.json", { context }));
@@ -165,9 +194,7 @@ export function emitFixtures(model: SpecModel, canonical?: SpecModel): PackageFi
   const prefix = model.operation ? typeName(model.operation.id) : "";
   const mainType =
     model.kind === "canonical" ? "Customer" : model.operation?.requestBody ? `${prefix}RequestBody` : "unknown";
-  // The type is the documented status's (`2XX` too), the first success with a body, as in responseFixtures.
-  const documented = model.operation?.responses.find((response) => isSuccess(response.status) && response.body);
-  const successType = success && documented ? responseTypeName(model, documented.status) : undefined;
+  const successType = successExport?.type;
   const contextType = `${prefix}Context`;
   const ownTypes = [
     mainType,

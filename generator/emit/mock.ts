@@ -1,16 +1,28 @@
 import { errorAnswers } from "../model/error-answers.js";
 import { credentialChecks } from "../model/mapping-plan.js";
 import type { SpecModel } from "../model/model.js";
+import { fixtureExports } from "./fixtures.js";
 import { importLine, runtimeModule } from "./imports.js";
-import { parameterGroups } from "./names.js";
+import { concreteStatus, isSuccess, parameterGroups } from "./names.js";
 import type { OutputKind } from "./output-kind.js";
 import { jsDoc, printStatements } from "./source-file.js";
 import { typeName } from "./type-expression.js";
 
 /** `mock.ts`: the vendor's stand-in, from the same plan, validators and fixtures. */
-export function emitMock(model: SpecModel): string {
+export function emitMock(model: SpecModel, canonical?: SpecModel): string {
   const operation = model.operation;
   if (!operation || !model.mapping) throw new Error("a mock needs a mapped vendor model");
+  // A context or success sample that could not be made is a warning and not in `fixtures.ts`: the mock then
+  // accepts the credentials `options.context` gives, and answers the documented success status with an empty body.
+  const exported = fixtureExports(model, canonical);
+  const fixtureImports = [
+    ...(exported.context ? ["context"] : []),
+    ...(exported.successResponse ? ["successResponse"] : []),
+  ];
+  const documented = operation.responses.find((response) => isSuccess(response.status));
+  const success = exported.successResponse
+    ? "successResponse"
+    : `{ status: ${documented ? concreteStatus(documented.status) : 200}, body: {} }`;
   const prefix = typeName(operation.id);
   const groups = parameterGroups(model).filter((group) => group.location !== "cookie");
   const parameters = groups.map((group) => `${group.location}: validate${prefix}${group.suffix}`);
@@ -20,10 +32,10 @@ export function emitMock(model: SpecModel): string {
   ];
   return printStatements([
     importLine(runtimeModule("mock"), ["createMockVendor"], ["MockDefinition", "MockOptions", "MockVendor"]),
-    `import { context, successResponse } from "./fixtures.js";`,
+    ...(fixtureImports.length > 0 ? [`import { ${fixtureImports.join(", ")} } from "./fixtures.js";`] : []),
     `import { bodyShape, mappingPlan } from "./mapping.js";`,
     ...(validators.length > 0 ? [`import { ${validators.join(", ")} } from "./validators.js";`] : []),
-    `${jsDoc("How the mock checks credentials, validates and answers.")}\nexport const mockDefinition: MockDefinition = {\n  plan: mappingPlan,\n  shape: bodyShape,\n  credentials: ${JSON.stringify(credentialChecks(model))},\n  contentTypes: ${JSON.stringify(operation.requestBody?.contentTypes ?? [])},\n  isBody: ${operation.requestBody ? `is${prefix}RequestBody` : "undefined"},\n  validateBody: ${operation.requestBody ? `validate${prefix}RequestBody` : "undefined"},\n  validateParameters: { ${parameters.join(", ")} },\n  success: successResponse,\n  errorAnswers: ${JSON.stringify(errorAnswers(model), null, 2)},\n  context: ${model.context ? "context" : "{}"},\n};`,
+    `${jsDoc("How the mock checks credentials, validates and answers.")}\nexport const mockDefinition: MockDefinition = {\n  plan: mappingPlan,\n  shape: bodyShape,\n  credentials: ${JSON.stringify(credentialChecks(model))},\n  contentTypes: ${JSON.stringify(operation.requestBody?.contentTypes ?? [])},\n  isBody: ${operation.requestBody ? `is${prefix}RequestBody` : "undefined"},\n  validateBody: ${operation.requestBody ? `validate${prefix}RequestBody` : "undefined"},\n  validateParameters: { ${parameters.join(", ")} },\n  success: ${success},\n  errorAnswers: ${JSON.stringify(errorAnswers(model), null, 2)},\n  context: ${exported.context ? "context" : "{}"},\n};`,
     `${jsDoc(`A stand-in for ${model.vendorName}'s create endpoint. It accepts the credentials of \`fixtures.context\` unless \`options.context\` says otherwise (\`options\` also sets its body size limit and how many customers it remembers); \`mock.fetch\` goes to \`createCustomer\`'s \`options.fetch\`, or serve it with \`startMockServer\` from \`@customer-adapters/runtime/mock-server\`.`)}\nexport function createMock(options: MockOptions = {}): MockVendor {\n  return createMockVendor(mockDefinition, options);\n}`,
   ]);
 }
@@ -36,6 +48,6 @@ export const mockOutput: OutputKind = {
   optional: true,
   requires: ["mapper", "fixtures"],
   appliesTo: (model) => model.operation !== undefined && model.mapping !== undefined,
-  files: ({ model }) => [{ path: "src/mock.ts", content: emitMock(model) }],
+  files: ({ model, canonical }) => [{ path: "src/mock.ts", content: emitMock(model, canonical) }],
   entries: () => [{ subpath: "./mock", source: "src/mock.ts" }],
 };

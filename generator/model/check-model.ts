@@ -110,10 +110,36 @@ function checkSchemaExamples(source: SourceDocument, model: SpecModel): void {
     });
 }
 
+/** The first of `minLength`/`maxLength` a string breaks, counted in code points as the validators count. */
+function lengthBroken(node: Schema, value: string): string | undefined {
+  const length = [...value].length;
+  if (typeof node.maxLength === "number" && length > node.maxLength) return `maxLength ${node.maxLength}`;
+  if (typeof node.minLength === "number" && length < node.minLength) return `minLength ${node.minLength}`;
+  return undefined;
+}
+
+/** An `enum` whose every value breaks the length limits beside it admits no value: a defect of the vendor's document, a warning. */
+function checkUnsatisfiableEnums(source: SourceDocument, model: SpecModel): void {
+  for (const { name, schema } of model.schemas)
+    walkSchema(schema, `/components/schemas/${escapePointerPart(name)}`, (node, pointer) => {
+      if (!Array.isArray(node.enum) || node.enum.length === 0) return;
+      const broken = node.enum.map((value) => (typeof value === "string" ? lengthBroken(node, value) : undefined));
+      if (broken.some((rule) => rule === undefined)) return;
+      model.warnings.push(
+        warning(
+          source,
+          `${pointer}/enum`,
+          `no value of \`enum\` satisfies the ${broken[0]} beside it (${JSON.stringify(node.enum[0])} has ${[...String(node.enum[0])].length} characters): the validators refuse every value here`,
+        ),
+      );
+    });
+}
+
 /** Checks that need the whole model: examples against their schemas, error rules against the request. */
 export function checkModel(source: SourceDocument, model: SpecModel): void {
   const bodies = [model.operation?.requestBody, ...(model.operation?.responses.map((response) => response.body) ?? [])];
   for (const body of bodies) if (body) checkExamples(source, body, model);
   checkSchemaExamples(source, model);
+  checkUnsatisfiableEnums(source, model);
   checkErrorRules(source, model);
 }

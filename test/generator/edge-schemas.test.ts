@@ -1,9 +1,13 @@
 // Schemas that are valid JSON Schema but unusual, through the whole
 // generator (load, model, every emitter, formatting): the spec fuzz found
 // each of these crashing a run before they were handled.
-import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { MockVendor } from "@customer-adapters/runtime/mock";
+import { afterAll, describe, expect, it, onTestFinished } from "vitest";
 import { generate } from "../../generator/pipeline.js";
+import { repoRoot, typeCheck } from "../helpers/cli.js";
 import { miniMapping, miniVendor, removeSpecsFolders, specsFolder } from "../helpers/mini-vendor.js";
 
 afterAll(removeSpecsFolders);
@@ -42,5 +46,62 @@ describe("unusual schemas through the whole generator", () => {
     expect(fixtures.valid.full.name).toEqual(expect.any(String));
     expect(fixtures.valid.full).not.toHaveProperty("phone");
     expect(models.find((model) => model.slug === "mini")?.warnings).toEqual([]);
+  });
+});
+
+describe("a mapped vendor whose context and success samples cannot be made", () => {
+  // A URI of at most 5 characters exists ("a:b"), but no sample the generator makes is one: both fixtures are left out.
+  const spec = miniVendor(miniMapping)
+    .replace(
+      "customerId: { type: integer, description: Id. }",
+      "customerId: { type: string, format: uri, maxLength: 5, description: Id. }\n      required: [customerId]",
+    )
+    .replace("x-context:\n  type: object", "x-context:\n  type: object\n  required: [account]")
+    .replace(
+      "account: { type: string, description: Account. }",
+      "account: { type: string, format: uri, maxLength: 5, description: Account. }",
+    );
+
+  it("still makes a mock that type-checks and answers the documented status", async () => {
+    const { files, models } = await run(spec);
+    const warnings = models.find((model) => model.slug === "mini")?.warnings.map(String) ?? [];
+    expect(warnings.join("\n")).toMatch(/x-context[^\n]*\n.*responses\/201/);
+    // Inside the repository, where the package finds the runtime.
+    const work = join(repoRoot, ".test-output/mock-without-fixtures");
+    rmSync(work, { recursive: true, force: true });
+    onTestFinished(() => rmSync(work, { recursive: true, force: true }));
+    const out = join(work, "generated");
+    for (const file of files.filter((each) => each.path.startsWith("mini/"))) {
+      mkdirSync(dirname(join(out, file.path)), { recursive: true });
+      writeFileSync(join(out, file.path), file.content);
+    }
+    const fixtures = files.find((file) => file.path === "mini/src/fixtures.ts")?.content ?? "";
+    expect(fixtures).not.toMatch(/export const (context|successResponse)\b/);
+    const tsc = typeCheck(work, ["generated/mini/src/**/*.ts"]);
+    expect(tsc.output).toBe("");
+    const { createMock } = (await import(pathToFileURL(join(out, "mini/src/mock.ts")).href)) as {
+      createMock(options: object): MockVendor;
+    };
+    const mock = createMock({ context: { account: "a:b", user: "u", password: "p" } });
+    const answer = await mock.fetch("https://mini.test/api/customers?account=a%3Ab", {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Basic ${btoa("u:p")}` },
+      body: JSON.stringify({ name: "Ann" }),
+    });
+    expect(answer.status).toBe(201);
+  });
+});
+
+describe("a defect of the vendor's document", () => {
+  it("an enum whose every value is longer than its maxLength is one positioned warning; the package is made", async () => {
+    const { models } = await run(
+      withPhone("{ type: string, enum: [MALE, FEMALE], maxLength: 1, description: Gender. }"),
+    );
+    const warnings = models.find((model) => model.slug === "mini")?.warnings ?? [];
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        /^specs\/mini\.yaml:\d+:\d+ \/components\/schemas\/Body\/properties\/phone\/enum: no value of `enum` satisfies the maxLength 1 beside it \("MALE" has 4 characters\): the validators refuse every value here \(warning\)$/,
+      ),
+    ]);
   });
 });

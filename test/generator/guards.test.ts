@@ -281,6 +281,9 @@ function guardTypeErrors(schemas: Record<string, Schema>): string[] {
     module: ts.ModuleKind.NodeNext,
     moduleResolution: ts.ModuleResolutionKind.NodeNext,
     skipLibCheck: true,
+    // A consumer's build may refuse what is declared and never read.
+    noUnusedLocals: true,
+    noUnusedParameters: true,
     types: [],
     lib: ["lib.es2022.d.ts"],
   });
@@ -300,6 +303,28 @@ describe("keywords of a kind the declared type excludes", () => {
     expect(await verdicts(schemas, "Count", [5, 12345, 0, "ab", 1.5])).toEqual([true, true, false, false, false]);
     expect(await verdicts(schemas, "Later", [5, 12345, 0, "ab"])).toEqual([true, true, false, false]);
     expect(await verdicts(schemas, "Branch", [5, 1, "a"])).toEqual([true, true, false]);
+    expect(guardTypeErrors(schemas)).toEqual([]);
+  });
+});
+
+describe("subschemas that check nothing (published documents' `items: {}`, `additionalProperties: {}`, a bare description, a closed object with no properties)", () => {
+  it("declare nothing they never read: the guard agrees with ajv and type-checks under noUnused*", async () => {
+    const schemas = {
+      Anything: { description: "Any value." },
+      List: { type: "array", maxItems: 2, items: { description: "Any item." } },
+      Bag: {
+        type: "object",
+        properties: { a: { type: "string" } },
+        additionalProperties: { description: "Any value." },
+      },
+      Either: { anyOf: [{ type: "string" }, { description: "Or any value." }] },
+      Empty: { type: "object", additionalProperties: false },
+    };
+    expect(await verdicts(schemas, "Anything", [1, "a", null])).toEqual([true, true, true]);
+    expect(await verdicts(schemas, "List", [[1, "a"], [1, 2, 3], {}])).toEqual([true, false, false]);
+    expect(await verdicts(schemas, "Bag", [{ a: "x", b: 1 }, { a: 1 }, [], 1])).toEqual([true, false, false, false]);
+    expect(await verdicts(schemas, "Either", ["a", 1])).toEqual([true, true]);
+    expect(await verdicts(schemas, "Empty", [{}, { a: 1 }, []])).toEqual([true, false, false]);
     expect(guardTypeErrors(schemas)).toEqual([]);
   });
 });

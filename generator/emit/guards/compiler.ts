@@ -65,7 +65,9 @@ export class GuardCompiler implements GuardContext {
 
   functionOf(name: string, schema: Schema, hint: string, doc?: string, exported = false): string {
     const body = this.checks(schema, "value", this.names.scope(), hint);
-    const head = `${doc ? `${jsDoc(doc)}\n` : ""}${exported ? "export " : ""}function ${name}(value: unknown): boolean`;
+    // A schema that checks nothing (a bare description) never reads its value: a consumer's noUnusedParameters would refuse `value`.
+    const parameter = body.length === 0 ? "_value" : "value";
+    const head = `${doc ? `${jsDoc(doc)}\n` : ""}${exported ? "export " : ""}function ${name}(${parameter}: unknown): boolean`;
     return `${head} {\n${[...body, "return true;"].join("\n")}\n}`;
   }
 

@@ -21,12 +21,14 @@ export function arrayChecks(
     const index = scope.take("index");
     const item = scope.take(`${hint} item`);
     const body = context.checks(schema.items as Schema | boolean, item, scope, `${hint} item`);
-    lines.push(
-      `for (let ${index} = 0; ${index} < ${value}.length; ${index}++) {`,
-      `const ${item}: unknown = ${value}[${index}];`,
-      ...body,
-      "}",
-    );
+    // Items that check nothing (`items: {}`) need no loop, and the item would be declared and never read.
+    if (body.length > 0)
+      lines.push(
+        `for (let ${index} = 0; ${index} < ${value}.length; ${index}++) {`,
+        `const ${item}: unknown = ${value}[${index}];`,
+        ...body,
+        "}",
+      );
   }
   return lines;
 }

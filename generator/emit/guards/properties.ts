@@ -40,12 +40,16 @@ export function objectChecks(
   if (extra !== undefined && extra !== true) {
     const key = scope.take("key");
     const known = Object.keys(properties);
-    const unknownKey = known.length === 0 ? "" : `if (${knownKeys(context, known, hint)}(${key})) continue;\n`;
-    if (extra === false) lines.push(`for (const ${key} in ${fields}) {\n${unknownKey}return false;\n}`);
+    const unknownKey = () => (known.length === 0 ? "" : `if (${knownKeys(context, known, hint)}(${key})) continue;\n`);
+    // With no property declared, any key fails, and the loop never reads it (a consumer's noUnusedLocals would refuse it).
+    if (extra === false && known.length === 0) lines.push(`for (const _${key} in ${fields}) return false;`);
+    else if (extra === false) lines.push(`for (const ${key} in ${fields}) {\n${unknownKey()}return false;\n}`);
     else {
       const item = scope.take(`${hint} extra`);
       const body = context.checks(extra, item, scope, `${hint} extra`).join("\n");
-      lines.push(`for (const ${key} in ${fields}) {\n${unknownKey}const ${item} = ${fields}[${key}];\n${body}\n}`);
+      // Extra values that check nothing (`additionalProperties: {}`) need no loop, and the value would never be read.
+      if (body !== "")
+        lines.push(`for (const ${key} in ${fields}) {\n${unknownKey()}const ${item} = ${fields}[${key}];\n${body}\n}`);
     }
   }
   for (const [key, property] of Object.entries(properties)) {
