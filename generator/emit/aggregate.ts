@@ -107,6 +107,10 @@ export function coverageMatrix(vendors: SpecModel[], canonical: SpecModel): stri
   return [header, rule, ...rows].join("\n");
 }
 
+/** The README's example summary, in this folder's own slugs: every vendor created. */
+const summaryExample = (vendors: SpecModel[]) =>
+  `{ created: [${vendors.map((model) => JSON.stringify(model.slug)).join(", ")}], refused: [], unknown: [], unavailable: [] }`;
+
 function emitReadme(vendors: SpecModel[], canonical: SpecModel): string {
   const name = `${SCOPE}/${AGGREGATE_SLUG}`;
   const list = vendors.map((model) => {
@@ -135,7 +139,7 @@ for (const result of preflight(customer, contexts))
     console.log(result.vendor, problem.field, "→", problem.vendorField, problem.rule, problem.limit);
 
 const { results, summary } = await createEverywhere(customer, contexts, { concurrency: 4, timeoutMs: 10_000 });
-// summary: { created: ["jtl", ...], refused: ["caliq"], unknown: [], unavailable: [] }
+// summary: ${summaryExample(vendors)}
 \`\`\`
 
 \`contexts\` holds each vendor's context by slug. \`preflight\` sends nothing;

@@ -3,7 +3,7 @@
 // with its limit there, or `no place`.
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { aggregatedVendors, coverageMatrix } from "../../generator/emit/aggregate.js";
+import { aggregatedVendors, coverageMatrix, emitAggregate } from "../../generator/emit/aggregate.js";
 import { canonicalLeaves } from "../../generator/model/mapping-table.js";
 import { loadAll } from "../../generator/pipeline.js";
 import { repoRoot } from "../helpers/cli.js";
@@ -35,5 +35,14 @@ describe("the coverage matrix", () => {
   it("is the one in generated/vendors/README.md", async () => {
     const { readFileSync } = await import("node:fs");
     expect(readFileSync(join(repoRoot, "generated/vendors/README.md"), "utf8")).toContain(matrix);
+  });
+});
+
+describe("the aggregate README", () => {
+  it("speaks of the vendors of its own folder only, its example included", () => {
+    const some = models.filter((model) => model.kind === "canonical" || ["jasper", "storm"].includes(model.slug));
+    const readme = emitAggregate(some, canonical).find((file) => file.path.endsWith("/README.md"))?.content ?? "";
+    expect(readme).toContain('created: ["jasper", "storm"]');
+    for (const other of ["bydesign", "caliq", "jtl"]) expect(readme).not.toContain(`"${other}"`);
   });
 });
