@@ -51,11 +51,8 @@ function listFiles(root: string): string[] {
     readdirSync(root, { recursive: true, withFileTypes: true })
       .filter((entry) => entry.isFile())
       .map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join("/"))
-      // `.build-<pid>/` is where `customer-adapters build` stages a package's dist/ (cli/build.ts): build output too.
-      .filter(
-        (path) =>
-          path !== OUT_MARKER && !path.split("/").some((part) => KEPT.includes(part) || part.startsWith(".build-")),
-      )
+      // A build stages a package's output in `.build-<pid>/dist/` (cli/build.ts): under `dist`, kept like it.
+      .filter((path) => path !== OUT_MARKER && !path.split("/").some((part) => KEPT.includes(part)))
       .sort()
   );
 }

@@ -1,7 +1,7 @@
 // Nothing the generator did not write is ever deleted, inside its output folder too: a file someone added
 // to a package folder (a NOTES.md, a .gitignore, src/extra.ts) makes `generate` refuse, naming it, with
 // exit 2; `--check` lists it as extra. write/write-tree.ts tells the generator's files by its marker's list.
-import { rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { afterAll, expect, it } from "vitest";
 import { runGenerate, treeHash } from "../helpers/cli.js";
@@ -27,4 +27,17 @@ it("generate refuses with the list, one line and exit 2; --check lists them as e
   for (const path of added) expect(check.stderr).toContain(`extra    ${path}`);
   for (const path of added) rmSync(join(dir, path));
   expect(runGenerate(args, { cwd: dir }).status).toBe(0);
+}, 120_000);
+
+it("build output is not a user's file: a package's dist/ and a build's staging folder (.build-<pid>/) left by a crash", () => {
+  const dir = dirname(specsFolder(miniVendor(miniMapping)));
+  const args = ["--specs", "specs", "--out", "out", "--no-format"];
+  expect(runGenerate(args, { cwd: dir }).status).toBe(0);
+  for (const folder of ["out/mini/dist", "out/mini/.build-4242/dist"]) {
+    mkdirSync(join(dir, folder), { recursive: true });
+    writeFileSync(join(dir, folder, "index.js"), "export {};\n");
+  }
+  const result = runGenerate([...args, "--no-cache"], { cwd: dir });
+  expect(result.stderr).toBe("");
+  expect(result.status).toBe(0);
 }, 120_000);
