@@ -20,6 +20,7 @@ import { jsDoc, printStatements } from "./source-file.js";
 import { typeName } from "./type-expression.js";
 import { canonicalModule, importTypes, runtimeModule } from "./imports.js";
 import type { OutputKind, PackageFile } from "./output-kind.js";
+import { printJsonFile } from "./final-layout.js";
 
 /** One response a consumer can feed to `fromResponse` or `validateResponse`. */
 interface ResponseFixture {
@@ -148,14 +149,12 @@ export function fixtureProblems(model: SpecModel): SampleProblem[] {
   return takeSampleProblems(model);
 }
 
-const json = (value: unknown) => JSON.stringify(value, null, 2);
-
-/** A fixture file's data with the banner as its `$comment`, laid out as JSON.stringify does. */
+/** A fixture file's data with the banner as its `$comment`, in its final layout. */
 function dataFile(model: SpecModel, name: string, data: Json): PackageFile {
   const comment = banner(model, "md")
     .replace(/<!--\n|\n-->\n/g, "")
     .replace(/\n/g, " ");
-  return { path: `src/fixtures/${name}`, content: `${json({ $comment: comment, ...data })}\n`, verbatim: true };
+  return { path: `src/fixtures/${name}`, content: printJsonFile({ $comment: comment, ...data }), verbatim: true };
 }
 
 /** The success answer `fixtures.ts` exports as `successResponse`: the first documented success with a body, when a sample of it could be made. */

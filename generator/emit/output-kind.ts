@@ -10,7 +10,7 @@ export interface EmitInput {
 export interface PackageFile {
   path: string;
   content: string;
-  /** Already in its final layout (data written with JSON.stringify): the formatter skips it. */
+  /** Already in its final layout (as emitted, or laid out by the emitter): the formatter skips it. */
   verbatim?: boolean;
 }
 

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import type { SpecModel } from "../model/model.js";
 import { RUNTIME_PACKAGE } from "./imports.js";
 import type { OutputKind } from "./output-kind.js";
+import { printJsonFile } from "./final-layout.js";
 
 export const SCOPE = "@customer-adapters";
 
@@ -100,6 +101,7 @@ export function emitPackageJson(
         }
       : {}),
   };
+  // Biome lays out a package.json as npm writes it: every array and object broken.
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
@@ -126,5 +128,5 @@ export function emitTsconfig(): string {
     },
     include: ["src"],
   };
-  return `${JSON.stringify(config, null, 2)}\n`;
+  return printJsonFile(config);
 }

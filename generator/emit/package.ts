@@ -10,7 +10,7 @@ import { OUTPUT_KINDS } from "./registry.js";
 export interface GeneratedFile {
   path: string;
   content: string;
-  /** Already in its final layout (data written with JSON.stringify): the formatter skips it. */
+  /** Already in its final layout (as emitted, or laid out by the emitter): the formatter skips it. */
   verbatim?: boolean;
 }
 
@@ -34,8 +34,8 @@ export function emitPackage(
   const index: PackageFile = { path: "src/index.ts", content: emitMainEntry(model, applied) };
   const code = [...own, index].filter((file) => /\.(ts|js)$/.test(file.path)).map((file) => file.content);
   const files: PackageFile[] = [
-    { path: "package.json", content: emitPackageJson(model, applied, dependenciesOf(code, canonical)) },
-    { path: "tsconfig.json", content: emitTsconfig() },
+    { path: "package.json", content: emitPackageJson(model, applied, dependenciesOf(code, canonical)), verbatim: true },
+    { path: "tsconfig.json", content: emitTsconfig(), verbatim: true },
     { path: "README.md", content: emitReadme(model, applied, canonical) },
     ...[...own, index].map((file) => withBanner(model, file)),
   ];

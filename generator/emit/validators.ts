@@ -2,6 +2,7 @@ import standaloneModule from "ajv/dist/standalone/index.js";
 import type { SpecModel } from "../model/model.js";
 import type { Schema } from "../core/schema-walk.js";
 import { COMPONENTS_ID, createAjv, FORMATS_MODULE, validationSchema } from "../model/validation-schema.js";
+import { layoutCompiledCode } from "./compiled-layout.js";
 import { importLine, runtimeModule } from "./imports.js";
 import type { OutputKind } from "./output-kind.js";
 import { emitGuards } from "./guards/index.js";
@@ -74,7 +75,7 @@ export function emitCompiledValidators(model: SpecModel): { js: string; dts: str
       (target) => `/** Validates ${target.summary}. */\nexport declare const ${target.id}: CompiledValidator;`,
     ),
   ].join("\n\n");
-  return { js: esmImports(code, RUNTIME_HELPERS), dts };
+  return { js: layoutCompiledCode(esmImports(code, RUNTIME_HELPERS)), dts: `${dts}\n` };
 }
 
 /** The request body type of an operation that takes none (query parameters only), or undefined. */
@@ -162,8 +163,8 @@ export const validatorsOutput: OutputKind = {
   files: ({ model }) => {
     const compiled = emitCompiledValidators(model);
     return [
-      { path: "src/validators.compiled.js", content: compiled.js },
-      { path: "src/validators.compiled.d.ts", content: compiled.dts },
+      { path: "src/validators.compiled.js", content: compiled.js, verbatim: true },
+      { path: "src/validators.compiled.d.ts", content: compiled.dts, verbatim: true },
       { path: "src/guards.ts", content: emitGuards(model, runtimeModule("validation")) },
       { path: "src/validators.ts", content: emitValidators(model) },
     ];

@@ -11,7 +11,7 @@ const FORMATTED = /\.(ts|js|json)$/;
  * Prettier does, four to nine times faster): output must not depend on a
  * configuration found on the machine.
  */
-const CONFIGURATION: Configuration = {
+export const CONFIGURATION: Configuration = {
   // Biome skips files over 1 MiB by default, with an empty diagnostic; a vendor's whole model (Stripe's validators) is larger.
   files: { maxSize: 64 * 1024 * 1024 },
   formatter: { enabled: true, indentStyle: "space", indentWidth: 2, lineWidth: 120, lineEnding: "lf" },

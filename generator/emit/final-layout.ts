@@ -1,0 +1,67 @@
+/**
+ * Emitting code and data in their final layout, so that no formatter has to
+ * rewrite them: Prettier's layout at 120 columns, which Biome (the check
+ * over `generated/`, test/generated/final-layout.test.ts) follows too.
+ */
+export const LINE_WIDTH = 120;
+
+/** Where a list is printed: the indent of the line it starts on, its column there, and how many characters follow it on its last line. */
+export interface Place {
+  indent: string;
+  column?: number;
+  after?: number;
+}
+
+/**
+ * A bracketed list as Prettier lays it out: on one line when that fits in
+ * the line width, else one item per line, one level deeper, separated by
+ * commas (and ended by one in code, not in JSON). An item spanning lines
+ * always breaks the list.
+ */
+export function fitOrBreak(
+  open: string,
+  items: readonly string[],
+  close: string,
+  place: Place,
+  trailingComma = true,
+): string {
+  const { indent, column = indent.length, after = 0 } = place;
+  if (items.length === 0) return `${open}${close}`;
+  const pad = open.endsWith("{") ? " " : "";
+  const line = `${open}${pad}${items.join(", ")}${pad}${close}`;
+  if (!line.includes("\n") && column + line.length + after <= LINE_WIDTH) return line;
+  return `${open}\n${indent}  ${items.join(`,\n${indent}  `)}${trailingComma ? "," : ""}\n${indent}${close}`;
+}
+
+/**
+ * JSON data, its keys quoted, each array on one line when it fits (else one
+ * item per line), each object the same unless `expandObjects`: then every
+ * non-empty object is broken, as Biome keeps a JSON file's objects that
+ * `JSON.stringify(value, null, 2)` wrote. Items are printed where they start
+ * when the list breaks: when it does not, they fit there too.
+ */
+export function printData(value: unknown, place: Place, expandObjects = false): string {
+  const inner = `${place.indent}  `;
+  const print = (prefix: string, data: unknown, last: boolean) =>
+    `${prefix}${printData(data, { indent: inner, column: inner.length + prefix.length, after: last ? 0 : 1 }, expandObjects)}`;
+  if (Array.isArray(value))
+    return fitOrBreak(
+      "[",
+      value.map((data, index) => print("", data, index === value.length - 1)),
+      "]",
+      place,
+      false,
+    );
+  if (value === null || typeof value !== "object") return JSON.stringify(value);
+  const entries = Object.entries(value);
+  const items = entries.map(([key, data], index) =>
+    print(`${JSON.stringify(key)}: `, data, index === entries.length - 1),
+  );
+  if (expandObjects && items.length > 0) return `{\n${inner}${items.join(`,\n${inner}`)}\n${place.indent}}`;
+  return fitOrBreak("{", items, "}", place, false);
+}
+
+/** A JSON file as Biome lays it out (`printData` with every object broken), ending in a newline. */
+export function printJsonFile(value: unknown): string {
+  return `${printData(value, { indent: "" }, true)}\n`;
+}

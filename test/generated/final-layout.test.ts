@@ -1,0 +1,32 @@
+// The generated code is emitted in its final layout: Biome, run with the
+// generator's own fixed configuration, would change nothing in generated/
+// (issue 28: the formatter checks rather than rewrites). ajv's standalone
+// validators are laid out by esbuild instead (emit/compiled-layout.ts).
+import { Biome } from "@biomejs/js-api/nodejs";
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { describe, expect, it } from "vitest";
+import { CONFIGURATION } from "../../generator/write/format.js";
+import { repoRoot } from "../helpers/cli.js";
+
+const generated = join(repoRoot, "generated");
+
+const files = readdirSync(generated, { recursive: true, encoding: "utf8" })
+  .filter((path) => /\.(ts|js|json)$/.test(path) && !path.endsWith(".compiled.js"))
+  .sort();
+
+describe("generated/ in its final layout", () => {
+  const biome = new Biome();
+  const { projectKey } = biome.openProject();
+  biome.applyConfiguration(projectKey, CONFIGURATION);
+
+  it("has files to check", () => {
+    expect(files.length).toBeGreaterThan(50);
+  });
+
+  it.each(files)("%s: Biome would change nothing", (path) => {
+    const content = readFileSync(join(generated, path), "utf8");
+    const { content: formatted } = biome.formatContent(projectKey, content, { filePath: path });
+    expect(formatted, relative(repoRoot, join(generated, path))).toBe(content);
+  });
+});

@@ -1,0 +1,59 @@
+// The printers that emit code and data in their final layout: Biome, the
+// check over generated/, would leave what they print as it is.
+import { Biome } from "@biomejs/js-api/nodejs";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { fitOrBreak, printData, printJsonFile } from "../../generator/emit/final-layout.js";
+import { CONFIGURATION } from "../../generator/write/format.js";
+
+const biome = new Biome();
+const { projectKey } = biome.openProject();
+biome.applyConfiguration(projectKey, CONFIGURATION);
+const format = (content: string, filePath: string) => biome.formatContent(projectKey, content, { filePath }).content;
+
+describe("fitOrBreak", () => {
+  it("keeps a list on one line up to the line width, counting its column and what follows it", () => {
+    const items = ["a".repeat(50), "b".repeat(50)];
+    // `[` + 50 + `, ` + 50 + `]` = 104 characters.
+    expect(fitOrBreak("[", items, "]", { indent: "", column: 16 })).toBe(`[${items.join(", ")}]`);
+    expect(fitOrBreak("[", items, "]", { indent: "", column: 16, after: 1 })).toBe(
+      `[\n  ${items[0]},\n  ${items[1]},\n]`,
+    );
+  });
+
+  it("pads braces, breaks at the indent given, ends with a comma only in code", () => {
+    expect(fitOrBreak("{", ["a: 1"], "}", { indent: "  " })).toBe("{ a: 1 }");
+    expect(fitOrBreak("{", ["a: {\n}"], "}", { indent: "  " }, false)).toBe("{\n    a: {\n}\n  }");
+    expect(fitOrBreak("(", [], ")", { indent: "" })).toBe("()");
+  });
+});
+
+describe("printData", () => {
+  it("fits nested objects on one line or breaks them, keys quoted", () => {
+    const value = { type: "object", properties: { name: { maxLength: 60, type: "string" } }, list: ["x".repeat(110)] };
+    expect(printData(value, { indent: "" })).toBe(
+      `{\n  "type": "object",\n  "properties": { "name": { "maxLength": 60, "type": "string" } },\n  "list": [\n    "${"x".repeat(110)}"\n  ]\n}`,
+    );
+  });
+});
+
+// JSON as generated data holds it: no number arrays long enough to wrap (Biome fills those several to a line).
+const leaf = fc.oneof(fc.string({ maxLength: 40 }), fc.boolean(), fc.constant(null), fc.integer());
+const data = fc.letrec((tie) => ({
+  value: fc.oneof({ depthSize: "small" }, leaf, tie("array"), tie("object")),
+  array: fc.array(tie("value"), { maxLength: 6 }),
+  object: fc.dictionary(fc.string({ maxLength: 30 }), tie("value"), { maxKeys: 6 }),
+})).value;
+
+describe("printJsonFile", () => {
+  it("prints a JSON file as Biome formats it", () => {
+    fc.assert(
+      fc.property(data, (value) => {
+        const printed = printJsonFile(value);
+        expect(JSON.parse(printed)).toEqual(value);
+        expect(format(printed, "data.json")).toBe(printed);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
