@@ -3,84 +3,69 @@
  * Do not edit by hand: change the spec and run `npm run generate`.
  */
 import { ucs2length } from "@customer-adapters/runtime/validation";
-
-export const requestBody = validate1;
+const requestBody = validate1;
 const schema1 = {
-  additionalProperties: false,
-  properties: {
-    FirstName: { maxLength: 50, type: "string" },
-    LastName: { maxLength: 50, type: "string" },
-    Email: { maxLength: 100, type: "string" },
-    Password: { type: "string", writeOnly: true },
-    RepDID: { type: "string" },
-    Company: { type: "string" },
-    Phone1: { type: "string" },
-    Phone2: { type: "string" },
-    Phone3: { type: "string" },
-    Phone4: { type: "string" },
-    ShippingStreet1: { type: "string" },
-    ShippingStreet2: { type: "string" },
-    ShippingCountry: { type: "string" },
-    ShippingPostalCode: { type: "string" },
-    ShippingCity: { type: "string" },
-    ShippingState: { type: "string" },
-    ShippingCounty: { type: "string" },
-    BillingStreet1: { type: "string" },
-    BillingStreet2: { type: "string" },
-    BillingCountry: { type: "string" },
-    BillingPostalCode: { type: "string" },
-    BillingCity: { type: "string" },
-    BillingState: { type: "string" },
-    BillingCounty: { type: "string" },
-    AgreedToTerms: { type: "boolean" },
-    ReferralMarketType: { type: "integer" },
-    ReferralMarketTypeInput: { type: "string" },
-    ReferCustomerID: { type: "string" },
-    TaxID: { type: "string" },
-    TaxID2: { type: "string" },
-    ReplicatedSiteUrl: { type: "string" },
-    CustomerType: { type: "integer" },
-    SendAutoresponders: { default: true, type: "boolean" },
-    DateOfBirth: {
-      pattern:
-        "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$",
-      type: "string",
+  "additionalProperties": false,
+  "properties": {
+    "FirstName": { "maxLength": 50, "type": "string" },
+    "LastName": { "maxLength": 50, "type": "string" },
+    "Email": { "maxLength": 100, "type": "string" },
+    "Password": { "type": "string", "writeOnly": true },
+    "RepDID": { "type": "string" },
+    "Company": { "type": "string" },
+    "Phone1": { "type": "string" },
+    "Phone2": { "type": "string" },
+    "Phone3": { "type": "string" },
+    "Phone4": { "type": "string" },
+    "ShippingStreet1": { "type": "string" },
+    "ShippingStreet2": { "type": "string" },
+    "ShippingCountry": { "type": "string" },
+    "ShippingPostalCode": { "type": "string" },
+    "ShippingCity": { "type": "string" },
+    "ShippingState": { "type": "string" },
+    "ShippingCounty": { "type": "string" },
+    "BillingStreet1": { "type": "string" },
+    "BillingStreet2": { "type": "string" },
+    "BillingCountry": { "type": "string" },
+    "BillingPostalCode": { "type": "string" },
+    "BillingCity": { "type": "string" },
+    "BillingState": { "type": "string" },
+    "BillingCounty": { "type": "string" },
+    "AgreedToTerms": { "type": "boolean" },
+    "ReferralMarketType": { "type": "integer" },
+    "ReferralMarketTypeInput": { "type": "string" },
+    "ReferCustomerID": { "type": "string" },
+    "TaxID": { "type": "string" },
+    "TaxID2": { "type": "string" },
+    "ReplicatedSiteUrl": { "type": "string" },
+    "CustomerType": { "type": "integer" },
+    "SendAutoresponders": { "default": true, "type": "boolean" },
+    "DateOfBirth": {
+      "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$",
+      "type": "string"
     },
-    ReciprocalRepDID: { type: "string" },
-    PreferredCulture: { type: "integer" },
+    "ReciprocalRepDID": { "type": "string" },
+    "PreferredCulture": { "type": "integer" }
   },
-  type: "object",
+  "type": "object"
 };
 const func0 = Object.prototype.hasOwnProperty;
 const func1 = ucs2length;
-const pattern0 = new RegExp(
-  "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$",
-  "u",
-);
-
-function validate1(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+const pattern0 = new RegExp("^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$", "u");
+function validate1(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate1.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
       if (!func0.call(schema1.properties, key0)) {
-        const err0 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-        };
+        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -89,17 +74,11 @@ function validate1(
         errors++;
       }
     }
-    if (data.FirstName !== undefined) {
+    if (data.FirstName !== void 0) {
       let data0 = data.FirstName;
       if (typeof data0 === "string") {
         if (func1(data0) > 50) {
-          const err1 = {
-            instancePath: instancePath + "/FirstName",
-            schemaPath: "#/properties/FirstName/maxLength",
-            keyword: "maxLength",
-            params: { limit: 50 },
-            message: "must NOT have more than 50 characters",
-          };
+          const err1 = { instancePath: instancePath + "/FirstName", schemaPath: "#/properties/FirstName/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
           if (vErrors === null) {
             vErrors = [err1];
           } else {
@@ -108,13 +87,7 @@ function validate1(
           errors++;
         }
       } else {
-        const err2 = {
-          instancePath: instancePath + "/FirstName",
-          schemaPath: "#/properties/FirstName/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err2 = { instancePath: instancePath + "/FirstName", schemaPath: "#/properties/FirstName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -123,17 +96,11 @@ function validate1(
         errors++;
       }
     }
-    if (data.LastName !== undefined) {
+    if (data.LastName !== void 0) {
       let data1 = data.LastName;
       if (typeof data1 === "string") {
         if (func1(data1) > 50) {
-          const err3 = {
-            instancePath: instancePath + "/LastName",
-            schemaPath: "#/properties/LastName/maxLength",
-            keyword: "maxLength",
-            params: { limit: 50 },
-            message: "must NOT have more than 50 characters",
-          };
+          const err3 = { instancePath: instancePath + "/LastName", schemaPath: "#/properties/LastName/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -142,13 +109,7 @@ function validate1(
           errors++;
         }
       } else {
-        const err4 = {
-          instancePath: instancePath + "/LastName",
-          schemaPath: "#/properties/LastName/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err4 = { instancePath: instancePath + "/LastName", schemaPath: "#/properties/LastName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -157,17 +118,11 @@ function validate1(
         errors++;
       }
     }
-    if (data.Email !== undefined) {
+    if (data.Email !== void 0) {
       let data2 = data.Email;
       if (typeof data2 === "string") {
         if (func1(data2) > 100) {
-          const err5 = {
-            instancePath: instancePath + "/Email",
-            schemaPath: "#/properties/Email/maxLength",
-            keyword: "maxLength",
-            params: { limit: 100 },
-            message: "must NOT have more than 100 characters",
-          };
+          const err5 = { instancePath: instancePath + "/Email", schemaPath: "#/properties/Email/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -176,13 +131,7 @@ function validate1(
           errors++;
         }
       } else {
-        const err6 = {
-          instancePath: instancePath + "/Email",
-          schemaPath: "#/properties/Email/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err6 = { instancePath: instancePath + "/Email", schemaPath: "#/properties/Email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -191,15 +140,9 @@ function validate1(
         errors++;
       }
     }
-    if (data.Password !== undefined) {
+    if (data.Password !== void 0) {
       if (typeof data.Password !== "string") {
-        const err7 = {
-          instancePath: instancePath + "/Password",
-          schemaPath: "#/properties/Password/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err7 = { instancePath: instancePath + "/Password", schemaPath: "#/properties/Password/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -208,15 +151,9 @@ function validate1(
         errors++;
       }
     }
-    if (data.RepDID !== undefined) {
+    if (data.RepDID !== void 0) {
       if (typeof data.RepDID !== "string") {
-        const err8 = {
-          instancePath: instancePath + "/RepDID",
-          schemaPath: "#/properties/RepDID/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err8 = { instancePath: instancePath + "/RepDID", schemaPath: "#/properties/RepDID/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -225,15 +162,9 @@ function validate1(
         errors++;
       }
     }
-    if (data.Company !== undefined) {
+    if (data.Company !== void 0) {
       if (typeof data.Company !== "string") {
-        const err9 = {
-          instancePath: instancePath + "/Company",
-          schemaPath: "#/properties/Company/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err9 = { instancePath: instancePath + "/Company", schemaPath: "#/properties/Company/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -242,15 +173,9 @@ function validate1(
         errors++;
       }
     }
-    if (data.Phone1 !== undefined) {
+    if (data.Phone1 !== void 0) {
       if (typeof data.Phone1 !== "string") {
-        const err10 = {
-          instancePath: instancePath + "/Phone1",
-          schemaPath: "#/properties/Phone1/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err10 = { instancePath: instancePath + "/Phone1", schemaPath: "#/properties/Phone1/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -259,15 +184,9 @@ function validate1(
         errors++;
       }
     }
-    if (data.Phone2 !== undefined) {
+    if (data.Phone2 !== void 0) {
       if (typeof data.Phone2 !== "string") {
-        const err11 = {
-          instancePath: instancePath + "/Phone2",
-          schemaPath: "#/properties/Phone2/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err11 = { instancePath: instancePath + "/Phone2", schemaPath: "#/properties/Phone2/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -276,15 +195,9 @@ function validate1(
         errors++;
       }
     }
-    if (data.Phone3 !== undefined) {
+    if (data.Phone3 !== void 0) {
       if (typeof data.Phone3 !== "string") {
-        const err12 = {
-          instancePath: instancePath + "/Phone3",
-          schemaPath: "#/properties/Phone3/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err12 = { instancePath: instancePath + "/Phone3", schemaPath: "#/properties/Phone3/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -293,15 +206,9 @@ function validate1(
         errors++;
       }
     }
-    if (data.Phone4 !== undefined) {
+    if (data.Phone4 !== void 0) {
       if (typeof data.Phone4 !== "string") {
-        const err13 = {
-          instancePath: instancePath + "/Phone4",
-          schemaPath: "#/properties/Phone4/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err13 = { instancePath: instancePath + "/Phone4", schemaPath: "#/properties/Phone4/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -310,15 +217,9 @@ function validate1(
         errors++;
       }
     }
-    if (data.ShippingStreet1 !== undefined) {
+    if (data.ShippingStreet1 !== void 0) {
       if (typeof data.ShippingStreet1 !== "string") {
-        const err14 = {
-          instancePath: instancePath + "/ShippingStreet1",
-          schemaPath: "#/properties/ShippingStreet1/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err14 = { instancePath: instancePath + "/ShippingStreet1", schemaPath: "#/properties/ShippingStreet1/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -327,15 +228,9 @@ function validate1(
         errors++;
       }
     }
-    if (data.ShippingStreet2 !== undefined) {
+    if (data.ShippingStreet2 !== void 0) {
       if (typeof data.ShippingStreet2 !== "string") {
-        const err15 = {
-          instancePath: instancePath + "/ShippingStreet2",
-          schemaPath: "#/properties/ShippingStreet2/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err15 = { instancePath: instancePath + "/ShippingStreet2", schemaPath: "#/properties/ShippingStreet2/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -344,15 +239,9 @@ function validate1(
         errors++;
       }
     }
-    if (data.ShippingCountry !== undefined) {
+    if (data.ShippingCountry !== void 0) {
       if (typeof data.ShippingCountry !== "string") {
-        const err16 = {
-          instancePath: instancePath + "/ShippingCountry",
-          schemaPath: "#/properties/ShippingCountry/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err16 = { instancePath: instancePath + "/ShippingCountry", schemaPath: "#/properties/ShippingCountry/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -361,15 +250,9 @@ function validate1(
         errors++;
       }
     }
-    if (data.ShippingPostalCode !== undefined) {
+    if (data.ShippingPostalCode !== void 0) {
       if (typeof data.ShippingPostalCode !== "string") {
-        const err17 = {
-          instancePath: instancePath + "/ShippingPostalCode",
-          schemaPath: "#/properties/ShippingPostalCode/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err17 = { instancePath: instancePath + "/ShippingPostalCode", schemaPath: "#/properties/ShippingPostalCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err17];
         } else {
@@ -378,15 +261,9 @@ function validate1(
         errors++;
       }
     }
-    if (data.ShippingCity !== undefined) {
+    if (data.ShippingCity !== void 0) {
       if (typeof data.ShippingCity !== "string") {
-        const err18 = {
-          instancePath: instancePath + "/ShippingCity",
-          schemaPath: "#/properties/ShippingCity/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err18 = { instancePath: instancePath + "/ShippingCity", schemaPath: "#/properties/ShippingCity/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err18];
         } else {
@@ -395,15 +272,9 @@ function validate1(
         errors++;
       }
     }
-    if (data.ShippingState !== undefined) {
+    if (data.ShippingState !== void 0) {
       if (typeof data.ShippingState !== "string") {
-        const err19 = {
-          instancePath: instancePath + "/ShippingState",
-          schemaPath: "#/properties/ShippingState/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err19 = { instancePath: instancePath + "/ShippingState", schemaPath: "#/properties/ShippingState/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err19];
         } else {
@@ -412,15 +283,9 @@ function validate1(
         errors++;
       }
     }
-    if (data.ShippingCounty !== undefined) {
+    if (data.ShippingCounty !== void 0) {
       if (typeof data.ShippingCounty !== "string") {
-        const err20 = {
-          instancePath: instancePath + "/ShippingCounty",
-          schemaPath: "#/properties/ShippingCounty/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err20 = { instancePath: instancePath + "/ShippingCounty", schemaPath: "#/properties/ShippingCounty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err20];
         } else {
@@ -429,15 +294,9 @@ function validate1(
         errors++;
       }
     }
-    if (data.BillingStreet1 !== undefined) {
+    if (data.BillingStreet1 !== void 0) {
       if (typeof data.BillingStreet1 !== "string") {
-        const err21 = {
-          instancePath: instancePath + "/BillingStreet1",
-          schemaPath: "#/properties/BillingStreet1/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err21 = { instancePath: instancePath + "/BillingStreet1", schemaPath: "#/properties/BillingStreet1/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err21];
         } else {
@@ -446,15 +305,9 @@ function validate1(
         errors++;
       }
     }
-    if (data.BillingStreet2 !== undefined) {
+    if (data.BillingStreet2 !== void 0) {
       if (typeof data.BillingStreet2 !== "string") {
-        const err22 = {
-          instancePath: instancePath + "/BillingStreet2",
-          schemaPath: "#/properties/BillingStreet2/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err22 = { instancePath: instancePath + "/BillingStreet2", schemaPath: "#/properties/BillingStreet2/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err22];
         } else {
@@ -463,15 +316,9 @@ function validate1(
         errors++;
       }
     }
-    if (data.BillingCountry !== undefined) {
+    if (data.BillingCountry !== void 0) {
       if (typeof data.BillingCountry !== "string") {
-        const err23 = {
-          instancePath: instancePath + "/BillingCountry",
-          schemaPath: "#/properties/BillingCountry/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err23 = { instancePath: instancePath + "/BillingCountry", schemaPath: "#/properties/BillingCountry/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err23];
         } else {
@@ -480,15 +327,9 @@ function validate1(
         errors++;
       }
     }
-    if (data.BillingPostalCode !== undefined) {
+    if (data.BillingPostalCode !== void 0) {
       if (typeof data.BillingPostalCode !== "string") {
-        const err24 = {
-          instancePath: instancePath + "/BillingPostalCode",
-          schemaPath: "#/properties/BillingPostalCode/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err24 = { instancePath: instancePath + "/BillingPostalCode", schemaPath: "#/properties/BillingPostalCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err24];
         } else {
@@ -497,15 +338,9 @@ function validate1(
         errors++;
       }
     }
-    if (data.BillingCity !== undefined) {
+    if (data.BillingCity !== void 0) {
       if (typeof data.BillingCity !== "string") {
-        const err25 = {
-          instancePath: instancePath + "/BillingCity",
-          schemaPath: "#/properties/BillingCity/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err25 = { instancePath: instancePath + "/BillingCity", schemaPath: "#/properties/BillingCity/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err25];
         } else {
@@ -514,15 +349,9 @@ function validate1(
         errors++;
       }
     }
-    if (data.BillingState !== undefined) {
+    if (data.BillingState !== void 0) {
       if (typeof data.BillingState !== "string") {
-        const err26 = {
-          instancePath: instancePath + "/BillingState",
-          schemaPath: "#/properties/BillingState/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err26 = { instancePath: instancePath + "/BillingState", schemaPath: "#/properties/BillingState/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err26];
         } else {
@@ -531,15 +360,9 @@ function validate1(
         errors++;
       }
     }
-    if (data.BillingCounty !== undefined) {
+    if (data.BillingCounty !== void 0) {
       if (typeof data.BillingCounty !== "string") {
-        const err27 = {
-          instancePath: instancePath + "/BillingCounty",
-          schemaPath: "#/properties/BillingCounty/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err27 = { instancePath: instancePath + "/BillingCounty", schemaPath: "#/properties/BillingCounty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err27];
         } else {
@@ -548,15 +371,9 @@ function validate1(
         errors++;
       }
     }
-    if (data.AgreedToTerms !== undefined) {
+    if (data.AgreedToTerms !== void 0) {
       if (typeof data.AgreedToTerms !== "boolean") {
-        const err28 = {
-          instancePath: instancePath + "/AgreedToTerms",
-          schemaPath: "#/properties/AgreedToTerms/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
-        };
+        const err28 = { instancePath: instancePath + "/AgreedToTerms", schemaPath: "#/properties/AgreedToTerms/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err28];
         } else {
@@ -565,16 +382,10 @@ function validate1(
         errors++;
       }
     }
-    if (data.ReferralMarketType !== undefined) {
+    if (data.ReferralMarketType !== void 0) {
       let data25 = data.ReferralMarketType;
-      if (!(typeof data25 == "number" && !(data25 % 1) && !isNaN(data25) && isFinite(data25))) {
-        const err29 = {
-          instancePath: instancePath + "/ReferralMarketType",
-          schemaPath: "#/properties/ReferralMarketType/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
+      if (!(typeof data25 == "number" && (!(data25 % 1) && !isNaN(data25)) && isFinite(data25))) {
+        const err29 = { instancePath: instancePath + "/ReferralMarketType", schemaPath: "#/properties/ReferralMarketType/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -583,15 +394,9 @@ function validate1(
         errors++;
       }
     }
-    if (data.ReferralMarketTypeInput !== undefined) {
+    if (data.ReferralMarketTypeInput !== void 0) {
       if (typeof data.ReferralMarketTypeInput !== "string") {
-        const err30 = {
-          instancePath: instancePath + "/ReferralMarketTypeInput",
-          schemaPath: "#/properties/ReferralMarketTypeInput/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err30 = { instancePath: instancePath + "/ReferralMarketTypeInput", schemaPath: "#/properties/ReferralMarketTypeInput/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err30];
         } else {
@@ -600,15 +405,9 @@ function validate1(
         errors++;
       }
     }
-    if (data.ReferCustomerID !== undefined) {
+    if (data.ReferCustomerID !== void 0) {
       if (typeof data.ReferCustomerID !== "string") {
-        const err31 = {
-          instancePath: instancePath + "/ReferCustomerID",
-          schemaPath: "#/properties/ReferCustomerID/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err31 = { instancePath: instancePath + "/ReferCustomerID", schemaPath: "#/properties/ReferCustomerID/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err31];
         } else {
@@ -617,15 +416,9 @@ function validate1(
         errors++;
       }
     }
-    if (data.TaxID !== undefined) {
+    if (data.TaxID !== void 0) {
       if (typeof data.TaxID !== "string") {
-        const err32 = {
-          instancePath: instancePath + "/TaxID",
-          schemaPath: "#/properties/TaxID/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err32 = { instancePath: instancePath + "/TaxID", schemaPath: "#/properties/TaxID/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err32];
         } else {
@@ -634,15 +427,9 @@ function validate1(
         errors++;
       }
     }
-    if (data.TaxID2 !== undefined) {
+    if (data.TaxID2 !== void 0) {
       if (typeof data.TaxID2 !== "string") {
-        const err33 = {
-          instancePath: instancePath + "/TaxID2",
-          schemaPath: "#/properties/TaxID2/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err33 = { instancePath: instancePath + "/TaxID2", schemaPath: "#/properties/TaxID2/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err33];
         } else {
@@ -651,15 +438,9 @@ function validate1(
         errors++;
       }
     }
-    if (data.ReplicatedSiteUrl !== undefined) {
+    if (data.ReplicatedSiteUrl !== void 0) {
       if (typeof data.ReplicatedSiteUrl !== "string") {
-        const err34 = {
-          instancePath: instancePath + "/ReplicatedSiteUrl",
-          schemaPath: "#/properties/ReplicatedSiteUrl/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err34 = { instancePath: instancePath + "/ReplicatedSiteUrl", schemaPath: "#/properties/ReplicatedSiteUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err34];
         } else {
@@ -668,16 +449,10 @@ function validate1(
         errors++;
       }
     }
-    if (data.CustomerType !== undefined) {
+    if (data.CustomerType !== void 0) {
       let data31 = data.CustomerType;
-      if (!(typeof data31 == "number" && !(data31 % 1) && !isNaN(data31) && isFinite(data31))) {
-        const err35 = {
-          instancePath: instancePath + "/CustomerType",
-          schemaPath: "#/properties/CustomerType/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
+      if (!(typeof data31 == "number" && (!(data31 % 1) && !isNaN(data31)) && isFinite(data31))) {
+        const err35 = { instancePath: instancePath + "/CustomerType", schemaPath: "#/properties/CustomerType/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err35];
         } else {
@@ -686,15 +461,9 @@ function validate1(
         errors++;
       }
     }
-    if (data.SendAutoresponders !== undefined) {
+    if (data.SendAutoresponders !== void 0) {
       if (typeof data.SendAutoresponders !== "boolean") {
-        const err36 = {
-          instancePath: instancePath + "/SendAutoresponders",
-          schemaPath: "#/properties/SendAutoresponders/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
-        };
+        const err36 = { instancePath: instancePath + "/SendAutoresponders", schemaPath: "#/properties/SendAutoresponders/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err36];
         } else {
@@ -703,23 +472,11 @@ function validate1(
         errors++;
       }
     }
-    if (data.DateOfBirth !== undefined) {
+    if (data.DateOfBirth !== void 0) {
       let data33 = data.DateOfBirth;
       if (typeof data33 === "string") {
         if (!pattern0.test(data33)) {
-          const err37 = {
-            instancePath: instancePath + "/DateOfBirth",
-            schemaPath: "#/properties/DateOfBirth/pattern",
-            keyword: "pattern",
-            params: {
-              pattern:
-                "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$",
-            },
-            message:
-              'must match pattern "' +
-              "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$" +
-              '"',
-          };
+          const err37 = { instancePath: instancePath + "/DateOfBirth", schemaPath: "#/properties/DateOfBirth/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$"' };
           if (vErrors === null) {
             vErrors = [err37];
           } else {
@@ -728,13 +485,7 @@ function validate1(
           errors++;
         }
       } else {
-        const err38 = {
-          instancePath: instancePath + "/DateOfBirth",
-          schemaPath: "#/properties/DateOfBirth/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err38 = { instancePath: instancePath + "/DateOfBirth", schemaPath: "#/properties/DateOfBirth/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err38];
         } else {
@@ -743,15 +494,9 @@ function validate1(
         errors++;
       }
     }
-    if (data.ReciprocalRepDID !== undefined) {
+    if (data.ReciprocalRepDID !== void 0) {
       if (typeof data.ReciprocalRepDID !== "string") {
-        const err39 = {
-          instancePath: instancePath + "/ReciprocalRepDID",
-          schemaPath: "#/properties/ReciprocalRepDID/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err39 = { instancePath: instancePath + "/ReciprocalRepDID", schemaPath: "#/properties/ReciprocalRepDID/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err39];
         } else {
@@ -760,16 +505,10 @@ function validate1(
         errors++;
       }
     }
-    if (data.PreferredCulture !== undefined) {
+    if (data.PreferredCulture !== void 0) {
       let data35 = data.PreferredCulture;
-      if (!(typeof data35 == "number" && !(data35 % 1) && !isNaN(data35) && isFinite(data35))) {
-        const err40 = {
-          instancePath: instancePath + "/PreferredCulture",
-          schemaPath: "#/properties/PreferredCulture/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
+      if (!(typeof data35 == "number" && (!(data35 % 1) && !isNaN(data35)) && isFinite(data35))) {
+        const err40 = { instancePath: instancePath + "/PreferredCulture", schemaPath: "#/properties/PreferredCulture/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err40];
         } else {
@@ -779,13 +518,7 @@ function validate1(
       }
     }
   } else {
-    const err41 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err41 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err41];
     } else {
@@ -796,46 +529,35 @@ function validate1(
   validate1.errors = vErrors;
   return errors === 0;
 }
-validate1.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-
-export const context = validate2;
+validate1.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+const context = validate2;
 const schema2 = {
-  additionalProperties: false,
-  properties: {
-    username: { type: "string" },
-    password: { type: "string" },
-    repDid: { type: "string" },
-    reciprocalRepDid: { type: "string" },
-    customerType: { type: "integer" },
-    sendAutoresponders: { type: "boolean" },
-    host: { type: "string" },
+  "additionalProperties": false,
+  "properties": {
+    "username": { "type": "string" },
+    "password": { "type": "string" },
+    "repDid": { "type": "string" },
+    "reciprocalRepDid": { "type": "string" },
+    "customerType": { "type": "integer" },
+    "sendAutoresponders": { "type": "boolean" },
+    "host": { "type": "string" }
   },
-  required: ["username", "password", "repDid", "host"],
-  type: "object",
+  "required": ["username", "password", "repDid", "host"],
+  "type": "object"
 };
-
-function validate2(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+function validate2(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate2.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.username === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "username" },
-        message: "must have required property '" + "username" + "'",
-      };
+    if (data.username === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "username" }, message: "must have required property 'username'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -843,14 +565,8 @@ function validate2(
       }
       errors++;
     }
-    if (data.password === undefined) {
-      const err1 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "password" },
-        message: "must have required property '" + "password" + "'",
-      };
+    if (data.password === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "password" }, message: "must have required property 'password'" };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -858,14 +574,8 @@ function validate2(
       }
       errors++;
     }
-    if (data.repDid === undefined) {
-      const err2 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "repDid" },
-        message: "must have required property '" + "repDid" + "'",
-      };
+    if (data.repDid === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "repDid" }, message: "must have required property 'repDid'" };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -873,14 +583,8 @@ function validate2(
       }
       errors++;
     }
-    if (data.host === undefined) {
-      const err3 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "host" },
-        message: "must have required property '" + "host" + "'",
-      };
+    if (data.host === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "host" }, message: "must have required property 'host'" };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -889,24 +593,8 @@ function validate2(
       errors++;
     }
     for (const key0 in data) {
-      if (
-        !(
-          key0 === "username" ||
-          key0 === "password" ||
-          key0 === "repDid" ||
-          key0 === "reciprocalRepDid" ||
-          key0 === "customerType" ||
-          key0 === "sendAutoresponders" ||
-          key0 === "host"
-        )
-      ) {
-        const err4 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-        };
+      if (!(key0 === "username" || key0 === "password" || key0 === "repDid" || key0 === "reciprocalRepDid" || key0 === "customerType" || key0 === "sendAutoresponders" || key0 === "host")) {
+        const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -915,15 +603,9 @@ function validate2(
         errors++;
       }
     }
-    if (data.username !== undefined) {
+    if (data.username !== void 0) {
       if (typeof data.username !== "string") {
-        const err5 = {
-          instancePath: instancePath + "/username",
-          schemaPath: "#/properties/username/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err5 = { instancePath: instancePath + "/username", schemaPath: "#/properties/username/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -932,15 +614,9 @@ function validate2(
         errors++;
       }
     }
-    if (data.password !== undefined) {
+    if (data.password !== void 0) {
       if (typeof data.password !== "string") {
-        const err6 = {
-          instancePath: instancePath + "/password",
-          schemaPath: "#/properties/password/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err6 = { instancePath: instancePath + "/password", schemaPath: "#/properties/password/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -949,15 +625,9 @@ function validate2(
         errors++;
       }
     }
-    if (data.repDid !== undefined) {
+    if (data.repDid !== void 0) {
       if (typeof data.repDid !== "string") {
-        const err7 = {
-          instancePath: instancePath + "/repDid",
-          schemaPath: "#/properties/repDid/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err7 = { instancePath: instancePath + "/repDid", schemaPath: "#/properties/repDid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -966,15 +636,9 @@ function validate2(
         errors++;
       }
     }
-    if (data.reciprocalRepDid !== undefined) {
+    if (data.reciprocalRepDid !== void 0) {
       if (typeof data.reciprocalRepDid !== "string") {
-        const err8 = {
-          instancePath: instancePath + "/reciprocalRepDid",
-          schemaPath: "#/properties/reciprocalRepDid/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err8 = { instancePath: instancePath + "/reciprocalRepDid", schemaPath: "#/properties/reciprocalRepDid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -983,16 +647,10 @@ function validate2(
         errors++;
       }
     }
-    if (data.customerType !== undefined) {
+    if (data.customerType !== void 0) {
       let data4 = data.customerType;
-      if (!(typeof data4 == "number" && !(data4 % 1) && !isNaN(data4) && isFinite(data4))) {
-        const err9 = {
-          instancePath: instancePath + "/customerType",
-          schemaPath: "#/properties/customerType/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
+      if (!(typeof data4 == "number" && (!(data4 % 1) && !isNaN(data4)) && isFinite(data4))) {
+        const err9 = { instancePath: instancePath + "/customerType", schemaPath: "#/properties/customerType/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -1001,15 +659,9 @@ function validate2(
         errors++;
       }
     }
-    if (data.sendAutoresponders !== undefined) {
+    if (data.sendAutoresponders !== void 0) {
       if (typeof data.sendAutoresponders !== "boolean") {
-        const err10 = {
-          instancePath: instancePath + "/sendAutoresponders",
-          schemaPath: "#/properties/sendAutoresponders/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
-        };
+        const err10 = { instancePath: instancePath + "/sendAutoresponders", schemaPath: "#/properties/sendAutoresponders/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -1018,15 +670,9 @@ function validate2(
         errors++;
       }
     }
-    if (data.host !== undefined) {
+    if (data.host !== void 0) {
       if (typeof data.host !== "string") {
-        const err11 = {
-          instancePath: instancePath + "/host",
-          schemaPath: "#/properties/host/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err11 = { instancePath: instancePath + "/host", schemaPath: "#/properties/host/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -1036,13 +682,7 @@ function validate2(
       }
     }
   } else {
-    const err12 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err12 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err12];
     } else {
@@ -1053,121 +693,105 @@ function validate2(
   validate2.errors = vErrors;
   return errors === 0;
 }
-validate2.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-
-export const response200 = validate3;
+validate2.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+const response200 = validate3;
 const schema3 = {
-  properties: {
-    CustomerID: { readOnly: true, type: "integer" },
-    CustomerDID: { readOnly: true, type: ["string", "null"] },
-    BCKey: { type: "integer" },
-    CustomerTypeID: { type: "integer" },
-    FirstName: { type: ["string", "null"] },
-    LastName: { type: ["string", "null"] },
-    MI: { type: ["string", "null"] },
-    Email: { type: ["string", "null"] },
-    Company: { type: ["string", "null"] },
-    PreferredCulture: { type: "integer" },
-    Password: { type: ["string", "null"] },
-    BillStreet1: { type: ["string", "null"] },
-    BillStreet2: { type: ["string", "null"] },
-    BillCity: { type: ["string", "null"] },
-    BillState: { type: ["string", "null"] },
-    BillPostalCode: { type: ["string", "null"] },
-    BillCountry: { type: ["string", "null"] },
-    BillCounty: { type: ["string", "null"] },
-    ShipStreet1: { type: ["string", "null"] },
-    ShipStreet2: { type: ["string", "null"] },
-    ShipCity: { type: ["string", "null"] },
-    ShipState: { type: ["string", "null"] },
-    ShipPostalCode: { type: ["string", "null"] },
-    ShipCountry: { type: ["string", "null"] },
-    ShipCounty: { type: ["string", "null"] },
-    Phone1: { type: ["string", "null"] },
-    Phone2: { type: ["string", "null"] },
-    Phone3: { type: ["string", "null"] },
-    Phone4: { type: ["string", "null"] },
-    Phone5: { type: ["string", "null"] },
-    Phone6: { type: ["string", "null"] },
-    TaxExemptCodeID: { type: ["string", "null"] },
-    TaxExempt: { type: "boolean" },
-    TaxID: { type: ["string", "null"] },
-    TaxID2: { type: ["string", "null"] },
-    ReferralMarketTypeID: { type: ["integer", "null"] },
-    ReferralMarketTypeInput: { type: ["string", "null"] },
-    ReferCustomerID: { type: ["integer", "null"] },
-    CreatedBy: { readOnly: true, type: ["string", "null"] },
-    PasswordResetKey: { readOnly: true, type: ["string", "null"] },
-    PasswordResetExpirationDate: {
-      pattern:
-        "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$",
-      readOnly: true,
-      type: ["string", "null"],
+  "properties": {
+    "CustomerID": { "readOnly": true, "type": "integer" },
+    "CustomerDID": { "readOnly": true, "type": ["string", "null"] },
+    "BCKey": { "type": "integer" },
+    "CustomerTypeID": { "type": "integer" },
+    "FirstName": { "type": ["string", "null"] },
+    "LastName": { "type": ["string", "null"] },
+    "MI": { "type": ["string", "null"] },
+    "Email": { "type": ["string", "null"] },
+    "Company": { "type": ["string", "null"] },
+    "PreferredCulture": { "type": "integer" },
+    "Password": { "type": ["string", "null"] },
+    "BillStreet1": { "type": ["string", "null"] },
+    "BillStreet2": { "type": ["string", "null"] },
+    "BillCity": { "type": ["string", "null"] },
+    "BillState": { "type": ["string", "null"] },
+    "BillPostalCode": { "type": ["string", "null"] },
+    "BillCountry": { "type": ["string", "null"] },
+    "BillCounty": { "type": ["string", "null"] },
+    "ShipStreet1": { "type": ["string", "null"] },
+    "ShipStreet2": { "type": ["string", "null"] },
+    "ShipCity": { "type": ["string", "null"] },
+    "ShipState": { "type": ["string", "null"] },
+    "ShipPostalCode": { "type": ["string", "null"] },
+    "ShipCountry": { "type": ["string", "null"] },
+    "ShipCounty": { "type": ["string", "null"] },
+    "Phone1": { "type": ["string", "null"] },
+    "Phone2": { "type": ["string", "null"] },
+    "Phone3": { "type": ["string", "null"] },
+    "Phone4": { "type": ["string", "null"] },
+    "Phone5": { "type": ["string", "null"] },
+    "Phone6": { "type": ["string", "null"] },
+    "TaxExemptCodeID": { "type": ["string", "null"] },
+    "TaxExempt": { "type": "boolean" },
+    "TaxID": { "type": ["string", "null"] },
+    "TaxID2": { "type": ["string", "null"] },
+    "ReferralMarketTypeID": { "type": ["integer", "null"] },
+    "ReferralMarketTypeInput": { "type": ["string", "null"] },
+    "ReferCustomerID": { "type": ["integer", "null"] },
+    "CreatedBy": { "readOnly": true, "type": ["string", "null"] },
+    "PasswordResetKey": { "readOnly": true, "type": ["string", "null"] },
+    "PasswordResetExpirationDate": {
+      "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$",
+      "readOnly": true,
+      "type": ["string", "null"]
     },
-    DateOfBirth: {
-      pattern:
-        "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$",
-      type: ["string", "null"],
+    "DateOfBirth": {
+      "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$",
+      "type": ["string", "null"]
     },
-    ApplicationDate: {
-      pattern:
-        "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$",
-      readOnly: true,
-      type: "string",
+    "ApplicationDate": {
+      "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$",
+      "readOnly": true,
+      "type": "string"
     },
-    StatusTypeID: { type: "integer" },
-    ContactStatusID: { type: "integer" },
-    RomanizedName: { type: ["string", "null"] },
-    ReciprocalRepID: { type: ["integer", "null"] },
-    LastModifiedBy: { readOnly: true, type: ["string", "null"] },
-    DateLastModified: {
-      pattern:
-        "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$",
-      readOnly: true,
-      type: ["string", "null"],
+    "StatusTypeID": { "type": "integer" },
+    "ContactStatusID": { "type": "integer" },
+    "RomanizedName": { "type": ["string", "null"] },
+    "ReciprocalRepID": { "type": ["integer", "null"] },
+    "LastModifiedBy": { "readOnly": true, "type": ["string", "null"] },
+    "DateLastModified": {
+      "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$",
+      "readOnly": true,
+      "type": ["string", "null"]
     },
-    TaxExemptReasonTypeID: { type: ["integer", "null"] },
-    UpgradeRepID: { type: ["integer", "null"] },
-    PhonesComputed: { readOnly: true, type: ["string", "null"] },
-    CreatedDate: {
-      pattern:
-        "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$",
-      readOnly: true,
-      type: "string",
+    "TaxExemptReasonTypeID": { "type": ["integer", "null"] },
+    "UpgradeRepID": { "type": ["integer", "null"] },
+    "PhonesComputed": { "readOnly": true, "type": ["string", "null"] },
+    "CreatedDate": {
+      "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$",
+      "readOnly": true,
+      "type": "string"
     },
-    guid: { readOnly: true, type: ["string", "null"] },
-    AccountNumber: { type: ["string", "null"] },
-    Gender: { type: ["string", "null"] },
-    EmailOptOut_Company: { type: "boolean" },
-    EmailOptOut_Upline: { type: "boolean" },
+    "guid": { "readOnly": true, "type": ["string", "null"] },
+    "AccountNumber": { "type": ["string", "null"] },
+    "Gender": { "type": ["string", "null"] },
+    "EmailOptOut_Company": { "type": "boolean" },
+    "EmailOptOut_Upline": { "type": "boolean" }
   },
-  type: "object",
+  "type": "object"
 };
-
-function validate3(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+function validate3(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate3.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.CustomerID !== undefined) {
+    if (data.CustomerID !== void 0) {
       let data0 = data.CustomerID;
-      if (!(typeof data0 == "number" && !(data0 % 1) && !isNaN(data0) && isFinite(data0))) {
-        const err0 = {
-          instancePath: instancePath + "/CustomerID",
-          schemaPath: "#/properties/CustomerID/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
+      if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0))) {
+        const err0 = { instancePath: instancePath + "/CustomerID", schemaPath: "#/properties/CustomerID/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -1176,16 +800,10 @@ function validate3(
         errors++;
       }
     }
-    if (data.CustomerDID !== undefined) {
+    if (data.CustomerDID !== void 0) {
       let data1 = data.CustomerDID;
       if (typeof data1 !== "string" && data1 !== null) {
-        const err1 = {
-          instancePath: instancePath + "/CustomerDID",
-          schemaPath: "#/properties/CustomerDID/type",
-          keyword: "type",
-          params: { type: schema3.properties.CustomerDID.type },
-          message: "must be string,null",
-        };
+        const err1 = { instancePath: instancePath + "/CustomerDID", schemaPath: "#/properties/CustomerDID/type", keyword: "type", params: { type: schema3.properties.CustomerDID.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -1194,16 +812,10 @@ function validate3(
         errors++;
       }
     }
-    if (data.BCKey !== undefined) {
+    if (data.BCKey !== void 0) {
       let data2 = data.BCKey;
-      if (!(typeof data2 == "number" && !(data2 % 1) && !isNaN(data2) && isFinite(data2))) {
-        const err2 = {
-          instancePath: instancePath + "/BCKey",
-          schemaPath: "#/properties/BCKey/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
+      if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)) && isFinite(data2))) {
+        const err2 = { instancePath: instancePath + "/BCKey", schemaPath: "#/properties/BCKey/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -1212,16 +824,10 @@ function validate3(
         errors++;
       }
     }
-    if (data.CustomerTypeID !== undefined) {
+    if (data.CustomerTypeID !== void 0) {
       let data3 = data.CustomerTypeID;
-      if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3) && isFinite(data3))) {
-        const err3 = {
-          instancePath: instancePath + "/CustomerTypeID",
-          schemaPath: "#/properties/CustomerTypeID/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
+      if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)) && isFinite(data3))) {
+        const err3 = { instancePath: instancePath + "/CustomerTypeID", schemaPath: "#/properties/CustomerTypeID/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -1230,16 +836,10 @@ function validate3(
         errors++;
       }
     }
-    if (data.FirstName !== undefined) {
+    if (data.FirstName !== void 0) {
       let data4 = data.FirstName;
       if (typeof data4 !== "string" && data4 !== null) {
-        const err4 = {
-          instancePath: instancePath + "/FirstName",
-          schemaPath: "#/properties/FirstName/type",
-          keyword: "type",
-          params: { type: schema3.properties.FirstName.type },
-          message: "must be string,null",
-        };
+        const err4 = { instancePath: instancePath + "/FirstName", schemaPath: "#/properties/FirstName/type", keyword: "type", params: { type: schema3.properties.FirstName.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -1248,16 +848,10 @@ function validate3(
         errors++;
       }
     }
-    if (data.LastName !== undefined) {
+    if (data.LastName !== void 0) {
       let data5 = data.LastName;
       if (typeof data5 !== "string" && data5 !== null) {
-        const err5 = {
-          instancePath: instancePath + "/LastName",
-          schemaPath: "#/properties/LastName/type",
-          keyword: "type",
-          params: { type: schema3.properties.LastName.type },
-          message: "must be string,null",
-        };
+        const err5 = { instancePath: instancePath + "/LastName", schemaPath: "#/properties/LastName/type", keyword: "type", params: { type: schema3.properties.LastName.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -1266,16 +860,10 @@ function validate3(
         errors++;
       }
     }
-    if (data.MI !== undefined) {
+    if (data.MI !== void 0) {
       let data6 = data.MI;
       if (typeof data6 !== "string" && data6 !== null) {
-        const err6 = {
-          instancePath: instancePath + "/MI",
-          schemaPath: "#/properties/MI/type",
-          keyword: "type",
-          params: { type: schema3.properties.MI.type },
-          message: "must be string,null",
-        };
+        const err6 = { instancePath: instancePath + "/MI", schemaPath: "#/properties/MI/type", keyword: "type", params: { type: schema3.properties.MI.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -1284,16 +872,10 @@ function validate3(
         errors++;
       }
     }
-    if (data.Email !== undefined) {
+    if (data.Email !== void 0) {
       let data7 = data.Email;
       if (typeof data7 !== "string" && data7 !== null) {
-        const err7 = {
-          instancePath: instancePath + "/Email",
-          schemaPath: "#/properties/Email/type",
-          keyword: "type",
-          params: { type: schema3.properties.Email.type },
-          message: "must be string,null",
-        };
+        const err7 = { instancePath: instancePath + "/Email", schemaPath: "#/properties/Email/type", keyword: "type", params: { type: schema3.properties.Email.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -1302,16 +884,10 @@ function validate3(
         errors++;
       }
     }
-    if (data.Company !== undefined) {
+    if (data.Company !== void 0) {
       let data8 = data.Company;
       if (typeof data8 !== "string" && data8 !== null) {
-        const err8 = {
-          instancePath: instancePath + "/Company",
-          schemaPath: "#/properties/Company/type",
-          keyword: "type",
-          params: { type: schema3.properties.Company.type },
-          message: "must be string,null",
-        };
+        const err8 = { instancePath: instancePath + "/Company", schemaPath: "#/properties/Company/type", keyword: "type", params: { type: schema3.properties.Company.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -1320,16 +896,10 @@ function validate3(
         errors++;
       }
     }
-    if (data.PreferredCulture !== undefined) {
+    if (data.PreferredCulture !== void 0) {
       let data9 = data.PreferredCulture;
-      if (!(typeof data9 == "number" && !(data9 % 1) && !isNaN(data9) && isFinite(data9))) {
-        const err9 = {
-          instancePath: instancePath + "/PreferredCulture",
-          schemaPath: "#/properties/PreferredCulture/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
+      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
+        const err9 = { instancePath: instancePath + "/PreferredCulture", schemaPath: "#/properties/PreferredCulture/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -1338,16 +908,10 @@ function validate3(
         errors++;
       }
     }
-    if (data.Password !== undefined) {
+    if (data.Password !== void 0) {
       let data10 = data.Password;
       if (typeof data10 !== "string" && data10 !== null) {
-        const err10 = {
-          instancePath: instancePath + "/Password",
-          schemaPath: "#/properties/Password/type",
-          keyword: "type",
-          params: { type: schema3.properties.Password.type },
-          message: "must be string,null",
-        };
+        const err10 = { instancePath: instancePath + "/Password", schemaPath: "#/properties/Password/type", keyword: "type", params: { type: schema3.properties.Password.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -1356,16 +920,10 @@ function validate3(
         errors++;
       }
     }
-    if (data.BillStreet1 !== undefined) {
+    if (data.BillStreet1 !== void 0) {
       let data11 = data.BillStreet1;
       if (typeof data11 !== "string" && data11 !== null) {
-        const err11 = {
-          instancePath: instancePath + "/BillStreet1",
-          schemaPath: "#/properties/BillStreet1/type",
-          keyword: "type",
-          params: { type: schema3.properties.BillStreet1.type },
-          message: "must be string,null",
-        };
+        const err11 = { instancePath: instancePath + "/BillStreet1", schemaPath: "#/properties/BillStreet1/type", keyword: "type", params: { type: schema3.properties.BillStreet1.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -1374,16 +932,10 @@ function validate3(
         errors++;
       }
     }
-    if (data.BillStreet2 !== undefined) {
+    if (data.BillStreet2 !== void 0) {
       let data12 = data.BillStreet2;
       if (typeof data12 !== "string" && data12 !== null) {
-        const err12 = {
-          instancePath: instancePath + "/BillStreet2",
-          schemaPath: "#/properties/BillStreet2/type",
-          keyword: "type",
-          params: { type: schema3.properties.BillStreet2.type },
-          message: "must be string,null",
-        };
+        const err12 = { instancePath: instancePath + "/BillStreet2", schemaPath: "#/properties/BillStreet2/type", keyword: "type", params: { type: schema3.properties.BillStreet2.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -1392,16 +944,10 @@ function validate3(
         errors++;
       }
     }
-    if (data.BillCity !== undefined) {
+    if (data.BillCity !== void 0) {
       let data13 = data.BillCity;
       if (typeof data13 !== "string" && data13 !== null) {
-        const err13 = {
-          instancePath: instancePath + "/BillCity",
-          schemaPath: "#/properties/BillCity/type",
-          keyword: "type",
-          params: { type: schema3.properties.BillCity.type },
-          message: "must be string,null",
-        };
+        const err13 = { instancePath: instancePath + "/BillCity", schemaPath: "#/properties/BillCity/type", keyword: "type", params: { type: schema3.properties.BillCity.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -1410,16 +956,10 @@ function validate3(
         errors++;
       }
     }
-    if (data.BillState !== undefined) {
+    if (data.BillState !== void 0) {
       let data14 = data.BillState;
       if (typeof data14 !== "string" && data14 !== null) {
-        const err14 = {
-          instancePath: instancePath + "/BillState",
-          schemaPath: "#/properties/BillState/type",
-          keyword: "type",
-          params: { type: schema3.properties.BillState.type },
-          message: "must be string,null",
-        };
+        const err14 = { instancePath: instancePath + "/BillState", schemaPath: "#/properties/BillState/type", keyword: "type", params: { type: schema3.properties.BillState.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -1428,16 +968,10 @@ function validate3(
         errors++;
       }
     }
-    if (data.BillPostalCode !== undefined) {
+    if (data.BillPostalCode !== void 0) {
       let data15 = data.BillPostalCode;
       if (typeof data15 !== "string" && data15 !== null) {
-        const err15 = {
-          instancePath: instancePath + "/BillPostalCode",
-          schemaPath: "#/properties/BillPostalCode/type",
-          keyword: "type",
-          params: { type: schema3.properties.BillPostalCode.type },
-          message: "must be string,null",
-        };
+        const err15 = { instancePath: instancePath + "/BillPostalCode", schemaPath: "#/properties/BillPostalCode/type", keyword: "type", params: { type: schema3.properties.BillPostalCode.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -1446,16 +980,10 @@ function validate3(
         errors++;
       }
     }
-    if (data.BillCountry !== undefined) {
+    if (data.BillCountry !== void 0) {
       let data16 = data.BillCountry;
       if (typeof data16 !== "string" && data16 !== null) {
-        const err16 = {
-          instancePath: instancePath + "/BillCountry",
-          schemaPath: "#/properties/BillCountry/type",
-          keyword: "type",
-          params: { type: schema3.properties.BillCountry.type },
-          message: "must be string,null",
-        };
+        const err16 = { instancePath: instancePath + "/BillCountry", schemaPath: "#/properties/BillCountry/type", keyword: "type", params: { type: schema3.properties.BillCountry.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -1464,16 +992,10 @@ function validate3(
         errors++;
       }
     }
-    if (data.BillCounty !== undefined) {
+    if (data.BillCounty !== void 0) {
       let data17 = data.BillCounty;
       if (typeof data17 !== "string" && data17 !== null) {
-        const err17 = {
-          instancePath: instancePath + "/BillCounty",
-          schemaPath: "#/properties/BillCounty/type",
-          keyword: "type",
-          params: { type: schema3.properties.BillCounty.type },
-          message: "must be string,null",
-        };
+        const err17 = { instancePath: instancePath + "/BillCounty", schemaPath: "#/properties/BillCounty/type", keyword: "type", params: { type: schema3.properties.BillCounty.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err17];
         } else {
@@ -1482,16 +1004,10 @@ function validate3(
         errors++;
       }
     }
-    if (data.ShipStreet1 !== undefined) {
+    if (data.ShipStreet1 !== void 0) {
       let data18 = data.ShipStreet1;
       if (typeof data18 !== "string" && data18 !== null) {
-        const err18 = {
-          instancePath: instancePath + "/ShipStreet1",
-          schemaPath: "#/properties/ShipStreet1/type",
-          keyword: "type",
-          params: { type: schema3.properties.ShipStreet1.type },
-          message: "must be string,null",
-        };
+        const err18 = { instancePath: instancePath + "/ShipStreet1", schemaPath: "#/properties/ShipStreet1/type", keyword: "type", params: { type: schema3.properties.ShipStreet1.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err18];
         } else {
@@ -1500,16 +1016,10 @@ function validate3(
         errors++;
       }
     }
-    if (data.ShipStreet2 !== undefined) {
+    if (data.ShipStreet2 !== void 0) {
       let data19 = data.ShipStreet2;
       if (typeof data19 !== "string" && data19 !== null) {
-        const err19 = {
-          instancePath: instancePath + "/ShipStreet2",
-          schemaPath: "#/properties/ShipStreet2/type",
-          keyword: "type",
-          params: { type: schema3.properties.ShipStreet2.type },
-          message: "must be string,null",
-        };
+        const err19 = { instancePath: instancePath + "/ShipStreet2", schemaPath: "#/properties/ShipStreet2/type", keyword: "type", params: { type: schema3.properties.ShipStreet2.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err19];
         } else {
@@ -1518,16 +1028,10 @@ function validate3(
         errors++;
       }
     }
-    if (data.ShipCity !== undefined) {
+    if (data.ShipCity !== void 0) {
       let data20 = data.ShipCity;
       if (typeof data20 !== "string" && data20 !== null) {
-        const err20 = {
-          instancePath: instancePath + "/ShipCity",
-          schemaPath: "#/properties/ShipCity/type",
-          keyword: "type",
-          params: { type: schema3.properties.ShipCity.type },
-          message: "must be string,null",
-        };
+        const err20 = { instancePath: instancePath + "/ShipCity", schemaPath: "#/properties/ShipCity/type", keyword: "type", params: { type: schema3.properties.ShipCity.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err20];
         } else {
@@ -1536,16 +1040,10 @@ function validate3(
         errors++;
       }
     }
-    if (data.ShipState !== undefined) {
+    if (data.ShipState !== void 0) {
       let data21 = data.ShipState;
       if (typeof data21 !== "string" && data21 !== null) {
-        const err21 = {
-          instancePath: instancePath + "/ShipState",
-          schemaPath: "#/properties/ShipState/type",
-          keyword: "type",
-          params: { type: schema3.properties.ShipState.type },
-          message: "must be string,null",
-        };
+        const err21 = { instancePath: instancePath + "/ShipState", schemaPath: "#/properties/ShipState/type", keyword: "type", params: { type: schema3.properties.ShipState.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err21];
         } else {
@@ -1554,16 +1052,10 @@ function validate3(
         errors++;
       }
     }
-    if (data.ShipPostalCode !== undefined) {
+    if (data.ShipPostalCode !== void 0) {
       let data22 = data.ShipPostalCode;
       if (typeof data22 !== "string" && data22 !== null) {
-        const err22 = {
-          instancePath: instancePath + "/ShipPostalCode",
-          schemaPath: "#/properties/ShipPostalCode/type",
-          keyword: "type",
-          params: { type: schema3.properties.ShipPostalCode.type },
-          message: "must be string,null",
-        };
+        const err22 = { instancePath: instancePath + "/ShipPostalCode", schemaPath: "#/properties/ShipPostalCode/type", keyword: "type", params: { type: schema3.properties.ShipPostalCode.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err22];
         } else {
@@ -1572,16 +1064,10 @@ function validate3(
         errors++;
       }
     }
-    if (data.ShipCountry !== undefined) {
+    if (data.ShipCountry !== void 0) {
       let data23 = data.ShipCountry;
       if (typeof data23 !== "string" && data23 !== null) {
-        const err23 = {
-          instancePath: instancePath + "/ShipCountry",
-          schemaPath: "#/properties/ShipCountry/type",
-          keyword: "type",
-          params: { type: schema3.properties.ShipCountry.type },
-          message: "must be string,null",
-        };
+        const err23 = { instancePath: instancePath + "/ShipCountry", schemaPath: "#/properties/ShipCountry/type", keyword: "type", params: { type: schema3.properties.ShipCountry.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err23];
         } else {
@@ -1590,16 +1076,10 @@ function validate3(
         errors++;
       }
     }
-    if (data.ShipCounty !== undefined) {
+    if (data.ShipCounty !== void 0) {
       let data24 = data.ShipCounty;
       if (typeof data24 !== "string" && data24 !== null) {
-        const err24 = {
-          instancePath: instancePath + "/ShipCounty",
-          schemaPath: "#/properties/ShipCounty/type",
-          keyword: "type",
-          params: { type: schema3.properties.ShipCounty.type },
-          message: "must be string,null",
-        };
+        const err24 = { instancePath: instancePath + "/ShipCounty", schemaPath: "#/properties/ShipCounty/type", keyword: "type", params: { type: schema3.properties.ShipCounty.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err24];
         } else {
@@ -1608,16 +1088,10 @@ function validate3(
         errors++;
       }
     }
-    if (data.Phone1 !== undefined) {
+    if (data.Phone1 !== void 0) {
       let data25 = data.Phone1;
       if (typeof data25 !== "string" && data25 !== null) {
-        const err25 = {
-          instancePath: instancePath + "/Phone1",
-          schemaPath: "#/properties/Phone1/type",
-          keyword: "type",
-          params: { type: schema3.properties.Phone1.type },
-          message: "must be string,null",
-        };
+        const err25 = { instancePath: instancePath + "/Phone1", schemaPath: "#/properties/Phone1/type", keyword: "type", params: { type: schema3.properties.Phone1.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err25];
         } else {
@@ -1626,16 +1100,10 @@ function validate3(
         errors++;
       }
     }
-    if (data.Phone2 !== undefined) {
+    if (data.Phone2 !== void 0) {
       let data26 = data.Phone2;
       if (typeof data26 !== "string" && data26 !== null) {
-        const err26 = {
-          instancePath: instancePath + "/Phone2",
-          schemaPath: "#/properties/Phone2/type",
-          keyword: "type",
-          params: { type: schema3.properties.Phone2.type },
-          message: "must be string,null",
-        };
+        const err26 = { instancePath: instancePath + "/Phone2", schemaPath: "#/properties/Phone2/type", keyword: "type", params: { type: schema3.properties.Phone2.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err26];
         } else {
@@ -1644,16 +1112,10 @@ function validate3(
         errors++;
       }
     }
-    if (data.Phone3 !== undefined) {
+    if (data.Phone3 !== void 0) {
       let data27 = data.Phone3;
       if (typeof data27 !== "string" && data27 !== null) {
-        const err27 = {
-          instancePath: instancePath + "/Phone3",
-          schemaPath: "#/properties/Phone3/type",
-          keyword: "type",
-          params: { type: schema3.properties.Phone3.type },
-          message: "must be string,null",
-        };
+        const err27 = { instancePath: instancePath + "/Phone3", schemaPath: "#/properties/Phone3/type", keyword: "type", params: { type: schema3.properties.Phone3.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err27];
         } else {
@@ -1662,16 +1124,10 @@ function validate3(
         errors++;
       }
     }
-    if (data.Phone4 !== undefined) {
+    if (data.Phone4 !== void 0) {
       let data28 = data.Phone4;
       if (typeof data28 !== "string" && data28 !== null) {
-        const err28 = {
-          instancePath: instancePath + "/Phone4",
-          schemaPath: "#/properties/Phone4/type",
-          keyword: "type",
-          params: { type: schema3.properties.Phone4.type },
-          message: "must be string,null",
-        };
+        const err28 = { instancePath: instancePath + "/Phone4", schemaPath: "#/properties/Phone4/type", keyword: "type", params: { type: schema3.properties.Phone4.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err28];
         } else {
@@ -1680,16 +1136,10 @@ function validate3(
         errors++;
       }
     }
-    if (data.Phone5 !== undefined) {
+    if (data.Phone5 !== void 0) {
       let data29 = data.Phone5;
       if (typeof data29 !== "string" && data29 !== null) {
-        const err29 = {
-          instancePath: instancePath + "/Phone5",
-          schemaPath: "#/properties/Phone5/type",
-          keyword: "type",
-          params: { type: schema3.properties.Phone5.type },
-          message: "must be string,null",
-        };
+        const err29 = { instancePath: instancePath + "/Phone5", schemaPath: "#/properties/Phone5/type", keyword: "type", params: { type: schema3.properties.Phone5.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -1698,16 +1148,10 @@ function validate3(
         errors++;
       }
     }
-    if (data.Phone6 !== undefined) {
+    if (data.Phone6 !== void 0) {
       let data30 = data.Phone6;
       if (typeof data30 !== "string" && data30 !== null) {
-        const err30 = {
-          instancePath: instancePath + "/Phone6",
-          schemaPath: "#/properties/Phone6/type",
-          keyword: "type",
-          params: { type: schema3.properties.Phone6.type },
-          message: "must be string,null",
-        };
+        const err30 = { instancePath: instancePath + "/Phone6", schemaPath: "#/properties/Phone6/type", keyword: "type", params: { type: schema3.properties.Phone6.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err30];
         } else {
@@ -1716,16 +1160,10 @@ function validate3(
         errors++;
       }
     }
-    if (data.TaxExemptCodeID !== undefined) {
+    if (data.TaxExemptCodeID !== void 0) {
       let data31 = data.TaxExemptCodeID;
       if (typeof data31 !== "string" && data31 !== null) {
-        const err31 = {
-          instancePath: instancePath + "/TaxExemptCodeID",
-          schemaPath: "#/properties/TaxExemptCodeID/type",
-          keyword: "type",
-          params: { type: schema3.properties.TaxExemptCodeID.type },
-          message: "must be string,null",
-        };
+        const err31 = { instancePath: instancePath + "/TaxExemptCodeID", schemaPath: "#/properties/TaxExemptCodeID/type", keyword: "type", params: { type: schema3.properties.TaxExemptCodeID.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err31];
         } else {
@@ -1734,15 +1172,9 @@ function validate3(
         errors++;
       }
     }
-    if (data.TaxExempt !== undefined) {
+    if (data.TaxExempt !== void 0) {
       if (typeof data.TaxExempt !== "boolean") {
-        const err32 = {
-          instancePath: instancePath + "/TaxExempt",
-          schemaPath: "#/properties/TaxExempt/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
-        };
+        const err32 = { instancePath: instancePath + "/TaxExempt", schemaPath: "#/properties/TaxExempt/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err32];
         } else {
@@ -1751,16 +1183,10 @@ function validate3(
         errors++;
       }
     }
-    if (data.TaxID !== undefined) {
+    if (data.TaxID !== void 0) {
       let data33 = data.TaxID;
       if (typeof data33 !== "string" && data33 !== null) {
-        const err33 = {
-          instancePath: instancePath + "/TaxID",
-          schemaPath: "#/properties/TaxID/type",
-          keyword: "type",
-          params: { type: schema3.properties.TaxID.type },
-          message: "must be string,null",
-        };
+        const err33 = { instancePath: instancePath + "/TaxID", schemaPath: "#/properties/TaxID/type", keyword: "type", params: { type: schema3.properties.TaxID.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err33];
         } else {
@@ -1769,16 +1195,10 @@ function validate3(
         errors++;
       }
     }
-    if (data.TaxID2 !== undefined) {
+    if (data.TaxID2 !== void 0) {
       let data34 = data.TaxID2;
       if (typeof data34 !== "string" && data34 !== null) {
-        const err34 = {
-          instancePath: instancePath + "/TaxID2",
-          schemaPath: "#/properties/TaxID2/type",
-          keyword: "type",
-          params: { type: schema3.properties.TaxID2.type },
-          message: "must be string,null",
-        };
+        const err34 = { instancePath: instancePath + "/TaxID2", schemaPath: "#/properties/TaxID2/type", keyword: "type", params: { type: schema3.properties.TaxID2.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err34];
         } else {
@@ -1787,16 +1207,10 @@ function validate3(
         errors++;
       }
     }
-    if (data.ReferralMarketTypeID !== undefined) {
+    if (data.ReferralMarketTypeID !== void 0) {
       let data35 = data.ReferralMarketTypeID;
-      if (!(typeof data35 == "number" && !(data35 % 1) && !isNaN(data35) && isFinite(data35)) && data35 !== null) {
-        const err35 = {
-          instancePath: instancePath + "/ReferralMarketTypeID",
-          schemaPath: "#/properties/ReferralMarketTypeID/type",
-          keyword: "type",
-          params: { type: schema3.properties.ReferralMarketTypeID.type },
-          message: "must be integer,null",
-        };
+      if (!(typeof data35 == "number" && (!(data35 % 1) && !isNaN(data35)) && isFinite(data35)) && data35 !== null) {
+        const err35 = { instancePath: instancePath + "/ReferralMarketTypeID", schemaPath: "#/properties/ReferralMarketTypeID/type", keyword: "type", params: { type: schema3.properties.ReferralMarketTypeID.type }, message: "must be integer,null" };
         if (vErrors === null) {
           vErrors = [err35];
         } else {
@@ -1805,16 +1219,10 @@ function validate3(
         errors++;
       }
     }
-    if (data.ReferralMarketTypeInput !== undefined) {
+    if (data.ReferralMarketTypeInput !== void 0) {
       let data36 = data.ReferralMarketTypeInput;
       if (typeof data36 !== "string" && data36 !== null) {
-        const err36 = {
-          instancePath: instancePath + "/ReferralMarketTypeInput",
-          schemaPath: "#/properties/ReferralMarketTypeInput/type",
-          keyword: "type",
-          params: { type: schema3.properties.ReferralMarketTypeInput.type },
-          message: "must be string,null",
-        };
+        const err36 = { instancePath: instancePath + "/ReferralMarketTypeInput", schemaPath: "#/properties/ReferralMarketTypeInput/type", keyword: "type", params: { type: schema3.properties.ReferralMarketTypeInput.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err36];
         } else {
@@ -1823,16 +1231,10 @@ function validate3(
         errors++;
       }
     }
-    if (data.ReferCustomerID !== undefined) {
+    if (data.ReferCustomerID !== void 0) {
       let data37 = data.ReferCustomerID;
-      if (!(typeof data37 == "number" && !(data37 % 1) && !isNaN(data37) && isFinite(data37)) && data37 !== null) {
-        const err37 = {
-          instancePath: instancePath + "/ReferCustomerID",
-          schemaPath: "#/properties/ReferCustomerID/type",
-          keyword: "type",
-          params: { type: schema3.properties.ReferCustomerID.type },
-          message: "must be integer,null",
-        };
+      if (!(typeof data37 == "number" && (!(data37 % 1) && !isNaN(data37)) && isFinite(data37)) && data37 !== null) {
+        const err37 = { instancePath: instancePath + "/ReferCustomerID", schemaPath: "#/properties/ReferCustomerID/type", keyword: "type", params: { type: schema3.properties.ReferCustomerID.type }, message: "must be integer,null" };
         if (vErrors === null) {
           vErrors = [err37];
         } else {
@@ -1841,16 +1243,10 @@ function validate3(
         errors++;
       }
     }
-    if (data.CreatedBy !== undefined) {
+    if (data.CreatedBy !== void 0) {
       let data38 = data.CreatedBy;
       if (typeof data38 !== "string" && data38 !== null) {
-        const err38 = {
-          instancePath: instancePath + "/CreatedBy",
-          schemaPath: "#/properties/CreatedBy/type",
-          keyword: "type",
-          params: { type: schema3.properties.CreatedBy.type },
-          message: "must be string,null",
-        };
+        const err38 = { instancePath: instancePath + "/CreatedBy", schemaPath: "#/properties/CreatedBy/type", keyword: "type", params: { type: schema3.properties.CreatedBy.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err38];
         } else {
@@ -1859,16 +1255,10 @@ function validate3(
         errors++;
       }
     }
-    if (data.PasswordResetKey !== undefined) {
+    if (data.PasswordResetKey !== void 0) {
       let data39 = data.PasswordResetKey;
       if (typeof data39 !== "string" && data39 !== null) {
-        const err39 = {
-          instancePath: instancePath + "/PasswordResetKey",
-          schemaPath: "#/properties/PasswordResetKey/type",
-          keyword: "type",
-          params: { type: schema3.properties.PasswordResetKey.type },
-          message: "must be string,null",
-        };
+        const err39 = { instancePath: instancePath + "/PasswordResetKey", schemaPath: "#/properties/PasswordResetKey/type", keyword: "type", params: { type: schema3.properties.PasswordResetKey.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err39];
         } else {
@@ -1877,16 +1267,10 @@ function validate3(
         errors++;
       }
     }
-    if (data.PasswordResetExpirationDate !== undefined) {
+    if (data.PasswordResetExpirationDate !== void 0) {
       let data40 = data.PasswordResetExpirationDate;
       if (typeof data40 !== "string" && data40 !== null) {
-        const err40 = {
-          instancePath: instancePath + "/PasswordResetExpirationDate",
-          schemaPath: "#/properties/PasswordResetExpirationDate/type",
-          keyword: "type",
-          params: { type: schema3.properties.PasswordResetExpirationDate.type },
-          message: "must be string,null",
-        };
+        const err40 = { instancePath: instancePath + "/PasswordResetExpirationDate", schemaPath: "#/properties/PasswordResetExpirationDate/type", keyword: "type", params: { type: schema3.properties.PasswordResetExpirationDate.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err40];
         } else {
@@ -1896,19 +1280,7 @@ function validate3(
       }
       if (typeof data40 === "string") {
         if (!pattern0.test(data40)) {
-          const err41 = {
-            instancePath: instancePath + "/PasswordResetExpirationDate",
-            schemaPath: "#/properties/PasswordResetExpirationDate/pattern",
-            keyword: "pattern",
-            params: {
-              pattern:
-                "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$",
-            },
-            message:
-              'must match pattern "' +
-              "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$" +
-              '"',
-          };
+          const err41 = { instancePath: instancePath + "/PasswordResetExpirationDate", schemaPath: "#/properties/PasswordResetExpirationDate/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$"' };
           if (vErrors === null) {
             vErrors = [err41];
           } else {
@@ -1918,16 +1290,10 @@ function validate3(
         }
       }
     }
-    if (data.DateOfBirth !== undefined) {
+    if (data.DateOfBirth !== void 0) {
       let data41 = data.DateOfBirth;
       if (typeof data41 !== "string" && data41 !== null) {
-        const err42 = {
-          instancePath: instancePath + "/DateOfBirth",
-          schemaPath: "#/properties/DateOfBirth/type",
-          keyword: "type",
-          params: { type: schema3.properties.DateOfBirth.type },
-          message: "must be string,null",
-        };
+        const err42 = { instancePath: instancePath + "/DateOfBirth", schemaPath: "#/properties/DateOfBirth/type", keyword: "type", params: { type: schema3.properties.DateOfBirth.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err42];
         } else {
@@ -1937,19 +1303,7 @@ function validate3(
       }
       if (typeof data41 === "string") {
         if (!pattern0.test(data41)) {
-          const err43 = {
-            instancePath: instancePath + "/DateOfBirth",
-            schemaPath: "#/properties/DateOfBirth/pattern",
-            keyword: "pattern",
-            params: {
-              pattern:
-                "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$",
-            },
-            message:
-              'must match pattern "' +
-              "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$" +
-              '"',
-          };
+          const err43 = { instancePath: instancePath + "/DateOfBirth", schemaPath: "#/properties/DateOfBirth/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$"' };
           if (vErrors === null) {
             vErrors = [err43];
           } else {
@@ -1959,23 +1313,11 @@ function validate3(
         }
       }
     }
-    if (data.ApplicationDate !== undefined) {
+    if (data.ApplicationDate !== void 0) {
       let data42 = data.ApplicationDate;
       if (typeof data42 === "string") {
         if (!pattern0.test(data42)) {
-          const err44 = {
-            instancePath: instancePath + "/ApplicationDate",
-            schemaPath: "#/properties/ApplicationDate/pattern",
-            keyword: "pattern",
-            params: {
-              pattern:
-                "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$",
-            },
-            message:
-              'must match pattern "' +
-              "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$" +
-              '"',
-          };
+          const err44 = { instancePath: instancePath + "/ApplicationDate", schemaPath: "#/properties/ApplicationDate/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$"' };
           if (vErrors === null) {
             vErrors = [err44];
           } else {
@@ -1984,13 +1326,7 @@ function validate3(
           errors++;
         }
       } else {
-        const err45 = {
-          instancePath: instancePath + "/ApplicationDate",
-          schemaPath: "#/properties/ApplicationDate/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err45 = { instancePath: instancePath + "/ApplicationDate", schemaPath: "#/properties/ApplicationDate/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err45];
         } else {
@@ -1999,16 +1335,10 @@ function validate3(
         errors++;
       }
     }
-    if (data.StatusTypeID !== undefined) {
+    if (data.StatusTypeID !== void 0) {
       let data43 = data.StatusTypeID;
-      if (!(typeof data43 == "number" && !(data43 % 1) && !isNaN(data43) && isFinite(data43))) {
-        const err46 = {
-          instancePath: instancePath + "/StatusTypeID",
-          schemaPath: "#/properties/StatusTypeID/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
+      if (!(typeof data43 == "number" && (!(data43 % 1) && !isNaN(data43)) && isFinite(data43))) {
+        const err46 = { instancePath: instancePath + "/StatusTypeID", schemaPath: "#/properties/StatusTypeID/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err46];
         } else {
@@ -2017,16 +1347,10 @@ function validate3(
         errors++;
       }
     }
-    if (data.ContactStatusID !== undefined) {
+    if (data.ContactStatusID !== void 0) {
       let data44 = data.ContactStatusID;
-      if (!(typeof data44 == "number" && !(data44 % 1) && !isNaN(data44) && isFinite(data44))) {
-        const err47 = {
-          instancePath: instancePath + "/ContactStatusID",
-          schemaPath: "#/properties/ContactStatusID/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
+      if (!(typeof data44 == "number" && (!(data44 % 1) && !isNaN(data44)) && isFinite(data44))) {
+        const err47 = { instancePath: instancePath + "/ContactStatusID", schemaPath: "#/properties/ContactStatusID/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err47];
         } else {
@@ -2035,16 +1359,10 @@ function validate3(
         errors++;
       }
     }
-    if (data.RomanizedName !== undefined) {
+    if (data.RomanizedName !== void 0) {
       let data45 = data.RomanizedName;
       if (typeof data45 !== "string" && data45 !== null) {
-        const err48 = {
-          instancePath: instancePath + "/RomanizedName",
-          schemaPath: "#/properties/RomanizedName/type",
-          keyword: "type",
-          params: { type: schema3.properties.RomanizedName.type },
-          message: "must be string,null",
-        };
+        const err48 = { instancePath: instancePath + "/RomanizedName", schemaPath: "#/properties/RomanizedName/type", keyword: "type", params: { type: schema3.properties.RomanizedName.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err48];
         } else {
@@ -2053,16 +1371,10 @@ function validate3(
         errors++;
       }
     }
-    if (data.ReciprocalRepID !== undefined) {
+    if (data.ReciprocalRepID !== void 0) {
       let data46 = data.ReciprocalRepID;
-      if (!(typeof data46 == "number" && !(data46 % 1) && !isNaN(data46) && isFinite(data46)) && data46 !== null) {
-        const err49 = {
-          instancePath: instancePath + "/ReciprocalRepID",
-          schemaPath: "#/properties/ReciprocalRepID/type",
-          keyword: "type",
-          params: { type: schema3.properties.ReciprocalRepID.type },
-          message: "must be integer,null",
-        };
+      if (!(typeof data46 == "number" && (!(data46 % 1) && !isNaN(data46)) && isFinite(data46)) && data46 !== null) {
+        const err49 = { instancePath: instancePath + "/ReciprocalRepID", schemaPath: "#/properties/ReciprocalRepID/type", keyword: "type", params: { type: schema3.properties.ReciprocalRepID.type }, message: "must be integer,null" };
         if (vErrors === null) {
           vErrors = [err49];
         } else {
@@ -2071,16 +1383,10 @@ function validate3(
         errors++;
       }
     }
-    if (data.LastModifiedBy !== undefined) {
+    if (data.LastModifiedBy !== void 0) {
       let data47 = data.LastModifiedBy;
       if (typeof data47 !== "string" && data47 !== null) {
-        const err50 = {
-          instancePath: instancePath + "/LastModifiedBy",
-          schemaPath: "#/properties/LastModifiedBy/type",
-          keyword: "type",
-          params: { type: schema3.properties.LastModifiedBy.type },
-          message: "must be string,null",
-        };
+        const err50 = { instancePath: instancePath + "/LastModifiedBy", schemaPath: "#/properties/LastModifiedBy/type", keyword: "type", params: { type: schema3.properties.LastModifiedBy.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err50];
         } else {
@@ -2089,16 +1395,10 @@ function validate3(
         errors++;
       }
     }
-    if (data.DateLastModified !== undefined) {
+    if (data.DateLastModified !== void 0) {
       let data48 = data.DateLastModified;
       if (typeof data48 !== "string" && data48 !== null) {
-        const err51 = {
-          instancePath: instancePath + "/DateLastModified",
-          schemaPath: "#/properties/DateLastModified/type",
-          keyword: "type",
-          params: { type: schema3.properties.DateLastModified.type },
-          message: "must be string,null",
-        };
+        const err51 = { instancePath: instancePath + "/DateLastModified", schemaPath: "#/properties/DateLastModified/type", keyword: "type", params: { type: schema3.properties.DateLastModified.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err51];
         } else {
@@ -2108,19 +1408,7 @@ function validate3(
       }
       if (typeof data48 === "string") {
         if (!pattern0.test(data48)) {
-          const err52 = {
-            instancePath: instancePath + "/DateLastModified",
-            schemaPath: "#/properties/DateLastModified/pattern",
-            keyword: "pattern",
-            params: {
-              pattern:
-                "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$",
-            },
-            message:
-              'must match pattern "' +
-              "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$" +
-              '"',
-          };
+          const err52 = { instancePath: instancePath + "/DateLastModified", schemaPath: "#/properties/DateLastModified/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$"' };
           if (vErrors === null) {
             vErrors = [err52];
           } else {
@@ -2130,16 +1418,10 @@ function validate3(
         }
       }
     }
-    if (data.TaxExemptReasonTypeID !== undefined) {
+    if (data.TaxExemptReasonTypeID !== void 0) {
       let data49 = data.TaxExemptReasonTypeID;
-      if (!(typeof data49 == "number" && !(data49 % 1) && !isNaN(data49) && isFinite(data49)) && data49 !== null) {
-        const err53 = {
-          instancePath: instancePath + "/TaxExemptReasonTypeID",
-          schemaPath: "#/properties/TaxExemptReasonTypeID/type",
-          keyword: "type",
-          params: { type: schema3.properties.TaxExemptReasonTypeID.type },
-          message: "must be integer,null",
-        };
+      if (!(typeof data49 == "number" && (!(data49 % 1) && !isNaN(data49)) && isFinite(data49)) && data49 !== null) {
+        const err53 = { instancePath: instancePath + "/TaxExemptReasonTypeID", schemaPath: "#/properties/TaxExemptReasonTypeID/type", keyword: "type", params: { type: schema3.properties.TaxExemptReasonTypeID.type }, message: "must be integer,null" };
         if (vErrors === null) {
           vErrors = [err53];
         } else {
@@ -2148,16 +1430,10 @@ function validate3(
         errors++;
       }
     }
-    if (data.UpgradeRepID !== undefined) {
+    if (data.UpgradeRepID !== void 0) {
       let data50 = data.UpgradeRepID;
-      if (!(typeof data50 == "number" && !(data50 % 1) && !isNaN(data50) && isFinite(data50)) && data50 !== null) {
-        const err54 = {
-          instancePath: instancePath + "/UpgradeRepID",
-          schemaPath: "#/properties/UpgradeRepID/type",
-          keyword: "type",
-          params: { type: schema3.properties.UpgradeRepID.type },
-          message: "must be integer,null",
-        };
+      if (!(typeof data50 == "number" && (!(data50 % 1) && !isNaN(data50)) && isFinite(data50)) && data50 !== null) {
+        const err54 = { instancePath: instancePath + "/UpgradeRepID", schemaPath: "#/properties/UpgradeRepID/type", keyword: "type", params: { type: schema3.properties.UpgradeRepID.type }, message: "must be integer,null" };
         if (vErrors === null) {
           vErrors = [err54];
         } else {
@@ -2166,16 +1442,10 @@ function validate3(
         errors++;
       }
     }
-    if (data.PhonesComputed !== undefined) {
+    if (data.PhonesComputed !== void 0) {
       let data51 = data.PhonesComputed;
       if (typeof data51 !== "string" && data51 !== null) {
-        const err55 = {
-          instancePath: instancePath + "/PhonesComputed",
-          schemaPath: "#/properties/PhonesComputed/type",
-          keyword: "type",
-          params: { type: schema3.properties.PhonesComputed.type },
-          message: "must be string,null",
-        };
+        const err55 = { instancePath: instancePath + "/PhonesComputed", schemaPath: "#/properties/PhonesComputed/type", keyword: "type", params: { type: schema3.properties.PhonesComputed.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err55];
         } else {
@@ -2184,23 +1454,11 @@ function validate3(
         errors++;
       }
     }
-    if (data.CreatedDate !== undefined) {
+    if (data.CreatedDate !== void 0) {
       let data52 = data.CreatedDate;
       if (typeof data52 === "string") {
         if (!pattern0.test(data52)) {
-          const err56 = {
-            instancePath: instancePath + "/CreatedDate",
-            schemaPath: "#/properties/CreatedDate/pattern",
-            keyword: "pattern",
-            params: {
-              pattern:
-                "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$",
-            },
-            message:
-              'must match pattern "' +
-              "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$" +
-              '"',
-          };
+          const err56 = { instancePath: instancePath + "/CreatedDate", schemaPath: "#/properties/CreatedDate/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$"' };
           if (vErrors === null) {
             vErrors = [err56];
           } else {
@@ -2209,13 +1467,7 @@ function validate3(
           errors++;
         }
       } else {
-        const err57 = {
-          instancePath: instancePath + "/CreatedDate",
-          schemaPath: "#/properties/CreatedDate/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err57 = { instancePath: instancePath + "/CreatedDate", schemaPath: "#/properties/CreatedDate/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err57];
         } else {
@@ -2224,16 +1476,10 @@ function validate3(
         errors++;
       }
     }
-    if (data.guid !== undefined) {
+    if (data.guid !== void 0) {
       let data53 = data.guid;
       if (typeof data53 !== "string" && data53 !== null) {
-        const err58 = {
-          instancePath: instancePath + "/guid",
-          schemaPath: "#/properties/guid/type",
-          keyword: "type",
-          params: { type: schema3.properties.guid.type },
-          message: "must be string,null",
-        };
+        const err58 = { instancePath: instancePath + "/guid", schemaPath: "#/properties/guid/type", keyword: "type", params: { type: schema3.properties.guid.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err58];
         } else {
@@ -2242,16 +1488,10 @@ function validate3(
         errors++;
       }
     }
-    if (data.AccountNumber !== undefined) {
+    if (data.AccountNumber !== void 0) {
       let data54 = data.AccountNumber;
       if (typeof data54 !== "string" && data54 !== null) {
-        const err59 = {
-          instancePath: instancePath + "/AccountNumber",
-          schemaPath: "#/properties/AccountNumber/type",
-          keyword: "type",
-          params: { type: schema3.properties.AccountNumber.type },
-          message: "must be string,null",
-        };
+        const err59 = { instancePath: instancePath + "/AccountNumber", schemaPath: "#/properties/AccountNumber/type", keyword: "type", params: { type: schema3.properties.AccountNumber.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err59];
         } else {
@@ -2260,16 +1500,10 @@ function validate3(
         errors++;
       }
     }
-    if (data.Gender !== undefined) {
+    if (data.Gender !== void 0) {
       let data55 = data.Gender;
       if (typeof data55 !== "string" && data55 !== null) {
-        const err60 = {
-          instancePath: instancePath + "/Gender",
-          schemaPath: "#/properties/Gender/type",
-          keyword: "type",
-          params: { type: schema3.properties.Gender.type },
-          message: "must be string,null",
-        };
+        const err60 = { instancePath: instancePath + "/Gender", schemaPath: "#/properties/Gender/type", keyword: "type", params: { type: schema3.properties.Gender.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err60];
         } else {
@@ -2278,15 +1512,9 @@ function validate3(
         errors++;
       }
     }
-    if (data.EmailOptOut_Company !== undefined) {
+    if (data.EmailOptOut_Company !== void 0) {
       if (typeof data.EmailOptOut_Company !== "boolean") {
-        const err61 = {
-          instancePath: instancePath + "/EmailOptOut_Company",
-          schemaPath: "#/properties/EmailOptOut_Company/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
-        };
+        const err61 = { instancePath: instancePath + "/EmailOptOut_Company", schemaPath: "#/properties/EmailOptOut_Company/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err61];
         } else {
@@ -2295,15 +1523,9 @@ function validate3(
         errors++;
       }
     }
-    if (data.EmailOptOut_Upline !== undefined) {
+    if (data.EmailOptOut_Upline !== void 0) {
       if (typeof data.EmailOptOut_Upline !== "boolean") {
-        const err62 = {
-          instancePath: instancePath + "/EmailOptOut_Upline",
-          schemaPath: "#/properties/EmailOptOut_Upline/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
-        };
+        const err62 = { instancePath: instancePath + "/EmailOptOut_Upline", schemaPath: "#/properties/EmailOptOut_Upline/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err62];
         } else {
@@ -2313,13 +1535,7 @@ function validate3(
       }
     }
   } else {
-    const err63 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err63 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err63];
     } else {
@@ -2331,106 +1547,95 @@ function validate3(
   return errors === 0;
 }
 validate3.evaluated = {
-  props: {
-    CustomerID: true,
-    CustomerDID: true,
-    BCKey: true,
-    CustomerTypeID: true,
-    FirstName: true,
-    LastName: true,
-    MI: true,
-    Email: true,
-    Company: true,
-    PreferredCulture: true,
-    Password: true,
-    BillStreet1: true,
-    BillStreet2: true,
-    BillCity: true,
-    BillState: true,
-    BillPostalCode: true,
-    BillCountry: true,
-    BillCounty: true,
-    ShipStreet1: true,
-    ShipStreet2: true,
-    ShipCity: true,
-    ShipState: true,
-    ShipPostalCode: true,
-    ShipCountry: true,
-    ShipCounty: true,
-    Phone1: true,
-    Phone2: true,
-    Phone3: true,
-    Phone4: true,
-    Phone5: true,
-    Phone6: true,
-    TaxExemptCodeID: true,
-    TaxExempt: true,
-    TaxID: true,
-    TaxID2: true,
-    ReferralMarketTypeID: true,
-    ReferralMarketTypeInput: true,
-    ReferCustomerID: true,
-    CreatedBy: true,
-    PasswordResetKey: true,
-    PasswordResetExpirationDate: true,
-    DateOfBirth: true,
-    ApplicationDate: true,
-    StatusTypeID: true,
-    ContactStatusID: true,
-    RomanizedName: true,
-    ReciprocalRepID: true,
-    LastModifiedBy: true,
-    DateLastModified: true,
-    TaxExemptReasonTypeID: true,
-    UpgradeRepID: true,
-    PhonesComputed: true,
-    CreatedDate: true,
-    guid: true,
-    AccountNumber: true,
-    Gender: true,
-    EmailOptOut_Company: true,
-    EmailOptOut_Upline: true,
+  "props": {
+    "CustomerID": true,
+    "CustomerDID": true,
+    "BCKey": true,
+    "CustomerTypeID": true,
+    "FirstName": true,
+    "LastName": true,
+    "MI": true,
+    "Email": true,
+    "Company": true,
+    "PreferredCulture": true,
+    "Password": true,
+    "BillStreet1": true,
+    "BillStreet2": true,
+    "BillCity": true,
+    "BillState": true,
+    "BillPostalCode": true,
+    "BillCountry": true,
+    "BillCounty": true,
+    "ShipStreet1": true,
+    "ShipStreet2": true,
+    "ShipCity": true,
+    "ShipState": true,
+    "ShipPostalCode": true,
+    "ShipCountry": true,
+    "ShipCounty": true,
+    "Phone1": true,
+    "Phone2": true,
+    "Phone3": true,
+    "Phone4": true,
+    "Phone5": true,
+    "Phone6": true,
+    "TaxExemptCodeID": true,
+    "TaxExempt": true,
+    "TaxID": true,
+    "TaxID2": true,
+    "ReferralMarketTypeID": true,
+    "ReferralMarketTypeInput": true,
+    "ReferCustomerID": true,
+    "CreatedBy": true,
+    "PasswordResetKey": true,
+    "PasswordResetExpirationDate": true,
+    "DateOfBirth": true,
+    "ApplicationDate": true,
+    "StatusTypeID": true,
+    "ContactStatusID": true,
+    "RomanizedName": true,
+    "ReciprocalRepID": true,
+    "LastModifiedBy": true,
+    "DateLastModified": true,
+    "TaxExemptReasonTypeID": true,
+    "UpgradeRepID": true,
+    "PhonesComputed": true,
+    "CreatedDate": true,
+    "guid": true,
+    "AccountNumber": true,
+    "Gender": true,
+    "EmailOptOut_Company": true,
+    "EmailOptOut_Upline": true
   },
-  dynamicProps: false,
-  dynamicItems: false,
+  "dynamicProps": false,
+  "dynamicItems": false
 };
-
-export const error400 = validate4;
+const error400 = validate4;
 const schema4 = {
-  properties: {
-    Message: { type: "string" },
-    MessageDetail: { type: "string" },
-    ModelState: { additionalProperties: { items: { type: "string" }, type: "array" }, type: "object" },
-    ExceptionMessage: { type: "string" },
-    ExceptionType: { type: "string" },
-    StackTrace: { type: "string" },
+  "properties": {
+    "Message": { "type": "string" },
+    "MessageDetail": { "type": "string" },
+    "ModelState": { "additionalProperties": { "items": { "type": "string" }, "type": "array" }, "type": "object" },
+    "ExceptionMessage": { "type": "string" },
+    "ExceptionType": { "type": "string" },
+    "StackTrace": { "type": "string" }
   },
-  type: "object",
+  "type": "object"
 };
-
-function validate4(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+function validate4(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate4.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Message !== undefined) {
+    if (data.Message !== void 0) {
       if (typeof data.Message !== "string") {
-        const err0 = {
-          instancePath: instancePath + "/Message",
-          schemaPath: "#/properties/Message/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err0 = { instancePath: instancePath + "/Message", schemaPath: "#/properties/Message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -2439,15 +1644,9 @@ function validate4(
         errors++;
       }
     }
-    if (data.MessageDetail !== undefined) {
+    if (data.MessageDetail !== void 0) {
       if (typeof data.MessageDetail !== "string") {
-        const err1 = {
-          instancePath: instancePath + "/MessageDetail",
-          schemaPath: "#/properties/MessageDetail/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err1 = { instancePath: instancePath + "/MessageDetail", schemaPath: "#/properties/MessageDetail/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -2456,7 +1655,7 @@ function validate4(
         errors++;
       }
     }
-    if (data.ModelState !== undefined) {
+    if (data.ModelState !== void 0) {
       let data2 = data.ModelState;
       if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
         for (const key0 in data2) {
@@ -2465,14 +1664,7 @@ function validate4(
             const len0 = data3.length;
             for (let i0 = 0; i0 < len0; i0++) {
               if (typeof data3[i0] !== "string") {
-                const err2 = {
-                  instancePath:
-                    instancePath + "/ModelState/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i0,
-                  schemaPath: "#/properties/ModelState/additionalProperties/items/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
-                };
+                const err2 = { instancePath: instancePath + "/ModelState/" + key0.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i0, schemaPath: "#/properties/ModelState/additionalProperties/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err2];
                 } else {
@@ -2482,13 +1674,7 @@ function validate4(
               }
             }
           } else {
-            const err3 = {
-              instancePath: instancePath + "/ModelState/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
-              schemaPath: "#/properties/ModelState/additionalProperties/type",
-              keyword: "type",
-              params: { type: "array" },
-              message: "must be array",
-            };
+            const err3 = { instancePath: instancePath + "/ModelState/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/ModelState/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             if (vErrors === null) {
               vErrors = [err3];
             } else {
@@ -2498,13 +1684,7 @@ function validate4(
           }
         }
       } else {
-        const err4 = {
-          instancePath: instancePath + "/ModelState",
-          schemaPath: "#/properties/ModelState/type",
-          keyword: "type",
-          params: { type: "object" },
-          message: "must be object",
-        };
+        const err4 = { instancePath: instancePath + "/ModelState", schemaPath: "#/properties/ModelState/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -2513,15 +1693,9 @@ function validate4(
         errors++;
       }
     }
-    if (data.ExceptionMessage !== undefined) {
+    if (data.ExceptionMessage !== void 0) {
       if (typeof data.ExceptionMessage !== "string") {
-        const err5 = {
-          instancePath: instancePath + "/ExceptionMessage",
-          schemaPath: "#/properties/ExceptionMessage/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err5 = { instancePath: instancePath + "/ExceptionMessage", schemaPath: "#/properties/ExceptionMessage/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -2530,15 +1704,9 @@ function validate4(
         errors++;
       }
     }
-    if (data.ExceptionType !== undefined) {
+    if (data.ExceptionType !== void 0) {
       if (typeof data.ExceptionType !== "string") {
-        const err6 = {
-          instancePath: instancePath + "/ExceptionType",
-          schemaPath: "#/properties/ExceptionType/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err6 = { instancePath: instancePath + "/ExceptionType", schemaPath: "#/properties/ExceptionType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -2547,15 +1715,9 @@ function validate4(
         errors++;
       }
     }
-    if (data.StackTrace !== undefined) {
+    if (data.StackTrace !== void 0) {
       if (typeof data.StackTrace !== "string") {
-        const err7 = {
-          instancePath: instancePath + "/StackTrace",
-          schemaPath: "#/properties/StackTrace/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err7 = { instancePath: instancePath + "/StackTrace", schemaPath: "#/properties/StackTrace/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -2565,13 +1727,7 @@ function validate4(
       }
     }
   } else {
-    const err8 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err8];
     } else {
@@ -2583,17 +1739,24 @@ function validate4(
   return errors === 0;
 }
 validate4.evaluated = {
-  props: {
-    Message: true,
-    MessageDetail: true,
-    ModelState: true,
-    ExceptionMessage: true,
-    ExceptionType: true,
-    StackTrace: true,
+  "props": {
+    "Message": true,
+    "MessageDetail": true,
+    "ModelState": true,
+    "ExceptionMessage": true,
+    "ExceptionType": true,
+    "StackTrace": true
   },
-  dynamicProps: false,
-  dynamicItems: false,
+  "dynamicProps": false,
+  "dynamicItems": false
 };
-
-export const error401 = error400;
-export const error500 = error400;
+const error401 = error400;
+const error500 = error400;
+export {
+  context,
+  error400,
+  error401,
+  error500,
+  requestBody,
+  response200
+};

@@ -3,37 +3,36 @@
  * Do not edit by hand: change the spec and run `npm run generate`.
  */
 import { ucs2length } from "@customer-adapters/runtime/validation";
-
-export const requestBody = validate1;
+const requestBody = validate1;
 const schema1 = {
-  additionalProperties: false,
-  properties: {
-    apiKey: { type: "string", writeOnly: true },
-    ChannelID: { type: "integer" },
-    AccountNo: { maxLength: 10, type: "string" },
-    CompanyName: { maxLength: 40, type: "string" },
-    Line1: { maxLength: 50, type: "string" },
-    Line2: { maxLength: 50, type: "string" },
-    Line3: { maxLength: 50, type: "string" },
-    Town: { maxLength: 50, type: "string" },
-    County: { maxLength: 25, type: "string" },
-    Postcode: { maxLength: 15, type: "string" },
-    Country: { maxLength: 3, pattern: "^[A-Z]{3}$", type: "string" },
-    AllowDeliveries: { type: "boolean" },
-    AllowInvoices: { type: "boolean" },
-    Title: { maxLength: 6, type: "string" },
-    Firstname: { maxLength: 20, type: "string" },
-    Surname: { maxLength: 30, type: "string" },
-    TelephoneNo: { maxLength: 20, type: "string" },
-    MobileNo: { maxLength: 20, type: "string" },
-    Email: { format: "email", maxLength: 70, type: "string" },
-    VATNumber: { maxLength: 30, type: "string" },
-    EORI: { maxLength: 20, type: "string" },
-    Currency: { maxLength: 3, pattern: "^[A-Z]{3}$", type: "string" },
-    CustomerServiceLevel: { type: ["integer", "null"] },
-    CustomerCategory: { maxLength: 4, type: "string" },
+  "additionalProperties": false,
+  "properties": {
+    "apiKey": { "type": "string", "writeOnly": true },
+    "ChannelID": { "type": "integer" },
+    "AccountNo": { "maxLength": 10, "type": "string" },
+    "CompanyName": { "maxLength": 40, "type": "string" },
+    "Line1": { "maxLength": 50, "type": "string" },
+    "Line2": { "maxLength": 50, "type": "string" },
+    "Line3": { "maxLength": 50, "type": "string" },
+    "Town": { "maxLength": 50, "type": "string" },
+    "County": { "maxLength": 25, "type": "string" },
+    "Postcode": { "maxLength": 15, "type": "string" },
+    "Country": { "maxLength": 3, "pattern": "^[A-Z]{3}$", "type": "string" },
+    "AllowDeliveries": { "type": "boolean" },
+    "AllowInvoices": { "type": "boolean" },
+    "Title": { "maxLength": 6, "type": "string" },
+    "Firstname": { "maxLength": 20, "type": "string" },
+    "Surname": { "maxLength": 30, "type": "string" },
+    "TelephoneNo": { "maxLength": 20, "type": "string" },
+    "MobileNo": { "maxLength": 20, "type": "string" },
+    "Email": { "format": "email", "maxLength": 70, "type": "string" },
+    "VATNumber": { "maxLength": 30, "type": "string" },
+    "EORI": { "maxLength": 20, "type": "string" },
+    "Currency": { "maxLength": 3, "pattern": "^[A-Z]{3}$", "type": "string" },
+    "CustomerServiceLevel": { "type": ["integer", "null"] },
+    "CustomerCategory": { "maxLength": 4, "type": "string" }
   },
-  required: [
+  "required": [
     "apiKey",
     "ChannelID",
     "AccountNo",
@@ -44,38 +43,27 @@ const schema1 = {
     "Firstname",
     "Surname",
     "Email",
-    "Currency",
+    "Currency"
   ],
-  type: "object",
+  "type": "object"
 };
 const func0 = Object.prototype.hasOwnProperty;
 const func1 = ucs2length;
 const pattern0 = new RegExp("^[A-Z]{3}$", "u");
-const formats0 =
-  /^(?:[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*|"(?:[\x20\x21\x23-\x5b\x5d-\x7e]|\\[\x20-\x7e])*")@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
-
-function validate1(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+const formats0 = /^(?:[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*|"(?:[\x20\x21\x23-\x5b\x5d-\x7e]|\\[\x20-\x7e])*")@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
+function validate1(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate1.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.apiKey === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "apiKey" },
-        message: "must have required property '" + "apiKey" + "'",
-      };
+    if (data.apiKey === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "apiKey" }, message: "must have required property 'apiKey'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -83,14 +71,8 @@ function validate1(
       }
       errors++;
     }
-    if (data.ChannelID === undefined) {
-      const err1 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "ChannelID" },
-        message: "must have required property '" + "ChannelID" + "'",
-      };
+    if (data.ChannelID === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "ChannelID" }, message: "must have required property 'ChannelID'" };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -98,14 +80,8 @@ function validate1(
       }
       errors++;
     }
-    if (data.AccountNo === undefined) {
-      const err2 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "AccountNo" },
-        message: "must have required property '" + "AccountNo" + "'",
-      };
+    if (data.AccountNo === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "AccountNo" }, message: "must have required property 'AccountNo'" };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -113,14 +89,8 @@ function validate1(
       }
       errors++;
     }
-    if (data.Line1 === undefined) {
-      const err3 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "Line1" },
-        message: "must have required property '" + "Line1" + "'",
-      };
+    if (data.Line1 === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "Line1" }, message: "must have required property 'Line1'" };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -128,14 +98,8 @@ function validate1(
       }
       errors++;
     }
-    if (data.Country === undefined) {
-      const err4 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "Country" },
-        message: "must have required property '" + "Country" + "'",
-      };
+    if (data.Country === void 0) {
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "Country" }, message: "must have required property 'Country'" };
       if (vErrors === null) {
         vErrors = [err4];
       } else {
@@ -143,14 +107,8 @@ function validate1(
       }
       errors++;
     }
-    if (data.AllowDeliveries === undefined) {
-      const err5 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "AllowDeliveries" },
-        message: "must have required property '" + "AllowDeliveries" + "'",
-      };
+    if (data.AllowDeliveries === void 0) {
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "AllowDeliveries" }, message: "must have required property 'AllowDeliveries'" };
       if (vErrors === null) {
         vErrors = [err5];
       } else {
@@ -158,14 +116,8 @@ function validate1(
       }
       errors++;
     }
-    if (data.AllowInvoices === undefined) {
-      const err6 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "AllowInvoices" },
-        message: "must have required property '" + "AllowInvoices" + "'",
-      };
+    if (data.AllowInvoices === void 0) {
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "AllowInvoices" }, message: "must have required property 'AllowInvoices'" };
       if (vErrors === null) {
         vErrors = [err6];
       } else {
@@ -173,14 +125,8 @@ function validate1(
       }
       errors++;
     }
-    if (data.Firstname === undefined) {
-      const err7 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "Firstname" },
-        message: "must have required property '" + "Firstname" + "'",
-      };
+    if (data.Firstname === void 0) {
+      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "Firstname" }, message: "must have required property 'Firstname'" };
       if (vErrors === null) {
         vErrors = [err7];
       } else {
@@ -188,14 +134,8 @@ function validate1(
       }
       errors++;
     }
-    if (data.Surname === undefined) {
-      const err8 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "Surname" },
-        message: "must have required property '" + "Surname" + "'",
-      };
+    if (data.Surname === void 0) {
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "Surname" }, message: "must have required property 'Surname'" };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -203,14 +143,8 @@ function validate1(
       }
       errors++;
     }
-    if (data.Email === undefined) {
-      const err9 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "Email" },
-        message: "must have required property '" + "Email" + "'",
-      };
+    if (data.Email === void 0) {
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "Email" }, message: "must have required property 'Email'" };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -218,14 +152,8 @@ function validate1(
       }
       errors++;
     }
-    if (data.Currency === undefined) {
-      const err10 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "Currency" },
-        message: "must have required property '" + "Currency" + "'",
-      };
+    if (data.Currency === void 0) {
+      const err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "Currency" }, message: "must have required property 'Currency'" };
       if (vErrors === null) {
         vErrors = [err10];
       } else {
@@ -235,13 +163,7 @@ function validate1(
     }
     for (const key0 in data) {
       if (!func0.call(schema1.properties, key0)) {
-        const err11 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-        };
+        const err11 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -250,15 +172,9 @@ function validate1(
         errors++;
       }
     }
-    if (data.apiKey !== undefined) {
+    if (data.apiKey !== void 0) {
       if (typeof data.apiKey !== "string") {
-        const err12 = {
-          instancePath: instancePath + "/apiKey",
-          schemaPath: "#/properties/apiKey/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err12 = { instancePath: instancePath + "/apiKey", schemaPath: "#/properties/apiKey/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -267,16 +183,10 @@ function validate1(
         errors++;
       }
     }
-    if (data.ChannelID !== undefined) {
+    if (data.ChannelID !== void 0) {
       let data1 = data.ChannelID;
-      if (!(typeof data1 == "number" && !(data1 % 1) && !isNaN(data1) && isFinite(data1))) {
-        const err13 = {
-          instancePath: instancePath + "/ChannelID",
-          schemaPath: "#/properties/ChannelID/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
+      if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
+        const err13 = { instancePath: instancePath + "/ChannelID", schemaPath: "#/properties/ChannelID/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -285,17 +195,11 @@ function validate1(
         errors++;
       }
     }
-    if (data.AccountNo !== undefined) {
+    if (data.AccountNo !== void 0) {
       let data2 = data.AccountNo;
       if (typeof data2 === "string") {
         if (func1(data2) > 10) {
-          const err14 = {
-            instancePath: instancePath + "/AccountNo",
-            schemaPath: "#/properties/AccountNo/maxLength",
-            keyword: "maxLength",
-            params: { limit: 10 },
-            message: "must NOT have more than 10 characters",
-          };
+          const err14 = { instancePath: instancePath + "/AccountNo", schemaPath: "#/properties/AccountNo/maxLength", keyword: "maxLength", params: { limit: 10 }, message: "must NOT have more than 10 characters" };
           if (vErrors === null) {
             vErrors = [err14];
           } else {
@@ -304,13 +208,7 @@ function validate1(
           errors++;
         }
       } else {
-        const err15 = {
-          instancePath: instancePath + "/AccountNo",
-          schemaPath: "#/properties/AccountNo/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err15 = { instancePath: instancePath + "/AccountNo", schemaPath: "#/properties/AccountNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -319,17 +217,11 @@ function validate1(
         errors++;
       }
     }
-    if (data.CompanyName !== undefined) {
+    if (data.CompanyName !== void 0) {
       let data3 = data.CompanyName;
       if (typeof data3 === "string") {
         if (func1(data3) > 40) {
-          const err16 = {
-            instancePath: instancePath + "/CompanyName",
-            schemaPath: "#/properties/CompanyName/maxLength",
-            keyword: "maxLength",
-            params: { limit: 40 },
-            message: "must NOT have more than 40 characters",
-          };
+          const err16 = { instancePath: instancePath + "/CompanyName", schemaPath: "#/properties/CompanyName/maxLength", keyword: "maxLength", params: { limit: 40 }, message: "must NOT have more than 40 characters" };
           if (vErrors === null) {
             vErrors = [err16];
           } else {
@@ -338,13 +230,7 @@ function validate1(
           errors++;
         }
       } else {
-        const err17 = {
-          instancePath: instancePath + "/CompanyName",
-          schemaPath: "#/properties/CompanyName/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err17 = { instancePath: instancePath + "/CompanyName", schemaPath: "#/properties/CompanyName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err17];
         } else {
@@ -353,17 +239,11 @@ function validate1(
         errors++;
       }
     }
-    if (data.Line1 !== undefined) {
+    if (data.Line1 !== void 0) {
       let data4 = data.Line1;
       if (typeof data4 === "string") {
         if (func1(data4) > 50) {
-          const err18 = {
-            instancePath: instancePath + "/Line1",
-            schemaPath: "#/properties/Line1/maxLength",
-            keyword: "maxLength",
-            params: { limit: 50 },
-            message: "must NOT have more than 50 characters",
-          };
+          const err18 = { instancePath: instancePath + "/Line1", schemaPath: "#/properties/Line1/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
           if (vErrors === null) {
             vErrors = [err18];
           } else {
@@ -372,13 +252,7 @@ function validate1(
           errors++;
         }
       } else {
-        const err19 = {
-          instancePath: instancePath + "/Line1",
-          schemaPath: "#/properties/Line1/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err19 = { instancePath: instancePath + "/Line1", schemaPath: "#/properties/Line1/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err19];
         } else {
@@ -387,17 +261,11 @@ function validate1(
         errors++;
       }
     }
-    if (data.Line2 !== undefined) {
+    if (data.Line2 !== void 0) {
       let data5 = data.Line2;
       if (typeof data5 === "string") {
         if (func1(data5) > 50) {
-          const err20 = {
-            instancePath: instancePath + "/Line2",
-            schemaPath: "#/properties/Line2/maxLength",
-            keyword: "maxLength",
-            params: { limit: 50 },
-            message: "must NOT have more than 50 characters",
-          };
+          const err20 = { instancePath: instancePath + "/Line2", schemaPath: "#/properties/Line2/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
           if (vErrors === null) {
             vErrors = [err20];
           } else {
@@ -406,13 +274,7 @@ function validate1(
           errors++;
         }
       } else {
-        const err21 = {
-          instancePath: instancePath + "/Line2",
-          schemaPath: "#/properties/Line2/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err21 = { instancePath: instancePath + "/Line2", schemaPath: "#/properties/Line2/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err21];
         } else {
@@ -421,17 +283,11 @@ function validate1(
         errors++;
       }
     }
-    if (data.Line3 !== undefined) {
+    if (data.Line3 !== void 0) {
       let data6 = data.Line3;
       if (typeof data6 === "string") {
         if (func1(data6) > 50) {
-          const err22 = {
-            instancePath: instancePath + "/Line3",
-            schemaPath: "#/properties/Line3/maxLength",
-            keyword: "maxLength",
-            params: { limit: 50 },
-            message: "must NOT have more than 50 characters",
-          };
+          const err22 = { instancePath: instancePath + "/Line3", schemaPath: "#/properties/Line3/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
           if (vErrors === null) {
             vErrors = [err22];
           } else {
@@ -440,13 +296,7 @@ function validate1(
           errors++;
         }
       } else {
-        const err23 = {
-          instancePath: instancePath + "/Line3",
-          schemaPath: "#/properties/Line3/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err23 = { instancePath: instancePath + "/Line3", schemaPath: "#/properties/Line3/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err23];
         } else {
@@ -455,17 +305,11 @@ function validate1(
         errors++;
       }
     }
-    if (data.Town !== undefined) {
+    if (data.Town !== void 0) {
       let data7 = data.Town;
       if (typeof data7 === "string") {
         if (func1(data7) > 50) {
-          const err24 = {
-            instancePath: instancePath + "/Town",
-            schemaPath: "#/properties/Town/maxLength",
-            keyword: "maxLength",
-            params: { limit: 50 },
-            message: "must NOT have more than 50 characters",
-          };
+          const err24 = { instancePath: instancePath + "/Town", schemaPath: "#/properties/Town/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
           if (vErrors === null) {
             vErrors = [err24];
           } else {
@@ -474,13 +318,7 @@ function validate1(
           errors++;
         }
       } else {
-        const err25 = {
-          instancePath: instancePath + "/Town",
-          schemaPath: "#/properties/Town/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err25 = { instancePath: instancePath + "/Town", schemaPath: "#/properties/Town/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err25];
         } else {
@@ -489,17 +327,11 @@ function validate1(
         errors++;
       }
     }
-    if (data.County !== undefined) {
+    if (data.County !== void 0) {
       let data8 = data.County;
       if (typeof data8 === "string") {
         if (func1(data8) > 25) {
-          const err26 = {
-            instancePath: instancePath + "/County",
-            schemaPath: "#/properties/County/maxLength",
-            keyword: "maxLength",
-            params: { limit: 25 },
-            message: "must NOT have more than 25 characters",
-          };
+          const err26 = { instancePath: instancePath + "/County", schemaPath: "#/properties/County/maxLength", keyword: "maxLength", params: { limit: 25 }, message: "must NOT have more than 25 characters" };
           if (vErrors === null) {
             vErrors = [err26];
           } else {
@@ -508,13 +340,7 @@ function validate1(
           errors++;
         }
       } else {
-        const err27 = {
-          instancePath: instancePath + "/County",
-          schemaPath: "#/properties/County/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err27 = { instancePath: instancePath + "/County", schemaPath: "#/properties/County/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err27];
         } else {
@@ -523,17 +349,11 @@ function validate1(
         errors++;
       }
     }
-    if (data.Postcode !== undefined) {
+    if (data.Postcode !== void 0) {
       let data9 = data.Postcode;
       if (typeof data9 === "string") {
         if (func1(data9) > 15) {
-          const err28 = {
-            instancePath: instancePath + "/Postcode",
-            schemaPath: "#/properties/Postcode/maxLength",
-            keyword: "maxLength",
-            params: { limit: 15 },
-            message: "must NOT have more than 15 characters",
-          };
+          const err28 = { instancePath: instancePath + "/Postcode", schemaPath: "#/properties/Postcode/maxLength", keyword: "maxLength", params: { limit: 15 }, message: "must NOT have more than 15 characters" };
           if (vErrors === null) {
             vErrors = [err28];
           } else {
@@ -542,13 +362,7 @@ function validate1(
           errors++;
         }
       } else {
-        const err29 = {
-          instancePath: instancePath + "/Postcode",
-          schemaPath: "#/properties/Postcode/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err29 = { instancePath: instancePath + "/Postcode", schemaPath: "#/properties/Postcode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -557,17 +371,11 @@ function validate1(
         errors++;
       }
     }
-    if (data.Country !== undefined) {
+    if (data.Country !== void 0) {
       let data10 = data.Country;
       if (typeof data10 === "string") {
         if (func1(data10) > 3) {
-          const err30 = {
-            instancePath: instancePath + "/Country",
-            schemaPath: "#/properties/Country/maxLength",
-            keyword: "maxLength",
-            params: { limit: 3 },
-            message: "must NOT have more than 3 characters",
-          };
+          const err30 = { instancePath: instancePath + "/Country", schemaPath: "#/properties/Country/maxLength", keyword: "maxLength", params: { limit: 3 }, message: "must NOT have more than 3 characters" };
           if (vErrors === null) {
             vErrors = [err30];
           } else {
@@ -576,13 +384,7 @@ function validate1(
           errors++;
         }
         if (!pattern0.test(data10)) {
-          const err31 = {
-            instancePath: instancePath + "/Country",
-            schemaPath: "#/properties/Country/pattern",
-            keyword: "pattern",
-            params: { pattern: "^[A-Z]{3}$" },
-            message: 'must match pattern "' + "^[A-Z]{3}$" + '"',
-          };
+          const err31 = { instancePath: instancePath + "/Country", schemaPath: "#/properties/Country/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{3}$" }, message: 'must match pattern "^[A-Z]{3}$"' };
           if (vErrors === null) {
             vErrors = [err31];
           } else {
@@ -591,13 +393,7 @@ function validate1(
           errors++;
         }
       } else {
-        const err32 = {
-          instancePath: instancePath + "/Country",
-          schemaPath: "#/properties/Country/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err32 = { instancePath: instancePath + "/Country", schemaPath: "#/properties/Country/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err32];
         } else {
@@ -606,15 +402,9 @@ function validate1(
         errors++;
       }
     }
-    if (data.AllowDeliveries !== undefined) {
+    if (data.AllowDeliveries !== void 0) {
       if (typeof data.AllowDeliveries !== "boolean") {
-        const err33 = {
-          instancePath: instancePath + "/AllowDeliveries",
-          schemaPath: "#/properties/AllowDeliveries/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
-        };
+        const err33 = { instancePath: instancePath + "/AllowDeliveries", schemaPath: "#/properties/AllowDeliveries/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err33];
         } else {
@@ -623,15 +413,9 @@ function validate1(
         errors++;
       }
     }
-    if (data.AllowInvoices !== undefined) {
+    if (data.AllowInvoices !== void 0) {
       if (typeof data.AllowInvoices !== "boolean") {
-        const err34 = {
-          instancePath: instancePath + "/AllowInvoices",
-          schemaPath: "#/properties/AllowInvoices/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
-        };
+        const err34 = { instancePath: instancePath + "/AllowInvoices", schemaPath: "#/properties/AllowInvoices/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err34];
         } else {
@@ -640,17 +424,11 @@ function validate1(
         errors++;
       }
     }
-    if (data.Title !== undefined) {
+    if (data.Title !== void 0) {
       let data13 = data.Title;
       if (typeof data13 === "string") {
         if (func1(data13) > 6) {
-          const err35 = {
-            instancePath: instancePath + "/Title",
-            schemaPath: "#/properties/Title/maxLength",
-            keyword: "maxLength",
-            params: { limit: 6 },
-            message: "must NOT have more than 6 characters",
-          };
+          const err35 = { instancePath: instancePath + "/Title", schemaPath: "#/properties/Title/maxLength", keyword: "maxLength", params: { limit: 6 }, message: "must NOT have more than 6 characters" };
           if (vErrors === null) {
             vErrors = [err35];
           } else {
@@ -659,13 +437,7 @@ function validate1(
           errors++;
         }
       } else {
-        const err36 = {
-          instancePath: instancePath + "/Title",
-          schemaPath: "#/properties/Title/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err36 = { instancePath: instancePath + "/Title", schemaPath: "#/properties/Title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err36];
         } else {
@@ -674,17 +446,11 @@ function validate1(
         errors++;
       }
     }
-    if (data.Firstname !== undefined) {
+    if (data.Firstname !== void 0) {
       let data14 = data.Firstname;
       if (typeof data14 === "string") {
         if (func1(data14) > 20) {
-          const err37 = {
-            instancePath: instancePath + "/Firstname",
-            schemaPath: "#/properties/Firstname/maxLength",
-            keyword: "maxLength",
-            params: { limit: 20 },
-            message: "must NOT have more than 20 characters",
-          };
+          const err37 = { instancePath: instancePath + "/Firstname", schemaPath: "#/properties/Firstname/maxLength", keyword: "maxLength", params: { limit: 20 }, message: "must NOT have more than 20 characters" };
           if (vErrors === null) {
             vErrors = [err37];
           } else {
@@ -693,13 +459,7 @@ function validate1(
           errors++;
         }
       } else {
-        const err38 = {
-          instancePath: instancePath + "/Firstname",
-          schemaPath: "#/properties/Firstname/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err38 = { instancePath: instancePath + "/Firstname", schemaPath: "#/properties/Firstname/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err38];
         } else {
@@ -708,17 +468,11 @@ function validate1(
         errors++;
       }
     }
-    if (data.Surname !== undefined) {
+    if (data.Surname !== void 0) {
       let data15 = data.Surname;
       if (typeof data15 === "string") {
         if (func1(data15) > 30) {
-          const err39 = {
-            instancePath: instancePath + "/Surname",
-            schemaPath: "#/properties/Surname/maxLength",
-            keyword: "maxLength",
-            params: { limit: 30 },
-            message: "must NOT have more than 30 characters",
-          };
+          const err39 = { instancePath: instancePath + "/Surname", schemaPath: "#/properties/Surname/maxLength", keyword: "maxLength", params: { limit: 30 }, message: "must NOT have more than 30 characters" };
           if (vErrors === null) {
             vErrors = [err39];
           } else {
@@ -727,13 +481,7 @@ function validate1(
           errors++;
         }
       } else {
-        const err40 = {
-          instancePath: instancePath + "/Surname",
-          schemaPath: "#/properties/Surname/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err40 = { instancePath: instancePath + "/Surname", schemaPath: "#/properties/Surname/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err40];
         } else {
@@ -742,17 +490,11 @@ function validate1(
         errors++;
       }
     }
-    if (data.TelephoneNo !== undefined) {
+    if (data.TelephoneNo !== void 0) {
       let data16 = data.TelephoneNo;
       if (typeof data16 === "string") {
         if (func1(data16) > 20) {
-          const err41 = {
-            instancePath: instancePath + "/TelephoneNo",
-            schemaPath: "#/properties/TelephoneNo/maxLength",
-            keyword: "maxLength",
-            params: { limit: 20 },
-            message: "must NOT have more than 20 characters",
-          };
+          const err41 = { instancePath: instancePath + "/TelephoneNo", schemaPath: "#/properties/TelephoneNo/maxLength", keyword: "maxLength", params: { limit: 20 }, message: "must NOT have more than 20 characters" };
           if (vErrors === null) {
             vErrors = [err41];
           } else {
@@ -761,13 +503,7 @@ function validate1(
           errors++;
         }
       } else {
-        const err42 = {
-          instancePath: instancePath + "/TelephoneNo",
-          schemaPath: "#/properties/TelephoneNo/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err42 = { instancePath: instancePath + "/TelephoneNo", schemaPath: "#/properties/TelephoneNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err42];
         } else {
@@ -776,17 +512,11 @@ function validate1(
         errors++;
       }
     }
-    if (data.MobileNo !== undefined) {
+    if (data.MobileNo !== void 0) {
       let data17 = data.MobileNo;
       if (typeof data17 === "string") {
         if (func1(data17) > 20) {
-          const err43 = {
-            instancePath: instancePath + "/MobileNo",
-            schemaPath: "#/properties/MobileNo/maxLength",
-            keyword: "maxLength",
-            params: { limit: 20 },
-            message: "must NOT have more than 20 characters",
-          };
+          const err43 = { instancePath: instancePath + "/MobileNo", schemaPath: "#/properties/MobileNo/maxLength", keyword: "maxLength", params: { limit: 20 }, message: "must NOT have more than 20 characters" };
           if (vErrors === null) {
             vErrors = [err43];
           } else {
@@ -795,13 +525,7 @@ function validate1(
           errors++;
         }
       } else {
-        const err44 = {
-          instancePath: instancePath + "/MobileNo",
-          schemaPath: "#/properties/MobileNo/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err44 = { instancePath: instancePath + "/MobileNo", schemaPath: "#/properties/MobileNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err44];
         } else {
@@ -810,17 +534,11 @@ function validate1(
         errors++;
       }
     }
-    if (data.Email !== undefined) {
+    if (data.Email !== void 0) {
       let data18 = data.Email;
       if (typeof data18 === "string") {
         if (func1(data18) > 70) {
-          const err45 = {
-            instancePath: instancePath + "/Email",
-            schemaPath: "#/properties/Email/maxLength",
-            keyword: "maxLength",
-            params: { limit: 70 },
-            message: "must NOT have more than 70 characters",
-          };
+          const err45 = { instancePath: instancePath + "/Email", schemaPath: "#/properties/Email/maxLength", keyword: "maxLength", params: { limit: 70 }, message: "must NOT have more than 70 characters" };
           if (vErrors === null) {
             vErrors = [err45];
           } else {
@@ -829,13 +547,7 @@ function validate1(
           errors++;
         }
         if (!formats0.test(data18)) {
-          const err46 = {
-            instancePath: instancePath + "/Email",
-            schemaPath: "#/properties/Email/format",
-            keyword: "format",
-            params: { format: "email" },
-            message: 'must match format "' + "email" + '"',
-          };
+          const err46 = { instancePath: instancePath + "/Email", schemaPath: "#/properties/Email/format", keyword: "format", params: { format: "email" }, message: 'must match format "email"' };
           if (vErrors === null) {
             vErrors = [err46];
           } else {
@@ -844,13 +556,7 @@ function validate1(
           errors++;
         }
       } else {
-        const err47 = {
-          instancePath: instancePath + "/Email",
-          schemaPath: "#/properties/Email/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err47 = { instancePath: instancePath + "/Email", schemaPath: "#/properties/Email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err47];
         } else {
@@ -859,17 +565,11 @@ function validate1(
         errors++;
       }
     }
-    if (data.VATNumber !== undefined) {
+    if (data.VATNumber !== void 0) {
       let data19 = data.VATNumber;
       if (typeof data19 === "string") {
         if (func1(data19) > 30) {
-          const err48 = {
-            instancePath: instancePath + "/VATNumber",
-            schemaPath: "#/properties/VATNumber/maxLength",
-            keyword: "maxLength",
-            params: { limit: 30 },
-            message: "must NOT have more than 30 characters",
-          };
+          const err48 = { instancePath: instancePath + "/VATNumber", schemaPath: "#/properties/VATNumber/maxLength", keyword: "maxLength", params: { limit: 30 }, message: "must NOT have more than 30 characters" };
           if (vErrors === null) {
             vErrors = [err48];
           } else {
@@ -878,13 +578,7 @@ function validate1(
           errors++;
         }
       } else {
-        const err49 = {
-          instancePath: instancePath + "/VATNumber",
-          schemaPath: "#/properties/VATNumber/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err49 = { instancePath: instancePath + "/VATNumber", schemaPath: "#/properties/VATNumber/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err49];
         } else {
@@ -893,17 +587,11 @@ function validate1(
         errors++;
       }
     }
-    if (data.EORI !== undefined) {
+    if (data.EORI !== void 0) {
       let data20 = data.EORI;
       if (typeof data20 === "string") {
         if (func1(data20) > 20) {
-          const err50 = {
-            instancePath: instancePath + "/EORI",
-            schemaPath: "#/properties/EORI/maxLength",
-            keyword: "maxLength",
-            params: { limit: 20 },
-            message: "must NOT have more than 20 characters",
-          };
+          const err50 = { instancePath: instancePath + "/EORI", schemaPath: "#/properties/EORI/maxLength", keyword: "maxLength", params: { limit: 20 }, message: "must NOT have more than 20 characters" };
           if (vErrors === null) {
             vErrors = [err50];
           } else {
@@ -912,13 +600,7 @@ function validate1(
           errors++;
         }
       } else {
-        const err51 = {
-          instancePath: instancePath + "/EORI",
-          schemaPath: "#/properties/EORI/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err51 = { instancePath: instancePath + "/EORI", schemaPath: "#/properties/EORI/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err51];
         } else {
@@ -927,17 +609,11 @@ function validate1(
         errors++;
       }
     }
-    if (data.Currency !== undefined) {
+    if (data.Currency !== void 0) {
       let data21 = data.Currency;
       if (typeof data21 === "string") {
         if (func1(data21) > 3) {
-          const err52 = {
-            instancePath: instancePath + "/Currency",
-            schemaPath: "#/properties/Currency/maxLength",
-            keyword: "maxLength",
-            params: { limit: 3 },
-            message: "must NOT have more than 3 characters",
-          };
+          const err52 = { instancePath: instancePath + "/Currency", schemaPath: "#/properties/Currency/maxLength", keyword: "maxLength", params: { limit: 3 }, message: "must NOT have more than 3 characters" };
           if (vErrors === null) {
             vErrors = [err52];
           } else {
@@ -946,13 +622,7 @@ function validate1(
           errors++;
         }
         if (!pattern0.test(data21)) {
-          const err53 = {
-            instancePath: instancePath + "/Currency",
-            schemaPath: "#/properties/Currency/pattern",
-            keyword: "pattern",
-            params: { pattern: "^[A-Z]{3}$" },
-            message: 'must match pattern "' + "^[A-Z]{3}$" + '"',
-          };
+          const err53 = { instancePath: instancePath + "/Currency", schemaPath: "#/properties/Currency/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{3}$" }, message: 'must match pattern "^[A-Z]{3}$"' };
           if (vErrors === null) {
             vErrors = [err53];
           } else {
@@ -961,13 +631,7 @@ function validate1(
           errors++;
         }
       } else {
-        const err54 = {
-          instancePath: instancePath + "/Currency",
-          schemaPath: "#/properties/Currency/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err54 = { instancePath: instancePath + "/Currency", schemaPath: "#/properties/Currency/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err54];
         } else {
@@ -976,16 +640,10 @@ function validate1(
         errors++;
       }
     }
-    if (data.CustomerServiceLevel !== undefined) {
+    if (data.CustomerServiceLevel !== void 0) {
       let data22 = data.CustomerServiceLevel;
-      if (!(typeof data22 == "number" && !(data22 % 1) && !isNaN(data22) && isFinite(data22)) && data22 !== null) {
-        const err55 = {
-          instancePath: instancePath + "/CustomerServiceLevel",
-          schemaPath: "#/properties/CustomerServiceLevel/type",
-          keyword: "type",
-          params: { type: schema1.properties.CustomerServiceLevel.type },
-          message: "must be integer,null",
-        };
+      if (!(typeof data22 == "number" && (!(data22 % 1) && !isNaN(data22)) && isFinite(data22)) && data22 !== null) {
+        const err55 = { instancePath: instancePath + "/CustomerServiceLevel", schemaPath: "#/properties/CustomerServiceLevel/type", keyword: "type", params: { type: schema1.properties.CustomerServiceLevel.type }, message: "must be integer,null" };
         if (vErrors === null) {
           vErrors = [err55];
         } else {
@@ -994,17 +652,11 @@ function validate1(
         errors++;
       }
     }
-    if (data.CustomerCategory !== undefined) {
+    if (data.CustomerCategory !== void 0) {
       let data23 = data.CustomerCategory;
       if (typeof data23 === "string") {
         if (func1(data23) > 4) {
-          const err56 = {
-            instancePath: instancePath + "/CustomerCategory",
-            schemaPath: "#/properties/CustomerCategory/maxLength",
-            keyword: "maxLength",
-            params: { limit: 4 },
-            message: "must NOT have more than 4 characters",
-          };
+          const err56 = { instancePath: instancePath + "/CustomerCategory", schemaPath: "#/properties/CustomerCategory/maxLength", keyword: "maxLength", params: { limit: 4 }, message: "must NOT have more than 4 characters" };
           if (vErrors === null) {
             vErrors = [err56];
           } else {
@@ -1013,13 +665,7 @@ function validate1(
           errors++;
         }
       } else {
-        const err57 = {
-          instancePath: instancePath + "/CustomerCategory",
-          schemaPath: "#/properties/CustomerCategory/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err57 = { instancePath: instancePath + "/CustomerCategory", schemaPath: "#/properties/CustomerCategory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err57];
         } else {
@@ -1029,13 +675,7 @@ function validate1(
       }
     }
   } else {
-    const err58 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err58 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err58];
     } else {
@@ -1046,44 +686,33 @@ function validate1(
   validate1.errors = vErrors;
   return errors === 0;
 }
-validate1.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-
-export const context = validate2;
+validate1.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+const context = validate2;
 const schema2 = {
-  additionalProperties: false,
-  properties: {
-    apiKey: { type: "string" },
-    channelId: { type: "integer" },
-    defaultCurrency: { pattern: "^[A-Z]{3}$", type: "string" },
-    customerServiceLevel: { type: "integer" },
-    host: { type: "string" },
+  "additionalProperties": false,
+  "properties": {
+    "apiKey": { "type": "string" },
+    "channelId": { "type": "integer" },
+    "defaultCurrency": { "pattern": "^[A-Z]{3}$", "type": "string" },
+    "customerServiceLevel": { "type": "integer" },
+    "host": { "type": "string" }
   },
-  required: ["apiKey", "channelId"],
-  type: "object",
+  "required": ["apiKey", "channelId"],
+  "type": "object"
 };
-
-function validate2(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+function validate2(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate2.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.apiKey === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "apiKey" },
-        message: "must have required property '" + "apiKey" + "'",
-      };
+    if (data.apiKey === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "apiKey" }, message: "must have required property 'apiKey'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1091,14 +720,8 @@ function validate2(
       }
       errors++;
     }
-    if (data.channelId === undefined) {
-      const err1 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "channelId" },
-        message: "must have required property '" + "channelId" + "'",
-      };
+    if (data.channelId === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "channelId" }, message: "must have required property 'channelId'" };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -1107,22 +730,8 @@ function validate2(
       errors++;
     }
     for (const key0 in data) {
-      if (
-        !(
-          key0 === "apiKey" ||
-          key0 === "channelId" ||
-          key0 === "defaultCurrency" ||
-          key0 === "customerServiceLevel" ||
-          key0 === "host"
-        )
-      ) {
-        const err2 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-        };
+      if (!(key0 === "apiKey" || key0 === "channelId" || key0 === "defaultCurrency" || key0 === "customerServiceLevel" || key0 === "host")) {
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -1131,15 +740,9 @@ function validate2(
         errors++;
       }
     }
-    if (data.apiKey !== undefined) {
+    if (data.apiKey !== void 0) {
       if (typeof data.apiKey !== "string") {
-        const err3 = {
-          instancePath: instancePath + "/apiKey",
-          schemaPath: "#/properties/apiKey/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err3 = { instancePath: instancePath + "/apiKey", schemaPath: "#/properties/apiKey/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -1148,16 +751,10 @@ function validate2(
         errors++;
       }
     }
-    if (data.channelId !== undefined) {
+    if (data.channelId !== void 0) {
       let data1 = data.channelId;
-      if (!(typeof data1 == "number" && !(data1 % 1) && !isNaN(data1) && isFinite(data1))) {
-        const err4 = {
-          instancePath: instancePath + "/channelId",
-          schemaPath: "#/properties/channelId/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
+      if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
+        const err4 = { instancePath: instancePath + "/channelId", schemaPath: "#/properties/channelId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -1166,17 +763,11 @@ function validate2(
         errors++;
       }
     }
-    if (data.defaultCurrency !== undefined) {
+    if (data.defaultCurrency !== void 0) {
       let data2 = data.defaultCurrency;
       if (typeof data2 === "string") {
         if (!pattern0.test(data2)) {
-          const err5 = {
-            instancePath: instancePath + "/defaultCurrency",
-            schemaPath: "#/properties/defaultCurrency/pattern",
-            keyword: "pattern",
-            params: { pattern: "^[A-Z]{3}$" },
-            message: 'must match pattern "' + "^[A-Z]{3}$" + '"',
-          };
+          const err5 = { instancePath: instancePath + "/defaultCurrency", schemaPath: "#/properties/defaultCurrency/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{3}$" }, message: 'must match pattern "^[A-Z]{3}$"' };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -1185,13 +776,7 @@ function validate2(
           errors++;
         }
       } else {
-        const err6 = {
-          instancePath: instancePath + "/defaultCurrency",
-          schemaPath: "#/properties/defaultCurrency/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err6 = { instancePath: instancePath + "/defaultCurrency", schemaPath: "#/properties/defaultCurrency/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -1200,16 +785,10 @@ function validate2(
         errors++;
       }
     }
-    if (data.customerServiceLevel !== undefined) {
+    if (data.customerServiceLevel !== void 0) {
       let data3 = data.customerServiceLevel;
-      if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3) && isFinite(data3))) {
-        const err7 = {
-          instancePath: instancePath + "/customerServiceLevel",
-          schemaPath: "#/properties/customerServiceLevel/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
+      if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)) && isFinite(data3))) {
+        const err7 = { instancePath: instancePath + "/customerServiceLevel", schemaPath: "#/properties/customerServiceLevel/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -1218,15 +797,9 @@ function validate2(
         errors++;
       }
     }
-    if (data.host !== undefined) {
+    if (data.host !== void 0) {
       if (typeof data.host !== "string") {
-        const err8 = {
-          instancePath: instancePath + "/host",
-          schemaPath: "#/properties/host/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err8 = { instancePath: instancePath + "/host", schemaPath: "#/properties/host/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -1236,13 +809,7 @@ function validate2(
       }
     }
   } else {
-    const err9 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err9];
     } else {
@@ -1253,57 +820,46 @@ function validate2(
   validate2.errors = vErrors;
   return errors === 0;
 }
-validate2.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-
-export const response200 = validate3;
+validate2.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+const response200 = validate3;
 const schema3 = {
-  properties: { CustomerCreateData: { $ref: "components#/$defs/CustomerCreateData" } },
-  type: "object",
+  "properties": { "CustomerCreateData": { "$ref": "components#/$defs/CustomerCreateData" } },
+  "type": "object"
 };
 const schema4 = {
-  properties: {
-    OK: { type: "boolean" },
-    AccountID: { type: "integer" },
-    AccountNo: { type: ["string", "null"] },
-    AddressID: { type: "integer" },
-    ContactID: { type: "integer" },
-    CustomerCreateIssues: { items: { $ref: "components#/$defs/CustomerCreateIssue" }, type: ["array", "null"] },
+  "properties": {
+    "OK": { "type": "boolean" },
+    "AccountID": { "type": "integer" },
+    "AccountNo": { "type": ["string", "null"] },
+    "AddressID": { "type": "integer" },
+    "ContactID": { "type": "integer" },
+    "CustomerCreateIssues": { "items": { "$ref": "components#/$defs/CustomerCreateIssue" }, "type": ["array", "null"] }
   },
-  type: "object",
+  "type": "object"
 };
 const schema5 = {
-  properties: {
-    ID: { type: "integer" },
-    Message: { type: ["string", "null"] },
-    ExtraData: { type: ["string", "null"] },
+  "properties": {
+    "ID": { "type": "integer" },
+    "Message": { "type": ["string", "null"] },
+    "ExtraData": { "type": ["string", "null"] }
   },
-  type: "object",
+  "type": "object"
 };
-
-function validate5(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+function validate5(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate5.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.ID !== undefined) {
+    if (data.ID !== void 0) {
       let data0 = data.ID;
-      if (!(typeof data0 == "number" && !(data0 % 1) && !isNaN(data0) && isFinite(data0))) {
-        const err0 = {
-          instancePath: instancePath + "/ID",
-          schemaPath: "#/properties/ID/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
+      if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0))) {
+        const err0 = { instancePath: instancePath + "/ID", schemaPath: "#/properties/ID/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -1312,16 +868,10 @@ function validate5(
         errors++;
       }
     }
-    if (data.Message !== undefined) {
+    if (data.Message !== void 0) {
       let data1 = data.Message;
       if (typeof data1 !== "string" && data1 !== null) {
-        const err1 = {
-          instancePath: instancePath + "/Message",
-          schemaPath: "#/properties/Message/type",
-          keyword: "type",
-          params: { type: schema5.properties.Message.type },
-          message: "must be string,null",
-        };
+        const err1 = { instancePath: instancePath + "/Message", schemaPath: "#/properties/Message/type", keyword: "type", params: { type: schema5.properties.Message.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -1330,16 +880,10 @@ function validate5(
         errors++;
       }
     }
-    if (data.ExtraData !== undefined) {
+    if (data.ExtraData !== void 0) {
       let data2 = data.ExtraData;
       if (typeof data2 !== "string" && data2 !== null) {
-        const err2 = {
-          instancePath: instancePath + "/ExtraData",
-          schemaPath: "#/properties/ExtraData/type",
-          keyword: "type",
-          params: { type: schema5.properties.ExtraData.type },
-          message: "must be string,null",
-        };
+        const err2 = { instancePath: instancePath + "/ExtraData", schemaPath: "#/properties/ExtraData/type", keyword: "type", params: { type: schema5.properties.ExtraData.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -1349,13 +893,7 @@ function validate5(
       }
     }
   } else {
-    const err3 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err3];
     } else {
@@ -1366,31 +904,25 @@ function validate5(
   validate5.errors = vErrors;
   return errors === 0;
 }
-validate5.evaluated = { props: { ID: true, Message: true, ExtraData: true }, dynamicProps: false, dynamicItems: false };
-
-function validate4(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+validate5.evaluated = {
+  "props": { "ID": true, "Message": true, "ExtraData": true },
+  "dynamicProps": false,
+  "dynamicItems": false
+};
+function validate4(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate4.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.OK !== undefined) {
+    if (data.OK !== void 0) {
       if (typeof data.OK !== "boolean") {
-        const err0 = {
-          instancePath: instancePath + "/OK",
-          schemaPath: "#/properties/OK/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
-        };
+        const err0 = { instancePath: instancePath + "/OK", schemaPath: "#/properties/OK/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -1399,16 +931,10 @@ function validate4(
         errors++;
       }
     }
-    if (data.AccountID !== undefined) {
+    if (data.AccountID !== void 0) {
       let data1 = data.AccountID;
-      if (!(typeof data1 == "number" && !(data1 % 1) && !isNaN(data1) && isFinite(data1))) {
-        const err1 = {
-          instancePath: instancePath + "/AccountID",
-          schemaPath: "#/properties/AccountID/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
+      if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
+        const err1 = { instancePath: instancePath + "/AccountID", schemaPath: "#/properties/AccountID/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -1417,16 +943,10 @@ function validate4(
         errors++;
       }
     }
-    if (data.AccountNo !== undefined) {
+    if (data.AccountNo !== void 0) {
       let data2 = data.AccountNo;
       if (typeof data2 !== "string" && data2 !== null) {
-        const err2 = {
-          instancePath: instancePath + "/AccountNo",
-          schemaPath: "#/properties/AccountNo/type",
-          keyword: "type",
-          params: { type: schema4.properties.AccountNo.type },
-          message: "must be string,null",
-        };
+        const err2 = { instancePath: instancePath + "/AccountNo", schemaPath: "#/properties/AccountNo/type", keyword: "type", params: { type: schema4.properties.AccountNo.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -1435,16 +955,10 @@ function validate4(
         errors++;
       }
     }
-    if (data.AddressID !== undefined) {
+    if (data.AddressID !== void 0) {
       let data3 = data.AddressID;
-      if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3) && isFinite(data3))) {
-        const err3 = {
-          instancePath: instancePath + "/AddressID",
-          schemaPath: "#/properties/AddressID/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
+      if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)) && isFinite(data3))) {
+        const err3 = { instancePath: instancePath + "/AddressID", schemaPath: "#/properties/AddressID/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -1453,16 +967,10 @@ function validate4(
         errors++;
       }
     }
-    if (data.ContactID !== undefined) {
+    if (data.ContactID !== void 0) {
       let data4 = data.ContactID;
-      if (!(typeof data4 == "number" && !(data4 % 1) && !isNaN(data4) && isFinite(data4))) {
-        const err4 = {
-          instancePath: instancePath + "/ContactID",
-          schemaPath: "#/properties/ContactID/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
+      if (!(typeof data4 == "number" && (!(data4 % 1) && !isNaN(data4)) && isFinite(data4))) {
+        const err4 = { instancePath: instancePath + "/ContactID", schemaPath: "#/properties/ContactID/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -1471,16 +979,10 @@ function validate4(
         errors++;
       }
     }
-    if (data.CustomerCreateIssues !== undefined) {
+    if (data.CustomerCreateIssues !== void 0) {
       let data5 = data.CustomerCreateIssues;
       if (!Array.isArray(data5) && data5 !== null) {
-        const err5 = {
-          instancePath: instancePath + "/CustomerCreateIssues",
-          schemaPath: "#/properties/CustomerCreateIssues/type",
-          keyword: "type",
-          params: { type: schema4.properties.CustomerCreateIssues.type },
-          message: "must be array,null",
-        };
+        const err5 = { instancePath: instancePath + "/CustomerCreateIssues", schemaPath: "#/properties/CustomerCreateIssues/type", keyword: "type", params: { type: schema4.properties.CustomerCreateIssues.type }, message: "must be array,null" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -1491,15 +993,7 @@ function validate4(
       if (Array.isArray(data5)) {
         const len0 = data5.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (
-            !validate5(data5[i0], {
-              instancePath: instancePath + "/CustomerCreateIssues/" + i0,
-              parentData: data5,
-              parentDataProperty: i0,
-              rootData,
-              dynamicAnchors,
-            })
-          ) {
+          if (!validate5(data5[i0], { instancePath: instancePath + "/CustomerCreateIssues/" + i0, parentData: data5, parentDataProperty: i0, rootData, dynamicAnchors })) {
             vErrors = vErrors === null ? validate5.errors : vErrors.concat(validate5.errors);
             errors = vErrors.length;
           }
@@ -1507,13 +1001,7 @@ function validate4(
       }
     }
   } else {
-    const err6 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err6];
     } else {
@@ -1525,47 +1013,36 @@ function validate4(
   return errors === 0;
 }
 validate4.evaluated = {
-  props: { OK: true, AccountID: true, AccountNo: true, AddressID: true, ContactID: true, CustomerCreateIssues: true },
-  dynamicProps: false,
-  dynamicItems: false,
+  "props": {
+    "OK": true,
+    "AccountID": true,
+    "AccountNo": true,
+    "AddressID": true,
+    "ContactID": true,
+    "CustomerCreateIssues": true
+  },
+  "dynamicProps": false,
+  "dynamicItems": false
 };
-
-function validate3(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+function validate3(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate3.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.CustomerCreateData !== undefined) {
-      if (
-        !validate4(data.CustomerCreateData, {
-          instancePath: instancePath + "/CustomerCreateData",
-          parentData: data,
-          parentDataProperty: "CustomerCreateData",
-          rootData,
-          dynamicAnchors,
-        })
-      ) {
+    if (data.CustomerCreateData !== void 0) {
+      if (!validate4(data.CustomerCreateData, { instancePath: instancePath + "/CustomerCreateData", parentData: data, parentDataProperty: "CustomerCreateData", rootData, dynamicAnchors })) {
         vErrors = vErrors === null ? validate4.errors : vErrors.concat(validate4.errors);
         errors = vErrors.length;
       }
     }
   } else {
-    const err0 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err0];
     } else {
@@ -1576,34 +1053,23 @@ function validate3(
   validate3.errors = vErrors;
   return errors === 0;
 }
-validate3.evaluated = { props: { CustomerCreateData: true }, dynamicProps: false, dynamicItems: false };
-
-export const error400 = validate8;
-const schema6 = { properties: { Message: { type: "string" } }, type: "object" };
-
-function validate8(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+validate3.evaluated = { "props": { "CustomerCreateData": true }, "dynamicProps": false, "dynamicItems": false };
+const error400 = validate8;
+const schema6 = { "properties": { "Message": { "type": "string" } }, "type": "object" };
+function validate8(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate8.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Message !== undefined) {
+    if (data.Message !== void 0) {
       if (typeof data.Message !== "string") {
-        const err0 = {
-          instancePath: instancePath + "/Message",
-          schemaPath: "#/properties/Message/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err0 = { instancePath: instancePath + "/Message", schemaPath: "#/properties/Message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -1613,13 +1079,7 @@ function validate8(
       }
     }
   } else {
-    const err1 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err1];
     } else {
@@ -1630,7 +1090,14 @@ function validate8(
   validate8.errors = vErrors;
   return errors === 0;
 }
-validate8.evaluated = { props: { Message: true }, dynamicProps: false, dynamicItems: false };
-
-export const error401 = error400;
-export const error503 = error400;
+validate8.evaluated = { "props": { "Message": true }, "dynamicProps": false, "dynamicItems": false };
+const error401 = error400;
+const error503 = error400;
+export {
+  context,
+  error400,
+  error401,
+  error503,
+  requestBody,
+  response200
+};

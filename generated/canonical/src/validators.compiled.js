@@ -3,46 +3,40 @@
  * Do not edit by hand: change the spec and run `npm run generate`.
  */
 import { formats, ucs2length } from "@customer-adapters/runtime/validation";
-
-export const address = validate1;
+const address = validate1;
 const schema1 = {
-  additionalProperties: false,
-  properties: {
-    lines: { items: { maxLength: 255, minLength: 1, type: "string" }, maxItems: 3, minItems: 1, type: "array" },
-    city: { maxLength: 100, minLength: 1, type: "string" },
-    region: { maxLength: 100, type: "string" },
-    county: { maxLength: 100, type: "string" },
-    postalCode: { maxLength: 20, type: "string" },
-    country: { pattern: "^[A-Z]{2}$", type: "string" },
+  "additionalProperties": false,
+  "properties": {
+    "lines": {
+      "items": { "maxLength": 255, "minLength": 1, "type": "string" },
+      "maxItems": 3,
+      "minItems": 1,
+      "type": "array"
+    },
+    "city": { "maxLength": 100, "minLength": 1, "type": "string" },
+    "region": { "maxLength": 100, "type": "string" },
+    "county": { "maxLength": 100, "type": "string" },
+    "postalCode": { "maxLength": 20, "type": "string" },
+    "country": { "pattern": "^[A-Z]{2}$", "type": "string" }
   },
-  required: ["lines", "city", "country"],
-  type: "object",
+  "required": ["lines", "city", "country"],
+  "type": "object"
 };
 const func0 = ucs2length;
 const pattern0 = new RegExp("^[A-Z]{2}$", "u");
-
-function validate1(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+function validate1(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate1.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.lines === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "lines" },
-        message: "must have required property '" + "lines" + "'",
-      };
+    if (data.lines === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "lines" }, message: "must have required property 'lines'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -50,14 +44,8 @@ function validate1(
       }
       errors++;
     }
-    if (data.city === undefined) {
-      const err1 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "city" },
-        message: "must have required property '" + "city" + "'",
-      };
+    if (data.city === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "city" }, message: "must have required property 'city'" };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -65,14 +53,8 @@ function validate1(
       }
       errors++;
     }
-    if (data.country === undefined) {
-      const err2 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "country" },
-        message: "must have required property '" + "country" + "'",
-      };
+    if (data.country === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "country" }, message: "must have required property 'country'" };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -81,23 +63,8 @@ function validate1(
       errors++;
     }
     for (const key0 in data) {
-      if (
-        !(
-          key0 === "lines" ||
-          key0 === "city" ||
-          key0 === "region" ||
-          key0 === "county" ||
-          key0 === "postalCode" ||
-          key0 === "country"
-        )
-      ) {
-        const err3 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-        };
+      if (!(key0 === "lines" || key0 === "city" || key0 === "region" || key0 === "county" || key0 === "postalCode" || key0 === "country")) {
+        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -106,17 +73,11 @@ function validate1(
         errors++;
       }
     }
-    if (data.lines !== undefined) {
+    if (data.lines !== void 0) {
       let data0 = data.lines;
       if (Array.isArray(data0)) {
         if (data0.length > 3) {
-          const err4 = {
-            instancePath: instancePath + "/lines",
-            schemaPath: "#/properties/lines/maxItems",
-            keyword: "maxItems",
-            params: { limit: 3 },
-            message: "must NOT have more than 3 items",
-          };
+          const err4 = { instancePath: instancePath + "/lines", schemaPath: "#/properties/lines/maxItems", keyword: "maxItems", params: { limit: 3 }, message: "must NOT have more than 3 items" };
           if (vErrors === null) {
             vErrors = [err4];
           } else {
@@ -125,13 +86,7 @@ function validate1(
           errors++;
         }
         if (data0.length < 1) {
-          const err5 = {
-            instancePath: instancePath + "/lines",
-            schemaPath: "#/properties/lines/minItems",
-            keyword: "minItems",
-            params: { limit: 1 },
-            message: "must NOT have fewer than 1 items",
-          };
+          const err5 = { instancePath: instancePath + "/lines", schemaPath: "#/properties/lines/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -144,13 +99,7 @@ function validate1(
           let data1 = data0[i0];
           if (typeof data1 === "string") {
             if (func0(data1) > 255) {
-              const err6 = {
-                instancePath: instancePath + "/lines/" + i0,
-                schemaPath: "#/properties/lines/items/maxLength",
-                keyword: "maxLength",
-                params: { limit: 255 },
-                message: "must NOT have more than 255 characters",
-              };
+              const err6 = { instancePath: instancePath + "/lines/" + i0, schemaPath: "#/properties/lines/items/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
               if (vErrors === null) {
                 vErrors = [err6];
               } else {
@@ -159,13 +108,7 @@ function validate1(
               errors++;
             }
             if (func0(data1) < 1) {
-              const err7 = {
-                instancePath: instancePath + "/lines/" + i0,
-                schemaPath: "#/properties/lines/items/minLength",
-                keyword: "minLength",
-                params: { limit: 1 },
-                message: "must NOT have fewer than 1 characters",
-              };
+              const err7 = { instancePath: instancePath + "/lines/" + i0, schemaPath: "#/properties/lines/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               if (vErrors === null) {
                 vErrors = [err7];
               } else {
@@ -174,13 +117,7 @@ function validate1(
               errors++;
             }
           } else {
-            const err8 = {
-              instancePath: instancePath + "/lines/" + i0,
-              schemaPath: "#/properties/lines/items/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
-            };
+            const err8 = { instancePath: instancePath + "/lines/" + i0, schemaPath: "#/properties/lines/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err8];
             } else {
@@ -190,13 +127,7 @@ function validate1(
           }
         }
       } else {
-        const err9 = {
-          instancePath: instancePath + "/lines",
-          schemaPath: "#/properties/lines/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        };
+        const err9 = { instancePath: instancePath + "/lines", schemaPath: "#/properties/lines/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -205,17 +136,11 @@ function validate1(
         errors++;
       }
     }
-    if (data.city !== undefined) {
+    if (data.city !== void 0) {
       let data2 = data.city;
       if (typeof data2 === "string") {
         if (func0(data2) > 100) {
-          const err10 = {
-            instancePath: instancePath + "/city",
-            schemaPath: "#/properties/city/maxLength",
-            keyword: "maxLength",
-            params: { limit: 100 },
-            message: "must NOT have more than 100 characters",
-          };
+          const err10 = { instancePath: instancePath + "/city", schemaPath: "#/properties/city/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
           if (vErrors === null) {
             vErrors = [err10];
           } else {
@@ -224,13 +149,7 @@ function validate1(
           errors++;
         }
         if (func0(data2) < 1) {
-          const err11 = {
-            instancePath: instancePath + "/city",
-            schemaPath: "#/properties/city/minLength",
-            keyword: "minLength",
-            params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
-          };
+          const err11 = { instancePath: instancePath + "/city", schemaPath: "#/properties/city/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -239,13 +158,7 @@ function validate1(
           errors++;
         }
       } else {
-        const err12 = {
-          instancePath: instancePath + "/city",
-          schemaPath: "#/properties/city/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err12 = { instancePath: instancePath + "/city", schemaPath: "#/properties/city/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -254,17 +167,11 @@ function validate1(
         errors++;
       }
     }
-    if (data.region !== undefined) {
+    if (data.region !== void 0) {
       let data3 = data.region;
       if (typeof data3 === "string") {
         if (func0(data3) > 100) {
-          const err13 = {
-            instancePath: instancePath + "/region",
-            schemaPath: "#/properties/region/maxLength",
-            keyword: "maxLength",
-            params: { limit: 100 },
-            message: "must NOT have more than 100 characters",
-          };
+          const err13 = { instancePath: instancePath + "/region", schemaPath: "#/properties/region/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
           if (vErrors === null) {
             vErrors = [err13];
           } else {
@@ -273,13 +180,7 @@ function validate1(
           errors++;
         }
       } else {
-        const err14 = {
-          instancePath: instancePath + "/region",
-          schemaPath: "#/properties/region/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err14 = { instancePath: instancePath + "/region", schemaPath: "#/properties/region/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -288,17 +189,11 @@ function validate1(
         errors++;
       }
     }
-    if (data.county !== undefined) {
+    if (data.county !== void 0) {
       let data4 = data.county;
       if (typeof data4 === "string") {
         if (func0(data4) > 100) {
-          const err15 = {
-            instancePath: instancePath + "/county",
-            schemaPath: "#/properties/county/maxLength",
-            keyword: "maxLength",
-            params: { limit: 100 },
-            message: "must NOT have more than 100 characters",
-          };
+          const err15 = { instancePath: instancePath + "/county", schemaPath: "#/properties/county/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
           if (vErrors === null) {
             vErrors = [err15];
           } else {
@@ -307,13 +202,7 @@ function validate1(
           errors++;
         }
       } else {
-        const err16 = {
-          instancePath: instancePath + "/county",
-          schemaPath: "#/properties/county/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err16 = { instancePath: instancePath + "/county", schemaPath: "#/properties/county/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -322,17 +211,11 @@ function validate1(
         errors++;
       }
     }
-    if (data.postalCode !== undefined) {
+    if (data.postalCode !== void 0) {
       let data5 = data.postalCode;
       if (typeof data5 === "string") {
         if (func0(data5) > 20) {
-          const err17 = {
-            instancePath: instancePath + "/postalCode",
-            schemaPath: "#/properties/postalCode/maxLength",
-            keyword: "maxLength",
-            params: { limit: 20 },
-            message: "must NOT have more than 20 characters",
-          };
+          const err17 = { instancePath: instancePath + "/postalCode", schemaPath: "#/properties/postalCode/maxLength", keyword: "maxLength", params: { limit: 20 }, message: "must NOT have more than 20 characters" };
           if (vErrors === null) {
             vErrors = [err17];
           } else {
@@ -341,13 +224,7 @@ function validate1(
           errors++;
         }
       } else {
-        const err18 = {
-          instancePath: instancePath + "/postalCode",
-          schemaPath: "#/properties/postalCode/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err18 = { instancePath: instancePath + "/postalCode", schemaPath: "#/properties/postalCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err18];
         } else {
@@ -356,17 +233,11 @@ function validate1(
         errors++;
       }
     }
-    if (data.country !== undefined) {
+    if (data.country !== void 0) {
       let data6 = data.country;
       if (typeof data6 === "string") {
         if (!pattern0.test(data6)) {
-          const err19 = {
-            instancePath: instancePath + "/country",
-            schemaPath: "#/properties/country/pattern",
-            keyword: "pattern",
-            params: { pattern: "^[A-Z]{2}$" },
-            message: 'must match pattern "' + "^[A-Z]{2}$" + '"',
-          };
+          const err19 = { instancePath: instancePath + "/country", schemaPath: "#/properties/country/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{2}$" }, message: 'must match pattern "^[A-Z]{2}$"' };
           if (vErrors === null) {
             vErrors = [err19];
           } else {
@@ -375,13 +246,7 @@ function validate1(
           errors++;
         }
       } else {
-        const err20 = {
-          instancePath: instancePath + "/country",
-          schemaPath: "#/properties/country/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err20 = { instancePath: instancePath + "/country", schemaPath: "#/properties/country/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err20];
         } else {
@@ -391,13 +256,7 @@ function validate1(
       }
     }
   } else {
-    const err21 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err21 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err21];
     } else {
@@ -408,41 +267,30 @@ function validate1(
   validate1.errors = vErrors;
   return errors === 0;
 }
-validate1.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-
-export const company = validate2;
+validate1.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+const company = validate2;
 const schema2 = {
-  additionalProperties: false,
-  properties: {
-    name: { maxLength: 200, minLength: 1, type: "string" },
-    registrationNumber: { maxLength: 50, type: "string" },
+  "additionalProperties": false,
+  "properties": {
+    "name": { "maxLength": 200, "minLength": 1, "type": "string" },
+    "registrationNumber": { "maxLength": 50, "type": "string" }
   },
-  required: ["name"],
-  type: "object",
+  "required": ["name"],
+  "type": "object"
 };
-
-function validate2(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+function validate2(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate2.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.name === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "name" },
-        message: "must have required property '" + "name" + "'",
-      };
+    if (data.name === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -452,13 +300,7 @@ function validate2(
     }
     for (const key0 in data) {
       if (!(key0 === "name" || key0 === "registrationNumber")) {
-        const err1 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-        };
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -467,17 +309,11 @@ function validate2(
         errors++;
       }
     }
-    if (data.name !== undefined) {
+    if (data.name !== void 0) {
       let data0 = data.name;
       if (typeof data0 === "string") {
         if (func0(data0) > 200) {
-          const err2 = {
-            instancePath: instancePath + "/name",
-            schemaPath: "#/properties/name/maxLength",
-            keyword: "maxLength",
-            params: { limit: 200 },
-            message: "must NOT have more than 200 characters",
-          };
+          const err2 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -486,13 +322,7 @@ function validate2(
           errors++;
         }
         if (func0(data0) < 1) {
-          const err3 = {
-            instancePath: instancePath + "/name",
-            schemaPath: "#/properties/name/minLength",
-            keyword: "minLength",
-            params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
-          };
+          const err3 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -501,13 +331,7 @@ function validate2(
           errors++;
         }
       } else {
-        const err4 = {
-          instancePath: instancePath + "/name",
-          schemaPath: "#/properties/name/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err4 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -516,17 +340,11 @@ function validate2(
         errors++;
       }
     }
-    if (data.registrationNumber !== undefined) {
+    if (data.registrationNumber !== void 0) {
       let data1 = data.registrationNumber;
       if (typeof data1 === "string") {
         if (func0(data1) > 50) {
-          const err5 = {
-            instancePath: instancePath + "/registrationNumber",
-            schemaPath: "#/properties/registrationNumber/maxLength",
-            keyword: "maxLength",
-            params: { limit: 50 },
-            message: "must NOT have more than 50 characters",
-          };
+          const err5 = { instancePath: instancePath + "/registrationNumber", schemaPath: "#/properties/registrationNumber/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -535,13 +353,7 @@ function validate2(
           errors++;
         }
       } else {
-        const err6 = {
-          instancePath: instancePath + "/registrationNumber",
-          schemaPath: "#/properties/registrationNumber/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err6 = { instancePath: instancePath + "/registrationNumber", schemaPath: "#/properties/registrationNumber/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -551,13 +363,7 @@ function validate2(
       }
     }
   } else {
-    const err7 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -568,47 +374,35 @@ function validate2(
   validate2.errors = vErrors;
   return errors === 0;
 }
-validate2.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-
-export const contact = validate3;
+validate2.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+const contact = validate3;
 const schema3 = {
-  additionalProperties: false,
-  properties: {
-    name: { maxLength: 200, minLength: 1, type: "string" },
-    title: { maxLength: 100, type: "string" },
-    email: { format: "email", maxLength: 320, type: "string" },
-    phone: { pattern: "^\\+[1-9][0-9]{6,14}$", type: "string" },
-    mobile: { pattern: "^\\+[1-9][0-9]{6,14}$", type: "string" },
+  "additionalProperties": false,
+  "properties": {
+    "name": { "maxLength": 200, "minLength": 1, "type": "string" },
+    "title": { "maxLength": 100, "type": "string" },
+    "email": { "format": "email", "maxLength": 320, "type": "string" },
+    "phone": { "pattern": "^\\+[1-9][0-9]{6,14}$", "type": "string" },
+    "mobile": { "pattern": "^\\+[1-9][0-9]{6,14}$", "type": "string" }
   },
-  required: ["name"],
-  type: "object",
+  "required": ["name"],
+  "type": "object"
 };
-const formats0 =
-  /^(?:[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*|"(?:[\x20\x21\x23-\x5b\x5d-\x7e]|\\[\x20-\x7e])*")@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
+const formats0 = /^(?:[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*|"(?:[\x20\x21\x23-\x5b\x5d-\x7e]|\\[\x20-\x7e])*")@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 const pattern1 = new RegExp("^\\+[1-9][0-9]{6,14}$", "u");
-
-function validate3(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+function validate3(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate3.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.name === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "name" },
-        message: "must have required property '" + "name" + "'",
-      };
+    if (data.name === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -618,13 +412,7 @@ function validate3(
     }
     for (const key0 in data) {
       if (!(key0 === "name" || key0 === "title" || key0 === "email" || key0 === "phone" || key0 === "mobile")) {
-        const err1 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-        };
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -633,17 +421,11 @@ function validate3(
         errors++;
       }
     }
-    if (data.name !== undefined) {
+    if (data.name !== void 0) {
       let data0 = data.name;
       if (typeof data0 === "string") {
         if (func0(data0) > 200) {
-          const err2 = {
-            instancePath: instancePath + "/name",
-            schemaPath: "#/properties/name/maxLength",
-            keyword: "maxLength",
-            params: { limit: 200 },
-            message: "must NOT have more than 200 characters",
-          };
+          const err2 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -652,13 +434,7 @@ function validate3(
           errors++;
         }
         if (func0(data0) < 1) {
-          const err3 = {
-            instancePath: instancePath + "/name",
-            schemaPath: "#/properties/name/minLength",
-            keyword: "minLength",
-            params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
-          };
+          const err3 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -667,13 +443,7 @@ function validate3(
           errors++;
         }
       } else {
-        const err4 = {
-          instancePath: instancePath + "/name",
-          schemaPath: "#/properties/name/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err4 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -682,17 +452,11 @@ function validate3(
         errors++;
       }
     }
-    if (data.title !== undefined) {
+    if (data.title !== void 0) {
       let data1 = data.title;
       if (typeof data1 === "string") {
         if (func0(data1) > 100) {
-          const err5 = {
-            instancePath: instancePath + "/title",
-            schemaPath: "#/properties/title/maxLength",
-            keyword: "maxLength",
-            params: { limit: 100 },
-            message: "must NOT have more than 100 characters",
-          };
+          const err5 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -701,13 +465,7 @@ function validate3(
           errors++;
         }
       } else {
-        const err6 = {
-          instancePath: instancePath + "/title",
-          schemaPath: "#/properties/title/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err6 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -716,17 +474,11 @@ function validate3(
         errors++;
       }
     }
-    if (data.email !== undefined) {
+    if (data.email !== void 0) {
       let data2 = data.email;
       if (typeof data2 === "string") {
         if (func0(data2) > 320) {
-          const err7 = {
-            instancePath: instancePath + "/email",
-            schemaPath: "#/properties/email/maxLength",
-            keyword: "maxLength",
-            params: { limit: 320 },
-            message: "must NOT have more than 320 characters",
-          };
+          const err7 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/maxLength", keyword: "maxLength", params: { limit: 320 }, message: "must NOT have more than 320 characters" };
           if (vErrors === null) {
             vErrors = [err7];
           } else {
@@ -735,13 +487,7 @@ function validate3(
           errors++;
         }
         if (!formats0.test(data2)) {
-          const err8 = {
-            instancePath: instancePath + "/email",
-            schemaPath: "#/properties/email/format",
-            keyword: "format",
-            params: { format: "email" },
-            message: 'must match format "' + "email" + '"',
-          };
+          const err8 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/format", keyword: "format", params: { format: "email" }, message: 'must match format "email"' };
           if (vErrors === null) {
             vErrors = [err8];
           } else {
@@ -750,13 +496,7 @@ function validate3(
           errors++;
         }
       } else {
-        const err9 = {
-          instancePath: instancePath + "/email",
-          schemaPath: "#/properties/email/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err9 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -765,17 +505,11 @@ function validate3(
         errors++;
       }
     }
-    if (data.phone !== undefined) {
+    if (data.phone !== void 0) {
       let data3 = data.phone;
       if (typeof data3 === "string") {
         if (!pattern1.test(data3)) {
-          const err10 = {
-            instancePath: instancePath + "/phone",
-            schemaPath: "#/properties/phone/pattern",
-            keyword: "pattern",
-            params: { pattern: "^\\+[1-9][0-9]{6,14}$" },
-            message: 'must match pattern "' + "^\\+[1-9][0-9]{6,14}$" + '"',
-          };
+          const err10 = { instancePath: instancePath + "/phone", schemaPath: "#/properties/phone/pattern", keyword: "pattern", params: { pattern: "^\\+[1-9][0-9]{6,14}$" }, message: 'must match pattern "^\\+[1-9][0-9]{6,14}$"' };
           if (vErrors === null) {
             vErrors = [err10];
           } else {
@@ -784,13 +518,7 @@ function validate3(
           errors++;
         }
       } else {
-        const err11 = {
-          instancePath: instancePath + "/phone",
-          schemaPath: "#/properties/phone/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err11 = { instancePath: instancePath + "/phone", schemaPath: "#/properties/phone/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -799,17 +527,11 @@ function validate3(
         errors++;
       }
     }
-    if (data.mobile !== undefined) {
+    if (data.mobile !== void 0) {
       let data4 = data.mobile;
       if (typeof data4 === "string") {
         if (!pattern1.test(data4)) {
-          const err12 = {
-            instancePath: instancePath + "/mobile",
-            schemaPath: "#/properties/mobile/pattern",
-            keyword: "pattern",
-            params: { pattern: "^\\+[1-9][0-9]{6,14}$" },
-            message: 'must match pattern "' + "^\\+[1-9][0-9]{6,14}$" + '"',
-          };
+          const err12 = { instancePath: instancePath + "/mobile", schemaPath: "#/properties/mobile/pattern", keyword: "pattern", params: { pattern: "^\\+[1-9][0-9]{6,14}$" }, message: 'must match pattern "^\\+[1-9][0-9]{6,14}$"' };
           if (vErrors === null) {
             vErrors = [err12];
           } else {
@@ -818,13 +540,7 @@ function validate3(
           errors++;
         }
       } else {
-        const err13 = {
-          instancePath: instancePath + "/mobile",
-          schemaPath: "#/properties/mobile/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err13 = { instancePath: instancePath + "/mobile", schemaPath: "#/properties/mobile/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -834,13 +550,7 @@ function validate3(
       }
     }
   } else {
-    const err14 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err14];
     } else {
@@ -851,43 +561,32 @@ function validate3(
   validate3.errors = vErrors;
   return errors === 0;
 }
-validate3.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-
-export const createdCustomer = validate4;
+validate3.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+const createdCustomer = validate4;
 const schema4 = {
-  additionalProperties: false,
-  properties: {
-    id: { minLength: 1, type: "string" },
-    number: { type: "string" },
-    createdAt: { format: "date-time", type: "string" },
+  "additionalProperties": false,
+  "properties": {
+    "id": { "minLength": 1, "type": "string" },
+    "number": { "type": "string" },
+    "createdAt": { "format": "date-time", "type": "string" }
   },
-  required: ["id"],
-  type: "object",
+  "required": ["id"],
+  "type": "object"
 };
 const formats2 = formats["date-time"];
-
-function validate4(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+function validate4(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate4.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.id === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "id" },
-        message: "must have required property '" + "id" + "'",
-      };
+    if (data.id === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -897,13 +596,7 @@ function validate4(
     }
     for (const key0 in data) {
       if (!(key0 === "id" || key0 === "number" || key0 === "createdAt")) {
-        const err1 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-        };
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -912,17 +605,11 @@ function validate4(
         errors++;
       }
     }
-    if (data.id !== undefined) {
+    if (data.id !== void 0) {
       let data0 = data.id;
       if (typeof data0 === "string") {
         if (func0(data0) < 1) {
-          const err2 = {
-            instancePath: instancePath + "/id",
-            schemaPath: "#/properties/id/minLength",
-            keyword: "minLength",
-            params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
-          };
+          const err2 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -931,13 +618,7 @@ function validate4(
           errors++;
         }
       } else {
-        const err3 = {
-          instancePath: instancePath + "/id",
-          schemaPath: "#/properties/id/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err3 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -946,15 +627,9 @@ function validate4(
         errors++;
       }
     }
-    if (data.number !== undefined) {
+    if (data.number !== void 0) {
       if (typeof data.number !== "string") {
-        const err4 = {
-          instancePath: instancePath + "/number",
-          schemaPath: "#/properties/number/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err4 = { instancePath: instancePath + "/number", schemaPath: "#/properties/number/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -963,17 +638,11 @@ function validate4(
         errors++;
       }
     }
-    if (data.createdAt !== undefined) {
+    if (data.createdAt !== void 0) {
       let data2 = data.createdAt;
       if (typeof data2 === "string") {
         if (!formats2.validate(data2)) {
-          const err5 = {
-            instancePath: instancePath + "/createdAt",
-            schemaPath: "#/properties/createdAt/format",
-            keyword: "format",
-            params: { format: "date-time" },
-            message: 'must match format "' + "date-time" + '"',
-          };
+          const err5 = { instancePath: instancePath + "/createdAt", schemaPath: "#/properties/createdAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -982,13 +651,7 @@ function validate4(
           errors++;
         }
       } else {
-        const err6 = {
-          instancePath: instancePath + "/createdAt",
-          schemaPath: "#/properties/createdAt/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err6 = { instancePath: instancePath + "/createdAt", schemaPath: "#/properties/createdAt/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -998,13 +661,7 @@ function validate4(
       }
     }
   } else {
-    const err7 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -1015,44 +672,33 @@ function validate4(
   validate4.errors = vErrors;
   return errors === 0;
 }
-validate4.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-
-export const credentials = validate5;
+validate4.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+const credentials = validate5;
 const schema5 = {
-  additionalProperties: false,
-  dependentRequired: { securityAnswer: ["securityQuestion"], securityQuestion: ["securityAnswer"] },
-  properties: {
-    password: { maxLength: 128, minLength: 1, type: "string", writeOnly: true },
-    securityQuestion: { maxLength: 200, type: "string" },
-    securityAnswer: { maxLength: 200, type: "string", writeOnly: true },
+  "additionalProperties": false,
+  "dependentRequired": { "securityAnswer": ["securityQuestion"], "securityQuestion": ["securityAnswer"] },
+  "properties": {
+    "password": { "maxLength": 128, "minLength": 1, "type": "string", "writeOnly": true },
+    "securityQuestion": { "maxLength": 200, "type": "string" },
+    "securityAnswer": { "maxLength": 200, "type": "string", "writeOnly": true }
   },
-  type: "object",
-  writeOnly: true,
+  "type": "object",
+  "writeOnly": true
 };
-
-function validate5(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+function validate5(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate5.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
       if (!(key0 === "password" || key0 === "securityQuestion" || key0 === "securityAnswer")) {
-        const err0 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-        };
+        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -1061,17 +707,11 @@ function validate5(
         errors++;
       }
     }
-    if (data.password !== undefined) {
+    if (data.password !== void 0) {
       let data0 = data.password;
       if (typeof data0 === "string") {
         if (func0(data0) > 128) {
-          const err1 = {
-            instancePath: instancePath + "/password",
-            schemaPath: "#/properties/password/maxLength",
-            keyword: "maxLength",
-            params: { limit: 128 },
-            message: "must NOT have more than 128 characters",
-          };
+          const err1 = { instancePath: instancePath + "/password", schemaPath: "#/properties/password/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters" };
           if (vErrors === null) {
             vErrors = [err1];
           } else {
@@ -1080,13 +720,7 @@ function validate5(
           errors++;
         }
         if (func0(data0) < 1) {
-          const err2 = {
-            instancePath: instancePath + "/password",
-            schemaPath: "#/properties/password/minLength",
-            keyword: "minLength",
-            params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
-          };
+          const err2 = { instancePath: instancePath + "/password", schemaPath: "#/properties/password/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -1095,13 +729,7 @@ function validate5(
           errors++;
         }
       } else {
-        const err3 = {
-          instancePath: instancePath + "/password",
-          schemaPath: "#/properties/password/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err3 = { instancePath: instancePath + "/password", schemaPath: "#/properties/password/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -1110,17 +738,11 @@ function validate5(
         errors++;
       }
     }
-    if (data.securityQuestion !== undefined) {
+    if (data.securityQuestion !== void 0) {
       let data1 = data.securityQuestion;
       if (typeof data1 === "string") {
         if (func0(data1) > 200) {
-          const err4 = {
-            instancePath: instancePath + "/securityQuestion",
-            schemaPath: "#/properties/securityQuestion/maxLength",
-            keyword: "maxLength",
-            params: { limit: 200 },
-            message: "must NOT have more than 200 characters",
-          };
+          const err4 = { instancePath: instancePath + "/securityQuestion", schemaPath: "#/properties/securityQuestion/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
           if (vErrors === null) {
             vErrors = [err4];
           } else {
@@ -1129,13 +751,7 @@ function validate5(
           errors++;
         }
       } else {
-        const err5 = {
-          instancePath: instancePath + "/securityQuestion",
-          schemaPath: "#/properties/securityQuestion/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err5 = { instancePath: instancePath + "/securityQuestion", schemaPath: "#/properties/securityQuestion/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -1144,17 +760,11 @@ function validate5(
         errors++;
       }
     }
-    if (data.securityAnswer !== undefined) {
+    if (data.securityAnswer !== void 0) {
       let data2 = data.securityAnswer;
       if (typeof data2 === "string") {
         if (func0(data2) > 200) {
-          const err6 = {
-            instancePath: instancePath + "/securityAnswer",
-            schemaPath: "#/properties/securityAnswer/maxLength",
-            keyword: "maxLength",
-            params: { limit: 200 },
-            message: "must NOT have more than 200 characters",
-          };
+          const err6 = { instancePath: instancePath + "/securityAnswer", schemaPath: "#/properties/securityAnswer/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -1163,13 +773,7 @@ function validate5(
           errors++;
         }
       } else {
-        const err7 = {
-          instancePath: instancePath + "/securityAnswer",
-          schemaPath: "#/properties/securityAnswer/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err7 = { instancePath: instancePath + "/securityAnswer", schemaPath: "#/properties/securityAnswer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -1178,20 +782,14 @@ function validate5(
         errors++;
       }
     }
-    if (data.securityAnswer !== undefined) {
-      if (data.securityQuestion === undefined) {
-        const err8 = {
-          instancePath,
-          schemaPath: "#/dependentRequired",
-          keyword: "dependentRequired",
-          params: {
-            property: "securityAnswer",
-            missingProperty: "securityQuestion",
-            depsCount: 1,
-            deps: "securityQuestion",
-          },
-          message: "must have property securityQuestion when property securityAnswer is present",
-        };
+    if (data.securityAnswer !== void 0) {
+      if (data.securityQuestion === void 0) {
+        const err8 = { instancePath, schemaPath: "#/dependentRequired", keyword: "dependentRequired", params: {
+          property: "securityAnswer",
+          missingProperty: "securityQuestion",
+          depsCount: 1,
+          deps: "securityQuestion"
+        }, message: "must have property securityQuestion when property securityAnswer is present" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -1200,20 +798,14 @@ function validate5(
         errors++;
       }
     }
-    if (data.securityQuestion !== undefined) {
-      if (data.securityAnswer === undefined) {
-        const err9 = {
-          instancePath,
-          schemaPath: "#/dependentRequired",
-          keyword: "dependentRequired",
-          params: {
-            property: "securityQuestion",
-            missingProperty: "securityAnswer",
-            depsCount: 1,
-            deps: "securityAnswer",
-          },
-          message: "must have property securityAnswer when property securityQuestion is present",
-        };
+    if (data.securityQuestion !== void 0) {
+      if (data.securityAnswer === void 0) {
+        const err9 = { instancePath, schemaPath: "#/dependentRequired", keyword: "dependentRequired", params: {
+          property: "securityQuestion",
+          missingProperty: "securityAnswer",
+          depsCount: 1,
+          deps: "securityAnswer"
+        }, message: "must have property securityAnswer when property securityQuestion is present" };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -1223,13 +815,7 @@ function validate5(
       }
     }
   } else {
-    const err10 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err10];
     } else {
@@ -1240,74 +826,69 @@ function validate5(
   validate5.errors = vErrors;
   return errors === 0;
 }
-validate5.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-
-export const customer = validate6;
+validate5.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+const customer = validate6;
 const schema6 = {
-  additionalProperties: false,
-  allOf: [
-    { if: { properties: { kind: { const: "person" } }, required: ["kind"] }, then: { required: ["person"] } },
-    { if: { properties: { kind: { const: "company" } }, required: ["kind"] }, then: { required: ["company"] } },
+  "additionalProperties": false,
+  "allOf": [
+    {
+      "if": { "properties": { "kind": { "const": "person" } }, "required": ["kind"] },
+      "then": { "required": ["person"] }
+    },
+    {
+      "if": { "properties": { "kind": { "const": "company" } }, "required": ["kind"] },
+      "then": { "required": ["company"] }
+    }
   ],
-  properties: {
-    kind: { enum: ["person", "company"], type: "string" },
-    person: { $ref: "components#/$defs/PersonName" },
-    company: { $ref: "components#/$defs/Company" },
-    email: { format: "email", maxLength: 320, type: "string" },
-    phones: { items: { $ref: "components#/$defs/Phone" }, maxItems: 10, type: "array" },
-    billingAddress: { $ref: "components#/$defs/Address" },
-    shippingAddress: { $ref: "components#/$defs/Address" },
-    contacts: { items: { $ref: "components#/$defs/Contact" }, maxItems: 20, type: "array" },
-    dateOfBirth: { format: "date", type: "string" },
-    taxIds: { $ref: "components#/$defs/TaxIds" },
-    language: { maxLength: 35, pattern: "^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$", type: "string" },
-    currency: { pattern: "^[A-Z]{3}$", type: "string" },
-    website: { format: "uri", maxLength: 2048, type: "string" },
-    referralSource: { maxLength: 255, type: "string" },
-    customerNumber: { maxLength: 50, type: "string" },
-    externalIds: { items: { $ref: "components#/$defs/ExternalId" }, maxItems: 20, type: "array" },
-    createdAt: { format: "date-time", type: "string" },
-    agreedToTerms: { type: "boolean" },
-    credentials: { $ref: "components#/$defs/Credentials" },
+  "properties": {
+    "kind": { "enum": ["person", "company"], "type": "string" },
+    "person": { "$ref": "components#/$defs/PersonName" },
+    "company": { "$ref": "components#/$defs/Company" },
+    "email": { "format": "email", "maxLength": 320, "type": "string" },
+    "phones": { "items": { "$ref": "components#/$defs/Phone" }, "maxItems": 10, "type": "array" },
+    "billingAddress": { "$ref": "components#/$defs/Address" },
+    "shippingAddress": { "$ref": "components#/$defs/Address" },
+    "contacts": { "items": { "$ref": "components#/$defs/Contact" }, "maxItems": 20, "type": "array" },
+    "dateOfBirth": { "format": "date", "type": "string" },
+    "taxIds": { "$ref": "components#/$defs/TaxIds" },
+    "language": { "maxLength": 35, "pattern": "^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$", "type": "string" },
+    "currency": { "pattern": "^[A-Z]{3}$", "type": "string" },
+    "website": { "format": "uri", "maxLength": 2048, "type": "string" },
+    "referralSource": { "maxLength": 255, "type": "string" },
+    "customerNumber": { "maxLength": 50, "type": "string" },
+    "externalIds": { "items": { "$ref": "components#/$defs/ExternalId" }, "maxItems": 20, "type": "array" },
+    "createdAt": { "format": "date-time", "type": "string" },
+    "agreedToTerms": { "type": "boolean" },
+    "credentials": { "$ref": "components#/$defs/Credentials" }
   },
-  required: ["kind", "email"],
-  type: "object",
+  "required": ["kind", "email"],
+  "type": "object"
 };
 const func19 = Object.prototype.hasOwnProperty;
 const schema7 = {
-  additionalProperties: false,
-  properties: {
-    title: { maxLength: 50, type: "string" },
-    givenName: { maxLength: 100, minLength: 1, type: "string" },
-    middleName: { maxLength: 100, type: "string" },
-    familyName: { maxLength: 100, minLength: 1, type: "string" },
+  "additionalProperties": false,
+  "properties": {
+    "title": { "maxLength": 50, "type": "string" },
+    "givenName": { "maxLength": 100, "minLength": 1, "type": "string" },
+    "middleName": { "maxLength": 100, "type": "string" },
+    "familyName": { "maxLength": 100, "minLength": 1, "type": "string" }
   },
-  required: ["givenName", "familyName"],
-  type: "object",
+  "required": ["givenName", "familyName"],
+  "type": "object"
 };
-
-function validate7(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+function validate7(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate7.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.givenName === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "givenName" },
-        message: "must have required property '" + "givenName" + "'",
-      };
+    if (data.givenName === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "givenName" }, message: "must have required property 'givenName'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1315,14 +896,8 @@ function validate7(
       }
       errors++;
     }
-    if (data.familyName === undefined) {
-      const err1 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "familyName" },
-        message: "must have required property '" + "familyName" + "'",
-      };
+    if (data.familyName === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "familyName" }, message: "must have required property 'familyName'" };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -1332,13 +907,7 @@ function validate7(
     }
     for (const key0 in data) {
       if (!(key0 === "title" || key0 === "givenName" || key0 === "middleName" || key0 === "familyName")) {
-        const err2 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-        };
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -1347,17 +916,11 @@ function validate7(
         errors++;
       }
     }
-    if (data.title !== undefined) {
+    if (data.title !== void 0) {
       let data0 = data.title;
       if (typeof data0 === "string") {
         if (func0(data0) > 50) {
-          const err3 = {
-            instancePath: instancePath + "/title",
-            schemaPath: "#/properties/title/maxLength",
-            keyword: "maxLength",
-            params: { limit: 50 },
-            message: "must NOT have more than 50 characters",
-          };
+          const err3 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -1366,13 +929,7 @@ function validate7(
           errors++;
         }
       } else {
-        const err4 = {
-          instancePath: instancePath + "/title",
-          schemaPath: "#/properties/title/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err4 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -1381,17 +938,11 @@ function validate7(
         errors++;
       }
     }
-    if (data.givenName !== undefined) {
+    if (data.givenName !== void 0) {
       let data1 = data.givenName;
       if (typeof data1 === "string") {
         if (func0(data1) > 100) {
-          const err5 = {
-            instancePath: instancePath + "/givenName",
-            schemaPath: "#/properties/givenName/maxLength",
-            keyword: "maxLength",
-            params: { limit: 100 },
-            message: "must NOT have more than 100 characters",
-          };
+          const err5 = { instancePath: instancePath + "/givenName", schemaPath: "#/properties/givenName/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -1400,13 +951,7 @@ function validate7(
           errors++;
         }
         if (func0(data1) < 1) {
-          const err6 = {
-            instancePath: instancePath + "/givenName",
-            schemaPath: "#/properties/givenName/minLength",
-            keyword: "minLength",
-            params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
-          };
+          const err6 = { instancePath: instancePath + "/givenName", schemaPath: "#/properties/givenName/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -1415,13 +960,7 @@ function validate7(
           errors++;
         }
       } else {
-        const err7 = {
-          instancePath: instancePath + "/givenName",
-          schemaPath: "#/properties/givenName/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err7 = { instancePath: instancePath + "/givenName", schemaPath: "#/properties/givenName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -1430,17 +969,11 @@ function validate7(
         errors++;
       }
     }
-    if (data.middleName !== undefined) {
+    if (data.middleName !== void 0) {
       let data2 = data.middleName;
       if (typeof data2 === "string") {
         if (func0(data2) > 100) {
-          const err8 = {
-            instancePath: instancePath + "/middleName",
-            schemaPath: "#/properties/middleName/maxLength",
-            keyword: "maxLength",
-            params: { limit: 100 },
-            message: "must NOT have more than 100 characters",
-          };
+          const err8 = { instancePath: instancePath + "/middleName", schemaPath: "#/properties/middleName/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
           if (vErrors === null) {
             vErrors = [err8];
           } else {
@@ -1449,13 +982,7 @@ function validate7(
           errors++;
         }
       } else {
-        const err9 = {
-          instancePath: instancePath + "/middleName",
-          schemaPath: "#/properties/middleName/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err9 = { instancePath: instancePath + "/middleName", schemaPath: "#/properties/middleName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -1464,17 +991,11 @@ function validate7(
         errors++;
       }
     }
-    if (data.familyName !== undefined) {
+    if (data.familyName !== void 0) {
       let data3 = data.familyName;
       if (typeof data3 === "string") {
         if (func0(data3) > 100) {
-          const err10 = {
-            instancePath: instancePath + "/familyName",
-            schemaPath: "#/properties/familyName/maxLength",
-            keyword: "maxLength",
-            params: { limit: 100 },
-            message: "must NOT have more than 100 characters",
-          };
+          const err10 = { instancePath: instancePath + "/familyName", schemaPath: "#/properties/familyName/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
           if (vErrors === null) {
             vErrors = [err10];
           } else {
@@ -1483,13 +1004,7 @@ function validate7(
           errors++;
         }
         if (func0(data3) < 1) {
-          const err11 = {
-            instancePath: instancePath + "/familyName",
-            schemaPath: "#/properties/familyName/minLength",
-            keyword: "minLength",
-            params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
-          };
+          const err11 = { instancePath: instancePath + "/familyName", schemaPath: "#/properties/familyName/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -1498,13 +1013,7 @@ function validate7(
           errors++;
         }
       } else {
-        const err12 = {
-          instancePath: instancePath + "/familyName",
-          schemaPath: "#/properties/familyName/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err12 = { instancePath: instancePath + "/familyName", schemaPath: "#/properties/familyName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -1514,13 +1023,7 @@ function validate7(
       }
     }
   } else {
-    const err13 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err13 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err13];
     } else {
@@ -1531,40 +1034,29 @@ function validate7(
   validate7.errors = vErrors;
   return errors === 0;
 }
-validate7.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-
+validate7.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 const schema8 = {
-  additionalProperties: false,
-  properties: {
-    type: { enum: ["landline", "mobile", "fax", "work", "other"], type: "string" },
-    number: { pattern: "^\\+[1-9][0-9]{6,14}$", type: "string" },
+  "additionalProperties": false,
+  "properties": {
+    "type": { "enum": ["landline", "mobile", "fax", "work", "other"], "type": "string" },
+    "number": { "pattern": "^\\+[1-9][0-9]{6,14}$", "type": "string" }
   },
-  required: ["type", "number"],
-  type: "object",
+  "required": ["type", "number"],
+  "type": "object"
 };
-
-function validate10(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate10.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "type" },
-        message: "must have required property '" + "type" + "'",
-      };
+    if (data.type === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1572,14 +1064,8 @@ function validate10(
       }
       errors++;
     }
-    if (data.number === undefined) {
-      const err1 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "number" },
-        message: "must have required property '" + "number" + "'",
-      };
+    if (data.number === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "number" }, message: "must have required property 'number'" };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -1589,13 +1075,7 @@ function validate10(
     }
     for (const key0 in data) {
       if (!(key0 === "type" || key0 === "number")) {
-        const err2 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-        };
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -1604,16 +1084,10 @@ function validate10(
         errors++;
       }
     }
-    if (data.type !== undefined) {
+    if (data.type !== void 0) {
       let data0 = data.type;
       if (typeof data0 !== "string") {
-        const err3 = {
-          instancePath: instancePath + "/type",
-          schemaPath: "#/properties/type/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -1622,13 +1096,7 @@ function validate10(
         errors++;
       }
       if (!(data0 === "landline" || data0 === "mobile" || data0 === "fax" || data0 === "work" || data0 === "other")) {
-        const err4 = {
-          instancePath: instancePath + "/type",
-          schemaPath: "#/properties/type/enum",
-          keyword: "enum",
-          params: { allowedValues: schema8.properties.type.enum },
-          message: "must be equal to one of the allowed values",
-        };
+        const err4 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/enum", keyword: "enum", params: { allowedValues: schema8.properties.type.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -1637,17 +1105,11 @@ function validate10(
         errors++;
       }
     }
-    if (data.number !== undefined) {
+    if (data.number !== void 0) {
       let data1 = data.number;
       if (typeof data1 === "string") {
         if (!pattern1.test(data1)) {
-          const err5 = {
-            instancePath: instancePath + "/number",
-            schemaPath: "#/properties/number/pattern",
-            keyword: "pattern",
-            params: { pattern: "^\\+[1-9][0-9]{6,14}$" },
-            message: 'must match pattern "' + "^\\+[1-9][0-9]{6,14}$" + '"',
-          };
+          const err5 = { instancePath: instancePath + "/number", schemaPath: "#/properties/number/pattern", keyword: "pattern", params: { pattern: "^\\+[1-9][0-9]{6,14}$" }, message: 'must match pattern "^\\+[1-9][0-9]{6,14}$"' };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -1656,13 +1118,7 @@ function validate10(
           errors++;
         }
       } else {
-        const err6 = {
-          instancePath: instancePath + "/number",
-          schemaPath: "#/properties/number/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err6 = { instancePath: instancePath + "/number", schemaPath: "#/properties/number/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -1672,13 +1128,7 @@ function validate10(
       }
     }
   } else {
-    const err7 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -1689,41 +1139,30 @@ function validate10(
   validate10.errors = vErrors;
   return errors === 0;
 }
-validate10.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-
+validate10.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 const schema9 = {
-  additionalProperties: false,
-  properties: {
-    vat: { maxLength: 30, type: "string" },
-    eori: { maxLength: 20, type: "string" },
-    national: { maxLength: 50, type: "string" },
+  "additionalProperties": false,
+  "properties": {
+    "vat": { "maxLength": 30, "type": "string" },
+    "eori": { "maxLength": 20, "type": "string" },
+    "national": { "maxLength": 50, "type": "string" }
   },
-  type: "object",
+  "type": "object"
 };
-
-function validate15(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+function validate15(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate15.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
       if (!(key0 === "vat" || key0 === "eori" || key0 === "national")) {
-        const err0 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-        };
+        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -1732,17 +1171,11 @@ function validate15(
         errors++;
       }
     }
-    if (data.vat !== undefined) {
+    if (data.vat !== void 0) {
       let data0 = data.vat;
       if (typeof data0 === "string") {
         if (func0(data0) > 30) {
-          const err1 = {
-            instancePath: instancePath + "/vat",
-            schemaPath: "#/properties/vat/maxLength",
-            keyword: "maxLength",
-            params: { limit: 30 },
-            message: "must NOT have more than 30 characters",
-          };
+          const err1 = { instancePath: instancePath + "/vat", schemaPath: "#/properties/vat/maxLength", keyword: "maxLength", params: { limit: 30 }, message: "must NOT have more than 30 characters" };
           if (vErrors === null) {
             vErrors = [err1];
           } else {
@@ -1751,13 +1184,7 @@ function validate15(
           errors++;
         }
       } else {
-        const err2 = {
-          instancePath: instancePath + "/vat",
-          schemaPath: "#/properties/vat/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err2 = { instancePath: instancePath + "/vat", schemaPath: "#/properties/vat/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -1766,17 +1193,11 @@ function validate15(
         errors++;
       }
     }
-    if (data.eori !== undefined) {
+    if (data.eori !== void 0) {
       let data1 = data.eori;
       if (typeof data1 === "string") {
         if (func0(data1) > 20) {
-          const err3 = {
-            instancePath: instancePath + "/eori",
-            schemaPath: "#/properties/eori/maxLength",
-            keyword: "maxLength",
-            params: { limit: 20 },
-            message: "must NOT have more than 20 characters",
-          };
+          const err3 = { instancePath: instancePath + "/eori", schemaPath: "#/properties/eori/maxLength", keyword: "maxLength", params: { limit: 20 }, message: "must NOT have more than 20 characters" };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -1785,13 +1206,7 @@ function validate15(
           errors++;
         }
       } else {
-        const err4 = {
-          instancePath: instancePath + "/eori",
-          schemaPath: "#/properties/eori/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err4 = { instancePath: instancePath + "/eori", schemaPath: "#/properties/eori/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -1800,17 +1215,11 @@ function validate15(
         errors++;
       }
     }
-    if (data.national !== undefined) {
+    if (data.national !== void 0) {
       let data2 = data.national;
       if (typeof data2 === "string") {
         if (func0(data2) > 50) {
-          const err5 = {
-            instancePath: instancePath + "/national",
-            schemaPath: "#/properties/national/maxLength",
-            keyword: "maxLength",
-            params: { limit: 50 },
-            message: "must NOT have more than 50 characters",
-          };
+          const err5 = { instancePath: instancePath + "/national", schemaPath: "#/properties/national/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -1819,13 +1228,7 @@ function validate15(
           errors++;
         }
       } else {
-        const err6 = {
-          instancePath: instancePath + "/national",
-          schemaPath: "#/properties/national/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err6 = { instancePath: instancePath + "/national", schemaPath: "#/properties/national/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -1835,13 +1238,7 @@ function validate15(
       }
     }
   } else {
-    const err7 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -1852,40 +1249,29 @@ function validate15(
   validate15.errors = vErrors;
   return errors === 0;
 }
-validate15.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-
+validate15.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 const schema10 = {
-  additionalProperties: false,
-  properties: {
-    system: { maxLength: 50, minLength: 1, type: "string" },
-    id: { maxLength: 100, minLength: 1, type: "string" },
+  "additionalProperties": false,
+  "properties": {
+    "system": { "maxLength": 50, "minLength": 1, "type": "string" },
+    "id": { "maxLength": 100, "minLength": 1, "type": "string" }
   },
-  required: ["system", "id"],
-  type: "object",
+  "required": ["system", "id"],
+  "type": "object"
 };
-
-function validate17(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate17.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.system === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "system" },
-        message: "must have required property '" + "system" + "'",
-      };
+    if (data.system === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "system" }, message: "must have required property 'system'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1893,14 +1279,8 @@ function validate17(
       }
       errors++;
     }
-    if (data.id === undefined) {
-      const err1 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "id" },
-        message: "must have required property '" + "id" + "'",
-      };
+    if (data.id === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -1910,13 +1290,7 @@ function validate17(
     }
     for (const key0 in data) {
       if (!(key0 === "system" || key0 === "id")) {
-        const err2 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-        };
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -1925,17 +1299,11 @@ function validate17(
         errors++;
       }
     }
-    if (data.system !== undefined) {
+    if (data.system !== void 0) {
       let data0 = data.system;
       if (typeof data0 === "string") {
         if (func0(data0) > 50) {
-          const err3 = {
-            instancePath: instancePath + "/system",
-            schemaPath: "#/properties/system/maxLength",
-            keyword: "maxLength",
-            params: { limit: 50 },
-            message: "must NOT have more than 50 characters",
-          };
+          const err3 = { instancePath: instancePath + "/system", schemaPath: "#/properties/system/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -1944,13 +1312,7 @@ function validate17(
           errors++;
         }
         if (func0(data0) < 1) {
-          const err4 = {
-            instancePath: instancePath + "/system",
-            schemaPath: "#/properties/system/minLength",
-            keyword: "minLength",
-            params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
-          };
+          const err4 = { instancePath: instancePath + "/system", schemaPath: "#/properties/system/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err4];
           } else {
@@ -1959,13 +1321,7 @@ function validate17(
           errors++;
         }
       } else {
-        const err5 = {
-          instancePath: instancePath + "/system",
-          schemaPath: "#/properties/system/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err5 = { instancePath: instancePath + "/system", schemaPath: "#/properties/system/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -1974,17 +1330,11 @@ function validate17(
         errors++;
       }
     }
-    if (data.id !== undefined) {
+    if (data.id !== void 0) {
       let data1 = data.id;
       if (typeof data1 === "string") {
         if (func0(data1) > 100) {
-          const err6 = {
-            instancePath: instancePath + "/id",
-            schemaPath: "#/properties/id/maxLength",
-            keyword: "maxLength",
-            params: { limit: 100 },
-            message: "must NOT have more than 100 characters",
-          };
+          const err6 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -1993,13 +1343,7 @@ function validate17(
           errors++;
         }
         if (func0(data1) < 1) {
-          const err7 = {
-            instancePath: instancePath + "/id",
-            schemaPath: "#/properties/id/minLength",
-            keyword: "minLength",
-            params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
-          };
+          const err7 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err7];
           } else {
@@ -2008,13 +1352,7 @@ function validate17(
           errors++;
         }
       } else {
-        const err8 = {
-          instancePath: instancePath + "/id",
-          schemaPath: "#/properties/id/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err8 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -2024,13 +1362,7 @@ function validate17(
       }
     }
   } else {
-    const err9 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err9];
     } else {
@@ -2041,32 +1373,27 @@ function validate17(
   validate17.errors = vErrors;
   return errors === 0;
 }
-validate17.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-
+validate17.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 const formats6 = formats.date;
 const formats8 = formats.uri;
 const pattern4 = new RegExp("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$", "u");
 const pattern5 = new RegExp("^[A-Z]{3}$", "u");
-
-function validate6(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+function validate6(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate6.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   const _errs2 = errors;
   let valid1 = true;
   const _errs3 = errors;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     let missing0;
-    if (data.kind === undefined && (missing0 = "kind")) {
+    if (data.kind === void 0 && (missing0 = "kind")) {
       const err0 = {};
       if (vErrors === null) {
         vErrors = [err0];
@@ -2075,7 +1402,7 @@ function validate6(
       }
       errors++;
     } else {
-      if (data.kind !== undefined) {
+      if (data.kind !== void 0) {
         if ("person" !== data.kind) {
           const err1 = {};
           if (vErrors === null) {
@@ -2100,14 +1427,8 @@ function validate6(
   if (_valid0) {
     const _errs5 = errors;
     if (data && typeof data == "object" && !Array.isArray(data)) {
-      if (data.person === undefined) {
-        const err2 = {
-          instancePath,
-          schemaPath: "#/allOf/0/then/required",
-          keyword: "required",
-          params: { missingProperty: "person" },
-          message: "must have required property '" + "person" + "'",
-        };
+      if (data.person === void 0) {
+        const err2 = { instancePath, schemaPath: "#/allOf/0/then/required", keyword: "required", params: { missingProperty: "person" }, message: "must have required property 'person'" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -2120,13 +1441,7 @@ function validate6(
     valid1 = _valid0;
   }
   if (!valid1) {
-    const err3 = {
-      instancePath,
-      schemaPath: "#/allOf/0/if",
-      keyword: "if",
-      params: { failingKeyword: "then" },
-      message: 'must match "then" schema',
-    };
+    const err3 = { instancePath, schemaPath: "#/allOf/0/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema' };
     if (vErrors === null) {
       vErrors = [err3];
     } else {
@@ -2139,7 +1454,7 @@ function validate6(
   const _errs8 = errors;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     let missing1;
-    if (data.kind === undefined && (missing1 = "kind")) {
+    if (data.kind === void 0 && (missing1 = "kind")) {
       const err4 = {};
       if (vErrors === null) {
         vErrors = [err4];
@@ -2148,7 +1463,7 @@ function validate6(
       }
       errors++;
     } else {
-      if (data.kind !== undefined) {
+      if (data.kind !== void 0) {
         if ("company" !== data.kind) {
           const err5 = {};
           if (vErrors === null) {
@@ -2173,14 +1488,8 @@ function validate6(
   if (_valid1) {
     const _errs10 = errors;
     if (data && typeof data == "object" && !Array.isArray(data)) {
-      if (data.company === undefined) {
-        const err6 = {
-          instancePath,
-          schemaPath: "#/allOf/1/then/required",
-          keyword: "required",
-          params: { missingProperty: "company" },
-          message: "must have required property '" + "company" + "'",
-        };
+      if (data.company === void 0) {
+        const err6 = { instancePath, schemaPath: "#/allOf/1/then/required", keyword: "required", params: { missingProperty: "company" }, message: "must have required property 'company'" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -2193,13 +1502,7 @@ function validate6(
     valid3 = _valid1;
   }
   if (!valid3) {
-    const err7 = {
-      instancePath,
-      schemaPath: "#/allOf/1/if",
-      keyword: "if",
-      params: { failingKeyword: "then" },
-      message: 'must match "then" schema',
-    };
+    const err7 = { instancePath, schemaPath: "#/allOf/1/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema' };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -2208,14 +1511,8 @@ function validate6(
     errors++;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.kind === undefined) {
-      const err8 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "kind" },
-        message: "must have required property '" + "kind" + "'",
-      };
+    if (data.kind === void 0) {
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'" };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -2223,14 +1520,8 @@ function validate6(
       }
       errors++;
     }
-    if (data.email === undefined) {
-      const err9 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "email" },
-        message: "must have required property '" + "email" + "'",
-      };
+    if (data.email === void 0) {
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "email" }, message: "must have required property 'email'" };
       if (vErrors === null) {
         vErrors = [err9];
       } else {
@@ -2240,13 +1531,7 @@ function validate6(
     }
     for (const key0 in data) {
       if (!func19.call(schema6.properties, key0)) {
-        const err10 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-        };
+        const err10 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -2255,16 +1540,10 @@ function validate6(
         errors++;
       }
     }
-    if (data.kind !== undefined) {
+    if (data.kind !== void 0) {
       let data2 = data.kind;
       if (typeof data2 !== "string") {
-        const err11 = {
-          instancePath: instancePath + "/kind",
-          schemaPath: "#/properties/kind/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err11 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -2273,13 +1552,7 @@ function validate6(
         errors++;
       }
       if (!(data2 === "person" || data2 === "company")) {
-        const err12 = {
-          instancePath: instancePath + "/kind",
-          schemaPath: "#/properties/kind/enum",
-          keyword: "enum",
-          params: { allowedValues: schema6.properties.kind.enum },
-          message: "must be equal to one of the allowed values",
-        };
+        const err12 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/enum", keyword: "enum", params: { allowedValues: schema6.properties.kind.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -2288,45 +1561,23 @@ function validate6(
         errors++;
       }
     }
-    if (data.person !== undefined) {
-      if (
-        !validate7(data.person, {
-          instancePath: instancePath + "/person",
-          parentData: data,
-          parentDataProperty: "person",
-          rootData,
-          dynamicAnchors,
-        })
-      ) {
+    if (data.person !== void 0) {
+      if (!validate7(data.person, { instancePath: instancePath + "/person", parentData: data, parentDataProperty: "person", rootData, dynamicAnchors })) {
         vErrors = vErrors === null ? validate7.errors : vErrors.concat(validate7.errors);
         errors = vErrors.length;
       }
     }
-    if (data.company !== undefined) {
-      if (
-        !validate2(data.company, {
-          instancePath: instancePath + "/company",
-          parentData: data,
-          parentDataProperty: "company",
-          rootData,
-          dynamicAnchors,
-        })
-      ) {
+    if (data.company !== void 0) {
+      if (!validate2(data.company, { instancePath: instancePath + "/company", parentData: data, parentDataProperty: "company", rootData, dynamicAnchors })) {
         vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
         errors = vErrors.length;
       }
     }
-    if (data.email !== undefined) {
+    if (data.email !== void 0) {
       let data5 = data.email;
       if (typeof data5 === "string") {
         if (func0(data5) > 320) {
-          const err13 = {
-            instancePath: instancePath + "/email",
-            schemaPath: "#/properties/email/maxLength",
-            keyword: "maxLength",
-            params: { limit: 320 },
-            message: "must NOT have more than 320 characters",
-          };
+          const err13 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/maxLength", keyword: "maxLength", params: { limit: 320 }, message: "must NOT have more than 320 characters" };
           if (vErrors === null) {
             vErrors = [err13];
           } else {
@@ -2335,13 +1586,7 @@ function validate6(
           errors++;
         }
         if (!formats0.test(data5)) {
-          const err14 = {
-            instancePath: instancePath + "/email",
-            schemaPath: "#/properties/email/format",
-            keyword: "format",
-            params: { format: "email" },
-            message: 'must match format "' + "email" + '"',
-          };
+          const err14 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/format", keyword: "format", params: { format: "email" }, message: 'must match format "email"' };
           if (vErrors === null) {
             vErrors = [err14];
           } else {
@@ -2350,13 +1595,7 @@ function validate6(
           errors++;
         }
       } else {
-        const err15 = {
-          instancePath: instancePath + "/email",
-          schemaPath: "#/properties/email/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err15 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -2365,17 +1604,11 @@ function validate6(
         errors++;
       }
     }
-    if (data.phones !== undefined) {
+    if (data.phones !== void 0) {
       let data6 = data.phones;
       if (Array.isArray(data6)) {
         if (data6.length > 10) {
-          const err16 = {
-            instancePath: instancePath + "/phones",
-            schemaPath: "#/properties/phones/maxItems",
-            keyword: "maxItems",
-            params: { limit: 10 },
-            message: "must NOT have more than 10 items",
-          };
+          const err16 = { instancePath: instancePath + "/phones", schemaPath: "#/properties/phones/maxItems", keyword: "maxItems", params: { limit: 10 }, message: "must NOT have more than 10 items" };
           if (vErrors === null) {
             vErrors = [err16];
           } else {
@@ -2385,27 +1618,13 @@ function validate6(
         }
         const len0 = data6.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (
-            !validate10(data6[i0], {
-              instancePath: instancePath + "/phones/" + i0,
-              parentData: data6,
-              parentDataProperty: i0,
-              rootData,
-              dynamicAnchors,
-            })
-          ) {
+          if (!validate10(data6[i0], { instancePath: instancePath + "/phones/" + i0, parentData: data6, parentDataProperty: i0, rootData, dynamicAnchors })) {
             vErrors = vErrors === null ? validate10.errors : vErrors.concat(validate10.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err17 = {
-          instancePath: instancePath + "/phones",
-          schemaPath: "#/properties/phones/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        };
+        const err17 = { instancePath: instancePath + "/phones", schemaPath: "#/properties/phones/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err17];
         } else {
@@ -2414,45 +1633,23 @@ function validate6(
         errors++;
       }
     }
-    if (data.billingAddress !== undefined) {
-      if (
-        !validate1(data.billingAddress, {
-          instancePath: instancePath + "/billingAddress",
-          parentData: data,
-          parentDataProperty: "billingAddress",
-          rootData,
-          dynamicAnchors,
-        })
-      ) {
+    if (data.billingAddress !== void 0) {
+      if (!validate1(data.billingAddress, { instancePath: instancePath + "/billingAddress", parentData: data, parentDataProperty: "billingAddress", rootData, dynamicAnchors })) {
         vErrors = vErrors === null ? validate1.errors : vErrors.concat(validate1.errors);
         errors = vErrors.length;
       }
     }
-    if (data.shippingAddress !== undefined) {
-      if (
-        !validate1(data.shippingAddress, {
-          instancePath: instancePath + "/shippingAddress",
-          parentData: data,
-          parentDataProperty: "shippingAddress",
-          rootData,
-          dynamicAnchors,
-        })
-      ) {
+    if (data.shippingAddress !== void 0) {
+      if (!validate1(data.shippingAddress, { instancePath: instancePath + "/shippingAddress", parentData: data, parentDataProperty: "shippingAddress", rootData, dynamicAnchors })) {
         vErrors = vErrors === null ? validate1.errors : vErrors.concat(validate1.errors);
         errors = vErrors.length;
       }
     }
-    if (data.contacts !== undefined) {
+    if (data.contacts !== void 0) {
       let data10 = data.contacts;
       if (Array.isArray(data10)) {
         if (data10.length > 20) {
-          const err18 = {
-            instancePath: instancePath + "/contacts",
-            schemaPath: "#/properties/contacts/maxItems",
-            keyword: "maxItems",
-            params: { limit: 20 },
-            message: "must NOT have more than 20 items",
-          };
+          const err18 = { instancePath: instancePath + "/contacts", schemaPath: "#/properties/contacts/maxItems", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
           if (vErrors === null) {
             vErrors = [err18];
           } else {
@@ -2462,27 +1659,13 @@ function validate6(
         }
         const len1 = data10.length;
         for (let i1 = 0; i1 < len1; i1++) {
-          if (
-            !validate3(data10[i1], {
-              instancePath: instancePath + "/contacts/" + i1,
-              parentData: data10,
-              parentDataProperty: i1,
-              rootData,
-              dynamicAnchors,
-            })
-          ) {
+          if (!validate3(data10[i1], { instancePath: instancePath + "/contacts/" + i1, parentData: data10, parentDataProperty: i1, rootData, dynamicAnchors })) {
             vErrors = vErrors === null ? validate3.errors : vErrors.concat(validate3.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err19 = {
-          instancePath: instancePath + "/contacts",
-          schemaPath: "#/properties/contacts/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        };
+        const err19 = { instancePath: instancePath + "/contacts", schemaPath: "#/properties/contacts/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err19];
         } else {
@@ -2491,17 +1674,11 @@ function validate6(
         errors++;
       }
     }
-    if (data.dateOfBirth !== undefined) {
+    if (data.dateOfBirth !== void 0) {
       let data12 = data.dateOfBirth;
       if (typeof data12 === "string") {
         if (!formats6.validate(data12)) {
-          const err20 = {
-            instancePath: instancePath + "/dateOfBirth",
-            schemaPath: "#/properties/dateOfBirth/format",
-            keyword: "format",
-            params: { format: "date" },
-            message: 'must match format "' + "date" + '"',
-          };
+          const err20 = { instancePath: instancePath + "/dateOfBirth", schemaPath: "#/properties/dateOfBirth/format", keyword: "format", params: { format: "date" }, message: 'must match format "date"' };
           if (vErrors === null) {
             vErrors = [err20];
           } else {
@@ -2510,13 +1687,7 @@ function validate6(
           errors++;
         }
       } else {
-        const err21 = {
-          instancePath: instancePath + "/dateOfBirth",
-          schemaPath: "#/properties/dateOfBirth/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err21 = { instancePath: instancePath + "/dateOfBirth", schemaPath: "#/properties/dateOfBirth/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err21];
         } else {
@@ -2525,31 +1696,17 @@ function validate6(
         errors++;
       }
     }
-    if (data.taxIds !== undefined) {
-      if (
-        !validate15(data.taxIds, {
-          instancePath: instancePath + "/taxIds",
-          parentData: data,
-          parentDataProperty: "taxIds",
-          rootData,
-          dynamicAnchors,
-        })
-      ) {
+    if (data.taxIds !== void 0) {
+      if (!validate15(data.taxIds, { instancePath: instancePath + "/taxIds", parentData: data, parentDataProperty: "taxIds", rootData, dynamicAnchors })) {
         vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
         errors = vErrors.length;
       }
     }
-    if (data.language !== undefined) {
+    if (data.language !== void 0) {
       let data14 = data.language;
       if (typeof data14 === "string") {
         if (func0(data14) > 35) {
-          const err22 = {
-            instancePath: instancePath + "/language",
-            schemaPath: "#/properties/language/maxLength",
-            keyword: "maxLength",
-            params: { limit: 35 },
-            message: "must NOT have more than 35 characters",
-          };
+          const err22 = { instancePath: instancePath + "/language", schemaPath: "#/properties/language/maxLength", keyword: "maxLength", params: { limit: 35 }, message: "must NOT have more than 35 characters" };
           if (vErrors === null) {
             vErrors = [err22];
           } else {
@@ -2558,13 +1715,7 @@ function validate6(
           errors++;
         }
         if (!pattern4.test(data14)) {
-          const err23 = {
-            instancePath: instancePath + "/language",
-            schemaPath: "#/properties/language/pattern",
-            keyword: "pattern",
-            params: { pattern: "^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$" },
-            message: 'must match pattern "' + "^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$" + '"',
-          };
+          const err23 = { instancePath: instancePath + "/language", schemaPath: "#/properties/language/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$" }, message: 'must match pattern "^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$"' };
           if (vErrors === null) {
             vErrors = [err23];
           } else {
@@ -2573,13 +1724,7 @@ function validate6(
           errors++;
         }
       } else {
-        const err24 = {
-          instancePath: instancePath + "/language",
-          schemaPath: "#/properties/language/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err24 = { instancePath: instancePath + "/language", schemaPath: "#/properties/language/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err24];
         } else {
@@ -2588,17 +1733,11 @@ function validate6(
         errors++;
       }
     }
-    if (data.currency !== undefined) {
+    if (data.currency !== void 0) {
       let data15 = data.currency;
       if (typeof data15 === "string") {
         if (!pattern5.test(data15)) {
-          const err25 = {
-            instancePath: instancePath + "/currency",
-            schemaPath: "#/properties/currency/pattern",
-            keyword: "pattern",
-            params: { pattern: "^[A-Z]{3}$" },
-            message: 'must match pattern "' + "^[A-Z]{3}$" + '"',
-          };
+          const err25 = { instancePath: instancePath + "/currency", schemaPath: "#/properties/currency/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{3}$" }, message: 'must match pattern "^[A-Z]{3}$"' };
           if (vErrors === null) {
             vErrors = [err25];
           } else {
@@ -2607,13 +1746,7 @@ function validate6(
           errors++;
         }
       } else {
-        const err26 = {
-          instancePath: instancePath + "/currency",
-          schemaPath: "#/properties/currency/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err26 = { instancePath: instancePath + "/currency", schemaPath: "#/properties/currency/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err26];
         } else {
@@ -2622,17 +1755,11 @@ function validate6(
         errors++;
       }
     }
-    if (data.website !== undefined) {
+    if (data.website !== void 0) {
       let data16 = data.website;
       if (typeof data16 === "string") {
         if (func0(data16) > 2048) {
-          const err27 = {
-            instancePath: instancePath + "/website",
-            schemaPath: "#/properties/website/maxLength",
-            keyword: "maxLength",
-            params: { limit: 2048 },
-            message: "must NOT have more than 2048 characters",
-          };
+          const err27 = { instancePath: instancePath + "/website", schemaPath: "#/properties/website/maxLength", keyword: "maxLength", params: { limit: 2048 }, message: "must NOT have more than 2048 characters" };
           if (vErrors === null) {
             vErrors = [err27];
           } else {
@@ -2641,13 +1768,7 @@ function validate6(
           errors++;
         }
         if (!formats8(data16)) {
-          const err28 = {
-            instancePath: instancePath + "/website",
-            schemaPath: "#/properties/website/format",
-            keyword: "format",
-            params: { format: "uri" },
-            message: 'must match format "' + "uri" + '"',
-          };
+          const err28 = { instancePath: instancePath + "/website", schemaPath: "#/properties/website/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"' };
           if (vErrors === null) {
             vErrors = [err28];
           } else {
@@ -2656,13 +1777,7 @@ function validate6(
           errors++;
         }
       } else {
-        const err29 = {
-          instancePath: instancePath + "/website",
-          schemaPath: "#/properties/website/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err29 = { instancePath: instancePath + "/website", schemaPath: "#/properties/website/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -2671,17 +1786,11 @@ function validate6(
         errors++;
       }
     }
-    if (data.referralSource !== undefined) {
+    if (data.referralSource !== void 0) {
       let data17 = data.referralSource;
       if (typeof data17 === "string") {
         if (func0(data17) > 255) {
-          const err30 = {
-            instancePath: instancePath + "/referralSource",
-            schemaPath: "#/properties/referralSource/maxLength",
-            keyword: "maxLength",
-            params: { limit: 255 },
-            message: "must NOT have more than 255 characters",
-          };
+          const err30 = { instancePath: instancePath + "/referralSource", schemaPath: "#/properties/referralSource/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
             vErrors = [err30];
           } else {
@@ -2690,13 +1799,7 @@ function validate6(
           errors++;
         }
       } else {
-        const err31 = {
-          instancePath: instancePath + "/referralSource",
-          schemaPath: "#/properties/referralSource/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err31 = { instancePath: instancePath + "/referralSource", schemaPath: "#/properties/referralSource/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err31];
         } else {
@@ -2705,17 +1808,11 @@ function validate6(
         errors++;
       }
     }
-    if (data.customerNumber !== undefined) {
+    if (data.customerNumber !== void 0) {
       let data18 = data.customerNumber;
       if (typeof data18 === "string") {
         if (func0(data18) > 50) {
-          const err32 = {
-            instancePath: instancePath + "/customerNumber",
-            schemaPath: "#/properties/customerNumber/maxLength",
-            keyword: "maxLength",
-            params: { limit: 50 },
-            message: "must NOT have more than 50 characters",
-          };
+          const err32 = { instancePath: instancePath + "/customerNumber", schemaPath: "#/properties/customerNumber/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
           if (vErrors === null) {
             vErrors = [err32];
           } else {
@@ -2724,13 +1821,7 @@ function validate6(
           errors++;
         }
       } else {
-        const err33 = {
-          instancePath: instancePath + "/customerNumber",
-          schemaPath: "#/properties/customerNumber/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err33 = { instancePath: instancePath + "/customerNumber", schemaPath: "#/properties/customerNumber/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err33];
         } else {
@@ -2739,17 +1830,11 @@ function validate6(
         errors++;
       }
     }
-    if (data.externalIds !== undefined) {
+    if (data.externalIds !== void 0) {
       let data19 = data.externalIds;
       if (Array.isArray(data19)) {
         if (data19.length > 20) {
-          const err34 = {
-            instancePath: instancePath + "/externalIds",
-            schemaPath: "#/properties/externalIds/maxItems",
-            keyword: "maxItems",
-            params: { limit: 20 },
-            message: "must NOT have more than 20 items",
-          };
+          const err34 = { instancePath: instancePath + "/externalIds", schemaPath: "#/properties/externalIds/maxItems", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
           if (vErrors === null) {
             vErrors = [err34];
           } else {
@@ -2759,27 +1844,13 @@ function validate6(
         }
         const len2 = data19.length;
         for (let i2 = 0; i2 < len2; i2++) {
-          if (
-            !validate17(data19[i2], {
-              instancePath: instancePath + "/externalIds/" + i2,
-              parentData: data19,
-              parentDataProperty: i2,
-              rootData,
-              dynamicAnchors,
-            })
-          ) {
+          if (!validate17(data19[i2], { instancePath: instancePath + "/externalIds/" + i2, parentData: data19, parentDataProperty: i2, rootData, dynamicAnchors })) {
             vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err35 = {
-          instancePath: instancePath + "/externalIds",
-          schemaPath: "#/properties/externalIds/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        };
+        const err35 = { instancePath: instancePath + "/externalIds", schemaPath: "#/properties/externalIds/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err35];
         } else {
@@ -2788,17 +1859,11 @@ function validate6(
         errors++;
       }
     }
-    if (data.createdAt !== undefined) {
+    if (data.createdAt !== void 0) {
       let data21 = data.createdAt;
       if (typeof data21 === "string") {
         if (!formats2.validate(data21)) {
-          const err36 = {
-            instancePath: instancePath + "/createdAt",
-            schemaPath: "#/properties/createdAt/format",
-            keyword: "format",
-            params: { format: "date-time" },
-            message: 'must match format "' + "date-time" + '"',
-          };
+          const err36 = { instancePath: instancePath + "/createdAt", schemaPath: "#/properties/createdAt/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
           if (vErrors === null) {
             vErrors = [err36];
           } else {
@@ -2807,13 +1872,7 @@ function validate6(
           errors++;
         }
       } else {
-        const err37 = {
-          instancePath: instancePath + "/createdAt",
-          schemaPath: "#/properties/createdAt/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err37 = { instancePath: instancePath + "/createdAt", schemaPath: "#/properties/createdAt/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err37];
         } else {
@@ -2822,15 +1881,9 @@ function validate6(
         errors++;
       }
     }
-    if (data.agreedToTerms !== undefined) {
+    if (data.agreedToTerms !== void 0) {
       if (typeof data.agreedToTerms !== "boolean") {
-        const err38 = {
-          instancePath: instancePath + "/agreedToTerms",
-          schemaPath: "#/properties/agreedToTerms/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
-        };
+        const err38 = { instancePath: instancePath + "/agreedToTerms", schemaPath: "#/properties/agreedToTerms/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err38];
         } else {
@@ -2839,28 +1892,14 @@ function validate6(
         errors++;
       }
     }
-    if (data.credentials !== undefined) {
-      if (
-        !validate5(data.credentials, {
-          instancePath: instancePath + "/credentials",
-          parentData: data,
-          parentDataProperty: "credentials",
-          rootData,
-          dynamicAnchors,
-        })
-      ) {
+    if (data.credentials !== void 0) {
+      if (!validate5(data.credentials, { instancePath: instancePath + "/credentials", parentData: data, parentDataProperty: "credentials", rootData, dynamicAnchors })) {
         vErrors = vErrors === null ? validate5.errors : vErrors.concat(validate5.errors);
         errors = vErrors.length;
       }
     }
   } else {
-    const err39 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err39 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err39];
     } else {
@@ -2871,32 +1910,21 @@ function validate6(
   validate6.errors = vErrors;
   return errors === 0;
 }
-validate6.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-
-export const externalId = validate20;
-
-function validate20(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+validate6.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+const externalId = validate20;
+function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate20.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.system === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "system" },
-        message: "must have required property '" + "system" + "'",
-      };
+    if (data.system === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "system" }, message: "must have required property 'system'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -2904,14 +1932,8 @@ function validate20(
       }
       errors++;
     }
-    if (data.id === undefined) {
-      const err1 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "id" },
-        message: "must have required property '" + "id" + "'",
-      };
+    if (data.id === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -2921,13 +1943,7 @@ function validate20(
     }
     for (const key0 in data) {
       if (!(key0 === "system" || key0 === "id")) {
-        const err2 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-        };
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -2936,17 +1952,11 @@ function validate20(
         errors++;
       }
     }
-    if (data.system !== undefined) {
+    if (data.system !== void 0) {
       let data0 = data.system;
       if (typeof data0 === "string") {
         if (func0(data0) > 50) {
-          const err3 = {
-            instancePath: instancePath + "/system",
-            schemaPath: "#/properties/system/maxLength",
-            keyword: "maxLength",
-            params: { limit: 50 },
-            message: "must NOT have more than 50 characters",
-          };
+          const err3 = { instancePath: instancePath + "/system", schemaPath: "#/properties/system/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -2955,13 +1965,7 @@ function validate20(
           errors++;
         }
         if (func0(data0) < 1) {
-          const err4 = {
-            instancePath: instancePath + "/system",
-            schemaPath: "#/properties/system/minLength",
-            keyword: "minLength",
-            params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
-          };
+          const err4 = { instancePath: instancePath + "/system", schemaPath: "#/properties/system/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err4];
           } else {
@@ -2970,13 +1974,7 @@ function validate20(
           errors++;
         }
       } else {
-        const err5 = {
-          instancePath: instancePath + "/system",
-          schemaPath: "#/properties/system/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err5 = { instancePath: instancePath + "/system", schemaPath: "#/properties/system/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -2985,17 +1983,11 @@ function validate20(
         errors++;
       }
     }
-    if (data.id !== undefined) {
+    if (data.id !== void 0) {
       let data1 = data.id;
       if (typeof data1 === "string") {
         if (func0(data1) > 100) {
-          const err6 = {
-            instancePath: instancePath + "/id",
-            schemaPath: "#/properties/id/maxLength",
-            keyword: "maxLength",
-            params: { limit: 100 },
-            message: "must NOT have more than 100 characters",
-          };
+          const err6 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -3004,13 +1996,7 @@ function validate20(
           errors++;
         }
         if (func0(data1) < 1) {
-          const err7 = {
-            instancePath: instancePath + "/id",
-            schemaPath: "#/properties/id/minLength",
-            keyword: "minLength",
-            params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
-          };
+          const err7 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err7];
           } else {
@@ -3019,13 +2005,7 @@ function validate20(
           errors++;
         }
       } else {
-        const err8 = {
-          instancePath: instancePath + "/id",
-          schemaPath: "#/properties/id/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err8 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -3035,13 +2015,7 @@ function validate20(
       }
     }
   } else {
-    const err9 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err9];
     } else {
@@ -3052,32 +2026,21 @@ function validate20(
   validate20.errors = vErrors;
   return errors === 0;
 }
-validate20.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-
-export const personName = validate21;
-
-function validate21(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+validate20.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+const personName = validate21;
+function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate21.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.givenName === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "givenName" },
-        message: "must have required property '" + "givenName" + "'",
-      };
+    if (data.givenName === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "givenName" }, message: "must have required property 'givenName'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -3085,14 +2048,8 @@ function validate21(
       }
       errors++;
     }
-    if (data.familyName === undefined) {
-      const err1 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "familyName" },
-        message: "must have required property '" + "familyName" + "'",
-      };
+    if (data.familyName === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "familyName" }, message: "must have required property 'familyName'" };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -3102,13 +2059,7 @@ function validate21(
     }
     for (const key0 in data) {
       if (!(key0 === "title" || key0 === "givenName" || key0 === "middleName" || key0 === "familyName")) {
-        const err2 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-        };
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -3117,17 +2068,11 @@ function validate21(
         errors++;
       }
     }
-    if (data.title !== undefined) {
+    if (data.title !== void 0) {
       let data0 = data.title;
       if (typeof data0 === "string") {
         if (func0(data0) > 50) {
-          const err3 = {
-            instancePath: instancePath + "/title",
-            schemaPath: "#/properties/title/maxLength",
-            keyword: "maxLength",
-            params: { limit: 50 },
-            message: "must NOT have more than 50 characters",
-          };
+          const err3 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -3136,13 +2081,7 @@ function validate21(
           errors++;
         }
       } else {
-        const err4 = {
-          instancePath: instancePath + "/title",
-          schemaPath: "#/properties/title/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err4 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -3151,17 +2090,11 @@ function validate21(
         errors++;
       }
     }
-    if (data.givenName !== undefined) {
+    if (data.givenName !== void 0) {
       let data1 = data.givenName;
       if (typeof data1 === "string") {
         if (func0(data1) > 100) {
-          const err5 = {
-            instancePath: instancePath + "/givenName",
-            schemaPath: "#/properties/givenName/maxLength",
-            keyword: "maxLength",
-            params: { limit: 100 },
-            message: "must NOT have more than 100 characters",
-          };
+          const err5 = { instancePath: instancePath + "/givenName", schemaPath: "#/properties/givenName/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -3170,13 +2103,7 @@ function validate21(
           errors++;
         }
         if (func0(data1) < 1) {
-          const err6 = {
-            instancePath: instancePath + "/givenName",
-            schemaPath: "#/properties/givenName/minLength",
-            keyword: "minLength",
-            params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
-          };
+          const err6 = { instancePath: instancePath + "/givenName", schemaPath: "#/properties/givenName/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -3185,13 +2112,7 @@ function validate21(
           errors++;
         }
       } else {
-        const err7 = {
-          instancePath: instancePath + "/givenName",
-          schemaPath: "#/properties/givenName/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err7 = { instancePath: instancePath + "/givenName", schemaPath: "#/properties/givenName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -3200,17 +2121,11 @@ function validate21(
         errors++;
       }
     }
-    if (data.middleName !== undefined) {
+    if (data.middleName !== void 0) {
       let data2 = data.middleName;
       if (typeof data2 === "string") {
         if (func0(data2) > 100) {
-          const err8 = {
-            instancePath: instancePath + "/middleName",
-            schemaPath: "#/properties/middleName/maxLength",
-            keyword: "maxLength",
-            params: { limit: 100 },
-            message: "must NOT have more than 100 characters",
-          };
+          const err8 = { instancePath: instancePath + "/middleName", schemaPath: "#/properties/middleName/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
           if (vErrors === null) {
             vErrors = [err8];
           } else {
@@ -3219,13 +2134,7 @@ function validate21(
           errors++;
         }
       } else {
-        const err9 = {
-          instancePath: instancePath + "/middleName",
-          schemaPath: "#/properties/middleName/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err9 = { instancePath: instancePath + "/middleName", schemaPath: "#/properties/middleName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -3234,17 +2143,11 @@ function validate21(
         errors++;
       }
     }
-    if (data.familyName !== undefined) {
+    if (data.familyName !== void 0) {
       let data3 = data.familyName;
       if (typeof data3 === "string") {
         if (func0(data3) > 100) {
-          const err10 = {
-            instancePath: instancePath + "/familyName",
-            schemaPath: "#/properties/familyName/maxLength",
-            keyword: "maxLength",
-            params: { limit: 100 },
-            message: "must NOT have more than 100 characters",
-          };
+          const err10 = { instancePath: instancePath + "/familyName", schemaPath: "#/properties/familyName/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
           if (vErrors === null) {
             vErrors = [err10];
           } else {
@@ -3253,13 +2156,7 @@ function validate21(
           errors++;
         }
         if (func0(data3) < 1) {
-          const err11 = {
-            instancePath: instancePath + "/familyName",
-            schemaPath: "#/properties/familyName/minLength",
-            keyword: "minLength",
-            params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
-          };
+          const err11 = { instancePath: instancePath + "/familyName", schemaPath: "#/properties/familyName/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -3268,13 +2165,7 @@ function validate21(
           errors++;
         }
       } else {
-        const err12 = {
-          instancePath: instancePath + "/familyName",
-          schemaPath: "#/properties/familyName/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err12 = { instancePath: instancePath + "/familyName", schemaPath: "#/properties/familyName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -3284,13 +2175,7 @@ function validate21(
       }
     }
   } else {
-    const err13 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err13 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err13];
     } else {
@@ -3301,32 +2186,21 @@ function validate21(
   validate21.errors = vErrors;
   return errors === 0;
 }
-validate21.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-
-export const phone = validate22;
-
-function validate22(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+validate21.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+const phone = validate22;
+function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate22.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "type" },
-        message: "must have required property '" + "type" + "'",
-      };
+    if (data.type === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -3334,14 +2208,8 @@ function validate22(
       }
       errors++;
     }
-    if (data.number === undefined) {
-      const err1 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "number" },
-        message: "must have required property '" + "number" + "'",
-      };
+    if (data.number === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "number" }, message: "must have required property 'number'" };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -3351,13 +2219,7 @@ function validate22(
     }
     for (const key0 in data) {
       if (!(key0 === "type" || key0 === "number")) {
-        const err2 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-        };
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -3366,16 +2228,10 @@ function validate22(
         errors++;
       }
     }
-    if (data.type !== undefined) {
+    if (data.type !== void 0) {
       let data0 = data.type;
       if (typeof data0 !== "string") {
-        const err3 = {
-          instancePath: instancePath + "/type",
-          schemaPath: "#/properties/type/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err3 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -3384,13 +2240,7 @@ function validate22(
         errors++;
       }
       if (!(data0 === "landline" || data0 === "mobile" || data0 === "fax" || data0 === "work" || data0 === "other")) {
-        const err4 = {
-          instancePath: instancePath + "/type",
-          schemaPath: "#/properties/type/enum",
-          keyword: "enum",
-          params: { allowedValues: schema8.properties.type.enum },
-          message: "must be equal to one of the allowed values",
-        };
+        const err4 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/enum", keyword: "enum", params: { allowedValues: schema8.properties.type.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -3399,17 +2249,11 @@ function validate22(
         errors++;
       }
     }
-    if (data.number !== undefined) {
+    if (data.number !== void 0) {
       let data1 = data.number;
       if (typeof data1 === "string") {
         if (!pattern1.test(data1)) {
-          const err5 = {
-            instancePath: instancePath + "/number",
-            schemaPath: "#/properties/number/pattern",
-            keyword: "pattern",
-            params: { pattern: "^\\+[1-9][0-9]{6,14}$" },
-            message: 'must match pattern "' + "^\\+[1-9][0-9]{6,14}$" + '"',
-          };
+          const err5 = { instancePath: instancePath + "/number", schemaPath: "#/properties/number/pattern", keyword: "pattern", params: { pattern: "^\\+[1-9][0-9]{6,14}$" }, message: 'must match pattern "^\\+[1-9][0-9]{6,14}$"' };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -3418,13 +2262,7 @@ function validate22(
           errors++;
         }
       } else {
-        const err6 = {
-          instancePath: instancePath + "/number",
-          schemaPath: "#/properties/number/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err6 = { instancePath: instancePath + "/number", schemaPath: "#/properties/number/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -3434,13 +2272,7 @@ function validate22(
       }
     }
   } else {
-    const err7 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -3451,33 +2283,22 @@ function validate22(
   validate22.errors = vErrors;
   return errors === 0;
 }
-validate22.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-
-export const taxIds = validate23;
-
-function validate23(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+validate22.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+const taxIds = validate23;
+function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate23.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
       if (!(key0 === "vat" || key0 === "eori" || key0 === "national")) {
-        const err0 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-        };
+        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -3486,17 +2307,11 @@ function validate23(
         errors++;
       }
     }
-    if (data.vat !== undefined) {
+    if (data.vat !== void 0) {
       let data0 = data.vat;
       if (typeof data0 === "string") {
         if (func0(data0) > 30) {
-          const err1 = {
-            instancePath: instancePath + "/vat",
-            schemaPath: "#/properties/vat/maxLength",
-            keyword: "maxLength",
-            params: { limit: 30 },
-            message: "must NOT have more than 30 characters",
-          };
+          const err1 = { instancePath: instancePath + "/vat", schemaPath: "#/properties/vat/maxLength", keyword: "maxLength", params: { limit: 30 }, message: "must NOT have more than 30 characters" };
           if (vErrors === null) {
             vErrors = [err1];
           } else {
@@ -3505,13 +2320,7 @@ function validate23(
           errors++;
         }
       } else {
-        const err2 = {
-          instancePath: instancePath + "/vat",
-          schemaPath: "#/properties/vat/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err2 = { instancePath: instancePath + "/vat", schemaPath: "#/properties/vat/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -3520,17 +2329,11 @@ function validate23(
         errors++;
       }
     }
-    if (data.eori !== undefined) {
+    if (data.eori !== void 0) {
       let data1 = data.eori;
       if (typeof data1 === "string") {
         if (func0(data1) > 20) {
-          const err3 = {
-            instancePath: instancePath + "/eori",
-            schemaPath: "#/properties/eori/maxLength",
-            keyword: "maxLength",
-            params: { limit: 20 },
-            message: "must NOT have more than 20 characters",
-          };
+          const err3 = { instancePath: instancePath + "/eori", schemaPath: "#/properties/eori/maxLength", keyword: "maxLength", params: { limit: 20 }, message: "must NOT have more than 20 characters" };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -3539,13 +2342,7 @@ function validate23(
           errors++;
         }
       } else {
-        const err4 = {
-          instancePath: instancePath + "/eori",
-          schemaPath: "#/properties/eori/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err4 = { instancePath: instancePath + "/eori", schemaPath: "#/properties/eori/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -3554,17 +2351,11 @@ function validate23(
         errors++;
       }
     }
-    if (data.national !== undefined) {
+    if (data.national !== void 0) {
       let data2 = data.national;
       if (typeof data2 === "string") {
         if (func0(data2) > 50) {
-          const err5 = {
-            instancePath: instancePath + "/national",
-            schemaPath: "#/properties/national/maxLength",
-            keyword: "maxLength",
-            params: { limit: 50 },
-            message: "must NOT have more than 50 characters",
-          };
+          const err5 = { instancePath: instancePath + "/national", schemaPath: "#/properties/national/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -3573,13 +2364,7 @@ function validate23(
           errors++;
         }
       } else {
-        const err6 = {
-          instancePath: instancePath + "/national",
-          schemaPath: "#/properties/national/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err6 = { instancePath: instancePath + "/national", schemaPath: "#/properties/national/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -3589,13 +2374,7 @@ function validate23(
       }
     }
   } else {
-    const err7 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -3606,47 +2385,36 @@ function validate23(
   validate23.errors = vErrors;
   return errors === 0;
 }
-validate23.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-
-export const vendorError = validate24;
+validate23.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+const vendorError = validate24;
 const schema15 = {
-  additionalProperties: false,
-  properties: {
-    kind: {
-      enum: ["invalid-field", "duplicate", "unauthorized", "not-found", "unavailable", "unknown"],
-      type: "string",
+  "additionalProperties": false,
+  "properties": {
+    "kind": {
+      "enum": ["invalid-field", "duplicate", "unauthorized", "not-found", "unavailable", "unknown"],
+      "type": "string"
     },
-    code: { type: ["string", "integer"] },
-    message: { type: "string" },
-    field: { type: "string" },
-    status: { type: "integer" },
+    "code": { "type": ["string", "integer"] },
+    "message": { "type": "string" },
+    "field": { "type": "string" },
+    "status": { "type": "integer" }
   },
-  required: ["kind", "code", "message"],
-  type: "object",
+  "required": ["kind", "code", "message"],
+  "type": "object"
 };
-
-function validate24(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate24.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.kind === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "kind" },
-        message: "must have required property '" + "kind" + "'",
-      };
+    if (data.kind === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -3654,14 +2422,8 @@ function validate24(
       }
       errors++;
     }
-    if (data.code === undefined) {
-      const err1 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "code" },
-        message: "must have required property '" + "code" + "'",
-      };
+    if (data.code === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "code" }, message: "must have required property 'code'" };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -3669,14 +2431,8 @@ function validate24(
       }
       errors++;
     }
-    if (data.message === undefined) {
-      const err2 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "message" },
-        message: "must have required property '" + "message" + "'",
-      };
+    if (data.message === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -3686,13 +2442,7 @@ function validate24(
     }
     for (const key0 in data) {
       if (!(key0 === "kind" || key0 === "code" || key0 === "message" || key0 === "field" || key0 === "status")) {
-        const err3 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-        };
+        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -3701,16 +2451,10 @@ function validate24(
         errors++;
       }
     }
-    if (data.kind !== undefined) {
+    if (data.kind !== void 0) {
       let data0 = data.kind;
       if (typeof data0 !== "string") {
-        const err4 = {
-          instancePath: instancePath + "/kind",
-          schemaPath: "#/properties/kind/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err4 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -3718,23 +2462,8 @@ function validate24(
         }
         errors++;
       }
-      if (
-        !(
-          data0 === "invalid-field" ||
-          data0 === "duplicate" ||
-          data0 === "unauthorized" ||
-          data0 === "not-found" ||
-          data0 === "unavailable" ||
-          data0 === "unknown"
-        )
-      ) {
-        const err5 = {
-          instancePath: instancePath + "/kind",
-          schemaPath: "#/properties/kind/enum",
-          keyword: "enum",
-          params: { allowedValues: schema15.properties.kind.enum },
-          message: "must be equal to one of the allowed values",
-        };
+      if (!(data0 === "invalid-field" || data0 === "duplicate" || data0 === "unauthorized" || data0 === "not-found" || data0 === "unavailable" || data0 === "unknown")) {
+        const err5 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/enum", keyword: "enum", params: { allowedValues: schema15.properties.kind.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -3743,19 +2472,10 @@ function validate24(
         errors++;
       }
     }
-    if (data.code !== undefined) {
+    if (data.code !== void 0) {
       let data1 = data.code;
-      if (
-        typeof data1 !== "string" &&
-        !(typeof data1 == "number" && !(data1 % 1) && !isNaN(data1) && isFinite(data1))
-      ) {
-        const err6 = {
-          instancePath: instancePath + "/code",
-          schemaPath: "#/properties/code/type",
-          keyword: "type",
-          params: { type: schema15.properties.code.type },
-          message: "must be string,integer",
-        };
+      if (typeof data1 !== "string" && !(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
+        const err6 = { instancePath: instancePath + "/code", schemaPath: "#/properties/code/type", keyword: "type", params: { type: schema15.properties.code.type }, message: "must be string,integer" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -3764,15 +2484,9 @@ function validate24(
         errors++;
       }
     }
-    if (data.message !== undefined) {
+    if (data.message !== void 0) {
       if (typeof data.message !== "string") {
-        const err7 = {
-          instancePath: instancePath + "/message",
-          schemaPath: "#/properties/message/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err7 = { instancePath: instancePath + "/message", schemaPath: "#/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -3781,15 +2495,9 @@ function validate24(
         errors++;
       }
     }
-    if (data.field !== undefined) {
+    if (data.field !== void 0) {
       if (typeof data.field !== "string") {
-        const err8 = {
-          instancePath: instancePath + "/field",
-          schemaPath: "#/properties/field/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err8 = { instancePath: instancePath + "/field", schemaPath: "#/properties/field/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -3798,16 +2506,10 @@ function validate24(
         errors++;
       }
     }
-    if (data.status !== undefined) {
+    if (data.status !== void 0) {
       let data4 = data.status;
-      if (!(typeof data4 == "number" && !(data4 % 1) && !isNaN(data4) && isFinite(data4))) {
-        const err9 = {
-          instancePath: instancePath + "/status",
-          schemaPath: "#/properties/status/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
+      if (!(typeof data4 == "number" && (!(data4 % 1) && !isNaN(data4)) && isFinite(data4))) {
+        const err9 = { instancePath: instancePath + "/status", schemaPath: "#/properties/status/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -3817,13 +2519,7 @@ function validate24(
       }
     }
   } else {
-    const err10 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err10];
     } else {
@@ -3834,4 +2530,17 @@ function validate24(
   validate24.errors = vErrors;
   return errors === 0;
 }
-validate24.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate24.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+export {
+  address,
+  company,
+  contact,
+  createdCustomer,
+  credentials,
+  customer,
+  externalId,
+  personName,
+  phone,
+  taxIds,
+  vendorError
+};

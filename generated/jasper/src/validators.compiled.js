@@ -3,62 +3,51 @@
  * Do not edit by hand: change the spec and run `npm run generate`.
  */
 import { ucs2length } from "@customer-adapters/runtime/validation";
-
-export const requestBody = validate1;
+const requestBody = validate1;
 const schema1 = {
-  additionalProperties: false,
-  dependentRequired: { securityAnswer: ["securityQuestion"], securityQuestion: ["securityAnswer"] },
-  if: { properties: { shipToBillAddress: { const: false } } },
-  properties: {
-    name: { maxLength: 60, minLength: 1, type: "string" },
-    accountName: { type: "string" },
-    securityAnswer: { maxLength: 100, type: "string", writeOnly: true },
-    securityQuestion: { maxLength: 100, type: "string" },
-    shipToBillAddress: { default: false, type: "boolean" },
-    contacts: { items: { $ref: "components#/$defs/Contact" }, maxItems: 4, type: "array" },
-    billingAddress: { $ref: "components#/$defs/Address" },
-    shippingAddress: { $ref: "components#/$defs/Address" },
+  "additionalProperties": false,
+  "dependentRequired": { "securityAnswer": ["securityQuestion"], "securityQuestion": ["securityAnswer"] },
+  "if": { "properties": { "shipToBillAddress": { "const": false } } },
+  "properties": {
+    "name": { "maxLength": 60, "minLength": 1, "type": "string" },
+    "accountName": { "type": "string" },
+    "securityAnswer": { "maxLength": 100, "type": "string", "writeOnly": true },
+    "securityQuestion": { "maxLength": 100, "type": "string" },
+    "shipToBillAddress": { "default": false, "type": "boolean" },
+    "contacts": { "items": { "$ref": "components#/$defs/Contact" }, "maxItems": 4, "type": "array" },
+    "billingAddress": { "$ref": "components#/$defs/Address" },
+    "shippingAddress": { "$ref": "components#/$defs/Address" }
   },
-  required: ["name", "accountName"],
-  then: { required: ["shippingAddress"] },
-  type: "object",
+  "required": ["name", "accountName"],
+  "then": { "required": ["shippingAddress"] },
+  "type": "object"
 };
 const func0 = ucs2length;
 const schema2 = {
-  additionalProperties: false,
-  properties: {
-    name: { maxLength: 40, type: "string" },
-    title: { maxLength: 40, type: "string" },
-    phone: { maxLength: 25, type: "string" },
-    mobile: { maxLength: 25, type: "string" },
-    email: { maxLength: 320, type: "string" },
+  "additionalProperties": false,
+  "properties": {
+    "name": { "maxLength": 40, "type": "string" },
+    "title": { "maxLength": 40, "type": "string" },
+    "phone": { "maxLength": 25, "type": "string" },
+    "mobile": { "maxLength": 25, "type": "string" },
+    "email": { "maxLength": 320, "type": "string" }
   },
-  type: "object",
+  "type": "object"
 };
-
-function validate2(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+function validate2(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate2.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
       if (!(key0 === "name" || key0 === "title" || key0 === "phone" || key0 === "mobile" || key0 === "email")) {
-        const err0 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-        };
+        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -67,17 +56,11 @@ function validate2(
         errors++;
       }
     }
-    if (data.name !== undefined) {
+    if (data.name !== void 0) {
       let data0 = data.name;
       if (typeof data0 === "string") {
         if (func0(data0) > 40) {
-          const err1 = {
-            instancePath: instancePath + "/name",
-            schemaPath: "#/properties/name/maxLength",
-            keyword: "maxLength",
-            params: { limit: 40 },
-            message: "must NOT have more than 40 characters",
-          };
+          const err1 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/maxLength", keyword: "maxLength", params: { limit: 40 }, message: "must NOT have more than 40 characters" };
           if (vErrors === null) {
             vErrors = [err1];
           } else {
@@ -86,13 +69,7 @@ function validate2(
           errors++;
         }
       } else {
-        const err2 = {
-          instancePath: instancePath + "/name",
-          schemaPath: "#/properties/name/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err2 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -101,17 +78,11 @@ function validate2(
         errors++;
       }
     }
-    if (data.title !== undefined) {
+    if (data.title !== void 0) {
       let data1 = data.title;
       if (typeof data1 === "string") {
         if (func0(data1) > 40) {
-          const err3 = {
-            instancePath: instancePath + "/title",
-            schemaPath: "#/properties/title/maxLength",
-            keyword: "maxLength",
-            params: { limit: 40 },
-            message: "must NOT have more than 40 characters",
-          };
+          const err3 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/maxLength", keyword: "maxLength", params: { limit: 40 }, message: "must NOT have more than 40 characters" };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -120,13 +91,7 @@ function validate2(
           errors++;
         }
       } else {
-        const err4 = {
-          instancePath: instancePath + "/title",
-          schemaPath: "#/properties/title/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err4 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -135,17 +100,11 @@ function validate2(
         errors++;
       }
     }
-    if (data.phone !== undefined) {
+    if (data.phone !== void 0) {
       let data2 = data.phone;
       if (typeof data2 === "string") {
         if (func0(data2) > 25) {
-          const err5 = {
-            instancePath: instancePath + "/phone",
-            schemaPath: "#/properties/phone/maxLength",
-            keyword: "maxLength",
-            params: { limit: 25 },
-            message: "must NOT have more than 25 characters",
-          };
+          const err5 = { instancePath: instancePath + "/phone", schemaPath: "#/properties/phone/maxLength", keyword: "maxLength", params: { limit: 25 }, message: "must NOT have more than 25 characters" };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -154,13 +113,7 @@ function validate2(
           errors++;
         }
       } else {
-        const err6 = {
-          instancePath: instancePath + "/phone",
-          schemaPath: "#/properties/phone/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err6 = { instancePath: instancePath + "/phone", schemaPath: "#/properties/phone/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -169,17 +122,11 @@ function validate2(
         errors++;
       }
     }
-    if (data.mobile !== undefined) {
+    if (data.mobile !== void 0) {
       let data3 = data.mobile;
       if (typeof data3 === "string") {
         if (func0(data3) > 25) {
-          const err7 = {
-            instancePath: instancePath + "/mobile",
-            schemaPath: "#/properties/mobile/maxLength",
-            keyword: "maxLength",
-            params: { limit: 25 },
-            message: "must NOT have more than 25 characters",
-          };
+          const err7 = { instancePath: instancePath + "/mobile", schemaPath: "#/properties/mobile/maxLength", keyword: "maxLength", params: { limit: 25 }, message: "must NOT have more than 25 characters" };
           if (vErrors === null) {
             vErrors = [err7];
           } else {
@@ -188,13 +135,7 @@ function validate2(
           errors++;
         }
       } else {
-        const err8 = {
-          instancePath: instancePath + "/mobile",
-          schemaPath: "#/properties/mobile/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err8 = { instancePath: instancePath + "/mobile", schemaPath: "#/properties/mobile/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -203,17 +144,11 @@ function validate2(
         errors++;
       }
     }
-    if (data.email !== undefined) {
+    if (data.email !== void 0) {
       let data4 = data.email;
       if (typeof data4 === "string") {
         if (func0(data4) > 320) {
-          const err9 = {
-            instancePath: instancePath + "/email",
-            schemaPath: "#/properties/email/maxLength",
-            keyword: "maxLength",
-            params: { limit: 320 },
-            message: "must NOT have more than 320 characters",
-          };
+          const err9 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/maxLength", keyword: "maxLength", params: { limit: 320 }, message: "must NOT have more than 320 characters" };
           if (vErrors === null) {
             vErrors = [err9];
           } else {
@@ -222,13 +157,7 @@ function validate2(
           errors++;
         }
       } else {
-        const err10 = {
-          instancePath: instancePath + "/email",
-          schemaPath: "#/properties/email/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err10 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -238,13 +167,7 @@ function validate2(
       }
     }
   } else {
-    const err11 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err11];
     } else {
@@ -255,53 +178,33 @@ function validate2(
   validate2.errors = vErrors;
   return errors === 0;
 }
-validate2.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-
+validate2.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 const schema3 = {
-  additionalProperties: false,
-  properties: {
-    addressLine1: { maxLength: 40, type: "string" },
-    addressLine2: { maxLength: 40, type: "string" },
-    city: { maxLength: 40, type: "string" },
-    state: { maxLength: 40, type: "string" },
-    country: { maxLength: 100, type: "string" },
-    postalCode: { maxLength: 15, type: "string" },
+  "additionalProperties": false,
+  "properties": {
+    "addressLine1": { "maxLength": 40, "type": "string" },
+    "addressLine2": { "maxLength": 40, "type": "string" },
+    "city": { "maxLength": 40, "type": "string" },
+    "state": { "maxLength": 40, "type": "string" },
+    "country": { "maxLength": 100, "type": "string" },
+    "postalCode": { "maxLength": 15, "type": "string" }
   },
-  type: "object",
+  "type": "object"
 };
-
-function validate4(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+function validate4(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate4.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
-      if (
-        !(
-          key0 === "addressLine1" ||
-          key0 === "addressLine2" ||
-          key0 === "city" ||
-          key0 === "state" ||
-          key0 === "country" ||
-          key0 === "postalCode"
-        )
-      ) {
-        const err0 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-        };
+      if (!(key0 === "addressLine1" || key0 === "addressLine2" || key0 === "city" || key0 === "state" || key0 === "country" || key0 === "postalCode")) {
+        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -310,17 +213,11 @@ function validate4(
         errors++;
       }
     }
-    if (data.addressLine1 !== undefined) {
+    if (data.addressLine1 !== void 0) {
       let data0 = data.addressLine1;
       if (typeof data0 === "string") {
         if (func0(data0) > 40) {
-          const err1 = {
-            instancePath: instancePath + "/addressLine1",
-            schemaPath: "#/properties/addressLine1/maxLength",
-            keyword: "maxLength",
-            params: { limit: 40 },
-            message: "must NOT have more than 40 characters",
-          };
+          const err1 = { instancePath: instancePath + "/addressLine1", schemaPath: "#/properties/addressLine1/maxLength", keyword: "maxLength", params: { limit: 40 }, message: "must NOT have more than 40 characters" };
           if (vErrors === null) {
             vErrors = [err1];
           } else {
@@ -329,13 +226,7 @@ function validate4(
           errors++;
         }
       } else {
-        const err2 = {
-          instancePath: instancePath + "/addressLine1",
-          schemaPath: "#/properties/addressLine1/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err2 = { instancePath: instancePath + "/addressLine1", schemaPath: "#/properties/addressLine1/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -344,17 +235,11 @@ function validate4(
         errors++;
       }
     }
-    if (data.addressLine2 !== undefined) {
+    if (data.addressLine2 !== void 0) {
       let data1 = data.addressLine2;
       if (typeof data1 === "string") {
         if (func0(data1) > 40) {
-          const err3 = {
-            instancePath: instancePath + "/addressLine2",
-            schemaPath: "#/properties/addressLine2/maxLength",
-            keyword: "maxLength",
-            params: { limit: 40 },
-            message: "must NOT have more than 40 characters",
-          };
+          const err3 = { instancePath: instancePath + "/addressLine2", schemaPath: "#/properties/addressLine2/maxLength", keyword: "maxLength", params: { limit: 40 }, message: "must NOT have more than 40 characters" };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -363,13 +248,7 @@ function validate4(
           errors++;
         }
       } else {
-        const err4 = {
-          instancePath: instancePath + "/addressLine2",
-          schemaPath: "#/properties/addressLine2/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err4 = { instancePath: instancePath + "/addressLine2", schemaPath: "#/properties/addressLine2/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -378,17 +257,11 @@ function validate4(
         errors++;
       }
     }
-    if (data.city !== undefined) {
+    if (data.city !== void 0) {
       let data2 = data.city;
       if (typeof data2 === "string") {
         if (func0(data2) > 40) {
-          const err5 = {
-            instancePath: instancePath + "/city",
-            schemaPath: "#/properties/city/maxLength",
-            keyword: "maxLength",
-            params: { limit: 40 },
-            message: "must NOT have more than 40 characters",
-          };
+          const err5 = { instancePath: instancePath + "/city", schemaPath: "#/properties/city/maxLength", keyword: "maxLength", params: { limit: 40 }, message: "must NOT have more than 40 characters" };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -397,13 +270,7 @@ function validate4(
           errors++;
         }
       } else {
-        const err6 = {
-          instancePath: instancePath + "/city",
-          schemaPath: "#/properties/city/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err6 = { instancePath: instancePath + "/city", schemaPath: "#/properties/city/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -412,17 +279,11 @@ function validate4(
         errors++;
       }
     }
-    if (data.state !== undefined) {
+    if (data.state !== void 0) {
       let data3 = data.state;
       if (typeof data3 === "string") {
         if (func0(data3) > 40) {
-          const err7 = {
-            instancePath: instancePath + "/state",
-            schemaPath: "#/properties/state/maxLength",
-            keyword: "maxLength",
-            params: { limit: 40 },
-            message: "must NOT have more than 40 characters",
-          };
+          const err7 = { instancePath: instancePath + "/state", schemaPath: "#/properties/state/maxLength", keyword: "maxLength", params: { limit: 40 }, message: "must NOT have more than 40 characters" };
           if (vErrors === null) {
             vErrors = [err7];
           } else {
@@ -431,13 +292,7 @@ function validate4(
           errors++;
         }
       } else {
-        const err8 = {
-          instancePath: instancePath + "/state",
-          schemaPath: "#/properties/state/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err8 = { instancePath: instancePath + "/state", schemaPath: "#/properties/state/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -446,17 +301,11 @@ function validate4(
         errors++;
       }
     }
-    if (data.country !== undefined) {
+    if (data.country !== void 0) {
       let data4 = data.country;
       if (typeof data4 === "string") {
         if (func0(data4) > 100) {
-          const err9 = {
-            instancePath: instancePath + "/country",
-            schemaPath: "#/properties/country/maxLength",
-            keyword: "maxLength",
-            params: { limit: 100 },
-            message: "must NOT have more than 100 characters",
-          };
+          const err9 = { instancePath: instancePath + "/country", schemaPath: "#/properties/country/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
           if (vErrors === null) {
             vErrors = [err9];
           } else {
@@ -465,13 +314,7 @@ function validate4(
           errors++;
         }
       } else {
-        const err10 = {
-          instancePath: instancePath + "/country",
-          schemaPath: "#/properties/country/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err10 = { instancePath: instancePath + "/country", schemaPath: "#/properties/country/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -480,17 +323,11 @@ function validate4(
         errors++;
       }
     }
-    if (data.postalCode !== undefined) {
+    if (data.postalCode !== void 0) {
       let data5 = data.postalCode;
       if (typeof data5 === "string") {
         if (func0(data5) > 15) {
-          const err11 = {
-            instancePath: instancePath + "/postalCode",
-            schemaPath: "#/properties/postalCode/maxLength",
-            keyword: "maxLength",
-            params: { limit: 15 },
-            message: "must NOT have more than 15 characters",
-          };
+          const err11 = { instancePath: instancePath + "/postalCode", schemaPath: "#/properties/postalCode/maxLength", keyword: "maxLength", params: { limit: 15 }, message: "must NOT have more than 15 characters" };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -499,13 +336,7 @@ function validate4(
           errors++;
         }
       } else {
-        const err12 = {
-          instancePath: instancePath + "/postalCode",
-          schemaPath: "#/properties/postalCode/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err12 = { instancePath: instancePath + "/postalCode", schemaPath: "#/properties/postalCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -515,13 +346,7 @@ function validate4(
       }
     }
   } else {
-    const err13 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err13 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err13];
     } else {
@@ -532,26 +357,22 @@ function validate4(
   validate4.errors = vErrors;
   return errors === 0;
 }
-validate4.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-
-function validate1(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+validate4.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate1(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate1.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   const _errs1 = errors;
   let valid0 = true;
   const _errs2 = errors;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.shipToBillAddress !== undefined) {
+    if (data.shipToBillAddress !== void 0) {
       if (false !== data.shipToBillAddress) {
         const err0 = {};
         if (vErrors === null) {
@@ -575,14 +396,8 @@ function validate1(
   if (_valid0) {
     const _errs4 = errors;
     if (data && typeof data == "object" && !Array.isArray(data)) {
-      if (data.shippingAddress === undefined) {
-        const err1 = {
-          instancePath,
-          schemaPath: "#/then/required",
-          keyword: "required",
-          params: { missingProperty: "shippingAddress" },
-          message: "must have required property '" + "shippingAddress" + "'",
-        };
+      if (data.shippingAddress === void 0) {
+        const err1 = { instancePath, schemaPath: "#/then/required", keyword: "required", params: { missingProperty: "shippingAddress" }, message: "must have required property 'shippingAddress'" };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -595,13 +410,7 @@ function validate1(
     valid0 = _valid0;
   }
   if (!valid0) {
-    const err2 = {
-      instancePath,
-      schemaPath: "#/if",
-      keyword: "if",
-      params: { failingKeyword: "then" },
-      message: 'must match "then" schema',
-    };
+    const err2 = { instancePath, schemaPath: "#/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema' };
     if (vErrors === null) {
       vErrors = [err2];
     } else {
@@ -610,14 +419,8 @@ function validate1(
     errors++;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.name === undefined) {
-      const err3 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "name" },
-        message: "must have required property '" + "name" + "'",
-      };
+    if (data.name === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -625,14 +428,8 @@ function validate1(
       }
       errors++;
     }
-    if (data.accountName === undefined) {
-      const err4 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "accountName" },
-        message: "must have required property '" + "accountName" + "'",
-      };
+    if (data.accountName === void 0) {
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "accountName" }, message: "must have required property 'accountName'" };
       if (vErrors === null) {
         vErrors = [err4];
       } else {
@@ -641,25 +438,8 @@ function validate1(
       errors++;
     }
     for (const key0 in data) {
-      if (
-        !(
-          key0 === "name" ||
-          key0 === "accountName" ||
-          key0 === "securityAnswer" ||
-          key0 === "securityQuestion" ||
-          key0 === "shipToBillAddress" ||
-          key0 === "contacts" ||
-          key0 === "billingAddress" ||
-          key0 === "shippingAddress"
-        )
-      ) {
-        const err5 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-        };
+      if (!(key0 === "name" || key0 === "accountName" || key0 === "securityAnswer" || key0 === "securityQuestion" || key0 === "shipToBillAddress" || key0 === "contacts" || key0 === "billingAddress" || key0 === "shippingAddress")) {
+        const err5 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -668,17 +448,11 @@ function validate1(
         errors++;
       }
     }
-    if (data.name !== undefined) {
+    if (data.name !== void 0) {
       let data1 = data.name;
       if (typeof data1 === "string") {
         if (func0(data1) > 60) {
-          const err6 = {
-            instancePath: instancePath + "/name",
-            schemaPath: "#/properties/name/maxLength",
-            keyword: "maxLength",
-            params: { limit: 60 },
-            message: "must NOT have more than 60 characters",
-          };
+          const err6 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/maxLength", keyword: "maxLength", params: { limit: 60 }, message: "must NOT have more than 60 characters" };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -687,13 +461,7 @@ function validate1(
           errors++;
         }
         if (func0(data1) < 1) {
-          const err7 = {
-            instancePath: instancePath + "/name",
-            schemaPath: "#/properties/name/minLength",
-            keyword: "minLength",
-            params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
-          };
+          const err7 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err7];
           } else {
@@ -702,13 +470,7 @@ function validate1(
           errors++;
         }
       } else {
-        const err8 = {
-          instancePath: instancePath + "/name",
-          schemaPath: "#/properties/name/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err8 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -717,15 +479,9 @@ function validate1(
         errors++;
       }
     }
-    if (data.accountName !== undefined) {
+    if (data.accountName !== void 0) {
       if (typeof data.accountName !== "string") {
-        const err9 = {
-          instancePath: instancePath + "/accountName",
-          schemaPath: "#/properties/accountName/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err9 = { instancePath: instancePath + "/accountName", schemaPath: "#/properties/accountName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -734,17 +490,11 @@ function validate1(
         errors++;
       }
     }
-    if (data.securityAnswer !== undefined) {
+    if (data.securityAnswer !== void 0) {
       let data3 = data.securityAnswer;
       if (typeof data3 === "string") {
         if (func0(data3) > 100) {
-          const err10 = {
-            instancePath: instancePath + "/securityAnswer",
-            schemaPath: "#/properties/securityAnswer/maxLength",
-            keyword: "maxLength",
-            params: { limit: 100 },
-            message: "must NOT have more than 100 characters",
-          };
+          const err10 = { instancePath: instancePath + "/securityAnswer", schemaPath: "#/properties/securityAnswer/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
           if (vErrors === null) {
             vErrors = [err10];
           } else {
@@ -753,13 +503,7 @@ function validate1(
           errors++;
         }
       } else {
-        const err11 = {
-          instancePath: instancePath + "/securityAnswer",
-          schemaPath: "#/properties/securityAnswer/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err11 = { instancePath: instancePath + "/securityAnswer", schemaPath: "#/properties/securityAnswer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -768,17 +512,11 @@ function validate1(
         errors++;
       }
     }
-    if (data.securityQuestion !== undefined) {
+    if (data.securityQuestion !== void 0) {
       let data4 = data.securityQuestion;
       if (typeof data4 === "string") {
         if (func0(data4) > 100) {
-          const err12 = {
-            instancePath: instancePath + "/securityQuestion",
-            schemaPath: "#/properties/securityQuestion/maxLength",
-            keyword: "maxLength",
-            params: { limit: 100 },
-            message: "must NOT have more than 100 characters",
-          };
+          const err12 = { instancePath: instancePath + "/securityQuestion", schemaPath: "#/properties/securityQuestion/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
           if (vErrors === null) {
             vErrors = [err12];
           } else {
@@ -787,13 +525,7 @@ function validate1(
           errors++;
         }
       } else {
-        const err13 = {
-          instancePath: instancePath + "/securityQuestion",
-          schemaPath: "#/properties/securityQuestion/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err13 = { instancePath: instancePath + "/securityQuestion", schemaPath: "#/properties/securityQuestion/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -802,15 +534,9 @@ function validate1(
         errors++;
       }
     }
-    if (data.shipToBillAddress !== undefined) {
+    if (data.shipToBillAddress !== void 0) {
       if (typeof data.shipToBillAddress !== "boolean") {
-        const err14 = {
-          instancePath: instancePath + "/shipToBillAddress",
-          schemaPath: "#/properties/shipToBillAddress/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
-        };
+        const err14 = { instancePath: instancePath + "/shipToBillAddress", schemaPath: "#/properties/shipToBillAddress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -819,17 +545,11 @@ function validate1(
         errors++;
       }
     }
-    if (data.contacts !== undefined) {
+    if (data.contacts !== void 0) {
       let data6 = data.contacts;
       if (Array.isArray(data6)) {
         if (data6.length > 4) {
-          const err15 = {
-            instancePath: instancePath + "/contacts",
-            schemaPath: "#/properties/contacts/maxItems",
-            keyword: "maxItems",
-            params: { limit: 4 },
-            message: "must NOT have more than 4 items",
-          };
+          const err15 = { instancePath: instancePath + "/contacts", schemaPath: "#/properties/contacts/maxItems", keyword: "maxItems", params: { limit: 4 }, message: "must NOT have more than 4 items" };
           if (vErrors === null) {
             vErrors = [err15];
           } else {
@@ -839,27 +559,13 @@ function validate1(
         }
         const len0 = data6.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (
-            !validate2(data6[i0], {
-              instancePath: instancePath + "/contacts/" + i0,
-              parentData: data6,
-              parentDataProperty: i0,
-              rootData,
-              dynamicAnchors,
-            })
-          ) {
+          if (!validate2(data6[i0], { instancePath: instancePath + "/contacts/" + i0, parentData: data6, parentDataProperty: i0, rootData, dynamicAnchors })) {
             vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err16 = {
-          instancePath: instancePath + "/contacts",
-          schemaPath: "#/properties/contacts/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        };
+        const err16 = { instancePath: instancePath + "/contacts", schemaPath: "#/properties/contacts/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -868,48 +574,26 @@ function validate1(
         errors++;
       }
     }
-    if (data.billingAddress !== undefined) {
-      if (
-        !validate4(data.billingAddress, {
-          instancePath: instancePath + "/billingAddress",
-          parentData: data,
-          parentDataProperty: "billingAddress",
-          rootData,
-          dynamicAnchors,
-        })
-      ) {
+    if (data.billingAddress !== void 0) {
+      if (!validate4(data.billingAddress, { instancePath: instancePath + "/billingAddress", parentData: data, parentDataProperty: "billingAddress", rootData, dynamicAnchors })) {
         vErrors = vErrors === null ? validate4.errors : vErrors.concat(validate4.errors);
         errors = vErrors.length;
       }
     }
-    if (data.shippingAddress !== undefined) {
-      if (
-        !validate4(data.shippingAddress, {
-          instancePath: instancePath + "/shippingAddress",
-          parentData: data,
-          parentDataProperty: "shippingAddress",
-          rootData,
-          dynamicAnchors,
-        })
-      ) {
+    if (data.shippingAddress !== void 0) {
+      if (!validate4(data.shippingAddress, { instancePath: instancePath + "/shippingAddress", parentData: data, parentDataProperty: "shippingAddress", rootData, dynamicAnchors })) {
         vErrors = vErrors === null ? validate4.errors : vErrors.concat(validate4.errors);
         errors = vErrors.length;
       }
     }
-    if (data.securityAnswer !== undefined) {
-      if (data.securityQuestion === undefined) {
-        const err17 = {
-          instancePath,
-          schemaPath: "#/dependentRequired",
-          keyword: "dependentRequired",
-          params: {
-            property: "securityAnswer",
-            missingProperty: "securityQuestion",
-            depsCount: 1,
-            deps: "securityQuestion",
-          },
-          message: "must have property securityQuestion when property securityAnswer is present",
-        };
+    if (data.securityAnswer !== void 0) {
+      if (data.securityQuestion === void 0) {
+        const err17 = { instancePath, schemaPath: "#/dependentRequired", keyword: "dependentRequired", params: {
+          property: "securityAnswer",
+          missingProperty: "securityQuestion",
+          depsCount: 1,
+          deps: "securityQuestion"
+        }, message: "must have property securityQuestion when property securityAnswer is present" };
         if (vErrors === null) {
           vErrors = [err17];
         } else {
@@ -918,20 +602,14 @@ function validate1(
         errors++;
       }
     }
-    if (data.securityQuestion !== undefined) {
-      if (data.securityAnswer === undefined) {
-        const err18 = {
-          instancePath,
-          schemaPath: "#/dependentRequired",
-          keyword: "dependentRequired",
-          params: {
-            property: "securityQuestion",
-            missingProperty: "securityAnswer",
-            depsCount: 1,
-            deps: "securityAnswer",
-          },
-          message: "must have property securityAnswer when property securityQuestion is present",
-        };
+    if (data.securityQuestion !== void 0) {
+      if (data.securityAnswer === void 0) {
+        const err18 = { instancePath, schemaPath: "#/dependentRequired", keyword: "dependentRequired", params: {
+          property: "securityQuestion",
+          missingProperty: "securityAnswer",
+          depsCount: 1,
+          deps: "securityAnswer"
+        }, message: "must have property securityAnswer when property securityQuestion is present" };
         if (vErrors === null) {
           vErrors = [err18];
         } else {
@@ -941,13 +619,7 @@ function validate1(
       }
     }
   } else {
-    const err19 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err19 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err19];
     } else {
@@ -958,37 +630,26 @@ function validate1(
   validate1.errors = vErrors;
   return errors === 0;
 }
-validate1.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-
-export const pathParameters = validate7;
+validate1.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+const pathParameters = validate7;
 const schema4 = {
-  properties: { apiVersion: { enum: ["1"], type: "string" } },
-  required: ["apiVersion"],
-  type: "object",
+  "properties": { "apiVersion": { "enum": ["1"], "type": "string" } },
+  "required": ["apiVersion"],
+  "type": "object"
 };
-
-function validate7(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+function validate7(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate7.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.apiVersion === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "apiVersion" },
-        message: "must have required property '" + "apiVersion" + "'",
-      };
+    if (data.apiVersion === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "apiVersion" }, message: "must have required property 'apiVersion'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -996,16 +657,10 @@ function validate7(
       }
       errors++;
     }
-    if (data.apiVersion !== undefined) {
+    if (data.apiVersion !== void 0) {
       let data0 = data.apiVersion;
       if (typeof data0 !== "string") {
-        const err1 = {
-          instancePath: instancePath + "/apiVersion",
-          schemaPath: "#/properties/apiVersion/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err1 = { instancePath: instancePath + "/apiVersion", schemaPath: "#/properties/apiVersion/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -1014,13 +669,7 @@ function validate7(
         errors++;
       }
       if (!(data0 === "1")) {
-        const err2 = {
-          instancePath: instancePath + "/apiVersion",
-          schemaPath: "#/properties/apiVersion/enum",
-          keyword: "enum",
-          params: { allowedValues: schema4.properties.apiVersion.enum },
-          message: "must be equal to one of the allowed values",
-        };
+        const err2 = { instancePath: instancePath + "/apiVersion", schemaPath: "#/properties/apiVersion/enum", keyword: "enum", params: { allowedValues: schema4.properties.apiVersion.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -1030,13 +679,7 @@ function validate7(
       }
     }
   } else {
-    const err3 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err3];
     } else {
@@ -1047,44 +690,33 @@ function validate7(
   validate7.errors = vErrors;
   return errors === 0;
 }
-validate7.evaluated = { props: { apiVersion: true }, dynamicProps: false, dynamicItems: false };
-
-export const context = validate8;
+validate7.evaluated = { "props": { "apiVersion": true }, "dynamicProps": false, "dynamicItems": false };
+const context = validate8;
 const schema5 = {
-  additionalProperties: false,
-  properties: {
-    username: { type: "string" },
-    apiKey: { type: "string" },
-    accountName: { type: "string" },
-    apiVersion: { default: "1", enum: ["1"], type: "string" },
-    host: { type: "string" },
+  "additionalProperties": false,
+  "properties": {
+    "username": { "type": "string" },
+    "apiKey": { "type": "string" },
+    "accountName": { "type": "string" },
+    "apiVersion": { "default": "1", "enum": ["1"], "type": "string" },
+    "host": { "type": "string" }
   },
-  required: ["username", "apiKey", "accountName"],
-  type: "object",
+  "required": ["username", "apiKey", "accountName"],
+  "type": "object"
 };
-
-function validate8(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+function validate8(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate8.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.username === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "username" },
-        message: "must have required property '" + "username" + "'",
-      };
+    if (data.username === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "username" }, message: "must have required property 'username'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1092,14 +724,8 @@ function validate8(
       }
       errors++;
     }
-    if (data.apiKey === undefined) {
-      const err1 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "apiKey" },
-        message: "must have required property '" + "apiKey" + "'",
-      };
+    if (data.apiKey === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "apiKey" }, message: "must have required property 'apiKey'" };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -1107,14 +733,8 @@ function validate8(
       }
       errors++;
     }
-    if (data.accountName === undefined) {
-      const err2 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "accountName" },
-        message: "must have required property '" + "accountName" + "'",
-      };
+    if (data.accountName === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "accountName" }, message: "must have required property 'accountName'" };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -1123,22 +743,8 @@ function validate8(
       errors++;
     }
     for (const key0 in data) {
-      if (
-        !(
-          key0 === "username" ||
-          key0 === "apiKey" ||
-          key0 === "accountName" ||
-          key0 === "apiVersion" ||
-          key0 === "host"
-        )
-      ) {
-        const err3 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-        };
+      if (!(key0 === "username" || key0 === "apiKey" || key0 === "accountName" || key0 === "apiVersion" || key0 === "host")) {
+        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -1147,15 +753,9 @@ function validate8(
         errors++;
       }
     }
-    if (data.username !== undefined) {
+    if (data.username !== void 0) {
       if (typeof data.username !== "string") {
-        const err4 = {
-          instancePath: instancePath + "/username",
-          schemaPath: "#/properties/username/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err4 = { instancePath: instancePath + "/username", schemaPath: "#/properties/username/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -1164,15 +764,9 @@ function validate8(
         errors++;
       }
     }
-    if (data.apiKey !== undefined) {
+    if (data.apiKey !== void 0) {
       if (typeof data.apiKey !== "string") {
-        const err5 = {
-          instancePath: instancePath + "/apiKey",
-          schemaPath: "#/properties/apiKey/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err5 = { instancePath: instancePath + "/apiKey", schemaPath: "#/properties/apiKey/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -1181,15 +775,9 @@ function validate8(
         errors++;
       }
     }
-    if (data.accountName !== undefined) {
+    if (data.accountName !== void 0) {
       if (typeof data.accountName !== "string") {
-        const err6 = {
-          instancePath: instancePath + "/accountName",
-          schemaPath: "#/properties/accountName/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err6 = { instancePath: instancePath + "/accountName", schemaPath: "#/properties/accountName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -1198,16 +786,10 @@ function validate8(
         errors++;
       }
     }
-    if (data.apiVersion !== undefined) {
+    if (data.apiVersion !== void 0) {
       let data3 = data.apiVersion;
       if (typeof data3 !== "string") {
-        const err7 = {
-          instancePath: instancePath + "/apiVersion",
-          schemaPath: "#/properties/apiVersion/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err7 = { instancePath: instancePath + "/apiVersion", schemaPath: "#/properties/apiVersion/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -1216,13 +798,7 @@ function validate8(
         errors++;
       }
       if (!(data3 === "1")) {
-        const err8 = {
-          instancePath: instancePath + "/apiVersion",
-          schemaPath: "#/properties/apiVersion/enum",
-          keyword: "enum",
-          params: { allowedValues: schema5.properties.apiVersion.enum },
-          message: "must be equal to one of the allowed values",
-        };
+        const err8 = { instancePath: instancePath + "/apiVersion", schemaPath: "#/properties/apiVersion/enum", keyword: "enum", params: { allowedValues: schema5.properties.apiVersion.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -1231,15 +807,9 @@ function validate8(
         errors++;
       }
     }
-    if (data.host !== undefined) {
+    if (data.host !== void 0) {
       if (typeof data.host !== "string") {
-        const err9 = {
-          instancePath: instancePath + "/host",
-          schemaPath: "#/properties/host/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err9 = { instancePath: instancePath + "/host", schemaPath: "#/properties/host/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -1249,13 +819,7 @@ function validate8(
       }
     }
   } else {
-    const err10 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err10];
     } else {
@@ -1266,38 +830,30 @@ function validate8(
   validate8.errors = vErrors;
   return errors === 0;
 }
-validate8.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-
-export const response200 = validate9;
+validate8.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+const response200 = validate9;
 const schema6 = {
-  properties: { customerId: { readOnly: true, type: "integer" }, timestamp: { readOnly: true, type: "integer" } },
-  type: "object",
+  "properties": {
+    "customerId": { "readOnly": true, "type": "integer" },
+    "timestamp": { "readOnly": true, "type": "integer" }
+  },
+  "type": "object"
 };
-
-function validate9(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+function validate9(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate9.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.customerId !== undefined) {
+    if (data.customerId !== void 0) {
       let data0 = data.customerId;
-      if (!(typeof data0 == "number" && !(data0 % 1) && !isNaN(data0) && isFinite(data0))) {
-        const err0 = {
-          instancePath: instancePath + "/customerId",
-          schemaPath: "#/properties/customerId/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
+      if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0))) {
+        const err0 = { instancePath: instancePath + "/customerId", schemaPath: "#/properties/customerId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -1306,16 +862,10 @@ function validate9(
         errors++;
       }
     }
-    if (data.timestamp !== undefined) {
+    if (data.timestamp !== void 0) {
       let data1 = data.timestamp;
-      if (!(typeof data1 == "number" && !(data1 % 1) && !isNaN(data1) && isFinite(data1))) {
-        const err1 = {
-          instancePath: instancePath + "/timestamp",
-          schemaPath: "#/properties/timestamp/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
+      if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
+        const err1 = { instancePath: instancePath + "/timestamp", schemaPath: "#/properties/timestamp/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -1325,13 +875,7 @@ function validate9(
       }
     }
   } else {
-    const err2 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err2];
     } else {
@@ -1342,38 +886,31 @@ function validate9(
   validate9.errors = vErrors;
   return errors === 0;
 }
-validate9.evaluated = { props: { customerId: true, timestamp: true }, dynamicProps: false, dynamicItems: false };
-
-export const error400 = validate10;
+validate9.evaluated = {
+  "props": { "customerId": true, "timestamp": true },
+  "dynamicProps": false,
+  "dynamicItems": false
+};
+const error400 = validate10;
 const schema7 = {
-  properties: { errorCode: { pattern: "^[0-9]+$", type: "string" }, errorMessage: { type: "string" } },
-  required: ["errorCode", "errorMessage"],
-  type: "object",
+  "properties": { "errorCode": { "pattern": "^[0-9]+$", "type": "string" }, "errorMessage": { "type": "string" } },
+  "required": ["errorCode", "errorMessage"],
+  "type": "object"
 };
 const pattern0 = new RegExp("^[0-9]+$", "u");
-
-function validate10(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate10.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.errorCode === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "errorCode" },
-        message: "must have required property '" + "errorCode" + "'",
-      };
+    if (data.errorCode === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "errorCode" }, message: "must have required property 'errorCode'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1381,14 +918,8 @@ function validate10(
       }
       errors++;
     }
-    if (data.errorMessage === undefined) {
-      const err1 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "errorMessage" },
-        message: "must have required property '" + "errorMessage" + "'",
-      };
+    if (data.errorMessage === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "errorMessage" }, message: "must have required property 'errorMessage'" };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -1396,17 +927,11 @@ function validate10(
       }
       errors++;
     }
-    if (data.errorCode !== undefined) {
+    if (data.errorCode !== void 0) {
       let data0 = data.errorCode;
       if (typeof data0 === "string") {
         if (!pattern0.test(data0)) {
-          const err2 = {
-            instancePath: instancePath + "/errorCode",
-            schemaPath: "#/properties/errorCode/pattern",
-            keyword: "pattern",
-            params: { pattern: "^[0-9]+$" },
-            message: 'must match pattern "' + "^[0-9]+$" + '"',
-          };
+          const err2 = { instancePath: instancePath + "/errorCode", schemaPath: "#/properties/errorCode/pattern", keyword: "pattern", params: { pattern: "^[0-9]+$" }, message: 'must match pattern "^[0-9]+$"' };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -1415,13 +940,7 @@ function validate10(
           errors++;
         }
       } else {
-        const err3 = {
-          instancePath: instancePath + "/errorCode",
-          schemaPath: "#/properties/errorCode/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err3 = { instancePath: instancePath + "/errorCode", schemaPath: "#/properties/errorCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -1430,15 +949,9 @@ function validate10(
         errors++;
       }
     }
-    if (data.errorMessage !== undefined) {
+    if (data.errorMessage !== void 0) {
       if (typeof data.errorMessage !== "string") {
-        const err4 = {
-          instancePath: instancePath + "/errorMessage",
-          schemaPath: "#/properties/errorMessage/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err4 = { instancePath: instancePath + "/errorMessage", schemaPath: "#/properties/errorMessage/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -1448,13 +961,7 @@ function validate10(
       }
     }
   } else {
-    const err5 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err5 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err5];
     } else {
@@ -1465,37 +972,30 @@ function validate10(
   validate10.errors = vErrors;
   return errors === 0;
 }
-validate10.evaluated = { props: { errorCode: true, errorMessage: true }, dynamicProps: false, dynamicItems: false };
-
-export const error401 = validate11;
-const schema8 = {
-  properties: { errorCode: { pattern: "^[0-9]+$", type: "string" }, errorMessage: { type: "string" } },
-  required: ["errorMessage"],
-  type: "object",
+validate10.evaluated = {
+  "props": { "errorCode": true, "errorMessage": true },
+  "dynamicProps": false,
+  "dynamicItems": false
 };
-
-function validate11(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+const error401 = validate11;
+const schema8 = {
+  "properties": { "errorCode": { "pattern": "^[0-9]+$", "type": "string" }, "errorMessage": { "type": "string" } },
+  "required": ["errorMessage"],
+  "type": "object"
+};
+function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate11.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.errorMessage === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "errorMessage" },
-        message: "must have required property '" + "errorMessage" + "'",
-      };
+    if (data.errorMessage === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "errorMessage" }, message: "must have required property 'errorMessage'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1503,17 +1003,11 @@ function validate11(
       }
       errors++;
     }
-    if (data.errorCode !== undefined) {
+    if (data.errorCode !== void 0) {
       let data0 = data.errorCode;
       if (typeof data0 === "string") {
         if (!pattern0.test(data0)) {
-          const err1 = {
-            instancePath: instancePath + "/errorCode",
-            schemaPath: "#/properties/errorCode/pattern",
-            keyword: "pattern",
-            params: { pattern: "^[0-9]+$" },
-            message: 'must match pattern "' + "^[0-9]+$" + '"',
-          };
+          const err1 = { instancePath: instancePath + "/errorCode", schemaPath: "#/properties/errorCode/pattern", keyword: "pattern", params: { pattern: "^[0-9]+$" }, message: 'must match pattern "^[0-9]+$"' };
           if (vErrors === null) {
             vErrors = [err1];
           } else {
@@ -1522,13 +1016,7 @@ function validate11(
           errors++;
         }
       } else {
-        const err2 = {
-          instancePath: instancePath + "/errorCode",
-          schemaPath: "#/properties/errorCode/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err2 = { instancePath: instancePath + "/errorCode", schemaPath: "#/properties/errorCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -1537,15 +1025,9 @@ function validate11(
         errors++;
       }
     }
-    if (data.errorMessage !== undefined) {
+    if (data.errorMessage !== void 0) {
       if (typeof data.errorMessage !== "string") {
-        const err3 = {
-          instancePath: instancePath + "/errorMessage",
-          schemaPath: "#/properties/errorMessage/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err3 = { instancePath: instancePath + "/errorMessage", schemaPath: "#/properties/errorMessage/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -1555,13 +1037,7 @@ function validate11(
       }
     }
   } else {
-    const err4 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err4];
     } else {
@@ -1572,7 +1048,20 @@ function validate11(
   validate11.errors = vErrors;
   return errors === 0;
 }
-validate11.evaluated = { props: { errorCode: true, errorMessage: true }, dynamicProps: false, dynamicItems: false };
-
-export const error404 = error400;
-export const error500 = error400;
+validate11.evaluated = {
+  "props": { "errorCode": true, "errorMessage": true },
+  "dynamicProps": false,
+  "dynamicItems": false
+};
+const error404 = error400;
+const error500 = error400;
+export {
+  context,
+  error400,
+  error401,
+  error404,
+  error500,
+  pathParameters,
+  requestBody,
+  response200
+};

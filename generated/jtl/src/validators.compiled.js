@@ -3,91 +3,79 @@
  * Do not edit by hand: change the spec and run `npm run generate`.
  */
 import { formats, ucs2length } from "@customer-adapters/runtime/validation";
-
-export const requestBody = validate1;
+const requestBody = validate1;
 const schema1 = {
-  additionalProperties: false,
-  properties: {
-    Number: { type: "string" },
-    CustomerGroupId: { format: "int32", type: "integer" },
-    BillingAddress: { $ref: "components#/$defs/CreateAddress" },
-    Shipmentaddress: { $ref: "components#/$defs/CreateAddress" },
-    CustomAddress: { $ref: "components#/$defs/CreateAddress" },
-    OtherAddresses: { $ref: "components#/$defs/CreateOtherAddresses" },
-    PaymentSettings: { $ref: "components#/$defs/CreatePaymentSettings" },
-    CustomerSince: { format: "date-time", type: "string" },
-    LastChange: { format: "date-time", type: "string" },
-    LanguageIso: { type: "string" },
-    InternalCompanyId: { format: "int32", type: "integer" },
-    CustomerCategoryId: { format: "int32", type: "integer" },
-    TaxIdentificationNumber: { type: "string" },
-    AccountsReceivableNumber: { format: "int32", type: "integer" },
-    CommercialRegisterNumber: { type: "string" },
-    Website: { type: "string" },
-    InitialContact: { type: "string" },
-    EbayUsername: { type: "string" },
-    Birthday: {
-      pattern:
-        "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(T([0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?)?$",
-      type: "string",
+  "additionalProperties": false,
+  "properties": {
+    "Number": { "type": "string" },
+    "CustomerGroupId": { "format": "int32", "type": "integer" },
+    "BillingAddress": { "$ref": "components#/$defs/CreateAddress" },
+    "Shipmentaddress": { "$ref": "components#/$defs/CreateAddress" },
+    "CustomAddress": { "$ref": "components#/$defs/CreateAddress" },
+    "OtherAddresses": { "$ref": "components#/$defs/CreateOtherAddresses" },
+    "PaymentSettings": { "$ref": "components#/$defs/CreatePaymentSettings" },
+    "CustomerSince": { "format": "date-time", "type": "string" },
+    "LastChange": { "format": "date-time", "type": "string" },
+    "LanguageIso": { "type": "string" },
+    "InternalCompanyId": { "format": "int32", "type": "integer" },
+    "CustomerCategoryId": { "format": "int32", "type": "integer" },
+    "TaxIdentificationNumber": { "type": "string" },
+    "AccountsReceivableNumber": { "format": "int32", "type": "integer" },
+    "CommercialRegisterNumber": { "type": "string" },
+    "Website": { "type": "string" },
+    "InitialContact": { "type": "string" },
+    "EbayUsername": { "type": "string" },
+    "Birthday": {
+      "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(T([0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?)?$",
+      "type": "string"
     },
-    IsLocked: { type: "boolean" },
-    IsCashRegisterBased: { type: "boolean" },
+    "IsLocked": { "type": "boolean" },
+    "IsCashRegisterBased": { "type": "boolean" }
   },
-  required: ["CustomerGroupId", "BillingAddress", "LanguageIso", "InternalCompanyId"],
-  type: "object",
+  "required": ["CustomerGroupId", "BillingAddress", "LanguageIso", "InternalCompanyId"],
+  "type": "object"
 };
 const func0 = Object.prototype.hasOwnProperty;
 const formats0 = formats.int32;
 const formats8 = formats["date-time"];
 const schema2 = {
-  additionalProperties: false,
-  properties: {
-    Company: { type: "string" },
-    Company2: { type: "string" },
-    FormOfAddress: { type: "string" },
-    Title: { type: "string" },
-    FirstName: { type: "string" },
-    LastName: { type: "string" },
-    Street: { type: "string" },
-    Address2: { type: "string" },
-    PostalCode: { type: "string" },
-    City: { maxLength: 255, minLength: 1, type: "string" },
-    State: { type: "string" },
-    CountryIso: { maxLength: 5, minLength: 1, type: "string" },
-    VatID: { type: "string" },
-    PhoneNumber: { type: "string" },
-    MobilePhoneNumber: { type: "string" },
-    EmailAddress: { type: "string" },
-    Fax: { type: "string" },
+  "additionalProperties": false,
+  "properties": {
+    "Company": { "type": "string" },
+    "Company2": { "type": "string" },
+    "FormOfAddress": { "type": "string" },
+    "Title": { "type": "string" },
+    "FirstName": { "type": "string" },
+    "LastName": { "type": "string" },
+    "Street": { "type": "string" },
+    "Address2": { "type": "string" },
+    "PostalCode": { "type": "string" },
+    "City": { "maxLength": 255, "minLength": 1, "type": "string" },
+    "State": { "type": "string" },
+    "CountryIso": { "maxLength": 5, "minLength": 1, "type": "string" },
+    "VatID": { "type": "string" },
+    "PhoneNumber": { "type": "string" },
+    "MobilePhoneNumber": { "type": "string" },
+    "EmailAddress": { "type": "string" },
+    "Fax": { "type": "string" }
   },
-  required: ["City", "CountryIso"],
-  type: "object",
+  "required": ["City", "CountryIso"],
+  "type": "object"
 };
 const func2 = ucs2length;
-
-function validate2(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+function validate2(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate2.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.City === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "City" },
-        message: "must have required property '" + "City" + "'",
-      };
+    if (data.City === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "City" }, message: "must have required property 'City'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -95,14 +83,8 @@ function validate2(
       }
       errors++;
     }
-    if (data.CountryIso === undefined) {
-      const err1 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "CountryIso" },
-        message: "must have required property '" + "CountryIso" + "'",
-      };
+    if (data.CountryIso === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "CountryIso" }, message: "must have required property 'CountryIso'" };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -112,13 +94,7 @@ function validate2(
     }
     for (const key0 in data) {
       if (!func0.call(schema2.properties, key0)) {
-        const err2 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-        };
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -127,15 +103,9 @@ function validate2(
         errors++;
       }
     }
-    if (data.Company !== undefined) {
+    if (data.Company !== void 0) {
       if (typeof data.Company !== "string") {
-        const err3 = {
-          instancePath: instancePath + "/Company",
-          schemaPath: "#/properties/Company/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err3 = { instancePath: instancePath + "/Company", schemaPath: "#/properties/Company/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -144,15 +114,9 @@ function validate2(
         errors++;
       }
     }
-    if (data.Company2 !== undefined) {
+    if (data.Company2 !== void 0) {
       if (typeof data.Company2 !== "string") {
-        const err4 = {
-          instancePath: instancePath + "/Company2",
-          schemaPath: "#/properties/Company2/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err4 = { instancePath: instancePath + "/Company2", schemaPath: "#/properties/Company2/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -161,15 +125,9 @@ function validate2(
         errors++;
       }
     }
-    if (data.FormOfAddress !== undefined) {
+    if (data.FormOfAddress !== void 0) {
       if (typeof data.FormOfAddress !== "string") {
-        const err5 = {
-          instancePath: instancePath + "/FormOfAddress",
-          schemaPath: "#/properties/FormOfAddress/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err5 = { instancePath: instancePath + "/FormOfAddress", schemaPath: "#/properties/FormOfAddress/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -178,15 +136,9 @@ function validate2(
         errors++;
       }
     }
-    if (data.Title !== undefined) {
+    if (data.Title !== void 0) {
       if (typeof data.Title !== "string") {
-        const err6 = {
-          instancePath: instancePath + "/Title",
-          schemaPath: "#/properties/Title/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err6 = { instancePath: instancePath + "/Title", schemaPath: "#/properties/Title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -195,15 +147,9 @@ function validate2(
         errors++;
       }
     }
-    if (data.FirstName !== undefined) {
+    if (data.FirstName !== void 0) {
       if (typeof data.FirstName !== "string") {
-        const err7 = {
-          instancePath: instancePath + "/FirstName",
-          schemaPath: "#/properties/FirstName/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err7 = { instancePath: instancePath + "/FirstName", schemaPath: "#/properties/FirstName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -212,15 +158,9 @@ function validate2(
         errors++;
       }
     }
-    if (data.LastName !== undefined) {
+    if (data.LastName !== void 0) {
       if (typeof data.LastName !== "string") {
-        const err8 = {
-          instancePath: instancePath + "/LastName",
-          schemaPath: "#/properties/LastName/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err8 = { instancePath: instancePath + "/LastName", schemaPath: "#/properties/LastName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -229,15 +169,9 @@ function validate2(
         errors++;
       }
     }
-    if (data.Street !== undefined) {
+    if (data.Street !== void 0) {
       if (typeof data.Street !== "string") {
-        const err9 = {
-          instancePath: instancePath + "/Street",
-          schemaPath: "#/properties/Street/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err9 = { instancePath: instancePath + "/Street", schemaPath: "#/properties/Street/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -246,15 +180,9 @@ function validate2(
         errors++;
       }
     }
-    if (data.Address2 !== undefined) {
+    if (data.Address2 !== void 0) {
       if (typeof data.Address2 !== "string") {
-        const err10 = {
-          instancePath: instancePath + "/Address2",
-          schemaPath: "#/properties/Address2/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err10 = { instancePath: instancePath + "/Address2", schemaPath: "#/properties/Address2/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -263,15 +191,9 @@ function validate2(
         errors++;
       }
     }
-    if (data.PostalCode !== undefined) {
+    if (data.PostalCode !== void 0) {
       if (typeof data.PostalCode !== "string") {
-        const err11 = {
-          instancePath: instancePath + "/PostalCode",
-          schemaPath: "#/properties/PostalCode/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err11 = { instancePath: instancePath + "/PostalCode", schemaPath: "#/properties/PostalCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -280,17 +202,11 @@ function validate2(
         errors++;
       }
     }
-    if (data.City !== undefined) {
+    if (data.City !== void 0) {
       let data9 = data.City;
       if (typeof data9 === "string") {
         if (func2(data9) > 255) {
-          const err12 = {
-            instancePath: instancePath + "/City",
-            schemaPath: "#/properties/City/maxLength",
-            keyword: "maxLength",
-            params: { limit: 255 },
-            message: "must NOT have more than 255 characters",
-          };
+          const err12 = { instancePath: instancePath + "/City", schemaPath: "#/properties/City/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
             vErrors = [err12];
           } else {
@@ -299,13 +215,7 @@ function validate2(
           errors++;
         }
         if (func2(data9) < 1) {
-          const err13 = {
-            instancePath: instancePath + "/City",
-            schemaPath: "#/properties/City/minLength",
-            keyword: "minLength",
-            params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
-          };
+          const err13 = { instancePath: instancePath + "/City", schemaPath: "#/properties/City/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err13];
           } else {
@@ -314,13 +224,7 @@ function validate2(
           errors++;
         }
       } else {
-        const err14 = {
-          instancePath: instancePath + "/City",
-          schemaPath: "#/properties/City/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err14 = { instancePath: instancePath + "/City", schemaPath: "#/properties/City/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -329,15 +233,9 @@ function validate2(
         errors++;
       }
     }
-    if (data.State !== undefined) {
+    if (data.State !== void 0) {
       if (typeof data.State !== "string") {
-        const err15 = {
-          instancePath: instancePath + "/State",
-          schemaPath: "#/properties/State/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err15 = { instancePath: instancePath + "/State", schemaPath: "#/properties/State/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -346,17 +244,11 @@ function validate2(
         errors++;
       }
     }
-    if (data.CountryIso !== undefined) {
+    if (data.CountryIso !== void 0) {
       let data11 = data.CountryIso;
       if (typeof data11 === "string") {
         if (func2(data11) > 5) {
-          const err16 = {
-            instancePath: instancePath + "/CountryIso",
-            schemaPath: "#/properties/CountryIso/maxLength",
-            keyword: "maxLength",
-            params: { limit: 5 },
-            message: "must NOT have more than 5 characters",
-          };
+          const err16 = { instancePath: instancePath + "/CountryIso", schemaPath: "#/properties/CountryIso/maxLength", keyword: "maxLength", params: { limit: 5 }, message: "must NOT have more than 5 characters" };
           if (vErrors === null) {
             vErrors = [err16];
           } else {
@@ -365,13 +257,7 @@ function validate2(
           errors++;
         }
         if (func2(data11) < 1) {
-          const err17 = {
-            instancePath: instancePath + "/CountryIso",
-            schemaPath: "#/properties/CountryIso/minLength",
-            keyword: "minLength",
-            params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
-          };
+          const err17 = { instancePath: instancePath + "/CountryIso", schemaPath: "#/properties/CountryIso/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err17];
           } else {
@@ -380,13 +266,7 @@ function validate2(
           errors++;
         }
       } else {
-        const err18 = {
-          instancePath: instancePath + "/CountryIso",
-          schemaPath: "#/properties/CountryIso/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err18 = { instancePath: instancePath + "/CountryIso", schemaPath: "#/properties/CountryIso/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err18];
         } else {
@@ -395,15 +275,9 @@ function validate2(
         errors++;
       }
     }
-    if (data.VatID !== undefined) {
+    if (data.VatID !== void 0) {
       if (typeof data.VatID !== "string") {
-        const err19 = {
-          instancePath: instancePath + "/VatID",
-          schemaPath: "#/properties/VatID/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err19 = { instancePath: instancePath + "/VatID", schemaPath: "#/properties/VatID/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err19];
         } else {
@@ -412,15 +286,9 @@ function validate2(
         errors++;
       }
     }
-    if (data.PhoneNumber !== undefined) {
+    if (data.PhoneNumber !== void 0) {
       if (typeof data.PhoneNumber !== "string") {
-        const err20 = {
-          instancePath: instancePath + "/PhoneNumber",
-          schemaPath: "#/properties/PhoneNumber/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err20 = { instancePath: instancePath + "/PhoneNumber", schemaPath: "#/properties/PhoneNumber/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err20];
         } else {
@@ -429,15 +297,9 @@ function validate2(
         errors++;
       }
     }
-    if (data.MobilePhoneNumber !== undefined) {
+    if (data.MobilePhoneNumber !== void 0) {
       if (typeof data.MobilePhoneNumber !== "string") {
-        const err21 = {
-          instancePath: instancePath + "/MobilePhoneNumber",
-          schemaPath: "#/properties/MobilePhoneNumber/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err21 = { instancePath: instancePath + "/MobilePhoneNumber", schemaPath: "#/properties/MobilePhoneNumber/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err21];
         } else {
@@ -446,15 +308,9 @@ function validate2(
         errors++;
       }
     }
-    if (data.EmailAddress !== undefined) {
+    if (data.EmailAddress !== void 0) {
       if (typeof data.EmailAddress !== "string") {
-        const err22 = {
-          instancePath: instancePath + "/EmailAddress",
-          schemaPath: "#/properties/EmailAddress/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err22 = { instancePath: instancePath + "/EmailAddress", schemaPath: "#/properties/EmailAddress/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err22];
         } else {
@@ -463,15 +319,9 @@ function validate2(
         errors++;
       }
     }
-    if (data.Fax !== undefined) {
+    if (data.Fax !== void 0) {
       if (typeof data.Fax !== "string") {
-        const err23 = {
-          instancePath: instancePath + "/Fax",
-          schemaPath: "#/properties/Fax/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err23 = { instancePath: instancePath + "/Fax", schemaPath: "#/properties/Fax/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err23];
         } else {
@@ -481,13 +331,7 @@ function validate2(
       }
     }
   } else {
-    const err24 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err24 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err24];
     } else {
@@ -498,43 +342,30 @@ function validate2(
   validate2.errors = vErrors;
   return errors === 0;
 }
-validate2.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-
+validate2.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 const schema3 = {
-  additionalProperties: false,
-  properties: {
-    OtherBillingAddresses: { items: { $ref: "components#/$defs/CreateAddress" }, type: "array" },
-    OtherShippingAddresses: { items: { $ref: "components#/$defs/CreateAddress" }, type: "array" },
-    OtherCustomerAddresses: { items: { $ref: "components#/$defs/CreateAddress" }, type: "array" },
+  "additionalProperties": false,
+  "properties": {
+    "OtherBillingAddresses": { "items": { "$ref": "components#/$defs/CreateAddress" }, "type": "array" },
+    "OtherShippingAddresses": { "items": { "$ref": "components#/$defs/CreateAddress" }, "type": "array" },
+    "OtherCustomerAddresses": { "items": { "$ref": "components#/$defs/CreateAddress" }, "type": "array" }
   },
-  type: "object",
+  "type": "object"
 };
-
-function validate6(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+function validate6(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate6.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
-      if (
-        !(key0 === "OtherBillingAddresses" || key0 === "OtherShippingAddresses" || key0 === "OtherCustomerAddresses")
-      ) {
-        const err0 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-        };
+      if (!(key0 === "OtherBillingAddresses" || key0 === "OtherShippingAddresses" || key0 === "OtherCustomerAddresses")) {
+        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -543,32 +374,18 @@ function validate6(
         errors++;
       }
     }
-    if (data.OtherBillingAddresses !== undefined) {
+    if (data.OtherBillingAddresses !== void 0) {
       let data0 = data.OtherBillingAddresses;
       if (Array.isArray(data0)) {
         const len0 = data0.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (
-            !validate2(data0[i0], {
-              instancePath: instancePath + "/OtherBillingAddresses/" + i0,
-              parentData: data0,
-              parentDataProperty: i0,
-              rootData,
-              dynamicAnchors,
-            })
-          ) {
+          if (!validate2(data0[i0], { instancePath: instancePath + "/OtherBillingAddresses/" + i0, parentData: data0, parentDataProperty: i0, rootData, dynamicAnchors })) {
             vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err1 = {
-          instancePath: instancePath + "/OtherBillingAddresses",
-          schemaPath: "#/properties/OtherBillingAddresses/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        };
+        const err1 = { instancePath: instancePath + "/OtherBillingAddresses", schemaPath: "#/properties/OtherBillingAddresses/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -577,32 +394,18 @@ function validate6(
         errors++;
       }
     }
-    if (data.OtherShippingAddresses !== undefined) {
+    if (data.OtherShippingAddresses !== void 0) {
       let data2 = data.OtherShippingAddresses;
       if (Array.isArray(data2)) {
         const len1 = data2.length;
         for (let i1 = 0; i1 < len1; i1++) {
-          if (
-            !validate2(data2[i1], {
-              instancePath: instancePath + "/OtherShippingAddresses/" + i1,
-              parentData: data2,
-              parentDataProperty: i1,
-              rootData,
-              dynamicAnchors,
-            })
-          ) {
+          if (!validate2(data2[i1], { instancePath: instancePath + "/OtherShippingAddresses/" + i1, parentData: data2, parentDataProperty: i1, rootData, dynamicAnchors })) {
             vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err2 = {
-          instancePath: instancePath + "/OtherShippingAddresses",
-          schemaPath: "#/properties/OtherShippingAddresses/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        };
+        const err2 = { instancePath: instancePath + "/OtherShippingAddresses", schemaPath: "#/properties/OtherShippingAddresses/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -611,32 +414,18 @@ function validate6(
         errors++;
       }
     }
-    if (data.OtherCustomerAddresses !== undefined) {
+    if (data.OtherCustomerAddresses !== void 0) {
       let data4 = data.OtherCustomerAddresses;
       if (Array.isArray(data4)) {
         const len2 = data4.length;
         for (let i2 = 0; i2 < len2; i2++) {
-          if (
-            !validate2(data4[i2], {
-              instancePath: instancePath + "/OtherCustomerAddresses/" + i2,
-              parentData: data4,
-              parentDataProperty: i2,
-              rootData,
-              dynamicAnchors,
-            })
-          ) {
+          if (!validate2(data4[i2], { instancePath: instancePath + "/OtherCustomerAddresses/" + i2, parentData: data4, parentDataProperty: i2, rootData, dynamicAnchors })) {
             vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err3 = {
-          instancePath: instancePath + "/OtherCustomerAddresses",
-          schemaPath: "#/properties/OtherCustomerAddresses/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        };
+        const err3 = { instancePath: instancePath + "/OtherCustomerAddresses", schemaPath: "#/properties/OtherCustomerAddresses/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -646,13 +435,7 @@ function validate6(
       }
     }
   } else {
-    const err4 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err4];
     } else {
@@ -663,51 +446,32 @@ function validate6(
   validate6.errors = vErrors;
   return errors === 0;
 }
-validate6.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-
+validate6.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 const schema4 = {
-  additionalProperties: false,
-  properties: {
-    PaymentMethodId: { format: "int32", type: "integer" },
-    Discount: { type: "number" },
-    PaymentTarget: { format: "int32", type: "integer" },
-    CreditLimit: { format: "int32", type: "integer" },
-    StopPaymentRequest: { type: "boolean" },
+  "additionalProperties": false,
+  "properties": {
+    "PaymentMethodId": { "format": "int32", "type": "integer" },
+    "Discount": { "type": "number" },
+    "PaymentTarget": { "format": "int32", "type": "integer" },
+    "CreditLimit": { "format": "int32", "type": "integer" },
+    "StopPaymentRequest": { "type": "boolean" }
   },
-  type: "object",
+  "type": "object"
 };
-
-function validate11(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate11.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
-      if (
-        !(
-          key0 === "PaymentMethodId" ||
-          key0 === "Discount" ||
-          key0 === "PaymentTarget" ||
-          key0 === "CreditLimit" ||
-          key0 === "StopPaymentRequest"
-        )
-      ) {
-        const err0 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-        };
+      if (!(key0 === "PaymentMethodId" || key0 === "Discount" || key0 === "PaymentTarget" || key0 === "CreditLimit" || key0 === "StopPaymentRequest")) {
+        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -716,16 +480,10 @@ function validate11(
         errors++;
       }
     }
-    if (data.PaymentMethodId !== undefined) {
+    if (data.PaymentMethodId !== void 0) {
       let data0 = data.PaymentMethodId;
-      if (!(typeof data0 == "number" && !(data0 % 1) && !isNaN(data0) && isFinite(data0))) {
-        const err1 = {
-          instancePath: instancePath + "/PaymentMethodId",
-          schemaPath: "#/properties/PaymentMethodId/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
+      if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0))) {
+        const err1 = { instancePath: instancePath + "/PaymentMethodId", schemaPath: "#/properties/PaymentMethodId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -735,13 +493,7 @@ function validate11(
       }
       if (typeof data0 == "number" && isFinite(data0)) {
         if (!formats0.validate(data0)) {
-          const err2 = {
-            instancePath: instancePath + "/PaymentMethodId",
-            schemaPath: "#/properties/PaymentMethodId/format",
-            keyword: "format",
-            params: { format: "int32" },
-            message: 'must match format "' + "int32" + '"',
-          };
+          const err2 = { instancePath: instancePath + "/PaymentMethodId", schemaPath: "#/properties/PaymentMethodId/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -751,16 +503,10 @@ function validate11(
         }
       }
     }
-    if (data.Discount !== undefined) {
+    if (data.Discount !== void 0) {
       let data1 = data.Discount;
       if (!(typeof data1 == "number" && isFinite(data1))) {
-        const err3 = {
-          instancePath: instancePath + "/Discount",
-          schemaPath: "#/properties/Discount/type",
-          keyword: "type",
-          params: { type: "number" },
-          message: "must be number",
-        };
+        const err3 = { instancePath: instancePath + "/Discount", schemaPath: "#/properties/Discount/type", keyword: "type", params: { type: "number" }, message: "must be number" };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -769,16 +515,10 @@ function validate11(
         errors++;
       }
     }
-    if (data.PaymentTarget !== undefined) {
+    if (data.PaymentTarget !== void 0) {
       let data2 = data.PaymentTarget;
-      if (!(typeof data2 == "number" && !(data2 % 1) && !isNaN(data2) && isFinite(data2))) {
-        const err4 = {
-          instancePath: instancePath + "/PaymentTarget",
-          schemaPath: "#/properties/PaymentTarget/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
+      if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)) && isFinite(data2))) {
+        const err4 = { instancePath: instancePath + "/PaymentTarget", schemaPath: "#/properties/PaymentTarget/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -788,13 +528,7 @@ function validate11(
       }
       if (typeof data2 == "number" && isFinite(data2)) {
         if (!formats0.validate(data2)) {
-          const err5 = {
-            instancePath: instancePath + "/PaymentTarget",
-            schemaPath: "#/properties/PaymentTarget/format",
-            keyword: "format",
-            params: { format: "int32" },
-            message: 'must match format "' + "int32" + '"',
-          };
+          const err5 = { instancePath: instancePath + "/PaymentTarget", schemaPath: "#/properties/PaymentTarget/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -804,16 +538,10 @@ function validate11(
         }
       }
     }
-    if (data.CreditLimit !== undefined) {
+    if (data.CreditLimit !== void 0) {
       let data3 = data.CreditLimit;
-      if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3) && isFinite(data3))) {
-        const err6 = {
-          instancePath: instancePath + "/CreditLimit",
-          schemaPath: "#/properties/CreditLimit/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
+      if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)) && isFinite(data3))) {
+        const err6 = { instancePath: instancePath + "/CreditLimit", schemaPath: "#/properties/CreditLimit/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -823,13 +551,7 @@ function validate11(
       }
       if (typeof data3 == "number" && isFinite(data3)) {
         if (!formats0.validate(data3)) {
-          const err7 = {
-            instancePath: instancePath + "/CreditLimit",
-            schemaPath: "#/properties/CreditLimit/format",
-            keyword: "format",
-            params: { format: "int32" },
-            message: 'must match format "' + "int32" + '"',
-          };
+          const err7 = { instancePath: instancePath + "/CreditLimit", schemaPath: "#/properties/CreditLimit/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
           if (vErrors === null) {
             vErrors = [err7];
           } else {
@@ -839,15 +561,9 @@ function validate11(
         }
       }
     }
-    if (data.StopPaymentRequest !== undefined) {
+    if (data.StopPaymentRequest !== void 0) {
       if (typeof data.StopPaymentRequest !== "boolean") {
-        const err8 = {
-          instancePath: instancePath + "/StopPaymentRequest",
-          schemaPath: "#/properties/StopPaymentRequest/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
-        };
+        const err8 = { instancePath: instancePath + "/StopPaymentRequest", schemaPath: "#/properties/StopPaymentRequest/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -857,13 +573,7 @@ function validate11(
       }
     }
   } else {
-    const err9 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err9];
     } else {
@@ -874,35 +584,21 @@ function validate11(
   validate11.errors = vErrors;
   return errors === 0;
 }
-validate11.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-
-const pattern0 = new RegExp(
-  "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(T([0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?)?$",
-  "u",
-);
-
-function validate1(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+validate11.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+const pattern0 = new RegExp("^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(T([0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?)?$", "u");
+function validate1(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate1.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.CustomerGroupId === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "CustomerGroupId" },
-        message: "must have required property '" + "CustomerGroupId" + "'",
-      };
+    if (data.CustomerGroupId === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "CustomerGroupId" }, message: "must have required property 'CustomerGroupId'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -910,14 +606,8 @@ function validate1(
       }
       errors++;
     }
-    if (data.BillingAddress === undefined) {
-      const err1 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "BillingAddress" },
-        message: "must have required property '" + "BillingAddress" + "'",
-      };
+    if (data.BillingAddress === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "BillingAddress" }, message: "must have required property 'BillingAddress'" };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -925,14 +615,8 @@ function validate1(
       }
       errors++;
     }
-    if (data.LanguageIso === undefined) {
-      const err2 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "LanguageIso" },
-        message: "must have required property '" + "LanguageIso" + "'",
-      };
+    if (data.LanguageIso === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "LanguageIso" }, message: "must have required property 'LanguageIso'" };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -940,14 +624,8 @@ function validate1(
       }
       errors++;
     }
-    if (data.InternalCompanyId === undefined) {
-      const err3 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "InternalCompanyId" },
-        message: "must have required property '" + "InternalCompanyId" + "'",
-      };
+    if (data.InternalCompanyId === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "InternalCompanyId" }, message: "must have required property 'InternalCompanyId'" };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -957,13 +635,7 @@ function validate1(
     }
     for (const key0 in data) {
       if (!func0.call(schema1.properties, key0)) {
-        const err4 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-        };
+        const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -972,15 +644,9 @@ function validate1(
         errors++;
       }
     }
-    if (data.Number !== undefined) {
+    if (data.Number !== void 0) {
       if (typeof data.Number !== "string") {
-        const err5 = {
-          instancePath: instancePath + "/Number",
-          schemaPath: "#/properties/Number/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err5 = { instancePath: instancePath + "/Number", schemaPath: "#/properties/Number/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -989,16 +655,10 @@ function validate1(
         errors++;
       }
     }
-    if (data.CustomerGroupId !== undefined) {
+    if (data.CustomerGroupId !== void 0) {
       let data1 = data.CustomerGroupId;
-      if (!(typeof data1 == "number" && !(data1 % 1) && !isNaN(data1) && isFinite(data1))) {
-        const err6 = {
-          instancePath: instancePath + "/CustomerGroupId",
-          schemaPath: "#/properties/CustomerGroupId/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
+      if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
+        const err6 = { instancePath: instancePath + "/CustomerGroupId", schemaPath: "#/properties/CustomerGroupId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -1008,13 +668,7 @@ function validate1(
       }
       if (typeof data1 == "number" && isFinite(data1)) {
         if (!formats0.validate(data1)) {
-          const err7 = {
-            instancePath: instancePath + "/CustomerGroupId",
-            schemaPath: "#/properties/CustomerGroupId/format",
-            keyword: "format",
-            params: { format: "int32" },
-            message: 'must match format "' + "int32" + '"',
-          };
+          const err7 = { instancePath: instancePath + "/CustomerGroupId", schemaPath: "#/properties/CustomerGroupId/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
           if (vErrors === null) {
             vErrors = [err7];
           } else {
@@ -1024,87 +678,41 @@ function validate1(
         }
       }
     }
-    if (data.BillingAddress !== undefined) {
-      if (
-        !validate2(data.BillingAddress, {
-          instancePath: instancePath + "/BillingAddress",
-          parentData: data,
-          parentDataProperty: "BillingAddress",
-          rootData,
-          dynamicAnchors,
-        })
-      ) {
+    if (data.BillingAddress !== void 0) {
+      if (!validate2(data.BillingAddress, { instancePath: instancePath + "/BillingAddress", parentData: data, parentDataProperty: "BillingAddress", rootData, dynamicAnchors })) {
         vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
         errors = vErrors.length;
       }
     }
-    if (data.Shipmentaddress !== undefined) {
-      if (
-        !validate2(data.Shipmentaddress, {
-          instancePath: instancePath + "/Shipmentaddress",
-          parentData: data,
-          parentDataProperty: "Shipmentaddress",
-          rootData,
-          dynamicAnchors,
-        })
-      ) {
+    if (data.Shipmentaddress !== void 0) {
+      if (!validate2(data.Shipmentaddress, { instancePath: instancePath + "/Shipmentaddress", parentData: data, parentDataProperty: "Shipmentaddress", rootData, dynamicAnchors })) {
         vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
         errors = vErrors.length;
       }
     }
-    if (data.CustomAddress !== undefined) {
-      if (
-        !validate2(data.CustomAddress, {
-          instancePath: instancePath + "/CustomAddress",
-          parentData: data,
-          parentDataProperty: "CustomAddress",
-          rootData,
-          dynamicAnchors,
-        })
-      ) {
+    if (data.CustomAddress !== void 0) {
+      if (!validate2(data.CustomAddress, { instancePath: instancePath + "/CustomAddress", parentData: data, parentDataProperty: "CustomAddress", rootData, dynamicAnchors })) {
         vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
         errors = vErrors.length;
       }
     }
-    if (data.OtherAddresses !== undefined) {
-      if (
-        !validate6(data.OtherAddresses, {
-          instancePath: instancePath + "/OtherAddresses",
-          parentData: data,
-          parentDataProperty: "OtherAddresses",
-          rootData,
-          dynamicAnchors,
-        })
-      ) {
+    if (data.OtherAddresses !== void 0) {
+      if (!validate6(data.OtherAddresses, { instancePath: instancePath + "/OtherAddresses", parentData: data, parentDataProperty: "OtherAddresses", rootData, dynamicAnchors })) {
         vErrors = vErrors === null ? validate6.errors : vErrors.concat(validate6.errors);
         errors = vErrors.length;
       }
     }
-    if (data.PaymentSettings !== undefined) {
-      if (
-        !validate11(data.PaymentSettings, {
-          instancePath: instancePath + "/PaymentSettings",
-          parentData: data,
-          parentDataProperty: "PaymentSettings",
-          rootData,
-          dynamicAnchors,
-        })
-      ) {
+    if (data.PaymentSettings !== void 0) {
+      if (!validate11(data.PaymentSettings, { instancePath: instancePath + "/PaymentSettings", parentData: data, parentDataProperty: "PaymentSettings", rootData, dynamicAnchors })) {
         vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
         errors = vErrors.length;
       }
     }
-    if (data.CustomerSince !== undefined) {
+    if (data.CustomerSince !== void 0) {
       let data7 = data.CustomerSince;
       if (typeof data7 === "string") {
         if (!formats8.validate(data7)) {
-          const err8 = {
-            instancePath: instancePath + "/CustomerSince",
-            schemaPath: "#/properties/CustomerSince/format",
-            keyword: "format",
-            params: { format: "date-time" },
-            message: 'must match format "' + "date-time" + '"',
-          };
+          const err8 = { instancePath: instancePath + "/CustomerSince", schemaPath: "#/properties/CustomerSince/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
           if (vErrors === null) {
             vErrors = [err8];
           } else {
@@ -1113,13 +721,7 @@ function validate1(
           errors++;
         }
       } else {
-        const err9 = {
-          instancePath: instancePath + "/CustomerSince",
-          schemaPath: "#/properties/CustomerSince/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err9 = { instancePath: instancePath + "/CustomerSince", schemaPath: "#/properties/CustomerSince/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -1128,17 +730,11 @@ function validate1(
         errors++;
       }
     }
-    if (data.LastChange !== undefined) {
+    if (data.LastChange !== void 0) {
       let data8 = data.LastChange;
       if (typeof data8 === "string") {
         if (!formats8.validate(data8)) {
-          const err10 = {
-            instancePath: instancePath + "/LastChange",
-            schemaPath: "#/properties/LastChange/format",
-            keyword: "format",
-            params: { format: "date-time" },
-            message: 'must match format "' + "date-time" + '"',
-          };
+          const err10 = { instancePath: instancePath + "/LastChange", schemaPath: "#/properties/LastChange/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
           if (vErrors === null) {
             vErrors = [err10];
           } else {
@@ -1147,13 +743,7 @@ function validate1(
           errors++;
         }
       } else {
-        const err11 = {
-          instancePath: instancePath + "/LastChange",
-          schemaPath: "#/properties/LastChange/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err11 = { instancePath: instancePath + "/LastChange", schemaPath: "#/properties/LastChange/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -1162,15 +752,9 @@ function validate1(
         errors++;
       }
     }
-    if (data.LanguageIso !== undefined) {
+    if (data.LanguageIso !== void 0) {
       if (typeof data.LanguageIso !== "string") {
-        const err12 = {
-          instancePath: instancePath + "/LanguageIso",
-          schemaPath: "#/properties/LanguageIso/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err12 = { instancePath: instancePath + "/LanguageIso", schemaPath: "#/properties/LanguageIso/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -1179,16 +763,10 @@ function validate1(
         errors++;
       }
     }
-    if (data.InternalCompanyId !== undefined) {
+    if (data.InternalCompanyId !== void 0) {
       let data10 = data.InternalCompanyId;
-      if (!(typeof data10 == "number" && !(data10 % 1) && !isNaN(data10) && isFinite(data10))) {
-        const err13 = {
-          instancePath: instancePath + "/InternalCompanyId",
-          schemaPath: "#/properties/InternalCompanyId/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
+      if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
+        const err13 = { instancePath: instancePath + "/InternalCompanyId", schemaPath: "#/properties/InternalCompanyId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -1198,13 +776,7 @@ function validate1(
       }
       if (typeof data10 == "number" && isFinite(data10)) {
         if (!formats0.validate(data10)) {
-          const err14 = {
-            instancePath: instancePath + "/InternalCompanyId",
-            schemaPath: "#/properties/InternalCompanyId/format",
-            keyword: "format",
-            params: { format: "int32" },
-            message: 'must match format "' + "int32" + '"',
-          };
+          const err14 = { instancePath: instancePath + "/InternalCompanyId", schemaPath: "#/properties/InternalCompanyId/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
           if (vErrors === null) {
             vErrors = [err14];
           } else {
@@ -1214,16 +786,10 @@ function validate1(
         }
       }
     }
-    if (data.CustomerCategoryId !== undefined) {
+    if (data.CustomerCategoryId !== void 0) {
       let data11 = data.CustomerCategoryId;
-      if (!(typeof data11 == "number" && !(data11 % 1) && !isNaN(data11) && isFinite(data11))) {
-        const err15 = {
-          instancePath: instancePath + "/CustomerCategoryId",
-          schemaPath: "#/properties/CustomerCategoryId/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
+      if (!(typeof data11 == "number" && (!(data11 % 1) && !isNaN(data11)) && isFinite(data11))) {
+        const err15 = { instancePath: instancePath + "/CustomerCategoryId", schemaPath: "#/properties/CustomerCategoryId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -1233,13 +799,7 @@ function validate1(
       }
       if (typeof data11 == "number" && isFinite(data11)) {
         if (!formats0.validate(data11)) {
-          const err16 = {
-            instancePath: instancePath + "/CustomerCategoryId",
-            schemaPath: "#/properties/CustomerCategoryId/format",
-            keyword: "format",
-            params: { format: "int32" },
-            message: 'must match format "' + "int32" + '"',
-          };
+          const err16 = { instancePath: instancePath + "/CustomerCategoryId", schemaPath: "#/properties/CustomerCategoryId/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
           if (vErrors === null) {
             vErrors = [err16];
           } else {
@@ -1249,15 +809,9 @@ function validate1(
         }
       }
     }
-    if (data.TaxIdentificationNumber !== undefined) {
+    if (data.TaxIdentificationNumber !== void 0) {
       if (typeof data.TaxIdentificationNumber !== "string") {
-        const err17 = {
-          instancePath: instancePath + "/TaxIdentificationNumber",
-          schemaPath: "#/properties/TaxIdentificationNumber/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err17 = { instancePath: instancePath + "/TaxIdentificationNumber", schemaPath: "#/properties/TaxIdentificationNumber/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err17];
         } else {
@@ -1266,16 +820,10 @@ function validate1(
         errors++;
       }
     }
-    if (data.AccountsReceivableNumber !== undefined) {
+    if (data.AccountsReceivableNumber !== void 0) {
       let data13 = data.AccountsReceivableNumber;
-      if (!(typeof data13 == "number" && !(data13 % 1) && !isNaN(data13) && isFinite(data13))) {
-        const err18 = {
-          instancePath: instancePath + "/AccountsReceivableNumber",
-          schemaPath: "#/properties/AccountsReceivableNumber/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
+      if (!(typeof data13 == "number" && (!(data13 % 1) && !isNaN(data13)) && isFinite(data13))) {
+        const err18 = { instancePath: instancePath + "/AccountsReceivableNumber", schemaPath: "#/properties/AccountsReceivableNumber/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err18];
         } else {
@@ -1285,13 +833,7 @@ function validate1(
       }
       if (typeof data13 == "number" && isFinite(data13)) {
         if (!formats0.validate(data13)) {
-          const err19 = {
-            instancePath: instancePath + "/AccountsReceivableNumber",
-            schemaPath: "#/properties/AccountsReceivableNumber/format",
-            keyword: "format",
-            params: { format: "int32" },
-            message: 'must match format "' + "int32" + '"',
-          };
+          const err19 = { instancePath: instancePath + "/AccountsReceivableNumber", schemaPath: "#/properties/AccountsReceivableNumber/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
           if (vErrors === null) {
             vErrors = [err19];
           } else {
@@ -1301,15 +843,9 @@ function validate1(
         }
       }
     }
-    if (data.CommercialRegisterNumber !== undefined) {
+    if (data.CommercialRegisterNumber !== void 0) {
       if (typeof data.CommercialRegisterNumber !== "string") {
-        const err20 = {
-          instancePath: instancePath + "/CommercialRegisterNumber",
-          schemaPath: "#/properties/CommercialRegisterNumber/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err20 = { instancePath: instancePath + "/CommercialRegisterNumber", schemaPath: "#/properties/CommercialRegisterNumber/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err20];
         } else {
@@ -1318,15 +854,9 @@ function validate1(
         errors++;
       }
     }
-    if (data.Website !== undefined) {
+    if (data.Website !== void 0) {
       if (typeof data.Website !== "string") {
-        const err21 = {
-          instancePath: instancePath + "/Website",
-          schemaPath: "#/properties/Website/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err21 = { instancePath: instancePath + "/Website", schemaPath: "#/properties/Website/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err21];
         } else {
@@ -1335,15 +865,9 @@ function validate1(
         errors++;
       }
     }
-    if (data.InitialContact !== undefined) {
+    if (data.InitialContact !== void 0) {
       if (typeof data.InitialContact !== "string") {
-        const err22 = {
-          instancePath: instancePath + "/InitialContact",
-          schemaPath: "#/properties/InitialContact/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err22 = { instancePath: instancePath + "/InitialContact", schemaPath: "#/properties/InitialContact/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err22];
         } else {
@@ -1352,15 +876,9 @@ function validate1(
         errors++;
       }
     }
-    if (data.EbayUsername !== undefined) {
+    if (data.EbayUsername !== void 0) {
       if (typeof data.EbayUsername !== "string") {
-        const err23 = {
-          instancePath: instancePath + "/EbayUsername",
-          schemaPath: "#/properties/EbayUsername/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err23 = { instancePath: instancePath + "/EbayUsername", schemaPath: "#/properties/EbayUsername/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err23];
         } else {
@@ -1369,23 +887,11 @@ function validate1(
         errors++;
       }
     }
-    if (data.Birthday !== undefined) {
+    if (data.Birthday !== void 0) {
       let data18 = data.Birthday;
       if (typeof data18 === "string") {
         if (!pattern0.test(data18)) {
-          const err24 = {
-            instancePath: instancePath + "/Birthday",
-            schemaPath: "#/properties/Birthday/pattern",
-            keyword: "pattern",
-            params: {
-              pattern:
-                "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(T([0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?)?$",
-            },
-            message:
-              'must match pattern "' +
-              "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(T([0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?)?$" +
-              '"',
-          };
+          const err24 = { instancePath: instancePath + "/Birthday", schemaPath: "#/properties/Birthday/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(T([0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?)?$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(T([0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?)?$"' };
           if (vErrors === null) {
             vErrors = [err24];
           } else {
@@ -1394,13 +900,7 @@ function validate1(
           errors++;
         }
       } else {
-        const err25 = {
-          instancePath: instancePath + "/Birthday",
-          schemaPath: "#/properties/Birthday/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err25 = { instancePath: instancePath + "/Birthday", schemaPath: "#/properties/Birthday/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err25];
         } else {
@@ -1409,15 +909,9 @@ function validate1(
         errors++;
       }
     }
-    if (data.IsLocked !== undefined) {
+    if (data.IsLocked !== void 0) {
       if (typeof data.IsLocked !== "boolean") {
-        const err26 = {
-          instancePath: instancePath + "/IsLocked",
-          schemaPath: "#/properties/IsLocked/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
-        };
+        const err26 = { instancePath: instancePath + "/IsLocked", schemaPath: "#/properties/IsLocked/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err26];
         } else {
@@ -1426,15 +920,9 @@ function validate1(
         errors++;
       }
     }
-    if (data.IsCashRegisterBased !== undefined) {
+    if (data.IsCashRegisterBased !== void 0) {
       if (typeof data.IsCashRegisterBased !== "boolean") {
-        const err27 = {
-          instancePath: instancePath + "/IsCashRegisterBased",
-          schemaPath: "#/properties/IsCashRegisterBased/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
-        };
+        const err27 = { instancePath: instancePath + "/IsCashRegisterBased", schemaPath: "#/properties/IsCashRegisterBased/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err27];
         } else {
@@ -1444,13 +932,7 @@ function validate1(
       }
     }
   } else {
-    const err28 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err28 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err28];
     } else {
@@ -1461,34 +943,27 @@ function validate1(
   validate1.errors = vErrors;
   return errors === 0;
 }
-validate1.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-
-export const queryParameters = validate13;
-const schema5 = { properties: { disableAutomaticWorkflows: { type: "boolean" } }, required: [], type: "object" };
-
-function validate13(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+validate1.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+const queryParameters = validate13;
+const schema5 = {
+  "properties": { "disableAutomaticWorkflows": { "type": "boolean" } },
+  "required": [],
+  "type": "object"
+};
+function validate13(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate13.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.disableAutomaticWorkflows !== undefined) {
+    if (data.disableAutomaticWorkflows !== void 0) {
       if (typeof data.disableAutomaticWorkflows !== "boolean") {
-        const err0 = {
-          instancePath: instancePath + "/disableAutomaticWorkflows",
-          schemaPath: "#/properties/disableAutomaticWorkflows/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
-        };
+        const err0 = { instancePath: instancePath + "/disableAutomaticWorkflows", schemaPath: "#/properties/disableAutomaticWorkflows/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -1498,13 +973,7 @@ function validate13(
       }
     }
   } else {
-    const err1 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err1];
     } else {
@@ -1515,55 +984,39 @@ function validate13(
   validate13.errors = vErrors;
   return errors === 0;
 }
-validate13.evaluated = { props: { disableAutomaticWorkflows: true }, dynamicProps: false, dynamicItems: false };
-
-export const headers = validate14;
+validate13.evaluated = { "props": { "disableAutomaticWorkflows": true }, "dynamicProps": false, "dynamicItems": false };
+const headers = validate14;
 const schema6 = {
-  properties: {
-    "api-version": { type: "string" },
-    "x-appid": { type: "string" },
-    "x-appversion": { type: "string" },
-    "x-runas": { $ref: "components#/$defs/RunAsUserId" },
-    "x-sessionid": { type: "string" },
-    "x-tenant-id": { format: "uuid", type: "string" },
+  "properties": {
+    "api-version": { "type": "string" },
+    "x-appid": { "type": "string" },
+    "x-appversion": { "type": "string" },
+    "x-runas": { "$ref": "components#/$defs/RunAsUserId" },
+    "x-sessionid": { "type": "string" },
+    "x-tenant-id": { "format": "uuid", "type": "string" }
   },
-  required: ["x-appid", "x-appversion", "x-tenant-id"],
-  type: "object",
+  "required": ["x-appid", "x-appversion", "x-tenant-id"],
+  "type": "object"
 };
-const schema7 = {
-  anyOf: [
-    { pattern: "^[0-9]+$", type: "string" },
-    { format: "uuid", type: "string" },
-  ],
-};
+const schema7 = { "anyOf": [{ "pattern": "^[0-9]+$", "type": "string" }, { "format": "uuid", "type": "string" }] };
 const pattern1 = new RegExp("^[0-9]+$", "u");
 const formats18 = /^[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
-
-function validate15(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+function validate15(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate15.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   const _errs0 = errors;
   let valid0 = false;
   const _errs1 = errors;
   if (typeof data === "string") {
     if (!pattern1.test(data)) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/anyOf/0/pattern",
-        keyword: "pattern",
-        params: { pattern: "^[0-9]+$" },
-        message: 'must match pattern "' + "^[0-9]+$" + '"',
-      };
+      const err0 = { instancePath, schemaPath: "#/anyOf/0/pattern", keyword: "pattern", params: { pattern: "^[0-9]+$" }, message: 'must match pattern "^[0-9]+$"' };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1572,13 +1025,7 @@ function validate15(
       errors++;
     }
   } else {
-    const err1 = {
-      instancePath,
-      schemaPath: "#/anyOf/0/type",
-      keyword: "type",
-      params: { type: "string" },
-      message: "must be string",
-    };
+    const err1 = { instancePath, schemaPath: "#/anyOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string" };
     if (vErrors === null) {
       vErrors = [err1];
     } else {
@@ -1591,13 +1038,7 @@ function validate15(
   const _errs3 = errors;
   if (typeof data === "string") {
     if (!formats18.test(data)) {
-      const err2 = {
-        instancePath,
-        schemaPath: "#/anyOf/1/format",
-        keyword: "format",
-        params: { format: "uuid" },
-        message: 'must match format "' + "uuid" + '"',
-      };
+      const err2 = { instancePath, schemaPath: "#/anyOf/1/format", keyword: "format", params: { format: "uuid" }, message: 'must match format "uuid"' };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -1606,13 +1047,7 @@ function validate15(
       errors++;
     }
   } else {
-    const err3 = {
-      instancePath,
-      schemaPath: "#/anyOf/1/type",
-      keyword: "type",
-      params: { type: "string" },
-      message: "must be string",
-    };
+    const err3 = { instancePath, schemaPath: "#/anyOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string" };
     if (vErrors === null) {
       vErrors = [err3];
     } else {
@@ -1623,13 +1058,7 @@ function validate15(
   var _valid0 = _errs3 === errors;
   valid0 = valid0 || _valid0;
   if (!valid0) {
-    const err4 = {
-      instancePath,
-      schemaPath: "#/anyOf",
-      keyword: "anyOf",
-      params: {},
-      message: "must match a schema in anyOf",
-    };
+    const err4 = { instancePath, schemaPath: "#/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
     if (vErrors === null) {
       vErrors = [err4];
     } else {
@@ -1649,30 +1078,20 @@ function validate15(
   validate15.errors = vErrors;
   return errors === 0;
 }
-validate15.evaluated = { dynamicProps: false, dynamicItems: false };
-
-function validate14(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+validate15.evaluated = { "dynamicProps": false, "dynamicItems": false };
+function validate14(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate14.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data["x-appid"] === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "x-appid" },
-        message: "must have required property '" + "x-appid" + "'",
-      };
+    if (data["x-appid"] === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "x-appid" }, message: "must have required property 'x-appid'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1680,14 +1099,8 @@ function validate14(
       }
       errors++;
     }
-    if (data["x-appversion"] === undefined) {
-      const err1 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "x-appversion" },
-        message: "must have required property '" + "x-appversion" + "'",
-      };
+    if (data["x-appversion"] === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "x-appversion" }, message: "must have required property 'x-appversion'" };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -1695,14 +1108,8 @@ function validate14(
       }
       errors++;
     }
-    if (data["x-tenant-id"] === undefined) {
-      const err2 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "x-tenant-id" },
-        message: "must have required property '" + "x-tenant-id" + "'",
-      };
+    if (data["x-tenant-id"] === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "x-tenant-id" }, message: "must have required property 'x-tenant-id'" };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -1710,15 +1117,9 @@ function validate14(
       }
       errors++;
     }
-    if (data["api-version"] !== undefined) {
+    if (data["api-version"] !== void 0) {
       if (typeof data["api-version"] !== "string") {
-        const err3 = {
-          instancePath: instancePath + "/api-version",
-          schemaPath: "#/properties/api-version/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err3 = { instancePath: instancePath + "/api-version", schemaPath: "#/properties/api-version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -1727,15 +1128,9 @@ function validate14(
         errors++;
       }
     }
-    if (data["x-appid"] !== undefined) {
+    if (data["x-appid"] !== void 0) {
       if (typeof data["x-appid"] !== "string") {
-        const err4 = {
-          instancePath: instancePath + "/x-appid",
-          schemaPath: "#/properties/x-appid/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err4 = { instancePath: instancePath + "/x-appid", schemaPath: "#/properties/x-appid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -1744,15 +1139,9 @@ function validate14(
         errors++;
       }
     }
-    if (data["x-appversion"] !== undefined) {
+    if (data["x-appversion"] !== void 0) {
       if (typeof data["x-appversion"] !== "string") {
-        const err5 = {
-          instancePath: instancePath + "/x-appversion",
-          schemaPath: "#/properties/x-appversion/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err5 = { instancePath: instancePath + "/x-appversion", schemaPath: "#/properties/x-appversion/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -1761,29 +1150,15 @@ function validate14(
         errors++;
       }
     }
-    if (data["x-runas"] !== undefined) {
-      if (
-        !validate15(data["x-runas"], {
-          instancePath: instancePath + "/x-runas",
-          parentData: data,
-          parentDataProperty: "x-runas",
-          rootData,
-          dynamicAnchors,
-        })
-      ) {
+    if (data["x-runas"] !== void 0) {
+      if (!validate15(data["x-runas"], { instancePath: instancePath + "/x-runas", parentData: data, parentDataProperty: "x-runas", rootData, dynamicAnchors })) {
         vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
         errors = vErrors.length;
       }
     }
-    if (data["x-sessionid"] !== undefined) {
+    if (data["x-sessionid"] !== void 0) {
       if (typeof data["x-sessionid"] !== "string") {
-        const err6 = {
-          instancePath: instancePath + "/x-sessionid",
-          schemaPath: "#/properties/x-sessionid/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err6 = { instancePath: instancePath + "/x-sessionid", schemaPath: "#/properties/x-sessionid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -1792,17 +1167,11 @@ function validate14(
         errors++;
       }
     }
-    if (data["x-tenant-id"] !== undefined) {
+    if (data["x-tenant-id"] !== void 0) {
       let data5 = data["x-tenant-id"];
       if (typeof data5 === "string") {
         if (!formats18.test(data5)) {
-          const err7 = {
-            instancePath: instancePath + "/x-tenant-id",
-            schemaPath: "#/properties/x-tenant-id/format",
-            keyword: "format",
-            params: { format: "uuid" },
-            message: 'must match format "' + "uuid" + '"',
-          };
+          const err7 = { instancePath: instancePath + "/x-tenant-id", schemaPath: "#/properties/x-tenant-id/format", keyword: "format", params: { format: "uuid" }, message: 'must match format "uuid"' };
           if (vErrors === null) {
             vErrors = [err7];
           } else {
@@ -1811,13 +1180,7 @@ function validate14(
           errors++;
         }
       } else {
-        const err8 = {
-          instancePath: instancePath + "/x-tenant-id",
-          schemaPath: "#/properties/x-tenant-id/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err8 = { instancePath: instancePath + "/x-tenant-id", schemaPath: "#/properties/x-tenant-id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -1827,13 +1190,7 @@ function validate14(
       }
     }
   } else {
-    const err9 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err9];
     } else {
@@ -1845,62 +1202,51 @@ function validate14(
   return errors === 0;
 }
 validate14.evaluated = {
-  props: {
+  "props": {
     "api-version": true,
     "x-appid": true,
     "x-appversion": true,
     "x-runas": true,
     "x-sessionid": true,
-    "x-tenant-id": true,
+    "x-tenant-id": true
   },
-  dynamicProps: false,
-  dynamicItems: false,
+  "dynamicProps": false,
+  "dynamicItems": false
 };
-
-export const context = validate17;
+const context = validate17;
 const schema8 = {
-  additionalProperties: false,
-  properties: {
-    tenantId: { format: "uuid", type: "string" },
-    appId: { type: "string" },
-    appVersion: { type: "string" },
-    apiVersion: { type: "string" },
-    runAs: { $ref: "components#/$defs/RunAsUserId" },
-    sessionId: { type: "string" },
-    disableAutomaticWorkflows: { type: "boolean" },
-    accessToken: { type: "string" },
-    apiKey: { format: "uuid", type: "string" },
-    customerGroupId: { format: "int32", type: "integer" },
-    internalCompanyId: { format: "int32", type: "integer" },
-    defaultLanguageIso: { type: "string" },
-    host: { default: "api.jtl-cloud.com/erp", type: "string" },
+  "additionalProperties": false,
+  "properties": {
+    "tenantId": { "format": "uuid", "type": "string" },
+    "appId": { "type": "string" },
+    "appVersion": { "type": "string" },
+    "apiVersion": { "type": "string" },
+    "runAs": { "$ref": "components#/$defs/RunAsUserId" },
+    "sessionId": { "type": "string" },
+    "disableAutomaticWorkflows": { "type": "boolean" },
+    "accessToken": { "type": "string" },
+    "apiKey": { "format": "uuid", "type": "string" },
+    "customerGroupId": { "format": "int32", "type": "integer" },
+    "internalCompanyId": { "format": "int32", "type": "integer" },
+    "defaultLanguageIso": { "type": "string" },
+    "host": { "default": "api.jtl-cloud.com/erp", "type": "string" }
   },
-  required: ["appId", "appVersion", "tenantId", "apiKey", "customerGroupId", "internalCompanyId"],
-  type: "object",
+  "required": ["appId", "appVersion", "tenantId", "apiKey", "customerGroupId", "internalCompanyId"],
+  "type": "object"
 };
-
-function validate17(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate17.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.appId === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "appId" },
-        message: "must have required property '" + "appId" + "'",
-      };
+    if (data.appId === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "appId" }, message: "must have required property 'appId'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1908,14 +1254,8 @@ function validate17(
       }
       errors++;
     }
-    if (data.appVersion === undefined) {
-      const err1 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "appVersion" },
-        message: "must have required property '" + "appVersion" + "'",
-      };
+    if (data.appVersion === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "appVersion" }, message: "must have required property 'appVersion'" };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -1923,14 +1263,8 @@ function validate17(
       }
       errors++;
     }
-    if (data.tenantId === undefined) {
-      const err2 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "tenantId" },
-        message: "must have required property '" + "tenantId" + "'",
-      };
+    if (data.tenantId === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tenantId" }, message: "must have required property 'tenantId'" };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -1938,14 +1272,8 @@ function validate17(
       }
       errors++;
     }
-    if (data.apiKey === undefined) {
-      const err3 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "apiKey" },
-        message: "must have required property '" + "apiKey" + "'",
-      };
+    if (data.apiKey === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "apiKey" }, message: "must have required property 'apiKey'" };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -1953,14 +1281,8 @@ function validate17(
       }
       errors++;
     }
-    if (data.customerGroupId === undefined) {
-      const err4 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "customerGroupId" },
-        message: "must have required property '" + "customerGroupId" + "'",
-      };
+    if (data.customerGroupId === void 0) {
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "customerGroupId" }, message: "must have required property 'customerGroupId'" };
       if (vErrors === null) {
         vErrors = [err4];
       } else {
@@ -1968,14 +1290,8 @@ function validate17(
       }
       errors++;
     }
-    if (data.internalCompanyId === undefined) {
-      const err5 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "internalCompanyId" },
-        message: "must have required property '" + "internalCompanyId" + "'",
-      };
+    if (data.internalCompanyId === void 0) {
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "internalCompanyId" }, message: "must have required property 'internalCompanyId'" };
       if (vErrors === null) {
         vErrors = [err5];
       } else {
@@ -1985,13 +1301,7 @@ function validate17(
     }
     for (const key0 in data) {
       if (!func0.call(schema8.properties, key0)) {
-        const err6 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-        };
+        const err6 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -2000,17 +1310,11 @@ function validate17(
         errors++;
       }
     }
-    if (data.tenantId !== undefined) {
+    if (data.tenantId !== void 0) {
       let data0 = data.tenantId;
       if (typeof data0 === "string") {
         if (!formats18.test(data0)) {
-          const err7 = {
-            instancePath: instancePath + "/tenantId",
-            schemaPath: "#/properties/tenantId/format",
-            keyword: "format",
-            params: { format: "uuid" },
-            message: 'must match format "' + "uuid" + '"',
-          };
+          const err7 = { instancePath: instancePath + "/tenantId", schemaPath: "#/properties/tenantId/format", keyword: "format", params: { format: "uuid" }, message: 'must match format "uuid"' };
           if (vErrors === null) {
             vErrors = [err7];
           } else {
@@ -2019,13 +1323,7 @@ function validate17(
           errors++;
         }
       } else {
-        const err8 = {
-          instancePath: instancePath + "/tenantId",
-          schemaPath: "#/properties/tenantId/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err8 = { instancePath: instancePath + "/tenantId", schemaPath: "#/properties/tenantId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -2034,15 +1332,9 @@ function validate17(
         errors++;
       }
     }
-    if (data.appId !== undefined) {
+    if (data.appId !== void 0) {
       if (typeof data.appId !== "string") {
-        const err9 = {
-          instancePath: instancePath + "/appId",
-          schemaPath: "#/properties/appId/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err9 = { instancePath: instancePath + "/appId", schemaPath: "#/properties/appId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -2051,15 +1343,9 @@ function validate17(
         errors++;
       }
     }
-    if (data.appVersion !== undefined) {
+    if (data.appVersion !== void 0) {
       if (typeof data.appVersion !== "string") {
-        const err10 = {
-          instancePath: instancePath + "/appVersion",
-          schemaPath: "#/properties/appVersion/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err10 = { instancePath: instancePath + "/appVersion", schemaPath: "#/properties/appVersion/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -2068,15 +1354,9 @@ function validate17(
         errors++;
       }
     }
-    if (data.apiVersion !== undefined) {
+    if (data.apiVersion !== void 0) {
       if (typeof data.apiVersion !== "string") {
-        const err11 = {
-          instancePath: instancePath + "/apiVersion",
-          schemaPath: "#/properties/apiVersion/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err11 = { instancePath: instancePath + "/apiVersion", schemaPath: "#/properties/apiVersion/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -2085,29 +1365,15 @@ function validate17(
         errors++;
       }
     }
-    if (data.runAs !== undefined) {
-      if (
-        !validate15(data.runAs, {
-          instancePath: instancePath + "/runAs",
-          parentData: data,
-          parentDataProperty: "runAs",
-          rootData,
-          dynamicAnchors,
-        })
-      ) {
+    if (data.runAs !== void 0) {
+      if (!validate15(data.runAs, { instancePath: instancePath + "/runAs", parentData: data, parentDataProperty: "runAs", rootData, dynamicAnchors })) {
         vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
         errors = vErrors.length;
       }
     }
-    if (data.sessionId !== undefined) {
+    if (data.sessionId !== void 0) {
       if (typeof data.sessionId !== "string") {
-        const err12 = {
-          instancePath: instancePath + "/sessionId",
-          schemaPath: "#/properties/sessionId/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err12 = { instancePath: instancePath + "/sessionId", schemaPath: "#/properties/sessionId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -2116,15 +1382,9 @@ function validate17(
         errors++;
       }
     }
-    if (data.disableAutomaticWorkflows !== undefined) {
+    if (data.disableAutomaticWorkflows !== void 0) {
       if (typeof data.disableAutomaticWorkflows !== "boolean") {
-        const err13 = {
-          instancePath: instancePath + "/disableAutomaticWorkflows",
-          schemaPath: "#/properties/disableAutomaticWorkflows/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
-        };
+        const err13 = { instancePath: instancePath + "/disableAutomaticWorkflows", schemaPath: "#/properties/disableAutomaticWorkflows/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -2133,15 +1393,9 @@ function validate17(
         errors++;
       }
     }
-    if (data.accessToken !== undefined) {
+    if (data.accessToken !== void 0) {
       if (typeof data.accessToken !== "string") {
-        const err14 = {
-          instancePath: instancePath + "/accessToken",
-          schemaPath: "#/properties/accessToken/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err14 = { instancePath: instancePath + "/accessToken", schemaPath: "#/properties/accessToken/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -2150,17 +1404,11 @@ function validate17(
         errors++;
       }
     }
-    if (data.apiKey !== undefined) {
+    if (data.apiKey !== void 0) {
       let data8 = data.apiKey;
       if (typeof data8 === "string") {
         if (!formats18.test(data8)) {
-          const err15 = {
-            instancePath: instancePath + "/apiKey",
-            schemaPath: "#/properties/apiKey/format",
-            keyword: "format",
-            params: { format: "uuid" },
-            message: 'must match format "' + "uuid" + '"',
-          };
+          const err15 = { instancePath: instancePath + "/apiKey", schemaPath: "#/properties/apiKey/format", keyword: "format", params: { format: "uuid" }, message: 'must match format "uuid"' };
           if (vErrors === null) {
             vErrors = [err15];
           } else {
@@ -2169,13 +1417,7 @@ function validate17(
           errors++;
         }
       } else {
-        const err16 = {
-          instancePath: instancePath + "/apiKey",
-          schemaPath: "#/properties/apiKey/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err16 = { instancePath: instancePath + "/apiKey", schemaPath: "#/properties/apiKey/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -2184,16 +1426,10 @@ function validate17(
         errors++;
       }
     }
-    if (data.customerGroupId !== undefined) {
+    if (data.customerGroupId !== void 0) {
       let data9 = data.customerGroupId;
-      if (!(typeof data9 == "number" && !(data9 % 1) && !isNaN(data9) && isFinite(data9))) {
-        const err17 = {
-          instancePath: instancePath + "/customerGroupId",
-          schemaPath: "#/properties/customerGroupId/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
+      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
+        const err17 = { instancePath: instancePath + "/customerGroupId", schemaPath: "#/properties/customerGroupId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err17];
         } else {
@@ -2203,13 +1439,7 @@ function validate17(
       }
       if (typeof data9 == "number" && isFinite(data9)) {
         if (!formats0.validate(data9)) {
-          const err18 = {
-            instancePath: instancePath + "/customerGroupId",
-            schemaPath: "#/properties/customerGroupId/format",
-            keyword: "format",
-            params: { format: "int32" },
-            message: 'must match format "' + "int32" + '"',
-          };
+          const err18 = { instancePath: instancePath + "/customerGroupId", schemaPath: "#/properties/customerGroupId/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
           if (vErrors === null) {
             vErrors = [err18];
           } else {
@@ -2219,16 +1449,10 @@ function validate17(
         }
       }
     }
-    if (data.internalCompanyId !== undefined) {
+    if (data.internalCompanyId !== void 0) {
       let data10 = data.internalCompanyId;
-      if (!(typeof data10 == "number" && !(data10 % 1) && !isNaN(data10) && isFinite(data10))) {
-        const err19 = {
-          instancePath: instancePath + "/internalCompanyId",
-          schemaPath: "#/properties/internalCompanyId/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
+      if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
+        const err19 = { instancePath: instancePath + "/internalCompanyId", schemaPath: "#/properties/internalCompanyId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err19];
         } else {
@@ -2238,13 +1462,7 @@ function validate17(
       }
       if (typeof data10 == "number" && isFinite(data10)) {
         if (!formats0.validate(data10)) {
-          const err20 = {
-            instancePath: instancePath + "/internalCompanyId",
-            schemaPath: "#/properties/internalCompanyId/format",
-            keyword: "format",
-            params: { format: "int32" },
-            message: 'must match format "' + "int32" + '"',
-          };
+          const err20 = { instancePath: instancePath + "/internalCompanyId", schemaPath: "#/properties/internalCompanyId/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
           if (vErrors === null) {
             vErrors = [err20];
           } else {
@@ -2254,15 +1472,9 @@ function validate17(
         }
       }
     }
-    if (data.defaultLanguageIso !== undefined) {
+    if (data.defaultLanguageIso !== void 0) {
       if (typeof data.defaultLanguageIso !== "string") {
-        const err21 = {
-          instancePath: instancePath + "/defaultLanguageIso",
-          schemaPath: "#/properties/defaultLanguageIso/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err21 = { instancePath: instancePath + "/defaultLanguageIso", schemaPath: "#/properties/defaultLanguageIso/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err21];
         } else {
@@ -2271,15 +1483,9 @@ function validate17(
         errors++;
       }
     }
-    if (data.host !== undefined) {
+    if (data.host !== void 0) {
       if (typeof data.host !== "string") {
-        const err22 = {
-          instancePath: instancePath + "/host",
-          schemaPath: "#/properties/host/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err22 = { instancePath: instancePath + "/host", schemaPath: "#/properties/host/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err22];
         } else {
@@ -2289,13 +1495,7 @@ function validate17(
       }
     }
   } else {
-    const err23 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err23 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err23];
     } else {
@@ -2306,88 +1506,76 @@ function validate17(
   validate17.errors = vErrors;
   return errors === 0;
 }
-validate17.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-
-export const response201 = validate19;
+validate17.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+const response201 = validate19;
 const schema9 = {
-  properties: {
-    Id: { format: "int32", readOnly: true, type: "integer" },
-    Number: { type: ["string", "null"] },
-    CustomerGroupId: { format: "int32", type: ["integer", "null"] },
-    BillingAddress: { anyOf: [{ $ref: "components#/$defs/Address" }, { type: "null" }] },
-    Shipmentaddress: { anyOf: [{ $ref: "components#/$defs/Address" }, { type: "null" }] },
-    CustomAddress: { anyOf: [{ $ref: "components#/$defs/Address" }, { type: "null" }] },
-    OtherAddresses: { anyOf: [{ $ref: "components#/$defs/OtherAddresses" }, { type: "null" }] },
-    PaymentSettings: { anyOf: [{ $ref: "components#/$defs/PaymentSettings" }, { type: "null" }] },
-    CustomerSince: { format: "date-time", type: ["string", "null"] },
-    LastChange: { format: "date-time", type: ["string", "null"] },
-    LanguageIso: { type: ["string", "null"] },
-    InternalCompanyId: { format: "int32", type: ["integer", "null"] },
-    CustomerCategoryId: { format: "int32", type: ["integer", "null"] },
-    TaxIdentificationNumber: { type: ["string", "null"] },
-    AccountsReceivableNumber: { format: "int32", type: ["integer", "null"] },
-    CommercialRegisterNumber: { type: ["string", "null"] },
-    Website: { type: ["string", "null"] },
-    InitialContact: { type: ["string", "null"] },
-    EbayUsername: { type: ["string", "null"] },
-    Birthday: {
-      pattern:
-        "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(T([0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?)?$",
-      type: ["string", "null"],
+  "properties": {
+    "Id": { "format": "int32", "readOnly": true, "type": "integer" },
+    "Number": { "type": ["string", "null"] },
+    "CustomerGroupId": { "format": "int32", "type": ["integer", "null"] },
+    "BillingAddress": { "anyOf": [{ "$ref": "components#/$defs/Address" }, { "type": "null" }] },
+    "Shipmentaddress": { "anyOf": [{ "$ref": "components#/$defs/Address" }, { "type": "null" }] },
+    "CustomAddress": { "anyOf": [{ "$ref": "components#/$defs/Address" }, { "type": "null" }] },
+    "OtherAddresses": { "anyOf": [{ "$ref": "components#/$defs/OtherAddresses" }, { "type": "null" }] },
+    "PaymentSettings": { "anyOf": [{ "$ref": "components#/$defs/PaymentSettings" }, { "type": "null" }] },
+    "CustomerSince": { "format": "date-time", "type": ["string", "null"] },
+    "LastChange": { "format": "date-time", "type": ["string", "null"] },
+    "LanguageIso": { "type": ["string", "null"] },
+    "InternalCompanyId": { "format": "int32", "type": ["integer", "null"] },
+    "CustomerCategoryId": { "format": "int32", "type": ["integer", "null"] },
+    "TaxIdentificationNumber": { "type": ["string", "null"] },
+    "AccountsReceivableNumber": { "format": "int32", "type": ["integer", "null"] },
+    "CommercialRegisterNumber": { "type": ["string", "null"] },
+    "Website": { "type": ["string", "null"] },
+    "InitialContact": { "type": ["string", "null"] },
+    "EbayUsername": { "type": ["string", "null"] },
+    "Birthday": {
+      "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(T([0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?)?$",
+      "type": ["string", "null"]
     },
-    IsLocked: { type: ["boolean", "null"] },
-    IsCashRegisterBased: { type: ["boolean", "null"] },
+    "IsLocked": { "type": ["boolean", "null"] },
+    "IsCashRegisterBased": { "type": ["boolean", "null"] }
   },
-  type: "object",
+  "type": "object"
 };
 const schema10 = {
-  properties: {
-    Id: { format: "int32", readOnly: true, type: ["integer", "null"] },
-    Company: { type: ["string", "null"] },
-    Company2: { type: ["string", "null"] },
-    FormOfAddress: { type: ["string", "null"] },
-    Title: { type: ["string", "null"] },
-    FirstName: { type: ["string", "null"] },
-    LastName: { type: ["string", "null"] },
-    Street: { type: ["string", "null"] },
-    Address2: { type: ["string", "null"] },
-    PostalCode: { type: ["string", "null"] },
-    City: { type: ["string", "null"] },
-    State: { type: ["string", "null"] },
-    CountryIso: { type: ["string", "null"] },
-    VatID: { type: ["string", "null"] },
-    PhoneNumber: { type: ["string", "null"] },
-    MobilePhoneNumber: { type: ["string", "null"] },
-    EmailAddress: { type: ["string", "null"] },
-    Fax: { type: ["string", "null"] },
+  "properties": {
+    "Id": { "format": "int32", "readOnly": true, "type": ["integer", "null"] },
+    "Company": { "type": ["string", "null"] },
+    "Company2": { "type": ["string", "null"] },
+    "FormOfAddress": { "type": ["string", "null"] },
+    "Title": { "type": ["string", "null"] },
+    "FirstName": { "type": ["string", "null"] },
+    "LastName": { "type": ["string", "null"] },
+    "Street": { "type": ["string", "null"] },
+    "Address2": { "type": ["string", "null"] },
+    "PostalCode": { "type": ["string", "null"] },
+    "City": { "type": ["string", "null"] },
+    "State": { "type": ["string", "null"] },
+    "CountryIso": { "type": ["string", "null"] },
+    "VatID": { "type": ["string", "null"] },
+    "PhoneNumber": { "type": ["string", "null"] },
+    "MobilePhoneNumber": { "type": ["string", "null"] },
+    "EmailAddress": { "type": ["string", "null"] },
+    "Fax": { "type": ["string", "null"] }
   },
-  type: "object",
+  "type": "object"
 };
-
-function validate20(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate20.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Id !== undefined) {
+    if (data.Id !== void 0) {
       let data0 = data.Id;
-      if (!(typeof data0 == "number" && !(data0 % 1) && !isNaN(data0) && isFinite(data0)) && data0 !== null) {
-        const err0 = {
-          instancePath: instancePath + "/Id",
-          schemaPath: "#/properties/Id/type",
-          keyword: "type",
-          params: { type: schema10.properties.Id.type },
-          message: "must be integer,null",
-        };
+      if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0)) && data0 !== null) {
+        const err0 = { instancePath: instancePath + "/Id", schemaPath: "#/properties/Id/type", keyword: "type", params: { type: schema10.properties.Id.type }, message: "must be integer,null" };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -2397,13 +1585,7 @@ function validate20(
       }
       if (typeof data0 == "number" && isFinite(data0)) {
         if (!formats0.validate(data0)) {
-          const err1 = {
-            instancePath: instancePath + "/Id",
-            schemaPath: "#/properties/Id/format",
-            keyword: "format",
-            params: { format: "int32" },
-            message: 'must match format "' + "int32" + '"',
-          };
+          const err1 = { instancePath: instancePath + "/Id", schemaPath: "#/properties/Id/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
           if (vErrors === null) {
             vErrors = [err1];
           } else {
@@ -2413,16 +1595,10 @@ function validate20(
         }
       }
     }
-    if (data.Company !== undefined) {
+    if (data.Company !== void 0) {
       let data1 = data.Company;
       if (typeof data1 !== "string" && data1 !== null) {
-        const err2 = {
-          instancePath: instancePath + "/Company",
-          schemaPath: "#/properties/Company/type",
-          keyword: "type",
-          params: { type: schema10.properties.Company.type },
-          message: "must be string,null",
-        };
+        const err2 = { instancePath: instancePath + "/Company", schemaPath: "#/properties/Company/type", keyword: "type", params: { type: schema10.properties.Company.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -2431,16 +1607,10 @@ function validate20(
         errors++;
       }
     }
-    if (data.Company2 !== undefined) {
+    if (data.Company2 !== void 0) {
       let data2 = data.Company2;
       if (typeof data2 !== "string" && data2 !== null) {
-        const err3 = {
-          instancePath: instancePath + "/Company2",
-          schemaPath: "#/properties/Company2/type",
-          keyword: "type",
-          params: { type: schema10.properties.Company2.type },
-          message: "must be string,null",
-        };
+        const err3 = { instancePath: instancePath + "/Company2", schemaPath: "#/properties/Company2/type", keyword: "type", params: { type: schema10.properties.Company2.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -2449,16 +1619,10 @@ function validate20(
         errors++;
       }
     }
-    if (data.FormOfAddress !== undefined) {
+    if (data.FormOfAddress !== void 0) {
       let data3 = data.FormOfAddress;
       if (typeof data3 !== "string" && data3 !== null) {
-        const err4 = {
-          instancePath: instancePath + "/FormOfAddress",
-          schemaPath: "#/properties/FormOfAddress/type",
-          keyword: "type",
-          params: { type: schema10.properties.FormOfAddress.type },
-          message: "must be string,null",
-        };
+        const err4 = { instancePath: instancePath + "/FormOfAddress", schemaPath: "#/properties/FormOfAddress/type", keyword: "type", params: { type: schema10.properties.FormOfAddress.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -2467,16 +1631,10 @@ function validate20(
         errors++;
       }
     }
-    if (data.Title !== undefined) {
+    if (data.Title !== void 0) {
       let data4 = data.Title;
       if (typeof data4 !== "string" && data4 !== null) {
-        const err5 = {
-          instancePath: instancePath + "/Title",
-          schemaPath: "#/properties/Title/type",
-          keyword: "type",
-          params: { type: schema10.properties.Title.type },
-          message: "must be string,null",
-        };
+        const err5 = { instancePath: instancePath + "/Title", schemaPath: "#/properties/Title/type", keyword: "type", params: { type: schema10.properties.Title.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -2485,16 +1643,10 @@ function validate20(
         errors++;
       }
     }
-    if (data.FirstName !== undefined) {
+    if (data.FirstName !== void 0) {
       let data5 = data.FirstName;
       if (typeof data5 !== "string" && data5 !== null) {
-        const err6 = {
-          instancePath: instancePath + "/FirstName",
-          schemaPath: "#/properties/FirstName/type",
-          keyword: "type",
-          params: { type: schema10.properties.FirstName.type },
-          message: "must be string,null",
-        };
+        const err6 = { instancePath: instancePath + "/FirstName", schemaPath: "#/properties/FirstName/type", keyword: "type", params: { type: schema10.properties.FirstName.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -2503,16 +1655,10 @@ function validate20(
         errors++;
       }
     }
-    if (data.LastName !== undefined) {
+    if (data.LastName !== void 0) {
       let data6 = data.LastName;
       if (typeof data6 !== "string" && data6 !== null) {
-        const err7 = {
-          instancePath: instancePath + "/LastName",
-          schemaPath: "#/properties/LastName/type",
-          keyword: "type",
-          params: { type: schema10.properties.LastName.type },
-          message: "must be string,null",
-        };
+        const err7 = { instancePath: instancePath + "/LastName", schemaPath: "#/properties/LastName/type", keyword: "type", params: { type: schema10.properties.LastName.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -2521,16 +1667,10 @@ function validate20(
         errors++;
       }
     }
-    if (data.Street !== undefined) {
+    if (data.Street !== void 0) {
       let data7 = data.Street;
       if (typeof data7 !== "string" && data7 !== null) {
-        const err8 = {
-          instancePath: instancePath + "/Street",
-          schemaPath: "#/properties/Street/type",
-          keyword: "type",
-          params: { type: schema10.properties.Street.type },
-          message: "must be string,null",
-        };
+        const err8 = { instancePath: instancePath + "/Street", schemaPath: "#/properties/Street/type", keyword: "type", params: { type: schema10.properties.Street.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -2539,16 +1679,10 @@ function validate20(
         errors++;
       }
     }
-    if (data.Address2 !== undefined) {
+    if (data.Address2 !== void 0) {
       let data8 = data.Address2;
       if (typeof data8 !== "string" && data8 !== null) {
-        const err9 = {
-          instancePath: instancePath + "/Address2",
-          schemaPath: "#/properties/Address2/type",
-          keyword: "type",
-          params: { type: schema10.properties.Address2.type },
-          message: "must be string,null",
-        };
+        const err9 = { instancePath: instancePath + "/Address2", schemaPath: "#/properties/Address2/type", keyword: "type", params: { type: schema10.properties.Address2.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -2557,16 +1691,10 @@ function validate20(
         errors++;
       }
     }
-    if (data.PostalCode !== undefined) {
+    if (data.PostalCode !== void 0) {
       let data9 = data.PostalCode;
       if (typeof data9 !== "string" && data9 !== null) {
-        const err10 = {
-          instancePath: instancePath + "/PostalCode",
-          schemaPath: "#/properties/PostalCode/type",
-          keyword: "type",
-          params: { type: schema10.properties.PostalCode.type },
-          message: "must be string,null",
-        };
+        const err10 = { instancePath: instancePath + "/PostalCode", schemaPath: "#/properties/PostalCode/type", keyword: "type", params: { type: schema10.properties.PostalCode.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -2575,16 +1703,10 @@ function validate20(
         errors++;
       }
     }
-    if (data.City !== undefined) {
+    if (data.City !== void 0) {
       let data10 = data.City;
       if (typeof data10 !== "string" && data10 !== null) {
-        const err11 = {
-          instancePath: instancePath + "/City",
-          schemaPath: "#/properties/City/type",
-          keyword: "type",
-          params: { type: schema10.properties.City.type },
-          message: "must be string,null",
-        };
+        const err11 = { instancePath: instancePath + "/City", schemaPath: "#/properties/City/type", keyword: "type", params: { type: schema10.properties.City.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -2593,16 +1715,10 @@ function validate20(
         errors++;
       }
     }
-    if (data.State !== undefined) {
+    if (data.State !== void 0) {
       let data11 = data.State;
       if (typeof data11 !== "string" && data11 !== null) {
-        const err12 = {
-          instancePath: instancePath + "/State",
-          schemaPath: "#/properties/State/type",
-          keyword: "type",
-          params: { type: schema10.properties.State.type },
-          message: "must be string,null",
-        };
+        const err12 = { instancePath: instancePath + "/State", schemaPath: "#/properties/State/type", keyword: "type", params: { type: schema10.properties.State.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -2611,16 +1727,10 @@ function validate20(
         errors++;
       }
     }
-    if (data.CountryIso !== undefined) {
+    if (data.CountryIso !== void 0) {
       let data12 = data.CountryIso;
       if (typeof data12 !== "string" && data12 !== null) {
-        const err13 = {
-          instancePath: instancePath + "/CountryIso",
-          schemaPath: "#/properties/CountryIso/type",
-          keyword: "type",
-          params: { type: schema10.properties.CountryIso.type },
-          message: "must be string,null",
-        };
+        const err13 = { instancePath: instancePath + "/CountryIso", schemaPath: "#/properties/CountryIso/type", keyword: "type", params: { type: schema10.properties.CountryIso.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -2629,16 +1739,10 @@ function validate20(
         errors++;
       }
     }
-    if (data.VatID !== undefined) {
+    if (data.VatID !== void 0) {
       let data13 = data.VatID;
       if (typeof data13 !== "string" && data13 !== null) {
-        const err14 = {
-          instancePath: instancePath + "/VatID",
-          schemaPath: "#/properties/VatID/type",
-          keyword: "type",
-          params: { type: schema10.properties.VatID.type },
-          message: "must be string,null",
-        };
+        const err14 = { instancePath: instancePath + "/VatID", schemaPath: "#/properties/VatID/type", keyword: "type", params: { type: schema10.properties.VatID.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -2647,16 +1751,10 @@ function validate20(
         errors++;
       }
     }
-    if (data.PhoneNumber !== undefined) {
+    if (data.PhoneNumber !== void 0) {
       let data14 = data.PhoneNumber;
       if (typeof data14 !== "string" && data14 !== null) {
-        const err15 = {
-          instancePath: instancePath + "/PhoneNumber",
-          schemaPath: "#/properties/PhoneNumber/type",
-          keyword: "type",
-          params: { type: schema10.properties.PhoneNumber.type },
-          message: "must be string,null",
-        };
+        const err15 = { instancePath: instancePath + "/PhoneNumber", schemaPath: "#/properties/PhoneNumber/type", keyword: "type", params: { type: schema10.properties.PhoneNumber.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -2665,16 +1763,10 @@ function validate20(
         errors++;
       }
     }
-    if (data.MobilePhoneNumber !== undefined) {
+    if (data.MobilePhoneNumber !== void 0) {
       let data15 = data.MobilePhoneNumber;
       if (typeof data15 !== "string" && data15 !== null) {
-        const err16 = {
-          instancePath: instancePath + "/MobilePhoneNumber",
-          schemaPath: "#/properties/MobilePhoneNumber/type",
-          keyword: "type",
-          params: { type: schema10.properties.MobilePhoneNumber.type },
-          message: "must be string,null",
-        };
+        const err16 = { instancePath: instancePath + "/MobilePhoneNumber", schemaPath: "#/properties/MobilePhoneNumber/type", keyword: "type", params: { type: schema10.properties.MobilePhoneNumber.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -2683,16 +1775,10 @@ function validate20(
         errors++;
       }
     }
-    if (data.EmailAddress !== undefined) {
+    if (data.EmailAddress !== void 0) {
       let data16 = data.EmailAddress;
       if (typeof data16 !== "string" && data16 !== null) {
-        const err17 = {
-          instancePath: instancePath + "/EmailAddress",
-          schemaPath: "#/properties/EmailAddress/type",
-          keyword: "type",
-          params: { type: schema10.properties.EmailAddress.type },
-          message: "must be string,null",
-        };
+        const err17 = { instancePath: instancePath + "/EmailAddress", schemaPath: "#/properties/EmailAddress/type", keyword: "type", params: { type: schema10.properties.EmailAddress.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err17];
         } else {
@@ -2701,16 +1787,10 @@ function validate20(
         errors++;
       }
     }
-    if (data.Fax !== undefined) {
+    if (data.Fax !== void 0) {
       let data17 = data.Fax;
       if (typeof data17 !== "string" && data17 !== null) {
-        const err18 = {
-          instancePath: instancePath + "/Fax",
-          schemaPath: "#/properties/Fax/type",
-          keyword: "type",
-          params: { type: schema10.properties.Fax.type },
-          message: "must be string,null",
-        };
+        const err18 = { instancePath: instancePath + "/Fax", schemaPath: "#/properties/Fax/type", keyword: "type", params: { type: schema10.properties.Fax.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err18];
         } else {
@@ -2720,13 +1800,7 @@ function validate20(
       }
     }
   } else {
-    const err19 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err19 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err19];
     } else {
@@ -2738,63 +1812,52 @@ function validate20(
   return errors === 0;
 }
 validate20.evaluated = {
-  props: {
-    Id: true,
-    Company: true,
-    Company2: true,
-    FormOfAddress: true,
-    Title: true,
-    FirstName: true,
-    LastName: true,
-    Street: true,
-    Address2: true,
-    PostalCode: true,
-    City: true,
-    State: true,
-    CountryIso: true,
-    VatID: true,
-    PhoneNumber: true,
-    MobilePhoneNumber: true,
-    EmailAddress: true,
-    Fax: true,
+  "props": {
+    "Id": true,
+    "Company": true,
+    "Company2": true,
+    "FormOfAddress": true,
+    "Title": true,
+    "FirstName": true,
+    "LastName": true,
+    "Street": true,
+    "Address2": true,
+    "PostalCode": true,
+    "City": true,
+    "State": true,
+    "CountryIso": true,
+    "VatID": true,
+    "PhoneNumber": true,
+    "MobilePhoneNumber": true,
+    "EmailAddress": true,
+    "Fax": true
   },
-  dynamicProps: false,
-  dynamicItems: false,
+  "dynamicProps": false,
+  "dynamicItems": false
 };
-
 const schema11 = {
-  properties: {
-    OtherBillingAddresses: { items: { $ref: "components#/$defs/Address" }, type: ["array", "null"] },
-    OtherShippingAddresses: { items: { $ref: "components#/$defs/Address" }, type: ["array", "null"] },
-    OtherCustomerAddresses: { items: { $ref: "components#/$defs/Address" }, type: ["array", "null"] },
+  "properties": {
+    "OtherBillingAddresses": { "items": { "$ref": "components#/$defs/Address" }, "type": ["array", "null"] },
+    "OtherShippingAddresses": { "items": { "$ref": "components#/$defs/Address" }, "type": ["array", "null"] },
+    "OtherCustomerAddresses": { "items": { "$ref": "components#/$defs/Address" }, "type": ["array", "null"] }
   },
-  type: "object",
+  "type": "object"
 };
-
-function validate24(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate24.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.OtherBillingAddresses !== undefined) {
+    if (data.OtherBillingAddresses !== void 0) {
       let data0 = data.OtherBillingAddresses;
       if (!Array.isArray(data0) && data0 !== null) {
-        const err0 = {
-          instancePath: instancePath + "/OtherBillingAddresses",
-          schemaPath: "#/properties/OtherBillingAddresses/type",
-          keyword: "type",
-          params: { type: schema11.properties.OtherBillingAddresses.type },
-          message: "must be array,null",
-        };
+        const err0 = { instancePath: instancePath + "/OtherBillingAddresses", schemaPath: "#/properties/OtherBillingAddresses/type", keyword: "type", params: { type: schema11.properties.OtherBillingAddresses.type }, message: "must be array,null" };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -2805,31 +1868,17 @@ function validate24(
       if (Array.isArray(data0)) {
         const len0 = data0.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (
-            !validate20(data0[i0], {
-              instancePath: instancePath + "/OtherBillingAddresses/" + i0,
-              parentData: data0,
-              parentDataProperty: i0,
-              rootData,
-              dynamicAnchors,
-            })
-          ) {
+          if (!validate20(data0[i0], { instancePath: instancePath + "/OtherBillingAddresses/" + i0, parentData: data0, parentDataProperty: i0, rootData, dynamicAnchors })) {
             vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
             errors = vErrors.length;
           }
         }
       }
     }
-    if (data.OtherShippingAddresses !== undefined) {
+    if (data.OtherShippingAddresses !== void 0) {
       let data2 = data.OtherShippingAddresses;
       if (!Array.isArray(data2) && data2 !== null) {
-        const err1 = {
-          instancePath: instancePath + "/OtherShippingAddresses",
-          schemaPath: "#/properties/OtherShippingAddresses/type",
-          keyword: "type",
-          params: { type: schema11.properties.OtherShippingAddresses.type },
-          message: "must be array,null",
-        };
+        const err1 = { instancePath: instancePath + "/OtherShippingAddresses", schemaPath: "#/properties/OtherShippingAddresses/type", keyword: "type", params: { type: schema11.properties.OtherShippingAddresses.type }, message: "must be array,null" };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -2840,31 +1889,17 @@ function validate24(
       if (Array.isArray(data2)) {
         const len1 = data2.length;
         for (let i1 = 0; i1 < len1; i1++) {
-          if (
-            !validate20(data2[i1], {
-              instancePath: instancePath + "/OtherShippingAddresses/" + i1,
-              parentData: data2,
-              parentDataProperty: i1,
-              rootData,
-              dynamicAnchors,
-            })
-          ) {
+          if (!validate20(data2[i1], { instancePath: instancePath + "/OtherShippingAddresses/" + i1, parentData: data2, parentDataProperty: i1, rootData, dynamicAnchors })) {
             vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
             errors = vErrors.length;
           }
         }
       }
     }
-    if (data.OtherCustomerAddresses !== undefined) {
+    if (data.OtherCustomerAddresses !== void 0) {
       let data4 = data.OtherCustomerAddresses;
       if (!Array.isArray(data4) && data4 !== null) {
-        const err2 = {
-          instancePath: instancePath + "/OtherCustomerAddresses",
-          schemaPath: "#/properties/OtherCustomerAddresses/type",
-          keyword: "type",
-          params: { type: schema11.properties.OtherCustomerAddresses.type },
-          message: "must be array,null",
-        };
+        const err2 = { instancePath: instancePath + "/OtherCustomerAddresses", schemaPath: "#/properties/OtherCustomerAddresses/type", keyword: "type", params: { type: schema11.properties.OtherCustomerAddresses.type }, message: "must be array,null" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -2875,15 +1910,7 @@ function validate24(
       if (Array.isArray(data4)) {
         const len2 = data4.length;
         for (let i2 = 0; i2 < len2; i2++) {
-          if (
-            !validate20(data4[i2], {
-              instancePath: instancePath + "/OtherCustomerAddresses/" + i2,
-              parentData: data4,
-              parentDataProperty: i2,
-              rootData,
-              dynamicAnchors,
-            })
-          ) {
+          if (!validate20(data4[i2], { instancePath: instancePath + "/OtherCustomerAddresses/" + i2, parentData: data4, parentDataProperty: i2, rootData, dynamicAnchors })) {
             vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
             errors = vErrors.length;
           }
@@ -2891,13 +1918,7 @@ function validate24(
       }
     }
   } else {
-    const err3 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err3];
     } else {
@@ -2909,46 +1930,35 @@ function validate24(
   return errors === 0;
 }
 validate24.evaluated = {
-  props: { OtherBillingAddresses: true, OtherShippingAddresses: true, OtherCustomerAddresses: true },
-  dynamicProps: false,
-  dynamicItems: false,
+  "props": { "OtherBillingAddresses": true, "OtherShippingAddresses": true, "OtherCustomerAddresses": true },
+  "dynamicProps": false,
+  "dynamicItems": false
 };
-
 const schema12 = {
-  properties: {
-    PaymentMethodId: { format: "int32", type: ["integer", "null"] },
-    Discount: { type: ["number", "null"] },
-    PaymentTarget: { format: "int32", type: ["integer", "null"] },
-    CreditLimit: { format: "int32", type: ["integer", "null"] },
-    StopPaymentRequest: { type: ["boolean", "null"] },
+  "properties": {
+    "PaymentMethodId": { "format": "int32", "type": ["integer", "null"] },
+    "Discount": { "type": ["number", "null"] },
+    "PaymentTarget": { "format": "int32", "type": ["integer", "null"] },
+    "CreditLimit": { "format": "int32", "type": ["integer", "null"] },
+    "StopPaymentRequest": { "type": ["boolean", "null"] }
   },
-  type: "object",
+  "type": "object"
 };
-
-function validate29(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+function validate29(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate29.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.PaymentMethodId !== undefined) {
+    if (data.PaymentMethodId !== void 0) {
       let data0 = data.PaymentMethodId;
-      if (!(typeof data0 == "number" && !(data0 % 1) && !isNaN(data0) && isFinite(data0)) && data0 !== null) {
-        const err0 = {
-          instancePath: instancePath + "/PaymentMethodId",
-          schemaPath: "#/properties/PaymentMethodId/type",
-          keyword: "type",
-          params: { type: schema12.properties.PaymentMethodId.type },
-          message: "must be integer,null",
-        };
+      if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0)) && data0 !== null) {
+        const err0 = { instancePath: instancePath + "/PaymentMethodId", schemaPath: "#/properties/PaymentMethodId/type", keyword: "type", params: { type: schema12.properties.PaymentMethodId.type }, message: "must be integer,null" };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -2958,13 +1968,7 @@ function validate29(
       }
       if (typeof data0 == "number" && isFinite(data0)) {
         if (!formats0.validate(data0)) {
-          const err1 = {
-            instancePath: instancePath + "/PaymentMethodId",
-            schemaPath: "#/properties/PaymentMethodId/format",
-            keyword: "format",
-            params: { format: "int32" },
-            message: 'must match format "' + "int32" + '"',
-          };
+          const err1 = { instancePath: instancePath + "/PaymentMethodId", schemaPath: "#/properties/PaymentMethodId/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
           if (vErrors === null) {
             vErrors = [err1];
           } else {
@@ -2974,16 +1978,10 @@ function validate29(
         }
       }
     }
-    if (data.Discount !== undefined) {
+    if (data.Discount !== void 0) {
       let data1 = data.Discount;
       if (!(typeof data1 == "number" && isFinite(data1)) && data1 !== null) {
-        const err2 = {
-          instancePath: instancePath + "/Discount",
-          schemaPath: "#/properties/Discount/type",
-          keyword: "type",
-          params: { type: schema12.properties.Discount.type },
-          message: "must be number,null",
-        };
+        const err2 = { instancePath: instancePath + "/Discount", schemaPath: "#/properties/Discount/type", keyword: "type", params: { type: schema12.properties.Discount.type }, message: "must be number,null" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -2992,16 +1990,10 @@ function validate29(
         errors++;
       }
     }
-    if (data.PaymentTarget !== undefined) {
+    if (data.PaymentTarget !== void 0) {
       let data2 = data.PaymentTarget;
-      if (!(typeof data2 == "number" && !(data2 % 1) && !isNaN(data2) && isFinite(data2)) && data2 !== null) {
-        const err3 = {
-          instancePath: instancePath + "/PaymentTarget",
-          schemaPath: "#/properties/PaymentTarget/type",
-          keyword: "type",
-          params: { type: schema12.properties.PaymentTarget.type },
-          message: "must be integer,null",
-        };
+      if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)) && isFinite(data2)) && data2 !== null) {
+        const err3 = { instancePath: instancePath + "/PaymentTarget", schemaPath: "#/properties/PaymentTarget/type", keyword: "type", params: { type: schema12.properties.PaymentTarget.type }, message: "must be integer,null" };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -3011,13 +2003,7 @@ function validate29(
       }
       if (typeof data2 == "number" && isFinite(data2)) {
         if (!formats0.validate(data2)) {
-          const err4 = {
-            instancePath: instancePath + "/PaymentTarget",
-            schemaPath: "#/properties/PaymentTarget/format",
-            keyword: "format",
-            params: { format: "int32" },
-            message: 'must match format "' + "int32" + '"',
-          };
+          const err4 = { instancePath: instancePath + "/PaymentTarget", schemaPath: "#/properties/PaymentTarget/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
           if (vErrors === null) {
             vErrors = [err4];
           } else {
@@ -3027,16 +2013,10 @@ function validate29(
         }
       }
     }
-    if (data.CreditLimit !== undefined) {
+    if (data.CreditLimit !== void 0) {
       let data3 = data.CreditLimit;
-      if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3) && isFinite(data3)) && data3 !== null) {
-        const err5 = {
-          instancePath: instancePath + "/CreditLimit",
-          schemaPath: "#/properties/CreditLimit/type",
-          keyword: "type",
-          params: { type: schema12.properties.CreditLimit.type },
-          message: "must be integer,null",
-        };
+      if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)) && isFinite(data3)) && data3 !== null) {
+        const err5 = { instancePath: instancePath + "/CreditLimit", schemaPath: "#/properties/CreditLimit/type", keyword: "type", params: { type: schema12.properties.CreditLimit.type }, message: "must be integer,null" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -3046,13 +2026,7 @@ function validate29(
       }
       if (typeof data3 == "number" && isFinite(data3)) {
         if (!formats0.validate(data3)) {
-          const err6 = {
-            instancePath: instancePath + "/CreditLimit",
-            schemaPath: "#/properties/CreditLimit/format",
-            keyword: "format",
-            params: { format: "int32" },
-            message: 'must match format "' + "int32" + '"',
-          };
+          const err6 = { instancePath: instancePath + "/CreditLimit", schemaPath: "#/properties/CreditLimit/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -3062,16 +2036,10 @@ function validate29(
         }
       }
     }
-    if (data.StopPaymentRequest !== undefined) {
+    if (data.StopPaymentRequest !== void 0) {
       let data4 = data.StopPaymentRequest;
       if (typeof data4 !== "boolean" && data4 !== null) {
-        const err7 = {
-          instancePath: instancePath + "/StopPaymentRequest",
-          schemaPath: "#/properties/StopPaymentRequest/type",
-          keyword: "type",
-          params: { type: schema12.properties.StopPaymentRequest.type },
-          message: "must be boolean,null",
-        };
+        const err7 = { instancePath: instancePath + "/StopPaymentRequest", schemaPath: "#/properties/StopPaymentRequest/type", keyword: "type", params: { type: schema12.properties.StopPaymentRequest.type }, message: "must be boolean,null" };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -3081,13 +2049,7 @@ function validate29(
       }
     }
   } else {
-    const err8 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err8];
     } else {
@@ -3099,35 +2061,31 @@ function validate29(
   return errors === 0;
 }
 validate29.evaluated = {
-  props: { PaymentMethodId: true, Discount: true, PaymentTarget: true, CreditLimit: true, StopPaymentRequest: true },
-  dynamicProps: false,
-  dynamicItems: false,
+  "props": {
+    "PaymentMethodId": true,
+    "Discount": true,
+    "PaymentTarget": true,
+    "CreditLimit": true,
+    "StopPaymentRequest": true
+  },
+  "dynamicProps": false,
+  "dynamicItems": false
 };
-
-function validate19(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+function validate19(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate19.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Id !== undefined) {
+    if (data.Id !== void 0) {
       let data0 = data.Id;
-      if (!(typeof data0 == "number" && !(data0 % 1) && !isNaN(data0) && isFinite(data0))) {
-        const err0 = {
-          instancePath: instancePath + "/Id",
-          schemaPath: "#/properties/Id/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
+      if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0))) {
+        const err0 = { instancePath: instancePath + "/Id", schemaPath: "#/properties/Id/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -3137,13 +2095,7 @@ function validate19(
       }
       if (typeof data0 == "number" && isFinite(data0)) {
         if (!formats0.validate(data0)) {
-          const err1 = {
-            instancePath: instancePath + "/Id",
-            schemaPath: "#/properties/Id/format",
-            keyword: "format",
-            params: { format: "int32" },
-            message: 'must match format "' + "int32" + '"',
-          };
+          const err1 = { instancePath: instancePath + "/Id", schemaPath: "#/properties/Id/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
           if (vErrors === null) {
             vErrors = [err1];
           } else {
@@ -3153,16 +2105,10 @@ function validate19(
         }
       }
     }
-    if (data.Number !== undefined) {
+    if (data.Number !== void 0) {
       let data1 = data.Number;
       if (typeof data1 !== "string" && data1 !== null) {
-        const err2 = {
-          instancePath: instancePath + "/Number",
-          schemaPath: "#/properties/Number/type",
-          keyword: "type",
-          params: { type: schema9.properties.Number.type },
-          message: "must be string,null",
-        };
+        const err2 = { instancePath: instancePath + "/Number", schemaPath: "#/properties/Number/type", keyword: "type", params: { type: schema9.properties.Number.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -3171,16 +2117,10 @@ function validate19(
         errors++;
       }
     }
-    if (data.CustomerGroupId !== undefined) {
+    if (data.CustomerGroupId !== void 0) {
       let data2 = data.CustomerGroupId;
-      if (!(typeof data2 == "number" && !(data2 % 1) && !isNaN(data2) && isFinite(data2)) && data2 !== null) {
-        const err3 = {
-          instancePath: instancePath + "/CustomerGroupId",
-          schemaPath: "#/properties/CustomerGroupId/type",
-          keyword: "type",
-          params: { type: schema9.properties.CustomerGroupId.type },
-          message: "must be integer,null",
-        };
+      if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)) && isFinite(data2)) && data2 !== null) {
+        const err3 = { instancePath: instancePath + "/CustomerGroupId", schemaPath: "#/properties/CustomerGroupId/type", keyword: "type", params: { type: schema9.properties.CustomerGroupId.type }, message: "must be integer,null" };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -3190,13 +2130,7 @@ function validate19(
       }
       if (typeof data2 == "number" && isFinite(data2)) {
         if (!formats0.validate(data2)) {
-          const err4 = {
-            instancePath: instancePath + "/CustomerGroupId",
-            schemaPath: "#/properties/CustomerGroupId/format",
-            keyword: "format",
-            params: { format: "int32" },
-            message: 'must match format "' + "int32" + '"',
-          };
+          const err4 = { instancePath: instancePath + "/CustomerGroupId", schemaPath: "#/properties/CustomerGroupId/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
           if (vErrors === null) {
             vErrors = [err4];
           } else {
@@ -3206,20 +2140,12 @@ function validate19(
         }
       }
     }
-    if (data.BillingAddress !== undefined) {
+    if (data.BillingAddress !== void 0) {
       let data3 = data.BillingAddress;
       const _errs8 = errors;
       let valid1 = false;
       const _errs9 = errors;
-      if (
-        !validate20(data3, {
-          instancePath: instancePath + "/BillingAddress",
-          parentData: data,
-          parentDataProperty: "BillingAddress",
-          rootData,
-          dynamicAnchors,
-        })
-      ) {
+      if (!validate20(data3, { instancePath: instancePath + "/BillingAddress", parentData: data, parentDataProperty: "BillingAddress", rootData, dynamicAnchors })) {
         vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
         errors = vErrors.length;
       }
@@ -3248,13 +2174,7 @@ function validate19(
       }
       const _errs10 = errors;
       if (data3 !== null) {
-        const err5 = {
-          instancePath: instancePath + "/BillingAddress",
-          schemaPath: "#/properties/BillingAddress/anyOf/1/type",
-          keyword: "type",
-          params: { type: "null" },
-          message: "must be null",
-        };
+        const err5 = { instancePath: instancePath + "/BillingAddress", schemaPath: "#/properties/BillingAddress/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -3265,13 +2185,7 @@ function validate19(
       var _valid0 = _errs10 === errors;
       valid1 = valid1 || _valid0;
       if (!valid1) {
-        const err6 = {
-          instancePath: instancePath + "/BillingAddress",
-          schemaPath: "#/properties/BillingAddress/anyOf",
-          keyword: "anyOf",
-          params: {},
-          message: "must match a schema in anyOf",
-        };
+        const err6 = { instancePath: instancePath + "/BillingAddress", schemaPath: "#/properties/BillingAddress/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -3289,20 +2203,12 @@ function validate19(
         }
       }
     }
-    if (data.Shipmentaddress !== undefined) {
+    if (data.Shipmentaddress !== void 0) {
       let data4 = data.Shipmentaddress;
       const _errs13 = errors;
       let valid2 = false;
       const _errs14 = errors;
-      if (
-        !validate20(data4, {
-          instancePath: instancePath + "/Shipmentaddress",
-          parentData: data,
-          parentDataProperty: "Shipmentaddress",
-          rootData,
-          dynamicAnchors,
-        })
-      ) {
+      if (!validate20(data4, { instancePath: instancePath + "/Shipmentaddress", parentData: data, parentDataProperty: "Shipmentaddress", rootData, dynamicAnchors })) {
         vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
         errors = vErrors.length;
       }
@@ -3331,13 +2237,7 @@ function validate19(
       }
       const _errs15 = errors;
       if (data4 !== null) {
-        const err7 = {
-          instancePath: instancePath + "/Shipmentaddress",
-          schemaPath: "#/properties/Shipmentaddress/anyOf/1/type",
-          keyword: "type",
-          params: { type: "null" },
-          message: "must be null",
-        };
+        const err7 = { instancePath: instancePath + "/Shipmentaddress", schemaPath: "#/properties/Shipmentaddress/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -3348,13 +2248,7 @@ function validate19(
       var _valid1 = _errs15 === errors;
       valid2 = valid2 || _valid1;
       if (!valid2) {
-        const err8 = {
-          instancePath: instancePath + "/Shipmentaddress",
-          schemaPath: "#/properties/Shipmentaddress/anyOf",
-          keyword: "anyOf",
-          params: {},
-          message: "must match a schema in anyOf",
-        };
+        const err8 = { instancePath: instancePath + "/Shipmentaddress", schemaPath: "#/properties/Shipmentaddress/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -3372,20 +2266,12 @@ function validate19(
         }
       }
     }
-    if (data.CustomAddress !== undefined) {
+    if (data.CustomAddress !== void 0) {
       let data5 = data.CustomAddress;
       const _errs18 = errors;
       let valid3 = false;
       const _errs19 = errors;
-      if (
-        !validate20(data5, {
-          instancePath: instancePath + "/CustomAddress",
-          parentData: data,
-          parentDataProperty: "CustomAddress",
-          rootData,
-          dynamicAnchors,
-        })
-      ) {
+      if (!validate20(data5, { instancePath: instancePath + "/CustomAddress", parentData: data, parentDataProperty: "CustomAddress", rootData, dynamicAnchors })) {
         vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
         errors = vErrors.length;
       }
@@ -3414,13 +2300,7 @@ function validate19(
       }
       const _errs20 = errors;
       if (data5 !== null) {
-        const err9 = {
-          instancePath: instancePath + "/CustomAddress",
-          schemaPath: "#/properties/CustomAddress/anyOf/1/type",
-          keyword: "type",
-          params: { type: "null" },
-          message: "must be null",
-        };
+        const err9 = { instancePath: instancePath + "/CustomAddress", schemaPath: "#/properties/CustomAddress/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -3431,13 +2311,7 @@ function validate19(
       var _valid2 = _errs20 === errors;
       valid3 = valid3 || _valid2;
       if (!valid3) {
-        const err10 = {
-          instancePath: instancePath + "/CustomAddress",
-          schemaPath: "#/properties/CustomAddress/anyOf",
-          keyword: "anyOf",
-          params: {},
-          message: "must match a schema in anyOf",
-        };
+        const err10 = { instancePath: instancePath + "/CustomAddress", schemaPath: "#/properties/CustomAddress/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -3455,20 +2329,12 @@ function validate19(
         }
       }
     }
-    if (data.OtherAddresses !== undefined) {
+    if (data.OtherAddresses !== void 0) {
       let data6 = data.OtherAddresses;
       const _errs23 = errors;
       let valid4 = false;
       const _errs24 = errors;
-      if (
-        !validate24(data6, {
-          instancePath: instancePath + "/OtherAddresses",
-          parentData: data,
-          parentDataProperty: "OtherAddresses",
-          rootData,
-          dynamicAnchors,
-        })
-      ) {
+      if (!validate24(data6, { instancePath: instancePath + "/OtherAddresses", parentData: data, parentDataProperty: "OtherAddresses", rootData, dynamicAnchors })) {
         vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
         errors = vErrors.length;
       }
@@ -3482,13 +2348,7 @@ function validate19(
       }
       const _errs25 = errors;
       if (data6 !== null) {
-        const err11 = {
-          instancePath: instancePath + "/OtherAddresses",
-          schemaPath: "#/properties/OtherAddresses/anyOf/1/type",
-          keyword: "type",
-          params: { type: "null" },
-          message: "must be null",
-        };
+        const err11 = { instancePath: instancePath + "/OtherAddresses", schemaPath: "#/properties/OtherAddresses/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -3499,13 +2359,7 @@ function validate19(
       var _valid3 = _errs25 === errors;
       valid4 = valid4 || _valid3;
       if (!valid4) {
-        const err12 = {
-          instancePath: instancePath + "/OtherAddresses",
-          schemaPath: "#/properties/OtherAddresses/anyOf",
-          keyword: "anyOf",
-          params: {},
-          message: "must match a schema in anyOf",
-        };
+        const err12 = { instancePath: instancePath + "/OtherAddresses", schemaPath: "#/properties/OtherAddresses/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -3523,20 +2377,12 @@ function validate19(
         }
       }
     }
-    if (data.PaymentSettings !== undefined) {
+    if (data.PaymentSettings !== void 0) {
       let data7 = data.PaymentSettings;
       const _errs28 = errors;
       let valid5 = false;
       const _errs29 = errors;
-      if (
-        !validate29(data7, {
-          instancePath: instancePath + "/PaymentSettings",
-          parentData: data,
-          parentDataProperty: "PaymentSettings",
-          rootData,
-          dynamicAnchors,
-        })
-      ) {
+      if (!validate29(data7, { instancePath: instancePath + "/PaymentSettings", parentData: data, parentDataProperty: "PaymentSettings", rootData, dynamicAnchors })) {
         vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
         errors = vErrors.length;
       }
@@ -3552,13 +2398,7 @@ function validate19(
       }
       const _errs30 = errors;
       if (data7 !== null) {
-        const err13 = {
-          instancePath: instancePath + "/PaymentSettings",
-          schemaPath: "#/properties/PaymentSettings/anyOf/1/type",
-          keyword: "type",
-          params: { type: "null" },
-          message: "must be null",
-        };
+        const err13 = { instancePath: instancePath + "/PaymentSettings", schemaPath: "#/properties/PaymentSettings/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -3569,13 +2409,7 @@ function validate19(
       var _valid4 = _errs30 === errors;
       valid5 = valid5 || _valid4;
       if (!valid5) {
-        const err14 = {
-          instancePath: instancePath + "/PaymentSettings",
-          schemaPath: "#/properties/PaymentSettings/anyOf",
-          keyword: "anyOf",
-          params: {},
-          message: "must match a schema in anyOf",
-        };
+        const err14 = { instancePath: instancePath + "/PaymentSettings", schemaPath: "#/properties/PaymentSettings/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -3593,16 +2427,10 @@ function validate19(
         }
       }
     }
-    if (data.CustomerSince !== undefined) {
+    if (data.CustomerSince !== void 0) {
       let data8 = data.CustomerSince;
       if (typeof data8 !== "string" && data8 !== null) {
-        const err15 = {
-          instancePath: instancePath + "/CustomerSince",
-          schemaPath: "#/properties/CustomerSince/type",
-          keyword: "type",
-          params: { type: schema9.properties.CustomerSince.type },
-          message: "must be string,null",
-        };
+        const err15 = { instancePath: instancePath + "/CustomerSince", schemaPath: "#/properties/CustomerSince/type", keyword: "type", params: { type: schema9.properties.CustomerSince.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -3612,13 +2440,7 @@ function validate19(
       }
       if (typeof data8 === "string") {
         if (!formats8.validate(data8)) {
-          const err16 = {
-            instancePath: instancePath + "/CustomerSince",
-            schemaPath: "#/properties/CustomerSince/format",
-            keyword: "format",
-            params: { format: "date-time" },
-            message: 'must match format "' + "date-time" + '"',
-          };
+          const err16 = { instancePath: instancePath + "/CustomerSince", schemaPath: "#/properties/CustomerSince/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
           if (vErrors === null) {
             vErrors = [err16];
           } else {
@@ -3628,16 +2450,10 @@ function validate19(
         }
       }
     }
-    if (data.LastChange !== undefined) {
+    if (data.LastChange !== void 0) {
       let data9 = data.LastChange;
       if (typeof data9 !== "string" && data9 !== null) {
-        const err17 = {
-          instancePath: instancePath + "/LastChange",
-          schemaPath: "#/properties/LastChange/type",
-          keyword: "type",
-          params: { type: schema9.properties.LastChange.type },
-          message: "must be string,null",
-        };
+        const err17 = { instancePath: instancePath + "/LastChange", schemaPath: "#/properties/LastChange/type", keyword: "type", params: { type: schema9.properties.LastChange.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err17];
         } else {
@@ -3647,13 +2463,7 @@ function validate19(
       }
       if (typeof data9 === "string") {
         if (!formats8.validate(data9)) {
-          const err18 = {
-            instancePath: instancePath + "/LastChange",
-            schemaPath: "#/properties/LastChange/format",
-            keyword: "format",
-            params: { format: "date-time" },
-            message: 'must match format "' + "date-time" + '"',
-          };
+          const err18 = { instancePath: instancePath + "/LastChange", schemaPath: "#/properties/LastChange/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
           if (vErrors === null) {
             vErrors = [err18];
           } else {
@@ -3663,16 +2473,10 @@ function validate19(
         }
       }
     }
-    if (data.LanguageIso !== undefined) {
+    if (data.LanguageIso !== void 0) {
       let data10 = data.LanguageIso;
       if (typeof data10 !== "string" && data10 !== null) {
-        const err19 = {
-          instancePath: instancePath + "/LanguageIso",
-          schemaPath: "#/properties/LanguageIso/type",
-          keyword: "type",
-          params: { type: schema9.properties.LanguageIso.type },
-          message: "must be string,null",
-        };
+        const err19 = { instancePath: instancePath + "/LanguageIso", schemaPath: "#/properties/LanguageIso/type", keyword: "type", params: { type: schema9.properties.LanguageIso.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err19];
         } else {
@@ -3681,16 +2485,10 @@ function validate19(
         errors++;
       }
     }
-    if (data.InternalCompanyId !== undefined) {
+    if (data.InternalCompanyId !== void 0) {
       let data11 = data.InternalCompanyId;
-      if (!(typeof data11 == "number" && !(data11 % 1) && !isNaN(data11) && isFinite(data11)) && data11 !== null) {
-        const err20 = {
-          instancePath: instancePath + "/InternalCompanyId",
-          schemaPath: "#/properties/InternalCompanyId/type",
-          keyword: "type",
-          params: { type: schema9.properties.InternalCompanyId.type },
-          message: "must be integer,null",
-        };
+      if (!(typeof data11 == "number" && (!(data11 % 1) && !isNaN(data11)) && isFinite(data11)) && data11 !== null) {
+        const err20 = { instancePath: instancePath + "/InternalCompanyId", schemaPath: "#/properties/InternalCompanyId/type", keyword: "type", params: { type: schema9.properties.InternalCompanyId.type }, message: "must be integer,null" };
         if (vErrors === null) {
           vErrors = [err20];
         } else {
@@ -3700,13 +2498,7 @@ function validate19(
       }
       if (typeof data11 == "number" && isFinite(data11)) {
         if (!formats0.validate(data11)) {
-          const err21 = {
-            instancePath: instancePath + "/InternalCompanyId",
-            schemaPath: "#/properties/InternalCompanyId/format",
-            keyword: "format",
-            params: { format: "int32" },
-            message: 'must match format "' + "int32" + '"',
-          };
+          const err21 = { instancePath: instancePath + "/InternalCompanyId", schemaPath: "#/properties/InternalCompanyId/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
           if (vErrors === null) {
             vErrors = [err21];
           } else {
@@ -3716,16 +2508,10 @@ function validate19(
         }
       }
     }
-    if (data.CustomerCategoryId !== undefined) {
+    if (data.CustomerCategoryId !== void 0) {
       let data12 = data.CustomerCategoryId;
-      if (!(typeof data12 == "number" && !(data12 % 1) && !isNaN(data12) && isFinite(data12)) && data12 !== null) {
-        const err22 = {
-          instancePath: instancePath + "/CustomerCategoryId",
-          schemaPath: "#/properties/CustomerCategoryId/type",
-          keyword: "type",
-          params: { type: schema9.properties.CustomerCategoryId.type },
-          message: "must be integer,null",
-        };
+      if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12)) && isFinite(data12)) && data12 !== null) {
+        const err22 = { instancePath: instancePath + "/CustomerCategoryId", schemaPath: "#/properties/CustomerCategoryId/type", keyword: "type", params: { type: schema9.properties.CustomerCategoryId.type }, message: "must be integer,null" };
         if (vErrors === null) {
           vErrors = [err22];
         } else {
@@ -3735,13 +2521,7 @@ function validate19(
       }
       if (typeof data12 == "number" && isFinite(data12)) {
         if (!formats0.validate(data12)) {
-          const err23 = {
-            instancePath: instancePath + "/CustomerCategoryId",
-            schemaPath: "#/properties/CustomerCategoryId/format",
-            keyword: "format",
-            params: { format: "int32" },
-            message: 'must match format "' + "int32" + '"',
-          };
+          const err23 = { instancePath: instancePath + "/CustomerCategoryId", schemaPath: "#/properties/CustomerCategoryId/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
           if (vErrors === null) {
             vErrors = [err23];
           } else {
@@ -3751,16 +2531,10 @@ function validate19(
         }
       }
     }
-    if (data.TaxIdentificationNumber !== undefined) {
+    if (data.TaxIdentificationNumber !== void 0) {
       let data13 = data.TaxIdentificationNumber;
       if (typeof data13 !== "string" && data13 !== null) {
-        const err24 = {
-          instancePath: instancePath + "/TaxIdentificationNumber",
-          schemaPath: "#/properties/TaxIdentificationNumber/type",
-          keyword: "type",
-          params: { type: schema9.properties.TaxIdentificationNumber.type },
-          message: "must be string,null",
-        };
+        const err24 = { instancePath: instancePath + "/TaxIdentificationNumber", schemaPath: "#/properties/TaxIdentificationNumber/type", keyword: "type", params: { type: schema9.properties.TaxIdentificationNumber.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err24];
         } else {
@@ -3769,16 +2543,10 @@ function validate19(
         errors++;
       }
     }
-    if (data.AccountsReceivableNumber !== undefined) {
+    if (data.AccountsReceivableNumber !== void 0) {
       let data14 = data.AccountsReceivableNumber;
-      if (!(typeof data14 == "number" && !(data14 % 1) && !isNaN(data14) && isFinite(data14)) && data14 !== null) {
-        const err25 = {
-          instancePath: instancePath + "/AccountsReceivableNumber",
-          schemaPath: "#/properties/AccountsReceivableNumber/type",
-          keyword: "type",
-          params: { type: schema9.properties.AccountsReceivableNumber.type },
-          message: "must be integer,null",
-        };
+      if (!(typeof data14 == "number" && (!(data14 % 1) && !isNaN(data14)) && isFinite(data14)) && data14 !== null) {
+        const err25 = { instancePath: instancePath + "/AccountsReceivableNumber", schemaPath: "#/properties/AccountsReceivableNumber/type", keyword: "type", params: { type: schema9.properties.AccountsReceivableNumber.type }, message: "must be integer,null" };
         if (vErrors === null) {
           vErrors = [err25];
         } else {
@@ -3788,13 +2556,7 @@ function validate19(
       }
       if (typeof data14 == "number" && isFinite(data14)) {
         if (!formats0.validate(data14)) {
-          const err26 = {
-            instancePath: instancePath + "/AccountsReceivableNumber",
-            schemaPath: "#/properties/AccountsReceivableNumber/format",
-            keyword: "format",
-            params: { format: "int32" },
-            message: 'must match format "' + "int32" + '"',
-          };
+          const err26 = { instancePath: instancePath + "/AccountsReceivableNumber", schemaPath: "#/properties/AccountsReceivableNumber/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
           if (vErrors === null) {
             vErrors = [err26];
           } else {
@@ -3804,16 +2566,10 @@ function validate19(
         }
       }
     }
-    if (data.CommercialRegisterNumber !== undefined) {
+    if (data.CommercialRegisterNumber !== void 0) {
       let data15 = data.CommercialRegisterNumber;
       if (typeof data15 !== "string" && data15 !== null) {
-        const err27 = {
-          instancePath: instancePath + "/CommercialRegisterNumber",
-          schemaPath: "#/properties/CommercialRegisterNumber/type",
-          keyword: "type",
-          params: { type: schema9.properties.CommercialRegisterNumber.type },
-          message: "must be string,null",
-        };
+        const err27 = { instancePath: instancePath + "/CommercialRegisterNumber", schemaPath: "#/properties/CommercialRegisterNumber/type", keyword: "type", params: { type: schema9.properties.CommercialRegisterNumber.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err27];
         } else {
@@ -3822,16 +2578,10 @@ function validate19(
         errors++;
       }
     }
-    if (data.Website !== undefined) {
+    if (data.Website !== void 0) {
       let data16 = data.Website;
       if (typeof data16 !== "string" && data16 !== null) {
-        const err28 = {
-          instancePath: instancePath + "/Website",
-          schemaPath: "#/properties/Website/type",
-          keyword: "type",
-          params: { type: schema9.properties.Website.type },
-          message: "must be string,null",
-        };
+        const err28 = { instancePath: instancePath + "/Website", schemaPath: "#/properties/Website/type", keyword: "type", params: { type: schema9.properties.Website.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err28];
         } else {
@@ -3840,16 +2590,10 @@ function validate19(
         errors++;
       }
     }
-    if (data.InitialContact !== undefined) {
+    if (data.InitialContact !== void 0) {
       let data17 = data.InitialContact;
       if (typeof data17 !== "string" && data17 !== null) {
-        const err29 = {
-          instancePath: instancePath + "/InitialContact",
-          schemaPath: "#/properties/InitialContact/type",
-          keyword: "type",
-          params: { type: schema9.properties.InitialContact.type },
-          message: "must be string,null",
-        };
+        const err29 = { instancePath: instancePath + "/InitialContact", schemaPath: "#/properties/InitialContact/type", keyword: "type", params: { type: schema9.properties.InitialContact.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -3858,16 +2602,10 @@ function validate19(
         errors++;
       }
     }
-    if (data.EbayUsername !== undefined) {
+    if (data.EbayUsername !== void 0) {
       let data18 = data.EbayUsername;
       if (typeof data18 !== "string" && data18 !== null) {
-        const err30 = {
-          instancePath: instancePath + "/EbayUsername",
-          schemaPath: "#/properties/EbayUsername/type",
-          keyword: "type",
-          params: { type: schema9.properties.EbayUsername.type },
-          message: "must be string,null",
-        };
+        const err30 = { instancePath: instancePath + "/EbayUsername", schemaPath: "#/properties/EbayUsername/type", keyword: "type", params: { type: schema9.properties.EbayUsername.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err30];
         } else {
@@ -3876,16 +2614,10 @@ function validate19(
         errors++;
       }
     }
-    if (data.Birthday !== undefined) {
+    if (data.Birthday !== void 0) {
       let data19 = data.Birthday;
       if (typeof data19 !== "string" && data19 !== null) {
-        const err31 = {
-          instancePath: instancePath + "/Birthday",
-          schemaPath: "#/properties/Birthday/type",
-          keyword: "type",
-          params: { type: schema9.properties.Birthday.type },
-          message: "must be string,null",
-        };
+        const err31 = { instancePath: instancePath + "/Birthday", schemaPath: "#/properties/Birthday/type", keyword: "type", params: { type: schema9.properties.Birthday.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err31];
         } else {
@@ -3895,19 +2627,7 @@ function validate19(
       }
       if (typeof data19 === "string") {
         if (!pattern0.test(data19)) {
-          const err32 = {
-            instancePath: instancePath + "/Birthday",
-            schemaPath: "#/properties/Birthday/pattern",
-            keyword: "pattern",
-            params: {
-              pattern:
-                "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(T([0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?)?$",
-            },
-            message:
-              'must match pattern "' +
-              "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(T([0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?)?$" +
-              '"',
-          };
+          const err32 = { instancePath: instancePath + "/Birthday", schemaPath: "#/properties/Birthday/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(T([0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?)?$" }, message: 'must match pattern "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(T([0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?)?$"' };
           if (vErrors === null) {
             vErrors = [err32];
           } else {
@@ -3917,16 +2637,10 @@ function validate19(
         }
       }
     }
-    if (data.IsLocked !== undefined) {
+    if (data.IsLocked !== void 0) {
       let data20 = data.IsLocked;
       if (typeof data20 !== "boolean" && data20 !== null) {
-        const err33 = {
-          instancePath: instancePath + "/IsLocked",
-          schemaPath: "#/properties/IsLocked/type",
-          keyword: "type",
-          params: { type: schema9.properties.IsLocked.type },
-          message: "must be boolean,null",
-        };
+        const err33 = { instancePath: instancePath + "/IsLocked", schemaPath: "#/properties/IsLocked/type", keyword: "type", params: { type: schema9.properties.IsLocked.type }, message: "must be boolean,null" };
         if (vErrors === null) {
           vErrors = [err33];
         } else {
@@ -3935,16 +2649,10 @@ function validate19(
         errors++;
       }
     }
-    if (data.IsCashRegisterBased !== undefined) {
+    if (data.IsCashRegisterBased !== void 0) {
       let data21 = data.IsCashRegisterBased;
       if (typeof data21 !== "boolean" && data21 !== null) {
-        const err34 = {
-          instancePath: instancePath + "/IsCashRegisterBased",
-          schemaPath: "#/properties/IsCashRegisterBased/type",
-          keyword: "type",
-          params: { type: schema9.properties.IsCashRegisterBased.type },
-          message: "must be boolean,null",
-        };
+        const err34 = { instancePath: instancePath + "/IsCashRegisterBased", schemaPath: "#/properties/IsCashRegisterBased/type", keyword: "type", params: { type: schema9.properties.IsCashRegisterBased.type }, message: "must be boolean,null" };
         if (vErrors === null) {
           vErrors = [err34];
         } else {
@@ -3954,13 +2662,7 @@ function validate19(
       }
     }
   } else {
-    const err35 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err35 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err35];
     } else {
@@ -3972,68 +2674,57 @@ function validate19(
   return errors === 0;
 }
 validate19.evaluated = {
-  props: {
-    Id: true,
-    Number: true,
-    CustomerGroupId: true,
-    BillingAddress: true,
-    Shipmentaddress: true,
-    CustomAddress: true,
-    OtherAddresses: true,
-    PaymentSettings: true,
-    CustomerSince: true,
-    LastChange: true,
-    LanguageIso: true,
-    InternalCompanyId: true,
-    CustomerCategoryId: true,
-    TaxIdentificationNumber: true,
-    AccountsReceivableNumber: true,
-    CommercialRegisterNumber: true,
-    Website: true,
-    InitialContact: true,
-    EbayUsername: true,
-    Birthday: true,
-    IsLocked: true,
-    IsCashRegisterBased: true,
+  "props": {
+    "Id": true,
+    "Number": true,
+    "CustomerGroupId": true,
+    "BillingAddress": true,
+    "Shipmentaddress": true,
+    "CustomAddress": true,
+    "OtherAddresses": true,
+    "PaymentSettings": true,
+    "CustomerSince": true,
+    "LastChange": true,
+    "LanguageIso": true,
+    "InternalCompanyId": true,
+    "CustomerCategoryId": true,
+    "TaxIdentificationNumber": true,
+    "AccountsReceivableNumber": true,
+    "CommercialRegisterNumber": true,
+    "Website": true,
+    "InitialContact": true,
+    "EbayUsername": true,
+    "Birthday": true,
+    "IsLocked": true,
+    "IsCashRegisterBased": true
   },
-  dynamicProps: false,
-  dynamicItems: false,
+  "dynamicProps": false,
+  "dynamicItems": false
 };
-
-export const error400 = validate31;
+const error400 = validate31;
 const schema13 = {
-  properties: {
-    ErrorCode: { type: "string" },
-    ValidationErrors: { additionalProperties: { type: "string" }, type: "object" },
-    ErrorMessage: { type: "string" },
-    Stacktrace: { type: "string" },
+  "properties": {
+    "ErrorCode": { "type": "string" },
+    "ValidationErrors": { "additionalProperties": { "type": "string" }, "type": "object" },
+    "ErrorMessage": { "type": "string" },
+    "Stacktrace": { "type": "string" }
   },
-  type: "object",
+  "type": "object"
 };
-
-function validate31(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+function validate31(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate31.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.ErrorCode !== undefined) {
+    if (data.ErrorCode !== void 0) {
       if (typeof data.ErrorCode !== "string") {
-        const err0 = {
-          instancePath: instancePath + "/ErrorCode",
-          schemaPath: "#/properties/ErrorCode/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err0 = { instancePath: instancePath + "/ErrorCode", schemaPath: "#/properties/ErrorCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -4042,18 +2733,12 @@ function validate31(
         errors++;
       }
     }
-    if (data.ValidationErrors !== undefined) {
+    if (data.ValidationErrors !== void 0) {
       let data1 = data.ValidationErrors;
       if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
         for (const key0 in data1) {
           if (typeof data1[key0] !== "string") {
-            const err1 = {
-              instancePath: instancePath + "/ValidationErrors/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
-              schemaPath: "#/properties/ValidationErrors/additionalProperties/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
-            };
+            const err1 = { instancePath: instancePath + "/ValidationErrors/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/ValidationErrors/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err1];
             } else {
@@ -4063,13 +2748,7 @@ function validate31(
           }
         }
       } else {
-        const err2 = {
-          instancePath: instancePath + "/ValidationErrors",
-          schemaPath: "#/properties/ValidationErrors/type",
-          keyword: "type",
-          params: { type: "object" },
-          message: "must be object",
-        };
+        const err2 = { instancePath: instancePath + "/ValidationErrors", schemaPath: "#/properties/ValidationErrors/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -4078,15 +2757,9 @@ function validate31(
         errors++;
       }
     }
-    if (data.ErrorMessage !== undefined) {
+    if (data.ErrorMessage !== void 0) {
       if (typeof data.ErrorMessage !== "string") {
-        const err3 = {
-          instancePath: instancePath + "/ErrorMessage",
-          schemaPath: "#/properties/ErrorMessage/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err3 = { instancePath: instancePath + "/ErrorMessage", schemaPath: "#/properties/ErrorMessage/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -4095,15 +2768,9 @@ function validate31(
         errors++;
       }
     }
-    if (data.Stacktrace !== undefined) {
+    if (data.Stacktrace !== void 0) {
       if (typeof data.Stacktrace !== "string") {
-        const err4 = {
-          instancePath: instancePath + "/Stacktrace",
-          schemaPath: "#/properties/Stacktrace/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err4 = { instancePath: instancePath + "/Stacktrace", schemaPath: "#/properties/Stacktrace/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -4113,13 +2780,7 @@ function validate31(
       }
     }
   } else {
-    const err5 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err5 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err5];
     } else {
@@ -4131,7 +2792,15 @@ function validate31(
   return errors === 0;
 }
 validate31.evaluated = {
-  props: { ErrorCode: true, ValidationErrors: true, ErrorMessage: true, Stacktrace: true },
-  dynamicProps: false,
-  dynamicItems: false,
+  "props": { "ErrorCode": true, "ValidationErrors": true, "ErrorMessage": true, "Stacktrace": true },
+  "dynamicProps": false,
+  "dynamicItems": false
+};
+export {
+  context,
+  error400,
+  headers,
+  queryParameters,
+  requestBody,
+  response201
 };

@@ -3,95 +3,83 @@
  * Do not edit by hand: change the spec and run `npm run generate`.
  */
 import { formats, ucs2length } from "@customer-adapters/runtime/validation";
-
-export const requestBody = validate1;
+const requestBody = validate1;
 const schema1 = {
-  additionalProperties: false,
-  if: {
-    properties: { UseInvoiceAddressAsDeliveryAddress: { const: false } },
-    required: ["UseInvoiceAddressAsDeliveryAddress"],
+  "additionalProperties": false,
+  "if": {
+    "properties": { "UseInvoiceAddressAsDeliveryAddress": { "const": false } },
+    "required": ["UseInvoiceAddressAsDeliveryAddress"]
   },
-  properties: {
-    Id: { format: "int32", readOnly: true, type: ["integer", "null"] },
-    Key: { format: "uuid", type: "string" },
-    Code: { maxLength: 50, type: "string" },
-    Email: { format: "email", maxLength: 255, type: "string" },
-    SSN: { maxLength: 50, type: "string" },
-    FirstName: { maxLength: 50, type: "string" },
-    LastName: { maxLength: 50, type: "string" },
-    Phone: { maxLength: 50, type: "string" },
-    CellPhone: { maxLength: 50, type: "string" },
-    ReferId: { format: "int32", type: ["integer", "null"] },
-    ReferUrl: { maxLength: 255, type: "string" },
-    Account: { $ref: "components#/$defs/Account" },
-    Companies: { items: { $ref: "components#/$defs/Company" }, type: "array" },
-    DeliveryAddresses: { items: { $ref: "components#/$defs/Address" }, type: "array" },
-    InvoiceAddress: { $ref: "components#/$defs/Address" },
-    Flags: { items: { $ref: "components#/$defs/Flag" }, type: "array" },
-    UseInvoiceAddressAsDeliveryAddress: { type: "boolean" },
-    Info: { items: { $ref: "components#/$defs/IdValue" }, type: "array" },
-    PricelistIds: { items: { format: "int32", type: "integer" }, readOnly: true, type: "array" },
-    CrmId: { maxLength: 50, type: "string" },
-    IsActive: { type: ["boolean", "null"] },
-    Created: { format: "date-time", readOnly: true, type: ["string", "null"] },
-    Updated: { format: "date-time", readOnly: true, type: ["string", "null"] },
+  "properties": {
+    "Id": { "format": "int32", "readOnly": true, "type": ["integer", "null"] },
+    "Key": { "format": "uuid", "type": "string" },
+    "Code": { "maxLength": 50, "type": "string" },
+    "Email": { "format": "email", "maxLength": 255, "type": "string" },
+    "SSN": { "maxLength": 50, "type": "string" },
+    "FirstName": { "maxLength": 50, "type": "string" },
+    "LastName": { "maxLength": 50, "type": "string" },
+    "Phone": { "maxLength": 50, "type": "string" },
+    "CellPhone": { "maxLength": 50, "type": "string" },
+    "ReferId": { "format": "int32", "type": ["integer", "null"] },
+    "ReferUrl": { "maxLength": 255, "type": "string" },
+    "Account": { "$ref": "components#/$defs/Account" },
+    "Companies": { "items": { "$ref": "components#/$defs/Company" }, "type": "array" },
+    "DeliveryAddresses": { "items": { "$ref": "components#/$defs/Address" }, "type": "array" },
+    "InvoiceAddress": { "$ref": "components#/$defs/Address" },
+    "Flags": { "items": { "$ref": "components#/$defs/Flag" }, "type": "array" },
+    "UseInvoiceAddressAsDeliveryAddress": { "type": "boolean" },
+    "Info": { "items": { "$ref": "components#/$defs/IdValue" }, "type": "array" },
+    "PricelistIds": { "items": { "format": "int32", "type": "integer" }, "readOnly": true, "type": "array" },
+    "CrmId": { "maxLength": 50, "type": "string" },
+    "IsActive": { "type": ["boolean", "null"] },
+    "Created": { "format": "date-time", "readOnly": true, "type": ["string", "null"] },
+    "Updated": { "format": "date-time", "readOnly": true, "type": ["string", "null"] }
   },
-  then: { required: ["InvoiceAddress", "DeliveryAddresses"] },
-  type: "object",
+  "then": { "required": ["InvoiceAddress", "DeliveryAddresses"] },
+  "type": "object"
 };
 const func0 = Object.prototype.hasOwnProperty;
 const func1 = ucs2length;
 const formats0 = formats.int32;
 const formats2 = /^[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
-const formats4 =
-  /^(?:[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*|"(?:[\x20\x21\x23-\x5b\x5d-\x7e]|\\[\x20-\x7e])*")@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
+const formats4 = /^(?:[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*|"(?:[\x20\x21\x23-\x5b\x5d-\x7e]|\\[\x20-\x7e])*")@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 const formats40 = formats["date-time"];
 const schema2 = {
-  additionalProperties: false,
-  properties: {
-    Id: { format: "int32", type: ["integer", "null"] },
-    Key: { format: "uuid", type: "string" },
-    LoginName: { maxLength: 255, type: "string" },
-    Name: { maxLength: 100, type: "string" },
-    Roles: { items: { format: "int32", type: "integer" }, type: "array" },
-    Authorizations: { items: { $ref: "components#/$defs/IdValue" }, type: "array" },
-    IsActive: { type: "boolean" },
+  "additionalProperties": false,
+  "properties": {
+    "Id": { "format": "int32", "type": ["integer", "null"] },
+    "Key": { "format": "uuid", "type": "string" },
+    "LoginName": { "maxLength": 255, "type": "string" },
+    "Name": { "maxLength": 100, "type": "string" },
+    "Roles": { "items": { "format": "int32", "type": "integer" }, "type": "array" },
+    "Authorizations": { "items": { "$ref": "components#/$defs/IdValue" }, "type": "array" },
+    "IsActive": { "type": "boolean" }
   },
-  type: "object",
+  "type": "object"
 };
 const schema3 = {
-  additionalProperties: false,
-  properties: {
-    Id: { format: "int32", type: "integer" },
-    Value: { type: "string" },
-    Code: { maxLength: 255, type: "string" },
+  "additionalProperties": false,
+  "properties": {
+    "Id": { "format": "int32", "type": "integer" },
+    "Value": { "type": "string" },
+    "Code": { "maxLength": 255, "type": "string" }
   },
-  type: "object",
+  "type": "object"
 };
-
-function validate3(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+function validate3(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate3.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
       if (!(key0 === "Id" || key0 === "Value" || key0 === "Code")) {
-        const err0 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-        };
+        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -100,16 +88,10 @@ function validate3(
         errors++;
       }
     }
-    if (data.Id !== undefined) {
+    if (data.Id !== void 0) {
       let data0 = data.Id;
-      if (!(typeof data0 == "number" && !(data0 % 1) && !isNaN(data0) && isFinite(data0))) {
-        const err1 = {
-          instancePath: instancePath + "/Id",
-          schemaPath: "#/properties/Id/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
+      if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0))) {
+        const err1 = { instancePath: instancePath + "/Id", schemaPath: "#/properties/Id/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -119,13 +101,7 @@ function validate3(
       }
       if (typeof data0 == "number" && isFinite(data0)) {
         if (!formats0.validate(data0)) {
-          const err2 = {
-            instancePath: instancePath + "/Id",
-            schemaPath: "#/properties/Id/format",
-            keyword: "format",
-            params: { format: "int32" },
-            message: 'must match format "' + "int32" + '"',
-          };
+          const err2 = { instancePath: instancePath + "/Id", schemaPath: "#/properties/Id/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -135,15 +111,9 @@ function validate3(
         }
       }
     }
-    if (data.Value !== undefined) {
+    if (data.Value !== void 0) {
       if (typeof data.Value !== "string") {
-        const err3 = {
-          instancePath: instancePath + "/Value",
-          schemaPath: "#/properties/Value/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err3 = { instancePath: instancePath + "/Value", schemaPath: "#/properties/Value/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -152,17 +122,11 @@ function validate3(
         errors++;
       }
     }
-    if (data.Code !== undefined) {
+    if (data.Code !== void 0) {
       let data2 = data.Code;
       if (typeof data2 === "string") {
         if (func1(data2) > 255) {
-          const err4 = {
-            instancePath: instancePath + "/Code",
-            schemaPath: "#/properties/Code/maxLength",
-            keyword: "maxLength",
-            params: { limit: 255 },
-            message: "must NOT have more than 255 characters",
-          };
+          const err4 = { instancePath: instancePath + "/Code", schemaPath: "#/properties/Code/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
             vErrors = [err4];
           } else {
@@ -171,13 +135,7 @@ function validate3(
           errors++;
         }
       } else {
-        const err5 = {
-          instancePath: instancePath + "/Code",
-          schemaPath: "#/properties/Code/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err5 = { instancePath: instancePath + "/Code", schemaPath: "#/properties/Code/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -187,13 +145,7 @@ function validate3(
       }
     }
   } else {
-    const err6 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err6];
     } else {
@@ -204,41 +156,21 @@ function validate3(
   validate3.errors = vErrors;
   return errors === 0;
 }
-validate3.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-
-function validate2(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+validate3.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate2(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate2.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
-      if (
-        !(
-          key0 === "Id" ||
-          key0 === "Key" ||
-          key0 === "LoginName" ||
-          key0 === "Name" ||
-          key0 === "Roles" ||
-          key0 === "Authorizations" ||
-          key0 === "IsActive"
-        )
-      ) {
-        const err0 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-        };
+      if (!(key0 === "Id" || key0 === "Key" || key0 === "LoginName" || key0 === "Name" || key0 === "Roles" || key0 === "Authorizations" || key0 === "IsActive")) {
+        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -247,16 +179,10 @@ function validate2(
         errors++;
       }
     }
-    if (data.Id !== undefined) {
+    if (data.Id !== void 0) {
       let data0 = data.Id;
-      if (!(typeof data0 == "number" && !(data0 % 1) && !isNaN(data0) && isFinite(data0)) && data0 !== null) {
-        const err1 = {
-          instancePath: instancePath + "/Id",
-          schemaPath: "#/properties/Id/type",
-          keyword: "type",
-          params: { type: schema2.properties.Id.type },
-          message: "must be integer,null",
-        };
+      if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0)) && data0 !== null) {
+        const err1 = { instancePath: instancePath + "/Id", schemaPath: "#/properties/Id/type", keyword: "type", params: { type: schema2.properties.Id.type }, message: "must be integer,null" };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -266,13 +192,7 @@ function validate2(
       }
       if (typeof data0 == "number" && isFinite(data0)) {
         if (!formats0.validate(data0)) {
-          const err2 = {
-            instancePath: instancePath + "/Id",
-            schemaPath: "#/properties/Id/format",
-            keyword: "format",
-            params: { format: "int32" },
-            message: 'must match format "' + "int32" + '"',
-          };
+          const err2 = { instancePath: instancePath + "/Id", schemaPath: "#/properties/Id/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -282,17 +202,11 @@ function validate2(
         }
       }
     }
-    if (data.Key !== undefined) {
+    if (data.Key !== void 0) {
       let data1 = data.Key;
       if (typeof data1 === "string") {
         if (!formats2.test(data1)) {
-          const err3 = {
-            instancePath: instancePath + "/Key",
-            schemaPath: "#/properties/Key/format",
-            keyword: "format",
-            params: { format: "uuid" },
-            message: 'must match format "' + "uuid" + '"',
-          };
+          const err3 = { instancePath: instancePath + "/Key", schemaPath: "#/properties/Key/format", keyword: "format", params: { format: "uuid" }, message: 'must match format "uuid"' };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -301,13 +215,7 @@ function validate2(
           errors++;
         }
       } else {
-        const err4 = {
-          instancePath: instancePath + "/Key",
-          schemaPath: "#/properties/Key/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err4 = { instancePath: instancePath + "/Key", schemaPath: "#/properties/Key/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -316,17 +224,11 @@ function validate2(
         errors++;
       }
     }
-    if (data.LoginName !== undefined) {
+    if (data.LoginName !== void 0) {
       let data2 = data.LoginName;
       if (typeof data2 === "string") {
         if (func1(data2) > 255) {
-          const err5 = {
-            instancePath: instancePath + "/LoginName",
-            schemaPath: "#/properties/LoginName/maxLength",
-            keyword: "maxLength",
-            params: { limit: 255 },
-            message: "must NOT have more than 255 characters",
-          };
+          const err5 = { instancePath: instancePath + "/LoginName", schemaPath: "#/properties/LoginName/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -335,13 +237,7 @@ function validate2(
           errors++;
         }
       } else {
-        const err6 = {
-          instancePath: instancePath + "/LoginName",
-          schemaPath: "#/properties/LoginName/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err6 = { instancePath: instancePath + "/LoginName", schemaPath: "#/properties/LoginName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -350,17 +246,11 @@ function validate2(
         errors++;
       }
     }
-    if (data.Name !== undefined) {
+    if (data.Name !== void 0) {
       let data3 = data.Name;
       if (typeof data3 === "string") {
         if (func1(data3) > 100) {
-          const err7 = {
-            instancePath: instancePath + "/Name",
-            schemaPath: "#/properties/Name/maxLength",
-            keyword: "maxLength",
-            params: { limit: 100 },
-            message: "must NOT have more than 100 characters",
-          };
+          const err7 = { instancePath: instancePath + "/Name", schemaPath: "#/properties/Name/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
           if (vErrors === null) {
             vErrors = [err7];
           } else {
@@ -369,13 +259,7 @@ function validate2(
           errors++;
         }
       } else {
-        const err8 = {
-          instancePath: instancePath + "/Name",
-          schemaPath: "#/properties/Name/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err8 = { instancePath: instancePath + "/Name", schemaPath: "#/properties/Name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -384,20 +268,14 @@ function validate2(
         errors++;
       }
     }
-    if (data.Roles !== undefined) {
+    if (data.Roles !== void 0) {
       let data4 = data.Roles;
       if (Array.isArray(data4)) {
         const len0 = data4.length;
         for (let i0 = 0; i0 < len0; i0++) {
           let data5 = data4[i0];
-          if (!(typeof data5 == "number" && !(data5 % 1) && !isNaN(data5) && isFinite(data5))) {
-            const err9 = {
-              instancePath: instancePath + "/Roles/" + i0,
-              schemaPath: "#/properties/Roles/items/type",
-              keyword: "type",
-              params: { type: "integer" },
-              message: "must be integer",
-            };
+          if (!(typeof data5 == "number" && (!(data5 % 1) && !isNaN(data5)) && isFinite(data5))) {
+            const err9 = { instancePath: instancePath + "/Roles/" + i0, schemaPath: "#/properties/Roles/items/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
             if (vErrors === null) {
               vErrors = [err9];
             } else {
@@ -407,13 +285,7 @@ function validate2(
           }
           if (typeof data5 == "number" && isFinite(data5)) {
             if (!formats0.validate(data5)) {
-              const err10 = {
-                instancePath: instancePath + "/Roles/" + i0,
-                schemaPath: "#/properties/Roles/items/format",
-                keyword: "format",
-                params: { format: "int32" },
-                message: 'must match format "' + "int32" + '"',
-              };
+              const err10 = { instancePath: instancePath + "/Roles/" + i0, schemaPath: "#/properties/Roles/items/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
               if (vErrors === null) {
                 vErrors = [err10];
               } else {
@@ -424,13 +296,7 @@ function validate2(
           }
         }
       } else {
-        const err11 = {
-          instancePath: instancePath + "/Roles",
-          schemaPath: "#/properties/Roles/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        };
+        const err11 = { instancePath: instancePath + "/Roles", schemaPath: "#/properties/Roles/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -439,32 +305,18 @@ function validate2(
         errors++;
       }
     }
-    if (data.Authorizations !== undefined) {
+    if (data.Authorizations !== void 0) {
       let data6 = data.Authorizations;
       if (Array.isArray(data6)) {
         const len1 = data6.length;
         for (let i1 = 0; i1 < len1; i1++) {
-          if (
-            !validate3(data6[i1], {
-              instancePath: instancePath + "/Authorizations/" + i1,
-              parentData: data6,
-              parentDataProperty: i1,
-              rootData,
-              dynamicAnchors,
-            })
-          ) {
+          if (!validate3(data6[i1], { instancePath: instancePath + "/Authorizations/" + i1, parentData: data6, parentDataProperty: i1, rootData, dynamicAnchors })) {
             vErrors = vErrors === null ? validate3.errors : vErrors.concat(validate3.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err12 = {
-          instancePath: instancePath + "/Authorizations",
-          schemaPath: "#/properties/Authorizations/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        };
+        const err12 = { instancePath: instancePath + "/Authorizations", schemaPath: "#/properties/Authorizations/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -473,15 +325,9 @@ function validate2(
         errors++;
       }
     }
-    if (data.IsActive !== undefined) {
+    if (data.IsActive !== void 0) {
       if (typeof data.IsActive !== "boolean") {
-        const err13 = {
-          instancePath: instancePath + "/IsActive",
-          schemaPath: "#/properties/IsActive/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
-        };
+        const err13 = { instancePath: instancePath + "/IsActive", schemaPath: "#/properties/IsActive/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -491,13 +337,7 @@ function validate2(
       }
     }
   } else {
-    const err14 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err14];
     } else {
@@ -508,75 +348,70 @@ function validate2(
   validate2.errors = vErrors;
   return errors === 0;
 }
-validate2.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-
+validate2.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 const schema4 = {
-  additionalProperties: false,
-  properties: {
-    Id: { format: "int32", type: ["integer", "null"] },
-    Key: { format: "uuid", type: "string" },
-    Code: { maxLength: 50, type: "string" },
-    Name: { maxLength: 100, type: "string" },
-    OrgNo: { maxLength: 50, type: "string" },
-    Phone: { type: "string" },
-    ReferId: { format: "int32", type: ["integer", "null"] },
-    ReferUrl: { type: "string" },
-    DeliveryAddresses: { items: { $ref: "components#/$defs/Address" }, type: "array" },
-    InvoiceAddress: { $ref: "components#/$defs/Address" },
-    UseInvoiceAddressAsDeliveryAddress: { type: "boolean" },
-    Info: { items: { $ref: "components#/$defs/IdValue" }, type: "array" },
-    PricelistIds: { items: { format: "int32", type: "integer" }, readOnly: true, type: "array" },
-    ParentId: { format: "int32", type: ["integer", "null"] },
-    DeliveryMethodIds: { items: { format: "int32", type: "integer" }, type: "array" },
-    PaymentMethodIds: { items: { format: "int32", type: "integer" }, type: "array" },
-    Email: { type: "string" },
-    Flags: { items: { $ref: "components#/$defs/Flag" }, type: "array" },
-    VatNo: { type: "string" },
+  "additionalProperties": false,
+  "properties": {
+    "Id": { "format": "int32", "type": ["integer", "null"] },
+    "Key": { "format": "uuid", "type": "string" },
+    "Code": { "maxLength": 50, "type": "string" },
+    "Name": { "maxLength": 100, "type": "string" },
+    "OrgNo": { "maxLength": 50, "type": "string" },
+    "Phone": { "type": "string" },
+    "ReferId": { "format": "int32", "type": ["integer", "null"] },
+    "ReferUrl": { "type": "string" },
+    "DeliveryAddresses": { "items": { "$ref": "components#/$defs/Address" }, "type": "array" },
+    "InvoiceAddress": { "$ref": "components#/$defs/Address" },
+    "UseInvoiceAddressAsDeliveryAddress": { "type": "boolean" },
+    "Info": { "items": { "$ref": "components#/$defs/IdValue" }, "type": "array" },
+    "PricelistIds": { "items": { "format": "int32", "type": "integer" }, "readOnly": true, "type": "array" },
+    "ParentId": { "format": "int32", "type": ["integer", "null"] },
+    "DeliveryMethodIds": { "items": { "format": "int32", "type": "integer" }, "type": "array" },
+    "PaymentMethodIds": { "items": { "format": "int32", "type": "integer" }, "type": "array" },
+    "Email": { "type": "string" },
+    "Flags": { "items": { "$ref": "components#/$defs/Flag" }, "type": "array" },
+    "VatNo": { "type": "string" }
   },
-  required: ["Name"],
-  type: "object",
+  "required": ["Name"],
+  "type": "object"
 };
 const schema5 = {
-  additionalProperties: false,
-  else: { required: ["Country"] },
-  if: { required: ["CountryId"] },
-  properties: {
-    Id: { format: "int32", type: ["integer", "null"] },
-    CareOf: { maxLength: 100, type: "string" },
-    Line1: { maxLength: 255, type: "string" },
-    Line2: { maxLength: 255, type: "string" },
-    Zip: { maxLength: 50, type: "string" },
-    City: { maxLength: 50, type: "string" },
-    CountryId: { format: "int32", type: "integer" },
-    Country: { maxLength: 50, type: "string" },
-    Region: { maxLength: 50, type: "string" },
-    IsValidated: { type: "boolean" },
-    GlobalLocationNo: { maxLength: 50, type: "string" },
-    ShippingPhoneNumber: { maxLength: 50, type: "string" },
+  "additionalProperties": false,
+  "else": { "required": ["Country"] },
+  "if": { "required": ["CountryId"] },
+  "properties": {
+    "Id": { "format": "int32", "type": ["integer", "null"] },
+    "CareOf": { "maxLength": 100, "type": "string" },
+    "Line1": { "maxLength": 255, "type": "string" },
+    "Line2": { "maxLength": 255, "type": "string" },
+    "Zip": { "maxLength": 50, "type": "string" },
+    "City": { "maxLength": 50, "type": "string" },
+    "CountryId": { "format": "int32", "type": "integer" },
+    "Country": { "maxLength": 50, "type": "string" },
+    "Region": { "maxLength": 50, "type": "string" },
+    "IsValidated": { "type": "boolean" },
+    "GlobalLocationNo": { "maxLength": 50, "type": "string" },
+    "ShippingPhoneNumber": { "maxLength": 50, "type": "string" }
   },
-  required: ["Zip", "City"],
-  type: "object",
+  "required": ["Zip", "City"],
+  "type": "object"
 };
-
-function validate7(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+function validate7(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate7.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   const _errs1 = errors;
   let valid0 = true;
   const _errs2 = errors;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     let missing0;
-    if (data.CountryId === undefined && (missing0 = "CountryId")) {
+    if (data.CountryId === void 0 && (missing0 = "CountryId")) {
       const err0 = {};
       if (vErrors === null) {
         vErrors = [err0];
@@ -598,14 +433,8 @@ function validate7(
   if (!_valid0) {
     const _errs3 = errors;
     if (data && typeof data == "object" && !Array.isArray(data)) {
-      if (data.Country === undefined) {
-        const err1 = {
-          instancePath,
-          schemaPath: "#/else/required",
-          keyword: "required",
-          params: { missingProperty: "Country" },
-          message: "must have required property '" + "Country" + "'",
-        };
+      if (data.Country === void 0) {
+        const err1 = { instancePath, schemaPath: "#/else/required", keyword: "required", params: { missingProperty: "Country" }, message: "must have required property 'Country'" };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -618,13 +447,7 @@ function validate7(
     valid0 = _valid0;
   }
   if (!valid0) {
-    const err2 = {
-      instancePath,
-      schemaPath: "#/if",
-      keyword: "if",
-      params: { failingKeyword: "else" },
-      message: 'must match "else" schema',
-    };
+    const err2 = { instancePath, schemaPath: "#/if", keyword: "if", params: { failingKeyword: "else" }, message: 'must match "else" schema' };
     if (vErrors === null) {
       vErrors = [err2];
     } else {
@@ -633,14 +456,8 @@ function validate7(
     errors++;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Zip === undefined) {
-      const err3 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "Zip" },
-        message: "must have required property '" + "Zip" + "'",
-      };
+    if (data.Zip === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "Zip" }, message: "must have required property 'Zip'" };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -648,14 +465,8 @@ function validate7(
       }
       errors++;
     }
-    if (data.City === undefined) {
-      const err4 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "City" },
-        message: "must have required property '" + "City" + "'",
-      };
+    if (data.City === void 0) {
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "City" }, message: "must have required property 'City'" };
       if (vErrors === null) {
         vErrors = [err4];
       } else {
@@ -665,13 +476,7 @@ function validate7(
     }
     for (const key0 in data) {
       if (!func0.call(schema5.properties, key0)) {
-        const err5 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-        };
+        const err5 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -680,16 +485,10 @@ function validate7(
         errors++;
       }
     }
-    if (data.Id !== undefined) {
+    if (data.Id !== void 0) {
       let data0 = data.Id;
-      if (!(typeof data0 == "number" && !(data0 % 1) && !isNaN(data0) && isFinite(data0)) && data0 !== null) {
-        const err6 = {
-          instancePath: instancePath + "/Id",
-          schemaPath: "#/properties/Id/type",
-          keyword: "type",
-          params: { type: schema5.properties.Id.type },
-          message: "must be integer,null",
-        };
+      if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0)) && data0 !== null) {
+        const err6 = { instancePath: instancePath + "/Id", schemaPath: "#/properties/Id/type", keyword: "type", params: { type: schema5.properties.Id.type }, message: "must be integer,null" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -699,13 +498,7 @@ function validate7(
       }
       if (typeof data0 == "number" && isFinite(data0)) {
         if (!formats0.validate(data0)) {
-          const err7 = {
-            instancePath: instancePath + "/Id",
-            schemaPath: "#/properties/Id/format",
-            keyword: "format",
-            params: { format: "int32" },
-            message: 'must match format "' + "int32" + '"',
-          };
+          const err7 = { instancePath: instancePath + "/Id", schemaPath: "#/properties/Id/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
           if (vErrors === null) {
             vErrors = [err7];
           } else {
@@ -715,17 +508,11 @@ function validate7(
         }
       }
     }
-    if (data.CareOf !== undefined) {
+    if (data.CareOf !== void 0) {
       let data1 = data.CareOf;
       if (typeof data1 === "string") {
         if (func1(data1) > 100) {
-          const err8 = {
-            instancePath: instancePath + "/CareOf",
-            schemaPath: "#/properties/CareOf/maxLength",
-            keyword: "maxLength",
-            params: { limit: 100 },
-            message: "must NOT have more than 100 characters",
-          };
+          const err8 = { instancePath: instancePath + "/CareOf", schemaPath: "#/properties/CareOf/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
           if (vErrors === null) {
             vErrors = [err8];
           } else {
@@ -734,13 +521,7 @@ function validate7(
           errors++;
         }
       } else {
-        const err9 = {
-          instancePath: instancePath + "/CareOf",
-          schemaPath: "#/properties/CareOf/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err9 = { instancePath: instancePath + "/CareOf", schemaPath: "#/properties/CareOf/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -749,17 +530,11 @@ function validate7(
         errors++;
       }
     }
-    if (data.Line1 !== undefined) {
+    if (data.Line1 !== void 0) {
       let data2 = data.Line1;
       if (typeof data2 === "string") {
         if (func1(data2) > 255) {
-          const err10 = {
-            instancePath: instancePath + "/Line1",
-            schemaPath: "#/properties/Line1/maxLength",
-            keyword: "maxLength",
-            params: { limit: 255 },
-            message: "must NOT have more than 255 characters",
-          };
+          const err10 = { instancePath: instancePath + "/Line1", schemaPath: "#/properties/Line1/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
             vErrors = [err10];
           } else {
@@ -768,13 +543,7 @@ function validate7(
           errors++;
         }
       } else {
-        const err11 = {
-          instancePath: instancePath + "/Line1",
-          schemaPath: "#/properties/Line1/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err11 = { instancePath: instancePath + "/Line1", schemaPath: "#/properties/Line1/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -783,17 +552,11 @@ function validate7(
         errors++;
       }
     }
-    if (data.Line2 !== undefined) {
+    if (data.Line2 !== void 0) {
       let data3 = data.Line2;
       if (typeof data3 === "string") {
         if (func1(data3) > 255) {
-          const err12 = {
-            instancePath: instancePath + "/Line2",
-            schemaPath: "#/properties/Line2/maxLength",
-            keyword: "maxLength",
-            params: { limit: 255 },
-            message: "must NOT have more than 255 characters",
-          };
+          const err12 = { instancePath: instancePath + "/Line2", schemaPath: "#/properties/Line2/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
             vErrors = [err12];
           } else {
@@ -802,13 +565,7 @@ function validate7(
           errors++;
         }
       } else {
-        const err13 = {
-          instancePath: instancePath + "/Line2",
-          schemaPath: "#/properties/Line2/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err13 = { instancePath: instancePath + "/Line2", schemaPath: "#/properties/Line2/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -817,17 +574,11 @@ function validate7(
         errors++;
       }
     }
-    if (data.Zip !== undefined) {
+    if (data.Zip !== void 0) {
       let data4 = data.Zip;
       if (typeof data4 === "string") {
         if (func1(data4) > 50) {
-          const err14 = {
-            instancePath: instancePath + "/Zip",
-            schemaPath: "#/properties/Zip/maxLength",
-            keyword: "maxLength",
-            params: { limit: 50 },
-            message: "must NOT have more than 50 characters",
-          };
+          const err14 = { instancePath: instancePath + "/Zip", schemaPath: "#/properties/Zip/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
           if (vErrors === null) {
             vErrors = [err14];
           } else {
@@ -836,13 +587,7 @@ function validate7(
           errors++;
         }
       } else {
-        const err15 = {
-          instancePath: instancePath + "/Zip",
-          schemaPath: "#/properties/Zip/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err15 = { instancePath: instancePath + "/Zip", schemaPath: "#/properties/Zip/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -851,17 +596,11 @@ function validate7(
         errors++;
       }
     }
-    if (data.City !== undefined) {
+    if (data.City !== void 0) {
       let data5 = data.City;
       if (typeof data5 === "string") {
         if (func1(data5) > 50) {
-          const err16 = {
-            instancePath: instancePath + "/City",
-            schemaPath: "#/properties/City/maxLength",
-            keyword: "maxLength",
-            params: { limit: 50 },
-            message: "must NOT have more than 50 characters",
-          };
+          const err16 = { instancePath: instancePath + "/City", schemaPath: "#/properties/City/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
           if (vErrors === null) {
             vErrors = [err16];
           } else {
@@ -870,13 +609,7 @@ function validate7(
           errors++;
         }
       } else {
-        const err17 = {
-          instancePath: instancePath + "/City",
-          schemaPath: "#/properties/City/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err17 = { instancePath: instancePath + "/City", schemaPath: "#/properties/City/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err17];
         } else {
@@ -885,16 +618,10 @@ function validate7(
         errors++;
       }
     }
-    if (data.CountryId !== undefined) {
+    if (data.CountryId !== void 0) {
       let data6 = data.CountryId;
-      if (!(typeof data6 == "number" && !(data6 % 1) && !isNaN(data6) && isFinite(data6))) {
-        const err18 = {
-          instancePath: instancePath + "/CountryId",
-          schemaPath: "#/properties/CountryId/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
+      if (!(typeof data6 == "number" && (!(data6 % 1) && !isNaN(data6)) && isFinite(data6))) {
+        const err18 = { instancePath: instancePath + "/CountryId", schemaPath: "#/properties/CountryId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err18];
         } else {
@@ -904,13 +631,7 @@ function validate7(
       }
       if (typeof data6 == "number" && isFinite(data6)) {
         if (!formats0.validate(data6)) {
-          const err19 = {
-            instancePath: instancePath + "/CountryId",
-            schemaPath: "#/properties/CountryId/format",
-            keyword: "format",
-            params: { format: "int32" },
-            message: 'must match format "' + "int32" + '"',
-          };
+          const err19 = { instancePath: instancePath + "/CountryId", schemaPath: "#/properties/CountryId/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
           if (vErrors === null) {
             vErrors = [err19];
           } else {
@@ -920,17 +641,11 @@ function validate7(
         }
       }
     }
-    if (data.Country !== undefined) {
+    if (data.Country !== void 0) {
       let data7 = data.Country;
       if (typeof data7 === "string") {
         if (func1(data7) > 50) {
-          const err20 = {
-            instancePath: instancePath + "/Country",
-            schemaPath: "#/properties/Country/maxLength",
-            keyword: "maxLength",
-            params: { limit: 50 },
-            message: "must NOT have more than 50 characters",
-          };
+          const err20 = { instancePath: instancePath + "/Country", schemaPath: "#/properties/Country/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
           if (vErrors === null) {
             vErrors = [err20];
           } else {
@@ -939,13 +654,7 @@ function validate7(
           errors++;
         }
       } else {
-        const err21 = {
-          instancePath: instancePath + "/Country",
-          schemaPath: "#/properties/Country/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err21 = { instancePath: instancePath + "/Country", schemaPath: "#/properties/Country/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err21];
         } else {
@@ -954,17 +663,11 @@ function validate7(
         errors++;
       }
     }
-    if (data.Region !== undefined) {
+    if (data.Region !== void 0) {
       let data8 = data.Region;
       if (typeof data8 === "string") {
         if (func1(data8) > 50) {
-          const err22 = {
-            instancePath: instancePath + "/Region",
-            schemaPath: "#/properties/Region/maxLength",
-            keyword: "maxLength",
-            params: { limit: 50 },
-            message: "must NOT have more than 50 characters",
-          };
+          const err22 = { instancePath: instancePath + "/Region", schemaPath: "#/properties/Region/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
           if (vErrors === null) {
             vErrors = [err22];
           } else {
@@ -973,13 +676,7 @@ function validate7(
           errors++;
         }
       } else {
-        const err23 = {
-          instancePath: instancePath + "/Region",
-          schemaPath: "#/properties/Region/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err23 = { instancePath: instancePath + "/Region", schemaPath: "#/properties/Region/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err23];
         } else {
@@ -988,15 +685,9 @@ function validate7(
         errors++;
       }
     }
-    if (data.IsValidated !== undefined) {
+    if (data.IsValidated !== void 0) {
       if (typeof data.IsValidated !== "boolean") {
-        const err24 = {
-          instancePath: instancePath + "/IsValidated",
-          schemaPath: "#/properties/IsValidated/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
-        };
+        const err24 = { instancePath: instancePath + "/IsValidated", schemaPath: "#/properties/IsValidated/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err24];
         } else {
@@ -1005,17 +696,11 @@ function validate7(
         errors++;
       }
     }
-    if (data.GlobalLocationNo !== undefined) {
+    if (data.GlobalLocationNo !== void 0) {
       let data10 = data.GlobalLocationNo;
       if (typeof data10 === "string") {
         if (func1(data10) > 50) {
-          const err25 = {
-            instancePath: instancePath + "/GlobalLocationNo",
-            schemaPath: "#/properties/GlobalLocationNo/maxLength",
-            keyword: "maxLength",
-            params: { limit: 50 },
-            message: "must NOT have more than 50 characters",
-          };
+          const err25 = { instancePath: instancePath + "/GlobalLocationNo", schemaPath: "#/properties/GlobalLocationNo/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
           if (vErrors === null) {
             vErrors = [err25];
           } else {
@@ -1024,13 +709,7 @@ function validate7(
           errors++;
         }
       } else {
-        const err26 = {
-          instancePath: instancePath + "/GlobalLocationNo",
-          schemaPath: "#/properties/GlobalLocationNo/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err26 = { instancePath: instancePath + "/GlobalLocationNo", schemaPath: "#/properties/GlobalLocationNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err26];
         } else {
@@ -1039,17 +718,11 @@ function validate7(
         errors++;
       }
     }
-    if (data.ShippingPhoneNumber !== undefined) {
+    if (data.ShippingPhoneNumber !== void 0) {
       let data11 = data.ShippingPhoneNumber;
       if (typeof data11 === "string") {
         if (func1(data11) > 50) {
-          const err27 = {
-            instancePath: instancePath + "/ShippingPhoneNumber",
-            schemaPath: "#/properties/ShippingPhoneNumber/maxLength",
-            keyword: "maxLength",
-            params: { limit: 50 },
-            message: "must NOT have more than 50 characters",
-          };
+          const err27 = { instancePath: instancePath + "/ShippingPhoneNumber", schemaPath: "#/properties/ShippingPhoneNumber/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
           if (vErrors === null) {
             vErrors = [err27];
           } else {
@@ -1058,13 +731,7 @@ function validate7(
           errors++;
         }
       } else {
-        const err28 = {
-          instancePath: instancePath + "/ShippingPhoneNumber",
-          schemaPath: "#/properties/ShippingPhoneNumber/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err28 = { instancePath: instancePath + "/ShippingPhoneNumber", schemaPath: "#/properties/ShippingPhoneNumber/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err28];
         } else {
@@ -1074,13 +741,7 @@ function validate7(
       }
     }
   } else {
-    const err29 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err29 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err29];
     } else {
@@ -1091,42 +752,31 @@ function validate7(
   validate7.errors = vErrors;
   return errors === 0;
 }
-validate7.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-
+validate7.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 const schema6 = {
-  additionalProperties: false,
-  properties: {
-    Id: { format: "int32", type: "integer" },
-    Name: { maxLength: 50, type: "string" },
-    Group: { format: "int32", type: "integer" },
-    IsSelected: { type: "boolean" },
+  "additionalProperties": false,
+  "properties": {
+    "Id": { "format": "int32", "type": "integer" },
+    "Name": { "maxLength": 50, "type": "string" },
+    "Group": { "format": "int32", "type": "integer" },
+    "IsSelected": { "type": "boolean" }
   },
-  type: "object",
+  "type": "object"
 };
-
-function validate11(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate11.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
       if (!(key0 === "Id" || key0 === "Name" || key0 === "Group" || key0 === "IsSelected")) {
-        const err0 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-        };
+        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -1135,16 +785,10 @@ function validate11(
         errors++;
       }
     }
-    if (data.Id !== undefined) {
+    if (data.Id !== void 0) {
       let data0 = data.Id;
-      if (!(typeof data0 == "number" && !(data0 % 1) && !isNaN(data0) && isFinite(data0))) {
-        const err1 = {
-          instancePath: instancePath + "/Id",
-          schemaPath: "#/properties/Id/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
+      if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0))) {
+        const err1 = { instancePath: instancePath + "/Id", schemaPath: "#/properties/Id/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -1154,13 +798,7 @@ function validate11(
       }
       if (typeof data0 == "number" && isFinite(data0)) {
         if (!formats0.validate(data0)) {
-          const err2 = {
-            instancePath: instancePath + "/Id",
-            schemaPath: "#/properties/Id/format",
-            keyword: "format",
-            params: { format: "int32" },
-            message: 'must match format "' + "int32" + '"',
-          };
+          const err2 = { instancePath: instancePath + "/Id", schemaPath: "#/properties/Id/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -1170,17 +808,11 @@ function validate11(
         }
       }
     }
-    if (data.Name !== undefined) {
+    if (data.Name !== void 0) {
       let data1 = data.Name;
       if (typeof data1 === "string") {
         if (func1(data1) > 50) {
-          const err3 = {
-            instancePath: instancePath + "/Name",
-            schemaPath: "#/properties/Name/maxLength",
-            keyword: "maxLength",
-            params: { limit: 50 },
-            message: "must NOT have more than 50 characters",
-          };
+          const err3 = { instancePath: instancePath + "/Name", schemaPath: "#/properties/Name/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -1189,13 +821,7 @@ function validate11(
           errors++;
         }
       } else {
-        const err4 = {
-          instancePath: instancePath + "/Name",
-          schemaPath: "#/properties/Name/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err4 = { instancePath: instancePath + "/Name", schemaPath: "#/properties/Name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -1204,16 +830,10 @@ function validate11(
         errors++;
       }
     }
-    if (data.Group !== undefined) {
+    if (data.Group !== void 0) {
       let data2 = data.Group;
-      if (!(typeof data2 == "number" && !(data2 % 1) && !isNaN(data2) && isFinite(data2))) {
-        const err5 = {
-          instancePath: instancePath + "/Group",
-          schemaPath: "#/properties/Group/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
+      if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)) && isFinite(data2))) {
+        const err5 = { instancePath: instancePath + "/Group", schemaPath: "#/properties/Group/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -1223,13 +843,7 @@ function validate11(
       }
       if (typeof data2 == "number" && isFinite(data2)) {
         if (!formats0.validate(data2)) {
-          const err6 = {
-            instancePath: instancePath + "/Group",
-            schemaPath: "#/properties/Group/format",
-            keyword: "format",
-            params: { format: "int32" },
-            message: 'must match format "' + "int32" + '"',
-          };
+          const err6 = { instancePath: instancePath + "/Group", schemaPath: "#/properties/Group/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -1239,15 +853,9 @@ function validate11(
         }
       }
     }
-    if (data.IsSelected !== undefined) {
+    if (data.IsSelected !== void 0) {
       if (typeof data.IsSelected !== "boolean") {
-        const err7 = {
-          instancePath: instancePath + "/IsSelected",
-          schemaPath: "#/properties/IsSelected/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
-        };
+        const err7 = { instancePath: instancePath + "/IsSelected", schemaPath: "#/properties/IsSelected/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -1257,13 +865,7 @@ function validate11(
       }
     }
   } else {
-    const err8 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err8];
     } else {
@@ -1274,30 +876,20 @@ function validate11(
   validate11.errors = vErrors;
   return errors === 0;
 }
-validate11.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-
-function validate6(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+validate11.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate6(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate6.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Name === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "Name" },
-        message: "must have required property '" + "Name" + "'",
-      };
+    if (data.Name === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "Name" }, message: "must have required property 'Name'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1307,13 +899,7 @@ function validate6(
     }
     for (const key0 in data) {
       if (!func0.call(schema4.properties, key0)) {
-        const err1 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-        };
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -1322,16 +908,10 @@ function validate6(
         errors++;
       }
     }
-    if (data.Id !== undefined) {
+    if (data.Id !== void 0) {
       let data0 = data.Id;
-      if (!(typeof data0 == "number" && !(data0 % 1) && !isNaN(data0) && isFinite(data0)) && data0 !== null) {
-        const err2 = {
-          instancePath: instancePath + "/Id",
-          schemaPath: "#/properties/Id/type",
-          keyword: "type",
-          params: { type: schema4.properties.Id.type },
-          message: "must be integer,null",
-        };
+      if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0)) && data0 !== null) {
+        const err2 = { instancePath: instancePath + "/Id", schemaPath: "#/properties/Id/type", keyword: "type", params: { type: schema4.properties.Id.type }, message: "must be integer,null" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -1341,13 +921,7 @@ function validate6(
       }
       if (typeof data0 == "number" && isFinite(data0)) {
         if (!formats0.validate(data0)) {
-          const err3 = {
-            instancePath: instancePath + "/Id",
-            schemaPath: "#/properties/Id/format",
-            keyword: "format",
-            params: { format: "int32" },
-            message: 'must match format "' + "int32" + '"',
-          };
+          const err3 = { instancePath: instancePath + "/Id", schemaPath: "#/properties/Id/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -1357,17 +931,11 @@ function validate6(
         }
       }
     }
-    if (data.Key !== undefined) {
+    if (data.Key !== void 0) {
       let data1 = data.Key;
       if (typeof data1 === "string") {
         if (!formats2.test(data1)) {
-          const err4 = {
-            instancePath: instancePath + "/Key",
-            schemaPath: "#/properties/Key/format",
-            keyword: "format",
-            params: { format: "uuid" },
-            message: 'must match format "' + "uuid" + '"',
-          };
+          const err4 = { instancePath: instancePath + "/Key", schemaPath: "#/properties/Key/format", keyword: "format", params: { format: "uuid" }, message: 'must match format "uuid"' };
           if (vErrors === null) {
             vErrors = [err4];
           } else {
@@ -1376,13 +944,7 @@ function validate6(
           errors++;
         }
       } else {
-        const err5 = {
-          instancePath: instancePath + "/Key",
-          schemaPath: "#/properties/Key/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err5 = { instancePath: instancePath + "/Key", schemaPath: "#/properties/Key/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -1391,17 +953,11 @@ function validate6(
         errors++;
       }
     }
-    if (data.Code !== undefined) {
+    if (data.Code !== void 0) {
       let data2 = data.Code;
       if (typeof data2 === "string") {
         if (func1(data2) > 50) {
-          const err6 = {
-            instancePath: instancePath + "/Code",
-            schemaPath: "#/properties/Code/maxLength",
-            keyword: "maxLength",
-            params: { limit: 50 },
-            message: "must NOT have more than 50 characters",
-          };
+          const err6 = { instancePath: instancePath + "/Code", schemaPath: "#/properties/Code/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -1410,13 +966,7 @@ function validate6(
           errors++;
         }
       } else {
-        const err7 = {
-          instancePath: instancePath + "/Code",
-          schemaPath: "#/properties/Code/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err7 = { instancePath: instancePath + "/Code", schemaPath: "#/properties/Code/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -1425,17 +975,11 @@ function validate6(
         errors++;
       }
     }
-    if (data.Name !== undefined) {
+    if (data.Name !== void 0) {
       let data3 = data.Name;
       if (typeof data3 === "string") {
         if (func1(data3) > 100) {
-          const err8 = {
-            instancePath: instancePath + "/Name",
-            schemaPath: "#/properties/Name/maxLength",
-            keyword: "maxLength",
-            params: { limit: 100 },
-            message: "must NOT have more than 100 characters",
-          };
+          const err8 = { instancePath: instancePath + "/Name", schemaPath: "#/properties/Name/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
           if (vErrors === null) {
             vErrors = [err8];
           } else {
@@ -1444,13 +988,7 @@ function validate6(
           errors++;
         }
       } else {
-        const err9 = {
-          instancePath: instancePath + "/Name",
-          schemaPath: "#/properties/Name/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err9 = { instancePath: instancePath + "/Name", schemaPath: "#/properties/Name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -1459,17 +997,11 @@ function validate6(
         errors++;
       }
     }
-    if (data.OrgNo !== undefined) {
+    if (data.OrgNo !== void 0) {
       let data4 = data.OrgNo;
       if (typeof data4 === "string") {
         if (func1(data4) > 50) {
-          const err10 = {
-            instancePath: instancePath + "/OrgNo",
-            schemaPath: "#/properties/OrgNo/maxLength",
-            keyword: "maxLength",
-            params: { limit: 50 },
-            message: "must NOT have more than 50 characters",
-          };
+          const err10 = { instancePath: instancePath + "/OrgNo", schemaPath: "#/properties/OrgNo/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
           if (vErrors === null) {
             vErrors = [err10];
           } else {
@@ -1478,13 +1010,7 @@ function validate6(
           errors++;
         }
       } else {
-        const err11 = {
-          instancePath: instancePath + "/OrgNo",
-          schemaPath: "#/properties/OrgNo/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err11 = { instancePath: instancePath + "/OrgNo", schemaPath: "#/properties/OrgNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -1493,15 +1019,9 @@ function validate6(
         errors++;
       }
     }
-    if (data.Phone !== undefined) {
+    if (data.Phone !== void 0) {
       if (typeof data.Phone !== "string") {
-        const err12 = {
-          instancePath: instancePath + "/Phone",
-          schemaPath: "#/properties/Phone/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err12 = { instancePath: instancePath + "/Phone", schemaPath: "#/properties/Phone/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -1510,16 +1030,10 @@ function validate6(
         errors++;
       }
     }
-    if (data.ReferId !== undefined) {
+    if (data.ReferId !== void 0) {
       let data6 = data.ReferId;
-      if (!(typeof data6 == "number" && !(data6 % 1) && !isNaN(data6) && isFinite(data6)) && data6 !== null) {
-        const err13 = {
-          instancePath: instancePath + "/ReferId",
-          schemaPath: "#/properties/ReferId/type",
-          keyword: "type",
-          params: { type: schema4.properties.ReferId.type },
-          message: "must be integer,null",
-        };
+      if (!(typeof data6 == "number" && (!(data6 % 1) && !isNaN(data6)) && isFinite(data6)) && data6 !== null) {
+        const err13 = { instancePath: instancePath + "/ReferId", schemaPath: "#/properties/ReferId/type", keyword: "type", params: { type: schema4.properties.ReferId.type }, message: "must be integer,null" };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -1529,13 +1043,7 @@ function validate6(
       }
       if (typeof data6 == "number" && isFinite(data6)) {
         if (!formats0.validate(data6)) {
-          const err14 = {
-            instancePath: instancePath + "/ReferId",
-            schemaPath: "#/properties/ReferId/format",
-            keyword: "format",
-            params: { format: "int32" },
-            message: 'must match format "' + "int32" + '"',
-          };
+          const err14 = { instancePath: instancePath + "/ReferId", schemaPath: "#/properties/ReferId/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
           if (vErrors === null) {
             vErrors = [err14];
           } else {
@@ -1545,15 +1053,9 @@ function validate6(
         }
       }
     }
-    if (data.ReferUrl !== undefined) {
+    if (data.ReferUrl !== void 0) {
       if (typeof data.ReferUrl !== "string") {
-        const err15 = {
-          instancePath: instancePath + "/ReferUrl",
-          schemaPath: "#/properties/ReferUrl/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err15 = { instancePath: instancePath + "/ReferUrl", schemaPath: "#/properties/ReferUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -1562,32 +1064,18 @@ function validate6(
         errors++;
       }
     }
-    if (data.DeliveryAddresses !== undefined) {
+    if (data.DeliveryAddresses !== void 0) {
       let data8 = data.DeliveryAddresses;
       if (Array.isArray(data8)) {
         const len0 = data8.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (
-            !validate7(data8[i0], {
-              instancePath: instancePath + "/DeliveryAddresses/" + i0,
-              parentData: data8,
-              parentDataProperty: i0,
-              rootData,
-              dynamicAnchors,
-            })
-          ) {
+          if (!validate7(data8[i0], { instancePath: instancePath + "/DeliveryAddresses/" + i0, parentData: data8, parentDataProperty: i0, rootData, dynamicAnchors })) {
             vErrors = vErrors === null ? validate7.errors : vErrors.concat(validate7.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err16 = {
-          instancePath: instancePath + "/DeliveryAddresses",
-          schemaPath: "#/properties/DeliveryAddresses/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        };
+        const err16 = { instancePath: instancePath + "/DeliveryAddresses", schemaPath: "#/properties/DeliveryAddresses/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -1596,29 +1084,15 @@ function validate6(
         errors++;
       }
     }
-    if (data.InvoiceAddress !== undefined) {
-      if (
-        !validate7(data.InvoiceAddress, {
-          instancePath: instancePath + "/InvoiceAddress",
-          parentData: data,
-          parentDataProperty: "InvoiceAddress",
-          rootData,
-          dynamicAnchors,
-        })
-      ) {
+    if (data.InvoiceAddress !== void 0) {
+      if (!validate7(data.InvoiceAddress, { instancePath: instancePath + "/InvoiceAddress", parentData: data, parentDataProperty: "InvoiceAddress", rootData, dynamicAnchors })) {
         vErrors = vErrors === null ? validate7.errors : vErrors.concat(validate7.errors);
         errors = vErrors.length;
       }
     }
-    if (data.UseInvoiceAddressAsDeliveryAddress !== undefined) {
+    if (data.UseInvoiceAddressAsDeliveryAddress !== void 0) {
       if (typeof data.UseInvoiceAddressAsDeliveryAddress !== "boolean") {
-        const err17 = {
-          instancePath: instancePath + "/UseInvoiceAddressAsDeliveryAddress",
-          schemaPath: "#/properties/UseInvoiceAddressAsDeliveryAddress/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
-        };
+        const err17 = { instancePath: instancePath + "/UseInvoiceAddressAsDeliveryAddress", schemaPath: "#/properties/UseInvoiceAddressAsDeliveryAddress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err17];
         } else {
@@ -1627,32 +1101,18 @@ function validate6(
         errors++;
       }
     }
-    if (data.Info !== undefined) {
+    if (data.Info !== void 0) {
       let data12 = data.Info;
       if (Array.isArray(data12)) {
         const len1 = data12.length;
         for (let i1 = 0; i1 < len1; i1++) {
-          if (
-            !validate3(data12[i1], {
-              instancePath: instancePath + "/Info/" + i1,
-              parentData: data12,
-              parentDataProperty: i1,
-              rootData,
-              dynamicAnchors,
-            })
-          ) {
+          if (!validate3(data12[i1], { instancePath: instancePath + "/Info/" + i1, parentData: data12, parentDataProperty: i1, rootData, dynamicAnchors })) {
             vErrors = vErrors === null ? validate3.errors : vErrors.concat(validate3.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err18 = {
-          instancePath: instancePath + "/Info",
-          schemaPath: "#/properties/Info/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        };
+        const err18 = { instancePath: instancePath + "/Info", schemaPath: "#/properties/Info/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err18];
         } else {
@@ -1661,20 +1121,14 @@ function validate6(
         errors++;
       }
     }
-    if (data.PricelistIds !== undefined) {
+    if (data.PricelistIds !== void 0) {
       let data14 = data.PricelistIds;
       if (Array.isArray(data14)) {
         const len2 = data14.length;
         for (let i2 = 0; i2 < len2; i2++) {
           let data15 = data14[i2];
-          if (!(typeof data15 == "number" && !(data15 % 1) && !isNaN(data15) && isFinite(data15))) {
-            const err19 = {
-              instancePath: instancePath + "/PricelistIds/" + i2,
-              schemaPath: "#/properties/PricelistIds/items/type",
-              keyword: "type",
-              params: { type: "integer" },
-              message: "must be integer",
-            };
+          if (!(typeof data15 == "number" && (!(data15 % 1) && !isNaN(data15)) && isFinite(data15))) {
+            const err19 = { instancePath: instancePath + "/PricelistIds/" + i2, schemaPath: "#/properties/PricelistIds/items/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
             if (vErrors === null) {
               vErrors = [err19];
             } else {
@@ -1684,13 +1138,7 @@ function validate6(
           }
           if (typeof data15 == "number" && isFinite(data15)) {
             if (!formats0.validate(data15)) {
-              const err20 = {
-                instancePath: instancePath + "/PricelistIds/" + i2,
-                schemaPath: "#/properties/PricelistIds/items/format",
-                keyword: "format",
-                params: { format: "int32" },
-                message: 'must match format "' + "int32" + '"',
-              };
+              const err20 = { instancePath: instancePath + "/PricelistIds/" + i2, schemaPath: "#/properties/PricelistIds/items/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
               if (vErrors === null) {
                 vErrors = [err20];
               } else {
@@ -1701,13 +1149,7 @@ function validate6(
           }
         }
       } else {
-        const err21 = {
-          instancePath: instancePath + "/PricelistIds",
-          schemaPath: "#/properties/PricelistIds/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        };
+        const err21 = { instancePath: instancePath + "/PricelistIds", schemaPath: "#/properties/PricelistIds/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err21];
         } else {
@@ -1716,16 +1158,10 @@ function validate6(
         errors++;
       }
     }
-    if (data.ParentId !== undefined) {
+    if (data.ParentId !== void 0) {
       let data16 = data.ParentId;
-      if (!(typeof data16 == "number" && !(data16 % 1) && !isNaN(data16) && isFinite(data16)) && data16 !== null) {
-        const err22 = {
-          instancePath: instancePath + "/ParentId",
-          schemaPath: "#/properties/ParentId/type",
-          keyword: "type",
-          params: { type: schema4.properties.ParentId.type },
-          message: "must be integer,null",
-        };
+      if (!(typeof data16 == "number" && (!(data16 % 1) && !isNaN(data16)) && isFinite(data16)) && data16 !== null) {
+        const err22 = { instancePath: instancePath + "/ParentId", schemaPath: "#/properties/ParentId/type", keyword: "type", params: { type: schema4.properties.ParentId.type }, message: "must be integer,null" };
         if (vErrors === null) {
           vErrors = [err22];
         } else {
@@ -1735,13 +1171,7 @@ function validate6(
       }
       if (typeof data16 == "number" && isFinite(data16)) {
         if (!formats0.validate(data16)) {
-          const err23 = {
-            instancePath: instancePath + "/ParentId",
-            schemaPath: "#/properties/ParentId/format",
-            keyword: "format",
-            params: { format: "int32" },
-            message: 'must match format "' + "int32" + '"',
-          };
+          const err23 = { instancePath: instancePath + "/ParentId", schemaPath: "#/properties/ParentId/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
           if (vErrors === null) {
             vErrors = [err23];
           } else {
@@ -1751,20 +1181,14 @@ function validate6(
         }
       }
     }
-    if (data.DeliveryMethodIds !== undefined) {
+    if (data.DeliveryMethodIds !== void 0) {
       let data17 = data.DeliveryMethodIds;
       if (Array.isArray(data17)) {
         const len3 = data17.length;
         for (let i3 = 0; i3 < len3; i3++) {
           let data18 = data17[i3];
-          if (!(typeof data18 == "number" && !(data18 % 1) && !isNaN(data18) && isFinite(data18))) {
-            const err24 = {
-              instancePath: instancePath + "/DeliveryMethodIds/" + i3,
-              schemaPath: "#/properties/DeliveryMethodIds/items/type",
-              keyword: "type",
-              params: { type: "integer" },
-              message: "must be integer",
-            };
+          if (!(typeof data18 == "number" && (!(data18 % 1) && !isNaN(data18)) && isFinite(data18))) {
+            const err24 = { instancePath: instancePath + "/DeliveryMethodIds/" + i3, schemaPath: "#/properties/DeliveryMethodIds/items/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
             if (vErrors === null) {
               vErrors = [err24];
             } else {
@@ -1774,13 +1198,7 @@ function validate6(
           }
           if (typeof data18 == "number" && isFinite(data18)) {
             if (!formats0.validate(data18)) {
-              const err25 = {
-                instancePath: instancePath + "/DeliveryMethodIds/" + i3,
-                schemaPath: "#/properties/DeliveryMethodIds/items/format",
-                keyword: "format",
-                params: { format: "int32" },
-                message: 'must match format "' + "int32" + '"',
-              };
+              const err25 = { instancePath: instancePath + "/DeliveryMethodIds/" + i3, schemaPath: "#/properties/DeliveryMethodIds/items/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
               if (vErrors === null) {
                 vErrors = [err25];
               } else {
@@ -1791,13 +1209,7 @@ function validate6(
           }
         }
       } else {
-        const err26 = {
-          instancePath: instancePath + "/DeliveryMethodIds",
-          schemaPath: "#/properties/DeliveryMethodIds/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        };
+        const err26 = { instancePath: instancePath + "/DeliveryMethodIds", schemaPath: "#/properties/DeliveryMethodIds/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err26];
         } else {
@@ -1806,20 +1218,14 @@ function validate6(
         errors++;
       }
     }
-    if (data.PaymentMethodIds !== undefined) {
+    if (data.PaymentMethodIds !== void 0) {
       let data19 = data.PaymentMethodIds;
       if (Array.isArray(data19)) {
         const len4 = data19.length;
         for (let i4 = 0; i4 < len4; i4++) {
           let data20 = data19[i4];
-          if (!(typeof data20 == "number" && !(data20 % 1) && !isNaN(data20) && isFinite(data20))) {
-            const err27 = {
-              instancePath: instancePath + "/PaymentMethodIds/" + i4,
-              schemaPath: "#/properties/PaymentMethodIds/items/type",
-              keyword: "type",
-              params: { type: "integer" },
-              message: "must be integer",
-            };
+          if (!(typeof data20 == "number" && (!(data20 % 1) && !isNaN(data20)) && isFinite(data20))) {
+            const err27 = { instancePath: instancePath + "/PaymentMethodIds/" + i4, schemaPath: "#/properties/PaymentMethodIds/items/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
             if (vErrors === null) {
               vErrors = [err27];
             } else {
@@ -1829,13 +1235,7 @@ function validate6(
           }
           if (typeof data20 == "number" && isFinite(data20)) {
             if (!formats0.validate(data20)) {
-              const err28 = {
-                instancePath: instancePath + "/PaymentMethodIds/" + i4,
-                schemaPath: "#/properties/PaymentMethodIds/items/format",
-                keyword: "format",
-                params: { format: "int32" },
-                message: 'must match format "' + "int32" + '"',
-              };
+              const err28 = { instancePath: instancePath + "/PaymentMethodIds/" + i4, schemaPath: "#/properties/PaymentMethodIds/items/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
               if (vErrors === null) {
                 vErrors = [err28];
               } else {
@@ -1846,13 +1246,7 @@ function validate6(
           }
         }
       } else {
-        const err29 = {
-          instancePath: instancePath + "/PaymentMethodIds",
-          schemaPath: "#/properties/PaymentMethodIds/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        };
+        const err29 = { instancePath: instancePath + "/PaymentMethodIds", schemaPath: "#/properties/PaymentMethodIds/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -1861,15 +1255,9 @@ function validate6(
         errors++;
       }
     }
-    if (data.Email !== undefined) {
+    if (data.Email !== void 0) {
       if (typeof data.Email !== "string") {
-        const err30 = {
-          instancePath: instancePath + "/Email",
-          schemaPath: "#/properties/Email/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err30 = { instancePath: instancePath + "/Email", schemaPath: "#/properties/Email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err30];
         } else {
@@ -1878,32 +1266,18 @@ function validate6(
         errors++;
       }
     }
-    if (data.Flags !== undefined) {
+    if (data.Flags !== void 0) {
       let data22 = data.Flags;
       if (Array.isArray(data22)) {
         const len5 = data22.length;
         for (let i5 = 0; i5 < len5; i5++) {
-          if (
-            !validate11(data22[i5], {
-              instancePath: instancePath + "/Flags/" + i5,
-              parentData: data22,
-              parentDataProperty: i5,
-              rootData,
-              dynamicAnchors,
-            })
-          ) {
+          if (!validate11(data22[i5], { instancePath: instancePath + "/Flags/" + i5, parentData: data22, parentDataProperty: i5, rootData, dynamicAnchors })) {
             vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err31 = {
-          instancePath: instancePath + "/Flags",
-          schemaPath: "#/properties/Flags/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        };
+        const err31 = { instancePath: instancePath + "/Flags", schemaPath: "#/properties/Flags/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err31];
         } else {
@@ -1912,15 +1286,9 @@ function validate6(
         errors++;
       }
     }
-    if (data.VatNo !== undefined) {
+    if (data.VatNo !== void 0) {
       if (typeof data.VatNo !== "string") {
-        const err32 = {
-          instancePath: instancePath + "/VatNo",
-          schemaPath: "#/properties/VatNo/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err32 = { instancePath: instancePath + "/VatNo", schemaPath: "#/properties/VatNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err32];
         } else {
@@ -1930,13 +1298,7 @@ function validate6(
       }
     }
   } else {
-    const err33 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err33 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err33];
     } else {
@@ -1947,27 +1309,23 @@ function validate6(
   validate6.errors = vErrors;
   return errors === 0;
 }
-validate6.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-
-function validate1(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+validate6.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate1(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate1.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   const _errs1 = errors;
   let valid0 = true;
   const _errs2 = errors;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     let missing0;
-    if (data.UseInvoiceAddressAsDeliveryAddress === undefined && (missing0 = "UseInvoiceAddressAsDeliveryAddress")) {
+    if (data.UseInvoiceAddressAsDeliveryAddress === void 0 && (missing0 = "UseInvoiceAddressAsDeliveryAddress")) {
       const err0 = {};
       if (vErrors === null) {
         vErrors = [err0];
@@ -1976,7 +1334,7 @@ function validate1(
       }
       errors++;
     } else {
-      if (data.UseInvoiceAddressAsDeliveryAddress !== undefined) {
+      if (data.UseInvoiceAddressAsDeliveryAddress !== void 0) {
         if (false !== data.UseInvoiceAddressAsDeliveryAddress) {
           const err1 = {};
           if (vErrors === null) {
@@ -2001,14 +1359,8 @@ function validate1(
   if (_valid0) {
     const _errs4 = errors;
     if (data && typeof data == "object" && !Array.isArray(data)) {
-      if (data.InvoiceAddress === undefined) {
-        const err2 = {
-          instancePath,
-          schemaPath: "#/then/required",
-          keyword: "required",
-          params: { missingProperty: "InvoiceAddress" },
-          message: "must have required property '" + "InvoiceAddress" + "'",
-        };
+      if (data.InvoiceAddress === void 0) {
+        const err2 = { instancePath, schemaPath: "#/then/required", keyword: "required", params: { missingProperty: "InvoiceAddress" }, message: "must have required property 'InvoiceAddress'" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -2016,14 +1368,8 @@ function validate1(
         }
         errors++;
       }
-      if (data.DeliveryAddresses === undefined) {
-        const err3 = {
-          instancePath,
-          schemaPath: "#/then/required",
-          keyword: "required",
-          params: { missingProperty: "DeliveryAddresses" },
-          message: "must have required property '" + "DeliveryAddresses" + "'",
-        };
+      if (data.DeliveryAddresses === void 0) {
+        const err3 = { instancePath, schemaPath: "#/then/required", keyword: "required", params: { missingProperty: "DeliveryAddresses" }, message: "must have required property 'DeliveryAddresses'" };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -2036,13 +1382,7 @@ function validate1(
     valid0 = _valid0;
   }
   if (!valid0) {
-    const err4 = {
-      instancePath,
-      schemaPath: "#/if",
-      keyword: "if",
-      params: { failingKeyword: "then" },
-      message: 'must match "then" schema',
-    };
+    const err4 = { instancePath, schemaPath: "#/if", keyword: "if", params: { failingKeyword: "then" }, message: 'must match "then" schema' };
     if (vErrors === null) {
       vErrors = [err4];
     } else {
@@ -2053,13 +1393,7 @@ function validate1(
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
       if (!func0.call(schema1.properties, key0)) {
-        const err5 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-        };
+        const err5 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -2068,16 +1402,10 @@ function validate1(
         errors++;
       }
     }
-    if (data.Id !== undefined) {
+    if (data.Id !== void 0) {
       let data1 = data.Id;
-      if (!(typeof data1 == "number" && !(data1 % 1) && !isNaN(data1) && isFinite(data1)) && data1 !== null) {
-        const err6 = {
-          instancePath: instancePath + "/Id",
-          schemaPath: "#/properties/Id/type",
-          keyword: "type",
-          params: { type: schema1.properties.Id.type },
-          message: "must be integer,null",
-        };
+      if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1)) && data1 !== null) {
+        const err6 = { instancePath: instancePath + "/Id", schemaPath: "#/properties/Id/type", keyword: "type", params: { type: schema1.properties.Id.type }, message: "must be integer,null" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -2087,13 +1415,7 @@ function validate1(
       }
       if (typeof data1 == "number" && isFinite(data1)) {
         if (!formats0.validate(data1)) {
-          const err7 = {
-            instancePath: instancePath + "/Id",
-            schemaPath: "#/properties/Id/format",
-            keyword: "format",
-            params: { format: "int32" },
-            message: 'must match format "' + "int32" + '"',
-          };
+          const err7 = { instancePath: instancePath + "/Id", schemaPath: "#/properties/Id/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
           if (vErrors === null) {
             vErrors = [err7];
           } else {
@@ -2103,17 +1425,11 @@ function validate1(
         }
       }
     }
-    if (data.Key !== undefined) {
+    if (data.Key !== void 0) {
       let data2 = data.Key;
       if (typeof data2 === "string") {
         if (!formats2.test(data2)) {
-          const err8 = {
-            instancePath: instancePath + "/Key",
-            schemaPath: "#/properties/Key/format",
-            keyword: "format",
-            params: { format: "uuid" },
-            message: 'must match format "' + "uuid" + '"',
-          };
+          const err8 = { instancePath: instancePath + "/Key", schemaPath: "#/properties/Key/format", keyword: "format", params: { format: "uuid" }, message: 'must match format "uuid"' };
           if (vErrors === null) {
             vErrors = [err8];
           } else {
@@ -2122,13 +1438,7 @@ function validate1(
           errors++;
         }
       } else {
-        const err9 = {
-          instancePath: instancePath + "/Key",
-          schemaPath: "#/properties/Key/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err9 = { instancePath: instancePath + "/Key", schemaPath: "#/properties/Key/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -2137,17 +1447,11 @@ function validate1(
         errors++;
       }
     }
-    if (data.Code !== undefined) {
+    if (data.Code !== void 0) {
       let data3 = data.Code;
       if (typeof data3 === "string") {
         if (func1(data3) > 50) {
-          const err10 = {
-            instancePath: instancePath + "/Code",
-            schemaPath: "#/properties/Code/maxLength",
-            keyword: "maxLength",
-            params: { limit: 50 },
-            message: "must NOT have more than 50 characters",
-          };
+          const err10 = { instancePath: instancePath + "/Code", schemaPath: "#/properties/Code/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
           if (vErrors === null) {
             vErrors = [err10];
           } else {
@@ -2156,13 +1460,7 @@ function validate1(
           errors++;
         }
       } else {
-        const err11 = {
-          instancePath: instancePath + "/Code",
-          schemaPath: "#/properties/Code/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err11 = { instancePath: instancePath + "/Code", schemaPath: "#/properties/Code/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -2171,17 +1469,11 @@ function validate1(
         errors++;
       }
     }
-    if (data.Email !== undefined) {
+    if (data.Email !== void 0) {
       let data4 = data.Email;
       if (typeof data4 === "string") {
         if (func1(data4) > 255) {
-          const err12 = {
-            instancePath: instancePath + "/Email",
-            schemaPath: "#/properties/Email/maxLength",
-            keyword: "maxLength",
-            params: { limit: 255 },
-            message: "must NOT have more than 255 characters",
-          };
+          const err12 = { instancePath: instancePath + "/Email", schemaPath: "#/properties/Email/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
             vErrors = [err12];
           } else {
@@ -2190,13 +1482,7 @@ function validate1(
           errors++;
         }
         if (!formats4.test(data4)) {
-          const err13 = {
-            instancePath: instancePath + "/Email",
-            schemaPath: "#/properties/Email/format",
-            keyword: "format",
-            params: { format: "email" },
-            message: 'must match format "' + "email" + '"',
-          };
+          const err13 = { instancePath: instancePath + "/Email", schemaPath: "#/properties/Email/format", keyword: "format", params: { format: "email" }, message: 'must match format "email"' };
           if (vErrors === null) {
             vErrors = [err13];
           } else {
@@ -2205,13 +1491,7 @@ function validate1(
           errors++;
         }
       } else {
-        const err14 = {
-          instancePath: instancePath + "/Email",
-          schemaPath: "#/properties/Email/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err14 = { instancePath: instancePath + "/Email", schemaPath: "#/properties/Email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -2220,17 +1500,11 @@ function validate1(
         errors++;
       }
     }
-    if (data.SSN !== undefined) {
+    if (data.SSN !== void 0) {
       let data5 = data.SSN;
       if (typeof data5 === "string") {
         if (func1(data5) > 50) {
-          const err15 = {
-            instancePath: instancePath + "/SSN",
-            schemaPath: "#/properties/SSN/maxLength",
-            keyword: "maxLength",
-            params: { limit: 50 },
-            message: "must NOT have more than 50 characters",
-          };
+          const err15 = { instancePath: instancePath + "/SSN", schemaPath: "#/properties/SSN/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
           if (vErrors === null) {
             vErrors = [err15];
           } else {
@@ -2239,13 +1513,7 @@ function validate1(
           errors++;
         }
       } else {
-        const err16 = {
-          instancePath: instancePath + "/SSN",
-          schemaPath: "#/properties/SSN/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err16 = { instancePath: instancePath + "/SSN", schemaPath: "#/properties/SSN/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -2254,17 +1522,11 @@ function validate1(
         errors++;
       }
     }
-    if (data.FirstName !== undefined) {
+    if (data.FirstName !== void 0) {
       let data6 = data.FirstName;
       if (typeof data6 === "string") {
         if (func1(data6) > 50) {
-          const err17 = {
-            instancePath: instancePath + "/FirstName",
-            schemaPath: "#/properties/FirstName/maxLength",
-            keyword: "maxLength",
-            params: { limit: 50 },
-            message: "must NOT have more than 50 characters",
-          };
+          const err17 = { instancePath: instancePath + "/FirstName", schemaPath: "#/properties/FirstName/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
           if (vErrors === null) {
             vErrors = [err17];
           } else {
@@ -2273,13 +1535,7 @@ function validate1(
           errors++;
         }
       } else {
-        const err18 = {
-          instancePath: instancePath + "/FirstName",
-          schemaPath: "#/properties/FirstName/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err18 = { instancePath: instancePath + "/FirstName", schemaPath: "#/properties/FirstName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err18];
         } else {
@@ -2288,17 +1544,11 @@ function validate1(
         errors++;
       }
     }
-    if (data.LastName !== undefined) {
+    if (data.LastName !== void 0) {
       let data7 = data.LastName;
       if (typeof data7 === "string") {
         if (func1(data7) > 50) {
-          const err19 = {
-            instancePath: instancePath + "/LastName",
-            schemaPath: "#/properties/LastName/maxLength",
-            keyword: "maxLength",
-            params: { limit: 50 },
-            message: "must NOT have more than 50 characters",
-          };
+          const err19 = { instancePath: instancePath + "/LastName", schemaPath: "#/properties/LastName/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
           if (vErrors === null) {
             vErrors = [err19];
           } else {
@@ -2307,13 +1557,7 @@ function validate1(
           errors++;
         }
       } else {
-        const err20 = {
-          instancePath: instancePath + "/LastName",
-          schemaPath: "#/properties/LastName/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err20 = { instancePath: instancePath + "/LastName", schemaPath: "#/properties/LastName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err20];
         } else {
@@ -2322,17 +1566,11 @@ function validate1(
         errors++;
       }
     }
-    if (data.Phone !== undefined) {
+    if (data.Phone !== void 0) {
       let data8 = data.Phone;
       if (typeof data8 === "string") {
         if (func1(data8) > 50) {
-          const err21 = {
-            instancePath: instancePath + "/Phone",
-            schemaPath: "#/properties/Phone/maxLength",
-            keyword: "maxLength",
-            params: { limit: 50 },
-            message: "must NOT have more than 50 characters",
-          };
+          const err21 = { instancePath: instancePath + "/Phone", schemaPath: "#/properties/Phone/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
           if (vErrors === null) {
             vErrors = [err21];
           } else {
@@ -2341,13 +1579,7 @@ function validate1(
           errors++;
         }
       } else {
-        const err22 = {
-          instancePath: instancePath + "/Phone",
-          schemaPath: "#/properties/Phone/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err22 = { instancePath: instancePath + "/Phone", schemaPath: "#/properties/Phone/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err22];
         } else {
@@ -2356,17 +1588,11 @@ function validate1(
         errors++;
       }
     }
-    if (data.CellPhone !== undefined) {
+    if (data.CellPhone !== void 0) {
       let data9 = data.CellPhone;
       if (typeof data9 === "string") {
         if (func1(data9) > 50) {
-          const err23 = {
-            instancePath: instancePath + "/CellPhone",
-            schemaPath: "#/properties/CellPhone/maxLength",
-            keyword: "maxLength",
-            params: { limit: 50 },
-            message: "must NOT have more than 50 characters",
-          };
+          const err23 = { instancePath: instancePath + "/CellPhone", schemaPath: "#/properties/CellPhone/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
           if (vErrors === null) {
             vErrors = [err23];
           } else {
@@ -2375,13 +1601,7 @@ function validate1(
           errors++;
         }
       } else {
-        const err24 = {
-          instancePath: instancePath + "/CellPhone",
-          schemaPath: "#/properties/CellPhone/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err24 = { instancePath: instancePath + "/CellPhone", schemaPath: "#/properties/CellPhone/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err24];
         } else {
@@ -2390,16 +1610,10 @@ function validate1(
         errors++;
       }
     }
-    if (data.ReferId !== undefined) {
+    if (data.ReferId !== void 0) {
       let data10 = data.ReferId;
-      if (!(typeof data10 == "number" && !(data10 % 1) && !isNaN(data10) && isFinite(data10)) && data10 !== null) {
-        const err25 = {
-          instancePath: instancePath + "/ReferId",
-          schemaPath: "#/properties/ReferId/type",
-          keyword: "type",
-          params: { type: schema1.properties.ReferId.type },
-          message: "must be integer,null",
-        };
+      if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10)) && data10 !== null) {
+        const err25 = { instancePath: instancePath + "/ReferId", schemaPath: "#/properties/ReferId/type", keyword: "type", params: { type: schema1.properties.ReferId.type }, message: "must be integer,null" };
         if (vErrors === null) {
           vErrors = [err25];
         } else {
@@ -2409,13 +1623,7 @@ function validate1(
       }
       if (typeof data10 == "number" && isFinite(data10)) {
         if (!formats0.validate(data10)) {
-          const err26 = {
-            instancePath: instancePath + "/ReferId",
-            schemaPath: "#/properties/ReferId/format",
-            keyword: "format",
-            params: { format: "int32" },
-            message: 'must match format "' + "int32" + '"',
-          };
+          const err26 = { instancePath: instancePath + "/ReferId", schemaPath: "#/properties/ReferId/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
           if (vErrors === null) {
             vErrors = [err26];
           } else {
@@ -2425,17 +1633,11 @@ function validate1(
         }
       }
     }
-    if (data.ReferUrl !== undefined) {
+    if (data.ReferUrl !== void 0) {
       let data11 = data.ReferUrl;
       if (typeof data11 === "string") {
         if (func1(data11) > 255) {
-          const err27 = {
-            instancePath: instancePath + "/ReferUrl",
-            schemaPath: "#/properties/ReferUrl/maxLength",
-            keyword: "maxLength",
-            params: { limit: 255 },
-            message: "must NOT have more than 255 characters",
-          };
+          const err27 = { instancePath: instancePath + "/ReferUrl", schemaPath: "#/properties/ReferUrl/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
             vErrors = [err27];
           } else {
@@ -2444,13 +1646,7 @@ function validate1(
           errors++;
         }
       } else {
-        const err28 = {
-          instancePath: instancePath + "/ReferUrl",
-          schemaPath: "#/properties/ReferUrl/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err28 = { instancePath: instancePath + "/ReferUrl", schemaPath: "#/properties/ReferUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err28];
         } else {
@@ -2459,46 +1655,24 @@ function validate1(
         errors++;
       }
     }
-    if (data.Account !== undefined) {
-      if (
-        !validate2(data.Account, {
-          instancePath: instancePath + "/Account",
-          parentData: data,
-          parentDataProperty: "Account",
-          rootData,
-          dynamicAnchors,
-        })
-      ) {
+    if (data.Account !== void 0) {
+      if (!validate2(data.Account, { instancePath: instancePath + "/Account", parentData: data, parentDataProperty: "Account", rootData, dynamicAnchors })) {
         vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
         errors = vErrors.length;
       }
     }
-    if (data.Companies !== undefined) {
+    if (data.Companies !== void 0) {
       let data13 = data.Companies;
       if (Array.isArray(data13)) {
         const len0 = data13.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (
-            !validate6(data13[i0], {
-              instancePath: instancePath + "/Companies/" + i0,
-              parentData: data13,
-              parentDataProperty: i0,
-              rootData,
-              dynamicAnchors,
-            })
-          ) {
+          if (!validate6(data13[i0], { instancePath: instancePath + "/Companies/" + i0, parentData: data13, parentDataProperty: i0, rootData, dynamicAnchors })) {
             vErrors = vErrors === null ? validate6.errors : vErrors.concat(validate6.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err29 = {
-          instancePath: instancePath + "/Companies",
-          schemaPath: "#/properties/Companies/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        };
+        const err29 = { instancePath: instancePath + "/Companies", schemaPath: "#/properties/Companies/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -2507,32 +1681,18 @@ function validate1(
         errors++;
       }
     }
-    if (data.DeliveryAddresses !== undefined) {
+    if (data.DeliveryAddresses !== void 0) {
       let data15 = data.DeliveryAddresses;
       if (Array.isArray(data15)) {
         const len1 = data15.length;
         for (let i1 = 0; i1 < len1; i1++) {
-          if (
-            !validate7(data15[i1], {
-              instancePath: instancePath + "/DeliveryAddresses/" + i1,
-              parentData: data15,
-              parentDataProperty: i1,
-              rootData,
-              dynamicAnchors,
-            })
-          ) {
+          if (!validate7(data15[i1], { instancePath: instancePath + "/DeliveryAddresses/" + i1, parentData: data15, parentDataProperty: i1, rootData, dynamicAnchors })) {
             vErrors = vErrors === null ? validate7.errors : vErrors.concat(validate7.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err30 = {
-          instancePath: instancePath + "/DeliveryAddresses",
-          schemaPath: "#/properties/DeliveryAddresses/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        };
+        const err30 = { instancePath: instancePath + "/DeliveryAddresses", schemaPath: "#/properties/DeliveryAddresses/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err30];
         } else {
@@ -2541,46 +1701,24 @@ function validate1(
         errors++;
       }
     }
-    if (data.InvoiceAddress !== undefined) {
-      if (
-        !validate7(data.InvoiceAddress, {
-          instancePath: instancePath + "/InvoiceAddress",
-          parentData: data,
-          parentDataProperty: "InvoiceAddress",
-          rootData,
-          dynamicAnchors,
-        })
-      ) {
+    if (data.InvoiceAddress !== void 0) {
+      if (!validate7(data.InvoiceAddress, { instancePath: instancePath + "/InvoiceAddress", parentData: data, parentDataProperty: "InvoiceAddress", rootData, dynamicAnchors })) {
         vErrors = vErrors === null ? validate7.errors : vErrors.concat(validate7.errors);
         errors = vErrors.length;
       }
     }
-    if (data.Flags !== undefined) {
+    if (data.Flags !== void 0) {
       let data18 = data.Flags;
       if (Array.isArray(data18)) {
         const len2 = data18.length;
         for (let i2 = 0; i2 < len2; i2++) {
-          if (
-            !validate11(data18[i2], {
-              instancePath: instancePath + "/Flags/" + i2,
-              parentData: data18,
-              parentDataProperty: i2,
-              rootData,
-              dynamicAnchors,
-            })
-          ) {
+          if (!validate11(data18[i2], { instancePath: instancePath + "/Flags/" + i2, parentData: data18, parentDataProperty: i2, rootData, dynamicAnchors })) {
             vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err31 = {
-          instancePath: instancePath + "/Flags",
-          schemaPath: "#/properties/Flags/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        };
+        const err31 = { instancePath: instancePath + "/Flags", schemaPath: "#/properties/Flags/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err31];
         } else {
@@ -2589,15 +1727,9 @@ function validate1(
         errors++;
       }
     }
-    if (data.UseInvoiceAddressAsDeliveryAddress !== undefined) {
+    if (data.UseInvoiceAddressAsDeliveryAddress !== void 0) {
       if (typeof data.UseInvoiceAddressAsDeliveryAddress !== "boolean") {
-        const err32 = {
-          instancePath: instancePath + "/UseInvoiceAddressAsDeliveryAddress",
-          schemaPath: "#/properties/UseInvoiceAddressAsDeliveryAddress/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
-        };
+        const err32 = { instancePath: instancePath + "/UseInvoiceAddressAsDeliveryAddress", schemaPath: "#/properties/UseInvoiceAddressAsDeliveryAddress/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err32];
         } else {
@@ -2606,32 +1738,18 @@ function validate1(
         errors++;
       }
     }
-    if (data.Info !== undefined) {
+    if (data.Info !== void 0) {
       let data21 = data.Info;
       if (Array.isArray(data21)) {
         const len3 = data21.length;
         for (let i3 = 0; i3 < len3; i3++) {
-          if (
-            !validate3(data21[i3], {
-              instancePath: instancePath + "/Info/" + i3,
-              parentData: data21,
-              parentDataProperty: i3,
-              rootData,
-              dynamicAnchors,
-            })
-          ) {
+          if (!validate3(data21[i3], { instancePath: instancePath + "/Info/" + i3, parentData: data21, parentDataProperty: i3, rootData, dynamicAnchors })) {
             vErrors = vErrors === null ? validate3.errors : vErrors.concat(validate3.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err33 = {
-          instancePath: instancePath + "/Info",
-          schemaPath: "#/properties/Info/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        };
+        const err33 = { instancePath: instancePath + "/Info", schemaPath: "#/properties/Info/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err33];
         } else {
@@ -2640,20 +1758,14 @@ function validate1(
         errors++;
       }
     }
-    if (data.PricelistIds !== undefined) {
+    if (data.PricelistIds !== void 0) {
       let data23 = data.PricelistIds;
       if (Array.isArray(data23)) {
         const len4 = data23.length;
         for (let i4 = 0; i4 < len4; i4++) {
           let data24 = data23[i4];
-          if (!(typeof data24 == "number" && !(data24 % 1) && !isNaN(data24) && isFinite(data24))) {
-            const err34 = {
-              instancePath: instancePath + "/PricelistIds/" + i4,
-              schemaPath: "#/properties/PricelistIds/items/type",
-              keyword: "type",
-              params: { type: "integer" },
-              message: "must be integer",
-            };
+          if (!(typeof data24 == "number" && (!(data24 % 1) && !isNaN(data24)) && isFinite(data24))) {
+            const err34 = { instancePath: instancePath + "/PricelistIds/" + i4, schemaPath: "#/properties/PricelistIds/items/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
             if (vErrors === null) {
               vErrors = [err34];
             } else {
@@ -2663,13 +1775,7 @@ function validate1(
           }
           if (typeof data24 == "number" && isFinite(data24)) {
             if (!formats0.validate(data24)) {
-              const err35 = {
-                instancePath: instancePath + "/PricelistIds/" + i4,
-                schemaPath: "#/properties/PricelistIds/items/format",
-                keyword: "format",
-                params: { format: "int32" },
-                message: 'must match format "' + "int32" + '"',
-              };
+              const err35 = { instancePath: instancePath + "/PricelistIds/" + i4, schemaPath: "#/properties/PricelistIds/items/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
               if (vErrors === null) {
                 vErrors = [err35];
               } else {
@@ -2680,13 +1786,7 @@ function validate1(
           }
         }
       } else {
-        const err36 = {
-          instancePath: instancePath + "/PricelistIds",
-          schemaPath: "#/properties/PricelistIds/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-        };
+        const err36 = { instancePath: instancePath + "/PricelistIds", schemaPath: "#/properties/PricelistIds/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err36];
         } else {
@@ -2695,17 +1795,11 @@ function validate1(
         errors++;
       }
     }
-    if (data.CrmId !== undefined) {
+    if (data.CrmId !== void 0) {
       let data25 = data.CrmId;
       if (typeof data25 === "string") {
         if (func1(data25) > 50) {
-          const err37 = {
-            instancePath: instancePath + "/CrmId",
-            schemaPath: "#/properties/CrmId/maxLength",
-            keyword: "maxLength",
-            params: { limit: 50 },
-            message: "must NOT have more than 50 characters",
-          };
+          const err37 = { instancePath: instancePath + "/CrmId", schemaPath: "#/properties/CrmId/maxLength", keyword: "maxLength", params: { limit: 50 }, message: "must NOT have more than 50 characters" };
           if (vErrors === null) {
             vErrors = [err37];
           } else {
@@ -2714,13 +1808,7 @@ function validate1(
           errors++;
         }
       } else {
-        const err38 = {
-          instancePath: instancePath + "/CrmId",
-          schemaPath: "#/properties/CrmId/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err38 = { instancePath: instancePath + "/CrmId", schemaPath: "#/properties/CrmId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err38];
         } else {
@@ -2729,16 +1817,10 @@ function validate1(
         errors++;
       }
     }
-    if (data.IsActive !== undefined) {
+    if (data.IsActive !== void 0) {
       let data26 = data.IsActive;
       if (typeof data26 !== "boolean" && data26 !== null) {
-        const err39 = {
-          instancePath: instancePath + "/IsActive",
-          schemaPath: "#/properties/IsActive/type",
-          keyword: "type",
-          params: { type: schema1.properties.IsActive.type },
-          message: "must be boolean,null",
-        };
+        const err39 = { instancePath: instancePath + "/IsActive", schemaPath: "#/properties/IsActive/type", keyword: "type", params: { type: schema1.properties.IsActive.type }, message: "must be boolean,null" };
         if (vErrors === null) {
           vErrors = [err39];
         } else {
@@ -2747,16 +1829,10 @@ function validate1(
         errors++;
       }
     }
-    if (data.Created !== undefined) {
+    if (data.Created !== void 0) {
       let data27 = data.Created;
       if (typeof data27 !== "string" && data27 !== null) {
-        const err40 = {
-          instancePath: instancePath + "/Created",
-          schemaPath: "#/properties/Created/type",
-          keyword: "type",
-          params: { type: schema1.properties.Created.type },
-          message: "must be string,null",
-        };
+        const err40 = { instancePath: instancePath + "/Created", schemaPath: "#/properties/Created/type", keyword: "type", params: { type: schema1.properties.Created.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err40];
         } else {
@@ -2766,13 +1842,7 @@ function validate1(
       }
       if (typeof data27 === "string") {
         if (!formats40.validate(data27)) {
-          const err41 = {
-            instancePath: instancePath + "/Created",
-            schemaPath: "#/properties/Created/format",
-            keyword: "format",
-            params: { format: "date-time" },
-            message: 'must match format "' + "date-time" + '"',
-          };
+          const err41 = { instancePath: instancePath + "/Created", schemaPath: "#/properties/Created/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
           if (vErrors === null) {
             vErrors = [err41];
           } else {
@@ -2782,16 +1852,10 @@ function validate1(
         }
       }
     }
-    if (data.Updated !== undefined) {
+    if (data.Updated !== void 0) {
       let data28 = data.Updated;
       if (typeof data28 !== "string" && data28 !== null) {
-        const err42 = {
-          instancePath: instancePath + "/Updated",
-          schemaPath: "#/properties/Updated/type",
-          keyword: "type",
-          params: { type: schema1.properties.Updated.type },
-          message: "must be string,null",
-        };
+        const err42 = { instancePath: instancePath + "/Updated", schemaPath: "#/properties/Updated/type", keyword: "type", params: { type: schema1.properties.Updated.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err42];
         } else {
@@ -2801,13 +1865,7 @@ function validate1(
       }
       if (typeof data28 === "string") {
         if (!formats40.validate(data28)) {
-          const err43 = {
-            instancePath: instancePath + "/Updated",
-            schemaPath: "#/properties/Updated/format",
-            keyword: "format",
-            params: { format: "date-time" },
-            message: 'must match format "' + "date-time" + '"',
-          };
+          const err43 = { instancePath: instancePath + "/Updated", schemaPath: "#/properties/Updated/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
           if (vErrors === null) {
             vErrors = [err43];
           } else {
@@ -2818,13 +1876,7 @@ function validate1(
       }
     }
   } else {
-    const err44 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err44 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err44];
     } else {
@@ -2835,41 +1887,30 @@ function validate1(
   validate1.errors = vErrors;
   return errors === 0;
 }
-validate1.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-
-export const queryParameters = validate18;
+validate1.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+const queryParameters = validate18;
 const schema7 = {
-  properties: {
-    password: { type: "string" },
-    updatedBy: { format: "int32", type: "integer" },
-    cultureCode: { type: "string" },
+  "properties": {
+    "password": { "type": "string" },
+    "updatedBy": { "format": "int32", "type": "integer" },
+    "cultureCode": { "type": "string" }
   },
-  required: ["updatedBy"],
-  type: "object",
+  "required": ["updatedBy"],
+  "type": "object"
 };
-
-function validate18(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+function validate18(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate18.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.updatedBy === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "updatedBy" },
-        message: "must have required property '" + "updatedBy" + "'",
-      };
+    if (data.updatedBy === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "updatedBy" }, message: "must have required property 'updatedBy'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -2877,15 +1918,9 @@ function validate18(
       }
       errors++;
     }
-    if (data.password !== undefined) {
+    if (data.password !== void 0) {
       if (typeof data.password !== "string") {
-        const err1 = {
-          instancePath: instancePath + "/password",
-          schemaPath: "#/properties/password/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err1 = { instancePath: instancePath + "/password", schemaPath: "#/properties/password/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -2894,16 +1929,10 @@ function validate18(
         errors++;
       }
     }
-    if (data.updatedBy !== undefined) {
+    if (data.updatedBy !== void 0) {
       let data1 = data.updatedBy;
-      if (!(typeof data1 == "number" && !(data1 % 1) && !isNaN(data1) && isFinite(data1))) {
-        const err2 = {
-          instancePath: instancePath + "/updatedBy",
-          schemaPath: "#/properties/updatedBy/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
+      if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
+        const err2 = { instancePath: instancePath + "/updatedBy", schemaPath: "#/properties/updatedBy/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -2913,13 +1942,7 @@ function validate18(
       }
       if (typeof data1 == "number" && isFinite(data1)) {
         if (!formats0.validate(data1)) {
-          const err3 = {
-            instancePath: instancePath + "/updatedBy",
-            schemaPath: "#/properties/updatedBy/format",
-            keyword: "format",
-            params: { format: "int32" },
-            message: 'must match format "' + "int32" + '"',
-          };
+          const err3 = { instancePath: instancePath + "/updatedBy", schemaPath: "#/properties/updatedBy/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -2929,15 +1952,9 @@ function validate18(
         }
       }
     }
-    if (data.cultureCode !== undefined) {
+    if (data.cultureCode !== void 0) {
       if (typeof data.cultureCode !== "string") {
-        const err4 = {
-          instancePath: instancePath + "/cultureCode",
-          schemaPath: "#/properties/cultureCode/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err4 = { instancePath: instancePath + "/cultureCode", schemaPath: "#/properties/cultureCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -2947,13 +1964,7 @@ function validate18(
       }
     }
   } else {
-    const err5 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err5 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err5];
     } else {
@@ -2965,40 +1976,29 @@ function validate18(
   return errors === 0;
 }
 validate18.evaluated = {
-  props: { password: true, updatedBy: true, cultureCode: true },
-  dynamicProps: false,
-  dynamicItems: false,
+  "props": { "password": true, "updatedBy": true, "cultureCode": true },
+  "dynamicProps": false,
+  "dynamicItems": false
 };
-
-export const headers = validate19;
+const headers = validate19;
 const schema8 = {
-  properties: { applicationId: { format: "int32", type: "integer" } },
-  required: ["applicationId"],
-  type: "object",
+  "properties": { "applicationId": { "format": "int32", "type": "integer" } },
+  "required": ["applicationId"],
+  "type": "object"
 };
-
-function validate19(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+function validate19(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate19.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.applicationId === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "applicationId" },
-        message: "must have required property '" + "applicationId" + "'",
-      };
+    if (data.applicationId === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "applicationId" }, message: "must have required property 'applicationId'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -3006,16 +2006,10 @@ function validate19(
       }
       errors++;
     }
-    if (data.applicationId !== undefined) {
+    if (data.applicationId !== void 0) {
       let data0 = data.applicationId;
-      if (!(typeof data0 == "number" && !(data0 % 1) && !isNaN(data0) && isFinite(data0))) {
-        const err1 = {
-          instancePath: instancePath + "/applicationId",
-          schemaPath: "#/properties/applicationId/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
+      if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0))) {
+        const err1 = { instancePath: instancePath + "/applicationId", schemaPath: "#/properties/applicationId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -3025,13 +2019,7 @@ function validate19(
       }
       if (typeof data0 == "number" && isFinite(data0)) {
         if (!formats0.validate(data0)) {
-          const err2 = {
-            instancePath: instancePath + "/applicationId",
-            schemaPath: "#/properties/applicationId/format",
-            keyword: "format",
-            params: { format: "int32" },
-            message: 'must match format "' + "int32" + '"',
-          };
+          const err2 = { instancePath: instancePath + "/applicationId", schemaPath: "#/properties/applicationId/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -3042,13 +2030,7 @@ function validate19(
       }
     }
   } else {
-    const err3 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err3];
     } else {
@@ -3059,45 +2041,34 @@ function validate19(
   validate19.errors = vErrors;
   return errors === 0;
 }
-validate19.evaluated = { props: { applicationId: true }, dynamicProps: false, dynamicItems: false };
-
-export const context = validate20;
+validate19.evaluated = { "props": { "applicationId": true }, "dynamicProps": false, "dynamicItems": false };
+const context = validate20;
 const schema9 = {
-  additionalProperties: false,
-  properties: {
-    applicationId: { format: "int32", type: "integer" },
-    accessToken: { type: "string" },
-    updatedBy: { default: 1, format: "int32", type: "integer" },
-    password: { type: "string" },
-    cultureCode: { type: "string" },
-    host: { type: "string" },
+  "additionalProperties": false,
+  "properties": {
+    "applicationId": { "format": "int32", "type": "integer" },
+    "accessToken": { "type": "string" },
+    "updatedBy": { "default": 1, "format": "int32", "type": "integer" },
+    "password": { "type": "string" },
+    "cultureCode": { "type": "string" },
+    "host": { "type": "string" }
   },
-  required: ["updatedBy", "applicationId", "accessToken"],
-  type: "object",
+  "required": ["updatedBy", "applicationId", "accessToken"],
+  "type": "object"
 };
-
-function validate20(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate20.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.updatedBy === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "updatedBy" },
-        message: "must have required property '" + "updatedBy" + "'",
-      };
+    if (data.updatedBy === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "updatedBy" }, message: "must have required property 'updatedBy'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -3105,14 +2076,8 @@ function validate20(
       }
       errors++;
     }
-    if (data.applicationId === undefined) {
-      const err1 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "applicationId" },
-        message: "must have required property '" + "applicationId" + "'",
-      };
+    if (data.applicationId === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "applicationId" }, message: "must have required property 'applicationId'" };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -3120,14 +2085,8 @@ function validate20(
       }
       errors++;
     }
-    if (data.accessToken === undefined) {
-      const err2 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "accessToken" },
-        message: "must have required property '" + "accessToken" + "'",
-      };
+    if (data.accessToken === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "accessToken" }, message: "must have required property 'accessToken'" };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -3136,23 +2095,8 @@ function validate20(
       errors++;
     }
     for (const key0 in data) {
-      if (
-        !(
-          key0 === "applicationId" ||
-          key0 === "accessToken" ||
-          key0 === "updatedBy" ||
-          key0 === "password" ||
-          key0 === "cultureCode" ||
-          key0 === "host"
-        )
-      ) {
-        const err3 = {
-          instancePath,
-          schemaPath: "#/additionalProperties",
-          keyword: "additionalProperties",
-          params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
-        };
+      if (!(key0 === "applicationId" || key0 === "accessToken" || key0 === "updatedBy" || key0 === "password" || key0 === "cultureCode" || key0 === "host")) {
+        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -3161,16 +2105,10 @@ function validate20(
         errors++;
       }
     }
-    if (data.applicationId !== undefined) {
+    if (data.applicationId !== void 0) {
       let data0 = data.applicationId;
-      if (!(typeof data0 == "number" && !(data0 % 1) && !isNaN(data0) && isFinite(data0))) {
-        const err4 = {
-          instancePath: instancePath + "/applicationId",
-          schemaPath: "#/properties/applicationId/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
+      if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0))) {
+        const err4 = { instancePath: instancePath + "/applicationId", schemaPath: "#/properties/applicationId/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -3180,13 +2118,7 @@ function validate20(
       }
       if (typeof data0 == "number" && isFinite(data0)) {
         if (!formats0.validate(data0)) {
-          const err5 = {
-            instancePath: instancePath + "/applicationId",
-            schemaPath: "#/properties/applicationId/format",
-            keyword: "format",
-            params: { format: "int32" },
-            message: 'must match format "' + "int32" + '"',
-          };
+          const err5 = { instancePath: instancePath + "/applicationId", schemaPath: "#/properties/applicationId/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -3196,15 +2128,9 @@ function validate20(
         }
       }
     }
-    if (data.accessToken !== undefined) {
+    if (data.accessToken !== void 0) {
       if (typeof data.accessToken !== "string") {
-        const err6 = {
-          instancePath: instancePath + "/accessToken",
-          schemaPath: "#/properties/accessToken/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err6 = { instancePath: instancePath + "/accessToken", schemaPath: "#/properties/accessToken/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -3213,16 +2139,10 @@ function validate20(
         errors++;
       }
     }
-    if (data.updatedBy !== undefined) {
+    if (data.updatedBy !== void 0) {
       let data2 = data.updatedBy;
-      if (!(typeof data2 == "number" && !(data2 % 1) && !isNaN(data2) && isFinite(data2))) {
-        const err7 = {
-          instancePath: instancePath + "/updatedBy",
-          schemaPath: "#/properties/updatedBy/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
+      if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)) && isFinite(data2))) {
+        const err7 = { instancePath: instancePath + "/updatedBy", schemaPath: "#/properties/updatedBy/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -3232,13 +2152,7 @@ function validate20(
       }
       if (typeof data2 == "number" && isFinite(data2)) {
         if (!formats0.validate(data2)) {
-          const err8 = {
-            instancePath: instancePath + "/updatedBy",
-            schemaPath: "#/properties/updatedBy/format",
-            keyword: "format",
-            params: { format: "int32" },
-            message: 'must match format "' + "int32" + '"',
-          };
+          const err8 = { instancePath: instancePath + "/updatedBy", schemaPath: "#/properties/updatedBy/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
           if (vErrors === null) {
             vErrors = [err8];
           } else {
@@ -3248,15 +2162,9 @@ function validate20(
         }
       }
     }
-    if (data.password !== undefined) {
+    if (data.password !== void 0) {
       if (typeof data.password !== "string") {
-        const err9 = {
-          instancePath: instancePath + "/password",
-          schemaPath: "#/properties/password/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err9 = { instancePath: instancePath + "/password", schemaPath: "#/properties/password/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -3265,15 +2173,9 @@ function validate20(
         errors++;
       }
     }
-    if (data.cultureCode !== undefined) {
+    if (data.cultureCode !== void 0) {
       if (typeof data.cultureCode !== "string") {
-        const err10 = {
-          instancePath: instancePath + "/cultureCode",
-          schemaPath: "#/properties/cultureCode/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err10 = { instancePath: instancePath + "/cultureCode", schemaPath: "#/properties/cultureCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -3282,15 +2184,9 @@ function validate20(
         errors++;
       }
     }
-    if (data.host !== undefined) {
+    if (data.host !== void 0) {
       if (typeof data.host !== "string") {
-        const err11 = {
-          instancePath: instancePath + "/host",
-          schemaPath: "#/properties/host/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err11 = { instancePath: instancePath + "/host", schemaPath: "#/properties/host/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -3300,13 +2196,7 @@ function validate20(
       }
     }
   } else {
-    const err12 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err12 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err12];
     } else {
@@ -3317,34 +2207,23 @@ function validate20(
   validate20.errors = vErrors;
   return errors === 0;
 }
-validate20.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-
-export const error400 = validate21;
-const schema10 = { properties: { Key: { type: "string" }, Message: { type: "string" } }, type: "object" };
-
-function validate21(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+validate20.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+const error400 = validate21;
+const schema10 = { "properties": { "Key": { "type": "string" }, "Message": { "type": "string" } }, "type": "object" };
+function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate21.evaluated;
   if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
+    evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
+    evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Key !== undefined) {
+    if (data.Key !== void 0) {
       if (typeof data.Key !== "string") {
-        const err0 = {
-          instancePath: instancePath + "/Key",
-          schemaPath: "#/properties/Key/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err0 = { instancePath: instancePath + "/Key", schemaPath: "#/properties/Key/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -3353,15 +2232,9 @@ function validate21(
         errors++;
       }
     }
-    if (data.Message !== undefined) {
+    if (data.Message !== void 0) {
       if (typeof data.Message !== "string") {
-        const err1 = {
-          instancePath: instancePath + "/Message",
-          schemaPath: "#/properties/Message/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
+        const err1 = { instancePath: instancePath + "/Message", schemaPath: "#/properties/Message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -3371,13 +2244,7 @@ function validate21(
       }
     }
   } else {
-    const err2 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err2];
     } else {
@@ -3388,6 +2255,13 @@ function validate21(
   validate21.errors = vErrors;
   return errors === 0;
 }
-validate21.evaluated = { props: { Key: true, Message: true }, dynamicProps: false, dynamicItems: false };
-
-export const response200 = requestBody;
+validate21.evaluated = { "props": { "Key": true, "Message": true }, "dynamicProps": false, "dynamicItems": false };
+const response200 = requestBody;
+export {
+  context,
+  error400,
+  headers,
+  queryParameters,
+  requestBody,
+  response200
+};
