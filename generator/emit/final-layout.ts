@@ -65,3 +65,58 @@ export function printData(value: unknown, place: Place, expandObjects = false): 
 export function printJsonFile(value: unknown): string {
   return `${printData(value, { indent: "" }, true)}\n`;
 }
+
+/** A property name as Biome writes it (`quoteProperties: "asNeeded"`): bare when it is an identifier or a plain number. */
+export function propertyName(key: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(key) || /^(0|[1-9]\d*)$/.test(key) ? key : printString(key);
+}
+
+/** A string literal in the quotes that need fewer escapes, double when even, as Prettier chooses. */
+function printString(text: string): string {
+  const json = JSON.stringify(text);
+  const doubles = text.split('"').length - 1;
+  const singles = text.split("'").length - 1;
+  if (doubles <= singles) return json;
+  return `'${json.slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
+}
+
+/** Code inside data given to `printCode`, printed as it is (a name the module declares or imports). */
+export class Code {
+  constructor(readonly text: string) {}
+}
+
+/**
+ * JSON data as TypeScript in its final layout: every non-empty object broken
+ * (as Biome keeps an object literal written over several lines, the layout
+ * a reader scans), arrays on one line when they fit, names bare where they
+ * can be, trailing commas.
+ */
+export function printCode(value: unknown, place: Place): string {
+  const inner = `${place.indent}  `;
+  const print = (prefix: string, data: unknown) =>
+    `${prefix}${printCode(data, { indent: inner, column: inner.length + prefix.length, after: 1 })}`;
+  if (Array.isArray(value))
+    return fitOrBreak(
+      "[",
+      value.map((data) => print("", data)),
+      "]",
+      place,
+    );
+  if (typeof value === "string") return printString(value);
+  if (value instanceof Code) return value.text;
+  if (value === null || typeof value !== "object") return JSON.stringify(value);
+  // As JSON.stringify, which wrote this data before: a property without a value is left out.
+  const items = Object.entries(value)
+    .filter(([, data]) => data !== undefined)
+    .map(([key, data]) => print(`${propertyName(key)}: `, data));
+  return items.length === 0 ? "{}" : `{\n${inner}${items.join(`,\n${inner}`)},\n${place.indent}}`;
+}
+
+/**
+ * A declaration's parameter list between `head` (`export function f`) and
+ * `rest` (`): R {` without its `)`): on one line when it fits, else one
+ * parameter per line.
+ */
+export function withParameters(head: string, parameters: readonly string[], rest: string, indent = ""): string {
+  return `${head}${fitOrBreak("(", parameters, ")", { indent, column: indent.length + head.length, after: rest.length })}${rest}`;
+}

@@ -1,4 +1,5 @@
 import type { SpecModel } from "../model/model.js";
+import { fitOrBreak } from "./final-layout.js";
 
 /** The package every generated package runs on; named with its exact version in each manifest. */
 export const RUNTIME_PACKAGE = "@customer-adapters/runtime";
@@ -27,9 +28,9 @@ export function canonicalModule(model: SpecModel): string {
 /** `import { a, b, type C } from "x";` with the names sorted, types after values. */
 export function importLine(from: string, values: string[], types: string[] = []): string {
   const names = [...[...new Set(values)].sort(), ...[...new Set(types)].sort().map((name) => `type ${name}`)];
-  return `import { ${names.join(", ")} } from "${from}";`;
+  return `import ${fitOrBreak("{", names, "}", { indent: "", column: 7, after: from.length + 9 })} from "${from}";`;
 }
 
 /** `import type { A, B } from "x";` with the names sorted. */
 export const importTypes = (from: string, types: string[]): string =>
-  `import type { ${[...new Set(types)].sort().join(", ")} } from "${from}";`;
+  `import type ${fitOrBreak("{", [...new Set(types)].sort(), "}", { indent: "", column: 12, after: from.length + 9 })} from "${from}";`;

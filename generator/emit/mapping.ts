@@ -3,6 +3,7 @@ import { requestShape } from "../model/body-shape.js";
 import { mappingPlan, sensitiveFields } from "../model/mapping-plan.js";
 import { planTransforms } from "../model/plan-transforms.js";
 import type { SpecModel } from "../model/model.js";
+import { Code, fitOrBreak, printCode, propertyName, withParameters } from "./final-layout.js";
 import { canonicalModule, importLine, importTypes, runtimeModule } from "./imports.js";
 import { parameterGroups } from "./names.js";
 import type { OutputKind } from "./output-kind.js";
@@ -13,11 +14,26 @@ import { typeName } from "./type-expression.js";
 function planLiteral(model: SpecModel): string {
   const { errors: _errors, transforms: _transforms, ...plan } = mappingPlan(model);
   const used = planTransforms(model.mapping);
-  const transforms =
-    used.length === 0
-      ? ""
-      : `\n  transforms: { ${used.map((transform) => `${JSON.stringify(transform.name)}: ${transform.exported}`).join(", ")} },`;
-  return `${JSON.stringify(plan, null, 2).replace(/\n}$/, "")},\n  errors: vendorErrors,${transforms}\n}`;
+  const names = used.map((transform) => `${propertyName(transform.name)}: ${transform.exported}`);
+  const transforms = fitOrBreak("{", names, "}", { indent: "  ", column: 14, after: 1 });
+  return printCode(
+    { ...plan, errors: new Code("vendorErrors"), transforms: used.length === 0 ? undefined : new Code(transforms) },
+    { indent: "" },
+  );
+}
+
+/** `createCustomer`'s call of `sendRequest`, its options the last argument. */
+function sendCall(model: SpecModel): string {
+  const call = "  return sendRequest(mappingPlan, bodyShape, built.request, options, ";
+  const members = [
+    "validateResponse",
+    "sensitive: sensitiveFields",
+    "context",
+    ...(model.operation?.idempotency ? ["customer"] : []),
+    ...(takesXml(model) ? ["writeXml"] : []),
+  ];
+  // Prettier's last argument hugged: the call's start stays on its line.
+  return `${call}${fitOrBreak("{", members, "}", { indent: "  ", column: call.length, after: 2 })});`;
 }
 
 /** The imports of the transforms the plan uses, by name, from the runtime subpath of each. */
@@ -70,13 +86,13 @@ export function emitMapping(model: SpecModel): string {
     `import * as compiled from "./validators.compiled.js";`,
     `import { ${model.context ? `validate${context}, ` : ""}validateResponse } from "./validators.js";`,
     `${jsDoc(`How a canonical customer becomes ${model.vendorName}'s request, and its answer a canonical result: the spec's \`x-mapping\`, checked at generate time.`)}\nexport const mappingPlan: MappingPlan = ${planLiteral(model)};`,
-    `const validators = {\n  customer: validateCustomer,\n  context: ${model.context ? `validate${context}` : "undefined"},\n  body: ${operation.requestBody ? "compiled.requestBody" : "undefined"},\n  parameters: { ${parameters.join(", ")} },\n};`,
-    `${jsDoc(`Maps a canonical customer and the vendor context to the whole ${operation.method} ${operation.path} request.\nThe request passes the vendor's own validators; anything that does not fit is an error naming the canonical field, the vendor field and the rule. Never throws.`)}\nexport function toRequest(customer: Customer, context: ${context}): ToRequestResult<${body}> {\n  return buildRequest<${body}>(mappingPlan, validators, customer, context);\n}`,
-    `${jsDoc("What `toRequest` gives for this customer with the context left unchecked: a preflight (`@customer-adapters/vendors`) without the credentials at hand. Never send what it builds.")}\nexport function checkCustomer(customer: Customer, context: Partial<${context}>): ToRequestResult<${body}> {\n  return buildRequest<${body}>(mappingPlan, { ...validators, context: undefined }, customer, context);\n}`,
+    `const validators = {\n  customer: validateCustomer,\n  context: ${model.context ? `validate${context}` : "undefined"},\n  body: ${operation.requestBody ? "compiled.requestBody" : "undefined"},\n  parameters: ${fitOrBreak("{", parameters, "}", { indent: "  ", after: 1 })},\n};`,
+    `${jsDoc(`Maps a canonical customer and the vendor context to the whole ${operation.method} ${operation.path} request.\nThe request passes the vendor's own validators; anything that does not fit is an error naming the canonical field, the vendor field and the rule. Never throws.`)}\n${withParameters("export function toRequest", ["customer: Customer", `context: ${context}`], `: ToRequestResult<${body}> {`)}\n  return buildRequest<${body}>(mappingPlan, validators, customer, context);\n}`,
+    `${jsDoc("What `toRequest` gives for this customer with the context left unchecked: a preflight (`@customer-adapters/vendors`) without the credentials at hand. Never send what it builds.")}\n${withParameters("export function checkCustomer", ["customer: Customer", `context: Partial<${context}>`], `: ToRequestResult<${body}> {`)}\n  return buildRequest<${body}>(mappingPlan, { ...validators, context: undefined }, customer, context);\n}`,
     `${jsDoc("Reads the vendor's answer (status and parsed body) as a canonical result: the new customer's id, or its errors with canonical kinds and fields. Never throws.")}\nexport function fromResponse(status: number, body: unknown): FromResponseResult {\n  return readResponse(mappingPlan, status, body, validateResponse);\n}`,
-    `${jsDoc("What the spec marks `x-sensitive` or `x-credential`: redacted from every message the vendor sends back.")}\nexport const sensitiveFields: SensitiveFields = ${JSON.stringify(sensitiveFields(model), null, 2)};`,
-    `${jsDoc("The request body's element names, order and leaf types, for the XML and form content types.")}\nexport const bodyShape: RootShape | undefined = ${JSON.stringify(requestShape(model), null, 2) ?? "undefined"};`,
-    `${jsDoc(`Creates the customer at ${model.vendorName}: validates and maps it (\`toRequest\`), sends the request with \`options.fetch\` (the global \`fetch\` by default) in \`options.contentType\` (JSON by default), and reads the answer (\`fromResponse\`).\n${retryNote(model)} Redirects are not followed; the answer is read up to \`options.maxResponseBytes\`; secrets are redacted from the vendor's messages. Never throws: network failures and timeouts are \`unavailable\`, bad options \`invalid-options\`.`)}\nexport async function createCustomer(customer: Customer, context: ${context}, options: SendOptions = {}): Promise<CreateResult> {\n  const built = toRequest(customer, context);\n  if (!built.ok) return { ok: false, sent: false, errors: built.errors };\n  return sendRequest(mappingPlan, bodyShape, built.request, options, { validateResponse, sensitive: sensitiveFields, context${model.operation?.idempotency ? ", customer" : ""}${takesXml(model) ? ", writeXml" : ""} });\n}`,
+    `${jsDoc("What the spec marks `x-sensitive` or `x-credential`: redacted from every message the vendor sends back.")}\nexport const sensitiveFields: SensitiveFields = ${printCode(sensitiveFields(model), { indent: "" })};`,
+    `${jsDoc("The request body's element names, order and leaf types, for the XML and form content types.")}\nexport const bodyShape: RootShape | undefined = ${printCode(requestShape(model) ?? new Code("undefined"), { indent: "" })};`,
+    `${jsDoc(`Creates the customer at ${model.vendorName}: validates and maps it (\`toRequest\`), sends the request with \`options.fetch\` (the global \`fetch\` by default) in \`options.contentType\` (JSON by default), and reads the answer (\`fromResponse\`).\n${retryNote(model)} Redirects are not followed; the answer is read up to \`options.maxResponseBytes\`; secrets are redacted from the vendor's messages. Never throws: network failures and timeouts are \`unavailable\`, bad options \`invalid-options\`.`)}\n${withParameters("export async function createCustomer", ["customer: Customer", `context: ${context}`, "options: SendOptions = {}"], ": Promise<CreateResult> {")}\n  const built = toRequest(customer, context);\n  if (!built.ok) return { ok: false, sent: false, errors: built.errors };\n${sendCall(model)}\n}`,
   ]);
 }
 
@@ -87,7 +103,7 @@ export const mapperOutput: OutputKind = {
     "`toRequest(customer, context)`, `fromResponse(status, body)` and `createCustomer(customer, context, options)`: the canonical customer to the vendor's request and back, and the client that sends it.",
   optional: true,
   appliesTo: (model) => model.operation !== undefined && model.mapping !== undefined,
-  files: ({ model }) => [{ path: "src/mapping.ts", content: emitMapping(model) }],
+  files: ({ model }) => [{ path: "src/mapping.ts", content: emitMapping(model), verbatim: true }],
   main: () => [{ source: "./mapping.js" }],
   adapter: () => ({
     imports: [`import { createCustomer, fromResponse, toRequest } from "./mapping.js";`],

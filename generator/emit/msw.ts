@@ -39,7 +39,7 @@ export const mswOutput: OutputKind = {
   optional: true,
   requires: ["mock"],
   appliesTo: (model) => model.operation !== undefined && model.mapping !== undefined,
-  files: ({ model }) => [{ path: "src/msw.ts", content: emitMswHandlers(model) }],
+  files: ({ model }) => [{ path: "src/msw.ts", content: emitMswHandlers(model), verbatim: true }],
   entries: () => [{ subpath: "./msw", source: "src/msw.ts" }],
   peerDependencies: { msw: `^${rootManifest.devDependencies.msw ?? "0.0.0"}` },
 };

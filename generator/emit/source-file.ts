@@ -14,6 +14,8 @@ export function printStatements(statements: string[]): string {
     parts.push(text, statement.startsWith("import ") || endsLine ? "\n" : "\n\n");
     endsLine = true;
   }
+  // The file ends with its last statement's line, as a formatter leaves it.
+  if (parts.at(-1) === "\n\n") parts[parts.length - 1] = "\n";
   return parts.join("");
 }
 

@@ -3,7 +3,7 @@
 import { Biome } from "@biomejs/js-api/nodejs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fitOrBreak, printData, printJsonFile } from "../../generator/emit/final-layout.js";
+import { fitOrBreak, printCode, printData, printJsonFile, withParameters } from "../../generator/emit/final-layout.js";
 import { CONFIGURATION } from "../../generator/write/format.js";
 
 const biome = new Biome();
@@ -38,11 +38,16 @@ describe("printData", () => {
 });
 
 // JSON as generated data holds it: no number arrays long enough to wrap (Biome fills those several to a line).
-const leaf = fc.oneof(fc.string({ maxLength: 40 }), fc.boolean(), fc.constant(null), fc.integer());
+const key = fc.oneof(
+  fc.string({ maxLength: 30 }),
+  fc.constantFrom("a", "$ref", "_x1", "0", "12", "01", "a-b", "/kind", "it's", 'say "hi"'),
+);
+const text = fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom("it's", 'say "hi"', `both ' and "`, "\\"));
+const leaf = fc.oneof(text, fc.boolean(), fc.constant(null), fc.integer());
 const data = fc.letrec((tie) => ({
   value: fc.oneof({ depthSize: "small" }, leaf, tie("array"), tie("object")),
   array: fc.array(tie("value"), { maxLength: 6 }),
-  object: fc.dictionary(fc.string({ maxLength: 30 }), tie("value"), { maxKeys: 6 }),
+  object: fc.dictionary(key, tie("value"), { maxKeys: 6 }),
 })).value;
 
 describe("printJsonFile", () => {
@@ -55,5 +60,35 @@ describe("printJsonFile", () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("printCode", () => {
+  it("prints data as TypeScript as Biome formats it", () => {
+    fc.assert(
+      fc.property(data, fc.integer({ min: 0, max: 3 }), (value, depth) => {
+        const indent = "  ".repeat(depth);
+        const head = `${indent}const value = `;
+        const statement = `${head}${printCode(value, { indent, column: head.length, after: 1 })};`;
+        const levels = Array.from({ length: depth }, (_, level) => "  ".repeat(level));
+        const source = `${levels.map((pad) => `${pad}{\n`).join("")}${statement}\n${levels
+          .reverse()
+          .map((pad) => `${pad}}\n`)
+          .join("")}`;
+        expect(format(source, "data.ts")).toBe(source);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("withParameters", () => {
+  it("breaks a signature's parameters one a line only when it does not fit", () => {
+    const short = withParameters("export function f", ["a: A", "b: B"], ": R {");
+    expect(short).toBe("export function f(a: A, b: B): R {");
+    const long = withParameters("export function f", ["a: A".repeat(30), "b: B"], ": R {");
+    const source = `${long}\n  return 1;\n}\n`;
+    expect(long).toContain("(\n  a: A");
+    expect(format(source, "f.ts")).toBe(source);
   });
 });
