@@ -24,13 +24,23 @@ export function fitOrBreak(
   close: string,
   place: Place,
   trailingComma = true,
+  mustBreak = false,
 ): string {
   const { indent, column = indent.length, after = 0 } = place;
   if (items.length === 0) return `${open}${close}`;
   const pad = open.endsWith("{") ? " " : "";
   const line = `${open}${pad}${items.join(", ")}${pad}${close}`;
-  if (!line.includes("\n") && column + line.length + after <= LINE_WIDTH) return line;
+  if (!mustBreak && !line.includes("\n") && column + line.length + after <= LINE_WIDTH) return line;
   return `${open}\n${indent}  ${items.join(`,\n${indent}  `)}${trailingComma ? "," : ""}\n${indent}${close}`;
+}
+
+/** Prettier breaks an array of several objects, or of several arrays, each with more than one item, in code (not in JSON): a table reads better a row a line. */
+function isTable(value: unknown[]): boolean {
+  const size = (item: unknown) => (Array.isArray(item) ? item.length : Object.keys(item as object).length);
+  const kind = (item: unknown) =>
+    Array.isArray(item) ? "array" : item !== null && typeof item === "object" ? "object" : undefined;
+  const first = kind(value[0]);
+  return value.length > 1 && first !== undefined && value.every((item) => kind(item) === first && size(item) > 1);
 }
 
 /**
@@ -101,6 +111,8 @@ export function printCode(value: unknown, place: Place): string {
       value.map((data) => print("", data)),
       "]",
       place,
+      true,
+      isTable(value),
     );
   if (typeof value === "string") return printString(value);
   if (value instanceof Code) return value.text;
@@ -108,7 +120,13 @@ export function printCode(value: unknown, place: Place): string {
   // As JSON.stringify, which wrote this data before: a property without a value is left out.
   const items = Object.entries(value)
     .filter(([, data]) => data !== undefined)
-    .map(([key, data]) => print(`${propertyName(key)}: `, data));
+    .map(([key, data]) => {
+      const name = `${propertyName(key)}:`;
+      // A string too long for its line goes on the next one, a level deeper, as Prettier breaks after the
+      // colon; not after a name shorter than the indent and three, where breaking would gain too little.
+      const long = typeof data === "string" && inner.length + name.length + printString(data).length + 2 > LINE_WIDTH;
+      return long && name.length > 5 ? `${name}\n${inner}  ${printString(data)}` : print(`${name} `, data);
+    });
   return items.length === 0 ? "{}" : `{\n${inner}${items.join(`,\n${inner}`)},\n${place.indent}}`;
 }
 

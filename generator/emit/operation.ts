@@ -1,6 +1,7 @@
 import { vendorErrorTable } from "../model/mapping-plan.js";
 import type { SpecModel } from "../model/model.js";
 import { isSchemaObject } from "../core/schema-walk.js";
+import { printCode } from "./final-layout.js";
 import { importTypes, RUNTIME_PACKAGE } from "./imports.js";
 import type { OutputKind } from "./output-kind.js";
 import { jsDoc, printStatements } from "./source-file.js";
@@ -59,8 +60,8 @@ export function emitOperation(model: SpecModel): string {
   const deprecated = operation.deprecated ? "\n@deprecated The vendor marks this operation as obsolete." : "";
   return printStatements([
     importTypes(RUNTIME_PACKAGE, ["OperationInfo", "VendorError"]),
-    `${jsDoc(`${summary}${deprecated}`)}\nexport const operation: OperationInfo = ${JSON.stringify(operationInfo(model), null, 2)};`,
-    `${jsDoc("The vendor's documented errors (`x-errors`): code, HTTP status, message, canonical kind, the rules each reports and the canonical fields behind them. The validators and the mapper read their codes from here.")}\nexport const vendorErrors = ${JSON.stringify(vendorErrorTable(model), null, 2)} as const;`,
+    `${jsDoc(`${summary}${deprecated}`)}\nexport const operation: OperationInfo = ${printCode(operationInfo(model), { indent: "" })};`,
+    `${jsDoc("The vendor's documented errors (`x-errors`): code, HTTP status, message, canonical kind, the rules each reports and the canonical fields behind them. The validators and the mapper read their codes from here.")}\nexport const vendorErrors = ${printCode(vendorErrorTable(model), { indent: "", column: 28, after: 10 })} as const;`,
     // Checked apart from the declaration, which stays a plain literal so that its type is declared without a checker (isolated declarations).
     "vendorErrors satisfies readonly VendorError[];",
   ]);
@@ -73,7 +74,7 @@ export const operationOutput: OutputKind = {
     "`operation` (method, path, servers, content types, auth) and `vendorErrors`, the vendor's error vocabulary.",
   optional: false,
   appliesTo: (model) => model.operation !== undefined,
-  files: ({ model }) => [{ path: "src/operation.ts", content: emitOperation(model) }],
+  files: ({ model }) => [{ path: "src/operation.ts", content: emitOperation(model), verbatim: true }],
   main: () => [{ source: "./operation.js" }],
   adapter: () => ({
     imports: [`import { operation, vendorErrors } from "./operation.js";`],
