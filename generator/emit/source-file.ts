@@ -26,3 +26,20 @@ export function jsDoc(text: string): string {
     .map((line) => ` * ${line}`.trimEnd())
     .join("\n")}\n */`;
 }
+
+/**
+ * Type text written a member a line without indentation, indented two
+ * spaces per open brace (a JSDoc's ` *` lines keep their one space).
+ */
+export function indentBlocks(text: string): string {
+  let depth = 0;
+  return text
+    .split("\n")
+    .map((line) => {
+      if (line.startsWith("}")) depth--;
+      const indented = line === "" ? "" : `${"  ".repeat(depth)}${line}`;
+      if (line.endsWith("{")) depth++;
+      return indented;
+    })
+    .join("\n");
+}

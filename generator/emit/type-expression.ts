@@ -101,8 +101,8 @@ export class TypeWriter {
     if (Array.isArray(schema.enum)) return schema.enum.map((value) => JSON.stringify(value)).join(" | ");
     const unions = (schema.oneOf ?? schema.anyOf) as Schema[] | undefined;
     const parts: string[] = [];
-    if (Array.isArray(unions))
-      parts.push(`(${unions.map((member) => this.expression(member, direction)).join(" | ")})`);
+    // Parenthesized below only beside another part, as a formatter would leave it.
+    if (Array.isArray(unions)) parts.push(unions.map((member) => this.expression(member, direction)).join(" | "));
     if (Array.isArray(schema.allOf))
       for (const member of schema.allOf as Schema[])
         if (member.$ref !== undefined || member.properties !== undefined || member.type !== undefined)

@@ -2,7 +2,7 @@ import type { SpecModel } from "../model/model.js";
 import { isSchemaObject, walkSchema, type Schema } from "../core/schema-walk.js";
 import { docOf, typeName, TypeWriter, type Direction } from "./type-expression.js";
 import { parameterGroups, responseTypeName } from "./names.js";
-import { jsDoc, printStatements } from "./source-file.js";
+import { indentBlocks, jsDoc, printStatements } from "./source-file.js";
 import type { OutputKind } from "./output-kind.js";
 import { componentName, schemaNamed } from "../model/lookup.js";
 
@@ -56,8 +56,9 @@ function declaration(
     !(
       Array.isArray(schema.allOf) && schema.allOf.some((part) => isSchemaObject(part) && (part.$ref || part.properties))
     );
-  if (isPlainObject) return `${head}export interface ${name} {\n${writer.members(schema, direction).join("\n")}\n}`;
-  return `${head}export type ${name} = ${writer.expression(schema, direction)};`;
+  if (isPlainObject)
+    return `${head}${indentBlocks(`export interface ${name} {\n${writer.members(schema, direction).join("\n")}\n}`)}`;
+  return `${head}${indentBlocks(`export type ${name} = ${writer.expression(schema, direction)};`)}`;
 }
 
 /** Cross-field rules read best next to the type they constrain. */
@@ -136,6 +137,6 @@ export const typesOutput: OutputKind = {
     "A type per component schema and per operation part (request body, parameters, context, each response); `X` is what you send and `XRead` what comes back where `readOnly`/`writeOnly` make them differ.",
   optional: false,
   appliesTo: () => true,
-  files: ({ model }) => [{ path: "src/types.ts", content: emitTypes(model) }],
+  files: ({ model }) => [{ path: "src/types.ts", content: emitTypes(model), verbatim: true }],
   main: () => [{ source: "./types.js", typesOnly: true }],
 };
