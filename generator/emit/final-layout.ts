@@ -12,26 +12,31 @@ export interface Place {
   after?: number;
 }
 
+/** How a list separates its items: `,` (ending a broken list in code, not in JSON) or `;` (a type literal's members, always ending one). */
+export interface ListStyle {
+  separator?: "," | ";";
+  trailing?: boolean;
+  mustBreak?: boolean;
+}
+
 /**
  * A bracketed list as Prettier lays it out: on one line when that fits in
- * the line width, else one item per line, one level deeper, separated by
- * commas (and ended by one in code, not in JSON). An item spanning lines
- * always breaks the list.
+ * the line width, else one item per line, one level deeper. An item
+ * spanning lines always breaks the list.
  */
 export function fitOrBreak(
   open: string,
   items: readonly string[],
   close: string,
   place: Place,
-  trailingComma = true,
-  mustBreak = false,
+  { separator = ",", trailing = true, mustBreak = false }: ListStyle = {},
 ): string {
   const { indent, column = indent.length, after = 0 } = place;
   if (items.length === 0) return `${open}${close}`;
   const pad = open.endsWith("{") ? " " : "";
-  const line = `${open}${pad}${items.join(", ")}${pad}${close}`;
+  const line = `${open}${pad}${items.join(`${separator} `)}${pad}${close}`;
   if (!mustBreak && !line.includes("\n") && column + line.length + after <= LINE_WIDTH) return line;
-  return `${open}\n${indent}  ${items.join(`,\n${indent}  `)}${trailingComma ? "," : ""}\n${indent}${close}`;
+  return `${open}\n${indent}  ${items.join(`${separator}\n${indent}  `)}${trailing ? separator : ""}\n${indent}${close}`;
 }
 
 /** Prettier breaks an array of several objects, or of several arrays, each with more than one item, in code (not in JSON): a table reads better a row a line. */
@@ -60,7 +65,7 @@ export function printData(value: unknown, place: Place, expandObjects = false): 
       value.map((data, index) => print("", data, index === value.length - 1)),
       "]",
       place,
-      false,
+      { trailing: false },
     );
   if (value === null || typeof value !== "object") return JSON.stringify(value);
   const entries = Object.entries(value);
@@ -68,7 +73,7 @@ export function printData(value: unknown, place: Place, expandObjects = false): 
     print(`${JSON.stringify(key)}: `, data, index === entries.length - 1),
   );
   if (expandObjects && items.length > 0) return `{\n${inner}${items.join(`,\n${inner}`)}\n${place.indent}}`;
-  return fitOrBreak("{", items, "}", place, false);
+  return fitOrBreak("{", items, "}", place, { trailing: false });
 }
 
 /** A JSON file as Biome lays it out (`printData` with every object broken), ending in a newline. */
@@ -111,8 +116,7 @@ export function printCode(value: unknown, place: Place): string {
       value.map((data) => print("", data)),
       "]",
       place,
-      true,
-      isTable(value),
+      { mustBreak: isTable(value) },
     );
   if (typeof value === "string") return printString(value);
   if (value instanceof Code) return value.text;

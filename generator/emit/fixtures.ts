@@ -20,7 +20,7 @@ import { jsDoc, printStatements } from "./source-file.js";
 import { typeName } from "./type-expression.js";
 import { canonicalModule, importTypes, runtimeModule } from "./imports.js";
 import type { OutputKind, PackageFile } from "./output-kind.js";
-import { printJsonFile } from "./final-layout.js";
+import { fitOrBreak, printJsonFile } from "./final-layout.js";
 
 /** One response a consumer can feed to `fromResponse` or `validateResponse`. */
 interface ResponseFixture {
@@ -211,11 +211,10 @@ export function emitFixtures(model: SpecModel, canonical?: SpecModel): PackageFi
     ...files.map(
       (file) => `import ${dataName(file)} from "./${file.path.slice("src/".length)}" with { type: "json" };`,
     ),
-    `${jsDoc(`Valid ${model.kind === "canonical" ? "customers" : "request bodies"}: required fields only, every field, and every limit reached (strings at their maximum length in code points, lists at their maximum count, numbers at their bounds).`)}\nexport const valid = ${dataName(files[0] as PackageFile)}.valid as unknown as { ${Object.keys(
-      main.valid,
-    )
-      .map((mode) => `${mode}: ${mainType}`)
-      .join("; ")} };`,
+    `${jsDoc(`Valid ${model.kind === "canonical" ? "customers" : "request bodies"}: required fields only, every field, and every limit reached (strings at their maximum length in code points, lists at their maximum count, numbers at their bounds).`)}\n${castTo(
+      `export const valid = ${dataName(files[0] as PackageFile)}.valid as unknown as `,
+      Object.keys(main.valid).map((mode) => `${mode}: ${mainType}`),
+    )}`,
     `${jsDoc("One payload per rule of the schema, each breaking exactly that rule, with the errors the validator reports for it (and the vendor's code where the spec ties the rule to one).")}\nexport const invalid = ${dataName(files[0] as PackageFile)}.invalid as readonly InvalidFixture[];`,
   ];
   if (context !== undefined)
@@ -224,7 +223,7 @@ export function emitFixtures(model: SpecModel, canonical?: SpecModel): PackageFi
     );
   if (success && successType)
     statements.push(
-      `${jsDoc(`The success answer (${success.status}), as a full sample.`)}\nexport const successResponse = responsesFile.success as unknown as { status: ${success.status}; name: "success"; body: ${successType} };`,
+      `${jsDoc(`The success answer (${success.status}), as a full sample.`)}\n${castTo("export const successResponse = responsesFile.success as unknown as ", [`status: ${success.status}`, `name: "success"`, `body: ${successType}`])}`,
     );
   if (responses.length > 0)
     statements.push(
@@ -232,9 +231,21 @@ export function emitFixtures(model: SpecModel, canonical?: SpecModel): PackageFi
     );
   if (mapped.length > 0)
     statements.push(
-      `${jsDoc("Canonical customers (the canonical package's minimal and full samples) and what `toRequest` makes of them with `context`: the request, or the errors.")}\nexport const mapped = mappedFile.mapped as unknown as readonly { name: string; customer: Customer; result: ToRequestResult<${mainType}> }[];`,
+      `${jsDoc("Canonical customers (the canonical package's minimal and full samples) and what `toRequest` makes of them with `context`: the request, or the errors.")}\n${castTo("export const mapped = mappedFile.mapped as unknown as readonly ", ["name: string", "customer: Customer", `result: ToRequestResult<${mainType}>`], "[];")}`,
     );
-  return [...files, { path: "src/fixtures.ts", content: printStatements(statements) }];
+  return [...files, { path: "src/fixtures.ts", content: printStatements(statements), verbatim: true }];
+}
+
+/** `head` followed by an object type with `members`, on one line when it fits, then `tail`. */
+function castTo(head: string, members: string[], tail = ";"): string {
+  const type = fitOrBreak(
+    "{",
+    members,
+    "}",
+    { indent: "", column: head.length, after: tail.length },
+    { separator: ";" },
+  );
+  return `${head}${type}${tail}`;
 }
 
 /** Fixtures: valid and invalid payloads, a fake context, the documented answers and the mapper's output on the canonical samples. */

@@ -1,4 +1,5 @@
 import type { SpecModel } from "../model/model.js";
+import { LINE_WIDTH } from "./final-layout.js";
 import { canonicalModule, importTypes, RUNTIME_PACKAGE } from "./imports.js";
 import type { OutputKind } from "./output-kind.js";
 import { jsDoc, printStatements } from "./source-file.js";
@@ -18,8 +19,19 @@ function adapterType(model: SpecModel, mapped: boolean, members: string[]): { ty
   const context = model.context ? `${prefix}Context` : "Record<string, never>";
   const own = [body, ...(mapped && model.context ? [context] : [])];
   const general = mapped ? `VendorAdapter<${body}, ${context}, Customer>` : `VendorAdapter<${body}>`;
-  const names = members.map((member) => JSON.stringify(member.split(":")[0]?.trim())).join(" | ");
-  return { type: `Pick<Required<${general}>, ${names}>`, own };
+  const names = members.map((member) => JSON.stringify(member.split(":")[0]?.trim()));
+  return { type: pickType(`Required<${general}>`, names), own };
+}
+
+const DECLARATION = "export const adapter: ";
+
+/** `Pick<T, "a" | "b">` as Prettier lays it out after `DECLARATION`: its arguments a line each when it is too long, the names' union then a name a line when it is too. */
+function pickType(type: string, names: string[]): string {
+  const union = names.join(" | ");
+  const line = `Pick<${type}, ${union}>`;
+  if (DECLARATION.length + line.length + " = {".length <= LINE_WIDTH) return line;
+  const keys = 2 + union.length <= LINE_WIDTH ? `  ${union}` : names.map((name) => `  | ${name}`).join("\n");
+  return `Pick<\n  ${type},\n${keys}\n>`;
 }
 
 /**
@@ -42,6 +54,6 @@ export function emitMainEntry(model: SpecModel, kinds: readonly OutputKind[]): s
     ...parts.flatMap((part) => part.imports),
     ...(own.length > 0 ? [importTypes("./types.js", own)] : []),
     ...statements,
-    `${jsDoc(`${model.vendorName}: ${model.title}. The same shape (\`VendorAdapter\`) for every vendor, typed with exactly the members this package has.`)}\nexport const adapter: ${type} = {\n${members.map((member) => `  ${member},`).join("\n")}\n};`,
+    `${jsDoc(`${model.vendorName}: ${model.title}. The same shape (\`VendorAdapter\`) for every vendor, typed with exactly the members this package has.`)}\n${DECLARATION}${type} = {\n${members.map((member) => `  ${member},`).join("\n")}\n};`,
   ]);
 }

@@ -31,7 +31,7 @@ export function emitPackage(
 ): GeneratedFile[] {
   const applied = kinds.filter((kind) => kind.appliesTo(model));
   const own = applied.flatMap((kind) => kind.files({ model, canonical }));
-  const index: PackageFile = { path: "src/index.ts", content: emitMainEntry(model, applied) };
+  const index: PackageFile = { path: "src/index.ts", content: emitMainEntry(model, applied), verbatim: true };
   const code = [...own, index].filter((file) => /\.(ts|js)$/.test(file.path)).map((file) => file.content);
   const files: PackageFile[] = [
     { path: "package.json", content: emitPackageJson(model, applied, dependenciesOf(code, canonical)), verbatim: true },

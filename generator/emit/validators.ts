@@ -3,7 +3,8 @@ import type { SpecModel } from "../model/model.js";
 import type { Schema } from "../core/schema-walk.js";
 import { COMPONENTS_ID, createAjv, FORMATS_MODULE, validationSchema } from "../model/validation-schema.js";
 import { layoutCompiledCode } from "./compiled-layout.js";
-import { importLine, runtimeModule } from "./imports.js";
+import { importLine, importTypes, runtimeModule } from "./imports.js";
+import { printCode } from "./final-layout.js";
 import type { OutputKind } from "./output-kind.js";
 import { emitGuards } from "./guards/index.js";
 import { jsDoc, printStatements } from "./source-file.js";
@@ -93,6 +94,8 @@ function bodylessValidators(type: string, operation: string): string[] {
   ];
 }
 
+const STATUSES = "const documentedStatuses: readonly string[] = ";
+
 /** `validators.ts`: typed `isX` guards and `validateX` functions with the vendor's own error codes attached. */
 export function emitValidators(model: SpecModel): string {
   const targets = validationTargets(model);
@@ -108,9 +111,7 @@ export function emitValidators(model: SpecModel): string {
     ]),
     `import * as compiled from "./validators.compiled.js";`,
     `import * as guards from "./guards.js";`,
-    `import type { ${[...targets.map((target) => target.type), ...(bodyless ? [bodyless.type] : [])]
-      .sort()
-      .join(", ")} } from "./types.js";`,
+    importTypes("./types.js", [...targets.map((target) => target.type), ...(bodyless ? [bodyless.type] : [])]),
   ];
   if (bodyless) statements.push(...bodylessValidators(bodyless.type, bodyless.operation));
   const locations = [...new Set(errors.flatMap((error) => error.rules.map((rule) => rule.in)))].sort();
@@ -137,7 +138,7 @@ export function emitValidators(model: SpecModel): string {
       .map((target) => `    case ${JSON.stringify(target.status)}:\n      return validate${target.type}(body);`)
       .join("\n");
     statements.push(
-      `const documentedStatuses: readonly string[] = ${JSON.stringify(documented)};`,
+      `${STATUSES}${printCode(documented, { indent: "", column: STATUSES.length, after: 1 })};`,
       `${jsDoc("Validates a response body against the schema the vendor documents for its status (exact status first, then `4XX`-style ranges, then `default`).")}
 export function validateResponse(status: number, body: unknown): ValidationResult<unknown> {
   const range = \`\${String(status).charAt(0)}XX\`;
@@ -145,7 +146,10 @@ export function validateResponse(status: number, body: unknown): ValidationResul
   switch (key) {
 ${cases}
     default:
-      return { ok: false, errors: [{ path: "", rule: "status", message: \`status \${status} is not documented for this operation\` }] };
+      return {
+        ok: false,
+        errors: [{ path: "", rule: "status", message: \`status \${status} is not documented for this operation\` }],
+      };
   }
 }`,
     );
@@ -166,7 +170,7 @@ export const validatorsOutput: OutputKind = {
       { path: "src/validators.compiled.js", content: compiled.js, verbatim: true },
       { path: "src/validators.compiled.d.ts", content: compiled.dts, verbatim: true },
       { path: "src/guards.ts", content: emitGuards(model, runtimeModule("validation")) },
-      { path: "src/validators.ts", content: emitValidators(model) },
+      { path: "src/validators.ts", content: emitValidators(model), verbatim: true },
     ];
   },
   main: () => [{ source: "./validators.js" }],

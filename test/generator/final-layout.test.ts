@@ -23,7 +23,7 @@ describe("fitOrBreak", () => {
 
   it("pads braces, breaks at the indent given, ends with a comma only in code", () => {
     expect(fitOrBreak("{", ["a: 1"], "}", { indent: "  " })).toBe("{ a: 1 }");
-    expect(fitOrBreak("{", ["a: {\n}"], "}", { indent: "  " }, false)).toBe("{\n    a: {\n}\n  }");
+    expect(fitOrBreak("{", ["a: {\n}"], "}", { indent: "  " }, { trailing: false })).toBe("{\n    a: {\n}\n  }");
     expect(fitOrBreak("(", [], ")", { indent: "" })).toBe("()");
   });
 });
