@@ -81,9 +81,9 @@ export function printJsonFile(value: unknown): string {
   return `${printData(value, { indent: "" }, true)}\n`;
 }
 
-/** A property name as Biome writes it (`quoteProperties: "asNeeded"`): bare when it is an identifier or a plain number. */
+/** A property name bare when it is an identifier, as Biome writes it (`quoteProperties: "asNeeded"`; a quoted number it leaves quoted). */
 export function propertyName(key: string): string {
-  return /^[A-Za-z_$][\w$]*$/.test(key) || /^(0|[1-9]\d*)$/.test(key) ? key : printString(key);
+  return /^[A-Za-z_$][\w$]*$/.test(key) ? key : printString(key);
 }
 
 /** A string literal in the quotes that need fewer escapes, double when even, as Prettier chooses. */
@@ -103,13 +103,13 @@ export class Code {
 /**
  * JSON data as TypeScript in its final layout: every non-empty object broken
  * (as Biome keeps an object literal written over several lines, the layout
- * a reader scans), arrays on one line when they fit, names bare where they
- * can be, trailing commas.
+ * a reader scans) or, without `expandObjects`, fitted as arrays are; names
+ * bare where they can be, trailing commas.
  */
-export function printCode(value: unknown, place: Place): string {
+export function printCode(value: unknown, place: Place, expandObjects = true): string {
   const inner = `${place.indent}  `;
   const print = (prefix: string, data: unknown) =>
-    `${prefix}${printCode(data, { indent: inner, column: inner.length + prefix.length, after: 1 })}`;
+    `${prefix}${printCode(data, { indent: inner, column: inner.length + prefix.length, after: 1 }, expandObjects)}`;
   if (Array.isArray(value))
     return fitOrBreak(
       "[",
@@ -131,6 +131,7 @@ export function printCode(value: unknown, place: Place): string {
       const long = typeof data === "string" && inner.length + name.length + printString(data).length + 2 > LINE_WIDTH;
       return long && name.length > 5 ? `${name}\n${inner}  ${printString(data)}` : print(`${name} `, data);
     });
+  if (!expandObjects) return fitOrBreak("{", items, "}", place);
   return items.length === 0 ? "{}" : `{\n${inner}${items.join(`,\n${inner}`)},\n${place.indent}}`;
 }
 
@@ -141,4 +142,16 @@ export function printCode(value: unknown, place: Place): string {
  */
 export function withParameters(head: string, parameters: readonly string[], rest: string, indent = ""): string {
   return `${head}${fitOrBreak("(", parameters, ")", { indent, column: indent.length + head.length, after: rest.length })}${rest}`;
+}
+
+/**
+ * `left callee(argument);` (left ending in `=`) as Prettier lays it out:
+ * on one line when it fits; else, when the argument is short (a call that
+ * breaks poorly), the call on the next line; else the argument on its own.
+ */
+export function assignCall(left: string, callee: string, argument: string): string {
+  const call = `${callee}(${argument});`;
+  if (left.length + 1 + call.length <= LINE_WIDTH) return `${left} ${call}`;
+  if (argument.length <= LINE_WIDTH / 4) return `${left}\n  ${call}`;
+  return `${left} ${callee}(\n  ${argument},\n);`;
 }

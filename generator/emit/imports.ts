@@ -28,9 +28,15 @@ export function canonicalModule(model: SpecModel): string {
 /** `import { a, b, type C } from "x";` with the names sorted, types after values. */
 export function importLine(from: string, values: string[], types: string[] = []): string {
   const names = [...[...new Set(values)].sort(), ...[...new Set(types)].sort().map((name) => `type ${name}`)];
-  return `import ${fitOrBreak("{", names, "}", { indent: "", column: 7, after: from.length + 9 })} from "${from}";`;
+  return importNames(from, names);
 }
 
 /** `import type { A, B } from "x";` with the names sorted. */
 export const importTypes = (from: string, types: string[]): string =>
-  `import type ${fitOrBreak("{", [...new Set(types)].sort(), "}", { indent: "", column: 12, after: from.length + 9 })} from "${from}";`;
+  importNames(from, [...new Set(types)].sort(), "import type");
+
+/** `import { a, b } from "x";` with the names in the order given, on one line when it fits, else one a line. */
+export function importNames(from: string, names: string[], keyword = "import"): string {
+  const list = fitOrBreak("{", names, "}", { indent: "", column: keyword.length + 1, after: from.length + 9 });
+  return `${keyword} ${list} from "${from}";`;
+}

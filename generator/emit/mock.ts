@@ -2,7 +2,8 @@ import { errorAnswers } from "../model/error-answers.js";
 import { credentialChecks } from "../model/mapping-plan.js";
 import type { SpecModel } from "../model/model.js";
 import { fixtureExports } from "./fixtures.js";
-import { importLine, runtimeModule } from "./imports.js";
+import { fitOrBreak, type Place, printCode } from "./final-layout.js";
+import { importLine, importNames, runtimeModule } from "./imports.js";
 import { concreteStatus, isSuccess, parameterGroups } from "./names.js";
 import type { OutputKind } from "./output-kind.js";
 import { jsDoc, printStatements } from "./source-file.js";
@@ -32,12 +33,17 @@ export function emitMock(model: SpecModel, canonical?: SpecModel): string {
   ];
   return printStatements([
     importLine(runtimeModule("mock"), ["createMockVendor"], ["MockDefinition", "MockOptions", "MockVendor"]),
-    ...(fixtureImports.length > 0 ? [`import { ${fixtureImports.join(", ")} } from "./fixtures.js";`] : []),
+    ...(fixtureImports.length > 0 ? [importNames("./fixtures.js", fixtureImports)] : []),
     `import { bodyShape, mappingPlan } from "./mapping.js";`,
-    ...(validators.length > 0 ? [`import { ${validators.join(", ")} } from "./validators.js";`] : []),
-    `${jsDoc("How the mock checks credentials, validates and answers.")}\nexport const mockDefinition: MockDefinition = {\n  plan: mappingPlan,\n  shape: bodyShape,\n  credentials: ${JSON.stringify(credentialChecks(model))},\n  contentTypes: ${JSON.stringify(operation.requestBody?.contentTypes ?? [])},\n  isBody: ${operation.requestBody ? `is${prefix}RequestBody` : "undefined"},\n  validateBody: ${operation.requestBody ? `validate${prefix}RequestBody` : "undefined"},\n  validateParameters: { ${parameters.join(", ")} },\n  success: ${success},\n  errorAnswers: ${JSON.stringify(errorAnswers(model), null, 2)},\n  context: ${exported.context ? "context" : "{}"},\n};`,
+    ...(validators.length > 0 ? [importNames("./validators.js", validators)] : []),
+    `${jsDoc("How the mock checks credentials, validates and answers.")}\nexport const mockDefinition: MockDefinition = {\n  plan: mappingPlan,\n  shape: bodyShape,\n${member("credentials", (place) => printCode(credentialChecks(model), place, false))}\n${member("contentTypes", (place) => printCode(operation.requestBody?.contentTypes ?? [], place))}\n  isBody: ${operation.requestBody ? `is${prefix}RequestBody` : "undefined"},\n  validateBody: ${operation.requestBody ? `validate${prefix}RequestBody` : "undefined"},\n${member("validateParameters", (place) => fitOrBreak("{", parameters, "}", place))}\n  success: ${success},\n  errorAnswers: ${printCode(errorAnswers(model), { indent: "  " })},\n  context: ${exported.context ? "context" : "{}"},\n};`,
     `${jsDoc(`A stand-in for ${model.vendorName}'s create endpoint. It accepts the credentials of \`fixtures.context\` unless \`options.context\` says otherwise (\`options\` also sets its body size limit and how many customers it remembers); \`mock.fetch\` goes to \`createCustomer\`'s \`options.fetch\`, or serve it with \`startMockServer\` from \`@customer-adapters/runtime/mock-server\`.`)}\nexport function createMock(options: MockOptions = {}): MockVendor {\n  return createMockVendor(mockDefinition, options);\n}`,
   ]);
+}
+
+/** A member of the mock's definition, its value printed where it starts. */
+function member(name: string, print: (place: Place) => string): string {
+  return `  ${name}: ${print({ indent: "  ", column: name.length + 4, after: 1 })},`;
 }
 
 /** The mock vendor: `createMock()`, answering as the vendor documents, for tests. */
@@ -48,6 +54,6 @@ export const mockOutput: OutputKind = {
   optional: true,
   requires: ["mapper", "fixtures"],
   appliesTo: (model) => model.operation !== undefined && model.mapping !== undefined,
-  files: ({ model, canonical }) => [{ path: "src/mock.ts", content: emitMock(model, canonical) }],
+  files: ({ model, canonical }) => [{ path: "src/mock.ts", content: emitMock(model, canonical), verbatim: true }],
   entries: () => [{ subpath: "./mock", source: "src/mock.ts" }],
 };

@@ -1,5 +1,6 @@
 import type { SpecModel } from "../model/model.js";
-import { importLine, runtimeModule } from "./imports.js";
+import { assignCall } from "./final-layout.js";
+import { importLine, importTypes, runtimeModule } from "./imports.js";
 import type { OutputKind } from "./output-kind.js";
 import { jsDoc, printStatements } from "./source-file.js";
 import { typeName } from "./type-expression.js";
@@ -26,12 +27,15 @@ export function emitStandardSchemas(model: SpecModel): string {
   const types = targets.map((target) => target.type).sort();
   return printStatements([
     importLine(runtimeModule("standard-schema"), ["standardSchema"], ["VendorSchema"]),
-    `import type { ${types.join(", ")} } from "./types.js";`,
-    `import { ${types.map((type) => `validate${type}`).join(", ")} } from "./validators.js";`,
+    importTypes("./types.js", types),
+    importLine(
+      "./validators.js",
+      types.map((type) => `validate${type}`),
+    ),
     ...targets.map((target) => {
       const doc = jsDoc(`Standard Schema v1 for ${target.summary} (\`validate${target.type}\` underneath).`);
       const name = standardSchemaName(target.type);
-      return `${doc}\nexport const ${name}: VendorSchema<${target.type}> = standardSchema(validate${target.type});`;
+      return `${doc}\n${assignCall(`export const ${name}: VendorSchema<${target.type}> =`, "standardSchema", `validate${target.type}`)}`;
     }),
   ]);
 }
@@ -46,7 +50,7 @@ export const standardSchemaOutput: OutputKind = {
   optional: true,
   requires: ["validators"],
   appliesTo: () => true,
-  files: ({ model }) => [{ path: "src/standard-schema.ts", content: emitStandardSchemas(model) }],
+  files: ({ model }) => [{ path: "src/standard-schema.ts", content: emitStandardSchemas(model), verbatim: true }],
   main: () => [{ source: "./standard-schema.js" }],
   adapter: (model) => {
     const name = standardSchemaName(`${typeName(model.operation?.id ?? "")}RequestBody`);

@@ -3,7 +3,14 @@
 import { Biome } from "@biomejs/js-api/nodejs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fitOrBreak, printCode, printData, printJsonFile, withParameters } from "../../generator/emit/final-layout.js";
+import {
+  assignCall,
+  fitOrBreak,
+  printCode,
+  printData,
+  printJsonFile,
+  withParameters,
+} from "../../generator/emit/final-layout.js";
 import { CONFIGURATION } from "../../generator/write/format.js";
 
 const biome = new Biome();
@@ -73,10 +80,10 @@ describe("printJsonFile", () => {
 describe("printCode", () => {
   it("prints data as TypeScript as Biome formats it", () => {
     fc.assert(
-      fc.property(literal, fc.integer({ min: 0, max: 3 }), (value, depth) => {
+      fc.property(literal, fc.integer({ min: 0, max: 3 }), fc.boolean(), (value, depth, expand) => {
         const indent = "  ".repeat(depth);
         const head = `${indent}const value = `;
-        const statement = `${head}${printCode(value, { indent, column: head.length, after: 1 })};`;
+        const statement = `${head}${printCode(value, { indent, column: head.length, after: 1 }, expand)};`;
         const levels = Array.from({ length: depth }, (_, level) => "  ".repeat(level));
         const source = `${levels.map((pad) => `${pad}{\n`).join("")}${statement}\n${levels
           .reverse()
@@ -97,5 +104,20 @@ describe("withParameters", () => {
     const source = `${long}\n  return 1;\n}\n`;
     expect(long).toContain("(\n  a: A");
     expect(format(source, "f.ts")).toBe(source);
+  });
+});
+
+describe("assignCall", () => {
+  it("keeps the call on the line, moves a short one to the next, else breaks its argument out", () => {
+    const left = (width: number) => `export const ${"x".repeat(width)}: T =`;
+    for (const [width, argument] of [
+      [10, "validateShort"],
+      [80, "validateShort"],
+      [80, `validate${"A".repeat(30)}`],
+    ] as const) {
+      const source = `${assignCall(left(width), "standardSchema", argument)}\n`;
+      expect(format(source, "a.ts")).toBe(source);
+    }
+    expect(assignCall(left(110), "f", "a")).toBe(`${left(110)}\n  f(a);`);
   });
 });
