@@ -3,8 +3,8 @@ import { isSchemaObject, type Schema } from "../core/schema-walk.js";
 import { schemasAt } from "../model/check-model.js";
 import { canonicalLeaves, requestRows } from "../model/mapping-table.js";
 import type { SpecModel } from "../model/model.js";
-import { importLine, runtimeModule } from "./imports.js";
-import { printJsonFile } from "./final-layout.js";
+import { importLine, importNames, runtimeModule } from "./imports.js";
+import { printCode, printJsonFile, withParameters } from "./final-layout.js";
 import type { GeneratedFile } from "./package.js";
 import { emitTsconfig, GENERATOR_VERSION, packageVersion, RUNTIME_VERSION, SCOPE } from "./package-json.js";
 import { jsDoc, printStatements } from "./source-file.js";
@@ -41,7 +41,12 @@ export const aggregatedVendors = (models: readonly SpecModel[]): SpecModel[] =>
 function emitIndex(vendors: SpecModel[]): string {
   const entries = vendors.map((model) => {
     const name = identifier(model.slug);
-    return `  {\n    slug: ${JSON.stringify(model.slug)},\n    name: ${JSON.stringify(model.vendorName)},\n    context: ${JSON.stringify(contextInputs(model))},\n    toRequest: ${name}.toRequest,\n    checkCustomer: ${name}.checkCustomer,\n    createCustomer: ${name}.createCustomer,\n  },`;
+    const context = printCode(
+      contextInputs(model),
+      { indent: "    ", column: "    context: ".length, after: 1 },
+      false,
+    );
+    return `  {\n    slug: ${printCode(model.slug, { indent: "    " })},\n    name: ${printCode(model.vendorName, { indent: "    " })},\n    context: ${context},\n    toRequest: ${name}.toRequest,\n    checkCustomer: ${name}.checkCustomer,\n    createCustomer: ${name}.createCustomer,\n  },`;
   });
   return printStatements([
     importLine(
@@ -53,8 +58,12 @@ function emitIndex(vendors: SpecModel[]): string {
     ...vendors.map((model) => `import * as ${identifier(model.slug)} from "${SCOPE}/${model.slug}";`),
     `${jsDoc("Every vendor of this output folder: its slug, name, the context inputs it needs, and its mapper and client.")}\nexport const vendors: readonly VendorEntry<Customer>[] = [\n${entries.join("\n")}\n];`,
     `${jsDoc("For each vendor, without sending anything: `ok`, or the exact problems its `toRequest` would give (canonical field, vendor field, rule, limit), and the required context inputs missing from `contexts` (by slug).")}\nexport function preflight(customer: Customer, contexts: Contexts = {}): PreflightResult[] {\n  return preflightAt(vendors, customer, contexts);\n}`,
-    `${jsDoc("Creates the customer at each vendor (`options.vendors` to choose), `options.concurrency` at a time, each call bounded by `options.timeoutMs`. Never throws: one outcome per vendor (created, refused, unknown, unavailable) and a summary.")}\nexport function createEverywhere(customer: Customer, contexts: Contexts, options: EverywhereOptions = {}): Promise<EverywhereResult> {\n  return createAtEach(vendors, customer, contexts, options);\n}`,
-    `export type { Contexts, EverywhereOptions, EverywhereResult, PreflightResult, Problem, VendorOutcome } from "${runtimeModule("vendors")}";`,
+    `${jsDoc("Creates the customer at each vendor (`options.vendors` to choose), `options.concurrency` at a time, each call bounded by `options.timeoutMs`. Never throws: one outcome per vendor (created, refused, unknown, unavailable) and a summary.")}\n${withParameters("export function createEverywhere", ["customer: Customer", "contexts: Contexts", "options: EverywhereOptions = {}"], ": Promise<EverywhereResult> {")}\n  return createAtEach(vendors, customer, contexts, options);\n}`,
+    importNames(
+      runtimeModule("vendors"),
+      ["Contexts", "EverywhereOptions", "EverywhereResult", "PreflightResult", "Problem", "VendorOutcome"],
+      "export type",
+    ),
   ]);
 }
 
@@ -216,6 +225,10 @@ export function emitAggregate(models: readonly SpecModel[], canonical: SpecModel
     { path: "package.json", content: emitPackageJson(vendors, canonical), verbatim: true },
     { path: "tsconfig.json", content: aggregateTsconfig(vendors), verbatim: true },
     { path: "README.md", content: `<!--\n${banner}\n-->\n${emitReadme(vendors, canonical)}` },
-    { path: "src/index.ts", content: `/**\n${banner.replace(/^/gm, " * ")}\n */\n${emitIndex(vendors)}` },
+    {
+      path: "src/index.ts",
+      content: `/**\n${banner.replace(/^/gm, " * ")}\n */\n${emitIndex(vendors)}`,
+      verbatim: true,
+    },
   ].map((file) => ({ ...file, path: `${AGGREGATE_SLUG}/${file.path}` }));
 }

@@ -35,7 +35,7 @@ export function importLine(from: string, values: string[], types: string[] = [])
 export const importTypes = (from: string, types: string[]): string =>
   importNames(from, [...new Set(types)].sort(), "import type");
 
-/** `import { a, b } from "x";` with the names in the order given, on one line when it fits, else one a line. */
+/** `import { a, b } from "x";` (or `export type { a, b } ...`) with the names in the order given, on one line when it fits, else one a line. */
 export function importNames(from: string, names: string[], keyword = "import"): string {
   const list = fitOrBreak("{", names, "}", { indent: "", column: keyword.length + 1, after: from.length + 9 });
   return `${keyword} ${list} from "${from}";`;
