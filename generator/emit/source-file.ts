@@ -28,17 +28,26 @@ export function jsDoc(text: string): string {
 }
 
 /**
- * Type text written a member a line without indentation, indented two
- * spaces per open brace (a JSDoc's ` *` lines keep their one space).
+ * Code or type text written a statement (or member) a line without
+ * indentation, indented two spaces per open brace, a `switch`'s cases one
+ * level in and their statements two (a JSDoc's ` *` lines keep their one
+ * space). A line opens a block when it ends with `{` and closes one when it
+ * starts with `}`.
  */
 export function indentBlocks(text: string): string {
   let depth = 0;
+  const blocks: ("switch" | "block")[] = [];
   return text
     .split("\n")
     .map((line) => {
-      if (line.startsWith("}")) depth--;
-      const indented = line === "" ? "" : `${"  ".repeat(depth)}${line}`;
-      if (line.endsWith("{")) depth++;
+      if (line.startsWith("}")) depth -= blocks.pop() === "switch" ? 2 : 1;
+      const level = /^(case |default:)/.test(line) && blocks.at(-1) === "switch" ? depth - 1 : depth;
+      const indented = line === "" ? "" : `${"  ".repeat(level)}${line}`;
+      if (line.endsWith("{")) {
+        const opened = /^switch \(/.test(line) ? "switch" : "block";
+        blocks.push(opened);
+        depth += opened === "switch" ? 2 : 1;
+      }
       return indented;
     })
     .join("\n");

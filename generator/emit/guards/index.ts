@@ -1,6 +1,6 @@
 import type { SpecModel } from "../../model/model.js";
 import { validationSchema } from "../../model/validation-schema.js";
-import { jsDoc, printStatements } from "../source-file.js";
+import { indentBlocks, jsDoc, printStatements } from "../source-file.js";
 import { validationTargets } from "../validation-targets.js";
 import { compilable } from "./compilable.js";
 import { GuardCompiler } from "./compiler.js";
@@ -58,5 +58,5 @@ export function emitGuards(model: SpecModel, validationImport: string): string {
       : []),
     ...(fallback ? [`import * as compiled from "./validators.compiled.js";`] : []),
   ];
-  return printStatements([...imports, ...compiler.constants, ...compiler.functions, ...exports]);
+  return indentBlocks(printStatements([...imports, ...compiler.constants, ...compiler.functions, ...exports]));
 }
