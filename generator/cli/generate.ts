@@ -17,7 +17,10 @@ export const generateCommand: CommandSpec = {
       value: "@scope",
       description: "the packages' npm scope (default: the config's)",
     },
-    "no-format": { type: "boolean", description: "leave the generated code unformatted" },
+    "no-format": {
+      type: "boolean",
+      description: "skip Biome: guards.ts, the one file not emitted in its final layout, stays unformatted",
+    },
     only: { type: "string", value: "slugs", description: "regenerate just these packages (comma-separated)" },
     "no-cache": { type: "boolean", description: "run the generator even when the cache says nothing changed" },
     progress: {

@@ -1,4 +1,3 @@
-import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { Configuration } from "@biomejs/wasm-nodejs";
 import type { GeneratedFile } from "../emit/package.js";
@@ -33,16 +32,18 @@ interface Pending {
 }
 
 /**
- * Biome on worker threads, one per core. Formatting was most of a
- * generate run's time; with workers started before the specs are loaded,
- * each package is formatted while the next one is emitted. Each file is
- * formatted alone, so the output does not depend on which worker took it.
+ * Biome on a worker thread. Emitters write their final layout (verbatim
+ * files), so only the files they do not yet lay out (guards.ts) come here:
+ * one worker, started before the specs are loaded, formats each package
+ * while the next one is emitted; a second would cost its WebAssembly start
+ * (a quarter second of CPU) for little to format. Each file is formatted
+ * alone, so the output does not depend on which worker took it.
  */
 export class Formatter {
   private readonly workers: { worker: Worker; queued: number; pending: Map<number, Pending> }[];
   private nextId = 0;
 
-  constructor(threads = availableParallelism()) {
+  constructor(threads = 1) {
     this.workers = Array.from({ length: Math.max(1, threads) }, () => {
       const worker = new Worker(new URL("./format-worker.mjs", import.meta.url), {
         workerData: { configuration: CONFIGURATION },
