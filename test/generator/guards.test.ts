@@ -263,7 +263,7 @@ describe("a keyword the guards do not compile", () => {
     expect(code).toContain(`import * as compiled from "./validators.compiled.js";`);
     expect(code).toMatch(/export const unique: \(value: unknown\) => boolean = compiled\.unique;/);
     expect(code).toMatch(
-      /function isPlain\(value: unknown\): boolean \{\nif \(typeof value !== "string"\) return false;/,
+      /function isPlain\(value: unknown\): boolean \{\n {2}if \(typeof value !== "string"\) return false;/,
     );
     expect(code).toMatch(/export const plain: \(value: unknown\) => boolean = isPlain;/);
   });

@@ -249,7 +249,7 @@ describe("a sample that cannot be made", () => {
     ]);
     expect(made.valid).toEqual({});
     expect(made.invalid).toEqual([]);
-    expect(made.files.get("mini/src/fixtures.ts")).toContain("valid as unknown as {  }");
+    expect(made.files.get("mini/src/fixtures.ts")).toContain("valid as unknown as {}");
     expect(made.files.has("mini/src/validators.ts")).toBe(true);
   });
 });
