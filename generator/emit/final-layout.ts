@@ -5,6 +5,17 @@
  */
 export const LINE_WIDTH = 120;
 
+// East Asian wide and fullwidth characters, and those beyond the Basic Multilingual Plane (emoji): two columns each.
+const WIDE =
+  /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\ud800-\udbff][\udc00-\udfff]/g;
+
+/** The columns a line of text takes, as Biome counts them: a wide character two, a surrogate pair one character. */
+export function textWidth(text: string): number {
+  let width = text.length;
+  for (const match of text.matchAll(WIDE)) width += match[0].length === 2 ? 0 : 1;
+  return width;
+}
+
 /** Where a list is printed: the indent of the line it starts on, its column there, and how many characters follow it on its last line. */
 export interface Place {
   indent: string;
@@ -35,7 +46,7 @@ export function fitOrBreak(
   if (items.length === 0) return `${open}${close}`;
   const pad = open.endsWith("{") ? " " : "";
   const line = `${open}${pad}${items.join(`${separator} `)}${pad}${close}`;
-  if (!mustBreak && !line.includes("\n") && column + line.length + after <= LINE_WIDTH) return line;
+  if (!mustBreak && !line.includes("\n") && column + textWidth(line) + after <= LINE_WIDTH) return line;
   return `${open}\n${indent}  ${items.join(`${separator}\n${indent}  `)}${trailing ? separator : ""}\n${indent}${close}`;
 }
 
@@ -128,7 +139,8 @@ export function printCode(value: unknown, place: Place, expandObjects = true): s
       const name = `${propertyName(key)}:`;
       // A string too long for its line goes on the next one, a level deeper, as Prettier breaks after the
       // colon; not after a name shorter than the indent and three, where breaking would gain too little.
-      const long = typeof data === "string" && inner.length + name.length + printString(data).length + 2 > LINE_WIDTH;
+      const long =
+        typeof data === "string" && inner.length + textWidth(name) + textWidth(printString(data)) + 2 > LINE_WIDTH;
       return long && name.length > 5 ? `${name}\n${inner}  ${printString(data)}` : print(`${name} `, data);
     });
   if (!expandObjects) return fitOrBreak("{", items, "}", place);
@@ -151,7 +163,7 @@ export function withParameters(head: string, parameters: readonly string[], rest
  */
 export function assignCall(left: string, callee: string, argument: string): string {
   const call = `${callee}(${argument});`;
-  if (left.length + 1 + call.length <= LINE_WIDTH) return `${left} ${call}`;
+  if (textWidth(left) + 1 + textWidth(call) <= LINE_WIDTH) return `${left} ${call}`;
   if (argument.length <= LINE_WIDTH / 4) return `${left}\n  ${call}`;
   return `${left} ${callee}(\n  ${argument},\n);`;
 }

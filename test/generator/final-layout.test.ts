@@ -51,6 +51,8 @@ const key = fc.oneof(
 );
 const text = fc.oneof(
   fc.string({ maxLength: 40 }),
+  // Wide characters take two columns: faker's Japanese samples are in the fixtures.
+  fc.string({ unit: fc.constantFrom("よ", "く", "あ", "つ", "한", "a", "😀"), minLength: 20, maxLength: 70 }),
   fc.string({ minLength: 80, maxLength: 130 }),
   fc.constantFrom("it's", 'say "hi"', `both ' and "`, "\\"),
 );
