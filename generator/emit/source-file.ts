@@ -43,7 +43,8 @@ export function indentBlocks(text: string): string {
       if (line.startsWith("}")) depth -= blocks.pop() === "switch" ? 2 : 1;
       const level = /^(case |default:)/.test(line) && blocks.at(-1) === "switch" ? depth - 1 : depth;
       const indented = line === "" ? "" : `${"  ".repeat(level)}${line}`;
-      if (line.endsWith("{")) {
+      // A comment's text (a vendor's description) may end with a brace that opens nothing.
+      if (line.endsWith("{") && !/^(\/\*\*| \*)/.test(line)) {
         const opened = /^switch \(/.test(line) ? "switch" : "block";
         blocks.push(opened);
         depth += opened === "switch" ? 2 : 1;
