@@ -138,7 +138,22 @@ export function runValidator<T>(
     }
     return found;
   });
-  return { ok: false, errors };
+  return { ok: false, errors: errors.length > 1 ? firstOfEach(errors) : errors };
+}
+
+/**
+ * Each rule broken at one place once, the first reported kept, in ajv's
+ * order: ajv reports a rule again for each `anyOf`/`oneOf` branch that holds
+ * it. Its vendor code is the same in every copy (it depends on place and rule only).
+ */
+function firstOfEach(errors: readonly ValidationError[]): ValidationError[] {
+  const seen = new Set<string>();
+  return errors.filter((error) => {
+    const key = `${error.path} ${error.rule}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** A type guard from a compiled validator that never throws. */
