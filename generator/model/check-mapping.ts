@@ -420,12 +420,15 @@ class MappingChecker {
         if (parameter.required && !isFed(`/${parameter.in}/${parameter.name}`))
           unfed.push(`/${parameter.in}/${parameter.name}`);
       for (const path of new Set(unfed)) {
-        const declarations = this.declarationsOf(mapping.request, "", path);
+        const declarations = this.declarationsOf(mapping.request, "", "", path);
         const entry = missing.get(path) ?? {
           labels: [],
-          at: declarations[0]?.at ?? mapping.at,
-          sources: declarations.map((declaration) =>
-            Array.isArray(declaration.from) ? declaration.from.join(" + ") : (declaration.from ?? ""),
+          at: declarations[0]?.declaration.at ?? mapping.at,
+          // Each source as a canonical pointer: one inside a `map` is relative to the mapped item.
+          sources: declarations.map(({ declaration, scope }) =>
+            (Array.isArray(declaration.from) ? declaration.from : [declaration.from ?? ""])
+              .map((from) => scopedPointer(scope, from))
+              .join(" + "),
           ),
         };
         entry.labels.push(kind.label);
@@ -442,15 +445,21 @@ class MappingChecker {
       );
   }
 
-  /** The declarations whose target is this wildcard path, at any depth of `map`. */
-  private declarationsOf(declarations: FieldMappingModel[], base: string, path: string): FieldMappingModel[] {
+  /** The declarations whose target is this wildcard path, at any depth of `map`, each with its `map`'s source (`/contacts/*`). */
+  private declarationsOf(
+    declarations: FieldMappingModel[],
+    base: string,
+    scope: string,
+    path: string,
+  ): { declaration: FieldMappingModel; scope: string }[] {
     return declarations.flatMap((declaration) => {
       const to = wildcard(base + declaration.to);
-      if (to === path) return [declaration];
+      if (to === path) return [{ declaration, scope }];
       if (declaration.map === undefined || !path.startsWith(`${to}/`)) return [];
+      const from = typeof declaration.from === "string" ? scopedPointer(scope, declaration.from) : scope;
       return [
-        ...this.declarationsOf(declaration.map, to, path),
-        ...this.declarationsOf(declaration.map, `${to}/*`, path),
+        ...this.declarationsOf(declaration.map, to, from, path),
+        ...this.declarationsOf(declaration.map, `${to}/*`, `${from}/*`, path),
       ];
     });
   }

@@ -162,6 +162,19 @@ describe("required vendor fields, fed for each kind of customer", () => {
     ]);
   });
 
+  it("names a source inside a `map` by its canonical pointer, not the one relative to the mapped item", () => {
+    const mapping = miniMapping.replace(
+      "  auth:",
+      "    - { to: /body/contacts, from: /contacts, map: [{ to: /email, from: /name }, { to: /fullName, from: /email }] }\n  auth:",
+    );
+    expect(specProblems(miniVendor(mapping))).toEqual([
+      expect.stringContaining(
+        "the vendor requires /body/contacts/*/fullName, but for every customer no declaration gives it a value" +
+          " (/contacts/*/email may be absent;",
+      ),
+    ]);
+  });
+
   it("a `needs` entry must name a canonical field", () => {
     expect(specProblems(miniVendor(miniMapping.replace("field: /person,", "field: /persona,")))).toEqual([
       expect.stringMatching(/\/x-mapping\/needs\/0: `\/persona` is not a field of the canonical customer/),
