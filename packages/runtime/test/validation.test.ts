@@ -61,31 +61,23 @@ describe("runValidator", () => {
 
   it("lists a rule broken at one place once, although ajv reports it for each oneOf branch it tried", () => {
     // ajv's errors (allErrors) for `{ name: "a very long name" }` against a oneOf whose two branches limit `name`.
+    const missing = (name: string) => ({
+      instancePath: "",
+      keyword: "required",
+      params: { missingProperty: name },
+      message: `must have required property '${name}'`,
+    });
+    const tooLong = (limit: number) => ({
+      instancePath: "/name",
+      keyword: "maxLength",
+      params: { limit },
+      message: `must NOT have more than ${limit} characters`,
+    });
     const validate = failingWith([
-      {
-        instancePath: "",
-        keyword: "required",
-        params: { missingProperty: "first_name" },
-        message: "must have required property 'first_name'",
-      },
-      {
-        instancePath: "/name",
-        keyword: "maxLength",
-        params: { limit: 5 },
-        message: "must NOT have more than 5 characters",
-      },
-      {
-        instancePath: "",
-        keyword: "required",
-        params: { missingProperty: "company_name" },
-        message: "must have required property 'company_name'",
-      },
-      {
-        instancePath: "/name",
-        keyword: "maxLength",
-        params: { limit: 8 },
-        message: "must NOT have more than 8 characters",
-      },
+      missing("first_name"),
+      tooLong(5),
+      missing("company_name"),
+      tooLong(8),
       {
         instancePath: "",
         keyword: "oneOf",
