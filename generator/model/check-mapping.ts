@@ -378,6 +378,8 @@ class MappingChecker {
     const missing = new Map<string, { labels: string[]; at: SpecPosition; sources: string[] }>();
     for (const kind of kinds.kinds) {
       const fed: { target: string; anchor: string }[] = [];
+      // The objects a `map` writes (its target, or each item of it): checked even when nothing in them is fed.
+      const anchors: string[] = [];
       const walk = (
         declarations: FieldMappingModel[],
         scope: string,
@@ -393,13 +395,14 @@ class MappingChecker {
             const there = kinds.applies(declaration, scope, kind) && kinds.present(from, kind, scope);
             if (certain && there) fed.push({ target: to, anchor });
             // Inside a map, its object is written whenever its source is there: that object is an anchor.
+            anchors.push(list ? `${to}/*` : to);
             walk(declaration.map, list ? `${from}/0` : from, list ? `${to}/*` : to, list ? `${to}/*` : to, true);
           } else if (certain && kinds.feeds(declaration, scope, kind)) fed.push({ target: to, anchor });
         }
       };
       walk(mapping.request, "", "", "/body", true);
       const isFed = (path: string) => fed.some(({ target }) => target === path || target.startsWith(`${path}/`));
-      const objects = new Set<string>();
+      const objects = new Set(anchors.filter((anchor) => anchor.startsWith("/body")));
       for (const { target, anchor } of fed)
         for (
           let at = target.slice(0, target.lastIndexOf("/"));
