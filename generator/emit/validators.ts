@@ -2,7 +2,7 @@ import standaloneModule from "ajv/dist/standalone/index.js";
 import type { SpecModel } from "../model/model.js";
 import type { Schema } from "../core/schema-walk.js";
 import { COMPONENTS_ID, createAjv, FORMATS_MODULE, validationSchema } from "../model/validation-schema.js";
-import { importLine, runtimeModule } from "./imports.js";
+import { importLine, runtimeModule, type RuntimeSubpath } from "./imports.js";
 import type { OutputKind } from "./output-kind.js";
 import { emitGuards } from "./guards/index.js";
 import { jsDoc, printStatements } from "./source-file.js";
@@ -18,10 +18,23 @@ const standaloneCode = standaloneModule as unknown as typeof standaloneModule.de
  * same under Node and under bundlers; an unknown one stops generation.
  */
 const RUNTIME_HELPERS: Record<string, { name: string; from: string }> = {
-  'require("ajv/dist/runtime/ucs2length").default': { name: "ucs2length", from: runtimeModule("validation") },
-  'require("ajv/dist/runtime/equal").default': { name: "equal", from: runtimeModule("validation") },
-  [`require("${FORMATS_MODULE}").formats`]: { name: "formats", from: runtimeModule("validation") },
+  'require("ajv/dist/runtime/ucs2length").default': { name: "ucs2length", from: runtimeModule("checks") },
+  'require("ajv/dist/runtime/equal").default': { name: "equal", from: runtimeModule("equal") },
+  [`require("${FORMATS_MODULE}").formats`]: { name: "formats", from: runtimeModule("format-set") },
 };
+
+/**
+ * The runtime module of each helper a guard calls. Only these subpaths: the
+ * `./validation` barrel loads ajv-formats and fast-deep-equal (CommonJS),
+ * which cost a guard's cold start more than the guard itself.
+ */
+const GUARD_HELPERS: Record<string, RuntimeSubpath> = {
+  ucs2length: "checks",
+  isDate: "formats",
+  isDateTime: "formats",
+  isInt32: "formats",
+};
+const guardHelperModule = (helper: string): string => runtimeModule(GUARD_HELPERS[helper] ?? "format-set");
 
 export function esmImports(code: string, helpers: Record<string, { name: string; from: string }>): string {
   const used = new Map<string, Set<string>>();
@@ -69,7 +82,7 @@ export function emitCompiledValidators(model: SpecModel): { js: string; dts: str
   );
   const code = `${standaloneCode(ajv, exportsMap)}\n${aliases.join("\n")}\n`;
   const dts = [
-    `import type { CompiledValidator } from "${runtimeModule("validation")}";`,
+    `import type { CompiledValidator } from "${runtimeModule("checks")}";`,
     ...targets.map(
       (target) => `/** Validates ${target.summary}. */\nexport declare const ${target.id}: CompiledValidator;`,
     ),
@@ -101,10 +114,7 @@ export function emitValidators(model: SpecModel): string {
     ? ["passes", "runValidator", "vendorRules"]
     : ["passes", "runValidator"];
   const statements: string[] = [
-    importLine(runtimeModule("validation"), helpers, [
-      "ValidationResult",
-      ...(helpers.length > 2 ? ["VendorRule"] : []),
-    ]),
+    importLine(runtimeModule("checks"), helpers, ["ValidationResult", ...(helpers.length > 2 ? ["VendorRule"] : [])]),
     `import * as compiled from "./validators.compiled.js";`,
     `import * as guards from "./guards.js";`,
     `import type { ${[...targets.map((target) => target.type), ...(bodyless ? [bodyless.type] : [])]
@@ -164,7 +174,7 @@ export const validatorsOutput: OutputKind = {
     return [
       { path: "src/validators.compiled.js", content: compiled.js },
       { path: "src/validators.compiled.d.ts", content: compiled.dts },
-      { path: "src/guards.ts", content: emitGuards(model, runtimeModule("validation")) },
+      { path: "src/guards.ts", content: emitGuards(model, guardHelperModule) },
       { path: "src/validators.ts", content: emitValidators(model) },
     ];
   },

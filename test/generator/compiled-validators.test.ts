@@ -21,16 +21,13 @@ describe("ajv's compiled validators, as the generator writes them", () => {
       Tags: { type: "array", uniqueItems: true, items: { type: "object" } },
     };
     const { js } = emitCompiledValidators(modelOf(schemas));
-    expect(js).toContain('import { equal } from "@customer-adapters/runtime/validation";');
+    expect(js).toContain('import { equal } from "@customer-adapters/runtime/equal";');
     expect(js).not.toMatch(/\brequire\(/);
     mkdirSync(outDir, { recursive: true });
     const file = join(outDir, "validators.compiled.js");
     writeFileSync(
       file,
-      js.replace(
-        '"@customer-adapters/runtime/validation"',
-        JSON.stringify(join(repoRoot, "packages/runtime/src/validation.ts")),
-      ),
+      js.replace('"@customer-adapters/runtime/equal"', JSON.stringify(join(repoRoot, "packages/runtime/src/equal.ts"))),
     );
     const compiled = (await import(file)) as Record<string, (value: unknown) => boolean>;
     const samples: Record<string, unknown[]> = {
