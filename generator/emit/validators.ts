@@ -1,4 +1,5 @@
 import standaloneModule from "ajv/dist/standalone/index.js";
+import { formatDefinitions } from "@customer-adapters/runtime/formats";
 import type { SpecModel } from "../model/model.js";
 import type { Schema } from "../core/schema-walk.js";
 import { COMPONENTS_ID, createAjv, FORMATS_MODULE, validationSchema } from "../model/validation-schema.js";
@@ -17,11 +18,30 @@ const standaloneCode = standaloneModule as unknown as typeof standaloneModule.de
  * (ajv-validator/ajv#2209). Each known one becomes an import that means the
  * same under Node and under bundlers; an unknown one stops generation.
  */
+const FORMATS = `require("${FORMATS_MODULE}").formats`;
 const RUNTIME_HELPERS: Record<string, { name: string; from: string }> = {
   'require("ajv/dist/runtime/ucs2length").default': { name: "ucs2length", from: runtimeModule("checks") },
   'require("ajv/dist/runtime/equal").default': { name: "equal", from: runtimeModule("equal") },
-  [`require("${FORMATS_MODULE}").formats`]: { name: "formats", from: runtimeModule("format-set") },
+  [FORMATS]: { name: "formats", from: runtimeModule("format-set") },
 };
+/** The format a read of the formats names (`<formats>.int32`, `<formats>["date-time"]`), from what follows it. */
+const FORMAT_NAME = /^(?:\.([\w$]+)|\["([^"]+)"\])/;
+
+/**
+ * The helpers for `code`: its formats from `./formats` (no ajv-formats at
+ * load) when it calls only formats defined there, else the whole set.
+ */
+function helpersFor(code: string): Record<string, { name: string; from: string }> {
+  const read = code
+    .split(FORMATS)
+    .slice(1)
+    .map((after) => FORMAT_NAME.exec(after))
+    .map((match) => match?.[1] ?? match?.[2] ?? "");
+  const light = read.every((name) => Object.hasOwn(formatDefinitions, name));
+  return light
+    ? { ...RUNTIME_HELPERS, [FORMATS]: { name: "formatDefinitions", from: runtimeModule("formats") } }
+    : RUNTIME_HELPERS;
+}
 
 /**
  * The runtime module of each helper a guard calls. Only these subpaths: the
@@ -87,7 +107,7 @@ export function emitCompiledValidators(model: SpecModel): { js: string; dts: str
       (target) => `/** Validates ${target.summary}. */\nexport declare const ${target.id}: CompiledValidator;`,
     ),
   ].join("\n\n");
-  return { js: esmImports(code, RUNTIME_HELPERS), dts };
+  return { js: esmImports(code, helpersFor(code)), dts };
 }
 
 /** The request body type of an operation that takes none (query parameters only), or undefined. */

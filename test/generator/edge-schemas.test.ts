@@ -36,7 +36,7 @@ describe("unusual schemas through the whole generator", () => {
     const compiled = files.find((file) => file.path === "mini/src/validators.compiled.js")?.content ?? "";
     // Each helper from the runtime module that holds it, none from the `./validation` barrel (it loads every one).
     expect(compiled).toContain('import { equal } from "@customer-adapters/runtime/equal";');
-    expect(compiled).toContain('import { formats } from "@customer-adapters/runtime/format-set";');
+    expect(compiled).toContain('import { formatDefinitions } from "@customer-adapters/runtime/formats";');
     expect(compiled).toContain('import { ucs2length } from "@customer-adapters/runtime/checks";');
     expect(compiled).not.toContain("runtime/validation");
   });
