@@ -3,7 +3,7 @@
  * Do not edit by hand: change the spec and run `npm run generate`.
  */
 import { ucs2length } from "@customer-adapters/runtime/checks";
-import { formats } from "@customer-adapters/runtime/format-set";
+import { formatDefinitions } from "@customer-adapters/runtime/formats";
 
 export const requestBody = validate1;
 const schema1 = {
@@ -39,8 +39,8 @@ const schema1 = {
   type: "object",
 };
 const func0 = Object.prototype.hasOwnProperty;
-const formats0 = formats.int32;
-const formats8 = formats["date-time"];
+const formats0 = formatDefinitions.int32;
+const formats8 = formatDefinitions["date-time"];
 const schema2 = {
   additionalProperties: false,
   properties: {

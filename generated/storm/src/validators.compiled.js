@@ -3,7 +3,7 @@
  * Do not edit by hand: change the spec and run `npm run generate`.
  */
 import { ucs2length } from "@customer-adapters/runtime/checks";
-import { formats } from "@customer-adapters/runtime/format-set";
+import { formatDefinitions } from "@customer-adapters/runtime/formats";
 
 export const requestBody = validate1;
 const schema1 = {
@@ -42,11 +42,11 @@ const schema1 = {
 };
 const func0 = Object.prototype.hasOwnProperty;
 const func1 = ucs2length;
-const formats0 = formats.int32;
+const formats0 = formatDefinitions.int32;
 const formats2 = /^[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 const formats4 =
   /^(?:[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*|"(?:[\x20\x21\x23-\x5b\x5d-\x7e]|\\[\x20-\x7e])*")@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
-const formats40 = formats["date-time"];
+const formats40 = formatDefinitions["date-time"];
 const schema2 = {
   additionalProperties: false,
   properties: {
