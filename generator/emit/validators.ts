@@ -94,10 +94,11 @@ export function emitCompiledValidators(model: SpecModel): { js: string; dts: str
       exportsMap[target.id] = `${COMPONENTS_ID}#/$defs/@${target.id}`;
     }
   }
-  // inlineRefs: false compiles each shared definition once instead of into every caller.
+  // inlineRefs: false compiles each shared definition once instead of into every caller; messages: false
+  // leaves the sentences out of every error site (runtime/error-messages.ts makes them from keyword and params).
   const ajv = createAjv(
     model.schemas,
-    { inlineRefs: false, code: { source: true, esm: true, optimize: true, lines: true } },
+    { inlineRefs: false, messages: false, code: { source: true, esm: true, optimize: true, lines: true } },
     extra,
   );
   const code = `${standaloneCode(ajv, exportsMap)}\n${aliases.join("\n")}\n`;

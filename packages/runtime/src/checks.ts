@@ -5,6 +5,8 @@
  * a package's `./validators` costs a guard's cold start no more than it
  * needs; `./validation` re-exports all of it with the formats.
  */
+import { errorMessage } from "./error-messages.js";
+export { errorMessage };
 import { errorPointer, type ErrorLike } from "./pointer.js";
 
 /** One broken rule. Messages never contain the value that broke the rule. */
@@ -146,7 +148,8 @@ export function runValidator<T>(
   const errors = (validate.errors ?? []).map((error): ValidationError => {
     const path = errorPointer(error);
     const rule = error.keyword;
-    const message = `${path || "the value"} ${error.message ?? `breaks ${rule}`}`;
+    // Compiled validators carry no messages (`messages: false`); an ajv compiled at run time may.
+    const message = `${path || "the value"} ${error.message ?? errorMessage(rule, error.params)}`;
     const vendor = index && vendorRuleFor(index, rulePointer(error), rule);
     // One literal each way: adding the vendor's fields afterwards changes the object's shape, and cost more than the rest.
     return vendor
