@@ -79,7 +79,6 @@ function validate1(
           schemaPath: "#/additionalProperties",
           keyword: "additionalProperties",
           params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
         };
         if (vErrors === null) {
           vErrors = [err0];
@@ -98,7 +97,6 @@ function validate1(
             schemaPath: "#/properties/FirstName/maxLength",
             keyword: "maxLength",
             params: { limit: 50 },
-            message: "must NOT have more than 50 characters",
           };
           if (vErrors === null) {
             vErrors = [err1];
@@ -113,7 +111,6 @@ function validate1(
           schemaPath: "#/properties/FirstName/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err2];
@@ -132,7 +129,6 @@ function validate1(
             schemaPath: "#/properties/LastName/maxLength",
             keyword: "maxLength",
             params: { limit: 50 },
-            message: "must NOT have more than 50 characters",
           };
           if (vErrors === null) {
             vErrors = [err3];
@@ -147,7 +143,6 @@ function validate1(
           schemaPath: "#/properties/LastName/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err4];
@@ -166,7 +161,6 @@ function validate1(
             schemaPath: "#/properties/Email/maxLength",
             keyword: "maxLength",
             params: { limit: 100 },
-            message: "must NOT have more than 100 characters",
           };
           if (vErrors === null) {
             vErrors = [err5];
@@ -181,7 +175,6 @@ function validate1(
           schemaPath: "#/properties/Email/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err6];
@@ -198,7 +191,6 @@ function validate1(
           schemaPath: "#/properties/Password/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err7];
@@ -215,7 +207,6 @@ function validate1(
           schemaPath: "#/properties/RepDID/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err8];
@@ -232,7 +223,6 @@ function validate1(
           schemaPath: "#/properties/Company/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err9];
@@ -249,7 +239,6 @@ function validate1(
           schemaPath: "#/properties/Phone1/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err10];
@@ -266,7 +255,6 @@ function validate1(
           schemaPath: "#/properties/Phone2/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err11];
@@ -283,7 +271,6 @@ function validate1(
           schemaPath: "#/properties/Phone3/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err12];
@@ -300,7 +287,6 @@ function validate1(
           schemaPath: "#/properties/Phone4/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err13];
@@ -317,7 +303,6 @@ function validate1(
           schemaPath: "#/properties/ShippingStreet1/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err14];
@@ -334,7 +319,6 @@ function validate1(
           schemaPath: "#/properties/ShippingStreet2/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err15];
@@ -351,7 +335,6 @@ function validate1(
           schemaPath: "#/properties/ShippingCountry/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err16];
@@ -368,7 +351,6 @@ function validate1(
           schemaPath: "#/properties/ShippingPostalCode/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err17];
@@ -385,7 +367,6 @@ function validate1(
           schemaPath: "#/properties/ShippingCity/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err18];
@@ -402,7 +383,6 @@ function validate1(
           schemaPath: "#/properties/ShippingState/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err19];
@@ -419,7 +399,6 @@ function validate1(
           schemaPath: "#/properties/ShippingCounty/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err20];
@@ -436,7 +415,6 @@ function validate1(
           schemaPath: "#/properties/BillingStreet1/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err21];
@@ -453,7 +431,6 @@ function validate1(
           schemaPath: "#/properties/BillingStreet2/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err22];
@@ -470,7 +447,6 @@ function validate1(
           schemaPath: "#/properties/BillingCountry/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err23];
@@ -487,7 +463,6 @@ function validate1(
           schemaPath: "#/properties/BillingPostalCode/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err24];
@@ -504,7 +479,6 @@ function validate1(
           schemaPath: "#/properties/BillingCity/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err25];
@@ -521,7 +495,6 @@ function validate1(
           schemaPath: "#/properties/BillingState/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err26];
@@ -538,7 +511,6 @@ function validate1(
           schemaPath: "#/properties/BillingCounty/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err27];
@@ -555,7 +527,6 @@ function validate1(
           schemaPath: "#/properties/AgreedToTerms/type",
           keyword: "type",
           params: { type: "boolean" },
-          message: "must be boolean",
         };
         if (vErrors === null) {
           vErrors = [err28];
@@ -573,7 +544,6 @@ function validate1(
           schemaPath: "#/properties/ReferralMarketType/type",
           keyword: "type",
           params: { type: "integer" },
-          message: "must be integer",
         };
         if (vErrors === null) {
           vErrors = [err29];
@@ -590,7 +560,6 @@ function validate1(
           schemaPath: "#/properties/ReferralMarketTypeInput/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err30];
@@ -607,7 +576,6 @@ function validate1(
           schemaPath: "#/properties/ReferCustomerID/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err31];
@@ -624,7 +592,6 @@ function validate1(
           schemaPath: "#/properties/TaxID/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err32];
@@ -641,7 +608,6 @@ function validate1(
           schemaPath: "#/properties/TaxID2/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err33];
@@ -658,7 +624,6 @@ function validate1(
           schemaPath: "#/properties/ReplicatedSiteUrl/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err34];
@@ -676,7 +641,6 @@ function validate1(
           schemaPath: "#/properties/CustomerType/type",
           keyword: "type",
           params: { type: "integer" },
-          message: "must be integer",
         };
         if (vErrors === null) {
           vErrors = [err35];
@@ -693,7 +657,6 @@ function validate1(
           schemaPath: "#/properties/SendAutoresponders/type",
           keyword: "type",
           params: { type: "boolean" },
-          message: "must be boolean",
         };
         if (vErrors === null) {
           vErrors = [err36];
@@ -715,10 +678,6 @@ function validate1(
               pattern:
                 "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$",
             },
-            message:
-              'must match pattern "' +
-              "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$" +
-              '"',
           };
           if (vErrors === null) {
             vErrors = [err37];
@@ -733,7 +692,6 @@ function validate1(
           schemaPath: "#/properties/DateOfBirth/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err38];
@@ -750,7 +708,6 @@ function validate1(
           schemaPath: "#/properties/ReciprocalRepDID/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err39];
@@ -768,7 +725,6 @@ function validate1(
           schemaPath: "#/properties/PreferredCulture/type",
           keyword: "type",
           params: { type: "integer" },
-          message: "must be integer",
         };
         if (vErrors === null) {
           vErrors = [err40];
@@ -779,13 +735,7 @@ function validate1(
       }
     }
   } else {
-    const err41 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err41 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err41];
     } else {
@@ -834,7 +784,6 @@ function validate2(
         schemaPath: "#/required",
         keyword: "required",
         params: { missingProperty: "username" },
-        message: "must have required property '" + "username" + "'",
       };
       if (vErrors === null) {
         vErrors = [err0];
@@ -849,7 +798,6 @@ function validate2(
         schemaPath: "#/required",
         keyword: "required",
         params: { missingProperty: "password" },
-        message: "must have required property '" + "password" + "'",
       };
       if (vErrors === null) {
         vErrors = [err1];
@@ -864,7 +812,6 @@ function validate2(
         schemaPath: "#/required",
         keyword: "required",
         params: { missingProperty: "repDid" },
-        message: "must have required property '" + "repDid" + "'",
       };
       if (vErrors === null) {
         vErrors = [err2];
@@ -874,13 +821,7 @@ function validate2(
       errors++;
     }
     if (data.host === undefined) {
-      const err3 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "host" },
-        message: "must have required property '" + "host" + "'",
-      };
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "host" } };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -905,7 +846,6 @@ function validate2(
           schemaPath: "#/additionalProperties",
           keyword: "additionalProperties",
           params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
         };
         if (vErrors === null) {
           vErrors = [err4];
@@ -922,7 +862,6 @@ function validate2(
           schemaPath: "#/properties/username/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err5];
@@ -939,7 +878,6 @@ function validate2(
           schemaPath: "#/properties/password/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err6];
@@ -956,7 +894,6 @@ function validate2(
           schemaPath: "#/properties/repDid/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err7];
@@ -973,7 +910,6 @@ function validate2(
           schemaPath: "#/properties/reciprocalRepDid/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err8];
@@ -991,7 +927,6 @@ function validate2(
           schemaPath: "#/properties/customerType/type",
           keyword: "type",
           params: { type: "integer" },
-          message: "must be integer",
         };
         if (vErrors === null) {
           vErrors = [err9];
@@ -1008,7 +943,6 @@ function validate2(
           schemaPath: "#/properties/sendAutoresponders/type",
           keyword: "type",
           params: { type: "boolean" },
-          message: "must be boolean",
         };
         if (vErrors === null) {
           vErrors = [err10];
@@ -1025,7 +959,6 @@ function validate2(
           schemaPath: "#/properties/host/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err11];
@@ -1036,13 +969,7 @@ function validate2(
       }
     }
   } else {
-    const err12 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err12 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err12];
     } else {
@@ -1166,7 +1093,6 @@ function validate3(
           schemaPath: "#/properties/CustomerID/type",
           keyword: "type",
           params: { type: "integer" },
-          message: "must be integer",
         };
         if (vErrors === null) {
           vErrors = [err0];
@@ -1184,7 +1110,6 @@ function validate3(
           schemaPath: "#/properties/CustomerDID/type",
           keyword: "type",
           params: { type: schema3.properties.CustomerDID.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err1];
@@ -1202,7 +1127,6 @@ function validate3(
           schemaPath: "#/properties/BCKey/type",
           keyword: "type",
           params: { type: "integer" },
-          message: "must be integer",
         };
         if (vErrors === null) {
           vErrors = [err2];
@@ -1220,7 +1144,6 @@ function validate3(
           schemaPath: "#/properties/CustomerTypeID/type",
           keyword: "type",
           params: { type: "integer" },
-          message: "must be integer",
         };
         if (vErrors === null) {
           vErrors = [err3];
@@ -1238,7 +1161,6 @@ function validate3(
           schemaPath: "#/properties/FirstName/type",
           keyword: "type",
           params: { type: schema3.properties.FirstName.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err4];
@@ -1256,7 +1178,6 @@ function validate3(
           schemaPath: "#/properties/LastName/type",
           keyword: "type",
           params: { type: schema3.properties.LastName.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err5];
@@ -1274,7 +1195,6 @@ function validate3(
           schemaPath: "#/properties/MI/type",
           keyword: "type",
           params: { type: schema3.properties.MI.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err6];
@@ -1292,7 +1212,6 @@ function validate3(
           schemaPath: "#/properties/Email/type",
           keyword: "type",
           params: { type: schema3.properties.Email.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err7];
@@ -1310,7 +1229,6 @@ function validate3(
           schemaPath: "#/properties/Company/type",
           keyword: "type",
           params: { type: schema3.properties.Company.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err8];
@@ -1328,7 +1246,6 @@ function validate3(
           schemaPath: "#/properties/PreferredCulture/type",
           keyword: "type",
           params: { type: "integer" },
-          message: "must be integer",
         };
         if (vErrors === null) {
           vErrors = [err9];
@@ -1346,7 +1263,6 @@ function validate3(
           schemaPath: "#/properties/Password/type",
           keyword: "type",
           params: { type: schema3.properties.Password.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err10];
@@ -1364,7 +1280,6 @@ function validate3(
           schemaPath: "#/properties/BillStreet1/type",
           keyword: "type",
           params: { type: schema3.properties.BillStreet1.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err11];
@@ -1382,7 +1297,6 @@ function validate3(
           schemaPath: "#/properties/BillStreet2/type",
           keyword: "type",
           params: { type: schema3.properties.BillStreet2.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err12];
@@ -1400,7 +1314,6 @@ function validate3(
           schemaPath: "#/properties/BillCity/type",
           keyword: "type",
           params: { type: schema3.properties.BillCity.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err13];
@@ -1418,7 +1331,6 @@ function validate3(
           schemaPath: "#/properties/BillState/type",
           keyword: "type",
           params: { type: schema3.properties.BillState.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err14];
@@ -1436,7 +1348,6 @@ function validate3(
           schemaPath: "#/properties/BillPostalCode/type",
           keyword: "type",
           params: { type: schema3.properties.BillPostalCode.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err15];
@@ -1454,7 +1365,6 @@ function validate3(
           schemaPath: "#/properties/BillCountry/type",
           keyword: "type",
           params: { type: schema3.properties.BillCountry.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err16];
@@ -1472,7 +1382,6 @@ function validate3(
           schemaPath: "#/properties/BillCounty/type",
           keyword: "type",
           params: { type: schema3.properties.BillCounty.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err17];
@@ -1490,7 +1399,6 @@ function validate3(
           schemaPath: "#/properties/ShipStreet1/type",
           keyword: "type",
           params: { type: schema3.properties.ShipStreet1.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err18];
@@ -1508,7 +1416,6 @@ function validate3(
           schemaPath: "#/properties/ShipStreet2/type",
           keyword: "type",
           params: { type: schema3.properties.ShipStreet2.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err19];
@@ -1526,7 +1433,6 @@ function validate3(
           schemaPath: "#/properties/ShipCity/type",
           keyword: "type",
           params: { type: schema3.properties.ShipCity.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err20];
@@ -1544,7 +1450,6 @@ function validate3(
           schemaPath: "#/properties/ShipState/type",
           keyword: "type",
           params: { type: schema3.properties.ShipState.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err21];
@@ -1562,7 +1467,6 @@ function validate3(
           schemaPath: "#/properties/ShipPostalCode/type",
           keyword: "type",
           params: { type: schema3.properties.ShipPostalCode.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err22];
@@ -1580,7 +1484,6 @@ function validate3(
           schemaPath: "#/properties/ShipCountry/type",
           keyword: "type",
           params: { type: schema3.properties.ShipCountry.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err23];
@@ -1598,7 +1501,6 @@ function validate3(
           schemaPath: "#/properties/ShipCounty/type",
           keyword: "type",
           params: { type: schema3.properties.ShipCounty.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err24];
@@ -1616,7 +1518,6 @@ function validate3(
           schemaPath: "#/properties/Phone1/type",
           keyword: "type",
           params: { type: schema3.properties.Phone1.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err25];
@@ -1634,7 +1535,6 @@ function validate3(
           schemaPath: "#/properties/Phone2/type",
           keyword: "type",
           params: { type: schema3.properties.Phone2.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err26];
@@ -1652,7 +1552,6 @@ function validate3(
           schemaPath: "#/properties/Phone3/type",
           keyword: "type",
           params: { type: schema3.properties.Phone3.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err27];
@@ -1670,7 +1569,6 @@ function validate3(
           schemaPath: "#/properties/Phone4/type",
           keyword: "type",
           params: { type: schema3.properties.Phone4.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err28];
@@ -1688,7 +1586,6 @@ function validate3(
           schemaPath: "#/properties/Phone5/type",
           keyword: "type",
           params: { type: schema3.properties.Phone5.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err29];
@@ -1706,7 +1603,6 @@ function validate3(
           schemaPath: "#/properties/Phone6/type",
           keyword: "type",
           params: { type: schema3.properties.Phone6.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err30];
@@ -1724,7 +1620,6 @@ function validate3(
           schemaPath: "#/properties/TaxExemptCodeID/type",
           keyword: "type",
           params: { type: schema3.properties.TaxExemptCodeID.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err31];
@@ -1741,7 +1636,6 @@ function validate3(
           schemaPath: "#/properties/TaxExempt/type",
           keyword: "type",
           params: { type: "boolean" },
-          message: "must be boolean",
         };
         if (vErrors === null) {
           vErrors = [err32];
@@ -1759,7 +1653,6 @@ function validate3(
           schemaPath: "#/properties/TaxID/type",
           keyword: "type",
           params: { type: schema3.properties.TaxID.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err33];
@@ -1777,7 +1670,6 @@ function validate3(
           schemaPath: "#/properties/TaxID2/type",
           keyword: "type",
           params: { type: schema3.properties.TaxID2.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err34];
@@ -1795,7 +1687,6 @@ function validate3(
           schemaPath: "#/properties/ReferralMarketTypeID/type",
           keyword: "type",
           params: { type: schema3.properties.ReferralMarketTypeID.type },
-          message: "must be integer,null",
         };
         if (vErrors === null) {
           vErrors = [err35];
@@ -1813,7 +1704,6 @@ function validate3(
           schemaPath: "#/properties/ReferralMarketTypeInput/type",
           keyword: "type",
           params: { type: schema3.properties.ReferralMarketTypeInput.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err36];
@@ -1831,7 +1721,6 @@ function validate3(
           schemaPath: "#/properties/ReferCustomerID/type",
           keyword: "type",
           params: { type: schema3.properties.ReferCustomerID.type },
-          message: "must be integer,null",
         };
         if (vErrors === null) {
           vErrors = [err37];
@@ -1849,7 +1738,6 @@ function validate3(
           schemaPath: "#/properties/CreatedBy/type",
           keyword: "type",
           params: { type: schema3.properties.CreatedBy.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err38];
@@ -1867,7 +1755,6 @@ function validate3(
           schemaPath: "#/properties/PasswordResetKey/type",
           keyword: "type",
           params: { type: schema3.properties.PasswordResetKey.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err39];
@@ -1885,7 +1772,6 @@ function validate3(
           schemaPath: "#/properties/PasswordResetExpirationDate/type",
           keyword: "type",
           params: { type: schema3.properties.PasswordResetExpirationDate.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err40];
@@ -1904,10 +1790,6 @@ function validate3(
               pattern:
                 "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$",
             },
-            message:
-              'must match pattern "' +
-              "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$" +
-              '"',
           };
           if (vErrors === null) {
             vErrors = [err41];
@@ -1926,7 +1808,6 @@ function validate3(
           schemaPath: "#/properties/DateOfBirth/type",
           keyword: "type",
           params: { type: schema3.properties.DateOfBirth.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err42];
@@ -1945,10 +1826,6 @@ function validate3(
               pattern:
                 "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$",
             },
-            message:
-              'must match pattern "' +
-              "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$" +
-              '"',
           };
           if (vErrors === null) {
             vErrors = [err43];
@@ -1971,10 +1848,6 @@ function validate3(
               pattern:
                 "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$",
             },
-            message:
-              'must match pattern "' +
-              "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$" +
-              '"',
           };
           if (vErrors === null) {
             vErrors = [err44];
@@ -1989,7 +1862,6 @@ function validate3(
           schemaPath: "#/properties/ApplicationDate/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err45];
@@ -2007,7 +1879,6 @@ function validate3(
           schemaPath: "#/properties/StatusTypeID/type",
           keyword: "type",
           params: { type: "integer" },
-          message: "must be integer",
         };
         if (vErrors === null) {
           vErrors = [err46];
@@ -2025,7 +1896,6 @@ function validate3(
           schemaPath: "#/properties/ContactStatusID/type",
           keyword: "type",
           params: { type: "integer" },
-          message: "must be integer",
         };
         if (vErrors === null) {
           vErrors = [err47];
@@ -2043,7 +1913,6 @@ function validate3(
           schemaPath: "#/properties/RomanizedName/type",
           keyword: "type",
           params: { type: schema3.properties.RomanizedName.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err48];
@@ -2061,7 +1930,6 @@ function validate3(
           schemaPath: "#/properties/ReciprocalRepID/type",
           keyword: "type",
           params: { type: schema3.properties.ReciprocalRepID.type },
-          message: "must be integer,null",
         };
         if (vErrors === null) {
           vErrors = [err49];
@@ -2079,7 +1947,6 @@ function validate3(
           schemaPath: "#/properties/LastModifiedBy/type",
           keyword: "type",
           params: { type: schema3.properties.LastModifiedBy.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err50];
@@ -2097,7 +1964,6 @@ function validate3(
           schemaPath: "#/properties/DateLastModified/type",
           keyword: "type",
           params: { type: schema3.properties.DateLastModified.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err51];
@@ -2116,10 +1982,6 @@ function validate3(
               pattern:
                 "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$",
             },
-            message:
-              'must match pattern "' +
-              "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$" +
-              '"',
           };
           if (vErrors === null) {
             vErrors = [err52];
@@ -2138,7 +2000,6 @@ function validate3(
           schemaPath: "#/properties/TaxExemptReasonTypeID/type",
           keyword: "type",
           params: { type: schema3.properties.TaxExemptReasonTypeID.type },
-          message: "must be integer,null",
         };
         if (vErrors === null) {
           vErrors = [err53];
@@ -2156,7 +2017,6 @@ function validate3(
           schemaPath: "#/properties/UpgradeRepID/type",
           keyword: "type",
           params: { type: schema3.properties.UpgradeRepID.type },
-          message: "must be integer,null",
         };
         if (vErrors === null) {
           vErrors = [err54];
@@ -2174,7 +2034,6 @@ function validate3(
           schemaPath: "#/properties/PhonesComputed/type",
           keyword: "type",
           params: { type: schema3.properties.PhonesComputed.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err55];
@@ -2196,10 +2055,6 @@ function validate3(
               pattern:
                 "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$",
             },
-            message:
-              'must match pattern "' +
-              "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,7})?(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?$" +
-              '"',
           };
           if (vErrors === null) {
             vErrors = [err56];
@@ -2214,7 +2069,6 @@ function validate3(
           schemaPath: "#/properties/CreatedDate/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err57];
@@ -2232,7 +2086,6 @@ function validate3(
           schemaPath: "#/properties/guid/type",
           keyword: "type",
           params: { type: schema3.properties.guid.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err58];
@@ -2250,7 +2103,6 @@ function validate3(
           schemaPath: "#/properties/AccountNumber/type",
           keyword: "type",
           params: { type: schema3.properties.AccountNumber.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err59];
@@ -2268,7 +2120,6 @@ function validate3(
           schemaPath: "#/properties/Gender/type",
           keyword: "type",
           params: { type: schema3.properties.Gender.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err60];
@@ -2285,7 +2136,6 @@ function validate3(
           schemaPath: "#/properties/EmailOptOut_Company/type",
           keyword: "type",
           params: { type: "boolean" },
-          message: "must be boolean",
         };
         if (vErrors === null) {
           vErrors = [err61];
@@ -2302,7 +2152,6 @@ function validate3(
           schemaPath: "#/properties/EmailOptOut_Upline/type",
           keyword: "type",
           params: { type: "boolean" },
-          message: "must be boolean",
         };
         if (vErrors === null) {
           vErrors = [err62];
@@ -2313,13 +2162,7 @@ function validate3(
       }
     }
   } else {
-    const err63 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err63 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err63];
     } else {
@@ -2429,7 +2272,6 @@ function validate4(
           schemaPath: "#/properties/Message/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err0];
@@ -2446,7 +2288,6 @@ function validate4(
           schemaPath: "#/properties/MessageDetail/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err1];
@@ -2471,7 +2312,6 @@ function validate4(
                   schemaPath: "#/properties/ModelState/additionalProperties/items/type",
                   keyword: "type",
                   params: { type: "string" },
-                  message: "must be string",
                 };
                 if (vErrors === null) {
                   vErrors = [err2];
@@ -2487,7 +2327,6 @@ function validate4(
               schemaPath: "#/properties/ModelState/additionalProperties/type",
               keyword: "type",
               params: { type: "array" },
-              message: "must be array",
             };
             if (vErrors === null) {
               vErrors = [err3];
@@ -2503,7 +2342,6 @@ function validate4(
           schemaPath: "#/properties/ModelState/type",
           keyword: "type",
           params: { type: "object" },
-          message: "must be object",
         };
         if (vErrors === null) {
           vErrors = [err4];
@@ -2520,7 +2358,6 @@ function validate4(
           schemaPath: "#/properties/ExceptionMessage/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err5];
@@ -2537,7 +2374,6 @@ function validate4(
           schemaPath: "#/properties/ExceptionType/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err6];
@@ -2554,7 +2390,6 @@ function validate4(
           schemaPath: "#/properties/StackTrace/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err7];
@@ -2565,13 +2400,7 @@ function validate4(
       }
     }
   } else {
-    const err8 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err8];
     } else {

@@ -74,7 +74,6 @@ function validate1(
         schemaPath: "#/required",
         keyword: "required",
         params: { missingProperty: "apiKey" },
-        message: "must have required property '" + "apiKey" + "'",
       };
       if (vErrors === null) {
         vErrors = [err0];
@@ -89,7 +88,6 @@ function validate1(
         schemaPath: "#/required",
         keyword: "required",
         params: { missingProperty: "ChannelID" },
-        message: "must have required property '" + "ChannelID" + "'",
       };
       if (vErrors === null) {
         vErrors = [err1];
@@ -104,7 +102,6 @@ function validate1(
         schemaPath: "#/required",
         keyword: "required",
         params: { missingProperty: "AccountNo" },
-        message: "must have required property '" + "AccountNo" + "'",
       };
       if (vErrors === null) {
         vErrors = [err2];
@@ -119,7 +116,6 @@ function validate1(
         schemaPath: "#/required",
         keyword: "required",
         params: { missingProperty: "Line1" },
-        message: "must have required property '" + "Line1" + "'",
       };
       if (vErrors === null) {
         vErrors = [err3];
@@ -134,7 +130,6 @@ function validate1(
         schemaPath: "#/required",
         keyword: "required",
         params: { missingProperty: "Country" },
-        message: "must have required property '" + "Country" + "'",
       };
       if (vErrors === null) {
         vErrors = [err4];
@@ -149,7 +144,6 @@ function validate1(
         schemaPath: "#/required",
         keyword: "required",
         params: { missingProperty: "AllowDeliveries" },
-        message: "must have required property '" + "AllowDeliveries" + "'",
       };
       if (vErrors === null) {
         vErrors = [err5];
@@ -164,7 +158,6 @@ function validate1(
         schemaPath: "#/required",
         keyword: "required",
         params: { missingProperty: "AllowInvoices" },
-        message: "must have required property '" + "AllowInvoices" + "'",
       };
       if (vErrors === null) {
         vErrors = [err6];
@@ -179,7 +172,6 @@ function validate1(
         schemaPath: "#/required",
         keyword: "required",
         params: { missingProperty: "Firstname" },
-        message: "must have required property '" + "Firstname" + "'",
       };
       if (vErrors === null) {
         vErrors = [err7];
@@ -194,7 +186,6 @@ function validate1(
         schemaPath: "#/required",
         keyword: "required",
         params: { missingProperty: "Surname" },
-        message: "must have required property '" + "Surname" + "'",
       };
       if (vErrors === null) {
         vErrors = [err8];
@@ -209,7 +200,6 @@ function validate1(
         schemaPath: "#/required",
         keyword: "required",
         params: { missingProperty: "Email" },
-        message: "must have required property '" + "Email" + "'",
       };
       if (vErrors === null) {
         vErrors = [err9];
@@ -224,7 +214,6 @@ function validate1(
         schemaPath: "#/required",
         keyword: "required",
         params: { missingProperty: "Currency" },
-        message: "must have required property '" + "Currency" + "'",
       };
       if (vErrors === null) {
         vErrors = [err10];
@@ -240,7 +229,6 @@ function validate1(
           schemaPath: "#/additionalProperties",
           keyword: "additionalProperties",
           params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
         };
         if (vErrors === null) {
           vErrors = [err11];
@@ -257,7 +245,6 @@ function validate1(
           schemaPath: "#/properties/apiKey/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err12];
@@ -275,7 +262,6 @@ function validate1(
           schemaPath: "#/properties/ChannelID/type",
           keyword: "type",
           params: { type: "integer" },
-          message: "must be integer",
         };
         if (vErrors === null) {
           vErrors = [err13];
@@ -294,7 +280,6 @@ function validate1(
             schemaPath: "#/properties/AccountNo/maxLength",
             keyword: "maxLength",
             params: { limit: 10 },
-            message: "must NOT have more than 10 characters",
           };
           if (vErrors === null) {
             vErrors = [err14];
@@ -309,7 +294,6 @@ function validate1(
           schemaPath: "#/properties/AccountNo/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err15];
@@ -328,7 +312,6 @@ function validate1(
             schemaPath: "#/properties/CompanyName/maxLength",
             keyword: "maxLength",
             params: { limit: 40 },
-            message: "must NOT have more than 40 characters",
           };
           if (vErrors === null) {
             vErrors = [err16];
@@ -343,7 +326,6 @@ function validate1(
           schemaPath: "#/properties/CompanyName/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err17];
@@ -362,7 +344,6 @@ function validate1(
             schemaPath: "#/properties/Line1/maxLength",
             keyword: "maxLength",
             params: { limit: 50 },
-            message: "must NOT have more than 50 characters",
           };
           if (vErrors === null) {
             vErrors = [err18];
@@ -377,7 +358,6 @@ function validate1(
           schemaPath: "#/properties/Line1/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err19];
@@ -396,7 +376,6 @@ function validate1(
             schemaPath: "#/properties/Line2/maxLength",
             keyword: "maxLength",
             params: { limit: 50 },
-            message: "must NOT have more than 50 characters",
           };
           if (vErrors === null) {
             vErrors = [err20];
@@ -411,7 +390,6 @@ function validate1(
           schemaPath: "#/properties/Line2/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err21];
@@ -430,7 +408,6 @@ function validate1(
             schemaPath: "#/properties/Line3/maxLength",
             keyword: "maxLength",
             params: { limit: 50 },
-            message: "must NOT have more than 50 characters",
           };
           if (vErrors === null) {
             vErrors = [err22];
@@ -445,7 +422,6 @@ function validate1(
           schemaPath: "#/properties/Line3/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err23];
@@ -464,7 +440,6 @@ function validate1(
             schemaPath: "#/properties/Town/maxLength",
             keyword: "maxLength",
             params: { limit: 50 },
-            message: "must NOT have more than 50 characters",
           };
           if (vErrors === null) {
             vErrors = [err24];
@@ -479,7 +454,6 @@ function validate1(
           schemaPath: "#/properties/Town/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err25];
@@ -498,7 +472,6 @@ function validate1(
             schemaPath: "#/properties/County/maxLength",
             keyword: "maxLength",
             params: { limit: 25 },
-            message: "must NOT have more than 25 characters",
           };
           if (vErrors === null) {
             vErrors = [err26];
@@ -513,7 +486,6 @@ function validate1(
           schemaPath: "#/properties/County/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err27];
@@ -532,7 +504,6 @@ function validate1(
             schemaPath: "#/properties/Postcode/maxLength",
             keyword: "maxLength",
             params: { limit: 15 },
-            message: "must NOT have more than 15 characters",
           };
           if (vErrors === null) {
             vErrors = [err28];
@@ -547,7 +518,6 @@ function validate1(
           schemaPath: "#/properties/Postcode/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err29];
@@ -566,7 +536,6 @@ function validate1(
             schemaPath: "#/properties/Country/maxLength",
             keyword: "maxLength",
             params: { limit: 3 },
-            message: "must NOT have more than 3 characters",
           };
           if (vErrors === null) {
             vErrors = [err30];
@@ -581,7 +550,6 @@ function validate1(
             schemaPath: "#/properties/Country/pattern",
             keyword: "pattern",
             params: { pattern: "^[A-Z]{3}$" },
-            message: 'must match pattern "' + "^[A-Z]{3}$" + '"',
           };
           if (vErrors === null) {
             vErrors = [err31];
@@ -596,7 +564,6 @@ function validate1(
           schemaPath: "#/properties/Country/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err32];
@@ -613,7 +580,6 @@ function validate1(
           schemaPath: "#/properties/AllowDeliveries/type",
           keyword: "type",
           params: { type: "boolean" },
-          message: "must be boolean",
         };
         if (vErrors === null) {
           vErrors = [err33];
@@ -630,7 +596,6 @@ function validate1(
           schemaPath: "#/properties/AllowInvoices/type",
           keyword: "type",
           params: { type: "boolean" },
-          message: "must be boolean",
         };
         if (vErrors === null) {
           vErrors = [err34];
@@ -649,7 +614,6 @@ function validate1(
             schemaPath: "#/properties/Title/maxLength",
             keyword: "maxLength",
             params: { limit: 6 },
-            message: "must NOT have more than 6 characters",
           };
           if (vErrors === null) {
             vErrors = [err35];
@@ -664,7 +628,6 @@ function validate1(
           schemaPath: "#/properties/Title/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err36];
@@ -683,7 +646,6 @@ function validate1(
             schemaPath: "#/properties/Firstname/maxLength",
             keyword: "maxLength",
             params: { limit: 20 },
-            message: "must NOT have more than 20 characters",
           };
           if (vErrors === null) {
             vErrors = [err37];
@@ -698,7 +660,6 @@ function validate1(
           schemaPath: "#/properties/Firstname/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err38];
@@ -717,7 +678,6 @@ function validate1(
             schemaPath: "#/properties/Surname/maxLength",
             keyword: "maxLength",
             params: { limit: 30 },
-            message: "must NOT have more than 30 characters",
           };
           if (vErrors === null) {
             vErrors = [err39];
@@ -732,7 +692,6 @@ function validate1(
           schemaPath: "#/properties/Surname/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err40];
@@ -751,7 +710,6 @@ function validate1(
             schemaPath: "#/properties/TelephoneNo/maxLength",
             keyword: "maxLength",
             params: { limit: 20 },
-            message: "must NOT have more than 20 characters",
           };
           if (vErrors === null) {
             vErrors = [err41];
@@ -766,7 +724,6 @@ function validate1(
           schemaPath: "#/properties/TelephoneNo/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err42];
@@ -785,7 +742,6 @@ function validate1(
             schemaPath: "#/properties/MobileNo/maxLength",
             keyword: "maxLength",
             params: { limit: 20 },
-            message: "must NOT have more than 20 characters",
           };
           if (vErrors === null) {
             vErrors = [err43];
@@ -800,7 +756,6 @@ function validate1(
           schemaPath: "#/properties/MobileNo/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err44];
@@ -819,7 +774,6 @@ function validate1(
             schemaPath: "#/properties/Email/maxLength",
             keyword: "maxLength",
             params: { limit: 70 },
-            message: "must NOT have more than 70 characters",
           };
           if (vErrors === null) {
             vErrors = [err45];
@@ -834,7 +788,6 @@ function validate1(
             schemaPath: "#/properties/Email/format",
             keyword: "format",
             params: { format: "email" },
-            message: 'must match format "' + "email" + '"',
           };
           if (vErrors === null) {
             vErrors = [err46];
@@ -849,7 +802,6 @@ function validate1(
           schemaPath: "#/properties/Email/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err47];
@@ -868,7 +820,6 @@ function validate1(
             schemaPath: "#/properties/VATNumber/maxLength",
             keyword: "maxLength",
             params: { limit: 30 },
-            message: "must NOT have more than 30 characters",
           };
           if (vErrors === null) {
             vErrors = [err48];
@@ -883,7 +834,6 @@ function validate1(
           schemaPath: "#/properties/VATNumber/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err49];
@@ -902,7 +852,6 @@ function validate1(
             schemaPath: "#/properties/EORI/maxLength",
             keyword: "maxLength",
             params: { limit: 20 },
-            message: "must NOT have more than 20 characters",
           };
           if (vErrors === null) {
             vErrors = [err50];
@@ -917,7 +866,6 @@ function validate1(
           schemaPath: "#/properties/EORI/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err51];
@@ -936,7 +884,6 @@ function validate1(
             schemaPath: "#/properties/Currency/maxLength",
             keyword: "maxLength",
             params: { limit: 3 },
-            message: "must NOT have more than 3 characters",
           };
           if (vErrors === null) {
             vErrors = [err52];
@@ -951,7 +898,6 @@ function validate1(
             schemaPath: "#/properties/Currency/pattern",
             keyword: "pattern",
             params: { pattern: "^[A-Z]{3}$" },
-            message: 'must match pattern "' + "^[A-Z]{3}$" + '"',
           };
           if (vErrors === null) {
             vErrors = [err53];
@@ -966,7 +912,6 @@ function validate1(
           schemaPath: "#/properties/Currency/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err54];
@@ -984,7 +929,6 @@ function validate1(
           schemaPath: "#/properties/CustomerServiceLevel/type",
           keyword: "type",
           params: { type: schema1.properties.CustomerServiceLevel.type },
-          message: "must be integer,null",
         };
         if (vErrors === null) {
           vErrors = [err55];
@@ -1003,7 +947,6 @@ function validate1(
             schemaPath: "#/properties/CustomerCategory/maxLength",
             keyword: "maxLength",
             params: { limit: 4 },
-            message: "must NOT have more than 4 characters",
           };
           if (vErrors === null) {
             vErrors = [err56];
@@ -1018,7 +961,6 @@ function validate1(
           schemaPath: "#/properties/CustomerCategory/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err57];
@@ -1029,13 +971,7 @@ function validate1(
       }
     }
   } else {
-    const err58 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err58 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err58];
     } else {
@@ -1082,7 +1018,6 @@ function validate2(
         schemaPath: "#/required",
         keyword: "required",
         params: { missingProperty: "apiKey" },
-        message: "must have required property '" + "apiKey" + "'",
       };
       if (vErrors === null) {
         vErrors = [err0];
@@ -1097,7 +1032,6 @@ function validate2(
         schemaPath: "#/required",
         keyword: "required",
         params: { missingProperty: "channelId" },
-        message: "must have required property '" + "channelId" + "'",
       };
       if (vErrors === null) {
         vErrors = [err1];
@@ -1121,7 +1055,6 @@ function validate2(
           schemaPath: "#/additionalProperties",
           keyword: "additionalProperties",
           params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
         };
         if (vErrors === null) {
           vErrors = [err2];
@@ -1138,7 +1071,6 @@ function validate2(
           schemaPath: "#/properties/apiKey/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err3];
@@ -1156,7 +1088,6 @@ function validate2(
           schemaPath: "#/properties/channelId/type",
           keyword: "type",
           params: { type: "integer" },
-          message: "must be integer",
         };
         if (vErrors === null) {
           vErrors = [err4];
@@ -1175,7 +1106,6 @@ function validate2(
             schemaPath: "#/properties/defaultCurrency/pattern",
             keyword: "pattern",
             params: { pattern: "^[A-Z]{3}$" },
-            message: 'must match pattern "' + "^[A-Z]{3}$" + '"',
           };
           if (vErrors === null) {
             vErrors = [err5];
@@ -1190,7 +1120,6 @@ function validate2(
           schemaPath: "#/properties/defaultCurrency/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err6];
@@ -1208,7 +1137,6 @@ function validate2(
           schemaPath: "#/properties/customerServiceLevel/type",
           keyword: "type",
           params: { type: "integer" },
-          message: "must be integer",
         };
         if (vErrors === null) {
           vErrors = [err7];
@@ -1225,7 +1153,6 @@ function validate2(
           schemaPath: "#/properties/host/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err8];
@@ -1236,13 +1163,7 @@ function validate2(
       }
     }
   } else {
-    const err9 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err9];
     } else {
@@ -1302,7 +1223,6 @@ function validate5(
           schemaPath: "#/properties/ID/type",
           keyword: "type",
           params: { type: "integer" },
-          message: "must be integer",
         };
         if (vErrors === null) {
           vErrors = [err0];
@@ -1320,7 +1240,6 @@ function validate5(
           schemaPath: "#/properties/Message/type",
           keyword: "type",
           params: { type: schema5.properties.Message.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err1];
@@ -1338,7 +1257,6 @@ function validate5(
           schemaPath: "#/properties/ExtraData/type",
           keyword: "type",
           params: { type: schema5.properties.ExtraData.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err2];
@@ -1349,13 +1267,7 @@ function validate5(
       }
     }
   } else {
-    const err3 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err3];
     } else {
@@ -1389,7 +1301,6 @@ function validate4(
           schemaPath: "#/properties/OK/type",
           keyword: "type",
           params: { type: "boolean" },
-          message: "must be boolean",
         };
         if (vErrors === null) {
           vErrors = [err0];
@@ -1407,7 +1318,6 @@ function validate4(
           schemaPath: "#/properties/AccountID/type",
           keyword: "type",
           params: { type: "integer" },
-          message: "must be integer",
         };
         if (vErrors === null) {
           vErrors = [err1];
@@ -1425,7 +1335,6 @@ function validate4(
           schemaPath: "#/properties/AccountNo/type",
           keyword: "type",
           params: { type: schema4.properties.AccountNo.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err2];
@@ -1443,7 +1352,6 @@ function validate4(
           schemaPath: "#/properties/AddressID/type",
           keyword: "type",
           params: { type: "integer" },
-          message: "must be integer",
         };
         if (vErrors === null) {
           vErrors = [err3];
@@ -1461,7 +1369,6 @@ function validate4(
           schemaPath: "#/properties/ContactID/type",
           keyword: "type",
           params: { type: "integer" },
-          message: "must be integer",
         };
         if (vErrors === null) {
           vErrors = [err4];
@@ -1479,7 +1386,6 @@ function validate4(
           schemaPath: "#/properties/CustomerCreateIssues/type",
           keyword: "type",
           params: { type: schema4.properties.CustomerCreateIssues.type },
-          message: "must be array,null",
         };
         if (vErrors === null) {
           vErrors = [err5];
@@ -1507,13 +1413,7 @@ function validate4(
       }
     }
   } else {
-    const err6 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err6];
     } else {
@@ -1559,13 +1459,7 @@ function validate3(
       }
     }
   } else {
-    const err0 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err0];
     } else {
@@ -1602,7 +1496,6 @@ function validate8(
           schemaPath: "#/properties/Message/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err0];
@@ -1613,13 +1506,7 @@ function validate8(
       }
     }
   } else {
-    const err1 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err1];
     } else {

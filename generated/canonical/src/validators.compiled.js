@@ -42,7 +42,6 @@ function validate1(
         schemaPath: "#/required",
         keyword: "required",
         params: { missingProperty: "lines" },
-        message: "must have required property '" + "lines" + "'",
       };
       if (vErrors === null) {
         vErrors = [err0];
@@ -52,13 +51,7 @@ function validate1(
       errors++;
     }
     if (data.city === undefined) {
-      const err1 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "city" },
-        message: "must have required property '" + "city" + "'",
-      };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "city" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -72,7 +65,6 @@ function validate1(
         schemaPath: "#/required",
         keyword: "required",
         params: { missingProperty: "country" },
-        message: "must have required property '" + "country" + "'",
       };
       if (vErrors === null) {
         vErrors = [err2];
@@ -97,7 +89,6 @@ function validate1(
           schemaPath: "#/additionalProperties",
           keyword: "additionalProperties",
           params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
         };
         if (vErrors === null) {
           vErrors = [err3];
@@ -116,7 +107,6 @@ function validate1(
             schemaPath: "#/properties/lines/maxItems",
             keyword: "maxItems",
             params: { limit: 3 },
-            message: "must NOT have more than 3 items",
           };
           if (vErrors === null) {
             vErrors = [err4];
@@ -131,7 +121,6 @@ function validate1(
             schemaPath: "#/properties/lines/minItems",
             keyword: "minItems",
             params: { limit: 1 },
-            message: "must NOT have fewer than 1 items",
           };
           if (vErrors === null) {
             vErrors = [err5];
@@ -150,7 +139,6 @@ function validate1(
                 schemaPath: "#/properties/lines/items/maxLength",
                 keyword: "maxLength",
                 params: { limit: 255 },
-                message: "must NOT have more than 255 characters",
               };
               if (vErrors === null) {
                 vErrors = [err6];
@@ -165,7 +153,6 @@ function validate1(
                 schemaPath: "#/properties/lines/items/minLength",
                 keyword: "minLength",
                 params: { limit: 1 },
-                message: "must NOT have fewer than 1 characters",
               };
               if (vErrors === null) {
                 vErrors = [err7];
@@ -180,7 +167,6 @@ function validate1(
               schemaPath: "#/properties/lines/items/type",
               keyword: "type",
               params: { type: "string" },
-              message: "must be string",
             };
             if (vErrors === null) {
               vErrors = [err8];
@@ -196,7 +182,6 @@ function validate1(
           schemaPath: "#/properties/lines/type",
           keyword: "type",
           params: { type: "array" },
-          message: "must be array",
         };
         if (vErrors === null) {
           vErrors = [err9];
@@ -215,7 +200,6 @@ function validate1(
             schemaPath: "#/properties/city/maxLength",
             keyword: "maxLength",
             params: { limit: 100 },
-            message: "must NOT have more than 100 characters",
           };
           if (vErrors === null) {
             vErrors = [err10];
@@ -230,7 +214,6 @@ function validate1(
             schemaPath: "#/properties/city/minLength",
             keyword: "minLength",
             params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
           };
           if (vErrors === null) {
             vErrors = [err11];
@@ -245,7 +228,6 @@ function validate1(
           schemaPath: "#/properties/city/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err12];
@@ -264,7 +246,6 @@ function validate1(
             schemaPath: "#/properties/region/maxLength",
             keyword: "maxLength",
             params: { limit: 100 },
-            message: "must NOT have more than 100 characters",
           };
           if (vErrors === null) {
             vErrors = [err13];
@@ -279,7 +260,6 @@ function validate1(
           schemaPath: "#/properties/region/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err14];
@@ -298,7 +278,6 @@ function validate1(
             schemaPath: "#/properties/county/maxLength",
             keyword: "maxLength",
             params: { limit: 100 },
-            message: "must NOT have more than 100 characters",
           };
           if (vErrors === null) {
             vErrors = [err15];
@@ -313,7 +292,6 @@ function validate1(
           schemaPath: "#/properties/county/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err16];
@@ -332,7 +310,6 @@ function validate1(
             schemaPath: "#/properties/postalCode/maxLength",
             keyword: "maxLength",
             params: { limit: 20 },
-            message: "must NOT have more than 20 characters",
           };
           if (vErrors === null) {
             vErrors = [err17];
@@ -347,7 +324,6 @@ function validate1(
           schemaPath: "#/properties/postalCode/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err18];
@@ -366,7 +342,6 @@ function validate1(
             schemaPath: "#/properties/country/pattern",
             keyword: "pattern",
             params: { pattern: "^[A-Z]{2}$" },
-            message: 'must match pattern "' + "^[A-Z]{2}$" + '"',
           };
           if (vErrors === null) {
             vErrors = [err19];
@@ -381,7 +356,6 @@ function validate1(
           schemaPath: "#/properties/country/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err20];
@@ -392,13 +366,7 @@ function validate1(
       }
     }
   } else {
-    const err21 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err21 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err21];
     } else {
@@ -437,13 +405,7 @@ function validate2(
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.name === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "name" },
-        message: "must have required property '" + "name" + "'",
-      };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -458,7 +420,6 @@ function validate2(
           schemaPath: "#/additionalProperties",
           keyword: "additionalProperties",
           params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
         };
         if (vErrors === null) {
           vErrors = [err1];
@@ -477,7 +438,6 @@ function validate2(
             schemaPath: "#/properties/name/maxLength",
             keyword: "maxLength",
             params: { limit: 200 },
-            message: "must NOT have more than 200 characters",
           };
           if (vErrors === null) {
             vErrors = [err2];
@@ -492,7 +452,6 @@ function validate2(
             schemaPath: "#/properties/name/minLength",
             keyword: "minLength",
             params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
           };
           if (vErrors === null) {
             vErrors = [err3];
@@ -507,7 +466,6 @@ function validate2(
           schemaPath: "#/properties/name/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err4];
@@ -526,7 +484,6 @@ function validate2(
             schemaPath: "#/properties/registrationNumber/maxLength",
             keyword: "maxLength",
             params: { limit: 50 },
-            message: "must NOT have more than 50 characters",
           };
           if (vErrors === null) {
             vErrors = [err5];
@@ -541,7 +498,6 @@ function validate2(
           schemaPath: "#/properties/registrationNumber/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err6];
@@ -552,13 +508,7 @@ function validate2(
       }
     }
   } else {
-    const err7 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -603,13 +553,7 @@ function validate3(
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.name === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "name" },
-        message: "must have required property '" + "name" + "'",
-      };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -624,7 +568,6 @@ function validate3(
           schemaPath: "#/additionalProperties",
           keyword: "additionalProperties",
           params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
         };
         if (vErrors === null) {
           vErrors = [err1];
@@ -643,7 +586,6 @@ function validate3(
             schemaPath: "#/properties/name/maxLength",
             keyword: "maxLength",
             params: { limit: 200 },
-            message: "must NOT have more than 200 characters",
           };
           if (vErrors === null) {
             vErrors = [err2];
@@ -658,7 +600,6 @@ function validate3(
             schemaPath: "#/properties/name/minLength",
             keyword: "minLength",
             params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
           };
           if (vErrors === null) {
             vErrors = [err3];
@@ -673,7 +614,6 @@ function validate3(
           schemaPath: "#/properties/name/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err4];
@@ -692,7 +632,6 @@ function validate3(
             schemaPath: "#/properties/title/maxLength",
             keyword: "maxLength",
             params: { limit: 100 },
-            message: "must NOT have more than 100 characters",
           };
           if (vErrors === null) {
             vErrors = [err5];
@@ -707,7 +646,6 @@ function validate3(
           schemaPath: "#/properties/title/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err6];
@@ -726,7 +664,6 @@ function validate3(
             schemaPath: "#/properties/email/maxLength",
             keyword: "maxLength",
             params: { limit: 320 },
-            message: "must NOT have more than 320 characters",
           };
           if (vErrors === null) {
             vErrors = [err7];
@@ -741,7 +678,6 @@ function validate3(
             schemaPath: "#/properties/email/format",
             keyword: "format",
             params: { format: "email" },
-            message: 'must match format "' + "email" + '"',
           };
           if (vErrors === null) {
             vErrors = [err8];
@@ -756,7 +692,6 @@ function validate3(
           schemaPath: "#/properties/email/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err9];
@@ -775,7 +710,6 @@ function validate3(
             schemaPath: "#/properties/phone/pattern",
             keyword: "pattern",
             params: { pattern: "^\\+[1-9][0-9]{6,14}$" },
-            message: 'must match pattern "' + "^\\+[1-9][0-9]{6,14}$" + '"',
           };
           if (vErrors === null) {
             vErrors = [err10];
@@ -790,7 +724,6 @@ function validate3(
           schemaPath: "#/properties/phone/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err11];
@@ -809,7 +742,6 @@ function validate3(
             schemaPath: "#/properties/mobile/pattern",
             keyword: "pattern",
             params: { pattern: "^\\+[1-9][0-9]{6,14}$" },
-            message: 'must match pattern "' + "^\\+[1-9][0-9]{6,14}$" + '"',
           };
           if (vErrors === null) {
             vErrors = [err12];
@@ -824,7 +756,6 @@ function validate3(
           schemaPath: "#/properties/mobile/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err13];
@@ -835,13 +766,7 @@ function validate3(
       }
     }
   } else {
-    const err14 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err14];
     } else {
@@ -882,13 +807,7 @@ function validate4(
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.id === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "id" },
-        message: "must have required property '" + "id" + "'",
-      };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -903,7 +822,6 @@ function validate4(
           schemaPath: "#/additionalProperties",
           keyword: "additionalProperties",
           params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
         };
         if (vErrors === null) {
           vErrors = [err1];
@@ -922,7 +840,6 @@ function validate4(
             schemaPath: "#/properties/id/minLength",
             keyword: "minLength",
             params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
           };
           if (vErrors === null) {
             vErrors = [err2];
@@ -937,7 +854,6 @@ function validate4(
           schemaPath: "#/properties/id/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err3];
@@ -954,7 +870,6 @@ function validate4(
           schemaPath: "#/properties/number/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err4];
@@ -973,7 +888,6 @@ function validate4(
             schemaPath: "#/properties/createdAt/format",
             keyword: "format",
             params: { format: "date-time" },
-            message: 'must match format "' + "date-time" + '"',
           };
           if (vErrors === null) {
             vErrors = [err5];
@@ -988,7 +902,6 @@ function validate4(
           schemaPath: "#/properties/createdAt/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err6];
@@ -999,13 +912,7 @@ function validate4(
       }
     }
   } else {
-    const err7 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -1052,7 +959,6 @@ function validate5(
           schemaPath: "#/additionalProperties",
           keyword: "additionalProperties",
           params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
         };
         if (vErrors === null) {
           vErrors = [err0];
@@ -1071,7 +977,6 @@ function validate5(
             schemaPath: "#/properties/password/maxLength",
             keyword: "maxLength",
             params: { limit: 128 },
-            message: "must NOT have more than 128 characters",
           };
           if (vErrors === null) {
             vErrors = [err1];
@@ -1086,7 +991,6 @@ function validate5(
             schemaPath: "#/properties/password/minLength",
             keyword: "minLength",
             params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
           };
           if (vErrors === null) {
             vErrors = [err2];
@@ -1101,7 +1005,6 @@ function validate5(
           schemaPath: "#/properties/password/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err3];
@@ -1120,7 +1023,6 @@ function validate5(
             schemaPath: "#/properties/securityQuestion/maxLength",
             keyword: "maxLength",
             params: { limit: 200 },
-            message: "must NOT have more than 200 characters",
           };
           if (vErrors === null) {
             vErrors = [err4];
@@ -1135,7 +1037,6 @@ function validate5(
           schemaPath: "#/properties/securityQuestion/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err5];
@@ -1154,7 +1055,6 @@ function validate5(
             schemaPath: "#/properties/securityAnswer/maxLength",
             keyword: "maxLength",
             params: { limit: 200 },
-            message: "must NOT have more than 200 characters",
           };
           if (vErrors === null) {
             vErrors = [err6];
@@ -1169,7 +1069,6 @@ function validate5(
           schemaPath: "#/properties/securityAnswer/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err7];
@@ -1191,7 +1090,6 @@ function validate5(
             depsCount: 1,
             deps: "securityQuestion",
           },
-          message: "must have property securityQuestion when property securityAnswer is present",
         };
         if (vErrors === null) {
           vErrors = [err8];
@@ -1213,7 +1111,6 @@ function validate5(
             depsCount: 1,
             deps: "securityAnswer",
           },
-          message: "must have property securityAnswer when property securityQuestion is present",
         };
         if (vErrors === null) {
           vErrors = [err9];
@@ -1224,13 +1121,7 @@ function validate5(
       }
     }
   } else {
-    const err10 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err10];
     } else {
@@ -1307,7 +1198,6 @@ function validate7(
         schemaPath: "#/required",
         keyword: "required",
         params: { missingProperty: "givenName" },
-        message: "must have required property '" + "givenName" + "'",
       };
       if (vErrors === null) {
         vErrors = [err0];
@@ -1322,7 +1212,6 @@ function validate7(
         schemaPath: "#/required",
         keyword: "required",
         params: { missingProperty: "familyName" },
-        message: "must have required property '" + "familyName" + "'",
       };
       if (vErrors === null) {
         vErrors = [err1];
@@ -1338,7 +1227,6 @@ function validate7(
           schemaPath: "#/additionalProperties",
           keyword: "additionalProperties",
           params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
         };
         if (vErrors === null) {
           vErrors = [err2];
@@ -1357,7 +1245,6 @@ function validate7(
             schemaPath: "#/properties/title/maxLength",
             keyword: "maxLength",
             params: { limit: 50 },
-            message: "must NOT have more than 50 characters",
           };
           if (vErrors === null) {
             vErrors = [err3];
@@ -1372,7 +1259,6 @@ function validate7(
           schemaPath: "#/properties/title/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err4];
@@ -1391,7 +1277,6 @@ function validate7(
             schemaPath: "#/properties/givenName/maxLength",
             keyword: "maxLength",
             params: { limit: 100 },
-            message: "must NOT have more than 100 characters",
           };
           if (vErrors === null) {
             vErrors = [err5];
@@ -1406,7 +1291,6 @@ function validate7(
             schemaPath: "#/properties/givenName/minLength",
             keyword: "minLength",
             params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
           };
           if (vErrors === null) {
             vErrors = [err6];
@@ -1421,7 +1305,6 @@ function validate7(
           schemaPath: "#/properties/givenName/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err7];
@@ -1440,7 +1323,6 @@ function validate7(
             schemaPath: "#/properties/middleName/maxLength",
             keyword: "maxLength",
             params: { limit: 100 },
-            message: "must NOT have more than 100 characters",
           };
           if (vErrors === null) {
             vErrors = [err8];
@@ -1455,7 +1337,6 @@ function validate7(
           schemaPath: "#/properties/middleName/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err9];
@@ -1474,7 +1355,6 @@ function validate7(
             schemaPath: "#/properties/familyName/maxLength",
             keyword: "maxLength",
             params: { limit: 100 },
-            message: "must NOT have more than 100 characters",
           };
           if (vErrors === null) {
             vErrors = [err10];
@@ -1489,7 +1369,6 @@ function validate7(
             schemaPath: "#/properties/familyName/minLength",
             keyword: "minLength",
             params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
           };
           if (vErrors === null) {
             vErrors = [err11];
@@ -1504,7 +1383,6 @@ function validate7(
           schemaPath: "#/properties/familyName/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err12];
@@ -1515,13 +1393,7 @@ function validate7(
       }
     }
   } else {
-    const err13 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err13 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err13];
     } else {
@@ -1559,13 +1431,7 @@ function validate10(
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "type" },
-        message: "must have required property '" + "type" + "'",
-      };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1579,7 +1445,6 @@ function validate10(
         schemaPath: "#/required",
         keyword: "required",
         params: { missingProperty: "number" },
-        message: "must have required property '" + "number" + "'",
       };
       if (vErrors === null) {
         vErrors = [err1];
@@ -1595,7 +1460,6 @@ function validate10(
           schemaPath: "#/additionalProperties",
           keyword: "additionalProperties",
           params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
         };
         if (vErrors === null) {
           vErrors = [err2];
@@ -1613,7 +1477,6 @@ function validate10(
           schemaPath: "#/properties/type/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err3];
@@ -1628,7 +1491,6 @@ function validate10(
           schemaPath: "#/properties/type/enum",
           keyword: "enum",
           params: { allowedValues: schema8.properties.type.enum },
-          message: "must be equal to one of the allowed values",
         };
         if (vErrors === null) {
           vErrors = [err4];
@@ -1647,7 +1509,6 @@ function validate10(
             schemaPath: "#/properties/number/pattern",
             keyword: "pattern",
             params: { pattern: "^\\+[1-9][0-9]{6,14}$" },
-            message: 'must match pattern "' + "^\\+[1-9][0-9]{6,14}$" + '"',
           };
           if (vErrors === null) {
             vErrors = [err5];
@@ -1662,7 +1523,6 @@ function validate10(
           schemaPath: "#/properties/number/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err6];
@@ -1673,13 +1533,7 @@ function validate10(
       }
     }
   } else {
-    const err7 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -1723,7 +1577,6 @@ function validate15(
           schemaPath: "#/additionalProperties",
           keyword: "additionalProperties",
           params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
         };
         if (vErrors === null) {
           vErrors = [err0];
@@ -1742,7 +1595,6 @@ function validate15(
             schemaPath: "#/properties/vat/maxLength",
             keyword: "maxLength",
             params: { limit: 30 },
-            message: "must NOT have more than 30 characters",
           };
           if (vErrors === null) {
             vErrors = [err1];
@@ -1757,7 +1609,6 @@ function validate15(
           schemaPath: "#/properties/vat/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err2];
@@ -1776,7 +1627,6 @@ function validate15(
             schemaPath: "#/properties/eori/maxLength",
             keyword: "maxLength",
             params: { limit: 20 },
-            message: "must NOT have more than 20 characters",
           };
           if (vErrors === null) {
             vErrors = [err3];
@@ -1791,7 +1641,6 @@ function validate15(
           schemaPath: "#/properties/eori/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err4];
@@ -1810,7 +1659,6 @@ function validate15(
             schemaPath: "#/properties/national/maxLength",
             keyword: "maxLength",
             params: { limit: 50 },
-            message: "must NOT have more than 50 characters",
           };
           if (vErrors === null) {
             vErrors = [err5];
@@ -1825,7 +1673,6 @@ function validate15(
           schemaPath: "#/properties/national/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err6];
@@ -1836,13 +1683,7 @@ function validate15(
       }
     }
   } else {
-    const err7 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -1885,7 +1726,6 @@ function validate17(
         schemaPath: "#/required",
         keyword: "required",
         params: { missingProperty: "system" },
-        message: "must have required property '" + "system" + "'",
       };
       if (vErrors === null) {
         vErrors = [err0];
@@ -1895,13 +1735,7 @@ function validate17(
       errors++;
     }
     if (data.id === undefined) {
-      const err1 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "id" },
-        message: "must have required property '" + "id" + "'",
-      };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -1916,7 +1750,6 @@ function validate17(
           schemaPath: "#/additionalProperties",
           keyword: "additionalProperties",
           params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
         };
         if (vErrors === null) {
           vErrors = [err2];
@@ -1935,7 +1768,6 @@ function validate17(
             schemaPath: "#/properties/system/maxLength",
             keyword: "maxLength",
             params: { limit: 50 },
-            message: "must NOT have more than 50 characters",
           };
           if (vErrors === null) {
             vErrors = [err3];
@@ -1950,7 +1782,6 @@ function validate17(
             schemaPath: "#/properties/system/minLength",
             keyword: "minLength",
             params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
           };
           if (vErrors === null) {
             vErrors = [err4];
@@ -1965,7 +1796,6 @@ function validate17(
           schemaPath: "#/properties/system/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err5];
@@ -1984,7 +1814,6 @@ function validate17(
             schemaPath: "#/properties/id/maxLength",
             keyword: "maxLength",
             params: { limit: 100 },
-            message: "must NOT have more than 100 characters",
           };
           if (vErrors === null) {
             vErrors = [err6];
@@ -1999,7 +1828,6 @@ function validate17(
             schemaPath: "#/properties/id/minLength",
             keyword: "minLength",
             params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
           };
           if (vErrors === null) {
             vErrors = [err7];
@@ -2014,7 +1842,6 @@ function validate17(
           schemaPath: "#/properties/id/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err8];
@@ -2025,13 +1852,7 @@ function validate17(
       }
     }
   } else {
-    const err9 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err9];
     } else {
@@ -2107,7 +1928,6 @@ function validate6(
           schemaPath: "#/allOf/0/then/required",
           keyword: "required",
           params: { missingProperty: "person" },
-          message: "must have required property '" + "person" + "'",
         };
         if (vErrors === null) {
           vErrors = [err2];
@@ -2121,13 +1941,7 @@ function validate6(
     valid1 = _valid0;
   }
   if (!valid1) {
-    const err3 = {
-      instancePath,
-      schemaPath: "#/allOf/0/if",
-      keyword: "if",
-      params: { failingKeyword: "then" },
-      message: 'must match "then" schema',
-    };
+    const err3 = { instancePath, schemaPath: "#/allOf/0/if", keyword: "if", params: { failingKeyword: "then" } };
     if (vErrors === null) {
       vErrors = [err3];
     } else {
@@ -2180,7 +1994,6 @@ function validate6(
           schemaPath: "#/allOf/1/then/required",
           keyword: "required",
           params: { missingProperty: "company" },
-          message: "must have required property '" + "company" + "'",
         };
         if (vErrors === null) {
           vErrors = [err6];
@@ -2194,13 +2007,7 @@ function validate6(
     valid3 = _valid1;
   }
   if (!valid3) {
-    const err7 = {
-      instancePath,
-      schemaPath: "#/allOf/1/if",
-      keyword: "if",
-      params: { failingKeyword: "then" },
-      message: 'must match "then" schema',
-    };
+    const err7 = { instancePath, schemaPath: "#/allOf/1/if", keyword: "if", params: { failingKeyword: "then" } };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -2210,13 +2017,7 @@ function validate6(
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.kind === undefined) {
-      const err8 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "kind" },
-        message: "must have required property '" + "kind" + "'",
-      };
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "kind" } };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -2230,7 +2031,6 @@ function validate6(
         schemaPath: "#/required",
         keyword: "required",
         params: { missingProperty: "email" },
-        message: "must have required property '" + "email" + "'",
       };
       if (vErrors === null) {
         vErrors = [err9];
@@ -2246,7 +2046,6 @@ function validate6(
           schemaPath: "#/additionalProperties",
           keyword: "additionalProperties",
           params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
         };
         if (vErrors === null) {
           vErrors = [err10];
@@ -2264,7 +2063,6 @@ function validate6(
           schemaPath: "#/properties/kind/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err11];
@@ -2279,7 +2077,6 @@ function validate6(
           schemaPath: "#/properties/kind/enum",
           keyword: "enum",
           params: { allowedValues: schema6.properties.kind.enum },
-          message: "must be equal to one of the allowed values",
         };
         if (vErrors === null) {
           vErrors = [err12];
@@ -2326,7 +2123,6 @@ function validate6(
             schemaPath: "#/properties/email/maxLength",
             keyword: "maxLength",
             params: { limit: 320 },
-            message: "must NOT have more than 320 characters",
           };
           if (vErrors === null) {
             vErrors = [err13];
@@ -2341,7 +2137,6 @@ function validate6(
             schemaPath: "#/properties/email/format",
             keyword: "format",
             params: { format: "email" },
-            message: 'must match format "' + "email" + '"',
           };
           if (vErrors === null) {
             vErrors = [err14];
@@ -2356,7 +2151,6 @@ function validate6(
           schemaPath: "#/properties/email/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err15];
@@ -2375,7 +2169,6 @@ function validate6(
             schemaPath: "#/properties/phones/maxItems",
             keyword: "maxItems",
             params: { limit: 10 },
-            message: "must NOT have more than 10 items",
           };
           if (vErrors === null) {
             vErrors = [err16];
@@ -2405,7 +2198,6 @@ function validate6(
           schemaPath: "#/properties/phones/type",
           keyword: "type",
           params: { type: "array" },
-          message: "must be array",
         };
         if (vErrors === null) {
           vErrors = [err17];
@@ -2452,7 +2244,6 @@ function validate6(
             schemaPath: "#/properties/contacts/maxItems",
             keyword: "maxItems",
             params: { limit: 20 },
-            message: "must NOT have more than 20 items",
           };
           if (vErrors === null) {
             vErrors = [err18];
@@ -2482,7 +2273,6 @@ function validate6(
           schemaPath: "#/properties/contacts/type",
           keyword: "type",
           params: { type: "array" },
-          message: "must be array",
         };
         if (vErrors === null) {
           vErrors = [err19];
@@ -2501,7 +2291,6 @@ function validate6(
             schemaPath: "#/properties/dateOfBirth/format",
             keyword: "format",
             params: { format: "date" },
-            message: 'must match format "' + "date" + '"',
           };
           if (vErrors === null) {
             vErrors = [err20];
@@ -2516,7 +2305,6 @@ function validate6(
           schemaPath: "#/properties/dateOfBirth/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err21];
@@ -2549,7 +2337,6 @@ function validate6(
             schemaPath: "#/properties/language/maxLength",
             keyword: "maxLength",
             params: { limit: 35 },
-            message: "must NOT have more than 35 characters",
           };
           if (vErrors === null) {
             vErrors = [err22];
@@ -2564,7 +2351,6 @@ function validate6(
             schemaPath: "#/properties/language/pattern",
             keyword: "pattern",
             params: { pattern: "^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$" },
-            message: 'must match pattern "' + "^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$" + '"',
           };
           if (vErrors === null) {
             vErrors = [err23];
@@ -2579,7 +2365,6 @@ function validate6(
           schemaPath: "#/properties/language/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err24];
@@ -2598,7 +2383,6 @@ function validate6(
             schemaPath: "#/properties/currency/pattern",
             keyword: "pattern",
             params: { pattern: "^[A-Z]{3}$" },
-            message: 'must match pattern "' + "^[A-Z]{3}$" + '"',
           };
           if (vErrors === null) {
             vErrors = [err25];
@@ -2613,7 +2397,6 @@ function validate6(
           schemaPath: "#/properties/currency/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err26];
@@ -2632,7 +2415,6 @@ function validate6(
             schemaPath: "#/properties/website/maxLength",
             keyword: "maxLength",
             params: { limit: 2048 },
-            message: "must NOT have more than 2048 characters",
           };
           if (vErrors === null) {
             vErrors = [err27];
@@ -2647,7 +2429,6 @@ function validate6(
             schemaPath: "#/properties/website/format",
             keyword: "format",
             params: { format: "uri" },
-            message: 'must match format "' + "uri" + '"',
           };
           if (vErrors === null) {
             vErrors = [err28];
@@ -2662,7 +2443,6 @@ function validate6(
           schemaPath: "#/properties/website/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err29];
@@ -2681,7 +2461,6 @@ function validate6(
             schemaPath: "#/properties/referralSource/maxLength",
             keyword: "maxLength",
             params: { limit: 255 },
-            message: "must NOT have more than 255 characters",
           };
           if (vErrors === null) {
             vErrors = [err30];
@@ -2696,7 +2475,6 @@ function validate6(
           schemaPath: "#/properties/referralSource/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err31];
@@ -2715,7 +2493,6 @@ function validate6(
             schemaPath: "#/properties/customerNumber/maxLength",
             keyword: "maxLength",
             params: { limit: 50 },
-            message: "must NOT have more than 50 characters",
           };
           if (vErrors === null) {
             vErrors = [err32];
@@ -2730,7 +2507,6 @@ function validate6(
           schemaPath: "#/properties/customerNumber/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err33];
@@ -2749,7 +2525,6 @@ function validate6(
             schemaPath: "#/properties/externalIds/maxItems",
             keyword: "maxItems",
             params: { limit: 20 },
-            message: "must NOT have more than 20 items",
           };
           if (vErrors === null) {
             vErrors = [err34];
@@ -2779,7 +2554,6 @@ function validate6(
           schemaPath: "#/properties/externalIds/type",
           keyword: "type",
           params: { type: "array" },
-          message: "must be array",
         };
         if (vErrors === null) {
           vErrors = [err35];
@@ -2798,7 +2572,6 @@ function validate6(
             schemaPath: "#/properties/createdAt/format",
             keyword: "format",
             params: { format: "date-time" },
-            message: 'must match format "' + "date-time" + '"',
           };
           if (vErrors === null) {
             vErrors = [err36];
@@ -2813,7 +2586,6 @@ function validate6(
           schemaPath: "#/properties/createdAt/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err37];
@@ -2830,7 +2602,6 @@ function validate6(
           schemaPath: "#/properties/agreedToTerms/type",
           keyword: "type",
           params: { type: "boolean" },
-          message: "must be boolean",
         };
         if (vErrors === null) {
           vErrors = [err38];
@@ -2855,13 +2626,7 @@ function validate6(
       }
     }
   } else {
-    const err39 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err39 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err39];
     } else {
@@ -2896,7 +2661,6 @@ function validate20(
         schemaPath: "#/required",
         keyword: "required",
         params: { missingProperty: "system" },
-        message: "must have required property '" + "system" + "'",
       };
       if (vErrors === null) {
         vErrors = [err0];
@@ -2906,13 +2670,7 @@ function validate20(
       errors++;
     }
     if (data.id === undefined) {
-      const err1 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "id" },
-        message: "must have required property '" + "id" + "'",
-      };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -2927,7 +2685,6 @@ function validate20(
           schemaPath: "#/additionalProperties",
           keyword: "additionalProperties",
           params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
         };
         if (vErrors === null) {
           vErrors = [err2];
@@ -2946,7 +2703,6 @@ function validate20(
             schemaPath: "#/properties/system/maxLength",
             keyword: "maxLength",
             params: { limit: 50 },
-            message: "must NOT have more than 50 characters",
           };
           if (vErrors === null) {
             vErrors = [err3];
@@ -2961,7 +2717,6 @@ function validate20(
             schemaPath: "#/properties/system/minLength",
             keyword: "minLength",
             params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
           };
           if (vErrors === null) {
             vErrors = [err4];
@@ -2976,7 +2731,6 @@ function validate20(
           schemaPath: "#/properties/system/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err5];
@@ -2995,7 +2749,6 @@ function validate20(
             schemaPath: "#/properties/id/maxLength",
             keyword: "maxLength",
             params: { limit: 100 },
-            message: "must NOT have more than 100 characters",
           };
           if (vErrors === null) {
             vErrors = [err6];
@@ -3010,7 +2763,6 @@ function validate20(
             schemaPath: "#/properties/id/minLength",
             keyword: "minLength",
             params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
           };
           if (vErrors === null) {
             vErrors = [err7];
@@ -3025,7 +2777,6 @@ function validate20(
           schemaPath: "#/properties/id/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err8];
@@ -3036,13 +2787,7 @@ function validate20(
       }
     }
   } else {
-    const err9 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err9];
     } else {
@@ -3077,7 +2822,6 @@ function validate21(
         schemaPath: "#/required",
         keyword: "required",
         params: { missingProperty: "givenName" },
-        message: "must have required property '" + "givenName" + "'",
       };
       if (vErrors === null) {
         vErrors = [err0];
@@ -3092,7 +2836,6 @@ function validate21(
         schemaPath: "#/required",
         keyword: "required",
         params: { missingProperty: "familyName" },
-        message: "must have required property '" + "familyName" + "'",
       };
       if (vErrors === null) {
         vErrors = [err1];
@@ -3108,7 +2851,6 @@ function validate21(
           schemaPath: "#/additionalProperties",
           keyword: "additionalProperties",
           params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
         };
         if (vErrors === null) {
           vErrors = [err2];
@@ -3127,7 +2869,6 @@ function validate21(
             schemaPath: "#/properties/title/maxLength",
             keyword: "maxLength",
             params: { limit: 50 },
-            message: "must NOT have more than 50 characters",
           };
           if (vErrors === null) {
             vErrors = [err3];
@@ -3142,7 +2883,6 @@ function validate21(
           schemaPath: "#/properties/title/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err4];
@@ -3161,7 +2901,6 @@ function validate21(
             schemaPath: "#/properties/givenName/maxLength",
             keyword: "maxLength",
             params: { limit: 100 },
-            message: "must NOT have more than 100 characters",
           };
           if (vErrors === null) {
             vErrors = [err5];
@@ -3176,7 +2915,6 @@ function validate21(
             schemaPath: "#/properties/givenName/minLength",
             keyword: "minLength",
             params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
           };
           if (vErrors === null) {
             vErrors = [err6];
@@ -3191,7 +2929,6 @@ function validate21(
           schemaPath: "#/properties/givenName/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err7];
@@ -3210,7 +2947,6 @@ function validate21(
             schemaPath: "#/properties/middleName/maxLength",
             keyword: "maxLength",
             params: { limit: 100 },
-            message: "must NOT have more than 100 characters",
           };
           if (vErrors === null) {
             vErrors = [err8];
@@ -3225,7 +2961,6 @@ function validate21(
           schemaPath: "#/properties/middleName/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err9];
@@ -3244,7 +2979,6 @@ function validate21(
             schemaPath: "#/properties/familyName/maxLength",
             keyword: "maxLength",
             params: { limit: 100 },
-            message: "must NOT have more than 100 characters",
           };
           if (vErrors === null) {
             vErrors = [err10];
@@ -3259,7 +2993,6 @@ function validate21(
             schemaPath: "#/properties/familyName/minLength",
             keyword: "minLength",
             params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
           };
           if (vErrors === null) {
             vErrors = [err11];
@@ -3274,7 +3007,6 @@ function validate21(
           schemaPath: "#/properties/familyName/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err12];
@@ -3285,13 +3017,7 @@ function validate21(
       }
     }
   } else {
-    const err13 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err13 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err13];
     } else {
@@ -3321,13 +3047,7 @@ function validate22(
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "type" },
-        message: "must have required property '" + "type" + "'",
-      };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -3341,7 +3061,6 @@ function validate22(
         schemaPath: "#/required",
         keyword: "required",
         params: { missingProperty: "number" },
-        message: "must have required property '" + "number" + "'",
       };
       if (vErrors === null) {
         vErrors = [err1];
@@ -3357,7 +3076,6 @@ function validate22(
           schemaPath: "#/additionalProperties",
           keyword: "additionalProperties",
           params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
         };
         if (vErrors === null) {
           vErrors = [err2];
@@ -3375,7 +3093,6 @@ function validate22(
           schemaPath: "#/properties/type/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err3];
@@ -3390,7 +3107,6 @@ function validate22(
           schemaPath: "#/properties/type/enum",
           keyword: "enum",
           params: { allowedValues: schema8.properties.type.enum },
-          message: "must be equal to one of the allowed values",
         };
         if (vErrors === null) {
           vErrors = [err4];
@@ -3409,7 +3125,6 @@ function validate22(
             schemaPath: "#/properties/number/pattern",
             keyword: "pattern",
             params: { pattern: "^\\+[1-9][0-9]{6,14}$" },
-            message: 'must match pattern "' + "^\\+[1-9][0-9]{6,14}$" + '"',
           };
           if (vErrors === null) {
             vErrors = [err5];
@@ -3424,7 +3139,6 @@ function validate22(
           schemaPath: "#/properties/number/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err6];
@@ -3435,13 +3149,7 @@ function validate22(
       }
     }
   } else {
-    const err7 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -3477,7 +3185,6 @@ function validate23(
           schemaPath: "#/additionalProperties",
           keyword: "additionalProperties",
           params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
         };
         if (vErrors === null) {
           vErrors = [err0];
@@ -3496,7 +3203,6 @@ function validate23(
             schemaPath: "#/properties/vat/maxLength",
             keyword: "maxLength",
             params: { limit: 30 },
-            message: "must NOT have more than 30 characters",
           };
           if (vErrors === null) {
             vErrors = [err1];
@@ -3511,7 +3217,6 @@ function validate23(
           schemaPath: "#/properties/vat/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err2];
@@ -3530,7 +3235,6 @@ function validate23(
             schemaPath: "#/properties/eori/maxLength",
             keyword: "maxLength",
             params: { limit: 20 },
-            message: "must NOT have more than 20 characters",
           };
           if (vErrors === null) {
             vErrors = [err3];
@@ -3545,7 +3249,6 @@ function validate23(
           schemaPath: "#/properties/eori/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err4];
@@ -3564,7 +3267,6 @@ function validate23(
             schemaPath: "#/properties/national/maxLength",
             keyword: "maxLength",
             params: { limit: 50 },
-            message: "must NOT have more than 50 characters",
           };
           if (vErrors === null) {
             vErrors = [err5];
@@ -3579,7 +3281,6 @@ function validate23(
           schemaPath: "#/properties/national/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err6];
@@ -3590,13 +3291,7 @@ function validate23(
       }
     }
   } else {
-    const err7 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err7];
     } else {
@@ -3641,13 +3336,7 @@ function validate24(
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.kind === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "kind" },
-        message: "must have required property '" + "kind" + "'",
-      };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "kind" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -3656,13 +3345,7 @@ function validate24(
       errors++;
     }
     if (data.code === undefined) {
-      const err1 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "code" },
-        message: "must have required property '" + "code" + "'",
-      };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "code" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -3676,7 +3359,6 @@ function validate24(
         schemaPath: "#/required",
         keyword: "required",
         params: { missingProperty: "message" },
-        message: "must have required property '" + "message" + "'",
       };
       if (vErrors === null) {
         vErrors = [err2];
@@ -3692,7 +3374,6 @@ function validate24(
           schemaPath: "#/additionalProperties",
           keyword: "additionalProperties",
           params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
         };
         if (vErrors === null) {
           vErrors = [err3];
@@ -3710,7 +3391,6 @@ function validate24(
           schemaPath: "#/properties/kind/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err4];
@@ -3734,7 +3414,6 @@ function validate24(
           schemaPath: "#/properties/kind/enum",
           keyword: "enum",
           params: { allowedValues: schema15.properties.kind.enum },
-          message: "must be equal to one of the allowed values",
         };
         if (vErrors === null) {
           vErrors = [err5];
@@ -3755,7 +3434,6 @@ function validate24(
           schemaPath: "#/properties/code/type",
           keyword: "type",
           params: { type: schema15.properties.code.type },
-          message: "must be string,integer",
         };
         if (vErrors === null) {
           vErrors = [err6];
@@ -3772,7 +3450,6 @@ function validate24(
           schemaPath: "#/properties/message/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err7];
@@ -3789,7 +3466,6 @@ function validate24(
           schemaPath: "#/properties/field/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err8];
@@ -3807,7 +3483,6 @@ function validate24(
           schemaPath: "#/properties/status/type",
           keyword: "type",
           params: { type: "integer" },
-          message: "must be integer",
         };
         if (vErrors === null) {
           vErrors = [err9];
@@ -3818,13 +3493,7 @@ function validate24(
       }
     }
   } else {
-    const err10 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err10];
     } else {

@@ -57,7 +57,6 @@ function validate2(
           schemaPath: "#/additionalProperties",
           keyword: "additionalProperties",
           params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
         };
         if (vErrors === null) {
           vErrors = [err0];
@@ -76,7 +75,6 @@ function validate2(
             schemaPath: "#/properties/name/maxLength",
             keyword: "maxLength",
             params: { limit: 40 },
-            message: "must NOT have more than 40 characters",
           };
           if (vErrors === null) {
             vErrors = [err1];
@@ -91,7 +89,6 @@ function validate2(
           schemaPath: "#/properties/name/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err2];
@@ -110,7 +107,6 @@ function validate2(
             schemaPath: "#/properties/title/maxLength",
             keyword: "maxLength",
             params: { limit: 40 },
-            message: "must NOT have more than 40 characters",
           };
           if (vErrors === null) {
             vErrors = [err3];
@@ -125,7 +121,6 @@ function validate2(
           schemaPath: "#/properties/title/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err4];
@@ -144,7 +139,6 @@ function validate2(
             schemaPath: "#/properties/phone/maxLength",
             keyword: "maxLength",
             params: { limit: 25 },
-            message: "must NOT have more than 25 characters",
           };
           if (vErrors === null) {
             vErrors = [err5];
@@ -159,7 +153,6 @@ function validate2(
           schemaPath: "#/properties/phone/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err6];
@@ -178,7 +171,6 @@ function validate2(
             schemaPath: "#/properties/mobile/maxLength",
             keyword: "maxLength",
             params: { limit: 25 },
-            message: "must NOT have more than 25 characters",
           };
           if (vErrors === null) {
             vErrors = [err7];
@@ -193,7 +185,6 @@ function validate2(
           schemaPath: "#/properties/mobile/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err8];
@@ -212,7 +203,6 @@ function validate2(
             schemaPath: "#/properties/email/maxLength",
             keyword: "maxLength",
             params: { limit: 320 },
-            message: "must NOT have more than 320 characters",
           };
           if (vErrors === null) {
             vErrors = [err9];
@@ -227,7 +217,6 @@ function validate2(
           schemaPath: "#/properties/email/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err10];
@@ -238,13 +227,7 @@ function validate2(
       }
     }
   } else {
-    const err11 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err11];
     } else {
@@ -300,7 +283,6 @@ function validate4(
           schemaPath: "#/additionalProperties",
           keyword: "additionalProperties",
           params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
         };
         if (vErrors === null) {
           vErrors = [err0];
@@ -319,7 +301,6 @@ function validate4(
             schemaPath: "#/properties/addressLine1/maxLength",
             keyword: "maxLength",
             params: { limit: 40 },
-            message: "must NOT have more than 40 characters",
           };
           if (vErrors === null) {
             vErrors = [err1];
@@ -334,7 +315,6 @@ function validate4(
           schemaPath: "#/properties/addressLine1/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err2];
@@ -353,7 +333,6 @@ function validate4(
             schemaPath: "#/properties/addressLine2/maxLength",
             keyword: "maxLength",
             params: { limit: 40 },
-            message: "must NOT have more than 40 characters",
           };
           if (vErrors === null) {
             vErrors = [err3];
@@ -368,7 +347,6 @@ function validate4(
           schemaPath: "#/properties/addressLine2/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err4];
@@ -387,7 +365,6 @@ function validate4(
             schemaPath: "#/properties/city/maxLength",
             keyword: "maxLength",
             params: { limit: 40 },
-            message: "must NOT have more than 40 characters",
           };
           if (vErrors === null) {
             vErrors = [err5];
@@ -402,7 +379,6 @@ function validate4(
           schemaPath: "#/properties/city/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err6];
@@ -421,7 +397,6 @@ function validate4(
             schemaPath: "#/properties/state/maxLength",
             keyword: "maxLength",
             params: { limit: 40 },
-            message: "must NOT have more than 40 characters",
           };
           if (vErrors === null) {
             vErrors = [err7];
@@ -436,7 +411,6 @@ function validate4(
           schemaPath: "#/properties/state/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err8];
@@ -455,7 +429,6 @@ function validate4(
             schemaPath: "#/properties/country/maxLength",
             keyword: "maxLength",
             params: { limit: 100 },
-            message: "must NOT have more than 100 characters",
           };
           if (vErrors === null) {
             vErrors = [err9];
@@ -470,7 +443,6 @@ function validate4(
           schemaPath: "#/properties/country/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err10];
@@ -489,7 +461,6 @@ function validate4(
             schemaPath: "#/properties/postalCode/maxLength",
             keyword: "maxLength",
             params: { limit: 15 },
-            message: "must NOT have more than 15 characters",
           };
           if (vErrors === null) {
             vErrors = [err11];
@@ -504,7 +475,6 @@ function validate4(
           schemaPath: "#/properties/postalCode/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err12];
@@ -515,13 +485,7 @@ function validate4(
       }
     }
   } else {
-    const err13 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err13 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err13];
     } else {
@@ -581,7 +545,6 @@ function validate1(
           schemaPath: "#/then/required",
           keyword: "required",
           params: { missingProperty: "shippingAddress" },
-          message: "must have required property '" + "shippingAddress" + "'",
         };
         if (vErrors === null) {
           vErrors = [err1];
@@ -595,13 +558,7 @@ function validate1(
     valid0 = _valid0;
   }
   if (!valid0) {
-    const err2 = {
-      instancePath,
-      schemaPath: "#/if",
-      keyword: "if",
-      params: { failingKeyword: "then" },
-      message: 'must match "then" schema',
-    };
+    const err2 = { instancePath, schemaPath: "#/if", keyword: "if", params: { failingKeyword: "then" } };
     if (vErrors === null) {
       vErrors = [err2];
     } else {
@@ -611,13 +568,7 @@ function validate1(
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.name === undefined) {
-      const err3 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "name" },
-        message: "must have required property '" + "name" + "'",
-      };
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" } };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -631,7 +582,6 @@ function validate1(
         schemaPath: "#/required",
         keyword: "required",
         params: { missingProperty: "accountName" },
-        message: "must have required property '" + "accountName" + "'",
       };
       if (vErrors === null) {
         vErrors = [err4];
@@ -658,7 +608,6 @@ function validate1(
           schemaPath: "#/additionalProperties",
           keyword: "additionalProperties",
           params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
         };
         if (vErrors === null) {
           vErrors = [err5];
@@ -677,7 +626,6 @@ function validate1(
             schemaPath: "#/properties/name/maxLength",
             keyword: "maxLength",
             params: { limit: 60 },
-            message: "must NOT have more than 60 characters",
           };
           if (vErrors === null) {
             vErrors = [err6];
@@ -692,7 +640,6 @@ function validate1(
             schemaPath: "#/properties/name/minLength",
             keyword: "minLength",
             params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
           };
           if (vErrors === null) {
             vErrors = [err7];
@@ -707,7 +654,6 @@ function validate1(
           schemaPath: "#/properties/name/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err8];
@@ -724,7 +670,6 @@ function validate1(
           schemaPath: "#/properties/accountName/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err9];
@@ -743,7 +688,6 @@ function validate1(
             schemaPath: "#/properties/securityAnswer/maxLength",
             keyword: "maxLength",
             params: { limit: 100 },
-            message: "must NOT have more than 100 characters",
           };
           if (vErrors === null) {
             vErrors = [err10];
@@ -758,7 +702,6 @@ function validate1(
           schemaPath: "#/properties/securityAnswer/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err11];
@@ -777,7 +720,6 @@ function validate1(
             schemaPath: "#/properties/securityQuestion/maxLength",
             keyword: "maxLength",
             params: { limit: 100 },
-            message: "must NOT have more than 100 characters",
           };
           if (vErrors === null) {
             vErrors = [err12];
@@ -792,7 +734,6 @@ function validate1(
           schemaPath: "#/properties/securityQuestion/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err13];
@@ -809,7 +750,6 @@ function validate1(
           schemaPath: "#/properties/shipToBillAddress/type",
           keyword: "type",
           params: { type: "boolean" },
-          message: "must be boolean",
         };
         if (vErrors === null) {
           vErrors = [err14];
@@ -828,7 +768,6 @@ function validate1(
             schemaPath: "#/properties/contacts/maxItems",
             keyword: "maxItems",
             params: { limit: 4 },
-            message: "must NOT have more than 4 items",
           };
           if (vErrors === null) {
             vErrors = [err15];
@@ -858,7 +797,6 @@ function validate1(
           schemaPath: "#/properties/contacts/type",
           keyword: "type",
           params: { type: "array" },
-          message: "must be array",
         };
         if (vErrors === null) {
           vErrors = [err16];
@@ -908,7 +846,6 @@ function validate1(
             depsCount: 1,
             deps: "securityQuestion",
           },
-          message: "must have property securityQuestion when property securityAnswer is present",
         };
         if (vErrors === null) {
           vErrors = [err17];
@@ -930,7 +867,6 @@ function validate1(
             depsCount: 1,
             deps: "securityAnswer",
           },
-          message: "must have property securityAnswer when property securityQuestion is present",
         };
         if (vErrors === null) {
           vErrors = [err18];
@@ -941,13 +877,7 @@ function validate1(
       }
     }
   } else {
-    const err19 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err19 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err19];
     } else {
@@ -987,7 +917,6 @@ function validate7(
         schemaPath: "#/required",
         keyword: "required",
         params: { missingProperty: "apiVersion" },
-        message: "must have required property '" + "apiVersion" + "'",
       };
       if (vErrors === null) {
         vErrors = [err0];
@@ -1004,7 +933,6 @@ function validate7(
           schemaPath: "#/properties/apiVersion/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err1];
@@ -1019,7 +947,6 @@ function validate7(
           schemaPath: "#/properties/apiVersion/enum",
           keyword: "enum",
           params: { allowedValues: schema4.properties.apiVersion.enum },
-          message: "must be equal to one of the allowed values",
         };
         if (vErrors === null) {
           vErrors = [err2];
@@ -1030,13 +957,7 @@ function validate7(
       }
     }
   } else {
-    const err3 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err3];
     } else {
@@ -1083,7 +1004,6 @@ function validate8(
         schemaPath: "#/required",
         keyword: "required",
         params: { missingProperty: "username" },
-        message: "must have required property '" + "username" + "'",
       };
       if (vErrors === null) {
         vErrors = [err0];
@@ -1098,7 +1018,6 @@ function validate8(
         schemaPath: "#/required",
         keyword: "required",
         params: { missingProperty: "apiKey" },
-        message: "must have required property '" + "apiKey" + "'",
       };
       if (vErrors === null) {
         vErrors = [err1];
@@ -1113,7 +1032,6 @@ function validate8(
         schemaPath: "#/required",
         keyword: "required",
         params: { missingProperty: "accountName" },
-        message: "must have required property '" + "accountName" + "'",
       };
       if (vErrors === null) {
         vErrors = [err2];
@@ -1137,7 +1055,6 @@ function validate8(
           schemaPath: "#/additionalProperties",
           keyword: "additionalProperties",
           params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
         };
         if (vErrors === null) {
           vErrors = [err3];
@@ -1154,7 +1071,6 @@ function validate8(
           schemaPath: "#/properties/username/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err4];
@@ -1171,7 +1087,6 @@ function validate8(
           schemaPath: "#/properties/apiKey/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err5];
@@ -1188,7 +1103,6 @@ function validate8(
           schemaPath: "#/properties/accountName/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err6];
@@ -1206,7 +1120,6 @@ function validate8(
           schemaPath: "#/properties/apiVersion/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err7];
@@ -1221,7 +1134,6 @@ function validate8(
           schemaPath: "#/properties/apiVersion/enum",
           keyword: "enum",
           params: { allowedValues: schema5.properties.apiVersion.enum },
-          message: "must be equal to one of the allowed values",
         };
         if (vErrors === null) {
           vErrors = [err8];
@@ -1238,7 +1150,6 @@ function validate8(
           schemaPath: "#/properties/host/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err9];
@@ -1249,13 +1160,7 @@ function validate8(
       }
     }
   } else {
-    const err10 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err10];
     } else {
@@ -1296,7 +1201,6 @@ function validate9(
           schemaPath: "#/properties/customerId/type",
           keyword: "type",
           params: { type: "integer" },
-          message: "must be integer",
         };
         if (vErrors === null) {
           vErrors = [err0];
@@ -1314,7 +1218,6 @@ function validate9(
           schemaPath: "#/properties/timestamp/type",
           keyword: "type",
           params: { type: "integer" },
-          message: "must be integer",
         };
         if (vErrors === null) {
           vErrors = [err1];
@@ -1325,13 +1228,7 @@ function validate9(
       }
     }
   } else {
-    const err2 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err2];
     } else {
@@ -1372,7 +1269,6 @@ function validate10(
         schemaPath: "#/required",
         keyword: "required",
         params: { missingProperty: "errorCode" },
-        message: "must have required property '" + "errorCode" + "'",
       };
       if (vErrors === null) {
         vErrors = [err0];
@@ -1387,7 +1283,6 @@ function validate10(
         schemaPath: "#/required",
         keyword: "required",
         params: { missingProperty: "errorMessage" },
-        message: "must have required property '" + "errorMessage" + "'",
       };
       if (vErrors === null) {
         vErrors = [err1];
@@ -1405,7 +1300,6 @@ function validate10(
             schemaPath: "#/properties/errorCode/pattern",
             keyword: "pattern",
             params: { pattern: "^[0-9]+$" },
-            message: 'must match pattern "' + "^[0-9]+$" + '"',
           };
           if (vErrors === null) {
             vErrors = [err2];
@@ -1420,7 +1314,6 @@ function validate10(
           schemaPath: "#/properties/errorCode/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err3];
@@ -1437,7 +1330,6 @@ function validate10(
           schemaPath: "#/properties/errorMessage/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err4];
@@ -1448,13 +1340,7 @@ function validate10(
       }
     }
   } else {
-    const err5 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err5 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err5];
     } else {
@@ -1494,7 +1380,6 @@ function validate11(
         schemaPath: "#/required",
         keyword: "required",
         params: { missingProperty: "errorMessage" },
-        message: "must have required property '" + "errorMessage" + "'",
       };
       if (vErrors === null) {
         vErrors = [err0];
@@ -1512,7 +1397,6 @@ function validate11(
             schemaPath: "#/properties/errorCode/pattern",
             keyword: "pattern",
             params: { pattern: "^[0-9]+$" },
-            message: 'must match pattern "' + "^[0-9]+$" + '"',
           };
           if (vErrors === null) {
             vErrors = [err1];
@@ -1527,7 +1411,6 @@ function validate11(
           schemaPath: "#/properties/errorCode/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err2];
@@ -1544,7 +1427,6 @@ function validate11(
           schemaPath: "#/properties/errorMessage/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err3];
@@ -1555,13 +1437,7 @@ function validate11(
       }
     }
   } else {
-    const err4 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err4];
     } else {

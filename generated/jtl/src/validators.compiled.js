@@ -82,13 +82,7 @@ function validate2(
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.City === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "City" },
-        message: "must have required property '" + "City" + "'",
-      };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "City" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -102,7 +96,6 @@ function validate2(
         schemaPath: "#/required",
         keyword: "required",
         params: { missingProperty: "CountryIso" },
-        message: "must have required property '" + "CountryIso" + "'",
       };
       if (vErrors === null) {
         vErrors = [err1];
@@ -118,7 +111,6 @@ function validate2(
           schemaPath: "#/additionalProperties",
           keyword: "additionalProperties",
           params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
         };
         if (vErrors === null) {
           vErrors = [err2];
@@ -135,7 +127,6 @@ function validate2(
           schemaPath: "#/properties/Company/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err3];
@@ -152,7 +143,6 @@ function validate2(
           schemaPath: "#/properties/Company2/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err4];
@@ -169,7 +159,6 @@ function validate2(
           schemaPath: "#/properties/FormOfAddress/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err5];
@@ -186,7 +175,6 @@ function validate2(
           schemaPath: "#/properties/Title/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err6];
@@ -203,7 +191,6 @@ function validate2(
           schemaPath: "#/properties/FirstName/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err7];
@@ -220,7 +207,6 @@ function validate2(
           schemaPath: "#/properties/LastName/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err8];
@@ -237,7 +223,6 @@ function validate2(
           schemaPath: "#/properties/Street/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err9];
@@ -254,7 +239,6 @@ function validate2(
           schemaPath: "#/properties/Address2/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err10];
@@ -271,7 +255,6 @@ function validate2(
           schemaPath: "#/properties/PostalCode/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err11];
@@ -290,7 +273,6 @@ function validate2(
             schemaPath: "#/properties/City/maxLength",
             keyword: "maxLength",
             params: { limit: 255 },
-            message: "must NOT have more than 255 characters",
           };
           if (vErrors === null) {
             vErrors = [err12];
@@ -305,7 +287,6 @@ function validate2(
             schemaPath: "#/properties/City/minLength",
             keyword: "minLength",
             params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
           };
           if (vErrors === null) {
             vErrors = [err13];
@@ -320,7 +301,6 @@ function validate2(
           schemaPath: "#/properties/City/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err14];
@@ -337,7 +317,6 @@ function validate2(
           schemaPath: "#/properties/State/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err15];
@@ -356,7 +335,6 @@ function validate2(
             schemaPath: "#/properties/CountryIso/maxLength",
             keyword: "maxLength",
             params: { limit: 5 },
-            message: "must NOT have more than 5 characters",
           };
           if (vErrors === null) {
             vErrors = [err16];
@@ -371,7 +349,6 @@ function validate2(
             schemaPath: "#/properties/CountryIso/minLength",
             keyword: "minLength",
             params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
           };
           if (vErrors === null) {
             vErrors = [err17];
@@ -386,7 +363,6 @@ function validate2(
           schemaPath: "#/properties/CountryIso/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err18];
@@ -403,7 +379,6 @@ function validate2(
           schemaPath: "#/properties/VatID/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err19];
@@ -420,7 +395,6 @@ function validate2(
           schemaPath: "#/properties/PhoneNumber/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err20];
@@ -437,7 +411,6 @@ function validate2(
           schemaPath: "#/properties/MobilePhoneNumber/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err21];
@@ -454,7 +427,6 @@ function validate2(
           schemaPath: "#/properties/EmailAddress/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err22];
@@ -471,7 +443,6 @@ function validate2(
           schemaPath: "#/properties/Fax/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err23];
@@ -482,13 +453,7 @@ function validate2(
       }
     }
   } else {
-    const err24 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err24 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err24];
     } else {
@@ -534,7 +499,6 @@ function validate6(
           schemaPath: "#/additionalProperties",
           keyword: "additionalProperties",
           params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
         };
         if (vErrors === null) {
           vErrors = [err0];
@@ -568,7 +532,6 @@ function validate6(
           schemaPath: "#/properties/OtherBillingAddresses/type",
           keyword: "type",
           params: { type: "array" },
-          message: "must be array",
         };
         if (vErrors === null) {
           vErrors = [err1];
@@ -602,7 +565,6 @@ function validate6(
           schemaPath: "#/properties/OtherShippingAddresses/type",
           keyword: "type",
           params: { type: "array" },
-          message: "must be array",
         };
         if (vErrors === null) {
           vErrors = [err2];
@@ -636,7 +598,6 @@ function validate6(
           schemaPath: "#/properties/OtherCustomerAddresses/type",
           keyword: "type",
           params: { type: "array" },
-          message: "must be array",
         };
         if (vErrors === null) {
           vErrors = [err3];
@@ -647,13 +608,7 @@ function validate6(
       }
     }
   } else {
-    const err4 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err4];
     } else {
@@ -707,7 +662,6 @@ function validate11(
           schemaPath: "#/additionalProperties",
           keyword: "additionalProperties",
           params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
         };
         if (vErrors === null) {
           vErrors = [err0];
@@ -725,7 +679,6 @@ function validate11(
           schemaPath: "#/properties/PaymentMethodId/type",
           keyword: "type",
           params: { type: "integer" },
-          message: "must be integer",
         };
         if (vErrors === null) {
           vErrors = [err1];
@@ -741,7 +694,6 @@ function validate11(
             schemaPath: "#/properties/PaymentMethodId/format",
             keyword: "format",
             params: { format: "int32" },
-            message: 'must match format "' + "int32" + '"',
           };
           if (vErrors === null) {
             vErrors = [err2];
@@ -760,7 +712,6 @@ function validate11(
           schemaPath: "#/properties/Discount/type",
           keyword: "type",
           params: { type: "number" },
-          message: "must be number",
         };
         if (vErrors === null) {
           vErrors = [err3];
@@ -778,7 +729,6 @@ function validate11(
           schemaPath: "#/properties/PaymentTarget/type",
           keyword: "type",
           params: { type: "integer" },
-          message: "must be integer",
         };
         if (vErrors === null) {
           vErrors = [err4];
@@ -794,7 +744,6 @@ function validate11(
             schemaPath: "#/properties/PaymentTarget/format",
             keyword: "format",
             params: { format: "int32" },
-            message: 'must match format "' + "int32" + '"',
           };
           if (vErrors === null) {
             vErrors = [err5];
@@ -813,7 +762,6 @@ function validate11(
           schemaPath: "#/properties/CreditLimit/type",
           keyword: "type",
           params: { type: "integer" },
-          message: "must be integer",
         };
         if (vErrors === null) {
           vErrors = [err6];
@@ -829,7 +777,6 @@ function validate11(
             schemaPath: "#/properties/CreditLimit/format",
             keyword: "format",
             params: { format: "int32" },
-            message: 'must match format "' + "int32" + '"',
           };
           if (vErrors === null) {
             vErrors = [err7];
@@ -847,7 +794,6 @@ function validate11(
           schemaPath: "#/properties/StopPaymentRequest/type",
           keyword: "type",
           params: { type: "boolean" },
-          message: "must be boolean",
         };
         if (vErrors === null) {
           vErrors = [err8];
@@ -858,13 +804,7 @@ function validate11(
       }
     }
   } else {
-    const err9 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err9];
     } else {
@@ -902,7 +842,6 @@ function validate1(
         schemaPath: "#/required",
         keyword: "required",
         params: { missingProperty: "CustomerGroupId" },
-        message: "must have required property '" + "CustomerGroupId" + "'",
       };
       if (vErrors === null) {
         vErrors = [err0];
@@ -917,7 +856,6 @@ function validate1(
         schemaPath: "#/required",
         keyword: "required",
         params: { missingProperty: "BillingAddress" },
-        message: "must have required property '" + "BillingAddress" + "'",
       };
       if (vErrors === null) {
         vErrors = [err1];
@@ -932,7 +870,6 @@ function validate1(
         schemaPath: "#/required",
         keyword: "required",
         params: { missingProperty: "LanguageIso" },
-        message: "must have required property '" + "LanguageIso" + "'",
       };
       if (vErrors === null) {
         vErrors = [err2];
@@ -947,7 +884,6 @@ function validate1(
         schemaPath: "#/required",
         keyword: "required",
         params: { missingProperty: "InternalCompanyId" },
-        message: "must have required property '" + "InternalCompanyId" + "'",
       };
       if (vErrors === null) {
         vErrors = [err3];
@@ -963,7 +899,6 @@ function validate1(
           schemaPath: "#/additionalProperties",
           keyword: "additionalProperties",
           params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
         };
         if (vErrors === null) {
           vErrors = [err4];
@@ -980,7 +915,6 @@ function validate1(
           schemaPath: "#/properties/Number/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err5];
@@ -998,7 +932,6 @@ function validate1(
           schemaPath: "#/properties/CustomerGroupId/type",
           keyword: "type",
           params: { type: "integer" },
-          message: "must be integer",
         };
         if (vErrors === null) {
           vErrors = [err6];
@@ -1014,7 +947,6 @@ function validate1(
             schemaPath: "#/properties/CustomerGroupId/format",
             keyword: "format",
             params: { format: "int32" },
-            message: 'must match format "' + "int32" + '"',
           };
           if (vErrors === null) {
             vErrors = [err7];
@@ -1104,7 +1036,6 @@ function validate1(
             schemaPath: "#/properties/CustomerSince/format",
             keyword: "format",
             params: { format: "date-time" },
-            message: 'must match format "' + "date-time" + '"',
           };
           if (vErrors === null) {
             vErrors = [err8];
@@ -1119,7 +1050,6 @@ function validate1(
           schemaPath: "#/properties/CustomerSince/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err9];
@@ -1138,7 +1068,6 @@ function validate1(
             schemaPath: "#/properties/LastChange/format",
             keyword: "format",
             params: { format: "date-time" },
-            message: 'must match format "' + "date-time" + '"',
           };
           if (vErrors === null) {
             vErrors = [err10];
@@ -1153,7 +1082,6 @@ function validate1(
           schemaPath: "#/properties/LastChange/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err11];
@@ -1170,7 +1098,6 @@ function validate1(
           schemaPath: "#/properties/LanguageIso/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err12];
@@ -1188,7 +1115,6 @@ function validate1(
           schemaPath: "#/properties/InternalCompanyId/type",
           keyword: "type",
           params: { type: "integer" },
-          message: "must be integer",
         };
         if (vErrors === null) {
           vErrors = [err13];
@@ -1204,7 +1130,6 @@ function validate1(
             schemaPath: "#/properties/InternalCompanyId/format",
             keyword: "format",
             params: { format: "int32" },
-            message: 'must match format "' + "int32" + '"',
           };
           if (vErrors === null) {
             vErrors = [err14];
@@ -1223,7 +1148,6 @@ function validate1(
           schemaPath: "#/properties/CustomerCategoryId/type",
           keyword: "type",
           params: { type: "integer" },
-          message: "must be integer",
         };
         if (vErrors === null) {
           vErrors = [err15];
@@ -1239,7 +1163,6 @@ function validate1(
             schemaPath: "#/properties/CustomerCategoryId/format",
             keyword: "format",
             params: { format: "int32" },
-            message: 'must match format "' + "int32" + '"',
           };
           if (vErrors === null) {
             vErrors = [err16];
@@ -1257,7 +1180,6 @@ function validate1(
           schemaPath: "#/properties/TaxIdentificationNumber/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err17];
@@ -1275,7 +1197,6 @@ function validate1(
           schemaPath: "#/properties/AccountsReceivableNumber/type",
           keyword: "type",
           params: { type: "integer" },
-          message: "must be integer",
         };
         if (vErrors === null) {
           vErrors = [err18];
@@ -1291,7 +1212,6 @@ function validate1(
             schemaPath: "#/properties/AccountsReceivableNumber/format",
             keyword: "format",
             params: { format: "int32" },
-            message: 'must match format "' + "int32" + '"',
           };
           if (vErrors === null) {
             vErrors = [err19];
@@ -1309,7 +1229,6 @@ function validate1(
           schemaPath: "#/properties/CommercialRegisterNumber/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err20];
@@ -1326,7 +1245,6 @@ function validate1(
           schemaPath: "#/properties/Website/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err21];
@@ -1343,7 +1261,6 @@ function validate1(
           schemaPath: "#/properties/InitialContact/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err22];
@@ -1360,7 +1277,6 @@ function validate1(
           schemaPath: "#/properties/EbayUsername/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err23];
@@ -1382,10 +1298,6 @@ function validate1(
               pattern:
                 "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(T([0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?)?$",
             },
-            message:
-              'must match pattern "' +
-              "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(T([0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?)?$" +
-              '"',
           };
           if (vErrors === null) {
             vErrors = [err24];
@@ -1400,7 +1312,6 @@ function validate1(
           schemaPath: "#/properties/Birthday/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err25];
@@ -1417,7 +1328,6 @@ function validate1(
           schemaPath: "#/properties/IsLocked/type",
           keyword: "type",
           params: { type: "boolean" },
-          message: "must be boolean",
         };
         if (vErrors === null) {
           vErrors = [err26];
@@ -1434,7 +1344,6 @@ function validate1(
           schemaPath: "#/properties/IsCashRegisterBased/type",
           keyword: "type",
           params: { type: "boolean" },
-          message: "must be boolean",
         };
         if (vErrors === null) {
           vErrors = [err27];
@@ -1445,13 +1354,7 @@ function validate1(
       }
     }
   } else {
-    const err28 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err28 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err28];
     } else {
@@ -1488,7 +1391,6 @@ function validate13(
           schemaPath: "#/properties/disableAutomaticWorkflows/type",
           keyword: "type",
           params: { type: "boolean" },
-          message: "must be boolean",
         };
         if (vErrors === null) {
           vErrors = [err0];
@@ -1499,13 +1401,7 @@ function validate13(
       }
     }
   } else {
-    const err1 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err1];
     } else {
@@ -1563,7 +1459,6 @@ function validate15(
         schemaPath: "#/anyOf/0/pattern",
         keyword: "pattern",
         params: { pattern: "^[0-9]+$" },
-        message: 'must match pattern "' + "^[0-9]+$" + '"',
       };
       if (vErrors === null) {
         vErrors = [err0];
@@ -1573,13 +1468,7 @@ function validate15(
       errors++;
     }
   } else {
-    const err1 = {
-      instancePath,
-      schemaPath: "#/anyOf/0/type",
-      keyword: "type",
-      params: { type: "string" },
-      message: "must be string",
-    };
+    const err1 = { instancePath, schemaPath: "#/anyOf/0/type", keyword: "type", params: { type: "string" } };
     if (vErrors === null) {
       vErrors = [err1];
     } else {
@@ -1592,13 +1481,7 @@ function validate15(
   const _errs3 = errors;
   if (typeof data === "string") {
     if (!formats18.test(data)) {
-      const err2 = {
-        instancePath,
-        schemaPath: "#/anyOf/1/format",
-        keyword: "format",
-        params: { format: "uuid" },
-        message: 'must match format "' + "uuid" + '"',
-      };
+      const err2 = { instancePath, schemaPath: "#/anyOf/1/format", keyword: "format", params: { format: "uuid" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -1607,13 +1490,7 @@ function validate15(
       errors++;
     }
   } else {
-    const err3 = {
-      instancePath,
-      schemaPath: "#/anyOf/1/type",
-      keyword: "type",
-      params: { type: "string" },
-      message: "must be string",
-    };
+    const err3 = { instancePath, schemaPath: "#/anyOf/1/type", keyword: "type", params: { type: "string" } };
     if (vErrors === null) {
       vErrors = [err3];
     } else {
@@ -1624,13 +1501,7 @@ function validate15(
   var _valid0 = _errs3 === errors;
   valid0 = valid0 || _valid0;
   if (!valid0) {
-    const err4 = {
-      instancePath,
-      schemaPath: "#/anyOf",
-      keyword: "anyOf",
-      params: {},
-      message: "must match a schema in anyOf",
-    };
+    const err4 = { instancePath, schemaPath: "#/anyOf", keyword: "anyOf", params: {} };
     if (vErrors === null) {
       vErrors = [err4];
     } else {
@@ -1672,7 +1543,6 @@ function validate14(
         schemaPath: "#/required",
         keyword: "required",
         params: { missingProperty: "x-appid" },
-        message: "must have required property '" + "x-appid" + "'",
       };
       if (vErrors === null) {
         vErrors = [err0];
@@ -1687,7 +1557,6 @@ function validate14(
         schemaPath: "#/required",
         keyword: "required",
         params: { missingProperty: "x-appversion" },
-        message: "must have required property '" + "x-appversion" + "'",
       };
       if (vErrors === null) {
         vErrors = [err1];
@@ -1702,7 +1571,6 @@ function validate14(
         schemaPath: "#/required",
         keyword: "required",
         params: { missingProperty: "x-tenant-id" },
-        message: "must have required property '" + "x-tenant-id" + "'",
       };
       if (vErrors === null) {
         vErrors = [err2];
@@ -1718,7 +1586,6 @@ function validate14(
           schemaPath: "#/properties/api-version/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err3];
@@ -1735,7 +1602,6 @@ function validate14(
           schemaPath: "#/properties/x-appid/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err4];
@@ -1752,7 +1618,6 @@ function validate14(
           schemaPath: "#/properties/x-appversion/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err5];
@@ -1783,7 +1648,6 @@ function validate14(
           schemaPath: "#/properties/x-sessionid/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err6];
@@ -1802,7 +1666,6 @@ function validate14(
             schemaPath: "#/properties/x-tenant-id/format",
             keyword: "format",
             params: { format: "uuid" },
-            message: 'must match format "' + "uuid" + '"',
           };
           if (vErrors === null) {
             vErrors = [err7];
@@ -1817,7 +1680,6 @@ function validate14(
           schemaPath: "#/properties/x-tenant-id/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err8];
@@ -1828,13 +1690,7 @@ function validate14(
       }
     }
   } else {
-    const err9 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err9];
     } else {
@@ -1900,7 +1756,6 @@ function validate17(
         schemaPath: "#/required",
         keyword: "required",
         params: { missingProperty: "appId" },
-        message: "must have required property '" + "appId" + "'",
       };
       if (vErrors === null) {
         vErrors = [err0];
@@ -1915,7 +1770,6 @@ function validate17(
         schemaPath: "#/required",
         keyword: "required",
         params: { missingProperty: "appVersion" },
-        message: "must have required property '" + "appVersion" + "'",
       };
       if (vErrors === null) {
         vErrors = [err1];
@@ -1930,7 +1784,6 @@ function validate17(
         schemaPath: "#/required",
         keyword: "required",
         params: { missingProperty: "tenantId" },
-        message: "must have required property '" + "tenantId" + "'",
       };
       if (vErrors === null) {
         vErrors = [err2];
@@ -1945,7 +1798,6 @@ function validate17(
         schemaPath: "#/required",
         keyword: "required",
         params: { missingProperty: "apiKey" },
-        message: "must have required property '" + "apiKey" + "'",
       };
       if (vErrors === null) {
         vErrors = [err3];
@@ -1960,7 +1812,6 @@ function validate17(
         schemaPath: "#/required",
         keyword: "required",
         params: { missingProperty: "customerGroupId" },
-        message: "must have required property '" + "customerGroupId" + "'",
       };
       if (vErrors === null) {
         vErrors = [err4];
@@ -1975,7 +1826,6 @@ function validate17(
         schemaPath: "#/required",
         keyword: "required",
         params: { missingProperty: "internalCompanyId" },
-        message: "must have required property '" + "internalCompanyId" + "'",
       };
       if (vErrors === null) {
         vErrors = [err5];
@@ -1991,7 +1841,6 @@ function validate17(
           schemaPath: "#/additionalProperties",
           keyword: "additionalProperties",
           params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
         };
         if (vErrors === null) {
           vErrors = [err6];
@@ -2010,7 +1859,6 @@ function validate17(
             schemaPath: "#/properties/tenantId/format",
             keyword: "format",
             params: { format: "uuid" },
-            message: 'must match format "' + "uuid" + '"',
           };
           if (vErrors === null) {
             vErrors = [err7];
@@ -2025,7 +1873,6 @@ function validate17(
           schemaPath: "#/properties/tenantId/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err8];
@@ -2042,7 +1889,6 @@ function validate17(
           schemaPath: "#/properties/appId/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err9];
@@ -2059,7 +1905,6 @@ function validate17(
           schemaPath: "#/properties/appVersion/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err10];
@@ -2076,7 +1921,6 @@ function validate17(
           schemaPath: "#/properties/apiVersion/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err11];
@@ -2107,7 +1951,6 @@ function validate17(
           schemaPath: "#/properties/sessionId/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err12];
@@ -2124,7 +1967,6 @@ function validate17(
           schemaPath: "#/properties/disableAutomaticWorkflows/type",
           keyword: "type",
           params: { type: "boolean" },
-          message: "must be boolean",
         };
         if (vErrors === null) {
           vErrors = [err13];
@@ -2141,7 +1983,6 @@ function validate17(
           schemaPath: "#/properties/accessToken/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err14];
@@ -2160,7 +2001,6 @@ function validate17(
             schemaPath: "#/properties/apiKey/format",
             keyword: "format",
             params: { format: "uuid" },
-            message: 'must match format "' + "uuid" + '"',
           };
           if (vErrors === null) {
             vErrors = [err15];
@@ -2175,7 +2015,6 @@ function validate17(
           schemaPath: "#/properties/apiKey/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err16];
@@ -2193,7 +2032,6 @@ function validate17(
           schemaPath: "#/properties/customerGroupId/type",
           keyword: "type",
           params: { type: "integer" },
-          message: "must be integer",
         };
         if (vErrors === null) {
           vErrors = [err17];
@@ -2209,7 +2047,6 @@ function validate17(
             schemaPath: "#/properties/customerGroupId/format",
             keyword: "format",
             params: { format: "int32" },
-            message: 'must match format "' + "int32" + '"',
           };
           if (vErrors === null) {
             vErrors = [err18];
@@ -2228,7 +2065,6 @@ function validate17(
           schemaPath: "#/properties/internalCompanyId/type",
           keyword: "type",
           params: { type: "integer" },
-          message: "must be integer",
         };
         if (vErrors === null) {
           vErrors = [err19];
@@ -2244,7 +2080,6 @@ function validate17(
             schemaPath: "#/properties/internalCompanyId/format",
             keyword: "format",
             params: { format: "int32" },
-            message: 'must match format "' + "int32" + '"',
           };
           if (vErrors === null) {
             vErrors = [err20];
@@ -2262,7 +2097,6 @@ function validate17(
           schemaPath: "#/properties/defaultLanguageIso/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err21];
@@ -2279,7 +2113,6 @@ function validate17(
           schemaPath: "#/properties/host/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err22];
@@ -2290,13 +2123,7 @@ function validate17(
       }
     }
   } else {
-    const err23 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err23 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err23];
     } else {
@@ -2387,7 +2214,6 @@ function validate20(
           schemaPath: "#/properties/Id/type",
           keyword: "type",
           params: { type: schema10.properties.Id.type },
-          message: "must be integer,null",
         };
         if (vErrors === null) {
           vErrors = [err0];
@@ -2403,7 +2229,6 @@ function validate20(
             schemaPath: "#/properties/Id/format",
             keyword: "format",
             params: { format: "int32" },
-            message: 'must match format "' + "int32" + '"',
           };
           if (vErrors === null) {
             vErrors = [err1];
@@ -2422,7 +2247,6 @@ function validate20(
           schemaPath: "#/properties/Company/type",
           keyword: "type",
           params: { type: schema10.properties.Company.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err2];
@@ -2440,7 +2264,6 @@ function validate20(
           schemaPath: "#/properties/Company2/type",
           keyword: "type",
           params: { type: schema10.properties.Company2.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err3];
@@ -2458,7 +2281,6 @@ function validate20(
           schemaPath: "#/properties/FormOfAddress/type",
           keyword: "type",
           params: { type: schema10.properties.FormOfAddress.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err4];
@@ -2476,7 +2298,6 @@ function validate20(
           schemaPath: "#/properties/Title/type",
           keyword: "type",
           params: { type: schema10.properties.Title.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err5];
@@ -2494,7 +2315,6 @@ function validate20(
           schemaPath: "#/properties/FirstName/type",
           keyword: "type",
           params: { type: schema10.properties.FirstName.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err6];
@@ -2512,7 +2332,6 @@ function validate20(
           schemaPath: "#/properties/LastName/type",
           keyword: "type",
           params: { type: schema10.properties.LastName.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err7];
@@ -2530,7 +2349,6 @@ function validate20(
           schemaPath: "#/properties/Street/type",
           keyword: "type",
           params: { type: schema10.properties.Street.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err8];
@@ -2548,7 +2366,6 @@ function validate20(
           schemaPath: "#/properties/Address2/type",
           keyword: "type",
           params: { type: schema10.properties.Address2.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err9];
@@ -2566,7 +2383,6 @@ function validate20(
           schemaPath: "#/properties/PostalCode/type",
           keyword: "type",
           params: { type: schema10.properties.PostalCode.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err10];
@@ -2584,7 +2400,6 @@ function validate20(
           schemaPath: "#/properties/City/type",
           keyword: "type",
           params: { type: schema10.properties.City.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err11];
@@ -2602,7 +2417,6 @@ function validate20(
           schemaPath: "#/properties/State/type",
           keyword: "type",
           params: { type: schema10.properties.State.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err12];
@@ -2620,7 +2434,6 @@ function validate20(
           schemaPath: "#/properties/CountryIso/type",
           keyword: "type",
           params: { type: schema10.properties.CountryIso.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err13];
@@ -2638,7 +2451,6 @@ function validate20(
           schemaPath: "#/properties/VatID/type",
           keyword: "type",
           params: { type: schema10.properties.VatID.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err14];
@@ -2656,7 +2468,6 @@ function validate20(
           schemaPath: "#/properties/PhoneNumber/type",
           keyword: "type",
           params: { type: schema10.properties.PhoneNumber.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err15];
@@ -2674,7 +2485,6 @@ function validate20(
           schemaPath: "#/properties/MobilePhoneNumber/type",
           keyword: "type",
           params: { type: schema10.properties.MobilePhoneNumber.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err16];
@@ -2692,7 +2502,6 @@ function validate20(
           schemaPath: "#/properties/EmailAddress/type",
           keyword: "type",
           params: { type: schema10.properties.EmailAddress.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err17];
@@ -2710,7 +2519,6 @@ function validate20(
           schemaPath: "#/properties/Fax/type",
           keyword: "type",
           params: { type: schema10.properties.Fax.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err18];
@@ -2721,13 +2529,7 @@ function validate20(
       }
     }
   } else {
-    const err19 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err19 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err19];
     } else {
@@ -2794,7 +2596,6 @@ function validate24(
           schemaPath: "#/properties/OtherBillingAddresses/type",
           keyword: "type",
           params: { type: schema11.properties.OtherBillingAddresses.type },
-          message: "must be array,null",
         };
         if (vErrors === null) {
           vErrors = [err0];
@@ -2829,7 +2630,6 @@ function validate24(
           schemaPath: "#/properties/OtherShippingAddresses/type",
           keyword: "type",
           params: { type: schema11.properties.OtherShippingAddresses.type },
-          message: "must be array,null",
         };
         if (vErrors === null) {
           vErrors = [err1];
@@ -2864,7 +2664,6 @@ function validate24(
           schemaPath: "#/properties/OtherCustomerAddresses/type",
           keyword: "type",
           params: { type: schema11.properties.OtherCustomerAddresses.type },
-          message: "must be array,null",
         };
         if (vErrors === null) {
           vErrors = [err2];
@@ -2892,13 +2691,7 @@ function validate24(
       }
     }
   } else {
-    const err3 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err3];
     } else {
@@ -2948,7 +2741,6 @@ function validate29(
           schemaPath: "#/properties/PaymentMethodId/type",
           keyword: "type",
           params: { type: schema12.properties.PaymentMethodId.type },
-          message: "must be integer,null",
         };
         if (vErrors === null) {
           vErrors = [err0];
@@ -2964,7 +2756,6 @@ function validate29(
             schemaPath: "#/properties/PaymentMethodId/format",
             keyword: "format",
             params: { format: "int32" },
-            message: 'must match format "' + "int32" + '"',
           };
           if (vErrors === null) {
             vErrors = [err1];
@@ -2983,7 +2774,6 @@ function validate29(
           schemaPath: "#/properties/Discount/type",
           keyword: "type",
           params: { type: schema12.properties.Discount.type },
-          message: "must be number,null",
         };
         if (vErrors === null) {
           vErrors = [err2];
@@ -3001,7 +2791,6 @@ function validate29(
           schemaPath: "#/properties/PaymentTarget/type",
           keyword: "type",
           params: { type: schema12.properties.PaymentTarget.type },
-          message: "must be integer,null",
         };
         if (vErrors === null) {
           vErrors = [err3];
@@ -3017,7 +2806,6 @@ function validate29(
             schemaPath: "#/properties/PaymentTarget/format",
             keyword: "format",
             params: { format: "int32" },
-            message: 'must match format "' + "int32" + '"',
           };
           if (vErrors === null) {
             vErrors = [err4];
@@ -3036,7 +2824,6 @@ function validate29(
           schemaPath: "#/properties/CreditLimit/type",
           keyword: "type",
           params: { type: schema12.properties.CreditLimit.type },
-          message: "must be integer,null",
         };
         if (vErrors === null) {
           vErrors = [err5];
@@ -3052,7 +2839,6 @@ function validate29(
             schemaPath: "#/properties/CreditLimit/format",
             keyword: "format",
             params: { format: "int32" },
-            message: 'must match format "' + "int32" + '"',
           };
           if (vErrors === null) {
             vErrors = [err6];
@@ -3071,7 +2857,6 @@ function validate29(
           schemaPath: "#/properties/StopPaymentRequest/type",
           keyword: "type",
           params: { type: schema12.properties.StopPaymentRequest.type },
-          message: "must be boolean,null",
         };
         if (vErrors === null) {
           vErrors = [err7];
@@ -3082,13 +2867,7 @@ function validate29(
       }
     }
   } else {
-    const err8 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err8];
     } else {
@@ -3127,7 +2906,6 @@ function validate19(
           schemaPath: "#/properties/Id/type",
           keyword: "type",
           params: { type: "integer" },
-          message: "must be integer",
         };
         if (vErrors === null) {
           vErrors = [err0];
@@ -3143,7 +2921,6 @@ function validate19(
             schemaPath: "#/properties/Id/format",
             keyword: "format",
             params: { format: "int32" },
-            message: 'must match format "' + "int32" + '"',
           };
           if (vErrors === null) {
             vErrors = [err1];
@@ -3162,7 +2939,6 @@ function validate19(
           schemaPath: "#/properties/Number/type",
           keyword: "type",
           params: { type: schema9.properties.Number.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err2];
@@ -3180,7 +2956,6 @@ function validate19(
           schemaPath: "#/properties/CustomerGroupId/type",
           keyword: "type",
           params: { type: schema9.properties.CustomerGroupId.type },
-          message: "must be integer,null",
         };
         if (vErrors === null) {
           vErrors = [err3];
@@ -3196,7 +2971,6 @@ function validate19(
             schemaPath: "#/properties/CustomerGroupId/format",
             keyword: "format",
             params: { format: "int32" },
-            message: 'must match format "' + "int32" + '"',
           };
           if (vErrors === null) {
             vErrors = [err4];
@@ -3254,7 +3028,6 @@ function validate19(
           schemaPath: "#/properties/BillingAddress/anyOf/1/type",
           keyword: "type",
           params: { type: "null" },
-          message: "must be null",
         };
         if (vErrors === null) {
           vErrors = [err5];
@@ -3271,7 +3044,6 @@ function validate19(
           schemaPath: "#/properties/BillingAddress/anyOf",
           keyword: "anyOf",
           params: {},
-          message: "must match a schema in anyOf",
         };
         if (vErrors === null) {
           vErrors = [err6];
@@ -3337,7 +3109,6 @@ function validate19(
           schemaPath: "#/properties/Shipmentaddress/anyOf/1/type",
           keyword: "type",
           params: { type: "null" },
-          message: "must be null",
         };
         if (vErrors === null) {
           vErrors = [err7];
@@ -3354,7 +3125,6 @@ function validate19(
           schemaPath: "#/properties/Shipmentaddress/anyOf",
           keyword: "anyOf",
           params: {},
-          message: "must match a schema in anyOf",
         };
         if (vErrors === null) {
           vErrors = [err8];
@@ -3420,7 +3190,6 @@ function validate19(
           schemaPath: "#/properties/CustomAddress/anyOf/1/type",
           keyword: "type",
           params: { type: "null" },
-          message: "must be null",
         };
         if (vErrors === null) {
           vErrors = [err9];
@@ -3437,7 +3206,6 @@ function validate19(
           schemaPath: "#/properties/CustomAddress/anyOf",
           keyword: "anyOf",
           params: {},
-          message: "must match a schema in anyOf",
         };
         if (vErrors === null) {
           vErrors = [err10];
@@ -3488,7 +3256,6 @@ function validate19(
           schemaPath: "#/properties/OtherAddresses/anyOf/1/type",
           keyword: "type",
           params: { type: "null" },
-          message: "must be null",
         };
         if (vErrors === null) {
           vErrors = [err11];
@@ -3505,7 +3272,6 @@ function validate19(
           schemaPath: "#/properties/OtherAddresses/anyOf",
           keyword: "anyOf",
           params: {},
-          message: "must match a schema in anyOf",
         };
         if (vErrors === null) {
           vErrors = [err12];
@@ -3558,7 +3324,6 @@ function validate19(
           schemaPath: "#/properties/PaymentSettings/anyOf/1/type",
           keyword: "type",
           params: { type: "null" },
-          message: "must be null",
         };
         if (vErrors === null) {
           vErrors = [err13];
@@ -3575,7 +3340,6 @@ function validate19(
           schemaPath: "#/properties/PaymentSettings/anyOf",
           keyword: "anyOf",
           params: {},
-          message: "must match a schema in anyOf",
         };
         if (vErrors === null) {
           vErrors = [err14];
@@ -3602,7 +3366,6 @@ function validate19(
           schemaPath: "#/properties/CustomerSince/type",
           keyword: "type",
           params: { type: schema9.properties.CustomerSince.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err15];
@@ -3618,7 +3381,6 @@ function validate19(
             schemaPath: "#/properties/CustomerSince/format",
             keyword: "format",
             params: { format: "date-time" },
-            message: 'must match format "' + "date-time" + '"',
           };
           if (vErrors === null) {
             vErrors = [err16];
@@ -3637,7 +3399,6 @@ function validate19(
           schemaPath: "#/properties/LastChange/type",
           keyword: "type",
           params: { type: schema9.properties.LastChange.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err17];
@@ -3653,7 +3414,6 @@ function validate19(
             schemaPath: "#/properties/LastChange/format",
             keyword: "format",
             params: { format: "date-time" },
-            message: 'must match format "' + "date-time" + '"',
           };
           if (vErrors === null) {
             vErrors = [err18];
@@ -3672,7 +3432,6 @@ function validate19(
           schemaPath: "#/properties/LanguageIso/type",
           keyword: "type",
           params: { type: schema9.properties.LanguageIso.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err19];
@@ -3690,7 +3449,6 @@ function validate19(
           schemaPath: "#/properties/InternalCompanyId/type",
           keyword: "type",
           params: { type: schema9.properties.InternalCompanyId.type },
-          message: "must be integer,null",
         };
         if (vErrors === null) {
           vErrors = [err20];
@@ -3706,7 +3464,6 @@ function validate19(
             schemaPath: "#/properties/InternalCompanyId/format",
             keyword: "format",
             params: { format: "int32" },
-            message: 'must match format "' + "int32" + '"',
           };
           if (vErrors === null) {
             vErrors = [err21];
@@ -3725,7 +3482,6 @@ function validate19(
           schemaPath: "#/properties/CustomerCategoryId/type",
           keyword: "type",
           params: { type: schema9.properties.CustomerCategoryId.type },
-          message: "must be integer,null",
         };
         if (vErrors === null) {
           vErrors = [err22];
@@ -3741,7 +3497,6 @@ function validate19(
             schemaPath: "#/properties/CustomerCategoryId/format",
             keyword: "format",
             params: { format: "int32" },
-            message: 'must match format "' + "int32" + '"',
           };
           if (vErrors === null) {
             vErrors = [err23];
@@ -3760,7 +3515,6 @@ function validate19(
           schemaPath: "#/properties/TaxIdentificationNumber/type",
           keyword: "type",
           params: { type: schema9.properties.TaxIdentificationNumber.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err24];
@@ -3778,7 +3532,6 @@ function validate19(
           schemaPath: "#/properties/AccountsReceivableNumber/type",
           keyword: "type",
           params: { type: schema9.properties.AccountsReceivableNumber.type },
-          message: "must be integer,null",
         };
         if (vErrors === null) {
           vErrors = [err25];
@@ -3794,7 +3547,6 @@ function validate19(
             schemaPath: "#/properties/AccountsReceivableNumber/format",
             keyword: "format",
             params: { format: "int32" },
-            message: 'must match format "' + "int32" + '"',
           };
           if (vErrors === null) {
             vErrors = [err26];
@@ -3813,7 +3565,6 @@ function validate19(
           schemaPath: "#/properties/CommercialRegisterNumber/type",
           keyword: "type",
           params: { type: schema9.properties.CommercialRegisterNumber.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err27];
@@ -3831,7 +3582,6 @@ function validate19(
           schemaPath: "#/properties/Website/type",
           keyword: "type",
           params: { type: schema9.properties.Website.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err28];
@@ -3849,7 +3599,6 @@ function validate19(
           schemaPath: "#/properties/InitialContact/type",
           keyword: "type",
           params: { type: schema9.properties.InitialContact.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err29];
@@ -3867,7 +3616,6 @@ function validate19(
           schemaPath: "#/properties/EbayUsername/type",
           keyword: "type",
           params: { type: schema9.properties.EbayUsername.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err30];
@@ -3885,7 +3633,6 @@ function validate19(
           schemaPath: "#/properties/Birthday/type",
           keyword: "type",
           params: { type: schema9.properties.Birthday.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err31];
@@ -3904,10 +3651,6 @@ function validate19(
               pattern:
                 "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(T([0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?)?$",
             },
-            message:
-              'must match pattern "' +
-              "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(T([0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?)?$" +
-              '"',
           };
           if (vErrors === null) {
             vErrors = [err32];
@@ -3926,7 +3669,6 @@ function validate19(
           schemaPath: "#/properties/IsLocked/type",
           keyword: "type",
           params: { type: schema9.properties.IsLocked.type },
-          message: "must be boolean,null",
         };
         if (vErrors === null) {
           vErrors = [err33];
@@ -3944,7 +3686,6 @@ function validate19(
           schemaPath: "#/properties/IsCashRegisterBased/type",
           keyword: "type",
           params: { type: schema9.properties.IsCashRegisterBased.type },
-          message: "must be boolean,null",
         };
         if (vErrors === null) {
           vErrors = [err34];
@@ -3955,13 +3696,7 @@ function validate19(
       }
     }
   } else {
-    const err35 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err35 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err35];
     } else {
@@ -4033,7 +3768,6 @@ function validate31(
           schemaPath: "#/properties/ErrorCode/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err0];
@@ -4053,7 +3787,6 @@ function validate31(
               schemaPath: "#/properties/ValidationErrors/additionalProperties/type",
               keyword: "type",
               params: { type: "string" },
-              message: "must be string",
             };
             if (vErrors === null) {
               vErrors = [err1];
@@ -4069,7 +3802,6 @@ function validate31(
           schemaPath: "#/properties/ValidationErrors/type",
           keyword: "type",
           params: { type: "object" },
-          message: "must be object",
         };
         if (vErrors === null) {
           vErrors = [err2];
@@ -4086,7 +3818,6 @@ function validate31(
           schemaPath: "#/properties/ErrorMessage/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err3];
@@ -4103,7 +3834,6 @@ function validate31(
           schemaPath: "#/properties/Stacktrace/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err4];
@@ -4114,13 +3844,7 @@ function validate31(
       }
     }
   } else {
-    const err5 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err5 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err5];
     } else {

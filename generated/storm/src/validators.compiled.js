@@ -91,7 +91,6 @@ function validate3(
           schemaPath: "#/additionalProperties",
           keyword: "additionalProperties",
           params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
         };
         if (vErrors === null) {
           vErrors = [err0];
@@ -109,7 +108,6 @@ function validate3(
           schemaPath: "#/properties/Id/type",
           keyword: "type",
           params: { type: "integer" },
-          message: "must be integer",
         };
         if (vErrors === null) {
           vErrors = [err1];
@@ -125,7 +123,6 @@ function validate3(
             schemaPath: "#/properties/Id/format",
             keyword: "format",
             params: { format: "int32" },
-            message: 'must match format "' + "int32" + '"',
           };
           if (vErrors === null) {
             vErrors = [err2];
@@ -143,7 +140,6 @@ function validate3(
           schemaPath: "#/properties/Value/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err3];
@@ -162,7 +158,6 @@ function validate3(
             schemaPath: "#/properties/Code/maxLength",
             keyword: "maxLength",
             params: { limit: 255 },
-            message: "must NOT have more than 255 characters",
           };
           if (vErrors === null) {
             vErrors = [err4];
@@ -177,7 +172,6 @@ function validate3(
           schemaPath: "#/properties/Code/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err5];
@@ -188,13 +182,7 @@ function validate3(
       }
     }
   } else {
-    const err6 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err6];
     } else {
@@ -238,7 +226,6 @@ function validate2(
           schemaPath: "#/additionalProperties",
           keyword: "additionalProperties",
           params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
         };
         if (vErrors === null) {
           vErrors = [err0];
@@ -256,7 +243,6 @@ function validate2(
           schemaPath: "#/properties/Id/type",
           keyword: "type",
           params: { type: schema2.properties.Id.type },
-          message: "must be integer,null",
         };
         if (vErrors === null) {
           vErrors = [err1];
@@ -272,7 +258,6 @@ function validate2(
             schemaPath: "#/properties/Id/format",
             keyword: "format",
             params: { format: "int32" },
-            message: 'must match format "' + "int32" + '"',
           };
           if (vErrors === null) {
             vErrors = [err2];
@@ -292,7 +277,6 @@ function validate2(
             schemaPath: "#/properties/Key/format",
             keyword: "format",
             params: { format: "uuid" },
-            message: 'must match format "' + "uuid" + '"',
           };
           if (vErrors === null) {
             vErrors = [err3];
@@ -307,7 +291,6 @@ function validate2(
           schemaPath: "#/properties/Key/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err4];
@@ -326,7 +309,6 @@ function validate2(
             schemaPath: "#/properties/LoginName/maxLength",
             keyword: "maxLength",
             params: { limit: 255 },
-            message: "must NOT have more than 255 characters",
           };
           if (vErrors === null) {
             vErrors = [err5];
@@ -341,7 +323,6 @@ function validate2(
           schemaPath: "#/properties/LoginName/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err6];
@@ -360,7 +341,6 @@ function validate2(
             schemaPath: "#/properties/Name/maxLength",
             keyword: "maxLength",
             params: { limit: 100 },
-            message: "must NOT have more than 100 characters",
           };
           if (vErrors === null) {
             vErrors = [err7];
@@ -375,7 +355,6 @@ function validate2(
           schemaPath: "#/properties/Name/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err8];
@@ -397,7 +376,6 @@ function validate2(
               schemaPath: "#/properties/Roles/items/type",
               keyword: "type",
               params: { type: "integer" },
-              message: "must be integer",
             };
             if (vErrors === null) {
               vErrors = [err9];
@@ -413,7 +391,6 @@ function validate2(
                 schemaPath: "#/properties/Roles/items/format",
                 keyword: "format",
                 params: { format: "int32" },
-                message: 'must match format "' + "int32" + '"',
               };
               if (vErrors === null) {
                 vErrors = [err10];
@@ -430,7 +407,6 @@ function validate2(
           schemaPath: "#/properties/Roles/type",
           keyword: "type",
           params: { type: "array" },
-          message: "must be array",
         };
         if (vErrors === null) {
           vErrors = [err11];
@@ -464,7 +440,6 @@ function validate2(
           schemaPath: "#/properties/Authorizations/type",
           keyword: "type",
           params: { type: "array" },
-          message: "must be array",
         };
         if (vErrors === null) {
           vErrors = [err12];
@@ -481,7 +456,6 @@ function validate2(
           schemaPath: "#/properties/IsActive/type",
           keyword: "type",
           params: { type: "boolean" },
-          message: "must be boolean",
         };
         if (vErrors === null) {
           vErrors = [err13];
@@ -492,13 +466,7 @@ function validate2(
       }
     }
   } else {
-    const err14 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err14];
     } else {
@@ -605,7 +573,6 @@ function validate7(
           schemaPath: "#/else/required",
           keyword: "required",
           params: { missingProperty: "Country" },
-          message: "must have required property '" + "Country" + "'",
         };
         if (vErrors === null) {
           vErrors = [err1];
@@ -619,13 +586,7 @@ function validate7(
     valid0 = _valid0;
   }
   if (!valid0) {
-    const err2 = {
-      instancePath,
-      schemaPath: "#/if",
-      keyword: "if",
-      params: { failingKeyword: "else" },
-      message: 'must match "else" schema',
-    };
+    const err2 = { instancePath, schemaPath: "#/if", keyword: "if", params: { failingKeyword: "else" } };
     if (vErrors === null) {
       vErrors = [err2];
     } else {
@@ -635,13 +596,7 @@ function validate7(
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.Zip === undefined) {
-      const err3 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "Zip" },
-        message: "must have required property '" + "Zip" + "'",
-      };
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "Zip" } };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -650,13 +605,7 @@ function validate7(
       errors++;
     }
     if (data.City === undefined) {
-      const err4 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "City" },
-        message: "must have required property '" + "City" + "'",
-      };
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "City" } };
       if (vErrors === null) {
         vErrors = [err4];
       } else {
@@ -671,7 +620,6 @@ function validate7(
           schemaPath: "#/additionalProperties",
           keyword: "additionalProperties",
           params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
         };
         if (vErrors === null) {
           vErrors = [err5];
@@ -689,7 +637,6 @@ function validate7(
           schemaPath: "#/properties/Id/type",
           keyword: "type",
           params: { type: schema5.properties.Id.type },
-          message: "must be integer,null",
         };
         if (vErrors === null) {
           vErrors = [err6];
@@ -705,7 +652,6 @@ function validate7(
             schemaPath: "#/properties/Id/format",
             keyword: "format",
             params: { format: "int32" },
-            message: 'must match format "' + "int32" + '"',
           };
           if (vErrors === null) {
             vErrors = [err7];
@@ -725,7 +671,6 @@ function validate7(
             schemaPath: "#/properties/CareOf/maxLength",
             keyword: "maxLength",
             params: { limit: 100 },
-            message: "must NOT have more than 100 characters",
           };
           if (vErrors === null) {
             vErrors = [err8];
@@ -740,7 +685,6 @@ function validate7(
           schemaPath: "#/properties/CareOf/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err9];
@@ -759,7 +703,6 @@ function validate7(
             schemaPath: "#/properties/Line1/maxLength",
             keyword: "maxLength",
             params: { limit: 255 },
-            message: "must NOT have more than 255 characters",
           };
           if (vErrors === null) {
             vErrors = [err10];
@@ -774,7 +717,6 @@ function validate7(
           schemaPath: "#/properties/Line1/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err11];
@@ -793,7 +735,6 @@ function validate7(
             schemaPath: "#/properties/Line2/maxLength",
             keyword: "maxLength",
             params: { limit: 255 },
-            message: "must NOT have more than 255 characters",
           };
           if (vErrors === null) {
             vErrors = [err12];
@@ -808,7 +749,6 @@ function validate7(
           schemaPath: "#/properties/Line2/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err13];
@@ -827,7 +767,6 @@ function validate7(
             schemaPath: "#/properties/Zip/maxLength",
             keyword: "maxLength",
             params: { limit: 50 },
-            message: "must NOT have more than 50 characters",
           };
           if (vErrors === null) {
             vErrors = [err14];
@@ -842,7 +781,6 @@ function validate7(
           schemaPath: "#/properties/Zip/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err15];
@@ -861,7 +799,6 @@ function validate7(
             schemaPath: "#/properties/City/maxLength",
             keyword: "maxLength",
             params: { limit: 50 },
-            message: "must NOT have more than 50 characters",
           };
           if (vErrors === null) {
             vErrors = [err16];
@@ -876,7 +813,6 @@ function validate7(
           schemaPath: "#/properties/City/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err17];
@@ -894,7 +830,6 @@ function validate7(
           schemaPath: "#/properties/CountryId/type",
           keyword: "type",
           params: { type: "integer" },
-          message: "must be integer",
         };
         if (vErrors === null) {
           vErrors = [err18];
@@ -910,7 +845,6 @@ function validate7(
             schemaPath: "#/properties/CountryId/format",
             keyword: "format",
             params: { format: "int32" },
-            message: 'must match format "' + "int32" + '"',
           };
           if (vErrors === null) {
             vErrors = [err19];
@@ -930,7 +864,6 @@ function validate7(
             schemaPath: "#/properties/Country/maxLength",
             keyword: "maxLength",
             params: { limit: 50 },
-            message: "must NOT have more than 50 characters",
           };
           if (vErrors === null) {
             vErrors = [err20];
@@ -945,7 +878,6 @@ function validate7(
           schemaPath: "#/properties/Country/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err21];
@@ -964,7 +896,6 @@ function validate7(
             schemaPath: "#/properties/Region/maxLength",
             keyword: "maxLength",
             params: { limit: 50 },
-            message: "must NOT have more than 50 characters",
           };
           if (vErrors === null) {
             vErrors = [err22];
@@ -979,7 +910,6 @@ function validate7(
           schemaPath: "#/properties/Region/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err23];
@@ -996,7 +926,6 @@ function validate7(
           schemaPath: "#/properties/IsValidated/type",
           keyword: "type",
           params: { type: "boolean" },
-          message: "must be boolean",
         };
         if (vErrors === null) {
           vErrors = [err24];
@@ -1015,7 +944,6 @@ function validate7(
             schemaPath: "#/properties/GlobalLocationNo/maxLength",
             keyword: "maxLength",
             params: { limit: 50 },
-            message: "must NOT have more than 50 characters",
           };
           if (vErrors === null) {
             vErrors = [err25];
@@ -1030,7 +958,6 @@ function validate7(
           schemaPath: "#/properties/GlobalLocationNo/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err26];
@@ -1049,7 +976,6 @@ function validate7(
             schemaPath: "#/properties/ShippingPhoneNumber/maxLength",
             keyword: "maxLength",
             params: { limit: 50 },
-            message: "must NOT have more than 50 characters",
           };
           if (vErrors === null) {
             vErrors = [err27];
@@ -1064,7 +990,6 @@ function validate7(
           schemaPath: "#/properties/ShippingPhoneNumber/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err28];
@@ -1075,13 +1000,7 @@ function validate7(
       }
     }
   } else {
-    const err29 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err29 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err29];
     } else {
@@ -1126,7 +1045,6 @@ function validate11(
           schemaPath: "#/additionalProperties",
           keyword: "additionalProperties",
           params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
         };
         if (vErrors === null) {
           vErrors = [err0];
@@ -1144,7 +1062,6 @@ function validate11(
           schemaPath: "#/properties/Id/type",
           keyword: "type",
           params: { type: "integer" },
-          message: "must be integer",
         };
         if (vErrors === null) {
           vErrors = [err1];
@@ -1160,7 +1077,6 @@ function validate11(
             schemaPath: "#/properties/Id/format",
             keyword: "format",
             params: { format: "int32" },
-            message: 'must match format "' + "int32" + '"',
           };
           if (vErrors === null) {
             vErrors = [err2];
@@ -1180,7 +1096,6 @@ function validate11(
             schemaPath: "#/properties/Name/maxLength",
             keyword: "maxLength",
             params: { limit: 50 },
-            message: "must NOT have more than 50 characters",
           };
           if (vErrors === null) {
             vErrors = [err3];
@@ -1195,7 +1110,6 @@ function validate11(
           schemaPath: "#/properties/Name/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err4];
@@ -1213,7 +1127,6 @@ function validate11(
           schemaPath: "#/properties/Group/type",
           keyword: "type",
           params: { type: "integer" },
-          message: "must be integer",
         };
         if (vErrors === null) {
           vErrors = [err5];
@@ -1229,7 +1142,6 @@ function validate11(
             schemaPath: "#/properties/Group/format",
             keyword: "format",
             params: { format: "int32" },
-            message: 'must match format "' + "int32" + '"',
           };
           if (vErrors === null) {
             vErrors = [err6];
@@ -1247,7 +1159,6 @@ function validate11(
           schemaPath: "#/properties/IsSelected/type",
           keyword: "type",
           params: { type: "boolean" },
-          message: "must be boolean",
         };
         if (vErrors === null) {
           vErrors = [err7];
@@ -1258,13 +1169,7 @@ function validate11(
       }
     }
   } else {
-    const err8 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err8];
     } else {
@@ -1292,13 +1197,7 @@ function validate6(
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.Name === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "Name" },
-        message: "must have required property '" + "Name" + "'",
-      };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "Name" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1313,7 +1212,6 @@ function validate6(
           schemaPath: "#/additionalProperties",
           keyword: "additionalProperties",
           params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
         };
         if (vErrors === null) {
           vErrors = [err1];
@@ -1331,7 +1229,6 @@ function validate6(
           schemaPath: "#/properties/Id/type",
           keyword: "type",
           params: { type: schema4.properties.Id.type },
-          message: "must be integer,null",
         };
         if (vErrors === null) {
           vErrors = [err2];
@@ -1347,7 +1244,6 @@ function validate6(
             schemaPath: "#/properties/Id/format",
             keyword: "format",
             params: { format: "int32" },
-            message: 'must match format "' + "int32" + '"',
           };
           if (vErrors === null) {
             vErrors = [err3];
@@ -1367,7 +1263,6 @@ function validate6(
             schemaPath: "#/properties/Key/format",
             keyword: "format",
             params: { format: "uuid" },
-            message: 'must match format "' + "uuid" + '"',
           };
           if (vErrors === null) {
             vErrors = [err4];
@@ -1382,7 +1277,6 @@ function validate6(
           schemaPath: "#/properties/Key/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err5];
@@ -1401,7 +1295,6 @@ function validate6(
             schemaPath: "#/properties/Code/maxLength",
             keyword: "maxLength",
             params: { limit: 50 },
-            message: "must NOT have more than 50 characters",
           };
           if (vErrors === null) {
             vErrors = [err6];
@@ -1416,7 +1309,6 @@ function validate6(
           schemaPath: "#/properties/Code/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err7];
@@ -1435,7 +1327,6 @@ function validate6(
             schemaPath: "#/properties/Name/maxLength",
             keyword: "maxLength",
             params: { limit: 100 },
-            message: "must NOT have more than 100 characters",
           };
           if (vErrors === null) {
             vErrors = [err8];
@@ -1450,7 +1341,6 @@ function validate6(
           schemaPath: "#/properties/Name/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err9];
@@ -1469,7 +1359,6 @@ function validate6(
             schemaPath: "#/properties/OrgNo/maxLength",
             keyword: "maxLength",
             params: { limit: 50 },
-            message: "must NOT have more than 50 characters",
           };
           if (vErrors === null) {
             vErrors = [err10];
@@ -1484,7 +1373,6 @@ function validate6(
           schemaPath: "#/properties/OrgNo/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err11];
@@ -1501,7 +1389,6 @@ function validate6(
           schemaPath: "#/properties/Phone/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err12];
@@ -1519,7 +1406,6 @@ function validate6(
           schemaPath: "#/properties/ReferId/type",
           keyword: "type",
           params: { type: schema4.properties.ReferId.type },
-          message: "must be integer,null",
         };
         if (vErrors === null) {
           vErrors = [err13];
@@ -1535,7 +1421,6 @@ function validate6(
             schemaPath: "#/properties/ReferId/format",
             keyword: "format",
             params: { format: "int32" },
-            message: 'must match format "' + "int32" + '"',
           };
           if (vErrors === null) {
             vErrors = [err14];
@@ -1553,7 +1438,6 @@ function validate6(
           schemaPath: "#/properties/ReferUrl/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err15];
@@ -1587,7 +1471,6 @@ function validate6(
           schemaPath: "#/properties/DeliveryAddresses/type",
           keyword: "type",
           params: { type: "array" },
-          message: "must be array",
         };
         if (vErrors === null) {
           vErrors = [err16];
@@ -1618,7 +1501,6 @@ function validate6(
           schemaPath: "#/properties/UseInvoiceAddressAsDeliveryAddress/type",
           keyword: "type",
           params: { type: "boolean" },
-          message: "must be boolean",
         };
         if (vErrors === null) {
           vErrors = [err17];
@@ -1652,7 +1534,6 @@ function validate6(
           schemaPath: "#/properties/Info/type",
           keyword: "type",
           params: { type: "array" },
-          message: "must be array",
         };
         if (vErrors === null) {
           vErrors = [err18];
@@ -1674,7 +1555,6 @@ function validate6(
               schemaPath: "#/properties/PricelistIds/items/type",
               keyword: "type",
               params: { type: "integer" },
-              message: "must be integer",
             };
             if (vErrors === null) {
               vErrors = [err19];
@@ -1690,7 +1570,6 @@ function validate6(
                 schemaPath: "#/properties/PricelistIds/items/format",
                 keyword: "format",
                 params: { format: "int32" },
-                message: 'must match format "' + "int32" + '"',
               };
               if (vErrors === null) {
                 vErrors = [err20];
@@ -1707,7 +1586,6 @@ function validate6(
           schemaPath: "#/properties/PricelistIds/type",
           keyword: "type",
           params: { type: "array" },
-          message: "must be array",
         };
         if (vErrors === null) {
           vErrors = [err21];
@@ -1725,7 +1603,6 @@ function validate6(
           schemaPath: "#/properties/ParentId/type",
           keyword: "type",
           params: { type: schema4.properties.ParentId.type },
-          message: "must be integer,null",
         };
         if (vErrors === null) {
           vErrors = [err22];
@@ -1741,7 +1618,6 @@ function validate6(
             schemaPath: "#/properties/ParentId/format",
             keyword: "format",
             params: { format: "int32" },
-            message: 'must match format "' + "int32" + '"',
           };
           if (vErrors === null) {
             vErrors = [err23];
@@ -1764,7 +1640,6 @@ function validate6(
               schemaPath: "#/properties/DeliveryMethodIds/items/type",
               keyword: "type",
               params: { type: "integer" },
-              message: "must be integer",
             };
             if (vErrors === null) {
               vErrors = [err24];
@@ -1780,7 +1655,6 @@ function validate6(
                 schemaPath: "#/properties/DeliveryMethodIds/items/format",
                 keyword: "format",
                 params: { format: "int32" },
-                message: 'must match format "' + "int32" + '"',
               };
               if (vErrors === null) {
                 vErrors = [err25];
@@ -1797,7 +1671,6 @@ function validate6(
           schemaPath: "#/properties/DeliveryMethodIds/type",
           keyword: "type",
           params: { type: "array" },
-          message: "must be array",
         };
         if (vErrors === null) {
           vErrors = [err26];
@@ -1819,7 +1692,6 @@ function validate6(
               schemaPath: "#/properties/PaymentMethodIds/items/type",
               keyword: "type",
               params: { type: "integer" },
-              message: "must be integer",
             };
             if (vErrors === null) {
               vErrors = [err27];
@@ -1835,7 +1707,6 @@ function validate6(
                 schemaPath: "#/properties/PaymentMethodIds/items/format",
                 keyword: "format",
                 params: { format: "int32" },
-                message: 'must match format "' + "int32" + '"',
               };
               if (vErrors === null) {
                 vErrors = [err28];
@@ -1852,7 +1723,6 @@ function validate6(
           schemaPath: "#/properties/PaymentMethodIds/type",
           keyword: "type",
           params: { type: "array" },
-          message: "must be array",
         };
         if (vErrors === null) {
           vErrors = [err29];
@@ -1869,7 +1739,6 @@ function validate6(
           schemaPath: "#/properties/Email/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err30];
@@ -1903,7 +1772,6 @@ function validate6(
           schemaPath: "#/properties/Flags/type",
           keyword: "type",
           params: { type: "array" },
-          message: "must be array",
         };
         if (vErrors === null) {
           vErrors = [err31];
@@ -1920,7 +1788,6 @@ function validate6(
           schemaPath: "#/properties/VatNo/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err32];
@@ -1931,13 +1798,7 @@ function validate6(
       }
     }
   } else {
-    const err33 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err33 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err33];
     } else {
@@ -2008,7 +1869,6 @@ function validate1(
           schemaPath: "#/then/required",
           keyword: "required",
           params: { missingProperty: "InvoiceAddress" },
-          message: "must have required property '" + "InvoiceAddress" + "'",
         };
         if (vErrors === null) {
           vErrors = [err2];
@@ -2023,7 +1883,6 @@ function validate1(
           schemaPath: "#/then/required",
           keyword: "required",
           params: { missingProperty: "DeliveryAddresses" },
-          message: "must have required property '" + "DeliveryAddresses" + "'",
         };
         if (vErrors === null) {
           vErrors = [err3];
@@ -2037,13 +1896,7 @@ function validate1(
     valid0 = _valid0;
   }
   if (!valid0) {
-    const err4 = {
-      instancePath,
-      schemaPath: "#/if",
-      keyword: "if",
-      params: { failingKeyword: "then" },
-      message: 'must match "then" schema',
-    };
+    const err4 = { instancePath, schemaPath: "#/if", keyword: "if", params: { failingKeyword: "then" } };
     if (vErrors === null) {
       vErrors = [err4];
     } else {
@@ -2059,7 +1912,6 @@ function validate1(
           schemaPath: "#/additionalProperties",
           keyword: "additionalProperties",
           params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
         };
         if (vErrors === null) {
           vErrors = [err5];
@@ -2077,7 +1929,6 @@ function validate1(
           schemaPath: "#/properties/Id/type",
           keyword: "type",
           params: { type: schema1.properties.Id.type },
-          message: "must be integer,null",
         };
         if (vErrors === null) {
           vErrors = [err6];
@@ -2093,7 +1944,6 @@ function validate1(
             schemaPath: "#/properties/Id/format",
             keyword: "format",
             params: { format: "int32" },
-            message: 'must match format "' + "int32" + '"',
           };
           if (vErrors === null) {
             vErrors = [err7];
@@ -2113,7 +1963,6 @@ function validate1(
             schemaPath: "#/properties/Key/format",
             keyword: "format",
             params: { format: "uuid" },
-            message: 'must match format "' + "uuid" + '"',
           };
           if (vErrors === null) {
             vErrors = [err8];
@@ -2128,7 +1977,6 @@ function validate1(
           schemaPath: "#/properties/Key/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err9];
@@ -2147,7 +1995,6 @@ function validate1(
             schemaPath: "#/properties/Code/maxLength",
             keyword: "maxLength",
             params: { limit: 50 },
-            message: "must NOT have more than 50 characters",
           };
           if (vErrors === null) {
             vErrors = [err10];
@@ -2162,7 +2009,6 @@ function validate1(
           schemaPath: "#/properties/Code/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err11];
@@ -2181,7 +2027,6 @@ function validate1(
             schemaPath: "#/properties/Email/maxLength",
             keyword: "maxLength",
             params: { limit: 255 },
-            message: "must NOT have more than 255 characters",
           };
           if (vErrors === null) {
             vErrors = [err12];
@@ -2196,7 +2041,6 @@ function validate1(
             schemaPath: "#/properties/Email/format",
             keyword: "format",
             params: { format: "email" },
-            message: 'must match format "' + "email" + '"',
           };
           if (vErrors === null) {
             vErrors = [err13];
@@ -2211,7 +2055,6 @@ function validate1(
           schemaPath: "#/properties/Email/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err14];
@@ -2230,7 +2073,6 @@ function validate1(
             schemaPath: "#/properties/SSN/maxLength",
             keyword: "maxLength",
             params: { limit: 50 },
-            message: "must NOT have more than 50 characters",
           };
           if (vErrors === null) {
             vErrors = [err15];
@@ -2245,7 +2087,6 @@ function validate1(
           schemaPath: "#/properties/SSN/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err16];
@@ -2264,7 +2105,6 @@ function validate1(
             schemaPath: "#/properties/FirstName/maxLength",
             keyword: "maxLength",
             params: { limit: 50 },
-            message: "must NOT have more than 50 characters",
           };
           if (vErrors === null) {
             vErrors = [err17];
@@ -2279,7 +2119,6 @@ function validate1(
           schemaPath: "#/properties/FirstName/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err18];
@@ -2298,7 +2137,6 @@ function validate1(
             schemaPath: "#/properties/LastName/maxLength",
             keyword: "maxLength",
             params: { limit: 50 },
-            message: "must NOT have more than 50 characters",
           };
           if (vErrors === null) {
             vErrors = [err19];
@@ -2313,7 +2151,6 @@ function validate1(
           schemaPath: "#/properties/LastName/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err20];
@@ -2332,7 +2169,6 @@ function validate1(
             schemaPath: "#/properties/Phone/maxLength",
             keyword: "maxLength",
             params: { limit: 50 },
-            message: "must NOT have more than 50 characters",
           };
           if (vErrors === null) {
             vErrors = [err21];
@@ -2347,7 +2183,6 @@ function validate1(
           schemaPath: "#/properties/Phone/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err22];
@@ -2366,7 +2201,6 @@ function validate1(
             schemaPath: "#/properties/CellPhone/maxLength",
             keyword: "maxLength",
             params: { limit: 50 },
-            message: "must NOT have more than 50 characters",
           };
           if (vErrors === null) {
             vErrors = [err23];
@@ -2381,7 +2215,6 @@ function validate1(
           schemaPath: "#/properties/CellPhone/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err24];
@@ -2399,7 +2232,6 @@ function validate1(
           schemaPath: "#/properties/ReferId/type",
           keyword: "type",
           params: { type: schema1.properties.ReferId.type },
-          message: "must be integer,null",
         };
         if (vErrors === null) {
           vErrors = [err25];
@@ -2415,7 +2247,6 @@ function validate1(
             schemaPath: "#/properties/ReferId/format",
             keyword: "format",
             params: { format: "int32" },
-            message: 'must match format "' + "int32" + '"',
           };
           if (vErrors === null) {
             vErrors = [err26];
@@ -2435,7 +2266,6 @@ function validate1(
             schemaPath: "#/properties/ReferUrl/maxLength",
             keyword: "maxLength",
             params: { limit: 255 },
-            message: "must NOT have more than 255 characters",
           };
           if (vErrors === null) {
             vErrors = [err27];
@@ -2450,7 +2280,6 @@ function validate1(
           schemaPath: "#/properties/ReferUrl/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err28];
@@ -2498,7 +2327,6 @@ function validate1(
           schemaPath: "#/properties/Companies/type",
           keyword: "type",
           params: { type: "array" },
-          message: "must be array",
         };
         if (vErrors === null) {
           vErrors = [err29];
@@ -2532,7 +2360,6 @@ function validate1(
           schemaPath: "#/properties/DeliveryAddresses/type",
           keyword: "type",
           params: { type: "array" },
-          message: "must be array",
         };
         if (vErrors === null) {
           vErrors = [err30];
@@ -2580,7 +2407,6 @@ function validate1(
           schemaPath: "#/properties/Flags/type",
           keyword: "type",
           params: { type: "array" },
-          message: "must be array",
         };
         if (vErrors === null) {
           vErrors = [err31];
@@ -2597,7 +2423,6 @@ function validate1(
           schemaPath: "#/properties/UseInvoiceAddressAsDeliveryAddress/type",
           keyword: "type",
           params: { type: "boolean" },
-          message: "must be boolean",
         };
         if (vErrors === null) {
           vErrors = [err32];
@@ -2631,7 +2456,6 @@ function validate1(
           schemaPath: "#/properties/Info/type",
           keyword: "type",
           params: { type: "array" },
-          message: "must be array",
         };
         if (vErrors === null) {
           vErrors = [err33];
@@ -2653,7 +2477,6 @@ function validate1(
               schemaPath: "#/properties/PricelistIds/items/type",
               keyword: "type",
               params: { type: "integer" },
-              message: "must be integer",
             };
             if (vErrors === null) {
               vErrors = [err34];
@@ -2669,7 +2492,6 @@ function validate1(
                 schemaPath: "#/properties/PricelistIds/items/format",
                 keyword: "format",
                 params: { format: "int32" },
-                message: 'must match format "' + "int32" + '"',
               };
               if (vErrors === null) {
                 vErrors = [err35];
@@ -2686,7 +2508,6 @@ function validate1(
           schemaPath: "#/properties/PricelistIds/type",
           keyword: "type",
           params: { type: "array" },
-          message: "must be array",
         };
         if (vErrors === null) {
           vErrors = [err36];
@@ -2705,7 +2526,6 @@ function validate1(
             schemaPath: "#/properties/CrmId/maxLength",
             keyword: "maxLength",
             params: { limit: 50 },
-            message: "must NOT have more than 50 characters",
           };
           if (vErrors === null) {
             vErrors = [err37];
@@ -2720,7 +2540,6 @@ function validate1(
           schemaPath: "#/properties/CrmId/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err38];
@@ -2738,7 +2557,6 @@ function validate1(
           schemaPath: "#/properties/IsActive/type",
           keyword: "type",
           params: { type: schema1.properties.IsActive.type },
-          message: "must be boolean,null",
         };
         if (vErrors === null) {
           vErrors = [err39];
@@ -2756,7 +2574,6 @@ function validate1(
           schemaPath: "#/properties/Created/type",
           keyword: "type",
           params: { type: schema1.properties.Created.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err40];
@@ -2772,7 +2589,6 @@ function validate1(
             schemaPath: "#/properties/Created/format",
             keyword: "format",
             params: { format: "date-time" },
-            message: 'must match format "' + "date-time" + '"',
           };
           if (vErrors === null) {
             vErrors = [err41];
@@ -2791,7 +2607,6 @@ function validate1(
           schemaPath: "#/properties/Updated/type",
           keyword: "type",
           params: { type: schema1.properties.Updated.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err42];
@@ -2807,7 +2622,6 @@ function validate1(
             schemaPath: "#/properties/Updated/format",
             keyword: "format",
             params: { format: "date-time" },
-            message: 'must match format "' + "date-time" + '"',
           };
           if (vErrors === null) {
             vErrors = [err43];
@@ -2819,13 +2633,7 @@ function validate1(
       }
     }
   } else {
-    const err44 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err44 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err44];
     } else {
@@ -2869,7 +2677,6 @@ function validate18(
         schemaPath: "#/required",
         keyword: "required",
         params: { missingProperty: "updatedBy" },
-        message: "must have required property '" + "updatedBy" + "'",
       };
       if (vErrors === null) {
         vErrors = [err0];
@@ -2885,7 +2692,6 @@ function validate18(
           schemaPath: "#/properties/password/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err1];
@@ -2903,7 +2709,6 @@ function validate18(
           schemaPath: "#/properties/updatedBy/type",
           keyword: "type",
           params: { type: "integer" },
-          message: "must be integer",
         };
         if (vErrors === null) {
           vErrors = [err2];
@@ -2919,7 +2724,6 @@ function validate18(
             schemaPath: "#/properties/updatedBy/format",
             keyword: "format",
             params: { format: "int32" },
-            message: 'must match format "' + "int32" + '"',
           };
           if (vErrors === null) {
             vErrors = [err3];
@@ -2937,7 +2741,6 @@ function validate18(
           schemaPath: "#/properties/cultureCode/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err4];
@@ -2948,13 +2751,7 @@ function validate18(
       }
     }
   } else {
-    const err5 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err5 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err5];
     } else {
@@ -2998,7 +2795,6 @@ function validate19(
         schemaPath: "#/required",
         keyword: "required",
         params: { missingProperty: "applicationId" },
-        message: "must have required property '" + "applicationId" + "'",
       };
       if (vErrors === null) {
         vErrors = [err0];
@@ -3015,7 +2811,6 @@ function validate19(
           schemaPath: "#/properties/applicationId/type",
           keyword: "type",
           params: { type: "integer" },
-          message: "must be integer",
         };
         if (vErrors === null) {
           vErrors = [err1];
@@ -3031,7 +2826,6 @@ function validate19(
             schemaPath: "#/properties/applicationId/format",
             keyword: "format",
             params: { format: "int32" },
-            message: 'must match format "' + "int32" + '"',
           };
           if (vErrors === null) {
             vErrors = [err2];
@@ -3043,13 +2837,7 @@ function validate19(
       }
     }
   } else {
-    const err3 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err3];
     } else {
@@ -3097,7 +2885,6 @@ function validate20(
         schemaPath: "#/required",
         keyword: "required",
         params: { missingProperty: "updatedBy" },
-        message: "must have required property '" + "updatedBy" + "'",
       };
       if (vErrors === null) {
         vErrors = [err0];
@@ -3112,7 +2899,6 @@ function validate20(
         schemaPath: "#/required",
         keyword: "required",
         params: { missingProperty: "applicationId" },
-        message: "must have required property '" + "applicationId" + "'",
       };
       if (vErrors === null) {
         vErrors = [err1];
@@ -3127,7 +2913,6 @@ function validate20(
         schemaPath: "#/required",
         keyword: "required",
         params: { missingProperty: "accessToken" },
-        message: "must have required property '" + "accessToken" + "'",
       };
       if (vErrors === null) {
         vErrors = [err2];
@@ -3152,7 +2937,6 @@ function validate20(
           schemaPath: "#/additionalProperties",
           keyword: "additionalProperties",
           params: { additionalProperty: key0 },
-          message: "must NOT have additional properties",
         };
         if (vErrors === null) {
           vErrors = [err3];
@@ -3170,7 +2954,6 @@ function validate20(
           schemaPath: "#/properties/applicationId/type",
           keyword: "type",
           params: { type: "integer" },
-          message: "must be integer",
         };
         if (vErrors === null) {
           vErrors = [err4];
@@ -3186,7 +2969,6 @@ function validate20(
             schemaPath: "#/properties/applicationId/format",
             keyword: "format",
             params: { format: "int32" },
-            message: 'must match format "' + "int32" + '"',
           };
           if (vErrors === null) {
             vErrors = [err5];
@@ -3204,7 +2986,6 @@ function validate20(
           schemaPath: "#/properties/accessToken/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err6];
@@ -3222,7 +3003,6 @@ function validate20(
           schemaPath: "#/properties/updatedBy/type",
           keyword: "type",
           params: { type: "integer" },
-          message: "must be integer",
         };
         if (vErrors === null) {
           vErrors = [err7];
@@ -3238,7 +3018,6 @@ function validate20(
             schemaPath: "#/properties/updatedBy/format",
             keyword: "format",
             params: { format: "int32" },
-            message: 'must match format "' + "int32" + '"',
           };
           if (vErrors === null) {
             vErrors = [err8];
@@ -3256,7 +3035,6 @@ function validate20(
           schemaPath: "#/properties/password/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err9];
@@ -3273,7 +3051,6 @@ function validate20(
           schemaPath: "#/properties/cultureCode/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err10];
@@ -3290,7 +3067,6 @@ function validate20(
           schemaPath: "#/properties/host/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err11];
@@ -3301,13 +3077,7 @@ function validate20(
       }
     }
   } else {
-    const err12 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err12 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err12];
     } else {
@@ -3344,7 +3114,6 @@ function validate21(
           schemaPath: "#/properties/Key/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err0];
@@ -3361,7 +3130,6 @@ function validate21(
           schemaPath: "#/properties/Message/type",
           keyword: "type",
           params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err1];
@@ -3372,13 +3140,7 @@ function validate21(
       }
     }
   } else {
-    const err2 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
+    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err2];
     } else {
