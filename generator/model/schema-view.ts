@@ -1,6 +1,7 @@
 import { joinPointer, splitPointer, valueAt } from "../core/pointer.js";
 import { isSchemaObject, type Schema } from "../core/schema-walk.js";
 import type { NamedSchema, SpecModel } from "./model.js";
+import { componentName } from "./lookup.js";
 
 /**
  * One reading of a schema that every step shares (the sampler, the
@@ -26,6 +27,17 @@ export interface SchemaView {
 }
 
 const COMPONENTS = "#/components/schemas";
+/**
+ * What a schema says beside the components it names, for a reader that keeps
+ * those by name (the types write `Address`, not its properties again).
+ */
+export interface OwnView {
+  /** The components named: its `$ref`, then each `allOf` part that is a reference, in order. */
+  readonly names: readonly string[];
+  /** The view of the rest: the siblings and the other `allOf` parts, merged. */
+  readonly view: SchemaView;
+}
+
 /** Keywords whose tightest value is the smallest. */
 const UPPER = new Set(["maxLength", "maxItems", "maxProperties", "maximum", "exclusiveMaximum"]);
 /** Keywords whose tightest value is the largest. */
@@ -85,6 +97,7 @@ function admits(open: Schema, other: Schema): boolean {
 
 export class SchemaViews {
   private readonly views = new WeakMap<Schema, SchemaView>();
+  private readonly owns = new WeakMap<Schema, OwnView>();
   private readonly components: Map<string, Schema | boolean>;
 
   constructor(schemas: readonly NamedSchema[]) {
@@ -98,6 +111,23 @@ export class SchemaViews {
     if (!found) {
       found = this.build(schema);
       this.views.set(schema, found);
+    }
+    return found;
+  }
+
+  /** The view of what `schema` says beside the components it names (see `OwnView`). */
+  own(schema: Schema): OwnView {
+    let found = this.owns.get(schema);
+    if (!found) {
+      const { $ref: ref, allOf, ...rest } = schema;
+      const parts = Array.isArray(allOf) ? (allOf as (Schema | boolean)[]) : [];
+      const nameOf = (part: Schema | boolean) => (typeof part === "boolean" ? undefined : componentName(part));
+      const names = [schema, ...parts].map(nameOf).filter((name) => name !== undefined);
+      const others = parts.filter((part) => nameOf(part) === undefined);
+      const own = componentName(schema) === undefined && ref !== undefined ? { ...rest, $ref: ref } : rest;
+      const kept = others.length > 0 ? { ...own, allOf: others } : own;
+      found = { names, view: this.view(names.length > 0 ? kept : schema) };
+      this.owns.set(schema, found);
     }
     return found;
   }
