@@ -1,6 +1,7 @@
-import { joinPointer, splitPointer, valueAt } from "../core/pointer.js";
+import { escapePointerPart, joinPointer, splitPointer, valueAt } from "../core/pointer.js";
 import { isSchemaObject, type Schema } from "../core/schema-walk.js";
 import type { NamedSchema, SpecModel } from "./model.js";
+import { modelRoots, SchemaPlaces } from "./schema-places.js";
 import { componentName } from "./lookup.js";
 
 /**
@@ -22,8 +23,12 @@ export interface SchemaView {
   readonly types: ReadonlySet<string> | undefined;
   /** Whether `null` is a valid value: in `type`, or as an `anyOf`/`oneOf` branch of its own. */
   readonly nullable: boolean;
-  /** The component the schema was reached through (`/components/schemas/Name`), for positions. */
+  /** The component the schema was reached through (`/components/schemas/Name`). */
   readonly pointer: string | undefined;
+  /** Where the schema is written in the document (a JSON pointer): its own place, else the component reached. */
+  readonly at: string | undefined;
+  /** The schemas as written that the view was made of: the schema, the targets of its `$ref`s, its `allOf` parts'. */
+  readonly sources: readonly Schema[];
 }
 
 const COMPONENTS = "#/components/schemas";
@@ -99,9 +104,26 @@ export class SchemaViews {
   private readonly views = new WeakMap<Schema, SchemaView>();
   private readonly owns = new WeakMap<Schema, OwnView>();
   private readonly components: Map<string, Schema | boolean>;
+  readonly places = new SchemaPlaces();
+  /** The schemas as written that each merged schema was made of. */
+  private readonly parts = new WeakMap<Schema, readonly Schema[]>();
 
   constructor(schemas: readonly NamedSchema[]) {
     this.components = new Map(schemas.map(({ name, schema }) => [name, schema]));
+    for (const { name, schema } of schemas)
+      if (isSchemaObject(schema)) this.places.add(schema, `${COMPONENTS.slice(1)}/${escapePointerPart(name)}`);
+  }
+
+  /**
+   * Where `keyword` of the schema (as the view reads it) is written: the
+   * first of its sources that holds the value the view has, else the first
+   * that has the keyword at all, else the schema's own place.
+   */
+  keywordAt(schema: Schema | boolean, keyword: string): string | undefined {
+    const view = this.view(schema);
+    const placed = view.sources.filter((source) => keyword in source && this.places.get(source) !== undefined);
+    const holder = placed.find((source) => same(source[keyword], view.schema[keyword])) ?? placed[0];
+    return holder ? `${this.places.get(holder)}/${escapePointerPart(keyword)}` : view.at;
   }
 
   /** The view of `schema`; `true` is any value, `false` none. */
@@ -126,6 +148,7 @@ export class SchemaViews {
       const others = parts.filter((part) => nameOf(part) === undefined);
       const own = componentName(schema) === undefined && ref !== undefined ? { ...rest, $ref: ref } : rest;
       const kept = others.length > 0 ? { ...own, allOf: others } : own;
+      this.parts.set(kept, [schema]);
       found = { names, view: this.view(names.length > 0 ? kept : schema) };
       this.owns.set(schema, found);
     }
@@ -146,7 +169,7 @@ export class SchemaViews {
     const merged: Schema = { ...a };
     const rest: Schema = {};
     const whole = [a, b].some((side) => Object.keys(side).some((keyword) => WHOLE.has(keyword)));
-    if (whole || depth > MAX_DEPTH) return withRest(merged, b);
+    if (whole || depth > MAX_DEPTH) return this.placed(withRest(merged, b), a, b);
     const shapes = OBJECT_SHAPE.some((keyword) => keyword in b) && !(admits(a, b) && admits(b, a));
     for (const [keyword, value] of Object.entries(b)) {
       const mine = merged[keyword];
@@ -182,7 +205,17 @@ export class SchemaViews {
         merged[keyword] = this.intersect(this.view(mine).schema, this.view(value).schema, depth + 1);
       else rest[keyword] = value;
     }
-    return withRest(merged, rest);
+    return this.placed(withRest(merged, rest), a, b);
+  }
+
+  /** `merged`, remembered as made of `a` and `b` (for `keywordAt`). */
+  private placed(merged: Schema, a: Schema, b: Schema): Schema {
+    this.parts.set(merged, [...this.sourcesOf(a), ...this.sourcesOf(b)]);
+    return merged;
+  }
+
+  private sourcesOf(schema: Schema): readonly Schema[] {
+    return this.parts.get(schema) ?? [schema];
   }
 
   private mergeMap(a: Record<string, unknown>, b: Record<string, unknown>, depth: number): Record<string, unknown> {
@@ -200,6 +233,7 @@ export class SchemaViews {
   private build(schema: Schema): SchemaView {
     let pointer: string | undefined;
     let current = schema;
+    const sources: Schema[] = [...this.sourcesOf(schema)];
     // A `$ref` with siblings means both (2020-12): the target, then the siblings.
     for (let hops = 0; typeof current.$ref === "string" && hops < 20; hops++) {
       const { $ref: ref, ...siblings } = current;
@@ -207,6 +241,7 @@ export class SchemaViews {
       if (target === undefined) break;
       pointer = (ref as string).slice(1);
       const resolved = typeof target === "boolean" ? (target ? EMPTY : NOTHING) : target;
+      sources.push(...this.sourcesOf(resolved));
       current = this.intersect(resolved, siblings);
       // The reference's own description (or title, or example) is what this place says: it wins over the target's.
       for (const [keyword, value] of Object.entries(siblings)) if (ANNOTATION.test(keyword)) current[keyword] = value;
@@ -214,7 +249,11 @@ export class SchemaViews {
     if (Array.isArray(current.allOf)) {
       const { allOf, ...own } = current;
       let merged: Schema = own;
-      for (const part of allOf as (Schema | boolean)[]) merged = this.intersect(merged, this.view(part).schema);
+      for (const part of allOf as (Schema | boolean)[]) {
+        const view = this.view(part);
+        merged = this.intersect(merged, view.schema);
+        sources.push(...view.sources);
+      }
       current = merged;
     }
     const types = typeList(current);
@@ -226,11 +265,15 @@ export class SchemaViews {
             (branches) =>
               Array.isArray(branches) && branches.some((branch) => onlyNull(this.view(branch as Schema | boolean))),
           );
+    const at = sources.map((source) => this.places.get(source)).find((place) => place !== undefined) ?? pointer;
+    if (current !== schema) this.parts.set(current, sources);
     return {
       schema: current,
       types: types === undefined ? undefined : new Set(types),
       nullable,
       pointer,
+      at,
+      sources,
     };
   }
 }
@@ -251,12 +294,15 @@ function withRest(merged: Schema, rest: Schema): Schema {
 
 const shared = new WeakMap<readonly NamedSchema[], SchemaViews>();
 
-/** The views of one model's schemas, built once per model. */
-export function schemaViews(model: Pick<SpecModel, "schemas">): SchemaViews {
+/** The views of one model's schemas, built once per model (with the places of its bodies and context when given). */
+export function schemaViews(
+  model: Pick<SpecModel, "schemas"> & Partial<Pick<SpecModel, "context" | "operation">>,
+): SchemaViews {
   let views = shared.get(model.schemas);
   if (!views) {
     views = new SchemaViews(model.schemas);
     shared.set(model.schemas, views);
   }
+  for (const [root, pointer] of modelRoots(model)) views.places.add(root, pointer);
   return views;
 }
