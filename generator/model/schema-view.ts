@@ -65,6 +65,8 @@ const WHOLE = new Set([
 ]);
 /** Keywords that decide which keys an object may have, merged only together. */
 const OBJECT_SHAPE = ["properties", "patternProperties", "additionalProperties"] as const;
+/** Keywords of one condition, merged only together: a `then` apart from its `if` would mean nothing. */
+const CONDITION = ["if", "then", "else"];
 /** Depth past which nested properties are no longer merged (recursive schemas). */
 const MAX_DEPTH = 8;
 
@@ -171,9 +173,11 @@ export class SchemaViews {
     const whole = [a, b].some((side) => Object.keys(side).some((keyword) => WHOLE.has(keyword)));
     if (whole || depth > MAX_DEPTH) return this.placed(withRest(merged, b), a, b);
     const shapes = OBJECT_SHAPE.some((keyword) => keyword in b) && !(admits(a, b) && admits(b, a));
+    const conditions = [a, b].every((side) => CONDITION.some((keyword) => keyword in side));
     for (const [keyword, value] of Object.entries(b)) {
       const mine = merged[keyword];
-      if (mine === undefined || same(mine, value)) merged[keyword] = mine ?? value;
+      if (conditions && CONDITION.includes(keyword)) rest[keyword] = value;
+      else if (mine === undefined || same(mine, value)) merged[keyword] = mine ?? value;
       else if (ANNOTATION.test(keyword)) continue;
       else if (shapes && (OBJECT_SHAPE as readonly string[]).includes(keyword)) rest[keyword] = value;
       else if (UPPER.has(keyword) && typeof mine === "number" && typeof value === "number")

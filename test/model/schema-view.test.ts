@@ -75,6 +75,12 @@ describe("the schema view", () => {
       required: ["b"],
       allOf: [{ properties: { b: {} } }],
     });
+    // Two conditions both hold: each `then` stays with its `if`.
+    const condition = { if: { required: ["a"] }, then: { required: ["b"] } };
+    expect(views.view({ allOf: [condition, { if: { required: ["a"] }, then: { required: ["c"] } }] }).schema).toEqual({
+      ...condition,
+      allOf: [{ if: { required: ["a"] }, then: { required: ["c"] } }],
+    });
     // Two formats both hold.
     expect(views.view({ allOf: [{ format: "email" }, { format: "idn-email" }] }).schema).toEqual({
       format: "email",
