@@ -5,7 +5,10 @@ import type { BodyModel, SpecModel } from "./model.js";
 import { escapePointerPart } from "../core/pointer.js";
 import { isSchemaObject, subschemas, walkSchema, type Schema } from "../core/schema-walk.js";
 import { compileSchema, ruleOf } from "./validation-schema.js";
-import { schemaNamed } from "./lookup.js";
+import { schemaViews } from "./schema-view.js";
+
+/** How deep branches of branches are followed (a branch may refer back to the schema it is in). */
+const MAX_BRANCH_DEPTH = 8;
 
 const key = (rule: { path: string; keyword: string }) => `${rule.path} ${rule.keyword}`;
 
@@ -39,12 +42,14 @@ function checkExamples(source: SourceDocument, body: BodyModel, model: SpecModel
  */
 export function schemasAt(model: SpecModel, root: Schema, path: string, conditional = true): Schema[] {
   const sameValue = conditional ? /^\/(allOf|anyOf|oneOf|then|else|dependentSchemas)\b/ : /^\/allOf\b/;
-  const resolve = (schema: Schema): Schema[] => {
-    const ref = typeof schema.$ref === "string" ? schema.$ref.replace("#/components/schemas/", "") : undefined;
-    const target = ref === undefined ? undefined : schemaNamed(model, ref);
-    const expanded = [schema, ...(target ? resolve(target) : [])];
-    // Sub-schemas that describe the same value (allOf, then, ...) count too.
-    for (const [child, at] of subschemas(schema)) if (sameValue.test(at)) expanded.push(...resolve(child));
+  const views = schemaViews(model);
+  // The view (refs resolved, `allOf` merged where exact), then what it keeps beside: `allOf` parts that did not merge and,
+  // with `conditional`, the branches.
+  const resolve = (schema: Schema, depth = 0): Schema[] => {
+    const view = views.view(schema).schema;
+    const expanded = [view];
+    if (depth < MAX_BRANCH_DEPTH)
+      for (const [child, at] of subschemas(view)) if (sameValue.test(at)) expanded.push(...resolve(child, depth + 1));
     return expanded;
   };
   let current = resolve(root);
