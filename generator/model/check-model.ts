@@ -12,17 +12,34 @@ const MAX_BRANCH_DEPTH = 8;
 
 const key = (rule: { path: string; keyword: string }) => `${rule.path} ${rule.keyword}`;
 
+/** Where the rule an error names is written (`file:line:column`), found through the schema view; undefined when not known. */
+function ruleWritten(source: SourceDocument, model: SpecModel, root: Schema, error: ErrorObject): string | undefined {
+  const views = schemaViews(model);
+  const holders = schemasAt(model, root, error.instancePath.replace(/\/\d+(?=\/|$)/g, "/*"), false);
+  const pointer = holders
+    .filter((schema) => error.keyword in schema)
+    .map((schema) => views.keywordAt(schema, error.keyword))
+    .find((found) => found !== undefined);
+  if (pointer === undefined) return undefined;
+  const { file, line, column } = source.locate(pointer);
+  return `${file}:${line}:${column}`;
+}
+
 /** Every example must get the verdict it is documented with, and break exactly the rules it lists. */
 function checkExamples(source: SourceDocument, body: BodyModel, model: SpecModel): void {
   if (body.examples.length === 0) return;
   const validate = compileSchema(model.schemas, body.schema);
   for (const example of body.examples) {
     const valid = validate(example.value);
-    const found = valid
-      ? []
-      : [...new Set((validate.errors ?? []).map((error: ErrorObject) => key(ruleOf(error))))].sort();
+    const errors = valid ? [] : (validate.errors ?? []);
+    const found = [...new Set(errors.map((error: ErrorObject) => key(ruleOf(error))))].sort();
     const expected = [...new Set(example.expectErrors.map(key))].sort();
-    const breaks = `example \`${example.name}\` breaks its own schema: ${found.join(", ")}`;
+    // Each broken rule with the line it is written on: a nested property's own, not the body's.
+    const written = new Map(
+      errors.map((error) => [key(ruleOf(error)), ruleWritten(source, model, body.schema, error)]),
+    );
+    const named = found.map((rule) => (written.get(rule) ? `${rule} (${written.get(rule)})` : rule));
+    const breaks = `example \`${example.name}\` breaks its own schema: ${named.join(", ")}`;
     // Without a verdict an example is the vendor's claim that it is valid: when it is not, the vendor's document is wrong, not ours.
     if (example.expect === undefined && !valid)
       model.warnings.push(warning(source, `${example.pointer}/value`, breaks));
