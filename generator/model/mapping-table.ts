@@ -85,7 +85,10 @@ function isList(model: SpecModel, to: string): boolean {
   const body = model.operation?.requestBody?.schema;
   if (body === undefined || !to.startsWith("/body/")) return false;
   // Indexes (`/body/0/addresses`) and free-form map keys are found as the checker finds them.
-  return schemasAt(model, body, wildcard(to.slice("/body".length))).some((schema) => schema.type === "array");
+  const views = schemaViews(model);
+  return schemasAt(model, body, wildcard(to.slice("/body".length))).some((schema) =>
+    views.view(schema).types?.has("array"),
+  );
 }
 
 /** The response mapping as rows: canonical result field ← vendor response field. */

@@ -1,7 +1,8 @@
 // Leaf fields (generator/model/mapping-table.ts: the coverage matrix's canonical leaves, lint's request leaves)
 // read the schema view: an allOf-composed object has leaves below it, a readOnly target is not sent.
 import { describe, expect, it } from "vitest";
-import { canonicalLeaves, leafFields } from "../../generator/model/mapping-table.js";
+import { canonicalLeaves, leafFields, requestRows } from "../../generator/model/mapping-table.js";
+import type { SpecModel } from "../../generator/model/model.js";
 import { modelOf } from "../helpers/schema-model.js";
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -34,6 +35,24 @@ describe("leaf fields", () => {
       "/body/address/city",
       "/body/address/lines/*",
       "/body/tags/*",
+    ]);
+  });
+
+  it("a map into a nullable list maps its items", () => {
+    const vendor = {
+      ...model,
+      mapping: { request: [{ to: "/body/tags", from: "/tags", map: [{ to: "/label", from: "/name" }] }] },
+      operation: {
+        pointer: "/paths/~1customers/post",
+        responses: [],
+        requestBody: {
+          contentTypes: ["application/json"],
+          schema: { type: "object", properties: { tags: { type: ["array", "null"], items: { type: "object" } } } },
+        },
+      },
+    } as unknown as SpecModel;
+    expect(requestRows(vendor).map((row) => `${row.vendor} <- ${row.sources.join()}`)).toEqual([
+      "/body/tags/*/label <- /tags/*/name",
     ]);
   });
 });
