@@ -5,11 +5,13 @@ import { modelRoots, SchemaPlaces } from "./schema-places.js";
 import { componentName } from "./lookup.js";
 
 /**
- * One reading of a schema that every step shares (the sampler, the
- * fixtures, the guards): references resolved once, `allOf` merged into one
- * schema where that is exact, and the types as a set with `null` folded in.
- * What cannot be merged exactly stays in `allOf`, so the view always means
- * what the schema means.
+ * One reading of a schema that every step shares (the types, the sampler,
+ * the fixtures, the body shape, the field table, the model's checks):
+ * references resolved once, `allOf` merged into one schema where that is
+ * exact, and the types as a set with `null` folded in. What cannot be
+ * merged exactly stays in `allOf`, so the view always means what the schema
+ * means. Each view knows where it is written, and `keywordAt` where each of
+ * its keywords is, for positioned messages.
  *
  * json-schema-merge-allof was considered: it throws on any keyword it has
  * no resolver for (2020-12's `dependentRequired`, `prefixItems`,
