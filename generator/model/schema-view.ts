@@ -179,6 +179,8 @@ export class SchemaViews {
     for (const [keyword, value] of Object.entries(b)) {
       const mine = merged[keyword];
       if (conditions && CONDITION.includes(keyword)) rest[keyword] = value;
+      // A rule's own words (`description` beside its `if`) describe the rule, not the schema.
+      else if (ANNOTATION.test(keyword) && "if" in b) continue;
       else if (mine === undefined || same(mine, value)) merged[keyword] = mine ?? value;
       else if (ANNOTATION.test(keyword)) continue;
       else if (shapes && (OBJECT_SHAPE as readonly string[]).includes(keyword)) rest[keyword] = value;

@@ -80,3 +80,22 @@ describe("types read the schema view", () => {
     expect(declarationOf(code, "Account")).not.toContain("status");
   });
 });
+
+describe("types read the schema view: rules", () => {
+  it("an allOf rule's description is said once, as a rule, not taken as the type's own", () => {
+    const rule = "A company needs its VAT number.";
+    const code = emitTypes(
+      modelOf({
+        Buyer: {
+          type: "object",
+          properties: { kind: { type: "string" }, vat: { type: "string" } },
+          allOf: [
+            { description: rule, if: { properties: { kind: { const: "company" } } }, then: { required: ["vat"] } },
+          ],
+        },
+      }),
+    );
+    expect(code.split(rule).length - 1).toBe(1);
+    expect(declarationOf(code, "Buyer")).toContain(`- ${rule}`);
+  });
+});
