@@ -20,7 +20,11 @@ function ruleWritten(source: SourceDocument, model: SpecModel, root: Schema, err
     .filter((schema) => error.keyword in schema)
     .map((schema) => views.keywordAt(schema, error.keyword))
     .find((found) => found !== undefined);
-  if (pointer === undefined) return undefined;
+  return pointer === undefined ? undefined : formatted(source, pointer);
+}
+
+/** `file:line:column` of a pointer. */
+function formatted(source: SourceDocument, pointer: string): string {
   const { file, line, column } = source.locate(pointer);
   return `${file}:${line}:${column}`;
 }
@@ -132,26 +136,40 @@ function checkSchemaExamples(source: SourceDocument, model: SpecModel): void {
     });
 }
 
-/** The first of `minLength`/`maxLength` a string breaks, counted in code points as the validators count. */
-function lengthBroken(node: Schema, value: string): string | undefined {
+/** The first of `minLength`/`maxLength` a string breaks (keyword and limit), counted in code points as the validators count. */
+function lengthBroken(node: Schema, value: string): [string, number] | undefined {
   const length = [...value].length;
-  if (typeof node.maxLength === "number" && length > node.maxLength) return `maxLength ${node.maxLength}`;
-  if (typeof node.minLength === "number" && length < node.minLength) return `minLength ${node.minLength}`;
+  if (typeof node.maxLength === "number" && length > node.maxLength) return ["maxLength", node.maxLength];
+  if (typeof node.minLength === "number" && length < node.minLength) return ["minLength", node.minLength];
   return undefined;
 }
 
-/** An `enum` whose every value breaks the length limits beside it admits no value: a defect of the vendor's document, a warning. */
+/**
+ * An `enum` whose every value breaks the length limits that apply with it (beside it, on its `$ref`, in an `allOf`
+ * part: as the schema view reads it) admits no value: a defect of the vendor's document, a warning at the enum.
+ */
 function checkUnsatisfiableEnums(source: SourceDocument, model: SpecModel): void {
+  const views = schemaViews(model);
+  const reported = new Set<string>();
   for (const { name, schema } of model.schemas)
     walkSchema(schema, `/components/schemas/${escapePointerPart(name)}`, (node, pointer) => {
-      if (!Array.isArray(node.enum) || node.enum.length === 0) return;
-      const broken = node.enum.map((value) => (typeof value === "string" ? lengthBroken(node, value) : undefined));
+      const merged = views.view(node).schema;
+      if (!Array.isArray(merged.enum) || merged.enum.length === 0) return;
+      const broken = merged.enum.map((value) => (typeof value === "string" ? lengthBroken(merged, value) : undefined));
       if (broken.some((rule) => rule === undefined)) return;
+      const at = views.keywordAt(node, "enum") ?? `${pointer}/enum`;
+      // A component's enum reached through several references is one defect.
+      if (reported.has(at)) return;
+      reported.add(at);
+      const [limit, value] = broken[0] as [string, number];
+      const written = views.keywordAt(node, limit);
+      const beside = written === `${at.slice(0, at.lastIndexOf("/"))}/${limit}` || written === undefined;
+      const where = beside ? "beside it" : `at ${formatted(source, written)}`;
       model.warnings.push(
         warning(
           source,
-          `${pointer}/enum`,
-          `no value of \`enum\` satisfies the ${broken[0]} beside it (${JSON.stringify(node.enum[0])} has ${[...String(node.enum[0])].length} characters): the validators refuse every value here`,
+          at,
+          `no value of \`enum\` satisfies the ${limit} ${value} ${where} (${JSON.stringify(merged.enum[0])} has ${[...String(merged.enum[0])].length} characters): the validators refuse every value here`,
         ),
       );
     });
