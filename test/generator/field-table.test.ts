@@ -2,9 +2,7 @@
 // target's limits, a readOnly target is not sent, an allOf-composed object has its fields listed.
 import { describe, expect, it } from "vitest";
 import { fieldRows } from "../../generator/emit/field-table.js";
-import { modelOf } from "../helpers/schema-model.js";
-
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+import { modelOf, ref } from "../helpers/schema-model.js";
 
 describe("the field table", () => {
   const model = modelOf({

@@ -3,9 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { emitTypes } from "../../generator/emit/types.js";
 import type { Schema } from "../../generator/core/schema-walk.js";
-import { modelOf } from "../helpers/schema-model.js";
+import { modelOf, ref } from "../helpers/schema-model.js";
 
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const Status: Schema = { type: "string", enum: ["active", "inactive"], description: "The account's state." };
 
 /** The declaration of `name`, with its doc comment (statements are apart by a blank line). */

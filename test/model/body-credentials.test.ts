@@ -3,22 +3,14 @@
 import { describe, expect, it } from "vitest";
 import { credentialChecks } from "../../generator/model/mapping-plan.js";
 import type { Schema } from "../../generator/core/schema-walk.js";
-import type { SpecModel } from "../../generator/model/model.js";
+import { bodyModelOf, ref } from "../helpers/schema-model.js";
 
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-
-const modelWith = (body: Schema, schemas: Record<string, Schema>): SpecModel =>
-  ({
-    schemas: Object.entries(schemas).map(([name, schema]) => ({ name, schema })),
+const modelWith = (body: Schema, schemas: Record<string, Schema>) =>
+  bodyModelOf(body, schemas, {
     security: [],
     securitySchemes: [],
     mapping: { request: [{ to: "/body/apiKey", context: "apiKey" }], auth: [] },
-    operation: {
-      pointer: "/paths/~1customers/post",
-      requestBody: { contentTypes: ["application/json"], schema: body, examples: [], required: true },
-      responses: [],
-    },
-  }) as unknown as SpecModel;
+  });
 
 describe("body credentials", () => {
   const check = { in: "body", name: "/apiKey", context: ["apiKey"], optional: false };

@@ -3,19 +3,9 @@
 import { describe, expect, it } from "vitest";
 import { requestShape } from "../../generator/model/body-shape.js";
 import type { Schema } from "../../generator/core/schema-walk.js";
-import type { SpecModel } from "../../generator/model/model.js";
+import { bodyModelOf, ref } from "../helpers/schema-model.js";
 
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-
-const modelWith = (body: Schema, schemas: Record<string, Schema>): SpecModel =>
-  ({
-    schemas: Object.entries(schemas).map(([name, schema]) => ({ name, schema })),
-    operation: {
-      pointer: "/paths/~1customers/post",
-      requestBody: { contentTypes: ["application/xml"], schema: body, examples: [], required: true },
-      responses: [],
-    },
-  }) as unknown as SpecModel;
+const modelWith = (body: Schema, schemas: Record<string, Schema>) => bodyModelOf(body, schemas, {}, "application/xml");
 
 describe("the request body's shape", () => {
   it("an allOf of a $ref and more properties is one object with the component's properties, then the added ones", () => {

@@ -2,10 +2,7 @@
 // read the schema view: an allOf-composed object has leaves below it, a readOnly target is not sent.
 import { describe, expect, it } from "vitest";
 import { canonicalLeaves, leafFields, requestRows } from "../../generator/model/mapping-table.js";
-import type { SpecModel } from "../../generator/model/model.js";
-import { modelOf } from "../helpers/schema-model.js";
-
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+import { bodyModelOf, modelOf, ref } from "../helpers/schema-model.js";
 
 describe("leaf fields", () => {
   const model = modelOf({
@@ -39,18 +36,11 @@ describe("leaf fields", () => {
   });
 
   it("a map into a nullable list maps its items", () => {
-    const vendor = {
-      ...model,
-      mapping: { request: [{ to: "/body/tags", from: "/tags", map: [{ to: "/label", from: "/name" }] }] },
-      operation: {
-        pointer: "/paths/~1customers/post",
-        responses: [],
-        requestBody: {
-          contentTypes: ["application/json"],
-          schema: { type: "object", properties: { tags: { type: ["array", "null"], items: { type: "object" } } } },
-        },
-      },
-    } as unknown as SpecModel;
+    const vendor = bodyModelOf(
+      { type: "object", properties: { tags: { type: ["array", "null"], items: { type: "object" } } } },
+      {},
+      { mapping: { request: [{ to: "/body/tags", from: "/tags", map: [{ to: "/label", from: "/name" }] }] } },
+    );
     expect(requestRows(vendor).map((row) => `${row.vendor} <- ${row.sources.join()}`)).toEqual([
       "/body/tags/*/label <- /tags/*/name",
     ]);
