@@ -1,5 +1,5 @@
 import { escapePointerPart } from "../core/pointer.js";
-import { walkSchema, type Schema } from "../core/schema-walk.js";
+import { isSchemaObject, walkSchema, type Schema } from "../core/schema-walk.js";
 import type { BodyModel, SpecModel } from "./model.js";
 
 /**
@@ -11,8 +11,9 @@ export class SchemaPlaces {
   private readonly places = new WeakMap<Schema, string>();
 
   /** Places `root` at `pointer` and every schema nested in it below; a schema already placed keeps its place. */
-  add(root: Schema, pointer: string): void {
-    if (this.places.has(root)) return;
+  add(root: Schema | boolean, pointer: string): void {
+    // `true` and `false` hold no keyword to place.
+    if (!isSchemaObject(root) || this.places.has(root)) return;
     walkSchema(root, pointer, (node, at) => {
       if (!this.places.has(node)) this.places.set(node, at);
     });

@@ -115,7 +115,7 @@ export class SchemaViews {
   constructor(schemas: readonly NamedSchema[]) {
     this.components = new Map(schemas.map(({ name, schema }) => [name, schema]));
     for (const { name, schema } of schemas)
-      if (isSchemaObject(schema)) this.places.add(schema, `${COMPONENTS.slice(1)}/${escapePointerPart(name)}`);
+      this.places.add(schema, `${COMPONENTS.slice(1)}/${escapePointerPart(name)}`);
   }
 
   /**
@@ -142,7 +142,8 @@ export class SchemaViews {
   }
 
   /** The view of what `schema` says beside the components it names (see `OwnView`). */
-  own(schema: Schema): OwnView {
+  own(schema: Schema | boolean): OwnView {
+    if (typeof schema === "boolean") return { names: [], view: this.view(schema) };
     let found = this.owns.get(schema);
     if (!found) {
       const { $ref: ref, allOf, ...rest } = schema;

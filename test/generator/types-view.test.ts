@@ -98,3 +98,11 @@ describe("types read the schema view: rules", () => {
     expect(declarationOf(code, "Buyer")).toContain(`- ${rule}`);
   });
 });
+
+describe("types read the schema view: boolean schemas", () => {
+  it("a component that is `true` or `false` is unknown or never", () => {
+    const code = emitTypes(modelOf({ Anything: true, Nothing: false } as unknown as Record<string, Schema>));
+    expect(declarationOf(code, "Anything")).toContain("export type Anything = unknown;");
+    expect(declarationOf(code, "Nothing")).toContain("export type Nothing = never;");
+  });
+});
