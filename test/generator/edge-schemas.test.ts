@@ -108,4 +108,16 @@ describe("a defect of the vendor's document", () => {
       ),
     ]);
   });
+
+  it("so is one whose limit is in another allOf part, at the enum, naming the limit's line", async () => {
+    const { models } = await run(
+      withPhone("{ allOf: [{ type: string, enum: [MALE, FEMALE] }, { maxLength: 1 }], description: Gender. }"),
+    );
+    const warnings = models.find((model) => model.slug === "mini")?.warnings ?? [];
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        /^specs\/mini\.yaml:(\d+):\d+ \/components\/schemas\/Body\/properties\/phone\/allOf\/0\/enum: no value of `enum` satisfies the maxLength 1 at specs\/mini\.yaml:\d+:\d+ \("MALE" has 4 characters\): the validators refuse every value here \(warning\)$/,
+      ),
+    ]);
+  });
 });

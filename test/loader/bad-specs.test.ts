@@ -48,7 +48,8 @@ const expected: Record<string, [number, number, string, string]> = {
     21,
     24,
     "/paths/~1customers/post/requestBody/content/application~1json/examples/sample/value",
-    "example `sample` breaks its own schema: /name maxLength",
+    // The rule broken, with the line of the nested property's own `maxLength`.
+    "example `sample` breaks its own schema: /name maxLength (test/fixtures/bad-specs/example-breaks-schema.yaml:34:22)",
   ],
   "impossible-required": [
     26,

@@ -245,7 +245,7 @@ actions:
     expect(model.warnings).toHaveLength(1);
     expect(model.warnings[0]).toMatch(
       // Positioned at the vendor's own `example` (3.0), which the upgrade made `examples.default`.
-      /^specs\/acme\.json:17:26 \/paths\/~1customers\/post\/requestBody\/content\/application~1json\/example: example `default` breaks its own schema: \/name maxLength \(warning\)$/,
+      /^specs\/acme\.json:17:26 \/paths\/~1customers\/post\/requestBody\/content\/application~1json\/example: example `default` breaks its own schema: \/name maxLength \(specs\/acme\.json:\d+:\d+\) \(warning\)$/,
     );
   });
 
