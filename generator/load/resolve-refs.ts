@@ -29,6 +29,8 @@ interface Target {
 const SCHEMA_PREFIX = "#/components/schemas/";
 /** The 2020-12 meta-schema and its vocabularies (`…/meta/core`), as ajv's 2020 build registers them. */
 const META_SCHEMA = /^https:\/\/json-schema\.org\/draft\/2020-12\/(schema|meta\/[a-z-]+)#?$/;
+/** A URI with a scheme (`https:`, `file:`...), two letters at least so that a Windows drive (`C:`) stays a path. */
+const REMOTE = /^[a-z][a-z\d+.-]+:/i;
 
 /**
  * Resolves every `$ref` in a spec. Schema references stay references but all
@@ -63,6 +65,12 @@ export function resolveRefs(
       return { source, path, pointer: local };
     }
     const [file = "", fragment = ""] = ref.split("#", 2);
+    // A URL (`https://…`) is not a path: the generator fetches nothing, so it would only be "a file that does not exist".
+    if (REMOTE.test(file))
+      throw new SpecError(
+        from.source.locate(refPointer),
+        `$ref \`${ref}\` names a remote document: the generator reads local files only (it fetches nothing); save that document beside the spec and point the $ref at the file`,
+      );
     const targetPath = file === "" ? from.path : join(dirname(from.path), file);
     let target = loaded.get(targetPath);
     if (!target) {
