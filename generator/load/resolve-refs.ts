@@ -149,27 +149,44 @@ export function resolveRefs(
   const schemaRoots = new Set(schemaPositions(document));
   const ids = new SchemaIds(source.value, schemaRoots);
 
+  /** A copy of what a non-schema `$ref` (at `pointer`) names, which must be in this file. */
+  const referenced = (ref: string, pointer: string): unknown => {
+    const target = follow(self, ref, `${pointer}/$ref`);
+    if (target.path !== path)
+      throw new SpecError(source.locate(`${pointer}/$ref`), "only schemas can be referenced from another file");
+    return structuredClone(valueAt(document, target.pointer));
+  };
+
   // Non-schema references (parameters, responses, ...) are replaced by their target.
   const inline = (node: unknown, pointer: string): unknown => {
     if (schemaRoots.has(pointer)) return node;
     if (Array.isArray(node)) return node.map((item, index) => inline(item, `${pointer}/${index}`));
     if (!isSchemaObject(node)) return node;
-    if (typeof node.$ref === "string") {
-      const target = follow(self, node.$ref, `${pointer}/$ref`);
-      if (target.path !== path)
-        throw new SpecError(source.locate(`${pointer}/$ref`), "only schemas can be referenced from another file");
-      return inline(structuredClone(valueAt(document, target.pointer)), pointer);
-    }
+    if (typeof node.$ref === "string") return inline(referenced(node.$ref, pointer), pointer);
     // A `schema` is a Schema Object wherever it is (also inside an inlined response or parameter, where
     // schemaRoots, the positions before inlining, do not list it): its `$ref`s are resolved as schemas'.
     for (const [key, value] of Object.entries(node))
-      if (
+      if (key === "examples" && isSchemaObject(value)) node[key] = inlineExamples(value, `${pointer}/examples`);
+      else if (
         !["example", "examples", "default", "enum", "const"].includes(key) &&
         !(key === "schema" && isSchemaObject(value))
       )
         node[key] = inline(value, `${pointer}/${escapePointerPart(key)}`);
     return node;
   };
+  /**
+   * Outside schemas `examples` is a map of Example Objects (a media type's, a parameter's, components'), each
+   * maybe a `$ref` to `#/components/examples/...`; it is replaced by the example it names. Values stay literal.
+   */
+  const inlineExamples = (examples: Record<string, unknown>, pointer: string): Record<string, unknown> =>
+    Object.fromEntries(
+      Object.entries(examples).map(([name, example]) => [
+        name,
+        isSchemaObject(example) && typeof example.$ref === "string"
+          ? referenced(example.$ref, `${pointer}/${escapePointerPart(name)}`)
+          : example,
+      ]),
+    );
   inline(document, "");
 
   for (const root of schemaPositions(document)) {
