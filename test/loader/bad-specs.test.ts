@@ -90,6 +90,12 @@ const expected: Record<string, [number, number, string, string]> = {
     "/paths/~1customers/post/requestBody/content/application~1json/schema/$ref",
     "must point at a schema",
   ],
+  "remote-ref": [
+    17,
+    21,
+    "/paths/~1customers/post/requestBody/content/application~1json/schema/$ref",
+    "`https://example.com/api/common.yaml#/components/schemas/Customer` names a remote document: the generator reads local files only",
+  ],
   "schema-not-a-mapping": [32, 13, "/components/schemas/Legacy", "a schema must be a mapping"],
   "slug-mismatch": [6, 11, "/info/x-vendor/slug", "the file is named slug-mismatch.yaml"],
   "swagger-2": [35, 20, "/definitions/Customer/properties/name/minLength", "minLength 61 is greater than maxLength 60"],

@@ -249,6 +249,31 @@ actions:
     );
   });
 
+  it("an example given by `$ref` to components/examples is checked as the example it names (Adyen's were all `type` at the root)", () => {
+    const post = operation("createCustomer", {
+      requestBody: {
+        content: {
+          "application/json": {
+            schema: { $ref: "#/components/schemas/Customer" },
+            examples: {
+              short: { $ref: "#/components/examples/short" },
+              long: { $ref: "#/components/examples/long" },
+            },
+          },
+        },
+      },
+    });
+    const document = JSON.parse(openapi30({ "/customers": { post } }));
+    document.components.examples = {
+      short: { summary: "A short name.", value: { name: "Ada" } },
+      long: { summary: "A name too long.", value: { name: "x".repeat(61) } },
+    };
+    const model = load("acme.json", { "specs/acme.json": JSON.stringify(document, null, 2) });
+    // The short one passes; the long one breaks its maxLength, not a `type` at the root.
+    expect(model.warnings).toHaveLength(1);
+    expect(model.warnings[0]).toContain("example `long` breaks its own schema: /name maxLength (warning)");
+  });
+
   it("kind by place: a vendor spec without x-vendor is a vendor named from its file and title, never the canonical customer", () => {
     const mini = miniVendor(miniMapping).replace("  x-vendor: { slug: mini, name: Mini, seed: none }\n", "");
     const models = loadAllWithSources(specsFolder(mini), ".").map(({ model }) => [
