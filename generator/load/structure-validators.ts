@@ -65,8 +65,17 @@ function checkAjv(check: StructureCheck, source: boolean): { ajv: Ajv2020; ref: 
   return { ajv, ref: String(schema.$id) };
 }
 
-/** Where compile.mjs puts a check's standalone validator in dist/, beside this module. */
-const precompiledPath = (check: StructureCheck) => fileURLToPath(new URL(`./${check}.compiled.cjs`, import.meta.url));
+const require = createRequire(import.meta.url);
+
+/**
+ * A standalone ajv module that generator/compile.mjs wrote into dist/ beside
+ * this module (`<name>.compiled.cjs`), or undefined where there is none (the
+ * sources, under the tests).
+ */
+export function precompiledModule<T>(name: string): T | undefined {
+  const file = fileURLToPath(new URL(`./${name}.compiled.cjs`, import.meta.url));
+  return existsSync(file) ? (require(file) as T) : undefined;
+}
 
 /**
  * A check's standalone ajv module (CommonJS, exporting `validate`), which
@@ -79,15 +88,13 @@ export function structureValidatorModule(check: StructureCheck): string {
 }
 
 const validators = new Map<StructureCheck, ValidateFunction>();
-const require = createRequire(import.meta.url);
 
 /** A check's validator: precompiled in dist/ (the command), else compiled once here (the sources, under the tests). */
 export function structureValidator(check: StructureCheck): ValidateFunction {
   let validate = validators.get(check);
   if (!validate) {
-    const file = precompiledPath(check);
-    if (existsSync(file)) validate = (require(file) as { validate: ValidateFunction }).validate;
-    else {
+    validate = precompiledModule<{ validate: ValidateFunction }>(check)?.validate;
+    if (!validate) {
       const { ajv, ref } = checkAjv(check, false);
       validate = ajv.getSchema(ref);
       if (!validate) throw new Error(`ajv has no schema ${ref}`);
