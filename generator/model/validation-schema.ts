@@ -119,28 +119,77 @@ export function createAjv(
   return ajv;
 }
 
+/**
+ * How the validators are compiled, at generate time and into the emitted
+ * `validators.compiled.js` alike, so that one compilation serves both:
+ * `inlineRefs: false` compiles each definition once as its own function
+ * (instead of into every schema that refers to it), and the source is kept
+ * for ajv's standalone code.
+ */
+export const COMPILED_OPTIONS: Options = {
+  inlineRefs: false,
+  code: { source: true, esm: true, optimize: true, lines: true },
+};
+
+/** A spec's one ajv, and the `$defs` of its components schema (ajv reads a definition there when first referred to). */
+interface SharedAjv {
+  ajv: Ajv2020;
+  definitions: Record<string, Schema>;
+  ownProperties: boolean;
+  compiled: Map<string, ValidateFunction>;
+}
+
 /** One ajv per spec (by its schema list) and each schema compiled once: several generate steps check values against the same schemas. */
-const shared = new WeakMap<NamedSchema[], { ajv: Ajv2020; compiled: Map<string, ValidateFunction> }>();
+const shared = new WeakMap<NamedSchema[], SharedAjv>();
+
+function sharedAjv(schemas: NamedSchema[]): SharedAjv {
+  let entry = shared.get(schemas);
+  if (!entry) {
+    const ajv = createAjv(schemas, COMPILED_OPTIONS);
+    const components = ajv.schemas[COMPONENTS_ID]?.schema as { $defs: Record<string, Schema> };
+    entry = { ajv, definitions: components.$defs, ownProperties: ajv.opts.ownProperties === true, compiled: new Map() };
+    shared.set(schemas, entry);
+  }
+  return entry;
+}
 
 /**
  * A validator for `schema` (with its `$ref`s into `schemas`), compiled with
  * the project's ajv configuration. Compiling is the costliest step of a
- * generate run, so each spec's validators are compiled once and shared.
+ * generate run, so each spec's validators are compiled once and shared; a
+ * schema that is one reference is the referred definition's own function.
  */
 export function compileSchema(schemas: NamedSchema[], schema: Schema): ValidateFunction {
-  let entry = shared.get(schemas);
-  if (!entry) {
-    entry = { ajv: createAjv(schemas), compiled: new Map() };
-    shared.set(schemas, entry);
-  }
+  const entry = sharedAjv(schemas);
   const reduced = validationSchema(schema);
   const key = JSON.stringify(reduced);
   let validate = entry.compiled.get(key);
   if (!validate) {
-    validate = entry.ajv.compile(reduced);
+    const { $ref, ...rest } = reduced;
+    const definition =
+      typeof $ref === "string" && Object.keys(rest).length === 0 ? entry.ajv.getSchema($ref) : undefined;
+    validate = definition ?? entry.ajv.compile(reduced);
     entry.compiled.set(key, validate);
   }
   return validate;
+}
+
+/**
+ * The spec's shared ajv (what `compileSchema` compiled, kept) with `extra`
+ * definitions added to its components, for ajv's standalone code; a fresh one
+ * where the shared one cannot take them (a definition of that name already
+ * there and different, or names that need own-property checks it lacks).
+ */
+export function ajvWithDefinitions(schemas: NamedSchema[], extra: NamedSchema[]): Ajv2020 {
+  const entry = sharedAjv(schemas);
+  const reduced = extra.map(({ name, schema }) => ({ name, schema: validationSchema(schema) }));
+  const clash = reduced.some(
+    ({ name, schema }) =>
+      name in entry.definitions && JSON.stringify(entry.definitions[name]) !== JSON.stringify(schema),
+  );
+  if (clash || (!entry.ownProperties && namesInherited(extra))) return createAjv(schemas, COMPILED_OPTIONS, extra);
+  for (const { name, schema } of reduced) entry.definitions[name] = schema;
+  return entry.ajv;
 }
 
 /** A broken rule as `x-errors` and `x-expect-errors` name it: required-like errors point at the missing property. */
