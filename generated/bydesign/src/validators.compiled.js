@@ -798,8 +798,8 @@ function validate1(
 }
 validate1.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 
-export const context = validate2;
-const schema2 = {
+export const context = validate5;
+const schema5 = {
   additionalProperties: false,
   properties: {
     username: { type: "string" },
@@ -814,13 +814,13 @@ const schema2 = {
   type: "object",
 };
 
-function validate2(
+function validate5(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate2.evaluated;
+  const evaluated0 = validate5.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -1050,13 +1050,13 @@ function validate2(
     }
     errors++;
   }
-  validate2.errors = vErrors;
+  validate5.errors = vErrors;
   return errors === 0;
 }
-validate2.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate5.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 
-export const response200 = validate3;
-const schema3 = {
+export const response200 = validate2;
+const schema2 = {
   properties: {
     CustomerID: { readOnly: true, type: "integer" },
     CustomerDID: { readOnly: true, type: ["string", "null"] },
@@ -1144,13 +1144,13 @@ const schema3 = {
   type: "object",
 };
 
-function validate3(
+function validate2(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate3.evaluated;
+  const evaluated0 = validate2.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -1183,7 +1183,7 @@ function validate3(
           instancePath: instancePath + "/CustomerDID",
           schemaPath: "#/properties/CustomerDID/type",
           keyword: "type",
-          params: { type: schema3.properties.CustomerDID.type },
+          params: { type: schema2.properties.CustomerDID.type },
           message: "must be string,null",
         };
         if (vErrors === null) {
@@ -1237,7 +1237,7 @@ function validate3(
           instancePath: instancePath + "/FirstName",
           schemaPath: "#/properties/FirstName/type",
           keyword: "type",
-          params: { type: schema3.properties.FirstName.type },
+          params: { type: schema2.properties.FirstName.type },
           message: "must be string,null",
         };
         if (vErrors === null) {
@@ -1255,7 +1255,7 @@ function validate3(
           instancePath: instancePath + "/LastName",
           schemaPath: "#/properties/LastName/type",
           keyword: "type",
-          params: { type: schema3.properties.LastName.type },
+          params: { type: schema2.properties.LastName.type },
           message: "must be string,null",
         };
         if (vErrors === null) {
@@ -1273,7 +1273,7 @@ function validate3(
           instancePath: instancePath + "/MI",
           schemaPath: "#/properties/MI/type",
           keyword: "type",
-          params: { type: schema3.properties.MI.type },
+          params: { type: schema2.properties.MI.type },
           message: "must be string,null",
         };
         if (vErrors === null) {
@@ -1291,7 +1291,7 @@ function validate3(
           instancePath: instancePath + "/Email",
           schemaPath: "#/properties/Email/type",
           keyword: "type",
-          params: { type: schema3.properties.Email.type },
+          params: { type: schema2.properties.Email.type },
           message: "must be string,null",
         };
         if (vErrors === null) {
@@ -1309,7 +1309,7 @@ function validate3(
           instancePath: instancePath + "/Company",
           schemaPath: "#/properties/Company/type",
           keyword: "type",
-          params: { type: schema3.properties.Company.type },
+          params: { type: schema2.properties.Company.type },
           message: "must be string,null",
         };
         if (vErrors === null) {
@@ -1345,7 +1345,7 @@ function validate3(
           instancePath: instancePath + "/Password",
           schemaPath: "#/properties/Password/type",
           keyword: "type",
-          params: { type: schema3.properties.Password.type },
+          params: { type: schema2.properties.Password.type },
           message: "must be string,null",
         };
         if (vErrors === null) {
@@ -1363,7 +1363,7 @@ function validate3(
           instancePath: instancePath + "/BillStreet1",
           schemaPath: "#/properties/BillStreet1/type",
           keyword: "type",
-          params: { type: schema3.properties.BillStreet1.type },
+          params: { type: schema2.properties.BillStreet1.type },
           message: "must be string,null",
         };
         if (vErrors === null) {
@@ -1381,7 +1381,7 @@ function validate3(
           instancePath: instancePath + "/BillStreet2",
           schemaPath: "#/properties/BillStreet2/type",
           keyword: "type",
-          params: { type: schema3.properties.BillStreet2.type },
+          params: { type: schema2.properties.BillStreet2.type },
           message: "must be string,null",
         };
         if (vErrors === null) {
@@ -1399,7 +1399,7 @@ function validate3(
           instancePath: instancePath + "/BillCity",
           schemaPath: "#/properties/BillCity/type",
           keyword: "type",
-          params: { type: schema3.properties.BillCity.type },
+          params: { type: schema2.properties.BillCity.type },
           message: "must be string,null",
         };
         if (vErrors === null) {
@@ -1417,7 +1417,7 @@ function validate3(
           instancePath: instancePath + "/BillState",
           schemaPath: "#/properties/BillState/type",
           keyword: "type",
-          params: { type: schema3.properties.BillState.type },
+          params: { type: schema2.properties.BillState.type },
           message: "must be string,null",
         };
         if (vErrors === null) {
@@ -1435,7 +1435,7 @@ function validate3(
           instancePath: instancePath + "/BillPostalCode",
           schemaPath: "#/properties/BillPostalCode/type",
           keyword: "type",
-          params: { type: schema3.properties.BillPostalCode.type },
+          params: { type: schema2.properties.BillPostalCode.type },
           message: "must be string,null",
         };
         if (vErrors === null) {
@@ -1453,7 +1453,7 @@ function validate3(
           instancePath: instancePath + "/BillCountry",
           schemaPath: "#/properties/BillCountry/type",
           keyword: "type",
-          params: { type: schema3.properties.BillCountry.type },
+          params: { type: schema2.properties.BillCountry.type },
           message: "must be string,null",
         };
         if (vErrors === null) {
@@ -1471,7 +1471,7 @@ function validate3(
           instancePath: instancePath + "/BillCounty",
           schemaPath: "#/properties/BillCounty/type",
           keyword: "type",
-          params: { type: schema3.properties.BillCounty.type },
+          params: { type: schema2.properties.BillCounty.type },
           message: "must be string,null",
         };
         if (vErrors === null) {
@@ -1489,7 +1489,7 @@ function validate3(
           instancePath: instancePath + "/ShipStreet1",
           schemaPath: "#/properties/ShipStreet1/type",
           keyword: "type",
-          params: { type: schema3.properties.ShipStreet1.type },
+          params: { type: schema2.properties.ShipStreet1.type },
           message: "must be string,null",
         };
         if (vErrors === null) {
@@ -1507,7 +1507,7 @@ function validate3(
           instancePath: instancePath + "/ShipStreet2",
           schemaPath: "#/properties/ShipStreet2/type",
           keyword: "type",
-          params: { type: schema3.properties.ShipStreet2.type },
+          params: { type: schema2.properties.ShipStreet2.type },
           message: "must be string,null",
         };
         if (vErrors === null) {
@@ -1525,7 +1525,7 @@ function validate3(
           instancePath: instancePath + "/ShipCity",
           schemaPath: "#/properties/ShipCity/type",
           keyword: "type",
-          params: { type: schema3.properties.ShipCity.type },
+          params: { type: schema2.properties.ShipCity.type },
           message: "must be string,null",
         };
         if (vErrors === null) {
@@ -1543,7 +1543,7 @@ function validate3(
           instancePath: instancePath + "/ShipState",
           schemaPath: "#/properties/ShipState/type",
           keyword: "type",
-          params: { type: schema3.properties.ShipState.type },
+          params: { type: schema2.properties.ShipState.type },
           message: "must be string,null",
         };
         if (vErrors === null) {
@@ -1561,7 +1561,7 @@ function validate3(
           instancePath: instancePath + "/ShipPostalCode",
           schemaPath: "#/properties/ShipPostalCode/type",
           keyword: "type",
-          params: { type: schema3.properties.ShipPostalCode.type },
+          params: { type: schema2.properties.ShipPostalCode.type },
           message: "must be string,null",
         };
         if (vErrors === null) {
@@ -1579,7 +1579,7 @@ function validate3(
           instancePath: instancePath + "/ShipCountry",
           schemaPath: "#/properties/ShipCountry/type",
           keyword: "type",
-          params: { type: schema3.properties.ShipCountry.type },
+          params: { type: schema2.properties.ShipCountry.type },
           message: "must be string,null",
         };
         if (vErrors === null) {
@@ -1597,7 +1597,7 @@ function validate3(
           instancePath: instancePath + "/ShipCounty",
           schemaPath: "#/properties/ShipCounty/type",
           keyword: "type",
-          params: { type: schema3.properties.ShipCounty.type },
+          params: { type: schema2.properties.ShipCounty.type },
           message: "must be string,null",
         };
         if (vErrors === null) {
@@ -1615,7 +1615,7 @@ function validate3(
           instancePath: instancePath + "/Phone1",
           schemaPath: "#/properties/Phone1/type",
           keyword: "type",
-          params: { type: schema3.properties.Phone1.type },
+          params: { type: schema2.properties.Phone1.type },
           message: "must be string,null",
         };
         if (vErrors === null) {
@@ -1633,7 +1633,7 @@ function validate3(
           instancePath: instancePath + "/Phone2",
           schemaPath: "#/properties/Phone2/type",
           keyword: "type",
-          params: { type: schema3.properties.Phone2.type },
+          params: { type: schema2.properties.Phone2.type },
           message: "must be string,null",
         };
         if (vErrors === null) {
@@ -1651,7 +1651,7 @@ function validate3(
           instancePath: instancePath + "/Phone3",
           schemaPath: "#/properties/Phone3/type",
           keyword: "type",
-          params: { type: schema3.properties.Phone3.type },
+          params: { type: schema2.properties.Phone3.type },
           message: "must be string,null",
         };
         if (vErrors === null) {
@@ -1669,7 +1669,7 @@ function validate3(
           instancePath: instancePath + "/Phone4",
           schemaPath: "#/properties/Phone4/type",
           keyword: "type",
-          params: { type: schema3.properties.Phone4.type },
+          params: { type: schema2.properties.Phone4.type },
           message: "must be string,null",
         };
         if (vErrors === null) {
@@ -1687,7 +1687,7 @@ function validate3(
           instancePath: instancePath + "/Phone5",
           schemaPath: "#/properties/Phone5/type",
           keyword: "type",
-          params: { type: schema3.properties.Phone5.type },
+          params: { type: schema2.properties.Phone5.type },
           message: "must be string,null",
         };
         if (vErrors === null) {
@@ -1705,7 +1705,7 @@ function validate3(
           instancePath: instancePath + "/Phone6",
           schemaPath: "#/properties/Phone6/type",
           keyword: "type",
-          params: { type: schema3.properties.Phone6.type },
+          params: { type: schema2.properties.Phone6.type },
           message: "must be string,null",
         };
         if (vErrors === null) {
@@ -1723,7 +1723,7 @@ function validate3(
           instancePath: instancePath + "/TaxExemptCodeID",
           schemaPath: "#/properties/TaxExemptCodeID/type",
           keyword: "type",
-          params: { type: schema3.properties.TaxExemptCodeID.type },
+          params: { type: schema2.properties.TaxExemptCodeID.type },
           message: "must be string,null",
         };
         if (vErrors === null) {
@@ -1758,7 +1758,7 @@ function validate3(
           instancePath: instancePath + "/TaxID",
           schemaPath: "#/properties/TaxID/type",
           keyword: "type",
-          params: { type: schema3.properties.TaxID.type },
+          params: { type: schema2.properties.TaxID.type },
           message: "must be string,null",
         };
         if (vErrors === null) {
@@ -1776,7 +1776,7 @@ function validate3(
           instancePath: instancePath + "/TaxID2",
           schemaPath: "#/properties/TaxID2/type",
           keyword: "type",
-          params: { type: schema3.properties.TaxID2.type },
+          params: { type: schema2.properties.TaxID2.type },
           message: "must be string,null",
         };
         if (vErrors === null) {
@@ -1794,7 +1794,7 @@ function validate3(
           instancePath: instancePath + "/ReferralMarketTypeID",
           schemaPath: "#/properties/ReferralMarketTypeID/type",
           keyword: "type",
-          params: { type: schema3.properties.ReferralMarketTypeID.type },
+          params: { type: schema2.properties.ReferralMarketTypeID.type },
           message: "must be integer,null",
         };
         if (vErrors === null) {
@@ -1812,7 +1812,7 @@ function validate3(
           instancePath: instancePath + "/ReferralMarketTypeInput",
           schemaPath: "#/properties/ReferralMarketTypeInput/type",
           keyword: "type",
-          params: { type: schema3.properties.ReferralMarketTypeInput.type },
+          params: { type: schema2.properties.ReferralMarketTypeInput.type },
           message: "must be string,null",
         };
         if (vErrors === null) {
@@ -1830,7 +1830,7 @@ function validate3(
           instancePath: instancePath + "/ReferCustomerID",
           schemaPath: "#/properties/ReferCustomerID/type",
           keyword: "type",
-          params: { type: schema3.properties.ReferCustomerID.type },
+          params: { type: schema2.properties.ReferCustomerID.type },
           message: "must be integer,null",
         };
         if (vErrors === null) {
@@ -1848,7 +1848,7 @@ function validate3(
           instancePath: instancePath + "/CreatedBy",
           schemaPath: "#/properties/CreatedBy/type",
           keyword: "type",
-          params: { type: schema3.properties.CreatedBy.type },
+          params: { type: schema2.properties.CreatedBy.type },
           message: "must be string,null",
         };
         if (vErrors === null) {
@@ -1866,7 +1866,7 @@ function validate3(
           instancePath: instancePath + "/PasswordResetKey",
           schemaPath: "#/properties/PasswordResetKey/type",
           keyword: "type",
-          params: { type: schema3.properties.PasswordResetKey.type },
+          params: { type: schema2.properties.PasswordResetKey.type },
           message: "must be string,null",
         };
         if (vErrors === null) {
@@ -1884,7 +1884,7 @@ function validate3(
           instancePath: instancePath + "/PasswordResetExpirationDate",
           schemaPath: "#/properties/PasswordResetExpirationDate/type",
           keyword: "type",
-          params: { type: schema3.properties.PasswordResetExpirationDate.type },
+          params: { type: schema2.properties.PasswordResetExpirationDate.type },
           message: "must be string,null",
         };
         if (vErrors === null) {
@@ -1925,7 +1925,7 @@ function validate3(
           instancePath: instancePath + "/DateOfBirth",
           schemaPath: "#/properties/DateOfBirth/type",
           keyword: "type",
-          params: { type: schema3.properties.DateOfBirth.type },
+          params: { type: schema2.properties.DateOfBirth.type },
           message: "must be string,null",
         };
         if (vErrors === null) {
@@ -2042,7 +2042,7 @@ function validate3(
           instancePath: instancePath + "/RomanizedName",
           schemaPath: "#/properties/RomanizedName/type",
           keyword: "type",
-          params: { type: schema3.properties.RomanizedName.type },
+          params: { type: schema2.properties.RomanizedName.type },
           message: "must be string,null",
         };
         if (vErrors === null) {
@@ -2060,7 +2060,7 @@ function validate3(
           instancePath: instancePath + "/ReciprocalRepID",
           schemaPath: "#/properties/ReciprocalRepID/type",
           keyword: "type",
-          params: { type: schema3.properties.ReciprocalRepID.type },
+          params: { type: schema2.properties.ReciprocalRepID.type },
           message: "must be integer,null",
         };
         if (vErrors === null) {
@@ -2078,7 +2078,7 @@ function validate3(
           instancePath: instancePath + "/LastModifiedBy",
           schemaPath: "#/properties/LastModifiedBy/type",
           keyword: "type",
-          params: { type: schema3.properties.LastModifiedBy.type },
+          params: { type: schema2.properties.LastModifiedBy.type },
           message: "must be string,null",
         };
         if (vErrors === null) {
@@ -2096,7 +2096,7 @@ function validate3(
           instancePath: instancePath + "/DateLastModified",
           schemaPath: "#/properties/DateLastModified/type",
           keyword: "type",
-          params: { type: schema3.properties.DateLastModified.type },
+          params: { type: schema2.properties.DateLastModified.type },
           message: "must be string,null",
         };
         if (vErrors === null) {
@@ -2137,7 +2137,7 @@ function validate3(
           instancePath: instancePath + "/TaxExemptReasonTypeID",
           schemaPath: "#/properties/TaxExemptReasonTypeID/type",
           keyword: "type",
-          params: { type: schema3.properties.TaxExemptReasonTypeID.type },
+          params: { type: schema2.properties.TaxExemptReasonTypeID.type },
           message: "must be integer,null",
         };
         if (vErrors === null) {
@@ -2155,7 +2155,7 @@ function validate3(
           instancePath: instancePath + "/UpgradeRepID",
           schemaPath: "#/properties/UpgradeRepID/type",
           keyword: "type",
-          params: { type: schema3.properties.UpgradeRepID.type },
+          params: { type: schema2.properties.UpgradeRepID.type },
           message: "must be integer,null",
         };
         if (vErrors === null) {
@@ -2173,7 +2173,7 @@ function validate3(
           instancePath: instancePath + "/PhonesComputed",
           schemaPath: "#/properties/PhonesComputed/type",
           keyword: "type",
-          params: { type: schema3.properties.PhonesComputed.type },
+          params: { type: schema2.properties.PhonesComputed.type },
           message: "must be string,null",
         };
         if (vErrors === null) {
@@ -2231,7 +2231,7 @@ function validate3(
           instancePath: instancePath + "/guid",
           schemaPath: "#/properties/guid/type",
           keyword: "type",
-          params: { type: schema3.properties.guid.type },
+          params: { type: schema2.properties.guid.type },
           message: "must be string,null",
         };
         if (vErrors === null) {
@@ -2249,7 +2249,7 @@ function validate3(
           instancePath: instancePath + "/AccountNumber",
           schemaPath: "#/properties/AccountNumber/type",
           keyword: "type",
-          params: { type: schema3.properties.AccountNumber.type },
+          params: { type: schema2.properties.AccountNumber.type },
           message: "must be string,null",
         };
         if (vErrors === null) {
@@ -2267,7 +2267,7 @@ function validate3(
           instancePath: instancePath + "/Gender",
           schemaPath: "#/properties/Gender/type",
           keyword: "type",
-          params: { type: schema3.properties.Gender.type },
+          params: { type: schema2.properties.Gender.type },
           message: "must be string,null",
         };
         if (vErrors === null) {
@@ -2327,10 +2327,10 @@ function validate3(
     }
     errors++;
   }
-  validate3.errors = vErrors;
+  validate2.errors = vErrors;
   return errors === 0;
 }
-validate3.evaluated = {
+validate2.evaluated = {
   props: {
     CustomerID: true,
     CustomerDID: true,
@@ -2395,8 +2395,8 @@ validate3.evaluated = {
   dynamicItems: false,
 };
 
-export const error400 = validate4;
-const schema4 = {
+export const error400 = validate3;
+const schema3 = {
   properties: {
     Message: { type: "string" },
     MessageDetail: { type: "string" },
@@ -2408,13 +2408,13 @@ const schema4 = {
   type: "object",
 };
 
-function validate4(
+function validate3(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate4.evaluated;
+  const evaluated0 = validate3.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -2579,10 +2579,10 @@ function validate4(
     }
     errors++;
   }
-  validate4.errors = vErrors;
+  validate3.errors = vErrors;
   return errors === 0;
 }
-validate4.evaluated = {
+validate3.evaluated = {
   props: {
     Message: true,
     MessageDetail: true,

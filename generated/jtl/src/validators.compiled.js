@@ -1463,16 +1463,16 @@ function validate1(
 }
 validate1.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 
-export const queryParameters = validate13;
-const schema5 = { properties: { disableAutomaticWorkflows: { type: "boolean" } }, required: [], type: "object" };
+export const queryParameters = validate35;
+const schema19 = { properties: { disableAutomaticWorkflows: { type: "boolean" } }, required: [], type: "object" };
 
-function validate13(
+function validate35(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate13.evaluated;
+  const evaluated0 = validate35.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -1512,13 +1512,13 @@ function validate13(
     }
     errors++;
   }
-  validate13.errors = vErrors;
+  validate35.errors = vErrors;
   return errors === 0;
 }
-validate13.evaluated = { props: { disableAutomaticWorkflows: true }, dynamicProps: false, dynamicItems: false };
+validate35.evaluated = { props: { disableAutomaticWorkflows: true }, dynamicProps: false, dynamicItems: false };
 
-export const headers = validate14;
-const schema6 = {
+export const headers = validate36;
+const schema20 = {
   properties: {
     "api-version": { type: "string" },
     "x-appid": { type: "string" },
@@ -1530,22 +1530,22 @@ const schema6 = {
   required: ["x-appid", "x-appversion", "x-tenant-id"],
   type: "object",
 };
-const schema7 = {
+const schema21 = {
   anyOf: [
     { pattern: "^[0-9]+$", type: "string" },
     { format: "uuid", type: "string" },
   ],
 };
-const pattern1 = new RegExp("^[0-9]+$", "u");
-const formats18 = /^[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
+const pattern4 = new RegExp("^[0-9]+$", "u");
+const formats48 = /^[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 
-function validate15(
+function validate37(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate15.evaluated;
+  const evaluated0 = validate37.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -1556,7 +1556,7 @@ function validate15(
   let valid0 = false;
   const _errs1 = errors;
   if (typeof data === "string") {
-    if (!pattern1.test(data)) {
+    if (!pattern4.test(data)) {
       const err0 = {
         instancePath,
         schemaPath: "#/anyOf/0/pattern",
@@ -1590,7 +1590,7 @@ function validate15(
   valid0 = valid0 || _valid0;
   const _errs3 = errors;
   if (typeof data === "string") {
-    if (!formats18.test(data)) {
+    if (!formats48.test(data)) {
       const err2 = {
         instancePath,
         schemaPath: "#/anyOf/1/format",
@@ -1646,18 +1646,18 @@ function validate15(
       }
     }
   }
-  validate15.errors = vErrors;
+  validate37.errors = vErrors;
   return errors === 0;
 }
-validate15.evaluated = { dynamicProps: false, dynamicItems: false };
+validate37.evaluated = { dynamicProps: false, dynamicItems: false };
 
-function validate14(
+function validate36(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate14.evaluated;
+  const evaluated0 = validate36.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -1763,7 +1763,7 @@ function validate14(
     }
     if (data["x-runas"] !== undefined) {
       if (
-        !validate15(data["x-runas"], {
+        !validate37(data["x-runas"], {
           instancePath: instancePath + "/x-runas",
           parentData: data,
           parentDataProperty: "x-runas",
@@ -1771,7 +1771,7 @@ function validate14(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+        vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
         errors = vErrors.length;
       }
     }
@@ -1795,7 +1795,7 @@ function validate14(
     if (data["x-tenant-id"] !== undefined) {
       let data5 = data["x-tenant-id"];
       if (typeof data5 === "string") {
-        if (!formats18.test(data5)) {
+        if (!formats48.test(data5)) {
           const err7 = {
             instancePath: instancePath + "/x-tenant-id",
             schemaPath: "#/properties/x-tenant-id/format",
@@ -1841,10 +1841,10 @@ function validate14(
     }
     errors++;
   }
-  validate14.errors = vErrors;
+  validate36.errors = vErrors;
   return errors === 0;
 }
-validate14.evaluated = {
+validate36.evaluated = {
   props: {
     "api-version": true,
     "x-appid": true,
@@ -1857,8 +1857,8 @@ validate14.evaluated = {
   dynamicItems: false,
 };
 
-export const context = validate17;
-const schema8 = {
+export const context = validate39;
+const schema22 = {
   additionalProperties: false,
   properties: {
     tenantId: { format: "uuid", type: "string" },
@@ -1879,13 +1879,13 @@ const schema8 = {
   type: "object",
 };
 
-function validate17(
+function validate39(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate17.evaluated;
+  const evaluated0 = validate39.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -1984,7 +1984,7 @@ function validate17(
       errors++;
     }
     for (const key0 in data) {
-      if (!func0.call(schema8.properties, key0)) {
+      if (!func0.call(schema22.properties, key0)) {
         const err6 = {
           instancePath,
           schemaPath: "#/additionalProperties",
@@ -2003,7 +2003,7 @@ function validate17(
     if (data.tenantId !== undefined) {
       let data0 = data.tenantId;
       if (typeof data0 === "string") {
-        if (!formats18.test(data0)) {
+        if (!formats48.test(data0)) {
           const err7 = {
             instancePath: instancePath + "/tenantId",
             schemaPath: "#/properties/tenantId/format",
@@ -2087,7 +2087,7 @@ function validate17(
     }
     if (data.runAs !== undefined) {
       if (
-        !validate15(data.runAs, {
+        !validate37(data.runAs, {
           instancePath: instancePath + "/runAs",
           parentData: data,
           parentDataProperty: "runAs",
@@ -2095,7 +2095,7 @@ function validate17(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+        vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
         errors = vErrors.length;
       }
     }
@@ -2153,7 +2153,7 @@ function validate17(
     if (data.apiKey !== undefined) {
       let data8 = data.apiKey;
       if (typeof data8 === "string") {
-        if (!formats18.test(data8)) {
+        if (!formats48.test(data8)) {
           const err15 = {
             instancePath: instancePath + "/apiKey",
             schemaPath: "#/properties/apiKey/format",
@@ -2303,13 +2303,13 @@ function validate17(
     }
     errors++;
   }
-  validate17.errors = vErrors;
+  validate39.errors = vErrors;
   return errors === 0;
 }
-validate17.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate39.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 
-export const response201 = validate19;
-const schema9 = {
+export const response201 = validate13;
+const schema5 = {
   properties: {
     Id: { format: "int32", readOnly: true, type: "integer" },
     Number: { type: ["string", "null"] },
@@ -2340,7 +2340,7 @@ const schema9 = {
   },
   type: "object",
 };
-const schema10 = {
+const schema6 = {
   properties: {
     Id: { format: "int32", readOnly: true, type: ["integer", "null"] },
     Company: { type: ["string", "null"] },
@@ -2364,13 +2364,13 @@ const schema10 = {
   type: "object",
 };
 
-function validate20(
+function validate14(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate20.evaluated;
+  const evaluated0 = validate14.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -2385,7 +2385,7 @@ function validate20(
           instancePath: instancePath + "/Id",
           schemaPath: "#/properties/Id/type",
           keyword: "type",
-          params: { type: schema10.properties.Id.type },
+          params: { type: schema6.properties.Id.type },
           message: "must be integer,null",
         };
         if (vErrors === null) {
@@ -2420,7 +2420,7 @@ function validate20(
           instancePath: instancePath + "/Company",
           schemaPath: "#/properties/Company/type",
           keyword: "type",
-          params: { type: schema10.properties.Company.type },
+          params: { type: schema6.properties.Company.type },
           message: "must be string,null",
         };
         if (vErrors === null) {
@@ -2438,7 +2438,7 @@ function validate20(
           instancePath: instancePath + "/Company2",
           schemaPath: "#/properties/Company2/type",
           keyword: "type",
-          params: { type: schema10.properties.Company2.type },
+          params: { type: schema6.properties.Company2.type },
           message: "must be string,null",
         };
         if (vErrors === null) {
@@ -2456,7 +2456,7 @@ function validate20(
           instancePath: instancePath + "/FormOfAddress",
           schemaPath: "#/properties/FormOfAddress/type",
           keyword: "type",
-          params: { type: schema10.properties.FormOfAddress.type },
+          params: { type: schema6.properties.FormOfAddress.type },
           message: "must be string,null",
         };
         if (vErrors === null) {
@@ -2474,7 +2474,7 @@ function validate20(
           instancePath: instancePath + "/Title",
           schemaPath: "#/properties/Title/type",
           keyword: "type",
-          params: { type: schema10.properties.Title.type },
+          params: { type: schema6.properties.Title.type },
           message: "must be string,null",
         };
         if (vErrors === null) {
@@ -2492,7 +2492,7 @@ function validate20(
           instancePath: instancePath + "/FirstName",
           schemaPath: "#/properties/FirstName/type",
           keyword: "type",
-          params: { type: schema10.properties.FirstName.type },
+          params: { type: schema6.properties.FirstName.type },
           message: "must be string,null",
         };
         if (vErrors === null) {
@@ -2510,7 +2510,7 @@ function validate20(
           instancePath: instancePath + "/LastName",
           schemaPath: "#/properties/LastName/type",
           keyword: "type",
-          params: { type: schema10.properties.LastName.type },
+          params: { type: schema6.properties.LastName.type },
           message: "must be string,null",
         };
         if (vErrors === null) {
@@ -2528,7 +2528,7 @@ function validate20(
           instancePath: instancePath + "/Street",
           schemaPath: "#/properties/Street/type",
           keyword: "type",
-          params: { type: schema10.properties.Street.type },
+          params: { type: schema6.properties.Street.type },
           message: "must be string,null",
         };
         if (vErrors === null) {
@@ -2546,7 +2546,7 @@ function validate20(
           instancePath: instancePath + "/Address2",
           schemaPath: "#/properties/Address2/type",
           keyword: "type",
-          params: { type: schema10.properties.Address2.type },
+          params: { type: schema6.properties.Address2.type },
           message: "must be string,null",
         };
         if (vErrors === null) {
@@ -2564,7 +2564,7 @@ function validate20(
           instancePath: instancePath + "/PostalCode",
           schemaPath: "#/properties/PostalCode/type",
           keyword: "type",
-          params: { type: schema10.properties.PostalCode.type },
+          params: { type: schema6.properties.PostalCode.type },
           message: "must be string,null",
         };
         if (vErrors === null) {
@@ -2582,7 +2582,7 @@ function validate20(
           instancePath: instancePath + "/City",
           schemaPath: "#/properties/City/type",
           keyword: "type",
-          params: { type: schema10.properties.City.type },
+          params: { type: schema6.properties.City.type },
           message: "must be string,null",
         };
         if (vErrors === null) {
@@ -2600,7 +2600,7 @@ function validate20(
           instancePath: instancePath + "/State",
           schemaPath: "#/properties/State/type",
           keyword: "type",
-          params: { type: schema10.properties.State.type },
+          params: { type: schema6.properties.State.type },
           message: "must be string,null",
         };
         if (vErrors === null) {
@@ -2618,7 +2618,7 @@ function validate20(
           instancePath: instancePath + "/CountryIso",
           schemaPath: "#/properties/CountryIso/type",
           keyword: "type",
-          params: { type: schema10.properties.CountryIso.type },
+          params: { type: schema6.properties.CountryIso.type },
           message: "must be string,null",
         };
         if (vErrors === null) {
@@ -2636,7 +2636,7 @@ function validate20(
           instancePath: instancePath + "/VatID",
           schemaPath: "#/properties/VatID/type",
           keyword: "type",
-          params: { type: schema10.properties.VatID.type },
+          params: { type: schema6.properties.VatID.type },
           message: "must be string,null",
         };
         if (vErrors === null) {
@@ -2654,7 +2654,7 @@ function validate20(
           instancePath: instancePath + "/PhoneNumber",
           schemaPath: "#/properties/PhoneNumber/type",
           keyword: "type",
-          params: { type: schema10.properties.PhoneNumber.type },
+          params: { type: schema6.properties.PhoneNumber.type },
           message: "must be string,null",
         };
         if (vErrors === null) {
@@ -2672,7 +2672,7 @@ function validate20(
           instancePath: instancePath + "/MobilePhoneNumber",
           schemaPath: "#/properties/MobilePhoneNumber/type",
           keyword: "type",
-          params: { type: schema10.properties.MobilePhoneNumber.type },
+          params: { type: schema6.properties.MobilePhoneNumber.type },
           message: "must be string,null",
         };
         if (vErrors === null) {
@@ -2690,7 +2690,7 @@ function validate20(
           instancePath: instancePath + "/EmailAddress",
           schemaPath: "#/properties/EmailAddress/type",
           keyword: "type",
-          params: { type: schema10.properties.EmailAddress.type },
+          params: { type: schema6.properties.EmailAddress.type },
           message: "must be string,null",
         };
         if (vErrors === null) {
@@ -2708,7 +2708,7 @@ function validate20(
           instancePath: instancePath + "/Fax",
           schemaPath: "#/properties/Fax/type",
           keyword: "type",
-          params: { type: schema10.properties.Fax.type },
+          params: { type: schema6.properties.Fax.type },
           message: "must be string,null",
         };
         if (vErrors === null) {
@@ -2734,10 +2734,10 @@ function validate20(
     }
     errors++;
   }
-  validate20.errors = vErrors;
+  validate14.errors = vErrors;
   return errors === 0;
 }
-validate20.evaluated = {
+validate14.evaluated = {
   props: {
     Id: true,
     Company: true,
@@ -2762,7 +2762,7 @@ validate20.evaluated = {
   dynamicItems: false,
 };
 
-const schema11 = {
+const schema7 = {
   properties: {
     OtherBillingAddresses: { items: { $ref: "components#/$defs/Address" }, type: ["array", "null"] },
     OtherShippingAddresses: { items: { $ref: "components#/$defs/Address" }, type: ["array", "null"] },
@@ -2771,13 +2771,13 @@ const schema11 = {
   type: "object",
 };
 
-function validate24(
+function validate18(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate24.evaluated;
+  const evaluated0 = validate18.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -2792,7 +2792,7 @@ function validate24(
           instancePath: instancePath + "/OtherBillingAddresses",
           schemaPath: "#/properties/OtherBillingAddresses/type",
           keyword: "type",
-          params: { type: schema11.properties.OtherBillingAddresses.type },
+          params: { type: schema7.properties.OtherBillingAddresses.type },
           message: "must be array,null",
         };
         if (vErrors === null) {
@@ -2806,7 +2806,7 @@ function validate24(
         const len0 = data0.length;
         for (let i0 = 0; i0 < len0; i0++) {
           if (
-            !validate20(data0[i0], {
+            !validate14(data0[i0], {
               instancePath: instancePath + "/OtherBillingAddresses/" + i0,
               parentData: data0,
               parentDataProperty: i0,
@@ -2814,7 +2814,7 @@ function validate24(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
+            vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
             errors = vErrors.length;
           }
         }
@@ -2827,7 +2827,7 @@ function validate24(
           instancePath: instancePath + "/OtherShippingAddresses",
           schemaPath: "#/properties/OtherShippingAddresses/type",
           keyword: "type",
-          params: { type: schema11.properties.OtherShippingAddresses.type },
+          params: { type: schema7.properties.OtherShippingAddresses.type },
           message: "must be array,null",
         };
         if (vErrors === null) {
@@ -2841,7 +2841,7 @@ function validate24(
         const len1 = data2.length;
         for (let i1 = 0; i1 < len1; i1++) {
           if (
-            !validate20(data2[i1], {
+            !validate14(data2[i1], {
               instancePath: instancePath + "/OtherShippingAddresses/" + i1,
               parentData: data2,
               parentDataProperty: i1,
@@ -2849,7 +2849,7 @@ function validate24(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
+            vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
             errors = vErrors.length;
           }
         }
@@ -2862,7 +2862,7 @@ function validate24(
           instancePath: instancePath + "/OtherCustomerAddresses",
           schemaPath: "#/properties/OtherCustomerAddresses/type",
           keyword: "type",
-          params: { type: schema11.properties.OtherCustomerAddresses.type },
+          params: { type: schema7.properties.OtherCustomerAddresses.type },
           message: "must be array,null",
         };
         if (vErrors === null) {
@@ -2876,7 +2876,7 @@ function validate24(
         const len2 = data4.length;
         for (let i2 = 0; i2 < len2; i2++) {
           if (
-            !validate20(data4[i2], {
+            !validate14(data4[i2], {
               instancePath: instancePath + "/OtherCustomerAddresses/" + i2,
               parentData: data4,
               parentDataProperty: i2,
@@ -2884,7 +2884,7 @@ function validate24(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
+            vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
             errors = vErrors.length;
           }
         }
@@ -2905,16 +2905,16 @@ function validate24(
     }
     errors++;
   }
-  validate24.errors = vErrors;
+  validate18.errors = vErrors;
   return errors === 0;
 }
-validate24.evaluated = {
+validate18.evaluated = {
   props: { OtherBillingAddresses: true, OtherShippingAddresses: true, OtherCustomerAddresses: true },
   dynamicProps: false,
   dynamicItems: false,
 };
 
-const schema12 = {
+const schema8 = {
   properties: {
     PaymentMethodId: { format: "int32", type: ["integer", "null"] },
     Discount: { type: ["number", "null"] },
@@ -2925,13 +2925,13 @@ const schema12 = {
   type: "object",
 };
 
-function validate29(
+function validate23(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate29.evaluated;
+  const evaluated0 = validate23.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -2946,7 +2946,7 @@ function validate29(
           instancePath: instancePath + "/PaymentMethodId",
           schemaPath: "#/properties/PaymentMethodId/type",
           keyword: "type",
-          params: { type: schema12.properties.PaymentMethodId.type },
+          params: { type: schema8.properties.PaymentMethodId.type },
           message: "must be integer,null",
         };
         if (vErrors === null) {
@@ -2981,7 +2981,7 @@ function validate29(
           instancePath: instancePath + "/Discount",
           schemaPath: "#/properties/Discount/type",
           keyword: "type",
-          params: { type: schema12.properties.Discount.type },
+          params: { type: schema8.properties.Discount.type },
           message: "must be number,null",
         };
         if (vErrors === null) {
@@ -2999,7 +2999,7 @@ function validate29(
           instancePath: instancePath + "/PaymentTarget",
           schemaPath: "#/properties/PaymentTarget/type",
           keyword: "type",
-          params: { type: schema12.properties.PaymentTarget.type },
+          params: { type: schema8.properties.PaymentTarget.type },
           message: "must be integer,null",
         };
         if (vErrors === null) {
@@ -3034,7 +3034,7 @@ function validate29(
           instancePath: instancePath + "/CreditLimit",
           schemaPath: "#/properties/CreditLimit/type",
           keyword: "type",
-          params: { type: schema12.properties.CreditLimit.type },
+          params: { type: schema8.properties.CreditLimit.type },
           message: "must be integer,null",
         };
         if (vErrors === null) {
@@ -3069,7 +3069,7 @@ function validate29(
           instancePath: instancePath + "/StopPaymentRequest",
           schemaPath: "#/properties/StopPaymentRequest/type",
           keyword: "type",
-          params: { type: schema12.properties.StopPaymentRequest.type },
+          params: { type: schema8.properties.StopPaymentRequest.type },
           message: "must be boolean,null",
         };
         if (vErrors === null) {
@@ -3095,22 +3095,22 @@ function validate29(
     }
     errors++;
   }
-  validate29.errors = vErrors;
+  validate23.errors = vErrors;
   return errors === 0;
 }
-validate29.evaluated = {
+validate23.evaluated = {
   props: { PaymentMethodId: true, Discount: true, PaymentTarget: true, CreditLimit: true, StopPaymentRequest: true },
   dynamicProps: false,
   dynamicItems: false,
 };
 
-function validate19(
+function validate13(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate19.evaluated;
+  const evaluated0 = validate13.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -3160,7 +3160,7 @@ function validate19(
           instancePath: instancePath + "/Number",
           schemaPath: "#/properties/Number/type",
           keyword: "type",
-          params: { type: schema9.properties.Number.type },
+          params: { type: schema5.properties.Number.type },
           message: "must be string,null",
         };
         if (vErrors === null) {
@@ -3178,7 +3178,7 @@ function validate19(
           instancePath: instancePath + "/CustomerGroupId",
           schemaPath: "#/properties/CustomerGroupId/type",
           keyword: "type",
-          params: { type: schema9.properties.CustomerGroupId.type },
+          params: { type: schema5.properties.CustomerGroupId.type },
           message: "must be integer,null",
         };
         if (vErrors === null) {
@@ -3212,7 +3212,7 @@ function validate19(
       let valid1 = false;
       const _errs9 = errors;
       if (
-        !validate20(data3, {
+        !validate14(data3, {
           instancePath: instancePath + "/BillingAddress",
           parentData: data,
           parentDataProperty: "BillingAddress",
@@ -3220,7 +3220,7 @@ function validate19(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
+        vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
         errors = vErrors.length;
       }
       var _valid0 = _errs9 === errors;
@@ -3295,7 +3295,7 @@ function validate19(
       let valid2 = false;
       const _errs14 = errors;
       if (
-        !validate20(data4, {
+        !validate14(data4, {
           instancePath: instancePath + "/Shipmentaddress",
           parentData: data,
           parentDataProperty: "Shipmentaddress",
@@ -3303,7 +3303,7 @@ function validate19(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
+        vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
         errors = vErrors.length;
       }
       var _valid1 = _errs14 === errors;
@@ -3378,7 +3378,7 @@ function validate19(
       let valid3 = false;
       const _errs19 = errors;
       if (
-        !validate20(data5, {
+        !validate14(data5, {
           instancePath: instancePath + "/CustomAddress",
           parentData: data,
           parentDataProperty: "CustomAddress",
@@ -3386,7 +3386,7 @@ function validate19(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
+        vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
         errors = vErrors.length;
       }
       var _valid2 = _errs19 === errors;
@@ -3461,7 +3461,7 @@ function validate19(
       let valid4 = false;
       const _errs24 = errors;
       if (
-        !validate24(data6, {
+        !validate18(data6, {
           instancePath: instancePath + "/OtherAddresses",
           parentData: data,
           parentDataProperty: "OtherAddresses",
@@ -3469,7 +3469,7 @@ function validate19(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+        vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
         errors = vErrors.length;
       }
       var _valid3 = _errs24 === errors;
@@ -3529,7 +3529,7 @@ function validate19(
       let valid5 = false;
       const _errs29 = errors;
       if (
-        !validate29(data7, {
+        !validate23(data7, {
           instancePath: instancePath + "/PaymentSettings",
           parentData: data,
           parentDataProperty: "PaymentSettings",
@@ -3537,7 +3537,7 @@ function validate19(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
+        vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
         errors = vErrors.length;
       }
       var _valid4 = _errs29 === errors;
@@ -3600,7 +3600,7 @@ function validate19(
           instancePath: instancePath + "/CustomerSince",
           schemaPath: "#/properties/CustomerSince/type",
           keyword: "type",
-          params: { type: schema9.properties.CustomerSince.type },
+          params: { type: schema5.properties.CustomerSince.type },
           message: "must be string,null",
         };
         if (vErrors === null) {
@@ -3635,7 +3635,7 @@ function validate19(
           instancePath: instancePath + "/LastChange",
           schemaPath: "#/properties/LastChange/type",
           keyword: "type",
-          params: { type: schema9.properties.LastChange.type },
+          params: { type: schema5.properties.LastChange.type },
           message: "must be string,null",
         };
         if (vErrors === null) {
@@ -3670,7 +3670,7 @@ function validate19(
           instancePath: instancePath + "/LanguageIso",
           schemaPath: "#/properties/LanguageIso/type",
           keyword: "type",
-          params: { type: schema9.properties.LanguageIso.type },
+          params: { type: schema5.properties.LanguageIso.type },
           message: "must be string,null",
         };
         if (vErrors === null) {
@@ -3688,7 +3688,7 @@ function validate19(
           instancePath: instancePath + "/InternalCompanyId",
           schemaPath: "#/properties/InternalCompanyId/type",
           keyword: "type",
-          params: { type: schema9.properties.InternalCompanyId.type },
+          params: { type: schema5.properties.InternalCompanyId.type },
           message: "must be integer,null",
         };
         if (vErrors === null) {
@@ -3723,7 +3723,7 @@ function validate19(
           instancePath: instancePath + "/CustomerCategoryId",
           schemaPath: "#/properties/CustomerCategoryId/type",
           keyword: "type",
-          params: { type: schema9.properties.CustomerCategoryId.type },
+          params: { type: schema5.properties.CustomerCategoryId.type },
           message: "must be integer,null",
         };
         if (vErrors === null) {
@@ -3758,7 +3758,7 @@ function validate19(
           instancePath: instancePath + "/TaxIdentificationNumber",
           schemaPath: "#/properties/TaxIdentificationNumber/type",
           keyword: "type",
-          params: { type: schema9.properties.TaxIdentificationNumber.type },
+          params: { type: schema5.properties.TaxIdentificationNumber.type },
           message: "must be string,null",
         };
         if (vErrors === null) {
@@ -3776,7 +3776,7 @@ function validate19(
           instancePath: instancePath + "/AccountsReceivableNumber",
           schemaPath: "#/properties/AccountsReceivableNumber/type",
           keyword: "type",
-          params: { type: schema9.properties.AccountsReceivableNumber.type },
+          params: { type: schema5.properties.AccountsReceivableNumber.type },
           message: "must be integer,null",
         };
         if (vErrors === null) {
@@ -3811,7 +3811,7 @@ function validate19(
           instancePath: instancePath + "/CommercialRegisterNumber",
           schemaPath: "#/properties/CommercialRegisterNumber/type",
           keyword: "type",
-          params: { type: schema9.properties.CommercialRegisterNumber.type },
+          params: { type: schema5.properties.CommercialRegisterNumber.type },
           message: "must be string,null",
         };
         if (vErrors === null) {
@@ -3829,7 +3829,7 @@ function validate19(
           instancePath: instancePath + "/Website",
           schemaPath: "#/properties/Website/type",
           keyword: "type",
-          params: { type: schema9.properties.Website.type },
+          params: { type: schema5.properties.Website.type },
           message: "must be string,null",
         };
         if (vErrors === null) {
@@ -3847,7 +3847,7 @@ function validate19(
           instancePath: instancePath + "/InitialContact",
           schemaPath: "#/properties/InitialContact/type",
           keyword: "type",
-          params: { type: schema9.properties.InitialContact.type },
+          params: { type: schema5.properties.InitialContact.type },
           message: "must be string,null",
         };
         if (vErrors === null) {
@@ -3865,7 +3865,7 @@ function validate19(
           instancePath: instancePath + "/EbayUsername",
           schemaPath: "#/properties/EbayUsername/type",
           keyword: "type",
-          params: { type: schema9.properties.EbayUsername.type },
+          params: { type: schema5.properties.EbayUsername.type },
           message: "must be string,null",
         };
         if (vErrors === null) {
@@ -3883,7 +3883,7 @@ function validate19(
           instancePath: instancePath + "/Birthday",
           schemaPath: "#/properties/Birthday/type",
           keyword: "type",
-          params: { type: schema9.properties.Birthday.type },
+          params: { type: schema5.properties.Birthday.type },
           message: "must be string,null",
         };
         if (vErrors === null) {
@@ -3924,7 +3924,7 @@ function validate19(
           instancePath: instancePath + "/IsLocked",
           schemaPath: "#/properties/IsLocked/type",
           keyword: "type",
-          params: { type: schema9.properties.IsLocked.type },
+          params: { type: schema5.properties.IsLocked.type },
           message: "must be boolean,null",
         };
         if (vErrors === null) {
@@ -3942,7 +3942,7 @@ function validate19(
           instancePath: instancePath + "/IsCashRegisterBased",
           schemaPath: "#/properties/IsCashRegisterBased/type",
           keyword: "type",
-          params: { type: schema9.properties.IsCashRegisterBased.type },
+          params: { type: schema5.properties.IsCashRegisterBased.type },
           message: "must be boolean,null",
         };
         if (vErrors === null) {
@@ -3968,10 +3968,10 @@ function validate19(
     }
     errors++;
   }
-  validate19.errors = vErrors;
+  validate13.errors = vErrors;
   return errors === 0;
 }
-validate19.evaluated = {
+validate13.evaluated = {
   props: {
     Id: true,
     Number: true,
@@ -4000,8 +4000,8 @@ validate19.evaluated = {
   dynamicItems: false,
 };
 
-export const error400 = validate31;
-const schema13 = {
+export const error400 = validate41;
+const schema23 = {
   properties: {
     ErrorCode: { type: "string" },
     ValidationErrors: { additionalProperties: { type: "string" }, type: "object" },
@@ -4011,13 +4011,13 @@ const schema13 = {
   type: "object",
 };
 
-function validate31(
+function validate41(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate31.evaluated;
+  const evaluated0 = validate41.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -4127,10 +4127,10 @@ function validate31(
     }
     errors++;
   }
-  validate31.errors = vErrors;
+  validate41.errors = vErrors;
   return errors === 0;
 }
-validate31.evaluated = {
+validate41.evaluated = {
   props: { ErrorCode: true, ValidationErrors: true, ErrorMessage: true, Stacktrace: true },
   dynamicProps: false,
   dynamicItems: false,
