@@ -71,8 +71,11 @@ interface Manifest {
   outputs: Record<string, OutputRecord>;
 }
 
-/** What a run must do: nothing (`only` empty), some packages, or everything. */
-export type Plan = { full: true } | { only: string[]; packages: number };
+/**
+ * What a run must do: nothing (`only` empty), some packages, or everything. `sound`: the specs whose inputs are
+ * those of the recorded run, which checked them with this very generator (the canonical customer included).
+ */
+export type Plan = { full: true } | { only: string[]; packages: number; sound: string[] };
 
 /** Every file under `path` (or `path` itself), relative to `base`, sorted; build output and dependencies left out. */
 function listFiles(path: string, base = path): string[] {
@@ -201,8 +204,11 @@ export class GenerateCache {
     );
     // Those two are no spec's package: a change there is remade by a whole run.
     if (!differing || differing.has(AGGREGATE_SLUG) || differing.has(RUNTIME_FOLDER)) return { full: true };
-    for (const [slug, hash] of Object.entries(inputs.vendors)) if (manifest.vendors[slug] !== hash) differing.add(slug);
-    return { only: [...differing].sort(), packages: packages.size };
+    const sound = inputs.canonical ? ["canonical"] : [];
+    for (const [slug, hash] of Object.entries(inputs.vendors))
+      if (manifest.vendors[slug] !== hash) differing.add(slug);
+      else sound.push(slug);
+    return { only: [...differing].sort(), packages: packages.size, sound: sound.sort() };
   }
 
   /** The number of output files recorded. */
