@@ -102,6 +102,8 @@ export function createAjv(
     strictSchema: false,
     // Checking schemas against the meta-schema cost ~20 ms per instance; load/check-schemas.ts has checked every Schema Object against it once, with positions.
     validateSchema: false,
+    // Nor are the meta-schemas added: nothing refers to them, and adding them resolved their URIs in every instance.
+    meta: false,
     // Only own properties count; ajv's code reads them as `data.name`, which finds inherited ones
     // (`toString`), so a spec that names one gets ajv's own-property checks (slower, hence not always).
     ownProperties: namesInherited([...schemas, ...extraDefinitions]),
