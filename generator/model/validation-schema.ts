@@ -1,5 +1,6 @@
 import { Ajv2020, type Options, type ValidateFunction } from "ajv/dist/2020.js";
 import { _ } from "ajv";
+import uriModule from "ajv/dist/runtime/uri.js";
 import type { Format } from "ajv/dist/types/index.js";
 import { formats } from "@customer-adapters/runtime/format-set";
 import type { NamedSchema } from "./model.js";
@@ -79,6 +80,36 @@ export function namesInherited(schemas: NamedSchema[]): boolean {
   return found;
 }
 
+// ajv exports fast-uri as a CommonJS `default`: under NodeNext the default import is the whole module.
+const uri = uriModule.default;
+type UriResolver = NonNullable<Options["uriResolver"]>;
+const parsedUris = new Map<string, ReturnType<UriResolver["parse"]>>();
+const resolvedUris = new Map<string, string>();
+const serializedUris = new WeakMap<object, string>();
+
+/**
+ * ajv's own URI resolver (fast-uri) with its answers kept: compiling resolves the same few references
+ * (`components#/$defs/Address`) thousands of times a run. ajv reads what `parse` gives and never changes it.
+ */
+const URI_RESOLVER: UriResolver = {
+  parse(id) {
+    let parsed = parsedUris.get(id);
+    if (!parsed) parsedUris.set(id, (parsed = uri.parse(id)));
+    return parsed;
+  },
+  resolve(base, path) {
+    const key = `${base}\0${path}`;
+    let resolved = resolvedUris.get(key);
+    if (resolved === undefined) resolvedUris.set(key, (resolved = uri.resolve(base, path)));
+    return resolved;
+  },
+  serialize(component) {
+    let serialized = serializedUris.get(component);
+    if (serialized === undefined) serializedUris.set(component, (serialized = uri.serialize(component)));
+    return serialized;
+  },
+};
+
 /**
  * The one ajv configuration of the project: used to check examples at
  * generate time and to emit the standalone validators, so both agree.
@@ -104,6 +135,7 @@ export function createAjv(
     validateSchema: false,
     // Nor are the meta-schemas added: nothing refers to them, and adding them resolved their URIs in every instance.
     meta: false,
+    uriResolver: URI_RESOLVER,
     // Only own properties count; ajv's code reads them as `data.name`, which finds inherited ones
     // (`toString`), so a spec that names one gets ajv's own-property checks (slower, hence not always).
     ownProperties: namesInherited([...schemas, ...extraDefinitions]),
