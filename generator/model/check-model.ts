@@ -3,7 +3,7 @@ import type { SourceDocument } from "../core/source.js";
 import { SpecError } from "../core/spec-error.js";
 import type { BodyModel, SpecModel } from "./model.js";
 import { escapePointerPart } from "../core/pointer.js";
-import { isSchemaObject, subschemas, walkSchema, type Schema } from "../core/schema-walk.js";
+import { isSchemaObject, walkSchema, type Schema } from "../core/schema-walk.js";
 import { compileSchema, ruleOf } from "./validation-schema.js";
 import { schemaNamed } from "./lookup.js";
 
@@ -33,18 +33,36 @@ function checkExamples(source: SourceDocument, body: BodyModel, model: SpecModel
 }
 
 /**
+ * The subschemas of `schema` that describe the same value, in the order `subschemas` gives them: `then`, `else`,
+ * `allOf`, `anyOf`, `oneOf` and `dependentSchemas` (`conditional`), or `allOf` alone. Read directly rather than
+ * picked out of every subschema: a schema's properties are no such subschema, and a body has hundreds.
+ */
+function sameValueSchemas(schema: Schema, conditional: boolean): Schema[] {
+  const found: Schema[] = [];
+  const take = (value: unknown) => {
+    if (isSchemaObject(value)) found.push(value);
+  };
+  if (conditional) [schema.then, schema.else].forEach(take);
+  for (const keyword of conditional ? ["allOf", "anyOf", "oneOf"] : ["allOf"]) {
+    const list = schema[keyword];
+    if (Array.isArray(list)) list.forEach(take);
+  }
+  if (conditional && isSchemaObject(schema.dependentSchemas)) Object.values(schema.dependentSchemas).forEach(take);
+  return found;
+}
+
+/**
  * Finds the schemas that describe the value at `path` (a JSON pointer with `*` for array items): properties,
  * items, and a free-form map's values (`additionalProperties` as a schema) for a key the schema does not name.
  * With `conditional: false`, only what always applies (`$ref`, `allOf`), not `then`, `anyOf` and the like.
  */
 export function schemasAt(model: SpecModel, root: Schema, path: string, conditional = true): Schema[] {
-  const sameValue = conditional ? /^\/(allOf|anyOf|oneOf|then|else|dependentSchemas)\b/ : /^\/allOf\b/;
   const resolve = (schema: Schema): Schema[] => {
     const ref = typeof schema.$ref === "string" ? schema.$ref.replace("#/components/schemas/", "") : undefined;
     const target = ref === undefined ? undefined : schemaNamed(model, ref);
     const expanded = [schema, ...(target ? resolve(target) : [])];
     // Sub-schemas that describe the same value (allOf, then, ...) count too.
-    for (const [child, at] of subschemas(schema)) if (sameValue.test(at)) expanded.push(...resolve(child));
+    for (const child of sameValueSchemas(schema, conditional)) expanded.push(...resolve(child));
     return expanded;
   };
   let current = resolve(root);
