@@ -94,13 +94,19 @@ function listFiles(path: string, base = path): string[] {
 
 const hashBytes = (bytes: string | Buffer) => createHash("sha256").update(bytes).digest("hex");
 
+const addFile = (hash: ReturnType<typeof createHash>, file: string, label: string) =>
+  hash.update(`${label}\0`).update(readFileSync(file)).update("\0");
+
 /** What the output of `specsDir` with `options` (anything that shapes the output, as JSON) depends on, as hashes. */
 export function readInputs(specsDir: string, options: unknown): Inputs {
   const generator = createHash("sha256").update(JSON.stringify(options)).update("\0");
-  const addFile = (hash: ReturnType<typeof createHash>, file: string, label: string) =>
-    hash.update(`${label}\0`).update(readFileSync(file)).update("\0");
   for (const input of GENERATOR_INPUTS)
     for (const file of listFiles(input, codeRoot)) addFile(generator, join(codeRoot, file), file);
+  return { generator: generator.digest("hex"), ...readSpecs(specsDir) };
+}
+
+/** The specs' part of the inputs. */
+function readSpecs(specsDir: string): Omit<Inputs, "generator"> {
   const shared = createHash("sha256");
   const vendors: Record<string, string> = {};
   let crossFile = false;
@@ -118,7 +124,6 @@ export function readInputs(specsDir: string, options: unknown): Inputs {
     crossFile ||= CROSS_FILE_REF.test(bytes.toString("utf8"));
   }
   return {
-    generator: generator.digest("hex"),
     shared: shared.digest("hex"),
     vendors,
     crossFile,
@@ -216,10 +221,15 @@ export class GenerateCache {
     return Object.keys(this.manifest?.outputs ?? {}).length;
   }
 
-  /** Records a successful run made from `inputs`, unless the specs changed while it ran. */
-  save(inputs: Inputs, options: unknown): void {
-    if (JSON.stringify(readInputs(this.specsDir, options)) !== JSON.stringify(inputs)) return;
-    const { generator, shared, vendors } = inputs;
+  /**
+   * Records a successful run made from `inputs`, unless the specs changed while it ran. (A generator changed
+   * meanwhile needs no second look: the run is recorded under the generator it started with, which the next run
+   * then finds changed.)
+   */
+  save(inputs: Inputs): void {
+    const { generator, ...specs } = inputs;
+    if (JSON.stringify(readSpecs(this.specsDir)) !== JSON.stringify(specs)) return;
+    const { shared, vendors } = inputs;
     const outputs = outputRecords(this.outDir, this.manifest?.outputs);
     mkdirSync(dirname(this.manifestFile), { recursive: true });
     // Written aside and renamed, so that a concurrent run never reads half a manifest.

@@ -179,7 +179,6 @@ export async function regenerateCached(
   inputs: Inputs = readInputs(request.config.specs, outputOptions(request.config)),
 ): Promise<number> {
   const { config, check } = request;
-  const options = outputOptions(config);
   const cache = new GenerateCache(config.specs, config.out);
   const plan = cache.plan(inputs);
   if ("only" in plan && plan.only.length === 0) {
@@ -207,6 +206,6 @@ export async function regenerateCached(
     ...request,
     ...("only" in plan ? { only: plan.only, onlyReason: reason, sound: plan.sound } : {}),
   });
-  if (code === 0) cache.save(inputs, options);
+  if (code === 0) cache.save(inputs);
   return code;
 }

@@ -24,7 +24,7 @@ describe("specs known sound", () => {
     mkdirSync(out);
     const cache = new GenerateCache(specs, out, join(dirname(specs), "cache"));
     cache.plan(readInputs(specs, {}));
-    cache.save(readInputs(specs, {}), {});
+    cache.save(readInputs(specs, {}));
     writeFileSync(join(specs, "mini.yaml"), `${mini}\n# saved\n`);
     expect(cache.plan(readInputs(specs, {}))).toEqual({ only: ["mini"], packages: 3, sound: ["canonical", "other"] });
   });
