@@ -2,7 +2,7 @@ import standaloneModule from "ajv/dist/standalone/index.js";
 import { formatDefinitions } from "@customer-adapters/runtime/formats";
 import type { SpecModel } from "../model/model.js";
 import type { Schema } from "../core/schema-walk.js";
-import { COMPONENTS_ID, createAjv, FORMATS_MODULE, validationSchema } from "../model/validation-schema.js";
+import { ajvWithDefinitions, COMPONENTS_ID, FORMATS_MODULE, validationSchema } from "../model/validation-schema.js";
 import { importLine, runtimeModule, type RuntimeSubpath } from "./imports.js";
 import type { OutputKind } from "./output-kind.js";
 import { emitGuards } from "./guards/index.js";
@@ -94,13 +94,8 @@ export function emitCompiledValidators(model: SpecModel): { js: string; dts: str
       exportsMap[target.id] = `${COMPONENTS_ID}#/$defs/@${target.id}`;
     }
   }
-  // inlineRefs: false compiles each shared definition once instead of into every caller; messages: false
-  // leaves the sentences out of every error site (runtime/error-messages.ts makes them from keyword and params).
-  const ajv = createAjv(
-    model.schemas,
-    { inlineRefs: false, messages: false, code: { source: true, esm: true, optimize: true, lines: true } },
-    extra,
-  );
+  // The ajv that compiled the spec's schemas for the generate-time checks: what they compiled is not compiled again.
+  const ajv = ajvWithDefinitions(model.schemas, extra);
   const code = `${standaloneCode(ajv, exportsMap)}\n${aliases.join("\n")}\n`;
   const dts = [
     `import type { CompiledValidator } from "${runtimeModule("checks")}";`,

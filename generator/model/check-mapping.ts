@@ -1,4 +1,5 @@
 import { SpecError, type SpecPosition } from "../core/spec-error.js";
+import { errorMessage } from "@customer-adapters/runtime/checks";
 import { scopedPointer } from "@customer-adapters/runtime/mapping";
 import { schemasAt } from "./check-model.js";
 import type { FieldMappingModel, MappingModel, SpecModel, TransformName } from "./model.js";
@@ -168,10 +169,12 @@ class MappingChecker {
   checkConstant(at: SpecPosition, key: string, value: unknown, target: Side): void {
     for (const schema of target.schemas.slice(0, 1)) {
       const validate = compileSchema(this.vendor.schemas, schema);
-      if (!validate(value))
+      const error = validate(value) ? undefined : validate.errors?.[0];
+      // The shared compilation keeps no sentences (messages: false): the runtime makes them from keyword and params.
+      if (error)
         this.fail(
           at,
-          `\`${key}\` ${JSON.stringify(value)} does not fit ${target.label}: ${validate.errors?.[0]?.message ?? "invalid"}`,
+          `\`${key}\` ${JSON.stringify(value)} does not fit ${target.label}: ${errorMessage(error.keyword, error.params)}`,
         );
     }
   }

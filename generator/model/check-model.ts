@@ -3,7 +3,7 @@ import type { SourceDocument } from "../core/source.js";
 import { SpecError } from "../core/spec-error.js";
 import type { BodyModel, SpecModel } from "./model.js";
 import { escapePointerPart } from "../core/pointer.js";
-import { isSchemaObject, subschemas, walkSchema, type Schema } from "../core/schema-walk.js";
+import { isSchemaObject, walkSchema, type Schema } from "../core/schema-walk.js";
 import { compileSchema, ruleOf } from "./validation-schema.js";
 import { schemaViews } from "./schema-view.js";
 
@@ -57,12 +57,30 @@ function checkExamples(source: SourceDocument, body: BodyModel, model: SpecModel
 }
 
 /**
+ * The subschemas of `schema` that describe the same value, in the order `subschemas` gives them: `then`, `else`,
+ * `allOf`, `anyOf`, `oneOf` and `dependentSchemas` (`conditional`), or `allOf` alone. Read directly rather than
+ * picked out of every subschema: a schema's properties are no such subschema, and a body has hundreds.
+ */
+function sameValueSchemas(schema: Schema, conditional: boolean): Schema[] {
+  const found: Schema[] = [];
+  const take = (value: unknown) => {
+    if (isSchemaObject(value)) found.push(value);
+  };
+  if (conditional) [schema.then, schema.else].forEach(take);
+  for (const keyword of conditional ? ["allOf", "anyOf", "oneOf"] : ["allOf"]) {
+    const list = schema[keyword];
+    if (Array.isArray(list)) list.forEach(take);
+  }
+  if (conditional && isSchemaObject(schema.dependentSchemas)) Object.values(schema.dependentSchemas).forEach(take);
+  return found;
+}
+
+/**
  * Finds the schemas that describe the value at `path` (a JSON pointer with `*` for array items): properties,
  * items, and a free-form map's values (`additionalProperties` as a schema) for a key the schema does not name.
  * With `conditional: false`, only what always applies (`$ref`, `allOf`), not `then`, `anyOf` and the like.
  */
 export function schemasAt(model: SpecModel, root: Schema, path: string, conditional = true): Schema[] {
-  const sameValue = conditional ? /^\/(allOf|anyOf|oneOf|then|else|dependentSchemas)\b/ : /^\/allOf\b/;
   const views = schemaViews(model);
   // The view (refs resolved, `allOf` merged where exact), then what it keeps beside: `allOf` parts that did not merge and,
   // with `conditional`, the branches.
@@ -70,7 +88,7 @@ export function schemasAt(model: SpecModel, root: Schema, path: string, conditio
     const view = views.view(schema).schema;
     const expanded = [view];
     if (depth < MAX_BRANCH_DEPTH)
-      for (const [child, at] of subschemas(view)) if (sameValue.test(at)) expanded.push(...resolve(child, depth + 1));
+      for (const child of sameValueSchemas(view, conditional)) expanded.push(...resolve(child, depth + 1));
     return expanded;
   };
   let current = resolve(root);

@@ -6,7 +6,12 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { emitCompiledValidators } from "../../generator/emit/validators.js";
-import { createAjv, validationSchema } from "../../generator/model/validation-schema.js";
+import {
+  ajvWithDefinitions,
+  compileSchema,
+  createAjv,
+  validationSchema,
+} from "../../generator/model/validation-schema.js";
 import { repoRoot } from "../helpers/cli.js";
 import { modelOf } from "../helpers/schema-model.js";
 
@@ -87,5 +92,33 @@ describe("ajv's compiled validators, as the generator writes them", () => {
     const compiled = await load(js, "whole-set");
     expect(compiled.site?.("https://example.com/a")).toBe(true);
     expect(compiled.site?.("not a uri")).toBe(false);
+  });
+});
+
+describe("one compilation per spec", () => {
+  const schemas = {
+    Address: { type: "object", properties: { city: { type: "string", maxLength: 3 } } },
+    Customer: { type: "object", properties: { home: { $ref: "#/components/schemas/Address" } } },
+  };
+
+  it("the standalone module takes the functions the generate-time checks compiled", () => {
+    const model = modelOf(schemas);
+    const checked = compileSchema(model.schemas, { $ref: "#/components/schemas/Customer" });
+    const extra = [{ name: "@home", schema: { $ref: "#/components/schemas/Address" } }];
+    const ajv = ajvWithDefinitions(model.schemas, extra);
+    expect(ajv.getSchema("components#/$defs/Customer")).toBe(checked);
+    expect(compileSchema(model.schemas, { $ref: "#/components/schemas/Customer" })).toBe(checked);
+    expect(ajv.getSchema("components#/$defs/@home")?.({ city: "Lyon" })).toBe(false);
+    expect(checked({ home: { city: "Nice" } })).toBe(false);
+  });
+
+  it("a definition of the same name but another schema gets an ajv of its own", () => {
+    const model = modelOf(schemas);
+    const shared = ajvWithDefinitions(model.schemas, [{ name: "@x", schema: { type: "string" } }]);
+    expect(ajvWithDefinitions(model.schemas, [{ name: "@x", schema: { type: "string" } }])).toBe(shared);
+    const other = ajvWithDefinitions(model.schemas, [{ name: "@x", schema: { type: "number" } }]);
+    expect(other).not.toBe(shared);
+    expect(other.getSchema("components#/$defs/@x")?.(1)).toBe(true);
+    expect(shared.getSchema("components#/$defs/@x")?.(1)).toBe(false);
   });
 });

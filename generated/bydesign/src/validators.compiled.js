@@ -748,8 +748,8 @@ function validate1(
 }
 validate1.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 
-export const context = validate2;
-const schema2 = {
+export const context = validate5;
+const schema5 = {
   additionalProperties: false,
   properties: {
     username: { type: "string" },
@@ -764,13 +764,13 @@ const schema2 = {
   type: "object",
 };
 
-function validate2(
+function validate5(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate2.evaluated;
+  const evaluated0 = validate5.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -977,13 +977,13 @@ function validate2(
     }
     errors++;
   }
-  validate2.errors = vErrors;
+  validate5.errors = vErrors;
   return errors === 0;
 }
-validate2.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate5.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 
-export const response200 = validate3;
-const schema3 = {
+export const response200 = validate2;
+const schema2 = {
   properties: {
     CustomerID: { readOnly: true, type: "integer" },
     CustomerDID: { readOnly: true, type: ["string", "null"] },
@@ -1071,13 +1071,13 @@ const schema3 = {
   type: "object",
 };
 
-function validate3(
+function validate2(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate3.evaluated;
+  const evaluated0 = validate2.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -1109,7 +1109,7 @@ function validate3(
           instancePath: instancePath + "/CustomerDID",
           schemaPath: "#/properties/CustomerDID/type",
           keyword: "type",
-          params: { type: schema3.properties.CustomerDID.type },
+          params: { type: schema2.properties.CustomerDID.type },
         };
         if (vErrors === null) {
           vErrors = [err1];
@@ -1160,7 +1160,7 @@ function validate3(
           instancePath: instancePath + "/FirstName",
           schemaPath: "#/properties/FirstName/type",
           keyword: "type",
-          params: { type: schema3.properties.FirstName.type },
+          params: { type: schema2.properties.FirstName.type },
         };
         if (vErrors === null) {
           vErrors = [err4];
@@ -1177,7 +1177,7 @@ function validate3(
           instancePath: instancePath + "/LastName",
           schemaPath: "#/properties/LastName/type",
           keyword: "type",
-          params: { type: schema3.properties.LastName.type },
+          params: { type: schema2.properties.LastName.type },
         };
         if (vErrors === null) {
           vErrors = [err5];
@@ -1194,7 +1194,7 @@ function validate3(
           instancePath: instancePath + "/MI",
           schemaPath: "#/properties/MI/type",
           keyword: "type",
-          params: { type: schema3.properties.MI.type },
+          params: { type: schema2.properties.MI.type },
         };
         if (vErrors === null) {
           vErrors = [err6];
@@ -1211,7 +1211,7 @@ function validate3(
           instancePath: instancePath + "/Email",
           schemaPath: "#/properties/Email/type",
           keyword: "type",
-          params: { type: schema3.properties.Email.type },
+          params: { type: schema2.properties.Email.type },
         };
         if (vErrors === null) {
           vErrors = [err7];
@@ -1228,7 +1228,7 @@ function validate3(
           instancePath: instancePath + "/Company",
           schemaPath: "#/properties/Company/type",
           keyword: "type",
-          params: { type: schema3.properties.Company.type },
+          params: { type: schema2.properties.Company.type },
         };
         if (vErrors === null) {
           vErrors = [err8];
@@ -1262,7 +1262,7 @@ function validate3(
           instancePath: instancePath + "/Password",
           schemaPath: "#/properties/Password/type",
           keyword: "type",
-          params: { type: schema3.properties.Password.type },
+          params: { type: schema2.properties.Password.type },
         };
         if (vErrors === null) {
           vErrors = [err10];
@@ -1279,7 +1279,7 @@ function validate3(
           instancePath: instancePath + "/BillStreet1",
           schemaPath: "#/properties/BillStreet1/type",
           keyword: "type",
-          params: { type: schema3.properties.BillStreet1.type },
+          params: { type: schema2.properties.BillStreet1.type },
         };
         if (vErrors === null) {
           vErrors = [err11];
@@ -1296,7 +1296,7 @@ function validate3(
           instancePath: instancePath + "/BillStreet2",
           schemaPath: "#/properties/BillStreet2/type",
           keyword: "type",
-          params: { type: schema3.properties.BillStreet2.type },
+          params: { type: schema2.properties.BillStreet2.type },
         };
         if (vErrors === null) {
           vErrors = [err12];
@@ -1313,7 +1313,7 @@ function validate3(
           instancePath: instancePath + "/BillCity",
           schemaPath: "#/properties/BillCity/type",
           keyword: "type",
-          params: { type: schema3.properties.BillCity.type },
+          params: { type: schema2.properties.BillCity.type },
         };
         if (vErrors === null) {
           vErrors = [err13];
@@ -1330,7 +1330,7 @@ function validate3(
           instancePath: instancePath + "/BillState",
           schemaPath: "#/properties/BillState/type",
           keyword: "type",
-          params: { type: schema3.properties.BillState.type },
+          params: { type: schema2.properties.BillState.type },
         };
         if (vErrors === null) {
           vErrors = [err14];
@@ -1347,7 +1347,7 @@ function validate3(
           instancePath: instancePath + "/BillPostalCode",
           schemaPath: "#/properties/BillPostalCode/type",
           keyword: "type",
-          params: { type: schema3.properties.BillPostalCode.type },
+          params: { type: schema2.properties.BillPostalCode.type },
         };
         if (vErrors === null) {
           vErrors = [err15];
@@ -1364,7 +1364,7 @@ function validate3(
           instancePath: instancePath + "/BillCountry",
           schemaPath: "#/properties/BillCountry/type",
           keyword: "type",
-          params: { type: schema3.properties.BillCountry.type },
+          params: { type: schema2.properties.BillCountry.type },
         };
         if (vErrors === null) {
           vErrors = [err16];
@@ -1381,7 +1381,7 @@ function validate3(
           instancePath: instancePath + "/BillCounty",
           schemaPath: "#/properties/BillCounty/type",
           keyword: "type",
-          params: { type: schema3.properties.BillCounty.type },
+          params: { type: schema2.properties.BillCounty.type },
         };
         if (vErrors === null) {
           vErrors = [err17];
@@ -1398,7 +1398,7 @@ function validate3(
           instancePath: instancePath + "/ShipStreet1",
           schemaPath: "#/properties/ShipStreet1/type",
           keyword: "type",
-          params: { type: schema3.properties.ShipStreet1.type },
+          params: { type: schema2.properties.ShipStreet1.type },
         };
         if (vErrors === null) {
           vErrors = [err18];
@@ -1415,7 +1415,7 @@ function validate3(
           instancePath: instancePath + "/ShipStreet2",
           schemaPath: "#/properties/ShipStreet2/type",
           keyword: "type",
-          params: { type: schema3.properties.ShipStreet2.type },
+          params: { type: schema2.properties.ShipStreet2.type },
         };
         if (vErrors === null) {
           vErrors = [err19];
@@ -1432,7 +1432,7 @@ function validate3(
           instancePath: instancePath + "/ShipCity",
           schemaPath: "#/properties/ShipCity/type",
           keyword: "type",
-          params: { type: schema3.properties.ShipCity.type },
+          params: { type: schema2.properties.ShipCity.type },
         };
         if (vErrors === null) {
           vErrors = [err20];
@@ -1449,7 +1449,7 @@ function validate3(
           instancePath: instancePath + "/ShipState",
           schemaPath: "#/properties/ShipState/type",
           keyword: "type",
-          params: { type: schema3.properties.ShipState.type },
+          params: { type: schema2.properties.ShipState.type },
         };
         if (vErrors === null) {
           vErrors = [err21];
@@ -1466,7 +1466,7 @@ function validate3(
           instancePath: instancePath + "/ShipPostalCode",
           schemaPath: "#/properties/ShipPostalCode/type",
           keyword: "type",
-          params: { type: schema3.properties.ShipPostalCode.type },
+          params: { type: schema2.properties.ShipPostalCode.type },
         };
         if (vErrors === null) {
           vErrors = [err22];
@@ -1483,7 +1483,7 @@ function validate3(
           instancePath: instancePath + "/ShipCountry",
           schemaPath: "#/properties/ShipCountry/type",
           keyword: "type",
-          params: { type: schema3.properties.ShipCountry.type },
+          params: { type: schema2.properties.ShipCountry.type },
         };
         if (vErrors === null) {
           vErrors = [err23];
@@ -1500,7 +1500,7 @@ function validate3(
           instancePath: instancePath + "/ShipCounty",
           schemaPath: "#/properties/ShipCounty/type",
           keyword: "type",
-          params: { type: schema3.properties.ShipCounty.type },
+          params: { type: schema2.properties.ShipCounty.type },
         };
         if (vErrors === null) {
           vErrors = [err24];
@@ -1517,7 +1517,7 @@ function validate3(
           instancePath: instancePath + "/Phone1",
           schemaPath: "#/properties/Phone1/type",
           keyword: "type",
-          params: { type: schema3.properties.Phone1.type },
+          params: { type: schema2.properties.Phone1.type },
         };
         if (vErrors === null) {
           vErrors = [err25];
@@ -1534,7 +1534,7 @@ function validate3(
           instancePath: instancePath + "/Phone2",
           schemaPath: "#/properties/Phone2/type",
           keyword: "type",
-          params: { type: schema3.properties.Phone2.type },
+          params: { type: schema2.properties.Phone2.type },
         };
         if (vErrors === null) {
           vErrors = [err26];
@@ -1551,7 +1551,7 @@ function validate3(
           instancePath: instancePath + "/Phone3",
           schemaPath: "#/properties/Phone3/type",
           keyword: "type",
-          params: { type: schema3.properties.Phone3.type },
+          params: { type: schema2.properties.Phone3.type },
         };
         if (vErrors === null) {
           vErrors = [err27];
@@ -1568,7 +1568,7 @@ function validate3(
           instancePath: instancePath + "/Phone4",
           schemaPath: "#/properties/Phone4/type",
           keyword: "type",
-          params: { type: schema3.properties.Phone4.type },
+          params: { type: schema2.properties.Phone4.type },
         };
         if (vErrors === null) {
           vErrors = [err28];
@@ -1585,7 +1585,7 @@ function validate3(
           instancePath: instancePath + "/Phone5",
           schemaPath: "#/properties/Phone5/type",
           keyword: "type",
-          params: { type: schema3.properties.Phone5.type },
+          params: { type: schema2.properties.Phone5.type },
         };
         if (vErrors === null) {
           vErrors = [err29];
@@ -1602,7 +1602,7 @@ function validate3(
           instancePath: instancePath + "/Phone6",
           schemaPath: "#/properties/Phone6/type",
           keyword: "type",
-          params: { type: schema3.properties.Phone6.type },
+          params: { type: schema2.properties.Phone6.type },
         };
         if (vErrors === null) {
           vErrors = [err30];
@@ -1619,7 +1619,7 @@ function validate3(
           instancePath: instancePath + "/TaxExemptCodeID",
           schemaPath: "#/properties/TaxExemptCodeID/type",
           keyword: "type",
-          params: { type: schema3.properties.TaxExemptCodeID.type },
+          params: { type: schema2.properties.TaxExemptCodeID.type },
         };
         if (vErrors === null) {
           vErrors = [err31];
@@ -1652,7 +1652,7 @@ function validate3(
           instancePath: instancePath + "/TaxID",
           schemaPath: "#/properties/TaxID/type",
           keyword: "type",
-          params: { type: schema3.properties.TaxID.type },
+          params: { type: schema2.properties.TaxID.type },
         };
         if (vErrors === null) {
           vErrors = [err33];
@@ -1669,7 +1669,7 @@ function validate3(
           instancePath: instancePath + "/TaxID2",
           schemaPath: "#/properties/TaxID2/type",
           keyword: "type",
-          params: { type: schema3.properties.TaxID2.type },
+          params: { type: schema2.properties.TaxID2.type },
         };
         if (vErrors === null) {
           vErrors = [err34];
@@ -1686,7 +1686,7 @@ function validate3(
           instancePath: instancePath + "/ReferralMarketTypeID",
           schemaPath: "#/properties/ReferralMarketTypeID/type",
           keyword: "type",
-          params: { type: schema3.properties.ReferralMarketTypeID.type },
+          params: { type: schema2.properties.ReferralMarketTypeID.type },
         };
         if (vErrors === null) {
           vErrors = [err35];
@@ -1703,7 +1703,7 @@ function validate3(
           instancePath: instancePath + "/ReferralMarketTypeInput",
           schemaPath: "#/properties/ReferralMarketTypeInput/type",
           keyword: "type",
-          params: { type: schema3.properties.ReferralMarketTypeInput.type },
+          params: { type: schema2.properties.ReferralMarketTypeInput.type },
         };
         if (vErrors === null) {
           vErrors = [err36];
@@ -1720,7 +1720,7 @@ function validate3(
           instancePath: instancePath + "/ReferCustomerID",
           schemaPath: "#/properties/ReferCustomerID/type",
           keyword: "type",
-          params: { type: schema3.properties.ReferCustomerID.type },
+          params: { type: schema2.properties.ReferCustomerID.type },
         };
         if (vErrors === null) {
           vErrors = [err37];
@@ -1737,7 +1737,7 @@ function validate3(
           instancePath: instancePath + "/CreatedBy",
           schemaPath: "#/properties/CreatedBy/type",
           keyword: "type",
-          params: { type: schema3.properties.CreatedBy.type },
+          params: { type: schema2.properties.CreatedBy.type },
         };
         if (vErrors === null) {
           vErrors = [err38];
@@ -1754,7 +1754,7 @@ function validate3(
           instancePath: instancePath + "/PasswordResetKey",
           schemaPath: "#/properties/PasswordResetKey/type",
           keyword: "type",
-          params: { type: schema3.properties.PasswordResetKey.type },
+          params: { type: schema2.properties.PasswordResetKey.type },
         };
         if (vErrors === null) {
           vErrors = [err39];
@@ -1771,7 +1771,7 @@ function validate3(
           instancePath: instancePath + "/PasswordResetExpirationDate",
           schemaPath: "#/properties/PasswordResetExpirationDate/type",
           keyword: "type",
-          params: { type: schema3.properties.PasswordResetExpirationDate.type },
+          params: { type: schema2.properties.PasswordResetExpirationDate.type },
         };
         if (vErrors === null) {
           vErrors = [err40];
@@ -1807,7 +1807,7 @@ function validate3(
           instancePath: instancePath + "/DateOfBirth",
           schemaPath: "#/properties/DateOfBirth/type",
           keyword: "type",
-          params: { type: schema3.properties.DateOfBirth.type },
+          params: { type: schema2.properties.DateOfBirth.type },
         };
         if (vErrors === null) {
           vErrors = [err42];
@@ -1912,7 +1912,7 @@ function validate3(
           instancePath: instancePath + "/RomanizedName",
           schemaPath: "#/properties/RomanizedName/type",
           keyword: "type",
-          params: { type: schema3.properties.RomanizedName.type },
+          params: { type: schema2.properties.RomanizedName.type },
         };
         if (vErrors === null) {
           vErrors = [err48];
@@ -1929,7 +1929,7 @@ function validate3(
           instancePath: instancePath + "/ReciprocalRepID",
           schemaPath: "#/properties/ReciprocalRepID/type",
           keyword: "type",
-          params: { type: schema3.properties.ReciprocalRepID.type },
+          params: { type: schema2.properties.ReciprocalRepID.type },
         };
         if (vErrors === null) {
           vErrors = [err49];
@@ -1946,7 +1946,7 @@ function validate3(
           instancePath: instancePath + "/LastModifiedBy",
           schemaPath: "#/properties/LastModifiedBy/type",
           keyword: "type",
-          params: { type: schema3.properties.LastModifiedBy.type },
+          params: { type: schema2.properties.LastModifiedBy.type },
         };
         if (vErrors === null) {
           vErrors = [err50];
@@ -1963,7 +1963,7 @@ function validate3(
           instancePath: instancePath + "/DateLastModified",
           schemaPath: "#/properties/DateLastModified/type",
           keyword: "type",
-          params: { type: schema3.properties.DateLastModified.type },
+          params: { type: schema2.properties.DateLastModified.type },
         };
         if (vErrors === null) {
           vErrors = [err51];
@@ -1999,7 +1999,7 @@ function validate3(
           instancePath: instancePath + "/TaxExemptReasonTypeID",
           schemaPath: "#/properties/TaxExemptReasonTypeID/type",
           keyword: "type",
-          params: { type: schema3.properties.TaxExemptReasonTypeID.type },
+          params: { type: schema2.properties.TaxExemptReasonTypeID.type },
         };
         if (vErrors === null) {
           vErrors = [err53];
@@ -2016,7 +2016,7 @@ function validate3(
           instancePath: instancePath + "/UpgradeRepID",
           schemaPath: "#/properties/UpgradeRepID/type",
           keyword: "type",
-          params: { type: schema3.properties.UpgradeRepID.type },
+          params: { type: schema2.properties.UpgradeRepID.type },
         };
         if (vErrors === null) {
           vErrors = [err54];
@@ -2033,7 +2033,7 @@ function validate3(
           instancePath: instancePath + "/PhonesComputed",
           schemaPath: "#/properties/PhonesComputed/type",
           keyword: "type",
-          params: { type: schema3.properties.PhonesComputed.type },
+          params: { type: schema2.properties.PhonesComputed.type },
         };
         if (vErrors === null) {
           vErrors = [err55];
@@ -2085,7 +2085,7 @@ function validate3(
           instancePath: instancePath + "/guid",
           schemaPath: "#/properties/guid/type",
           keyword: "type",
-          params: { type: schema3.properties.guid.type },
+          params: { type: schema2.properties.guid.type },
         };
         if (vErrors === null) {
           vErrors = [err58];
@@ -2102,7 +2102,7 @@ function validate3(
           instancePath: instancePath + "/AccountNumber",
           schemaPath: "#/properties/AccountNumber/type",
           keyword: "type",
-          params: { type: schema3.properties.AccountNumber.type },
+          params: { type: schema2.properties.AccountNumber.type },
         };
         if (vErrors === null) {
           vErrors = [err59];
@@ -2119,7 +2119,7 @@ function validate3(
           instancePath: instancePath + "/Gender",
           schemaPath: "#/properties/Gender/type",
           keyword: "type",
-          params: { type: schema3.properties.Gender.type },
+          params: { type: schema2.properties.Gender.type },
         };
         if (vErrors === null) {
           vErrors = [err60];
@@ -2170,10 +2170,10 @@ function validate3(
     }
     errors++;
   }
-  validate3.errors = vErrors;
+  validate2.errors = vErrors;
   return errors === 0;
 }
-validate3.evaluated = {
+validate2.evaluated = {
   props: {
     CustomerID: true,
     CustomerDID: true,
@@ -2238,8 +2238,8 @@ validate3.evaluated = {
   dynamicItems: false,
 };
 
-export const error400 = validate4;
-const schema4 = {
+export const error400 = validate3;
+const schema3 = {
   properties: {
     Message: { type: "string" },
     MessageDetail: { type: "string" },
@@ -2251,13 +2251,13 @@ const schema4 = {
   type: "object",
 };
 
-function validate4(
+function validate3(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate4.evaluated;
+  const evaluated0 = validate3.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -2408,10 +2408,10 @@ function validate4(
     }
     errors++;
   }
-  validate4.errors = vErrors;
+  validate3.errors = vErrors;
   return errors === 0;
 }
-validate4.evaluated = {
+validate3.evaluated = {
   props: {
     Message: true,
     MessageDetail: true,

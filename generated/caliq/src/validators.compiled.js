@@ -984,8 +984,8 @@ function validate1(
 }
 validate1.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 
-export const context = validate2;
-const schema2 = {
+export const context = validate9;
+const schema7 = {
   additionalProperties: false,
   properties: {
     apiKey: { type: "string" },
@@ -998,13 +998,13 @@ const schema2 = {
   type: "object",
 };
 
-function validate2(
+function validate9(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate2.evaluated;
+  const evaluated0 = validate9.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -1171,17 +1171,17 @@ function validate2(
     }
     errors++;
   }
-  validate2.errors = vErrors;
+  validate9.errors = vErrors;
   return errors === 0;
 }
-validate2.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate9.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 
-export const response200 = validate3;
-const schema3 = {
+export const response200 = validate2;
+const schema2 = {
   properties: { CustomerCreateData: { $ref: "components#/$defs/CustomerCreateData" } },
   type: "object",
 };
-const schema4 = {
+const schema3 = {
   properties: {
     OK: { type: "boolean" },
     AccountID: { type: "integer" },
@@ -1192,7 +1192,7 @@ const schema4 = {
   },
   type: "object",
 };
-const schema5 = {
+const schema4 = {
   properties: {
     ID: { type: "integer" },
     Message: { type: ["string", "null"] },
@@ -1201,13 +1201,13 @@ const schema5 = {
   type: "object",
 };
 
-function validate5(
+function validate4(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate5.evaluated;
+  const evaluated0 = validate4.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -1239,7 +1239,7 @@ function validate5(
           instancePath: instancePath + "/Message",
           schemaPath: "#/properties/Message/type",
           keyword: "type",
-          params: { type: schema5.properties.Message.type },
+          params: { type: schema4.properties.Message.type },
         };
         if (vErrors === null) {
           vErrors = [err1];
@@ -1256,7 +1256,7 @@ function validate5(
           instancePath: instancePath + "/ExtraData",
           schemaPath: "#/properties/ExtraData/type",
           keyword: "type",
-          params: { type: schema5.properties.ExtraData.type },
+          params: { type: schema4.properties.ExtraData.type },
         };
         if (vErrors === null) {
           vErrors = [err2];
@@ -1275,18 +1275,18 @@ function validate5(
     }
     errors++;
   }
-  validate5.errors = vErrors;
+  validate4.errors = vErrors;
   return errors === 0;
 }
-validate5.evaluated = { props: { ID: true, Message: true, ExtraData: true }, dynamicProps: false, dynamicItems: false };
+validate4.evaluated = { props: { ID: true, Message: true, ExtraData: true }, dynamicProps: false, dynamicItems: false };
 
-function validate4(
+function validate3(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate4.evaluated;
+  const evaluated0 = validate3.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -1334,7 +1334,7 @@ function validate4(
           instancePath: instancePath + "/AccountNo",
           schemaPath: "#/properties/AccountNo/type",
           keyword: "type",
-          params: { type: schema4.properties.AccountNo.type },
+          params: { type: schema3.properties.AccountNo.type },
         };
         if (vErrors === null) {
           vErrors = [err2];
@@ -1385,7 +1385,7 @@ function validate4(
           instancePath: instancePath + "/CustomerCreateIssues",
           schemaPath: "#/properties/CustomerCreateIssues/type",
           keyword: "type",
-          params: { type: schema4.properties.CustomerCreateIssues.type },
+          params: { type: schema3.properties.CustomerCreateIssues.type },
         };
         if (vErrors === null) {
           vErrors = [err5];
@@ -1398,7 +1398,7 @@ function validate4(
         const len0 = data5.length;
         for (let i0 = 0; i0 < len0; i0++) {
           if (
-            !validate5(data5[i0], {
+            !validate4(data5[i0], {
               instancePath: instancePath + "/CustomerCreateIssues/" + i0,
               parentData: data5,
               parentDataProperty: i0,
@@ -1406,7 +1406,7 @@ function validate4(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate5.errors : vErrors.concat(validate5.errors);
+            vErrors = vErrors === null ? validate4.errors : vErrors.concat(validate4.errors);
             errors = vErrors.length;
           }
         }
@@ -1421,22 +1421,22 @@ function validate4(
     }
     errors++;
   }
-  validate4.errors = vErrors;
+  validate3.errors = vErrors;
   return errors === 0;
 }
-validate4.evaluated = {
+validate3.evaluated = {
   props: { OK: true, AccountID: true, AccountNo: true, AddressID: true, ContactID: true, CustomerCreateIssues: true },
   dynamicProps: false,
   dynamicItems: false,
 };
 
-function validate3(
+function validate2(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate3.evaluated;
+  const evaluated0 = validate2.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -1446,7 +1446,7 @@ function validate3(
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.CustomerCreateData !== undefined) {
       if (
-        !validate4(data.CustomerCreateData, {
+        !validate3(data.CustomerCreateData, {
           instancePath: instancePath + "/CustomerCreateData",
           parentData: data,
           parentDataProperty: "CustomerCreateData",
@@ -1454,7 +1454,7 @@ function validate3(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate4.errors : vErrors.concat(validate4.errors);
+        vErrors = vErrors === null ? validate3.errors : vErrors.concat(validate3.errors);
         errors = vErrors.length;
       }
     }
@@ -1467,21 +1467,21 @@ function validate3(
     }
     errors++;
   }
-  validate3.errors = vErrors;
+  validate2.errors = vErrors;
   return errors === 0;
 }
-validate3.evaluated = { props: { CustomerCreateData: true }, dynamicProps: false, dynamicItems: false };
+validate2.evaluated = { props: { CustomerCreateData: true }, dynamicProps: false, dynamicItems: false };
 
-export const error400 = validate8;
-const schema6 = { properties: { Message: { type: "string" } }, type: "object" };
+export const error400 = validate10;
+const schema8 = { properties: { Message: { type: "string" } }, type: "object" };
 
-function validate8(
+function validate10(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate8.evaluated;
+  const evaluated0 = validate10.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -1514,10 +1514,10 @@ function validate8(
     }
     errors++;
   }
-  validate8.errors = vErrors;
+  validate10.errors = vErrors;
   return errors === 0;
 }
-validate8.evaluated = { props: { Message: true }, dynamicProps: false, dynamicItems: false };
+validate10.evaluated = { props: { Message: true }, dynamicProps: false, dynamicItems: false };
 
 export const error401 = error400;
 export const error503 = error400;

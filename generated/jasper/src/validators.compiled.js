@@ -890,20 +890,20 @@ function validate1(
 }
 validate1.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 
-export const pathParameters = validate7;
-const schema4 = {
+export const pathParameters = validate18;
+const schema15 = {
   properties: { apiVersion: { enum: ["1"], type: "string" } },
   required: ["apiVersion"],
   type: "object",
 };
 
-function validate7(
+function validate18(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate7.evaluated;
+  const evaluated0 = validate18.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -946,7 +946,7 @@ function validate7(
           instancePath: instancePath + "/apiVersion",
           schemaPath: "#/properties/apiVersion/enum",
           keyword: "enum",
-          params: { allowedValues: schema4.properties.apiVersion.enum },
+          params: { allowedValues: schema15.properties.apiVersion.enum },
         };
         if (vErrors === null) {
           vErrors = [err2];
@@ -965,13 +965,13 @@ function validate7(
     }
     errors++;
   }
-  validate7.errors = vErrors;
+  validate18.errors = vErrors;
   return errors === 0;
 }
-validate7.evaluated = { props: { apiVersion: true }, dynamicProps: false, dynamicItems: false };
+validate18.evaluated = { props: { apiVersion: true }, dynamicProps: false, dynamicItems: false };
 
-export const context = validate8;
-const schema5 = {
+export const context = validate19;
+const schema16 = {
   additionalProperties: false,
   properties: {
     username: { type: "string" },
@@ -984,13 +984,13 @@ const schema5 = {
   type: "object",
 };
 
-function validate8(
+function validate19(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate8.evaluated;
+  const evaluated0 = validate19.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -1133,7 +1133,7 @@ function validate8(
           instancePath: instancePath + "/apiVersion",
           schemaPath: "#/properties/apiVersion/enum",
           keyword: "enum",
-          params: { allowedValues: schema5.properties.apiVersion.enum },
+          params: { allowedValues: schema16.properties.apiVersion.enum },
         };
         if (vErrors === null) {
           vErrors = [err8];
@@ -1168,24 +1168,24 @@ function validate8(
     }
     errors++;
   }
-  validate8.errors = vErrors;
+  validate19.errors = vErrors;
   return errors === 0;
 }
-validate8.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate19.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 
-export const response200 = validate9;
-const schema6 = {
+export const response200 = validate7;
+const schema4 = {
   properties: { customerId: { readOnly: true, type: "integer" }, timestamp: { readOnly: true, type: "integer" } },
   type: "object",
 };
 
-function validate9(
+function validate7(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate9.evaluated;
+  const evaluated0 = validate7.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -1236,26 +1236,26 @@ function validate9(
     }
     errors++;
   }
-  validate9.errors = vErrors;
+  validate7.errors = vErrors;
   return errors === 0;
 }
-validate9.evaluated = { props: { customerId: true, timestamp: true }, dynamicProps: false, dynamicItems: false };
+validate7.evaluated = { props: { customerId: true, timestamp: true }, dynamicProps: false, dynamicItems: false };
 
-export const error400 = validate10;
-const schema7 = {
+export const error400 = validate20;
+const schema17 = {
   properties: { errorCode: { pattern: "^[0-9]+$", type: "string" }, errorMessage: { type: "string" } },
   required: ["errorCode", "errorMessage"],
   type: "object",
 };
 const pattern0 = new RegExp("^[0-9]+$", "u");
 
-function validate10(
+function validate20(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate10.evaluated;
+  const evaluated0 = validate20.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -1348,25 +1348,25 @@ function validate10(
     }
     errors++;
   }
-  validate10.errors = vErrors;
+  validate20.errors = vErrors;
   return errors === 0;
 }
-validate10.evaluated = { props: { errorCode: true, errorMessage: true }, dynamicProps: false, dynamicItems: false };
+validate20.evaluated = { props: { errorCode: true, errorMessage: true }, dynamicProps: false, dynamicItems: false };
 
-export const error401 = validate11;
-const schema8 = {
+export const error401 = validate21;
+const schema18 = {
   properties: { errorCode: { pattern: "^[0-9]+$", type: "string" }, errorMessage: { type: "string" } },
   required: ["errorMessage"],
   type: "object",
 };
 
-function validate11(
+function validate21(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate11.evaluated;
+  const evaluated0 = validate21.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -1445,10 +1445,10 @@ function validate11(
     }
     errors++;
   }
-  validate11.errors = vErrors;
+  validate21.errors = vErrors;
   return errors === 0;
 }
-validate11.evaluated = { props: { errorCode: true, errorMessage: true }, dynamicProps: false, dynamicItems: false };
+validate21.evaluated = { props: { errorCode: true, errorMessage: true }, dynamicProps: false, dynamicItems: false };
 
 export const error404 = error400;
 export const error500 = error400;

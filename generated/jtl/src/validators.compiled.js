@@ -1367,16 +1367,16 @@ function validate1(
 }
 validate1.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 
-export const queryParameters = validate13;
-const schema5 = { properties: { disableAutomaticWorkflows: { type: "boolean" } }, required: [], type: "object" };
+export const queryParameters = validate35;
+const schema19 = { properties: { disableAutomaticWorkflows: { type: "boolean" } }, required: [], type: "object" };
 
-function validate13(
+function validate35(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate13.evaluated;
+  const evaluated0 = validate35.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -1409,13 +1409,13 @@ function validate13(
     }
     errors++;
   }
-  validate13.errors = vErrors;
+  validate35.errors = vErrors;
   return errors === 0;
 }
-validate13.evaluated = { props: { disableAutomaticWorkflows: true }, dynamicProps: false, dynamicItems: false };
+validate35.evaluated = { props: { disableAutomaticWorkflows: true }, dynamicProps: false, dynamicItems: false };
 
-export const headers = validate14;
-const schema6 = {
+export const headers = validate36;
+const schema20 = {
   properties: {
     "api-version": { type: "string" },
     "x-appid": { type: "string" },
@@ -1427,22 +1427,22 @@ const schema6 = {
   required: ["x-appid", "x-appversion", "x-tenant-id"],
   type: "object",
 };
-const schema7 = {
+const schema21 = {
   anyOf: [
     { pattern: "^[0-9]+$", type: "string" },
     { format: "uuid", type: "string" },
   ],
 };
-const pattern1 = new RegExp("^[0-9]+$", "u");
-const formats18 = /^[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
+const pattern4 = new RegExp("^[0-9]+$", "u");
+const formats48 = /^[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 
-function validate15(
+function validate37(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate15.evaluated;
+  const evaluated0 = validate37.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -1453,7 +1453,7 @@ function validate15(
   let valid0 = false;
   const _errs1 = errors;
   if (typeof data === "string") {
-    if (!pattern1.test(data)) {
+    if (!pattern4.test(data)) {
       const err0 = {
         instancePath,
         schemaPath: "#/anyOf/0/pattern",
@@ -1480,7 +1480,7 @@ function validate15(
   valid0 = valid0 || _valid0;
   const _errs3 = errors;
   if (typeof data === "string") {
-    if (!formats18.test(data)) {
+    if (!formats48.test(data)) {
       const err2 = { instancePath, schemaPath: "#/anyOf/1/format", keyword: "format", params: { format: "uuid" } };
       if (vErrors === null) {
         vErrors = [err2];
@@ -1518,18 +1518,18 @@ function validate15(
       }
     }
   }
-  validate15.errors = vErrors;
+  validate37.errors = vErrors;
   return errors === 0;
 }
-validate15.evaluated = { dynamicProps: false, dynamicItems: false };
+validate37.evaluated = { dynamicProps: false, dynamicItems: false };
 
-function validate14(
+function validate36(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate14.evaluated;
+  const evaluated0 = validate36.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -1629,7 +1629,7 @@ function validate14(
     }
     if (data["x-runas"] !== undefined) {
       if (
-        !validate15(data["x-runas"], {
+        !validate37(data["x-runas"], {
           instancePath: instancePath + "/x-runas",
           parentData: data,
           parentDataProperty: "x-runas",
@@ -1637,7 +1637,7 @@ function validate14(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+        vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
         errors = vErrors.length;
       }
     }
@@ -1660,7 +1660,7 @@ function validate14(
     if (data["x-tenant-id"] !== undefined) {
       let data5 = data["x-tenant-id"];
       if (typeof data5 === "string") {
-        if (!formats18.test(data5)) {
+        if (!formats48.test(data5)) {
           const err7 = {
             instancePath: instancePath + "/x-tenant-id",
             schemaPath: "#/properties/x-tenant-id/format",
@@ -1698,10 +1698,10 @@ function validate14(
     }
     errors++;
   }
-  validate14.errors = vErrors;
+  validate36.errors = vErrors;
   return errors === 0;
 }
-validate14.evaluated = {
+validate36.evaluated = {
   props: {
     "api-version": true,
     "x-appid": true,
@@ -1714,8 +1714,8 @@ validate14.evaluated = {
   dynamicItems: false,
 };
 
-export const context = validate17;
-const schema8 = {
+export const context = validate39;
+const schema22 = {
   additionalProperties: false,
   properties: {
     tenantId: { format: "uuid", type: "string" },
@@ -1736,13 +1736,13 @@ const schema8 = {
   type: "object",
 };
 
-function validate17(
+function validate39(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate17.evaluated;
+  const evaluated0 = validate39.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -1835,7 +1835,7 @@ function validate17(
       errors++;
     }
     for (const key0 in data) {
-      if (!func0.call(schema8.properties, key0)) {
+      if (!func0.call(schema22.properties, key0)) {
         const err6 = {
           instancePath,
           schemaPath: "#/additionalProperties",
@@ -1853,7 +1853,7 @@ function validate17(
     if (data.tenantId !== undefined) {
       let data0 = data.tenantId;
       if (typeof data0 === "string") {
-        if (!formats18.test(data0)) {
+        if (!formats48.test(data0)) {
           const err7 = {
             instancePath: instancePath + "/tenantId",
             schemaPath: "#/properties/tenantId/format",
@@ -1932,7 +1932,7 @@ function validate17(
     }
     if (data.runAs !== undefined) {
       if (
-        !validate15(data.runAs, {
+        !validate37(data.runAs, {
           instancePath: instancePath + "/runAs",
           parentData: data,
           parentDataProperty: "runAs",
@@ -1940,7 +1940,7 @@ function validate17(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+        vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
         errors = vErrors.length;
       }
     }
@@ -1995,7 +1995,7 @@ function validate17(
     if (data.apiKey !== undefined) {
       let data8 = data.apiKey;
       if (typeof data8 === "string") {
-        if (!formats18.test(data8)) {
+        if (!formats48.test(data8)) {
           const err15 = {
             instancePath: instancePath + "/apiKey",
             schemaPath: "#/properties/apiKey/format",
@@ -2131,13 +2131,13 @@ function validate17(
     }
     errors++;
   }
-  validate17.errors = vErrors;
+  validate39.errors = vErrors;
   return errors === 0;
 }
-validate17.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate39.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 
-export const response201 = validate19;
-const schema9 = {
+export const response201 = validate13;
+const schema5 = {
   properties: {
     Id: { format: "int32", readOnly: true, type: "integer" },
     Number: { type: ["string", "null"] },
@@ -2168,7 +2168,7 @@ const schema9 = {
   },
   type: "object",
 };
-const schema10 = {
+const schema6 = {
   properties: {
     Id: { format: "int32", readOnly: true, type: ["integer", "null"] },
     Company: { type: ["string", "null"] },
@@ -2192,13 +2192,13 @@ const schema10 = {
   type: "object",
 };
 
-function validate20(
+function validate14(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate20.evaluated;
+  const evaluated0 = validate14.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -2213,7 +2213,7 @@ function validate20(
           instancePath: instancePath + "/Id",
           schemaPath: "#/properties/Id/type",
           keyword: "type",
-          params: { type: schema10.properties.Id.type },
+          params: { type: schema6.properties.Id.type },
         };
         if (vErrors === null) {
           vErrors = [err0];
@@ -2246,7 +2246,7 @@ function validate20(
           instancePath: instancePath + "/Company",
           schemaPath: "#/properties/Company/type",
           keyword: "type",
-          params: { type: schema10.properties.Company.type },
+          params: { type: schema6.properties.Company.type },
         };
         if (vErrors === null) {
           vErrors = [err2];
@@ -2263,7 +2263,7 @@ function validate20(
           instancePath: instancePath + "/Company2",
           schemaPath: "#/properties/Company2/type",
           keyword: "type",
-          params: { type: schema10.properties.Company2.type },
+          params: { type: schema6.properties.Company2.type },
         };
         if (vErrors === null) {
           vErrors = [err3];
@@ -2280,7 +2280,7 @@ function validate20(
           instancePath: instancePath + "/FormOfAddress",
           schemaPath: "#/properties/FormOfAddress/type",
           keyword: "type",
-          params: { type: schema10.properties.FormOfAddress.type },
+          params: { type: schema6.properties.FormOfAddress.type },
         };
         if (vErrors === null) {
           vErrors = [err4];
@@ -2297,7 +2297,7 @@ function validate20(
           instancePath: instancePath + "/Title",
           schemaPath: "#/properties/Title/type",
           keyword: "type",
-          params: { type: schema10.properties.Title.type },
+          params: { type: schema6.properties.Title.type },
         };
         if (vErrors === null) {
           vErrors = [err5];
@@ -2314,7 +2314,7 @@ function validate20(
           instancePath: instancePath + "/FirstName",
           schemaPath: "#/properties/FirstName/type",
           keyword: "type",
-          params: { type: schema10.properties.FirstName.type },
+          params: { type: schema6.properties.FirstName.type },
         };
         if (vErrors === null) {
           vErrors = [err6];
@@ -2331,7 +2331,7 @@ function validate20(
           instancePath: instancePath + "/LastName",
           schemaPath: "#/properties/LastName/type",
           keyword: "type",
-          params: { type: schema10.properties.LastName.type },
+          params: { type: schema6.properties.LastName.type },
         };
         if (vErrors === null) {
           vErrors = [err7];
@@ -2348,7 +2348,7 @@ function validate20(
           instancePath: instancePath + "/Street",
           schemaPath: "#/properties/Street/type",
           keyword: "type",
-          params: { type: schema10.properties.Street.type },
+          params: { type: schema6.properties.Street.type },
         };
         if (vErrors === null) {
           vErrors = [err8];
@@ -2365,7 +2365,7 @@ function validate20(
           instancePath: instancePath + "/Address2",
           schemaPath: "#/properties/Address2/type",
           keyword: "type",
-          params: { type: schema10.properties.Address2.type },
+          params: { type: schema6.properties.Address2.type },
         };
         if (vErrors === null) {
           vErrors = [err9];
@@ -2382,7 +2382,7 @@ function validate20(
           instancePath: instancePath + "/PostalCode",
           schemaPath: "#/properties/PostalCode/type",
           keyword: "type",
-          params: { type: schema10.properties.PostalCode.type },
+          params: { type: schema6.properties.PostalCode.type },
         };
         if (vErrors === null) {
           vErrors = [err10];
@@ -2399,7 +2399,7 @@ function validate20(
           instancePath: instancePath + "/City",
           schemaPath: "#/properties/City/type",
           keyword: "type",
-          params: { type: schema10.properties.City.type },
+          params: { type: schema6.properties.City.type },
         };
         if (vErrors === null) {
           vErrors = [err11];
@@ -2416,7 +2416,7 @@ function validate20(
           instancePath: instancePath + "/State",
           schemaPath: "#/properties/State/type",
           keyword: "type",
-          params: { type: schema10.properties.State.type },
+          params: { type: schema6.properties.State.type },
         };
         if (vErrors === null) {
           vErrors = [err12];
@@ -2433,7 +2433,7 @@ function validate20(
           instancePath: instancePath + "/CountryIso",
           schemaPath: "#/properties/CountryIso/type",
           keyword: "type",
-          params: { type: schema10.properties.CountryIso.type },
+          params: { type: schema6.properties.CountryIso.type },
         };
         if (vErrors === null) {
           vErrors = [err13];
@@ -2450,7 +2450,7 @@ function validate20(
           instancePath: instancePath + "/VatID",
           schemaPath: "#/properties/VatID/type",
           keyword: "type",
-          params: { type: schema10.properties.VatID.type },
+          params: { type: schema6.properties.VatID.type },
         };
         if (vErrors === null) {
           vErrors = [err14];
@@ -2467,7 +2467,7 @@ function validate20(
           instancePath: instancePath + "/PhoneNumber",
           schemaPath: "#/properties/PhoneNumber/type",
           keyword: "type",
-          params: { type: schema10.properties.PhoneNumber.type },
+          params: { type: schema6.properties.PhoneNumber.type },
         };
         if (vErrors === null) {
           vErrors = [err15];
@@ -2484,7 +2484,7 @@ function validate20(
           instancePath: instancePath + "/MobilePhoneNumber",
           schemaPath: "#/properties/MobilePhoneNumber/type",
           keyword: "type",
-          params: { type: schema10.properties.MobilePhoneNumber.type },
+          params: { type: schema6.properties.MobilePhoneNumber.type },
         };
         if (vErrors === null) {
           vErrors = [err16];
@@ -2501,7 +2501,7 @@ function validate20(
           instancePath: instancePath + "/EmailAddress",
           schemaPath: "#/properties/EmailAddress/type",
           keyword: "type",
-          params: { type: schema10.properties.EmailAddress.type },
+          params: { type: schema6.properties.EmailAddress.type },
         };
         if (vErrors === null) {
           vErrors = [err17];
@@ -2518,7 +2518,7 @@ function validate20(
           instancePath: instancePath + "/Fax",
           schemaPath: "#/properties/Fax/type",
           keyword: "type",
-          params: { type: schema10.properties.Fax.type },
+          params: { type: schema6.properties.Fax.type },
         };
         if (vErrors === null) {
           vErrors = [err18];
@@ -2537,10 +2537,10 @@ function validate20(
     }
     errors++;
   }
-  validate20.errors = vErrors;
+  validate14.errors = vErrors;
   return errors === 0;
 }
-validate20.evaluated = {
+validate14.evaluated = {
   props: {
     Id: true,
     Company: true,
@@ -2565,7 +2565,7 @@ validate20.evaluated = {
   dynamicItems: false,
 };
 
-const schema11 = {
+const schema7 = {
   properties: {
     OtherBillingAddresses: { items: { $ref: "components#/$defs/Address" }, type: ["array", "null"] },
     OtherShippingAddresses: { items: { $ref: "components#/$defs/Address" }, type: ["array", "null"] },
@@ -2574,13 +2574,13 @@ const schema11 = {
   type: "object",
 };
 
-function validate24(
+function validate18(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate24.evaluated;
+  const evaluated0 = validate18.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -2595,7 +2595,7 @@ function validate24(
           instancePath: instancePath + "/OtherBillingAddresses",
           schemaPath: "#/properties/OtherBillingAddresses/type",
           keyword: "type",
-          params: { type: schema11.properties.OtherBillingAddresses.type },
+          params: { type: schema7.properties.OtherBillingAddresses.type },
         };
         if (vErrors === null) {
           vErrors = [err0];
@@ -2608,7 +2608,7 @@ function validate24(
         const len0 = data0.length;
         for (let i0 = 0; i0 < len0; i0++) {
           if (
-            !validate20(data0[i0], {
+            !validate14(data0[i0], {
               instancePath: instancePath + "/OtherBillingAddresses/" + i0,
               parentData: data0,
               parentDataProperty: i0,
@@ -2616,7 +2616,7 @@ function validate24(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
+            vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
             errors = vErrors.length;
           }
         }
@@ -2629,7 +2629,7 @@ function validate24(
           instancePath: instancePath + "/OtherShippingAddresses",
           schemaPath: "#/properties/OtherShippingAddresses/type",
           keyword: "type",
-          params: { type: schema11.properties.OtherShippingAddresses.type },
+          params: { type: schema7.properties.OtherShippingAddresses.type },
         };
         if (vErrors === null) {
           vErrors = [err1];
@@ -2642,7 +2642,7 @@ function validate24(
         const len1 = data2.length;
         for (let i1 = 0; i1 < len1; i1++) {
           if (
-            !validate20(data2[i1], {
+            !validate14(data2[i1], {
               instancePath: instancePath + "/OtherShippingAddresses/" + i1,
               parentData: data2,
               parentDataProperty: i1,
@@ -2650,7 +2650,7 @@ function validate24(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
+            vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
             errors = vErrors.length;
           }
         }
@@ -2663,7 +2663,7 @@ function validate24(
           instancePath: instancePath + "/OtherCustomerAddresses",
           schemaPath: "#/properties/OtherCustomerAddresses/type",
           keyword: "type",
-          params: { type: schema11.properties.OtherCustomerAddresses.type },
+          params: { type: schema7.properties.OtherCustomerAddresses.type },
         };
         if (vErrors === null) {
           vErrors = [err2];
@@ -2676,7 +2676,7 @@ function validate24(
         const len2 = data4.length;
         for (let i2 = 0; i2 < len2; i2++) {
           if (
-            !validate20(data4[i2], {
+            !validate14(data4[i2], {
               instancePath: instancePath + "/OtherCustomerAddresses/" + i2,
               parentData: data4,
               parentDataProperty: i2,
@@ -2684,7 +2684,7 @@ function validate24(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
+            vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
             errors = vErrors.length;
           }
         }
@@ -2699,16 +2699,16 @@ function validate24(
     }
     errors++;
   }
-  validate24.errors = vErrors;
+  validate18.errors = vErrors;
   return errors === 0;
 }
-validate24.evaluated = {
+validate18.evaluated = {
   props: { OtherBillingAddresses: true, OtherShippingAddresses: true, OtherCustomerAddresses: true },
   dynamicProps: false,
   dynamicItems: false,
 };
 
-const schema12 = {
+const schema8 = {
   properties: {
     PaymentMethodId: { format: "int32", type: ["integer", "null"] },
     Discount: { type: ["number", "null"] },
@@ -2719,13 +2719,13 @@ const schema12 = {
   type: "object",
 };
 
-function validate29(
+function validate23(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate29.evaluated;
+  const evaluated0 = validate23.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -2740,7 +2740,7 @@ function validate29(
           instancePath: instancePath + "/PaymentMethodId",
           schemaPath: "#/properties/PaymentMethodId/type",
           keyword: "type",
-          params: { type: schema12.properties.PaymentMethodId.type },
+          params: { type: schema8.properties.PaymentMethodId.type },
         };
         if (vErrors === null) {
           vErrors = [err0];
@@ -2773,7 +2773,7 @@ function validate29(
           instancePath: instancePath + "/Discount",
           schemaPath: "#/properties/Discount/type",
           keyword: "type",
-          params: { type: schema12.properties.Discount.type },
+          params: { type: schema8.properties.Discount.type },
         };
         if (vErrors === null) {
           vErrors = [err2];
@@ -2790,7 +2790,7 @@ function validate29(
           instancePath: instancePath + "/PaymentTarget",
           schemaPath: "#/properties/PaymentTarget/type",
           keyword: "type",
-          params: { type: schema12.properties.PaymentTarget.type },
+          params: { type: schema8.properties.PaymentTarget.type },
         };
         if (vErrors === null) {
           vErrors = [err3];
@@ -2823,7 +2823,7 @@ function validate29(
           instancePath: instancePath + "/CreditLimit",
           schemaPath: "#/properties/CreditLimit/type",
           keyword: "type",
-          params: { type: schema12.properties.CreditLimit.type },
+          params: { type: schema8.properties.CreditLimit.type },
         };
         if (vErrors === null) {
           vErrors = [err5];
@@ -2856,7 +2856,7 @@ function validate29(
           instancePath: instancePath + "/StopPaymentRequest",
           schemaPath: "#/properties/StopPaymentRequest/type",
           keyword: "type",
-          params: { type: schema12.properties.StopPaymentRequest.type },
+          params: { type: schema8.properties.StopPaymentRequest.type },
         };
         if (vErrors === null) {
           vErrors = [err7];
@@ -2875,22 +2875,22 @@ function validate29(
     }
     errors++;
   }
-  validate29.errors = vErrors;
+  validate23.errors = vErrors;
   return errors === 0;
 }
-validate29.evaluated = {
+validate23.evaluated = {
   props: { PaymentMethodId: true, Discount: true, PaymentTarget: true, CreditLimit: true, StopPaymentRequest: true },
   dynamicProps: false,
   dynamicItems: false,
 };
 
-function validate19(
+function validate13(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate19.evaluated;
+  const evaluated0 = validate13.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -2938,7 +2938,7 @@ function validate19(
           instancePath: instancePath + "/Number",
           schemaPath: "#/properties/Number/type",
           keyword: "type",
-          params: { type: schema9.properties.Number.type },
+          params: { type: schema5.properties.Number.type },
         };
         if (vErrors === null) {
           vErrors = [err2];
@@ -2955,7 +2955,7 @@ function validate19(
           instancePath: instancePath + "/CustomerGroupId",
           schemaPath: "#/properties/CustomerGroupId/type",
           keyword: "type",
-          params: { type: schema9.properties.CustomerGroupId.type },
+          params: { type: schema5.properties.CustomerGroupId.type },
         };
         if (vErrors === null) {
           vErrors = [err3];
@@ -2987,7 +2987,7 @@ function validate19(
       let valid1 = false;
       const _errs9 = errors;
       if (
-        !validate20(data3, {
+        !validate14(data3, {
           instancePath: instancePath + "/BillingAddress",
           parentData: data,
           parentDataProperty: "BillingAddress",
@@ -2995,7 +2995,7 @@ function validate19(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
+        vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
         errors = vErrors.length;
       }
       var _valid0 = _errs9 === errors;
@@ -3068,7 +3068,7 @@ function validate19(
       let valid2 = false;
       const _errs14 = errors;
       if (
-        !validate20(data4, {
+        !validate14(data4, {
           instancePath: instancePath + "/Shipmentaddress",
           parentData: data,
           parentDataProperty: "Shipmentaddress",
@@ -3076,7 +3076,7 @@ function validate19(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
+        vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
         errors = vErrors.length;
       }
       var _valid1 = _errs14 === errors;
@@ -3149,7 +3149,7 @@ function validate19(
       let valid3 = false;
       const _errs19 = errors;
       if (
-        !validate20(data5, {
+        !validate14(data5, {
           instancePath: instancePath + "/CustomAddress",
           parentData: data,
           parentDataProperty: "CustomAddress",
@@ -3157,7 +3157,7 @@ function validate19(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
+        vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
         errors = vErrors.length;
       }
       var _valid2 = _errs19 === errors;
@@ -3230,7 +3230,7 @@ function validate19(
       let valid4 = false;
       const _errs24 = errors;
       if (
-        !validate24(data6, {
+        !validate18(data6, {
           instancePath: instancePath + "/OtherAddresses",
           parentData: data,
           parentDataProperty: "OtherAddresses",
@@ -3238,7 +3238,7 @@ function validate19(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+        vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
         errors = vErrors.length;
       }
       var _valid3 = _errs24 === errors;
@@ -3296,7 +3296,7 @@ function validate19(
       let valid5 = false;
       const _errs29 = errors;
       if (
-        !validate29(data7, {
+        !validate23(data7, {
           instancePath: instancePath + "/PaymentSettings",
           parentData: data,
           parentDataProperty: "PaymentSettings",
@@ -3304,7 +3304,7 @@ function validate19(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
+        vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
         errors = vErrors.length;
       }
       var _valid4 = _errs29 === errors;
@@ -3365,7 +3365,7 @@ function validate19(
           instancePath: instancePath + "/CustomerSince",
           schemaPath: "#/properties/CustomerSince/type",
           keyword: "type",
-          params: { type: schema9.properties.CustomerSince.type },
+          params: { type: schema5.properties.CustomerSince.type },
         };
         if (vErrors === null) {
           vErrors = [err15];
@@ -3398,7 +3398,7 @@ function validate19(
           instancePath: instancePath + "/LastChange",
           schemaPath: "#/properties/LastChange/type",
           keyword: "type",
-          params: { type: schema9.properties.LastChange.type },
+          params: { type: schema5.properties.LastChange.type },
         };
         if (vErrors === null) {
           vErrors = [err17];
@@ -3431,7 +3431,7 @@ function validate19(
           instancePath: instancePath + "/LanguageIso",
           schemaPath: "#/properties/LanguageIso/type",
           keyword: "type",
-          params: { type: schema9.properties.LanguageIso.type },
+          params: { type: schema5.properties.LanguageIso.type },
         };
         if (vErrors === null) {
           vErrors = [err19];
@@ -3448,7 +3448,7 @@ function validate19(
           instancePath: instancePath + "/InternalCompanyId",
           schemaPath: "#/properties/InternalCompanyId/type",
           keyword: "type",
-          params: { type: schema9.properties.InternalCompanyId.type },
+          params: { type: schema5.properties.InternalCompanyId.type },
         };
         if (vErrors === null) {
           vErrors = [err20];
@@ -3481,7 +3481,7 @@ function validate19(
           instancePath: instancePath + "/CustomerCategoryId",
           schemaPath: "#/properties/CustomerCategoryId/type",
           keyword: "type",
-          params: { type: schema9.properties.CustomerCategoryId.type },
+          params: { type: schema5.properties.CustomerCategoryId.type },
         };
         if (vErrors === null) {
           vErrors = [err22];
@@ -3514,7 +3514,7 @@ function validate19(
           instancePath: instancePath + "/TaxIdentificationNumber",
           schemaPath: "#/properties/TaxIdentificationNumber/type",
           keyword: "type",
-          params: { type: schema9.properties.TaxIdentificationNumber.type },
+          params: { type: schema5.properties.TaxIdentificationNumber.type },
         };
         if (vErrors === null) {
           vErrors = [err24];
@@ -3531,7 +3531,7 @@ function validate19(
           instancePath: instancePath + "/AccountsReceivableNumber",
           schemaPath: "#/properties/AccountsReceivableNumber/type",
           keyword: "type",
-          params: { type: schema9.properties.AccountsReceivableNumber.type },
+          params: { type: schema5.properties.AccountsReceivableNumber.type },
         };
         if (vErrors === null) {
           vErrors = [err25];
@@ -3564,7 +3564,7 @@ function validate19(
           instancePath: instancePath + "/CommercialRegisterNumber",
           schemaPath: "#/properties/CommercialRegisterNumber/type",
           keyword: "type",
-          params: { type: schema9.properties.CommercialRegisterNumber.type },
+          params: { type: schema5.properties.CommercialRegisterNumber.type },
         };
         if (vErrors === null) {
           vErrors = [err27];
@@ -3581,7 +3581,7 @@ function validate19(
           instancePath: instancePath + "/Website",
           schemaPath: "#/properties/Website/type",
           keyword: "type",
-          params: { type: schema9.properties.Website.type },
+          params: { type: schema5.properties.Website.type },
         };
         if (vErrors === null) {
           vErrors = [err28];
@@ -3598,7 +3598,7 @@ function validate19(
           instancePath: instancePath + "/InitialContact",
           schemaPath: "#/properties/InitialContact/type",
           keyword: "type",
-          params: { type: schema9.properties.InitialContact.type },
+          params: { type: schema5.properties.InitialContact.type },
         };
         if (vErrors === null) {
           vErrors = [err29];
@@ -3615,7 +3615,7 @@ function validate19(
           instancePath: instancePath + "/EbayUsername",
           schemaPath: "#/properties/EbayUsername/type",
           keyword: "type",
-          params: { type: schema9.properties.EbayUsername.type },
+          params: { type: schema5.properties.EbayUsername.type },
         };
         if (vErrors === null) {
           vErrors = [err30];
@@ -3632,7 +3632,7 @@ function validate19(
           instancePath: instancePath + "/Birthday",
           schemaPath: "#/properties/Birthday/type",
           keyword: "type",
-          params: { type: schema9.properties.Birthday.type },
+          params: { type: schema5.properties.Birthday.type },
         };
         if (vErrors === null) {
           vErrors = [err31];
@@ -3668,7 +3668,7 @@ function validate19(
           instancePath: instancePath + "/IsLocked",
           schemaPath: "#/properties/IsLocked/type",
           keyword: "type",
-          params: { type: schema9.properties.IsLocked.type },
+          params: { type: schema5.properties.IsLocked.type },
         };
         if (vErrors === null) {
           vErrors = [err33];
@@ -3685,7 +3685,7 @@ function validate19(
           instancePath: instancePath + "/IsCashRegisterBased",
           schemaPath: "#/properties/IsCashRegisterBased/type",
           keyword: "type",
-          params: { type: schema9.properties.IsCashRegisterBased.type },
+          params: { type: schema5.properties.IsCashRegisterBased.type },
         };
         if (vErrors === null) {
           vErrors = [err34];
@@ -3704,10 +3704,10 @@ function validate19(
     }
     errors++;
   }
-  validate19.errors = vErrors;
+  validate13.errors = vErrors;
   return errors === 0;
 }
-validate19.evaluated = {
+validate13.evaluated = {
   props: {
     Id: true,
     Number: true,
@@ -3736,8 +3736,8 @@ validate19.evaluated = {
   dynamicItems: false,
 };
 
-export const error400 = validate31;
-const schema13 = {
+export const error400 = validate41;
+const schema23 = {
   properties: {
     ErrorCode: { type: "string" },
     ValidationErrors: { additionalProperties: { type: "string" }, type: "object" },
@@ -3747,13 +3747,13 @@ const schema13 = {
   type: "object",
 };
 
-function validate31(
+function validate41(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate31.evaluated;
+  const evaluated0 = validate41.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -3852,10 +3852,10 @@ function validate31(
     }
     errors++;
   }
-  validate31.errors = vErrors;
+  validate41.errors = vErrors;
   return errors === 0;
 }
-validate31.evaluated = {
+validate41.evaluated = {
   props: { ErrorCode: true, ValidationErrors: true, ErrorMessage: true, Stacktrace: true },
   dynamicProps: false,
   dynamicItems: false,

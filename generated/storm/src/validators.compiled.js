@@ -2646,8 +2646,8 @@ function validate1(
 }
 validate1.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 
-export const queryParameters = validate18;
-const schema7 = {
+export const queryParameters = validate20;
+const schema9 = {
   properties: {
     password: { type: "string" },
     updatedBy: { format: "int32", type: "integer" },
@@ -2657,13 +2657,13 @@ const schema7 = {
   type: "object",
 };
 
-function validate18(
+function validate20(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate18.evaluated;
+  const evaluated0 = validate20.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -2759,29 +2759,29 @@ function validate18(
     }
     errors++;
   }
-  validate18.errors = vErrors;
+  validate20.errors = vErrors;
   return errors === 0;
 }
-validate18.evaluated = {
+validate20.evaluated = {
   props: { password: true, updatedBy: true, cultureCode: true },
   dynamicProps: false,
   dynamicItems: false,
 };
 
-export const headers = validate19;
-const schema8 = {
+export const headers = validate21;
+const schema10 = {
   properties: { applicationId: { format: "int32", type: "integer" } },
   required: ["applicationId"],
   type: "object",
 };
 
-function validate19(
+function validate21(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate19.evaluated;
+  const evaluated0 = validate21.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -2845,13 +2845,13 @@ function validate19(
     }
     errors++;
   }
-  validate19.errors = vErrors;
+  validate21.errors = vErrors;
   return errors === 0;
 }
-validate19.evaluated = { props: { applicationId: true }, dynamicProps: false, dynamicItems: false };
+validate21.evaluated = { props: { applicationId: true }, dynamicProps: false, dynamicItems: false };
 
-export const context = validate20;
-const schema9 = {
+export const context = validate22;
+const schema11 = {
   additionalProperties: false,
   properties: {
     applicationId: { format: "int32", type: "integer" },
@@ -2865,13 +2865,13 @@ const schema9 = {
   type: "object",
 };
 
-function validate20(
+function validate22(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate20.evaluated;
+  const evaluated0 = validate22.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -3085,21 +3085,21 @@ function validate20(
     }
     errors++;
   }
-  validate20.errors = vErrors;
+  validate22.errors = vErrors;
   return errors === 0;
 }
-validate20.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate22.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 
-export const error400 = validate21;
-const schema10 = { properties: { Key: { type: "string" }, Message: { type: "string" } }, type: "object" };
+export const error400 = validate23;
+const schema12 = { properties: { Key: { type: "string" }, Message: { type: "string" } }, type: "object" };
 
-function validate21(
+function validate23(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate21.evaluated;
+  const evaluated0 = validate23.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -3148,9 +3148,9 @@ function validate21(
     }
     errors++;
   }
-  validate21.errors = vErrors;
+  validate23.errors = vErrors;
   return errors === 0;
 }
-validate21.evaluated = { props: { Key: true, Message: true }, dynamicProps: false, dynamicItems: false };
+validate23.evaluated = { props: { Key: true, Message: true }, dynamicProps: false, dynamicItems: false };
 
 export const response200 = requestBody;
