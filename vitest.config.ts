@@ -20,6 +20,7 @@ const WHOLE_GENERATOR = [
   "test/generator/cache.test.ts",
   "test/generator/corpus-sample.test.ts",
   "test/generator/init-example.test.ts",
+  "test/generator/lazy-modules.test.ts",
   "test/generator/openapi-typescript.test.ts",
   "test/generator/output.test.ts",
   "test/generator/outputs.test.ts",

@@ -151,6 +151,12 @@ export async function compile(hash = sourcesHash()) {
   const structure = await import(pathToFileURL(join(distDir, "generator/load/structure-validators.js")).href);
   for (const check of structure.STRUCTURE_CHECKS)
     write(`generator/load/${check}.compiled.cjs`, structure.structureValidatorModule(check));
+  // And the shapes of the project's own extensions, checked in every spec (load/check-extensions.ts).
+  const extensions = await import(pathToFileURL(join(distDir, "generator/load/check-extensions.js")).href);
+  write(`generator/load/${extensions.EXTENSIONS_MODULE}.compiled.cjs`, extensions.extensionValidatorsModule());
+  // The Handlebars templates, precompiled: a run loads only Handlebars' runtime (core/templates.ts).
+  const templates = await import(pathToFileURL(join(distDir, "generator/core/templates.js")).href);
+  write("generator/core/templates.compiled.cjs", templates.templatesModule());
   write(STAMP, hash);
   for (const file of listFiles(distDir)) if (!files.has(file) && !/\.\d+$/.test(file)) rmSync(join(distDir, file));
   return files.size;

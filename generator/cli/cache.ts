@@ -71,8 +71,11 @@ interface Manifest {
   outputs: Record<string, OutputRecord>;
 }
 
-/** What a run must do: nothing (`only` empty), some packages, or everything. */
-export type Plan = { full: true } | { only: string[]; packages: number };
+/**
+ * What a run must do: nothing (`only` empty), some packages, or everything. `sound`: the specs whose inputs are
+ * those of the recorded run, which checked them with this very generator (the canonical customer included).
+ */
+export type Plan = { full: true } | { only: string[]; packages: number; sound: string[] };
 
 /** Every file under `path` (or `path` itself), relative to `base`, sorted; build output and dependencies left out. */
 function listFiles(path: string, base = path): string[] {
@@ -91,13 +94,19 @@ function listFiles(path: string, base = path): string[] {
 
 const hashBytes = (bytes: string | Buffer) => createHash("sha256").update(bytes).digest("hex");
 
+const addFile = (hash: ReturnType<typeof createHash>, file: string, label: string) =>
+  hash.update(`${label}\0`).update(readFileSync(file)).update("\0");
+
 /** What the output of `specsDir` with `options` (anything that shapes the output, as JSON) depends on, as hashes. */
 export function readInputs(specsDir: string, options: unknown): Inputs {
   const generator = createHash("sha256").update(JSON.stringify(options)).update("\0");
-  const addFile = (hash: ReturnType<typeof createHash>, file: string, label: string) =>
-    hash.update(`${label}\0`).update(readFileSync(file)).update("\0");
   for (const input of GENERATOR_INPUTS)
     for (const file of listFiles(input, codeRoot)) addFile(generator, join(codeRoot, file), file);
+  return { generator: generator.digest("hex"), ...readSpecs(specsDir) };
+}
+
+/** The specs' part of the inputs. */
+function readSpecs(specsDir: string): Omit<Inputs, "generator"> {
   const shared = createHash("sha256");
   const vendors: Record<string, string> = {};
   let crossFile = false;
@@ -115,7 +124,6 @@ export function readInputs(specsDir: string, options: unknown): Inputs {
     crossFile ||= CROSS_FILE_REF.test(bytes.toString("utf8"));
   }
   return {
-    generator: generator.digest("hex"),
     shared: shared.digest("hex"),
     vendors,
     crossFile,
@@ -201,8 +209,11 @@ export class GenerateCache {
     );
     // Those two are no spec's package: a change there is remade by a whole run.
     if (!differing || differing.has(AGGREGATE_SLUG) || differing.has(RUNTIME_FOLDER)) return { full: true };
-    for (const [slug, hash] of Object.entries(inputs.vendors)) if (manifest.vendors[slug] !== hash) differing.add(slug);
-    return { only: [...differing].sort(), packages: packages.size };
+    const sound = inputs.canonical ? ["canonical"] : [];
+    for (const [slug, hash] of Object.entries(inputs.vendors))
+      if (manifest.vendors[slug] !== hash) differing.add(slug);
+      else sound.push(slug);
+    return { only: [...differing].sort(), packages: packages.size, sound: sound.sort() };
   }
 
   /** The number of output files recorded. */
@@ -210,10 +221,15 @@ export class GenerateCache {
     return Object.keys(this.manifest?.outputs ?? {}).length;
   }
 
-  /** Records a successful run made from `inputs`, unless the specs changed while it ran. */
-  save(inputs: Inputs, options: unknown): void {
-    if (JSON.stringify(readInputs(this.specsDir, options)) !== JSON.stringify(inputs)) return;
-    const { generator, shared, vendors } = inputs;
+  /**
+   * Records a successful run made from `inputs`, unless the specs changed while it ran. (A generator changed
+   * meanwhile needs no second look: the run is recorded under the generator it started with, which the next run
+   * then finds changed.)
+   */
+  save(inputs: Inputs): void {
+    const { generator, ...specs } = inputs;
+    if (JSON.stringify(readSpecs(this.specsDir)) !== JSON.stringify(specs)) return;
+    const { shared, vendors } = inputs;
     const outputs = outputRecords(this.outDir, this.manifest?.outputs);
     mkdirSync(dirname(this.manifestFile), { recursive: true });
     // Written aside and renamed, so that a concurrent run never reads half a manifest.

@@ -21,6 +21,8 @@ export interface RunRequest {
   progress: ProgressMode;
   /** Why only these packages, as the summary line says it. */
   onlyReason?: string;
+  /** Specs known sound (./cache.ts), read for the others without checking them again. */
+  sound?: string[];
 }
 
 /** The options that shape the output (what the cache keys on). */
@@ -41,7 +43,7 @@ export function outputOptions(config: ResolvedConfig): OutputOptions & { format:
 }
 
 /** Runs the generator once; resolves to the exit code (1: stale output under `check`), or throws the spec errors. */
-export async function regenerate({ config, only, check, progress, onlyReason }: RunRequest): Promise<number> {
+export async function regenerate({ config, only, check, progress, onlyReason, sound }: RunRequest): Promise<number> {
   const [
     { AGGREGATE_SLUG, findSpecs, generate },
     { compareTree, foreignFiles, foreignFilesRefusal, outDirRefusal, writeTree },
@@ -86,6 +88,7 @@ export async function regenerate({ config, only, check, progress, onlyReason }: 
   try {
     result = await generate(config.specs, root, only && new Set(only), {
       ...outputOptions(config),
+      ...(sound ? { sound: new Set(sound) } : {}),
       onPackage: (slug, ms) => bar.done(slug, ms),
     });
   } finally {
@@ -176,7 +179,6 @@ export async function regenerateCached(
   inputs: Inputs = readInputs(request.config.specs, outputOptions(request.config)),
 ): Promise<number> {
   const { config, check } = request;
-  const options = outputOptions(config);
   const cache = new GenerateCache(config.specs, config.out);
   const plan = cache.plan(inputs);
   if ("only" in plan && plan.only.length === 0) {
@@ -200,7 +202,10 @@ export async function regenerateCached(
     ("only" in plan && plan.only.length === 1
       ? "the package whose inputs or files changed since the last run"
       : "the packages whose inputs or files changed since the last run");
-  const code = await regenerate({ ...request, ...("only" in plan ? { only: plan.only, onlyReason: reason } : {}) });
-  if (code === 0) cache.save(inputs, options);
+  const code = await regenerate({
+    ...request,
+    ...("only" in plan ? { only: plan.only, onlyReason: reason, sound: plan.sound } : {}),
+  });
+  if (code === 0) cache.save(inputs);
   return code;
 }

@@ -1,7 +1,7 @@
 import { AGGREGATE_SLUG } from "../core/output-folders.js";
 import { isSchemaObject, type Schema } from "../core/schema-walk.js";
 import { schemasAt } from "../model/check-model.js";
-import { canonicalLeaves, requestRows } from "../model/mapping-table.js";
+import { canonicalLeaves, type MappingRow, requestRows } from "../model/mapping-table.js";
 import type { SpecModel } from "../model/model.js";
 import { importLine, importNames, runtimeModule } from "./imports.js";
 import { printCode, printJsonFile, withParameters } from "./final-layout.js";
@@ -92,16 +92,27 @@ function limitsOf(model: SpecModel, vendorField: string): string {
   return limits.join(", ");
 }
 
+/** A vendor's column of the coverage matrix: its request rows and its fields' limits, each worked out once. */
+function coverageColumn(model: SpecModel): (leaf: string) => string {
+  const rows = requestRows(model);
+  const limits = new Map<string, string>();
+  const limitsAt = (vendor: string) => {
+    if (!limits.has(vendor)) limits.set(vendor, limitsOf(model, vendor));
+    return limits.get(vendor) as string;
+  };
+  return (leaf) => coverageCell(rows, limitsAt, leaf);
+}
+
 /** One cell of the coverage matrix: where a canonical field goes at a vendor, with its limit, or why it does not. */
-function coverageCell(model: SpecModel, leaf: string): string {
+function coverageCell(rows: MappingRow[], limitsAt: (vendor: string) => string, leaf: string): string {
   const covers = (source: string) => {
     const field = wildcard(source);
     return field === leaf || leaf.startsWith(`${field}/`) || field.startsWith(`${leaf}/`);
   };
-  const places = requestRows(model).filter((row) => row.sources.some(covers));
+  const places = rows.filter((row) => row.sources.some(covers));
   if (places.length === 0) return "no place";
   const shown = [...new Set(places.map((row) => row.vendor))].map((vendor) => {
-    const limits = limitsOf(model, vendor);
+    const limits = limitsAt(vendor);
     return `\`${vendor}\`${limits ? ` (${limits})` : ""}`;
   });
   return cell(shown.join(", "));
@@ -111,8 +122,9 @@ function coverageCell(model: SpecModel, leaf: string): string {
 export function coverageMatrix(vendors: SpecModel[], canonical: SpecModel): string {
   const header = `| canonical field | ${vendors.map((model) => model.slug).join(" | ")} |`;
   const rule = `|---|${vendors.map(() => "---").join("|")}|`;
+  const columns = vendors.map(coverageColumn);
   const rows = canonicalLeaves(canonical).map(
-    (leaf) => `| \`${leaf}\` | ${vendors.map((model) => coverageCell(model, leaf)).join(" | ")} |`,
+    (leaf) => `| \`${leaf}\` | ${columns.map((column) => column(leaf)).join(" | ")} |`,
   );
   return [header, rule, ...rows].join("\n");
 }

@@ -1,11 +1,7 @@
-import { readFileSync } from "node:fs";
-import Handlebars from "handlebars";
+import { template as loadTemplate } from "../core/templates.js";
 import type { SpecModel } from "../model/model.js";
 
-const template = Handlebars.compile(readFileSync(new URL("../../templates/banner.hbs", import.meta.url), "utf8"), {
-  noEscape: true,
-  strict: true,
-});
+const template = loadTemplate("banner");
 
 /** The banner every generated file starts with, as a comment in the file's own syntax. */
 export function banner(model: SpecModel, syntax: "js" | "md"): string {

@@ -1,6 +1,7 @@
 import type { SpecModel } from "../model/model.js";
 import { isSchemaObject, type Schema } from "../core/schema-walk.js";
 import { componentName } from "../model/lookup.js";
+import { schemaViews } from "../model/schema-view.js";
 
 /** One leaf or object field of a body, flattened: `/billingAddress/city`, `/contacts/*\/name`. */
 export interface FieldRow {
@@ -37,19 +38,11 @@ function limitsOf(schema: Schema): string {
     .join(", ");
 }
 
-/** Every field of a schema, depth first in the vendor's order, following `$ref`s (each named schema once per path). */
+/** Every field of a schema, depth first in the vendor's order, as the schema view reads it (each named schema once per path). */
 export function fieldRows(model: SpecModel, root: Schema): FieldRow[] {
-  const byName = new Map(model.schemas.map(({ name, schema }) => [name, schema]));
+  const views = schemaViews(model);
   const rows: FieldRow[] = [];
-  const resolve = (schema: Schema): Schema => {
-    const name = componentName(schema);
-    return name === undefined
-      ? schema
-      : {
-          ...(byName.get(name) ?? {}),
-          ...Object.fromEntries(Object.entries(schema).filter(([key]) => key !== "$ref")),
-        };
-  };
+  const resolve = (schema: Schema): Schema => views.view(schema).schema;
   const visit = (schema: Schema, path: string, seen: ReadonlySet<string>) => {
     const name = componentName(schema);
     if (name !== undefined && seen.has(name)) return;
@@ -58,10 +51,11 @@ export function fieldRows(model: SpecModel, root: Schema): FieldRow[] {
     const properties = isSchemaObject(resolved.properties) ? resolved.properties : {};
     const required = new Set(Array.isArray(resolved.required) ? (resolved.required as string[]) : []);
     for (const [field, value] of Object.entries(properties)) {
-      if (!isSchemaObject(value) || value.readOnly === true) continue;
+      if (!isSchemaObject(value)) continue;
       const property = resolve(value);
+      if (property.readOnly === true) continue;
       const fieldPath = `${path}/${field}`;
-      const isArray = property.type === "array" || (Array.isArray(property.type) && property.type.includes("array"));
+      const isArray = views.view(value).types?.has("array") === true;
       const item = isArray && isSchemaObject(property.items) ? resolve(property.items) : undefined;
       rows.push({
         path: fieldPath,

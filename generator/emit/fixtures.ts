@@ -9,6 +9,7 @@ import {
   validSamples,
   type FixtureSet,
   type SampleProblem,
+  type ValidSamples,
 } from "../model/fixtures.js";
 import type { SpecModel } from "../model/model.js";
 import { escapePointerPart } from "../core/pointer.js";
@@ -78,6 +79,18 @@ function responseFixtures(model: SpecModel, problems: SampleProblem[]): Response
   return fixtures;
 }
 
+/** The canonical customer's samples, made once: each vendor's mapped samples start from the same ones (read, never changed). */
+const customerSamplesMade = new WeakMap<SpecModel, ValidSamples>();
+
+function customerSamples(canonical: SpecModel): ValidSamples {
+  let samples = customerSamplesMade.get(canonical);
+  if (!samples) {
+    samples = validSamples(canonical, { $ref: "#/components/schemas/Customer" }, "request").valid;
+    customerSamplesMade.set(canonical, samples);
+  }
+  return samples;
+}
+
 /** What the package's own mapper makes of the canonical samples, run at generate time with ajv-compiled validators: consumers compare their integration with it. */
 function mappedSamples(
   model: SpecModel,
@@ -86,10 +99,9 @@ function mappedSamples(
 ): { name: string; customer: unknown; result: unknown }[] {
   const operation = model.operation;
   if (!model.mapping || !operation || !canonical) return [];
-  const customerRoot = { $ref: "#/components/schemas/Customer" };
   const validators = requestValidators(model, canonical);
   const plan = mappingPlan(model) as unknown as MappingPlan;
-  return Object.entries(validSamples(canonical, customerRoot, "request").valid)
+  return Object.entries(customerSamples(canonical))
     .filter(([name]) => name !== "boundary")
     .map(([name, customer]) => ({ name, customer, result: buildRequest(plan, validators, customer, context) }));
 }

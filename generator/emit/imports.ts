@@ -7,6 +7,10 @@ export const RUNTIME_PACKAGE = "@customer-adapters/runtime";
 /** A subpath of the runtime, so that each generated module loads only what it uses (validation loads no XML). */
 export type RuntimeSubpath =
   | "validation"
+  | "checks"
+  | "formats"
+  | "format-set"
+  | "equal"
   | "mapping"
   | "wire"
   | "xml"

@@ -8,6 +8,7 @@ import { canonicalModule, importLine, importTypes, runtimeModule } from "./impor
 import { parameterGroups } from "./names.js";
 import type { OutputKind } from "./output-kind.js";
 import { jsDoc, printStatements } from "./source-file.js";
+import { bodyShapeCode } from "./shared-shapes.js";
 import { typeName } from "./type-expression.js";
 
 /** The plan as a literal whose `errors` are the package's one `vendorErrors` table, and whose `transforms` are the imported ones. */
@@ -70,6 +71,7 @@ export function emitMapping(model: SpecModel): string {
     (group) => `${group.location}: compiled.${group.suffix.charAt(0).toLowerCase()}${group.suffix.slice(1)}`,
   );
   const types = [...(operation.requestBody ? [body] : []), ...(model.context ? [context] : [])];
+  const shapes = bodyShapeCode(requestShape(model));
   return printStatements([
     importLine(
       runtimeModule("mapping"),
@@ -77,7 +79,7 @@ export function emitMapping(model: SpecModel): string {
       ["FromResponseResult", "MappingPlan", "ToRequestResult"],
     ),
     importLine(runtimeModule("client"), ["sendRequest"], ["CreateResult", "SendOptions", "SensitiveFields"]),
-    importTypes(runtimeModule("wire"), ["RootShape"]),
+    importTypes(runtimeModule("wire"), shapes.constants.length > 0 ? ["BodyShape", "RootShape"] : ["RootShape"]),
     ...transformImports(model),
     ...(takesXml(model) ? [importLine(runtimeModule("xml"), ["writeXml"])] : []),
     importLine(canonicalModule(model), ["validateCustomer"], ["Customer"]),
@@ -91,7 +93,8 @@ export function emitMapping(model: SpecModel): string {
     `${jsDoc("What `toRequest` gives for this customer with the context left unchecked: a preflight (`@customer-adapters/vendors`) without the credentials at hand. Never send what it builds.")}\n${withParameters("export function checkCustomer", ["customer: Customer", `context: Partial<${context}>`], `: ToRequestResult<${body}> {`)}\n  return buildRequest<${body}>(mappingPlan, { ...validators, context: undefined }, customer, context);\n}`,
     `${jsDoc("Reads the vendor's answer (status and parsed body) as a canonical result: the new customer's id, or its errors with canonical kinds and fields. Never throws.")}\nexport function fromResponse(status: number, body: unknown): FromResponseResult {\n  return readResponse(mappingPlan, status, body, validateResponse);\n}`,
     `${jsDoc("What the spec marks `x-sensitive` or `x-credential`: redacted from every message the vendor sends back.")}\nexport const sensitiveFields: SensitiveFields = ${printCode(sensitiveFields(model), { indent: "" })};`,
-    `${jsDoc("The request body's element names, order and leaf types, for the XML and form content types.")}\nexport const bodyShape: RootShape | undefined = ${printCode(requestShape(model) ?? new Code("undefined"), { indent: "" })};`,
+    ...shapes.constants,
+    `${jsDoc("The request body's element names, order and leaf types, for the XML and form content types.")}\nexport const bodyShape: RootShape | undefined = ${shapes.value};`,
     `${jsDoc(`Creates the customer at ${model.vendorName}: validates and maps it (\`toRequest\`), sends the request with \`options.fetch\` (the global \`fetch\` by default) in \`options.contentType\` (JSON by default), and reads the answer (\`fromResponse\`).\n${retryNote(model)} Redirects are not followed; the answer is read up to \`options.maxResponseBytes\`; secrets are redacted from the vendor's messages. Never throws: network failures and timeouts are \`unavailable\`, bad options \`invalid-options\`.`)}\n${withParameters("export async function createCustomer", ["customer: Customer", `context: ${context}`, "options: SendOptions = {}"], ": Promise<CreateResult> {")}\n  const built = toRequest(customer, context);\n  if (!built.ok) return { ok: false, sent: false, errors: built.errors };\n${sendCall(model)}\n}`,
   ]);
 }

@@ -1,21 +1,9 @@
-import { vendorErrorTable } from "../model/mapping-plan.js";
+import { bodyCredentials, vendorErrorTable } from "../model/mapping-plan.js";
 import type { SpecModel } from "../model/model.js";
-import { isSchemaObject } from "../core/schema-walk.js";
 import { printCode } from "./final-layout.js";
 import { importTypes, RUNTIME_PACKAGE } from "./imports.js";
 import type { OutputKind } from "./output-kind.js";
 import { jsDoc, printStatements } from "./source-file.js";
-import { resolveSchema } from "../model/lookup.js";
-
-/** Fields of the request body that carry a credential (`x-credential`), for vendors whose auth travels in the body. */
-function bodyCredentials(model: SpecModel): string[] {
-  const body = model.operation?.requestBody?.schema;
-  const schema = resolveSchema(model, body);
-  const properties = isSchemaObject(schema?.properties) ? schema.properties : {};
-  return Object.entries(properties)
-    .filter(([, property]) => isSchemaObject(property) && property["x-credential"] === true)
-    .map(([field]) => field);
-}
 
 function operationInfo(model: SpecModel): Record<string, unknown> {
   const operation = model.operation;

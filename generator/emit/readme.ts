@@ -1,5 +1,4 @@
-import { readFileSync } from "node:fs";
-import Handlebars from "handlebars";
+import { template as loadTemplate } from "../core/templates.js";
 import { requestRows, responseRows, unheldFields } from "../model/mapping-table.js";
 import type { SpecModel } from "../model/model.js";
 import { banner } from "./banner.js";
@@ -8,12 +7,7 @@ import { retryNote } from "./mapping.js";
 import type { OutputKind } from "./output-kind.js";
 import { GENERATOR_VERSION, SCOPE } from "./package-json.js";
 
-const template = Handlebars.compile(
-  readFileSync(new URL("../../templates/package-readme.hbs", import.meta.url), "utf8"),
-  {
-    noEscape: true,
-  },
-);
+const template = loadTemplate("package-readme");
 
 /** Markdown table cells cannot hold raw pipes or line breaks. */
 const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\s*\n\s*/g, " ");

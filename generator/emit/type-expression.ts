@@ -2,6 +2,7 @@ import type { NamedSchema } from "../model/model.js";
 import { isSchemaObject, subschemas, type Schema } from "../core/schema-walk.js";
 import { jsDoc } from "./source-file.js";
 import { SCHEMA_REF, componentName } from "../model/lookup.js";
+import { type SchemaViews, schemaViews } from "../model/schema-view.js";
 
 /** Which side of the wire a type describes: what is sent (`write`) or what is read back (`read`). */
 export type Direction = "write" | "read";
@@ -48,6 +49,7 @@ export function docOf(schema: Schema, extra: string[] = []): string | undefined 
  */
 export class TypeWriter {
   private readonly byName: Map<string, Schema>;
+  private readonly views: SchemaViews;
   private readonly splitCache = new Map<string, boolean>();
 
   /**
@@ -59,6 +61,22 @@ export class TypeWriter {
     private readonly bothWays: ReadonlySet<string> = new Set(schemas.map(({ name }) => name)),
   ) {
     this.byName = new Map(schemas.map(({ name, schema }) => [name, schema]));
+    this.views = schemaViews({ schemas });
+  }
+
+  /** What the schema says beside the components it names, merged (`allOf` parts, limits, `required`): read for text and docs. */
+  own(schema: Schema): Schema {
+    return this.views.own(schema).view.schema;
+  }
+
+  /** The components the schema names (its `$ref`, `allOf` parts that are references): written by their type names. */
+  named(schema: Schema): readonly string[] {
+    return this.views.own(schema).names;
+  }
+
+  /** The doc comment of a schema: its own description and limits, those of its `allOf` parts included. */
+  doc(schema: Schema, extra: string[] = []): string | undefined {
+    return docOf(this.own(schema), extra);
   }
 
   /** Whether the schema (following refs) has readOnly or writeOnly parts. */
@@ -86,10 +104,7 @@ export class TypeWriter {
   }
 
   private hidden(schema: Schema, direction: Direction): boolean {
-    const target = componentName(schema);
-    const resolved = target === undefined ? schema : (this.byName.get(target) ?? schema);
-    const flag = direction === "write" ? "readOnly" : "writeOnly";
-    return schema[flag] === true || resolved[flag] === true;
+    return this.views.view(schema).schema[direction === "write" ? "readOnly" : "writeOnly"] === true;
   }
 
   expression(schema: Schema | boolean, direction: Direction): string {
@@ -97,19 +112,25 @@ export class TypeWriter {
     if (typeof schema === "boolean") return schema ? "unknown" : "never";
     const name = componentName(schema);
     if (name !== undefined) return this.nameFor(name, direction);
-    if ("const" in schema) return JSON.stringify(schema.const);
-    if (Array.isArray(schema.enum)) return schema.enum.map((value) => JSON.stringify(value)).join(" | ");
-    const unions = (schema.oneOf ?? schema.anyOf) as Schema[] | undefined;
+    const { names, view } = this.views.own(schema);
+    const own = view.schema;
+    // Values listed here are exact: those the named components allow too.
+    const values = "const" in own || Array.isArray(own.enum) ? this.views.view(schema).schema : own;
+    if ("const" in values) return JSON.stringify(values.const);
+    if (Array.isArray(values.enum)) return values.enum.map((value) => JSON.stringify(value)).join(" | ");
+    const unions = (own.oneOf ?? own.anyOf) as Schema[] | undefined;
     const parts: string[] = [];
     // Parenthesized below only beside another part, as a formatter would leave it.
     if (Array.isArray(unions)) parts.push(unions.map((member) => this.expression(member, direction)).join(" | "));
-    if (Array.isArray(schema.allOf))
-      for (const member of schema.allOf as Schema[])
-        if (member.$ref !== undefined || member.properties !== undefined || member.type !== undefined)
+    for (const named of names) parts.push(this.nameFor(named, direction));
+    // What did not merge exactly (disjoint types, a second closed object) is intersected as written.
+    if (Array.isArray(own.allOf))
+      for (const member of own.allOf as Schema[])
+        if (member.properties !== undefined || member.type !== undefined)
           parts.push(this.expression(member, direction));
-    const types = Array.isArray(schema.type) ? (schema.type as string[]) : schema.type ? [schema.type as string] : [];
-    if (types.length > 0) parts.push(types.map((type) => this.primitive(type, schema, direction)).join(" | "));
-    else if (schema.properties !== undefined) parts.push(this.objectLiteral(schema, direction));
+    const types = [...(view.types ?? [])];
+    if (types.length > 0) parts.push(types.map((type) => this.primitive(type, own, direction)).join(" | "));
+    else if (own.properties !== undefined) parts.push(this.objectLiteral(own, direction));
     if (parts.length === 0) return "unknown";
     return parts.length === 1
       ? (parts[0] as string)
@@ -138,20 +159,21 @@ export class TypeWriter {
 
   /** Property members of an object schema, as `{ name?: type }` text with JSDoc. */
   members(schema: Schema, direction: Direction): string[] {
-    const properties = isSchemaObject(schema.properties) ? schema.properties : {};
-    const required = new Set(Array.isArray(schema.required) ? (schema.required as string[]) : []);
+    const own = this.own(schema);
+    const properties = isSchemaObject(own.properties) ? own.properties : {};
+    const required = new Set(Array.isArray(own.required) ? (own.required as string[]) : []);
     const lines: string[] = [];
     for (const [name, property] of Object.entries(properties)) {
       if (!isSchemaObject(property) || this.hidden(property, direction)) continue;
-      const doc = docOf(property);
+      const doc = this.doc(property);
       if (doc) lines.push(jsDoc(doc));
-      const readonly = direction === "read" && property.readOnly === true ? "readonly " : "";
+      const readonly = direction === "read" && this.own(property).readOnly === true ? "readonly " : "";
       lines.push(
         `${readonly}${propertyKey(name)}${required.has(name) ? "" : "?"}: ${this.expression(property, direction)};`,
       );
     }
     // Declared properties must fit the index signature, so it can only say `unknown` beside them.
-    if (isSchemaObject(schema.additionalProperties) && lines.length > 0) lines.push(`[key: string]: unknown;`);
+    if (isSchemaObject(own.additionalProperties) && lines.length > 0) lines.push(`[key: string]: unknown;`);
     return lines;
   }
 

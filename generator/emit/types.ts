@@ -1,6 +1,6 @@
 import type { SpecModel } from "../model/model.js";
 import { isSchemaObject, walkSchema, type Schema } from "../core/schema-walk.js";
-import { docOf, typeName, TypeWriter, type Direction } from "./type-expression.js";
+import { typeName, TypeWriter, type Direction } from "./type-expression.js";
 import { parameterGroups, responseTypeName } from "./names.js";
 import { indentBlocks, jsDoc, printStatements } from "./source-file.js";
 import type { OutputKind } from "./output-kind.js";
@@ -45,17 +45,17 @@ function declaration(
   direction: Direction,
   extraDoc: string[] = [],
 ): string {
-  const doc = docOf(schema, extraDoc);
+  const doc = writer.doc(schema, extraDoc);
   const head = doc ? `${jsDoc(doc)}\n` : "";
+  // An object that names no component and keeps nothing unmerged: an interface of its own.
+  const own = writer.own(schema);
   const isPlainObject =
-    isSchemaObject(schema.properties) &&
-    schema.type === "object" &&
-    !schema.oneOf &&
-    !schema.anyOf &&
-    !schema.$ref &&
-    !(
-      Array.isArray(schema.allOf) && schema.allOf.some((part) => isSchemaObject(part) && (part.$ref || part.properties))
-    );
+    isSchemaObject(own.properties) &&
+    own.type === "object" &&
+    !own.oneOf &&
+    !own.anyOf &&
+    writer.named(schema).length === 0 &&
+    !(Array.isArray(own.allOf) && own.allOf.some((part) => isSchemaObject(part) && part.properties));
   if (isPlainObject)
     return `${head}${indentBlocks(`export interface ${name} {\n${writer.members(schema, direction).join("\n")}\n}`)}`;
   return `${head}${indentBlocks(`export type ${name} = ${writer.expression(schema, direction)};`)}`;

@@ -1,9 +1,10 @@
 import standaloneModule from "ajv/dist/standalone/index.js";
+import { formatDefinitions } from "@customer-adapters/runtime/formats";
 import type { SpecModel } from "../model/model.js";
 import type { Schema } from "../core/schema-walk.js";
-import { COMPONENTS_ID, createAjv, FORMATS_MODULE, validationSchema } from "../model/validation-schema.js";
+import { ajvWithDefinitions, COMPONENTS_ID, FORMATS_MODULE, validationSchema } from "../model/validation-schema.js";
 import { layoutCompiledCode } from "./compiled-layout.js";
-import { importLine, importTypes, runtimeModule } from "./imports.js";
+import { importLine, importTypes, runtimeModule, type RuntimeSubpath } from "./imports.js";
 import { printCode } from "./final-layout.js";
 import type { OutputKind } from "./output-kind.js";
 import { emitGuards } from "./guards/index.js";
@@ -19,11 +20,43 @@ const standaloneCode = standaloneModule as unknown as typeof standaloneModule.de
  * (ajv-validator/ajv#2209). Each known one becomes an import that means the
  * same under Node and under bundlers; an unknown one stops generation.
  */
+const FORMATS = `require("${FORMATS_MODULE}").formats`;
 const RUNTIME_HELPERS: Record<string, { name: string; from: string }> = {
-  'require("ajv/dist/runtime/ucs2length").default': { name: "ucs2length", from: runtimeModule("validation") },
-  'require("ajv/dist/runtime/equal").default': { name: "equal", from: runtimeModule("validation") },
-  [`require("${FORMATS_MODULE}").formats`]: { name: "formats", from: runtimeModule("validation") },
+  'require("ajv/dist/runtime/ucs2length").default': { name: "ucs2length", from: runtimeModule("checks") },
+  'require("ajv/dist/runtime/equal").default': { name: "equal", from: runtimeModule("equal") },
+  [FORMATS]: { name: "formats", from: runtimeModule("format-set") },
 };
+/** The format a read of the formats names (`<formats>.int32`, `<formats>["date-time"]`), from what follows it. */
+const FORMAT_NAME = /^(?:\.([\w$]+)|\["([^"]+)"\])/;
+
+/**
+ * The helpers for `code`: its formats from `./formats` (no ajv-formats at
+ * load) when it calls only formats defined there, else the whole set.
+ */
+function helpersFor(code: string): Record<string, { name: string; from: string }> {
+  const read = code
+    .split(FORMATS)
+    .slice(1)
+    .map((after) => FORMAT_NAME.exec(after))
+    .map((match) => match?.[1] ?? match?.[2] ?? "");
+  const light = read.every((name) => Object.hasOwn(formatDefinitions, name));
+  return light
+    ? { ...RUNTIME_HELPERS, [FORMATS]: { name: "formatDefinitions", from: runtimeModule("formats") } }
+    : RUNTIME_HELPERS;
+}
+
+/**
+ * The runtime module of each helper a guard calls. Only these subpaths: the
+ * `./validation` barrel loads ajv-formats and fast-deep-equal (CommonJS),
+ * which cost a guard's cold start more than the guard itself.
+ */
+const GUARD_HELPERS: Record<string, RuntimeSubpath> = {
+  ucs2length: "checks",
+  isDate: "formats",
+  isDateTime: "formats",
+  isInt32: "formats",
+};
+const guardHelperModule = (helper: string): string => runtimeModule(GUARD_HELPERS[helper] ?? "format-set");
 
 export function esmImports(code: string, helpers: Record<string, { name: string; from: string }>): string {
   const used = new Map<string, Set<string>>();
@@ -63,20 +96,16 @@ export function emitCompiledValidators(model: SpecModel): { js: string; dts: str
       exportsMap[target.id] = `${COMPONENTS_ID}#/$defs/@${target.id}`;
     }
   }
-  // inlineRefs: false compiles each shared definition once instead of into every caller.
-  const ajv = createAjv(
-    model.schemas,
-    { inlineRefs: false, code: { source: true, esm: true, optimize: true, lines: true } },
-    extra,
-  );
+  // The ajv that compiled the spec's schemas for the generate-time checks: what they compiled is not compiled again.
+  const ajv = ajvWithDefinitions(model.schemas, extra);
   const code = `${standaloneCode(ajv, exportsMap)}\n${aliases.join("\n")}\n`;
   const dts = [
-    `import type { CompiledValidator } from "${runtimeModule("validation")}";`,
+    `import type { CompiledValidator } from "${runtimeModule("checks")}";`,
     ...targets.map(
       (target) => `/** Validates ${target.summary}. */\nexport declare const ${target.id}: CompiledValidator;`,
     ),
   ].join("\n\n");
-  return { js: layoutCompiledCode(esmImports(code, RUNTIME_HELPERS)), dts: `${dts}\n` };
+  return { js: layoutCompiledCode(esmImports(code, helpersFor(code))), dts: `${dts}\n` };
 }
 
 /** The request body type of an operation that takes none (query parameters only), or undefined. */
@@ -105,10 +134,7 @@ export function emitValidators(model: SpecModel): string {
     ? ["passes", "runValidator", "vendorRules"]
     : ["passes", "runValidator"];
   const statements: string[] = [
-    importLine(runtimeModule("validation"), helpers, [
-      "ValidationResult",
-      ...(helpers.length > 2 ? ["VendorRule"] : []),
-    ]),
+    importLine(runtimeModule("checks"), helpers, ["ValidationResult", ...(helpers.length > 2 ? ["VendorRule"] : [])]),
     `import * as compiled from "./validators.compiled.js";`,
     `import * as guards from "./guards.js";`,
     importTypes("./types.js", [...targets.map((target) => target.type), ...(bodyless ? [bodyless.type] : [])]),
@@ -169,7 +195,7 @@ export const validatorsOutput: OutputKind = {
     return [
       { path: "src/validators.compiled.js", content: compiled.js, verbatim: true },
       { path: "src/validators.compiled.d.ts", content: compiled.dts, verbatim: true },
-      { path: "src/guards.ts", content: emitGuards(model, runtimeModule("validation")) },
+      { path: "src/guards.ts", content: emitGuards(model, guardHelperModule) },
       { path: "src/validators.ts", content: emitValidators(model), verbatim: true },
     ];
   },

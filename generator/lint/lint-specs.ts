@@ -5,11 +5,11 @@
  */
 import type { SourceDocument } from "../core/source.js";
 import type { SpecPosition } from "../core/spec-error.js";
-import { requestRows } from "../model/mapping-table.js";
+import { leafFields, requestRows } from "../model/mapping-table.js";
 import type { SpecModel } from "../model/model.js";
 import { escapePointerPart } from "../core/pointer.js";
 import { isSchemaObject, walkSchema, type Schema } from "../core/schema-walk.js";
-import { schemaNamed } from "../model/lookup.js";
+import { componentName, schemaNamed } from "../model/lookup.js";
 import { backtrackingVerdict } from "../load/check-schemas.js";
 import { fixtureProblems } from "../emit/fixtures.js";
 import { schemasAt } from "../model/check-model.js";
@@ -135,7 +135,7 @@ class Linter {
     const visit = (schema: unknown) => {
       if (!isSchemaObject(schema)) return;
       walkSchema(schema, "", (node) => {
-        const name = typeof node.$ref === "string" ? node.$ref.replace("#/components/schemas/", "") : undefined;
+        const name = componentName(node);
         if (name !== undefined && !reached.has(name)) {
           reached.add(name);
           visit(schemaNamed(this.model, name));
@@ -195,7 +195,7 @@ class Linter {
       [...fed, ...unmapped].some(
         (path) => path === field || field.startsWith(`${path}/`) || path.startsWith(`${field}/`),
       );
-    for (const field of this.requestLeaves(body.schema, "/body", 0))
+    for (const field of leafFields(this.model, body.schema, "/body", true))
       if (!covered(field))
         this.report(
           "mapped-or-unmapped",
@@ -209,21 +209,6 @@ class Linter {
           mapping.pointer,
           `the ${parameter.in} parameter \`${parameter.name}\` is neither fed nor listed in \`unmapped\``,
         );
-  }
-
-  /** Leaf fields of the request body as wildcard pointers (`/body/contacts/*\/name`). */
-  requestLeaves(schema: Schema, pointer: string, depth: number): string[] {
-    const name = typeof schema.$ref === "string" ? schema.$ref.replace("#/components/schemas/", "") : undefined;
-    const resolved = name === undefined ? schema : (schemaNamed(this.model, name) ?? schema);
-    if (depth > 8 || resolved.readOnly === true) return [];
-    if (resolved.type === "array" && isSchemaObject(resolved.items))
-      return this.requestLeaves(resolved.items, `${pointer}/*`, depth + 1);
-    if (!isSchemaObject(resolved.properties)) return [pointer];
-    return Object.entries(resolved.properties).flatMap(([key, property]) =>
-      isSchemaObject(property) && property.readOnly !== true
-        ? this.requestLeaves(property, `${pointer}/${key}`, depth + 1)
-        : [],
-    );
   }
 
   /** The idempotency key goes where the vendor documents it, as text, and nothing else writes there. */

@@ -147,8 +147,18 @@ const REDOS_STEPS = 2000;
  * redos-detector: `unsafe` when the backtracking it found scores above its
  * limit, `inconclusive` when it ran out of its step budget first.
  */
-export function backtrackingVerdict(pattern: string): "safe" | "unsafe" | "inconclusive" {
+export function backtrackingVerdict(pattern: string): Verdict {
   if (!/\)[*+{]/.test(pattern)) return "safe";
+  let known = verdicts.get(pattern);
+  if (known === undefined) verdicts.set(pattern, (known = analysedVerdict(pattern)));
+  return known;
+}
+
+type Verdict = "safe" | "unsafe" | "inconclusive";
+/** Each pattern analysed once a run: specs repeat theirs (an email or phone pattern in every address), and the budget makes the verdict a constant. */
+const verdicts = new Map<string, Verdict>();
+
+function analysedVerdict(pattern: string): Verdict {
   let regex: RegExp;
   try {
     regex = new RegExp(pattern, "u");

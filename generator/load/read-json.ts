@@ -4,8 +4,15 @@ import { splitPointer } from "../core/pointer.js";
 import type { SourceDocument } from "../core/source.js";
 import { SpecError, type SpecPosition } from "../core/spec-error.js";
 
-// jsonc-parser's ES module build imports without file extensions, which Node refuses; its CommonJS build is fine.
-const jsonc = createRequire(import.meta.url)("jsonc-parser") as typeof JsoncParser;
+let jsoncModule: typeof JsoncParser | undefined;
+/**
+ * jsonc-parser, loaded when a JSON spec is first read (most runs read YAML only). Its ES module build imports
+ * without file extensions, which Node refuses; its CommonJS build is fine.
+ */
+const jsonc = (): typeof JsoncParser => {
+  jsoncModule ??= createRequire(import.meta.url)("jsonc-parser") as typeof JsoncParser;
+  return jsoncModule;
+};
 
 /** 1-based line and column of a character offset. */
 function lineColumn(text: string, offset: number): { line: number; column: number } {
@@ -32,11 +39,11 @@ export function readJson(file: string, text: string): SourceDocument {
     value = JSON.parse(text);
   } catch {
     const errors: JsoncParser.ParseError[] = [];
-    jsonc.parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+    jsonc().parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
     const [first] = errors;
     throw new SpecError(
       at(first?.offset ?? 0, ""),
-      `JSON: ${first ? jsonc.printParseErrorCode(first.error) : "not valid JSON"}`,
+      `JSON: ${first ? jsonc().printParseErrorCode(first.error) : "not valid JSON"}`,
     );
   }
   let tree: JsoncParser.Node | undefined;
@@ -44,10 +51,10 @@ export function readJson(file: string, text: string): SourceDocument {
     file,
     value,
     locate(pointer) {
-      tree ??= jsonc.parseTree(text);
+      tree ??= jsonc().parseTree(text);
       let node = tree;
       for (const key of splitPointer(pointer)) {
-        const next = node && jsonc.findNodeAtLocation(node, [node.type === "array" ? Number(key) : key]);
+        const next = node && jsonc().findNodeAtLocation(node, [node.type === "array" ? Number(key) : key]);
         if (!next) break;
         node = next;
       }

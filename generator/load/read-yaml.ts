@@ -1,10 +1,20 @@
+import { createRequire } from "node:module";
 import { CORE_SCHEMA, load } from "js-yaml";
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
+import type { LineCounter, Node } from "yaml";
 import { splitPointer } from "../core/pointer.js";
 import type { SourceDocument } from "../core/source.js";
 import { SpecError, SpecErrors, type SpecPosition } from "../core/spec-error.js";
 
+type Yaml = typeof import("yaml");
+let yamlModule: Yaml | undefined;
+/** The positioned parser (a few hundred files to load), loaded the first time a position or a YAML error is needed. */
+const yaml = (): Yaml => {
+  yamlModule ??= createRequire(import.meta.url)("yaml") as Yaml;
+  return yamlModule;
+};
+
 function childNode(node: Node, key: string): Node | undefined {
+  const { isMap, isScalar, isSeq } = yaml();
   if (isMap(node)) {
     const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === key);
     return (pair?.value ?? undefined) as Node | undefined;
@@ -91,22 +101,24 @@ function indentQuotedContinuations(text: string): string {
  * ones reported).
  */
 export function readYaml(file: string, text: string): SourceDocument {
-  let lineCounter = new LineCounter();
+  // Made by the positioned parse; before it, the only position asked for is the start of the file.
+  let lineCounter: LineCounter | undefined;
   const at = (offset: number, pointer: string): SpecPosition => {
-    const { line, col } = lineCounter.linePos(offset);
+    const { line, col } = lineCounter?.linePos(offset) ?? { line: 1, col: 1 };
     return { file, line: Math.max(line, 1), column: Math.max(col, 1), pointer };
   };
   if (text.trim() === "") throw new SpecError(at(0, ""), "the file is empty; expected an OpenAPI 3.1 document");
 
   let root: Node | null | undefined;
   const parse = (source: string, counter: LineCounter) =>
-    parseDocument(source, { lineCounter: counter, uniqueKeys: true, prettyErrors: false, strict: true });
+    yaml().parseDocument(source, { lineCounter: counter, uniqueKeys: true, prettyErrors: false, strict: true });
   const positioned = () => {
+    lineCounter = new (yaml().LineCounter)();
     let document = parse(text, lineCounter);
     if (document.errors.length > 0) {
       // What libyaml and js-yaml read, and `yaml` refuses: retried with those lines indented (line numbers unchanged).
       const repaired = indentQuotedContinuations(text);
-      const counter = new LineCounter();
+      const counter = new (yaml().LineCounter)();
       const retried = repaired === text ? undefined : parse(repaired, counter);
       if (retried && retried.errors.length === 0) [document, lineCounter] = [retried, counter];
     }

@@ -29,6 +29,8 @@ interface Target {
 const SCHEMA_PREFIX = "#/components/schemas/";
 /** The 2020-12 meta-schema and its vocabularies (`…/meta/core`), as ajv's 2020 build registers them. */
 const META_SCHEMA = /^https:\/\/json-schema\.org\/draft\/2020-12\/(schema|meta\/[a-z-]+)#?$/;
+/** A URI with a scheme (`https:`, `file:`...), two letters at least so that a Windows drive (`C:`) stays a path. */
+const REMOTE = /^[a-z][a-z\d+.-]+:/i;
 
 /**
  * Resolves every `$ref` in a spec. Schema references stay references but all
@@ -63,6 +65,12 @@ export function resolveRefs(
       return { source, path, pointer: local };
     }
     const [file = "", fragment = ""] = ref.split("#", 2);
+    // A URL (`https://…`) is not a path: the generator fetches nothing, so it would only be "a file that does not exist".
+    if (REMOTE.test(file))
+      throw new SpecError(
+        from.source.locate(refPointer),
+        `$ref \`${ref}\` names a remote document: the generator reads local files only (it fetches nothing); save that document beside the spec and point the $ref at the file`,
+      );
     const targetPath = file === "" ? from.path : join(dirname(from.path), file);
     let target = loaded.get(targetPath);
     if (!target) {
@@ -141,27 +149,44 @@ export function resolveRefs(
   const schemaRoots = new Set(schemaPositions(document));
   const ids = new SchemaIds(source.value, schemaRoots);
 
+  /** A copy of what a non-schema `$ref` (at `pointer`) names, which must be in this file. */
+  const referenced = (ref: string, pointer: string): unknown => {
+    const target = follow(self, ref, `${pointer}/$ref`);
+    if (target.path !== path)
+      throw new SpecError(source.locate(`${pointer}/$ref`), "only schemas can be referenced from another file");
+    return structuredClone(valueAt(document, target.pointer));
+  };
+
   // Non-schema references (parameters, responses, ...) are replaced by their target.
   const inline = (node: unknown, pointer: string): unknown => {
     if (schemaRoots.has(pointer)) return node;
     if (Array.isArray(node)) return node.map((item, index) => inline(item, `${pointer}/${index}`));
     if (!isSchemaObject(node)) return node;
-    if (typeof node.$ref === "string") {
-      const target = follow(self, node.$ref, `${pointer}/$ref`);
-      if (target.path !== path)
-        throw new SpecError(source.locate(`${pointer}/$ref`), "only schemas can be referenced from another file");
-      return inline(structuredClone(valueAt(document, target.pointer)), pointer);
-    }
+    if (typeof node.$ref === "string") return inline(referenced(node.$ref, pointer), pointer);
     // A `schema` is a Schema Object wherever it is (also inside an inlined response or parameter, where
     // schemaRoots, the positions before inlining, do not list it): its `$ref`s are resolved as schemas'.
     for (const [key, value] of Object.entries(node))
-      if (
+      if (key === "examples" && isSchemaObject(value)) node[key] = inlineExamples(value, `${pointer}/examples`);
+      else if (
         !["example", "examples", "default", "enum", "const"].includes(key) &&
         !(key === "schema" && isSchemaObject(value))
       )
         node[key] = inline(value, `${pointer}/${escapePointerPart(key)}`);
     return node;
   };
+  /**
+   * Outside schemas `examples` is a map of Example Objects (a media type's, a parameter's, components'), each
+   * maybe a `$ref` to `#/components/examples/...`; it is replaced by the example it names. Values stay literal.
+   */
+  const inlineExamples = (examples: Record<string, unknown>, pointer: string): Record<string, unknown> =>
+    Object.fromEntries(
+      Object.entries(examples).map(([name, example]) => [
+        name,
+        isSchemaObject(example) && typeof example.$ref === "string"
+          ? referenced(example.$ref, `${pointer}/${escapePointerPart(name)}`)
+          : example,
+      ]),
+    );
   inline(document, "");
 
   for (const root of schemaPositions(document)) {

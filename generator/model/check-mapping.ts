@@ -1,4 +1,5 @@
 import { SpecError, type SpecPosition } from "../core/spec-error.js";
+import { errorMessage } from "@customer-adapters/runtime/checks";
 import { scopedPointer } from "@customer-adapters/runtime/mapping";
 import { schemasAt } from "./check-model.js";
 import type { FieldMappingModel, MappingModel, SpecModel, TransformName } from "./model.js";
@@ -168,10 +169,12 @@ class MappingChecker {
   checkConstant(at: SpecPosition, key: string, value: unknown, target: Side): void {
     for (const schema of target.schemas.slice(0, 1)) {
       const validate = compileSchema(this.vendor.schemas, schema);
-      if (!validate(value))
+      const error = validate(value) ? undefined : validate.errors?.[0];
+      // The shared compilation keeps no sentences (messages: false): the runtime makes them from keyword and params.
+      if (error)
         this.fail(
           at,
-          `\`${key}\` ${JSON.stringify(value)} does not fit ${target.label}: ${validate.errors?.[0]?.message ?? "invalid"}`,
+          `\`${key}\` ${JSON.stringify(value)} does not fit ${target.label}: ${errorMessage(error.keyword, error.params)}`,
         );
     }
   }
@@ -378,6 +381,8 @@ class MappingChecker {
     const missing = new Map<string, { labels: string[]; at: SpecPosition; sources: string[] }>();
     for (const kind of kinds.kinds) {
       const fed: { target: string; anchor: string }[] = [];
+      // The objects a `map` writes (its target, or each item of it): checked even when nothing in them is fed.
+      const anchors: string[] = [];
       const walk = (
         declarations: FieldMappingModel[],
         scope: string,
@@ -393,13 +398,14 @@ class MappingChecker {
             const there = kinds.applies(declaration, scope, kind) && kinds.present(from, kind, scope);
             if (certain && there) fed.push({ target: to, anchor });
             // Inside a map, its object is written whenever its source is there: that object is an anchor.
+            anchors.push(list ? `${to}/*` : to);
             walk(declaration.map, list ? `${from}/0` : from, list ? `${to}/*` : to, list ? `${to}/*` : to, true);
           } else if (certain && kinds.feeds(declaration, scope, kind)) fed.push({ target: to, anchor });
         }
       };
       walk(mapping.request, "", "", "/body", true);
       const isFed = (path: string) => fed.some(({ target }) => target === path || target.startsWith(`${path}/`));
-      const objects = new Set<string>();
+      const objects = new Set(anchors.filter((anchor) => anchor.startsWith("/body")));
       for (const { target, anchor } of fed)
         for (
           let at = target.slice(0, target.lastIndexOf("/"));
@@ -420,12 +426,15 @@ class MappingChecker {
         if (parameter.required && !isFed(`/${parameter.in}/${parameter.name}`))
           unfed.push(`/${parameter.in}/${parameter.name}`);
       for (const path of new Set(unfed)) {
-        const declarations = this.declarationsOf(mapping.request, "", path);
+        const declarations = this.declarationsOf(mapping.request, "", "", path);
         const entry = missing.get(path) ?? {
           labels: [],
-          at: declarations[0]?.at ?? mapping.at,
-          sources: declarations.map((declaration) =>
-            Array.isArray(declaration.from) ? declaration.from.join(" + ") : (declaration.from ?? ""),
+          at: declarations[0]?.declaration.at ?? mapping.at,
+          // Each source as a canonical pointer: one inside a `map` is relative to the mapped item.
+          sources: declarations.map(({ declaration, scope }) =>
+            (Array.isArray(declaration.from) ? declaration.from : [declaration.from ?? ""])
+              .map((from) => scopedPointer(scope, from))
+              .join(" + "),
           ),
         };
         entry.labels.push(kind.label);
@@ -442,15 +451,21 @@ class MappingChecker {
       );
   }
 
-  /** The declarations whose target is this wildcard path, at any depth of `map`. */
-  private declarationsOf(declarations: FieldMappingModel[], base: string, path: string): FieldMappingModel[] {
+  /** The declarations whose target is this wildcard path, at any depth of `map`, each with its `map`'s source (`/contacts/*`). */
+  private declarationsOf(
+    declarations: FieldMappingModel[],
+    base: string,
+    scope: string,
+    path: string,
+  ): { declaration: FieldMappingModel; scope: string }[] {
     return declarations.flatMap((declaration) => {
       const to = wildcard(base + declaration.to);
-      if (to === path) return [declaration];
+      if (to === path) return [{ declaration, scope }];
       if (declaration.map === undefined || !path.startsWith(`${to}/`)) return [];
+      const from = typeof declaration.from === "string" ? scopedPointer(scope, declaration.from) : scope;
       return [
-        ...this.declarationsOf(declaration.map, to, path),
-        ...this.declarationsOf(declaration.map, `${to}/*`, path),
+        ...this.declarationsOf(declaration.map, to, from, path),
+        ...this.declarationsOf(declaration.map, `${to}/*`, `${from}/*`, path),
       ];
     });
   }

@@ -5,6 +5,7 @@ import { isSchemaObject, type Schema, walkSchema } from "../core/schema-walk.js"
 import { compileSchema, ruleOf } from "./validation-schema.js";
 import { escapePointerPart, splitPointer } from "../core/pointer.js";
 import { errorPointer } from "@customer-adapters/runtime/validation";
+import { type SchemaViews, schemaViews } from "./schema-view.js";
 
 /**
  * Fixtures for one schema: valid samples (minimal, full, boundary) and one
@@ -98,6 +99,7 @@ class FixtureBuilder {
   readonly synth: Synthesizer;
   readonly constraints: Breakable[] = [];
   private readonly validate;
+  private readonly views: SchemaViews;
 
   constructor(
     model: SpecModel,
@@ -108,6 +110,14 @@ class FixtureBuilder {
   ) {
     this.synth = new Synthesizer(model, direction, ascii, variant);
     this.validate = compileSchema(model.schemas, root);
+    this.views = schemaViews(model);
+  }
+
+  /** Where the rule an error names is written in the document (a JSON pointer): `required` in the object that lists it. */
+  rulePlace(error: { rule: string; at: string }): string | undefined {
+    const missing = error.rule === "required" || error.rule === "dependentRequired";
+    const schema = this.schemaAt(missing ? error.at.replace(/\/[^/]*$/, "") : error.at);
+    return schema === undefined ? undefined : this.views.keywordAt(schema, error.rule);
   }
 
   errors(value: unknown): (ExpectedError & { at: string })[] {
@@ -593,10 +603,14 @@ export function validSamples(
       valid[mode] = clone(found.value);
       continue;
     }
-    const breaks = builder.errors(first).map((error) => `${error.path || "/"} ${error.rule}`);
+    const errors = builder.errors(first);
+    const breaks = errors.map((error) => `${error.path || "/"} ${error.rule}`);
+    // At the first rule the sample breaks, where it is written (a nested property's own line), else at the schema.
+    const place = (errors[0] && builder.rulePlace(errors[0])) ?? pointer;
+    const schema = place === pointer ? "this schema" : `the schema at ${pointer || "/"}`;
     problems.push({
-      pointer,
-      message: `no valid ${mode} sample could be made of this schema (the generated one breaks ${breaks.join(", ")}): the fixture is left out; check that a value can satisfy it, e.g. every required property has a schema and every limit fits its format`,
+      pointer: place,
+      message: `no valid ${mode} sample could be made of ${schema} (the generated one breaks ${breaks.join(", ")}): the fixture is left out; check that a value can satisfy it, e.g. every required property has a schema and every limit fits its format`,
     });
   }
   return { valid, problems };

@@ -24,9 +24,3 @@ export function schemaNamed(model: Pick<SpecModel, "schemas">, name: string): Sc
   }
   return index.get(name);
 }
-
-/** The schema itself, or the component it refers to (undefined for a reference to nothing). */
-export function resolveSchema(model: Pick<SpecModel, "schemas">, schema: Schema | undefined): Schema | undefined {
-  const name = componentName(schema);
-  return name === undefined ? schema : schemaNamed(model, name);
-}

@@ -2,7 +2,7 @@ import { isSchemaObject, walkSchema, type Schema } from "../core/schema-walk.js"
 import { canonicalFieldsOf, fieldSources } from "./mapping-table.js";
 import type { FieldMappingModel, SpecModel } from "./model.js";
 import { planTransforms } from "./plan-transforms.js";
-import { resolveSchema } from "./lookup.js";
+import { schemaViews } from "./schema-view.js";
 
 /**
  * The mapping plan: a vendor's `x-mapping` and operation as the runtime reads
@@ -104,6 +104,17 @@ export function mappingPlan(model: SpecModel): Record<string, unknown> {
   };
 }
 
+/** Fields of the request body that carry a credential (`x-credential`), as the schema view reads them: for vendors whose auth travels in the body. */
+export function bodyCredentials(model: SpecModel): string[] {
+  const body = model.operation?.requestBody?.schema;
+  if (!body) return [];
+  const views = schemaViews(model);
+  const properties = views.view(body).schema.properties;
+  return Object.entries(isSchemaObject(properties) ? properties : {})
+    .filter(([, property]) => isSchemaObject(property) && views.view(property).schema["x-credential"] === true)
+    .map(([field]) => field);
+}
+
 /** Where the mock checks credentials: the declared auth, and body fields marked `x-credential`. */
 export function credentialChecks(model: SpecModel): Record<string, unknown>[] {
   // A credential is optional when some security alternative goes without its scheme (`[]`, or `{ apiKey }` beside `{ oauth2, apiKey }`).
@@ -119,16 +130,12 @@ export function credentialChecks(model: SpecModel): Record<string, unknown>[] {
     // Two schemes sending the same credential (two OAuth 2.0 flows, one bearer token) are one check.
     if (!checks.some((known) => JSON.stringify(known) === JSON.stringify(check))) checks.push(check);
   }
-  const body = model.operation?.requestBody?.schema;
-  const bodySchema = typeof body?.$ref === "string" ? resolveSchema(model, body) : body;
-  const properties = (bodySchema?.properties ?? {}) as Record<string, Record<string, unknown>>;
-  for (const [field, property] of Object.entries(properties))
-    if (property["x-credential"] === true) {
-      const fed = model.mapping?.request.find(
-        (declaration) => declaration.to === `/body/${field}` && declaration.context !== undefined,
-      );
-      if (fed) checks.push({ in: "body", name: `/${field}`, context: [fed.context], optional: false });
-    }
+  for (const field of bodyCredentials(model)) {
+    const fed = model.mapping?.request.find(
+      (declaration) => declaration.to === `/body/${field}` && declaration.context !== undefined,
+    );
+    if (fed) checks.push({ in: "body", name: `/${field}`, context: [fed.context], optional: false });
+  }
   return checks;
 }
 

@@ -1,7 +1,8 @@
 import { scopedPointer } from "@customer-adapters/runtime/mapping";
 import type { FieldMappingModel, SpecModel } from "./model.js";
 import { isSchemaObject, type Schema } from "../core/schema-walk.js";
-import { schemaNamed } from "./lookup.js";
+import { SCHEMA_REF } from "./lookup.js";
+import { schemaViews } from "./schema-view.js";
 import { schemasAt } from "./check-model.js";
 
 /** One fed vendor field, flattened out of nested `map`s, with array indexes as `*`. */
@@ -84,12 +85,10 @@ function isList(model: SpecModel, to: string): boolean {
   const body = model.operation?.requestBody?.schema;
   if (body === undefined || !to.startsWith("/body/")) return false;
   // Indexes (`/body/0/addresses`) and free-form map keys are found as the checker finds them.
-  return schemasAt(model, body, wildcard(to.slice("/body".length))).some((schema) => schema.type === "array");
-}
-
-function resolve(model: SpecModel, schema: Schema | undefined): Schema | undefined {
-  const ref = typeof schema?.$ref === "string" ? schema.$ref.replace("#/components/schemas/", "") : undefined;
-  return ref === undefined ? schema : schemaNamed(model, ref);
+  const views = schemaViews(model);
+  return schemasAt(model, body, wildcard(to.slice("/body".length))).some((schema) =>
+    views.view(schema).types?.has("array"),
+  );
 }
 
 /** The response mapping as rows: canonical result field ← vendor response field. */
@@ -125,20 +124,27 @@ export function fieldSources(model: SpecModel): Record<string, string> {
   return sources;
 }
 
+/**
+ * Leaf fields of `root` as wildcard pointers below `pointer` (`/contacts/*\/name`), in schema order, as the
+ * schema view reads it; `sent`: only what is sent (no `readOnly` field).
+ */
+export function leafFields(model: SpecModel, root: Schema, pointer = "", sent = false): string[] {
+  const views = schemaViews(model);
+  const walk = (schema: Schema, at: string, depth: number): string[] => {
+    const { schema: resolved, types } = views.view(schema);
+    if (depth > 8 || (sent && resolved.readOnly === true)) return [];
+    if (types?.has("array") && isSchemaObject(resolved.items)) return walk(resolved.items, `${at}/*`, depth + 1);
+    if (!isSchemaObject(resolved.properties)) return [at];
+    return Object.entries(resolved.properties).flatMap(([name, child]) =>
+      isSchemaObject(child) ? walk(child, `${at}/${name}`, depth + 1) : [],
+    );
+  };
+  return walk(root, pointer, 0);
+}
+
 /** Leaf fields of the canonical customer, as wildcard pointers, in schema order. */
 export function canonicalLeaves(canonical: SpecModel): string[] {
-  const leaves: string[] = [];
-  const walk = (schema: Schema | undefined, pointer: string, depth: number) => {
-    const resolved = resolve(canonical, schema);
-    if (!resolved || depth > 8) return;
-    if (resolved.type === "array")
-      return walk(isSchemaObject(resolved.items) ? resolved.items : undefined, `${pointer}/*`, depth + 1);
-    const properties = isSchemaObject(resolved.properties) ? resolved.properties : undefined;
-    if (!properties) return void leaves.push(pointer);
-    for (const [name, child] of Object.entries(properties)) walk(child as Schema, `${pointer}/${name}`, depth + 1);
-  };
-  walk({ $ref: "#/components/schemas/Customer" }, "", 0);
-  return leaves;
+  return leafFields(canonical, { $ref: `${SCHEMA_REF}Customer` });
 }
 
 /** Canonical leaf fields no declaration reads: the vendor cannot hold them. */

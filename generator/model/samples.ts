@@ -93,6 +93,28 @@ function impliedType(schema: Schema): string {
   return "string";
 }
 
+const requiredOf = (schema: Schema): string[] => (Array.isArray(schema.required) ? schema.required.map(String) : []);
+
+/**
+ * A `oneOf` branch that a full sample of it cannot make match another
+ * branch too: for each other branch whose `required` keys this one would
+ * all fill (a person's optional `company_name` is what makes a company),
+ * the first of them this branch does not require is left out of its
+ * properties. A full sample of a person then stays a person.
+ */
+function apartFrom(candidate: Schema, branches: readonly Schema[]): Schema {
+  if (!isSchemaObject(candidate.properties)) return candidate;
+  const own = new Set(requiredOf(candidate));
+  const properties = { ...candidate.properties };
+  for (const other of branches) {
+    if (other === candidate) continue;
+    const completing = requiredOf(other).filter((name) => !own.has(name));
+    const [first] = completing;
+    if (first !== undefined && completing.every((name) => name in properties)) delete properties[first];
+  }
+  return { ...candidate, properties };
+}
+
 /** Nesting below which samples hold only what is required (and null where allowed), and the depth where they stop. */
 const DEEP = 8;
 const DEEPEST = 40;
@@ -166,9 +188,10 @@ export class Synthesizer {
    */
   private branch(schema: Schema, choice: "anyOf" | "oneOf", depth: number): Schema | null {
     const { [choice]: branches, ...parent } = schema;
-    const merged = (branches as (Schema | boolean)[]).map((branch) =>
+    const intersected = (branches as (Schema | boolean)[]).map((branch) =>
       this.views.intersect(parent, this.resolve(branch)),
     );
+    const merged = choice === "oneOf" ? intersected.map((candidate) => apartFrom(candidate, intersected)) : intersected;
     const isNull = (candidate: Schema) => onlyNull(this.views.view(candidate));
     if (depth > DEEP && merged.some(isNull)) return null;
     // A branch whose merge left a rule aside (a type the parent excludes) is tried last.

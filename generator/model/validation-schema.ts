@@ -1,5 +1,6 @@
 import { Ajv2020, type Options, type ValidateFunction } from "ajv/dist/2020.js";
 import { _ } from "ajv";
+import uriModule from "ajv/dist/runtime/uri.js";
 import type { Format } from "ajv/dist/types/index.js";
 import { formats } from "@customer-adapters/runtime/format-set";
 import type { NamedSchema } from "./model.js";
@@ -79,6 +80,36 @@ export function namesInherited(schemas: NamedSchema[]): boolean {
   return found;
 }
 
+// ajv exports fast-uri as a CommonJS `default`: under NodeNext the default import is the whole module.
+const uri = uriModule.default;
+type UriResolver = NonNullable<Options["uriResolver"]>;
+const parsedUris = new Map<string, ReturnType<UriResolver["parse"]>>();
+const resolvedUris = new Map<string, string>();
+const serializedUris = new WeakMap<object, string>();
+
+/**
+ * ajv's own URI resolver (fast-uri) with its answers kept: compiling resolves the same few references
+ * (`components#/$defs/Address`) thousands of times a run. ajv reads what `parse` gives and never changes it.
+ */
+const URI_RESOLVER: UriResolver = {
+  parse(id) {
+    let parsed = parsedUris.get(id);
+    if (!parsed) parsedUris.set(id, (parsed = uri.parse(id)));
+    return parsed;
+  },
+  resolve(base, path) {
+    const key = `${base}\0${path}`;
+    let resolved = resolvedUris.get(key);
+    if (resolved === undefined) resolvedUris.set(key, (resolved = uri.resolve(base, path)));
+    return resolved;
+  },
+  serialize(component) {
+    let serialized = serializedUris.get(component);
+    if (serialized === undefined) serializedUris.set(component, (serialized = uri.serialize(component)));
+    return serialized;
+  },
+};
+
 /**
  * The one ajv configuration of the project: used to check examples at
  * generate time and to emit the standalone validators, so both agree.
@@ -102,6 +133,9 @@ export function createAjv(
     strictSchema: false,
     // Checking schemas against the meta-schema cost ~20 ms per instance; load/check-schemas.ts has checked every Schema Object against it once, with positions.
     validateSchema: false,
+    // Nor are the meta-schemas added: nothing refers to them, and adding them resolved their URIs in every instance.
+    meta: false,
+    uriResolver: URI_RESOLVER,
     // Only own properties count; ajv's code reads them as `data.name`, which finds inherited ones
     // (`toString`), so a spec that names one gets ajv's own-property checks (slower, hence not always).
     ownProperties: namesInherited([...schemas, ...extraDefinitions]),
@@ -119,28 +153,79 @@ export function createAjv(
   return ajv;
 }
 
+/**
+ * How the validators are compiled, at generate time and into the emitted
+ * `validators.compiled.js` alike, so that one compilation serves both:
+ * `inlineRefs: false` compiles each definition once as its own function
+ * (instead of into every schema that refers to it), and the source is kept
+ * for ajv's standalone code.
+ */
+export const COMPILED_OPTIONS: Options = {
+  inlineRefs: false,
+  // No sentences at every error site: the runtime's errorMessage makes them from keyword and params.
+  messages: false,
+  code: { source: true, esm: true, optimize: true, lines: true },
+};
+
+/** A spec's one ajv, and the `$defs` of its components schema (ajv reads a definition there when first referred to). */
+interface SharedAjv {
+  ajv: Ajv2020;
+  definitions: Record<string, Schema>;
+  ownProperties: boolean;
+  compiled: Map<string, ValidateFunction>;
+}
+
 /** One ajv per spec (by its schema list) and each schema compiled once: several generate steps check values against the same schemas. */
-const shared = new WeakMap<NamedSchema[], { ajv: Ajv2020; compiled: Map<string, ValidateFunction> }>();
+const shared = new WeakMap<NamedSchema[], SharedAjv>();
+
+function sharedAjv(schemas: NamedSchema[]): SharedAjv {
+  let entry = shared.get(schemas);
+  if (!entry) {
+    const ajv = createAjv(schemas, COMPILED_OPTIONS);
+    const components = ajv.schemas[COMPONENTS_ID]?.schema as { $defs: Record<string, Schema> };
+    entry = { ajv, definitions: components.$defs, ownProperties: ajv.opts.ownProperties === true, compiled: new Map() };
+    shared.set(schemas, entry);
+  }
+  return entry;
+}
 
 /**
  * A validator for `schema` (with its `$ref`s into `schemas`), compiled with
  * the project's ajv configuration. Compiling is the costliest step of a
- * generate run, so each spec's validators are compiled once and shared.
+ * generate run, so each spec's validators are compiled once and shared; a
+ * schema that is one reference is the referred definition's own function.
  */
 export function compileSchema(schemas: NamedSchema[], schema: Schema): ValidateFunction {
-  let entry = shared.get(schemas);
-  if (!entry) {
-    entry = { ajv: createAjv(schemas), compiled: new Map() };
-    shared.set(schemas, entry);
-  }
+  const entry = sharedAjv(schemas);
   const reduced = validationSchema(schema);
   const key = JSON.stringify(reduced);
   let validate = entry.compiled.get(key);
   if (!validate) {
-    validate = entry.ajv.compile(reduced);
+    const { $ref, ...rest } = reduced;
+    const definition =
+      typeof $ref === "string" && Object.keys(rest).length === 0 ? entry.ajv.getSchema($ref) : undefined;
+    validate = definition ?? entry.ajv.compile(reduced);
     entry.compiled.set(key, validate);
   }
   return validate;
+}
+
+/**
+ * The spec's shared ajv (what `compileSchema` compiled, kept) with `extra`
+ * definitions added to its components, for ajv's standalone code; a fresh one
+ * where the shared one cannot take them (a definition of that name already
+ * there and different, or names that need own-property checks it lacks).
+ */
+export function ajvWithDefinitions(schemas: NamedSchema[], extra: NamedSchema[]): Ajv2020 {
+  const entry = sharedAjv(schemas);
+  const reduced = extra.map(({ name, schema }) => ({ name, schema: validationSchema(schema) }));
+  const clash = reduced.some(
+    ({ name, schema }) =>
+      name in entry.definitions && JSON.stringify(entry.definitions[name]) !== JSON.stringify(schema),
+  );
+  if (clash || (!entry.ownProperties && namesInherited(extra))) return createAjv(schemas, COMPILED_OPTIONS, extra);
+  for (const { name, schema } of reduced) entry.definitions[name] = schema;
+  return entry.ajv;
 }
 
 /** A broken rule as `x-errors` and `x-expect-errors` name it: required-like errors point at the missing property. */

@@ -15,6 +15,7 @@ import {
   type Constraint,
   constraintsFor,
   limitsFor,
+  ORDERED_CONSTRAINTS,
   ruleById,
   type Severity,
   type Subject,
@@ -189,12 +190,37 @@ function constraintChange(constraint: Constraint, old: Schema, now: Schema): Con
   if (stable(was) === stable(is)) return undefined;
   if (was === undefined) return "added";
   if (is === undefined) return "removed";
-  // A step that divides the old one takes every value the old one took (10 → 5).
-  if (constraint.name === "multiple-of" && typeof was === "number" && typeof is === "number") {
-    const ratio = was / is;
-    if (Math.abs(ratio - Math.round(ratio)) < 1e-9) return "loosened";
+  if (!ORDERED_CONSTRAINTS.has(constraint.name)) return "changed";
+  return takesAll(constraint, is, was) ? "loosened" : takesAll(constraint, was, is) ? "tightened" : "changed";
+}
+
+/** Whether a value takes every instance the `other` value of the constraint takes (for an ordered constraint). */
+function takesAll(constraint: Constraint, value: unknown, other: unknown): boolean {
+  switch (constraint.name) {
+    case "multiple-of": {
+      // A step that divides the other takes every value it took (10 → 5).
+      if (typeof value !== "number" || typeof other !== "number") return false;
+      const ratio = other / value;
+      return Math.abs(ratio - Math.round(ratio)) < 1e-9;
+    }
+    case "dependent-required":
+      // Each trigger it has requires no more than the other's does.
+      return entriesWithin(value, other, (names, others) =>
+        Array.isArray(names) && Array.isArray(others) ? names.every((name) => others.includes(name)) : false,
+      );
+    case "dependent-schema":
+      // Each trigger it has holds the other's very schema.
+      return entriesWithin(value, other, (schema, others) => stable(schema) === stable(others));
+    default:
+      // `unevaluated*`: `false` takes nothing more than any schema, `true` everything.
+      return other === false || value === true;
   }
-  return "changed";
+}
+
+/** Whether every key of `value` is one of `other` and its entry is `within` the other's. */
+function entriesWithin(value: unknown, other: unknown, within: (entry: unknown, others: unknown) => boolean): boolean {
+  if (!isSchemaObject(value) || !isSchemaObject(other)) return false;
+  return Object.entries(value).every(([key, entry]) => key in other && within(entry, other[key]));
 }
 
 class Differ {

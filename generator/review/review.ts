@@ -5,8 +5,7 @@
  * spec says they are intended: a new major `info.version`, or
  * `info.x-breaking-change-acknowledged: <why>`.
  */
-import { readFileSync } from "node:fs";
-import Handlebars from "handlebars";
+import { template as loadTemplate } from "../core/templates.js";
 import type { GeneratedFile } from "../emit/package.js";
 import type { SpecModel } from "../model/model.js";
 import { loadAllWithSources } from "../pipeline.js";
@@ -55,10 +54,7 @@ export interface ReviewReport {
   unacknowledged: number;
 }
 
-const template = Handlebars.compile(
-  readFileSync(new URL("../../templates/review-report.hbs", import.meta.url), "utf8"),
-  { noEscape: true, strict: false },
-);
+const template = loadTemplate("review-report");
 
 const major = (version: string | undefined) => Number(version?.split(".")[0] ?? 0);
 const minus = (a: string[], b: string[]) => a.filter((item) => !b.includes(item)).sort();

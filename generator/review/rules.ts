@@ -74,9 +74,9 @@ export const limitsFor = (subject: Subject): readonly Limit[] => LIMITS.filter((
 
 /**
  * Keywords that constrain a value as a whole, compared value against value:
- * added tightens what a sender may send, removed loosens it, changed may do
- * either (judged as tightening). `multipleOf` can also tell the two apart:
- * a divisor of the old step (10 → 5) takes every value the old one took.
+ * added tightens what a sender may send, removed loosens it. A changed value
+ * is tightened or loosened where the two can be ordered (see
+ * `ORDERED_CONSTRAINTS`), else changed: it may do either.
  */
 export const CONSTRAINTS = [
   { keywords: ["multipleOf"], name: "multiple-of", on: "number", what: "`multipleOf`" },
@@ -103,12 +103,26 @@ export type Constraint = (typeof CONSTRAINTS)[number];
 export const constraintsFor = (subject: Subject): readonly Constraint[] =>
   CONSTRAINTS.filter(({ on }) => appliesTo(subject, on));
 
-/** How a constraint changed, for a sender: `loosened` only where the values can be ordered (else `changed`). */
-export type ConstraintChange = "added" | "removed" | "changed" | "loosened";
+/**
+ * The constraints whose two values can be ordered, a value that takes less
+ * than the other (tightened) or more (loosened): a multiple of the old step
+ * (5 → 10) or a divisor (10 → 5); more keys required, or more triggers
+ * (`dependentRequired`, `dependentSchemas`); `unevaluated*: false` or not.
+ */
+export const ORDERED_CONSTRAINTS: ReadonlySet<Constraint["name"]> = new Set([
+  "multiple-of",
+  "dependent-required",
+  "dependent-schema",
+  "unevaluated-items",
+  "unevaluated-properties",
+]);
+
+/** How a constraint changed, for a sender: `tightened` or `loosened` only where the values can be ordered (else `changed`). */
+export type ConstraintChange = "added" | "removed" | "changed" | "tightened" | "loosened";
 /** The verbs a constraint has rules for. */
 export const constraintVerbs = (constraint: Constraint): ConstraintChange[] =>
-  constraint.name === "multiple-of"
-    ? ["added", "removed", "changed", "loosened"]
+  ORDERED_CONSTRAINTS.has(constraint.name)
+    ? ["added", "removed", "changed", "tightened", "loosened"]
     : constraint.name === "unique-items"
       ? ["added", "removed"]
       : ["added", "removed", "changed"];
@@ -347,7 +361,8 @@ const CONSTRAINT_EXAMPLES: Record<Constraint["name"], Partial<Record<ConstraintC
   "multiple-of": {
     added: "multipleOf: 5",
     removed: "multipleOf: 5 → none",
-    changed: "multipleOf: 5 → 10",
+    changed: "multipleOf: 5 → 7",
+    tightened: "multipleOf: 5 → 10",
     loosened: "multipleOf: 10 → 5",
   },
   "unique-items": { added: "uniqueItems: false → true", removed: "uniqueItems: true → false" },
@@ -355,23 +370,42 @@ const CONSTRAINT_EXAMPLES: Record<Constraint["name"], Partial<Record<ConstraintC
   "dependent-required": {
     added: "dependentRequired: { fax: [phone] }",
     changed: "{ fax: [phone] } → { fax: [email] }",
+    tightened: "{ fax: [phone] } → { fax: [phone, email] }",
+    loosened: "{ fax: [phone, email] } → { fax: [phone] }",
   },
   if: { added: "if: { kind: company } then: { required: [vat] }", changed: "then: { required: [vat] } → [vat, city]" },
   not: { added: "not: { required: [fax] }" },
   contains: { added: "contains: { const: main }" },
   "prefix-items": { added: "prefixItems: [{ type: string }]" },
-  "unevaluated-items": { added: "unevaluatedItems: false" },
-  "dependent-schema": { added: "dependentSchemas: { fax: { required: [phone] } }" },
+  "unevaluated-items": {
+    added: "unevaluatedItems: false",
+    changed: "unevaluatedItems: { type: string } → { type: integer }",
+    tightened: "unevaluatedItems: { type: string } → false",
+    loosened: "unevaluatedItems: false → { type: string }",
+  },
+  "dependent-schema": {
+    added: "dependentSchemas: { fax: { required: [phone] } }",
+    changed: "{ fax: { required: [phone] } } → { fax: { required: [email] } }",
+    tightened: "{ fax: … } → { fax: …, vat: { required: [country] } }",
+    loosened: "{ fax: …, vat: { required: [country] } } → { fax: … }",
+  },
   "pattern-property": { added: "patternProperties: { ^x-: { type: string } }" },
   "property-names": { added: "propertyNames: { maxLength: 20 }" },
-  "unevaluated-properties": { added: "unevaluatedProperties: false" },
+  "unevaluated-properties": {
+    added: "unevaluatedProperties: false",
+    changed: "unevaluatedProperties: { type: string } → { type: integer }",
+    tightened: "unevaluatedProperties: { type: string } → false",
+    loosened: "unevaluatedProperties: false → { type: string }",
+  },
 };
 
 /**
- * Whole-value constraints in both directions. For a sender: added or
- * changed breaks, removed (or loosened) does not. For a reader the other
- * way round: the deployed package's response validator refuses what a
- * looser schema lets the vendor send, and an added constraint is safe.
+ * Whole-value constraints in both directions, as oasdiff judges limits. For
+ * a sender: added or tightened breaks, removed or loosened does not. For a
+ * reader the other way round: the deployed package's response validator
+ * refuses what a looser schema lets the vendor send, and an added or
+ * tightened constraint is safe. A change that is neither (`const: EUR →
+ * USD`) breaks both.
  */
 function constraintRules(subject: Subject): Rule[] {
   const request = subject.startsWith("request");
@@ -381,10 +415,8 @@ function constraintRules(subject: Subject): Rule[] {
       constraint.keywords,
       constraintVerbs(constraint).map((verb) => {
         const id = `${subject}-${constraint.name}-${verb}`;
-        // What a sender may send after the change: less (added, changed) or more (removed, loosened).
-        const narrower = verb === "added" || verb === "changed";
-        // A changed constraint may also let through what it refused: a reader's validator may refuse it.
-        const breaks = request ? narrower : !narrower || verb === "changed";
+        // What may be sent after the change: less (added, tightened), more (removed, loosened), or some of each (changed).
+        const breaks = verb === "changed" || request === (verb === "added" || verb === "tightened");
         const examples = CONSTRAINT_EXAMPLES[constraint.name];
         const bare = constraint.what.replace(/^an? /, "");
         const example =
@@ -393,7 +425,8 @@ function constraintRules(subject: Subject): Rule[] {
           added: `gains ${constraint.what}`,
           removed: `loses ${constraint.what}`,
           changed: `'s ${bare} changed (${request ? "it may refuse what it took" : "it may give what it did not"})`,
-          loosened: `'s ${bare} loosened (it takes all it took)`,
+          tightened: `'s ${bare} tightened (${request ? "it refuses some of what it took" : "it gives only what it gave"})`,
+          loosened: `'s ${bare} loosened (${request ? "it takes all it took" : "it may give what it did not"})`,
         }[verb];
         return rule(
           id,

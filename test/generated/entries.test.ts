@@ -59,6 +59,12 @@ const uses = (slug: string) => ({
   countries: /transform: "country-/.test(generatedText(slug, "mapping.ts")),
 });
 
+it("Caliq's validators call neither ajv-formats nor deep equality", () => {
+  // So that the test of what `./validators` loads asserts an absence for some vendor.
+  const code = generatedText("caliq", "validators.compiled.js") + generatedText("caliq", "guards.ts");
+  expect(code).not.toMatch(/runtime\/(format-set|equal|validation)"/);
+});
+
 it("Storm and JTL send JSON only and use no country transform", () => {
   // So that the test below asserts an absence for some vendors, not only a presence.
   expect(uses("storm")).toEqual({ xml: false, countries: false });
@@ -90,6 +96,16 @@ describe.each(vendors)("%s entry points", (slug) => {
       ),
     );
     expect(outside).toEqual([]);
+  });
+
+  it("./validators loads ajv-formats and fast-deep-equal (CommonJS, slow to import) only when its code calls them", async () => {
+    const inputs = await inputsOf(`export * from "./generated/${slug}/src/validators.ts";`);
+    const code = generatedText(slug, "validators.compiled.js") + generatedText(slug, "guards.ts");
+    const loads = (pattern: RegExp) => inputs.some((file) => pattern.test(file));
+    expect({ formats: loads(/ajv-formats/), equal: loads(/fast-deep-equal/) }).toEqual({
+      formats: code.includes('"@customer-adapters/runtime/format-set"'),
+      equal: code.includes('"@customer-adapters/runtime/equal"'),
+    });
   });
 
   it("a bundle of the request guard alone keeps neither the vendor's error table nor deep equality", async () => {

@@ -85,9 +85,9 @@ describe.each(models.map((model) => [model.slug, model] as const))("%s fixtures"
         rule,
         ...(vendorCode === undefined ? {} : { vendorCode }),
       }));
-      const unique = [...new Map(found.map((error) => [`${error.path} ${error.rule}`, error])).values()];
+      // Each rule once (the runtime drops ajv's repeats across branches); the fixture lists them sorted.
       expect(
-        unique.sort((a, b) => (`${a.path} ${a.rule}` < `${b.path} ${b.rule}` ? -1 : 1)),
+        found.sort((a, b) => (`${a.path} ${a.rule}` < `${b.path} ${b.rule}` ? -1 : 1)),
         fixture.name,
       ).toEqual(fixture.errors);
       expect(

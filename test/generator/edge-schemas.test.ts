@@ -34,7 +34,11 @@ describe("unusual schemas through the whole generator", () => {
       withPhone("{ type: array, uniqueItems: true, items: { type: object }, description: Phones. }"),
     );
     const compiled = files.find((file) => file.path === "mini/src/validators.compiled.js")?.content ?? "";
-    expect(compiled).toContain('import { equal, formats, ucs2length } from "@customer-adapters/runtime/validation";');
+    // Each helper from the runtime module that holds it, none from the `./validation` barrel (it loads every one).
+    expect(compiled).toContain('import { equal } from "@customer-adapters/runtime/equal";');
+    expect(compiled).toContain('import { formatDefinitions } from "@customer-adapters/runtime/formats";');
+    expect(compiled).toContain('import { ucs2length } from "@customer-adapters/runtime/checks";');
+    expect(compiled).not.toContain("runtime/validation");
   });
 
   it("an optional property the fixture generator cannot satisfy is left out of the full sample, not a refusal", async () => {
@@ -101,6 +105,18 @@ describe("a defect of the vendor's document", () => {
     expect(warnings).toEqual([
       expect.stringMatching(
         /^specs\/mini\.yaml:\d+:\d+ \/components\/schemas\/Body\/properties\/phone\/enum: no value of `enum` satisfies the maxLength 1 beside it \("MALE" has 4 characters\): the validators refuse every value here \(warning\)$/,
+      ),
+    ]);
+  });
+
+  it("so is one whose limit is in another allOf part, at the enum, naming the limit's line", async () => {
+    const { models } = await run(
+      withPhone("{ allOf: [{ type: string, enum: [MALE, FEMALE] }, { maxLength: 1 }], description: Gender. }"),
+    );
+    const warnings = models.find((model) => model.slug === "mini")?.warnings ?? [];
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        /^specs\/mini\.yaml:(\d+):\d+ \/components\/schemas\/Body\/properties\/phone\/allOf\/0\/enum: no value of `enum` satisfies the maxLength 1 at specs\/mini\.yaml:\d+:\d+ \("MALE" has 4 characters\): the validators refuse every value here \(warning\)$/,
       ),
     ]);
   });

@@ -18,7 +18,10 @@ let files = 0;
 async function guardsFor(schemas: Record<string, Schema>): Promise<Record<string, (value: unknown) => boolean>> {
   mkdirSync(outDir, { recursive: true });
   const file = join(outDir, `guards${files++}.ts`);
-  writeFileSync(file, emitGuards(modelOf(schemas), "../../packages/runtime/src/validation.js"));
+  writeFileSync(
+    file,
+    emitGuards(modelOf(schemas), () => "../../packages/runtime/src/validation.js"),
+  );
   return (await import(file)) as Record<string, (value: unknown) => boolean>;
 }
 
@@ -192,7 +195,7 @@ describe("guards agree with ajv on keywords the vendor specs do not use", () => 
       Loose: { type: "object", properties: { note: {}, extra: true } },
       Tight: { type: "object", properties: { n: { type: "number" } } },
     };
-    const code = emitGuards(modelOf(schemas), "../../packages/runtime/src/validation.js");
+    const code = emitGuards(modelOf(schemas), () => "../../packages/runtime/src/validation.js");
     const guard = (name: string) => code.slice(code.indexOf(`function is${name}(`)).split("\n}\n")[0] as string;
     expect(guard("Loose")).not.toMatch(/\bconst fields\b/);
     expect(guard("Tight")).toMatch(/\bconst fields\b/);
@@ -259,7 +262,7 @@ describe("a keyword the guards do not compile", () => {
   it("leaves that target to ajv's compiled function and compiles the others", async () => {
     const schemas = { Unique: { type: "array", uniqueItems: true }, Plain: { type: "string" } };
     mkdirSync(outDir, { recursive: true });
-    const code = emitGuards(modelOf(schemas), "../../packages/runtime/src/validation.js");
+    const code = emitGuards(modelOf(schemas), () => "../../packages/runtime/src/validation.js");
     expect(code).toContain(`import * as compiled from "./validators.compiled.js";`);
     expect(code).toMatch(/export const unique: \(value: unknown\) => boolean = compiled\.unique;/);
     expect(code).toMatch(
@@ -273,7 +276,10 @@ describe("a keyword the guards do not compile", () => {
 function guardTypeErrors(schemas: Record<string, Schema>): string[] {
   mkdirSync(outDir, { recursive: true });
   const file = join(outDir, `typed${files++}.ts`);
-  writeFileSync(file, emitGuards(modelOf(schemas), "../../packages/runtime/src/validation.js"));
+  writeFileSync(
+    file,
+    emitGuards(modelOf(schemas), () => "../../packages/runtime/src/validation.js"),
+  );
   const program = ts.createProgram([file], {
     strict: true,
     noEmit: true,

@@ -123,8 +123,8 @@ describe("lint:specs", () => {
         "      properties:\n        customerId: { type: integer, description: Id. }",
         "      required: [customerId]\n      properties:\n        customerId: { type: integer, minimum: 5, maximum: 5, multipleOf: 2, description: Id. }",
       ),
-      "/paths/~1customers/post/responses/201",
-      "no valid full sample could be made of this schema",
+      "/components/schemas/Created/properties/customerId/multipleOf",
+      "no valid full sample could be made of the schema at /paths/~1customers/post/responses/201",
     ],
     [
       "idempotency",
@@ -160,6 +160,19 @@ describe("lint:specs", () => {
       ),
     );
     expect(finding).toMatchObject({ rule: "known-format", warning: true });
+  });
+
+  it("sampled: the warning names the line of the nested rule the sample cannot keep, not the response's", () => {
+    const text = swap(
+      "      properties:\n        customerId: { type: integer, description: Id. }",
+      "      required: [customerId]\n      properties:\n        customerId: { type: integer, minimum: 5, maximum: 5, multipleOf: 2, description: Id. }",
+    );
+    const [finding] = lint(text);
+    const lines = text.split("\n");
+    const line = lines.findIndex((each) => each.includes("multipleOf: 2")) + 1;
+    expect(finding).toMatchObject({ rule: "sampled", warning: true });
+    expect(finding?.at.line).toBe(line);
+    expect(finding?.at.column).toBe((lines[line - 1] as string).indexOf("multipleOf: 2") + "multipleOf: ".length + 1);
   });
 
   it("passes on the project's own specs", () => {

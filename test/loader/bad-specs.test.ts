@@ -48,7 +48,8 @@ const expected: Record<string, [number, number, string, string]> = {
     21,
     24,
     "/paths/~1customers/post/requestBody/content/application~1json/examples/sample/value",
-    "example `sample` breaks its own schema: /name maxLength",
+    // The rule broken, with the line of the nested property's own `maxLength`.
+    "example `sample` breaks its own schema: /name maxLength (test/fixtures/bad-specs/example-breaks-schema.yaml:34:22)",
   ],
   "impossible-required": [
     26,
@@ -88,6 +89,12 @@ const expected: Record<string, [number, number, string, string]> = {
     21,
     "/paths/~1customers/post/requestBody/content/application~1json/schema/$ref",
     "must point at a schema",
+  ],
+  "remote-ref": [
+    17,
+    21,
+    "/paths/~1customers/post/requestBody/content/application~1json/schema/$ref",
+    "`https://example.com/api/common.yaml#/components/schemas/Customer` names a remote document: the generator reads local files only",
   ],
   "schema-not-a-mapping": [32, 13, "/components/schemas/Legacy", "a schema must be a mapping"],
   "slug-mismatch": [6, 11, "/info/x-vendor/slug", "the file is named slug-mismatch.yaml"],

@@ -245,7 +245,35 @@ actions:
     expect(model.warnings).toHaveLength(1);
     expect(model.warnings[0]).toMatch(
       // Positioned at the vendor's own `example` (3.0), which the upgrade made `examples.default`.
-      /^specs\/acme\.json:17:26 \/paths\/~1customers\/post\/requestBody\/content\/application~1json\/example: example `default` breaks its own schema: \/name maxLength \(warning\)$/,
+      /^specs\/acme\.json:17:26 \/paths\/~1customers\/post\/requestBody\/content\/application~1json\/example: example `default` breaks its own schema: \/name maxLength \(specs\/acme\.json:\d+:\d+\) \(warning\)$/,
+    );
+  });
+
+  it("an example given by `$ref` to components/examples is checked as the example it names (Adyen's were all `type` at the root)", () => {
+    const post = operation("createCustomer", {
+      requestBody: {
+        content: {
+          "application/json": {
+            schema: { $ref: "#/components/schemas/Customer" },
+            examples: {
+              short: { $ref: "#/components/examples/short" },
+              long: { $ref: "#/components/examples/long" },
+            },
+          },
+        },
+      },
+    });
+    const document = JSON.parse(openapi30({ "/customers": { post } }));
+    document.components.examples = {
+      short: { summary: "A short name.", value: { name: "Ada" } },
+      long: { summary: "A name too long.", value: { name: "x".repeat(61) } },
+    };
+    const model = load("acme.json", { "specs/acme.json": JSON.stringify(document, null, 2) });
+    // The short one passes; the long one breaks its maxLength, not a `type` at the root.
+    expect(model.warnings).toHaveLength(1);
+    // The broken rule names its own line (the schema view keeps positions).
+    expect(model.warnings[0]).toMatch(
+      /example `long` breaks its own schema: \/name maxLength \(specs\/acme\.json:\d+:\d+\) \(warning\)$/,
     );
   });
 

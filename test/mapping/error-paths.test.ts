@@ -50,3 +50,42 @@ describe("a join's error", () => {
     for (const pointer of [error?.field, ...(error?.fields ?? [])]) expect(pointer).toMatch(/^(\/[^/ +]+)+$/);
   });
 });
+
+describe("a vendor's code for an error", () => {
+  const listed = compile({
+    type: "object",
+    required: ["name"],
+    properties: {
+      name: { type: "string", maxLength: 3 },
+      tags: { type: "array", items: { type: "string", maxLength: 2 } },
+    },
+  });
+  const rules: VendorRule[] = [
+    { path: "/name", keywords: ["maxLength"], code: "E1", message: "name too long" },
+    { path: "/name", keywords: ["required", "maxLength"], code: "E2", message: "name missing" },
+    { path: "/tags/*", keywords: ["maxLength"], code: "E3", message: "tag too long" },
+  ];
+  const codes = (value: unknown) => {
+    const result = runValidator(listed, value, rules);
+    return result.ok
+      ? []
+      : result.errors.map(({ path, vendorCode, vendorMessage }) => ({ path, vendorCode, vendorMessage }));
+  };
+
+  it("is the first listed rule's for its path and keyword", () => {
+    expect(codes({ name: "Acme" })).toEqual([{ path: "/name", vendorCode: "E1", vendorMessage: "name too long" }]);
+    expect(codes({})).toEqual([{ path: "/name", vendorCode: "E2", vendorMessage: "name missing" }]);
+  });
+
+  it("matches a list item at any index, and no error of another keyword", () => {
+    expect(codes({ name: "A", tags: ["ok", "long", 7] })).toEqual([
+      { path: "/tags/1", vendorCode: "E3", vendorMessage: "tag too long" },
+      { path: "/tags/2", vendorCode: undefined, vendorMessage: undefined },
+    ]);
+  });
+
+  it("leaves an error without a rule with no vendor fields at all", () => {
+    const result = runValidator(listed, { name: 1 }, rules);
+    expect(!result.ok && Object.keys(result.errors[0] ?? {})).toEqual(["path", "rule", "message"]);
+  });
+});

@@ -162,6 +162,30 @@ describe("required vendor fields, fed for each kind of customer", () => {
     ]);
   });
 
+  it("names a source inside a `map` by its canonical pointer, not the one relative to the mapped item", () => {
+    const mapping = miniMapping.replace(
+      "  auth:",
+      "    - { to: /body/contacts, from: /contacts, map: [{ to: /email, from: /name }, { to: /fullName, from: /email }] }\n  auth:",
+    );
+    expect(specProblems(miniVendor(mapping))).toEqual([
+      expect.stringContaining(
+        "the vendor requires /body/contacts/*/fullName, but for every customer no declaration gives it a value" +
+          " (/contacts/*/email may be absent;",
+      ),
+    ]);
+  });
+
+  it("checks the object a `map` writes even when nothing in it is fed for sure", () => {
+    // A contact without an e-mail gives the vendor an item without its required fullName.
+    const mapping = miniMapping.replace(
+      "  auth:",
+      "    - { to: /body/contacts, from: /contacts, map: [{ to: /fullName, from: /email }] }\n  auth:",
+    );
+    expect(specProblems(miniVendor(mapping))).toEqual([
+      expect.stringContaining("the vendor requires /body/contacts/*/fullName, but for every customer"),
+    ]);
+  });
+
   it("a `needs` entry must name a canonical field", () => {
     expect(specProblems(miniVendor(miniMapping.replace("field: /person,", "field: /persona,")))).toEqual([
       expect.stringMatching(/\/x-mapping\/needs\/0: `\/persona` is not a field of the canonical customer/),

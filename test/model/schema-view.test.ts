@@ -75,6 +75,12 @@ describe("the schema view", () => {
       required: ["b"],
       allOf: [{ properties: { b: {} } }],
     });
+    // Two conditions both hold: each `then` stays with its `if`.
+    const condition = { if: { required: ["a"] }, then: { required: ["b"] } };
+    expect(views.view({ allOf: [condition, { if: { required: ["a"] }, then: { required: ["c"] } }] }).schema).toEqual({
+      ...condition,
+      allOf: [{ if: { required: ["a"] }, then: { required: ["c"] } }],
+    });
     // Two formats both hold.
     expect(views.view({ allOf: [{ format: "email" }, { format: "idn-email" }] }).schema).toEqual({
       format: "email",
@@ -97,5 +103,30 @@ describe("the schema view", () => {
       Tree: { allOf: [ref("Node"), { properties: { child: ref("Node") } }] },
     });
     expect(views.view(ref("Tree")).schema.properties).toEqual({ child: ref("Node") });
+  });
+
+  it("knows where each keyword it reads is written: through a $ref, an allOf part, a merged nested property", () => {
+    const views = viewsOf({
+      Zip: { type: "string", pattern: "^[0-9]{5}$" },
+      Address: {
+        type: "object",
+        properties: { zip: { ...ref("Zip"), maxLength: 5 }, city: { type: "string" } },
+        allOf: [{ required: ["zip"] }, { properties: { city: { maxLength: 40 } } }],
+      },
+    });
+    const address = views.view(ref("Address"));
+    expect(address.at).toBe("/components/schemas/Address");
+    expect(views.keywordAt(ref("Address"), "required")).toBe("/components/schemas/Address/allOf/0/required");
+    const properties = address.schema.properties as Record<string, Schema>;
+    // The zip's own limit is on its property; its pattern is the target's.
+    expect(views.keywordAt(properties.zip as Schema, "maxLength")).toBe(
+      "/components/schemas/Address/properties/zip/maxLength",
+    );
+    expect(views.keywordAt(properties.zip as Schema, "pattern")).toBe("/components/schemas/Zip/pattern");
+    // `city` is merged from two places: each keyword is found where it was written.
+    expect(views.keywordAt(properties.city as Schema, "type")).toBe("/components/schemas/Address/properties/city/type");
+    expect(views.keywordAt(properties.city as Schema, "maxLength")).toBe(
+      "/components/schemas/Address/allOf/1/properties/city/maxLength",
+    );
   });
 });

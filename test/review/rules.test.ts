@@ -14,7 +14,9 @@ import {
   constraintVerbs,
   FOLLOWED_KEYWORDS,
   limitsFor,
+  ORDERED_CONSTRAINTS,
   RULES,
+  ruleById,
   rulesMarkdown,
   type Subject,
 } from "../../generator/review/rules.js";
@@ -89,9 +91,9 @@ function limitCases(subject: Subject, target: (...rest: string[]) => (string | n
   });
 }
 
-/** Two values of each whole-value constraint, the second not taking all the first takes (as keyword → value). */
+/** Two values of each whole-value constraint, neither taking all the other takes (as keyword → value). */
 const CONSTRAINT_VALUES: Record<Constraint["name"], [Record<string, unknown>, Record<string, unknown>]> = {
-  "multiple-of": [{ multipleOf: 5 }, { multipleOf: 10 }],
+  "multiple-of": [{ multipleOf: 5 }, { multipleOf: 7 }],
   "unique-items": [{ uniqueItems: true }, { uniqueItems: true }],
   const: [{ const: "a" }, { const: "b" }],
   "dependent-required": [{ dependentRequired: { Number: ["Website"] } }, { dependentRequired: { Number: ["Fax"] } }],
@@ -102,14 +104,32 @@ const CONSTRAINT_VALUES: Record<Constraint["name"], [Record<string, unknown>, Re
   not: [{ not: { required: ["Fax"] } }, { not: { required: ["Website"] } }],
   contains: [{ contains: { const: "a" } }, { contains: { const: "b" } }],
   "prefix-items": [{ prefixItems: [{ type: "string" }] }, { prefixItems: [{ type: "integer" }] }],
-  "unevaluated-items": [{ unevaluatedItems: false }, { unevaluatedItems: { type: "string" } }],
+  "unevaluated-items": [{ unevaluatedItems: { type: "string" } }, { unevaluatedItems: { type: "integer" } }],
   "dependent-schema": [
     { dependentSchemas: { Number: { required: ["Website"] } } },
     { dependentSchemas: { Number: { required: ["Fax"] } } },
   ],
   "pattern-property": [{ patternProperties: { "^x-": { type: "string" } } }, { patternProperties: { "^y-": {} } }],
   "property-names": [{ propertyNames: { maxLength: 20 } }, { propertyNames: { maxLength: 10 } }],
-  "unevaluated-properties": [{ unevaluatedProperties: false }, { unevaluatedProperties: { type: "string" } }],
+  "unevaluated-properties": [
+    { unevaluatedProperties: { type: "string" } },
+    { unevaluatedProperties: { type: "integer" } },
+  ],
+};
+
+/** Two values of each ordered constraint: the first takes all the second takes, and more. */
+const ORDERED_VALUES: Partial<Record<Constraint["name"], [Record<string, unknown>, Record<string, unknown>]>> = {
+  "multiple-of": [{ multipleOf: 5 }, { multipleOf: 10 }],
+  "dependent-required": [
+    { dependentRequired: { Number: ["Website"] } },
+    { dependentRequired: { Number: ["Website", "Fax"] } },
+  ],
+  "dependent-schema": [
+    { dependentSchemas: { Number: { required: ["Website"] } } },
+    { dependentSchemas: { Number: { required: ["Website"] }, Fax: { required: ["Website"] } } },
+  ],
+  "unevaluated-items": [{ unevaluatedItems: { type: "string" } }, { unevaluatedItems: false }],
+  "unevaluated-properties": [{ unevaluatedProperties: { type: "string" } }, { unevaluatedProperties: false }],
 };
 
 /** Whole-value constraint pairs (`multipleOf`, `const`, `if`/`then`, ...) for the schema at `target`. */
@@ -118,11 +138,13 @@ function constraintCases(subject: Subject, target: (...rest: string[]) => (strin
     Object.entries(values).map(([key, value]) => set(target(key), value));
   return constraintsFor(subject).flatMap((constraint) => {
     const [one, other] = CONSTRAINT_VALUES[constraint.name];
+    const [looser, tighter] = ORDERED_VALUES[constraint.name] ?? [one, other];
     const pairs: Record<ConstraintChange, [Edit[], Edit[]]> = {
       added: [[], edits(one)],
       removed: [edits(one), []],
       changed: [edits(one), edits(other)],
-      loosened: [edits({ multipleOf: 10 }), edits({ multipleOf: 5 })],
+      tightened: [edits(looser), edits(tighter)],
+      loosened: [edits(tighter), edits(looser)],
     };
     return constraintVerbs(constraint).map((verb) => ({
       name: `${constraint.keywords.join("/")} ${verb}`,
@@ -819,6 +841,25 @@ describe("review rules: each a before/after pair of a real spec", () => {
         keyword,
       ).toContain(false);
     }
+  });
+
+  it("a constraint tightened breaks senders only, loosened readers only, changed (neither) both; as oasdiff judges limits", () => {
+    const severity = (subject: Subject, verb: ConstraintChange) => ruleById(`${subject}-multiple-of-${verb}`).severity;
+    expect(severity("request-property", "tightened")).toBe("breaking");
+    expect(severity("request-property", "loosened")).toBe("non-breaking");
+    // Before: multipleOf 5 → 10 was `changed`, breaking for a reader although every value it gives was given before.
+    expect(severity("response-property", "tightened")).toBe("non-breaking");
+    expect(severity("response-property", "loosened")).toBe("breaking");
+    for (const subject of ["request-property", "response-property"] as const)
+      expect(severity(subject, "changed"), subject).toBe("breaking");
+    for (const name of ORDERED_CONSTRAINTS)
+      for (const subject of ["request-body", "request-property", "response-body", "response-property"] as const) {
+        const id = `${subject}-${name}-tightened`;
+        if (!RULES.some((entry) => entry.id === id)) continue;
+        const request = subject.startsWith("request");
+        expect(ruleById(id).severity, id).toBe(request ? "breaking" : "non-breaking");
+        expect(ruleById(`${subject}-${name}-loosened`).severity, id).toBe(request ? "non-breaking" : "breaking");
+      }
   });
 
   it("the keyword check names a keyword the guards would compile with no rule", () => {

@@ -15,7 +15,7 @@ import {
   type SendOptions,
   type SensitiveFields,
 } from "@customer-adapters/runtime/client";
-import type { RootShape } from "@customer-adapters/runtime/wire";
+import type { BodyShape, RootShape } from "@customer-adapters/runtime/wire";
 import { epochSeconds } from "@customer-adapters/runtime/transforms";
 import { countryAlpha3 } from "@customer-adapters/runtime/countries";
 import { validateCustomer, type Customer } from "@customer-adapters/canonical";
@@ -256,6 +256,63 @@ export const sensitiveFields: SensitiveFields = {
 };
 
 /**
+ * The shape of `billingAddress`, which 2 places in the body have.
+ */
+const billingAddressShape: BodyShape = {
+  kind: "object",
+  properties: [
+    {
+      name: "addressLine1",
+      element: "addressLine1",
+      shape: {
+        kind: "value",
+        type: "string",
+      },
+    },
+    {
+      name: "addressLine2",
+      element: "addressLine2",
+      shape: {
+        kind: "value",
+        type: "string",
+      },
+    },
+    {
+      name: "city",
+      element: "city",
+      shape: {
+        kind: "value",
+        type: "string",
+      },
+    },
+    {
+      name: "state",
+      element: "state",
+      shape: {
+        kind: "value",
+        type: "string",
+      },
+    },
+    {
+      name: "country",
+      element: "country",
+      shape: {
+        kind: "value",
+        type: "string",
+      },
+    },
+    {
+      name: "postalCode",
+      element: "postalCode",
+      shape: {
+        kind: "value",
+        type: "string",
+      },
+    },
+  ],
+};
+
+/**
  * The request body's element names, order and leaf types, for the XML and form content types.
  */
 export const bodyShape: RootShape | undefined = {
@@ -359,116 +416,12 @@ export const bodyShape: RootShape | undefined = {
       {
         name: "billingAddress",
         element: "billingAddress",
-        shape: {
-          kind: "object",
-          properties: [
-            {
-              name: "addressLine1",
-              element: "addressLine1",
-              shape: {
-                kind: "value",
-                type: "string",
-              },
-            },
-            {
-              name: "addressLine2",
-              element: "addressLine2",
-              shape: {
-                kind: "value",
-                type: "string",
-              },
-            },
-            {
-              name: "city",
-              element: "city",
-              shape: {
-                kind: "value",
-                type: "string",
-              },
-            },
-            {
-              name: "state",
-              element: "state",
-              shape: {
-                kind: "value",
-                type: "string",
-              },
-            },
-            {
-              name: "country",
-              element: "country",
-              shape: {
-                kind: "value",
-                type: "string",
-              },
-            },
-            {
-              name: "postalCode",
-              element: "postalCode",
-              shape: {
-                kind: "value",
-                type: "string",
-              },
-            },
-          ],
-        },
+        shape: billingAddressShape,
       },
       {
         name: "shippingAddress",
         element: "shippingAddress",
-        shape: {
-          kind: "object",
-          properties: [
-            {
-              name: "addressLine1",
-              element: "addressLine1",
-              shape: {
-                kind: "value",
-                type: "string",
-              },
-            },
-            {
-              name: "addressLine2",
-              element: "addressLine2",
-              shape: {
-                kind: "value",
-                type: "string",
-              },
-            },
-            {
-              name: "city",
-              element: "city",
-              shape: {
-                kind: "value",
-                type: "string",
-              },
-            },
-            {
-              name: "state",
-              element: "state",
-              shape: {
-                kind: "value",
-                type: "string",
-              },
-            },
-            {
-              name: "country",
-              element: "country",
-              shape: {
-                kind: "value",
-                type: "string",
-              },
-            },
-            {
-              name: "postalCode",
-              element: "postalCode",
-              shape: {
-                kind: "value",
-                type: "string",
-              },
-            },
-          ],
-        },
+        shape: billingAddressShape,
       },
     ],
   },

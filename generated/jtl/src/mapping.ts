@@ -15,7 +15,7 @@ import {
   type SendOptions,
   type SensitiveFields,
 } from "@customer-adapters/runtime/client";
-import type { RootShape } from "@customer-adapters/runtime/wire";
+import type { BodyShape, RootShape } from "@customer-adapters/runtime/wire";
 import { validateCustomer, type Customer } from "@customer-adapters/canonical";
 import type { CreateCustomerContext, CreateCustomerRequestBody } from "./types.js";
 import { vendorErrors } from "./operation.js";
@@ -415,6 +415,151 @@ export const sensitiveFields: SensitiveFields = {
 };
 
 /**
+ * The shape of `CreateAddress`, which 6 places in the body have.
+ */
+const createAddressShape: BodyShape = {
+  kind: "object",
+  properties: [
+    {
+      name: "Company",
+      element: "Company",
+      shape: {
+        kind: "value",
+        type: "string",
+      },
+    },
+    {
+      name: "Company2",
+      element: "Company2",
+      shape: {
+        kind: "value",
+        type: "string",
+      },
+    },
+    {
+      name: "FormOfAddress",
+      element: "FormOfAddress",
+      shape: {
+        kind: "value",
+        type: "string",
+      },
+    },
+    {
+      name: "Title",
+      element: "Title",
+      shape: {
+        kind: "value",
+        type: "string",
+      },
+    },
+    {
+      name: "FirstName",
+      element: "FirstName",
+      shape: {
+        kind: "value",
+        type: "string",
+      },
+    },
+    {
+      name: "LastName",
+      element: "LastName",
+      shape: {
+        kind: "value",
+        type: "string",
+      },
+    },
+    {
+      name: "Street",
+      element: "Street",
+      shape: {
+        kind: "value",
+        type: "string",
+      },
+    },
+    {
+      name: "Address2",
+      element: "Address2",
+      shape: {
+        kind: "value",
+        type: "string",
+      },
+    },
+    {
+      name: "PostalCode",
+      element: "PostalCode",
+      shape: {
+        kind: "value",
+        type: "string",
+      },
+    },
+    {
+      name: "City",
+      element: "City",
+      shape: {
+        kind: "value",
+        type: "string",
+      },
+    },
+    {
+      name: "State",
+      element: "State",
+      shape: {
+        kind: "value",
+        type: "string",
+      },
+    },
+    {
+      name: "CountryIso",
+      element: "CountryIso",
+      shape: {
+        kind: "value",
+        type: "string",
+      },
+    },
+    {
+      name: "VatID",
+      element: "VatID",
+      shape: {
+        kind: "value",
+        type: "string",
+      },
+    },
+    {
+      name: "PhoneNumber",
+      element: "PhoneNumber",
+      shape: {
+        kind: "value",
+        type: "string",
+      },
+    },
+    {
+      name: "MobilePhoneNumber",
+      element: "MobilePhoneNumber",
+      shape: {
+        kind: "value",
+        type: "string",
+      },
+    },
+    {
+      name: "EmailAddress",
+      element: "EmailAddress",
+      shape: {
+        kind: "value",
+        type: "string",
+      },
+    },
+    {
+      name: "Fax",
+      element: "Fax",
+      shape: {
+        kind: "value",
+        type: "string",
+      },
+    },
+  ],
+};
+
+/**
  * The request body's element names, order and leaf types, for the XML and form content types.
  */
 export const bodyShape: RootShape | undefined = {
@@ -441,437 +586,17 @@ export const bodyShape: RootShape | undefined = {
       {
         name: "BillingAddress",
         element: "BillingAddress",
-        shape: {
-          kind: "object",
-          properties: [
-            {
-              name: "Company",
-              element: "Company",
-              shape: {
-                kind: "value",
-                type: "string",
-              },
-            },
-            {
-              name: "Company2",
-              element: "Company2",
-              shape: {
-                kind: "value",
-                type: "string",
-              },
-            },
-            {
-              name: "FormOfAddress",
-              element: "FormOfAddress",
-              shape: {
-                kind: "value",
-                type: "string",
-              },
-            },
-            {
-              name: "Title",
-              element: "Title",
-              shape: {
-                kind: "value",
-                type: "string",
-              },
-            },
-            {
-              name: "FirstName",
-              element: "FirstName",
-              shape: {
-                kind: "value",
-                type: "string",
-              },
-            },
-            {
-              name: "LastName",
-              element: "LastName",
-              shape: {
-                kind: "value",
-                type: "string",
-              },
-            },
-            {
-              name: "Street",
-              element: "Street",
-              shape: {
-                kind: "value",
-                type: "string",
-              },
-            },
-            {
-              name: "Address2",
-              element: "Address2",
-              shape: {
-                kind: "value",
-                type: "string",
-              },
-            },
-            {
-              name: "PostalCode",
-              element: "PostalCode",
-              shape: {
-                kind: "value",
-                type: "string",
-              },
-            },
-            {
-              name: "City",
-              element: "City",
-              shape: {
-                kind: "value",
-                type: "string",
-              },
-            },
-            {
-              name: "State",
-              element: "State",
-              shape: {
-                kind: "value",
-                type: "string",
-              },
-            },
-            {
-              name: "CountryIso",
-              element: "CountryIso",
-              shape: {
-                kind: "value",
-                type: "string",
-              },
-            },
-            {
-              name: "VatID",
-              element: "VatID",
-              shape: {
-                kind: "value",
-                type: "string",
-              },
-            },
-            {
-              name: "PhoneNumber",
-              element: "PhoneNumber",
-              shape: {
-                kind: "value",
-                type: "string",
-              },
-            },
-            {
-              name: "MobilePhoneNumber",
-              element: "MobilePhoneNumber",
-              shape: {
-                kind: "value",
-                type: "string",
-              },
-            },
-            {
-              name: "EmailAddress",
-              element: "EmailAddress",
-              shape: {
-                kind: "value",
-                type: "string",
-              },
-            },
-            {
-              name: "Fax",
-              element: "Fax",
-              shape: {
-                kind: "value",
-                type: "string",
-              },
-            },
-          ],
-        },
+        shape: createAddressShape,
       },
       {
         name: "Shipmentaddress",
         element: "Shipmentaddress",
-        shape: {
-          kind: "object",
-          properties: [
-            {
-              name: "Company",
-              element: "Company",
-              shape: {
-                kind: "value",
-                type: "string",
-              },
-            },
-            {
-              name: "Company2",
-              element: "Company2",
-              shape: {
-                kind: "value",
-                type: "string",
-              },
-            },
-            {
-              name: "FormOfAddress",
-              element: "FormOfAddress",
-              shape: {
-                kind: "value",
-                type: "string",
-              },
-            },
-            {
-              name: "Title",
-              element: "Title",
-              shape: {
-                kind: "value",
-                type: "string",
-              },
-            },
-            {
-              name: "FirstName",
-              element: "FirstName",
-              shape: {
-                kind: "value",
-                type: "string",
-              },
-            },
-            {
-              name: "LastName",
-              element: "LastName",
-              shape: {
-                kind: "value",
-                type: "string",
-              },
-            },
-            {
-              name: "Street",
-              element: "Street",
-              shape: {
-                kind: "value",
-                type: "string",
-              },
-            },
-            {
-              name: "Address2",
-              element: "Address2",
-              shape: {
-                kind: "value",
-                type: "string",
-              },
-            },
-            {
-              name: "PostalCode",
-              element: "PostalCode",
-              shape: {
-                kind: "value",
-                type: "string",
-              },
-            },
-            {
-              name: "City",
-              element: "City",
-              shape: {
-                kind: "value",
-                type: "string",
-              },
-            },
-            {
-              name: "State",
-              element: "State",
-              shape: {
-                kind: "value",
-                type: "string",
-              },
-            },
-            {
-              name: "CountryIso",
-              element: "CountryIso",
-              shape: {
-                kind: "value",
-                type: "string",
-              },
-            },
-            {
-              name: "VatID",
-              element: "VatID",
-              shape: {
-                kind: "value",
-                type: "string",
-              },
-            },
-            {
-              name: "PhoneNumber",
-              element: "PhoneNumber",
-              shape: {
-                kind: "value",
-                type: "string",
-              },
-            },
-            {
-              name: "MobilePhoneNumber",
-              element: "MobilePhoneNumber",
-              shape: {
-                kind: "value",
-                type: "string",
-              },
-            },
-            {
-              name: "EmailAddress",
-              element: "EmailAddress",
-              shape: {
-                kind: "value",
-                type: "string",
-              },
-            },
-            {
-              name: "Fax",
-              element: "Fax",
-              shape: {
-                kind: "value",
-                type: "string",
-              },
-            },
-          ],
-        },
+        shape: createAddressShape,
       },
       {
         name: "CustomAddress",
         element: "CustomAddress",
-        shape: {
-          kind: "object",
-          properties: [
-            {
-              name: "Company",
-              element: "Company",
-              shape: {
-                kind: "value",
-                type: "string",
-              },
-            },
-            {
-              name: "Company2",
-              element: "Company2",
-              shape: {
-                kind: "value",
-                type: "string",
-              },
-            },
-            {
-              name: "FormOfAddress",
-              element: "FormOfAddress",
-              shape: {
-                kind: "value",
-                type: "string",
-              },
-            },
-            {
-              name: "Title",
-              element: "Title",
-              shape: {
-                kind: "value",
-                type: "string",
-              },
-            },
-            {
-              name: "FirstName",
-              element: "FirstName",
-              shape: {
-                kind: "value",
-                type: "string",
-              },
-            },
-            {
-              name: "LastName",
-              element: "LastName",
-              shape: {
-                kind: "value",
-                type: "string",
-              },
-            },
-            {
-              name: "Street",
-              element: "Street",
-              shape: {
-                kind: "value",
-                type: "string",
-              },
-            },
-            {
-              name: "Address2",
-              element: "Address2",
-              shape: {
-                kind: "value",
-                type: "string",
-              },
-            },
-            {
-              name: "PostalCode",
-              element: "PostalCode",
-              shape: {
-                kind: "value",
-                type: "string",
-              },
-            },
-            {
-              name: "City",
-              element: "City",
-              shape: {
-                kind: "value",
-                type: "string",
-              },
-            },
-            {
-              name: "State",
-              element: "State",
-              shape: {
-                kind: "value",
-                type: "string",
-              },
-            },
-            {
-              name: "CountryIso",
-              element: "CountryIso",
-              shape: {
-                kind: "value",
-                type: "string",
-              },
-            },
-            {
-              name: "VatID",
-              element: "VatID",
-              shape: {
-                kind: "value",
-                type: "string",
-              },
-            },
-            {
-              name: "PhoneNumber",
-              element: "PhoneNumber",
-              shape: {
-                kind: "value",
-                type: "string",
-              },
-            },
-            {
-              name: "MobilePhoneNumber",
-              element: "MobilePhoneNumber",
-              shape: {
-                kind: "value",
-                type: "string",
-              },
-            },
-            {
-              name: "EmailAddress",
-              element: "EmailAddress",
-              shape: {
-                kind: "value",
-                type: "string",
-              },
-            },
-            {
-              name: "Fax",
-              element: "Fax",
-              shape: {
-                kind: "value",
-                type: "string",
-              },
-            },
-          ],
-        },
+        shape: createAddressShape,
       },
       {
         name: "OtherAddresses",
@@ -885,147 +610,7 @@ export const bodyShape: RootShape | undefined = {
               shape: {
                 kind: "array",
                 element: "CreateAddress",
-                items: {
-                  kind: "object",
-                  properties: [
-                    {
-                      name: "Company",
-                      element: "Company",
-                      shape: {
-                        kind: "value",
-                        type: "string",
-                      },
-                    },
-                    {
-                      name: "Company2",
-                      element: "Company2",
-                      shape: {
-                        kind: "value",
-                        type: "string",
-                      },
-                    },
-                    {
-                      name: "FormOfAddress",
-                      element: "FormOfAddress",
-                      shape: {
-                        kind: "value",
-                        type: "string",
-                      },
-                    },
-                    {
-                      name: "Title",
-                      element: "Title",
-                      shape: {
-                        kind: "value",
-                        type: "string",
-                      },
-                    },
-                    {
-                      name: "FirstName",
-                      element: "FirstName",
-                      shape: {
-                        kind: "value",
-                        type: "string",
-                      },
-                    },
-                    {
-                      name: "LastName",
-                      element: "LastName",
-                      shape: {
-                        kind: "value",
-                        type: "string",
-                      },
-                    },
-                    {
-                      name: "Street",
-                      element: "Street",
-                      shape: {
-                        kind: "value",
-                        type: "string",
-                      },
-                    },
-                    {
-                      name: "Address2",
-                      element: "Address2",
-                      shape: {
-                        kind: "value",
-                        type: "string",
-                      },
-                    },
-                    {
-                      name: "PostalCode",
-                      element: "PostalCode",
-                      shape: {
-                        kind: "value",
-                        type: "string",
-                      },
-                    },
-                    {
-                      name: "City",
-                      element: "City",
-                      shape: {
-                        kind: "value",
-                        type: "string",
-                      },
-                    },
-                    {
-                      name: "State",
-                      element: "State",
-                      shape: {
-                        kind: "value",
-                        type: "string",
-                      },
-                    },
-                    {
-                      name: "CountryIso",
-                      element: "CountryIso",
-                      shape: {
-                        kind: "value",
-                        type: "string",
-                      },
-                    },
-                    {
-                      name: "VatID",
-                      element: "VatID",
-                      shape: {
-                        kind: "value",
-                        type: "string",
-                      },
-                    },
-                    {
-                      name: "PhoneNumber",
-                      element: "PhoneNumber",
-                      shape: {
-                        kind: "value",
-                        type: "string",
-                      },
-                    },
-                    {
-                      name: "MobilePhoneNumber",
-                      element: "MobilePhoneNumber",
-                      shape: {
-                        kind: "value",
-                        type: "string",
-                      },
-                    },
-                    {
-                      name: "EmailAddress",
-                      element: "EmailAddress",
-                      shape: {
-                        kind: "value",
-                        type: "string",
-                      },
-                    },
-                    {
-                      name: "Fax",
-                      element: "Fax",
-                      shape: {
-                        kind: "value",
-                        type: "string",
-                      },
-                    },
-                  ],
-                },
+                items: createAddressShape,
               },
             },
             {
@@ -1034,147 +619,7 @@ export const bodyShape: RootShape | undefined = {
               shape: {
                 kind: "array",
                 element: "CreateAddress",
-                items: {
-                  kind: "object",
-                  properties: [
-                    {
-                      name: "Company",
-                      element: "Company",
-                      shape: {
-                        kind: "value",
-                        type: "string",
-                      },
-                    },
-                    {
-                      name: "Company2",
-                      element: "Company2",
-                      shape: {
-                        kind: "value",
-                        type: "string",
-                      },
-                    },
-                    {
-                      name: "FormOfAddress",
-                      element: "FormOfAddress",
-                      shape: {
-                        kind: "value",
-                        type: "string",
-                      },
-                    },
-                    {
-                      name: "Title",
-                      element: "Title",
-                      shape: {
-                        kind: "value",
-                        type: "string",
-                      },
-                    },
-                    {
-                      name: "FirstName",
-                      element: "FirstName",
-                      shape: {
-                        kind: "value",
-                        type: "string",
-                      },
-                    },
-                    {
-                      name: "LastName",
-                      element: "LastName",
-                      shape: {
-                        kind: "value",
-                        type: "string",
-                      },
-                    },
-                    {
-                      name: "Street",
-                      element: "Street",
-                      shape: {
-                        kind: "value",
-                        type: "string",
-                      },
-                    },
-                    {
-                      name: "Address2",
-                      element: "Address2",
-                      shape: {
-                        kind: "value",
-                        type: "string",
-                      },
-                    },
-                    {
-                      name: "PostalCode",
-                      element: "PostalCode",
-                      shape: {
-                        kind: "value",
-                        type: "string",
-                      },
-                    },
-                    {
-                      name: "City",
-                      element: "City",
-                      shape: {
-                        kind: "value",
-                        type: "string",
-                      },
-                    },
-                    {
-                      name: "State",
-                      element: "State",
-                      shape: {
-                        kind: "value",
-                        type: "string",
-                      },
-                    },
-                    {
-                      name: "CountryIso",
-                      element: "CountryIso",
-                      shape: {
-                        kind: "value",
-                        type: "string",
-                      },
-                    },
-                    {
-                      name: "VatID",
-                      element: "VatID",
-                      shape: {
-                        kind: "value",
-                        type: "string",
-                      },
-                    },
-                    {
-                      name: "PhoneNumber",
-                      element: "PhoneNumber",
-                      shape: {
-                        kind: "value",
-                        type: "string",
-                      },
-                    },
-                    {
-                      name: "MobilePhoneNumber",
-                      element: "MobilePhoneNumber",
-                      shape: {
-                        kind: "value",
-                        type: "string",
-                      },
-                    },
-                    {
-                      name: "EmailAddress",
-                      element: "EmailAddress",
-                      shape: {
-                        kind: "value",
-                        type: "string",
-                      },
-                    },
-                    {
-                      name: "Fax",
-                      element: "Fax",
-                      shape: {
-                        kind: "value",
-                        type: "string",
-                      },
-                    },
-                  ],
-                },
+                items: createAddressShape,
               },
             },
             {
@@ -1183,147 +628,7 @@ export const bodyShape: RootShape | undefined = {
               shape: {
                 kind: "array",
                 element: "CreateAddress",
-                items: {
-                  kind: "object",
-                  properties: [
-                    {
-                      name: "Company",
-                      element: "Company",
-                      shape: {
-                        kind: "value",
-                        type: "string",
-                      },
-                    },
-                    {
-                      name: "Company2",
-                      element: "Company2",
-                      shape: {
-                        kind: "value",
-                        type: "string",
-                      },
-                    },
-                    {
-                      name: "FormOfAddress",
-                      element: "FormOfAddress",
-                      shape: {
-                        kind: "value",
-                        type: "string",
-                      },
-                    },
-                    {
-                      name: "Title",
-                      element: "Title",
-                      shape: {
-                        kind: "value",
-                        type: "string",
-                      },
-                    },
-                    {
-                      name: "FirstName",
-                      element: "FirstName",
-                      shape: {
-                        kind: "value",
-                        type: "string",
-                      },
-                    },
-                    {
-                      name: "LastName",
-                      element: "LastName",
-                      shape: {
-                        kind: "value",
-                        type: "string",
-                      },
-                    },
-                    {
-                      name: "Street",
-                      element: "Street",
-                      shape: {
-                        kind: "value",
-                        type: "string",
-                      },
-                    },
-                    {
-                      name: "Address2",
-                      element: "Address2",
-                      shape: {
-                        kind: "value",
-                        type: "string",
-                      },
-                    },
-                    {
-                      name: "PostalCode",
-                      element: "PostalCode",
-                      shape: {
-                        kind: "value",
-                        type: "string",
-                      },
-                    },
-                    {
-                      name: "City",
-                      element: "City",
-                      shape: {
-                        kind: "value",
-                        type: "string",
-                      },
-                    },
-                    {
-                      name: "State",
-                      element: "State",
-                      shape: {
-                        kind: "value",
-                        type: "string",
-                      },
-                    },
-                    {
-                      name: "CountryIso",
-                      element: "CountryIso",
-                      shape: {
-                        kind: "value",
-                        type: "string",
-                      },
-                    },
-                    {
-                      name: "VatID",
-                      element: "VatID",
-                      shape: {
-                        kind: "value",
-                        type: "string",
-                      },
-                    },
-                    {
-                      name: "PhoneNumber",
-                      element: "PhoneNumber",
-                      shape: {
-                        kind: "value",
-                        type: "string",
-                      },
-                    },
-                    {
-                      name: "MobilePhoneNumber",
-                      element: "MobilePhoneNumber",
-                      shape: {
-                        kind: "value",
-                        type: "string",
-                      },
-                    },
-                    {
-                      name: "EmailAddress",
-                      element: "EmailAddress",
-                      shape: {
-                        kind: "value",
-                        type: "string",
-                      },
-                    },
-                    {
-                      name: "Fax",
-                      element: "Fax",
-                      shape: {
-                        kind: "value",
-                        type: "string",
-                      },
-                    },
-                  ],
-                },
+                items: createAddressShape,
               },
             },
           ],

@@ -8,7 +8,7 @@ import {
   vendorRules,
   type ValidationResult,
   type VendorRule,
-} from "@customer-adapters/runtime/validation";
+} from "@customer-adapters/runtime/checks";
 import * as compiled from "./validators.compiled.js";
 import { vendorErrors } from "./operation.js";
 import * as guards from "./guards.js";

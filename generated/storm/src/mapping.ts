@@ -15,7 +15,7 @@ import {
   type SendOptions,
   type SensitiveFields,
 } from "@customer-adapters/runtime/client";
-import type { RootShape } from "@customer-adapters/runtime/wire";
+import type { BodyShape, RootShape } from "@customer-adapters/runtime/wire";
 import { validateCustomer, type Customer } from "@customer-adapters/canonical";
 import type { CreateCustomerContext, CreateCustomerRequestBody } from "./types.js";
 import { vendorErrors } from "./operation.js";
@@ -277,6 +277,185 @@ export const sensitiveFields: SensitiveFields = {
 };
 
 /**
+ * The shape of `IdValue`, which 3 places in the body have.
+ */
+const idValueShape: BodyShape = {
+  kind: "object",
+  properties: [
+    {
+      name: "Id",
+      element: "Id",
+      shape: {
+        kind: "value",
+        type: "integer",
+      },
+    },
+    {
+      name: "Value",
+      element: "Value",
+      shape: {
+        kind: "value",
+        type: "string",
+      },
+    },
+    {
+      name: "Code",
+      element: "Code",
+      shape: {
+        kind: "value",
+        type: "string",
+      },
+    },
+  ],
+};
+
+/**
+ * The shape of `Address`, which 4 places in the body have.
+ */
+const addressShape: BodyShape = {
+  kind: "object",
+  properties: [
+    {
+      name: "Id",
+      element: "Id",
+      shape: {
+        kind: "value",
+        type: "integer",
+      },
+    },
+    {
+      name: "CareOf",
+      element: "CareOf",
+      shape: {
+        kind: "value",
+        type: "string",
+      },
+    },
+    {
+      name: "Line1",
+      element: "Line1",
+      shape: {
+        kind: "value",
+        type: "string",
+      },
+    },
+    {
+      name: "Line2",
+      element: "Line2",
+      shape: {
+        kind: "value",
+        type: "string",
+      },
+    },
+    {
+      name: "Zip",
+      element: "Zip",
+      shape: {
+        kind: "value",
+        type: "string",
+      },
+    },
+    {
+      name: "City",
+      element: "City",
+      shape: {
+        kind: "value",
+        type: "string",
+      },
+    },
+    {
+      name: "CountryId",
+      element: "CountryId",
+      shape: {
+        kind: "value",
+        type: "integer",
+      },
+    },
+    {
+      name: "Country",
+      element: "Country",
+      shape: {
+        kind: "value",
+        type: "string",
+      },
+    },
+    {
+      name: "Region",
+      element: "Region",
+      shape: {
+        kind: "value",
+        type: "string",
+      },
+    },
+    {
+      name: "IsValidated",
+      element: "IsValidated",
+      shape: {
+        kind: "value",
+        type: "boolean",
+      },
+    },
+    {
+      name: "GlobalLocationNo",
+      element: "GlobalLocationNo",
+      shape: {
+        kind: "value",
+        type: "string",
+      },
+    },
+    {
+      name: "ShippingPhoneNumber",
+      element: "ShippingPhoneNumber",
+      shape: {
+        kind: "value",
+        type: "string",
+      },
+    },
+  ],
+};
+
+/**
+ * The shape of `Flag`, which 2 places in the body have.
+ */
+const flagShape: BodyShape = {
+  kind: "object",
+  properties: [
+    {
+      name: "Id",
+      element: "Id",
+      shape: {
+        kind: "value",
+        type: "integer",
+      },
+    },
+    {
+      name: "Name",
+      element: "Name",
+      shape: {
+        kind: "value",
+        type: "string",
+      },
+    },
+    {
+      name: "Group",
+      element: "Group",
+      shape: {
+        kind: "value",
+        type: "integer",
+      },
+    },
+    {
+      name: "IsSelected",
+      element: "IsSelected",
+      shape: {
+        kind: "value",
+        type: "boolean",
+      },
+    },
+  ],
+};
+
+/**
  * The request body's element names, order and leaf types, for the XML and form content types.
  */
 export const bodyShape: RootShape | undefined = {
@@ -420,35 +599,7 @@ export const bodyShape: RootShape | undefined = {
               shape: {
                 kind: "array",
                 element: "IdValue",
-                items: {
-                  kind: "object",
-                  properties: [
-                    {
-                      name: "Id",
-                      element: "Id",
-                      shape: {
-                        kind: "value",
-                        type: "integer",
-                      },
-                    },
-                    {
-                      name: "Value",
-                      element: "Value",
-                      shape: {
-                        kind: "value",
-                        type: "string",
-                      },
-                    },
-                    {
-                      name: "Code",
-                      element: "Code",
-                      shape: {
-                        kind: "value",
-                        type: "string",
-                      },
-                    },
-                  ],
-                },
+                items: idValueShape,
               },
             },
             {
@@ -541,213 +692,13 @@ export const bodyShape: RootShape | undefined = {
                 shape: {
                   kind: "array",
                   element: "Address",
-                  items: {
-                    kind: "object",
-                    properties: [
-                      {
-                        name: "Id",
-                        element: "Id",
-                        shape: {
-                          kind: "value",
-                          type: "integer",
-                        },
-                      },
-                      {
-                        name: "CareOf",
-                        element: "CareOf",
-                        shape: {
-                          kind: "value",
-                          type: "string",
-                        },
-                      },
-                      {
-                        name: "Line1",
-                        element: "Line1",
-                        shape: {
-                          kind: "value",
-                          type: "string",
-                        },
-                      },
-                      {
-                        name: "Line2",
-                        element: "Line2",
-                        shape: {
-                          kind: "value",
-                          type: "string",
-                        },
-                      },
-                      {
-                        name: "Zip",
-                        element: "Zip",
-                        shape: {
-                          kind: "value",
-                          type: "string",
-                        },
-                      },
-                      {
-                        name: "City",
-                        element: "City",
-                        shape: {
-                          kind: "value",
-                          type: "string",
-                        },
-                      },
-                      {
-                        name: "CountryId",
-                        element: "CountryId",
-                        shape: {
-                          kind: "value",
-                          type: "integer",
-                        },
-                      },
-                      {
-                        name: "Country",
-                        element: "Country",
-                        shape: {
-                          kind: "value",
-                          type: "string",
-                        },
-                      },
-                      {
-                        name: "Region",
-                        element: "Region",
-                        shape: {
-                          kind: "value",
-                          type: "string",
-                        },
-                      },
-                      {
-                        name: "IsValidated",
-                        element: "IsValidated",
-                        shape: {
-                          kind: "value",
-                          type: "boolean",
-                        },
-                      },
-                      {
-                        name: "GlobalLocationNo",
-                        element: "GlobalLocationNo",
-                        shape: {
-                          kind: "value",
-                          type: "string",
-                        },
-                      },
-                      {
-                        name: "ShippingPhoneNumber",
-                        element: "ShippingPhoneNumber",
-                        shape: {
-                          kind: "value",
-                          type: "string",
-                        },
-                      },
-                    ],
-                  },
+                  items: addressShape,
                 },
               },
               {
                 name: "InvoiceAddress",
                 element: "InvoiceAddress",
-                shape: {
-                  kind: "object",
-                  properties: [
-                    {
-                      name: "Id",
-                      element: "Id",
-                      shape: {
-                        kind: "value",
-                        type: "integer",
-                      },
-                    },
-                    {
-                      name: "CareOf",
-                      element: "CareOf",
-                      shape: {
-                        kind: "value",
-                        type: "string",
-                      },
-                    },
-                    {
-                      name: "Line1",
-                      element: "Line1",
-                      shape: {
-                        kind: "value",
-                        type: "string",
-                      },
-                    },
-                    {
-                      name: "Line2",
-                      element: "Line2",
-                      shape: {
-                        kind: "value",
-                        type: "string",
-                      },
-                    },
-                    {
-                      name: "Zip",
-                      element: "Zip",
-                      shape: {
-                        kind: "value",
-                        type: "string",
-                      },
-                    },
-                    {
-                      name: "City",
-                      element: "City",
-                      shape: {
-                        kind: "value",
-                        type: "string",
-                      },
-                    },
-                    {
-                      name: "CountryId",
-                      element: "CountryId",
-                      shape: {
-                        kind: "value",
-                        type: "integer",
-                      },
-                    },
-                    {
-                      name: "Country",
-                      element: "Country",
-                      shape: {
-                        kind: "value",
-                        type: "string",
-                      },
-                    },
-                    {
-                      name: "Region",
-                      element: "Region",
-                      shape: {
-                        kind: "value",
-                        type: "string",
-                      },
-                    },
-                    {
-                      name: "IsValidated",
-                      element: "IsValidated",
-                      shape: {
-                        kind: "value",
-                        type: "boolean",
-                      },
-                    },
-                    {
-                      name: "GlobalLocationNo",
-                      element: "GlobalLocationNo",
-                      shape: {
-                        kind: "value",
-                        type: "string",
-                      },
-                    },
-                    {
-                      name: "ShippingPhoneNumber",
-                      element: "ShippingPhoneNumber",
-                      shape: {
-                        kind: "value",
-                        type: "string",
-                      },
-                    },
-                  ],
-                },
+                shape: addressShape,
               },
               {
                 name: "UseInvoiceAddressAsDeliveryAddress",
@@ -763,35 +714,7 @@ export const bodyShape: RootShape | undefined = {
                 shape: {
                   kind: "array",
                   element: "IdValue",
-                  items: {
-                    kind: "object",
-                    properties: [
-                      {
-                        name: "Id",
-                        element: "Id",
-                        shape: {
-                          kind: "value",
-                          type: "integer",
-                        },
-                      },
-                      {
-                        name: "Value",
-                        element: "Value",
-                        shape: {
-                          kind: "value",
-                          type: "string",
-                        },
-                      },
-                      {
-                        name: "Code",
-                        element: "Code",
-                        shape: {
-                          kind: "value",
-                          type: "string",
-                        },
-                      },
-                    ],
-                  },
+                  items: idValueShape,
                 },
               },
               {
@@ -840,43 +763,7 @@ export const bodyShape: RootShape | undefined = {
                 shape: {
                   kind: "array",
                   element: "Flag",
-                  items: {
-                    kind: "object",
-                    properties: [
-                      {
-                        name: "Id",
-                        element: "Id",
-                        shape: {
-                          kind: "value",
-                          type: "integer",
-                        },
-                      },
-                      {
-                        name: "Name",
-                        element: "Name",
-                        shape: {
-                          kind: "value",
-                          type: "string",
-                        },
-                      },
-                      {
-                        name: "Group",
-                        element: "Group",
-                        shape: {
-                          kind: "value",
-                          type: "integer",
-                        },
-                      },
-                      {
-                        name: "IsSelected",
-                        element: "IsSelected",
-                        shape: {
-                          kind: "value",
-                          type: "boolean",
-                        },
-                      },
-                    ],
-                  },
+                  items: flagShape,
                 },
               },
               {
@@ -897,213 +784,13 @@ export const bodyShape: RootShape | undefined = {
         shape: {
           kind: "array",
           element: "Address",
-          items: {
-            kind: "object",
-            properties: [
-              {
-                name: "Id",
-                element: "Id",
-                shape: {
-                  kind: "value",
-                  type: "integer",
-                },
-              },
-              {
-                name: "CareOf",
-                element: "CareOf",
-                shape: {
-                  kind: "value",
-                  type: "string",
-                },
-              },
-              {
-                name: "Line1",
-                element: "Line1",
-                shape: {
-                  kind: "value",
-                  type: "string",
-                },
-              },
-              {
-                name: "Line2",
-                element: "Line2",
-                shape: {
-                  kind: "value",
-                  type: "string",
-                },
-              },
-              {
-                name: "Zip",
-                element: "Zip",
-                shape: {
-                  kind: "value",
-                  type: "string",
-                },
-              },
-              {
-                name: "City",
-                element: "City",
-                shape: {
-                  kind: "value",
-                  type: "string",
-                },
-              },
-              {
-                name: "CountryId",
-                element: "CountryId",
-                shape: {
-                  kind: "value",
-                  type: "integer",
-                },
-              },
-              {
-                name: "Country",
-                element: "Country",
-                shape: {
-                  kind: "value",
-                  type: "string",
-                },
-              },
-              {
-                name: "Region",
-                element: "Region",
-                shape: {
-                  kind: "value",
-                  type: "string",
-                },
-              },
-              {
-                name: "IsValidated",
-                element: "IsValidated",
-                shape: {
-                  kind: "value",
-                  type: "boolean",
-                },
-              },
-              {
-                name: "GlobalLocationNo",
-                element: "GlobalLocationNo",
-                shape: {
-                  kind: "value",
-                  type: "string",
-                },
-              },
-              {
-                name: "ShippingPhoneNumber",
-                element: "ShippingPhoneNumber",
-                shape: {
-                  kind: "value",
-                  type: "string",
-                },
-              },
-            ],
-          },
+          items: addressShape,
         },
       },
       {
         name: "InvoiceAddress",
         element: "InvoiceAddress",
-        shape: {
-          kind: "object",
-          properties: [
-            {
-              name: "Id",
-              element: "Id",
-              shape: {
-                kind: "value",
-                type: "integer",
-              },
-            },
-            {
-              name: "CareOf",
-              element: "CareOf",
-              shape: {
-                kind: "value",
-                type: "string",
-              },
-            },
-            {
-              name: "Line1",
-              element: "Line1",
-              shape: {
-                kind: "value",
-                type: "string",
-              },
-            },
-            {
-              name: "Line2",
-              element: "Line2",
-              shape: {
-                kind: "value",
-                type: "string",
-              },
-            },
-            {
-              name: "Zip",
-              element: "Zip",
-              shape: {
-                kind: "value",
-                type: "string",
-              },
-            },
-            {
-              name: "City",
-              element: "City",
-              shape: {
-                kind: "value",
-                type: "string",
-              },
-            },
-            {
-              name: "CountryId",
-              element: "CountryId",
-              shape: {
-                kind: "value",
-                type: "integer",
-              },
-            },
-            {
-              name: "Country",
-              element: "Country",
-              shape: {
-                kind: "value",
-                type: "string",
-              },
-            },
-            {
-              name: "Region",
-              element: "Region",
-              shape: {
-                kind: "value",
-                type: "string",
-              },
-            },
-            {
-              name: "IsValidated",
-              element: "IsValidated",
-              shape: {
-                kind: "value",
-                type: "boolean",
-              },
-            },
-            {
-              name: "GlobalLocationNo",
-              element: "GlobalLocationNo",
-              shape: {
-                kind: "value",
-                type: "string",
-              },
-            },
-            {
-              name: "ShippingPhoneNumber",
-              element: "ShippingPhoneNumber",
-              shape: {
-                kind: "value",
-                type: "string",
-              },
-            },
-          ],
-        },
+        shape: addressShape,
       },
       {
         name: "Flags",
@@ -1111,43 +798,7 @@ export const bodyShape: RootShape | undefined = {
         shape: {
           kind: "array",
           element: "Flag",
-          items: {
-            kind: "object",
-            properties: [
-              {
-                name: "Id",
-                element: "Id",
-                shape: {
-                  kind: "value",
-                  type: "integer",
-                },
-              },
-              {
-                name: "Name",
-                element: "Name",
-                shape: {
-                  kind: "value",
-                  type: "string",
-                },
-              },
-              {
-                name: "Group",
-                element: "Group",
-                shape: {
-                  kind: "value",
-                  type: "integer",
-                },
-              },
-              {
-                name: "IsSelected",
-                element: "IsSelected",
-                shape: {
-                  kind: "value",
-                  type: "boolean",
-                },
-              },
-            ],
-          },
+          items: flagShape,
         },
       },
       {
@@ -1164,35 +815,7 @@ export const bodyShape: RootShape | undefined = {
         shape: {
           kind: "array",
           element: "IdValue",
-          items: {
-            kind: "object",
-            properties: [
-              {
-                name: "Id",
-                element: "Id",
-                shape: {
-                  kind: "value",
-                  type: "integer",
-                },
-              },
-              {
-                name: "Value",
-                element: "Value",
-                shape: {
-                  kind: "value",
-                  type: "string",
-                },
-              },
-              {
-                name: "Code",
-                element: "Code",
-                shape: {
-                  kind: "value",
-                  type: "string",
-                },
-              },
-            ],
-          },
+          items: idValueShape,
         },
       },
       {

@@ -1,5 +1,6 @@
 import type { SpecModel } from "../../model/model.js";
 import { validationSchema } from "../../model/validation-schema.js";
+import { importLine } from "../imports.js";
 import { indentBlocks, jsDoc, printStatements } from "../source-file.js";
 import { validationTargets } from "../validation-targets.js";
 import { compilable } from "./compilable.js";
@@ -23,9 +24,10 @@ import { componentName } from "./context.js";
 
 /**
  * Emits `guards.ts`: one export per validation target, named as in
- * `validators.compiled.js`, each `(value: unknown) => boolean`.
+ * `validators.compiled.js`, each `(value: unknown) => boolean`; each
+ * runtime helper it calls is imported from `moduleOf(helper)`.
  */
-export function emitGuards(model: SpecModel, validationImport: string): string {
+export function emitGuards(model: SpecModel, moduleOf: (helper: string) => string): string {
   const components = new Map(model.schemas.map(({ name, schema }) => [name, validationSchema(schema)]));
   const targets = validationTargets(model);
   const compiler = new GuardCompiler(
@@ -52,10 +54,11 @@ export function emitGuards(model: SpecModel, validationImport: string): string {
       exports.push(`${jsDoc(doc)}\nexport const ${target.id}: (value: unknown) => boolean = ${fn};`);
     } else exports.push(compiler.functionOf(target.id, schema, target.id, doc, true));
   }
+  const byModule = new Map<string, string[]>();
+  for (const helper of compiler.imports.helpers)
+    byModule.set(moduleOf(helper), [...(byModule.get(moduleOf(helper)) ?? []), helper]);
   const imports = [
-    ...(compiler.imports.helpers.size > 0
-      ? [`import { ${[...compiler.imports.helpers].sort().join(", ")} } from "${validationImport}";`]
-      : []),
+    ...[...byModule].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([from, names]) => importLine(from, names)),
     ...(fallback ? [`import * as compiled from "./validators.compiled.js";`] : []),
   ];
   return indentBlocks(printStatements([...imports, ...compiler.constants, ...compiler.functions, ...exports]));

@@ -28,6 +28,7 @@ import {
 } from "./pointer.js";
 import type { Transforms } from "./transforms.js";
 import { base64 } from "./utf8.js";
+import { errorMessage } from "./error-messages.js";
 import type { CompiledValidator, ValidationResult } from "./validation.js";
 
 type Part = "body" | "path" | "query" | "header" | "server";
@@ -223,7 +224,7 @@ function vendorErrors(
       ...fieldsOf(sources),
       vendorField,
       rule: error.keyword,
-      message: `${sources.join(" and ") || "a value"} does not fit ${vendorField}: it ${error.message ?? `breaks ${error.keyword}`}`,
+      message: `${sources.join(" and ") || "a value"} does not fit ${vendorField}: it ${error.message ?? errorMessage(error.keyword, error.params)}`,
     };
     if (limit !== undefined) found.limit = limit;
     return found;

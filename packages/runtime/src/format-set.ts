@@ -4,7 +4,7 @@
  * (ajv-formats' full mode with the corrections of `formats.ts`).
  */
 import { fullFormats } from "ajv-formats/dist/formats.js";
-import { EMAIL, IDN_EMAIL, isDateTime, UUID } from "./formats.js";
+import { EMAIL, formatDefinitions, IDN_EMAIL, UUID } from "./formats.js";
 
 type Check = (text: string) => boolean;
 const libraryUri = fullFormats.uri as Check;
@@ -37,7 +37,9 @@ export const isIriReference = (text: string): boolean => (fullFormats["uri-refer
 /** Every format the validators know: ajv-formats' full set with the corrections above, and the IRI and IDN forms. */
 export const formats: Record<string, unknown> = {
   ...fullFormats,
-  "date-time": { ...(fullFormats["date-time"] as object), validate: isDateTime },
+  // ajv-formats' definitions (their `compare` too) with this runtime's checks: the same functions as `formatDefinitions`.
+  "date-time": { ...(fullFormats["date-time"] as object), ...formatDefinitions["date-time"] },
+  int32: { ...(fullFormats.int32 as object), ...formatDefinitions.int32 },
   uri: isUri,
   uuid: UUID,
   email: EMAIL,

@@ -106,6 +106,22 @@ export function isInt32(value: number): boolean {
   return Number.isInteger(value) && value <= 2147483647 && value >= -2147483648;
 }
 
+/** A format as ajv's compiled code calls it (`formats0.validate(value)`); `type` is the JSON type it applies to. */
+export interface FormatDefinition {
+  readonly type?: "number" | "string";
+  readonly validate: (value: never) => boolean;
+}
+
+/**
+ * The formats checked here, as the compiled validators call them, with the
+ * very functions `format-set.ts` gives ajv: compiled code that calls no other
+ * format imports these and loads no ajv-formats.
+ */
+export const formatDefinitions: Readonly<Record<string, FormatDefinition>> = {
+  "date-time": { validate: isDateTime },
+  int32: { type: "number", validate: isInt32 },
+};
+
 /** RFC 4122 string form: hex groups 8-4-4-4-12, no `urn:uuid:` prefix. */
 export const UUID: RegExp = /^[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 

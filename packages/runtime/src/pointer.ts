@@ -84,13 +84,19 @@ export function writePath(root: Json | unknown[], path: readonly string[], value
 
 /** What `errorPointer` reads of an ajv error. */
 export type ErrorLike = { instancePath: string; keyword: string; params: Record<string, unknown> };
-const escapeKey = (key: string) => key.replace(/~/g, "~0").replace(/\//g, "~1");
+const escapeKey = (key: string) => (/[~/]/.test(key) ? key.replace(/~/g, "~0").replace(/\//g, "~1") : key);
+
+/** The first of the params that name a property: read one by one, as `validateX` maps every error through here. */
+function namedProperty(params: Record<string, unknown>): string | undefined {
+  const { missingProperty, additionalProperty, unevaluatedProperty, propertyName } = params;
+  if (typeof missingProperty === "string") return missingProperty;
+  if (typeof additionalProperty === "string") return additionalProperty;
+  if (typeof unevaluatedProperty === "string") return unevaluatedProperty;
+  return typeof propertyName === "string" ? propertyName : undefined;
+}
 
 /** Where an ajv error is, as a JSON pointer: a missing, extra or misnamed property's own (`/shoe_size`), else the value's. */
 export function errorPointer(error: ErrorLike): string {
-  const { missingProperty, additionalProperty, unevaluatedProperty, propertyName } = error.params;
-  const key = [missingProperty, additionalProperty, unevaluatedProperty, propertyName].find(
-    (candidate) => typeof candidate === "string",
-  );
-  return typeof key === "string" ? `${error.instancePath}/${escapeKey(key)}` : error.instancePath;
+  const key = namedProperty(error.params);
+  return key === undefined ? error.instancePath : `${error.instancePath}/${escapeKey(key)}`;
 }

@@ -1,17 +1,11 @@
 // readResponse on error bodies that name the fields at fault (`x-error-body`
 // with `fields`, docs/spec-conventions.md), and on answers without a code: a
-// hand-written plan, so that nothing here depends on one vendor's spec.
+// hand-written plan (the shared bare one with these errors), so that nothing here depends on one vendor's spec.
 import { describe, expect, it } from "vitest";
-import { readResponse, vendorFieldPointer, type MappingPlan } from "../src/mapping.js";
+import { readResponse, vendorFieldPointer } from "../src/mapping.js";
+import { barePlan } from "../../../test/helpers/bare-plan.js";
 
-const plan: MappingPlan = {
-  method: "POST",
-  path: "/customers",
-  server: "https://vendor.test",
-  serverDefaults: {},
-  contentType: "application/json",
-  request: [],
-  auth: [],
+const plan = barePlan({
   response: [{ to: "/id", from: "/id" }],
   errorLocations: [
     { status: "400", code: "/code", message: "/message", fields: "/errors" },
@@ -29,7 +23,7 @@ const plan: MappingPlan = {
     "/Lines/*/Zip": "/billingAddress/postalCode",
     "/Name": "/person/familyName",
   },
-};
+});
 
 describe("error bodies that name fields", () => {
   it("gives one error per named field, with the vendor's name and the canonical field fed into it", () => {

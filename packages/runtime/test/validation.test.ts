@@ -59,6 +59,46 @@ describe("runValidator", () => {
       });
   });
 
+  it("lists a rule broken at one place once, although ajv reports it for each oneOf branch it tried", () => {
+    // ajv's errors (allErrors) for `{ name: "a very long name" }` against a oneOf whose two branches limit `name`.
+    const missing = (name: string) => ({
+      instancePath: "",
+      keyword: "required",
+      params: { missingProperty: name },
+      message: `must have required property '${name}'`,
+    });
+    const tooLong = (limit: number) => ({
+      instancePath: "/name",
+      keyword: "maxLength",
+      params: { limit },
+      message: `must NOT have more than ${limit} characters`,
+    });
+    const validate = failingWith([
+      missing("first_name"),
+      tooLong(5),
+      missing("company_name"),
+      tooLong(8),
+      {
+        instancePath: "",
+        keyword: "oneOf",
+        params: { passingSchemas: null },
+        message: "must match exactly one schema in oneOf",
+      },
+    ]);
+    const rules = [{ path: "/name", keywords: ["maxLength"], code: 1201, message: "Name too long." }];
+    const result = runValidator(validate, {}, rules);
+    expect(result.ok).toBe(false);
+    if (!result.ok)
+      expect(result.errors.map(({ path, rule, vendorCode }) => ({ path, rule, vendorCode }))).toEqual([
+        { path: "/first_name", rule: "required", vendorCode: undefined },
+        { path: "/name", rule: "maxLength", vendorCode: 1201 },
+        { path: "/company_name", rule: "required", vendorCode: undefined },
+        { path: "", rule: "oneOf", vendorCode: undefined },
+      ]);
+    // The first one ajv reported is kept, with its own message.
+    if (!result.ok) expect(result.errors[1]?.message).toBe("/name must NOT have more than 5 characters");
+  });
+
   it("leaves vendor fields off when no rule matches", () => {
     const validate = failingWith([{ instancePath: "/name", keyword: "type", params: {}, message: "must be string" }]);
     const result = runValidator(validate, {}, [{ path: "/name", keywords: ["maxLength"], code: 1, message: "x" }]);
