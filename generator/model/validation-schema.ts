@@ -110,6 +110,13 @@ const URI_RESOLVER: UriResolver = {
   },
 };
 
+/** A reference to the JSON Schema meta-schema (`$ref: https://json-schema.org/draft/2020-12/schema`), which ajv ships. */
+const META_SCHEMA_REF = /"\$(?:ref|dynamicRef)":"https?:\/\/json-schema\.org\//;
+
+function refersToMetaSchema(schemas: NamedSchema[]): boolean {
+  return schemas.some(({ schema }) => META_SCHEMA_REF.test(JSON.stringify(schema)));
+}
+
 /**
  * The one ajv configuration of the project: used to check examples at
  * generate time and to emit the standalone validators, so both agree.
@@ -133,8 +140,8 @@ export function createAjv(
     strictSchema: false,
     // Checking schemas against the meta-schema cost ~20 ms per instance; load/check-schemas.ts has checked every Schema Object against it once, with positions.
     validateSchema: false,
-    // Nor are the meta-schemas added: nothing refers to them, and adding them resolved their URIs in every instance.
-    meta: false,
+    // Nor are the meta-schemas added unless a schema refers to one: adding them resolved their URIs in every instance.
+    meta: refersToMetaSchema([...schemas, ...extraDefinitions]),
     uriResolver: URI_RESOLVER,
     // Only own properties count; ajv's code reads them as `data.name`, which finds inherited ones
     // (`toString`), so a spec that names one gets ajv's own-property checks (slower, hence not always).
