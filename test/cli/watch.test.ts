@@ -10,16 +10,17 @@ import { removeScratch, repoRoot, runCommand, scratchCopy, treeHash } from "../h
 
 afterAll(removeScratch);
 
-/** A starter from `init` with a second vendor, `other`: its project folder. */
-function starter(): string {
+/** A starter from `init` with a second vendor, `other` (and `others` more after it): its project folder. */
+function starter(others: string[] = []): string {
   // In a scratch folder (removed after the tests); the config copied there is not the project's.
   const project = join(scratchCopy("templates/init/customer-adapters.config.json", "unused.json"), "project");
   expect(runCommand(["init", project, "--scope", "@acme"]).status).toBe(0);
   const example = join(project, "specs/example.yaml");
-  writeFileSync(
-    join(project, "specs/other.yaml"),
-    readFileSync(example, "utf8").replace("slug: example, name: Example", "slug: other, name: Other"),
-  );
+  for (const slug of ["other", ...others])
+    writeFileSync(
+      join(project, `specs/${slug}.yaml`),
+      readFileSync(example, "utf8").replace("slug: example, name: Example", `slug: ${slug}, name: ${slug}`),
+    );
   return project;
 }
 
@@ -92,13 +93,15 @@ it("regenerates the one changed spec, keeps the last good output on an error, an
 }, 180_000);
 
 it("a save during the first run lands; the next watch's first run answers from the cache", async () => {
-  const project = starter();
+  // Vendors after example keep the first run busy after it has read example: generation is fast enough that with one
+  // the run could finish before the test's save (the save would then be an ordinary one, not the race this is about).
+  const project = starter(["other-2", "other-3", "other-4", "other-5", "other-6"]);
   const example = join(project, "specs/example.yaml");
   const types = join(project, "generated/example/src/types.ts");
   const first = startWatch(project, ["--progress"]);
   try {
-    // The first run has read and emitted example (packages go in order: canonical, example, other), not written yet.
-    await first.waitFor(() => first.output.stderr, /^\[2\/3\] example \d+ ms$/m);
+    // The first run has read and emitted example (packages go in order: canonical, example, other...), not written yet.
+    await first.waitFor(() => first.output.stderr, /^\[2\/8\] example \d+ ms$/m);
     writeFileSync(example, readFileSync(example, "utf8").replace("maxLength: 100", "maxLength: 130"));
     expect(first.output.stdout).not.toMatch(/^generated /m);
     await first.waitFor(() => first.output.stderr, /^watch: watching specs \(Ctrl-C stops\)$/m);
@@ -117,7 +120,7 @@ it("a save during the first run lands; the next watch's first run answers from t
   try {
     await second.waitFor(() => second.output.stderr, /^watch: watching specs \(Ctrl-C stops\)$/m);
     expect(second.output.stdout).toMatch(
-      /^generated\/ is already what specs\/ gives \(\d+ files, 3 packages\): nothing to write$/m,
+      /^generated\/ is already what specs\/ gives \(\d+ files, 8 packages\): nothing to write$/m,
     );
     expect(second.output.stdout).not.toMatch(/^generated \d+ package/m);
     expect(statSync(types).mtimeMs).toBe(written);
