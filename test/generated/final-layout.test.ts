@@ -11,8 +11,11 @@ import { repoRoot } from "../helpers/cli.js";
 
 const generated = join(repoRoot, "generated");
 
+// What the generator writes: not a package's build (dist/, a crashed build's .build-<pid>/) nor installed modules.
+const NOT_WRITTEN = /(^|[\\/])(dist|node_modules|\.build-\d+)([\\/]|$)/;
+
 const files = readdirSync(generated, { recursive: true, encoding: "utf8" })
-  .filter((path) => /\.(ts|js|json)$/.test(path) && !path.endsWith(".compiled.js"))
+  .filter((path) => /\.(ts|js|json)$/.test(path) && !path.endsWith(".compiled.js") && !NOT_WRITTEN.test(path))
   .sort();
 
 describe("generated/ in its final layout", () => {
