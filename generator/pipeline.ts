@@ -15,6 +15,7 @@ export { AGGREGATE_SLUG } from "./emit/aggregate.js";
 import { selectOutputs } from "./emit/registry.js";
 import { applyOutputOptions, type OutputOptions } from "./outputs.js";
 import { Formatter } from "./write/format.js";
+import { JsLayout } from "./write/layout-js.js";
 
 export const CANONICAL_SPEC = CANONICAL_PLACE;
 
@@ -136,6 +137,7 @@ export async function generate(
 ): Promise<{ models: SpecModel[]; files: GeneratedFile[] }> {
   // Started first, so that the workers load the formatter while the specs load.
   const formatter = options.format === false ? undefined : new Formatter();
+  const jsLayout = new JsLayout();
   const kinds = selectOutputs(options.outputs);
   try {
     const errors: SpecError[] = [];
@@ -162,7 +164,8 @@ export async function generate(
       }
       models.push(model);
       const selected = applyOutputOptions(files, options);
-      const done = formatter ? formatter.format(selected) : Promise.resolve(selected);
+      const laidOut = jsLayout.layout(selected);
+      const done = formatter ? laidOut.then((files) => formatter.format(files)) : laidOut;
       packages.push(
         done.then((formatted) => (options.onPackage?.(model.slug, performance.now() - started), formatted)),
       );

@@ -1,4 +1,3 @@
-import { transformSync } from "esbuild";
 import { printData } from "./final-layout.js";
 
 /** A statement of ajv's standalone code assigning JSON data on one line: a schema, or a function's evaluated properties. */
@@ -14,14 +13,15 @@ function parseData(text: string): unknown {
 }
 
 /**
- * ajv's standalone code in a readable final layout without Biome, which
- * spent more time on this one file than the generator on a whole package:
- * its JSON data laid out to fit the line width, then printed by esbuild
- * (native, deterministic), which indents the code a statement a line and
- * keeps each object on one line or broken as it was given.
+ * ajv's standalone code with its JSON data laid out to fit the line width.
+ * The statements are then laid out by esbuild (native, deterministic), which
+ * indents the code a statement a line and keeps each object on one line or
+ * broken as it was given: in the write stage (write/layout-js.ts), whose
+ * esbuild process starts while the specs load. Biome spent more time on this
+ * one file than the generator on a whole package.
  */
-export function layoutCompiledCode(code: string): string {
-  const laidOut = code
+export function layoutCompiledData(code: string): string {
+  return code
     .split("\n")
     .map((line) => {
       const [, assignment, literal] = DATA_STATEMENT.exec(line) ?? [];
@@ -31,5 +31,4 @@ export function layoutCompiledCode(code: string): string {
         : `${assignment}${printData(data, { indent: "", column: assignment.length, after: 1 })};`;
     })
     .join("\n");
-  return transformSync(laidOut, { loader: "js", format: "esm", charset: "utf8" }).code;
 }

@@ -12,6 +12,8 @@ export interface GeneratedFile {
   content: string;
   /** Already in its final layout (as emitted, or laid out by the emitter): the formatter skips it. */
   verbatim?: boolean;
+  /** Plain JavaScript whose statements the write stage lays out (write/layout-js.ts, esbuild) before it is written. */
+  layout?: "js";
 }
 
 /** Code files start with the banner naming the spec; JSON data carries it as `$comment` itself. */

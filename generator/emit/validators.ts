@@ -3,7 +3,7 @@ import { formatDefinitions } from "@customer-adapters/runtime/formats";
 import type { SpecModel } from "../model/model.js";
 import type { Schema } from "../core/schema-walk.js";
 import { ajvWithDefinitions, COMPONENTS_ID, FORMATS_MODULE, validationSchema } from "../model/validation-schema.js";
-import { layoutCompiledCode } from "./compiled-layout.js";
+import { layoutCompiledData } from "./compiled-layout.js";
 import { importLine, importTypes, runtimeModule, type RuntimeSubpath } from "./imports.js";
 import { printCode } from "./final-layout.js";
 import type { OutputKind } from "./output-kind.js";
@@ -105,7 +105,7 @@ export function emitCompiledValidators(model: SpecModel): { js: string; dts: str
       (target) => `/** Validates ${target.summary}. */\nexport declare const ${target.id}: CompiledValidator;`,
     ),
   ].join("\n\n");
-  return { js: layoutCompiledCode(esmImports(code, helpersFor(code))), dts: `${dts}\n` };
+  return { js: layoutCompiledData(esmImports(code, helpersFor(code))), dts: `${dts}\n` };
 }
 
 /** The request body type of an operation that takes none (query parameters only), or undefined. */
@@ -193,7 +193,7 @@ export const validatorsOutput: OutputKind = {
   files: ({ model }) => {
     const compiled = emitCompiledValidators(model);
     return [
-      { path: "src/validators.compiled.js", content: compiled.js, verbatim: true },
+      { path: "src/validators.compiled.js", content: compiled.js, verbatim: true, layout: "js" },
       { path: "src/validators.compiled.d.ts", content: compiled.dts, verbatim: true },
       { path: "src/guards.ts", content: emitGuards(model, guardHelperModule) },
       { path: "src/validators.ts", content: emitValidators(model), verbatim: true },
