@@ -208,9 +208,9 @@ function logicalChain(text: string): { operands: string[]; operator: "||" | "&&"
   return mixed ? undefined : { operands: [...operands, text.slice(start)], operator };
 }
 
-/** Whether `text` is `!(…)`, that parenthesis closing at its very end. */
-function isNegatedGroup(text: string): boolean {
-  if (!text.startsWith("!(")) return false;
+/** Whether `text` is `open…)` (`open` ending in `(`), that parenthesis closing at its very end. */
+function isGroup(text: string, open: "(" | "!("): boolean {
+  if (!text.startsWith(open)) return false;
   let closes = -1;
   scan(text, (index, depth) => {
     if (depth === 1 && text[index] === ")") closes = index;
@@ -220,28 +220,44 @@ function isNegatedGroup(text: string): boolean {
 }
 
 /**
+ * `(a op b op c)` too long for its line, as Prettier breaks it within a
+ * broken chain: the first operand after `(`, the others on lines of their
+ * own a level deeper; undefined when a line still does not fit.
+ */
+function breakGroup(group: string, indent: string, end: string): string | undefined {
+  const chain = logicalChain(group.slice(1, -1));
+  if (chain === undefined || chain.operator === undefined) return undefined;
+  const { operands, operator } = chain;
+  const lines = operands.map((operand, index) =>
+    index === 0
+      ? `${indent}(${operand} ${operator}`
+      : `${indent}  ${operand}${index < operands.length - 1 ? ` ${operator}` : `)${end}`}`,
+  );
+  return lines.every((line) => textWidth(line) <= LINE_WIDTH) ? lines.join("\n") : undefined;
+}
+
+/**
  * A condition broken as Prettier breaks one inside `if (…)` or `!(…)`, each
  * line at `indent`: one operand a line, the operator ending the line; an
- * operand `!(…)` too long for its line broken the same way, a level deeper.
- * Undefined when an operand cannot be laid out so (a call or a parenthesized
- * chain too long for its line, which Prettier indents otherwise): the
- * formatter's safety net then takes the file, for its line over the width.
+ * operand `!(…)` too long for its line broken the same way, a level deeper;
+ * a chain in parentheses too long for its line (`breakGroup`) after each
+ * operator. Undefined when an operand cannot be laid out so (a call too long
+ * for its line): the formatter's safety net then takes the file, for its
+ * line over the width.
  */
 export function breakCondition(condition: string, indent: string): string | undefined {
   const chain = logicalChain(condition);
   if (chain === undefined) return undefined;
   const { operands, operator } = chain;
-  const lines: string[] = [];
-  for (const [index, operand] of operands.entries()) {
+  const lines: (string | undefined)[] = operands.map((operand, index) => {
     const end = index < operands.length - 1 ? ` ${operator}` : "";
-    if (textWidth(`${indent}${operand}${end}`) <= LINE_WIDTH) lines.push(`${indent}${operand}${end}`);
-    else if (isNegatedGroup(operand)) {
-      const inner = breakCondition(operand.slice(2, -1), `${indent}  `);
-      if (inner === undefined) return undefined;
-      lines.push(`${indent}!(\n${inner}\n${indent})${end}`);
-    } else return undefined;
-  }
-  return lines.join("\n");
+    if (textWidth(`${indent}${operand}${end}`) <= LINE_WIDTH) return `${indent}${operand}${end}`;
+    if (isGroup(operand, "(")) return breakGroup(operand, indent, end);
+    if (!isGroup(operand, "!(")) return undefined;
+    const inner = breakCondition(operand.slice(2, -1), `${indent}  `);
+    return inner === undefined ? undefined : `${indent}!(\n${inner}\n${indent})${end}`;
+  });
+  return lines.every((line) => line !== undefined) ? lines.join("\n") : undefined;
 }
 
 /**
