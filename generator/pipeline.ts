@@ -135,7 +135,7 @@ export async function generate(
   only?: ReadonlySet<string>,
   options: GenerateOptions = {},
 ): Promise<{ models: SpecModel[]; files: GeneratedFile[] }> {
-  // Started first, so that the workers load the formatter while the specs load.
+  // Starts its worker (Biome) only for the first file that needs formatting: the emitters lay out the rest.
   const formatter = options.format === false ? undefined : new Formatter();
   const jsLayout = new JsLayout();
   const kinds = selectOutputs(options.outputs);

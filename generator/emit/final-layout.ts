@@ -98,7 +98,7 @@ export function propertyName(key: string): string {
 }
 
 /** A string literal in the quotes that need fewer escapes, double when even, as Prettier chooses. */
-function printString(text: string): string {
+export function printString(text: string): string {
   const json = JSON.stringify(text);
   const doubles = text.split('"').length - 1;
   const singles = text.split("'").length - 1;
@@ -166,4 +166,112 @@ export function assignCall(left: string, callee: string, argument: string): stri
   if (textWidth(left) + 1 + textWidth(call) <= LINE_WIDTH) return `${left} ${call}`;
   if (argument.length <= LINE_WIDTH / 4) return `${left}\n  ${call}`;
   return `${left} ${callee}(\n  ${argument},\n);`;
+}
+
+/** `left literal;` (left ending in `=`): a literal too long for the line on the next one, a level deeper, as Prettier breaks after the operator. */
+export function assignLiteral(left: string, literal: string): string {
+  return textWidth(`${left} ${literal};`) <= LINE_WIDTH ? `${left} ${literal};` : `${left}\n  ${literal};`;
+}
+
+/** Visits each character of `text` outside string literals, with the bracket depth before it, until `visit` returns true. */
+function scan(text: string, visit: (index: number, depth: number) => boolean): void {
+  let depth = 0;
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index] as string;
+    if (char === '"' || char === "'" || char === "`") {
+      // Past the closing quote; a backslash escapes the character after it.
+      for (index++; index < text.length && text[index] !== char; index++) if (text[index] === "\\") index++;
+      continue;
+    }
+    if (visit(index, depth)) return;
+    if ("([{".includes(char)) depth++;
+    else if (")]}".includes(char)) depth--;
+  }
+}
+
+/** `text` split at its top level by ` || ` or ` && `: the operands and the operator; undefined when both occur there. */
+function logicalChain(text: string): { operands: string[]; operator: "||" | "&&" | undefined } | undefined {
+  const operands: string[] = [];
+  let operator: "||" | "&&" | undefined;
+  let mixed = false;
+  let start = 0;
+  scan(text, (index, depth) => {
+    if (depth > 0 || !(text.startsWith(" || ", index) || text.startsWith(" && ", index))) return false;
+    const found = text.slice(index + 1, index + 3) as "||" | "&&";
+    // Prettier parenthesizes an `&&` chain within `||`: text with both at one level is not in its layout.
+    mixed ||= operator !== undefined && operator !== found;
+    operator = found;
+    operands.push(text.slice(start, index));
+    start = index + 4;
+    return mixed;
+  });
+  return mixed ? undefined : { operands: [...operands, text.slice(start)], operator };
+}
+
+/** Whether `text` is `open…)` (`open` ending in `(`), that parenthesis closing at its very end. */
+function isGroup(text: string, open: "(" | "!("): boolean {
+  if (!text.startsWith(open)) return false;
+  let closes = -1;
+  scan(text, (index, depth) => {
+    if (depth === 1 && text[index] === ")") closes = index;
+    return closes >= 0;
+  });
+  return closes === text.length - 1;
+}
+
+/**
+ * `(a op b op c)` too long for its line, as Prettier breaks it within a
+ * broken chain: the first operand after `(`, the others on lines of their
+ * own a level deeper; undefined when a line still does not fit.
+ */
+function breakGroup(group: string, indent: string, end: string): string | undefined {
+  const chain = logicalChain(group.slice(1, -1));
+  if (chain === undefined || chain.operator === undefined) return undefined;
+  const { operands, operator } = chain;
+  const lines = operands.map((operand, index) =>
+    index === 0
+      ? `${indent}(${operand} ${operator}`
+      : `${indent}  ${operand}${index < operands.length - 1 ? ` ${operator}` : `)${end}`}`,
+  );
+  return lines.every((line) => textWidth(line) <= LINE_WIDTH) ? lines.join("\n") : undefined;
+}
+
+/**
+ * A condition broken as Prettier breaks one inside `if (…)` or `!(…)`, each
+ * line at `indent`: one operand a line, the operator ending the line; an
+ * operand `!(…)` too long for its line broken the same way, a level deeper;
+ * a chain in parentheses too long for its line (`breakGroup`) after each
+ * operator. Undefined when an operand cannot be laid out so (a call too long
+ * for its line): the formatter's safety net then takes the file, for its
+ * line over the width.
+ */
+export function breakCondition(condition: string, indent: string): string | undefined {
+  const chain = logicalChain(condition);
+  if (chain === undefined) return undefined;
+  const { operands, operator } = chain;
+  const lines: (string | undefined)[] = operands.map((operand, index) => {
+    const end = index < operands.length - 1 ? ` ${operator}` : "";
+    if (textWidth(`${indent}${operand}${end}`) <= LINE_WIDTH) return `${indent}${operand}${end}`;
+    if (isGroup(operand, "(")) return breakGroup(operand, indent, end);
+    if (!isGroup(operand, "!(")) return undefined;
+    const inner = breakCondition(operand.slice(2, -1), `${indent}  `);
+    return inner === undefined ? undefined : `${indent}!(\n${inner}\n${indent})${end}`;
+  });
+  return lines.every((line) => line !== undefined) ? lines.join("\n") : undefined;
+}
+
+/**
+ * `if (condition) then` at `indent` as Prettier lays it out, `then` being a
+ * statement or the `{` opening a block: on one line when it fits; a
+ * statement on the next line when the `if (…)` fits; else the condition
+ * broken (`breakCondition`) between `if (` and `)`. Undefined when the
+ * condition cannot be broken so.
+ */
+export function ifStatement(condition: string, then: string, indent: string): string | undefined {
+  const head = `${indent}if (${condition})`;
+  if (textWidth(`${head} ${then}`) <= LINE_WIDTH) return `${head} ${then}`;
+  if (then !== "{" && textWidth(head) <= LINE_WIDTH) return `${head}\n${indent}  ${then}`;
+  const broken = breakCondition(condition, `${indent}  `);
+  if (broken === undefined) return undefined;
+  return `${indent}if (\n${broken}\n${indent})${then === "{" ? " {" : `\n${indent}  ${then}`}`;
 }

@@ -195,7 +195,7 @@ export const validatorsOutput: OutputKind = {
     return [
       { path: "src/validators.compiled.js", content: compiled.js, verbatim: true, layout: "js" },
       { path: "src/validators.compiled.d.ts", content: compiled.dts, verbatim: true },
-      { path: "src/guards.ts", content: emitGuards(model, guardHelperModule) },
+      { path: "src/guards.ts", content: emitGuards(model, guardHelperModule), verbatim: true },
       { path: "src/validators.ts", content: emitValidators(model), verbatim: true },
     ];
   },

@@ -5,10 +5,13 @@ import type { GeneratedFile } from "../emit/package.js";
 // Markdown comes from handlebars templates as it should read; a formatter would pad every table column to its widest cell.
 const FORMATTED = /\.(ts|js|json)$/;
 
-/** A line Biome would break: wider than 120 columns, and neither a comment nor a lone string, which no layout shortens. */
+/** A line Biome would break: wider than 120 columns, and neither a comment nor a lone string or regular expression, which no layout shortens. */
 function isLongCodeLine(line: string): boolean {
   return (
-    line.length > 120 && !/^\s*(\/\*\*|\*|\/\/)/.test(line) && !/^\s*("([^"\\]|\\.)*"|'([^'\\]|\\.)*'),?$/.test(line)
+    line.length > 120 &&
+    !/^\s*(\/\*\*|\*|\/\/)/.test(line) &&
+    !/^\s*("([^"\\]|\\.)*"|'([^'\\]|\\.)*'),?$/.test(line) &&
+    !/^\s*\/([^/\\\n[]|\\.|\[([^\]\\]|\\.)*\])+\/[a-z]*;$/.test(line)
   );
 }
 
@@ -52,19 +55,22 @@ interface Pending {
 }
 
 /**
- * Biome on a worker thread. Emitters write their final layout (verbatim
- * files), so only the files they do not yet lay out (guards.ts) come here:
- * one worker, started before the specs are loaded, formats each package
- * while the next one is emitted; a second would cost its WebAssembly start
- * (a quarter second of CPU) for little to format. Each file is formatted
- * alone, so the output does not depend on which worker took it.
+ * Biome on a worker thread, started on the first file that needs it
+ * (`needsFormatting`): emitters write their final layout (verbatim files),
+ * so a run of specs they lay out whole never starts Biome's WebAssembly
+ * module (a quarter second of CPU). Once started, one worker formats each
+ * package while the next one is emitted; a second would cost its start for
+ * little to format. Each file is formatted alone, so the output does not
+ * depend on which worker took it.
  */
 export class Formatter {
-  private readonly workers: { worker: Worker; queued: number; pending: Map<number, Pending> }[];
+  private workers: { worker: Worker; queued: number; pending: Map<number, Pending> }[] | undefined;
   private nextId = 0;
 
-  constructor(threads = 1) {
-    this.workers = Array.from({ length: Math.max(1, threads) }, () => {
+  constructor(private readonly threads = 1) {}
+
+  private start() {
+    this.workers ??= Array.from({ length: Math.max(1, this.threads) }, () => {
       const worker = new Worker(new URL("./format-worker.mjs", import.meta.url), {
         workerData: { configuration: CONFIGURATION },
       });
@@ -80,6 +86,7 @@ export class Formatter {
       });
       return entry;
     });
+    return this.workers;
   }
 
   /** The files formatted by extension (verbatim ones as they are), in the same order. */
@@ -87,7 +94,8 @@ export class Formatter {
     const jobs = files.flatMap((file, index) =>
       needsFormatting(file) ? [{ index, path: file.path, content: file.content }] : [],
     );
-    const target = this.workers.reduce((best, entry) => (entry.queued < best.queued ? entry : best));
+    if (jobs.length === 0) return files.map(({ path, content }) => ({ path, content }));
+    const target = this.start().reduce((best, entry) => (entry.queued < best.queued ? entry : best));
     const size = jobs.reduce((sum, job) => sum + job.content.length, 0);
     target.queued += size;
     const id = this.nextId++;
@@ -102,6 +110,6 @@ export class Formatter {
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.workers.map(({ worker }) => worker.terminate()));
+    await Promise.all((this.workers ?? []).map(({ worker }) => worker.terminate()));
   }
 }

@@ -1,7 +1,8 @@
 // The generated code is emitted in its final layout: Biome, run with the
 // generator's own fixed configuration, would change nothing in generated/
-// (issue 28: the formatter checks rather than rewrites). ajv's standalone
-// validators are laid out by esbuild instead (emit/compiled-layout.ts).
+// (issue 28: the formatter checks rather than rewrites), guards.ts included,
+// which generate no longer sends to Biome. ajv's standalone validators are
+// laid out by esbuild instead (emit/compiled-layout.ts).
 import { Biome } from "@biomejs/js-api/nodejs";
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -23,8 +24,9 @@ describe("generated/ in its final layout", () => {
   const { projectKey } = biome.openProject();
   biome.applyConfiguration(projectKey, CONFIGURATION);
 
-  it("has files to check", () => {
+  it("has files to check, every package's guards.ts among them", () => {
     expect(files.length).toBeGreaterThan(50);
+    expect(files.filter((path) => path.endsWith("/src/guards.ts"))).toHaveLength(6);
   });
 
   it.each(files)("%s: Biome would change nothing", (path) => {

@@ -3,11 +3,13 @@
 // sample, and a keyword it does not compile must hand over to ajv's function.
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { Biome } from "@biomejs/js-api/nodejs";
 import ts from "typescript";
 import { afterAll, describe, expect, it } from "vitest";
 import { emitGuards } from "../../generator/emit/guards/index.js";
 import type { Schema } from "../../generator/core/schema-walk.js";
 import { createAjv, validationSchema } from "../../generator/model/validation-schema.js";
+import { CONFIGURATION, needsFormatting } from "../../generator/write/format.js";
 import { repoRoot } from "../helpers/cli.js";
 import { modelOf } from "../helpers/schema-model.js";
 
@@ -332,5 +334,47 @@ describe("subschemas that check nothing (published documents' `items: {}`, `addi
     expect(await verdicts(schemas, "Either", ["a", 1])).toEqual([true, true]);
     expect(await verdicts(schemas, "Empty", [{}, { a: 1 }, []])).toEqual([true, false, false]);
     expect(guardTypeErrors(schemas)).toEqual([]);
+  });
+});
+
+describe("guards.ts in its final layout on schemas the vendor specs do not have", () => {
+  const biome = new Biome();
+  const { projectKey } = biome.openProject();
+  biome.applyConfiguration(projectKey, CONFIGURATION);
+  const emitted = (schemas: Record<string, Schema>) =>
+    emitGuards(modelOf(schemas), () => "@customer-adapters/runtime/validation");
+  const long = "aVeryLongPropertyNameThatAVendorMightUse";
+
+  it("is what Biome would write: quotes, single options, long conditions, patterns and enum sets", () => {
+    const content = emitted({
+      Edge: {
+        type: "object",
+        required: [`${long}One`, `${long}Two`, `${long}Three`],
+        properties: {
+          'say "hi"': { const: 'it says "hi"' },
+          [`${long}One`]: { type: ["integer", "boolean"] },
+          nullableCount: { type: ["integer", "null"] },
+          [`${long}Two`]: { anyOf: [{ type: "string" }] },
+          [`${long}Three`]: { enum: ['a "quoted" one', "b", "c", "d", "e", "f", "g", "h"] },
+          [`${long}Four`]: { type: "string", pattern: `^(${"[A-Z]{2}[0-9]{3}|".repeat(12)}x)$`, maxLength: 400 },
+          kind: { enum: [`${long}-first`, `${long}-second`, "third"] },
+        },
+        dependentRequired: { [`${long}One`]: [`${long}Two`], [`${long}Two`]: [`${long}Three`, `${long}Four`] },
+      },
+    });
+    const formatted = biome.formatContent(projectKey, content, { filePath: "guards.ts" }).content;
+    expect(formatted).toBe(content);
+    expect(needsFormatting({ path: "x/src/guards.ts", content, verbatim: true })).toBe(false);
+  });
+
+  it("leaves a line it cannot break long, so that the pipeline sends the file to Biome", () => {
+    for (const schema of [
+      { const: "x".repeat(130) },
+      // A chain in parentheses whose operands, broken one a line, are still too long.
+      { type: "object", properties: { [`${long}${long}`]: { type: ["integer", "null"] } } },
+    ]) {
+      const content = emitted({ Edge: schema });
+      expect(needsFormatting({ path: "x/src/guards.ts", content, verbatim: true })).toBe(true);
+    }
   });
 });

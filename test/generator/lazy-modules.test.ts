@@ -1,7 +1,8 @@
 // A generate run loads only what it uses: no positioned YAML parser or JSON
 // parser when every spec is YAML and sound, no Handlebars compiler (the
 // templates are precompiled), no OpenAPI schemas (the structure check is
-// precompiled), no TypeScript when nothing is built.
+// precompiled), no TypeScript when nothing is built; no Biome worker when
+// every file is emitted in its final layout.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -51,5 +52,53 @@ describe("what a generate run loads", () => {
     // caliq, jtl and storm have examples with x-expect-errors; their lines are needed only for a message.
     const dir = scratchCopy("specs", "specs");
     expect(modulesLoaded(dir).filter((file) => file.includes("/node_modules/yaml/"))).toEqual([]);
+  });
+});
+
+/** The scripts of the worker threads a formatting `generate --specs specs --out out` run in `dir` started (esbuild starts one too). */
+function workersStarted(dir: string): string[] {
+  const reporter = join(dir, "workers.cjs");
+  const report = join(dir, "workers.json");
+  // Each Worker constructed is recorded: the generator imports \`Worker\` as an ES module, hence the resync.
+  writeFileSync(
+    reporter,
+    `const threads = require("node:worker_threads"); const started = [];
+threads.Worker = class extends threads.Worker { constructor(script, options) { started.push(String(script)); super(script, options); } };
+require("node:module").syncBuiltinESMExports();
+process.on("exit", () => require("node:fs").writeFileSync(${JSON.stringify(report)}, JSON.stringify(started)));`,
+  );
+  const run = runGenerate(["--specs", "specs", "--out", "out"], {
+    cwd: dir,
+    env: { NODE_OPTIONS: `--require ${reporter}` },
+  });
+  expect(run.stderr).toBe("");
+  expect(run.status).toBe(0);
+  return JSON.parse(readFileSync(report, "utf8")) as string[];
+}
+
+const isFormatter = (script: string) => script.endsWith("/format-worker.mjs");
+
+describe("the formatter of a generate run", () => {
+  it("is never started for the repository's specs: every file is emitted in its final layout", () => {
+    const started = workersStarted(scratchCopy("specs", "specs"));
+    // The check is real: esbuild's worker (ajv's compiled code laid out) is seen.
+    expect(started.some((script) => script.includes("/node_modules/esbuild/"))).toBe(true);
+    expect(started.filter(isFormatter)).toEqual([]);
+  });
+
+  it("starts for a spec with a line no printer breaks, and lays it out", () => {
+    const dir = scratchCopy("specs/canonical", "specs/canonical");
+    const long = "x".repeat(130);
+    writeFileSync(
+      join(dir, "specs/mini.yaml"),
+      miniVendor(miniMapping).replace(
+        "phone: { type: string, description: Phone. }",
+        `phone: { const: ${long}, description: Phone. }`,
+      ),
+    );
+    expect(workersStarted(dir).filter(isFormatter)).toHaveLength(1);
+    // Biome broke the check the guards' printer left on one line.
+    const guards = readFileSync(join(dir, "out/mini/src/guards.ts"), "utf8");
+    expect(guards).toMatch(new RegExp(`\\n {12}if \\(\\n {14}phone !==\\n {14}"${long}"\\n {12}\\)\\n`));
   });
 });

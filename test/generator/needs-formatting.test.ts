@@ -18,6 +18,12 @@ describe("needsFormatting", () => {
     );
     expect(needsFormatting({ path: "a/src/types.ts", content, verbatim: true })).toBe(false);
     expect(needsFormatting({ path: "a/src/fixtures/x.json", content: `"${long("")}"`, verbatim: true })).toBe(false);
+    // A regular expression broken after its `=` (guards.ts' email format), brackets and escapes holding slashes.
+    const pattern = `const EMAIL =\n  /^[a-z/]+\\/${long("")}$/i;\n`;
+    expect(needsFormatting({ path: "a/src/guards.ts", content: pattern, verbatim: true })).toBe(false);
+    expect(needsFormatting({ path: "a/src/guards.ts", content: `  /a/.test(${long("")});`, verbatim: true })).toBe(
+      true,
+    );
   });
 
   it("sends a laid-out TypeScript file with a long line of code", () => {

@@ -28,7 +28,8 @@ export function combinatorChecks(
     const options = (schema.anyOf as Schema[]).map(
       (part, index) => `${context.predicate(part, `${hint} option ${index + 1}`)}(${value})`,
     );
-    lines.push(`if (!(${options.join(" || ")})) return false;`);
+    // A single option is a call: negated without parentheses, as Biome writes it.
+    lines.push(`if (!${options.length === 1 ? options[0] : `(${options.join(" || ")})`}) return false;`);
   }
   if (Array.isArray(schema.oneOf)) {
     const matches = scope.take(`${hint} matches`);

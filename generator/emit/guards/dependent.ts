@@ -10,6 +10,6 @@ export function dependentRequiredChecks(schema: Schema, read: FieldReader): stri
     .filter(([, needs]) => needs.length > 0)
     .map(([key, needs]) => {
       const missing = needs.map((other) => `${read(other)} === undefined`).join(" || ");
-      return `if (${read(key)} !== undefined && (${missing})) return false;`;
+      return `if (${read(key)} !== undefined && ${needs.length > 1 ? `(${missing})` : missing}) return false;`;
     });
 }

@@ -1,5 +1,6 @@
 import type { Schema } from "../../core/schema-walk.js";
 import { formats } from "@customer-adapters/runtime/format-set";
+import { assignLiteral, printString } from "../final-layout.js";
 import { propertyKey } from "../type-expression.js";
 import type { GuardContext, Kind } from "./context.js";
 
@@ -46,9 +47,9 @@ function formatCheck(context: GuardContext, name: string, format: Format, value:
   const callable = check instanceof RegExp ? "RegExp" : `(value: ${formatKind(format)}) => boolean`;
   const constant = context.shared("format", name, `${name} format`, (constant) => {
     // A plain pattern is written out, as ajv's standalone code does, so that the package need not import it.
-    if (format instanceof RegExp) return `const ${constant} = ${String(format)};`;
+    if (format instanceof RegExp) return assignLiteral(`const ${constant} =`, String(format));
     context.imports.helpers.add("formats");
-    const access = `formats${propertyKey(name) === name ? `.${name}` : `[${JSON.stringify(name)}]`}`;
+    const access = `formats${propertyKey(name) === name ? `.${name}` : `[${printString(name)}]`}`;
     return `const ${constant} = ${access} as ${wrapped ? `{ validate: ${callable} }` : callable};`;
   });
   const call = `${constant}${wrapped ? ".validate" : ""}${check instanceof RegExp ? ".test" : ""}`;

@@ -1,5 +1,6 @@
 import type { SpecModel } from "../../model/model.js";
 import { validationSchema } from "../../model/validation-schema.js";
+import { ifStatement, LINE_WIDTH, textWidth } from "../final-layout.js";
 import { importLine } from "../imports.js";
 import { indentBlocks, jsDoc, printStatements } from "../source-file.js";
 import { validationTargets } from "../validation-targets.js";
@@ -61,5 +62,23 @@ export function emitGuards(model: SpecModel, moduleOf: (helper: string) => strin
     ...[...byModule].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([from, names]) => importLine(from, names)),
     ...(fallback ? [`import * as compiled from "./validators.compiled.js";`] : []),
   ];
-  return indentBlocks(printStatements([...imports, ...compiler.constants, ...compiler.functions, ...exports]));
+  return breakLongConditions(
+    indentBlocks(printStatements([...imports, ...compiler.constants, ...compiler.functions, ...exports])),
+  );
+}
+
+/**
+ * Each `if` wider than the line width broken as Prettier breaks it, now that
+ * its indent is known; one that cannot be broken so stays as it is, for the
+ * formatter's safety net (write/format.ts) to lay out.
+ */
+function breakLongConditions(text: string): string {
+  return text
+    .split("\n")
+    .map((line) => {
+      if (textWidth(line) <= LINE_WIDTH) return line;
+      const statement = /^( *)if \((.*)\) (return false;|\{)$/.exec(line);
+      return (statement && ifStatement(statement[2] as string, statement[3] as string, statement[1] as string)) ?? line;
+    })
+    .join("\n");
 }

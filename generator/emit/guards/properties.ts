@@ -1,5 +1,6 @@
 import { isSchemaObject, type Schema } from "../../core/schema-walk.js";
 import { INHERITED } from "../../model/validation-schema.js";
+import { printString } from "../final-layout.js";
 import { jsDoc } from "../source-file.js";
 import { propertyKey } from "../type-expression.js";
 import type { FieldReader, GuardContext } from "./context.js";
@@ -19,7 +20,7 @@ export function objectChecks(
   const fields = scope.take(value === "value" ? "fields" : `${hint} fields`);
   const lines = [`const ${fields} = ${value} as Readonly<Record<string, unknown>>;`];
   const read: FieldReader = (key) => {
-    const name = JSON.stringify(key);
+    const name = printString(key);
     const access = propertyKey(key) === key && key !== "__proto__" ? `${fields}.${key}` : `${fields}[${name}]`;
     // Only own properties count: every object inherits `toString`, `constructor`, `__proto__`.
     if (!INHERITED.has(key)) return access;
@@ -96,11 +97,11 @@ function closedObjectLoop(
         const property = properties[name] as Schema | boolean;
         const field = scope.take(name);
         const body = property === true ? [] : context.checks(property, field, scope, name);
-        if (body.length === 0) return `if (${key} === ${JSON.stringify(name)}) continue;`;
+        if (body.length === 0) return `if (${key} === ${printString(name)}) continue;`;
         // A required field was checked to be there; an optional one may be present as undefined.
         const checked = required.has(name) ? body : [`if (${field} !== undefined) {`, ...body, "}"];
         return [
-          `if (${key} === ${JSON.stringify(name)}) {`,
+          `if (${key} === ${printString(name)}) {`,
           `const ${field} = ${fields}[${key}];`,
           ...checked,
           "continue;",
@@ -112,7 +113,7 @@ function closedObjectLoop(
   return `for (const ${key} in ${fields}) {\nswitch (${key}.length) {\n${cases.join("\n")}\n}\nreturn false;\n}`;
 }
 
-const keyTest = (key: string) => `key === ${JSON.stringify(key)}`;
+const keyTest = (key: string) => `key === ${printString(key)}`;
 
 /**
  * A function that tells the declared keys from any other. It switches on

@@ -1,4 +1,5 @@
 import type { Schema } from "../../core/schema-walk.js";
+import { fitOrBreak, printString } from "../final-layout.js";
 import type { GuardContext } from "./context.js";
 
 /** `maxLength`, `minLength`, `pattern`: checks on strings. */
@@ -28,7 +29,10 @@ export function stringChecks(context: GuardContext, schema: Schema, value: strin
   if (typeof schema.pattern === "string") {
     const source = schema.pattern;
     // ajv compiles patterns with the `u` flag; marked pure, so a bundle drops the patterns of guards it does not take.
-    const declare = (name: string) => `const ${name} = /* @__PURE__ */ new RegExp(${JSON.stringify(source)}, "u");`;
+    const declare = (name: string) => {
+      const head = `const ${name} = /* @__PURE__ */ new RegExp`;
+      return `${head}${fitOrBreak("(", [printString(source), '"u"'], ")", { indent: "", column: head.length, after: 1 })};`;
+    };
     const pattern = context.shared("pattern", source, `${hint} pattern`, declare);
     lines.push(`if (!${pattern}.test(${value})) return false;`);
   }

@@ -11,15 +11,15 @@ export const typesOf = (schema: Schema): string[] | undefined =>
       ? (schema.type as string[])
       : [schema.type as string];
 
-/** Positive type tests, as ajv (with `strictNumbers`) applies them. */
+/** Positive type tests, as ajv (with `strictNumbers`) applies them; those of two parts are not parenthesized. */
 export function typeTest(type: string, value: string): string {
   switch (type) {
     case "string":
       return `typeof ${value} === "string"`;
     case "number":
-      return `(typeof ${value} === "number" && isFinite(${value}))`;
+      return `typeof ${value} === "number" && isFinite(${value})`;
     case "integer":
-      return `(typeof ${value} === "number" && Number.isInteger(${value}))`;
+      return `typeof ${value} === "number" && Number.isInteger(${value})`;
     case "boolean":
       return `typeof ${value} === "boolean"`;
     case "null":
@@ -27,7 +27,7 @@ export function typeTest(type: string, value: string): string {
     case "array":
       return `Array.isArray(${value})`;
     default:
-      return `(typeof ${value} === "object" && ${value} !== null && !Array.isArray(${value}))`;
+      return `typeof ${value} === "object" && ${value} !== null && !Array.isArray(${value})`;
   }
 }
 
@@ -63,6 +63,9 @@ export function typeChecks(types: string[] | undefined, value: string): string[]
   const miss =
     types.length === 1
       ? typeMiss(types[0] as string, value)
-      : `!(${types.map((type) => typeTest(type, value)).join(" || ")})`;
+      : `!(${types.map((type) => parenthesized(typeTest(type, value))).join(" || ")})`;
   return [`if (${miss}) return false;`];
 }
+
+/** A test joined to others by `||`: in parentheses when it has `&&`, as a reader (and Biome) writes it. */
+const parenthesized = (test: string) => (test.includes(" && ") ? `(${test})` : test);
