@@ -81,8 +81,8 @@ const isFormatter = (script: string) => script.endsWith("/format-worker.mjs");
 describe("the formatter of a generate run", () => {
   it("is never started for the repository's specs: every file is emitted in its final layout", () => {
     const started = workersStarted(scratchCopy("specs", "specs"));
-    // The check is real: esbuild's worker (ajv's compiled code laid out) is seen.
-    expect(started.some((script) => script.includes("/node_modules/esbuild/"))).toBe(true);
+    // The check is real: the next test sees Biome's worker start. (esbuild, which lays out ajv's compiled code, runs as
+    // its own process through its asynchronous service, so no worker is started for it.)
     expect(started.filter(isFormatter)).toEqual([]);
   });
 
