@@ -166,9 +166,12 @@ export async function generate(
       const selected = applyOutputOptions(files, options);
       const laidOut = jsLayout.layout(selected);
       const done = formatter ? laidOut.then((files) => formatter.format(files)) : laidOut;
-      packages.push(
-        done.then((formatted) => (options.onPackage?.(model.slug, performance.now() - started), formatted)),
-      );
+      // Told in the order the packages were emitted, whichever finished its layout first.
+      const told = Promise.all([done, packages.at(-1)]).then(([formatted]) => {
+        options.onPackage?.(model.slug, performance.now() - started);
+        return formatted;
+      });
+      packages.push(told);
       // Let the worker take this package before the next one is emitted.
       await new Promise((resolve) => setImmediate(resolve));
     }

@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { applyOutputOptions } from "../../generator/outputs.js";
 import { generate } from "../../generator/pipeline.js";
 import { miniMapping, miniVendor, removeSpecsFolders, specsFolder } from "../helpers/mini-vendor.js";
+import { repoRoot } from "../helpers/cli.js";
 
 afterAll(removeSpecsFolders);
 
@@ -32,6 +33,13 @@ describe("package names", () => {
 });
 
 describe("the pipeline's options", () => {
+  it("reports the packages done in the order they were emitted, whichever was laid out first", async () => {
+    const done: string[] = [];
+    await generate(`${repoRoot}/specs`, repoRoot, undefined, { format: false, onPackage: (slug) => done.push(slug) });
+    // The canonical customer first, then the vendors by name (the specs' order): --progress numbers them so.
+    expect(done).toEqual(["canonical", "bydesign", "caliq", "jasper", "jtl", "storm"]);
+  });
+
   it("makes only the outputs asked for, reports each package as done, its types in their final layout with or without Biome", async () => {
     const specs = specsFolder(miniVendor(miniMapping));
     const done: string[] = [];
