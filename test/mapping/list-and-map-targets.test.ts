@@ -29,7 +29,11 @@ describe("a key of a free-form map as a target, checked at generate time", () =>
   });
 
   it.each([
-    ["a value too long", "{ to: /body/metadata/plan, value: premium }", '`value` "premium" does not fit'],
+    [
+      "a value too long",
+      "{ to: /body/metadata/plan, value: premium }",
+      '`value` "premium" does not fit /body/metadata/plan: must NOT have more than 5 characters',
+    ],
     ["a flag into its text", "{ to: /body/metadata/ok, from: /agreedToTerms }", "`/agreedToTerms` gives boolean"],
     ["a key under text", "{ to: /body/metadata/plan/tier, from: /kind }", "`/metadata/plan/tier` is not a field"],
     ["a closed object's key", "{ to: /body/contacts/0/nickname, from: /kind }", "`/contacts/*/nickname` is not"],
