@@ -17,6 +17,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../helpers/cli.js";
+import { STRICT_APP_OPTIONS } from "../helpers/strict-app.js";
 
 const work = mkdtempSync(join(tmpdir(), "cli-consumer-"));
 const project = join(work, "project");
@@ -175,18 +176,7 @@ describe("the customer-adapters CLI, installed from its tarball in another repos
 
     const readme = readFileSync(join(project, "node_modules/customer-adapters/README.md"), "utf8");
     writeFileSync(join(project, "app.ts"), readmeApp(readme));
-    const compilerOptions = {
-      strict: true,
-      exactOptionalPropertyTypes: true,
-      noUncheckedIndexedAccess: true,
-      target: "es2022",
-      module: "nodenext",
-      moduleResolution: "nodenext",
-      lib: ["es2022", "dom"],
-      types: [],
-      skipLibCheck: true,
-      outDir: "out",
-    };
+    const compilerOptions = { ...STRICT_APP_OPTIONS, lib: ["es2022", "dom"], outDir: "out" };
     writeFileSync(join(project, "tsconfig.json"), JSON.stringify({ compilerOptions, files: ["app.ts"] }));
     const compiled = run(process.execPath, [tsc, "-p", "tsconfig.json"]);
     expect(compiled.stdout + compiled.stderr).toBe("");

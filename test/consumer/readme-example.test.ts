@@ -12,6 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
 import { repoRoot } from "../helpers/cli.js";
+import { STRICT_APP_OPTIONS } from "../helpers/strict-app.js";
 
 const work = mkdtempSync(join(tmpdir(), "readme-example-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -32,15 +33,8 @@ it("type-checks the README's example of a generated package under strict setting
   writeFileSync(join(work, "app.ts"), app);
   writeFileSync(join(work, "package.json"), JSON.stringify({ type: "module" }));
   const compilerOptions = {
-    strict: true,
-    exactOptionalPropertyTypes: true,
-    noUncheckedIndexedAccess: true,
-    target: "es2022",
-    module: "nodenext",
-    moduleResolution: "nodenext",
+    ...STRICT_APP_OPTIONS,
     lib: ["es2022", "dom", "dom.iterable"],
-    types: [],
-    skipLibCheck: true,
     noEmit: true,
     // The repository's packages resolve to their sources, as its own type-check reads them.
     customConditions: ["customer-adapters-source"],
