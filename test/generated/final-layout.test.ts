@@ -2,7 +2,7 @@
 // generator's own fixed configuration, would change nothing in generated/
 // (issue 28: the formatter checks rather than rewrites), guards.ts included,
 // which generate no longer sends to Biome. ajv's standalone validators are
-// laid out by esbuild instead (emit/compiled-layout.ts).
+// laid out by esbuild instead (write/layout-js.ts).
 import { Biome } from "@biomejs/js-api/nodejs";
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";

@@ -26,7 +26,7 @@ describe("generated/ is exactly what specs/ gives", () => {
     expect(compiled.length).toBeGreaterThan(0);
     for (const file of compiled) {
       expect(file.content, file.path).not.toMatch(/\bnew Function\b|\beval\(|\brequire\(/);
-      // esbuild (emit/compiled-layout.ts) gathers the exports in one clause at the end.
+      // esbuild (write/layout-js.ts) gathers the exports in one clause at the end.
       expect(file.content, file.path).toMatch(/^const \w+ = validate\d+;$/m);
       expect(file.content, file.path).toMatch(/^export \{\n( {2}\w+,?\n)+\};\n$/m);
     }
